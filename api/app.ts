@@ -1,0 +1,39 @@
+/**
+ * The Hono application: every route group mounted in one place, errors translated once.
+ * @module
+ */
+import { Hono } from 'hono'
+import { createChatRoutes } from '../bot/routes.ts'
+import type { AppDeps } from './deps.ts'
+import { createDocumentsRoutes } from './documents/routes.ts'
+import { createErrorHandler, errorBody } from './errors.ts'
+import { createAdminRoutes } from './routes/admin.ts'
+import { createAskRoutes } from './routes/ask.ts'
+import { createDocsRoutes } from './routes/docs.ts'
+import { createHealthRoutes } from './routes/health.ts'
+import { createProcedureRoutes } from './routes/procedures.ts'
+
+/**
+ * @param deps configuration, database, knowledge base and logger
+ * @returns the app; tests call `app.request()` on it
+ */
+export const createApp = (deps: AppDeps) => {
+  const app = new Hono()
+  app.use(async function securityHeaders(c, next) {
+    await next()
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'no-referrer')
+  })
+  app.route('/', createHealthRoutes(deps))
+  app.route('/', createProcedureRoutes(deps))
+  app.route('/', createAskRoutes(deps))
+  app.route('/', createAdminRoutes(deps))
+  app.route('/', createDocsRoutes(deps))
+  app.route('/', createDocumentsRoutes(deps))
+  app.route('/', createChatRoutes(deps))
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', `Không có đường dẫn ${c.req.method} ${c.req.path}.`), 404))
+  app.onError(createErrorHandler(deps.log))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,61 @@
+/**
+ * The one place that reads `process.env`. Every section (server, knowledge base, bot,
+ * documents) is a zod schema parsed once at start; a bad value fails fast with every
+ * problem listed.
+ * @module
+ */
+import { z } from 'zod'
+import { ZBotEnv } from '../bot/config.ts'
+import { ZDocumentsEnv } from './documents/config.ts'
+
+const ZServerEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default('127.0.0.1'),
+    PUBLIC_URL: z.url().optional(),
+    DATA_DIR: z.string().default('data'),
+    DATABASE_URL: z.string().optional(),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN phải dài ít nhất 16 ký tự').optional(),
+    KB_SEED: z.enum(['true', 'false']).default('true'),
+    KB_SYNONYMS_FILE: z.string().optional(),
+    KB_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .transform((env) => ({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL ?? null,
+    dataDir: env.DATA_DIR,
+    database: { url: env.DATABASE_URL ?? `file:${env.DATA_DIR}/trolyso.db`, authToken: env.DATABASE_AUTH_TOKEN },
+    adminToken: env.ADMIN_TOKEN ?? null,
+    knowledge: {
+      seed: env.KB_SEED === 'true',
+      synonymsFile: env.KB_SYNONYMS_FILE ?? null,
+      refreshSeconds: env.KB_REFRESH_SECONDS,
+    },
+    logLevel: env.LOG_LEVEL,
+  }))
+
+export type ServerConfig = z.infer<typeof ZServerEnv>
+export type Config = ServerConfig & { bot: z.infer<typeof ZBotEnv>; documents: z.infer<typeof ZDocumentsEnv> }
+
+/**
+ * @param env the environment, `process.env` by default (tests pass their own)
+ * @throws Error listing every invalid variable
+ */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  const sections = { server: ZServerEnv, bot: ZBotEnv, documents: ZDocumentsEnv }
+  const problems: string[] = []
+  const parsed: Record<string, unknown> = {}
+  for (const [name, schema] of Object.entries(sections)) {
+    const result = schema.safeParse(env)
+    if (result.success) parsed[name] = result.data
+    else for (const issue of result.error.issues) problems.push(`${issue.path.join('.') || name}: ${issue.message}`)
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  const server = parsed['server'] as ServerConfig
+  return { ...server, bot: parsed['bot'] as Config['bot'], documents: parsed['documents'] as Config['documents'] }
+}

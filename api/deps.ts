@@ -1,0 +1,15 @@
+/**
+ * What the HTTP app and every route factory receive: built once in api/main.ts (or by a test).
+ * @module
+ */
+import type { Db } from '../knowledge/db/client.ts'
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import type { Config } from './config.ts'
+import type { Logger } from './logger.ts'
+
+export type AppDeps = {
+  config: Config
+  db: Db
+  kb: KnowledgeBase
+  log: Logger
+}

@@ -1,0 +1,24 @@
+/**
+ * A small structured logger (one JSON line per event). Personal data must be masked
+ * before it is logged (bot/core/mask-personal-data.ts).
+ * @module
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+export type Logger = {
+  debug: (msg: string, data?: Record<string, unknown>) => void
+  info: (msg: string, data?: Record<string, unknown>) => void
+  warn: (msg: string, data?: Record<string, unknown>) => void
+  error: (msg: string, data?: Record<string, unknown>) => void
+}
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
+
+/** @param level the lowest level written; `silent` writes nothing (tests) */
+export const createLogger = (level: LogLevel = 'info', write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger => {
+  const at = (lvl: Exclude<LogLevel, 'silent'>) =>
+    function log(msg: string, data?: Record<string, unknown>) {
+      if (ORDER[lvl] < ORDER[level]) return
+      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...data }))
+    }
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
+}

@@ -1,0 +1,45 @@
+/**
+ * Environment of the citizens' chat channels. Parsed once by api/config.ts.
+ * @module
+ */
+import { z } from 'zod'
+
+export const ZBotEnv = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z.string().optional(),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'chỉ gồm A-Z a-z 0-9 _ -, tối đa 256 ký tự')
+      .optional(),
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    ZALO_APP_ID: z.string().optional(),
+    ZALO_APP_SECRET: z.string().optional(),
+    ZALO_OA_SECRET_KEY: z.string().optional(),
+    ZALO_ACCESS_TOKEN: z.string().optional(),
+    ZALO_REFRESH_TOKEN: z.string().optional(),
+    ZALO_API_BASE: z.url().default('https://openapi.zalo.me'),
+    ZALO_OAUTH_BASE: z.url().default('https://oauth.zaloapp.com'),
+    BOT_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(30),
+    BOT_HOTLINE: z.string().default('18001096'),
+  })
+  .transform((env) => ({
+    sessionTtlMinutes: env.BOT_SESSION_TTL_MINUTES,
+    hotline: env.BOT_HOTLINE,
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? { token: env.TELEGRAM_BOT_TOKEN, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null, apiRoot: env.TELEGRAM_API_ROOT }
+      : null,
+    zalo:
+      env.ZALO_APP_ID && env.ZALO_OA_SECRET_KEY
+        ? {
+            appId: env.ZALO_APP_ID,
+            appSecret: env.ZALO_APP_SECRET ?? '',
+            oaSecretKey: env.ZALO_OA_SECRET_KEY,
+            accessToken: env.ZALO_ACCESS_TOKEN ?? '',
+            refreshToken: env.ZALO_REFRESH_TOKEN ?? '',
+            apiBase: env.ZALO_API_BASE,
+            oauthBase: env.ZALO_OAUTH_BASE,
+          }
+        : null,
+  }))
+
+export type BotConfig = z.infer<typeof ZBotEnv>

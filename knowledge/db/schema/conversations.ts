@@ -1,0 +1,76 @@
+/**
+ * Citizens' chat tables: conversation state shared by every process serving the bot,
+ * interactions with feedback, unanswered questions for review, channel tokens,
+ * de-duplication of webhook events and messages that could not be delivered.
+ * Personal data is masked before any text reaches these tables.
+ * @module
+ */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const chatSessions = sqliteTable('chat_sessions', {
+  id: text('id').primaryKey(),
+  channel: text('channel').notNull(),
+  state: text('state', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+})
+
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id').notNull(),
+    channel: text('channel').notNull(),
+    text: text('text').notNull(),
+    kind: text('kind').notNull(),
+    procedureCode: text('procedure_code'),
+    facet: text('facet'),
+    feedback: text('feedback'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('interactions_session_idx').on(t.sessionId)],
+)
+
+export const unansweredQuestions = sqliteTable(
+  'unanswered_questions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    interactionId: text('interaction_id'),
+    channel: text('channel').notNull(),
+    text: text('text').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('open'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('unanswered_status_idx').on(t.status, t.createdAt)],
+)
+
+export const channelTokens = sqliteTable('channel_tokens', {
+  channel: text('channel').primaryKey(),
+  accessToken: text('access_token').notNull(),
+  refreshToken: text('refresh_token').notNull(),
+  expiresAt: integer('expires_at'),
+  updatedAt: integer('updated_at').notNull(),
+})
+
+export const processedEvents = sqliteTable('processed_events', {
+  id: text('id').primaryKey(),
+  receivedAt: integer('received_at').notNull(),
+})
+
+export const undeliveredMessages = sqliteTable('undelivered_messages', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  channel: text('channel').notNull(),
+  recipient: text('recipient').notNull(),
+  payload: text('payload', { mode: 'json' }).notNull(),
+  reason: text('reason').notNull(),
+  createdAt: integer('created_at').notNull(),
+})
+
+/** Reply-window bookkeeping per channel user (Zalo: 48 h after the citizen's last message). */
+export const channelUsers = sqliteTable('channel_users', {
+  id: text('id').primaryKey(),
+  channel: text('channel').notNull(),
+  lastInboundAt: integer('last_inbound_at').notNull(),
+  repliesSinceInbound: integer('replies_since_inbound').notNull().default(0),
+})

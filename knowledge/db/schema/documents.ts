@@ -1,0 +1,142 @@
+/**
+ * Electronic documents between agencies: agencies (QCVN 102:2016 codes), officials and
+ * their hashed API tokens, certificates issued by the deployment's CA, documents stored
+ * content-addressed with their verification result, recipients' inboxes with status
+ * history, signing sessions and the extension's nudge counters.
+ * @module
+ */
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const agencies = sqliteTable('agencies', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  parentCode: text('parent_code'),
+  createdAt: text('created_at').notNull(),
+})
+
+export const officials = sqliteTable(
+  'officials',
+  {
+    id: text('id').primaryKey(),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
+    name: text('name').notNull(),
+    email: text('email'),
+    /** clerk | approver | agency_admin | viewer | system_admin */
+    role: text('role').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('officials_agency_idx').on(t.agencyCode)],
+)
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  officialId: text('official_id')
+    .notNull()
+    .references(() => officials.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  label: text('label'),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+})
+
+export const certificates = sqliteTable('certificates', {
+  serial: text('serial').primaryKey(),
+  officialId: text('official_id').references(() => officials.id),
+  agencyCode: text('agency_code'),
+  subject: text('subject').notNull(),
+  pem: text('pem').notNull(),
+  notBefore: text('not_before').notNull(),
+  notAfter: text('not_after').notNull(),
+  revokedAt: text('revoked_at'),
+  createdAt: text('created_at').notNull(),
+})
+
+/** PDF bytes, content-addressed by SHA-256, written in the same transaction as the document row. */
+export const documentBlobs = sqliteTable('document_blobs', {
+  sha256: text('sha256').primaryKey(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  size: integer('size').notNull(),
+})
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => documentBlobs.sha256),
+    senderAgency: text('sender_agency')
+      .notNull()
+      .references(() => agencies.code),
+    senderOfficialId: text('sender_official_id'),
+    header: text('header', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    notation: text('notation'),
+    subject: text('subject').notNull(),
+    pages: integer('pages').notNull().default(1),
+    paperCopy: integer('paper_copy', { mode: 'boolean' }).notNull().default(false),
+    /** signed_valid | signed_invalid | unsigned */
+    signatureStatus: text('signature_status').notNull(),
+    verification: text('verification', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('documents_sender_idx').on(t.senderAgency, t.createdAt)],
+)
+
+export const documentRecipients = sqliteTable(
+  'document_recipients',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
+    /** QCVN 102:2016 status code: 01 arrived … 16 recall refused */
+    status: text('status').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.agencyCode] }), index('recipients_inbox_idx').on(t.agencyCode, t.status)],
+)
+
+export const documentEvents = sqliteTable(
+  'document_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: text('document_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    status: text('status').notNull(),
+    actorOfficialId: text('actor_official_id'),
+    note: text('note'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('document_events_doc_idx').on(t.documentId)],
+)
+
+/** A prepared PDF waiting for a CMS signature from the extension or a remote provider. */
+export const signingSessions = sqliteTable('signing_sessions', {
+  id: text('id').primaryKey(),
+  officialId: text('official_id').notNull(),
+  role: text('role').notNull(),
+  preparedSha256: text('prepared_sha256').notNull(),
+  prepared: blob('prepared', { mode: 'buffer' }).notNull(),
+  digest: text('digest').notNull(),
+  status: text('status').notNull(),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+})
+
+export const nudgeCounters = sqliteTable(
+  'nudge_counters',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: text('day').notNull(),
+    /** unsigned_attachment | scanned_paper | print */
+    kind: text('kind').notNull(),
+    shown: integer('shown').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    overridden: integer('overridden').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day, t.kind] })],
+)

@@ -1,0 +1,7 @@
+/**
+ * The one database schema, split by domain.
+ * @module
+ */
+export * from './conversations.ts'
+export * from './documents.ts'
+export * from './procedures.ts'
