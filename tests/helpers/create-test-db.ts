@@ -1,0 +1,27 @@
+/**
+ * A real libSQL database in a fresh temporary folder, with the real migrations applied.
+ * @module
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createDb, type Db } from '../../knowledge/db/client.ts'
+import { migrateDb } from '../../knowledge/db/migrate.ts'
+
+export type TestDb = { db: Db; url: string; dir: string; close: () => void }
+
+export const createTestDb = async (): Promise<TestDb> => {
+  const dir = mkdtempSync(join(tmpdir(), 'trolyso-test-'))
+  const url = `file:${join(dir, 'test.db')}`
+  const db = await createDb({ url })
+  await migrateDb(db)
+  return {
+    db,
+    url,
+    dir,
+    close: () => {
+      db.$client.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
