@@ -1,0 +1,170 @@
+/**
+ * The OpenAPI 3.1 description of trolyso's HTTP API, served at `/openapi.json` and
+ * rendered by the interactive page at `/docs`.
+ * @module
+ */
+const error = { $ref: '#/components/schemas/Error' }
+const json = (schema: unknown) => ({ 'application/json': { schema } })
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: 'Lỗi', content: json(error) }]))
+const bearer = [{ bearer: [] }]
+
+export const createOpenApiDocument = (serverUrl = '/') => ({
+  openapi: '3.1.0',
+  info: {
+    title: 'trolyso API',
+    version: '0.1.0',
+    description:
+      'Trợ lý số: tra cứu thủ tục hành chính từ Cổng Dịch vụ công quốc gia, trả lời câu hỏi của người dân, văn bản điện tử giữa các cơ quan.',
+  },
+  servers: [{ url: serverUrl }],
+  components: {
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'API token of an official, or ADMIN_TOKEN' },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+            required: ['code', 'message'],
+          },
+        },
+      },
+      SearchResult: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', example: '1.001193' },
+          name: { type: 'string' },
+          levels: { type: 'array', items: { type: 'string' } },
+          field: { type: 'string' },
+          score: { type: 'number' },
+        },
+      },
+      Answer: {
+        type: 'object',
+        properties: {
+          kind: { enum: ['answer', 'clarify', 'not_found', 'smalltalk'] },
+          procedure: {
+            type: 'object',
+            properties: { code: { type: 'string' }, name: { type: 'string' }, url: { type: ['string', 'null'] } },
+          },
+          facet: {
+            enum: ['documents', 'fees', 'duration', 'where', 'online', 'steps', 'requirements', 'legal', 'result', 'overview'],
+          },
+          candidates: {
+            type: 'array',
+            items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+          },
+          text: { type: 'string' },
+        },
+        required: ['kind', 'text'],
+      },
+    },
+  },
+  paths: {
+    '/healthz': {
+      get: {
+        summary: 'Sẵn sàng: 200 khi cơ sở tri thức đã nạp và tìm kiếm được',
+        responses: { '200': { description: 'OK' }, '503': { description: 'Đang khởi động' } },
+      },
+    },
+    '/v1/procedures': {
+      get: {
+        summary: 'Tìm thủ tục hành chính',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 2000 }, example: 'lam lai cccd' },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+        ],
+        responses: {
+          '200': {
+            description: 'Kết quả',
+            content: json({
+              type: 'object',
+              properties: { results: { type: 'array', items: { $ref: '#/components/schemas/SearchResult' } } },
+            }),
+          },
+          ...errors(400),
+        },
+      },
+    },
+    '/v1/procedures/{code}': {
+      get: {
+        summary: 'Toàn bộ thông tin một thủ tục',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' }, example: '1.001193' }],
+        responses: { '200': { description: 'Thủ tục' }, ...errors(400, 404) },
+      },
+    },
+    '/v1/ask': {
+      post: {
+        summary: 'Hỏi đáp: câu hỏi của người dân → câu trả lời từ hồ sơ thủ tục chính thức',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              text: { type: 'string', maxLength: 2000, example: 'đổi GPLX hết bao nhiêu' },
+              sessionId: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+            },
+            required: ['text'],
+          }),
+        },
+        responses: {
+          '200': { description: 'Câu trả lời', content: json({ $ref: '#/components/schemas/Answer' }) },
+          ...errors(400, 413, 415),
+        },
+      },
+    },
+    '/v1/admin/procedures/{code}': {
+      put: {
+        summary: 'Sửa một thủ tục (quản trị viên); lưu phiên bản và nhật ký',
+        security: bearer,
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'Đã lưu' }, ...errors(400, 401, 404) },
+      },
+    },
+    '/v1/admin/procedures/{code}/revisions': {
+      get: {
+        summary: 'Lịch sử sửa đổi của một thủ tục',
+        security: bearer,
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'Các phiên bản' }, ...errors(401, 404) },
+      },
+    },
+    '/v1/admin/import': {
+      post: {
+        summary: 'Nhập tệp JSONL xuất từ Cổng Dịch vụ công (tất cả hoặc không)',
+        security: bearer,
+        requestBody: { content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+        responses: { '200': { description: 'Tóm tắt' }, ...errors(400, 401, 413, 422) },
+      },
+    },
+    '/v1/admin/unanswered': {
+      get: {
+        summary: 'Câu hỏi chưa trả lời được hoặc bị đánh giá không hữu ích',
+        security: bearer,
+        responses: { '200': { description: 'Danh sách' }, ...errors(401) },
+      },
+    },
+    '/v1/documents': {
+      post: {
+        summary: 'Gửi văn bản điện tử (PDF + tiêu đề kiểu edXML) tới các cơ quan nhận',
+        security: bearer,
+        responses: { '201': { description: 'Đã nhận' }, ...errors(400, 401, 413, 415, 422) },
+      },
+      get: { summary: 'Hộp văn bản đến/đi của cơ quan', security: bearer, responses: { '200': { description: 'OK' } } },
+    },
+    '/v1/stats/paperless': {
+      get: {
+        summary: 'Số liệu văn bản điện tử theo cơ quan (tỷ lệ ký số, giấy tiết kiệm)',
+        parameters: [
+          { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+        ],
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+  },
+})

@@ -1,0 +1,22 @@
+/**
+ * `POST /v1/ask` `{ text, sessionId? }`: the answering core over HTTP. With a sessionId the
+ * conversation's procedure is remembered, so a follow-up ("phí bao nhiêu?") stays on it.
+ * @module
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { AppError } from '../../knowledge/errors.ts'
+import type { AppDeps } from '../deps.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { ZAskBody } from './procedures.types.ts'
+
+const tooLarge = () => {
+  throw new AppError('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn (tối đa 16 KB). Hãy rút gọn câu hỏi.')
+}
+
+export const createAskRoutes = ({ kb }: AppDeps) =>
+  new Hono().post('/v1/ask', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
+    const { text } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
+    const answer = await kb.answer(text)
+    return c.json(answer)
+  })

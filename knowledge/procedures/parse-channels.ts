@@ -1,0 +1,128 @@
+/**
+ * Parses the portal's flattened "Cách thức thực hiện" table (channel, processing time,
+ * fee, description glued into one string) into channels.
+ * @module
+ */
+import type { ProcedureChannel } from './procedure.types.ts'
+import { cleanText, PLACEHOLDER, type Parsed, type ParseWarning } from './parse-text.ts'
+
+const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả'
+
+const KINDS = {
+  'Trực tiếp': 'direct',
+  'Trực tuyến': 'online',
+  'Dịch vụ bưu chính': 'postal',
+} as const satisfies Record<string, ProcedureChannel['kind']>
+
+type Label = keyof typeof KINDS
+
+// A row starts with a channel label glued to a duration (or to the placeholder);
+// labels inside descriptions ("Trực tuyến: nộp hồ sơ…") are not followed by one.
+const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|Không)/g
+const DURATION =
+  /^(?:Không có thông tin|(\d+(?:[.,]\d+)?)(?: ?(Ngày làm việc|Ngày|Giờ|Tháng|Năm|Tuần|Phút))?|(Không[^\d(]*?)(?=Miễn phí|Không có thông tin|\d))/
+const AMOUNT = /^(\d{1,3}(?:[.,]\d{3})+|\d+) ?(Việt Nam Đồng|VNĐ|VND|Đồng|đồng|USD)/
+const FREE = /^Miễn phí/
+// Some rows lose the amount and keep only the currency, with the amount inside the detail.
+const CURRENCY_ONLY = /^(Việt Nam Đồng|VNĐ|VND)/
+const AMOUNT_IN_DETAIL = /(\d{1,3}(?:\.\d{3})+) ?(?:đồng|vnđ|VNĐ|Đồng|đ|Đ)/
+
+/** @returns the index just past the parenthesised group starting at `start`, or -1 when unbalanced */
+const closingParen = (text: string, start: number): number => {
+  let depth = 0
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '(') depth++
+    else if (text[i] === ')' && --depth === 0) return i + 1
+  }
+  return -1
+}
+
+/** @example parseVnd('70,000') // 70000 */
+export const parseVnd = (amount: string): number => Number(amount.replace(/[.,]/g, ''))
+
+type FeePart = { feeText: string | null; feeVnd: number | null; rest: string; recognised: boolean }
+
+/** Reads the fee column: a free marker or one or more amounts, each with an optional "(…)" detail. */
+const readFee = (text: string): FeePart => {
+  if (text.startsWith(PLACEHOLDER)) return { feeText: null, feeVnd: null, rest: text.slice(PLACEHOLDER.length), recognised: true }
+  const parts: string[] = []
+  let feeVnd: number | null = null
+  let rest = text
+  for (;;) {
+    const free = parts.length === 0 ? FREE.exec(rest) : null
+    const amount = free ? null : AMOUNT.exec(rest)
+    const currency = free || amount || parts.length > 0 ? null : CURRENCY_ONLY.exec(rest)
+    const head = free ?? amount ?? currency
+    if (!head) break
+    if (parts.length === 0 && (free || amount?.[2] !== 'USD')) feeVnd = free ? 0 : parseVnd(amount?.[1] ?? '')
+    let part = head[0]
+    rest = rest.slice(head[0].length)
+    if (rest.startsWith('(')) {
+      const end = closingParen(rest, 0)
+      const detail = end === -1 ? rest : rest.slice(0, end)
+      part += ` ${detail}`
+      rest = end === -1 ? '' : rest.slice(end)
+    }
+    if (currency) feeVnd = ((found) => (found?.[1] ? parseVnd(found[1]) : null))(AMOUNT_IN_DETAIL.exec(part))
+    parts.push(cleanText(part))
+    if (free) break
+  }
+  if (parts.length === 0) return { feeText: null, feeVnd: null, rest: text, recognised: false }
+  return { feeText: parts.join('; '), feeVnd, rest, recognised: true }
+}
+
+const parseRow = (label: Label, text: string, warnings: ParseWarning[]): ProcedureChannel => {
+  const duration = DURATION.exec(text)
+  let rest = text.slice(duration?.[0].length ?? 0)
+  const count = duration?.[1]
+  const unit = duration?.[2]
+  const durationText = count ? cleanText(`${count} ${unit ?? ''}`) : duration?.[3] ? cleanText(duration[3]) : null
+  const workingDays = count && unit === 'Ngày làm việc' ? Number(count.replace(',', '.')) : null
+  if (count && !unit) {
+    warnings.push({ code: 'DURATION_UNIT_MISSING', message: `${label}: thời gian "${count}" không có đơn vị` })
+  }
+  const fee = readFee(rest.trimStart())
+  rest = fee.rest
+  if (!fee.recognised) {
+    warnings.push({ code: 'FEE_UNPARSED', message: `${label}: không đọc được phí, lệ phí ở "${cleanText(rest).slice(0, 60)}"` })
+  } else if (fee.feeText !== null && fee.feeVnd === null) {
+    const foreign = /^\d[\d.,]* ?USD/.test(fee.feeText)
+    warnings.push({
+      code: foreign ? 'FEE_NOT_VND' : 'FEE_WITHOUT_AMOUNT',
+      message: `${label}: phí "${fee.feeText.slice(0, 60)}" ${foreign ? 'không tính bằng đồng' : 'không có số tiền'}`,
+    })
+  }
+  const note = cleanText(rest)
+  return {
+    kind: KINDS[label],
+    label,
+    durationText,
+    workingDays,
+    feeText: fee.feeText,
+    feeVnd: fee.feeVnd,
+    note: note === '' || note === PLACEHOLDER ? null : note,
+  }
+}
+
+/**
+ * @param raw the record's `cach_thuc_thuc_hien`
+ * @returns one channel per table row, with warnings for rows or columns that could not be read
+ * @example parseChannels('Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phí').value[0]?.feeVnd // 0
+ */
+export const parseChannels = (raw: string | null | undefined): Parsed<ProcedureChannel[]> => {
+  const text = (raw ?? '').normalize('NFC').trim()
+  const warnings: ParseWarning[] = []
+  if (text === '' || text === PLACEHOLDER) return { value: [], warnings }
+  const body = text.startsWith(HEADER) ? text.slice(HEADER.length) : text
+  const starts = [...body.matchAll(ROW_START)]
+  const leading = cleanText(body.slice(0, starts[0]?.index ?? body.length))
+  if (leading !== '') {
+    warnings.push({ code: 'CHANNEL_UNPARSED', message: `không đọc được hàng cách thức "${leading.slice(0, 60)}"` })
+  }
+  const value = starts.map((start, i) => {
+    const from = (start.index ?? 0) + (start[1]?.length ?? 0)
+    const to = starts[i + 1]?.index ?? body.length
+    return parseRow(start[1] as Label, body.slice(from, to), warnings)
+  })
+  return { value, warnings }
+}

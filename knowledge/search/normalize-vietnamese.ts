@@ -1,0 +1,228 @@
+/**
+ * Vietnamese text normalisation shared by the search index and the query side: NFC and
+ * lowercase, one tone placement (hoà/hòa, thuỷ/thủy), a folded form without marks (đ→d, ký/kí),
+ * repair of Telex/VNI leftovers typed with the input method off, and a tokenizer that keeps
+ * procedure codes (`1.014064`) whole. Index and query must go through the same functions.
+ * @module
+ */
+
+/** Combining tone marks (sắc, huyền, hỏi, ngã, nặng); vowel-quality marks (â, ơ, ă) are not tones. */
+const TONE_MARKS = new Set(['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'])
+const TELEX_TONES: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' }
+const VNI_TONES: Record<string, string> = { '1': '\u0301', '2': '\u0300', '3': '\u0309', '4': '\u0303', '5': '\u0323' }
+
+const ONSET = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?/
+const CODA = /^(ch|nh|ng|[cmnpt])?$/
+const VOWELS = 'aăâeêioôơuưy'
+const MODIFIED_VOWELS = 'ăâêôơư'
+/** Folded vowel clusters that occur in Vietnamese syllables; anything else is not a syllable. */
+const NUCLEI = new Set(
+  (
+    'a e i o u y ai ao au ay eo eu ia ie iu oa oe oi oo ua ue ui uo uu uy ye ' +
+    'oai oao oay oeo uay uoi uou uya uye uyu ieu yeu'
+  ).split(' '),
+)
+/** Open two-vowel clusters whose tone sits on the second vowel in the chosen style (hoà, khoẻ, thuỷ). */
+const SECOND_VOWEL_TONE = new Set(['oa', 'oe', 'uy'])
+
+const CODE_RE = /\d\.\d{6}/y
+const WORD_RE = /[\p{L}\p{N}]+/uy
+
+const stripMarks = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+
+type Syllable = { onset: string; vowels: string; coda: string }
+
+/** Splits a toneless lowercase NFC word into onset, vowel cluster and final; null when it is not a syllable. */
+const splitSyllable = (base: string): Syllable | null => {
+  let onset = ONSET.exec(base)?.[0] ?? ''
+  // "gì", "gìn": the i is the vowel, not part of the gi- onset.
+  if (onset === 'gi' && ![...base.slice(2)].some((c) => VOWELS.includes(c))) onset = 'g'
+  const rest = base.slice(onset.length)
+  let i = 0
+  while (i < rest.length && VOWELS.includes(rest[i] ?? '')) i++
+  const vowels = rest.slice(0, i)
+  const coda = rest.slice(i)
+  if (!vowels || !CODA.test(coda) || !NUCLEI.has(stripMarks(vowels))) return null
+  return { onset, vowels, coda }
+}
+
+/** Puts `tone` (a combining mark, or '') on the right vowel of a toneless syllable. */
+const placeTone = (syllable: Syllable, tone: string): string => {
+  const { onset, vowels, coda } = syllable
+  if (!tone) return onset + vowels + coda
+  const chars = [...vowels]
+  let at = -1
+  for (let k = chars.length - 1; k >= 0; k--) {
+    if (MODIFIED_VOWELS.includes(chars[k] ?? '')) {
+      at = k
+      break
+    }
+  }
+  if (at < 0) {
+    if (coda) at = chars.length - 1
+    else if (chars.length === 3) at = 1
+    else if (chars.length === 2) at = SECOND_VOWEL_TONE.has(vowels) ? 1 : 0
+    else at = 0
+  }
+  chars[at] = `${chars[at]}${tone}`
+  return (onset + chars.join('') + coda).normalize('NFC')
+}
+
+const syllableCache = new Map<string, string>()
+
+/** Re-places the tone of one lowercase NFC word; words that are not syllables come back unchanged. */
+const normalizeToneOf = (word: string): string => {
+  const cached = syllableCache.get(word)
+  if (cached !== undefined) return cached
+  let tone = ''
+  let tones = 0
+  let base = ''
+  for (const c of word.normalize('NFD')) {
+    if (TONE_MARKS.has(c)) {
+      tone = c
+      tones++
+    } else base += c
+  }
+  base = base.normalize('NFC')
+  const syllable = tones <= 1 ? splitSyllable(base) : null
+  const out = syllable ? placeTone(syllable, tone) : word
+  if (syllableCache.size < 200_000) syllableCache.set(word, out)
+  return out
+}
+
+/** True when a lowercase word (with or without marks) has the shape of a Vietnamese syllable. */
+export const isVietnameseSyllable = (word: string): boolean => {
+  const base = [...word.normalize('NFD')]
+    .filter((c) => !TONE_MARKS.has(c))
+    .join('')
+    .normalize('NFC')
+  return splitSyllable(base) !== null
+}
+
+const applyTelexVowels = (s: string): string =>
+  s
+    .replace(/^dd/, 'đ')
+    .replace(/uow|uwow|uwo/g, 'ươ')
+    .replace(/aw/g, 'ă')
+    .replace(/ow/g, 'ơ')
+    .replace(/uw/g, 'ư')
+    .replace(/aa/g, 'â')
+    .replace(/ee/g, 'ê')
+    .replace(/oo/g, 'ô')
+    .replace(/w/g, 'ư')
+
+const repairTelexWord = (word: string): string | null => {
+  let body = word
+  let tone = ''
+  const last = body.at(-1) ?? ''
+  if (body.length > 1 && (TELEX_TONES[last] !== undefined || last === 'z')) {
+    tone = TELEX_TONES[last] ?? ''
+    body = body.slice(0, -1)
+  }
+  const base = applyTelexVowels(body)
+  if (base === word) return null
+  const syllable = splitSyllable(base)
+  return syllable ? placeTone(syllable, tone) : null
+}
+
+const repairVniWord = (word: string): string | null => {
+  let base = ''
+  let tone = ''
+  for (const c of word) {
+    if (c >= 'a' && c <= 'z') base += c
+    else if (VNI_TONES[c] !== undefined) tone = VNI_TONES[c]
+    else if (c === '6') base = base.replace(/([aeo])([^aeo]*)$/, (_m, v: string, t: string) => `${v}\u0302${t}`)
+    else if (c === '7') base = base.replace(/uo([^uo]*)$|([ou])([^ou]*)$/, (m) => m.replace(/[ou]/g, '$&\u031b'))
+    else if (c === '8') base = base.replace(/a([^a]*)$/, 'a\u0306$1')
+    else if (c === '9') base = base.replace(/^d/, 'đ')
+    else return null
+  }
+  const letters = base.normalize('NFD').replace(/\p{Mn}/gu, '')
+  // "a1", "b2" are licence classes, not VNI typing.
+  if (letters.length < 2) return null
+  const syllable = splitSyllable(base.normalize('NFC'))
+  return syllable ? placeTone(syllable, tone) : null
+}
+
+/**
+ * Repairs one lowercase token typed with Telex or VNI while the Vietnamese keyboard was off
+ * ("kys" → "ký", "caaps" → "cấp", "ddoir" → "đỏi", "ky1" → "ký"). Real syllables, codes and
+ * words that do not become a syllable are returned unchanged.
+ */
+export const repairTelexToken = (token: string): string => {
+  if (!/^[a-z0-9]+$/.test(token) || /^\d+$/.test(token)) return token
+  if (/^[a-z]+$/.test(token)) {
+    if (splitSyllable(token)) return token
+    return repairTelexWord(token) ?? token
+  }
+  if (/^[a-z]+[0-9a-z]*[1-9][a-z]*$/.test(token)) return repairVniWord(token) ?? token
+  return token
+}
+
+/** NFC, Vietnamese lowercase and one tone placement per syllable; separators are kept. */
+export const normalizeVietnamese = (text: string): string =>
+  text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/\p{L}+/gu, (w) => normalizeToneOf(w))
+
+/** Folded form of one normalised token: no marks, đ→d, "ký"/"kí" → "ki", "02" → "2". */
+export const foldToken = (token: string): string => {
+  if (/^\d\.\d{6}$/.test(token)) return token
+  if (/^\d+$/.test(token)) return token.replace(/^0+(?=\d)/, '')
+  const plain = stripMarks(token)
+  if (plain === 'qui') return 'quy'
+  // i/y after a consonant are one sound (ký/kí, lý/lí, mỹ/mĩ); "uy", "ay" keep their y.
+  return plain.replace(/^([bcdghklmnprstvx]+)y$/, '$1i')
+}
+
+/** Folded form of a whole text (tokens joined by spaces). */
+export const foldVietnamese = (text: string): string => tokenizeVietnamese(text).map(foldToken).join(' ')
+
+/**
+ * Splits normalised text into tokens: procedure codes first (kept whole), then runs of
+ * letters and digits. Applies tone normalisation; does not fold.
+ */
+export const tokenizeVietnamese = (text: string): string[] => {
+  const s = normalizeVietnamese(text)
+  const tokens: string[] = []
+  let i = 0
+  while (i < s.length) {
+    CODE_RE.lastIndex = i
+    const code = CODE_RE.exec(s)
+    if (code && (i === 0 || !/\d/.test(s[i - 1] ?? '')) && !/\d/.test(s[i + code[0].length] ?? '')) {
+      tokens.push(code[0])
+      i += code[0].length
+      continue
+    }
+    WORD_RE.lastIndex = i
+    const word = WORD_RE.exec(s)
+    if (word) {
+      tokens.push(word[0])
+      i += word[0].length
+    } else i++
+  }
+  return tokens
+}
+
+export type AnalyzedToken = {
+  /** Tone-normalised token as typed (after Telex repair). */
+  text: string
+  /** Folded form used for matching. */
+  folded: string
+  /** Whether the user typed Vietnamese marks on this token. */
+  accented: boolean
+}
+
+/** Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. */
+export const analyzeText = (text: string): AnalyzedToken[] =>
+  tokenizeVietnamese(text).map((raw) => {
+    const fixed = repairTelexToken(raw)
+    const folded = foldToken(fixed)
+    return { text: fixed, folded, accented: fixed !== raw || stripMarks(fixed) !== fixed }
+  })
