@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../../knowledge/errors.ts'
+import { createAskContextStore } from '../ask-context.ts'
 import type { AppDeps } from '../deps.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { ZAskBody } from './procedures.types.ts'
@@ -14,9 +15,13 @@ const tooLarge = () => {
   throw new AppError('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn (tối đa 16 KB). Hãy rút gọn câu hỏi.')
 }
 
-export const createAskRoutes = ({ kb }: AppDeps) =>
-  new Hono().post('/v1/ask', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
-    const { text } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
-    const answer = await kb.answer(text)
+export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
+  const contexts = createAskContextStore({ db, ttlMinutes: config.bot.sessionTtlMinutes })
+  return new Hono().post('/v1/ask', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
+    const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
+    const context = sessionId ? await contexts.load(sessionId) : {}
+    const answer = await kb.answer(text, context)
+    if (sessionId && answer.kind !== 'smalltalk') await contexts.save(sessionId, answer)
     return c.json(answer)
   })
+}

@@ -1,0 +1,57 @@
+/**
+ * Starts the real server (`node api/main.ts`) as a child process on a free port and waits
+ * until it listens. Used by end-to-end tests.
+ * @module
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { repoRoot } from './paths.ts'
+
+export type RunningServer = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }
+
+/**
+ * @param env environment on top of the current one (DATA_DIR, DATABASE_URL …); PORT defaults to 0 (any free port)
+ * @param timeoutMs how long to wait for the "listening" line
+ */
+export const startServer = (env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['api/main.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`))
+    }, timeoutMs)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /"msg":"trolyso listening","url":"(http:\/\/[^"]+)"/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        child.stderr?.off('data', onData)
+        child.stderr?.on('data', (c: Buffer) => {
+          output += c.toString()
+        })
+        resolve({
+          url: match[1]!,
+          child,
+          output: () => output,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done()
+              child.once('exit', () => done())
+              child.kill('SIGTERM')
+            }),
+        })
+      }
+    }
+    child.stderr?.on('data', onData)
+    child.stdout?.on('data', (c: Buffer) => {
+      output += c.toString()
+    })
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`))
+    })
+  })
