@@ -121,8 +121,18 @@ export const signingSessions = sqliteTable('signing_sessions', {
   role: text('role').notNull(),
   preparedSha256: text('prepared_sha256').notNull(),
   prepared: blob('prepared', { mode: 'buffer' }).notNull(),
+  /** hex SHA-256 of the DER SignedAttributes the signer signs */
   digest: text('digest').notNull(),
+  /** pending | signed | rejected | expired */
   status: text('status').notNull(),
+  /** certificate the SignedAttributes name (signing-certificate-v2); null until known */
+  certificateSerial: text('certificate_serial'),
+  /** the signing-time attribute, so the same SignedAttributes can be rebuilt at completion */
+  signingTime: text('signing_time'),
+  /** the remote-signing provider's transaction id, when the official signs on the phone */
+  remoteRef: text('remote_ref'),
+  /** the signed PDF once complete */
+  signed: blob('signed', { mode: 'buffer' }),
   createdAt: text('created_at').notNull(),
   expiresAt: text('expires_at').notNull(),
 })
