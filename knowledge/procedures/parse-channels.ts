@@ -3,8 +3,9 @@
  * fee, description glued into one string) into channels.
  * @module
  */
+
+import { cleanText, type Parsed, type ParseWarning, PLACEHOLDER } from './parse-text.ts'
 import type { ProcedureChannel } from './procedure.types.ts'
-import { cleanText, PLACEHOLDER, type Parsed, type ParseWarning } from './parse-text.ts'
 
 const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả'
 
@@ -20,7 +21,7 @@ type Label = keyof typeof KINDS
 // labels inside descriptions ("Trực tuyến: nộp hồ sơ…") are not followed by one.
 const ROW_START = /(Trực tiếp|Trực tuyến|Dịch vụ bưu chính)(?=\d|Không)/g
 const DURATION =
-  /^(?:Không có thông tin|(\d+(?:[.,]\d+)?)(?: ?(Ngày làm việc|Ngày|Giờ|Tháng|Năm|Tuần|Phút))?|(Không[^\d(]*?)(?=Miễn phí|Không có thông tin|\d))/
+  /^(?:Không có thông tin|(\d+(?:[.,]\d{1,2}(?!\d))?)(?: ?(Ngày làm việc|Ngày|Giờ|Tháng|Năm|Tuần|Phút))?|(Không[^\d(]*?)(?=Miễn phí|Không có thông tin|\d))/
 const AMOUNT = /^(\d{1,3}(?:[.,]\d{3})+|\d+) ?(Việt Nam Đồng|VNĐ|VND|Đồng|đồng|USD)/
 const FREE = /^Miễn phí/
 // Some rows lose the amount and keep only the currency, with the amount inside the detail.
@@ -44,7 +45,8 @@ type FeePart = { feeText: string | null; feeVnd: number | null; rest: string; re
 
 /** Reads the fee column: a free marker or one or more amounts, each with an optional "(…)" detail. */
 const readFee = (text: string): FeePart => {
-  if (text.startsWith(PLACEHOLDER)) return { feeText: null, feeVnd: null, rest: text.slice(PLACEHOLDER.length), recognised: true }
+  if (text.startsWith(PLACEHOLDER))
+    return { feeText: null, feeVnd: null, rest: text.slice(PLACEHOLDER.length), recognised: true }
   const parts: string[] = []
   let feeVnd: number | null = null
   let rest = text
@@ -71,20 +73,52 @@ const readFee = (text: string): FeePart => {
   return { feeText: parts.join('; '), feeVnd, rest, recognised: true }
 }
 
+const orNull = (text: string): string | null => {
+  const cleaned = cleanText(text)
+  return cleaned === '' || cleaned === PLACEHOLDER ? null : cleaned
+}
+
 const parseRow = (label: Label, text: string, warnings: ParseWarning[]): ProcedureChannel => {
   const duration = DURATION.exec(text)
   let rest = text.slice(duration?.[0].length ?? 0)
   const count = duration?.[1]
   const unit = duration?.[2]
-  const durationText = count ? cleanText(`${count} ${unit ?? ''}`) : duration?.[3] ? cleanText(duration[3]) : null
+  // "Trực tuyến1100 VNĐ": a unitless time glued to an amount cannot be split reliably.
+  if (count && !unit && /^(?:[.,]\d{3})*\s*(VNĐ|VND|Việt Nam Đồng)/.test(rest)) {
+    const fee = readFee(`${count}${rest}`)
+    warnings.push({
+      code: 'CHANNEL_AMBIGUOUS',
+      message: `${label}: không tách được thời gian và phí ở "${count}${rest.slice(0, 8)}"`,
+    })
+    return {
+      kind: KINDS[label],
+      label,
+      durationText: null,
+      workingDays: null,
+      feeText: fee.feeText,
+      feeVnd: null,
+      note: orNull(fee.rest),
+    }
+  }
+  const durationText = count
+    ? cleanText(`${count} ${unit ?? ''}`)
+    : duration?.[3]
+      ? cleanText(duration[3])
+      : null
   const workingDays = count && unit === 'Ngày làm việc' ? Number(count.replace(',', '.')) : null
   if (count && !unit) {
-    warnings.push({ code: 'DURATION_UNIT_MISSING', message: `${label}: thời gian "${count}" không có đơn vị` })
+    warnings.push({
+      code: 'DURATION_UNIT_MISSING',
+      message: `${label}: thời gian "${count}" không có đơn vị`,
+    })
   }
   const fee = readFee(rest.trimStart())
   rest = fee.rest
   if (!fee.recognised) {
-    warnings.push({ code: 'FEE_UNPARSED', message: `${label}: không đọc được phí, lệ phí ở "${cleanText(rest).slice(0, 60)}"` })
+    warnings.push({
+      code: 'FEE_UNPARSED',
+      message: `${label}: không đọc được phí, lệ phí ở "${cleanText(rest).slice(0, 60)}"`,
+    })
   } else if (fee.feeText !== null && fee.feeVnd === null) {
     const foreign = /^\d[\d.,]* ?USD/.test(fee.feeText)
     warnings.push({
@@ -92,7 +126,6 @@ const parseRow = (label: Label, text: string, warnings: ParseWarning[]): Procedu
       message: `${label}: phí "${fee.feeText.slice(0, 60)}" ${foreign ? 'không tính bằng đồng' : 'không có số tiền'}`,
     })
   }
-  const note = cleanText(rest)
   return {
     kind: KINDS[label],
     label,
@@ -100,7 +133,7 @@ const parseRow = (label: Label, text: string, warnings: ParseWarning[]): Procedu
     workingDays,
     feeText: fee.feeText,
     feeVnd: fee.feeVnd,
-    note: note === '' || note === PLACEHOLDER ? null : note,
+    note: orNull(rest),
   }
 }
 
@@ -117,7 +150,10 @@ export const parseChannels = (raw: string | null | undefined): Parsed<ProcedureC
   const starts = [...body.matchAll(ROW_START)]
   const leading = cleanText(body.slice(0, starts[0]?.index ?? body.length))
   if (leading !== '') {
-    warnings.push({ code: 'CHANNEL_UNPARSED', message: `không đọc được hàng cách thức "${leading.slice(0, 60)}"` })
+    warnings.push({
+      code: 'CHANNEL_UNPARSED',
+      message: `không đọc được hàng cách thức "${leading.slice(0, 60)}"`,
+    })
   }
   const value = starts.map((start, i) => {
     const from = (start.index ?? 0) + (start[1]?.length ?? 0)

@@ -1,0 +1,112 @@
+/**
+ * Imports the dichvucong.gov.vn JSONL export: every line is read and validated first
+ * (one bad line stops the import before anything is written), then all procedures are
+ * upserted in one transaction.
+ * @module
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { Db } from '../db/client.ts'
+import { AppError } from '../errors.ts'
+import { mapPortalRecord, ZPortalRecord } from './map-portal-record.ts'
+import { type ProcedureInput, ZProcedure } from './procedure.types.ts'
+import { upsertProcedures } from './upsert-procedures.ts'
+
+export type ImportWarning = { line: number; code: string; message: string }
+
+export type ImportSummary = {
+  read: number
+  inserted: number
+  updated: number
+  unchanged: number
+  insertedCodes: string[]
+  updatedCodes: string[]
+  warnings: ImportWarning[]
+}
+
+export type ImportProgress = { phase: 'parse' | 'write'; done: number; total: number }
+
+export type ImportProceduresOptions = {
+  db: Db
+  filePath: string
+  /** Date (YYYY-MM-DD) the export was taken; defaults to the file's modification date. */
+  asOf?: string
+  /** Defaults to "import:<file name>". */
+  actor?: string
+  onProgress?: (progress: ImportProgress) => void
+}
+
+const AS_OF = /^\d{4}-\d{2}-\d{2}$/
+
+const fail = (line: number, problem: string): never => {
+  throw new AppError('UNPROCESSABLE', `Dòng ${line}: ${problem}. Không có thủ tục nào được ghi.`)
+}
+
+const readLines = async (filePath: string): Promise<string[]> => {
+  try {
+    return (await readFile(filePath, 'utf8')).split(/\r?\n/)
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `Không đọc được tệp ${filePath}`, { cause: error })
+  }
+}
+
+const defaultAsOf = async (filePath: string): Promise<string> =>
+  (await stat(filePath)).mtime.toISOString().slice(0, 10)
+
+/**
+ * @throws AppError UNPROCESSABLE naming the line of the first malformed record (nothing written),
+ *   NOT_FOUND when the file cannot be read, BAD_REQUEST for a malformed `asOf`
+ * @example await importProcedures({ db, filePath: '../shared/data/procedures/dichvucong-2026-07.jsonl' })
+ */
+export const importProcedures = async ({
+  db,
+  filePath,
+  asOf,
+  actor = `import:${basename(filePath)}`,
+  onProgress,
+}: ImportProceduresOptions): Promise<ImportSummary> => {
+  if (asOf !== undefined && !(AS_OF.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
+    throw new AppError('BAD_REQUEST', `Ngày "${asOf}" không đúng dạng YYYY-MM-DD`)
+  }
+  const lines = await readLines(filePath)
+  const date = asOf ?? (await defaultAsOf(filePath))
+  const warnings: ImportWarning[] = []
+  const byCode = new Map<string, { line: number; procedure: ProcedureInput }>()
+  let read = 0
+  for (const [index, text] of lines.entries()) {
+    const line = index + 1
+    if (text.trim() === '') continue
+    read++
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (error) {
+      fail(line, `JSON không hợp lệ (${(error as Error).message})`)
+    }
+    const record = ZPortalRecord.safeParse(json)
+    if (!record.success) fail(line, record.error.issues.map((issue) => issue.message).join('; '))
+    const mapped = mapPortalRecord({ record: record.data!, asOf: date })
+    const procedure = ZProcedure.safeParse(mapped.value)
+    if (!procedure.success) {
+      const problems = procedure.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      fail(line, `thủ tục "${mapped.value.code}" không hợp lệ: ${problems.join('; ')}`)
+    }
+    for (const warning of mapped.warnings) warnings.push({ line, ...warning })
+    const code = procedure.data!.code
+    const first = byCode.get(code)
+    if (first) {
+      warnings.push({
+        line,
+        code: 'DUPLICATE_CODE',
+        message: `mã ${code} đã có ở dòng ${first.line}; bỏ qua dòng này`,
+      })
+    } else byCode.set(code, { line, procedure: procedure.data! })
+    if (read % 250 === 0) onProgress?.({ phase: 'parse', done: read, total: lines.length })
+  }
+  onProgress?.({ phase: 'parse', done: read, total: read })
+  const all = [...byCode.values()].map((entry) => entry.procedure)
+  onProgress?.({ phase: 'write', done: 0, total: all.length })
+  const result = await upsertProcedures({ db, procedures: all, actor })
+  onProgress?.({ phase: 'write', done: all.length, total: all.length })
+  return { read, ...result, warnings }
+}

@@ -1,0 +1,64 @@
+/**
+ * Parses the portal's flattened "Căn cứ pháp lý" table (document titles glued to their
+ * numbers, "…bộ máy nhà nước190/2025/NQ-QH15") into legal-basis entries.
+ * @module
+ */
+
+import { cleanText, type Parsed, type ParseWarning, PLACEHOLDER } from './parse-text.ts'
+import type { ProcedureLegalBasis } from './procedure.types.ts'
+
+const HEADER = 'Tên văn bản pháp lýMã văn bản'
+
+// Issuer parts are capital runs; only a few carry digits (QH15, UBTVQH15, C06), so a number
+// glued after a part starts the next one ("NĐ-CP58/2020/NĐ-CP"). A capital run never swallows
+// the first letter of a glued title ("NĐ-CPThông tư" ends at "CP").
+const PART = '(?:UBTVQH\\d{2}|QH\\d{2}|[A-ZĐ]\\d{2}(?!\\d)|TTg|[A-ZĐ]+(?![a-zà-ỹđ]))'
+const NUMBER = new RegExp(
+  `\\d+(?:\\.\\d+)?/(?:\\d{4}/)?${PART}(?:\\s?-\\s?(?:${PART}|\\d{1,2}(?!\\d)))*|[A-ZĐ]+/\\d+-${PART}(?:-${PART})*`,
+  'gu',
+)
+// The number column sometimes repeats the kind of document ("…tiền mặtNghị định 52/2024/NĐ-CP").
+const KIND_PREFIX =
+  /(?<=[\p{Ll}.)])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh)(?: số)? $/u
+
+/**
+ * @param raw the record's `can_cu_phap_ly`
+ * @returns one entry per row: the title and the document number (e.g. "190/2025/QH15")
+ * @example parseLegalBasis('Tên văn bản pháp lýMã văn bảnLuật Căn cước26/2023/QH15').value
+ * // [{ title: 'Luật Căn cước', number: '26/2023/QH15' }]
+ */
+export const parseLegalBasis = (raw: string | null | undefined): Parsed<ProcedureLegalBasis[]> => {
+  const text = (raw ?? '').normalize('NFC').trim()
+  const warnings: ParseWarning[] = []
+  if (text === '' || cleanText(text) === PLACEHOLDER) return { value: [], warnings }
+  const body = text.startsWith(HEADER) ? text.slice(HEADER.length) : text
+  const value: ProcedureLegalBasis[] = []
+  let from = 0
+  for (const match of body.matchAll(NUMBER)) {
+    const index = match.index ?? 0
+    const end = index + match[0].length
+    // A row ends where its number is glued to the next title or ends the text; a number
+    // followed by a space or punctuation sits inside a title, one followed by a digit
+    // is the title's own number with the row's number glued after it.
+    const next = body[end]
+    if (next !== undefined && !/\p{L}/u.test(next)) continue
+    let title = body.slice(from, index)
+    const prefix = KIND_PREFIX.exec(title)
+    if (prefix) title = title.slice(0, prefix.index)
+    const cleanedTitle = cleanText(title)
+    value.push({
+      title: cleanedTitle === '' ? cleanText(match[0]) : cleanedTitle,
+      number: match[0].replace(/\s/g, ''),
+    })
+    from = end
+  }
+  const rest = cleanText(body.slice(from))
+  if (rest !== '') {
+    warnings.push({
+      code: 'LEGAL_NUMBER_MISSING',
+      message: `văn bản không có số hiệu: "${rest.slice(0, 60)}"`,
+    })
+    value.push({ title: rest, number: null })
+  }
+  return { value, warnings }
+}
