@@ -8,8 +8,20 @@
 
 /** Combining tone marks (sắc, huyền, hỏi, ngã, nặng); vowel-quality marks (â, ơ, ă) are not tones. */
 const TONE_MARKS = new Set(['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'])
-const TELEX_TONES: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' }
-const VNI_TONES: Record<string, string> = { '1': '\u0301', '2': '\u0300', '3': '\u0309', '4': '\u0303', '5': '\u0323' }
+const TELEX_TONES: Record<string, string> = {
+  s: '\u0301',
+  f: '\u0300',
+  r: '\u0309',
+  x: '\u0303',
+  j: '\u0323',
+}
+const VNI_TONES: Record<string, string> = {
+  '1': '\u0301',
+  '2': '\u0300',
+  '3': '\u0309',
+  '4': '\u0303',
+  '5': '\u0323',
+}
 
 const ONSET = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?/
 const CODA = /^(ch|nh|ng|[cmnpt])?$/
@@ -136,8 +148,10 @@ const repairVniWord = (word: string): string | null => {
   for (const c of word) {
     if (c >= 'a' && c <= 'z') base += c
     else if (VNI_TONES[c] !== undefined) tone = VNI_TONES[c]
-    else if (c === '6') base = base.replace(/([aeo])([^aeo]*)$/, (_m, v: string, t: string) => `${v}\u0302${t}`)
-    else if (c === '7') base = base.replace(/uo([^uo]*)$|([ou])([^ou]*)$/, (m) => m.replace(/[ou]/g, '$&\u031b'))
+    else if (c === '6')
+      base = base.replace(/([aeo])([^aeo]*)$/, (_m, v: string, t: string) => `${v}\u0302${t}`)
+    else if (c === '7')
+      base = base.replace(/uo([^uo]*)$|([ou])([^ou]*)$/, (m) => m.replace(/[ou]/g, '$&\u031b'))
     else if (c === '8') base = base.replace(/a([^a]*)$/, 'a\u0306$1')
     else if (c === '9') base = base.replace(/^d/, 'đ')
     else return null
@@ -224,5 +238,5 @@ export const analyzeText = (text: string): AnalyzedToken[] =>
   tokenizeVietnamese(text).map((raw) => {
     const fixed = repairTelexToken(raw)
     const folded = foldToken(fixed)
-    return { text: fixed, folded, accented: fixed !== raw || stripMarks(fixed) !== fixed }
+    return { text: fixed, folded, accented: fixed === raw && stripMarks(fixed) !== fixed }
   })

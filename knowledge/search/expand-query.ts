@@ -1,0 +1,170 @@
+/**
+ * Turns a citizen's free text into weighted search terms: chat-speak rewritten, question
+ * cues and filler removed, everyday names expanded to official terms ("sổ đỏ" → "giấy
+ * chứng nhận quyền sử dụng đất"), procedure codes picked out.
+ * @module
+ */
+import type { Facet } from '../answer/answer.types.ts'
+import type { Synonyms } from './load-synonyms.ts'
+import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
+
+export type QueryTerm = {
+  /** Tone-normalised form, for exact-accent matching. */
+  text: string
+  folded: string
+  /** Whether `text` carries the intended marks (typed with diacritics, or an official term). */
+  accented: boolean
+  weight: number
+  fromSynonym: boolean
+}
+
+export type ExpandedQuery = {
+  /** Content terms in query order (duplicates removed). */
+  terms: QueryTerm[]
+  /** Folded word pairs in query order, for the phrase field. */
+  bigrams: string[]
+  /** Procedure codes typed in the text. */
+  codes: string[]
+  /** Facets named by cue phrases, in order of appearance. */
+  facets: Facet[]
+  /** Tokens after chat-speak rewriting (folded), for the message classifier. */
+  folded: string[]
+  /** Whether any expansion fired. */
+  expanded: boolean
+}
+
+const CODE = /^\d\.\d{6}$/
+const WEAK_WEIGHT = 0.35
+
+/** Rewrites chat-speak token runs ("ko" → "không", "dk" → "đăng ký") before phrase matching. */
+const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms): AnalyzedToken[] => {
+  const out: AnalyzedToken[] = []
+  let i = 0
+  while (i < tokens.length) {
+    let matched = false
+    for (let n = Math.min(synonyms.maxPhrase, tokens.length - i); n >= 1; n--) {
+      const key = tokens
+        .slice(i, i + n)
+        .map((t) => t.folded)
+        .join(' ')
+      const to = synonyms.abbreviations.get(key)
+      if (to === undefined) continue
+      out.push(...analyzeText(to).map((t) => ({ ...t, accented: true })))
+      i += n
+      matched = true
+      break
+    }
+    if (!matched) {
+      out.push(tokens[i] as AnalyzedToken)
+      i++
+    }
+  }
+  return out
+}
+
+const containsPhrase = (haystack: string, phrase: string): boolean => ` ${haystack} `.includes(` ${phrase} `)
+
+/** Finds the facet cues in folded tokens, longest phrase first, left to right. */
+export const findCues = (folded: string[], synonyms: Synonyms): Facet[] => {
+  const facets: Facet[] = []
+  let i = 0
+  while (i < folded.length) {
+    let step = 1
+    for (let n = Math.min(synonyms.maxPhrase, folded.length - i); n >= 1; n--) {
+      const facet = synonyms.cues.get(folded.slice(i, i + n).join(' '))
+      if (facet) {
+        facets.push(facet)
+        step = n
+        break
+      }
+    }
+    i += step
+  }
+  return facets
+}
+
+/**
+ * @param text the citizen's message
+ * @returns weighted content terms, word pairs, codes and facet cues
+ */
+export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => {
+  const tokens = rewriteAbbreviations(analyzeText(text), synonyms)
+  const folded = tokens.map((t) => t.folded)
+  const whole = folded.join(' ')
+  const facets = findCues(folded, synonyms)
+  const codes = folded.filter((f) => CODE.test(f))
+
+  // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
+  const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
+
+  const terms: QueryTerm[] = []
+  const runs: QueryTerm[][] = []
+  let run: QueryTerm[] = []
+  const closeRun = () => {
+    if (run.length) runs.push(run)
+    run = []
+  }
+  let expanded = false
+  let i = 0
+  while (i < tokens.length) {
+    let consumed = 0
+    for (let n = Math.min(synonyms.maxPhrase, tokens.length - i); n >= 1 && !consumed; n--) {
+      const key = folded.slice(i, i + n).join(' ')
+      const expansion = synonyms.expansions.get(key)
+      if (
+        expansion &&
+        (!expansion.when.length || expansion.when.some((w) => containsPhrase(whole, w))) &&
+        !expansion.unless.some((w) => containsPhrase(whole, w))
+      ) {
+        if (expansion.keep) {
+          for (const t of tokens.slice(i, i + n)) run.push(termOf(t, synonyms, false))
+        }
+        if (!expansion.keep) closeRun()
+        for (const t of analyzeText(expansion.to)) run.push({ ...termOf(t, synonyms, true), accented: true })
+        if (!expansion.keep) closeRun()
+        expanded = true
+        consumed = n
+      } else if ((synonyms.cues.has(key) && !isFillerOnly(key)) || synonyms.filler.has(key)) {
+        closeRun()
+        consumed = n
+      }
+    }
+    if (!consumed) {
+      const t = tokens[i] as AnalyzedToken
+      if (CODE.test(t.folded)) closeRun()
+      else run.push(termOf(t, synonyms, false))
+      consumed = 1
+    }
+    i += consumed
+  }
+  closeRun()
+
+  const byFolded = new Map<string, QueryTerm>()
+  for (const t of runs.flat()) {
+    const seen = byFolded.get(t.folded)
+    if (!seen) {
+      byFolded.set(t.folded, { ...t })
+      terms.push(byFolded.get(t.folded) as QueryTerm)
+    } else {
+      seen.weight = Math.max(seen.weight, t.weight)
+      seen.accented ||= t.accented
+      seen.fromSynonym ||= t.fromSynonym
+    }
+  }
+  const bigrams: string[] = []
+  for (const r of runs) {
+    for (let k = 0; k + 1 < r.length; k++) {
+      const pair = `${r[k]?.folded}_${r[k + 1]?.folded}`
+      if (!bigrams.includes(pair)) bigrams.push(pair)
+    }
+  }
+  return { terms, bigrams, codes, facets, folded, expanded }
+}
+
+const termOf = (t: AnalyzedToken, synonyms: Synonyms, fromSynonym: boolean): QueryTerm => ({
+  text: t.text,
+  folded: t.folded,
+  accented: t.accented,
+  weight: !fromSynonym && synonyms.weak.has(t.folded) ? WEAK_WEIGHT : 1,
+  fromSynonym,
+})

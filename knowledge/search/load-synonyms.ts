@@ -1,0 +1,151 @@
+/**
+ * Loads the abbreviation/synonym dictionary (knowledge/data/synonyms.json) and merges an
+ * admin's extra file of the same shape, validated with zod, into the folded lookup tables
+ * the query expander uses.
+ * @module
+ */
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { FACETS, type Facet } from '../answer/answer.types.ts'
+import { AppError } from '../errors.ts'
+import { analyzeText, foldToken } from './normalize-vietnamese.ts'
+
+const ZPhraseList = z.array(z.string().min(1))
+
+export const ZSynonymsFile = z
+  .object({
+    /** Chat-speak and short forms rewritten before anything else ("ko" → "không"). */
+    abbreviations: z.record(z.string().min(1), z.string()).default({}),
+    /** Everyday names → official terms; `keep` also keeps the typed words; `when`/`unless` need context words. */
+    expansions: z
+      .array(
+        z.object({
+          from: ZPhraseList.min(1),
+          to: z.string(),
+          keep: z.boolean().optional(),
+          when: ZPhraseList.optional(),
+          unless: ZPhraseList.optional(),
+        }),
+      )
+      .default([]),
+    /** Words that carry no topic ("tôi", "thủ tục", "làm sao"); dropped from the search query. */
+    filler: ZPhraseList.default([]),
+    /** Phrases that say which part of a procedure is asked about ("bao nhiêu tiền" → fees). */
+    cues: z.partialRecord(z.enum(FACETS), ZPhraseList).default({}),
+    smalltalk: ZPhraseList.default([]),
+    outOfScope: ZPhraseList.default([]),
+    /** Typed words that count less when ranking ("mất", "người"). */
+    weak: ZPhraseList.default([]),
+  })
+  .strict()
+
+export type SynonymsFile = z.infer<typeof ZSynonymsFile>
+
+export type Expansion = { to: string; keep: boolean; when: string[]; unless: string[] }
+
+/** Folded, ready-to-match dictionary. Phrases are folded token strings joined by one space. */
+export type Synonyms = {
+  abbreviations: Map<string, string>
+  expansions: Map<string, Expansion>
+  filler: Set<string>
+  cues: Map<string, Facet>
+  smalltalk: Set<string>
+  outOfScope: Set<string>
+  weak: Set<string>
+  /** Longest phrase length in tokens, to bound the matcher. */
+  maxPhrase: number
+}
+
+/** Folds a phrase the way queries are folded (Telex repair included). */
+export const foldPhrase = (phrase: string): string =>
+  analyzeText(phrase)
+    .map((t) => t.folded)
+    .join(' ')
+
+const defaultFile = new URL('../data/synonyms.json', import.meta.url)
+
+const readSynonymsFile = (path: string | URL): SynonymsFile => {
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (cause) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Không đọc được tệp từ đồng nghĩa ${String(path)}: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    )
+  }
+  const parsed = ZSynonymsFile.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new AppError(
+      'BAD_REQUEST',
+      `Tệp từ đồng nghĩa ${String(path)} không đúng định dạng: ${issue?.path.join('.') || '(gốc)'}: ${issue?.message}`,
+      { details: parsed.error.issues },
+    )
+  }
+  return parsed.data
+}
+
+/** Builds folded lookup tables from one or more parsed files; later files win on conflicts. */
+export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
+  const out: Synonyms = {
+    abbreviations: new Map(),
+    expansions: new Map(),
+    filler: new Set(),
+    cues: new Map(),
+    smalltalk: new Set(),
+    outOfScope: new Set(),
+    weak: new Set(),
+    maxPhrase: 1,
+  }
+  const track = (phrase: string): string => {
+    out.maxPhrase = Math.max(out.maxPhrase, phrase.split(' ').length)
+    return phrase
+  }
+  // Abbreviations are matched token by token on the raw fold (before Telex repair would alter them).
+  const foldRaw = (s: string) =>
+    s
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => foldToken(w.normalize('NFC').toLocaleLowerCase('vi')))
+      .join(' ')
+  for (const file of files) {
+    for (const [from, to] of Object.entries(file.abbreviations))
+      out.abbreviations.set(track(foldRaw(from)), to)
+    for (const e of file.expansions) {
+      const expansion: Expansion = {
+        to: e.to,
+        keep: e.keep ?? false,
+        when: (e.when ?? []).map(foldPhrase),
+        unless: (e.unless ?? []).map(foldPhrase),
+      }
+      for (const from of e.from) out.expansions.set(track(foldPhrase(from)), expansion)
+    }
+    for (const f of file.filler) out.filler.add(track(foldPhrase(f)))
+    for (const [facet, phrases] of Object.entries(file.cues) as [Facet, string[]][]) {
+      for (const p of phrases) out.cues.set(track(foldPhrase(p)), facet)
+    }
+    for (const p of file.smalltalk) out.smalltalk.add(track(foldPhrase(p)))
+    for (const p of file.outOfScope) out.outOfScope.add(track(foldPhrase(p)))
+    for (const p of file.weak) out.weak.add(foldPhrase(p))
+  }
+  return out
+}
+
+export type LoadSynonymsOptions = {
+  /** An admin's extra file (same JSON shape); its entries are added to, and override, the built-in ones. */
+  extraFile?: string | null
+}
+
+/**
+ * @returns the built-in dictionary merged with the admin's extra file
+ * @throws AppError BAD_REQUEST when a file cannot be read or does not match the shape
+ */
+export const loadSynonyms = ({ extraFile }: LoadSynonymsOptions = {}): Synonyms => {
+  const files = [readSynonymsFile(defaultFile)]
+  if (extraFile) files.push(readSynonymsFile(extraFile))
+  return compileSynonyms(files)
+}
