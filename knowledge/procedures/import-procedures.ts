@@ -72,6 +72,7 @@ export const importProcedures = async ({
   const date = asOf ?? (await defaultAsOf(filePath))
   const warnings: ImportWarning[] = []
   const byCode = new Map<string, { line: number; procedure: ProcedureInput }>()
+  const total = lines.filter((text) => text.trim() !== '').length
   let read = 0
   for (const [index, text] of lines.entries()) {
     const line = index + 1
@@ -101,7 +102,7 @@ export const importProcedures = async ({
         message: `mã ${code} đã có ở dòng ${first.line}; bỏ qua dòng này`,
       })
     } else byCode.set(code, { line, procedure: procedure.data! })
-    if (read % 250 === 0) onProgress?.({ phase: 'parse', done: read, total: lines.length })
+    if (read % 250 === 0) onProgress?.({ phase: 'parse', done: read, total })
   }
   onProgress?.({ phase: 'parse', done: read, total: read })
   const all = [...byCode.values()].map((entry) => entry.procedure)
