@@ -1,0 +1,142 @@
+/**
+ * Admin API, behind ADMIN_TOKEN: import the portal export, correct a procedure (each change a
+ * new revision with an audit entry), see a procedure's history and restore a revision, and
+ * review the questions the bot could not answer. The search index follows every change at once.
+ * @module
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { and, asc, desc, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { auditLog, procedureRevisions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
+import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
+import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
+import type { AppDeps } from '../deps.ts'
+import { requireAdmin } from '../middlewares/require-admin.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { ZImportQuery, ZProcedurePatch, ZRestoreBody, ZUnansweredQuery, ZUnansweredUpdate } from './admin.types.ts'
+import { ZProcedureCode } from './procedures.types.ts'
+
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+const toInput = (record: Record<string, unknown>): ProcedureInput => parseInput(ZProcedure, record, 'Thủ tục')
+
+export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
+  const app = new Hono()
+  app.use('/v1/admin/*', requireAdmin(config.adminToken))
+
+  const requireProcedure = async (code: string) => {
+    const current = await kb.getProcedure(code)
+    if (!current) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${code} trong cơ sở tri thức.`)
+    return current
+  }
+
+  app.post(
+    '/v1/admin/import',
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp nhập quá lớn (tối đa 200 MB).')
+      },
+    }),
+    async (c) => {
+      const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
+      const text = await c.req.text()
+      if (!text.trim()) throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+      const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
+      try {
+        const filePath = join(dir, 'upload.jsonl')
+        await writeFile(filePath, text)
+        const summary = await importProcedures({
+          db,
+          filePath,
+          asOf: asOf ?? new Date().toISOString().slice(0, 10),
+          actor: 'admin:import',
+        })
+        await kb.refresh()
+        return c.json(summary)
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
+    },
+  )
+
+  app.patch('/v1/admin/procedures/:code', async (c) => {
+    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục')
+    const { changes, reason } = parseInput(ZProcedurePatch, await readJson(c), 'Nội dung sửa')
+    const { revision: _r, contentHash: _h, updatedAt: _u, ...current } = await requireProcedure(code)
+    const next = toInput({ ...current, ...changes, code })
+    const result = await upsertProcedures({ db, procedures: [next], actor: 'admin', reason })
+    await kb.refresh()
+    return c.json({ changed: result.updated > 0, procedure: await kb.getProcedure(code) })
+  })
+
+  app.get('/v1/admin/procedures/:code/revisions', async (c) => {
+    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục')
+    await requireProcedure(code)
+    const revisions = await db
+      .select()
+      .from(procedureRevisions)
+      .where(eq(procedureRevisions.code, code))
+      .orderBy(desc(procedureRevisions.revision))
+    return c.json({ code, revisions })
+  })
+
+  app.post('/v1/admin/procedures/:code/restore', async (c) => {
+    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục')
+    const { revision, reason } = parseInput(ZRestoreBody, await readJson(c), 'Yêu cầu khôi phục')
+    await requireProcedure(code)
+    const rows = await db
+      .select()
+      .from(procedureRevisions)
+      .where(and(eq(procedureRevisions.code, code), eq(procedureRevisions.revision, revision)))
+      .limit(1)
+    if (!rows[0]) throw new AppError('NOT_FOUND', `Thủ tục ${code} không có phiên bản ${revision}.`)
+    const next = toInput(rows[0].data as Record<string, unknown>)
+    await upsertProcedures({ db, procedures: [next], actor: 'admin', reason: `${reason} (khôi phục phiên bản ${revision})` })
+    await kb.refresh()
+    return c.json({ procedure: await kb.getProcedure(code) })
+  })
+
+  app.get('/v1/admin/unanswered', async (c) => {
+    const { status, limit } = parseInput(ZUnansweredQuery, c.req.query(), 'Tham số')
+    const results = await db
+      .select()
+      .from(unansweredQuestions)
+      .where(eq(unansweredQuestions.status, status))
+      .orderBy(asc(unansweredQuestions.createdAt))
+      .limit(limit)
+    return c.json({ results })
+  })
+
+  app.post('/v1/admin/unanswered/:id', async (c) => {
+    const id = Number(c.req.param('id'))
+    if (!Number.isInteger(id) || id < 1) throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
+    const { status, note } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
+    const updated = await db.transaction(async (tx) => {
+      const rows = await tx
+        .update(unansweredQuestions)
+        .set({ status })
+        .where(eq(unansweredQuestions.id, id))
+        .returning()
+      if (!rows[0]) return null
+      await tx.insert(auditLog).values({
+        actor: 'admin',
+        action: `unanswered.${status}`,
+        entity: 'unanswered_question',
+        entityId: String(id),
+        detail: note ? { note } : null,
+        at: new Date().toISOString(),
+      })
+      return rows[0]
+    })
+    if (!updated) throw new AppError('NOT_FOUND', `Không có câu hỏi số ${id}.`)
+    return c.json(updated)
+  })
+
+  return app
+}

@@ -1,0 +1,35 @@
+/**
+ * Request schemas of the admin routes.
+ * @module
+ */
+import { z } from 'zod'
+import { ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
+
+export const ZProcedurePatch = z.object({
+  changes: ZProcedure.omit({ code: true })
+    .partial()
+    .refine((c) => Object.keys(c).length > 0, 'Không có trường nào để sửa.'),
+  reason: z.string().trim().min(3, 'Hãy ghi lý do sửa (ít nhất 3 ký tự).').max(500),
+})
+
+export const ZRestoreBody = z.object({
+  revision: z.number().int().min(1),
+  reason: z.string().trim().min(3, 'Hãy ghi lý do khôi phục (ít nhất 3 ký tự).').max(500),
+})
+
+export const ZUnansweredQuery = z.object({
+  status: z.enum(['open', 'resolved', 'dismissed']).default('open'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+
+export const ZUnansweredUpdate = z.object({
+  status: z.enum(['open', 'resolved', 'dismissed']),
+  note: z.string().trim().max(1000).optional(),
+})
+
+export const ZImportQuery = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf có dạng YYYY-MM-DD.')
+    .optional(),
+})
