@@ -6,7 +6,11 @@ import { z } from 'zod'
 
 export const ZDocumentsEnv = z
   .object({
-    DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+    DOCUMENTS_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
     CA_DIR: z.string().optional(),
     TRUST_ROOTS_FILE: z.string().optional(),
     REMOTE_SIGNING_URL: z.url().optional(),

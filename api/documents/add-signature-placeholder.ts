@@ -1,0 +1,212 @@
+/**
+ * Adds an empty signature field to a PDF as an incremental update: the original bytes
+ * stay untouched, so an approver's signature survives the organisation's one (NĐ
+ * 30/2020 art. 5, two signatures). pdf-lib only reads the file; the appended section
+ * (signature dictionary, widget, updated AcroForm/page/catalog, xref, trailer) is
+ * written here, with a fixed-width ByteRange filled in before the digest is taken.
+ * @module
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib'
+import { AppError } from '../../knowledge/errors.ts'
+
+/** Room for the DER CMS (certificate chain included), in bytes. */
+export const SIGNATURE_CAPACITY = 8192
+
+export type SignatureRole = 'approver' | 'organisation'
+
+export type PlaceholderOptions = {
+  pdf: Uint8Array
+  role: SignatureRole
+  signerName: string
+  signingTime: Date
+}
+
+export type PreparedPdf = {
+  pdf: Buffer
+  byteRange: [number, number, number, number]
+}
+
+const BYTE_RANGE_PLACEHOLDER = '[0 /********** /********** /**********]'
+
+const utf16Hex = (text: string) =>
+  `<FEFF${Buffer.from(text.normalize('NFC'), 'utf16le').swap16().toString('hex').toUpperCase()}>`
+
+const pdfDate = (d: Date) => `(D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`
+
+const REASONS: Record<SignatureRole, string> = {
+  approver: 'Người có thẩm quyền ký (NĐ 30/2020, Điều 5)',
+  organisation: 'Chữ ký số của cơ quan, tổ chức (NĐ 30/2020, Điều 5)',
+}
+
+const loadPdf = async (pdf: Uint8Array) => {
+  try {
+    return await PDFDocument.load(pdf, { updateMetadata: false })
+  } catch (error) {
+    const encrypted = error instanceof Error && /encrypt/i.test(error.message)
+    throw new AppError(
+      'UNPROCESSABLE',
+      encrypted ? 'Tệp PDF được mã hoá; không ký được.' : 'Tệp không phải PDF đọc được. Not a readable PDF.',
+    )
+  }
+}
+
+const lastStartXref = (latin1: string) => {
+  const at = latin1.lastIndexOf('startxref')
+  const match = at >= 0 ? /startxref\s+(\d+)/.exec(latin1.slice(at)) : null
+  if (!match?.[1]) throw new AppError('UNPROCESSABLE', 'Tệp PDF thiếu startxref; không ký được.')
+  return Number(match[1])
+}
+
+const highestSize = (latin1: string) => {
+  let max = 0
+  for (const m of latin1.matchAll(/\/Size\s+(\d+)/g)) max = Math.max(max, Number(m[1]))
+  return max
+}
+
+/**
+ * @returns the PDF with an empty signature whose ByteRange is already final
+ * @throws AppError 422 for an unreadable or encrypted PDF
+ */
+export const addSignaturePlaceholder = async ({
+  pdf,
+  role,
+  signerName,
+  signingTime,
+}: PlaceholderOptions): Promise<PreparedPdf> => {
+  const doc = await loadPdf(pdf)
+  const original = Buffer.from(pdf)
+  const latin1 = original.toString('latin1')
+  const prev = lastStartXref(latin1)
+  const ctx = doc.context
+  const root = ctx.trailerInfo.Root
+  if (!(root instanceof PDFRef)) throw new AppError('UNPROCESSABLE', 'Tệp PDF thiếu /Root; không ký được.')
+  const page = doc.getPages()[0]
+  if (!page) throw new AppError('UNPROCESSABLE', 'Tệp PDF không có trang nào.')
+
+  let next = Math.max(ctx.largestObjectNumber + 1, highestSize(latin1))
+  const sigRef = PDFRef.of(next++)
+  const widgetRef = PDFRef.of(next++)
+  const rewritten = new Map<PDFRef, PDFObject>()
+
+  // getForm() would add an AcroForm in memory; counting signature dictionaries is enough
+  const fieldName = `Signature${(latin1.match(/\/ByteRange\s*\[/g)?.length ?? 0) + 1}`
+
+  // the page's /Annots gains the widget
+  const annots = page.node.get(PDFName.of('Annots'))
+  if (annots instanceof PDFRef) {
+    const arr = ctx.lookup(annots, PDFArray)
+    arr.push(widgetRef)
+    rewritten.set(annots, arr)
+  } else if (annots instanceof PDFArray) {
+    annots.push(widgetRef)
+    rewritten.set(page.ref, page.node)
+  } else {
+    page.node.set(PDFName.of('Annots'), ctx.obj([widgetRef]))
+    rewritten.set(page.ref, page.node)
+  }
+
+  // the AcroForm lists the field and says the document has signatures (SigFlags 3)
+  const catalog = doc.catalog
+  const acroForm = catalog.get(PDFName.of('AcroForm'))
+  const addField = (form: PDFDict, formRef: PDFRef) => {
+    const fields = form.get(PDFName.of('Fields'))
+    if (fields instanceof PDFRef) {
+      const arr = ctx.lookup(fields, PDFArray)
+      arr.push(widgetRef)
+      rewritten.set(fields, arr)
+    } else if (fields instanceof PDFArray) fields.push(widgetRef)
+    else form.set(PDFName.of('Fields'), ctx.obj([widgetRef]))
+    form.set(PDFName.of('SigFlags'), PDFNumber.of(3))
+    rewritten.set(formRef, form)
+  }
+  if (acroForm instanceof PDFRef) addField(ctx.lookup(acroForm, PDFDict), acroForm)
+  else if (acroForm instanceof PDFDict) addField(acroForm, root)
+  else {
+    const formRef = PDFRef.of(next++)
+    const form = ctx.obj({ Fields: [widgetRef], SigFlags: 3 }) as PDFDict
+    catalog.set(PDFName.of('AcroForm'), formRef)
+    rewritten.set(formRef, form)
+    rewritten.set(root, catalog)
+  }
+
+  const contents = `<${'0'.repeat(SIGNATURE_CAPACITY * 2)}>`
+  const sigDict = [
+    '<<',
+    '/Type /Sig',
+    '/Filter /Adobe.PPKLite',
+    '/SubFilter /ETSI.CAdES.detached',
+    `/ByteRange ${BYTE_RANGE_PLACEHOLDER}`,
+    `/Contents ${contents}`,
+    `/Name ${utf16Hex(signerName)}`,
+    `/Reason ${utf16Hex(REASONS[role])}`,
+    `/M ${pdfDate(signingTime)}`,
+    `/TrolysoRole /${role}`,
+    '/Prop_Build << /App << /Name /trolyso >> >>',
+    '>>',
+  ].join('\n')
+  const widget = `<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/Rect [0 0 0 0]\n/F 132\n/T ${utf16Hex(fieldName)}\n/V ${sigRef.toString()}\n/P ${page.ref.toString()}\n>>`
+
+  const parts: string[] = []
+  let offset = original.length
+  if (original[original.length - 1] !== 0x0a) {
+    parts.push('\n')
+    offset += 1
+  }
+  const entries: { ref: PDFRef; offset: number }[] = []
+  const append = (ref: PDFRef, body: string) => {
+    const text = `${ref.objectNumber} ${ref.generationNumber} obj\n${body}\nendobj\n`
+    entries.push({ ref, offset })
+    parts.push(text)
+    offset += Buffer.byteLength(text, 'latin1')
+  }
+  const sigObjectOffset = offset
+  append(sigRef, sigDict)
+  append(widgetRef, widget)
+  for (const [ref, obj] of rewritten) append(ref, obj.toString())
+
+  const xrefOffset = offset
+  entries.sort((a, b) => a.ref.objectNumber - b.ref.objectNumber)
+  const xref = ['xref', '0 1', '0000000000 65535 f ']
+  for (const e of entries) {
+    xref.push(
+      `${e.ref.objectNumber} 1`,
+      `${String(e.offset).padStart(10, '0')} ${String(e.ref.generationNumber).padStart(5, '0')} n `,
+    )
+  }
+  const trailer = [`/Size ${next}`, `/Root ${root.toString()}`, `/Prev ${prev}`]
+  const { Info, ID } = ctx.trailerInfo
+  if (Info) trailer.push(`/Info ${Info.toString()}`)
+  if (ID) trailer.push(`/ID ${ID.toString()}`)
+  parts.push(`${xref.join('\n')}\ntrailer\n<< ${trailer.join(' ')} >>\nstartxref\n${xrefOffset}\n%%EOF\n`)
+
+  const out = Buffer.concat([original, Buffer.from(parts.join(''), 'latin1')])
+  const sigText = `${sigRef.objectNumber} ${sigRef.generationNumber} obj\n${sigDict}`
+  const contentsStart = sigObjectOffset + sigText.indexOf('/Contents <') + '/Contents '.length
+  const contentsEnd = contentsStart + contents.length
+  const byteRange: PreparedPdf['byteRange'] = [0, contentsStart, contentsEnd, out.length - contentsEnd]
+  const filled = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ')
+  const brAt = sigObjectOffset + sigText.indexOf(BYTE_RANGE_PLACEHOLDER)
+  out.write(filled, brAt, 'latin1')
+  return { pdf: out, byteRange }
+}
+
+/** The bytes a signature covers: everything but the /Contents hex string. */
+export const signedBytes = (pdf: Uint8Array, [a, b, c, d]: readonly number[]) => [
+  pdf.subarray(a ?? 0, (a ?? 0) + (b ?? 0)),
+  pdf.subarray(c ?? 0, (c ?? 0) + (d ?? 0)),
+]
+
+/** Puts the DER CMS into the reserved /Contents of a prepared PDF. */
+export const embedSignature = (
+  prepared: Uint8Array,
+  byteRange: readonly number[],
+  cms: Uint8Array,
+): Buffer => {
+  if (cms.length > SIGNATURE_CAPACITY) {
+    throw new AppError('UNPROCESSABLE', 'Chữ ký CMS quá lớn so với chỗ dành sẵn trong PDF.')
+  }
+  const out = Buffer.from(prepared)
+  const start = (byteRange[1] ?? 0) + 1
+  out.write(Buffer.from(cms).toString('hex').toUpperCase(), start, 'latin1')
+  return out
+}

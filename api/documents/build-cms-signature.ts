@@ -1,0 +1,117 @@
+/**
+ * The CMS (RFC 5652) pieces of a PAdES signature, split in two so the private key can
+ * stay with the signer: first the SignedAttributes whose DER the signer signs, then the
+ * SignedData that wraps the returned signature with the certificate chain.
+ * @module
+ */
+import { createHash } from 'node:crypto'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { OID } from './pki-encoding.ts'
+
+export type SignedAttributesOptions = {
+  /** SHA-256 of the PDF's signed byte ranges */
+  messageDigest: Uint8Array
+  certificate: pkijs.Certificate
+  certificateDer: Uint8Array
+  signingTime: Date
+}
+
+/** ESS signing-certificate-v2 (RFC 5035): binds the signature to this certificate. */
+const signingCertificateV2 = (certificate: pkijs.Certificate, der: Uint8Array) =>
+  new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Sequence({
+            value: [
+              new asn1js.OctetString({ valueHex: createHash('sha256').update(der).digest() }),
+              new asn1js.Sequence({
+                value: [
+                  new asn1js.Sequence({
+                    value: [
+                      new asn1js.Constructed({
+                        idBlock: { tagClass: 3, tagNumber: 4 },
+                        value: [certificate.issuer.toSchema()],
+                      }),
+                    ],
+                  }),
+                  new asn1js.Integer({ valueHex: certificate.serialNumber.valueBlock.valueHexView }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  })
+
+const der = (schema: { toBER: (sizeOnly?: boolean) => ArrayBuffer }) => Buffer.from(schema.toBER(false))
+
+/**
+ * @returns the attributes in DER order and the DER `SET OF Attribute` to be signed
+ */
+export const buildSignedAttributes = ({
+  messageDigest,
+  certificate,
+  certificateDer,
+  signingTime,
+}: SignedAttributesOptions) => {
+  const attributes = [
+    new pkijs.Attribute({
+      type: OID.contentType,
+      values: [new asn1js.ObjectIdentifier({ value: OID.data })],
+    }),
+    new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
+    new pkijs.Attribute({
+      type: OID.messageDigest,
+      values: [new asn1js.OctetString({ valueHex: messageDigest })],
+    }),
+    new pkijs.Attribute({
+      type: OID.signingCertificateV2,
+      values: [signingCertificateV2(certificate, certificateDer)],
+    }),
+  ]
+  // DER wants a SET OF sorted by encoding; verifiers hash the bytes as sent, so keep one order everywhere
+  const sorted = attributes
+    .map((a) => ({ a, bytes: der(a.toSchema()) }))
+    .sort((x, y) => Buffer.compare(x.bytes, y.bytes))
+    .map((x) => x.a)
+  const toBeSigned = der(new asn1js.Set({ value: sorted.map((a) => a.toSchema()) }))
+  return { attributes: sorted, toBeSigned }
+}
+
+export type AssembleCmsOptions = {
+  attributes: pkijs.Attribute[]
+  /** DER ECDSA-Sig-Value over the DER SignedAttributes */
+  signature: Uint8Array
+  certificate: pkijs.Certificate
+  chain: pkijs.Certificate[]
+}
+
+/** @returns DER ContentInfo(SignedData), detached */
+export const assembleCms = ({ attributes, signature, certificate, chain }: AssembleCmsOptions) => {
+  const signerInfo = new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({
+      issuer: certificate.issuer,
+      serialNumber: certificate.serialNumber,
+    }),
+    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
+    signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 }),
+    signature: new asn1js.OctetString({ valueHex: signature }),
+  })
+  const signedData = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    certificates: [certificate, ...chain],
+    signerInfos: [signerInfo],
+  })
+  const contentInfo = new pkijs.ContentInfo({
+    contentType: OID.signedData,
+    content: signedData.toSchema(true),
+  })
+  return der(contentInfo.toSchema())
+}

@@ -1,0 +1,57 @@
+/**
+ * Creates an official in one agency and an API token for them. Only the SHA-256 of the
+ * token is stored; the token itself is returned once.
+ * @module
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { Db } from '../../knowledge/db/client.ts'
+import { agencies, apiTokens, officials } from '../../knowledge/db/schema/documents.ts'
+import { auditLog } from '../../knowledge/db/schema/procedures.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { OFFICIAL_ROLES, type OfficialRole } from './official-roles.ts'
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+export type CreateOfficialOptions = {
+  db: Db
+  agencyCode: string
+  name: string
+  role: string
+  email?: string | null | undefined
+  actor: string
+}
+
+/**
+ * @returns the official and the API token (shown once)
+ * @throws AppError 400 for an unknown role, 404 for an unknown agency
+ */
+export const createOfficial = async ({ db, agencyCode, name, role, email, actor }: CreateOfficialOptions) => {
+  if (!(OFFICIAL_ROLES as readonly string[]).includes(role)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `role: vai trò "${role}" không có; chọn một trong ${OFFICIAL_ROLES.join(', ')}.`,
+    )
+  }
+  const agency = await db.select().from(agencies).where(eq(agencies.code, agencyCode)).get()
+  if (!agency) throw new AppError('NOT_FOUND', `Không có cơ quan mã ${agencyCode}.`)
+  const id = randomUUID()
+  const token = `tls_${randomBytes(32).toString('base64url')}`
+  const at = new Date().toISOString()
+  const clean = name.normalize('NFC').trim()
+  await db.batch([
+    db.insert(officials).values({ id, agencyCode, name: clean, email: email ?? null, role, createdAt: at }),
+    db
+      .insert(apiTokens)
+      .values({ id: randomUUID(), officialId: id, tokenHash: hashToken(token), createdAt: at }),
+    db.insert(auditLog).values({
+      actor,
+      action: 'official.create',
+      entity: 'official',
+      entityId: id,
+      detail: { agencyCode, role },
+      at,
+    }),
+  ])
+  return { official: { id, name: clean, role: role as OfficialRole, agencyCode }, token }
+}

@@ -1,0 +1,92 @@
+/**
+ * Everything the documents routes share, built once and lazily on the first request:
+ * the deployment's CA (created in CA_DIR, default `<DATA_DIR>/ca`, on first start), the
+ * trust roots, the signature verifier with its caches and the remote-signing provider.
+ * @module
+ */
+import { X509Certificate } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../knowledge/db/client.ts'
+import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
+import type { AppDeps } from '../deps.ts'
+import type { SignatureRole } from './add-signature-placeholder.ts'
+import { type CertificateAuthority, ensureCertificateAuthority } from './init-certificate-authority.ts'
+import { fromPemAll } from './pki-encoding.ts'
+import type { RemoteSigningProvider } from './remote-signing-provider.ts'
+import {
+  createSignatureVerifier,
+  type SignatureVerifier,
+  type Verification,
+} from './verify-pdf-signatures.ts'
+
+export type DocumentsService = {
+  db: Db
+  ca: CertificateAuthority
+  verifier: SignatureVerifier
+  remote: RemoteSigningProvider | null
+  maxBytes: number
+  /** Verifies a PDF and checks each signer's role against our officials. */
+  verifyPdf: (pdf: Uint8Array) => Promise<Verification>
+}
+
+export type DocumentsOptions = {
+  /** A remote-signing provider; without one, `/remote` answers 503. */
+  remoteSigning?: RemoteSigningProvider | ((ca: CertificateAuthority) => RemoteSigningProvider)
+}
+
+const ROLE_FOR_SIGNATURE: Record<SignatureRole, string> = { approver: 'approver', organisation: 'clerk' }
+
+export const caDirOf = (config: AppDeps['config']) => config.documents.caDir ?? join(config.dataDir, 'ca')
+
+/** Reads TRUST_ROOTS_FILE (a PEM bundle). */
+export const readTrustRoots = (file: string | null) =>
+  file ? fromPemAll(readFileSync(file, 'utf8'), 'CERTIFICATE').map((der) => new X509Certificate(der)) : []
+
+export const createDocumentsService = async (
+  deps: AppDeps,
+  options: DocumentsOptions = {},
+): Promise<DocumentsService> => {
+  const { db, config } = deps
+  const ca = await ensureCertificateAuthority(caDirOf(config))
+  const verifier = createSignatureVerifier({
+    trustRoots: [ca.x509, ...readTrustRoots(config.documents.trustRootsFile)],
+  })
+  const remote =
+    typeof options.remoteSigning === 'function' ? options.remoteSigning(ca) : (options.remoteSigning ?? null)
+
+  const verifyPdf = async (pdf: Uint8Array) => {
+    const verification = verifier.verify(pdf)
+    const serials = [
+      ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
+    ]
+    if (serials.length === 0) return verification
+    const rows = await db
+      .select({ serial: certificates.serial, role: officials.role, revokedAt: certificates.revokedAt })
+      .from(certificates)
+      .innerJoin(officials, eq(officials.id, certificates.officialId))
+      .where(inArray(certificates.serial, serials))
+    const bySerial = new Map(rows.map((r) => [r.serial, r]))
+    for (const s of verification.signatures) {
+      const row = s.certificateSerial ? bySerial.get(s.certificateSerial) : undefined
+      if (!row || !s.role) continue
+      s.roleValid = row.role === ROLE_FOR_SIGNATURE[s.role]
+      if (!s.roleValid) s.problems.push(`Người ký không giữ vai trò được ký "${s.role}".`)
+      if (row.revokedAt && s.signedAt && row.revokedAt <= s.signedAt) {
+        s.validAtSigningTime = false
+        s.problems.push('Chứng thư đã bị thu hồi trước thời điểm ký.')
+      }
+    }
+    if (
+      verification.status === 'signed_valid' &&
+      verification.signatures.some((s) => s.roleValid === false || !s.validAtSigningTime)
+    ) {
+      verification.status = 'signed_invalid'
+      verification.rolesComplete = false
+    }
+    return verification
+  }
+
+  return { db, ca, verifier, remote, maxBytes: config.documents.maxBytes, verifyPdf }
+}

@@ -1,0 +1,151 @@
+/**
+ * Certificate enrolment: an official sends a PKCS#10 request for a key they hold (the
+ * extension's non-extractable WebCrypto ECDSA P-256 key); the deployment's CA checks the
+ * request's own signature and issues a signing certificate naming the official and agency.
+ * @module
+ */
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import type { Db } from '../../knowledge/db/client.ts'
+import { certificates } from '../../knowledge/db/schema/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import type { CertificateAuthority } from './init-certificate-authority.ts'
+import { keyIdentifierOf } from './init-certificate-authority.ts'
+import { buildName, fromPem, newSerial, OID, toPem } from './pki-encoding.ts'
+
+export type CertificateSubject = { officialId: string; name: string; agencyCode: string; agencyName: string }
+
+export type IssuedCertificate = {
+  serial: string
+  pem: string
+  der: Buffer
+  notBefore: Date
+  notAfter: Date
+  subject: string
+}
+
+const parseCsr = async (csrPem: string) => {
+  let csr: pkijs.CertificationRequest
+  try {
+    csr = pkijs.CertificationRequest.fromBER(fromPem(csrPem, 'CERTIFICATE REQUEST'))
+  } catch {
+    throw new AppError(
+      'BAD_REQUEST',
+      'csr: không đọc được yêu cầu cấp chứng thư (PKCS#10, PEM "CERTIFICATE REQUEST").',
+    )
+  }
+  const spki = csr.subjectPublicKeyInfo
+  const curve =
+    spki.algorithm.algorithmParams instanceof asn1js.ObjectIdentifier
+      ? spki.algorithm.algorithmParams.valueBlock.toString()
+      : null
+  if (spki.algorithm.algorithmId !== OID.ecPublicKey || curve !== OID.p256) {
+    throw new AppError('UNPROCESSABLE', 'csr: chỉ nhận khoá ECDSA P-256. Only ECDSA P-256 keys are accepted.')
+  }
+  let valid = false
+  try {
+    valid = await csr.verify()
+  } catch {
+    valid = false
+  }
+  if (!valid)
+    throw new AppError(
+      'UNPROCESSABLE',
+      'csr: chữ ký của yêu cầu không hợp lệ (CSR signature does not verify).',
+    )
+  return csr
+}
+
+export type IssueCertificateOptions = {
+  ca: CertificateAuthority
+  csrPem: string
+  subject: CertificateSubject
+  days?: number
+  now?: Date
+}
+
+/**
+ * @returns the new certificate; the subject comes from our records, never from the CSR
+ * @throws AppError 400/422 for an unreadable request, a wrong key type or a bad CSR signature
+ */
+export const issueCertificate = async ({
+  ca,
+  csrPem,
+  subject,
+  days = 730,
+  now = new Date(),
+}: IssueCertificateOptions) => {
+  const csr = await parseCsr(csrPem)
+  const serial = newSerial()
+  const cert = new pkijs.Certificate()
+  cert.version = 2
+  cert.serialNumber = new asn1js.Integer({ valueHex: Buffer.from(serial, 'hex') })
+  cert.issuer = ca.certificate.subject
+  cert.subject = buildName({
+    C: 'VN',
+    O: subject.agencyName,
+    OU: subject.agencyCode,
+    serialNumber: subject.agencyCode,
+    UID: subject.officialId,
+    CN: subject.name,
+  })
+  const notBefore = new Date(now.getTime() - 60_000)
+  const notAfter = new Date(now.getTime() + days * 86_400_000)
+  cert.notBefore.value = notBefore
+  cert.notAfter.value = notAfter
+  cert.subjectPublicKeyInfo = csr.subjectPublicKeyInfo
+  cert.extensions = [
+    new pkijs.Extension({
+      extnID: OID.basicConstraints,
+      critical: true,
+      extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false),
+    }),
+    new pkijs.Extension({
+      extnID: OID.keyUsage,
+      critical: true,
+      // digitalSignature (bit 0) and nonRepudiation (bit 1)
+      extnValue: new asn1js.BitString({ valueHex: new Uint8Array([0xc0]), unusedBits: 6 }).toBER(false),
+    }),
+    new pkijs.Extension({
+      extnID: OID.subjectKeyIdentifier,
+      extnValue: new asn1js.OctetString({ valueHex: keyIdentifierOf(cert) }).toBER(false),
+    }),
+    new pkijs.Extension({
+      extnID: OID.authorityKeyIdentifier,
+      extnValue: new pkijs.AuthorityKeyIdentifier({
+        keyIdentifier: new asn1js.OctetString({ valueHex: ca.keyIdentifier }),
+      })
+        .toSchema()
+        .toBER(false),
+    }),
+  ]
+  await cert.sign(ca.privateKey, 'SHA-256')
+  const der = Buffer.from(cert.toSchema(true).toBER(false))
+  const issued: IssuedCertificate = {
+    serial,
+    der,
+    pem: toPem(der, 'CERTIFICATE'),
+    notBefore,
+    notAfter,
+    subject: `CN=${subject.name}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
+  }
+  return issued
+}
+
+export type EnrolCertificateOptions = IssueCertificateOptions & { db: Db }
+
+/** Issues the certificate and records it for the official. */
+export const enrolCertificate = async (options: EnrolCertificateOptions) => {
+  const issued = await issueCertificate(options)
+  await options.db.insert(certificates).values({
+    serial: issued.serial,
+    officialId: options.subject.officialId,
+    agencyCode: options.subject.agencyCode,
+    subject: issued.subject,
+    pem: issued.pem,
+    notBefore: issued.notBefore.toISOString(),
+    notAfter: issued.notAfter.toISOString(),
+    createdAt: new Date().toISOString(),
+  })
+  return issued
+}

@@ -1,0 +1,147 @@
+/**
+ * Step one of signing: the server adds an empty signature to the PDF (incremental
+ * update), digests its byte ranges and returns the DER SignedAttributes the signer signs.
+ * NĐ 30/2020 art. 32(2): the organisation's signature only after the competent person's.
+ * @module
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import * as pkijs from 'pkijs'
+import { certificates, signingSessions } from '../../knowledge/db/schema/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { addSignaturePlaceholder, type SignatureRole, signedBytes } from './add-signature-placeholder.ts'
+import type { Caller } from './authenticate-official.ts'
+import { buildSignedAttributes } from './build-cms-signature.ts'
+import type { DocumentsService } from './documents-service.ts'
+import { requireRole } from './official-roles.ts'
+import { fromPem } from './pki-encoding.ts'
+
+export const SESSION_MINUTES = 30
+
+export type PrepareSignatureOptions = {
+  svc: DocumentsService
+  caller: Caller
+  pdf: Uint8Array
+  role: SignatureRole
+  certificateSerial?: string | undefined
+  now?: Date
+}
+
+/** The caller's certificate by serial, or their newest valid one; null when they have none. */
+export const findSigningCertificate = async (
+  svc: DocumentsService,
+  officialId: string,
+  serial?: string | null,
+) => {
+  const now = new Date().toISOString()
+  const conditions = [
+    eq(certificates.officialId, officialId),
+    isNull(certificates.revokedAt),
+    gt(certificates.notAfter, now),
+  ]
+  if (serial) conditions.push(eq(certificates.serial, serial.toUpperCase()))
+  const row = await svc.db
+    .select()
+    .from(certificates)
+    .where(and(...conditions))
+    .orderBy(desc(certificates.createdAt))
+    .get()
+  if (!row && serial) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `certificateSerial: chứng thư ${serial} không thuộc về bạn hoặc đã hết hiệu lực.`,
+    )
+  }
+  return row ?? null
+}
+
+/** The SignedAttributes for a prepared PDF, rebuilt identically at completion. */
+export const signedAttributesFor = (
+  prepared: Uint8Array,
+  byteRange: readonly number[],
+  certificatePem: string,
+  signingTime: Date,
+) => {
+  const h = createHash('sha256')
+  for (const part of signedBytes(prepared, byteRange)) h.update(part)
+  const der = fromPem(certificatePem, 'CERTIFICATE')
+  return buildSignedAttributes({
+    messageDigest: h.digest(),
+    certificate: pkijs.Certificate.fromBER(der),
+    certificateDer: der,
+    signingTime,
+  })
+}
+
+export const byteRangeOf = (prepared: Uint8Array): number[] => {
+  const text = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength).toString('latin1')
+  const all = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)]
+  const last = all.at(-1)
+  if (!last) throw new AppError('INTERNAL', 'Phiên ký hỏng: không thấy ByteRange.')
+  return [last[1], last[2], last[3], last[4]].map(Number)
+}
+
+/**
+ * @throws AppError 403 when the caller's role may not sign in this capacity, 409 when the
+ *   organisation signs before an approver (or an approver after the organisation), 422
+ *   for a PDF whose existing signatures do not verify or a caller without a certificate
+ */
+export const prepareSignature = async ({
+  svc,
+  caller,
+  pdf,
+  role,
+  certificateSerial,
+  now = new Date(),
+}: PrepareSignatureOptions) => {
+  requireRole(caller.official.role, role === 'approver' ? 'signAsApprover' : 'signAsOrganisation')
+  const existing = await svc.verifyPdf(pdf)
+  if (existing.status === 'signed_invalid') {
+    throw new AppError('UNPROCESSABLE', 'Tệp đã có chữ ký không hợp lệ; không ký thêm được.', {
+      details: existing,
+    })
+  }
+  const roles = existing.signatures.map((s) => s.role)
+  if (role === 'organisation' && !roles.includes('approver')) {
+    throw new AppError(
+      'CONFLICT',
+      'Văn thư chỉ ký số của cơ quan sau khi người có thẩm quyền đã ký (NĐ 30/2020, Điều 32). Chưa có chữ ký của lãnh đạo.',
+    )
+  }
+  if (role === 'approver' && roles.includes('organisation')) {
+    throw new AppError('CONFLICT', 'Văn bản đã có chữ ký số của cơ quan; lãnh đạo phải ký trước văn thư.')
+  }
+  const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial)
+  if (!cert && !svc.remote) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      'Bạn chưa có chứng thư ký số: gửi CSR tới POST /v1/certificates trước.',
+    )
+  }
+  const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000)
+  const prepared = await addSignaturePlaceholder({ pdf, role, signerName: caller.official.name, signingTime })
+  const toBeSigned = cert
+    ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem, signingTime).toBeSigned
+    : null
+  const id = randomUUID()
+  await svc.db.insert(signingSessions).values({
+    id,
+    officialId: caller.official.id,
+    role,
+    preparedSha256: createHash('sha256').update(prepared.pdf).digest('hex'),
+    prepared: prepared.pdf,
+    digest: toBeSigned ? createHash('sha256').update(toBeSigned).digest('hex') : '',
+    status: 'pending',
+    certificateSerial: cert?.serial ?? null,
+    signingTime: signingTime.toISOString(),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_MINUTES * 60_000).toISOString(),
+  })
+  return {
+    sessionId: id,
+    pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+    toBeSigned: toBeSigned ? Buffer.from(toBeSigned).toString('base64') : null,
+    algorithm: 'ECDSA-P256-SHA256' as const,
+    certificateSerial: cert?.serial ?? null,
+  }
+}

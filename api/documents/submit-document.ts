@@ -1,0 +1,170 @@
+/**
+ * Sending a document: the PDF is verified, stored content-addressed by SHA-256, and put in
+ * each recipient agency's inbox with status 01 — document, blob, recipients, events and
+ * audit row in one transaction, so a crash never leaves half a document. The same PDF
+ * from the same agency always gets the same id.
+ * @module
+ */
+import { createHash } from 'node:crypto'
+import { eq, inArray } from 'drizzle-orm'
+import {
+  agencies,
+  documentBlobs,
+  documentEvents,
+  documentRecipients,
+  documents,
+} from '../../knowledge/db/schema/documents.ts'
+import { auditLog } from '../../knowledge/db/schema/procedures.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import type { Caller } from './authenticate-official.ts'
+import type { DocumentHeader } from './document-header.ts'
+import type { DocumentsService } from './documents-service.ts'
+import { requireRole } from './official-roles.ts'
+import { validateAgencyCode } from './validate-agency-code.ts'
+import type { Verification } from './verify-pdf-signatures.ts'
+
+export type SubmitDocumentOptions = {
+  svc: DocumentsService
+  caller: Caller
+  pdf: Uint8Array
+  header: DocumentHeader
+}
+
+export type SubmittedDocument = {
+  id: string
+  sha256: string
+  signatureStatus: string
+  verification: Verification
+  recipients: { agencyCode: string; status: string }[]
+}
+
+export const documentIdOf = (sha256: string, senderAgency: string) =>
+  createHash('sha256').update(`${sha256}:${senderAgency}`).digest('hex').slice(0, 32)
+
+const countPages = async (pdf: Uint8Array) => {
+  const { PDFDocument } = await import('pdf-lib')
+  try {
+    return (await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true })).getPageCount()
+  } catch {
+    throw new AppError('UNPROCESSABLE', 'file: không đọc được tệp PDF.')
+  }
+}
+
+const inFlight = new Map<string, Promise<{ created: boolean; doc: SubmittedDocument }>>()
+
+const existingDocument = async (svc: DocumentsService, id: string): Promise<SubmittedDocument | null> => {
+  const row = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
+  if (!row) return null
+  const recipients = await svc.db
+    .select({ agencyCode: documentRecipients.agencyCode, status: documentRecipients.status })
+    .from(documentRecipients)
+    .where(eq(documentRecipients.documentId, id))
+  return {
+    id,
+    sha256: row.sha256,
+    signatureStatus: row.signatureStatus,
+    verification: row.verification as unknown as Verification,
+    recipients,
+  }
+}
+
+/**
+ * @returns `created: false` with the stored document when this sender already sent this PDF
+ * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned)
+ */
+export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumentOptions) => {
+  requireRole(caller.official.role, 'send')
+  if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
+    throw new AppError('UNPROCESSABLE', 'file: tệp không phải PDF (thiếu %PDF-).')
+  }
+  const to = [...new Set(header.to.map((code, i) => validateAgencyCode(code, `header.to[${i}]`)))]
+  const sha256 = createHash('sha256').update(pdf).digest('hex')
+  const id = documentIdOf(sha256, caller.agency.code)
+  const running = inFlight.get(id)
+  if (running) return { created: false, doc: (await running).doc }
+  const work = (async () => {
+    const existing = await existingDocument(svc, id)
+    if (existing) return { created: false, doc: existing }
+    const known = await svc.db
+      .select({ code: agencies.code })
+      .from(agencies)
+      .where(inArray(agencies.code, to))
+    const missing = to.filter((code) => !known.some((k) => k.code === code))
+    if (missing.length > 0) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `header.to: chưa có cơ quan mã ${missing.join(', ')} trong hệ thống.`,
+      )
+    }
+    const verification = await svc.verifyPdf(pdf)
+    if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        verification.status === 'unsigned'
+          ? 'Văn bản chưa có chữ ký số. Ký số trước khi gửi, hoặc gửi với allowUnsigned: true (sẽ được ghi nhận là chưa ký).'
+          : `Chữ ký số không hợp lệ: ${verification.signatures.flatMap((s) => s.problems).join(' ')} Gửi với allowUnsigned: true để gửi như văn bản chưa ký.`,
+        { details: verification },
+      )
+    }
+    const signatureStatus = verification.status === 'signed_valid' ? 'signed_valid' : 'unsigned'
+    const pages = header.pages ?? (await countPages(pdf))
+    const at = new Date().toISOString()
+    const actor = caller.official.id
+    const db = svc.db
+    await db.batch([
+      db
+        .insert(documentBlobs)
+        .values({ sha256, bytes: Buffer.from(pdf), size: pdf.byteLength })
+        .onConflictDoNothing(),
+      db.insert(documents).values({
+        id,
+        sha256,
+        senderAgency: caller.agency.code,
+        senderOfficialId: actor,
+        header: header as unknown as Record<string, unknown>,
+        notation: header.notation,
+        subject: header.subject,
+        pages,
+        paperCopy: header.paperCopy,
+        signatureStatus,
+        verification: verification as unknown as Record<string, unknown>,
+        createdAt: at,
+      }),
+      db
+        .insert(documentRecipients)
+        .values(to.map((agencyCode) => ({ documentId: id, agencyCode, status: '01', updatedAt: at }))),
+      db.insert(documentEvents).values(
+        to.map((agencyCode) => ({
+          documentId: id,
+          agencyCode,
+          status: '01',
+          actorOfficialId: actor,
+          note: null,
+          at,
+        })),
+      ),
+      db.insert(auditLog).values({
+        actor: `official:${actor}`,
+        action: 'document.submit',
+        entity: 'document',
+        entityId: id,
+        detail: { sha256, to, signatureStatus, notation: header.notation },
+        at,
+      }),
+    ])
+    const doc: SubmittedDocument = {
+      id,
+      sha256,
+      signatureStatus,
+      verification,
+      recipients: to.map((agencyCode) => ({ agencyCode, status: '01' })),
+    }
+    return { created: true, doc }
+  })()
+  inFlight.set(id, work)
+  try {
+    return await work
+  } finally {
+    inFlight.delete(id)
+  }
+}
