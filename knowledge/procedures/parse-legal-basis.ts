@@ -11,15 +11,17 @@ const HEADER = 'Tên văn bản pháp lýMã văn bản'
 
 // Issuer parts are capital runs; only a few carry digits (QH15, UBTVQH15, C06), so a number
 // glued after a part starts the next one ("NĐ-CP58/2020/NĐ-CP"). A capital run never swallows
-// the first letter of a glued title ("NĐ-CPThông tư" ends at "CP").
-const PART = '(?:UBTVQH\\d{2}|QH\\d{2}|[A-ZĐ]\\d{2}(?!\\d)|TTg|[A-ZĐ]+(?![a-zà-ỹđ]))'
+// the first letter of a glued title ("NĐ-CPThông tư" ends at "CP"), but a title's own
+// number may be glued to its date ("53/2025/TT-BCAngày 01/7/2025").
+const PART =
+  '(?:UBTVQH\\d{2}|QH\\d{2}|[A-ZĐ]\\d{2}(?!\\d)|TTg|[A-ZĐ]+(?=ngày|sửa đổi|quy định|hướng dẫn|về |của |ban hành)|[A-ZĐ]+(?![a-zà-ỹđ]))'
 const NUMBER = new RegExp(
   `\\d+(?:\\.\\d+)?/(?:\\d{4}/)?${PART}(?:\\s?-\\s?(?:${PART}|\\d{1,2}(?!\\d)))*|[A-ZĐ]+/\\d+-${PART}(?:-${PART})*`,
   'gu',
 )
 // The number column sometimes repeats the kind of document ("…tiền mặtNghị định 52/2024/NĐ-CP").
 const KIND_PREFIX =
-  /(?<=[\p{Ll}.)])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh)(?: số)? $/u
+  /(?<=[\p{Ll}.)\d])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh)(?: số)? $/u
 
 /**
  * @param raw the record's `can_cu_phap_ly`
@@ -41,15 +43,19 @@ export const parseLegalBasis = (raw: string | null | undefined): Parsed<Procedur
     // followed by a space or punctuation sits inside a title, one followed by a digit
     // is the title's own number with the row's number glued after it.
     const next = body[end]
-    if (next !== undefined && !/\p{L}/u.test(next)) continue
+    if (next !== undefined && (!/\p{L}/u.test(next) || body.startsWith('ngày', end))) continue
     let title = body.slice(from, index)
+    let number = match[0].replace(/\s/g, '')
+    // "Luật Cư trú 2020" glued to "68/2020/QH14" reads as "202068/2020/QH14".
+    const year = /^((?:19|20)\d{2})(\d{1,4}\/)/.exec(number)
+    if (year?.[1] && year[2]) {
+      title += year[1]
+      number = number.slice(year[1].length)
+    }
     const prefix = KIND_PREFIX.exec(title)
     if (prefix) title = title.slice(0, prefix.index)
     const cleanedTitle = cleanText(title)
-    value.push({
-      title: cleanedTitle === '' ? cleanText(match[0]) : cleanedTitle,
-      number: match[0].replace(/\s/g, ''),
-    })
+    value.push({ title: cleanedTitle === '' ? number : cleanedTitle, number })
     from = end
   }
   const rest = cleanText(body.slice(from))

@@ -120,32 +120,34 @@ export const shortSteps = (procedure: ProcedureInput): string[] => {
   const steps: string[] = []
   const required = procedure.documents.filter((d) => d.copies === null || !/^0 bản/.test(d.copies))
   if (required.length > 0) {
-    const forms = [
-      ...new Set(
-        required.filter((d) => /^(Tờ khai|Đơn|Phiếu|Văn bản đề nghị)/i.test(d.name)).map((d) => d.name),
-      ),
-    ]
-    const form = forms[0] && forms[0].length <= 140 ? ` (trong đó có ${trimEnd(forms[0])})` : ''
-    steps.push(`Chuẩn bị ${required.length} giấy tờ trong thành phần hồ sơ${form}.`)
+    const form = required.find(
+      (d) => /^(Tờ khai|Đơn|Phiếu|Văn bản đề nghị)/i.test(d.name) && d.name.length <= 140,
+    )
+    const named = form ? ` (trong đó có ${trimEnd(form.name)})` : ''
+    steps.push(`Chuẩn bị ${required.length} giấy tờ trong thành phần hồ sơ${named}.`)
   }
   const kinds = [...new Set(procedure.channels.map((c) => CHANNEL_WORDS[c.kind]))]
-  const where = trimEnd(procedure.executingAgency ?? procedure.competentAgency ?? procedure.levels.join(', '))
+  // Some records carry prose in the agency fields; a step names only a short agency.
+  const agency = [procedure.executingAgency, procedure.competentAgency].find(
+    (a) => a !== null && a.length <= 120,
+  )
+  const where = trimEnd(agency ?? procedure.levels.join(', '))
   if (kinds.length > 0) steps.push(`Nộp hồ sơ ${kinds.join(', ')}${where ? ` tại/qua ${where}` : ''}.`)
   const paid = procedure.channels.find((c) => c.feeVnd !== null && c.feeVnd > 0)
-  if (paid)
-    steps.push(
-      `Nộp phí, lệ phí: ${paid.feeVnd?.toLocaleString('vi-VN')} đồng (cách nộp ${paid.label.toLowerCase()}).`,
-    )
-  else if (procedure.channels.some((c) => c.feeVnd === 0))
+  if (paid) {
+    const amount = paid.feeVnd?.toLocaleString('vi-VN')
+    steps.push(`Nộp phí, lệ phí: ${amount} đồng (cách nộp ${paid.label.toLowerCase()}).`)
+  } else if (procedure.channels.some((c) => c.feeVnd === 0)) {
     steps.push('Phí, lệ phí: cổng dịch vụ công ghi "Miễn phí"; xem ghi chú phí của từng cách nộp.')
+  }
   const time = procedure.channels.find((c) => c.workingDays !== null)?.durationText
+  const deadline = time ? ` (thời hạn ${time.toLowerCase()})` : ''
   // The portal also lists refusal notices as results; the step names what the citizen asked for.
-  const result = (procedure.results.find((r) => !/từ chối/i.test(r)) ?? procedure.results[0])?.replace(
-    /^[-+]\s*/,
-    '',
-  )
-  if (result)
-    steps.push(`Nhận kết quả: ${trimEnd(result)}${time ? ` (thời hạn ${time.toLowerCase()})` : ''}.`)
+  const result = procedure.results.find((r) => !/từ chối/i.test(r)) ?? procedure.results[0]
+  const shortResult = result?.replace(/^[-+]\s*/, '').split(';')[0]
+  if (shortResult && shortResult.length <= 150)
+    steps.push(`Nhận kết quả: ${trimEnd(shortResult)}${deadline}.`)
+  else if (result) steps.push(`Nhận kết quả giải quyết${deadline}.`)
   return steps
 }
 

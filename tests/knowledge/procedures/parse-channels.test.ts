@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { parseChannels, parseVnd } from '../../../knowledge/procedures/parse-channels.ts'
+
+const H = 'Hình thức nộpThời gianPhí, lệ phíMô tả'
+
+describe('parseChannels', () => {
+  it.each([
+    // [raw, kind, durationText, workingDays, feeVnd, feeText, note]
+    [`${H}Trực tuyến1Miễn phí`, 'online', '1', null, 0, 'Miễn phí', null],
+    [`${H}Trực tiếp15 NgàyMiễn phí`, 'direct', '15 Ngày', null, 0, 'Miễn phí', null],
+    [`${H}Trực tuyến8 GiờMiễn phí`, 'online', '8 Giờ', null, 0, 'Miễn phí', null],
+    [
+      `${H}Trực tuyến7 Ngày làm việc500,000 Việt Nam Đồng`,
+      'online',
+      '7 Ngày làm việc',
+      7,
+      500000,
+      '500,000 Việt Nam Đồng',
+      null,
+    ],
+    [
+      `${H}Trực tuyến2 Ngày làm việc70,000 VNĐ(70.000 đồng/Giấy chứng nhận)`,
+      'online',
+      '2 Ngày làm việc',
+      2,
+      70000,
+      '70,000 VNĐ (70.000 đồng/Giấy chứng nhận)',
+      null,
+    ],
+    [
+      `${H}Dịch vụ bưu chính60 Ngày làm việcKhông có thông tinThời hạn giải quyết khiếu nại lần đầu không quá 30 ngày`,
+      'postal',
+      '60 Ngày làm việc',
+      60,
+      null,
+      null,
+      'Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày',
+    ],
+    [
+      `${H}Trực tuyến60 Ngày10,000,000 Việt Nam Đồngkể từ ngày nhận đầy đủ hồ sơ hợp lệ.`,
+      'online',
+      '60 Ngày',
+      null,
+      10000000,
+      '10,000,000 Việt Nam Đồng',
+      'kể từ ngày nhận đầy đủ hồ sơ hợp lệ.',
+    ],
+    [`${H}Trực tiếpKhông có thông tinKhông có thông tin`, 'direct', null, null, null, null, null],
+  ])('reads %s', (raw, kind, durationText, workingDays, feeVnd, feeText, note) => {
+    const { value } = parseChannels(raw)
+    expect(value).toEqual([
+      { kind, label: expect.any(String), durationText, workingDays, feeVnd, feeText, note },
+    ])
+  })
+
+  it('splits glued rows at each channel label followed by a time', () => {
+    const { value, warnings } = parseChannels(
+      `${H}Trực tuyến5 NgàyMiễn phíDịch vụ bưu chính5 NgàyMiễn phíTrực tiếp5 NgàyMiễn phí`,
+    )
+    expect(value.map((c) => [c.kind, c.label])).toEqual([
+      ['online', 'Trực tuyến'],
+      ['postal', 'Dịch vụ bưu chính'],
+      ['direct', 'Trực tiếp'],
+    ])
+    expect(warnings).toEqual([])
+  })
+
+  it('keeps the fee detail in parentheses with the fee and the rest as the note', () => {
+    const { value } = parseChannels(
+      `${H}Trực tiếp5 Ngày làm việcMiễn phí((Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định.))- Nộp tại xã.`,
+    )
+    expect(value[0]?.feeText).toBe('Miễn phí ((Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định.))')
+    expect(value[0]?.note).toBe('- Nộp tại xã.')
+  })
+
+  it('does not start a row at a label inside a description', () => {
+    const { value } = parseChannels(
+      `${H}Trực tiếp3 Ngày làm việcMiễn phíTrực tuyến: nộp hồ sơ qua Cổng dịch vụ công`,
+    )
+    expect(value).toHaveLength(1)
+    expect(value[0]?.note).toBe('Trực tuyến: nộp hồ sơ qua Cổng dịch vụ công')
+  })
+
+  it.each([
+    [`${H}Trực tuyến1Miễn phí`, 'DURATION_UNIT_MISSING'],
+    [`${H}Trực tuyến7 Ngày làm việc10 USD(/lần)`, 'FEE_NOT_VND'],
+    [`${H}Trực tuyến120,000 VNĐ(Theo Thông tư số 172/2010/TT-BTC)`, 'CHANNEL_AMBIGUOUS'],
+    [`${H}Trực tiếpHệ thống giải quyết thủ tục hành chính ngành Thuế`, 'CHANNEL_UNPARSED'],
+    [`${H}Trực tuyến3 Ngày làm việcVNĐ`, 'FEE_WITHOUT_AMOUNT'],
+  ])('warns about %s with %s', (raw, code) => {
+    expect(parseChannels(raw).warnings.map((w) => w.code)).toContain(code)
+  })
+
+  it('never turns a USD fee into VND', () => {
+    const [channel] = parseChannels(
+      `${H}Trực tuyến7 Ngày làm việc25 USD(Cấp thị thực có giá trị một lần)`,
+    ).value
+    expect(channel?.feeVnd).toBeNull()
+    expect(channel?.feeText).toBe('25 USD (Cấp thị thực có giá trị một lần)')
+  })
+
+  it.each([
+    ['', []],
+    ['Không có thông tin', []],
+    [H, []],
+  ])('returns no channels for %j', (raw, expected) => {
+    expect(parseChannels(raw).value).toEqual(expected)
+  })
+
+  it.each([
+    ['70,000', 70000],
+    ['1.350.000', 1350000],
+    ['500', 500],
+  ])('parseVnd(%s) = %d', (text, amount) => {
+    expect(parseVnd(text)).toBe(amount)
+  })
+})
