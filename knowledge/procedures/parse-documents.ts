@@ -97,8 +97,13 @@ export const parseDocuments = (raw: string | null | undefined): Parsed<Procedure
   if (cleanText(text) === '' || cleanText(text) === PLACEHOLDER) return { value: [], warnings }
   const parts = text.split(HEADER)
   if (parts.length === 1) {
-    warnings.push({ code: 'DOCUMENTS_UNPARSED', message: 'thành phần hồ sơ không có bảng giấy tờ' })
-    return { value: [{ name: cleanName(text), template: null, copies: null, group: null }], warnings }
+    // Without the table header the field holds other text (some records carry a cut-off
+    // piece of the steps here); it is not a list of documents.
+    warnings.push({
+      code: 'DOCUMENTS_UNPARSED',
+      message: `thành phần hồ sơ không có bảng giấy tờ: "${cleanText(text).slice(0, 60)}"`,
+    })
+    return { value: [], warnings }
   }
   const value: ProcedureDocument[] = []
   let group = cleanGroup(parts[0] ?? '')

@@ -73,6 +73,14 @@ describe('parseDocuments', () => {
     expect(warnings.map((w) => w.code)).toEqual(['DOCUMENT_NO_QUANTITY'])
   })
 
+  it('ignores text that is not a documents table and warns', () => {
+    const { value, warnings } = parseDocuments(
+      ') và nộp cho cơ quan BHXH.\nBước 2. Cơ quan BHXH tiếp nhận hồ sơ',
+    )
+    expect(value).toEqual([])
+    expect(warnings.map((w) => w.code)).toEqual(['DOCUMENTS_UNPARSED'])
+  })
+
   it.each([[''], ['Không có thông tin'], [null]])('returns no documents for %j', (raw) => {
     expect(parseDocuments(raw)).toEqual({ value: [], warnings: [] })
   })
