@@ -4,10 +4,17 @@
  * process's import included), without a restart.
  * @module
  */
+
 import type { Answer, AnswerContext } from './answer/answer.types.ts'
+import { answerQuestion } from './answer/answer-question.ts'
 import type { Db } from './db/client.ts'
+import { getProcedure } from './procedures/get-procedure.ts'
+import { getKnowledgeBaseVersion, listProcedures } from './procedures/list-procedures.ts'
 import type { Procedure } from './procedures/procedure.types.ts'
+import { buildSearchIndex, type SearchIndex } from './search/build-search-index.ts'
+import { loadSynonyms } from './search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from './search/search.types.ts'
+import { searchProcedures } from './search/search-procedures.ts'
 
 export type KnowledgeBase = {
   /** Ranked procedures for a free-text query (or a procedure code). */
@@ -22,6 +29,8 @@ export type KnowledgeBase = {
   size: () => number
   /** Stops the background refresh timer. */
   close: () => void
+  /** The knowledge-base version the current index was built from. */
+  version?: () => string
 }
 
 export type CreateKnowledgeBaseOptions = {
@@ -30,4 +39,80 @@ export type CreateKnowledgeBaseOptions = {
   synonymsFile?: string | null
   /** Check for changes every N seconds (0: only on `refresh()`). */
   refreshSeconds?: number
+}
+
+const MAX_LIMIT = 50
+
+/**
+ * Builds the index from the stored procedures and keeps it current: `refresh()` (and the
+ * timer, every `refreshSeconds`) rebuilds a complete new index when the stored version
+ * changed, then swaps it in, so a query never sees a half-built index.
+ * @throws AppError BAD_REQUEST when the admin's synonyms file is unreadable or malformed
+ * @example const kb = await createKnowledgeBase({ db, refreshSeconds: 30 })
+ */
+export const createKnowledgeBase = async ({
+  db,
+  synonymsFile = null,
+  refreshSeconds = 0,
+}: CreateKnowledgeBaseOptions): Promise<KnowledgeBase> => {
+  const synonyms = loadSynonyms({ extraFile: synonymsFile })
+  const build = async (): Promise<{ index: SearchIndex; version: string }> => {
+    // Version first: a write landing during the build makes the next refresh rebuild again.
+    const version = await getKnowledgeBaseVersion({ db })
+    const index = buildSearchIndex({ procedures: await listProcedures({ db }) })
+    return { index, version }
+  }
+  let current = await build()
+  let refreshing: Promise<boolean> | null = null
+
+  const refresh = (): Promise<boolean> => {
+    refreshing ??= (async () => {
+      try {
+        const version = await getKnowledgeBaseVersion({ db })
+        if (version === current.version) return false
+        current = await build()
+        return true
+      } finally {
+        refreshing = null
+      }
+    })()
+    return refreshing
+  }
+
+  const search = (query: string, options: SearchOptions = {}): SearchResult[] =>
+    searchProcedures({
+      index: current.index,
+      synonyms,
+      query,
+      limit: Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT),
+    })
+
+  const timer =
+    refreshSeconds > 0
+      ? setInterval(() => {
+          refresh().catch(() => {
+            // A failed check (database busy, briefly unreachable) is retried on the next tick.
+          })
+        }, refreshSeconds * 1000)
+      : null
+  timer?.unref()
+
+  return {
+    search,
+    getProcedure: (code) => getProcedure({ db, code }),
+    answer: (question, context) =>
+      answerQuestion({
+        question,
+        context,
+        search,
+        getProcedure: (code) => getProcedure({ db, code }),
+        synonyms,
+      }),
+    refresh,
+    size: () => current.index.size,
+    close: () => {
+      if (timer) clearInterval(timer)
+    },
+    version: () => current.version,
+  }
 }

@@ -43,8 +43,10 @@ export type DocFacts = {
   citizen: boolean
   /** Folded base-name tokens (no level suffix): what the query should cover. */
   baseTokens: string[]
-  /** Combined ("Liên thông …") procedures: shown after the single procedures they bundle. */
+  /** Combined ("Liên thông …", "… kết hợp …") procedures: shown after the single procedures they bundle. */
   bundle: boolean
+  /** Action words (indexes into MODIFIERS) that make this a secondary variant (xóa, thu hồi, lại …), once per occurrence. */
+  modifiers: number[]
 }
 
 export type SearchIndex = {
@@ -68,6 +70,38 @@ export const levelRankOf = (name: string, levels: string[]): number => {
 
 export const baseNameOf = (name: string): string =>
   tokenizeVietnamese(name.replace(LEVEL_SUFFIX, '')).map(foldToken).join(' ')
+
+/**
+ * Words that turn a procedure into a secondary variant of a main one ("Xóa đăng ký tạm trú",
+ * "Cấp lại …", "… lưu động"). A query that does not ask for them prefers the main procedure.
+ */
+const MODIFIER_WORDS = [
+  'xóa',
+  'dừng',
+  'thu hồi',
+  'thay đổi',
+  'điều chỉnh',
+  'gia hạn',
+  'tạm ngừng',
+  'chấm dứt',
+  'hủy',
+  'lưu động',
+  'đính chính',
+  'lại',
+  'đổi',
+  'bổ sung',
+  'sửa đổi',
+  'giải thể',
+]
+/** Accented (matched in names: "dừng" is not "dụng") and folded (matched in queries typed without marks). */
+export const MODIFIERS = MODIFIER_WORDS.map((m) => ({
+  accented: tokenizeVietnamese(m).join(' '),
+  folded: tokenizeVietnamese(m).map(foldToken).join(' '),
+}))
+
+/** How often a folded phrase occurs in a folded text, on word boundaries. */
+export const countPhrase = (text: string, phrase: string): number =>
+  ` ${text} `.split(` ${phrase} `).length - 1
 
 const pairs = (tokens: string[]): string[] => {
   const out: string[] = []
@@ -94,6 +128,7 @@ export const toIndexedDoc = (p: IndexableProcedure): { doc: IndexedDoc; facts: D
     aliases: codeAliases(p.code).join(' '),
   }
   const baseName = baseNameOf(p.name)
+  const baseAccented = tokenizeVietnamese(p.name.replace(LEVEL_SUFFIX, '')).join(' ')
   const facts: DocFacts = {
     code: p.code,
     name: p.name,
@@ -106,7 +141,8 @@ export const toIndexedDoc = (p: IndexableProcedure): { doc: IndexedDoc; facts: D
     baseTokens: baseName.split(' '),
     citizen: p.audience.some((a) => /công dân/i.test(a)),
     mainLength: tokenizeVietnamese(p.name.replace(/\([^)]*\)?/g, ' ')).length,
-    bundle: /^liên thông/i.test(tokens.slice(0, 2).join(' ')),
+    bundle: /^liên thông|kết hợp/i.test(tokens.join(' ')),
+    modifiers: MODIFIERS.flatMap((m, k) => Array<number>(countPhrase(baseAccented, m.accented)).fill(k)),
   }
   return { doc, facts }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Facet } from '../answer/answer.types.ts'
-import type { Synonyms } from './load-synonyms.ts'
+import { lookupPhrase, type Synonyms } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 
 export type QueryTerm = {
@@ -27,8 +27,10 @@ export type ExpandedQuery = {
   codes: string[]
   /** Facets named by cue phrases, in order of appearance. */
   facets: Facet[]
-  /** Tokens after chat-speak rewriting (folded), for the message classifier. */
+  /** Folded tokens after chat-speak rewriting, for the message classifier. */
   folded: string[]
+  /** Tokens after chat-speak rewriting. */
+  tokens: AnalyzedToken[]
   /** Whether any expansion fired. */
   expanded: boolean
 }
@@ -64,14 +66,14 @@ const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms): Anal
 
 const containsPhrase = (haystack: string, phrase: string): boolean => ` ${haystack} `.includes(` ${phrase} `)
 
-/** Finds the facet cues in folded tokens, longest phrase first, left to right. */
-export const findCues = (folded: string[], synonyms: Synonyms): Facet[] => {
+/** Finds the facet cues in the tokens, longest phrase first, left to right. */
+export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] => {
   const facets: Facet[] = []
   let i = 0
-  while (i < folded.length) {
+  while (i < tokens.length) {
     let step = 1
-    for (let n = Math.min(synonyms.maxPhrase, folded.length - i); n >= 1; n--) {
-      const facet = synonyms.cues.get(folded.slice(i, i + n).join(' '))
+    for (let n = Math.min(synonyms.maxPhrase, tokens.length - i); n >= 1; n--) {
+      const facet = lookupPhrase(synonyms.cues, tokens, i, n)
       if (facet) {
         facets.push(facet)
         step = n
@@ -91,7 +93,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const tokens = rewriteAbbreviations(analyzeText(text), synonyms)
   const folded = tokens.map((t) => t.folded)
   const whole = folded.join(' ')
-  const facets = findCues(folded, synonyms)
+  const facets = findCues(tokens, synonyms)
   const codes = folded.filter((f) => CODE.test(f))
 
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
@@ -110,7 +112,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     let consumed = 0
     for (let n = Math.min(synonyms.maxPhrase, tokens.length - i); n >= 1 && !consumed; n--) {
       const key = folded.slice(i, i + n).join(' ')
-      const expansion = synonyms.expansions.get(key)
+      const expansion = lookupPhrase(synonyms.expansions, tokens, i, n)
       if (
         expansion &&
         (!expansion.when.length || expansion.when.some((w) => containsPhrase(whole, w))) &&
@@ -124,8 +126,15 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
         if (!expansion.keep) closeRun()
         expanded = true
         consumed = n
-      } else if ((synonyms.cues.has(key) && !isFillerOnly(key)) || synonyms.filler.has(key)) {
+      } else if (lookupPhrase(synonyms.cues, tokens, i, n) && !isFillerOnly(key)) {
         closeRun()
+        consumed = n
+      } else if (lookupPhrase(synonyms.filler, tokens, i, n)) {
+        const t = tokens[i] as AnalyzedToken
+        // Typed without marks, "thi" may be "thì" (filler) or "thi" (exam): keep it, weakly.
+        const ambiguous = n === 1 && !t.accented && synonyms.ambiguousFiller.has(key)
+        if (ambiguous) run.push({ ...termOf(t, synonyms, false), weight: WEAK_WEIGHT })
+        else closeRun()
         consumed = n
       }
     }
@@ -158,7 +167,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       if (!bigrams.includes(pair)) bigrams.push(pair)
     }
   }
-  return { terms, bigrams, codes, facets, folded, expanded }
+  return { terms, bigrams, codes, facets, folded, tokens, expanded }
 }
 
 const termOf = (t: AnalyzedToken, synonyms: Synonyms, fromSynonym: boolean): QueryTerm => ({

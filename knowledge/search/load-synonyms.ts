@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { FACETS, type Facet } from '../answer/answer.types.ts'
 import { AppError } from '../errors.ts'
-import { analyzeText, foldToken } from './normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText, foldToken } from './normalize-vietnamese.ts'
 
 const ZPhraseList = z.array(z.string().min(1))
 
@@ -32,6 +32,8 @@ export const ZSynonymsFile = z
     filler: ZPhraseList.default([]),
     /** Phrases that say which part of a procedure is asked about ("bao nhiêu tiền" → fees). */
     cues: z.partialRecord(z.enum(FACETS), ZPhraseList).default({}),
+    /** Filler that, typed without marks, may be a real word ("thi" exam vs "thì"): kept as a weak term then. */
+    ambiguousFiller: ZPhraseList.default([]),
     smalltalk: ZPhraseList.default([]),
     outOfScope: ZPhraseList.default([]),
     /** Typed words that count less when ranking ("mất", "người"). */
@@ -43,17 +45,52 @@ export type SynonymsFile = z.infer<typeof ZSynonymsFile>
 
 export type Expansion = { to: string; keep: boolean; when: string[]; unless: string[] }
 
+/**
+ * Phrases keyed by their folded form, remembering the accented forms they were written in:
+ * a word the user typed with marks only matches an entry with the same marks ("thì" is
+ * filler, "thi" is an exam; "đi" is filler, "di chúc" is not).
+ */
+export type PhraseMap<T> = Map<string, { value: T; forms: string[][] }>
+
 /** Folded, ready-to-match dictionary. Phrases are folded token strings joined by one space. */
 export type Synonyms = {
   abbreviations: Map<string, string>
-  expansions: Map<string, Expansion>
-  filler: Set<string>
-  cues: Map<string, Facet>
+  expansions: PhraseMap<Expansion>
+  filler: PhraseMap<true>
+  /** Folded filler words kept (weakly) when typed without marks. */
+  ambiguousFiller: Set<string>
+  cues: PhraseMap<Facet>
   smalltalk: Set<string>
   outOfScope: Set<string>
   weak: Set<string>
   /** Longest phrase length in tokens, to bound the matcher. */
   maxPhrase: number
+}
+
+const addPhrase = <T>(map: PhraseMap<T>, phrase: string, value: T): string => {
+  const tokens = analyzeText(phrase)
+  const key = tokens.map((t) => t.folded).join(' ')
+  const entry = map.get(key)
+  const form = tokens.map((t) => (t.accented ? t.text : ''))
+  if (entry) {
+    entry.value = value
+    entry.forms.push(form)
+  } else map.set(key, { value, forms: [form] })
+  return key
+}
+
+/** Finds the entry for tokens[i, i+n) whose accents agree with what the user typed. */
+export const lookupPhrase = <T>(
+  map: PhraseMap<T>,
+  tokens: AnalyzedToken[],
+  i: number,
+  n: number,
+): T | undefined => {
+  const span = tokens.slice(i, i + n)
+  const entry = map.get(span.map((t) => t.folded).join(' '))
+  if (!entry) return undefined
+  const fits = entry.forms.some((form) => span.every((t, k) => !t.accented || !form[k] || form[k] === t.text))
+  return fits ? entry.value : undefined
 }
 
 /** Folds a phrase the way queries are folded (Telex repair included). */
@@ -94,7 +131,8 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
   const out: Synonyms = {
     abbreviations: new Map(),
     expansions: new Map(),
-    filler: new Set(),
+    filler: new Map(),
+    ambiguousFiller: new Set(),
     cues: new Map(),
     smalltalk: new Set(),
     outOfScope: new Set(),
@@ -122,12 +160,13 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
         when: (e.when ?? []).map(foldPhrase),
         unless: (e.unless ?? []).map(foldPhrase),
       }
-      for (const from of e.from) out.expansions.set(track(foldPhrase(from)), expansion)
+      for (const from of e.from) track(addPhrase(out.expansions, from, expansion))
     }
-    for (const f of file.filler) out.filler.add(track(foldPhrase(f)))
+    for (const f of file.filler) track(addPhrase(out.filler, f, true))
     for (const [facet, phrases] of Object.entries(file.cues) as [Facet, string[]][]) {
-      for (const p of phrases) out.cues.set(track(foldPhrase(p)), facet)
+      for (const p of phrases) track(addPhrase(out.cues, p, facet))
     }
+    for (const p of file.ambiguousFiller) out.ambiguousFiller.add(foldPhrase(p))
     for (const p of file.smalltalk) out.smalltalk.add(track(foldPhrase(p)))
     for (const p of file.outOfScope) out.outOfScope.add(track(foldPhrase(p)))
     for (const p of file.weak) out.weak.add(foldPhrase(p))

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Query } from 'minisearch'
-import type { SearchIndex } from './build-search-index.ts'
+import { countPhrase, MODIFIERS, type SearchIndex } from './build-search-index.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import type { SearchResult } from './search.types.ts'
@@ -22,6 +22,10 @@ export type SearchProceduresOptions = {
 const CANDIDATES = 60
 
 const weightOf = (terms: QueryTerm[]): Map<string, number> => new Map(terms.map((t) => [t.folded, t.weight]))
+
+/** 1-based occurrence number of `all[i]` among equal entries up to i. */
+const countOf = (all: number[], m: number, i: number): number =>
+  all.slice(0, i + 1).filter((x) => x === m).length
 
 const hasPair = (tokens: string[], pair: string): boolean => {
   const cut = pair.indexOf('_')
@@ -85,7 +89,15 @@ export const searchProcedures = ({
   const hits = index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
   if (!hits.length) return results.slice(0, limit)
 
-  const bundleAsked = folded.includes('lien') && folded.includes('thong')
+  const wholeQuery = ` ${folded.join(' ')} `
+  // "lại" and "lái" fold alike: words typed with marks are compared with marks, the rest folded.
+  const markedQuery = q.terms.map((t) => (t.accented ? t.text : t.folded)).join(' ')
+  const askedModifiers = MODIFIERS.map(
+    (m) =>
+      countPhrase(markedQuery, m.accented) +
+      (m.folded === m.accented ? 0 : countPhrase(markedQuery, m.folded)),
+  )
+  const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const totalWeight = terms.reduce((s, t) => s + t.weight, 0)
   const top = hits[0]?.score ?? 1
   const ranked: SearchResult[] = []
@@ -108,13 +120,19 @@ export const searchProcedures = ({
       ? typedAccented.filter((t) => f.accented.includes(t)).length / typedAccented.length
       : 0
     const extra = Math.max(0, f.mainLength - matched)
+    const precision = f.mainLength ? Math.min(1, matched / f.mainLength) : 0
+    // A modifier counts as asked only as often as the query says it.
+    const unasked = new Set(f.modifiers.filter((m, i, all) => (askedModifiers[m] ?? 0) < countOf(all, m, i)))
+      .size
     const score =
       (0.6 * hit.score) / top +
       coverage +
       0.4 * pairShare +
-      0.15 * accentShare -
+      0.15 * accentShare +
+      0.2 * precision -
+      Math.min(0.12, 0.06 * unasked) -
       0.04 * f.levelRank +
-      (f.citizen ? 0.05 : 0) -
+      (f.citizen ? 0.1 : 0) -
       (f.bundle && !bundleAsked ? 0.1 : 0) -
       Math.min(0.25, 0.008 * extra)
     ranked.push({

@@ -1,0 +1,189 @@
+/**
+ * The answering core: classifies the message, follows the conversation (a follow-up like
+ * "phí bao nhiêu?" stays on the last procedure, "2" picks from the last clarify list), finds
+ * the procedure, and answers, asks which procedure was meant, or says it found nothing.
+ * @module
+ */
+
+import type { Procedure } from '../procedures/procedure.types.ts'
+import { expandQuery } from '../search/expand-query.ts'
+import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
+import type { SearchOptions, SearchResult } from '../search/search.types.ts'
+import type { Answer, AnswerContext, Facet } from './answer.types.ts'
+import { classifyMessage } from './classify-message.ts'
+import { composeAnswer } from './compose-answer.ts'
+import { detectFacet } from './detect-facet.ts'
+
+export type AnswerQuestionOptions = {
+  question: string
+  context?: AnswerContext
+  search: (query: string, options?: SearchOptions) => SearchResult[]
+  getProcedure: (code: string) => Promise<Procedure | null>
+  /** Defaults to the built-in dictionary. */
+  synonyms?: Synonyms
+}
+
+/** Below this share of the query's words found in the best name, nothing is a match. */
+const MIN_COVERAGE = 0.5
+const MIN_MATCHED_WEIGHT = 3
+/** Distinct procedures scoring within this of the best one make the answer ambiguous. */
+const CLARIFY_MARGIN = 0.06
+const MAX_CANDIDATES = 5
+/** Words that name no topic on their own: a message of only these is a follow-up. */
+const GENERIC = new Set([
+  'cap',
+  'lai',
+  'doi',
+  'moi',
+  'nop',
+  'xin',
+  'dang',
+  'ki',
+  'the',
+  'giay',
+  'to',
+  'ho',
+  'so',
+  'nay',
+  'do',
+])
+
+const NOT_FOUND_TEXT =
+  'Xin lỗi, tôi chưa tìm thấy thủ tục hành chính phù hợp với câu hỏi này. ' +
+  'Bạn có thể nói rõ tên thủ tục (ví dụ: "cấp lại thẻ căn cước", "đăng ký khai sinh"), ' +
+  'tra cứu tại Cổng Dịch vụ công quốc gia https://dichvucong.gov.vn ' +
+  'hoặc gọi tổng đài hỗ trợ Dịch vụ công 18001096.'
+
+const OUT_OF_SCOPE_TEXT =
+  'Tôi là trợ lý về thủ tục hành chính công nên chưa trả lời được câu hỏi này. ' +
+  'Bạn có thể hỏi về giấy tờ, lệ phí, thời hạn hay nơi nộp của một thủ tục, ví dụ "làm lại thẻ căn cước cần gì". ' +
+  'Tra cứu thêm tại https://dichvucong.gov.vn.'
+
+const SMALLTALK_TEXT =
+  'Chào bạn, tôi là Trợ lý số. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, ' +
+  'có làm trực tuyến được không. Bạn cần làm thủ tục gì?'
+const THANKS_TEXT = 'Không có gì ạ. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
+
+let defaultSynonyms: Synonyms | null = null
+const builtInSynonyms = () => {
+  defaultSynonyms ??= loadSynonyms()
+  return defaultSynonyms
+}
+
+const refOf = (p: Procedure) => ({ code: p.code, name: p.name, url: p.url })
+
+/** "2", "số 2", "cái thứ 2", "1.014064": a pick from the last clarify list, or null. */
+const pickCandidate = (question: string, codes: string[]): string | null => {
+  const t = question.normalize('NFC').toLocaleLowerCase('vi').trim()
+  const code = /\d\.\d{6}/.exec(t)?.[0]
+  if (code && codes.includes(code)) return code
+  const n =
+    /^(?:(?:số|so|cái|cai|thứ|thu|chọn|chon|lựa chọn|phương án)\s*)*(\d)\s*[.)!]?\s*(?:ạ|a|nhé|nhe)?$/.exec(t)
+  if (n) return codes[Number(n[1]) - 1] ?? null
+  const words = ['một', 'hai', 'ba', 'bốn', 'năm']
+  const w = /^(?:(?:số|cái|thứ|chọn)\s*)+(một|hai|ba|bốn|năm)$/.exec(t)
+  if (w?.[1]) return codes[words.indexOf(w[1])] ?? null
+  return null
+}
+
+const answerWith = async (
+  getProcedure: AnswerQuestionOptions['getProcedure'],
+  code: string,
+  facet: Facet,
+  alternatives: { code: string; name: string }[] = [],
+): Promise<Answer | null> => {
+  const procedure = await getProcedure(code)
+  if (!procedure) return null
+  return {
+    kind: 'answer',
+    procedure: refOf(procedure),
+    facet,
+    ...(alternatives.length ? { candidates: alternatives } : {}),
+    text: composeAnswer({ procedure, facet, alternatives }),
+  }
+}
+
+const notFound = (text = NOT_FOUND_TEXT): Answer => ({ kind: 'not_found', text })
+
+/**
+ * @returns an answer built only from stored records, a clarify question (≤5 candidates,
+ *   likeliest first), not_found with a pointer to the national portal, or small talk
+ */
+export const answerQuestion = async ({
+  question,
+  context = {},
+  search,
+  getProcedure,
+  synonyms = builtInSynonyms(),
+}: AnswerQuestionOptions): Promise<Answer> => {
+  const candidateCodes = context.candidateCodes ?? []
+  if (candidateCodes.length) {
+    const picked = pickCandidate(question, candidateCodes)
+    if (picked) {
+      const answer = await answerWith(getProcedure, picked, 'overview')
+      if (answer) return answer
+    }
+  }
+
+  const query = expandQuery(question, synonyms)
+  const facet = detectFacet({ text: query.tokens, synonyms })
+  const kind = classifyMessage({ query, synonyms })
+  if (kind === 'smalltalk') {
+    const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(query.folded.join(' '))
+    return { kind: 'smalltalk', text: thanks ? THANKS_TEXT : SMALLTALK_TEXT }
+  }
+  if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
+  if (kind === 'gibberish') return notFound()
+
+  for (const code of query.codes) {
+    const answer = await answerWith(getProcedure, code, facet)
+    if (answer) return answer
+  }
+
+  const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
+  const current = context.procedureCode ?? null
+  if (current && !topical.length) {
+    const answer = await answerWith(getProcedure, current, facet)
+    if (answer) return answer
+  }
+  if (!query.terms.length) return notFound()
+
+  const results = search(question, { limit: 20 })
+  const best = results[0]
+  const totalWeight = query.terms.reduce((sum, t) => sum + t.weight, 0)
+  // Long messages carry side words ("vì bản gốc bị thất lạc"): enough matched words also count.
+  const confident = (r: SearchResult) =>
+    r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT)
+  if (!best || !confident(best)) {
+    if (current) {
+      const answer = await answerWith(getProcedure, current, facet)
+      if (answer && !topical.length) return answer
+    }
+    return notFound()
+  }
+  // Still the same procedure (or one of its level variants): stay on the conversation's record.
+  if (current && results.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
+    const answer = await answerWith(getProcedure, current, facet)
+    if (answer) return answer
+  }
+
+  // One representative per procedure: level variants of the same name are one choice.
+  const groups: SearchResult[] = []
+  for (const r of results) if (!groups.some((g) => g.group === r.group)) groups.push(r)
+  const close = groups.filter((g) => best.score - g.score < CLARIFY_MARGIN && confident(g))
+  if (close.length > 1) {
+    const candidates = close.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, name: r.name }))
+    const list = candidates.map((c, i) => `${i + 1}. ${c.name} (mã ${c.code})`).join('\n')
+    return {
+      kind: 'clarify',
+      facet,
+      candidates,
+      text: `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?\n${list}`,
+    }
+  }
+  const alternatives = results
+    .filter((r) => r.code !== best.code && (r.group === best.group || best.score - r.score < 0.25))
+    .slice(0, 4)
+    .map((r) => ({ code: r.code, name: r.name }))
+  return (await answerWith(getProcedure, best.code, facet, alternatives)) ?? notFound()
+}
