@@ -74,8 +74,9 @@ const NAME_OIDS: Record<keyof NameParts, string> = {
   UID: OID.userId,
 }
 
+/** One RDN per attribute (pkijs would put them all in one multi-valued RDN). */
 export const buildName = (parts: NameParts) => {
-  const name = new pkijs.RelativeDistinguishedNames()
+  const rdns: asn1js.Set[] = []
   for (const key of Object.keys(NAME_OIDS) as (keyof NameParts)[]) {
     const value = parts[key]
     if (!value) continue
@@ -83,9 +84,13 @@ export const buildName = (parts: NameParts) => {
       key === 'C' || key === 'serialNumber'
         ? new asn1js.PrintableString({ value })
         : new asn1js.Utf8String({ value: value.normalize('NFC') })
-    name.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type: NAME_OIDS[key], value: asn }))
+    rdns.push(
+      new asn1js.Set({
+        value: [new pkijs.AttributeTypeAndValue({ type: NAME_OIDS[key], value: asn }).toSchema()],
+      }),
+    )
   }
-  return name
+  return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false))
 }
 
 /** The value of one attribute of a name (e.g. the CN), or null. */

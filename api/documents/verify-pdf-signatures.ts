@@ -56,8 +56,8 @@ export type SignatureVerifier = {
 const ROLE_RE = /\/TrolysoRole\s*\/(approver|organisation)/
 
 const parseCms = (contentsHex: string) => {
-  const trimmed = contentsHex.replace(/(00)+$/, '')
-  const bytes = Buffer.from(trimmed.length % 2 ? `${trimmed}0` : trimmed, 'hex')
+  // zero padding follows the DER; fromBER reads one element and ignores it (trimming zeros could cut the DER)
+  const bytes = Buffer.from(contentsHex.length % 2 ? `${contentsHex}0` : contentsHex, 'hex')
   const asn = asn1js.fromBER(bytes)
   if (asn.offset === -1) throw new Error('CMS không đọc được')
   const info = new pkijs.ContentInfo({ schema: asn.result })

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench:documents`: ingest throughput and latency of POST /v1/documents for ~100 KB
+ * PDFs carrying two signatures (approver + organisation), each fully verified on the way in
+ * (byte-range digests, CMS signatures, chain, validity, signer roles), through the real app
+ * over a real libSQL file database. Bounded: setup plus measurement stay well under a minute.
+ * @module
+ */
+import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import * as pkijs from 'pkijs'
+import { createApp } from '../api/app.ts'
+import { loadConfig } from '../api/config.ts'
+import {
+  addSignaturePlaceholder,
+  embedSignature,
+  signedBytes,
+} from '../api/documents/add-signature-placeholder.ts'
+import { assembleCms, buildSignedAttributes } from '../api/documents/build-cms-signature.ts'
+import { createAgency } from '../api/documents/create-agency.ts'
+import { createOfficial } from '../api/documents/create-official.ts'
+import { caDirOf } from '../api/documents/documents-service.ts'
+import { ensureCertificateAuthority } from '../api/documents/init-certificate-authority.ts'
+import { enrolCertificate } from '../api/documents/issue-certificate.ts'
+import { buildName, ecdsaSignatureToDer, toPem } from '../api/documents/pki-encoding.ts'
+import { createLogger } from '../api/logger.ts'
+import { createDb } from '../knowledge/db/client.ts'
+import { migrateDb } from '../knowledge/db/migrate.ts'
+import { createKnowledgeBase } from '../knowledge/knowledge-base.ts'
+
+const DOCS = Number(process.env['BENCH_DOCS'] ?? 400)
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16)
+const SIZE = 100 * 1024
+
+const dir = mkdtempSync(join(tmpdir(), 'trolyso-bench-'))
+const started = performance.now()
+const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', KB_SEED: 'false' })
+const db = await createDb(config.database)
+await migrateDb(db)
+const kb = await createKnowledgeBase({ db })
+const app = createApp({ config, db, kb, log: createLogger('silent') })
+const ca = await ensureCertificateAuthority(caDirOf(config))
+
+const SENDER = '000.00.01.H56'
+const TO = ['000.00.02.H56', '000.00.03.H56', '000.00.04.H56']
+await createAgency({ db, code: SENDER, name: 'UBND tỉnh', actor: 'bench' })
+for (const code of TO) await createAgency({ db, code, name: `Sở ${code}`, actor: 'bench' })
+
+const signer = async (role: string, name: string) => {
+  const { official, token } = await createOfficial({ db, agencyCode: SENDER, name, role, actor: 'bench' })
+  const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair
+  const csr = new pkijs.CertificationRequest()
+  csr.subject = buildName({ CN: name })
+  await csr.subjectPublicKeyInfo.importKey(keys.publicKey)
+  await csr.sign(keys.privateKey, 'SHA-256')
+  const issued = await enrolCertificate({
+    db,
+    ca,
+    csrPem: toPem(new Uint8Array(csr.toSchema().toBER(false)), 'CERTIFICATE REQUEST'),
+    subject: { officialId: official.id, name, agencyCode: SENDER, agencyName: 'UBND tỉnh' },
+  })
+  return { token, keys, cert: pkijs.Certificate.fromBER(new Uint8Array(issued.der)), der: issued.der }
+}
+const approver = await signer('approver', 'Chủ tịch')
+const clerk = await signer('clerk', 'Văn thư')
+
+const sign = async (pdf: Uint8Array, who: typeof approver, role: 'approver' | 'organisation') => {
+  const signingTime = new Date()
+  const prep = await addSignaturePlaceholder({ pdf, role, signerName: 'x', signingTime })
+  const h = createHash('sha256')
+  for (const p of signedBytes(prep.pdf, prep.byteRange)) h.update(p)
+  const { attributes, toBeSigned } = buildSignedAttributes({
+    messageDigest: h.digest(),
+    certificate: who.cert,
+    certificateDer: who.der,
+    signingTime,
+  })
+  const sig = new Uint8Array(
+    await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, who.keys.privateKey, toBeSigned),
+  )
+  const cms = assembleCms({
+    attributes,
+    signature: ecdsaSignatureToDer(sig),
+    certificate: who.cert,
+    chain: [ca.certificate],
+  })
+  return embedSignature(prep.pdf, prep.byteRange, cms)
+}
+
+const base = await (async () => {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  for (let i = 0; i < 3; i++)
+    doc.addPage([595, 842]).drawText(`Van ban so ${i + 1}`, { x: 50, y: 780, size: 14, font })
+  const noise = new Uint8Array(SIZE - 6000)
+  crypto.getRandomValues(noise.subarray(0, 65536))
+  crypto.getRandomValues(noise.subarray(65536))
+  doc.context.register(doc.context.flateStream(noise))
+  return Buffer.from(await doc.save())
+})()
+
+const pdfs: Buffer[] = []
+for (let i = 0; i < DOCS; i++) {
+  // a unique comment before the signatures makes each document distinct
+  const unique = Buffer.concat([base, Buffer.from(`\n% bench ${i} ${Math.random()}\n`)])
+  pdfs.push(await sign(await sign(unique, approver, 'approver'), clerk, 'organisation'))
+}
+const setupMs = performance.now() - started
+const header = JSON.stringify({
+  to: TO,
+  notation: '123/QĐ-UBND',
+  place: 'Hà Nội',
+  promulgatedAt: '2026-11-20',
+  type: 'Quyết định',
+  subject: 'Bench',
+  pages: 3,
+})
+
+const submitOne = async (pdf: Buffer) => {
+  const form = new FormData()
+  form.set('file', new File([new Uint8Array(pdf)], 'vb.pdf', { type: 'application/pdf' }))
+  form.set('header', header)
+  const t0 = performance.now()
+  const res = await app.request('/v1/documents', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${clerk.token}` },
+    body: form,
+  })
+  const body = (await res.json()) as { signatureStatus?: string }
+  const ms = performance.now() - t0
+  if (res.status !== 201 || body.signatureStatus !== 'signed_valid')
+    throw new Error(`unexpected ${res.status} ${JSON.stringify(body).slice(0, 300)}`)
+  return ms
+}
+
+const warm = pdfs.splice(0, 20)
+for (const pdf of warm) await submitOne(pdf)
+
+const latencies: number[] = []
+let next = 0
+const t0 = performance.now()
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next < pdfs.length) {
+      const pdf = pdfs[next++]
+      if (pdf) latencies.push(await submitOne(pdf))
+    }
+  }),
+)
+const seconds = (performance.now() - t0) / 1000
+latencies.sort((a, b) => a - b)
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0
+const avgKb = pdfs.reduce((n, p) => n + p.length, 0) / pdfs.length / 1024
+process.stdout.write(
+  `${[
+    `documents ingest: ${latencies.length} signed PDFs (~${avgKb.toFixed(0)} KB, 2 signatures each, ${TO.length} recipients), concurrency ${CONCURRENCY}`,
+    `  throughput: ${(latencies.length / seconds).toFixed(0)} documents/s (${((latencies.length * avgKb) / 1024 / seconds).toFixed(1)} MB/s)`,
+    `  latency: p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
+    `  setup (CA, officials, signing ${DOCS} PDFs): ${(setupMs / 1000).toFixed(1)} s`,
+  ].join('\n')}\n`,
+)
+kb.close()
+db.$client.close()
+rmSync(dir, { recursive: true, force: true })
