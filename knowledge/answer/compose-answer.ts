@@ -101,7 +101,7 @@ const documentsSection = (p: Procedure): string[] => {
     out.push(`- ${clip(d.name, 240)}${extra ? ` (${extra})` : ''}`)
   }
   if (p.documents.length > shown.length) {
-    out.push(`… và ${p.documents.length - shown.length} mục khác, xem trang chính thức.`)
+    out.push('… còn các mục khác, xem đủ ở trang chính thức.')
   }
   return out
 }

@@ -4,7 +4,7 @@
  * "mấy ngày", "nộp ở đâu", "qua mạng"). No cue means an overview.
  * @module
  */
-import { findCues } from '../search/expand-query.ts'
+import { findCues, rewriteAbbreviations } from '../search/expand-query.ts'
 import type { Synonyms } from '../search/load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import type { Facet } from './answer.types.ts'
@@ -17,7 +17,7 @@ export type DetectFacetOptions = {
 
 /** @returns every facet asked about, in order of appearance, without repeats */
 export const detectFacets = ({ text, synonyms }: DetectFacetOptions): Facet[] => {
-  const tokens = typeof text === 'string' ? analyzeText(text) : text
+  const tokens = typeof text === 'string' ? rewriteAbbreviations(analyzeText(text), synonyms) : text
   return [...new Set(findCues(tokens, synonyms))]
 }
 

@@ -39,7 +39,7 @@ const CODE = /^\d\.\d{6}$/
 const WEAK_WEIGHT = 0.35
 
 /** Rewrites chat-speak token runs ("ko" → "không", "dk" → "đăng ký") before phrase matching. */
-const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms): AnalyzedToken[] => {
+export const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms): AnalyzedToken[] => {
   const out: AnalyzedToken[] = []
   let i = 0
   while (i < tokens.length) {

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Answer, AnswerContext } from '../../../knowledge/answer/answer.types.ts'
+import { answerQuestion } from '../../../knowledge/answer/answer-question.ts'
+import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
+import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
+import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
+import type { Procedure } from '../../../knowledge/procedures/procedure.types.ts'
+import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { proceduresFile } from '../../helpers/paths.ts'
+
+let testDb: TestDb
+let kb: KnowledgeBase
+let all: Procedure[]
+
+const ask = (question: string, context: AnswerContext = {}) =>
+  answerQuestion({ question, context, search: kb.search, getProcedure: kb.getProcedure })
+
+/** Every digit run in the answer must come from the record (or a named alternative). */
+const expectOnlyRecordNumbers = async (answer: Answer) => {
+  const record = await kb.getProcedure(answer.procedure?.code ?? '')
+  expect(record).not.toBeNull()
+  const source = [
+    JSON.stringify(record),
+    ...(answer.candidates ?? []).map((c) => `${c.code} ${c.name}`),
+  ].join(' ')
+  const digits = source.replace(/[.,]/g, ' ')
+  for (const n of answer.text.match(/\d+/g) ?? [])
+    expect(digits, `number ${n}`).toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`))
+}
+
+beforeAll(async () => {
+  testDb = await createTestDb()
+  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
+  kb = await createKnowledgeBase({ db: testDb.db })
+  all = await listProcedures({ db: testDb.db })
+}, 60_000)
+afterAll(() => {
+  kb?.close()
+  testDb?.close()
+})
+
+describe('answerQuestion', () => {
+  it('answers the fee first, from the record', async () => {
+    const answer = await ask('đổi căn cước mất bao nhiêu tiền')
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: '1.014063' } })
+    expect(answer.text.split('\n')[0]).toBe('Lệ phí:')
+    expect(answer.text).toContain('50,000 Việt Nam Đồng')
+    expect(answer.text).toContain('Cấp đổi thẻ căn cước (mã 1.014063)')
+    expect(answer.text).toContain('Thông tin theo dichvucong.gov.vn cập nhật ngày 15/07/2026.')
+    expect(answer.text).toContain('https://dichvucong.gov.vn/')
+    expect(answer.text).toBe(answer.text.normalize('NFC'))
+  })
+
+  it.each([
+    'lam lai the can cuoc bi mat',
+    'dang ky khai sinh co mat le phi khong',
+    'cấp hộ chiếu phổ thông trong nước mất bao nhiêu ngày',
+    'lý lịch tư pháp phí bao nhiêu',
+    'hồ sơ đăng ký kết hôn gồm những gì',
+    'đăng ký tạm trú trực tuyến',
+    'đăng ký kết hôn ở đâu',
+    'giấy phép lái xe quốc tế',
+    'chứng thực bản sao giấy tờ',
+  ])('never states a number the record does not have ("%s")', async (question) => {
+    const answer = await ask(question)
+    expect(['answer', 'clarify']).toContain(answer.kind)
+    if (answer.kind === 'answer') await expectOnlyRecordNumbers(answer)
+  })
+
+  it('says the record has no fee instead of inventing one', async () => {
+    const silent = all.find((p) => p.channels.length > 0 && p.channels.every((c) => c.feeText === null))
+    expect(silent).toBeDefined()
+    const answer = await ask(`${silent?.code} lệ phí bao nhiêu`)
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: silent?.code } })
+    expect(answer.text).toContain('Hồ sơ gốc không ghi lệ phí, xem trang chính thức.')
+    await expectOnlyRecordNumbers(answer)
+  })
+
+  it('says the record has no processing time when it has none', async () => {
+    const silent = all.find((p) => p.channels.length > 0 && p.channels.every((c) => c.durationText === null))
+    if (!silent) return
+    const answer = await ask(`${silent.code} mất bao lâu`)
+    expect(answer.text).toContain('Hồ sơ gốc không ghi thời hạn giải quyết')
+  })
+
+  it('asks which procedure when several fit about equally, with at most five candidates', async () => {
+    const answers = await Promise.all(
+      ['xin giấy phép xây dựng nhà ở', 'thay đổi người đại diện theo pháp luật', 'lý lịch tư pháp số 2'].map(
+        (q) => ask(q),
+      ),
+    )
+    const clarify = answers.filter((a) => a.kind === 'clarify')
+    expect(clarify.length).toBeGreaterThan(0)
+    for (const a of clarify) {
+      expect(a.candidates?.length).toBeGreaterThanOrEqual(2)
+      expect(a.candidates?.length).toBeLessThanOrEqual(5)
+      for (const c of a.candidates ?? []) expect(a.text).toContain(c.code)
+    }
+  })
+
+  it('follows up on the conversation procedure when the message names no other', async () => {
+    const fee = await ask('phí bao nhiêu?', { procedureCode: '1.014063' })
+    expect(fee).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: '1.014063' } })
+    const online = await ask('làm online được không', { procedureCode: '1.014063' })
+    expect(online).toMatchObject({ kind: 'answer', facet: 'online', procedure: { code: '1.014063' } })
+    const where = await ask('nộp ở đâu', { procedureCode: '1.000894' })
+    expect(where).toMatchObject({ kind: 'answer', facet: 'where', procedure: { code: '1.000894' } })
+  })
+
+  it('switches when the follow-up names a new procedure', async () => {
+    const answer = await ask('còn đăng ký kết hôn thì cần giấy tờ gì', { procedureCode: '1.014063' })
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'documents', procedure: { code: '1.000894' } })
+  })
+
+  it.each([
+    ['2', 1],
+    ['số 3', 2],
+    ['chọn 1', 0],
+    ['1.013229', 2],
+  ])('picks "%s" from the last clarify list', async (reply, index) => {
+    const candidateCodes = ['1.013225', '1.013226', '1.013229']
+    const answer = await ask(reply, { candidateCodes })
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: candidateCodes[index] } })
+  })
+
+  it('answers a bare code', async () => {
+    expect(await ask('1.004222')).toMatchObject({ kind: 'answer', procedure: { code: '1.004222' } })
+  })
+
+  it.each(['giá xăng hôm nay', 'dự báo thời tiết tuần này', 'qwerty asdf', 'kết quả xổ số hôm nay'])(
+    'answers not_found with a pointer for "%s"',
+    async (question) => {
+      const answer = await ask(question)
+      expect(answer.kind).toBe('not_found')
+      expect(answer.text).toContain('dichvucong.gov.vn')
+    },
+  )
+
+  it.each(['chào bạn', 'cam on'])('replies to small talk "%s"', async (question) => {
+    const answer = await ask(question)
+    expect(answer.kind).toBe('smalltalk')
+    expect(answer.text.length).toBeGreaterThan(10)
+  })
+})

@@ -1,0 +1,123 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from '../../knowledge/db/client.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts'
+import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
+import { createTestDb, type TestDb } from '../helpers/create-test-db.ts'
+import { proceduresFile } from '../helpers/paths.ts'
+
+const CODES = ['1.014064', '1.001193', '1.000894', '3.000347']
+const portalLines = readFileSync(proceduresFile, 'utf8')
+  .split('\n')
+  .filter((line) => CODES.some((code) => line.includes(`"ma_thu_tuc": "${code}"`)))
+
+const writeJsonl = (dir: string, name: string, records: object[]) => {
+  const file = join(dir, name)
+  writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`)
+  return file
+}
+
+const flycam = () => ({
+  ...JSON.parse(portalLines[0] ?? '{}'),
+  ma_thu_tuc: '1.999901',
+  ten_thu_tuc: 'Cấp phép bay flycam cho cá nhân',
+})
+
+let testDb: TestDb
+const open: KnowledgeBase[] = []
+
+beforeAll(async () => {
+  testDb = await createTestDb()
+  const file = writeJsonl(
+    testDb.dir,
+    'start.jsonl',
+    portalLines.map((l) => JSON.parse(l)),
+  )
+  await importProcedures({ db: testDb.db, filePath: file, asOf: '2026-07-15' })
+}, 30_000)
+afterAll(() => {
+  for (const kb of open) kb.close()
+  testDb?.close()
+})
+
+const newKb = async (options: { refreshSeconds?: number } = {}) => {
+  const kb = await createKnowledgeBase({ db: testDb.db, ...options })
+  open.push(kb)
+  return kb
+}
+
+describe('createKnowledgeBase', () => {
+  it('indexes the stored procedures and reads full records', async () => {
+    const kb = await newKb()
+    expect(kb.size()).toBe(CODES.length)
+    expect(kb.search('cấp lại thẻ căn cước')[0]?.code).toBe('1.014064')
+    expect((await kb.getProcedure('1.000894'))?.name).toBe('Thủ tục đăng ký kết hôn')
+    expect(await kb.getProcedure('9.999999')).toBeNull()
+    expect((await kb.answer('đăng ký kết hôn ở đâu')).procedure?.code).toBe('1.000894')
+  })
+
+  it('caps the result limit', async () => {
+    const kb = await newKb()
+    expect(kb.search('thủ tục đăng ký', { limit: 1 })).toHaveLength(1)
+  })
+
+  it('reports no change when nothing was written', async () => {
+    const kb = await newKb()
+    expect(await kb.refresh()).toBe(false)
+  })
+
+  it('picks up a procedure another process imported, without being re-created', async () => {
+    const kb = await newKb()
+    expect(kb.search('flycam')).toEqual([])
+    const other = await createDb({ url: testDb.url })
+    try {
+      await importProcedures({
+        db: other,
+        filePath: writeJsonl(testDb.dir, 'flycam.jsonl', [flycam()]),
+        asOf: '2026-07-16',
+      })
+    } finally {
+      other.$client.close()
+    }
+    const during = kb.search('cấp lại thẻ căn cước')
+    const refreshing = kb.refresh()
+    // Until the new index is complete, queries see the old one in full.
+    expect(kb.search('cấp lại thẻ căn cước')).toEqual(during)
+    expect(await refreshing).toBe(true)
+    expect(kb.search('flycam')[0]?.code).toBe('1.999901')
+    expect(kb.size()).toBe(CODES.length + 1)
+    expect(await kb.refresh()).toBe(false)
+  })
+
+  it('sees a renamed procedure through the timer', async () => {
+    const kb = await newKb({ refreshSeconds: 0.2 })
+    const renamed = { ...flycam(), ten_thu_tuc: 'Cấp phép bay thiết bị bay không người lái' }
+    await importProcedures({
+      db: testDb.db,
+      filePath: writeJsonl(testDb.dir, 'renamed.jsonl', [renamed]),
+      asOf: '2026-07-17',
+    })
+    const deadline = Date.now() + 5000
+    while (kb.search('không người lái')[0]?.code !== '1.999901' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(kb.search('thiết bị bay không người lái')[0]?.code).toBe('1.999901')
+    expect(kb.search('flycam')).toEqual([])
+  })
+
+  it('rejects a malformed admin synonyms file', async () => {
+    const file = join(testDb.dir, 'bad-synonyms.json')
+    writeFileSync(file, JSON.stringify({ expansions: 'gplx' }))
+    await expect(createKnowledgeBase({ db: testDb.db, synonymsFile: file })).rejects.toBeInstanceOf(AppError)
+  })
+
+  it('uses the admin synonyms file', async () => {
+    const file = join(testDb.dir, 'synonyms.json')
+    writeFileSync(file, JSON.stringify({ expansions: [{ from: ['lấy vợ'], to: 'đăng ký kết hôn' }] }))
+    const kb = await createKnowledgeBase({ db: testDb.db, synonymsFile: file })
+    open.push(kb)
+    expect(kb.search('lấy vợ')[0]?.code).toBe('1.000894')
+  })
+})

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { AppError } from '../../../knowledge/errors.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+
+const synonyms = loadSynonyms()
+const texts = (q: string) => expandQuery(q, synonyms).terms.map((t) => t.text)
+
+describe('expandQuery', () => {
+  it.each([
+    ['cccd', 'thẻ căn cước'],
+    ['CMND', 'thẻ căn cước'],
+    ['GPLX', 'giấy phép lái xe'],
+    ['bằng lái', 'giấy phép lái xe'],
+    ['BHXH', 'bảo hiểm xã hội'],
+    ['BHYT', 'thẻ bảo hiểm y tế'],
+    ['sổ đỏ', 'giấy chứng nhận quyền sử dụng đất'],
+    ['so hong', 'giấy chứng nhận quyền sử dụng đất'],
+    ['hộ khẩu', 'đăng ký thường trú'],
+    ['KT3', 'đăng ký tạm trú'],
+    ['CT07', 'xác nhận thông tin về cư trú'],
+    ['LLTP', 'phiếu lý lịch tư pháp'],
+    ['passport', 'hộ chiếu phổ thông'],
+    ['ĐKKD', 'đăng ký kinh doanh hộ'],
+    ['MST', 'mã số thuế'],
+  ])('expands %s to the official term', (typed, official) => {
+    expect(texts(typed).join(' ')).toBe(official)
+  })
+
+  it('rewrites chat-speak before matching (dk, ko)', () => {
+    expect(texts('dk kết hôn ko')).toEqual(['đăng', 'ký', 'kết', 'hôn'])
+  })
+
+  it('turns "làm lại" into "cấp lại" and keeps "mất" only as a weak word', () => {
+    const q = expandQuery('lam lai the can cuoc bi mat', synonyms)
+    expect(q.terms.map((t) => t.folded)).toEqual(['cap', 'lai', 'the', 'can', 'cuoc', 'mat'])
+    expect(q.terms.find((t) => t.folded === 'mat')?.weight).toBeLessThan(1)
+  })
+
+  it('removes question cues so "mất bao nhiêu tiền" is not read as "lost"', () => {
+    const q = expandQuery('đổi căn cước mất bao nhiêu tiền', synonyms)
+    expect(q.facets).toEqual(['fees'])
+    expect(q.terms.map((t) => t.text)).toEqual(['đổi', 'thẻ', 'căn', 'cước'])
+  })
+
+  it('expands "nhập khẩu" to residence only when a household is mentioned', () => {
+    expect(texts('nhập khẩu cho con vào hộ')).toContain('thường')
+    expect(texts('thủ tục nhập khẩu hàng hoá')).toContain('nhập')
+  })
+
+  it('keeps an accented content word that folds like a filler word', () => {
+    expect(texts('chứng thực di chúc')).toContain('di')
+    expect(texts('thi bằng lái')).toContain('thi')
+  })
+
+  it('picks out procedure codes', () => {
+    expect(expandQuery('thủ tục 1.004222 cần gì', synonyms).codes).toEqual(['1.004222'])
+  })
+
+  it('builds word pairs for the phrase field', () => {
+    expect(expandQuery('gia han tam tru', synonyms).bigrams).toContain('tam_tru')
+  })
+})
+
+describe('loadSynonyms', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'trolyso-synonyms-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('merges an admin file over the built-in dictionary', () => {
+    const file = join(dir, 'extra.json')
+    writeFileSync(
+      file,
+      JSON.stringify({ expansions: [{ from: ['giấy phép bay flycam'], to: 'cấp phép bay' }] }),
+    )
+    const merged = loadSynonyms({ extraFile: file })
+    expect(expandQuery('giấy phép bay flycam', merged).terms.map((t) => t.text)).toEqual([
+      'cấp',
+      'phép',
+      'bay',
+    ])
+    expect(
+      expandQuery('gplx', merged)
+        .terms.map((t) => t.text)
+        .join(' '),
+    ).toBe('giấy phép lái xe')
+  })
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['an unknown key', JSON.stringify({ synonyms: {} })],
+    ['an expansion without targets', JSON.stringify({ expansions: [{ from: [], to: 'x' }] })],
+    ['an unknown facet', JSON.stringify({ cues: { price: ['giá'] } })],
+  ])('rejects a file with %s with a clear error', (_label, content) => {
+    const file = join(dir, `bad-${Math.random()}.json`)
+    writeFileSync(file, content)
+    expect(() => loadSynonyms({ extraFile: file })).toThrow(AppError)
+    expect(() => loadSynonyms({ extraFile: file })).toThrow(/từ đồng nghĩa/)
+  })
+
+  it('rejects a missing file', () => {
+    expect(() => loadSynonyms({ extraFile: join(dir, 'missing.json') })).toThrow(/Không đọc được/)
+  })
+})

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
+import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
+import { buildSearchIndex, type SearchIndex } from '../../../knowledge/search/build-search-index.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
+import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { proceduresFile } from '../../helpers/paths.ts'
+
+const synonyms = loadSynonyms()
+let testDb: TestDb
+let index: SearchIndex
+
+const codes = (query: string, limit = 5) =>
+  searchProcedures({ index, synonyms, query, limit }).map((r) => r.code)
+
+beforeAll(async () => {
+  testDb = await createTestDb()
+  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
+  index = buildSearchIndex({ procedures: await listProcedures({ db: testDb.db }) })
+}, 60_000)
+afterAll(() => testDb?.close())
+
+describe('searchProcedures on the imported portal export', () => {
+  it('indexes every procedure', () => {
+    expect(index.size).toBe(2642)
+  })
+
+  it('finds a typed code first', () => {
+    expect(codes('1.004222')[0]).toBe('1.004222')
+    expect(codes('mã 1.014064 cần gì')[0]).toBe('1.014064')
+  })
+
+  it('finds a code typed without its dot', () => {
+    expect(codes('1014064')[0]).toBe('1.014064')
+  })
+
+  it('answers "lam lai cccd bi mat" with the re-issue of the identity card, not a "…bị mất" procedure', () => {
+    expect(codes('lam lai cccd bi mat')[0]).toBe('1.014064')
+    expect(codes('lam lai the can cuoc bi mat')[0]).toBe('1.014064')
+  })
+
+  it('maps "đổi GPLX" to the licence exchange', () => {
+    expect(codes('đổi GPLX')[0]).toBe('3.000347')
+  })
+
+  it('lists the commune-level variant before the province and central ones, keeping all three', () => {
+    expect(codes('cấp lại thẻ căn cước', 3)).toEqual(['1.014064', '2.001194', '1.000757'])
+  })
+
+  it('prefers the main procedure over variants the query does not ask for', () => {
+    expect(codes('đăng ký tạm trú')[0]).toBe('1.004194')
+    expect(codes('đăng ký khai sinh')[0]).toBe('1.001193')
+  })
+
+  it('returns nothing for an empty or filler-only query', () => {
+    expect(codes('')).toEqual([])
+    expect(codes('cho tôi hỏi với ạ')).toEqual([])
+  })
+
+  it('reports how much of the query the name covers', () => {
+    const [best] = searchProcedures({ index, synonyms, query: 'gia hạn tạm trú' })
+    expect(best?.coverage).toBe(1)
+    expect(best?.levelRank).toBe(0)
+  })
+
+  // Questions written for these tests, not taken from the eval set.
+  it.each([
+    ['cccd bi mat thi lam the nao', ['1.014064']],
+    ['cấp đổi cccd hết hạn', ['1.014063']],
+    ['xoá thường trú', ['1.003197']],
+    ['tách hộ khẩu', ['1.010038']],
+    ['gia hạn tạm trú mất mấy ngày', ['1.002755']],
+    ['đăng ký hộ kinh doanh cần giấy tờ gì', ['1.001612']],
+    ['tạm ngừng kinh doanh hộ kinh doanh', ['1.001570']],
+    ['tách thửa đất', ['1.012784']],
+    ['rút bhxh 1 lần', ['1.001613']],
+    ['thẻ bhyt bị mất', ['1.001294', '1.001327']],
+    ['caaps laij theer can cuoc', ['1.014064']],
+    ['ddang kys khai sinh', ['1.001193']],
+    ['thi bằng lái xe máy', ['3.000346']],
+    ['đăng ký xe mới mua', ['1.013066', '1.012575', '1.013067']],
+    ['chứng thực di chúc', ['2.001019']],
+    ['xác nhận độc thân', ['1.004873']],
+  ])('held-out question "%s" ranks a right procedure first', (question, expected) => {
+    expect(expected).toContain(codes(question)[0])
+  })
+})
+
+describe('searchProcedures accent handling', () => {
+  const small = buildSearchIndex({
+    procedures: [
+      { code: '9.000001', name: 'Cấp phép đường thủy', levels: ['Cấp xã'], field: 'Thử', audience: [] },
+      { code: '9.000002', name: 'Cấp phép dương thủy', levels: ['Cấp xã'], field: 'Thử', audience: [] },
+    ],
+  })
+  const top = (query: string) => searchProcedures({ index: small, synonyms, query }).map((r) => r.code)
+
+  it('ranks the exact-accent match first when the user typed diacritics', () => {
+    expect(top('đường thủy')[0]).toBe('9.000001')
+    expect(top('dương thuỷ')[0]).toBe('9.000002')
+  })
+
+  it('matches both when the user typed no diacritics', () => {
+    expect(top('duong thuy').sort()).toEqual(['9.000001', '9.000002'])
+  })
+})
