@@ -123,6 +123,8 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     })
     return service
   }
+  // start now so a new deployment has its CA right after start; requests await the same promise
+  svc().catch((error: unknown) => deps.log.error('documents setup failed', { error: String(error) }))
   const maxBytes = deps.config.documents.maxBytes
   const limit = bodyLimit({
     maxSize: maxBytes + 64 * 1024,

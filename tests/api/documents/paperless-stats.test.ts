@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ratioOf } from '../../../api/documents/get-paperless-stats.ts'
+import {
+  authHeader,
+  createDocumentsTestApp,
+  type DocumentsTestApp,
+  header,
+  type Official,
+  signPdf,
+  submit,
+} from '../../helpers/documents-app.ts'
+import { makePdf } from '../../helpers/documents-fixtures.ts'
+
+type Stats = {
+  from: string
+  to: string
+  agencies: {
+    agencyCode: string
+    sent: number
+    signedValid: number
+    signedRatio: { numerator: number; denominator: number; percent: number | null }
+    paperAvoidedPages: number
+    nudges: { shown: number; accepted: number; overridden: number }
+  }[]
+}
+
+it.each([
+  [39, 369, 10.57],
+  [1, 3, 33.33],
+  [2, 2, 100],
+  [0, 0, null],
+])('computes %i/%i as %s%%', (n, d, percent) => {
+  expect(ratioOf(n, d)).toEqual({ numerator: n, denominator: d, percent })
+})
+
+describe('GET /v1/stats/paperless', () => {
+  let app: DocumentsTestApp
+  let clerk: Official
+  let clerk2: Official
+
+  beforeAll(async () => {
+    app = await createDocumentsTestApp()
+    await app.agency('000.00.01.H56', 'UBND tỉnh Hà Nam')
+    await app.agency('000.00.02.H56', 'Sở Tài chính')
+    await app.agency('000.00.03.H56', 'Sở Y tế')
+    clerk = await app.official('000.00.01.H56', 'clerk')
+    clerk2 = await app.official('000.00.02.H56', 'clerk')
+    const approver = await app.official('000.00.01.H56', 'approver')
+    const ak = await app.enrol(approver)
+    const ck = await app.enrol(clerk)
+    const signed = async (t: string) =>
+      signPdf(
+        app,
+        clerk,
+        ck,
+        await signPdf(app, approver, ak, await makePdf({ pages: 3, text: t }), 'approver'),
+        'organisation',
+      )
+    // 1 signed to 2 recipients (3 pages, no paper), 1 signed with a paper copy, 1 unsigned: 2/3 signed
+    expect(
+      (await submit(app, clerk, await signed('a'), header(['000.00.02.H56', '000.00.03.H56']))).status,
+    ).toBe(201)
+    expect(
+      (await submit(app, clerk, await signed('b'), header(['000.00.02.H56'], { paperCopy: true }))).status,
+    ).toBe(201)
+    expect(
+      (
+        await submit(
+          app,
+          clerk,
+          await makePdf({ pages: 2 }),
+          header(['000.00.02.H56'], { allowUnsigned: true }),
+        )
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await submit(
+          app,
+          clerk2,
+          await makePdf({ pages: 1 }),
+          header(['000.00.01.H56'], { allowUnsigned: true }),
+        )
+      ).status,
+    ).toBe(201)
+    for (const action of ['shown', 'shown', 'accepted', 'overridden']) {
+      const res = await app.request('/v1/nudges', {
+        method: 'POST',
+        headers: { ...authHeader(clerk), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'unsigned_attachment', action }),
+      })
+      expect(res.status).toBe(204)
+    }
+    await app.request('/v1/nudges', {
+      method: 'POST',
+      headers: { ...authHeader(clerk), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'print', action: 'shown', count: 3 }),
+    })
+  })
+  afterAll(() => app.close())
+
+  it('counts sent, signed-and-verified, paper avoided and nudges per agency, ranked by ratio', async () => {
+    const res = await app.request('/v1/stats/paperless')
+    expect(res.status).toBe(200)
+    const stats = (await res.json()) as Stats
+    expect(stats.agencies.map((a) => a.agencyCode)).toEqual(['000.00.01.H56', '000.00.02.H56'])
+    const [ubnd, stc] = stats.agencies
+    expect(ubnd).toMatchObject({
+      sent: 3,
+      signedValid: 2,
+      signedRatio: { numerator: 2, denominator: 3, percent: 66.67 },
+      // 3 pages × 2 recipients + unsigned 2 pages × 1 recipient; the paper-copy document avoids nothing
+      paperAvoidedPages: 8,
+      nudges: { shown: 5, accepted: 1, overridden: 1 },
+    })
+    expect(stc).toMatchObject({
+      sent: 1,
+      signedValid: 0,
+      signedRatio: { numerator: 0, denominator: 1, percent: 0 },
+    })
+  })
+
+  it('limits figures to the period asked for and rejects a malformed one', async () => {
+    const empty = (await (
+      await app.request('/v1/stats/paperless?from=2020-01-01&to=2020-12-31')
+    ).json()) as Stats
+    expect(empty.agencies).toEqual([])
+    expect((await app.request('/v1/stats/paperless?from=hôm-qua')).status).toBe(400)
+    expect((await app.request('/v1/stats/paperless?from=2026-12-01&to=2026-01-01')).status).toBe(400)
+  })
+})

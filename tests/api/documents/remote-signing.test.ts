@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createFakeRemoteSigningProvider,
+  type FakeRemoteSigningProvider,
+} from '../../../api/documents/fake-remote-signing-provider.ts'
+import {
+  authHeader,
+  createDocumentsTestApp,
+  type DocumentsTestApp,
+  type Official,
+  pdfForm,
+} from '../../helpers/documents-app.ts'
+import { makePdf, pdfsig } from '../../helpers/documents-fixtures.ts'
+
+describe('remote signing (confirm on the phone)', () => {
+  let app: DocumentsTestApp
+  let provider: FakeRemoteSigningProvider
+  let approver: Official
+  let clerk: Official
+
+  beforeAll(async () => {
+    app = await createDocumentsTestApp({
+      documents: {
+        remoteSigning: (ca) => {
+          provider = createFakeRemoteSigningProvider({ ca })
+          return provider
+        },
+      },
+    })
+    await app.agency('000.00.01.H56', 'UBND tỉnh Hà Nam')
+    approver = await app.official('000.00.01.H56', 'approver', 'Phó Chủ tịch')
+    clerk = await app.official('000.00.01.H56', 'clerk', 'Văn thư')
+  })
+  afterAll(() => app.close())
+
+  const start = async (who: Official, pdf: Uint8Array, role: string) => {
+    const res = await app.request('/v1/signing/sessions', {
+      method: 'POST',
+      headers: authHeader(who),
+      body: pdfForm(pdf, { role }),
+    })
+    expect(res.status).toBe(201)
+    const { sessionId } = (await res.json()) as { sessionId: string }
+    const remote = await app.request(`/v1/signing/sessions/${sessionId}/remote`, {
+      method: 'POST',
+      headers: { ...authHeader(who), 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+    expect(remote.status).toBe(202)
+    expect(await remote.json()).toEqual({ status: 'pending' })
+    return sessionId
+  }
+  const status = async (who: Official, id: string) =>
+    (
+      (await (await app.request(`/v1/signing/sessions/${id}`, { headers: authHeader(who) })).json()) as {
+        status: string
+      }
+    ).status
+
+  it('stays pending until the official confirms, then serves a PDF pdfsig accepts', async () => {
+    const id = await start(approver, await makePdf(), 'approver')
+    expect(await status(approver, id)).toBe('pending')
+    expect(
+      (await app.request(`/v1/signing/sessions/${id}/pdf`, { headers: authHeader(approver) })).status,
+    ).toBe(409)
+    provider.confirm(provider.transactions().at(-1)!)
+    expect(await status(approver, id)).toBe('signed')
+    const pdfRes = await app.request(`/v1/signing/sessions/${id}/pdf`, { headers: authHeader(approver) })
+    expect(pdfRes.status).toBe(200)
+    const once = Buffer.from(await pdfRes.arrayBuffer())
+    expect(await pdfsig(once, app.t.dir)).toContain('Signature is Valid')
+
+    const id2 = await start(clerk, once, 'organisation')
+    provider.confirm(provider.transactions().at(-1)!)
+    expect(await status(clerk, id2)).toBe('signed')
+    const twice = Buffer.from(
+      await (
+        await app.request(`/v1/signing/sessions/${id2}/pdf`, { headers: authHeader(clerk) })
+      ).arrayBuffer(),
+    )
+    expect((await pdfsig(twice, app.t.dir)).match(/Signature is Valid/g)?.length).toBe(2)
+  })
+
+  it('reports a refusal on the phone as rejected', async () => {
+    const id = await start(approver, await makePdf({ text: 'tu choi' }), 'approver')
+    provider.reject(provider.transactions().at(-1)!)
+    expect(await status(approver, id)).toBe('rejected')
+    const late = await app.request(`/v1/signing/sessions/${id}/remote`, {
+      method: 'POST',
+      headers: { ...authHeader(approver), 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+    expect(late.status).toBe(409)
+  })
+
+  it('answers 503 for remote signing when no provider is configured', async () => {
+    const plain = await createDocumentsTestApp()
+    try {
+      await plain.agency('000.00.01.H56', 'UBND')
+      const a = await plain.official('000.00.01.H56', 'approver')
+      const key = await plain.enrol(a)
+      const res = await plain.request('/v1/signing/sessions', {
+        method: 'POST',
+        headers: authHeader(a),
+        body: pdfForm(await makePdf(), { role: 'approver', certificateSerial: key.serial }),
+      })
+      const { sessionId } = (await res.json()) as { sessionId: string }
+      const remote = await plain.request(`/v1/signing/sessions/${sessionId}/remote`, {
+        method: 'POST',
+        headers: { ...authHeader(a), 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+      expect(remote.status).toBe(503)
+    } finally {
+      plain.close()
+    }
+  })
+})
