@@ -1,0 +1,31 @@
+/**
+ * Document-management systems differ per province, so their adapter is configured (options
+ * page or enterprise policy) with selectors for the attachment list, the send button and the
+ * document number field.
+ * @module
+ */
+import type { DocumentSystemConfig } from '../utils/storage.ts'
+import { closestMatch, fieldValue, namesIn, type PageAdapter } from './types.ts'
+
+export const hostMatches = (configured: string, hostname: string): boolean => {
+  const host =
+    configured
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .split(/[/:]/)[0] ?? ''
+  if (host.startsWith('*.')) return hostname === host.slice(2) || hostname.endsWith(host.slice(1))
+  return hostname === host
+}
+
+export const createDocumentSystemAdapter = (config: DocumentSystemConfig): PageAdapter => ({
+  id: `document-system:${config.host}`,
+  detect: (doc) => hostMatches(config.host, doc.location.hostname),
+  sendControlOf: (el) => closestMatch(el, config.sendButton),
+  sendControl: (doc) => doc.querySelector<HTMLElement>(config.sendButton),
+  attachmentNames: (doc) => namesIn(doc, config.attachmentList),
+  subject: (doc) => (config.subjectField ? fieldValue(doc.querySelector(config.subjectField)) : doc.title),
+  bodyText: () => '',
+  documentNumber: (doc) => (config.numberField ? fieldValue(doc.querySelector(config.numberField)) : ''),
+  threadKey: (doc) => `document-system:${doc.location.pathname}${doc.location.search}`,
+})

@@ -1,0 +1,50 @@
+/**
+ * Notices files the official attaches (file inputs and drag-and-drop, seen in the capture
+ * phase before the page uploads them) and forgets files the page no longer lists.
+ * @module
+ */
+import type { Feature } from './types.ts'
+
+export const attachmentWatch: Feature = {
+  id: 'attachment-watch',
+  init: ({ ctx, doc, win, attachments, adapter, stats, guard }) => {
+    ctx.addEventListener(
+      doc,
+      'change',
+      guard('attachment-watch', (event: Event) => {
+        const input = event.target
+        if (input instanceof HTMLInputElement && input.type === 'file' && input.files) {
+          void attachments.addFiles(input.files)
+        }
+      }),
+      { capture: true },
+    )
+    ctx.addEventListener(
+      win,
+      'drop',
+      guard('attachment-watch', (event: DragEvent) => {
+        if (event.dataTransfer?.files.length) void attachments.addFiles(event.dataTransfer.files)
+      }),
+      { capture: true },
+    )
+    // cost per mutation batch is what bench/extension.ts measures: stay cheap when nothing is attached
+    const observer = new MutationObserver(
+      guard('attachment-watch', (records: MutationRecord[]) => {
+        const started = performance.now()
+        if (attachments.size > 0 && records.some((r) => r.removedNodes.length > 0)) {
+          const listed = adapter().attachmentNames(doc)
+          if (listed.length > 0) {
+            const kept = new Set(attachments.current(listed).map((a) => a.name))
+            for (const a of attachments.current([])) if (!kept.has(a.name)) attachments.remove(a.name)
+          }
+        }
+        const spent = performance.now() - started
+        stats.batches++
+        stats.totalMs += spent
+        stats.maxMs = Math.max(stats.maxMs, spent)
+      }),
+    )
+    observer.observe(doc, { childList: true, subtree: true })
+    ctx.onInvalidated(() => observer.disconnect())
+  },
+}

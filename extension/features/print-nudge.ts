@@ -1,0 +1,72 @@
+/**
+ * Ctrl/Cmd+P and the page's own `window.print()` (relayed by the main-world print guard)
+ * offer the electronic path first; "Vẫn in" prints as before.
+ * @module
+ */
+import { PRINT_REQUEST_EVENT } from '../utils/print-events.ts'
+import { texts } from '../utils/texts.ts'
+import type { Feature, FeatureContext } from './types.ts'
+
+const ID = 'print-nudge'
+
+const offer = async (context: FeatureContext) => {
+  const { card, count, win } = context
+  if (await context.isMuted('print')) return win.print()
+  count('print', 'shown')
+  context.stats.lastNudgeAt = performance.now()
+  const choice = await card.show({
+    kind: 'print',
+    title: texts.printTitle,
+    lines: texts.printLines,
+    primary: texts.printAccept,
+    secondary: texts.printAnyway,
+    mutable: true,
+  })
+  if (choice === 'secondary') {
+    count('print', 'overridden')
+    // the isolated world's window.print is the browser's own, not the page-patched one
+    win.print()
+    return
+  }
+  if (choice === 'mute') return context.mute('print')
+  if (choice !== 'primary') return
+  count('print', 'accepted')
+  const page = context.adapter()
+  const pdf = context.attachments
+    .current(page.attachmentNames(context.doc))
+    .find((a) => a.classification.signatureCount < 2)
+  card.status('route-waiting', texts.waitingTitle, texts.waitingLines)
+  const outcome = await context.startRoute('print', pdf ?? null)
+  card.status(
+    outcome.ok ? 'route-done' : 'route-failed',
+    texts.outcomeTitle(outcome),
+    texts.outcomeLines(outcome),
+  )
+}
+
+export const printNudge: Feature = {
+  id: ID,
+  init: (context) => {
+    const { ctx, doc, win, guard } = context
+    ctx.addEventListener(
+      win,
+      'keydown',
+      guard(ID, (event: KeyboardEvent) => {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'p') {
+          event.preventDefault()
+          event.stopImmediatePropagation()
+          void offer(context)
+        }
+      }),
+      { capture: true },
+    )
+    ctx.addEventListener(
+      doc,
+      PRINT_REQUEST_EVENT,
+      guard(ID, (event: Event) => {
+        event.preventDefault()
+        void offer(context)
+      }),
+    )
+  },
+}

@@ -1,0 +1,194 @@
+/**
+ * The only code that talks to the trolyso documents API. Runs in the background (and the
+ * extension's own pages), always against the configured base URL: page-supplied URLs never
+ * drive a request.
+ * @module
+ */
+
+export type NudgeKind = 'unsigned_attachment' | 'scanned_paper' | 'print'
+export type NudgeAction = 'shown' | 'accepted' | 'overridden'
+export type SigningRole = 'approver' | 'organisation'
+
+export type Me = {
+  official: { id: string; name: string; role: string }
+  agency: { code: string; name: string }
+}
+export type Agency = { code: string; name: string; parentCode: string | null }
+export type IssuedCertificateResponse = {
+  serial: string
+  certificate: string
+  chain: string[]
+  notAfter: string
+}
+export type SigningSession = { sessionId: string; pdfSha256: string; toBeSigned: string; algorithm: string }
+export type DocumentHeader = {
+  to: string[]
+  notation: string
+  codeNumber?: string
+  place: string
+  promulgatedAt: string
+  type: string
+  subject: string
+  signerName?: string
+  pages?: number
+  paperCopy?: boolean
+  allowUnsigned?: boolean
+}
+export type SentDocument = {
+  id: string
+  sha256: string
+  signatureStatus: 'signed_valid' | 'signed_invalid' | 'unsigned'
+  recipients: Array<{ agencyCode: string; status: string }>
+}
+export type DocumentListItem = {
+  id: string
+  notation: string | null
+  subject: string
+  senderAgency: string
+  signatureStatus: string
+  createdAt: string
+  recipients: Array<{ agencyCode: string; status: string }>
+}
+export type PaperlessStats = {
+  from: string
+  to: string
+  agencies: Array<{
+    agencyCode: string
+    name: string
+    sent: number
+    signedValid: number
+    signedRatio: { numerator: number; denominator: number; percent: number }
+    paperAvoidedPages: number
+    nudges: { shown: number; accepted: number; overridden: number }
+  }>
+}
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  constructor(status: number, code: string, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+  }
+}
+
+export type ApiClientOptions = { baseUrl: string; token: string | null; fetch?: typeof fetch }
+
+const pdfBlob = (bytes: Uint8Array<ArrayBuffer>) => new Blob([bytes], { type: 'application/pdf' })
+
+/** @returns one method per contract endpoint the extension uses */
+export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: ApiClientOptions) => {
+  const root = baseUrl.replace(/\/+$/, '')
+
+  const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
+    if (!token) throw new ApiError(401, 'NO_TOKEN', 'Chưa có mã truy cập API: hãy nhập trong trang Tùy chọn.')
+    const headers = new Headers(init.headers)
+    headers.set('Authorization', `Bearer ${token}`)
+    let response: Response
+    try {
+      response = await fetchImpl(`${root}${path}`, { ...init, headers })
+    } catch (error) {
+      throw new ApiError(0, 'NETWORK', `Không kết nối được tới ${root}: ${(error as Error).message}`)
+    }
+    if (response.ok) return response
+    let code = 'HTTP_ERROR'
+    let message = `Máy chủ trả lời ${response.status}.`
+    try {
+      const body = (await response.json()) as { error?: { code?: string; message?: string } }
+      code = body.error?.code ?? code
+      message = body.error?.message ?? message
+    } catch {
+      // not JSON: keep the generic message
+    }
+    throw new ApiError(response.status, code, message)
+  }
+  const json = async <T>(path: string, init?: RequestInit): Promise<T> =>
+    (await (await request(path, init)).json()) as T
+  const postJson = <T>(path: string, body: unknown) =>
+    json<T>(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+
+  return {
+    me: () => json<Me>('/v1/me'),
+    searchAgencies: async (q: string) =>
+      (await json<{ results: Agency[] }>(`/v1/agencies?q=${encodeURIComponent(q)}`)).results,
+    issueCertificate: (csr: string) => postJson<IssuedCertificateResponse>('/v1/certificates', { csr }),
+    createSigningSession: ({
+      pdf,
+      role,
+      certificateSerial,
+    }: {
+      pdf: Uint8Array<ArrayBuffer>
+      role: SigningRole
+      certificateSerial?: string
+    }) => {
+      const form = new FormData()
+      form.set('file', pdfBlob(pdf), 'document.pdf')
+      form.set('role', role)
+      if (certificateSerial) form.set('certificateSerial', certificateSerial)
+      return json<SigningSession>('/v1/signing/sessions', { method: 'POST', body: form })
+    },
+    completeSigningSession: async ({
+      sessionId,
+      signature,
+      certificateSerial,
+    }: {
+      sessionId: string
+      signature: string
+      certificateSerial?: string
+    }) => {
+      const response = await request(`/v1/signing/sessions/${encodeURIComponent(sessionId)}/complete`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ signature, certificateSerial }),
+      })
+      return new Uint8Array(await response.arrayBuffer())
+    },
+    requestRemoteSigning: (sessionId: string) =>
+      postJson<{ status: string }>(`/v1/signing/sessions/${encodeURIComponent(sessionId)}/remote`, {}),
+    signingSessionStatus: (sessionId: string) =>
+      json<{ status: 'pending' | 'signed' | 'rejected' | 'expired' }>(
+        `/v1/signing/sessions/${encodeURIComponent(sessionId)}`,
+      ),
+    signedSessionPdf: async (sessionId: string) =>
+      new Uint8Array(
+        await (await request(`/v1/signing/sessions/${encodeURIComponent(sessionId)}/pdf`)).arrayBuffer(),
+      ),
+    sendDocument: ({
+      pdf,
+      header,
+      fileName,
+    }: {
+      pdf: Uint8Array<ArrayBuffer>
+      header: DocumentHeader
+      fileName: string
+    }) => {
+      const form = new FormData()
+      form.set('file', pdfBlob(pdf), fileName)
+      form.set('header', JSON.stringify(header))
+      return json<SentDocument>('/v1/documents', { method: 'POST', body: form })
+    },
+    listDocuments: async (box: 'inbox' | 'sent', limit = 20) =>
+      (await json<{ results: DocumentListItem[] }>(`/v1/documents?box=${box}&limit=${limit}`)).results,
+    recordNudge: async (kind: NudgeKind, action: NudgeAction, count = 1) => {
+      await request('/v1/nudges', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind, action, count }),
+      })
+    },
+    paperlessStats: async (from: string, to: string) => {
+      const response = await fetchImpl(`${root}/v1/stats/paperless?from=${from}&to=${to}`)
+      if (!response.ok)
+        throw new ApiError(response.status, 'HTTP_ERROR', `Máy chủ trả lời ${response.status}.`)
+      return (await response.json()) as PaperlessStats
+    },
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>

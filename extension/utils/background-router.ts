@@ -1,0 +1,143 @@
+/**
+ * The background's message handling: content scripts start consent requests and record nudge
+ * counts; the extension's consent window reads a request and confirms or cancels it. The
+ * requesting origin always comes from the browser's sender data.
+ * @module
+ */
+import type { ApiClient } from './api-client.ts'
+import { base64ToBytes, bytesToBase64 } from './base64.ts'
+import { type ConsentStore, isExtensionPage, type SenderInfo } from './consent.ts'
+import {
+  type ConsentView,
+  type RouteOutcome,
+  type RouteResultMessage,
+  ZContentMessage,
+  ZExtensionPageMessage,
+} from './messages.ts'
+import { signAndRoute } from './sign-and-route.ts'
+import type { DocumentSystemConfig } from './storage.ts'
+
+export type RouterDeps = {
+  extensionId: string
+  extensionOrigin: string
+  consents: ConsentStore
+  api: () => Promise<ApiClient>
+  documentSystems: () => Promise<DocumentSystemConfig[]>
+  openConsentWindow: (requestId: string) => Promise<void>
+  notifyTab: (tabId: number, frameId: number, message: RouteResultMessage) => Promise<void>
+  syncScripts: () => Promise<unknown>
+  log: (message: string, error?: unknown) => void
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/** @returns a handler whose result is sent back as the message response */
+export const createBackgroundRouter = (deps: RouterDeps) => {
+  const finish = async (
+    request: { tabId: number; frameId: number; requestId: string },
+    outcome: RouteOutcome,
+  ) => {
+    if (request.tabId < 0) return
+    await deps
+      .notifyTab(request.tabId, request.frameId, {
+        type: 'route-result',
+        requestId: request.requestId,
+        outcome,
+      })
+      .catch((error) => deps.log('could not notify the tab', error))
+  }
+
+  const fromExtensionPage = async (raw: unknown): Promise<unknown> => {
+    const message = ZExtensionPageMessage.parse(raw)
+    switch (message.type) {
+      case 'consent-get':
+        return deps.consents.view(message.requestId) satisfies ConsentView | null
+      case 'consent-cancel': {
+        const request = deps.consents.take(message.requestId)
+        if (request) await finish(request, { ok: false, cancelled: true, message: 'Đã hủy.' })
+        return { ok: true }
+      }
+      case 'consent-confirm': {
+        const request = deps.consents.take(message.requestId)
+        if (!request)
+          return { ok: false, cancelled: false, message: 'Yêu cầu không còn hiệu lực; hãy bắt đầu lại.' }
+        const pdf = request.pdf ?? (message.pickedFile ? base64ToBytes(message.pickedFile.pdfBase64) : null)
+        const fileName = request.fileName ?? message.pickedFile?.name ?? 'van-ban.pdf'
+        let outcome: RouteOutcome
+        if (!pdf) {
+          outcome = { ok: false, cancelled: false, message: 'Chưa có tệp PDF để ký.' }
+        } else {
+          try {
+            const result = await signAndRoute({
+              api: await deps.api(),
+              pdf,
+              fileName,
+              header: message.header ?? null,
+              remote: message.remote,
+            })
+            outcome =
+              result.kind === 'signed'
+                ? { ok: true, kind: 'signed', fileName, signedPdfBase64: bytesToBase64(result.signedPdf) }
+                : {
+                    ok: true,
+                    kind: 'routed',
+                    documentId: result.sent.id,
+                    signatureStatus: result.sent.signatureStatus,
+                    recipients: result.sent.recipients,
+                    notation: message.header?.notation ?? '',
+                  }
+          } catch (error) {
+            deps.log('sign and route failed', error)
+            outcome = { ok: false, cancelled: false, message: errorMessage(error) }
+          }
+        }
+        // the tab needs the result, not the signed file (the consent window offers the download)
+        await finish(
+          request,
+          outcome.ok && outcome.kind === 'signed' ? { ...outcome, signedPdfBase64: '' } : outcome,
+        )
+        return outcome
+      }
+      case 'sync-scripts':
+        return { ok: true, patterns: await deps.syncScripts() }
+    }
+  }
+
+  const fromContentScript = async (raw: unknown, sender: SenderInfo): Promise<unknown> => {
+    const message = ZContentMessage.parse(raw)
+    switch (message.type) {
+      case 'page-config':
+        return { documentSystems: await deps.documentSystems() }
+      case 'nudge': {
+        // counts only; a failure must not bother the official
+        try {
+          await (await deps.api()).recordNudge(message.kind, message.action)
+        } catch (error) {
+          deps.log('nudge count not recorded', error)
+        }
+        return { ok: true }
+      }
+      case 'start-route': {
+        const request = await deps.consents.create(sender, deps.extensionId, {
+          fileName: message.fileName,
+          pdf: message.pdfBase64 ? base64ToBytes(message.pdfBase64) : null,
+          notation: message.notation,
+          subject: message.subject,
+          pages: message.pages,
+          signatureCount: message.signatureCount,
+        })
+        await deps.openConsentWindow(request.requestId)
+        return { ok: true, requestId: request.requestId }
+      }
+    }
+  }
+
+  return async (raw: unknown, sender: SenderInfo): Promise<unknown> => {
+    try {
+      if (isExtensionPage(sender, deps.extensionId, deps.extensionOrigin)) return await fromExtensionPage(raw)
+      return await fromContentScript(raw, sender)
+    } catch (error) {
+      return { ok: false, cancelled: false, message: errorMessage(error) }
+    }
+  }
+}

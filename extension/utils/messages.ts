@@ -1,0 +1,94 @@
+/**
+ * Messages between the content script, the extension's own pages and the background,
+ * validated at the background's edge. Content scripts may only start a request, record a
+ * nudge count or read their page configuration; consent can only be given from an extension page.
+ * @module
+ */
+import { z } from 'zod'
+
+const ZNudgeKind = z.enum(['unsigned_attachment', 'scanned_paper', 'print'])
+
+export const ZRouteHeader = z.object({
+  to: z.array(z.string().min(1)).min(1),
+  notation: z.string().min(1),
+  codeNumber: z.string().optional(),
+  place: z.string().min(1),
+  promulgatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  type: z.string().min(1),
+  subject: z.string().min(1),
+  signerName: z.string().optional(),
+  pages: z.number().int().positive().optional(),
+  paperCopy: z.boolean().optional(),
+})
+
+export const ZContentMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('nudge'),
+    kind: ZNudgeKind,
+    action: z.enum(['shown', 'accepted', 'overridden']),
+  }),
+  z.object({ type: z.literal('page-config') }),
+  z.object({
+    type: z.literal('start-route'),
+    kind: ZNudgeKind,
+    fileName: z.string().max(300).nullable(),
+    /** base64 PDF; null when the official will pick the file in the extension's window (print path) */
+    pdfBase64: z.string().nullable(),
+    notation: z.string().max(100).nullable(),
+    subject: z.string().max(500).nullable(),
+    pages: z.number().int().positive().nullable(),
+    signatureCount: z.number().int().min(0).nullable(),
+    /** ignored: the origin always comes from the browser's sender information */
+    origin: z.unknown().optional(),
+  }),
+])
+
+export const ZExtensionPageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('consent-get'), requestId: z.string() }),
+  z.object({
+    type: z.literal('consent-confirm'),
+    requestId: z.string(),
+    /** absent when the official is a leader who only signs */
+    header: ZRouteHeader.optional(),
+    remote: z.boolean().default(false),
+    /** only when the request came without a file (print path): the file the official picked */
+    pickedFile: z.object({ name: z.string().max(300), pdfBase64: z.string() }).optional(),
+  }),
+  z.object({ type: z.literal('consent-cancel'), requestId: z.string() }),
+  z.object({ type: z.literal('sync-scripts') }),
+])
+
+export type ContentMessage = z.infer<typeof ZContentMessage>
+export type ExtensionPageMessage = z.infer<typeof ZExtensionPageMessage>
+export type RouteHeader = z.infer<typeof ZRouteHeader>
+
+/** What the consent window shows; everything here was computed by the background. */
+export type ConsentView = {
+  requestId: string
+  origin: string
+  fileName: string | null
+  sha256: string | null
+  notation: string | null
+  subject: string | null
+  typeName: string | null
+  codeNumber: string | null
+  pages: number | null
+  /** signatures already in the file, as the content script counted them */
+  signatureCount: number | null
+}
+
+export type RouteOutcome =
+  | {
+      ok: true
+      kind: 'routed'
+      documentId: string
+      signatureStatus: string
+      recipients: Array<{ agencyCode: string; status: string }>
+      notation: string
+    }
+  /** the leader signed; the văn thư adds the organisation's signature and sends */
+  | { ok: true; kind: 'signed'; fileName: string; signedPdfBase64: string }
+  | { ok: false; cancelled: boolean; message: string }
+
+/** Background → content script, once the official confirmed or cancelled. */
+export type RouteResultMessage = { type: 'route-result'; requestId: string; outcome: RouteOutcome }

@@ -1,0 +1,174 @@
+/**
+ * Classifies a PDF without rendering it: signed (a signature dictionary with /ByteRange and
+ * /Contents), scanned paper (image XObjects only: no fonts, no text-showing operators) or an
+ * ordinary unsigned electronic document. Compressed content and object streams are inflated
+ * with `DecompressionStream`, so the check also sees inside files written with object streams.
+ * @module
+ */
+
+export type ScanImage = { width: number; height: number; colour: boolean; dpi: number | null }
+
+export type PdfClassification = {
+  isPdf: boolean
+  signed: boolean
+  /** signature dictionaries found; NĐ 30/2020 (Art. 5) wants two: the competent person's and the organisation's */
+  signatureCount: number
+  /** SubFilters of the signature dictionaries found (adbe.pkcs7.detached, ETSI.CAdES.detached …) */
+  subFilters: string[]
+  /** image-only: recognised as a scan of paper */
+  scanned: boolean
+  hasText: boolean
+  images: ScanImage[]
+  /** pages counted from /Type /Page objects (at least 1 for a PDF) */
+  pages: number
+}
+
+const SIGNATURE_SUBFILTERS = ['adbe.pkcs7.detached', 'ETSI.CAdES.detached', 'adbe.pkcs7.sha1', 'ETSI.RFC3161']
+const MAX_INFLATE_BYTES = 8 * 1024 * 1024
+
+const latin1 = (bytes: Uint8Array): string => new TextDecoder('latin1').decode(bytes)
+
+const inflate = async (data: Uint8Array<ArrayBuffer>): Promise<string | null> => {
+  try {
+    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate'))
+    const out = new Uint8Array(await new Response(stream).arrayBuffer())
+    return out.length > MAX_INFLATE_BYTES ? null : latin1(out)
+  } catch {
+    return null
+  }
+}
+
+type PdfStream = { dict: string; start: number; end: number }
+
+/** Streams with their dictionaries; /Length is used when it is a direct number. */
+const findStreams = (text: string): PdfStream[] => {
+  const streams: PdfStream[] = []
+  const re = /stream\r?\n/g
+  let match: RegExpExecArray | null = re.exec(text)
+  while (match) {
+    const keywordAt = match.index
+    if (text.slice(keywordAt - 3, keywordAt) === 'end') {
+      match = re.exec(text)
+      continue
+    }
+    const dictStart = text.lastIndexOf('obj', keywordAt)
+    const dict = text.slice(dictStart >= 0 ? dictStart : Math.max(0, keywordAt - 2000), keywordAt)
+    const start = keywordAt + match[0].length
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)
+    const declared = length ? start + Number(length[1]) : -1
+    const end = declared > start && declared <= text.length ? declared : text.indexOf('endstream', start)
+    if (end < 0) break
+    streams.push({ dict, start, end })
+    re.lastIndex = end
+    match = re.exec(text)
+  }
+  return streams
+}
+
+/** a text object that shows text: BT … Tj/TJ/'/" … ET */
+const TEXT_OBJECT_RE = /(?:^|\s)BT\s[\s\S]*?(?:Tj|TJ|'|")\s[\s\S]*?(?:^|\s)ET(?:\s|$)/
+
+const signatureInfo = (text: string): { signatureCount: number; subFilters: string[] } => {
+  const subFilters = new Set<string>()
+  let signatureCount = 0
+  const byteRangeRe = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
+  for (const match of text.matchAll(byteRangeRe)) {
+    // the signature dictionary around this /ByteRange
+    const from = text.lastIndexOf('<<', match.index)
+    const dictEnd = text.indexOf('>>', text.indexOf('/Contents', from) + 1)
+    const dict = text.slice(Math.max(0, from - 4000), dictEnd > 0 ? dictEnd + 2 : match.index + 4000)
+    const hasContents = /\/Contents\s*</.test(dict)
+    const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dict)?.[1]
+    const isSig =
+      /\/Type\s*\/Sig\b/.test(dict) || (subFilter !== undefined && SIGNATURE_SUBFILTERS.includes(subFilter))
+    if (hasContents && isSig) {
+      signatureCount++
+      if (subFilter) subFilters.add(subFilter)
+    }
+  }
+  return { signatureCount, subFilters: [...subFilters] }
+}
+
+const mediaBoxSize = (text: string): { width: number; height: number } | null => {
+  const box = /\/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*\]/.exec(text)
+  if (!box) return null
+  const width = Number(box[3]) - Number(box[1])
+  const height = Number(box[4]) - Number(box[2])
+  return width > 0 && height > 0 ? { width, height } : null
+}
+
+/**
+ * @param bytes the whole file
+ * @returns what the nudges need to know about it
+ */
+export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfClassification> => {
+  const raw = latin1(bytes)
+  const empty: PdfClassification = {
+    isPdf: false,
+    signed: false,
+    signatureCount: 0,
+    subFilters: [],
+    scanned: false,
+    hasText: false,
+    images: [],
+    pages: 0,
+  }
+  if (!raw.slice(0, 1024).includes('%PDF-')) return empty
+  const { signatureCount, subFilters } = signatureInfo(raw)
+
+  // text outside streams plus every inflated non-image stream (content streams, object streams)
+  const parts: string[] = []
+  const contentParts: string[] = []
+  let outside = ''
+  let cursor = 0
+  const imageDicts: string[] = []
+  for (const stream of findStreams(raw)) {
+    outside += raw.slice(cursor, stream.start)
+    cursor = stream.end
+    if (/\/Subtype\s*\/Image/.test(stream.dict)) {
+      imageDicts.push(stream.dict)
+      continue
+    }
+    if (/\/Type\s*\/XRef/.test(stream.dict)) continue
+    const data = bytes.subarray(stream.start, stream.end)
+    let decoded: string | null = null
+    if (/\/FlateDecode/.test(stream.dict)) decoded = await inflate(new Uint8Array(data))
+    else if (!/\/Filter/.test(stream.dict)) decoded = latin1(data)
+    if (decoded === null) continue
+    parts.push(decoded)
+    if (!/\/Type\s*\/ObjStm/.test(stream.dict)) contentParts.push(decoded)
+  }
+  outside += raw.slice(cursor)
+  const objects = `${outside}\n${parts.join('\n')}`
+
+  // a page may carry an empty /Font << >> dictionary; only a named font entry counts
+  const hasFont = /\/Type\s*\/Font\b/.test(objects) || /\/Font\s*<<\s*\/[A-Za-z0-9]/.test(objects)
+  const hasTextOperators = contentParts.some((p) => TEXT_OBJECT_RE.test(p))
+  const hasText = hasFont || hasTextOperators
+  const pages = Math.max(1, (objects.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length)
+  const page = mediaBoxSize(objects)
+  const images = imageDicts.map((dict): ScanImage => {
+    const width = Number(/\/Width\s+(\d+)/.exec(dict)?.[1] ?? 0)
+    const height = Number(/\/Height\s+(\d+)/.exec(dict)?.[1] ?? 0)
+    const colour = /\/DeviceRGB|\/DeviceCMYK|\/ICCBased|\/Indexed/.test(dict) && !/\/DeviceGray/.test(dict)
+    const dpi =
+      page && width > 0 && height > 0
+        ? Math.round(Math.min(width / (page.width / 72), height / (page.height / 72)))
+        : null
+    return { width, height, colour, dpi }
+  })
+  return {
+    isPdf: true,
+    signed: signatureCount > 0,
+    signatureCount,
+    subFilters,
+    scanned: images.length > 0 && !hasText,
+    hasText,
+    images,
+    pages,
+  }
+}
+
+/** Nghị định 30/2020, Phụ lục I: electronic copies of paper must be colour PDF at 200 dpi or more. */
+export const scanMeetsMinimum = (images: ScanImage[]): boolean =>
+  images.length > 0 && images.every((image) => image.colour && image.dpi !== null && image.dpi >= 200)

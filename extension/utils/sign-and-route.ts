@@ -1,0 +1,105 @@
+/**
+ * Sign a PDF and route it through the documents API, following Nghị định 30/2020: the leader
+ * (approver) signs first as the competent person and hands the file to the văn thư; the văn
+ * thư (clerk) adds the organisation's signature and sends it to the recipients' inboxes
+ * (Art. 5, 32). Enrols the browser's key on first use (CSR → certificate), opens a signing
+ * session, signs `toBeSigned` locally (or lets the official confirm on the phone), completes it.
+ * @module
+ */
+import type {
+  ApiClient,
+  DocumentHeader,
+  IssuedCertificateResponse,
+  SentDocument,
+  SigningRole,
+} from './api-client.ts'
+import { base64ToBytes } from './base64.ts'
+import { buildCsr } from './csr.ts'
+import { loadOrCreateSigningKeys, signBytes } from './signing-key.ts'
+import { certificateItem } from './storage.ts'
+
+/** Nghị định 30/2020, Art. 5 and 32: the leader signs as the competent person, the văn thư for the organisation. */
+export const signingRoleFor = (officialRole: string): SigningRole =>
+  officialRole === 'approver' ? 'approver' : 'organisation'
+
+const isUsable = (cert: IssuedCertificateResponse | null): cert is IssuedCertificateResponse =>
+  cert !== null && Date.parse(cert.notAfter) > Date.now() + 60_000
+
+/** The key pair and a certificate for it, enrolling when there is none (or the key is new). */
+export const ensureEnrolled = async (api: ApiClient) => {
+  const { keys, created } = await loadOrCreateSigningKeys()
+  let cert = created ? null : await certificateItem.getValue()
+  if (!isUsable(cert)) {
+    const me = await api.me()
+    const csr = await buildCsr({
+      keys,
+      subject: {
+        commonName: me.official.name,
+        organisation: me.agency.name,
+        organisationalUnit: me.agency.code,
+      },
+    })
+    cert = await api.issueCertificate(csr)
+    await certificateItem.setValue(cert)
+  }
+  return { keys, certificate: cert }
+}
+
+const waitForRemote = async (api: ApiClient, sessionId: string, timeoutMs: number, pollMs = 1500) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const { status } = await api.signingSessionStatus(sessionId)
+    if (status === 'signed') return api.signedSessionPdf(sessionId)
+    if (status !== 'pending')
+      throw new Error(status === 'rejected' ? 'Bạn đã từ chối ký trên điện thoại.' : 'Phiên ký đã hết hạn.')
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
+  }
+  throw new Error('Chưa nhận được xác nhận ký từ xa; hãy thử lại.')
+}
+
+export type SignAndRouteResult =
+  | { kind: 'routed'; sent: SentDocument }
+  /** an approver's signature only: the văn thư still signs for the organisation and sends */
+  | { kind: 'signed'; signedPdf: Uint8Array<ArrayBuffer> }
+
+export type SignAndRouteOptions = {
+  api: ApiClient
+  pdf: Uint8Array<ArrayBuffer>
+  fileName: string
+  /** needed when the official is a văn thư who sends; a leader only signs */
+  header: DocumentHeader | null
+  remote?: boolean
+  remoteTimeoutMs?: number
+}
+
+/** @returns the routed document (clerk), or the PDF the approver signed for the văn thư */
+export const signAndRoute = async ({
+  api,
+  pdf,
+  fileName,
+  header,
+  remote = false,
+  remoteTimeoutMs = 180_000,
+}: SignAndRouteOptions): Promise<SignAndRouteResult> => {
+  const me = await api.me()
+  const role = signingRoleFor(me.official.role)
+  let signed: Uint8Array<ArrayBuffer>
+  if (remote) {
+    const session = await api.createSigningSession({ pdf, role })
+    await api.requestRemoteSigning(session.sessionId)
+    signed = await waitForRemote(api, session.sessionId, remoteTimeoutMs)
+  } else {
+    const { keys, certificate } = await ensureEnrolled(api)
+    const session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+    const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
+    signed = await api.completeSigningSession({
+      sessionId: session.sessionId,
+      signature,
+      certificateSerial: certificate.serial,
+    })
+  }
+  if (role === 'approver') return { kind: 'signed', signedPdf: signed }
+  if (!header) throw new Error('Thiếu thông tin gửi (nơi nhận, số, ký hiệu…).')
+  const sent = await api.sendDocument({ pdf: signed, header, fileName })
+  return { kind: 'routed', sent }
+}

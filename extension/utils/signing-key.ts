@@ -1,0 +1,60 @@
+/**
+ * The official's signing key: a non-extractable ECDSA P-256 WebCrypto key pair kept in the
+ * extension's IndexedDB (CryptoKey objects survive structured cloning; the private key's bytes
+ * never leave the browser's key store).
+ * @module
+ */
+
+const DB_NAME = 'trolyso-keys'
+const STORE = 'keys'
+const KEY_ID = 'signing'
+
+const openDb = (): Promise<IDBDatabase> =>
+  new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1)
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+
+const run = async <T>(
+  mode: IDBTransactionMode,
+  action: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> => {
+  const db = await openDb()
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = action(db.transaction(STORE, mode).objectStore(STORE))
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+  } finally {
+    db.close()
+  }
+}
+
+export const generateSigningKeys = (): Promise<CryptoKeyPair> =>
+  crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
+
+/** @returns the stored key pair, creating and storing one on first use */
+export const loadOrCreateSigningKeys = async (): Promise<{ keys: CryptoKeyPair; created: boolean }> => {
+  const existing = await run<CryptoKeyPair | undefined>('readonly', (store) => store.get(KEY_ID))
+  if (existing) return { keys: existing, created: false }
+  const keys = await generateSigningKeys()
+  await run('readwrite', (store) => store.put(keys, KEY_ID))
+  return { keys, created: true }
+}
+
+export const deleteSigningKeys = async (): Promise<void> => {
+  await run('readwrite', (store) => store.delete(KEY_ID))
+}
+
+/** @returns base64 of the 64-byte P1363 (r||s) ECDSA signature over `data` */
+export const signBytes = async (privateKey: CryptoKey, data: Uint8Array<ArrayBuffer>): Promise<string> => {
+  const signature = new Uint8Array(
+    await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, data),
+  )
+  let binary = ''
+  for (const byte of signature) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}

@@ -1,0 +1,34 @@
+/**
+ * Build configuration of the officials' extension: Manifest V3 for Chromium and Firefox,
+ * no content script in the manifest (scripts are registered at runtime, only on hosts the
+ * official or the administrator allowed), enterprise policy schema for `storage.managed`.
+ * @module
+ */
+import { defineConfig } from 'wxt'
+
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  manifestVersion: 3,
+  imports: false,
+  manifest: ({ browser, mode }) => ({
+    name: 'Trợ lý số — Văn bản điện tử',
+    version: '0.1.0',
+    description: 'Nhắc ký số và gửi văn bản qua trục liên thông thay vì in giấy, quét và gửi thư.',
+    default_locale: undefined,
+    permissions: ['storage', 'scripting'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // `wxt build extension --mode e2e` (browser tests only): loopback is granted at install, because
+    // automated Chromium cannot answer the permission prompt; which hosts get scripts is still decided
+    // by the allowed-host list
+    ...(mode === 'e2e' ? { host_permissions: ['*://127.0.0.1/*', '*://localhost/*'] } : {}),
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Trợ lý số', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    storage: { managed_schema: 'managed-schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: { gecko: { id: 'van-ban@trolyso.gov.vn', strict_min_version: '128.0' } },
+        }
+      : { minimum_chrome_version: '111' }),
+  }),
+})

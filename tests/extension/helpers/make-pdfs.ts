@@ -1,0 +1,182 @@
+/**
+ * PDFs for the extension's tests, made on the spot with pdf-lib: an ordinary unsigned
+ * document with text, an image-only scan (colour or grey, at a chosen dpi) and a signed one
+ * (a real signature dictionary with /ByteRange and /Contents, written by @signpdf).
+ * @module
+ */
+import { deflateSync } from 'node:zlib'
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib'
+import { SignPdf } from '@signpdf/signpdf'
+import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+
+const A4 = { width: 595.28, height: 841.89 }
+
+export const makeTextPdf = async ({
+  text = 'QUYẾT ĐỊNH 123/QĐ-UBND',
+  useObjectStreams = true,
+}: {
+  text?: string
+  useObjectStreams?: boolean
+} = {}): Promise<Uint8Array<ArrayBuffer>> => {
+  const doc = await PDFDocument.create()
+  const page = doc.addPage([A4.width, A4.height])
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  // the standard fonts cannot encode Vietnamese marks; the content only has to be text
+  page.drawText(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'), {
+    x: 72,
+    y: 760,
+    size: 14,
+    font,
+  })
+  return new Uint8Array(await doc.save({ useObjectStreams }))
+}
+
+/** A PNG of `width`×`height` pixels, RGB or grey, written by hand (no image library needed). */
+export const makePng = (width: number, height: number, colour: boolean): Uint8Array => {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff
+    for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([length, body, sum])
+  }
+  const rows: number[] = []
+  for (let y = 0; y < height; y++) {
+    rows.push(0)
+    for (let x = 0; x < width; x++) {
+      const ink = (x + y) % 37 < 2 ? 30 : 235
+      if (colour) rows.push(ink, ink, (ink + 20) % 256)
+      else rows.push(ink)
+    }
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 8
+  header[9] = colour ? 2 : 0
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.from(rows))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  )
+}
+
+/** An A4 page that is only a picture of paper, scanned at `dpi`. */
+export const makeScannedPdf = async ({
+  dpi = 200,
+  colour = true,
+  pages = 1,
+}: {
+  dpi?: number
+  colour?: boolean
+  pages?: number
+} = {}): Promise<Uint8Array<ArrayBuffer>> => {
+  const doc = await PDFDocument.create()
+  const png = await doc.embedPng(
+    makePng(Math.round((A4.width / 72) * dpi), Math.round((A4.height / 72) * dpi), colour),
+  )
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage([A4.width, A4.height])
+    page.drawImage(png, { x: 0, y: 0, width: A4.width, height: A4.height })
+  }
+  return new Uint8Array(await doc.save())
+}
+
+/** Stands in for a CMS signer: the detector reads the dictionary, it does not verify the CMS. */
+class FixedBytesSigner extends Signer {
+  override async sign(): Promise<Buffer> {
+    return Buffer.from('3082010a06092a864886f70d010702a082', 'hex')
+  }
+}
+
+export const makeSignedPdf = async ({
+  subFilter = 'ETSI.CAdES.detached',
+}: {
+  subFilter?: 'ETSI.CAdES.detached' | 'adbe.pkcs7.detached'
+} = {}): Promise<Uint8Array<ArrayBuffer>> => {
+  const doc = await PDFDocument.create()
+  const page = doc.addPage([A4.width, A4.height])
+  page.drawText('Quyet dinh 45/QD-UBND', {
+    x: 72,
+    y: 760,
+    size: 14,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  })
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: 'Phe duyet',
+    contactInfo: 'vanthu@example.gov.vn',
+    name: 'Nguyen Van A',
+    location: 'Ha Noi',
+    subFilter:
+      subFilter === 'adbe.pkcs7.detached' ? SUBFILTER_ADOBE_PKCS7_DETACHED : SUBFILTER_ETSI_CADES_DETACHED,
+  })
+  const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }))
+  const signed = await new SignPdf().sign(withPlaceholder, new FixedBytesSigner())
+  return new Uint8Array(signed)
+}
+
+/**
+ * A hand-written image-only PDF (no object streams, uncompressed image) on a one-inch page,
+ * so the pixel size equals the dpi; `colorSpace` is written as given.
+ */
+export const makeRawScanPdf = ({
+  dpi,
+  colorSpace,
+}: {
+  dpi: number
+  colorSpace: 'DeviceGray' | 'DeviceRGB'
+}): Uint8Array<ArrayBuffer> => {
+  const channels = colorSpace === 'DeviceGray' ? 1 : 3
+  const pixels = Buffer.alloc(dpi * dpi * channels, 0xdd)
+  const content = 'q 72 0 0 72 0 0 cm /Im1 Do Q\n'
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 72] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+  ]
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
+  const offsets: number[] = []
+  const size = () => chunks.reduce((n, c) => n + c.length, 0)
+  objects.forEach((body, i) => {
+    offsets.push(size())
+    chunks.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'))
+  })
+  offsets.push(size())
+  chunks.push(
+    Buffer.from(
+      `4 0 obj\n<< /Type /XObject /Subtype /Image /Width ${dpi} /Height ${dpi} /ColorSpace /${colorSpace} /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n`,
+      'latin1',
+    ),
+    pixels,
+    Buffer.from('\nendstream\nendobj\n', 'latin1'),
+  )
+  offsets.push(size())
+  chunks.push(
+    Buffer.from(`5 0 obj\n<< /Length ${content.length} >>\nstream\n${content}endstream\nendobj\n`, 'latin1'),
+  )
+  const xrefAt = size()
+  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
+  chunks.push(
+    Buffer.from(
+      `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`,
+      'latin1',
+    ),
+  )
+  return new Uint8Array(Buffer.concat(chunks))
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { findDocumentNumbers, firstDocumentNumber } from '../../../extension/utils/document-number.ts'
+
+describe('findDocumentNumbers', () => {
+  it.each([
+    ['Gửi kèm Quyết định 123/QĐ-UBND ngày 05/3/2026', '123/QĐ-UBND', '123', 'Quyết định'],
+    ['Công văn 45/CV-BNV về việc tuyển dụng', '45/CV-BNV', '45', 'Công văn'],
+    ['V/v trả lời 45/UBND-VP', '45/UBND-VP', '45', 'Công văn'],
+    ['Theo Nghị định 30/2020/NĐ-CP', '30/2020/NĐ-CP', '30', 'Nghị định'],
+    ['Kế hoạch 07/KH-UBND', '07/KH-UBND', '07', 'Kế hoạch'],
+    ['Tờ trình 12/TTr-STP.', '12/TTr-STP', '12', 'Tờ trình'],
+    ['Thông báo số 9/TB-VPCP;', '9/TB-VPCP', '9', 'Thông báo'],
+    ['QD_123_QĐ-UBND.pdf', '123/QĐ-UBND', '123', 'Quyết định'],
+    ['Scan 88_BC-SGDĐT (ban ky).pdf', '88/BC-SGDĐT', '88', 'Báo cáo'],
+    ['Quyết định 123/QĐ-UBND'.normalize('NFD'), '123/QĐ-UBND', '123', 'Quyết định'],
+  ])('finds the number in %j', (text, notation, codeNumber, typeName) => {
+    expect(findDocumentNumbers(text)[0]).toEqual({ notation, codeNumber, typeName })
+  })
+
+  it.each([
+    'ngày 05/3/2026',
+    'tỉ lệ 3/4 số hồ sơ',
+    'https://example.gov.vn/a/B-C',
+    'QĐ-UBND không có số',
+    'mã 123/abc-def',
+  ])('finds nothing in %j', (text) => {
+    expect(findDocumentNumbers(text)).toEqual([])
+  })
+
+  it('lists each number once, in order', () => {
+    const found = findDocumentNumbers('Theo 12/QĐ-UBND và 45/CV-BNV, thay thế 12/QĐ-UBND')
+    expect(found.map((n) => n.notation)).toEqual(['12/QĐ-UBND', '45/CV-BNV'])
+  })
+
+  it('searches the subject before the body and the file name', () => {
+    expect(firstDocumentNumber('', null, 'Gửi 77/TB-UBND', 'file 1_QĐ-UBND.pdf')?.notation).toBe('77/TB-UBND')
+    expect(firstDocumentNumber('không có số', undefined)).toBeNull()
+  })
+})

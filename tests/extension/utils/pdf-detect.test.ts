@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { classifyPdf, scanMeetsMinimum } from '../../../extension/utils/pdf-detect.ts'
+import { makeRawScanPdf, makeScannedPdf, makeSignedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
+
+describe('classifyPdf', () => {
+  it.each(['ETSI.CAdES.detached', 'adbe.pkcs7.detached'] as const)(
+    'counts a PDF with a %s signature dictionary and a byte range as signed',
+    async (subFilter) => {
+      const result = await classifyPdf(await makeSignedPdf({ subFilter }))
+      expect(result).toMatchObject({ isPdf: true, signed: true, scanned: false, hasText: true })
+      expect(result.subFilters).toEqual([subFilter])
+    },
+  )
+
+  it.each([true, false])(
+    'sees an ordinary text PDF as unsigned and not scanned (object streams: %s)',
+    async (useObjectStreams) => {
+      const result = await classifyPdf(await makeTextPdf({ useObjectStreams }))
+      expect(result).toMatchObject({ isPdf: true, signed: false, scanned: false, hasText: true, pages: 1 })
+    },
+  )
+
+  it('does not count a signature placeholder without a byte range as signed', async () => {
+    const text = new TextDecoder('latin1').decode(await makeSignedPdf())
+    const broken = text.replace(
+      /\/ByteRange\s*\[[^\]]*\]/,
+      '/ByteRange [/********** /********** /********** /**********]',
+    )
+    const result = await classifyPdf(new Uint8Array(Buffer.from(broken, 'latin1')))
+    expect(result.signed).toBe(false)
+  })
+
+  it('recognises an image-only PDF as scanned paper, with its resolution and colour', async () => {
+    const result = await classifyPdf(await makeScannedPdf({ dpi: 200, colour: true, pages: 2 }))
+    expect(result).toMatchObject({ isPdf: true, signed: false, scanned: true, hasText: false, pages: 2 })
+    expect(result.images[0]).toMatchObject({ colour: true, dpi: 200 })
+    expect(scanMeetsMinimum(result.images)).toBe(true)
+  })
+
+  it('flags a colour scan at 100 dpi as below the legal minimum', async () => {
+    const result = await classifyPdf(await makeScannedPdf({ dpi: 100, colour: true }))
+    expect(result.scanned).toBe(true)
+    expect(result.images[0]).toMatchObject({ dpi: 100, colour: true })
+    expect(scanMeetsMinimum(result.images)).toBe(false)
+  })
+
+  it.each([
+    { colorSpace: 'DeviceGray', dpi: 300, colour: false, meets: false },
+    { colorSpace: 'DeviceRGB', dpi: 150, colour: true, meets: false },
+    { colorSpace: 'DeviceRGB', dpi: 240, colour: true, meets: true },
+  ] as const)(
+    'reads a hand-made $colorSpace scan at $dpi dpi (meets the minimum: $meets)',
+    async ({ colorSpace, dpi, colour, meets }) => {
+      const result = await classifyPdf(makeRawScanPdf({ dpi, colorSpace }))
+      expect(result).toMatchObject({ scanned: true, hasText: false, signed: false, pages: 1 })
+      expect(result.images).toEqual([{ width: dpi, height: dpi, colour, dpi }])
+      expect(scanMeetsMinimum(result.images)).toBe(meets)
+    },
+  )
+
+  it('rejects bytes that are not a PDF', async () => {
+    const result = await classifyPdf(new TextEncoder().encode('<html>not a pdf</html>'))
+    expect(result).toMatchObject({ isPdf: false, signed: false, scanned: false })
+  })
+})
