@@ -44,7 +44,10 @@ export const isExtensionPage = (
 ): boolean => {
   if (sender.id !== extensionId || !sender.url) return false
   try {
-    return new URL(sender.url).origin === new URL(extensionOrigin).origin
+    // compare scheme and host: URL.origin is "null" for extension schemes outside the browser
+    const from = new URL(sender.url)
+    const own = new URL(extensionOrigin)
+    return own.host !== '' && from.protocol === own.protocol && from.host === own.host
   } catch {
     return false
   }
