@@ -8,10 +8,9 @@
  * @module
  */
 import { createHash, type KeyObject, verify as verifySignature, X509Certificate } from 'node:crypto'
-import * as asn1js from 'asn1js'
-import * as pkijs from 'pkijs'
 import type { SignatureRole } from './add-signature-placeholder.ts'
-import { nameValue, OID, serialToHex } from './pki-encoding.ts'
+import { OID } from './pki-encoding.ts'
+import { bodyOf, childrenOf, oidBytes, rawOf, readTime, readTlv, type Tlv } from './read-der.ts'
 
 export type SignatureCheck = {
   role: SignatureRole | null
@@ -37,15 +36,17 @@ export type Verification = {
   checkedAt: string
 }
 
-type ChainResult = { valid: boolean; chain: X509Certificate[]; problem: string | null }
+type ChainResult = { valid: boolean; chain: CertInfo[]; problem: string | null }
 
 type CertInfo = {
   serial: string
+  serialBody: Buffer
+  issuerRaw: Buffer
   name: string | null
   key: KeyObject
   x509: X509Certificate
-  notBefore: Date
-  notAfter: Date
+  validFrom: Date
+  validTo: Date
 }
 
 export type SignatureVerifier = {
@@ -55,70 +56,151 @@ export type SignatureVerifier = {
 
 const ROLE_RE = /\/TrolysoRole\s*\/(approver|organisation)/
 
-const parseCms = (contentsHex: string) => {
-  // zero padding follows the DER; fromBER reads one element and ignores it (trimming zeros could cut the DER)
-  const bytes = Buffer.from(contentsHex.length % 2 ? `${contentsHex}0` : contentsHex, 'hex')
-  const asn = asn1js.fromBER(bytes)
-  if (asn.offset === -1) throw new Error('CMS không đọc được')
-  const info = new pkijs.ContentInfo({ schema: asn.result })
-  if (info.contentType !== OID.signedData) throw new Error('CMS không phải SignedData')
-  return new pkijs.SignedData({ schema: info.content })
+const OIDS = {
+  signedData: oidBytes(OID.signedData),
+  messageDigest: oidBytes(OID.messageDigest),
+  signingTime: oidBytes(OID.signingTime),
 }
 
-const attributeValue = (signer: pkijs.SignerInfo, oid: string) =>
-  signer.signedAttrs?.attributes.find((a) => a.type === oid)?.values[0]
+type ParsedCms = {
+  certs: Uint8Array[]
+  issuerRaw: Buffer
+  serialBody: Buffer
+  signedAttrs: Buffer
+  signature: Buffer
+  messageDigest: Buffer | null
+  signingTime: Date | null
+}
+
+/** Walks ContentInfo → SignedData → first SignerInfo (RFC 5652 §5) without building object trees. */
+const parseCms = (bytes: Uint8Array): ParsedCms => {
+  const ci = childrenOf(bytes, readTlv(bytes, 0))
+  if (
+    ci[0]?.tag !== 0x06 ||
+    !Buffer.from(bodyOf(bytes, ci[0])).equals(OIDS.signedData) ||
+    ci[1]?.tag !== 0xa0
+  ) {
+    throw new Error('CMS không phải SignedData')
+  }
+  const sd = childrenOf(bytes, childrenOf(bytes, ci[1])[0] as Tlv)
+  const certsTlv = sd.find((t) => t.tag === 0xa0)
+  const certs = certsTlv
+    ? childrenOf(bytes, certsTlv)
+        .filter((t) => t.tag === 0x30)
+        .map((t) => rawOf(bytes, t))
+    : []
+  const signerInfos = sd.at(-1)
+  if (signerInfos?.tag !== 0x31) throw new Error('CMS thiếu signerInfos')
+  const si = childrenOf(bytes, childrenOf(bytes, signerInfos)[0] as Tlv)
+  const sid = si[1]
+  if (sid?.tag !== 0x30) throw new Error('CMS: chỉ hỗ trợ IssuerAndSerialNumber')
+  const [issuer, serial] = childrenOf(bytes, sid)
+  const attrsTlv = si.find((t) => t.tag === 0xa0)
+  const sigTlv = si.find((t) => t.tag === 0x04)
+  if (!issuer || !serial || !attrsTlv || !sigTlv) throw new Error('CMS SignerInfo thiếu trường')
+  let messageDigest: Buffer | null = null
+  let signingTime: Date | null = null
+  for (const attr of childrenOf(bytes, attrsTlv)) {
+    const [type, values] = childrenOf(bytes, attr)
+    const value = values ? childrenOf(bytes, values)[0] : undefined
+    if (!type || !value) continue
+    const oid = Buffer.from(bodyOf(bytes, type))
+    if (oid.equals(OIDS.messageDigest) && value.tag === 0x04)
+      messageDigest = Buffer.from(bodyOf(bytes, value))
+    else if (oid.equals(OIDS.signingTime) && (value.tag === 0x17 || value.tag === 0x18)) {
+      signingTime = readTime(bytes, value)
+    }
+  }
+  const signedAttrs = Buffer.from(rawOf(bytes, attrsTlv))
+  // the signature covers the attributes as a SET OF (RFC 5652 §5.4), not under the [0] IMPLICIT tag
+  signedAttrs[0] = 0x31
+  return {
+    certs,
+    issuerRaw: Buffer.from(rawOf(bytes, issuer)),
+    serialBody: Buffer.from(bodyOf(bytes, serial)),
+    signedAttrs,
+    signature: Buffer.from(bodyOf(bytes, sigTlv)),
+    messageDigest,
+    signingTime,
+  }
+}
+
+/** Serial and issuer of a certificate, read from its TBSCertificate. */
+const certIds = (der: Uint8Array) => {
+  const tbs = childrenOf(der, childrenOf(der, readTlv(der, 0))[0] as Tlv)
+  const offset = tbs[0]?.tag === 0xa0 ? 1 : 0
+  const serial = tbs[offset] as Tlv
+  const issuer = tbs[offset + 2] as Tlv
+  return { serialBody: Buffer.from(bodyOf(der, serial)), issuerRaw: Buffer.from(rawOf(der, issuer)) }
+}
+
+const emptyCheck = (): SignatureCheck => ({
+  role: null,
+  signerName: null,
+  certificateSerial: null,
+  signedAt: null,
+  integrity: false,
+  chainValid: false,
+  validAtSigningTime: false,
+  coversWholeDocument: false,
+  roleValid: null,
+  problems: [],
+})
 
 /**
- * @param trustRoots DER or X509 certificates whose chains are accepted
- * @returns a verifier that keeps a per-certificate cache of chain results
+ * @param trustRoots certificates whose chains are accepted
+ * @returns a verifier that keeps per-certificate caches (parsed certificates, chain results)
  */
 export const createSignatureVerifier = ({
   trustRoots,
 }: {
   trustRoots: X509Certificate[]
 }): SignatureVerifier => {
-  const rootPrints = new Set(trustRoots.map((r) => r.fingerprint256))
   const certCache = new Map<string, CertInfo>()
   const chainCache = new Map<string, ChainResult>()
 
-  const certInfo = (der: Uint8Array, cert: pkijs.Certificate): CertInfo => {
-    const id = createHash('sha256').update(der).digest('hex')
+  const certInfo = (der: Uint8Array): CertInfo => {
+    const id = Buffer.from(der).toString('latin1')
     let info = certCache.get(id)
     if (!info) {
       const x509 = new X509Certificate(der)
+      const ids = certIds(der)
       info = {
-        serial: serialToHex(cert.serialNumber),
-        name: nameValue(cert.subject, OID.commonName),
+        ...ids,
+        serial: ids.serialBody
+          .toString('hex')
+          .toUpperCase()
+          .replace(/^(00)+(?=.)/, ''),
+        name: /^CN=(.*)$/m.exec(x509.subject)?.[1] ?? null,
         key: x509.publicKey,
         x509,
-        notBefore: cert.notBefore.value,
-        notAfter: cert.notAfter.value,
+        validFrom: new Date(x509.validFrom),
+        validTo: new Date(x509.validTo),
       }
       if (certCache.size > 10_000) certCache.clear()
       certCache.set(id, info)
     }
     return info
   }
+  const roots = trustRoots.map((r) => certInfo(new Uint8Array(r.raw)))
+  const rootPrints = new Set(trustRoots.map((r) => r.fingerprint256))
 
-  const buildChain = (leaf: X509Certificate, pool: X509Certificate[]): ChainResult => {
-    const key = `${leaf.fingerprint256}|${pool.map((p) => p.fingerprint256).join(',')}`
+  const buildChain = (leaf: CertInfo, pool: CertInfo[]): ChainResult => {
+    const key = `${leaf.x509.fingerprint256}|${pool.map((p) => p.x509.fingerprint256).join(',')}`
     const cached = chainCache.get(key)
     if (cached) return cached
-    const candidates = [...pool, ...trustRoots]
-    const chain: X509Certificate[] = [leaf]
+    const candidates = [...pool, ...roots]
+    const chain: CertInfo[] = [leaf]
     let current = leaf
     let result: ChainResult = { valid: false, chain, problem: 'Chứng thư không chuỗi tới gốc tin cậy nào.' }
     for (let depth = 0; depth < 6; depth++) {
-      if (rootPrints.has(current.fingerprint256)) {
+      if (rootPrints.has(current.x509.fingerprint256)) {
         result = { valid: true, chain, problem: null }
         break
       }
+      const from = current
       const issuer = candidates.find(
-        (c) =>
-          c.fingerprint256 !== current.fingerprint256 &&
-          current.checkIssued(c) &&
-          c.ca &&
-          current.verify(c.publicKey),
+        (c) => c !== from && from.x509.checkIssued(c.x509) && c.x509.ca && from.x509.verify(c.key),
       )
       if (!issuer) break
       chain.push(issuer)
@@ -130,18 +212,7 @@ export const createSignatureVerifier = ({
   }
 
   const checkOne = (pdf: Uint8Array, latin1: string, match: RegExpMatchArray): SignatureCheck => {
-    const check: SignatureCheck = {
-      role: null,
-      signerName: null,
-      certificateSerial: null,
-      signedAt: null,
-      integrity: false,
-      chainValid: false,
-      validAtSigningTime: false,
-      coversWholeDocument: false,
-      roleValid: null,
-      problems: [],
-    }
+    const check = emptyCheck()
     const [a, b, c, d] = [match[1], match[2], match[3], match[4]].map(Number) as [
       number,
       number,
@@ -159,71 +230,47 @@ export const createSignatureVerifier = ({
       latin1.slice(Math.max(dictStart, 0), b) + latin1.slice(c, dictEnd < 0 ? c + 2000 : dictEnd)
     const role = ROLE_RE.exec(dictText)?.[1]
     check.role = role === 'approver' || role === 'organisation' ? role : null
-    let signedData: pkijs.SignedData
+    let cms: ParsedCms
+    let infos: CertInfo[]
     try {
-      signedData = parseCms(latin1.slice(b + 1, c - 1))
+      cms = parseCms(Buffer.from(latin1.slice(b + 1, c - 1), 'hex'))
+      infos = cms.certs.map(certInfo)
     } catch {
       check.problems.push('Không đọc được chữ ký CMS.')
       return check
     }
-    const signer = signedData.signerInfos[0]
-    const certs = (signedData.certificates ?? []).filter(
-      (x): x is pkijs.Certificate => x instanceof pkijs.Certificate,
-    )
-    if (!signer || !(signer.sid instanceof pkijs.IssuerAndSerialNumber)) {
-      check.problems.push('Chữ ký CMS thiếu thông tin người ký.')
-      return check
-    }
-    const sid = signer.sid
-    const leaf = certs.find((x) => x.serialNumber.isEqual(sid.serialNumber) && x.issuer.isEqual(sid.issuer))
+    const leaf = infos.find((x) => x.serialBody.equals(cms.serialBody) && x.issuerRaw.equals(cms.issuerRaw))
     if (!leaf) {
       check.problems.push('Chữ ký CMS không kèm chứng thư của người ký.')
       return check
     }
-    const leafInfo = certInfo(new Uint8Array(leaf.toSchema().toBER(false)), leaf)
-    check.signerName = leafInfo.name
-    check.certificateSerial = leafInfo.serial
+    check.signerName = leaf.name
+    check.certificateSerial = leaf.serial
 
     const digest = createHash('sha256')
       .update(pdf.subarray(a, a + b))
       .update(pdf.subarray(c, c + d))
       .digest()
-    const md = attributeValue(signer, OID.messageDigest)
-    const mdOk = md instanceof asn1js.OctetString && Buffer.from(md.valueBlock.valueHexView).equals(digest)
+    const mdOk = cms.messageDigest?.equals(digest) ?? false
     if (!mdOk) check.problems.push('Nội dung đã bị thay đổi sau khi ký (digest mismatch).')
     let sigOk = false
-    if (signer.signedAttrs) {
-      const signedAttrs = Buffer.from(new Uint8Array(signer.signedAttrs.encodedValue))
-      signedAttrs[0] = 0x31
-      try {
-        sigOk = verifySignature(
-          'sha256',
-          signedAttrs,
-          { key: leafInfo.key, dsaEncoding: 'der' },
-          Buffer.from(signer.signature.valueBlock.valueHexView),
-        )
-      } catch {
-        sigOk = false
-      }
+    try {
+      sigOk = verifySignature('sha256', cms.signedAttrs, { key: leaf.key, dsaEncoding: 'der' }, cms.signature)
+    } catch {
+      sigOk = false
     }
     if (!sigOk) check.problems.push('Chữ ký không khớp với chứng thư của người ký.')
     check.integrity = mdOk && sigOk
+    check.signedAt = cms.signingTime?.toISOString() ?? null
 
-    const time = attributeValue(signer, OID.signingTime)
-    const signedAt =
-      time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime ? time.toDate() : null
-    check.signedAt = signedAt?.toISOString() ?? null
-
-    const pool = certs
-      .filter((x) => x !== leaf)
-      .map((x) => certInfo(new Uint8Array(x.toSchema().toBER(false)), x).x509)
-    const chain = buildChain(leafInfo.x509, pool)
+    const chain = buildChain(
+      leaf,
+      infos.filter((x) => x !== leaf),
+    )
     check.chainValid = chain.valid
     if (chain.problem) check.problems.push(chain.problem)
-    const at = signedAt ?? new Date()
-    check.validAtSigningTime = chain.chain.every(
-      (x) => new Date(x.validFrom) <= at && at <= new Date(x.validTo),
-    )
+    const at = cms.signingTime ?? new Date()
+    check.validAtSigningTime = chain.chain.every((x) => x.validFrom <= at && at <= x.validTo)
     if (!check.validAtSigningTime) check.problems.push('Chứng thư không còn hiệu lực vào thời điểm ký.')
     return check
   }
