@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../knowledge/db/client.ts'
 import {
   agencies,
   documentBlobs,
@@ -49,6 +50,39 @@ const countPages = async (pdf: Uint8Array) => {
     throw new AppError('UNPROCESSABLE', 'file: không đọc được tệp PDF.')
   }
 }
+
+type Statement = Parameters<Db['batch']>[0][number]
+type Pending = { statements: Statement[]; resolve: () => void; reject: (error: unknown) => void }
+
+const queues = new WeakMap<Db, Pending[]>()
+
+/**
+ * Group commit: submissions that arrive while a commit is being prepared share one
+ * transaction, so one fsync acknowledges many documents. Nobody is answered before the
+ * commit that holds their rows; if a group fails, each submission is retried alone so a
+ * bad one fails only itself.
+ */
+const commitGrouped = (db: Db, statements: Statement[]) =>
+  new Promise<void>((resolve, reject) => {
+    let queue = queues.get(db)
+    if (!queue) {
+      queue = []
+      queues.set(db, queue)
+    }
+    queue.push({ statements, resolve, reject })
+    if (queue.length > 1) return
+    const pending = queue
+    setImmediate(async () => {
+      const group = pending.splice(0)
+      try {
+        await db.batch(group.flatMap((p) => p.statements) as [Statement, ...Statement[]])
+        for (const p of group) p.resolve()
+      } catch {
+        for (const p of group)
+          await db.batch(p.statements as [Statement, ...Statement[]]).then(p.resolve, p.reject)
+      }
+    })
+  })
 
 const inFlight = new Map<string, Promise<{ created: boolean; doc: SubmittedDocument }>>()
 
@@ -111,7 +145,7 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
     const at = new Date().toISOString()
     const actor = caller.official.id
     const db = svc.db
-    await db.batch([
+    await commitGrouped(db, [
       db
         .insert(documentBlobs)
         .values({ sha256, bytes: Buffer.from(pdf), size: pdf.byteLength })
