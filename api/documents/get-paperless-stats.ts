@@ -15,7 +15,8 @@ import {
 } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 
-export type Ratio = { numerator: number; denominator: number; percent: number | null }
+/** `percent` is 0 when nothing was sent (0/0); readers show the fraction next to it. */
+export type Ratio = { numerator: number; denominator: number; percent: number }
 
 export type AgencyPaperlessStats = {
   agencyCode: string
@@ -30,7 +31,7 @@ export type AgencyPaperlessStats = {
 export const ratioOf = (numerator: number, denominator: number): Ratio => ({
   numerator,
   denominator,
-  percent: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 100,
+  percent: denominator === 0 ? 0 : Math.round((numerator / denominator) * 10_000) / 100,
 })
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
@@ -116,7 +117,7 @@ export const getPaperlessStats = async ({
     .filter((r) => r.sent > 0 || r.nudges.shown + r.nudges.accepted + r.nudges.overridden > 0)
     .sort(
       (a, b) =>
-        (b.signedRatio.percent ?? -1) - (a.signedRatio.percent ?? -1) ||
+        b.signedRatio.percent - a.signedRatio.percent ||
         b.sent - a.sent ||
         a.agencyCode.localeCompare(b.agencyCode),
     )

@@ -17,13 +17,13 @@ const vnNumber = (n: number) => n.toLocaleString('vi-VN')
 const vnPercent = (p: number | null) => (p === null ? '—' : `${p.toFixed(2).replace('.', ',')}%`)
 /** "39/369 = 10,57%" in Vietnamese typography; the dot form sits in data-percent for machines. */
 const ratioText = (a: AgencyPaperlessStats) =>
-  `${vnNumber(a.signedRatio.numerator)}/${vnNumber(a.signedRatio.denominator)} = ${vnPercent(a.signedRatio.percent)}`
+  `${vnNumber(a.signedRatio.numerator)}/${vnNumber(a.signedRatio.denominator)} = ${vnPercent(a.signedRatio.denominator ? a.signedRatio.percent : null)}`
 
 const chart = (rows: AgencyPaperlessStats[]) =>
   `<ol class="chart" id="chart" aria-label="Tỉ lệ văn bản gửi đi có chữ ký số hợp lệ, theo cơ quan">
 ${rows
   .map((a) => {
-    const pct = a.signedRatio.percent ?? 0
+    const pct = a.signedRatio.percent
     return `<li><span class="lbl">${esc(a.name)}</span>
 <span class="row"><span class="track" aria-hidden="true"><span class="bar" style="width:${Math.min(pct, 100).toFixed(2)}%"></span></span>
 <span class="val">${esc(ratioText(a))}</span></span></li>`
@@ -45,7 +45,10 @@ export const renderTransparencyPage = ({ from, to, agencies }: TransparencyPageD
   const totalPct = totals.sent ? Math.round((totals.valid / totals.sent) * 10_000) / 100 : null
   const rows = agencies
     .map(
-      (a, i) => `<tr data-agency="${esc(a.agencyCode)}" data-percent="${a.signedRatio.percent ?? ''}">
+      (
+        a,
+        i,
+      ) => `<tr data-agency="${esc(a.agencyCode)}" data-percent="${a.signedRatio.denominator ? a.signedRatio.percent : ''}">
 <td>${i + 1}</td><th scope="row">${esc(a.name)}<br><small>${esc(a.agencyCode)}</small></th>
 <td class="ratio">${esc(ratioText(a))}</td><td>${vnNumber(a.paperAvoidedPages)}</td>
 <td>${vnNumber(a.nudges.shown)} / ${vnNumber(a.nudges.accepted)} / ${vnNumber(a.nudges.overridden)}</td></tr>`,

@@ -28,7 +28,7 @@ it.each([
   [39, 369, 10.57],
   [1, 3, 33.33],
   [2, 2, 100],
-  [0, 0, null],
+  [0, 0, 0],
 ])('computes %i/%i as %s%%', (n, d, percent) => {
   expect(ratioOf(n, d)).toEqual({ numerator: n, denominator: d, percent })
 })
