@@ -14,12 +14,14 @@ export const ZDocumentsEnv = z
     CA_DIR: z.string().optional(),
     TRUST_ROOTS_FILE: z.string().optional(),
     REMOTE_SIGNING_URL: z.url().optional(),
+    REMOTE_SIGNING_TOKEN: z.string().min(1).optional(),
   })
   .transform((env) => ({
     maxBytes: env.DOCUMENTS_MAX_BYTES,
     caDir: env.CA_DIR ?? null,
     trustRootsFile: env.TRUST_ROOTS_FILE ?? null,
     remoteSigningUrl: env.REMOTE_SIGNING_URL ?? null,
+    remoteSigningToken: env.REMOTE_SIGNING_TOKEN ?? null,
   }))
 
 export type DocumentsConfig = z.infer<typeof ZDocumentsEnv>

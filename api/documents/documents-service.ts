@@ -12,6 +12,7 @@ import type { Db } from '../../knowledge/db/client.ts'
 import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import type { AppDeps } from '../deps.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
+import { createHttpRemoteSigningProvider } from './http-remote-signing-provider.ts'
 import { type CertificateAuthority, ensureCertificateAuthority } from './init-certificate-authority.ts'
 import { fromPemAll } from './pki-encoding.ts'
 import type { RemoteSigningProvider } from './remote-signing-provider.ts'
@@ -53,8 +54,16 @@ export const createDocumentsService = async (
   const verifier = createSignatureVerifier({
     trustRoots: [ca.x509, ...readTrustRoots(config.documents.trustRootsFile)],
   })
+  const configured = config.documents.remoteSigningUrl
+    ? createHttpRemoteSigningProvider({
+        url: config.documents.remoteSigningUrl,
+        token: config.documents.remoteSigningToken,
+      })
+    : null
   const remote =
-    typeof options.remoteSigning === 'function' ? options.remoteSigning(ca) : (options.remoteSigning ?? null)
+    typeof options.remoteSigning === 'function'
+      ? options.remoteSigning(ca)
+      : (options.remoteSigning ?? configured)
 
   const verifyPdf = async (pdf: Uint8Array) => {
     const verification = verifier.verify(pdf)

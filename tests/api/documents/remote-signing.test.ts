@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createFakeRemoteSigningProvider,
   type FakeRemoteSigningProvider,
 } from '../../../api/documents/fake-remote-signing-provider.ts'
+import { initCertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
 import {
   authHeader,
   createDocumentsTestApp,
@@ -11,6 +15,7 @@ import {
   pdfForm,
 } from '../../helpers/documents-app.ts'
 import { makePdf, pdfsig } from '../../helpers/documents-fixtures.ts'
+import { startFakeRemoteSigningServer } from '../../helpers/documents-remote-signing-server.ts'
 
 describe('remote signing (confirm on the phone)', () => {
   let app: DocumentsTestApp
@@ -113,6 +118,65 @@ describe('remote signing (confirm on the phone)', () => {
       expect(remote.status).toBe(503)
     } finally {
       plain.close()
+    }
+  })
+})
+
+describe('remote signing through REMOTE_SIGNING_URL', () => {
+  it('signs via an HTTP gateway whose CA is trusted through TRUST_ROOTS_FILE', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trolyso-remote-'))
+    const providerCa = await initCertificateAuthority({
+      dir: join(dir, 'provider-ca'),
+      name: 'Nhà cung cấp ký số (thử)',
+    })
+    writeFileSync(join(dir, 'roots.pem'), providerCa.pem)
+    const gateway = await startFakeRemoteSigningServer({ ca: providerCa, token: 'gateway-secret' })
+    const app = await createDocumentsTestApp({
+      env: {
+        REMOTE_SIGNING_URL: gateway.url,
+        REMOTE_SIGNING_TOKEN: 'gateway-secret',
+        TRUST_ROOTS_FILE: join(dir, 'roots.pem'),
+      },
+    })
+    try {
+      await app.agency('000.00.01.H56', 'UBND tỉnh Hà Nam')
+      const approver = await app.official('000.00.01.H56', 'approver', 'Phó Chủ tịch')
+      const res = await app.request('/v1/signing/sessions', {
+        method: 'POST',
+        headers: authHeader(approver),
+        body: pdfForm(await makePdf(), { role: 'approver' }),
+      })
+      const { sessionId } = (await res.json()) as { sessionId: string }
+      const started = await app.request(`/v1/signing/sessions/${sessionId}/remote`, {
+        method: 'POST',
+        headers: { ...authHeader(approver), 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+      expect(started.status).toBe(202)
+      await gateway.confirmLatest()
+      const state = (await (
+        await app.request(`/v1/signing/sessions/${sessionId}`, { headers: authHeader(approver) })
+      ).json()) as {
+        status: string
+      }
+      expect(state.status, JSON.stringify(gateway.requests)).toBe('signed')
+      const pdf = Buffer.from(
+        await (
+          await app.request(`/v1/signing/sessions/${sessionId}/pdf`, { headers: authHeader(approver) })
+        ).arrayBuffer(),
+      )
+      expect(await pdfsig(pdf, app.t.dir)).toContain('Signature is Valid')
+      expect(gateway.requests).toEqual(
+        expect.arrayContaining([
+          'POST /certificates',
+          'POST /signatures',
+          expect.stringMatching(/^GET \/signatures\//),
+        ]),
+      )
+    } finally {
+      app.close()
+      await gateway.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
