@@ -8,6 +8,7 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { Db } from '../../knowledge/db/client.ts'
 import { certificates } from '../../knowledge/db/schema/documents.ts'
+import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
 import { keyIdentifierOf } from './init-certificate-authority.ts'
@@ -137,15 +138,26 @@ export type EnrolCertificateOptions = IssueCertificateOptions & { db: Db }
 /** Issues the certificate and records it for the official. */
 export const enrolCertificate = async (options: EnrolCertificateOptions) => {
   const issued = await issueCertificate(options)
-  await options.db.insert(certificates).values({
-    serial: issued.serial,
-    officialId: options.subject.officialId,
-    agencyCode: options.subject.agencyCode,
-    subject: issued.subject,
-    pem: issued.pem,
-    notBefore: issued.notBefore.toISOString(),
-    notAfter: issued.notAfter.toISOString(),
-    createdAt: new Date().toISOString(),
-  })
+  const at = new Date().toISOString()
+  await options.db.batch([
+    options.db.insert(certificates).values({
+      serial: issued.serial,
+      officialId: options.subject.officialId,
+      agencyCode: options.subject.agencyCode,
+      subject: issued.subject,
+      pem: issued.pem,
+      notBefore: issued.notBefore.toISOString(),
+      notAfter: issued.notAfter.toISOString(),
+      createdAt: at,
+    }),
+    options.db.insert(auditLog).values({
+      actor: `official:${options.subject.officialId}`,
+      action: 'certificate.issue',
+      entity: 'certificate',
+      entityId: issued.serial,
+      detail: { subject: issued.subject, notAfter: issued.notAfter.toISOString() },
+      at,
+    }),
+  ])
   return issued
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm'
 import * as pkijs from 'pkijs'
 import { certificates, signingSessions } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
@@ -123,6 +123,10 @@ export const prepareSignature = async ({
   const toBeSigned = cert
     ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem, signingTime).toBeSigned
     : null
+  // sessions hold a copy of the PDF: drop those that expired more than a day ago
+  await svc.db
+    .delete(signingSessions)
+    .where(lt(signingSessions.expiresAt, new Date(now.getTime() - 86_400_000).toISOString()))
   const id = randomUUID()
   await svc.db.insert(signingSessions).values({
     id,

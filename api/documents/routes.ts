@@ -88,7 +88,15 @@ const readPdfForm = async (c: Context, maxBytes: number) => {
       'Hãy gửi multipart/form-data với trường file (application/pdf).',
     )
   }
-  const form = await c.req.parseBody()
+  let form: Awaited<ReturnType<typeof c.req.parseBody>>
+  try {
+    form = await c.req.parseBody()
+  } catch {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Nội dung multipart/form-data không đọc được (sai boundary hoặc bị cắt).',
+    )
+  }
   const file = form['file']
   if (!(file instanceof File)) throw new AppError('BAD_REQUEST', 'file: thiếu tệp PDF trong trường "file".')
   if (file.type && file.type !== 'application/pdf' && file.type !== 'application/octet-stream') {

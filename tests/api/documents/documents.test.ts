@@ -277,6 +277,15 @@ describe('routing documents between agencies', () => {
     expect(res.status).toBe(status)
   })
 
+  it('answers 400 for a cut multipart body', async () => {
+    const res = await app.request('/v1/documents', {
+      method: 'POST',
+      headers: { ...authHeader(clerk), 'Content-Type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7',
+    })
+    expect(res.status).toBe(400)
+  })
+
   it.each([
     ['malformed JSON', '{to:', /header/],
     [
