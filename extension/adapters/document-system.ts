@@ -20,7 +20,9 @@ export const hostMatches = (configured: string, hostname: string): boolean => {
 
 export const createDocumentSystemAdapter = (config: DocumentSystemConfig): PageAdapter => ({
   id: `document-system:${config.host}`,
-  detect: (doc) => hostMatches(config.host, doc.location.hostname),
+  // several systems (and webmail) can share a host: the configured send button must be there too
+  detect: (doc) =>
+    hostMatches(config.host, doc.location.hostname) && doc.querySelector(config.sendButton) !== null,
   sendControlOf: (el) => closestMatch(el, config.sendButton),
   sendControl: (doc) => doc.querySelector<HTMLElement>(config.sendButton),
   attachmentNames: (doc) => namesIn(doc, config.attachmentList),

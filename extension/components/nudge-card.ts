@@ -19,8 +19,9 @@ export type NudgeContent = {
 }
 
 const STYLE = `
-:host { all: initial !important; }
-.card { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; width: min(420px, calc(100vw - 32px));
+:host { all: initial !important; display: block !important; position: fixed !important; z-index: 2147483647 !important;
+  right: 16px !important; bottom: 16px !important; }
+.card { position: relative; width: min(420px, calc(100vw - 32px));
   box-sizing: border-box; background: #fff; color: #1b1b1b; border: 1px solid #c62828; border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 14px/1.45 system-ui, "Segoe UI", Roboto, Arial, sans-serif; padding: 14px 16px; }
 h2 { font-size: 15px; margin: 0 24px 8px 0; color: #b71c1c; }

@@ -1,0 +1,236 @@
+/**
+ * The built extension in headless Chromium, on local imitations of Roundcube and of a
+ * document-management system, against the real trolyso API.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApiClient } from '../../../extension/utils/api-client.ts'
+import { base64ToBytes } from '../../../extension/utils/base64.ts'
+import { buildCsr } from '../../../extension/utils/csr.ts'
+import { generateSigningKeys, signBytes } from '../../../extension/utils/signing-key.ts'
+import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
+import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
+import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
+
+const SENDER = '000.00.01.H56'
+const RECIPIENT = '000.00.02.H56'
+
+describe('officials extension in Chromium', { timeout: 90_000 }, () => {
+  let api: Awaited<ReturnType<typeof startApiServer>>
+  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
+  let context: BrowserContext
+  let extensionId: string
+  let clerk: Official
+  let recipientClerk: Official
+  let dir: string
+  const files: Record<'leaderSigned' | 'unsigned' | 'scanned', string> = {
+    leaderSigned: '',
+    unsigned: '',
+    scanned: '',
+  }
+
+  const clientFor = (official: Official | null) =>
+    createApiClient({ baseUrl: api.url, token: official?.token ?? null })
+
+  const openCompose = async (host = '127.0.0.1'): Promise<Page> => {
+    const page = await context.newPage()
+    await page.goto(fixtures.url(host, 'roundcube-compose.html'))
+    return page
+  }
+  const waitActive = (page: Page) =>
+    page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
+
+  beforeAll(async () => {
+    ensureExtensionBuilt()
+    api = await startApiServer()
+    await api.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
+    await api.agency(RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam')
+    const leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
+    recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
+
+    // the leader has already signed the decision (NĐ 30/2020, Art. 32), with a WebCrypto key
+    const leaderApi = clientFor(leader)
+    const keys = await generateSigningKeys()
+    const cert = await leaderApi.issueCertificate(
+      await buildCsr({ keys, subject: { commonName: leader.name } }),
+    )
+    const session = await leaderApi.createSigningSession({
+      pdf: await makeTextPdf({ text: 'QUYẾT ĐỊNH 123/QĐ-STP' }),
+      role: 'approver',
+      certificateSerial: cert.serial,
+    })
+    const leaderSigned = await leaderApi.completeSigningSession({
+      sessionId: session.sessionId,
+      signature: await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned)),
+      certificateSerial: cert.serial,
+    })
+    dir = mkdtempSync(join(tmpdir(), 'trolyso-ext-'))
+    files.leaderSigned = join(dir, 'QD_123_QĐ-STP.pdf')
+    files.unsigned = join(dir, 'cong-van-tra-loi.pdf')
+    files.scanned = join(dir, 'ban-scan.pdf')
+    writeFileSync(files.leaderSigned, leaderSigned)
+    writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
+    writeFileSync(files.scanned, await makeScannedPdf({ dpi: 100 }))
+
+    fixtures = await startFixtureServer()
+    ;({ context, extensionId } = await launchWithExtension())
+
+    // the official's own setup, through the options page
+    const options = await context.newPage()
+    await options.goto(`chrome-extension://${extensionId}/options.html`)
+    await options.fill('#api-url', api.url)
+    await options.fill('#api-token', clerk.token)
+    await options.click('#save-api')
+    await options.waitForSelector('#status.ok')
+    await options.fill('#host-input', '127.0.0.1')
+    await options.click('#add-host')
+    await options.waitForSelector('#hosts li[data-pattern="*://127.0.0.1/*"]')
+    await options.fill(
+      '#document-systems',
+      JSON.stringify([
+        {
+          host: '127.0.0.1',
+          attachmentList: 'ul.tep-dinh-kem li',
+          sendButton: '#btn-phat-hanh',
+          numberField: '#so-ky-hieu',
+          subjectField: '#trich-yeu',
+        },
+      ]),
+    )
+    await options.click('#save-systems')
+    await options.waitForSelector('#status.ok')
+    await options.close()
+  }, 240_000)
+
+  afterAll(async () => {
+    await context?.close()
+    await fixtures?.close()
+    await api?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('stops the send of a PDF lacking the organisation signature, signs it with consent and routes it to the recipient inbox', async () => {
+    const page = await openCompose()
+    await waitActive(page)
+    await page.fill('#compose-subject', 'Gửi Quyết định 123/QĐ-STP')
+    await page.setInputFiles('#uploadformInput', files.leaderSigned)
+    await page.click('button.send')
+
+    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    await expect.poll(() => nudge.locator('h2').textContent()).toBe('Tệp PDF chưa có chữ ký số của cơ quan')
+    expect(await nudge.locator('.card').textContent()).toContain(
+      '“QD_123_QĐ-STP.pdf” (số, ký hiệu 123/QĐ-STP)',
+    )
+    expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
+
+    const [consent] = await Promise.all([
+      context.waitForEvent('page'),
+      nudge.locator('[data-action="primary"]').click(),
+    ])
+    await consent.waitForSelector('#origin')
+    expect(await consent.textContent('#origin')).toBe(`http://127.0.0.1:${fixtures.port}`)
+    expect(await consent.textContent('#file-name')).toBe('QD_123_QĐ-STP.pdf')
+    const sha = createHash('sha256')
+      .update(await import('node:fs').then((fs) => fs.readFileSync(files.leaderSigned)))
+      .digest('hex')
+    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha)
+    expect(await consent.inputValue('#notation')).toBe('123/QĐ-STP')
+    expect(await consent.inputValue('#doc-type')).toBe('Quyết định')
+    await consent.fill('#place', 'Hà Nam')
+    await consent.fill('#recipient-search', 'noi vu')
+    await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
+    await consent.click('#confirm')
+    await consent.waitForSelector('#result.ok', { timeout: 30_000 })
+
+    await page.waitForSelector('trolyso-nudge[data-kind="route-done"]')
+    expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
+
+    const inbox = await clientFor(recipientClerk).listDocuments('inbox')
+    const routed = inbox.find((d) => d.notation === '123/QĐ-STP')
+    expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
+    const detail = (await (
+      await fetch(`${api.url}/v1/documents/${routed?.id}`, {
+        headers: { Authorization: `Bearer ${recipientClerk.token}` },
+      })
+    ).json()) as {
+      verification: { signatures: Array<{ role: string; integrity: boolean; chainValid: boolean }> }
+    }
+    expect(detail.verification.signatures.map((s) => [s.role, s.integrity, s.chainValid])).toEqual([
+      ['approver', true, true],
+      ['organisation', true, true],
+    ])
+  })
+
+  it('lets the mail go on "Vẫn gửi" (Ctrl+Enter in the body) and counts the override', async () => {
+    const page = await openCompose()
+    await waitActive(page)
+    await page.fill('#compose-subject', 'Trả lời công văn 45/CV-STP')
+    await page.setInputFiles('#uploadformInput', files.unsigned)
+    await page.focus('#composebody')
+    await page.keyboard.press('Control+Enter')
+    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    await expect
+      .poll(() => nudge.locator('.card').textContent())
+      .toContain('“cong-van-tra-loi.pdf” (số, ký hiệu 45/CV-STP)')
+    expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
+    await nudge.locator('[data-action="secondary"]').click()
+    await page.waitForSelector('body[data-sent="1"]')
+
+    const today = new Date().toISOString().slice(0, 10)
+    await expect
+      .poll(
+        async () =>
+          (await clientFor(null).paperlessStats(today, today)).agencies.find((a) => a.agencyCode === SENDER)
+            ?.nudges,
+      )
+      .toMatchObject({ overridden: 1 })
+  })
+
+  it('asks for the electronic original when a scan of paper is attached', async () => {
+    const page = await openCompose()
+    await waitActive(page)
+    await page.setInputFiles('#uploadformInput', files.scanned)
+    const nudge = page.locator('trolyso-nudge[data-kind="scanned_paper"]')
+    await expect.poll(() => nudge.locator('.card').textContent()).toContain('khoảng 100 dpi')
+    expect(await nudge.locator('.card').textContent()).toContain('tối thiểu 200 dpi')
+    await nudge.locator('[data-action="primary"]').click()
+    await expect.poll(() => nudge.count()).toBe(0)
+  })
+
+  it('offers the electronic path when a document system page prints, with its document number', async () => {
+    const page = await context.newPage()
+    await page.goto(fixtures.url('127.0.0.1', 'document-system.html'))
+    await waitActive(page)
+    await page.click('#btn-in')
+    const nudge = page.locator('trolyso-nudge[data-kind="print"]')
+    await nudge.waitFor()
+    const [consent] = await Promise.all([
+      context.waitForEvent('page'),
+      nudge.locator('[data-action="primary"]').click(),
+    ])
+    await consent.waitForSelector('#origin')
+    expect(await consent.textContent('#found-notation')).toBe('45/CV-BNV')
+    expect(await consent.inputValue('#subject')).toBe('Về việc báo cáo tình hình sử dụng văn bản điện tử')
+    expect(await consent.locator('#pick-file').count()).toBe(1)
+    await consent.click('#cancel')
+    await page.waitForSelector('trolyso-nudge[data-kind="route-failed"]')
+    expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đã hủy ký số')
+
+    await page.keyboard.press('Control+p')
+    await nudge.waitFor()
+  })
+
+  it('gives a page the official did not allow no script at all', async () => {
+    const page = await openCompose('localhost')
+    await page.setInputFiles('#uploadformInput', files.unsigned)
+    await page.click('button.send')
+    await page.waitForSelector('body[data-sent="1"]')
+    expect(await page.locator('trolyso-nudge').count()).toBe(0)
+    expect(await page.evaluate(() => document.documentElement.dataset['trolysoActive'])).toBeUndefined()
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * Local servers for the extension's browser tests: the fixture pages on 127.0.0.1, and the
+ * real trolyso API (createApp over a migrated temp database) with two agencies and their
+ * officials created through the documents domain functions.
+ * @module
+ */
+import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp } from '../../../api/app.ts'
+import { loadConfig } from '../../../api/config.ts'
+import type { AppDeps } from '../../../api/deps.ts'
+import { createAgency } from '../../../api/documents/create-agency.ts'
+import { createOfficial } from '../../../api/documents/create-official.ts'
+import { createLogger } from '../../../api/logger.ts'
+import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
+import { createTestDb } from '../../helpers/create-test-db.ts'
+
+const close = (server: { close: (cb: (err?: Error) => void) => unknown }) =>
+  new Promise<void>((resolve) => server.close(() => resolve()))
+
+/** Serves tests/extension/fixtures/*.html; `port` is shared by 127.0.0.1 and localhost. */
+export const startFixtureServer = async () => {
+  const dir = new URL('../fixtures/', import.meta.url)
+  const server: Server = createServer((req, res) => {
+    const name = (req.url ?? '/').split('?')[0]?.replace(/^\/+/, '') ?? ''
+    if (!/^[a-z0-9-]+\.html$/.test(name)) {
+      res.writeHead(404).end()
+      return
+    }
+    try {
+      const body = readFileSync(new URL(name, dir))
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  // dual-stack, so both http://127.0.0.1 and http://localhost (::1 or 127.0.0.1) reach it
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen({ port: 0, host: '::', ipv6Only: false }, resolve)
+  }).catch(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)))
+  const { port } = server.address() as AddressInfo
+  return {
+    port,
+    url: (host: string, page: string) => `http://${host}:${port}/${page}`,
+    close: () => close(server),
+  }
+}
+
+export type Official = { token: string; name: string; agencyCode: string }
+
+export const startApiServer = async () => {
+  const t = await createTestDb()
+  const config = loadConfig({ DATA_DIR: t.dir, DATABASE_URL: t.url, LOG_LEVEL: 'silent', NODE_ENV: 'test' })
+  const log = createLogger('silent')
+  const kb = await createKnowledgeBase({ db: t.db, refreshSeconds: 0 })
+  const deps: AppDeps = { config, db: t.db, kb, log }
+  const app = createApp(deps)
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  const official = async (agencyCode: string, role: string, name: string): Promise<Official> => {
+    const { token } = await createOfficial({ db: t.db, agencyCode, name, role, actor: 'test' })
+    return { token, name, agencyCode }
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    agency: (code: string, name: string) => createAgency({ db: t.db, code, name, actor: 'test' }),
+    official,
+    close: async () => {
+      await close(server)
+      kb.close()
+      t.close()
+    },
+  }
+}
