@@ -43,6 +43,7 @@ describe('who may call what', () => {
       header([HOME], { allowUnsigned: true }),
     )
     docId = ((await res.json()) as { id: string }).id
+    await app.enrol(home['approver']!)
   })
   afterAll(() => app.close())
 
@@ -123,6 +124,13 @@ describe('who may call what', () => {
       json: true,
       body: async () => JSON.stringify({ kind: 'print', action: 'shown' }),
       allowed: ROLES,
+    },
+    {
+      name: 'POST /v1/signing/sessions (approver role)',
+      method: 'POST',
+      path: () => '/v1/signing/sessions',
+      body: async () => pdfForm(await makePdf(), { role: 'approver' }),
+      allowed: ['approver'],
     },
     {
       name: 'GET /v1/signing/sessions/:id',
