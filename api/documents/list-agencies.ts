@@ -8,9 +8,14 @@ import { foldText } from './fold-text.ts'
 
 export const listAgencies = async ({ db, q = '', limit = 50 }: { db: Db; q?: string; limit?: number }) => {
   const rows = await db.select().from(agencies).orderBy(agencies.code)
-  const needle = foldText(q)
+  const words = foldText(q).split(/\s+/).filter(Boolean)
+  // every word of the query, in any order: "tai nguyen moi truong" finds "Sở Tài nguyên và Môi trường"
+  const matches = (r: { code: string; name: string }) => {
+    const hay = `${foldText(r.name)} ${r.code.toLowerCase()}`
+    return words.every((w) => hay.includes(w))
+  }
   return rows
-    .filter((r) => !needle || foldText(r.name).includes(needle) || r.code.toLowerCase().includes(needle))
+    .filter(matches)
     .slice(0, limit)
     .map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode }))
 }
