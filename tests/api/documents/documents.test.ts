@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto'
+import * as pkijs from 'pkijs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { caDirOf } from '../../../api/documents/documents-service.ts'
+import { loadCertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
+import { fromPem } from '../../../api/documents/pki-encoding.ts'
 import {
   authHeader,
   createDocumentsTestApp,
@@ -11,6 +15,7 @@ import {
   submit,
 } from '../../helpers/documents-app.ts'
 import { makePdf, pdfsig } from '../../helpers/documents-fixtures.ts'
+import { signLocally } from '../../helpers/documents-signer.ts'
 
 type Doc = {
   id: string
@@ -100,6 +105,31 @@ describe('routing documents between agencies', () => {
     const doc = (await accepted.json()) as Doc
     expect(doc.signatureStatus).toBe('unsigned')
     expect(doc.verification.status).toBe('signed_invalid')
+  })
+
+  it('rejects a signature whose signer does not hold the role it claims', async () => {
+    // a clerk's own key, used outside the API to sign in the approver's place
+    const key = await app.enrol(clerk)
+    const row = await app.t.db.$client.execute({
+      sql: 'SELECT pem FROM certificates WHERE serial = ?',
+      args: [key.serial],
+    })
+    const der = new Uint8Array(fromPem(String(row.rows[0]?.['pem']), 'CERTIFICATE'))
+    const ca = await loadCertificateAuthority(caDirOf(app.deps.config))
+    const signer = {
+      token: '',
+      name: clerk.name,
+      privateKey: key.privateKey,
+      cert: pkijs.Certificate.fromBER(der),
+      der,
+    }
+    const pdf = await signLocally(await makePdf({ text: 'gia mao' }), signer, 'approver', ca!)
+    const res = await submit(app, clerk, pdf, header([A]))
+    expect(res.status).toBe(422)
+    const err = (await res.json()) as {
+      error: { details: { signatures: { integrity: boolean; roleValid: boolean }[] } }
+    }
+    expect(err.error.details.signatures[0]).toMatchObject({ integrity: true, roleValid: false })
   })
 
   it('flags content appended after the last signature', async () => {
