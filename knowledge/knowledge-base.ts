@@ -59,7 +59,7 @@ export const createKnowledgeBase = async ({
   const build = async (): Promise<{ index: SearchIndex; version: string }> => {
     // Version first: a write landing during the build makes the next refresh rebuild again.
     const version = await getKnowledgeBaseVersion({ db })
-    const index = buildSearchIndex({ procedures: await listProcedures({ db }) })
+    const index = buildSearchIndex({ procedures: await listProcedures({ db }), synonyms })
     return { index, version }
   }
   let current = await build()

@@ -1,26 +1,32 @@
 /**
- * Builds the in-memory MiniSearch index over procedure names: accented name, folded name,
- * folded word pairs, field and aliases (code variants). Text is analysed once here, so the
- * index's own tokenizer only splits on spaces and the query side passes analysed terms.
+ * Builds the in-memory search index over procedure names. MiniSearch indexes the folded
+ * name (boosted), folded word pairs, the field and aliases (abbreviations citizens use for
+ * words in the name: "cccd", "gplx"); text is analysed once here, so MiniSearch's own
+ * tokenizer only splits on spaces and the query side passes analysed terms. Beside it,
+ * compact per-procedure facts (accented and folded tokens, level, audience) feed the
+ * reranker, and a code table answers typed codes. Tokens are interned so 100,000
+ * procedures stay small.
  * @module
  */
 import MiniSearch from 'minisearch'
 import type { Procedure } from '../procedures/procedure.types.ts'
-import { foldToken, tokenizeVietnamese } from './normalize-vietnamese.ts'
+import type { Synonyms } from './load-synonyms.ts'
+import {
+  foldToken,
+  normalizeVietnamese,
+  tokenizeNormalized,
+  tokenizeVietnamese,
+} from './normalize-vietnamese.ts'
 
 /** What the index needs of a procedure (a full record also fits). */
 export type IndexableProcedure = Pick<Procedure, 'code' | 'name' | 'levels' | 'field' | 'audience'>
 
 export type IndexedDoc = {
   id: string
-  name: string
-  levels: string[]
-  field: string
   /** Space-joined analysed fields. */
-  nameText: string
-  nameFolded: string
-  nameBigrams: string
-  fieldFolded: string
+  name: string
+  pairs: string
+  field: string
   aliases: string
 }
 
@@ -32,26 +38,31 @@ export type DocFacts = {
   field: string
   /** Folded name tokens in order (arrays, not sets: names are short and 100,000 sets cost memory). */
   folded: string[]
+  /** Tone-normalised name tokens, for exact-accent matching. */
   accented: string[]
-  /** Lower is closer to citizens: 0 commune, 1 province, 2 ministry/central. */
-  levelRank: number
-  /** Name with the "(thực hiện tại cấp …)" suffix removed, folded: level variants share it. */
-  baseName: string
+  /** How many leading tokens form the base name (the "(thực hiện tại cấp …)" suffix excluded). */
+  baseLength: number
   /** Tokens outside parentheses: clarifications in brackets should not make a name look off-topic. */
   mainLength: number
+  /** Lower is closer to citizens: 0 commune, 1 province, 2 ministry/central. */
+  levelRank: number
   /** Whether citizens (Công dân Việt Nam) are among those who carry it out. */
   citizen: boolean
-  /** Folded base-name tokens (no level suffix): what the query should cover. */
-  baseTokens: string[]
   /** Combined ("Liên thông …", "… kết hợp …") procedures: shown after the single procedures they bundle. */
   bundle: boolean
   /** Action words (indexes into MODIFIERS) that make this a secondary variant (xóa, thu hồi, lại …), once per occurrence. */
   modifiers: number[]
+  /** Abbreviations citizens use for words in the name ("cccd"), when any. */
+  aliases?: string[]
 }
 
 export type SearchIndex = {
   mini: MiniSearch<IndexedDoc>
   facts: Map<string, DocFacts>
+  /** "1.014064", "1014064" → code; "014064" → codes (the six digits repeat across prefixes). */
+  codes: Map<string, string[]>
+  /** How many procedures each folded name token and word pair occurs in. */
+  df: Map<string, number>
   size: number
 }
 
@@ -68,13 +79,9 @@ export const levelRankOf = (name: string, levels: string[]): number => {
   return 2
 }
 
-export const baseNameOf = (name: string): string =>
-  tokenizeVietnamese(name.replace(LEVEL_SUFFIX, '')).map(foldToken).join(' ')
+/** The folded base name: level variants of one procedure share it. */
+export const baseNameOf = (facts: DocFacts): string => facts.folded.slice(0, facts.baseLength).join(' ')
 
-/**
- * Words that turn a procedure into a secondary variant of a main one ("Xóa đăng ký tạm trú",
- * "Cấp lại …", "… lưu động"). A query that does not ask for them prefers the main procedure.
- */
 const MODIFIER_WORDS = [
   'xóa',
   'dừng',
@@ -93,84 +100,239 @@ const MODIFIER_WORDS = [
   'sửa đổi',
   'giải thể',
 ]
-/** Accented (matched in names: "dừng" is not "dụng") and folded (matched in queries typed without marks). */
+/**
+ * Words that turn a procedure into a secondary variant of a main one ("Xóa đăng ký tạm trú",
+ * "Cấp lại …", "… lưu động"). A query that does not ask for them prefers the main procedure.
+ * Accented forms are matched in names ("dừng" is not "dụng"), folded ones in unaccented queries.
+ */
 export const MODIFIERS = MODIFIER_WORDS.map((m) => ({
   accented: tokenizeVietnamese(m).join(' '),
   folded: tokenizeVietnamese(m).map(foldToken).join(' '),
 }))
 
-/** How often a folded phrase occurs in a folded text, on word boundaries. */
+/** How often a phrase occurs in a space-joined text, on word boundaries. */
 export const countPhrase = (text: string, phrase: string): number =>
   ` ${text} `.split(` ${phrase} `).length - 1
 
-const pairs = (tokens: string[]): string[] => {
+const NO_MODIFIERS: number[] = []
+
+const createInterner = () => {
+  const pool = new Map<string, string>()
+  return (s: string): string => {
+    const seen = pool.get(s)
+    if (seen !== undefined) return seen
+    pool.set(s, s)
+    return s
+  }
+}
+
+const foldCache = new Map<string, string>()
+const foldCached = (token: string): string => {
+  let folded = foldCache.get(token)
+  if (folded === undefined) {
+    folded = foldToken(token)
+    if (foldCache.size < 500_000) foldCache.set(token, folded)
+  }
+  return folded
+}
+
+/** Word pairs of a folded token list, for the phrase field. */
+export const pairsOf = (tokens: string[]): string[] => {
   const out: string[] = []
   for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]}_${tokens[i + 1]}`)
   return out
 }
 
-const codeAliases = (code: string): string[] => [code, code.replace('.', ''), code.slice(2)]
-
-/** Analyses one procedure into an index document and its rerank facts. */
-export const toIndexedDoc = (p: IndexableProcedure): { doc: IndexedDoc; facts: DocFacts } => {
-  const tokens = tokenizeVietnamese(p.name)
-  const folded = tokens.map(foldToken)
-  const bigrams = pairs(folded)
-  const doc: IndexedDoc = {
-    id: p.code,
-    name: p.name,
-    levels: p.levels,
-    field: p.field,
-    nameText: tokens.join(' '),
-    nameFolded: folded.join(' '),
-    nameBigrams: bigrams.join(' '),
-    fieldFolded: tokenizeVietnamese(p.field).map(foldToken).join(' '),
-    aliases: codeAliases(p.code).join(' '),
+/** Abbreviations whose official phrase appears in a folded name ("the can cuoc" → "cccd"). */
+const aliasTable = (synonyms: Synonyms | undefined): [string, string][] => {
+  if (!synonyms) return []
+  const out: [string, string][] = []
+  for (const [from, { value }] of synonyms.expansions) {
+    if (from.includes(' ') || value.keep || value.when.length) continue
+    const to = tokenizeVietnamese(value.to).map(foldToken).join(' ')
+    if (to && to !== from) out.push([from, to])
   }
-  const baseName = baseNameOf(p.name)
-  const baseAccented = tokenizeVietnamese(p.name.replace(LEVEL_SUFFIX, '')).join(' ')
-  const facts: DocFacts = {
+  return out
+}
+
+/**
+ * Function words that occur in a large share of names and never pick a procedure out
+ * ("của", "đối với", "cho"). They stay in the rerank facts; MiniSearch skips them, which
+ * keeps the index small. Action words (cấp, lại, đổi, mất …) are never on this list.
+ */
+const INDEX_STOPWORDS = new Set(
+  [
+    'của',
+    'và',
+    'các',
+    'đối',
+    'với',
+    'trong',
+    'cho',
+    'tại',
+    'theo',
+    'hoặc',
+    'là',
+    'có',
+    'những',
+    'về',
+    'từ',
+    'trên',
+    'do',
+    'khi',
+    'này',
+    'đó',
+    'được',
+    'thì',
+    'mà',
+    'để',
+  ].map((w) => tokenizeVietnamese(w)[0] ?? w),
+)
+
+/** Word pairs in more than this share of names are never used to retrieve, so they are not indexed. */
+export const COMMON_SHARE = 0.04
+export const commonLimit = (size: number): number => Math.max(50, size * COMMON_SHARE)
+
+const analyse = (
+  p: IndexableProcedure,
+  intern: (s: string) => string,
+  aliases: Map<string, [string, string][]>,
+): DocFacts => {
+  const text = normalizeVietnamese(p.name)
+  const tokens = tokenizeNormalized(text).map(intern)
+  const folded = tokens.map((t) => intern(foldCached(t)))
+  const suffix = LEVEL_SUFFIX.exec(p.name)
+  const baseLength = suffix ? tokenizeVietnamese(p.name.slice(0, suffix.index)).length : tokens.length
+  const mainLength = text.includes('(')
+    ? tokenizeNormalized(text.replace(/\([^)]*\)?/g, ' ')).length
+    : tokens.length
+  const baseAccented = tokens.slice(0, baseLength).join(' ')
+  let modifiers = NO_MODIFIERS
+  MODIFIERS.forEach((m, k) => {
+    if (!baseAccented.includes(m.accented)) return
+    const n = countPhrase(baseAccented, m.accented)
+    if (n) modifiers = [...modifiers, ...Array<number>(n).fill(k)]
+  })
+  const found: string[] = []
+  for (const t of new Set(folded)) {
+    for (const [from, to] of aliases.get(t) ?? []) {
+      if (` ${folded.join(' ')} `.includes(` ${to} `)) found.push(from)
+    }
+  }
+  return {
     code: p.code,
     name: p.name,
     levels: p.levels,
     field: p.field,
     folded,
     accented: tokens,
+    baseLength,
+    mainLength,
     levelRank: levelRankOf(p.name, p.levels),
-    baseName,
-    baseTokens: baseName.split(' '),
     citizen: p.audience.some((a) => /công dân/i.test(a)),
-    mainLength: tokenizeVietnamese(p.name.replace(/\([^)]*\)?/g, ' ')).length,
-    bundle: /^liên thông|kết hợp/i.test(tokens.join(' ')),
-    modifiers: MODIFIERS.flatMap((m, k) => Array<number>(countPhrase(baseAccented, m.accented)).fill(k)),
+    bundle: tokens[0] === 'liên' && tokens[1] === 'thông' ? true : text.includes('kết hợp'),
+    modifiers,
+    ...(found.length ? { aliases: found } : {}),
   }
-  return { doc, facts }
 }
 
-export const SEARCH_FIELDS = ['nameText', 'nameFolded', 'nameBigrams', 'fieldFolded', 'aliases'] as const
+/** Folded field names and their boosts; the name counts most. */
+export const FIELD_BOOSTS = { name: 1, pairs: 1.2, field: 0.2, aliases: 1 } as const
 
-const createMini = () =>
-  new MiniSearch<IndexedDoc>({
-    fields: [...SEARCH_FIELDS],
-    storeFields: ['name', 'levels', 'field'],
-    tokenize: (text) => text.split(' ').filter(Boolean),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (term) => term },
-  })
-
-export type BuildSearchIndexOptions = { procedures: IndexableProcedure[] }
+export type BuildSearchIndexOptions = {
+  procedures: IndexableProcedure[]
+  /** Lets the index know abbreviations for words in names (aliases field). */
+  synonyms?: Synonyms
+}
 
 /** @returns a complete index; callers swap it in only after this returns. */
-export const buildSearchIndex = ({ procedures }: BuildSearchIndexOptions): SearchIndex => {
-  const mini = createMini()
+export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptions): SearchIndex => {
+  const mini = new MiniSearch<IndexedDoc>({
+    fields: Object.keys(FIELD_BOOSTS),
+    storeFields: [],
+    tokenize: (text) => (text ? text.split(' ') : []),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (text) => (text ? text.split(' ') : []), processTerm: (term) => term },
+  })
+  const intern = createInterner()
+  const aliases = new Map<string, [string, string][]>()
+  for (const [from, to] of aliasTable(synonyms)) {
+    const first = to.split(' ')[0] ?? to
+    aliases.set(first, [...(aliases.get(first) ?? []), [from, to]])
+  }
   const facts = new Map<string, DocFacts>()
-  const docs: IndexedDoc[] = []
+  const codes = new Map<string, string[]>()
+  const df = new Map<string, number>()
+  const fieldTerms = new Map<string, string>()
+  const addCode = (key: string, code: string) => {
+    const list = codes.get(key)
+    if (!list) codes.set(key, [code])
+    else if (!list.includes(code)) list.push(code)
+  }
+  // Pass 1: analyse every name and count document frequencies (words and word pairs).
+  const stamp = new Map<string, number>()
+  const count = (term: string, doc: number) => {
+    if (stamp.get(term) === doc) return
+    stamp.set(term, doc)
+    df.set(term, (df.get(term) ?? 0) + 1)
+  }
+  let n = 0
   for (const p of procedures) {
     if (facts.has(p.code)) continue
-    const built = toIndexedDoc(p)
-    docs.push(built.doc)
-    facts.set(p.code, built.facts)
+    const f = analyse(p, intern, aliases)
+    facts.set(p.code, f)
+    n++
+    for (let i = 0; i < f.folded.length; i++) {
+      const t = f.folded[i] as string
+      count(t, n)
+      const next = f.folded[i + 1]
+      if (next !== undefined) count(`${t}_${next}`, n)
+    }
+    addCode(p.code, p.code)
+    if (/^\d\.\d{6}$/.test(p.code)) {
+      addCode(p.code.replace('.', ''), p.code)
+      addCode(p.code.slice(2), p.code)
+    }
   }
-  mini.addAll(docs)
-  return { mini, facts, size: facts.size }
+  stamp.clear()
+  // Pass 2: index distinctive words and rare pairs; function words and common pairs stay out.
+  const limit = commonLimit(n)
+  const BATCH = 2000
+  let batch: IndexedDoc[] = []
+  for (const f of facts.values()) {
+    const words = new Set<string>()
+    const pairs = new Set<string>()
+    for (let i = 0; i < f.folded.length; i++) {
+      if (INDEX_STOPWORDS.has(f.accented[i] as string)) continue
+      words.add(f.folded[i] as string)
+      const next = f.folded[i + 1]
+      if (next === undefined || INDEX_STOPWORDS.has(f.accented[i + 1] as string)) continue
+      const pair = `${f.folded[i]}_${next}`
+      if ((df.get(pair) ?? 0) <= limit) pairs.add(pair)
+    }
+    let field = fieldTerms.get(f.field)
+    if (field === undefined) {
+      field = [
+        ...new Set(
+          tokenizeVietnamese(f.field)
+            .filter((t) => !INDEX_STOPWORDS.has(t))
+            .map(foldCached),
+        ),
+      ].join(' ')
+      fieldTerms.set(f.field, field)
+    }
+    batch.push({
+      id: f.code,
+      name: [...words].join(' '),
+      pairs: [...pairs].join(' '),
+      field,
+      aliases: f.aliases?.join(' ') ?? '',
+    })
+    if (batch.length >= BATCH) {
+      mini.addAll(batch)
+      batch = []
+    }
+  }
+  mini.addAll(batch)
+  return { mini, facts, codes, df, size: facts.size }
 }

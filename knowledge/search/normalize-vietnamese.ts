@@ -202,8 +202,10 @@ export const foldVietnamese = (text: string): string => tokenizeVietnamese(text)
  * Splits normalised text into tokens: procedure codes first (kept whole), then runs of
  * letters and digits. Applies tone normalisation; does not fold.
  */
-export const tokenizeVietnamese = (text: string): string[] => {
-  const s = normalizeVietnamese(text)
+export const tokenizeVietnamese = (text: string): string[] => tokenizeNormalized(normalizeVietnamese(text))
+
+/** Like `tokenizeVietnamese` for text that already went through `normalizeVietnamese`. */
+export const tokenizeNormalized = (s: string): string[] => {
   const tokens: string[] = []
   let i = 0
   while (i < s.length) {

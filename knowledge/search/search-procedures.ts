@@ -1,13 +1,21 @@
 /**
- * Ranked procedure search: a typed code wins outright; otherwise the expanded query runs
- * against the folded name, the accented name (for users who typed diacritics) and word
- * pairs, then a rerank prefers names that cover the query, citizen-level variants (Cấp xã,
- * Cấp tỉnh before central-level copies, kept as distinct results) and exact accents.
+ * Ranked procedure search: a typed code wins outright; otherwise the expanded query's
+ * distinctive words (and word pairs) retrieve candidates from MiniSearch, and a rerank
+ * prefers names that cover the whole query, exact accents when the user typed them,
+ * citizen-level variants (Cấp xã, Cấp tỉnh before central-level copies, kept as distinct
+ * results) and main procedures over variants the query did not ask for.
  * @module
  */
 import type { Query } from 'minisearch'
-import { countPhrase, MODIFIERS, type SearchIndex } from './build-search-index.ts'
-import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
+import {
+  baseNameOf,
+  commonLimit,
+  countPhrase,
+  FIELD_BOOSTS,
+  MODIFIERS,
+  type SearchIndex,
+} from './build-search-index.ts'
+import { type ExpandedQuery, expandQuery } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import type { SearchResult } from './search.types.ts'
 
@@ -19,13 +27,24 @@ export type SearchProceduresOptions = {
   limit?: number
 }
 
-const CANDIDATES = 60
-
-const weightOf = (terms: QueryTerm[]): Map<string, number> => new Map(terms.map((t) => [t.folded, t.weight]))
+/** Candidates taken from MiniSearch into the rerank. */
+const CANDIDATES = 80
+/** Fewest retrieval words kept even when all are common. */
+const MIN_RETRIEVAL_TERMS = 2
+const EXTRA_SLOPE = 0.004
+const EXTRA_CAP = 0.15
+const MISSING_WEIGHT = 0.06
+const MINI_WEIGHT = 0.2
+const IDF_WEIGHT = 0.6
+const PRECISION_WEIGHT = 0.3
+const CITIZEN_BONUS = 0.1
 
 /** 1-based occurrence number of `all[i]` among equal entries up to i. */
-const countOf = (all: number[], m: number, i: number): number =>
-  all.slice(0, i + 1).filter((x) => x === m).length
+const countOf = (all: number[], m: number, i: number): number => {
+  let n = 0
+  for (let k = 0; k <= i; k++) if (all[k] === m) n++
+  return n
+}
 
 const hasPair = (tokens: string[], pair: string): boolean => {
   const cut = pair.indexOf('_')
@@ -33,6 +52,38 @@ const hasPair = (tokens: string[], pair: string): boolean => {
   const b = pair.slice(cut + 1)
   for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i] === a && tokens[i + 1] === b) return true
   return false
+}
+
+/**
+ * The rarest terms, plus every term under the common-word cut: words in a large share of
+ * names retrieve nothing on their own; they still count in the rerank.
+ */
+const distinctive = (terms: string[], df: Map<string, number>, size: number, keep: number): string[] => {
+  const limit = commonLimit(size)
+  const byRarity = [...terms].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
+  return byRarity.filter((t, i) => i < keep || (df.get(t) ?? 0) <= limit)
+}
+
+const codeResults = (index: SearchIndex, q: ExpandedQuery): SearchResult[] => {
+  const typed = [...q.codes, ...q.folded.filter((w) => /^\d{6,7}$/.test(w))]
+  const out: SearchResult[] = []
+  for (const key of typed) {
+    for (const code of index.codes.get(key) ?? []) {
+      const f = index.facts.get(code)
+      if (!f || out.some((r) => r.code === code)) continue
+      out.push({
+        code,
+        name: f.name,
+        levels: f.levels,
+        field: f.field,
+        score: 1000,
+        coverage: 1,
+        group: baseNameOf(f),
+        levelRank: f.levelRank,
+      })
+    }
+  }
+  return out
 }
 
 /**
@@ -45,45 +96,31 @@ export const searchProcedures = ({
   limit = 10,
 }: SearchProceduresOptions): SearchResult[] => {
   const q = typeof query === 'string' ? expandQuery(query, synonyms) : query
-  const results: SearchResult[] = []
-  const seen = new Set<string>()
-  for (const code of q.codes) {
-    const f = index.facts.get(code)
-    if (!f || seen.has(code)) continue
-    seen.add(code)
-    results.push({
-      code,
-      name: f.name,
-      levels: f.levels,
-      field: f.field,
-      score: 1000,
-      coverage: 1,
-      group: f.baseName,
-      levelRank: f.levelRank,
-    })
-  }
-  const terms = q.terms
+  const results = codeResults(index, q)
+  const seen = new Set(results.map((r) => r.code))
+  const terms = q.terms.filter((t) => !/^\d{6,7}$/.test(t.folded) || !index.codes.has(t.folded))
   if (!terms.length) return results.slice(0, limit)
 
-  const weights = weightOf(terms)
   const folded = terms.map((t) => t.folded)
-  const typedAccented = terms.filter((t) => t.accented && !t.fromSynonym).map((t) => t.text)
-  const accentedTerms = terms.filter((t) => t.accented).map((t) => t.text)
-  const boostTerm = (term: string) => weights.get(term) ?? 1
+  const known = (t: string) => index.df.has(t)
+  const retrieval = distinctive(folded, index.df, index.size, MIN_RETRIEVAL_TERMS)
+  // Only rare pairs are indexed.
+  const pairs = distinctive(q.bigrams.filter(known), index.df, index.size, 0)
+  const weights = new Map(terms.map((t) => [t.folded, t.weight]))
+  const last = folded.at(-1)
   const queries: Query[] = [
     {
-      queries: [folded.join(' ')],
-      fields: ['nameFolded', 'fieldFolded', 'aliases'],
-      boost: { nameFolded: 1, fieldFolded: 0.2, aliases: 1 },
-      fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) ? 1 : false),
-      prefix: (term: string, i: number, all: string[]) => i === all.length - 1 && term.length >= 3,
-      boostTerm,
+      queries: [retrieval.join(' ')],
+      fields: ['name', 'field', 'aliases'],
+      boost: { name: FIELD_BOOSTS.name, field: FIELD_BOOSTS.field, aliases: FIELD_BOOSTS.aliases },
+      // Typos only: a word the index knows is taken as typed.
+      fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !known(term) ? 1 : false),
+      // Type-ahead on the last word only, when it is not a whole word yet.
+      prefix: (term) => term === last && term.length >= 3 && !known(term),
+      boostTerm: (term) => weights.get(term) ?? 1,
     },
-    ...(accentedTerms.length
-      ? [{ queries: [accentedTerms.join(' ')], fields: ['nameText'], boost: { nameText: 0.3 } }]
-      : []),
-    ...(q.bigrams.length
-      ? [{ queries: [q.bigrams.join(' ')], fields: ['nameBigrams'], boost: { nameBigrams: 1.2 } }]
+    ...(pairs.length
+      ? [{ queries: [pairs.join(' ')], fields: ['pairs'], boost: { pairs: FIELD_BOOSTS.pairs } }]
       : []),
   ]
   const hits = index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
@@ -91,14 +128,22 @@ export const searchProcedures = ({
 
   const wholeQuery = ` ${folded.join(' ')} `
   // "lại" and "lái" fold alike: words typed with marks are compared with marks, the rest folded.
-  const markedQuery = q.terms.map((t) => (t.accented ? t.text : t.folded)).join(' ')
+  const markedQuery = terms.map((t) => (t.accented ? t.text : t.folded)).join(' ')
   const askedModifiers = MODIFIERS.map(
     (m) =>
       countPhrase(markedQuery, m.accented) +
       (m.folded === m.accented ? 0 : countPhrase(markedQuery, m.folded)),
   )
+  // Asked without doubt: with marks, or a multi-word phrase ("thu hoi") that folds to nothing else.
+  const surelyAsked = MODIFIERS.map((m, k) =>
+    m.folded.includes(' ') ? (askedModifiers[k] ?? 0) : countPhrase(markedQuery, m.accented),
+  )
+  const typedAccented = terms.filter((t) => t.accented && !t.fromSynonym).map((t) => t.text)
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const totalWeight = terms.reduce((s, t) => s + t.weight, 0)
+  // Rare words say more about the topic than "đăng ký" or "cấp" do.
+  const idf = new Map(folded.map((t) => [t, Math.log(1 + index.size / (1 + (index.df.get(t) ?? 0)))]))
+  const totalIdf = terms.reduce((s, t) => s + t.weight * (idf.get(t.folded) ?? 0), 0)
   const top = hits[0]?.score ?? 1
   const ranked: SearchResult[] = []
   for (const hit of hits) {
@@ -106,13 +151,17 @@ export const searchProcedures = ({
     if (!f || seen.has(f.code)) continue
     let covered = 0
     let matched = 0
+    let informative = 0
     for (const t of terms) {
-      if (f.baseTokens.includes(t.folded)) {
+      const at = f.folded.indexOf(t.folded)
+      if (at >= 0 && at < f.baseLength) {
         covered += t.weight
+        informative += t.weight * (idf.get(t.folded) ?? 0)
         matched++
       }
     }
     const coverage = covered / totalWeight
+    const idfCoverage = totalIdf ? informative / totalIdf : 0
     const pairShare = q.bigrams.length
       ? q.bigrams.filter((p) => hasPair(f.folded, p)).length / q.bigrams.length
       : 0
@@ -124,17 +173,24 @@ export const searchProcedures = ({
     // A modifier counts as asked only as often as the query says it.
     const unasked = new Set(f.modifiers.filter((m, i, all) => (askedModifiers[m] ?? 0) < countOf(all, m, i)))
       .size
+    // "cấp lại" asked: the re-issue, not the first issue.
+    let missing = 0
+    surelyAsked.forEach((n, m) => {
+      if (n > 0 && !f.modifiers.includes(m)) missing++
+    })
     const score =
-      (0.6 * hit.score) / top +
+      (MINI_WEIGHT * hit.score) / top +
+      IDF_WEIGHT * idfCoverage +
       coverage +
       0.4 * pairShare +
       0.15 * accentShare +
-      0.2 * precision -
+      PRECISION_WEIGHT * precision -
       Math.min(0.12, 0.06 * unasked) -
+      Math.min(0.12, MISSING_WEIGHT * missing) -
       0.04 * f.levelRank +
-      (f.citizen ? 0.1 : 0) -
+      (f.citizen ? CITIZEN_BONUS : 0) -
       (f.bundle && !bundleAsked ? 0.1 : 0) -
-      Math.min(0.25, 0.008 * extra)
+      Math.min(EXTRA_CAP, EXTRA_SLOPE * extra)
     ranked.push({
       code: f.code,
       name: f.name,
@@ -142,7 +198,7 @@ export const searchProcedures = ({
       field: f.field,
       score: Math.round(score * 1000) / 1000,
       coverage: Math.round(coverage * 1000) / 1000,
-      group: f.baseName,
+      group: baseNameOf(f),
       levelRank: f.levelRank,
     })
   }
