@@ -42,6 +42,7 @@ export const attachmentWatch: Feature = {
         stats.batches++
         stats.totalMs += spent
         stats.maxMs = Math.max(stats.maxMs, spent)
+        if (stats.recentMs.push(spent) > 1000) stats.recentMs.shift()
       }),
     )
     observer.observe(doc, { childList: true, subtree: true })

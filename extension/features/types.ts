@@ -11,7 +11,14 @@ import type { Attachment, AttachmentRegistry } from '../utils/attachments.ts'
 import type { DocumentNumber } from '../utils/document-number.ts'
 import type { RouteOutcome } from '../utils/messages.ts'
 
-export type ContentStats = { batches: number; totalMs: number; maxMs: number; lastNudgeAt: number | null }
+export type ContentStats = {
+  batches: number
+  totalMs: number
+  maxMs: number
+  /** the latest per-batch costs (bounded), for percentiles in bench/extension.ts */
+  recentMs: number[]
+  lastNudgeAt: number | null
+}
 
 export type FeatureContext = {
   ctx: ContentScriptContext

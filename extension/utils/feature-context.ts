@@ -76,7 +76,7 @@ export const createFeatureContext = ({
     setDocumentNumberProvider: (provider) => {
       numberProvider = provider
     },
-    stats: { batches: 0, totalMs: 0, maxMs: 0, lastNudgeAt: null },
+    stats: { batches: 0, totalMs: 0, maxMs: 0, recentMs: [], lastNudgeAt: null },
     guard: (id, handler) => {
       return (...args) => {
         try {
