@@ -22,11 +22,12 @@ export const createDb = async ({ url, authToken }: CreateDbOptions): Promise<Db>
     const path = url.slice('file:'.length)
     if (path && !path.startsWith(':memory:')) mkdirSync(dirname(path), { recursive: true })
   }
-  const client = createClient({ url, authToken })
+  // `timeout` is the busy timeout of every pooled connection: another process writing (an
+  // import, officials:add) makes this one wait instead of failing with SQLITE_BUSY.
+  const client = createClient({ url, authToken, timeout: 5000 })
   if (url.startsWith('file:')) {
-    // WAL lets readers go on while the importer writes; busy_timeout waits for other processes.
+    // WAL lets readers go on while the importer writes.
     await client.execute('PRAGMA journal_mode = WAL')
-    await client.execute('PRAGMA busy_timeout = 5000')
   }
   return drizzle(client, { schema }) as Db
 }
