@@ -11,6 +11,8 @@ export default defineConfig({
   outDir: '.output',
   manifestVersion: 3,
   imports: false,
+  // the bundles are not minified, so Firefox review needs no separate sources archive
+  zip: { artifactTemplate: 'trolyso-van-ban-{{browser}}.zip', zipSources: false },
   manifest: ({ browser, mode }) => ({
     name: 'Trợ lý số — Văn bản điện tử',
     version: '0.1.0',

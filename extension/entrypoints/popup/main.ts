@@ -25,6 +25,20 @@ const main = async () => {
     )
     return
   }
+  // policy hosts still need the official's one-time permission (no policy grants optional host access)
+  const missing: string[] = []
+  for (const entry of settings.hosts) {
+    if (!(await browser.permissions.contains({ origins: [entry.pattern] }))) missing.push(entry.pattern)
+  }
+  if (missing.length > 0) {
+    app.append(
+      h(
+        'p',
+        { class: 'error', id: 'missing-permissions' },
+        `Chưa được cấp quyền trên: ${missing.join(', ')}. Hãy bấm “Cấp quyền” trong Tùy chọn.`,
+      ),
+    )
+  }
   const api = createApiClient({ baseUrl: settings.apiBaseUrl, token: settings.apiToken })
   try {
     const me = await api.me()

@@ -164,6 +164,15 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
       ['approver', true, true],
       ['organisation', true, true],
     ])
+
+    // the popup lists it with the recipient's status, and the agency's paperless figures
+    const popup = await context.newPage()
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`)
+    const item = popup.locator(`#sent li[data-id="${routed?.id}"]`)
+    await expect.poll(() => item.textContent()).toContain(`${RECIPIENT}: Đã đến`)
+    expect(await item.textContent()).toContain('✓ đã ký số')
+    expect(await popup.textContent('#figures')).toContain('Văn bản ký số hợp lệ: 1/1 (100%)')
+    await popup.close()
   })
 
   it('lets the mail go on "Vẫn gửi" (Ctrl+Enter in the body) and counts the override', async () => {
