@@ -31,7 +31,9 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', createDocsRoutes(deps))
   app.route('/', createDocumentsRoutes(deps))
   app.route('/', createChatRoutes(deps))
-  app.notFound((c) => c.json(errorBody('NOT_FOUND', `Không có đường dẫn ${c.req.method} ${c.req.path}.`), 404))
+  app.notFound((c) =>
+    c.json(errorBody('NOT_FOUND', `Không có đường dẫn ${c.req.method} ${c.req.path}.`), 404),
+  )
   app.onError(createErrorHandler(deps.log))
   return app
 }

@@ -24,7 +24,11 @@ export const createAskContextStore = ({
   now?: () => number
 }): AskContextStore => ({
   async load(sessionId) {
-    const rows = await db.select().from(chatSessions).where(eq(chatSessions.id, `api:${sessionId}`)).limit(1)
+    const rows = await db
+      .select()
+      .from(chatSessions)
+      .where(eq(chatSessions.id, `api:${sessionId}`))
+      .limit(1)
     const row = rows[0]
     if (!row || row.expiresAt < now()) return {}
     return row.state as AnswerContext
@@ -35,10 +39,19 @@ export const createAskContextStore = ({
       candidateCodes: answer.kind === 'clarify' ? (answer.candidates ?? []).map((c) => c.code) : [],
     }
     const at = now()
-    const row = { id: `api:${sessionId}`, channel: 'api', state, updatedAt: at, expiresAt: at + ttlMinutes * 60_000 }
+    const row = {
+      id: `api:${sessionId}`,
+      channel: 'api',
+      state,
+      updatedAt: at,
+      expiresAt: at + ttlMinutes * 60_000,
+    }
     await db
       .insert(chatSessions)
       .values(row)
-      .onConflictDoUpdate({ target: chatSessions.id, set: { state, updatedAt: at, expiresAt: row.expiresAt } })
+      .onConflictDoUpdate({
+        target: chatSessions.id,
+        set: { state, updatedAt: at, expiresAt: row.expiresAt },
+      })
   },
 })

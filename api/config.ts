@@ -29,7 +29,10 @@ const ZServerEnv = z
     host: env.HOST,
     publicUrl: env.PUBLIC_URL ?? null,
     dataDir: env.DATA_DIR,
-    database: { url: env.DATABASE_URL ?? `file:${env.DATA_DIR}/trolyso.db`, authToken: env.DATABASE_AUTH_TOKEN },
+    database: {
+      url: env.DATABASE_URL ?? `file:${env.DATA_DIR}/trolyso.db`,
+      authToken: env.DATABASE_AUTH_TOKEN,
+    },
     adminToken: env.ADMIN_TOKEN ?? null,
     knowledge: {
       seed: env.KB_SEED === 'true',
@@ -53,9 +56,15 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   for (const [name, schema] of Object.entries(sections)) {
     const result = schema.safeParse(env)
     if (result.success) parsed[name] = result.data
-    else for (const issue of result.error.issues) problems.push(`${issue.path.join('.') || name}: ${issue.message}`)
+    else
+      for (const issue of result.error.issues)
+        problems.push(`${issue.path.join('.') || name}: ${issue.message}`)
   }
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   const server = parsed['server'] as ServerConfig
-  return { ...server, bot: parsed['bot'] as Config['bot'], documents: parsed['documents'] as Config['documents'] }
+  return {
+    ...server,
+    bot: parsed['bot'] as Config['bot'],
+    documents: parsed['documents'] as Config['documents'],
+  }
 }

@@ -20,7 +20,8 @@ export const errorBody = (code: string, message: string, details?: unknown): Err
 export const createErrorHandler = (log: Logger) =>
   function onError(err: Error, c: Context) {
     if (err instanceof AppError) {
-      if (err.status >= 500) log.error('request failed', { path: c.req.path, code: err.code, message: err.message })
+      if (err.status >= 500)
+        log.error('request failed', { path: c.req.path, code: err.code, message: err.message })
       return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode)
     }
     if (err instanceof HTTPException) {

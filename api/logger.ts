@@ -14,7 +14,10 @@ export type Logger = {
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
 
 /** @param level the lowest level written; `silent` writes nothing (tests) */
-export const createLogger = (level: LogLevel = 'info', write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger => {
+export const createLogger = (
+  level: LogLevel = 'info',
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger => {
   const at = (lvl: Exclude<LogLevel, 'silent'>) =>
     function log(msg: string, data?: Record<string, unknown>) {
       if (ORDER[lvl] < ORDER[level]) return

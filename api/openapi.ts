@@ -49,10 +49,25 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
           kind: { enum: ['answer', 'clarify', 'not_found', 'smalltalk'] },
           procedure: {
             type: 'object',
-            properties: { code: { type: 'string' }, name: { type: 'string' }, url: { type: ['string', 'null'] } },
+            properties: {
+              code: { type: 'string' },
+              name: { type: 'string' },
+              url: { type: ['string', 'null'] },
+            },
           },
           facet: {
-            enum: ['documents', 'fees', 'duration', 'where', 'online', 'steps', 'requirements', 'legal', 'result', 'overview'],
+            enum: [
+              'documents',
+              'fees',
+              'duration',
+              'where',
+              'online',
+              'steps',
+              'requirements',
+              'legal',
+              'result',
+              'overview',
+            ],
           },
           candidates: {
             type: 'array',
@@ -75,7 +90,13 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
       get: {
         summary: 'Tìm thủ tục hành chính',
         parameters: [
-          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 2000 }, example: 'lam lai cccd' },
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', maxLength: 2000 },
+            example: 'lam lai cccd',
+          },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
         ],
         responses: {
@@ -83,7 +104,9 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
             description: 'Kết quả',
             content: json({
               type: 'object',
-              properties: { results: { type: 'array', items: { $ref: '#/components/schemas/SearchResult' } } },
+              properties: {
+                results: { type: 'array', items: { $ref: '#/components/schemas/SearchResult' } },
+              },
             }),
           },
           ...errors(400),
@@ -93,7 +116,9 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
     '/v1/procedures/{code}': {
       get: {
         summary: 'Toàn bộ thông tin một thủ tục',
-        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' }, example: '1.001193' }],
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' }, example: '1.001193' },
+        ],
         responses: { '200': { description: 'Thủ tục' }, ...errors(400, 404) },
       },
     },
@@ -154,7 +179,11 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
         security: bearer,
         responses: { '201': { description: 'Đã nhận' }, ...errors(400, 401, 413, 415, 422) },
       },
-      get: { summary: 'Hộp văn bản đến/đi của cơ quan', security: bearer, responses: { '200': { description: 'OK' } } },
+      get: {
+        summary: 'Hộp văn bản đến/đi của cơ quan',
+        security: bearer,
+        responses: { '200': { description: 'OK' } },
+      },
     },
     '/v1/stats/paperless': {
       get: {

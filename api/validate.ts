@@ -14,9 +14,13 @@ export const parseInput = <S extends z.ZodType>(schema: S, value: unknown, what 
   const result = schema.safeParse(value)
   if (!result.success) {
     const problems = describe(result.error)
-    throw new AppError('BAD_REQUEST', `${what} không hợp lệ: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
-      details: problems,
-    })
+    throw new AppError(
+      'BAD_REQUEST',
+      `${what} không hợp lệ: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      {
+        details: problems,
+      },
+    )
   }
   return result.data
 }

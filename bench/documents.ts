@@ -127,7 +127,9 @@ const multipart = (pdf: Buffer) => {
   const boundary = `----trolyso${Math.random().toString(36).slice(2)}`
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="header"\r\n\r\n${header}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="vb.pdf"\r\nContent-Type: application/pdf\r\n\r\n`
   return {
-    body: new Uint8Array(Buffer.concat([Buffer.from(head), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)])) as Uint8Array<ArrayBuffer>,
+    body: new Uint8Array(
+      Buffer.concat([Buffer.from(head), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    ) as Uint8Array<ArrayBuffer>,
     type: `multipart/form-data; boundary=${boundary}`,
   }
 }

@@ -26,7 +26,11 @@ export const ZBotEnv = z
     sessionTtlMinutes: env.BOT_SESSION_TTL_MINUTES,
     hotline: env.BOT_HOTLINE,
     telegram: env.TELEGRAM_BOT_TOKEN
-      ? { token: env.TELEGRAM_BOT_TOKEN, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null, apiRoot: env.TELEGRAM_API_ROOT }
+      ? {
+          token: env.TELEGRAM_BOT_TOKEN,
+          webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null,
+          apiRoot: env.TELEGRAM_API_ROOT,
+        }
       : null,
     zalo:
       env.ZALO_APP_ID && env.ZALO_OA_SECRET_KEY

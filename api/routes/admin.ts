@@ -18,7 +18,13 @@ import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.t
 import type { AppDeps } from '../deps.ts'
 import { requireAdmin } from '../middlewares/require-admin.ts'
 import { parseInput, readJson } from '../validate.ts'
-import { ZImportQuery, ZProcedurePatch, ZRestoreBody, ZUnansweredQuery, ZUnansweredUpdate } from './admin.types.ts'
+import {
+  ZImportQuery,
+  ZProcedurePatch,
+  ZRestoreBody,
+  ZUnansweredQuery,
+  ZUnansweredUpdate,
+} from './admin.types.ts'
 import { ZProcedureCode } from './procedures.types.ts'
 
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -46,7 +52,8 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
     async (c) => {
       const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
       const text = await c.req.text()
-      if (!text.trim()) throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+      if (!text.trim())
+        throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
       const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
       try {
         const filePath = join(dir, 'upload.jsonl')
@@ -97,7 +104,12 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
       .limit(1)
     if (!rows[0]) throw new AppError('NOT_FOUND', `Thủ tục ${code} không có phiên bản ${revision}.`)
     const next = toInput(rows[0].data as Record<string, unknown>)
-    await upsertProcedures({ db, procedures: [next], actor: 'admin', reason: `${reason} (khôi phục phiên bản ${revision})` })
+    await upsertProcedures({
+      db,
+      procedures: [next],
+      actor: 'admin',
+      reason: `${reason} (khôi phục phiên bản ${revision})`,
+    })
     await kb.refresh()
     return c.json({ procedure: await kb.getProcedure(code) })
   })
@@ -115,7 +127,8 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
 
   app.post('/v1/admin/unanswered/:id', async (c) => {
     const id = Number(c.req.param('id'))
-    if (!Number.isInteger(id) || id < 1) throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
+    if (!Number.isInteger(id) || id < 1)
+      throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
     const { status, note } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
     const updated = await db.transaction(async (tx) => {
       const rows = await tx

@@ -20,7 +20,9 @@ export const ZSearchQuery = z.object({
     .default(10),
 })
 
-export const ZProcedureCode = z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số).')
+export const ZProcedureCode = z
+  .string()
+  .regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số).')
 
 export const ZAskBody = z.object({
   text: z

@@ -37,7 +37,10 @@ describe('npm start (api/main.ts)', () => {
   })
 
   it('serves the OpenAPI document and the interactive docs page', async () => {
-    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: object }
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      openapi: string
+      paths: object
+    }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toContain('/v1/ask')
     const page = await fetch(`${server.url}/docs`)

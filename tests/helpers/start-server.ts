@@ -6,7 +6,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { repoRoot } from './paths.ts'
 
-export type RunningServer = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }
+export type RunningServer = {
+  url: string
+  child: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * @param env environment on top of the current one (DATA_DIR, DATABASE_URL …); PORT defaults to 0 (any free port)

@@ -97,7 +97,10 @@ export const documentRecipients = sqliteTable(
     status: text('status').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.documentId, t.agencyCode] }), index('recipients_inbox_idx').on(t.agencyCode, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.documentId, t.agencyCode] }),
+    index('recipients_inbox_idx').on(t.agencyCode, t.status),
+  ],
 )
 
 export const documentEvents = sqliteTable(

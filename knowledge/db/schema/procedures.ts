@@ -4,7 +4,11 @@
  * @module
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { ProcedureChannel, ProcedureDocument, ProcedureLegalBasis } from '../../procedures/procedure.types.ts'
+import type {
+  ProcedureChannel,
+  ProcedureDocument,
+  ProcedureLegalBasis,
+} from '../../procedures/procedure.types.ts'
 
 export const procedures = sqliteTable(
   'procedures',

@@ -36,11 +36,17 @@ describe('admin routes', () => {
   })
 
   it('corrects a procedure as a new revision, searchable at once, and restores the old one', async () => {
-    const before = (await (await t.app.request(`/v1/procedures/${code}`)).json()) as { name: string; revision: number }
+    const before = (await (await t.app.request(`/v1/procedures/${code}`)).json()) as {
+      name: string
+      revision: number
+    }
     const patch = await t.app.request(`/v1/admin/procedures/${code}`, {
       method: 'PATCH',
       headers: auth,
-      body: JSON.stringify({ changes: { name: `${before.name} (bản sửa thử nghiệm zzqx)` }, reason: 'Kiểm tra sửa tên' }),
+      body: JSON.stringify({
+        changes: { name: `${before.name} (bản sửa thử nghiệm zzqx)` },
+        reason: 'Kiểm tra sửa tên',
+      }),
     })
     expect(patch.status).toBe(200)
     const patched = (await patch.json()) as { changed: boolean; procedure: { revision: number } }
@@ -48,7 +54,9 @@ describe('admin routes', () => {
     expect(patched.procedure.revision).toBe(before.revision + 1)
     expect(t.deps.kb.search('zzqx', { limit: 1 })[0]?.code).toBe(code)
 
-    const history = (await (await t.app.request(`/v1/admin/procedures/${code}/revisions`, { headers: auth })).json()) as {
+    const history = (await (
+      await t.app.request(`/v1/admin/procedures/${code}/revisions`, { headers: auth })
+    ).json()) as {
       revisions: { revision: number; reason: string }[]
     }
     expect(history.revisions.map((r) => r.revision)).toEqual([before.revision + 1, before.revision])
@@ -69,10 +77,18 @@ describe('admin routes', () => {
   it.each([
     ['an empty change', { changes: {}, reason: 'không có gì' }, 400],
     ['a missing reason', { changes: { name: 'Tên mới của thủ tục' } }, 400],
-    ['a fee that is not a number', { changes: { channels: [{ kind: 'direct', feeVnd: 'nhiều' }] }, reason: 'sai kiểu' }, 400],
+    [
+      'a fee that is not a number',
+      { changes: { channels: [{ kind: 'direct', feeVnd: 'nhiều' }] }, reason: 'sai kiểu' },
+      400,
+    ],
   ])('rejects %s and keeps the stored record', async (_name, body, status) => {
     const before = await (await t.app.request(`/v1/procedures/${code}`)).json()
-    const res = await t.app.request(`/v1/admin/procedures/${code}`, { method: 'PATCH', headers: auth, body: JSON.stringify(body) })
+    const res = await t.app.request(`/v1/admin/procedures/${code}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify(body),
+    })
     expect(res.status).toBe(status)
     expect(await (await t.app.request(`/v1/procedures/${code}`)).json()).toEqual(before)
   })

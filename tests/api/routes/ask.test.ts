@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Answer } from '../../../knowledge/answer/answer.types.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 
-const ask = (t: TestApp, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  t.app.request('/v1/ask', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
+const ask = (
+  t: TestApp,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) =>
+  t.app.request('/v1/ask', {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
 
 describe('POST /v1/ask', () => {
   let t: TestApp
@@ -63,7 +71,9 @@ describe('POST /v1/ask with a sessionId', () => {
 
   it('keeps a follow-up question on the procedure of the previous answer', async () => {
     const sessionId = 'test-session-follow-up'
-    const first = (await (await ask(t, { text: 'thủ tục cấp hộ chiếu phổ thông', sessionId })).json()) as Answer
+    const first = (await (
+      await ask(t, { text: 'thủ tục cấp hộ chiếu phổ thông', sessionId })
+    ).json()) as Answer
     const code = first.kind === 'answer' ? first.procedure!.code : first.candidates![0]!.code
     const chosen =
       first.kind === 'answer' ? first : ((await (await ask(t, { text: '1', sessionId })).json()) as Answer)
@@ -72,7 +82,9 @@ describe('POST /v1/ask with a sessionId', () => {
     expect(followUp.kind).toBe('answer')
     expect(followUp.facet).toBe('fees')
     expect(followUp.procedure!.code).toBe(chosen.procedure!.code ?? code)
-    const other = (await (await ask(t, { text: 'lệ phí bao nhiêu?', sessionId: 'another-session-xyz' })).json()) as Answer
+    const other = (await (
+      await ask(t, { text: 'lệ phí bao nhiêu?', sessionId: 'another-session-xyz' })
+    ).json()) as Answer
     expect(other.procedure?.code === chosen.procedure!.code && other.kind === 'answer').toBe(false)
   })
 })

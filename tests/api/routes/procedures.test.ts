@@ -11,23 +11,35 @@ describe('procedure routes', () => {
   it('finds the birth registration procedure from a question typed without diacritics', async () => {
     const res = await t.app.request('/v1/procedures?q=dang%20ky%20khai%20sinh&limit=3')
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { results: { code: string; name: string; levels: string[]; score: number }[] }
+    const body = (await res.json()) as {
+      results: { code: string; name: string; levels: string[]; score: number }[]
+    }
     expect(body.results.length).toBeGreaterThan(0)
     expect(body.results.length).toBeLessThanOrEqual(3)
     expect(body.results[0]!.name.normalize('NFC')).toMatch(/khai sinh/i)
     expect(body.results[0]).toEqual(
-      expect.objectContaining({ code: expect.stringMatching(/^\d\.\d{6}$/), levels: expect.any(Array), field: expect.any(String) }),
+      expect.objectContaining({
+        code: expect.stringMatching(/^\d\.\d{6}$/),
+        levels: expect.any(Array),
+        field: expect.any(String),
+      }),
     )
   })
 
   it('returns the full structured record with its source for a known code', async () => {
-    const search = (await (await t.app.request('/v1/procedures?q=khai%20sinh')).json()) as { results: { code: string }[] }
+    const search = (await (await t.app.request('/v1/procedures?q=khai%20sinh')).json()) as {
+      results: { code: string }[]
+    }
     const code = search.results[0]!.code
     const res = await t.app.request(`/v1/procedures/${code}`)
     expect(res.status).toBe(200)
     const record = (await res.json()) as Record<string, unknown>
     expect(record).toEqual(
-      expect.objectContaining({ code, source: expect.any(String), asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+      expect.objectContaining({
+        code,
+        source: expect.any(String),
+        asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      }),
     )
     expect(Array.isArray(record['channels'])).toBe(true)
     expect(Array.isArray(record['documents'])).toBe(true)

@@ -9,8 +9,12 @@ describe('migrateDb', () => {
   it('creates every table and can run again on an up-to-date database', async () => {
     t = await createTestDb()
     await migrateDb(t.db)
-    const rows = await t.db.$client.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    const rows = await t.db.$client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    )
     const names = rows.rows.map((r) => String(r['name']))
-    expect(names).toEqual(expect.arrayContaining(['procedures', 'procedure_revisions', 'chat_sessions', 'documents', 'agencies']))
+    expect(names).toEqual(
+      expect.arrayContaining(['procedures', 'procedure_revisions', 'chat_sessions', 'documents', 'agencies']),
+    )
   })
 })
