@@ -81,6 +81,8 @@ export const createNudgeCard = (doc: Document = document) => {
         b.dataset['action'] = choice
         b.addEventListener('click', (e) => {
           e.stopPropagation()
+          // the shadow root is open, so the page could click for the official: only real input counts
+          if (!e.isTrusted) return
           close(choice)
         })
         return b

@@ -33,12 +33,16 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     scanned: '',
   }
 
+  let composeCount = 0
   const clientFor = (official: Official | null) =>
     createApiClient({ baseUrl: api.url, token: official?.token ?? null })
 
   const openCompose = async (host = '127.0.0.1'): Promise<Page> => {
     const page = await context.newPage()
-    await page.goto(fixtures.url(host, 'roundcube-compose.html'))
+    // each compose screen is its own thread (Roundcube's _id), so a mute in one test stays there
+    await page.goto(
+      `${fixtures.url(host, 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
+    )
     return page
   }
   const waitActive = (page: Page) =>
@@ -209,6 +213,27 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     expect(await nudge.locator('.card').textContent()).toContain('tối thiểu 200 dpi')
     await nudge.locator('[data-action="primary"]').click()
     await expect.poll(() => nudge.count()).toBe(0)
+
+    // Enter on the send control is held too; the page cannot answer the nudge for the official
+    await page.focus('button.send')
+    await page.keyboard.press('Enter')
+    const atSend = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    await atSend.waitFor()
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('trolyso-nudge')
+          ?.shadowRoot?.querySelector('[data-action="secondary"]') as HTMLElement
+      ).click(),
+    )
+    expect(await atSend.count()).toBe(1)
+    expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
+
+    // muted for this thread: the next send goes straight through
+    await atSend.locator('[data-action="mute"]').click()
+    await expect.poll(() => atSend.count()).toBe(0)
+    await page.click('button.send')
+    await page.waitForSelector('body[data-sent="1"]')
   })
 
   it('offers the electronic path when a document system page prints, with its document number', async () => {
