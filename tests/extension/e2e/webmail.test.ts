@@ -219,13 +219,16 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter')
     const atSend = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
     await atSend.waitFor()
-    await page.evaluate(() =>
-      (
-        document
-          .querySelector('trolyso-nudge')
-          ?.shadowRoot?.querySelector('[data-action="secondary"]') as HTMLElement
-      ).click(),
-    )
+    // a click the page itself makes on the nudge (untrusted) must not answer it
+    const clicked = await page.evaluate(() => {
+      const button = document
+        .querySelector('trolyso-nudge')
+        ?.shadowRoot?.querySelector('[data-action="secondary"]')
+      if (!(button instanceof HTMLElement)) return false
+      button.click()
+      return true
+    })
+    expect(clicked).toBe(true)
     expect(await atSend.count()).toBe(1)
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
 
