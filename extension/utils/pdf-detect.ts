@@ -71,6 +71,7 @@ const TEXT_OBJECT_RE = /(?:^|\s)BT\s[\s\S]*?(?:Tj|TJ|'|")\s[\s\S]*?(?:^|\s)ET(?:
 const signatureInfo = (text: string): { signatureCount: number; subFilters: string[] } => {
   const subFilters = new Set<string>()
   let signatureCount = 0
+  const ranges = new Set<string>()
   const byteRangeRe = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
   for (const match of text.matchAll(byteRangeRe)) {
     // the signature dictionary around this /ByteRange
@@ -81,7 +82,10 @@ const signatureInfo = (text: string): { signatureCount: number; subFilters: stri
     const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dict)?.[1]
     const isSig =
       /\/Type\s*\/Sig\b/.test(dict) || (subFilter !== undefined && SIGNATURE_SUBFILTERS.includes(subFilter))
-    if (hasContents && isSig) {
+    // an incremental update may repeat a signature dictionary: count distinct byte ranges
+    const range = match.slice(1, 5).join(' ')
+    if (hasContents && isSig && !ranges.has(range)) {
+      ranges.add(range)
       signatureCount++
       if (subFilter) subFilters.add(subFilter)
     }

@@ -27,6 +27,8 @@ const main = async () => {
   }
   // policy hosts still need the official's one-time permission (no policy grants optional host access)
   const missing: string[] = []
+  const apiPattern = `${new URL(settings.apiBaseUrl).origin}/*`
+  if (!(await browser.permissions.contains({ origins: [apiPattern] }))) missing.push(apiPattern)
   for (const entry of settings.hosts) {
     if (!(await browser.permissions.contains({ origins: [entry.pattern] }))) missing.push(entry.pattern)
   }
@@ -35,7 +37,7 @@ const main = async () => {
       h(
         'p',
         { class: 'error', id: 'missing-permissions' },
-        `Chưa được cấp quyền trên: ${missing.join(', ')}. Hãy bấm “Cấp quyền” trong Tùy chọn.`,
+        `Chưa được cấp quyền trên: ${missing.join(', ')}. Hãy mở Tùy chọn để cấp quyền (“Lưu” cho địa chỉ API, “Cấp quyền” cho trang).`,
       ),
     )
   }

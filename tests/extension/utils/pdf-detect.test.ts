@@ -20,6 +20,15 @@ describe('classifyPdf', () => {
     },
   )
 
+  it('counts a signature dictionary repeated by an incremental update once', async () => {
+    const text = new TextDecoder('latin1').decode(await makeSignedPdf())
+    const at = text.indexOf('/ByteRange')
+    const dict = text.slice(text.lastIndexOf('<<', at), text.indexOf('>>', text.indexOf('/Contents', at)) + 2)
+    const updated = `${text}\n99 0 obj\n${dict}\nendobj\n%%EOF\n`
+    const result = await classifyPdf(new Uint8Array(Buffer.from(updated, 'latin1')))
+    expect(result).toMatchObject({ signed: true, signatureCount: 1 })
+  })
+
   it('does not count a signature placeholder without a byte range as signed', async () => {
     const text = new TextDecoder('latin1').decode(await makeSignedPdf())
     const broken = text.replace(
