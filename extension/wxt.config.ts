@@ -11,7 +11,9 @@ export default defineConfig({
   outDir: '.output',
   manifestVersion: 3,
   imports: false,
-  // the bundles are not minified, so Firefox review needs no separate sources archive
+  // readable bundles: agencies' IT can audit what runs in officials' browsers, and Firefox review
+  // needs no separate sources archive
+  vite: () => ({ build: { minify: false } }),
   zip: { artifactTemplate: 'trolyso-van-ban-{{browser}}.zip', zipSources: false },
   manifest: ({ browser, mode }) => ({
     name: 'Trợ lý số — Văn bản điện tử',

@@ -14,8 +14,10 @@ export type NudgeContent = {
   lines: string[]
   primary: string
   secondary?: string
-  /** offer "Không nhắc lại cho thư này" */
+  /** offer to mute this kind of nudge here */
   mutable?: boolean
+  /** label of the mute button; "Không nhắc lại cho thư này" by default */
+  muteLabel?: string
 }
 
 const STYLE = `
@@ -89,7 +91,8 @@ export const createNudgeCard = (doc: Document = document) => {
       }
       actions.append(button(content.primary, 'primary', 'primary'))
       if (content.secondary) actions.append(button(content.secondary, 'secondary', 'secondary'))
-      if (content.mutable) actions.append(button('Không nhắc lại cho thư này', 'mute', 'link'))
+      if (content.mutable)
+        actions.append(button(content.muteLabel ?? 'Không nhắc lại cho thư này', 'mute', 'link'))
       const x = button('×', 'dismiss', 'close')
       x.setAttribute('aria-label', 'Đóng')
       card.append(x, actions)

@@ -21,6 +21,7 @@ const offer = async (context: FeatureContext) => {
     primary: texts.printAccept,
     secondary: texts.printAnyway,
     mutable: true,
+    muteLabel: texts.mutePage,
   })
   if (choice === 'secondary') {
     count('print', 'overridden')

@@ -12,7 +12,8 @@ import { createAttachmentRegistry } from './attachments.ts'
 import { bytesToBase64 } from './base64.ts'
 import type { DocumentNumber } from './document-number.ts'
 import type { ContentMessage, RouteOutcome, RouteResultMessage } from './messages.ts'
-import { type DocumentSystemConfig, isMuted, muteKey, muteThread } from './storage.ts'
+import { isMuted, muteKey, muteThread } from './mutes.ts'
+import type { DocumentSystemConfig } from './storage.ts'
 
 export type FeatureContextOptions = {
   ctx: ContentScriptContext

@@ -1,7 +1,7 @@
 /**
  * Extension storage: what the official set on the options page (local), what the
- * administrator enforces (`storage.managed`, the enterprise policy; it wins), per-thread
- * mutes, and the certificate issued to this browser's signing key.
+ * administrator enforces (`storage.managed`, the enterprise policy; it wins), and the
+ * certificate issued to this browser's signing key. Per-thread mutes live in mutes.ts.
  * @module
  */
 import { browser } from 'wxt/browser'
@@ -34,7 +34,6 @@ export const allowedHostsItem = storage.defineItem<string[]>('local:allowedHosts
 export const documentSystemsItem = storage.defineItem<DocumentSystemConfig[]>('local:documentSystems', {
   fallback: [],
 })
-export const mutedThreadsItem = storage.defineItem<string[]>('local:mutedThreads', { fallback: [] })
 export const certificateItem = storage.defineItem<IssuedCertificate | null>('local:certificate', {
   fallback: null,
 })
@@ -75,19 +74,6 @@ export const readSettings = async (defaultApiBaseUrl: string): Promise<Effective
     documentSystems: [...(policy.documentSystems ?? []), ...systems],
     managed: { apiBaseUrl: policy.apiBaseUrl !== undefined, apiToken: policy.apiToken !== undefined },
   }
-}
-
-/** A thread key names one compose window or document; mutes are per kind of nudge. */
-export const muteKey = (origin: string, thread: string, kind: string): string => `${origin}|${thread}|${kind}`
-
-export const isMuted = async (key: string): Promise<boolean> =>
-  (await mutedThreadsItem.getValue()).includes(key)
-
-export const muteThread = async (key: string): Promise<void> => {
-  const current = await mutedThreadsItem.getValue()
-  if (current.includes(key)) return
-  // keep the list bounded: the oldest mutes go first
-  await mutedThreadsItem.setValue([...current, key].slice(-500))
 }
 
 /** Whether to offer remote signing (the official confirms on the phone); the deployment must support it. */

@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { fakeBrowser } from 'wxt/testing/fake-browser'
+import { isMuted, muteKey, muteThread } from '../../../extension/utils/mutes.ts'
 import {
   allowedHostsItem,
   apiBaseUrlItem,
   apiTokenItem,
-  isMuted,
-  muteKey,
-  muteThread,
   readSettings,
 } from '../../../extension/utils/storage.ts'
 
