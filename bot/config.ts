@@ -1,5 +1,13 @@
 /**
  * Environment of the citizens' chat channels. Parsed once by api/config.ts.
+ *
+ * - TELEGRAM_BOT_TOKEN: enables Telegram. Long polling when PUBLIC_URL is unset; with PUBLIC_URL
+ *   the webhook `${PUBLIC_URL}/webhooks/telegram` is registered and TELEGRAM_WEBHOOK_SECRET is required.
+ * - ZALO_APP_ID + ZALO_OA_SECRET_KEY: enable the Zalo OA webhook `/webhooks/zalo`; ZALO_APP_SECRET,
+ *   ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN are needed to send (tokens refreshed later are kept in the db).
+ * - BOT_SESSION_TTL_MINUTES: a conversation forgets its procedure after this long without messages.
+ * - BOT_RATE_LIMIT_BURST / BOT_RATE_LIMIT_PER_MINUTE: per-user token bucket for incoming messages.
+ * - BOT_HOTLINE: the number given when a citizen asks for a person.
  * @module
  */
 import { z } from 'zod'
@@ -21,10 +29,13 @@ export const ZBotEnv = z
     ZALO_OAUTH_BASE: z.url().default('https://oauth.zaloapp.com'),
     BOT_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(30),
     BOT_HOTLINE: z.string().default('18001096'),
+    BOT_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(6),
+    BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().min(1).default(20),
   })
   .transform((env) => ({
     sessionTtlMinutes: env.BOT_SESSION_TTL_MINUTES,
     hotline: env.BOT_HOTLINE,
+    rateLimit: { burst: env.BOT_RATE_LIMIT_BURST, perMinute: env.BOT_RATE_LIMIT_PER_MINUTE },
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {
           token: env.TELEGRAM_BOT_TOKEN,

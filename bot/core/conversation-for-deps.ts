@@ -1,0 +1,30 @@
+/**
+ * One conversation per running app: the web API and every channel share it (and its rate
+ * limiter). Built lazily from the app's dependencies, never at import.
+ * @module
+ */
+import type { AppDeps } from '../../api/deps.ts'
+import { type Conversation, createConversation } from './handle-message.ts'
+
+const built = new WeakMap<AppDeps, Conversation>()
+
+/** @returns the conversation over deps.db and deps.kb, created on first use */
+export const conversationForDeps = (deps: AppDeps): Conversation => {
+  let conversation = built.get(deps)
+  if (!conversation) {
+    const { config, db, kb, log } = deps
+    conversation = createConversation({
+      db,
+      answer: (question, context) => kb.answer(question, context),
+      getProcedure: (code) => kb.getProcedure(code),
+      config: {
+        sessionTtlMinutes: config.bot.sessionTtlMinutes,
+        hotline: config.bot.hotline,
+        rateLimit: config.bot.rateLimit,
+      },
+      log,
+    })
+    built.set(deps, conversation)
+  }
+  return conversation
+}

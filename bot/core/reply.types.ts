@@ -1,0 +1,32 @@
+/**
+ * The channel-agnostic vocabulary of the citizens' chat: what arrives from a channel and
+ * the reply models every channel renders in its own way (Telegram HTML and inline
+ * keyboards, Zalo button templates, the web page).
+ * @module
+ */
+
+export type ChannelName = 'telegram' | 'zalo' | 'web'
+
+export type Command = 'start' | 'help' | 'contact' | 'privacy'
+
+/** One message from a citizen: free text, a tapped choice (its short id) or a command. */
+export type Incoming = {
+  channel: ChannelName
+  /** Stable per channel: Telegram chat id, Zalo user id, web session id. */
+  userId: string
+  text?: string
+  choice?: string
+  command?: Command
+}
+
+export type Choice = { id: string; label: string }
+
+export type ProcedureHeading = { code: string; name: string; url: string | null }
+
+export type Reply =
+  | { type: 'text'; text: string; procedure?: ProcedureHeading }
+  | { type: 'choices'; text: string; choices: Choice[]; purpose: 'clarify' | 'feedback' | 'menu' }
+  | { type: 'link'; label: string; url: string }
+
+/** At most this many buttons in one choices reply (Zalo button templates, small screens). */
+export const MAX_CHOICES = 5

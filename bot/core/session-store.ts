@@ -1,0 +1,66 @@
+/**
+ * Conversation state in libSQL (`chat_sessions`), so several processes can serve one bot:
+ * the procedure being discussed, the choices last offered and, for the web page, a short
+ * history. A session untouched for the TTL is treated as gone and later purged.
+ * @module
+ */
+import { and, eq, gt, lt } from 'drizzle-orm'
+import type { Db } from '../../knowledge/db/client.ts'
+import { chatSessions } from '../../knowledge/db/schema/index.ts'
+import type { ChannelName, Reply } from './reply.types.ts'
+
+export type HistoryEntry =
+  | { from: 'user'; text: string; at: number }
+  | { from: 'bot'; replies: Reply[]; at: number }
+
+export type SessionState = {
+  procedureCode: string | null
+  candidateCodes: string[]
+  /** Masked; kept only for channels that show history (the web page). */
+  history: HistoryEntry[]
+}
+
+export type SessionStore = {
+  load: (id: string) => Promise<SessionState>
+  save: (id: string, channel: ChannelName, state: SessionState) => Promise<void>
+  purgeExpired: () => Promise<number>
+}
+
+export const emptySession = (): SessionState => ({ procedureCode: null, candidateCodes: [], history: [] })
+
+export const createSessionStore = ({
+  db,
+  ttlMinutes,
+  clock = Date.now,
+}: {
+  db: Db
+  ttlMinutes: number
+  clock?: () => number
+}): SessionStore => ({
+  async load(id) {
+    const [row] = await db
+      .select({ state: chatSessions.state })
+      .from(chatSessions)
+      .where(and(eq(chatSessions.id, id), gt(chatSessions.expiresAt, clock())))
+      .limit(1)
+    if (!row) return emptySession()
+    const state = row.state as Partial<SessionState>
+    return {
+      procedureCode: typeof state.procedureCode === 'string' ? state.procedureCode : null,
+      candidateCodes: Array.isArray(state.candidateCodes) ? state.candidateCodes : [],
+      history: Array.isArray(state.history) ? state.history : [],
+    }
+  },
+  async save(id, channel, state) {
+    const at = clock()
+    const expiresAt = at + ttlMinutes * 60_000
+    await db
+      .insert(chatSessions)
+      .values({ id, channel, state, updatedAt: at, expiresAt })
+      .onConflictDoUpdate({ target: chatSessions.id, set: { state, updatedAt: at, expiresAt } })
+  },
+  async purgeExpired() {
+    const result = await db.delete(chatSessions).where(lt(chatSessions.expiresAt, clock()))
+    return result.rowsAffected
+  },
+})

@@ -1,0 +1,196 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { messages } from '../../../bot/core/messages.ts'
+import type { Reply } from '../../../bot/core/reply.types.ts'
+import { interactions, unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
+import {
+  conversationOver,
+  createSeededKnowledgeBase,
+  type SeededKnowledgeBase,
+} from '../seeded-knowledge-base.ts'
+
+let seeded: SeededKnowledgeBase
+beforeAll(async () => {
+  seeded = await createSeededKnowledgeBase()
+})
+afterAll(() => seeded.close())
+
+const texts = (replies: Reply[]) => replies.map((r) => (r.type === 'link' ? r.url : r.text)).join('\n')
+const choicesOf = (replies: Reply[], purpose: string) =>
+  replies.flatMap((r) => (r.type === 'choices' && r.purpose === purpose ? r.choices : []))
+const headingOf = (replies: Reply[]) =>
+  replies.flatMap((r) => (r.type === 'text' && r.procedure ? [r.procedure] : []))[0]
+
+describe('createConversation', () => {
+  it('clarifies an ambiguous question, answers the chosen option, follows up on the fee and takes feedback', async () => {
+    const clock = { now: Date.parse('2026-11-22T08:00:00Z') }
+    const chat = conversationOver(seeded, clock)
+    const user = { channel: 'telegram' as const, userId: 'scripted-1' }
+
+    const clarify = await chat.handle({ ...user, text: 'căn cước' })
+    const options = choicesOf(clarify, 'clarify')
+    expect(options.length).toBeGreaterThan(1)
+    expect(options.length).toBeLessThanOrEqual(5)
+    const reissue = options.find((o) => o.label === 'Cấp lại thẻ căn cước')
+    expect(reissue?.id).toBe('p:1.014064')
+
+    const answered = await chat.handle({ ...user, choice: reissue!.id })
+    expect(headingOf(answered)).toMatchObject({ code: '1.014064', name: 'Cấp lại thẻ căn cước' })
+    expect(answered.some((r) => r.type === 'link' && r.url.startsWith('https://dichvucong.gov.vn/'))).toBe(
+      true,
+    )
+    const feedback = choicesOf(answered, 'feedback')
+    expect(feedback.map((c) => c.label)).toEqual([messages.feedbackUseful, messages.feedbackNotUseful])
+
+    const fee = await chat.handle({ ...user, text: 'phí bao nhiêu?' })
+    expect(headingOf(fee)?.code).toBe('1.014064')
+    expect(texts(fee)).toMatch(/Lệ phí/)
+
+    const feeFeedback = choicesOf(fee, 'feedback')[1]!
+    const thanks = await chat.handle({ ...user, choice: feeFeedback.id })
+    expect(texts(thanks)).toContain('Cảm ơn bạn')
+    const interactionId = feeFeedback.id.split(':')[2]!
+    const [row] = await seeded.testDb.db.select().from(interactions).where(eq(interactions.id, interactionId))
+    expect(row).toMatchObject({
+      feedback: 'not_useful',
+      procedureCode: '1.014064',
+      facet: 'fees',
+      text: 'phí bao nhiêu?',
+    })
+    const unanswered = await seeded.testDb.db
+      .select()
+      .from(unansweredQuestions)
+      .where(eq(unansweredQuestions.interactionId, interactionId))
+    expect(unanswered).toMatchObject([{ reason: 'not_useful', channel: 'telegram', text: 'phí bao nhiêu?' }])
+  })
+
+  it('keeps follow-ups on the procedure and switches on a new topic', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    const user = { channel: 'zalo' as const, userId: 'follow-up-1' }
+    expect(headingOf(await chat.handle({ ...user, text: 'làm lại căn cước bị mất' }))?.code).toBe('1.014064')
+    const online = await chat.handle({ ...user, text: 'làm online được không' })
+    expect(headingOf(online)?.code).toBe('1.014064')
+    expect(texts(online)).toMatch(/trực tuyến/i)
+    expect(headingOf(await chat.handle({ ...user, text: 'đăng ký khai sinh' }))?.code).toBe('1.001193')
+    expect(headingOf(await chat.handle({ ...user, text: 'phí bao nhiêu?' }))?.code).toBe('1.001193')
+  })
+
+  it('answers a clarify option picked by its number', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    const user = { channel: 'web' as const, userId: 'by-number' }
+    const options = choicesOf(await chat.handle({ ...user, text: 'giay phep lai xe' }), 'clarify')
+    const second = await chat.handle({ ...user, text: '2' })
+    expect(headingOf(second)?.code).toBe(options[1]!.id.slice(2))
+  })
+
+  it('forgets the procedure after the session expires', async () => {
+    const clock = { now: Date.now() }
+    const chat = conversationOver(seeded, clock, { sessionTtlMinutes: 30 })
+    const user = { channel: 'telegram' as const, userId: 'expiring' }
+    await chat.handle({ ...user, text: 'làm lại căn cước bị mất' })
+    clock.now += 29 * 60_000
+    expect(headingOf(await chat.handle({ ...user, text: 'phí bao nhiêu?' }))?.code).toBe('1.014064')
+    clock.now += 31 * 60_000
+    const late = await chat.handle({ ...user, text: 'phí bao nhiêu?' })
+    expect(headingOf(late)).toBeUndefined()
+  })
+
+  it('continues a conversation in a second instance sharing the database (another process)', async () => {
+    const clock = { now: Date.now() }
+    const first = conversationOver(seeded, clock)
+    const second = conversationOver(seeded, clock)
+    const user = { channel: 'zalo' as const, userId: 'two-processes' }
+    const options = choicesOf(await first.handle({ ...user, text: 'căn cước' }), 'clarify')
+    expect(headingOf(await second.handle({ ...user, text: '2' }))?.code).toBe(options[1]!.id.slice(2))
+    expect(headingOf(await first.handle({ ...user, text: 'mất bao lâu' }))?.code).toBe(
+      options[1]!.id.slice(2),
+    )
+  })
+
+  it('masks personal data before storing and tells the citizen not to send it', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    const replies = await chat.handle({
+      channel: 'web',
+      userId: 'pii',
+      text: 'tôi mất căn cước số 001099012345, gọi 0912 345 678 hoặc a.b@gmail.com',
+    })
+    expect(replies[0]).toEqual({ type: 'text', text: messages.personalDataWarning })
+    const rows = await seeded.testDb.db
+      .select()
+      .from(interactions)
+      .where(eq(interactions.sessionId, 'web:pii'))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.text).toBe('tôi mất căn cước số ***, gọi *** hoặc ***')
+    const history = JSON.stringify(await chat.history('web', 'pii'))
+    expect(history).not.toMatch(/001099012345|0912 345 678|gmail/)
+  })
+
+  it('stores a question it cannot answer, masked, as unanswered', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    const replies = await chat.handle({ channel: 'telegram', userId: 'nf', text: 'xyzzy qwerty 0912345678' })
+    expect(texts(replies)).toContain(messages.notFoundRecorded)
+    const rows = await seeded.testDb.db
+      .select()
+      .from(unansweredQuestions)
+      .where(eq(unansweredQuestions.reason, 'not_found'))
+    expect(rows.map((r) => r.text)).toContain('xyzzy qwerty ***')
+  })
+
+  it('tells a flooding user to slow down once, does not answer them, and keeps answering others', async () => {
+    const clock = { now: Date.now() }
+    const chat = conversationOver(seeded, clock, { rateLimit: { burst: 3, perMinute: 6 } })
+    const flooder = { channel: 'telegram' as const, userId: 'flooder' }
+    for (let i = 0; i < 3; i += 1)
+      expect(headingOf(await chat.handle({ ...flooder, text: 'đăng ký khai sinh' }))).toBeDefined()
+    expect(await chat.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([
+      { type: 'text', text: messages.slowDown },
+    ])
+    expect(await chat.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([])
+    expect(
+      headingOf(await chat.handle({ channel: 'telegram', userId: 'calm', text: 'đăng ký khai sinh' })),
+    ).toBeDefined()
+    const stored = await seeded.testDb.db
+      .select()
+      .from(interactions)
+      .where(eq(interactions.sessionId, 'telegram:flooder'))
+    expect(stored).toHaveLength(3)
+  })
+
+  it.each([
+    [{ command: 'help' as const }, messages.help],
+    [{ text: '/contact' }, '18001096'],
+    [{ choice: 'm:privacy' }, 'Quyền riêng tư'],
+    [{ text: '/start@trolyso_bot' }, 'Trợ lý số'],
+  ])('answers the menu entry %j', async (input, expected) => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    expect(texts(await chat.handle({ channel: 'telegram', userId: 'menu', ...input }))).toContain(expected)
+  })
+
+  it('ignores feedback on another session’s answer and stale choices', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    const owner = await chat.handle({ channel: 'web', userId: 'owner', text: 'đăng ký khai sinh' })
+    const useful = choicesOf(owner, 'feedback')[0]!
+    const forged = await chat.handle({ channel: 'web', userId: 'intruder', choice: useful.id })
+    expect(texts(forged)).toBe(messages.staleChoice)
+    const [row] = await seeded.testDb.db
+      .select()
+      .from(interactions)
+      .where(eq(interactions.id, useful.id.split(':')[2]!))
+    expect(row?.feedback).toBeNull()
+    expect(texts(await chat.handle({ channel: 'web', userId: 'owner', choice: 'p:9.999999' }))).toBe(
+      messages.staleChoice,
+    )
+    expect(texts(await chat.handle({ channel: 'web', userId: 'owner', choice: 'garbage' }))).toBe(
+      messages.staleChoice,
+    )
+  })
+
+  it('keeps a web transcript and none for messaging channels', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    await chat.handle({ channel: 'web', userId: 'transcript', text: 'đăng ký kết hôn' })
+    await chat.handle({ channel: 'telegram', userId: 'transcript', text: 'đăng ký kết hôn' })
+    const history = await chat.history('web', 'transcript')
+    expect(history.map((h) => h.from)).toEqual(['user', 'bot'])
+    expect(await chat.history('telegram', 'transcript')).toEqual([])
+  })
+})
