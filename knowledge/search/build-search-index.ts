@@ -201,8 +201,10 @@ const analyse = (
   const text = normalizeVietnamese(p.name)
   const tokens = tokenizeNormalized(text).map(intern)
   const folded = tokens.map((t) => intern(foldCached(t)))
-  const suffix = LEVEL_SUFFIX.exec(p.name)
-  const baseLength = suffix ? tokenizeVietnamese(p.name.slice(0, suffix.index)).length : tokens.length
+  // The suffix is short and at the end: matching the tail keeps the regex cheap on long names.
+  const tail = Math.max(0, p.name.length - 60)
+  const suffix = LEVEL_SUFFIX.exec(p.name.slice(tail))
+  const baseLength = suffix ? tokenizeVietnamese(p.name.slice(0, tail + suffix.index)).length : tokens.length
   const mainLength = text.includes('(')
     ? tokenizeNormalized(text.replace(/\([^)]*\)?/g, ' ')).length
     : tokens.length
@@ -312,6 +314,7 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
     }
     let field = fieldTerms.get(f.field)
     if (field === undefined) {
+      // Field words are shared by many procedures; one analysis per distinct field.
       field = [
         ...new Set(
           tokenizeVietnamese(f.field)

@@ -30,7 +30,11 @@ export type SearchProceduresOptions = {
 /** Candidates taken from MiniSearch into the rerank. */
 const CANDIDATES = 80
 /** Fewest retrieval words kept even when all are common. */
-const MIN_RETRIEVAL_TERMS = 2
+const MIN_RETRIEVAL_TERMS = 1
+const MAX_POSTINGS = 3000
+const MAX_RETRIEVAL_TERMS = 5
+/** Retrieval reads at most this many common-word cuts' worth of postings. */
+const POSTINGS_BUDGET = 3
 const EXTRA_SLOPE = 0.004
 const EXTRA_CAP = 0.15
 const MISSING_WEIGHT = 0.06
@@ -55,13 +59,24 @@ const hasPair = (tokens: string[], pair: string): boolean => {
 }
 
 /**
- * The rarest terms, plus every term under the common-word cut: words in a large share of
- * names retrieve nothing on their own; they still count in the rerank.
+ * The rarest terms, then more while they stay under the common-word cut and the postings
+ * budget: words in a large share of names retrieve little and cost much; they still count
+ * in the rerank.
  */
 const distinctive = (terms: string[], df: Map<string, number>, size: number, keep: number): string[] => {
   const limit = commonLimit(size)
   const byRarity = [...terms].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
-  return byRarity.filter((t, i) => i < keep || (df.get(t) ?? 0) <= limit)
+  const budget = Math.min(POSTINGS_BUDGET * limit, MAX_POSTINGS)
+  const out: string[] = []
+  let postings = 0
+  for (const t of byRarity) {
+    const n = df.get(t) ?? 0
+    const fits = n <= limit && postings + n <= budget && out.length < MAX_RETRIEVAL_TERMS
+    if (out.length >= keep && !fits) break
+    out.push(t)
+    postings += n
+  }
+  return out
 }
 
 const codeResults = (index: SearchIndex, q: ExpandedQuery): SearchResult[] => {
@@ -103,25 +118,27 @@ export const searchProcedures = ({
 
   const folded = terms.map((t) => t.folded)
   const known = (t: string) => index.df.has(t)
-  const retrieval = distinctive(folded, index.df, index.size, MIN_RETRIEVAL_TERMS)
-  // Only rare pairs are indexed.
-  const pairs = distinctive(q.bigrams.filter(known), index.df, index.size, 0)
+  // Words and (indexed, so rare) word pairs compete for the retrieval budget, rarest first.
+  const retrieval = distinctive(
+    [...folded, ...q.bigrams.filter(known)],
+    index.df,
+    index.size,
+    MIN_RETRIEVAL_TERMS,
+  )
+  if (!retrieval.length) retrieval.push(...folded)
   const weights = new Map(terms.map((t) => [t.folded, t.weight]))
   const last = folded.at(-1)
   const queries: Query[] = [
     {
       queries: [retrieval.join(' ')],
-      fields: ['name', 'field', 'aliases'],
-      boost: { name: FIELD_BOOSTS.name, field: FIELD_BOOSTS.field, aliases: FIELD_BOOSTS.aliases },
+      fields: Object.keys(FIELD_BOOSTS),
+      boost: FIELD_BOOSTS,
       // Typos only: a word the index knows is taken as typed.
-      fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !known(term) ? 1 : false),
+      fuzzy: (term) => (term.length >= 5 && !/[\d_]/.test(term) && !known(term) ? 1 : false),
       // Type-ahead on the last word only, when it is not a whole word yet.
       prefix: (term) => term === last && term.length >= 3 && !known(term),
       boostTerm: (term) => weights.get(term) ?? 1,
     },
-    ...(pairs.length
-      ? [{ queries: [pairs.join(' ')], fields: ['pairs'], boost: { pairs: FIELD_BOOSTS.pairs } }]
-      : []),
   ]
   const hits = index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
   if (!hits.length) return results.slice(0, limit)
