@@ -40,29 +40,65 @@ const inflate = async (data: Uint8Array<ArrayBuffer>): Promise<string | null> =>
 
 type PdfStream = { dict: string; start: number; end: number }
 
-/** Streams with their dictionaries; /Length is used when it is a direct number. */
-const findStreams = (text: string): PdfStream[] => {
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
+const STREAM = ascii('stream')
+const ENDSTREAM = ascii('endstream')
+
+/** `pattern` in `bytes` from `from`, using the native single-byte search to hop between candidates */
+const indexOfBytes = (bytes: Uint8Array, pattern: Uint8Array, from: number): number => {
+  const first = pattern[0] ?? 0
+  let at = bytes.indexOf(first, from)
+  while (at !== -1 && at + pattern.length <= bytes.length) {
+    let k = 1
+    while (k < pattern.length && bytes[at + k] === pattern[k]) k++
+    if (k === pattern.length) return at
+    at = bytes.indexOf(first, at + 1)
+  }
+  return -1
+}
+
+/**
+ * Walks the file's streams without decoding their data (a scan's image bytes are most of the
+ * file): a declared /Length jumps over them. Returns the streams and the text outside them.
+ */
+const splitStreams = (bytes: Uint8Array): { streams: PdfStream[]; outside: string } => {
   const streams: PdfStream[] = []
-  const re = /stream\r?\n/g
-  let match: RegExpExecArray | null = re.exec(text)
-  while (match) {
-    const keywordAt = match.index
-    if (text.slice(keywordAt - 3, keywordAt) === 'end') {
-      match = re.exec(text)
+  const outside: string[] = []
+  let pos = 0
+  while (pos < bytes.length) {
+    let keyword = indexOfBytes(bytes, STREAM, pos)
+    // "endstream" contains "stream"
+    while (
+      keyword >= 3 &&
+      bytes[keyword - 3] === 0x65 &&
+      bytes[keyword - 2] === 0x6e &&
+      bytes[keyword - 1] === 0x64
+    ) {
+      keyword = indexOfBytes(bytes, STREAM, keyword + STREAM.length)
+    }
+    if (keyword < 0) break
+    let start = keyword + STREAM.length
+    if (bytes[start] === 0x0d) start++
+    if (bytes[start] !== 0x0a) {
+      outside.push(latin1(bytes.subarray(pos, keyword + STREAM.length)))
+      pos = keyword + STREAM.length
       continue
     }
-    const dictStart = text.lastIndexOf('obj', keywordAt)
-    const dict = text.slice(dictStart >= 0 ? dictStart : Math.max(0, keywordAt - 2000), keywordAt)
-    const start = keywordAt + match[0].length
+    start++
+    const before = latin1(bytes.subarray(pos, keyword))
+    outside.push(before)
+    const dictStart = before.lastIndexOf('obj')
+    const dict = dictStart >= 0 ? before.slice(dictStart) : before.slice(-2000)
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)
     const declared = length ? start + Number(length[1]) : -1
-    const end = declared > start && declared <= text.length ? declared : text.indexOf('endstream', start)
+    const end =
+      declared > start && declared <= bytes.length ? declared : indexOfBytes(bytes, ENDSTREAM, start)
     if (end < 0) break
     streams.push({ dict, start, end })
-    re.lastIndex = end
-    match = re.exec(text)
+    pos = end
   }
-  return streams
+  if (pos < bytes.length) outside.push(latin1(bytes.subarray(pos)))
+  return { streams, outside: outside.join('') }
 }
 
 /** a text object that shows text: BT … Tj/TJ/'/" … ET */
@@ -106,7 +142,6 @@ const mediaBoxSize = (text: string): { width: number; height: number } | null =>
  * @returns what the nudges need to know about it
  */
 export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfClassification> => {
-  const raw = latin1(bytes)
   const empty: PdfClassification = {
     isPdf: false,
     signed: false,
@@ -117,18 +152,16 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
     images: [],
     pages: 0,
   }
-  if (!raw.slice(0, 1024).includes('%PDF-')) return empty
-  const { signatureCount, subFilters } = signatureInfo(raw)
+  if (!latin1(bytes.subarray(0, 1024)).includes('%PDF-')) return empty
+  const { streams, outside } = splitStreams(bytes)
+  // signature dictionaries are plain objects: their /Contents must sit in the file itself
+  const { signatureCount, subFilters } = signatureInfo(outside)
 
-  // text outside streams plus every inflated non-image stream (content streams, object streams)
+  // the text outside streams plus every inflated non-image stream (content streams, object streams)
   const parts: string[] = []
   const contentParts: string[] = []
-  let outside = ''
-  let cursor = 0
   const imageDicts: string[] = []
-  for (const stream of findStreams(raw)) {
-    outside += raw.slice(cursor, stream.start)
-    cursor = stream.end
+  for (const stream of streams) {
     if (/\/Subtype\s*\/Image/.test(stream.dict)) {
       imageDicts.push(stream.dict)
       continue
@@ -142,7 +175,6 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
     parts.push(decoded)
     if (!/\/Type\s*\/ObjStm/.test(stream.dict)) contentParts.push(decoded)
   }
-  outside += raw.slice(cursor)
   const objects = `${outside}\n${parts.join('\n')}`
 
   // a page may carry an empty /Font << >> dictionary; only a named font entry counts

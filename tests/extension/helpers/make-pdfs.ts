@@ -33,7 +33,7 @@ export const makeTextPdf = async ({
 }
 
 /** A PNG of `width`×`height` pixels, RGB or grey, written by hand (no image library needed). */
-export const makePng = (width: number, height: number, colour: boolean): Uint8Array => {
+export const makePng = (width: number, height: number, colour: boolean, noise = false): Uint8Array => {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
@@ -52,13 +52,24 @@ export const makePng = (width: number, height: number, colour: boolean): Uint8Ar
     sum.writeUInt32BE(crc(body))
     return Buffer.concat([length, body, sum])
   }
-  const rows: number[] = []
+  // noise makes the image as incompressible as a real photo-quality scan
+  let seed = 12345
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+    return seed >>> 24
+  }
+  const channels = colour ? 3 : 1
+  const rows = Buffer.alloc(height * (1 + width * channels))
+  let at = 0
   for (let y = 0; y < height; y++) {
-    rows.push(0)
+    rows[at++] = 0
     for (let x = 0; x < width; x++) {
       const ink = (x + y) % 37 < 2 ? 30 : 235
-      if (colour) rows.push(ink, ink, (ink + 20) % 256)
-      else rows.push(ink)
+      rows[at++] = noise ? random() : ink
+      if (colour) {
+        rows[at++] = noise ? random() : ink
+        rows[at++] = noise ? random() : (ink + 20) % 256
+      }
     }
   }
   const header = Buffer.alloc(13)
@@ -70,7 +81,7 @@ export const makePng = (width: number, height: number, colour: boolean): Uint8Ar
     Buffer.concat([
       Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
       chunk('IHDR', header),
-      chunk('IDAT', deflateSync(Buffer.from(rows))),
+      chunk('IDAT', deflateSync(rows)),
       chunk('IEND', Buffer.alloc(0)),
     ]),
   )
@@ -81,14 +92,17 @@ export const makeScannedPdf = async ({
   dpi = 200,
   colour = true,
   pages = 1,
+  noise = false,
 }: {
   dpi?: number
   colour?: boolean
   pages?: number
+  /** photo-like pixels: a file as large as a real scan */
+  noise?: boolean
 } = {}): Promise<Uint8Array<ArrayBuffer>> => {
   const doc = await PDFDocument.create()
   const png = await doc.embedPng(
-    makePng(Math.round((A4.width / 72) * dpi), Math.round((A4.height / 72) * dpi), colour),
+    makePng(Math.round((A4.width / 72) * dpi), Math.round((A4.height / 72) * dpi), colour, noise),
   )
   for (let i = 0; i < pages; i++) {
     const page = doc.addPage([A4.width, A4.height])
