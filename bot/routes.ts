@@ -1,8 +1,30 @@
 /**
- * Citizens' chat over HTTP: the web chat page, its JSON API and the channel webhooks.
+ * Citizens' chat over HTTP: the web chat page and its JSON API, the Telegram webhook (when a
+ * PUBLIC_URL is configured) and the Zalo OA webhook (when Zalo is configured), all over one
+ * conversation built from the app's database and knowledge base.
  * @module
  */
 import { Hono } from 'hono'
 import type { AppDeps } from '../api/deps.ts'
+import { conversationForDeps } from './core/conversation-for-deps.ts'
+import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
+import { createTelegramWebhook } from './telegram/telegram-webhook.ts'
+import { createWebChatRoutes } from './web/web-chat-routes.ts'
+import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
-export const createChatRoutes = (_deps: AppDeps) => new Hono()
+export const createChatRoutes = (deps: AppDeps) => {
+  const routes = new Hono()
+  routes.route('/', createWebChatRoutes({ conversation: conversationForDeps(deps) }))
+
+  const telegram = deps.config.bot.telegram
+  const bot = telegramBotForDeps(deps)
+  if (bot && telegram && deps.config.publicUrl) {
+    if (telegram.webhookSecret)
+      routes.route('/', createTelegramWebhook({ bot, secretToken: telegram.webhookSecret, log: deps.log }))
+    else deps.log.error('telegram webhook not mounted: set TELEGRAM_WEBHOOK_SECRET in webhook mode')
+  }
+
+  const zalo = zaloWebhookForDeps(deps)
+  if (zalo) routes.route('/', zalo.routes)
+  return routes
+}

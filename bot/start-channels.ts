@@ -1,13 +1,51 @@
 /**
  * Starts the chat channels that need a process of their own (Telegram long polling when no
- * public URL is configured). Webhook channels are mounted by bot/routes.ts.
+ * public URL is configured) or a registration (the Telegram webhook with its secret when
+ * there is one). Webhook routes are mounted by bot/routes.ts.
  * @module
  */
 import type { Hono } from 'hono'
 import type { AppDeps } from '../api/deps.ts'
+import { BOT_COMMANDS } from './telegram/create-telegram-bot.ts'
+import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
+import { TELEGRAM_WEBHOOK_PATH } from './telegram/telegram-webhook.ts'
+import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
 export type RunningChannels = { stop: () => Promise<void> }
 
-export const startChannels = async (_deps: AppDeps, _app: Hono): Promise<RunningChannels> => ({
-  stop: async () => {},
-})
+export const startChannels = async (deps: AppDeps, _app: Hono): Promise<RunningChannels> => {
+  const { config, log } = deps
+  const bot = telegramBotForDeps(deps)
+  const settings = config.bot.telegram
+  let polling: Promise<void> | null = null
+  if (bot && settings) {
+    await bot.api.setMyCommands(BOT_COMMANDS).catch((error: unknown) => {
+      log.warn('telegram setMyCommands failed', { error: String(error) })
+    })
+    if (config.publicUrl) {
+      if (settings.webhookSecret) {
+        const url = new URL(TELEGRAM_WEBHOOK_PATH, config.publicUrl).toString()
+        await bot.api.setWebhook(url, {
+          secret_token: settings.webhookSecret,
+          allowed_updates: ['message', 'callback_query'],
+        })
+        log.info('telegram webhook registered', { url })
+      }
+    } else {
+      polling = bot.start({
+        allowed_updates: ['message', 'callback_query'],
+        onStart: (info) => log.info('telegram long polling started', { bot: info.username }),
+      })
+      polling.catch((error: unknown) => log.error('telegram polling stopped', { error: String(error) }))
+    }
+  }
+  return {
+    stop: async () => {
+      if (polling && bot) {
+        await bot.stop()
+        await polling.catch(() => {})
+      }
+      await zaloWebhookForDeps(deps)?.whenIdle()
+    },
+  }
+}

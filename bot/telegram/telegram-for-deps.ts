@@ -1,0 +1,26 @@
+/**
+ * One Telegram bot per running app, shared by the webhook route and the long-polling
+ * starter; null when no TELEGRAM_BOT_TOKEN is configured.
+ * @module
+ */
+import type { AppDeps } from '../../api/deps.ts'
+import { conversationForDeps } from '../core/conversation-for-deps.ts'
+import { createTelegramBot, type TelegramBot } from './create-telegram-bot.ts'
+
+const built = new WeakMap<AppDeps, TelegramBot>()
+
+export const telegramBotForDeps = (deps: AppDeps): TelegramBot | null => {
+  const settings = deps.config.bot.telegram
+  if (!settings) return null
+  let bot = built.get(deps)
+  if (!bot) {
+    bot = createTelegramBot({
+      token: settings.token,
+      apiRoot: settings.apiRoot,
+      conversation: conversationForDeps(deps),
+      log: deps.log,
+    })
+    built.set(deps, bot)
+  }
+  return bot
+}

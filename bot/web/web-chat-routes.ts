@@ -1,0 +1,85 @@
+/**
+ * The citizen-facing web chat: the page at `/` (plain HTML, CSS and JavaScript, no build
+ * step) and its JSON API over the same conversation core as Telegram and Zalo.
+ *
+ * - `POST /v1/chat/messages {sessionId?, text? | choice?}` → `{sessionId, replies}`
+ * - `GET /v1/chat/history?sessionId=` → `{sessionId, messages}` (masked; empty once expired)
+ * - `POST /v1/chat/feedback {sessionId, interactionId, useful}` → `{sessionId, replies}`
+ * @module
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { parseInput, readJson } from '../../api/validate.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { feedbackChoiceId } from '../core/choice-ids.ts'
+import type { Conversation } from '../core/handle-message.ts'
+
+const ZSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'mã phiên không hợp lệ')
+
+const ZMessageBody = z
+  .object({
+    sessionId: ZSessionId.optional(),
+    text: z.string().max(1000, 'câu hỏi tối đa 1.000 ký tự').optional(),
+    choice: z.string().max(64).optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.choice === undefined), 'gửi text hoặc choice (một trong hai)')
+
+const ZFeedbackBody = z.object({
+  sessionId: ZSessionId,
+  interactionId: z.string().regex(/^[A-Za-z0-9_-]{6,32}$/),
+  useful: z.boolean(),
+})
+
+const newSessionId = () => randomBytes(18).toString('base64url')
+
+const tooLarge = () => {
+  throw new AppError('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn (tối đa 8 KB).')
+}
+
+const asset = (name: string) => readFileSync(new URL(`./public/${name}`, import.meta.url), 'utf8')
+
+/** Only our own files: the page needs no third-party script, style or frame. */
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+export const createWebChatRoutes = ({ conversation }: { conversation: Conversation }) => {
+  const page = asset('chat.html')
+  const script = asset('chat.js')
+  const style = asset('chat.css')
+  const limit = bodyLimit({ maxSize: 8 * 1024, onError: tooLarge })
+
+  return new Hono()
+    .get('/', (c) => {
+      c.header('Content-Security-Policy', PAGE_CSP)
+      c.header('Cache-Control', 'no-cache')
+      return c.html(page)
+    })
+    .get('/chat/chat.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+    .get('/chat/chat.css', (c) => c.body(style, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+    .post('/v1/chat/messages', limit, async (c) => {
+      const body = parseInput(ZMessageBody, await readJson(c), 'Tin nhắn')
+      const sessionId = body.sessionId ?? newSessionId()
+      const replies = await conversation.handle({
+        channel: 'web',
+        userId: sessionId,
+        ...(body.choice !== undefined ? { choice: body.choice } : { text: body.text ?? '' }),
+      })
+      return c.json({ sessionId, replies })
+    })
+    .get('/v1/chat/history', async (c) => {
+      const sessionId = parseInput(ZSessionId, c.req.query('sessionId'), 'Mã phiên')
+      return c.json({ sessionId, messages: await conversation.history('web', sessionId) })
+    })
+    .post('/v1/chat/feedback', limit, async (c) => {
+      const body = parseInput(ZFeedbackBody, await readJson(c), 'Góp ý')
+      const replies = await conversation.handle({
+        channel: 'web',
+        userId: body.sessionId,
+        choice: feedbackChoiceId(body.useful, body.interactionId),
+      })
+      return c.json({ sessionId: body.sessionId, replies })
+    })
+}

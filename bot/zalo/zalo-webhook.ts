@@ -1,0 +1,149 @@
+/**
+ * `POST /webhooks/zalo`: Zalo OA events. The signature is checked first (bad or missing →
+ * 401), malformed bodies get 400, and nothing is processed for either. A valid event is
+ * de-duplicated by msg_id (`processed_events`), acknowledged with 200 at once, and handled in
+ * the background, one event at a time per citizen so replies keep their order.
+ * @module
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Logger } from '../../api/logger.ts'
+import type { Db } from '../../knowledge/db/client.ts'
+import { processedEvents } from '../../knowledge/db/schema/index.ts'
+import { parseChoiceId } from '../core/choice-ids.ts'
+import type { Conversation } from '../core/handle-message.ts'
+import { messages } from '../core/messages.ts'
+import type { Incoming, Reply } from '../core/reply.types.ts'
+import { deliverReplies } from './deliver-replies.ts'
+import { CHOICE_PAYLOAD_PREFIX } from './render-replies.ts'
+import { createReplyWindow } from './reply-window.ts'
+import { verifyZaloSignature } from './verify-signature.ts'
+import type { ZaloClient } from './zalo-client.ts'
+import { NON_TEXT_EVENTS, type ZaloEvent, ZZaloEvent } from './zalo-event.types.ts'
+
+export const ZALO_WEBHOOK_PATH = '/webhooks/zalo'
+
+export type ZaloWebhookOptions = {
+  db: Db
+  appId: string
+  oaSecretKey: string
+  client: ZaloClient
+  conversation: Conversation
+  log: Logger
+  clock?: () => number
+}
+
+export type ZaloWebhook = {
+  routes: Hono
+  /** Resolves when every accepted event has been handled (tests, graceful shutdown). */
+  whenIdle: () => Promise<void>
+}
+
+const problem = (code: string, message: string) => ({ error: { code, message } })
+
+/** What the citizen did, as the conversation core understands it; null for events to ignore. */
+const toIncoming = (
+  event: ZaloEvent,
+): { userId: string; incoming: Omit<Incoming, 'channel' | 'userId'> } | null => {
+  const userId = event.sender?.id
+  if (event.event_name === 'user_send_text' && userId) {
+    const text = event.message?.text ?? ''
+    if (text.startsWith(CHOICE_PAYLOAD_PREFIX)) {
+      const id = text.slice(CHOICE_PAYLOAD_PREFIX.length)
+      if (parseChoiceId(id)) return { userId, incoming: { choice: id } }
+    }
+    return { userId, incoming: { text } }
+  }
+  if (event.event_name === 'follow' && event.follower?.id)
+    return { userId: event.follower.id, incoming: { command: 'start' } }
+  return null
+}
+
+export const createZaloWebhook = ({
+  db,
+  appId,
+  oaSecretKey,
+  client,
+  conversation,
+  log,
+  clock = Date.now,
+}: ZaloWebhookOptions): ZaloWebhook => {
+  const window = createReplyWindow({ db, clock })
+  const queues = new Map<string, Promise<void>>()
+
+  const handle = async (event: ZaloEvent) => {
+    const nonText = NON_TEXT_EVENTS.has(event.event_name) && event.sender?.id
+    const mapped = toIncoming(event)
+    const userId = nonText ? event.sender?.id : mapped?.userId
+    if (!userId) return
+    await window.recordInbound(userId)
+    const replies: Reply[] = mapped
+      ? await conversation.handle({ channel: 'zalo', userId, ...mapped.incoming })
+      : [{ type: 'text', text: messages.nonText }]
+    await deliverReplies({ db, client, window, log, userId, replies, clock })
+  }
+
+  const enqueue = (userId: string, event: ZaloEvent) => {
+    const previous = queues.get(userId) ?? Promise.resolve()
+    const next = previous
+      .then(() => handle(event))
+      .catch(async (error: unknown) => {
+        log.error('zalo event failed', { event: event.event_name, error: String(error) })
+        await deliverReplies({
+          db,
+          client,
+          window,
+          log,
+          userId,
+          replies: [{ type: 'text', text: messages.error }],
+          clock,
+        }).catch(() => {})
+      })
+      .finally(() => {
+        if (queues.get(userId) === next) queues.delete(userId)
+      })
+    queues.set(userId, next)
+  }
+
+  const routes = new Hono().post(
+    ZALO_WEBHOOK_PATH,
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Too large'), 413),
+    }),
+    async function zaloWebhook(c) {
+      const signature = c.req.header('X-ZEvent-Signature')
+      if (!signature) return c.json(problem('UNAUTHORIZED', 'Missing X-ZEvent-Signature.'), 401)
+      const rawBody = await c.req.text()
+      let json: unknown
+      try {
+        json = JSON.parse(rawBody)
+      } catch {
+        return c.json(problem('BAD_REQUEST', 'Malformed JSON body.'), 400)
+      }
+      const parsed = ZZaloEvent.safeParse(json)
+      if (!parsed.success) return c.json(problem('BAD_REQUEST', 'Not a Zalo OA event.'), 400)
+      const event = parsed.data
+      if (!verifyZaloSignature(signature, { appId, rawBody, timestamp: event.timestamp, oaSecretKey })) {
+        log.warn('zalo webhook rejected: bad signature', { event: event.event_name })
+        return c.json(problem('UNAUTHORIZED', 'Signature does not match.'), 401)
+      }
+      const owner = event.sender?.id ?? event.follower?.id ?? ''
+      const eventId = event.message?.msg_id ?? `${event.event_name}:${owner}:${event.timestamp}`
+      const inserted = await db
+        .insert(processedEvents)
+        .values({ id: `zalo:${eventId}`, receivedAt: clock() })
+        .onConflictDoNothing()
+      if (inserted.rowsAffected === 0) return c.json({ ok: true, duplicate: true })
+      if (owner) enqueue(owner, event)
+      return c.json({ ok: true })
+    },
+  )
+
+  return {
+    routes,
+    whenIdle: async () => {
+      while (queues.size > 0) await Promise.all([...queues.values()])
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { escapeHtml, splitMessage } from '../../../bot/telegram/format-html.ts'
+import { renderReplies } from '../../../bot/telegram/render-replies.ts'
+
+describe('Telegram rendering', () => {
+  it.each([
+    ['a < b & c > d', 'a &lt; b &amp; c &gt; d'],
+    ['<script>alert("x")</script>', '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'],
+    ['Lệ phí: 70.000 đồng', 'Lệ phí: 70.000 đồng'],
+  ])('escapes %j for HTML parse mode', (input, escaped) => {
+    expect(escapeHtml(input)).toBe(escaped)
+  })
+
+  it('splits long text at line breaks into pieces no longer than the limit', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i}: giấy tờ cần nộp theo mẫu`).join('\n')
+    const pieces = splitMessage(text, 4096)
+    expect(pieces.length).toBeGreaterThan(1)
+    expect(pieces.every((p) => p.length <= 4096)).toBe(true)
+    expect(pieces.join('\n')).toBe(text)
+    expect(pieces[1]!.startsWith('Dòng ')).toBe(true)
+  })
+
+  it('cuts a single unbroken word that exceeds the limit', () => {
+    expect(splitMessage('x'.repeat(9000)).map((p) => p.length)).toEqual([4096, 4096, 808])
+  })
+
+  it('puts the official link and feedback buttons on one message after the answer', () => {
+    const rendered = renderReplies([
+      {
+        type: 'text',
+        text: 'Hồ sơ <1 bản> & tờ khai',
+        procedure: { code: '1.014064', name: 'Cấp lại thẻ căn cước', url: null },
+      },
+      {
+        type: 'link',
+        label: 'Xem trang chính thức (mã 1.014064)',
+        url: 'https://dichvucong.gov.vn/x?a=1&b=2',
+      },
+      {
+        type: 'choices',
+        purpose: 'feedback',
+        text: 'Câu trả lời này có hữu ích không?',
+        choices: [
+          { id: 'f:u:abcdefgh', label: '👍 Hữu ích' },
+          { id: 'f:n:abcdefgh', label: '👎 Chưa hữu ích' },
+        ],
+      },
+    ])
+    expect(rendered).toHaveLength(2)
+    expect(rendered[0]!.text).toBe(
+      '<b>Cấp lại thẻ căn cước (mã 1.014064)</b>\n\nHồ sơ &lt;1 bản&gt; &amp; tờ khai',
+    )
+    expect(rendered[1]!.keyboard?.inline_keyboard).toEqual([
+      [{ text: 'Xem trang chính thức (mã 1.014064)', url: 'https://dichvucong.gov.vn/x?a=1&b=2' }],
+      [
+        { text: '👍 Hữu ích', callback_data: 'f:u:abcdefgh' },
+        { text: '👎 Chưa hữu ích', callback_data: 'f:n:abcdefgh' },
+      ],
+    ])
+  })
+
+  it('drops a button whose callback data would exceed 64 bytes', () => {
+    const [message] = renderReplies([
+      {
+        type: 'choices',
+        purpose: 'menu',
+        text: 'Chọn',
+        choices: [
+          { id: `m:${'đ'.repeat(40)}`, label: 'x' },
+          { id: 'm:help', label: 'Hướng dẫn' },
+        ],
+      },
+    ])
+    expect(
+      message!.keyboard?.inline_keyboard.flat().map((b) => 'callback_data' in b && b.callback_data),
+    ).toEqual(['m:help'])
+  })
+})
