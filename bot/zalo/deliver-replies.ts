@@ -47,15 +47,13 @@ export const deliverReplies = async ({
       reason = `zalo_error ${sent.code}: ${sent.message}`
     }
     result.undelivered += 1
-    await db
-      .insert(undeliveredMessages)
-      .values({
-        channel: 'zalo',
-        recipient: userId,
-        payload: message,
-        reason: reason ?? 'unknown',
-        createdAt: clock(),
-      })
+    await db.insert(undeliveredMessages).values({
+      channel: 'zalo',
+      recipient: userId,
+      payload: message,
+      reason: reason ?? 'unknown',
+      createdAt: clock(),
+    })
     log.warn('zalo message not delivered', {
       reason,
       text: maskPersonalData(message.text).text.slice(0, 200),

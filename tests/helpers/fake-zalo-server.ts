@@ -1,0 +1,121 @@
+/**
+ * A local stand-in for the Zalo OA Open API and OAuth server: a real HTTP server on
+ * 127.0.0.1 (random port). `POST /v3.0/oa/message/cs` checks the `access_token` header and
+ * answers `{error:0, data:{message_id}}` or `{error:-216, message:'Access token is invalid'}`;
+ * `POST /v4/oa/access_token` (form app_id, grant_type=refresh_token, refresh_token; header
+ * secret_key) issues a new token pair and retires the old refresh token.
+ * @module
+ */
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export type ZaloSent = { userId: string; message: Record<string, unknown>; accessToken: string }
+
+export type FakeZaloServer = {
+  baseUrl: string
+  appId: string
+  appSecret: string
+  /** Currently valid tokens. */
+  tokens: { accessToken: string; refreshToken: string }
+  /** Messages accepted (error 0). */
+  sent: ZaloSent[]
+  /** Every request: path and the error code answered. */
+  requests: { path: string; error: number }[]
+  /** The current access token stops working (Zalo answers -216 until refreshed). */
+  expireAccessToken: () => void
+  close: () => Promise<void>
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    let data = ''
+    req.setEncoding('utf8')
+    req.on('data', (c: string) => {
+      data += c
+    })
+    req.on('end', () => resolve(data))
+    req.on('error', reject)
+  })
+
+export const startFakeZaloServer = async ({
+  appId = '4321987650001',
+  appSecret = 'app-secret-XYZ',
+  accessToken = 'access-token-1',
+  refreshToken = 'refresh-token-1',
+} = {}): Promise<FakeZaloServer> => {
+  const tokens = { accessToken, refreshToken }
+  let generation = 1
+  let messageId = 1
+  const sent: ZaloSent[] = []
+  const requests: { path: string; error: number }[] = []
+
+  const server = createServer(async (req, res) => {
+    const raw = await readBody(req)
+    const reply = (error: number, body: Record<string, unknown>) => {
+      requests.push({ path: req.url ?? '', error })
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body))
+    }
+    if (req.method === 'POST' && req.url === '/v3.0/oa/message/cs') {
+      const token = req.headers['access_token']
+      if (token !== tokens.accessToken)
+        return reply(-216, { error: -216, message: 'Access token is invalid' })
+      let body: { recipient?: { user_id?: string }; message?: Record<string, unknown> }
+      try {
+        body = JSON.parse(raw)
+      } catch {
+        return reply(-201, { error: -201, message: 'Parameters are invalid' })
+      }
+      if (!body.recipient?.user_id || !body.message)
+        return reply(-201, { error: -201, message: 'Parameters are invalid' })
+      sent.push({ userId: body.recipient.user_id, message: body.message, accessToken: String(token) })
+      const id = `msg-${messageId++}`
+      return reply(0, {
+        error: 0,
+        message: 'Success',
+        data: { message_id: id, user_id: body.recipient.user_id },
+      })
+    }
+    if (req.method === 'POST' && req.url === '/v4/oa/access_token') {
+      const form = new URLSearchParams(raw)
+      const valid =
+        req.headers['secret_key'] === appSecret &&
+        form.get('app_id') === appId &&
+        form.get('grant_type') === 'refresh_token' &&
+        form.get('refresh_token') === tokens.refreshToken
+      if (!valid)
+        return reply(-14014, {
+          error: -14014,
+          error_name: 'Invalid refresh token',
+          error_description: 'Invalid refresh token',
+        })
+      generation += 1
+      tokens.accessToken = `access-token-${generation}`
+      tokens.refreshToken = `refresh-token-${generation}`
+      return reply(0, {
+        access_token: tokens.accessToken,
+        refresh_token: tokens.refreshToken,
+        expires_in: '90000',
+      })
+    }
+    reply(-404, { error: -404, message: 'Not found' })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    appId,
+    appSecret,
+    tokens,
+    sent,
+    requests,
+    expireAccessToken: () => {
+      tokens.accessToken = `expired-${tokens.accessToken}`
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
