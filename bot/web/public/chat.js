@@ -8,6 +8,8 @@ const input = document.getElementById('question')
 const send = document.getElementById('send')
 const status = document.getElementById('status')
 
+const GROUP_LABELS = { clarify: 'Chọn thủ tục', feedback: 'Đánh giá câu trả lời', menu: 'Trợ giúp' }
+
 let sessionId = localStorage.getItem(SESSION_KEY)
 let busy = false
 
@@ -32,7 +34,7 @@ const renderChoices = (reply) => {
   const group = el('div', {
     class: reply.purpose === 'clarify' ? 'choices' : 'choices inline',
     role: 'group',
-    'aria-label': reply.purpose === 'feedback' ? 'Đánh giá câu trả lời' : reply.text.split('\n')[0],
+    'aria-label': GROUP_LABELS[reply.purpose] ?? 'Lựa chọn',
   })
   for (const choice of reply.choices) {
     const button = el('button', { type: 'button', 'data-choice': choice.id, text: choice.label })

@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type ServerType, serve } from '@hono/node-server'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+
+const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
+
+let t: TestApp
+let server: ServerType
+let base = ''
+let browser: Browser
+
+beforeAll(async () => {
+  t = await createTestApp()
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      base = `http://127.0.0.1:${info.port}`
+      resolve()
+    })
+  })
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}, 30_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await new Promise((resolve) => server?.close(resolve))
+  t?.close()
+})
+
+const botBubbles = (page: Page) => page.locator('#messages > li.msg.bot')
+
+const askByKeyboard = async (page: Page, text: string) => {
+  const before = await botBubbles(page).count()
+  await page.getByLabel('Câu hỏi của bạn', { exact: true }).fill(text)
+  await page.keyboard.press('Enter')
+  await expect.poll(() => botBubbles(page).count()).toBe(before + 1)
+  return botBubbles(page).nth(before)
+}
+
+describe('web chat page in Chromium', () => {
+  it('answers, clarifies, and continues after a reload', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+    })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await page.goto(base)
+    await page.waitForSelector('html[data-ready="true"]')
+
+    // Accessibility basics: a labelled input, a live region for new messages, a named send button.
+    await expect.poll(() => page.getByLabel('Câu hỏi của bạn', { exact: true }).count()).toBe(1)
+    expect(await page.locator('#messages').getAttribute('aria-live')).toBe('polite')
+    expect(await page.getByRole('button', { name: 'Gửi' }).count()).toBe(1)
+
+    // A question without diacritics, sent with the keyboard.
+    const answer = await askByKeyboard(page, 'lam lai can cuoc bi mat')
+    expect(await answer.locator('h2.procedure').innerText()).toContain('Cấp lại thẻ căn cước')
+    expect(await answer.locator('.code').innerText()).toBe('mã 1.014064')
+    expect(await answer.locator('a.official').getAttribute('href')).toMatch(
+      /^https:\/\/dichvucong\.gov\.vn\//,
+    )
+    expect(await answer.getByRole('button', { name: /Hữu ích/ }).count()).toBe(1)
+
+    // An ambiguous question: pick an option with the keyboard.
+    const clarify = await askByKeyboard(page, 'giay phep lai xe')
+    const option = clarify.getByRole('button', { name: 'Cấp lại giấy phép lái xe' })
+    await option.focus()
+    const before = await botBubbles(page).count()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => botBubbles(page).count()).toBe(before + 1)
+    expect(await botBubbles(page).last().locator('.code').innerText()).toBe('mã 3.000348')
+    expect(await option.isDisabled()).toBe(true)
+
+    if (SCREENSHOT_DIR) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true })
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'web-chat-mobile.png') })
+    }
+
+    // Reload: the transcript comes back and a follow-up stays on the chosen procedure.
+    await page.reload()
+    await page.waitForSelector('html[data-ready="true"]')
+    expect(await page.locator('#messages .code').allInnerTexts()).toEqual(['mã 1.014064', 'mã 3.000348'])
+    expect(await page.locator('#messages li.msg.user').allInnerTexts()).toEqual([
+      'lam lai can cuoc bi mat',
+      'giay phep lai xe',
+      'Cấp lại giấy phép lái xe',
+    ])
+    const fee = await askByKeyboard(page, 'phi bao nhieu')
+    expect(await fee.locator('.code').innerText()).toBe('mã 3.000348')
+    expect(await fee.innerText()).toContain('Lệ phí')
+
+    // Feedback from the page.
+    const thanksBefore = await botBubbles(page).count()
+    await fee
+      .getByRole('button', { name: /Hữu ích/ })
+      .first()
+      .click()
+    await expect.poll(() => botBubbles(page).count()).toBe(thanksBefore + 1)
+    expect(await botBubbles(page).last().innerText()).toContain('Cảm ơn bạn')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+})
