@@ -107,15 +107,20 @@ const timeQueries = async (
   for (const q of queries) await run(q)
   globalThis.gc?.()
   const times: number[] = []
+  const best = queries.map(() => Number.POSITIVE_INFINITY)
   for (let round = 0; round < rounds; round++) {
-    for (const q of queries) {
+    for (const [i, q] of queries.entries()) {
       const t = performance.now()
       await run(q)
-      times.push(performance.now() - t)
+      const dt = performance.now() - t
+      times.push(dt)
+      best[i] = Math.min(best[i] ?? dt, dt)
     }
   }
   times.sort((a, b) => a - b)
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) }
+  best.sort((a, b) => a - b)
+  // Best-of-rounds per query shows the search's own cost without scheduler and GC stalls.
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), p99best: percentile(best, 0.99) }
 }
 
 const benchMiniSearch = async (procedures: IndexableProcedure[], queries: string[]) => {
@@ -175,6 +180,7 @@ type Row = {
   heapDelta: number
   p50: number
   p99: number
+  p99best: number
 }
 
 /** One scenario per child process, so memory figures are not mixed up between runs. */
@@ -235,14 +241,14 @@ const main = async () => {
     `queries: ${buildQueries(units).length} (dev questions; unaccented, local, upper-case and chatty variants), ${ROUNDS} rounds for MiniSearch, 1 for FTS5`,
   )
   console.log(`node ${process.version}, ${process.platform}/${process.arch}, one child process per row\n`)
-  console.log('engine        docs   build ms   rss MB  heap+ MB  p50 ms  p99 ms  targets')
+  console.log('engine        docs   build ms   rss MB  heap+ MB  p50 ms  p99 ms  p99 best-of-rounds  targets')
   for (const size of [2642, SYNTHETIC_SIZE]) {
     const rows: Row[] = []
     for (const engine of ['minisearch', 'fts5']) {
       const row = spawnScenario(engine, size)
       rows.push(row)
       console.log(
-        `${row.engine.padEnd(11)} ${String(row.size).padStart(7)} ${ms(row.buildMs).padStart(10)} ${mb(row.rss).padStart(8)} ${mb(row.heapDelta).padStart(9)} ${ms(row.p50).padStart(7)} ${ms(row.p99).padStart(7)}  ${verdict(row)}`,
+        `${row.engine.padEnd(11)} ${String(row.size).padStart(7)} ${ms(row.buildMs).padStart(10)} ${mb(row.rss).padStart(8)} ${mb(row.heapDelta).padStart(9)} ${ms(row.p50).padStart(7)} ${ms(row.p99).padStart(7)} ${ms(row.p99best).padStart(19)}  ${verdict(row)}`,
       )
     }
     const [mini, fts] = rows as [Row, Row]

@@ -54,6 +54,22 @@ const NOT_FOUND_TEXT =
   'tra cứu tại Cổng Dịch vụ công quốc gia https://dichvucong.gov.vn ' +
   'hoặc gọi tổng đài hỗ trợ Dịch vụ công 18001096.'
 
+const NAME_IT =
+  'Hãy nêu tên thủ tục (ví dụ: "cấp lại thẻ căn cước", "đăng ký khai sinh") hoặc mã thủ tục (ví dụ: 1.001193).'
+
+const FACET_WORDS: Record<Facet, string> = {
+  documents: 'giấy tờ, hồ sơ',
+  fees: 'lệ phí',
+  duration: 'thời hạn giải quyết',
+  where: 'nơi nộp hồ sơ',
+  online: 'cách nộp trực tuyến',
+  steps: 'các bước thực hiện',
+  requirements: 'điều kiện',
+  legal: 'căn cứ pháp lý',
+  result: 'kết quả',
+  overview: 'thông tin',
+}
+
 const OUT_OF_SCOPE_TEXT =
   'Tôi là trợ lý về thủ tục hành chính công nên chưa trả lời được câu hỏi này. ' +
   'Bạn có thể hỏi về giấy tờ, lệ phí, thời hạn hay nơi nộp của một thủ tục, ví dụ "làm lại thẻ căn cước cần gì". ' +
@@ -146,7 +162,14 @@ export const answerQuestion = async ({
     const answer = await answerWith(getProcedure, current, facet)
     if (answer) return answer
   }
-  if (!query.terms.length) return notFound()
+  if (!query.terms.length) {
+    // "phí bao nhiêu?" with no procedure in the conversation: ask for the procedure's name.
+    return notFound(
+      facet === 'overview'
+        ? NOT_FOUND_TEXT
+        : `Bạn muốn hỏi ${FACET_WORDS[facet]} của thủ tục nào? ${NAME_IT}`,
+    )
+  }
 
   const results = search(question, { limit: 20 })
   const best = results[0]

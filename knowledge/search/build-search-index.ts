@@ -71,7 +71,7 @@ const LEVEL_SUFFIX =
 
 /** 0 for procedures a commune handles, 1 province, 2 ministry or central level. */
 export const levelRankOf = (name: string, levels: string[]): number => {
-  const n = name.normalize('NFC').toLocaleLowerCase('vi')
+  const n = name.normalize('NFC').toLowerCase()
   if (/cấp trung ương|tại bộ|cục quản lý/.test(n)) return 2
   if (/thực hiện (tại|ở) cấp (tỉnh|huyện)/.test(n)) return 1
   if (levels.some((l) => /xã/i.test(l))) return 0
@@ -216,10 +216,13 @@ const analyse = (
     if (n) modifiers = [...modifiers, ...Array<number>(n).fill(k)]
   })
   const found: string[] = []
-  for (const t of new Set(folded)) {
-    for (const [from, to] of aliases.get(t) ?? []) {
-      if (` ${folded.join(' ')} `.includes(` ${to} `)) found.push(from)
-    }
+  let foldedText: string | null = null
+  for (const t of folded) {
+    const candidates = aliases.get(t)
+    if (!candidates) continue
+    foldedText ??= ` ${folded.join(' ')} `
+    for (const [from, to] of candidates)
+      if (!found.includes(from) && foldedText.includes(` ${to} `)) found.push(from)
   }
   return {
     code: p.code,

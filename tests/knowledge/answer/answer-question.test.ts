@@ -123,6 +123,12 @@ describe('answerQuestion', () => {
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: candidateCodes[index] } })
   })
 
+  it('asks for the procedure when a follow-up has no conversation to follow', async () => {
+    const answer = await ask('phí bao nhiêu?')
+    expect(answer.kind).toBe('not_found')
+    expect(answer.text).toContain('lệ phí của thủ tục nào')
+  })
+
   it('answers a bare code', async () => {
     expect(await ask('1.004222')).toMatchObject({ kind: 'answer', procedure: { code: '1.004222' } })
   })
