@@ -54,6 +54,8 @@ export type DocFacts = {
   modifiers: number[]
   /** Abbreviations citizens use for words in the name ("cccd"), when any. */
   aliases?: string[]
+  /** Folded words of abbreviations written in the name ("TNCN" → thu nhap ca nhan), when any. */
+  expanded?: string[]
 }
 
 export type SearchIndex = {
@@ -197,6 +199,7 @@ const analyse = (
   p: IndexableProcedure,
   intern: (s: string) => string,
   aliases: Map<string, [string, string][]>,
+  spelled: Map<string, string[]>,
 ): DocFacts => {
   const text = normalizeVietnamese(p.name)
   const tokens = tokenizeNormalized(text).map(intern)
@@ -224,6 +227,9 @@ const analyse = (
     for (const [from, to] of candidates)
       if (!found.includes(from) && foldedText.includes(` ${to} `)) found.push(from)
   }
+  const expanded: string[] = []
+  for (const t of folded)
+    for (const w of spelled.get(t) ?? []) if (!expanded.includes(w)) expanded.push(intern(w))
   return {
     code: p.code,
     name: p.name,
@@ -238,6 +244,7 @@ const analyse = (
     bundle: tokens[0] === 'liên' && tokens[1] === 'thông' ? true : text.includes('kết hợp'),
     modifiers,
     ...(found.length ? { aliases: found } : {}),
+    ...(expanded.length ? { expanded } : {}),
   }
 }
 
@@ -265,6 +272,12 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
     const first = to.split(' ')[0] ?? to
     aliases.set(first, [...(aliases.get(first) ?? []), [from, to]])
   }
+  // Abbreviations written in names ("Hoàn thuế TNCN") also match the words they stand for.
+  const spelled = new Map<string, string[]>()
+  for (const [from, to] of aliasTable(synonyms)) spelled.set(from, to.split(' '))
+  for (const [from, to] of synonyms?.abbreviations ?? []) {
+    if (!from.includes(' ')) spelled.set(from, tokenizeVietnamese(to).map(foldToken))
+  }
   const facts = new Map<string, DocFacts>()
   const codes = new Map<string, string[]>()
   const df = new Map<string, number>()
@@ -284,7 +297,7 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
   let n = 0
   for (const p of procedures) {
     if (facts.has(p.code)) continue
-    const f = analyse(p, intern, aliases)
+    const f = analyse(p, intern, aliases, spelled)
     facts.set(p.code, f)
     n++
     for (let i = 0; i < f.folded.length; i++) {
@@ -327,6 +340,7 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
       ].join(' ')
       fieldTerms.set(f.field, field)
     }
+    for (const w of f.expanded ?? []) words.add(w)
     batch.push({
       id: f.code,
       name: [...words].join(' '),

@@ -38,6 +38,8 @@ const POSTINGS_BUDGET = 3
 const EXTRA_SLOPE = 0.004
 const EXTRA_CAP = 0.15
 const MISSING_WEIGHT = 0.06
+/** Per action word in the name the query did not ask for ("thu hồi", "lại"). */
+const UNASKED_WEIGHT = 0.1
 const MINI_WEIGHT = 0.2
 const IDF_WEIGHT = 0.6
 const PRECISION_WEIGHT = 0.3
@@ -171,7 +173,7 @@ export const searchProcedures = ({
     let informative = 0
     for (const t of terms) {
       const at = f.folded.indexOf(t.folded)
-      if (at >= 0 && at < f.baseLength) {
+      if ((at >= 0 && at < f.baseLength) || f.expanded?.includes(t.folded)) {
         covered += t.weight
         informative += t.weight * (idf.get(t.folded) ?? 0)
         matched++
@@ -202,7 +204,7 @@ export const searchProcedures = ({
       0.4 * pairShare +
       0.15 * accentShare +
       PRECISION_WEIGHT * precision -
-      Math.min(0.12, 0.06 * unasked) -
+      Math.min(0.2, UNASKED_WEIGHT * unasked) -
       Math.min(0.12, MISSING_WEIGHT * missing) -
       0.04 * f.levelRank +
       (f.citizen ? CITIZEN_BONUS : 0) -

@@ -25,7 +25,7 @@ describe('expandQuery', () => {
     ['LLTP', 'phiếu lý lịch tư pháp'],
     ['passport', 'hộ chiếu phổ thông'],
     ['ĐKKD', 'đăng ký kinh doanh hộ'],
-    ['MST', 'mã số thuế'],
+    ['MST', 'mã số thuế đăng ký'],
   ])('expands %s to the official term', (typed, official) => {
     expect(texts(typed).join(' ')).toBe(official)
   })

@@ -105,3 +105,35 @@ describe('searchProcedures accent handling', () => {
     expect(top('duong thuy').sort()).toEqual(['9.000001', '9.000002'])
   })
 })
+
+describe('searchProcedures with abbreviations written in names', () => {
+  const small = buildSearchIndex({
+    procedures: [
+      {
+        code: '9.000011',
+        name: 'Hoàn thuế TNCN đối với cá nhân',
+        levels: ['Cấp tỉnh'],
+        field: 'Thuế',
+        audience: [],
+      },
+      {
+        code: '9.000012',
+        name: 'Khai thuế giá trị gia tăng',
+        levels: ['Cấp tỉnh'],
+        field: 'Thuế',
+        audience: [],
+      },
+    ],
+    synonyms,
+  })
+
+  it('matches the spelled-out words to the abbreviation in the name', () => {
+    expect(searchProcedures({ index: small, synonyms, query: 'hoàn thuế thu nhập cá nhân' })[0]?.code).toBe(
+      '9.000011',
+    )
+  })
+
+  it('matches the abbreviation typed by the user to the spelled-out name', () => {
+    expect(searchProcedures({ index: small, synonyms, query: 'khai thuế GTGT' })[0]?.code).toBe('9.000012')
+  })
+})
