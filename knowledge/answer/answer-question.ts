@@ -178,10 +178,8 @@ export const answerQuestion = async ({
   const confident = (r: SearchResult) =>
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT)
   if (!best || !confident(best)) {
-    if (current) {
-      const answer = await answerWith(getProcedure, current, facet)
-      if (answer && !topical.length) return answer
-    }
+    // Nothing else fits well: the message most likely still means the conversation's procedure.
+    if (current) return (await answerWith(getProcedure, current, facet)) ?? notFound()
     return notFound()
   }
   // Still the same procedure (or one of its level variants): stay on the conversation's record.

@@ -107,9 +107,21 @@ describe('answerQuestion', () => {
     expect(where).toMatchObject({ kind: 'answer', facet: 'where', procedure: { code: '1.000894' } })
   })
 
+  it.each([
+    ['còn lệ phí thì sao', 'fees'],
+    ['cần mang theo những gì nữa', 'documents'],
+    ['kết quả nhận được là gì', 'result'],
+    ['mất mấy ngày vậy', 'duration'],
+  ])('keeps to the conversation procedure for the chatty follow-up "%s"', async (question, facet) => {
+    const answer = await ask(question, { procedureCode: '1.014064' })
+    expect(answer).toMatchObject({ kind: 'answer', facet, procedure: { code: '1.014064' } })
+  })
+
   it('switches when the follow-up names a new procedure', async () => {
     const answer = await ask('còn đăng ký kết hôn thì cần giấy tờ gì', { procedureCode: '1.014063' })
     expect(answer).toMatchObject({ kind: 'answer', facet: 'documents', procedure: { code: '1.000894' } })
+    const other = await ask('thế còn đăng ký khai sinh', { procedureCode: '1.014064' })
+    expect(other).toMatchObject({ kind: 'answer', procedure: { code: '1.001193' } })
   })
 
   it.each([
