@@ -5,7 +5,7 @@
  * @module
  */
 import type { ExpandedQuery } from '../search/expand-query.ts'
-import type { Synonyms } from '../search/load-synonyms.ts'
+import { lookupPhrase, type Synonyms } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 
 export type MessageClass = 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
@@ -17,6 +17,7 @@ const PROCEDURE_WORDS = [
   'dang ki',
   'giay phep',
   'giay chung nhan',
+  'chung nhan',
   'thu tuc',
   'ho so',
   'le phi',
@@ -25,6 +26,12 @@ const PROCEDURE_WORDS = [
   'chung thuc',
   'xac nhan',
   'thanh lap',
+  'mo quan',
+  'mo cua hang',
+  'mo cong ti',
+  'mo shop',
+  'giay to',
+  'thu tuc',
 ]
 
 const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
@@ -61,7 +68,12 @@ export const classifyMessage = ({ query, synonyms }: ClassifyMessageOptions): Me
   if (!words.length) return 'gibberish'
   if (words.length <= 8 && onlyPhrases(words, synonyms.smalltalk, synonyms)) return 'smalltalk'
   const whole = words.join(' ')
-  const offTopic = [...synonyms.outOfScope].some((p) => has(whole, p))
+  const offTopic = query.tokens.some((_, i) => {
+    for (let n = Math.min(synonyms.maxPhrase, query.tokens.length - i); n >= 1; n--) {
+      if (lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) return true
+    }
+    return false
+  })
   if (offTopic && !PROCEDURE_WORDS.some((p) => has(whole, p))) return 'out_of_scope'
   const unknown = words.filter((w) => !isKnownWord(w, synonyms)).length
   if (unknown / words.length > 0.5) return 'gibberish'

@@ -61,7 +61,7 @@ export type Synonyms = {
   ambiguousFiller: Set<string>
   cues: PhraseMap<Facet>
   smalltalk: Set<string>
-  outOfScope: Set<string>
+  outOfScope: PhraseMap<true>
   weak: Set<string>
   /** Longest phrase length in tokens, to bound the matcher. */
   maxPhrase: number
@@ -135,7 +135,7 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
     ambiguousFiller: new Set(),
     cues: new Map(),
     smalltalk: new Set(),
-    outOfScope: new Set(),
+    outOfScope: new Map(),
     weak: new Set(),
     maxPhrase: 1,
   }
@@ -168,7 +168,7 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
     }
     for (const p of file.ambiguousFiller) out.ambiguousFiller.add(foldPhrase(p))
     for (const p of file.smalltalk) out.smalltalk.add(track(foldPhrase(p)))
-    for (const p of file.outOfScope) out.outOfScope.add(track(foldPhrase(p)))
+    for (const p of file.outOfScope) track(addPhrase(out.outOfScope, p, true))
     for (const p of file.weak) out.weak.add(foldPhrase(p))
   }
   return out

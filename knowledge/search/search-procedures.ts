@@ -11,11 +11,12 @@ import {
   baseNameOf,
   commonLimit,
   countPhrase,
+  type DocFacts,
   FIELD_BOOSTS,
   MODIFIERS,
   type SearchIndex,
 } from './build-search-index.ts'
-import { type ExpandedQuery, expandQuery } from './expand-query.ts'
+import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import type { SearchResult } from './search.types.ts'
 
@@ -50,6 +51,17 @@ const countOf = (all: number[], m: number, i: number): number => {
   let n = 0
   for (let k = 0; k <= i; k++) if (all[k] === m) n++
   return n
+}
+
+/**
+ * Whether the base name contains the term. A word the user typed with marks must agree in
+ * marks too ("quán" is not "quan" in "hải quan"); unmarked words match folded.
+ */
+const covers = (f: DocFacts, t: QueryTerm): boolean => {
+  for (let i = 0; i < f.baseLength; i++) {
+    if (f.folded[i] === t.folded && (!t.accented || t.fromSynonym || f.accented[i] === t.text)) return true
+  }
+  return false
 }
 
 const hasPair = (tokens: string[], pair: string): boolean => {
@@ -172,8 +184,7 @@ export const searchProcedures = ({
     let matched = 0
     let informative = 0
     for (const t of terms) {
-      const at = f.folded.indexOf(t.folded)
-      if ((at >= 0 && at < f.baseLength) || f.expanded?.includes(t.folded)) {
+      if (covers(f, t) || f.expanded?.includes(t.folded)) {
         covered += t.weight
         informative += t.weight * (idf.get(t.folded) ?? 0)
         matched++

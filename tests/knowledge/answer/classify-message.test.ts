@@ -7,12 +7,18 @@ const synonyms = loadSynonyms()
 const classify = (text: string) => classifyMessage({ query: expandQuery(text, synonyms), synonyms })
 
 describe('classifyMessage', () => {
-  it.each(['chào bạn', 'Xin chào ad ạ', 'cam on', 'cảm ơn nhiều nhé', 'ok thanks', 'hello'])(
-    'treats "%s" as small talk',
-    (text) => {
-      expect(classify(text)).toBe('smalltalk')
-    },
-  )
+  it.each([
+    'chào bạn',
+    'Xin chào ad ạ',
+    'cam on',
+    'cảm ơn nhiều nhé',
+    'ok thanks',
+    'hello',
+    'cảm ơn bạn nhiều nha',
+    'bạn khỏe không',
+  ])('treats "%s" as small talk', (text) => {
+    expect(classify(text)).toBe('smalltalk')
+  })
 
   it.each([
     'giá xăng hôm nay',
@@ -22,6 +28,9 @@ describe('classifyMessage', () => {
     'kết quả xổ số miền bắc',
     'lịch thi đấu bóng đá ngoại hạng anh',
     'giá vàng hôm nay bao nhiêu',
+    'mai có mưa không',
+    'xổ số miền nam hôm nay',
+    'quán cafe gần đây',
   ])('treats "%s" as out of scope', (text) => {
     expect(classify(text)).toBe('out_of_scope')
   })
@@ -36,6 +45,10 @@ describe('classifyMessage', () => {
     'thanh lap cong ty tnhh mot thanh vien',
     '1.004222',
     'dang kys khai sinh',
+    'thẻ bảo hiểm y tế hộ gia đình',
+    'khai báo tạm trú cho người nước ngoài',
+    'mở quán cà phê cần giấy phép gì',
+    'chứng nhận vệ sinh an toàn thực phẩm cho quán ăn',
   ])('treats "%s" as a procedure question', (text) => {
     expect(classify(text)).toBe('question')
   })
