@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { Logger } from '../../api/logger.ts'
 import type { Answer, AnswerContext } from '../../knowledge/answer/answer.types.ts'
 import type { Db } from '../../knowledge/db/client.ts'
@@ -18,6 +19,7 @@ import {
   parseCommandText,
   procedureChoiceId,
 } from './choice-ids.ts'
+import { createGroupCommit } from './group-commit.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { messages, PORTAL_URL } from './messages.ts'
 import { createRateLimiter } from './rate-limit.ts'
@@ -87,6 +89,7 @@ export const createConversation = ({
   const sessions = createSessionStore({ db, ttlMinutes: config.sessionTtlMinutes, clock })
   const limiter = createRateLimiter({ ...config.rateLimit, clock })
   const historyChannels = new Set(config.historyChannels ?? ['web'])
+  const commit = createGroupCommit(db)
   let handled = 0
 
   const commandReplies = (command: Command): Reply[] => {
@@ -155,7 +158,7 @@ export const createConversation = ({
     session: SessionState,
     question: string,
     context: AnswerContext,
-  ): Promise<{ replies: Reply[]; state: SessionState; writes: Promise<unknown>[] }> => {
+  ): Promise<{ replies: Reply[]; state: SessionState; writes: BatchItem<'sqlite'>[] }> => {
     const result = await answer(question, context)
     const interactionId = newInteractionId()
     const at = clock()
@@ -167,7 +170,7 @@ export const createConversation = ({
       state.procedureCode = null
       state.candidateCodes = (result.candidates ?? []).slice(0, MAX_CHOICES).map((c) => c.code)
     }
-    const writes: Promise<unknown>[] = [
+    const writes: BatchItem<'sqlite'>[] = [
       db.insert(interactions).values({
         id: interactionId,
         sessionId: key,
@@ -185,7 +188,7 @@ export const createConversation = ({
           .insert(unansweredQuestions)
           .values({ interactionId, channel, text: question, reason: 'not_found', createdAt: at }),
       )
-    log?.info('chat answer', { channel, kind: result.kind, procedure: result.procedure?.code ?? null })
+    log?.debug('chat answer', { channel, kind: result.kind, procedure: result.procedure?.code ?? null })
     return { replies: answerReplies(result, interactionId), state, writes }
   }
 
@@ -214,7 +217,12 @@ export const createConversation = ({
     incoming: Incoming,
     key: string,
     session: SessionState,
-  ): Promise<{ said: string | null; replies: Reply[]; state: SessionState; writes: Promise<unknown>[] }> => {
+  ): Promise<{
+    said: string | null
+    replies: Reply[]
+    state: SessionState
+    writes: BatchItem<'sqlite'>[]
+  }> => {
     const { channel } = incoming
     const none = { state: session, writes: [] }
     if (incoming.command)
@@ -274,9 +282,10 @@ export const createConversation = ({
         ]
         state.history = [...session.history, ...added].slice(-HISTORY_LIMIT)
       } else state.history = []
-      await Promise.all([
+      // The interaction, its unanswered entry and the session commit together (group commit).
+      await commit([
         ...writes,
-        ...(changed || keepHistory ? [sessions.save(key, incoming.channel, state)] : []),
+        ...(changed || keepHistory ? [sessions.saveStatement(key, incoming.channel, state)] : []),
       ])
       return replies
     },

@@ -5,6 +5,7 @@
  * @module
  */
 import { and, eq, gt, lt } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../../knowledge/db/client.ts'
 import { chatSessions } from '../../knowledge/db/schema/index.ts'
 import type { ChannelName, Reply } from './reply.types.ts'
@@ -23,6 +24,8 @@ export type SessionState = {
 export type SessionStore = {
   load: (id: string) => Promise<SessionState>
   save: (id: string, channel: ChannelName, state: SessionState) => Promise<void>
+  /** The save as a statement, to commit in one transaction with other writes (`db.batch`). */
+  saveStatement: (id: string, channel: ChannelName, state: SessionState) => BatchItem<'sqlite'>
   purgeExpired: () => Promise<number>
 }
 
@@ -36,31 +39,37 @@ export const createSessionStore = ({
   db: Db
   ttlMinutes: number
   clock?: () => number
-}): SessionStore => ({
-  async load(id) {
-    const [row] = await db
-      .select({ state: chatSessions.state })
-      .from(chatSessions)
-      .where(and(eq(chatSessions.id, id), gt(chatSessions.expiresAt, clock())))
-      .limit(1)
-    if (!row) return emptySession()
-    const state = row.state as Partial<SessionState>
-    return {
-      procedureCode: typeof state.procedureCode === 'string' ? state.procedureCode : null,
-      candidateCodes: Array.isArray(state.candidateCodes) ? state.candidateCodes : [],
-      history: Array.isArray(state.history) ? state.history : [],
-    }
-  },
-  async save(id, channel, state) {
+}): SessionStore => {
+  const saveStatement = (id: string, channel: ChannelName, state: SessionState) => {
     const at = clock()
     const expiresAt = at + ttlMinutes * 60_000
-    await db
+    return db
       .insert(chatSessions)
       .values({ id, channel, state, updatedAt: at, expiresAt })
       .onConflictDoUpdate({ target: chatSessions.id, set: { state, updatedAt: at, expiresAt } })
-  },
-  async purgeExpired() {
-    const result = await db.delete(chatSessions).where(lt(chatSessions.expiresAt, clock()))
-    return result.rowsAffected
-  },
-})
+  }
+  return {
+    async load(id) {
+      const [row] = await db
+        .select({ state: chatSessions.state })
+        .from(chatSessions)
+        .where(and(eq(chatSessions.id, id), gt(chatSessions.expiresAt, clock())))
+        .limit(1)
+      if (!row) return emptySession()
+      const state = row.state as Partial<SessionState>
+      return {
+        procedureCode: typeof state.procedureCode === 'string' ? state.procedureCode : null,
+        candidateCodes: Array.isArray(state.candidateCodes) ? state.candidateCodes : [],
+        history: Array.isArray(state.history) ? state.history : [],
+      }
+    },
+    async save(id, channel, state) {
+      await saveStatement(id, channel, state)
+    },
+    saveStatement,
+    async purgeExpired() {
+      const result = await db.delete(chatSessions).where(lt(chatSessions.expiresAt, clock()))
+      return result.rowsAffected
+    },
+  }
+}

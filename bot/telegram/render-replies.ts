@@ -1,7 +1,8 @@
 /**
  * Turns the conversation's reply models into Telegram messages: HTML text split under the
- * limit, a procedure heading in bold, inline keyboards whose callback_data is the short
- * choice id, and the official link as a URL button on the message that follows it.
+ * limit, a procedure heading in bold, and inline keyboards whose callback_data is the short
+ * choice id. The official link (a URL button) and the buttons that follow an answer ride on
+ * the answer's last message, so a whole answer is usually one message.
  * @module
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types'
@@ -12,50 +13,59 @@ export type TelegramMessage = { text: string; keyboard?: InlineKeyboardMarkup }
 
 const CALLBACK_DATA_MAX_BYTES = 64
 
-const urlButton = (label: string, url: string): InlineKeyboardButton => ({ text: shortLabel(label), url })
+/** A message being built: its visible length decides whether more text still fits. */
+type Draft = { html: string; plain: number; rows: InlineKeyboardButton[][] }
+
+const buttonsOf = (reply: Extract<Reply, { type: 'choices' }>): InlineKeyboardButton[][] => {
+  const buttons = reply.choices
+    .filter((c) => Buffer.byteLength(c.id, 'utf8') <= CALLBACK_DATA_MAX_BYTES)
+    .map((c) => ({ text: shortLabel(c.label), callback_data: c.id }))
+  // Procedure names get a row each; feedback and menu buttons are short and sit side by side.
+  return reply.purpose === 'clarify' ? buttons.map((b) => [b]) : [buttons]
+}
 
 /** @returns the messages to send, in order; every text is at most 4,096 characters once parsed */
 export const renderReplies = (replies: Reply[]): TelegramMessage[] => {
-  const out: TelegramMessage[] = []
-  let pendingLink: InlineKeyboardButton | null = null
-  const flushLink = () => {
-    if (!pendingLink) return
-    out.push({ text: escapeHtml(pendingLink.text), keyboard: { inline_keyboard: [[pendingLink]] } })
-    pendingLink = null
+  const drafts: Draft[] = []
+  /** The draft that later buttons may attach to (the last text message, until it gets buttons). */
+  let open: Draft | null = null
+  const push = (plainText: string, html: string) => {
+    const draft: Draft = { html, plain: plainText.length, rows: [] }
+    drafts.push(draft)
+    open = draft
+    return draft
   }
   for (const reply of replies) {
-    if (reply.type === 'link') {
-      flushLink()
-      pendingLink = urlButton(reply.label, reply.url)
-      continue
-    }
     if (reply.type === 'text') {
-      flushLink()
       const heading = reply.procedure ? `${reply.procedure.name} (mã ${reply.procedure.code})` : ''
       const pieces = splitMessage(reply.text, TELEGRAM_TEXT_LIMIT - heading.length - 2)
       pieces.forEach((piece, i) => {
-        const head = i === 0 && heading ? `<b>${escapeHtml(heading)}</b>\n\n` : ''
-        out.push({ text: head + escapeHtml(piece) })
+        const withHeading = i === 0 && heading
+        push(
+          withHeading ? `${heading}\n\n${piece}` : piece,
+          (withHeading ? `<b>${escapeHtml(heading)}</b>\n\n` : '') + escapeHtml(piece),
+        )
       })
-      continue
+    } else if (reply.type === 'link') {
+      const button = { text: shortLabel(reply.label), url: reply.url }
+      const target: Draft = open ?? push(reply.label, escapeHtml(reply.label))
+      target.rows.push([button])
+    } else {
+      const current = open as Draft | null
+      const fits = current && current.plain + 2 + reply.text.length <= TELEGRAM_TEXT_LIMIT
+      if (current && fits) {
+        current.html += `\n\n${escapeHtml(reply.text)}`
+        current.plain += 2 + reply.text.length
+        current.rows.push(...buttonsOf(reply))
+      } else {
+        const pieces = splitMessage(reply.text)
+        for (const piece of pieces) push(piece, escapeHtml(piece))
+        ;(open as Draft | null)?.rows.push(...buttonsOf(reply))
+      }
+      open = null
     }
-    const rows: InlineKeyboardButton[][] = []
-    if (pendingLink) rows.push([pendingLink])
-    pendingLink = null
-    const buttons = reply.choices
-      .filter((c) => Buffer.byteLength(c.id, 'utf8') <= CALLBACK_DATA_MAX_BYTES)
-      .map((c) => ({ text: shortLabel(c.label), callback_data: c.id }))
-    // Feedback and menu buttons are short: side by side; procedure names get a row each.
-    if (reply.purpose === 'clarify') for (const b of buttons) rows.push([b])
-    else rows.push(buttons)
-    const pieces = splitMessage(reply.text)
-    pieces.forEach((piece, i) => {
-      const last = i === pieces.length - 1
-      out.push(
-        last ? { text: escapeHtml(piece), keyboard: { inline_keyboard: rows } } : { text: escapeHtml(piece) },
-      )
-    })
   }
-  flushLink()
-  return out
+  return drafts.map((d) =>
+    d.rows.length ? { text: d.html, keyboard: { inline_keyboard: d.rows } } : { text: d.html },
+  )
 }

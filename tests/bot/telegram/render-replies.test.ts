@@ -24,7 +24,7 @@ describe('Telegram rendering', () => {
     expect(splitMessage('x'.repeat(9000)).map((p) => p.length)).toEqual([4096, 4096, 808])
   })
 
-  it('puts the official link and feedback buttons on one message after the answer', () => {
+  it('puts the official link and feedback buttons on the answer message itself', () => {
     const rendered = renderReplies([
       {
         type: 'text',
@@ -46,16 +46,32 @@ describe('Telegram rendering', () => {
         ],
       },
     ])
-    expect(rendered).toHaveLength(2)
+    expect(rendered).toHaveLength(1)
     expect(rendered[0]!.text).toBe(
-      '<b>Cấp lại thẻ căn cước (mã 1.014064)</b>\n\nHồ sơ &lt;1 bản&gt; &amp; tờ khai',
+      '<b>Cấp lại thẻ căn cước (mã 1.014064)</b>\n\nHồ sơ &lt;1 bản&gt; &amp; tờ khai\n\nCâu trả lời này có hữu ích không?',
     )
-    expect(rendered[1]!.keyboard?.inline_keyboard).toEqual([
+    expect(rendered[0]!.keyboard?.inline_keyboard).toEqual([
       [{ text: 'Xem trang chính thức (mã 1.014064)', url: 'https://dichvucong.gov.vn/x?a=1&b=2' }],
       [
         { text: '👍 Hữu ích', callback_data: 'f:u:abcdefgh' },
         { text: '👎 Chưa hữu ích', callback_data: 'f:n:abcdefgh' },
       ],
+    ])
+  })
+
+  it('sends the buttons as their own message when the answer is already near the limit', () => {
+    const rendered = renderReplies([
+      { type: 'text', text: 'x'.repeat(4090) },
+      {
+        type: 'choices',
+        purpose: 'feedback',
+        text: 'Câu trả lời này có hữu ích không?',
+        choices: [{ id: 'f:u:abcdefgh', label: 'Có' }],
+      },
+    ])
+    expect(rendered.map((m) => [m.text.length, m.keyboard?.inline_keyboard.length ?? 0])).toEqual([
+      [4090, 0],
+      [33, 1],
     ])
   })
 

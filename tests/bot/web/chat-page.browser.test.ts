@@ -45,7 +45,7 @@ const askByKeyboard = async (page: Page, text: string) => {
   const before = await botBubbles(page).count()
   await page.getByLabel('Câu hỏi của bạn', { exact: true }).fill(text)
   await page.keyboard.press('Enter')
-  await expect.poll(() => botBubbles(page).count()).toBe(before + 1)
+  await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBe(before + 1)
   return botBubbles(page).nth(before)
 }
 
@@ -59,6 +59,7 @@ describe('web chat page in Chromium', () => {
       locale: 'vi-VN',
     })
     const page = await context.newPage()
+    page.setDefaultTimeout(15_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -72,8 +73,8 @@ describe('web chat page in Chromium', () => {
 
     // A question without diacritics, sent with the keyboard.
     const answer = await askByKeyboard(page, 'lam lai can cuoc bi mat')
-    expect(await answer.locator('h2.procedure').innerText()).toContain('Cấp lại thẻ căn cước')
-    expect(await answer.locator('.code').innerText()).toBe('mã 1.014064')
+    expect(await answer.locator('h2.procedure').textContent()).toContain('Cấp lại thẻ căn cước')
+    expect(await answer.locator('.code').textContent()).toBe('mã 1.014064')
     expect(await answer.locator('a.official').getAttribute('href')).toMatch(
       /^https:\/\/dichvucong\.gov\.vn\//,
     )
@@ -85,8 +86,8 @@ describe('web chat page in Chromium', () => {
     await option.focus()
     const before = await botBubbles(page).count()
     await page.keyboard.press('Enter')
-    await expect.poll(() => botBubbles(page).count()).toBe(before + 1)
-    expect(await botBubbles(page).last().locator('.code').innerText()).toBe('mã 3.000348')
+    await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBe(before + 1)
+    expect(await botBubbles(page).last().locator('.code').textContent()).toBe('mã 3.000348')
     expect(await option.isDisabled()).toBe(true)
 
     if (SCREENSHOT_DIR) {
@@ -104,8 +105,8 @@ describe('web chat page in Chromium', () => {
       'Cấp lại giấy phép lái xe',
     ])
     const fee = await askByKeyboard(page, 'phi bao nhieu')
-    expect(await fee.locator('.code').innerText()).toBe('mã 3.000348')
-    expect(await fee.innerText()).toContain('Lệ phí')
+    expect(await fee.locator('.code').textContent()).toBe('mã 3.000348')
+    expect(await fee.textContent()).toContain('Lệ phí')
 
     // Feedback from the page.
     const thanksBefore = await botBubbles(page).count()
@@ -113,8 +114,8 @@ describe('web chat page in Chromium', () => {
       .getByRole('button', { name: /Hữu ích/ })
       .first()
       .click()
-    await expect.poll(() => botBubbles(page).count()).toBe(thanksBefore + 1)
-    expect(await botBubbles(page).last().innerText()).toContain('Cảm ơn bạn')
+    await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBe(thanksBefore + 1)
+    expect(await botBubbles(page).last().textContent()).toContain('Cảm ơn bạn')
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
