@@ -5,6 +5,7 @@
  * the background, one event at a time per citizen so replies keep their order.
  * @module
  */
+import { and, like, lt } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from '../../api/logger.ts'
@@ -22,6 +23,9 @@ import type { ZaloClient } from './zalo-client.ts'
 import { NON_TEXT_EVENTS, type ZaloEvent, ZZaloEvent } from './zalo-event.types.ts'
 
 export const ZALO_WEBHOOK_PATH = '/webhooks/zalo'
+/** Zalo redelivers within minutes; a week of remembered ids is plenty. */
+const DEDUPE_DAYS = 7
+const PRUNE_EVERY = 1000
 
 export type ZaloWebhookOptions = {
   db: Db
@@ -70,6 +74,17 @@ export const createZaloWebhook = ({
 }: ZaloWebhookOptions): ZaloWebhook => {
   const window = createReplyWindow({ db, clock })
   const queues = new Map<string, Promise<void>>()
+  let accepted = 0
+  const prune = () =>
+    db
+      .delete(processedEvents)
+      .where(
+        and(
+          like(processedEvents.id, 'zalo:%'),
+          lt(processedEvents.receivedAt, clock() - DEDUPE_DAYS * 86_400_000),
+        ),
+      )
+      .catch((error: unknown) => log.warn('zalo event ids prune failed', { error: String(error) }))
 
   const handle = async (event: ZaloEvent) => {
     const nonText = NON_TEXT_EVENTS.has(event.event_name) && event.sender?.id
@@ -135,6 +150,8 @@ export const createZaloWebhook = ({
         .values({ id: `zalo:${eventId}`, receivedAt: clock() })
         .onConflictDoNothing()
       if (inserted.rowsAffected === 0) return c.json({ ok: true, duplicate: true })
+      accepted += 1
+      if (accepted % PRUNE_EVERY === 0) void prune()
       if (owner) enqueue(owner, event)
       return c.json({ ok: true })
     },

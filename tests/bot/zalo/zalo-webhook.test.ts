@@ -145,6 +145,19 @@ describe('Zalo OA webhook', () => {
     expect(sent()).toEqual([{ text: messages.nonText }])
   })
 
+  it('welcomes a new follower', async () => {
+    const follow = {
+      app_id: fake.appId,
+      event_name: 'follow',
+      timestamp: String(Date.now()),
+      oa_id: '1990000000000000001',
+      source: 'oa_profile',
+      follower: { id: '8000000000000000009' },
+    }
+    await post(follow as unknown as ReturnType<typeof event>)
+    expect(fake.sent[0]).toMatchObject({ userId: '8000000000000000009', message: { text: messages.welcome } })
+  })
+
   it('ignores delivery receipts and seen events', async () => {
     await post(event('8000000000000000003', 'user_seen_message'))
     expect(fake.requests).toEqual([])
