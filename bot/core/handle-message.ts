@@ -56,7 +56,7 @@ export type Conversation = {
   history: (channel: ChannelName, userId: string) => Promise<HistoryEntry[]>
 }
 
-const HISTORY_LIMIT = 40
+const HISTORY_LIMIT = 20
 const PURGE_EVERY = 500
 const MAX_QUESTION_CHARS = 1000
 

@@ -2,7 +2,8 @@
  * `POST /webhooks/telegram`: Telegram's webhook delivery. The secret header set with
  * setWebhook is compared in constant time (wrong or missing → 401, nothing processed),
  * malformed bodies get 400, and a slow update still gets its 200 before Telegram's timeout so
- * it is not delivered twice.
+ * it is not delivered twice. An update Telegram redelivers anyway (same update_id) is
+ * acknowledged without being handled again.
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
@@ -27,6 +28,22 @@ const isUpdate = (value: unknown): value is Update =>
   value !== null &&
   Number.isInteger((value as { update_id?: unknown }).update_id)
 
+/** The last `size` ids, so a redelivered update is recognised; `add` is false for a repeat. */
+const createRecentIds = (size: number) => {
+  const ids = new Set<number>()
+  return {
+    add(id: number) {
+      if (ids.has(id)) return false
+      ids.add(id)
+      if (ids.size > size) {
+        const oldest = ids.values().next().value
+        if (oldest !== undefined) ids.delete(oldest)
+      }
+      return true
+    },
+  }
+}
+
 export type TelegramWebhookOptions = {
   bot: TelegramBot
   secretToken: string
@@ -42,6 +59,7 @@ export const createTelegramWebhook = ({
   timeoutMs = 8000,
 }: TelegramWebhookOptions) => {
   let ready: Promise<void> | null = null
+  const seen = createRecentIds(10_000)
   return new Hono().post(
     TELEGRAM_WEBHOOK_PATH,
     bodyLimit({
@@ -61,6 +79,7 @@ export const createTelegramWebhook = ({
       }
       if (!isUpdate(update))
         return c.json({ error: { code: 'BAD_REQUEST', message: 'Not a Telegram update.' } }, 400)
+      if (!seen.add(update.update_id)) return c.body(null, 200)
       ready ??= bot.init().catch((error: unknown) => {
         ready = null
         throw error

@@ -105,6 +105,15 @@ describe('Telegram webhook', () => {
     expect(sentTexts()).toEqual([messages.nonText])
   })
 
+  it('handles an update Telegram delivers twice only once', async () => {
+    const update = textUpdate(507, 'đăng ký khai sinh')
+    expect((await post(update)).status).toBe(200)
+    const first = fake.sent('sendMessage').length
+    expect(first).toBeGreaterThan(0)
+    expect((await post(update)).status).toBe(200)
+    expect(fake.sent('sendMessage').length).toBe(first)
+  })
+
   it('retries a 429 after retry_after and still delivers', async () => {
     fake.throttle('sendMessage', 1)
     await post(textUpdate(504, 'đăng ký kết hôn'))
