@@ -5,7 +5,7 @@
  * @module
  */
 import type { ExpandedQuery } from '../search/expand-query.ts'
-import { lookupPhrase, type Synonyms } from '../search/load-synonyms.ts'
+import { lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 
 export type MessageClass = 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
@@ -42,7 +42,7 @@ const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms): bo
   let hits = 0
   while (i < folded.length) {
     let step = 0
-    for (let n = Math.min(synonyms.maxPhrase, folded.length - i); n >= 1 && !step; n--) {
+    for (let n = spanLimit(synonyms, folded, i); n >= 1 && !step; n--) {
       const key = folded.slice(i, i + n).join(' ')
       if (set.has(key)) {
         hits++
@@ -69,7 +69,7 @@ export const classifyMessage = ({ query, synonyms }: ClassifyMessageOptions): Me
   if (words.length <= 8 && onlyPhrases(words, synonyms.smalltalk, synonyms)) return 'smalltalk'
   const whole = words.join(' ')
   const offTopic = query.tokens.some((_, i) => {
-    for (let n = Math.min(synonyms.maxPhrase, query.tokens.length - i); n >= 1; n--) {
+    for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) return true
     }
     return false

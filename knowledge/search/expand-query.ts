@@ -5,7 +5,7 @@
  * @module
  */
 import type { Facet } from '../answer/answer.types.ts'
-import { lookupPhrase, type Synonyms } from './load-synonyms.ts'
+import { lookupPhrase, type Synonyms, spanLimit } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 
 export type QueryTerm = {
@@ -40,15 +40,13 @@ const WEAK_WEIGHT = 0.35
 
 /** Rewrites chat-speak token runs ("ko" → "không", "dk" → "đăng ký") before phrase matching. */
 export const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms): AnalyzedToken[] => {
+  const folded = tokens.map((t) => t.folded)
   const out: AnalyzedToken[] = []
   let i = 0
   while (i < tokens.length) {
     let matched = false
-    for (let n = Math.min(synonyms.maxPhrase, tokens.length - i); n >= 1; n--) {
-      const key = tokens
-        .slice(i, i + n)
-        .map((t) => t.folded)
-        .join(' ')
+    for (let n = spanLimit(synonyms, folded, i); n >= 1; n--) {
+      const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
       const to = synonyms.abbreviations.get(key)
       if (to === undefined) continue
       out.push(...analyzeText(to).map((t) => ({ ...t, accented: true })))
@@ -68,11 +66,12 @@ const containsPhrase = (haystack: string, phrase: string): boolean => ` ${haysta
 
 /** Finds the facet cues in the tokens, longest phrase first, left to right. */
 export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] => {
+  const folded = tokens.map((t) => t.folded)
   const facets: Facet[] = []
   let i = 0
   while (i < tokens.length) {
     let step = 1
-    for (let n = Math.min(synonyms.maxPhrase, tokens.length - i); n >= 1; n--) {
+    for (let n = spanLimit(synonyms, folded, i); n >= 1; n--) {
       const facet = lookupPhrase(synonyms.cues, tokens, i, n)
       if (facet) {
         facets.push(facet)
@@ -110,8 +109,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   let i = 0
   while (i < tokens.length) {
     let consumed = 0
-    for (let n = Math.min(synonyms.maxPhrase, tokens.length - i); n >= 1 && !consumed; n--) {
-      const key = folded.slice(i, i + n).join(' ')
+    for (let n = spanLimit(synonyms, folded, i); n >= 1 && !consumed; n--) {
+      const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
       const expansion = lookupPhrase(synonyms.expansions, tokens, i, n)
       if (
         expansion &&

@@ -65,7 +65,15 @@ export type Synonyms = {
   weak: Set<string>
   /** Longest phrase length in tokens, to bound the matcher. */
   maxPhrase: number
+  /** First words of multi-word phrases: anywhere else only one-word phrases can start. */
+  starts: Set<string>
 }
+
+/** How many tokens a phrase starting at `i` can span (1 unless a multi-word phrase starts with that word). */
+export const spanLimit = (synonyms: Synonyms, folded: readonly string[], i: number): number =>
+  synonyms.starts.has(folded[i] ?? '')
+    ? Math.min(synonyms.maxPhrase, folded.length - i)
+    : Math.min(1, folded.length - i)
 
 const addPhrase = <T>(map: PhraseMap<T>, phrase: string, value: T): string => {
   const tokens = analyzeText(phrase)
@@ -86,11 +94,19 @@ export const lookupPhrase = <T>(
   i: number,
   n: number,
 ): T | undefined => {
-  const span = tokens.slice(i, i + n)
-  const entry = map.get(span.map((t) => t.folded).join(' '))
+  let key = tokens[i]?.folded ?? ''
+  for (let k = 1; k < n; k++) key += ` ${tokens[i + k]?.folded}`
+  const entry = map.get(key)
   if (!entry) return undefined
-  const fits = entry.forms.some((form) => span.every((t, k) => !t.accented || !form[k] || form[k] === t.text))
-  return fits ? entry.value : undefined
+  for (const form of entry.forms) {
+    let fits = true
+    for (let k = 0; k < n && fits; k++) {
+      const t = tokens[i + k] as AnalyzedToken
+      fits = !t.accented || !form[k] || form[k] === t.text
+    }
+    if (fits) return entry.value
+  }
+  return undefined
 }
 
 /** Folds a phrase the way queries are folded (Telex repair included). */
@@ -138,9 +154,12 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
     outOfScope: new Map(),
     weak: new Set(),
     maxPhrase: 1,
+    starts: new Set(),
   }
   const track = (phrase: string): string => {
-    out.maxPhrase = Math.max(out.maxPhrase, phrase.split(' ').length)
+    const words = phrase.split(' ')
+    out.maxPhrase = Math.max(out.maxPhrase, words.length)
+    if (words.length > 1) out.starts.add(words[0] as string)
     return phrase
   }
   // Abbreviations are matched token by token on the raw fold (before Telex repair would alter them).
