@@ -18,18 +18,29 @@ export const startChannels = async (deps: AppDeps, _app: Hono): Promise<RunningC
   const bot = telegramBotForDeps(deps)
   const settings = config.bot.telegram
   let polling: Promise<void> | null = null
+  // Registration runs in the background: Telegram being unreachable (auto-retry backs off)
+  // must not keep the API and the web chat from starting.
+  let registration: Promise<unknown> = Promise.resolve()
   if (bot && settings) {
-    await bot.api.setMyCommands(BOT_COMMANDS).catch((error: unknown) => {
+    const commands = bot.api.setMyCommands(BOT_COMMANDS).catch((error: unknown) => {
       log.warn('telegram setMyCommands failed', { error: String(error) })
     })
+    registration = commands
     if (config.publicUrl) {
       if (settings.webhookSecret) {
         const url = new URL(TELEGRAM_WEBHOOK_PATH, config.publicUrl).toString()
-        await bot.api.setWebhook(url, {
-          secret_token: settings.webhookSecret,
-          allowed_updates: ['message', 'callback_query'],
-        })
-        log.info('telegram webhook registered', { url })
+        registration = Promise.all([
+          commands,
+          bot.api
+            .setWebhook(url, {
+              secret_token: settings.webhookSecret,
+              allowed_updates: ['message', 'callback_query'],
+            })
+            .then(
+              () => log.info('telegram webhook registered', { url }),
+              (error: unknown) => log.error('telegram setWebhook failed', { url, error: String(error) }),
+            ),
+        ])
       }
     } else {
       polling = bot.start({
@@ -41,6 +52,8 @@ export const startChannels = async (deps: AppDeps, _app: Hono): Promise<RunningC
   }
   return {
     stop: async () => {
+      // Let a pending registration finish, but never hold shutdown for long.
+      await Promise.race([registration, new Promise((resolve) => setTimeout(resolve, 3000).unref())])
       if (polling && bot) {
         await bot.stop()
         await polling.catch(() => {})
