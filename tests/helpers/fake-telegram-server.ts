@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type TelegramCall = { method: string; payload: Record<string, unknown>; at: number }
+export type TelegramCall = { method: string; payload: Record<string, unknown>; at: number; status: number }
 
 export type FakeTelegramServer = {
   apiRoot: string
@@ -147,7 +147,7 @@ export const startFakeTelegramServer = async (
     const throttle = throttles.get(method)
     if (throttle && throttle.times > 0) {
       throttle.times -= 1
-      calls.push({ method: `${method}:429`, payload, at: Date.now() })
+      calls.push({ method: `${method}:429`, payload, at: Date.now(), status: 429 })
       return send(429, {
         ok: false,
         error_code: 429,
@@ -168,7 +168,7 @@ export const startFakeTelegramServer = async (
         })
     }
     const { status, body } = result(method, payload)
-    calls.push({ method, payload, at: Date.now() })
+    calls.push({ method, payload, at: Date.now(), status })
     send(status, body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

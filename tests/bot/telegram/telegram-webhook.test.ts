@@ -2,6 +2,8 @@ import { count, eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { messages } from '../../../bot/core/messages.ts'
 import { interactions } from '../../../knowledge/db/schema/index.ts'
+import { loadStarterProcedures } from '../../../knowledge/procedures/seed-starter-procedures.ts'
+import { upsertProcedures } from '../../../knowledge/procedures/upsert-procedures.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { type FakeTelegramServer, startFakeTelegramServer } from '../../helpers/fake-telegram-server.ts'
 import { callbackUpdate, stickerUpdate, textUpdate } from './telegram-updates.ts'
@@ -96,8 +98,25 @@ describe('Telegram webhook', () => {
     expect(texts[0]).toMatch(/^<b>.+\(mã 1\.008498\)<\/b>/)
     expect(texts.at(-1)).toContain(messages.feedbackQuestion)
     expect(fake.sent('sendMessage').at(-1)!.payload['reply_markup']).toBeDefined()
-    // The fake rejects texts over 4,096 characters or with bad HTML, so every part was accepted.
-    expect(fake.sent('sendMessage').length).toBe(texts.length)
+    // The fake rejects texts over 4,096 characters or with bad HTML like Telegram does.
+    expect(fake.sent('sendMessage').every((c) => c.status === 200)).toBe(true)
+  })
+
+  it('escapes procedure text for Telegram HTML', async () => {
+    const [base] = await loadStarterProcedures()
+    await upsertProcedures({
+      db: t.deps.db,
+      actor: 'test',
+      procedures: [{ ...base!, code: '9.999001', name: 'Thử nghiệm <b>đậm</b> & "ngoặc" > hết' }],
+    })
+    await t.deps.kb.refresh()
+    await post(textUpdate(508, '9.999001'))
+    const [first] = sentTexts()
+    expect(first).toMatch(
+      /^<b>Thử nghiệm &lt;b&gt;đậm&lt;\/b&gt; &amp; &quot;ngoặc&quot; &gt; hết \(mã 9\.999001\)<\/b>/,
+    )
+    // The fake parses HTML like Telegram and answers 400 to bad markup: every message was accepted.
+    expect(fake.sent('sendMessage').map((c) => [c.payload['parse_mode'], c.status])).toEqual([['HTML', 200]])
   })
 
   it('answers stickers and other non-text messages politely', async () => {
