@@ -345,7 +345,11 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
       id: f.code,
       name: [...words].join(' '),
       pairs: [...pairs].join(' '),
-      field,
+      // Field words already in the name would only repeat postings the name has.
+      field: field
+        .split(' ')
+        .filter((w) => w && !words.has(w))
+        .join(' '),
       aliases: f.aliases?.join(' ') ?? '',
     })
     if (batch.length >= BATCH) {
