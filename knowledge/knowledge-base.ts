@@ -19,7 +19,7 @@ import { searchProcedures } from './search/search-procedures.ts'
 export type KnowledgeBase = {
   /** Ranked procedures for a free-text query (or a procedure code). */
   search: (query: string, options?: SearchOptions) => SearchResult[]
-  /** The full stored record, or null. */
+  /** The full record as indexed (read-only), or null. */
   getProcedure: (code: string) => Promise<Procedure | null>
   /** Turns a citizen's question into an answer built only from stored records. */
   answer: (question: string, context?: AnswerContext) => Promise<Answer>
@@ -56,28 +56,35 @@ export const createKnowledgeBase = async ({
   refreshSeconds = 0,
 }: CreateKnowledgeBaseOptions): Promise<KnowledgeBase> => {
   const synonyms = loadSynonyms({ extraFile: synonymsFile })
-  const build = async (): Promise<{ index: SearchIndex; version: string }> => {
+  type Snapshot = { index: SearchIndex; records: Map<string, Procedure>; version: string }
+  const build = async (): Promise<Snapshot> => {
     // Version first: a write landing during the build makes the next refresh rebuild again.
     const version = await getKnowledgeBaseVersion({ db })
-    const index = buildSearchIndex({ procedures: await listProcedures({ db }), synonyms })
-    return { index, version }
+    const procedures = await listProcedures({ db })
+    const index = buildSearchIndex({ procedures, synonyms })
+    // Records are kept with the index they were indexed from, so an answer never mixes two
+    // versions and needs no database read (about half the cost of an answer otherwise).
+    const records = new Map(procedures.map((p) => [p.code, Object.freeze(p)]))
+    return { index, records, version }
   }
   let current = await build()
-  let refreshing: Promise<boolean> | null = null
+  // Checks run one after another: a refresh asked for after a write always looks at the
+  // version after that write, even while an earlier (timer) check is still running.
+  let chain: Promise<unknown> = Promise.resolve()
 
   const refresh = (): Promise<boolean> => {
-    refreshing ??= (async () => {
-      try {
-        const version = await getKnowledgeBaseVersion({ db })
-        if (version === current.version) return false
-        current = await build()
-        return true
-      } finally {
-        refreshing = null
-      }
-    })()
-    return refreshing
+    const run = chain.then(async () => {
+      const version = await getKnowledgeBaseVersion({ db })
+      if (version === current.version) return false
+      current = await build()
+      return true
+    })
+    chain = run.catch(() => {})
+    return run
   }
+
+  const readProcedure = async (code: string): Promise<Procedure | null> =>
+    current.records.get(code) ?? (await getProcedure({ db, code }))
 
   const search = (query: string, options: SearchOptions = {}): SearchResult[] =>
     searchProcedures({
@@ -99,13 +106,13 @@ export const createKnowledgeBase = async ({
 
   return {
     search,
-    getProcedure: (code) => getProcedure({ db, code }),
+    getProcedure: readProcedure,
     answer: (question, context) =>
       answerQuestion({
         question,
         context,
         search,
-        getProcedure: (code) => getProcedure({ db, code }),
+        getProcedure: readProcedure,
         synonyms,
       }),
     refresh,
