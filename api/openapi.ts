@@ -142,9 +142,51 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
         },
       },
     },
+    '/v1/chat/messages': {
+      post: {
+        summary: 'Trò chuyện: gửi câu hỏi hoặc lựa chọn, nhận các phần trả lời (văn bản, nút chọn, liên kết)',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              sessionId: { type: 'string' },
+              text: { type: 'string', maxLength: 2000, example: 'lam lai cccd bi mat o dau' },
+              choice: { type: 'string' },
+            },
+          }),
+        },
+        responses: { '200': { description: '{ sessionId, replies }' }, ...errors(400, 413, 415, 429) },
+      },
+    },
+    '/v1/chat/history': {
+      get: {
+        summary: 'Lịch sử trò chuyện của một phiên (đã che dữ liệu cá nhân)',
+        parameters: [{ name: 'sessionId', in: 'query', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: '{ sessionId, messages }' }, ...errors(400) },
+      },
+    },
+    '/v1/chat/feedback': {
+      post: {
+        summary: 'Đánh giá câu trả lời hữu ích / không hữu ích',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              sessionId: { type: 'string' },
+              interactionId: { type: 'string' },
+              useful: { type: 'boolean' },
+            },
+            required: ['sessionId', 'interactionId', 'useful'],
+          }),
+        },
+        responses: { '200': { description: '{ sessionId, replies }' }, ...errors(400, 404) },
+      },
+    },
     '/v1/admin/procedures/{code}': {
-      put: {
-        summary: 'Sửa một thủ tục (quản trị viên); lưu phiên bản và nhật ký',
+      patch: {
+        summary: 'Sửa một thủ tục (quản trị viên): { changes, reason }; lưu phiên bản và nhật ký',
         security: bearer,
         parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': { description: 'Đã lưu' }, ...errors(400, 401, 404) },

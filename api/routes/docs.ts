@@ -14,7 +14,7 @@ const page = `<!doctype html>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1b1b1b}
 h1{font-size:1.5rem}.op{border:1px solid #ccd;border-radius:.5rem;margin:1rem 0;padding:.75rem}
-.m{display:inline-block;min-width:4rem;font-weight:700;text-transform:uppercase}.get{color:#0a6}.post{color:#05a}.put{color:#a60}
+.m{display:inline-block;min-width:4rem;font-weight:700;text-transform:uppercase}.get{color:#0a6}.post{color:#05a}.put,.patch{color:#a60}
 label{display:block;margin:.25rem 0}input,textarea{width:100%;box-sizing:border-box;font:inherit;padding:.25rem}
 pre{background:#f4f4f8;padding:.5rem;overflow:auto;max-height:20rem}button{font:inherit;padding:.3rem .8rem}
 </style></head><body>
