@@ -18,6 +18,8 @@ import { type Official, startApiServer, startFixtureServer } from '../helpers/se
 
 const SENDER = '000.00.01.H56'
 const RECIPIENT = '000.00.02.H56'
+// The first nudge waits for a freshly built extension and a busy machine: poll longer than vitest's 1 s default.
+const POLL = { timeout: 15_000, interval: 100 }
 
 describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   let api: Awaited<ReturnType<typeof startApiServer>>
@@ -126,7 +128,9 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.click('button.send')
 
     const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
-    await expect.poll(() => nudge.locator('h2').textContent()).toBe('Tệp PDF chưa có chữ ký số của cơ quan')
+    await expect
+      .poll(() => nudge.locator('h2').textContent(), POLL)
+      .toBe('Tệp PDF chưa có chữ ký số của cơ quan')
     expect(await nudge.locator('.card').textContent()).toContain(
       '“QD_123_QĐ-STP.pdf” (số, ký hiệu 123/QĐ-STP)',
     )
@@ -173,7 +177,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const popup = await context.newPage()
     await popup.goto(`chrome-extension://${extensionId}/popup.html`)
     const item = popup.locator(`#sent li[data-id="${routed?.id}"]`)
-    await expect.poll(() => item.textContent()).toContain(`${RECIPIENT}: Đã đến`)
+    await expect.poll(() => item.textContent(), POLL).toContain(`${RECIPIENT}: Đã đến`)
     expect(await item.textContent()).toContain('✓ đã ký số')
     expect(await popup.textContent('#figures')).toContain('Văn bản ký số hợp lệ: 1/1 (100%)')
     await popup.close()
@@ -209,10 +213,10 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await waitActive(page)
     await page.setInputFiles('#uploadformInput', files.scanned)
     const nudge = page.locator('trolyso-nudge[data-kind="scanned_paper"]')
-    await expect.poll(() => nudge.locator('.card').textContent()).toContain('khoảng 100 dpi')
+    await expect.poll(() => nudge.locator('.card').textContent(), POLL).toContain('khoảng 100 dpi')
     expect(await nudge.locator('.card').textContent()).toContain('tối thiểu 200 dpi')
     await nudge.locator('[data-action="primary"]').click()
-    await expect.poll(() => nudge.count()).toBe(0)
+    await expect.poll(() => nudge.count(), POLL).toBe(0)
 
     // Enter on the send control is held too; the page cannot answer the nudge for the official
     await page.focus('button.send')
@@ -234,7 +238,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
     // muted for this thread: the next send goes straight through
     await atSend.locator('[data-action="mute"]').click()
-    await expect.poll(() => atSend.count()).toBe(0)
+    await expect.poll(() => atSend.count(), POLL).toBe(0)
     await page.click('button.send')
     await page.waitForSelector('body[data-sent="1"]')
   })
