@@ -3,6 +3,8 @@
  * rendered by the interactive page at `/docs`.
  * @module
  */
+import { FACETS } from '../knowledge/answer/answer.types.ts'
+
 const error = { $ref: '#/components/schemas/Error' }
 const json = (schema: unknown) => ({ 'application/json': { schema } })
 const errors = (...codes: number[]) =>
@@ -55,20 +57,7 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
               url: { type: ['string', 'null'] },
             },
           },
-          facet: {
-            enum: [
-              'documents',
-              'fees',
-              'duration',
-              'where',
-              'online',
-              'steps',
-              'requirements',
-              'legal',
-              'result',
-              'overview',
-            ],
-          },
+          facet: { enum: [...FACETS] },
           candidates: {
             type: 'array',
             items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },

@@ -4,14 +4,14 @@
  */
 import type { Db } from '../../knowledge/db/client.ts'
 import { agencies } from '../../knowledge/db/schema/documents.ts'
-import { foldText } from './fold-text.ts'
+import { foldVietnamese } from '../../knowledge/search/normalize-vietnamese.ts'
 
 export const listAgencies = async ({ db, q = '', limit = 50 }: { db: Db; q?: string; limit?: number }) => {
   const rows = await db.select().from(agencies).orderBy(agencies.code)
-  const words = foldText(q).split(/\s+/).filter(Boolean)
+  const words = foldVietnamese(q).split(/\s+/).filter(Boolean)
   // every word of the query, in any order: "tai nguyen moi truong" finds "Sở Tài nguyên và Môi trường"
   const matches = (r: { code: string; name: string }) => {
-    const hay = `${foldText(r.name)} ${r.code.toLowerCase()}`
+    const hay = `${foldVietnamese(r.name)} ${r.code.toLowerCase()}`
     return words.every((w) => hay.includes(w))
   }
   return rows

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { type ServerType, serve } from '@hono/node-server'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.ts'
+import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createDocumentsTestApp, type DocumentsTestApp } from '../../helpers/documents-app.ts'
 
 /** Stored documents with a given signed/sent split, as if they had been verified on the way in. */
@@ -34,7 +34,7 @@ const seed = async (app: DocumentsTestApp, agency: string, signed: number, sent:
 
 describe('/minh-bach in a real browser', () => {
   let app: DocumentsTestApp
-  let server: ServerType
+  let server: ServedApp | undefined
   let base = ''
   let browser: Browser
 
@@ -47,27 +47,13 @@ describe('/minh-bach in a real browser', () => {
     await seed(app, '000.00.01.H56', 39, 369)
     await seed(app, '000.00.02.H56', 45, 50)
     await seed(app, '000.00.03.H56', 1, 4)
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: createApp(app.deps).fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-        base = `http://127.0.0.1:${info.port}`
-        resolve()
-      })
-    })
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    server = await serveOnLoopback(createApp(app.deps).fetch)
+    base = server.base
+    browser = await launchChromium()
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
-    server?.close()
+    await server?.close()
     app.close()
   })
 

@@ -1,41 +1,27 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type ServerType, serve } from '@hono/node-server'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 
 let t: TestApp
-let server: ServerType
+let server: ServedApp | undefined
 let base = ''
 let browser: Browser
 
 beforeAll(async () => {
   t = await createTestApp()
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      base = `http://127.0.0.1:${info.port}`
-      resolve()
-    })
-  })
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  server = await serveOnLoopback(t.app.fetch)
+  base = server.base
+  browser = await launchChromium()
 }, 30_000)
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  await server?.close()
   t?.close()
 })
 

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { type BrowserContext, chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../helpers/chromium.ts'
 import { repoRoot } from '../../helpers/paths.ts'
 
 const extensionDir = join(repoRoot, 'extension')
@@ -35,17 +36,12 @@ export const ensureExtensionBuilt = () => {
 
 export const launchWithExtension = async (): Promise<{ context: BrowserContext; extensionId: string }> => {
   const context = await chromium.launchPersistentContext('', {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
       `--disable-extensions-except=${builtExtensionDir}`,
       `--load-extension=${builtExtensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
     ],
   })
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))
