@@ -17,13 +17,21 @@ type Listener = (attachment: Attachment) => void
 
 const looksLikePdf = (file: File) => file.type === 'application/pdf' || /\.pdf$/i.test(file.name)
 
-export const createAttachmentRegistry = ({ maxBytes }: { maxBytes: number }) => {
+export const createAttachmentRegistry = ({
+  maxBytes,
+  onError = () => {},
+}: {
+  maxBytes: number
+  /** a file the browser could not read or the detector could not classify */
+  onError?: (name: string, error: unknown) => void
+}) => {
   const byName = new Map<string, Attachment>()
   const pending = new Set<Promise<unknown>>()
   const listeners: Listener[] = []
 
   const add = (file: File): Promise<void> => {
     if (!looksLikePdf(file) || file.size > maxBytes) return Promise.resolve()
+    // a file that cannot be read stays unclassified: the send it rides on is neither held nor lost
     const job = (async () => {
       const bytes = new Uint8Array(await file.arrayBuffer())
       const classification = await classifyPdf(bytes)
@@ -31,7 +39,7 @@ export const createAttachmentRegistry = ({ maxBytes }: { maxBytes: number }) => 
       const attachment: Attachment = { name: file.name, size: file.size, bytes, classification }
       byName.set(file.name, attachment)
       for (const listener of listeners) listener(attachment)
-    })()
+    })().catch((error: unknown) => onError(file.name, error))
     pending.add(job)
     return job.finally(() => pending.delete(job))
   }

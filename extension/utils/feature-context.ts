@@ -47,7 +47,10 @@ export const createFeatureContext = ({
     doc,
     win: window,
     adapter,
-    attachments: createAttachmentRegistry({ maxBytes: maxPdfBytes }),
+    attachments: createAttachmentRegistry({
+      maxBytes: maxPdfBytes,
+      onError: (_name, error) => logError('attachment-read', error),
+    }),
     card: createNudgeCard(doc),
     count: (kind, action) => {
       send({ type: 'nudge', kind, action }).catch((error) => logError('count', error))

@@ -18,8 +18,25 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
+const isUtf8 = (value: string | undefined) => value !== undefined && /utf-?8/i.test(value)
+
+/**
+ * Chromium reads file names (the PDFs a test attaches, such as `QD_123_QĐ-STP.pdf`) through
+ * the process locale: under a bare `C` locale, as in a CI job started with an empty
+ * environment, it cannot open a file whose name is not ASCII. Officials' machines run a UTF-8
+ * locale; so does Chromium here.
+ */
+export const CHROMIUM_ENV: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    ...process.env,
+    ...(isUtf8(process.env['LC_ALL'] || process.env['LC_CTYPE'] || process.env['LANG'])
+      ? {}
+      : { LC_ALL: 'C.UTF-8' }),
+  }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+)
+
 export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: CHROMIUM_ENV })
 
 export type ServedApp = { base: string; close: () => Promise<void> }
 

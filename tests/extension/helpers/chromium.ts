@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { type BrowserContext, chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../helpers/chromium.ts'
+import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from '../../helpers/chromium.ts'
 import { repoRoot } from '../../helpers/paths.ts'
 
 const extensionDir = join(repoRoot, 'extension')
@@ -38,6 +38,7 @@ export const launchWithExtension = async (): Promise<{ context: BrowserContext; 
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    env: CHROMIUM_ENV,
     args: [
       `--disable-extensions-except=${builtExtensionDir}`,
       `--load-extension=${builtExtensionDir}`,
