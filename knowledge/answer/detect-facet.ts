@@ -21,5 +21,34 @@ export const detectFacets = ({ text, synonyms }: DetectFacetOptions): Facet[] =>
   return [...new Set(findCues(tokens, synonyms))]
 }
 
+/** "hồ sơ …", "giấy tờ …" opening a message that asks nothing else: the papers for what follows. */
+const DOSSIER_OPENINGS = [
+  ['ho', 'so'],
+  ['giay', 'to'],
+]
+
+/** "hồ sơ bị trả lại", "hồ sơ của tôi đã…": about a dossier already filed, not what to bring. */
+const STATUS_WORDS = ['bị', 'đã', 'chưa', 'đang', 'của', 'không', 'vẫn', 'này', 'đó', 'mình', 'tôi', 'em']
+const STATUS_ACCENTED = new Set(STATUS_WORDS)
+/** Typed without marks: "dang" is as likely "đăng (ký)" as "đang", so it does not count. */
+const STATUS_FOLDED = new Set(
+  STATUS_WORDS.map((w) => analyzeText(w)[0]?.folded ?? w).filter((w) => w !== 'dang'),
+)
+const isStatusWord = (t: AnalyzedToken | undefined) =>
+  t !== undefined && (t.accented ? STATUS_ACCENTED.has(t.text) : STATUS_FOLDED.has(t.folded))
+
 /** @returns the main facet asked about, `overview` when the message names none */
-export const detectFacet = (options: DetectFacetOptions): Facet => detectFacets(options)[0] ?? 'overview'
+export const detectFacet = (options: DetectFacetOptions): Facet => {
+  const tokens =
+    typeof options.text === 'string'
+      ? rewriteAbbreviations(analyzeText(options.text), options.synonyms)
+      : options.text
+  const asked = detectFacets({ text: tokens, synonyms: options.synonyms })[0]
+  if (asked) return asked
+  const opening = tokens.slice(0, 2).map((t) => t.folded)
+  return tokens.length > 2 &&
+    !isStatusWord(tokens[2]) &&
+    DOSSIER_OPENINGS.some(([a, b]) => opening[0] === a && opening[1] === b)
+    ? 'documents'
+    : 'overview'
+}

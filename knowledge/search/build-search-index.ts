@@ -65,6 +65,15 @@ export type SearchIndex = {
   codes: Map<string, string[]>
   /** How many procedures each folded name token and word pair occurs in. */
   df: Map<string, number>
+  /**
+   * Words in a large share of names ("cap", "giay", "tinh" in a 100,000-procedure base), kept
+   * out of MiniSearch: each would cost a Map entry per procedure, yet such a word never picks
+   * candidates out unless the whole query is made of them. For that case each has a compact
+   * list of procedures (indexes into `ordered`), shortest names first.
+   */
+  common: Map<string, Uint32Array>
+  /** Facts in index order, for `common`. */
+  ordered: DocFacts[]
   size: number
 }
 
@@ -195,6 +204,9 @@ const INDEX_STOPWORDS = new Set(
 export const COMMON_SHARE = 0.04
 export const commonLimit = (size: number): number => Math.max(50, size * COMMON_SHARE)
 
+/** Words in more names than this live in compact lists instead of MiniSearch (`SearchIndex.common`). */
+export const compactLimit = (size: number): number => Math.max(2000, size * 0.1)
+
 const analyse = (
   p: IndexableProcedure,
   intern: (s: string) => string,
@@ -313,16 +325,25 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
     }
   }
   stamp.clear()
-  // Pass 2: index distinctive words and rare pairs; function words and common pairs stay out.
+  // Pass 2: index distinctive words and rare pairs; function words and common pairs stay out,
+  // very common words go to compact lists.
   const limit = commonLimit(n)
+  const compactAbove = compactLimit(n)
+  const ordered = [...facts.values()]
+  const lists = new Map<string, number[]>()
   const BATCH = 2000
   let batch: IndexedDoc[] = []
-  for (const f of facts.values()) {
+  for (const [ordinal, f] of ordered.entries()) {
     const words = new Set<string>()
     const pairs = new Set<string>()
     for (let i = 0; i < f.folded.length; i++) {
       if (INDEX_STOPWORDS.has(f.accented[i] as string)) continue
-      words.add(f.folded[i] as string)
+      const word = f.folded[i] as string
+      if ((df.get(word) ?? 0) > compactAbove) {
+        const list = lists.get(word)
+        if (!list) lists.set(word, [ordinal])
+        else if (list.at(-1) !== ordinal) list.push(ordinal)
+      } else words.add(word)
       const next = f.folded[i + 1]
       if (next === undefined || INDEX_STOPWORDS.has(f.accented[i + 1] as string)) continue
       const pair = `${f.folded[i]}_${next}`
@@ -348,7 +369,7 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
       // Field words already in the name would only repeat postings the name has.
       field: field
         .split(' ')
-        .filter((w) => w && !words.has(w))
+        .filter((w) => w && !words.has(w) && !lists.has(w))
         .join(' '),
       aliases: f.aliases?.join(' ') ?? '',
     })
@@ -358,5 +379,11 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
     }
   }
   mini.addAll(batch)
-  return { mini, facts, codes, df, size: facts.size }
+  const common = new Map<string, Uint32Array>()
+  for (const [word, list] of lists) {
+    // stable: equal lengths keep index order
+    list.sort((a, b) => (ordered[a]?.mainLength ?? 0) - (ordered[b]?.mainLength ?? 0) || a - b)
+    common.set(word, Uint32Array.from(list))
+  }
+  return { mini, facts, codes, df, common, ordered, size: facts.size }
 }

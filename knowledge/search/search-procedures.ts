@@ -116,6 +116,20 @@ const codeResults = (index: SearchIndex, q: ExpandedQuery): SearchResult[] => {
 }
 
 /**
+ * Candidates when every query word is very common (kept out of MiniSearch): the procedures
+ * naming the word, shortest names first, scored as a single-term BM25 would order them.
+ */
+const commonWordHits = (index: SearchIndex, word: string): { id: string; score: number }[] => {
+  const list = index.common.get(word) ?? new Uint32Array()
+  const out: { id: string; score: number }[] = []
+  for (const ordinal of list.subarray(0, CANDIDATES)) {
+    const f = index.ordered[ordinal]
+    if (f) out.push({ id: f.code, score: 1 / Math.max(1, f.mainLength) })
+  }
+  return out
+}
+
+/**
  * @returns up to `limit` results (default 10), best first; codes typed in the query come first
  */
 export const searchProcedures = ({
@@ -132,9 +146,15 @@ export const searchProcedures = ({
 
   const folded = terms.map((t) => t.folded)
   const known = (t: string) => index.df.has(t)
+  // Only pairs rare enough to be indexed can retrieve (see COMMON_SHARE).
+  const pairLimit = commonLimit(index.size)
+  const indexedPair = (p: string) => {
+    const n = index.df.get(p) ?? 0
+    return n > 0 && n <= pairLimit
+  }
   // Words and (indexed, so rare) word pairs compete for the retrieval budget, rarest first.
   const retrieval = distinctive(
-    [...folded, ...q.bigrams.filter(known)],
+    [...folded, ...q.bigrams.filter(indexedPair)],
     index.df,
     index.size,
     MIN_RETRIEVAL_TERMS,
@@ -154,7 +174,9 @@ export const searchProcedures = ({
       boostTerm: (term) => weights.get(term) ?? 1,
     },
   ]
-  const hits = index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
+  const hits = index.common.has(retrieval[0] ?? '')
+    ? commonWordHits(index, retrieval[0] as string)
+    : index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
   if (!hits.length) return results.slice(0, limit)
 
   const wholeQuery = ` ${folded.join(' ')} `

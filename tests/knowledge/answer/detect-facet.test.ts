@@ -35,6 +35,16 @@ describe('detectFacet', () => {
     ['cấp lại thẻ căn cước bị mất', 'overview'],
     ['chứng thực bản sao giấy tờ', 'overview'],
     ['giấy xác nhận tình trạng hôn nhân để đi làm hồ sơ vay ngân hàng', 'overview'],
+    // a message opening with the dossier asks for its papers, unless it asks something else
+    ['hồ sơ đăng ký thường trú cho con', 'documents'],
+    ['ho so xin cap phep xay dung', 'documents'],
+    ['giấy tờ làm hộ chiếu lần đầu', 'documents'],
+    ['hồ sơ đăng ký kết hôn nộp ở đâu', 'where'],
+    ['hồ sơ bị trả lại', 'overview'],
+    ['hồ sơ của tôi đã xong chưa', 'overview'],
+    ['ho so dang ky ket hon', 'documents'],
+    ['ho so bi tra lai', 'overview'],
+    ['hồ sơ', 'overview'],
   ])('"%s" → %s', (text, expected) => {
     expect(facet(text)).toBe(expected)
   })

@@ -10,6 +10,7 @@ import { proceduresFile } from '../../helpers/paths.ts'
 const synonyms = loadSynonyms()
 let testDb: TestDb
 let index: SearchIndex
+let imported: Awaited<ReturnType<typeof listProcedures>>
 
 const codes = (query: string, limit = 5) =>
   searchProcedures({ index, synonyms, query, limit }).map((r) => r.code)
@@ -17,7 +18,8 @@ const codes = (query: string, limit = 5) =>
 beforeAll(async () => {
   testDb = await createTestDb()
   await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
-  index = buildSearchIndex({ procedures: await listProcedures({ db: testDb.db }) })
+  imported = await listProcedures({ db: testDb.db })
+  index = buildSearchIndex({ procedures: imported })
 }, 60_000)
 afterAll(() => testDb?.close())
 
@@ -135,5 +137,39 @@ describe('searchProcedures with abbreviations written in names', () => {
 
   it('matches the abbreviation typed by the user to the spelled-out name', () => {
     expect(searchProcedures({ index: small, synonyms, query: 'khai thuế GTGT' })[0]?.code).toBe('9.000012')
+  })
+})
+
+describe('searchProcedures on a large knowledge base with local variants', () => {
+  let large: SearchIndex
+  const search = (query: string, limit = 5) =>
+    searchProcedures({ index: large, synonyms, query, limit }).map((r) => r.code)
+
+  beforeAll(() => {
+    large = buildSearchIndex({
+      procedures: [
+        ...imported,
+        ...imported.map((p) => ({ ...p, code: `${p.code}-nb`, name: `${p.name} tại tỉnh Ninh Bình` })),
+      ],
+      synonyms,
+    })
+  })
+
+  it('keeps words found in most names out of MiniSearch, in compact lists', () => {
+    expect(large.size).toBe(2 * 2642)
+    expect(large.common.get('ninh')?.length).toBeGreaterThanOrEqual(2642)
+    expect(large.mini.search('ninh')).toEqual([])
+    expect(large.mini.search('cuoc').length).toBeGreaterThan(0)
+  })
+
+  it('still answers a question made only of such words, shortest names first', () => {
+    const found = searchProcedures({ index: large, synonyms, query: 'ninh binh', limit: 10 })
+    expect(found).toHaveLength(10)
+    for (const r of found) expect(r.name).toMatch(/tại tỉnh Ninh Bình$/)
+  })
+
+  it('ranks with them: the local variant when the place is asked, the general procedure otherwise', () => {
+    expect(search('lam lai cccd bi mat')[0]).toBe('1.014064')
+    expect(search('lam lai cccd bi mat o ninh binh')[0]).toBe('1.014064-nb')
   })
 })
