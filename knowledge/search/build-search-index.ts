@@ -56,6 +56,8 @@ export type DocFacts = {
   aliases?: string[]
   /** Folded words of abbreviations written in the name ("TNCN" → thu nhap ca nhan), when any. */
   expanded?: string[]
+  /** Their word pairs ("thu_nhap", "nhap_ca", "ca_nhan"), when any. */
+  expandedPairs?: string[]
 }
 
 export type SearchIndex = {
@@ -306,6 +308,14 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
     stamp.set(term, doc)
     df.set(term, (df.get(term) ?? 0) + 1)
   }
+  // "sổ BHXH" in a name also holds the pairs of what BHXH stands for (bao_hiem, hiem_xa, xa_hoi).
+  const spelledPairs = (f: DocFacts): string[] => {
+    if (!f.expanded) return []
+    const out: string[] = []
+    for (const t of f.folded)
+      for (const pair of pairsOf(spelled.get(t) ?? [])) if (!out.includes(pair)) out.push(pair)
+    return out
+  }
   let n = 0
   for (const p of procedures) {
     if (facts.has(p.code)) continue
@@ -317,6 +327,11 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
       count(t, n)
       const next = f.folded[i + 1]
       if (next !== undefined) count(`${t}_${next}`, n)
+    }
+    const extraPairs = spelledPairs(f)
+    if (extraPairs.length) {
+      f.expandedPairs = extraPairs
+      for (const pair of extraPairs) count(pair, n)
     }
     addCode(p.code, p.code)
     if (/^\d\.\d{6}$/.test(p.code)) {
@@ -362,6 +377,7 @@ export const buildSearchIndex = ({ procedures, synonyms }: BuildSearchIndexOptio
       fieldTerms.set(f.field, field)
     }
     for (const w of f.expanded ?? []) words.add(w)
+    for (const pair of f.expandedPairs ?? []) if ((df.get(pair) ?? 0) <= limit) pairs.add(pair)
     batch.push({
       id: f.code,
       name: [...words].join(' '),

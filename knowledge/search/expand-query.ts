@@ -37,6 +37,26 @@ export type ExpandedQuery = {
 
 const CODE = /^\d\.\d{6}$/
 const WEAK_WEIGHT = 0.35
+/**
+ * Words in brackets in an expansion ("giấy chứng nhận [quyền sử dụng đất]") qualify the
+ * official term: a name that carries them ranks higher, but a name without them (the 2024 land
+ * procedures say just "Giấy chứng nhận") is not pushed below names sharing only the qualifier.
+ */
+const QUALIFIER_WEIGHT = 0.5
+
+/** The expansion's words, bracketed qualifiers weighing less. */
+const expansionTerms = (to: string, synonyms: Synonyms): QueryTerm[] =>
+  to
+    .split(/(\[[^\]]*\])/)
+    .filter(Boolean)
+    .flatMap((part) => {
+      const qualifier = part.startsWith('[')
+      return analyzeText(qualifier ? part.slice(1, -1) : part).map((t) => ({
+        ...termOf(t, synonyms, true),
+        accented: true,
+        ...(qualifier ? { weight: QUALIFIER_WEIGHT } : {}),
+      }))
+    })
 
 /** Rewrites chat-speak token runs ("ko" → "không", "dk" → "đăng ký") before phrase matching. */
 export const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms): AnalyzedToken[] => {
@@ -121,7 +141,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
           for (const t of tokens.slice(i, i + n)) run.push(termOf(t, synonyms, false))
         }
         if (!expansion.keep) closeRun()
-        for (const t of analyzeText(expansion.to)) run.push({ ...termOf(t, synonyms, true), accented: true })
+        run.push(...expansionTerms(expansion.to, synonyms))
         if (!expansion.keep) closeRun()
         expanded = true
         consumed = n
@@ -162,6 +182,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const bigrams: string[] = []
   for (const r of runs) {
     for (let k = 0; k + 1 < r.length; k++) {
+      // a qualifier is optional: pairs with it would retrieve only the names that carry it
+      if ((r[k]?.weight ?? 1) === QUALIFIER_WEIGHT || (r[k + 1]?.weight ?? 1) === QUALIFIER_WEIGHT) continue
       const pair = `${r[k]?.folded}_${r[k + 1]?.folded}`
       if (!bigrams.includes(pair)) bigrams.push(pair)
     }

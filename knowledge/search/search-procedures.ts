@@ -45,6 +45,9 @@ const MINI_WEIGHT = 0.2
 const IDF_WEIGHT = 0.6
 const PRECISION_WEIGHT = 0.3
 const CITIZEN_BONUS = 0.1
+/** "lần đầu", "đầu tiên": the first issue, so re-issue and change variants are further off. */
+const FIRST_TIME = [' lan dau ', ' dau tien ', ' lan 1 ', ' lan thu nhat ']
+const FIRST_TIME_WEIGHT = 0.15
 
 /** 1-based occurrence number of `all[i]` among equal entries up to i. */
 const countOf = (all: number[], m: number, i: number): number => {
@@ -193,6 +196,7 @@ export const searchProcedures = ({
   )
   const typedAccented = terms.filter((t) => t.accented && !t.fromSynonym).map((t) => t.text)
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
+  const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
   const totalWeight = terms.reduce((s, t) => s + t.weight, 0)
   // Rare words say more about the topic than "đăng ký" or "cấp" do.
   const idf = new Map(folded.map((t) => [t, Math.log(1 + index.size / (1 + (index.df.get(t) ?? 0)))]))
@@ -215,7 +219,8 @@ export const searchProcedures = ({
     const coverage = covered / totalWeight
     const idfCoverage = totalIdf ? informative / totalIdf : 0
     const pairShare = q.bigrams.length
-      ? q.bigrams.filter((p) => hasPair(f.folded, p)).length / q.bigrams.length
+      ? q.bigrams.filter((p) => hasPair(f.folded, p) || f.expandedPairs?.includes(p)).length /
+        q.bigrams.length
       : 0
     const accentShare = typedAccented.length
       ? typedAccented.filter((t) => f.accented.includes(t)).length / typedAccented.length
@@ -238,6 +243,7 @@ export const searchProcedures = ({
       0.15 * accentShare +
       PRECISION_WEIGHT * precision -
       Math.min(0.2, UNASKED_WEIGHT * unasked) -
+      (firstTime && unasked > 0 ? FIRST_TIME_WEIGHT : 0) -
       Math.min(0.12, MISSING_WEIGHT * missing) -
       0.04 * f.levelRank +
       (f.citizen ? CITIZEN_BONUS : 0) -

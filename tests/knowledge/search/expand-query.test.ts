@@ -63,6 +63,17 @@ describe('expandQuery', () => {
   it('builds word pairs for the phrase field', () => {
     expect(expandQuery('gia han tam tru', synonyms).bigrams).toContain('tam_tru')
   })
+
+  it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
+    const q = expandQuery('mất sổ đỏ', synonyms)
+    const weight = (w: string) => q.terms.find((t) => t.text === w)?.weight
+    expect(weight('chứng')).toBe(1)
+    expect(weight('quyền')).toBe(0.5)
+    expect(weight('đất')).toBe(0.5)
+    expect(q.bigrams).toContain('chung_nhan')
+    expect(q.bigrams).not.toContain('nhan_quyen')
+    expect(q.bigrams).not.toContain('su_dung')
+  })
 })
 
 describe('loadSynonyms', () => {

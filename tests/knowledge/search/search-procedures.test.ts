@@ -19,7 +19,7 @@ beforeAll(async () => {
   testDb = await createTestDb()
   await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
   imported = await listProcedures({ db: testDb.db })
-  index = buildSearchIndex({ procedures: imported })
+  index = buildSearchIndex({ procedures: imported, synonyms })
 }, 60_000)
 afterAll(() => testDb?.close())
 
@@ -44,6 +44,21 @@ describe('searchProcedures on the imported portal export', () => {
 
   it('maps "đổi GPLX" to the licence exchange', () => {
     expect(codes('đổi GPLX')[0]).toBe('3.000347')
+  })
+
+  it('finds a certificate named in the short form the 2024 land procedures use ("Giấy chứng nhận")', () => {
+    expect(codes('mat so hong lam lai')[0]).toBe('1.012786')
+  })
+
+  it('finds "sổ BHXH" in a name from the spelled-out words', () => {
+    expect(codes('mat so bhxh xin cap lai')[0]).toBe('1.002759')
+  })
+
+  it('puts re-issue and change variants behind the first issue when the citizen says "lần đầu"', () => {
+    const first = codes('lam cccd lan dau', 3)
+    expect(first).toContain('1.014061')
+    expect(first).not.toContain('1.014064')
+    expect(first).not.toContain('1.014063')
   })
 
   it('lists the commune-level variant before the province and central ones, keeping all three', () => {
@@ -137,6 +152,11 @@ describe('searchProcedures with abbreviations written in names', () => {
 
   it('matches the abbreviation typed by the user to the spelled-out name', () => {
     expect(searchProcedures({ index: small, synonyms, query: 'khai thuế GTGT' })[0]?.code).toBe('9.000012')
+  })
+
+  it('indexes the word pairs an abbreviation in a name stands for', () => {
+    expect(small.facts.get('9.000011')?.expandedPairs).toEqual(['thu_nhap', 'nhap_ca', 'ca_nhan'])
+    expect(small.mini.search('thu_nhap').map((r) => r.id)).toEqual(['9.000011'])
   })
 })
 
