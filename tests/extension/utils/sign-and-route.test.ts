@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createFakeRemoteSigningProvider,
+  type FakeRemoteSigningProvider,
+} from '../../../api/documents/fake-remote-signing-provider.ts'
+import { createApiClient } from '../../../extension/utils/api-client.ts'
+import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
+import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
+import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
+import { makeTextPdf } from '../helpers/make-pdfs.ts'
+
+// Remote signing as the consent window offers it: the API asks the provider, the official
+// confirms on the phone (the fake provider's confirm/reject), the extension polls and routes.
+describe('signAndRoute with remote signing (confirm on the phone)', () => {
+  let app: DocumentsTestApp
+  let provider: FakeRemoteSigningProvider | undefined
+  let leader: Official
+  let clerk: Official
+  let recipient: Official
+  const clientFor = (official: Official) =>
+    createApiClient({
+      baseUrl: 'http://api.test/',
+      token: official.token,
+      fetch: (input, init) =>
+        Promise.resolve(app.request(String(input).replace('http://api.test', ''), init)),
+    })
+
+  /** plays the official's phone: answers the next signature request once it arrives */
+  const onPhone = async (answer: 'confirm' | 'reject') => {
+    // the API creates its provider on the first remote request
+    const count = () => provider?.transactions().length ?? 0
+    const before = count()
+    await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(before)
+    provider?.[answer](provider.transactions().at(-1) as string)
+  }
+
+  beforeAll(async () => {
+    app = await createDocumentsTestApp({
+      documents: {
+        remoteSigning: (ca) => {
+          provider = createFakeRemoteSigningProvider({ ca })
+          return provider
+        },
+      },
+    })
+    await app.agency('000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam')
+    await app.agency('000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam')
+    leader = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
+    clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
+    recipient = await app.official('000.00.02.H56', 'clerk', 'Lê Văn Nhận')
+  })
+  afterAll(() => app?.close())
+
+  it('signs as the leader, then as the văn thư, and routes the twice-signed PDF to the inbox', async () => {
+    const [byLeader] = await Promise.all([
+      signAndRoute({
+        api: clientFor(leader),
+        pdf: await makeTextPdf({ text: 'QUYẾT ĐỊNH 77/QĐ-STP' }),
+        fileName: 'QD_77.pdf',
+        header: null,
+        remote: true,
+        remoteTimeoutMs: 20_000,
+      }),
+      onPhone('confirm'),
+    ])
+    expect(byLeader.kind).toBe('signed')
+    if (byLeader.kind !== 'signed') return
+    expect(await classifyPdf(byLeader.signedPdf)).toMatchObject({ signed: true, signatureCount: 1 })
+
+    const [routed] = await Promise.all([
+      signAndRoute({
+        api: clientFor(clerk),
+        pdf: byLeader.signedPdf,
+        fileName: 'QD_77.pdf',
+        header: {
+          to: ['000.00.02.H56'],
+          notation: '77/QĐ-STP',
+          place: 'Hà Nam',
+          promulgatedAt: '2026-11-20',
+          type: 'Quyết định',
+          subject: 'Về việc thử nghiệm ký từ xa',
+        },
+        remote: true,
+        remoteTimeoutMs: 20_000,
+      }),
+      onPhone('confirm'),
+    ])
+    expect(routed.kind).toBe('routed')
+    if (routed.kind !== 'routed') return
+    expect(routed.sent.signatureStatus).toBe('signed_valid')
+    const inbox = await clientFor(recipient).listDocuments('inbox')
+    expect(inbox.find((d) => d.id === routed.sent.id)).toMatchObject({ notation: '77/QĐ-STP' })
+  }, 60_000)
+
+  it('tells the official in Vietnamese when the signature was refused on the phone', async () => {
+    const [outcome] = await Promise.all([
+      signAndRoute({
+        api: clientFor(leader),
+        pdf: await makeTextPdf({ text: 'CÔNG VĂN 12/STP' }),
+        fileName: 'CV_12.pdf',
+        header: null,
+        remote: true,
+        remoteTimeoutMs: 20_000,
+      }).catch((error: unknown) => error),
+      onPhone('reject'),
+    ])
+    expect(outcome).toBeInstanceOf(Error)
+    expect((outcome as Error).message).toBe('Bạn đã từ chối ký trên điện thoại.')
+  }, 60_000)
+})
