@@ -8,6 +8,13 @@
  * - BOT_SESSION_TTL_MINUTES: a conversation forgets its procedure after this long without messages.
  * - BOT_RATE_LIMIT_BURST / BOT_RATE_LIMIT_PER_MINUTE: per-user token bucket for incoming messages.
  * - BOT_HOTLINE: the number given when a citizen asks for a person.
+ * - MICROSOFT_APP_ID + MICROSOFT_APP_PASSWORD (the Entra app's client secret): enable the Bot
+ *   Framework channel (Teams, Azure Bot Service Web Chat, Direct Line) at `POST /api/messages`; set
+ *   both or neither. MICROSOFT_APP_TENANT_ID: the app's tenant for a single-tenant bot (its tokens
+ *   are then requested from that tenant instead of `botframework.com`).
+ * - BOTFRAMEWORK_OPENID_URL (default https://login.botframework.com/v1/.well-known/openidconfiguration):
+ *   where the Bot Connector's signing keys are found. MICROSOFT_LOGIN_URL (default
+ *   https://login.microsoftonline.com): the token service. Both are overridden only by tests.
  * @module
  */
 import { z } from 'zod'
@@ -31,6 +38,20 @@ export const ZBotEnv = z
     BOT_HOTLINE: z.string().default('18001096'),
     BOT_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(6),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().min(1).default(20),
+    MICROSOFT_APP_ID: z.string().min(1).optional(),
+    MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+    MICROSOFT_APP_TENANT_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]{1,100}$/, 'một tenant id (GUID) hoặc tên miền của tenant')
+      .optional(),
+    BOTFRAMEWORK_OPENID_URL: z
+      .url()
+      .default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    MICROSOFT_LOGIN_URL: z.url().default('https://login.microsoftonline.com'),
+  })
+  .refine((env) => !env.MICROSOFT_APP_ID === !env.MICROSOFT_APP_PASSWORD, {
+    path: ['MICROSOFT_APP_PASSWORD'],
+    message: 'MICROSOFT_APP_ID và MICROSOFT_APP_PASSWORD phải được đặt cùng nhau',
   })
   .transform((env) => ({
     sessionTtlMinutes: env.BOT_SESSION_TTL_MINUTES,
@@ -53,6 +74,16 @@ export const ZBotEnv = z
             refreshToken: env.ZALO_REFRESH_TOKEN ?? '',
             apiBase: env.ZALO_API_BASE,
             oauthBase: env.ZALO_OAUTH_BASE,
+          }
+        : null,
+    agents:
+      env.MICROSOFT_APP_ID && env.MICROSOFT_APP_PASSWORD
+        ? {
+            appId: env.MICROSOFT_APP_ID,
+            appPassword: env.MICROSOFT_APP_PASSWORD,
+            tenantId: env.MICROSOFT_APP_TENANT_ID ?? null,
+            openIdUrl: env.BOTFRAMEWORK_OPENID_URL,
+            loginUrl: env.MICROSOFT_LOGIN_URL,
           }
         : null,
   }))

@@ -1,11 +1,13 @@
 /**
  * Citizens' chat over HTTP: the web chat page and its JSON API, the Telegram webhook (when a
- * PUBLIC_URL is configured) and the Zalo OA webhook (when Zalo is configured), all over one
- * conversation built from the app's database and knowledge base.
+ * PUBLIC_URL is configured), the Zalo OA webhook (when Zalo is configured) and the Bot
+ * Framework messaging endpoint `/api/messages` (when a Microsoft App ID is configured), all
+ * over one conversation built from the app's database and knowledge base.
  * @module
  */
 import { Hono } from 'hono'
 import type { AppDeps } from '../api/deps.ts'
+import { agentsWebhookForDeps } from './agents/agents-for-deps.ts'
 import { conversationForDeps } from './core/conversation-for-deps.ts'
 import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
 import { createTelegramWebhook } from './telegram/telegram-webhook.ts'
@@ -26,5 +28,8 @@ export const createChatRoutes = (deps: AppDeps) => {
 
   const zalo = zaloWebhookForDeps(deps)
   if (zalo) routes.route('/', zalo.routes)
+
+  const agents = agentsWebhookForDeps(deps)
+  if (agents) routes.route('/', agents.routes)
   return routes
 }

@@ -6,6 +6,7 @@
  */
 import type { Hono } from 'hono'
 import type { AppDeps } from '../api/deps.ts'
+import { agentsWebhookForDeps } from './agents/agents-for-deps.ts'
 import { BOT_COMMANDS } from './telegram/create-telegram-bot.ts'
 import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
 import { TELEGRAM_WEBHOOK_PATH } from './telegram/telegram-webhook.ts'
@@ -59,6 +60,7 @@ export const startChannels = async (deps: AppDeps, _app: Hono): Promise<RunningC
         await polling.catch(() => {})
       }
       await zaloWebhookForDeps(deps)?.whenIdle()
+      await agentsWebhookForDeps(deps)?.whenIdle()
     },
   }
 }

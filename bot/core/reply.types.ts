@@ -1,18 +1,25 @@
 /**
  * The channel-agnostic vocabulary of the citizens' chat: what arrives from a channel and
  * the reply models every channel renders in its own way (Telegram HTML and inline
- * keyboards, Zalo button templates, the web page).
+ * keyboards, Zalo button templates, the web page, Bot Framework hero cards).
  * @module
  */
 
-export type ChannelName = 'telegram' | 'zalo' | 'web'
+/**
+ * Where a message came from. `botframework` is every channel of the Bot Framework Activity
+ * protocol (Microsoft Teams, Azure Bot Service Web Chat, Direct Line): they share one adapter.
+ */
+export type ChannelName = 'telegram' | 'zalo' | 'web' | 'botframework'
 
 export type Command = 'start' | 'help' | 'contact' | 'privacy'
 
 /** One message from a citizen: free text, a tapped choice (its short id) or a command. */
 export type Incoming = {
   channel: ChannelName
-  /** Stable per channel: Telegram chat id, Zalo user id, web session id. */
+  /**
+   * Stable per channel: Telegram chat id, Zalo user id, web session id; for Bot Framework a
+   * digest of channelId + conversation id + sender id (one per user per conversation).
+   */
   userId: string
   text?: string
   choice?: string

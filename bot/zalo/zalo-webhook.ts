@@ -13,6 +13,7 @@ import type { Db } from '../../knowledge/db/client.ts'
 import { processedEvents } from '../../knowledge/db/schema/index.ts'
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
+import { createKeyedQueue } from '../core/keyed-queue.ts'
 import { messages } from '../core/messages.ts'
 import type { Incoming, Reply } from '../core/reply.types.ts'
 import { deliverReplies } from './deliver-replies.ts'
@@ -73,7 +74,7 @@ export const createZaloWebhook = ({
   clock = Date.now,
 }: ZaloWebhookOptions): ZaloWebhook => {
   const window = createReplyWindow({ db, clock })
-  const queues = new Map<string, Promise<void>>()
+  const queue = createKeyedQueue()
   let accepted = 0
   const prune = () =>
     db
@@ -98,11 +99,11 @@ export const createZaloWebhook = ({
     await deliverReplies({ db, client, window, log, userId, replies, clock })
   }
 
-  const enqueue = (userId: string, event: ZaloEvent) => {
-    const previous = queues.get(userId) ?? Promise.resolve()
-    const next = previous
-      .then(() => handle(event))
-      .catch(async (error: unknown) => {
+  const enqueue = (userId: string, event: ZaloEvent) =>
+    queue.push(
+      userId,
+      () => handle(event),
+      async (error) => {
         log.error('zalo event failed', { event: event.event_name, error: String(error) })
         await deliverReplies({
           db,
@@ -112,13 +113,9 @@ export const createZaloWebhook = ({
           userId,
           replies: [{ type: 'text', text: messages.error }],
           clock,
-        }).catch(() => {})
-      })
-      .finally(() => {
-        if (queues.get(userId) === next) queues.delete(userId)
-      })
-    queues.set(userId, next)
-  }
+        })
+      },
+    )
 
   const routes = new Hono().post(
     ZALO_WEBHOOK_PATH,
@@ -160,7 +157,7 @@ export const createZaloWebhook = ({
   return {
     routes,
     whenIdle: async () => {
-      while (queues.size > 0) await Promise.all([...queues.values()])
+      await queue.whenIdle()
     },
   }
 }

@@ -1,0 +1,168 @@
+/**
+ * `POST /api/messages`: the Bot Framework messaging endpoint (Teams, Azure Bot Service Web
+ * Chat, Direct Line). No bearer token → 401 before the body is read; malformed JSON → 400;
+ * a token that fails verification (bot/agents/verify-connector-token.ts) → 401; something
+ * that is not an activity → 400; more than 256 KB → 413. Nothing is processed or stored for
+ * any of them. A valid activity is de-duplicated by channel + conversation + activity id
+ * (`processed_events`), acknowledged with 200 at once, and handled in the background, one
+ * activity at a time per conversation so replies keep their order. Activity types trolyso
+ * does not use are acknowledged and ignored.
+ * @module
+ */
+import { createHash } from 'node:crypto'
+import { and, like, lt } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Logger } from '../../api/logger.ts'
+import type { Db } from '../../knowledge/db/client.ts'
+import { processedEvents } from '../../knowledge/db/schema/index.ts'
+import type { Conversation } from '../core/handle-message.ts'
+import { createKeyedQueue } from '../core/keyed-queue.ts'
+import { messages } from '../core/messages.ts'
+import type { Reply } from '../core/reply.types.ts'
+import { type Activity, ZActivity } from './activity.types.ts'
+import type { ConnectorClient } from './connector-client.ts'
+import { deliverAgentsReplies } from './deliver-replies.ts'
+import { type ActivityAction, conversationKey, mapActivity } from './map-activity.ts'
+import type { VerifyConnectorToken } from './verify-connector-token.ts'
+
+export const AGENTS_MESSAGES_PATH = '/api/messages'
+const EVENT_PREFIX = 'botframework:'
+/** Channels retry within minutes; a week of remembered ids is plenty. */
+const DEDUPE_DAYS = 7
+const PRUNE_EVERY = 1000
+
+export type AgentsWebhookOptions = {
+  db: Db
+  verify: VerifyConnectorToken
+  client: ConnectorClient
+  conversation: Conversation
+  log: Logger
+  clock?: () => number
+}
+
+export type AgentsWebhook = {
+  routes: Hono
+  /** Resolves when every accepted activity has been handled (tests, graceful shutdown). */
+  whenIdle: () => Promise<void>
+}
+
+const problem = (code: string, message: string) => ({ error: { code, message } })
+
+const eventId = (...parts: string[]) =>
+  EVENT_PREFIX + createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 32)
+
+export const createAgentsWebhook = ({
+  db,
+  verify,
+  client,
+  conversation,
+  log,
+  clock = Date.now,
+}: AgentsWebhookOptions): AgentsWebhook => {
+  const queue = createKeyedQueue()
+  let accepted = 0
+
+  const prune = () =>
+    db
+      .delete(processedEvents)
+      .where(
+        and(
+          like(processedEvents.id, `${EVENT_PREFIX}%`),
+          lt(processedEvents.receivedAt, clock() - DEDUPE_DAYS * 86_400_000),
+        ),
+      )
+      .catch((error: unknown) => log.warn('botframework event ids prune failed', { error: String(error) }))
+
+  /** @returns false when the id was seen before */
+  const firstTime = async (id: string) => {
+    const inserted = await db
+      .insert(processedEvents)
+      .values({ id, receivedAt: clock() })
+      .onConflictDoNothing()
+    return inserted.rowsAffected === 1
+  }
+
+  const deliver = (activity: Activity, replies: Reply[]) =>
+    deliverAgentsReplies({ db, client, log, activity, replies, clock })
+
+  const handle = async (activity: Activity, action: ActivityAction) => {
+    const replies: Reply[] =
+      action.kind === 'non_text'
+        ? [{ type: 'text', text: messages.nonText }]
+        : await conversation.handle({
+            channel: 'botframework',
+            userId: action.userId,
+            ...(action.kind === 'welcome' ? { command: 'start' as const } : action.incoming),
+          })
+    await deliver(activity, replies)
+  }
+
+  const enqueue = (activity: Activity, action: ActivityAction) =>
+    queue.push(
+      conversationKey(activity),
+      () => handle(activity, action),
+      async (error) => {
+        log.error('botframework activity failed', {
+          type: activity.type,
+          channelId: activity.channelId,
+          error: String(error),
+        })
+        await deliver(activity, [{ type: 'text', text: messages.error }])
+      },
+    )
+
+  const routes = new Hono().post(
+    AGENTS_MESSAGES_PATH,
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Request body too large.'), 413),
+    }),
+    async function agentsMessages(c) {
+      const authorization = c.req.header('Authorization')
+      if (!authorization) return c.json(problem('UNAUTHORIZED', 'Missing Authorization header.'), 401)
+      let json: unknown
+      try {
+        json = JSON.parse(await c.req.text())
+      } catch {
+        return c.json(problem('BAD_REQUEST', 'Malformed JSON body.'), 400)
+      }
+      const claimed = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+      const verified = await verify(authorization, {
+        serviceUrl: claimed['serviceUrl'],
+        channelId: claimed['channelId'],
+      })
+      if (!verified.ok) {
+        log.warn('botframework request rejected', { reason: verified.reason, status: verified.status })
+        return verified.status === 503
+          ? c.json(problem('UNAVAILABLE', 'Cannot verify the token right now.'), 503)
+          : c.json(problem('UNAUTHORIZED', 'The bearer token is not valid for this bot.'), 401)
+      }
+      const parsed = ZActivity.safeParse(json)
+      if (!parsed.success) return c.json(problem('BAD_REQUEST', 'Not a Bot Framework activity.'), 400)
+      const activity = parsed.data
+      const action = mapActivity(activity)
+      if (!action) return c.body(null, 200)
+      if (
+        activity.id &&
+        !(await firstTime(eventId(activity.channelId, activity.conversation.id, activity.id)))
+      )
+        return c.body(null, 200)
+      if (
+        action.kind === 'welcome' &&
+        action.once &&
+        !(await firstTime(eventId('welcome', conversationKey(activity))))
+      )
+        return c.body(null, 200)
+      accepted += 1
+      if (accepted % PRUNE_EVERY === 0) void prune()
+      enqueue(activity, action)
+      return c.body(null, 200)
+    },
+  )
+
+  return {
+    routes,
+    whenIdle: queue.whenIdle,
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Delivers rendered replies into the conversation an activity came from, each as a reply to
+ * that activity ("Send and receive messages with the Bot Connector API": the inbound
+ * conversation, from = its recipient (the bot), recipient = its sender, replyToId = its id,
+ * its locale when given). A message the Connector refuses, after its
+ * retries, is stored in `undelivered_messages` and logged (masked), never dropped silently.
+ * @module
+ */
+import type { Logger } from '../../api/logger.ts'
+import type { Db } from '../../knowledge/db/client.ts'
+import { undeliveredMessages } from '../../knowledge/db/schema/index.ts'
+import { maskPersonalData } from '../core/mask-personal-data.ts'
+import type { Reply } from '../core/reply.types.ts'
+import type { Activity, ChannelAccount, OutgoingActivity } from './activity.types.ts'
+import type { ConnectorClient } from './connector-client.ts'
+import { renderAgentsReplies } from './render-replies.ts'
+
+export type DeliverResult = { sent: number; undelivered: number }
+
+export type DeliverAgentsRepliesOptions = {
+  db: Db
+  client: ConnectorClient
+  log: Logger
+  /** The inbound activity being answered. */
+  activity: Activity
+  replies: Reply[]
+  clock?: () => number
+}
+
+const account = ({ id, name }: { id: string; name?: string | null }): ChannelAccount =>
+  name ? { id, name } : { id }
+
+export const deliverAgentsReplies = async ({
+  db,
+  client,
+  log,
+  activity,
+  replies,
+  clock = Date.now,
+}: DeliverAgentsRepliesOptions): Promise<DeliverResult> => {
+  const result: DeliverResult = { sent: 0, undelivered: 0 }
+  const target = {
+    serviceUrl: activity.serviceUrl,
+    conversationId: activity.conversation.id,
+    replyToId: activity.id ?? null,
+  }
+  for (const message of renderAgentsReplies(replies)) {
+    const outgoing: OutgoingActivity = {
+      type: 'message',
+      from: account(activity.recipient),
+      recipient: account(activity.from),
+      conversation: activity.conversation,
+      ...(activity.id ? { replyToId: activity.id } : {}),
+      ...(activity.locale ? { locale: activity.locale } : {}),
+      ...(message.text ? { text: message.text, textFormat: 'markdown' as const } : {}),
+      ...(message.attachments ? { attachments: message.attachments } : {}),
+    }
+    const sent = await client.send(target, outgoing)
+    if (sent.ok) {
+      result.sent += 1
+      continue
+    }
+    result.undelivered += 1
+    const reason = `connector ${sent.status}: ${sent.message}`
+    await db.insert(undeliveredMessages).values({
+      channel: 'botframework',
+      recipient: activity.conversation.id,
+      payload: { serviceUrl: activity.serviceUrl, activity: outgoing },
+      reason,
+      createdAt: clock(),
+    })
+    log.warn('botframework message not delivered', {
+      reason,
+      channelId: activity.channelId,
+      text: maskPersonalData(message.text ?? '').text.slice(0, 200),
+    })
+  }
+  return result
+}

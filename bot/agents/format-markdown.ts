@@ -1,0 +1,59 @@
+/**
+ * Plain text → the Markdown Bot Framework channels render (`textFormat: 'markdown'`; Web Chat
+ * uses CommonMark, Teams a subset). Characters that would start emphasis, code, links, HTML
+ * or a heading are backslash-escaped; URLs are left whole so they stay clickable. Every line
+ * becomes its own paragraph, because Markdown joins single line breaks into one line. Leading
+ * `- ` and `1. ` stay lists on purpose: the knowledge base writes its lists that way.
+ * @module
+ */
+
+/** Plain characters per message; a Teams message must stay under 40 KB in UTF-16. */
+export const ACTIVITY_TEXT_LIMIT = 4000
+
+const URL_PATTERN = /https?:\/\/[^\s<>]+/g
+
+const escapeInline = (text: string) =>
+  text.replace(/[\\`*_~[\]<>]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+
+/** Escapes one line; a leading `#` (heading) and a rule-like `---` / `===` line are escaped too. */
+const escapeLine = (line: string) => {
+  let out = ''
+  let last = 0
+  for (const match of line.matchAll(URL_PATTERN)) {
+    out += escapeInline(line.slice(last, match.index)) + match[0]
+    last = match.index + match[0].length
+  }
+  out += escapeInline(line.slice(last))
+  return out.replace(/^#/, '\\#').replace(/^([-=])(?=\1{2,}\s*$)/, '\\$1')
+}
+
+/** @returns the text as escaped Markdown, one paragraph per non-empty line */
+export const toMarkdown = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map(escapeLine)
+    .join('\n\n')
+
+/** `**text**` with the text escaped. */
+export const boldMarkdown = (text: string) => `**${escapeLine(text.trim())}**`
+
+/**
+ * Splits plain text into pieces of at most `limit` characters, preferring line breaks, then
+ * spaces; never returns an empty piece.
+ */
+export const splitText = (text: string, limit = ACTIVITY_TEXT_LIMIT): string[] => {
+  const pieces: string[] = []
+  let rest = text.trim()
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit + 1)
+    let cut = window.lastIndexOf('\n')
+    if (cut < limit / 2) cut = window.lastIndexOf(' ')
+    if (cut < limit / 2) cut = limit
+    pieces.push(rest.slice(0, cut).trimEnd())
+    rest = rest.slice(cut).trimStart()
+  }
+  if (rest) pieces.push(rest)
+  return pieces
+}
