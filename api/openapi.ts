@@ -3,13 +3,25 @@
  * rendered by the interactive page at `/docs`.
  * @module
  */
-import { FACETS } from '../knowledge/answer/answer.types.ts'
+import { FACETS, PLACE_KINDS, PLACE_LEVELS } from '../knowledge/answer/answer.types.ts'
 
 const error = { $ref: '#/components/schemas/Error' }
 const json = (schema: unknown) => ({ 'application/json': { schema } })
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((code) => [String(code), { description: 'Lỗi', content: json(error) }]))
 const bearer = [{ bearer: [] }]
+
+const unit = (levels: readonly string[], description: string) => ({
+  type: 'object',
+  description,
+  properties: {
+    code: { type: 'string', example: '37' },
+    name: { type: 'string', example: 'Tỉnh Ninh Bình' },
+    level: { enum: [...levels] },
+    province: { type: 'string', description: 'Tỉnh/thành phố của đơn vị cấp xã' },
+  },
+  required: ['name', 'level'],
+})
 
 export const createOpenApiDocument = (serverUrl = '/') => ({
   openapi: '3.1.0',
@@ -63,8 +75,37 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
             items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
           },
           text: { type: 'string' },
+          places: {
+            type: 'array',
+            description:
+              'Địa danh trong câu hỏi (chỉ với answer, clarify), đối chiếu với đơn vị hành chính sau sắp xếp từ 01/07/2025; ' +
+              'khi có thay đổi, text có thêm một dòng "Lưu ý địa bàn".',
+            items: { $ref: '#/components/schemas/Place' },
+          },
         },
         required: ['kind', 'text'],
+      },
+      Place: {
+        type: 'object',
+        properties: {
+          mentioned: { type: 'string', example: 'Hà Nam', description: 'Từ ngữ như người dân đã gõ' },
+          kind: { enum: [...PLACE_KINDS] },
+          former: unit([...PLACE_LEVELS, 'huyện'], 'Đơn vị trước 01/07/2025, khi tên đã gõ là tên cũ'),
+          current: {
+            oneOf: [unit(PLACE_LEVELS, 'Đơn vị hiện nay'), { type: 'null' }],
+            description: 'null: cấp huyện, xã cũ bị chia tách hoặc tên cũ có ở nhiều nơi',
+          },
+          candidates: {
+            type: 'array',
+            maxItems: 4,
+            items: unit(PLACE_LEVELS, 'Đơn vị mới có thể ứng với tên đã gõ'),
+          },
+          changed: {
+            type: 'boolean',
+            description: 'Đơn vị đã gõ không còn (sáp nhập, chia tách, cấp huyện)',
+          },
+        },
+        required: ['mentioned', 'kind', 'current', 'changed'],
       },
     },
   },

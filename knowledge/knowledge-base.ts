@@ -8,6 +8,7 @@
 import type { Answer, AnswerContext } from './answer/answer.types.ts'
 import { answerQuestion } from './answer/answer-question.ts'
 import type { Db } from './db/client.ts'
+import { builtInPlaceNotes } from './places/create-place-notes.ts'
 import { getProcedure } from './procedures/get-procedure.ts'
 import { getKnowledgeBaseVersion, listProcedures } from './procedures/list-procedures.ts'
 import type { Procedure } from './procedures/procedure.types.ts'
@@ -56,6 +57,8 @@ export const createKnowledgeBase = async ({
   refreshSeconds = 0,
 }: CreateKnowledgeBaseOptions): Promise<KnowledgeBase> => {
   const synonyms = loadSynonyms({ extraFile: synonymsFile })
+  // Loaded here rather than on the first question, so that question is not the slow one.
+  const places = builtInPlaceNotes()
   type Snapshot = { index: SearchIndex; records: Map<string, Procedure>; version: string }
   const build = async (): Promise<Snapshot> => {
     // Version first: a write landing during the build makes the next refresh rebuild again.
@@ -114,6 +117,7 @@ export const createKnowledgeBase = async ({
         search,
         getProcedure: readProcedure,
         synonyms,
+        places,
       }),
     refresh,
     size: () => current.index.size,

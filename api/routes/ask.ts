@@ -1,6 +1,8 @@
 /**
  * `POST /v1/ask` `{ text, sessionId? }`: the answering core over HTTP. With a sessionId the
  * conversation's procedure is remembered, so a follow-up ("phí bao nhiêu?") stays on it.
+ * An answer or clarify question may carry `places`: the places the question names, matched to
+ * the administrative units after the 2025 reform (schema `Place` in api/openapi.ts).
  * @module
  */
 import { Hono } from 'hono'

@@ -2,9 +2,13 @@
  * The answering core: classifies the message, follows the conversation (a follow-up like
  * "phí bao nhiêu?" stays on the last procedure, "2" picks from the last clarify list), finds
  * the procedure, and answers, asks which procedure was meant, or says it found nothing.
+ * Places the question names (an old province, ward, a district) are looked up after the
+ * answer is chosen and added as one note line and a `places` field; they never steer search.
  * @module
  */
 
+import { builtInPlaceNotes, type PlaceNotes } from '../places/create-place-notes.ts'
+import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
@@ -21,7 +25,12 @@ export type AnswerQuestionOptions = {
   getProcedure: (code: string) => Promise<Procedure | null>
   /** Defaults to the built-in dictionary. */
   synonyms?: Synonyms
+  /** Place finder and note writer; defaults to the built-in administrative units. */
+  places?: PlaceNotes
 }
+
+/** The places a question names, and the note line for them given the answered procedure's levels. */
+type PlaceContext = { places: PlaceMention[]; note: (levels: readonly string[] | null) => string | null }
 
 /** Below this share of the query's words found in the best name, nothing is a match. */
 const MIN_COVERAGE = 0.5
@@ -107,15 +116,18 @@ const answerWith = async (
   code: string,
   facet: Facet,
   alternatives: { code: string; name: string }[] = [],
+  place: PlaceContext | null = null,
 ): Promise<Answer | null> => {
   const procedure = await getProcedure(code)
   if (!procedure) return null
+  const placeNote = place?.note(procedure.levels) ?? null
   return {
     kind: 'answer',
     procedure: refOf(procedure),
     facet,
     ...(alternatives.length ? { candidates: alternatives } : {}),
-    text: composeAnswer({ procedure, facet, alternatives }),
+    text: composeAnswer({ procedure, facet, alternatives, placeNote }),
+    ...(place ? { places: place.places } : {}),
   }
 }
 
@@ -131,6 +143,7 @@ export const answerQuestion = async ({
   search,
   getProcedure,
   synonyms = builtInSynonyms(),
+  places: placeNotes = builtInPlaceNotes(),
 }: AnswerQuestionOptions): Promise<Answer> => {
   const candidateCodes = context.candidateCodes ?? []
   if (candidateCodes.length) {
@@ -140,6 +153,10 @@ export const answerQuestion = async ({
       if (answer) return answer
     }
   }
+  const found = placeNotes.find(question)
+  const place: PlaceContext | null = found.length
+    ? { places: found, note: (levels) => placeNotes.note(found, levels) }
+    : null
 
   const query = expandQuery(question, synonyms)
   const facet = detectFacet({ text: query.tokens, synonyms })
@@ -152,14 +169,14 @@ export const answerQuestion = async ({
   if (kind === 'gibberish') return notFound()
 
   for (const code of query.codes) {
-    const answer = await answerWith(getProcedure, code, facet)
+    const answer = await answerWith(getProcedure, code, facet, [], place)
     if (answer) return answer
   }
 
   const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
   const current = context.procedureCode ?? null
   if (current && !topical.length) {
-    const answer = await answerWith(getProcedure, current, facet)
+    const answer = await answerWith(getProcedure, current, facet, [], place)
     if (answer) return answer
   }
   if (!query.terms.length) {
@@ -179,12 +196,12 @@ export const answerQuestion = async ({
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT)
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure.
-    if (current) return (await answerWith(getProcedure, current, facet)) ?? notFound()
+    if (current) return (await answerWith(getProcedure, current, facet, [], place)) ?? notFound()
     return notFound()
   }
   // Still the same procedure (or one of its level variants): stay on the conversation's record.
   if (current && results.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
-    const answer = await answerWith(getProcedure, current, facet)
+    const answer = await answerWith(getProcedure, current, facet, [], place)
     if (answer) return answer
   }
 
@@ -195,16 +212,18 @@ export const answerQuestion = async ({
   if (close.length > 1) {
     const candidates = close.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, name: r.name }))
     const list = candidates.map((c, i) => `${i + 1}. ${c.name} (mã ${c.code})`).join('\n')
+    const note = place?.note(null)
     return {
       kind: 'clarify',
       facet,
       candidates,
-      text: `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?\n${list}`,
+      text: `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?\n${list}${note ? `\n${note}` : ''}`,
+      ...(place ? { places: place.places } : {}),
     }
   }
   const alternatives = results
     .filter((r) => r.code !== best.code && (r.group === best.group || best.score - r.score < 0.25))
     .slice(0, 4)
     .map((r) => ({ code: r.code, name: r.name }))
-  return (await answerWith(getProcedure, best.code, facet, alternatives)) ?? notFound()
+  return (await answerWith(getProcedure, best.code, facet, alternatives, place)) ?? notFound()
 }

@@ -3,6 +3,9 @@
  * add facts of their own.
  * @module
  */
+import type { PlaceMention } from '../places/place.types.ts'
+
+export { PLACE_KINDS, PLACE_LEVELS, type PlaceMention } from '../places/place.types.ts'
 export const FACETS = [
   'documents',
   'fees',
@@ -30,6 +33,11 @@ export type Answer = {
   candidates?: { code: string; name: string }[]
   /** Short structured Vietnamese (NFC), plain text with line breaks; channels format it. */
   text: string
+  /**
+   * Places the question names (`answer` and `clarify` only), old names resolved to today's
+   * units after the 2025 reform; the text then carries one "Lưu ý địa bàn" line about those that changed.
+   */
+  places?: PlaceMention[]
 }
 
 /** What the conversation remembers between turns, so "phí bao nhiêu?" follows the last procedure. */

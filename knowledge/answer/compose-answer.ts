@@ -3,7 +3,9 @@
  * first (the fee, the documents …), then the procedure's name and code, where to submit,
  * whether it can be done online, the legal basis, the source and date, and the official
  * link. Every fact comes from the record; where the record is silent the answer says so
- * and points to the official page, and never fills in a fee or a deadline of its own.
+ * and points to the official page, and never fills in a fee or a deadline of its own. A
+ * note about the place the question names (written by knowledge/places from the units
+ * file), if any, follows where to submit.
  * @module
  */
 import type { Procedure, ProcedureChannel, ProcedureDocument } from '../procedures/procedure.types.ts'
@@ -14,6 +16,8 @@ export type ComposeAnswerOptions = {
   facet: Facet
   /** Other procedures worth naming (level variants, close matches). */
   alternatives?: { code: string; name: string }[]
+  /** One line about the place the question names (see knowledge/places), put after where to submit. */
+  placeNote?: string | null
 }
 
 const MAX_DOCUMENTS = 10
@@ -195,9 +199,17 @@ const SECTIONS: Record<Facet, (p: Procedure) => string[]> = {
 }
 
 /** @returns plain NFC text with line breaks, the asked-for part first */
-export const composeAnswer = ({ procedure: p, facet, alternatives = [] }: ComposeAnswerOptions): string => {
-  const lines: string[] = [...SECTIONS[facet](p), '', `Thủ tục: ${p.name} (mã ${p.code})`]
-  if (facet !== 'where') lines.push(...whereLines(p))
+export const composeAnswer = ({
+  procedure: p,
+  facet,
+  alternatives = [],
+  placeNote = null,
+}: ComposeAnswerOptions): string => {
+  const note = placeNote ? [placeNote] : []
+  const lines: string[] = [...SECTIONS[facet](p)]
+  if (facet === 'where') lines.push(...note)
+  lines.push('', `Thủ tục: ${p.name} (mã ${p.code})`)
+  if (facet !== 'where') lines.push(...whereLines(p), ...note)
   if (facet !== 'online') lines.push(onlineLine(p))
   if (facet !== 'legal' && p.legalBasis.length) lines.push('Căn cứ pháp lý:', ...legalLines(p, 2))
   if (alternatives.length) {

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createOpenApiDocument } from '../../../api/openapi.ts'
+import type { AnswerContext } from '../../../knowledge/answer/answer.types.ts'
+import { answerQuestion } from '../../../knowledge/answer/answer-question.ts'
+import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
+import type { PlaceNotes } from '../../../knowledge/places/create-place-notes.ts'
+import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
+import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { proceduresFile } from '../../helpers/paths.ts'
+
+let testDb: TestDb
+let kb: KnowledgeBase
+
+/** Answers as if no place were ever found: the baseline the place note must not change. */
+const noPlaces: PlaceNotes = { find: () => [], note: () => null }
+const askWithout = (question: string, context: AnswerContext = {}) =>
+  answerQuestion({ question, context, search: kb.search, getProcedure: kb.getProcedure, places: noPlaces })
+
+const SOURCE = '(theo danh mục đơn vị hành chính sau sắp xếp 2025)'
+
+beforeAll(async () => {
+  testDb = await createTestDb()
+  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
+  kb = await createKnowledgeBase({ db: testDb.db })
+}, 60_000)
+afterAll(() => {
+  kb?.close()
+  testDb?.close()
+})
+
+describe('answers that name a place', () => {
+  it('adds the new province after where to submit, and the structured field', async () => {
+    const answer = await kb.answer('làm khai sinh ở Hà Nam')
+    expect(answer).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.001193' },
+      places: [
+        {
+          mentioned: 'Hà Nam',
+          kind: 'province',
+          former: { name: 'Tỉnh Hà Nam' },
+          current: { code: '37', name: 'Tỉnh Ninh Bình', level: 'tỉnh' },
+          changed: true,
+        },
+      ],
+    })
+    const lines = answer.text.split('\n')
+    const note = `Lưu ý địa bàn: từ 01/07/2025 tỉnh Hà Nam thuộc tỉnh Ninh Bình ${SOURCE}.`
+    expect(lines.filter((l) => l.startsWith('Lưu ý địa bàn'))).toEqual([note])
+    expect(lines[lines.indexOf(note) - 1]).toBe('Cấp thực hiện: Cấp xã')
+    expect(answer.text).toBe(answer.text.normalize('NFC'))
+  })
+
+  it('puts the ward note right under the agency when the question is where to submit', async () => {
+    const answer = await kb.answer('đăng ký kết hôn ở phường Trúc Bạch nộp ở đâu')
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'where', procedure: { code: '1.000894' } })
+    expect(answer.places?.[0]).toMatchObject({
+      current: { name: 'Phường Ba Đình', province: 'Thành phố Hà Nội' },
+    })
+    const lines = answer.text.split('\n')
+    const at = lines.indexOf(
+      `Lưu ý địa bàn: từ 01/07/2025 phường Trúc Bạch thuộc phường Ba Đình, thành phố Hà Nội ${SOURCE}.`,
+    )
+    expect(at).toBeGreaterThan(0)
+    expect(lines.slice(0, at).some((l) => l.startsWith('Cơ quan thực hiện:'))).toBe(true)
+    expect(lines.slice(0, at)).not.toContain('')
+  })
+
+  it('says the district level is gone and points to the agency the answer names', async () => {
+    const answer = await kb.answer('nhập hộ khẩu giờ còn phải lên công an huyện ko hay làm ở xã')
+    expect(answer).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.004222' },
+      places: [{ mentioned: 'công an huyện', kind: 'district', current: null, changed: true }],
+    })
+    expect(answer.text).toContain(
+      'Cơ quan thực hiện: Công an cấp Xã\nCấp thực hiện: Cấp xã\n' +
+        'Lưu ý địa bàn: từ 01/07/2025 không còn cấp huyện, thủ tục nộp tại cơ quan nêu ở trên (cấp xã).',
+    )
+  })
+
+  it('adds the note to a clarify question too', async () => {
+    const answer = await kb.answer('xin giấy phép xây dựng nhà ở xã Tân Hòa, Hậu Giang')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.places?.map((p) => p.mentioned)).toEqual(['xã Tân Hòa', 'Hậu Giang'])
+    expect(answer.text.split('\n').at(-1)).toBe(
+      `Lưu ý địa bàn: từ 01/07/2025 xã Tân Hoà (tỉnh Hậu Giang) thuộc xã Tân Hoà, thành phố Cần Thơ ${SOURCE}.`,
+    )
+  })
+
+  it('adds no note and no field when the place did not change or none is named', async () => {
+    const current = await kb.answer('đăng ký kết hôn ở Hà Nội')
+    expect(current.places).toEqual([expect.objectContaining({ mentioned: 'Hà Nội', changed: false })])
+    expect(current.text).not.toContain('Lưu ý địa bàn')
+    const none = await kb.answer('đăng ký kết hôn')
+    expect(none.places).toBeUndefined()
+    expect(none.text).not.toContain('Lưu ý địa bàn')
+  })
+
+  it('keeps places out of small talk and not-found answers', async () => {
+    expect((await kb.answer('xin chào từ Hà Nam')).places).toBeUndefined()
+    expect((await kb.answer('giá vàng ở Hà Nam hôm nay')).places).toBeUndefined()
+  })
+
+  it.each([
+    'làm khai sinh ở Hà Nam',
+    'lam khai sinh o ha nam',
+    'đăng ký kết hôn ở phường Trúc Bạch nộp ở đâu',
+    'nhập hộ khẩu giờ còn phải lên công an huyện ko hay làm ở xã',
+    'xin giấy phép xây dựng nhà ở xã Tân Hòa, Hậu Giang',
+    'cấp lại thẻ căn cước ở Bình Dương mất bao lâu',
+    'đăng ký thường trú ở thị xã Sơn Tây',
+  ])('chooses the same answer with or without the place note ("%s")', async (question) => {
+    const withPlaces = await kb.answer(question)
+    const without = await askWithout(question)
+    expect(withPlaces.places?.length).toBeGreaterThan(0)
+    const { places: _places, text, ...chosen } = withPlaces
+    const { text: baseline, ...chosenWithout } = without
+    expect(chosen).toEqual(chosenWithout)
+    const withoutNote = text
+      .split('\n')
+      .filter((l) => !l.startsWith('Lưu ý địa bàn:'))
+      .join('\n')
+    expect(withoutNote).toBe(baseline)
+  })
+})
+
+describe('GET /openapi.json', () => {
+  it('documents the optional places field of an answer', () => {
+    const { schemas } = createOpenApiDocument().components
+    expect(schemas.Answer.properties.places.items).toEqual({ $ref: '#/components/schemas/Place' })
+    expect(schemas.Answer.required).toEqual(['kind', 'text'])
+    expect(schemas.Place.properties.kind.enum).toEqual(['province', 'commune', 'district'])
+    expect(schemas.Place.required).toEqual(['mentioned', 'kind', 'current', 'changed'])
+  })
+})
