@@ -26,6 +26,12 @@ afterAll(() => testDb?.close())
 describe('searchProcedures on the imported portal export', () => {
   it('indexes every procedure', () => {
     expect(index.size).toBe(2642)
+    expect(index.mini.documentCount).toBe(2642)
+  })
+
+  it('builds the same MiniSearch index in bulk as through addAll', () => {
+    const viaAddAll = buildSearchIndex({ procedures: imported, synonyms, loader: 'addAll' })
+    expect(JSON.stringify(index.mini.toJSON())).toBe(JSON.stringify(viaAddAll.mini.toJSON()))
   })
 
   it('finds a typed code first', () => {
@@ -173,6 +179,16 @@ describe('searchProcedures on a large knowledge base with local variants', () =>
       ],
       synonyms,
     })
+  })
+
+  it('fills MiniSearch in bulk exactly as its public addAll would', () => {
+    const procedures = [
+      ...imported,
+      ...imported.map((p) => ({ ...p, code: `${p.code}-nb`, name: `${p.name} tại tỉnh Ninh Bình` })),
+    ]
+    const viaAddAll = buildSearchIndex({ procedures, synonyms, loader: 'addAll' })
+    expect(JSON.stringify(large.mini.toJSON())).toBe(JSON.stringify(viaAddAll.mini.toJSON()))
+    expect(large.mini.search('khai_sinh cuoc')).toEqual(viaAddAll.mini.search('khai_sinh cuoc'))
   })
 
   it('keeps words found in most names out of MiniSearch, in compact lists', () => {
