@@ -312,9 +312,15 @@ const bulkLoad = (mini: MiniSearch<IndexedDoc>, docs: AnalysedDoc[]) => {
       m._avgFieldLength[fieldId] = ((m._avgFieldLength[fieldId] || 0) * before + terms.length) / (before + 1)
       for (const term of terms) {
         let data = postings.get(term)
-        if (!data) postings.set(term, (data = new Map()))
+        if (!data) {
+          data = new Map()
+          postings.set(term, data)
+        }
         let field = data.get(fieldId)
-        if (!field) data.set(fieldId, (field = new Map()))
+        if (!field) {
+          field = new Map()
+          data.set(fieldId, field)
+        }
         field.set(shortId, (field.get(shortId) ?? 0) + 1)
       }
     })

@@ -9,9 +9,6 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
-import { base64ToBytes } from '../../../extension/utils/base64.ts'
-import { buildCsr } from '../../../extension/utils/csr.ts'
-import { generateSigningKeys, signBytes } from '../../../extension/utils/signing-key.ts'
 import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
@@ -26,10 +23,14 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
   let context: BrowserContext
   let extensionId: string
+  /** the leader's own browser, with the extension and its own key */
+  let leaderBrowser: { context: BrowserContext; extensionId: string }
+  let leader: Official
   let clerk: Official
   let recipientClerk: Official
   let dir: string
-  const files: Record<'leaderSigned' | 'unsigned' | 'scanned', string> = {
+  const files: Record<'decision' | 'leaderSigned' | 'unsigned' | 'scanned', string> = {
+    decision: '',
     leaderSigned: '',
     unsigned: '',
     scanned: '',
@@ -39,8 +40,8 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   const clientFor = (official: Official | null) =>
     createApiClient({ baseUrl: api.url, token: official?.token ?? null })
 
-  const openCompose = async (host = '127.0.0.1'): Promise<Page> => {
-    const page = await context.newPage()
+  const openCompose = async (host = '127.0.0.1', inContext = context): Promise<Page> => {
+    const page = await inContext.newPage()
     // each compose screen is its own thread (Roundcube's _id), so a mute in one test stays there
     await page.goto(
       `${fixtures.url(host, 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
@@ -50,47 +51,11 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   const waitActive = (page: Page) =>
     page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
 
-  beforeAll(async () => {
-    ensureExtensionBuilt()
-    api = await startApiServer()
-    await api.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
-    await api.agency(RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam')
-    const leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
-    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
-    recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
-
-    // the leader has already signed the decision (NĐ 30/2020, Art. 32), with a WebCrypto key
-    const leaderApi = clientFor(leader)
-    const keys = await generateSigningKeys()
-    const cert = await leaderApi.issueCertificate(
-      await buildCsr({ keys, subject: { commonName: leader.name } }),
-    )
-    const session = await leaderApi.createSigningSession({
-      pdf: await makeTextPdf({ text: 'QUYẾT ĐỊNH 123/QĐ-STP' }),
-      role: 'approver',
-      certificateSerial: cert.serial,
-    })
-    const leaderSigned = await leaderApi.completeSigningSession({
-      sessionId: session.sessionId,
-      signature: await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned)),
-      certificateSerial: cert.serial,
-    })
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-ext-'))
-    files.leaderSigned = join(dir, 'QD_123_QĐ-STP.pdf')
-    files.unsigned = join(dir, 'cong-van-tra-loi.pdf')
-    files.scanned = join(dir, 'ban-scan.pdf')
-    writeFileSync(files.leaderSigned, leaderSigned)
-    writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
-    writeFileSync(files.scanned, await makeScannedPdf({ dpi: 100 }))
-
-    fixtures = await startFixtureServer()
-    ;({ context, extensionId } = await launchWithExtension())
-
-    // the official's own setup, through the options page
-    const options = await context.newPage()
-    await options.goto(`chrome-extension://${extensionId}/options.html`)
+  const configure = async (inContext: BrowserContext, id: string, official: Official) => {
+    const options = await inContext.newPage()
+    await options.goto(`chrome-extension://${id}/options.html`)
     await options.fill('#api-url', api.url)
-    await options.fill('#api-token', clerk.token)
+    await options.fill('#api-token', official.token)
     await options.click('#save-api')
     await options.waitForSelector('#status.ok')
     await options.fill('#host-input', '127.0.0.1')
@@ -111,16 +76,72 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await options.click('#save-systems')
     await options.waitForSelector('#status.ok')
     await options.close()
+  }
+
+  beforeAll(async () => {
+    ensureExtensionBuilt()
+    api = await startApiServer()
+    await api.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
+    await api.agency(RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam')
+    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
+    recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
+
+    dir = mkdtempSync(join(tmpdir(), 'trolyso-ext-'))
+    files.decision = join(dir, 'QD_123_QĐ-STP.pdf')
+    files.leaderSigned = join(dir, 'da-ky', 'QD_123_QĐ-STP.pdf')
+    files.unsigned = join(dir, 'cong-van-tra-loi.pdf')
+    files.scanned = join(dir, 'ban-scan.pdf')
+    writeFileSync(files.decision, await makeTextPdf({ text: 'QUYẾT ĐỊNH 123/QĐ-STP' }))
+    writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
+    writeFileSync(files.scanned, await makeScannedPdf({ dpi: 100 }))
+
+    fixtures = await startFixtureServer()
+    ;({ context, extensionId } = await launchWithExtension())
+
+    // each official's own setup, through the options page
+    await configure(context, extensionId, clerk)
+    leaderBrowser = await launchWithExtension()
+    await configure(leaderBrowser.context, leaderBrowser.extensionId, leader)
   }, 240_000)
 
   afterAll(async () => {
     await context?.close()
+    await leaderBrowser?.context.close()
     await fixtures?.close()
     await api?.close()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('stops the send of a PDF lacking the organisation signature, signs it with consent and routes it to the recipient inbox', async () => {
+  it('stops the leader sending an unsigned decision, signs it with the browser key after consent, and hands the signed file on', async () => {
+    const page = await openCompose('127.0.0.1', leaderBrowser.context)
+    await waitActive(page)
+    await page.fill('#compose-subject', 'Quyết định 123/QĐ-STP')
+    await page.setInputFiles('#uploadformInput', files.decision)
+    await page.click('button.send')
+    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    await expect.poll(() => nudge.locator('h2').textContent(), POLL).toBe('Tệp PDF chưa có chữ ký số')
+    expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
+
+    const [consent] = await Promise.all([
+      leaderBrowser.context.waitForEvent('page'),
+      nudge.locator('[data-action="primary"]').click(),
+    ])
+    await consent.waitForSelector('#origin')
+    expect(await consent.textContent('h1')).toBe('Ký số văn bản')
+    expect(await consent.textContent('#file-name')).toBe('QD_123_QĐ-STP.pdf')
+    await consent.click('#confirm')
+    await consent.waitForSelector('#result.ok', { timeout: 30_000 })
+    expect(await consent.textContent('#result')).toContain('Hãy chuyển tệp đã ký cho văn thư')
+    const [download] = await Promise.all([consent.waitForEvent('download'), consent.click('#download')])
+    expect(download.suggestedFilename()).toBe('QD_123_QĐ-STP-da-ky.pdf')
+    await download.saveAs(files.leaderSigned)
+    await page.waitForSelector('trolyso-nudge[data-kind="route-done"]')
+    expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
+  })
+
+  // the văn thư continues with the file the leader signed in the previous test (NĐ 30/2020, Art. 32)
+  it('stops the send of the leader-signed PDF lacking the organisation signature, signs it with consent and routes it to the recipient inbox', async () => {
     const page = await openCompose()
     await waitActive(page)
     await page.fill('#compose-subject', 'Gửi Quyết định 123/QĐ-STP')
