@@ -141,6 +141,13 @@ describe('answerQuestion', () => {
     expect(answer.text).toContain('lệ phí của thủ tục nào')
   })
 
+  it('answers a chatty question whose few matching words name one procedure (exactly the matched-words bar)', async () => {
+    // 3 of 9 content words match "Thông báo lưu trú": coverage 0.333, matched weight 3
+    const answer = await ask('nhà có họ hàng lên chơi ngủ lại có phải báo lưu trú ko')
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe('2.001159')
+  })
+
   it('answers a bare code', async () => {
     expect(await ask('1.004222')).toMatchObject({ kind: 'answer', procedure: { code: '1.004222' } })
   })
