@@ -194,8 +194,7 @@ export const answerQuestion = async ({
   // Long messages carry side words ("vì bản gốc bị thất lạc"): enough matched words also count.
   // (coverage is rounded to 3 decimals: 1/3 of 9 words is 0.333, and 0.333 × 9 must still count as 3)
   const confident = (r: SearchResult) =>
-    r.coverage >= MIN_COVERAGE ||
-    (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
+    r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure.
     if (current) return (await answerWith(getProcedure, current, facet, [], place)) ?? notFound()
