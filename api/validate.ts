@@ -6,14 +6,22 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import { AppError } from '../knowledge/errors.ts'
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
+const describe = (error: z.ZodError, whole: string) =>
+  error.issues.map((i) => ({ field: i.path.join('.') || whole, message: i.message }))
 
-/** Parses a value with a schema or throws a 400 `AppError` naming each bad field. */
-export const parseInput = <S extends z.ZodType>(schema: S, value: unknown, what = 'Dữ liệu'): z.infer<S> => {
+/**
+ * Parses a value with a schema or throws a 400 `AppError` naming each bad field.
+ * @param whole the name for the value itself when it is not an object (a path parameter: `code`)
+ */
+export const parseInput = <S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what = 'Dữ liệu',
+  whole = '(body)',
+): z.infer<S> => {
   const result = schema.safeParse(value)
   if (!result.success) {
-    const problems = describe(result.error)
+    const problems = describe(result.error, whole)
     throw new AppError(
       'BAD_REQUEST',
       `${what} không hợp lệ: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,

@@ -73,7 +73,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
   )
 
   app.patch('/v1/admin/procedures/:code', async (c) => {
-    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục')
+    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
     const { changes, reason } = parseInput(ZProcedurePatch, await readJson(c), 'Nội dung sửa')
     const { revision: _r, contentHash: _h, updatedAt: _u, ...current } = await requireProcedure(code)
     const next = toInput({ ...current, ...changes, code })
@@ -83,7 +83,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
   })
 
   app.get('/v1/admin/procedures/:code/revisions', async (c) => {
-    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục')
+    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
     await requireProcedure(code)
     const revisions = await db
       .select()
@@ -94,7 +94,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
   })
 
   app.post('/v1/admin/procedures/:code/restore', async (c) => {
-    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục')
+    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
     const { revision, reason } = parseInput(ZRestoreBody, await readJson(c), 'Yêu cầu khôi phục')
     await requireProcedure(code)
     const rows = await db

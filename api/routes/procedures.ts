@@ -22,7 +22,7 @@ export const createProcedureRoutes = ({ kb }: AppDeps) =>
       return c.json({ results })
     })
     .get('/v1/procedures/:code', async (c) => {
-      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục')
+      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
       const procedure = await kb.getProcedure(code)
       if (!procedure) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${code} trong cơ sở tri thức.`)
       return c.json(procedure)

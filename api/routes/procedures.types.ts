@@ -26,7 +26,12 @@ export const ZProcedureCode = z
 
 export const ZAskBody = z.object({
   text: z
-    .string({ error: 'Thiếu trường text (câu hỏi).' })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Thiếu trường text (câu hỏi).'
+          : 'Trường text phải là một chuỗi (câu hỏi bằng chữ).',
+    })
     .trim()
     .min(1, 'Câu hỏi không được để trống.')
     .max(MAX_QUESTION_LENGTH, `Câu hỏi dài tối đa ${MAX_QUESTION_LENGTH} ký tự.`),

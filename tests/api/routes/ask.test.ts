@@ -42,7 +42,8 @@ describe('POST /v1/ask', () => {
   it.each([
     ['an empty question', { text: '   ' }, 400, /trống/],
     ['a question over 2,000 characters', { text: 'a'.repeat(2001) }, 400, /2000/],
-    ['a missing text field', { question: 'hộ chiếu' }, 400, /text/],
+    ['a missing text field', { question: 'hộ chiếu' }, 400, /Thiếu trường text/],
+    ['a text that is not a string', { text: 12 }, 400, /text phải là một chuỗi/],
     ['a malformed sessionId', { text: 'hộ chiếu', sessionId: '../../etc' }, 400, /sessionId/],
   ])('rejects %s', async (_name, body, status, message) => {
     const res = await ask(t, body)

@@ -45,6 +45,12 @@ describe('procedure routes', () => {
     expect(Array.isArray(record['documents'])).toBe(true)
   })
 
+  it('names the path parameter that is wrong', async () => {
+    const res = await t.app.request('/v1/procedures/abc')
+    const body = (await res.json()) as { error: { details: { field: string }[] } }
+    expect(body.error.details.map((d) => d.field)).toEqual(['code'])
+  })
+
   it.each([
     ['/v1/procedures', 400, /q/],
     ['/v1/procedures?q=', 400, /trống/],
