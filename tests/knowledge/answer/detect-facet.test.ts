@@ -41,6 +41,10 @@ describe('detectFacet', () => {
     ['giấy tờ làm hộ chiếu lần đầu', 'documents'],
     ['hồ sơ đăng ký kết hôn nộp ở đâu', 'where'],
     ['hồ sơ bị trả lại', 'overview'],
+    // "địa chỉ" is a topic when it is what changes, a where-question only with a question word
+    ['đổi địa chỉ trụ sở công ty', 'overview'],
+    ['địa chỉ nộp hồ sơ hộ chiếu', 'where'],
+    ['làm hộ chiếu địa chỉ ở đâu', 'where'],
     ['hồ sơ của tôi đã xong chưa', 'overview'],
     ['ho so dang ky ket hon', 'documents'],
     ['ho so bi tra lai', 'overview'],

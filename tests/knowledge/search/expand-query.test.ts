@@ -64,6 +64,18 @@ describe('expandQuery', () => {
     expect(expandQuery('gia han tam tru', synonyms).bigrams).toContain('tam_tru')
   })
 
+  it('keeps "chi" typed without marks (chỉ, chi nhánh, chi trả), weakly, though "chị" is a filler', () => {
+    const chi = expandQuery('dia chi chi nhanh', synonyms).terms.find((t) => t.folded === 'chi')
+    expect(chi?.weight).toBe(0.35)
+    expect(texts('chị ơi làm hộ chiếu')).not.toContain('chị')
+  })
+
+  it('reads "công ty" as a business (doanh nghiệp) and keeps the words typed', () => {
+    expect(texts('đổi địa chỉ trụ sở công ty')).toEqual(
+      expect.arrayContaining(['địa', 'chỉ', 'trụ', 'sở', 'công', 'ty', 'doanh', 'nghiệp']),
+    )
+  })
+
   it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
     const q = expandQuery('mất sổ đỏ', synonyms)
     const weight = (w: string) => q.terms.find((t) => t.text === w)?.weight
