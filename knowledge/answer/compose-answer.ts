@@ -8,6 +8,7 @@
  * file), if any, follows where to submit.
  * @module
  */
+import { isFreeWithAmount } from '../procedures/parse-channels.ts'
 import type { Procedure, ProcedureChannel, ProcedureDocument } from '../procedures/procedure.types.ts'
 import type { Facet } from './answer.types.ts'
 
@@ -59,8 +60,20 @@ const durationOf = (c: ProcedureChannel): string | null => {
   return /^\d+$/.test(t) ? `${t} (hồ sơ gốc không ghi đơn vị thời gian)` : t
 }
 
+/**
+ * The fee as the record states it. When the portal's fee column says "Miễn phí" but its own
+ * detail names an amount (the driving-licence records do), the amount comes first and the
+ * answer says the record contradicts itself rather than promising "free".
+ */
+const feeOf = (c: ProcedureChannel, max?: number): string | null => {
+  if (!c.feeText) return null
+  if (!isFreeWithAmount(c.feeText)) return clip(c.feeText, max)
+  const detail = c.feeText.replace(/^Miễn phí\s*\(/, '').replace(/\)\s*$/, '')
+  return `${clip(detail, max)} (lưu ý: cột phí trên Cổng ghi “Miễn phí” nhưng mô tả nêu mức thu này; hãy đối chiếu trang chính thức)`
+}
+
 const feesSection = (p: Procedure): string[] => {
-  const lines = byValue(p.channels, (c) => (c.feeText ? clip(c.feeText) : null))
+  const lines = byValue(p.channels, (c) => feeOf(c))
   if (!lines.length) return [`Lệ phí: ${missing('lệ phí')}`]
   return ['Lệ phí:', ...lines]
 }
@@ -172,7 +185,7 @@ const resultSection = (p: Procedure): string[] =>
 const overviewSection = (p: Procedure): string[] => {
   const out: string[] = []
   const how = byValue(p.channels, (c) => {
-    const parts = [durationOf(c), c.feeText ? `phí: ${clip(c.feeText, 160)}` : null].filter(Boolean)
+    const parts = [durationOf(c), c.feeText ? `phí: ${feeOf(c, 160)}` : null].filter(Boolean)
     return parts.length ? parts.join('; ') : null
   })
   if (how.length) out.push('Hình thức nộp, thời hạn và lệ phí:', ...how)

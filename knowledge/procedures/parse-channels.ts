@@ -41,7 +41,18 @@ const closingParen = (text: string, start: number): number => {
 /** @example parseVnd('70,000') // 70000 */
 export const parseVnd = (amount: string): number => Number(amount.replace(/[.,]/g, ''))
 
-type FeePart = { feeText: string | null; feeVnd: number | null; rest: string; recognised: boolean }
+type FeePart = {
+  feeText: string | null
+  feeVnd: number | null
+  rest: string
+  recognised: boolean
+  /** "Miễn phí (… 135.000 đồng/lần …)": the column says free, its own detail names an amount */
+  contradicts?: boolean
+}
+
+/** The fee column says "Miễn phí" while its detail names an amount in đồng. */
+export const isFreeWithAmount = (feeText: string): boolean =>
+  /^Miễn phí\s*\(/.test(feeText) && AMOUNT_IN_DETAIL.test(feeText)
 
 /** Reads the fee column: a free marker or one or more amounts, each with an optional "(…)" detail. */
 const readFee = (text: string): FeePart => {
@@ -70,7 +81,11 @@ const readFee = (text: string): FeePart => {
     if (free) break
   }
   if (parts.length === 0) return { feeText: null, feeVnd: null, rest: text, recognised: false }
-  return { feeText: parts.join('; '), feeVnd, rest, recognised: true }
+  const feeText = parts.join('; ')
+  // Neither "free" nor the amount can be taken as the fee: it stays unknown, the text says both.
+  if (feeVnd === 0 && isFreeWithAmount(feeText))
+    return { feeText, feeVnd: null, rest, recognised: true, contradicts: true }
+  return { feeText, feeVnd, rest, recognised: true }
 }
 
 const orNull = (text: string): string | null => {
@@ -114,7 +129,12 @@ const parseRow = (label: Label, text: string, warnings: ParseWarning[]): Procedu
   }
   const fee = readFee(rest.trimStart())
   rest = fee.rest
-  if (!fee.recognised) {
+  if (fee.contradicts) {
+    warnings.push({
+      code: 'FEE_FREE_WITH_AMOUNT',
+      message: `${label}: cột phí ghi "Miễn phí" nhưng mô tả nêu mức thu (${cleanText(fee.feeText ?? '').slice(0, 60)})`,
+    })
+  } else if (!fee.recognised) {
     warnings.push({
       code: 'FEE_UNPARSED',
       message: `${label}: không đọc được phí, lệ phí ở "${cleanText(rest).slice(0, 60)}"`,

@@ -76,6 +76,16 @@ describe('answerQuestion', () => {
     await expectOnlyRecordNumbers(answer)
   })
 
+  it('does not promise "free" when the record names an amount under a "Miễn phí" fee column', async () => {
+    const answer = await ask('đổi GPLX hết bao nhiêu')
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: '3.000347' } })
+    const fees = answer.text.split('\n\n')[0] ?? ''
+    expect(fees).toContain('135.000 đồng/lần')
+    expect(fees).not.toMatch(/: Miễn phí/)
+    expect(fees).toContain('cột phí trên Cổng ghi “Miễn phí” nhưng mô tả nêu mức thu này')
+    await expectOnlyRecordNumbers(answer)
+  })
+
   it('says the record has no processing time when it has none', async () => {
     const silent = all.find((p) => p.channels.length > 0 && p.channels.every((c) => c.durationText === null))
     if (!silent) return

@@ -134,9 +134,10 @@ describe('importProcedures on the dichvucong.gov.vn export', () => {
 
   it('reads 3.000347 (đổi giấy phép lái xe) and 1.004222 (thường trú) fees', async () => {
     const gplx = await getProcedure({ db: test.db, code: '3.000347' })
+    // the fee column says "Miễn phí" but names 135.000 đồng in its detail: the amount is unknown, not 0
     expect(gplx?.channels.map((c) => [c.kind, c.workingDays, c.feeVnd])).toEqual([
-      ['online', 5, 0],
-      ['direct', 5, 0],
+      ['online', 5, null],
+      ['direct', 5, null],
     ])
     expect(gplx?.channels[0]?.feeText).toContain('Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần')
     expect(gplx?.executingAgency).toBe('Cục cảnh sát giao thông, Công an tỉnh, Công an cấp Xã')
@@ -152,6 +153,7 @@ describe('importProcedures on the dichvucong.gov.vn export', () => {
     const codes = new Set(first.warnings.map((w) => w.code))
     expect(codes).toContain('DURATION_UNIT_MISSING')
     expect(codes).toContain('FEE_NOT_VND')
+    expect(codes).toContain('FEE_FREE_WITH_AMOUNT')
     const line = lines.findIndex((l) => l.includes('"1.000771"')) + 1
     expect(first.warnings).toContainEqual(expect.objectContaining({ line, code: 'FEE_NOT_VND' }))
   })

@@ -91,6 +91,19 @@ describe('parseChannels', () => {
     expect(parseChannels(raw).warnings.map((w) => w.code)).toContain(code)
   })
 
+  it('does not take "free" as the fee when the column\'s own detail names an amount, and warns', () => {
+    const parsed = parseChannels(
+      `${H}Trực tiếp5 Ngày làm việcMiễn phí(- Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)`,
+    )
+    expect(parsed.value[0]).toMatchObject({
+      feeVnd: null,
+      feeText: 'Miễn phí (- Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)',
+    })
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['FEE_FREE_WITH_AMOUNT'])
+    // a free fee with a detail that names no amount stays free
+    expect(parseChannels(`${H}Trực tiếp5 Ngày làm việcMiễn phí(Không thu phí)`).value[0]?.feeVnd).toBe(0)
+  })
+
   it('never turns a USD fee into VND', () => {
     const [channel] = parseChannels(
       `${H}Trực tuyến7 Ngày làm việc25 USD(Cấp thị thực có giá trị một lần)`,
