@@ -8,7 +8,7 @@
  * file), if any, follows where to submit.
  * @module
  */
-import { isFreeWithAmount } from '../procedures/parse-channels.ts'
+import { contradictoryFee } from '../procedures/parse-channels.ts'
 import type { Procedure, ProcedureChannel, ProcedureDocument } from '../procedures/procedure.types.ts'
 import type { Facet } from './answer.types.ts'
 
@@ -61,15 +61,15 @@ const durationOf = (c: ProcedureChannel): string | null => {
 }
 
 /**
- * The fee as the record states it. When the portal's fee column says "Miễn phí" but its own
- * detail names an amount (the driving-licence records do), the amount comes first and the
- * answer says the record contradicts itself rather than promising "free".
+ * The fee as the record states it. When the portal's fee column and its own detail disagree
+ * ("Miễn phí" or "135 VNĐ" above "135.000 đồng/lần"), the detail comes first and the answer
+ * says the record contradicts itself rather than promising "free" or a wrong amount.
  */
 const feeOf = (c: ProcedureChannel, max?: number): string | null => {
   if (!c.feeText) return null
-  if (!isFreeWithAmount(c.feeText)) return clip(c.feeText, max)
-  const detail = c.feeText.replace(/^Miễn phí\s*\(/, '').replace(/\)\s*$/, '')
-  return `${clip(detail, max)} (lưu ý: cột phí trên Cổng ghi “Miễn phí” nhưng mô tả nêu mức thu này; hãy đối chiếu trang chính thức)`
+  const disagree = contradictoryFee(c.feeText)
+  if (!disagree) return clip(c.feeText, max)
+  return `${clip(disagree.detail, max)} (lưu ý: cột phí trên Cổng ghi “${disagree.column}”, khác mức thu trong mô tả này; hãy đối chiếu trang chính thức)`
 }
 
 const feesSection = (p: Procedure): string[] => {

@@ -46,13 +46,32 @@ type FeePart = {
   feeVnd: number | null
   rest: string
   recognised: boolean
-  /** "Miễn phí (… 135.000 đồng/lần …)": the column says free, its own detail names an amount */
+  /** "Miễn phí (… 135.000 đồng/lần …)", "135 VNĐ (135.000 đồng)": column and detail disagree */
   contradicts?: boolean
 }
 
-/** The fee column says "Miễn phí" while its detail names an amount in đồng. */
-export const isFreeWithAmount = (feeText: string): boolean =>
-  /^Miễn phí\s*\(/.test(feeText) && AMOUNT_IN_DETAIL.test(feeText)
+/**
+ * A fee whose column and detail disagree: the column says "Miễn phí" or an amount (often with
+ * its thousands lost: "135 VNĐ"), while the detail in brackets names amounts in đồng none of
+ * which is the column's. Then neither can be taken as the fee.
+ * @returns the column's words and the detail, or null when they agree (or there is no detail)
+ */
+export const contradictoryFee = (feeText: string): { column: string; detail: string } | null => {
+  const open = feeText.indexOf('(')
+  if (open <= 0) return null
+  const column = feeText.slice(0, open).trim()
+  const detail = feeText
+    .slice(open + 1)
+    .replace(/\)\s*$/, '')
+    .trim()
+  // the detail must name a sum in đồng; then any figure in it ("+ 160.000/hộ chiếu") may be the column's
+  if (!AMOUNT_IN_DETAIL.test(detail)) return null
+  if (FREE.test(column)) return { column, detail }
+  const amount = AMOUNT.exec(column)
+  if (!amount || amount[2] === 'USD') return null
+  const figures = [...detail.matchAll(/\d{1,3}(?:[.,]\d{3})+/g)].map((m) => parseVnd(m[0]))
+  return figures.includes(parseVnd(amount[1] ?? '')) ? null : { column, detail }
+}
 
 /** Reads the fee column: a free marker or one or more amounts, each with an optional "(…)" detail. */
 const readFee = (text: string): FeePart => {
@@ -82,8 +101,8 @@ const readFee = (text: string): FeePart => {
   }
   if (parts.length === 0) return { feeText: null, feeVnd: null, rest: text, recognised: false }
   const feeText = parts.join('; ')
-  // Neither "free" nor the amount can be taken as the fee: it stays unknown, the text says both.
-  if (feeVnd === 0 && isFreeWithAmount(feeText))
+  // Neither the column nor the detail can be taken as the fee: it stays unknown, the text says both.
+  if (feeVnd !== null && parts.length === 1 && contradictoryFee(feeText))
     return { feeText, feeVnd: null, rest, recognised: true, contradicts: true }
   return { feeText, feeVnd, rest, recognised: true }
 }
@@ -130,9 +149,10 @@ const parseRow = (label: Label, text: string, warnings: ParseWarning[]): Procedu
   const fee = readFee(rest.trimStart())
   rest = fee.rest
   if (fee.contradicts) {
+    const free = FREE.test(fee.feeText ?? '')
     warnings.push({
-      code: 'FEE_FREE_WITH_AMOUNT',
-      message: `${label}: cột phí ghi "Miễn phí" nhưng mô tả nêu mức thu (${cleanText(fee.feeText ?? '').slice(0, 60)})`,
+      code: free ? 'FEE_FREE_WITH_AMOUNT' : 'FEE_AMOUNT_MISMATCH',
+      message: `${label}: cột phí ${free ? 'ghi "Miễn phí"' : 'và mô tả ghi hai mức khác nhau'} (${cleanText(fee.feeText ?? '').slice(0, 60)})`,
     })
   } else if (!fee.recognised) {
     warnings.push({

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { mapPortalRecord, ZPortalRecord } from '../procedures/map-portal-record.ts'
-import { isFreeWithAmount } from '../procedures/parse-channels.ts'
+import { contradictoryFee } from '../procedures/parse-channels.ts'
 import type { ProcedureInput } from '../procedures/procedure.types.ts'
 import { ZProcedure } from '../procedures/procedure.types.ts'
 
@@ -138,9 +138,9 @@ export const shortSteps = (procedure: ProcedureInput): string[] => {
   if (paid) {
     const amount = paid.feeVnd?.toLocaleString('vi-VN')
     steps.push(`Nộp phí, lệ phí: ${amount} đồng (cách nộp ${paid.label.toLowerCase()}).`)
-  } else if (procedure.channels.some((c) => c.feeText !== null && isFreeWithAmount(c.feeText))) {
+  } else if (procedure.channels.some((c) => c.feeText !== null && contradictoryFee(c.feeText))) {
     steps.push(
-      'Nộp phí, lệ phí theo mức thu nêu trong mô tả phí của từng cách nộp (cột phí trên Cổng ghi "Miễn phí").',
+      'Nộp phí, lệ phí theo mức thu nêu trong mô tả phí của từng cách nộp (cột phí trên Cổng ghi khác).',
     )
   } else if (procedure.channels.some((c) => c.feeVnd === 0)) {
     steps.push('Phí, lệ phí: cổng dịch vụ công ghi "Miễn phí"; xem ghi chú phí của từng cách nộp.')

@@ -82,7 +82,7 @@ describe('answerQuestion', () => {
     const fees = answer.text.split('\n\n')[0] ?? ''
     expect(fees).toContain('135.000 đồng/lần')
     expect(fees).not.toMatch(/: Miễn phí/)
-    expect(fees).toContain('cột phí trên Cổng ghi “Miễn phí” nhưng mô tả nêu mức thu này')
+    expect(fees).toContain('cột phí trên Cổng ghi “Miễn phí”, khác mức thu trong mô tả này')
     await expectOnlyRecordNumbers(answer)
   })
 

@@ -169,7 +169,10 @@ describe('importProcedures on the dichvucong.gov.vn export', () => {
   })
 
   it('updates an edited record to revision 2 with a revision row and an audit entry', async () => {
-    const edited = lineOf('1.014064').replaceAll('70,000 Việt Nam Đồng', '35,000 Việt Nam Đồng')
+    // the fee changes in the column and in its detail alike (a column alone would contradict the detail)
+    const edited = lineOf('1.014064')
+      .replaceAll('70,000 Việt Nam Đồng', '35,000 Việt Nam Đồng')
+      .replaceAll('70.000 đồng', '35.000 đồng')
     const file = writeFile('edited.jsonl', [lineOf('1.001193'), edited])
     const summary = await importProcedures({ db: test.db, filePath: file, asOf: '2026-07-20' })
     expect(summary).toMatchObject({

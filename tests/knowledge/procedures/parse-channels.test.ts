@@ -104,6 +104,22 @@ describe('parseChannels', () => {
     expect(parseChannels(`${H}Trực tiếp5 Ngày làm việcMiễn phí(Không thu phí)`).value[0]?.feeVnd).toBe(0)
   })
 
+  it('leaves the amount unknown when the column lost its thousands ("135 VNĐ" above 135.000 đồng)', () => {
+    const parsed = parseChannels(
+      `${H}Trực tiếp5 Ngày làm việc135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)`,
+    )
+    expect(parsed.value[0]?.feeVnd).toBeNull()
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['FEE_AMOUNT_MISMATCH'])
+  })
+
+  it('keeps the column amount when the detail repeats it, with or without a currency word', () => {
+    const passport = parseChannels(
+      `${H}Trực tiếp8 Ngày làm việc160,000 Việt Nam Đồng(+ 160.000/hộ chiếu, trường hợp cấp lại do bị mất: 320.000đ/hộ chiếu)`,
+    )
+    expect(passport.value[0]?.feeVnd).toBe(160000)
+    expect(passport.warnings).toEqual([])
+  })
+
   it('never turns a USD fee into VND', () => {
     const [channel] = parseChannels(
       `${H}Trực tuyến7 Ngày làm việc25 USD(Cấp thị thực có giá trị một lần)`,
