@@ -62,14 +62,19 @@ const durationOf = (c: ProcedureChannel): string | null => {
 
 /**
  * The fee as the record states it. When the portal's fee column and its own detail disagree
- * ("Miễn phí" or "135 VNĐ" above "135.000 đồng/lần"), the detail comes first and the answer
- * says the record contradicts itself rather than promising "free" or a wrong amount.
+ * ("Miễn phí" or "135 VNĐ" above "135.000 đồng/lần", or "Miễn phí" above "do Hội đồng nhân
+ * dân tỉnh quyết định"), the detail comes first and the answer says the record contradicts
+ * itself rather than promising "free" or a wrong amount.
  */
 const feeOf = (c: ProcedureChannel, max?: number): string | null => {
   if (!c.feeText) return null
   const disagree = contradictoryFee(c.feeText)
   if (!disagree) return clip(c.feeText, max)
-  return `${clip(disagree.detail, max)} (lưu ý: cột phí trên Cổng ghi “${disagree.column}”, khác mức thu trong mô tả này; hãy đối chiếu trang chính thức)`
+  const note =
+    disagree.reason === 'local'
+      ? `cột phí trên Cổng ghi “${disagree.column}”, nhưng mô tả cho biết mức thu do Hội đồng nhân dân cấp tỉnh quy định; hãy hỏi nơi nộp hồ sơ hoặc xem trang chính thức`
+      : `cột phí trên Cổng ghi “${disagree.column}”, khác mức thu trong mô tả này; hãy đối chiếu trang chính thức`
+  return `${clip(disagree.detail, max)} (lưu ý: ${note})`
 }
 
 const feesSection = (p: Procedure): string[] => {

@@ -27,6 +27,8 @@ const FREE = /^Miễn phí/
 // Some rows lose the amount and keep only the currency, with the amount inside the detail.
 const CURRENCY_ONLY = /^(Việt Nam Đồng|VNĐ|VND)/
 const AMOUNT_IN_DETAIL = /(\d{1,3}(?:\.\d{3})+) ?(?:đồng|vnđ|VNĐ|Đồng|đ|Đ)/
+// "Mức lệ phí … do Hội đồng nhân dân tỉnh quyết định": the fee is set by each province
+const SET_LOCALLY = /Hội đồng nhân dân|HĐND/
 
 /** @returns the index just past the parenthesised group starting at `start`, or -1 when unbalanced */
 const closingParen = (text: string, start: number): number => {
@@ -53,10 +55,13 @@ type FeePart = {
 /**
  * A fee whose column and detail disagree: the column says "Miễn phí" or an amount (often with
  * its thousands lost: "135 VNĐ"), while the detail in brackets names amounts in đồng none of
- * which is the column's. Then neither can be taken as the fee.
- * @returns the column's words and the detail, or null when they agree (or there is no detail)
+ * which is the column's (`amount`), or says the provincial council sets the fee (`local`).
+ * Then neither can be taken as the fee.
+ * @returns the column's words, the detail and why, or null when they agree (or there is no detail)
  */
-export const contradictoryFee = (feeText: string): { column: string; detail: string } | null => {
+export const contradictoryFee = (
+  feeText: string,
+): { column: string; detail: string; reason: 'amount' | 'local' } | null => {
   const open = feeText.indexOf('(')
   if (open <= 0) return null
   const column = feeText.slice(0, open).trim()
@@ -64,13 +69,16 @@ export const contradictoryFee = (feeText: string): { column: string; detail: str
     .slice(open + 1)
     .replace(/\)\s*$/, '')
     .trim()
-  // the detail must name a sum in đồng; then any figure in it ("+ 160.000/hộ chiếu") may be the column's
-  if (!AMOUNT_IN_DETAIL.test(detail)) return null
-  if (FREE.test(column)) return { column, detail }
+  const free = FREE.test(column)
+  if (!AMOUNT_IN_DETAIL.test(detail)) {
+    return free && SET_LOCALLY.test(detail) ? { column, detail, reason: 'local' } : null
+  }
+  // the detail names a sum in đồng; then any figure in it ("+ 160.000/hộ chiếu") may be the column's
+  if (free) return { column, detail, reason: 'amount' }
   const amount = AMOUNT.exec(column)
   if (!amount || amount[2] === 'USD') return null
   const figures = [...detail.matchAll(/\d{1,3}(?:[.,]\d{3})+/g)].map((m) => parseVnd(m[0]))
-  return figures.includes(parseVnd(amount[1] ?? '')) ? null : { column, detail }
+  return figures.includes(parseVnd(amount[1] ?? '')) ? null : { column, detail, reason: 'amount' }
 }
 
 /** Reads the fee column: a free marker or one or more amounts, each with an optional "(…)" detail. */
@@ -149,10 +157,18 @@ const parseRow = (label: Label, text: string, warnings: ParseWarning[]): Procedu
   const fee = readFee(rest.trimStart())
   rest = fee.rest
   if (fee.contradicts) {
+    const why = contradictoryFee(fee.feeText ?? '')
     const free = FREE.test(fee.feeText ?? '')
+    const code =
+      why?.reason === 'local' ? 'FEE_SET_LOCALLY' : free ? 'FEE_FREE_WITH_AMOUNT' : 'FEE_AMOUNT_MISMATCH'
+    const what = {
+      FEE_SET_LOCALLY: 'ghi "Miễn phí" nhưng mô tả nói mức thu do HĐND cấp tỉnh quy định',
+      FEE_FREE_WITH_AMOUNT: 'ghi "Miễn phí" nhưng mô tả nêu mức thu',
+      FEE_AMOUNT_MISMATCH: 'và mô tả ghi hai mức khác nhau',
+    }[code]
     warnings.push({
-      code: free ? 'FEE_FREE_WITH_AMOUNT' : 'FEE_AMOUNT_MISMATCH',
-      message: `${label}: cột phí ${free ? 'ghi "Miễn phí"' : 'và mô tả ghi hai mức khác nhau'} (${cleanText(fee.feeText ?? '').slice(0, 60)})`,
+      code,
+      message: `${label}: cột phí ${what} (${cleanText(fee.feeText ?? '').slice(0, 60)})`,
     })
   } else if (!fee.recognised) {
     warnings.push({

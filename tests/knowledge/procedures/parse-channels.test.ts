@@ -104,6 +104,14 @@ describe('parseChannels', () => {
     expect(parseChannels(`${H}Trực tiếp5 Ngày làm việcMiễn phí(Không thu phí)`).value[0]?.feeVnd).toBe(0)
   })
 
+  it('does not take "free" as the fee when the detail says the provincial council sets it', () => {
+    const parsed = parseChannels(
+      `${H}Trực tiếp5 Ngày làm việcMiễn phí(Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định.)`,
+    )
+    expect(parsed.value[0]?.feeVnd).toBeNull()
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['FEE_SET_LOCALLY'])
+  })
+
   it('leaves the amount unknown when the column lost its thousands ("135 VNĐ" above 135.000 đồng)', () => {
     const parsed = parseChannels(
       `${H}Trực tiếp5 Ngày làm việc135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)`,
