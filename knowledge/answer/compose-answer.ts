@@ -174,8 +174,13 @@ const requirementsSection = (p: Procedure): string[] =>
     ? [`Yêu cầu, điều kiện: ${clip(p.requirements, 600)}`]
     : [`Yêu cầu, điều kiện: ${missing('yêu cầu, điều kiện')}`]
 
+/** Some portal titles start in lower case ("sửa đổi, bổ sung một số điều…"): a list item starts with a capital. */
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
+
 const legalLines = (p: Procedure, max: number): string[] =>
-  p.legalBasis.slice(0, max).map((l) => `- ${clip(l.title, 200)}${l.number ? ` (${l.number})` : ''}`)
+  p.legalBasis
+    .slice(0, max)
+    .map((l) => `- ${capitalised(clip(l.title, 200))}${l.number ? ` (${l.number})` : ''}`)
 
 const legalSection = (p: Procedure): string[] =>
   p.legalBasis.length

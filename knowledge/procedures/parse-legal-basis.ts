@@ -23,6 +23,16 @@ const NUMBER = new RegExp(
 const KIND_PREFIX =
   /(?<=[\p{Ll}.)\d])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh)(?: số)? $/u
 
+const KINDS = ['Thông tư', 'Nghị định', 'Nghị quyết', 'Quyết định', 'Luật', 'Bộ luật', 'Pháp lệnh', 'Chỉ thị']
+
+/** A title that lost its first letter in the export ("hông tư số 06/2025…") gets it back. */
+const restoreKind = (title: string): string => {
+  const t = title.trimStart()
+  if (!/^\p{Ll}/u.test(t)) return title
+  const kind = KINDS.find((k) => t.startsWith(`${k.slice(1)} `))
+  return kind ? `${kind[0]}${t}` : title
+}
+
 /**
  * @param raw the record's `can_cu_phap_ly`
  * @returns one entry per row: the title and the document number (e.g. "190/2025/QH15")
@@ -38,7 +48,7 @@ export const parseLegalBasis = (raw: string | null | undefined): Parsed<Procedur
   let from = 0
   for (const match of body.matchAll(NUMBER)) {
     const index = match.index ?? 0
-    const end = index + match[0].length
+    let end = index + match[0].length
     // A row ends where its number is glued to the next title or ends the text; a number
     // followed by a space or punctuation sits inside a title, one followed by a digit
     // is the title's own number with the row's number glued after it.
@@ -46,6 +56,19 @@ export const parseLegalBasis = (raw: string | null | undefined): Parsed<Procedur
     if (next !== undefined && (!/\p{L}/u.test(next) || body.startsWith('ngày', end))) continue
     let title = body.slice(from, index)
     let number = match[0].replace(/\s/g, '')
+    // "…12/2025/TT-BCAhông tư số 06…": the next title lost its first letter, and the number
+    // stopped short at the capital that is really its own last letter. The title says which.
+    const tail = /^[A-ZĐ]+/.exec(body.slice(end))?.[0]
+    if (tail) {
+      const own = new RegExp(
+        `${number.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([A-ZĐ]+)(?![A-ZĐ])`,
+        'u',
+      ).exec(title)
+      if (own?.[1] && tail.startsWith(own[1])) {
+        number += own[1]
+        end += own[1].length
+      }
+    }
     // "Luật Cư trú 2020" glued to "68/2020/QH14" reads as "202068/2020/QH14".
     const year = /^((?:19|20)\d{2})(\d{1,4}\/)/.exec(number)
     if (year?.[1] && year[2]) {
@@ -54,6 +77,7 @@ export const parseLegalBasis = (raw: string | null | undefined): Parsed<Procedur
     }
     const prefix = KIND_PREFIX.exec(title)
     if (prefix) title = title.slice(0, prefix.index)
+    title = restoreKind(title)
     const cleanedTitle = cleanText(title)
     value.push({ title: cleanedTitle === '' ? number : cleanedTitle, number })
     from = end

@@ -74,4 +74,13 @@ describe('parseLegalBasis', () => {
   it.each([['Không có thông tin'], [''], [H]])('returns nothing for %j', (raw) => {
     expect(parseLegalBasis(raw).value).toEqual([])
   })
+  it('ends a number at its own last capital when the next title lost its first letter, and restores that letter', () => {
+    const { value } = parseLegalBasis(
+      'Tên văn bản pháp lýMã văn bảnThông tư số 12/2025/TT-BCA ngày 28/02/2025 về sát hạch12/2025/TT-BCAhông tư số 06/2025/TT-BTC của Bộ Tài chính06/2025/TT-BTC',
+    )
+    expect(value).toEqual([
+      { title: 'Thông tư số 12/2025/TT-BCA ngày 28/02/2025 về sát hạch', number: '12/2025/TT-BCA' },
+      { title: 'Thông tư số 06/2025/TT-BTC của Bộ Tài chính', number: '06/2025/TT-BTC' },
+    ])
+  })
 })
