@@ -100,12 +100,21 @@ const documentRank = (d: ProcedureDocument): number => {
   return 2
 }
 
+/** "Trường hợp trẻ em bị bỏ rơi thì…", "Nếu…": needed only in some cases, listed after what everyone brings. */
+const isConditional = (d: ProcedureDocument): boolean =>
+  /^(?:[-+•]\s*)?(?:trường hợp|nếu|đối với trường hợp)\b/i.test(d.name.trim())
+
 const documentsSection = (p: Procedure): string[] => {
   if (!p.documents.length) return [`Thành phần hồ sơ: ${missing('thành phần hồ sơ')}`]
   const out = ['Thành phần hồ sơ:']
   const ordered = p.documents
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => documentRank(a.d) - documentRank(b.d) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        documentRank(a.d) - documentRank(b.d) ||
+        Number(isConditional(a.d)) - Number(isConditional(b.d)) ||
+        a.i - b.i,
+    )
     .map(({ d }) => d)
   const shown = [
     ...ordered.filter((d) => !isNote(d)).slice(0, MAX_DOCUMENTS),

@@ -86,6 +86,15 @@ describe('answerQuestion', () => {
     await expectOnlyRecordNumbers(answer)
   })
 
+  it('lists what everyone brings before the papers needed only in some cases', async () => {
+    const answer = await ask('1.001193 cần giấy tờ gì')
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'documents' })
+    const birthCertificate = answer.text.indexOf('Giấy chứng sinh')
+    const abandoned = answer.text.indexOf('Trường hợp trẻ em bị bỏ rơi')
+    expect(birthCertificate).toBeGreaterThan(0)
+    expect(abandoned).toBeGreaterThan(birthCertificate)
+  })
+
   it('says the record has no processing time when it has none', async () => {
     const silent = all.find((p) => p.channels.length > 0 && p.channels.every((c) => c.durationText === null))
     if (!silent) return
