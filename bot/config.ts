@@ -6,7 +6,9 @@
  * - ZALO_APP_ID + ZALO_OA_SECRET_KEY: enable the Zalo OA webhook `/webhooks/zalo`; ZALO_APP_SECRET,
  *   ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN are needed to send (tokens refreshed later are kept in the db).
  * - BOT_SESSION_TTL_MINUTES: a conversation forgets its procedure after this long without messages.
- * - BOT_RATE_LIMIT_BURST / BOT_RATE_LIMIT_PER_MINUTE: per-user token bucket for incoming messages.
+ * - BOT_RATE_LIMIT_BURST / BOT_RATE_LIMIT_PER_MINUTE: per-user token bucket for incoming messages;
+ *   BOT_RATE_LIMIT_SCOPE `process` (default) counts in each process, `database` in libSQL, shared
+ *   by every process serving the bot (one more statement per message).
  * - BOT_HOTLINE: the number given when a citizen asks for a person.
  * - MICROSOFT_APP_ID + MICROSOFT_APP_PASSWORD (the Entra app's client secret): enable the Bot
  *   Framework channel (Teams, Azure Bot Service Web Chat, Direct Line) at `POST /api/messages`; set
@@ -38,6 +40,7 @@ export const ZBotEnv = z
     BOT_HOTLINE: z.string().default('18001096'),
     BOT_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(6),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().min(1).default(20),
+    BOT_RATE_LIMIT_SCOPE: z.enum(['process', 'database']).default('process'),
     MICROSOFT_APP_ID: z.string().min(1).optional(),
     MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
     MICROSOFT_APP_TENANT_ID: z
@@ -56,7 +59,11 @@ export const ZBotEnv = z
   .transform((env) => ({
     sessionTtlMinutes: env.BOT_SESSION_TTL_MINUTES,
     hotline: env.BOT_HOTLINE,
-    rateLimit: { burst: env.BOT_RATE_LIMIT_BURST, perMinute: env.BOT_RATE_LIMIT_PER_MINUTE },
+    rateLimit: {
+      burst: env.BOT_RATE_LIMIT_BURST,
+      perMinute: env.BOT_RATE_LIMIT_PER_MINUTE,
+      scope: env.BOT_RATE_LIMIT_SCOPE,
+    },
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {
           token: env.TELEGRAM_BOT_TOKEN,

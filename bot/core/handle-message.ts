@@ -22,7 +22,7 @@ import {
 import { createGroupCommit } from './group-commit.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { messages, PORTAL_URL } from './messages.ts'
-import { createRateLimiter } from './rate-limit.ts'
+import { createRateLimiter, createSharedRateLimiter } from './rate-limit.ts'
 import {
   type ChannelName,
   type Command,
@@ -36,7 +36,8 @@ import { createSessionStore, type HistoryEntry, type SessionState } from './sess
 export type ConversationConfig = {
   sessionTtlMinutes: number
   hotline: string
-  rateLimit: { burst: number; perMinute: number }
+  /** `database`: one bucket per user shared by every process serving the bot */
+  rateLimit: { burst: number; perMinute: number; scope?: 'process' | 'database' }
   /** Channels whose transcript is kept in the session (the web page restores it on reload). */
   historyChannels?: ChannelName[]
 }
@@ -87,7 +88,10 @@ export const createConversation = ({
   log,
 }: CreateConversationOptions): Conversation => {
   const sessions = createSessionStore({ db, ttlMinutes: config.sessionTtlMinutes, clock })
-  const limiter = createRateLimiter({ ...config.rateLimit, clock })
+  const limiter =
+    config.rateLimit.scope === 'database'
+      ? createSharedRateLimiter({ db, ...config.rateLimit, clock })
+      : createRateLimiter({ ...config.rateLimit, clock })
   const historyChannels = new Set(config.historyChannels ?? ['web'])
   const commit = createGroupCommit(db)
   let handled = 0
@@ -260,7 +264,7 @@ export const createConversation = ({
   return {
     async handle(incoming) {
       const key = `${incoming.channel}:${incoming.userId}`
-      const decision = limiter.take(key)
+      const decision = await limiter.take(key)
       if (decision !== 'allowed') {
         log?.warn('chat rate limited', { channel: incoming.channel, decision })
         return decision === 'warn' ? [{ type: 'text', text: messages.slowDown }] : []

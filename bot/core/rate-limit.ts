@@ -1,9 +1,13 @@
 /**
  * Per-user token bucket for incoming messages: a citizen may send a short burst, then about
  * one message every few seconds. A flooding user is told once to slow down and is not
- * answered; other users are unaffected. Kept in memory: each process limits what it serves.
+ * answered; other users are unaffected. Kept in memory (each process limits what it serves)
+ * or, when several processes serve one bot, in libSQL: one atomic statement per message, so
+ * every process draws from the same bucket.
  * @module
  */
+import { sql } from 'drizzle-orm'
+import type { Db } from '../../knowledge/db/client.ts'
 
 export type RateLimitOptions = {
   /** Messages allowed in a burst. */
@@ -20,7 +24,7 @@ export type RateDecision = 'allowed' | 'warn' | 'drop'
 
 type Bucket = { tokens: number; at: number; warned: boolean }
 
-export type RateLimiter = { take: (key: string) => RateDecision }
+export type RateLimiter = { take: (key: string) => RateDecision | Promise<RateDecision> }
 
 export const createRateLimiter = ({
   burst,
@@ -52,6 +56,44 @@ export const createRateLimiter = ({
       if (bucket.warned) return 'drop'
       bucket.warned = true
       return 'warn'
+    },
+  }
+}
+
+/** Buckets untouched this long are full again: their rows can go. */
+const STALE_MS = 24 * 60 * 60_000
+const PURGE_EVERY = 5000
+
+/**
+ * The same bucket in `chat_rate_limits`: refill, take and decide in one UPSERT, whose SET
+ * expressions all read the row as it was, so two processes taking at once cannot both spend
+ * the last token.
+ */
+export const createSharedRateLimiter = ({
+  db,
+  burst,
+  perMinute,
+  clock = Date.now,
+}: Omit<RateLimitOptions, 'maxUsers'> & { db: Db }): RateLimiter => {
+  const perMs = perMinute / 60_000
+  let taken = 0
+  return {
+    async take(key) {
+      const now = clock()
+      const refilled = sql`min(${burst}, tokens + (${now} - at) * ${perMs})`
+      const rows = await db.all<{ decision: RateDecision }>(sql`
+        INSERT INTO chat_rate_limits (key, tokens, at, warned, decision)
+        VALUES (${key}, ${burst - 1}, ${now}, 0, 'allowed')
+        ON CONFLICT(key) DO UPDATE SET
+          tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+          decision = CASE WHEN ${refilled} >= 1 THEN 'allowed' WHEN warned = 1 THEN 'drop' ELSE 'warn' END,
+          warned = CASE WHEN ${refilled} >= 1 THEN 0 ELSE 1 END,
+          at = ${now}
+        RETURNING decision`)
+      taken += 1
+      if (taken % PURGE_EVERY === 0)
+        void db.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
+      return rows[0]?.decision ?? 'allowed'
     },
   }
 }

@@ -5,7 +5,7 @@
  * Personal data is masked before any text reaches these tables.
  * @module
  */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const chatSessions = sqliteTable('chat_sessions', {
   id: text('id').primaryKey(),
@@ -13,6 +13,15 @@ export const chatSessions = sqliteTable('chat_sessions', {
   state: text('state', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   updatedAt: integer('updated_at').notNull(),
   expiresAt: integer('expires_at').notNull(),
+})
+
+/** Per-user token buckets when several processes serve one bot (BOT_RATE_LIMIT_SCOPE=database). */
+export const chatRateLimits = sqliteTable('chat_rate_limits', {
+  key: text('key').primaryKey(),
+  tokens: real('tokens').notNull(),
+  at: integer('at').notNull(),
+  warned: integer('warned').notNull(),
+  decision: text('decision').notNull(),
 })
 
 export const interactions = sqliteTable(

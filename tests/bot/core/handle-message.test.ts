@@ -156,6 +156,23 @@ describe('createConversation', () => {
     expect(stored).toHaveLength(3)
   })
 
+  it('slows a flooding user down across two processes sharing the database (BOT_RATE_LIMIT_SCOPE=database)', async () => {
+    const clock = { now: Date.now() }
+    const rateLimit = { burst: 2, perMinute: 6, scope: 'database' as const }
+    const processA = conversationOver(seeded, clock, { rateLimit })
+    const processB = conversationOver(seeded, clock, { rateLimit })
+    const flooder = { channel: 'zalo' as const, userId: 'flooder-shared' }
+    expect(headingOf(await processA.handle({ ...flooder, text: 'đăng ký khai sinh' }))).toBeDefined()
+    expect(headingOf(await processB.handle({ ...flooder, text: 'đăng ký khai sinh' }))).toBeDefined()
+    expect(await processA.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([
+      { type: 'text', text: messages.slowDown },
+    ])
+    expect(await processB.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([])
+    expect(
+      headingOf(await processB.handle({ channel: 'zalo', userId: 'calm-shared', text: 'đăng ký khai sinh' })),
+    ).toBeDefined()
+  })
+
   it.each([
     [{ command: 'help' as const }, messages.help],
     [{ text: '/contact' }, '18001096'],
