@@ -45,8 +45,17 @@ const MINI_WEIGHT = 0.2
 const IDF_WEIGHT = 0.6
 const PRECISION_WEIGHT = 0.3
 const CITIZEN_BONUS = 0.1
-/** "lần đầu", "đầu tiên": the first issue, so re-issue and change variants are further off. */
-const FIRST_TIME = [' lan dau ', ' dau tien ', ' lan 1 ', ' lan thu nhat ']
+/** "lần đầu", "đầu tiên", a newly bought vehicle: the first issue, so re-issue, change and withdrawal variants are further off. */
+const FIRST_TIME = [
+  ' lan dau ',
+  ' dau tien ',
+  ' lan 1 ',
+  ' lan thu nhat ',
+  ' xe moi ',
+  ' xe may moi ',
+  ' moi mua ',
+  ' mua moi ',
+]
 const FIRST_TIME_WEIGHT = 0.15
 
 /** 1-based occurrence number of `all[i]` among equal entries up to i. */

@@ -60,6 +60,10 @@ describe('searchProcedures on the imported portal export', () => {
     expect(codes('mat so bhxh xin cap lai')[0]).toBe('1.002759')
   })
 
+  it('registers a newly bought vehicle for the first time, not a withdrawal or re-issue', () => {
+    expect(codes('mua xe may moi dang ky bien so')[0]).toBe('1.013067')
+  })
+
   it('puts re-issue and change variants behind the first issue when the citizen says "lần đầu"', () => {
     const first = codes('lam cccd lan dau', 3)
     expect(first).toContain('1.014061')
