@@ -10,16 +10,15 @@
  * @module
  */
 import { createHash } from 'node:crypto'
-import { and, like, lt } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from '../../api/logger.ts'
 import type { Db } from '../../knowledge/db/client.ts'
-import { processedEvents } from '../../knowledge/db/schema/index.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'
 import { messages } from '../core/messages.ts'
 import type { Reply } from '../core/reply.types.ts'
+import { createSeenEvents } from '../core/seen-events.ts'
 import { type Activity, ZActivity } from './activity.types.ts'
 import type { ConnectorClient } from './connector-client.ts'
 import { deliverAgentsReplies } from './deliver-replies.ts'
@@ -27,10 +26,6 @@ import { type ActivityAction, conversationKey, mapActivity } from './map-activit
 import type { VerifyConnectorToken } from './verify-connector-token.ts'
 
 export const AGENTS_MESSAGES_PATH = '/api/messages'
-const EVENT_PREFIX = 'botframework:'
-/** Channels retry within minutes; a week of remembered ids is plenty. */
-const DEDUPE_DAYS = 7
-const PRUNE_EVERY = 1000
 
 export type AgentsWebhookOptions = {
   db: Db
@@ -50,7 +45,7 @@ export type AgentsWebhook = {
 const problem = (code: string, message: string) => ({ error: { code, message } })
 
 const eventId = (...parts: string[]) =>
-  EVENT_PREFIX + createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 32)
+  createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 32)
 
 export const createAgentsWebhook = ({
   db,
@@ -61,27 +56,7 @@ export const createAgentsWebhook = ({
   clock = Date.now,
 }: AgentsWebhookOptions): AgentsWebhook => {
   const queue = createKeyedQueue()
-  let accepted = 0
-
-  const prune = () =>
-    db
-      .delete(processedEvents)
-      .where(
-        and(
-          like(processedEvents.id, `${EVENT_PREFIX}%`),
-          lt(processedEvents.receivedAt, clock() - DEDUPE_DAYS * 86_400_000),
-        ),
-      )
-      .catch((error: unknown) => log.warn('botframework event ids prune failed', { error: String(error) }))
-
-  /** @returns false when the id was seen before */
-  const firstTime = async (id: string) => {
-    const inserted = await db
-      .insert(processedEvents)
-      .values({ id, receivedAt: clock() })
-      .onConflictDoNothing()
-    return inserted.rowsAffected === 1
-  }
+  const seen = createSeenEvents({ db, prefix: 'botframework:', log, clock })
 
   const deliver = (activity: Activity, replies: Reply[]) =>
     deliverAgentsReplies({ db, client, log, activity, replies, clock })
@@ -145,17 +120,15 @@ export const createAgentsWebhook = ({
       if (!action) return c.body(null, 200)
       if (
         activity.id &&
-        !(await firstTime(eventId(activity.channelId, activity.conversation.id, activity.id)))
+        !(await seen.firstTime(eventId(activity.channelId, activity.conversation.id, activity.id)))
       )
         return c.body(null, 200)
       if (
         action.kind === 'welcome' &&
         action.once &&
-        !(await firstTime(eventId('welcome', conversationKey(activity))))
+        !(await seen.firstTime(eventId('welcome', conversationKey(activity))))
       )
         return c.body(null, 200)
-      accepted += 1
-      if (accepted % PRUNE_EVERY === 0) void prune()
       enqueue(activity, action)
       return c.body(null, 200)
     },

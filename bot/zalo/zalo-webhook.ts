@@ -5,17 +5,16 @@
  * the background, one event at a time per citizen so replies keep their order.
  * @module
  */
-import { and, like, lt } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from '../../api/logger.ts'
 import type { Db } from '../../knowledge/db/client.ts'
-import { processedEvents } from '../../knowledge/db/schema/index.ts'
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'
 import { messages } from '../core/messages.ts'
 import type { Incoming, Reply } from '../core/reply.types.ts'
+import { createSeenEvents } from '../core/seen-events.ts'
 import { deliverReplies } from './deliver-replies.ts'
 import { CHOICE_PAYLOAD_PREFIX } from './render-replies.ts'
 import { createReplyWindow } from './reply-window.ts'
@@ -25,8 +24,6 @@ import { NON_TEXT_EVENTS, type ZaloEvent, ZZaloEvent } from './zalo-event.types.
 
 export const ZALO_WEBHOOK_PATH = '/webhooks/zalo'
 /** Zalo redelivers within minutes; a week of remembered ids is plenty. */
-const DEDUPE_DAYS = 7
-const PRUNE_EVERY = 1000
 
 export type ZaloWebhookOptions = {
   db: Db
@@ -75,18 +72,7 @@ export const createZaloWebhook = ({
 }: ZaloWebhookOptions): ZaloWebhook => {
   const window = createReplyWindow({ db, clock })
   const queue = createKeyedQueue()
-  let accepted = 0
-  const prune = () =>
-    db
-      .delete(processedEvents)
-      .where(
-        and(
-          like(processedEvents.id, 'zalo:%'),
-          lt(processedEvents.receivedAt, clock() - DEDUPE_DAYS * 86_400_000),
-        ),
-      )
-      .catch((error: unknown) => log.warn('zalo event ids prune failed', { error: String(error) }))
-
+  const seen = createSeenEvents({ db, prefix: 'zalo:', log, clock })
   const handle = async (event: ZaloEvent) => {
     const nonText = NON_TEXT_EVENTS.has(event.event_name) && event.sender?.id
     const mapped = toIncoming(event)
@@ -142,13 +128,7 @@ export const createZaloWebhook = ({
       }
       const owner = event.sender?.id ?? event.follower?.id ?? ''
       const eventId = event.message?.msg_id ?? `${event.event_name}:${owner}:${event.timestamp}`
-      const inserted = await db
-        .insert(processedEvents)
-        .values({ id: `zalo:${eventId}`, receivedAt: clock() })
-        .onConflictDoNothing()
-      if (inserted.rowsAffected === 0) return c.json({ ok: true, duplicate: true })
-      accepted += 1
-      if (accepted % PRUNE_EVERY === 0) void prune()
+      if (!(await seen.firstTime(eventId))) return c.json({ ok: true, duplicate: true })
       if (owner) enqueue(owner, event)
       return c.json({ ok: true })
     },
