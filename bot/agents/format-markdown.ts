@@ -6,6 +6,7 @@
  * `- ` and `1. ` stay lists on purpose: the knowledge base writes its lists that way.
  * @module
  */
+import { splitText as splitPieces } from '../core/split-text.ts'
 
 /** Plain characters per message; a Teams message must stay under 40 KB in UTF-16. */
 export const ACTIVITY_TEXT_LIMIT = 4000
@@ -39,21 +40,5 @@ export const toMarkdown = (text: string) =>
 /** `**text**` with the text escaped. */
 export const boldMarkdown = (text: string) => `**${escapeLine(text.trim())}**`
 
-/**
- * Splits plain text into pieces of at most `limit` characters, preferring line breaks, then
- * spaces; never returns an empty piece.
- */
-export const splitText = (text: string, limit = ACTIVITY_TEXT_LIMIT): string[] => {
-  const pieces: string[] = []
-  let rest = text.trim()
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit + 1)
-    let cut = window.lastIndexOf('\n')
-    if (cut < limit / 2) cut = window.lastIndexOf(' ')
-    if (cut < limit / 2) cut = limit
-    pieces.push(rest.slice(0, cut).trimEnd())
-    rest = rest.slice(cut).trimStart()
-  }
-  if (rest) pieces.push(rest)
-  return pieces
-}
+/** Pieces under a Bot Framework message's size (bot/core/split-text.ts). */
+export const splitText = (text: string, limit = ACTIVITY_TEXT_LIMIT): string[] => splitPieces(text, limit)

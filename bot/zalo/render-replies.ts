@@ -9,6 +9,7 @@
  */
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Choice, Reply } from '../core/reply.types.ts'
+import { splitText } from '../core/split-text.ts'
 
 export const ZALO_TEXT_LIMIT = 2000
 /** Longer button-template texts go out as a text message before the buttons. */
@@ -38,20 +39,6 @@ const choiceButton = (choice: Choice): ZaloButton => {
   return { title: title(choice.label), type: 'oa.query.hide', payload: CHOICE_PAYLOAD_PREFIX + choice.id }
 }
 
-const splitText = (text: string, limit = ZALO_TEXT_LIMIT): string[] => {
-  const pieces: string[] = []
-  let rest = text.trim()
-  while (rest.length > limit) {
-    let cut = rest.lastIndexOf('\n', limit)
-    if (cut < limit / 2) cut = rest.lastIndexOf(' ', limit)
-    if (cut < limit / 2) cut = limit
-    pieces.push(rest.slice(0, cut).trimEnd())
-    rest = rest.slice(cut).trimStart()
-  }
-  if (rest) pieces.push(rest)
-  return pieces
-}
-
 const template = (text: string, buttons: ZaloButton[]): ZaloMessage => ({
   text,
   attachment: { type: 'template', payload: { template_type: 'button', buttons } },
@@ -72,13 +59,13 @@ export const renderZaloReplies = (replies: Reply[]): ZaloMessage[] => {
     } else if (reply.type === 'text') {
       flushLink()
       const heading = reply.procedure ? `${reply.procedure.name} (mã ${reply.procedure.code})\n\n` : ''
-      for (const piece of splitText(heading + reply.text)) out.push({ text: piece })
+      for (const piece of splitText(heading + reply.text, ZALO_TEXT_LIMIT)) out.push({ text: piece })
     } else {
       const buttons = [...(link ? [link] : []), ...reply.choices.map(choiceButton)]
       link = null
       if (reply.text.length <= TEMPLATE_TEXT_LIMIT) out.push(template(reply.text, buttons))
       else {
-        for (const piece of splitText(reply.text)) out.push({ text: piece })
+        for (const piece of splitText(reply.text, ZALO_TEXT_LIMIT)) out.push({ text: piece })
         out.push(template('Bạn chọn:', buttons))
       }
     }
