@@ -17,9 +17,10 @@
  * @module
  */
 import { randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
+import { readBody } from './read-body.ts'
 
 export type ConnectorSent = {
   conversationId: string
@@ -72,17 +73,6 @@ export type FakeBotConnector = {
 
 const ISSUER = 'https://api.botframework.com'
 const SCOPE = 'https://api.botframework.com/.default'
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    let data = ''
-    req.setEncoding('utf8')
-    req.on('data', (c: string) => {
-      data += c
-    })
-    req.on('end', () => resolve(data))
-    req.on('error', reject)
-  })
 
 type Signer = { kid: string; privateKey: CryptoKey; jwk: Record<string, unknown> }
 

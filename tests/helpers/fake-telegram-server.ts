@@ -6,8 +6,9 @@
  * `parameters.retry_after`, and serves queued updates to getUpdates (long polling).
  * @module
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody } from './read-body.ts'
 
 export type TelegramCall = { method: string; payload: Record<string, unknown>; at: number; status: number }
 
@@ -39,17 +40,6 @@ export const FAKE_BOT_INFO = {
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
 }
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    let data = ''
-    req.setEncoding('utf8')
-    req.on('data', (c: string) => {
-      data += c
-    })
-    req.on('end', () => resolve(data))
-    req.on('error', reject)
-  })
 
 /** Telegram's HTML mode: only known tags, and `<`, `>`, `&` escaped elsewhere. */
 const parseHtml = (html: string): { ok: true; plain: string } | { ok: false; error: string } => {

@@ -6,8 +6,9 @@
  * secret_key) issues a new token pair and retires the old refresh token.
  * @module
  */
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody } from './read-body.ts'
 
 export type ZaloSent = { userId: string; message: Record<string, unknown>; accessToken: string }
 
@@ -25,17 +26,6 @@ export type FakeZaloServer = {
   expireAccessToken: () => void
   close: () => Promise<void>
 }
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    let data = ''
-    req.setEncoding('utf8')
-    req.on('data', (c: string) => {
-      data += c
-    })
-    req.on('end', () => resolve(data))
-    req.on('error', reject)
-  })
 
 export const startFakeZaloServer = async ({
   appId = '4321987650001',
