@@ -5,6 +5,7 @@ import { buildCsr, verifyCsr } from '../../../extension/utils/csr.ts'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { generateSigningKeys, signBytes } from '../../../extension/utils/signing-key.ts'
 import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
+import { inProcessClient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // the real documents API, in process: the client's fetch goes to app.request
@@ -13,13 +14,7 @@ describe('the extension API client against the documents API', () => {
   let leader: Official
   let clerk: Official
   let recipient: Official
-  const clientFor = (official: Official | null) =>
-    createApiClient({
-      baseUrl: 'http://api.test/',
-      token: official?.token ?? null,
-      fetch: (input, init) =>
-        Promise.resolve(app.request(String(input).replace('http://api.test', ''), init)),
-    })
+  const clientFor = (official: Official | null) => inProcessClient(app, official?.token ?? null)
 
   beforeAll(async () => {
     app = await createDocumentsTestApp()

@@ -3,10 +3,10 @@ import {
   createFakeRemoteSigningProvider,
   type FakeRemoteSigningProvider,
 } from '../../../api/documents/fake-remote-signing-provider.ts'
-import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
 import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
+import { inProcessClient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // Remote signing as the consent window offers it: the API asks the provider, the official
@@ -17,13 +17,7 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
   let leader: Official
   let clerk: Official
   let recipient: Official
-  const clientFor = (official: Official) =>
-    createApiClient({
-      baseUrl: 'http://api.test/',
-      token: official.token,
-      fetch: (input, init) =>
-        Promise.resolve(app.request(String(input).replace('http://api.test', ''), init)),
-    })
+  const clientFor = (official: Official | null) => inProcessClient(app, official?.token ?? null)
 
   /** plays the official's phone: answers the next signature request once it arrives */
   const onPhone = async (answer: 'confirm' | 'reject') => {
