@@ -49,7 +49,7 @@ type FeePart = {
   rest: string
   recognised: boolean
   /** "Miễn phí (… 135.000 đồng/lần …)", "135 VNĐ (135.000 đồng)": column and detail disagree */
-  contradicts?: boolean
+  contradicts?: 'amount' | 'local'
 }
 
 /**
@@ -110,8 +110,8 @@ const readFee = (text: string): FeePart => {
   if (parts.length === 0) return { feeText: null, feeVnd: null, rest: text, recognised: false }
   const feeText = parts.join('; ')
   // Neither the column nor the detail can be taken as the fee: it stays unknown, the text says both.
-  if (feeVnd !== null && parts.length === 1 && contradictoryFee(feeText))
-    return { feeText, feeVnd: null, rest, recognised: true, contradicts: true }
+  const disagree = feeVnd !== null && parts.length === 1 ? contradictoryFee(feeText) : null
+  if (disagree) return { feeText, feeVnd: null, rest, recognised: true, contradicts: disagree.reason }
   return { feeText, feeVnd, rest, recognised: true }
 }
 
@@ -157,10 +157,9 @@ const parseRow = (label: Label, text: string, warnings: ParseWarning[]): Procedu
   const fee = readFee(rest.trimStart())
   rest = fee.rest
   if (fee.contradicts) {
-    const why = contradictoryFee(fee.feeText ?? '')
     const free = FREE.test(fee.feeText ?? '')
     const code =
-      why?.reason === 'local' ? 'FEE_SET_LOCALLY' : free ? 'FEE_FREE_WITH_AMOUNT' : 'FEE_AMOUNT_MISMATCH'
+      fee.contradicts === 'local' ? 'FEE_SET_LOCALLY' : free ? 'FEE_FREE_WITH_AMOUNT' : 'FEE_AMOUNT_MISMATCH'
     const what = {
       FEE_SET_LOCALLY: 'ghi "Miễn phí" nhưng mô tả nói mức thu do HĐND cấp tỉnh quy định',
       FEE_FREE_WITH_AMOUNT: 'ghi "Miễn phí" nhưng mô tả nêu mức thu',
