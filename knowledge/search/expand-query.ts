@@ -16,6 +16,8 @@ export type QueryTerm = {
   accented: boolean
   weight: number
   fromSynonym: boolean
+  /** A bracketed qualifier of an expansion ("[quyền sử dụng đất]"): optional, so never in a pair. */
+  qualifier?: true
 }
 
 export type ExpandedQuery = {
@@ -54,7 +56,7 @@ const expansionTerms = (to: string, synonyms: Synonyms): QueryTerm[] =>
       return analyzeText(qualifier ? part.slice(1, -1) : part).map((t) => ({
         ...termOf(t, synonyms, true),
         accented: true,
-        ...(qualifier ? { weight: QUALIFIER_WEIGHT } : {}),
+        ...(qualifier ? { weight: QUALIFIER_WEIGHT, qualifier: true as const } : {}),
       }))
     })
 
@@ -183,7 +185,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   for (const r of runs) {
     for (let k = 0; k + 1 < r.length; k++) {
       // a qualifier is optional: pairs with it would retrieve only the names that carry it
-      if ((r[k]?.weight ?? 1) === QUALIFIER_WEIGHT || (r[k + 1]?.weight ?? 1) === QUALIFIER_WEIGHT) continue
+      if (r[k]?.qualifier || r[k + 1]?.qualifier) continue
       const pair = `${r[k]?.folded}_${r[k + 1]?.folded}`
       if (!bigrams.includes(pair)) bigrams.push(pair)
     }
