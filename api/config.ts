@@ -6,41 +6,40 @@
  */
 import { z } from 'zod'
 import { ZBotEnv } from '../bot/config.ts'
+import { databaseSettings, ZDatabaseEnv } from '../knowledge/db/database-config.ts'
 import { ZDocumentsEnv } from './documents/config.ts'
 
-const ZServerEnv = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-    HOST: z.string().default('127.0.0.1'),
-    PUBLIC_URL: z.url().optional(),
-    DATA_DIR: z.string().default('data'),
-    DATABASE_URL: z.string().optional(),
-    DATABASE_AUTH_TOKEN: z.string().optional(),
-    ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN phải dài ít nhất 16 ký tự').optional(),
-    KB_SEED: z.enum(['true', 'false']).default('true'),
-    KB_SYNONYMS_FILE: z.string().optional(),
-    KB_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  })
-  .transform((env) => ({
-    env: env.NODE_ENV,
-    port: env.PORT,
-    host: env.HOST,
-    publicUrl: env.PUBLIC_URL ?? null,
-    dataDir: env.DATA_DIR,
-    database: {
-      url: env.DATABASE_URL ?? `file:${env.DATA_DIR}/trolyso.db`,
-      authToken: env.DATABASE_AUTH_TOKEN,
-    },
-    adminToken: env.ADMIN_TOKEN ?? null,
-    knowledge: {
-      seed: env.KB_SEED === 'true',
-      synonymsFile: env.KB_SYNONYMS_FILE ?? null,
-      refreshSeconds: env.KB_REFRESH_SECONDS,
-    },
-    logLevel: env.LOG_LEVEL,
-  }))
+const ZServerEnv = ZDatabaseEnv.extend({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN phải dài ít nhất 16 ký tự').optional(),
+  KB_SEED: z
+    .enum(['national', 'starter', 'none', 'true', 'false'], {
+      error: 'KB_SEED phải là national, starter hoặc none',
+    })
+    .default('national')
+    // Earlier releases took true/false: true seeded what was shipped, false nothing.
+    .transform((seed) => (seed === 'true' ? 'national' : seed === 'false' ? 'none' : seed)),
+  KB_SYNONYMS_FILE: z.string().optional(),
+  KB_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+}).transform((env) => ({
+  env: env.NODE_ENV,
+  port: env.PORT,
+  host: env.HOST,
+  publicUrl: env.PUBLIC_URL ?? null,
+  dataDir: env.DATA_DIR,
+  database: databaseSettings(env),
+  adminToken: env.ADMIN_TOKEN ?? null,
+  knowledge: {
+    seed: env.KB_SEED,
+    synonymsFile: env.KB_SYNONYMS_FILE ?? null,
+    refreshSeconds: env.KB_REFRESH_SECONDS,
+  },
+  logLevel: env.LOG_LEVEL,
+}))
 
 export type ServerConfig = z.infer<typeof ZServerEnv>
 export type Config = ServerConfig & { bot: z.infer<typeof ZBotEnv>; documents: z.infer<typeof ZDocumentsEnv> }

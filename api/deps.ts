@@ -6,10 +6,13 @@ import type { Db } from '../knowledge/db/client.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import type { Config } from './config.ts'
 import type { Logger } from './logger.ts'
+import type { StartupStatus } from './startup-status.ts'
 
 export type AppDeps = {
   config: Config
   db: Db
   kb: KnowledgeBase
   log: Logger
+  /** First-start loading progress for /healthz; absent means ready. */
+  startup?: StartupStatus
 }

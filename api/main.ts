@@ -1,7 +1,8 @@
 /**
  * The only entry point: `npm start`. Reads the configuration, opens and migrates the
- * database, seeds the starter knowledge base into an empty database, builds the search
- * index, serves the HTTP API and starts the chat channels that are configured.
+ * database, serves the HTTP API and starts the chat channels that are configured. An empty
+ * knowledge base is seeded (the national export by default) in the background while the
+ * server already answers /healthz with its progress.
  * @module
  */
 import { serve } from '@hono/node-server'
@@ -9,30 +10,48 @@ import { startChannels } from '../bot/start-channels.ts'
 import { createDb } from '../knowledge/db/client.ts'
 import { migrateDb } from '../knowledge/db/migrate.ts'
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts'
-import { seedStarterProcedures } from '../knowledge/procedures/seed-starter-procedures.ts'
+import { isKnowledgeBaseEmpty, seedKnowledgeBase } from '../knowledge/procedures/seed-knowledge-base.ts'
 import { createApp } from './app.ts'
 import { loadConfig } from './config.ts'
 import { createLogger } from './logger.ts'
+import { printWelcome } from './print-welcome.ts'
+import { createStartupStatus } from './startup-status.ts'
 
 const main = async () => {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
   const db = await createDb(config.database)
   await migrateDb(db)
-  if (config.knowledge.seed) {
-    const seeded = await seedStarterProcedures({ db })
-    if (seeded > 0) log.info('seeded starter knowledge base', { procedures: seeded })
-  }
+  const startup = createStartupStatus()
+  const seed = config.knowledge.seed
+  const seeding = seed !== 'none' && (await isKnowledgeBaseEmpty({ db }))
+  if (seeding && seed === 'national') startup.loading(0, 0)
   const kb = await createKnowledgeBase({
     db,
     synonymsFile: config.knowledge.synonymsFile,
     refreshSeconds: config.knowledge.refreshSeconds,
   })
-  const deps = { config, db, kb, log }
+  const deps = { config, db, kb, log, startup }
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('trolyso listening', { url: `http://${info.address}:${info.port}`, procedures: kb.size() })
+    printWelcome({ url: `http://${info.address}:${info.port}`, seeding: seeding ? seed : null })
   })
+  if (seeding) {
+    const started = Date.now()
+    const inserted = await seedKnowledgeBase({
+      db,
+      seed,
+      onProgress: ({ phase, done, total }) => {
+        // Writing comes after every record was read: the count stays at n/n until searchable.
+        if (phase === 'parse') startup.loading(done, total)
+        log.info('loading knowledge base', { seed, phase, done, total })
+      },
+    })
+    await kb.refresh()
+    startup.ready()
+    log.info('knowledge base seeded', { seed, procedures: inserted, seconds: (Date.now() - started) / 1000 })
+  }
   const channels = await startChannels(deps, app)
   const stop = async (signal: string) => {
     log.info('shutting down', { signal })

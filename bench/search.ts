@@ -10,16 +10,17 @@
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createClient } from '@libsql/client'
+import { decodeExport, NATIONAL_EXPORT_FILE } from '../knowledge/procedures/read-export.ts'
+import { ADMIN_UNITS_SOURCES, readSourceJson } from '../knowledge/scripts/build-admin-units.ts'
 import { buildSearchIndex, type IndexableProcedure } from '../knowledge/search/build-search-index.ts'
 import { loadSynonyms } from '../knowledge/search/load-synonyms.ts'
 import { foldVietnamese } from '../knowledge/search/normalize-vietnamese.ts'
 import { searchProcedures } from '../knowledge/search/search-procedures.ts'
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url))
-const shared = resolve(repoRoot, '../shared')
 const SYNTHETIC_SIZE = 100_000
 const TARGETS = {
   2642: { p99: 2 },
@@ -36,7 +37,7 @@ type PortalLine = {
 type Unit = { Name: string; FullName: string; Wards: { FullName: string }[] }
 
 const readProcedures = (): IndexableProcedure[] =>
-  readFileSync(resolve(shared, 'data/procedures/dichvucong-2026-07.jsonl'), 'utf8')
+  decodeExport(readFileSync(NATIONAL_EXPORT_FILE), NATIONAL_EXPORT_FILE)
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as PortalLine)
@@ -65,7 +66,7 @@ const synthesize = (real: IndexableProcedure[], units: Unit[], size: number): In
 
 /** Dev questions, their unaccented forms, and local variants ("… ở Đà Nẵng"). */
 const buildQueries = (units: Unit[]): string[] => {
-  const questions = readFileSync(resolve(shared, 'eval/dev.tsv'), 'utf8')
+  const questions = readFileSync(resolve(repoRoot, 'tests/fixtures/eval/dev.tsv'), 'utf8')
     .split('\n')
     .filter((l) => l.startsWith('answer'))
     .map((l) => l.split('\t')[3] ?? '')
@@ -186,9 +187,7 @@ type Row = {
 /** One scenario per child process, so memory figures are not mixed up between runs. */
 const runScenario = async (engine: string, size: number): Promise<Row> => {
   const real = readProcedures()
-  const units = JSON.parse(
-    readFileSync(resolve(shared, 'data/admin-units/provinces-2026/units.json'), 'utf8'),
-  ) as Unit[]
+  const units = readSourceJson(join(ADMIN_UNITS_SOURCES, 'provinces-2026/units.json.gz')) as Unit[]
   const queries = buildQueries(units)
   const procedures = size <= real.length ? real : synthesize(real, units, size)
   const result =
@@ -234,9 +233,7 @@ const main = async () => {
     return
   }
   const started = performance.now()
-  const units = JSON.parse(
-    readFileSync(resolve(shared, 'data/admin-units/provinces-2026/units.json'), 'utf8'),
-  ) as Unit[]
+  const units = readSourceJson(join(ADMIN_UNITS_SOURCES, 'provinces-2026/units.json.gz')) as Unit[]
   console.log(
     `queries: ${buildQueries(units).length} (dev questions; unaccented, local, upper-case and chatty variants), ${ROUNDS} rounds for MiniSearch, 1 for FTS5`,
   )

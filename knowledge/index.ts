@@ -22,6 +22,7 @@ export {
 export { getKnowledgeBaseVersion, listProcedures } from './procedures/list-procedures.ts'
 export type { Procedure, ProcedureInput } from './procedures/procedure.types.ts'
 export { ZProcedure } from './procedures/procedure.types.ts'
+export { type KbSeed, seedKnowledgeBase } from './procedures/seed-knowledge-base.ts'
 export { seedStarterProcedures } from './procedures/seed-starter-procedures.ts'
 export { upsertProcedures } from './procedures/upsert-procedures.ts'
 export { buildSearchIndex } from './search/build-search-index.ts'

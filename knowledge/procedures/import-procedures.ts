@@ -4,12 +4,13 @@
  * upserted in one transaction.
  * @module
  */
-import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Db } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { mapPortalRecord, ZPortalRecord } from './map-portal-record.ts'
 import { type ProcedureInput, ZProcedure } from './procedure.types.ts'
+import { readExport, STDIN } from './read-export.ts'
 import { upsertProcedures } from './upsert-procedures.ts'
 
 export type ImportWarning = { line: number; code: string; message: string }
@@ -22,14 +23,21 @@ export type ImportSummary = {
   insertedCodes: string[]
   updatedCodes: string[]
   warnings: ImportWarning[]
+  /** The as-of date given to every record, and where it came from. */
+  asOf: string
+  asOfFrom: 'option' | 'file-name'
 }
 
 export type ImportProgress = { phase: 'parse' | 'write'; done: number; total: number }
 
 export type ImportProceduresOptions = {
   db: Db
+  /** `.jsonl` or `.jsonl.gz`; `-` reads standard input. */
   filePath: string
-  /** Date (YYYY-MM-DD) the export was taken; defaults to the file's modification date. */
+  /**
+   * Date (YYYY-MM-DD) the export was taken; defaults to the date in the file name
+   * (`dichvucong-2026-07.jsonl.gz` → 2026-07-01). Required when neither names one.
+   */
   asOf?: string
   /** Defaults to "import:<file name>". */
   actor?: string
@@ -42,34 +50,44 @@ const fail = (line: number, problem: string): never => {
   throw new AppError('UNPROCESSABLE', `Dòng ${line}: ${problem}. Không có thủ tục nào được ghi.`)
 }
 
-const readLines = async (filePath: string): Promise<string[]> => {
-  try {
-    return (await readFile(filePath, 'utf8')).split(/\r?\n/)
-  } catch (error) {
-    throw new AppError('NOT_FOUND', `Không đọc được tệp ${filePath}`, { cause: error })
-  }
+const NAME_DATE = /(\d{4})-(\d{2})(?:-(\d{2}))?(?=\D*$)/
+
+/** The date an export's file name carries (`dichvucong-2026-07.jsonl` → 2026-07-01), or null. */
+export const asOfFromFileName = (filePath: string): string | null => {
+  const match = NAME_DATE.exec(basename(filePath))
+  if (!match) return null
+  const date = `${match[1]}-${match[2]}-${match[3] ?? '01'}`
+  return Number.isNaN(Date.parse(date)) ? null : date
 }
 
-const defaultAsOf = async (filePath: string): Promise<string> =>
-  (await stat(filePath)).mtime.toISOString().slice(0, 10)
+const resolveAsOf = (filePath: string, asOf: string | undefined): string => {
+  const date = asOf ?? (filePath === STDIN ? null : asOfFromFileName(filePath))
+  if (date === null) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Không biết dữ liệu được lấy ngày nào: hãy ghi --as-of YYYY-MM-DD (tên tệp không chứa ngày).',
+    )
+  }
+  return date
+}
 
 /**
  * @throws AppError UNPROCESSABLE naming the line of the first malformed record (nothing written),
  *   NOT_FOUND when the file cannot be read, BAD_REQUEST for a malformed `asOf`
- * @example await importProcedures({ db, filePath: '../shared/data/procedures/dichvucong-2026-07.jsonl' })
+ * @example await importProcedures({ db, filePath: 'knowledge/data/procedures/dichvucong-2026-07.jsonl.gz' })
  */
 export const importProcedures = async ({
   db,
   filePath,
   asOf,
-  actor = `import:${basename(filePath)}`,
+  actor = `import:${filePath === STDIN ? 'stdin' : basename(filePath)}`,
   onProgress,
 }: ImportProceduresOptions): Promise<ImportSummary> => {
   if (asOf !== undefined && !(AS_OF.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
     throw new AppError('BAD_REQUEST', `Ngày "${asOf}" không đúng dạng YYYY-MM-DD`)
   }
-  const lines = await readLines(filePath)
-  const date = asOf ?? (await defaultAsOf(filePath))
+  const date = resolveAsOf(filePath, asOf)
+  const lines = (await readExport({ filePath })).split(/\r?\n/)
   const warnings: ImportWarning[] = []
   const byCode = new Map<string, { line: number; procedure: ProcedureInput }>()
   const total = lines.filter((text) => text.trim() !== '').length
@@ -103,11 +121,13 @@ export const importProcedures = async ({
       })
     } else byCode.set(code, { line, procedure: procedure.data! })
     if (read % 250 === 0) onProgress?.({ phase: 'parse', done: read, total })
+    // Reading 2,642 records is seconds of work: let the server answer (/healthz, chat) meanwhile.
+    if (read % 50 === 0) await nextTurn()
   }
   onProgress?.({ phase: 'parse', done: read, total: read })
   const all = [...byCode.values()].map((entry) => entry.procedure)
   onProgress?.({ phase: 'write', done: 0, total: all.length })
   const result = await upsertProcedures({ db, procedures: all, actor })
   onProgress?.({ phase: 'write', done: all.length, total: all.length })
-  return { read, ...result, warnings }
+  return { read, ...result, warnings, asOf: date, asOfFrom: asOf === undefined ? 'file-name' : 'option' }
 }

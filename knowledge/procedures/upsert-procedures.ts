@@ -5,6 +5,7 @@
  * @module
  */
 import { createHash } from 'node:crypto'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { auditLog, kbMeta, procedureRevisions, procedures } from '../db/schema/index.ts'
@@ -121,9 +122,22 @@ export const upsertProcedures = async ({
       }
       revisions.push({ code: input.code, revision, data: input, changedBy: actor, reason, changedAt: at })
     }
-    for (const chunk of chunks(toInsert)) await tx.insert(procedures).values(chunk)
-    for (const chunk of chunks(revisions)) await tx.insert(procedureRevisions).values(chunk)
-    for (const chunk of chunks(audits)) await tx.insert(auditLog).values(chunk)
+    // Between chunks the event loop turns, so a large import does not stall other requests.
+    for (const chunk of chunks(toInsert))
+      await tx
+        .insert(procedures)
+        .values(chunk)
+        .then(() => nextTurn())
+    for (const chunk of chunks(revisions))
+      await tx
+        .insert(procedureRevisions)
+        .values(chunk)
+        .then(() => nextTurn())
+    for (const chunk of chunks(audits))
+      await tx
+        .insert(auditLog)
+        .values(chunk)
+        .then(() => nextTurn())
     if (result.inserted + result.updated > 0) {
       await tx
         .insert(kbMeta)

@@ -6,23 +6,25 @@
  * dvhcvn mapping). Output is deterministic: rows sorted by code, nothing time-dependent.
  *
  * `node knowledge/scripts/build-admin-units.ts [--units units.json] [--mapping DIR] [--out FILE]`
- * (defaults: the shared data and the repository's data file).
+ * (defaults: the sources shipped in knowledge/data/admin-units-sources/ and the repository's data file).
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { gunzipSync } from 'node:zlib'
 import { z } from 'zod'
 import { type AdminUnitsFile, ZAdminUnitsFile } from '../places/admin-units.types.ts'
 import { foldVietnamese } from '../search/normalize-vietnamese.ts'
 
-const SHARED = fileURLToPath(new URL('../../../shared/data/admin-units/', import.meta.url))
-const DEFAULT_UNITS = join(SHARED, 'provinces-2026/units.json')
-const DEFAULT_MAPPING = join(SHARED, 'mapping-2025')
+/** The MIT source datasets as shipped (gzip-compressed, each with its LICENSE). */
+export const ADMIN_UNITS_SOURCES = fileURLToPath(new URL('../data/admin-units-sources/', import.meta.url))
+const DEFAULT_UNITS = join(ADMIN_UNITS_SOURCES, 'provinces-2026/units.json.gz')
+const DEFAULT_MAPPING = join(ADMIN_UNITS_SOURCES, 'mapping-2025')
 const OUTPUT = fileURLToPath(new URL('../data/admin-units.json', import.meta.url))
 
-/** Facts about the inputs that the files themselves do not carry (see shared/data/README.md). */
+/** Facts about the inputs that the files themselves do not carry (see knowledge/data/admin-units-sources/NOTICE.md). */
 const SOURCE = {
   title: 'danh mục đơn vị hành chính sau sắp xếp 2025',
   reformDate: '2025-07-01',
@@ -85,7 +87,14 @@ const ZSplitsInput = z.object({
   ),
 })
 
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'))
+/** Reads `path`, or `path.gz` when only the compressed copy exists (plain or gzip either way). */
+export const readSourceJson = (path: string): unknown => {
+  const file = existsSync(path) || !existsSync(`${path}.gz`) ? path : `${path}.gz`
+  const bytes = readFileSync(file)
+  const text =
+    bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8')
+  return JSON.parse(text)
+}
 
 /** Type words as the official lists write them ("Thị Trấn Óc Eo", "xã Bắc Sơn" are typos in the inputs). */
 const TYPE_WORDS = ['Thành phố', 'Thị trấn', 'Thị xã', 'Đặc khu', 'Phường', 'Huyện', 'Tỉnh', 'Xã']
@@ -211,9 +220,9 @@ const main = (): void => {
   })
   const mapping = values.mapping ?? DEFAULT_MAPPING
   const file = buildAdminUnits({
-    units: readJson(values.units ?? DEFAULT_UNITS),
-    merges: readJson(join(mapping, 'merges.json')),
-    splits: readJson(join(mapping, 'splits.json')),
+    units: readSourceJson(values.units ?? DEFAULT_UNITS),
+    merges: readSourceJson(join(mapping, 'merges.json')),
+    splits: readSourceJson(join(mapping, 'splits.json')),
   })
   const out = values.out ?? OUTPUT
   const text = formatAdminUnits(file)

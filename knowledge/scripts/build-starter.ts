@@ -4,7 +4,7 @@
  * export through the importer's own parsers, with the long official step text replaced
  * by short steps written from the record's own facts (channels, documents, fees, results).
  *
- * `node knowledge/scripts/build-starter.ts [EXPORT.jsonl]` (default: the shared export).
+ * `node knowledge/scripts/build-starter.ts [EXPORT.jsonl[.gz]]` (default: the shipped national export).
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -13,11 +13,10 @@ import { mapPortalRecord, ZPortalRecord } from '../procedures/map-portal-record.
 import { contradictoryFee } from '../procedures/parse-channels.ts'
 import type { ProcedureInput } from '../procedures/procedure.types.ts'
 import { ZProcedure } from '../procedures/procedure.types.ts'
+import { decodeExport, NATIONAL_EXPORT_AS_OF, NATIONAL_EXPORT_FILE } from '../procedures/read-export.ts'
 
-const AS_OF = '2026-07-15'
-const DEFAULT_EXPORT = fileURLToPath(
-  new URL('../../../shared/data/procedures/dichvucong-2026-07.jsonl', import.meta.url),
-)
+const AS_OF = NATIONAL_EXPORT_AS_OF
+const DEFAULT_EXPORT = NATIONAL_EXPORT_FILE
 const OUTPUT = fileURLToPath(new URL('../data/starter-procedures.json', import.meta.url))
 
 /** Citizen-facing records (Cấp xã or Cấp tỉnh where the export has them), by topic. */
@@ -160,7 +159,7 @@ const main = (): void => {
   const file = process.argv[2] ?? DEFAULT_EXPORT
   const wanted = new Set<string>(STARTER_CODES)
   const found = new Map<string, ProcedureInput>()
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of decodeExport(readFileSync(file), file).split('\n')) {
     if (line.trim() === '') continue
     const record = ZPortalRecord.parse(JSON.parse(line))
     if (!wanted.has(record.ma_thu_tuc) || found.has(record.ma_thu_tuc)) continue

@@ -3,7 +3,7 @@
  * imports the procedures file into a temporary libSQL database, builds the knowledge base
  * and prints top-1/top-3, answer, facet, out-of-scope and small-talk accuracy with the misses.
  *
- *   npm run eval -- ../shared/eval/dev.tsv [--procedures ../shared/data/procedures/dichvucong-2026-07.jsonl]
+ *   npm run eval -- tests/fixtures/eval/dev.tsv [--procedures knowledge/data/procedures/dichvucong-2026-07.jsonl.gz]
  * @module
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -16,10 +16,10 @@ import { createDb } from '../db/client.ts'
 import { migrateDb } from '../db/migrate.ts'
 import { createKnowledgeBase } from '../knowledge-base.ts'
 import { importProcedures } from '../procedures/import-procedures.ts'
+import { NATIONAL_EXPORT_AS_OF, NATIONAL_EXPORT_FILE } from '../procedures/read-export.ts'
 import { loadSynonyms } from '../search/load-synonyms.ts'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const defaultProcedures = resolve(repoRoot, '../shared/data/procedures/dichvucong-2026-07.jsonl')
 
 type Line = { kind: string; facet: string; codes: string[]; question: string; lineNo: number }
 
@@ -41,8 +41,8 @@ const main = async () => {
     allowPositionals: true,
     options: { procedures: { type: 'string' }, synonyms: { type: 'string' } },
   })
-  const questionsFile = resolve(positionals[0] ?? resolve(repoRoot, '../shared/eval/dev.tsv'))
-  const proceduresFile = resolve(values.procedures ?? defaultProcedures)
+  const questionsFile = resolve(positionals[0] ?? resolve(repoRoot, 'tests/fixtures/eval/dev.tsv'))
+  const proceduresFile = resolve(values.procedures ?? NATIONAL_EXPORT_FILE)
   const lines = readQuestions(questionsFile)
 
   const dir = mkdtempSync(join(tmpdir(), 'trolyso-eval-'))
@@ -50,7 +50,11 @@ const main = async () => {
     const db = await createDb({ url: `file:${join(dir, 'eval.db')}` })
     await migrateDb(db)
     let t = performance.now()
-    const summary = await importProcedures({ db, filePath: proceduresFile })
+    const summary = await importProcedures({
+      db,
+      filePath: proceduresFile,
+      asOf: values.procedures ? undefined : NATIONAL_EXPORT_AS_OF,
+    })
     console.log(`imported ${summary.read} procedures in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     t = performance.now()
     const kb = await createKnowledgeBase({ db, synonymsFile: values.synonyms ?? null })

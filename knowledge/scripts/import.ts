@@ -1,16 +1,18 @@
 /**
- * `npm run kb:import -- FILE.jsonl [--as-of YYYY-MM-DD]`: imports a dichvucong.gov.vn
- * export into the database named by DATABASE_URL and prints what changed.
+ * `npm run kb:import -- FILE.jsonl[.gz]|- [--as-of YYYY-MM-DD]`: imports a dichvucong.gov.vn
+ * export (plain or gzip, from a path or standard input) into the database named by
+ * DATABASE_URL and prints what changed.
  * @module
  */
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../api/config.ts'
 import { createDb } from '../db/client.ts'
+import { loadDatabaseSettings } from '../db/database-config.ts'
 import { migrateDb } from '../db/migrate.ts'
 import { AppError } from '../errors.ts'
 import { type ImportProgress, type ImportSummary, importProcedures } from '../procedures/import-procedures.ts'
 
-const USAGE = 'Cách dùng: npm run kb:import -- TỆP.jsonl [--as-of YYYY-MM-DD]'
+const USAGE =
+  'Cách dùng: npm run kb:import -- TỆP.jsonl|TỆP.jsonl.gz|- [--as-of YYYY-MM-DD]  (- : đọc từ đầu vào chuẩn)'
 const SHOWN_WARNINGS = 20
 
 const progressReporter = (stream: NodeJS.WriteStream) => {
@@ -35,6 +37,7 @@ const formatSummary = (summary: ImportSummary, ms: number): string => {
   for (const warning of summary.warnings) byCode.set(warning.code, (byCode.get(warning.code) ?? 0) + 1)
   const lines = [
     `Đã đọc ${summary.read} thủ tục trong ${(ms / 1000).toFixed(1)} giây.`,
+    `  Ngày lấy dữ liệu: ${summary.asOf} (${summary.asOfFrom === 'option' ? 'theo --as-of' : 'theo tên tệp'})`,
     `  Thêm mới:      ${summary.inserted}`,
     `  Cập nhật:      ${summary.updated}`,
     `  Không đổi:     ${summary.unchanged}`,
@@ -57,8 +60,7 @@ const main = async (): Promise<void> => {
   })
   const filePath = positionals[0]
   if (!filePath || positionals.length > 1) throw new AppError('BAD_REQUEST', USAGE)
-  const config = loadConfig()
-  const db = await createDb(config.database)
+  const db = await createDb(loadDatabaseSettings())
   try {
     await migrateDb(db)
     const started = Date.now()

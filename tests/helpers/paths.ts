@@ -1,10 +1,23 @@
 /**
- * Where the shared data lives, relative to the repository (never copied into it).
+ * Where the tests' data lives: everything inside the repository (the national export shipped
+ * with trolyso, evaluation sets under tests/fixtures/).
  * @module
  */
+
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
+import { NATIONAL_EXPORT_FILE } from '../../knowledge/procedures/read-export.ts'
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-export const sharedDir = fileURLToPath(new URL('../../../shared/', import.meta.url))
-export const proceduresFile = `${sharedDir}data/procedures/dichvucong-2026-07.jsonl`
-export const devEvalFile = `${sharedDir}eval/dev.tsv`
+/** The official export as shipped (gzip-compressed JSONL, 2,642 procedures). */
+export const proceduresFile = NATIONAL_EXPORT_FILE
+export const fixturesDir = `${repoRoot}tests/fixtures/`
+export const devEvalFile = `${fixturesDir}eval/dev.tsv`
+
+let cachedText: string | null = null
+/** The shipped export's text (decompressed once per test file). */
+export const readProceduresText = (): string => {
+  cachedText ??= gunzipSync(readFileSync(proceduresFile)).toString('utf8')
+  return cachedText
+}

@@ -14,14 +14,16 @@ export type RunningServer = {
 }
 
 /**
- * @param env environment on top of the current one (DATA_DIR, DATABASE_URL …); PORT defaults to 0 (any free port)
+ * @param env environment on top of the current one (DATA_DIR, DATABASE_URL …); PORT defaults
+ *   to 0 (any free port) and KB_SEED to `starter` (the 75 common procedures, seeded at once;
+ *   tests of the national first start pass KB_SEED=national)
  * @param timeoutMs how long to wait for the "listening" line
  */
 export const startServer = (env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['api/main.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', KB_SEED: 'starter', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

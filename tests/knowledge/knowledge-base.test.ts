@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../knowledge/db/client.ts'
@@ -6,10 +6,10 @@ import { AppError } from '../../knowledge/errors.ts'
 import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
 import { createTestDb, type TestDb } from '../helpers/create-test-db.ts'
-import { proceduresFile } from '../helpers/paths.ts'
+import { readProceduresText } from '../helpers/paths.ts'
 
 const CODES = ['1.014064', '1.001193', '1.000894', '3.000347']
-const portalLines = readFileSync(proceduresFile, 'utf8')
+const portalLines = readProceduresText()
   .split('\n')
   .filter((line) => CODES.some((code) => line.includes(`"ma_thu_tuc": "${code}"`)))
 

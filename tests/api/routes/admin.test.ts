@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { readProceduresText } from '../../helpers/paths.ts'
 
 const TOKEN = 'admin-token-for-tests-0123456789'
 const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }
@@ -94,7 +93,7 @@ describe('admin routes', () => {
   })
 
   it('imports a slice of the official export and reports what changed; a malformed line changes nothing', async () => {
-    const lines = readFileSync(proceduresFile, 'utf8').split('\n').slice(0, 20).join('\n')
+    const lines = readProceduresText().split('\n').slice(0, 20).join('\n')
     const first = await t.app.request('/v1/admin/import?asOf=2026-07-15', {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },

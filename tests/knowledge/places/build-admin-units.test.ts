@@ -4,11 +4,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_UNITS_FILE, loadAdminUnits } from '../../../knowledge/places/load-admin-units.ts'
-import { buildAdminUnits, fixTypeWord } from '../../../knowledge/scripts/build-admin-units.ts'
-import { repoRoot, sharedDir } from '../../helpers/paths.ts'
+import {
+  ADMIN_UNITS_SOURCES,
+  buildAdminUnits,
+  fixTypeWord,
+  readSourceJson,
+} from '../../../knowledge/scripts/build-admin-units.ts'
+import { repoRoot } from '../../helpers/paths.ts'
 
-const inputs = `${sharedDir}data/admin-units/`
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'))
+const inputs = ADMIN_UNITS_SOURCES
+const readJson = readSourceJson
 
 describe('npm run kb:build-places', () => {
   let dir: string

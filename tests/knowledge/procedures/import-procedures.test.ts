@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, eq } from 'drizzle-orm'
@@ -9,9 +9,9 @@ import { getProcedure } from '../../../knowledge/procedures/get-procedure.ts'
 import { type ImportSummary, importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
 import { getKnowledgeBaseVersion, listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { proceduresFile, readProceduresText } from '../../helpers/paths.ts'
 
-const lines = readFileSync(proceduresFile, 'utf8')
+const lines = readProceduresText()
   .split('\n')
   .filter((line) => line.trim() !== '')
 const lineOf = (code: string): string => {
@@ -190,7 +190,7 @@ describe('importProcedures on the dichvucong.gov.vn export', () => {
       .from(procedureRevisions)
       .where(eq(procedureRevisions.code, '1.014064'))
     expect(revisions.map((r) => [r.revision, r.changedBy])).toEqual([
-      [1, 'import:dichvucong-2026-07.jsonl'],
+      [1, 'import:dichvucong-2026-07.jsonl.gz'],
       [2, 'import:edited.jsonl'],
     ])
     const audits = await test.db.select().from(auditLog).where(eq(auditLog.entityId, '1.014064'))
@@ -226,7 +226,7 @@ describe('importProcedures on the dichvucong.gov.vn export', () => {
     const before = await snapshot()
     const renamed = lineOf('1.001193').replace('Thủ tục đăng ký khai sinh', 'Thủ tục đăng ký khai sinh (sửa)')
     const file = writeFile('bad.jsonl', [renamed, lines[0] ?? '', bad, lines[1] ?? '', lines[2] ?? ''])
-    const error = await importProcedures({ db: test.db, filePath: file }).catch((e: unknown) => e)
+    const error = await importProcedures({ db: test.db, filePath: file, asOf: '2026-07-20' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('UNPROCESSABLE')
     expect((error as AppError).message).toMatch(message)
@@ -240,7 +240,7 @@ describe('importProcedures on the dichvucong.gov.vn export', () => {
       'Thủ tục đăng ký khai sinh (bản trùng)',
     )
     const file = writeFile('dup.jsonl', [lineOf('1.001193'), renamed])
-    const summary = await importProcedures({ db: test.db, filePath: file })
+    const summary = await importProcedures({ db: test.db, filePath: file, asOf: '2026-07-20' })
     expect(summary).toMatchObject({ read: 2, unchanged: 1, updated: 0 })
     expect(summary.warnings).toContainEqual(expect.objectContaining({ line: 2, code: 'DUPLICATE_CODE' }))
   })

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { mapPortalRecord, ZPortalRecord } from '../../../knowledge/procedures/map-portal-record.ts'
@@ -8,7 +7,7 @@ import {
   seedStarterProcedures,
 } from '../../../knowledge/procedures/seed-starter-procedures.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { readProceduresText } from '../../helpers/paths.ts'
 
 describe('seedStarterProcedures', () => {
   let test: TestDb
@@ -62,7 +61,7 @@ describe('seedStarterProcedures', () => {
     const starter = await loadStarterProcedures()
     const wanted = new Set(starter.map((p) => p.code))
     const official = new Map<string, unknown>()
-    for (const line of readFileSync(proceduresFile, 'utf8').split('\n')) {
+    for (const line of readProceduresText().split('\n')) {
       if (!line.trim()) continue
       const record = ZPortalRecord.parse(JSON.parse(line))
       if (wanted.has(record.ma_thu_tuc) && !official.has(record.ma_thu_tuc)) {

@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { proceduresFile, repoRoot } from '../../helpers/paths.ts'
+import { proceduresFile, readProceduresText, repoRoot } from '../../helpers/paths.ts'
 
-const runImport = (args: string[], databaseUrl: string) =>
+const runImport = (args: string[], databaseUrl: string, input?: string | Buffer) =>
   spawnSync(process.execPath, ['knowledge/scripts/import.ts', ...args], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
     encoding: 'utf8',
+    input,
   })
 
 describe('npm run kb:import', () => {
@@ -34,15 +36,43 @@ describe('npm run kb:import', () => {
   })
 
   it('exits 1 naming the malformed line, without a stack trace', () => {
-    const lines = readFileSync(proceduresFile, 'utf8').split('\n').slice(0, 4)
+    const lines = readProceduresText().split('\n').slice(0, 4)
     lines.splice(2, 0, '{"ma_thu_tuc": "1.000001", "ten_thu_tuc": ')
-    const file = join(dir, 'bad.jsonl')
+    const file = join(dir, 'dichvucong-2026-07-bad.jsonl')
     writeFileSync(file, lines.join('\n'))
     const result = runImport([file], `file:${join(dir, 'bad.db')}`)
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/Nhập thất bại: Dòng 3: JSON không hợp lệ/)
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(result.stdout).toBe('')
+  })
+
+  it('reads a slice of the export from standard input, plain or gzip, and says which date it used', () => {
+    const slice = `${readProceduresText().split('\n').slice(0, 5).join('\n')}\n`
+    const plain = runImport(['-', '--as-of', '2026-07-20'], `file:${join(dir, 'stdin.db')}`, slice)
+    expect(plain.status, plain.stderr).toBe(0)
+    expect(plain.stdout).toMatch(/Đã đọc 5 thủ tục/)
+    expect(plain.stdout).toMatch(/Ngày lấy dữ liệu: 2026-07-20 \(theo --as-of\)/)
+    const gz = runImport(['-', '--as-of', '2026-07-20'], `file:${join(dir, 'stdin.db')}`, gzipSync(slice))
+    expect(gz.status, gz.stderr).toBe(0)
+    expect(gz.stdout).toMatch(/Không đổi: +5/)
+  })
+
+  it('takes the date from the file name, and asks for --as-of when neither names one', () => {
+    const named = runImport([proceduresFile], `file:${join(dir, 'named.db')}`)
+    expect(named.status, named.stderr).toBe(0)
+    expect(named.stdout).toMatch(/Ngày lấy dữ liệu: 2026-07-01 \(theo tên tệp\)/)
+    const slice = readProceduresText().split('\n').slice(0, 2).join('\n')
+    const unnamed = runImport(['-'], `file:${join(dir, 'unnamed.db')}`, slice)
+    expect(unnamed.status).toBe(1)
+    expect(unnamed.stderr).toMatch(/Nhập thất bại: .*--as-of YYYY-MM-DD/)
+    const corrupt = runImport(
+      ['-', '--as-of', '2026-07-20'],
+      `file:${join(dir, 'corrupt.db')}`,
+      gzipSync(slice).subarray(0, 40),
+    )
+    expect(corrupt.status).toBe(1)
+    expect(corrupt.stderr).toMatch(/Nhập thất bại: Tệp từ đầu vào chuẩn nén gzip nhưng bị hỏng/)
   })
 
   it('exits 1 with the usage when no file is given', () => {
