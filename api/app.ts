@@ -12,6 +12,7 @@ import { createAskRoutes } from './routes/ask.ts'
 import { createDocsRoutes } from './routes/docs.ts'
 import { createHealthRoutes } from './routes/health.ts'
 import { createProcedureRoutes } from './routes/procedures.ts'
+import { createConsoleRoutes } from './staff/console-routes.ts'
 
 /**
  * @param deps configuration, database, knowledge base and logger
@@ -28,6 +29,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', createProcedureRoutes(deps))
   app.route('/', createAskRoutes(deps))
   app.route('/', createAdminRoutes(deps))
+  app.route('/', createConsoleRoutes())
   app.route('/', createDocsRoutes(deps))
   app.route('/', createDocumentsRoutes(deps))
   app.route('/', createChatRoutes(deps))

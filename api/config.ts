@@ -25,6 +25,8 @@ const ZServerEnv = ZDatabaseEnv.extend({
   KB_SYNONYMS_FILE: z.string().optional(),
   KB_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 }).transform((env) => ({
   env: env.NODE_ENV,
   port: env.PORT,
@@ -39,6 +41,12 @@ const ZServerEnv = ZDatabaseEnv.extend({
     refreshSeconds: env.KB_REFRESH_SECONDS,
   },
   logLevel: env.LOG_LEVEL,
+  staff: {
+    idleMinutes: env.STAFF_SESSION_IDLE_MINUTES,
+    maxHours: env.STAFF_SESSION_MAX_HOURS,
+    maxFailures: 5,
+    windowMinutes: 15,
+  },
 }))
 
 export type ServerConfig = z.infer<typeof ZServerEnv>

@@ -1,5 +1,6 @@
 /**
- * Admin API, behind ADMIN_TOKEN: import the portal export, correct a procedure (each change a
+ * Admin API, for staff logged in to the console (cookie + CSRF token, each role its own
+ * rights) and for automation with ADMIN_TOKEN: import the portal export, correct a procedure (each change a
  * new revision with an audit entry), see a procedure's history and restore a revision, and
  * review the questions the bot could not answer. The search index follows every change at once.
  * @module
@@ -16,7 +17,8 @@ import { importProcedures } from '../../knowledge/procedures/import-procedures.t
 import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import type { AppDeps } from '../deps.ts'
-import { requireAdmin } from '../middlewares/require-admin.ts'
+import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
+import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { parseInput, readJson } from '../validate.ts'
 import {
   ZImportQuery,
@@ -31,9 +33,15 @@ const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 const toInput = (record: Record<string, unknown>): ProcedureInput => parseInput(ZProcedure, record, 'Thủ tục')
 
-export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
-  const app = new Hono()
-  app.use('/v1/admin/*', requireAdmin(config.adminToken))
+export const createAdminRoutes = (deps: AppDeps) => {
+  const { db, kb, config } = deps
+  const policy = config.staff
+  const app = new Hono<StaffEnv>()
+  app.use(
+    '/v1/admin/*',
+    requireStaff({ db, adminToken: config.adminToken, policy, open: ['POST /v1/admin/session'] }),
+  )
+  app.route('/', createStaffRoutes(deps, policy))
 
   const requireProcedure = async (code: string) => {
     const current = await kb.getProcedure(code)
@@ -50,6 +58,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
       },
     }),
     async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
       const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
       const text = await c.req.text()
       if (!text.trim())
@@ -62,7 +71,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
           db,
           filePath,
           asOf: asOf ?? new Date().toISOString().slice(0, 10),
-          actor: 'admin:import',
+          actor: actor === 'admin' ? 'admin:import' : actor,
         })
         await kb.refresh()
         return c.json(summary)
@@ -73,16 +82,18 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
   )
 
   app.patch('/v1/admin/procedures/:code', async (c) => {
+    const { actor } = requirePermission(c, 'editKnowledge')
     const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
     const { changes, reason } = parseInput(ZProcedurePatch, await readJson(c), 'Nội dung sửa')
     const { revision: _r, contentHash: _h, updatedAt: _u, ...current } = await requireProcedure(code)
     const next = toInput({ ...current, ...changes, code })
-    const result = await upsertProcedures({ db, procedures: [next], actor: 'admin', reason })
+    const result = await upsertProcedures({ db, procedures: [next], actor, reason })
     await kb.refresh()
     return c.json({ changed: result.updated > 0, procedure: await kb.getProcedure(code) })
   })
 
   app.get('/v1/admin/procedures/:code/revisions', async (c) => {
+    requirePermission(c, 'read')
     const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
     await requireProcedure(code)
     const revisions = await db
@@ -94,6 +105,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
   })
 
   app.post('/v1/admin/procedures/:code/restore', async (c) => {
+    const { actor } = requirePermission(c, 'editKnowledge')
     const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
     const { revision, reason } = parseInput(ZRestoreBody, await readJson(c), 'Yêu cầu khôi phục')
     await requireProcedure(code)
@@ -107,7 +119,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
     await upsertProcedures({
       db,
       procedures: [next],
-      actor: 'admin',
+      actor,
       reason: `${reason} (khôi phục phiên bản ${revision})`,
     })
     await kb.refresh()
@@ -115,6 +127,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
   })
 
   app.get('/v1/admin/unanswered', async (c) => {
+    requirePermission(c, 'read')
     const { status, limit } = parseInput(ZUnansweredQuery, c.req.query(), 'Tham số')
     const results = await db
       .select()
@@ -126,6 +139,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
   })
 
   app.post('/v1/admin/unanswered/:id', async (c) => {
+    const { actor } = requirePermission(c, 'review')
     const id = Number(c.req.param('id'))
     if (!Number.isInteger(id) || id < 1)
       throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
@@ -138,7 +152,7 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
         .returning()
       if (!rows[0]) return null
       await tx.insert(auditLog).values({
-        actor: 'admin',
+        actor,
         action: `unanswered.${status}`,
         entity: 'unanswered_question',
         entityId: String(id),

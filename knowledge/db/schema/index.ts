@@ -5,3 +5,4 @@
 export * from './conversations.ts'
 export * from './documents.ts'
 export * from './procedures.ts'
+export * from './staff.ts'

@@ -1,0 +1,364 @@
+// The staff console: plain DOM, no framework, no third-party code. Every text from the server
+// is set with textContent, never as HTML.
+const $ = (id) => document.getElementById(id)
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props)
+  node.append(...children.filter((c) => c !== null && c !== undefined))
+  return node
+}
+
+const state = { csrf: null, account: null, record: null }
+const PERMISSIONS = {
+  read: ['owner', 'editor', 'agent', 'viewer'],
+  editKnowledge: ['owner', 'editor'],
+  review: ['owner', 'editor', 'agent'],
+  manageAccounts: ['owner'],
+}
+const can = (permission) => state.account && PERMISSIONS[permission].includes(state.account.role)
+
+const say = (text, isError = false) => {
+  const status = $('status')
+  status.textContent = text
+  status.className = isError ? 'error' : ''
+}
+
+const api = async (method, path, body) => {
+  const headers = {}
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (state.csrf && method !== 'GET') headers['x-csrf-token'] = state.csrf
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  })
+  if (res.status === 204) return null
+  const data = await res.json().catch(() => ({}))
+  if (!res.ok) {
+    if (res.status === 401 && path !== '/v1/admin/session')
+      showLogin('Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.')
+    const error = new Error(data.error?.message ?? `Lỗi ${res.status}`)
+    error.status = res.status
+    throw error
+  }
+  return data
+}
+
+const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'accounts']
+const show = (view) => {
+  for (const name of VIEWS) $(name).hidden = name !== view
+  for (const button of document.querySelectorAll('#nav [data-view]')) {
+    if (button.dataset.view === view) button.setAttribute('aria-current', 'page')
+    else button.removeAttribute('aria-current')
+  }
+}
+
+const showLogin = (message = '') => {
+  state.csrf = null
+  state.account = null
+  $('nav').hidden = true
+  show('login')
+  say(message, Boolean(message))
+  $('login').elements.email.focus()
+}
+
+const signedIn = ({ account, csrfToken }) => {
+  state.account = account
+  state.csrf = csrfToken
+  $('who').textContent = `${account.name} (${account.roleLabel})`
+  for (const button of document.querySelectorAll('#nav [data-permission]'))
+    button.hidden = !can(button.dataset.permission)
+  $('nav').hidden = false
+  if (account.mustChangePassword) {
+    show('password')
+    say('Hãy đổi mật khẩu dùng một lần.')
+    return
+  }
+  say('')
+  openView('procedures')
+}
+
+const openView = (view) => {
+  show(view)
+  if (view === 'unanswered') loadQuestions()
+  if (view === 'accounts') loadAccounts()
+  if (view === 'procedures') $('search').elements.q.focus()
+}
+
+// ---- Procedures ------------------------------------------------------------------------
+const SCALAR_FIELDS = [
+  ['name', 'Tên thủ tục'],
+  ['field', 'Lĩnh vực'],
+  ['competentAgency', 'Cơ quan có thẩm quyền'],
+  ['executingAgency', 'Cơ quan thực hiện'],
+  ['address', 'Địa chỉ tiếp nhận'],
+  ['requirements', 'Yêu cầu, điều kiện'],
+  ['url', 'Trang chính thức'],
+  ['procedureType', 'Loại thủ tục'],
+  ['decisionNumber', 'Quyết định công bố'],
+  ['sourceAgency', 'Cơ quan công bố'],
+  ['asOf', 'Ngày lấy dữ liệu (YYYY-MM-DD)'],
+]
+const JSON_FIELDS = [
+  ['channels', 'Cách thực hiện: thời hạn, phí lệ phí (JSON)'],
+  ['documents', 'Thành phần hồ sơ (JSON)'],
+  ['steps', 'Trình tự thực hiện (JSON)'],
+  ['results', 'Kết quả (JSON)'],
+  ['legalBasis', 'Căn cứ pháp lý (JSON)'],
+  ['levels', 'Cấp thực hiện (JSON)'],
+  ['audience', 'Đối tượng (JSON)'],
+]
+
+const search = async (q) => {
+  const { results } = await api('GET', `/v1/procedures?q=${encodeURIComponent(q)}&limit=20`)
+  const list = $('results')
+  list.replaceChildren()
+  if (results.length === 0) list.append(el('li', {}, 'Không tìm thấy thủ tục nào.'))
+  for (const r of results) {
+    const open = el('button', { type: 'button', className: 'secondary' }, 'Mở')
+    open.onclick = () => openRecord(r.code)
+    list.append(
+      el(
+        'li',
+        {},
+        el('strong', {}, `${r.code} · ${r.name}`),
+        el('div', { className: 'muted' }, `${r.levels.join(', ')} · ${r.field} · điểm ${r.score.toFixed(2)}`),
+        el('div', { className: 'actions' }, open),
+      ),
+    )
+  }
+  say(`${results.length} kết quả cho “${q}”.`)
+}
+
+const openRecord = async (code) => {
+  const record = await api('GET', `/v1/procedures/${encodeURIComponent(code)}`)
+  state.record = record
+  $('record').hidden = false
+  $('record-title').textContent = `${record.code} · ${record.name}`
+  $('record-meta').textContent =
+    `Phiên bản ${record.revision} · nguồn ${record.source} · dữ liệu ngày ${record.asOf}`
+  const fields = $('fields')
+  fields.replaceChildren()
+  const editable = can('editKnowledge')
+  for (const [key, label] of SCALAR_FIELDS) {
+    const input = el('textarea', { name: key, rows: key === 'requirements' ? 4 : 1, readOnly: !editable })
+    input.value = record[key] ?? ''
+    fields.append(el('label', {}, label, input))
+  }
+  for (const [key, label] of JSON_FIELDS) {
+    const input = el('textarea', { name: key, rows: 6, readOnly: !editable })
+    input.value = JSON.stringify(record[key], null, 1)
+    fields.append(el('label', {}, label, input))
+  }
+  $('edit').querySelector('button[type=submit]').hidden = !editable
+  $('edit').elements.reason.closest('label').hidden = !editable
+  await loadRevisions(code)
+  $('record').scrollIntoView({ block: 'start' })
+}
+
+const collectChanges = () => {
+  const form = $('edit')
+  const changes = {}
+  for (const [key] of SCALAR_FIELDS) {
+    const text = form.elements[key].value.trim()
+    const value = text === '' ? null : text
+    if (value !== (state.record[key] ?? null)) changes[key] = value
+  }
+  for (const [key, label] of JSON_FIELDS) {
+    let value
+    try {
+      value = JSON.parse(form.elements[key].value)
+    } catch {
+      throw new Error(`${label}: JSON không hợp lệ.`)
+    }
+    if (JSON.stringify(value) !== JSON.stringify(state.record[key])) changes[key] = value
+  }
+  return changes
+}
+
+const saveRecord = async () => {
+  const changes = collectChanges()
+  if (Object.keys(changes).length === 0) return say('Không có thay đổi nào để lưu.')
+  const reason = $('edit').elements.reason.value
+  const result = await api('PATCH', `/v1/admin/procedures/${state.record.code}`, { changes, reason })
+  $('edit').elements.reason.value = ''
+  await openRecord(state.record.code)
+  say(
+    result.changed
+      ? `Đã lưu phiên bản ${result.procedure.revision}. Bot trả lời theo bản mới ngay.`
+      : 'Không có gì thay đổi.',
+  )
+}
+
+const diffLines = (before, after) => {
+  const box = el('div', { className: 'diff' })
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)])
+  for (const key of keys) {
+    if (key === 'asOf') continue
+    const a = JSON.stringify(before?.[key] ?? null)
+    const b = JSON.stringify(after[key] ?? null)
+    if (a === b) continue
+    box.append(el('div', {}, el('strong', {}, `${key}: `), el('del', {}, a), ' → ', el('ins', {}, b)))
+  }
+  if (!box.childElementCount) box.append('Không khác phiên bản trước (chỉ ngày dữ liệu).')
+  return box
+}
+
+const loadRevisions = async (code) => {
+  const { revisions } = await api('GET', `/v1/admin/procedures/${encodeURIComponent(code)}/revisions`)
+  const list = $('revisions')
+  list.replaceChildren()
+  revisions.forEach((rev, i) => {
+    const previous = revisions[i + 1]
+    const item = el(
+      'li',
+      {},
+      el('strong', {}, `Phiên bản ${rev.revision}`),
+      el(
+        'span',
+        { className: 'muted' },
+        ` · ${new Date(rev.changedAt).toLocaleString('vi-VN')} · ${rev.changedBy} · ${rev.reason}`,
+      ),
+    )
+    if (previous) {
+      const toggle = el('button', { type: 'button', className: 'secondary' }, 'Xem thay đổi')
+      toggle.onclick = () => {
+        toggle.replaceWith(diffLines(previous.data, rev.data))
+      }
+      item.append(el('div', { className: 'actions' }, toggle))
+    }
+    if (rev.revision !== state.record.revision && can('editKnowledge')) {
+      const restore = el('button', { type: 'button' }, `Khôi phục phiên bản ${rev.revision}`)
+      restore.onclick = () =>
+        run(async () => {
+          const reason = $('edit').elements.reason.value.trim() || `Khôi phục phiên bản ${rev.revision}`
+          await api('POST', `/v1/admin/procedures/${encodeURIComponent(code)}/restore`, {
+            revision: rev.revision,
+            reason,
+          })
+          await openRecord(code)
+          say(`Đã khôi phục phiên bản ${rev.revision}.`)
+        })
+      item.querySelector('.actions')?.append(restore) ??
+        item.append(el('div', { className: 'actions' }, restore))
+    }
+    list.append(item)
+  })
+}
+
+// ---- Unanswered questions ---------------------------------------------------------------
+const loadQuestions = () =>
+  run(async () => {
+    const { results } = await api('GET', '/v1/admin/unanswered?status=open&limit=200')
+    const list = $('questions')
+    list.replaceChildren()
+    if (results.length === 0) list.append(el('li', {}, 'Không còn câu hỏi nào chờ xem xét.'))
+    for (const q of results.slice().reverse()) {
+      const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', 'aria-label': 'Ghi chú' })
+      const act = (status, label) => {
+        const button = el(
+          'button',
+          { type: 'button', className: status === 'dismissed' ? 'secondary' : '' },
+          label,
+        )
+        button.disabled = !can('review')
+        button.onclick = () =>
+          run(async () => {
+            await api('POST', `/v1/admin/unanswered/${q.id}`, {
+              status,
+              note: note.value.trim() || undefined,
+            })
+            say(status === 'resolved' ? 'Đã đánh dấu đã xử lý.' : 'Đã bỏ qua câu hỏi.')
+            loadQuestions()
+          })
+        return button
+      }
+      const meta = [
+        q.channel,
+        q.reason,
+        q.count ? `${q.count} lần` : null,
+        new Date(q.createdAt).toLocaleString('vi-VN'),
+      ]
+      list.append(
+        el(
+          'li',
+          {},
+          el('strong', {}, q.text),
+          el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+          note,
+          el('div', { className: 'actions' }, act('resolved', 'Đã xử lý'), act('dismissed', 'Bỏ qua')),
+        ),
+      )
+    }
+  })
+
+// ---- Accounts ---------------------------------------------------------------------------
+const loadAccounts = () =>
+  run(async () => {
+    const { accounts } = await api('GET', '/v1/admin/accounts')
+    $('account-list').replaceChildren(
+      ...accounts.map((a) =>
+        el(
+          'li',
+          {},
+          el('strong', {}, `${a.name} · ${a.email}`),
+          el('div', { className: 'muted' }, `${a.role}${a.mustChangePassword ? ' · chưa đổi mật khẩu' : ''}`),
+        ),
+      ),
+    )
+  })
+
+// ---- Wiring -----------------------------------------------------------------------------
+const run = async (task) => {
+  try {
+    await task()
+  } catch (error) {
+    if (error.status !== 401) say(error.message, true)
+  }
+}
+
+const formValues = (form) => Object.fromEntries(new FormData(form).entries())
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('login').onsubmit = (e) => {
+    e.preventDefault()
+    run(async () => signedIn(await api('POST', '/v1/admin/session', formValues(e.target))))
+  }
+  $('password').onsubmit = (e) => {
+    e.preventDefault()
+    run(async () => {
+      signedIn(await api('POST', '/v1/admin/session/password', formValues(e.target)))
+      e.target.reset()
+      say('Đã đổi mật khẩu.')
+    })
+  }
+  $('search').onsubmit = (e) => {
+    e.preventDefault()
+    run(() => search(e.target.elements.q.value.trim()))
+  }
+  $('edit').onsubmit = (e) => {
+    e.preventDefault()
+    run(saveRecord)
+  }
+  $('new-account').onsubmit = (e) => {
+    e.preventDefault()
+    run(async () => {
+      const { account, oneTimePassword } = await api('POST', '/v1/admin/accounts', formValues(e.target))
+      const box = $('one-time')
+      box.hidden = false
+      box.textContent = `Đã tạo ${account.email}. Mật khẩu dùng một lần (chỉ hiện lần này): ${oneTimePassword}`
+      e.target.reset()
+      loadAccounts()
+    })
+  }
+  for (const button of document.querySelectorAll('#nav [data-view]'))
+    button.onclick = () => openView(button.dataset.view)
+  $('logout').onclick = () =>
+    run(async () => {
+      await api('DELETE', '/v1/admin/session')
+      showLogin('Đã đăng xuất.')
+    })
+  api('GET', '/v1/admin/session')
+    .then(signedIn)
+    .catch(() => showLogin())
+})
