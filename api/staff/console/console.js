@@ -254,7 +254,7 @@ const loadQuestions = () =>
     list.replaceChildren()
     if (results.length === 0) list.append(el('li', {}, 'Không còn câu hỏi nào chờ xem xét.'))
     for (const q of results.slice().reverse()) {
-      const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', 'aria-label': 'Ghi chú' })
+      const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
       const act = (status, label) => {
         const button = el(
           'button',

@@ -226,7 +226,9 @@ describe('importProcedures on the dichvucong.gov.vn export', () => {
     const before = await snapshot()
     const renamed = lineOf('1.001193').replace('Thủ tục đăng ký khai sinh', 'Thủ tục đăng ký khai sinh (sửa)')
     const file = writeFile('bad.jsonl', [renamed, lines[0] ?? '', bad, lines[1] ?? '', lines[2] ?? ''])
-    const error = await importProcedures({ db: test.db, filePath: file, asOf: '2026-07-20' }).catch((e: unknown) => e)
+    const error = await importProcedures({ db: test.db, filePath: file, asOf: '2026-07-20' }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('UNPROCESSABLE')
     expect((error as AppError).message).toMatch(message)

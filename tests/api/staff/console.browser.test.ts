@@ -1,0 +1,184 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
+import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
+import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+
+const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
+const NEW_PASSWORD = 'Mật khẩu mới của Lan 2026'
+
+let t: TestApp
+let server: ServedApp
+let browser: Browser
+let editorPassword = ''
+let viewerPassword = ''
+
+beforeAll(async () => {
+  t = await createTestApp()
+  server = await serveOnLoopback(t.app.fetch)
+  browser = await launchChromium()
+  editorPassword = (
+    await createStaffAccount({
+      db: t.testDb.db,
+      actor: 'test',
+      email: 'lan@so-tp.vn',
+      name: 'Nguyễn Thị Lan',
+      role: 'editor',
+    })
+  ).oneTimePassword
+  viewerPassword = (
+    await createStaffAccount({
+      db: t.testDb.db,
+      actor: 'test',
+      email: 'xem@so-tp.vn',
+      name: 'Trần Văn Xem',
+      role: 'viewer',
+    })
+  ).oneTimePassword
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  t?.close()
+})
+
+const shot = async (page: Page, name: string) => {
+  if (!SCREENSHOT_DIR) return
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
+}
+
+const ask = async (text: string) => {
+  const res = await fetch(`${server.base}/v1/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  })
+  return (await res.json()) as { kind: string; text: string; procedure?: { code: string; name: string } }
+}
+
+const openPage = async (width: number, height: number) => {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(`${server.base}/admin`)
+  return { page, errors, close: () => context.close() }
+}
+
+const logIn = async (page: Page, email: string, password: string) => {
+  await page.locator('#login').getByLabel('E-mail').fill(email)
+  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+}
+
+describe('staff console in Chromium', () => {
+  it('an editor logs in, changes the one-time password, edits a procedure, sees the citizen answer change, and restores it', async () => {
+    const { page, errors, close } = await openPage(1366, 900)
+    await logIn(page, 'lan@so-tp.vn', editorPassword)
+    await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor()
+    await page.getByLabel('Mật khẩu hiện tại').fill(editorPassword)
+    await page.getByLabel('Mật khẩu mới').fill(NEW_PASSWORD)
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor()
+    expect(await page.locator('#who').textContent()).toBe('Nguyễn Thị Lan (biên tập)')
+
+    // Find the record the way citizens ask for it.
+    await page.getByLabel(/Tìm thủ tục/).fill('dang ky khai sinh')
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click()
+    const row = page.locator('#results li', { hasText: '1.001193' })
+    await row.getByRole('button', { name: 'Mở' }).click()
+    await expect.poll(() => page.locator('#record-title').textContent()).toContain('1.001193')
+    const before = await ask('đăng ký khai sinh cho con ở đâu')
+    expect(before.procedure?.code).toBe('1.001193')
+
+    const name = page.getByLabel('Tên thủ tục')
+    const original = await name.inputValue()
+    await name.fill(`${original} (cấp xã)`)
+    await page.getByLabel('Lý do sửa').fill('Làm rõ cấp thực hiện')
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Đã lưu phiên bản 2/)
+    const edited = await ask('đăng ký khai sinh cho con ở đâu')
+    expect(edited.text).toContain(`${original} (cấp xã)`)
+    await shot(page, 'console-edit-desktop.png')
+
+    // The history shows what changed, and the old revision comes back with one click.
+    await page
+      .locator('#revisions li', { hasText: 'Phiên bản 2' })
+      .getByRole('button', { name: 'Xem thay đổi' })
+      .click()
+    await expect.poll(() => page.locator('#revisions .diff').first().textContent()).toContain('(cấp xã)')
+    expect(await page.locator('#revisions li', { hasText: 'Phiên bản 2' }).textContent()).toContain(
+      'staff:lan@so-tp.vn',
+    )
+    await page.getByRole('button', { name: 'Khôi phục phiên bản 1' }).click()
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Đã khôi phục phiên bản 1/)
+    const restored = await ask('đăng ký khai sinh cho con ở đâu')
+    expect(restored.text).toContain(original)
+    expect(restored.text).not.toContain(`${original} (cấp xã)`)
+
+    // A field that does not pass validation is named, and nothing is stored.
+    await page.getByLabel('Trang chính thức').fill('không phải địa chỉ web')
+    await page.getByLabel('Lý do sửa').fill('thử sai')
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await expect.poll(() => page.locator('#status.error').textContent()).toMatch(/url/)
+    expect(errors).toEqual([])
+    await close()
+  }, 90_000)
+
+  it('an editor reviews what citizens asked that the bot could not answer', async () => {
+    const chat = await fetch(`${server.base}/v1/chat/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'cho hỏi giá vé máy bay đi Đà Nẵng tháng sau' }),
+    })
+    expect(chat.status).toBe(200)
+    const [question] = await t.testDb.db.select().from(unansweredQuestions)
+    expect(question?.status).toBe('open')
+
+    const { page, close } = await openPage(1366, 900)
+    expect(await page.getByRole('button', { name: 'Câu hỏi chưa trả lời' }).isVisible()).toBe(false)
+    await logIn(page, 'lan@so-tp.vn', NEW_PASSWORD)
+    await page.getByRole('button', { name: 'Câu hỏi chưa trả lời' }).click()
+    const item = page.locator('#questions li', { hasText: 'vé máy bay' })
+    await item.getByLabel('Ghi chú').fill('Ngoài phạm vi thủ tục hành chính')
+    await item.getByRole('button', { name: 'Bỏ qua' }).click()
+    await expect.poll(() => page.locator('#questions').textContent()).toContain('Không còn câu hỏi nào')
+    const [after] = await t.testDb.db
+      .select()
+      .from(unansweredQuestions)
+      .where(eq(unansweredQuestions.id, question!.id))
+    expect(after?.status).toBe('dismissed')
+    await shot(page, 'console-unanswered-desktop.png')
+    await close()
+  }, 60_000)
+
+  it('works on a 390 px phone, and a viewer sees records without edit buttons', async () => {
+    const { page, errors, close } = await openPage(390, 844)
+    await logIn(page, 'xem@so-tp.vn', viewerPassword)
+    await page.getByLabel('Mật khẩu hiện tại').fill(viewerPassword)
+    await page.getByLabel('Mật khẩu mới').fill(NEW_PASSWORD)
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()
+    await page.getByLabel(/Tìm thủ tục/).fill('hộ chiếu')
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click()
+    await page.locator('#results li').first().getByRole('button', { name: 'Mở' }).click()
+    await page.locator('#record').waitFor()
+    expect(await page.getByRole('button', { name: 'Lưu thay đổi' }).isVisible()).toBe(false)
+    expect(await page.getByLabel('Tên thủ tục').getAttribute('readonly')).not.toBeNull()
+    expect(await page.getByRole('button', { name: 'Tài khoản' }).isVisible()).toBe(false)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    const box = await page.locator('#record').boundingBox()
+    expect(box!.x).toBeGreaterThanOrEqual(0)
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390)
+    await shot(page, 'console-record-mobile.png')
+    expect(errors).toEqual([])
+    await close()
+  }, 60_000)
+})
