@@ -17,6 +17,7 @@ import { importProcedures } from '../../knowledge/procedures/import-procedures.t
 import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import type { AppDeps } from '../deps.ts'
+import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { parseInput, readJson } from '../validate.ts'
@@ -42,6 +43,7 @@ export const createAdminRoutes = (deps: AppDeps) => {
     requireStaff({ db, adminToken: config.adminToken, policy, open: ['POST /v1/admin/session'] }),
   )
   app.route('/', createStaffRoutes(deps, policy))
+  app.route('/', createNoticesRoutes(deps))
 
   const requireProcedure = async (code: string) => {
     const current = await kb.getProcedure(code)

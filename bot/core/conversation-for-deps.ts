@@ -1,10 +1,12 @@
 /**
  * One conversation per running app: the web API and every channel share it (and its rate
- * limiter). Built lazily from the app's dependencies, never at import.
+ * limiter and the staff's notices). Built lazily from the app's dependencies, never at import.
  * @module
  */
 import type { AppDeps } from '../../api/deps.ts'
 import { type Conversation, createConversation } from './handle-message.ts'
+import { createNoticeBoard } from './notice-board.ts'
+import { withNotices } from './with-notices.ts'
 
 const built = new WeakMap<AppDeps, Conversation>()
 
@@ -13,7 +15,7 @@ export const conversationForDeps = (deps: AppDeps): Conversation => {
   let conversation = built.get(deps)
   if (!conversation) {
     const { config, db, kb, log } = deps
-    conversation = createConversation({
+    const core = createConversation({
       db,
       answer: (question, context) => kb.answer(question, context),
       getProcedure: (code) => kb.getProcedure(code),
@@ -24,6 +26,8 @@ export const conversationForDeps = (deps: AppDeps): Conversation => {
       },
       log,
     })
+    // Staff notices (banner, maintenance) are read from the database, so every process follows them.
+    conversation = withNotices(core, createNoticeBoard({ db }), config.bot.hotline)
     built.set(deps, conversation)
   }
   return conversation

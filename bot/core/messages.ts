@@ -25,6 +25,9 @@ export const messages = {
     `Để được cán bộ hỗ trợ trực tiếp, bạn gọi tổng đài Dịch vụ công ${hotline} (miễn phí, giờ hành chính) ` +
     `hoặc gửi phản ánh, kiến nghị trên Cổng Dịch vụ công quốc gia ${PORTAL_URL}.`,
   contactLink: 'Cổng Dịch vụ công quốc gia',
+  maintenance: (notice: string, hotline: string) =>
+    `${notice}\nTrợ lý tạm ngừng trả lời trong thời gian này. Bạn cần hỗ trợ gấp, xin gọi tổng đài ${hotline} ` +
+    '(miễn phí) hoặc xem Cổng Dịch vụ công quốc gia dichvucong.gov.vn.',
   privacy:
     'Quyền riêng tư: Trợ lý số không cần và không hỏi thông tin cá nhân của bạn. ' +
     'Số căn cước, số điện thoại, email trong tin nhắn được tự động che trước khi lưu. ' +

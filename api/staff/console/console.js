@@ -44,7 +44,7 @@ const api = async (method, path, body) => {
   return data
 }
 
-const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'accounts']
+const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'notices', 'accounts']
 const show = (view) => {
   for (const name of VIEWS) $(name).hidden = name !== view
   for (const button of document.querySelectorAll('#nav [data-view]')) {
@@ -82,6 +82,7 @@ const openView = (view) => {
   show(view)
   if (view === 'unanswered') loadQuestions()
   if (view === 'accounts') loadAccounts()
+  if (view === 'notices') loadNotices()
   if (view === 'procedures') $('search').elements.q.focus()
 }
 
@@ -292,6 +293,41 @@ const loadQuestions = () =>
     }
   })
 
+// ---- Notices ----------------------------------------------------------------------------
+const MODE_LABELS = { banner: 'Dòng thông báo', maintenance: 'Tạm ngừng trả lời' }
+const loadNotices = () =>
+  run(async () => {
+    $('new-notice').hidden = !can('editKnowledge')
+    const { notices } = await api('GET', '/v1/admin/notices')
+    const list = $('notice-list')
+    list.replaceChildren()
+    if (notices.length === 0) list.append(el('li', {}, 'Không có thông báo nào đang đăng.'))
+    for (const n of notices) {
+      const end = el('button', { type: 'button', className: 'secondary' }, 'Gỡ thông báo')
+      end.hidden = !can('editKnowledge')
+      end.onclick = () =>
+        run(async () => {
+          await api('DELETE', `/v1/admin/notices/${n.id}`)
+          say('Đã gỡ thông báo.')
+          loadNotices()
+        })
+      const meta = [
+        MODE_LABELS[n.mode],
+        n.channels ? `kênh: ${n.channels.join(', ')}` : 'mọi kênh',
+        n.until ? `${n.ended ? 'đã hết' : 'đến'} ${new Date(n.until).toLocaleString('vi-VN')}` : 'đến khi gỡ',
+      ]
+      list.append(
+        el(
+          'li',
+          {},
+          el('strong', {}, n.text),
+          el('div', { className: 'muted' }, meta.join(' · ')),
+          el('div', { className: 'actions' }, end),
+        ),
+      )
+    }
+  })
+
 // ---- Accounts ---------------------------------------------------------------------------
 const loadAccounts = () =>
   run(async () => {
@@ -339,6 +375,20 @@ document.addEventListener('DOMContentLoaded', () => {
   $('edit').onsubmit = (e) => {
     e.preventDefault()
     run(saveRecord)
+  }
+  $('new-notice').onsubmit = (e) => {
+    e.preventDefault()
+    run(async () => {
+      const form = e.target
+      const channels = [...form.querySelectorAll('input[name=channels]:checked')].map((i) => i.value)
+      const body = { text: form.elements.text.value, mode: form.elements.mode.value }
+      if (channels.length) body.channels = channels
+      if (form.elements.until.value) body.until = new Date(form.elements.until.value).toISOString()
+      await api('POST', '/v1/admin/notices', body)
+      form.reset()
+      say('Đã đăng thông báo; người dân thấy trong vài giây.')
+      loadNotices()
+    })
   }
   $('new-account').onsubmit = (e) => {
     e.preventDefault()

@@ -4,5 +4,6 @@
  */
 export * from './conversations.ts'
 export * from './documents.ts'
+export * from './notices.ts'
 export * from './procedures.ts'
 export * from './staff.ts'
