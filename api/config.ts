@@ -22,6 +22,9 @@ const ZServerEnv = z
     KB_SYNONYMS_FILE: z.string().optional(),
     KB_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    RATE_LIMIT_ASK_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+    RATE_LIMIT_CHAT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -40,6 +43,13 @@ const ZServerEnv = z
       refreshSeconds: env.KB_REFRESH_SECONDS,
     },
     logLevel: env.LOG_LEVEL,
+    /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    /** Requests a minute per client address and per session (0: off). */
+    rateLimits: {
+      askPerMinute: env.RATE_LIMIT_ASK_PER_MINUTE,
+      chatPerMinute: env.RATE_LIMIT_CHAT_PER_MINUTE,
+    },
   }))
 
 export type ServerConfig = z.infer<typeof ZServerEnv>

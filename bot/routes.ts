@@ -16,7 +16,14 @@ import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
 export const createChatRoutes = (deps: AppDeps) => {
   const routes = new Hono()
-  routes.route('/', createWebChatRoutes({ conversation: conversationForDeps(deps) }))
+  routes.route(
+    '/',
+    createWebChatRoutes({
+      conversation: conversationForDeps(deps),
+      perMinute: deps.config.rateLimits.chatPerMinute,
+      trustProxyHops: deps.config.trustProxyHops,
+    }),
+  )
 
   const telegram = deps.config.bot.telegram
   const bot = telegramBotForDeps(deps)

@@ -55,6 +55,8 @@ export type Conversation = {
   handle: (incoming: Incoming) => Promise<Reply[]>
   /** The kept transcript of a session (empty when expired or not kept for that channel). */
   history: (channel: ChannelName, userId: string) => Promise<HistoryEntry[]>
+  /** Whether the user has a live (unexpired) session on the channel. */
+  hasSession: (channel: ChannelName, userId: string) => Promise<boolean>
 }
 
 const HISTORY_LIMIT = 20
@@ -297,5 +299,6 @@ export const createConversation = ({
       if (!historyChannels.has(channel)) return []
       return (await sessions.load(`${channel}:${userId}`)).history
     },
+    hasSession: (channel, userId) => sessions.exists(`${channel}:${userId}`),
   }
 }
