@@ -29,7 +29,16 @@ export const createChatRoutes = (deps: AppDeps) => {
   const bot = telegramBotForDeps(deps)
   if (bot && telegram && deps.config.publicUrl) {
     if (telegram.webhookSecret)
-      routes.route('/', createTelegramWebhook({ bot, secretToken: telegram.webhookSecret, log: deps.log }))
+      routes.route(
+        '/',
+        createTelegramWebhook({
+          db: deps.db,
+          bot,
+          token: telegram.token,
+          secretToken: telegram.webhookSecret,
+          log: deps.log,
+        }),
+      )
     else deps.log.error('telegram webhook not mounted: set TELEGRAM_WEBHOOK_SECRET in webhook mode')
   }
 
