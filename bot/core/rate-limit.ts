@@ -61,7 +61,7 @@ export const createRateLimiter = ({
 }
 
 /** Buckets untouched this long are full again: their rows can go. */
-const STALE_MS = 24 * 60 * 60_000
+export const STALE_MS = 24 * 60 * 60_000
 const PURGE_EVERY = 5000
 
 /**

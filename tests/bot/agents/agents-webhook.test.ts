@@ -300,7 +300,7 @@ describe('Bot Framework messaging endpoint', () => {
       `Bearer ${token}`,
     )
     expect(response.status).toBe(200)
-    expect(sent().map((a) => a.text)).toEqual([messages.privacy])
+    expect(sent().map((a) => a.text)).toEqual([messages.privacy(90, 365)])
   })
 
   it('rejects an activity whose serviceUrl was changed after signing', async () => {
@@ -333,7 +333,7 @@ describe('Bot Framework messaging endpoint', () => {
     fake.failNext(429, { retryAfter: '0' })
     await post(textActivity('/privacy', { conversation: { id: 'a:throttled' } }))
     expect(fake.requests.map((r) => r.status)).toEqual([429, 201])
-    expect(sent().map((a) => a.text)).toEqual([messages.privacy])
+    expect(sent().map((a) => a.text)).toEqual([messages.privacy(90, 365)])
   })
 
   it('fetches a new bot token once when the Connector answers 401', async () => {
