@@ -133,7 +133,9 @@ export const createZaloWebhook = ({
         log.warn('zalo webhook rejected: bad signature', { event: event.event_name })
         return c.json(problem('UNAUTHORIZED', 'Signature does not match.'), 401)
       }
-      const sentAt = Number(event.timestamp)
+      // Zalo stamps events in milliseconds; a value in seconds is read as such.
+      const stamp = Number(event.timestamp)
+      const sentAt = stamp < 1e12 ? stamp * 1000 : stamp
       if (!Number.isFinite(sentAt) || Math.abs(clock() - sentAt) > maxAgeMs) {
         log.warn('zalo webhook rejected: event outside the time window', { event: event.event_name })
         return c.json(problem('STALE_EVENT', 'Event timestamp is outside the accepted window.'), 400)

@@ -189,6 +189,18 @@ const cases: Case[] = [
     1,
   ],
   [
+    'Zalo: a signed event stamped in seconds, 30 days old',
+    'zalo',
+    async () => [
+      await postZalo(
+        'this',
+        zaloEvent('đăng ký khai sinh', Math.floor((Date.now() - 30 * 24 * 60 * MINUTE) / 1000)),
+      ),
+    ],
+    [400],
+    0,
+  ],
+  [
     'Bot Framework: an activity without an id sent twice',
     'botframework',
     async () => {
