@@ -27,6 +27,9 @@ const ZServerEnv = ZDatabaseEnv.extend({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  RATE_LIMIT_ASK_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_CHAT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
 }).transform((env) => ({
   env: env.NODE_ENV,
   port: env.PORT,
@@ -41,6 +44,13 @@ const ZServerEnv = ZDatabaseEnv.extend({
     refreshSeconds: env.KB_REFRESH_SECONDS,
   },
   logLevel: env.LOG_LEVEL,
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
+  trustProxyHops: env.TRUST_PROXY_HOPS,
+  /** Requests a minute per client address and per session (0: off). */
+  rateLimits: {
+    askPerMinute: env.RATE_LIMIT_ASK_PER_MINUTE,
+    chatPerMinute: env.RATE_LIMIT_CHAT_PER_MINUTE,
+  },
   staff: {
     idleMinutes: env.STAFF_SESSION_IDLE_MINUTES,
     maxHours: env.STAFF_SESSION_MAX_HOURS,

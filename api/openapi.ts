@@ -168,7 +168,7 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
         },
         responses: {
           '200': { description: 'Câu trả lời', content: json({ $ref: '#/components/schemas/Answer' }) },
-          ...errors(400, 413, 415),
+          ...errors(400, 413, 415, 429),
         },
       },
     },
@@ -180,7 +180,11 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
           content: json({
             type: 'object',
             properties: {
-              sessionId: { type: 'string' },
+              sessionId: {
+                type: 'string',
+                description:
+                  'Mã phiên do máy chủ cấp ở câu trả lời đầu tiên; mã không do máy chủ cấp hoặc đã hết hạn bắt đầu phiên mới với mã mới',
+              },
               text: { type: 'string', maxLength: 2000, example: 'lam lai cccd bi mat o dau' },
               choice: { type: 'string' },
             },
@@ -193,7 +197,7 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
       get: {
         summary: 'Lịch sử trò chuyện của một phiên (đã che dữ liệu cá nhân)',
         parameters: [{ name: 'sessionId', in: 'query', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: '{ sessionId, messages }' }, ...errors(400) },
+        responses: { '200': { description: '{ sessionId, messages }' }, ...errors(400, 429) },
       },
     },
     '/v1/chat/feedback': {
@@ -211,7 +215,7 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
             required: ['sessionId', 'interactionId', 'useful'],
           }),
         },
-        responses: { '200': { description: '{ sessionId, replies }' }, ...errors(400, 404) },
+        responses: { '200': { description: '{ sessionId, replies }' }, ...errors(400, 404, 429) },
       },
     },
     '/v1/admin/procedures/{code}': {

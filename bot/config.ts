@@ -10,6 +10,9 @@
  *   BOT_RATE_LIMIT_SCOPE `process` (default) counts in each process, `database` in libSQL, shared
  *   by every process serving the bot (one more statement per message).
  * - BOT_HOTLINE: the number given when a citizen asks for a person.
+ * - RETENTION_CONVERSATION_DAYS (90): masked questions, unanswered questions, undelivered
+ *   messages and reply-window rows are kept this long; RETENTION_COUNTS_DAYS (365): the
+ *   anonymous interaction counts left after that are kept this long.
  * - MICROSOFT_APP_ID + MICROSOFT_APP_PASSWORD (the Entra app's client secret): enable the Bot
  *   Framework channel (Teams, Azure Bot Service Web Chat, Direct Line) at `POST /api/messages`; set
  *   both or neither. MICROSOFT_APP_TENANT_ID: the app's tenant for a single-tenant bot (its tokens
@@ -41,6 +44,8 @@ export const ZBotEnv = z
     BOT_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(6),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().min(1).default(20),
     BOT_RATE_LIMIT_SCOPE: z.enum(['process', 'database']).default('process'),
+    RETENTION_CONVERSATION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    RETENTION_COUNTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     MICROSOFT_APP_ID: z.string().min(1).optional(),
     MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
     MICROSOFT_APP_TENANT_ID: z
@@ -56,8 +61,13 @@ export const ZBotEnv = z
     path: ['MICROSOFT_APP_PASSWORD'],
     message: 'MICROSOFT_APP_ID và MICROSOFT_APP_PASSWORD phải được đặt cùng nhau',
   })
+  .refine((env) => env.RETENTION_COUNTS_DAYS >= env.RETENTION_CONVERSATION_DAYS, {
+    path: ['RETENTION_COUNTS_DAYS'],
+    message: 'RETENTION_COUNTS_DAYS không được nhỏ hơn RETENTION_CONVERSATION_DAYS',
+  })
   .transform((env) => ({
     sessionTtlMinutes: env.BOT_SESSION_TTL_MINUTES,
+    retention: { conversationDays: env.RETENTION_CONVERSATION_DAYS, countsDays: env.RETENTION_COUNTS_DAYS },
     hotline: env.BOT_HOTLINE,
     rateLimit: {
       burst: env.BOT_RATE_LIMIT_BURST,

@@ -16,13 +16,29 @@ import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
 export const createChatRoutes = (deps: AppDeps) => {
   const routes = new Hono()
-  routes.route('/', createWebChatRoutes({ conversation: conversationForDeps(deps) }))
+  routes.route(
+    '/',
+    createWebChatRoutes({
+      conversation: conversationForDeps(deps),
+      perMinute: deps.config.rateLimits.chatPerMinute,
+      trustProxyHops: deps.config.trustProxyHops,
+    }),
+  )
 
   const telegram = deps.config.bot.telegram
   const bot = telegramBotForDeps(deps)
   if (bot && telegram && deps.config.publicUrl) {
     if (telegram.webhookSecret)
-      routes.route('/', createTelegramWebhook({ bot, secretToken: telegram.webhookSecret, log: deps.log }))
+      routes.route(
+        '/',
+        createTelegramWebhook({
+          db: deps.db,
+          bot,
+          token: telegram.token,
+          secretToken: telegram.webhookSecret,
+          log: deps.log,
+        }),
+      )
     else deps.log.error('telegram webhook not mounted: set TELEGRAM_WEBHOOK_SECRET in webhook mode')
   }
 

@@ -1,12 +1,14 @@
 /**
  * Starts the chat channels that need a process of their own (Telegram long polling when no
  * public URL is configured) or a registration (the Telegram webhook with its secret when
- * there is one). Webhook routes are mounted by bot/routes.ts.
+ * there is one), and the background pruning of chat data past its retention. Webhook routes
+ * are mounted by bot/routes.ts.
  * @module
  */
 import type { Hono } from 'hono'
 import type { AppDeps } from '../api/deps.ts'
 import { agentsWebhookForDeps } from './agents/agents-for-deps.ts'
+import { startRetention } from './core/start-retention.ts'
 import { BOT_COMMANDS } from './telegram/create-telegram-bot.ts'
 import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
 import { TELEGRAM_WEBHOOK_PATH } from './telegram/telegram-webhook.ts'
@@ -16,6 +18,7 @@ export type RunningChannels = { stop: () => Promise<void> }
 
 export const startChannels = async (deps: AppDeps, _app: Hono): Promise<RunningChannels> => {
   const { config, log } = deps
+  const retention = startRetention({ db: deps.db, log, retention: config.bot.retention })
   const bot = telegramBotForDeps(deps)
   const settings = config.bot.telegram
   let polling: Promise<void> | null = null
@@ -61,6 +64,7 @@ export const startChannels = async (deps: AppDeps, _app: Hono): Promise<RunningC
       }
       await zaloWebhookForDeps(deps)?.whenIdle()
       await agentsWebhookForDeps(deps)?.whenIdle()
+      await retention.stop()
     },
   }
 }

@@ -1,12 +1,15 @@
 /**
  * `POST /v1/ask` `{ text, sessionId? }`: the answering core over HTTP. With a sessionId the
  * conversation's procedure is remembered, so a follow-up ("phí bao nhiêu?") stays on it.
+ * Requests are limited per client address and per sessionId (`RATE_LIMIT_ASK_PER_MINUTE`):
+ * 429 with `Retry-After` beyond.
  * An answer or clarify question may carry `places`: the places the question names, matched to
  * the administrative units after the 2025 reform (schema `Place` in api/openapi.ts).
  * @module
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { createLimitRequests } from '../../bot/http/limit-requests.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { createAskContextStore } from '../ask-context.ts'
 import type { AppDeps } from '../deps.ts'
@@ -19,8 +22,16 @@ const tooLarge = () => {
 
 export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
   const contexts = createAskContextStore({ db, ttlMinutes: config.bot.sessionTtlMinutes })
+  const limit = createLimitRequests({
+    perMinute: config.rateLimits.askPerMinute,
+    trustProxyHops: config.trustProxyHops,
+  })
   return new Hono().post('/v1/ask', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
+    const refusedByAddress = limit.byAddress(c)
+    if (refusedByAddress) return refusedByAddress
     const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
+    const refusedBySession = sessionId ? limit.bySession(c, `ask:${sessionId}`) : null
+    if (refusedBySession) return refusedBySession
     const context = sessionId ? await contexts.load(sessionId) : {}
     const answer = await kb.answer(text, context)
     if (sessionId && answer.kind !== 'smalltalk') await contexts.save(sessionId, answer)

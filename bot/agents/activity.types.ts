@@ -25,6 +25,7 @@ export const ZActivity = z
         conversationType: z.string().nullish(),
       })
       .loose(),
+    timestamp: z.string().max(100).nullish(),
     text: z.string().nullish(),
     locale: z.string().max(50).nullish(),
     value: z.unknown().optional(),

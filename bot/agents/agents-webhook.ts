@@ -4,7 +4,9 @@
  * a token that fails verification (bot/agents/verify-connector-token.ts) → 401; something
  * that is not an activity → 400; more than 256 KB → 413. Nothing is processed or stored for
  * any of them. A valid activity is de-duplicated by channel + conversation + activity id
- * (`processed_events`), acknowledged with 200 at once, and handled in the background, one
+ * (`processed_events`); one without an id by a digest of channel, conversation, sender,
+ * timestamp, text and value, and one with neither id nor timestamp is refused (400), since
+ * nothing would tell a replay from a new message. It is acknowledged with 200 at once, and handled in the background, one
  * activity at a time per conversation so replies keep their order. Activity types trolyso
  * does not use are acknowledged and ignored.
  * @module
@@ -46,6 +48,25 @@ const problem = (code: string, message: string) => ({ error: { code, message } }
 
 const eventId = (...parts: string[]) =>
   createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 32)
+
+/**
+ * @returns the de-duplication key of an activity: its id within its conversation, or for an
+ * activity without an id a digest of what it says and when; null when it has neither id nor timestamp
+ */
+const replayKey = (activity: Activity): string | null => {
+  if (activity.id) return eventId(activity.channelId, activity.conversation.id, activity.id)
+  if (!activity.timestamp) return null
+  return eventId(
+    'no-id',
+    activity.channelId,
+    activity.conversation.id,
+    activity.from.id,
+    activity.type,
+    activity.timestamp,
+    activity.text ?? '',
+    JSON.stringify(activity.value ?? null),
+  )
+}
 
 export const createAgentsWebhook = ({
   db,
@@ -118,11 +139,9 @@ export const createAgentsWebhook = ({
       const activity = parsed.data
       const action = mapActivity(activity)
       if (!action) return c.body(null, 200)
-      if (
-        activity.id &&
-        !(await seen.firstTime(eventId(activity.channelId, activity.conversation.id, activity.id)))
-      )
-        return c.body(null, 200)
+      const key = replayKey(activity)
+      if (!key) return c.json(problem('BAD_REQUEST', 'An activity needs an id or a timestamp.'), 400)
+      if (!(await seen.firstTime(key))) return c.body(null, 200)
       if (
         action.kind === 'welcome' &&
         action.once &&

@@ -4,6 +4,10 @@
  * conversation, from = its recipient (the bot), recipient = its sender, replyToId = its id,
  * its locale when given). A message the Connector refuses, after its
  * retries, is stored in `undelivered_messages` and logged (masked), never dropped silently.
+ * What is stored names no one: the recipient is the same digest of channel + conversation +
+ * user id the conversation state is keyed by, and the payload keeps only the message (text,
+ * buttons), the channel and the service URL, never the user id, display name, conversation
+ * id or tenant.
  * @module
  */
 import type { Logger } from '../../api/logger.ts'
@@ -13,6 +17,7 @@ import { maskPersonalData } from '../core/mask-personal-data.ts'
 import type { Reply } from '../core/reply.types.ts'
 import type { Activity, ChannelAccount, OutgoingActivity } from './activity.types.ts'
 import type { ConnectorClient } from './connector-client.ts'
+import { agentsUserId } from './map-activity.ts'
 import { renderAgentsReplies } from './render-replies.ts'
 
 export type DeliverResult = { sent: number; undelivered: number }
@@ -64,8 +69,15 @@ export const deliverAgentsReplies = async ({
     const reason = `connector ${sent.status}: ${sent.message}`
     await db.insert(undeliveredMessages).values({
       channel: 'botframework',
-      recipient: activity.conversation.id,
-      payload: { serviceUrl: activity.serviceUrl, activity: outgoing },
+      recipient: agentsUserId(activity, activity.from.id),
+      payload: {
+        channelId: activity.channelId,
+        serviceUrl: activity.serviceUrl,
+        message: {
+          ...(message.text ? { text: message.text } : {}),
+          ...(message.attachments ? { attachments: message.attachments } : {}),
+        },
+      },
       reason,
       createdAt: clock(),
     })

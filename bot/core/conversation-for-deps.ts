@@ -23,6 +23,7 @@ export const conversationForDeps = (deps: AppDeps): Conversation => {
         sessionTtlMinutes: config.bot.sessionTtlMinutes,
         hotline: config.bot.hotline,
         rateLimit: config.bot.rateLimit,
+        retention: config.bot.retention,
       },
       log,
     })

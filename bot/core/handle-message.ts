@@ -11,7 +11,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Logger } from '../../api/logger.ts'
 import type { Answer, AnswerContext } from '../../knowledge/answer/answer.types.ts'
 import type { Db } from '../../knowledge/db/client.ts'
-import { interactions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
+import { interactions } from '../../knowledge/db/schema/index.ts'
 import {
   feedbackChoiceId,
   menuChoiceId,
@@ -22,7 +22,9 @@ import {
 import { createGroupCommit } from './group-commit.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { messages, PORTAL_URL } from './messages.ts'
+import type { RetentionSettings } from './prune-retention.ts'
 import { createRateLimiter, createSharedRateLimiter } from './rate-limit.ts'
+import { recordUnanswered } from './record-unanswered.ts'
 import {
   type ChannelName,
   type Command,
@@ -40,6 +42,8 @@ export type ConversationConfig = {
   rateLimit: { burst: number; perMinute: number; scope?: 'process' | 'database' }
   /** Channels whose transcript is kept in the session (the web page restores it on reload). */
   historyChannels?: ChannelName[]
+  /** Days data is kept, told in the privacy notice (90 / 365 by default). */
+  retention?: RetentionSettings
 }
 
 export type CreateConversationOptions = {
@@ -55,6 +59,8 @@ export type Conversation = {
   handle: (incoming: Incoming) => Promise<Reply[]>
   /** The kept transcript of a session (empty when expired or not kept for that channel). */
   history: (channel: ChannelName, userId: string) => Promise<HistoryEntry[]>
+  /** Whether the user has a live (unexpired) session on the channel. */
+  hasSession: (channel: ChannelName, userId: string) => Promise<boolean>
 }
 
 const HISTORY_LIMIT = 20
@@ -93,6 +99,7 @@ export const createConversation = ({
       ? createSharedRateLimiter({ db, ...config.rateLimit, clock })
       : createRateLimiter({ ...config.rateLimit, clock })
   const historyChannels = new Set(config.historyChannels ?? ['web'])
+  const retention = config.retention ?? { conversationDays: 90, countsDays: 365 }
   const commit = createGroupCommit(db)
   let handled = 0
 
@@ -108,7 +115,7 @@ export const createConversation = ({
           { type: 'link', label: messages.contactLink, url: PORTAL_URL },
         ]
       case 'privacy':
-        return [{ type: 'text', text: messages.privacy }]
+        return [{ type: 'text', text: messages.privacy(retention.conversationDays, retention.countsDays) }]
     }
   }
 
@@ -187,11 +194,7 @@ export const createConversation = ({
       }),
     ]
     if (result.kind === 'not_found')
-      writes.push(
-        db
-          .insert(unansweredQuestions)
-          .values({ interactionId, channel, text: question, reason: 'not_found', createdAt: at }),
-      )
+      writes.push(recordUnanswered({ db, interactionId, channel, text: question, reason: 'not_found', at }))
     log?.debug('chat answer', { channel, kind: result.kind, procedure: result.procedure?.code ?? null })
     return { replies: answerReplies(result, interactionId), state, writes }
   }
@@ -206,12 +209,13 @@ export const createConversation = ({
     const value = useful ? 'useful' : 'not_useful'
     await db.update(interactions).set({ feedback: value }).where(eq(interactions.id, interactionId))
     if (!useful && row.feedback !== 'not_useful')
-      await db.insert(unansweredQuestions).values({
+      await recordUnanswered({
+        db,
         interactionId,
         channel: row.channel,
         text: row.text,
         reason: 'not_useful',
-        createdAt: clock(),
+        at: clock(),
       })
     log?.info('chat feedback', { channel: row.channel, feedback: value, procedure: row.procedureCode })
     return [{ type: 'text', text: useful ? messages.thanksUseful : messages.thanksNotUseful(config.hotline) }]
@@ -297,5 +301,6 @@ export const createConversation = ({
       if (!historyChannels.has(channel)) return []
       return (await sessions.load(`${channel}:${userId}`)).history
     },
+    hasSession: (channel, userId) => sessions.exists(`${channel}:${userId}`),
   }
 }

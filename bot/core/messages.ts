@@ -28,10 +28,12 @@ export const messages = {
   maintenance: (notice: string, hotline: string) =>
     `${notice}\nTrợ lý tạm ngừng trả lời trong thời gian này. Bạn cần hỗ trợ gấp, xin gọi tổng đài ${hotline} ` +
     '(miễn phí) hoặc xem Cổng Dịch vụ công quốc gia dichvucong.gov.vn.',
-  privacy:
+  privacy: (conversationDays: number, countsDays: number) =>
     'Quyền riêng tư: Trợ lý số không cần và không hỏi thông tin cá nhân của bạn. ' +
     'Số căn cước, số điện thoại, email trong tin nhắn được tự động che trước khi lưu. ' +
-    'Câu hỏi (đã che) được lưu để cải thiện câu trả lời; trạng thái trò chuyện tự xoá sau một thời gian không dùng. ' +
+    `Câu hỏi (đã che) được lưu ${conversationDays} ngày để cải thiện câu trả lời, sau đó được xoá; ` +
+    `chỉ còn số liệu thống kê không gắn với ai (loại câu hỏi, thủ tục, đánh giá), giữ ${countsDays} ngày. ` +
+    'Trạng thái trò chuyện tự xoá sau một thời gian không dùng. ' +
     'Trợ lý chỉ cung cấp thông tin tham khảo từ Cổng Dịch vụ công quốc gia, không thay cho văn bản của cơ quan có thẩm quyền.',
   personalDataWarning:
     'Lưu ý: bạn không cần gửi số căn cước, số điện thoại hay email. Tôi đã che các thông tin đó và không lưu lại.',

@@ -61,7 +61,7 @@ export const createRateLimiter = ({
 }
 
 /** Buckets untouched this long are full again: their rows can go. */
-const STALE_MS = 24 * 60 * 60_000
+export const STALE_MS = 24 * 60 * 60_000
 const PURGE_EVERY = 5000
 
 /**
@@ -94,6 +94,48 @@ export const createSharedRateLimiter = ({
       if (taken % PURGE_EVERY === 0)
         void db.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
       return rows[0]?.decision ?? 'allowed'
+    },
+  }
+}
+
+export type RequestLimiter = {
+  /** @returns 0 when the request may go on, else the seconds to wait before the next one */
+  take: (key: string) => number
+}
+
+/**
+ * A per-key limit for HTTP requests (client address, session): `perMinute` requests a minute,
+ * at most `perMinute` at once, counted in this process. A refusal says how long to wait.
+ */
+export const createRequestLimiter = ({
+  perMinute,
+  clock = Date.now,
+  maxKeys = 100_000,
+}: {
+  perMinute: number
+  clock?: () => number
+  /** Buckets kept at most; the least recently used are dropped first. */
+  maxKeys?: number
+}): RequestLimiter => {
+  const buckets = new Map<string, { tokens: number; at: number }>()
+  const perMs = perMinute / 60_000
+  return {
+    take(key) {
+      const now = clock()
+      const bucket = buckets.get(key) ?? { tokens: perMinute, at: now }
+      bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.at) * perMs)
+      bucket.at = now
+      buckets.delete(key)
+      buckets.set(key, bucket)
+      if (buckets.size > maxKeys) {
+        const oldest = buckets.keys().next().value
+        if (oldest !== undefined) buckets.delete(oldest)
+      }
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1
+        return 0
+      }
+      return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000))
     },
   }
 }

@@ -9,7 +9,8 @@ import type { Logger } from '../../api/logger.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { processedEvents } from '../../knowledge/db/schema/index.ts'
 
-const KEEP_MS = 7 * 86_400_000
+/** How long event ids are remembered: far longer than any channel redelivers or the Zalo window. */
+export const EVENT_IDS_KEEP_MS = 7 * 86_400_000
 const PRUNE_EVERY = 1000
 
 export type SeenEvents = {
@@ -33,7 +34,12 @@ export const createSeenEvents = ({
   const prune = () =>
     db
       .delete(processedEvents)
-      .where(and(like(processedEvents.id, `${prefix}%`), lt(processedEvents.receivedAt, clock() - KEEP_MS)))
+      .where(
+        and(
+          like(processedEvents.id, `${prefix}%`),
+          lt(processedEvents.receivedAt, clock() - EVENT_IDS_KEEP_MS),
+        ),
+      )
       .catch((error: unknown) => log.warn('event ids prune failed', { prefix, error: String(error) }))
   return {
     async firstTime(id) {

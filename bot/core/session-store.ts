@@ -23,6 +23,8 @@ export type SessionState = {
 
 export type SessionStore = {
   load: (id: string) => Promise<SessionState>
+  /** Whether the session exists and has not expired. */
+  exists: (id: string) => Promise<boolean>
   save: (id: string, channel: ChannelName, state: SessionState) => Promise<void>
   /** The save as a statement, to commit in one transaction with other writes (`db.batch`). */
   saveStatement: (id: string, channel: ChannelName, state: SessionState) => BatchItem<'sqlite'>
@@ -62,6 +64,14 @@ export const createSessionStore = ({
         candidateCodes: Array.isArray(state.candidateCodes) ? state.candidateCodes : [],
         history: Array.isArray(state.history) ? state.history : [],
       }
+    },
+    async exists(id) {
+      const rows = await db
+        .select({ id: chatSessions.id })
+        .from(chatSessions)
+        .where(and(eq(chatSessions.id, id), gt(chatSessions.expiresAt, clock())))
+        .limit(1)
+      return rows.length > 0
     },
     async save(id, channel, state) {
       await saveStatement(id, channel, state)

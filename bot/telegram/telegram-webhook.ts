@@ -3,7 +3,8 @@
  * setWebhook is compared in constant time (wrong or missing → 401, nothing processed),
  * malformed bodies get 400, and a slow update still gets its 200 before Telegram's timeout so
  * it is not delivered twice. An update Telegram redelivers anyway (same update_id) is
- * acknowledged without being handled again.
+ * acknowledged without being handled again, whichever process receives it: update ids are
+ * recorded in the database (`processed_events`, under the bot's id).
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
@@ -11,6 +12,8 @@ import type { Update } from 'grammy/types'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from '../../api/logger.ts'
+import type { Db } from '../../knowledge/db/client.ts'
+import { createSeenEvents } from '../core/seen-events.ts'
 import type { TelegramBot } from './create-telegram-bot.ts'
 
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram'
@@ -28,24 +31,11 @@ const isUpdate = (value: unknown): value is Update =>
   value !== null &&
   Number.isInteger((value as { update_id?: unknown }).update_id)
 
-/** The last `size` ids, so a redelivered update is recognised; `add` is false for a repeat. */
-const createRecentIds = (size: number) => {
-  const ids = new Set<number>()
-  return {
-    add(id: number) {
-      if (ids.has(id)) return false
-      ids.add(id)
-      if (ids.size > size) {
-        const oldest = ids.values().next().value
-        if (oldest !== undefined) ids.delete(oldest)
-      }
-      return true
-    },
-  }
-}
-
 export type TelegramWebhookOptions = {
+  db: Db
   bot: TelegramBot
+  /** The bot token; its bot id (before the colon) keeps update ids of different bots apart. */
+  token: string
   secretToken: string
   log: Logger
   /** Answer 200 after this long even if the update is still being handled. */
@@ -53,13 +43,15 @@ export type TelegramWebhookOptions = {
 }
 
 export const createTelegramWebhook = ({
+  db,
   bot,
+  token,
   secretToken,
   log,
   timeoutMs = 8000,
 }: TelegramWebhookOptions) => {
   let ready: Promise<void> | null = null
-  const seen = createRecentIds(10_000)
+  const seen = createSeenEvents({ db, prefix: `telegram:${token.split(':')[0]}:`, log })
   return new Hono().post(
     TELEGRAM_WEBHOOK_PATH,
     bodyLimit({
@@ -79,12 +71,12 @@ export const createTelegramWebhook = ({
       }
       if (!isUpdate(update))
         return c.json({ error: { code: 'BAD_REQUEST', message: 'Not a Telegram update.' } }, 400)
-      if (!seen.add(update.update_id)) return c.body(null, 200)
       ready ??= bot.init().catch((error: unknown) => {
         ready = null
         throw error
       })
       await ready
+      if (!(await seen.firstTime(String(update.update_id)))) return c.body(null, 200)
       let timer: NodeJS.Timeout | undefined
       const handled = bot.handleUpdate(update).catch((error: unknown) => {
         log.error('telegram update failed', { updateId: update.update_id, error: String(error) })

@@ -5,6 +5,12 @@
  * - `POST /v1/chat/messages {sessionId?, text? | choice?}` → `{sessionId, replies}`
  * - `GET /v1/chat/history?sessionId=` → `{sessionId, messages}` (masked; empty once expired)
  * - `POST /v1/chat/feedback {sessionId, interactionId, useful}` → `{sessionId, replies}`
+ *
+ * Session ids are issued by the server (144 random bits) with the first answer. A sessionId
+ * the server did not issue, or whose session has expired, is not taken over: the message
+ * starts a new session under a new id, so nobody reaches another citizen's history by
+ * choosing or guessing an id. Every request is limited per client address, and messages and
+ * feedback also per session (`RATE_LIMIT_CHAT_PER_MINUTE`); beyond, 429 with `Retry-After`.
  * @module
  */
 import { randomBytes } from 'node:crypto'
@@ -16,6 +22,7 @@ import { parseInput, readJson } from '../../api/validate.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
+import { createLimitRequests } from '../http/limit-requests.ts'
 
 const ZSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'mã phiên không hợp lệ')
 
@@ -45,11 +52,28 @@ const asset = (name: string) => readFileSync(new URL(`./public/${name}`, import.
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
-export const createWebChatRoutes = ({ conversation }: { conversation: Conversation }) => {
+export type WebChatRoutesOptions = {
+  conversation: Conversation
+  /** Requests a minute per client address and per session; 0 turns the limit off. */
+  perMinute: number
+  trustProxyHops: number
+  clock?: () => number
+}
+
+export const createWebChatRoutes = ({
+  conversation,
+  perMinute,
+  trustProxyHops,
+  clock,
+}: WebChatRoutesOptions) => {
   const page = asset('chat.html')
   const script = asset('chat.js')
   const style = asset('chat.css')
   const limit = bodyLimit({ maxSize: 8 * 1024, onError: tooLarge })
+  const requests = createLimitRequests({ perMinute, trustProxyHops, ...(clock ? { clock } : {}) })
+  /** The client's session when the server issued it and it is still alive. */
+  const liveSession = async (sessionId: string | undefined) =>
+    sessionId !== undefined && (await conversation.hasSession('web', sessionId)) ? sessionId : null
 
   return new Hono()
     .get('/', (c) => {
@@ -60,8 +84,12 @@ export const createWebChatRoutes = ({ conversation }: { conversation: Conversati
     .get('/chat/chat.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
     .get('/chat/chat.css', (c) => c.body(style, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
     .post('/v1/chat/messages', limit, async (c) => {
+      const refusedByAddress = requests.byAddress(c)
+      if (refusedByAddress) return refusedByAddress
       const body = parseInput(ZMessageBody, await readJson(c), 'Tin nhắn')
-      const sessionId = body.sessionId ?? newSessionId()
+      const sessionId = (await liveSession(body.sessionId)) ?? newSessionId()
+      const refusedBySession = requests.bySession(c, sessionId)
+      if (refusedBySession) return refusedBySession
       const replies = await conversation.handle({
         channel: 'web',
         userId: sessionId,
@@ -70,11 +98,22 @@ export const createWebChatRoutes = ({ conversation }: { conversation: Conversati
       return c.json({ sessionId, replies })
     })
     .get('/v1/chat/history', async (c) => {
+      const refused = requests.byAddress(c)
+      if (refused) return refused
       const sessionId = parseInput(ZSessionId, c.req.query('sessionId'), 'Mã phiên')
       return c.json({ sessionId, messages: await conversation.history('web', sessionId) })
     })
     .post('/v1/chat/feedback', limit, async (c) => {
+      const refusedByAddress = requests.byAddress(c)
+      if (refusedByAddress) return refusedByAddress
       const body = parseInput(ZFeedbackBody, await readJson(c), 'Góp ý')
+      if (!(await liveSession(body.sessionId)))
+        throw new AppError(
+          'NOT_FOUND',
+          'Phiên trò chuyện đã hết hạn hoặc không tồn tại. Hãy hỏi lại câu hỏi.',
+        )
+      const refusedBySession = requests.bySession(c, body.sessionId)
+      if (refusedBySession) return refusedBySession
       const replies = await conversation.handle({
         channel: 'web',
         userId: body.sessionId,

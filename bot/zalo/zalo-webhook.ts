@@ -1,8 +1,11 @@
 /**
  * `POST /webhooks/zalo`: Zalo OA events. The signature is checked first (bad or missing →
- * 401), malformed bodies get 400, and nothing is processed for either. A valid event is
- * de-duplicated by msg_id (`processed_events`), acknowledged with 200 at once, and handled in
- * the background, one event at a time per citizen so replies keep their order.
+ * 401), malformed bodies get 400, and nothing is processed for either. A signed event whose
+ * timestamp is more than `maxAgeMs` (10 minutes) from now, in the past or the future, is
+ * refused (400): a captured event cannot be replayed later, and the de-duplication store
+ * only has to remember ids for that long. A valid event is de-duplicated by msg_id
+ * (`processed_events`), acknowledged with 200 at once, and handled in the background, one
+ * event at a time per citizen so replies keep their order.
  * @module
  */
 import { Hono } from 'hono'
@@ -23,7 +26,8 @@ import type { ZaloClient } from './zalo-client.ts'
 import { NON_TEXT_EVENTS, type ZaloEvent, ZZaloEvent } from './zalo-event.types.ts'
 
 export const ZALO_WEBHOOK_PATH = '/webhooks/zalo'
-/** Zalo redelivers within minutes; a week of remembered ids is plenty. */
+/** Zalo delivers within seconds and redelivers within minutes. */
+export const ZALO_EVENT_MAX_AGE_MS = 10 * 60_000
 
 export type ZaloWebhookOptions = {
   db: Db
@@ -33,6 +37,8 @@ export type ZaloWebhookOptions = {
   conversation: Conversation
   log: Logger
   clock?: () => number
+  /** How far an event's timestamp may be from now (default 10 minutes). */
+  maxAgeMs?: number
 }
 
 export type ZaloWebhook = {
@@ -69,6 +75,7 @@ export const createZaloWebhook = ({
   conversation,
   log,
   clock = Date.now,
+  maxAgeMs = ZALO_EVENT_MAX_AGE_MS,
 }: ZaloWebhookOptions): ZaloWebhook => {
   const window = createReplyWindow({ db, clock })
   const queue = createKeyedQueue()
@@ -125,6 +132,13 @@ export const createZaloWebhook = ({
       if (!verifyZaloSignature(signature, { appId, rawBody, timestamp: event.timestamp, oaSecretKey })) {
         log.warn('zalo webhook rejected: bad signature', { event: event.event_name })
         return c.json(problem('UNAUTHORIZED', 'Signature does not match.'), 401)
+      }
+      // Zalo stamps events in milliseconds; a value in seconds is read as such.
+      const stamp = Number(event.timestamp)
+      const sentAt = stamp < 1e12 ? stamp * 1000 : stamp
+      if (!Number.isFinite(sentAt) || Math.abs(clock() - sentAt) > maxAgeMs) {
+        log.warn('zalo webhook rejected: event outside the time window', { event: event.event_name })
+        return c.json(problem('STALE_EVENT', 'Event timestamp is outside the accepted window.'), 400)
       }
       const owner = event.sender?.id ?? event.follower?.id ?? ''
       const eventId = event.message?.msg_id ?? `${event.event_name}:${owner}:${event.timestamp}`

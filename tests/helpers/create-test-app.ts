@@ -5,20 +5,26 @@
 import { createApp } from '../../api/app.ts'
 import { loadConfig } from '../../api/config.ts'
 import type { AppDeps } from '../../api/deps.ts'
-import { createLogger } from '../../api/logger.ts'
+import { createLogger, type Logger } from '../../api/logger.ts'
 import { createKnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { seedStarterProcedures } from '../../knowledge/procedures/seed-starter-procedures.ts'
 import { createTestDb, type TestDb } from './create-test-db.ts'
 
 export type TestApp = { app: ReturnType<typeof createApp>; deps: AppDeps; testDb: TestDb; close: () => void }
 
-/** @param env extra environment for loadConfig (e.g. ADMIN_TOKEN) */
-export const createTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+/**
+ * @param env extra environment for loadConfig (e.g. ADMIN_TOKEN)
+ * @param options.log a logger to read what was logged (silent by default)
+ */
+export const createTestApp = async (
+  env: Record<string, string> = {},
+  { log = createLogger('silent') }: { log?: Logger } = {},
+): Promise<TestApp> => {
   const testDb = await createTestDb()
   await seedStarterProcedures({ db: testDb.db })
   const kb = await createKnowledgeBase({ db: testDb.db, refreshSeconds: 0 })
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: testDb.dir, DATABASE_URL: testDb.url, ...env })
-  const deps: AppDeps = { config, db: testDb.db, kb, log: createLogger('silent') }
+  const deps: AppDeps = { config, db: testDb.db, kb, log }
   return {
     app: createApp(deps),
     deps,

@@ -8,6 +8,7 @@ const input = document.getElementById('question')
 const send = document.getElementById('send')
 const status = document.getElementById('status')
 
+const FAILED = 'Xin lỗi, chưa gửi được câu hỏi. Bạn vui lòng thử lại sau ít phút.'
 const GROUP_LABELS = { clarify: 'Chọn thủ tục', feedback: 'Đánh giá câu trả lời', menu: 'Trợ giúp' }
 
 let sessionId = localStorage.getItem(SESSION_KEY)
@@ -92,12 +93,18 @@ async function ask(body, shown) {
       body: JSON.stringify(sessionId ? { sessionId, ...body } : body),
     })
     const data = await response.json()
+    if (response.status === 429) {
+      // Too many questions in a minute: the server says how long to wait.
+      addBot([{ type: 'text', text: data?.error?.message ?? FAILED }])
+      return
+    }
     if (!response.ok) throw new Error(data?.error?.message ?? 'Lỗi')
+    // The server issues the session id (a new one when the stored one has expired).
     sessionId = data.sessionId
     localStorage.setItem(SESSION_KEY, sessionId)
     addBot(data.replies)
   } catch {
-    addBot([{ type: 'text', text: 'Xin lỗi, chưa gửi được câu hỏi. Bạn vui lòng thử lại sau ít phút.' }])
+    addBot([{ type: 'text', text: FAILED }])
   } finally {
     setBusy(false)
     scrollDown()

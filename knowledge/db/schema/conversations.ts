@@ -5,7 +5,7 @@
  * Personal data is masked before any text reaches these tables.
  * @module
  */
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 export const chatSessions = sqliteTable('chat_sessions', {
   id: text('id').primaryKey(),
@@ -37,9 +37,17 @@ export const interactions = sqliteTable(
     feedback: text('feedback'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('interactions_session_idx').on(t.sessionId)],
+  (t) => [
+    index('interactions_session_idx').on(t.sessionId),
+    index('interactions_created_idx').on(t.createdAt),
+  ],
 )
 
+/**
+ * Questions for the admins' review, one row per distinct (normalised, masked) question and
+ * reason: asking it again adds to `count` and moves `last_asked_at`, so a flood of one
+ * question is one entry. Rows from before de-duplication have no `question_key`.
+ */
 export const unansweredQuestions = sqliteTable(
   'unanswered_questions',
   {
@@ -50,8 +58,14 @@ export const unansweredQuestions = sqliteTable(
     reason: text('reason').notNull(),
     status: text('status').notNull().default('open'),
     createdAt: integer('created_at').notNull(),
+    questionKey: text('question_key'),
+    count: integer('count').notNull().default(1),
+    lastAskedAt: integer('last_asked_at'),
   },
-  (t) => [index('unanswered_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('unanswered_status_idx').on(t.status, t.createdAt),
+    uniqueIndex('unanswered_question_key_idx').on(t.questionKey, t.reason),
+  ],
 )
 
 export const channelTokens = sqliteTable('channel_tokens', {

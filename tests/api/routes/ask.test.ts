@@ -89,3 +89,104 @@ describe('POST /v1/ask with a sessionId', () => {
     expect(other.procedure?.code === chosen.procedure!.code && other.kind === 'answer').toBe(false)
   })
 })
+
+describe('POST /v1/ask rate limit', () => {
+  const from = (t: TestApp, address: string, body: unknown, headers: Record<string, string> = {}) =>
+    t.app.request(
+      '/v1/ask',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      },
+      { incoming: { socket: { remoteAddress: address } } },
+    )
+
+  it('limits each client address, whatever sessionId it sends, with 429, Retry-After and a Vietnamese message', async () => {
+    const t = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '3' })
+    try {
+      const statuses = []
+      for (let i = 0; i < 3; i += 1)
+        statuses.push(
+          (await from(t, '198.51.100.7', { text: 'hộ chiếu', sessionId: `rotating-session-${i}` })).status,
+        )
+      expect(statuses).toEqual([200, 200, 200])
+      const refused = await from(t, '198.51.100.7', { text: 'hộ chiếu' })
+      expect(refused.status).toBe(429)
+      const wait = Number(refused.headers.get('Retry-After'))
+      expect(wait).toBeGreaterThanOrEqual(1)
+      expect(wait).toBeLessThanOrEqual(20)
+      const body = (await refused.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('RATE_LIMITED')
+      expect(body.error.message).toMatch(
+        /^Bạn gửi quá nhiều yêu cầu trong một phút\. Vui lòng thử lại sau \d+ giây\./,
+      )
+      // Another address is not affected.
+      expect((await from(t, '198.51.100.8', { text: 'hộ chiếu' })).status).toBe(200)
+    } finally {
+      t.close()
+    }
+  })
+
+  it('limits one sessionId used from many addresses', async () => {
+    const t = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '2' })
+    try {
+      const statuses = []
+      for (let i = 0; i < 3; i += 1)
+        statuses.push(
+          (await from(t, `203.0.113.${i + 1}`, { text: 'hộ chiếu', sessionId: 'shared-session-1' })).status,
+        )
+      expect(statuses).toEqual([200, 200, 429])
+    } finally {
+      t.close()
+    }
+  })
+
+  it('ignores X-Forwarded-For without trusted proxies, and reads the trusted hop behind them', async () => {
+    const direct = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '2' })
+    const proxied = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '2', TRUST_PROXY_HOPS: '1' })
+    try {
+      // Without a trusted proxy a client cannot dodge the limit by writing X-Forwarded-For.
+      const spoofed = []
+      for (let i = 0; i < 3; i += 1)
+        spoofed.push(
+          (await from(direct, '198.51.100.9', { text: 'hộ chiếu' }, { 'X-Forwarded-For': `10.9.9.${i}` }))
+            .status,
+        )
+      expect(spoofed).toEqual([200, 200, 429])
+      // Behind one proxy (10.0.0.2) the client is the entry the proxy appended; what the client
+      // wrote to the left is not trusted, and other clients behind the same proxy still pass.
+      const behind = []
+      for (let i = 0; i < 3; i += 1)
+        behind.push(
+          (
+            await from(
+              proxied,
+              '10.0.0.2',
+              { text: 'hộ chiếu' },
+              { 'X-Forwarded-For': `10.9.9.${i}, 203.0.113.50` },
+            )
+          ).status,
+        )
+      expect(behind).toEqual([200, 200, 429])
+      expect(
+        (await from(proxied, '10.0.0.2', { text: 'hộ chiếu' }, { 'X-Forwarded-For': '203.0.113.51' })).status,
+      ).toBe(200)
+    } finally {
+      direct.close()
+      proxied.close()
+    }
+  })
+
+  it('is off with RATE_LIMIT_ASK_PER_MINUTE=0 (load tests, evaluations)', async () => {
+    const t = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '0' })
+    try {
+      const statuses = new Set<number>()
+      for (let i = 0; i < 40; i += 1)
+        statuses.add((await from(t, '198.51.100.10', { text: 'hộ chiếu' })).status)
+      expect([...statuses]).toEqual([200])
+    } finally {
+      t.close()
+    }
+  })
+})

@@ -80,8 +80,8 @@ describe('maintenance switch across two processes over one database', () => {
   let b: RunningServer
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-notices-'))
-    a = await startServer({ DATA_DIR: dir, ADMIN_TOKEN })
-    b = await startServer({ DATA_DIR: dir, ADMIN_TOKEN })
+    a = await startServer({ DATA_DIR: dir, ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })
+    b = await startServer({ DATA_DIR: dir, ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })
   }, 60_000)
   afterAll(async () => {
     await a?.stop()

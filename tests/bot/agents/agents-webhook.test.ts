@@ -1,7 +1,9 @@
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../api/config.ts'
+import type { Activity } from '../../../bot/agents/activity.types.ts'
 import { agentsWebhookForDeps } from '../../../bot/agents/agents-for-deps.ts'
+import { agentsUserId } from '../../../bot/agents/map-activity.ts'
 import { messages } from '../../../bot/core/messages.ts'
 import {
   chatSessions,
@@ -298,7 +300,7 @@ describe('Bot Framework messaging endpoint', () => {
       `Bearer ${token}`,
     )
     expect(response.status).toBe(200)
-    expect(sent().map((a) => a.text)).toEqual([messages.privacy])
+    expect(sent().map((a) => a.text)).toEqual([messages.privacy(90, 365)])
   })
 
   it('rejects an activity whose serviceUrl was changed after signing', async () => {
@@ -331,7 +333,7 @@ describe('Bot Framework messaging endpoint', () => {
     fake.failNext(429, { retryAfter: '0' })
     await post(textActivity('/privacy', { conversation: { id: 'a:throttled' } }))
     expect(fake.requests.map((r) => r.status)).toEqual([429, 201])
-    expect(sent().map((a) => a.text)).toEqual([messages.privacy])
+    expect(sent().map((a) => a.text)).toEqual([messages.privacy(90, 365)])
   })
 
   it('fetches a new bot token once when the Connector answers 401', async () => {
@@ -350,22 +352,29 @@ describe('Bot Framework messaging endpoint', () => {
 
   it('stores and logs a reply the Connector refuses, and still acknowledges the activity', async () => {
     fake.failNext(503, { times: 2, retryAfter: '0' })
-    const response = await post(textActivity('/contact', { conversation: { id: 'a:gone' } }))
+    const gone = textActivity('/contact', { conversation: { id: 'a:gone' } })
+    const response = await post(gone)
     expect(response.status).toBe(200)
     expect(fake.requests.map((r) => r.status)).toEqual([503, 503])
+    // Stored under the digest the conversation state uses, with no platform id or name.
     const rows = await t.deps.db
       .select()
       .from(undeliveredMessages)
-      .where(eq(undeliveredMessages.recipient, 'a:gone'))
+      .where(eq(undeliveredMessages.channel, 'botframework'))
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
       channel: 'botframework',
+      recipient: agentsUserId(gone as unknown as Activity, '29:citizen-a'),
       reason: expect.stringMatching(/^connector 503/),
     })
     expect(rows[0]!.payload).toMatchObject({
+      channelId: 'msteams',
       serviceUrl: fake.serviceUrl,
-      activity: { type: 'message', attachments: [{ content: { buttons: [{ type: 'openUrl' }] } }] },
+      message: { attachments: [{ content: { buttons: [{ type: 'openUrl' }] } }] },
     })
+    const stored = JSON.stringify(rows[0])
+    for (const id of ['a:gone', '29:citizen-a', 'Nguyễn Văn A', 'tenant-1', fake.appId, '6b1f0c1e'])
+      expect(stored).not.toContain(id)
   })
 })
 

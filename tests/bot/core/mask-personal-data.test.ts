@@ -14,6 +14,25 @@ describe('maskPersonalData', () => {
     ['máy bàn 024-3812-3456', 'máy bàn ***', ['phone']],
     ['email nguyen.van.a@gmail.com giúp', 'email *** giúp', ['email']],
     ['mail lê_thị@cơquan.gov.vn', 'mail ***', ['email']],
+    // Separators people type, full-width digits and the +84 / 0084 forms.
+    ['cccd 079.203.010.222 nhé', 'cccd *** nhé', ['id_number']],
+    ['cccd 079-203-010-333.', 'cccd ***.', ['id_number']],
+    ['cccd 079–203–010–444', 'cccd ***', ['id_number']],
+    ['CMND 012-345-678', 'CMND ***', ['id_number']],
+    ['cccd ０７９２０３０１０２２２', 'cccd ***', ['id_number']],
+    ['cccd\u00a0079\u00a0203\u00a0010\u00a0555', 'cccd ***', ['id_number']],
+    ['gọi (0915) 010-222 nhé', 'gọi *** nhé', ['phone']],
+    ['gọi (0915)010222', 'gọi ***', ['phone']],
+    ['số (+84) 915 010 222', 'số ***', ['phone']],
+    ['số +84-915-010-222', 'số ***', ['phone']],
+    ['số +84 (0) 915 010 222', 'số ***', ['phone']],
+    ['số 0084 915 010 222', 'số ***', ['phone']],
+    ['số ０９１５０１０２２２', 'số ***', ['phone']],
+    ['số ＋８４ ９１５ ０１０ ２２２', 'số ***', ['phone']],
+    ['số 0915 – 010 – 222', 'số ***', ['phone']],
+    ['(số 0912345678)', '(số ***)', ['phone']],
+    ['gọi 0912345678 - 0987654321', 'gọi *** - ***', ['phone']],
+    ['email ａ＠ｂ．ｖｎ', 'email ***', ['email']],
   ])('masks %j', (input, masked, kinds) => {
     const result = maskPersonalData(input)
     expect(result.text).toBe(masked)
@@ -26,6 +45,10 @@ describe('maskPersonalData', () => {
     ['phạt 100.000.000 đồng'],
     ['ngày 15/07/2026'],
     ['năm 2025 có 12 tháng'],
+    ['lệ phí 70.000 - 100.000 đồng'],
+    ['phạt 1.000.000.000.000 đồng'],
+    ['vốn 123.456.789 đồng'],
+    ['giờ làm việc (7:30 - 17:00)'],
   ])('keeps %j unchanged', (input) => {
     expect(maskPersonalData(input)).toEqual({ text: input, found: [] })
   })

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRateLimiter, createSharedRateLimiter } from '../../../bot/core/rate-limit.ts'
+import {
+  createRateLimiter,
+  createRequestLimiter,
+  createSharedRateLimiter,
+} from '../../../bot/core/rate-limit.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
 
 describe('createRateLimiter', () => {
@@ -19,6 +23,20 @@ describe('createRateLimiter', () => {
     expect(limiter.take('flooder')).toBe('allowed')
     expect(limiter.take('flooder')).toBe('warn')
     expect(limiter.take('other')).toBe('allowed')
+  })
+})
+
+describe('createRequestLimiter', () => {
+  it('allows perMinute requests, then says how many seconds to wait until the next one', () => {
+    const clock = { now: 0 }
+    const limiter = createRequestLimiter({ perMinute: 6, clock: () => clock.now })
+    expect(Array.from({ length: 6 }, () => limiter.take('a'))).toEqual([0, 0, 0, 0, 0, 0])
+    expect(limiter.take('a')).toBe(10) // one request every 10 s
+    clock.now += 4_000
+    expect(limiter.take('a')).toBe(6)
+    clock.now += 6_000
+    expect(limiter.take('a')).toBe(0)
+    expect(limiter.take('b')).toBe(0)
   })
 })
 

@@ -20,7 +20,7 @@ describe('startChannels', () => {
     try {
       fake.queueUpdate(textUpdate(601, '/privacy'))
       const [sent] = await fake.waitFor('sendMessage', 1)
-      expect(sent!.payload['text']).toBe(messages.privacy)
+      expect(sent!.payload['text']).toBe(messages.privacy(90, 365))
       expect(fake.sent('deleteWebhook')).toHaveLength(1)
       expect((await t.app.request('/webhooks/telegram', { method: 'POST', body: '{}' })).status).toBe(404)
     } finally {

@@ -106,3 +106,37 @@ describe('web chat page in Chromium', () => {
     await context.close()
   }, 60_000)
 })
+
+describe('web chat page limits in Chromium', () => {
+  it('replaces a session id the server did not issue and shows the wait message when asked too fast', async () => {
+    const limited = await createTestApp({ RATE_LIMIT_CHAT_PER_MINUTE: '2' })
+    const served = await serveOnLoopback(limited.app.fetch)
+    const context = await browser.newContext({ locale: 'vi-VN' })
+    try {
+      await context.addInitScript(() => {
+        if (!sessionStorage.getItem('seeded')) {
+          sessionStorage.setItem('seeded', '1')
+          localStorage.setItem('trolyso.chat.sessionId', 'AAAAAAAAAAAAAAAAAAAAAAAA')
+        }
+      })
+      const page = await context.newPage()
+      page.setDefaultTimeout(15_000)
+      await page.goto(served.base)
+      await page.waitForSelector('html[data-ready="true"]')
+      // The restore of the chosen id was one request; the question is the second.
+      const answer = await askByKeyboard(page, 'đăng ký khai sinh')
+      expect(await answer.textContent()).toContain('mã')
+      const stored = await page.evaluate(() => localStorage.getItem('trolyso.chat.sessionId'))
+      expect(stored).not.toBe('AAAAAAAAAAAAAAAAAAAAAAAA')
+      expect(stored).toMatch(/^[A-Za-z0-9_-]{24}$/)
+      const refused = await askByKeyboard(page, 'phí bao nhiêu')
+      expect(await refused.textContent()).toMatch(
+        /^Bạn gửi quá nhiều yêu cầu trong một phút\. Vui lòng thử lại sau \d+ giây\./,
+      )
+    } finally {
+      await context.close()
+      await served.close()
+      limited.close()
+    }
+  }, 60_000)
+})

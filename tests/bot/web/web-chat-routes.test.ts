@@ -73,9 +73,93 @@ describe('web chat API', () => {
     expect((await send(body)).status).toBe(status)
   })
 
+  it('does not take a session id the server did not issue: a new session gets a new random id', async () => {
+    const chosen = 'AAAAAAAAAAAAAAAAAAAAAAAA'
+    const { status, body } = await send({ sessionId: chosen, text: 'đăng ký khai sinh' })
+    expect(status).toBe(200)
+    expect(body.sessionId).not.toBe(chosen)
+    expect(body.sessionId).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    const guessed = await t.app.request(`/v1/chat/history?sessionId=${chosen}`)
+    expect(await guessed.json()).toEqual({ sessionId: chosen, messages: [] })
+    const own = await t.app.request(`/v1/chat/history?sessionId=${body.sessionId}`)
+    expect(((await own.json()) as { messages: unknown[] }).messages).toHaveLength(2)
+    const feedback = await t.app.request('/v1/chat/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId: chosen, interactionId: 'abcdefgh', useful: false }),
+    })
+    expect(feedback.status).toBe(404)
+  })
+
   it('returns an empty history for an unknown session and 400 for a malformed id', async () => {
     const unknown = await t.app.request('/v1/chat/history?sessionId=AAAAAAAAAAAAAAAAAAAAAAAA')
     expect(await unknown.json()).toEqual({ sessionId: 'AAAAAAAAAAAAAAAAAAAAAAAA', messages: [] })
     expect((await t.app.request('/v1/chat/history?sessionId=../etc')).status).toBe(400)
+  })
+})
+
+describe('web chat rate limit', () => {
+  const from = (app: TestApp, address: string, path: string, body?: unknown) =>
+    app.app.request(
+      path,
+      body === undefined
+        ? {}
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      { incoming: { socket: { remoteAddress: address } } },
+    )
+
+  it('limits a client address that omits or changes the sessionId, with 429 and Retry-After', async () => {
+    const limited = await createTestApp({ RATE_LIMIT_CHAT_PER_MINUTE: '3' })
+    try {
+      const statuses = []
+      for (let i = 0; i < 4; i += 1)
+        statuses.push(
+          (await from(limited, '198.51.100.20', '/v1/chat/messages', { text: 'xin chào' })).status,
+        )
+      expect(statuses).toEqual([200, 200, 200, 429])
+      const refused = await from(
+        limited,
+        '198.51.100.20',
+        '/v1/chat/history?sessionId=AAAAAAAAAAAAAAAAAAAAAAAA',
+      )
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1)
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /^Bạn gửi quá nhiều yêu cầu trong một phút/,
+      )
+      expect((await from(limited, '198.51.100.21', '/v1/chat/messages', { text: 'xin chào' })).status).toBe(
+        200,
+      )
+    } finally {
+      limited.close()
+    }
+  })
+
+  it('limits one session used from many addresses', async () => {
+    const limited = await createTestApp({ RATE_LIMIT_CHAT_PER_MINUTE: '2' })
+    try {
+      const first = await from(limited, '203.0.113.1', '/v1/chat/messages', { text: 'xin chào' })
+      const { sessionId } = (await first.json()) as { sessionId: string }
+      const next = await from(limited, '203.0.113.2', '/v1/chat/messages', { sessionId, text: 'xin chào' })
+      expect(next.status).toBe(200)
+      const third = await from(limited, '203.0.113.3', '/v1/chat/messages', { sessionId, text: 'xin chào' })
+      expect(third.status).toBe(429)
+    } finally {
+      limited.close()
+    }
+  })
+
+  it('is off with RATE_LIMIT_CHAT_PER_MINUTE=0', async () => {
+    const open = await createTestApp({ RATE_LIMIT_CHAT_PER_MINUTE: '0' })
+    try {
+      const statuses = new Set<number>()
+      for (let i = 0; i < 40; i += 1)
+        statuses.add(
+          (await from(open, '198.51.100.22', '/v1/chat/history?sessionId=AAAAAAAAAAAAAAAAAAAAAAAA')).status,
+        )
+      expect([...statuses]).toEqual([200])
+    } finally {
+      open.close()
+    }
   })
 })

@@ -1,0 +1,263 @@
+/**
+ * Replayed and redelivered webhook events on Telegram, Zalo and Bot Framework: each is
+ * answered at most once, whichever process receives it, and Zalo events outside the time
+ * window are refused. A second app over the same database stands for a second process.
+ */
+import { createHash } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../api/app.ts'
+import type { AppDeps } from '../../api/deps.ts'
+import { agentsWebhookForDeps } from '../../bot/agents/agents-for-deps.ts'
+import { zaloWebhookForDeps } from '../../bot/zalo/zalo-for-deps.ts'
+import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
+import { type FakeBotConnector, startFakeBotConnector } from '../helpers/fake-bot-connector.ts'
+import { type FakeTelegramServer, startFakeTelegramServer } from '../helpers/fake-telegram-server.ts'
+import { type FakeZaloServer, startFakeZaloServer } from '../helpers/fake-zalo-server.ts'
+import { textUpdate } from './telegram/telegram-updates.ts'
+
+const TELEGRAM_SECRET = 'webhook_secret-0123456789'
+const ZALO_SECRET = 'oa-secret-key-ABC'
+const MINUTE = 60_000
+
+let telegram: FakeTelegramServer
+let zalo: FakeZaloServer
+let connector: FakeBotConnector
+let t: TestApp
+/** The same configuration and database, served by another app: another process. */
+let other: { app: ReturnType<typeof createApp>; deps: AppDeps }
+let n = 0
+
+beforeAll(async () => {
+  telegram = await startFakeTelegramServer()
+  zalo = await startFakeZaloServer()
+  connector = await startFakeBotConnector()
+  t = await createTestApp({
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    PUBLIC_URL: 'https://trolyso.example.vn',
+    ZALO_APP_ID: zalo.appId,
+    ZALO_APP_SECRET: zalo.appSecret,
+    ZALO_OA_SECRET_KEY: ZALO_SECRET,
+    ZALO_ACCESS_TOKEN: zalo.tokens.accessToken,
+    ZALO_REFRESH_TOKEN: zalo.tokens.refreshToken,
+    ZALO_API_BASE: zalo.baseUrl,
+    ZALO_OAUTH_BASE: zalo.baseUrl,
+    MICROSOFT_APP_ID: connector.appId,
+    MICROSOFT_APP_PASSWORD: connector.appPassword,
+    BOTFRAMEWORK_OPENID_URL: connector.openIdUrl,
+    MICROSOFT_LOGIN_URL: connector.loginUrl,
+  })
+  const deps = { ...t.deps }
+  other = { app: createApp(deps), deps }
+})
+afterAll(async () => {
+  t.close()
+  await Promise.all([telegram.close(), zalo.close(), connector.close()])
+})
+
+type Target = 'this' | 'other'
+const appOf = (target: Target) => (target === 'this' ? t : other)
+
+const postTelegram = async (target: Target, update: unknown) =>
+  (
+    await appOf(target).app.request('/webhooks/telegram', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': TELEGRAM_SECRET },
+      body: JSON.stringify(update),
+    })
+  ).status
+
+const zaloEvent = (text: string, timestamp: number) => ({
+  app_id: zalo.appId,
+  event_name: 'user_send_text',
+  timestamp: String(timestamp),
+  sender: { id: `8200000000000${++n}` },
+  recipient: { id: '1990000000000000001' },
+  message: { msg_id: `replay-msg-${n}`, text },
+})
+const postZalo = async (target: Target, event: ReturnType<typeof zaloEvent>) => {
+  const raw = JSON.stringify(event)
+  const signature = createHash('sha256')
+    .update(zalo.appId + raw + event.timestamp + ZALO_SECRET)
+    .digest('hex')
+  const response = await appOf(target).app.request('/webhooks/zalo', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': `mac=${signature}` },
+    body: raw,
+  })
+  await zaloWebhookForDeps(appOf(target).deps)!.whenIdle()
+  return response.status
+}
+
+const activity = (text: string, overrides: Record<string, unknown> = {}) => ({
+  type: 'message',
+  timestamp: new Date().toISOString(),
+  channelId: 'webchat',
+  serviceUrl: connector.serviceUrl,
+  from: { id: `dl_replay-${++n}` },
+  recipient: { id: connector.appId, name: 'Trợ lý số' },
+  conversation: { id: `replay-conversation-${n}` },
+  text,
+  ...overrides,
+})
+const postActivity = async (target: Target, body: unknown) => {
+  const response = await appOf(target).app.request('/api/messages', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await connector.signToken()}` },
+    body: JSON.stringify(body),
+  })
+  await agentsWebhookForDeps(appOf(target).deps)!.whenIdle()
+  return response.status
+}
+
+const answered = async (channel: string) =>
+  Number(
+    (
+      await t.deps.db.$client.execute({
+        sql: 'SELECT count(*) AS n FROM interactions WHERE channel = ?',
+        args: [channel],
+      })
+    ).rows[0]!['n'],
+  )
+
+type Case = [
+  name: string,
+  channel: string,
+  send: () => Promise<number[]>,
+  statuses: number[],
+  answers: number,
+]
+
+const cases: Case[] = [
+  [
+    'Telegram: an update delivered twice to one process',
+    'telegram',
+    async () => {
+      const update = textUpdate(901, 'đăng ký khai sinh')
+      return [await postTelegram('this', update), await postTelegram('this', update)]
+    },
+    [200, 200],
+    1,
+  ],
+  [
+    'Telegram: an update delivered again to another process',
+    'telegram',
+    async () => {
+      const update = textUpdate(902, 'đăng ký khai sinh')
+      return [await postTelegram('this', update), await postTelegram('other', update)]
+    },
+    [200, 200],
+    1,
+  ],
+  [
+    'Zalo: an event delivered again to another process',
+    'zalo',
+    async () => {
+      const event = zaloEvent('đăng ký khai sinh', Date.now())
+      return [await postZalo('this', event), await postZalo('other', event)]
+    },
+    [200, 200],
+    1,
+  ],
+  [
+    'Zalo: a signed event 30 days old',
+    'zalo',
+    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() - 30 * 24 * 60 * MINUTE))],
+    [400],
+    0,
+  ],
+  [
+    'Zalo: a signed event 11 minutes old',
+    'zalo',
+    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() - 11 * MINUTE))],
+    [400],
+    0,
+  ],
+  [
+    'Zalo: a signed event stamped 11 minutes in the future',
+    'zalo',
+    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() + 11 * MINUTE))],
+    [400],
+    0,
+  ],
+  [
+    'Zalo: a signed event 5 minutes old (delayed delivery)',
+    'zalo',
+    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() - 5 * MINUTE))],
+    [200],
+    1,
+  ],
+  [
+    'Zalo: a signed event stamped in seconds, 30 days old',
+    'zalo',
+    async () => [
+      await postZalo(
+        'this',
+        zaloEvent('đăng ký khai sinh', Math.floor((Date.now() - 30 * 24 * 60 * MINUTE) / 1000)),
+      ),
+    ],
+    [400],
+    0,
+  ],
+  [
+    'Bot Framework: an activity without an id sent twice',
+    'botframework',
+    async () => {
+      const body = activity('đăng ký khai sinh')
+      return [await postActivity('this', body), await postActivity('this', body)]
+    },
+    [200, 200],
+    1,
+  ],
+  [
+    'Bot Framework: an activity without an id sent again to another process',
+    'botframework',
+    async () => {
+      const body = activity('đăng ký khai sinh')
+      return [await postActivity('this', body), await postActivity('other', body)]
+    },
+    [200, 200],
+    1,
+  ],
+  [
+    'Bot Framework: an activity with neither id nor timestamp',
+    'botframework',
+    async () => [await postActivity('this', activity('đăng ký khai sinh', { timestamp: undefined }))],
+    [400],
+    0,
+  ],
+  [
+    'Bot Framework: two different messages without ids in one conversation',
+    'botframework',
+    async () => {
+      const first = activity('đăng ký khai sinh')
+      const second = {
+        ...first,
+        text: 'đăng ký kết hôn',
+        timestamp: new Date(Date.now() + 1000).toISOString(),
+      }
+      return [await postActivity('this', first), await postActivity('this', second)]
+    },
+    [200, 200],
+    2,
+  ],
+  [
+    'Bot Framework: an activity with an id delivered again to another process',
+    'botframework',
+    async () => {
+      const body = activity('đăng ký khai sinh', { id: `replay-activity-${n}` })
+      return [await postActivity('this', body), await postActivity('other', body)]
+    },
+    [200, 200],
+    1,
+  ],
+]
+
+describe('replayed webhook events', () => {
+  it.each(cases)('%s', async (_name, channel, send, statuses, answers) => {
+    const before = await answered(channel)
+    expect(await send()).toEqual(statuses)
+    expect((await answered(channel)) - before).toBe(answers)
+  })
+})
