@@ -32,10 +32,11 @@ import { importEdxml } from './import-edxml.ts'
 import { enrolCertificate } from './issue-certificate.ts'
 import { listAgencies } from './list-agencies.ts'
 import { listDocuments } from './list-documents.ts'
-import { OFFICIAL_ROLES, requireRole } from './official-roles.ts'
+import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
 import { prepareSignature } from './prepare-signature.ts'
 import { recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
+import { revokeOfficialTokens } from './revoke-official-tokens.ts'
 import { submitDocument } from './submit-document.ts'
 
 const ZCreateAgency = z.object({
@@ -176,16 +177,41 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     requireRole(caller.official.role, 'manageOfficials')
     const body = parseInput(ZCreateOfficial, await readJson(c))
     const agencyCode = body.agencyCode ?? caller.agency.code
-    if (agencyCode !== caller.agency.code && caller.official.role !== 'system_admin') {
-      throw new AppError('FORBIDDEN', 'Quản trị cơ quan chỉ tạo cán bộ cho cơ quan mình.')
-    }
+    requireAuthorityOver({
+      caller: { role: caller.official.role, agencyCode: caller.agency.code },
+      target: { role: body.role, agencyCode },
+      verb: 'tạo',
+    })
     const created = await createOfficial({
       db: deps.db,
       ...body,
       agencyCode,
       actor: `official:${caller.official.id}`,
+      ttlDays: deps.config.documents.tokenTtlDays,
     })
     return c.json(created, 201)
+  })
+
+  app.post('/v1/officials/:id/revoke', async (c) => {
+    const caller = await auth(c)
+    requireRole(caller.official.role, 'manageOfficials')
+    const id = c.req.param('id')
+    const result = await revokeOfficialTokens({
+      db: deps.db,
+      officialId: id,
+      actor: `official:${caller.official.id}`,
+      authorize: (target) => {
+        // another agency's officials are not visible to an agency admin at all
+        if (caller.official.role !== 'system_admin' && target.agencyCode !== caller.agency.code)
+          throw new AppError('NOT_FOUND', `Không có cán bộ mã ${id} trong cơ quan ${caller.agency.code}.`)
+        requireAuthorityOver({
+          caller: { role: caller.official.role, agencyCode: caller.agency.code },
+          target,
+          verb: 'thu hồi mã truy cập của',
+        })
+      },
+    })
+    return c.json(result)
   })
 
   app.post('/v1/certificates', async (c) => {

@@ -80,6 +80,18 @@ describe('deployment scripts', () => {
       })
       const hashes = await db.$client.execute('SELECT token_hash FROM api_tokens')
       expect(hashes.rows.map((r) => r['token_hash'])).not.toContain(token)
+
+      // officials:revoke by the printed prefix: the very next request is refused
+      const prefix = /^Token prefix: (tls_\S+)/m.exec(out.stdout)?.[1]
+      expect(prefix).toBe(token?.slice(0, 12))
+      const revoked = await script('revoke-official.ts', ['--token-prefix', prefix ?? ''], env)
+      expect(revoked.code, revoked.stderr).toBe(0)
+      expect(revoked.stdout).toMatch(/Revoked tokens: 1/)
+      const after = await app.request('/v1/me', { headers: { Authorization: `Bearer ${token}` } })
+      expect(after.status).toBe(401)
+      const usage = await script('revoke-official.ts', [], env)
+      expect(usage.code).toBe(1)
+      expect(usage.stderr).toMatch(/--official/)
     } finally {
       kb.close()
       db.$client.close()
