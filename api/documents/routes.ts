@@ -7,11 +7,9 @@
  */
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
-import { errorBody } from '../errors.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { authenticateOfficial } from './authenticate-official.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
@@ -104,7 +102,7 @@ const readPdfForm = async (c: Context, maxBytes: number) => {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `file: cần application/pdf, nhận được ${file.type}.`)
   }
   if (file.size > maxBytes)
-    throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte.`)
+    throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
   return { form, pdf: new Uint8Array(await file.arrayBuffer()) }
 }
 
@@ -135,24 +133,10 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
   // start now so a new deployment has its CA right after start; requests await the same promise
   svc().catch((error: unknown) => deps.log.error('documents setup failed', { error: String(error) }))
   const maxBytes = deps.config.documents.maxBytes
-  const limit = bodyLimit({
-    maxSize: maxBytes + 64 * 1024,
-    onError: (c) =>
-      c.json(
-        errorBody(
-          'PAYLOAD_TOO_LARGE',
-          `Nội dung gửi lên vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`,
-        ),
-        413,
-      ),
-  })
   const auth = async (c: Context) =>
     authenticateOfficial({ db: deps.db, authorization: c.req.header('authorization') })
 
   const app = new Hono()
-  app.use('/v1/documents/*', limit)
-  app.use('/v1/documents', limit)
-  app.use('/v1/signing/*', limit)
 
   app.get('/v1/me', async (c) => {
     const caller = await auth(c)
