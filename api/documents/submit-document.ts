@@ -21,9 +21,9 @@ import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentHeader } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
+import { judgeOwnApproval, type SenderVerification } from './judge-own-approval.ts'
 import { requireRole } from './official-roles.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
-import type { Verification } from './verify-pdf-signatures.ts'
 
 export type SubmitDocumentOptions = {
   svc: DocumentsService
@@ -36,7 +36,7 @@ export type SubmittedDocument = {
   id: string
   sha256: string
   signatureStatus: string
-  verification: Verification
+  verification: SenderVerification
   recipients: { agencyCode: string; status: string }[]
   /** on a re-send: the agencies this request delivered to (empty when all had it already) */
   added?: string[]
@@ -100,7 +100,7 @@ const existingDocument = async (svc: DocumentsService, id: string): Promise<Subm
     id,
     sha256: row.sha256,
     signatureStatus: row.signatureStatus,
-    verification: row.verification as unknown as Verification,
+    verification: row.verification as unknown as SenderVerification,
     recipients,
   }
 }
@@ -190,7 +190,11 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
     const existing = await existingDocument(svc, id)
     if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
     await requireKnownAgencies(svc.db, to)
-    const verification = await svc.verifyPdf(pdf)
+    const verification = await judgeOwnApproval({
+      db: svc.db,
+      verification: await svc.verifyPdf(pdf),
+      senderAgency: caller.agency.code,
+    })
     if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
       throw new AppError(
         'UNPROCESSABLE',
@@ -222,6 +226,7 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
         paperCopy: header.paperCopy,
         signatureStatus,
         verification: verification as unknown as Record<string, unknown>,
+        ownApproval: signatureStatus === 'signed_valid' && verification.ownApproval,
         createdAt: at,
       }),
       db
