@@ -32,7 +32,7 @@ import { listAgencies } from './list-agencies.ts'
 import { listDocuments } from './list-documents.ts'
 import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
 import { prepareSignature } from './prepare-signature.ts'
-import { recordNudges } from './record-nudges.ts'
+import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
 import { revokeOfficialTokens } from './revoke-official-tokens.ts'
 import { submitDocument } from './submit-document.ts'
@@ -59,7 +59,7 @@ const ZStatus = z.object({
 const ZNudge = z.object({
   kind: z.enum(['unsigned_attachment', 'scanned_paper', 'print']),
   action: z.enum(['shown', 'accepted', 'overridden']),
-  count: z.number().int().min(1).max(1000).default(1),
+  count: z.number().int().min(1).max(NUDGE_MAX_PER_REQUEST).default(1),
 })
 const ZList = z.object({
   box: z.enum(['inbox', 'sent']).default('inbox'),
