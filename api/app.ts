@@ -4,9 +4,11 @@
  */
 import { Hono } from 'hono'
 import { createChatRoutes } from '../bot/routes.ts'
+import { bodyLimitRules } from './body-limits.ts'
 import type { AppDeps } from './deps.ts'
 import { createDocumentsRoutes } from './documents/routes.ts'
 import { createErrorHandler, errorBody } from './errors.ts'
+import { limitBody } from './middlewares/limit-body.ts'
 import { createAdminRoutes } from './routes/admin.ts'
 import { createAskRoutes } from './routes/ask.ts'
 import { createDocsRoutes } from './routes/docs.ts'
@@ -25,6 +27,8 @@ export const createApp = (deps: AppDeps) => {
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('Referrer-Policy', 'no-referrer')
   })
+  // before every route, authentication and parser: 256 KB unless the route carries PDFs or imports
+  app.use(limitBody({ rules: bodyLimitRules(deps.config) }))
   app.route('/', createHealthRoutes(deps))
   app.route('/', createProcedureRoutes(deps))
   app.route('/', createAskRoutes(deps))

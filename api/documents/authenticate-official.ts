@@ -1,9 +1,9 @@
 /**
  * Bearer-token authentication of officials: the token's SHA-256 is looked up, never the
- * token itself.
+ * token itself. A revoked or expired token is refused on the very next request (no cache).
  * @module
  */
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import { agencies, apiTokens, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
@@ -21,9 +21,11 @@ export type Caller = {
 export const authenticateOfficial = async ({
   db,
   authorization,
+  now = new Date(),
 }: {
   db: Db
   authorization: string | undefined
+  now?: Date
 }): Promise<Caller> => {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
   if (!token) throw new AppError('UNAUTHORIZED', 'Thiếu mã truy cập: gửi Authorization: Bearer <token>.')
@@ -34,13 +36,25 @@ export const authenticateOfficial = async ({
       role: officials.role,
       code: agencies.code,
       agencyName: agencies.name,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .innerJoin(officials, eq(officials.id, apiTokens.officialId))
     .innerJoin(agencies, eq(agencies.code, officials.agencyCode))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .where(eq(apiTokens.tokenHash, hashToken(token)))
     .get()
-  if (!row) throw new AppError('UNAUTHORIZED', 'Mã truy cập không hợp lệ hoặc đã bị thu hồi.')
+  if (!row) throw new AppError('UNAUTHORIZED', 'Mã truy cập không hợp lệ.')
+  if (row.revokedAt)
+    throw new AppError(
+      'UNAUTHORIZED',
+      `Mã truy cập đã bị thu hồi lúc ${row.revokedAt}. Hãy xin quản trị cơ quan cấp mã mới.`,
+    )
+  if (row.expiresAt && row.expiresAt <= now.toISOString())
+    throw new AppError(
+      'UNAUTHORIZED',
+      `Mã truy cập đã hết hạn lúc ${row.expiresAt}. Hãy xin quản trị cơ quan cấp mã mới.`,
+    )
   return {
     official: { id: row.id, name: row.name, role: row.role },
     agency: { code: row.code, name: row.agencyName },

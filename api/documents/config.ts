@@ -15,6 +15,7 @@ export const ZDocumentsEnv = z
     TRUST_ROOTS_FILE: z.string().optional(),
     REMOTE_SIGNING_URL: z.url().optional(),
     REMOTE_SIGNING_TOKEN: z.string().min(1).optional(),
+    OFFICIAL_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   })
   .transform((env) => ({
     maxBytes: env.DOCUMENTS_MAX_BYTES,
@@ -22,6 +23,7 @@ export const ZDocumentsEnv = z
     trustRootsFile: env.TRUST_ROOTS_FILE ?? null,
     remoteSigningUrl: env.REMOTE_SIGNING_URL ?? null,
     remoteSigningToken: env.REMOTE_SIGNING_TOKEN ?? null,
+    tokenTtlDays: env.OFFICIAL_TOKEN_TTL_DAYS,
   }))
 
 export type DocumentsConfig = z.infer<typeof ZDocumentsEnv>

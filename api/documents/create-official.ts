@@ -1,6 +1,7 @@
 /**
  * Creates an official in one agency and an API token for them. Only the SHA-256 of the
- * token is stored; the token itself is returned once.
+ * token and its non-secret prefix (to name it when revoking) are stored; the token itself is
+ * returned once. Tokens expire after `ttlDays` (OFFICIAL_TOKEN_TTL_DAYS, default 365).
  * @module
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
@@ -13,6 +14,11 @@ import { OFFICIAL_ROLES, type OfficialRole } from './official-roles.ts'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
+/** Length of the stored, printable token prefix: `tls_` and 8 of the 43 random characters. */
+export const TOKEN_PREFIX_LENGTH = 12
+
+export const DEFAULT_TOKEN_TTL_DAYS = 365
+
 export type CreateOfficialOptions = {
   db: Db
   agencyCode: string
@@ -20,13 +26,25 @@ export type CreateOfficialOptions = {
   role: string
   email?: string | null | undefined
   actor: string
+  /** days until the token expires (OFFICIAL_TOKEN_TTL_DAYS) */
+  ttlDays?: number
+  now?: Date
 }
 
 /**
  * @returns the official and the API token (shown once)
  * @throws AppError 400 for an unknown role, 404 for an unknown agency
  */
-export const createOfficial = async ({ db, agencyCode, name, role, email, actor }: CreateOfficialOptions) => {
+export const createOfficial = async ({
+  db,
+  agencyCode,
+  name,
+  role,
+  email,
+  actor,
+  ttlDays = DEFAULT_TOKEN_TTL_DAYS,
+  now = new Date(),
+}: CreateOfficialOptions) => {
   if (!(OFFICIAL_ROLES as readonly string[]).includes(role)) {
     throw new AppError(
       'BAD_REQUEST',
@@ -37,13 +55,20 @@ export const createOfficial = async ({ db, agencyCode, name, role, email, actor 
   if (!agency) throw new AppError('NOT_FOUND', `Không có cơ quan mã ${agencyCode}.`)
   const id = randomUUID()
   const token = `tls_${randomBytes(32).toString('base64url')}`
-  const at = new Date().toISOString()
+  const at = now.toISOString()
+  const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000).toISOString()
+  const tokenPrefix = token.slice(0, TOKEN_PREFIX_LENGTH)
   const clean = name.normalize('NFC').trim()
   await db.batch([
     db.insert(officials).values({ id, agencyCode, name: clean, email: email ?? null, role, createdAt: at }),
-    db
-      .insert(apiTokens)
-      .values({ id: randomUUID(), officialId: id, tokenHash: hashToken(token), createdAt: at }),
+    db.insert(apiTokens).values({
+      id: randomUUID(),
+      officialId: id,
+      tokenHash: hashToken(token),
+      tokenPrefix,
+      createdAt: at,
+      expiresAt,
+    }),
     db.insert(auditLog).values({
       actor,
       action: 'official.create',
@@ -53,5 +78,10 @@ export const createOfficial = async ({ db, agencyCode, name, role, email, actor 
       at,
     }),
   ])
-  return { official: { id, name: clean, role: role as OfficialRole, agencyCode }, token }
+  return {
+    official: { id, name: clean, role: role as OfficialRole, agencyCode },
+    token,
+    tokenPrefix,
+    expiresAt,
+  }
 }

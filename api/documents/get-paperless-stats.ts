@@ -1,6 +1,7 @@
 /**
- * Paperless figures per agency over a period: documents sent, how many carried valid
- * signatures checked by this server (the ratio shown as 39/369 = 10.57%), pages of paper
+ * Paperless figures per agency over a period: documents sent, how many carried the sending
+ * agency's own complete approval — valid approver and organisation signatures, both by its
+ * officials, checked by this server (the ratio shown as 39/369 = 10.57%) — pages of paper
  * avoided (pages × recipients, for documents sent without a paper copy) and the nudge
  * counters. Ranked by the signed ratio.
  * @module
@@ -22,6 +23,7 @@ export type AgencyPaperlessStats = {
   agencyCode: string
   name: string
   sent: number
+  /** documents with the agency's own complete approval (approver + organisation, its officials) */
   signedValid: number
   signedRatio: Ratio
   paperAvoidedPages: number
@@ -69,7 +71,8 @@ export const getPaperlessStats = async ({
     .select({
       agencyCode: documents.senderAgency,
       sent: sql<number>`count(*)`,
-      signedValid: sql<number>`sum(case when ${documents.signatureStatus} = 'signed_valid' then 1 else 0 end)`,
+      // only complete, own-agency approvals count: another agency's approver is not the sender's
+      signedValid: sql<number>`sum(case when ${documents.signatureStatus} = 'signed_valid' and ${documents.ownApproval} = 1 then 1 else 0 end)`,
     })
     .from(documents)
     .where(period)

@@ -2,7 +2,8 @@
  * Who may do what. Roles come from NĐ 30/2020: the văn thư (clerk) sends, receives and
  * applies the organisation's signature; the lãnh đạo (approver) signs as the competent
  * person; an agency admin manages its officials; viewers only read; a system admin
- * creates agencies.
+ * creates agencies. Roles have ceilings: a caller grants (and revokes) only roles strictly
+ * below its own, and only a system admin creates system admins or touches another agency.
  * @module
  */
 import { AppError } from '../../knowledge/errors.ts'
@@ -42,5 +43,57 @@ export const can = (role: string, action: Action) => (ACTIONS[action] as readonl
 export const requireRole = (role: string, action: Action) => {
   if (!can(role, action)) {
     throw new AppError('FORBIDDEN', `Vai trò "${role}" không được ${LABELS[action]}.`)
+  }
+}
+
+/** Rank of each role: a caller may only grant or revoke roles of a lower rank. */
+const RANK: Record<OfficialRole, number> = {
+  viewer: 1,
+  clerk: 1,
+  approver: 1,
+  agency_admin: 2,
+  system_admin: 3,
+}
+
+const rankOf = (role: string) => RANK[role as OfficialRole] ?? 0
+
+/**
+ * Whether `callerRole` may give `targetRole` to an official (or revoke an official holding it).
+ * Strictly below one's own role; the system admin, the top of the ladder, also creates its peers.
+ */
+export const canGrant = (callerRole: string, targetRole: string) =>
+  callerRole === 'system_admin' || (rankOf(targetRole) > 0 && rankOf(targetRole) < rankOf(callerRole))
+
+export type OfficialTarget = { role: string; agencyCode: string }
+
+/**
+ * The role ceiling and the agency boundary for creating or revoking an official.
+ * @param caller who asks (their role and agency)
+ * @param target the official created or revoked (its role and agency)
+ * @param verb what is done, for the message
+ * @throws AppError 403 naming what the caller may not do
+ */
+export const requireAuthorityOver = ({
+  caller,
+  target,
+  verb,
+}: {
+  caller: { role: string; agencyCode: string }
+  target: OfficialTarget
+  verb: 'tạo' | 'thu hồi mã truy cập của'
+}) => {
+  requireRole(caller.role, 'manageOfficials')
+  if (caller.role === 'system_admin') return
+  if (target.agencyCode !== caller.agencyCode) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Quản trị cơ quan chỉ ${verb} cán bộ của cơ quan mình (${caller.agencyCode}); cơ quan khác do quản trị hệ thống phụ trách.`,
+    )
+  }
+  if (!canGrant(caller.role, target.role)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Vai trò "${caller.role}" không được ${verb} cán bộ vai trò "${target.role}": chỉ các vai trò thấp hơn vai trò của mình (clerk, approver, viewer); vai trò agency_admin và system_admin do quản trị hệ thống cấp.`,
+    )
   }
 }

@@ -93,7 +93,7 @@ small{color:var(--muted)}
 <body>
 <main>
 <h1>Minh bạch văn bản điện tử</h1>
-<p class="lead">Xếp hạng cơ quan theo tỉ lệ văn bản gửi đi có chữ ký số hợp lệ (máy chủ đã kiểm tra chữ ký, chuỗi chứng thư và vai trò người ký theo Nghị định 30/2020/NĐ-CP), từ ${esc(from)} đến ${esc(to)}.</p>
+<p class="lead">Xếp hạng cơ quan theo tỉ lệ văn bản gửi đi có chữ ký số hợp lệ (máy chủ đã kiểm tra chữ ký, chuỗi chứng thư và vai trò người ký theo Nghị định 30/2020/NĐ-CP; chỉ tính văn bản có đủ chữ ký của lãnh đạo và của cơ quan, do cán bộ của chính cơ quan gửi ký), từ ${esc(from)} đến ${esc(to)}.</p>
 <form method="get" action="/minh-bach" aria-label="Chọn khoảng thời gian">
 <label>Từ ngày <input type="date" name="from" value="${esc(from)}"></label>
 <label>Đến ngày <input type="date" name="to" value="${esc(to)}"></label>

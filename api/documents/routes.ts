@@ -7,11 +7,9 @@
  */
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
-import { errorBody } from '../errors.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { authenticateOfficial } from './authenticate-official.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
@@ -32,10 +30,11 @@ import { importEdxml } from './import-edxml.ts'
 import { enrolCertificate } from './issue-certificate.ts'
 import { listAgencies } from './list-agencies.ts'
 import { listDocuments } from './list-documents.ts'
-import { OFFICIAL_ROLES, requireRole } from './official-roles.ts'
+import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
 import { prepareSignature } from './prepare-signature.ts'
-import { recordNudges } from './record-nudges.ts'
+import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
+import { revokeOfficialTokens } from './revoke-official-tokens.ts'
 import { submitDocument } from './submit-document.ts'
 
 const ZCreateAgency = z.object({
@@ -60,7 +59,7 @@ const ZStatus = z.object({
 const ZNudge = z.object({
   kind: z.enum(['unsigned_attachment', 'scanned_paper', 'print']),
   action: z.enum(['shown', 'accepted', 'overridden']),
-  count: z.number().int().min(1).max(1000).default(1),
+  count: z.number().int().min(1).max(NUDGE_MAX_PER_REQUEST).default(1),
 })
 const ZList = z.object({
   box: z.enum(['inbox', 'sent']).default('inbox'),
@@ -103,7 +102,7 @@ const readPdfForm = async (c: Context, maxBytes: number) => {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `file: cần application/pdf, nhận được ${file.type}.`)
   }
   if (file.size > maxBytes)
-    throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte.`)
+    throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
   return { form, pdf: new Uint8Array(await file.arrayBuffer()) }
 }
 
@@ -134,24 +133,10 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
   // start now so a new deployment has its CA right after start; requests await the same promise
   svc().catch((error: unknown) => deps.log.error('documents setup failed', { error: String(error) }))
   const maxBytes = deps.config.documents.maxBytes
-  const limit = bodyLimit({
-    maxSize: maxBytes + 64 * 1024,
-    onError: (c) =>
-      c.json(
-        errorBody(
-          'PAYLOAD_TOO_LARGE',
-          `Nội dung gửi lên vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`,
-        ),
-        413,
-      ),
-  })
   const auth = async (c: Context) =>
     authenticateOfficial({ db: deps.db, authorization: c.req.header('authorization') })
 
   const app = new Hono()
-  app.use('/v1/documents/*', limit)
-  app.use('/v1/documents', limit)
-  app.use('/v1/signing/*', limit)
 
   app.get('/v1/me', async (c) => {
     const caller = await auth(c)
@@ -176,16 +161,41 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     requireRole(caller.official.role, 'manageOfficials')
     const body = parseInput(ZCreateOfficial, await readJson(c))
     const agencyCode = body.agencyCode ?? caller.agency.code
-    if (agencyCode !== caller.agency.code && caller.official.role !== 'system_admin') {
-      throw new AppError('FORBIDDEN', 'Quản trị cơ quan chỉ tạo cán bộ cho cơ quan mình.')
-    }
+    requireAuthorityOver({
+      caller: { role: caller.official.role, agencyCode: caller.agency.code },
+      target: { role: body.role, agencyCode },
+      verb: 'tạo',
+    })
     const created = await createOfficial({
       db: deps.db,
       ...body,
       agencyCode,
       actor: `official:${caller.official.id}`,
+      ttlDays: deps.config.documents.tokenTtlDays,
     })
     return c.json(created, 201)
+  })
+
+  app.post('/v1/officials/:id/revoke', async (c) => {
+    const caller = await auth(c)
+    requireRole(caller.official.role, 'manageOfficials')
+    const id = c.req.param('id')
+    const result = await revokeOfficialTokens({
+      db: deps.db,
+      officialId: id,
+      actor: `official:${caller.official.id}`,
+      authorize: (target) => {
+        // another agency's officials are not visible to an agency admin at all
+        if (caller.official.role !== 'system_admin' && target.agencyCode !== caller.agency.code)
+          throw new AppError('NOT_FOUND', `Không có cán bộ mã ${id} trong cơ quan ${caller.agency.code}.`)
+        requireAuthorityOver({
+          caller: { role: caller.official.role, agencyCode: caller.agency.code },
+          target,
+          verb: 'thu hồi mã truy cập của',
+        })
+      },
+    })
+    return c.json(result)
   })
 
   app.post('/v1/certificates', async (c) => {

@@ -2,7 +2,8 @@
  * Sending a document: the PDF is verified, stored content-addressed by SHA-256, and put in
  * each recipient agency's inbox with status 01 — document, blob, recipients, events and
  * audit row in one transaction, so a crash never leaves half a document. The same PDF
- * from the same agency always gets the same id.
+ * from the same agency always gets the same id; sending it again to agencies it has not
+ * reached yet delivers it to them (status 01, audited as `document.add_recipients`).
  * @module
  */
 import { createHash } from 'node:crypto'
@@ -20,9 +21,9 @@ import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentHeader } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
+import { judgeOwnApproval, type SenderVerification } from './judge-own-approval.ts'
 import { requireRole } from './official-roles.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
-import type { Verification } from './verify-pdf-signatures.ts'
 
 export type SubmitDocumentOptions = {
   svc: DocumentsService
@@ -35,8 +36,10 @@ export type SubmittedDocument = {
   id: string
   sha256: string
   signatureStatus: string
-  verification: Verification
+  verification: SenderVerification
   recipients: { agencyCode: string; status: string }[]
+  /** on a re-send: the agencies this request delivered to (empty when all had it already) */
+  added?: string[]
 }
 
 export const documentIdOf = (sha256: string, senderAgency: string) =>
@@ -97,13 +100,80 @@ const existingDocument = async (svc: DocumentsService, id: string): Promise<Subm
     id,
     sha256: row.sha256,
     signatureStatus: row.signatureStatus,
-    verification: row.verification as unknown as Verification,
+    verification: row.verification as unknown as SenderVerification,
     recipients,
   }
 }
 
+const requireKnownAgencies = async (db: Db, to: string[]) => {
+  if (to.length === 0) return
+  const known = await db.select({ code: agencies.code }).from(agencies).where(inArray(agencies.code, to))
+  const missing = to.filter((code) => !known.some((k) => k.code === code))
+  if (missing.length > 0) {
+    throw new AppError('UNPROCESSABLE', `header.to: chưa có cơ quan mã ${missing.join(', ')} trong hệ thống.`)
+  }
+}
+
+const UNSIGNED_REFUSAL =
+  'Văn bản chưa có chữ ký số. Ký số trước khi gửi, hoặc gửi với allowUnsigned: true (sẽ được ghi nhận là chưa ký).'
+
+/**
+ * The same PDF sent again by the same agency: the agencies of `to` that do not have it yet
+ * get it now, in one transaction with their status events and an audit entry.
+ */
+const addRecipients = async (
+  svc: DocumentsService,
+  caller: Caller,
+  existing: SubmittedDocument,
+  to: string[],
+  header: DocumentHeader,
+): Promise<SubmittedDocument> => {
+  const have = new Set(existing.recipients.map((r) => r.agencyCode))
+  const fresh = to.filter((code) => !have.has(code))
+  if (fresh.length === 0) return { ...existing, added: [] }
+  if (existing.signatureStatus === 'unsigned' && !header.allowUnsigned) {
+    throw new AppError('UNPROCESSABLE', UNSIGNED_REFUSAL)
+  }
+  await requireKnownAgencies(svc.db, fresh)
+  const at = new Date().toISOString()
+  const actor = caller.official.id
+  const added = await svc.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(documentRecipients)
+      .values(
+        fresh.map((agencyCode) => ({ documentId: existing.id, agencyCode, status: '01', updatedAt: at })),
+      )
+      .onConflictDoNothing()
+      .returning({ agencyCode: documentRecipients.agencyCode })
+    const codes = inserted.map((r) => r.agencyCode)
+    if (codes.length === 0) return codes
+    await tx.insert(documentEvents).values(
+      codes.map((agencyCode) => ({
+        documentId: existing.id,
+        agencyCode,
+        status: '01',
+        actorOfficialId: actor,
+        note: 'gửi bổ sung',
+        at,
+      })),
+    )
+    await tx.insert(auditLog).values({
+      actor: `official:${actor}`,
+      action: 'document.add_recipients',
+      entity: 'document',
+      entityId: existing.id,
+      detail: { sha256: existing.sha256, added: codes, notation: header.notation },
+      at,
+    })
+    return codes
+  })
+  const recipients = [...existing.recipients, ...added.map((agencyCode) => ({ agencyCode, status: '01' }))]
+  return { ...existing, recipients, added }
+}
+
 /**
  * @returns `created: false` with the stored document when this sender already sent this PDF
+ *   (delivered to the agencies of `to` that did not have it yet, listed in `added`)
  * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned)
  */
 export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumentOptions) => {
@@ -114,28 +184,22 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
   const to = [...new Set(header.to.map((code, i) => validateAgencyCode(code, `header.to[${i}]`)))]
   const sha256 = createHash('sha256').update(pdf).digest('hex')
   const id = documentIdOf(sha256, caller.agency.code)
-  const running = inFlight.get(id)
-  if (running) return { created: false, doc: (await running).doc }
+  // one submission per document at a time: a concurrent one waits, then adds its recipients
+  for (let running = inFlight.get(id); running; running = inFlight.get(id)) await running.catch(() => {})
   const work = (async () => {
     const existing = await existingDocument(svc, id)
-    if (existing) return { created: false, doc: existing }
-    const known = await svc.db
-      .select({ code: agencies.code })
-      .from(agencies)
-      .where(inArray(agencies.code, to))
-    const missing = to.filter((code) => !known.some((k) => k.code === code))
-    if (missing.length > 0) {
-      throw new AppError(
-        'UNPROCESSABLE',
-        `header.to: chưa có cơ quan mã ${missing.join(', ')} trong hệ thống.`,
-      )
-    }
-    const verification = await svc.verifyPdf(pdf)
+    if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
+    await requireKnownAgencies(svc.db, to)
+    const verification = await judgeOwnApproval({
+      db: svc.db,
+      verification: await svc.verifyPdf(pdf),
+      senderAgency: caller.agency.code,
+    })
     if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
       throw new AppError(
         'UNPROCESSABLE',
         verification.status === 'unsigned'
-          ? 'Văn bản chưa có chữ ký số. Ký số trước khi gửi, hoặc gửi với allowUnsigned: true (sẽ được ghi nhận là chưa ký).'
+          ? UNSIGNED_REFUSAL
           : `Chữ ký số không hợp lệ: ${verification.signatures.flatMap((s) => s.problems).join(' ')} Gửi với allowUnsigned: true để gửi như văn bản chưa ký.`,
         { details: verification },
       )
@@ -162,6 +226,7 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
         paperCopy: header.paperCopy,
         signatureStatus,
         verification: verification as unknown as Record<string, unknown>,
+        ownApproval: signatureStatus === 'signed_valid' && verification.ownApproval,
         createdAt: at,
       }),
       db

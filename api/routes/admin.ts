@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { auditLog, procedureRevisions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
@@ -29,8 +28,6 @@ import {
   ZUnansweredUpdate,
 } from './admin.types.ts'
 import { ZProcedureCode } from './procedures.types.ts'
-
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 const toInput = (record: Record<string, unknown>): ProcedureInput => parseInput(ZProcedure, record, 'Thủ tục')
 
@@ -51,37 +48,29 @@ export const createAdminRoutes = (deps: AppDeps) => {
     return current
   }
 
-  app.post(
-    '/v1/admin/import',
-    bodyLimit({
-      maxSize: MAX_IMPORT_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp nhập quá lớn (tối đa 200 MB).')
-      },
-    }),
-    async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
-      const text = await c.req.text()
-      if (!text.trim())
-        throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
-      const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
-      try {
-        const filePath = join(dir, 'upload.jsonl')
-        await writeFile(filePath, text)
-        const summary = await importProcedures({
-          db,
-          filePath,
-          asOf: asOf ?? new Date().toISOString().slice(0, 10),
-          actor: actor === 'admin' ? 'admin:import' : actor,
-        })
-        await kb.refresh()
-        return c.json(summary)
-      } finally {
-        await rm(dir, { recursive: true, force: true })
-      }
-    },
-  )
+  // body limit (200 MB): api/body-limits.ts
+  app.post('/v1/admin/import', async (c) => {
+    const { actor } = requirePermission(c, 'editKnowledge')
+    const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
+    const text = await c.req.text()
+    if (!text.trim())
+      throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+    const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
+    try {
+      const filePath = join(dir, 'upload.jsonl')
+      await writeFile(filePath, text)
+      const summary = await importProcedures({
+        db,
+        filePath,
+        asOf: asOf ?? new Date().toISOString().slice(0, 10),
+        actor: actor === 'admin' ? 'admin:import' : actor,
+      })
+      await kb.refresh()
+      return c.json(summary)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
 
   app.patch('/v1/admin/procedures/:code', async (c) => {
     const { actor } = requirePermission(c, 'editKnowledge')

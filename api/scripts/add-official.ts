@@ -38,16 +38,17 @@ const main = async () => {
     actor: 'cli:officials:add',
     ifExists: 'keep',
   })
-  const { official, token } = await createOfficial({
+  const { official, token, tokenPrefix, expiresAt } = await createOfficial({
     db,
     agencyCode: agency.code,
     name: values.name,
     role: values.role ?? 'clerk',
     email: values.email,
     actor: 'cli:officials:add',
+    ttlDays: config.documents.tokenTtlDays,
   })
   process.stdout.write(
-    `Agency:   ${agency.code} ${agency.name}\nOfficial: ${official.id} ${official.name} (${official.role})\nAPI token (shown once, store it now):\n${token}\n`,
+    `Agency:   ${agency.code} ${agency.name}\nOfficial: ${official.id} ${official.name} (${official.role})\nToken prefix: ${tokenPrefix} (expires ${expiresAt}; revoke with npm run officials:revoke -- --token-prefix ${tokenPrefix})\nAPI token (shown once, store it now):\n${token}\n`,
   )
   db.$client.close()
 }

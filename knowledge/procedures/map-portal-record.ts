@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod'
+import { isOfficialUrl, OFFICIAL_URL_RULE } from './official-url.ts'
 import { parseAudience } from './parse-audience.ts'
 import { parseChannels } from './parse-channels.ts'
 import { parseDocuments } from './parse-documents.ts'
@@ -49,11 +50,6 @@ export type MapPortalRecordOptions = { record: PortalRecord; asOf: string }
 const multiline = (text: string | null | undefined): string | null =>
   isPlaceholder(text) ? null : cleanLines(text).join('\n')
 
-const httpUrl = (text: string | null | undefined): string | null => {
-  const url = parseOptionalText(text)
-  return url !== null && z.url({ protocol: /^https?$/ }).safeParse(url).success ? url : null
-}
-
 /**
  * @returns the procedure (not yet validated against ZProcedure) and the parsers' warnings
  * @example mapPortalRecord({ record, asOf: '2026-07-15' }).value.channels
@@ -66,11 +62,16 @@ export const mapPortalRecord = ({
   const documents = parseDocuments(record.thanh_phan_ho_so)
   const legalBasis = parseLegalBasis(record.can_cu_phap_ly)
   const warnings = [...channels.warnings, ...documents.warnings, ...legalBasis.warnings]
-  const url = httpUrl(record.detail_url)
+  const given = parseOptionalText(record.detail_url)
+  const url = given !== null && isOfficialUrl(given) ? given : null
   if (url === null && !isPlaceholder(record.detail_url)) {
+    const parsed = given !== null && URL.canParse(given)
+    // the record is kept; only the link is dropped, so no dangerous or broken link reaches an answer
     warnings.push({
-      code: 'URL_INVALID',
-      message: `detail_url không hợp lệ: "${cleanText(record.detail_url)}"`,
+      code: parsed ? 'URL_NOT_ALLOWED' : 'URL_INVALID',
+      message: parsed
+        ? `detail_url bị bỏ (${OFFICIAL_URL_RULE}): "${cleanText(record.detail_url).slice(0, 200)}"`
+        : `detail_url không hợp lệ: "${cleanText(record.detail_url).slice(0, 200)}"`,
     })
   }
   const value: ProcedureInput = {

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod'
+import { ZOfficialUrl } from './official-url.ts'
 
 export const ZChannelKind = z.enum(['direct', 'online', 'postal'])
 
@@ -54,7 +55,8 @@ export const ZProcedure = z.object({
   requirements: z.string().nullable(),
   results: z.array(z.string()),
   legalBasis: z.array(ZProcedureLegalBasis),
-  url: z.string().url().nullable(),
+  /** https, or http on a gov.vn host (official-url.ts) */
+  url: ZOfficialUrl.nullable(),
   /** Where the facts come from, e.g. "dichvucong.gov.vn" or "trolyso-starter". */
   source: z.string(),
   sourceAgency: z.string().nullable(),

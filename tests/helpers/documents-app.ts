@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import { createApp } from '../../api/app.ts'
+import { bodyLimitRules } from '../../api/body-limits.ts'
 import { loadConfig } from '../../api/config.ts'
 import type { AppDeps } from '../../api/deps.ts'
 import { createAgency } from '../../api/documents/create-agency.ts'
@@ -14,6 +15,7 @@ import type { DocumentsOptions } from '../../api/documents/documents-service.ts'
 import { createDocumentsRoutes } from '../../api/documents/routes.ts'
 import { createErrorHandler } from '../../api/errors.ts'
 import { createLogger } from '../../api/logger.ts'
+import { limitBody } from '../../api/middlewares/limit-body.ts'
 import { createKnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { createTestDb, type TestDb } from './create-test-db.ts'
 import { makeSignerKey, signWithKey } from './documents-fixtures.ts'
@@ -61,6 +63,7 @@ export const createDocumentsTestApp = async ({
   let fetcher: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
   if (documents) {
     const app = new Hono()
+    app.use(limitBody({ rules: bodyLimitRules(deps.config) }))
     app.route('/', createDocumentsRoutes(deps, documents))
     app.onError(createErrorHandler(log))
     fetcher = app

@@ -30,16 +30,26 @@ export const officials = sqliteTable(
   (t) => [index('officials_agency_idx').on(t.agencyCode)],
 )
 
-export const apiTokens = sqliteTable('api_tokens', {
-  id: text('id').primaryKey(),
-  officialId: text('official_id')
-    .notNull()
-    .references(() => officials.id),
-  tokenHash: text('token_hash').notNull().unique(),
-  label: text('label'),
-  createdAt: text('created_at').notNull(),
-  revokedAt: text('revoked_at'),
-})
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    officialId: text('official_id')
+      .notNull()
+      .references(() => officials.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** the token's first characters (`tls_` + 8), not secret, to name a token when revoking it */
+    tokenPrefix: text('token_prefix'),
+    label: text('label'),
+    createdAt: text('created_at').notNull(),
+    /** after this instant the token is refused (OFFICIAL_TOKEN_TTL_DAYS at issue) */
+    expiresAt: text('expires_at'),
+    revokedAt: text('revoked_at'),
+    /** who revoked it: `official:<id>` or `cli:officials:revoke` */
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [index('api_tokens_prefix_idx').on(t.tokenPrefix)],
+)
 
 export const certificates = sqliteTable('certificates', {
   serial: text('serial').primaryKey(),
@@ -79,6 +89,11 @@ export const documents = sqliteTable(
     /** signed_valid | signed_invalid | unsigned */
     signatureStatus: text('signature_status').notNull(),
     verification: text('verification', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /**
+     * the sending agency's own approval: valid approver and organisation signatures in that
+     * order, every signer an official of the sending agency (what /minh-bach counts)
+     */
+    ownApproval: integer('own_approval', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('documents_sender_idx').on(t.senderAgency, t.createdAt)],
@@ -152,4 +167,15 @@ export const nudgeCounters = sqliteTable(
     overridden: integer('overridden').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.agencyCode, t.day, t.kind] })],
+)
+
+/** Nudge increments each official recorded per day, to cap what one official adds to the public figures. */
+export const nudgeQuota = sqliteTable(
+  'nudge_quota',
+  {
+    officialId: text('official_id').notNull(),
+    day: text('day').notNull(),
+    used: integer('used').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.officialId, t.day] })],
 )

@@ -6,8 +6,11 @@ import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.ts'
 import { loadConfig } from '../../../api/config.ts'
+import { createAgency } from '../../../api/documents/create-agency.ts'
+import { createOfficial } from '../../../api/documents/create-official.ts'
 import { createLogger } from '../../../api/logger.ts'
 import { createDb } from '../../../knowledge/db/client.ts'
+import { migrateDb } from '../../../knowledge/db/migrate.ts'
 import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
 import { repoRoot } from '../../helpers/paths.ts'
 
@@ -80,6 +83,39 @@ describe('deployment scripts', () => {
       })
       const hashes = await db.$client.execute('SELECT token_hash FROM api_tokens')
       expect(hashes.rows.map((r) => r['token_hash'])).not.toContain(token)
+
+      // the printed prefix is what officials:revoke takes
+      expect(/^Token prefix: (tls_\S+)/m.exec(out.stdout)?.[1]).toBe(token?.slice(0, 12))
+    } finally {
+      kb.close()
+      db.$client.close()
+    }
+  })
+
+  it('officials:revoke refuses the printed token at the next request', async () => {
+    const config = loadConfig(env)
+    const db = await createDb(config.database)
+    await migrateDb(db)
+    const kb = await createKnowledgeBase({ db })
+    try {
+      const { official, token, tokenPrefix } = await createOfficial({
+        db,
+        agencyCode: (await createAgency({ db, code: '000.00.07.H56', name: 'Sở Y tế', actor: 'test' })).code,
+        name: 'Hồ Thị Thu Hồi',
+        role: 'viewer',
+        actor: 'test',
+      })
+      const app = createApp({ config, db, kb, log: createLogger('silent') })
+      const me = () => app.request('/v1/me', { headers: { Authorization: `Bearer ${token}` } })
+      expect((await me()).status).toBe(200)
+      const revoked = await script('revoke-official.ts', ['--token-prefix', tokenPrefix], env)
+      expect(revoked.code, revoked.stderr).toBe(0)
+      expect(revoked.stdout).toContain(`Official: ${official.id}`)
+      expect(revoked.stdout).toMatch(/Revoked tokens: 1/)
+      expect((await me()).status).toBe(401)
+      const usage = await script('revoke-official.ts', [], env)
+      expect(usage.code).toBe(1)
+      expect(usage.stderr).toMatch(/--official/)
     } finally {
       kb.close()
       db.$client.close()

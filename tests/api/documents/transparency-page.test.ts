@@ -19,9 +19,16 @@ const seed = async (app: DocumentsTestApp, agency: string, signed: number, sent:
     const id = `${agency}-${i}`
     stmts.push(
       {
-        sql: `INSERT INTO documents (id, sha256, sender_agency, header, subject, pages, paper_copy, signature_status, verification, created_at)
-              VALUES (?, 'seed', ?, '{}', 'Văn bản', ?, 0, ?, '{}', ?)`,
-        args: [id, agency, pages, i < signed ? 'signed_valid' : 'unsigned', now] as never[],
+        sql: `INSERT INTO documents (id, sha256, sender_agency, header, subject, pages, paper_copy, signature_status, verification, own_approval, created_at)
+              VALUES (?, 'seed', ?, '{}', 'Văn bản', ?, 0, ?, '{}', ?, ?)`,
+        args: [
+          id,
+          agency,
+          pages,
+          i < signed ? 'signed_valid' : 'unsigned',
+          i < signed ? 1 : 0,
+          now,
+        ] as never[],
       },
       {
         sql: "INSERT INTO document_recipients (document_id, agency_code, status, updated_at) VALUES (?, '000.00.09.H56', '01', ?)",

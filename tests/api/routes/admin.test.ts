@@ -23,6 +23,39 @@ describe('admin routes', () => {
     expect(res.status).toBe(status)
   })
 
+  // a procedure of its own, so the revision history checked below stays as it is
+  const other = '1.000656'
+
+  it.each([
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'http://example.com/thu-tuc',
+  ])('refuses %j as an official URL with a 400 naming the field', async (url) => {
+    const res = await t.app.request(`/v1/admin/procedures/${other}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ changes: { url }, reason: 'Sửa liên kết' }),
+    })
+    expect(res.status).toBe(400)
+    const error = ((await res.json()) as { error: { message: string; details: { field: string }[] } }).error
+    expect(error.details.map((d) => d.field)).toContain('changes.url')
+    expect(error.message).toMatch(/https:\/\//)
+    expect((await t.deps.kb.getProcedure(other))?.url).not.toBe(url)
+  })
+
+  it('accepts an https link and an http link on a gov.vn host', async () => {
+    for (const url of ['https://dichvucong.gov.vn/p/moi', 'http://dvc.hanam.gov.vn/p/moi']) {
+      const res = await t.app.request(`/v1/admin/procedures/${other}`, {
+        method: 'PATCH',
+        headers: auth,
+        body: JSON.stringify({ changes: { url }, reason: 'Sửa liên kết' }),
+      })
+      expect(res.status, await res.clone().text()).toBe(200)
+      expect((await t.deps.kb.getProcedure(other))?.url).toBe(url)
+    }
+  })
+
   it('is switched off when no ADMIN_TOKEN is configured', async () => {
     const off = await createTestApp()
     try {

@@ -1,0 +1,67 @@
+/**
+ * Whether a verified PDF carries the sending agency's own approval (NĐ 30/2020): the
+ * approver's and the organisation's signatures, valid and in that order, each by an official
+ * of the sending agency. A valid signature of another agency's approver is still shown as
+ * valid, but the verdict says whose it is and that it is not the sender's approval, and
+ * /minh-bach does not count it.
+ * @module
+ */
+import { inArray } from 'drizzle-orm'
+import type { Db } from '../../knowledge/db/client.ts'
+import { certificates } from '../../knowledge/db/schema/documents.ts'
+import type { SignatureCheck, Verification } from './verify-pdf-signatures.ts'
+
+export type SenderSignatureCheck = SignatureCheck & {
+  /** the agency of the official the certificate was issued to; null when the certificate is not ours */
+  signerAgency: string | null
+}
+
+export type SenderVerification = Omit<Verification, 'signatures'> & {
+  signatures: SenderSignatureCheck[]
+  /** approver then organisation signatures, valid, all by officials of the sending agency */
+  ownApproval: boolean
+  /** why a valid document is not the sending agency's approval */
+  approvalNotes: string[]
+}
+
+/**
+ * @param verification the verifier's verdict (not changed)
+ * @param senderAgency the agency that sends the document
+ */
+export const judgeOwnApproval = async ({
+  db,
+  verification,
+  senderAgency,
+}: {
+  db: Db
+  verification: Verification
+  senderAgency: string
+}): Promise<SenderVerification> => {
+  const serials = [
+    ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
+  ]
+  const rows =
+    serials.length === 0
+      ? []
+      : await db
+          .select({ serial: certificates.serial, agencyCode: certificates.agencyCode })
+          .from(certificates)
+          .where(inArray(certificates.serial, serials))
+  const agencyOf = new Map(rows.map((r) => [r.serial, r.agencyCode]))
+  const notes: string[] = []
+  const signatures = verification.signatures.map((s): SenderSignatureCheck => {
+    const signerAgency = (s.certificateSerial && agencyOf.get(s.certificateSerial)) || null
+    if (s.role && signerAgency !== senderAgency) {
+      const who = s.signerName ? `"${s.signerName}"` : 'người ký'
+      notes.push(
+        signerAgency
+          ? `Chữ ký ${s.role === 'approver' ? 'phê duyệt' : 'của cơ quan'} của ${who} thuộc cơ quan ${signerAgency}, không phải cơ quan gửi ${senderAgency}: không được tính là phê duyệt của cơ quan gửi.`
+          : `Chữ ký ${s.role === 'approver' ? 'phê duyệt' : 'của cơ quan'} của ${who} không thuộc cán bộ nào của cơ quan gửi ${senderAgency}: không được tính là phê duyệt của cơ quan gửi.`,
+      )
+    }
+    return { ...s, signerAgency }
+  })
+  const ownApproval =
+    verification.status === 'signed_valid' && verification.rolesComplete && notes.length === 0
+  return { ...verification, signatures, ownApproval, approvalNotes: notes }
+}
