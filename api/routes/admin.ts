@@ -16,6 +16,7 @@ import { importProcedures } from '../../knowledge/procedures/import-procedures.t
 import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import type { AppDeps } from '../deps.ts'
+import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
@@ -41,6 +42,7 @@ export const createAdminRoutes = (deps: AppDeps) => {
   )
   app.route('/', createStaffRoutes(deps, policy))
   app.route('/', createNoticesRoutes(deps))
+  app.route('/', createFiguresRoutes(deps))
 
   const requireProcedure = async (code: string) => {
     const current = await kb.getProcedure(code)

@@ -44,7 +44,7 @@ const api = async (method, path, body) => {
   return data
 }
 
-const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'notices', 'accounts']
+const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'notices', 'figures', 'accounts']
 const show = (view) => {
   for (const name of VIEWS) $(name).hidden = name !== view
   for (const button of document.querySelectorAll('#nav [data-view]')) {
@@ -83,6 +83,7 @@ const openView = (view) => {
   if (view === 'unanswered') loadQuestions()
   if (view === 'accounts') loadAccounts()
   if (view === 'notices') loadNotices()
+  if (view === 'figures') loadFigures()
   if (view === 'procedures') $('search').elements.q.focus()
 }
 
@@ -328,6 +329,47 @@ const loadNotices = () =>
     }
   })
 
+// ---- Figures ----------------------------------------------------------------------------
+const KIND_LABELS = {
+  answer: 'Trả lời',
+  clarify: 'Hỏi lại cho rõ',
+  not_found: 'Không có trong dữ liệu',
+  smalltalk: 'Chào hỏi',
+  contact: 'Xin gặp cán bộ',
+  status: 'Hỏi tiến độ hồ sơ',
+}
+const percent = (share) => `${(share * 100).toFixed(1).replace('.', ',')} %`
+const loadFigures = () =>
+  run(async () => {
+    const form = $('period')
+    const query = new URLSearchParams()
+    if (form.elements.from.value) query.set('from', form.elements.from.value)
+    if (form.elements.to.value) query.set('to', form.elements.to.value)
+    const f = await api('GET', `/v1/admin/figures?${query}`)
+    form.elements.from.value = f.from
+    form.elements.to.value = f.to
+    const q = `from=${f.from}&to=${f.to}`
+    $('csv').href = `/v1/admin/figures.csv?${q}`
+    $('daily-chart').src = `/v1/admin/figures/daily.svg?${q}`
+    $('summary').replaceChildren(
+      el('li', {}, `Tổng số câu hỏi: ${f.total}`),
+      ...f.byKind.map((k) =>
+        el('li', {}, `${KIND_LABELS[k.kind] ?? k.kind}: ${k.count} (${percent(k.share)})`),
+      ),
+      el(
+        'li',
+        {},
+        `Trả lời bị đánh giá không hữu ích: ${f.notUseful.count} / ${f.notUseful.ofAnswers} (${percent(f.notUseful.share)})`,
+      ),
+    )
+    $('top-procedures').replaceChildren(
+      ...f.topProcedures.map((p) => el('li', {}, `${p.code} · ${p.name ?? ''} — ${p.count}`)),
+    )
+    $('top-unanswered').replaceChildren(
+      ...f.topUnanswered.map((u) => el('li', {}, `${u.text} — ${u.count} lần (${u.channel}, ${u.status})`)),
+    )
+  })
+
 // ---- Accounts ---------------------------------------------------------------------------
 const loadAccounts = () =>
   run(async () => {
@@ -375,6 +417,10 @@ document.addEventListener('DOMContentLoaded', () => {
   $('edit').onsubmit = (e) => {
     e.preventDefault()
     run(saveRecord)
+  }
+  $('period').onsubmit = (e) => {
+    e.preventDefault()
+    loadFigures()
   }
   $('new-notice').onsubmit = (e) => {
     e.preventDefault()

@@ -159,6 +159,40 @@ describe('staff console in Chromium', () => {
     await close()
   }, 60_000)
 
+  it('an editor posts a banner that citizens see in the web chat, and reads the figures', async () => {
+    const { page, close } = await openPage(1366, 900)
+    await logIn(page, 'lan@so-tp.vn', NEW_PASSWORD)
+    await page.getByRole('button', { name: 'Thông báo' }).click()
+    await page.getByLabel('Nội dung').fill('Cổng Dịch vụ công bảo trì đến 22:00 tối nay.')
+    await page.getByLabel('Trang web').check()
+    await page.getByRole('button', { name: 'Đăng thông báo' }).click()
+    await expect.poll(() => page.locator('#notice-list').textContent()).toContain('bảo trì đến 22:00')
+
+    const citizen = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
+    const chat = await citizen.newPage()
+    await chat.goto(server.base)
+    await chat.waitForSelector('html[data-ready="true"]')
+    await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill('làm hộ chiếu ở đâu')
+    await chat.keyboard.press('Enter')
+    await expect
+      .poll(() => chat.locator('#messages').textContent(), { timeout: 15_000 })
+      .toContain('Cổng Dịch vụ công bảo trì đến 22:00 tối nay.')
+    await shot(chat, 'web-chat-banner-mobile.png')
+    await citizen.close()
+
+    await page.getByRole('button', { name: 'Gỡ thông báo' }).click()
+    await expect.poll(() => page.locator('#notice-list').textContent()).toContain('Không có thông báo nào')
+
+    await page.getByRole('button', { name: 'Số liệu' }).click()
+    await expect.poll(() => page.locator('#summary').textContent()).toMatch(/Tổng số câu hỏi: \d+/)
+    await expect
+      .poll(() => page.locator('#daily-chart').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0)
+    expect(await page.locator('#top-procedures').textContent()).toMatch(/\d\.\d{6}/)
+    await shot(page, 'console-figures-desktop.png')
+    await close()
+  }, 90_000)
+
   it('works on a 390 px phone, and a viewer sees records without edit buttons', async () => {
     const { page, errors, close } = await openPage(390, 844)
     await logIn(page, 'xem@so-tp.vn', viewerPassword)

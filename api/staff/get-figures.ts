@@ -1,0 +1,126 @@
+/**
+ * The figures staff watch: questions per day and channel, how they were answered (answer,
+ * clarify, not found …), the wrong-answer signals (answers rated not useful), the procedures
+ * asked most and the most repeated unanswered questions, over a period (Vietnam's calendar
+ * days, UTC+7).
+ * @module
+ */
+import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
+import type { Db } from '../../knowledge/db/client.ts'
+import { interactions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
+
+const VN_OFFSET_MS = 7 * 3_600_000
+const DAY_MS = 86_400_000
+
+export type Figures = {
+  from: string
+  to: string
+  total: number
+  byDay: { day: string; channel: string; count: number }[]
+  byKind: { kind: string; count: number; share: number }[]
+  notUseful: { count: number; ofAnswers: number; share: number }
+  useful: number
+  topProcedures: { code: string; name: string | null; count: number }[]
+  topUnanswered: { text: string; count: number; channel: string; status: string }[]
+}
+
+/** Midnight (UTC+7) of a YYYY-MM-DD day, in epoch milliseconds. */
+export const vietnamDayStart = (day: string): number => Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS
+
+export type GetFiguresOptions = {
+  db: Db
+  /** First day (YYYY-MM-DD, UTC+7), inclusive. */
+  from: string
+  /** Last day (YYYY-MM-DD, UTC+7), inclusive. */
+  to: string
+  procedureName?: (code: string) => string | null
+}
+
+export const getFigures = async ({
+  db,
+  from,
+  to,
+  procedureName = () => null,
+}: GetFiguresOptions): Promise<Figures> => {
+  const start = vietnamDayStart(from)
+  const end = vietnamDayStart(to) + DAY_MS
+  const inPeriod = and(gte(interactions.createdAt, start), lt(interactions.createdAt, end))
+  const day = sql<string>`strftime('%Y-%m-%d', (${interactions.createdAt} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`
+  const [byDay, byKind, feedback, topProcedures, topUnanswered] = await Promise.all([
+    db
+      .select({ day, channel: interactions.channel, count: sql<number>`count(*)` })
+      .from(interactions)
+      .where(inPeriod)
+      .groupBy(day, interactions.channel)
+      .orderBy(day, interactions.channel),
+    db
+      .select({ kind: interactions.kind, count: sql<number>`count(*)` })
+      .from(interactions)
+      .where(inPeriod)
+      .groupBy(interactions.kind)
+      .orderBy(desc(sql`count(*)`)),
+    db
+      .select({ feedback: interactions.feedback, count: sql<number>`count(*)` })
+      .from(interactions)
+      .where(and(inPeriod, isNotNull(interactions.feedback)))
+      .groupBy(interactions.feedback),
+    db
+      .select({ code: interactions.procedureCode, count: sql<number>`count(*)` })
+      .from(interactions)
+      .where(and(inPeriod, eq(interactions.kind, 'answer'), isNotNull(interactions.procedureCode)))
+      .groupBy(interactions.procedureCode)
+      .orderBy(desc(sql`count(*)`))
+      .limit(10),
+    db
+      .select({
+        text: unansweredQuestions.text,
+        count: unansweredQuestions.count,
+        channel: unansweredQuestions.channel,
+        status: unansweredQuestions.status,
+      })
+      .from(unansweredQuestions)
+      .where(and(gte(unansweredQuestions.createdAt, start), lt(unansweredQuestions.createdAt, end)))
+      .orderBy(desc(unansweredQuestions.count), desc(unansweredQuestions.id))
+      .limit(10),
+  ])
+  const total = byKind.reduce((sum, row) => sum + row.count, 0)
+  const answers = byKind.find((row) => row.kind === 'answer')?.count ?? 0
+  const notUseful = feedback.find((row) => row.feedback === 'not_useful')?.count ?? 0
+  const ratio = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 1000) / 1000)
+  return {
+    from,
+    to,
+    total,
+    byDay,
+    byKind: byKind.map((row) => ({ ...row, share: ratio(row.count, total) })),
+    notUseful: { count: notUseful, ofAnswers: answers, share: ratio(notUseful, answers) },
+    useful: feedback.find((row) => row.feedback === 'useful')?.count ?? 0,
+    topProcedures: topProcedures.map((row) => ({
+      code: row.code!,
+      name: procedureName(row.code!),
+      count: row.count,
+    })),
+    topUnanswered,
+  }
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value)
+  // A leading =, +, - or @ would be a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text
+  return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+}
+
+/** The figures as CSV (UTF-8 with BOM, so spreadsheets read the Vietnamese right). */
+export const figuresToCsv = (figures: Figures): string => {
+  const rows: (string | number)[][] = [
+    ['bang', 'ngay', 'kenh_hoac_loai', 'ma_hoac_noi_dung', 'so_luong', 'ty_le'],
+  ]
+  for (const r of figures.byDay) rows.push(['theo_ngay', r.day, r.channel, '', r.count, ''])
+  for (const r of figures.byKind) rows.push(['theo_loai', '', r.kind, '', r.count, r.share])
+  rows.push(['khong_huu_ich', '', 'answer', '', figures.notUseful.count, figures.notUseful.share])
+  for (const r of figures.topProcedures)
+    rows.push(['thu_tuc_hoi_nhieu', '', '', `${r.code} ${r.name ?? ''}`.trim(), r.count, ''])
+  for (const r of figures.topUnanswered) rows.push(['chua_tra_loi', '', r.channel, r.text, r.count, ''])
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getFigures, vietnamDayStart } from '../../../api/staff/get-figures.ts'
+import { interactions } from '../../../knowledge/db/schema/index.ts'
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+
+const ADMIN_TOKEN = 'automation-token-0123456789'
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp({ ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })
+  for (const text of [
+    'đăng ký khai sinh cần giấy tờ gì',
+    'làm lại cccd bị mất',
+    'giá vé máy bay đi Đà Nẵng',
+    'xin chào',
+  ]) {
+    const res = await t.app.request('/v1/chat/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text }),
+    })
+    expect(res.status).toBe(200)
+  }
+})
+afterAll(() => t?.close())
+
+describe('figures', () => {
+  it('counts questions per day and channel, by kind, and lists the procedures asked', async () => {
+    const res = await t.app.request('/v1/admin/figures', { headers: admin })
+    expect(res.status).toBe(200)
+    const f = (await res.json()) as Awaited<ReturnType<typeof getFigures>>
+    const stored = await t.testDb.db.select().from(interactions)
+    expect(f.total).toBe(stored.length)
+    expect(f.byDay.reduce((s, r) => s + r.count, 0)).toBe(stored.length)
+    expect(f.byDay.every((r) => r.channel === 'web')).toBe(true)
+    expect(f.byKind.map((k) => k.kind)).toEqual(expect.arrayContaining(['not_found']))
+    expect(f.byKind.reduce((s, k) => s + k.share, 0)).toBeCloseTo(1, 2)
+    expect(f.topProcedures.find((p) => p.code === '1.001193')?.name).toMatch(/khai sinh/i)
+    expect(f.topUnanswered[0]?.text).toMatch(/vé máy bay/)
+  })
+
+  it('puts each interaction on its Vietnamese calendar day (UTC+7)', async () => {
+    const late = vietnamDayStart('2026-01-01') - 60_000 // 23:59 on 31 December in Hà Nội
+    await t.testDb.db.insert(interactions).values({
+      id: 'figure-late',
+      sessionId: 's',
+      channel: 'zalo',
+      text: 'x',
+      kind: 'answer',
+      createdAt: late,
+    })
+    const f = await getFigures({ db: t.testDb.db, from: '2025-12-31', to: '2026-01-01' })
+    expect(f.byDay).toEqual([{ day: '2025-12-31', channel: 'zalo', count: 1 }])
+  })
+
+  it('downloads CSV that spreadsheets read in Vietnamese and cannot turn into formulas', async () => {
+    await t.app.request('/v1/chat/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '=HYPERLINK("http://x") thủ tục gì đây' }),
+    })
+    const res = await t.app.request('/v1/admin/figures.csv', { headers: admin })
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/)
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="trolyso-so-lieu-/)
+    const bytes = Buffer.from(await res.arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // UTF-8 byte order mark
+    const csv = bytes.subarray(3).toString('utf8')
+    expect(csv.startsWith('bang,ngay,')).toBe(true)
+    expect(csv).toMatch(/theo_loai,,not_found,,\d+/)
+    expect(csv).not.toMatch(/,=HYPERLINK/)
+  })
+
+  it('draws the daily chart as an accessible SVG', async () => {
+    const res = await t.app.request('/v1/admin/figures/daily.svg', { headers: admin })
+    expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/)
+    const svg = await res.text()
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Số câu hỏi mỗi ngày theo kênh/)
+    expect(svg).toMatch(/<rect [^>]*fill="#8b0000"><title>\d{4}-\d{2}-\d{2} · Trang web: \d+<\/title>/)
+    expect(svg).not.toContain('<script')
+  })
+
+  it('refuses a period that is not one, and answers only staff', async () => {
+    expect(
+      (await t.app.request('/v1/admin/figures?from=2026-12-31&to=2026-01-01', { headers: admin })).status,
+    ).toBe(400)
+    expect((await t.app.request('/v1/admin/figures?from=hôm qua', { headers: admin })).status).toBe(400)
+    expect(
+      (await t.app.request('/v1/admin/figures?from=2020-01-01&to=2026-01-01', { headers: admin })).status,
+    ).toBe(400)
+    expect((await t.app.request('/v1/admin/figures')).status).toBe(401)
+  })
+})
