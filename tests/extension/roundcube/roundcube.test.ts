@@ -86,6 +86,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
   const unsignedNudge = (page: Page) => page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
 
   beforeAll(async () => {
+    const started = performance.now()
     ensureExtensionBuilt()
     mkdirSync(SCREENSHOTS, { recursive: true })
     api = await startApiServer()
@@ -94,7 +95,6 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
     clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
     recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
-    roundcube = await startRoundcube({ mailboxes: [LEADER_MAIL, CLERK_MAIL] })
 
     dir = mkdtempSync(join(tmpdir(), 'trolyso-roundcube-files-'))
     files.decision = join(dir, 'QD_57_QĐ-STP.pdf')
@@ -105,12 +105,15 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
     writeFileSync(files.scanned, await makeScannedPdf({ dpi: 150 }))
 
+    // each official's browser: the extension set up in Tùy chọn, then Roundcube's login (in parallel)
+    roundcube = await startRoundcube({ mailboxes: [LEADER_MAIL, CLERK_MAIL] })
     leaderBrowser = await launchWithExtension()
     clerkBrowser = await launchWithExtension()
-    await configure(leaderBrowser, leader)
-    await configure(clerkBrowser, clerk)
-    await logIn(leaderBrowser, LEADER_MAIL)
-    await logIn(clerkBrowser, CLERK_MAIL)
+    await Promise.all([
+      configure(leaderBrowser, leader).then(() => logIn(leaderBrowser, LEADER_MAIL)),
+      configure(clerkBrowser, clerk).then(() => logIn(clerkBrowser, CLERK_MAIL)),
+    ])
+    console.info(`Roundcube test setup: ${Math.round(performance.now() - started)} ms`)
   }, 240_000)
 
   afterAll(async () => {
@@ -228,6 +231,57 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     expect(mail?.from).toBe(LEADER_MAIL.address)
     expect(mail?.to).toEqual([CLERK_MAIL.address])
     expect(mail?.data).toMatch(/filename="?cong-van-tra-loi\.pdf"?/)
+    await page.close()
+  })
+
+  it('no longer holds the send once the PDF is removed from Roundcube’s attachment list', async () => {
+    const page = await openCompose(leaderBrowser, { to: CLERK_MAIL.address, subject: 'Lịch họp giao ban' })
+    await attach(page, files.unsigned)
+    await page.locator('#attachment-list li', { hasText: 'cong-van-tra-loi.pdf' }).locator('a.delete').click()
+    await expect.poll(() => page.locator('#attachment-list li').count(), POLL).toBe(0)
+    await page.locator('#composebody').fill('Lịch họp giao ban tuần này, không kèm tệp.')
+    const before = roundcube.delivered.length
+    await page.click('#compose-content button.send, .formbuttons button.send')
+    await expect.poll(() => roundcube.delivered.length, POLL).toBe(before + 1)
+    expect(roundcube.delivered.at(-1)?.data).not.toContain('cong-van-tra-loi.pdf')
+    expect(await page.locator('trolyso-nudge').count()).toBe(0)
+    await page.close()
+  })
+
+  it('still holds the send of PDFs whose upload was in progress while the page changed', async () => {
+    const page = await openCompose(leaderBrowser, { to: CLERK_MAIL.address, subject: 'Công văn 46/CV-STP' })
+    // a slow connection: Roundcube shows its "Đang tải các tập tin lên..." placeholder meanwhile
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await page.route(
+      (url) => url.searchParams.get('_action') === 'upload',
+      async (route) => {
+        await held
+        await route.continue()
+      },
+    )
+    // the decision and its annex, chosen together
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('button.attach')])
+    await chooser.setFiles([files.decision, files.unsigned])
+    await page.locator('#attachment-list li.uploading').waitFor()
+    // meanwhile the page removes something (as Roundcube does with its notices)
+    await page.waitForTimeout(1000)
+    await page.evaluate(() => document.body.appendChild(document.createElement('div')).remove())
+    release()
+    await expect
+      .poll(
+        async () => (await page.locator('#attachment-list li .attachment-name').allTextContents()).sort(),
+        POLL,
+      )
+      .toEqual(['QD_57_QĐ-STP.pdf', 'cong-van-tra-loi.pdf'])
+    await page.click('#compose-content button.send, .formbuttons button.send')
+    const nudge = unsignedNudge(page)
+    await expect.poll(() => nudge.locator('h2').textContent(), POLL).toBe('Tệp PDF chưa có chữ ký số')
+    const card = await nudge.locator('.card').textContent()
+    expect(card).toContain('“QD_57_QĐ-STP.pdf”')
+    expect(card).toContain('“cong-van-tra-loi.pdf”')
     await page.close()
   })
 
