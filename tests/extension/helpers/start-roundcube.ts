@@ -270,6 +270,8 @@ $config['refresh_interval'] = 0;
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // its own process group: PHP's workers and Dovecot's services are stopped with it
+      detached: true,
       ...(account.uid !== undefined ? { uid: account.uid, gid: account.gid } : {}),
     })
     const keep = (chunk: Buffer) => {
@@ -305,26 +307,38 @@ $config['refresh_interval'] = 0;
     },
   })
 
-  const close = async () => {
+  const signalAll = (signal: NodeJS.Signals) => {
     for (const child of children) {
-      if (child.exitCode === null && child.pid) child.kill('SIGTERM')
+      if (child.pid === undefined) continue
+      try {
+        process.kill(-child.pid, signal)
+      } catch {
+        // the group is gone already
+      }
     }
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve()
-            const timer = setTimeout(() => {
-              child.kill('SIGKILL')
-              resolve()
-            }, 5000)
-            child.once('exit', () => {
-              clearTimeout(timer)
-              resolve()
-            })
-          }),
-      ),
+  }
+  // a test run that ends without afterAll (an error, Ctrl+C) leaves no server behind
+  const onExit = () => {
+    signalAll('SIGKILL')
+    rmSync(root, { recursive: true, force: true })
+  }
+  process.once('exit', onExit)
+
+  const close = async () => {
+    process.off('exit', onExit)
+    const exited = children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve()
+          child.once('exit', () => resolve())
+        }),
     )
+    signalAll('SIGTERM')
+    const timer = setTimeout(() => signalAll('SIGKILL'), 5000)
+    await Promise.all(exited)
+    clearTimeout(timer)
+    // PHP's workers may outlive their parent by a moment
+    signalAll('SIGKILL')
     await new Promise<void>((resolve) => smtp.close(() => resolve()))
     rmSync(root, { recursive: true, force: true })
   }
