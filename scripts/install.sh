@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
 # Installs what trolyso needs on a fresh Debian/Ubuntu machine: Node >= 22.12, the npm
-# packages (from package-lock.json), and for the tests Chromium and poppler-utils.
+# packages (from package-lock.json), and with --with-test-tools what the tests need from
+# Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-node.sh
 
-if [ "${1:-}" = "--with-test-tools" ] && { ! command -v chromium >/dev/null 2>&1 || ! command -v pdfsig >/dev/null 2>&1; }; then
+# Test tools from Debian's packages: Chromium and poppler-utils (pdfsig) for the browser and
+# signature tests, and for the test against a real webmail (npm run test:roundcube) Roundcube
+# with its SQLite backend, PHP (CLI and CGI; listing php-cgi first keeps Apache out) and Dovecot.
+# apt runs only when one of them is missing; Roundcube's own database setup is skipped (the test
+# creates its SQLite database in a temporary folder) and no service is started or enabled.
+TEST_PACKAGES="chromium poppler-utils php-cgi php-cli roundcube-core roundcube-sqlite3 dovecot-imapd"
+missing_test_packages() {
+  for pkg in $TEST_PACKAGES; do
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" = "installed" ] || printf '%s ' "$pkg"
+  done
+}
+
+if [ "${1:-}" = "--with-test-tools" ] && [ -n "$(missing_test_packages)" ]; then
   SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
+  echo "roundcube-core roundcube/dbconfig-install boolean false" | $SUDO debconf-set-selections
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium poppler-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    -o DPkg::Lock::Timeout=600 $TEST_PACKAGES >/dev/null
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,6 +1,8 @@
 /**
  * Roundcube (Elastic and Larry skins): compose screen `?_task=mail&_action=compose`.
- * Send buttons call `rcmail.command('send')`; attachments are listed in `#attachment-list`.
+ * Send buttons call `rcmail.command('send')`; attachments are listed in `#attachment-list`,
+ * where an upload in progress shows as `li.uploading` (a placeholder without the file's name)
+ * until Roundcube replaces it with the file's entry.
  * @module
  */
 import { closestMatch, fieldValue, namesIn, type PageAdapter } from './types.ts'
@@ -22,7 +24,11 @@ export const roundcubeAdapter: PageAdapter = {
       doc.querySelector('#attachment-list, #compose-attachments') !== null),
   sendControlOf: (el) => closestMatch(el, SEND),
   sendControl: (doc) => doc.querySelector<HTMLElement>(SEND),
-  attachmentNames: (doc) => namesIn(doc, '#attachment-list > li', '.attachment-name, a.filename, .filename'),
+  attachmentNames: (doc) =>
+    namesIn(doc, '#attachment-list > li:not(.uploading)', '.attachment-name, a.filename, .filename'),
+  attachmentListComplete: (doc) =>
+    doc.querySelector('#attachment-list') !== null &&
+    doc.querySelector('#attachment-list > li.uploading') === null,
   subject: (doc) => fieldValue(doc.querySelector('#compose-subject, input[name="_subject"]')),
   bodyText: (doc) => fieldValue(doc.querySelector('#composebody, textarea[name="_message"]')),
   documentNumber: () => '',

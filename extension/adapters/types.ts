@@ -15,6 +15,12 @@ export type PageAdapter = {
   sendControl: (doc: Document) => HTMLElement | null
   /** names shown in the attachment list; empty when the list is not found */
   attachmentNames: (doc: Document) => string[]
+  /**
+   * Whether the attachment list is on screen and complete (no upload still in progress), so
+   * a file it does not name is no longer attached, even when it names none. Without it, only
+   * a non-empty list counts.
+   */
+  attachmentListComplete?: (doc: Document) => boolean
   subject: (doc: Document) => string
   bodyText: (doc: Document) => string
   /** the document number field's value (document systems only) */

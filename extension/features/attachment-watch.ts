@@ -1,6 +1,7 @@
 /**
  * Notices files the official attaches (file inputs and drag-and-drop, seen in the capture
- * phase before the page uploads them) and forgets files the page no longer lists.
+ * phase before the page uploads them) and forgets files the page no longer lists (while an
+ * upload is in progress, the page's list is not complete and nothing is forgotten).
  * @module
  */
 import type { Feature } from './types.ts'
@@ -32,9 +33,11 @@ export const attachmentWatch: Feature = {
       guard('attachment-watch', (records: MutationRecord[]) => {
         const started = performance.now()
         if (attachments.size > 0 && records.some((r) => r.removedNodes.length > 0)) {
-          const listed = adapter().attachmentNames(doc)
-          if (listed.length > 0) {
-            const kept = new Set(attachments.current(listed).map((a) => a.name))
+          const page = adapter()
+          const listed = page.attachmentNames(doc)
+          // an empty list means "nothing attached" only where the adapter can tell it is complete
+          if (page.attachmentListComplete?.(doc) ?? listed.length > 0) {
+            const kept = new Set(listed.length > 0 ? attachments.current(listed).map((a) => a.name) : [])
             for (const a of attachments.current([])) if (!kept.has(a.name)) attachments.remove(a.name)
           }
         }

@@ -78,6 +78,17 @@ describe('page adapters', () => {
     expect(roundcubeAdapter.threadKey(doc)).toBe('roundcube:abc123')
   })
 
+  it('reads Roundcube’s attachment list as complete when it is empty, but not while an upload is in progress', () => {
+    const uploading =
+      '<div id="compose-attachments"><ul id="attachment-list"><li id="rcmupload1" class="uploading"><a class="delete">Hủy</a><span class="uploading">Đang tải lên...</span></li></ul></div>'
+    const empty = '<div id="compose-attachments"><ul id="attachment-list"></ul></div>'
+    expect(roundcubeAdapter.attachmentNames(page(uploading))).toEqual([])
+    expect(roundcubeAdapter.attachmentListComplete?.(page(uploading))).toBe(false)
+    expect(roundcubeAdapter.attachmentListComplete?.(page(empty))).toBe(true)
+    expect(roundcubeAdapter.attachmentListComplete?.(page(ROUNDCUBE))).toBe(true)
+    expect(roundcubeAdapter.attachmentListComplete?.(page('<p>hộp thư</p>'))).toBe(false)
+  })
+
   it('uses a configured document system only where its send button exists', () => {
     const config = {
       host: 'qlvb.example.gov.vn',

@@ -1,10 +1,10 @@
 /**
- * Builds the extension for browser tests when it is missing or older than its sources, and
- * launches headless Chromium with it loaded.
+ * Builds the extension for browser tests when it is missing or older than its sources (once,
+ * when test files run in parallel), and launches headless Chromium with it loaded.
  * @module
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { type BrowserContext, chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from '../../helpers/chromium.ts'
@@ -24,14 +24,44 @@ const newestSource = (dir: string): number => {
   return newest
 }
 
-export const ensureExtensionBuilt = () => {
+const isFresh = () => {
   const manifest = join(builtExtensionDir, 'manifest.json')
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestSource(extensionDir)) return
-  execFileSync(join(repoRoot, 'node_modules', '.bin', 'wxt'), ['build', 'extension', '--mode', 'e2e'], {
-    cwd: repoRoot,
-    stdio: 'pipe',
-    timeout: 180_000,
-  })
+  return existsSync(manifest) && statSync(manifest).mtimeMs >= newestSource(extensionDir)
+}
+
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+
+/**
+ * Builds once even when several test files (run in parallel) need the build: the first takes
+ * a lock folder, the others wait for it and find the build fresh.
+ */
+export const ensureExtensionBuilt = () => {
+  if (isFresh()) return
+  const lock = join(extensionDir, '.output', '.e2e-build.lock')
+  mkdirSync(join(extensionDir, '.output'), { recursive: true })
+  const deadline = Date.now() + 240_000
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      // a lock left by a killed run is older than any build takes
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 240_000)
+        rmSync(lock, { recursive: true, force: true })
+      if (Date.now() > deadline) throw new Error(`another build holds ${lock}`)
+      sleepSync(250)
+    }
+  }
+  try {
+    if (isFresh()) return
+    execFileSync(join(repoRoot, 'node_modules', '.bin', 'wxt'), ['build', 'extension', '--mode', 'e2e'], {
+      cwd: repoRoot,
+      stdio: 'pipe',
+      timeout: 180_000,
+    })
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
 }
 
 export const launchWithExtension = async (): Promise<{ context: BrowserContext; extensionId: string }> => {
