@@ -25,6 +25,8 @@ export const messages = {
     `Để được cán bộ hỗ trợ trực tiếp, bạn gọi tổng đài Dịch vụ công ${hotline} (miễn phí, giờ hành chính) ` +
     `hoặc gửi phản ánh, kiến nghị trên Cổng Dịch vụ công quốc gia ${PORTAL_URL}.`,
   contactLink: 'Cổng Dịch vụ công quốc gia',
+  statusLink: 'Tra cứu hồ sơ trên Cổng Dịch vụ công quốc gia',
+  relatedTitle: 'Có thể liên quan:',
   privacy:
     'Quyền riêng tư: Trợ lý số không cần và không hỏi thông tin cá nhân của bạn. ' +
     'Số căn cước, số điện thoại, email trong tin nhắn được tự động che trước khi lưu. ' +
