@@ -1,12 +1,15 @@
 /**
  * `POST /v1/ask` `{ text, sessionId? }`: the answering core over HTTP. With a sessionId the
  * conversation's procedure is remembered, so a follow-up ("phí bao nhiêu?") stays on it.
+ * Personal data in the question (identity-card and phone numbers, e-mail) is masked before it is
+ * answered; the reply lists what was masked in `personalData`.
  * An answer or clarify question may carry `places`: the places the question names, matched to
  * the administrative units after the 2025 reform (schema `Place` in api/openapi.ts).
  * @module
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { maskPersonalData } from '../../bot/core/mask-personal-data.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { createAskContextStore } from '../ask-context.ts'
 import type { AppDeps } from '../deps.ts'
@@ -22,8 +25,10 @@ export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
   return new Hono().post('/v1/ask', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
     const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
     const context = sessionId ? await contexts.load(sessionId) : {}
-    const answer = await kb.answer(text, context)
+    // Identity-card and phone numbers, e-mail addresses: masked, and the rest answered.
+    const masked = maskPersonalData(text)
+    const answer = await kb.answer(masked.text, context)
     if (sessionId && answer.kind !== 'smalltalk') await contexts.save(sessionId, answer)
-    return c.json(answer)
+    return c.json(masked.found.length ? { ...answer, personalData: masked.found } : answer)
   })
 }
