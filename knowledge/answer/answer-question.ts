@@ -18,6 +18,7 @@ import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.t
 import { composeAnswer } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
 import { clarifyLabels } from './label-candidates.ts'
+import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 
 export type AnswerQuestionOptions = {
@@ -151,16 +152,19 @@ const answerWith = async (
   facet: Facet,
   alternatives: { code: string; name: string }[] = [],
   place: PlaceContext | null = null,
+  folded: readonly string[] = [],
 ): Promise<Answer | null> => {
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
+  const lead = leadYesNo({ procedure, facet, folded })
+  const text = composeAnswer({ procedure, facet, alternatives, placeNote })
   return {
     kind: 'answer',
     procedure: refOf(procedure),
     facet,
     ...(alternatives.length ? { candidates: alternatives } : {}),
-    text: composeAnswer({ procedure, facet, alternatives, placeNote }),
+    text: lead ? `${lead}\n${text}` : text,
     ...(place ? { places: place.places } : {}),
   }
 }
@@ -244,14 +248,14 @@ export const answerQuestion = async ({
   }
 
   for (const code of query.codes) {
-    const answer = await answerWith(getProcedure, code, facet, [], place)
+    const answer = await answerWith(getProcedure, code, facet, [], place, query.folded)
     if (answer) return answer
   }
 
   const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
   const current = context.procedureCode ?? null
   if (current && !topical.length) {
-    const answer = await answerWith(getProcedure, current, facet, [], place)
+    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
     if (answer) return answer
   }
   if (!query.terms.length) {
@@ -274,7 +278,8 @@ export const answerQuestion = async ({
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure.
-    if (current) return (await answerWith(getProcedure, current, facet, [], place)) ?? notFound()
+    if (current)
+      return (await answerWith(getProcedure, current, facet, [], place, query.folded)) ?? notFound()
     return withChannel(notFound())
   }
   // Only procedures whose action and deciding qualifiers match the question can answer it.
@@ -283,7 +288,7 @@ export const answerQuestion = async ({
   const fitting = results.filter((r) => confident(r) && !misfits.get(r.code))
   // Still the same procedure (or one of its level variants): stay on the conversation's record.
   if (current && fitting.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
-    const answer = await answerWith(getProcedure, current, facet, [], place)
+    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
     if (answer) return answer
   }
 
@@ -345,5 +350,7 @@ export const answerQuestion = async ({
     .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))
     .slice(0, 4)
     .map((r) => ({ code: r.code, name: r.name }))
-  return withChannel((await answerWith(getProcedure, top.code, facet, alternatives, place)) ?? notFound())
+  return withChannel(
+    (await answerWith(getProcedure, top.code, facet, alternatives, place, query.folded)) ?? notFound(),
+  )
 }

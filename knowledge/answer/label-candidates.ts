@@ -26,6 +26,9 @@ const EDGE_WORDS = new Set([
   'tục',
 ])
 
+/** Words naming a kind of grade ("cấp III", "hạng B", "loại 1"): they belong to the label. */
+const HEAD_WORDS = new Set(['cấp', 'hạng', 'loại', 'mức', 'nhóm', 'độ'])
+
 const capitalise = (s: string) => (s ? s[0]?.toLocaleUpperCase('vi') + s.slice(1) : s)
 
 /** Cuts at a word boundary so the label, with "…", stays within the limit. */
@@ -48,6 +51,8 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
   const shortest = Math.min(...words.map((w) => w.length))
   let pre = 0
   while (pre < shortest && words.every((w) => same(w[pre], words[0]?.[pre]))) pre++
+  // "… công trình cấp III" / "… cấp đặc biệt": the label keeps the word that says what differs.
+  while (pre > 0 && HEAD_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
   let suf = 0
   while (
     pre + suf < shortest &&

@@ -85,4 +85,13 @@ describe('answers only what the records cover', () => {
     expect(['1.003504', '1.000178']).toContain(offered[0])
     expect(answer.text).toContain('Phản ánh, kiến nghị')
   })
+
+  it('leads a yes/no question with yes or no when the record decides it', async () => {
+    const fee = await kb.answer('dang ky khai sinh co mat le phi khong')
+    expect(fee).toMatchObject({ kind: 'answer', procedure: { code: '1.001193' } })
+    expect(fee.text.split('\n')[0]).toBe('Không mất phí: hồ sơ thủ tục ghi miễn phí.')
+    const stay = await kb.answer('nhà có họ hàng lên chơi ngủ lại có phải báo lưu trú ko')
+    expect(stay.text.split('\n')[0]).toBe('Có, cần làm thủ tục "Thông báo lưu trú".')
+  })
 })
+

@@ -29,3 +29,13 @@ describe('clarifyLabels', () => {
     expect(shorten('ngắn')).toBe('ngắn')
   })
 })
+
+describe('clarifyLabels with grades', () => {
+  it('keeps the word that names the grade', () => {
+    const { labels } = clarifyLabels([
+      'Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV',
+      'Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp đặc biệt, cấp I, cấp II',
+    ])
+    expect(labels).toEqual(['Cấp III, cấp IV', 'Cấp đặc biệt, cấp I, cấp II'])
+  })
+})
