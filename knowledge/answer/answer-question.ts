@@ -52,6 +52,22 @@ const MAX_RELATED = 3
  */
 const isWeak = (r: SearchResult) =>
   (r.idfCoverage < 0.5 && r.precision < 0.6) || (r.idfCoverage < 0.7 && r.precision < 0.35)
+/** A weak match lists the fitting procedures scoring within this of it, so the right one is likely among them. */
+const WEAK_MARGIN = 0.5
+/** Words that say the asker acts for an organisation (folded). */
+const ORGANISATION_WORDS = [
+  'cong ti',
+  'doanh nghiep',
+  'to chuc',
+  'hop tac xa',
+  'chi nhanh',
+  'van phong dai dien',
+  'don vi',
+  'co quan',
+  'co so',
+  'nha dau tu',
+  'tin dung',
+]
 /** A procedure that fits only after passing over better-scored ones that do not must be this close to answer outright. */
 const FIT_MARGIN = 0.25
 /** Words that name no topic on their own: a message of only these is a follow-up. */
@@ -316,12 +332,14 @@ export const answerQuestion = async ({
   }
   const groups = representatives(fitting)
   const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN)
-  const weak = isWeak(top) || best.score - top.score > FIT_MARGIN
+  // A procedure only organisations carry out answers a question that names no organisation only tentatively.
+  const folded = ` ${query.folded.join(' ')} `
+  const forOrganisations = !top.forPeople && !ORGANISATION_WORDS.some((w) => folded.includes(` ${w} `))
+  const weak = isWeak(top) || forOrganisations || best.score - top.score > FIT_MARGIN
   if (close.length > 1 || weak) {
-    const chosen = (close.length > 1 ? close : groups.filter((g) => top.score - g.score < FIT_MARGIN)).slice(
-      0,
-      MAX_CANDIDATES,
-    )
+    const chosen = (
+      close.length > 1 && !weak ? close : groups.filter((g) => top.score - g.score < WEAK_MARGIN)
+    ).slice(0, MAX_CANDIDATES)
     const labels = clarifyLabels(chosen.map((c) => c.name))
     const candidates = chosen.map((c, i) => ({
       code: c.code,

@@ -122,6 +122,7 @@ const codeResults = (index: SearchIndex, q: ExpandedQuery): SearchResult[] => {
         idfCoverage: 1,
         precision: 1,
         uncovered: [],
+        forPeople: f.people,
         group: baseNameOf(f),
         levelRank: f.levelRank,
       })
@@ -272,6 +273,7 @@ export const searchProcedures = ({
       idfCoverage: Math.round(idfCoverage * 1000) / 1000,
       precision: Math.round(precision * 1000) / 1000,
       uncovered,
+      forPeople: f.people,
       group: baseNameOf(f),
       levelRank: f.levelRank,
     })

@@ -16,6 +16,8 @@ export type SearchResult = {
   precision: number
   /** The query's full-weight words the name lacks (folded), in query order. */
   uncovered: string[]
+  /** False when only organisations (businesses, cooperatives, agencies) carry the procedure out. */
+  forPeople: boolean
   /** Folded name without the "(thực hiện tại cấp …)" suffix: level variants of one procedure share it. */
   group: string
   /** 0 commune level, 1 province, 2 ministry/central: lower suits citizens better. */

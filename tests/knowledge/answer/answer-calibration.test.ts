@@ -43,6 +43,8 @@ describe('answers only what the records cover', () => {
     'xin visa đi Mỹ ở đại sứ quán cần gì',
     'đăng ký học lái xe hạng B ở trung tâm nào',
     'làm thẻ thư viện tỉnh',
+    // only credit institutions open accounts at the State Bank: a procedure for organisations
+    'mở tài khoản ngân hàng cho con cần giấy tờ gì',
   ])('never answers "%s" as if sure', async (question) => {
     expect((await kb.answer(question)).kind).not.toBe('answer')
   })
@@ -93,5 +95,9 @@ describe('answers only what the records cover', () => {
     const stay = await kb.answer('nhà có họ hàng lên chơi ngủ lại có phải báo lưu trú ko')
     expect(stay.text.split('\n')[0]).toBe('Có, cần làm thủ tục "Thông báo lưu trú".')
   })
-})
 
+  it('still answers a business question with a procedure for businesses', async () => {
+    const answer = await kb.answer('thanh lap cong ty tnhh mot thanh vien')
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '2.001583' } })
+  })
+})
