@@ -111,6 +111,15 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     expect(JSON.stringify(answer)).not.toMatch(/001099012345|0912345678/)
   })
 
+  it('describes the contact and status kinds in the OpenAPI document', async () => {
+    const doc = (await (await t.app.request('/openapi.json')).json()) as {
+      components: { schemas: { Answer: { properties: Record<string, { enum?: string[] }> } } }
+    }
+    const answer = doc.components.schemas.Answer.properties
+    expect(answer.kind?.enum).toEqual(['answer', 'clarify', 'not_found', 'smalltalk', 'contact', 'status'])
+    expect(Object.keys(answer)).toEqual(expect.arrayContaining(['handoff', 'receiptCode', 'personalData']))
+  })
+
   it('adds the feedback channel to a complaint', async () => {
     const answer = await asked('tôi muốn phản ánh cán bộ xã hách dịch')
     expect(['answer', 'clarify', 'contact']).toContain(answer.kind)
