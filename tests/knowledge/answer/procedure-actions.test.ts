@@ -44,6 +44,7 @@ describe('procedure actions', () => {
     ['lam lai cccd bi mat', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', 'action'],
     ['làm cccd lần đầu', 'Cấp lại thẻ căn cước', 'action'],
     ['xin visa đi Mỹ', 'Cấp thị thực cho người nước ngoài tại Việt Nam', 'qualifier'],
+    ['xin thị thực đi nước ngoài du lịch', 'Cấp thị thực cho người nước ngoài tại Việt Nam', 'qualifier'],
     ['đổi bằng lái xe máy', 'Đổi giấy phép lái xe ô tô', 'qualifier'],
     [
       'khiếu nại quyết định của công an xã',
