@@ -9,6 +9,7 @@
  */
 import { createHash, type KeyObject, verify as verifySignature, X509Certificate } from 'node:crypto'
 import type { SignatureRole } from './add-signature-placeholder.ts'
+import { flagChangesAfterSignatures } from './compare-signed-revisions.ts'
 import { OID } from './pki-encoding.ts'
 import { bodyOf, childrenOf, oidBytes, rawOf, readTime, readTlv, type Tlv } from './read-der.ts'
 
@@ -21,6 +22,10 @@ export type SignatureCheck = {
   chainValid: boolean
   validAtSigningTime: boolean
   coversWholeDocument: boolean
+  /** bytes of the revision this signature signed (the file up to the end of its ByteRange) */
+  revisionLength: number | null
+  /** for a signature that is not the last: what changed after it that a later signature may not change */
+  changesAfter: string[]
   /** the signer's official holds a role allowed to sign in this capacity; null when not ours to know */
   roleValid: boolean | null
   problems: string[]
@@ -143,6 +148,8 @@ const emptyCheck = (): SignatureCheck => ({
   chainValid: false,
   validAtSigningTime: false,
   coversWholeDocument: false,
+  revisionLength: null,
+  changesAfter: [],
   roleValid: null,
   problems: [],
 })
@@ -224,6 +231,7 @@ export const createSignatureVerifier = ({
       return check
     }
     check.coversWholeDocument = c + d === pdf.length
+    check.revisionLength = c + d
     const dictStart = latin1.lastIndexOf(' obj', match.index ?? 0)
     const dictEnd = latin1.indexOf('endobj', c)
     const dictText =
@@ -280,10 +288,16 @@ export const createSignatureVerifier = ({
     const signatures = [...latin1.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map(
       (m) => checkOne(pdf, latin1, m),
     )
+    flagChangesAfterSignatures(pdf, signatures)
     const last = signatures.at(-1)
     if (last && !last.coversWholeDocument) last.problems.push('Có nội dung được thêm sau chữ ký cuối cùng.')
     const allValid = signatures.every(
-      (s) => s.integrity && s.chainValid && s.validAtSigningTime && s.roleValid !== false,
+      (s) =>
+        s.integrity &&
+        s.chainValid &&
+        s.validAtSigningTime &&
+        s.roleValid !== false &&
+        s.changesAfter.length === 0,
     )
     const status: SignatureStatus =
       signatures.length === 0
