@@ -78,7 +78,6 @@ const sign = async (pdf: Uint8Array, who: typeof approver, role: 'approver' | 'o
     messageDigest: h.digest(),
     certificate: who.cert,
     certificateDer: who.der,
-    signingTime,
   })
   const sig = new Uint8Array(
     await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, who.keys.privateKey, toBeSigned),

@@ -1,9 +1,11 @@
 /**
  * Certificate enrolment: an official sends a PKCS#10 request for a key they hold (the
- * extension's non-extractable WebCrypto ECDSA P-256 key); the deployment's CA checks the
+ * extension's non-extractable WebCrypto ECDSA P-256 key, or an RSA-2048/3072/4096 key of a
+ * token); the deployment's CA (or an intermediate of it) checks the
  * request's own signature and issues a signing certificate naming the official and agency.
  * @module
  */
+import { createPublicKey } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { Db } from '../../knowledge/db/client.ts'
@@ -12,7 +14,7 @@ import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
 import { keyIdentifierOf } from './init-certificate-authority.ts'
-import { buildName, fromPem, newSerial, OID, toPem } from './pki-encoding.ts'
+import { buildName, fromPem, newSerial, OID, RSA_BITS, toPem } from './pki-encoding.ts'
 
 export type CertificateSubject = { officialId: string; name: string; agencyCode: string; agencyName: string }
 
@@ -40,8 +42,17 @@ const parseCsr = async (csrPem: string) => {
     spki.algorithm.algorithmParams instanceof asn1js.ObjectIdentifier
       ? spki.algorithm.algorithmParams.valueBlock.toString()
       : null
-  if (spki.algorithm.algorithmId !== OID.ecPublicKey || curve !== OID.p256) {
-    throw new AppError('UNPROCESSABLE', 'csr: chỉ nhận khoá ECDSA P-256. Only ECDSA P-256 keys are accepted.')
+  const isP256 = spki.algorithm.algorithmId === OID.ecPublicKey && curve === OID.p256
+  const rsaBits =
+    spki.algorithm.algorithmId === OID.rsaEncryption
+      ? createPublicKey({ key: Buffer.from(spki.toSchema().toBER(false)), format: 'der', type: 'spki' })
+          .asymmetricKeyDetails?.modulusLength
+      : undefined
+  if (!isP256 && !(rsaBits && RSA_BITS.includes(rsaBits))) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `csr: chỉ nhận khoá ECDSA P-256 hoặc RSA ${RSA_BITS.join('/')} bit. Only ECDSA P-256 or RSA ${RSA_BITS.join('/')} keys are accepted.`,
+    )
   }
   let valid = false
   try {

@@ -14,7 +14,7 @@ import type { Caller } from './authenticate-official.ts'
 import { buildSignedAttributes } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
-import { fromPem } from './pki-encoding.ts'
+import { fromPem, signingKeyOf } from './pki-encoding.ts'
 
 export const SESSION_MINUTES = 30
 
@@ -60,7 +60,6 @@ export const signedAttributesFor = (
   prepared: Uint8Array,
   byteRange: readonly number[],
   certificatePem: string,
-  signingTime: Date,
 ) => {
   const h = createHash('sha256')
   for (const part of signedBytes(prepared, byteRange)) h.update(part)
@@ -69,9 +68,12 @@ export const signedAttributesFor = (
     messageDigest: h.digest(),
     certificate: pkijs.Certificate.fromBER(der),
     certificateDer: der,
-    signingTime,
   })
 }
+
+/** What the signer signs with: the extension's ECDSA P-256 key, or an RSA key (token, remote provider). */
+const algorithmFor = (pem: string | null): 'ECDSA-P256-SHA256' | 'RSA-PKCS1-SHA256' =>
+  pem && signingKeyOf(fromPem(pem, 'CERTIFICATE')).type === 'rsa' ? 'RSA-PKCS1-SHA256' : 'ECDSA-P256-SHA256'
 
 export const byteRangeOf = (prepared: Uint8Array): number[] => {
   const text = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength).toString('latin1')
@@ -120,9 +122,7 @@ export const prepareSignature = async ({
   }
   const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000)
   const prepared = await addSignaturePlaceholder({ pdf, role, signerName: caller.official.name, signingTime })
-  const toBeSigned = cert
-    ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem, signingTime).toBeSigned
-    : null
+  const toBeSigned = cert ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem).toBeSigned : null
   // sessions hold a copy of the PDF: drop those that expired more than a day ago
   await svc.db
     .delete(signingSessions)
@@ -145,7 +145,7 @@ export const prepareSignature = async ({
     sessionId: id,
     pdfSha256: createHash('sha256').update(pdf).digest('hex'),
     toBeSigned: toBeSigned ? Buffer.from(toBeSigned).toString('base64') : null,
-    algorithm: 'ECDSA-P256-SHA256' as const,
+    algorithm: algorithmFor(cert?.pem ?? null),
     certificateSerial: cert?.serial ?? null,
   }
 }

@@ -7,17 +7,29 @@
  * little more than two hashes and two ECDSA verifications each.
  * @module
  */
-import { createHash, type KeyObject, verify as verifySignature, X509Certificate } from 'node:crypto'
+import {
+  constants,
+  createHash,
+  type KeyObject,
+  verify as verifySignature,
+  X509Certificate,
+} from 'node:crypto'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import { flagChangesAfterSignatures } from './compare-signed-revisions.ts'
-import { OID } from './pki-encoding.ts'
-import { bodyOf, childrenOf, oidBytes, rawOf, readTime, readTlv, type Tlv } from './read-der.ts'
+import { type ParsedCms, readCmsSignature } from './read-cms-signature.ts'
+import { bodyOf, childrenOf, rawOf, readTlv, type Tlv } from './read-der.ts'
+import { readSignatureTime, vietnamTime } from './read-signature-time.ts'
 
 export type SignatureCheck = {
   role: SignatureRole | null
   signerName: string | null
   certificateSerial: string | null
+  /** the claimed signing time (the signature dictionary's /M), UTC */
   signedAt: string | null
+  /** the same time as shown to people, ISO 8601 in Vietnam's time (+07:00) */
+  signedAtLocal: string | null
+  /** PAdES baseline B-B: ETSI.CAdES.detached with content-type, message-digest and signing-certificate-v2, no signing-time */
+  padesBaseline: boolean
   integrity: boolean
   chainValid: boolean
   validAtSigningTime: boolean
@@ -61,75 +73,6 @@ export type SignatureVerifier = {
 
 const ROLE_RE = /\/TrolysoRole\s*\/(approver|organisation)/
 
-const OIDS = {
-  signedData: oidBytes(OID.signedData),
-  messageDigest: oidBytes(OID.messageDigest),
-  signingTime: oidBytes(OID.signingTime),
-}
-
-type ParsedCms = {
-  certs: Uint8Array[]
-  issuerRaw: Buffer
-  serialBody: Buffer
-  signedAttrs: Buffer
-  signature: Buffer
-  messageDigest: Buffer | null
-  signingTime: Date | null
-}
-
-/** Walks ContentInfo → SignedData → first SignerInfo (RFC 5652 §5) without building object trees. */
-const parseCms = (bytes: Uint8Array): ParsedCms => {
-  const ci = childrenOf(bytes, readTlv(bytes, 0))
-  if (
-    ci[0]?.tag !== 0x06 ||
-    !Buffer.from(bodyOf(bytes, ci[0])).equals(OIDS.signedData) ||
-    ci[1]?.tag !== 0xa0
-  ) {
-    throw new Error('CMS không phải SignedData')
-  }
-  const sd = childrenOf(bytes, childrenOf(bytes, ci[1])[0] as Tlv)
-  const certsTlv = sd.find((t) => t.tag === 0xa0)
-  const certs = certsTlv
-    ? childrenOf(bytes, certsTlv)
-        .filter((t) => t.tag === 0x30)
-        .map((t) => rawOf(bytes, t))
-    : []
-  const signerInfos = sd.at(-1)
-  if (signerInfos?.tag !== 0x31) throw new Error('CMS thiếu signerInfos')
-  const si = childrenOf(bytes, childrenOf(bytes, signerInfos)[0] as Tlv)
-  const sid = si[1]
-  if (sid?.tag !== 0x30) throw new Error('CMS: chỉ hỗ trợ IssuerAndSerialNumber')
-  const [issuer, serial] = childrenOf(bytes, sid)
-  const attrsTlv = si.find((t) => t.tag === 0xa0)
-  const sigTlv = si.find((t) => t.tag === 0x04)
-  if (!issuer || !serial || !attrsTlv || !sigTlv) throw new Error('CMS SignerInfo thiếu trường')
-  let messageDigest: Buffer | null = null
-  let signingTime: Date | null = null
-  for (const attr of childrenOf(bytes, attrsTlv)) {
-    const [type, values] = childrenOf(bytes, attr)
-    const value = values ? childrenOf(bytes, values)[0] : undefined
-    if (!type || !value) continue
-    const oid = Buffer.from(bodyOf(bytes, type))
-    if (oid.equals(OIDS.messageDigest) && value.tag === 0x04)
-      messageDigest = Buffer.from(bodyOf(bytes, value))
-    else if (oid.equals(OIDS.signingTime) && (value.tag === 0x17 || value.tag === 0x18)) {
-      signingTime = readTime(bytes, value)
-    }
-  }
-  const signedAttrs = Buffer.from(rawOf(bytes, attrsTlv))
-  // the signature covers the attributes as a SET OF (RFC 5652 §5.4), not under the [0] IMPLICIT tag
-  signedAttrs[0] = 0x31
-  return {
-    certs,
-    issuerRaw: Buffer.from(rawOf(bytes, issuer)),
-    serialBody: Buffer.from(bodyOf(bytes, serial)),
-    signedAttrs,
-    signature: Buffer.from(bodyOf(bytes, sigTlv)),
-    messageDigest,
-    signingTime,
-  }
-}
-
 /** Serial and issuer of a certificate, read from its TBSCertificate. */
 const certIds = (der: Uint8Array) => {
   const tbs = childrenOf(der, childrenOf(der, readTlv(der, 0))[0] as Tlv)
@@ -144,6 +87,8 @@ const emptyCheck = (): SignatureCheck => ({
   signerName: null,
   certificateSerial: null,
   signedAt: null,
+  signedAtLocal: null,
+  padesBaseline: false,
   integrity: false,
   chainValid: false,
   validAtSigningTime: false,
@@ -241,7 +186,7 @@ export const createSignatureVerifier = ({
     let cms: ParsedCms
     let infos: CertInfo[]
     try {
-      cms = parseCms(Buffer.from(latin1.slice(b + 1, c - 1), 'hex'))
+      cms = readCmsSignature(Buffer.from(latin1.slice(b + 1, c - 1), 'hex'))
       infos = cms.certs.map(certInfo)
     } catch {
       check.problems.push('Không đọc được chữ ký CMS.')
@@ -255,7 +200,12 @@ export const createSignatureVerifier = ({
     check.signerName = leaf.name
     check.certificateSerial = leaf.serial
 
-    const digest = createHash('sha256')
+    const hash = cms.digestAlgorithm
+    if (!hash || hash === 'sha1' || !cms.scheme) {
+      check.problems.push('Chữ ký dùng thuật toán băm hoặc ký không được chấp nhận (cần SHA-256 trở lên).')
+      return check
+    }
+    const digest = createHash(hash)
       .update(pdf.subarray(a, a + b))
       .update(pdf.subarray(c, c + d))
       .digest()
@@ -263,13 +213,35 @@ export const createSignatureVerifier = ({
     if (!mdOk) check.problems.push('Nội dung đã bị thay đổi sau khi ký (digest mismatch).')
     let sigOk = false
     try {
-      sigOk = verifySignature('sha256', cms.signedAttrs, { key: leaf.key, dsaEncoding: 'der' }, cms.signature)
+      const { pss } = cms.scheme
+      sigOk = verifySignature(
+        cms.scheme.hash,
+        cms.signedAttrs,
+        pss
+          ? { key: leaf.key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength }
+          : { key: leaf.key, dsaEncoding: 'der' },
+        cms.signature,
+      )
     } catch {
       sigOk = false
     }
     if (!sigOk) check.problems.push('Chữ ký không khớp với chứng thư của người ký.')
-    check.integrity = mdOk && sigOk
-    check.signedAt = cms.signingTime?.toISOString() ?? null
+    const ess = cms.signingCertificate
+    const essOk =
+      !ess ||
+      (createHash(ess.hash).update(leaf.x509.raw).digest().equals(ess.digest) &&
+        (!ess.serialBody || ess.serialBody.equals(leaf.serialBody)))
+    if (!essOk)
+      check.problems.push('Thuộc tính signing-certificate-v2 không khớp với chứng thư của người ký.')
+    check.integrity = mdOk && sigOk && essOk
+    check.padesBaseline =
+      /\/SubFilter\s*\/ETSI\.CAdES\.detached/.test(dictText) &&
+      cms.contentType &&
+      ess?.v2 === true &&
+      !cms.signingTime
+    const claimed = readSignatureTime(dictText) ?? cms.signingTime
+    check.signedAt = claimed?.toISOString() ?? null
+    check.signedAtLocal = claimed ? vietnamTime(claimed) : null
 
     const chain = buildChain(
       leaf,
@@ -277,7 +249,7 @@ export const createSignatureVerifier = ({
     )
     check.chainValid = chain.valid
     if (chain.problem) check.problems.push(chain.problem)
-    const at = cms.signingTime ?? new Date()
+    const at = claimed ?? new Date()
     check.validAtSigningTime = chain.chain.every((x) => x.validFrom <= at && at <= x.validTo)
     if (!check.validAtSigningTime) check.problems.push('Chứng thư không còn hiệu lực vào thời điểm ký.')
     return check
