@@ -21,6 +21,7 @@
  */
 import {
   canonical,
+  createRevisionCache,
   decodeStream,
   isDict,
   isName,
@@ -352,16 +353,17 @@ export type CompareSignedRevisionsOptions = {
  *   not make (empty: only signatures and allowed stamps were added)
  */
 export const compareSignedRevisions = ({ pdf, revisionEnds }: CompareSignedRevisionsOptions): string[][] => {
+  const cache = createRevisionCache()
   let cur: Structure
   try {
-    cur = structureOf(readPdfRevision(pdf))
+    cur = structureOf(readPdfRevision(pdf, cache))
   } catch {
     return revisionEnds.map(() => ['Không đọc được cấu trúc tệp để so sánh các phiên bản đã ký.'])
   }
   return revisionEnds.map((end) => {
     if (end >= pdf.length) return []
     try {
-      return compareOne(readPdfRevision(pdf.subarray(0, end)), cur)
+      return compareOne(readPdfRevision(pdf.subarray(0, end), cache), cur)
     } catch {
       return ['Không đọc được phiên bản đã ký để so sánh với tệp cuối cùng.']
     }

@@ -10,13 +10,38 @@ import { inflateSync } from 'node:zlib'
 export type PdfName = { kind: 'name'; name: string }
 export type PdfRef = { kind: 'ref'; num: number; gen: number }
 /** `text` holds the bytes (latin1) of a literal string, or the hex digits of a hex string as written */
-export type PdfString = { kind: 'string'; text: string; hex: boolean }
+export type PdfString = {
+  kind: 'string'
+  text: string
+  hex: boolean
+  /** a long hex string (a signature's /Contents) is not copied: it is known by where it is */
+  span?: string
+}
 export type PdfDict = { kind: 'dict'; entries: Map<string, PdfValue> }
 export type PdfArray = PdfValue[]
 export type PdfValue = null | boolean | number | PdfName | PdfRef | PdfString | PdfDict | PdfArray
 
-export type PdfStream = { dict: PdfDict; data: Uint8Array }
-export type PdfObject = { value: PdfValue; stream: PdfStream | null }
+/** `at`: where the raw data starts in the file */
+export type PdfStream = { dict: PdfDict; data: Uint8Array; at: number }
+
+/**
+ * Decoded streams and object-stream indexes shared by readers of revisions of one file:
+ * raw bytes at the same place are the same bytes in every revision that contains them.
+ */
+export type RevisionCache = {
+  /** objects parsed at a byte offset (or object-stream place) whose bytes fully determine them */
+  parsed: Map<string, PdfObject>
+  decoded: Map<string, Uint8Array>
+  objectStreams: Map<string, { offsets: number[]; first: number; data: Uint8Array }>
+}
+
+export const createRevisionCache = (): RevisionCache => ({
+  parsed: new Map(),
+  decoded: new Map(),
+  objectStreams: new Map(),
+})
+/** `end`: where the bytes the object was read from end (a stream's data, or its object stream's) */
+export type PdfObject = { value: PdfValue; stream: PdfStream | null; end: number }
 
 /** Where an object lives in a revision: at a byte offset, or at an index in an object stream. */
 export type XrefEntry =
@@ -67,6 +92,7 @@ export const canonical = (v: PdfValue | undefined): string => {
     case 'ref':
       return `${v.num} ${v.gen} R`
     case 'string':
+      if (v.span) return `<@${v.span}>`
       return `<${v.hex ? v.text.replace(/[^0-9a-fA-F]/g, '').toLowerCase() : Buffer.from(v.text, 'latin1').toString('hex')}>`
     case 'dict':
       return `<<${[...v.entries.keys()]
@@ -149,9 +175,10 @@ class Lexer {
     if (c === 0x3c) {
       const end = buf.indexOf(0x3e, this.pos)
       if (end < 0) throw new Error('PDF hex string unterminated')
-      const text = buf.toString('latin1', this.pos + 1, end)
+      const start = this.pos + 1
       this.pos = end + 1
-      return { kind: 'string', text, hex: true }
+      if (end - start > 1024) return { kind: 'string', text: '', hex: true, span: `${start}:${end}` }
+      return { kind: 'string', text: buf.toString('latin1', start, end), hex: true }
     }
     if (c === 0x28) return this.literal()
     if (c === 0x5b) {
@@ -274,11 +301,23 @@ const lastStartXref = (buf: Uint8Array) => {
  * Reads the revision of `pdf` that ends at `pdf.length` (pass a prefix for an earlier one).
  * @throws Error when the cross-reference chain cannot be read
  */
-export const readPdfRevision = (pdf: Uint8Array): PdfRevision => {
+export const readPdfRevision = (
+  pdf: Uint8Array,
+  shared: RevisionCache = createRevisionCache(),
+): PdfRevision => {
   const entries = new Map<number, XrefEntry>()
   const cache = new Map<number, PdfObject | undefined>()
-  const objStreams = new Map<number, { offsets: number[]; first: number; data: Uint8Array }>()
+  const decode = (stream: PdfStream) => {
+    const key = `${stream.at}:${stream.data.length}:${canonical(stream.dict.entries.get('DecodeParms'))}`
+    let data = shared.decoded.get(key)
+    if (!data) {
+      data = decodeStream(stream)
+      shared.decoded.set(key, data)
+    }
+    return data
+  }
   let trailer: PdfDict | null = null
+  let ready = false
 
   const parseIndirect = (offset: number, expectNum: number | null): PdfObject => {
     const lx = new Lexer(pdf, offset)
@@ -287,7 +326,7 @@ export const readPdfRevision = (pdf: Uint8Array): PdfRevision => {
     if (lx.word() !== 'obj' || (expectNum !== null && num !== expectNum))
       throw new Error(`PDF object ${expectNum} not found at ${offset}`)
     const value = lx.value()
-    if (!isDict(value) || lx.peekWord() !== 'stream') return { value, stream: null }
+    if (!isDict(value) || lx.peekWord() !== 'stream') return { value, stream: null, end: lx.pos }
     lx.word()
     if (pdf[lx.pos] === 0x0d) lx.pos++
     if (pdf[lx.pos] === 0x0a) lx.pos++
@@ -299,7 +338,11 @@ export const readPdfRevision = (pdf: Uint8Array): PdfRevision => {
       length = typeof resolved === 'number' ? resolved : -1
     }
     if (length < 0 || start + length > pdf.length) throw new Error('PDF stream length not readable')
-    return { value, stream: { dict: value, data: pdf.subarray(start, start + length) } }
+    return {
+      value,
+      stream: { dict: value, data: pdf.subarray(start, start + length), at: start },
+      end: start + length,
+    }
   }
 
   const readSection = (offset: number, depth: number) => {
@@ -336,7 +379,7 @@ export const readPdfRevision = (pdf: Uint8Array): PdfRevision => {
     const w = (value.entries.get('W') as number[] | undefined) ?? []
     const size = Number(value.entries.get('Size') ?? 0)
     const index = (value.entries.get('Index') as number[] | undefined) ?? [0, size]
-    const data = decodeStream(stream)
+    const data = decode(stream)
     const field = (at: number, width: number, fallback: number) => {
       if (width === 0) return fallback
       let n = 0
@@ -368,13 +411,15 @@ export const readPdfRevision = (pdf: Uint8Array): PdfRevision => {
     at = readSection(at, 0)
   }
   if (!trailer) throw new Error('PDF trailer not found')
+  ready = true
 
   const fromObjectStream = (streamNum: number, index: number): PdfObject | undefined => {
-    let os = objStreams.get(streamNum)
+    const holder = object(streamNum)
+    if (!holder?.stream) return undefined
+    const key = `${holder.stream.at}:${holder.stream.data.length}`
+    let os = shared.objectStreams.get(key)
     if (!os) {
-      const holder = object(streamNum)
-      if (!holder?.stream) return undefined
-      const data = decodeStream(holder.stream)
+      const data = decode(holder.stream)
       const n = Number(holder.stream.dict.entries.get('N') ?? 0)
       const first = Number(holder.stream.dict.entries.get('First') ?? 0)
       const lx = new Lexer(data, 0)
@@ -384,25 +429,40 @@ export const readPdfRevision = (pdf: Uint8Array): PdfRevision => {
         offsets.push(Number(lx.word()))
       }
       os = { offsets, first, data }
-      objStreams.set(streamNum, os)
+      shared.objectStreams.set(key, os)
     }
     const off = os.offsets[index]
     if (off === undefined) return undefined
-    return { value: new Lexer(os.data, os.first + off).value(), stream: null }
+    return { value: new Lexer(os.data, os.first + off).value(), stream: null, end: holder.end }
+  }
+
+  const lookup = (num: number): PdfObject | undefined => {
+    const e = entries.get(num)
+    if (e?.type === 'offset') return parseIndirect(e.offset, num)
+    if (e?.type === 'compressed') return fromObjectStream(e.stream, e.index)
+    return undefined
   }
 
   function object(num: number): PdfObject | undefined {
+    // while the cross-reference chain is read, locations are not final: nothing is cached
+    if (!ready) return lookup(num)
     if (cache.has(num)) return cache.get(num)
     cache.set(num, undefined)
-    const e = entries.get(num)
+    const where = locationOf(num)
+    const key = where === null ? null : `${num}${where}`
+    const known = key ? shared.parsed.get(key) : undefined
     let found: PdfObject | undefined
-    if (e?.type === 'offset') found = parseIndirect(e.offset, num)
-    else if (e?.type === 'compressed') found = fromObjectStream(e.stream, e.index)
+    if (known && known.end <= pdf.length) found = known
+    else {
+      found = lookup(num)
+      // a stream whose length is another object may read differently in another revision
+      if (key && found && !isRef(found.stream?.dict.entries.get('Length'))) shared.parsed.set(key, found)
+    }
     cache.set(num, found)
     return found
   }
 
-  const locationOf = (num: number, depth = 0): string | null => {
+  function locationOf(num: number, depth = 0): string | null {
     const e = entries.get(num)
     if (!e || e.type === 'free') return null
     if (e.type === 'offset') return `@${e.offset}`

@@ -16,12 +16,15 @@ import {
 } from 'node:crypto'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import { flagChangesAfterSignatures } from './compare-signed-revisions.ts'
+import { isOrganisationCertificate } from './read-certificate-policies.ts'
 import { type ParsedCms, readCmsSignature } from './read-cms-signature.ts'
 import { bodyOf, childrenOf, rawOf, readTlv, type Tlv } from './read-der.ts'
 import { readSignatureTime, vietnamTime } from './read-signature-time.ts'
 
 export type SignatureCheck = {
   role: SignatureRole | null
+  /** where the role comes from: an organisation certificate's policy, or the signature dictionary */
+  roleSource: 'certificate' | 'signature' | null
   signerName: string | null
   certificateSerial: string | null
   /** the claimed signing time (the signature dictionary's /M), UTC */
@@ -64,6 +67,8 @@ type CertInfo = {
   x509: X509Certificate
   validFrom: Date
   validTo: Date
+  /** an organisation certificate (ROLE_POLICY.organisationSeal) */
+  organisationSeal: boolean
 }
 
 export type SignatureVerifier = {
@@ -72,6 +77,15 @@ export type SignatureVerifier = {
 }
 
 const ROLE_RE = /\/TrolysoRole\s*\/(approver|organisation)/
+
+/** Bytes of the DER element whose tag and length start `head`. */
+const derLength = (head: Buffer) => {
+  const first = head[1] ?? 0
+  if (first < 0x80) return 2 + first
+  let length = 0
+  for (let i = 0; i < (first & 0x7f); i++) length = length * 256 + (head[2 + i] ?? 0)
+  return 2 + (first & 0x7f) + length
+}
 
 /** Serial and issuer of a certificate, read from its TBSCertificate. */
 const certIds = (der: Uint8Array) => {
@@ -84,6 +98,7 @@ const certIds = (der: Uint8Array) => {
 
 const emptyCheck = (): SignatureCheck => ({
   role: null,
+  roleSource: null,
   signerName: null,
   certificateSerial: null,
   signedAt: null,
@@ -124,6 +139,7 @@ export const createSignatureVerifier = ({
           .toUpperCase()
           .replace(/^(00)+(?=.)/, ''),
         name: /^CN=(.*)$/m.exec(x509.subject)?.[1] ?? null,
+        organisationSeal: isOrganisationCertificate(der),
         key: x509.publicKey,
         x509,
         validFrom: new Date(x509.validFrom),
@@ -183,10 +199,13 @@ export const createSignatureVerifier = ({
       latin1.slice(Math.max(dictStart, 0), b) + latin1.slice(c, dictEnd < 0 ? c + 2000 : dictEnd)
     const role = ROLE_RE.exec(dictText)?.[1]
     check.role = role === 'approver' || role === 'organisation' ? role : null
+    check.roleSource = check.role ? 'signature' : null
     let cms: ParsedCms
     let infos: CertInfo[]
     try {
-      cms = readCmsSignature(Buffer.from(latin1.slice(b + 1, c - 1), 'hex'))
+      // decode only the DER, not the zeros that pad the reserved room
+      const end = Math.min(c - 1, b + 1 + 2 * derLength(Buffer.from(latin1.slice(b + 1, b + 13), 'hex')))
+      cms = readCmsSignature(Buffer.from(latin1.slice(b + 1, end), 'hex'))
       infos = cms.certs.map(certInfo)
     } catch {
       check.problems.push('Không đọc được chữ ký CMS.')
@@ -198,6 +217,10 @@ export const createSignatureVerifier = ({
       return check
     }
     check.signerName = leaf.name
+    if (leaf.organisationSeal) {
+      check.role = 'organisation'
+      check.roleSource = 'certificate'
+    }
     check.certificateSerial = leaf.serial
 
     const hash = cms.digestAlgorithm

@@ -179,6 +179,12 @@ describe('integrity between signed revisions', () => {
     }
   })
 
+  it('accepts a second signature on a PDF with a classic cross-reference table and no object streams', async () => {
+    const v = verify(await signedWith(undefined, await makePdf({ pages: 2, objectStreams: false })))
+    expect(v.signatures.map((s) => s.changesAfter)).toEqual([[], []])
+    expect(v.status).toBe('signed_valid')
+  })
+
   it('flags page content replaced between the signatures', async () => {
     const pdf = await signedWith((p) =>
       appendRevision(p, (doc) => {
