@@ -14,9 +14,16 @@ import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
 import { keyIdentifierOf } from './init-certificate-authority.ts'
-import { buildName, fromPem, newSerial, OID, RSA_BITS, toPem } from './pki-encoding.ts'
+import { buildName, fromPem, newSerial, OID, ROLE_POLICY, RSA_BITS, toPem } from './pki-encoding.ts'
 
 export type CertificateSubject = { officialId: string; name: string; agencyCode: string; agencyName: string }
+
+/**
+ * `person`: the official (CN = name, UID = official id); `organisation`: the agency itself
+ * (O and CN = the agency's name, organizationIdentifier = its QCVN 102 code, policy
+ * ROLE_POLICY.organisationSeal), for the clerical office's official who holds the key.
+ */
+export type CertificateHolder = 'person' | 'organisation'
 
 export type IssuedCertificate = {
   serial: string
@@ -72,6 +79,7 @@ export type IssueCertificateOptions = {
   ca: CertificateAuthority
   csrPem: string
   subject: CertificateSubject
+  holder?: CertificateHolder
   days?: number
   now?: Date
 }
@@ -84,6 +92,7 @@ export const issueCertificate = async ({
   ca,
   csrPem,
   subject,
+  holder = 'person',
   days = 730,
   now = new Date(),
 }: IssueCertificateOptions) => {
@@ -93,14 +102,23 @@ export const issueCertificate = async ({
   cert.version = 2
   cert.serialNumber = new asn1js.Integer({ valueHex: Buffer.from(serial, 'hex') })
   cert.issuer = ca.certificate.subject
-  cert.subject = buildName({
-    C: 'VN',
-    O: subject.agencyName,
-    OU: subject.agencyCode,
-    serialNumber: subject.agencyCode,
-    UID: subject.officialId,
-    CN: subject.name,
-  })
+  cert.subject =
+    holder === 'organisation'
+      ? buildName({
+          C: 'VN',
+          O: subject.agencyName,
+          organizationIdentifier: subject.agencyCode,
+          serialNumber: subject.agencyCode,
+          CN: subject.agencyName,
+        })
+      : buildName({
+          C: 'VN',
+          O: subject.agencyName,
+          OU: subject.agencyCode,
+          serialNumber: subject.agencyCode,
+          UID: subject.officialId,
+          CN: subject.name,
+        })
   const notBefore = new Date(now.getTime() - 60_000)
   const notAfter = new Date(now.getTime() + days * 86_400_000)
   cert.notBefore.value = notBefore
@@ -131,6 +149,20 @@ export const issueCertificate = async ({
         .toBER(false),
     }),
   ]
+  if (holder === 'organisation') {
+    cert.extensions.push(
+      new pkijs.Extension({
+        extnID: OID.certificatePolicies,
+        extnValue: new pkijs.CertificatePolicies({
+          certificatePolicies: [
+            new pkijs.PolicyInformation({ policyIdentifier: ROLE_POLICY.organisationSeal }),
+          ],
+        })
+          .toSchema()
+          .toBER(false),
+      }),
+    )
+  }
   await cert.sign(ca.privateKey, 'SHA-256')
   const der = Buffer.from(cert.toSchema(true).toBER(false))
   const issued: IssuedCertificate = {
@@ -139,12 +171,19 @@ export const issueCertificate = async ({
     pem: toPem(der, 'CERTIFICATE'),
     notBefore,
     notAfter,
-    subject: `CN=${subject.name}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
+    subject:
+      holder === 'organisation'
+        ? `CN=${subject.agencyName}, organizationIdentifier=${subject.agencyCode}, O=${subject.agencyName}, C=VN`
+        : `CN=${subject.name}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
   }
   return issued
 }
 
-export type EnrolCertificateOptions = IssueCertificateOptions & { db: Db }
+export type EnrolCertificateOptions = IssueCertificateOptions & {
+  db: Db
+  /** who asked (audit); the official the certificate is for, unless said */
+  actor?: string
+}
 
 /** Issues the certificate and records it for the official. */
 export const enrolCertificate = async (options: EnrolCertificateOptions) => {
@@ -162,11 +201,15 @@ export const enrolCertificate = async (options: EnrolCertificateOptions) => {
       createdAt: at,
     }),
     options.db.insert(auditLog).values({
-      actor: `official:${options.subject.officialId}`,
+      actor: options.actor ?? `official:${options.subject.officialId}`,
       action: 'certificate.issue',
       entity: 'certificate',
       entityId: issued.serial,
-      detail: { subject: issued.subject, notAfter: issued.notAfter.toISOString() },
+      detail: {
+        subject: issued.subject,
+        holder: options.holder ?? 'person',
+        notAfter: issued.notAfter.toISOString(),
+      },
       at,
     }),
   ])

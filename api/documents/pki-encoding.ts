@@ -13,6 +13,7 @@ export const OID = {
   organization: '2.5.4.10',
   organizationalUnit: '2.5.4.11',
   serialNumber: '2.5.4.5',
+  organizationIdentifier: '2.5.4.97',
   country: '2.5.4.6',
   userId: '0.9.2342.19200300.100.1.1',
   ecPublicKey: '1.2.840.10045.2.1',
@@ -38,8 +39,19 @@ export const OID = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
+  certificatePolicies: '2.5.29.32',
   subjectKeyIdentifier: '2.5.29.14',
   authorityKeyIdentifier: '2.5.29.35',
+} as const
+
+/**
+ * trolyso's certificate policies, under a UUID arc (ITU-T X.667, no registration needed):
+ * `organisationSeal` marks an organisation certificate (the agency's signature, NĐ 30/2020
+ * art. 5, held by its clerical office); a verifier that finds it derives the role
+ * "organisation" from the certificate, whatever the signature dictionary says.
+ */
+export const ROLE_POLICY = {
+  organisationSeal: '2.25.320372509638911175753431035522886009215.2',
 } as const
 
 export const toPem = (der: Uint8Array, label: string) => {
@@ -74,12 +86,15 @@ export const serialToHex = (serial: asn1js.Integer) =>
     .toUpperCase()
     .replace(/^(00)+(?=.)/, '')
 
-export type NameParts = Partial<Record<'CN' | 'O' | 'OU' | 'serialNumber' | 'C' | 'UID', string>>
+export type NameParts = Partial<
+  Record<'CN' | 'O' | 'OU' | 'organizationIdentifier' | 'serialNumber' | 'C' | 'UID', string>
+>
 
 const NAME_OIDS: Record<keyof NameParts, string> = {
   C: OID.country,
   O: OID.organization,
   OU: OID.organizationalUnit,
+  organizationIdentifier: OID.organizationIdentifier,
   CN: OID.commonName,
   serialNumber: OID.serialNumber,
   UID: OID.userId,

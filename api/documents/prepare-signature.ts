@@ -15,6 +15,7 @@ import { buildSignedAttributes } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 import { fromPem, signingKeyOf } from './pki-encoding.ts'
+import { isOrganisationCertificate } from './read-certificate-policies.ts'
 
 export const SESSION_MINUTES = 30
 
@@ -27,11 +28,16 @@ export type PrepareSignatureOptions = {
   now?: Date
 }
 
-/** The caller's certificate by serial, or their newest valid one; null when they have none. */
+/**
+ * The caller's certificate by serial, or their newest valid one for the role: for the
+ * organisation's signature an organisation certificate when they hold one, for the
+ * approver's never one; null when they have none.
+ */
 export const findSigningCertificate = async (
   svc: DocumentsService,
   officialId: string,
   serial?: string | null,
+  role?: SignatureRole,
 ) => {
   const now = new Date().toISOString()
   const conditions = [
@@ -40,19 +46,21 @@ export const findSigningCertificate = async (
     gt(certificates.notAfter, now),
   ]
   if (serial) conditions.push(eq(certificates.serial, serial.toUpperCase()))
-  const row = await svc.db
+  const rows = await svc.db
     .select()
     .from(certificates)
     .where(and(...conditions))
     .orderBy(desc(certificates.createdAt))
-    .get()
-  if (!row && serial) {
+  if (rows.length === 0 && serial) {
     throw new AppError(
       'UNPROCESSABLE',
       `certificateSerial: chứng thư ${serial} không thuộc về bạn hoặc đã hết hiệu lực.`,
     )
   }
-  return row ?? null
+  if (serial || !role) return rows[0] ?? null
+  const isSeal = (row: (typeof rows)[number]) => isOrganisationCertificate(fromPem(row.pem, 'CERTIFICATE'))
+  if (role === 'organisation') return rows.find(isSeal) ?? rows[0] ?? null
+  return rows.find((row) => !isSeal(row)) ?? null
 }
 
 /** The SignedAttributes for a prepared PDF, rebuilt identically at completion. */
@@ -113,7 +121,7 @@ export const prepareSignature = async ({
   if (role === 'approver' && roles.includes('organisation')) {
     throw new AppError('CONFLICT', 'Văn bản đã có chữ ký số của cơ quan; lãnh đạo phải ký trước văn thư.')
   }
-  const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial)
+  const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial, role)
   if (!cert && !svc.remote) {
     throw new AppError(
       'UNPROCESSABLE',
