@@ -1,8 +1,10 @@
 /**
  * Server-side verification of every PDF that enters: for each signature, the digest of
- * its byte ranges (integrity), the CMS signature over the signed attributes, the chain
- * to the trust roots (the deployment CA and TRUST_ROOTS_FILE), validity at signing time,
- * and the NĐ 30/2020 role recorded in the signature dictionary. Chains are checked once
+ * its byte ranges with the algorithm the CMS states (integrity), the CMS signature over
+ * the signed attributes, ESS signing-certificate(-v2), the chain to the trust roots (the
+ * deployment CA and TRUST_ROOTS_FILE), validity at the claimed time (/M), the NĐ 30/2020
+ * role (from an organisation certificate's policy, else the signature dictionary), and for
+ * every signature but the last what changed after it (compare-signed-revisions.ts). Chains are checked once
  * per certificate and cached, so a burst of documents signed by the same officials costs
  * little more than two hashes and two ECDSA verifications each.
  * @module
