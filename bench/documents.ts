@@ -78,7 +78,6 @@ const sign = async (pdf: Uint8Array, who: typeof approver, role: 'approver' | 'o
     messageDigest: h.digest(),
     certificate: who.cert,
     certificateDer: who.der,
-    signingTime,
   })
   const sig = new Uint8Array(
     await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, who.keys.privateKey, toBeSigned),
@@ -97,8 +96,8 @@ const base = await (async () => {
   const font = await doc.embedFont(StandardFonts.Helvetica)
   for (let i = 0; i < 3; i++)
     doc.addPage([595, 842]).drawText(`Van ban so ${i + 1}`, { x: 50, y: 780, size: 14, font })
-  // two reserved /Contents of 8 KiB (16 KiB of hex each) come on top of the page content
-  const noise = new Uint8Array(SIZE - 38_000)
+  // two reserved /Contents of 16 KiB (32 KiB of hex each) come on top of the page content
+  const noise = new Uint8Array(SIZE - 70_000)
   crypto.getRandomValues(noise.subarray(0, 65536))
   crypto.getRandomValues(noise.subarray(65536))
   doc.context.register(doc.context.flateStream(noise))

@@ -6,12 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-node.sh
 
-# Test tools from Debian's packages: Chromium and poppler-utils (pdfsig) for the browser and
-# signature tests, and for the test against a real webmail (npm run test:roundcube) Roundcube
+# Test tools from Debian's packages: Chromium, poppler-utils (pdfsig, pdftoppm) and mupdf-tools
+# (mutool sign -v, a second independent signature checker) for the browser and signature tests, and for the test against a real webmail (npm run test:roundcube) Roundcube
 # with its SQLite backend, PHP (CLI and CGI; listing php-cgi first keeps Apache out) and Dovecot.
 # apt runs only when one of them is missing; Roundcube's own database setup is skipped (the test
 # creates its SQLite database in a temporary folder) and no service is started or enabled.
-TEST_PACKAGES="chromium poppler-utils php-cgi php-cli roundcube-core roundcube-sqlite3 dovecot-imapd"
+TEST_PACKAGES="chromium poppler-utils mupdf-tools php-cgi php-cli roundcube-core roundcube-sqlite3 dovecot-imapd"
 missing_test_packages() {
   for pkg in $TEST_PACKAGES; do
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" = "installed" ] || printf '%s ' "$pkg"

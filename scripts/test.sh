@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what the tests need (Node >= 22.12, npm packages, Chromium,
-# poppler-utils), then typecheck, lint and vitest (npm test), and closes with one
+# poppler-utils, mupdf-tools), then typecheck, lint and vitest (npm test), and closes with one
 # "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."

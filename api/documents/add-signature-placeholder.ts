@@ -9,8 +9,11 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib'
 import { AppError } from '../../knowledge/errors.ts'
 
-/** Room for the DER CMS (certificate chain included), in bytes. */
-export const SIGNATURE_CAPACITY = 8192
+/**
+ * Room for the DER CMS, in bytes: an RSA chain of three certificates and an RFC 3161
+ * timestamp token fit (an ECDSA signature with its chain takes about 1.5 KB).
+ */
+export const SIGNATURE_CAPACITY = 16384
 
 export type SignatureRole = 'approver' | 'organisation'
 
@@ -31,7 +34,9 @@ const BYTE_RANGE_PLACEHOLDER = '[0 /********** /********** /**********]'
 const utf16Hex = (text: string) =>
   `<FEFF${Buffer.from(text.normalize('NFC'), 'utf16le').swap16().toString('hex').toUpperCase()}>`
 
-const pdfDate = (d: Date) => `(D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`
+/** A PDF date in Vietnam's time (UTC+7), e.g. (D:20261203140506+07'00'). */
+export const pdfDate = (d: Date) =>
+  `(D:${new Date(d.getTime() + 7 * 3_600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14)}+07'00')`
 
 const REASONS: Record<SignatureRole, string> = {
   approver: 'Người có thẩm quyền ký (NĐ 30/2020, Điều 5)',

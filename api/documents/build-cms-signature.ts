@@ -1,7 +1,9 @@
 /**
- * The CMS (RFC 5652) pieces of a PAdES signature, split in two so the private key can
- * stay with the signer: first the SignedAttributes whose DER the signer signs, then the
- * SignedData that wraps the returned signature with the certificate chain.
+ * The CMS (RFC 5652) pieces of a PAdES baseline B-B signature (ETSI EN 319 142-1), split
+ * in two so the private key can stay with the signer: first the SignedAttributes whose
+ * DER the signer signs (content-type, message-digest, ESS signing-certificate-v2; no
+ * signing-time: the claimed time is the signature dictionary's /M), then the SignedData
+ * that wraps the returned signature (ECDSA or RSA PKCS#1 v1.5) with the certificate chain.
  * @module
  */
 import { createHash } from 'node:crypto'
@@ -10,11 +12,10 @@ import * as pkijs from 'pkijs'
 import { OID } from './pki-encoding.ts'
 
 export type SignedAttributesOptions = {
-  /** SHA-256 of the PDF's signed byte ranges */
+  /** digest (SHA-256 unless the CMS says otherwise) of the PDF's signed byte ranges */
   messageDigest: Uint8Array
   certificate: pkijs.Certificate
   certificateDer: Uint8Array
-  signingTime: Date
 }
 
 /** ESS signing-certificate-v2 (RFC 5035): binds the signature to this certificate. */
@@ -55,14 +56,12 @@ export const buildSignedAttributes = ({
   messageDigest,
   certificate,
   certificateDer,
-  signingTime,
 }: SignedAttributesOptions) => {
   const attributes = [
     new pkijs.Attribute({
       type: OID.contentType,
       values: [new asn1js.ObjectIdentifier({ value: OID.data })],
     }),
-    new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: signingTime })] }),
     new pkijs.Attribute({
       type: OID.messageDigest,
       values: [new asn1js.OctetString({ valueHex: messageDigest })],
@@ -83,28 +82,51 @@ export const buildSignedAttributes = ({
 
 export type AssembleCmsOptions = {
   attributes: pkijs.Attribute[]
-  /** DER ECDSA-Sig-Value over the DER SignedAttributes */
+  /** over the DER SignedAttributes: a DER ECDSA-Sig-Value, or an RSA PKCS#1 v1.5 signature */
   signature: Uint8Array
   certificate: pkijs.Certificate
   chain: pkijs.Certificate[]
+  /** the digest of the byte ranges and of the signed attributes (SHA-256 unless said) */
+  hash?: 'SHA-256' | 'SHA-384' | 'SHA-512'
 }
 
+const ALGORITHMS = {
+  'SHA-256': { digest: OID.sha256, rsa: OID.sha256WithRsa, ecdsa: OID.ecdsaWithSha256 },
+  'SHA-384': { digest: OID.sha384, rsa: OID.sha384WithRsa, ecdsa: OID.ecdsaWithSha384 },
+  'SHA-512': { digest: OID.sha512, rsa: OID.sha512WithRsa, ecdsa: OID.ecdsaWithSha512 },
+} as const
+
+/** The signature algorithm of a certificate's key with the hash. */
+export const signatureAlgorithmOf = (
+  certificate: pkijs.Certificate,
+  hash: keyof typeof ALGORITHMS = 'SHA-256',
+) =>
+  certificate.subjectPublicKeyInfo.algorithm.algorithmId === OID.rsaEncryption
+    ? new pkijs.AlgorithmIdentifier({ algorithmId: ALGORITHMS[hash].rsa, algorithmParams: new asn1js.Null() })
+    : new pkijs.AlgorithmIdentifier({ algorithmId: ALGORITHMS[hash].ecdsa })
+
 /** @returns DER ContentInfo(SignedData), detached */
-export const assembleCms = ({ attributes, signature, certificate, chain }: AssembleCmsOptions) => {
+export const assembleCms = ({
+  attributes,
+  signature,
+  certificate,
+  chain,
+  hash = 'SHA-256',
+}: AssembleCmsOptions) => {
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
     sid: new pkijs.IssuerAndSerialNumber({
       issuer: certificate.issuer,
       serialNumber: certificate.serialNumber,
     }),
-    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
+    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: ALGORITHMS[hash].digest }),
     signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 }),
+    signatureAlgorithm: signatureAlgorithmOf(certificate, hash),
     signature: new asn1js.OctetString({ valueHex: signature }),
   })
   const signedData = new pkijs.SignedData({
     version: 1,
-    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
+    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: ALGORITHMS[hash].digest })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
     certificates: [certificate, ...chain],
     signerInfos: [signerInfo],

@@ -15,10 +15,29 @@ import { embedSignature } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
 import { assembleCms } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
-import { ecdsaSignatureToDer, fromPem, serialToHex } from './pki-encoding.ts'
+import {
+  fromPem,
+  fromPemAll,
+  RSA_BITS,
+  serialToHex,
+  signatureToDer,
+  signingKeyOf,
+  toPem,
+} from './pki-encoding.ts'
 import { byteRangeOf, signedAttributesFor } from './prepare-signature.ts'
 
 type Session = typeof signingSessions.$inferSelect
+
+/** ECDSA P-256 or RSA of a size tokens and remote providers use; anything else is refused before asking the phone. */
+const requireSigningKey = (der: Uint8Array) => {
+  const key = signingKeyOf(der)
+  if (key.type === 'rsa' && !RSA_BITS.includes(key.bits)) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `Dịch vụ ký số từ xa cấp khoá RSA ${key.bits} bit; chỉ nhận RSA ${RSA_BITS.join('/')} bit hoặc ECDSA P-256.`,
+    )
+  }
+}
 
 /** The caller's session; other officials' sessions do not exist for them. */
 export const loadSession = async (svc: DocumentsService, caller: Caller, sessionId: string) => {
@@ -41,11 +60,28 @@ const requirePending = (session: Session) => {
   }
 }
 
-const chainFor = (svc: DocumentsService, leafDer: Buffer) => {
-  const leaf = new X509Certificate(leafDer)
-  return svc.verifier.trustRoots
-    .filter((r) => leaf.checkIssued(r))
-    .map((r) => pkijs.Certificate.fromBER(r.raw))
+/**
+ * The certificates that go into the CMS after the signer's: the intermediates stored with
+ * it (a remote provider's chain), then the trust root that issued the last of them.
+ */
+const chainFor = (svc: DocumentsService, pem: string) => {
+  const [leafDer, ...stored] = fromPemAll(pem, 'CERTIFICATE')
+  if (!leafDer) return []
+  const candidates = [...stored.map((der) => new X509Certificate(der)), ...svc.verifier.trustRoots]
+  const chain: X509Certificate[] = []
+  const seen = new Set<string>()
+  let current = new X509Certificate(leafDer)
+  seen.add(current.fingerprint256)
+  for (let depth = 0; depth < 6; depth++) {
+    const from = current
+    const next = candidates.find((c) => c.ca && !seen.has(c.fingerprint256) && from.checkIssued(c))
+    if (!next) break
+    chain.push(next)
+    seen.add(next.fingerprint256)
+    if (next.checkIssued(next)) break
+    current = next
+  }
+  return chain.map((c) => pkijs.Certificate.fromBER(c.raw))
 }
 
 /** Builds the CMS around a signature and stores the signed PDF, audited, in one batch. */
@@ -60,14 +96,9 @@ const finishSignature = async (
     : undefined
   if (!cert || !session.signingTime) throw new AppError('UNPROCESSABLE', 'Phiên ký chưa gắn chứng thư nào.')
   const byteRange = byteRangeOf(session.prepared)
-  const { attributes, toBeSigned } = signedAttributesFor(
-    session.prepared,
-    byteRange,
-    cert.pem,
-    new Date(session.signingTime),
-  )
-  const signature = ecdsaSignatureToDer(rawSignature)
+  const { attributes, toBeSigned } = signedAttributesFor(session.prepared, byteRange, cert.pem)
   const certDer = fromPem(cert.pem, 'CERTIFICATE')
+  const signature = signatureToDer(rawSignature, signingKeyOf(certDer))
   const ok = verifySignature(
     'sha256',
     toBeSigned,
@@ -84,7 +115,7 @@ const finishSignature = async (
     attributes,
     signature,
     certificate: pkijs.Certificate.fromBER(certDer),
-    chain: chainFor(svc, certDer),
+    chain: chainFor(svc, cert.pem),
   })
   const signed = embedSignature(session.prepared, byteRange, cms)
   const sha256 = createHash('sha256').update(signed).digest('hex')
@@ -163,6 +194,12 @@ export const startRemoteSignature = async ({
   })
   const der = fromPem(provided.certificatePem, 'CERTIFICATE')
   const parsed = pkijs.Certificate.fromBER(der)
+  requireSigningKey(der)
+  // the provider's intermediates are kept after the certificate and embedded in the CMS
+  const bundle = [provided.certificatePem, ...provided.chainPem]
+    .flatMap((pem) => fromPemAll(pem, 'CERTIFICATE'))
+    .map((d) => toPem(d, 'CERTIFICATE'))
+    .join('')
   const serial = serialToHex(parsed.serialNumber)
   const x509 = new X509Certificate(der)
   await svc.db
@@ -172,18 +209,16 @@ export const startRemoteSignature = async ({
       officialId: caller.official.id,
       agencyCode: caller.agency.code,
       subject: x509.subject.replace(/\n/g, ', '),
-      pem: provided.certificatePem,
+      pem: bundle,
       notBefore: new Date(x509.validFrom).toISOString(),
       notAfter: new Date(x509.validTo).toISOString(),
       createdAt: new Date().toISOString(),
     })
     .onConflictDoNothing()
-  const signingTime = new Date(session.signingTime ?? session.createdAt)
   const { toBeSigned } = signedAttributesFor(
     session.prepared,
     byteRangeOf(session.prepared),
     provided.certificatePem,
-    signingTime,
   )
   const hash = createHash('sha256').update(toBeSigned).digest()
   const { transactionId } = await svc.remote.requestSignature({

@@ -1,9 +1,11 @@
 /**
  * Certificate enrolment: an official sends a PKCS#10 request for a key they hold (the
- * extension's non-extractable WebCrypto ECDSA P-256 key); the deployment's CA checks the
+ * extension's non-extractable WebCrypto ECDSA P-256 key, or an RSA-2048/3072/4096 key of a
+ * token); the deployment's CA (or an intermediate of it) checks the
  * request's own signature and issues a signing certificate naming the official and agency.
  * @module
  */
+import { createPublicKey } from 'node:crypto'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import type { Db } from '../../knowledge/db/client.ts'
@@ -12,9 +14,16 @@ import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
 import { keyIdentifierOf } from './init-certificate-authority.ts'
-import { buildName, fromPem, newSerial, OID, toPem } from './pki-encoding.ts'
+import { buildName, fromPem, newSerial, OID, ROLE_POLICY, RSA_BITS, toPem } from './pki-encoding.ts'
 
 export type CertificateSubject = { officialId: string; name: string; agencyCode: string; agencyName: string }
+
+/**
+ * `person`: the official (CN = name, UID = official id); `organisation`: the agency itself
+ * (O and CN = the agency's name, organizationIdentifier = its QCVN 102 code, policy
+ * ROLE_POLICY.organisationSeal), for the clerical office's official who holds the key.
+ */
+export type CertificateHolder = 'person' | 'organisation'
 
 export type IssuedCertificate = {
   serial: string
@@ -40,8 +49,17 @@ const parseCsr = async (csrPem: string) => {
     spki.algorithm.algorithmParams instanceof asn1js.ObjectIdentifier
       ? spki.algorithm.algorithmParams.valueBlock.toString()
       : null
-  if (spki.algorithm.algorithmId !== OID.ecPublicKey || curve !== OID.p256) {
-    throw new AppError('UNPROCESSABLE', 'csr: chỉ nhận khoá ECDSA P-256. Only ECDSA P-256 keys are accepted.')
+  const isP256 = spki.algorithm.algorithmId === OID.ecPublicKey && curve === OID.p256
+  const rsaBits =
+    spki.algorithm.algorithmId === OID.rsaEncryption
+      ? createPublicKey({ key: Buffer.from(spki.toSchema().toBER(false)), format: 'der', type: 'spki' })
+          .asymmetricKeyDetails?.modulusLength
+      : undefined
+  if (!isP256 && !(rsaBits && RSA_BITS.includes(rsaBits))) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `csr: chỉ nhận khoá ECDSA P-256 hoặc RSA ${RSA_BITS.join('/')} bit. Only ECDSA P-256 or RSA ${RSA_BITS.join('/')} keys are accepted.`,
+    )
   }
   let valid = false
   try {
@@ -61,6 +79,7 @@ export type IssueCertificateOptions = {
   ca: CertificateAuthority
   csrPem: string
   subject: CertificateSubject
+  holder?: CertificateHolder
   days?: number
   now?: Date
 }
@@ -73,6 +92,7 @@ export const issueCertificate = async ({
   ca,
   csrPem,
   subject,
+  holder = 'person',
   days = 730,
   now = new Date(),
 }: IssueCertificateOptions) => {
@@ -82,14 +102,23 @@ export const issueCertificate = async ({
   cert.version = 2
   cert.serialNumber = new asn1js.Integer({ valueHex: Buffer.from(serial, 'hex') })
   cert.issuer = ca.certificate.subject
-  cert.subject = buildName({
-    C: 'VN',
-    O: subject.agencyName,
-    OU: subject.agencyCode,
-    serialNumber: subject.agencyCode,
-    UID: subject.officialId,
-    CN: subject.name,
-  })
+  cert.subject =
+    holder === 'organisation'
+      ? buildName({
+          C: 'VN',
+          O: subject.agencyName,
+          organizationIdentifier: subject.agencyCode,
+          serialNumber: subject.agencyCode,
+          CN: subject.agencyName,
+        })
+      : buildName({
+          C: 'VN',
+          O: subject.agencyName,
+          OU: subject.agencyCode,
+          serialNumber: subject.agencyCode,
+          UID: subject.officialId,
+          CN: subject.name,
+        })
   const notBefore = new Date(now.getTime() - 60_000)
   const notAfter = new Date(now.getTime() + days * 86_400_000)
   cert.notBefore.value = notBefore
@@ -120,6 +149,20 @@ export const issueCertificate = async ({
         .toBER(false),
     }),
   ]
+  if (holder === 'organisation') {
+    cert.extensions.push(
+      new pkijs.Extension({
+        extnID: OID.certificatePolicies,
+        extnValue: new pkijs.CertificatePolicies({
+          certificatePolicies: [
+            new pkijs.PolicyInformation({ policyIdentifier: ROLE_POLICY.organisationSeal }),
+          ],
+        })
+          .toSchema()
+          .toBER(false),
+      }),
+    )
+  }
   await cert.sign(ca.privateKey, 'SHA-256')
   const der = Buffer.from(cert.toSchema(true).toBER(false))
   const issued: IssuedCertificate = {
@@ -128,12 +171,19 @@ export const issueCertificate = async ({
     pem: toPem(der, 'CERTIFICATE'),
     notBefore,
     notAfter,
-    subject: `CN=${subject.name}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
+    subject:
+      holder === 'organisation'
+        ? `CN=${subject.agencyName}, organizationIdentifier=${subject.agencyCode}, O=${subject.agencyName}, C=VN`
+        : `CN=${subject.name}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
   }
   return issued
 }
 
-export type EnrolCertificateOptions = IssueCertificateOptions & { db: Db }
+export type EnrolCertificateOptions = IssueCertificateOptions & {
+  db: Db
+  /** who asked (audit); the official the certificate is for, unless said */
+  actor?: string
+}
 
 /** Issues the certificate and records it for the official. */
 export const enrolCertificate = async (options: EnrolCertificateOptions) => {
@@ -151,11 +201,15 @@ export const enrolCertificate = async (options: EnrolCertificateOptions) => {
       createdAt: at,
     }),
     options.db.insert(auditLog).values({
-      actor: `official:${options.subject.officialId}`,
+      actor: options.actor ?? `official:${options.subject.officialId}`,
       action: 'certificate.issue',
       entity: 'certificate',
       entityId: issued.serial,
-      detail: { subject: issued.subject, notAfter: issued.notAfter.toISOString() },
+      detail: {
+        subject: issued.subject,
+        holder: options.holder ?? 'person',
+        notAfter: issued.notAfter.toISOString(),
+      },
       at,
     }),
   ])

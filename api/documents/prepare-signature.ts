@@ -14,7 +14,8 @@ import type { Caller } from './authenticate-official.ts'
 import { buildSignedAttributes } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
-import { fromPem } from './pki-encoding.ts'
+import { fromPem, signingKeyOf } from './pki-encoding.ts'
+import { isOrganisationCertificate } from './read-certificate-policies.ts'
 
 export const SESSION_MINUTES = 30
 
@@ -27,11 +28,16 @@ export type PrepareSignatureOptions = {
   now?: Date
 }
 
-/** The caller's certificate by serial, or their newest valid one; null when they have none. */
+/**
+ * The caller's certificate by serial, or their newest valid one for the role: for the
+ * organisation's signature an organisation certificate when they hold one, for the
+ * approver's never one; null when they have none.
+ */
 export const findSigningCertificate = async (
   svc: DocumentsService,
   officialId: string,
   serial?: string | null,
+  role?: SignatureRole,
 ) => {
   const now = new Date().toISOString()
   const conditions = [
@@ -40,19 +46,21 @@ export const findSigningCertificate = async (
     gt(certificates.notAfter, now),
   ]
   if (serial) conditions.push(eq(certificates.serial, serial.toUpperCase()))
-  const row = await svc.db
+  const rows = await svc.db
     .select()
     .from(certificates)
     .where(and(...conditions))
     .orderBy(desc(certificates.createdAt))
-    .get()
-  if (!row && serial) {
+  if (rows.length === 0 && serial) {
     throw new AppError(
       'UNPROCESSABLE',
       `certificateSerial: chứng thư ${serial} không thuộc về bạn hoặc đã hết hiệu lực.`,
     )
   }
-  return row ?? null
+  if (serial || !role) return rows[0] ?? null
+  const isSeal = (row: (typeof rows)[number]) => isOrganisationCertificate(fromPem(row.pem, 'CERTIFICATE'))
+  if (role === 'organisation') return rows.find(isSeal) ?? rows[0] ?? null
+  return rows.find((row) => !isSeal(row)) ?? null
 }
 
 /** The SignedAttributes for a prepared PDF, rebuilt identically at completion. */
@@ -60,7 +68,6 @@ export const signedAttributesFor = (
   prepared: Uint8Array,
   byteRange: readonly number[],
   certificatePem: string,
-  signingTime: Date,
 ) => {
   const h = createHash('sha256')
   for (const part of signedBytes(prepared, byteRange)) h.update(part)
@@ -69,9 +76,12 @@ export const signedAttributesFor = (
     messageDigest: h.digest(),
     certificate: pkijs.Certificate.fromBER(der),
     certificateDer: der,
-    signingTime,
   })
 }
+
+/** What the signer signs with: the extension's ECDSA P-256 key, or an RSA key (token, remote provider). */
+const algorithmFor = (pem: string | null): 'ECDSA-P256-SHA256' | 'RSA-PKCS1-SHA256' =>
+  pem && signingKeyOf(fromPem(pem, 'CERTIFICATE')).type === 'rsa' ? 'RSA-PKCS1-SHA256' : 'ECDSA-P256-SHA256'
 
 export const byteRangeOf = (prepared: Uint8Array): number[] => {
   const text = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength).toString('latin1')
@@ -111,7 +121,7 @@ export const prepareSignature = async ({
   if (role === 'approver' && roles.includes('organisation')) {
     throw new AppError('CONFLICT', 'Văn bản đã có chữ ký số của cơ quan; lãnh đạo phải ký trước văn thư.')
   }
-  const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial)
+  const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial, role)
   if (!cert && !svc.remote) {
     throw new AppError(
       'UNPROCESSABLE',
@@ -120,9 +130,7 @@ export const prepareSignature = async ({
   }
   const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000)
   const prepared = await addSignaturePlaceholder({ pdf, role, signerName: caller.official.name, signingTime })
-  const toBeSigned = cert
-    ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem, signingTime).toBeSigned
-    : null
+  const toBeSigned = cert ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem).toBeSigned : null
   // sessions hold a copy of the PDF: drop those that expired more than a day ago
   await svc.db
     .delete(signingSessions)
@@ -145,7 +153,7 @@ export const prepareSignature = async ({
     sessionId: id,
     pdfSha256: createHash('sha256').update(pdf).digest('hex'),
     toBeSigned: toBeSigned ? Buffer.from(toBeSigned).toString('base64') : null,
-    algorithm: 'ECDSA-P256-SHA256' as const,
+    algorithm: algorithmFor(cert?.pem ?? null),
     certificateSerial: cert?.serial ?? null,
   }
 }

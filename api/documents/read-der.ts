@@ -35,13 +35,13 @@ export const childrenOf = (buf: Uint8Array, tlv: Tlv): Tlv[] => {
 export const bodyOf = (buf: Uint8Array, tlv: Tlv) => buf.subarray(tlv.body, tlv.end)
 export const rawOf = (buf: Uint8Array, tlv: Tlv) => buf.subarray(tlv.start, tlv.end)
 
-/** DER of an OBJECT IDENTIFIER's content octets, for comparing without decoding. */
+/** DER of an OBJECT IDENTIFIER's content octets, for comparing without decoding (arcs of any size). */
 export const oidBytes = (oid: string) => {
-  const parts = oid.split('.').map(Number)
-  const out = [40 * (parts[0] ?? 0) + (parts[1] ?? 0)]
-  for (const n of parts.slice(2)) {
-    const stack = [n & 0x7f]
-    for (let v = n >>> 7; v > 0; v >>>= 7) stack.unshift((v & 0x7f) | 0x80)
+  const parts = oid.split('.').map(BigInt)
+  const out: number[] = []
+  for (const n of [40n * (parts[0] ?? 0n) + (parts[1] ?? 0n), ...parts.slice(2)]) {
+    const stack = [Number(n & 0x7fn)]
+    for (let v = n >> 7n; v > 0n; v >>= 7n) stack.unshift(Number(v & 0x7fn) | 0x80)
     out.push(...stack)
   }
   return Buffer.from(out)

@@ -8,7 +8,7 @@
 export type RemoteSignatureStatus = 'pending' | 'signed' | 'rejected' | 'expired'
 
 export type RemoteSigningProvider = {
-  /** The official's certificate at the provider (PEM) and its chain. */
+  /** The official's certificate at the provider (PEM) and its chain (intermediates first; they go into the CMS). */
   getCertificate: (official: {
     id: string
     name: string
@@ -27,6 +27,6 @@ export type RemoteSigningProvider = {
     hashAlgorithm: 'SHA-256'
     description: string
   }) => Promise<{ transactionId: string }>
-  /** The transaction's state; `signature` (DER or P1363 ECDSA) once signed. */
+  /** The transaction's state; `signature` once signed: ECDSA (DER or P1363) or RSA PKCS#1 v1.5, per the certificate's key. */
   getStatus: (transactionId: string) => Promise<{ status: RemoteSignatureStatus; signature?: Uint8Array }>
 }

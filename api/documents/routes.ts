@@ -5,9 +5,12 @@
  * `<DATA_DIR>/ca` without a separate step.
  * @module
  */
+
+import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
 import { parseInput, readJson } from '../validate.ts'
@@ -49,6 +52,7 @@ const ZCreateOfficial = z.object({
   agencyCode: z.string().optional(),
 })
 const ZCsr = z.object({ csr: z.string().min(1) })
+const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string().min(1) })
 const ZSignRole = z.enum(['approver', 'organisation'])
 const ZComplete = z.object({ signature: z.base64().min(1), certificateSerial: z.string().optional() })
 const ZStatus = z.object({
@@ -217,6 +221,44 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     return c.json(
       {
         serial: issued.serial,
+        certificate: issued.pem,
+        chain: [s.ca.pem],
+        notAfter: issued.notAfter.toISOString(),
+      },
+      201,
+    )
+  })
+
+  // the agency's organisation certificate, for a clerk of the clerical office who holds the key
+  app.post('/v1/certificates/organisation', async (c) => {
+    const caller = await auth(c)
+    requireRole(caller.official.role, 'enrolOrganisationCertificate')
+    const { csr, officialId } = parseInput(ZOrganisationCsr, await readJson(c))
+    const holder = await deps.db.select().from(officials).where(eq(officials.id, officialId)).get()
+    if (!holder || holder.agencyCode !== caller.agency.code || holder.role !== 'clerk') {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `officialId: ${officialId} không phải văn thư của ${caller.agency.name}; chứng thư của cơ quan chỉ cấp cho văn thư.`,
+      )
+    }
+    const s = await svc()
+    const issued = await enrolCertificate({
+      db: deps.db,
+      ca: s.ca,
+      csrPem: csr,
+      holder: 'organisation',
+      actor: `official:${caller.official.id}`,
+      subject: {
+        officialId: holder.id,
+        name: holder.name,
+        agencyCode: caller.agency.code,
+        agencyName: caller.agency.name,
+      },
+    })
+    return c.json(
+      {
+        serial: issued.serial,
+        subject: issued.subject,
         certificate: issued.pem,
         chain: [s.ca.pem],
         notAfter: issued.notAfter.toISOString(),

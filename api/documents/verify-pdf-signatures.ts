@@ -1,26 +1,48 @@
 /**
  * Server-side verification of every PDF that enters: for each signature, the digest of
- * its byte ranges (integrity), the CMS signature over the signed attributes, the chain
- * to the trust roots (the deployment CA and TRUST_ROOTS_FILE), validity at signing time,
- * and the NĐ 30/2020 role recorded in the signature dictionary. Chains are checked once
+ * its byte ranges with the algorithm the CMS states (integrity), the CMS signature over
+ * the signed attributes, ESS signing-certificate(-v2), the chain to the trust roots (the
+ * deployment CA and TRUST_ROOTS_FILE), validity at the claimed time (/M), the NĐ 30/2020
+ * role (from an organisation certificate's policy, else the signature dictionary), and for
+ * every signature but the last what changed after it (compare-signed-revisions.ts). Chains are checked once
  * per certificate and cached, so a burst of documents signed by the same officials costs
  * little more than two hashes and two ECDSA verifications each.
  * @module
  */
-import { createHash, type KeyObject, verify as verifySignature, X509Certificate } from 'node:crypto'
+import {
+  constants,
+  createHash,
+  type KeyObject,
+  verify as verifySignature,
+  X509Certificate,
+} from 'node:crypto'
 import type { SignatureRole } from './add-signature-placeholder.ts'
-import { OID } from './pki-encoding.ts'
-import { bodyOf, childrenOf, oidBytes, rawOf, readTime, readTlv, type Tlv } from './read-der.ts'
+import { flagChangesAfterSignatures } from './compare-signed-revisions.ts'
+import { isOrganisationCertificate } from './read-certificate-policies.ts'
+import { type ParsedCms, readCmsSignature } from './read-cms-signature.ts'
+import { bodyOf, childrenOf, rawOf, readTlv, type Tlv } from './read-der.ts'
+import { readSignatureTime, vietnamTime } from './read-signature-time.ts'
 
 export type SignatureCheck = {
   role: SignatureRole | null
+  /** where the role comes from: an organisation certificate's policy, or the signature dictionary */
+  roleSource: 'certificate' | 'signature' | null
   signerName: string | null
   certificateSerial: string | null
+  /** the claimed signing time (the signature dictionary's /M), UTC */
   signedAt: string | null
+  /** the same time as shown to people, ISO 8601 in Vietnam's time (+07:00) */
+  signedAtLocal: string | null
+  /** PAdES baseline B-B: ETSI.CAdES.detached with content-type, message-digest and signing-certificate-v2, no signing-time */
+  padesBaseline: boolean
   integrity: boolean
   chainValid: boolean
   validAtSigningTime: boolean
   coversWholeDocument: boolean
+  /** bytes of the revision this signature signed (the file up to the end of its ByteRange) */
+  revisionLength: number | null
+  /** for a signature that is not the last: what changed after it that a later signature may not change */
+  changesAfter: string[]
   /** the signer's official holds a role allowed to sign in this capacity; null when not ours to know */
   roleValid: boolean | null
   problems: string[]
@@ -47,6 +69,8 @@ type CertInfo = {
   x509: X509Certificate
   validFrom: Date
   validTo: Date
+  /** an organisation certificate (ROLE_POLICY.organisationSeal) */
+  organisationSeal: boolean
 }
 
 export type SignatureVerifier = {
@@ -56,73 +80,13 @@ export type SignatureVerifier = {
 
 const ROLE_RE = /\/TrolysoRole\s*\/(approver|organisation)/
 
-const OIDS = {
-  signedData: oidBytes(OID.signedData),
-  messageDigest: oidBytes(OID.messageDigest),
-  signingTime: oidBytes(OID.signingTime),
-}
-
-type ParsedCms = {
-  certs: Uint8Array[]
-  issuerRaw: Buffer
-  serialBody: Buffer
-  signedAttrs: Buffer
-  signature: Buffer
-  messageDigest: Buffer | null
-  signingTime: Date | null
-}
-
-/** Walks ContentInfo → SignedData → first SignerInfo (RFC 5652 §5) without building object trees. */
-const parseCms = (bytes: Uint8Array): ParsedCms => {
-  const ci = childrenOf(bytes, readTlv(bytes, 0))
-  if (
-    ci[0]?.tag !== 0x06 ||
-    !Buffer.from(bodyOf(bytes, ci[0])).equals(OIDS.signedData) ||
-    ci[1]?.tag !== 0xa0
-  ) {
-    throw new Error('CMS không phải SignedData')
-  }
-  const sd = childrenOf(bytes, childrenOf(bytes, ci[1])[0] as Tlv)
-  const certsTlv = sd.find((t) => t.tag === 0xa0)
-  const certs = certsTlv
-    ? childrenOf(bytes, certsTlv)
-        .filter((t) => t.tag === 0x30)
-        .map((t) => rawOf(bytes, t))
-    : []
-  const signerInfos = sd.at(-1)
-  if (signerInfos?.tag !== 0x31) throw new Error('CMS thiếu signerInfos')
-  const si = childrenOf(bytes, childrenOf(bytes, signerInfos)[0] as Tlv)
-  const sid = si[1]
-  if (sid?.tag !== 0x30) throw new Error('CMS: chỉ hỗ trợ IssuerAndSerialNumber')
-  const [issuer, serial] = childrenOf(bytes, sid)
-  const attrsTlv = si.find((t) => t.tag === 0xa0)
-  const sigTlv = si.find((t) => t.tag === 0x04)
-  if (!issuer || !serial || !attrsTlv || !sigTlv) throw new Error('CMS SignerInfo thiếu trường')
-  let messageDigest: Buffer | null = null
-  let signingTime: Date | null = null
-  for (const attr of childrenOf(bytes, attrsTlv)) {
-    const [type, values] = childrenOf(bytes, attr)
-    const value = values ? childrenOf(bytes, values)[0] : undefined
-    if (!type || !value) continue
-    const oid = Buffer.from(bodyOf(bytes, type))
-    if (oid.equals(OIDS.messageDigest) && value.tag === 0x04)
-      messageDigest = Buffer.from(bodyOf(bytes, value))
-    else if (oid.equals(OIDS.signingTime) && (value.tag === 0x17 || value.tag === 0x18)) {
-      signingTime = readTime(bytes, value)
-    }
-  }
-  const signedAttrs = Buffer.from(rawOf(bytes, attrsTlv))
-  // the signature covers the attributes as a SET OF (RFC 5652 §5.4), not under the [0] IMPLICIT tag
-  signedAttrs[0] = 0x31
-  return {
-    certs,
-    issuerRaw: Buffer.from(rawOf(bytes, issuer)),
-    serialBody: Buffer.from(bodyOf(bytes, serial)),
-    signedAttrs,
-    signature: Buffer.from(bodyOf(bytes, sigTlv)),
-    messageDigest,
-    signingTime,
-  }
+/** Bytes of the DER element whose tag and length start `head`. */
+const derLength = (head: Buffer) => {
+  const first = head[1] ?? 0
+  if (first < 0x80) return 2 + first
+  let length = 0
+  for (let i = 0; i < (first & 0x7f); i++) length = length * 256 + (head[2 + i] ?? 0)
+  return 2 + (first & 0x7f) + length
 }
 
 /** Serial and issuer of a certificate, read from its TBSCertificate. */
@@ -136,13 +100,18 @@ const certIds = (der: Uint8Array) => {
 
 const emptyCheck = (): SignatureCheck => ({
   role: null,
+  roleSource: null,
   signerName: null,
   certificateSerial: null,
   signedAt: null,
+  signedAtLocal: null,
+  padesBaseline: false,
   integrity: false,
   chainValid: false,
   validAtSigningTime: false,
   coversWholeDocument: false,
+  revisionLength: null,
+  changesAfter: [],
   roleValid: null,
   problems: [],
 })
@@ -172,6 +141,7 @@ export const createSignatureVerifier = ({
           .toUpperCase()
           .replace(/^(00)+(?=.)/, ''),
         name: /^CN=(.*)$/m.exec(x509.subject)?.[1] ?? null,
+        organisationSeal: isOrganisationCertificate(der),
         key: x509.publicKey,
         x509,
         validFrom: new Date(x509.validFrom),
@@ -224,16 +194,20 @@ export const createSignatureVerifier = ({
       return check
     }
     check.coversWholeDocument = c + d === pdf.length
+    check.revisionLength = c + d
     const dictStart = latin1.lastIndexOf(' obj', match.index ?? 0)
     const dictEnd = latin1.indexOf('endobj', c)
     const dictText =
       latin1.slice(Math.max(dictStart, 0), b) + latin1.slice(c, dictEnd < 0 ? c + 2000 : dictEnd)
     const role = ROLE_RE.exec(dictText)?.[1]
     check.role = role === 'approver' || role === 'organisation' ? role : null
+    check.roleSource = check.role ? 'signature' : null
     let cms: ParsedCms
     let infos: CertInfo[]
     try {
-      cms = parseCms(Buffer.from(latin1.slice(b + 1, c - 1), 'hex'))
+      // decode only the DER, not the zeros that pad the reserved room
+      const end = Math.min(c - 1, b + 1 + 2 * derLength(Buffer.from(latin1.slice(b + 1, b + 13), 'hex')))
+      cms = readCmsSignature(Buffer.from(latin1.slice(b + 1, end), 'hex'))
       infos = cms.certs.map(certInfo)
     } catch {
       check.problems.push('Không đọc được chữ ký CMS.')
@@ -245,9 +219,18 @@ export const createSignatureVerifier = ({
       return check
     }
     check.signerName = leaf.name
+    if (leaf.organisationSeal) {
+      check.role = 'organisation'
+      check.roleSource = 'certificate'
+    }
     check.certificateSerial = leaf.serial
 
-    const digest = createHash('sha256')
+    const hash = cms.digestAlgorithm
+    if (!hash || hash === 'sha1' || !cms.scheme) {
+      check.problems.push('Chữ ký dùng thuật toán băm hoặc ký không được chấp nhận (cần SHA-256 trở lên).')
+      return check
+    }
+    const digest = createHash(hash)
       .update(pdf.subarray(a, a + b))
       .update(pdf.subarray(c, c + d))
       .digest()
@@ -255,13 +238,35 @@ export const createSignatureVerifier = ({
     if (!mdOk) check.problems.push('Nội dung đã bị thay đổi sau khi ký (digest mismatch).')
     let sigOk = false
     try {
-      sigOk = verifySignature('sha256', cms.signedAttrs, { key: leaf.key, dsaEncoding: 'der' }, cms.signature)
+      const { pss } = cms.scheme
+      sigOk = verifySignature(
+        cms.scheme.hash,
+        cms.signedAttrs,
+        pss
+          ? { key: leaf.key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength }
+          : { key: leaf.key, dsaEncoding: 'der' },
+        cms.signature,
+      )
     } catch {
       sigOk = false
     }
     if (!sigOk) check.problems.push('Chữ ký không khớp với chứng thư của người ký.')
-    check.integrity = mdOk && sigOk
-    check.signedAt = cms.signingTime?.toISOString() ?? null
+    const ess = cms.signingCertificate
+    const essOk =
+      !ess ||
+      (createHash(ess.hash).update(leaf.x509.raw).digest().equals(ess.digest) &&
+        (!ess.serialBody || ess.serialBody.equals(leaf.serialBody)))
+    if (!essOk)
+      check.problems.push('Thuộc tính signing-certificate-v2 không khớp với chứng thư của người ký.')
+    check.integrity = mdOk && sigOk && essOk
+    check.padesBaseline =
+      /\/SubFilter\s*\/ETSI\.CAdES\.detached/.test(dictText) &&
+      cms.contentType &&
+      ess?.v2 === true &&
+      !cms.signingTime
+    const claimed = readSignatureTime(dictText) ?? cms.signingTime
+    check.signedAt = claimed?.toISOString() ?? null
+    check.signedAtLocal = claimed ? vietnamTime(claimed) : null
 
     const chain = buildChain(
       leaf,
@@ -269,7 +274,7 @@ export const createSignatureVerifier = ({
     )
     check.chainValid = chain.valid
     if (chain.problem) check.problems.push(chain.problem)
-    const at = cms.signingTime ?? new Date()
+    const at = claimed ?? new Date()
     check.validAtSigningTime = chain.chain.every((x) => x.validFrom <= at && at <= x.validTo)
     if (!check.validAtSigningTime) check.problems.push('Chứng thư không còn hiệu lực vào thời điểm ký.')
     return check
@@ -280,10 +285,16 @@ export const createSignatureVerifier = ({
     const signatures = [...latin1.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map(
       (m) => checkOne(pdf, latin1, m),
     )
+    flagChangesAfterSignatures(pdf, signatures)
     const last = signatures.at(-1)
     if (last && !last.coversWholeDocument) last.problems.push('Có nội dung được thêm sau chữ ký cuối cùng.')
     const allValid = signatures.every(
-      (s) => s.integrity && s.chainValid && s.validAtSigningTime && s.roleValid !== false,
+      (s) =>
+        s.integrity &&
+        s.chainValid &&
+        s.validAtSigningTime &&
+        s.roleValid !== false &&
+        s.changesAfter.length === 0,
     )
     const status: SignatureStatus =
       signatures.length === 0

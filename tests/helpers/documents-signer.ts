@@ -65,7 +65,6 @@ export const signLocally = async (
     messageDigest: h.digest(),
     certificate: signer.cert,
     certificateDer: signer.der,
-    signingTime,
   })
   const sig = new Uint8Array(
     await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.privateKey, toBeSigned),

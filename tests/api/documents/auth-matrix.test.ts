@@ -77,6 +77,15 @@ describe('who may call what', () => {
       allowed: ['clerk', 'approver'],
     },
     {
+      name: 'POST /v1/certificates/organisation',
+      method: 'POST',
+      path: () => '/v1/certificates/organisation',
+      json: true,
+      body: async () =>
+        JSON.stringify({ csr: (await makeSignerKey()).csrPem, officialId: home['clerk']?.id ?? '' }),
+      allowed: ['agency_admin'],
+    },
+    {
       name: 'POST /v1/documents',
       method: 'POST',
       path: () => '/v1/documents',

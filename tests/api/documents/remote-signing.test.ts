@@ -1,18 +1,23 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as pkijs from 'pkijs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createFakeRemoteSigningProvider,
   type FakeRemoteSigningProvider,
 } from '../../../api/documents/fake-remote-signing-provider.ts'
 import { initCertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
+import { nameValue, OID } from '../../../api/documents/pki-encoding.ts'
+import type { Verification } from '../../../api/documents/verify-pdf-signatures.ts'
 import {
   authHeader,
   createDocumentsTestApp,
   type DocumentsTestApp,
+  header,
   type Official,
   pdfForm,
+  submit,
 } from '../../helpers/documents-app.ts'
 import { makePdf, pdfsig } from '../../helpers/documents-fixtures.ts'
 import { startFakeRemoteSigningServer } from '../../helpers/documents-remote-signing-server.ts'
@@ -178,5 +183,78 @@ describe('remote signing through REMOTE_SIGNING_URL', () => {
       await gateway.close()
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('remote signing with RSA keys and an intermediate CA', () => {
+  let app: DocumentsTestApp
+  let provider: FakeRemoteSigningProvider
+
+  beforeAll(async () => {
+    app = await createDocumentsTestApp({
+      documents: {
+        remoteSigning: (ca) => {
+          provider = createFakeRemoteSigningProvider({ ca, keyType: 'rsa' })
+          return provider
+        },
+      },
+    })
+    await app.agency('000.00.01.H56', 'UBND tỉnh Hà Nam')
+    await app.agency('000.00.02.H56', 'Sở Tư pháp')
+  })
+  afterAll(() => app.close())
+
+  const signRemotely = async (who: Official, pdf: Uint8Array, role: string) => {
+    const res = await app.request('/v1/signing/sessions', {
+      method: 'POST',
+      headers: authHeader(who),
+      body: pdfForm(pdf, { role }),
+    })
+    const { sessionId } = (await res.json()) as { sessionId: string }
+    const remote = await app.request(`/v1/signing/sessions/${sessionId}/remote`, {
+      method: 'POST',
+      headers: { ...authHeader(who), 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+    expect(remote.status).toBe(202)
+    provider.confirm(provider.transactions().at(-1)!)
+    const state = await app.request(`/v1/signing/sessions/${sessionId}`, { headers: authHeader(who) })
+    expect(((await state.json()) as { status: string }).status).toBe('signed')
+    const pdfRes = await app.request(`/v1/signing/sessions/${sessionId}/pdf`, { headers: authHeader(who) })
+    return Buffer.from(await pdfRes.arrayBuffer())
+  }
+
+  it('embeds the provider intermediate, and the server and pdfsig accept the RSA signatures', async () => {
+    const approver = await app.official('000.00.01.H56', 'approver', 'Phó Chủ tịch')
+    const clerk = await app.official('000.00.01.H56', 'clerk', 'Văn thư')
+    const once = await signRemotely(approver, await makePdf({ text: 'RSA' }), 'approver')
+    const twice = await signRemotely(clerk, once, 'organisation')
+
+    const poppler = await pdfsig(twice, app.t.dir)
+    expect(poppler.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2)
+
+    const contents = [...twice.toString('latin1').matchAll(/\/Contents <([0-9A-F]+)>/g)].map(
+      (m) => m[1] ?? '',
+    )
+    const cms = pkijs.ContentInfo.fromBER(Buffer.from(contents[0] ?? '', 'hex'))
+    const signed = new pkijs.SignedData({ schema: cms.content })
+    expect(signed.signerInfos[0]?.signatureAlgorithm.algorithmId).toBe(OID.sha256WithRsa)
+    expect(signed.certificates?.length).toBe(3)
+    const subjects = (signed.certificates ?? []).map((c) =>
+      c instanceof pkijs.Certificate ? nameValue(c.subject, OID.commonName) : null,
+    )
+    expect(subjects).toEqual(['Phó Chủ tịch', expect.stringContaining('CA trung gian'), 'trolyso CA'])
+
+    const res = await submit(app, clerk, twice, header(['000.00.02.H56']))
+    const body = (await res.json()) as { signatureStatus: string; verification: Verification }
+    expect(res.status, JSON.stringify(body)).toBe(201)
+    expect(body.signatureStatus).toBe('signed_valid')
+    expect(body.verification.rolesComplete).toBe(true)
+    expect(
+      body.verification.signatures.map((s) => [s.role, s.signerName, s.padesBaseline, s.chainValid]),
+    ).toEqual([
+      ['approver', 'Phó Chủ tịch', true, true],
+      ['organisation', 'Văn thư', true, true],
+    ])
   })
 })
