@@ -9,6 +9,15 @@ import type { ScanImage } from './pdf-detect.ts'
 
 const quote = (name: string) => `“${name}”`
 
+/** Why a signing request ended without the official's answer. */
+export const CANCEL_MESSAGES = {
+  attachmentChanged:
+    'Tệp đính kèm đã thay đổi sau khi bạn bấm ký; yêu cầu ký đã bị hủy. Hãy bấm gửi lại để ký tệp hiện có trên trang.',
+  windowClosed: 'Cửa sổ xác nhận đã đóng; yêu cầu ký đã bị hủy.',
+  tabLeft: 'Trang yêu cầu ký đã đóng hoặc chuyển sang trang khác; yêu cầu ký đã bị hủy.',
+  hashMismatch: 'Tệp cần ký không khớp với tệp đã hiển thị; chưa ký. Hãy bắt đầu lại.',
+} as const
+
 export type UnsignedFile = { name: string; signatureCount: number }
 
 export const texts = {

@@ -14,20 +14,25 @@ const A4 = { width: 595.28, height: 841.89 }
 
 export const makeTextPdf = async ({
   text = 'QUYẾT ĐỊNH 123/QĐ-UBND',
+  lines = [text],
   useObjectStreams = true,
 }: {
   text?: string
+  /** one line each, from the top of the page (defaults to `text` alone) */
+  lines?: string[]
   useObjectStreams?: boolean
 } = {}): Promise<Uint8Array<ArrayBuffer>> => {
   const doc = await PDFDocument.create()
   const page = doc.addPage([A4.width, A4.height])
   const font = await doc.embedFont(StandardFonts.Helvetica)
   // the standard fonts cannot encode Vietnamese marks; the content only has to be text
-  page.drawText(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'), {
-    x: 72,
-    y: 760,
-    size: 14,
-    font,
+  lines.forEach((line, i) => {
+    page.drawText(line.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D'), {
+      x: 72,
+      y: 760 - i * 24,
+      size: 14,
+      font,
+    })
   })
   return new Uint8Array(await doc.save({ useObjectStreams }))
 }
