@@ -92,10 +92,12 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
               fileName,
               header: message.header ?? null,
               remote: message.remote,
+              draftId: request.draftId,
+              subject: request.subject,
             })
             outcome =
-              result.kind === 'signed'
-                ? { ok: true, kind: 'signed', fileName, signedPdfBase64: bytesToBase64(result.signedPdf) }
+              result.kind === 'drafted'
+                ? { ok: true, kind: 'drafted', fileName, draftId: result.draftId }
                 : {
                     ok: true,
                     kind: 'routed',
@@ -109,12 +111,29 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
             outcome = { ok: false, cancelled: false, message: errorMessage(error) }
           }
         }
-        // the tab needs the result, not the signed file (the consent window offers the download)
-        await finish(
-          request,
-          outcome.ok && outcome.kind === 'signed' ? { ...outcome, signedPdfBase64: '' } : outcome,
-        )
+        await finish(request, outcome)
         return outcome
+      }
+      case 'draft-consent': {
+        const api = await deps.api()
+        const draft = (await api.listDrafts()).find((d) => d.id === message.draftId)
+        if (!draft)
+          return { ok: false, cancelled: false, message: 'Bản chờ phát hành không còn trong hàng chờ.' }
+        const pdf = await api.draftPdf(draft.id)
+        if ((await sha256Hex(pdf)) !== draft.sha256)
+          return { ok: false, cancelled: false, message: CANCEL_MESSAGES.hashMismatch }
+        const request = await deps.consents.create(null, deps.extensionId, {
+          draft: { id: draft.id, origin: `Hàng chờ phát hành — ${draft.approverName ?? 'lãnh đạo'} đã ký` },
+          fileName: draft.fileName,
+          pdf,
+          notation: null,
+          subject: draft.subject,
+          pages: null,
+          signatureCount: 1,
+        })
+        const windowId = await deps.openConsentWindow(request.requestId)
+        if (typeof windowId === 'number') await deps.consents.attachWindow(request.requestId, windowId)
+        return { ok: true, requestId: request.requestId }
       }
       case 'sync-scripts':
         return { ok: true, patterns: await deps.syncScripts() }

@@ -66,6 +66,8 @@ export type ConsentRequest = ConsentView & {
 export type StoredRequest = Omit<ConsentRequest, 'pdf'>
 
 export type NewConsentRequest = {
+  /** only for requests the extension itself starts (drafts from the popup): no page, no tab */
+  draft?: { id: string; origin: string }
   fileName: string | null
   pdf: Uint8Array<ArrayBuffer> | null
   notation: string | null
@@ -153,9 +155,14 @@ export const createConsentStore = ({
   }
   return {
     /** @param sender the browser's sender of the content-script message, source of origin and tab */
-    create: (sender: SenderInfo, extensionId: string, input: NewConsentRequest): Promise<ConsentRequest> =>
+    create: (
+      sender: SenderInfo | null,
+      extensionId: string,
+      input: NewConsentRequest,
+    ): Promise<ConsentRequest> =>
       serial(async () => {
-        const origin = pageOriginOf(sender, extensionId)
+        const origin = sender ? pageOriginOf(sender, extensionId) : input.draft?.origin
+        if (!origin) throw new Error('Không xác định được nơi yêu cầu ký.')
         const found = firstDocumentNumber(input.notation, input.subject, input.fileName)
         const request: ConsentRequest = {
           requestId: newId(),
@@ -168,11 +175,12 @@ export const createConsentStore = ({
           subject: input.subject,
           pages: input.pages,
           signatureCount: input.signatureCount,
-          tabId: sender.tab?.id ?? -1,
-          frameId: sender.frameId ?? 0,
+          tabId: sender?.tab?.id ?? -1,
+          frameId: sender?.frameId ?? 0,
           pdf: input.pdf,
           createdAt: now(),
           windowId: null,
+          draftId: input.draft?.id ?? null,
         }
         const { pdf, ...stored } = request
         if (pdf) await persistence.putBytes(request.requestId, pdf)

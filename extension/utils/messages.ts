@@ -63,6 +63,8 @@ export const ZExtensionPageMessage = z.discriminatedUnion('type', [
     pickedFile: z.object({ name: z.string().max(300), pdfBase64: z.string() }).optional(),
   }),
   z.object({ type: z.literal('consent-cancel'), requestId: z.string() }),
+  /** the văn thư opens a queued draft from the popup: consent (with preview) for that draft */
+  z.object({ type: z.literal('draft-consent'), draftId: z.string().min(1).max(64) }),
   z.object({ type: z.literal('sync-scripts') }),
 ])
 
@@ -83,6 +85,8 @@ export type ConsentView = {
   pages: number | null
   /** signatures already in the file, as the content script counted them */
   signatureCount: number | null
+  /** a queued draft the văn thư issues from the popup (no page, no tab) */
+  draftId: string | null
 }
 
 /** The consent-get answer: the view, and the exact bytes to be signed, for preview and hashing. */
@@ -100,8 +104,8 @@ export type RouteOutcome =
       recipients: Array<{ agencyCode: string; status: string }>
       notation: string
     }
-  /** the leader signed; the văn thư adds the organisation's signature and sends */
-  | { ok: true; kind: 'signed'; fileName: string; signedPdfBase64: string }
+  /** the leader signed; the draft waits in the agency's "chờ phát hành" queue for the văn thư */
+  | { ok: true; kind: 'drafted'; fileName: string; draftId: string }
   | { ok: false; cancelled: boolean; message: string }
 
 /** Background → content script, once the official confirmed or cancelled. */

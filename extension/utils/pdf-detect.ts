@@ -6,6 +6,8 @@
  * @module
  */
 
+export type SignatureRole = 'approver' | 'organisation'
+
 export type ScanImage = { width: number; height: number; colour: boolean; dpi: number | null }
 
 export type PdfClassification = {
@@ -15,6 +17,8 @@ export type PdfClassification = {
   signatureCount: number
   /** SubFilters of the signature dictionaries found (adbe.pkcs7.detached, ETSI.CAdES.detached …) */
   subFilters: string[]
+  /** the NĐ 30/2020 role each signature records (`/TrolysoRole`), null for signatures that record none */
+  roles: Array<SignatureRole | null>
   /** image-only: recognised as a scan of paper */
   scanned: boolean
   hasText: boolean
@@ -104,8 +108,11 @@ const splitStreams = (bytes: Uint8Array): { streams: PdfStream[]; outside: strin
 /** a text object that shows text: BT … Tj/TJ/'/" … ET */
 const TEXT_OBJECT_RE = /(?:^|\s)BT\s[\s\S]*?(?:Tj|TJ|'|")\s[\s\S]*?(?:^|\s)ET(?:\s|$)/
 
-const signatureInfo = (text: string): { signatureCount: number; subFilters: string[] } => {
+const signatureInfo = (
+  text: string,
+): { signatureCount: number; subFilters: string[]; roles: Array<SignatureRole | null> } => {
   const subFilters = new Set<string>()
+  const roles: Array<SignatureRole | null> = []
   let signatureCount = 0
   const ranges = new Set<string>()
   const byteRangeRe = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
@@ -124,9 +131,11 @@ const signatureInfo = (text: string): { signatureCount: number; subFilters: stri
       ranges.add(range)
       signatureCount++
       if (subFilter) subFilters.add(subFilter)
+      const role = /\/TrolysoRole\s*\/(approver|organisation)\b/.exec(dict)?.[1]
+      roles.push(role === 'approver' || role === 'organisation' ? role : null)
     }
   }
-  return { signatureCount, subFilters: [...subFilters] }
+  return { signatureCount, subFilters: [...subFilters], roles }
 }
 
 const mediaBoxSize = (text: string): { width: number; height: number } | null => {
@@ -147,6 +156,7 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
     signed: false,
     signatureCount: 0,
     subFilters: [],
+    roles: [],
     scanned: false,
     hasText: false,
     images: [],
@@ -155,7 +165,7 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
   if (!latin1(bytes.subarray(0, 1024)).includes('%PDF-')) return empty
   const { streams, outside } = splitStreams(bytes)
   // signature dictionaries are plain objects: their /Contents must sit in the file itself
-  const { signatureCount, subFilters } = signatureInfo(outside)
+  const { signatureCount, subFilters, roles } = signatureInfo(outside)
 
   // the text outside streams plus every inflated non-image stream (content streams, object streams)
   const parts: string[] = []
@@ -198,6 +208,7 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
     signed: signatureCount > 0,
     signatureCount,
     subFilters,
+    roles,
     scanned: images.length > 0 && !hasText,
     hasText,
     images,
@@ -208,3 +219,20 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
 /** Nghị định 30/2020, Phụ lục I: electronic copies of paper must be colour PDF at 200 dpi or more. */
 export const scanMeetsMinimum = (images: ScanImage[]): boolean =>
   images.length > 0 && images.every((image) => image.colour && image.dpi !== null && image.dpi >= 200)
+
+/**
+ * Where a PDF stands under NĐ 30/2020 (Art. 5, 32), judged by the roles its signatures record:
+ * complete once it has the competent person's and then the organisation's signature (two
+ * approver signatures are not complete). Signatures from other systems record no role; only
+ * for those the number of signatures stands in, as before the server verifies them.
+ */
+export const signatureState = (c: Pick<PdfClassification, 'roles' | 'signatureCount'>) => {
+  const known = c.roles.filter((r) => r !== null)
+  if (known.length > 0) {
+    const approverAt = known.indexOf('approver')
+    if (approverAt >= 0 && known.indexOf('organisation') > approverAt) return 'complete'
+    return approverAt >= 0 ? 'leader' : 'none'
+  }
+  if (c.signatureCount >= 2) return 'complete'
+  return c.signatureCount === 1 ? 'leader' : 'none'
+}

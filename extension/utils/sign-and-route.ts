@@ -1,8 +1,8 @@
 /**
  * Sign a PDF and route it through the documents API, following Nghị định 30/2020: the leader
- * (approver) signs first as the competent person and hands the file to the văn thư; the văn
- * thư (clerk) adds the organisation's signature and sends it to the recipients' inboxes
- * (Art. 5, 32). Enrols the browser's key on first use (CSR → certificate), opens a signing
+ * (approver) signs first as the competent person and the signed draft goes to the agency's
+ * "chờ phát hành" queue; the văn thư (clerk) adds the organisation's signature to that draft
+ * and sends it to the recipients' inboxes (Art. 5, 32). Enrols the browser's key on first use (CSR → certificate), opens a signing
  * session, signs `toBeSigned` locally (or lets the official confirm on the phone), completes it.
  * @module
  */
@@ -59,8 +59,8 @@ const waitForRemote = async (api: ApiClient, sessionId: string, timeoutMs: numbe
 
 export type SignAndRouteResult =
   | { kind: 'routed'; sent: SentDocument }
-  /** an approver's signature only: the văn thư still signs for the organisation and sends */
-  | { kind: 'signed'; signedPdf: Uint8Array<ArrayBuffer> }
+  /** an approver's signature only, queued for the agency's văn thư ("chờ phát hành") inside trolyso */
+  | { kind: 'drafted'; draftId: string; signedPdf: Uint8Array<ArrayBuffer> }
 
 export type SignAndRouteOptions = {
   api: ApiClient
@@ -68,6 +68,10 @@ export type SignAndRouteOptions = {
   fileName: string
   /** needed when the official is a văn thư who sends; a leader only signs */
   header: DocumentHeader | null
+  /** the queued draft the văn thư issues (its bytes are `pdf`); absent for a file from a page */
+  draftId?: string | null
+  /** for the draft queue: what the leader's draft is about */
+  subject?: string | null
   remote?: boolean
   remoteTimeoutMs?: number
 }
@@ -80,6 +84,8 @@ export const signAndRoute = async ({
   header,
   remote = false,
   remoteTimeoutMs = 180_000,
+  draftId = null,
+  subject = null,
 }: SignAndRouteOptions): Promise<SignAndRouteResult> => {
   const me = await api.me()
   const role = signingRoleFor(me.official.role)
@@ -98,8 +104,14 @@ export const signAndRoute = async ({
       certificateSerial: certificate.serial,
     })
   }
-  if (role === 'approver') return { kind: 'signed', signedPdf: signed }
+  if (role === 'approver') {
+    // to the agency's văn thư inside trolyso: no download, no mail, no second signature
+    const draft = await api.createDraft({ pdf: signed, fileName, subject })
+    return { kind: 'drafted', draftId: draft.id, signedPdf: signed }
+  }
   if (!header) throw new Error('Thiếu thông tin gửi (nơi nhận, số, ký hiệu…).')
-  const sent = await api.sendDocument({ pdf: signed, header, fileName })
+  const sent = draftId
+    ? await api.issueDraft({ id: draftId, pdf: signed, header, fileName })
+    : await api.sendDocument({ pdf: signed, header, fileName })
   return { kind: 'routed', sent }
 }

@@ -226,9 +226,9 @@ const main = async () => {
     'form',
     {},
     h('h1', {}, leaderOnly ? 'Ký số văn bản' : 'Ký số & gửi qua trục liên thông'),
-    h('p', {}, 'Trang yêu cầu ký:'),
+    h('p', {}, view.draftId ? 'Từ hàng chờ phát hành của cơ quan:' : 'Trang yêu cầu ký:'),
     h('p', { class: 'origin', id: 'origin' }, view.origin),
-    h('p', { class: 'muted' }, 'Chỉ xác nhận nếu bạn vừa thao tác trên trang này.'),
+    !view.draftId && h('p', { class: 'muted' }, 'Chỉ xác nhận nếu bạn vừa thao tác trên trang này.'),
     h('p', {}, 'Tệp: ', fileOut),
     picker,
     signer,
@@ -317,24 +317,12 @@ const main = async () => {
             paperCopy: false,
           },
     })) as RouteOutcome
-    if (outcome.ok && outcome.kind === 'signed') {
-      const blob = new Blob([base64ToBytes(outcome.signedPdfBase64)], { type: 'application/pdf' })
-      const link = h(
-        'a',
-        {
-          href: URL.createObjectURL(blob),
-          download: `${outcome.fileName.replace(/\.pdf$/i, '')}-da-ky.pdf`,
-          id: 'download',
-        },
-        'Tải tệp đã ký',
-      )
+    if (outcome.ok && outcome.kind === 'drafted') {
       result.className = 'ok'
-      result.replaceChildren(
-        'Đã ký số. Hãy chuyển tệp đã ký cho văn thư để ký số của cơ quan và gửi qua trục liên thông. ',
-        link,
-      )
+      result.textContent =
+        'Đã ký số và chuyển văn thư: văn bản nằm trong hàng “chờ phát hành” của cơ quan trong Trợ lý số. Văn thư ký số của cơ quan và gửi qua trục liên thông; không cần tải tệp hay gửi thư.'
       cancel.textContent = 'Đóng'
-    } else if (outcome.ok) {
+    } else if (outcome.ok && outcome.kind === 'routed') {
       result.className = 'ok'
       result.textContent = `Đã gửi ${outcome.notation} tới ${outcome.recipients.map((r) => r.agencyCode).join(', ')}. Chữ ký: ${
         outcome.signatureStatus === 'signed_valid' ? 'hợp lệ' : outcome.signatureStatus

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyPdf, scanMeetsMinimum } from '../../../extension/utils/pdf-detect.ts'
+import { classifyPdf, scanMeetsMinimum, signatureState } from '../../../extension/utils/pdf-detect.ts'
 import { makeRawScanPdf, makeScannedPdf, makeSignedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 
 describe('classifyPdf', () => {
@@ -70,5 +70,23 @@ describe('classifyPdf', () => {
   it('rejects bytes that are not a PDF', async () => {
     const result = await classifyPdf(new TextEncoder().encode('<html>not a pdf</html>'))
     expect(result).toMatchObject({ isPdf: false, signed: false, scanned: false })
+  })
+})
+
+describe('signatureState', () => {
+  it.each([
+    [{ roles: [], signatureCount: 0 }, 'none'],
+    [{ roles: ['approver'], signatureCount: 1 }, 'leader'],
+    [{ roles: ['approver', 'organisation'], signatureCount: 2 }, 'complete'],
+    // two approver signatures are not complete: judged by role, never by count
+    [{ roles: ['approver', 'approver'], signatureCount: 2 }, 'leader'],
+    [{ roles: ['organisation'], signatureCount: 1 }, 'none'],
+    // signatures from other systems record no role: their number stands in
+    [{ roles: [null], signatureCount: 1 }, 'leader'],
+    [{ roles: [null, null], signatureCount: 2 }, 'complete'],
+  ] as const)('%j → %s', (classification, expected) => {
+    expect(
+      signatureState({ roles: [...classification.roles], signatureCount: classification.signatureCount }),
+    ).toBe(expected)
   })
 })
