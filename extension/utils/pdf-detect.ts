@@ -121,7 +121,9 @@ const drawsNoVisibleText = (part: string): boolean => {
 
 /** an image XObject drawn at (nearly) the page's full size: `w 0 0 h x y cm /Im Do` */
 const imageCoversPage = (part: string, page: { width: number; height: number } | null): boolean => {
-  for (const m of part.matchAll(/([\d.]+)\s+0\s+0\s+([\d.]+)\s+[-\d.]+\s+[-\d.]+\s+cm(?:\s+1\s+0\s+0\s+1\s+[-\d.]+\s+[-\d.]+\s+cm)*\s*\/[^\s/]+\s+Do/g)) {
+  for (const m of part.matchAll(
+    /([\d.]+)\s+0\s+0\s+([\d.]+)\s+[-\d.]+\s+[-\d.]+\s+cm(?:\s+1\s+0\s+0\s+1\s+[-\d.]+\s+[-\d.]+\s+cm)*\s*\/[^\s/]+\s+Do/g,
+  )) {
     const [w, h] = [Number(m[1]), Number(m[2])]
     if (!page || (w >= page.width * 0.9 && h >= page.height * 0.9)) return true
   }

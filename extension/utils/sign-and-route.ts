@@ -6,12 +6,13 @@
  * session, signs `toBeSigned` locally (or lets the official confirm on the phone), completes it.
  * @module
  */
-import type {
-  ApiClient,
-  DocumentHeader,
-  IssuedCertificateResponse,
-  SentDocument,
-  SigningRole,
+import {
+  type ApiClient,
+  ApiError,
+  type DocumentHeader,
+  type IssuedCertificateResponse,
+  type SentDocument,
+  type SigningRole,
 } from './api-client.ts'
 import { base64ToBytes } from './base64.ts'
 import { buildCsr } from './csr.ts'
@@ -22,15 +23,35 @@ import { certificateItem } from './storage.ts'
 export const signingRoleFor = (officialRole: string): SigningRole =>
   officialRole === 'approver' ? 'approver' : 'organisation'
 
-const isUsable = (cert: IssuedCertificateResponse | null): cert is IssuedCertificateResponse =>
-  cert !== null && Date.parse(cert.notAfter) > Date.now() + 60_000
+const isUsable = (
+  cert: (IssuedCertificateResponse & { officialId?: string }) | null,
+  officialId: string,
+): cert is IssuedCertificateResponse =>
+  cert !== null && cert.officialId === officialId && Date.parse(cert.notAfter) > Date.now() + 60_000
 
-/** The key pair and a certificate for it, enrolling when there is none (or the key is new). */
-export const ensureEnrolled = async (api: ApiClient) => {
-  const { keys, created } = await loadOrCreateSigningKeys()
-  let cert = created ? null : await certificateItem.getValue()
-  if (!isUsable(cert)) {
-    const me = await api.me()
+/**
+ * The key pair and a certificate for it and for the official now signed in, enrolling when
+ * there is none, the key is new, or the cached certificate belongs to another official (the
+ * token was changed on this browser).
+ * @param dependencies injectable for tests (the browser's IndexedDB key store and storage)
+ */
+export const ensureEnrolled = async (
+  api: ApiClient,
+  {
+    loadKeys = loadOrCreateSigningKeys,
+    cache = certificateItem,
+    fresh = false,
+  }: {
+    loadKeys?: typeof loadOrCreateSigningKeys
+    cache?: Pick<typeof certificateItem, 'getValue' | 'setValue'>
+    /** enrol again even when a certificate is cached (the server no longer accepts it) */
+    fresh?: boolean
+  } = {},
+) => {
+  const { keys, created } = await loadKeys()
+  const me = await api.me()
+  let cert = created || fresh ? null : await cache.getValue()
+  if (!isUsable(cert, me.official.id)) {
     const csr = await buildCsr({
       keys,
       subject: {
@@ -40,10 +61,15 @@ export const ensureEnrolled = async (api: ApiClient) => {
       },
     })
     cert = await api.issueCertificate(csr)
-    await certificateItem.setValue(cert)
+    await cache.setValue({ ...cert, officialId: me.official.id })
   }
   return { keys, certificate: cert }
 }
+
+/** the server does not accept the cached certificate for this official (revoked, another official's) */
+const certificateRefused = (error: unknown) =>
+  error instanceof ApiError &&
+  (error.status === 403 || (error.status === 422 && /certificateSerial/.test(error.message)))
 
 const waitForRemote = async (api: ApiClient, sessionId: string, timeoutMs: number, pollMs = 1500) => {
   const deadline = Date.now() + timeoutMs
@@ -95,8 +121,15 @@ export const signAndRoute = async ({
     await api.requestRemoteSigning(session.sessionId)
     signed = await waitForRemote(api, session.sessionId, remoteTimeoutMs)
   } else {
-    const { keys, certificate } = await ensureEnrolled(api)
-    const session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+    let { keys, certificate } = await ensureEnrolled(api)
+    let session: Awaited<ReturnType<ApiClient['createSigningSession']>>
+    try {
+      session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+    } catch (error) {
+      if (!certificateRefused(error)) throw error
+      ;({ keys, certificate } = await ensureEnrolled(api, { fresh: true }))
+      session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+    }
     const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
     signed = await api.completeSigningSession({
       sessionId: session.sessionId,
