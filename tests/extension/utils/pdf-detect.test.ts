@@ -105,7 +105,7 @@ describe('page count', () => {
       // what a signature's incremental update does: a newer version of the page object
       const page = useObjectStreams
         ? '3'
-        : (/(\d+) 0 obj\s*<<[^]*?\/Type\s*\/Page\b(?!s)/.exec(text)?.[1] ?? '3')
+        : (/(\d+) 0 obj\s*<<[\s\S]*?\/Type\s*\/Page\b(?!s)/.exec(text)?.[1] ?? '3')
       const update = `\n${page} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [] >>\nendobj\n%%EOF\n`
       const updated = new Uint8Array([...pdf, ...new TextEncoder().encode(update)])
       expect((await classifyPdf(updated)).pages).toBe(1)
