@@ -56,6 +56,7 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
     await page.click('button.send')
     const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
     await expect.poll(() => nudge.locator('h2').textContent(), POLL).toBe('Tệp PDF chưa có chữ ký số')
+    await saveScreenshot(page, 'nudge-unsigned')
     const [consent] = await Promise.all([
       browser.context.waitForEvent('page'),
       nudge.locator('[data-action="primary"]').click(),
@@ -86,7 +87,7 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
     writeFileSync(join(dir, NAME), decision)
     fixtures = await startFixtureServer()
     browser = await launchWithExtension()
-    await configureExtension(browser.context, browser.extensionId, api.url, leader)
+    await configureExtension(browser.context, browser.extensionId, api.url, leader, 'options')
   }, 240_000)
 
   afterAll(async () => {

@@ -14,6 +14,8 @@ export const configureExtension = async (
   extensionId: string,
   apiUrl: string,
   official: Official,
+  /** saves the filled options page as extension/.output/screenshots/<name>.png */
+  screenshot?: string,
 ) => {
   const options = await context.newPage()
   await options.goto(`chrome-extension://${extensionId}/options.html`)
@@ -24,6 +26,7 @@ export const configureExtension = async (
   await options.fill('#host-input', '127.0.0.1')
   await options.click('#add-host')
   await options.waitForSelector('#hosts li[data-pattern="*://127.0.0.1/*"]')
+  if (screenshot) await saveScreenshot(options, screenshot)
   await options.close()
 }
 
