@@ -4,11 +4,12 @@
  * get a different document signed. Built extension in headless Chromium, real API.
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
@@ -119,12 +120,13 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
 
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
-    const [download] = await Promise.all([consent.waitForEvent('download'), consent.click('#download')])
-    const signedPath = join(dir, 'signed.pdf')
-    await download.saveAs(signedPath)
-    const signed = readFileSync(signedPath)
-    // an incremental signature keeps the signed document's bytes as its first part
+    // the signed draft went to the văn thư's queue; an incremental signature keeps the signed
+    // document's bytes as its first part: they are the official's, not the page's
+    const leaderApi = createApiClient({ baseUrl: api.url, token: leader.token })
+    const [draft] = await leaderApi.listDrafts()
+    const signed = await leaderApi.draftPdf(draft?.id ?? '')
     expect(sha256(signed.subarray(0, decision.length))).toBe(sha256(decision))
+    expect(sha256(signed.subarray(0, forged.length))).not.toBe(sha256(forged))
     await page.waitForSelector('trolyso-nudge[data-kind="route-done"]')
   })
 
