@@ -156,6 +156,16 @@ const main = async () => {
       app.append(h('h2', {}, `Chờ phát hành (${drafts.length})`), draftList(drafts))
       app.append(h('h2', {}, 'Văn bản đến'), inboxList(api, me.agency.code, inbox))
     }
+    // recipients by name: each status reads "Sở Nội vụ tỉnh Hà Nam — 000.00.02.H56: Đã tiếp nhận"
+    const codes = [...new Set(sent.flatMap((d) => d.recipients.map((r) => r.agencyCode)))]
+    const names = new Map<string, string>()
+    await Promise.all(
+      codes.map(async (code) => {
+        const found = await api.searchAgencies(code).catch(() => [])
+        const agency = found.find((a) => a.code === code)
+        if (agency) names.set(code, agency.name)
+      }),
+    )
     const mine = stats.agencies.find((a) => a.agencyCode === me.agency.code)
     app.append(h('h2', {}, '30 ngày qua'))
     app.append(
@@ -199,7 +209,11 @@ const main = async () => {
                   'ul',
                   {},
                   ...doc.recipients.map((r) =>
-                    h('li', {}, `${r.agencyCode}: ${statusLabels[r.status] ?? r.status}`),
+                    h(
+                      'li',
+                      { 'data-code': r.agencyCode },
+                      `${names.get(r.agencyCode) ? `${names.get(r.agencyCode)} — ` : ''}${r.agencyCode}: ${statusLabels[r.status] ?? r.status}`,
+                    ),
                   ),
                 ),
               ),

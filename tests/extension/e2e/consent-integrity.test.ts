@@ -88,7 +88,14 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
     writeFileSync(join(dir, NAME), decision)
     fixtures = await startFixtureServer()
     browser = await launchWithExtension()
-    await configureExtension(browser.context, browser.extensionId, api.url, leader, 'options')
+    const connected = await configureExtension(
+      browser.context,
+      browser.extensionId,
+      api.url,
+      leader,
+      'options',
+    )
+    expect(connected).toBe('Đã kết nối: Nguyễn Văn Lãnh — Sở Tư pháp tỉnh Hà Nam (lãnh đạo)')
   }, 240_000)
 
   afterAll(async () => {

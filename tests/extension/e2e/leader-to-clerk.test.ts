@@ -158,5 +158,15 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     await expect.poll(() => received.locator('.status').textContent(), POLL).toBe('Đã tiếp nhận')
     const [sent] = await client(clerk).listDocuments('sent')
     expect(sent?.recipients).toEqual([{ agencyCode: RECIPIENT, status: '03' }])
+    // the sender's popup says it in words, with the recipient's name
+    await configureExtension(clerkBrowser.context, clerkBrowser.extensionId, api.url, clerk)
+    const senderPopup = await openPopup(clerkBrowser)
+    await expect
+      .poll(
+        () =>
+          senderPopup.locator(`#sent li[data-id="${routed?.id}"] li[data-code="${RECIPIENT}"]`).textContent(),
+        POLL,
+      )
+      .toBe(`Sở Nội vụ tỉnh Hà Nam — ${RECIPIENT}: Đã tiếp nhận`)
   })
 })

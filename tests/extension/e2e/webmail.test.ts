@@ -61,6 +61,8 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await options.fill('#host-input', '127.0.0.1')
     await options.click('#add-host')
     await options.waitForSelector('#hosts li[data-pattern="*://127.0.0.1/*"]')
+    // document-system selectors sit under "Nâng cao"
+    await options.click('#advanced summary')
     await options.fill(
       '#document-systems',
       JSON.stringify([

@@ -1,6 +1,7 @@
 /**
- * What an official does once in Tùy chọn, for browser tests: API address and token, the
- * allowed host 127.0.0.1, and the fixture document system. Also where tests put screenshots.
+ * What an official does once in Tùy chọn, for browser tests: server address and access token,
+ * the allowed host 127.0.0.1, then "Kiểm tra kết nối" (returns what it says). Also where tests
+ * put screenshots.
  * @module
  */
 import { mkdirSync } from 'node:fs'
@@ -26,8 +27,12 @@ export const configureExtension = async (
   await options.fill('#host-input', '127.0.0.1')
   await options.click('#add-host')
   await options.waitForSelector('#hosts li[data-pattern="*://127.0.0.1/*"]')
+  await options.click('#check-connection')
+  await options.waitForSelector('#connection.ok')
+  const connected = (await options.textContent('#connection')) ?? ''
   if (screenshot) await saveScreenshot(options, screenshot)
   await options.close()
+  return connected
 }
 
 /** extension/.output/screenshots/<name>.png, listed in extension/README.md */
