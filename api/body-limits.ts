@@ -1,5 +1,6 @@
 /**
- * Which routes take bodies larger than the default 256 KB: PDFs (multipart, and edXML packages
+ * Which routes take bodies larger than the default 256 KB: PDFs (multipart, drafts in the
+ * 'chờ phát hành' queue, and edXML packages
  * carrying a PDF in base64) up to DOCUMENTS_MAX_BYTES, the admin import up to 200 MB, and the
  * Telegram webhook up to 1 MB. Everything else is JSON and gets the default.
  * @module
@@ -26,6 +27,13 @@ export const bodyLimitRules = (config: Config): BodyLimitRule[] => {
       method: 'POST',
       path: '/v1/documents/edxml',
       maxBytes: Math.ceil((pdf * 4) / 3) + FORM_OVERHEAD,
+      setting: 'DOCUMENTS_MAX_BYTES',
+    },
+    { method: 'POST', path: '/v1/drafts', maxBytes: pdf + FORM_OVERHEAD, setting: 'DOCUMENTS_MAX_BYTES' },
+    {
+      method: 'POST',
+      path: /^\/v1\/drafts\/[^/]+\/issue$/,
+      maxBytes: pdf + FORM_OVERHEAD,
       setting: 'DOCUMENTS_MAX_BYTES',
     },
     { method: 'POST', path: '/v1/admin/import', maxBytes: MAX_IMPORT_BYTES, setting: 'tối đa 200 MB' },

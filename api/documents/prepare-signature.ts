@@ -93,7 +93,8 @@ export const byteRangeOf = (prepared: Uint8Array): number[] => {
 
 /**
  * @throws AppError 403 when the caller's role may not sign in this capacity, 409 when the
- *   organisation signs before an approver (or an approver after the organisation), 422
+ *   organisation signs before an approver (or an approver after the organisation or after
+ *   another approver), 422
  *   for a PDF whose existing signatures do not verify or a caller without a certificate
  */
 export const prepareSignature = async ({
@@ -120,6 +121,13 @@ export const prepareSignature = async ({
   }
   if (role === 'approver' && roles.includes('organisation')) {
     throw new AppError('CONFLICT', 'Văn bản đã có chữ ký số của cơ quan; lãnh đạo phải ký trước văn thư.')
+  }
+  // completeness is by role, never by count: one competent person signs, then the organisation
+  if (role === 'approver' && roles.includes('approver')) {
+    throw new AppError(
+      'CONFLICT',
+      'Văn bản đã có chữ ký của người có thẩm quyền; không ký lần nữa. Văn thư ký số của cơ quan và phát hành từ hàng chờ phát hành.',
+    )
   }
   const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial, role)
   if (!cert && !svc.remote) {

@@ -26,6 +26,7 @@ import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
 import { ZDocumentHeader } from './document-header.ts'
 import { createDocumentsService, type DocumentsOptions, type DocumentsService } from './documents-service.ts'
+import { createDraftRoutes } from './drafts-routes.ts'
 import { exportEdxml } from './export-edxml.ts'
 import { getDocument, getDocumentPdf } from './get-document.ts'
 import { getPaperlessStats } from './get-paperless-stats.ts'
@@ -382,6 +383,8 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     )
     return c.html(renderTransparencyPage(stats))
   })
+
+  app.route('/', createDraftRoutes({ svc, auth, readPdfForm: (c) => readPdfForm(c, maxBytes), parseHeader }))
 
   return app
 }

@@ -48,4 +48,6 @@ button.primary { background: #c62828; color: #fff; border-color: #c62828; font-w
 code { word-break: break-all; }
 ul { padding-left: 18px; }
 .chip { display: inline-block; background: #eee; border-radius: 12px; padding: 2px 8px; margin: 2px; }
+.preview { display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
+.preview canvas { border: 1px solid #bbb; box-shadow: 0 1px 4px rgba(0,0,0,.2); background: #fff; }
 `

@@ -34,6 +34,9 @@ button.primary { background: #c62828; border-color: #c62828; color: #fff; font-w
 button.link { border: none; background: none; color: #555; text-decoration: underline; padding: 7px 4px; }
 button.close { position: absolute; top: 6px; right: 8px; border: none; background: none; font-size: 18px; padding: 2px 6px; }
 .status { margin-top: 8px; font-weight: 600; }
+:host([data-kind="route-done"]) .card { border-color: #2e7d32; }
+:host([data-kind="route-done"]) h2 { color: #1b5e20; }
+:host([data-kind="route-done"]) button.primary { background: #2e7d32; border-color: #2e7d32; }
 `
 
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const

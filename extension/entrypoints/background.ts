@@ -9,6 +9,7 @@ import { defineBackground } from 'wxt/utils/define-background'
 import { createApiClient } from '../utils/api-client.ts'
 import { createBackgroundRouter } from '../utils/background-router.ts'
 import { createConsentStore } from '../utils/consent.ts'
+import { browserConsentPersistence } from '../utils/consent-persistence.ts'
 import { createLogger } from '../utils/log.ts'
 import { createSerialQueue, syncContentScripts } from '../utils/script-registration.ts'
 import { readSettings } from '../utils/storage.ts'
@@ -29,25 +30,32 @@ export default defineBackground({
         }),
       ).catch((error) => log.error('content scripts not registered', error))
 
+    // pending consents outlive the worker: Chrome stops it after ~30 s idle, while the official reads
+    const consents = createConsentStore({ persistence: browserConsentPersistence() })
+    void consents.sweep().catch((error) => log.error('consent sweep failed', error))
     const route = createBackgroundRouter({
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      consents: createConsentStore(),
+      consents,
       api: async () => {
         const { apiBaseUrl, apiToken } = await settings()
         return createApiClient({ baseUrl: apiBaseUrl, token: apiToken })
       },
       documentSystems: async () => (await settings()).documentSystems,
       openConsentWindow: async (requestId) => {
-        await browser.windows.create({
+        const opened = await browser.windows.create({
           url: browser.runtime.getURL(`/consent.html?request=${encodeURIComponent(requestId)}`),
           type: 'popup',
           width: 560,
           height: 760,
         })
+        return opened?.id
       },
       notifyTab: async (tabId, frameId, message) => {
         await browser.tabs.sendMessage(tabId, message, { frameId })
+      },
+      notifyPages: async (message) => {
+        await browser.runtime.sendMessage(message)
       },
       syncScripts: sync,
       log: (message, error) => log.error(message, error),
@@ -56,6 +64,12 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       route(message, sender).then(sendResponse)
       return true
+    })
+    const failed = (error: unknown) => log.error('pending consent not cancelled', error)
+    browser.windows.onRemoved.addListener((windowId) => void route.windowClosed(windowId).catch(failed))
+    browser.tabs.onRemoved.addListener((tabId) => void route.tabLeft(tabId).catch(failed))
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.status === 'loading') void route.tabLeft(tabId).catch(failed)
     })
     browser.runtime.onInstalled.addListener(() => void sync())
     browser.runtime.onStartup.addListener(() => void sync())

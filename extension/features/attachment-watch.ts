@@ -1,22 +1,25 @@
 /**
  * Notices files the official attaches (file inputs and drag-and-drop, seen in the capture
  * phase before the page uploads them) and forgets files the page no longer lists (while an
- * upload is in progress, the page's list is not complete and nothing is forgotten).
+ * upload is in progress, the page's list is not complete and nothing is forgotten). Only the
+ * official's own actions (`event.isTrusted`) add a file; any change of attachments, trusted
+ * or not, cancels a signing request still waiting for consent (the bytes shown there must be
+ * the bytes the official meant).
  * @module
  */
 import type { Feature } from './types.ts'
 
 export const attachmentWatch: Feature = {
   id: 'attachment-watch',
-  init: ({ ctx, doc, win, attachments, adapter, stats, guard }) => {
+  init: ({ ctx, doc, win, attachments, adapter, stats, guard, cancelPendingRoutes }) => {
     ctx.addEventListener(
       doc,
       'change',
       guard('attachment-watch', (event: Event) => {
         const input = event.target
-        if (input instanceof HTMLInputElement && input.type === 'file' && input.files) {
-          void attachments.addFiles(input.files)
-        }
+        if (!(input instanceof HTMLInputElement) || input.type !== 'file') return
+        cancelPendingRoutes()
+        if (event.isTrusted && input.files) void attachments.addFiles(input.files)
       }),
       { capture: true },
     )
@@ -24,7 +27,9 @@ export const attachmentWatch: Feature = {
       win,
       'drop',
       guard('attachment-watch', (event: DragEvent) => {
-        if (event.dataTransfer?.files.length) void attachments.addFiles(event.dataTransfer.files)
+        if (!event.dataTransfer?.files.length) return
+        cancelPendingRoutes()
+        if (event.isTrusted) void attachments.addFiles(event.dataTransfer.files)
       }),
       { capture: true },
     )
@@ -38,7 +43,11 @@ export const attachmentWatch: Feature = {
           // an empty list means "nothing attached" only where the adapter can tell it is complete
           if (page.attachmentListComplete?.(doc) ?? listed.length > 0) {
             const kept = new Set(listed.length > 0 ? attachments.current(listed).map((a) => a.name) : [])
-            for (const a of attachments.current([])) if (!kept.has(a.name)) attachments.remove(a.name)
+            for (const a of attachments.current([])) {
+              if (kept.has(a.name)) continue
+              attachments.remove(a.name)
+              cancelPendingRoutes()
+            }
           }
         }
         const spent = performance.now() - started

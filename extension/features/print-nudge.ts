@@ -3,6 +3,7 @@
  * offer the electronic path first; "Vẫn in" prints as before.
  * @module
  */
+import { signatureState } from '../utils/pdf-detect.ts'
 import { PRINT_REQUEST_EVENT } from '../utils/print-events.ts'
 import { texts } from '../utils/texts.ts'
 import type { Feature, FeatureContext } from './types.ts'
@@ -35,7 +36,7 @@ const offer = async (context: FeatureContext) => {
   const page = context.adapter()
   const pdf = context.attachments
     .current(page.attachmentNames(context.doc))
-    .find((a) => a.classification.signatureCount < 2)
+    .find((a) => signatureState(a.classification) !== 'complete')
   card.status('route-waiting', texts.waitingTitle, texts.waitingLines)
   const outcome = await context.startRoute('print', pdf ?? null)
   card.status(

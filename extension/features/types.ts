@@ -32,6 +32,8 @@ export type FeatureContext = {
   count: (kind: NudgeKind, action: NudgeAction) => void
   /** opens the extension's consent window and resolves once the official confirmed or cancelled */
   startRoute: (kind: NudgeKind, attachment: Attachment | null) => Promise<RouteOutcome>
+  /** the attachments changed: requests still waiting for consent are cancelled (page and background) */
+  cancelPendingRoutes: () => void
   isMuted: (kind: NudgeKind) => Promise<boolean>
   mute: (kind: NudgeKind) => Promise<void>
   /** set by the document-number feature; null until then or when none is found */

@@ -4,6 +4,7 @@
  * only), and offers signing and routing first; "Vẫn gửi" lets the mail go.
  * @module
  */
+import { signatureState } from '../utils/pdf-detect.ts'
 import { texts } from '../utils/texts.ts'
 import type { Feature, FeatureContext } from './types.ts'
 
@@ -35,10 +36,13 @@ export const unsignedAttachmentNudge: Feature = {
       const page = adapter()
       const unsigned = attachments
         .current(page.attachmentNames(doc))
-        .filter((a) => a.classification.signatureCount < 2)
+        .filter((a) => signatureState(a.classification) !== 'complete')
       if (unsigned.length === 0 || (await context.isMuted('unsigned_attachment'))) return letMailGo(control)
       const number = context.documentNumber()
-      const files = unsigned.map((a) => ({ name: a.name, signatureCount: a.classification.signatureCount }))
+      const files = unsigned.map((a) => ({
+        name: a.name,
+        leaderSigned: signatureState(a.classification) === 'leader',
+      }))
       count('unsigned_attachment', 'shown')
       context.stats.lastNudgeAt = performance.now()
       const choice = await card.show({

@@ -49,6 +49,17 @@ export type DocumentListItem = {
   createdAt: string
   recipients: Array<{ agencyCode: string; status: string }>
 }
+/** A leader-signed draft in the agency's "chờ phát hành" queue. */
+export type Draft = {
+  id: string
+  fileName: string
+  subject: string | null
+  sha256: string
+  status: string
+  approverName: string | null
+  documentId: string | null
+  createdAt: string
+}
 export type PaperlessStats = {
   from: string
   to: string
@@ -173,6 +184,45 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
       form.set('header', JSON.stringify(header))
       return json<SentDocument>('/v1/documents', { method: 'POST', body: form })
     },
+    /** the leader's signed draft into the agency's "chờ phát hành" queue */
+    createDraft: ({
+      pdf,
+      fileName,
+      subject,
+    }: {
+      pdf: Uint8Array<ArrayBuffer>
+      fileName: string
+      subject?: string | null
+    }) => {
+      const form = new FormData()
+      form.set('file', pdfBlob(pdf), fileName)
+      form.set('fileName', fileName)
+      if (subject) form.set('subject', subject)
+      return json<Draft>('/v1/drafts', { method: 'POST', body: form })
+    },
+    listDrafts: async () => (await json<{ results: Draft[] }>('/v1/drafts')).results,
+    draftPdf: async (id: string) =>
+      new Uint8Array(await (await request(`/v1/drafts/${encodeURIComponent(id)}/pdf`)).arrayBuffer()),
+    /** the draft with the organisation's signature added, routed to the header's recipients */
+    issueDraft: ({
+      id,
+      pdf,
+      header,
+      fileName,
+    }: {
+      id: string
+      pdf: Uint8Array<ArrayBuffer>
+      header: DocumentHeader
+      fileName: string
+    }) => {
+      const form = new FormData()
+      form.set('file', pdfBlob(pdf), fileName)
+      form.set('header', JSON.stringify(header))
+      return json<SentDocument>(`/v1/drafts/${encodeURIComponent(id)}/issue`, { method: 'POST', body: form })
+    },
+    /** QCVN 102:2016 status of this agency's copy: 03 accepted, 02 refused … */
+    changeStatus: (id: string, status: string, note?: string) =>
+      postJson<unknown>(`/v1/documents/${encodeURIComponent(id)}/status`, { status, note }),
     listDocuments: async (box: 'inbox' | 'sent', limit = 20) =>
       (await json<{ results: DocumentListItem[] }>(`/v1/documents?box=${box}&limit=${limit}`)).results,
     recordNudge: async (kind: NudgeKind, action: NudgeAction, count = 1) => {

@@ -1,16 +1,22 @@
 /**
- * Files the official attached on this page (file inputs and drops), each classified once.
- * Bytes stay in the page's extension context; they leave only when the official confirms
- * signing in the extension's consent window.
+ * Files the official attached on this page (file inputs and drops the official made: trusted
+ * events only), each read and classified once. Files are tracked by identity, not by name: a
+ * page cannot replace a file by giving another one the same name, and when the official
+ * attaches two files with one name the last attached wins. Bytes stay in the page's extension
+ * context; they leave only when the official confirms signing in the extension's consent window.
  * @module
  */
 import { classifyPdf, type PdfClassification } from './pdf-detect.ts'
 
 export type Attachment = {
+  /** the File the official attached: its identity is what the registry tracks */
+  file: File
   name: string
   size: number
   bytes: Uint8Array<ArrayBuffer>
   classification: PdfClassification
+  /** order of attaching (not of reading): the higher, the later the official attached it */
+  order: number
 }
 
 type Listener = (attachment: Attachment) => void
@@ -25,24 +31,39 @@ export const createAttachmentRegistry = ({
   /** a file the browser could not read or the detector could not classify */
   onError?: (name: string, error: unknown) => void
 }) => {
-  const byName = new Map<string, Attachment>()
+  const byFile = new Map<File, Attachment>()
+  /** the latest attach order per name, so a slower read of an older file cannot win */
+  const latestOrder = new Map<string, number>()
   const pending = new Set<Promise<unknown>>()
   const listeners: Listener[] = []
+  let counter = 0
 
   const add = (file: File): Promise<void> => {
     if (!looksLikePdf(file) || file.size > maxBytes) return Promise.resolve()
+    const order = ++counter
+    latestOrder.set(file.name, order)
+    const known = byFile.get(file)
+    if (known) {
+      // the same file attached again: it is the latest one with that name
+      known.order = order
+      return Promise.resolve()
+    }
     // a file that cannot be read stays unclassified: the send it rides on is neither held nor lost
     const job = (async () => {
       const bytes = new Uint8Array(await file.arrayBuffer())
       const classification = await classifyPdf(bytes)
       if (!classification.isPdf) return
-      const attachment: Attachment = { name: file.name, size: file.size, bytes, classification }
-      byName.set(file.name, attachment)
+      const attachment: Attachment = { file, name: file.name, size: file.size, bytes, classification, order }
+      byFile.set(file, attachment)
       for (const listener of listeners) listener(attachment)
     })().catch((error: unknown) => onError(file.name, error))
     pending.add(job)
     return job.finally(() => pending.delete(job))
   }
+
+  /** one attachment per name: the one attached last */
+  const latest = (): Attachment[] =>
+    [...byFile.values()].filter((a) => latestOrder.get(a.name) === a.order).sort((a, b) => a.order - b.order)
 
   return {
     addFiles: (files: Iterable<File>) => Promise.all(Array.from(files, add)).then(() => undefined),
@@ -57,15 +78,20 @@ export const createAttachmentRegistry = ({
     /**
      * @param listedNames names the page lists as attached; when it lists none we cannot tell
      *   removals apart, so every file seen counts
+     * @returns the last attached file of each name still listed, in attach order
      */
     current: (listedNames: readonly string[]): Attachment[] => {
-      const all = [...byName.values()]
+      const all = latest()
       if (listedNames.length === 0) return all
       return all.filter((a) => listedNames.some((listed) => listed === a.name || listed.includes(a.name)))
     },
-    remove: (name: string) => byName.delete(name),
+    /** forgets every file with this name (the page no longer lists it) */
+    remove: (name: string) => {
+      latestOrder.delete(name)
+      for (const [file, a] of byFile) if (a.name === name) byFile.delete(file)
+    },
     get size() {
-      return byName.size
+      return byFile.size
     },
   }
 }

@@ -1,14 +1,17 @@
 /**
- * The background's message handling: content scripts start consent requests and record nudge
- * counts; the extension's consent window reads a request and confirms or cancels it. The
- * requesting origin always comes from the browser's sender data.
+ * The background's message handling: content scripts start consent requests, cancel their own
+ * when the attachment changes, and record nudge counts; the extension's consent window reads a
+ * request (with the exact bytes) and confirms or cancels it. Closing the consent window or
+ * leaving the page cancels a request, and the page is told. The requesting origin always comes
+ * from the browser's sender data.
  * @module
  */
 import type { ApiClient } from './api-client.ts'
-import { base64ToBytes, bytesToBase64 } from './base64.ts'
+import { base64ToBytes, bytesToBase64, sha256Hex } from './base64.ts'
 import { type ConsentStore, isExtensionPage, type SenderInfo } from './consent.ts'
 import {
-  type ConsentView,
+  type ConsentEndedMessage,
+  type ConsentWindowView,
   type RouteOutcome,
   type RouteResultMessage,
   ZContentMessage,
@@ -16,6 +19,7 @@ import {
 } from './messages.ts'
 import { signAndRoute } from './sign-and-route.ts'
 import type { DocumentSystemConfig } from './storage.ts'
+import { CANCEL_MESSAGES } from './texts.ts'
 
 export type RouterDeps = {
   extensionId: string
@@ -23,8 +27,11 @@ export type RouterDeps = {
   consents: ConsentStore
   api: () => Promise<ApiClient>
   documentSystems: () => Promise<DocumentSystemConfig[]>
-  openConsentWindow: (requestId: string) => Promise<void>
+  /** @returns the id of the window opened, when the browser reports one */
+  openConsentWindow: (requestId: string) => Promise<number | undefined>
   notifyTab: (tabId: number, frameId: number, message: RouteResultMessage) => Promise<void>
+  /** tells an open consent window that its request ended elsewhere */
+  notifyPages?: (message: ConsentEndedMessage) => Promise<void>
   syncScripts: () => Promise<unknown>
   log: (message: string, error?: unknown) => void
 }
@@ -47,18 +54,26 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
       .catch((error) => deps.log('could not notify the tab', error))
   }
 
+  const endElsewhere = async (request: { requestId: string }, message: string) => {
+    await deps.notifyPages?.({ type: 'consent-ended', requestId: request.requestId, message }).catch(() => {})
+  }
+
   const fromExtensionPage = async (raw: unknown): Promise<unknown> => {
     const message = ZExtensionPageMessage.parse(raw)
     switch (message.type) {
-      case 'consent-get':
-        return deps.consents.view(message.requestId) satisfies ConsentView | null
+      case 'consent-get': {
+        const view = await deps.consents.view(message.requestId)
+        if (!view) return null
+        const { pdf, ...rest } = view
+        return { ...rest, pdfBase64: pdf ? bytesToBase64(pdf) : null } satisfies ConsentWindowView
+      }
       case 'consent-cancel': {
-        const request = deps.consents.take(message.requestId)
+        const request = await deps.consents.take(message.requestId)
         if (request) await finish(request, { ok: false, cancelled: true, message: 'Đã hủy.' })
         return { ok: true }
       }
       case 'consent-confirm': {
-        const request = deps.consents.take(message.requestId)
+        const request = await deps.consents.take(message.requestId)
         if (!request)
           return { ok: false, cancelled: false, message: 'Yêu cầu không còn hiệu lực; hãy bắt đầu lại.' }
         const pdf = request.pdf ?? (message.pickedFile ? base64ToBytes(message.pickedFile.pdfBase64) : null)
@@ -66,6 +81,9 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
         let outcome: RouteOutcome
         if (!pdf) {
           outcome = { ok: false, cancelled: false, message: 'Chưa có tệp PDF để ký.' }
+        } else if ((await sha256Hex(pdf)) !== message.sha256) {
+          // only the bytes the official saw (and whose hash was shown) are signed
+          outcome = { ok: false, cancelled: false, message: CANCEL_MESSAGES.hashMismatch }
         } else {
           try {
             const result = await signAndRoute({
@@ -74,10 +92,12 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
               fileName,
               header: message.header ?? null,
               remote: message.remote,
+              draftId: request.draftId,
+              subject: request.subject,
             })
             outcome =
-              result.kind === 'signed'
-                ? { ok: true, kind: 'signed', fileName, signedPdfBase64: bytesToBase64(result.signedPdf) }
+              result.kind === 'drafted'
+                ? { ok: true, kind: 'drafted', fileName, draftId: result.draftId }
                 : {
                     ok: true,
                     kind: 'routed',
@@ -91,12 +111,29 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
             outcome = { ok: false, cancelled: false, message: errorMessage(error) }
           }
         }
-        // the tab needs the result, not the signed file (the consent window offers the download)
-        await finish(
-          request,
-          outcome.ok && outcome.kind === 'signed' ? { ...outcome, signedPdfBase64: '' } : outcome,
-        )
+        await finish(request, outcome)
         return outcome
+      }
+      case 'draft-consent': {
+        const api = await deps.api()
+        const draft = (await api.listDrafts()).find((d) => d.id === message.draftId)
+        if (!draft)
+          return { ok: false, cancelled: false, message: 'Bản chờ phát hành không còn trong hàng chờ.' }
+        const pdf = await api.draftPdf(draft.id)
+        if ((await sha256Hex(pdf)) !== draft.sha256)
+          return { ok: false, cancelled: false, message: CANCEL_MESSAGES.hashMismatch }
+        const request = await deps.consents.create(null, deps.extensionId, {
+          draft: { id: draft.id, origin: `Hàng chờ phát hành — ${draft.approverName ?? 'lãnh đạo'} đã ký` },
+          fileName: draft.fileName,
+          pdf,
+          notation: null,
+          subject: draft.subject,
+          pages: null,
+          signatureCount: 1,
+        })
+        const windowId = await deps.openConsentWindow(request.requestId)
+        if (typeof windowId === 'number') await deps.consents.attachWindow(request.requestId, windowId)
+        return { ok: true, requestId: request.requestId }
       }
       case 'sync-scripts':
         return { ok: true, patterns: await deps.syncScripts() }
@@ -126,13 +163,40 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
           pages: message.pages,
           signatureCount: message.signatureCount,
         })
-        await deps.openConsentWindow(request.requestId)
+        const windowId = await deps.openConsentWindow(request.requestId)
+        if (typeof windowId === 'number') await deps.consents.attachWindow(request.requestId, windowId)
         return { ok: true, requestId: request.requestId }
+      }
+      case 'cancel-route': {
+        const tabId = sender.tab?.id
+        const [request] = await deps.consents.takeWhere(
+          (r) => r.requestId === message.requestId && r.tabId === tabId,
+        )
+        if (request) {
+          const text = CANCEL_MESSAGES.attachmentChanged
+          await finish(request, { ok: false, cancelled: true, message: text })
+          await endElsewhere(request, text)
+        }
+        return { ok: true, cancelled: request !== undefined }
       }
     }
   }
 
-  return async (raw: unknown, sender: SenderInfo): Promise<unknown> => {
+  /** the consent window was closed without an answer */
+  const windowClosed = async (windowId: number) => {
+    for (const request of await deps.consents.takeByWindow(windowId)) {
+      await finish(request, { ok: false, cancelled: true, message: CANCEL_MESSAGES.windowClosed })
+    }
+  }
+
+  /** the requesting tab closed or started loading another page: nobody waits for the result */
+  const tabLeft = async (tabId: number) => {
+    for (const request of await deps.consents.takeByTab(tabId)) {
+      await endElsewhere(request, CANCEL_MESSAGES.tabLeft)
+    }
+  }
+
+  const handle = async (raw: unknown, sender: SenderInfo): Promise<unknown> => {
     try {
       if (isExtensionPage(sender, deps.extensionId, deps.extensionOrigin)) return await fromExtensionPage(raw)
       return await fromContentScript(raw, sender)
@@ -140,4 +204,5 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
       return { ok: false, cancelled: false, message: errorMessage(error) }
     }
   }
+  return Object.assign(handle, { windowClosed, tabLeft })
 }

@@ -58,9 +58,16 @@ export type ConsentRequest = ConsentView & {
   frameId: number
   pdf: Uint8Array<ArrayBuffer> | null
   createdAt: number
+  /** the consent window showing it, once open: closing that window cancels the request */
+  windowId: number | null
 }
 
+/** What is kept between service-worker restarts: everything but the bytes. */
+export type StoredRequest = Omit<ConsentRequest, 'pdf'>
+
 export type NewConsentRequest = {
+  /** only for requests the extension itself starts (drafts from the popup): no page, no tab */
+  draft?: { id: string; origin: string }
   fileName: string | null
   pdf: Uint8Array<ArrayBuffer> | null
   notation: string | null
@@ -69,62 +76,149 @@ export type NewConsentRequest = {
   signatureCount: number | null
 }
 
-const TTL_MS = 15 * 60 * 1000
+/**
+ * Where pending requests live, so they outlive the service worker (Chrome stops it after
+ * ~30 s idle): metadata in `storage.session`, bytes in IndexedDB (no base64, no quota of
+ * `storage.session`). The defaults keep both in memory (tests).
+ */
+export type ConsentPersistence = {
+  readAll: () => Promise<StoredRequest[]>
+  writeAll: (requests: StoredRequest[]) => Promise<void>
+  putBytes: (id: string, bytes: Uint8Array<ArrayBuffer>) => Promise<void>
+  getBytes: (id: string) => Promise<Uint8Array<ArrayBuffer> | null>
+  deleteBytes: (id: string) => Promise<void>
+  /** ids that have bytes stored, to drop what a browser restart orphaned */
+  byteIds: () => Promise<string[]>
+}
 
-/** In-memory, single-use consent requests. `now` and `newId` are injectable for tests. */
+export const inMemoryPersistence = (): ConsentPersistence => {
+  let requests: StoredRequest[] = []
+  const bytes = new Map<string, Uint8Array<ArrayBuffer>>()
+  return {
+    readAll: async () => requests,
+    writeAll: async (next) => {
+      requests = next
+    },
+    putBytes: async (id, data) => {
+      bytes.set(id, data)
+    },
+    getBytes: async (id) => bytes.get(id) ?? null,
+    deleteBytes: async (id) => {
+      bytes.delete(id)
+    },
+    byteIds: async () => [...bytes.keys()],
+  }
+}
+
+/** How long the official has to confirm; the page gives up a little later (see feature-context.ts). */
+export const CONSENT_TTL_MS = 15 * 60 * 1000
+
+/** Single-use consent requests. `now`, `newId` and `persistence` are injectable for tests. */
 export const createConsentStore = ({
   now = () => Date.now(),
   newId = () => crypto.randomUUID(),
+  persistence = inMemoryPersistence(),
+  ttlMs = CONSENT_TTL_MS,
 }: {
   now?: () => number
   newId?: () => string
+  persistence?: ConsentPersistence
+  ttlMs?: number
 } = {}) => {
-  const pending = new Map<string, ConsentRequest>()
-  const sweep = () => {
-    for (const [id, request] of pending) if (now() - request.createdAt > TTL_MS) pending.delete(id)
+  // one read-modify-write at a time: messages and window/tab events arrive concurrently
+  let tail: Promise<unknown> = Promise.resolve()
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = tail.then(job, job)
+    tail = next.catch(() => undefined)
+    return next
+  }
+  const live = async (): Promise<StoredRequest[]> => {
+    const all = await persistence.readAll()
+    const kept = all.filter((r) => now() - r.createdAt <= ttlMs)
+    if (kept.length !== all.length) {
+      await persistence.writeAll(kept)
+      for (const r of all) if (!kept.includes(r)) await persistence.deleteBytes(r.requestId)
+    }
+    return kept
+  }
+  const remove = async (predicate: (r: StoredRequest) => boolean): Promise<ConsentRequest[]> => {
+    const all = await live()
+    const removed = all.filter(predicate)
+    if (removed.length === 0) return []
+    await persistence.writeAll(all.filter((r) => !predicate(r)))
+    const out: ConsentRequest[] = []
+    for (const r of removed) {
+      out.push({ ...r, pdf: await persistence.getBytes(r.requestId) })
+      await persistence.deleteBytes(r.requestId)
+    }
+    return out
   }
   return {
     /** @param sender the browser's sender of the content-script message, source of origin and tab */
-    async create(sender: SenderInfo, extensionId: string, input: NewConsentRequest): Promise<ConsentRequest> {
-      sweep()
-      const origin = pageOriginOf(sender, extensionId)
-      const found = firstDocumentNumber(input.notation, input.subject, input.fileName)
-      const request: ConsentRequest = {
-        requestId: newId(),
-        origin,
-        fileName: input.fileName,
-        sha256: input.pdf ? await sha256Hex(input.pdf) : null,
-        notation: found?.notation ?? input.notation,
-        codeNumber: found?.codeNumber ?? null,
-        typeName: found?.typeName ?? null,
-        subject: input.subject,
-        pages: input.pages,
-        signatureCount: input.signatureCount,
-        tabId: sender.tab?.id ?? -1,
-        frameId: sender.frameId ?? 0,
-        pdf: input.pdf,
-        createdAt: now(),
-      }
-      pending.set(request.requestId, request)
-      return request
-    },
-    view(requestId: string): ConsentView | null {
-      sweep()
-      const request = pending.get(requestId)
-      if (!request) return null
-      const { tabId: _t, frameId: _f, pdf: _p, createdAt: _c, ...view } = request
-      return view
-    },
+    create: (
+      sender: SenderInfo | null,
+      extensionId: string,
+      input: NewConsentRequest,
+    ): Promise<ConsentRequest> =>
+      serial(async () => {
+        const origin = sender ? pageOriginOf(sender, extensionId) : input.draft?.origin
+        if (!origin) throw new Error('Không xác định được nơi yêu cầu ký.')
+        const found = firstDocumentNumber(input.notation, input.subject, input.fileName)
+        const request: ConsentRequest = {
+          requestId: newId(),
+          origin,
+          fileName: input.fileName,
+          sha256: input.pdf ? await sha256Hex(input.pdf) : null,
+          notation: found?.notation ?? input.notation,
+          codeNumber: found?.codeNumber ?? null,
+          typeName: found?.typeName ?? null,
+          subject: input.subject,
+          pages: input.pages,
+          signatureCount: input.signatureCount,
+          tabId: sender?.tab?.id ?? -1,
+          frameId: sender?.frameId ?? 0,
+          pdf: input.pdf,
+          createdAt: now(),
+          windowId: null,
+          draftId: input.draft?.id ?? null,
+        }
+        const { pdf, ...stored } = request
+        if (pdf) await persistence.putBytes(request.requestId, pdf)
+        await persistence.writeAll([...(await live()), stored])
+        return request
+      }),
+    /** @returns what the consent window shows, with the bytes it renders and hashes itself */
+    view: (requestId: string): Promise<(ConsentView & { pdf: Uint8Array<ArrayBuffer> | null }) | null> =>
+      serial(async () => {
+        const request = (await live()).find((r) => r.requestId === requestId)
+        if (!request) return null
+        const { tabId: _t, frameId: _f, createdAt: _c, windowId: _w, ...view } = request
+        return { ...view, pdf: await persistence.getBytes(requestId) }
+      }),
+    /** Records which window shows the request. */
+    attachWindow: (requestId: string, windowId: number): Promise<void> =>
+      serial(async () => {
+        const all = await live()
+        await persistence.writeAll(all.map((r) => (r.requestId === requestId ? { ...r, windowId } : r)))
+      }),
     /** Removes and returns the request: consent is given once. */
-    take(requestId: string): ConsentRequest | null {
-      sweep()
-      const request = pending.get(requestId) ?? null
-      pending.delete(requestId)
-      return request
-    },
-    get size() {
-      return pending.size
-    },
+    take: (requestId: string): Promise<ConsentRequest | null> =>
+      serial(async () => (await remove((r) => r.requestId === requestId))[0] ?? null),
+    /** Removes and returns the requests matching `predicate`. */
+    takeWhere: (predicate: (r: StoredRequest) => boolean): Promise<ConsentRequest[]> =>
+      serial(() => remove(predicate)),
+    /** Removes and returns the requests shown in this window (it was closed). */
+    takeByWindow: (windowId: number): Promise<ConsentRequest[]> =>
+      serial(() => remove((r) => r.windowId === windowId)),
+    /** Removes and returns the requests started from this tab (it closed or left the page). */
+    takeByTab: (tabId: number): Promise<ConsentRequest[]> => serial(() => remove((r) => r.tabId === tabId)),
+    /** Drops expired requests and bytes a browser restart left without a request. */
+    sweep: (): Promise<void> =>
+      serial(async () => {
+        const ids = new Set((await live()).map((r) => r.requestId))
+        for (const id of await persistence.byteIds()) if (!ids.has(id)) await persistence.deleteBytes(id)
+      }),
+    size: (): Promise<number> => serial(async () => (await live()).length),
   }
 }
 

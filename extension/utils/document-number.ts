@@ -82,3 +82,30 @@ export const firstDocumentNumber = (...texts: Array<string | null | undefined>):
   }
   return null
 }
+
+const plain = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
+
+/** Whether two notations are the same number written with or without Vietnamese marks (`QĐ`/`QD`). */
+export const sameNotation = (a: string, b: string): boolean => plain(a) === plain(b)
+
+export type DocumentDate = { iso: string; display: string }
+
+/**
+ * The promulgation date as a Vietnamese document writes it under its number ("Hà Nội, ngày 15
+ * tháng 3 năm 2026", also without marks), or a dd/mm/yyyy date.
+ * @returns the first valid date found, or null
+ */
+export const findDocumentDate = (text: string): DocumentDate | null => {
+  const flat = plain(text).replace(/\s+/g, ' ')
+  const written = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/.exec(flat)
+  const numeric = /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(flat)
+  const match = written ?? numeric
+  if (!match) return null
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  const dd = String(day).padStart(2, '0')
+  const mm = String(month).padStart(2, '0')
+  return { iso: `${year}-${mm}-${dd}`, display: `${dd}/${mm}/${year}` }
+}

@@ -10,32 +10,44 @@ import { createNudgeCard } from '../components/nudge-card.ts'
 import type { FeatureContext } from '../features/types.ts'
 import { createAttachmentRegistry } from './attachments.ts'
 import { bytesToBase64 } from './base64.ts'
+import { CONSENT_TTL_MS } from './consent.ts'
 import type { DocumentNumber } from './document-number.ts'
 import type { ContentMessage, RouteOutcome, RouteResultMessage } from './messages.ts'
 import { isMuted, muteKey, muteThread } from './mutes.ts'
 import type { DocumentSystemConfig } from './storage.ts'
+import { CANCEL_MESSAGES } from './texts.ts'
 
 export type FeatureContextOptions = {
   ctx: ContentScriptContext
   maxPdfBytes: number
   documentSystems: DocumentSystemConfig[]
   logError: (id: string, error: unknown) => void
+  /** how long the page waits for the official's answer before giving up (the background's limit + margin) */
+  consentTimeoutMs?: number
 }
+
+export const CONSENT_TIMEOUT_MESSAGE =
+  'Hết thời gian chờ xác nhận trong cửa sổ Trợ lý số; yêu cầu ký đã bị hủy. Hãy bấm gửi lại nếu vẫn cần ký.'
 
 export const createFeatureContext = ({
   ctx,
   maxPdfBytes,
   documentSystems,
   logError,
+  consentTimeoutMs = CONSENT_TTL_MS + 30_000,
 }: FeatureContextOptions): FeatureContext => {
   const doc = document
   const send = (message: ContentMessage) => browser.runtime.sendMessage(message) as Promise<unknown>
   const waiting = new Map<string, (outcome: RouteOutcome) => void>()
+  const settle = (requestId: string, outcome: RouteOutcome) => {
+    const resolve = waiting.get(requestId)
+    waiting.delete(requestId)
+    resolve?.(outcome)
+  }
   browser.runtime.onMessage.addListener((message: unknown) => {
     const result = message as RouteResultMessage
     if (result?.type !== 'route-result') return
-    waiting.get(result.requestId)?.(result.outcome)
-    waiting.delete(result.requestId)
+    settle(result.requestId, result.outcome)
   })
 
   let numberProvider: () => DocumentNumber | null = () => null
@@ -72,7 +84,25 @@ export const createFeatureContext = ({
         return { ok: false, cancelled: false, message: answer?.message ?? 'Không mở được cửa sổ ký số.' }
       }
       const requestId = answer.requestId
-      return new Promise<RouteOutcome>((resolve) => waiting.set(requestId, resolve))
+      return new Promise<RouteOutcome>((resolve) => {
+        // the page never waits forever, whatever happens to the background or the window
+        const timer = setTimeout(
+          () => settle(requestId, { ok: false, cancelled: true, message: CONSENT_TIMEOUT_MESSAGE }),
+          consentTimeoutMs,
+        )
+        waiting.set(requestId, (outcome) => {
+          clearTimeout(timer)
+          resolve(outcome)
+        })
+      })
+    },
+    cancelPendingRoutes: () => {
+      for (const requestId of [...waiting.keys()]) {
+        send({ type: 'cancel-route', requestId, reason: 'attachment-changed' }).catch((error) =>
+          logError('cancel-route', error),
+        )
+        settle(requestId, { ok: false, cancelled: true, message: CANCEL_MESSAGES.attachmentChanged })
+      }
     },
     isMuted: (kind) => isMuted(keyFor(kind)),
     mute: (kind) => muteThread(keyFor(kind)),

@@ -41,6 +41,12 @@ export const ZContentMessage = z.discriminatedUnion('type', [
     /** ignored: the origin always comes from the browser's sender information */
     origin: z.unknown().optional(),
   }),
+  /** the page's attachments changed after the official acted: the bytes shown may no longer be meant */
+  z.object({
+    type: z.literal('cancel-route'),
+    requestId: z.string(),
+    reason: z.enum(['attachment-changed']),
+  }),
 ])
 
 export const ZExtensionPageMessage = z.discriminatedUnion('type', [
@@ -51,10 +57,14 @@ export const ZExtensionPageMessage = z.discriminatedUnion('type', [
     /** absent when the official is a leader who only signs */
     header: ZRouteHeader.optional(),
     remote: z.boolean().default(false),
+    /** the SHA-256 the consent window computed from the bytes it showed: signing refuses other bytes */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
     /** only when the request came without a file (print path): the file the official picked */
     pickedFile: z.object({ name: z.string().max(300), pdfBase64: z.string() }).optional(),
   }),
   z.object({ type: z.literal('consent-cancel'), requestId: z.string() }),
+  /** the văn thư opens a queued draft from the popup: consent (with preview) for that draft */
+  z.object({ type: z.literal('draft-consent'), draftId: z.string().min(1).max(64) }),
   z.object({ type: z.literal('sync-scripts') }),
 ])
 
@@ -75,7 +85,15 @@ export type ConsentView = {
   pages: number | null
   /** signatures already in the file, as the content script counted them */
   signatureCount: number | null
+  /** a queued draft the văn thư issues from the popup (no page, no tab) */
+  draftId: string | null
 }
+
+/** The consent-get answer: the view, and the exact bytes to be signed, for preview and hashing. */
+export type ConsentWindowView = ConsentView & { pdfBase64: string | null }
+
+/** Background → extension pages: a request ended without the consent window (closed tab, changed file). */
+export type ConsentEndedMessage = { type: 'consent-ended'; requestId: string; message: string }
 
 export type RouteOutcome =
   | {
@@ -86,8 +104,8 @@ export type RouteOutcome =
       recipients: Array<{ agencyCode: string; status: string }>
       notation: string
     }
-  /** the leader signed; the văn thư adds the organisation's signature and sends */
-  | { ok: true; kind: 'signed'; fileName: string; signedPdfBase64: string }
+  /** the leader signed; the draft waits in the agency's "chờ phát hành" queue for the văn thư */
+  | { ok: true; kind: 'drafted'; fileName: string; draftId: string }
   | { ok: false; cancelled: boolean; message: string }
 
 /** Background → content script, once the official confirmed or cancelled. */

@@ -6,6 +6,8 @@
  * @module
  */
 
+export type SignatureRole = 'approver' | 'organisation'
+
 export type ScanImage = { width: number; height: number; colour: boolean; dpi: number | null }
 
 export type PdfClassification = {
@@ -15,11 +17,13 @@ export type PdfClassification = {
   signatureCount: number
   /** SubFilters of the signature dictionaries found (adbe.pkcs7.detached, ETSI.CAdES.detached …) */
   subFilters: string[]
-  /** image-only: recognised as a scan of paper */
+  /** the NĐ 30/2020 role each signature records (`/TrolysoRole`), null for signatures that record none */
+  roles: Array<SignatureRole | null>
+  /** a scan of paper: image-only, or a full-page image under an invisible OCR text layer (Tr 3) */
   scanned: boolean
   hasText: boolean
   images: ScanImage[]
-  /** pages counted from /Type /Page objects (at least 1 for a PDF) */
+  /** pages from the page tree's root (/Root → /Pages → /Count), at least 1 for a PDF */
   pages: number
 }
 
@@ -101,11 +105,39 @@ const splitStreams = (bytes: Uint8Array): { streams: PdfStream[]; outside: strin
   return { streams, outside: outside.join('') }
 }
 
+/**
+ * Whether a content stream shows no visible text: every text object that shows text does so
+ * in rendering mode 3 (invisible), set inside it or earlier in the stream (Tr is graphics state).
+ */
+const drawsNoVisibleText = (part: string): boolean => {
+  for (const block of part.matchAll(/(?:^|\s)BT\s([\s\S]*?)(?:^|\s)ET(?=\s|$)/g)) {
+    if (!/(?:Tj|TJ|'|")(?:\s|$)/.test(block[1] ?? '')) continue
+    const upTo = part.slice(0, (block.index ?? 0) + block[0].length)
+    const modes = [...upTo.matchAll(/(?:^|\s)(\d)\s+Tr(?=\s|$)/g)]
+    if (modes.at(-1)?.[1] !== '3') return false
+  }
+  return true
+}
+
+/** an image XObject drawn at (nearly) the page's full size: `w 0 0 h x y cm /Im Do` */
+const imageCoversPage = (part: string, page: { width: number; height: number } | null): boolean => {
+  for (const m of part.matchAll(
+    /([\d.]+)\s+0\s+0\s+([\d.]+)\s+[-\d.]+\s+[-\d.]+\s+cm(?:\s+1\s+0\s+0\s+1\s+[-\d.]+\s+[-\d.]+\s+cm)*\s*\/[^\s/]+\s+Do/g,
+  )) {
+    const [w, h] = [Number(m[1]), Number(m[2])]
+    if (!page || (w >= page.width * 0.9 && h >= page.height * 0.9)) return true
+  }
+  return false
+}
+
 /** a text object that shows text: BT … Tj/TJ/'/" … ET */
 const TEXT_OBJECT_RE = /(?:^|\s)BT\s[\s\S]*?(?:Tj|TJ|'|")\s[\s\S]*?(?:^|\s)ET(?:\s|$)/
 
-const signatureInfo = (text: string): { signatureCount: number; subFilters: string[] } => {
+const signatureInfo = (
+  text: string,
+): { signatureCount: number; subFilters: string[]; roles: Array<SignatureRole | null> } => {
   const subFilters = new Set<string>()
+  const roles: Array<SignatureRole | null> = []
   let signatureCount = 0
   const ranges = new Set<string>()
   const byteRangeRe = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
@@ -124,9 +156,11 @@ const signatureInfo = (text: string): { signatureCount: number; subFilters: stri
       ranges.add(range)
       signatureCount++
       if (subFilter) subFilters.add(subFilter)
+      const role = /\/TrolysoRole\s*\/(approver|organisation)\b/.exec(dict)?.[1]
+      roles.push(role === 'approver' || role === 'organisation' ? role : null)
     }
   }
-  return { signatureCount, subFilters: [...subFilters] }
+  return { signatureCount, subFilters: [...subFilters], roles }
 }
 
 const mediaBoxSize = (text: string): { width: number; height: number } | null => {
@@ -135,6 +169,35 @@ const mediaBoxSize = (text: string): { width: number; height: number } | null =>
   const width = Number(box[3]) - Number(box[1])
   const height = Number(box[4]) - Number(box[2])
   return width > 0 && height > 0 ? { width, height } : null
+}
+
+/**
+ * The page count the page tree declares: /Count of the /Pages object the catalog names. Counting
+ * `/Type /Page` objects overcounts (an incremental update rewrites a page, unused pages linger).
+ * Falls back to the largest /Count of any /Pages node, then to 1.
+ */
+const pageCount = (objects: string): number => {
+  const root = /\/Root\s+(\d+)\s+(\d+)\s+R/.exec(objects)
+  const catalogAt = root ? objects.search(new RegExp(`(?:^|\\s)${root[1]}\\s+${root[2]}\\s+obj\\b`)) : -1
+  const catalog = catalogAt >= 0 ? objects.slice(catalogAt, objects.indexOf('endobj', catalogAt)) : ''
+  const pagesRef = /\/Pages\s+(\d+)\s+(\d+)\s+R/.exec(catalog)
+  if (pagesRef) {
+    // the last definition wins (incremental updates append newer versions)
+    const definitions = [
+      ...objects.matchAll(new RegExp(`(?:^|\\s)${pagesRef[1]}\\s+${pagesRef[2]}\\s+obj\\b`, 'g')),
+    ]
+    const at = definitions.at(-1)?.index
+    if (at !== undefined) {
+      const body = objects.slice(at, objects.indexOf('endobj', at))
+      const count = /\/Count\s+(\d+)/.exec(body)
+      if (count) return Math.max(1, Number(count[1]))
+    }
+  }
+  // inside object streams objects have no "n g obj" header: the root node has the largest /Count
+  const counts = [...objects.matchAll(/<<[^<>]*\/Type\s*\/Pages\b[^<>]*>>/g)].map((m) =>
+    Number(/\/Count\s+(\d+)/.exec(m[0])?.[1] ?? 0),
+  )
+  return Math.max(1, ...counts)
 }
 
 /**
@@ -147,6 +210,7 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
     signed: false,
     signatureCount: 0,
     subFilters: [],
+    roles: [],
     scanned: false,
     hasText: false,
     images: [],
@@ -155,7 +219,7 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
   if (!latin1(bytes.subarray(0, 1024)).includes('%PDF-')) return empty
   const { streams, outside } = splitStreams(bytes)
   // signature dictionaries are plain objects: their /Contents must sit in the file itself
-  const { signatureCount, subFilters } = signatureInfo(outside)
+  const { signatureCount, subFilters, roles } = signatureInfo(outside)
 
   // the text outside streams plus every inflated non-image stream (content streams, object streams)
   const parts: string[] = []
@@ -181,8 +245,11 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
   const hasFont = /\/Type\s*\/Font\b/.test(objects) || /\/Font\s*<<\s*\/[A-Za-z0-9]/.test(objects)
   const hasTextOperators = contentParts.some((p) => TEXT_OBJECT_RE.test(p))
   const hasText = hasFont || hasTextOperators
-  const pages = Math.max(1, (objects.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length)
   const page = mediaBoxSize(objects)
+  // a searchable scan: a picture of the whole page under an OCR layer nobody sees (Tr 3)
+  const ocrLayerOnly = hasTextOperators && contentParts.every(drawsNoVisibleText)
+  const coversPage = contentParts.some((part) => imageCoversPage(part, page))
+  const pages = pageCount(objects)
   const images = imageDicts.map((dict): ScanImage => {
     const width = Number(/\/Width\s+(\d+)/.exec(dict)?.[1] ?? 0)
     const height = Number(/\/Height\s+(\d+)/.exec(dict)?.[1] ?? 0)
@@ -198,7 +265,8 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
     signed: signatureCount > 0,
     signatureCount,
     subFilters,
-    scanned: images.length > 0 && !hasText,
+    roles,
+    scanned: images.length > 0 && (!hasText || (ocrLayerOnly && coversPage)),
     hasText,
     images,
     pages,
@@ -208,3 +276,20 @@ export const classifyPdf = async (bytes: Uint8Array<ArrayBuffer>): Promise<PdfCl
 /** Nghị định 30/2020, Phụ lục I: electronic copies of paper must be colour PDF at 200 dpi or more. */
 export const scanMeetsMinimum = (images: ScanImage[]): boolean =>
   images.length > 0 && images.every((image) => image.colour && image.dpi !== null && image.dpi >= 200)
+
+/**
+ * Where a PDF stands under NĐ 30/2020 (Art. 5, 32), judged by the roles its signatures record:
+ * complete once it has the competent person's and then the organisation's signature (two
+ * approver signatures are not complete). Signatures from other systems record no role; only
+ * for those the number of signatures stands in, as before the server verifies them.
+ */
+export const signatureState = (c: Pick<PdfClassification, 'roles' | 'signatureCount'>) => {
+  const known = c.roles.filter((r) => r !== null)
+  if (known.length > 0) {
+    const approverAt = known.indexOf('approver')
+    if (approverAt >= 0 && known.indexOf('organisation') > approverAt) return 'complete'
+    return approverAt >= 0 ? 'leader' : 'none'
+  }
+  if (c.signatureCount >= 2) return 'complete'
+  return c.signatureCount === 1 ? 'leader' : 'none'
+}

@@ -1,7 +1,8 @@
 /**
  * Keeps the runtime-registered content scripts in step with the allowed hosts: the allowed
  * entries (policy + official) whose host permission is granted, nothing else. A page the
- * official did not allow gets no script.
+ * official did not allow gets no script. Registrations persist across browser restarts and are
+ * updated in place, never removed and re-added, so no page load falls in a gap.
  * @module
  */
 import type { Browser } from 'wxt/browser'
@@ -11,7 +12,10 @@ export const SCRIPT_IDS = { isolated: 'trolyso-webmail', main: 'trolyso-print-gu
 
 type Scripting = Pick<
   typeof Browser.scripting,
-  'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts'
+  | 'getRegisteredContentScripts'
+  | 'registerContentScripts'
+  | 'unregisterContentScripts'
+  | 'updateContentScripts'
 >
 type Permissions = Pick<typeof Browser.permissions, 'contains'>
 
@@ -30,26 +34,34 @@ export const syncContentScripts = async ({
     if (await permissions.contains({ origins: [pattern] })) matches.push(pattern)
   }
   const ids = Object.values(SCRIPT_IDS)
-  const registered = await scripting.getRegisteredContentScripts({ ids })
-  if (registered.length > 0) await scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) })
-  if (matches.length === 0) return []
-  await scripting.registerContentScripts([
+  const registered = new Set((await scripting.getRegisteredContentScripts({ ids })).map((s) => s.id))
+  if (matches.length === 0) {
+    if (registered.size > 0) await scripting.unregisterContentScripts({ ids: [...registered] })
+    return []
+  }
+  const scripts = [
     {
       id: SCRIPT_IDS.isolated,
       js: ['content-scripts/webmail.js'],
       matches,
-      runAt: 'document_start',
+      runAt: 'document_start' as const,
       persistAcrossSessions: true,
     },
     {
       id: SCRIPT_IDS.main,
       js: ['content-scripts/print-guard.js'],
       matches,
-      runAt: 'document_start',
-      world: 'MAIN',
+      runAt: 'document_start' as const,
+      world: 'MAIN' as const,
       persistAcrossSessions: true,
     },
-  ])
+  ]
+  // never unregister before registering: a page loading in between (every browser start and
+  // extension update syncs) would get no script at all; scripts already there are updated in place
+  const present = scripts.filter((s) => registered.has(s.id))
+  const missing = scripts.filter((s) => !registered.has(s.id))
+  if (present.length > 0) await scripting.updateContentScripts(present)
+  if (missing.length > 0) await scripting.registerContentScripts(missing)
   return matches
 }
 

@@ -1,17 +1,18 @@
 /**
  * Sign a PDF and route it through the documents API, following Nghị định 30/2020: the leader
- * (approver) signs first as the competent person and hands the file to the văn thư; the văn
- * thư (clerk) adds the organisation's signature and sends it to the recipients' inboxes
- * (Art. 5, 32). Enrols the browser's key on first use (CSR → certificate), opens a signing
+ * (approver) signs first as the competent person and the signed draft goes to the agency's
+ * "chờ phát hành" queue; the văn thư (clerk) adds the organisation's signature to that draft
+ * and sends it to the recipients' inboxes (Art. 5, 32). Enrols the browser's key on first use (CSR → certificate), opens a signing
  * session, signs `toBeSigned` locally (or lets the official confirm on the phone), completes it.
  * @module
  */
-import type {
-  ApiClient,
-  DocumentHeader,
-  IssuedCertificateResponse,
-  SentDocument,
-  SigningRole,
+import {
+  type ApiClient,
+  ApiError,
+  type DocumentHeader,
+  type IssuedCertificateResponse,
+  type SentDocument,
+  type SigningRole,
 } from './api-client.ts'
 import { base64ToBytes } from './base64.ts'
 import { buildCsr } from './csr.ts'
@@ -22,15 +23,35 @@ import { certificateItem } from './storage.ts'
 export const signingRoleFor = (officialRole: string): SigningRole =>
   officialRole === 'approver' ? 'approver' : 'organisation'
 
-const isUsable = (cert: IssuedCertificateResponse | null): cert is IssuedCertificateResponse =>
-  cert !== null && Date.parse(cert.notAfter) > Date.now() + 60_000
+const isUsable = (
+  cert: (IssuedCertificateResponse & { officialId?: string }) | null,
+  officialId: string,
+): cert is IssuedCertificateResponse =>
+  cert !== null && cert.officialId === officialId && Date.parse(cert.notAfter) > Date.now() + 60_000
 
-/** The key pair and a certificate for it, enrolling when there is none (or the key is new). */
-export const ensureEnrolled = async (api: ApiClient) => {
-  const { keys, created } = await loadOrCreateSigningKeys()
-  let cert = created ? null : await certificateItem.getValue()
-  if (!isUsable(cert)) {
-    const me = await api.me()
+/**
+ * The key pair and a certificate for it and for the official now signed in, enrolling when
+ * there is none, the key is new, or the cached certificate belongs to another official (the
+ * token was changed on this browser).
+ * @param dependencies injectable for tests (the browser's IndexedDB key store and storage)
+ */
+export const ensureEnrolled = async (
+  api: ApiClient,
+  {
+    loadKeys = loadOrCreateSigningKeys,
+    cache = certificateItem,
+    fresh = false,
+  }: {
+    loadKeys?: typeof loadOrCreateSigningKeys
+    cache?: Pick<typeof certificateItem, 'getValue' | 'setValue'>
+    /** enrol again even when a certificate is cached (the server no longer accepts it) */
+    fresh?: boolean
+  } = {},
+) => {
+  const { keys, created } = await loadKeys()
+  const me = await api.me()
+  let cert = created || fresh ? null : await cache.getValue()
+  if (!isUsable(cert, me.official.id)) {
     const csr = await buildCsr({
       keys,
       subject: {
@@ -40,10 +61,15 @@ export const ensureEnrolled = async (api: ApiClient) => {
       },
     })
     cert = await api.issueCertificate(csr)
-    await certificateItem.setValue(cert)
+    await cache.setValue({ ...cert, officialId: me.official.id })
   }
   return { keys, certificate: cert }
 }
+
+/** the server does not accept the cached certificate for this official (revoked, another official's) */
+const certificateRefused = (error: unknown) =>
+  error instanceof ApiError &&
+  (error.status === 403 || (error.status === 422 && /certificateSerial/.test(error.message)))
 
 const waitForRemote = async (api: ApiClient, sessionId: string, timeoutMs: number, pollMs = 1500) => {
   const deadline = Date.now() + timeoutMs
@@ -59,8 +85,8 @@ const waitForRemote = async (api: ApiClient, sessionId: string, timeoutMs: numbe
 
 export type SignAndRouteResult =
   | { kind: 'routed'; sent: SentDocument }
-  /** an approver's signature only: the văn thư still signs for the organisation and sends */
-  | { kind: 'signed'; signedPdf: Uint8Array<ArrayBuffer> }
+  /** an approver's signature only, queued for the agency's văn thư ("chờ phát hành") inside trolyso */
+  | { kind: 'drafted'; draftId: string; signedPdf: Uint8Array<ArrayBuffer> }
 
 export type SignAndRouteOptions = {
   api: ApiClient
@@ -68,6 +94,10 @@ export type SignAndRouteOptions = {
   fileName: string
   /** needed when the official is a văn thư who sends; a leader only signs */
   header: DocumentHeader | null
+  /** the queued draft the văn thư issues (its bytes are `pdf`); absent for a file from a page */
+  draftId?: string | null
+  /** for the draft queue: what the leader's draft is about */
+  subject?: string | null
   remote?: boolean
   remoteTimeoutMs?: number
 }
@@ -80,6 +110,8 @@ export const signAndRoute = async ({
   header,
   remote = false,
   remoteTimeoutMs = 180_000,
+  draftId = null,
+  subject = null,
 }: SignAndRouteOptions): Promise<SignAndRouteResult> => {
   const me = await api.me()
   const role = signingRoleFor(me.official.role)
@@ -89,8 +121,15 @@ export const signAndRoute = async ({
     await api.requestRemoteSigning(session.sessionId)
     signed = await waitForRemote(api, session.sessionId, remoteTimeoutMs)
   } else {
-    const { keys, certificate } = await ensureEnrolled(api)
-    const session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+    let { keys, certificate } = await ensureEnrolled(api)
+    let session: Awaited<ReturnType<ApiClient['createSigningSession']>>
+    try {
+      session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+    } catch (error) {
+      if (!certificateRefused(error)) throw error
+      ;({ keys, certificate } = await ensureEnrolled(api, { fresh: true }))
+      session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+    }
     const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
     signed = await api.completeSigningSession({
       sessionId: session.sessionId,
@@ -98,8 +137,14 @@ export const signAndRoute = async ({
       certificateSerial: certificate.serial,
     })
   }
-  if (role === 'approver') return { kind: 'signed', signedPdf: signed }
+  if (role === 'approver') {
+    // to the agency's văn thư inside trolyso: no download, no mail, no second signature
+    const draft = await api.createDraft({ pdf: signed, fileName, subject })
+    return { kind: 'drafted', draftId: draft.id, signedPdf: signed }
+  }
   if (!header) throw new Error('Thiếu thông tin gửi (nơi nhận, số, ký hiệu…).')
-  const sent = await api.sendDocument({ pdf: signed, header, fileName })
+  const sent = draftId
+    ? await api.issueDraft({ id: draftId, pdf: signed, header, fileName })
+    : await api.sendDocument({ pdf: signed, header, fileName })
   return { kind: 'routed', sent }
 }

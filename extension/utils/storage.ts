@@ -26,7 +26,14 @@ export const ZManagedPolicy = z.object({
 })
 export type ManagedPolicy = z.infer<typeof ZManagedPolicy>
 
-export type IssuedCertificate = { serial: string; certificate: string; chain: string[]; notAfter: string }
+export type IssuedCertificate = {
+  serial: string
+  certificate: string
+  chain: string[]
+  notAfter: string
+  /** the official it was issued to: a token change on this browser means another official */
+  officialId?: string
+}
 
 export const apiBaseUrlItem = storage.defineItem<string | null>('local:apiBaseUrl', { fallback: null })
 export const apiTokenItem = storage.defineItem<string | null>('local:apiToken', { fallback: null })

@@ -9,20 +9,30 @@ import type { ScanImage } from './pdf-detect.ts'
 
 const quote = (name: string) => `“${name}”`
 
-export type UnsignedFile = { name: string; signatureCount: number }
+/** Why a signing request ended without the official's answer. */
+export const CANCEL_MESSAGES = {
+  attachmentChanged:
+    'Tệp đính kèm đã thay đổi sau khi bạn bấm ký; yêu cầu ký đã bị hủy. Hãy bấm gửi lại để ký tệp hiện có trên trang.',
+  windowClosed: 'Cửa sổ xác nhận đã đóng; yêu cầu ký đã bị hủy.',
+  tabLeft: 'Trang yêu cầu ký đã đóng hoặc chuyển sang trang khác; yêu cầu ký đã bị hủy.',
+  hashMismatch: 'Tệp cần ký không khớp với tệp đã hiển thị; chưa ký. Hãy bắt đầu lại.',
+} as const
+
+/** `leaderSigned`: the competent person signed, the organisation's signature is missing */
+export type UnsignedFile = { name: string; leaderSigned: boolean }
 
 export const texts = {
   signAndRoute: 'Ký số & gửi qua trục liên thông',
   sendAnyway: 'Vẫn gửi',
   muteThread: 'Không nhắc lại cho thư này',
   unsignedTitle: (files: UnsignedFile[]): string =>
-    files.every((f) => f.signatureCount === 1)
+    files.every((f) => f.leaderSigned)
       ? 'Tệp PDF chưa có chữ ký số của cơ quan'
       : 'Tệp PDF chưa có chữ ký số',
   unsignedLines: (files: UnsignedFile[], notation: string | null): string[] => {
     const number = notation ? ` (số, ký hiệu ${notation})` : ''
     const names = files.map((f) => quote(f.name)).join(', ')
-    const state = files.every((f) => f.signatureCount === 1)
+    const state = files.every((f) => f.leaderSigned)
       ? 'đã có chữ ký của người có thẩm quyền nhưng chưa có chữ ký số của cơ quan'
       : 'chưa được ký số'
     return [
@@ -62,14 +72,15 @@ export const texts = {
       ? outcome.cancelled
         ? 'Đã hủy ký số'
         : 'Chưa gửi được'
-      : outcome.kind === 'signed'
-        ? 'Đã ký số (người có thẩm quyền)'
+      : outcome.kind === 'drafted'
+        ? 'Đã ký số và chuyển văn thư'
         : 'Đã ký số và gửi qua trục liên thông',
   outcomeLines: (outcome: RouteOutcome): string[] => {
     if (!outcome.ok) return [outcome.message]
-    if (outcome.kind === 'signed') {
+    if (outcome.kind === 'drafted') {
       return [
-        `Đã ký ${quote(outcome.fileName)}. Hãy tải tệp đã ký trong cửa sổ Trợ lý số và chuyển cho văn thư để ký số của cơ quan và gửi qua trục liên thông (Nghị định 30/2020/NĐ-CP, Điều 32).`,
+        `Đã ký ${quote(outcome.fileName)} và chuyển vào hàng “chờ phát hành” của văn thư trong Trợ lý số. Văn thư ký số của cơ quan và gửi qua trục liên thông (Nghị định 30/2020/NĐ-CP, Điều 32).`,
+        'Không cần tải tệp hay gửi thư này cho văn thư.',
       ]
     }
     return [

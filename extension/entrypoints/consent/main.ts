@@ -1,7 +1,9 @@
 /**
- * The consent window (the extension's page, not the website's): shows which site asked, the
- * file, its document number and SHA-256, lets the official pick recipient agencies and
- * confirm the header, then asks the background to sign and route.
+ * The consent window (the extension's page, not the website's): shows which site asked, who
+ * signs and in which role, and the exact bytes to be signed: first pages rendered with pdf.js,
+ * page count, the number and date written in the document, and the SHA-256 this window
+ * computed from those bytes (the background signs only bytes with that hash). Lets the official
+ * pick recipient agencies and confirm the header, then asks the background to sign and route.
  * @module
  */
 import { browser } from 'wxt/browser'
@@ -9,8 +11,9 @@ import { getAppConfig } from 'wxt/utils/app-config'
 import { h, PAGE_STYLE } from '../../components/dom.ts'
 import { type Agency, createApiClient } from '../../utils/api-client.ts'
 import { base64ToBytes, bytesToBase64, sha256Hex } from '../../utils/base64.ts'
-import { firstDocumentNumber } from '../../utils/document-number.ts'
-import type { ConsentView, RouteOutcome } from '../../utils/messages.ts'
+import { findDocumentDate, firstDocumentNumber, sameNotation } from '../../utils/document-number.ts'
+import type { ConsentEndedMessage, ConsentWindowView, RouteOutcome } from '../../utils/messages.ts'
+import { openPdfPreview } from '../../utils/pdf-preview.ts'
 import { readSettings, remoteSigningItem } from '../../utils/storage.ts'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -20,7 +23,10 @@ const main = async () => {
   const app = document.getElementById('app')!
   document.head.append(h('style', {}, PAGE_STYLE))
   const requestId = new URLSearchParams(location.search).get('request') ?? ''
-  const view = (await browser.runtime.sendMessage({ type: 'consent-get', requestId })) as ConsentView | null
+  const view = (await browser.runtime.sendMessage({
+    type: 'consent-get',
+    requestId,
+  })) as ConsentWindowView | null
   if (!view) {
     app.append(
       h('h1', {}, 'Ký số & gửi qua trục liên thông'),
@@ -37,8 +43,10 @@ const main = async () => {
 
   let picked: { name: string; pdfBase64: string } | null = null
   const selected = new Map<string, Agency>()
+  /** the bytes shown and their hash, computed here: the background signs only bytes with this hash */
+  let shown: { bytes: Uint8Array<ArrayBuffer>; sha256: string } | null = null
 
-  const shaOut = h('code', { id: 'sha256' }, view.sha256 ? groupHex(view.sha256) : '—')
+  const shaOut = h('code', { id: 'sha256' }, '—')
   const fileOut = h('span', { id: 'file-name' }, view.fileName ?? '—')
   const notation = h('input', { type: 'text', id: 'notation', value: view.notation ?? '', required: true })
   const type = h('input', {
@@ -69,7 +77,6 @@ const main = async () => {
     leaderOnly ? 'Ký số' : 'Ký số & gửi',
   )
   const cancel = h('button', { type: 'button', id: 'cancel' }, 'Hủy')
-  const result = h('p', { id: 'result', role: 'status' })
 
   const renderChosen = () => {
     chosen.replaceChildren(
@@ -114,6 +121,59 @@ const main = async () => {
     }, 200)
   })
 
+  const pagesOut = h('span', { id: 'pdf-pages' }, '—')
+  const pdfNotationOut = h('strong', { id: 'pdf-notation' }, '—')
+  const pdfDateOut = h('span', { id: 'pdf-date' }, '—')
+  const previewBox = h('div', {
+    id: 'preview',
+    class: 'preview',
+    'aria-label': 'Trang đầu của văn bản sẽ ký',
+  })
+  const mismatch = h('p', { class: 'error', id: 'notation-mismatch', hidden: true })
+  const result = h('p', { id: 'result', role: 'status' })
+
+  /** shows what the bytes themselves say; the page's number and the mail subject are only hints */
+  const show = async (bytes: Uint8Array<ArrayBuffer>, fileName: string | null) => {
+    const sha256 = await sha256Hex(bytes)
+    shown = { bytes, sha256 }
+    shaOut.textContent = groupHex(sha256)
+    previewBox.replaceChildren(h('p', { class: 'muted' }, 'Đang hiển thị văn bản…'))
+    try {
+      const preview = await openPdfPreview(bytes)
+      pagesOut.textContent = String(preview.pages)
+      const found = firstDocumentNumber(preview.text) ?? (fileName ? firstDocumentNumber(fileName) : null)
+      const written = findDocumentDate(preview.text)
+      pdfNotationOut.textContent = found?.notation ?? 'không tìm thấy trong văn bản'
+      pdfDateOut.textContent = written?.display ?? 'không tìm thấy trong văn bản'
+      if (found) {
+        // the page's form of the same number keeps its marks (QĐ), otherwise the document's wins
+        if (!notation.value || !sameNotation(notation.value, found.notation)) notation.value = found.notation
+        type.value = found.typeName
+      }
+      if (written) date.value = written.iso
+      const onPage = view.notation
+      mismatch.hidden = !(found && onPage && !sameNotation(found.notation, onPage))
+      mismatch.textContent = `Số, ký hiệu trong văn bản (${found?.notation ?? ''}) khác với số trên trang (${onPage ?? ''}). Hãy kiểm tra kỹ trước khi ký.`
+      previewBox.replaceChildren()
+      for (let n = 1; n <= Math.min(preview.pages, 2); n++) {
+        const canvas = h('canvas', { 'aria-label': `Trang ${n}` })
+        previewBox.append(canvas)
+        await preview.render(n, canvas, 480)
+        canvas.dataset['page'] = String(n)
+      }
+      if (preview.pages > 2)
+        previewBox.append(h('p', { class: 'muted' }, `… và ${preview.pages - 2} trang nữa.`))
+    } catch (error) {
+      previewBox.replaceChildren(
+        h(
+          'p',
+          { class: 'error' },
+          `Không hiển thị được tệp: ${(error as Error).message}. Không nên ký tệp này.`,
+        ),
+      )
+    }
+  }
+
   let picker: HTMLInputElement | null = null
   if (!view.fileName) {
     picker = h('input', { type: 'file', id: 'pick-file', accept: 'application/pdf,.pdf' })
@@ -123,12 +183,7 @@ const main = async () => {
       const bytes = new Uint8Array(await file.arrayBuffer())
       picked = { name: file.name, pdfBase64: bytesToBase64(bytes) }
       fileOut.textContent = file.name
-      shaOut.textContent = groupHex(await sha256Hex(bytes))
-      const found = firstDocumentNumber(file.name)
-      if (found && !notation.value) {
-        notation.value = found.notation
-        type.value = found.typeName
-      }
+      await show(bytes, file.name)
     })
   }
 
@@ -156,7 +211,7 @@ const main = async () => {
     ? h(
         'p',
         { id: 'signer' },
-        `Người ký: ${me.official.name} — ${me.agency.name} (${leaderOnly ? 'người có thẩm quyền' : 'chữ ký số của cơ quan'})`,
+        `Người ký: ${me.official.name} — ${me.agency.name} (${leaderOnly ? 'người có thẩm quyền' : 'văn thư, chữ ký số của cơ quan'})`,
       )
     : h('p', { class: 'error' }, 'Chưa kết nối được máy chủ trolyso: kiểm tra mã truy cập trong Tùy chọn.')
   const warning =
@@ -171,14 +226,25 @@ const main = async () => {
     'form',
     {},
     h('h1', {}, leaderOnly ? 'Ký số văn bản' : 'Ký số & gửi qua trục liên thông'),
-    h('p', {}, 'Trang yêu cầu ký:'),
+    h('p', {}, view.draftId ? 'Từ hàng chờ phát hành của cơ quan:' : 'Trang yêu cầu ký:'),
     h('p', { class: 'origin', id: 'origin' }, view.origin),
-    h('p', { class: 'muted' }, 'Chỉ xác nhận nếu bạn vừa thao tác trên trang này.'),
+    !view.draftId && h('p', { class: 'muted' }, 'Chỉ xác nhận nếu bạn vừa thao tác trên trang này.'),
     h('p', {}, 'Tệp: ', fileOut),
     picker,
-    h('p', {}, 'Số, ký hiệu: ', h('strong', { id: 'found-notation' }, view.notation ?? '—')),
-    h('p', {}, 'SHA-256: ', shaOut),
     signer,
+    h('p', {}, 'Số, ký hiệu trong văn bản: ', pdfNotationOut),
+    h('p', {}, 'Ngày ghi trong văn bản: ', pdfDateOut),
+    h('p', {}, 'Số trang: ', pagesOut),
+    h(
+      'p',
+      { class: 'muted' },
+      'Số, ký hiệu trên trang: ',
+      h('span', { id: 'found-notation' }, view.notation ?? '—'),
+    ),
+    mismatch,
+    h('p', {}, 'SHA-256 của tệp: ', shaOut),
+    h('h2', {}, 'Văn bản sẽ ký'),
+    previewBox,
     warning,
     routing,
     remoteOffered && h('label', {}, remote, ' Ký từ xa (xác nhận trên điện thoại)'),
@@ -186,6 +252,29 @@ const main = async () => {
     result,
   )
   app.append(form)
+
+  let over = false
+  const end = (message: string) => {
+    over = true
+    confirm.disabled = true
+    result.className = 'error'
+    result.textContent = message
+    cancel.textContent = 'Đóng'
+  }
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const ended = message as ConsentEndedMessage
+    if (ended?.type === 'consent-ended' && ended.requestId === requestId) end(ended.message)
+  })
+  if (view.pdfBase64) {
+    // nothing to confirm until the official can see what would be signed
+    confirm.disabled = true
+    const bytes = base64ToBytes(view.pdfBase64)
+    await show(bytes, view.fileName)
+    confirm.disabled = over
+    const shownHash = (shown as { sha256: string } | null)?.sha256
+    if (view.sha256 && shownHash !== view.sha256)
+      end('Tệp nhận được không khớp với tệp trên trang; không ký.')
+  }
 
   cancel.addEventListener('click', async () => {
     await browser.runtime.sendMessage({ type: 'consent-cancel', requestId })
@@ -198,7 +287,7 @@ const main = async () => {
       result.textContent = 'Hãy chọn ít nhất một cơ quan nhận.'
       return
     }
-    if (!view.fileName && !picked) {
+    if (!shown || (!view.fileName && !picked)) {
       result.className = 'error'
       result.textContent = 'Hãy chọn tệp PDF cần ký.'
       return
@@ -212,6 +301,7 @@ const main = async () => {
       type: 'consent-confirm',
       requestId,
       remote: remote.checked,
+      sha256: shown.sha256,
       pickedFile: picked ?? undefined,
       header: leaderOnly
         ? undefined
@@ -223,28 +313,16 @@ const main = async () => {
             subject: subject.value.trim(),
             place: place.value.trim(),
             promulgatedAt: date.value,
-            pages: view.pages ?? undefined,
+            pages: Number(pagesOut.textContent) || view.pages || undefined,
             paperCopy: false,
           },
     })) as RouteOutcome
-    if (outcome.ok && outcome.kind === 'signed') {
-      const blob = new Blob([base64ToBytes(outcome.signedPdfBase64)], { type: 'application/pdf' })
-      const link = h(
-        'a',
-        {
-          href: URL.createObjectURL(blob),
-          download: `${outcome.fileName.replace(/\.pdf$/i, '')}-da-ky.pdf`,
-          id: 'download',
-        },
-        'Tải tệp đã ký',
-      )
+    if (outcome.ok && outcome.kind === 'drafted') {
       result.className = 'ok'
-      result.replaceChildren(
-        'Đã ký số. Hãy chuyển tệp đã ký cho văn thư để ký số của cơ quan và gửi qua trục liên thông. ',
-        link,
-      )
+      result.textContent =
+        'Đã ký số và chuyển văn thư: văn bản nằm trong hàng “chờ phát hành” của cơ quan trong Trợ lý số. Văn thư ký số của cơ quan và gửi qua trục liên thông; không cần tải tệp hay gửi thư.'
       cancel.textContent = 'Đóng'
-    } else if (outcome.ok) {
+    } else if (outcome.ok && outcome.kind === 'routed') {
       result.className = 'ok'
       result.textContent = `Đã gửi ${outcome.notation} tới ${outcome.recipients.map((r) => r.agencyCode).join(', ')}. Chữ ký: ${
         outcome.signatureStatus === 'signed_valid' ? 'hợp lệ' : outcome.signatureStatus

@@ -1,6 +1,8 @@
 /**
- * Options: API address and token, remote signing, the hosts where the extension may act
- * (each asks the browser for that host's permission), document-system selectors. Values the
+ * Options in plain Vietnamese: the trolyso server and access token with a connection check
+ * ("Đã kết nối: … (văn thư)") and a warning for plain http beyond this computer, remote
+ * signing, the hosts where the extension may act (shown as host names; each asks the browser
+ * for that host's permission), and document-system selectors under "Nâng cao". Values the
  * administrator's policy fixes are shown read-only.
  * @module
  */
@@ -9,6 +11,8 @@ import { getAppConfig } from 'wxt/utils/app-config'
 import { z } from 'zod'
 import { h, PAGE_STYLE } from '../../components/dom.ts'
 import { toMatchPattern } from '../../utils/allowed-hosts.ts'
+import { createApiClient } from '../../utils/api-client.ts'
+import { connectedAs, hostOfPattern, isInsecureApiUrl } from '../../utils/describe-connection.ts'
 import {
   allowedHostsItem,
   apiBaseUrlItem,
@@ -52,6 +56,31 @@ const main = async () => {
     id: 'remote-signing',
     checked: await remoteSigningItem.getValue(),
   })
+  const insecure = h(
+    'p',
+    { class: 'error', id: 'insecure-warning', hidden: true },
+    'Địa chỉ dùng http không mã hóa: mã truy cập sẽ đi qua mạng ở dạng đọc được. Hãy dùng https (http chỉ an toàn với máy chủ trên chính máy này).',
+  )
+  const warnIfInsecure = () => {
+    insecure.hidden = !isInsecureApiUrl(apiUrl.value)
+  }
+  apiUrl.addEventListener('input', warnIfInsecure)
+  warnIfInsecure()
+  const connection = h('p', { id: 'connection', role: 'status' })
+  const check = h('button', { type: 'button', id: 'check-connection' }, 'Kiểm tra kết nối')
+  check.addEventListener('click', async () => {
+    connection.className = 'muted'
+    connection.textContent = 'Đang kiểm tra…'
+    try {
+      const current = await readSettings(defaultApi)
+      const me = await createApiClient({ baseUrl: current.apiBaseUrl, token: current.apiToken }).me()
+      connection.className = 'ok'
+      connection.textContent = connectedAs(me)
+    } catch (error) {
+      connection.className = 'error'
+      connection.textContent = `Chưa kết nối được: ${(error as Error).message}`
+    }
+  })
   const saveApi = h('button', { type: 'button', class: 'primary', id: 'save-api' }, 'Lưu')
   saveApi.addEventListener('click', async () => {
     let pattern: string
@@ -67,6 +96,7 @@ const main = async () => {
     if (!settings.managed.apiToken) await apiTokenItem.setValue(token.value.trim() || null)
     await remoteSigningItem.setValue(remote.checked)
     say('Đã lưu.')
+    check.click()
   })
 
   // hosts
@@ -75,7 +105,12 @@ const main = async () => {
     const current = await readSettings(defaultApi)
     hostList.replaceChildren(
       ...current.hosts.map((entry) => {
-        const item = h('li', { 'data-pattern': entry.pattern }, entry.pattern, ' ')
+        const item = h(
+          'li',
+          { 'data-pattern': entry.pattern, title: entry.pattern },
+          hostOfPattern(entry.pattern),
+          ' ',
+        )
         if (entry.source === 'policy') {
           item.append(h('span', { class: 'muted' }, '(do quản trị viên cài đặt) '))
           const grant = h('button', { type: 'button' }, 'Cấp quyền')
@@ -121,7 +156,7 @@ const main = async () => {
     await browser.runtime.sendMessage({ type: 'sync-scripts' })
     hostInput.value = ''
     await renderHosts()
-    say(`Đã thêm ${pattern}. Tải lại trang thư để bắt đầu.`)
+    say(`Đã thêm ${hostOfPattern(pattern)}. Tải lại trang thư để bắt đầu.`)
   })
 
   // document systems
@@ -144,12 +179,15 @@ const main = async () => {
   app.append(
     h('h1', {}, 'Trợ lý số — Tùy chọn'),
     h('h2', {}, 'Kết nối'),
-    h('label', { for: 'api-url' }, 'Địa chỉ API'),
+    h('label', { for: 'api-url' }, 'Máy chủ trolyso'),
     apiUrl,
-    h('label', { for: 'api-token' }, 'Mã truy cập API của cán bộ'),
+    insecure,
+    h('label', { for: 'api-token' }, 'Mã truy cập'),
     token,
-    h('label', {}, remote, ' Cho phép ký từ xa (xác nhận trên điện thoại)'),
-    h('p', {}, saveApi),
+    h('p', { class: 'muted' }, 'Mã truy cập do quản trị của cơ quan cấp riêng cho bạn.'),
+    h('label', {}, remote, ' Cho phép ký từ xa (xác nhận trên điện thoại), nếu cơ quan có dịch vụ này'),
+    h('p', {}, saveApi, ' ', check),
+    connection,
     h('h2', {}, 'Trang được phép'),
     h(
       'p',
@@ -159,11 +197,20 @@ const main = async () => {
     hostList,
     hostInput,
     h('p', {}, addHost),
-    h('h2', {}, 'Hệ thống quản lý văn bản'),
-    h('p', { class: 'muted' }, 'Bộ chọn CSS cho danh sách tệp đính kèm, nút gửi và ô số, ký hiệu (JSON).'),
-    systems,
-    h('p', {}, saveSystems),
     status,
+    h(
+      'details',
+      { id: 'advanced' },
+      h('summary', {}, 'Nâng cao'),
+      h('h2', {}, 'Hệ thống quản lý văn bản'),
+      h(
+        'p',
+        { class: 'muted' },
+        'Chỉ cần khi quản trị viên yêu cầu: bộ chọn CSS cho danh sách tệp đính kèm, nút gửi và ô số, ký hiệu (JSON).',
+      ),
+      systems,
+      h('p', {}, saveSystems),
+    ),
   )
   await renderHosts()
 }

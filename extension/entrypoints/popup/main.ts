@@ -1,19 +1,117 @@
 /**
- * Popup: the documents this agency sent with each recipient's status, and the agency's
- * paperless figures (signed ratio, paper avoided, nudges).
+ * Popup: for the văn thư, the agency's "chờ phát hành" queue (drafts the leader signed, each
+ * opened in the consent window to sign for the organisation and route) and the inbox with
+ * one-click accept/refuse (QCVN 102 status 03/02); the documents this agency sent with each
+ * recipient's status, and the agency's paperless figures (signed ratio, paper avoided, nudges).
  * @module
  */
 import { browser } from 'wxt/browser'
 import { getAppConfig } from 'wxt/utils/app-config'
 import { h, PAGE_STYLE, statusLabels } from '../../components/dom.ts'
-import { createApiClient } from '../../utils/api-client.ts'
+import { type ApiClient, createApiClient, type DocumentListItem, type Draft } from '../../utils/api-client.ts'
 import { readSettings } from '../../utils/storage.ts'
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
+const draftList = (drafts: Draft[]) => {
+  if (drafts.length === 0)
+    return h('p', { class: 'muted', id: 'drafts-empty' }, 'Không có văn bản chờ phát hành.')
+  return h(
+    'ul',
+    { id: 'drafts' },
+    ...drafts.map((draft) => {
+      const open = h(
+        'button',
+        { type: 'button', class: 'primary', 'data-action': 'issue' },
+        'Ký số & phát hành',
+      )
+      const status = h('span', { class: 'muted' })
+      open.addEventListener('click', async () => {
+        open.disabled = true
+        const answer = (await browser.runtime.sendMessage({ type: 'draft-consent', draftId: draft.id })) as {
+          ok: boolean
+          message?: string
+        }
+        if (!answer?.ok) {
+          status.className = 'error'
+          status.textContent = ` ${answer?.message ?? 'Không mở được cửa sổ ký số.'}`
+          open.disabled = false
+        }
+      })
+      return h(
+        'li',
+        { 'data-id': draft.id },
+        h('strong', {}, draft.fileName),
+        draft.subject ? ` — ${draft.subject}` : '',
+        h('br'),
+        h(
+          'span',
+          { class: 'muted' },
+          `${draft.approverName ?? 'Lãnh đạo'} đã ký lúc ${new Date(draft.createdAt).toLocaleString('vi-VN')} `,
+        ),
+        open,
+        status,
+      )
+    }),
+  )
+}
+
+const inboxList = (api: ApiClient, agencyCode: string, docs: DocumentListItem[]) => {
+  if (docs.length === 0) return h('p', { class: 'muted', id: 'inbox-empty' }, 'Chưa có văn bản đến.')
+  return h(
+    'ul',
+    { id: 'inbox' },
+    ...docs.map((doc) => {
+      const mine = doc.recipients.find((r) => r.agencyCode === agencyCode)
+      const status = h('span', { class: 'status' }, statusLabels[mine?.status ?? ''] ?? mine?.status ?? '')
+      const item = h(
+        'li',
+        { 'data-id': doc.id },
+        h('strong', {}, doc.notation ?? '(không số)'),
+        ` — ${doc.subject} (từ ${doc.senderAgency}) `,
+        h(
+          'span',
+          { class: doc.signatureStatus === 'signed_valid' ? 'ok' : 'error' },
+          doc.signatureStatus === 'signed_valid' ? '✓ chữ ký hợp lệ' : 'chữ ký chưa hợp lệ',
+        ),
+        h('br'),
+        'Trạng thái: ',
+        status,
+      )
+      if (mine?.status === '01') {
+        const buttons = [
+          ['03', 'Tiếp nhận', 'accept'],
+          ['02', 'Từ chối', 'refuse'],
+        ] as const
+        const row = h('p', {})
+        for (const [code, label, action] of buttons) {
+          const button = h('button', { type: 'button', 'data-action': action }, label)
+          button.addEventListener('click', async () => {
+            for (const b of row.querySelectorAll('button')) b.disabled = true
+            try {
+              await api.changeStatus(doc.id, code)
+              status.textContent = statusLabels[code] ?? code
+              row.remove()
+            } catch (error) {
+              status.textContent = (error as Error).message
+              status.className = 'error'
+              for (const b of row.querySelectorAll('button')) b.disabled = false
+            }
+          })
+          row.append(button, ' ')
+        }
+        item.append(row)
+      }
+      return item
+    }),
+  )
+}
+
 const main = async () => {
   const app = document.getElementById('app')!
-  document.head.append(h('style', {}, `${PAGE_STYLE} body { width: 380px; }`))
+  document.head.append(
+    h('style', {}, `${PAGE_STYLE} body { width: 420px; } #drafts li, #inbox li { margin-bottom: 8px; }`),
+  )
   const openOptions = h('button', { type: 'button', id: 'open-options' }, 'Tùy chọn')
   openOptions.addEventListener('click', () => browser.runtime.openOptionsPage())
   app.append(h('h1', {}, 'Trợ lý số — Văn bản điện tử'))
@@ -47,10 +145,27 @@ const main = async () => {
     app.append(h('p', { id: 'me' }, `${me.official.name} — ${me.agency.name} (${me.agency.code})`))
     const to = new Date()
     const from = new Date(to.getTime() - 29 * 86_400_000)
-    const [stats, sent] = await Promise.all([
+    const clerk = me.official.role === 'clerk'
+    const [stats, sent, drafts, inbox] = await Promise.all([
       api.paperlessStats(isoDay(from), isoDay(to)),
       api.listDocuments('sent', 10),
+      clerk ? api.listDrafts() : Promise.resolve([]),
+      clerk ? api.listDocuments('inbox', 10) : Promise.resolve([]),
     ])
+    if (clerk) {
+      app.append(h('h2', {}, `Chờ phát hành (${drafts.length})`), draftList(drafts))
+      app.append(h('h2', {}, 'Văn bản đến'), inboxList(api, me.agency.code, inbox))
+    }
+    // recipients by name: each status reads "Sở Nội vụ tỉnh Hà Nam — 000.00.02.H56: Đã tiếp nhận"
+    const codes = [...new Set(sent.flatMap((d) => d.recipients.map((r) => r.agencyCode)))]
+    const names = new Map<string, string>()
+    await Promise.all(
+      codes.map(async (code) => {
+        const found = await api.searchAgencies(code).catch(() => [])
+        const agency = found.find((a) => a.code === code)
+        if (agency) names.set(code, agency.name)
+      }),
+    )
     const mine = stats.agencies.find((a) => a.agencyCode === me.agency.code)
     app.append(h('h2', {}, '30 ngày qua'))
     app.append(
@@ -94,7 +209,11 @@ const main = async () => {
                   'ul',
                   {},
                   ...doc.recipients.map((r) =>
-                    h('li', {}, `${r.agencyCode}: ${statusLabels[r.status] ?? r.status}`),
+                    h(
+                      'li',
+                      { 'data-code': r.agencyCode },
+                      `${names.get(r.agencyCode) ? `${names.get(r.agencyCode)} — ` : ''}${r.agencyCode}: ${statusLabels[r.status] ?? r.status}`,
+                    ),
                   ),
                 ),
               ),

@@ -179,3 +179,30 @@ export const nudgeQuota = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.officialId, t.day] })],
 )
+
+/**
+ * The "chờ phát hành" queue: a draft the agency's leader signed (approver signature only),
+ * waiting for the agency's văn thư to apply the organisation's signature and send it. Drafts
+ * travel inside trolyso, never by mail, so nobody signs a copy twice.
+ */
+export const documentDrafts = sqliteTable(
+  'document_drafts',
+  {
+    id: text('id').primaryKey(),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
+    approverOfficialId: text('approver_official_id').notNull(),
+    fileName: text('file_name').notNull(),
+    subject: text('subject'),
+    sha256: text('sha256').notNull(),
+    pdf: blob('pdf', { mode: 'buffer' }).notNull(),
+    /** pending | issued */
+    status: text('status').notNull(),
+    /** the routed document, once the văn thư issued it */
+    documentId: text('document_id'),
+    createdAt: text('created_at').notNull(),
+    issuedAt: text('issued_at'),
+  },
+  (t) => [index('document_drafts_queue_idx').on(t.agencyCode, t.status, t.createdAt)],
+)

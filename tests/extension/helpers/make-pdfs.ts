@@ -8,26 +8,31 @@ import { deflateSync } from 'node:zlib'
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib'
 import { SignPdf } from '@signpdf/signpdf'
 import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils'
-import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { PDFDocument, StandardFonts, setTextRenderingMode, TextRenderingMode } from 'pdf-lib'
 
 const A4 = { width: 595.28, height: 841.89 }
 
 export const makeTextPdf = async ({
   text = 'QUYẾT ĐỊNH 123/QĐ-UBND',
+  lines = [text],
   useObjectStreams = true,
 }: {
   text?: string
+  /** one line each, from the top of the page (defaults to `text` alone) */
+  lines?: string[]
   useObjectStreams?: boolean
 } = {}): Promise<Uint8Array<ArrayBuffer>> => {
   const doc = await PDFDocument.create()
   const page = doc.addPage([A4.width, A4.height])
   const font = await doc.embedFont(StandardFonts.Helvetica)
   // the standard fonts cannot encode Vietnamese marks; the content only has to be text
-  page.drawText(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'), {
-    x: 72,
-    y: 760,
-    size: 14,
-    font,
+  lines.forEach((line, i) => {
+    page.drawText(line.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D'), {
+      x: 72,
+      y: 760 - i * 24,
+      size: 14,
+      font,
+    })
   })
   return new Uint8Array(await doc.save({ useObjectStreams }))
 }
@@ -108,6 +113,27 @@ export const makeScannedPdf = async ({
     const page = doc.addPage([A4.width, A4.height])
     page.drawImage(png, { x: 0, y: 0, width: A4.width, height: A4.height })
   }
+  return new Uint8Array(await doc.save())
+}
+
+/**
+ * A searchable scan, as OCR software writes it: the page picture at full size and the
+ * recognised text on top in rendering mode 3 (invisible); `visible` draws the text normally.
+ */
+export const makeOcrScanPdf = async ({ visible = false }: { visible?: boolean } = {}) => {
+  const doc = await PDFDocument.create()
+  const png = await doc.embedPng(
+    makePng(Math.round((A4.width / 72) * 150), Math.round((A4.height / 72) * 150), true),
+  )
+  const page = doc.addPage([A4.width, A4.height])
+  page.drawImage(png, { x: 0, y: 0, width: A4.width, height: A4.height })
+  if (!visible) page.pushOperators(setTextRenderingMode(TextRenderingMode.Invisible))
+  page.drawText('QUYET DINH 12/QD-UBND', {
+    x: 72,
+    y: 760,
+    size: 14,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  })
   return new Uint8Array(await doc.save())
 }
 

@@ -55,4 +55,27 @@ describe('attachment registry', () => {
     expect(registry.current([]).map((a) => a.name)).toEqual(['doc-duoc.pdf'])
     expect(registry.busy).toBe(false)
   })
+
+  it('tracks files by identity: the last attached of one name wins, even when an older one is read later', async () => {
+    const registry = createAttachmentRegistry({ maxBytes: 10_000_000 })
+    const first = pdfFile(await makeTextPdf({ text: 'BAN DAU' }), 'QD_1_QĐ-STP.pdf')
+    const second = pdfFile(await makeSignedPdf(), 'QD_1_QĐ-STP.pdf')
+    // the first file's bytes arrive only after the second one was read
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const read = first.arrayBuffer.bind(first)
+    Object.defineProperty(first, 'arrayBuffer', { value: () => gate.then(read) })
+    const adding = registry.addFiles([first])
+    await registry.addFiles([second])
+    release()
+    await adding
+    expect(registry.current(['QD_1_QĐ-STP.pdf']).map((a) => a.file)).toEqual([second])
+    // attached again: the first file is the latest one with that name
+    await registry.addFiles([first])
+    expect(registry.current([]).map((a) => a.file)).toEqual([first])
+    registry.remove('QD_1_QĐ-STP.pdf')
+    expect(registry.current([])).toEqual([])
+  })
 })

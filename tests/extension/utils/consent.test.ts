@@ -2,8 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { fakeBrowser } from 'wxt/testing/fake-browser'
 import { createBackgroundRouter, type RouterDeps } from '../../../extension/utils/background-router.ts'
 import { sha256Hex } from '../../../extension/utils/base64.ts'
-import { createConsentStore, isExtensionPage, pageOriginOf } from '../../../extension/utils/consent.ts'
-import type { RouteResultMessage } from '../../../extension/utils/messages.ts'
+import {
+  createConsentStore,
+  inMemoryPersistence,
+  isExtensionPage,
+  pageOriginOf,
+} from '../../../extension/utils/consent.ts'
+import type { ConsentEndedMessage, RouteResultMessage } from '../../../extension/utils/messages.ts'
+import { CANCEL_MESSAGES } from '../../../extension/utils/texts.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop'
@@ -53,12 +59,14 @@ describe('isExtensionPage', () => {
 describe('background router consent handling', () => {
   let opened: string[]
   let notified: Array<{ tabId: number; message: RouteResultMessage }>
+  let pages: ConsentEndedMessage[]
   let route: ReturnType<typeof createBackgroundRouter>
 
   beforeEach(() => {
     fakeBrowser.reset()
     opened = []
     notified = []
+    pages = []
     const deps: RouterDeps = {
       extensionId: EXT_ID,
       extensionOrigin: EXT_ORIGIN,
@@ -68,9 +76,13 @@ describe('background router consent handling', () => {
       documentSystems: async () => [],
       openConsentWindow: async (id) => {
         opened.push(id)
+        return 42
       },
       notifyTab: async (tabId, _frameId, message) => {
         notified.push({ tabId, message })
+      },
+      notifyPages: async (message) => {
+        pages.push(message)
       },
       syncScripts: async () => [],
       log: () => {},
@@ -125,7 +137,7 @@ describe('background router consent handling', () => {
       subject: 'x',
     }
     const confirm = await route(
-      { type: 'consent-confirm', requestId: answer.requestId, header },
+      { type: 'consent-confirm', requestId: answer.requestId, header, sha256: '0'.repeat(64) },
       contentSender(),
     )
     expect(confirm).toMatchObject({ ok: false })
@@ -149,6 +161,77 @@ describe('background router consent handling', () => {
       },
     ])
     expect(await route({ type: 'consent-get', requestId: answer.requestId }, pageSender)).toBeNull()
+  })
+
+  it('hands the consent window the exact bytes, and signs nothing but bytes with the hash it showed', async () => {
+    const { pdf, answer } = await start()
+    const view = (await route({ type: 'consent-get', requestId: answer.requestId }, pageSender)) as {
+      pdfBase64: string
+    }
+    expect(Buffer.from(view.pdfBase64, 'base64').equals(Buffer.from(pdf))).toBe(true)
+    const outcome = await route(
+      { type: 'consent-confirm', requestId: answer.requestId, sha256: 'a'.repeat(64) },
+      pageSender,
+    )
+    expect(outcome).toEqual({ ok: false, cancelled: false, message: CANCEL_MESSAGES.hashMismatch })
+    expect(notified.map((n) => n.message.outcome)).toEqual([outcome])
+  })
+
+  it('cancels a request when its page reports the attachment changed, only for its own tab', async () => {
+    const { answer } = await start()
+    const otherTab = { ...contentSender(), tab: { id: 8, url: contentSender().url } }
+    expect(
+      await route(
+        { type: 'cancel-route', requestId: answer.requestId, reason: 'attachment-changed' },
+        otherTab,
+      ),
+    ).toEqual({ ok: true, cancelled: false })
+    expect(
+      await route(
+        { type: 'cancel-route', requestId: answer.requestId, reason: 'attachment-changed' },
+        contentSender(),
+      ),
+    ).toEqual({ ok: true, cancelled: true })
+    expect(notified.map((n) => [n.tabId, n.message.outcome])).toEqual([
+      [7, { ok: false, cancelled: true, message: CANCEL_MESSAGES.attachmentChanged }],
+    ])
+    expect(pages).toEqual([
+      { type: 'consent-ended', requestId: answer.requestId, message: CANCEL_MESSAGES.attachmentChanged },
+    ])
+    expect(await route({ type: 'consent-get', requestId: answer.requestId }, pageSender)).toBeNull()
+  })
+
+  it('tells the page when the consent window is closed, and the window when the page is left', async () => {
+    const first = (await start()).answer
+    await route.windowClosed(42)
+    expect(notified.map((n) => [n.tabId, n.message.requestId, n.message.outcome])).toEqual([
+      [7, first.requestId, { ok: false, cancelled: true, message: CANCEL_MESSAGES.windowClosed }],
+    ])
+    const second = (await start()).answer
+    await route.tabLeft(7)
+    expect(pages).toEqual([
+      { type: 'consent-ended', requestId: second.requestId, message: CANCEL_MESSAGES.tabLeft },
+    ])
+    expect(await route({ type: 'consent-get', requestId: second.requestId }, pageSender)).toBeNull()
+  })
+
+  it('keeps a pending request, bytes included, for a restarted background', async () => {
+    const persistence = inMemoryPersistence()
+    const pdf = await makeTextPdf()
+    const before = createConsentStore({ persistence })
+    const request = await before.create(contentSender(), EXT_ID, {
+      fileName: 'a.pdf',
+      pdf,
+      notation: null,
+      subject: null,
+      pages: 1,
+      signatureCount: 0,
+    })
+    const after = createConsentStore({ persistence })
+    const taken = await after.take(request.requestId)
+    expect(taken?.sha256).toBe(await sha256Hex(pdf))
+    expect(taken?.pdf && Buffer.from(taken.pdf).equals(Buffer.from(pdf))).toBe(true)
+    expect(await persistence.byteIds()).toEqual([])
   })
 
   it('refuses to start a request from a page that is not http(s)', async () => {
@@ -180,7 +263,8 @@ describe('background router consent handling', () => {
       pages: null,
       signatureCount: null,
     })
+    expect(await store.view('r1')).not.toBeNull()
     now = 15 * 60 * 1000 + 1
-    expect(store.view('r1')).toBeNull()
+    expect(await store.view('r1')).toBeNull()
   })
 })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { findDocumentNumbers, firstDocumentNumber } from '../../../extension/utils/document-number.ts'
+import {
+  findDocumentDate,
+  findDocumentNumbers,
+  firstDocumentNumber,
+  sameNotation,
+} from '../../../extension/utils/document-number.ts'
 
 describe('findDocumentNumbers', () => {
   it.each([
@@ -35,5 +40,27 @@ describe('findDocumentNumbers', () => {
   it('searches the subject before the body and the file name', () => {
     expect(firstDocumentNumber('', null, 'Gửi 77/TB-UBND', 'file 1_QĐ-UBND.pdf')?.notation).toBe('77/TB-UBND')
     expect(firstDocumentNumber('không có số', undefined)).toBeNull()
+  })
+})
+
+describe('findDocumentDate', () => {
+  it.each([
+    ['Hà Nam, ngày 15 tháng 3 năm 2026', '2026-03-15', '15/03/2026'],
+    ['Ha Nam, ngay 05 thang 11 nam 2025', '2025-11-05', '05/11/2025'],
+    ['Hà Nội, ngày  1  tháng 12 năm 2024', '2024-12-01', '01/12/2024'],
+    ['Ngày ban hành: 7/8/2026', '2026-08-07', '07/08/2026'],
+  ])('%s → %s', (text, iso, display) => {
+    expect(findDocumentDate(text)).toEqual({ iso, display })
+  })
+
+  it.each(['ngày 31 tháng 2 năm 2026', 'Số: 123/QĐ-STP', ''])('finds no date in %j', (text) => {
+    expect(findDocumentDate(text)).toBeNull()
+  })
+})
+
+describe('sameNotation', () => {
+  it('treats a number written without marks as the same number', () => {
+    expect(sameNotation('123/QĐ-STP', '123/QD-STP')).toBe(true)
+    expect(sameNotation('123/QĐ-STP', '999/QD-STP')).toBe(false)
   })
 })

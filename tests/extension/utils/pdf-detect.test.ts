@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { classifyPdf, scanMeetsMinimum } from '../../../extension/utils/pdf-detect.ts'
-import { makeRawScanPdf, makeScannedPdf, makeSignedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
+import { classifyPdf, scanMeetsMinimum, signatureState } from '../../../extension/utils/pdf-detect.ts'
+import {
+  makeOcrScanPdf,
+  makeRawScanPdf,
+  makeScannedPdf,
+  makeSignedPdf,
+  makeTextPdf,
+} from '../helpers/make-pdfs.ts'
 
 describe('classifyPdf', () => {
   it.each(['ETSI.CAdES.detached', 'adbe.pkcs7.detached'] as const)(
@@ -70,5 +76,48 @@ describe('classifyPdf', () => {
   it('rejects bytes that are not a PDF', async () => {
     const result = await classifyPdf(new TextEncoder().encode('<html>not a pdf</html>'))
     expect(result).toMatchObject({ isPdf: false, signed: false, scanned: false })
+  })
+})
+
+describe('signatureState', () => {
+  it.each([
+    [{ roles: [], signatureCount: 0 }, 'none'],
+    [{ roles: ['approver'], signatureCount: 1 }, 'leader'],
+    [{ roles: ['approver', 'organisation'], signatureCount: 2 }, 'complete'],
+    // two approver signatures are not complete: judged by role, never by count
+    [{ roles: ['approver', 'approver'], signatureCount: 2 }, 'leader'],
+    [{ roles: ['organisation'], signatureCount: 1 }, 'none'],
+    // signatures from other systems record no role: their number stands in
+    [{ roles: [null], signatureCount: 1 }, 'leader'],
+    [{ roles: [null, null], signatureCount: 2 }, 'complete'],
+  ] as const)('%j → %s', (classification, expected) => {
+    expect(
+      signatureState({ roles: [...classification.roles], signatureCount: classification.signatureCount }),
+    ).toBe(expected)
+  })
+})
+
+describe('page count', () => {
+  it('reads the page tree, not the number of /Type /Page objects (an incremental update rewrites a page)', async () => {
+    for (const useObjectStreams of [false, true]) {
+      const pdf = await makeTextPdf({ useObjectStreams })
+      const text = new TextDecoder('latin1').decode(pdf)
+      // what a signature's incremental update does: a newer version of the page object
+      const page = useObjectStreams
+        ? '3'
+        : (/(\d+) 0 obj\s*<<[\s\S]*?\/Type\s*\/Page\b(?!s)/.exec(text)?.[1] ?? '3')
+      const update = `\n${page} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [] >>\nendobj\n%%EOF\n`
+      const updated = new Uint8Array([...pdf, ...new TextEncoder().encode(update)])
+      expect((await classifyPdf(updated)).pages).toBe(1)
+    }
+    const threePages = await makeScannedPdf({ dpi: 50, pages: 3 })
+    expect((await classifyPdf(threePages)).pages).toBe(3)
+  })
+})
+
+describe('scans with an OCR text layer', () => {
+  it('recognises a full-page image under invisible text (Tr 3) as a scan, and visible text over it as not', async () => {
+    expect(await classifyPdf(await makeOcrScanPdf())).toMatchObject({ scanned: true, hasText: true })
+    expect(await classifyPdf(await makeOcrScanPdf({ visible: true }))).toMatchObject({ scanned: false })
   })
 })

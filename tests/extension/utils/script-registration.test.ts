@@ -12,6 +12,7 @@ type Registered = { id: string; matches?: string[]; world?: string; js?: string[
 // fakeBrowser leaves scripting and permissions unimplemented: a small in-memory browser side
 const fakeScripting = () => {
   const registered = new Map<string, Registered>()
+  const gaps: string[] = []
   return {
     registered,
     getRegisteredContentScripts: async (filter?: { ids?: string[] }) =>
@@ -23,8 +24,20 @@ const fakeScripting = () => {
       }
     },
     unregisterContentScripts: async (filter?: { ids?: string[] }) => {
-      for (const id of filter?.ids ?? [...registered.keys()]) registered.delete(id)
+      for (const id of filter?.ids ?? [...registered.keys()]) {
+        registered.delete(id)
+        gaps.push(id)
+      }
     },
+    updateContentScripts: async (scripts: Registered[]) => {
+      for (const s of scripts) {
+        const current = registered.get(s.id)
+        if (!current) throw new Error(`No script with ID '${s.id}'`)
+        registered.set(s.id, { ...current, ...s })
+      }
+    },
+    /** ids that were unregistered at some point: a page loading then got no script */
+    gaps,
   }
 }
 
@@ -91,5 +104,21 @@ describe('createSerialQueue', () => {
     ])
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c'])
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled'])
+  })
+
+  it('updates registered scripts in place, with no moment without a script (browser start, update, new host)', async () => {
+    const scripting = fakeScripting()
+    const permissions = { contains: async () => true } as never
+    const sync = (hosts: string[]) =>
+      syncContentScripts({ entries: mergeHostEntries([], hosts), scripting: scripting as never, permissions })
+    await sync(['a.gov.vn'])
+    await sync(['a.gov.vn'])
+    await sync(['a.gov.vn', 'b.gov.vn'])
+    expect(scripting.gaps).toEqual([])
+    expect(scripting.registered.get(SCRIPT_IDS.isolated)?.matches).toEqual([
+      '*://a.gov.vn/*',
+      '*://b.gov.vn/*',
+    ])
+    expect(scripting.registered.get(SCRIPT_IDS.main)?.matches).toEqual(['*://a.gov.vn/*', '*://b.gov.vn/*'])
   })
 })

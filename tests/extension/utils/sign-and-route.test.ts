@@ -57,14 +57,28 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
       }),
       onPhone('confirm'),
     ])
-    expect(byLeader.kind).toBe('signed')
-    if (byLeader.kind !== 'signed') return
-    expect(await classifyPdf(byLeader.signedPdf)).toMatchObject({ signed: true, signatureCount: 1 })
+    expect(byLeader.kind).toBe('drafted')
+    if (byLeader.kind !== 'drafted') return
+    expect(await classifyPdf(byLeader.signedPdf)).toMatchObject({
+      signed: true,
+      signatureCount: 1,
+      roles: ['approver'],
+    })
+    // the signed draft waits in the agency's queue for the văn thư: no download, no mail
+    const [queued] = await clientFor(clerk).listDrafts()
+    expect(queued).toMatchObject({
+      id: byLeader.draftId,
+      fileName: 'QD_77.pdf',
+      approverName: 'Nguyễn Văn Lãnh',
+    })
+    const draftPdf = await clientFor(clerk).draftPdf(byLeader.draftId)
+    expect(Buffer.from(draftPdf).equals(Buffer.from(byLeader.signedPdf))).toBe(true)
 
     const [routed] = await Promise.all([
       signAndRoute({
         api: clientFor(clerk),
-        pdf: byLeader.signedPdf,
+        pdf: draftPdf,
+        draftId: byLeader.draftId,
         fileName: 'QD_77.pdf',
         header: {
           to: ['000.00.02.H56'],
@@ -84,6 +98,7 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
     expect(routed.sent.signatureStatus).toBe('signed_valid')
     const inbox = await clientFor(recipient).listDocuments('inbox')
     expect(inbox.find((d) => d.id === routed.sent.id)).toMatchObject({ notation: '77/QĐ-STP' })
+    expect(await clientFor(clerk).listDrafts()).toEqual([])
   }, 60_000)
 
   it('tells the official in Vietnamese when the signature was refused on the phone', async () => {

@@ -3,7 +3,7 @@ import { texts } from '../../../extension/utils/texts.ts'
 
 const allStrings = (): string[] => {
   const out: string[] = []
-  const files = [{ name: '123_QĐ-UBND.pdf', signatureCount: 0 }]
+  const files = [{ name: '123_QĐ-UBND.pdf', leaderSigned: false }]
   for (const value of Object.values(texts)) {
     if (typeof value === 'string') out.push(value)
     else if (Array.isArray(value)) out.push(...value)
@@ -20,7 +20,7 @@ const allStrings = (): string[] => {
       notation: '1/QĐ-UBND',
     }),
   )
-  out.push(...texts.outcomeLines({ ok: true, kind: 'signed', fileName: 'a.pdf', signedPdfBase64: '' }))
+  out.push(...texts.outcomeLines({ ok: true, kind: 'drafted', fileName: 'a.pdf', draftId: 'd1' }))
   return out
 }
 
@@ -30,12 +30,12 @@ describe('texts shown to officials', () => {
   })
 
   it('quote the file name and the document number in the unsigned-attachment nudge', () => {
-    const lines = texts.unsignedLines([{ name: 'QD 123.pdf', signatureCount: 0 }], '123/QĐ-UBND')
+    const lines = texts.unsignedLines([{ name: 'QD 123.pdf', leaderSigned: false }], '123/QĐ-UBND')
     expect(lines[0]).toBe('Bạn đang gửi “QD 123.pdf” (số, ký hiệu 123/QĐ-UBND); tệp chưa được ký số.')
   })
 
   it('says when only the organisation signature is missing', () => {
-    const files = [{ name: 'a.pdf', signatureCount: 1 }]
+    const files = [{ name: 'a.pdf', leaderSigned: true }]
     expect(texts.unsignedTitle(files)).toBe('Tệp PDF chưa có chữ ký số của cơ quan')
     expect(texts.unsignedLines(files, null)[0]).toContain('đã có chữ ký của người có thẩm quyền')
   })

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { connectedAs, hostOfPattern, isInsecureApiUrl } from '../../../extension/utils/describe-connection.ts'
+
+describe('connection words on the options page', () => {
+  it('names the official, the agency and the role in plain Vietnamese', () => {
+    expect(
+      connectedAs({ official: { name: 'Nguyễn Văn A', role: 'clerk' }, agency: { name: 'Sở Tư pháp' } }),
+    ).toBe('Đã kết nối: Nguyễn Văn A — Sở Tư pháp (văn thư)')
+    expect(
+      connectedAs({ official: { name: 'Trần B', role: 'approver' }, agency: { name: 'UBND tỉnh' } }),
+    ).toBe('Đã kết nối: Trần B — UBND tỉnh (lãnh đạo)')
+  })
+
+  it.each([
+    ['http://trolyso.example.gov.vn', true],
+    ['http://10.0.0.5:8787', true],
+    ['https://trolyso.example.gov.vn', false],
+    ['http://127.0.0.1:8787', false],
+    ['http://localhost:8787', false],
+    ['http://[::1]:8787', false],
+    ['không phải địa chỉ', false],
+  ])('%s → insecure %s', (url, insecure) => {
+    expect(isInsecureApiUrl(url)).toBe(insecure)
+  })
+
+  it('shows hosts as host names', () => {
+    expect(hostOfPattern('*://mail.example.gov.vn/*')).toBe('mail.example.gov.vn')
+    expect(hostOfPattern('https://*.example.gov.vn/*')).toBe('*.example.gov.vn')
+  })
+})
