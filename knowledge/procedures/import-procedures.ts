@@ -4,12 +4,14 @@
  * upserted in one transaction.
  * @module
  */
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import type { Db } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { mapPortalRecord, ZPortalRecord } from './map-portal-record.ts'
 import { type ProcedureInput, ZProcedure } from './procedure.types.ts'
+import { type AsOfSource, readExportMetadata, resolveAsOf } from './resolve-as-of.ts'
 import { upsertProcedures } from './upsert-procedures.ts'
 
 export type ImportWarning = { line: number; code: string; message: string }
@@ -22,6 +24,10 @@ export type ImportSummary = {
   insertedCodes: string[]
   updatedCodes: string[]
   warnings: ImportWarning[]
+  /** The date the facts were taken (YYYY-MM-DD, or YYYY-MM when only the month is known). */
+  asOf: string
+  /** Where that date came from: `--as-of`, the export's metadata line, or its file name. */
+  asOfSource: AsOfSource
 }
 
 export type ImportProgress = { phase: 'parse' | 'write'; done: number; total: number }
@@ -29,29 +35,35 @@ export type ImportProgress = { phase: 'parse' | 'write'; done: number; total: nu
 export type ImportProceduresOptions = {
   db: Db
   filePath: string
-  /** Date (YYYY-MM-DD) the export was taken; defaults to the file's modification date. */
+  /**
+   * Date (YYYY-MM-DD or YYYY-MM) the export was taken; defaults to the export's metadata line,
+   * then the date in its file name (never the file's modification time).
+   */
   asOf?: string
   /** Defaults to "import:<file name>". */
   actor?: string
   onProgress?: (progress: ImportProgress) => void
 }
 
-const AS_OF = /^\d{4}-\d{2}-\d{2}$/
-
 const fail = (line: number, problem: string): never => {
   throw new AppError('UNPROCESSABLE', `Dòng ${line}: ${problem}. Không có thủ tục nào được ghi.`)
 }
 
+/** The export's lines; a `.gz` file is unpacked first. */
 const readLines = async (filePath: string): Promise<string[]> => {
+  let bytes: Buffer
   try {
-    return (await readFile(filePath, 'utf8')).split(/\r?\n/)
+    bytes = await readFile(filePath)
   } catch (error) {
     throw new AppError('NOT_FOUND', `Không đọc được tệp ${filePath}`, { cause: error })
   }
+  try {
+    const text = filePath.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8')
+    return text.split(/\r?\n/)
+  } catch (error) {
+    throw new AppError('UNPROCESSABLE', `Tệp ${basename(filePath)} không phải gzip hợp lệ`, { cause: error })
+  }
 }
-
-const defaultAsOf = async (filePath: string): Promise<string> =>
-  (await stat(filePath)).mtime.toISOString().slice(0, 10)
 
 /**
  * @throws AppError UNPROCESSABLE naming the line of the first malformed record (nothing written),
@@ -65,11 +77,14 @@ export const importProcedures = async ({
   actor = `import:${basename(filePath)}`,
   onProgress,
 }: ImportProceduresOptions): Promise<ImportSummary> => {
-  if (asOf !== undefined && !(AS_OF.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
-    throw new AppError('BAD_REQUEST', `Ngày "${asOf}" không đúng dạng YYYY-MM-DD`)
-  }
+  if (asOf !== undefined) resolveAsOf({ asOf, filePath })
   const lines = await readLines(filePath)
-  const date = asOf ?? (await defaultAsOf(filePath))
+  const firstIndex = lines.findIndex((text) => text.trim() !== '')
+  const metadata = firstIndex === -1 ? null : readExportMetadata(lines[firstIndex] ?? '')
+  const resolved = resolveAsOf({ asOf, filePath, metadata })
+  const date = resolved.asOf
+  // The metadata line describes the export; it is not a procedure.
+  if (metadata) lines[firstIndex] = ''
   const warnings: ImportWarning[] = []
   const byCode = new Map<string, { line: number; procedure: ProcedureInput }>()
   const total = lines.filter((text) => text.trim() !== '').length
@@ -109,5 +124,5 @@ export const importProcedures = async ({
   onProgress?.({ phase: 'write', done: 0, total: all.length })
   const result = await upsertProcedures({ db, procedures: all, actor })
   onProgress?.({ phase: 'write', done: all.length, total: all.length })
-  return { read, ...result, warnings }
+  return { read, ...result, warnings, asOf: date, asOfSource: resolved.source }
 }

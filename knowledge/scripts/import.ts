@@ -9,8 +9,15 @@ import { createDb } from '../db/client.ts'
 import { migrateDb } from '../db/migrate.ts'
 import { AppError } from '../errors.ts'
 import { type ImportProgress, type ImportSummary, importProcedures } from '../procedures/import-procedures.ts'
+import { describeAsOf } from '../procedures/resolve-as-of.ts'
 
-const USAGE = 'Cách dùng: npm run kb:import -- TỆP.jsonl [--as-of YYYY-MM-DD]'
+const USAGE = 'Cách dùng: npm run kb:import -- TỆP.jsonl[.gz] [--as-of YYYY-MM-DD]'
+
+const AS_OF_SOURCES: Record<ImportSummary['asOfSource'], string> = {
+  option: 'theo --as-of',
+  metadata: 'theo dòng thông tin của tệp xuất',
+  'file-name': 'theo tên tệp',
+}
 const SHOWN_WARNINGS = 20
 
 const progressReporter = (stream: NodeJS.WriteStream) => {
@@ -35,6 +42,7 @@ const formatSummary = (summary: ImportSummary, ms: number): string => {
   for (const warning of summary.warnings) byCode.set(warning.code, (byCode.get(warning.code) ?? 0) + 1)
   const lines = [
     `Đã đọc ${summary.read} thủ tục trong ${(ms / 1000).toFixed(1)} giây.`,
+    `  Số liệu ${describeAsOf(summary.asOf)} (${summary.asOf}, ${AS_OF_SOURCES[summary.asOfSource]}).`,
     `  Thêm mới:      ${summary.inserted}`,
     `  Cập nhật:      ${summary.updated}`,
     `  Không đổi:     ${summary.unchanged}`,
