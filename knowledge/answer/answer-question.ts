@@ -15,8 +15,9 @@ import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage } from './classify-message.ts'
-import { composeAnswer } from './compose-answer.ts'
+import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
+import { renderReplyText } from './render-reply-text.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -121,12 +122,14 @@ const answerWith = async (
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
+  const reply = composeReply({ procedure, facet, alternatives, placeNote })
   return {
     kind: 'answer',
     procedure: refOf(procedure),
     facet,
     ...(alternatives.length ? { candidates: alternatives } : {}),
-    text: composeAnswer({ procedure, facet, alternatives, placeNote }),
+    text: renderReplyText(reply, { procedure }),
+    reply,
     ...(place ? { places: place.places } : {}),
   }
 }

@@ -7,15 +7,15 @@
 
 /**
  * Sentences of a record's text: cut after ". ", "; " or "! ", and before a "- " / "+ " list
- * item, keeping abbreviations and numbers ("01/7/2025", "TT-BTC.") whole.
- * @example splitSentences('Phí 10.000 đồng. - Từ 01/7/2025 giảm 50%.') // ['Phí 10.000 đồng.', '- Từ 01/7/2025 giảm 50%.']
+ * item (whose marker is dropped), keeping abbreviations and numbers ("01/7/2025", "TT-BTC.") whole.
+ * @example splitSentences('Phí 10.000 đồng. - Từ 01/7/2025 giảm 50%.') // ['Phí 10.000 đồng.', 'Từ 01/7/2025 giảm 50%.']
  */
 export const splitSentences = (text: string): string[] =>
   text
     .replace(/\s+/g, ' ')
     .trim()
-    .split(/(?<=[.;!?])\s+(?=[-+•*]?\s*[\p{Lu}\d(“"])|\s+(?=[-+•]\s)/u)
-    .map((s) => s.trim())
+    .split(/(?<=[.;!?])\s+(?=[-+•*]?\s*[\p{Lu}\d(“"])|\s+(?=[-+•]\s)|(?<=\p{Ll}[.;])(?=\p{Lu}\p{Ll})/u)
+    .map((s) => s.trim().replace(/^[-+•*]\s+/, ''))
     .filter((s) => s.length > 0 && !/^[-+•*.;]+$/.test(s))
 
 /**

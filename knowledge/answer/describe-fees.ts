@@ -8,7 +8,7 @@
  */
 import { contradictoryFee } from '../procedures/parse-channels.ts'
 import type { Procedure, ProcedureChannel } from '../procedures/procedure.types.ts'
-import { clipSentences, splitSentences } from './clip-sentences.ts'
+import { splitSentences } from './clip-sentences.ts'
 
 /** One merged row: who it applies to (channels, case) and what the record says. */
 export type FactRow = { channels: string[]; label: string | null; value: string; notes: string[] }
@@ -67,8 +67,8 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
   let label: string | null = null
   let value = `${formatAmount(column)}${unit}`
   const notes: string[] = []
-  for (const [i, sentence] of sentences.entries()) {
-    const named = i === 0 ? labelled(sentence) : null
+  for (const sentence of sentences) {
+    const named = label === null && notes.length === 0 ? labelled(sentence) : null
     if (named) {
       label = named.label
       value = named.value
@@ -90,11 +90,12 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
       disagree.reason === 'local'
         ? `cột phí trên Cổng ghi “${disagree.column}”, nhưng mô tả cho biết mức thu do Hội đồng nhân dân cấp tỉnh quy định; hãy hỏi nơi nộp hồ sơ hoặc xem trang chính thức`
         : `cột phí trên Cổng ghi “${disagree.column}”, khác mức thu trong mô tả này; hãy đối chiếu trang chính thức`
-    return {
-      label,
-      value: clipSentences(disagree.detail, 400),
-      notes: [`Lưu ý: ${why}.`],
+    // The column cannot be taken as the fee: the detail's own words come first.
+    if (!sentences.some((s) => labelled(s))) {
+      const [first = disagree.detail, ...rest] = sentences
+      return { label, value: `${first} (lưu ý: ${why})`, notes: rest.map((s) => markEndedPeriod(s, today)) }
     }
+    return { label, value: `${value} (lưu ý: ${why})`, notes }
   }
   return { label, value, notes }
 }

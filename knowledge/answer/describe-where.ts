@@ -40,7 +40,7 @@ export const currentBody = (text: string): { text: string; changed: boolean } =>
 
 // "Nộp hồ sơ cho Ủy ban nhân dân cấp xã", "nộp hồ sơ tại Bộ phận Một cửa …", "gửi hồ sơ đến cơ quan đăng ký cư trú"
 const SUBMIT =
-  /\b(?:nộp|gửi)(?: trực tiếp)?(?: (?:01 )?(?:bộ )?hồ sơ[^.;:]{0,60}?)? (?:tại|cho|đến|về) ((?:trụ sở |Bộ phận |Trung tâm |cơ quan |Ủy ban |UBND |Công an |Sở |Phòng |Cục |Chi cục |Văn phòng |Tòa án |Cơ quan |Ban |Bảo hiểm )[^.;:()]{2,140})/iu
+  /\b(?:nộp|gửi|tiếp nhận)(?: trực tiếp)?(?: (?:01 )?(?:bộ )?hồ sơ[^.;:]{0,60}?)? (?:tại|cho|đến|về) ((?:trụ sở |Bộ phận |Trung tâm |cơ quan |Ủy ban |UBND |Công an |Sở |Phòng |Cục |Chi cục |Văn phòng |Tòa án |Cơ quan |Ban |Bảo hiểm )[^.;:()]{2,140})/iu
 
 /** The body the steps or channel descriptions say to submit to, if any. */
 export const submitToFromText = (texts: string[]): string | null => {
@@ -48,7 +48,9 @@ export const submitToFromText = (texts: string[]): string | null => {
     for (const sentence of splitSentences(text)) {
       const found = SUBMIT.exec(sentence)?.[1]
       if (found) {
-        const body = found.replace(/\s+(?:để|và nhận|theo quy định|hoặc qua)\b.*$/u, '').trim()
+        const body = found
+          .replace(/\s+(?:để|và nhận|theo quy định|hoặc qua|có trách nhiệm|kiểm tra|thực hiện|xem xét)\b.*$/u, '')
+          .trim()
         return body.charAt(0).toLocaleUpperCase('vi') + body.slice(1)
       }
     }
@@ -72,7 +74,10 @@ export const describeWhere = (p: Procedure): Where => {
   const found =
     stated ??
     submitToFromText([...p.steps, ...p.channels.filter((c) => c.kind === 'direct').map((c) => c.note ?? '')])
-  const agency = found ? currentBody(found) : null
+  // "Trung tâm Phục vụ hành chính công" from the steps says no level: the record's level does.
+  const level = p.levels.length === 1 && p.levels[0] ? p.levels[0].toLocaleLowerCase('vi') : null
+  const named = found && !stated && level && !/\bcấp\b/iu.test(found) ? `${found} (${level})` : found
+  const agency = named ? currentBody(named) : null
   const address = p.address ? currentBody(p.address) : null
   return {
     agency: agency?.text ?? null,
