@@ -97,7 +97,10 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
               },
               choices: {
                 type: 'array',
-                items: { type: 'object', properties: { code: { type: 'string' }, label: { type: 'string' } } },
+                items: {
+                  type: 'object',
+                  properties: { code: { type: 'string' }, label: { type: 'string' } },
+                },
               },
               source: {
                 type: 'object',

@@ -37,7 +37,11 @@ const capital = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.
 const lower = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
 
 /** A few rows fit in the lead; more go to a list under it. */
-const factsAnswer = (what: string, rows: FactRow[], channels: string[]): { lead: string; items: string[] } => {
+const factsAnswer = (
+  what: string,
+  rows: FactRow[],
+  channels: string[],
+): { lead: string; items: string[] } => {
   const lines = rows.map((r) => formatFactRow(r, channels))
   const notes = [...new Set(rows.flatMap((r) => r.notes))]
   if (rows.length === 1 || (rows.length <= MAX_LEAD_ROWS && lines.join('; ').length <= 260)) {
@@ -74,7 +78,8 @@ const documentsPart = (p: Procedure): { lead: string; sections: ReplySection[] }
     ? `Bạn cần ${lower(clipSentences(form.name, 140).replace(/[.;]\s*…?$/, ''))} và các giấy tờ dưới đây.`
     : 'Hồ sơ gồm các giấy tờ dưới đây.'
   const sections: ReplySection[] = groups.map((g) => ({ title: g.title, items: g.items }))
-  if (omitted > 0) sections.push({ title: 'Còn nữa', items: [`${omitted} giấy tờ khác, xem đủ ở trang chính thức.`] })
+  if (omitted > 0)
+    sections.push({ title: 'Còn nữa', items: [`${omitted} giấy tờ khác, xem đủ ở trang chính thức.`] })
   return { lead, sections }
 }
 
@@ -148,7 +153,9 @@ const legalTitle = (title: string): string => {
 }
 
 const legalLines = (p: Procedure, max: number): string[] =>
-  p.legalBasis.slice(0, max).map((l) => `${legalTitle(l.title)}${l.number && !l.title.includes(l.number) ? ` (${l.number})` : ''}`)
+  p.legalBasis
+    .slice(0, max)
+    .map((l) => `${legalTitle(l.title)}${l.number && !l.title.includes(l.number) ? ` (${l.number})` : ''}`)
 
 const legalPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
   p.legalBasis.length
@@ -175,10 +182,13 @@ const overviewPart = (p: Procedure, today: string): { lead: string; sections: Re
   ].filter(Boolean)
   const lead = parts.length ? sentence(capital(parts.join('; '))) : 'Thông tin chính của thủ tục:'
   const sections: ReplySection[] = []
-  if (durations.length > 1) sections.push({ title: 'Thời hạn', items: durations.map((r) => formatFactRow(r, channelLabels(p))) })
-  if (fees.length > 1) sections.push({ title: 'Lệ phí', items: fees.map((r) => formatFactRow(r, channelLabels(p))) })
+  if (durations.length > 1)
+    sections.push({ title: 'Thời hạn', items: durations.map((r) => formatFactRow(r, channelLabels(p))) })
+  if (fees.length > 1)
+    sections.push({ title: 'Lệ phí', items: fees.map((r) => formatFactRow(r, channelLabels(p))) })
   const docs = describeDocuments(p).groups[0]
-  if (docs) sections.push({ title: 'Giấy tờ chính (hỏi "cần giấy tờ gì" để xem đủ)', items: docs.items.slice(0, 3) })
+  if (docs)
+    sections.push({ title: 'Giấy tờ chính (hỏi "cần giấy tờ gì" để xem đủ)', items: docs.items.slice(0, 3) })
   return { lead, sections }
 }
 
@@ -190,13 +200,18 @@ const footerSection = (p: Procedure, facet: Facet, placeNote: string | null): Re
   const items: string[] = []
   if (facet !== 'where' && facet !== 'overview') {
     const { agency, items: whereNotes } = whereItems(p)
-    items.push(agency ? `Nơi nộp: ${agency}` : `Nơi nộp: ${missing('nơi nộp hồ sơ')}`, ...whereNotes.filter((i) => i === DISTRICT_NOTE))
+    items.push(
+      agency ? `Nơi nộp: ${agency}` : `Nơi nộp: ${missing('nơi nộp hồ sơ')}`,
+      ...whereNotes.filter((i) => i === DISTRICT_NOTE),
+    )
   } else if (facet === 'overview' && describeWhere(p).district) items.push(DISTRICT_NOTE)
   if (placeNote && facet !== 'where') items.push(placeNote)
   if (facet !== 'online') items.push(onlineLead(p))
   if (facet !== 'legal' && p.legalBasis.length) items.push(`Căn cứ: ${legalLines(p, 2).join('; ')}`)
   if (!items.length) return null
-  return placeNote && facet !== 'where' ? { title: 'Thông tin thêm', items } : { title: 'Thông tin thêm', items, footer: true }
+  return placeNote && facet !== 'where'
+    ? { title: 'Thông tin thêm', items }
+    : { title: 'Thông tin thêm', items, footer: true }
 }
 
 /** @returns the answer as structure; render it with `renderReplyText` or a channel's renderer */
@@ -220,7 +235,8 @@ export const composeReply = ({
     overview: () => overviewPart(p, today),
   }
   const { lead, sections } = parts[facet]()
-  if (placeNote && facet === 'where' && !sections.length) sections.push({ title: 'Nơi nộp', items: [placeNote] })
+  if (placeNote && facet === 'where' && !sections.length)
+    sections.push({ title: 'Nơi nộp', items: [placeNote] })
   const footer = footerSection(p, facet, placeNote)
   if (footer) sections.push(footer)
   if (alternatives.length) {
@@ -237,7 +253,10 @@ export const composeReply = ({
     ...(alternatives.length
       ? { choices: alternatives.slice(0, 4).map((a) => ({ code: a.code, label: nfc(a.name) })) }
       : {}),
-    source: { text: `Nguồn: ${p.source}, số liệu ${describeAsOf(p.asOf)} (mã ${p.code}).`, url: p.url ?? PORTAL_URL },
+    source: {
+      text: `Nguồn: ${p.source}, số liệu ${describeAsOf(p.asOf)} (mã ${p.code}).`,
+      url: p.url ?? PORTAL_URL,
+    },
   }
 }
 

@@ -23,7 +23,9 @@ const withoutRepeatedForms = (forms: ProcedureDocument[]): ProcedureDocument[] =
     const codes = formCodes(d)
     return !(
       codes.length > 0 &&
-      forms.some((o) => o !== d && formCodes(o).length > codes.length && codes.every((c) => formCodes(o).includes(c)))
+      forms.some(
+        (o) => o !== d && formCodes(o).length > codes.length && codes.every((c) => formCodes(o).includes(c)),
+      )
     )
   })
 
@@ -37,24 +39,29 @@ const isNote = (d: ProcedureDocument) => /^0\b/.test(d.copies ?? '') || /lưu ý
 
 /** The form the citizen fills in: "Tờ khai …", "Phiếu đề nghị …", "Đơn …", or a named form (CT01, DC01, TK1-TS …). */
 export const isMainForm = (d: ProcedureDocument): boolean =>
-  /^(?:tờ khai|phiếu đề nghị|phiếu khai|đơn (?:đề nghị|xin|yêu cầu|đăng ký)|bản khai|giấy đề nghị)/iu.test(d.name.trim()) ||
-  /\bmẫu (?:số )?(?:CT0\d|DC0\d|TK\d|X0\d|M0\d)/iu.test(`${d.name} ${d.template ?? ''}`)
+  /^(?:tờ khai|phiếu đề nghị|phiếu khai|đơn (?:đề nghị|xin|yêu cầu|đăng ký)|bản khai|giấy đề nghị)/iu.test(
+    d.name.trim(),
+  ) || /\bmẫu (?:số )?(?:CT0\d|DC0\d|TK\d|X0\d|M0\d)/iu.test(`${d.name} ${d.template ?? ''}`)
 
 /** Headings that name what kind of paper it is, not a case: everyone brings these. */
-const GENERIC_GROUP = /^(?:giấy tờ phải (?:nộp|xuất trình)|hồ sơ gồm|thành phần hồ sơ|giấy tờ (?:nộp|xuất trình))\b/iu
+const GENERIC_GROUP =
+  /^(?:giấy tờ phải (?:nộp|xuất trình)|hồ sơ gồm|thành phần hồ sơ|giấy tờ (?:nộp|xuất trình))\b/iu
 
 /** "Trường hợp trẻ em bị bỏ rơi thì phải có biên bản …": the case, and the paper. */
 const conditional = (name: string): { when: string; what: string } | null => {
   const text = name.trim()
   const lead =
-    /^(?:[-+•]\s*)?((?:trường hợp|nếu|đối với)\b[^:]{3,200}?)(?:\s+thì\s+|:\s*|\s+(?=phải (?:có|nộp)\s))(.{6,})$/iu.exec(text)
+    /^(?:[-+•]\s*)?((?:trường hợp|nếu|đối với)\b[^:]{3,200}?)(?:\s+thì\s+|:\s*|\s+(?=phải (?:có|nộp)\s))(.{6,})$/iu.exec(
+      text,
+    )
   if (lead?.[1] && lead[2]) {
     const what = lead[2].replace(/^(?:phải có|phải nộp|nộp|cần có|có)\s+/iu, '')
     return { when: lead[1].trim(), what: capital(what) }
   }
   // "Văn bản ủy quyền … trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh. …"
   const tail = /^(.{6,}?)\s+(?:trong|đối với) trường hợp ([^.;]{6,240})([.;].*)?$/iu.exec(text)
-  if (tail?.[1] && tail[2]) return { when: `Trường hợp ${tail[2].trim()}`, what: `${tail[1]}${tail[3] ?? ''}` }
+  if (tail?.[1] && tail[2])
+    return { when: `Trường hợp ${tail[2].trim()}`, what: `${tail[1]}${tail[3] ?? ''}` }
   // "… người đại diện hợp pháp của người dưới 14 tuổi": only for a child's application.
   const age = /\bngười (dưới|chưa đủ) (\d{1,2}) tuổi\b/iu.exec(text)
   if (age) return { when: `Làm cho người ${age[1]} ${age[2]} tuổi`, what: text }
@@ -67,7 +74,6 @@ const line = (d: ProcedureDocument, name = d.name): string => {
     .join('; ')
   return `${clipSentences(name, 450)}${extra ? ` (${extra})` : ''}`
 }
-
 
 /**
  * @returns the groups to show (first the main form and what everyone brings), and how many
@@ -98,7 +104,8 @@ export const describeDocuments = (p: Procedure): { groups: DocumentGroup[]; omit
   const groups: DocumentGroup[] = []
   const everyone = [...forms, ...shownCommon]
   let omitted = common.length - shownCommon.length
-  if (everyone.length) groups.push({ title: cases.size ? 'Mọi trường hợp' : 'Thành phần hồ sơ', items: everyone })
+  if (everyone.length)
+    groups.push({ title: cases.size ? 'Mọi trường hợp' : 'Thành phần hồ sơ', items: everyone })
   const caseEntries = [...cases]
   for (const [title, items] of caseEntries.slice(0, MAX_CASES)) {
     groups.push({ title, items: items.slice(0, MAX_PER_CASE) })

@@ -34,8 +34,9 @@ const formatThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))
 /** "70,000 Việt Nam Đồng" → "70.000 đồng"; "10 USD" stays. */
 const formatAmount = (column: string): string =>
   column
-    .replace(/^(\d{1,3}(?:[.,]\d{3})+|\d+) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng|đồng)\b/u, (_, n: string) =>
-      `${formatThousands(n.replace(/[.,]/g, ''))} đồng`,
+    .replace(
+      /^(\d{1,3}(?:[.,]\d{3})+|\d+) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng|đồng)\b/u,
+      (_, n: string) => `${formatThousands(n.replace(/[.,]/g, ''))} đồng`,
     )
     .trim()
 
@@ -68,7 +69,8 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
   let value = `${formatAmount(column)}${unit}`
   const notes: string[] = []
   for (const sentence of sentences) {
-    const named = label === null && notes.length === 0 ? labelled(sentence) : null
+    const named: { label: string; value: string } | null =
+      label === null && notes.length === 0 ? labelled(sentence) : null
     if (named) {
       label = named.label
       value = named.value
@@ -105,7 +107,9 @@ const addChannel = (channels: string[], label: string) => {
   if (!channels.includes(label)) channels.push(label)
 }
 
-const merge = (rows: { channel: string; label: string | null; value: string; notes: string[] }[]): FactRow[] => {
+const merge = (
+  rows: { channel: string; label: string | null; value: string; notes: string[] }[],
+): FactRow[] => {
   const merged = new Map<string, FactRow>()
   for (const row of rows) {
     const key = `${row.label ?? ''}\u0000${row.value}\u0000${row.notes.join(' ')}`
@@ -146,7 +150,9 @@ const durationCase = (c: ProcedureChannel): string | null => {
       (m) => Number.parseFloat((m[1] ?? '').replace(',', '.')) === count,
     )
     if (!mentions) continue
-    const clause = /\b((?:đối với|trong) (?:các |những )?trường hợp[^.;]*|trường hợp [^.;]*)/iu.exec(sentence)?.[1]
+    const clause = /\b((?:đối với|trong) (?:các |những )?trường hợp[^.;]*|trường hợp [^.;]*)/iu.exec(
+      sentence,
+    )?.[1]
     if (clause) return clause.trim()
     const named = /^(?:[-+•*]\s*)?([^:]{3,100}):\s*\d/u.exec(sentence)?.[1]
     if (named) return named.trim()

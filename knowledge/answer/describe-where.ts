@@ -21,7 +21,10 @@ import { splitSentences } from './clip-sentences.ts'
  * district office to go to.
  */
 const DISTRICT_BODIES: [RegExp, string][] = [
-  [/(Ủy ban nhân dân|UBND|Chủ tịch Ủy ban nhân dân|Chủ tịch UBND) (?:cấp huyện|huyện|quận|thị xã)\b/gu, '$1 cấp xã'],
+  [
+    /(Ủy ban nhân dân|UBND|Chủ tịch Ủy ban nhân dân|Chủ tịch UBND) (?:cấp huyện|huyện|quận|thị xã)\b/gu,
+    '$1 cấp xã',
+  ],
   [/(Công an|Phòng [\p{L} ,]{2,60}?|Bộ phận [\p{L} ]{2,40}?) cấp huyện/gu, '$1 cấp xã'],
   [/(Công an) (?:huyện|quận)\b/gu, '$1 cấp xã'],
   [/\bcấp huyện\b/gu, 'cấp xã'],
@@ -49,7 +52,10 @@ export const submitToFromText = (texts: string[]): string | null => {
       const found = SUBMIT.exec(sentence)?.[1]
       if (found) {
         const body = found
-          .replace(/\s+(?:để|và nhận|theo quy định|hoặc qua|có trách nhiệm|kiểm tra|thực hiện|xem xét)\b.*$/u, '')
+          .replace(
+            /\s+(?:để|và nhận|theo quy định|hoặc qua|có trách nhiệm|kiểm tra|thực hiện|xem xét)\b.*$/u,
+            '',
+          )
           .trim()
         return body.charAt(0).toLocaleUpperCase('vi') + body.slice(1)
       }

@@ -15,7 +15,9 @@ const fromText = (answer: Answer): StructuredReply => {
   const [lead = '', ...rest] = body
   return {
     lead,
-    sections: rest.length ? [{ title: answer.kind === 'not_found' ? 'Bạn có thể' : 'Lưu ý', items: rest }] : [],
+    sections: rest.length
+      ? [{ title: answer.kind === 'not_found' ? 'Bạn có thể' : 'Lưu ý', items: rest }]
+      : [],
     ...(answer.kind === 'clarify' && answer.candidates?.length
       ? { choices: answer.candidates.map((c) => ({ code: c.code, label: c.name })) }
       : {}),

@@ -47,7 +47,9 @@ const GLUED_NUMBER = new RegExp(`(?<=[\\p{Ll})])\\d{1,4}\\/\\d{4}\\/${ISSUER}`, 
  * title is kept, with the number glued to it, and the rest is dropped rather than quoted as is.
  * A number glued to the word after it ("53/2025/TT-BCAngày 01/7/2025") only gets its space back.
  */
-const cleanEntry = (entry: ProcedureLegalBasis): { entry: ProcedureLegalBasis | null; malformed: boolean } => {
+const cleanEntry = (
+  entry: ProcedureLegalBasis,
+): { entry: ProcedureLegalBasis | null; malformed: boolean } => {
   const title = entry.title.replace(/(\d\/\d{4}\/[A-ZĐ][A-ZĐ\d-]*?[A-ZĐ\d])(Ngày|ngày|của|về|sửa)/gu, '$1 $2')
   const glued = GLUED_NUMBER.exec(title)
   if (!glued) return { entry: { ...entry, title }, malformed: false }
@@ -122,7 +124,10 @@ export const parseLegalBasis = (raw: string | null | undefined): Parsed<Procedur
         message: `căn cứ pháp lý bị dính liền nhiều văn bản, ${result.entry ? 'chỉ giữ văn bản đầu' : 'bỏ qua'}: "${entry.title.slice(0, 60)}"`,
       })
     }
-    if (result.entry && !cleaned.some((e) => e.title === result.entry?.title && e.number === result.entry.number))
+    if (
+      result.entry &&
+      !cleaned.some((e) => e.title === result.entry?.title && e.number === result.entry.number)
+    )
       cleaned.push(result.entry)
   }
   return { value: cleaned, warnings }

@@ -31,7 +31,15 @@ const isDate = (value: string): boolean => {
   return date.getUTCMonth() === (m ?? 1) - 1 && date.getUTCDate() === d
 }
 
-const METADATA_KEYS = ['as_of', 'asOf', 'exported_at', 'exportedAt', 'generated_at', 'crawled_at', 'ngay_xuat']
+const METADATA_KEYS = [
+  'as_of',
+  'asOf',
+  'exported_at',
+  'exportedAt',
+  'generated_at',
+  'crawled_at',
+  'ngay_xuat',
+]
 
 /**
  * A first line that is not a procedure but describes the export
@@ -77,7 +85,8 @@ const fromFileName = (filePath: string): string | null => {
  */
 export const resolveAsOf = ({ asOf, filePath, metadata = null }: ResolveAsOfOptions): ResolvedAsOf => {
   if (asOf !== undefined) {
-    if (!isDate(asOf)) throw new AppError('BAD_REQUEST', `Ngày "${asOf}" không đúng dạng YYYY-MM-DD hoặc YYYY-MM`)
+    if (!isDate(asOf))
+      throw new AppError('BAD_REQUEST', `Ngày "${asOf}" không đúng dạng YYYY-MM-DD hoặc YYYY-MM`)
     return { asOf, source: 'option' }
   }
   const meta = metadata ? fromMetadata(metadata) : null

@@ -16,7 +16,13 @@ let kb: KnowledgeBase
 const noPlaces: PlaceNotes = { find: () => [], note: () => null }
 const askWithout = async (question: string, context: AnswerContext = {}) =>
   structureAnswer(
-    await answerQuestion({ question, context, search: kb.search, getProcedure: kb.getProcedure, places: noPlaces }),
+    await answerQuestion({
+      question,
+      context,
+      search: kb.search,
+      getProcedure: kb.getProcedure,
+      places: noPlaces,
+    }),
   )
 
 const SOURCE = '(theo danh mục đơn vị hành chính sau sắp xếp 2025)'
@@ -131,7 +137,10 @@ describe('answers that name a place', () => {
       .join('\n')
     expect(withoutNote).toBe(baseline)
     const noteless = reply?.sections
-      .map(({ footer: _f, ...s }) => ({ ...s, items: s.items.filter((i) => !i.startsWith('Lưu ý địa bàn:')) }))
+      .map(({ footer: _f, ...s }) => ({
+        ...s,
+        items: s.items.filter((i) => !i.startsWith('Lưu ý địa bàn:')),
+      }))
       .filter((s) => s.items.length > 0)
     expect(noteless).toEqual(baselineReply?.sections.map(({ footer: _f, ...s }) => s))
   })
