@@ -238,7 +238,10 @@ export const composeReply = ({
   if (placeNote && facet === 'where' && !sections.length)
     sections.push({ title: 'Nơi nộp', items: [placeNote] })
   const footer = footerSection(p, facet, placeNote)
-  if (footer) sections.push(footer)
+  // The district note once per reply.
+  if (footer && sections.some((s) => s.items.includes(DISTRICT_NOTE)))
+    footer.items = footer.items.filter((i) => i !== DISTRICT_NOTE)
+  if (footer?.items.length) sections.push(footer)
   if (alternatives.length) {
     sections.push({
       title: 'Thủ tục liên quan',

@@ -83,9 +83,16 @@ export const importProcedures = async ({
   const metadata = firstIndex === -1 ? null : readExportMetadata(lines[firstIndex] ?? '')
   const resolved = resolveAsOf({ asOf, filePath, metadata })
   const date = resolved.asOf
+  const warnings: ImportWarning[] = []
+  if (resolved.source === 'today') {
+    warnings.push({
+      line: 0,
+      code: 'AS_OF_UNKNOWN',
+      message: `tệp không cho biết số liệu lấy ngày nào; dùng ngày nhập ${date}. Hãy thêm --as-of YYYY-MM-DD`,
+    })
+  }
   // The metadata line describes the export; it is not a procedure.
   if (metadata) lines[firstIndex] = ''
-  const warnings: ImportWarning[] = []
   const byCode = new Map<string, { line: number; procedure: ProcedureInput }>()
   const total = lines.filter((text) => text.trim() !== '').length
   let read = 0

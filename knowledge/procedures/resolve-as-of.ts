@@ -11,7 +11,8 @@ import { AppError } from '../errors.ts'
 /** A day (2026-07-15) or, when only the month is known, the month (2026-07). */
 export const AS_OF_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$/
 
-export type AsOfSource = 'option' | 'metadata' | 'file-name'
+/** `today`: nothing named a date, so the import's own day is used and the summary says so. */
+export type AsOfSource = 'option' | 'metadata' | 'file-name' | 'today'
 
 export type ResolvedAsOf = { asOf: string; source: AsOfSource }
 
@@ -21,6 +22,8 @@ export type ResolveAsOfOptions = {
   filePath: string
   /** The export's metadata line, if it has one (see `readExportMetadata`). */
   metadata?: Record<string, unknown> | null
+  /** Defaults to the current day (UTC). */
+  today?: string
 }
 
 const isDate = (value: string): boolean => {
@@ -79,11 +82,17 @@ const fromFileName = (filePath: string): string | null => {
 }
 
 /**
- * @throws AppError BAD_REQUEST for a malformed `asOf`, or when neither the option, the metadata
- *   nor the file name gives a date
+ * When neither the option, the metadata nor the file name gives a date, the import's own day is
+ * used (source `today`), which the import reports as a warning.
+ * @throws AppError BAD_REQUEST for a malformed `asOf`
  * @example resolveAsOf({ filePath: 'dichvucong-2026-07.jsonl' }) // { asOf: '2026-07', source: 'file-name' }
  */
-export const resolveAsOf = ({ asOf, filePath, metadata = null }: ResolveAsOfOptions): ResolvedAsOf => {
+export const resolveAsOf = ({
+  asOf,
+  filePath,
+  metadata = null,
+  today = new Date().toISOString().slice(0, 10),
+}: ResolveAsOfOptions): ResolvedAsOf => {
   if (asOf !== undefined) {
     if (!isDate(asOf))
       throw new AppError('BAD_REQUEST', `Ngày "${asOf}" không đúng dạng YYYY-MM-DD hoặc YYYY-MM`)
@@ -93,11 +102,7 @@ export const resolveAsOf = ({ asOf, filePath, metadata = null }: ResolveAsOfOpti
   if (meta) return { asOf: meta, source: 'metadata' }
   const named = fromFileName(filePath)
   if (named) return { asOf: named, source: 'file-name' }
-  throw new AppError(
-    'BAD_REQUEST',
-    `Không biết số liệu trong ${basename(filePath)} được lấy ngày nào: thêm --as-of YYYY-MM-DD ` +
-      '(hoặc đặt tên tệp có ngày, ví dụ dichvucong-2026-07.jsonl).',
-  )
+  return { asOf: today, source: 'today' }
 }
 
 /** "2026-07-15" → "ngày 15/07/2026", "2026-07" → "tháng 07/2026". */

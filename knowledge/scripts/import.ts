@@ -17,6 +17,7 @@ const AS_OF_SOURCES: Record<ImportSummary['asOfSource'], string> = {
   option: 'theo --as-of',
   metadata: 'theo dòng thông tin của tệp xuất',
   'file-name': 'theo tên tệp',
+  today: 'tệp không ghi ngày, dùng ngày nhập; hãy thêm --as-of',
 }
 const SHOWN_WARNINGS = 20
 
