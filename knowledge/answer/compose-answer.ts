@@ -13,7 +13,7 @@ import type { Facet, ReplySection, StructuredReply } from './answer.types.ts'
 import { clipSentences, splitSentences } from './clip-sentences.ts'
 import { describeDocuments, isMainForm } from './describe-documents.ts'
 import { describeDurations, describeFees, type FactRow, formatFactRow } from './describe-fees.ts'
-import { currentBody, DISTRICT_NOTE, describeWhere } from './describe-where.ts'
+import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, describeWhere } from './describe-where.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
 export type ComposeAnswerOptions = {
@@ -238,9 +238,14 @@ export const composeReply = ({
   if (placeNote && facet === 'where' && !sections.length)
     sections.push({ title: 'Nơi nộp', items: [placeNote] })
   const footer = footerSection(p, facet, placeNote)
-  // The district note once per reply.
-  if (footer && sections.some((s) => s.items.includes(DISTRICT_NOTE)))
-    footer.items = footer.items.filter((i) => i !== DISTRICT_NOTE)
+  // The district note once per reply, and whenever the reply names a district-level body
+  // (a paper "của Công an cấp huyện", a name "(thực hiện tại cấp huyện)"), follow-ups included.
+  const named = [lead, p.name, ...sections.flatMap((s) => s.items)].some((t) =>
+    DISTRICT_MENTION.test(t.replace(DISTRICT_NOTE, '')),
+  )
+  const noted = sections.some((s) => s.items.includes(DISTRICT_NOTE))
+  if (footer && (noted || named)) footer.items = footer.items.filter((i) => i !== DISTRICT_NOTE)
+  if (named && !noted) sections.push({ title: 'Lưu ý', items: [DISTRICT_NOTE] })
   if (footer?.items.length) sections.push(footer)
   if (alternatives.length) {
     sections.push({

@@ -30,6 +30,9 @@ const DISTRICT_BODIES: [RegExp, string][] = [
   [/\bcấp huyện\b/gu, 'cấp xã'],
 ]
 
+/** Words that name a district-level body or level in record text. */
+export const DISTRICT_MENTION = /cấp huyện|(?:UBND|Ủy ban nhân dân|Công an) (?:huyện|quận)\b/iu
+
 export const DISTRICT_NOTE =
   'Từ 01/07/2025 không còn cấp huyện; việc hồ sơ gốc giao cho cấp huyện nay do cấp xã ' +
   '(một số việc do cấp tỉnh) thực hiện. Hãy hỏi Bộ phận Một cửa cấp xã trước khi đi.'

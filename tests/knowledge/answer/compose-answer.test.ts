@@ -62,6 +62,14 @@ describe('where to submit', () => {
     }
     expect(reply('1.003777', 'where').lead).toBe('Nộp hồ sơ tại Công an cấp Tỉnh, Công an cấp xã.')
   })
+
+  it('adds the note, once, wherever the record still names a district body (a paper "của Công an cấp huyện")', () => {
+    const text = answer('1.003777', 'documents')
+    expect(text).toMatch(/Biên bản thẩm tra, xác minh \(Mẫu số 08\) của Công an cấp huyện/)
+    expect(text.split(DISTRICT_NOTE)).toHaveLength(2)
+    const followUp = renderReplyText(reply('1.003777', 'documents'), { followUp: true })
+    expect(followUp).toContain(DISTRICT_NOTE)
+  })
 })
 
 describe('fees and times by channel and case', () => {
