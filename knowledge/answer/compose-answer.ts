@@ -254,12 +254,13 @@ export const composeReply = ({
       footer: true,
     })
   }
+  // Record text is NFC since import (cleanText) and so is this file's copy; the lead is checked once more.
   const nfc = (text: string) => text.normalize('NFC')
   return {
     lead: nfc(lead),
-    sections: sections.map((s) => ({ ...s, title: nfc(s.title), items: s.items.map(nfc) })),
+    sections,
     ...(alternatives.length
-      ? { choices: alternatives.slice(0, 4).map((a) => ({ code: a.code, label: nfc(a.name) })) }
+      ? { choices: alternatives.slice(0, 4).map((a) => ({ code: a.code, label: a.name })) }
       : {}),
     source: {
       text: `Nguồn: ${p.source}, số liệu ${describeAsOf(p.asOf)} (mã ${p.code}).`,

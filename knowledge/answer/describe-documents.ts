@@ -84,9 +84,10 @@ export const describeDocuments = (p: Procedure): { groups: DocumentGroup[]; omit
   // "… các giấy tờ sau:" introduces the list; it is not a paper.
   const papers = docs.filter((d) => !/:\s*$/.test(d.name.trim()))
   const main = papers.filter(isMainForm)
-  const common: string[] = []
-  const cases = new Map<string, string[]>()
-  const addCase = (when: string, item: string) => {
+  // Lines are written only for the papers shown (a record may list dozens).
+  const common: (() => string)[] = []
+  const cases = new Map<string, (() => string)[]>()
+  const addCase = (when: string, item: () => string) => {
     const key = capital(when.replace(/[:,]\s*$/, ''))
     cases.set(key, [...(cases.get(key) ?? []), item])
   }
@@ -94,21 +95,21 @@ export const describeDocuments = (p: Procedure): { groups: DocumentGroup[]; omit
     if (main.includes(d)) continue
     const cond = conditional(d.name)
     const group = d.group && !GENERIC_GROUP.test(d.group) ? d.group : null
-    if (group) addCase(group, line(d))
-    else if (cond) addCase(cond.when, line(d, cond.what))
-    else common.push(line(d))
+    if (group) addCase(group, () => line(d))
+    else if (cond) addCase(cond.when, () => line(d, cond.what))
+    else common.push(() => line(d))
   }
   // Main forms inside a case group ("… nơi đơn vị đóng quân: Tờ khai CT01") are still the main form.
   const forms = [...new Set(withoutRepeatedForms(main).map((d) => line(d)))]
   const shownCommon = common.slice(0, Math.max(0, MAX_COMMON - forms.length))
   const groups: DocumentGroup[] = []
-  const everyone = [...forms, ...shownCommon]
+  const everyone = [...forms, ...shownCommon.map((item) => item())]
   let omitted = common.length - shownCommon.length
   if (everyone.length)
     groups.push({ title: cases.size ? 'Mọi trường hợp' : 'Thành phần hồ sơ', items: everyone })
   const caseEntries = [...cases]
   for (const [title, items] of caseEntries.slice(0, MAX_CASES)) {
-    groups.push({ title, items: items.slice(0, MAX_PER_CASE) })
+    groups.push({ title, items: items.slice(0, MAX_PER_CASE).map((item) => item()) })
     omitted += Math.max(0, items.length - MAX_PER_CASE)
   }
   for (const [, items] of caseEntries.slice(MAX_CASES)) omitted += items.length
