@@ -11,7 +11,7 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import { describeAsOf } from '../procedures/resolve-as-of.ts'
 import type { Facet, ReplySection, StructuredReply } from './answer.types.ts'
 import { clipSentences, splitSentences } from './clip-sentences.ts'
-import { describeDocuments, isMainForm } from './describe-documents.ts'
+import { describeDocuments, formCodes, isMainForm } from './describe-documents.ts'
 import { describeDurations, describeFees, type FactRow, formatFactRow } from './describe-fees.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, describeWhere } from './describe-where.ts'
 import { renderReplyText } from './render-reply-text.ts'
@@ -73,9 +73,12 @@ const durationPart = (p: Procedure): { lead: string; sections: ReplySection[] } 
 const documentsPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
   const { groups, omitted } = describeDocuments(p)
   if (!groups.length) return { lead: missing('thành phần hồ sơ'), sections: [] }
+  // The form by its short name and code ("tờ khai thay đổi thông tin cư trú (mẫu CT01)"); the list has the rest.
   const form = p.documents.find(isMainForm)
+  const formName = form ? (form.name.split(/[(;]/)[0] ?? form.name).trim().replace(/[.,:]$/, '') : ''
+  const codes = form ? [...new Set(formCodes(form))] : []
   const lead = form
-    ? `Bạn cần ${lower(clipSentences(form.name, 140).replace(/[.;]\s*…?$/, ''))} và các giấy tờ dưới đây.`
+    ? `Bạn cần ${lower(formName)}${codes.length ? ` (mẫu ${codes.join(', ')})` : ''} và các giấy tờ dưới đây.`
     : 'Hồ sơ gồm các giấy tờ dưới đây.'
   const sections: ReplySection[] = groups.map((g) => ({ title: g.title, items: g.items }))
   if (omitted > 0)

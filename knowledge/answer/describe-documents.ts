@@ -12,7 +12,7 @@ export type DocumentGroup = { title: string; items: string[] }
 const capital = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
 
 /** "mẫu CT01", "Mẫu DC02": the named forms a document mentions. */
-const formCodes = (d: ProcedureDocument): string[] =>
+export const formCodes = (d: ProcedureDocument): string[] =>
   [...`${d.name} ${d.template ?? ''}`.matchAll(/\bmẫu (?:số )?([A-Z]{1,3}\d{1,2}[a-z]?)\b/giu)].map((m) =>
     (m[1] ?? '').toUpperCase(),
   )
