@@ -150,10 +150,10 @@ const durationCase = (c: ProcedureChannel): string | null => {
       (m) => Number.parseFloat((m[1] ?? '').replace(',', '.')) === count,
     )
     if (!mentions) continue
-    const clause = /\b((?:đối với|trong) (?:các |những )?trường hợp[^.;]*|trường hợp [^.;]*)/iu.exec(
-      sentence,
-    )?.[1]
-    if (clause) return clause.trim()
+    // "… đối với các trường hợp quy định tại khoản 4 …" → "trường hợp quy định tại khoản 4 …"
+    const clause = /\b(trường hợp [^.;]*)/iu.exec(sentence)?.[1]
+    // "trường hợp phức tạp thì có thể kéo dài …": the case is what comes before "thì".
+    if (clause) return clause.replace(/\s+thì\s.*$/u, '').trim()
     const named = /^(?:[-+•*]\s*)?([^:]{3,100}):\s*\d/u.exec(sentence)?.[1]
     if (named) return named.trim()
   }

@@ -22,16 +22,16 @@ import { splitSentences } from './clip-sentences.ts'
  */
 const DISTRICT_BODIES: [RegExp, string][] = [
   [
-    /(Ủy ban nhân dân|UBND|Chủ tịch Ủy ban nhân dân|Chủ tịch UBND) (?:cấp huyện|huyện|quận|thị xã)\b/gu,
+    /(Ủy ban nhân dân|UBND|Chủ tịch Ủy ban nhân dân|Chủ tịch UBND) (?:cấp huyện|huyện|quận|thị xã)(?!\p{L})/gu,
     '$1 cấp xã',
   ],
   [/(Công an|Phòng [\p{L} ,]{2,60}?|Bộ phận [\p{L} ]{2,40}?) cấp huyện/gu, '$1 cấp xã'],
-  [/(Công an) (?:huyện|quận)\b/gu, '$1 cấp xã'],
+  [/(Công an) (?:huyện|quận|thị xã)(?!\p{L})/gu, '$1 cấp xã'],
   [/\bcấp huyện\b/gu, 'cấp xã'],
 ]
 
 /** Words that name a district-level body or level in record text. */
-export const DISTRICT_MENTION = /cấp huyện|(?:UBND|Ủy ban nhân dân|Công an) (?:huyện|quận)\b/iu
+export const DISTRICT_MENTION = /cấp huyện|(?:UBND|Ủy ban nhân dân|Công an) (?:huyện|quận|thị xã)(?!\p{L})/iu
 
 export const DISTRICT_NOTE =
   'Từ 01/07/2025 không còn cấp huyện; việc hồ sơ gốc giao cho cấp huyện nay do cấp xã ' +

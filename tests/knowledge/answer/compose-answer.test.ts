@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Facet } from '../../../knowledge/answer/answer.types.ts'
 import { composeAnswer, composeReply } from '../../../knowledge/answer/compose-answer.ts'
-import { DISTRICT_NOTE } from '../../../knowledge/answer/describe-where.ts'
+import { currentBody, DISTRICT_NOTE } from '../../../knowledge/answer/describe-where.ts'
 import { renderReplyText } from '../../../knowledge/answer/render-reply-text.ts'
 import { getProcedure } from '../../../knowledge/procedures/get-procedure.ts'
 import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await importProcedures({ db: t.db, filePath: SLICE })
   for (const code of ['2.000884', '1.014063', '1.003358', '1.001471', '1.003777', '1.012537', '1.001193'])
     records.set(code, (await getProcedure({ db: t.db, code })) as Procedure)
-  for (const code of ['1.004222', '3.000347', '1.004089', '1.014064'])
+  for (const code of ['1.004222', '3.000347', '1.004089', '1.014064', '1.000811', '1.003677'])
     records.set(code, (await getProcedure({ db: t.db, code })) as Procedure)
 })
 afterAll(() => t?.close())
@@ -99,6 +99,19 @@ describe('fees and times by channel and case', () => {
       'Thời hạn giải quyết: 5 ngày làm việc; trường hợp quy định tại khoản 4 Điều 15 Luật xuất cảnh, ' +
         'nhập cảnh của công dân Việt Nam: 3 ngày làm việc.',
     )
+  })
+
+  it('names the case of a longer time, and leaves out a time whose case the record does not explain', () => {
+    expect(reply('1.003677', 'duration').lead).toBe(
+      'Thời hạn giải quyết: 1 ngày làm việc; trường hợp phức tạp: 2 ngày làm việc.',
+    )
+    const abtc = reply('1.000811', 'duration')
+    const times = new Set(record('1.000811').channels.map((c) => c.durationText))
+    expect(times.size).toBeGreaterThan(1)
+    expect(abtc.lead).toBe('Thời hạn giải quyết: 21 ngày (Trực tuyến, Trực tiếp).')
+    expect(abtc.sections[0]?.items).toEqual([
+      'Hồ sơ gốc còn ghi thời hạn khác cho một số trường hợp; xem trang chính thức.',
+    ])
   })
 
   it('marks a reduced-fee period that has ended and keeps the running one whole (1.014063)', () => {
@@ -195,5 +208,24 @@ describe('the reply as structure', () => {
     expect(followUp).not.toContain(`${p.name} (mã`)
     expect(followUp).toContain('Nguồn: dichvucong.gov.vn, số liệu tháng 07/2026 (mã 1.014064).')
     expect(r.sections.length).toBeLessThanOrEqual(4)
+  })
+})
+
+describe('currentBody', () => {
+  it.each([
+    ['Ủy ban nhân dân cấp huyện', 'Ủy ban nhân dân cấp xã'],
+    ['UBND huyện nơi cư trú', 'UBND cấp xã nơi cư trú'],
+    ['UBND thị xã', 'UBND cấp xã'],
+    ['Công an cấp huyện', 'Công an cấp xã'],
+    ['Phòng Tư pháp cấp huyện', 'Phòng Tư pháp cấp xã'],
+  ])('shows %s as %s', (from, to) => {
+    expect(currentBody(from)).toEqual({ text: to, changed: true })
+  })
+
+  it('leaves today’s bodies alone', () => {
+    expect(currentBody('Công an cấp xã, Công an tỉnh')).toEqual({
+      text: 'Công an cấp xã, Công an tỉnh',
+      changed: false,
+    })
   })
 })

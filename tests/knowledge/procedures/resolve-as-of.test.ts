@@ -71,7 +71,7 @@ describe('importProcedures as-of date', () => {
     copyFileSync(SLICE, file)
     utimesSync(file, new Date('2031-01-02T00:00:00Z'), new Date('2031-01-02T00:00:00Z'))
     const summary = await importProcedures({ db: t.db, filePath: file })
-    expect(summary).toMatchObject({ asOf: '2026-07', asOfSource: 'file-name', inserted: 12 })
+    expect(summary).toMatchObject({ asOf: '2026-07', asOfSource: 'file-name', inserted: 14 })
     expect((await getProcedure({ db: t.db, code: '1.014063' }))?.asOf).toBe('2026-07')
   })
 
@@ -80,7 +80,7 @@ describe('importProcedures as-of date', () => {
     const meta = JSON.stringify({ _meta: { as_of: '2026-07-15', source: 'dichvucong.gov.vn' } })
     writeFileSync(file, gzipSync(`${meta}\n${readFileSync(SLICE, 'utf8')}`))
     const summary = await importProcedures({ db: t.db, filePath: file })
-    expect(summary).toMatchObject({ read: 12, asOf: '2026-07-15', asOfSource: 'metadata' })
+    expect(summary).toMatchObject({ read: 14, asOf: '2026-07-15', asOfSource: 'metadata' })
   })
 
   it('warns when no date is named and the import day is used', async () => {
