@@ -15,7 +15,7 @@ export type FactRow = { channels: string[]; label: string | null; value: string;
 
 const DATE = String.raw`(\d{1,2})\/(\d{1,2})\/(\d{4})`
 // "Kể từ ngày 01/01/2025 đến hết ngày 31/12/2025", "từ 01/7/2025 đến ngày 31/12/2026"
-const PERIOD = new RegExp(String.raw`từ (?:ngày )?${DATE} đến (?:hết )?(?:ngày )?${DATE}`, 'iu')
+const PERIOD = new RegExp(`từ (?:ngày )?${DATE} đến (?:hết )?(?:ngày )?${DATE}`, 'iu')
 
 const isoOf = (d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
 
