@@ -111,6 +111,40 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
               'Thông tin cá nhân có trong câu hỏi (số căn cước, số điện thoại, email): đã được che trước khi trả lời và không được lưu.',
           },
           text: { type: 'string' },
+          reply: {
+            type: 'object',
+            description:
+              'Cùng câu trả lời ở dạng cấu trúc để kênh hiển thị danh sách: câu trả lời ngắn (lead), vài mục ' +
+              '(sections; footer = thông tin chung, bỏ qua khi hỏi tiếp cùng thủ tục), lựa chọn (choices) và dòng nguồn (source). ' +
+              'Tên thủ tục không lặp lại trong đó.',
+            properties: {
+              lead: { type: 'string' },
+              sections: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    title: { type: 'string' },
+                    items: { type: 'array', items: { type: 'string' } },
+                    footer: { type: 'boolean' },
+                  },
+                  required: ['title', 'items'],
+                },
+              },
+              choices: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { code: { type: 'string' }, label: { type: 'string' } },
+                },
+              },
+              source: {
+                type: 'object',
+                properties: { text: { type: 'string' }, url: { type: ['string', 'null'] } },
+              },
+            },
+            required: ['lead', 'sections'],
+          },
           places: {
             type: 'array',
             description:

@@ -7,6 +7,7 @@
 
 import type { Answer, AnswerContext } from './answer/answer.types.ts'
 import { answerQuestion } from './answer/answer-question.ts'
+import { structureAnswer } from './answer/structure-answer.ts'
 import type { Db } from './db/client.ts'
 import { builtInPlaceNotes } from './places/create-place-notes.ts'
 import { getProcedure } from './procedures/get-procedure.ts'
@@ -110,15 +111,17 @@ export const createKnowledgeBase = async ({
   return {
     search,
     getProcedure: readProcedure,
-    answer: (question, context) =>
-      answerQuestion({
-        question,
-        context,
-        search,
-        getProcedure: readProcedure,
-        synonyms,
-        places,
-      }),
+    answer: async (question, context) =>
+      structureAnswer(
+        await answerQuestion({
+          question,
+          context,
+          search,
+          getProcedure: readProcedure,
+          synonyms,
+          places,
+        }),
+      ),
     refresh,
     size: () => current.index.size,
     close: () => {

@@ -6,6 +6,8 @@
  * `- ` and `1. ` stay lists on purpose: the knowledge base writes its lists that way.
  * @module
  */
+import { visibleSections } from '../../knowledge/answer/render-reply-text.ts'
+import type { StructuredReply } from '../core/reply.types.ts'
 import { splitText as splitPieces } from '../core/split-text.ts'
 
 /** Plain characters per message; a Teams message must stay under 40 KB in UTF-16. */
@@ -42,3 +44,25 @@ export const boldMarkdown = (text: string) => `**${escapeLine(text.trim())}**`
 
 /** Pieces under a Bot Framework message's size (bot/core/split-text.ts). */
 export const splitText = (text: string, limit = ACTIVITY_TEXT_LIMIT): string[] => splitPieces(text, limit)
+
+/**
+ * A structured reply as Markdown: the lead as a paragraph, each section as a bold title over a
+ * real list, and the source line in italics (with the link only when no button carries it).
+ * A follow-up leaves out the footer sections.
+ */
+export const replyMarkdown = (
+  body: StructuredReply,
+  { followUp = false, withLink = false }: { followUp?: boolean; withLink?: boolean } = {},
+): string => {
+  const parts = [escapeLine(body.lead)]
+  for (const section of visibleSections(body, followUp)) {
+    parts.push(
+      `**${escapeLine(section.title)}**\n\n${section.items.map((i) => `- ${escapeLine(i)}`).join('\n')}`,
+    )
+  }
+  if (body.source) {
+    const source = withLink && body.source.url ? `${body.source.text} ${body.source.url}` : body.source.text
+    parts.push(`_${escapeLine(source)}_`)
+  }
+  return parts.join('\n\n')
+}

@@ -15,7 +15,7 @@ import {
   type HeroCardAttachment,
   type OutgoingMessage,
 } from './activity.types.ts'
-import { boldMarkdown, splitText, toMarkdown } from './format-markdown.ts'
+import { boldMarkdown, replyMarkdown, splitText, toMarkdown } from './format-markdown.ts'
 
 const BUTTON_TITLE_LIMIT = 80
 
@@ -41,7 +41,17 @@ export const renderAgentsReplies = (replies: Reply[]): OutgoingMessage[] => {
   /** The last message, while it has no card yet: a following link button joins it. */
   let open: OutgoingMessage | null = null
   for (const reply of replies) {
-    if (reply.type === 'text') {
+    if (reply.type === 'text' && reply.body) {
+      const heading = reply.procedure
+        ? `${boldMarkdown(`${reply.procedure.name} (mã ${reply.procedure.code})`)}\n\n`
+        : ''
+      const markdown = `${heading}${replyMarkdown(reply.body, { followUp: reply.followUp ?? false, withLink: !reply.procedure?.url })}`
+      // Cut between paragraphs or list items, never inside one.
+      for (const piece of splitText(markdown)) {
+        open = { text: piece }
+        out.push(open)
+      }
+    } else if (reply.type === 'text') {
       const heading = reply.procedure ? `${reply.procedure.name} (mã ${reply.procedure.code})` : null
       for (const [i, piece] of splitText(reply.text).entries()) {
         const text =

@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Logger } from '../../api/logger.ts'
 import type { Answer, AnswerContext } from '../../knowledge/answer/answer.types.ts'
+import { renderReplyText } from '../../knowledge/answer/render-reply-text.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { interactions } from '../../knowledge/db/schema/index.ts'
 import {
@@ -119,14 +120,22 @@ export const createConversation = ({
     }
   }
 
-  const answerReplies = (result: Answer, interactionId: string): Reply[] => {
+  /**
+   * The answer's text reply: with its structure, the plain text leaves out what the channel shows
+   * elsewhere (the procedure's name is the heading, the link is a button) and, on a follow-up,
+   * the footer already shown.
+   */
+  const answerText = (result: Answer, followUp: boolean): Reply => {
+    const procedure = result.procedure ? { procedure: result.procedure } : {}
+    if (!result.reply) return { type: 'text', text: result.text, ...procedure }
+    const text = renderReplyText(result.reply, { followUp, withoutLink: Boolean(result.procedure?.url) })
+    return { type: 'text', text, ...procedure, body: result.reply, ...(followUp ? { followUp } : {}) }
+  }
+
+  const answerReplies = (result: Answer, interactionId: string, followUp = false): Reply[] => {
     switch (result.kind) {
       case 'answer': {
-        const replies: Reply[] = [
-          result.procedure
-            ? { type: 'text', text: result.text, procedure: result.procedure }
-            : { type: 'text', text: result.text },
-        ]
+        const replies: Reply[] = [answerText(result, followUp)]
         if (result.procedure?.url)
           replies.push({
             type: 'link',
@@ -218,7 +227,11 @@ export const createConversation = ({
     if (result.kind === 'not_found')
       writes.push(recordUnanswered({ db, interactionId, channel, text: question, reason: 'not_found', at }))
     log?.debug('chat answer', { channel, kind: result.kind, procedure: result.procedure?.code ?? null })
-    return { replies: answerReplies(result, interactionId), state, writes }
+    const followUp =
+      result.kind === 'answer' &&
+      Boolean(session.procedureCode) &&
+      result.procedure?.code === session.procedureCode
+    return { replies: answerReplies(result, interactionId, followUp), state, writes }
   }
 
   const feedback = async (key: string, useful: boolean, interactionId: string): Promise<Reply[]> => {

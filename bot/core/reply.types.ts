@@ -28,10 +28,28 @@ export type Incoming = {
 
 export type Choice = { id: string; label: string }
 
+import type { StructuredReply } from '../../knowledge/answer/answer.types.ts'
+
+export type { ReplySection, StructuredReply } from '../../knowledge/answer/answer.types.ts'
+
 export type ProcedureHeading = { code: string; name: string; url: string | null }
 
+/**
+ * A text reply. An answer also carries its structure (`body`: lead, sections, source), which
+ * channels render natively (lists); `text` is the same as plain text, for channels without
+ * formatting. A `followUp` answers another question about the procedure just answered: its
+ * footer (where, online, legal basis) was already shown and is left out.
+ */
+export type TextReply = {
+  type: 'text'
+  text: string
+  procedure?: ProcedureHeading
+  body?: StructuredReply
+  followUp?: boolean
+}
+
 export type Reply =
-  | { type: 'text'; text: string; procedure?: ProcedureHeading }
+  | TextReply
   | { type: 'choices'; text: string; choices: Choice[]; purpose: 'clarify' | 'feedback' | 'menu' }
   | { type: 'link'; label: string; url: string }
 

@@ -7,7 +7,14 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types'
 import type { Reply } from '../core/reply.types.ts'
-import { escapeHtml, shortLabel, splitMessage, TELEGRAM_TEXT_LIMIT } from './format-html.ts'
+import {
+  escapeHtml,
+  type HtmlBlock,
+  replyHtmlBlocks,
+  shortLabel,
+  splitMessage,
+  TELEGRAM_TEXT_LIMIT,
+} from './format-html.ts'
 
 export type TelegramMessage = { text: string; keyboard?: InlineKeyboardMarkup }
 
@@ -35,8 +42,38 @@ export const renderReplies = (replies: Reply[]): TelegramMessage[] => {
     open = draft
     return draft
   }
+  /** Packs blocks into messages under the limit; a block too long on its own is split as plain text. */
+  const pushBlocks = (blocks: HtmlBlock[]) => {
+    let html = ''
+    let plain = ''
+    const flush = () => {
+      if (plain) push(plain, html)
+      html = ''
+      plain = ''
+    }
+    for (const block of blocks) {
+      if (block.plain.length > TELEGRAM_TEXT_LIMIT) {
+        flush()
+        for (const piece of splitMessage(block.plain)) push(piece, escapeHtml(piece))
+        continue
+      }
+      if (plain && plain.length + 2 + block.plain.length > TELEGRAM_TEXT_LIMIT) flush()
+      html = html ? `${html}\n\n${block.html}` : block.html
+      plain = plain ? `${plain}\n\n${block.plain}` : block.plain
+    }
+    flush()
+  }
   for (const reply of replies) {
-    if (reply.type === 'text') {
+    if (reply.type === 'text' && reply.body) {
+      const heading = reply.procedure ? `${reply.procedure.name} (mã ${reply.procedure.code})` : null
+      pushBlocks([
+        ...(heading ? [{ html: `<b>${escapeHtml(heading)}</b>`, plain: heading }] : []),
+        ...replyHtmlBlocks(reply.body, {
+          followUp: reply.followUp ?? false,
+          withLink: !reply.procedure?.url,
+        }),
+      ])
+    } else if (reply.type === 'text') {
       const heading = reply.procedure ? `${reply.procedure.name} (mã ${reply.procedure.code})` : ''
       const pieces = splitMessage(reply.text, TELEGRAM_TEXT_LIMIT - heading.length - 2)
       pieces.forEach((piece, i) => {

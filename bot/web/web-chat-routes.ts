@@ -2,7 +2,8 @@
  * The citizen-facing web chat: the page at `/` (plain HTML, CSS and JavaScript, no build
  * step) and its JSON API over the same conversation core as Telegram and Zalo.
  *
- * - `POST /v1/chat/messages {sessionId?, text? | choice?}` → `{sessionId, replies}`
+ * - `POST /v1/chat/messages {sessionId?, text? | choice?}` → `{sessionId, replies, said?}` (`said`: the
+ *   question as stored, personal data masked)
  * - `GET /v1/chat/history?sessionId=` → `{sessionId, messages}` (masked; empty once expired)
  * - `POST /v1/chat/feedback {sessionId, interactionId, useful}` → `{sessionId, replies}`
  *
@@ -22,6 +23,7 @@ import { parseInput, readJson } from '../../api/validate.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
+import { maskPersonalData } from '../core/mask-personal-data.ts'
 import { createLimitRequests } from '../http/limit-requests.ts'
 
 const ZSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'mã phiên không hợp lệ')
@@ -95,7 +97,9 @@ export const createWebChatRoutes = ({
         userId: sessionId,
         ...(body.choice !== undefined ? { choice: body.choice } : { text: body.text ?? '' }),
       })
-      return c.json({ sessionId, replies })
+      // The question as stored (personal data masked), for the citizen's own bubble.
+      const said = body.text !== undefined ? maskPersonalData(body.text.trim()).text : undefined
+      return c.json({ sessionId, replies, ...(said !== undefined ? { said } : {}) })
     })
     .get('/v1/chat/history', async (c) => {
       const refused = requests.byAddress(c)

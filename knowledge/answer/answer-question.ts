@@ -15,11 +15,12 @@ import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.ts'
-import { composeAnswer } from './compose-answer.ts'
+import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
+import { renderReplyText } from './render-reply-text.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -174,13 +175,16 @@ const answerWith = async (
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
   const lead = leadYesNo({ procedure, facet, folded })
-  const text = composeAnswer({ procedure, facet, alternatives, placeNote })
+  const composed = composeReply({ procedure, facet, alternatives, placeNote })
+  // A yes/no question gets its answer first, before the facts that support it.
+  const reply = lead ? { ...composed, lead: `${lead} ${composed.lead}` } : composed
   return {
     kind: 'answer',
     procedure: refOf(procedure),
     facet,
     ...(alternatives.length ? { candidates: alternatives } : {}),
-    text: lead ? `${lead}\n${text}` : text,
+    text: renderReplyText(reply, { procedure }),
+    reply,
     ...(place ? { places: place.places } : {}),
   }
 }

@@ -32,6 +32,32 @@ export const ANSWER_KINDS = ['answer', 'clarify', 'not_found', 'smalltalk', 'con
 
 export type ProcedureRef = { code: string; name: string; url: string | null }
 
+/** One short block of a reply: a heading and its list items (plain NFC text each). */
+export type ReplySection = {
+  title: string
+  items: string[]
+  /**
+   * Context every answer about a procedure carries (where, online, legal basis, related
+   * procedures): shown with the first answer, left out of follow-ups on the same procedure.
+   */
+  footer?: boolean
+}
+
+/**
+ * A reply's structure, which every channel renders natively (HTML lists on the page, Telegram
+ * HTML, Zalo plain text, Bot Framework Markdown): the answer to what was asked in one or two
+ * sentences, a few short sections, the choices offered, and the source line. The procedure's
+ * name is not repeated in it: channels show it once, as the heading.
+ */
+export type StructuredReply = {
+  lead: string
+  sections: ReplySection[]
+  /** Procedures to choose from (`clarify`), or related ones worth naming. */
+  choices?: { code: string; label: string }[]
+  /** "Nguồn: dichvucong.gov.vn, số liệu tháng 07/2026" and the official page (shown once). */
+  source?: { text: string; url: string | null }
+}
+
 export type Answer = {
   kind: AnswerKind
   procedure?: ProcedureRef
@@ -48,6 +74,8 @@ export type Answer = {
   receiptCode?: string
   /** Short structured Vietnamese (NFC), plain text with line breaks; channels format it. */
   text: string
+  /** The same reply as structure (lead, sections, choices, source) for channels that render lists natively. */
+  reply?: StructuredReply
   /**
    * Places the question names (`answer` and `clarify` only), old names resolved to today's
    * units after the 2025 reform; the text then carries one "Lưu ý địa bàn" line about those that changed.

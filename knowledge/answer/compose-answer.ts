@@ -1,253 +1,277 @@
 /**
- * Writes the short Vietnamese answer from one stored procedure record: what was asked
- * first (the fee, the documents …), then the procedure's name and code, where to submit,
- * whether it can be done online, the legal basis, the source and date, and the official
- * link. Every fact comes from the record; where the record is silent the answer says so
- * and points to the official page, and never fills in a fee or a deadline of its own. A
- * note about the place the question names (written by knowledge/places from the units
- * file), if any, follows where to submit.
+ * Writes the answer from one stored procedure record as structure (see `StructuredReply`):
+ * a lead sentence that answers what was asked (the fee, the documents, where …), a few short
+ * sections, then context shown only with the first answer (where to submit, online, legal
+ * basis, related procedures), and the source line. Every fact comes from the record; where
+ * the record is silent the answer says so and points to the official page, and never fills
+ * in a fee or a deadline of its own. `composeAnswer` renders it as the plain `text`.
  * @module
  */
-import { contradictoryFee } from '../procedures/parse-channels.ts'
-import type { Procedure, ProcedureChannel, ProcedureDocument } from '../procedures/procedure.types.ts'
-import type { Facet } from './answer.types.ts'
+import type { Procedure } from '../procedures/procedure.types.ts'
+import { describeAsOf } from '../procedures/resolve-as-of.ts'
+import type { Facet, ReplySection, StructuredReply } from './answer.types.ts'
+import { clipSentences, splitSentences } from './clip-sentences.ts'
+import { describeDocuments, formCodes, isMainForm } from './describe-documents.ts'
+import { describeDurations, describeFees, type FactRow, formatFactRow } from './describe-fees.ts'
+import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, describeWhere } from './describe-where.ts'
+import { renderReplyText } from './render-reply-text.ts'
 
 export type ComposeAnswerOptions = {
   procedure: Procedure
   facet: Facet
   /** Other procedures worth naming (level variants, close matches). */
   alternatives?: { code: string; name: string }[]
-  /** One line about the place the question names (see knowledge/places), put after where to submit. */
+  /** One line about the place the question names (see knowledge/places). */
   placeNote?: string | null
+  /** YYYY-MM-DD; fee periods that ended before it are marked as ended. Defaults to today (UTC). */
+  today?: string
 }
 
-const MAX_DOCUMENTS = 10
-const MAX_NOTES = 2
+export const PORTAL_URL = 'https://dichvucong.gov.vn'
 const MAX_STEPS = 6
-const MAX_TEXT = 420
+const MAX_LEAD_ROWS = 3
 
-const clip = (text: string, max = MAX_TEXT): string => {
-  const t = text.replace(/\s+/g, ' ').trim()
-  if (t.length <= max) return t
-  const cut = t.slice(0, max)
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 40))} …`
-}
+const missing = (what: string) => `Hồ sơ gốc không ghi ${what}; xem trang chính thức.`
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`)
+const capital = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
+const lower = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
 
-const missing = (what: string) => `Hồ sơ gốc không ghi ${what}, xem trang chính thức.`
-
-const formatDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-')
-  return `${d}/${m}/${y}`
-}
-
-/** Channels that share the same value are listed once ("Trực tiếp, Trực tuyến: …"). */
-const byValue = (channels: ProcedureChannel[], value: (c: ProcedureChannel) => string | null): string[] => {
-  const groups = new Map<string, string[]>()
-  for (const c of channels) {
-    const v = value(c)
-    if (!v) continue
-    const labels = groups.get(v) ?? []
-    labels.push(c.label)
-    groups.set(v, labels)
+/** A few rows fit in the lead; more go to a list under it. */
+const factsAnswer = (
+  what: string,
+  rows: FactRow[],
+  channels: string[],
+): { lead: string; items: string[] } => {
+  const lines = rows.map((r) => formatFactRow(r, channels))
+  const notes = [...new Set(rows.flatMap((r) => r.notes))]
+  if (rows.length === 1 || (rows.length <= MAX_LEAD_ROWS && lines.join('; ').length <= 260)) {
+    const joined = lines.map((l, i) => (i === 0 ? l : lower(l))).join('; ')
+    // "Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần" already says what it is.
+    const says = joined.toLocaleLowerCase('vi').startsWith(what.toLocaleLowerCase('vi'))
+    return { lead: sentence(says ? joined : `${what}: ${joined}`), items: notes }
   }
-  return [...groups].map(([v, labels]) => `- ${labels.join(', ')}: ${v}`)
+  return { lead: `${what} khác nhau theo trường hợp và hình thức nộp:`, items: [...lines, ...notes] }
 }
 
-const durationOf = (c: ProcedureChannel): string | null => {
-  if (!c.durationText) return null
-  const t = clip(c.durationText, 200)
-  // The export sometimes loses the unit ("1"); say so rather than guess days or hours.
-  return /^\d+$/.test(t) ? `${t} (hồ sơ gốc không ghi đơn vị thời gian)` : t
+const channelLabels = (p: Procedure) => [...new Set(p.channels.map((c) => c.label))]
+
+const feesPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
+  const rows = describeFees(p, today)
+  if (!rows.length) return { lead: missing('lệ phí'), sections: [] }
+  const { lead, items } = factsAnswer('Lệ phí', rows, channelLabels(p))
+  return { lead, sections: items.length ? [{ title: 'Chi tiết lệ phí', items }] : [] }
 }
 
-/**
- * The fee as the record states it. When the portal's fee column and its own detail disagree
- * ("Miễn phí" or "135 VNĐ" above "135.000 đồng/lần", or "Miễn phí" above "do Hội đồng nhân
- * dân tỉnh quyết định"), the detail comes first and the answer says the record contradicts
- * itself rather than promising "free" or a wrong amount.
- */
-const feeOf = (c: ProcedureChannel, max?: number): string | null => {
-  if (!c.feeText) return null
-  const disagree = contradictoryFee(c.feeText)
-  if (!disagree) return clip(c.feeText, max)
-  const note =
-    disagree.reason === 'local'
-      ? `cột phí trên Cổng ghi “${disagree.column}”, nhưng mô tả cho biết mức thu do Hội đồng nhân dân cấp tỉnh quy định; hãy hỏi nơi nộp hồ sơ hoặc xem trang chính thức`
-      : `cột phí trên Cổng ghi “${disagree.column}”, khác mức thu trong mô tả này; hãy đối chiếu trang chính thức`
-  return `${clip(disagree.detail, max)} (lưu ý: ${note})`
+const durationPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
+  const { rows, unexplained } = describeDurations(p)
+  if (!rows.length) return { lead: missing('thời hạn giải quyết'), sections: [] }
+  const { lead, items } = factsAnswer('Thời hạn giải quyết', rows, channelLabels(p))
+  if (unexplained) items.push('Hồ sơ gốc còn ghi thời hạn khác cho một số trường hợp; xem trang chính thức.')
+  return { lead, sections: items.length ? [{ title: 'Chi tiết thời hạn', items }] : [] }
 }
 
-const feesSection = (p: Procedure): string[] => {
-  const lines = byValue(p.channels, (c) => feeOf(c))
-  if (!lines.length) return [`Lệ phí: ${missing('lệ phí')}`]
-  return ['Lệ phí:', ...lines]
+const documentsPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
+  const { groups, omitted } = describeDocuments(p)
+  if (!groups.length) return { lead: missing('thành phần hồ sơ'), sections: [] }
+  // The form by its short name and code ("tờ khai thay đổi thông tin cư trú (mẫu CT01)"); the list has the rest.
+  const form = p.documents.find(isMainForm)
+  const formName = form ? (form.name.split(/[(;]/)[0] ?? form.name).trim().replace(/[.,:]$/, '') : ''
+  const codes = form ? [...new Set(formCodes(form))] : []
+  const lead = form
+    ? `Bạn cần ${lower(formName)}${codes.length ? ` (mẫu ${codes.join(', ')})` : ''} và các giấy tờ dưới đây.`
+    : 'Hồ sơ gồm các giấy tờ dưới đây.'
+  const sections: ReplySection[] = groups.map((g) => ({ title: g.title, items: g.items }))
+  if (omitted > 0)
+    sections.push({ title: 'Còn nữa', items: [`${omitted} giấy tờ khác, xem đủ ở trang chính thức.`] })
+  return { lead, sections }
 }
 
-const durationSection = (p: Procedure): string[] => {
-  const lines = byValue(p.channels, durationOf)
-  if (!lines.length) return [`Thời hạn giải quyết: ${missing('thời hạn giải quyết')}`]
-  return ['Thời hạn giải quyết:', ...lines]
+const whereItems = (p: Procedure): { agency: string | null; items: string[] } => {
+  const where = describeWhere(p)
+  const items: string[] = []
+  if (where.address) items.push(`Địa chỉ tiếp nhận: ${clipSentences(where.address, 300)}`)
+  if (where.district) items.push(DISTRICT_NOTE)
+  return { agency: where.agency, items }
 }
 
-/** Lines with no copies to hand in ("0 bản chính") are the portal's notes, not documents. */
-const isNote = (d: ProcedureDocument) => /^0\b/.test(d.copies ?? '') || /lưu ý/i.test(d.group ?? '')
-
-/** What to hand in first, then what to show, then notes; the record's order within each. */
-const documentRank = (d: ProcedureDocument): number => {
-  if (isNote(d)) return 3
-  if (/nộp/i.test(d.group ?? '') || !d.group) return 0
-  if (/xuất trình/i.test(d.group ?? '')) return 1
-  return 2
-}
-
-/** "Trường hợp trẻ em bị bỏ rơi thì…", "Nếu…": needed only in some cases, listed after what everyone brings. */
-const isConditional = (d: ProcedureDocument): boolean =>
-  /^(?:[-+•]\s*)?(?:trường hợp|nếu|đối với trường hợp)\b/i.test(d.name.trim())
-
-const documentsSection = (p: Procedure): string[] => {
-  if (!p.documents.length) return [`Thành phần hồ sơ: ${missing('thành phần hồ sơ')}`]
-  const out = ['Thành phần hồ sơ:']
-  const ordered = p.documents
-    .map((d, i) => ({ d, i }))
-    .sort(
-      (a, b) =>
-        documentRank(a.d) - documentRank(b.d) ||
-        Number(isConditional(a.d)) - Number(isConditional(b.d)) ||
-        a.i - b.i,
-    )
-    .map(({ d }) => d)
-  const shown = [
-    ...ordered.filter((d) => !isNote(d)).slice(0, MAX_DOCUMENTS),
-    ...ordered.filter(isNote).slice(0, MAX_NOTES),
-  ]
-  let group: string | null = null
-  for (const d of shown) {
-    const heading = isNote(d) ? 'Lưu ý' : d.group
-    if (heading && heading !== group) {
-      group = heading
-      out.push(`${heading}:`)
-    }
-    const copies = d.copies && !isNote(d) ? d.copies : null
-    const extra = [copies, d.template ? `mẫu: ${d.template}` : null].filter(Boolean).join('; ')
-    out.push(`- ${clip(d.name, 240)}${extra ? ` (${extra})` : ''}`)
-  }
-  if (p.documents.length > shown.length) {
-    out.push('… còn các mục khác, xem đủ ở trang chính thức.')
-  }
-  return out
-}
-
-const whereLines = (p: Procedure): string[] => {
-  const out: string[] = []
-  if (p.executingAgency) out.push(`Cơ quan thực hiện: ${p.executingAgency}`)
-  if (p.address) out.push(`Địa chỉ tiếp nhận: ${clip(p.address, 300)}`)
-  if (!p.executingAgency && p.competentAgency) out.push(`Cơ quan có thẩm quyền: ${p.competentAgency}`)
-  if (p.levels.length) out.push(`Cấp thực hiện: ${p.levels.join(', ')}`)
-  return out
-}
-
-const whereSection = (p: Procedure): string[] => {
-  const lines = whereLines(p)
+const wherePart = (p: Procedure, placeNote: string | null): { lead: string; sections: ReplySection[] } => {
+  const { agency, items } = whereItems(p)
   const direct = p.channels.find((c) => c.kind === 'direct' && c.note)
-  if (direct?.note) lines.push(`Ghi chú nộp trực tiếp: ${clip(direct.note, 300)}`)
-  if (!p.executingAgency && !p.address && !p.competentAgency) {
-    lines.unshift(`Nơi nộp: ${missing('cơ quan tiếp nhận')}`)
+  // Only what the description says about where to hand in, not its processing notes.
+  const about = splitSentences(direct?.note ?? '').filter((s) => /\b(?:nộp|tại|tiếp nhận)\b/iu.test(s))
+  if (about.length) {
+    const note = currentBody(clipSentences(about.join(' '), 300))
+    items.push(`Nộp trực tiếp: ${note.text}`)
+    if (note.changed && !items.includes(DISTRICT_NOTE)) items.push(DISTRICT_NOTE)
   }
-  return lines
+  if (p.levels.length) items.push(`Cấp thực hiện: ${p.levels.join(', ')}`)
+  if (placeNote) items.push(placeNote)
+  const lead = agency ? `Nộp hồ sơ tại ${agency}.` : missing('nơi nộp hồ sơ')
+  return { lead, sections: items.length ? [{ title: 'Nơi nộp', items }] : [] }
 }
 
-const onlineLine = (p: Procedure): string => {
-  const online = p.channels.find((c) => c.kind === 'online')
-  if (online) return 'Nộp trực tuyến: có (Cổng Dịch vụ công quốc gia dichvucong.gov.vn).'
-  const kinds = p.channels.map((c) => c.label)
-  if (!kinds.length) return `Hình thức nộp: ${missing('hình thức nộp')}`
-  return `Nộp trực tuyến: hồ sơ gốc không ghi hình thức trực tuyến; hình thức nộp: ${kinds.join(', ')}.`
+const onlineLead = (p: Procedure): string => {
+  if (p.channels.some((c) => c.kind === 'online'))
+    return 'Có, thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).'
+  const kinds = channelLabels(p)
+  if (!kinds.length) return missing('hình thức nộp')
+  return `Hồ sơ gốc không ghi hình thức nộp trực tuyến; hình thức nộp: ${kinds.join(', ')}.`
 }
 
-const onlineSection = (p: Procedure): string[] => {
-  const out = [onlineLine(p)]
-  const online = p.channels.find((c) => c.kind === 'online')
-  if (online?.note) out.push(`Ghi chú: ${clip(online.note, 300)}`)
-  return out
+const onlinePart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
+  const online = p.channels.find((c) => c.kind === 'online' && c.note)
+  const items = online?.note ? splitSentences(online.note).slice(0, 4) : []
+  return { lead: onlineLead(p), sections: items.length ? [{ title: 'Cách nộp trực tuyến', items }] : [] }
 }
 
-const stepsSection = (p: Procedure): string[] => {
-  if (!p.steps.length) return [`Trình tự thực hiện: ${missing('trình tự thực hiện')}`]
-  const out = ['Trình tự thực hiện:', ...p.steps.slice(0, MAX_STEPS).map((s) => `- ${clip(s, 300)}`)]
-  if (p.steps.length > MAX_STEPS) out.push('… xem đủ các bước ở trang chính thức.')
-  return out
+const stepsPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
+  if (!p.steps.length) return { lead: missing('trình tự thực hiện'), sections: [] }
+  let district = false
+  const items = p.steps.slice(0, MAX_STEPS).map((s) => {
+    const step = currentBody(clipSentences(s, 300))
+    district ||= step.changed
+    return step.text
+  })
+  if (p.steps.length > MAX_STEPS) items.push('… xem đủ các bước ở trang chính thức.')
+  if (district) items.push(DISTRICT_NOTE)
+  return { lead: `Thủ tục gồm ${p.steps.length} bước:`, sections: [{ title: 'Các bước', items }] }
 }
 
-const requirementsSection = (p: Procedure): string[] =>
-  p.requirements
-    ? [`Yêu cầu, điều kiện: ${clip(p.requirements, 600)}`]
-    : [`Yêu cầu, điều kiện: ${missing('yêu cầu, điều kiện')}`]
+const requirementsPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
+  if (!p.requirements) return { lead: missing('yêu cầu, điều kiện'), sections: [] }
+  const items = splitSentences(p.requirements)
+  return {
+    lead: 'Yêu cầu, điều kiện theo hồ sơ gốc:',
+    sections: [{ title: 'Điều kiện', items: items.slice(0, 6).map((i) => clipSentences(i, 400)) }],
+  }
+}
 
-/** Some portal titles start in lower case ("sửa đổi, bổ sung một số điều…"): a list item starts with a capital. */
-const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
+/** Long titles end after their issuer ("Thông tư số 53/2025/TT-BCA ngày 01/7/2025 của Bộ Công an"). */
+const legalTitle = (title: string): string => {
+  const short =
+    /^(.{20,}?\bcủa (?:Bộ trưởng )?(?:Bộ [\p{Lu}][\p{L} ]*?|Chính phủ|Quốc hội|Thủ tướng Chính phủ|Ủy ban Thường vụ Quốc hội))(?= (?:sửa đổi|quy định|hướng dẫn|về|ban hành|:))/u.exec(
+      title,
+    )?.[1]
+  return capital(short ?? clipSentences(title, 200))
+}
 
 const legalLines = (p: Procedure, max: number): string[] =>
   p.legalBasis
     .slice(0, max)
-    .map((l) => `- ${capitalised(clip(l.title, 200))}${l.number ? ` (${l.number})` : ''}`)
+    .map((l) => `${legalTitle(l.title)}${l.number && !l.title.includes(l.number) ? ` (${l.number})` : ''}`)
 
-const legalSection = (p: Procedure): string[] =>
+const legalPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
   p.legalBasis.length
-    ? ['Căn cứ pháp lý:', ...legalLines(p, 8)]
-    : [`Căn cứ pháp lý: ${missing('căn cứ pháp lý')}`]
+    ? { lead: 'Căn cứ pháp lý của thủ tục:', sections: [{ title: 'Văn bản', items: legalLines(p, 8) }] }
+    : { lead: missing('căn cứ pháp lý'), sections: [] }
 
-const resultSection = (p: Procedure): string[] =>
-  p.results.length
-    ? ['Kết quả:', ...p.results.slice(0, 4).map((r) => `- ${clip(r, 300)}`)]
-    : [`Kết quả: ${missing('kết quả thực hiện')}`]
-
-const overviewSection = (p: Procedure): string[] => {
-  const out: string[] = []
-  const how = byValue(p.channels, (c) => {
-    const parts = [durationOf(c), c.feeText ? `phí: ${feeOf(c, 160)}` : null].filter(Boolean)
-    return parts.length ? parts.join('; ') : null
-  })
-  if (how.length) out.push('Hình thức nộp, thời hạn và lệ phí:', ...how)
-  else out.push(`Thời hạn và lệ phí: ${missing('thời hạn và lệ phí')}`)
-  const toHandIn = p.documents.filter((d) => !isNote(d))
-  if (toHandIn.length) {
-    out.push('Hồ sơ gồm (một số giấy tờ chính, hỏi "cần giấy tờ gì" để xem đủ):')
-    for (const d of toHandIn.slice(0, 3)) out.push(`- ${clip(d.name, 200)}`)
+const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
+  if (!p.results.length) return { lead: missing('kết quả thực hiện'), sections: [] }
+  const [first, ...rest] = p.results.map((r) => clipSentences(r, 300))
+  return {
+    lead: sentence(`Kết quả: ${first}`),
+    sections: rest.length ? [{ title: 'Kết quả khác', items: rest.slice(0, 3) }] : [],
   }
-  return out
 }
 
-const SECTIONS: Record<Facet, (p: Procedure) => string[]> = {
-  documents: documentsSection,
-  fees: feesSection,
-  duration: durationSection,
-  where: whereSection,
-  online: onlineSection,
-  steps: stepsSection,
-  requirements: requirementsSection,
-  legal: legalSection,
-  result: resultSection,
-  overview: overviewSection,
+const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
+  const { agency } = whereItems(p)
+  const durations = describeDurations(p).rows
+  const fees = describeFees(p, today)
+  const parts = [
+    agency ? `nộp tại ${agency}` : null,
+    durations.length === 1 && durations[0] ? `thời hạn ${durations[0].value}` : null,
+    fees.length === 1 && fees[0] ? `lệ phí ${lower(fees[0].value)}` : null,
+  ].filter(Boolean)
+  const lead = parts.length ? sentence(capital(parts.join('; '))) : 'Thông tin chính của thủ tục:'
+  const sections: ReplySection[] = []
+  if (durations.length > 1)
+    sections.push({ title: 'Thời hạn', items: durations.map((r) => formatFactRow(r, channelLabels(p))) })
+  if (fees.length > 1)
+    sections.push({ title: 'Lệ phí', items: fees.map((r) => formatFactRow(r, channelLabels(p))) })
+  const docs = describeDocuments(p).groups[0]
+  if (docs)
+    sections.push({ title: 'Giấy tờ chính (hỏi "cần giấy tờ gì" để xem đủ)', items: docs.items.slice(0, 3) })
+  return { lead, sections }
 }
 
-/** @returns plain NFC text with line breaks, the asked-for part first */
-export const composeAnswer = ({
+/**
+ * Context shown with the first answer about a procedure, not with its follow-ups; a note about
+ * the place the question names sits right under where to submit and is always shown.
+ */
+const footerSection = (p: Procedure, facet: Facet, placeNote: string | null): ReplySection | null => {
+  const items: string[] = []
+  if (facet !== 'where' && facet !== 'overview') {
+    const { agency, items: whereNotes } = whereItems(p)
+    items.push(
+      agency ? `Nơi nộp: ${agency}` : `Nơi nộp: ${missing('nơi nộp hồ sơ')}`,
+      ...whereNotes.filter((i) => i === DISTRICT_NOTE),
+    )
+  } else if (facet === 'overview' && describeWhere(p).district) items.push(DISTRICT_NOTE)
+  if (placeNote && facet !== 'where') items.push(placeNote)
+  if (facet !== 'online') items.push(onlineLead(p))
+  if (facet !== 'legal' && p.legalBasis.length) items.push(`Căn cứ: ${legalLines(p, 2).join('; ')}`)
+  if (!items.length) return null
+  return placeNote && facet !== 'where'
+    ? { title: 'Thông tin thêm', items }
+    : { title: 'Thông tin thêm', items, footer: true }
+}
+
+/** @returns the answer as structure; render it with `renderReplyText` or a channel's renderer */
+export const composeReply = ({
   procedure: p,
   facet,
   alternatives = [],
   placeNote = null,
-}: ComposeAnswerOptions): string => {
-  const note = placeNote ? [placeNote] : []
-  const lines: string[] = [...SECTIONS[facet](p)]
-  if (facet === 'where') lines.push(...note)
-  lines.push('', `Thủ tục: ${p.name} (mã ${p.code})`)
-  if (facet !== 'where') lines.push(...whereLines(p), ...note)
-  if (facet !== 'online') lines.push(onlineLine(p))
-  if (facet !== 'legal' && p.legalBasis.length) lines.push('Căn cứ pháp lý:', ...legalLines(p, 2))
-  if (alternatives.length) {
-    lines.push('Thủ tục liên quan:', ...alternatives.slice(0, 4).map((a) => `- ${a.name} (mã ${a.code})`))
+  today = new Date().toISOString().slice(0, 10),
+}: ComposeAnswerOptions): StructuredReply => {
+  const parts: Record<Facet, () => { lead: string; sections: ReplySection[] }> = {
+    documents: () => documentsPart(p),
+    fees: () => feesPart(p, today),
+    duration: () => durationPart(p),
+    where: () => wherePart(p, placeNote),
+    online: () => onlinePart(p),
+    steps: () => stepsPart(p),
+    requirements: () => requirementsPart(p),
+    legal: () => legalPart(p),
+    result: () => resultPart(p),
+    overview: () => overviewPart(p, today),
   }
-  lines.push('', `Thông tin theo ${p.source} cập nhật ngày ${formatDate(p.asOf)}.`)
-  lines.push(p.url ? `Xem trang chính thức: ${p.url}` : 'Xem trang chính thức: https://dichvucong.gov.vn')
-  return lines.join('\n').normalize('NFC')
+  const { lead, sections } = parts[facet]()
+  if (placeNote && facet === 'where' && !sections.length)
+    sections.push({ title: 'Nơi nộp', items: [placeNote] })
+  const footer = footerSection(p, facet, placeNote)
+  // The district note once per reply, and whenever the reply names a district-level body
+  // (a paper "của Công an cấp huyện", a name "(thực hiện tại cấp huyện)"), follow-ups included.
+  const named = [lead, p.name, ...sections.flatMap((s) => s.items)].some((t) =>
+    DISTRICT_MENTION.test(t.replace(DISTRICT_NOTE, '')),
+  )
+  const noted = sections.some((s) => s.items.includes(DISTRICT_NOTE))
+  if (footer && (noted || named)) footer.items = footer.items.filter((i) => i !== DISTRICT_NOTE)
+  if (named && !noted) sections.push({ title: 'Lưu ý', items: [DISTRICT_NOTE] })
+  if (footer?.items.length) sections.push(footer)
+  if (alternatives.length) {
+    sections.push({
+      title: 'Thủ tục liên quan',
+      items: alternatives.slice(0, 4).map((a) => `${a.name} (mã ${a.code})`),
+      footer: true,
+    })
+  }
+  // Record text is NFC since import (cleanText) and so is this file's copy; the lead is checked once more.
+  const nfc = (text: string) => text.normalize('NFC')
+  return {
+    lead: nfc(lead),
+    sections,
+    ...(alternatives.length
+      ? { choices: alternatives.slice(0, 4).map((a) => ({ code: a.code, label: a.name })) }
+      : {}),
+    source: {
+      text: `Nguồn: ${p.source}, số liệu ${describeAsOf(p.asOf)} (mã ${p.code}).`,
+      url: p.url ?? PORTAL_URL,
+    },
+  }
 }
+
+/** @returns plain NFC text with line breaks: the answer first, the procedure's name once, the link once */
+export const composeAnswer = (options: ComposeAnswerOptions): string =>
+  renderReplyText(composeReply(options), { procedure: options.procedure })

@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts'
 import { mapPortalRecord, ZPortalRecord } from './map-portal-record.ts'
 import { type ProcedureInput, ZProcedure } from './procedure.types.ts'
 import { readExport, STDIN } from './read-export.ts'
+import { type AsOfSource, readExportMetadata, resolveAsOf } from './resolve-as-of.ts'
 import { upsertProcedures } from './upsert-procedures.ts'
 
 export type ImportWarning = { line: number; code: string; message: string }
@@ -23,9 +24,10 @@ export type ImportSummary = {
   insertedCodes: string[]
   updatedCodes: string[]
   warnings: ImportWarning[]
-  /** The as-of date given to every record, and where it came from. */
+  /** The date the facts were taken (YYYY-MM-DD, or YYYY-MM when only the month is known). */
   asOf: string
-  asOfFrom: 'option' | 'file-name'
+  /** Where that date came from: `--as-of`, the export's metadata line, or its file name. */
+  asOfSource: AsOfSource
 }
 
 export type ImportProgress = { phase: 'parse' | 'write'; done: number; total: number }
@@ -35,8 +37,8 @@ export type ImportProceduresOptions = {
   /** `.jsonl` or `.jsonl.gz`; `-` reads standard input. */
   filePath: string
   /**
-   * Date (YYYY-MM-DD) the export was taken; defaults to the date in the file name
-   * (`dichvucong-2026-07.jsonl.gz` → 2026-07-01). Required when neither names one.
+   * Date (YYYY-MM-DD or YYYY-MM) the export was taken; defaults to the export's metadata line,
+   * then the date in its file name (never the file's modification time).
    */
   asOf?: string
   /** Defaults to "import:<file name>". */
@@ -44,31 +46,8 @@ export type ImportProceduresOptions = {
   onProgress?: (progress: ImportProgress) => void
 }
 
-const AS_OF = /^\d{4}-\d{2}-\d{2}$/
-
 const fail = (line: number, problem: string): never => {
   throw new AppError('UNPROCESSABLE', `Dòng ${line}: ${problem}. Không có thủ tục nào được ghi.`)
-}
-
-const NAME_DATE = /(\d{4})-(\d{2})(?:-(\d{2}))?(?=\D*$)/
-
-/** The date an export's file name carries (`dichvucong-2026-07.jsonl` → 2026-07-01), or null. */
-export const asOfFromFileName = (filePath: string): string | null => {
-  const match = NAME_DATE.exec(basename(filePath))
-  if (!match) return null
-  const date = `${match[1]}-${match[2]}-${match[3] ?? '01'}`
-  return Number.isNaN(Date.parse(date)) ? null : date
-}
-
-const resolveAsOf = (filePath: string, asOf: string | undefined): string => {
-  const date = asOf ?? (filePath === STDIN ? null : asOfFromFileName(filePath))
-  if (date === null) {
-    throw new AppError(
-      'BAD_REQUEST',
-      'Không biết dữ liệu được lấy ngày nào: hãy ghi --as-of YYYY-MM-DD (tên tệp không chứa ngày).',
-    )
-  }
-  return date
 }
 
 /**
@@ -83,12 +62,22 @@ export const importProcedures = async ({
   actor = `import:${filePath === STDIN ? 'stdin' : basename(filePath)}`,
   onProgress,
 }: ImportProceduresOptions): Promise<ImportSummary> => {
-  if (asOf !== undefined && !(AS_OF.test(asOf) && !Number.isNaN(Date.parse(asOf)))) {
-    throw new AppError('BAD_REQUEST', `Ngày "${asOf}" không đúng dạng YYYY-MM-DD`)
-  }
-  const date = resolveAsOf(filePath, asOf)
+  if (asOf !== undefined) resolveAsOf({ asOf, filePath })
   const lines = (await readExport({ filePath })).split(/\r?\n/)
+  const firstIndex = lines.findIndex((text) => text.trim() !== '')
+  const metadata = firstIndex === -1 ? null : readExportMetadata(lines[firstIndex] ?? '')
+  const resolved = resolveAsOf({ asOf, filePath: filePath === STDIN ? '' : filePath, metadata })
+  const date = resolved.asOf
   const warnings: ImportWarning[] = []
+  if (resolved.source === 'today') {
+    warnings.push({
+      line: 0,
+      code: 'AS_OF_UNKNOWN',
+      message: `tệp không cho biết số liệu lấy ngày nào; dùng ngày nhập ${date}. Hãy thêm --as-of YYYY-MM-DD`,
+    })
+  }
+  // The metadata line describes the export; it is not a procedure.
+  if (metadata) lines[firstIndex] = ''
   const byCode = new Map<string, { line: number; procedure: ProcedureInput }>()
   const total = lines.filter((text) => text.trim() !== '').length
   let read = 0
@@ -129,5 +118,5 @@ export const importProcedures = async ({
   onProgress?.({ phase: 'write', done: 0, total: all.length })
   const result = await upsertProcedures({ db, procedures: all, actor })
   onProgress?.({ phase: 'write', done: all.length, total: all.length })
-  return { read, ...result, warnings, asOf: date, asOfFrom: asOf === undefined ? 'file-name' : 'option' }
+  return { read, ...result, warnings, asOf: date, asOfSource: resolved.source }
 }

@@ -33,6 +33,31 @@ const restoreKind = (title: string): string => {
   return kind ? `${kind[0]}${t}` : title
 }
 
+// Issuers a glued number ends with ("…Việt Nam04/2015/TT-BCAQUY ĐỊNH…" is 04/2015/TT-BCA): the
+// known ministries, longest first, so the capital letters of the next title are not taken.
+const MINISTRIES =
+  'BLĐTBXH|BNNPTNT|BVHTTDL|BGDĐT|BKHĐT|BTNMT|BGTVT|BTTTT|BKHCN|BNNMT|NHNN|UBDT|VPCP|TTCP|BCA|BTC|BTP|BQP|BYT|BNV|BXD|BCT|BNG|CP'
+const ISSUER = `(?:UBTVQH\\d{2}|QH\\d{2}|QĐ-TTg|PL-UBTVQH\\d{2}|NQ-(?:QH\\d{2}|UBTVQH\\d{2}|CP)|(?:TTLT\\/|(?:TT|TTLT|QĐ|NĐ|CT)-)(?:${MINISTRIES})(?:-(?:${MINISTRIES}))*)`
+/** A document number glued to the word before it: several rows of the table ran together. */
+const GLUED_NUMBER = new RegExp(`(?<=[\\p{Ll})])\\d{1,4}\\/\\d{4}\\/${ISSUER}`, 'u')
+
+/**
+ * A title holding another document's number glued to a word ("…người có công với cách
+ * mạng04/2012/UBTVQH1326/2005/PL-UBTVQH11 - …") is several rows run together: only the first
+ * title is kept, with the number glued to it, and the rest is dropped rather than quoted as is.
+ * A number glued to the word after it ("53/2025/TT-BCAngày 01/7/2025") only gets its space back.
+ */
+const cleanEntry = (
+  entry: ProcedureLegalBasis,
+): { entry: ProcedureLegalBasis | null; malformed: boolean } => {
+  const title = entry.title.replace(/(\d\/\d{4}\/[A-ZĐ][A-ZĐ\d-]*?[A-ZĐ\d])(Ngày|ngày|của|về|sửa)/gu, '$1 $2')
+  const glued = GLUED_NUMBER.exec(title)
+  if (!glued) return { entry: { ...entry, title }, malformed: false }
+  const first = cleanText(title.slice(0, glued.index))
+  if (first.length < 10) return { entry: null, malformed: true }
+  return { entry: { title: first, number: glued[0] }, malformed: true }
+}
+
 /**
  * @param raw the record's `can_cu_phap_ly`
  * @returns one entry per row: the title and the document number (e.g. "190/2025/QH15")
@@ -90,5 +115,20 @@ export const parseLegalBasis = (raw: string | null | undefined): Parsed<Procedur
     })
     value.push({ title: rest, number: null })
   }
-  return { value, warnings }
+  const cleaned: ProcedureLegalBasis[] = []
+  for (const entry of value) {
+    const result = cleanEntry(entry)
+    if (result.malformed) {
+      warnings.push({
+        code: 'LEGAL_MALFORMED',
+        message: `căn cứ pháp lý bị dính liền nhiều văn bản, ${result.entry ? 'chỉ giữ văn bản đầu' : 'bỏ qua'}: "${entry.title.slice(0, 60)}"`,
+      })
+    }
+    if (
+      result.entry &&
+      !cleaned.some((e) => e.title === result.entry?.title && e.number === result.entry.number)
+    )
+      cleaned.push(result.entry)
+  }
+  return { value: cleaned, warnings }
 }

@@ -60,8 +60,8 @@ export const ZProcedure = z.object({
   /** Where the facts come from, e.g. "dichvucong.gov.vn" or "trolyso-starter". */
   source: z.string(),
   sourceAgency: z.string().nullable(),
-  /** Date (YYYY-MM-DD) the facts were taken from the source. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Date (YYYY-MM-DD, or YYYY-MM when the export names only the month) the facts were taken from the source. */
+  asOf: z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/),
 })
 
 export type ProcedureChannel = z.infer<typeof ZProcedureChannel>

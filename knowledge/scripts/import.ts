@@ -10,9 +10,17 @@ import { loadDatabaseSettings } from '../db/database-config.ts'
 import { migrateDb } from '../db/migrate.ts'
 import { AppError } from '../errors.ts'
 import { type ImportProgress, type ImportSummary, importProcedures } from '../procedures/import-procedures.ts'
+import { describeAsOf } from '../procedures/resolve-as-of.ts'
 
 const USAGE =
   'Cách dùng: npm run kb:import -- TỆP.jsonl|TỆP.jsonl.gz|- [--as-of YYYY-MM-DD]  (- : đọc từ đầu vào chuẩn)'
+
+const AS_OF_SOURCES: Record<ImportSummary['asOfSource'], string> = {
+  option: 'theo --as-of',
+  metadata: 'theo dòng thông tin của tệp xuất',
+  'file-name': 'theo tên tệp',
+  today: 'tệp không ghi ngày, dùng ngày nhập; hãy thêm --as-of',
+}
 const SHOWN_WARNINGS = 20
 
 const progressReporter = (stream: NodeJS.WriteStream) => {
@@ -37,7 +45,7 @@ const formatSummary = (summary: ImportSummary, ms: number): string => {
   for (const warning of summary.warnings) byCode.set(warning.code, (byCode.get(warning.code) ?? 0) + 1)
   const lines = [
     `Đã đọc ${summary.read} thủ tục trong ${(ms / 1000).toFixed(1)} giây.`,
-    `  Ngày lấy dữ liệu: ${summary.asOf} (${summary.asOfFrom === 'option' ? 'theo --as-of' : 'theo tên tệp'})`,
+    `  Số liệu ${describeAsOf(summary.asOf)} (${summary.asOf}, ${AS_OF_SOURCES[summary.asOfSource]}).`,
     `  Thêm mới:      ${summary.inserted}`,
     `  Cập nhật:      ${summary.updated}`,
     `  Không đổi:     ${summary.unchanged}`,

@@ -32,6 +32,29 @@ describe('POST /v1/ask', () => {
     }
   })
 
+  it('returns the reply as structure beside the text: lead first, short list sections, the source line', async () => {
+    const answer = (await (
+      await ask(t, { text: 'làm lại thẻ căn cước bị mất cần giấy tờ gì' })
+    ).json()) as Answer
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'documents', procedure: { code: '1.014064' } })
+    const reply = answer.reply!
+    expect(answer.text.split('\n')[0]).toBe(reply.lead)
+    expect(reply.lead.length).toBeLessThanOrEqual(300)
+    expect(reply.sections.length).toBeGreaterThan(0)
+    for (const section of reply.sections) expect(section.items.length).toBeGreaterThan(0)
+    expect(reply.source?.text).toMatch(
+      /^Nguồn: dichvucong\.gov\.vn, số liệu ngày \d{2}\/\d{2}\/\d{4} \(mã 1\.014064\)\.$/,
+    )
+    // The name and the link once each in the text.
+    expect(answer.text.split(`${answer.procedure!.name} (mã 1.014064)`)).toHaveLength(2)
+    expect(answer.text.split(answer.procedure!.url!)).toHaveLength(2)
+    const clarify = (await (await ask(t, { text: 'căn cước' })).json()) as Answer
+    if (clarify.kind === 'clarify') {
+      expect(clarify.reply?.choices?.map((c) => c.code)).toEqual(clarify.candidates?.map((c) => c.code))
+      expect(clarify.reply?.lead).toBe(clarify.text.split('\n')[0])
+    }
+  })
+
   it('greets back on small talk and declines questions outside public procedures', async () => {
     const hello = (await (await ask(t, { text: 'xin chào' })).json()) as Answer
     expect(hello.kind).toBe('smalltalk')

@@ -158,3 +158,35 @@ describe('renderAgentsReplies', () => {
     expect(out.every((m) => m.text!.length < 9000)).toBe(true)
   })
 })
+
+describe('structured replies as Markdown', () => {
+  const body = {
+    lead: 'Lệ phí: 70.000 đồng/thẻ *căn cước*.',
+    sections: [
+      { title: 'Chi tiết lệ phí', items: ['Từ 01/7/2025 đến hết 31/12/2026 bằng 50%.', 'Trả phí bưu chính'] },
+      { title: 'Thông tin thêm', items: ['Nơi nộp: Công an cấp xã'], footer: true },
+    ],
+    source: {
+      text: 'Nguồn: dichvucong.gov.vn, số liệu tháng 07/2026 (mã 1.014064).',
+      url: 'https://dichvucong.gov.vn/p',
+    },
+  }
+  const procedure = { code: '1.014064', name: 'Cấp lại thẻ căn cước', url: 'https://dichvucong.gov.vn/p' }
+
+  it('renders the lead, bold section titles over real lists, and the source in italics', () => {
+    const [message] = renderAgentsReplies([{ type: 'text', text: 'plain', procedure, body }])
+    expect(message?.text).toBe(
+      '**Cấp lại thẻ căn cước (mã 1.014064)**\n\n' +
+        'Lệ phí: 70.000 đồng/thẻ \\*căn cước\\*.\n\n' +
+        '**Chi tiết lệ phí**\n\n- Từ 01/7/2025 đến hết 31/12/2026 bằng 50%.\n- Trả phí bưu chính\n\n' +
+        '**Thông tin thêm**\n\n- Nơi nộp: Công an cấp xã\n\n' +
+        '_Nguồn: dichvucong.gov.vn, số liệu tháng 07/2026 (mã 1.014064)._',
+    )
+  })
+
+  it('leaves the footer out of a follow-up', () => {
+    const [message] = renderAgentsReplies([{ type: 'text', text: 'plain', procedure, body, followUp: true }])
+    expect(message?.text).not.toContain('Thông tin thêm')
+    expect(message?.text).toContain('**Chi tiết lệ phí**')
+  })
+})

@@ -241,3 +241,29 @@ describe('createConversation', () => {
     expect(headingOf(picked)?.code).toBe('1.001193')
   })
 })
+
+describe('structured answers', () => {
+  it('carries the structure, names the procedure only in the heading, and drops the footer on a follow-up', async () => {
+    const clock = { now: Date.parse('2026-11-22T09:00:00Z') }
+    const chat = conversationOver(seeded, clock)
+    const user = { channel: 'web' as const, userId: 'structured-1' }
+    const first = (await chat.handle({ ...user, text: 'làm lại thẻ căn cước bị mất' })).find(
+      (r) => r.type === 'text',
+    )
+    expect(first).toMatchObject({ type: 'text', procedure: { code: '1.014064' } })
+    if (first?.type !== 'text' || !first.body || !first.procedure) throw new Error('no structured answer')
+    expect(first.followUp).toBeUndefined()
+    expect(first.text.split('\n')[0]).toBe(first.body.lead)
+    // The heading names the procedure and the link button carries the URL: neither is repeated.
+    expect(first.text).not.toContain(`${first.procedure.name} (mã`)
+    expect(first.text).not.toContain('https://')
+    expect(first.text).toContain('Thông tin thêm:')
+
+    const fee = (await chat.handle({ ...user, text: 'phí bao nhiêu?' })).find((r) => r.type === 'text')
+    expect(fee).toMatchObject({ type: 'text', followUp: true, procedure: { code: '1.014064' } })
+    if (fee?.type !== 'text') throw new Error('no follow-up')
+    expect(fee.text).toMatch(/^Lệ phí/)
+    expect(fee.text).not.toContain('Thông tin thêm:')
+    expect(fee.text).toContain('Nguồn: ')
+  })
+})

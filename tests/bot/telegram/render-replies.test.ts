@@ -92,3 +92,49 @@ describe('Telegram rendering', () => {
     ).toEqual(['m:help'])
   })
 })
+
+describe('structured replies as Telegram HTML', () => {
+  const procedure = { code: '1.014064', name: 'Cấp lại thẻ căn cước', url: 'https://dichvucong.gov.vn/p' }
+  const body = {
+    lead: 'Lệ phí: 70.000 đồng <thẻ>.',
+    sections: [
+      { title: 'Chi tiết lệ phí', items: ['Bằng 50% đến hết 31/12/2026.'] },
+      { title: 'Thông tin thêm', items: ['Nơi nộp: Công an cấp xã'], footer: true },
+    ],
+    source: { text: 'Nguồn: dichvucong.gov.vn (mã 1.014064).', url: 'https://dichvucong.gov.vn/p' },
+  }
+
+  it('renders a bold heading once, the lead, bold titles over bullets and the source in italics', () => {
+    const [message] = renderReplies([
+      { type: 'text', text: 'plain', procedure, body },
+      { type: 'link', label: 'Xem trang chính thức (mã 1.014064)', url: 'https://dichvucong.gov.vn/p' },
+    ])
+    expect(message?.text).toBe(
+      '<b>Cấp lại thẻ căn cước (mã 1.014064)</b>\n\nLệ phí: 70.000 đồng &lt;thẻ&gt;.\n\n' +
+        '<b>Chi tiết lệ phí</b>\n• Bằng 50% đến hết 31/12/2026.\n\n<b>Thông tin thêm</b>\n• Nơi nộp: Công an cấp xã\n\n' +
+        '<i>Nguồn: dichvucong.gov.vn (mã 1.014064).</i>',
+    )
+    expect(message?.keyboard?.inline_keyboard).toEqual([
+      [{ text: 'Xem trang chính thức (mã 1.014064)', url: 'https://dichvucong.gov.vn/p' }],
+    ])
+  })
+
+  it('splits a long structured reply between sections, every message under the limit and well formed', () => {
+    const long = {
+      ...body,
+      sections: Array.from({ length: 12 }, (_, i) => ({
+        title: `Trường hợp ${i + 1}`,
+        items: Array.from({ length: 6 }, (_, j) => `Giấy tờ ${j + 1} <bản chính> ${'x'.repeat(40)}`),
+      })),
+    }
+    const messages = renderReplies([{ type: 'text', text: 'plain', procedure, body: long, followUp: true }])
+    expect(messages.length).toBeGreaterThan(1)
+    for (const m of messages) {
+      expect(m.text.replace(/<\/?[bi]>/g, '').replace(/&lt;|&gt;|&amp;/g, '.').length).toBeLessThanOrEqual(
+        4096,
+      )
+      expect(m.text.match(/<b>/g)?.length ?? 0).toBe(m.text.match(/<\/b>/g)?.length ?? 0)
+    }
+    expect(messages[1]?.text.startsWith('<b>Trường hợp')).toBe(true)
+  })
+})

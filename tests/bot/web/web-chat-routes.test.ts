@@ -16,7 +16,10 @@ const send = async (body: unknown) => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
-  return { status: response.status, body: (await response.json()) as { sessionId: string; replies: Reply[] } }
+  return {
+    status: response.status,
+    body: (await response.json()) as { sessionId: string; replies: Reply[]; said?: string },
+  }
 }
 
 describe('web chat API', () => {
@@ -35,6 +38,8 @@ describe('web chat API', () => {
     const first = await send({ text: 'lam lai can cuoc bi mat, sdt 0912345678' })
     expect(first.status).toBe(200)
     expect(first.body.sessionId).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    // The question as stored, for the citizen's own bubble.
+    expect(first.body.said).toBe('lam lai can cuoc bi mat, sdt ***')
     expect(first.body.replies.some((r) => r.type === 'text' && r.procedure?.code === '1.014064')).toBe(true)
 
     const second = await send({ sessionId: first.body.sessionId, text: 'phí bao nhiêu' })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOpenApiDocument } from '../../../api/openapi.ts'
 import type { AnswerContext } from '../../../knowledge/answer/answer.types.ts'
 import { answerQuestion } from '../../../knowledge/answer/answer-question.ts'
+import { structureAnswer } from '../../../knowledge/answer/structure-answer.ts'
 import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
 import type { PlaceNotes } from '../../../knowledge/places/create-place-notes.ts'
 import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
@@ -13,8 +14,16 @@ let kb: KnowledgeBase
 
 /** Answers as if no place were ever found: the baseline the place note must not change. */
 const noPlaces: PlaceNotes = { find: () => [], note: () => null }
-const askWithout = (question: string, context: AnswerContext = {}) =>
-  answerQuestion({ question, context, search: kb.search, getProcedure: kb.getProcedure, places: noPlaces })
+const askWithout = async (question: string, context: AnswerContext = {}) =>
+  structureAnswer(
+    await answerQuestion({
+      question,
+      context,
+      search: kb.search,
+      getProcedure: kb.getProcedure,
+      places: noPlaces,
+    }),
+  )
 
 const SOURCE = '(theo danh mục đơn vị hành chính sau sắp xếp 2025)'
 
@@ -46,8 +55,11 @@ describe('answers that name a place', () => {
     })
     const lines = answer.text.split('\n')
     const note = `Lưu ý địa bàn: từ 01/07/2025 tỉnh Hà Nam thuộc tỉnh Ninh Bình ${SOURCE}.`
-    expect(lines.filter((l) => l.startsWith('Lưu ý địa bàn'))).toEqual([note])
-    expect(lines[lines.indexOf(note) - 1]).toBe('Cấp thực hiện: Cấp xã')
+    expect(lines.filter((l) => l.includes('Lưu ý địa bàn'))).toEqual([`- ${note}`])
+    // After where to submit (the lead of an overview names it), before anything else.
+    expect(lines[0]).toMatch(/^Nộp tại /)
+    expect(lines[lines.indexOf(`- ${note}`) - 1]).toBe('Thông tin thêm:')
+    expect(answer.reply?.sections.find((s) => s.items.includes(note))?.footer).toBeUndefined()
     expect(answer.text).toBe(answer.text.normalize('NFC'))
   })
 
@@ -59,11 +71,12 @@ describe('answers that name a place', () => {
     })
     const lines = answer.text.split('\n')
     const at = lines.indexOf(
-      `Lưu ý địa bàn: từ 01/07/2025 phường Trúc Bạch thuộc phường Ba Đình, thành phố Hà Nội ${SOURCE}.`,
+      `- Lưu ý địa bàn: từ 01/07/2025 phường Trúc Bạch thuộc phường Ba Đình, thành phố Hà Nội ${SOURCE}.`,
     )
     expect(at).toBeGreaterThan(0)
-    expect(lines.slice(0, at).some((l) => l.startsWith('Cơ quan thực hiện:'))).toBe(true)
-    expect(lines.slice(0, at)).not.toContain('')
+    expect(lines[0]).toMatch(/^Nộp hồ sơ tại /)
+    // In the where-to-submit list, with nothing else in between.
+    expect(lines.slice(lines.indexOf('Nơi nộp:'), at)).not.toContain('')
   })
 
   it('says the district level is gone and points to the agency the answer names', async () => {
@@ -73,9 +86,10 @@ describe('answers that name a place', () => {
       procedure: { code: '1.004222' },
       places: [{ mentioned: 'công an huyện', kind: 'district', current: null, changed: true }],
     })
+    expect(answer.text).toMatch(/^Nộp tại Công an cấp Xã;/)
     expect(answer.text).toContain(
-      'Cơ quan thực hiện: Công an cấp Xã\nCấp thực hiện: Cấp xã\n' +
-        'Lưu ý địa bàn: từ 01/07/2025 không còn cấp huyện, thủ tục nộp tại cơ quan nêu ở trên (cấp xã).',
+      'Thông tin thêm:\n' +
+        '- Lưu ý địa bàn: từ 01/07/2025 không còn cấp huyện, thủ tục nộp tại cơ quan nêu ở trên (cấp xã).',
     )
   })
 
@@ -114,14 +128,21 @@ describe('answers that name a place', () => {
     const withPlaces = await kb.answer(question)
     const without = await askWithout(question)
     expect(withPlaces.places?.length).toBeGreaterThan(0)
-    const { places: _places, text, ...chosen } = withPlaces
-    const { text: baseline, ...chosenWithout } = without
+    const { places: _places, text, reply, ...chosen } = withPlaces
+    const { text: baseline, reply: baselineReply, ...chosenWithout } = without
     expect(chosen).toEqual(chosenWithout)
     const withoutNote = text
       .split('\n')
-      .filter((l) => !l.startsWith('Lưu ý địa bàn:'))
+      .filter((l) => !l.replace(/^- /, '').startsWith('Lưu ý địa bàn:'))
       .join('\n')
     expect(withoutNote).toBe(baseline)
+    const noteless = reply?.sections
+      .map(({ footer: _f, ...s }) => ({
+        ...s,
+        items: s.items.filter((i) => !i.startsWith('Lưu ý địa bàn:')),
+      }))
+      .filter((s) => s.items.length > 0)
+    expect(noteless).toEqual(baselineReply?.sections.map(({ footer: _f, ...s }) => s))
   })
 })
 

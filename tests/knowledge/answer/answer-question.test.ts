@@ -43,10 +43,10 @@ describe('answerQuestion', () => {
   it('answers the fee first, from the record', async () => {
     const answer = await ask('đổi căn cước mất bao nhiêu tiền')
     expect(answer).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: '1.014063' } })
-    expect(answer.text.split('\n')[0]).toBe('Lệ phí:')
-    expect(answer.text).toContain('50,000 Việt Nam Đồng')
-    expect(answer.text).toContain('Cấp đổi thẻ căn cước (mã 1.014063)')
-    expect(answer.text).toContain('Thông tin theo dichvucong.gov.vn cập nhật ngày 15/07/2026.')
+    expect(answer.text.split('\n')[0]).toMatch(/^Lệ phí: .*50\.000 đồng\/thẻ căn cước/)
+    expect(answer.text).toContain('Thủ tục: Cấp đổi thẻ căn cước (mã 1.014063)')
+    expect(answer.text).toContain('Nguồn: dichvucong.gov.vn, số liệu ngày 15/07/2026 (mã 1.014063).')
+    expect(answer.reply?.lead).toBe(answer.text.split('\n')[0])
     expect(answer.text).toContain('https://dichvucong.gov.vn/')
     expect(answer.text).toBe(answer.text.normalize('NFC'))
   })
@@ -72,7 +72,7 @@ describe('answerQuestion', () => {
     expect(silent).toBeDefined()
     const answer = await ask(`${silent?.code} lệ phí bao nhiêu`)
     expect(answer).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: silent?.code } })
-    expect(answer.text).toContain('Hồ sơ gốc không ghi lệ phí, xem trang chính thức.')
+    expect(answer.text).toContain('Hồ sơ gốc không ghi lệ phí; xem trang chính thức.')
     await expectOnlyRecordNumbers(answer)
   })
 

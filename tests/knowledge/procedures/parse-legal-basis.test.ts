@@ -56,13 +56,37 @@ describe('parseLegalBasis', () => {
     expect(parseLegalBasis(`${H}${raw}`)).toEqual({ value: expected, warnings: [] })
   })
 
-  it('keeps a title glued to its own date inside the row', () => {
+  it('keeps a title glued to its own date inside the row, with the space given back', () => {
     const { value } = parseLegalBasis(
       `${H}Thông tư số 53/2025/TT-BCAngày 01/7/2025 của Bộ Công an53/2025/TT-BCA`,
     )
     expect(value).toEqual([
-      { title: 'Thông tư số 53/2025/TT-BCAngày 01/7/2025 của Bộ Công an', number: '53/2025/TT-BCA' },
+      { title: 'Thông tư số 53/2025/TT-BCA ngày 01/7/2025 của Bộ Công an', number: '53/2025/TT-BCA' },
     ])
+  })
+
+  // Real rows of 1.004089 and 1.000771 (dichvucong-2026-07.jsonl): several documents run together.
+  it.each([
+    [
+      'Sửa đổi, bổ sung một số điều của Pháp lệnh ưu đãi người có công với cách mạng04/2012/UBTVQH1326/2005/PL-UBTVQH11 - Ưu đãi người có công với cách mạng26/2005/PL-UBTVQH11',
+      {
+        title: 'Sửa đổi, bổ sung một số điều của Pháp lệnh ưu đãi người có công với cách mạng',
+        number: '04/2012/UBTVQH13',
+      },
+    ],
+    [
+      'Quy định mẫu giấy tờ liên quan đến việc nhập cảnh, xuất cảnh, cư trú của người nước ngoài tại Việt Nam04/2015/TT-BCAQUY ĐỊNH MỨC THU, CHẾ ĐỘ THU, NỘP, QUẢN LÝ VÀ SỬ DỤNG PHÍ25/2021/TT-BTC',
+      {
+        title:
+          'Quy định mẫu giấy tờ liên quan đến việc nhập cảnh, xuất cảnh, cư trú của người nước ngoài tại Việt Nam',
+        number: '04/2015/TT-BCA',
+      },
+    ],
+  ])('keeps only the first of several glued documents and flags it: %s', (raw, first) => {
+    const { value, warnings } = parseLegalBasis(`${H}${raw}`)
+    expect(value[0]).toEqual(first)
+    for (const entry of value) expect(entry.title).not.toMatch(/\p{Ll}\d{1,4}\/\d{4}\//u)
+    expect(warnings.map((w) => w.code)).toContain('LEGAL_MALFORMED')
   })
 
   it('keeps a title without a number and warns', () => {

@@ -1,0 +1,124 @@
+/**
+ * The documents of a record arranged for a citizen: the main form first (Tờ khai, Phiếu đề
+ * nghị, mẫu CT01 …, never dropped), then what everyone brings, then the papers needed only in
+ * some cases grouped under their case, then at most a couple of the portal's notes.
+ * @module
+ */
+import type { Procedure, ProcedureDocument } from '../procedures/procedure.types.ts'
+import { clipSentences } from './clip-sentences.ts'
+
+export type DocumentGroup = { title: string; items: string[] }
+
+const capital = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1)
+
+/** "mẫu CT01", "Mẫu DC02": the named forms a document mentions. */
+export const formCodes = (d: ProcedureDocument): string[] =>
+  [...`${d.name} ${d.template ?? ''}`.matchAll(/\bmẫu (?:số )?([A-Z]{1,3}\d{1,2}[a-z]?)\b/giu)].map((m) =>
+    (m[1] ?? '').toUpperCase(),
+  )
+
+/** A form whose named forms another form also names ("CT01" beside "CT01 hoặc CT02") is said by that one. */
+const withoutRepeatedForms = (forms: ProcedureDocument[]): ProcedureDocument[] =>
+  forms.filter((d) => {
+    const codes = formCodes(d)
+    return !(
+      codes.length > 0 &&
+      forms.some(
+        (o) => o !== d && formCodes(o).length > codes.length && codes.every((c) => formCodes(o).includes(c)),
+      )
+    )
+  })
+
+const MAX_COMMON = 8
+const MAX_CASES = 4
+const MAX_PER_CASE = 4
+const MAX_NOTES = 2
+
+/** Lines with no copies to hand in ("0 bản chính") are the portal's notes, not documents. */
+const isNote = (d: ProcedureDocument) => /^0\b/.test(d.copies ?? '') || /lưu ý/i.test(d.group ?? '')
+
+/** The form the citizen fills in: "Tờ khai …", "Phiếu đề nghị …", "Đơn …", or a named form (CT01, DC01, TK1-TS …). */
+export const isMainForm = (d: ProcedureDocument): boolean =>
+  /^(?:tờ khai|phiếu đề nghị|phiếu khai|đơn (?:đề nghị|xin|yêu cầu|đăng ký)|bản khai|giấy đề nghị)/iu.test(
+    d.name.trim(),
+  ) || /\bmẫu (?:số )?(?:CT0\d|DC0\d|TK\d|X0\d|M0\d)/iu.test(`${d.name} ${d.template ?? ''}`)
+
+/** Headings that name what kind of paper it is, not a case: everyone brings these. */
+const GENERIC_GROUP =
+  /^(?:giấy tờ phải (?:nộp|xuất trình)|hồ sơ gồm|thành phần hồ sơ|giấy tờ (?:nộp|xuất trình))\b/iu
+
+/** "Trường hợp trẻ em bị bỏ rơi thì phải có biên bản …": the case, and the paper. */
+const conditional = (name: string): { when: string; what: string } | null => {
+  const text = name.trim()
+  const lead =
+    /^(?:[-+•]\s*)?((?:trường hợp|nếu|đối với)\b[^:]{3,200}?)(?:\s+thì\s+|:\s*|\s+(?=phải (?:có|nộp)\s))(.{6,})$/iu.exec(
+      text,
+    )
+  if (lead?.[1] && lead[2]) {
+    const what = lead[2].replace(/^(?:phải có|phải nộp|nộp|cần có|có)\s+/iu, '')
+    return { when: lead[1].trim(), what: capital(what) }
+  }
+  // "Văn bản ủy quyền … trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh. …"
+  const tail = /^(.{6,}?)\s+(?:trong|đối với) trường hợp ([^.;]{6,240})([.;].*)?$/iu.exec(text)
+  if (tail?.[1] && tail[2])
+    return { when: `Trường hợp ${tail[2].trim()}`, what: `${tail[1]}${tail[3] ?? ''}` }
+  // "… người đại diện hợp pháp của người dưới 14 tuổi": only for a child's application.
+  const age = /\bngười (dưới|chưa đủ) (\d{1,2}) tuổi\b/iu.exec(text)
+  if (age) return { when: `Làm cho người ${age[1]} ${age[2]} tuổi`, what: text }
+  return null
+}
+
+const line = (d: ProcedureDocument, name = d.name): string => {
+  const extra = [d.copies && !isNote(d) ? d.copies : null, d.template ? `mẫu: ${d.template}` : null]
+    .filter(Boolean)
+    .join('; ')
+  return `${clipSentences(name, 450)}${extra ? ` (${extra})` : ''}`
+}
+
+/**
+ * @returns the groups to show (first the main form and what everyone brings), and how many
+ *   documents were left out for length
+ */
+export const describeDocuments = (p: Procedure): { groups: DocumentGroup[]; omitted: number } => {
+  const docs = p.documents.filter((d) => !isNote(d))
+  // "… các giấy tờ sau:" introduces the list; it is not a paper.
+  const papers = docs.filter((d) => !/:\s*$/.test(d.name.trim()))
+  const main = papers.filter(isMainForm)
+  // Lines are written only for the papers shown (a record may list dozens).
+  const common: (() => string)[] = []
+  const cases = new Map<string, (() => string)[]>()
+  const addCase = (when: string, item: () => string) => {
+    const key = capital(when.replace(/[:,]\s*$/, ''))
+    cases.set(key, [...(cases.get(key) ?? []), item])
+  }
+  for (const d of papers) {
+    if (main.includes(d)) continue
+    const cond = conditional(d.name)
+    const group = d.group && !GENERIC_GROUP.test(d.group) ? d.group : null
+    if (group) addCase(group, () => line(d))
+    else if (cond) addCase(cond.when, () => line(d, cond.what))
+    else common.push(() => line(d))
+  }
+  // Main forms inside a case group ("… nơi đơn vị đóng quân: Tờ khai CT01") are still the main form.
+  const forms = [...new Set(withoutRepeatedForms(main).map((d) => line(d)))]
+  const shownCommon = common.slice(0, Math.max(0, MAX_COMMON - forms.length))
+  const groups: DocumentGroup[] = []
+  const everyone = [...forms, ...shownCommon.map((item) => item())]
+  let omitted = common.length - shownCommon.length
+  if (everyone.length)
+    groups.push({ title: cases.size ? 'Mọi trường hợp' : 'Thành phần hồ sơ', items: everyone })
+  const caseEntries = [...cases]
+  for (const [title, items] of caseEntries.slice(0, MAX_CASES)) {
+    groups.push({ title, items: items.slice(0, MAX_PER_CASE).map((item) => item()) })
+    omitted += Math.max(0, items.length - MAX_PER_CASE)
+  }
+  for (const [, items] of caseEntries.slice(MAX_CASES)) omitted += items.length
+  const notes = p.documents.filter(isNote).filter((d) => !/:\s*$/.test(d.name.trim()))
+  if (notes.length) {
+    groups.push({
+      title: 'Lưu ý',
+      items: notes.slice(0, MAX_NOTES).map((d) => clipSentences(d.name.replace(/^lưu ý:\s*/iu, ''), 320)),
+    })
+  }
+  return { groups, omitted }
+}

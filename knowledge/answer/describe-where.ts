@@ -1,0 +1,97 @@
+/**
+ * Where to submit, from the record: the executing agency, else the competent agency, else
+ * what the steps or the channel descriptions say ("Bước 2: Nộp hồ sơ cho Ủy ban nhân dân cấp
+ * xã"), with the receiving address. A record that still names a district-level body is shown
+ * with today's equivalent and a note (see `currentBody`).
+ * @module
+ */
+import type { Procedure } from '../procedures/procedure.types.ts'
+import { splitSentences } from './clip-sentences.ts'
+
+/**
+ * District-level bodies ("Ủy ban nhân dân cấp huyện", "UBND huyện", "Công an cấp huyện",
+ * "Phòng Tư pháp cấp huyện") and today's equivalent.
+ *
+ * The rule: since 1 July 2025 Vietnam has two levels of local government, province and
+ * commune (Luật Tổ chức chính quyền địa phương số 72/2025/QH15, in force 01/07/2025; the
+ * district police were dissolved from 01/03/2025). The 2025 decrees dividing authority between
+ * the two levels hand most district tasks to the commune level and some to the province, case by
+ * case. A district body is therefore shown as its commune-level counterpart and always with the
+ * note below, which tells the citizen to check at the commune's one-stop desk, never as a
+ * district office to go to.
+ */
+const DISTRICT_BODIES: [RegExp, string][] = [
+  [
+    /(Ủy ban nhân dân|UBND|Chủ tịch Ủy ban nhân dân|Chủ tịch UBND) (?:cấp huyện|huyện|quận|thị xã)(?!\p{L})/gu,
+    '$1 cấp xã',
+  ],
+  [/(Công an|Phòng [\p{L} ,]{2,60}?|Bộ phận [\p{L} ]{2,40}?) cấp huyện/gu, '$1 cấp xã'],
+  [/(Công an) (?:huyện|quận|thị xã)(?!\p{L})/gu, '$1 cấp xã'],
+  [/\bcấp huyện\b/gu, 'cấp xã'],
+]
+
+/** Words that name a district-level body or level in record text. */
+export const DISTRICT_MENTION = /cấp huyện|(?:UBND|Ủy ban nhân dân|Công an) (?:huyện|quận|thị xã)(?!\p{L})/iu
+
+export const DISTRICT_NOTE =
+  'Từ 01/07/2025 không còn cấp huyện; việc hồ sơ gốc giao cho cấp huyện nay do cấp xã ' +
+  '(một số việc do cấp tỉnh) thực hiện. Hãy hỏi Bộ phận Một cửa cấp xã trước khi đi.'
+
+/** @returns the text with district-level bodies replaced by today's level, and whether any was */
+export const currentBody = (text: string): { text: string; changed: boolean } => {
+  let out = text
+  for (const [pattern, replacement] of DISTRICT_BODIES) out = out.replace(pattern, replacement)
+  return { text: out, changed: out !== text }
+}
+
+// "Nộp hồ sơ cho Ủy ban nhân dân cấp xã", "nộp hồ sơ tại Bộ phận Một cửa …", "gửi hồ sơ đến cơ quan đăng ký cư trú"
+const SUBMIT =
+  /\b(?:nộp|gửi|tiếp nhận)(?: trực tiếp)?(?: (?:01 )?(?:bộ )?hồ sơ[^.;:]{0,60}?)? (?:tại|cho|đến|về) ((?:trụ sở |Bộ phận |Trung tâm |cơ quan |Ủy ban |UBND |Công an |Sở |Phòng |Cục |Chi cục |Văn phòng |Tòa án |Cơ quan |Ban |Bảo hiểm )[^.;:()]{2,140})/iu
+
+/** The body the steps or channel descriptions say to submit to, if any. */
+export const submitToFromText = (texts: string[]): string | null => {
+  for (const text of texts) {
+    for (const sentence of splitSentences(text)) {
+      const found = SUBMIT.exec(sentence)?.[1]
+      if (found) {
+        const body = found
+          .replace(
+            /\s+(?:để|và nhận|theo quy định|hoặc qua|có trách nhiệm|kiểm tra|thực hiện|xem xét)\b.*$/u,
+            '',
+          )
+          .trim()
+        return body.charAt(0).toLocaleUpperCase('vi') + body.slice(1)
+      }
+    }
+  }
+  return null
+}
+
+export type Where = {
+  /** The body to submit to, in today's terms; null when the record names none anywhere. */
+  agency: string | null
+  /** Where the agency came from, when not the agency fields. */
+  from: 'agency' | 'competent' | 'steps' | null
+  address: string | null
+  /** The record names a district-level body somewhere in where-to-submit. */
+  district: boolean
+}
+
+export const describeWhere = (p: Procedure): Where => {
+  const stated = p.executingAgency ?? p.competentAgency
+  const from: Where['from'] = p.executingAgency ? 'agency' : p.competentAgency ? 'competent' : null
+  const found =
+    stated ??
+    submitToFromText([...p.steps, ...p.channels.filter((c) => c.kind === 'direct').map((c) => c.note ?? '')])
+  // "Trung tâm Phục vụ hành chính công" from the steps says no level: the record's level does.
+  const level = p.levels.length === 1 && p.levels[0] ? p.levels[0].toLocaleLowerCase('vi') : null
+  const named = found && !stated && level && !/\bcấp\b/iu.test(found) ? `${found} (${level})` : found
+  const agency = named ? currentBody(named) : null
+  const address = p.address ? currentBody(p.address) : null
+  return {
+    agency: agency?.text ?? null,
+    from: from ?? (found ? 'steps' : null),
+    address: address?.text ?? null,
+    district: Boolean(agency?.changed || address?.changed),
+  }
+}
