@@ -52,20 +52,21 @@ describe('npm run kb:import', () => {
     const plain = runImport(['-', '--as-of', '2026-07-20'], `file:${join(dir, 'stdin.db')}`, slice)
     expect(plain.status, plain.stderr).toBe(0)
     expect(plain.stdout).toMatch(/Đã đọc 5 thủ tục/)
-    expect(plain.stdout).toMatch(/Ngày lấy dữ liệu: 2026-07-20 \(theo --as-of\)/)
+    expect(plain.stdout).toMatch(/Số liệu ngày 20\/07\/2026 \(2026-07-20, theo --as-of\)/)
     const gz = runImport(['-', '--as-of', '2026-07-20'], `file:${join(dir, 'stdin.db')}`, gzipSync(slice))
     expect(gz.status, gz.stderr).toBe(0)
     expect(gz.stdout).toMatch(/Không đổi: +5/)
   })
 
-  it('takes the date from the file name, and asks for --as-of when neither names one', () => {
+  it('takes the date from the file name, and says so loudly when nothing names one', () => {
     const named = runImport([proceduresFile], `file:${join(dir, 'named.db')}`)
     expect(named.status, named.stderr).toBe(0)
-    expect(named.stdout).toMatch(/Ngày lấy dữ liệu: 2026-07-01 \(theo tên tệp\)/)
+    expect(named.stdout).toMatch(/Số liệu tháng 07\/2026 \(2026-07, theo tên tệp\)/)
     const slice = readProceduresText().split('\n').slice(0, 2).join('\n')
     const unnamed = runImport(['-'], `file:${join(dir, 'unnamed.db')}`, slice)
-    expect(unnamed.status).toBe(1)
-    expect(unnamed.stderr).toMatch(/Nhập thất bại: .*--as-of YYYY-MM-DD/)
+    expect(unnamed.status, unnamed.stderr).toBe(0)
+    expect(unnamed.stdout).toMatch(/tệp không ghi ngày, dùng ngày nhập; hãy thêm --as-of/)
+    expect(unnamed.stdout).toMatch(/AS_OF_UNKNOWN: 1/)
     const corrupt = runImport(
       ['-', '--as-of', '2026-07-20'],
       `file:${join(dir, 'corrupt.db')}`,
