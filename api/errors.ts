@@ -22,6 +22,7 @@ export const createErrorHandler = (log: Logger) =>
     if (err instanceof AppError) {
       if (err.status >= 500)
         log.error('request failed', { path: c.req.path, code: err.code, message: err.message })
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds))
       return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode)
     }
     if (err instanceof HTTPException) {

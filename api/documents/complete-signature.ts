@@ -5,18 +5,15 @@
  * the provider returns the signature after the official confirms on the phone.
  * @module
  */
-import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto'
+import { createHash, X509Certificate } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import * as pkijs from 'pkijs'
 import { certificates, signingSessions } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { embedSignature } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
-import { assembleCms } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
-import { ecdsaSignatureToDer, fromPem, serialToHex } from './pki-encoding.ts'
-import { byteRangeOf, signedAttributesFor } from './prepare-signature.ts'
+import { fromPem, serialToHex } from './pki-encoding.ts'
 
 type Session = typeof signingSessions.$inferSelect
 
@@ -41,14 +38,7 @@ const requirePending = (session: Session) => {
   }
 }
 
-const chainFor = (svc: DocumentsService, leafDer: Buffer) => {
-  const leaf = new X509Certificate(leafDer)
-  return svc.verifier.trustRoots
-    .filter((r) => leaf.checkIssued(r))
-    .map((r) => pkijs.Certificate.fromBER(r.raw))
-}
-
-/** Builds the CMS around a signature and stores the signed PDF, audited, in one batch. */
+/** Builds the CMS around a signature (in a PDF worker) and stores the signed PDF, audited, in one batch. */
 const finishSignature = async (
   svc: DocumentsService,
   caller: Caller,
@@ -59,34 +49,16 @@ const finishSignature = async (
     ? await svc.db.select().from(certificates).where(eq(certificates.serial, session.certificateSerial)).get()
     : undefined
   if (!cert || !session.signingTime) throw new AppError('UNPROCESSABLE', 'Phiên ký chưa gắn chứng thư nào.')
-  const byteRange = byteRangeOf(session.prepared)
-  const { attributes, toBeSigned } = signedAttributesFor(
-    session.prepared,
-    byteRange,
-    cert.pem,
-    new Date(session.signingTime),
+  const signed = Buffer.from(
+    await svc.pdf.run({
+      op: 'complete',
+      prepared: session.prepared,
+      certificatePem: cert.pem,
+      certificateSerial: cert.serial,
+      signingTime: session.signingTime,
+      signature: rawSignature,
+    }),
   )
-  const signature = ecdsaSignatureToDer(rawSignature)
-  const certDer = fromPem(cert.pem, 'CERTIFICATE')
-  const ok = verifySignature(
-    'sha256',
-    toBeSigned,
-    { key: new X509Certificate(certDer).publicKey, dsaEncoding: 'der' },
-    signature,
-  )
-  if (!ok) {
-    throw new AppError(
-      'UNPROCESSABLE',
-      `Chữ ký không khớp với chứng thư ${cert.serial} và dữ liệu cần ký của phiên này.`,
-    )
-  }
-  const cms = assembleCms({
-    attributes,
-    signature,
-    certificate: pkijs.Certificate.fromBER(certDer),
-    chain: chainFor(svc, certDer),
-  })
-  const signed = embedSignature(session.prepared, byteRange, cms)
   const sha256 = createHash('sha256').update(signed).digest('hex')
   const at = new Date().toISOString()
   await svc.db.batch([
@@ -178,13 +150,12 @@ export const startRemoteSignature = async ({
       createdAt: new Date().toISOString(),
     })
     .onConflictDoNothing()
-  const signingTime = new Date(session.signingTime ?? session.createdAt)
-  const { toBeSigned } = signedAttributesFor(
-    session.prepared,
-    byteRangeOf(session.prepared),
-    provided.certificatePem,
-    signingTime,
-  )
+  const toBeSigned = await svc.pdf.run({
+    op: 'toBeSigned',
+    prepared: session.prepared,
+    certificatePem: provided.certificatePem,
+    signingTime: session.signingTime ?? session.createdAt,
+  })
   const hash = createHash('sha256').update(toBeSigned).digest()
   const { transactionId } = await svc.remote.requestSignature({
     officialId: caller.official.id,

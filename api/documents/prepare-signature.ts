@@ -6,15 +6,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm'
-import * as pkijs from 'pkijs'
 import { certificates, signingSessions } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { addSignaturePlaceholder, type SignatureRole, signedBytes } from './add-signature-placeholder.ts'
+import type { SignatureRole } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
-import { buildSignedAttributes } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
-import { fromPem } from './pki-encoding.ts'
 
 export const SESSION_MINUTES = 30
 
@@ -55,31 +52,7 @@ export const findSigningCertificate = async (
   return row ?? null
 }
 
-/** The SignedAttributes for a prepared PDF, rebuilt identically at completion. */
-export const signedAttributesFor = (
-  prepared: Uint8Array,
-  byteRange: readonly number[],
-  certificatePem: string,
-  signingTime: Date,
-) => {
-  const h = createHash('sha256')
-  for (const part of signedBytes(prepared, byteRange)) h.update(part)
-  const der = fromPem(certificatePem, 'CERTIFICATE')
-  return buildSignedAttributes({
-    messageDigest: h.digest(),
-    certificate: pkijs.Certificate.fromBER(der),
-    certificateDer: der,
-    signingTime,
-  })
-}
-
-export const byteRangeOf = (prepared: Uint8Array): number[] => {
-  const text = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength).toString('latin1')
-  const all = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)]
-  const last = all.at(-1)
-  if (!last) throw new AppError('INTERNAL', 'Phiên ký hỏng: không thấy ByteRange.')
-  return [last[1], last[2], last[3], last[4]].map(Number)
-}
+export { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts'
 
 /**
  * @throws AppError 403 when the caller's role may not sign in this capacity, 409 when the
@@ -119,10 +92,15 @@ export const prepareSignature = async ({
     )
   }
   const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000)
-  const prepared = await addSignaturePlaceholder({ pdf, role, signerName: caller.official.name, signingTime })
-  const toBeSigned = cert
-    ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem, signingTime).toBeSigned
-    : null
+  const prepared = await svc.pdf.run({
+    op: 'prepare',
+    pdf,
+    role,
+    signerName: caller.official.name,
+    signingTime: signingTime.toISOString(),
+    certificatePem: cert?.pem ?? null,
+  })
+  const toBeSigned = prepared.toBeSigned
   // sessions hold a copy of the PDF: drop those that expired more than a day ago
   await svc.db
     .delete(signingSessions)
@@ -133,7 +111,7 @@ export const prepareSignature = async ({
     officialId: caller.official.id,
     role,
     preparedSha256: createHash('sha256').update(prepared.pdf).digest('hex'),
-    prepared: prepared.pdf,
+    prepared: Buffer.from(prepared.pdf),
     digest: toBeSigned ? createHash('sha256').update(toBeSigned).digest('hex') : '',
     status: 'pending',
     certificateSerial: cert?.serial ?? null,

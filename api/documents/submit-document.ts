@@ -42,15 +42,6 @@ export type SubmittedDocument = {
 export const documentIdOf = (sha256: string, senderAgency: string) =>
   createHash('sha256').update(`${sha256}:${senderAgency}`).digest('hex').slice(0, 32)
 
-const countPages = async (pdf: Uint8Array) => {
-  const { PDFDocument } = await import('pdf-lib')
-  try {
-    return (await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true })).getPageCount()
-  } catch {
-    throw new AppError('UNPROCESSABLE', 'file: không đọc được tệp PDF.')
-  }
-}
-
 type Statement = Parameters<Db['batch']>[0][number]
 type Pending = { statements: Statement[]; resolve: () => void; reject: (error: unknown) => void }
 
@@ -83,6 +74,14 @@ const commitGrouped = (db: Db, statements: Statement[]) =>
       }
     })
   })
+
+/** The distinct problems found, a few of them: an error message stays short whatever the file holds. */
+export const problemsOf = (verification: Verification, max = 6) => {
+  const all = [...(verification.problems ?? []), ...verification.signatures.flatMap((s) => s.problems)]
+  const distinct = [...new Set(all)]
+  const shown = distinct.slice(0, max).join(' ')
+  return distinct.length > max ? `${shown} (và ${distinct.length - max} vấn đề khác)` : shown
+}
 
 const inFlight = new Map<string, Promise<{ created: boolean; doc: SubmittedDocument }>>()
 
@@ -131,17 +130,21 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
       )
     }
     const verification = await svc.verifyPdf(pdf)
+    if (verification.problems?.length) {
+      // not a document with a bad signature but a file that is not checked at all: refused even as unsigned
+      throw new AppError('UNPROCESSABLE', `Tệp PDF bị từ chối: ${problemsOf(verification)}`)
+    }
     if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
       throw new AppError(
         'UNPROCESSABLE',
         verification.status === 'unsigned'
           ? 'Văn bản chưa có chữ ký số. Ký số trước khi gửi, hoặc gửi với allowUnsigned: true (sẽ được ghi nhận là chưa ký).'
-          : `Chữ ký số không hợp lệ: ${verification.signatures.flatMap((s) => s.problems).join(' ')} Gửi với allowUnsigned: true để gửi như văn bản chưa ký.`,
+          : `Chữ ký số không hợp lệ: ${problemsOf(verification)} Gửi với allowUnsigned: true để gửi như văn bản chưa ký.`,
         { details: verification },
       )
     }
     const signatureStatus = verification.status === 'signed_valid' ? 'signed_valid' : 'unsigned'
-    const pages = header.pages ?? (await countPages(pdf))
+    const pages = header.pages ?? (await svc.pdf.run({ op: 'countPages', pdf }))
     const at = new Date().toISOString()
     const actor = caller.official.id
     const db = svc.db
