@@ -12,7 +12,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { auditLog, procedureRevisions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
+import { importProceduresInWorker } from '../../knowledge/procedures/import-procedures-in-worker.ts'
 import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import type { AppDeps } from '../deps.ts'
@@ -58,8 +58,10 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
       try {
         const filePath = join(dir, 'upload.jsonl')
         await writeFile(filePath, text)
-        const summary = await importProcedures({
+        // parsed and written in a worker, indexed in slices: chat keeps answering meanwhile
+        const summary = await importProceduresInWorker({
           db,
+          database: config.database,
           filePath,
           asOf: asOf ?? new Date().toISOString().slice(0, 10),
           actor: 'admin:import',
