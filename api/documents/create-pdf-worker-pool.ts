@@ -27,12 +27,21 @@ export type PdfWorkerPoolOptions = {
 }
 
 export type PdfWorkerPool = {
-  run: <K extends PdfJob['op']>(job: Extract<PdfJob, { op: K }>) => Promise<PdfJobResult[K]>
+  /** @param transfer buffers moved to the worker rather than copied (unusable here afterwards) */
+  run: <K extends PdfJob['op']>(
+    job: Extract<PdfJob, { op: K }>,
+    transfer?: ArrayBuffer[],
+  ) => Promise<PdfJobResult[K]>
   stats: () => { workers: number; running: number; queued: number }
   close: () => Promise<void>
 }
 
-type Task = { job: PdfJob; resolve: (value: unknown) => void; reject: (error: unknown) => void }
+type Task = {
+  job: PdfJob
+  transfer: ArrayBuffer[]
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
 type Slot = { worker: Worker; task: Task | null; timer: NodeJS.Timeout | null; id: number }
 
 const RETRY_AFTER_SECONDS = 2
@@ -125,7 +134,7 @@ export const createPdfWorkerPool = ({
       task.reject(tooComplex(Math.round(budgetMs / 1000)))
       pump()
     }, budgetMs)
-    slot.worker.postMessage({ id: slot.id, job: task.job })
+    slot.worker.postMessage({ id: slot.id, job: task.job }, task.transfer)
     onStart?.(task.job)
   }
 
@@ -139,7 +148,7 @@ export const createPdfWorkerPool = ({
     }
   }
 
-  const run = <K extends PdfJob['op']>(job: Extract<PdfJob, { op: K }>) =>
+  const run = <K extends PdfJob['op']>(job: Extract<PdfJob, { op: K }>, transfer: ArrayBuffer[] = []) =>
     new Promise<PdfJobResult[K]>((resolve, reject) => {
       if (closed) return reject(new AppError('UNAVAILABLE', 'Máy chủ đang dừng. Server is shutting down.'))
       const busy = [...slots].every((s) => s.task) && slots.size >= size
@@ -152,7 +161,7 @@ export const createPdfWorkerPool = ({
           ),
         )
       }
-      queue.push({ job, resolve: resolve as (value: unknown) => void, reject })
+      queue.push({ job, transfer, resolve: resolve as (value: unknown) => void, reject })
       pump()
     })
 

@@ -28,6 +28,8 @@ export type SubmitDocumentOptions = {
   svc: DocumentsService
   caller: Caller
   pdf: Uint8Array
+  /** the PDF's SHA-256 (hex) when already computed off the request thread */
+  sha256?: string | undefined
   header: DocumentHeader
 }
 
@@ -105,13 +107,13 @@ const existingDocument = async (svc: DocumentsService, id: string): Promise<Subm
  * @returns `created: false` with the stored document when this sender already sent this PDF
  * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned)
  */
-export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumentOptions) => {
+export const submitDocument = async ({ svc, caller, pdf, header, ...known }: SubmitDocumentOptions) => {
   requireRole(caller.official.role, 'send')
   if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     throw new AppError('UNPROCESSABLE', 'file: tệp không phải PDF (thiếu %PDF-).')
   }
   const to = [...new Set(header.to.map((code, i) => validateAgencyCode(code, `header.to[${i}]`)))]
-  const sha256 = createHash('sha256').update(pdf).digest('hex')
+  const sha256 = known.sha256 ?? createHash('sha256').update(pdf).digest('hex')
   const id = documentIdOf(sha256, caller.agency.code)
   const running = inFlight.get(id)
   if (running) return { created: false, doc: (await running).doc }

@@ -77,11 +77,11 @@ describe('a crafted PDF cannot freeze the server', () => {
     expect(body.length).toBeLessThan(4096)
   })
 
-  it('counts pages of an unsigned document in a worker, after verifying it there', async () => {
+  it('reads the upload, verifies it and counts its pages in workers', async () => {
     started.length = 0
     const res = await submit(app, clerk, await makePdf(), header([TO], { allowUnsigned: true }))
     expect(res.status).toBe(201)
-    expect(started).toEqual(['verify', 'countPages'])
+    expect(started).toEqual(['readForm', 'verify', 'countPages'])
   })
 })
 
