@@ -15,6 +15,7 @@ export const AppErrorCode = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
 } as const
 
 export type AppErrorCode = keyof typeof AppErrorCode

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import {
@@ -59,7 +60,15 @@ export const createDocumentsService = async (
   options: DocumentsOptions = {},
 ): Promise<DocumentsService> => {
   const { db, config } = deps
-  const ca = await ensureCertificateAuthority(caDirOf(config))
+  const caDir = caDirOf(config)
+  const ca = await ensureCertificateAuthority(caDir).catch((error: unknown) => {
+    // a broken CA is the deployment's fault, not the caller's: 503, and the path goes to the log
+    throw new AppError(
+      'UNAVAILABLE',
+      'Chứng thư số của hệ thống (CA) đang không dùng được; quản trị viên cần kiểm tra /healthz. The deployment CA is unusable.',
+      { cause: error, retryAfterSeconds: 60 },
+    )
+  })
   const trustRoots = [ca.x509, ...readTrustRoots(config.documents.trustRootsFile)]
   const verifier = createSignatureVerifier({ trustRoots })
   const pdf = createPdfWorkerPool({

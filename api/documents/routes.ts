@@ -24,7 +24,12 @@ import {
 import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
 import { ZDocumentHeader } from './document-header.ts'
-import { createDocumentsService, type DocumentsOptions, type DocumentsService } from './documents-service.ts'
+import {
+  caDirOf,
+  createDocumentsService,
+  type DocumentsOptions,
+  type DocumentsService,
+} from './documents-service.ts'
 import { exportEdxml } from './export-edxml.ts'
 import { getDocument, getDocumentPdf } from './get-document.ts'
 import { getPaperlessStats } from './get-paperless-stats.ts'
@@ -130,7 +135,12 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     return service
   }
   // start now so a new deployment has its CA right after start; requests await the same promise
-  svc().catch((error: unknown) => deps.log.error('documents setup failed', { error: String(error) }))
+  svc().catch((error: unknown) =>
+    deps.log.error('documents setup failed', {
+      caDir: caDirOf(deps.config),
+      error: String(error instanceof AppError && error.cause ? error.cause : error),
+    }),
+  )
   const maxBytes = deps.config.documents.maxBytes
   const limit = bodyLimit({
     maxSize: maxBytes + 64 * 1024,
