@@ -51,13 +51,14 @@ export const createAdminRoutes = ({ db, kb, config }: AppDeps) => {
     }),
     async (c) => {
       const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
-      const text = await c.req.text()
-      if (!text.trim())
+      // bytes, not text: decoding tens of megabytes here would hold every other request
+      const body = new Uint8Array(await c.req.arrayBuffer())
+      if (!body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09))
         throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
       const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
       try {
         const filePath = join(dir, 'upload.jsonl')
-        await writeFile(filePath, text)
+        await writeFile(filePath, body)
         // parsed and written in a worker, indexed in slices: chat keeps answering meanwhile
         const summary = await importProceduresInWorker({
           db,

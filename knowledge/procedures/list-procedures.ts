@@ -21,7 +21,7 @@ export const listProcedures = async ({ db }: ListProceduresOptions): Promise<Pro
  */
 export const listProceduresInPages = async ({
   db,
-  pageSize = 200,
+  pageSize = 100,
 }: ListProceduresOptions & { pageSize?: number }): Promise<Procedure[]> => {
   const rowid = sql<number>`rowid`
   const out: Procedure[] = []
