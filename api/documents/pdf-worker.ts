@@ -14,9 +14,25 @@ const { trustRoots: rootsDer } = workerData as { trustRoots: Uint8Array[] }
 const trustRoots = rootsDer.map((der) => new X509Certificate(der))
 const context = { verifier: createSignatureVerifier({ trustRoots }), trustRoots }
 
+/** Large results whose memory is their own are moved, not copied, back to the request thread. */
+const movable = (result: unknown): ArrayBuffer[] => {
+  const candidates = [
+    result,
+    (result as { pdf?: unknown })?.pdf,
+    (result as { file?: { bytes?: unknown } })?.file?.bytes,
+  ]
+  return candidates
+    .filter((v): v is Uint8Array => v instanceof Uint8Array && v.byteLength > 64 * 1024)
+    .filter(
+      (v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer,
+    )
+    .map((v) => v.buffer as ArrayBuffer)
+}
+
 parentPort?.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
   try {
-    parentPort?.postMessage({ id, result: await runPdfJob(context, job) })
+    const result = await runPdfJob(context, job)
+    parentPort?.postMessage({ id, result }, movable(result))
   } catch (error) {
     const known = error instanceof AppError
     parentPort?.postMessage({
