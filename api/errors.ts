@@ -16,12 +16,63 @@ export const errorBody = (code: string, message: string, details?: unknown): Err
   error: details === undefined ? { code, message } : { code, message, details },
 })
 
+/** The SQLite result code of an error or of one of its causes (libSQL and drizzle wrap them). */
+export const sqliteCodeOf = (error: unknown): string | null => {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code
+    e = (e as { cause?: unknown }).cause
+  }
+  return null
+}
+
+const STORAGE_ERRORS: Record<string, { code: 'INSUFFICIENT_STORAGE' | 'UNAVAILABLE'; message: string }> = {
+  SQLITE_FULL: {
+    code: 'INSUFFICIENT_STORAGE',
+    message:
+      'Máy chủ hết chỗ lưu trữ; yêu cầu chưa được ghi. Thử lại sau khi quản trị viên giải phóng dung lượng. Storage is full.',
+  },
+  SQLITE_READONLY: {
+    code: 'UNAVAILABLE',
+    message: 'Cơ sở dữ liệu đang ở chế độ chỉ đọc; yêu cầu chưa được ghi. The database is read-only.',
+  },
+  SQLITE_CORRUPT: {
+    code: 'UNAVAILABLE',
+    message: 'Cơ sở dữ liệu bị hỏng; cần quản trị viên khôi phục. The database is corrupt.',
+  },
+  SQLITE_NOTADB: {
+    code: 'UNAVAILABLE',
+    message: 'Tệp cơ sở dữ liệu không phải SQLite; cần quản trị viên khôi phục. Not a database.',
+  },
+  SQLITE_IOERR: {
+    code: 'UNAVAILABLE',
+    message: 'Lỗi đọc ghi đĩa; yêu cầu chưa được ghi. Thử lại sau. Disk I/O error.',
+  },
+  SQLITE_BUSY: {
+    code: 'UNAVAILABLE',
+    message: 'Cơ sở dữ liệu đang bận; thử lại sau ít giây. The database is busy.',
+  },
+}
+
+/** A storage fault in words an operator acts on (code and SQLite's own message), or null for other errors. */
+export const describeStorageError = (error: unknown): string | null => {
+  const code = sqliteCodeOf(error)
+  if (!code) return null
+  let message = ''
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof Error && (e as { code?: unknown }).code === code) message = e.message
+    e = (e as { cause?: unknown }).cause
+  }
+  return `${code}${message ? `: ${message}` : ''}`
+}
+
 /** Builds the `app.onError` handler. */
 export const createErrorHandler = (log: Logger) =>
   function onError(err: Error, c: Context) {
     if (err instanceof AppError) {
       if (err.status >= 500)
         log.error('request failed', { path: c.req.path, code: err.code, message: err.message })
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds))
       return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode)
     }
     if (err instanceof HTTPException) {
@@ -32,6 +83,16 @@ export const createErrorHandler = (log: Logger) =>
           ? 'Nội dung gửi lên quá lớn. Request body too large.'
           : err.message || 'Yêu cầu không hợp lệ. Bad request.'
       return c.json(errorBody(code, message), status as ContentfulStatusCode)
+    }
+    const storage = sqliteCodeOf(err)
+    const known = storage
+      ? (STORAGE_ERRORS[storage] ?? STORAGE_ERRORS[storage.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')])
+      : undefined
+    if (known) {
+      log.error('storage fault', { path: c.req.path, cause: describeStorageError(err) })
+      if (known.code === 'UNAVAILABLE') c.header('Retry-After', '30')
+      const status = known.code === 'INSUFFICIENT_STORAGE' ? 507 : 503
+      return c.json(errorBody(known.code, known.message), status)
     }
     log.error('unexpected error', { path: c.req.path, error: String(err), stack: err.stack })
     return c.json(errorBody('INTERNAL', 'Đã có lỗi phía máy chủ. Internal server error.'), 500)

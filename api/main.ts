@@ -13,24 +13,52 @@ import { createKnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { isKnowledgeBaseEmpty, seedKnowledgeBase } from '../knowledge/procedures/seed-knowledge-base.ts'
 import { createApp } from './app.ts'
 import { loadConfig } from './config.ts'
+import { describeStorageError } from './errors.ts'
 import { createLogger } from './logger.ts'
 import { printWelcome } from './print-welcome.ts'
 import { createStartupStatus } from './startup-status.ts'
 
+/** A start-up step that failed: what was being done, on which file or URL, and why. */
+class StartupError extends Error {
+  constructor(what: string, where: string, cause: unknown) {
+    const why = describeStorageError(cause) ?? (cause instanceof Error ? cause.message : String(cause))
+    const hint = /SQLITE_(CANTOPEN|READONLY)|EACCES|EROFS/.test(why)
+      ? ' (check that the folder exists and is writable)'
+      : ''
+    super(`${what} (${where}): ${why}${hint}`, { cause })
+  }
+}
+
+const step = async <T>(what: string, where: string, run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run()
+  } catch (error) {
+    throw new StartupError(what, where, error)
+  }
+}
+
 const main = async () => {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
-  const db = await createDb(config.database)
-  await migrateDb(db)
+  // the URL without credentials, and where a file database lives
+  const where = config.database.url.replace(/\/\/[^@/]*@/, '//')
+  const db = await step(`opening the database (is DATA_DIR ${config.dataDir} writable?)`, where, async () => {
+    const opened = await createDb(config.database)
+    await opened.$client.execute('SELECT count(*) FROM sqlite_master')
+    return opened
+  })
+  await step('applying the database migrations', where, () => migrateDb(db))
   const startup = createStartupStatus()
   const seed = config.knowledge.seed
   const seeding = seed !== 'none' && (await isKnowledgeBaseEmpty({ db }))
   if (seeding && seed === 'national') startup.loading(0, 0)
-  const kb = await createKnowledgeBase({
-    db,
-    synonymsFile: config.knowledge.synonymsFile,
-    refreshSeconds: config.knowledge.refreshSeconds,
-  })
+  const kb = await step('building the search index', config.knowledge.synonymsFile ?? where, () =>
+    createKnowledgeBase({
+      db,
+      synonymsFile: config.knowledge.synonymsFile,
+      refreshSeconds: config.knowledge.refreshSeconds,
+    }),
+  )
   const deps = { config, db, kb, log, startup }
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

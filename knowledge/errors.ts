@@ -15,6 +15,7 @@ export const AppErrorCode = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
 } as const
 
 export type AppErrorCode = keyof typeof AppErrorCode
@@ -26,11 +27,18 @@ export type AppErrorCode = keyof typeof AppErrorCode
 export class AppError extends Error {
   readonly code: AppErrorCode
   readonly details: unknown
-  constructor(code: AppErrorCode, message: string, options: { cause?: unknown; details?: unknown } = {}) {
+  /** for 429 and 503: when to try again (sent as Retry-After) */
+  readonly retryAfterSeconds: number | undefined
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.details = options.details
+    this.retryAfterSeconds = options.retryAfterSeconds
   }
   get status(): number {
     return AppErrorCode[this.code]

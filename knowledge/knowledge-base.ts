@@ -11,9 +11,13 @@ import { structureAnswer } from './answer/structure-answer.ts'
 import type { Db } from './db/client.ts'
 import { builtInPlaceNotes } from './places/create-place-notes.ts'
 import { getProcedure } from './procedures/get-procedure.ts'
-import { getKnowledgeBaseVersion, listProcedures } from './procedures/list-procedures.ts'
+import {
+  getKnowledgeBaseVersion,
+  listProcedures,
+  listProceduresInPages,
+} from './procedures/list-procedures.ts'
 import type { Procedure } from './procedures/procedure.types.ts'
-import { buildSearchIndex, type SearchIndex } from './search/build-search-index.ts'
+import { buildSearchIndex, buildSearchIndexInSlices, type SearchIndex } from './search/build-search-index.ts'
 import { loadSynonyms } from './search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from './search/search.types.ts'
 import { searchProcedures } from './search/search-procedures.ts'
@@ -48,7 +52,8 @@ const MAX_LIMIT = 50
 /**
  * Builds the index from the stored procedures and keeps it current: `refresh()` (and the
  * timer, every `refreshSeconds`) rebuilds a complete new index when the stored version
- * changed, then swaps it in, so a query never sees a half-built index.
+ * changed, in slices that let requests through, then swaps it in, so a query never sees a
+ * half-built index and is never held up for the whole rebuild.
  * @throws AppError BAD_REQUEST when the admin's synonyms file is unreadable or malformed
  * @example const kb = await createKnowledgeBase({ db, refreshSeconds: 30 })
  */
@@ -61,17 +66,21 @@ export const createKnowledgeBase = async ({
   // Loaded here rather than on the first question, so that question is not the slow one.
   const places = builtInPlaceNotes()
   type Snapshot = { index: SearchIndex; records: Map<string, Procedure>; version: string }
-  const build = async (): Promise<Snapshot> => {
+  // At start nothing else is waiting, so the first build runs in one go; a rebuild while
+  // requests are served reads and indexes in slices that give the event loop a turn.
+  const build = async (sliced: boolean): Promise<Snapshot> => {
     // Version first: a write landing during the build makes the next refresh rebuild again.
     const version = await getKnowledgeBaseVersion({ db })
-    const procedures = await listProcedures({ db })
-    const index = buildSearchIndex({ procedures, synonyms })
+    const procedures = sliced ? await listProceduresInPages({ db }) : await listProcedures({ db })
+    const index = sliced
+      ? await buildSearchIndexInSlices({ procedures, synonyms })
+      : buildSearchIndex({ procedures, synonyms })
     // Records are kept with the index they were indexed from, so an answer never mixes two
     // versions and needs no database read (about half the cost of an answer otherwise).
     const records = new Map(procedures.map((p) => [p.code, Object.freeze(p)]))
     return { index, records, version }
   }
-  let current = await build()
+  let current = await build(false)
   // Checks run one after another: a refresh asked for after a write always looks at the
   // version after that write, even while an earlier (timer) check is still running.
   let chain: Promise<unknown> = Promise.resolve()
@@ -80,7 +89,7 @@ export const createKnowledgeBase = async ({
     const run = chain.then(async () => {
       const version = await getKnowledgeBaseVersion({ db })
       if (version === current.version) return false
-      current = await build()
+      current = await build(true)
       return true
     })
     chain = run.catch(() => {})

@@ -5,15 +5,13 @@
  * the provider returns the signature after the official confirms on the phone.
  * @module
  */
-import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto'
+import { createHash, X509Certificate } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import * as pkijs from 'pkijs'
 import { certificates, signingSessions } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { embedSignature } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
-import { assembleCms } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
 import {
   fromPem,
@@ -60,31 +58,7 @@ const requirePending = (session: Session) => {
   }
 }
 
-/**
- * The certificates that go into the CMS after the signer's: the intermediates stored with
- * it (a remote provider's chain), then the trust root that issued the last of them.
- */
-const chainFor = (svc: DocumentsService, pem: string) => {
-  const [leafDer, ...stored] = fromPemAll(pem, 'CERTIFICATE')
-  if (!leafDer) return []
-  const candidates = [...stored.map((der) => new X509Certificate(der)), ...svc.verifier.trustRoots]
-  const chain: X509Certificate[] = []
-  const seen = new Set<string>()
-  let current = new X509Certificate(leafDer)
-  seen.add(current.fingerprint256)
-  for (let depth = 0; depth < 6; depth++) {
-    const from = current
-    const next = candidates.find((c) => c.ca && !seen.has(c.fingerprint256) && from.checkIssued(c))
-    if (!next) break
-    chain.push(next)
-    seen.add(next.fingerprint256)
-    if (next.checkIssued(next)) break
-    current = next
-  }
-  return chain.map((c) => pkijs.Certificate.fromBER(c.raw))
-}
-
-/** Builds the CMS around a signature and stores the signed PDF, audited, in one batch. */
+/** Builds the CMS around a signature (in a PDF worker) and stores the signed PDF, audited, in one batch. */
 const finishSignature = async (
   svc: DocumentsService,
   caller: Caller,
@@ -95,29 +69,16 @@ const finishSignature = async (
     ? await svc.db.select().from(certificates).where(eq(certificates.serial, session.certificateSerial)).get()
     : undefined
   if (!cert || !session.signingTime) throw new AppError('UNPROCESSABLE', 'Phiên ký chưa gắn chứng thư nào.')
-  const byteRange = byteRangeOf(session.prepared)
-  const { attributes, toBeSigned } = signedAttributesFor(session.prepared, byteRange, cert.pem)
-  const certDer = fromPem(cert.pem, 'CERTIFICATE')
-  const signature = signatureToDer(rawSignature, signingKeyOf(certDer))
-  const ok = verifySignature(
-    'sha256',
-    toBeSigned,
-    { key: new X509Certificate(certDer).publicKey, dsaEncoding: 'der' },
-    signature,
+  const signed = Buffer.from(
+    await svc.pdf.run({
+      op: 'complete',
+      prepared: session.prepared,
+      certificatePem: cert.pem,
+      certificateSerial: cert.serial,
+      signingTime: session.signingTime,
+      signature: rawSignature,
+    }),
   )
-  if (!ok) {
-    throw new AppError(
-      'UNPROCESSABLE',
-      `Chữ ký không khớp với chứng thư ${cert.serial} và dữ liệu cần ký của phiên này.`,
-    )
-  }
-  const cms = assembleCms({
-    attributes,
-    signature,
-    certificate: pkijs.Certificate.fromBER(certDer),
-    chain: chainFor(svc, cert.pem),
-  })
-  const signed = embedSignature(session.prepared, byteRange, cms)
   const sha256 = createHash('sha256').update(signed).digest('hex')
   const at = new Date().toISOString()
   await svc.db.batch([
@@ -215,11 +176,12 @@ export const startRemoteSignature = async ({
       createdAt: new Date().toISOString(),
     })
     .onConflictDoNothing()
-  const { toBeSigned } = signedAttributesFor(
-    session.prepared,
-    byteRangeOf(session.prepared),
-    provided.certificatePem,
-  )
+  const toBeSigned = await svc.pdf.run({
+    op: 'toBeSigned',
+    prepared: session.prepared,
+    certificatePem: provided.certificatePem,
+    signingTime: session.signingTime ?? session.createdAt,
+  })
   const hash = createHash('sha256').update(toBeSigned).digest()
   const { transactionId } = await svc.remote.requestSignature({
     officialId: caller.official.id,

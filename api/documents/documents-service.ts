@@ -10,8 +10,14 @@ import { join } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
+import {
+  createPdfWorkerPool,
+  type PdfWorkerPool,
+  type PdfWorkerPoolOptions,
+} from './create-pdf-worker-pool.ts'
 import { createHttpRemoteSigningProvider } from './http-remote-signing-provider.ts'
 import { type CertificateAuthority, ensureCertificateAuthority } from './init-certificate-authority.ts'
 import { fromPemAll } from './pki-encoding.ts'
@@ -28,13 +34,17 @@ export type DocumentsService = {
   verifier: SignatureVerifier
   remote: RemoteSigningProvider | null
   maxBytes: number
-  /** Verifies a PDF and checks each signer's role against our officials. */
+  /** PDF worker threads: verification, page counts, signature preparation and completion */
+  pdf: PdfWorkerPool
+  /** Verifies a PDF (in a worker) and checks each signer's role against our officials. */
   verifyPdf: (pdf: Uint8Array) => Promise<Verification>
 }
 
 export type DocumentsOptions = {
   /** A remote-signing provider; without one, `/remote` answers 503. */
   remoteSigning?: RemoteSigningProvider | ((ca: CertificateAuthority) => RemoteSigningProvider)
+  /** Overrides of the PDF worker pool (tests observe jobs or pass their own worker). */
+  pdfWorkers?: Partial<Pick<PdfWorkerPoolOptions, 'workerUrl' | 'onStart' | 'idleMs'>>
 }
 
 const ROLE_FOR_SIGNATURE: Record<SignatureRole, string> = { approver: 'approver', organisation: 'clerk' }
@@ -50,9 +60,23 @@ export const createDocumentsService = async (
   options: DocumentsOptions = {},
 ): Promise<DocumentsService> => {
   const { db, config } = deps
-  const ca = await ensureCertificateAuthority(caDirOf(config))
-  const verifier = createSignatureVerifier({
-    trustRoots: [ca.x509, ...readTrustRoots(config.documents.trustRootsFile)],
+  const caDir = caDirOf(config)
+  const ca = await ensureCertificateAuthority(caDir).catch((error: unknown) => {
+    // a broken CA is the deployment's fault, not the caller's: 503, and the path goes to the log
+    throw new AppError(
+      'UNAVAILABLE',
+      'Chứng thư số của hệ thống (CA) đang không dùng được; quản trị viên cần kiểm tra /healthz. The deployment CA is unusable.',
+      { cause: error, retryAfterSeconds: 60 },
+    )
+  })
+  const trustRoots = [ca.x509, ...readTrustRoots(config.documents.trustRootsFile)]
+  const verifier = createSignatureVerifier({ trustRoots })
+  const pdf = createPdfWorkerPool({
+    trustRoots,
+    size: config.documents.workers,
+    queueLimit: config.documents.queueLimit,
+    budgetMs: config.documents.timeBudgetMs,
+    ...options.pdfWorkers,
   })
   const configured = config.documents.remoteSigningUrl
     ? createHttpRemoteSigningProvider({
@@ -65,8 +89,10 @@ export const createDocumentsService = async (
       ? options.remoteSigning(ca)
       : (options.remoteSigning ?? configured)
 
-  const verifyPdf = async (pdf: Uint8Array) => {
-    const verification = verifier.verify(pdf)
+  const verifyPdf = async (bytes: Uint8Array) => {
+    // the worker stops checking a little before the pool's hard limit, to answer with its findings
+    const budgetMs = Math.max(50, config.documents.timeBudgetMs - 250)
+    const verification = await pdf.run({ op: 'verify', pdf: bytes, budgetMs })
     const serials = [
       ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
     ]
@@ -97,5 +123,5 @@ export const createDocumentsService = async (
     return verification
   }
 
-  return { db, ca, verifier, remote, maxBytes: config.documents.maxBytes, verifyPdf }
+  return { db, ca, verifier, remote, maxBytes: config.documents.maxBytes, pdf, verifyPdf }
 }

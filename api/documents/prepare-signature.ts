@@ -6,12 +6,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm'
-import * as pkijs from 'pkijs'
 import { certificates, signingSessions } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { addSignaturePlaceholder, type SignatureRole, signedBytes } from './add-signature-placeholder.ts'
+import type { SignatureRole } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
-import { buildSignedAttributes } from './build-cms-signature.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 import { fromPem, signingKeyOf } from './pki-encoding.ts'
@@ -63,33 +61,11 @@ export const findSigningCertificate = async (
   return rows.find((row) => !isSeal(row)) ?? null
 }
 
-/** The SignedAttributes for a prepared PDF, rebuilt identically at completion. */
-export const signedAttributesFor = (
-  prepared: Uint8Array,
-  byteRange: readonly number[],
-  certificatePem: string,
-) => {
-  const h = createHash('sha256')
-  for (const part of signedBytes(prepared, byteRange)) h.update(part)
-  const der = fromPem(certificatePem, 'CERTIFICATE')
-  return buildSignedAttributes({
-    messageDigest: h.digest(),
-    certificate: pkijs.Certificate.fromBER(der),
-    certificateDer: der,
-  })
-}
-
 /** What the signer signs with: the extension's ECDSA P-256 key, or an RSA key (token, remote provider). */
 const algorithmFor = (pem: string | null): 'ECDSA-P256-SHA256' | 'RSA-PKCS1-SHA256' =>
   pem && signingKeyOf(fromPem(pem, 'CERTIFICATE')).type === 'rsa' ? 'RSA-PKCS1-SHA256' : 'ECDSA-P256-SHA256'
 
-export const byteRangeOf = (prepared: Uint8Array): number[] => {
-  const text = Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength).toString('latin1')
-  const all = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)]
-  const last = all.at(-1)
-  if (!last) throw new AppError('INTERNAL', 'Phiên ký hỏng: không thấy ByteRange.')
-  return [last[1], last[2], last[3], last[4]].map(Number)
-}
+export { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts'
 
 /**
  * @throws AppError 403 when the caller's role may not sign in this capacity, 409 when the
@@ -137,8 +113,15 @@ export const prepareSignature = async ({
     )
   }
   const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000)
-  const prepared = await addSignaturePlaceholder({ pdf, role, signerName: caller.official.name, signingTime })
-  const toBeSigned = cert ? signedAttributesFor(prepared.pdf, prepared.byteRange, cert.pem).toBeSigned : null
+  const prepared = await svc.pdf.run({
+    op: 'prepare',
+    pdf,
+    role,
+    signerName: caller.official.name,
+    signingTime: signingTime.toISOString(),
+    certificatePem: cert?.pem ?? null,
+  })
+  const toBeSigned = prepared.toBeSigned
   // sessions hold a copy of the PDF: drop those that expired more than a day ago
   await svc.db
     .delete(signingSessions)
@@ -149,7 +132,7 @@ export const prepareSignature = async ({
     officialId: caller.official.id,
     role,
     preparedSha256: createHash('sha256').update(prepared.pdf).digest('hex'),
-    prepared: prepared.pdf,
+    prepared: Buffer.from(prepared.pdf),
     digest: toBeSigned ? createHash('sha256').update(toBeSigned).digest('hex') : '',
     status: 'pending',
     certificateSerial: cert?.serial ?? null,

@@ -25,7 +25,12 @@ import {
 import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
 import { ZDocumentHeader } from './document-header.ts'
-import { createDocumentsService, type DocumentsOptions, type DocumentsService } from './documents-service.ts'
+import {
+  caDirOf,
+  createDocumentsService,
+  type DocumentsOptions,
+  type DocumentsService,
+} from './documents-service.ts'
 import { createDraftRoutes } from './drafts-routes.ts'
 import { exportEdxml } from './export-edxml.ts'
 import { getDocument, getDocumentPdf } from './get-document.ts'
@@ -83,8 +88,11 @@ const pdfResponse = (c: Context, pdf: Uint8Array, sha256: string, status: 200 | 
     'Cache-Control': 'no-store',
   })
 
-/** Reads a multipart form with a PDF in `file`; 415 for anything else. */
-const readPdfForm = async (c: Context, maxBytes: number) => {
+/**
+ * Reads a multipart form with a PDF in `file`; 415 for anything else. The body is parsed
+ * and digested in a PDF worker: tens of megabytes of multipart would hold the request thread.
+ */
+const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsService) => {
   const type = (c.req.header('content-type') ?? '').toLowerCase()
   if (!type.startsWith('multipart/form-data')) {
     throw new AppError(
@@ -92,23 +100,18 @@ const readPdfForm = async (c: Context, maxBytes: number) => {
       'Hãy gửi multipart/form-data với trường file (application/pdf).',
     )
   }
-  let form: Awaited<ReturnType<typeof c.req.parseBody>>
-  try {
-    form = await c.req.parseBody()
-  } catch {
-    throw new AppError(
-      'BAD_REQUEST',
-      'Nội dung multipart/form-data không đọc được (sai boundary hoặc bị cắt).',
-    )
-  }
-  const file = form['file']
-  if (!(file instanceof File)) throw new AppError('BAD_REQUEST', 'file: thiếu tệp PDF trong trường "file".')
+  const body = await c.req.arrayBuffer()
+  const { fields, file } = await svc.pdf.run(
+    { op: 'readForm', body, contentType: c.req.header('content-type') ?? '' },
+    [body],
+  )
+  if (!file) throw new AppError('BAD_REQUEST', 'file: thiếu tệp PDF trong trường "file".')
   if (file.type && file.type !== 'application/pdf' && file.type !== 'application/octet-stream') {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `file: cần application/pdf, nhận được ${file.type}.`)
   }
-  if (file.size > maxBytes)
+  if (file.bytes.byteLength > maxBytes)
     throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
-  return { form, pdf: new Uint8Array(await file.arrayBuffer()) }
+  return { form: fields, pdf: file.bytes, sha256: file.sha256 }
 }
 
 const parseHeader = (raw: unknown) => {
@@ -136,7 +139,12 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     return service
   }
   // start now so a new deployment has its CA right after start; requests await the same promise
-  svc().catch((error: unknown) => deps.log.error('documents setup failed', { error: String(error) }))
+  svc().catch((error: unknown) =>
+    deps.log.error('documents setup failed', {
+      caDir: caDirOf(deps.config),
+      error: String(error instanceof AppError && error.cause ? error.cause : error),
+    }),
+  )
   const maxBytes = deps.config.documents.maxBytes
   const auth = async (c: Context) =>
     authenticateOfficial({ db: deps.db, authorization: c.req.header('authorization') })
@@ -270,13 +278,14 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
 
   app.post('/v1/signing/sessions', async (c) => {
     const caller = await auth(c)
-    const { form, pdf } = await readPdfForm(c, maxBytes)
+    const service = await svc()
+    const { form, pdf } = await readPdfForm(c, maxBytes, service)
     const role = parseInput(ZSignRole, form['role'], 'role')
     const serial =
       typeof form['certificateSerial'] === 'string' && form['certificateSerial']
         ? form['certificateSerial']
         : undefined
-    const session = await prepareSignature({ svc: await svc(), caller, pdf, role, certificateSerial: serial })
+    const session = await prepareSignature({ svc: service, caller, pdf, role, certificateSerial: serial })
     return c.json(session, 201)
   })
 
@@ -311,9 +320,10 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
 
   app.post('/v1/documents', async (c) => {
     const caller = await auth(c)
-    const { form, pdf } = await readPdfForm(c, maxBytes)
+    const service = await svc()
+    const { form, pdf, sha256 } = await readPdfForm(c, maxBytes, service)
     const header = parseHeader(form['header'])
-    const { created, doc } = await submitDocument({ svc: await svc(), caller, pdf, header })
+    const { created, doc } = await submitDocument({ svc: service, caller, pdf, sha256, header })
     return c.json(doc, created ? 201 : 200)
   })
 
@@ -384,7 +394,15 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     return c.html(renderTransparencyPage(stats))
   })
 
-  app.route('/', createDraftRoutes({ svc, auth, readPdfForm: (c) => readPdfForm(c, maxBytes), parseHeader }))
+  app.route(
+    '/',
+    createDraftRoutes({
+      svc,
+      auth,
+      readPdfForm: async (c) => readPdfForm(c, maxBytes, await svc()),
+      parseHeader,
+    }),
+  )
 
   return app
 }

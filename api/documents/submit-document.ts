@@ -24,11 +24,14 @@ import type { DocumentsService } from './documents-service.ts'
 import { judgeOwnApproval, type SenderVerification } from './judge-own-approval.ts'
 import { requireRole } from './official-roles.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
+import type { Verification } from './verify-pdf-signatures.ts'
 
 export type SubmitDocumentOptions = {
   svc: DocumentsService
   caller: Caller
   pdf: Uint8Array
+  /** the PDF's SHA-256 (hex) when already computed off the request thread */
+  sha256?: string | undefined
   header: DocumentHeader
 }
 
@@ -44,15 +47,6 @@ export type SubmittedDocument = {
 
 export const documentIdOf = (sha256: string, senderAgency: string) =>
   createHash('sha256').update(`${sha256}:${senderAgency}`).digest('hex').slice(0, 32)
-
-const countPages = async (pdf: Uint8Array) => {
-  const { PDFDocument } = await import('pdf-lib')
-  try {
-    return (await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true })).getPageCount()
-  } catch {
-    throw new AppError('UNPROCESSABLE', 'file: không đọc được tệp PDF.')
-  }
-}
 
 type Statement = Parameters<Db['batch']>[0][number]
 type Pending = { statements: Statement[]; resolve: () => void; reject: (error: unknown) => void }
@@ -86,6 +80,14 @@ const commitGrouped = (db: Db, statements: Statement[]) =>
       }
     })
   })
+
+/** The distinct problems found, a few of them: an error message stays short whatever the file holds. */
+export const problemsOf = (verification: Verification, max = 6) => {
+  const all = [...(verification.problems ?? []), ...verification.signatures.flatMap((s) => s.problems)]
+  const distinct = [...new Set(all)]
+  const shown = distinct.slice(0, max).join(' ')
+  return distinct.length > max ? `${shown} (và ${distinct.length - max} vấn đề khác)` : shown
+}
 
 const inFlight = new Map<string, Promise<{ created: boolean; doc: SubmittedDocument }>>()
 
@@ -176,13 +178,13 @@ const addRecipients = async (
  *   (delivered to the agencies of `to` that did not have it yet, listed in `added`)
  * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned)
  */
-export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumentOptions) => {
+export const submitDocument = async ({ svc, caller, pdf, header, ...known }: SubmitDocumentOptions) => {
   requireRole(caller.official.role, 'send')
   if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     throw new AppError('UNPROCESSABLE', 'file: tệp không phải PDF (thiếu %PDF-).')
   }
   const to = [...new Set(header.to.map((code, i) => validateAgencyCode(code, `header.to[${i}]`)))]
-  const sha256 = createHash('sha256').update(pdf).digest('hex')
+  const sha256 = known.sha256 ?? createHash('sha256').update(pdf).digest('hex')
   const id = documentIdOf(sha256, caller.agency.code)
   // one submission per document at a time: a concurrent one waits, then adds its recipients
   for (let running = inFlight.get(id); running; running = inFlight.get(id)) await running.catch(() => {})
@@ -190,9 +192,14 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
     const existing = await existingDocument(svc, id)
     if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
     await requireKnownAgencies(svc.db, to)
+    const checked = await svc.verifyPdf(pdf)
+    if (checked.problems?.length) {
+      // not a document with a bad signature but a file that is not checked at all: refused even as unsigned
+      throw new AppError('UNPROCESSABLE', `Tệp PDF bị từ chối: ${problemsOf(checked)}`)
+    }
     const verification = await judgeOwnApproval({
       db: svc.db,
-      verification: await svc.verifyPdf(pdf),
+      verification: checked,
       senderAgency: caller.agency.code,
     })
     if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
@@ -200,12 +207,12 @@ export const submitDocument = async ({ svc, caller, pdf, header }: SubmitDocumen
         'UNPROCESSABLE',
         verification.status === 'unsigned'
           ? UNSIGNED_REFUSAL
-          : `Chữ ký số không hợp lệ: ${verification.signatures.flatMap((s) => s.problems).join(' ')} Gửi với allowUnsigned: true để gửi như văn bản chưa ký.`,
+          : `Chữ ký số không hợp lệ: ${problemsOf(verification)} Gửi với allowUnsigned: true để gửi như văn bản chưa ký.`,
         { details: verification },
       )
     }
     const signatureStatus = verification.status === 'signed_valid' ? 'signed_valid' : 'unsigned'
-    const pages = header.pages ?? (await countPages(pdf))
+    const pages = header.pages ?? (await svc.pdf.run({ op: 'countPages', pdf }))
     const at = new Date().toISOString()
     const actor = caller.official.id
     const db = svc.db

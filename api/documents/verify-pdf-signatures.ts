@@ -18,6 +18,13 @@ import {
 } from 'node:crypto'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import { flagChangesAfterSignatures } from './compare-signed-revisions.ts'
+import {
+  findByteRanges,
+  MAX_CONTENTS_BYTES,
+  MAX_SIGNATURES,
+  objectEndAfter,
+  objectStartBefore,
+} from './find-byte-ranges.ts'
 import { isOrganisationCertificate } from './read-certificate-policies.ts'
 import { type ParsedCms, readCmsSignature } from './read-cms-signature.ts'
 import { bodyOf, childrenOf, rawOf, readTlv, type Tlv } from './read-der.ts'
@@ -56,6 +63,8 @@ export type Verification = {
   /** an approver's signature followed by the organisation's, both valid (NĐ 30/2020 art. 5) */
   rolesComplete: boolean
   checkedAt: string
+  /** problems of the file as a whole (too many signatures, time budget spent), when any */
+  problems?: string[]
 }
 
 type ChainResult = { valid: boolean; chain: CertInfo[]; problem: string | null }
@@ -74,7 +83,8 @@ type CertInfo = {
 }
 
 export type SignatureVerifier = {
-  verify: (pdf: Uint8Array, now?: Date) => Verification
+  /** @param deadline epoch ms after which the remaining signatures are not checked (the file is then invalid) */
+  verify: (pdf: Uint8Array, now?: Date, deadline?: number) => Verification
   trustRoots: X509Certificate[]
 }
 
@@ -97,6 +107,15 @@ const certIds = (der: Uint8Array) => {
   const issuer = tbs[offset + 2] as Tlv
   return { serialBody: Buffer.from(bodyOf(der, serial)), issuerRaw: Buffer.from(rawOf(der, issuer)) }
 }
+
+/** The verdict on a file whose signatures are not checked one by one. */
+const refused = (now: Date, problem: string): Verification => ({
+  status: 'signed_invalid',
+  signatures: [],
+  rolesComplete: false,
+  checkedAt: now.toISOString(),
+  problems: [problem],
+})
 
 const emptyCheck = (): SignatureCheck => ({
   role: null,
@@ -195,10 +214,12 @@ export const createSignatureVerifier = ({
     }
     check.coversWholeDocument = c + d === pdf.length
     check.revisionLength = c + d
-    const dictStart = latin1.lastIndexOf(' obj', match.index ?? 0)
-    const dictEnd = latin1.indexOf('endobj', c)
-    const dictText =
-      latin1.slice(Math.max(dictStart, 0), b) + latin1.slice(c, dictEnd < 0 ? c + 2000 : dictEnd)
+    if (c - b - 2 > MAX_CONTENTS_BYTES * 2) {
+      check.problems.push('Chữ ký CMS lớn bất thường; không kiểm tra.')
+      return check
+    }
+    const dictStart = objectStartBefore(latin1, match.index ?? 0)
+    const dictText = latin1.slice(dictStart, b) + latin1.slice(c, objectEndAfter(latin1, c))
     const role = ROLE_RE.exec(dictText)?.[1]
     check.role = role === 'approver' || role === 'organisation' ? role : null
     check.roleSource = check.role ? 'signature' : null
@@ -280,11 +301,20 @@ export const createSignatureVerifier = ({
     return check
   }
 
-  const verify = (pdf: Uint8Array, now = new Date()): Verification => {
+  const verify = (pdf: Uint8Array, now = new Date(), deadline = Number.POSITIVE_INFINITY): Verification => {
     const latin1 = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
-    const signatures = [...latin1.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map(
-      (m) => checkOne(pdf, latin1, m),
-    )
+    const found = findByteRanges(latin1, MAX_SIGNATURES + 1)
+    if (found.length > MAX_SIGNATURES) {
+      const problem = `Tệp có hơn ${MAX_SIGNATURES} chữ ký; không kiểm tra. More than ${MAX_SIGNATURES} signatures.`
+      return refused(now, problem)
+    }
+    const signatures: SignatureCheck[] = []
+    for (const m of found) {
+      if (Date.now() > deadline) {
+        return refused(now, 'Kiểm tra chữ ký vượt thời gian cho phép. Signature check took too long.')
+      }
+      signatures.push(checkOne(pdf, latin1, m))
+    }
     flagChangesAfterSignatures(pdf, signatures)
     const last = signatures.at(-1)
     if (last && !last.coversWholeDocument) last.problems.push('Có nội dung được thêm sau chữ ký cuối cùng.')

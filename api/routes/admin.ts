@@ -12,7 +12,7 @@ import { and, asc, desc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { auditLog, procedureRevisions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
+import { importProceduresInWorker } from '../../knowledge/procedures/import-procedures-in-worker.ts'
 import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import type { AppDeps } from '../deps.ts'
@@ -54,15 +54,18 @@ export const createAdminRoutes = (deps: AppDeps) => {
   app.post('/v1/admin/import', async (c) => {
     const { actor } = requirePermission(c, 'editKnowledge')
     const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
-    const text = await c.req.text()
-    if (!text.trim())
+    // bytes, not text: decoding tens of megabytes here would hold every other request
+    const body = new Uint8Array(await c.req.arrayBuffer())
+    if (!body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09))
       throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
     const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
     try {
       const filePath = join(dir, 'upload.jsonl')
-      await writeFile(filePath, text)
-      const summary = await importProcedures({
+      await writeFile(filePath, body)
+      // parsed and written in a worker, indexed in slices: chat keeps answering meanwhile
+      const summary = await importProceduresInWorker({
         db,
+        database: config.database,
         filePath,
         asOf: asOf ?? new Date().toISOString().slice(0, 10),
         actor: actor === 'admin' ? 'admin:import' : actor,

@@ -1,19 +1,40 @@
 /**
- * `GET /healthz`: 200 once the knowledge base is loaded and searchable, 503 before (with
- * "loading n/N" while the national export is being loaded on first start).
+ * `GET /healthz`: 200 once the knowledge base is loaded and searchable and the database and
+ * the CA are usable; 503 otherwise, with the reason ("loading n/N" while the national export
+ * is being loaded on first start). `checks` reports each dependency.
  * @module
  */
 import { Hono } from 'hono'
+import { createDependencyChecks } from '../check-dependencies.ts'
 import type { AppDeps } from '../deps.ts'
+import { caDirOf } from '../documents/documents-service.ts'
 
-export const createHealthRoutes = ({ kb, startup }: AppDeps) =>
-  new Hono().get('/healthz', (c) => {
+export type HealthOptions = { cacheMs?: number }
+
+export const createHealthRoutes = ({ kb, db, config, startup }: AppDeps, { cacheMs }: HealthOptions = {}) => {
+  const dependencies = createDependencyChecks({
+    db,
+    kb,
+    databaseUrl: config.database.url,
+    caDir: caDirOf(config),
+    ...(cacheMs === undefined ? {} : { cacheMs }),
+  })
+  return new Hono().get('/healthz', async (c) => {
     const procedures = kb.size()
     const state = startup?.get()
     if (state?.phase === 'loading') {
       const loading = state.total > 0 ? `loading ${state.done}/${state.total}` : 'loading'
       return c.json({ status: 'loading', loading, procedures }, 503)
     }
-    if (procedures === 0) return c.json({ status: 'starting', procedures }, 503)
-    return c.json({ status: 'ok', procedures })
+    const { ok, checks } = await dependencies.check()
+    if (procedures === 0) return c.json({ status: 'starting', procedures, checks }, 503)
+    if (!ok) {
+      const reason = Object.values(checks)
+        .filter((check) => !check.ok)
+        .map((check) => check.reason)
+        .join(' ')
+      return c.json({ status: 'unavailable', procedures, reason, checks }, 503)
+    }
+    return c.json({ status: 'ok', procedures, checks })
   })
+}

@@ -5,13 +5,31 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { type Client, createClient } from '@libsql/client'
+import { type Client, createClient, type TransactionMode } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import * as schema from './schema/index.ts'
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client }
 
 export type CreateDbOptions = { url: string; authToken?: string | undefined }
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR); the
+ * rollback drizzle then asks for fails with TRANSACTION_CLOSED and would replace the real
+ * cause ("disk full") with a meaningless one. Such a rollback has nothing left to do.
+ */
+const keepTransactionErrors = (client: Client) => {
+  const begin = client.transaction.bind(client)
+  client.transaction = async (mode?: TransactionMode) => {
+    const tx = await begin(mode)
+    const rollback = tx.rollback.bind(tx)
+    tx.rollback = () =>
+      rollback().catch((error: unknown) => {
+        if ((error as { code?: unknown }).code !== 'TRANSACTION_CLOSED') throw error
+      })
+    return tx
+  }
+}
 
 /**
  * @param options.url `file:data/trolyso.db`, `:memory:`, `libsql://…` or `http(s)://…`
@@ -29,5 +47,6 @@ export const createDb = async ({ url, authToken }: CreateDbOptions): Promise<Db>
     // WAL lets readers go on while the importer writes.
     await client.execute('PRAGMA journal_mode = WAL')
   }
+  keepTransactionErrors(client)
   return drizzle(client, { schema }) as Db
 }

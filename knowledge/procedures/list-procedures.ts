@@ -3,7 +3,7 @@
  * version that changes whenever a procedure is inserted, updated or deleted.
  * @module
  */
-import { eq } from 'drizzle-orm'
+import { asc, eq, gt, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { kbMeta, procedures } from '../db/schema/index.ts'
 import type { Procedure } from './procedure.types.ts'
@@ -14,6 +14,30 @@ export type ListProceduresOptions = { db: Db }
 
 export const listProcedures = async ({ db }: ListProceduresOptions): Promise<Procedure[]> =>
   (await db.select().from(procedures)) as Procedure[]
+
+/**
+ * Every stored procedure in the order `listProcedures` returns them (rowid), read a page at a
+ * time with the event loop given a turn between pages, for a rebuild while requests are served.
+ */
+export const listProceduresInPages = async ({
+  db,
+  pageSize = 100,
+}: ListProceduresOptions & { pageSize?: number }): Promise<Procedure[]> => {
+  const rowid = sql<number>`rowid`
+  const out: Procedure[] = []
+  for (let after = 0; ; ) {
+    const page = await db
+      .select({ rowid, row: procedures })
+      .from(procedures)
+      .where(gt(rowid, after))
+      .orderBy(asc(rowid))
+      .limit(pageSize)
+    for (const { row } of page) out.push(row as Procedure)
+    if (page.length < pageSize) return out
+    after = page.at(-1)?.rowid ?? after
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+}
 
 /** @returns the current version counter ("0" for a knowledge base never written to) */
 export const getKnowledgeBaseVersion = async ({ db }: ListProceduresOptions): Promise<string> => {

@@ -301,10 +301,14 @@ type MiniSearchInternals = {
   _nextId: number
 }
 
-const bulkLoad = (mini: MiniSearch<IndexedDoc>, docs: AnalysedDoc[]) => {
+/** Work between two points where a sliced build may give the event loop a turn. */
+const SLICE = 256
+
+function* bulkLoad(mini: MiniSearch<IndexedDoc>, docs: AnalysedDoc[]): Generator<void, void> {
   const m = mini as unknown as MiniSearchInternals
   const postings = new Map<string, Map<number, Map<number, number>>>()
-  for (const doc of docs) {
+  for (const [k, doc] of docs.entries()) {
+    if (k % SLICE === 0) yield
     const shortId = m._nextId
     m._idToShortId.set(doc.id, shortId)
     m._documentIds.set(shortId, doc.id)
@@ -331,7 +335,11 @@ const bulkLoad = (mini: MiniSearch<IndexedDoc>, docs: AnalysedDoc[]) => {
       }
     })
   }
-  for (const [term, data] of postings) m._index.set(term, data)
+  let k = 0
+  for (const [term, data] of postings) {
+    if (++k % (SLICE * 8) === 0) yield
+    m._index.set(term, data)
+  }
 }
 
 const addAllLoad = (mini: MiniSearch<IndexedDoc>, docs: AnalysedDoc[]) => {
@@ -351,11 +359,36 @@ const addAllLoad = (mini: MiniSearch<IndexedDoc>, docs: AnalysedDoc[]) => {
 }
 
 /** @returns a complete index; callers swap it in only after this returns. */
-export const buildSearchIndex = ({
+export const buildSearchIndex = (options: BuildSearchIndexOptions): SearchIndex => {
+  const steps = buildSteps(options)
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value
+}
+
+/**
+ * The same index, built in slices of a few milliseconds that give the event loop a turn in
+ * between, so a rebuild (an admin import, another process's change) never holds requests up.
+ * @param sliceMs how long one slice may run
+ */
+export const buildSearchIndexInSlices = async (
+  options: BuildSearchIndexOptions & { sliceMs?: number },
+): Promise<SearchIndex> => {
+  const steps = buildSteps(options)
+  const sliceMs = options.sliceMs ?? 8
+  let since = performance.now()
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value
+    if (performance.now() - since >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      since = performance.now()
+    }
+  }
+}
+
+function* buildSteps({
   procedures,
   synonyms,
   loader = 'bulk',
-}: BuildSearchIndexOptions): SearchIndex => {
+}: BuildSearchIndexOptions): Generator<void, SearchIndex> {
   const mini = new MiniSearch<IndexedDoc>({
     fields: Object.keys(FIELD_BOOSTS),
     storeFields: [],
@@ -401,6 +434,7 @@ export const buildSearchIndex = ({
   }
   let n = 0
   for (const p of procedures) {
+    if (n % SLICE === 0) yield
     if (facts.has(p.code)) continue
     const f = analyse(p, intern, aliases, spelled)
     facts.set(p.code, f)
@@ -431,6 +465,7 @@ export const buildSearchIndex = ({
   const lists = new Map<string, number[]>()
   const docs: AnalysedDoc[] = []
   for (const [ordinal, f] of ordered.entries()) {
+    if (ordinal % SLICE === 0) yield
     const words = new Set<string>()
     const pairs = new Set<string>()
     for (let i = 0; i < f.folded.length; i++) {
@@ -471,7 +506,7 @@ export const buildSearchIndex = ({
       ],
     })
   }
-  if (loader === 'bulk') bulkLoad(mini, docs)
+  if (loader === 'bulk') yield* bulkLoad(mini, docs)
   else addAllLoad(mini, docs)
   const common = new Map<string, Uint32Array>()
   for (const [word, list] of lists) {

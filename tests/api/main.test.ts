@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -50,5 +50,26 @@ describe('npm start (api/main.ts)', () => {
   it('stops cleanly on SIGTERM', async () => {
     await server.stop()
     expect(server.child.exitCode).toBe(0)
+  })
+})
+
+describe('npm start with a broken database', () => {
+  it('stops with the SQLite cause and the path of the database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trolyso-main-corrupt-'))
+    try {
+      writeFileSync(
+        join(dir, 'trolyso.db'),
+        'this is not a database, just text that fills a page '.repeat(200),
+      )
+      const error = await startServer({ DATA_DIR: dir }).then(
+        () => null,
+        (e: Error) => e,
+      )
+      expect(error?.message).toContain('server exited (1)')
+      expect(error?.message).toContain('SQLITE_NOTADB')
+      expect(error?.message).toContain(join(dir, 'trolyso.db'))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

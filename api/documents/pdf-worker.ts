@@ -1,0 +1,46 @@
+/**
+ * Entry of a PDF worker thread (started by create-pdf-worker-pool.ts): builds a signature
+ * verifier over the trust roots it is given and answers `{ id, job }` messages with
+ * `{ id, result }` or `{ id, error: { code, message } }`.
+ * @module
+ */
+import { X509Certificate } from 'node:crypto'
+import { parentPort, workerData } from 'node:worker_threads'
+import { AppError } from '../../knowledge/errors.ts'
+import { type PdfJob, runPdfJob } from './run-pdf-job.ts'
+import { createSignatureVerifier } from './verify-pdf-signatures.ts'
+
+const { trustRoots: rootsDer } = workerData as { trustRoots: Uint8Array[] }
+const trustRoots = rootsDer.map((der) => new X509Certificate(der))
+const context = { verifier: createSignatureVerifier({ trustRoots }), trustRoots }
+
+/** Large results whose memory is their own are moved, not copied, back to the request thread. */
+const movable = (result: unknown): ArrayBuffer[] => {
+  const candidates = [
+    result,
+    (result as { pdf?: unknown })?.pdf,
+    (result as { file?: { bytes?: unknown } })?.file?.bytes,
+  ]
+  return candidates
+    .filter((v): v is Uint8Array => v instanceof Uint8Array && v.byteLength > 64 * 1024)
+    .filter(
+      (v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer,
+    )
+    .map((v) => v.buffer as ArrayBuffer)
+}
+
+parentPort?.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
+  try {
+    const result = await runPdfJob(context, job)
+    parentPort?.postMessage({ id, result }, movable(result))
+  } catch (error) {
+    const known = error instanceof AppError
+    parentPort?.postMessage({
+      id,
+      error: {
+        code: known ? error.code : 'UNPROCESSABLE',
+        message: known ? error.message : 'Không xử lý được tệp PDF. The PDF could not be processed.',
+      },
+    })
+  }
+})

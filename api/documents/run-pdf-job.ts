@@ -1,0 +1,115 @@
+/**
+ * The PDF work that may take long on a crafted file — reading the multipart upload,
+ * signature verification, page counting, preparing a signature and completing one — as
+ * plain messages, so it runs in a
+ * PDF worker (api/documents/pdf-worker.ts) and never on the thread that serves requests.
+ * @module
+ */
+import { createHash, type X509Certificate } from 'node:crypto'
+import { AppError } from '../../knowledge/errors.ts'
+import { addSignaturePlaceholder, type SignatureRole } from './add-signature-placeholder.ts'
+import { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts'
+import { signPreparedPdf } from './sign-prepared-pdf.ts'
+import type { SignatureVerifier, Verification } from './verify-pdf-signatures.ts'
+
+export type PdfJob =
+  | { op: 'readForm'; body: ArrayBuffer; contentType: string }
+  | { op: 'verify'; pdf: Uint8Array; budgetMs: number }
+  | { op: 'countPages'; pdf: Uint8Array }
+  | {
+      op: 'prepare'
+      pdf: Uint8Array
+      role: SignatureRole
+      signerName: string
+      signingTime: string
+      certificatePem: string | null
+    }
+  | { op: 'toBeSigned'; prepared: Uint8Array; certificatePem: string; signingTime: string }
+  | {
+      op: 'complete'
+      prepared: Uint8Array
+      certificatePem: string
+      certificateSerial: string
+      signingTime: string
+      signature: Uint8Array
+    }
+
+export type PdfForm = {
+  fields: Record<string, string>
+  file: { type: string; bytes: Uint8Array; sha256: string } | null
+}
+
+export type PdfJobResult = {
+  readForm: PdfForm
+  verify: Verification
+  countPages: number
+  prepare: { pdf: Uint8Array; byteRange: number[]; toBeSigned: Uint8Array | null }
+  toBeSigned: Uint8Array
+  complete: Uint8Array
+}
+
+export type PdfJobContext = { verifier: SignatureVerifier; trustRoots: X509Certificate[] }
+
+const countPages = async (pdf: Uint8Array) => {
+  const { PDFDocument } = await import('pdf-lib')
+  try {
+    return (await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true })).getPageCount()
+  } catch {
+    throw new AppError('UNPROCESSABLE', 'file: không đọc được tệp PDF.')
+  }
+}
+
+/** Parses a multipart/form-data body (tens of MB take the request thread a while) and digests its file. */
+const readForm = async (body: ArrayBuffer, contentType: string): Promise<PdfForm> => {
+  let form: FormData
+  try {
+    form = await new Response(body, { headers: { 'content-type': contentType } }).formData()
+  } catch {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Nội dung multipart/form-data không đọc được (sai boundary hoặc bị cắt).',
+    )
+  }
+  const fields: Record<string, string> = {}
+  let file: PdfForm['file'] = null
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') fields[name] = value
+    else if (name === 'file') {
+      const bytes = new Uint8Array(await value.arrayBuffer())
+      file = { type: value.type, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }
+    }
+  }
+  return { fields, file }
+}
+
+/** Runs one job; the caller (a worker, or a test) passes its verifier and trust roots. */
+export const runPdfJob = async (
+  { verifier, trustRoots }: PdfJobContext,
+  job: PdfJob,
+): Promise<PdfJobResult[PdfJob['op']]> => {
+  switch (job.op) {
+    case 'readForm':
+      return readForm(job.body, job.contentType)
+    case 'verify':
+      return verifier.verify(job.pdf, new Date(), Date.now() + job.budgetMs)
+    case 'countPages':
+      return countPages(job.pdf)
+    case 'prepare': {
+      const signingTime = new Date(job.signingTime)
+      const prepared = await addSignaturePlaceholder({
+        pdf: job.pdf,
+        role: job.role,
+        signerName: job.signerName,
+        signingTime,
+      })
+      const toBeSigned = job.certificatePem
+        ? signedAttributesFor(prepared.pdf, prepared.byteRange, job.certificatePem).toBeSigned
+        : null
+      return { pdf: prepared.pdf, byteRange: prepared.byteRange, toBeSigned }
+    }
+    case 'toBeSigned':
+      return signedAttributesFor(job.prepared, byteRangeOf(job.prepared), job.certificatePem).toBeSigned
+    case 'complete':
+      return signPreparedPdf({ ...job, trustRoots })
+  }
+}

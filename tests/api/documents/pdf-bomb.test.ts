@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPdfWorkerPool } from '../../../api/documents/create-pdf-worker-pool.ts'
+import type { PdfJob } from '../../../api/documents/run-pdf-job.ts'
+import { createSignatureVerifier } from '../../../api/documents/verify-pdf-signatures.ts'
+import { createHealthRoutes } from '../../../api/routes/health.ts'
+import { seedStarterProcedures } from '../../../knowledge/procedures/seed-starter-procedures.ts'
+import {
+  createDocumentsTestApp,
+  type DocumentsTestApp,
+  header,
+  type Official,
+  submit,
+} from '../../helpers/documents-app.ts'
+import { makePdf } from '../../helpers/documents-fixtures.ts'
+
+const SENDER = '000.00.01.H56'
+const TO = '000.00.02.H56'
+const stuckWorker = new URL('../../fixtures/documents/stuck-pdf-worker.ts', import.meta.url)
+
+/** The audit's file: nothing but signature byte ranges, which the old scanner read in quadratic time. */
+const byteRangeBomb = (bytes: number) => {
+  const entry = '/ByteRange [0 10 20 30]\n'
+  return Buffer.from(`%PDF-1.7\n${entry.repeat(Math.ceil(bytes / entry.length))}%%EOF\n`, 'latin1')
+}
+
+describe('a crafted PDF cannot freeze the server', () => {
+  let app: DocumentsTestApp
+  let clerk: Official
+  const started: PdfJob['op'][] = []
+  let onVerify: (() => void) | null = null
+
+  beforeAll(async () => {
+    app = await createDocumentsTestApp({
+      documents: {
+        pdfWorkers: {
+          onStart: (job) => {
+            started.push(job.op)
+            if (job.op === 'verify') onVerify?.()
+          },
+        },
+      },
+    })
+    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
+    await app.agency(TO, 'Sở Tài chính tỉnh Hà Nam', SENDER)
+    clerk = await app.official(SENDER, 'clerk')
+    await seedStarterProcedures({ db: app.t.db })
+    await app.deps.kb.refresh()
+  })
+  afterAll(() => app.close())
+
+  it('refuses a 2 MB file of byte ranges with a small 422, and /healthz answers while the worker checks it', async () => {
+    // dependency checks kept for a minute: the answer during the check below needs no I/O of its own
+    const health = createHealthRoutes(app.deps, { cacheMs: 60_000 })
+    expect((await health.request('/healthz')).status).toBe(200)
+    const verifying = new Promise<void>((resolve) => {
+      onVerify = resolve
+    })
+    let answered = false
+    const pending = submit(app, clerk, byteRangeBomb(2 * 1024 * 1024), header([TO])).then((res) => {
+      answered = true
+      return res
+    })
+    await verifying
+    const healthz = await health.request('/healthz')
+    expect(healthz.status).toBe(200)
+    expect(answered).toBe(false)
+
+    const res = await pending
+    const body = await res.text()
+    expect(res.status).toBe(422)
+    expect(body.length).toBeLessThan(4096)
+    expect(JSON.parse(body).error.message).toContain('hơn 16 chữ ký')
+  })
+
+  it('refuses the same file sent as unsigned too, without reading it as a document', async () => {
+    const res = await submit(app, clerk, byteRangeBomb(1024 * 1024), header([TO], { allowUnsigned: true }))
+    const body = await res.text()
+    expect(res.status).toBe(422)
+    expect(body.length).toBeLessThan(4096)
+  })
+
+  it('reads the upload, verifies it and counts its pages in workers', async () => {
+    started.length = 0
+    const res = await submit(app, clerk, await makePdf(), header([TO], { allowUnsigned: true }))
+    expect(res.status).toBe(201)
+    expect(started).toEqual(['readForm', 'verify', 'countPages'])
+  })
+})
+
+describe('the verifier bounds its work', () => {
+  it('reads at most 16 signatures of a 20 MB file of byte ranges and reports one problem', () => {
+    const verifier = createSignatureVerifier({ trustRoots: [] })
+    const v = verifier.verify(byteRangeBomb(20 * 1024 * 1024))
+    expect(v.status).toBe('signed_invalid')
+    expect(v.signatures).toEqual([])
+    expect(v.problems).toHaveLength(1)
+  })
+
+  it('stops checking when its time budget is spent', () => {
+    const verifier = createSignatureVerifier({ trustRoots: [] })
+    const v = verifier.verify(byteRangeBomb(200), new Date(), Date.now() - 1)
+    expect(v.status).toBe('signed_invalid')
+    expect(v.problems?.[0]).toContain('thời gian')
+  })
+})
+
+describe('the PDF worker pool', () => {
+  it('stops a job over its time budget with 422 and refuses work beyond its queue with 503 and Retry-After', async () => {
+    const pool = createPdfWorkerPool({
+      trustRoots: [],
+      size: 1,
+      queueLimit: 1,
+      budgetMs: 500,
+      workerUrl: stuckWorker,
+    })
+    const job = { op: 'countPages', pdf: new Uint8Array(8) } as const
+    const first = pool.run(job).catch((e: unknown) => e)
+    const second = pool.run(job).catch((e: unknown) => e)
+    const third = await pool.run(job).catch((e: unknown) => e)
+    expect(third).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 2 })
+    expect(await first).toMatchObject({ code: 'UNPROCESSABLE' })
+    // the stuck worker was replaced: the queued job ran in a new one
+    expect(await second).toMatchObject({ code: 'UNPROCESSABLE' })
+    expect(pool.stats()).toEqual({ workers: 0, running: 0, queued: 0 })
+    await pool.close()
+  })
+
+  it('answers 503 with Retry-After over HTTP when every worker is busy and the queue is full', async () => {
+    const app = await createDocumentsTestApp({
+      env: { DOCUMENTS_WORKERS: '1', DOCUMENTS_QUEUE_LIMIT: '0', DOCUMENTS_TIME_BUDGET_MS: '1500' },
+      documents: { pdfWorkers: { workerUrl: stuckWorker } },
+    })
+    try {
+      await app.agency(SENDER, 'UBND tỉnh Hà Nam')
+      await app.agency(TO, 'Sở Tài chính tỉnh Hà Nam', SENDER)
+      const clerk = await app.official(SENDER, 'clerk')
+      const pdf = await makePdf()
+      const busy = submit(app, clerk, pdf, header([TO]))
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const refused = await submit(app, clerk, await makePdf({ text: 'khác' }), header([TO]))
+      expect(refused.status).toBe(503)
+      expect(refused.headers.get('retry-after')).toBe('2')
+      expect((await busy).status).toBe(422)
+    } finally {
+      app.close()
+    }
+  })
+})
