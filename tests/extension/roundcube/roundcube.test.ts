@@ -37,7 +37,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
   let clerk: Official
   let recipientClerk: Official
   let dir: string
-  const files = { decision: '', leaderSigned: '', unsigned: '', scanned: '' }
+  const files = { decision: '', unsigned: '', scanned: '' }
 
   const configure = async ({ context, extensionId }: Browser, official: Official) => {
     const options = await context.newPage()
@@ -83,6 +83,14 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
       .waitFor({ timeout: 30_000 })
   }
 
+  /** the toolbar popup, opened as a page of the extension */
+  const openPopup = async ({ context, extensionId }: Browser) => {
+    const popup = await context.newPage()
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`)
+    await popup.waitForSelector('#me', { timeout: 30_000 })
+    return popup
+  }
+
   const unsignedNudge = (page: Page) => page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
 
   beforeAll(async () => {
@@ -98,10 +106,12 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
 
     dir = mkdtempSync(join(tmpdir(), 'trolyso-roundcube-files-'))
     files.decision = join(dir, 'QD_57_QĐ-STP.pdf')
-    files.leaderSigned = join(dir, 'da-ky', 'QD_57_QĐ-STP.pdf')
     files.unsigned = join(dir, 'cong-van-tra-loi.pdf')
     files.scanned = join(dir, 'ban-scan-giay-moi.pdf')
-    writeFileSync(files.decision, await makeTextPdf({ text: 'QUYẾT ĐỊNH 57/QĐ-STP' }))
+    writeFileSync(
+      files.decision,
+      await makeTextPdf({ lines: ['Số: 57/QĐ-STP', 'Hà Nam, ngày 3 tháng 12 năm 2026', 'QUYẾT ĐỊNH'] }),
+    )
     writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
     writeFileSync(files.scanned, await makeScannedPdf({ dpi: 150 }))
 
@@ -124,7 +134,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('holds the leader’s send of an unsigned decision uploaded in Roundcube, signs it after consent and hands the signed file on', async () => {
+  it('holds the leader’s send of an unsigned decision uploaded in Roundcube, signs it after consent with the preview and queues it for the văn thư', async () => {
     const page = await openCompose(leaderBrowser, { to: CLERK_MAIL.address, subject: 'Quyết định 57/QĐ-STP' })
     await attach(page, files.decision)
     await page.click('#compose-content button.send, .formbuttons button.send')
@@ -140,49 +150,84 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     ])
     await consent.waitForSelector('#origin')
     expect(await consent.textContent('#origin')).toBe(roundcube.url)
+    expect(await consent.textContent('h1')).toBe('Ký số văn bản')
     expect(await consent.textContent('#file-name')).toBe('QD_57_QĐ-STP.pdf')
     const sha = createHash('sha256').update(readFileSync(files.decision)).digest('hex')
     expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha)
+    // the file Roundcube holds, rendered: only then can it be signed
+    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
+    expect(await consent.textContent('#pdf-notation')).toBe('57/QD-STP')
+    expect(await consent.isEnabled('#confirm')).toBe(true)
+    await consent.screenshot({ path: join(SCREENSHOTS, 'roundcube-consent-leader.png'), fullPage: true })
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 60_000 })
-    expect(await consent.textContent('#result')).toContain('Hãy chuyển tệp đã ký cho văn thư')
-    const [download] = await Promise.all([consent.waitForEvent('download'), consent.click('#download')])
-    await download.saveAs(files.leaderSigned)
-    await page.waitForSelector('trolyso-nudge[data-kind="route-done"]')
+    expect(await consent.textContent('#result')).toContain('chờ phát hành')
+    expect(await consent.locator('#download').count()).toBe(0)
+    const done = page.locator('trolyso-nudge[data-kind="route-done"]')
+    await done.waitFor(POLL)
+    expect(await done.locator('h2').textContent()).toBe('Đã ký số và chuyển văn thư')
+    await page.screenshot({ path: join(SCREENSHOTS, 'roundcube-compose-leader-drafted.png') })
     // the mail itself never left Roundcube
     expect(roundcube.delivered).toHaveLength(0)
+
+    // the agency's văn thư has it in the "chờ phát hành" queue, through the API ...
+    const queued = await fetch(`${api.url}/v1/drafts`, {
+      headers: { Authorization: `Bearer ${clerk.token}` },
+    })
+    expect(queued.status).toBe(200)
+    expect(((await queued.json()) as { results: unknown[] }).results).toEqual([
+      expect.objectContaining({
+        fileName: 'QD_57_QĐ-STP.pdf',
+        subject: 'Quyết định 57/QĐ-STP',
+        status: 'pending',
+        approverName: 'Nguyễn Văn Lãnh',
+        documentId: null,
+      }),
+    ])
+    // ... and in the popup of the văn thư's own browser
+    const popup = await openPopup(clerkBrowser)
+    await expect
+      .poll(() => popup.locator('h2', { hasText: 'Chờ phát hành' }).textContent(), POLL)
+      .toBe('Chờ phát hành (1)')
+    const item = popup.locator('#drafts li').first()
+    expect(await item.textContent()).toContain('QD_57_QĐ-STP.pdf')
+    expect(await item.textContent()).toContain('Nguyễn Văn Lãnh')
+    expect(await item.locator('[data-action="issue"]').textContent()).toBe('Ký số & phát hành')
+    await popup.screenshot({ path: join(SCREENSHOTS, 'roundcube-popup-clerk-queue.png'), fullPage: true })
+    await popup.close()
+    await consent.close()
     await page.close()
   })
 
-  // the văn thư continues with the file the leader signed (NĐ 30/2020, Art. 32)
-  it('holds the văn thư’s send of the leader-signed decision, adds the organisation signature after consent and routes it to the other agency, which accepts it', async () => {
-    const page = await openCompose(clerkBrowser, {
-      to: 'vanthu@sonoivu.hanam.gov.vn',
-      subject: 'Gửi Quyết định 57/QĐ-STP',
-    })
-    await attach(page, files.leaderSigned)
-    await page.click('#compose-content button.send, .formbuttons button.send')
-    const nudge = unsignedNudge(page)
-    await expect
-      .poll(() => nudge.locator('h2').textContent(), POLL)
-      .toBe('Tệp PDF chưa có chữ ký số của cơ quan')
-    await page.screenshot({ path: join(SCREENSHOTS, 'roundcube-compose-organisation-nudge.png') })
-
+  // the văn thư continues with the draft the leader signed (NĐ 30/2020, Art. 32)
+  it('lets the văn thư add the organisation signature to the queued draft from the popup and route it to the other agency, which accepts it', async () => {
+    const popup = await openPopup(clerkBrowser)
+    const item = popup.locator('#drafts li', { hasText: 'QD_57_QĐ-STP.pdf' })
+    await item.waitFor(POLL)
     const [consent] = await Promise.all([
       clerkBrowser.context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
+      item.locator('[data-action="issue"]').click(),
     ])
-    await consent.waitForSelector('#origin')
+    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
+    expect(await consent.textContent('#origin')).toContain('Hàng chờ phát hành')
     expect(await consent.textContent('#file-name')).toBe('QD_57_QĐ-STP.pdf')
+    expect(await consent.textContent('#pdf-notation')).toBe('57/QD-STP')
+    expect(await consent.inputValue('#promulgated-at')).toBe('2026-12-03')
+    expect(await consent.textContent('#signer')).toContain('Trần Thị Văn Thư')
+    expect(await consent.isEnabled('#confirm')).toBe(true)
+    // the header is filled from the file name and the subject of the leader's mail in Roundcube
     expect(await consent.inputValue('#notation')).toBe('57/QĐ-STP')
+    expect(await consent.isHidden('#notation-mismatch')).toBe(true)
+    expect(await consent.inputValue('#subject')).toBe('Quyết định 57/QĐ-STP')
     await consent.fill('#place', 'Hà Nam')
     await consent.fill('#recipient-search', 'noi vu')
     await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
     await consent.screenshot({ path: join(SCREENSHOTS, 'roundcube-consent-clerk.png'), fullPage: true })
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 60_000 })
-    await page.waitForSelector('trolyso-nudge[data-kind="route-done"]')
-    await page.screenshot({ path: join(SCREENSHOTS, 'roundcube-compose-routed.png') })
+    expect(await consent.textContent('#result')).toContain(RECIPIENT)
+    expect(await createApiClient({ baseUrl: api.url, token: clerk.token }).listDrafts()).toEqual([])
+    // nothing went by mail
     expect(roundcube.delivered).toHaveLength(0)
 
     // the other agency finds it in its inbox with both signatures verified, and accepts it
@@ -191,25 +236,41 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     )
     const routed = inbox.find((d) => d.notation === '57/QĐ-STP')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
-    const headers = { Authorization: `Bearer ${recipientClerk.token}`, 'Content-Type': 'application/json' }
+    const headers = { Authorization: `Bearer ${recipientClerk.token}` }
     const detail = (await (await fetch(`${api.url}/v1/documents/${routed?.id}`, { headers })).json()) as {
-      verification: { signatures: Array<{ role: string; integrity: boolean; chainValid: boolean }> }
+      verification: {
+        rolesComplete: boolean
+        signatures: Array<{ role: string; integrity: boolean; chainValid: boolean }>
+      }
     }
     expect(detail.verification.signatures.map((s) => [s.role, s.integrity, s.chainValid])).toEqual([
       ['approver', true, true],
       ['organisation', true, true],
     ])
-    const accepted = await fetch(`${api.url}/v1/documents/${routed?.id}/status`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ status: '03' }),
-    })
-    expect(accepted.status).toBe(200)
+    expect(detail.verification.rolesComplete).toBe(true)
+    // the receiving văn thư, in their own browser, sees it in the popup's inbox and accepts it there
+    const recipientBrowser = await launchWithExtension()
+    try {
+      await configure(recipientBrowser, recipientClerk)
+      const inboxPopup = await openPopup(recipientBrowser)
+      const received = inboxPopup.locator(`#inbox li[data-id="${routed?.id}"]`)
+      await expect.poll(() => received.locator('.status').textContent(), POLL).toBe('Đã đến')
+      expect(await received.locator('[data-action="refuse"]').textContent()).toBe('Từ chối')
+      await inboxPopup.screenshot({
+        path: join(SCREENSHOTS, 'roundcube-popup-recipient-inbox.png'),
+        fullPage: true,
+      })
+      await received.locator('[data-action="accept"]').click()
+      await expect.poll(() => received.locator('.status').textContent(), POLL).toBe('Đã tiếp nhận')
+    } finally {
+      await recipientBrowser.context.close()
+    }
     const sent = await createApiClient({ baseUrl: api.url, token: clerk.token }).listDocuments('sent')
     expect(sent.find((d) => d.id === routed?.id)?.recipients).toEqual([
       expect.objectContaining({ agencyCode: RECIPIENT, status: '03' }),
     ])
-    await page.close()
+    await consent.close()
+    await popup.close()
   })
 
   it('lets Roundcube send the mail on “Vẫn gửi”: it arrives in the other mailbox with the PDF', async () => {
