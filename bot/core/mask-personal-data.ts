@@ -94,6 +94,12 @@ const maskRun = (run: string, found: Set<PersonalDataKind>): string => {
 }
 
 /**
+ * A one-stop receipt code (agency code of QCVN 102, date, sequence: `000.00.12.H56-260101-0001`)
+ * identifies an application, not a person; a citizen asking about progress needs it kept.
+ */
+const RECEIPT_CODE = /\b\d{3}\.\d{2}\.\d{2}\.[A-Za-z]\d{2}-\d{6}-\d{3,6}\b/g
+
+/**
  * @returns the text (NFKC) with each piece of personal data replaced by `***`, and what was found
  * @example maskPersonalData('gọi (0915) 010-222').text // 'gọi ***'
  */
@@ -103,6 +109,13 @@ export const maskPersonalData = (input: string): MaskedText => {
     found.add('email')
     return MASK
   })
-  const text = withoutEmail.replace(DIGIT_RUN, (run) => maskRun(run, found))
+  let text = ''
+  let from = 0
+  for (const receipt of withoutEmail.matchAll(RECEIPT_CODE)) {
+    text +=
+      withoutEmail.slice(from, receipt.index).replace(DIGIT_RUN, (run) => maskRun(run, found)) + receipt[0]
+    from = receipt.index + receipt[0].length
+  }
+  text += withoutEmail.slice(from).replace(DIGIT_RUN, (run) => maskRun(run, found))
   return { text, found: [...found] }
 }

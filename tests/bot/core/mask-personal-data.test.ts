@@ -59,3 +59,11 @@ describe('maskPersonalData', () => {
     expect(result.found.sort()).toEqual(['email', 'id_number', 'phone'])
   })
 })
+
+describe('receipt codes', () => {
+  it('keeps a one-stop receipt code whole (it names an application, not a person) and masks what is beside it', () => {
+    const masked = maskPersonalData('hồ sơ 000.00.12.H56-260101-0001 của tôi, sđt 0915 010 222')
+    expect(masked.text).toBe('hồ sơ 000.00.12.H56-260101-0001 của tôi, sđt ***')
+    expect(masked.found).toEqual(['phone'])
+  })
+})
