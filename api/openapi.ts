@@ -3,7 +3,7 @@
  * rendered by the interactive page at `/docs`.
  * @module
  */
-import { FACETS, PLACE_KINDS, PLACE_LEVELS } from '../knowledge/answer/answer.types.ts'
+import { ANSWER_KINDS, FACETS, PLACE_KINDS, PLACE_LEVELS } from '../knowledge/answer/answer.types.ts'
 
 const error = { $ref: '#/components/schemas/Error' }
 const json = (schema: unknown) => ({ 'application/json': { schema } })
@@ -60,7 +60,14 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
       Answer: {
         type: 'object',
         properties: {
-          kind: { enum: ['answer', 'clarify', 'not_found', 'smalltalk'] },
+          kind: {
+            enum: [...ANSWER_KINDS],
+            description:
+              'answer: thủ tục đúng việc, đúng trường hợp được hỏi; clarify: hỏi lại (tối đa 4 lựa chọn, mỗi lựa chọn có label ngắn nêu điểm khác nhau, hoặc khi khớp yếu: "có phải bạn hỏi …"); ' +
+              'not_found: dữ liệu chính thức không có thủ tục đúng câu hỏi, candidates là các thủ tục "có thể liên quan", kèm dichvucong.gov.vn và tổng đài 1800 1096; ' +
+              'contact: người dùng muốn gặp cán bộ (tổng đài, kênh hỗ trợ; handoff = true để kênh có cán bộ trực tiếp chuyển cuộc trò chuyện); ' +
+              'status: hỏi tiến độ hồ sơ (cách tra cứu hồ sơ với mã biên nhận); smalltalk: chào hỏi, cảm ơn.',
+          },
           procedure: {
             type: 'object',
             properties: {
@@ -72,7 +79,36 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
           facet: { enum: [...FACETS] },
           candidates: {
             type: 'array',
-            items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+            description:
+              'clarify: các lựa chọn (tối đa 4); answer: thủ tục thay thế; not_found: thủ tục có thể liên quan (không phải câu trả lời).',
+            items: {
+              type: 'object',
+              properties: {
+                code: { type: 'string' },
+                name: { type: 'string' },
+                label: {
+                  type: 'string',
+                  maxLength: 80,
+                  description: 'Nhãn ngắn chỉ nêu điểm quyết định (clarify)',
+                },
+              },
+              required: ['code', 'name'],
+            },
+          },
+          handoff: {
+            type: 'boolean',
+            description:
+              'contact: người dùng muốn gặp người; kênh có cán bộ trực tiếp có thể chuyển cuộc trò chuyện.',
+          },
+          receiptCode: {
+            type: 'string',
+            description: 'status: mã hồ sơ (mã biên nhận) người dùng gửi, nếu có.',
+          },
+          personalData: {
+            type: 'array',
+            items: { enum: ['email', 'phone', 'id_number'] },
+            description:
+              'Thông tin cá nhân có trong câu hỏi (số căn cước, số điện thoại, email): đã được che trước khi trả lời và không được lưu.',
           },
           text: { type: 'string' },
           places: {

@@ -3,12 +3,15 @@
  * conversation's procedure is remembered, so a follow-up ("phí bao nhiêu?") stays on it.
  * Requests are limited per client address and per sessionId (`RATE_LIMIT_ASK_PER_MINUTE`):
  * 429 with `Retry-After` beyond.
+ * Personal data in the question (identity-card and phone numbers, e-mail) is masked before it is
+ * answered; the reply lists what was masked in `personalData`.
  * An answer or clarify question may carry `places`: the places the question names, matched to
  * the administrative units after the 2025 reform (schema `Place` in api/openapi.ts).
  * @module
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { maskPersonalData } from '../../bot/core/mask-personal-data.ts'
 import { createLimitRequests } from '../../bot/http/limit-requests.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { createAskContextStore } from '../ask-context.ts'
@@ -33,8 +36,10 @@ export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
     const refusedBySession = sessionId ? limit.bySession(c, `ask:${sessionId}`) : null
     if (refusedBySession) return refusedBySession
     const context = sessionId ? await contexts.load(sessionId) : {}
-    const answer = await kb.answer(text, context)
+    // Identity-card and phone numbers, e-mail addresses: masked, and the rest answered.
+    const masked = maskPersonalData(text)
+    const answer = await kb.answer(masked.text, context)
     if (sessionId && answer.kind !== 'smalltalk') await contexts.save(sessionId, answer)
-    return c.json(answer)
+    return c.json(masked.found.length ? { ...answer, personalData: masked.found } : answer)
   })
 }

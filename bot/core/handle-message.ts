@@ -152,11 +152,33 @@ export const createConversation = ({
             text: result.text,
             choices: (result.candidates ?? [])
               .slice(0, MAX_CHOICES)
-              .map((c) => ({ id: procedureChoiceId(c.code), label: c.name })),
+              .map((c) => ({ id: procedureChoiceId(c.code), label: c.label ?? c.name })),
           },
         ]
-      case 'not_found':
-        return [{ type: 'text', text: `${result.text}\n\n${messages.notFoundRecorded}` }]
+      case 'not_found': {
+        const replies: Reply[] = [{ type: 'text', text: `${result.text}\n\n${messages.notFoundRecorded}` }]
+        // The nearest procedures, offered only as "có thể liên quan": a tap answers that one.
+        if (result.candidates?.length)
+          replies.push({
+            type: 'choices',
+            purpose: 'clarify',
+            text: messages.relatedTitle,
+            choices: result.candidates
+              .slice(0, MAX_CHOICES)
+              .map((c) => ({ id: procedureChoiceId(c.code), label: c.label ?? c.name })),
+          })
+        return replies
+      }
+      case 'contact':
+        return [
+          { type: 'text', text: result.text },
+          { type: 'link', label: messages.contactLink, url: PORTAL_URL },
+        ]
+      case 'status':
+        return [
+          { type: 'text', text: result.text },
+          { type: 'link', label: messages.statusLink, url: PORTAL_URL },
+        ]
       case 'smalltalk':
         return [{ type: 'text', text: result.text }]
     }

@@ -28,6 +28,8 @@ export const messages = {
   maintenance: (notice: string, hotline: string) =>
     `${notice}\nTrợ lý tạm ngừng trả lời trong thời gian này. Bạn cần hỗ trợ gấp, xin gọi tổng đài ${hotline} ` +
     '(miễn phí) hoặc xem Cổng Dịch vụ công quốc gia dichvucong.gov.vn.',
+  statusLink: 'Tra cứu hồ sơ trên Cổng Dịch vụ công quốc gia',
+  relatedTitle: 'Có thể liên quan:',
   privacy: (conversationDays: number, countsDays: number) =>
     'Quyền riêng tư: Trợ lý số không cần và không hỏi thông tin cá nhân của bạn. ' +
     'Số căn cước, số điện thoại, email trong tin nhắn được tự động che trước khi lưu. ' +

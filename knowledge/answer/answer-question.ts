@@ -14,9 +14,12 @@ import { expandQuery } from '../search/expand-query.ts'
 import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
-import { classifyMessage } from './classify-message.ts'
+import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.ts'
 import { composeAnswer } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
+import { clarifyLabels } from './label-candidates.ts'
+import { leadYesNo } from './lead-yes-no.ts'
+import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -27,6 +30,8 @@ export type AnswerQuestionOptions = {
   synonyms?: Synonyms
   /** Place finder and note writer; defaults to the built-in administrative units. */
   places?: PlaceNotes
+  /** Action and qualifier vocabulary; defaults to knowledge/data/procedure-actions.json. */
+  actions?: ProcedureActions
 }
 
 /** The places a question names, and the note line for them given the answered procedure's levels. */
@@ -37,7 +42,34 @@ const MIN_COVERAGE = 0.5
 const MIN_MATCHED_WEIGHT = 3
 /** Distinct procedures scoring within this of the best one make the answer ambiguous. */
 const CLARIFY_MARGIN = 0.06
-const MAX_CANDIDATES = 5
+const MAX_CANDIDATES = 4
+/** Nearest procedures named as "có thể liên quan" when none covers the question. */
+const MAX_RELATED = 3
+/**
+ * A match too weak to answer as if it were sure (the reply asks whether that procedure is
+ * meant): the name holds less than half of the question's rare words and little of the name was
+ * asked about, or most of a long name was not asked about and a third of the rare words are missing.
+ */
+const isWeak = (r: SearchResult) =>
+  (r.idfCoverage < 0.5 && r.precision < 0.6) || (r.idfCoverage < 0.7 && r.precision < 0.35)
+/** A weak match lists the fitting procedures scoring within this of it, so the right one is likely among them. */
+const WEAK_MARGIN = 0.5
+/** Words that say the asker acts for an organisation (folded). */
+const ORGANISATION_WORDS = [
+  'cong ti',
+  'doanh nghiep',
+  'to chuc',
+  'hop tac xa',
+  'chi nhanh',
+  'van phong dai dien',
+  'don vi',
+  'co quan',
+  'co so',
+  'nha dau tu',
+  'tin dung',
+]
+/** A procedure that fits only after passing over better-scored ones that do not must be this close to answer outright. */
+const FIT_MARGIN = 0.25
 /** Words that name no topic on their own: a message of only these is a follow-up. */
 const GENERIC = new Set([
   'cap',
@@ -57,11 +89,30 @@ const GENERIC = new Set([
   'do',
 ])
 
+const PORTAL = 'https://dichvucong.gov.vn'
+const HOTLINE = '1800 1096'
 const NOT_FOUND_TEXT =
   'Xin lỗi, tôi chưa tìm thấy thủ tục hành chính phù hợp với câu hỏi này. ' +
   'Bạn có thể nói rõ tên thủ tục (ví dụ: "cấp lại thẻ căn cước", "đăng ký khai sinh"), ' +
-  'tra cứu tại Cổng Dịch vụ công quốc gia https://dichvucong.gov.vn ' +
-  'hoặc gọi tổng đài hỗ trợ Dịch vụ công 18001096.'
+  `tra cứu tại Cổng Dịch vụ công quốc gia ${PORTAL} ` +
+  `hoặc gọi tổng đài hỗ trợ Dịch vụ công ${HOTLINE}.`
+const ELSEWHERE = `Bạn có thể tra cứu tại Cổng Dịch vụ công quốc gia ${PORTAL} hoặc gọi tổng đài hỗ trợ ${HOTLINE} (miễn phí).`
+
+const CONTACT_TEXT =
+  `Để được cán bộ hỗ trợ trực tiếp, bạn gọi tổng đài Dịch vụ công ${HOTLINE} (miễn phí, giờ hành chính). ` +
+  `Bạn cũng có thể gửi câu hỏi hoặc phản ánh, kiến nghị trên Cổng Dịch vụ công quốc gia ${PORTAL} ` +
+  '(mục "Hỗ trợ" và "Phản ánh, kiến nghị"), hoặc hỏi trực tiếp tại bộ phận một cửa của UBND cấp xã.'
+
+const FEEDBACK_CHANNEL =
+  `Phản ánh, kiến nghị về thủ tục hành chính hoặc về cán bộ giải quyết: gửi tại mục "Phản ánh, kiến nghị" trên ${PORTAL} ` +
+  `hoặc gọi tổng đài ${HOTLINE}.`
+
+const statusText = (receiptCode: string | null) =>
+  'Tôi không xem được hồ sơ của bạn, nhưng bạn tự tra cứu được tình trạng hồ sơ:\n' +
+  `• Trên Cổng Dịch vụ công quốc gia ${PORTAL}: mục "Tra cứu hồ sơ", nhập mã hồ sơ ` +
+  `${receiptCode ? `(mã bạn gửi: ${receiptCode})` : 'in trên giấy biên nhận, dạng 000.00.12.H56-260101-0001'}.\n` +
+  '• Hoặc trên Cổng dịch vụ công của tỉnh, thành phố nơi đã nộp (mục tra cứu hồ sơ), hoặc tài khoản của bạn nếu nộp trực tuyến.\n' +
+  `Nếu đã quá ngày hẹn trả trên giấy biên nhận mà chưa có kết quả, bạn liên hệ bộ phận một cửa nơi nộp hồ sơ hoặc gọi tổng đài ${HOTLINE}.`
 
 const NAME_IT =
   'Hãy nêu tên thủ tục (ví dụ: "cấp lại thẻ căn cước", "đăng ký khai sinh") hoặc mã thủ tục (ví dụ: 1.001193).'
@@ -82,7 +133,7 @@ const FACET_WORDS: Record<Facet, string> = {
 const OUT_OF_SCOPE_TEXT =
   'Tôi là trợ lý về thủ tục hành chính công nên chưa trả lời được câu hỏi này. ' +
   'Bạn có thể hỏi về giấy tờ, lệ phí, thời hạn hay nơi nộp của một thủ tục, ví dụ "làm lại thẻ căn cước cần gì". ' +
-  'Tra cứu thêm tại https://dichvucong.gov.vn.'
+  `Tra cứu thêm tại ${PORTAL}.`
 
 const SMALLTALK_TEXT =
   'Chào bạn, tôi là Trợ lý số. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, ' +
@@ -117,34 +168,65 @@ const answerWith = async (
   facet: Facet,
   alternatives: { code: string; name: string }[] = [],
   place: PlaceContext | null = null,
+  folded: readonly string[] = [],
 ): Promise<Answer | null> => {
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
+  const lead = leadYesNo({ procedure, facet, folded })
+  const text = composeAnswer({ procedure, facet, alternatives, placeNote })
   return {
     kind: 'answer',
     procedure: refOf(procedure),
     facet,
     ...(alternatives.length ? { candidates: alternatives } : {}),
-    text: composeAnswer({ procedure, facet, alternatives, placeNote }),
+    text: lead ? `${lead}\n${text}` : text,
     ...(place ? { places: place.places } : {}),
   }
 }
 
 const notFound = (text = NOT_FOUND_TEXT): Answer => ({ kind: 'not_found', text })
 
+type Candidate = { code: string; name: string; label?: string }
+
+/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure. */
+const withoutMasks = (question: string) =>
+  question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
+
+/** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
+const notCovered = (related: Candidate[], misfit: Misfit | null, actions: ProcedureActions): Answer => {
+  const what =
+    misfit?.kind === 'action'
+      ? ` (việc ${misfit.asked.map((a) => actions.actionLabel(a)).join(', ')} bạn hỏi)`
+      : misfit
+        ? ' (đúng trường hợp bạn hỏi)'
+        : ''
+  const list = related.map((c) => `• ${c.name} (mã ${c.code})`).join('\n')
+  return {
+    kind: 'not_found',
+    ...(related.length ? { candidates: related } : {}),
+    text:
+      `Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng với câu hỏi của bạn${what}. ` +
+      `${related.length ? `Có thể liên quan:\n${list}\n` : ''}${ELSEWHERE}`,
+  }
+}
+
 /**
- * @returns an answer built only from stored records, a clarify question (≤5 candidates,
- *   likeliest first), not_found with a pointer to the national portal, or small talk
+ * @returns an answer built only from stored records when the best procedure covers what was
+ *   asked (action, object, deciding qualifiers); a clarify question (≤4 candidates with short
+ *   labels) when several variants fit or the match is weak; not_found saying the records do
+ *   not cover it, with related procedures; contact, status or small talk
  */
 export const answerQuestion = async ({
-  question,
+  question: asked,
   context = {},
   search,
   getProcedure,
   synonyms = builtInSynonyms(),
   places: placeNotes = builtInPlaceNotes(),
+  actions = builtInProcedureActions(),
 }: AnswerQuestionOptions): Promise<Answer> => {
+  const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
   if (candidateCodes.length) {
     const picked = pickCandidate(question, candidateCodes)
@@ -160,31 +242,46 @@ export const answerQuestion = async ({
 
   const query = expandQuery(question, synonyms)
   const facet = detectFacet({ text: query.tokens, synonyms })
-  const kind = classifyMessage({ query, synonyms })
+  const kind = classifyMessage({ query, synonyms, text: question })
+  if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
+  if (kind === 'status') {
+    const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null
+    return { kind: 'status', ...(receiptCode ? { receiptCode } : {}), text: statusText(receiptCode) }
+  }
   if (kind === 'smalltalk') {
     const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(query.folded.join(' '))
     return { kind: 'smalltalk', text: thanks ? THANKS_TEXT : SMALLTALK_TEXT }
   }
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()
+  const complaint = isComplaint(query)
+  // A complaint gets the feedback channel too; one with no fitting procedure gets it as a contact reply.
+  const withChannel = (answer: Answer): Answer => {
+    if (!complaint) return answer
+    if (answer.kind === 'not_found')
+      return { kind: 'contact', handoff: true, text: `${FEEDBACK_CHANNEL}\n${CONTACT_TEXT}` }
+    return { ...answer, text: `${answer.text}\n${FEEDBACK_CHANNEL}` }
+  }
 
   for (const code of query.codes) {
-    const answer = await answerWith(getProcedure, code, facet, [], place)
+    const answer = await answerWith(getProcedure, code, facet, [], place, query.folded)
     if (answer) return answer
   }
 
   const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
   const current = context.procedureCode ?? null
   if (current && !topical.length) {
-    const answer = await answerWith(getProcedure, current, facet, [], place)
+    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
     if (answer) return answer
   }
   if (!query.terms.length) {
     // "phí bao nhiêu?" with no procedure in the conversation: ask for the procedure's name.
-    return notFound(
-      facet === 'overview'
-        ? NOT_FOUND_TEXT
-        : `Bạn muốn hỏi ${FACET_WORDS[facet]} của thủ tục nào? ${NAME_IT}`,
+    return withChannel(
+      notFound(
+        facet === 'overview'
+          ? NOT_FOUND_TEXT
+          : `Bạn muốn hỏi ${FACET_WORDS[facet]} của thủ tục nào? ${NAME_IT}`,
+      ),
     )
   }
 
@@ -197,34 +294,81 @@ export const answerQuestion = async ({
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure.
-    if (current) return (await answerWith(getProcedure, current, facet, [], place)) ?? notFound()
-    return notFound()
+    if (current)
+      return (await answerWith(getProcedure, current, facet, [], place, query.folded)) ?? notFound()
+    return withChannel(notFound())
   }
+  // Only procedures whose action and deciding qualifiers match the question can answer it.
+  const traits = actions.ofQuestion(query.tokens)
+  const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
+  const fitting = results.filter((r) => confident(r) && !misfits.get(r.code))
   // Still the same procedure (or one of its level variants): stay on the conversation's record.
-  if (current && results.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
-    const answer = await answerWith(getProcedure, current, facet, [], place)
+  if (current && fitting.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
+    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
     if (answer) return answer
   }
 
   // One representative per procedure: level variants of the same name are one choice.
-  const groups: SearchResult[] = []
-  for (const r of results) if (!groups.some((g) => g.group === r.group)) groups.push(r)
-  const close = groups.filter((g) => best.score - g.score < CLARIFY_MARGIN && confident(g))
-  if (close.length > 1) {
-    const candidates = close.slice(0, MAX_CANDIDATES).map((r) => ({ code: r.code, name: r.name }))
-    const list = candidates.map((c, i) => `${i + 1}. ${c.name} (mã ${c.code})`).join('\n')
+  const representatives = (list: SearchResult[]) => {
+    const groups: SearchResult[] = []
+    for (const r of list) if (!groups.some((g) => g.group === r.group)) groups.push(r)
+    return groups
+  }
+  const top = fitting[0]
+  // Passing over a better match whose action differs is right only when what is left still
+  // names every word of the object the better one named ("cấp đổi giấy chứng tử" is not
+  // "cấp đổi giấy chứng nhận đăng ký đầu tư").
+  const bestMisfit = misfits.get(best.code)
+  const objectLost =
+    !!top &&
+    top.code !== best.code &&
+    bestMisfit?.kind === 'action' &&
+    top.uncovered.some((w) => !best.uncovered.includes(w))
+  if (!top || objectLost) {
+    const related = representatives(results.filter(confident))
+      .slice(0, MAX_RELATED)
+      .map((r) => ({ code: r.code, name: r.name }))
+    return withChannel(notCovered(related, misfits.get(best.code) ?? null, actions))
+  }
+  const groups = representatives(fitting)
+  const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN)
+  // A procedure only organisations carry out answers a question that names no organisation only tentatively.
+  const folded = ` ${query.folded.join(' ')} `
+  const forOrganisations = !top.forPeople && !ORGANISATION_WORDS.some((w) => folded.includes(` ${w} `))
+  const weak = isWeak(top) || forOrganisations || best.score - top.score > FIT_MARGIN
+  if (close.length > 1 || weak) {
+    const chosen = (
+      close.length > 1 && !weak ? close : groups.filter((g) => top.score - g.score < WEAK_MARGIN)
+    ).slice(0, MAX_CANDIDATES)
+    const labels = clarifyLabels(chosen.map((c) => c.name))
+    const candidates = chosen.map((c, i) => ({
+      code: c.code,
+      name: c.name,
+      label: labels.labels[i] ?? c.name,
+    }))
+    const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
+    const lead =
+      close.length > 1 && !weak
+        ? labels.common
+          ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+          : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
+        : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
+            candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
+          }?`
     const note = place?.note(null)
-    return {
+    return withChannel({
       kind: 'clarify',
       facet,
       candidates,
-      text: `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?\n${list}${note ? `\n${note}` : ''}`,
+      text: `${lead}\n${list}${weak ? `\nNếu không phải: ${ELSEWHERE}` : ''}${note ? `\n${note}` : ''}`,
       ...(place ? { places: place.places } : {}),
-    }
+    })
   }
-  const alternatives = results
-    .filter((r) => r.code !== best.code && (r.group === best.group || best.score - r.score < 0.25))
+  const alternatives = fitting
+    .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))
     .slice(0, 4)
     .map((r) => ({ code: r.code, name: r.name }))
-  return (await answerWith(getProcedure, best.code, facet, alternatives, place)) ?? notFound()
+  return withChannel(
+    (await answerWith(getProcedure, top.code, facet, alternatives, place, query.folded)) ?? notFound(),
+  )
 }

@@ -21,7 +21,14 @@ export const FACETS = [
 
 export type Facet = (typeof FACETS)[number]
 
-export type AnswerKind = 'answer' | 'clarify' | 'not_found' | 'smalltalk'
+/**
+ * `contact`: the citizen asks for a person (hotline, help channels; `handoff` marks it so a
+ * channel with live staff can hand the conversation over). `status`: the citizen asks how an
+ * application is progressing (where to look it up with the receipt code).
+ */
+export type AnswerKind = 'answer' | 'clarify' | 'not_found' | 'smalltalk' | 'contact' | 'status'
+
+export const ANSWER_KINDS = ['answer', 'clarify', 'not_found', 'smalltalk', 'contact', 'status'] as const
 
 export type ProcedureRef = { code: string; name: string; url: string | null }
 
@@ -29,8 +36,16 @@ export type Answer = {
   kind: AnswerKind
   procedure?: ProcedureRef
   facet?: Facet
-  /** For `clarify` (at most 5, likeliest first), and alternatives for `answer`. */
-  candidates?: { code: string; name: string }[]
+  /**
+   * For `clarify` (at most 4, likeliest first, each with a short `label` showing only the words
+   * that decide between them), alternatives for `answer`, and for `not_found` the nearest
+   * procedures, offered only as "có thể liên quan".
+   */
+  candidates?: { code: string; name: string; label?: string }[]
+  /** `contact`: the citizen asked for a person; a channel with live staff may hand the conversation over. */
+  handoff?: boolean
+  /** `status`: the receipt code the citizen gave, if any. */
+  receiptCode?: string
   /** Short structured Vietnamese (NFC), plain text with line breaks; channels format it. */
   text: string
   /**

@@ -1,16 +1,95 @@
 /**
- * Sorts a message before any search: small talk (greetings, thanks), questions outside
- * public procedures (weather, prices, lottery, football, recipes …), gibberish, or a
- * procedure question.
+ * Sorts a message before any search: asking for a person (contact), asking how an
+ * application is progressing (status, or a receipt code), small talk (greetings, thanks),
+ * questions outside public procedures (weather, prices, lottery, football, recipes …),
+ * gibberish, or a procedure question. Complaints, denunciations and feedback are procedure
+ * questions that also get the feedback channel (`isComplaint`).
  * @module
  */
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 
-export type MessageClass = 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
+export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
-export type ClassifyMessageOptions = { query: ExpandedQuery; synonyms: Synonyms }
+export type ClassifyMessageOptions = {
+  query: ExpandedQuery
+  synonyms: Synonyms
+  /** The message as typed, for receipt codes. */
+  text?: string
+}
+
+/** Asking for a person rather than a procedure (folded). */
+const CONTACT_PHRASES = [
+  'gap nhan vien',
+  'gap can bo',
+  'gap nguoi',
+  'nguoi that',
+  'nguoi truc',
+  'ai truc',
+  'hoi nguoi',
+  'tong dai',
+  'hotline',
+  'hot line',
+  'noi chuyen voi nguoi',
+  'noi chuyen voi nhan vien',
+  'noi chuyen voi can bo',
+  'chuyen cho nguoi',
+  'chuyen sang nguoi',
+  'tu van vien',
+  'gap truc tiep',
+  'nhan vien ho tro',
+  'can bo ho tro',
+  'can bo tu van',
+  'so dien thoai ho tro',
+  'so dien thoai lien he',
+]
+
+/** Asking how an application is progressing (folded). */
+const STATUS_PHRASES = [
+  'den dau roi',
+  'toi dau roi',
+  'tinh trang ho so',
+  'tien do ho so',
+  'tien do giai quyet',
+  'tien do xu li',
+  'tra cuu ho so',
+  'tra ho so',
+  'kiem tra ho so',
+  'theo doi ho so',
+  'chua co ket qua',
+  'chua thay ket qua',
+  'chua nhan duoc ket qua',
+  'chua nhan ket qua',
+  'chua tra ket qua',
+  'xu li xong chua',
+  'giai quyet xong chua',
+  'duyet chua',
+  'ma bien nhan',
+  'giay bien nhan',
+  'phieu hen',
+  'tre hen',
+]
+
+/** Complaints, denunciations, feedback and petitions (folded). */
+const COMPLAINT_PHRASES = [
+  'khieu nai',
+  'to cao',
+  'phan anh',
+  'kien nghi',
+  'gop y',
+  'nhung nhieu',
+  'hach dich',
+]
+
+/** A receipt (application) code: agency code, date, number — 000.00.12.H56-260101-0001. */
+export const RECEIPT_CODE = /\b\d{3}\.\d{2}\.\d{2}\.[a-z]\d{2}-\d{6}-\d{3,6}\b/i
+
+/** Whether the message complains, denounces or gives feedback (the feedback channel is added to the reply). */
+export const isComplaint = (query: ExpandedQuery): boolean => {
+  const whole = query.folded.join(' ')
+  return COMPLAINT_PHRASES.some((p) => has(whole, p))
+}
 
 /** Words that make a message about procedures even when it also names an off-topic thing. */
 const PROCEDURE_WORDS = [
@@ -62,8 +141,11 @@ const isKnownWord = (word: string, synonyms: Synonyms): boolean =>
   synonyms.expansions.has(word) ||
   synonyms.smalltalk.has(word)
 
-export const classifyMessage = ({ query, synonyms }: ClassifyMessageOptions): MessageClass => {
+export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
+  const all = words.join(' ')
+  if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => has(all, p))) return 'status'
+  if (CONTACT_PHRASES.some((p) => has(all, p))) return 'contact'
   if (query.codes.length) return 'question'
   if (!words.length) return 'gibberish'
   if (words.length <= 8 && onlyPhrases(words, synonyms.smalltalk, synonyms)) return 'smalltalk'

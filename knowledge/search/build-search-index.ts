@@ -48,6 +48,8 @@ export type DocFacts = {
   levelRank: number
   /** Whether citizens (Công dân Việt Nam) are among those who carry it out. */
   citizen: boolean
+  /** Whether people (citizens, foreigners, officials, households) carry it out, or the record does not say; false for organisation-only procedures. */
+  people: boolean
   /** Combined ("Liên thông …", "… kết hợp …") procedures: shown after the single procedures they bundle. */
   bundle: boolean
   /** Action words (indexes into MODIFIERS) that make this a secondary variant (xóa, thu hồi, lại …), once per occurrence. */
@@ -124,6 +126,9 @@ export const MODIFIERS = MODIFIER_WORDS.map((m) => ({
 }))
 
 /** How often a phrase occurs in a space-joined text, on word boundaries. */
+/** Audience entries that are people rather than organisations. */
+const PEOPLE = /công dân|người|cán bộ|công chức|viên chức|cá nhân|hộ gia đình/iu
+
 export const countPhrase = (text: string, phrase: string): number =>
   ` ${text} `.split(` ${phrase} `).length - 1
 
@@ -255,6 +260,7 @@ const analyse = (
     mainLength,
     levelRank: levelRankOf(p.name, p.levels),
     citizen: p.audience.some((a) => /công dân/i.test(a)),
+    people: !p.audience.length || p.audience.some((a) => PEOPLE.test(a)),
     bundle: tokens[0] === 'liên' && tokens[1] === 'thông' ? true : text.includes('kết hợp'),
     modifiers,
     ...(found.length ? { aliases: found } : {}),

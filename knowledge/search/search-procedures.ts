@@ -119,6 +119,10 @@ const codeResults = (index: SearchIndex, q: ExpandedQuery): SearchResult[] => {
         field: f.field,
         score: 1000,
         coverage: 1,
+        idfCoverage: 1,
+        precision: 1,
+        uncovered: [],
+        forPeople: f.people,
         group: baseNameOf(f),
         levelRank: f.levelRank,
       })
@@ -218,12 +222,13 @@ export const searchProcedures = ({
     let covered = 0
     let matched = 0
     let informative = 0
+    const uncovered: string[] = []
     for (const t of terms) {
       if (covers(f, t) || f.expanded?.includes(t.folded)) {
         covered += t.weight
         informative += t.weight * (idf.get(t.folded) ?? 0)
         matched++
-      }
+      } else if (t.weight >= 1 && !t.qualifier) uncovered.push(t.folded)
     }
     const coverage = covered / totalWeight
     const idfCoverage = totalIdf ? informative / totalIdf : 0
@@ -265,6 +270,10 @@ export const searchProcedures = ({
       field: f.field,
       score: Math.round(score * 1000) / 1000,
       coverage: Math.round(coverage * 1000) / 1000,
+      idfCoverage: Math.round(idfCoverage * 1000) / 1000,
+      precision: Math.round(precision * 1000) / 1000,
+      uncovered,
+      forPeople: f.people,
       group: baseNameOf(f),
       levelRank: f.levelRank,
     })

@@ -63,6 +63,62 @@ describe('POST /v1/ask', () => {
   })
 })
 
+describe('POST /v1/ask: intents that are not procedures', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+  const asked = async (text: string) =>
+    (await (await ask(t, { text })).json()) as Answer & { personalData?: string[] }
+
+  it.each([
+    'cho tôi gặp nhân viên',
+    'nói chuyện với người thật',
+    'số tổng đài là bao nhiêu',
+    'chuyen cho nguoi that giup toi',
+  ])('gives the hotline and the help channels, never a procedure, to "%s"', async (text) => {
+    const answer = await asked(text)
+    expect(answer).toMatchObject({ kind: 'contact', handoff: true })
+    expect(answer.procedure).toBeUndefined()
+    expect(answer.text).toContain('1800 1096')
+    expect(answer.text).toContain('https://dichvucong.gov.vn')
+  })
+
+  it.each(['hồ sơ của tôi đến đâu rồi', 'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả'])(
+    'explains where to look an application up for "%s"',
+    async (text) => {
+      const answer = await asked(text)
+      expect(answer.kind).toBe('status')
+      expect(answer.procedure).toBeUndefined()
+      expect(answer.text).toMatch(/Tra cứu hồ sơ/)
+      expect(answer.text).toContain('https://dichvucong.gov.vn')
+    },
+  )
+
+  it('takes a receipt code as a progress question and repeats the code', async () => {
+    const answer = await asked('000.00.12.H56-260101-0001')
+    expect(answer).toMatchObject({ kind: 'status', receiptCode: '000.00.12.H56-260101-0001' })
+    expect(answer.text).toContain('000.00.12.H56-260101-0001')
+  })
+
+  it('masks personal data in the question and answers the rest', async () => {
+    const answer = await asked('mất cccd số 001099012345 làm lại cần gì, sđt 0912345678')
+    expect(answer.personalData?.sort()).toEqual(['id_number', 'phone'])
+    expect(['answer', 'clarify']).toContain(answer.kind)
+    const codes = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+    expect(codes).toContain('1.014064')
+    expect(JSON.stringify(answer)).not.toMatch(/001099012345|0912345678/)
+  })
+
+  it('adds the feedback channel to a complaint', async () => {
+    const answer = await asked('tôi muốn phản ánh cán bộ xã hách dịch')
+    expect(['answer', 'clarify', 'contact']).toContain(answer.kind)
+    expect(answer.text).toContain('Phản ánh, kiến nghị')
+    expect(answer.text).toContain('1800 1096')
+  })
+})
+
 describe('POST /v1/ask with a sessionId', () => {
   let t: TestApp
   beforeAll(async () => {

@@ -210,4 +210,34 @@ describe('createConversation', () => {
     expect(history.map((h) => h.from)).toEqual(['user', 'bot'])
     expect(await chat.history('telegram', 'transcript')).toEqual([])
   })
+
+  it('answers a request for a person with the hotline and a status question with where to look it up, never a procedure', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    const user = { channel: 'telegram' as const, userId: 'intents-1' }
+    const contact = await chat.handle({ ...user, text: 'cho tôi gặp nhân viên' })
+    expect(headingOf(contact)).toBeUndefined()
+    expect(texts(contact)).toContain('1800 1096')
+    expect(contact.some((r) => r.type === 'link' && r.url === 'https://dichvucong.gov.vn')).toBe(true)
+    const status = await chat.handle({ ...user, text: 'hồ sơ của tôi đến đâu rồi' })
+    expect(headingOf(status)).toBeUndefined()
+    expect(texts(status)).toMatch(/Tra cứu hồ sơ/)
+    expect(status.some((r) => r.type === 'link' && r.label === messages.statusLink)).toBe(true)
+    const rows = await seeded.testDb.db
+      .select()
+      .from(interactions)
+      .where(eq(interactions.sessionId, 'telegram:intents-1'))
+    expect(rows.map((r) => r.kind).sort()).toEqual(['contact', 'status'])
+  })
+
+  it('offers the related procedures as buttons when the records do not cover the question', async () => {
+    const chat = conversationOver(seeded, { now: Date.now() })
+    const user = { channel: 'zalo' as const, userId: 'not-covered-1' }
+    const replies = await chat.handle({ ...user, text: 'gia hạn giấy khai sinh' })
+    expect(headingOf(replies)).toBeUndefined()
+    expect(texts(replies)).toContain('không có thủ tục đúng')
+    const related = choicesOf(replies, 'clarify')
+    expect(related.map((c) => c.id)).toContain('p:1.001193')
+    const picked = await chat.handle({ ...user, choice: 'p:1.001193' })
+    expect(headingOf(picked)?.code).toBe('1.001193')
+  })
 })

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { classifyMessage } from '../../../knowledge/answer/classify-message.ts'
+import { classifyMessage, isComplaint } from '../../../knowledge/answer/classify-message.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 
 const synonyms = loadSynonyms()
-const classify = (text: string) => classifyMessage({ query: expandQuery(text, synonyms), synonyms })
+const classify = (text: string) => classifyMessage({ query: expandQuery(text, synonyms), synonyms, text })
 
 describe('classifyMessage', () => {
   it.each([
@@ -51,5 +51,39 @@ describe('classifyMessage', () => {
     'chứng nhận vệ sinh an toàn thực phẩm cho quán ăn',
   ])('treats "%s" as a procedure question', (text) => {
     expect(classify(text)).toBe('question')
+  })
+
+  it.each([
+    'cho tôi gặp nhân viên',
+    'nói chuyện với người thật',
+    'số tổng đài là bao nhiêu',
+    'cho xin số hotline hỗ trợ',
+    'chuyen cho nguoi that giup toi',
+  ])('takes "%s" as asking for a person', (text) => {
+    expect(classify(text)).toBe('contact')
+  })
+
+  it.each([
+    'hồ sơ của tôi đến đâu rồi',
+    '000.00.12.H56-260101-0001',
+    'tra cuu ho so ma bien nhan 000.00.31.H29-250912-0345',
+    'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
+    'làm sao biết hồ sơ khai sinh đã xử lý xong chưa',
+  ])('takes "%s" as asking how an application is progressing', (text) => {
+    expect(classify(text)).toBe('status')
+  })
+
+  it.each([
+    'làm hộ chiếu bao lâu thì có kết quả',
+    'tra cứu mã thủ tục 1.001193',
+    'khiếu nại cán bộ công an xã',
+  ])('keeps "%s" a procedure question', (text) => {
+    expect(classify(text)).toBe('question')
+  })
+
+  it('recognises complaints, denunciations and feedback', () => {
+    expect(isComplaint(expandQuery('tố cáo công an xã nhận hối lộ', synonyms))).toBe(true)
+    expect(isComplaint(expandQuery('phan anh can bo hach dich', synonyms))).toBe(true)
+    expect(isComplaint(expandQuery('đăng ký khai sinh', synonyms))).toBe(false)
   })
 })

@@ -1,0 +1,83 @@
+/**
+ * Short labels for a clarify question: the words that decide between procedures, without the
+ * words their names share ("Cấp thẻ căn cước cho người dưới 14 tuổi" / "… từ đủ 14 tuổi trở
+ * lên" → "Dưới 14 tuổi" / "Từ đủ 14 tuổi trở lên"), each at most 80 characters.
+ * @module
+ */
+
+export const MAX_LABEL_CHARS = 80
+
+const LEVEL_SUFFIX = /\s*\(thực hiện tại [^)]*\)\s*$/iu
+/** Joining words a label does not start or end with. */
+const EDGE_WORDS = new Set([
+  'cho',
+  'của',
+  'và',
+  'đối',
+  'với',
+  'tại',
+  'theo',
+  'trong',
+  'về',
+  'là',
+  '-',
+  '–',
+  'thủ',
+  'tục',
+])
+
+/** Words naming a kind of grade ("cấp III", "hạng B", "loại 1"): they belong to the label. */
+const HEAD_WORDS = new Set(['cấp', 'hạng', 'loại', 'mức', 'nhóm', 'độ'])
+
+const capitalise = (s: string) => (s ? s[0]?.toLocaleUpperCase('vi') + s.slice(1) : s)
+
+/** Cuts at a word boundary so the label, with "…", stays within the limit. */
+export const shorten = (text: string, max = MAX_LABEL_CHARS): string => {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/u, '')}…`
+}
+
+const same = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi')
+
+/**
+ * @param names the candidates' official names, in order
+ * @returns one label per name, and the words all names share at the start (the procedure), if any
+ */
+export const clarifyLabels = (names: string[]): { labels: string[]; common: string | null } => {
+  const words = names.map((n) => n.normalize('NFC').replace(LEVEL_SUFFIX, '').split(/\s+/).filter(Boolean))
+  const shortest = Math.min(...words.map((w) => w.length))
+  let pre = 0
+  while (pre < shortest && words.every((w) => same(w[pre], words[0]?.[pre]))) pre++
+  // "… công trình cấp III" / "… cấp đặc biệt": the label keeps the word that says what differs.
+  while (pre > 0 && HEAD_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
+  let suf = 0
+  while (
+    pre + suf < shortest &&
+    words.every((w) => same(w[w.length - 1 - suf], words[0]?.[(words[0]?.length ?? 0) - 1 - suf]))
+  )
+    suf++
+  if (names.length < 2 || pre < 2)
+    return { labels: names.map((n) => shorten(n.replace(LEVEL_SUFFIX, ''))), common: null }
+  const labels = words.map((w, i) => {
+    const mid = w.slice(pre, w.length - suf)
+    while (mid.length > 1 && EDGE_WORDS.has((mid[0] ?? '').toLocaleLowerCase('vi').replace(/[,;:]$/u, '')))
+      mid.shift()
+    while (mid.length > 1 && EDGE_WORDS.has((mid.at(-1) ?? '').toLocaleLowerCase('vi'))) mid.pop()
+    const text = mid
+      .join(' ')
+      .replace(/^[,;:–-]\s*|[,;:–-]$/gu, '')
+      .trim()
+    return text.length >= 3 ? shorten(capitalise(text)) : shorten(names[i]?.replace(LEVEL_SUFFIX, '') ?? '')
+  })
+  const shared = (words[0] ?? []).slice(0, pre)
+  // "Cấp thẻ căn cước cho người": the procedure is "Cấp thẻ căn cước".
+  while (
+    shared.length &&
+    (EDGE_WORDS.has((shared.at(-1) ?? '').toLocaleLowerCase('vi')) || /^người$/iu.test(shared.at(-1) ?? ''))
+  )
+    shared.pop()
+  return { labels, common: shared.length >= 2 ? shorten(shared.join(' ').replace(/[,;:]$/u, '')) : null }
+}

@@ -1,0 +1,251 @@
+/**
+ * What a procedure does and for whom, read from its name, and what a question asks for, read
+ * from its words, so an answer is given only for the procedure that covers the question: its
+ * action (cấp mới, cấp lại, cấp đổi, gia hạn, hủy, thu hồi, chấm dứt, thay đổi, with everyday
+ * equivalents: "làm lại", "bị mất" → cấp lại; "hết hạn" → cấp đổi), the qualifiers that decide
+ * between variants (người nước ngoài, ô tô / xe máy, procedures only officers may use) and age
+ * limits ("dưới 14 tuổi", "từ đủ 14 tuổi": a question's "14 tuổi" is đủ 14 tuổi).
+ * The vocabulary lives in knowledge/data/procedure-actions.json.
+ * @module
+ */
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
+
+const ZPhrases = z.array(z.string().min(1))
+export const ZProcedureActionsFile = z.object({
+  $comment: z.string().optional(),
+  actions: z.record(
+    z.string(),
+    z.object({
+      label: z.string(),
+      name: ZPhrases,
+      question: ZPhrases,
+      /** A question asking this fits a main procedure whose name names no action ("lần đầu"). */
+      fitsMainProcedure: z.boolean().optional(),
+    }),
+  ),
+  qualifiers: z.array(
+    z.object({
+      $comment: z.string().optional(),
+      group: z.string(),
+      values: z.record(
+        z.string(),
+        z.object({
+          label: z.string(),
+          name: ZPhrases,
+          question: ZPhrases,
+          /** A name carrying only such values fits only a question that names one of them. */
+          onlyWhenAsked: z.boolean().optional(),
+        }),
+      ),
+    }),
+  ),
+})
+export type ProcedureActionsFile = z.infer<typeof ZProcedureActionsFile>
+
+/** Actions and qualifier values found in a name or a question. */
+export type Traits = {
+  actions: Set<string>
+  /** group → values */
+  qualifiers: Map<string, Set<string>>
+  /** A name: the ages it is for ([min, max), null when open); a question: the age it names. */
+  ageMin: number | null
+  ageMax: number | null
+  age: number | null
+}
+
+/** Why a procedure does not cover the question. */
+export type Misfit =
+  | { kind: 'action'; asked: string[] }
+  | { kind: 'qualifier'; group: string }
+  | { kind: 'age' }
+
+export type ProcedureActions = {
+  ofQuestion: (tokens: readonly AnalyzedToken[]) => Traits
+  ofName: (name: string) => Traits
+  /** null when the procedure named `name` covers what the question asks, else why not. */
+  misfit: (question: Traits, name: string) => Misfit | null
+  /** Everyday label of an action id ("cấp lại"). */
+  actionLabel: (id: string) => string
+}
+
+type Target = { action: string } | { group: string; value: string }
+type Phrase = { tokens: AnalyzedToken[]; targets: Target[] }
+
+const compile = (entries: [string, Target][]): Map<string, Phrase[]> => {
+  const byText = new Map<string, Phrase>()
+  for (const [text, target] of entries) {
+    const tokens = analyzeText(text)
+    const key = tokens.map((t) => t.text).join(' ')
+    const seen = byText.get(key)
+    if (seen) seen.targets.push(target)
+    else byText.set(key, { tokens, targets: [target] })
+  }
+  const byFirst = new Map<string, Phrase[]>()
+  for (const p of byText.values()) {
+    const first = p.tokens[0]?.folded
+    if (!first) continue
+    const list = byFirst.get(first) ?? []
+    list.push(p)
+    byFirst.set(first, list)
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  return byFirst
+}
+
+/** A question word typed without marks matches folded; with marks it must agree; names are official text. */
+const sameWord = (typed: AnalyzedToken, phrase: AnalyzedToken, official: boolean): boolean =>
+  official
+    ? typed.text === phrase.text
+    : typed.folded === phrase.folded && (!typed.accented || typed.text === phrase.text)
+
+const scan = (
+  tokens: readonly AnalyzedToken[],
+  phrases: Map<string, Phrase[]>,
+  official: boolean,
+): Target[] => {
+  const found: Target[] = []
+  let i = 0
+  while (i < tokens.length) {
+    let step = 1
+    for (const p of phrases.get(tokens[i]?.folded ?? '') ?? []) {
+      if (i + p.tokens.length > tokens.length) continue
+      if (p.tokens.every((pt, k) => sameWord(tokens[i + k] as AnalyzedToken, pt, official))) {
+        found.push(...p.targets)
+        step = p.tokens.length
+        break
+      }
+    }
+    i += step
+  }
+  return found
+}
+
+const traitsOf = (targets: Target[]): Traits => {
+  const traits: Traits = { actions: new Set(), qualifiers: new Map(), ageMin: null, ageMax: null, age: null }
+  for (const t of targets) {
+    if ('action' in t) traits.actions.add(t.action)
+    else {
+      const values = traits.qualifiers.get(t.group) ?? new Set<string>()
+      values.add(t.value)
+      traits.qualifiers.set(t.group, values)
+    }
+  }
+  return traits
+}
+
+const UNDER = new Set(['duoi', 'chua du', 'nho hon'])
+const OVER = new Set(['tren', 'hon', 'lon hon'])
+const AT_LEAST = new Set(['tu du', 'du', 'tu'])
+
+/** "dưới 14 tuổi", "từ đủ 14 tuổi trở lên", "6 tuổi": the number and the word(s) before it. */
+const ages = (tokens: readonly AnalyzedToken[]): { n: number; before: string }[] => {
+  const out: { n: number; before: string }[] = []
+  tokens.forEach((t, i) => {
+    if (!/^\d{1,3}$/.test(t.folded) || tokens[i + 1]?.folded !== 'tuoi') return
+    const one = tokens[i - 1]?.folded ?? ''
+    const two = `${tokens[i - 2]?.folded ?? ''} ${one}`
+    out.push({
+      n: Number(t.folded),
+      before: UNDER.has(two) || AT_LEAST.has(two) || OVER.has(two) ? two : one,
+    })
+  })
+  return out
+}
+
+const MAX_CACHED_NAMES = 10_000
+
+/**
+ * @param model the vocabulary (defaults to knowledge/data/procedure-actions.json)
+ * @example const actions = createProcedureActions(); actions.misfit(actions.ofQuestion(q.tokens), 'Cấp lại thẻ căn cước')
+ */
+export const createProcedureActions = (
+  model: ProcedureActionsFile = loadProcedureActions(),
+): ProcedureActions => {
+  const nameEntries: [string, Target][] = []
+  const questionEntries: [string, Target][] = []
+  const mainFits = new Set<string>()
+  for (const [action, a] of Object.entries(model.actions)) {
+    for (const p of a.name) nameEntries.push([p, { action }])
+    for (const p of a.question) questionEntries.push([p, { action }])
+    if (a.fitsMainProcedure) mainFits.add(action)
+  }
+  const onlyWhenAsked = new Map<string, Set<string>>()
+  for (const q of model.qualifiers) {
+    for (const [value, v] of Object.entries(q.values)) {
+      for (const p of v.name) nameEntries.push([p, { group: q.group, value }])
+      for (const p of v.question) questionEntries.push([p, { group: q.group, value }])
+      if (v.onlyWhenAsked) {
+        const set = onlyWhenAsked.get(q.group) ?? new Set<string>()
+        set.add(value)
+        onlyWhenAsked.set(q.group, set)
+      }
+    }
+  }
+  const namePhrases = compile(nameEntries)
+  const questionPhrases = compile(questionEntries)
+  const cache = new Map<string, Traits>()
+
+  const ofName = (name: string): Traits => {
+    const seen = cache.get(name)
+    if (seen) return seen
+    const tokens = analyzeText(name)
+    const traits = traitsOf(scan(tokens, namePhrases, true))
+    for (const { n, before } of ages(tokens)) {
+      if (UNDER.has(before)) traits.ageMax = n
+      else if (OVER.has(before)) traits.ageMin = n + 1
+      else if (AT_LEAST.has(before)) traits.ageMin = n
+    }
+    if (cache.size >= MAX_CACHED_NAMES) cache.clear()
+    cache.set(name, traits)
+    return traits
+  }
+
+  const ofQuestion = (tokens: readonly AnalyzedToken[]): Traits => {
+    const traits = traitsOf(scan(tokens, questionPhrases, false))
+    // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death).
+    if (tokens[0]?.folded === 'mat' && (!tokens[0].accented || tokens[0].text === 'mất'))
+      traits.actions.add('reissue')
+    const [age] = ages(tokens)
+    if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n
+    return traits
+  }
+
+  const misfit = (question: Traits, name: string): Misfit | null => {
+    const p = ofName(name)
+    if (question.actions.size) {
+      const shared = [...question.actions].some((a) => p.actions.has(a))
+      const main = !p.actions.size && [...question.actions].some((a) => mainFits.has(a))
+      if (!shared && !main) return { kind: 'action', asked: [...question.actions] }
+    }
+    for (const [group, values] of p.qualifiers) {
+      const asked = question.qualifiers.get(group)
+      if (asked?.size) {
+        if (![...asked].some((v) => values.has(v))) return { kind: 'qualifier', group }
+      } else {
+        const restricted = onlyWhenAsked.get(group)
+        if (restricted && [...values].every((v) => restricted.has(v))) return { kind: 'qualifier', group }
+      }
+    }
+    if (question.age !== null) {
+      if (p.ageMax !== null && question.age >= p.ageMax) return { kind: 'age' }
+      if (p.ageMin !== null && question.age < p.ageMin) return { kind: 'age' }
+    }
+    return null
+  }
+
+  return { ofQuestion, ofName, misfit, actionLabel: (id) => model.actions[id]?.label ?? id }
+}
+
+/** Reads and validates the vocabulary file. */
+export const loadProcedureActions = (
+  path = new URL('../data/procedure-actions.json', import.meta.url),
+): ProcedureActionsFile => ZProcedureActionsFile.parse(JSON.parse(readFileSync(path, 'utf8')))
+
+let builtIn: ProcedureActions | null = null
+/** The built-in vocabulary, compiled once on first use. */
+export const builtInProcedureActions = (): ProcedureActions => {
+  builtIn ??= createProcedureActions()
+  return builtIn
+}

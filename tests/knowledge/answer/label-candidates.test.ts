@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { clarifyLabels, MAX_LABEL_CHARS, shorten } from '../../../knowledge/answer/label-candidates.ts'
+
+describe('clarifyLabels', () => {
+  it('keeps only the deciding words of variants', () => {
+    expect(
+      clarifyLabels([
+        'Cấp thẻ căn cước cho người dưới 14 tuổi',
+        'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên',
+      ]),
+    ).toEqual({ labels: ['Dưới 14 tuổi', 'Từ đủ 14 tuổi trở lên'], common: 'Cấp thẻ căn cước' })
+  })
+
+  it('drops the level suffix and keeps whole names when they share too little', () => {
+    const { labels, common } = clarifyLabels([
+      'Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)',
+      'Cấp đổi thẻ căn cước',
+    ])
+    expect(common).toBeNull()
+    expect(labels).toEqual(['Cấp lại thẻ căn cước', 'Cấp đổi thẻ căn cước'])
+  })
+
+  it('never gives a label over 80 characters and cuts on a word boundary', () => {
+    const long =
+      'Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với lực lượng Công an nhân dân (thực hiện tại cấp tỉnh)'
+    const { labels } = clarifyLabels([long, 'Thủ tục đăng ký khai sinh'])
+    for (const l of labels) expect(l.length).toBeLessThanOrEqual(MAX_LABEL_CHARS)
+    expect(labels[0]).toMatch(/^Giải quyết khiếu nại .*\S…$/)
+    expect(shorten('ngắn')).toBe('ngắn')
+  })
+})
+
+describe('clarifyLabels with grades', () => {
+  it('keeps the word that names the grade', () => {
+    const { labels } = clarifyLabels([
+      'Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV',
+      'Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp đặc biệt, cấp I, cấp II',
+    ])
+    expect(labels).toEqual(['Cấp III, cấp IV', 'Cấp đặc biệt, cấp I, cấp II'])
+  })
+})

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { isYesNoQuestion, leadYesNo } from '../../../knowledge/answer/lead-yes-no.ts'
+import type { Procedure } from '../../../knowledge/procedures/procedure.types.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+
+const synonyms = loadSynonyms()
+const folded = (q: string) => expandQuery(q, synonyms).folded
+const channel = (kind: 'direct' | 'online' | 'postal', feeVnd: number | null) => ({
+  kind,
+  label: kind,
+  durationText: null,
+  workingDays: null,
+  feeText: feeVnd === null ? null : String(feeVnd),
+  feeVnd,
+  note: null,
+})
+const record = (over: Partial<Procedure>): Procedure =>
+  ({ name: 'Thông báo lưu trú', requirements: null, channels: [channel('direct', 0)], ...over }) as Procedure
+
+describe('leadYesNo', () => {
+  it('recognises yes/no questions', () => {
+    expect(isYesNoQuestion(folded('đăng ký khai sinh có mất phí không'))).toBe(true)
+    expect(isYesNoQuestion(folded('lam online dc ko'))).toBe(true)
+    expect(isYesNoQuestion(folded('đăng ký khai sinh mất bao nhiêu tiền'))).toBe(false)
+  })
+
+  it('answers yes or no from the fee amounts and channels the record states, and nothing when it does not', () => {
+    const free = record({ channels: [channel('direct', 0), channel('online', 0)] })
+    expect(leadYesNo({ procedure: free, facet: 'fees', folded: folded('có mất phí không') })).toMatch(
+      /^Không mất phí/,
+    )
+    const paid = record({ channels: [channel('direct', 50_000)] })
+    expect(leadYesNo({ procedure: paid, facet: 'fees', folded: folded('có mất phí không') })).toMatch(
+      /^Có mất phí/,
+    )
+    const unknown = record({ channels: [channel('direct', null)] })
+    expect(leadYesNo({ procedure: unknown, facet: 'fees', folded: folded('có mất phí không') })).toBeNull()
+    expect(leadYesNo({ procedure: free, facet: 'online', folded: folded('làm online được không') })).toMatch(
+      /^Có/,
+    )
+    expect(leadYesNo({ procedure: paid, facet: 'online', folded: folded('làm online được không') })).toMatch(
+      /^Không/,
+    )
+  })
+
+  it('says "tùy trường hợp" when the record names exemptions', () => {
+    const q = folded('sửa nhà có cần xin giấy phép xây dựng không')
+    expect(leadYesNo({ procedure: record({}), facet: 'overview', folded: q })).toBe(
+      'Có, cần làm thủ tục "Thông báo lưu trú".',
+    )
+    const exempt = record({
+      name: 'Cấp giấy phép xây dựng',
+      requirements: 'Công trình được miễn giấy phép xây dựng gồm …',
+    })
+    expect(leadYesNo({ procedure: exempt, facet: 'overview', folded: q })).toMatch(/^Tùy trường hợp/)
+  })
+})

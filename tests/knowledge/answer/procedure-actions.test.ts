@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { createProcedureActions, loadProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+
+const synonyms = loadSynonyms()
+const actions = createProcedureActions()
+const misfit = (question: string, name: string) =>
+  actions.misfit(actions.ofQuestion(expandQuery(question, synonyms).tokens), name)
+
+describe('procedure actions', () => {
+  it('reads the action of a procedure name, longest phrase first', () => {
+    expect([...actions.ofName('Cấp lại thẻ căn cước').actions]).toEqual(['reissue'])
+    expect([...actions.ofName('Cấp đổi thẻ căn cước').actions]).toEqual(['exchange'])
+    expect([...actions.ofName('Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch').actions]).toEqual([
+      'change',
+    ])
+    expect([...actions.ofName('Đăng ký thường trú').actions]).toEqual([])
+    expect([...actions.ofName('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH').actions].sort()).toEqual([
+      'change',
+      'exchange',
+      'reissue',
+    ])
+  })
+
+  it.each([
+    ['lam lai the can cuoc bi mat', 'Cấp lại thẻ căn cước'],
+    ['mất căn cước gắn chip', 'Cấp lại thẻ căn cước'],
+    ['CCCD của mẹ hết hạn rồi giờ đổi sao', 'Cấp đổi thẻ căn cước'],
+    ['gia han tam tru', 'Gia hạn tạm trú'],
+    ['giấy khai sinh ghi sai tên đệm muốn sửa lại', 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch'],
+    ['làm passport lần đầu', 'Cấp hộ chiếu phổ thông ở trong nước'],
+    ['đăng ký kết hôn', 'Thủ tục đăng ký kết hôn'],
+    ['bố mất thì gia đình nhận trợ cấp mai táng', 'Giải quyết hưởng trợ cấp mai táng'],
+    ['sửa chữa nhà có cần xin phép xây dựng', 'Cấp giấy phép sửa chữa, cải tạo công trình'],
+  ])('lets "%s" be answered by "%s"', (question, name) => {
+    expect(misfit(question, name)).toBeNull()
+  })
+
+  it.each([
+    ['gia hạn giấy khai sinh', 'Thủ tục đăng ký khai sinh', 'action'],
+    ['hủy đăng ký kết hôn', 'Thủ tục đăng ký kết hôn', 'action'],
+    ['cấp đổi giấy chứng tử', 'Thủ tục đăng ký khai tử', 'action'],
+    ['lam lai cccd bi mat', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', 'action'],
+    ['làm cccd lần đầu', 'Cấp lại thẻ căn cước', 'action'],
+    ['xin visa đi Mỹ', 'Cấp thị thực cho người nước ngoài tại Việt Nam', 'qualifier'],
+    ['đổi bằng lái xe máy', 'Đổi giấy phép lái xe ô tô', 'qualifier'],
+    [
+      'khiếu nại quyết định của công an xã',
+      'Giải quyết khiếu nại … thực hiện tại cấp xã (phải là cán bộ thuộc biên chế của lực lượng Công an)',
+      'qualifier',
+    ],
+    ['con 6 tuổi làm thẻ căn cước', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', 'age'],
+    ['căn cước cho người 14 tuổi', 'Cấp thẻ căn cước cho người dưới 14 tuổi', 'age'],
+  ])('does not let "%s" be answered by "%s" (%s)', (question, name, kind) => {
+    expect(misfit(question, name)?.kind).toBe(kind)
+  })
+
+  it('takes "14 tuổi" as đủ 14 tuổi and a foreigner named in the question as asked', () => {
+    expect(misfit('căn cước cho con 14 tuổi', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên')).toBeNull()
+    expect(misfit('căn cước cho trẻ dưới 14 tuổi', 'Cấp thẻ căn cước cho người dưới 14 tuổi')).toBeNull()
+    expect(
+      misfit('xin thẻ tạm trú cho chồng người nước ngoài', 'Cấp thẻ tạm trú cho người nước ngoài'),
+    ).toBeNull()
+  })
+
+  it('validates its vocabulary file', () => {
+    const model = loadProcedureActions()
+    expect(Object.keys(model.actions)).toContain('reissue')
+    expect(() =>
+      createProcedureActions({ ...model, actions: { x: { label: 'x', name: [], question: [] } } }),
+    ).not.toThrow()
+  })
+})
