@@ -33,7 +33,8 @@ export type ProcedureHeading = { code: string; name: string; url: string | null 
 export type Reply =
   | { type: 'text'; text: string; procedure?: ProcedureHeading }
   | { type: 'choices'; text: string; choices: Choice[]; purpose: 'clarify' | 'feedback' | 'menu' }
-  | { type: 'link'; label: string; url: string }
+  /** `purpose: 'contact'` marks the reply to a citizen asking for a person (see bot/handoff). */
+  | { type: 'link'; label: string; url: string; purpose?: 'contact' }
 
 /** At most this many buttons in one choices reply (Zalo button templates, small screens). */
 export const MAX_CHOICES = 5
