@@ -2,8 +2,8 @@
  * Takes a staff message to the citizen on their channel: the web chat shows it from the
  * ticket (history and live polling); Telegram through the bot's API; Zalo through the OA
  * client inside its free reply window (otherwise kept as undelivered). Bot Framework
- * (Teams) replies need the conversation reference the adapter does not keep, so they stay
- * undelivered and the agent is told so.
+ * (Teams) is not handed off (see with-handoffs.ts): a reply would need the conversation
+ * reference the adapter does not keep.
  * @module
  */
 import type { AppDeps } from '../../api/deps.ts'

@@ -10,7 +10,7 @@
  */
 import type { Conversation } from '../core/handle-message.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
-import type { Incoming, Reply } from '../core/reply.types.ts'
+import type { ChannelName, Incoming, Reply } from '../core/reply.types.ts'
 import type { HistoryEntry } from '../core/session-store.ts'
 import { handoffMessages } from './handoff-messages.ts'
 import type { HandoffStore, NewMessage } from './handoff-store.ts'
@@ -20,6 +20,12 @@ export type WithHandoffsOptions = {
   store: HandoffStore
   staffHours: StaffHours
   hotline: string
+  /**
+   * Channels whose staff replies can be delivered (web, Telegram, Zalo by default). Bot
+   * Framework (Teams) keeps the hotline answer: a staff reply needs a conversation reference
+   * the adapter does not keep.
+   */
+  channels?: ChannelName[]
   clock?: () => number
 }
 
@@ -43,10 +49,17 @@ export const staffReplyText = (text: string) => `👤 ${handoffMessages.staffPre
 
 export const withHandoffs = (
   conversation: Conversation,
-  { store, staffHours, hotline, clock = Date.now }: WithHandoffsOptions,
+  {
+    store,
+    staffHours,
+    hotline,
+    channels = ['web', 'telegram', 'zalo'],
+    clock = Date.now,
+  }: WithHandoffsOptions,
 ): Conversation => ({
   ...conversation,
   handle: async (incoming) => {
+    if (!channels.includes(incoming.channel)) return conversation.handle(incoming)
     const active = await store.active(incoming.channel, incoming.userId)
     if (active) {
       const text = saidText(incoming)
@@ -80,7 +93,8 @@ export const withHandoffs = (
       outsideHours: !within,
       messages: [...copied, { from: 'bot', text: told, at: now }],
     })
-    return [{ type: 'text', text: told }]
+    // The portal link stays: the citizen may also file a request there.
+    return [{ type: 'text', text: told }, ...replies.filter((r) => r.type === 'link')]
   },
   async history(channel, userId) {
     const kept = await conversation.history(channel, userId)
