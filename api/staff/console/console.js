@@ -442,6 +442,8 @@ const KIND_LABELS = {
   contact: 'Xin gặp cán bộ',
   status: 'Hỏi tiến độ hồ sơ',
 }
+const duration = (seconds) =>
+  seconds < 60 ? `${seconds} giây` : `${Math.floor(seconds / 60)} phút ${seconds % 60} giây`
 const percent = (share) => `${(share * 100).toFixed(1).replace('.', ',')} %`
 const loadFigures = () =>
   run(async () => {
@@ -464,6 +466,14 @@ const loadFigures = () =>
         'li',
         {},
         `Trả lời bị đánh giá không hữu ích: ${f.notUseful.count} / ${f.notUseful.ofAnswers} (${percent(f.notUseful.share)})`,
+      ),
+      el(
+        'li',
+        {},
+        `Chuyển cán bộ: ${f.handoffs.count} (ngoài giờ ${f.handoffs.outsideHours}, đã nhận ${f.handoffs.claimed})` +
+          (f.handoffs.waitSeconds
+            ? ` · thời gian chờ trung vị ${duration(f.handoffs.waitSeconds.median)}, 90 % dưới ${duration(f.handoffs.waitSeconds.p90)}`
+            : ''),
       ),
     )
     $('top-procedures').replaceChildren(
