@@ -2,7 +2,8 @@
  * Live hand-offs for agents (permission `review`; everyone on staff may read):
  * - `GET /v1/admin/handoffs?status=open,claimed` → `{ handoffs }` newest first, with messages
  * - `GET /v1/admin/handoffs/stream` → server-sent events `handoff` `{ type, handoffId }`
- *   (created, message, claimed, closed) for tickets handled by this process
+ *   (created, message, claimed, closed) at once for changes made by this process, and
+ *   `{ type: "changed" }` within `pollMs` for changes made by another process
  * - `POST /v1/admin/handoffs/:id/claim`
  * - `POST /v1/admin/handoffs/:id/messages { text }` → the reply reaches the citizen's channel
  * - `POST /v1/admin/handoffs/:id/close { note? }` → the bot answers the citizen again
@@ -12,7 +13,6 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
-import { maskPersonalData } from '../../bot/core/mask-personal-data.ts'
 import { createDeliverStaffMessage } from '../../bot/handoff/deliver-staff-message.ts'
 import { handoffMessages } from '../../bot/handoff/handoff-messages.ts'
 import type { HandoffEvent } from '../../bot/handoff/handoff-store.ts'
@@ -51,7 +51,8 @@ const ticketId = (raw: string) => {
   return id
 }
 
-export const createHandoffsRoutes = (deps: AppDeps) => {
+/** @param pollMs how often the stream looks for changes made by other processes */
+export const createHandoffsRoutes = (deps: AppDeps, { pollMs = 2000 }: { pollMs?: number } = {}) => {
   const store = handoffsForDeps(deps)
   const deliver = createDeliverStaffMessage(deps)
   /** A message to the citizen on their channel, kept on the ticket with whether it arrived. */
@@ -84,18 +85,32 @@ export const createHandoffsRoutes = (deps: AppDeps) => {
           wake?.()
         })
         await stream.writeSSE({ event: 'ready', data: '{}' })
+        let mark = await store.changeMark()
+        let quietSince = Date.now()
         while (!stream.aborted && !stream.closed) {
           const next = queue.shift()
           if (next) {
             await stream.writeSSE({ event: 'handoff', data: JSON.stringify(next) })
+            quietSince = Date.now()
+            mark = await store.changeMark()
             continue
           }
           await new Promise<void>((resolve) => {
             wake = resolve
-            setTimeout(resolve, 15_000).unref()
+            setTimeout(resolve, pollMs).unref()
           })
           wake = null
-          if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n')
+          if (queue.length || stream.aborted) continue
+          // Another process serving the bot may have opened a ticket or added a message.
+          const now = await store.changeMark()
+          if (now !== mark) {
+            mark = now
+            await stream.writeSSE({ event: 'handoff', data: JSON.stringify({ type: 'changed' }) })
+            quietSince = Date.now()
+          } else if (Date.now() - quietSince > 15_000) {
+            await stream.write(': keep-alive\n\n')
+            quietSince = Date.now()
+          }
         }
         store.events.off('handoff', listener)
       })
@@ -113,7 +128,8 @@ export const createHandoffsRoutes = (deps: AppDeps) => {
       if (ticket.status === 'open') await store.claim({ id, actor })
       else if (ticket.claimedBy !== actor && actor !== 'admin')
         throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã do ${ticket.claimedBy} nhận.`)
-      const message = await send(id, 'staff', maskPersonalData(text).text)
+      // Staff write what the citizen needs (an office's phone number, an address): sent as written.
+      const message = await send(id, 'staff', text)
       await store.auditReply(actor, id, message.delivered)
       return c.json({ message, handoff: await store.get(id) }, 201)
     })

@@ -5,7 +5,7 @@
  * @module
  */
 import { EventEmitter } from 'node:events'
-import { and, desc, eq, gte, inArray } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import {
   auditLog,
@@ -235,6 +235,19 @@ export const createHandoffStore = ({ db, clock = Date.now }: { db: Db; clock?: (
       ])
       emit({ type: 'closed', handoffId: id })
       return get(id)
+    },
+
+    /** Changes whenever any process opens, claims or closes a ticket or adds a message. */
+    async changeMark(): Promise<string> {
+      const [row] = await db
+        .select({
+          tickets: sql<number>`(SELECT coalesce(max(${handoffs.id}), 0) FROM ${handoffs})`,
+          messages: sql<number>`(SELECT coalesce(max(${handoffMessages.id}), 0) FROM ${handoffMessages})`,
+          states: sql<number>`(SELECT count(*) FROM ${handoffs} WHERE ${handoffs.status} != 'open')`,
+          closed: sql<number>`(SELECT count(*) FROM ${handoffs} WHERE ${handoffs.status} = 'closed')`,
+        })
+        .from(sql`(SELECT 1)`)
+      return row ? `${row.tickets}:${row.messages}:${row.states}:${row.closed}` : ''
     },
 
     auditReply: (actor: string, id: number, delivered: boolean) =>

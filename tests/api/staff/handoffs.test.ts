@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
 import { hashPassword } from '../../../api/staff/hash-password.ts'
 import { conversationForDeps } from '../../../bot/core/conversation-for-deps.ts'
+import { createHandoffStore } from '../../../bot/handoff/handoff-store.ts'
 import { createReplyWindow } from '../../../bot/zalo/reply-window.ts'
 import { auditLog, staffAccounts } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
@@ -167,6 +168,14 @@ describe('live hand-off on the web chat, within staff hours', () => {
     expect(command.replies[0]?.text).toContain('Đang chuyển tới cán bộ hỗ trợ…')
     await readUntil('"type":"created"')
     expect(received).toMatch(/event: handoff\ndata: \{"type":"created","handoffId":\d+\}/)
+    // A ticket opened by another process serving the bot (its own store) is announced too.
+    await createHandoffStore({ db: t.testDb.db }).open({
+      channel: 'telegram',
+      userId: '777',
+      outsideHours: false,
+      messages: [{ from: 'citizen', text: 'cho tôi gặp nhân viên' }],
+    })
+    await readUntil('{"type":"changed"}')
     await reader.cancel()
 
     const menu = await t.app.request('/v1/chat/messages', {
