@@ -35,6 +35,7 @@ export const conversationForDeps = (deps: AppDeps): Conversation => {
       store: handoffsForDeps(deps),
       staffHours: config.bot.staffHours,
       hotline: config.bot.hotline,
+      rateLimit: config.bot.rateLimit,
     })
     conversation = withNotices(handedOff, createNoticeBoard({ db }), config.bot.hotline)
     built.set(deps, conversation)

@@ -10,6 +10,8 @@
  */
 import type { Conversation } from '../core/handle-message.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
+import { messages } from '../core/messages.ts'
+import { createRateLimiter } from '../core/rate-limit.ts'
 import type { ChannelName, Incoming, Reply } from '../core/reply.types.ts'
 import type { HistoryEntry } from '../core/session-store.ts'
 import { handoffMessages } from './handoff-messages.ts'
@@ -26,6 +28,8 @@ export type WithHandoffsOptions = {
    * the adapter does not keep.
    */
   channels?: ChannelName[]
+  /** Messages a waiting citizen may add to a ticket (the bot's own limiter is bypassed then). */
+  rateLimit?: { burst: number; perMinute: number }
   clock?: () => number
 }
 
@@ -54,75 +58,86 @@ export const withHandoffs = (
     staffHours,
     hotline,
     channels = ['web', 'telegram', 'zalo'],
+    rateLimit = { burst: 6, perMinute: 20 },
     clock = Date.now,
   }: WithHandoffsOptions,
-): Conversation => ({
-  ...conversation,
-  handle: async (incoming) => {
-    if (!channels.includes(incoming.channel)) return conversation.handle(incoming)
-    const active = await store.active(incoming.channel, incoming.userId)
-    if (active) {
-      const text = saidText(incoming)
-      if (!text) return [{ type: 'text', text: handoffMessages.emptyWhileWaiting }]
-      await store.addMessage(active.id, { from: 'citizen', text })
-      const ack = handoffMessages.forwarded
-      await store.addMessage(active.id, { from: 'bot', text: ack })
-      return [{ type: 'text', text: ack }]
-    }
-    const replies = await conversation.handle(incoming)
-    if (!replies.some((r) => r.type === 'link' && r.purpose === 'contact')) return replies
+): Conversation => {
+  const limiter = createRateLimiter({ ...rateLimit, clock })
+  return {
+    ...conversation,
+    handle: async (incoming) => {
+      if (!channels.includes(incoming.channel)) return conversation.handle(incoming)
+      const active = await store.active(incoming.channel, incoming.userId)
+      if (active) {
+        const decision = await limiter.take(`${incoming.channel}:${incoming.userId}`)
+        if (decision !== 'allowed')
+          return decision === 'warn' ? [{ type: 'text', text: messages.slowDown }] : []
+        const text = saidText(incoming)
+        if (!text) return [{ type: 'text', text: handoffMessages.emptyWhileWaiting }]
+        await store.addMessage(active.id, { from: 'citizen', text })
+        const ack = handoffMessages.forwarded
+        await store.addMessage(active.id, { from: 'bot', text: ack })
+        return [{ type: 'text', text: ack }]
+      }
+      const replies = await conversation.handle(incoming)
+      if (!replies.some((r) => r.type === 'link' && r.purpose === 'contact')) return replies
 
-    const now = clock()
-    const within = isWithinStaffHours(staffHours, new Date(now))
-    const copied: NewMessage[] = []
-    const history = await conversation.history(incoming.channel, incoming.userId)
-    if (history.length) {
-      for (const entry of history)
-        copied.push(
-          entry.from === 'user'
-            ? { from: 'citizen', text: entry.text, at: entry.at, copied: true }
-            : { from: 'bot', text: repliesText(entry.replies), at: entry.at, copied: true },
-        )
-    } else {
-      copied.push({ from: 'citizen', text: saidText(incoming), at: now, copied: true })
-    }
-    const told = within ? handoffMessages.connecting : handoffMessages.outsideHours(staffHours.text, hotline)
-    await store.open({
-      channel: incoming.channel,
-      userId: incoming.userId,
-      outsideHours: !within,
-      messages: [...copied, { from: 'bot', text: told, at: now }],
-    })
-    // The portal link stays: the citizen may also file a request there.
-    return [{ type: 'text', text: told }, ...replies.filter((r) => r.type === 'link')]
-  },
-  async history(channel, userId) {
-    const kept = await conversation.history(channel, userId)
-    if (channel !== 'web') return kept
-    const active = await store.active(channel, userId)
-    const since = Math.min(
-      kept[0]?.at ?? Number.POSITIVE_INFINITY,
-      active?.createdAt ?? Number.POSITIVE_INFINITY,
-    )
-    if (!Number.isFinite(since)) return kept
-    const tickets = await store.since(channel, userId, since)
-    const added: HistoryEntry[] = tickets.flatMap((t) =>
-      t.messages
-        .filter((m) => !m.copied)
-        .map(
-          (m): HistoryEntry =>
-            m.from === 'citizen'
-              ? { from: 'user', text: m.text, at: m.createdAt }
-              : {
-                  from: 'bot',
-                  replies: [{ type: 'text', text: m.from === 'staff' ? staffReplyText(m.text) : m.text }],
-                  at: m.createdAt,
-                },
-        ),
-    )
-    return [...kept, ...added].sort((a, b) => a.at - b.at)
-  },
-  async hasSession(channel, userId) {
-    return (await conversation.hasSession(channel, userId)) || (await store.active(channel, userId)) !== null
-  },
-})
+      const now = clock()
+      const within = isWithinStaffHours(staffHours, new Date(now))
+      const copied: NewMessage[] = []
+      const history = await conversation.history(incoming.channel, incoming.userId)
+      if (history.length) {
+        for (const entry of history)
+          copied.push(
+            entry.from === 'user'
+              ? { from: 'citizen', text: entry.text, at: entry.at, copied: true }
+              : { from: 'bot', text: repliesText(entry.replies), at: entry.at, copied: true },
+          )
+      } else {
+        copied.push({ from: 'citizen', text: saidText(incoming), at: now, copied: true })
+      }
+      const told = within
+        ? handoffMessages.connecting
+        : handoffMessages.outsideHours(staffHours.text, hotline)
+      await store.open({
+        channel: incoming.channel,
+        userId: incoming.userId,
+        outsideHours: !within,
+        messages: [...copied, { from: 'bot', text: told, at: now }],
+      })
+      // The portal link stays: the citizen may also file a request there.
+      return [{ type: 'text', text: told }, ...replies.filter((r) => r.type === 'link')]
+    },
+    async history(channel, userId) {
+      const kept = await conversation.history(channel, userId)
+      if (channel !== 'web') return kept
+      const active = await store.active(channel, userId)
+      const since = Math.min(
+        kept[0]?.at ?? Number.POSITIVE_INFINITY,
+        active?.createdAt ?? Number.POSITIVE_INFINITY,
+      )
+      if (!Number.isFinite(since)) return kept
+      const tickets = await store.since(channel, userId, since)
+      const added: HistoryEntry[] = tickets.flatMap((t) =>
+        t.messages
+          .filter((m) => !m.copied)
+          .map(
+            (m): HistoryEntry =>
+              m.from === 'citizen'
+                ? { from: 'user', text: m.text, at: m.createdAt }
+                : {
+                    from: 'bot',
+                    replies: [{ type: 'text', text: m.from === 'staff' ? staffReplyText(m.text) : m.text }],
+                    at: m.createdAt,
+                  },
+          ),
+      )
+      return [...kept, ...added].sort((a, b) => a.at - b.at)
+    },
+    async hasSession(channel, userId) {
+      return (
+        (await conversation.hasSession(channel, userId)) || (await store.active(channel, userId)) !== null
+      )
+    },
+  }
+}

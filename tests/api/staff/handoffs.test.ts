@@ -271,6 +271,23 @@ describe('replies reach Telegram and Zalo', () => {
     expect((await listTickets(t, admin)).some((h) => h.channel === 'botframework')).toBe(false)
   })
 
+  it('limits how fast a waiting citizen can add messages to the ticket', async () => {
+    const ticket = await handOff('telegram', '555002')
+    const chatWith = conversationForDeps(t.deps)
+    const answers: Reply[][] = []
+    for (let i = 0; i < 8; i += 1)
+      answers.push(
+        (await chatWith.handle({ channel: 'telegram', userId: '555002', text: `tin ${i}` })) as Reply[],
+      )
+    expect(
+      answers.slice(0, 6).every((r) => r[0]?.text === 'Đã chuyển tin nhắn của bạn tới cán bộ hỗ trợ.'),
+    ).toBe(true)
+    expect(answers[6]?.[0]?.text).toContain('hơi nhanh')
+    expect(answers[7]).toEqual([])
+    const [stored] = (await listTickets(t, admin)).filter((h) => h.id === ticket.id)
+    expect(stored!.messages.filter((m) => m.from === 'citizen' && m.text.startsWith('tin '))).toHaveLength(6)
+  })
+
   it('sends the agent reply and the closing message to the Telegram chat', async () => {
     const ticket = await handOff('telegram', '555001')
     const res = await staffPost(t, admin, `/v1/admin/handoffs/${ticket.id}/messages`, {
