@@ -97,26 +97,28 @@ export const createHandoffStore = ({ db, clock = Date.now }: { db: Db; clock?: (
       at: new Date(clock()).toISOString(),
     })
 
+  /** The citizen's open or claimed ticket, if any. */
+  const active = async (channel: ChannelName, userId: string) => {
+    const [row] = await db
+      .select()
+      .from(handoffs)
+      .where(
+        and(
+          eq(handoffs.channel, channel),
+          eq(handoffs.userId, userId),
+          inArray(handoffs.status, ['open', 'claimed']),
+        ),
+      )
+      .orderBy(desc(handoffs.id))
+      .limit(1)
+    return row ?? null
+  }
+
   return {
     events,
     get,
 
-    /** The citizen's open or claimed ticket, if any. */
-    async active(channel: ChannelName, userId: string) {
-      const [row] = await db
-        .select()
-        .from(handoffs)
-        .where(
-          and(
-            eq(handoffs.channel, channel),
-            eq(handoffs.userId, userId),
-            inArray(handoffs.status, ['open', 'claimed']),
-          ),
-        )
-        .orderBy(desc(handoffs.id))
-        .limit(1)
-      return row ?? null
-    },
+    active,
 
     /** The citizen's tickets created since `since`, with their messages (oldest first). */
     async since(channel: ChannelName, userId: string, since: number) {
@@ -137,31 +139,48 @@ export const createHandoffStore = ({ db, clock = Date.now }: { db: Db; clock?: (
       messages: NewMessage[]
     }): Promise<number> {
       const at = clock()
-      const id = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(handoffs)
-          .values({
-            channel: options.channel,
-            userId: options.userId,
-            status: 'open',
-            outsideHours: options.outsideHours,
-            createdAt: at,
-          })
-          .returning({ id: handoffs.id })
-        if (!row) throw new Error('handoff insert returned nothing')
-        if (options.messages.length)
-          await tx.insert(handoffMessages).values(
-            options.messages.map((m) => ({
-              handoffId: row.id,
-              from: m.from,
-              text: m.text,
-              delivered: m.delivered ?? true,
-              copied: m.copied ?? false,
-              createdAt: m.at ?? at,
-            })),
-          )
-        return row.id
-      })
+      // One batch (atomic, no interactive transaction): the messages find their ticket by the
+      // citizen's active-ticket index.
+      const ticketOf = sql`(SELECT ${handoffs.id} FROM ${handoffs} WHERE ${handoffs.channel} = ${options.channel} AND ${handoffs.userId} = ${options.userId} AND ${handoffs.status} != 'closed')`
+      const insertTicket = db
+        .insert(handoffs)
+        .values({
+          channel: options.channel,
+          userId: options.userId,
+          status: 'open',
+          outsideHours: options.outsideHours,
+          createdAt: at,
+        })
+        .returning({ id: handoffs.id })
+      const id = await (options.messages.length
+        ? db.batch([
+            insertTicket,
+            db.insert(handoffMessages).values(
+              options.messages.map((m) => ({
+                handoffId: ticketOf,
+                from: m.from,
+                text: m.text,
+                delivered: m.delivered ?? true,
+                copied: m.copied ?? false,
+                createdAt: m.at ?? at,
+              })),
+            ),
+          ])
+        : db.batch([insertTicket])
+      ).then(
+        ([rows]) => {
+          const row = rows[0]
+          if (!row) throw new Error('handoff insert returned nothing')
+          return row.id
+        },
+        async (error: unknown) => {
+          // Two messages at once both asked for a person: the first ticket stands.
+          const existing = await active(options.channel, options.userId)
+          if (existing) return -existing.id
+          throw error
+        },
+      )
+      if (id < 0) return -id
       emit({ type: 'created', handoffId: id })
       return id
     },

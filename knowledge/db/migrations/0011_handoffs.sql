@@ -13,6 +13,7 @@ CREATE TABLE `handoffs` (
 --> statement-breakpoint
 CREATE INDEX `handoffs_user_idx` ON `handoffs` (`channel`,`user_id`,`status`);--> statement-breakpoint
 CREATE INDEX `handoffs_status_idx` ON `handoffs` (`status`);--> statement-breakpoint
+CREATE UNIQUE INDEX `handoffs_active_idx` ON `handoffs` (`channel`,`user_id`) WHERE status != 'closed';--> statement-breakpoint
 CREATE TABLE `handoff_messages` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`handoff_id` integer NOT NULL,

@@ -3,7 +3,8 @@
  * and its messages (masked), each remembering whether it reached the citizen's channel.
  * @module
  */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 export const HANDOFF_STATUSES = ['open', 'claimed', 'closed'] as const
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number]
@@ -29,6 +30,8 @@ export const handoffs = sqliteTable(
   (t) => [
     index('handoffs_user_idx').on(t.channel, t.userId, t.status),
     index('handoffs_status_idx').on(t.status),
+    // At most one ticket per citizen is open or claimed at a time.
+    uniqueIndex('handoffs_active_idx').on(t.channel, t.userId).where(sql`status != 'closed'`),
   ],
 )
 

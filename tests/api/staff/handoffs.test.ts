@@ -271,6 +271,17 @@ describe('replies reach Telegram and Zalo', () => {
     expect((await listTickets(t, admin)).some((h) => h.channel === 'botframework')).toBe(false)
   })
 
+  it('opens one ticket when a citizen asks for a person twice at once', async () => {
+    const chatWith = conversationForDeps(t.deps)
+    await Promise.all(
+      [0, 1, 2].map(() =>
+        chatWith.handle({ channel: 'telegram', userId: '555003', text: 'cho tôi gặp nhân viên' }),
+      ),
+    )
+    const mine = (await listTickets(t, admin)).filter((h) => h.userId === '555003' && h.status !== 'closed')
+    expect(mine).toHaveLength(1)
+  })
+
   it('limits how fast a waiting citizen can add messages to the ticket', async () => {
     const ticket = await handOff('telegram', '555002')
     const chatWith = conversationForDeps(t.deps)
