@@ -48,6 +48,9 @@ const saidText = (incoming: Incoming) => {
   return incoming.choice ? `[${incoming.choice}]` : ''
 }
 
+const isContactReply = (entry: HistoryEntry) =>
+  entry.from === 'bot' && entry.replies.some((r) => r.type === 'link' && r.purpose === 'contact')
+
 /** A staff or bot message of a ticket as the web page shows it. */
 export const staffReplyText = (text: string) => `👤 ${handoffMessages.staffPrefix}: ${text}`
 
@@ -87,7 +90,8 @@ export const withHandoffs = (
       const copied: NewMessage[] = []
       const history = await conversation.history(incoming.channel, incoming.userId)
       if (history.length) {
-        for (const entry of history)
+        // The core's own answer to this request (the hotline) was replaced by the hand-off reply.
+        for (const entry of history.filter((e) => !isContactReply(e)))
           copied.push(
             entry.from === 'user'
               ? { from: 'citizen', text: entry.text, at: entry.at, copied: true }
@@ -132,7 +136,10 @@ export const withHandoffs = (
                   },
           ),
       )
-      return [...kept, ...added].sort((a, b) => a.at - b.at)
+      // Where a ticket opened, the page showed the hand-off reply, not the core's hotline answer.
+      const replaced = (e: HistoryEntry) =>
+        isContactReply(e) && tickets.some((t) => t.createdAt >= e.at && t.createdAt - e.at < 5000)
+      return [...kept.filter((e) => !replaced(e)), ...added].sort((a, b) => a.at - b.at)
     },
     async hasSession(channel, userId) {
       return (

@@ -89,6 +89,8 @@ describe('live hand-off on the web chat, within staff hours', () => {
     expect(said).toContain('citizen: làm hộ chiếu cần giấy tờ gì')
     expect(said).toContain('citizen: cho tôi gặp nhân viên')
     expect(said).not.toContain('0912345678')
+    // The citizen was told they are being put through, not given the hotline.
+    expect(said).not.toContain('tổng đài')
 
     // While the ticket is open the citizen's messages go to the ticket, not to the bot.
     const waiting = await chat(t, 'tôi cần gia hạn hộ chiếu gấp', sessionId)
@@ -118,6 +120,7 @@ describe('live hand-off on the web chat, within staff hours', () => {
       messages: { from: string; text?: string; replies?: Reply[] }[]
     }
     const shown = JSON.stringify(history.messages)
+    expect(shown).not.toContain('tổng đài')
     expect(shown).toContain('tôi cần gia hạn hộ chiếu gấp')
     expect(shown).toContain(
       '👤 Cán bộ hỗ trợ: Chào bạn, hồ sơ gia hạn hộ chiếu nộp tại Phòng Quản lý xuất nhập cảnh.',
