@@ -10,6 +10,7 @@
  *   BOT_RATE_LIMIT_SCOPE `process` (default) counts in each process, `database` in libSQL, shared
  *   by every process serving the bot (one more statement per message).
  * - BOT_HOTLINE: the number given when a citizen asks for a person.
+ * - STAFF_HOURS: when agents answer live hand-offs (bot/handoff/staff-hours.ts).
  * - RETENTION_CONVERSATION_DAYS (90): masked questions, unanswered questions, undelivered
  *   messages and reply-window rows are kept this long; RETENTION_COUNTS_DAYS (365): the
  *   anonymous interaction counts left after that are kept this long.
@@ -23,6 +24,7 @@
  * @module
  */
 import { z } from 'zod'
+import { ZStaffHours } from './handoff/staff-hours.ts'
 
 export const ZBotEnv = z
   .object({
@@ -41,6 +43,7 @@ export const ZBotEnv = z
     ZALO_OAUTH_BASE: z.url().default('https://oauth.zaloapp.com'),
     BOT_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(30),
     BOT_HOTLINE: z.string().default('18001096'),
+    STAFF_HOURS: ZStaffHours,
     BOT_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(6),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().min(1).default(20),
     BOT_RATE_LIMIT_SCOPE: z.enum(['process', 'database']).default('process'),
@@ -69,6 +72,7 @@ export const ZBotEnv = z
     sessionTtlMinutes: env.BOT_SESSION_TTL_MINUTES,
     retention: { conversationDays: env.RETENTION_CONVERSATION_DAYS, countsDays: env.RETENTION_COUNTS_DAYS },
     hotline: env.BOT_HOTLINE,
+    staffHours: env.STAFF_HOURS,
     rateLimit: {
       burst: env.BOT_RATE_LIMIT_BURST,
       perMinute: env.BOT_RATE_LIMIT_PER_MINUTE,

@@ -17,6 +17,7 @@ import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/proc
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import type { AppDeps } from '../deps.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
+import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
@@ -43,6 +44,7 @@ export const createAdminRoutes = (deps: AppDeps) => {
   app.route('/', createStaffRoutes(deps, policy))
   app.route('/', createNoticesRoutes(deps))
   app.route('/', createFiguresRoutes(deps))
+  app.route('/', createHandoffsRoutes(deps))
 
   const requireProcedure = async (code: string) => {
     const current = await kb.getProcedure(code)

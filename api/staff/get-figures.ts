@@ -1,13 +1,14 @@
 /**
  * The figures staff watch: questions per day and channel, how they were answered (answer,
  * clarify, not found …), the wrong-answer signals (answers rated not useful), the procedures
- * asked most and the most repeated unanswered questions, over a period (Vietnam's calendar
- * days, UTC+7).
+ * asked most, the most repeated unanswered questions and the hand-off waiting times (from a
+ * ticket opening within staff hours to an agent claiming it), over a period (Vietnam's
+ * calendar days, UTC+7).
  * @module
  */
 import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
-import { interactions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
+import { handoffs, interactions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
 
 const VN_OFFSET_MS = 7 * 3_600_000
 const DAY_MS = 86_400_000
@@ -22,7 +23,18 @@ export type Figures = {
   useful: number
   topProcedures: { code: string; name: string | null; count: number }[]
   topUnanswered: { text: string; count: number; channel: string; status: string }[]
+  /** Hand-offs opened in the period; waits (seconds) of those opened within staff hours and claimed. */
+  handoffs: {
+    count: number
+    outsideHours: number
+    claimed: number
+    waitSeconds: { median: number; p90: number; max: number } | null
+  }
 }
+
+/** The value at fraction `q` of sorted numbers (nearest rank). */
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0
 
 /** Midnight (UTC+7) of a YYYY-MM-DD day, in epoch milliseconds. */
 export const vietnamDayStart = (day: string): number => Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS
@@ -46,7 +58,7 @@ export const getFigures = async ({
   const end = vietnamDayStart(to) + DAY_MS
   const inPeriod = and(gte(interactions.createdAt, start), lt(interactions.createdAt, end))
   const day = sql<string>`strftime('%Y-%m-%d', (${interactions.createdAt} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`
-  const [byDay, byKind, feedback, topProcedures, topUnanswered] = await Promise.all([
+  const [byDay, byKind, feedback, topProcedures, topUnanswered, tickets] = await Promise.all([
     db
       .select({ day, channel: interactions.channel, count: sql<number>`count(*)` })
       .from(interactions)
@@ -82,7 +94,19 @@ export const getFigures = async ({
       .where(and(gte(unansweredQuestions.createdAt, start), lt(unansweredQuestions.createdAt, end)))
       .orderBy(desc(unansweredQuestions.count), desc(unansweredQuestions.id))
       .limit(10),
+    db
+      .select({
+        createdAt: handoffs.createdAt,
+        claimedAt: handoffs.claimedAt,
+        outsideHours: handoffs.outsideHours,
+      })
+      .from(handoffs)
+      .where(and(gte(handoffs.createdAt, start), lt(handoffs.createdAt, end))),
   ])
+  const waits = tickets
+    .filter((t) => !t.outsideHours && t.claimedAt !== null)
+    .map((t) => Math.round(((t.claimedAt ?? 0) - t.createdAt) / 1000))
+    .sort((a, b) => a - b)
   const total = byKind.reduce((sum, row) => sum + row.count, 0)
   const answers = byKind.find((row) => row.kind === 'answer')?.count ?? 0
   const notUseful = feedback.find((row) => row.feedback === 'not_useful')?.count ?? 0
@@ -101,6 +125,14 @@ export const getFigures = async ({
       count: row.count,
     })),
     topUnanswered,
+    handoffs: {
+      count: tickets.length,
+      outsideHours: tickets.filter((t) => t.outsideHours).length,
+      claimed: tickets.filter((t) => t.claimedAt !== null).length,
+      waitSeconds: waits.length
+        ? { median: quantile(waits, 0.5), p90: quantile(waits, 0.9), max: waits.at(-1) ?? 0 }
+        : null,
+    },
   }
 }
 
@@ -122,5 +154,12 @@ export const figuresToCsv = (figures: Figures): string => {
   for (const r of figures.topProcedures)
     rows.push(['thu_tuc_hoi_nhieu', '', '', `${r.code} ${r.name ?? ''}`.trim(), r.count, ''])
   for (const r of figures.topUnanswered) rows.push(['chua_tra_loi', '', r.channel, r.text, r.count, ''])
+  const h = figures.handoffs
+  rows.push(['chuyen_can_bo', '', 'tong', '', h.count, ''])
+  rows.push(['chuyen_can_bo', '', 'ngoai_gio', '', h.outsideHours, ''])
+  rows.push(['chuyen_can_bo', '', 'da_nhan', '', h.claimed, ''])
+  if (h.waitSeconds)
+    for (const [name, value] of Object.entries(h.waitSeconds))
+      rows.push(['cho_can_bo_giay', '', name, '', value, ''])
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
 }

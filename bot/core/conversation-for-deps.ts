@@ -4,6 +4,8 @@
  * @module
  */
 import type { AppDeps } from '../../api/deps.ts'
+import { handoffsForDeps } from '../handoff/handoffs-for-deps.ts'
+import { withHandoffs } from '../handoff/with-handoffs.ts'
 import { type Conversation, createConversation } from './handle-message.ts'
 import { createNoticeBoard } from './notice-board.ts'
 import { withNotices } from './with-notices.ts'
@@ -28,7 +30,14 @@ export const conversationForDeps = (deps: AppDeps): Conversation => {
       log,
     })
     // Staff notices (banner, maintenance) are read from the database, so every process follows them.
-    conversation = withNotices(core, createNoticeBoard({ db }), config.bot.hotline)
+    // A citizen asking for a person gets a hand-off ticket; while it is open, staff answer.
+    const handedOff = withHandoffs(core, {
+      store: handoffsForDeps(deps),
+      staffHours: config.bot.staffHours,
+      hotline: config.bot.hotline,
+      rateLimit: config.bot.rateLimit,
+    })
+    conversation = withNotices(handedOff, createNoticeBoard({ db }), config.bot.hotline)
     built.set(deps, conversation)
   }
   return conversation

@@ -113,7 +113,7 @@ export const createConversation = ({
       case 'contact':
         return [
           { type: 'text', text: messages.contact(config.hotline) },
-          { type: 'link', label: messages.contactLink, url: PORTAL_URL },
+          { type: 'link', label: messages.contactLink, url: PORTAL_URL, purpose: 'contact' },
         ]
       case 'privacy':
         return [{ type: 'text', text: messages.privacy(retention.conversationDays, retention.countsDays) }]
@@ -181,7 +181,7 @@ export const createConversation = ({
       case 'contact':
         return [
           { type: 'text', text: result.text },
-          { type: 'link', label: messages.contactLink, url: PORTAL_URL },
+          { type: 'link', label: messages.contactLink, url: PORTAL_URL, purpose: 'contact' },
         ]
       case 'status':
         return [

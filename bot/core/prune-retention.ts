@@ -2,7 +2,8 @@
  * Retention of the citizens' chat data. After `conversationDays` a conversation's traces go:
  * the masked question text and session of each interaction are blanked (what remains is an
  * anonymous count: channel, kind, procedure, facet, feedback, day), unanswered questions
- * last asked before then, undelivered messages and Zalo reply-window rows are deleted. After
+ * last asked before then, undelivered messages, Zalo reply-window rows and hand-off tickets
+ * (closed, or left open, before then, with their messages) are deleted. After
  * `countsDays` the anonymous interaction rows go too. Expired sessions, webhook event ids
  * older than a week and idle rate-limit buckets are deleted as well. Work is done in chunks
  * so a large backlog never holds the database for long.
@@ -29,6 +30,7 @@ export type PruneResult = {
   eventIdsDeleted: number
   channelUsersDeleted: number
   rateBucketsDeleted: number
+  handoffsDeleted: number
 }
 
 const DAY_MS = 86_400_000
@@ -50,6 +52,16 @@ const deleteWhere = (db: Db, table: string, where: SQL) =>
     (limit) =>
       sql`DELETE FROM ${sql.identifier(table)} WHERE rowid IN (SELECT rowid FROM ${sql.identifier(table)} WHERE ${where} LIMIT ${limit})`,
   )
+
+/** Hand-off tickets closed (or last opened) before `before`, their messages first. */
+const deleteHandoffs = async (db: Db, before: number) => {
+  await inChunks(
+    db,
+    (limit) =>
+      sql`DELETE FROM handoff_messages WHERE rowid IN (SELECT m.rowid FROM handoff_messages m JOIN handoffs h ON h.id = m.handoff_id WHERE coalesce(h.closed_at, h.created_at) < ${before} LIMIT ${limit})`,
+  )
+  return deleteWhere(db, 'handoffs', sql`coalesce(closed_at, created_at) < ${before}`)
+}
 
 /**
  * @param options.now the current time in ms (tests pass their own)
@@ -84,5 +96,6 @@ export const pruneRetention = async ({
     eventIdsDeleted: await deleteWhere(db, 'processed_events', sql`received_at < ${now - EVENT_IDS_KEEP_MS}`),
     channelUsersDeleted: await deleteWhere(db, 'channel_users', sql`last_inbound_at < ${conversations}`),
     rateBucketsDeleted: await deleteWhere(db, 'chat_rate_limits', sql`at < ${now - STALE_MS}`),
+    handoffsDeleted: await deleteHandoffs(db, conversations),
   }
 }

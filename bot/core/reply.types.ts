@@ -51,7 +51,8 @@ export type TextReply = {
 export type Reply =
   | TextReply
   | { type: 'choices'; text: string; choices: Choice[]; purpose: 'clarify' | 'feedback' | 'menu' }
-  | { type: 'link'; label: string; url: string }
+  /** `purpose: 'contact'` marks the reply to a citizen asking for a person (see bot/handoff). */
+  | { type: 'link'; label: string; url: string; purpose?: 'contact' }
 
 /** At most this many buttons in one choices reply (Zalo button templates, small screens). */
 export const MAX_CHOICES = 5

@@ -44,7 +44,7 @@ const api = async (method, path, body) => {
   return data
 }
 
-const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'notices', 'figures', 'accounts']
+const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'handoffs', 'notices', 'figures', 'accounts']
 const show = (view) => {
   for (const name of VIEWS) $(name).hidden = name !== view
   for (const button of document.querySelectorAll('#nav [data-view]')) {
@@ -54,6 +54,7 @@ const show = (view) => {
 }
 
 const showLogin = (message = '') => {
+  stopHandoffStream()
   state.csrf = null
   state.account = null
   $('nav').hidden = true
@@ -75,6 +76,7 @@ const signedIn = ({ account, csrfToken }) => {
     return
   }
   say('')
+  startHandoffStream()
   openView('procedures')
 }
 
@@ -83,6 +85,10 @@ const openView = (view) => {
   if (view === 'unanswered') loadQuestions()
   if (view === 'accounts') loadAccounts()
   if (view === 'notices') loadNotices()
+  if (view === 'handoffs') {
+    $('nav-handoffs').textContent = 'Hỗ trợ trực tiếp'
+    loadHandoffs()
+  }
   if (view === 'figures') loadFigures()
   if (view === 'procedures') $('search').elements.q.focus()
 }
@@ -294,6 +300,104 @@ const loadQuestions = () =>
     }
   })
 
+// ---- Live hand-offs ----------------------------------------------------------------------
+const STATUS_LABELS = { open: 'chờ nhận', claimed: 'đang hỗ trợ', closed: 'đã đóng' }
+const CHANNEL_LABELS = { web: 'Web', telegram: 'Telegram', zalo: 'Zalo', botframework: 'Teams' }
+const FROM_LABELS = { citizen: 'Người dân', staff: 'Cán bộ', bot: 'Trợ lý' }
+const drafts = new Map()
+let stream = null
+const startHandoffStream = () => {
+  if (stream || typeof EventSource === 'undefined') return
+  stream = new EventSource('/v1/admin/handoffs/stream')
+  stream.addEventListener('ready', () => {
+    $('handoff-live').textContent = 'Đang cập nhật trực tiếp.'
+  })
+  stream.addEventListener('handoff', () => {
+    if (!$('handoffs').hidden) loadHandoffs()
+    else $('nav-handoffs').textContent = 'Hỗ trợ trực tiếp •'
+  })
+  stream.onerror = () => {
+    $('handoff-live').textContent = 'Mất kết nối trực tiếp, đang thử lại…'
+  }
+}
+const stopHandoffStream = () => {
+  stream?.close()
+  stream = null
+}
+const loadHandoffs = () =>
+  run(async () => {
+    const { handoffs } = await api('GET', '/v1/admin/handoffs?status=open,claimed')
+    const list = $('handoff-list')
+    list.replaceChildren()
+    if (handoffs.length === 0) list.append(el('li', {}, 'Không có yêu cầu nào đang chờ.'))
+    for (const h of handoffs) {
+      const lines = el(
+        'ol',
+        { className: 'transcript' },
+        ...h.messages.map((m) =>
+          el(
+            'li',
+            { className: `from-${m.from}` },
+            el('strong', {}, `${FROM_LABELS[m.from]}: `),
+            m.text,
+            m.delivered ? null : el('em', {}, ' (chưa gửi được tới kênh này)'),
+          ),
+        ),
+      )
+      const claim = el('button', { type: 'button', className: 'secondary' }, 'Nhận hỗ trợ')
+      claim.hidden = !can('review') || h.status !== 'open'
+      claim.onclick = () =>
+        run(async () => {
+          await api('POST', `/v1/admin/handoffs/${h.id}/claim`)
+          say(`Đã nhận yêu cầu số ${h.id}.`)
+          loadHandoffs()
+        })
+      const text = el('textarea', { name: 'text', rows: 2, required: true, value: drafts.get(h.id) ?? '' })
+      text.setAttribute('aria-label', `Trả lời yêu cầu số ${h.id}`)
+      text.oninput = () => drafts.set(h.id, text.value)
+      const reply = el('form', { className: 'reply' }, text, el('button', { type: 'submit' }, 'Gửi trả lời'))
+      reply.hidden = !can('review')
+      reply.onsubmit = (e) => {
+        e.preventDefault()
+        run(async () => {
+          await api('POST', `/v1/admin/handoffs/${h.id}/messages`, { text: text.value })
+          drafts.delete(h.id)
+          say('Đã gửi trả lời.')
+          loadHandoffs()
+        })
+      }
+      const note = el('input', { name: 'note', placeholder: 'Ghi chú khi đóng (không bắt buộc)' })
+      const close = el('button', { type: 'button', className: 'secondary' }, 'Đóng yêu cầu')
+      close.hidden = !can('review')
+      note.hidden = !can('review')
+      close.onclick = () =>
+        run(async () => {
+          await api('POST', `/v1/admin/handoffs/${h.id}/close`, note.value ? { note: note.value } : {})
+          say(`Đã đóng yêu cầu số ${h.id}; trợ lý tự động trả lời tiếp.`)
+          loadHandoffs()
+        })
+      const meta = [
+        `Số ${h.id}`,
+        CHANNEL_LABELS[h.channel] ?? h.channel,
+        STATUS_LABELS[h.status],
+        h.outsideHours ? 'hỏi ngoài giờ' : null,
+        h.claimedBy ? `do ${h.claimedBy.replace(/^staff:/, '')}` : null,
+        new Date(h.createdAt).toLocaleString('vi-VN'),
+      ]
+      list.append(
+        el(
+          'li',
+          { className: 'handoff' },
+          el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+          lines,
+          reply,
+          el('div', { className: 'actions' }, claim, note, close),
+        ),
+      )
+      list.lastElementChild.dataset.handoff = String(h.id)
+    }
+  })
+
 // ---- Notices ----------------------------------------------------------------------------
 const MODE_LABELS = { banner: 'Dòng thông báo', maintenance: 'Tạm ngừng trả lời' }
 const loadNotices = () =>
@@ -338,6 +442,8 @@ const KIND_LABELS = {
   contact: 'Xin gặp cán bộ',
   status: 'Hỏi tiến độ hồ sơ',
 }
+const duration = (seconds) =>
+  seconds < 60 ? `${seconds} giây` : `${Math.floor(seconds / 60)} phút ${seconds % 60} giây`
 const percent = (share) => `${(share * 100).toFixed(1).replace('.', ',')} %`
 const loadFigures = () =>
   run(async () => {
@@ -360,6 +466,14 @@ const loadFigures = () =>
         'li',
         {},
         `Trả lời bị đánh giá không hữu ích: ${f.notUseful.count} / ${f.notUseful.ofAnswers} (${percent(f.notUseful.share)})`,
+      ),
+      el(
+        'li',
+        {},
+        `Chuyển cán bộ: ${f.handoffs.count} (ngoài giờ ${f.handoffs.outsideHours}, đã nhận ${f.handoffs.claimed})` +
+          (f.handoffs.waitSeconds
+            ? ` · thời gian chờ trung vị ${duration(f.handoffs.waitSeconds.median)}, 90 % dưới ${duration(f.handoffs.waitSeconds.p90)}`
+            : ''),
       ),
     )
     $('top-procedures').replaceChildren(

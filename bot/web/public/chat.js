@@ -1,5 +1,6 @@
 // Trợ lý số web chat: sends questions and button taps to /v1/chat/messages, renders the
-// reply models, and restores the conversation after a reload from /v1/chat/history.
+// reply models, and restores the conversation after a reload from /v1/chat/history. While the
+// citizen is handed off to a person, it polls the history for the agent's replies.
 
 const SESSION_KEY = 'trolyso.chat.sessionId'
 const list = document.getElementById('messages')
@@ -192,6 +193,7 @@ async function ask(body, shown) {
   // The citizen sees their question as it was stored: personal data masked.
   if (userText && typeof data.said === 'string') userText.textContent = data.said
   const item = addBot(data.replies)
+  followHandoff(data.replies)
   if (item) {
     revealStart(item)
     announce(leadOf(data.replies))
@@ -225,6 +227,45 @@ const settleRestored = (item, said) => {
   }
 }
 
+// ---- Live hand-off: the agent's replies arrive through the history ----
+const HANDOFF = /cán bộ hỗ trợ/i
+const HANDOFF_CLOSED = /kết thúc cuộc trò chuyện/i
+const STAFF_PREFIX = '👤 '
+const seen = new Set()
+let polling = null
+const entryText = (entry) => (entry.from === 'bot' ? (entry.replies[0]?.text ?? '') : entry.text)
+const keyOf = (entry) => `${entry.at}:${entryText(entry)}`
+const fromStaffSide = (entry) =>
+  entry.from === 'bot' && (entryText(entry).startsWith(STAFF_PREFIX) || HANDOFF_CLOSED.test(entryText(entry)))
+
+const pollHandoff = async () => {
+  if (!sessionId) return
+  try {
+    const response = await fetch(`/v1/chat/history?sessionId=${encodeURIComponent(sessionId)}`)
+    if (!response.ok) return
+    const data = await response.json()
+    let added = false
+    for (const entry of data.messages) {
+      if (!fromStaffSide(entry) || seen.has(keyOf(entry))) continue
+      seen.add(keyOf(entry))
+      addBot(entry.replies)
+      added = true
+      if (HANDOFF_CLOSED.test(entryText(entry))) stopPolling()
+    }
+    if (added) scrollDown()
+  } catch {
+    // Try again at the next tick.
+  }
+}
+const stopPolling = () => {
+  if (polling) clearInterval(polling)
+  polling = null
+}
+const followHandoff = (replies) => {
+  const text = replies.map((r) => r.text ?? '').join(' ')
+  if (HANDOFF.test(text) && !HANDOFF_CLOSED.test(text) && !polling) polling = setInterval(pollHandoff, 2000)
+}
+
 const restore = async () => {
   if (!sessionId) return
   try {
@@ -240,12 +281,15 @@ const restore = async () => {
         const item = addBot(entry.replies)
         if (item) items.push({ from: 'bot', item })
       }
+      if (fromStaffSide(entry)) seen.add(keyOf(entry))
     }
     items.forEach((entry, i) => {
       if (entry.from !== 'bot') return
       const next = items[i + 1]
       settleRestored(entry.item, next?.from === 'user' ? next.text : null)
     })
+    const last = data.messages.filter((e) => e.from === 'bot').at(-1)
+    if (last) followHandoff(last.replies)
     if (data.messages.length) scrollDown()
   } catch {
     // A failed restore leaves the fresh page; the next question still works.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getFigures, vietnamDayStart } from '../../../api/staff/get-figures.ts'
-import { interactions } from '../../../knowledge/db/schema/index.ts'
+import { handoffs, interactions } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
@@ -89,5 +89,39 @@ describe('figures', () => {
       (await t.app.request('/v1/admin/figures?from=2020-01-01&to=2026-01-01', { headers: admin })).status,
     ).toBe(400)
     expect((await t.app.request('/v1/admin/figures')).status).toBe(401)
+  })
+
+  it('reports hand-off waiting times: median, 90th percentile and longest, counting only tickets opened within hours and claimed', async () => {
+    const now = Date.now()
+    const rows = [10, 20, 30, 40, 50, 60, 70, 80, 90, 600].map((seconds) => ({
+      channel: 'web',
+      userId: `s-${seconds}`,
+      status: 'claimed' as const,
+      createdAt: now - 3_600_000,
+      claimedAt: now - 3_600_000 + seconds * 1000,
+    }))
+    await t.testDb.db.insert(handoffs).values([
+      ...rows,
+      {
+        channel: 'zalo',
+        userId: 'night',
+        status: 'claimed',
+        outsideHours: true,
+        createdAt: now - 3_600_000,
+        claimedAt: now,
+      },
+      { channel: 'telegram', userId: 'waiting', status: 'open', createdAt: now - 60_000 },
+    ])
+    const res = await t.app.request('/v1/admin/figures', { headers: admin })
+    const f = (await res.json()) as Awaited<ReturnType<typeof getFigures>>
+    expect(f.handoffs).toEqual({
+      count: 12,
+      outsideHours: 1,
+      claimed: 11,
+      waitSeconds: { median: 50, p90: 90, max: 600 },
+    })
+    const csv = await (await t.app.request('/v1/admin/figures.csv', { headers: admin })).text()
+    expect(csv).toContain('cho_can_bo_giay,,median,,50,')
+    expect(csv).toContain('chuyen_can_bo,,ngoai_gio,,1,')
   })
 })

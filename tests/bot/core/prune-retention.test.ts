@@ -6,6 +6,8 @@ import { startRetention } from '../../../bot/core/start-retention.ts'
 import {
   channelUsers,
   chatSessions,
+  handoffMessages,
+  handoffs,
   interactions,
   processedEvents,
   unansweredQuestions,
@@ -67,6 +69,17 @@ const seed = async () => {
     { id: 'zalo:old', channel: 'zalo', lastInboundAt: ago(100) },
     { id: 'zalo:new', channel: 'zalo', lastInboundAt: ago(1) },
   ])
+  const [old, recent] = await t.db
+    .insert(handoffs)
+    .values([
+      { channel: 'web', userId: 's-old', status: 'closed', createdAt: ago(120), closedAt: ago(100) },
+      { channel: 'web', userId: 's-recent', status: 'closed', createdAt: ago(120), closedAt: ago(10) },
+    ])
+    .returning()
+  await t.db.insert(handoffMessages).values([
+    { handoffId: old!.id, from: 'citizen', text: 'cũ', createdAt: ago(120) },
+    { handoffId: recent!.id, from: 'citizen', text: 'còn giữ', createdAt: ago(120) },
+  ])
 }
 
 describe('pruneRetention', () => {
@@ -82,7 +95,10 @@ describe('pruneRetention', () => {
       eventIdsDeleted: 1,
       channelUsersDeleted: 1,
       rateBucketsDeleted: 0,
+      handoffsDeleted: 1,
     })
+    expect((await t.db.select().from(handoffs)).map((r) => r.userId)).toEqual(['s-recent'])
+    expect((await t.db.select().from(handoffMessages)).map((r) => r.text)).toEqual(['còn giữ'])
     const rows = await t.db.select().from(interactions).orderBy(interactions.createdAt)
     expect(rows).toEqual([{ ...interaction('old', 100), text: '', sessionId: '' }, interaction('fresh', 10)])
     expect((await t.db.select().from(unansweredQuestions)).map((r) => r.text)).toEqual(['hỏi lại gần đây'])
@@ -92,7 +108,7 @@ describe('pruneRetention', () => {
     expect((await t.db.select().from(channelUsers)).map((r) => r.id)).toEqual(['zalo:new'])
     // A second run has nothing left to do.
     expect(Object.values(await pruneRetention({ db: t.db, retention, now: NOW }))).toEqual([
-      0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 0,
     ])
   })
 

@@ -1,0 +1,144 @@
+/**
+ * Live hand-offs for agents (permission `review`; everyone on staff may read):
+ * - `GET /v1/admin/handoffs?status=open,claimed` → `{ handoffs }` newest first, with messages
+ * - `GET /v1/admin/handoffs/stream` → server-sent events `handoff` `{ type, handoffId }`
+ *   (created, message, claimed, closed) at once for changes made by this process, and
+ *   `{ type: "changed" }` within `pollMs` for changes made by another process
+ * - `POST /v1/admin/handoffs/:id/claim`
+ * - `POST /v1/admin/handoffs/:id/messages { text }` → the reply reaches the citizen's channel
+ * - `POST /v1/admin/handoffs/:id/close { note? }` → the bot answers the citizen again
+ * Every change is audited under the staff actor.
+ * @module
+ */
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import { z } from 'zod'
+import { createDeliverStaffMessage } from '../../bot/handoff/deliver-staff-message.ts'
+import { handoffMessages } from '../../bot/handoff/handoff-messages.ts'
+import type { HandoffEvent } from '../../bot/handoff/handoff-store.ts'
+import { handoffsForDeps } from '../../bot/handoff/handoffs-for-deps.ts'
+import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
+import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import type { AppDeps } from '../deps.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { requirePermission, type StaffEnv } from './require-staff.ts'
+
+const ZListQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()) : undefined))
+    .pipe(z.array(z.enum(HANDOFF_STATUSES, { error: 'status là open, claimed hoặc closed' })).optional()),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+const ZReply = z.object({
+  text: z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1, 'hãy nhập nội dung trả lời')
+    .max(2000, 'tối đa 2.000 ký tự'),
+})
+const ZClose = z.object({
+  note: z.string().trim().normalize('NFC').max(1000, 'ghi chú tối đa 1.000 ký tự').optional(),
+})
+
+const ticketId = (raw: string) => {
+  const id = Number(raw)
+  if (!Number.isInteger(id) || id < 1)
+    throw new AppError('BAD_REQUEST', 'Mã yêu cầu hỗ trợ phải là số nguyên dương.')
+  return id
+}
+
+/** @param pollMs how often the stream looks for changes made by other processes */
+export const createHandoffsRoutes = (deps: AppDeps, { pollMs = 2000 }: { pollMs?: number } = {}) => {
+  const store = handoffsForDeps(deps)
+  const deliver = createDeliverStaffMessage(deps)
+  /** A message to the citizen on their channel, kept on the ticket with whether it arrived. */
+  const send = async (id: number, from: 'staff' | 'bot', text: string) => {
+    const ticket = await store.get(id)
+    const shown = from === 'staff' && ticket.channel !== 'web' ? staffReplyText(text) : text
+    const delivered = await deliver({ channel: ticket.channel, userId: ticket.userId, text: shown })
+    const message = await store.addMessage(id, { from, text, delivered })
+    return message
+  }
+
+  return new Hono<StaffEnv>()
+    .get('/v1/admin/handoffs', async (c) => {
+      requirePermission(c, 'read')
+      const { status, limit } = parseInput(ZListQuery, c.req.query(), 'Tham số')
+      return c.json({ handoffs: await store.list({ ...(status ? { status } : {}), limit }) })
+    })
+    .get('/v1/admin/handoffs/stream', (c) => {
+      requirePermission(c, 'read')
+      return streamSSE(c, async (stream) => {
+        const queue: HandoffEvent[] = []
+        let wake: (() => void) | null = null
+        const listener = (event: HandoffEvent) => {
+          queue.push(event)
+          wake?.()
+        }
+        store.events.on('handoff', listener)
+        stream.onAbort(() => {
+          store.events.off('handoff', listener)
+          wake?.()
+        })
+        await stream.writeSSE({ event: 'ready', data: '{}' })
+        let mark = await store.changeMark()
+        let quietSince = Date.now()
+        while (!stream.aborted && !stream.closed) {
+          const next = queue.shift()
+          if (next) {
+            await stream.writeSSE({ event: 'handoff', data: JSON.stringify(next) })
+            quietSince = Date.now()
+            mark = await store.changeMark()
+            continue
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve
+            setTimeout(resolve, pollMs).unref()
+          })
+          wake = null
+          if (queue.length || stream.aborted) continue
+          // Another process serving the bot may have opened a ticket or added a message.
+          const now = await store.changeMark()
+          if (now !== mark) {
+            mark = now
+            await stream.writeSSE({ event: 'handoff', data: JSON.stringify({ type: 'changed' }) })
+            quietSince = Date.now()
+          } else if (Date.now() - quietSince > 15_000) {
+            await stream.write(': keep-alive\n\n')
+            quietSince = Date.now()
+          }
+        }
+        store.events.off('handoff', listener)
+      })
+    })
+    .post('/v1/admin/handoffs/:id/claim', async (c) => {
+      const { actor } = requirePermission(c, 'review')
+      return c.json(await store.claim({ id: ticketId(c.req.param('id')), actor }))
+    })
+    .post('/v1/admin/handoffs/:id/messages', async (c) => {
+      const { actor } = requirePermission(c, 'review')
+      const id = ticketId(c.req.param('id'))
+      const { text } = parseInput(ZReply, await readJson(c), 'Trả lời')
+      const ticket = await store.get(id)
+      if (ticket.status === 'closed') throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã đóng.`)
+      if (ticket.status === 'open') await store.claim({ id, actor })
+      else if (ticket.claimedBy !== actor && actor !== 'admin')
+        throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã do ${ticket.claimedBy} nhận.`)
+      // Staff write what the citizen needs (an office's phone number, an address): sent as written.
+      const message = await send(id, 'staff', text)
+      await store.auditReply(actor, id, message.delivered)
+      return c.json({ message, handoff: await store.get(id) }, 201)
+    })
+    .post('/v1/admin/handoffs/:id/close', async (c) => {
+      const { actor } = requirePermission(c, 'review')
+      const id = ticketId(c.req.param('id'))
+      const { note } = parseInput(ZClose, await readJson(c), 'Đóng yêu cầu')
+      await store.close({ id, actor, note: note || null })
+      await send(id, 'bot', handoffMessages.closed)
+      return c.json(await store.get(id))
+    })
+}

@@ -1,0 +1,56 @@
+/**
+ * Takes a staff message to the citizen on their channel: the web chat shows it from the
+ * ticket (history and live polling); Telegram through the bot's API; Zalo through the OA
+ * client inside its free reply window (otherwise kept as undelivered). Bot Framework
+ * (Teams) is not handed off (see with-handoffs.ts): a reply would need the conversation
+ * reference the adapter does not keep.
+ * @module
+ */
+import type { AppDeps } from '../../api/deps.ts'
+import type { ChannelName } from '../core/reply.types.ts'
+import { sendReplies } from '../telegram/send-replies.ts'
+import { telegramBotForDeps } from '../telegram/telegram-for-deps.ts'
+import { deliverReplies } from '../zalo/deliver-replies.ts'
+import { createReplyWindow } from '../zalo/reply-window.ts'
+import { createZaloClient } from '../zalo/zalo-client.ts'
+
+export type DeliverStaffMessage = (target: {
+  channel: ChannelName
+  userId: string
+  text: string
+}) => Promise<boolean>
+
+export const createDeliverStaffMessage = (deps: AppDeps): DeliverStaffMessage => {
+  const { db, log, config } = deps
+  const zalo = config.bot.zalo
+    ? {
+        client: createZaloClient({ db, settings: config.bot.zalo, log }),
+        window: createReplyWindow({ db }),
+      }
+    : null
+  return async ({ channel, userId, text }) => {
+    const replies = [{ type: 'text' as const, text }]
+    try {
+      switch (channel) {
+        case 'web':
+          return true
+        case 'telegram': {
+          const bot = telegramBotForDeps(deps)
+          if (!bot) return false
+          await sendReplies(bot.api, userId, replies)
+          return true
+        }
+        case 'zalo': {
+          if (!zalo) return false
+          const result = await deliverReplies({ db, log, userId, replies, ...zalo })
+          return result.undelivered === 0
+        }
+        case 'botframework':
+          return false
+      }
+    } catch (error) {
+      log.warn('handoff message not delivered', { channel, error: String(error) })
+      return false
+    }
+  }
+}

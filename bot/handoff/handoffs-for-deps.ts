@@ -1,0 +1,18 @@
+/**
+ * One hand-off store per running app, shared by the conversation wrapper and the agents' API
+ * (so the console's live stream hears about new tickets and messages at once).
+ * @module
+ */
+import type { AppDeps } from '../../api/deps.ts'
+import { createHandoffStore, type HandoffStore } from './handoff-store.ts'
+
+const built = new WeakMap<AppDeps, HandoffStore>()
+
+export const handoffsForDeps = (deps: AppDeps): HandoffStore => {
+  let store = built.get(deps)
+  if (!store) {
+    store = createHandoffStore({ db: deps.db })
+    built.set(deps, store)
+  }
+  return store
+}

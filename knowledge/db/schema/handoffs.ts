@@ -1,0 +1,53 @@
+/**
+ * Live hand-offs to a person: a ticket per citizen asking for staff (open → claimed → closed)
+ * and its messages (masked), each remembering whether it reached the citizen's channel.
+ * @module
+ */
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+export const HANDOFF_STATUSES = ['open', 'claimed', 'closed'] as const
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number]
+export const HANDOFF_SENDERS = ['citizen', 'staff', 'bot'] as const
+export type HandoffSender = (typeof HANDOFF_SENDERS)[number]
+
+export const handoffs = sqliteTable(
+  'handoffs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    /** The citizen as the channel knows them: web session id, Telegram chat id, Zalo user id… */
+    userId: text('user_id').notNull(),
+    status: text('status').$type<HandoffStatus>().notNull(),
+    /** Asked outside staff hours: captured, answered when staff are back. */
+    outsideHours: integer('outside_hours', { mode: 'boolean' }).notNull().default(false),
+    claimedBy: text('claimed_by'),
+    createdAt: integer('created_at').notNull(),
+    claimedAt: integer('claimed_at'),
+    closedAt: integer('closed_at'),
+    note: text('note'),
+  },
+  (t) => [
+    index('handoffs_user_idx').on(t.channel, t.userId, t.status),
+    index('handoffs_status_idx').on(t.status),
+    // At most one ticket per citizen is open or claimed at a time.
+    uniqueIndex('handoffs_active_idx').on(t.channel, t.userId).where(sql`status != 'closed'`),
+  ],
+)
+
+export const handoffMessages = sqliteTable(
+  'handoff_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    handoffId: integer('handoff_id')
+      .notNull()
+      .references(() => handoffs.id, { onDelete: 'cascade' }),
+    from: text('from').$type<HandoffSender>().notNull(),
+    text: text('text').notNull(),
+    createdAt: integer('created_at').notNull(),
+    delivered: integer('delivered', { mode: 'boolean' }).notNull().default(true),
+    /** Copied from the conversation before the hand-off (already in the web transcript). */
+    copied: integer('copied', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('handoff_messages_handoff_idx').on(t.handoffId)],
+)

@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
+import { hashPassword } from '../../../api/staff/hash-password.ts'
+import { staffAccounts } from '../../../knowledge/db/schema/index.ts'
+import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+
+const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
+const PASSWORD = 'Mật khẩu của Hoa 2026'
+
+let t: TestApp
+let server: ServedApp
+let browser: Browser
+
+beforeAll(async () => {
+  t = await createTestApp({ STAFF_HOURS: '24/7' })
+  server = await serveOnLoopback(t.app.fetch)
+  browser = await launchChromium()
+  await createStaffAccount({
+    db: t.testDb.db,
+    actor: 'test',
+    email: 'hoa@so-tp.vn',
+    name: 'Lê Thị Hoa',
+    role: 'agent',
+  })
+  await t.testDb.db
+    .update(staffAccounts)
+    .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
+    .where(eq(staffAccounts.email, 'hoa@so-tp.vn'))
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  t?.close()
+})
+
+const shot = async (page: Page, name: string) => {
+  if (!SCREENSHOT_DIR) return
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
+}
+
+describe('live hand-off in Chromium', () => {
+  it('a citizen asks for a person, the agent sees it appear live, replies, and the citizen sees the reply', async () => {
+    const agentContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })
+    const console_ = await agentContext.newPage()
+    console_.setDefaultTimeout(15_000)
+    const errors: string[] = []
+    console_.on('pageerror', (e) => errors.push(String(e)))
+    await console_.goto(`${server.base}/admin`)
+    await console_.locator('#login').getByLabel('E-mail').fill('hoa@so-tp.vn')
+    await console_.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
+    await console_.getByRole('button', { name: 'Đăng nhập' }).click()
+    await console_.getByRole('button', { name: 'Hỗ trợ trực tiếp' }).click()
+    await expect.poll(() => console_.locator('#handoff-list').textContent()).toContain('Không có yêu cầu nào')
+    await expect.poll(() => console_.locator('#handoff-live').textContent()).toContain('trực tiếp')
+
+    const citizenContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+    })
+    const chat = await citizenContext.newPage()
+    chat.setDefaultTimeout(15_000)
+    await chat.goto(server.base)
+    await chat.waitForSelector('html[data-ready="true"]')
+    await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill('cho tôi gặp nhân viên')
+    await chat.keyboard.press('Enter')
+    await expect
+      .poll(() => chat.locator('#messages').textContent())
+      .toContain('Đang chuyển tới cán bộ hỗ trợ…')
+
+    // The ticket appears in the console without reloading (server-sent events).
+    const ticket = console_.locator('#handoff-list li.handoff', { hasText: 'cho tôi gặp nhân viên' })
+    await ticket.waitFor()
+    await ticket.getByRole('button', { name: 'Nhận hỗ trợ' }).click()
+    await expect.poll(() => ticket.textContent()).toContain('đang hỗ trợ')
+    await ticket
+      .getByRole('textbox', { name: /Trả lời yêu cầu/ })
+      .fill('Chào bạn, tôi là cán bộ Hoa. Bạn cần hỗ trợ thủ tục nào?')
+    await ticket.getByRole('button', { name: 'Gửi trả lời' }).click()
+    await expect.poll(() => ticket.textContent()).toContain('tôi là cán bộ Hoa')
+    await shot(console_, 'console-handoff-desktop.png')
+
+    await expect
+      .poll(() => chat.locator('#messages').textContent(), { timeout: 15_000 })
+      .toContain('👤 Cán bộ hỗ trợ: Chào bạn, tôi là cán bộ Hoa.')
+    // The citizen writes back; the agent sees it live.
+    await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill('Tôi cần làm lại căn cước')
+    await chat.keyboard.press('Enter')
+    await expect.poll(() => ticket.textContent()).toContain('Tôi cần làm lại căn cước')
+    await shot(chat, 'web-chat-handoff-mobile.png')
+
+    await ticket.getByPlaceholder('Ghi chú khi đóng').fill('Đã hướng dẫn')
+    await ticket.getByRole('button', { name: 'Đóng yêu cầu' }).click()
+    await expect.poll(() => console_.locator('#handoff-list').textContent()).toContain('Không có yêu cầu nào')
+    await expect
+      .poll(() => chat.locator('#messages').textContent(), { timeout: 15_000 })
+      .toContain('kết thúc cuộc trò chuyện')
+    expect(errors).toEqual([])
+    await citizenContext.close()
+    await agentContext.close()
+  }, 90_000)
+})
