@@ -49,6 +49,9 @@ const probeDatabase = async (db: Db, url: string): Promise<DependencyCheck> => {
     return { ok: true, writable: true }
   } catch (error) {
     await db.$client.execute('ROLLBACK').catch(() => {})
+    // Another writer holding the database (an import, the retention job) shows it is writable.
+    if (/SQLITE_BUSY|database is locked|within a transaction/i.test(causeOf(error)))
+      return { ok: true, writable: true }
     return {
       ok: false,
       writable: false,

@@ -16,6 +16,7 @@ import { gunzipSync } from 'node:zlib'
 import { createAgency } from '../api/documents/create-agency.ts'
 import { createOfficial } from '../api/documents/create-official.ts'
 import { createDb } from '../knowledge/db/client.ts'
+import { NATIONAL_EXPORT_FILE } from '../knowledge/procedures/read-export.ts'
 import { startServer } from '../tests/helpers/start-server.ts'
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789'
@@ -29,13 +30,9 @@ const QUESTIONS = [
   'đăng ký kết hôn online được không',
 ]
 
-const exportPath =
-  process.argv[2] ??
-  [
-    'knowledge/data/procedures/dichvucong-2026-07.jsonl.gz',
-    '../shared/data/procedures/dichvucong-2026-07.jsonl',
-  ].find((p) => existsSync(p))
-if (!exportPath) throw new Error('no export: pass the path of the portal export (JSONL or JSONL.gz)')
+const exportPath = process.argv[2] ?? NATIONAL_EXPORT_FILE
+if (!existsSync(exportPath))
+  throw new Error(`no export at ${exportPath}: pass the path of the portal export (JSONL or JSONL.gz)`)
 const exportBytes = (() => {
   const raw = readFileSync(exportPath)
   return new Uint8Array(exportPath.endsWith('.gz') ? gunzipSync(raw) : raw)

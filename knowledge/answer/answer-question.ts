@@ -176,14 +176,15 @@ const answerWith = async (
   const placeNote = place?.note(procedure.levels) ?? null
   const lead = leadYesNo({ procedure, facet, folded })
   const composed = composeReply({ procedure, facet, alternatives, placeNote })
-  // A yes/no question gets its answer first, before the facts that support it.
+  // A yes/no question gets its answer first (its own line), before the facts that support it.
   const reply = lead ? { ...composed, lead: `${lead} ${composed.lead}` } : composed
+  const text = renderReplyText(composed, { procedure })
   return {
     kind: 'answer',
     procedure: refOf(procedure),
     facet,
     ...(alternatives.length ? { candidates: alternatives } : {}),
-    text: renderReplyText(reply, { procedure }),
+    text: lead ? `${lead}\n${text}` : text,
     reply,
     ...(place ? { places: place.places } : {}),
   }

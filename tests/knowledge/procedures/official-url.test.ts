@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { mapPortalRecord, ZPortalRecord } from '../../../knowledge/procedures/map-portal-record.ts'
 import { isOfficialUrl } from '../../../knowledge/procedures/official-url.ts'
 import { ZProcedure } from '../../../knowledge/procedures/procedure.types.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { readProceduresText } from '../../helpers/paths.ts'
 
 const CASES: [string, boolean][] = [
   ['https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd', true],
@@ -32,7 +31,7 @@ it.each(CASES)('isOfficialUrl(%j) is %s', (url, ok) => {
 })
 
 describe('official URLs on import', () => {
-  const line = readFileSync(proceduresFile, 'utf8').split('\n')[0]!
+  const line = readProceduresText().split('\n')[0]!
   const record = ZPortalRecord.parse(JSON.parse(line))
 
   it.each(CASES)('detail_url %j: kept only when allowed, otherwise dropped with a warning', (url, ok) => {
