@@ -38,7 +38,7 @@ const server = await startServer(
     DATA_DIR: dir,
     KB_SEED: 'national',
     KB_REFRESH_SECONDS: '0',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     RATE_LIMIT_ASK_PER_MINUTE: '0',
     RATE_LIMIT_CHAT_PER_MINUTE: '0',
   },
