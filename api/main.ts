@@ -50,8 +50,17 @@ const main = async () => {
   await step('applying the database migrations', where, () => migrateDb(db))
   const startup = createStartupStatus()
   const seed = config.knowledge.seed
-  const seeding = seed !== 'none' && (await isKnowledgeBaseEmpty({ db }))
-  if (seeding && seed === 'national') startup.loading(0, 0)
+  const empty = seed !== 'none' && (await isKnowledgeBaseEmpty({ db }))
+  // The 75 starter procedures are written before the server listens; the national export
+  // (seconds of work) is loaded while it already answers /healthz with its progress.
+  if (empty && seed === 'starter') {
+    const seeded = await step('seeding the starter knowledge base', where, () =>
+      seedKnowledgeBase({ db, seed }),
+    )
+    log.info('seeded starter knowledge base', { procedures: seeded })
+  }
+  const seeding = empty && seed === 'national'
+  if (seeding) startup.loading(0, 0)
   const kb = await step('building the search index', config.knowledge.synonymsFile ?? where, () =>
     createKnowledgeBase({
       db,
@@ -63,22 +72,26 @@ const main = async () => {
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('trolyso listening', { url: `http://${info.address}:${info.port}`, procedures: kb.size() })
-    printWelcome({ url: `http://${info.address}:${info.port}`, seeding: seeding ? seed : null })
+    printWelcome({ url: `http://${info.address}:${info.port}`, seeding: seeding ? 'national' : null })
   })
   if (seeding) {
     const started = Date.now()
     const inserted = await seedKnowledgeBase({
       db,
-      seed,
+      seed: 'national',
       onProgress: ({ phase, done, total }) => {
         // Writing comes after every record was read: the count stays at n/n until searchable.
         if (phase === 'parse') startup.loading(done, total)
-        log.info('loading knowledge base', { seed, phase, done, total })
+        log.info('loading knowledge base', { seed: 'national', phase, done, total })
       },
     })
     await kb.refresh()
     startup.ready()
-    log.info('knowledge base seeded', { seed, procedures: inserted, seconds: (Date.now() - started) / 1000 })
+    log.info('knowledge base seeded', {
+      seed: 'national',
+      procedures: inserted,
+      seconds: (Date.now() - started) / 1000,
+    })
   }
   const channels = await startChannels(deps, app)
   const stop = async (signal: string) => {

@@ -13,16 +13,7 @@ import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentsService } from './documents-service.ts'
-import {
-  fromPem,
-  fromPemAll,
-  RSA_BITS,
-  serialToHex,
-  signatureToDer,
-  signingKeyOf,
-  toPem,
-} from './pki-encoding.ts'
-import { byteRangeOf, signedAttributesFor } from './prepare-signature.ts'
+import { fromPem, fromPemAll, RSA_BITS, serialToHex, signingKeyOf, toPem } from './pki-encoding.ts'
 
 type Session = typeof signingSessions.$inferSelect
 

@@ -5,7 +5,7 @@
  * (`POST /v1/drafts/:id/issue`). Mounted by routes.ts, which owns authentication and the CA.
  * @module
  */
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { parseInput } from '../validate.ts'
