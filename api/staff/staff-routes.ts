@@ -9,11 +9,11 @@ import { desc } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { clientAddress } from '../../bot/http/client-address.ts'
 import { staffAccounts } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
 import { parseInput, readJson } from '../validate.ts'
-import { clientAddress } from './client-address.ts'
 import { createStaffAccount, ZNewStaffAccount } from './create-staff-account.ts'
 import { requirePermission, STAFF_COOKIE, type StaffEnv } from './require-staff.ts'
 import { ROLE_LABELS } from './staff-permissions.ts'
@@ -53,7 +53,7 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
         db,
         email,
         password,
-        client: clientAddress(c),
+        client: clientAddress(c, config.trustProxyHops),
         policy,
       })
       setCookie(c, STAFF_COOKIE, sessionId, {

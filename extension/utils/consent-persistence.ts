@@ -6,6 +6,7 @@
  */
 import { storage } from 'wxt/utils/storage'
 import type { ConsentPersistence } from './consent.ts'
+import { createIdbStore } from './idb-store.ts'
 
 const DB_NAME = 'trolyso-consents'
 const STORE = 'pdf'
@@ -14,29 +15,7 @@ type Stored = Awaited<ReturnType<ConsentPersistence['readAll']>>
 
 const requestsItem = storage.defineItem<Stored>('session:consentRequests', { fallback: [] })
 
-const openDb = (): Promise<IDBDatabase> =>
-  new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1)
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE)
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(request.error)
-  })
-
-const run = async <T>(
-  mode: IDBTransactionMode,
-  action: (store: IDBObjectStore) => IDBRequest<T>,
-): Promise<T> => {
-  const db = await openDb()
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const request = action(db.transaction(STORE, mode).objectStore(STORE))
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-  } finally {
-    db.close()
-  }
-}
+const run = createIdbStore(DB_NAME, STORE)
 
 export const browserConsentPersistence = (): ConsentPersistence => ({
   readAll: () => requestsItem.getValue(),
