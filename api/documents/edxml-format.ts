@@ -47,7 +47,7 @@ export const parseEdxmlDate = (raw: string | undefined) => {
         : g['zone'].replace(/(\d{2})(\d{2})$/, '$1:$2')
       : '+07:00'
     const instant = new Date(`${date}T${pad(hh)}:${pad(mm)}:${pad(ss)}${zone}`)
-    if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 10) === 'NaN') return undefined
+    if (Number.isNaN(instant.getTime())) return undefined
     // 2026-02-31 would roll over: refuse it
     const check = new Date(`${date}T12:00:00Z`)
     if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) return undefined

@@ -192,9 +192,9 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
       return { status: 200 as const, body: { id: row.id, state: 'revoked', businessDocType: 1, reason } }
     }
     const before = row.header as unknown as DocumentHeader
-    const { to: _to, allowUnsigned: _a, ...changes } = { ...fields, to: undefined, allowUnsigned: undefined }
-    const after = parseInput(ZDocumentHeader, { ...before, ...changes }, 'edXML')
-    const changed = Object.keys(changes).filter(
+    // only what the package carries changes; recipients and the unsigned flag stay
+    const after = parseInput(ZDocumentHeader, { ...before, ...fields }, 'edXML')
+    const changed = Object.keys(fields).filter(
       (k) =>
         JSON.stringify(before[k as keyof DocumentHeader]) !==
         JSON.stringify(after[k as keyof DocumentHeader]),

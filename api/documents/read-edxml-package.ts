@@ -45,9 +45,26 @@ export const normaliseContentId = (id: string | undefined) =>
     .replace(/^cid:/i, '')
     .replace(/^<(.*)>$/, '$1')
 
+/** `<ContentTransferEncoded>` (any prefix) and its text: base64, so never markup inside */
+const ENCODED = /<((?:[\w.-]+:)?ContentTransferEncoded)(\s[^>]*)?>([^<]*)<\/\1\s*>/g
+
+/**
+ * The package without its base64 contents (each replaced by `#n`) and those contents: the XML
+ * parser takes seconds over megabytes of text, the skeleton takes a millisecond.
+ */
+const setContentsAside = (xml: string) => {
+  const contents: string[] = []
+  const skeleton = xml.replace(ENCODED, (_all, tag: string, attrs: string | undefined, body: string) => {
+    contents.push(body)
+    return `<${tag}${attrs ?? ''}>#${contents.length - 1}</${tag}>`
+  })
+  return { skeleton, contents }
+}
+
 /** @throws AppError 400 for XML that is not well formed, has a DOCTYPE, or is not edXML; 413 for too many attachments */
 export const readEdxmlPackage = (xml: string): EdxmlPackage => {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+  const { skeleton, contents } = setContentsAside(xml)
+  if (/<!DOCTYPE|<!ENTITY/i.test(skeleton)) {
     throw new AppError('BAD_REQUEST', 'Gói edXML không được có DOCTYPE hay khai báo ENTITY.')
   }
   let parsed: Node
@@ -58,7 +75,7 @@ export const readEdxmlPackage = (xml: string): EdxmlPackage => {
       ignoreAttributes: true,
       ignoreDeclaration: true,
       isArray: (name) => ARRAYS.has(name),
-    }).parse(xml, true)
+    }).parse(skeleton, true)
   } catch (error) {
     const reason = error instanceof Error ? error.message.slice(0, 200) : ''
     throw new AppError('BAD_REQUEST', `edXML không đúng cú pháp XML: ${reason}`)
@@ -91,7 +108,9 @@ export const readEdxmlPackage = (xml: string): EdxmlPackage => {
       contentId: normaliseContentId(text(a?.ContentId)),
       name: text(a?.AttachmentName),
       type: text(a?.ContentType)?.toLowerCase(),
-      base64: (text(a?.ContentTransferEncoded) ?? '').replace(/\s+/g, ''),
+      base64: (
+        contents[Number(/^#(\d+)$/.exec(text(a?.ContentTransferEncoded) ?? '')?.[1] ?? -1)] ?? ''
+      ).replace(/\s+/g, ''),
     }))
     .filter((a) => a.base64 !== '')
   const references = asArray(env?.edXMLBody?.edXMLManifest?.Reference).map((r: Node) => ({
@@ -125,10 +144,12 @@ export const documentPdfOf = (pkg: EdxmlPackage, maxBytes: number) => {
   if (Math.floor((chosen.base64.length * 3) / 4) > maxBytes + 3) {
     throw new AppError('PAYLOAD_TOO_LARGE', `Tệp PDF đính kèm vượt ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
   }
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(chosen.base64)) {
+  const pdf = Buffer.from(chosen.base64, 'base64')
+  // Buffer skips characters outside base64: a shorter result means the text was not base64
+  const padding = chosen.base64.endsWith('==') ? 2 : chosen.base64.endsWith('=') ? 1 : 0
+  if (chosen.base64.length % 4 !== 0 || pdf.length !== (chosen.base64.length / 4) * 3 - padding) {
     throw new AppError('BAD_REQUEST', 'ContentTransferEncoded của tệp PDF không phải base64.')
   }
-  const pdf = Buffer.from(chosen.base64, 'base64')
   if (pdf.length > maxBytes)
     throw new AppError('PAYLOAD_TOO_LARGE', `Tệp PDF đính kèm vượt ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
   return pdf

@@ -184,6 +184,12 @@ describe('edXML as exchanged on the national document axis', () => {
       '000.00.11.G09',
     )
     expect((await post(fixture('malformed.edxml'), meClerk)).status).toBe(400)
+    const notBase64 = await post(
+      fixture('vendor-sdk-new.edxml', { PDF_BASE64: 'JVBERi0x*&^%$#@!LjcK' }),
+      meClerk,
+    )
+    expect(notBase64.status).toBe(400)
+    expect(((await notBase64.json()) as { error: { message: string } }).error.message).toContain('base64')
     const bomb = await post(fixture('entity-expansion.edxml'), meClerk)
     expect(bomb.status).toBe(400)
     expect((await bomb.text()).length).toBeLessThan(2048)
