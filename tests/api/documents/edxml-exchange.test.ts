@@ -262,6 +262,12 @@ describe('edXML as exchanged on the national document axis', () => {
     })
     expect((await post(fixture('revoke.edxml'), meClerk)).status).toBe(200)
     expect(await audits('document.revoke', newer.id)).toHaveLength(1)
+    // the inbox shows both states
+    const inbox = (await (
+      await app.request('/v1/documents?box=inbox', { headers: authHeader(meClerk) })
+    ).json()) as { results: { id: string; state: string }[] }
+    expect(inbox.results.find((r) => r.id === newer.id)?.state).toBe('revoked')
+    expect(inbox.results.find((r) => r.id === received.id)?.state).toBe('replaced')
   })
 
   it('consumes status packages in both layouts into the sender’s view, ignoring stale ones', async () => {
