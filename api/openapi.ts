@@ -331,6 +331,53 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
         responses: { '200': { description: 'OK' } },
       },
     },
+    '/v1/documents/edxml': {
+      post: {
+        summary:
+          'Nhập gói edXML (QCVN 102:2016, bố cục của trục liên thông và SDK các hãng): văn bản do cơ quan mình gửi hoặc gửi tới cơ quan mình; BussinessDocType 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế; gói trạng thái được chuyển sang cập nhật trạng thái',
+        security: bearer,
+        parameters: [
+          { name: 'allowUnsigned', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+        ],
+        requestBody: { content: { 'application/xml': { schema: { type: 'string' } } } },
+        responses: {
+          '200': { description: 'Văn bản đã có, hoặc đã thu hồi/cập nhật: { id, state, businessDocType }' },
+          '201': { description: 'Văn bản mới (kèm replaces khi thay thế)' },
+          ...errors(400, 401, 403, 404, 413, 415, 422),
+        },
+      },
+    },
+    '/v1/documents/edxml/status': {
+      post: {
+        summary:
+          'Nhập gói trạng thái edXML (StatusCode, Description, Timestamp, StaffInfo) do cơ quan nhận gửi về: cập nhật trạng thái bản của cơ quan đó trong văn bản mình đã gửi',
+        security: bearer,
+        requestBody: { content: { 'application/xml': { schema: { type: 'string' } } } },
+        responses: {
+          '200': {
+            description:
+              '{ id, agencyCode, status, applied } (applied: false khi gói cũ hơn trạng thái đang có)',
+          },
+          ...errors(400, 401, 403, 404, 415, 422),
+        },
+      },
+    },
+    '/v1/documents/{id}/edxml': {
+      get: {
+        summary: 'Văn bản dưới dạng gói edXML (bố cục SDK: AttachmentEncoded bên cạnh edXMLEnvelope)',
+        security: bearer,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'application/xml' }, ...errors(401, 404) },
+      },
+    },
+    '/v1/documents/{id}/edxml/status': {
+      get: {
+        summary: 'Gói trạng thái edXML của cơ quan nhận cho lần đổi trạng thái gần nhất, để gửi lại bên gửi',
+        security: bearer,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'application/xml' }, ...errors(401, 403, 404) },
+      },
+    },
     '/v1/stats/paperless': {
       get: {
         summary: 'Số liệu văn bản điện tử theo cơ quan (tỷ lệ ký số, giấy tiết kiệm)',

@@ -14,12 +14,23 @@ export type CreateAgencyOptions = {
   code: string
   name: string
   parentCode?: string | null | undefined
+  /** edXML From/To contact details (QCVN 102:2016 Organization) */
+  contact?: AgencyContact | undefined
   actor: string
   /** return the existing agency instead of failing (the officials:add script) */
   ifExists?: 'fail' | 'keep'
 }
 
 export type Agency = { code: string; name: string; parentCode: string | null }
+
+export type AgencyContact = {
+  organizationInCharge?: string | undefined
+  address?: string | undefined
+  email?: string | undefined
+  telephone?: string | undefined
+  fax?: string | undefined
+  website?: string | undefined
+}
 
 /**
  * @throws AppError 400 for a malformed code, 422 for an unknown parent, 409 when the code is taken
@@ -29,6 +40,7 @@ export const createAgency = async ({
   code: rawCode,
   name,
   parentCode,
+  contact = {},
   actor,
   ifExists = 'fail',
 }: CreateAgencyOptions) => {
@@ -45,14 +57,19 @@ export const createAgency = async ({
   }
   const at = new Date().toISOString()
   const clean = name.normalize('NFC').trim()
+  const details = Object.fromEntries(
+    Object.entries(contact)
+      .map(([k, v]) => [k, v?.normalize('NFC').trim()])
+      .filter(([, v]) => v),
+  ) as AgencyContact
   await db.batch([
-    db.insert(agencies).values({ code, name: clean, parentCode: parent, createdAt: at }),
+    db.insert(agencies).values({ code, name: clean, parentCode: parent, createdAt: at, ...details }),
     db.insert(auditLog).values({
       actor,
       action: 'agency.create',
       entity: 'agency',
       entityId: code,
-      detail: { name: clean, parentCode: parent },
+      detail: { name: clean, parentCode: parent, ...details },
       at,
     }),
   ])

@@ -16,6 +16,10 @@ export const ZDocumentHeader = z.object({
   type: z.string().trim().min(1).max(100),
   subject: z.string().trim().min(1).max(500),
   signerName: z.string().trim().max(200).optional(),
+  /** the signing authority as printed above the signature, e.g. `KT. GIÁM ĐỐC` (edXML SignerInfo/Competence) */
+  signerCompetence: z.string().trim().max(200).optional(),
+  /** the signer's position, e.g. `PHÓ GIÁM ĐỐC` (edXML SignerInfo/Position) */
+  signerPosition: z.string().trim().max(200).optional(),
   dueDate: isoDate.optional(),
   priority: z.enum(['normal', 'urgent', 'very_urgent', 'flash']).default('normal'),
   steeringType: z.string().trim().max(50).optional(),

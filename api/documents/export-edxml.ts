@@ -1,17 +1,59 @@
 /**
- * A document as an edXML package (QCVN 102:2016/BTTTT): the MessageHeader from the
- * sender's header, the trace, Bussiness/Paper, and the PDF attached base64.
+ * A document as an edXML package the way the national document axis and vendors' SDKs
+ * exchange it (QCVN 102:2016/BTTTT): a root `<edXML>` holding the `edXMLEnvelope` (header,
+ * trace, Bussiness, manifest) and, beside it, `AttachmentEncoded` with the PDF in base64.
+ * Number and notation travel apart, dates as `yyyy/MM/dd`, timestamps as
+ * `yyyy/MM/dd HH:mm:ss` (Vietnam time), DocumentType from the QCVN 102 code list.
  * @module
  */
+import { eq, inArray } from 'drizzle-orm'
 import { XMLBuilder } from 'fast-xml-parser'
+import { agencies, documents } from '../../knowledge/db/schema/documents.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentHeader } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
+import {
+  documentTypeOf,
+  EDXML_NS,
+  edxmlDocumentId,
+  splitNotation,
+  toEdxmlDate,
+  toEdxmlTimestamp,
+} from './edxml-format.ts'
 import { getDocument, getDocumentPdf } from './get-document.ts'
 
-export const EDXML_NS = 'http://www.mic.gov.vn/TBT/QCVN_102_2016'
+export { EDXML_NS }
 
-const PRIORITY: Record<string, string> = { normal: '0', urgent: '1', very_urgent: '2', flash: '3' }
+export const PRIORITY_CODES: Record<string, string> = {
+  normal: '0',
+  urgent: '1',
+  very_urgent: '2',
+  flash: '3',
+}
+
+type AgencyRow = typeof agencies.$inferSelect
+
+/** An edXML Organization (From, To): every element present, empty when not known. */
+export const organizationOf = (code: string, row: AgencyRow | undefined) => ({
+  'edXML:OrganId': code,
+  'edXML:OrganizationInCharge': row?.organizationInCharge ?? '',
+  'edXML:OrganName': row?.name ?? code,
+  'edXML:OrganAdd': row?.address ?? '',
+  'edXML:Email': row?.email ?? '',
+  'edXML:Telephone': row?.telephone ?? '',
+  'edXML:Fax': row?.fax ?? '',
+  'edXML:Website': row?.website ?? '',
+})
+
+export const buildEdxml = (tree: Record<string, unknown>) =>
+  new XMLBuilder({
+    ignoreAttributes: false,
+    format: true,
+    suppressEmptyNode: true,
+    processEntities: true,
+  }).build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, ...tree }) as string
+
+const attachmentNameOf = (notation: string) => `${notation.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`
 
 export const exportEdxml = async ({
   svc,
@@ -24,61 +66,93 @@ export const exportEdxml = async ({
 }) => {
   const doc = await getDocument({ svc, caller, id })
   const { pdf } = await getDocumentPdf({ svc, caller, id })
+  const row = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
   const h = doc.header as unknown as DocumentHeader
-  const date = h.promulgatedAt
-  const cid = `cid:${doc.sha256.slice(0, 16)}@trolyso`
-  const envelope = {
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    'edXML:edXMLEnvelope': {
-      '@_xmlns:edXML': EDXML_NS,
-      'edXML:edXMLHeader': {
-        'edXML:MessageHeader': {
-          'edXML:From': { 'edXML:OrganId': doc.senderAgency.code, 'edXML:OrganName': doc.senderAgency.name },
-          'edXML:To': doc.recipients.map((r) => ({
-            'edXML:OrganId': r.agencyCode,
-            'edXML:OrganName': r.name,
-          })),
-          'edXML:Code': {
-            'edXML:CodeNumber': h.codeNumber ?? h.notation.split('/')[0] ?? '',
-            'edXML:CodeNotation': h.notation,
+  const codes = [doc.senderAgency.code, ...doc.recipients.map((r) => r.agencyCode)]
+  const rows = await svc.db.select().from(agencies).where(inArray(agencies.code, codes))
+  const agency = (code: string) => rows.find((r) => r.code === code)
+  const { codeNumber, codeNotation } = splitNotation(h.notation, h.codeNumber)
+  const type = documentTypeOf(h.type)
+  const contentId = `${doc.sha256.slice(0, 32)}@trolyso`
+  const name = attachmentNameOf(h.notation)
+  const replaced = row?.replaces
+    ? await svc.db.select().from(documents).where(eq(documents.id, row.replaces)).get()
+    : undefined
+  const bussiness = replaced
+    ? {
+        'edXML:BussinessDocType': '3',
+        'edXML:BussinessDocReason': replaced.stateReason ?? '',
+        'edXML:DocumentId': replaced.edxmlDocumentId ?? '',
+        'edXML:ReplacementInfoList': {
+          'edXML:ReplacementInfo': {
+            'edXML:DocumentId': replaced.edxmlDocumentId ?? '',
+            'edXML:OrganIdList': { 'edXML:OrganId': doc.recipients.map((r) => r.agencyCode) },
           },
-          'edXML:PromulgationInfo': { 'edXML:Place': h.place, 'edXML:PromulgationDate': date },
-          'edXML:DocumentType': { 'edXML:Type': '1', 'edXML:TypeName': h.type },
-          'edXML:Subject': h.subject,
-          'edXML:SignerInfo': { 'edXML:FullName': h.signerName ?? '' },
-          ...(h.dueDate ? { 'edXML:DueDate': h.dueDate } : {}),
-          'edXML:OtherInfo': {
-            'edXML:Priority': PRIORITY[h.priority] ?? '0',
-            'edXML:PageAmount': String(doc.pages),
-          },
-          ...(h.steeringType ? { 'edXML:SteeringType': h.steeringType } : {}),
-          'edXML:DocumentId': `${doc.senderAgency.code},${date.replaceAll('-', '/')},${h.notation}`,
         },
-        'edXML:TraceHeaderList': {
-          'edXML:TraceHeader': { 'edXML:OrganId': doc.senderAgency.code, 'edXML:Timestamp': doc.createdAt },
-          'edXML:Bussiness': { 'edXML:BussinessDocType': '0', 'edXML:Paper': doc.paperCopy ? '1' : '0' },
+      }
+    : { 'edXML:BussinessDocType': '0', 'edXML:BussinessDocReason': '' }
+  return buildEdxml({
+    edXML: {
+      '@_xmlns': EDXML_NS,
+      'edXML:edXMLEnvelope': {
+        '@_xmlns:edXML': EDXML_NS,
+        'edXML:edXMLHeader': {
+          'edXML:MessageHeader': {
+            'edXML:From': organizationOf(doc.senderAgency.code, agency(doc.senderAgency.code)),
+            'edXML:To': doc.recipients.map((r) => organizationOf(r.agencyCode, agency(r.agencyCode))),
+            'edXML:Code': { 'edXML:CodeNumber': codeNumber, 'edXML:CodeNotation': codeNotation },
+            'edXML:PromulgationInfo': {
+              'edXML:Place': h.place,
+              'edXML:PromulgationDate': toEdxmlDate(h.promulgatedAt),
+            },
+            'edXML:DocumentType': {
+              'edXML:Type': type.type,
+              'edXML:TypeDetail': type.typeDetail,
+              'edXML:TypeName': type.typeName,
+            },
+            'edXML:Subject': h.subject,
+            'edXML:SignerInfo': {
+              'edXML:Competence': h.signerCompetence ?? '',
+              'edXML:Position': h.signerPosition ?? '',
+              'edXML:FullName': h.signerName ?? '',
+            },
+            ...(h.dueDate ? { 'edXML:DueDate': toEdxmlDate(h.dueDate) } : {}),
+            'edXML:OtherInfo': {
+              'edXML:Priority': PRIORITY_CODES[h.priority] ?? '0',
+              'edXML:PromulgationAmount': '1',
+              'edXML:PageAmount': String(doc.pages),
+            },
+            ...(h.steeringType ? { 'edXML:SteeringType': h.steeringType } : {}),
+            'edXML:DocumentId':
+              row?.edxmlDocumentId ?? edxmlDocumentId(doc.senderAgency.code, h.promulgatedAt, h.notation),
+          },
+          'edXML:TraceHeaderList': {
+            'edXML:TraceHeader': {
+              'edXML:OrganId': doc.senderAgency.code,
+              'edXML:Timestamp': toEdxmlTimestamp(doc.createdAt),
+            },
+            'edXML:Bussiness': { ...bussiness, 'edXML:Paper': doc.paperCopy ? '1' : '0' },
+          },
+        },
+        'edXML:edXMLBody': {
+          'edXML:edXMLManifest': {
+            '@_version': '1.0',
+            'edXML:Reference': {
+              'edXML:ContentId': `cid:${contentId}`,
+              'edXML:ContentType': 'application/pdf',
+              'edXML:AttachmentName': name,
+            },
+          },
         },
       },
-      'edXML:edXMLBody': {
-        'edXML:edXMLManifest': {
-          'edXML:Reference': {
-            'edXML:ContentId': cid,
-            'edXML:ContentType': 'application/pdf',
-            'edXML:AttachmentName': `${h.notation.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`,
-          },
-        },
-      },
-      'edXML:AttachmentEncoded': {
-        'edXML:Attachment': {
-          'edXML:ContentId': cid,
-          'edXML:AttachmentName': `${h.notation.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`,
-          'edXML:ContentType': 'application/pdf',
-          'edXML:ContentTransferEncoded': Buffer.from(pdf).toString('base64'),
+      AttachmentEncoded: {
+        Attachment: {
+          ContentType: 'application/pdf',
+          ContentId: contentId,
+          ContentTransferEncoded: Buffer.from(pdf).toString('base64'),
+          AttachmentName: name,
         },
       },
     },
-  }
-  return new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: false }).build(
-    envelope,
-  ) as string
+  })
 }

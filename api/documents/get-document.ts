@@ -75,6 +75,12 @@ export const getDocument = async ({
     signatureStatus: doc.signatureStatus,
     verification: doc.verification,
     createdAt: doc.createdAt,
+    /** active | revoked | replaced (edXML BussinessDocType 1 and 3 from the sender) */
+    state: doc.state,
+    stateReason: doc.stateReason,
+    replaces: doc.replaces,
+    replacedBy: doc.replacedBy,
+    edxmlDocumentId: doc.edxmlDocumentId,
     recipients: recipients.filter((r) => ownOnly(r.agencyCode)),
     events: events
       .filter((e) => ownOnly(e.agencyCode))

@@ -73,6 +73,8 @@ export const listDocuments = async ({ svc, caller, box, status, limit }: ListDoc
     subject: r.subject,
     senderAgency: r.senderAgency,
     signatureStatus: r.signatureStatus,
+    /** active | revoked | replaced */
+    state: r.state,
     createdAt: r.createdAt,
     recipients: recipients
       .filter((x) => x.documentId === r.id && (box === 'sent' || x.agencyCode === code))

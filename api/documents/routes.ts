@@ -33,14 +33,17 @@ import {
 } from './documents-service.ts'
 import { createDraftRoutes } from './drafts-routes.ts'
 import { exportEdxml } from './export-edxml.ts'
+import { exportEdxmlStatus } from './export-edxml-status.ts'
 import { getDocument, getDocumentPdf } from './get-document.ts'
 import { getPaperlessStats } from './get-paperless-stats.ts'
 import { importEdxml } from './import-edxml.ts'
+import { importEdxmlStatus } from './import-edxml-status.ts'
 import { enrolCertificate } from './issue-certificate.ts'
 import { listAgencies } from './list-agencies.ts'
 import { listDocuments } from './list-documents.ts'
 import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
 import { prepareSignature } from './prepare-signature.ts'
+import { readEdxmlPackage } from './read-edxml-package.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
 import { revokeOfficialTokens } from './revoke-official-tokens.ts'
@@ -50,7 +53,15 @@ const ZCreateAgency = z.object({
   code: z.string(),
   name: z.string().trim().min(1).max(300),
   parentCode: z.string().nullish(),
+  /** edXML From/To contact details (QCVN 102:2016 Organization) */
+  organizationInCharge: z.string().trim().max(300).optional(),
+  address: z.string().trim().max(300).optional(),
+  email: z.email().optional(),
+  telephone: z.string().trim().max(50).optional(),
+  fax: z.string().trim().max(50).optional(),
+  website: z.string().trim().max(200).optional(),
 })
+const ZEdxmlQuery = z.object({ allowUnsigned: z.enum(['true', 'false']).optional() })
 const ZCreateOfficial = z.object({
   name: z.string().trim().min(1).max(200),
   role: z.enum(OFFICIAL_ROLES),
@@ -165,7 +176,15 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     const caller = await auth(c)
     requireRole(caller.official.role, 'createAgency')
     const body = parseInput(ZCreateAgency, await readJson(c))
-    const agency = await createAgency({ db: deps.db, ...body, actor: `official:${caller.official.id}` })
+    const { code, name, parentCode, ...contact } = body
+    const agency = await createAgency({
+      db: deps.db,
+      code,
+      name,
+      parentCode,
+      contact,
+      actor: `official:${caller.official.id}`,
+    })
     return c.json(agency, 201)
   })
 
@@ -333,20 +352,37 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     return c.json({ results: await listDocuments({ svc: await svc(), caller, ...q }) })
   })
 
-  app.post('/v1/documents/edxml', async (c) => {
-    const caller = await auth(c)
+  const readXml = async (c: Context) => {
     const type = (c.req.header('content-type') ?? '').toLowerCase()
     if (!/^(application|text)\/xml/.test(type)) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi gói edXML với Content-Type: application/xml.')
     }
-    const allowUnsigned = c.req.query('allowUnsigned') === 'true'
-    const { created, doc } = await importEdxml({
+    return c.req.text()
+  }
+
+  app.post('/v1/documents/edxml', async (c) => {
+    const caller = await auth(c)
+    const xml = await readXml(c)
+    const q = parseInput(ZEdxmlQuery, c.req.query(), 'Tham số')
+    const { status, body } = await importEdxml({
       svc: await svc(),
       caller,
-      xml: await c.req.text(),
-      allowUnsigned,
+      xml,
+      allowUnsigned: q.allowUnsigned === 'true',
     })
-    return c.json(doc, created ? 201 : 200)
+    return c.json(body, status)
+  })
+
+  app.post('/v1/documents/edxml/status', async (c) => {
+    const caller = await auth(c)
+    const pkg = readEdxmlPackage(await readXml(c))
+    if (pkg.kind !== 'status') {
+      throw new AppError(
+        'BAD_REQUEST',
+        'Không phải gói trạng thái (thiếu StatusCode); gói văn bản gửi tới POST /v1/documents/edxml.',
+      )
+    }
+    return c.json(await importEdxmlStatus({ svc: await svc(), caller, pkg }))
   })
 
   app.get('/v1/documents/:id', async (c) => {
@@ -363,6 +399,12 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
   app.get('/v1/documents/:id/edxml', async (c) => {
     const caller = await auth(c)
     const xml = await exportEdxml({ svc: await svc(), caller, id: c.req.param('id') })
+    return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+  })
+
+  app.get('/v1/documents/:id/edxml/status', async (c) => {
+    const caller = await auth(c)
+    const xml = await exportEdxmlStatus({ svc: await svc(), caller, id: c.req.param('id') })
     return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })
 

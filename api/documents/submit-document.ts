@@ -21,6 +21,7 @@ import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentHeader } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
+import { edxmlDocumentId } from './edxml-format.ts'
 import { judgeOwnApproval, type SenderVerification } from './judge-own-approval.ts'
 import { requireRole } from './official-roles.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
@@ -33,6 +34,11 @@ export type SubmitDocumentOptions = {
   /** the PDF's SHA-256 (hex) when already computed off the request thread */
   sha256?: string | undefined
   header: DocumentHeader
+  /**
+   * another agency's document received as an edXML package addressed to the caller's agency:
+   * stored under that agency as sender, delivered to the caller's agency only
+   */
+  receivedFrom?: string | undefined
 }
 
 export type SubmittedDocument = {
@@ -178,14 +184,22 @@ const addRecipients = async (
  *   (delivered to the agencies of `to` that did not have it yet, listed in `added`)
  * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned)
  */
-export const submitDocument = async ({ svc, caller, pdf, header, ...known }: SubmitDocumentOptions) => {
-  requireRole(caller.official.role, 'send')
+export const submitDocument = async ({
+  svc,
+  caller,
+  pdf,
+  header,
+  receivedFrom,
+  ...known
+}: SubmitDocumentOptions) => {
+  requireRole(caller.official.role, receivedFrom ? 'changeStatus' : 'send')
+  const senderAgency = receivedFrom ?? caller.agency.code
   if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     throw new AppError('UNPROCESSABLE', 'file: tệp không phải PDF (thiếu %PDF-).')
   }
   const to = [...new Set(header.to.map((code, i) => validateAgencyCode(code, `header.to[${i}]`)))]
   const sha256 = known.sha256 ?? createHash('sha256').update(pdf).digest('hex')
-  const id = documentIdOf(sha256, caller.agency.code)
+  const id = documentIdOf(sha256, senderAgency)
   // one submission per document at a time: a concurrent one waits, then adds its recipients
   for (let running = inFlight.get(id); running; running = inFlight.get(id)) await running.catch(() => {})
   const work = (async () => {
@@ -200,7 +214,7 @@ export const submitDocument = async ({ svc, caller, pdf, header, ...known }: Sub
     const verification = await judgeOwnApproval({
       db: svc.db,
       verification: checked,
-      senderAgency: caller.agency.code,
+      senderAgency,
     })
     if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
       throw new AppError(
@@ -224,8 +238,8 @@ export const submitDocument = async ({ svc, caller, pdf, header, ...known }: Sub
       db.insert(documents).values({
         id,
         sha256,
-        senderAgency: caller.agency.code,
-        senderOfficialId: actor,
+        senderAgency,
+        senderOfficialId: receivedFrom ? null : actor,
         header: header as unknown as Record<string, unknown>,
         notation: header.notation,
         subject: header.subject,
@@ -235,6 +249,7 @@ export const submitDocument = async ({ svc, caller, pdf, header, ...known }: Sub
         verification: verification as unknown as Record<string, unknown>,
         ownApproval: signatureStatus === 'signed_valid' && verification.ownApproval,
         createdAt: at,
+        edxmlDocumentId: edxmlDocumentId(senderAgency, header.promulgatedAt, header.notation),
       }),
       db
         .insert(documentRecipients)
@@ -251,10 +266,16 @@ export const submitDocument = async ({ svc, caller, pdf, header, ...known }: Sub
       ),
       db.insert(auditLog).values({
         actor: `official:${actor}`,
-        action: 'document.submit',
+        action: receivedFrom ? 'document.receive_edxml' : 'document.submit',
         entity: 'document',
         entityId: id,
-        detail: { sha256, to, signatureStatus, notation: header.notation },
+        detail: {
+          sha256,
+          to,
+          signatureStatus,
+          notation: header.notation,
+          ...(receivedFrom ? { from: receivedFrom } : {}),
+        },
         at,
       }),
     ])

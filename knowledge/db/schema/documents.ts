@@ -12,6 +12,13 @@ export const agencies = sqliteTable('agencies', {
   name: text('name').notNull(),
   parentCode: text('parent_code'),
   createdAt: text('created_at').notNull(),
+  /** edXML From/To contact fields (QCVN 102:2016 Organization), all optional */
+  organizationInCharge: text('organization_in_charge'),
+  address: text('address'),
+  email: text('email'),
+  telephone: text('telephone'),
+  fax: text('fax'),
+  website: text('website'),
 })
 
 export const officials = sqliteTable(
@@ -95,8 +102,21 @@ export const documents = sqliteTable(
      */
     ownApproval: integer('own_approval', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
+    /** the edXML DocumentId `sender,yyyy/MM/dd,number/notation`, how other systems refer to it */
+    edxmlDocumentId: text('edxml_document_id'),
+    /** active | revoked | replaced (edXML BussinessDocType 1 and 3) */
+    state: text('state').notNull().default('active'),
+    /** the sender's BussinessDocReason for a revocation or replacement */
+    stateReason: text('state_reason'),
+    /** the earlier document this one replaces */
+    replaces: text('replaces'),
+    /** the document that replaced this one */
+    replacedBy: text('replaced_by'),
   },
-  (t) => [index('documents_sender_idx').on(t.senderAgency, t.createdAt)],
+  (t) => [
+    index('documents_sender_idx').on(t.senderAgency, t.createdAt),
+    index('documents_edxml_id_idx').on(t.edxmlDocumentId),
+  ],
 )
 
 export const documentRecipients = sqliteTable(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EDXML_NS, toEdxmlTimestamp } from '../../../api/documents/edxml-format.ts'
 import {
   authHeader,
   createDocumentsTestApp,
@@ -20,6 +21,8 @@ type Case = {
   path: () => string
   body?: () => Promise<BodyInit>
   json?: boolean
+  /** a Content-Type for a body that is not JSON */
+  type?: string
   allowed: readonly string[]
   otherAgency?: number
 }
@@ -118,6 +121,25 @@ describe('who may call what', () => {
       otherAgency: 404,
     },
     {
+      name: 'GET /v1/documents/:id/edxml/status',
+      method: 'GET',
+      path: () => `/v1/documents/${docId}/edxml/status`,
+      allowed: ROLES,
+      otherAgency: 404,
+    },
+    {
+      name: 'POST /v1/documents/edxml/status',
+      method: 'POST',
+      path: () => '/v1/documents/edxml/status',
+      type: 'application/xml',
+      body: async () =>
+        `<edXML xmlns="${EDXML_NS}"><edXML:edXMLEnvelope xmlns:edXML="${EDXML_NS}"><edXML:edXMLHeader><edXML:MessageHeader>` +
+        `<edXML:ResponseFor><edXML:OrganId>${HOME}</edXML:OrganId><edXML:DocumentId>${HOME},2026/11/20,123/QĐ-UBND</edXML:DocumentId></edXML:ResponseFor>` +
+        `<edXML:From><edXML:OrganId>${HOME}</edXML:OrganId></edXML:From><edXML:StatusCode>01</edXML:StatusCode>` +
+        `<edXML:Timestamp>${toEdxmlTimestamp(new Date())}</edXML:Timestamp></edXML:MessageHeader></edXML:edXMLHeader></edXML:edXMLEnvelope></edXML>`,
+      allowed: ['clerk'],
+    },
+    {
       name: 'POST /v1/documents/:id/status',
       method: 'POST',
       path: () => `/v1/documents/${docId}/status`,
@@ -153,6 +175,7 @@ describe('who may call what', () => {
   const call = async (c: Case, token?: string) => {
     const headers: Record<string, string> = token ? authHeader(token) : {}
     if (c.json) headers['Content-Type'] = 'application/json'
+    if (c.type) headers['Content-Type'] = c.type
     return app.request(c.path(), { method: c.method, headers, ...(c.body ? { body: await c.body() } : {}) })
   }
 
