@@ -41,6 +41,15 @@ export const ZProcedureActionsFile = z.object({
       ),
     }),
   ),
+  /**
+   * Words in a name that make it a special variant of a procedure (kết hợp nhận cha, mẹ, con; có yếu
+   * tố nước ngoài; lưu động …): such a name ranks below its plain sibling unless the question asks for it.
+   */
+  /** Question phrases that hold an action word but name no action ("qua đời" is not "đổi"). */
+  notActions: ZPhrases.optional(),
+  variants: z
+    .array(z.object({ id: z.string(), label: z.string(), name: ZPhrases, question: ZPhrases }))
+    .optional(),
 })
 export type ProcedureActionsFile = z.infer<typeof ZProcedureActionsFile>
 
@@ -49,6 +58,8 @@ export type Traits = {
   actions: Set<string>
   /** group → values */
   qualifiers: Map<string, Set<string>>
+  /** Variant ids (see the file's `variants`) the name carries or the question asks for. */
+  variants: Set<string>
   /** A name: the ages it is for ([min, max), null when open); a question: the age it names. */
   ageMin: number | null
   ageMax: number | null
@@ -60,6 +71,8 @@ export type Misfit =
   | { kind: 'action'; asked: string[] }
   | { kind: 'qualifier'; group: string }
   | { kind: 'age' }
+  /** The question narrows the object to something the name does not cover (folded words). */
+  | { kind: 'object'; asked: string[] }
 
 export type ProcedureActions = {
   ofQuestion: (tokens: readonly AnalyzedToken[]) => Traits
@@ -68,9 +81,11 @@ export type ProcedureActions = {
   misfit: (question: Traits, name: string) => Misfit | null
   /** Everyday label of an action id ("cấp lại"). */
   actionLabel: (id: string) => string
+  /** Label of a variant id ("Có yếu tố nước ngoài"). */
+  variantLabel: (id: string) => string
 }
 
-type Target = { action: string } | { group: string; value: string }
+type Target = { action: string } | { group: string; value: string } | { variant: string } | { none: true }
 type Phrase = { tokens: AnalyzedToken[]; targets: Target[] }
 
 const compile = (entries: [string, Target][]): Map<string, Phrase[]> => {
@@ -123,9 +138,18 @@ const scan = (
 }
 
 const traitsOf = (targets: Target[]): Traits => {
-  const traits: Traits = { actions: new Set(), qualifiers: new Map(), ageMin: null, ageMax: null, age: null }
+  const traits: Traits = {
+    actions: new Set(),
+    qualifiers: new Map(),
+    variants: new Set(),
+    ageMin: null,
+    ageMax: null,
+    age: null,
+  }
   for (const t of targets) {
     if ('action' in t) traits.actions.add(t.action)
+    else if ('variant' in t) traits.variants.add(t.variant)
+    else if ('none' in t) continue
     else {
       const values = traits.qualifiers.get(t.group) ?? new Set<string>()
       values.add(t.value)
@@ -183,6 +207,12 @@ export const createProcedureActions = (
       }
     }
   }
+  for (const v of model.variants ?? []) {
+    for (const p of v.name) nameEntries.push([p, { variant: v.id }])
+    for (const p of v.question) questionEntries.push([p, { variant: v.id }])
+  }
+  for (const p of model.notActions ?? []) questionEntries.push([p, { none: true }])
+  const variantLabels = new Map((model.variants ?? []).map((v) => [v.id, v.label]))
   const namePhrases = compile(nameEntries)
   const questionPhrases = compile(questionEntries)
   const cache = new Map<string, Traits>()
@@ -235,7 +265,13 @@ export const createProcedureActions = (
     return null
   }
 
-  return { ofQuestion, ofName, misfit, actionLabel: (id) => model.actions[id]?.label ?? id }
+  return {
+    ofQuestion,
+    ofName,
+    misfit,
+    actionLabel: (id) => model.actions[id]?.label ?? id,
+    variantLabel: (id) => variantLabels.get(id) ?? id,
+  }
 }
 
 /** Reads and validates the vocabulary file. */
