@@ -10,8 +10,9 @@
 import { builtInPlaceNotes, type PlaceNotes } from '../places/create-place-notes.ts'
 import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
+import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
-import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
+import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
@@ -205,6 +206,24 @@ type Candidate = { code: string; name: string; label?: string }
 const withoutMasks = (question: string) =>
   question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
 
+/** The question's words that an abbreviation or everyday name rewrote ("hộ khẩu", "cccd"). */
+const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> => {
+  const out = new Set<string>()
+  for (let i = 0; i < query.tokens.length; i++) {
+    for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
+      const word = query.folded[i] ?? ''
+      if (
+        lookupPhrase(synonyms.expansions, query.tokens, i, n) ||
+        (n === 1 && synonyms.abbreviations.has(word))
+      ) {
+        for (let k = 0; k < n; k++) out.add(query.folded[i + k] ?? '')
+        break
+      }
+    }
+  }
+  return out
+}
+
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
 const notCovered = (related: Candidate[], misfit: Misfit | null, actions: ProcedureActions): Answer => {
   const what =
@@ -256,6 +275,7 @@ export const answerQuestion = async ({
     ? { places: found, note: (levels) => placeNotes.note(found, levels) }
     : null
 
+  const placeNames = found.map((p) => p.mentioned)
   const query = expandQuery(question, synonyms)
   const facet = detectFacet({ text: query.tokens, synonyms })
   const kind = classifyMessage({ query, synonyms, text: question })
@@ -320,7 +340,7 @@ export const answerQuestion = async ({
   const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
   // A question about a topic the records do not hold (a bank card, a school transfer) is answered
   // only by a procedure whose name names that topic.
-  const absent = topics.find(objectWords(query.tokens))
+  const absent = topics.find(objectWords(query.tokens, placeNames))
   const fitting = results.filter(
     (r) =>
       confident(r) &&
@@ -353,7 +373,7 @@ export const answerQuestion = async ({
   const objectGap =
     top && wordShare
       ? findObjectGap({
-          words: objectWords(query.tokens),
+          words: objectWords(query.tokens, placeNames),
           content: new Set(query.terms.map((t) => t.folded)),
           top,
           results,
@@ -375,7 +395,14 @@ export const answerQuestion = async ({
   const folded = ` ${query.folded.join(' ')} `
   const forOrganisations = !top.forPeople && !ORGANISATION_WORDS.some((w) => folded.includes(` ${w} `))
   // The question names a phrase procedure names use ("thẻ tạm trú") that this name lacks.
-  const missed = wordShare ? findMissedObject({ words: objectWords(query.tokens), top, wordShare }) : null
+  const missed = wordShare
+    ? findMissedObject({
+        words: objectWords(query.tokens, placeNames),
+        rewritten: new Set([...rewrittenWords(query, synonyms), ...actions.phraseWords(query.tokens)]),
+        top,
+        wordShare,
+      })
+    : null
   const weak = isWeak(top) || forOrganisations || best.score - top.score > FIT_MARGIN || !!missed
   if (close.length > 1 || weak) {
     const chosen = (

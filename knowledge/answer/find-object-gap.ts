@@ -5,7 +5,7 @@
  * holds, narrows the object to something the records do not cover.
  * @module
  */
-import { type AnalyzedToken, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
 export type FindObjectGapOptions = {
@@ -25,6 +25,8 @@ export type FindObjectGapOptions = {
 const MAX_RUN = 2
 /** A narrowing word must be at least this rare among names: common words ("trên", "sang") say little. */
 const RARE_SHARE = 0.005
+/** A pair counts as a phrase names use when at least this share of names hold it (3 of 2,642). */
+const PHRASE_SHARE = 0.001
 /** The name's own next word must say something too ("y" in "y tế"), not "không", "Việt". */
 const NAME_WORD_SHARE = 0.05
 
@@ -35,13 +37,17 @@ const CLAUSE = new Map([
   ['nhung', 'nhưng'],
 ])
 
-/** The folded words that may name the object: those before a purpose or reason clause (after the first two). */
-export const objectWords = (tokens: readonly AnalyzedToken[]): string[] => {
+/**
+ * The folded words that may name the object: those before a purpose or reason clause (after the
+ * first two), without the words of place names ("xã Tân Hòa", "công an huyện").
+ */
+export const objectWords = (tokens: readonly AnalyzedToken[], places: readonly string[] = []): string[] => {
+  const placeWords = new Set(places.flatMap((p) => analyzeText(p).map((t) => t.folded)))
   const out: string[] = []
   for (const [i, t] of tokens.entries()) {
     const cut = CLAUSE.get(t.folded)
     if (i >= 2 && cut && (!t.accented || t.text === cut)) break
-    out.push(t.folded)
+    if (!placeWords.has(t.folded)) out.push(t.folded)
   }
   return out
 }
@@ -89,6 +95,8 @@ export const findObjectGap = ({
 export type FindMissedObjectOptions = {
   /** As for `findObjectGap`. */
   words: readonly string[]
+  /** Words an abbreviation or everyday name stands for ("hộ khẩu" → thường trú): never a missed phrase. */
+  rewritten: ReadonlySet<string>
   top: SearchResult
   wordShare: (folded: string) => number
 }
@@ -99,16 +107,21 @@ export type FindMissedObjectOptions = {
  * only as a "có phải bạn hỏi …" choice, never as a sure answer.
  * @returns the pair (folded, "tam_tru") or null
  */
-export const findMissedObject = ({ words, top, wordShare }: FindMissedObjectOptions): string | null => {
+export const findMissedObject = ({
+  words,
+  rewritten,
+  top,
+  wordShare,
+}: FindMissedObjectOptions): string | null => {
   if (top.score >= 1000) return null
   const uncovered = new Set(top.uncovered)
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as string
     const b = words[i + 1] as string
-    if (!uncovered.has(a) || !uncovered.has(b) || !isVietnameseSyllable(a) || !isVietnameseSyllable(b))
-      continue
+    if (rewritten.has(a) || rewritten.has(b) || !uncovered.has(a) || !uncovered.has(b)) continue
+    if (!isVietnameseSyllable(a) || !isVietnameseSyllable(b)) continue
     const share = wordShare(`${a}_${b}`)
-    if (share > 0 && share <= NAME_WORD_SHARE) return `${a}_${b}`
+    if (share >= PHRASE_SHARE && share <= NAME_WORD_SHARE) return `${a}_${b}`
   }
   return null
 }

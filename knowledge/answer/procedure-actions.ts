@@ -79,6 +79,8 @@ export type ProcedureActions = {
   ofName: (name: string) => Traits
   /** null when the procedure named `name` covers what the question asks, else why not. */
   misfit: (question: Traits, name: string) => Misfit | null
+  /** The folded words of the question that name an action, qualifier or variant ("lần đầu", "bị mất"). */
+  phraseWords: (tokens: readonly AnalyzedToken[]) => Set<string>
   /** Everyday label of an action id ("cấp lại"). */
   actionLabel: (id: string) => string
   /** Label of a variant id ("Có yếu tố nước ngoài"). */
@@ -119,6 +121,7 @@ const scan = (
   tokens: readonly AnalyzedToken[],
   phrases: Map<string, Phrase[]>,
   official: boolean,
+  consumed?: Set<string>,
 ): Target[] => {
   const found: Target[] = []
   let i = 0
@@ -129,6 +132,7 @@ const scan = (
       if (p.tokens.every((pt, k) => sameWord(tokens[i + k] as AnalyzedToken, pt, official))) {
         found.push(...p.targets)
         step = p.tokens.length
+        for (let k = 0; k < step; k++) consumed?.add(tokens[i + k]?.folded ?? '')
         break
       }
     }
@@ -269,6 +273,11 @@ export const createProcedureActions = (
     ofQuestion,
     ofName,
     misfit,
+    phraseWords: (tokens) => {
+      const consumed = new Set<string>()
+      scan(tokens, questionPhrases, false, consumed)
+      return consumed
+    },
     actionLabel: (id) => model.actions[id]?.label ?? id,
     variantLabel: (id) => variantLabels.get(id) ?? id,
   }
