@@ -3,9 +3,7 @@
  * @module
  */
 export const handoffMessages = {
-  connecting: (hotline: string) =>
-    'Đang chuyển tới cán bộ hỗ trợ… Bạn cứ nhắn tiếp tại đây, cán bộ sẽ trả lời trong giây lát. ' +
-    `Nếu chờ lâu, bạn gọi tổng đài Dịch vụ công ${hotline} (miễn phí, giờ hành chính).`,
+  connecting: 'Đang chuyển tới cán bộ hỗ trợ… Bạn cứ nhắn tiếp tại đây, cán bộ sẽ trả lời trong giây lát.',
   outsideHours: (hours: string, hotline: string) =>
     `Hiện ngoài giờ làm việc của cán bộ hỗ trợ (${hours}). Câu hỏi của bạn đã được ghi lại; ` +
     `cán bộ sẽ trả lời ngay tại đây khi trở lại làm việc. Cần gấp, bạn gọi tổng đài ${hotline} (miễn phí).`,

@@ -101,7 +101,7 @@ export const withHandoffs = (
         copied.push({ from: 'citizen', text: saidText(incoming), at: now, copied: true })
       }
       const told = within
-        ? handoffMessages.connecting(hotline)
+        ? handoffMessages.connecting
         : handoffMessages.outsideHours(staffHours.text, hotline)
       await store.open({
         channel: incoming.channel,
