@@ -129,6 +129,7 @@ export const createKnowledgeBase = async ({
           getProcedure: readProcedure,
           synonyms,
           places,
+          wordShare: (word) => (current.index.df.get(word) ?? 0) / Math.max(1, current.index.size),
         }),
       ),
     refresh,

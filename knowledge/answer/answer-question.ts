@@ -10,16 +10,20 @@
 import { builtInPlaceNotes, type PlaceNotes } from '../places/create-place-notes.ts'
 import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
+import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
-import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
+import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
+import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
+import { findMissedObject, findObjectGap, objectWords } from './find-object-gap.ts'
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
+import { rankByFit } from './rank-by-fit.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
 export type AnswerQuestionOptions = {
@@ -33,6 +37,10 @@ export type AnswerQuestionOptions = {
   places?: PlaceNotes
   /** Action and qualifier vocabulary; defaults to knowledge/data/procedure-actions.json. */
   actions?: ProcedureActions
+  /** Topics the records do not hold (banks, telecoms …); defaults to knowledge/data/absent-topics.json. */
+  topics?: AbsentTopics
+  /** Share (0–1) of procedure names holding a folded word; without it no object gap is looked for. */
+  wordShare?: (folded: string) => number
 }
 
 /** The places a question names, and the note line for them given the answered procedure's levels. */
@@ -198,14 +206,34 @@ type Candidate = { code: string; name: string; label?: string }
 const withoutMasks = (question: string) =>
   question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
 
+/** The question's words that an abbreviation or everyday name rewrote ("hộ khẩu", "cccd"). */
+const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> => {
+  const out = new Set<string>()
+  for (let i = 0; i < query.tokens.length; i++) {
+    for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
+      const word = query.folded[i] ?? ''
+      if (
+        lookupPhrase(synonyms.expansions, query.tokens, i, n) ||
+        (n === 1 && synonyms.abbreviations.has(word))
+      ) {
+        for (let k = 0; k < n; k++) out.add(query.folded[i + k] ?? '')
+        break
+      }
+    }
+  }
+  return out
+}
+
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
 const notCovered = (related: Candidate[], misfit: Misfit | null, actions: ProcedureActions): Answer => {
   const what =
     misfit?.kind === 'action'
       ? ` (việc ${misfit.asked.map((a) => actions.actionLabel(a)).join(', ')} bạn hỏi)`
-      : misfit
-        ? ' (đúng trường hợp bạn hỏi)'
-        : ''
+      : misfit?.kind === 'object'
+        ? ' (đúng loại việc bạn hỏi)'
+        : misfit
+          ? ' (đúng trường hợp bạn hỏi)'
+          : ''
   const list = related.map((c) => `• ${c.name} (mã ${c.code})`).join('\n')
   return {
     kind: 'not_found',
@@ -230,6 +258,8 @@ export const answerQuestion = async ({
   synonyms = builtInSynonyms(),
   places: placeNotes = builtInPlaceNotes(),
   actions = builtInProcedureActions(),
+  topics = builtInAbsentTopics(),
+  wordShare,
 }: AnswerQuestionOptions): Promise<Answer> => {
   const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
@@ -245,6 +275,7 @@ export const answerQuestion = async ({
     ? { places: found, note: (levels) => placeNotes.note(found, levels) }
     : null
 
+  const placeNames = found.map((p) => p.mentioned)
   const query = expandQuery(question, synonyms)
   const facet = detectFacet({ text: query.tokens, synonyms })
   const kind = classifyMessage({ query, synonyms, text: question })
@@ -290,7 +321,10 @@ export const answerQuestion = async ({
     )
   }
 
-  const results = search(question, { limit: 20 })
+  // Only procedures whose action and deciding qualifiers match the question can answer it;
+  // among siblings, the one whose variant the question names comes first.
+  const traits = actions.ofQuestion(query.tokens)
+  const results = rankByFit({ results: search(question, { limit: 20 }), question: traits, actions })
   const best = results[0]
   const totalWeight = query.terms.reduce((sum, t) => sum + t.weight, 0)
   // Long messages carry side words ("vì bản gốc bị thất lạc"): enough matched words also count.
@@ -303,10 +337,16 @@ export const answerQuestion = async ({
       return (await answerWith(getProcedure, current, facet, [], place, query.folded)) ?? notFound()
     return withChannel(notFound())
   }
-  // Only procedures whose action and deciding qualifiers match the question can answer it.
-  const traits = actions.ofQuestion(query.tokens)
   const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
-  const fitting = results.filter((r) => confident(r) && !misfits.get(r.code))
+  // A question about a topic the records do not hold (a bank card, a school transfer) is answered
+  // only by a procedure whose name names that topic.
+  const absent = topics.find(objectWords(query.tokens, placeNames))
+  const fitting = results.filter(
+    (r) =>
+      confident(r) &&
+      !misfits.get(r.code) &&
+      (!absent.length || absent.some((t) => topics.named(t, r.group))),
+  )
   // Still the same procedure (or one of its level variants): stay on the conversation's record.
   if (current && fitting.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
     const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
@@ -329,18 +369,41 @@ export const answerQuestion = async ({
     top.code !== best.code &&
     bestMisfit?.kind === 'action' &&
     top.uncovered.some((w) => !best.uncovered.includes(w))
-  if (!top || objectLost) {
+  // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
+  const objectGap =
+    top && wordShare
+      ? findObjectGap({
+          words: objectWords(query.tokens, placeNames),
+          content: new Set(query.terms.map((t) => t.folded)),
+          top,
+          results,
+          wordShare,
+        })
+      : null
+  if (!top || objectLost || objectGap) {
     const related = representatives(results.filter(confident))
       .slice(0, MAX_RELATED)
       .map((r) => ({ code: r.code, name: r.name }))
-    return withChannel(notCovered(related, misfits.get(best.code) ?? null, actions))
+    const misfit = objectGap
+      ? { kind: 'object' as const, asked: objectGap }
+      : (misfits.get(best.code) ?? null)
+    return withChannel(notCovered(related, misfit, actions))
   }
   const groups = representatives(fitting)
   const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN)
   // A procedure only organisations carry out answers a question that names no organisation only tentatively.
   const folded = ` ${query.folded.join(' ')} `
   const forOrganisations = !top.forPeople && !ORGANISATION_WORDS.some((w) => folded.includes(` ${w} `))
-  const weak = isWeak(top) || forOrganisations || best.score - top.score > FIT_MARGIN
+  // The question names a phrase procedure names use ("thẻ tạm trú") that this name lacks.
+  const missed = wordShare
+    ? findMissedObject({
+        words: objectWords(query.tokens, placeNames),
+        rewritten: new Set([...rewrittenWords(query, synonyms), ...actions.phraseWords(query.tokens)]),
+        top,
+        wordShare,
+      })
+    : null
+  const weak = isWeak(top) || forOrganisations || best.score - top.score > FIT_MARGIN || !!missed
   if (close.length > 1 || weak) {
     const chosen = (
       close.length > 1 && !weak ? close : groups.filter((g) => top.score - g.score < WEAK_MARGIN)

@@ -43,6 +43,21 @@ const CONTACT_PHRASES = [
   'can bo tu van',
   'so dien thoai ho tro',
   'so dien thoai lien he',
+  'so dien thoai tong dai',
+  'lien he voi can bo',
+  'lien he voi nhan vien',
+  'lien he can bo',
+  'ket noi voi can bo',
+  'ket noi voi nhan vien',
+  'nguoi huong dan truc tiep',
+  'huong dan truc tiep',
+  'tro giup truc tiep',
+  'ho tro truc tiep',
+  'co ai truc',
+  'co ai khong',
+  'nhan vien tu van',
+  'chat voi nhan vien',
+  'goi dien cho ai',
 ]
 
 /** Asking how an application is progressing (folded). */
@@ -69,6 +84,20 @@ const STATUS_PHRASES = [
   'giay bien nhan',
   'phieu hen',
   'tre hen',
+  'qua hen',
+  'qua ngay hen',
+  'den buoc nao',
+  'toi buoc nao',
+  'da xong chua',
+  'xong chua',
+  'co ket qua chua',
+  'duoc duyet chua',
+  'da duyet chua',
+  'da giai quyet chua',
+  'xem ket qua ho so',
+  'tien do',
+  'ma ho so',
+  'so bien nhan',
 ]
 
 /** Complaints, denunciations, feedback and petitions (folded). */

@@ -41,6 +41,15 @@ export const ZProcedureActionsFile = z.object({
       ),
     }),
   ),
+  /**
+   * Words in a name that make it a special variant of a procedure (kết hợp nhận cha, mẹ, con; có yếu
+   * tố nước ngoài; lưu động …): such a name ranks below its plain sibling unless the question asks for it.
+   */
+  /** Question phrases that hold an action word but name no action ("qua đời" is not "đổi"). */
+  notActions: ZPhrases.optional(),
+  variants: z
+    .array(z.object({ id: z.string(), label: z.string(), name: ZPhrases, question: ZPhrases }))
+    .optional(),
 })
 export type ProcedureActionsFile = z.infer<typeof ZProcedureActionsFile>
 
@@ -49,6 +58,8 @@ export type Traits = {
   actions: Set<string>
   /** group → values */
   qualifiers: Map<string, Set<string>>
+  /** Variant ids (see the file's `variants`) the name carries or the question asks for. */
+  variants: Set<string>
   /** A name: the ages it is for ([min, max), null when open); a question: the age it names. */
   ageMin: number | null
   ageMax: number | null
@@ -60,17 +71,23 @@ export type Misfit =
   | { kind: 'action'; asked: string[] }
   | { kind: 'qualifier'; group: string }
   | { kind: 'age' }
+  /** The question narrows the object to something the name does not cover (folded words). */
+  | { kind: 'object'; asked: string[] }
 
 export type ProcedureActions = {
   ofQuestion: (tokens: readonly AnalyzedToken[]) => Traits
   ofName: (name: string) => Traits
   /** null when the procedure named `name` covers what the question asks, else why not. */
   misfit: (question: Traits, name: string) => Misfit | null
+  /** The folded words of the question that name an action, qualifier or variant ("lần đầu", "bị mất"). */
+  phraseWords: (tokens: readonly AnalyzedToken[]) => Set<string>
   /** Everyday label of an action id ("cấp lại"). */
   actionLabel: (id: string) => string
+  /** Label of a variant id ("Có yếu tố nước ngoài"). */
+  variantLabel: (id: string) => string
 }
 
-type Target = { action: string } | { group: string; value: string }
+type Target = { action: string } | { group: string; value: string } | { variant: string } | { none: true }
 type Phrase = { tokens: AnalyzedToken[]; targets: Target[] }
 
 const compile = (entries: [string, Target][]): Map<string, Phrase[]> => {
@@ -104,6 +121,7 @@ const scan = (
   tokens: readonly AnalyzedToken[],
   phrases: Map<string, Phrase[]>,
   official: boolean,
+  consumed?: Set<string>,
 ): Target[] => {
   const found: Target[] = []
   let i = 0
@@ -114,6 +132,7 @@ const scan = (
       if (p.tokens.every((pt, k) => sameWord(tokens[i + k] as AnalyzedToken, pt, official))) {
         found.push(...p.targets)
         step = p.tokens.length
+        for (let k = 0; k < step; k++) consumed?.add(tokens[i + k]?.folded ?? '')
         break
       }
     }
@@ -123,9 +142,18 @@ const scan = (
 }
 
 const traitsOf = (targets: Target[]): Traits => {
-  const traits: Traits = { actions: new Set(), qualifiers: new Map(), ageMin: null, ageMax: null, age: null }
+  const traits: Traits = {
+    actions: new Set(),
+    qualifiers: new Map(),
+    variants: new Set(),
+    ageMin: null,
+    ageMax: null,
+    age: null,
+  }
   for (const t of targets) {
     if ('action' in t) traits.actions.add(t.action)
+    else if ('variant' in t) traits.variants.add(t.variant)
+    else if ('none' in t) continue
     else {
       const values = traits.qualifiers.get(t.group) ?? new Set<string>()
       values.add(t.value)
@@ -183,6 +211,12 @@ export const createProcedureActions = (
       }
     }
   }
+  for (const v of model.variants ?? []) {
+    for (const p of v.name) nameEntries.push([p, { variant: v.id }])
+    for (const p of v.question) questionEntries.push([p, { variant: v.id }])
+  }
+  for (const p of model.notActions ?? []) questionEntries.push([p, { none: true }])
+  const variantLabels = new Map((model.variants ?? []).map((v) => [v.id, v.label]))
   const namePhrases = compile(nameEntries)
   const questionPhrases = compile(questionEntries)
   const cache = new Map<string, Traits>()
@@ -235,7 +269,18 @@ export const createProcedureActions = (
     return null
   }
 
-  return { ofQuestion, ofName, misfit, actionLabel: (id) => model.actions[id]?.label ?? id }
+  return {
+    ofQuestion,
+    ofName,
+    misfit,
+    phraseWords: (tokens) => {
+      const consumed = new Set<string>()
+      scan(tokens, questionPhrases, false, consumed)
+      return consumed
+    },
+    actionLabel: (id) => model.actions[id]?.label ?? id,
+    variantLabel: (id) => variantLabels.get(id) ?? id,
+  }
 }
 
 /** Reads and validates the vocabulary file. */

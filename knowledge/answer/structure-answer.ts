@@ -19,7 +19,7 @@ const fromText = (answer: Answer): StructuredReply => {
       ? [{ title: answer.kind === 'not_found' ? 'Bạn có thể' : 'Lưu ý', items: rest }]
       : [],
     ...(answer.kind === 'clarify' && answer.candidates?.length
-      ? { choices: answer.candidates.map((c) => ({ code: c.code, label: c.name })) }
+      ? { choices: answer.candidates.map((c) => ({ code: c.code, label: c.label ?? c.name })) }
       : {}),
   }
 }

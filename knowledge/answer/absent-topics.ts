@@ -1,0 +1,62 @@
+/**
+ * Topics citizens ask about that the procedure records do not hold: banks, telecoms, private
+ * insurance, fines, visas abroad, utilities, and public services missing from the national
+ * export (school transfers, unemployment benefit, military service …). A question naming one is
+ * answered only by a procedure whose name names it too. The vocabulary lives in
+ * knowledge/data/absent-topics.json.
+ * @module
+ */
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
+
+export const ZAbsentTopicsFile = z.object({
+  $comment: z.string().optional(),
+  /** group (for readers) → phrases */
+  topics: z.record(z.string(), z.array(z.string().min(1))),
+})
+export type AbsentTopicsFile = z.infer<typeof ZAbsentTopicsFile>
+
+export type AbsentTopics = {
+  /** The topic phrases (folded) the question's folded words name, longest first. */
+  find: (folded: readonly string[]) => string[]
+  /** Whether a folded procedure name (or base name) names the topic. */
+  named: (topic: string, foldedName: string) => boolean
+}
+
+const spaced = (s: string) => ` ${s} `
+
+/** @param model the vocabulary (defaults to knowledge/data/absent-topics.json) */
+export const createAbsentTopics = (model: AbsentTopicsFile = loadAbsentTopics()): AbsentTopics => {
+  const phrases = [
+    ...new Set(
+      Object.values(model.topics)
+        .flat()
+        .map((p) =>
+          analyzeText(p)
+            .map((t) => t.folded)
+            .join(' '),
+        )
+        .filter(Boolean),
+    ),
+  ].sort((a, b) => b.length - a.length)
+  return {
+    find: (folded) => {
+      const whole = spaced(folded.join(' '))
+      return phrases.filter((p) => whole.includes(spaced(p)))
+    },
+    named: (topic, foldedName) => spaced(foldedName).includes(spaced(topic)),
+  }
+}
+
+/** Reads and validates the vocabulary file. */
+export const loadAbsentTopics = (
+  path = new URL('../data/absent-topics.json', import.meta.url),
+): AbsentTopicsFile => ZAbsentTopicsFile.parse(JSON.parse(readFileSync(path, 'utf8')))
+
+let builtIn: AbsentTopics | null = null
+/** The built-in vocabulary, compiled once on first use. */
+export const builtInAbsentTopics = (): AbsentTopics => {
+  builtIn ??= createAbsentTopics()
+  return builtIn
+}

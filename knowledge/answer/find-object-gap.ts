@@ -1,0 +1,127 @@
+/**
+ * Whether a procedure's object is what the question asks about: "bảo hiểm nhân thọ" is not
+ * "bảo hiểm y tế" although both start with "bảo hiểm". A question word that follows a word of the
+ * procedure's name, where the name goes on with a different word, and that no candidate's name
+ * holds, narrows the object to something the records do not cover.
+ * @module
+ */
+import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import type { SearchResult } from '../search/search.types.ts'
+
+export type FindObjectGapOptions = {
+  /** The question's words as typed, folded, in order, up to a purpose or reason clause (`objectWords`). */
+  words: readonly string[]
+  /** The question's content words (folded), without filler: only these can share the object. */
+  content: ReadonlySet<string>
+  /** The procedure about to be given as the answer. */
+  top: SearchResult
+  /** All candidates found for the question. */
+  results: readonly SearchResult[]
+  /** Share (0–1) of all procedure names that hold a folded word. */
+  wordShare: (folded: string) => number
+}
+
+/** Longest run of question words after the shared word that is looked at. */
+const MAX_RUN = 2
+/** A narrowing word must be at least this rare among names: common words ("trên", "sang") say little. */
+const RARE_SHARE = 0.005
+/** A pair counts as a phrase names use when at least this share of names hold it (3 of 2,642). */
+const PHRASE_SHARE = 0.001
+/** The name's own next word must say something too ("y" in "y tế"), not "không", "Việt". */
+const NAME_WORD_SHARE = 0.05
+
+/** "để", "vì", "nhưng" typed or unmarked: what follows says why, not what is asked for. */
+const CLAUSE = new Map([
+  ['de', 'để'],
+  ['vi', 'vì'],
+  ['nhung', 'nhưng'],
+])
+
+/**
+ * The folded words that may name the object: those before a purpose or reason clause (after the
+ * first two), without the words of place names ("xã Tân Hòa", "công an huyện").
+ */
+export const objectWords = (tokens: readonly AnalyzedToken[], places: readonly string[] = []): string[] => {
+  const placeWords = new Set(places.flatMap((p) => analyzeText(p).map((t) => t.folded)))
+  const out: string[] = []
+  for (const [i, t] of tokens.entries()) {
+    const cut = CLAUSE.get(t.folded)
+    if (i >= 2 && cut && (!t.accented || t.text === cut)) break
+    if (!placeWords.has(t.folded)) out.push(t.folded)
+  }
+  return out
+}
+
+/**
+ * @returns the question's words (folded) that narrow the object away from `top`'s name and that
+ *   no candidate holds, or null when the name's object is covered
+ * @example findObjectGap({ terms, top, results }) // "làm thẻ bảo hiểm nhân thọ" → ['nhan', 'tho']
+ */
+export const findObjectGap = ({
+  words,
+  content,
+  top,
+  results,
+  wordShare,
+}: FindObjectGapOptions): string[] | null => {
+  if (top.score >= 1000) return null
+  const name = top.group.split(' ')
+  const inName = new Set(name)
+  const asked = new Set(words)
+  // Words of the question's content the name lacks (filler and cue words are not in it).
+  const uncovered = new Set(top.uncovered)
+  const nowhere = (w: string) => results.every((r) => r.uncovered.includes(w)) && wordShare(w) <= RARE_SHARE
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as string
+    if (!inName.has(a) || !content.has(a)) continue
+    const run: string[] = []
+    for (let k = i + 1; k < words.length && run.length < MAX_RUN; k++) {
+      const w = words[k] as string
+      // Abbreviations ("vn", "gplx") stand for words the name may spell out.
+      if (!uncovered.has(w) || w.length < 2 || !isVietnameseSyllable(w)) break
+      run.push(w)
+    }
+    if (!run.length || !run.some(nowhere)) continue
+    // The name goes on after the shared word with a word the question does not have.
+    const goesOn = name.some((w, k) => {
+      const next = name[k + 1]
+      return w === a && !!next && !asked.has(next) && wordShare(next) <= NAME_WORD_SHARE
+    })
+    if (goesOn) return run
+  }
+  return null
+}
+
+export type FindMissedObjectOptions = {
+  /** As for `findObjectGap`. */
+  words: readonly string[]
+  /** Words an abbreviation or everyday name stands for ("hộ khẩu" → thường trú): never a missed phrase. */
+  rewritten: ReadonlySet<string>
+  top: SearchResult
+  wordShare: (folded: string) => number
+}
+
+/**
+ * A pair of adjacent question words that procedure names use as a phrase ("tạm trú", "nhãn hiệu")
+ * and that the chosen name lacks entirely: the name is about something else, so it is offered
+ * only as a "có phải bạn hỏi …" choice, never as a sure answer.
+ * @returns the pair (folded, "tam_tru") or null
+ */
+export const findMissedObject = ({
+  words,
+  rewritten,
+  top,
+  wordShare,
+}: FindMissedObjectOptions): string | null => {
+  if (top.score >= 1000) return null
+  const uncovered = new Set(top.uncovered)
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as string
+    const b = words[i + 1] as string
+    if (rewritten.has(a) || rewritten.has(b) || !uncovered.has(a) || !uncovered.has(b)) continue
+    if (!isVietnameseSyllable(a) || !isVietnameseSyllable(b)) continue
+    const share = wordShare(`${a}_${b}`)
+    if (share >= PHRASE_SHARE && share <= NAME_WORD_SHARE) return `${a}_${b}`
+  }
+  return null
+}

@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+
+/** Screenshots for a person to look at; the test itself checks element positions, not pixels. */
+const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url))
+const RECEIPT = '000.00.12.H56-260101-0001'
+
+let t: TestApp
+let server: ServedApp | undefined
+let browser: Browser
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  // Staff hours on a day three days away: no agent is on duty, so asking for a person gets the
+  // contact reply with the hotline (within staff hours it starts a live hand-off instead, tested with the staff console).
+  const offDay = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][(new Date().getUTCDay() + 3) % 7]
+  t = await createTestApp({ STAFF_HOURS: `${offDay} 12:00-12:01 UTC` })
+  server = await serveOnLoopback(t.app.fetch)
+  browser = await launchChromium()
+}, 30_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  t?.close()
+})
+
+const botBubbles = (page: Page) => page.locator('#messages > li.msg.bot')
+
+const ask = async (page: Page, text: string) => {
+  const before = await botBubbles(page).count()
+  await page.getByLabel('Câu hỏi của bạn', { exact: true }).fill(text)
+  await page.keyboard.press('Enter')
+  await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBe(before + 1)
+  return botBubbles(page).nth(before)
+}
+
+/** Whether an element lies inside the visible part of the page (above the sticky input) and fits its width. */
+const inView = (target: Locator) =>
+  target.evaluate((node) => {
+    const r = node.getBoundingClientRect()
+    const form = document.getElementById('ask') as HTMLElement
+    const visibleBottom = Math.min(window.innerHeight, form.getBoundingClientRect().top)
+    return {
+      visible: r.height > 0 && r.top >= -1 && r.bottom <= visibleBottom + 1,
+      fits: r.left >= -1 && r.right <= window.innerWidth + 1,
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    }
+  })
+
+describe.each([
+  { name: 'phone', width: 390, height: 844, mobile: true },
+  { name: 'desktop', width: 1366, height: 900, mobile: false },
+])('web chat intents that are not procedures at $width×$height', ({ name, width, height, mobile }) => {
+  it('shows the look-up with the receipt code for a progress question, and the hotline for a request to talk to a person', async () => {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      deviceScaleFactor: 1,
+      isMobile: mobile,
+      hasTouch: mobile,
+      locale: 'vi-VN',
+    })
+    const page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(server?.base ?? '')
+    await page.waitForSelector('html[data-ready="true"]')
+
+    // Asking about progress with a receipt code (first: asking for a person may start a hand-off): the code echoed, where to look it up, no procedure.
+    const status = await ask(page, `hồ sơ ${RECEIPT} của tôi đến đâu rồi`)
+    await page.screenshot({ path: `${SHOTS}status-${name}.png` })
+    const text = await status.innerText()
+    expect(text).toContain(RECEIPT)
+    expect(text).toContain('Tra cứu hồ sơ')
+    expect(await status.locator('h2.procedure').count()).toBe(0)
+    const code = status.getByText(RECEIPT).first()
+    const codeAt = await inView(code)
+    expect(codeAt.visible).toBe(true)
+    expect(codeAt.fits).toBe(true)
+    // The citizen's own bubble keeps the receipt code: it is not personal data.
+    expect(await page.locator('#messages li.msg.user').last().innerText()).toContain(RECEIPT)
+    // Asking for a person: the hotline, in view, and never a procedure.
+    const contact = await ask(page, 'cho tôi gặp nhân viên')
+    await page.screenshot({ path: `${SHOTS}contact-${name}.png` })
+    // Outside staff hours the question is kept for an agent and the hotline is given (any spacing).
+    expect(await contact.innerText()).toMatch(/1800\s?1096/)
+    expect(await contact.locator('h2.procedure').count()).toBe(0)
+    const hotline = contact.getByText(/1800\s?1096/).first()
+    const at = await inView(hotline)
+    expect(at.visible).toBe(true)
+    expect(at.fits).toBe(true)
+    expect(at.overflow).toBeLessThanOrEqual(0)
+
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+})

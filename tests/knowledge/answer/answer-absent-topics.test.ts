@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAbsentTopics } from '../../../knowledge/answer/absent-topics.ts'
+import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
+import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { proceduresFile } from '../../helpers/paths.ts'
+
+let testDb: TestDb
+let kb: KnowledgeBase
+
+beforeAll(async () => {
+  testDb = await createTestDb()
+  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
+  kb = await createKnowledgeBase({ db: testDb.db })
+}, 60_000)
+afterAll(() => {
+  kb?.close()
+  testDb?.close()
+})
+
+const folded = (text: string) => analyzeText(text).map((t) => t.folded)
+
+describe('topics the records do not hold', () => {
+  it('finds a topic phrase only as whole words, and a name that names it', () => {
+    const topics = createAbsentTopics({ topics: { banks: ['thẻ tín dụng'] } })
+    expect(topics.find(folded('mở thẻ tín dụng ở đâu'))).toEqual(['the tin dung'])
+    expect(topics.find(folded('thẻ tín dụngx'))).toEqual([])
+    expect(topics.named('the tin dung', 'cap the tin dung quoc te')).toBe(true)
+    expect(topics.named('the tin dung', 'cap the can cuoc')).toBe(false)
+  })
+
+  it.each([
+    'hưởng trợ cấp thất nghiệp sau khi bị cho nghỉ việc',
+    'mở thẻ tín dụng ngân hàng cần gì',
+    'đăng ký gói cước 4g viettel',
+    'xin chuyển trường cho con học lớp 6',
+    'làm thẻ hướng dẫn viên du lịch nội địa',
+    'nộp phạt nguội vi phạm giao thông',
+  ])(
+    'says the records do not cover "%s", never answering with a loosely related record',
+    async (question) => {
+      const answer = await kb.answer(question)
+      expect(answer.kind).not.toBe('answer')
+      expect(answer.procedure).toBeUndefined()
+      if (answer.kind === 'not_found' && answer.candidates?.length) {
+        expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
+        expect(answer.text).toContain('Có thể liên quan:')
+      }
+      expect(answer.text).toContain('dichvucong.gov.vn')
+    },
+  )
+
+  it('still answers a procedure whose purpose is named after "để" or "cho"', async () => {
+    const answer = await kb.answer('xin mẫu CT07 xác nhận cư trú cho con nhập học')
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.010041' } })
+    // A benefit claim fits the procedures that pay it (answered, or asked between its variants).
+    const benefit = await kb.answer('hưởng chế độ thai sản bhxh')
+    expect(['answer', 'clarify']).toContain(benefit.kind)
+    expect([benefit.procedure?.code, ...(benefit.candidates ?? []).map((c) => c.code)]).toContain('2.000693')
+  })
+
+  it('offers a name that misses the object asked for only as a choice ("thẻ tạm trú")', async () => {
+    const answer = await kb.answer('cấp thẻ tạm trú cho người nước ngoài làm việc tại công ty')
+    expect(answer.kind).not.toBe('answer')
+  })
+})
+
+describe('intents that are not procedures', () => {
+  it.each([
+    'toi muon noi chuyen voi nhan vien that',
+    'lam sao lien he voi can bo ho tro',
+    'có ai trực không, cho tôi gặp cán bộ',
+    'toi can nguoi huong dan truc tiep',
+  ])('gives the hotline for "%s", never a procedure', async (question) => {
+    const answer = await kb.answer(question)
+    expect(answer).toMatchObject({ kind: 'contact', handoff: true })
+    expect(answer.text).toContain('1800 1096')
+  })
+
+  it.each([
+    'ho so cua toi dang xu ly den buoc nao roi',
+    'hồ sơ cấp đổi căn cước của tôi đã xong chưa',
+    'qua ngay hen tra ket qua ma chua nhan duoc',
+  ])('says where to look up "%s", never a procedure', async (question) => {
+    const answer = await kb.answer(question)
+    expect(answer.kind).toBe('status')
+    expect(answer.text).toContain('Tra cứu hồ sơ')
+  })
+
+  it('echoes a receipt code', async () => {
+    const answer = await kb.answer('ma ho so 000.00.07.H22-260315-0012 xem ket qua o dau')
+    expect(answer).toMatchObject({ kind: 'status', receiptCode: '000.00.07.H22-260315-0012' })
+  })
+})

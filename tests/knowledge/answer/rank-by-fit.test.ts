@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest'
+import { findMissedObject, findObjectGap, objectWords } from '../../../knowledge/answer/find-object-gap.ts'
+import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { rankByFit } from '../../../knowledge/answer/rank-by-fit.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import type { SearchResult } from '../../../knowledge/search/search.types.ts'
+import { readProceduresText } from '../../helpers/paths.ts'
+
+/** Procedure names from the shipped export, by code. */
+const names = new Map<string, string>()
+for (const line of readProceduresText().split('\n')) {
+  if (!line.trim()) continue
+  const record = JSON.parse(line) as { ma_thu_tuc?: string; ten_thu_tuc?: string }
+  if (record.ma_thu_tuc && record.ten_thu_tuc) names.set(record.ma_thu_tuc, record.ten_thu_tuc)
+}
+const folded = (text: string) => analyzeText(text).map((t) => t.folded)
+const foldedNames = [...names.values()].map((n) => ` ${folded(n).join(' ')} `)
+/** The share of real names holding a folded word or a word pair ("tam_tru"). */
+const wordShare = (word: string) =>
+  foldedNames.filter((n) => n.includes(` ${word.replace('_', ' ')} `)).length / foldedNames.length
+
+/** A search result for a real record, as the search would return it. */
+const result = (code: string, score: number, uncovered: string[] = [], idfCoverage = 0.7): SearchResult => {
+  const name = names.get(code)
+  if (!name) throw new Error(`no record ${code} in the export`)
+  return {
+    code,
+    name,
+    levels: ['Cấp xã'],
+    field: '',
+    score,
+    coverage: 0.7,
+    idfCoverage,
+    precision: 0.5,
+    uncovered,
+    forPeople: true,
+    group: folded(name.replace(/\s*\(thực hiện tại[^)]*\)\s*$/i, '')).join(' '),
+    levelRank: 0,
+  }
+}
+const actions = builtInProcedureActions()
+const ask = (question: string) => actions.ofQuestion(analyzeText(question))
+
+describe('ranking between sibling procedures by the fit model', () => {
+  it('puts the plain procedure above a variant the question does not mention', () => {
+    // 1.000689: "đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con"; 1.001193: "đăng ký khai sinh"
+    const ranked = rankByFit({
+      results: [result('1.000689', 1.5), result('1.001193', 1.45)],
+      question: ask('đăng ký khai sinh cho con'),
+      actions,
+    })
+    expect(ranked.map((r) => r.code)).toEqual(['1.001193', '1.000689'])
+  })
+
+  it('puts the variant first when the question names it', () => {
+    const ranked = rankByFit({
+      results: [result('1.001193', 1.5), result('1.000689', 1.45)],
+      question: ask('làm khai sinh cho con và bố nhận con luôn'),
+      actions,
+    })
+    expect(ranked[0]?.code).toBe('1.000689')
+  })
+
+  it('moves "lưu động" and "có yếu tố nước ngoài" death registrations below the plain one', () => {
+    // 1.000419 lưu động, 1.001766 có yếu tố nước ngoài, 1.000656 plain
+    const ranked = rankByFit({
+      results: [result('1.000419', 1.3), result('1.001766', 1.29), result('1.000656', 1.2)],
+      question: ask('đăng ký khai tử cho ông'),
+      actions,
+    })
+    expect(ranked[0]?.code).toBe('1.000656')
+    const abroad = rankByFit({
+      results: [result('1.000656', 1.3), result('1.001766', 1.25)],
+      question: ask('đăng ký khai tử cho chồng là người nước ngoài'),
+      actions,
+    })
+    expect(abroad[0]?.code).toBe('1.001766')
+  })
+
+  it('gives the asked-for bonus only to siblings that cover the question as well as the best', () => {
+    // A name about something else (adoption with a foreign element) is not lifted by "người nước ngoài".
+    const ranked = rankByFit({
+      results: [result('2.002039', 1.2, [], 0.6), result('1.004878', 1.15, [], 0.3)],
+      question: ask('người nước ngoài muốn nhập quốc tịch Việt Nam'),
+      actions,
+    })
+    expect(ranked[0]?.code).toBe('2.002039')
+  })
+
+  it('keeps code lookups first', () => {
+    const code = { ...result('1.000689', 1000), score: 1000 }
+    const ranked = rankByFit({ results: [code, result('1.001193', 1.9)], question: ask('1.000689'), actions })
+    expect(ranked[0]?.code).toBe('1.000689')
+  })
+
+  it('reads benefit claims and acting for someone else from the vocabulary', () => {
+    const claim = ask('hưởng trợ cấp thất nghiệp sau khi nghỉ việc')
+    expect(claim.actions.has('receive')).toBe(true)
+    // "Đăng ký, điều chỉnh đóng BHXH … BHTN" registers contributions: it pays no benefit.
+    expect(actions.misfit(claim, names.get('1.002051') ?? '')).toEqual({ kind: 'action', asked: ['receive'] })
+    // "Ủy quyền lĩnh thay …" is for a proxy only.
+    expect(actions.misfit(claim, names.get('1.001601') ?? '')).toEqual({ kind: 'qualifier', group: 'proxy' })
+    expect(actions.misfit(ask('ủy quyền cho con lĩnh thay trợ cấp'), names.get('1.001601') ?? '')).toBeNull()
+    expect(actions.misfit(ask('rút bhxh một lần'), names.get('1.001613') ?? '')).toBeNull()
+  })
+
+  it('does not read "qua đời" typed without marks as "đổi"', () => {
+    expect(ask('ong noi vua qua doi lam khai tu o dau').actions.size).toBe(0)
+    expect(ask('doi bang lai xe het han').actions.has('exchange')).toBe(true)
+  })
+})
+
+describe('whether the chosen procedure covers the object asked about', () => {
+  it('finds the narrowing words no record names ("bảo hiểm răng miệng" is not "bảo hiểm y tế")', () => {
+    const top = result('2.000639', 2, ['rang', 'mieng'])
+    const words = objectWords(analyzeText('làm thẻ bảo hiểm răng miệng'))
+    const content = new Set(['lam', 'the', 'bao', 'hiem', 'rang', 'mieng'])
+    expect(findObjectGap({ words, content, top, results: [top], wordShare })).toEqual(['rang', 'mieng'])
+    // A common word after the shared one ("bảo hiểm cho …") narrows nothing.
+    const common = result('2.000639', 2, ['xa'])
+    const plain = objectWords(analyzeText('làm thẻ bảo hiểm xã'))
+    expect(
+      findObjectGap({ words: plain, content: new Set(plain), top: common, results: [common], wordShare }),
+    ).toBeNull()
+  })
+
+  it('finds nothing when the name covers the object', () => {
+    const top = result('2.000639', 2, [])
+    const words = objectWords(analyzeText('làm thẻ bảo hiểm y tế'))
+    const content = new Set(words)
+    expect(findObjectGap({ words, content, top, results: [top], wordShare })).toBeNull()
+  })
+
+  it('ignores a purpose clause and place names', () => {
+    expect(objectWords(analyzeText('xin thôi quốc tịch VN để nhập quốc tịch Đức'))).toEqual([
+      'xin',
+      'thoi',
+      'quoc',
+      'tich',
+      'vn',
+    ])
+    expect(objectWords(analyzeText('xin giấy phép xây dựng ở xã Tân Hòa'), ['xã Tân Hòa'])).not.toContain(
+      'tan',
+    )
+  })
+
+  it('sees a phrase names use ("thẻ tạm trú") that the chosen name lacks, but not rewritten or fit-model words', () => {
+    const top = result('1.003179', 1.3, ['cap', 'the', 'tam', 'tru'])
+    const words = objectWords(analyzeText('cấp thẻ tạm trú cho người nước ngoài'))
+    expect(findMissedObject({ words, rewritten: new Set(), top, wordShare })).toMatch(
+      /^(cap_the|the_tam|tam_tru)$/,
+    )
+    expect(
+      findMissedObject({ words, rewritten: new Set(['the', 'tam', 'tru', 'cap']), top, wordShare }),
+    ).toBeNull()
+  })
+})
