@@ -134,7 +134,12 @@ export const createPdfWorkerPool = ({
       task.reject(tooComplex(Math.round(budgetMs / 1000)))
       pump()
     }, budgetMs)
-    slot.worker.postMessage({ id: slot.id, job: task.job }, task.transfer)
+    try {
+      slot.worker.postMessage({ id: slot.id, job: task.job }, task.transfer)
+    } catch {
+      // a buffer that cannot be moved (a view on shared or pooled memory) is copied instead
+      slot.worker.postMessage({ id: slot.id, job: task.job })
+    }
     onStart?.(task.job)
   }
 

@@ -20,6 +20,7 @@ import {
 } from './create-pdf-worker-pool.ts'
 import { createHttpRemoteSigningProvider } from './http-remote-signing-provider.ts'
 import { type CertificateAuthority, ensureCertificateAuthority } from './init-certificate-authority.ts'
+import { movableBuffers } from './movable-buffers.ts'
 import { fromPemAll } from './pki-encoding.ts'
 import type { RemoteSigningProvider } from './remote-signing-provider.ts'
 import {
@@ -27,6 +28,8 @@ import {
   type SignatureVerifier,
   type Verification,
 } from './verify-pdf-signatures.ts'
+
+export type VerifiedPdf = { verification: Verification; pdf: Uint8Array }
 
 export type DocumentsService = {
   db: Db
@@ -36,8 +39,12 @@ export type DocumentsService = {
   maxBytes: number
   /** PDF worker threads: verification, page counts, signature preparation and completion */
   pdf: PdfWorkerPool
-  /** Verifies a PDF (in a worker) and checks each signer's role against our officials. */
-  verifyPdf: (pdf: Uint8Array) => Promise<Verification>
+  /**
+   * Verifies a PDF (in a worker) and checks each signer's role against our officials. The
+   * bytes are moved to the worker and back, not copied: use the returned `pdf` afterwards,
+   * the array passed in may be empty (detached) once this resolves.
+   */
+  verifyPdf: (pdf: Uint8Array) => Promise<VerifiedPdf>
 }
 
 export type DocumentsOptions = {
@@ -89,14 +96,15 @@ export const createDocumentsService = async (
       ? options.remoteSigning(ca)
       : (options.remoteSigning ?? configured)
 
-  const verifyPdf = async (bytes: Uint8Array) => {
+  const verifyPdf = async (bytes: Uint8Array): Promise<VerifiedPdf> => {
     // the worker stops checking a little before the pool's hard limit, to answer with its findings
     const budgetMs = Math.max(50, config.documents.timeBudgetMs - 250)
-    const verification = await pdf.run({ op: 'verify', pdf: bytes, budgetMs })
+    const verified = await pdf.run({ op: 'verify', pdf: bytes, budgetMs }, movableBuffers([bytes]))
+    const { verification } = verified
     const serials = [
       ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
     ]
-    if (serials.length === 0) return verification
+    if (serials.length === 0) return verified
     const rows = await db
       .select({ serial: certificates.serial, role: officials.role, revokedAt: certificates.revokedAt })
       .from(certificates)
@@ -120,7 +128,7 @@ export const createDocumentsService = async (
       verification.status = 'signed_invalid'
       verification.rolesComplete = false
     }
-    return verification
+    return verified
   }
 
   return { db, ca, verifier, remote, maxBytes: config.documents.maxBytes, pdf, verifyPdf }

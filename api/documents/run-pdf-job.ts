@@ -41,7 +41,8 @@ export type PdfForm = {
 
 export type PdfJobResult = {
   readForm: PdfForm
-  verify: Verification
+  /** the verdict, and the PDF itself handed back (it is moved to the worker, not copied) */
+  verify: { verification: Verification; pdf: Uint8Array }
   countPages: number
   prepare: { pdf: Uint8Array; byteRange: number[]; toBeSigned: Uint8Array | null }
   toBeSigned: Uint8Array
@@ -91,7 +92,7 @@ export const runPdfJob = async (
     case 'readForm':
       return readForm(job.body, job.contentType)
     case 'verify':
-      return verifier.verify(job.pdf, new Date(), Date.now() + job.budgetMs)
+      return { verification: verifier.verify(job.pdf, new Date(), Date.now() + job.budgetMs), pdf: job.pdf }
     case 'countPages':
       return countPages(job.pdf)
     case 'prepare': {

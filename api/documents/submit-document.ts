@@ -178,7 +178,14 @@ const addRecipients = async (
  *   (delivered to the agencies of `to` that did not have it yet, listed in `added`)
  * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned)
  */
-export const submitDocument = async ({ svc, caller, pdf, header, ...known }: SubmitDocumentOptions) => {
+export const submitDocument = async ({
+  svc,
+  caller,
+  pdf: uploaded,
+  header,
+  ...known
+}: SubmitDocumentOptions) => {
+  let pdf = uploaded
   requireRole(caller.official.role, 'send')
   if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     throw new AppError('UNPROCESSABLE', 'file: tệp không phải PDF (thiếu %PDF-).')
@@ -192,7 +199,9 @@ export const submitDocument = async ({ svc, caller, pdf, header, ...known }: Sub
     const existing = await existingDocument(svc, id)
     if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
     await requireKnownAgencies(svc.db, to)
-    const checked = await svc.verifyPdf(pdf)
+    const verified = await svc.verifyPdf(pdf)
+    pdf = verified.pdf
+    const checked = verified.verification
     if (checked.problems?.length) {
       // not a document with a bad signature but a file that is not checked at all: refused even as unsigned
       throw new AppError('UNPROCESSABLE', `Tệp PDF bị từ chối: ${problemsOf(checked)}`)
