@@ -37,6 +37,8 @@ export type DocumentsService = {
   verifier: SignatureVerifier
   remote: RemoteSigningProvider | null
   maxBytes: number
+  /** TSA_URL: signatures get an RFC 3161 timestamp (PAdES B-T) */
+  tsaUrl: string | null
   /** PDF worker threads: verification, page counts, signature preparation and completion */
   pdf: PdfWorkerPool
   /**
@@ -131,5 +133,14 @@ export const createDocumentsService = async (
     return verified
   }
 
-  return { db, ca, verifier, remote, maxBytes: config.documents.maxBytes, pdf, verifyPdf }
+  return {
+    db,
+    ca,
+    verifier,
+    remote,
+    maxBytes: config.documents.maxBytes,
+    tsaUrl: config.documents.tsaUrl,
+    pdf,
+    verifyPdf,
+  }
 }

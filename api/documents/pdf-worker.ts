@@ -33,6 +33,7 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
       error: {
         code: known ? error.code : 'UNPROCESSABLE',
         message: known ? error.message : 'Không xử lý được tệp PDF. The PDF could not be processed.',
+        retryAfterSeconds: known ? error.retryAfterSeconds : undefined,
       },
     })
   }

@@ -32,6 +32,8 @@ export type PdfJob =
       certificateSerial: string
       signingTime: string
       signature: Uint8Array
+      /** TSA_URL: add an RFC 3161 signature timestamp (PAdES B-T) */
+      tsaUrl: string | null
     }
 
 export type PdfForm = {
