@@ -115,13 +115,20 @@ export const createDocumentsService = async (
     const bySerial = new Map(rows.map((r) => [r.serial, r]))
     for (const s of verification.signatures) {
       const row = s.certificateSerial ? bySerial.get(s.certificateSerial) : undefined
-      if (!row || !s.role) continue
-      s.roleValid = row.role === ROLE_FOR_SIGNATURE[s.role]
-      if (!s.roleValid) s.problems.push(`Người ký không giữ vai trò được ký "${s.role}".`)
-      if (row.revokedAt && s.signedAt && row.revokedAt <= s.signedAt) {
-        s.validAtSigningTime = false
-        s.problems.push('Chứng thư đã bị thu hồi trước thời điểm ký.')
+      if (!row) continue
+      if (s.role) {
+        s.roleValid = row.role === ROLE_FOR_SIGNATURE[s.role]
+        if (!s.roleValid) s.problems.push(`Người ký không giữ vai trò được ký "${s.role}".`)
       }
+      if (!row.revokedAt) continue
+      // a valid timestamp proves when the signature existed; otherwise only the claimed /M is known
+      const signedBy = (s.timestampValid ? s.timestampedAt : null) ?? s.signedAt
+      s.revokedAt = row.revokedAt
+      if (!signedBy || row.revokedAt <= signedBy) {
+        s.revocation = 'before_signing'
+        s.validAtSigningTime = false
+        s.problems.push(`Chứng thư đã bị thu hồi lúc ${row.revokedAt}, trước thời điểm ký.`)
+      } else s.revocation = 'after_signing'
     }
     if (
       verification.status === 'signed_valid' &&

@@ -82,6 +82,8 @@ export type IssueCertificateOptions = {
   holder?: CertificateHolder
   days?: number
   now?: Date
+  /** where the CA publishes its CRL (PUBLIC_URL + /v1/ca/crl): written as the CRL distribution point */
+  crlUrl?: string | null | undefined
 }
 
 /**
@@ -95,6 +97,7 @@ export const issueCertificate = async ({
   holder = 'person',
   days = 730,
   now = new Date(),
+  crlUrl = null,
 }: IssueCertificateOptions) => {
   const csr = await parseCsr(csrPem)
   const serial = newSerial()
@@ -149,6 +152,22 @@ export const issueCertificate = async ({
         .toBER(false),
     }),
   ]
+  if (crlUrl) {
+    cert.extensions.push(
+      new pkijs.Extension({
+        extnID: OID.cRLDistributionPoints,
+        extnValue: new pkijs.CRLDistributionPoints({
+          distributionPoints: [
+            new pkijs.DistributionPoint({
+              distributionPoint: [new pkijs.GeneralName({ type: 6, value: crlUrl })],
+            }),
+          ],
+        })
+          .toSchema()
+          .toBER(false),
+      }),
+    )
+  }
   if (holder === 'organisation') {
     cert.extensions.push(
       new pkijs.Extension({

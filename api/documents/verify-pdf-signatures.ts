@@ -49,6 +49,13 @@ export type SignatureCheck = {
   timestampedAt: string | null
   timestampedAtLocal: string | null
   timestampAuthority: string | null
+  /** when the signer's certificate was revoked (certificates of this deployment's CA), else null */
+  revokedAt: string | null
+  /**
+   * `before_signing`: revoked before the signature (invalid); `after_signing`: revoked later (the
+   * signature stays valid). Compared with the timestamp's time when there is a valid one, else /M.
+   */
+  revocation: 'before_signing' | 'after_signing' | null
   integrity: boolean
   chainValid: boolean
   validAtSigningTime: boolean
@@ -128,6 +135,8 @@ const emptyCheck = (): SignatureCheck => ({
   timestampedAt: null,
   timestampedAtLocal: null,
   timestampAuthority: null,
+  revokedAt: null,
+  revocation: null,
   integrity: false,
   chainValid: false,
   validAtSigningTime: false,
