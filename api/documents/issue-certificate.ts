@@ -7,16 +7,31 @@
  */
 import { createPublicKey } from 'node:crypto'
 import * as asn1js from 'asn1js'
+import { eq } from 'drizzle-orm'
 import * as pkijs from 'pkijs'
 import type { Db } from '../../knowledge/db/client.ts'
-import { certificates } from '../../knowledge/db/schema/documents.ts'
+import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
 import { keyIdentifierOf } from './init-certificate-authority.ts'
 import { buildName, fromPem, newSerial, OID, ROLE_POLICY, RSA_BITS, toPem } from './pki-encoding.ts'
 
-export type CertificateSubject = { officialId: string; name: string; agencyCode: string; agencyName: string }
+export type CertificateSubject = {
+  officialId: string
+  name: string
+  agencyCode: string
+  agencyName: string
+  /** CCCD (12 digits) when our records have it; enrolCertificate reads it from the official */
+  nationalId?: string | null | undefined
+}
+
+/**
+ * The per-person serialNumber (2.5.4.5) of a personal certificate: `CCCD:` and the citizen
+ * identity card's 12 digits when the official's record has them, else the official's id.
+ */
+export const personSerialNumber = (subject: CertificateSubject) =>
+  subject.nationalId ? `CCCD:${subject.nationalId}` : subject.officialId
 
 /**
  * `person`: the official (CN = name, UID = official id); `organisation`: the agency itself
@@ -118,7 +133,7 @@ export const issueCertificate = async ({
           C: 'VN',
           O: subject.agencyName,
           OU: subject.agencyCode,
-          serialNumber: subject.agencyCode,
+          serialNumber: personSerialNumber(subject),
           UID: subject.officialId,
           CN: subject.name,
         })
@@ -193,7 +208,7 @@ export const issueCertificate = async ({
     subject:
       holder === 'organisation'
         ? `CN=${subject.agencyName}, organizationIdentifier=${subject.agencyCode}, O=${subject.agencyName}, C=VN`
-        : `CN=${subject.name}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
+        : `CN=${subject.name}, serialNumber=${personSerialNumber(subject)}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
   }
   return issued
 }
@@ -206,7 +221,18 @@ export type EnrolCertificateOptions = IssueCertificateOptions & {
 
 /** Issues the certificate and records it for the official. */
 export const enrolCertificate = async (options: EnrolCertificateOptions) => {
-  const issued = await issueCertificate(options)
+  const record =
+    options.subject.nationalId === undefined
+      ? await options.db
+          .select({ nationalId: officials.nationalId })
+          .from(officials)
+          .where(eq(officials.id, options.subject.officialId))
+          .get()
+      : undefined
+  const issued = await issueCertificate({
+    ...options,
+    subject: { ...options.subject, nationalId: options.subject.nationalId ?? record?.nationalId ?? null },
+  })
   const at = new Date().toISOString()
   await options.db.batch([
     options.db.insert(certificates).values({

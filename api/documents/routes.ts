@@ -56,6 +56,11 @@ const ZCreateOfficial = z.object({
   name: z.string().trim().min(1).max(200),
   role: z.enum(OFFICIAL_ROLES),
   email: z.email().optional(),
+  /** CCCD, 12 digits: the serialNumber of the official's certificates (else their official id) */
+  nationalId: z
+    .string()
+    .regex(/^\d{12}$/, 'số căn cước công dân (CCCD) gồm đúng 12 chữ số')
+    .optional(),
   agencyCode: z.string().optional(),
 })
 const ZCsr = z.object({ csr: z.string().min(1) })
