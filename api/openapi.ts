@@ -378,6 +378,17 @@ export const createOpenApiDocument = (serverUrl = '/') => ({
         responses: { '200': { description: 'application/xml' }, ...errors(401, 403, 404) },
       },
     },
+    '/v1/ca/crl': {
+      get: {
+        summary: 'Danh sách chứng thư bị thu hồi (CRL, DER) của CA triển khai',
+        responses: {
+          '200': {
+            description: 'CRL (RFC 5280) ký bởi CA, hiệu lực 24 giờ',
+            content: { 'application/pkix-crl': { schema: { type: 'string', format: 'binary' } } },
+          },
+        },
+      },
+    },
     '/v1/stats/paperless': {
       get: {
         summary: 'Số liệu văn bản điện tử theo cơ quan (tỷ lệ ký số, giấy tiết kiệm)',

@@ -88,6 +88,8 @@ export type AssembleCmsOptions = {
   chain: pkijs.Certificate[]
   /** the digest of the byte ranges and of the signed attributes (SHA-256 unless said) */
   hash?: 'SHA-256' | 'SHA-384' | 'SHA-512'
+  /** an RFC 3161 TimeStampToken over `signature` (PAdES B-T), added as an unsigned attribute */
+  timestampToken?: Uint8Array | null
 }
 
 const ALGORITHMS = {
@@ -112,6 +114,7 @@ export const assembleCms = ({
   certificate,
   chain,
   hash = 'SHA-256',
+  timestampToken = null,
 }: AssembleCmsOptions) => {
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
@@ -123,6 +126,19 @@ export const assembleCms = ({
     signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
     signatureAlgorithm: signatureAlgorithmOf(certificate, hash),
     signature: new asn1js.OctetString({ valueHex: signature }),
+    ...(timestampToken
+      ? {
+          unsignedAttrs: new pkijs.SignedAndUnsignedAttributes({
+            type: 1,
+            attributes: [
+              new pkijs.Attribute({
+                type: OID.signatureTimeStampToken,
+                values: [asn1js.fromBER(timestampToken).result],
+              }),
+            ],
+          }),
+        }
+      : {}),
   })
   const signedData = new pkijs.SignedData({
     version: 1,

@@ -68,6 +68,7 @@ const finishSignature = async (
       certificateSerial: cert.serial,
       signingTime: session.signingTime,
       signature: rawSignature,
+      tsaUrl: svc.tsaUrl,
     }),
   )
   const sha256 = createHash('sha256').update(signed).digest('hex')

@@ -20,6 +20,7 @@ export const ZDocumentsEnv = z
     DOCUMENTS_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
     DOCUMENTS_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(64),
     DOCUMENTS_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    TSA_URL: z.url().optional(),
   })
   .transform((env) => ({
     maxBytes: env.DOCUMENTS_MAX_BYTES,
@@ -32,6 +33,8 @@ export const ZDocumentsEnv = z
     workers: env.DOCUMENTS_WORKERS || Math.min(4, Math.max(2, availableParallelism())),
     queueLimit: env.DOCUMENTS_QUEUE_LIMIT,
     timeBudgetMs: env.DOCUMENTS_TIME_BUDGET_MS,
+    /** RFC 3161 timestamp authority for PAdES B-T signatures; null: B-B only */
+    tsaUrl: env.TSA_URL ?? null,
   }))
 
 export type DocumentsConfig = z.infer<typeof ZDocumentsEnv>

@@ -48,7 +48,7 @@ export const createDraft = async ({
   now?: Date
 }): Promise<{ created: boolean; draft: DraftSummary }> => {
   requireRole(caller.official.role, 'signAsApprover')
-  const verification = await svc.verifyPdf(pdf)
+  const { verification, pdf: verified } = await svc.verifyPdf(pdf)
   const roles = verification.signatures.map((s) => s.role)
   if (verification.status !== 'signed_valid' || roles.length !== 1 || roles[0] !== 'approver') {
     throw new AppError(
@@ -65,7 +65,7 @@ export const createDraft = async ({
   if (own.length !== serials.length || serials.length === 0) {
     throw new AppError('UNPROCESSABLE', 'Chữ ký của người có thẩm quyền không thuộc cơ quan của bạn.')
   }
-  const sha256 = createHash('sha256').update(pdf).digest('hex')
+  const sha256 = createHash('sha256').update(verified).digest('hex')
   const id = draftIdOf(sha256, caller.agency.code)
   const existing = await svc.db.select().from(documentDrafts).where(eq(documentDrafts.id, id)).get()
   if (existing) return { created: false, draft: summaryOf(existing) }
@@ -76,7 +76,7 @@ export const createDraft = async ({
     fileName: fileName.slice(0, 300) || 'van-ban.pdf',
     subject: subject?.slice(0, 500) || null,
     sha256,
-    pdf: Buffer.from(pdf),
+    pdf: Buffer.from(verified),
     status: 'pending',
     documentId: null,
     createdAt: now.toISOString(),

@@ -25,6 +25,8 @@ export type CreateOfficialOptions = {
   name: string
   role: string
   email?: string | null | undefined
+  /** the 12 digits of their citizen identity card (CCCD), if given: their certificates' serialNumber */
+  nationalId?: string | null | undefined
   actor: string
   /** days until the token expires (OFFICIAL_TOKEN_TTL_DAYS) */
   ttlDays?: number
@@ -41,6 +43,7 @@ export const createOfficial = async ({
   name,
   role,
   email,
+  nationalId,
   actor,
   ttlDays = DEFAULT_TOKEN_TTL_DAYS,
   now = new Date(),
@@ -51,6 +54,9 @@ export const createOfficial = async ({
       `role: vai trò "${role}" không có; chọn một trong ${OFFICIAL_ROLES.join(', ')}.`,
     )
   }
+  if (nationalId && !/^\d{12}$/.test(nationalId)) {
+    throw new AppError('BAD_REQUEST', 'nationalId: số căn cước công dân (CCCD) gồm đúng 12 chữ số.')
+  }
   const agency = await db.select().from(agencies).where(eq(agencies.code, agencyCode)).get()
   if (!agency) throw new AppError('NOT_FOUND', `Không có cơ quan mã ${agencyCode}.`)
   const id = randomUUID()
@@ -60,7 +66,15 @@ export const createOfficial = async ({
   const tokenPrefix = token.slice(0, TOKEN_PREFIX_LENGTH)
   const clean = name.normalize('NFC').trim()
   await db.batch([
-    db.insert(officials).values({ id, agencyCode, name: clean, email: email ?? null, role, createdAt: at }),
+    db.insert(officials).values({
+      id,
+      agencyCode,
+      name: clean,
+      email: email ?? null,
+      nationalId: nationalId || null,
+      role,
+      createdAt: at,
+    }),
     db.insert(apiTokens).values({
       id: randomUUID(),
       officialId: id,

@@ -96,13 +96,18 @@ export const createPdfWorkerPool = ({
     const slot: Slot = { worker, task: null, timer: null, id: 0 }
     worker.on(
       'message',
-      (msg: { id: number; result?: unknown; error?: { code: string; message: string } }) => {
+      (msg: {
+        id: number
+        result?: unknown
+        error?: { code: string; message: string; retryAfterSeconds?: number | undefined }
+      }) => {
         const task = slot.task
         if (!task || msg.id !== slot.id) return
         finish(slot)
         if (msg.error) {
           const code = msg.error.code in AppErrorCode ? (msg.error.code as AppErrorCode) : 'UNPROCESSABLE'
-          task.reject(new AppError(code, msg.error.message))
+          const { retryAfterSeconds } = msg.error
+          task.reject(new AppError(code, msg.error.message, retryAfterSeconds ? { retryAfterSeconds } : {}))
         } else task.resolve(msg.result)
       },
     )
@@ -134,7 +139,12 @@ export const createPdfWorkerPool = ({
       task.reject(tooComplex(Math.round(budgetMs / 1000)))
       pump()
     }, budgetMs)
-    slot.worker.postMessage({ id: slot.id, job: task.job }, task.transfer)
+    try {
+      slot.worker.postMessage({ id: slot.id, job: task.job }, task.transfer)
+    } catch {
+      // a buffer that cannot be moved (a view on shared or pooled memory) is copied instead
+      slot.worker.postMessage({ id: slot.id, job: task.job })
+    }
     onStart?.(task.job)
   }
 

@@ -20,6 +20,7 @@ import {
 } from './create-pdf-worker-pool.ts'
 import { createHttpRemoteSigningProvider } from './http-remote-signing-provider.ts'
 import { type CertificateAuthority, ensureCertificateAuthority } from './init-certificate-authority.ts'
+import { movableBuffers } from './movable-buffers.ts'
 import { fromPemAll } from './pki-encoding.ts'
 import type { RemoteSigningProvider } from './remote-signing-provider.ts'
 import {
@@ -28,16 +29,24 @@ import {
   type Verification,
 } from './verify-pdf-signatures.ts'
 
+export type VerifiedPdf = { verification: Verification; pdf: Uint8Array }
+
 export type DocumentsService = {
   db: Db
   ca: CertificateAuthority
   verifier: SignatureVerifier
   remote: RemoteSigningProvider | null
   maxBytes: number
+  /** TSA_URL: signatures get an RFC 3161 timestamp (PAdES B-T) */
+  tsaUrl: string | null
   /** PDF worker threads: verification, page counts, signature preparation and completion */
   pdf: PdfWorkerPool
-  /** Verifies a PDF (in a worker) and checks each signer's role against our officials. */
-  verifyPdf: (pdf: Uint8Array) => Promise<Verification>
+  /**
+   * Verifies a PDF (in a worker) and checks each signer's role against our officials. The
+   * bytes are moved to the worker and back, not copied: use the returned `pdf` afterwards,
+   * the array passed in may be empty (detached) once this resolves.
+   */
+  verifyPdf: (pdf: Uint8Array) => Promise<VerifiedPdf>
 }
 
 export type DocumentsOptions = {
@@ -89,14 +98,15 @@ export const createDocumentsService = async (
       ? options.remoteSigning(ca)
       : (options.remoteSigning ?? configured)
 
-  const verifyPdf = async (bytes: Uint8Array) => {
+  const verifyPdf = async (bytes: Uint8Array): Promise<VerifiedPdf> => {
     // the worker stops checking a little before the pool's hard limit, to answer with its findings
     const budgetMs = Math.max(50, config.documents.timeBudgetMs - 250)
-    const verification = await pdf.run({ op: 'verify', pdf: bytes, budgetMs })
+    const verified = await pdf.run({ op: 'verify', pdf: bytes, budgetMs }, movableBuffers([bytes]))
+    const { verification } = verified
     const serials = [
       ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
     ]
-    if (serials.length === 0) return verification
+    if (serials.length === 0) return verified
     const rows = await db
       .select({ serial: certificates.serial, role: officials.role, revokedAt: certificates.revokedAt })
       .from(certificates)
@@ -105,13 +115,20 @@ export const createDocumentsService = async (
     const bySerial = new Map(rows.map((r) => [r.serial, r]))
     for (const s of verification.signatures) {
       const row = s.certificateSerial ? bySerial.get(s.certificateSerial) : undefined
-      if (!row || !s.role) continue
-      s.roleValid = row.role === ROLE_FOR_SIGNATURE[s.role]
-      if (!s.roleValid) s.problems.push(`Người ký không giữ vai trò được ký "${s.role}".`)
-      if (row.revokedAt && s.signedAt && row.revokedAt <= s.signedAt) {
-        s.validAtSigningTime = false
-        s.problems.push('Chứng thư đã bị thu hồi trước thời điểm ký.')
+      if (!row) continue
+      if (s.role) {
+        s.roleValid = row.role === ROLE_FOR_SIGNATURE[s.role]
+        if (!s.roleValid) s.problems.push(`Người ký không giữ vai trò được ký "${s.role}".`)
       }
+      if (!row.revokedAt) continue
+      // a valid timestamp proves when the signature existed; otherwise only the claimed /M is known
+      const signedBy = (s.timestampValid ? s.timestampedAt : null) ?? s.signedAt
+      s.revokedAt = row.revokedAt
+      if (!signedBy || row.revokedAt <= signedBy) {
+        s.revocation = 'before_signing'
+        s.validAtSigningTime = false
+        s.problems.push(`Chứng thư đã bị thu hồi lúc ${row.revokedAt}, trước thời điểm ký.`)
+      } else s.revocation = 'after_signing'
     }
     if (
       verification.status === 'signed_valid' &&
@@ -120,8 +137,17 @@ export const createDocumentsService = async (
       verification.status = 'signed_invalid'
       verification.rolesComplete = false
     }
-    return verification
+    return verified
   }
 
-  return { db, ca, verifier, remote, maxBytes: config.documents.maxBytes, pdf, verifyPdf }
+  return {
+    db,
+    ca,
+    verifier,
+    remote,
+    maxBytes: config.documents.maxBytes,
+    tsaUrl: config.documents.tsaUrl,
+    pdf,
+    verifyPdf,
+  }
 }

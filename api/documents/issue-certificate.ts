@@ -7,16 +7,31 @@
  */
 import { createPublicKey } from 'node:crypto'
 import * as asn1js from 'asn1js'
+import { eq } from 'drizzle-orm'
 import * as pkijs from 'pkijs'
 import type { Db } from '../../knowledge/db/client.ts'
-import { certificates } from '../../knowledge/db/schema/documents.ts'
+import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
 import { keyIdentifierOf } from './init-certificate-authority.ts'
 import { buildName, fromPem, newSerial, OID, ROLE_POLICY, RSA_BITS, toPem } from './pki-encoding.ts'
 
-export type CertificateSubject = { officialId: string; name: string; agencyCode: string; agencyName: string }
+export type CertificateSubject = {
+  officialId: string
+  name: string
+  agencyCode: string
+  agencyName: string
+  /** CCCD (12 digits) when our records have it; enrolCertificate reads it from the official */
+  nationalId?: string | null | undefined
+}
+
+/**
+ * The per-person serialNumber (2.5.4.5) of a personal certificate: `CCCD:` and the citizen
+ * identity card's 12 digits when the official's record has them, else the official's id.
+ */
+export const personSerialNumber = (subject: CertificateSubject) =>
+  subject.nationalId ? `CCCD:${subject.nationalId}` : subject.officialId
 
 /**
  * `person`: the official (CN = name, UID = official id); `organisation`: the agency itself
@@ -82,6 +97,8 @@ export type IssueCertificateOptions = {
   holder?: CertificateHolder
   days?: number
   now?: Date
+  /** where the CA publishes its CRL (PUBLIC_URL + /v1/ca/crl): written as the CRL distribution point */
+  crlUrl?: string | null | undefined
 }
 
 /**
@@ -95,6 +112,7 @@ export const issueCertificate = async ({
   holder = 'person',
   days = 730,
   now = new Date(),
+  crlUrl = null,
 }: IssueCertificateOptions) => {
   const csr = await parseCsr(csrPem)
   const serial = newSerial()
@@ -115,7 +133,7 @@ export const issueCertificate = async ({
           C: 'VN',
           O: subject.agencyName,
           OU: subject.agencyCode,
-          serialNumber: subject.agencyCode,
+          serialNumber: personSerialNumber(subject),
           UID: subject.officialId,
           CN: subject.name,
         })
@@ -149,6 +167,22 @@ export const issueCertificate = async ({
         .toBER(false),
     }),
   ]
+  if (crlUrl) {
+    cert.extensions.push(
+      new pkijs.Extension({
+        extnID: OID.cRLDistributionPoints,
+        extnValue: new pkijs.CRLDistributionPoints({
+          distributionPoints: [
+            new pkijs.DistributionPoint({
+              distributionPoint: [new pkijs.GeneralName({ type: 6, value: crlUrl })],
+            }),
+          ],
+        })
+          .toSchema()
+          .toBER(false),
+      }),
+    )
+  }
   if (holder === 'organisation') {
     cert.extensions.push(
       new pkijs.Extension({
@@ -174,7 +208,7 @@ export const issueCertificate = async ({
     subject:
       holder === 'organisation'
         ? `CN=${subject.agencyName}, organizationIdentifier=${subject.agencyCode}, O=${subject.agencyName}, C=VN`
-        : `CN=${subject.name}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
+        : `CN=${subject.name}, serialNumber=${personSerialNumber(subject)}, OU=${subject.agencyCode}, O=${subject.agencyName}, C=VN`,
   }
   return issued
 }
@@ -187,7 +221,18 @@ export type EnrolCertificateOptions = IssueCertificateOptions & {
 
 /** Issues the certificate and records it for the official. */
 export const enrolCertificate = async (options: EnrolCertificateOptions) => {
-  const issued = await issueCertificate(options)
+  const record =
+    options.subject.nationalId === undefined
+      ? await options.db
+          .select({ nationalId: officials.nationalId })
+          .from(officials)
+          .where(eq(officials.id, options.subject.officialId))
+          .get()
+      : undefined
+  const issued = await issueCertificate({
+    ...options,
+    subject: { ...options.subject, nationalId: options.subject.nationalId ?? record?.nationalId ?? null },
+  })
   const at = new Date().toISOString()
   await options.db.batch([
     options.db.insert(certificates).values({

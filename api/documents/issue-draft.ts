@@ -46,7 +46,7 @@ export const issueDraft = async ({
       'Tệp gửi không phải bản chờ phát hành đã được ký thêm chữ ký của cơ quan; hãy ký từ hàng chờ phát hành.',
     )
   }
-  const verification = await svc.verifyPdf(pdf)
+  const { verification, pdf: verified } = await svc.verifyPdf(pdf)
   const roles = verification.signatures.map((s) => s.role)
   if (!verification.rolesComplete || roles.join(',') !== 'approver,organisation') {
     throw new AppError(
@@ -55,7 +55,7 @@ export const issueDraft = async ({
       { details: verification },
     )
   }
-  const result = await submitDocument({ svc, caller, pdf, header })
+  const result = await submitDocument({ svc, caller, pdf: verified, header })
   await svc.db
     .update(documentDrafts)
     .set({ status: 'issued', documentId: result.doc.id, issuedAt: now.toISOString() })

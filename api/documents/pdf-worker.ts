@@ -7,6 +7,7 @@
 import { X509Certificate } from 'node:crypto'
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../knowledge/errors.ts'
+import { movableBuffers } from './movable-buffers.ts'
 import { type PdfJob, runPdfJob } from './run-pdf-job.ts'
 import { createSignatureVerifier } from './verify-pdf-signatures.ts'
 
@@ -15,19 +16,11 @@ const trustRoots = rootsDer.map((der) => new X509Certificate(der))
 const context = { verifier: createSignatureVerifier({ trustRoots }), trustRoots }
 
 /** Large results whose memory is their own are moved, not copied, back to the request thread. */
-const movable = (result: unknown): ArrayBuffer[] => {
-  const candidates = [
-    result,
-    (result as { pdf?: unknown })?.pdf,
-    (result as { file?: { bytes?: unknown } })?.file?.bytes,
-  ]
-  return candidates
-    .filter((v): v is Uint8Array => v instanceof Uint8Array && v.byteLength > 64 * 1024)
-    .filter(
-      (v) => v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer,
-    )
-    .map((v) => v.buffer as ArrayBuffer)
-}
+const movable = (result: unknown): ArrayBuffer[] =>
+  movableBuffers(
+    [result, (result as { pdf?: unknown })?.pdf, (result as { file?: { bytes?: unknown } })?.file?.bytes],
+    64 * 1024,
+  )
 
 parentPort?.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
   try {
@@ -40,6 +33,7 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
       error: {
         code: known ? error.code : 'UNPROCESSABLE',
         message: known ? error.message : 'Không xử lý được tệp PDF. The PDF could not be processed.',
+        retryAfterSeconds: known ? error.retryAfterSeconds : undefined,
       },
     })
   }

@@ -42,6 +42,14 @@ export const OID = {
   certificatePolicies: '2.5.29.32',
   subjectKeyIdentifier: '2.5.29.14',
   authorityKeyIdentifier: '2.5.29.35',
+  extKeyUsage: '2.5.29.37',
+  cRLDistributionPoints: '2.5.29.31',
+  cRLNumber: '2.5.29.20',
+  cRLReason: '2.5.29.21',
+  /** RFC 3161: the TSTInfo content type, the EKU of a TSA, and the CAdES unsigned attribute */
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const
 
 /**

@@ -76,13 +76,13 @@ export { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts
 export const prepareSignature = async ({
   svc,
   caller,
-  pdf,
+  pdf: uploaded,
   role,
   certificateSerial,
   now = new Date(),
 }: PrepareSignatureOptions) => {
   requireRole(caller.official.role, role === 'approver' ? 'signAsApprover' : 'signAsOrganisation')
-  const existing = await svc.verifyPdf(pdf)
+  const { verification: existing, pdf } = await svc.verifyPdf(uploaded)
   if (existing.status === 'signed_invalid') {
     throw new AppError('UNPROCESSABLE', 'Tệp đã có chữ ký không hợp lệ; không ký thêm được.', {
       details: existing,

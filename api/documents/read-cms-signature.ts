@@ -29,6 +29,11 @@ export type ParsedCms = {
   messageDigest: Buffer | null
   signingTime: Date | null
   signingCertificate: EssCertId | null
+  /** the encapsulated content's type (OID content octets, hex) and bytes, when not detached (a TSTInfo) */
+  eContentType: string
+  eContent: Buffer | null
+  /** the unsigned attribute id-aa-signatureTimeStampToken: a DER TimeStampToken (PAdES B-T) */
+  timestampToken: Buffer | null
 }
 
 const hex = (oid: string) => oidBytes(oid).toString('hex')
@@ -58,6 +63,7 @@ const ATTR = {
   signingTime: hex(OID.signingTime),
   signingCertificate: hex(OID.signingCertificate),
   signingCertificateV2: hex(OID.signingCertificateV2),
+  signatureTimeStampToken: hex(OID.signatureTimeStampToken),
 }
 
 const SIGNED_DATA = hex(OID.signedData)
@@ -66,6 +72,19 @@ const RSASSA_PSS = hex(OID.rsassaPss)
 const oidOf = (buf: Uint8Array, algorithm: Tlv | undefined) => {
   const first = algorithm?.tag === 0x30 ? childrenOf(buf, algorithm)[0] : undefined
   return first?.tag === 0x06 ? Buffer.from(bodyOf(buf, first)).toString('hex') : ''
+}
+
+/** The hash an AlgorithmIdentifier names, or null when it is not one we know. */
+export const hashOfAlgorithm = (buf: Uint8Array, algorithm: Tlv | undefined): HashName | null =>
+  HASHES.get(oidOf(buf, algorithm)) ?? null
+
+/** Serial (INTEGER content octets) and issuer (DER Name) of a certificate, read from its TBSCertificate. */
+export const certIds = (der: Uint8Array) => {
+  const tbs = childrenOf(der, childrenOf(der, readTlv(der, 0))[0] as Tlv)
+  const offset = tbs[0]?.tag === 0xa0 ? 1 : 0
+  const serial = tbs[offset] as Tlv
+  const issuer = tbs[offset + 2] as Tlv
+  return { serialBody: Buffer.from(bodyOf(der, serial)), issuerRaw: Buffer.from(rawOf(der, issuer)) }
 }
 
 const intOf = (buf: Uint8Array, tlv: Tlv) => {
@@ -123,6 +142,8 @@ export const readCmsSignature = (bytes: Uint8Array): ParsedCms => {
     throw new Error('CMS không phải SignedData')
   }
   const sd = childrenOf(bytes, childrenOf(bytes, ci[1])[0] as Tlv)
+  const [eType, eWrapped] = sd[2]?.tag === 0x30 ? childrenOf(bytes, sd[2]) : []
+  const eOctets = eWrapped?.tag === 0xa0 ? childrenOf(bytes, eWrapped)[0] : undefined
   const certsTlv = sd.find((t) => t.tag === 0xa0)
   const certs = certsTlv
     ? childrenOf(bytes, certsTlv)
@@ -162,6 +183,17 @@ export const readCmsSignature = (bytes: Uint8Array): ParsedCms => {
     messageDigest: null,
     signingTime: null,
     signingCertificate: null,
+    eContentType: eType?.tag === 0x06 ? Buffer.from(bodyOf(bytes, eType)).toString('hex') : '',
+    eContent: eOctets?.tag === 0x04 ? Buffer.from(bodyOf(bytes, eOctets)) : null,
+    timestampToken: null,
+  }
+  const unsignedTlv = si.find((t) => t.tag === 0xa1)
+  for (const attr of unsignedTlv ? childrenOf(bytes, unsignedTlv) : []) {
+    const [type, values] = childrenOf(bytes, attr)
+    const value = values?.tag === 0x31 ? childrenOf(bytes, values)[0] : undefined
+    if (type?.tag === 0x06 && value?.tag === 0x30 && !parsed.timestampToken)
+      if (Buffer.from(bodyOf(bytes, type)).toString('hex') === ATTR.signatureTimeStampToken)
+        parsed.timestampToken = Buffer.from(rawOf(bytes, value))
   }
   for (const attr of childrenOf(bytes, attrsTlv)) {
     const [type, values] = childrenOf(bytes, attr)

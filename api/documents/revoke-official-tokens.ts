@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
-import { apiTokens, officials } from '../../knowledge/db/schema/documents.ts'
+import { apiTokens, certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { hashToken, TOKEN_PREFIX_LENGTH } from './create-official.ts'
@@ -93,15 +93,32 @@ export const revokeOfficialTokens = async ({
       .set({ revokedAt: at, revokedBy: actor })
       .where(active)
       .returning({ prefix: apiTokens.tokenPrefix })
+    // revoking the official (not one lost token) also revokes their certificates: they appear on the CA's CRL
+    const certs = token
+      ? []
+      : await tx
+          .update(certificates)
+          .set({ revokedAt: at })
+          .where(and(eq(certificates.officialId, official.id), isNull(certificates.revokedAt)))
+          .returning({ serial: certificates.serial })
     await tx.insert(auditLog).values({
       actor,
       action: 'official.revoke_tokens',
       entity: 'official',
       entityId: official.id,
-      detail: { revoked: rows.length, prefixes: rows.map((r) => r.prefix) },
+      detail: {
+        revoked: rows.length,
+        prefixes: rows.map((r) => r.prefix),
+        certificates: certs.map((c) => c.serial),
+      },
       at,
     })
-    return rows.length
+    return { tokens: rows.length, certificates: certs.map((c) => c.serial) }
   })
-  return { official, revoked, revokedAt: at }
+  return {
+    official,
+    revoked: revoked.tokens,
+    revokedCertificates: revoked.certificates,
+    revokedAt: at,
+  }
 }

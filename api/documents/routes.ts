@@ -44,6 +44,7 @@ import { listDocuments } from './list-documents.ts'
 import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
 import { prepareSignature } from './prepare-signature.ts'
 import { readEdxmlPackage } from './read-edxml-package.ts'
+import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
 import { revokeOfficialTokens } from './revoke-official-tokens.ts'
@@ -66,6 +67,11 @@ const ZCreateOfficial = z.object({
   name: z.string().trim().min(1).max(200),
   role: z.enum(OFFICIAL_ROLES),
   email: z.email().optional(),
+  /** CCCD, 12 digits: the serialNumber of the official's certificates (else their official id) */
+  nationalId: z
+    .string()
+    .regex(/^\d{12}$/, 'số căn cước công dân (CCCD) gồm đúng 12 chữ số')
+    .optional(),
   agencyCode: z.string().optional(),
 })
 const ZCsr = z.object({ csr: z.string().min(1) })
@@ -238,6 +244,7 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     const issued = await enrolCertificate({
       db: deps.db,
       ca: s.ca,
+      crlUrl: crlUrlOf(deps.config.publicUrl),
       csrPem: csr,
       subject: {
         officialId: caller.official.id,
@@ -273,6 +280,7 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     const issued = await enrolCertificate({
       db: deps.db,
       ca: s.ca,
+      crlUrl: crlUrlOf(deps.config.publicUrl),
       csrPem: csr,
       holder: 'organisation',
       actor: `official:${caller.official.id}`,
@@ -419,6 +427,16 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     const body = parseInput(ZNudge, await readJson(c))
     await recordNudges({ svc: await svc(), caller, ...body })
     return c.body(null, 204)
+  })
+
+  // public: the CA's certificate revocation list, named in every certificate it issues
+  app.get(CRL_PATH, async (c) => {
+    const s = await svc()
+    const der = await publishCrl({ db: deps.db, ca: s.ca })
+    return c.body(new Uint8Array(der), 200, {
+      'Content-Type': 'application/pkix-crl',
+      'Cache-Control': 'public, max-age=60',
+    })
   })
 
   app.get('/v1/stats/paperless', async (c) => {

@@ -32,6 +32,8 @@ export type PdfJob =
       certificateSerial: string
       signingTime: string
       signature: Uint8Array
+      /** TSA_URL: add an RFC 3161 signature timestamp (PAdES B-T) */
+      tsaUrl: string | null
     }
 
 export type PdfForm = {
@@ -41,7 +43,8 @@ export type PdfForm = {
 
 export type PdfJobResult = {
   readForm: PdfForm
-  verify: Verification
+  /** the verdict, and the PDF itself handed back (it is moved to the worker, not copied) */
+  verify: { verification: Verification; pdf: Uint8Array }
   countPages: number
   prepare: { pdf: Uint8Array; byteRange: number[]; toBeSigned: Uint8Array | null }
   toBeSigned: Uint8Array
@@ -91,7 +94,7 @@ export const runPdfJob = async (
     case 'readForm':
       return readForm(job.body, job.contentType)
     case 'verify':
-      return verifier.verify(job.pdf, new Date(), Date.now() + job.budgetMs)
+      return { verification: verifier.verify(job.pdf, new Date(), Date.now() + job.budgetMs), pdf: job.pdf }
     case 'countPages':
       return countPages(job.pdf)
     case 'prepare': {

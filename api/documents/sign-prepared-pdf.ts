@@ -12,6 +12,7 @@ import { embedSignature } from './add-signature-placeholder.ts'
 import { assembleCms } from './build-cms-signature.ts'
 import { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts'
 import { fromPem, fromPemAll, signatureToDer, signingKeyOf } from './pki-encoding.ts'
+import { requestSignatureTimestamp } from './request-signature-timestamp.ts'
 
 export type SignPreparedPdfOptions = {
   prepared: Uint8Array
@@ -20,6 +21,8 @@ export type SignPreparedPdfOptions = {
   /** the signer's signature over the SignedAttributes: ECDSA (raw r‖s or DER) or RSA PKCS#1 v1.5 */
   signature: Uint8Array
   trustRoots: X509Certificate[]
+  /** a TSA (TSA_URL): the signature gets an RFC 3161 timestamp (PAdES B-T) */
+  tsaUrl?: string | null
 }
 
 /**
@@ -48,15 +51,17 @@ const chainFor = (pem: string, trustRoots: X509Certificate[]) => {
 
 /**
  * @returns the signed PDF
- * @throws AppError 422 when the signature does not match the certificate and the session's data
+ * @throws AppError 422 when the signature does not match the certificate and the session's data,
+ *   503 when a TSA is configured and gives no timestamp
  */
-export const signPreparedPdf = ({
+export const signPreparedPdf = async ({
   prepared,
   certificatePem,
   certificateSerial,
   signature: rawSignature,
   trustRoots,
-}: SignPreparedPdfOptions): Buffer => {
+  tsaUrl = null,
+}: SignPreparedPdfOptions): Promise<Buffer> => {
   const byteRange = byteRangeOf(prepared)
   const { attributes, toBeSigned } = signedAttributesFor(prepared, byteRange, certificatePem)
   const certDer = fromPem(certificatePem, 'CERTIFICATE')
@@ -69,9 +74,12 @@ export const signPreparedPdf = ({
       `Chữ ký không khớp với chứng thư ${certificateSerial} và dữ liệu cần ký của phiên này.`,
     )
   }
+  // only a signature that verifies is sent to the TSA
+  const timestampToken = tsaUrl ? await requestSignatureTimestamp({ url: tsaUrl, signature }) : null
   const cms = assembleCms({
     attributes,
     signature,
+    timestampToken,
     certificate: pkijs.Certificate.fromBER(certDer),
     chain: chainFor(certificatePem, trustRoots),
   })

@@ -187,11 +187,12 @@ const addRecipients = async (
 export const submitDocument = async ({
   svc,
   caller,
-  pdf,
+  pdf: uploaded,
   header,
   receivedFrom,
   ...known
 }: SubmitDocumentOptions) => {
+  let pdf = uploaded
   requireRole(caller.official.role, receivedFrom ? 'changeStatus' : 'send')
   const senderAgency = receivedFrom ?? caller.agency.code
   if (Buffer.from(pdf.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
@@ -206,7 +207,9 @@ export const submitDocument = async ({
     const existing = await existingDocument(svc, id)
     if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
     await requireKnownAgencies(svc.db, to)
-    const checked = await svc.verifyPdf(pdf)
+    const verified = await svc.verifyPdf(pdf)
+    pdf = verified.pdf
+    const checked = verified.verification
     if (checked.problems?.length) {
       // not a document with a bad signature but a file that is not checked at all: refused even as unsigned
       throw new AppError('UNPROCESSABLE', `Tệp PDF bị từ chối: ${problemsOf(checked)}`)

@@ -17,6 +17,7 @@ import {
   X509Certificate,
 } from 'node:crypto'
 import type { SignatureRole } from './add-signature-placeholder.ts'
+import { checkSignatureTimestamp } from './check-signature-timestamp.ts'
 import { flagChangesAfterSignatures } from './compare-signed-revisions.ts'
 import {
   findByteRanges,
@@ -26,8 +27,7 @@ import {
   objectStartBefore,
 } from './find-byte-ranges.ts'
 import { isOrganisationCertificate } from './read-certificate-policies.ts'
-import { type ParsedCms, readCmsSignature } from './read-cms-signature.ts'
-import { bodyOf, childrenOf, rawOf, readTlv, type Tlv } from './read-der.ts'
+import { certIds, type ParsedCms, readCmsSignature } from './read-cms-signature.ts'
 import { readSignatureTime, vietnamTime } from './read-signature-time.ts'
 
 export type SignatureCheck = {
@@ -42,6 +42,20 @@ export type SignatureCheck = {
   signedAtLocal: string | null
   /** PAdES baseline B-B: ETSI.CAdES.detached with content-type, message-digest and signing-certificate-v2, no signing-time */
   padesBaseline: boolean
+  /** the PAdES baseline level reached: B-T with a valid signature timestamp, else B-B; null when not baseline */
+  level: 'B-B' | 'B-T' | null
+  /** the signature timestamp (RFC 3161): whether it holds (null: none), its time (UTC and +07:00) and TSA */
+  timestampValid: boolean | null
+  timestampedAt: string | null
+  timestampedAtLocal: string | null
+  timestampAuthority: string | null
+  /** when the signer's certificate was revoked (certificates of this deployment's CA), else null */
+  revokedAt: string | null
+  /**
+   * `before_signing`: revoked before the signature (invalid); `after_signing`: revoked later (the
+   * signature stays valid). Compared with the timestamp's time when there is a valid one, else /M.
+   */
+  revocation: 'before_signing' | 'after_signing' | null
   integrity: boolean
   chainValid: boolean
   validAtSigningTime: boolean
@@ -99,15 +113,6 @@ const derLength = (head: Buffer) => {
   return 2 + (first & 0x7f) + length
 }
 
-/** Serial and issuer of a certificate, read from its TBSCertificate. */
-const certIds = (der: Uint8Array) => {
-  const tbs = childrenOf(der, childrenOf(der, readTlv(der, 0))[0] as Tlv)
-  const offset = tbs[0]?.tag === 0xa0 ? 1 : 0
-  const serial = tbs[offset] as Tlv
-  const issuer = tbs[offset + 2] as Tlv
-  return { serialBody: Buffer.from(bodyOf(der, serial)), issuerRaw: Buffer.from(rawOf(der, issuer)) }
-}
-
 /** The verdict on a file whose signatures are not checked one by one. */
 const refused = (now: Date, problem: string): Verification => ({
   status: 'signed_invalid',
@@ -125,6 +130,13 @@ const emptyCheck = (): SignatureCheck => ({
   signedAt: null,
   signedAtLocal: null,
   padesBaseline: false,
+  level: null,
+  timestampValid: null,
+  timestampedAt: null,
+  timestampedAtLocal: null,
+  timestampAuthority: null,
+  revokedAt: null,
+  revocation: null,
   integrity: false,
   chainValid: false,
   validAtSigningTime: false,
@@ -288,6 +300,24 @@ export const createSignatureVerifier = ({
     const claimed = readSignatureTime(dictText) ?? cms.signingTime
     check.signedAt = claimed?.toISOString() ?? null
     check.signedAtLocal = claimed ? vietnamTime(claimed) : null
+    if (cms.timestampToken) {
+      const stamp = checkSignatureTimestamp({
+        token: cms.timestampToken,
+        signature: cms.signature,
+        chainOf: (tsaDer, pool) => buildChain(certInfo(tsaDer), pool.map(certInfo)),
+      })
+      check.timestampedAt = stamp.at?.toISOString() ?? null
+      check.timestampedAtLocal = stamp.at ? vietnamTime(stamp.at) : null
+      check.timestampAuthority = stamp.tsaName
+      check.problems.push(...stamp.problems)
+      // the claimed time may not be after the TSA's (five minutes allowed for clocks)
+      if (stamp.valid && stamp.at && claimed && claimed.getTime() > stamp.at.getTime() + 300_000) {
+        stamp.valid = false
+        check.problems.push('Thời điểm ký khai báo (/M) muộn hơn dấu thời gian của chữ ký.')
+      }
+      check.timestampValid = stamp.valid
+    }
+    check.level = check.padesBaseline ? (check.timestampValid ? 'B-T' : 'B-B') : null
 
     const chain = buildChain(
       leaf,
@@ -324,6 +354,7 @@ export const createSignatureVerifier = ({
         s.chainValid &&
         s.validAtSigningTime &&
         s.roleValid !== false &&
+        s.timestampValid !== false &&
         s.changesAfter.length === 0,
     )
     const status: SignatureStatus =

@@ -1,5 +1,5 @@
 /**
- * `npm run officials:add -- --agency 000.00.01.H56 --agency-name "…" [--parent …] --name "…" --role clerk`:
+ * `npm run officials:add -- --agency 000.00.01.H56 --agency-name "…" [--parent …] --name "…" --role clerk [--cccd 001085012345]`:
  * creates the agency if needed, then the official, and prints the API token once (only
  * its SHA-256 is stored).
  * @module
@@ -20,6 +20,7 @@ const main = async () => {
       name: { type: 'string' },
       role: { type: 'string', default: 'clerk' },
       email: { type: 'string' },
+      cccd: { type: 'string' },
     },
   })
   if (!values.agency || !values.name) {
@@ -44,6 +45,7 @@ const main = async () => {
     name: values.name,
     role: values.role ?? 'clerk',
     email: values.email,
+    nationalId: values.cccd,
     actor: 'cli:officials:add',
     ttlDays: config.documents.tokenTtlDays,
   })

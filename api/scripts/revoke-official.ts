@@ -1,5 +1,6 @@
 /**
- * `npm run officials:revoke -- --official <id>` revokes every API token of an official;
+ * `npm run officials:revoke -- --official <id>` revokes every API token of an official and
+ * every signing certificate issued to them (listed on the CA's CRL from then on);
  * `npm run officials:revoke -- --token-prefix tls_AbCd1234` revokes the one token that
  * prefix (printed when it was issued) or the whole token names. Effective at the next request.
  * @module
@@ -21,14 +22,14 @@ const main = async () => {
   const db = await createDb(config.database)
   try {
     await migrateDb(db)
-    const { official, revoked } = await revokeOfficialTokens({
+    const { official, revoked, revokedCertificates } = await revokeOfficialTokens({
       db,
       officialId: values.official,
       tokenPrefix: values['token-prefix'],
       actor: 'cli:officials:revoke',
     })
     process.stdout.write(
-      `Official: ${official.id} ${official.name} (${official.role}, ${official.agencyCode})\nRevoked tokens: ${revoked}\n`,
+      `Official: ${official.id} ${official.name} (${official.role}, ${official.agencyCode})\nRevoked tokens: ${revoked}\nRevoked certificates: ${revokedCertificates.length}${revokedCertificates.length ? ` (${revokedCertificates.join(', ')})` : ''}\n`,
     )
   } finally {
     db.$client.close()

@@ -30,6 +30,8 @@ export const officials = sqliteTable(
       .references(() => agencies.code),
     name: text('name').notNull(),
     email: text('email'),
+    /** the 12 digits of the citizen identity card (CCCD), when given: the serialNumber of their certificates */
+    nationalId: text('national_id'),
     /** clerk | approver | agency_admin | viewer | system_admin */
     role: text('role').notNull(),
     createdAt: text('created_at').notNull(),

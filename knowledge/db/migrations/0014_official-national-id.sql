@@ -1,0 +1,1 @@
+ALTER TABLE `officials` ADD `national_id` text;
