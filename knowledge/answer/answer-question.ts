@@ -33,6 +33,8 @@ export type AnswerQuestionOptions = {
   places?: PlaceNotes
   /** Action and qualifier vocabulary; defaults to knowledge/data/procedure-actions.json. */
   actions?: ProcedureActions
+  /** The procedure staff taught for this exact question (knowledge/search/match-learnt-phrases.ts), or null. */
+  taught?: (question: string) => string | null
 }
 
 /** The places a question names, and the note line for them given the answered procedure's levels. */
@@ -230,6 +232,7 @@ export const answerQuestion = async ({
   synonyms = builtInSynonyms(),
   places: placeNotes = builtInPlaceNotes(),
   actions = builtInProcedureActions(),
+  taught,
 }: AnswerQuestionOptions): Promise<Answer> => {
   const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
@@ -252,6 +255,12 @@ export const answerQuestion = async ({
   if (kind === 'status') {
     const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null
     return { kind: 'status', ...(receiptCode ? { receiptCode } : {}), text: statusText(receiptCode) }
+  }
+  // A question staff answered with a procedure (a resolved unanswered question) gets it at once.
+  const taughtCode = taught?.(question)
+  if (taughtCode) {
+    const answer = await answerWith(getProcedure, taughtCode, facet, [], place, query.folded)
+    if (answer) return answer
   }
   if (kind === 'smalltalk') {
     const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(query.folded.join(' '))

@@ -1,0 +1,29 @@
+CREATE TABLE `vocabulary_entries` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`key` text NOT NULL,
+	`text` text NOT NULL,
+	`target` text NOT NULL,
+	`note` text,
+	`active` integer NOT NULL,
+	`revision` integer NOT NULL,
+	`source` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_by` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `vocabulary_kind_key_idx` ON `vocabulary_entries` (`kind`,`key`);--> statement-breakpoint
+CREATE TABLE `vocabulary_revisions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`entry_id` integer NOT NULL,
+	`revision` integer NOT NULL,
+	`data` text NOT NULL,
+	`action` text NOT NULL,
+	`changed_by` text NOT NULL,
+	`changed_at` text NOT NULL,
+	FOREIGN KEY (`entry_id`) REFERENCES `vocabulary_entries`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `vocabulary_revisions_entry_idx` ON `vocabulary_revisions` (`entry_id`,`revision`);
