@@ -44,7 +44,17 @@ const api = async (method, path, body) => {
   return data
 }
 
-const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'handoffs', 'notices', 'figures', 'accounts']
+const VIEWS = [
+  'login',
+  'password',
+  'procedures',
+  'unanswered',
+  'vocabulary',
+  'handoffs',
+  'notices',
+  'figures',
+  'accounts',
+]
 const show = (view) => {
   for (const name of VIEWS) $(name).hidden = name !== view
   for (const button of document.querySelectorAll('#nav [data-view]')) {
@@ -83,6 +93,7 @@ const signedIn = ({ account, csrfToken }) => {
 const openView = (view) => {
   show(view)
   if (view === 'unanswered') loadQuestions()
+  if (view === 'vocabulary') loadVocabulary()
   if (view === 'accounts') loadAccounts()
   if (view === 'notices') loadNotices()
   if (view === 'handoffs') {
@@ -263,6 +274,12 @@ const loadQuestions = () =>
     if (results.length === 0) list.append(el('li', {}, 'Không còn câu hỏi nào chờ xem xét.'))
     for (const q of results.slice().reverse()) {
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
+      const code = el('input', {
+        placeholder: 'Mã thủ tục trả lời câu này, ví dụ 1.001193 (không bắt buộc)',
+        ariaLabel: 'Mã thủ tục',
+        inputMode: 'decimal',
+      })
+      code.hidden = !can('review')
       const act = (status, label) => {
         const button = el(
           'button',
@@ -272,11 +289,16 @@ const loadQuestions = () =>
         button.disabled = !can('review')
         button.onclick = () =>
           run(async () => {
-            await api('POST', `/v1/admin/unanswered/${q.id}`, {
+            const procedureCode = status === 'resolved' ? code.value.trim() : ''
+            const result = await api('POST', `/v1/admin/unanswered/${q.id}`, {
               status,
               note: note.value.trim() || undefined,
+              procedureCode: procedureCode || undefined,
             })
-            say(status === 'resolved' ? 'Đã đánh dấu đã xử lý.' : 'Đã bỏ qua câu hỏi.')
+            if (result.learnt) {
+              showCheck($('unanswered-check'), result.learnt)
+              say(`Đã học câu hỏi: lần sau trợ lý trả lời bằng thủ tục ${procedureCode}.`)
+            } else say(status === 'resolved' ? 'Đã đánh dấu đã xử lý.' : 'Đã bỏ qua câu hỏi.')
             loadQuestions()
           })
         return button
@@ -293,10 +315,138 @@ const loadQuestions = () =>
           {},
           el('strong', {}, q.text),
           el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+          code,
           note,
           el('div', { className: 'actions' }, act('resolved', 'Đã xử lý'), act('dismissed', 'Bỏ qua')),
         ),
       )
+    }
+  })
+
+// ---- Vocabulary and the check on save ------------------------------------------------------
+const TERM_KINDS = { synonym: 'Cách gọi thông thường', abbreviation: 'Viết tắt', phrase: 'Câu hỏi đã học' }
+const ACTION_LABELS = { create: 'thêm', update: 'sửa', remove: 'gỡ', undo: 'hoàn tác' }
+const replyLabel = (r) =>
+  r.code
+    ? `${KIND_LABELS[r.kind] ?? r.kind}: ${r.code}`
+    : r.candidates.length
+      ? `${KIND_LABELS[r.kind] ?? r.kind}: ${r.candidates.join(', ')}`
+      : (KIND_LABELS[r.kind] ?? r.kind)
+
+/** Shows which development questions changed their reply with the change just saved. */
+const showCheck = (box, { entry, check }) => {
+  box.hidden = false
+  const rows = check.changed.map((c) =>
+    el(
+      'li',
+      {},
+      el('strong', {}, c.question),
+      el('div', {}, el('del', {}, replyLabel(c.before)), ' → ', el('ins', {}, replyLabel(c.after))),
+    ),
+  )
+  const parts = [
+    el('h3', {}, `Kiểm tra “${entry.text}” (phiên bản ${entry.revision})`),
+    check.taught
+      ? el(
+          'p',
+          {},
+          'Chính câu hỏi này: ',
+          el('del', {}, replyLabel(check.taught.before)),
+          ' → ',
+          el('ins', {}, replyLabel(check.taught.after)),
+        )
+      : null,
+    el(
+      'p',
+      { className: check.changed.length ? 'error' : '' },
+      check.changed.length
+        ? `${check.changed.length} trong ${check.asked} câu hỏi mẫu đổi câu trả lời — xem lại, hoặc bấm Hoàn tác:`
+        : `Không câu nào trong ${check.asked} câu hỏi mẫu đổi câu trả lời.`,
+    ),
+    check.changed.length ? el('ol', { className: 'list' }, ...rows) : null,
+  ]
+  box.replaceChildren(...parts.filter(Boolean))
+}
+
+const saveTerm = async (method, path, body) => {
+  const result = await api(method, path, body)
+  showCheck($('vocabulary-check'), result)
+  await loadVocabulary()
+  return result
+}
+
+const loadVocabulary = () =>
+  run(async () => {
+    $('new-term').hidden = !can('editKnowledge')
+    const { entries } = await api('GET', '/v1/admin/vocabulary')
+    const list = $('term-list')
+    list.replaceChildren()
+    if (entries.length === 0) list.append(el('li', {}, 'Chưa có từ vựng nào được thêm.'))
+    const editable = can('editKnowledge')
+    for (const e of entries) {
+      const text = el('input', { value: e.text, readOnly: !editable, ariaLabel: 'Từ hoặc câu hỏi' })
+      const target = el('input', { value: e.target, readOnly: !editable, ariaLabel: 'Nghĩa' })
+      const save = el('button', { type: 'button' }, 'Lưu sửa')
+      save.onclick = () =>
+        run(async () => {
+          const changes = {}
+          if (text.value.trim() !== e.text) changes.text = text.value
+          if (target.value.trim() !== e.target) changes.target = target.value
+          if (!Object.keys(changes).length) return say('Không có thay đổi nào để lưu.')
+          await saveTerm('PATCH', `/v1/admin/vocabulary/${e.id}`, changes)
+          say(`Đã lưu “${text.value.trim()}”.`)
+        })
+      const remove = el('button', { type: 'button', className: 'secondary' }, 'Gỡ')
+      remove.onclick = () =>
+        run(async () => {
+          await saveTerm('DELETE', `/v1/admin/vocabulary/${e.id}`)
+          say(`Đã gỡ “${e.text}”.`)
+        })
+      const undo = el('button', { type: 'button', className: 'secondary' }, 'Hoàn tác')
+      undo.onclick = () =>
+        run(async () => {
+          await saveTerm('POST', `/v1/admin/vocabulary/${e.id}/undo`)
+          say(`Đã hoàn tác thay đổi gần nhất của “${e.text}”.`)
+        })
+      const history = el('button', { type: 'button', className: 'secondary' }, 'Lịch sử')
+      history.onclick = () =>
+        run(async () => {
+          const { revisions } = await api('GET', `/v1/admin/vocabulary/${e.id}/revisions`)
+          history.replaceWith(
+            el(
+              'ol',
+              { className: 'list revisions' },
+              ...revisions.map((r) =>
+                el(
+                  'li',
+                  {},
+                  `Phiên bản ${r.revision} (${ACTION_LABELS[r.action] ?? r.action}): “${r.data.text}” → ${r.data.target}` +
+                    `${r.data.active ? '' : ' (đã gỡ)'} · ${r.changedBy} · ${new Date(r.changedAt).toLocaleString('vi-VN')}`,
+                ),
+              ),
+            ),
+          )
+        })
+      save.hidden = !editable || !e.active
+      remove.hidden = !editable || !e.active
+      undo.hidden = !editable
+      const meta = [
+        TERM_KINDS[e.kind] ?? e.kind,
+        e.active ? null : 'đã gỡ',
+        `phiên bản ${e.revision}`,
+        e.updatedBy,
+        new Date(e.updatedAt).toLocaleString('vi-VN'),
+        e.note,
+      ]
+      const item = el(
+        'li',
+        { className: e.active ? '' : 'removed' },
+        el('div', { className: 'row' }, text, el('span', { ariaHidden: 'true' }, '→'), target),
+        el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+        el('div', { className: 'actions' }, save, remove, undo, history),
+      )
+      item.dataset.term = String(e.id)
+      list.append(item)
     }
   })
 
@@ -548,6 +698,16 @@ document.addEventListener('DOMContentLoaded', () => {
       form.reset()
       say('Đã đăng thông báo; người dân thấy trong vài giây.')
       loadNotices()
+    })
+  }
+  $('new-term').onsubmit = (e) => {
+    e.preventDefault()
+    run(async () => {
+      const body = formValues(e.target)
+      if (!body.note) delete body.note
+      await saveTerm('POST', '/v1/admin/vocabulary', body)
+      e.target.reset()
+      say(`Đã thêm “${body.text}”; trợ lý dùng ngay.`)
     })
   }
   $('new-account').onsubmit = (e) => {
