@@ -20,6 +20,7 @@ import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary
 import type { AppDeps } from '../deps.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
+import { createImportRoutes } from '../staff/import-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
@@ -49,6 +50,7 @@ export const createAdminRoutes = (deps: AppDeps) => {
   app.route('/', createFiguresRoutes(deps))
   app.route('/', createHandoffsRoutes(deps))
   app.route('/', createVocabularyRoutes(deps))
+  app.route('/', createImportRoutes(deps))
 
   const requireProcedure = async (code: string) => {
     const current = await kb.getProcedure(code)

@@ -50,6 +50,7 @@ const VIEWS = [
   'procedures',
   'unanswered',
   'vocabulary',
+  'imports',
   'handoffs',
   'notices',
   'figures',
@@ -94,6 +95,7 @@ const openView = (view) => {
   show(view)
   if (view === 'unanswered') loadQuestions()
   if (view === 'vocabulary') loadVocabulary()
+  if (view === 'imports') loadFlags()
   if (view === 'accounts') loadAccounts()
   if (view === 'notices') loadNotices()
   if (view === 'handoffs') {
@@ -450,6 +452,147 @@ const loadVocabulary = () =>
     }
   })
 
+// ---- Import and the work queue ------------------------------------------------------------
+const REASON_LABELS = {
+  FEE_FREE_WITH_AMOUNT: 'Phí: ghi miễn phí nhưng có số tiền',
+  FEE_AMOUNT_MISMATCH: 'Phí: số tiền mâu thuẫn',
+  LEGAL_MALFORMED: 'Căn cứ pháp lý không đọc được',
+  URL_NOT_ALLOWED: 'Đường dẫn bị bỏ (không an toàn)',
+  URL_INVALID: 'Đường dẫn không hợp lệ',
+  DISTRICT_BODY: 'Còn cơ quan cấp huyện',
+}
+const PHASE_LABELS = {
+  upload: () => 'Đang tải tệp lên…',
+  parse: (j) => `Đang đọc ${j.done}/${j.total} thủ tục…`,
+  write: (j) => `Đang ghi ${j.total} thủ tục…`,
+  index: () => 'Đang cập nhật tìm kiếm…',
+  done: () => 'Đã nhập xong.',
+}
+const PHASE_SHARE = { upload: [0, 0], parse: [0, 0.8], write: [0.8, 0.15], index: [0.95, 0.05], done: [1, 0] }
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const openProcedure = (code) =>
+  run(async () => {
+    openView('procedures')
+    await openRecord(code)
+  })
+
+const showProgress = (job) => {
+  const [base, span] = PHASE_SHARE[job.phase] ?? [0, 0]
+  const bar = $('import-bar')
+  bar.value = base + (job.total ? (span * job.done) / job.total : 0)
+  bar.setAttribute('aria-valuetext', PHASE_LABELS[job.phase]?.(job) ?? job.phase)
+  $('import-phase').textContent = PHASE_LABELS[job.phase]?.(job) ?? job.phase
+}
+
+const showImportReport = (job) => {
+  const box = $('import-report')
+  box.hidden = false
+  const { summary, report } = job
+  const groups = report.byCode.map(({ code, count }) => {
+    const lines = report.warnings
+      .filter((w) => w.code === code)
+      .map((w) => {
+        const text = `Dòng ${w.line}${w.procedure ? ` · ${w.procedure}` : ''}: ${w.message}`
+        if (!w.procedure) return el('li', {}, text)
+        const open = el('button', { type: 'button', className: 'link' }, text)
+        open.onclick = () => openProcedure(w.procedure)
+        return el('li', {}, open)
+      })
+    return el(
+      'details',
+      {},
+      el('summary', {}, `${code}${REASON_LABELS[code] ? ` (${REASON_LABELS[code]})` : ''}: ${count}`),
+      el('ol', { className: 'warnings' }, ...lines),
+    )
+  })
+  box.replaceChildren(
+    el('h3', {}, 'Kết quả nhập'),
+    el(
+      'p',
+      {},
+      `Đã đọc ${summary.read} thủ tục: thêm ${summary.inserted}, cập nhật ${summary.updated}, không đổi ${summary.unchanged}; số liệu ngày ${summary.asOf}.`,
+    ),
+    el(
+      'p',
+      {},
+      report.byCode.length
+        ? `Cảnh báo theo mã (bấm để xem từng dòng${report.listed < report.byCode.reduce((n, c) => n + c.count, 0) ? '; mỗi mã liệt kê tối đa 200 dòng đầu' : ''}):`
+        : 'Không có cảnh báo nào.',
+    ),
+    ...groups,
+    el('p', {}, `${job.flagged} hồ sơ được đưa vào danh sách cần xem lại.`),
+  )
+}
+
+const startImport = async (form) => {
+  const file = form.elements.file.files[0]
+  if (!file) return say('Hãy chọn tệp xuất.', true)
+  const query = form.elements.asOf.value ? `?asOf=${form.elements.asOf.value}` : ''
+  $('import-progress').hidden = false
+  $('import-report').hidden = true
+  showProgress({ phase: 'upload', done: 0, total: 0 })
+  const res = await fetch(`/v1/admin/imports${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': state.csrf },
+    body: file,
+    credentials: 'same-origin',
+  })
+  let job = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(job.error?.message ?? `Lỗi ${res.status}`)
+  while (job.status === 'running') {
+    showProgress(job)
+    await wait(300)
+    job = await api('GET', `/v1/admin/imports/${job.id}`)
+  }
+  if (job.status === 'failed') {
+    $('import-progress').hidden = true
+    throw new Error(`Nhập thất bại, không có gì thay đổi: ${job.error.message}`)
+  }
+  showProgress(job)
+  showImportReport(job)
+  form.reset()
+  say(`Đã nhập ${job.summary.read} thủ tục.`)
+  await loadFlags()
+}
+
+const loadFlags = () =>
+  run(async () => {
+    $('import-form').hidden = !can('editKnowledge')
+    const { flags } = await api('GET', '/v1/admin/import-flags?status=open&limit=500')
+    const list = $('flag-list')
+    list.replaceChildren()
+    if (flags.length === 0) list.append(el('li', {}, 'Không còn hồ sơ nào cần xem lại.'))
+    for (const f of flags) {
+      const open = el('button', { type: 'button', className: 'secondary' }, 'Mở hồ sơ')
+      open.onclick = () => openProcedure(f.procedureCode)
+      const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
+      const done = el('button', { type: 'button' }, 'Đã xử lý')
+      note.hidden = !can('editKnowledge')
+      done.hidden = !can('editKnowledge')
+      done.onclick = () =>
+        run(async () => {
+          await api('POST', `/v1/admin/import-flags/${f.id}`, {
+            status: 'done',
+            note: note.value.trim() || undefined,
+          })
+          say(`Đã xử lý ${f.procedureCode}.`)
+          loadFlags()
+        })
+      const item = el(
+        'li',
+        {},
+        el('strong', {}, `${f.procedureCode} · ${f.name ?? ''}`),
+        el('div', {}, REASON_LABELS[f.reason] ?? f.reason),
+        el('div', { className: 'muted' }, `${f.line ? `Dòng ${f.line} · ` : ''}${f.message}`),
+        note,
+        el('div', { className: 'actions' }, open, done),
+      )
+      item.dataset.flag = String(f.id)
+      list.append(item)
+    }
+  })
+
 // ---- Live hand-offs ----------------------------------------------------------------------
 const STATUS_LABELS = { open: 'chờ nhận', claimed: 'đang hỗ trợ', closed: 'đã đóng' }
 const CHANNEL_LABELS = { web: 'Web', telegram: 'Telegram', zalo: 'Zalo', botframework: 'Teams' }
@@ -698,6 +841,14 @@ document.addEventListener('DOMContentLoaded', () => {
       form.reset()
       say('Đã đăng thông báo; người dân thấy trong vài giây.')
       loadNotices()
+    })
+  }
+  $('import-form').onsubmit = (e) => {
+    e.preventDefault()
+    const button = e.target.querySelector('button[type=submit]')
+    button.disabled = true
+    run(() => startImport(e.target)).finally(() => {
+      button.disabled = false
     })
   }
   $('new-term').onsubmit = (e) => {

@@ -5,6 +5,7 @@
 export * from './conversations.ts'
 export * from './documents.ts'
 export * from './handoffs.ts'
+export * from './import-flags.ts'
 export * from './notices.ts'
 export * from './procedures.ts'
 export * from './staff.ts'

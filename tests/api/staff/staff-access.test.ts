@@ -86,6 +86,19 @@ const ACTIONS: Action[] = [
     path: '/v1/admin/vocabulary/999999/undo',
     allowed: ['owner', 'editor'],
   },
+  {
+    name: 'list records flagged by the import',
+    method: 'GET',
+    path: '/v1/admin/import-flags',
+    allowed: [...ROLES],
+  },
+  {
+    name: 'mark a flagged record done',
+    method: 'POST',
+    path: '/v1/admin/import-flags/999999',
+    body: { status: 'done' },
+    allowed: ['owner', 'editor'],
+  },
   { name: 'list accounts', method: 'GET', path: '/v1/admin/accounts', allowed: ['owner'] },
   {
     name: 'create an account',

@@ -27,3 +27,20 @@ CREATE TABLE `vocabulary_revisions` (
 );
 --> statement-breakpoint
 CREATE INDEX `vocabulary_revisions_entry_idx` ON `vocabulary_revisions` (`entry_id`,`revision`);
+--> statement-breakpoint
+CREATE TABLE `import_flags` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`procedure_code` text NOT NULL,
+	`reason` text NOT NULL,
+	`message` text NOT NULL,
+	`line` integer NOT NULL,
+	`import_id` text NOT NULL,
+	`status` text NOT NULL,
+	`note` text,
+	`flagged_at` text NOT NULL,
+	`done_by` text,
+	`done_at` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `import_flags_record_idx` ON `import_flags` (`procedure_code`,`reason`);--> statement-breakpoint
+CREATE INDEX `import_flags_status_idx` ON `import_flags` (`status`,`id`);
