@@ -44,3 +44,10 @@ CREATE TABLE `import_flags` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `import_flags_record_idx` ON `import_flags` (`procedure_code`,`reason`);--> statement-breakpoint
 CREATE INDEX `import_flags_status_idx` ON `import_flags` (`status`,`id`);
+--> statement-breakpoint
+CREATE TABLE `handoff_references` (
+	`handoff_id` integer PRIMARY KEY NOT NULL,
+	`reference` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`handoff_id`) REFERENCES `handoffs`(`id`) ON UPDATE no action ON DELETE cascade
+);
