@@ -763,6 +763,11 @@ const loadFigures = () =>
       el(
         'li',
         {},
+        `Xin gặp cán bộ ngay sau một câu trả lời: ${f.handoffAfterAnswer.count} / ${f.handoffAfterAnswer.ofAnswers} (${percent(f.handoffAfterAnswer.share)})`,
+      ),
+      el(
+        'li',
+        {},
         `Chuyển cán bộ: ${f.handoffs.count} (ngoài giờ ${f.handoffs.outsideHours}, đã nhận ${f.handoffs.claimed})` +
           (f.handoffs.waitSeconds
             ? ` · thời gian chờ trung vị ${duration(f.handoffs.waitSeconds.median)}, 90 % dưới ${duration(f.handoffs.waitSeconds.p90)}`
