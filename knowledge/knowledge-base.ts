@@ -86,6 +86,8 @@ export const createKnowledgeBase = async ({
   type Vocabulary = {
     synonyms: Synonyms
     phrases: LearntPhrases
+    /** The taught procedure for a question; remembers the last question (search and answer ask for the same one). */
+    taught: (question: string) => string | null
     version: string
     /** The taught words as compiled: equal keys need no new index. */
     wordsKey: string
@@ -99,12 +101,14 @@ export const createKnowledgeBase = async ({
   const compile = (items: VocabularyItem[], version: string): Vocabulary => {
     const { file, phrases } = compileVocabulary(items)
     const synonyms = compileSynonyms([...baseFiles, file])
-    return {
-      synonyms,
-      phrases: compileLearntPhrases(phrases, synonyms),
-      version,
-      wordsKey: JSON.stringify(file),
+    const learnt: LearntPhrases = compileLearntPhrases(phrases, synonyms)
+    let last: { question: string; code: string | null } | null = null
+    const taught = (question: string) => {
+      if (last?.question !== question)
+        last = { question, code: matchLearntPhrase(learnt, question, synonyms) }
+      return last.code
     }
+    return { synonyms, phrases: learnt, taught, version, wordsKey: JSON.stringify(file) }
   }
   const loadVocabulary = async (): Promise<Vocabulary> => {
     const version = await getVocabularyVersion({ db })
@@ -157,17 +161,17 @@ export const createKnowledgeBase = async ({
   const searchIn =
     (snapshot: Snapshot) =>
     (query: string, options: SearchOptions = {}): SearchResult[] => {
-      const { synonyms, phrases } = snapshot.vocabulary
+      const { synonyms } = snapshot.vocabulary
       const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT)
       const results = searchProcedures({ index: snapshot.index, synonyms, query, limit })
-      const taught = matchLearntPhrase(phrases, query, synonyms)
+      const taught = snapshot.vocabulary.taught(query)
       return taught ? withLearntFirst(results, snapshot.index, taught).slice(0, limit) : results
     }
 
   const answerIn =
     (snapshot: Snapshot) =>
     async (question: string, context?: AnswerContext): Promise<Answer> => {
-      const { synonyms, phrases } = snapshot.vocabulary
+      const { synonyms, taught } = snapshot.vocabulary
       return structureAnswer(
         await answerQuestion({
           question,
@@ -176,7 +180,7 @@ export const createKnowledgeBase = async ({
           getProcedure: async (code) => snapshot.records.get(code) ?? (await getProcedure({ db, code })),
           synonyms,
           places,
-          taught: (text) => matchLearntPhrase(phrases, text, synonyms),
+          taught,
         }),
       )
     }
