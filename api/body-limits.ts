@@ -1,7 +1,7 @@
 /**
  * Which routes take bodies larger than the default 256 KB: PDFs (multipart, drafts in the
  * 'chờ phát hành' queue, and edXML packages
- * carrying a PDF in base64) up to DOCUMENTS_MAX_BYTES, the admin import up to 200 MB, and the
+ * carrying a PDF in base64) up to DOCUMENTS_MAX_BYTES, the admin import (both routes) up to 200 MB, and the
  * Telegram webhook up to 1 MB. Everything else is JSON and gets the default.
  * @module
  */
@@ -37,6 +37,7 @@ export const bodyLimitRules = (config: Config): BodyLimitRule[] => {
       setting: 'DOCUMENTS_MAX_BYTES',
     },
     { method: 'POST', path: '/v1/admin/import', maxBytes: MAX_IMPORT_BYTES, setting: 'tối đa 200 MB' },
+    { method: 'POST', path: '/v1/admin/imports', maxBytes: MAX_IMPORT_BYTES, setting: 'tối đa 200 MB' },
     { method: 'POST', path: '/webhooks/telegram', maxBytes: 1024 * 1024 },
   ]
 }

@@ -1,7 +1,8 @@
 /**
  * The knowledge base as the rest of trolyso sees it: search, records, answers. It keeps a
  * MiniSearch index in memory and rebuilds it when the stored procedures change (another
- * process's import included), without a restart.
+ * process's import included), without a restart. Vocabulary staff teach in the console (learnt
+ * phrases, everyday words, abbreviations) is read with the procedures and followed the same way.
  * @module
  */
 
@@ -18,9 +19,24 @@ import {
 } from './procedures/list-procedures.ts'
 import type { Procedure } from './procedures/procedure.types.ts'
 import { buildSearchIndex, buildSearchIndexInSlices, type SearchIndex } from './search/build-search-index.ts'
-import { loadSynonyms } from './search/load-synonyms.ts'
+import { compileSynonyms, readSynonymFiles, type Synonyms } from './search/load-synonyms.ts'
+import {
+  compileLearntPhrases,
+  type LearntPhrases,
+  matchLearntPhrase,
+  withLearntFirst,
+} from './search/match-learnt-phrases.ts'
 import type { SearchOptions, SearchResult } from './search/search.types.ts'
 import { searchProcedures } from './search/search-procedures.ts'
+import { compileVocabulary } from './vocabulary/compile-vocabulary.ts'
+import { getVocabularyVersion, listActiveVocabulary } from './vocabulary/list-vocabulary.ts'
+import type { VocabularyItem } from './vocabulary/vocabulary.types.ts'
+
+/** Answers and search as they would be with other vocabulary (for the check before a change is stored). */
+export type KnowledgeBasePreview = {
+  search: (query: string, options?: SearchOptions) => SearchResult[]
+  answer: (question: string, context?: AnswerContext) => Promise<Answer>
+}
 
 export type KnowledgeBase = {
   /** Ranked procedures for a free-text query (or a procedure code). */
@@ -35,8 +51,10 @@ export type KnowledgeBase = {
   size: () => number
   /** Stops the background refresh timer. */
   close: () => void
-  /** The knowledge-base version the current index was built from. */
+  /** The knowledge-base version the current index was built from (procedures/vocabulary). */
   version?: () => string
+  /** The same records answered with this vocabulary instead of the stored one; nothing is stored. */
+  withVocabulary?: (items: VocabularyItem[]) => Promise<KnowledgeBasePreview>
 }
 
 export type CreateKnowledgeBaseOptions = {
@@ -62,15 +80,47 @@ export const createKnowledgeBase = async ({
   synonymsFile = null,
   refreshSeconds = 0,
 }: CreateKnowledgeBaseOptions): Promise<KnowledgeBase> => {
-  const synonyms = loadSynonyms({ extraFile: synonymsFile })
+  const baseFiles = readSynonymFiles({ extraFile: synonymsFile })
   // Loaded here rather than on the first question, so that question is not the slow one.
   const places = builtInPlaceNotes()
-  type Snapshot = { index: SearchIndex; records: Map<string, Procedure>; version: string }
+  type Vocabulary = {
+    synonyms: Synonyms
+    phrases: LearntPhrases
+    /** The taught procedure for a question; remembers the last question (search and answer ask for the same one). */
+    taught: (question: string) => string | null
+    version: string
+    /** The taught words as compiled: equal keys need no new index. */
+    wordsKey: string
+  }
+  type Snapshot = {
+    index: SearchIndex
+    records: Map<string, Procedure>
+    version: string
+    vocabulary: Vocabulary
+  }
+  const compile = (items: VocabularyItem[], version: string): Vocabulary => {
+    const { file, phrases } = compileVocabulary(items)
+    const synonyms = compileSynonyms([...baseFiles, file])
+    const learnt: LearntPhrases = compileLearntPhrases(phrases, synonyms)
+    let last: { question: string; code: string | null } | null = null
+    const taught = (question: string) => {
+      if (last?.question !== question)
+        last = { question, code: matchLearntPhrase(learnt, question, synonyms) }
+      return last.code
+    }
+    return { synonyms, phrases: learnt, taught, version, wordsKey: JSON.stringify(file) }
+  }
+  const loadVocabulary = async (): Promise<Vocabulary> => {
+    const version = await getVocabularyVersion({ db })
+    return compile(await listActiveVocabulary({ db }), version)
+  }
   // At start nothing else is waiting, so the first build runs in one go; a rebuild while
   // requests are served reads and indexes in slices that give the event loop a turn.
   const build = async (sliced: boolean): Promise<Snapshot> => {
-    // Version first: a write landing during the build makes the next refresh rebuild again.
+    // Versions first: a write landing during the build makes the next refresh rebuild again.
     const version = await getKnowledgeBaseVersion({ db })
+    const vocabulary = await loadVocabulary()
+    const { synonyms } = vocabulary
     const procedures = sliced ? await listProceduresInPages({ db }) : await listProcedures({ db })
     const index = sliced
       ? await buildSearchIndexInSlices({ procedures, synonyms })
@@ -78,7 +128,7 @@ export const createKnowledgeBase = async ({
     // Records are kept with the index they were indexed from, so an answer never mixes two
     // versions and needs no database read (about half the cost of an answer otherwise).
     const records = new Map(procedures.map((p) => [p.code, Object.freeze(p)]))
-    return { index, records, version }
+    return { index, records, version, vocabulary }
   }
   let current = await build(false)
   // Checks run one after another: a refresh asked for after a write always looks at the
@@ -88,7 +138,16 @@ export const createKnowledgeBase = async ({
   const refresh = (): Promise<boolean> => {
     const run = chain.then(async () => {
       const version = await getKnowledgeBaseVersion({ db })
-      if (version === current.version) return false
+      const vocabularyVersion = await getVocabularyVersion({ db })
+      if (version === current.version && vocabularyVersion === current.vocabulary.version) return false
+      if (version === current.version) {
+        // Only learnt phrases changed: they are looked up beside the index, which stays.
+        const vocabulary = await loadVocabulary()
+        if (vocabulary.wordsKey === current.vocabulary.wordsKey) {
+          current = { ...current, vocabulary }
+          return true
+        }
+      }
       current = await build(true)
       return true
     })
@@ -99,13 +158,49 @@ export const createKnowledgeBase = async ({
   const readProcedure = async (code: string): Promise<Procedure | null> =>
     current.records.get(code) ?? (await getProcedure({ db, code }))
 
-  const search = (query: string, options: SearchOptions = {}): SearchResult[] =>
-    searchProcedures({
-      index: current.index,
-      synonyms,
-      query,
-      limit: Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT),
-    })
+  const searchIn =
+    (snapshot: Snapshot) =>
+    (query: string, options: SearchOptions = {}): SearchResult[] => {
+      const { synonyms } = snapshot.vocabulary
+      const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT)
+      const results = searchProcedures({ index: snapshot.index, synonyms, query, limit })
+      const taught = snapshot.vocabulary.taught(query)
+      return taught ? withLearntFirst(results, snapshot.index, taught).slice(0, limit) : results
+    }
+
+  const answerIn =
+    (snapshot: Snapshot) =>
+    async (question: string, context?: AnswerContext): Promise<Answer> => {
+      const { synonyms, taught } = snapshot.vocabulary
+      return structureAnswer(
+        await answerQuestion({
+          question,
+          context,
+          search: searchIn(snapshot),
+          getProcedure: async (code) => snapshot.records.get(code) ?? (await getProcedure({ db, code })),
+          synonyms,
+          places,
+          taught,
+          wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),
+        }),
+      )
+    }
+
+  const search = (query: string, options?: SearchOptions): SearchResult[] => searchIn(current)(query, options)
+
+  const withVocabulary = async (items: VocabularyItem[]): Promise<KnowledgeBasePreview> => {
+    const base = current
+    const vocabulary = compile(items, 'preview')
+    const index =
+      vocabulary.wordsKey === base.vocabulary.wordsKey
+        ? base.index
+        : await buildSearchIndexInSlices({
+            procedures: [...base.records.values()],
+            synonyms: vocabulary.synonyms,
+          })
+    const snapshot: Snapshot = { ...base, index, vocabulary }
+    return { search: searchIn(snapshot), answer: answerIn(snapshot) }
+  }
 
   const timer =
     refreshSeconds > 0
@@ -120,23 +215,13 @@ export const createKnowledgeBase = async ({
   return {
     search,
     getProcedure: readProcedure,
-    answer: async (question, context) =>
-      structureAnswer(
-        await answerQuestion({
-          question,
-          context,
-          search,
-          getProcedure: readProcedure,
-          synonyms,
-          places,
-          wordShare: (word) => (current.index.df.get(word) ?? 0) / Math.max(1, current.index.size),
-        }),
-      ),
+    answer: (question, context) => answerIn(current)(question, context),
     refresh,
     size: () => current.index.size,
     close: () => {
       if (timer) clearInterval(timer)
     },
-    version: () => current.version,
+    version: () => `${current.version}/${current.vocabulary.version}`,
+    withVocabulary,
   }
 }

@@ -15,12 +15,16 @@ import { AppError } from '../../knowledge/errors.ts'
 import { importProceduresInWorker } from '../../knowledge/procedures/import-procedures-in-worker.ts'
 import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
+import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry.ts'
+import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import type { AppDeps } from '../deps.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
+import { createImportRoutes } from '../staff/import-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
+import { createVocabularyRoutes } from '../staff/vocabulary-routes.ts'
 import { parseInput, readJson } from '../validate.ts'
 import {
   ZImportQuery,
@@ -45,6 +49,8 @@ export const createAdminRoutes = (deps: AppDeps) => {
   app.route('/', createNoticesRoutes(deps))
   app.route('/', createFiguresRoutes(deps))
   app.route('/', createHandoffsRoutes(deps))
+  app.route('/', createVocabularyRoutes(deps))
+  app.route('/', createImportRoutes(deps))
 
   const requireProcedure = async (code: string) => {
     const current = await kb.getProcedure(code)
@@ -141,7 +147,28 @@ export const createAdminRoutes = (deps: AppDeps) => {
     const id = Number(c.req.param('id'))
     if (!Number.isInteger(id) || id < 1)
       throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
-    const { status, note } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
+    const { status, note, procedureCode } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
+    // Resolved with a procedure: the question (masked, as stored) is taught to search.
+    let teach = null
+    if (procedureCode) {
+      if (!(await kb.getProcedure(procedureCode)))
+        throw new AppError(
+          'BAD_REQUEST',
+          `Không có thủ tục mã ${procedureCode} trong cơ sở tri thức (procedureCode).`,
+        )
+      const [question] = await db
+        .select()
+        .from(unansweredQuestions)
+        .where(eq(unansweredQuestions.id, id))
+        .limit(1)
+      if (!question) throw new AppError('NOT_FOUND', `Không có câu hỏi số ${id}.`)
+      teach = await planAddition({
+        db,
+        input: { kind: 'phrase', text: question.text, target: procedureCode, ...(note ? { note } : {}) },
+        source: `unanswered:${id}`,
+        onExisting: 'update',
+      })
+    }
     const updated = await db.transaction(async (tx) => {
       const rows = await tx
         .update(unansweredQuestions)
@@ -154,13 +181,14 @@ export const createAdminRoutes = (deps: AppDeps) => {
         action: `unanswered.${status}`,
         entity: 'unanswered_question',
         entityId: String(id),
-        detail: note ? { note } : null,
+        detail: note || procedureCode ? { note, procedureCode } : null,
         at: new Date().toISOString(),
       })
       return rows[0]
     })
     if (!updated) throw new AppError('NOT_FOUND', `Không có câu hỏi số ${id}.`)
-    return c.json(updated)
+    if (!teach) return c.json(updated)
+    return c.json({ ...updated, learnt: await saveVocabularyChange({ db, kb, actor, change: teach }) })
   })
 
   return app

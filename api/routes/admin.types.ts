@@ -22,10 +22,21 @@ export const ZUnansweredQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 
-export const ZUnansweredUpdate = z.object({
-  status: z.enum(['open', 'resolved', 'dismissed']),
-  note: z.string().trim().max(1000).optional(),
-})
+export const ZUnansweredUpdate = z
+  .object({
+    status: z.enum(['open', 'resolved', 'dismissed']),
+    note: z.string().trim().max(1000).optional(),
+    /** Resolved with this procedure: the question becomes a learnt phrase search answers with it. */
+    procedureCode: z
+      .string()
+      .trim()
+      .regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193.')
+      .optional(),
+  })
+  .refine((v) => !v.procedureCode || v.status === 'resolved', {
+    path: ['procedureCode'],
+    message: 'Chỉ câu hỏi được đánh dấu đã xử lý (resolved) mới gắn được với thủ tục.',
+  })
 
 export const ZImportQuery = z.object({
   asOf: z

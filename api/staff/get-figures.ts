@@ -1,16 +1,20 @@
 /**
  * The figures staff watch: questions per day and channel, how they were answered (answer,
- * clarify, not found …), the wrong-answer signals (answers rated not useful), the procedures
+ * clarify, not found …), the wrong-answer signals (answers rated not useful, and citizens asking
+ * for a person right after an answer), the procedures
  * asked most, the most repeated unanswered questions and the hand-off waiting times (from a
  * ticket opening within staff hours to an agent claiming it), over a period (Vietnam's
  * calendar days, UTC+7).
  * @module
  */
-import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
+import { and, desc, eq, exists, gte, isNotNull, lt, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../knowledge/db/client.ts'
 import { handoffs, interactions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
 
 const VN_OFFSET_MS = 7 * 3_600_000
+/** A request for a person this soon after an answer says the answer did not help. */
+export const AFTER_ANSWER_MINUTES = 30
 const DAY_MS = 86_400_000
 
 export type Figures = {
@@ -20,6 +24,8 @@ export type Figures = {
   byDay: { day: string; channel: string; count: number }[]
   byKind: { kind: string; count: number; share: number }[]
   notUseful: { count: number; ofAnswers: number; share: number }
+  /** Requests for a person (hand-offs) within AFTER_ANSWER_MINUTES of an answer in the same conversation. */
+  handoffAfterAnswer: { count: number; ofAnswers: number; share: number }
   useful: number
   topProcedures: { code: string; name: string | null; count: number }[]
   topUnanswered: { text: string; count: number; channel: string; status: string }[]
@@ -58,7 +64,8 @@ export const getFigures = async ({
   const end = vietnamDayStart(to) + DAY_MS
   const inPeriod = and(gte(interactions.createdAt, start), lt(interactions.createdAt, end))
   const day = sql<string>`strftime('%Y-%m-%d', (${interactions.createdAt} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`
-  const [byDay, byKind, feedback, topProcedures, topUnanswered, tickets] = await Promise.all([
+  const earlier = alias(interactions, 'earlier')
+  const [byDay, byKind, feedback, topProcedures, topUnanswered, tickets, afterAnswer] = await Promise.all([
     db
       .select({ day, channel: interactions.channel, count: sql<number>`count(*)` })
       .from(interactions)
@@ -102,6 +109,28 @@ export const getFigures = async ({
       })
       .from(handoffs)
       .where(and(gte(handoffs.createdAt, start), lt(handoffs.createdAt, end))),
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(interactions)
+      .where(
+        and(
+          inPeriod,
+          eq(interactions.kind, 'contact'),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(earlier)
+              .where(
+                and(
+                  eq(earlier.sessionId, interactions.sessionId),
+                  eq(earlier.kind, 'answer'),
+                  lt(earlier.createdAt, interactions.createdAt),
+                  gte(earlier.createdAt, sql`${interactions.createdAt} - ${AFTER_ANSWER_MINUTES * 60_000}`),
+                ),
+              ),
+          ),
+        ),
+      ),
   ])
   const waits = tickets
     .filter((t) => !t.outsideHours && t.claimedAt !== null)
@@ -118,6 +147,11 @@ export const getFigures = async ({
     byDay,
     byKind: byKind.map((row) => ({ ...row, share: ratio(row.count, total) })),
     notUseful: { count: notUseful, ofAnswers: answers, share: ratio(notUseful, answers) },
+    handoffAfterAnswer: {
+      count: afterAnswer[0]?.count ?? 0,
+      ofAnswers: answers,
+      share: ratio(afterAnswer[0]?.count ?? 0, answers),
+    },
     useful: feedback.find((row) => row.feedback === 'useful')?.count ?? 0,
     topProcedures: topProcedures.map((row) => ({
       code: row.code!,
@@ -151,6 +185,8 @@ export const figuresToCsv = (figures: Figures): string => {
   for (const r of figures.byDay) rows.push(['theo_ngay', r.day, r.channel, '', r.count, ''])
   for (const r of figures.byKind) rows.push(['theo_loai', '', r.kind, '', r.count, r.share])
   rows.push(['khong_huu_ich', '', 'answer', '', figures.notUseful.count, figures.notUseful.share])
+  const after = figures.handoffAfterAnswer
+  rows.push(['gap_can_bo_sau_tra_loi', '', 'answer', '', after.count, after.share])
   for (const r of figures.topProcedures)
     rows.push(['thu_tuc_hoi_nhieu', '', '', `${r.code} ${r.name ?? ''}`.trim(), r.count, ''])
   for (const r of figures.topUnanswered) rows.push(['chua_tra_loi', '', r.channel, r.text, r.count, ''])

@@ -35,6 +35,8 @@ export type AgentsWebhookOptions = {
   client: ConnectorClient
   conversation: Conversation
   log: Logger
+  /** Called after each citizen message is handled (keeps a hand-off's conversation reference). */
+  onHandled?: (activity: Activity, userId: string) => Promise<unknown>
   clock?: () => number
 }
 
@@ -74,6 +76,7 @@ export const createAgentsWebhook = ({
   client,
   conversation,
   log,
+  onHandled,
   clock = Date.now,
 }: AgentsWebhookOptions): AgentsWebhook => {
   const queue = createKeyedQueue()
@@ -92,6 +95,7 @@ export const createAgentsWebhook = ({
             ...(action.kind === 'welcome' ? { command: 'start' as const } : action.incoming),
           })
     await deliver(activity, replies)
+    if (action.kind !== 'non_text' && onHandled) await onHandled(activity, action.userId)
   }
 
   const enqueue = (activity: Activity, action: ActivityAction) =>

@@ -36,6 +36,8 @@ export const conversationForDeps = (deps: AppDeps): Conversation => {
       staffHours: config.bot.staffHours,
       hotline: config.bot.hotline,
       rateLimit: config.bot.rateLimit,
+      // Teams replies need the Bot Connector: without it, Bot Framework keeps the hotline answer.
+      channels: config.bot.agents ? ['web', 'telegram', 'zalo', 'botframework'] : ['web', 'telegram', 'zalo'],
     })
     conversation = withNotices(handedOff, createNoticeBoard({ db }), config.bot.hotline)
     built.set(deps, conversation)

@@ -1,18 +1,20 @@
 /**
  * Takes a staff message to the citizen on their channel: the web chat shows it from the
  * ticket (history and live polling); Telegram through the bot's API; Zalo through the OA
- * client inside its free reply window (otherwise kept as undelivered). Bot Framework
- * (Teams) is not handed off (see with-handoffs.ts): a reply would need the conversation
- * reference the adapter does not keep.
+ * client inside its free reply window (otherwise kept as undelivered); Bot Framework (Teams)
+ * through the Bot Connector into the conversation whose reference the open ticket keeps.
  * @module
  */
 import type { AppDeps } from '../../api/deps.ts'
+import { agentsClientForDeps } from '../agents/agents-for-deps.ts'
+import { renderAgentsReplies } from '../agents/render-replies.ts'
 import type { ChannelName } from '../core/reply.types.ts'
 import { sendReplies } from '../telegram/send-replies.ts'
 import { telegramBotForDeps } from '../telegram/telegram-for-deps.ts'
 import { deliverReplies } from '../zalo/deliver-replies.ts'
 import { createReplyWindow } from '../zalo/reply-window.ts'
 import { createZaloClient } from '../zalo/zalo-client.ts'
+import { createConversationReferences } from './conversation-references.ts'
 
 export type DeliverStaffMessage = (target: {
   channel: ChannelName
@@ -28,6 +30,7 @@ export const createDeliverStaffMessage = (deps: AppDeps): DeliverStaffMessage =>
         window: createReplyWindow({ db }),
       }
     : null
+  const references = createConversationReferences({ db })
   return async ({ channel, userId, text }) => {
     const replies = [{ type: 'text' as const, text }]
     try {
@@ -45,8 +48,31 @@ export const createDeliverStaffMessage = (deps: AppDeps): DeliverStaffMessage =>
           const result = await deliverReplies({ db, log, userId, replies, ...zalo })
           return result.undelivered === 0
         }
-        case 'botframework':
-          return false
+        case 'botframework': {
+          const client = agentsClientForDeps(deps)
+          const reference = client ? await references.read(userId) : null
+          if (!client || !reference) return false
+          const target = {
+            serviceUrl: reference.serviceUrl,
+            conversationId: reference.conversation.id,
+            replyToId: null,
+          }
+          for (const message of renderAgentsReplies(replies)) {
+            const sent = await client.send(target, {
+              type: 'message',
+              from: reference.bot,
+              recipient: reference.user,
+              conversation: reference.conversation,
+              ...(reference.locale ? { locale: reference.locale } : {}),
+              ...(message.text ? { text: message.text, textFormat: 'markdown' as const } : {}),
+            })
+            if (!sent.ok) {
+              log.warn('handoff message not delivered', { channel, status: sent.status })
+              return false
+            }
+          }
+          return true
+        }
       }
     } catch (error) {
       log.warn('handoff message not delivered', { channel, error: String(error) })

@@ -12,6 +12,7 @@ import {
   type HandoffSender,
   type HandoffStatus,
   handoffMessages,
+  handoffReferences,
   handoffs,
 } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
@@ -251,6 +252,8 @@ export const createHandoffStore = ({ db, clock = Date.now }: { db: Db; clock?: (
           })
           .where(eq(handoffs.id, id)),
         audit(actor, 'handoff.close', id, note ? { note } : null),
+        // A Teams conversation reference is kept only while the ticket is open.
+        db.delete(handoffReferences).where(eq(handoffReferences.handoffId, id)),
       ])
       emit({ type: 'closed', handoffId: id })
       return get(id)

@@ -23,9 +23,9 @@ export type WithHandoffsOptions = {
   staffHours: StaffHours
   hotline: string
   /**
-   * Channels whose staff replies can be delivered (web, Telegram, Zalo by default). Bot
-   * Framework (Teams) keeps the hotline answer: a staff reply needs a conversation reference
-   * the adapter does not keep.
+   * Channels whose staff replies can be delivered (web, Telegram, Zalo by default; Bot
+   * Framework (Teams) too when the Bot Connector is configured: the open ticket keeps the
+   * conversation reference, bot/handoff/conversation-references.ts).
    */
   channels?: ChannelName[]
   /** Messages a waiting citizen may add to a ticket (the bot's own limiter is bypassed then). */

@@ -41,6 +41,8 @@ export type AnswerQuestionOptions = {
   topics?: AbsentTopics
   /** Share (0–1) of procedure names holding a folded word; without it no object gap is looked for. */
   wordShare?: (folded: string) => number
+  /** The procedure staff taught for this exact question (knowledge/search/match-learnt-phrases.ts), or null. */
+  taught?: (question: string) => string | null
 }
 
 /** The places a question names, and the note line for them given the answered procedure's levels. */
@@ -260,6 +262,7 @@ export const answerQuestion = async ({
   actions = builtInProcedureActions(),
   topics = builtInAbsentTopics(),
   wordShare,
+  taught,
 }: AnswerQuestionOptions): Promise<Answer> => {
   const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
@@ -283,6 +286,12 @@ export const answerQuestion = async ({
   if (kind === 'status') {
     const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null
     return { kind: 'status', ...(receiptCode ? { receiptCode } : {}), text: statusText(receiptCode) }
+  }
+  // A question staff answered with a procedure (a resolved unanswered question) gets it at once.
+  const taughtCode = taught?.(question)
+  if (taughtCode) {
+    const answer = await answerWith(getProcedure, taughtCode, facet, [], place, query.folded)
+    if (answer) return answer
   }
   if (kind === 'smalltalk') {
     const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(query.folded.join(' '))

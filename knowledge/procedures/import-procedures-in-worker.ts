@@ -8,9 +8,14 @@
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../db/client.ts'
 import { AppError, AppErrorCode } from '../errors.ts'
-import { type ImportProceduresOptions, type ImportSummary, importProcedures } from './import-procedures.ts'
+import {
+  type ImportProceduresOptions,
+  type ImportProgress,
+  type ImportSummary,
+  importProcedures,
+} from './import-procedures.ts'
 
-export type ImportProceduresInWorkerOptions = Omit<ImportProceduresOptions, 'onProgress'> & {
+export type ImportProceduresInWorkerOptions = ImportProceduresOptions & {
   /** how the worker reaches the same database */
   database: { url: string; authToken?: string | undefined }
 }
@@ -22,15 +27,23 @@ export type ImportProceduresInWorkerOptions = Omit<ImportProceduresOptions, 'onP
 export const importProceduresInWorker = ({
   db,
   database,
+  onProgress,
   ...options
 }: ImportProceduresInWorkerOptions & { db: Db }): Promise<ImportSummary> => {
-  if (database.url.includes(':memory:')) return importProcedures({ db, ...options })
+  if (database.url.includes(':memory:'))
+    return importProcedures({ db, ...options, ...(onProgress ? { onProgress } : {}) })
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
       workerData: { database, ...options },
     })
     let settled = false
-    worker.once('message', (msg: { summary?: ImportSummary; error?: { code: string; message: string } }) => {
+    type Message = {
+      progress?: ImportProgress
+      summary?: ImportSummary
+      error?: { code: string; message: string }
+    }
+    worker.on('message', (msg: Message) => {
+      if (msg.progress) return onProgress?.(msg.progress)
       settled = true
       if (msg.summary) return resolve(msg.summary)
       const code = msg.error && msg.error.code in AppErrorCode ? (msg.error.code as AppErrorCode) : 'INTERNAL'

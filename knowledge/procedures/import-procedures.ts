@@ -14,7 +14,13 @@ import { readExport, STDIN } from './read-export.ts'
 import { type AsOfSource, readExportMetadata, resolveAsOf } from './resolve-as-of.ts'
 import { upsertProcedures } from './upsert-procedures.ts'
 
-export type ImportWarning = { line: number; code: string; message: string }
+export type ImportWarning = {
+  line: number
+  code: string
+  message: string
+  /** The record's procedure code, for warnings about one record. */
+  procedure?: string
+}
 
 export type ImportSummary = {
   read: number
@@ -99,7 +105,7 @@ export const importProcedures = async ({
       const problems = procedure.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
       fail(line, `thủ tục "${mapped.value.code}" không hợp lệ: ${problems.join('; ')}`)
     }
-    for (const warning of mapped.warnings) warnings.push({ line, ...warning })
+    for (const warning of mapped.warnings) warnings.push({ line, ...warning, procedure: mapped.value.code })
     const code = procedure.data!.code
     const first = byCode.get(code)
     if (first) {
@@ -107,6 +113,7 @@ export const importProcedures = async ({
         line,
         code: 'DUPLICATE_CODE',
         message: `mã ${code} đã có ở dòng ${first.line}; bỏ qua dòng này`,
+        procedure: code,
       })
     } else byCode.set(code, { line, procedure: procedure.data! })
     if (read % 250 === 0) onProgress?.({ phase: 'parse', done: read, total })

@@ -202,8 +202,16 @@ export type LoadSynonymsOptions = {
  * @returns the built-in dictionary merged with the admin's extra file
  * @throws AppError BAD_REQUEST when a file cannot be read or does not match the shape
  */
-export const loadSynonyms = ({ extraFile }: LoadSynonymsOptions = {}): Synonyms => {
+export const loadSynonyms = (options: LoadSynonymsOptions = {}): Synonyms =>
+  compileSynonyms(readSynonymFiles(options))
+
+/**
+ * @returns the built-in file and the admin's extra file, parsed, in the order they apply
+ *   (vocabulary taught in the console is compiled after them)
+ * @throws AppError BAD_REQUEST when a file cannot be read or does not match the shape
+ */
+export const readSynonymFiles = ({ extraFile }: LoadSynonymsOptions = {}): SynonymsFile[] => {
   const files = [readSynonymsFile(defaultFile)]
   if (extraFile) files.push(readSynonymsFile(extraFile))
-  return compileSynonyms(files)
+  return files
 }

@@ -44,7 +44,18 @@ const api = async (method, path, body) => {
   return data
 }
 
-const VIEWS = ['login', 'password', 'procedures', 'unanswered', 'handoffs', 'notices', 'figures', 'accounts']
+const VIEWS = [
+  'login',
+  'password',
+  'procedures',
+  'unanswered',
+  'vocabulary',
+  'imports',
+  'handoffs',
+  'notices',
+  'figures',
+  'accounts',
+]
 const show = (view) => {
   for (const name of VIEWS) $(name).hidden = name !== view
   for (const button of document.querySelectorAll('#nav [data-view]')) {
@@ -83,6 +94,8 @@ const signedIn = ({ account, csrfToken }) => {
 const openView = (view) => {
   show(view)
   if (view === 'unanswered') loadQuestions()
+  if (view === 'vocabulary') loadVocabulary()
+  if (view === 'imports') loadFlags()
   if (view === 'accounts') loadAccounts()
   if (view === 'notices') loadNotices()
   if (view === 'handoffs') {
@@ -263,6 +276,12 @@ const loadQuestions = () =>
     if (results.length === 0) list.append(el('li', {}, 'Không còn câu hỏi nào chờ xem xét.'))
     for (const q of results.slice().reverse()) {
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
+      const code = el('input', {
+        placeholder: 'Mã thủ tục trả lời câu này, ví dụ 1.001193 (không bắt buộc)',
+        ariaLabel: 'Mã thủ tục',
+        inputMode: 'decimal',
+      })
+      code.hidden = !can('review')
       const act = (status, label) => {
         const button = el(
           'button',
@@ -272,11 +291,16 @@ const loadQuestions = () =>
         button.disabled = !can('review')
         button.onclick = () =>
           run(async () => {
-            await api('POST', `/v1/admin/unanswered/${q.id}`, {
+            const procedureCode = status === 'resolved' ? code.value.trim() : ''
+            const result = await api('POST', `/v1/admin/unanswered/${q.id}`, {
               status,
               note: note.value.trim() || undefined,
+              procedureCode: procedureCode || undefined,
             })
-            say(status === 'resolved' ? 'Đã đánh dấu đã xử lý.' : 'Đã bỏ qua câu hỏi.')
+            if (result.learnt) {
+              showCheck($('unanswered-check'), result.learnt)
+              say(`Đã học câu hỏi: lần sau trợ lý trả lời bằng thủ tục ${procedureCode}.`)
+            } else say(status === 'resolved' ? 'Đã đánh dấu đã xử lý.' : 'Đã bỏ qua câu hỏi.')
             loadQuestions()
           })
         return button
@@ -293,10 +317,279 @@ const loadQuestions = () =>
           {},
           el('strong', {}, q.text),
           el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+          code,
           note,
           el('div', { className: 'actions' }, act('resolved', 'Đã xử lý'), act('dismissed', 'Bỏ qua')),
         ),
       )
+    }
+  })
+
+// ---- Vocabulary and the check on save ------------------------------------------------------
+const TERM_KINDS = { synonym: 'Cách gọi thông thường', abbreviation: 'Viết tắt', phrase: 'Câu hỏi đã học' }
+const ACTION_LABELS = { create: 'thêm', update: 'sửa', remove: 'gỡ', undo: 'hoàn tác' }
+const replyLabel = (r) =>
+  r.code
+    ? `${KIND_LABELS[r.kind] ?? r.kind}: ${r.code}`
+    : r.candidates.length
+      ? `${KIND_LABELS[r.kind] ?? r.kind}: ${r.candidates.join(', ')}`
+      : (KIND_LABELS[r.kind] ?? r.kind)
+
+/** Shows which development questions changed their reply with the change just saved. */
+const showCheck = (box, { entry, check }) => {
+  box.hidden = false
+  const rows = check.changed.map((c) =>
+    el(
+      'li',
+      {},
+      el('strong', {}, c.question),
+      el('div', {}, el('del', {}, replyLabel(c.before)), ' → ', el('ins', {}, replyLabel(c.after))),
+    ),
+  )
+  const parts = [
+    el('h3', {}, `Kiểm tra “${entry.text}” (phiên bản ${entry.revision})`),
+    check.taught
+      ? el(
+          'p',
+          {},
+          'Chính câu hỏi này: ',
+          el('del', {}, replyLabel(check.taught.before)),
+          ' → ',
+          el('ins', {}, replyLabel(check.taught.after)),
+        )
+      : null,
+    el(
+      'p',
+      { className: check.changed.length ? 'error' : '' },
+      check.changed.length
+        ? `${check.changed.length} trong ${check.asked} câu hỏi mẫu đổi câu trả lời — xem lại, hoặc bấm Hoàn tác:`
+        : `Không câu nào trong ${check.asked} câu hỏi mẫu đổi câu trả lời.`,
+    ),
+    check.changed.length ? el('ol', { className: 'list' }, ...rows) : null,
+  ]
+  box.replaceChildren(...parts.filter(Boolean))
+}
+
+const saveTerm = async (method, path, body) => {
+  const result = await api(method, path, body)
+  showCheck($('vocabulary-check'), result)
+  await loadVocabulary()
+  return result
+}
+
+const loadVocabulary = () =>
+  run(async () => {
+    $('new-term').hidden = !can('editKnowledge')
+    const { entries } = await api('GET', '/v1/admin/vocabulary')
+    const list = $('term-list')
+    list.replaceChildren()
+    if (entries.length === 0) list.append(el('li', {}, 'Chưa có từ vựng nào được thêm.'))
+    const editable = can('editKnowledge')
+    for (const e of entries) {
+      const text = el('input', { value: e.text, readOnly: !editable, ariaLabel: 'Từ hoặc câu hỏi' })
+      const target = el('input', { value: e.target, readOnly: !editable, ariaLabel: 'Nghĩa' })
+      const save = el('button', { type: 'button' }, 'Lưu sửa')
+      save.onclick = () =>
+        run(async () => {
+          const changes = {}
+          if (text.value.trim() !== e.text) changes.text = text.value
+          if (target.value.trim() !== e.target) changes.target = target.value
+          if (!Object.keys(changes).length) return say('Không có thay đổi nào để lưu.')
+          await saveTerm('PATCH', `/v1/admin/vocabulary/${e.id}`, changes)
+          say(`Đã lưu “${text.value.trim()}”.`)
+        })
+      const remove = el('button', { type: 'button', className: 'secondary' }, 'Gỡ')
+      remove.onclick = () =>
+        run(async () => {
+          await saveTerm('DELETE', `/v1/admin/vocabulary/${e.id}`)
+          say(`Đã gỡ “${e.text}”.`)
+        })
+      const undo = el('button', { type: 'button', className: 'secondary' }, 'Hoàn tác')
+      undo.onclick = () =>
+        run(async () => {
+          await saveTerm('POST', `/v1/admin/vocabulary/${e.id}/undo`)
+          say(`Đã hoàn tác thay đổi gần nhất của “${e.text}”.`)
+        })
+      const history = el('button', { type: 'button', className: 'secondary' }, 'Lịch sử')
+      history.onclick = () =>
+        run(async () => {
+          const { revisions } = await api('GET', `/v1/admin/vocabulary/${e.id}/revisions`)
+          history.replaceWith(
+            el(
+              'ol',
+              { className: 'list revisions' },
+              ...revisions.map((r) =>
+                el(
+                  'li',
+                  {},
+                  `Phiên bản ${r.revision} (${ACTION_LABELS[r.action] ?? r.action}): “${r.data.text}” → ${r.data.target}` +
+                    `${r.data.active ? '' : ' (đã gỡ)'} · ${r.changedBy} · ${new Date(r.changedAt).toLocaleString('vi-VN')}`,
+                ),
+              ),
+            ),
+          )
+        })
+      save.hidden = !editable || !e.active
+      remove.hidden = !editable || !e.active
+      undo.hidden = !editable
+      const meta = [
+        TERM_KINDS[e.kind] ?? e.kind,
+        e.active ? null : 'đã gỡ',
+        `phiên bản ${e.revision}`,
+        e.updatedBy,
+        new Date(e.updatedAt).toLocaleString('vi-VN'),
+        e.note,
+      ]
+      const item = el(
+        'li',
+        { className: e.active ? '' : 'removed' },
+        el('div', { className: 'row' }, text, el('span', { ariaHidden: 'true' }, '→'), target),
+        el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+        el('div', { className: 'actions' }, save, remove, undo, history),
+      )
+      item.dataset.term = String(e.id)
+      list.append(item)
+    }
+  })
+
+// ---- Import and the work queue ------------------------------------------------------------
+const REASON_LABELS = {
+  FEE_FREE_WITH_AMOUNT: 'Phí: ghi miễn phí nhưng có số tiền',
+  FEE_AMOUNT_MISMATCH: 'Phí: số tiền mâu thuẫn',
+  LEGAL_MALFORMED: 'Căn cứ pháp lý không đọc được',
+  URL_NOT_ALLOWED: 'Đường dẫn bị bỏ (không an toàn)',
+  URL_INVALID: 'Đường dẫn không hợp lệ',
+  DISTRICT_BODY: 'Còn cơ quan cấp huyện',
+}
+const PHASE_LABELS = {
+  upload: () => 'Đang tải tệp lên…',
+  parse: (j) => `Đang đọc ${j.done}/${j.total} thủ tục…`,
+  write: (j) => `Đang ghi ${j.total} thủ tục…`,
+  index: () => 'Đang cập nhật tìm kiếm…',
+  done: () => 'Đã nhập xong.',
+}
+const PHASE_SHARE = { upload: [0, 0], parse: [0, 0.8], write: [0.8, 0.15], index: [0.95, 0.05], done: [1, 0] }
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const openProcedure = (code) =>
+  run(async () => {
+    openView('procedures')
+    await openRecord(code)
+  })
+
+const showProgress = (job) => {
+  const [base, span] = PHASE_SHARE[job.phase] ?? [0, 0]
+  const bar = $('import-bar')
+  bar.value = base + (job.total ? (span * job.done) / job.total : 0)
+  bar.setAttribute('aria-valuetext', PHASE_LABELS[job.phase]?.(job) ?? job.phase)
+  $('import-phase').textContent = PHASE_LABELS[job.phase]?.(job) ?? job.phase
+}
+
+const showImportReport = (job) => {
+  const box = $('import-report')
+  box.hidden = false
+  const { summary, report } = job
+  const groups = report.byCode.map(({ code, count }) => {
+    const lines = report.warnings
+      .filter((w) => w.code === code)
+      .map((w) => {
+        const text = `Dòng ${w.line}${w.procedure ? ` · ${w.procedure}` : ''}: ${w.message}`
+        if (!w.procedure) return el('li', {}, text)
+        const open = el('button', { type: 'button', className: 'link' }, text)
+        open.onclick = () => openProcedure(w.procedure)
+        return el('li', {}, open)
+      })
+    return el(
+      'details',
+      {},
+      el('summary', {}, `${code}${REASON_LABELS[code] ? ` (${REASON_LABELS[code]})` : ''}: ${count}`),
+      el('ol', { className: 'warnings' }, ...lines),
+    )
+  })
+  box.replaceChildren(
+    el('h3', {}, 'Kết quả nhập'),
+    el(
+      'p',
+      {},
+      `Đã đọc ${summary.read} thủ tục: thêm ${summary.inserted}, cập nhật ${summary.updated}, không đổi ${summary.unchanged}; số liệu ngày ${summary.asOf}.`,
+    ),
+    el(
+      'p',
+      {},
+      report.byCode.length
+        ? `Cảnh báo theo mã (bấm để xem từng dòng${report.listed < report.byCode.reduce((n, c) => n + c.count, 0) ? '; mỗi mã liệt kê tối đa 200 dòng đầu' : ''}):`
+        : 'Không có cảnh báo nào.',
+    ),
+    ...groups,
+    el('p', {}, `${job.flagged} hồ sơ được đưa vào danh sách cần xem lại.`),
+  )
+}
+
+const startImport = async (form) => {
+  const file = form.elements.file.files[0]
+  if (!file) return say('Hãy chọn tệp xuất.', true)
+  const query = form.elements.asOf.value ? `?asOf=${form.elements.asOf.value}` : ''
+  $('import-progress').hidden = false
+  $('import-report').hidden = true
+  showProgress({ phase: 'upload', done: 0, total: 0 })
+  const res = await fetch(`/v1/admin/imports${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': state.csrf },
+    body: file,
+    credentials: 'same-origin',
+  })
+  let job = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(job.error?.message ?? `Lỗi ${res.status}`)
+  while (job.status === 'running') {
+    showProgress(job)
+    await wait(300)
+    job = await api('GET', `/v1/admin/imports/${job.id}`)
+  }
+  if (job.status === 'failed') {
+    $('import-progress').hidden = true
+    throw new Error(`Nhập thất bại, không có gì thay đổi: ${job.error.message}`)
+  }
+  showProgress(job)
+  showImportReport(job)
+  form.reset()
+  say(`Đã nhập ${job.summary.read} thủ tục.`)
+  await loadFlags()
+}
+
+const loadFlags = () =>
+  run(async () => {
+    $('import-form').hidden = !can('editKnowledge')
+    const { flags } = await api('GET', '/v1/admin/import-flags?status=open&limit=500')
+    const list = $('flag-list')
+    list.replaceChildren()
+    if (flags.length === 0) list.append(el('li', {}, 'Không còn hồ sơ nào cần xem lại.'))
+    for (const f of flags) {
+      const open = el('button', { type: 'button', className: 'secondary' }, 'Mở hồ sơ')
+      open.onclick = () => openProcedure(f.procedureCode)
+      const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
+      const done = el('button', { type: 'button' }, 'Đã xử lý')
+      note.hidden = !can('editKnowledge')
+      done.hidden = !can('editKnowledge')
+      done.onclick = () =>
+        run(async () => {
+          await api('POST', `/v1/admin/import-flags/${f.id}`, {
+            status: 'done',
+            note: note.value.trim() || undefined,
+          })
+          say(`Đã xử lý ${f.procedureCode}.`)
+          loadFlags()
+        })
+      const item = el(
+        'li',
+        {},
+        el('strong', {}, `${f.procedureCode} · ${f.name ?? ''}`),
+        el('div', {}, REASON_LABELS[f.reason] ?? f.reason),
+        el('div', { className: 'muted' }, `${f.line ? `Dòng ${f.line} · ` : ''}${f.message}`),
+        note,
+        el('div', { className: 'actions' }, open, done),
+      )
+      item.dataset.flag = String(f.id)
+      list.append(item)
     }
   })
 
@@ -470,6 +763,11 @@ const loadFigures = () =>
       el(
         'li',
         {},
+        `Xin gặp cán bộ ngay sau một câu trả lời: ${f.handoffAfterAnswer.count} / ${f.handoffAfterAnswer.ofAnswers} (${percent(f.handoffAfterAnswer.share)})`,
+      ),
+      el(
+        'li',
+        {},
         `Chuyển cán bộ: ${f.handoffs.count} (ngoài giờ ${f.handoffs.outsideHours}, đã nhận ${f.handoffs.claimed})` +
           (f.handoffs.waitSeconds
             ? ` · thời gian chờ trung vị ${duration(f.handoffs.waitSeconds.median)}, 90 % dưới ${duration(f.handoffs.waitSeconds.p90)}`
@@ -548,6 +846,24 @@ document.addEventListener('DOMContentLoaded', () => {
       form.reset()
       say('Đã đăng thông báo; người dân thấy trong vài giây.')
       loadNotices()
+    })
+  }
+  $('import-form').onsubmit = (e) => {
+    e.preventDefault()
+    const button = e.target.querySelector('button[type=submit]')
+    button.disabled = true
+    run(() => startImport(e.target)).finally(() => {
+      button.disabled = false
+    })
+  }
+  $('new-term').onsubmit = (e) => {
+    e.preventDefault()
+    run(async () => {
+      const body = formValues(e.target)
+      if (!body.note) delete body.note
+      await saveTerm('POST', '/v1/admin/vocabulary', body)
+      e.target.reset()
+      say(`Đã thêm “${body.text}”; trợ lý dùng ngay.`)
     })
   }
   $('new-account').onsubmit = (e) => {

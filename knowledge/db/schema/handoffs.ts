@@ -51,3 +51,16 @@ export const handoffMessages = sqliteTable(
   },
   (t) => [index('handoff_messages_handoff_idx').on(t.handoffId)],
 )
+
+/**
+ * How to reach a Bot Framework (Teams) citizen with a staff reply: the conversation reference
+ * of their open ticket (service URL, conversation, bot and user accounts). Kept only while
+ * the ticket is open or claimed; deleted when it closes.
+ */
+export const handoffReferences = sqliteTable('handoff_references', {
+  handoffId: integer('handoff_id')
+    .primaryKey()
+    .references(() => handoffs.id, { onDelete: 'cascade' }),
+  reference: text('reference', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})

@@ -40,6 +40,38 @@ describe('figures', () => {
     expect(f.topUnanswered[0]?.text).toMatch(/vé máy bay/)
   })
 
+  it('counts a request for a person right after an answer as a wrong-answer signal', async () => {
+    const day = '2026-03-02'
+    const at = vietnamDayStart(day) + 9 * 3_600_000
+    const row = (id: string, sessionId: string, kind: string, minutes: number) => ({
+      id,
+      sessionId,
+      channel: 'telegram',
+      text: 'x',
+      kind,
+      createdAt: at + minutes * 60_000,
+    })
+    await t.testDb.db.insert(interactions).values([
+      // answered, then asked for a person 3 minutes later: counted
+      row('after-1', 'session-after-1', 'answer', 0),
+      row('after-2', 'session-after-1', 'contact', 3),
+      // asked for a person first: not counted
+      row('after-3', 'session-after-2', 'contact', 0),
+      row('after-4', 'session-after-2', 'answer', 1),
+      // an answer long before (2 hours): not counted
+      row('after-5', 'session-after-3', 'answer', 0),
+      row('after-6', 'session-after-3', 'contact', 120),
+      // an answer in another conversation: not counted
+      row('after-7', 'session-after-4', 'contact', 2),
+    ])
+    const f = await getFigures({ db: t.testDb.db, from: day, to: day })
+    expect(f.handoffAfterAnswer).toEqual({ count: 1, ofAnswers: 3, share: 0.333 })
+    const csv = await (
+      await t.app.request(`/v1/admin/figures.csv?from=${day}&to=${day}`, { headers: admin })
+    ).text()
+    expect(csv).toContain('gap_can_bo_sau_tra_loi,,answer,,1,0.333')
+  })
+
   it('puts each interaction on its Vietnamese calendar day (UTC+7)', async () => {
     const late = vietnamDayStart('2026-01-01') - 60_000 // 23:59 on 31 December in Hà Nội
     await t.testDb.db.insert(interactions).values({

@@ -73,6 +73,32 @@ const ACTIONS: Action[] = [
     // Allowed roles get 404 (no such question), the others 403 before any lookup.
     allowed: ['owner', 'editor', 'agent'],
   },
+  { name: 'list taught vocabulary', method: 'GET', path: '/v1/admin/vocabulary', allowed: [...ROLES] },
+  {
+    name: 'remove a vocabulary entry',
+    method: 'DELETE',
+    path: '/v1/admin/vocabulary/999999',
+    allowed: ['owner', 'editor'],
+  },
+  {
+    name: 'undo a vocabulary change',
+    method: 'POST',
+    path: '/v1/admin/vocabulary/999999/undo',
+    allowed: ['owner', 'editor'],
+  },
+  {
+    name: 'list records flagged by the import',
+    method: 'GET',
+    path: '/v1/admin/import-flags',
+    allowed: [...ROLES],
+  },
+  {
+    name: 'mark a flagged record done',
+    method: 'POST',
+    path: '/v1/admin/import-flags/999999',
+    body: { status: 'done' },
+    allowed: ['owner', 'editor'],
+  },
   { name: 'list accounts', method: 'GET', path: '/v1/admin/accounts', allowed: ['owner'] },
   {
     name: 'create an account',

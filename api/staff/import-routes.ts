@@ -1,0 +1,90 @@
+/**
+ * `POST /v1/admin/imports` (the export as the body, `.jsonl` or `.jsonl.gz`; 202 with the job),
+ * `GET /v1/admin/imports/:id` (progress, then the summary and the warnings report),
+ * `GET /v1/admin/import-flags?status=open|done`, `POST /v1/admin/import-flags/:id`
+ * `{ status: done | open, note? }`: the console's import and the work queue of records it
+ * flagged. Editors and owners import and work the queue; everyone on staff reads.
+ * @module
+ */
+import { asc, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { auditLog, importFlags } from '../../knowledge/db/schema/index.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import type { AppDeps } from '../deps.ts'
+import { ZImportQuery } from '../routes/admin.types.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { ZImportFlagsQuery, ZImportFlagUpdate, ZImportJobId } from './import.types.ts'
+import { createImportJobs } from './import-jobs.ts'
+import { requirePermission, type StaffEnv } from './require-staff.ts'
+
+export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
+  const jobs = createImportJobs({ db, kb, database: config.database })
+  return (
+    new Hono<StaffEnv>()
+      // body limit (200 MB): api/body-limits.ts
+      .post('/v1/admin/imports', async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
+        const bytes = new Uint8Array(await c.req.arrayBuffer())
+        if (!bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09))
+          throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+        return c.json(await jobs.start({ bytes, asOf, actor }), 202)
+      })
+      .get('/v1/admin/imports/:id', (c) => {
+        requirePermission(c, 'read')
+        const id = parseInput(ZImportJobId, c.req.param('id'), 'Mã lần nhập', 'id')
+        const job = jobs.get(id)
+        if (!job)
+          throw new AppError(
+            'NOT_FOUND',
+            'Không có lần nhập này (đã quá một giờ, hoặc do tiến trình khác chạy).',
+          )
+        return c.json(job)
+      })
+      .get('/v1/admin/import-flags', async (c) => {
+        requirePermission(c, 'read')
+        const { status, limit } = parseInput(ZImportFlagsQuery, c.req.query(), 'Tham số')
+        const rows = await db
+          .select()
+          .from(importFlags)
+          .where(eq(importFlags.status, status))
+          .orderBy(asc(importFlags.procedureCode), asc(importFlags.reason))
+          .limit(limit)
+        const flags = await Promise.all(
+          rows.map(async (f) => ({ ...f, name: (await kb.getProcedure(f.procedureCode))?.name ?? null })),
+        )
+        return c.json({ flags })
+      })
+      .post('/v1/admin/import-flags/:id', async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        const id = Number(c.req.param('id'))
+        if (!Number.isInteger(id) || id < 1)
+          throw new AppError('BAD_REQUEST', 'Mã mục phải là số nguyên dương.')
+        const { status, note } = parseInput(ZImportFlagUpdate, await readJson(c), 'Cập nhật')
+        const at = new Date().toISOString()
+        const updated = await db.transaction(async (tx) => {
+          const [row] = await tx
+            .update(importFlags)
+            .set(
+              status === 'done'
+                ? { status, note: note || null, doneBy: actor, doneAt: at }
+                : { status, note: note || null, doneBy: null, doneAt: null },
+            )
+            .where(eq(importFlags.id, id))
+            .returning()
+          if (!row) return null
+          await tx.insert(auditLog).values({
+            actor,
+            action: `import_flag.${status}`,
+            entity: 'import_flag',
+            entityId: String(id),
+            detail: { procedureCode: row.procedureCode, reason: row.reason, ...(note ? { note } : {}) },
+            at,
+          })
+          return row
+        })
+        if (!updated) throw new AppError('NOT_FOUND', `Không có mục số ${id} trong danh sách cần xem lại.`)
+        return c.json(updated)
+      })
+  )
+}

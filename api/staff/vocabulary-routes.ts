@@ -1,0 +1,72 @@
+/**
+ * `GET|POST /v1/admin/vocabulary`, `PATCH|DELETE /v1/admin/vocabulary/:id`,
+ * `GET /v1/admin/vocabulary/:id/revisions`, `POST /v1/admin/vocabulary/:id/undo`: the learnt
+ * phrases, everyday words and abbreviations staff teach search. Each change is a revision,
+ * checked against the development questions before it is stored (the answer lists the
+ * questions whose reply changed). Editors and owners change; everyone on staff reads.
+ * @module
+ */
+import { eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { vocabularyEntries } from '../../knowledge/db/schema/index.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import {
+  planAddition,
+  planRemoval,
+  planUndo,
+  planUpdate,
+  type VocabularyChange,
+} from '../../knowledge/vocabulary/change-vocabulary-entry.ts'
+import { listVocabulary, listVocabularyRevisions } from '../../knowledge/vocabulary/list-vocabulary.ts'
+import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
+import type { VocabularyInput } from '../../knowledge/vocabulary/vocabulary.types.ts'
+import type { AppDeps } from '../deps.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { requirePermission, type StaffEnv } from './require-staff.ts'
+import { ZVocabularyId, ZVocabularyInput, ZVocabularyPatch } from './vocabulary.types.ts'
+
+export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
+  /** A learnt phrase must name a procedure the knowledge base has. */
+  const requireTarget = async (kind: VocabularyInput['kind'], target: string) => {
+    if (kind === 'phrase' && !(await kb.getProcedure(target)))
+      throw new AppError('BAD_REQUEST', `Không có thủ tục mã ${target} trong cơ sở tri thức (target).`)
+  }
+  const save = (actor: string, change: VocabularyChange) => saveVocabularyChange({ db, kb, actor, change })
+  const idOf = (value: string) => parseInput(ZVocabularyId, value, 'Mã mục', 'id')
+
+  return new Hono<StaffEnv>()
+    .get('/v1/admin/vocabulary', async (c) => {
+      requirePermission(c, 'read')
+      return c.json({ entries: await listVocabulary({ db }) })
+    })
+    .post('/v1/admin/vocabulary', async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      const input = parseInput(ZVocabularyInput, await readJson(c), 'Mục từ vựng')
+      await requireTarget(input.kind, input.target)
+      const change = await planAddition({ db, input, source: 'console', onExisting: 'refuse' })
+      return c.json(await save(actor, change), 201)
+    })
+    .patch('/v1/admin/vocabulary/:id', async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      const id = idOf(c.req.param('id'))
+      const changes = parseInput(ZVocabularyPatch, await readJson(c), 'Nội dung sửa')
+      const change = await planUpdate({ db, id, changes })
+      await requireTarget(change.kind, change.data.target)
+      return c.json(await save(actor, change))
+    })
+    .delete('/v1/admin/vocabulary/:id', async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      return c.json(await save(actor, await planRemoval({ db, id: idOf(c.req.param('id')) })))
+    })
+    .post('/v1/admin/vocabulary/:id/undo', async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      return c.json(await save(actor, await planUndo({ db, id: idOf(c.req.param('id')) })))
+    })
+    .get('/v1/admin/vocabulary/:id/revisions', async (c) => {
+      requirePermission(c, 'read')
+      const id = idOf(c.req.param('id'))
+      const [entry] = await db.select().from(vocabularyEntries).where(eq(vocabularyEntries.id, id)).limit(1)
+      if (!entry) throw new AppError('NOT_FOUND', `Không có mục từ vựng số ${id}.`)
+      return c.json({ entry, revisions: await listVocabularyRevisions({ db, id }) })
+    })
+}

@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
+import { hashPassword } from '../../../api/staff/hash-password.ts'
+import { importFlags, staffAccounts } from '../../../knowledge/db/schema/index.ts'
+import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { proceduresFile } from '../../helpers/paths.ts'
+
+const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
+const PASSWORD = 'Mật khẩu của Lan 2026'
+
+let t: TestApp
+let server: ServedApp
+let browser: Browser
+
+beforeAll(async () => {
+  t = await createTestApp()
+  server = await serveOnLoopback(t.app.fetch)
+  browser = await launchChromium()
+  for (const [email, name, role] of [
+    ['lan@so-tp.vn', 'Nguyễn Thị Lan', 'editor'],
+    ['xem@so-tp.vn', 'Trần Văn Xem', 'viewer'],
+  ] as const) {
+    await createStaffAccount({ db: t.testDb.db, actor: 'test', email, name, role })
+    await t.testDb.db
+      .update(staffAccounts)
+      .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
+      .where(eq(staffAccounts.email, email))
+  }
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  t?.close()
+})
+
+const shot = async (page: Page, name: string) => {
+  if (!SCREENSHOT_DIR) return
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // The viewport only: the report and the queue make a page too tall to capture whole quickly.
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name) })
+}
+
+const openConsole = async (width: number, height: number, email: string) => {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(`${server.base}/admin`)
+  await page.locator('#login').getByLabel('E-mail').fill(email)
+  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor()
+  return { page, errors, close: () => context.close() }
+}
+
+describe('import in the console in Chromium', () => {
+  it('an editor uploads the .jsonl.gz export, follows the progress bar, opens a warning’s record and works the queue', async () => {
+    const { page, errors, close } = await openConsole(1366, 900, 'lan@so-tp.vn')
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
+    await expect.poll(() => page.locator('#flag-list').textContent()).toContain('Không còn hồ sơ nào')
+    // Every progress label the page shows is recorded.
+    await page.evaluate(() => {
+      const w = window as unknown as { phases: string[] }
+      w.phases = []
+      const label = document.getElementById('import-phase') as HTMLElement
+      new MutationObserver(() => w.phases.push(label.textContent ?? '')).observe(label, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      })
+    })
+    await page.getByLabel(/Tệp xuất/).setInputFiles(proceduresFile)
+    await page.getByLabel(/Ngày lấy số liệu/).fill('2026-07-15')
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click()
+    await expect
+      .poll(() => page.locator('#import-report').textContent(), { timeout: 90_000 })
+      .toContain('Đã đọc 2642 thủ tục')
+    const phases = await page.evaluate(() => (window as unknown as { phases: string[] }).phases)
+    expect(phases.some((p) => /^Đang đọc \d+\/2642 thủ tục/.test(p))).toBe(true)
+    expect(await page.locator('#import-bar').evaluate((b: HTMLProgressElement) => b.value)).toBe(1)
+    expect(await page.locator('#import-report').textContent()).toMatch(
+      /LEGAL_MALFORMED \(Căn cứ pháp lý không đọc được\): \d+/,
+    )
+    await shot(page, 'console-import-desktop.png')
+
+    // A warning line opens its record.
+    await page.locator('#import-report summary', { hasText: 'LEGAL_MALFORMED' }).click()
+    const first = page.locator('#import-report details[open] button.link').first()
+    const code = /\d\.\d{6}/.exec((await first.textContent()) ?? '')?.[0]
+    expect(code).toBeTruthy()
+    await first.click()
+    await expect.poll(() => page.locator('#record-title').textContent()).toContain(code!)
+
+    // The work queue lists the flagged records; one is marked done.
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
+    const open = await t.testDb.db.select().from(importFlags)
+    expect(open.length).toBeGreaterThan(0)
+    await expect.poll(() => page.locator('#flag-list li').count()).toBe(open.length)
+    expect(await page.locator('#flag-list').textContent()).toContain('Còn cơ quan cấp huyện')
+    const item = page.locator('#flag-list li', { hasText: 'Căn cứ pháp lý không đọc được' }).first()
+    const flagId = Number(await item.getAttribute('data-flag'))
+    await item.getByLabel('Ghi chú').fill('Đã đối chiếu văn bản gốc')
+    await item.getByRole('button', { name: 'Đã xử lý' }).click()
+    await expect.poll(() => page.locator('#flag-list li').count()).toBe(open.length - 1)
+    const [row] = await t.testDb.db.select().from(importFlags).where(eq(importFlags.id, flagId))
+    expect(row).toMatchObject({
+      status: 'done',
+      doneBy: 'staff:lan@so-tp.vn',
+      note: 'Đã đối chiếu văn bản gốc',
+    })
+    expect(errors).toEqual([])
+    await close()
+  }, 150_000)
+
+  it('a viewer reads the work queue on a phone, without import or done buttons', async () => {
+    const { page, errors, close } = await openConsole(390, 844, 'xem@so-tp.vn')
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
+    await expect.poll(() => page.locator('#flag-list li').count()).toBeGreaterThan(0)
+    expect(await page.locator('#import-form').isVisible()).toBe(false)
+    expect(await page.getByRole('button', { name: 'Đã xử lý' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Mở hồ sơ' }).first().isVisible()).toBe(true)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await shot(page, 'console-import-queue-mobile.png')
+    expect(errors).toEqual([])
+    await close()
+  }, 60_000)
+})

@@ -1,0 +1,157 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
+import { hashPassword } from '../../../api/staff/hash-password.ts'
+import { staffAccounts, unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
+import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
+import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+
+const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
+const PASSWORD = 'Mật khẩu của Minh 2026'
+const QUESTION = 'con tôi vừa chào đời thì cần đi đâu'
+
+let t: TestApp
+let server: ServedApp
+let browser: Browser
+
+beforeAll(async () => {
+  t = await createTestApp()
+  server = await serveOnLoopback(t.app.fetch)
+  browser = await launchChromium()
+  for (const [email, name, role] of [
+    ['minh@so-tp.vn', 'Phạm Văn Minh', 'agent'],
+    ['lan@so-tp.vn', 'Nguyễn Thị Lan', 'editor'],
+  ] as const) {
+    await createStaffAccount({ db: t.testDb.db, actor: 'test', email, name, role })
+    await t.testDb.db
+      .update(staffAccounts)
+      .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
+      .where(eq(staffAccounts.email, email))
+  }
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  t?.close()
+})
+
+const shot = async (page: Page, name: string) => {
+  if (!SCREENSHOT_DIR) return
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
+}
+
+const ask = async (text: string) => {
+  const res = await fetch(`${server.base}/v1/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  })
+  return (await res.json()) as { kind: string; procedure?: { code: string; name: string } }
+}
+
+const openConsole = async (width: number, height: number, email: string) => {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(`${server.base}/admin`)
+  await page.locator('#login').getByLabel('E-mail').fill(email)
+  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor()
+  return { page, errors, close: () => context.close() }
+}
+
+describe('teaching search from the console in Chromium', () => {
+  it('an agent resolves an unanswered question with a procedure, sees the check, and the next citizen gets the procedure', async () => {
+    // A citizen on the web chat asks what the records do not name.
+    const citizen = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
+    const chat = await citizen.newPage()
+    await chat.goto(server.base)
+    await chat.waitForSelector('html[data-ready="true"]')
+    await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill(QUESTION)
+    await chat.keyboard.press('Enter')
+    await expect.poll(async () => (await t.testDb.db.select().from(unansweredQuestions)).length).toBe(1)
+    await citizen.close()
+
+    const { page, errors, close } = await openConsole(1366, 900, 'minh@so-tp.vn')
+    await page.getByRole('button', { name: 'Câu hỏi chưa trả lời' }).click()
+    const item = page.locator('#questions li', { hasText: QUESTION })
+    await item.getByLabel('Mã thủ tục').fill('1.001193')
+    await item.getByLabel('Ghi chú').fill('Hỏi về đăng ký khai sinh')
+    await item.getByRole('button', { name: 'Đã xử lý' }).click()
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Đã học câu hỏi/)
+    const check = page.locator('#unanswered-check')
+    await expect
+      .poll(() => check.textContent())
+      .toMatch(/Không câu nào trong \d+ câu hỏi mẫu đổi câu trả lời/)
+    expect(await check.textContent()).toContain(
+      'Chính câu hỏi này: Không có trong dữ liệu → Trả lời: 1.001193',
+    )
+    await shot(page, 'console-learnt-desktop.png')
+    expect(errors).toEqual([])
+    await close()
+
+    // The next citizen, typing without marks, gets the procedure in the web chat.
+    const next = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
+    const page2 = await next.newPage()
+    await page2.goto(server.base)
+    await page2.waitForSelector('html[data-ready="true"]')
+    await page2.getByLabel('Câu hỏi của bạn', { exact: true }).fill('con toi vua chao doi thi can di dau')
+    await page2.keyboard.press('Enter')
+    await expect
+      .poll(() => page2.locator('#messages').textContent(), { timeout: 15_000 })
+      .toContain('1.001193')
+    await next.close()
+  }, 120_000)
+
+  it('an editor adds an everyday word on a phone, sees the check, and undoes it', async () => {
+    expect((await ask('đổi bằng tài')).kind).not.toBe('answer')
+    const { page, errors, close } = await openConsole(390, 844, 'lan@so-tp.vn')
+    await page.getByRole('button', { name: 'Từ vựng' }).click()
+    // The phrase the agent taught is listed as a versioned entry.
+    const learnt = page.locator('#term-list li', { hasText: 'Câu hỏi đã học' })
+    await expect.poll(() => learnt.getByLabel('Từ hoặc câu hỏi').inputValue()).toBe(QUESTION)
+    expect(await learnt.getByLabel('Nghĩa').inputValue()).toBe('1.001193')
+    const form = page.locator('#new-term')
+    await form.getByLabel('Loại').selectOption('synonym')
+    await form.getByLabel('Từ, chữ viết tắt hoặc câu hỏi').fill('bằng tài')
+    await form.getByLabel(/^Nghĩa \(/).fill('giấy phép lái xe')
+    await form.getByRole('button', { name: 'Thêm và kiểm tra' }).click()
+    await expect
+      .poll(() => page.locator('#vocabulary-check').textContent())
+      .toMatch(/Kiểm tra “bằng tài” \(phiên bản 1\)/)
+    expect(await page.locator('#vocabulary-check').textContent()).not.toContain('null')
+    expect(await page.locator('#vocabulary-check').textContent()).toMatch(
+      /Không câu nào trong \d+ câu hỏi mẫu/,
+    )
+    const answered = await ask('đổi bằng tài')
+    expect(answered.procedure?.code).toBe('3.000347')
+    await shot(page, 'console-vocabulary-mobile.png')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+
+    const row = page.locator('#term-list li', { hasText: 'Cách gọi thông thường' })
+    await row.getByRole('button', { name: 'Hoàn tác' }).click()
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Đã hoàn tác/)
+    await expect
+      .poll(() => page.locator('#term-list li', { hasText: 'Cách gọi thông thường' }).textContent())
+      .toContain('đã gỡ')
+    expect((await ask('đổi bằng tài')).kind).not.toBe('answer')
+    await page
+      .locator('#term-list li', { hasText: 'Cách gọi thông thường' })
+      .getByRole('button', { name: 'Lịch sử' })
+      .click()
+    await expect
+      .poll(() => page.locator('#term-list li', { hasText: 'Cách gọi thông thường' }).textContent())
+      .toMatch(/Phiên bản 2 \(hoàn tác\).*Phiên bản 1 \(thêm\)/s)
+    expect(errors).toEqual([])
+    await close()
+  }, 120_000)
+})
