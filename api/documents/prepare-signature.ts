@@ -10,10 +10,12 @@ import { certificates, signingSessions } from '../../knowledge/db/schema/documen
 import { AppError } from '../../knowledge/errors.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
+import { STAMP_NAME_PREFIX } from './compare-signed-revisions.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 import { fromPem, signingKeyOf } from './pki-encoding.ts'
 import { isOrganisationCertificate } from './read-certificate-policies.ts'
+import type { IssuanceStamp } from './stamp-issuance.ts'
 
 export const SESSION_MINUTES = 30
 
@@ -23,6 +25,8 @@ export type PrepareSignatureOptions = {
   pdf: Uint8Array
   role: SignatureRole
   certificateSerial?: string | undefined
+  /** number and date the clerical office stamps on page 1 first (organisation only) */
+  issuance?: IssuanceStamp | undefined
   now?: Date
 }
 
@@ -79,9 +83,16 @@ export const prepareSignature = async ({
   pdf,
   role,
   certificateSerial,
+  issuance,
   now = new Date(),
 }: PrepareSignatureOptions) => {
   requireRole(caller.official.role, role === 'approver' ? 'signAsApprover' : 'signAsOrganisation')
+  if (issuance && role !== 'organisation') {
+    throw new AppError(
+      'BAD_REQUEST',
+      'issuance: số và ngày ban hành do văn thư ghi khi ký số của cơ quan (role organisation), không phải khi lãnh đạo ký.',
+    )
+  }
   const existing = await svc.verifyPdf(pdf)
   if (existing.status === 'signed_invalid') {
     throw new AppError('UNPROCESSABLE', 'Tệp đã có chữ ký không hợp lệ; không ký thêm được.', {
@@ -105,6 +116,9 @@ export const prepareSignature = async ({
       'Văn bản đã có chữ ký của người có thẩm quyền; không ký lần nữa. Văn thư ký số của cơ quan và phát hành từ hàng chờ phát hành.',
     )
   }
+  if (issuance && Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).includes(`(${STAMP_NAME_PREFIX}`)) {
+    throw new AppError('CONFLICT', 'Văn bản đã được ghi số, ngày ban hành; không ghi lần nữa.')
+  }
   const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial, role)
   if (!cert && !svc.remote) {
     throw new AppError(
@@ -120,6 +134,7 @@ export const prepareSignature = async ({
     signerName: caller.official.name,
     signingTime: signingTime.toISOString(),
     certificatePem: cert?.pem ?? null,
+    issuance: issuance ?? null,
   })
   const toBeSigned = prepared.toBeSigned
   // sessions hold a copy of the PDF: drop those that expired more than a day ago

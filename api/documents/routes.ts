@@ -40,6 +40,7 @@ import { enrolCertificate } from './issue-certificate.ts'
 import { listAgencies } from './list-agencies.ts'
 import { listDocuments } from './list-documents.ts'
 import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
+import { parseIssuance } from './parse-issuance.ts'
 import { prepareSignature } from './prepare-signature.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
@@ -285,7 +286,15 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
       typeof form['certificateSerial'] === 'string' && form['certificateSerial']
         ? form['certificateSerial']
         : undefined
-    const session = await prepareSignature({ svc: service, caller, pdf, role, certificateSerial: serial })
+    const issuance = parseIssuance(form['issuance'])
+    const session = await prepareSignature({
+      svc: service,
+      caller,
+      pdf,
+      role,
+      certificateSerial: serial,
+      issuance,
+    })
     return c.json(session, 201)
   })
 

@@ -10,6 +10,7 @@ import { AppError } from '../../knowledge/errors.ts'
 import { addSignaturePlaceholder, type SignatureRole } from './add-signature-placeholder.ts'
 import { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts'
 import { signPreparedPdf } from './sign-prepared-pdf.ts'
+import { type IssuanceStamp, stampIssuance } from './stamp-issuance.ts'
 import type { SignatureVerifier, Verification } from './verify-pdf-signatures.ts'
 
 export type PdfJob =
@@ -23,6 +24,8 @@ export type PdfJob =
       signerName: string
       signingTime: string
       certificatePem: string | null
+      /** stamped on page 1 before the signature is added */
+      issuance?: IssuanceStamp | null
     }
   | { op: 'toBeSigned'; prepared: Uint8Array; certificatePem: string; signingTime: string }
   | {
@@ -96,8 +99,9 @@ export const runPdfJob = async (
       return countPages(job.pdf)
     case 'prepare': {
       const signingTime = new Date(job.signingTime)
+      const pdf = job.issuance ? await stampIssuance({ pdf: job.pdf, stamp: job.issuance }) : job.pdf
       const prepared = await addSignaturePlaceholder({
-        pdf: job.pdf,
+        pdf,
         role: job.role,
         signerName: job.signerName,
         signingTime,
