@@ -45,6 +45,7 @@ import { prepareSignature } from './prepare-signature.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
 import { revokeOfficialTokens } from './revoke-official-tokens.ts'
+import { createSignatureImageRoutes } from './signature-images-routes.ts'
 import { submitDocument } from './submit-document.ts'
 
 const ZCreateAgency = z.object({
@@ -403,6 +404,7 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     return c.html(renderTransparencyPage(stats))
   })
 
+  app.route('/', createSignatureImageRoutes({ db: deps.db, auth }))
   app.route(
     '/',
     createDraftRoutes({
