@@ -5,6 +5,7 @@
  * with pdf.js; positions are in PDF user space, per character interpolated inside a text run.
  * @module
  */
+import { type Line, readPageLines } from './read-page-lines.ts'
 
 export type NumberAnchor = {
   /** where the blank after "Số:" starts */
@@ -22,43 +23,6 @@ export type DateAnchor = {
   yearAt: number | null
   y: number
   size: number
-}
-
-type Char = { ch: string; x0: number; x1: number }
-type Line = { y: number; size: number; chars: Char[]; text: string }
-
-type TextItem = { str: string; width: number; transform: number[] }
-
-const linesOf = (items: TextItem[]): Line[] => {
-  const lines: Line[] = []
-  const sorted = items
-    .filter((it) => typeof it.str === 'string' && it.str.length > 0 && Array.isArray(it.transform))
-    .sort(
-      (a, b) =>
-        (b.transform[5] ?? 0) - (a.transform[5] ?? 0) || (a.transform[4] ?? 0) - (b.transform[4] ?? 0),
-    )
-  for (const it of sorted) {
-    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform
-    const size = Math.hypot(c, d) || Math.hypot(a, b)
-    let line = lines.find((l) => Math.abs(l.y - f) <= Math.max(1.5, l.size * 0.2))
-    if (!line) {
-      line = { y: f, size: 0, chars: [], text: '' }
-      lines.push(line)
-    }
-    if (it.str.trim()) line.size = Math.max(line.size, size)
-    const str = it.str.normalize('NFC')
-    const n = [...str].length
-    let i = 0
-    for (const ch of str) {
-      line.chars.push({ ch, x0: e + (it.width * i) / n, x1: e + (it.width * (i + 1)) / n })
-      i++
-    }
-  }
-  for (const line of lines) {
-    line.chars.sort((p, q) => p.x0 - q.x0)
-    line.text = line.chars.map((c) => c.ch).join('')
-  }
-  return lines
 }
 
 /** character index → x where that character starts (or the line's end) */
@@ -115,22 +79,6 @@ const findDate = (lines: Line[]): DateAnchor | null => {
  * @throws Error when pdf.js cannot read the page
  */
 export const findIssuanceAnchors = async (pdf: Uint8Array) => {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const task = getDocument({
-    // pdf.js may detach the buffer it is given
-    data: new Uint8Array(pdf),
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  })
-  try {
-    const doc = await task.promise
-    const page = await doc.getPage(1)
-    const content = await page.getTextContent()
-    const lines = linesOf(content.items as TextItem[])
-    return { number: findNumber(lines), date: findDate(lines) }
-  } finally {
-    await task.destroy()
-  }
+  const [lines = []] = await readPageLines(pdf, [0])
+  return { number: findNumber(lines), date: findDate(lines) }
 }

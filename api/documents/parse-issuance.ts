@@ -46,3 +46,24 @@ export const parseIssuance = (raw: unknown): IssuanceStamp | undefined => {
   const parsed = parseInput(ZIssuance, value, 'issuance')
   return { ...parsed, notation: parsed.notation.normalize('NFC') }
 }
+
+const ZSignatureAt = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  x: z.number().min(0).max(14_400),
+  y: z.number().min(0).max(14_400),
+  width: z.number().min(20).max(600),
+  height: z.number().min(20).max(400),
+})
+
+/** The `signatureAt` field: where the signature block is, instead of the text search. @throws AppError 400 */
+export const parseSignatureAt = (raw: unknown) => {
+  if (raw === undefined || raw === '') return undefined
+  if (typeof raw !== 'string') throw new AppError('BAD_REQUEST', 'signatureAt: cần một chuỗi JSON.')
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    throw new AppError('BAD_REQUEST', 'signatureAt: không phải JSON hợp lệ.')
+  }
+  return parseInput(ZSignatureAt, value, 'signatureAt')
+}

@@ -10,11 +10,13 @@ import { certificates, signingSessions } from '../../knowledge/db/schema/documen
 import { AppError } from '../../knowledge/errors.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
+import type { AppearanceRequest } from './build-signature-appearance.ts'
 import { STAMP_NAME_PREFIX } from './compare-signed-revisions.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 import { fromPem, signingKeyOf } from './pki-encoding.ts'
 import { isOrganisationCertificate } from './read-certificate-policies.ts'
+import { findSignatureImage, ownerOf } from './save-signature-image.ts'
 import type { IssuanceStamp } from './stamp-issuance.ts'
 
 export const SESSION_MINUTES = 30
@@ -27,6 +29,10 @@ export type PrepareSignatureOptions = {
   certificateSerial?: string | undefined
   /** number and date the clerical office stamps on page 1 first (organisation only) */
   issuance?: IssuanceStamp | undefined
+  /** document (default): in the signature block; copy: the organisation's text at the top right of page 1 */
+  placement?: AppearanceRequest['placement'] | undefined
+  /** the signature block, instead of the text search */
+  signatureAt?: AppearanceRequest['at']
   now?: Date
 }
 
@@ -84,6 +90,8 @@ export const prepareSignature = async ({
   role,
   certificateSerial,
   issuance,
+  placement = 'document',
+  signatureAt,
   now = new Date(),
 }: PrepareSignatureOptions) => {
   requireRole(caller.official.role, role === 'approver' ? 'signAsApprover' : 'signAsOrganisation')
@@ -126,6 +134,28 @@ export const prepareSignature = async ({
       'Bạn chưa có chứng thư ký số: gửi CSR tới POST /v1/certificates trước.',
     )
   }
+  if (placement === 'copy' && role !== 'organisation') {
+    throw new AppError(
+      'BAD_REQUEST',
+      'placement: chỉ chữ ký số của cơ quan đặt ở góc trên bên phải trang 1 (bản sao, phụ lục).',
+    )
+  }
+  // the approver's handwritten signature, or the agency's seal, when uploaded
+  const image = await findSignatureImage(
+    svc.db,
+    role === 'approver' ? ownerOf('signature', caller.official.id) : ownerOf('seal', caller.agency.code),
+  )
+  const appearance =
+    image || placement === 'copy'
+      ? {
+          role,
+          image: image ? new Uint8Array(image.png) : null,
+          placement,
+          signerName: caller.official.name,
+          agencyName: caller.agency.name,
+          at: signatureAt ?? null,
+        }
+      : null
   const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000)
   const prepared = await svc.pdf.run({
     op: 'prepare',
@@ -135,6 +165,7 @@ export const prepareSignature = async ({
     signingTime: signingTime.toISOString(),
     certificatePem: cert?.pem ?? null,
     issuance: issuance ?? null,
+    appearance,
   })
   const toBeSigned = prepared.toBeSigned
   // sessions hold a copy of the PDF: drop those that expired more than a day ago

@@ -40,7 +40,7 @@ import { enrolCertificate } from './issue-certificate.ts'
 import { listAgencies } from './list-agencies.ts'
 import { listDocuments } from './list-documents.ts'
 import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
-import { parseIssuance } from './parse-issuance.ts'
+import { parseIssuance, parseSignatureAt } from './parse-issuance.ts'
 import { prepareSignature } from './prepare-signature.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
@@ -62,6 +62,7 @@ const ZCreateOfficial = z.object({
 const ZCsr = z.object({ csr: z.string().min(1) })
 const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string().min(1) })
 const ZSignRole = z.enum(['approver', 'organisation'])
+const ZPlacement = z.enum(['document', 'copy']).default('document')
 const ZComplete = z.object({ signature: z.base64().min(1), certificateSerial: z.string().optional() })
 const ZStatus = z.object({
   status: z.enum(['02', '03', '04', '05', '06', '13', '15', '16']),
@@ -288,6 +289,7 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
         ? form['certificateSerial']
         : undefined
     const issuance = parseIssuance(form['issuance'])
+    const placement = parseInput(ZPlacement, form['placement'] || undefined, 'placement')
     const session = await prepareSignature({
       svc: service,
       caller,
@@ -295,6 +297,8 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
       role,
       certificateSerial: serial,
       issuance,
+      placement,
+      signatureAt: parseSignatureAt(form['signatureAt']),
     })
     return c.json(session, 201)
   })

@@ -8,6 +8,7 @@
 import { createHash, type X509Certificate } from 'node:crypto'
 import { AppError } from '../../knowledge/errors.ts'
 import { addSignaturePlaceholder, type SignatureRole } from './add-signature-placeholder.ts'
+import type { AppearanceRequest } from './build-signature-appearance.ts'
 import { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts'
 import { signPreparedPdf } from './sign-prepared-pdf.ts'
 import { type IssuanceStamp, stampIssuance } from './stamp-issuance.ts'
@@ -26,6 +27,8 @@ export type PdfJob =
       certificatePem: string | null
       /** stamped on page 1 before the signature is added */
       issuance?: IssuanceStamp | null
+      /** what the signature shows (its time is `signingTime`) */
+      appearance?: Omit<AppearanceRequest, 'signingTime'> | null
     }
   | { op: 'toBeSigned'; prepared: Uint8Array; certificatePem: string; signingTime: string }
   | {
@@ -105,6 +108,7 @@ export const runPdfJob = async (
         role: job.role,
         signerName: job.signerName,
         signingTime,
+        appearance: job.appearance ? { ...job.appearance, signingTime } : null,
       })
       const toBeSigned = job.certificatePem
         ? signedAttributesFor(prepared.pdf, prepared.byteRange, job.certificatePem).toBeSigned
