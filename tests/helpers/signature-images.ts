@@ -17,7 +17,12 @@ const chunk = (type: string, data: Buffer) => {
 }
 
 /** An 8-bit RGBA PNG (or RGB when `alpha` is false) of `pixel(x, y)`. */
-export const makePng = (width: number, height: number, pixel: (x: number, y: number) => Rgba, alpha = true) => {
+export const makePng = (
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => Rgba,
+  alpha = true,
+) => {
   const channels = alpha ? 4 : 3
   const raw = Buffer.alloc((width * channels + 1) * height)
   for (let y = 0; y < height; y++) {
