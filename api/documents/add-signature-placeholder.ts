@@ -30,6 +30,8 @@ export type PlaceholderOptions = {
 export type PreparedPdf = {
   pdf: Buffer
   byteRange: [number, number, number, number]
+  /** whether the signature shows on the page, and why less than asked when it does not */
+  appearance?: { visible: boolean; note: string | null }
 }
 
 const BYTE_RANGE_PLACEHOLDER = '[0 /********** /********** /**********]'
@@ -205,7 +207,7 @@ export const addSignaturePlaceholder = async ({
   const filled = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ')
   const brAt = sigObjectOffset + sigText.indexOf(BYTE_RANGE_PLACEHOLDER)
   out.write(filled, brAt, 'latin1')
-  return { pdf: out, byteRange }
+  return { pdf: out, byteRange, appearance: { visible: appearance !== null, note: built?.note ?? null } }
 }
 
 /** The bytes a signature covers: everything but the /Contents hex string. */

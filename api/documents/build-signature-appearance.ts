@@ -96,11 +96,12 @@ const embedImage = async (doc: PDFDocument, png: Uint8Array, next: number) => {
   }
 }
 
+/** The signature block: explicit, or found by the text search; null when not found. */
 const resolveBox = async (
   doc: PDFDocument,
   pdf: Uint8Array,
   req: AppearanceRequest,
-): Promise<SignatureBox> => {
+): Promise<SignatureBox | null> => {
   const count = doc.getPageCount()
   if (req.at) {
     if (req.at.page > count) throw new AppError('UNPROCESSABLE', `signatureAt: tệp chỉ có ${count} trang.`)
@@ -108,20 +109,28 @@ const resolveBox = async (
     return { pageIndex: req.at.page - 1, x1: x, y1: y, x2: x + width, y2: y + height }
   }
   const found = await findSignatureBlock({ pdf, signerName: req.signerName })
-  if (!found) {
-    throw new AppError(
-      'UNPROCESSABLE',
-      'Không tìm thấy khối chữ ký ("TM.", "KT.", "Q.", "TL.", "TUQ." hoặc tên người ký) ở trang cuối để đặt hình chữ ký; hãy gửi tọa độ signatureAt.',
-    )
-  }
-  return { ...found, pageIndex: found.pageIndex < 0 ? count + found.pageIndex : found.pageIndex }
+  return found
+    ? { ...found, pageIndex: found.pageIndex < 0 ? count + found.pageIndex : found.pageIndex }
+    : null
+}
+
+const NO_BLOCK =
+  'Không tìm thấy khối chữ ký ("TM.", "KT.", "Q.", "TL.", "TUQ." hoặc tên người ký) ở trang cuối; gửi tọa độ signatureAt để đặt hình chữ ký.'
+
+export type BuiltAppearance = {
+  appearance: (WidgetAppearance & { normal: number }) | null
+  next: number
+  /** why the signature shows less than asked (no signature block found), for the signer */
+  note: string | null
 }
 
 /**
  * @param next the first free object number
- * @returns the widget's page, rectangle and objects (the appearance stream first), and the
- *   next free object number; null when the signature shows nothing (no image uploaded)
- * @throws AppError 422 when there is an image but no place for it
+ * @returns the widget's page, rectangle and objects (the appearance stream first) and the
+ *   next free object number. Without an image the signature shows nothing; an approver
+ *   image without a signature block is left out (with a note), and an organisation
+ *   signature without one is shown as on a copy, at the top right of page 1.
+ * @throws AppError 422 for explicit coordinates beyond the last page
  */
 export const buildSignatureAppearance = async ({
   doc,
@@ -133,16 +142,17 @@ export const buildSignatureAppearance = async ({
   pdf: Uint8Array
   request: AppearanceRequest
   next: number
-}): Promise<{ appearance: WidgetAppearance & { normal: number }; next: number } | null> => {
+}): Promise<BuiltAppearance> => {
   const time = vietnamIsoTime(request.signingTime)
   const infoLines = [request.agencyName.normalize('NFC'), `Thời gian ký: ${time}`]
   let pageIndex: number
   let rect: [number, number, number, number]
   let content: string
+  let note: string | null = null
   const bodies: PdfObjectBody[] = []
   const resources: string[] = []
   let free = next
-  const apNum = free++
+  const nothing = (why: string | null): BuiltAppearance => ({ appearance: null, next, note: why })
 
   const font = buildPdfTextFont(infoLines)
   const writeInfo = (x: number, topBaseline: number, size: number, align: 'left' | 'right') =>
@@ -153,10 +163,30 @@ export const buildSignatureAppearance = async ({
         return `BT /F1 ${size} Tf 0 0 0.55 rg 1 0 0 1 ${n(lx)} ${n(topBaseline - i * size * 1.25)} Tm ${font.encode(line)} Tj ET`
       })
       .join('\n')
+  const addFont = () => {
+    const fontNum = free
+    free += font.objectCount
+    bodies.push(...font.objects(fontNum))
+    return fontNum
+  }
 
-  if (request.role === 'organisation' && request.placement === 'copy') {
+  let sig: SignatureBox | null = null
+  let placement = request.placement
+  if (request.role === 'approver' || placement === 'document') {
+    if (!request.image) return nothing(null)
+    sig = request.role === 'organisation' ? approverWidget(doc) : null
+    sig ??= await resolveBox(doc, pdf, request)
+    if (!sig && request.role === 'approver') return nothing(NO_BLOCK)
+    if (!sig) {
+      note = `${NO_BLOCK} Chữ ký số của cơ quan được thể hiện ở góc trên bên phải trang 1.`
+      placement = 'copy'
+    }
+  }
+  const apNum = free++
+
+  if (request.role === 'organisation' && placement === 'copy') {
     const page = doc.getPages()[0]
-    if (!page) return null
+    if (!page) return nothing(null)
     const { width, height } = page.getSize()
     const right = width - 28
     const top = height - 16
@@ -165,17 +195,13 @@ export const buildSignatureAppearance = async ({
     rect = [right - w, top - INFO_SIZE * 2.6, right + 2, top + INFO_SIZE]
     const [rx, ry] = rect
     content = writeInfo(right - rx, top - ry - INFO_SIZE * 0.8, INFO_SIZE, 'right')
-    const fontNum = free
-    free += font.objectCount
-    bodies.push(...font.objects(fontNum))
-    resources.push(`/Font << /F1 ${fontNum} 0 R >>`)
+    resources.push(`/Font << /F1 ${addFont()} 0 R >>`)
   } else {
-    if (!request.image) return null
-    const image = await embedImage(doc, request.image, free)
+    const box = sig as SignatureBox
+    const image = await embedImage(doc, request.image as Uint8Array, free)
     bodies.push(...image.bodies)
     free = image.next
     if (request.role === 'approver') {
-      const box = await resolveBox(doc, pdf, request)
       const boxW = box.x2 - box.x1
       const boxH = box.y2 - box.y1
       const scale = Math.min(boxW / image.width, boxH / image.height)
@@ -188,22 +214,18 @@ export const buildSignatureAppearance = async ({
       resources.push(`/XObject << /Im1 ${image.ref} 0 R >>`)
     } else {
       // the seal overlaps the left third of the approver's signature (or of the block)
-      const sig = approverWidget(doc) ?? (await resolveBox(doc, pdf, request))
       const scale = SEAL_DIAMETER / Math.max(image.width, image.height)
       const w = image.width * scale
       const h = image.height * scale
-      const sealX = sig.x1 + (sig.x2 - sig.x1) / 3 - w
-      const sealY = (sig.y1 + sig.y2) / 2 - h / 2
+      const sealX = box.x1 + (box.x2 - box.x1) / 3 - w
+      const sealY = (box.y1 + box.y2) / 2 - h / 2
       const infoW = Math.max(...infoLines.map((l) => font.widthOf(l, INFO_SIZE * 0.8)))
       const x1 = Math.min(sealX, sealX + w / 2 - infoW / 2)
       const y1 = sealY - INFO_SIZE * 2.2
       const x2 = Math.max(sealX + w, sealX + w / 2 + infoW / 2)
-      pageIndex = sig.pageIndex
+      pageIndex = box.pageIndex
       rect = [x1, y1, x2, sealY + h]
-      const fontNum = free
-      free += font.objectCount
-      bodies.push(...font.objects(fontNum))
-      resources.push(`/XObject << /Im1 ${image.ref} 0 R >>`, `/Font << /F1 ${fontNum} 0 R >>`)
+      resources.push(`/XObject << /Im1 ${image.ref} 0 R >>`, `/Font << /F1 ${addFont()} 0 R >>`)
       content = [
         `q ${n(w)} 0 0 ${n(h)} ${n(sealX - x1)} ${n(sealY - y1)} cm /Im1 Do Q`,
         writeInfo(sealX + w / 2 - infoW / 2 - x1, INFO_SIZE * 1.2, INFO_SIZE * 0.8, 'left'),
@@ -223,5 +245,6 @@ export const buildSignatureAppearance = async ({
       normal: apNum,
     },
     next: free,
+    note,
   }
 }

@@ -192,5 +192,7 @@ export const prepareSignature = async ({
     toBeSigned: toBeSigned ? Buffer.from(toBeSigned).toString('base64') : null,
     algorithm: algorithmFor(cert?.pem ?? null),
     certificateSerial: cert?.serial ?? null,
+    /** whether the signature shows on the page (an image uploaded, a place found), and why not */
+    appearance: prepared.appearance ?? { visible: false, note: null },
   }
 }

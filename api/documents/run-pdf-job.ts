@@ -49,7 +49,12 @@ export type PdfJobResult = {
   readForm: PdfForm
   verify: Verification
   countPages: number
-  prepare: { pdf: Uint8Array; byteRange: number[]; toBeSigned: Uint8Array | null }
+  prepare: {
+    pdf: Uint8Array
+    byteRange: number[]
+    toBeSigned: Uint8Array | null
+    appearance: { visible: boolean; note: string | null } | null
+  }
   toBeSigned: Uint8Array
   complete: Uint8Array
 }
@@ -113,7 +118,12 @@ export const runPdfJob = async (
       const toBeSigned = job.certificatePem
         ? signedAttributesFor(prepared.pdf, prepared.byteRange, job.certificatePem).toBeSigned
         : null
-      return { pdf: prepared.pdf, byteRange: prepared.byteRange, toBeSigned }
+      return {
+        pdf: prepared.pdf,
+        byteRange: prepared.byteRange,
+        toBeSigned,
+        appearance: prepared.appearance ?? null,
+      }
     }
     case 'toBeSigned':
       return signedAttributesFor(job.prepared, byteRangeOf(job.prepared), job.certificatePem).toBeSigned

@@ -130,15 +130,25 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
       headers: authHeader(official),
       body: pdfForm(pdf, { role, certificateSerial: key.serial, ...fields }),
     })
-    if (res.status !== 201) return { status: res.status, text: await res.text(), pdf: Buffer.alloc(0) }
-    const session = (await res.json()) as { sessionId: string; toBeSigned: string }
+    if (res.status !== 201)
+      return { status: res.status, text: await res.text(), pdf: Buffer.alloc(0), appearance: null }
+    const session = (await res.json()) as {
+      sessionId: string
+      toBeSigned: string
+      appearance: { visible: boolean; note: string | null }
+    }
     const done = await app.request(`/v1/signing/sessions/${session.sessionId}/complete`, {
       method: 'POST',
       headers: { ...authHeader(official), 'Content-Type': 'application/json' },
       body: JSON.stringify({ signature: await signWithKey(key.privateKey, session.toBeSigned) }),
     })
     expect(done.status).toBe(200)
-    return { status: 201, text: '', pdf: Buffer.from(await done.arrayBuffer()) }
+    return {
+      status: 201,
+      text: '',
+      pdf: Buffer.from(await done.arrayBuffer()),
+      appearance: session.appearance,
+    }
   }
 
   beforeAll(async () => {
@@ -312,15 +322,31 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     expect((await pdfsig(copy.pdf, dir)).match(/Signature is Valid\./g)).toHaveLength(2)
   })
 
-  it('uses explicit coordinates where no signature block is printed, and asks for them otherwise', async () => {
+  it('uses explicit coordinates where no signature block is printed, and says so when they are missing', async () => {
     const plain = await makePdf({ text: 'Công văn' })
-    const refused = await sign(approver, approverKey, plain, 'approver')
-    expect(refused.status).toBe(422)
-    expect(refused.text).toContain('signatureAt')
+    // signing is never blocked: without a block the approver's signature stays invisible, with a note
+    const unplaced = await sign(approver, approverKey, plain, 'approver')
+    expect(unplaced.status).toBe(201)
+    expect(unplaced.appearance).toMatchObject({
+      visible: false,
+      note: expect.stringContaining('signatureAt'),
+    })
+    expect(bboxOf(await renderPage(unplaced.pdf, 1, dir), isBlueInk)).toBeNull()
+    // and the organisation's then shows as on a copy, at the top right of page 1
+    const sealed = await sign(clerk, clerkKey, unplaced.pdf, 'organisation')
+    expect(sealed.appearance).toMatchObject({
+      visible: true,
+      note: expect.stringContaining('góc trên bên phải'),
+    })
+    expect(
+      bboxOf(await renderPage(sealed.pdf, 1, dir), isInk, { x1: 300, y1: 0, x2: 595, y2: 36 }),
+    ).not.toBeNull()
+    expect((await pdfsig(sealed.pdf, dir)).match(/Signature is Valid\./g)).toHaveLength(2)
 
     const at = { page: 1, x: 350, y: 150, width: 160, height: 64 }
     const signed = await sign(approver, approverKey, plain, 'approver', { signatureAt: JSON.stringify(at) })
     expect(signed.status).toBe(201)
+    expect(signed.appearance).toEqual({ visible: true, note: null })
     const blue = bboxOf(await renderPage(signed.pdf, 1, dir), isBlueInk) as Box
     expect(blue).not.toBeNull()
     expect(blue.x1).toBeGreaterThanOrEqual(at.x)
