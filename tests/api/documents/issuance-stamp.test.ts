@@ -127,6 +127,19 @@ describe('issuance: the văn thư stamps number and date before the organisation
     expect(poppler.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2)
     expect(poppler).toContain('Total document signed')
 
+    // the routing header must say what the page says
+    const mismatched = await app.request(`/v1/drafts/${id}/issue`, {
+      method: 'POST',
+      headers: authHeader(clerk),
+      body: pdfForm(pdf, {
+        header: header([RECIPIENT], { notation: '124/QĐ-STP', promulgatedAt: '2026-12-04' }),
+      }),
+    })
+    expect(mismatched.status).toBe(422)
+    expect(await mismatched.text()).toMatch(
+      /số trên văn bản là \\?"123\\?".*ngày trên văn bản là 03\/12, header ghi 2026-12-04/,
+    )
+
     const res = await app.request(`/v1/drafts/${id}/issue`, {
       method: 'POST',
       headers: authHeader(clerk),
