@@ -3,7 +3,7 @@
  * (/AP /N) of its widget:
  * - the approver: their handwritten signature image (PNG with transparency) in the
  *   signature block, between the title and the name;
- * - the organisation, on the document: the seal image at real size (36 mm across),
+ * - the organisation, on the document: the seal image at its real size (36 mm unless set),
  *   overlapping the left third of the approver's signature, with the organisation's name
  *   and the signing time (ISO 8601, +07:00) under it;
  * - the organisation, on an attachment or copy: no image, the organisation's name and
@@ -17,8 +17,7 @@ import type { PdfObjectBody } from './append-pdf-update.ts'
 import { buildPdfTextFont } from './build-pdf-text-font.ts'
 import { findSignatureBlock, type SignatureBox } from './find-signature-block.ts'
 
-export const SEAL_DIAMETER_MM = 36
-const SEAL_DIAMETER = (SEAL_DIAMETER_MM / 25.4) * 72
+const mmToPt = (mm: number) => (mm / 25.4) * 72
 const INFO_SIZE = 10
 
 export type AppearanceRequest = {
@@ -30,6 +29,8 @@ export type AppearanceRequest = {
   signerName: string
   agencyName: string
   signingTime: Date
+  /** the seal's real diameter in millimetres */
+  sealDiameterMm?: number | null | undefined
   /** the signature block (1-based page), instead of the text search */
   at?: { page: number; x: number; y: number; width: number; height: number } | null | undefined
 }
@@ -214,7 +215,7 @@ export const buildSignatureAppearance = async ({
       resources.push(`/XObject << /Im1 ${image.ref} 0 R >>`)
     } else {
       // the seal overlaps the left third of the approver's signature (or of the block)
-      const scale = SEAL_DIAMETER / Math.max(image.width, image.height)
+      const scale = mmToPt(request.sealDiameterMm ?? 36) / Math.max(image.width, image.height)
       const w = image.width * scale
       const h = image.height * scale
       const sealX = box.x1 + (box.x2 - box.x1) / 3 - w

@@ -153,6 +153,7 @@ export const prepareSignature = async ({
           placement,
           signerName: caller.official.name,
           agencyName: caller.agency.name,
+          sealDiameterMm: image?.diameterMm ?? null,
           at: signatureAt ?? null,
         }
       : null

@@ -20,6 +20,8 @@ const MAX_SIDE = 1600
 const MIN_SIDE = 32
 /** at least this share of the pixels must be (mostly) transparent */
 const MIN_TRANSPARENT = 0.2
+/** seals are drawn at their real size; 36 mm unless the upload says otherwise */
+export const DEFAULT_SEAL_DIAMETER_MM = 36
 
 export type SignatureImageKind = 'signature' | 'seal'
 
@@ -84,6 +86,7 @@ export const saveSignatureImage = async ({
   kind,
   agencyCode,
   png,
+  diameterMm,
   now = new Date(),
 }: {
   db: Db
@@ -91,6 +94,8 @@ export const saveSignatureImage = async ({
   kind: SignatureImageKind
   agencyCode?: string
   png: Uint8Array
+  /** a seal's real diameter in millimetres (30–50) */
+  diameterMm?: number | undefined
   now?: Date
 }) => {
   let owner: string
@@ -120,6 +125,7 @@ export const saveSignatureImage = async ({
     png: Buffer.from(png),
     width,
     height,
+    diameterMm: kind === 'seal' ? (diameterMm ?? DEFAULT_SEAL_DIAMETER_MM) : null,
     sha256,
     uploadedBy: caller.official.id,
     updatedAt: at,
@@ -131,11 +137,11 @@ export const saveSignatureImage = async ({
       action: kind === 'signature' ? 'signature_image.upload' : 'seal_image.upload',
       entity: 'signature_image',
       entityId: owner,
-      detail: { width, height, sha256 },
+      detail: { width, height, sha256, diameterMm: row.diameterMm },
       at,
     }),
   ])
-  return { owner, kind, width, height, sha256, updatedAt: at }
+  return { owner, kind, width, height, diameterMm: row.diameterMm, sha256, updatedAt: at }
 }
 
 /** The stored image of an owner, or null. */

@@ -6,8 +6,10 @@
  */
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { z } from 'zod'
 import type { Db } from '../../knowledge/db/client.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { parseInput } from '../validate.ts'
 import type { Caller } from './authenticate-official.ts'
 import {
   findSignatureImage,
@@ -16,6 +18,8 @@ import {
   type SignatureImageKind,
   saveSignatureImage,
 } from './save-signature-image.ts'
+
+const ZSealQuery = z.object({ diameterMm: z.coerce.number().int().min(30).max(50).optional() })
 
 const readPng = async (c: Context) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
@@ -66,9 +70,17 @@ export const createSignatureImageRoutes = ({
 
   app.put('/v1/agencies/:code/seal-image', async (c) => {
     const caller = await auth(c)
+    const { diameterMm } = parseInput(ZSealQuery, c.req.query(), 'Tham số')
     const png = await readPng(c)
     return c.json(
-      await saveSignatureImage({ db, caller, kind: 'seal', agencyCode: c.req.param('code'), png }),
+      await saveSignatureImage({
+        db,
+        caller,
+        kind: 'seal',
+        agencyCode: c.req.param('code'),
+        png,
+        diameterMm,
+      }),
     )
   })
 

@@ -4,6 +4,7 @@ CREATE TABLE `signature_images` (
 	`png` blob NOT NULL,
 	`width` integer NOT NULL,
 	`height` integer NOT NULL,
+	`diameter_mm` integer,
 	`sha256` text NOT NULL,
 	`uploaded_by` text NOT NULL,
 	`updated_at` text NOT NULL

@@ -219,6 +219,8 @@ export const signatureImages = sqliteTable('signature_images', {
   png: blob('png', { mode: 'buffer' }).notNull(),
   width: integer('width').notNull(),
   height: integer('height').notNull(),
+  /** a seal's real diameter, drawn at that size */
+  diameterMm: integer('diameter_mm'),
   sha256: text('sha256').notNull(),
   uploadedBy: text('uploaded_by').notNull(),
   updatedAt: text('updated_at').notNull(),

@@ -6,7 +6,6 @@ import { promisify } from 'node:util'
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFRef } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildPdfTextFont } from '../../../api/documents/build-pdf-text-font.ts'
-import { SEAL_DIAMETER_MM } from '../../../api/documents/build-signature-appearance.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
 import {
   authHeader,
@@ -23,6 +22,8 @@ const run = promisify(execFile)
 const SENDER = '000.00.01.H56'
 const OTHER = '000.00.02.H56'
 const AGENCY_NAME = 'Sở Tư pháp thành phố Hà Nội'
+/** this agency's seal is 40 mm across */
+const SEAL_MM = 40
 
 type Key = { privateKey: CryptoKey; serial: string }
 type Box = { x1: number; y1: number; x2: number; y2: number }
@@ -186,7 +187,12 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     expect((await put('/v1/me/signature-image', clerk, signature)).status).toBe(403)
     expect((await put(`/v1/agencies/${SENDER}/seal-image`, clerk, redSealPng())).status).toBe(403)
     expect((await put(`/v1/agencies/${SENDER}/seal-image`, otherAdmin, redSealPng())).status).toBe(403)
-    expect((await put(`/v1/agencies/${SENDER}/seal-image`, admin, redSealPng())).status).toBe(200)
+    expect((await put(`/v1/agencies/${SENDER}/seal-image?diameterMm=80`, admin, redSealPng())).status).toBe(
+      400,
+    )
+    const seal = await put(`/v1/agencies/${SENDER}/seal-image?diameterMm=${SEAL_MM}`, admin, redSealPng())
+    expect(seal.status).toBe(200)
+    expect(await seal.json()).toMatchObject({ kind: 'seal', diameterMm: SEAL_MM })
     expect(
       (await app.request(`/v1/agencies/${SENDER}/seal-image`, { headers: authHeader(clerk) })).status,
     ).toBe(200)
@@ -289,8 +295,8 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     const titleCentre = 380 + buildPdfTextFont(['KT. GIÁM ĐỐC']).widthOf('KT. GIÁM ĐỐC', 13) / 2
     // (positions inside a text run are interpolated per character, so a few points off)
     expect(Math.abs((rx1 + rx2) / 2 - titleCentre)).toBeLessThan(8)
-    // the seal at real size (36 mm = 102 pt), over the left third of the signature
-    const diameter = (SEAL_DIAMETER_MM / 25.4) * 72
+    // the seal at its real size (40 mm = 113 pt), over the left third of the signature
+    const diameter = (SEAL_MM / 25.4) * 72
     expect(Math.abs(seal.x2 - seal.x1 - diameter)).toBeLessThan(4)
     expect(Math.abs(seal.y2 - seal.y1 - diameter)).toBeLessThan(4)
     expect(seal.x1).toBeLessThan(sig.x1)
