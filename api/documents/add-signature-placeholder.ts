@@ -8,6 +8,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib'
 import { AppError } from '../../knowledge/errors.ts'
+import { type AppearanceRequest, buildSignatureAppearance } from './build-signature-appearance.ts'
 
 /**
  * Room for the DER CMS, in bytes: an RSA chain of three certificates and an RFC 3161
@@ -22,11 +23,15 @@ export type PlaceholderOptions = {
   role: SignatureRole
   signerName: string
   signingTime: Date
+  /** what the signature shows on the page; without it (or without an image) it is invisible */
+  appearance?: AppearanceRequest | null | undefined
 }
 
 export type PreparedPdf = {
   pdf: Buffer
   byteRange: [number, number, number, number]
+  /** whether the signature shows on the page, and why less than asked when it does not */
+  appearance?: { visible: boolean; note: string | null }
 }
 
 const BYTE_RANGE_PLACEHOLDER = '[0 /********** /********** /**********]'
@@ -77,6 +82,7 @@ export const addSignaturePlaceholder = async ({
   role,
   signerName,
   signingTime,
+  appearance: appearanceRequest,
 }: PlaceholderOptions): Promise<PreparedPdf> => {
   const doc = await loadPdf(pdf)
   const original = Buffer.from(pdf)
@@ -85,12 +91,18 @@ export const addSignaturePlaceholder = async ({
   const ctx = doc.context
   const root = ctx.trailerInfo.Root
   if (!(root instanceof PDFRef)) throw new AppError('UNPROCESSABLE', 'Tệp PDF thiếu /Root; không ký được.')
-  const page = doc.getPages()[0]
-  if (!page) throw new AppError('UNPROCESSABLE', 'Tệp PDF không có trang nào.')
+  if (doc.getPageCount() === 0) throw new AppError('UNPROCESSABLE', 'Tệp PDF không có trang nào.')
 
   let next = Math.max(ctx.largestObjectNumber + 1, highestSize(latin1))
   const sigRef = PDFRef.of(next++)
   const widgetRef = PDFRef.of(next++)
+  const built = appearanceRequest
+    ? await buildSignatureAppearance({ doc, pdf, request: appearanceRequest, next })
+    : null
+  if (built) next = built.next
+  const appearance = built?.appearance ?? null
+  const page = doc.getPages()[appearance?.pageIndex ?? 0]
+  if (!page) throw new AppError('UNPROCESSABLE', 'Tệp PDF không có trang nào.')
   const rewritten = new Map<PDFRef, PDFObject>()
 
   // getForm() would add an AcroForm in memory; counting signature dictionaries is enough
@@ -149,7 +161,9 @@ export const addSignaturePlaceholder = async ({
     '/Prop_Build << /App << /Name /trolyso >> >>',
     '>>',
   ].join('\n')
-  const widget = `<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/Rect [0 0 0 0]\n/F 132\n/T ${utf16Hex(fieldName)}\n/V ${sigRef.toString()}\n/P ${page.ref.toString()}\n>>`
+  const rect = appearance ? `[${appearance.rect.join(' ')}]` : '[0 0 0 0]'
+  const ap = appearance ? `\n/AP << /N ${appearance.normal} 0 R >>` : ''
+  const widget = `<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/Rect ${rect}\n/F 132\n/T ${utf16Hex(fieldName)}\n/V ${sigRef.toString()}\n/P ${page.ref.toString()}${ap}\n>>`
 
   const parts: string[] = []
   let offset = original.length
@@ -167,6 +181,7 @@ export const addSignaturePlaceholder = async ({
   const sigObjectOffset = offset
   append(sigRef, sigDict)
   append(widgetRef, widget)
+  for (const { num, body } of appearance?.bodies ?? []) append(PDFRef.of(num), body)
   for (const [ref, obj] of rewritten) append(ref, obj.toString())
 
   const xrefOffset = offset
@@ -192,7 +207,7 @@ export const addSignaturePlaceholder = async ({
   const filled = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ')
   const brAt = sigObjectOffset + sigText.indexOf(BYTE_RANGE_PLACEHOLDER)
   out.write(filled, brAt, 'latin1')
-  return { pdf: out, byteRange }
+  return { pdf: out, byteRange, appearance: { visible: appearance !== null, note: built?.note ?? null } }
 }
 
 /** The bytes a signature covers: everything but the /Contents hex string. */

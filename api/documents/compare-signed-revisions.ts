@@ -11,10 +11,13 @@
  * - the AcroForm itself, its /Fields and /SigFlags;
  * - a document security store (/DSS: certificates and revocation data for PAdES B-LT);
  * - /ModDate and /Producer in the document information dictionary;
- * - one issuance stamp: a FreeText annotation whose /NM starts with `issuance-stamp`,
- *   at most 300 × 100 pt, whose appearance only sets text (text, colour and state
- *   operators; no paths, images, shadings or XObjects; no Type 3 fonts). It carries the
- *   number/notation and date the clerical office stamps before the organisation signs.
+ * - the issuance stamp: FreeText annotations whose /NM starts with `issuance-stamp`,
+ *   each at most 300 × 100 pt, whose appearance only sets text (text, colour and state
+ *   operators; no paths, images, shadings or XObjects; no Type 3 fonts). They carry the
+ *   number/notation and date the clerical office stamps before the organisation signs:
+ *   at most one for the date (/NM `issuance-stamp-date…`, the blanks of "ngày … tháng …
+ *   năm …") and one for the number (any other such /NM, after "Số:"), since the two sit
+ *   in different columns of the page.
  * Anything else (page content, pages added or removed, other annotations, form values,
  * catalog entries) is a change made after the signature.
  * @module
@@ -194,7 +197,7 @@ const compareOne = (oldRev: PdfRevision, cur: Structure): string[] => {
   if (isRef(dssRef)) explained.add(dssRef.num)
 
   // an added annotation or field is acceptable when it is a new signature widget or the stamp
-  let stamps = 0
+  const stampKinds = new Set<string>()
   const acceptAdded = (ref: PdfValue, where: string) => {
     const annot = rev.resolve(ref)
     if (!isRef(ref) || !isNew(ref.num) || !isDict(annot)) {
@@ -216,8 +219,10 @@ const compareOne = (oldRev: PdfRevision, cur: Structure): string[] => {
       return
     }
     if (isStamp) {
+      const kind = isString(nm) && stringBytes(nm).startsWith(`${STAMP_NAME_PREFIX}-date`) ? 'date' : 'number'
       const problem =
-        stampProblem(rev, annot) ?? (++stamps > 1 ? 'Có nhiều hơn một dấu số, ngày ban hành.' : null)
+        stampProblem(rev, annot) ?? (stampKinds.has(kind) ? 'Có nhiều hơn một dấu số, ngày ban hành.' : null)
+      stampKinds.add(kind)
       if (problem) {
         problems.add(problem)
         explained.add(ref.num)

@@ -13,11 +13,13 @@ import type { DocumentHeader } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { getDraft } from './list-drafts.ts'
 import { requireRole } from './official-roles.ts'
+import { stampMismatch } from './read-issuance-stamp.ts'
 import { submitDocument } from './submit-document.ts'
 
 /**
  * @throws AppError 404 (not this agency's draft), 409 (already issued, or not the draft's
- *   bytes), 422 (signatures not complete by role)
+ *   bytes), 422 (signatures not complete by role, or a header whose number or date differs
+ *   from the issuance stamp)
  */
 export const issueDraft = async ({
   svc,
@@ -46,6 +48,9 @@ export const issueDraft = async ({
       'Tệp gửi không phải bản chờ phát hành đã được ký thêm chữ ký của cơ quan; hãy ký từ hàng chờ phát hành.',
     )
   }
+  // the routing header says what the stamped page says (NĐ 30/2020: one number, one date)
+  const mismatch = stampMismatch(pdf.subarray(draft.pdf.length), header.notation, header.promulgatedAt)
+  if (mismatch) throw new AppError('UNPROCESSABLE', mismatch)
   const { verification, pdf: verified } = await svc.verifyPdf(pdf)
   const roles = verification.signatures.map((s) => s.role)
   if (!verification.rolesComplete || roles.join(',') !== 'approver,organisation') {

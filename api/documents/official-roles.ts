@@ -22,6 +22,7 @@ export const ACTIONS = {
   recordNudges: ['clerk', 'approver', 'agency_admin', 'viewer', 'system_admin'],
   manageOfficials: ['agency_admin', 'system_admin'],
   createAgency: ['system_admin'],
+  uploadSealImage: ['agency_admin', 'system_admin'],
 } as const satisfies Record<string, readonly OfficialRole[]>
 
 export type Action = keyof typeof ACTIONS
@@ -37,6 +38,7 @@ const LABELS: Record<Action, string> = {
   recordNudges: 'ghi nhận nhắc nhở',
   manageOfficials: 'quản lý cán bộ (quản trị cơ quan)',
   createAgency: 'tạo cơ quan (quản trị hệ thống)',
+  uploadSealImage: 'tải lên ảnh con dấu của cơ quan (quản trị cơ quan)',
 }
 
 export const can = (role: string, action: Action) => (ACTIONS[action] as readonly string[]).includes(role)

@@ -10,10 +10,14 @@ import { certificates, signingSessions } from '../../knowledge/db/schema/documen
 import { AppError } from '../../knowledge/errors.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
+import type { AppearanceRequest } from './build-signature-appearance.ts'
+import { STAMP_NAME_PREFIX } from './compare-signed-revisions.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 import { fromPem, signingKeyOf } from './pki-encoding.ts'
 import { isOrganisationCertificate } from './read-certificate-policies.ts'
+import { findSignatureImage, ownerOf } from './save-signature-image.ts'
+import type { IssuanceStamp } from './stamp-issuance.ts'
 
 export const SESSION_MINUTES = 30
 
@@ -23,6 +27,12 @@ export type PrepareSignatureOptions = {
   pdf: Uint8Array
   role: SignatureRole
   certificateSerial?: string | undefined
+  /** number and date the clerical office stamps on page 1 first (organisation only) */
+  issuance?: IssuanceStamp | undefined
+  /** document (default): in the signature block; copy: the organisation's text at the top right of page 1 */
+  placement?: AppearanceRequest['placement'] | undefined
+  /** the signature block, instead of the text search */
+  signatureAt?: AppearanceRequest['at']
   now?: Date
 }
 
@@ -79,9 +89,18 @@ export const prepareSignature = async ({
   pdf: uploaded,
   role,
   certificateSerial,
+  issuance,
+  placement = 'document',
+  signatureAt,
   now = new Date(),
 }: PrepareSignatureOptions) => {
   requireRole(caller.official.role, role === 'approver' ? 'signAsApprover' : 'signAsOrganisation')
+  if (issuance && role !== 'organisation') {
+    throw new AppError(
+      'BAD_REQUEST',
+      'issuance: số và ngày ban hành do văn thư ghi khi ký số của cơ quan (role organisation), không phải khi lãnh đạo ký.',
+    )
+  }
   const { verification: existing, pdf } = await svc.verifyPdf(uploaded)
   if (existing.status === 'signed_invalid') {
     throw new AppError('UNPROCESSABLE', 'Tệp đã có chữ ký không hợp lệ; không ký thêm được.', {
@@ -105,6 +124,9 @@ export const prepareSignature = async ({
       'Văn bản đã có chữ ký của người có thẩm quyền; không ký lần nữa. Văn thư ký số của cơ quan và phát hành từ hàng chờ phát hành.',
     )
   }
+  if (issuance && Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).includes(`(${STAMP_NAME_PREFIX}`)) {
+    throw new AppError('CONFLICT', 'Văn bản đã được ghi số, ngày ban hành; không ghi lần nữa.')
+  }
   const cert = await findSigningCertificate(svc, caller.official.id, certificateSerial, role)
   if (!cert && !svc.remote) {
     throw new AppError(
@@ -112,6 +134,29 @@ export const prepareSignature = async ({
       'Bạn chưa có chứng thư ký số: gửi CSR tới POST /v1/certificates trước.',
     )
   }
+  if (placement === 'copy' && role !== 'organisation') {
+    throw new AppError(
+      'BAD_REQUEST',
+      'placement: chỉ chữ ký số của cơ quan đặt ở góc trên bên phải trang 1 (bản sao, phụ lục).',
+    )
+  }
+  // the approver's handwritten signature, or the agency's seal, when uploaded
+  const image = await findSignatureImage(
+    svc.db,
+    role === 'approver' ? ownerOf('signature', caller.official.id) : ownerOf('seal', caller.agency.code),
+  )
+  const appearance =
+    image || placement === 'copy'
+      ? {
+          role,
+          image: image ? new Uint8Array(image.png) : null,
+          placement,
+          signerName: caller.official.name,
+          agencyName: caller.agency.name,
+          sealDiameterMm: image?.diameterMm ?? null,
+          at: signatureAt ?? null,
+        }
+      : null
   const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000)
   const prepared = await svc.pdf.run({
     op: 'prepare',
@@ -120,6 +165,8 @@ export const prepareSignature = async ({
     signerName: caller.official.name,
     signingTime: signingTime.toISOString(),
     certificatePem: cert?.pem ?? null,
+    issuance: issuance ?? null,
+    appearance,
   })
   const toBeSigned = prepared.toBeSigned
   // sessions hold a copy of the PDF: drop those that expired more than a day ago
@@ -146,5 +193,7 @@ export const prepareSignature = async ({
     toBeSigned: toBeSigned ? Buffer.from(toBeSigned).toString('base64') : null,
     algorithm: algorithmFor(cert?.pem ?? null),
     certificateSerial: cert?.serial ?? null,
+    /** whether the signature shows on the page (an image uploaded, a place found), and why not */
+    appearance: prepared.appearance ?? { visible: false, note: null },
   }
 }

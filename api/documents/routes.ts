@@ -42,12 +42,14 @@ import { enrolCertificate } from './issue-certificate.ts'
 import { listAgencies } from './list-agencies.ts'
 import { listDocuments } from './list-documents.ts'
 import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
+import { parseIssuance, parseSignatureAt } from './parse-issuance.ts'
 import { prepareSignature } from './prepare-signature.ts'
 import { readEdxmlPackage } from './read-edxml-package.ts'
 import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
 import { revokeOfficialTokens } from './revoke-official-tokens.ts'
+import { createSignatureImageRoutes } from './signature-images-routes.ts'
 import { submitDocument } from './submit-document.ts'
 
 const ZCreateAgency = z.object({
@@ -77,6 +79,7 @@ const ZCreateOfficial = z.object({
 const ZCsr = z.object({ csr: z.string().min(1) })
 const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string().min(1) })
 const ZSignRole = z.enum(['approver', 'organisation'])
+const ZPlacement = z.enum(['document', 'copy']).default('document')
 const ZComplete = z.object({ signature: z.base64().min(1), certificateSerial: z.string().optional() })
 const ZStatus = z.object({
   status: z.enum(['02', '03', '04', '05', '06', '13', '15', '16']),
@@ -312,7 +315,18 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
       typeof form['certificateSerial'] === 'string' && form['certificateSerial']
         ? form['certificateSerial']
         : undefined
-    const session = await prepareSignature({ svc: service, caller, pdf, role, certificateSerial: serial })
+    const issuance = parseIssuance(form['issuance'])
+    const placement = parseInput(ZPlacement, form['placement'] || undefined, 'placement')
+    const session = await prepareSignature({
+      svc: service,
+      caller,
+      pdf,
+      role,
+      certificateSerial: serial,
+      issuance,
+      placement,
+      signatureAt: parseSignatureAt(form['signatureAt']),
+    })
     return c.json(session, 201)
   })
 
@@ -454,6 +468,7 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
     return c.html(renderTransparencyPage(stats))
   })
 
+  app.route('/', createSignatureImageRoutes({ db: deps.db, auth }))
   app.route(
     '/',
     createDraftRoutes({

@@ -8,8 +8,10 @@
 import { createHash, type X509Certificate } from 'node:crypto'
 import { AppError } from '../../knowledge/errors.ts'
 import { addSignaturePlaceholder, type SignatureRole } from './add-signature-placeholder.ts'
+import type { AppearanceRequest } from './build-signature-appearance.ts'
 import { byteRangeOf, signedAttributesFor } from './compute-signed-attributes.ts'
 import { signPreparedPdf } from './sign-prepared-pdf.ts'
+import { type IssuanceStamp, stampIssuance } from './stamp-issuance.ts'
 import type { SignatureVerifier, Verification } from './verify-pdf-signatures.ts'
 
 export type PdfJob =
@@ -23,6 +25,10 @@ export type PdfJob =
       signerName: string
       signingTime: string
       certificatePem: string | null
+      /** stamped on page 1 before the signature is added */
+      issuance?: IssuanceStamp | null
+      /** what the signature shows (its time is `signingTime`) */
+      appearance?: Omit<AppearanceRequest, 'signingTime'> | null
     }
   | { op: 'toBeSigned'; prepared: Uint8Array; certificatePem: string; signingTime: string }
   | {
@@ -46,7 +52,12 @@ export type PdfJobResult = {
   /** the verdict, and the PDF itself handed back (it is moved to the worker, not copied) */
   verify: { verification: Verification; pdf: Uint8Array }
   countPages: number
-  prepare: { pdf: Uint8Array; byteRange: number[]; toBeSigned: Uint8Array | null }
+  prepare: {
+    pdf: Uint8Array
+    byteRange: number[]
+    toBeSigned: Uint8Array | null
+    appearance: { visible: boolean; note: string | null } | null
+  }
   toBeSigned: Uint8Array
   complete: Uint8Array
 }
@@ -99,16 +110,23 @@ export const runPdfJob = async (
       return countPages(job.pdf)
     case 'prepare': {
       const signingTime = new Date(job.signingTime)
+      const pdf = job.issuance ? await stampIssuance({ pdf: job.pdf, stamp: job.issuance }) : job.pdf
       const prepared = await addSignaturePlaceholder({
-        pdf: job.pdf,
+        pdf,
         role: job.role,
         signerName: job.signerName,
         signingTime,
+        appearance: job.appearance ? { ...job.appearance, signingTime } : null,
       })
       const toBeSigned = job.certificatePem
         ? signedAttributesFor(prepared.pdf, prepared.byteRange, job.certificatePem).toBeSigned
         : null
-      return { pdf: prepared.pdf, byteRange: prepared.byteRange, toBeSigned }
+      return {
+        pdf: prepared.pdf,
+        byteRange: prepared.byteRange,
+        toBeSigned,
+        appearance: prepared.appearance ?? null,
+      }
     }
     case 'toBeSigned':
       return signedAttributesFor(job.prepared, byteRangeOf(job.prepared), job.certificatePem).toBeSigned

@@ -133,15 +133,19 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
       pdf,
       role,
       certificateSerial,
+      issuance,
     }: {
       pdf: Uint8Array<ArrayBuffer>
       role: SigningRole
       certificateSerial?: string
+      /** number/notation and date the văn thư stamps on page 1 before the organisation signs */
+      issuance?: { notation: string; date: string } | null
     }) => {
       const form = new FormData()
       form.set('file', pdfBlob(pdf), 'document.pdf')
       form.set('role', role)
       if (certificateSerial) form.set('certificateSerial', certificateSerial)
+      if (issuance) form.set('issuance', JSON.stringify(issuance))
       return json<SigningSession>('/v1/signing/sessions', { method: 'POST', body: form })
     },
     completeSigningSession: async ({

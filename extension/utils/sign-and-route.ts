@@ -115,20 +115,37 @@ export const signAndRoute = async ({
 }: SignAndRouteOptions): Promise<SignAndRouteResult> => {
   const me = await api.me()
   const role = signingRoleFor(me.official.role)
+  // issuing a queued draft: the number and date of the header are stamped on page 1 first
+  const issuance =
+    role === 'organisation' && draftId && header
+      ? { notation: header.notation, date: header.promulgatedAt }
+      : null
+  const createSession = async (args: { certificateSerial?: string }) => {
+    try {
+      return await api.createSigningSession({ pdf, role, ...args, issuance })
+    } catch (error) {
+      // a draft without blanks for number and date ("Số:", "ngày … tháng … năm") is issued unstamped
+      if (
+        !(issuance && error instanceof ApiError && error.status === 422 && /^issuance:/.test(error.message))
+      )
+        throw error
+      return api.createSigningSession({ pdf, role, ...args })
+    }
+  }
   let signed: Uint8Array<ArrayBuffer>
   if (remote) {
-    const session = await api.createSigningSession({ pdf, role })
+    const session = await createSession({})
     await api.requestRemoteSigning(session.sessionId)
     signed = await waitForRemote(api, session.sessionId, remoteTimeoutMs)
   } else {
     let { keys, certificate } = await ensureEnrolled(api)
     let session: Awaited<ReturnType<ApiClient['createSigningSession']>>
     try {
-      session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+      session = await createSession({ certificateSerial: certificate.serial })
     } catch (error) {
       if (!certificateRefused(error)) throw error
       ;({ keys, certificate } = await ensureEnrolled(api, { fresh: true }))
-      session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
+      session = await createSession({ certificateSerial: certificate.serial })
     }
     const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
     signed = await api.completeSigningSession({

@@ -228,3 +228,22 @@ export const documentDrafts = sqliteTable(
   },
   (t) => [index('document_drafts_queue_idx').on(t.agencyCode, t.status, t.createdAt)],
 )
+
+/**
+ * Images drawn in visible signatures (NĐ 30/2020, Phụ lục I): an approver's handwritten
+ * signature (`owner` = `official:<id>`) and an agency's seal (`owner` = `agency:<code>`),
+ * PNG with transparency, validated when uploaded; one current image per owner.
+ */
+export const signatureImages = sqliteTable('signature_images', {
+  owner: text('owner').primaryKey(),
+  /** signature | seal */
+  kind: text('kind').notNull(),
+  png: blob('png', { mode: 'buffer' }).notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  /** a seal's real diameter, drawn at that size */
+  diameterMm: integer('diameter_mm'),
+  sha256: text('sha256').notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})

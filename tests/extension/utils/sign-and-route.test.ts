@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createFakeRemoteSigningProvider,
@@ -5,6 +10,7 @@ import {
 } from '../../../api/documents/fake-remote-signing-provider.ts'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
+import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
 import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
 import { inProcessClient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
@@ -99,6 +105,52 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
     const inbox = await clientFor(recipient).listDocuments('inbox')
     expect(inbox.find((d) => d.id === routed.sent.id)).toMatchObject({ notation: '77/QĐ-STP' })
     expect(await clientFor(clerk).listDrafts()).toEqual([])
+  }, 60_000)
+
+  it("stamps the header's number and date on the draft when the văn thư issues it", async () => {
+    const [byLeader] = await Promise.all([
+      signAndRoute({
+        api: clientFor(leader),
+        pdf: new Uint8Array(makeDecree30Draft()),
+        fileName: 'QD_78.pdf',
+        header: null,
+        remote: true,
+        remoteTimeoutMs: 20_000,
+      }),
+      onPhone('confirm'),
+    ])
+    if (byLeader.kind !== 'drafted') throw new Error('not drafted')
+    const [routed] = await Promise.all([
+      signAndRoute({
+        api: clientFor(clerk),
+        pdf: await clientFor(clerk).draftPdf(byLeader.draftId),
+        draftId: byLeader.draftId,
+        fileName: 'QD_78.pdf',
+        header: {
+          to: ['000.00.02.H56'],
+          notation: '78/QĐ-STP',
+          place: 'Hà Nội',
+          promulgatedAt: '2026-12-03',
+          type: 'Quyết định',
+          subject: 'Về việc ghi số, ngày ban hành',
+        },
+        remote: true,
+        remoteTimeoutMs: 20_000,
+      }),
+      onPhone('confirm'),
+    ])
+    if (routed.kind !== 'routed') throw new Error('not routed')
+    expect(routed.sent.signatureStatus).toBe('signed_valid')
+    const res = await app.request(`/v1/documents/${routed.sent.id}/pdf`, {
+      headers: { Authorization: `Bearer ${clerk.token}` },
+    })
+    // the stamp is an annotation: poppler shows it (pdf.js's page text does not include annotations)
+    const dir = mkdtempSync(join(tmpdir(), 'trolyso-stamp-'))
+    writeFileSync(join(dir, 'issued.pdf'), Buffer.from(await res.arrayBuffer()))
+    const text = (await promisify(execFile)('pdftotext', ['-layout', join(dir, 'issued.pdf'), '-'])).stdout
+    rmSync(dir, { recursive: true, force: true })
+    expect(text).toMatch(/Số:\s*78\s*\/QĐ-STP/)
+    expect(text).toMatch(/ngày\s+03\s+tháng\s+12\s+năm 2026/)
   }, 60_000)
 
   it('tells the official in Vietnamese when the signature was refused on the phone', async () => {
