@@ -14,7 +14,9 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
 import type { Logger } from '../../api/logger.ts'
+import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'
@@ -110,6 +112,16 @@ export const createAgentsWebhook = ({
 
   const routes = new Hono().post(
     AGENTS_MESSAGES_PATH,
+    describeOperation({
+      summary: 'Bot Framework (Teams, Web Chat, Direct Line): Activity, mã của Bot Connector',
+      tag: 'webhooks',
+      webhook: true,
+      body: json(z.looseObject({ type: z.string() }).meta({ description: 'Bot Framework Activity' })),
+      responses: {
+        200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } },
+      },
+      errors: [400, 401, 413, 503],
+    }),
     bodyLimit({
       maxSize: 256 * 1024,
       onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Request body too large.'), 413),

@@ -11,7 +11,9 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Update } from 'grammy/types'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
 import type { Logger } from '../../api/logger.ts'
+import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { createSeenEvents } from '../core/seen-events.ts'
 import type { TelegramBot } from './create-telegram-bot.ts'
@@ -54,6 +56,16 @@ export const createTelegramWebhook = ({
   const seen = createSeenEvents({ db, prefix: `telegram:${token.split(':')[0]}:`, log })
   return new Hono().post(
     TELEGRAM_WEBHOOK_PATH,
+    describeOperation({
+      summary: 'Webhook của Telegram (X-Telegram-Bot-Api-Secret-Token)',
+      tag: 'webhooks',
+      webhook: true,
+      body: json(z.looseObject({ update_id: z.number() }).meta({ description: 'Telegram Update' })),
+      responses: {
+        200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } },
+      },
+      errors: [400, 401, 413],
+    }),
     bodyLimit({
       maxSize: 1024 * 1024,
       onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Too large' } }, 413),

@@ -10,7 +10,9 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
 import type { Logger } from '../../api/logger.ts'
+import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
@@ -112,6 +114,19 @@ export const createZaloWebhook = ({
 
   const routes = new Hono().post(
     ZALO_WEBHOOK_PATH,
+    describeOperation({
+      summary: 'Webhook của Zalo OA (X-ZEvent-Signature)',
+      tag: 'webhooks',
+      webhook: true,
+      body: json(z.looseObject({ event_name: z.string() }).meta({ description: 'Zalo OA event' })),
+      responses: {
+        200: {
+          description: 'Đã nhận',
+          content: json(z.object({ ok: z.literal(true), duplicate: z.boolean().optional() })),
+        },
+      },
+      errors: [400, 401, 413],
+    }),
     bodyLimit({
       maxSize: 256 * 1024,
       onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Too large'), 413),

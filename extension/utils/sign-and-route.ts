@@ -130,6 +130,8 @@ export const signAndRoute = async ({
       ;({ keys, certificate } = await ensureEnrolled(api, { fresh: true }))
       session = await api.createSigningSession({ pdf, role, certificateSerial: certificate.serial })
     }
+    // the API returns null only for a session without a certificate (remote signing)
+    if (!session.toBeSigned) throw new Error('Máy chủ không trả về dữ liệu cần ký cho chứng thư của bạn.')
     const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
     signed = await api.completeSigningSession({
       sessionId: session.sessionId,
