@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from 'zod'
-import { NUDGE_ACTIONS, NUDGE_KINDS, SIGNATURE_STATUSES, SIGNING_ROLES } from './document-codes.ts'
+import { SIGNATURE_STATUSES } from './document-codes.ts'
 
 export * from './document-codes.ts'
 

@@ -322,12 +322,16 @@ describe('abuse of the running server', () => {
 
   it('answers fuzzed bodies on every documented operation without a 5xx and with small error bodies', async () => {
     const doc = (await (await fetch(url('/openapi.json'))).json()) as {
-      paths: Record<string, Record<string, unknown>>
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: object }> }>>
     }
     const operations = new Set<string>(DOCUMENTS_ROUTES)
     for (const [path, item] of Object.entries(doc.paths))
-      for (const method of Object.keys(item))
-        if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) operations.add(`${method} ${path}`)
+      for (const [method, op] of Object.entries(item)) {
+        // an event stream never ends: it has nothing to answer a fuzzed request with but events
+        const streams = 'text/event-stream' in (op.responses?.['200']?.content ?? {})
+        if (['get', 'post', 'put', 'patch', 'delete'].includes(method) && !streams)
+          operations.add(`${method} ${path}`)
+      }
     expect(operations.size).toBeGreaterThan(30)
 
     const failures: string[] = []
