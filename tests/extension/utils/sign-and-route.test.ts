@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createFakeRemoteSigningProvider,
-  type FakeRemoteSigningProvider,
-} from '../../../api/documents/fake-remote-signing-provider.ts'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
 import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
+import {
+  createFakeRemoteSigningProvider,
+  type FakeRemoteSigningProvider,
+} from '../../helpers/fake-remote-signing-provider.ts'
 import { inProcessClient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
