@@ -20,20 +20,6 @@ import type {
   SigningSession,
 } from '../../contracts/documents.ts'
 
-// the shared contract's types, under the names the extension uses
-export type {
-  Agency,
-  DocumentListItem,
-  Draft,
-  IssuedCertificateResponse,
-  Me,
-  NudgeAction,
-  NudgeKind,
-  PaperlessStats,
-  SentDocument,
-  SigningRole,
-  SigningSession,
-}
 /** The header as the extension sends it (the server fills in the defaults). */
 export type DocumentHeader = DocumentHeaderInput
 

@@ -6,14 +6,8 @@
  * session, signs `toBeSigned` locally (or lets the official confirm on the phone), completes it.
  * @module
  */
-import {
-  type ApiClient,
-  ApiError,
-  type DocumentHeader,
-  type IssuedCertificateResponse,
-  type SentDocument,
-  type SigningRole,
-} from './api-client.ts'
+import type { IssuedCertificateResponse, SentDocument, SigningRole } from '../../contracts/documents.ts'
+import { type ApiClient, ApiError, type DocumentHeader } from './api-client.ts'
 import { base64ToBytes } from './base64.ts'
 import { buildCsr } from './csr.ts'
 import { loadOrCreateSigningKeys, signBytes } from './signing-key.ts'
