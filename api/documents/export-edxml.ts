@@ -4,24 +4,15 @@
  * @module
  */
 import { XMLBuilder } from 'fast-xml-parser'
-import type { Caller } from './authenticate-official.ts'
 import type { DocumentHeader } from './document-header.ts'
-import type { DocumentsService } from './documents-service.ts'
+import type { ByIdOptions } from './documents-service.ts'
 import { getDocument, getDocumentPdf } from './get-document.ts'
 
 export const EDXML_NS = 'http://www.mic.gov.vn/TBT/QCVN_102_2016'
 
 const PRIORITY: Record<string, string> = { normal: '0', urgent: '1', very_urgent: '2', flash: '3' }
 
-export const exportEdxml = async ({
-  svc,
-  caller,
-  id,
-}: {
-  svc: DocumentsService
-  caller: Caller
-  id: string
-}) => {
+export const exportEdxml = async ({ svc, caller, id }: ByIdOptions) => {
   const doc = await getDocument({ svc, caller, id })
   const { pdf } = await getDocumentPdf({ svc, caller, id })
   const h = doc.header as unknown as DocumentHeader

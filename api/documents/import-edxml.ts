@@ -6,9 +6,8 @@
 import { XMLParser } from 'fast-xml-parser'
 import { AppError } from '../../knowledge/errors.ts'
 import { parseInput } from '../validate.ts'
-import type { Caller } from './authenticate-official.ts'
 import { ZDocumentHeader } from './document-header.ts'
-import type { DocumentsService } from './documents-service.ts'
+import type { CallerOptions } from './documents-service.ts'
 import { submitDocument } from './submit-document.ts'
 
 const PRIORITY = ['normal', 'urgent', 'very_urgent', 'flash'] as const
@@ -16,17 +15,12 @@ const PRIORITY = ['normal', 'urgent', 'very_urgent', 'flash'] as const
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 const text = (v: unknown) => (v === undefined || v === null ? undefined : String(v))
 
-export const importEdxml = async ({
-  svc,
-  caller,
-  xml,
-  allowUnsigned = false,
-}: {
-  svc: DocumentsService
-  caller: Caller
+export type ImportEdxmlOptions = CallerOptions & {
   xml: string
   allowUnsigned?: boolean
-}) => {
+}
+
+export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: ImportEdxmlOptions) => {
   let parsed: Record<string, unknown>
   try {
     parsed = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true }).parse(

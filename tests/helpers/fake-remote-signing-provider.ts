@@ -18,9 +18,13 @@ import {
 import { p256 } from '@noble/curves/nist.js'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { type CertificateAuthority, keyIdentifierOf } from '../../api/documents/init-certificate-authority.ts'
+import {
+  type CertificateAuthority,
+  certificateExtensions,
+  keyIdentifierOf,
+} from '../../api/documents/init-certificate-authority.ts'
 import { issueCertificate } from '../../api/documents/issue-certificate.ts'
-import { buildName, newSerial, OID, toPem } from '../../api/documents/pki-encoding.ts'
+import { buildName, newSerial, toPem } from '../../api/documents/pki-encoding.ts'
 import type {
   RemoteSignatureStatus,
   RemoteSigningProvider,
@@ -59,30 +63,7 @@ export const createIntermediateAuthority = async (
   cert.notBefore.value = new Date(Date.now() - 60_000)
   cert.notAfter.value = new Date(Date.now() + 5 * 365 * 86_400_000)
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey)
-  cert.extensions = [
-    new pkijs.Extension({
-      extnID: OID.basicConstraints,
-      critical: true,
-      extnValue: new pkijs.BasicConstraints({ cA: true, pathLenConstraint: 0 }).toSchema().toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.keyUsage,
-      critical: true,
-      extnValue: new asn1js.BitString({ valueHex: new Uint8Array([0x06]), unusedBits: 1 }).toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.subjectKeyIdentifier,
-      extnValue: new asn1js.OctetString({ valueHex: keyIdentifierOf(cert) }).toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.authorityKeyIdentifier,
-      extnValue: new pkijs.AuthorityKeyIdentifier({
-        keyIdentifier: new asn1js.OctetString({ valueHex: ca.keyIdentifier }),
-      })
-        .toSchema()
-        .toBER(false),
-    }),
-  ]
+  cert.extensions = certificateExtensions(cert, 'intermediate', ca.keyIdentifier)
   await cert.sign(ca.privateKey, 'SHA-256')
   const der = Buffer.from(cert.toSchema(true).toBER(false))
   return {
