@@ -38,6 +38,14 @@ export type ApiClientOptions = { baseUrl: string; token: string | null; fetch?: 
 
 const pdfBlob = (bytes: Uint8Array<ArrayBuffer>) => new Blob([bytes], { type: 'application/pdf' })
 
+/** The multipart body that routes a PDF: the file and the header as JSON. */
+const routingForm = (pdf: Uint8Array<ArrayBuffer>, header: DocumentHeader, fileName: string) => {
+  const form = new FormData()
+  form.set('file', pdfBlob(pdf), fileName)
+  form.set('header', JSON.stringify(header))
+  return form
+}
+
 /** @returns one method per contract endpoint the extension uses */
 export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: ApiClientOptions) => {
   const root = baseUrl.replace(/\/+$/, '')
@@ -127,12 +135,7 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
       pdf: Uint8Array<ArrayBuffer>
       header: DocumentHeader
       fileName: string
-    }) => {
-      const form = new FormData()
-      form.set('file', pdfBlob(pdf), fileName)
-      form.set('header', JSON.stringify(header))
-      return json<SentDocument>('/v1/documents', { method: 'POST', body: form })
-    },
+    }) => json<SentDocument>('/v1/documents', { method: 'POST', body: routingForm(pdf, header, fileName) }),
     /** the leader's signed draft into the agency's "chờ phát hành" queue */
     createDraft: ({
       pdf,
@@ -163,12 +166,11 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
       pdf: Uint8Array<ArrayBuffer>
       header: DocumentHeader
       fileName: string
-    }) => {
-      const form = new FormData()
-      form.set('file', pdfBlob(pdf), fileName)
-      form.set('header', JSON.stringify(header))
-      return json<SentDocument>(`/v1/drafts/${encodeURIComponent(id)}/issue`, { method: 'POST', body: form })
-    },
+    }) =>
+      json<SentDocument>(`/v1/drafts/${encodeURIComponent(id)}/issue`, {
+        method: 'POST',
+        body: routingForm(pdf, header, fileName),
+      }),
     /** QCVN 102:2016 status of this agency's copy: 03 accepted, 02 refused … */
     changeStatus: (id: string, status: string, note?: string) =>
       postJson<unknown>(`/v1/documents/${encodeURIComponent(id)}/status`, { status, note }),
