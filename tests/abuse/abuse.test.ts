@@ -110,15 +110,23 @@ const BODIES: { name: string; type: string; body: () => string | Uint8Array }[] 
  */
 const send = (target: string, method: string, headers: Record<string, string>, body: string | Uint8Array) =>
   new Promise<{ status: number; text: () => Promise<string> }>((resolve, reject) => {
-    const req = request(target, { method: method.toUpperCase(), headers, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8')
-        resolve({ status: res.statusCode ?? 0, text: async () => text })
-      })
-      res.on('error', reject)
-    })
+    // Node sends a DELETE body without Content-Length or chunking unless told its length
+    const length = {
+      'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
+    }
+    const req = request(
+      target,
+      { method: method.toUpperCase(), headers: { ...headers, ...length }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          resolve({ status: res.statusCode ?? 0, text: async () => text })
+        })
+        res.on('error', reject)
+      },
+    )
     // the answer may come before the whole body was sent: that is not a failure
     req.on('error', (error) => reject(new Error(`${method} ${target}: ${String(error)}`)))
     req.end(body)
