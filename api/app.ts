@@ -34,7 +34,10 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', createAskRoutes(deps))
   app.route('/', createAdminRoutes(deps))
   app.route('/', createConsoleRoutes())
-  app.route('/', createDocsRoutes(deps))
+  app.route(
+    '/',
+    createDocsRoutes(deps, () => app),
+  )
   app.route('/', createDocumentsRoutes(deps))
   app.route('/', createChatRoutes(deps))
   app.notFound((c) =>

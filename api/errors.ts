@@ -7,14 +7,11 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { errorBody } from '../contracts/errors.ts'
 import { AppError } from '../knowledge/errors.ts'
 import type { Logger } from './logger.ts'
 
-export type ErrorBody = { error: { code: string; message: string; details?: unknown } }
-
-export const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
-  error: details === undefined ? { code, message } : { code, message, details },
-})
+export { type ErrorBody, errorBody } from '../contracts/errors.ts'
 
 /** The SQLite result code of an error or of one of its causes (libSQL and drizzle wrap them). */
 export const sqliteCodeOf = (error: unknown): string | null => {

@@ -22,7 +22,7 @@ export type ChangeRecipientStatusOptions = {
   agencyCode?: string | undefined
 }
 
-const label = (code: string) => `${code} (${STATUS_LABELS[code] ?? '?'})`
+const label = (code: string) => `${code} (${(STATUS_LABELS as Record<string, string>)[code] ?? '?'})`
 
 /**
  * @returns the recipients' statuses after the change

@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto'
 import { and, eq, inArray } from 'drizzle-orm'
 import { certificates, documentDrafts } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import type { Caller } from './authenticate-official.ts'
-import type { DocumentsService } from './documents-service.ts'
+import type { CallerOptions } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 
 export type DraftSummary = {
@@ -28,6 +27,13 @@ export type DraftSummary = {
 export const draftIdOf = (sha256: string, agencyCode: string) =>
   createHash('sha256').update(`draft:${sha256}:${agencyCode}`).digest('hex').slice(0, 32)
 
+export type CreateDraftOptions = CallerOptions & {
+  pdf: Uint8Array
+  fileName: string
+  subject?: string | null | undefined
+  now?: Date
+}
+
 /**
  * @returns the queued draft (`created: false` when this agency already queued this PDF)
  * @throws AppError 403 (not an approver), 422 (not signed by exactly one approver of this agency)
@@ -39,14 +45,7 @@ export const createDraft = async ({
   fileName,
   subject,
   now = new Date(),
-}: {
-  svc: DocumentsService
-  caller: Caller
-  pdf: Uint8Array
-  fileName: string
-  subject?: string | null | undefined
-  now?: Date
-}): Promise<{ created: boolean; draft: DraftSummary }> => {
+}: CreateDraftOptions): Promise<{ created: boolean; draft: DraftSummary }> => {
   requireRole(caller.official.role, 'signAsApprover')
   const { verification, pdf: verified } = await svc.verifyPdf(pdf)
   const roles = verification.signatures.map((s) => s.role)

@@ -13,6 +13,7 @@ import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
+import type { Caller } from './authenticate-official.ts'
 import {
   createPdfWorkerPool,
   type PdfWorkerPool,
@@ -48,6 +49,12 @@ export type DocumentsService = {
    */
   verifyPdf: (pdf: Uint8Array) => Promise<VerifiedPdf>
 }
+
+/** What every documents operation on behalf of an official starts from. */
+export type CallerOptions = { svc: DocumentsService; caller: Caller }
+
+/** An operation on one document, draft or signing session of the caller's, by id. */
+export type ByIdOptions = CallerOptions & { id: string }
 
 export type DocumentsOptions = {
   /** A remote-signing provider; without one, `/remote` answers 503. */

@@ -2,83 +2,132 @@
  * The "chờ phát hành" routes: the leader's signed draft goes to the agency's văn thư inside
  * trolyso (`POST /v1/drafts`), the văn thư lists the queue (`GET /v1/drafts`), reads a draft's
  * PDF (`GET /v1/drafts/:id/pdf`) and issues it with the organisation's signature and routing
- * (`POST /v1/drafts/:id/issue`). Mounted by routes.ts, which owns authentication and the CA.
+ * (`POST /v1/drafts/:id/issue`).
  * @module
  */
-import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { ZDocumentHeader, ZDraft, ZSentDocument } from '../../contracts/documents.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { parseInput } from '../validate.ts'
-import type { Caller } from './authenticate-official.ts'
 import { createDraft } from './create-draft.ts'
-import type { DocumentHeader } from './document-header.ts'
-import type { DocumentsService } from './documents-service.ts'
+import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
 import { issueDraft } from './issue-draft.ts'
 import { getDraft, listDrafts } from './list-drafts.ts'
+import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
+import type { OfficialEnv } from './require-official.ts'
 
 const ZDraftList = z.object({ status: z.enum(['pending', 'issued']).default('pending') })
 const ZDraftFields = z.object({
   fileName: z.string().trim().max(300).optional(),
   subject: z.string().trim().max(500).optional(),
 })
+const ZDraftForm = ZDraftFields.extend({ file: z.string().meta({ format: 'binary', description: 'PDF' }) })
+const ZIssueForm = z.object({
+  file: z.string().meta({ format: 'binary', description: 'the draft with the organisation signature added' }),
+  header: ZDocumentHeader.meta({ description: 'the header, sent as a JSON string part (application/json)' }),
+})
 
-export type DraftRoutesDeps = {
-  svc: () => Promise<DocumentsService>
-  auth: (c: Context) => Promise<Caller>
-  readPdfForm: (c: Context) => Promise<{ form: Record<string, unknown>; pdf: Uint8Array }>
-  parseHeader: (raw: unknown) => DocumentHeader
-}
-
-export const createDraftRoutes = ({ svc, auth, readPdfForm, parseHeader }: DraftRoutesDeps) => {
-  const app = new Hono()
+export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+  const app = new Hono<OfficialEnv>()
+  const maxBytes = deps.config.documents.maxBytes
   // body limit (DOCUMENTS_MAX_BYTES): api/body-limits.ts
 
-  app.post('/v1/drafts', async (c) => {
-    const caller = await auth(c)
-    const { form, pdf } = await readPdfForm(c)
-    const fields = parseInput(ZDraftFields, {
-      fileName: typeof form['fileName'] === 'string' ? form['fileName'] : undefined,
-      subject: typeof form['subject'] === 'string' ? form['subject'] : undefined,
-    })
-    const { created, draft } = await createDraft({
-      svc: await svc(),
-      caller,
-      pdf,
-      fileName: fields.fileName ?? (form['file'] instanceof File ? form['file'].name : 'van-ban.pdf'),
-      subject: fields.subject,
-    })
-    return c.json(draft, created ? 201 : 200)
-  })
+  app.post(
+    '/v1/drafts',
+    describeOperation({
+      summary: 'Lãnh đạo chuyển văn bản đã ký cho văn thư (chờ phát hành)',
+      tag: 'drafts',
+      auth: 'bearer',
+      body: { 'multipart/form-data': ZDraftForm },
+      responses: {
+        200: { description: 'Đã có trong hàng chờ', content: json(ZDraft) },
+        201: { description: 'Đã đưa vào hàng chờ', content: json(ZDraft) },
+      },
+      errors: [400, 401, 403, 409, 413, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const { form, pdf } = await readPdfForm(c, maxBytes, await svc())
+      const fields = parseInput(ZDraftFields, {
+        fileName: typeof form['fileName'] === 'string' ? form['fileName'] : undefined,
+        subject: typeof form['subject'] === 'string' ? form['subject'] : undefined,
+      })
+      const { created, draft } = await createDraft({
+        svc: await svc(),
+        caller: c.var.caller,
+        pdf,
+        fileName: fields.fileName ?? (form['file'] instanceof File ? form['file'].name : 'van-ban.pdf'),
+        subject: fields.subject,
+      })
+      return c.json(draft, created ? 201 : 200)
+    },
+  )
 
-  app.get('/v1/drafts', async (c) => {
-    const caller = await auth(c)
-    const q = parseInput(ZDraftList, c.req.query(), 'Tham số')
-    return c.json({ results: await listDrafts({ svc: await svc(), caller, status: q.status }) })
-  })
+  app.get(
+    '/v1/drafts',
+    describeOperation({
+      summary: 'Hàng chờ phát hành của cơ quan',
+      tag: 'drafts',
+      auth: 'bearer',
+      query: ZDraftList,
+      responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZDraft) })) } },
+      errors: [400, 401, 403],
+    }),
+    official,
+    async (c) => {
+      const q = parseInput(ZDraftList, c.req.query(), 'Tham số')
+      return c.json({
+        results: await listDrafts({ svc: await svc(), caller: c.var.caller, status: q.status }),
+      })
+    },
+  )
 
-  app.get('/v1/drafts/:id/pdf', async (c) => {
-    const caller = await auth(c)
-    const draft = await getDraft({ svc: await svc(), caller, id: c.req.param('id') })
-    return c.body(new Uint8Array(draft.pdf), 200, {
-      'Content-Type': 'application/pdf',
-      'X-Document-Sha256': draft.sha256,
-      'Cache-Control': 'no-store',
-    })
-  })
+  app.get(
+    '/v1/drafts/:id/pdf',
+    describeOperation({
+      summary: 'PDF của văn bản chờ phát hành',
+      tag: 'drafts',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'PDF', content: PDF } },
+      errors: [401, 403, 404],
+    }),
+    official,
+    async (c) => {
+      const draft = await getDraft({ svc: await svc(), caller: c.var.caller, id: c.req.param('id') })
+      return pdfResponse(c, draft.pdf, draft.sha256)
+    },
+  )
 
-  app.post('/v1/drafts/:id/issue', async (c) => {
-    const caller = await auth(c)
-    const { form, pdf } = await readPdfForm(c)
-    const header = parseHeader(form['header'])
-    const { created, doc } = await issueDraft({
-      svc: await svc(),
-      caller,
-      id: c.req.param('id'),
-      pdf,
-      header,
-    })
-    return c.json(doc, created ? 201 : 200)
-  })
+  app.post(
+    '/v1/drafts/:id/issue',
+    describeOperation({
+      summary: 'Văn thư phát hành: chữ ký của cơ quan đã thêm, gửi tới nơi nhận',
+      tag: 'drafts',
+      auth: 'bearer',
+      params: ZIdParam,
+      body: { 'multipart/form-data': ZIssueForm },
+      responses: {
+        200: { description: 'Đã có', content: json(ZSentDocument) },
+        201: { description: 'Đã gửi', content: json(ZSentDocument) },
+      },
+      errors: [400, 401, 403, 404, 409, 413, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const { form, pdf } = await readPdfForm(c, maxBytes, await svc())
+      const header = parseHeader(form['header'])
+      const { created, doc } = await issueDraft({
+        svc: await svc(),
+        caller: c.var.caller,
+        id: c.req.param('id'),
+        pdf,
+        header,
+      })
+      return c.json(doc, created ? 201 : 200)
+    },
+  )
 
   return app
 }

@@ -55,7 +55,7 @@ export const exportEdxmlStatus = async ({ svc, caller, id }: ExportEdxmlStatusOp
             },
             'edXML:From': organizationOf(own, me),
             'edXML:StatusCode': event.status,
-            'edXML:Description': event.note ?? STATUS_LABELS[event.status] ?? '',
+            'edXML:Description': event.note ?? (STATUS_LABELS as Record<string, string>)[event.status] ?? '',
             'edXML:Timestamp': toEdxmlTimestamp(event.at),
             'edXML:StaffInfo': {
               'edXML:Department': me?.name ?? own,

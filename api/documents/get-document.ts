@@ -13,7 +13,7 @@ import {
 } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
-import type { DocumentsService } from './documents-service.ts'
+import type { ByIdOptions, DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 
 /** The document row if the caller's agency sent or received it. */
@@ -36,15 +36,7 @@ export const findVisibleDocument = async (svc: DocumentsService, caller: Caller,
   return { doc, isSender }
 }
 
-export const getDocument = async ({
-  svc,
-  caller,
-  id,
-}: {
-  svc: DocumentsService
-  caller: Caller
-  id: string
-}) => {
+export const getDocument = async ({ svc, caller, id }: ByIdOptions) => {
   const { doc, isSender } = await findVisibleDocument(svc, caller, id)
   const ownOnly = (code: string) => isSender || code === caller.agency.code
   const recipients = await svc.db
@@ -94,15 +86,7 @@ export const getDocument = async ({
   }
 }
 
-export const getDocumentPdf = async ({
-  svc,
-  caller,
-  id,
-}: {
-  svc: DocumentsService
-  caller: Caller
-  id: string
-}) => {
+export const getDocumentPdf = async ({ svc, caller, id }: ByIdOptions) => {
   const { doc } = await findVisibleDocument(svc, caller, id)
   const blob = await svc.db.select().from(documentBlobs).where(eq(documentBlobs.sha256, doc.sha256)).get()
   if (!blob) throw new AppError('INTERNAL', `Thiếu nội dung của văn bản ${id}.`)

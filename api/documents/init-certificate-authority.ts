@@ -29,6 +29,58 @@ export const caFiles = (dir: string) => ({ key: join(dir, 'ca-key.pem'), cert: j
 export const keyIdentifierOf = (cert: pkijs.Certificate) =>
   createHash('sha1').update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest()
 
+/** What a certificate the CA makes is for: the CA itself, an intermediate CA, or a signer. */
+export type CertificateUse = 'root' | 'intermediate' | 'signer'
+
+/**
+ * The extensions of a certificate made here: basic constraints, key usage (keyCertSign and
+ * cRLSign for a CA; digitalSignature and nonRepudiation for a signer), the subject key
+ * identifier and, below the root, the issuer's key identifier.
+ */
+export const certificateExtensions = (
+  cert: pkijs.Certificate,
+  use: CertificateUse,
+  authorityKeyIdentifier?: Uint8Array,
+) => [
+  new pkijs.Extension({
+    extnID: OID.basicConstraints,
+    critical: true,
+    extnValue: new pkijs.BasicConstraints(
+      use === 'root'
+        ? { cA: true }
+        : use === 'intermediate'
+          ? { cA: true, pathLenConstraint: 0 }
+          : { cA: false },
+    )
+      .toSchema()
+      .toBER(false),
+  }),
+  new pkijs.Extension({
+    extnID: OID.keyUsage,
+    critical: true,
+    extnValue: (use === 'signer'
+      ? new asn1js.BitString({ valueHex: new Uint8Array([0xc0]), unusedBits: 6 })
+      : new asn1js.BitString({ valueHex: new Uint8Array([0x06]), unusedBits: 1 })
+    ).toBER(false),
+  }),
+  new pkijs.Extension({
+    extnID: OID.subjectKeyIdentifier,
+    extnValue: new asn1js.OctetString({ valueHex: keyIdentifierOf(cert) }).toBER(false),
+  }),
+  ...(authorityKeyIdentifier
+    ? [
+        new pkijs.Extension({
+          extnID: OID.authorityKeyIdentifier,
+          extnValue: new pkijs.AuthorityKeyIdentifier({
+            keyIdentifier: new asn1js.OctetString({ valueHex: authorityKeyIdentifier }),
+          })
+            .toSchema()
+            .toBER(false),
+        }),
+      ]
+    : []),
+]
+
 const toAuthority = async (keyPem: string, certPem: string): Promise<CertificateAuthority> => {
   const der = fromPem(certPem, 'CERTIFICATE')
   const certificate = pkijs.Certificate.fromBER(der)
@@ -79,24 +131,7 @@ export const initCertificateAuthority = async ({
   cert.notBefore.value = new Date(now.getTime() - 60_000)
   cert.notAfter.value = new Date(now.getTime() + years * 365 * 86_400_000)
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey)
-  const ski = keyIdentifierOf(cert)
-  cert.extensions = [
-    new pkijs.Extension({
-      extnID: OID.basicConstraints,
-      critical: true,
-      extnValue: new pkijs.BasicConstraints({ cA: true }).toSchema().toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.keyUsage,
-      critical: true,
-      // keyCertSign (bit 5) and cRLSign (bit 6)
-      extnValue: new asn1js.BitString({ valueHex: new Uint8Array([0x06]), unusedBits: 1 }).toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.subjectKeyIdentifier,
-      extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false),
-    }),
-  ]
+  cert.extensions = certificateExtensions(cert, 'root')
   await cert.sign(keys.privateKey, 'SHA-256')
   const certPem = toPem(new Uint8Array(cert.toSchema(true).toBER(false)), 'CERTIFICATE')
   const keyPem = toPem(new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey)), 'PRIVATE KEY')

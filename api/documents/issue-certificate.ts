@@ -14,7 +14,7 @@ import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
-import { keyIdentifierOf } from './init-certificate-authority.ts'
+import { certificateExtensions } from './init-certificate-authority.ts'
 import { buildName, fromPem, newSerial, OID, ROLE_POLICY, RSA_BITS, toPem } from './pki-encoding.ts'
 
 export type CertificateSubject = {
@@ -142,31 +142,7 @@ export const issueCertificate = async ({
   cert.notBefore.value = notBefore
   cert.notAfter.value = notAfter
   cert.subjectPublicKeyInfo = csr.subjectPublicKeyInfo
-  cert.extensions = [
-    new pkijs.Extension({
-      extnID: OID.basicConstraints,
-      critical: true,
-      extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.keyUsage,
-      critical: true,
-      // digitalSignature (bit 0) and nonRepudiation (bit 1)
-      extnValue: new asn1js.BitString({ valueHex: new Uint8Array([0xc0]), unusedBits: 6 }).toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.subjectKeyIdentifier,
-      extnValue: new asn1js.OctetString({ valueHex: keyIdentifierOf(cert) }).toBER(false),
-    }),
-    new pkijs.Extension({
-      extnID: OID.authorityKeyIdentifier,
-      extnValue: new pkijs.AuthorityKeyIdentifier({
-        keyIdentifier: new asn1js.OctetString({ valueHex: ca.keyIdentifier }),
-      })
-        .toSchema()
-        .toBER(false),
-    }),
-  ]
+  cert.extensions = certificateExtensions(cert, 'signer', ca.keyIdentifier)
   if (crlUrl) {
     cert.extensions.push(
       new pkijs.Extension({

@@ -8,34 +8,26 @@
 import { and, eq } from 'drizzle-orm'
 import { documentDrafts } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import type { Caller } from './authenticate-official.ts'
 import type { DocumentHeader } from './document-header.ts'
-import type { DocumentsService } from './documents-service.ts'
+import type { CallerOptions } from './documents-service.ts'
 import { getDraft } from './list-drafts.ts'
 import { requireRole } from './official-roles.ts'
 import { stampMismatch } from './read-issuance-stamp.ts'
 import { submitDocument } from './submit-document.ts'
+
+export type IssueDraftOptions = CallerOptions & {
+  id: string
+  pdf: Uint8Array
+  header: DocumentHeader
+  now?: Date
+}
 
 /**
  * @throws AppError 404 (not this agency's draft), 409 (already issued, or not the draft's
  *   bytes), 422 (signatures not complete by role, or a header whose number or date differs
  *   from the issuance stamp)
  */
-export const issueDraft = async ({
-  svc,
-  caller,
-  id,
-  pdf,
-  header,
-  now = new Date(),
-}: {
-  svc: DocumentsService
-  caller: Caller
-  id: string
-  pdf: Uint8Array
-  header: DocumentHeader
-  now?: Date
-}) => {
+export const issueDraft = async ({ svc, caller, id, pdf, header, now = new Date() }: IssueDraftOptions) => {
   requireRole(caller.official.role, 'send')
   const draft = await getDraft({ svc, caller, id })
   if (draft.status !== 'pending') {

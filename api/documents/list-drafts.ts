@@ -6,20 +6,19 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { documentDrafts, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import type { Caller } from './authenticate-official.ts'
 import { type DraftSummary, summaryOf } from './create-draft.ts'
-import type { DocumentsService } from './documents-service.ts'
+import type { ByIdOptions, CallerOptions } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
+
+export type ListDraftsOptions = CallerOptions & {
+  status?: 'pending' | 'issued'
+}
 
 export const listDrafts = async ({
   svc,
   caller,
   status = 'pending',
-}: {
-  svc: DocumentsService
-  caller: Caller
-  status?: 'pending' | 'issued'
-}): Promise<Array<DraftSummary & { approverName: string | null }>> => {
+}: ListDraftsOptions): Promise<Array<DraftSummary & { approverName: string | null }>> => {
   requireRole(caller.official.role, 'read')
   const rows = await svc.db
     .select({ draft: documentDrafts, approverName: officials.name })
@@ -32,15 +31,7 @@ export const listDrafts = async ({
 }
 
 /** @throws AppError 404 when the draft is not this agency's (other agencies cannot probe ids) */
-export const getDraft = async ({
-  svc,
-  caller,
-  id,
-}: {
-  svc: DocumentsService
-  caller: Caller
-  id: string
-}) => {
+export const getDraft = async ({ svc, caller, id }: ByIdOptions) => {
   requireRole(caller.official.role, 'read')
   const row = await svc.db
     .select()

@@ -9,8 +9,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { nudgeCounters, nudgeQuota } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import type { Caller } from './authenticate-official.ts'
-import type { DocumentsService } from './documents-service.ts'
+import type { CallerOptions } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 
 export type NudgeKind = 'unsigned_attachment' | 'scanned_paper' | 'print'
@@ -20,6 +19,13 @@ export type NudgeAction = 'shown' | 'accepted' | 'overridden'
 export const NUDGE_MAX_PER_REQUEST = 20
 /** increments one official may add per UTC day, over every counter */
 export const NUDGE_MAX_PER_OFFICIAL_DAY = 200
+
+export type RecordNudgesOptions = CallerOptions & {
+  kind: NudgeKind
+  action: NudgeAction
+  count?: number
+  now?: Date
+}
 
 /**
  * @returns how many increments were recorded
@@ -33,14 +39,7 @@ export const recordNudges = async ({
   action,
   count = 1,
   now = new Date(),
-}: {
-  svc: DocumentsService
-  caller: Caller
-  kind: NudgeKind
-  action: NudgeAction
-  count?: number
-  now?: Date
-}) => {
+}: RecordNudgesOptions) => {
   requireRole(caller.official.role, 'recordNudges')
   if (!Number.isInteger(count) || count < 1 || count > NUDGE_MAX_PER_REQUEST) {
     throw new AppError('BAD_REQUEST', `count: từ 1 đến ${NUDGE_MAX_PER_REQUEST} mỗi lần gửi.`)

@@ -5,13 +5,10 @@
  * only submits the period form when a preset is picked.
  * @module
  */
+import { escapeHtml } from '../../knowledge/text/escape-html.ts'
 import type { AgencyPaperlessStats } from './get-paperless-stats.ts'
 
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  )
+const esc = escapeHtml
 
 const vnNumber = (n: number) => n.toLocaleString('vi-VN')
 const vnPercent = (p: number | null) => (p === null ? '—' : `${p.toFixed(2).replace('.', ',')}%`)

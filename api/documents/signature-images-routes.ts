@@ -7,10 +7,11 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { Db } from '../../knowledge/db/client.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { parseInput } from '../validate.ts'
-import type { Caller } from './authenticate-official.ts'
+import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
+import type { OfficialEnv } from './require-official.ts'
 import {
   findSignatureImage,
   ownerOf,
@@ -19,7 +20,18 @@ import {
   saveSignatureImage,
 } from './save-signature-image.ts'
 
-const ZSealQuery = z.object({ diameterMm: z.coerce.number().int().min(30).max(50).optional() })
+const ZSealQuery = z.object({
+  diameterMm: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(50)
+    .optional()
+    .meta({ description: 'đường kính con dấu thật, mm (mặc định 36)' }),
+})
+const ZCodeParam = z.object({ code: z.string().meta({ description: 'Mã cơ quan' }) })
+const PNG = { 'image/png': z.string().meta({ format: 'binary', description: 'PNG có nền trong suốt' }) }
+const ZSavedImage = z.looseObject({ sha256: z.string() })
 
 const readPng = async (c: Context) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
@@ -33,14 +45,9 @@ const readPng = async (c: Context) => {
   return body
 }
 
-export const createSignatureImageRoutes = ({
-  db,
-  auth,
-}: {
-  db: Db
-  auth: (c: Context) => Promise<Caller>
-}) => {
-  const app = new Hono()
+export const createSignatureImageRoutes = ({ deps, official }: DocumentsRoutesDeps) => {
+  const { db } = deps
+  const app = new Hono<OfficialEnv>()
 
   const send = async (c: Context, kind: SignatureImageKind, id: string) => {
     const image = await findSignatureImage(db, ownerOf(kind, id))
@@ -57,41 +64,85 @@ export const createSignatureImageRoutes = ({
     })
   }
 
-  app.put('/v1/me/signature-image', async (c) => {
-    const caller = await auth(c)
-    const png = await readPng(c)
-    return c.json(await saveSignatureImage({ db, caller, kind: 'signature', png }))
-  })
+  app.put(
+    '/v1/me/signature-image',
+    describeOperation({
+      summary: 'Tải lên ảnh chữ ký tay của người ký duyệt (PNG nền trong suốt), dùng cho chữ ký hiện trên trang',
+      tag: 'signing',
+      auth: 'bearer',
+      body: PNG,
+      responses: { 200: { description: 'Đã lưu', content: json(ZSavedImage) } },
+      errors: [401, 403, 413, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const png = await readPng(c)
+      return c.json(await saveSignatureImage({ db, caller: c.var.caller, kind: 'signature', png }))
+    },
+  )
 
-  app.get('/v1/me/signature-image', async (c) => {
-    const caller = await auth(c)
-    return send(c, 'signature', caller.official.id)
-  })
+  app.get(
+    '/v1/me/signature-image',
+    describeOperation({
+      summary: 'Ảnh chữ ký tay đã tải lên',
+      tag: 'signing',
+      auth: 'bearer',
+      responses: { 200: { description: 'PNG', content: PNG } },
+      errors: [401, 404],
+    }),
+    official,
+    async (c) => send(c, 'signature', c.var.caller.official.id),
+  )
 
-  app.put('/v1/agencies/:code/seal-image', async (c) => {
-    const caller = await auth(c)
-    const { diameterMm } = parseInput(ZSealQuery, c.req.query(), 'Tham số')
-    const png = await readPng(c)
-    return c.json(
-      await saveSignatureImage({
-        db,
-        caller,
-        kind: 'seal',
-        agencyCode: c.req.param('code'),
-        png,
-        diameterMm,
-      }),
-    )
-  })
+  app.put(
+    '/v1/agencies/:code/seal-image',
+    describeOperation({
+      summary: 'Tải lên ảnh con dấu của cơ quan (quản trị cơ quan), vẽ đúng kích thước thật khi cơ quan ký',
+      tag: 'signing',
+      auth: 'bearer',
+      params: ZCodeParam,
+      query: ZSealQuery,
+      body: PNG,
+      responses: { 200: { description: 'Đã lưu', content: json(ZSavedImage) } },
+      errors: [400, 401, 403, 413, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const { diameterMm } = parseInput(ZSealQuery, c.req.query(), 'Tham số')
+      const png = await readPng(c)
+      return c.json(
+        await saveSignatureImage({
+          db,
+          caller: c.var.caller,
+          kind: 'seal',
+          agencyCode: c.req.param('code'),
+          png,
+          diameterMm,
+        }),
+      )
+    },
+  )
 
-  app.get('/v1/agencies/:code/seal-image', async (c) => {
-    const caller = await auth(c)
-    const code = c.req.param('code')
-    if (caller.official.role !== 'system_admin' && code !== caller.agency.code) {
-      throw new AppError('NOT_FOUND', `Cơ quan ${code} chưa có ảnh con dấu.`)
-    }
-    return send(c, 'seal', code)
-  })
+  app.get(
+    '/v1/agencies/:code/seal-image',
+    describeOperation({
+      summary: 'Ảnh con dấu của cơ quan',
+      tag: 'signing',
+      auth: 'bearer',
+      params: ZCodeParam,
+      responses: { 200: { description: 'PNG', content: PNG } },
+      errors: [401, 404],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      const code = c.req.param('code')
+      if (caller.official.role !== 'system_admin' && code !== caller.agency.code) {
+        throw new AppError('NOT_FOUND', `Cơ quan ${code} chưa có ảnh con dấu.`)
+      }
+      return send(c, 'seal', code)
+    },
+  )
 
   return app
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { auditLog, procedureRevisions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { importProceduresInWorker } from '../../knowledge/procedures/import-procedures-in-worker.ts'
@@ -18,6 +19,7 @@ import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.t
 import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import type { AppDeps } from '../deps.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
@@ -27,9 +29,13 @@ import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { createVocabularyRoutes } from '../staff/vocabulary-routes.ts'
 import { parseInput, readJson } from '../validate.ts'
 import {
+  ZCodeParam,
   ZImportQuery,
+  ZImportSummary,
+  ZNumberIdParam,
   ZProcedurePatch,
   ZRestoreBody,
+  ZUnanswered,
   ZUnansweredQuery,
   ZUnansweredUpdate,
 } from './admin.types.ts'
@@ -59,137 +65,227 @@ export const createAdminRoutes = (deps: AppDeps) => {
   }
 
   // body limit (200 MB): api/body-limits.ts
-  app.post('/v1/admin/import', async (c) => {
-    const { actor } = requirePermission(c, 'editKnowledge')
-    const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
-    // bytes, not text: decoding tens of megabytes here would hold every other request
-    const body = new Uint8Array(await c.req.arrayBuffer())
-    if (!body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09))
-      throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
-    const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
-    try {
-      const filePath = join(dir, 'upload.jsonl')
-      await writeFile(filePath, body)
-      // parsed and written in a worker, indexed in slices: chat keeps answering meanwhile
-      const summary = await importProceduresInWorker({
+  app.post(
+    '/v1/admin/import',
+    describeOperation({
+      summary: 'Nhập tệp JSONL xuất từ Cổng Dịch vụ công (tất cả hoặc không)',
+      tag: 'admin',
+      auth: 'staff',
+      query: ZImportQuery,
+      body: {
+        'application/x-ndjson': z.string().meta({ description: 'one procedure per line; gzip accepted' }),
+      },
+      responses: {
+        200: { description: 'Tóm tắt: thêm, cập nhật, không đổi, cảnh báo', content: json(ZImportSummary) },
+      },
+      errors: [400, 401, 403, 413, 422],
+    }),
+    async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
+      // bytes, not text: decoding tens of megabytes here would hold every other request
+      const body = new Uint8Array(await c.req.arrayBuffer())
+      if (!body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09))
+        throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+      const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
+      try {
+        const filePath = join(dir, 'upload.jsonl')
+        await writeFile(filePath, body)
+        // parsed and written in a worker, indexed in slices: chat keeps answering meanwhile
+        const summary = await importProceduresInWorker({
+          db,
+          database: config.database,
+          filePath,
+          asOf: asOf ?? new Date().toISOString().slice(0, 10),
+          actor: actor === 'admin' ? 'admin:import' : actor,
+        })
+        await kb.refresh()
+        return c.json(summary)
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
+    },
+  )
+
+  app.patch(
+    '/v1/admin/procedures/:code',
+    describeOperation({
+      summary: 'Sửa một thủ tục: { changes, reason }; lưu phiên bản và nhật ký',
+      tag: 'admin',
+      auth: 'staff',
+      params: ZCodeParam,
+      body: json(ZProcedurePatch),
+      responses: {
+        200: {
+          description: 'Đã lưu',
+          content: json(z.object({ changed: z.boolean(), procedure: ZProcedure.nullable() })),
+        },
+      },
+      errors: [400, 401, 403, 404, 415],
+    }),
+    async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
+      const { changes, reason } = parseInput(ZProcedurePatch, await readJson(c), 'Nội dung sửa')
+      const { revision: _r, contentHash: _h, updatedAt: _u, ...current } = await requireProcedure(code)
+      const next = toInput({ ...current, ...changes, code })
+      const result = await upsertProcedures({ db, procedures: [next], actor, reason })
+      await kb.refresh()
+      return c.json({ changed: result.updated > 0, procedure: await kb.getProcedure(code) })
+    },
+  )
+
+  app.get(
+    '/v1/admin/procedures/:code/revisions',
+    describeOperation({
+      summary: 'Lịch sử sửa đổi của một thủ tục',
+      tag: 'admin',
+      auth: 'staff',
+      params: ZCodeParam,
+      responses: {
+        200: {
+          description: 'Các phiên bản, mới nhất trước',
+          content: json(
+            z.object({ code: z.string(), revisions: z.array(z.looseObject({ revision: z.number() })) }),
+          ),
+        },
+      },
+      errors: [400, 401, 403, 404],
+    }),
+    async (c) => {
+      requirePermission(c, 'read')
+      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
+      await requireProcedure(code)
+      const revisions = await db
+        .select()
+        .from(procedureRevisions)
+        .where(eq(procedureRevisions.code, code))
+        .orderBy(desc(procedureRevisions.revision))
+      return c.json({ code, revisions })
+    },
+  )
+
+  app.post(
+    '/v1/admin/procedures/:code/restore',
+    describeOperation({
+      summary: 'Khôi phục một phiên bản: { revision, reason }',
+      tag: 'admin',
+      auth: 'staff',
+      params: ZCodeParam,
+      body: json(ZRestoreBody),
+      responses: {
+        200: { description: 'Đã khôi phục', content: json(z.object({ procedure: ZProcedure.nullable() })) },
+      },
+      errors: [400, 401, 403, 404, 415],
+    }),
+    async (c) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
+      const { revision, reason } = parseInput(ZRestoreBody, await readJson(c), 'Yêu cầu khôi phục')
+      await requireProcedure(code)
+      const rows = await db
+        .select()
+        .from(procedureRevisions)
+        .where(and(eq(procedureRevisions.code, code), eq(procedureRevisions.revision, revision)))
+        .limit(1)
+      if (!rows[0]) throw new AppError('NOT_FOUND', `Thủ tục ${code} không có phiên bản ${revision}.`)
+      const next = toInput(rows[0].data as Record<string, unknown>)
+      await upsertProcedures({
         db,
-        database: config.database,
-        filePath,
-        asOf: asOf ?? new Date().toISOString().slice(0, 10),
-        actor: actor === 'admin' ? 'admin:import' : actor,
+        procedures: [next],
+        actor,
+        reason: `${reason} (khôi phục phiên bản ${revision})`,
       })
       await kb.refresh()
-      return c.json(summary)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+      return c.json({ procedure: await kb.getProcedure(code) })
+    },
+  )
 
-  app.patch('/v1/admin/procedures/:code', async (c) => {
-    const { actor } = requirePermission(c, 'editKnowledge')
-    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
-    const { changes, reason } = parseInput(ZProcedurePatch, await readJson(c), 'Nội dung sửa')
-    const { revision: _r, contentHash: _h, updatedAt: _u, ...current } = await requireProcedure(code)
-    const next = toInput({ ...current, ...changes, code })
-    const result = await upsertProcedures({ db, procedures: [next], actor, reason })
-    await kb.refresh()
-    return c.json({ changed: result.updated > 0, procedure: await kb.getProcedure(code) })
-  })
-
-  app.get('/v1/admin/procedures/:code/revisions', async (c) => {
-    requirePermission(c, 'read')
-    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
-    await requireProcedure(code)
-    const revisions = await db
-      .select()
-      .from(procedureRevisions)
-      .where(eq(procedureRevisions.code, code))
-      .orderBy(desc(procedureRevisions.revision))
-    return c.json({ code, revisions })
-  })
-
-  app.post('/v1/admin/procedures/:code/restore', async (c) => {
-    const { actor } = requirePermission(c, 'editKnowledge')
-    const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
-    const { revision, reason } = parseInput(ZRestoreBody, await readJson(c), 'Yêu cầu khôi phục')
-    await requireProcedure(code)
-    const rows = await db
-      .select()
-      .from(procedureRevisions)
-      .where(and(eq(procedureRevisions.code, code), eq(procedureRevisions.revision, revision)))
-      .limit(1)
-    if (!rows[0]) throw new AppError('NOT_FOUND', `Thủ tục ${code} không có phiên bản ${revision}.`)
-    const next = toInput(rows[0].data as Record<string, unknown>)
-    await upsertProcedures({
-      db,
-      procedures: [next],
-      actor,
-      reason: `${reason} (khôi phục phiên bản ${revision})`,
-    })
-    await kb.refresh()
-    return c.json({ procedure: await kb.getProcedure(code) })
-  })
-
-  app.get('/v1/admin/unanswered', async (c) => {
-    requirePermission(c, 'read')
-    const { status, limit } = parseInput(ZUnansweredQuery, c.req.query(), 'Tham số')
-    const results = await db
-      .select()
-      .from(unansweredQuestions)
-      .where(eq(unansweredQuestions.status, status))
-      .orderBy(asc(unansweredQuestions.createdAt))
-      .limit(limit)
-    return c.json({ results })
-  })
-
-  app.post('/v1/admin/unanswered/:id', async (c) => {
-    const { actor } = requirePermission(c, 'review')
-    const id = Number(c.req.param('id'))
-    if (!Number.isInteger(id) || id < 1)
-      throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
-    const { status, note, procedureCode } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
-    // Resolved with a procedure: the question (masked, as stored) is taught to search.
-    let teach = null
-    if (procedureCode) {
-      if (!(await kb.getProcedure(procedureCode)))
-        throw new AppError(
-          'BAD_REQUEST',
-          `Không có thủ tục mã ${procedureCode} trong cơ sở tri thức (procedureCode).`,
-        )
-      const [question] = await db
+  app.get(
+    '/v1/admin/unanswered',
+    describeOperation({
+      summary: 'Câu hỏi chưa trả lời được hoặc bị đánh giá không hữu ích',
+      tag: 'admin',
+      auth: 'staff',
+      query: ZUnansweredQuery,
+      responses: {
+        200: { description: 'Danh sách', content: json(z.object({ results: z.array(ZUnanswered) })) },
+      },
+      errors: [400, 401, 403],
+    }),
+    async (c) => {
+      requirePermission(c, 'read')
+      const { status, limit } = parseInput(ZUnansweredQuery, c.req.query(), 'Tham số')
+      const results = await db
         .select()
         .from(unansweredQuestions)
-        .where(eq(unansweredQuestions.id, id))
-        .limit(1)
-      if (!question) throw new AppError('NOT_FOUND', `Không có câu hỏi số ${id}.`)
-      teach = await planAddition({
-        db,
-        input: { kind: 'phrase', text: question.text, target: procedureCode, ...(note ? { note } : {}) },
-        source: `unanswered:${id}`,
-        onExisting: 'update',
+        .where(eq(unansweredQuestions.status, status))
+        .orderBy(asc(unansweredQuestions.createdAt))
+        .limit(limit)
+      return c.json({ results })
+    },
+  )
+
+  app.post(
+    '/v1/admin/unanswered/:id',
+    describeOperation({
+      summary: 'Đánh dấu đã xử lý / bỏ qua: { status, note }',
+      tag: 'admin',
+      auth: 'staff',
+      params: ZNumberIdParam,
+      body: json(ZUnansweredUpdate),
+      responses: { 200: { description: 'Đã cập nhật', content: json(ZUnanswered) } },
+      errors: [400, 401, 403, 404, 415],
+    }),
+    async (c) => {
+      const { actor } = requirePermission(c, 'review')
+      const id = Number(c.req.param('id'))
+      if (!Number.isInteger(id) || id < 1)
+        throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
+      const { status, note, procedureCode } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
+      // Resolved with a procedure: the question (masked, as stored) is taught to search.
+      let teach = null
+      if (procedureCode) {
+        if (!(await kb.getProcedure(procedureCode)))
+          throw new AppError(
+            'BAD_REQUEST',
+            `Không có thủ tục mã ${procedureCode} trong cơ sở tri thức (procedureCode).`,
+          )
+        const [question] = await db
+          .select()
+          .from(unansweredQuestions)
+          .where(eq(unansweredQuestions.id, id))
+          .limit(1)
+        if (!question) throw new AppError('NOT_FOUND', `Không có câu hỏi số ${id}.`)
+        teach = await planAddition({
+          db,
+          input: { kind: 'phrase', text: question.text, target: procedureCode, ...(note ? { note } : {}) },
+          source: `unanswered:${id}`,
+          onExisting: 'update',
+        })
+      }
+      const updated = await db.transaction(async (tx) => {
+        const rows = await tx
+          .update(unansweredQuestions)
+          .set({ status })
+          .where(eq(unansweredQuestions.id, id))
+          .returning()
+        if (!rows[0]) return null
+        await tx.insert(auditLog).values({
+          actor,
+          action: `unanswered.${status}`,
+          entity: 'unanswered_question',
+          entityId: String(id),
+          detail: note || procedureCode ? { note, procedureCode } : null,
+          at: new Date().toISOString(),
+        })
+        return rows[0]
       })
-    }
-    const updated = await db.transaction(async (tx) => {
-      const rows = await tx
-        .update(unansweredQuestions)
-        .set({ status })
-        .where(eq(unansweredQuestions.id, id))
-        .returning()
-      if (!rows[0]) return null
-      await tx.insert(auditLog).values({
-        actor,
-        action: `unanswered.${status}`,
-        entity: 'unanswered_question',
-        entityId: String(id),
-        detail: note || procedureCode ? { note, procedureCode } : null,
-        at: new Date().toISOString(),
-      })
-      return rows[0]
-    })
-    if (!updated) throw new AppError('NOT_FOUND', `Không có câu hỏi số ${id}.`)
-    if (!teach) return c.json(updated)
-    return c.json({ ...updated, learnt: await saveVocabularyChange({ db, kb, actor, change: teach }) })
-  })
+      if (!updated) throw new AppError('NOT_FOUND', `Không có câu hỏi số ${id}.`)
+      if (!teach) return c.json(updated)
+      return c.json({ ...updated, learnt: await saveVocabularyChange({ db, kb, actor, change: teach }) })
+    },
+  )
 
   return app
 }

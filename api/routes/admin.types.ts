@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
+import { ZProcedureCode } from './procedures.types.ts'
 
 export const ZProcedurePatch = z.object({
   changes: ZProcedure.omit({ code: true })
@@ -43,4 +44,25 @@ export const ZImportQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf có dạng YYYY-MM-DD.')
     .optional(),
+})
+
+/** `:code` of a procedure */
+export const ZCodeParam = z.object({ code: ZProcedureCode })
+
+/** `:id` of a numbered record (unanswered question, notice, hand-off) */
+export const ZNumberIdParam = z.object({
+  id: z.string().regex(/^\d+$/).meta({ description: 'Số thứ tự', example: '1' }),
+})
+
+export const ZImportSummary = z.looseObject({
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+})
+
+export const ZUnanswered = z.looseObject({
+  id: z.number(),
+  text: z.string().meta({ description: 'the question, personal data masked' }),
+  count: z.number(),
+  status: z.enum(['open', 'resolved', 'dismissed']),
 })

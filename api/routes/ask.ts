@@ -6,16 +6,18 @@
  * Personal data in the question (identity-card and phone numbers, e-mail) is masked before it is
  * answered; the reply lists what was masked in `personalData`.
  * An answer or clarify question may carry `places`: the places the question names, matched to
- * the administrative units after the 2025 reform (schema `Place` in api/openapi.ts).
+ * the administrative units after the 2025 reform (schema `Place` in contracts/answer.ts).
  * @module
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { maskPersonalData } from '../../bot/core/mask-personal-data.ts'
 import { createLimitRequests } from '../../bot/http/limit-requests.ts'
+import { ZAnswer } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { createAskContextStore } from '../ask-context.ts'
 import type { AppDeps } from '../deps.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { ZAskBody } from './procedures.types.ts'
 
@@ -29,17 +31,29 @@ export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
     perMinute: config.rateLimits.askPerMinute,
     trustProxyHops: config.trustProxyHops,
   })
-  return new Hono().post('/v1/ask', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
-    const refusedByAddress = limit.byAddress(c)
-    if (refusedByAddress) return refusedByAddress
-    const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
-    const refusedBySession = sessionId ? limit.bySession(c, `ask:${sessionId}`) : null
-    if (refusedBySession) return refusedBySession
-    const context = sessionId ? await contexts.load(sessionId) : {}
-    // Identity-card and phone numbers, e-mail addresses: masked, and the rest answered.
-    const masked = maskPersonalData(text)
-    const answer = await kb.answer(masked.text, context)
-    if (sessionId && answer.kind !== 'smalltalk') await contexts.save(sessionId, answer)
-    return c.json(masked.found.length ? { ...answer, personalData: masked.found } : answer)
+  const operation = describeOperation({
+    summary: 'Hỏi đáp: câu hỏi của người dân → câu trả lời từ hồ sơ thủ tục chính thức',
+    tag: 'ask',
+    body: json(ZAskBody),
+    responses: { 200: { description: 'Câu trả lời', content: json(ZAnswer) } },
+    errors: [400, 413, 415, 429],
   })
+  return new Hono().post(
+    '/v1/ask',
+    operation,
+    bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }),
+    async (c) => {
+      const refusedByAddress = limit.byAddress(c)
+      if (refusedByAddress) return refusedByAddress
+      const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
+      const refusedBySession = sessionId ? limit.bySession(c, `ask:${sessionId}`) : null
+      if (refusedBySession) return refusedBySession
+      const context = sessionId ? await contexts.load(sessionId) : {}
+      // Identity-card and phone numbers, e-mail addresses: masked, and the rest answered.
+      const masked = maskPersonalData(text)
+      const answer = await kb.answer(masked.text, context)
+      if (sessionId && answer.kind !== 'smalltalk') await contexts.save(sessionId, answer)
+      return c.json(masked.found.length ? { ...answer, personalData: masked.found } : answer)
+    },
+  )
 }

@@ -5,8 +5,10 @@
  * @module
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
 import type { AppDeps } from '../deps.ts'
-import { createOpenApiDocument } from '../openapi.ts'
+import { createOpenApiDocument, type OpenApiDocument } from '../openapi/create-openapi-document.ts'
+import { describeOperation } from '../openapi/describe-operation.ts'
 
 const page = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,7 +44,37 @@ fetch('/openapi.json').then(r=>r.json()).then(doc=>{
   }})
 </script></body></html>`
 
-export const createDocsRoutes = ({ config }: AppDeps) =>
-  new Hono()
-    .get('/openapi.json', (c) => c.json(createOpenApiDocument(config.publicUrl ?? '/')))
-    .get('/docs', (c) => c.html(page))
+/**
+ * @param deps the app's configuration (its public URL names the server)
+ * @param app the whole app, whose routes the document describes (generated once, on first request)
+ */
+export const createDocsRoutes = ({ config }: AppDeps, app: () => Hono) => {
+  let document: Promise<OpenApiDocument> | null = null
+  return new Hono()
+    .get(
+      '/openapi.json',
+      describeOperation({
+        summary: 'Mô tả OpenAPI 3.1 của toàn bộ API (sinh từ lược đồ zod của từng thao tác)',
+        tag: 'docs',
+        responses: {
+          200: {
+            description: 'OpenAPI 3.1',
+            content: { 'application/json': z.looseObject({ openapi: z.string() }) },
+          },
+        },
+      }),
+      async (c) => {
+        document ??= createOpenApiDocument(app(), config.publicUrl ?? '/')
+        return c.json(await document)
+      },
+    )
+    .get(
+      '/docs',
+      describeOperation({
+        summary: 'Trang thử các thao tác của API trong trình duyệt',
+        tag: 'docs',
+        responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
+      }),
+      (c) => c.html(page),
+    )
+}

@@ -5,9 +5,21 @@
  * @module
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { createDependencyChecks } from '../check-dependencies.ts'
 import type { AppDeps } from '../deps.ts'
 import { caDirOf } from '../documents/documents-service.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+
+const ZHealth = z.object({
+  status: z.enum(['ok', 'loading', 'starting', 'unavailable']),
+  procedures: z.number(),
+  loading: z.string().optional().meta({ description: '"loading n/N" while the national export loads' }),
+  reason: z.string().optional(),
+  checks: z
+    .record(z.string(), z.object({ ok: z.boolean(), reason: z.string().optional() }).loose())
+    .optional(),
+})
 
 export type HealthOptions = { cacheMs?: number }
 
@@ -19,7 +31,18 @@ export const createHealthRoutes = ({ kb, db, config, startup }: AppDeps, { cache
     caDir: caDirOf(config),
     ...(cacheMs === undefined ? {} : { cacheMs }),
   })
-  return new Hono().get('/healthz', async (c) => {
+  const operation = describeOperation({
+    summary: 'Sẵn sàng: 200 khi cơ sở tri thức đã nạp và tìm kiếm được, cơ sở dữ liệu và CA dùng được',
+    tag: 'health',
+    responses: {
+      200: { description: 'OK', content: json(ZHealth) },
+      503: {
+        description: 'Đang nạp, đang khởi động hoặc một thành phần không dùng được',
+        content: json(ZHealth),
+      },
+    },
+  })
+  return new Hono().get('/healthz', operation, async (c) => {
     const procedures = kb.size()
     const state = startup?.get()
     if (state?.phase === 'loading') {

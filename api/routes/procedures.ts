@@ -3,27 +3,51 @@
  * @module
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { ZSearchResults } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import type { AppDeps } from '../deps.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { parseInput } from '../validate.ts'
 import { ZProcedureCode, ZSearchQuery } from './procedures.types.ts'
 
 export const createProcedureRoutes = ({ kb }: AppDeps) =>
   new Hono()
-    .get('/v1/procedures', (c) => {
-      const { q, limit } = parseInput(ZSearchQuery, c.req.query(), 'Truy vấn')
-      const results = kb.search(q, { limit }).map(({ code, name, levels, field, score }) => ({
-        code,
-        name,
-        levels,
-        field,
-        score: Math.round(score * 1000) / 1000,
-      }))
-      return c.json({ results })
-    })
-    .get('/v1/procedures/:code', async (c) => {
-      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
-      const procedure = await kb.getProcedure(code)
-      if (!procedure) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${code} trong cơ sở tri thức.`)
-      return c.json(procedure)
-    })
+    .get(
+      '/v1/procedures',
+      describeOperation({
+        summary: 'Tìm thủ tục hành chính',
+        tag: 'procedures',
+        query: ZSearchQuery,
+        responses: { 200: { description: 'Kết quả', content: json(ZSearchResults) } },
+        errors: [400],
+      }),
+      (c) => {
+        const { q, limit } = parseInput(ZSearchQuery, c.req.query(), 'Truy vấn')
+        const results = kb.search(q, { limit }).map(({ code, name, levels, field, score }) => ({
+          code,
+          name,
+          levels,
+          field,
+          score: Math.round(score * 1000) / 1000,
+        }))
+        return c.json({ results })
+      },
+    )
+    .get(
+      '/v1/procedures/:code',
+      describeOperation({
+        summary: 'Toàn bộ thông tin một thủ tục',
+        tag: 'procedures',
+        params: z.object({ code: ZProcedureCode }),
+        responses: { 200: { description: 'Thủ tục, với nguồn và ngày số liệu', content: json(ZProcedure) } },
+        errors: [400, 404],
+      }),
+      async (c) => {
+        const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
+        const procedure = await kb.getProcedure(code)
+        if (!procedure) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${code} trong cơ sở tri thức.`)
+        return c.json(procedure)
+      },
+    )

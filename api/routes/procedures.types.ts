@@ -11,7 +11,8 @@ export const ZSearchQuery = z.object({
     .string({ error: 'Thiếu tham số q (câu hỏi hoặc từ khóa).' })
     .trim()
     .min(1, 'Tham số q không được để trống.')
-    .max(MAX_QUESTION_LENGTH, `Tham số q dài tối đa ${MAX_QUESTION_LENGTH} ký tự.`),
+    .max(MAX_QUESTION_LENGTH, `Tham số q dài tối đa ${MAX_QUESTION_LENGTH} ký tự.`)
+    .meta({ example: 'lam lai cccd', description: 'Câu hỏi hoặc từ khóa' }),
   limit: z.coerce
     .number({ error: 'limit phải là số.' })
     .int('limit phải là số nguyên.')
@@ -23,6 +24,7 @@ export const ZSearchQuery = z.object({
 export const ZProcedureCode = z
   .string()
   .regex(/^\d\.\d{6}$/, 'Mã thủ tục có dạng 1.001193 (một chữ số, dấu chấm, sáu chữ số).')
+  .meta({ example: '1.001193', description: 'Mã thủ tục' })
 
 export const ZAskBody = z.object({
   text: z
@@ -34,7 +36,8 @@ export const ZAskBody = z.object({
     })
     .trim()
     .min(1, 'Câu hỏi không được để trống.')
-    .max(MAX_QUESTION_LENGTH, `Câu hỏi dài tối đa ${MAX_QUESTION_LENGTH} ký tự.`),
+    .max(MAX_QUESTION_LENGTH, `Câu hỏi dài tối đa ${MAX_QUESTION_LENGTH} ký tự.`)
+    .meta({ example: 'đổi GPLX hết bao nhiêu' }),
   sessionId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/, 'sessionId gồm 8–64 ký tự A-Z, a-z, 0-9, _ hoặc -.')

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { describeOperation } from '../openapi/describe-operation.ts'
 
 const asset = (name: string) => readFileSync(new URL(`./console/${name}`, import.meta.url), 'utf8')
 
@@ -17,11 +19,31 @@ export const createConsoleRoutes = () => {
   const style = asset('console.css')
   const headers = { 'Cache-Control': 'no-cache', 'X-Frame-Options': 'DENY' }
   return new Hono()
-    .get('/admin', (c) => c.html(page, 200, { ...headers, 'Content-Security-Policy': CSP }))
-    .get('/admin/console.js', (c) =>
-      c.body(script, 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }),
+    .get(
+      '/admin',
+      describeOperation({
+        summary: 'Bảng điều khiển cho nhân viên',
+        tag: 'staff',
+        responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
+      }),
+      (c) => c.html(page, 200, { ...headers, 'Content-Security-Policy': CSP }),
     )
-    .get('/admin/console.css', (c) =>
-      c.body(style, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' }),
+    .get(
+      '/admin/console.js',
+      describeOperation({
+        summary: 'Mã của bảng điều khiển',
+        tag: 'staff',
+        responses: { 200: { description: 'JavaScript', content: { 'text/javascript': z.string() } } },
+      }),
+      (c) => c.body(script, 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }),
+    )
+    .get(
+      '/admin/console.css',
+      describeOperation({
+        summary: 'Kiểu của bảng điều khiển',
+        tag: 'staff',
+        responses: { 200: { description: 'CSS', content: { 'text/css': z.string() } } },
+      }),
+      (c) => c.body(style, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' }),
     )
 }

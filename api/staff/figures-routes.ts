@@ -7,6 +7,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../deps.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { parseInput } from '../validate.ts'
 import { figuresToCsv, getFigures } from './get-figures.ts'
 import { renderDailyChart } from './render-daily-chart.ts'
@@ -42,25 +43,60 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
     }
   }
   return new Hono<StaffEnv>()
-    .get('/v1/admin/figures', async (c) => {
-      requirePermission(c, 'read')
-      return c.json(await figuresFor(c.req.query()))
-    })
-    .get('/v1/admin/figures.csv', async (c) => {
-      requirePermission(c, 'read')
-      const figures = await figuresFor(c.req.query())
-      return c.body(figuresToCsv(figures), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="trolyso-so-lieu-${figures.from}-${figures.to}.csv"`,
-      })
-    })
-    .get('/v1/admin/figures/daily.svg', async (c) => {
-      requirePermission(c, 'read')
-      const period = parseInput(ZPeriod, c.req.query(), 'Khoảng thời gian')
-      const figures = await getFigures({ db, ...period })
-      return c.body(renderDailyChart(figures), 200, {
-        'Content-Type': 'image/svg+xml; charset=utf-8',
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-      })
-    })
+    .get(
+      '/v1/admin/figures',
+      describeOperation({
+        summary: 'Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ',
+        tag: 'figures',
+        auth: 'staff',
+        query: ZPeriod,
+        responses: {
+          200: { description: 'OK', content: json(z.looseObject({ from: z.string(), to: z.string() })) },
+        },
+        errors: [400, 401, 403],
+      }),
+      async (c) => {
+        requirePermission(c, 'read')
+        return c.json(await figuresFor(c.req.query()))
+      },
+    )
+    .get(
+      '/v1/admin/figures.csv',
+      describeOperation({
+        summary: 'Số liệu dạng CSV (UTF-8 có BOM)',
+        tag: 'figures',
+        auth: 'staff',
+        query: ZPeriod,
+        responses: { 200: { description: 'CSV', content: { 'text/csv': z.string() } } },
+        errors: [400, 401, 403],
+      }),
+      async (c) => {
+        requirePermission(c, 'read')
+        const figures = await figuresFor(c.req.query())
+        return c.body(figuresToCsv(figures), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="trolyso-so-lieu-${figures.from}-${figures.to}.csv"`,
+        })
+      },
+    )
+    .get(
+      '/v1/admin/figures/daily.svg',
+      describeOperation({
+        summary: 'Biểu đồ câu hỏi theo ngày và kênh (SVG)',
+        tag: 'figures',
+        auth: 'staff',
+        query: ZPeriod,
+        responses: { 200: { description: 'SVG', content: { 'image/svg+xml': z.string() } } },
+        errors: [400, 401, 403],
+      }),
+      async (c) => {
+        requirePermission(c, 'read')
+        const period = parseInput(ZPeriod, c.req.query(), 'Khoảng thời gian')
+        const figures = await getFigures({ db, ...period })
+        return c.body(renderDailyChart(figures), 200, {
+          'Content-Type': 'image/svg+xml; charset=utf-8',
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        })
+      },
+    )
 }

@@ -21,8 +21,16 @@ import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
 import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
+
+const ZHandoff = z.looseObject({
+  id: z.number(),
+  status: z.string(),
+  messages: z.array(z.looseObject({ from: z.string(), text: z.string() })),
+})
 
 const ZListQuery = z.object({
   status: z
@@ -65,80 +73,147 @@ export const createHandoffsRoutes = (deps: AppDeps, { pollMs = 2000 }: { pollMs?
   }
 
   return new Hono<StaffEnv>()
-    .get('/v1/admin/handoffs', async (c) => {
-      requirePermission(c, 'read')
-      const { status, limit } = parseInput(ZListQuery, c.req.query(), 'Tham số')
-      return c.json({ handoffs: await store.list({ ...(status ? { status } : {}), limit }) })
-    })
-    .get('/v1/admin/handoffs/stream', (c) => {
-      requirePermission(c, 'read')
-      return streamSSE(c, async (stream) => {
-        const queue: HandoffEvent[] = []
-        let wake: (() => void) | null = null
-        const listener = (event: HandoffEvent) => {
-          queue.push(event)
-          wake?.()
-        }
-        store.events.on('handoff', listener)
-        stream.onAbort(() => {
-          store.events.off('handoff', listener)
-          wake?.()
-        })
-        await stream.writeSSE({ event: 'ready', data: '{}' })
-        let mark = await store.changeMark()
-        let quietSince = Date.now()
-        while (!stream.aborted && !stream.closed) {
-          const next = queue.shift()
-          if (next) {
-            await stream.writeSSE({ event: 'handoff', data: JSON.stringify(next) })
-            quietSince = Date.now()
-            mark = await store.changeMark()
-            continue
+    .get(
+      '/v1/admin/handoffs',
+      describeOperation({
+        summary: 'Yêu cầu gặp cán bộ, mới nhất trước, kèm tin nhắn',
+        tag: 'handoffs',
+        auth: 'staff',
+        query: ZListQuery,
+        responses: { 200: { description: 'OK', content: json(z.object({ handoffs: z.array(ZHandoff) })) } },
+        errors: [400, 401, 403],
+      }),
+      async (c) => {
+        requirePermission(c, 'read')
+        const { status, limit } = parseInput(ZListQuery, c.req.query(), 'Tham số')
+        return c.json({ handoffs: await store.list({ ...(status ? { status } : {}), limit }) })
+      },
+    )
+    .get(
+      '/v1/admin/handoffs/stream',
+      describeOperation({
+        summary:
+          'Sự kiện yêu cầu gặp cán bộ (server-sent events: created, message, claimed, closed, changed)',
+        tag: 'handoffs',
+        auth: 'staff',
+        responses: { 200: { description: 'event: handoff', content: { 'text/event-stream': z.string() } } },
+        errors: [401, 403],
+      }),
+      (c) => {
+        requirePermission(c, 'read')
+        return streamSSE(c, async (stream) => {
+          const queue: HandoffEvent[] = []
+          let wake: (() => void) | null = null
+          const listener = (event: HandoffEvent) => {
+            queue.push(event)
+            wake?.()
           }
-          await new Promise<void>((resolve) => {
-            wake = resolve
-            setTimeout(resolve, pollMs).unref()
+          store.events.on('handoff', listener)
+          stream.onAbort(() => {
+            store.events.off('handoff', listener)
+            wake?.()
           })
-          wake = null
-          if (queue.length || stream.aborted) continue
-          // Another process serving the bot may have opened a ticket or added a message.
-          const now = await store.changeMark()
-          if (now !== mark) {
-            mark = now
-            await stream.writeSSE({ event: 'handoff', data: JSON.stringify({ type: 'changed' }) })
-            quietSince = Date.now()
-          } else if (Date.now() - quietSince > 15_000) {
-            await stream.write(': keep-alive\n\n')
-            quietSince = Date.now()
+          await stream.writeSSE({ event: 'ready', data: '{}' })
+          let mark = await store.changeMark()
+          let quietSince = Date.now()
+          while (!stream.aborted && !stream.closed) {
+            const next = queue.shift()
+            if (next) {
+              await stream.writeSSE({ event: 'handoff', data: JSON.stringify(next) })
+              quietSince = Date.now()
+              mark = await store.changeMark()
+              continue
+            }
+            await new Promise<void>((resolve) => {
+              wake = resolve
+              setTimeout(resolve, pollMs).unref()
+            })
+            wake = null
+            if (queue.length || stream.aborted) continue
+            // Another process serving the bot may have opened a ticket or added a message.
+            const now = await store.changeMark()
+            if (now !== mark) {
+              mark = now
+              await stream.writeSSE({ event: 'handoff', data: JSON.stringify({ type: 'changed' }) })
+              quietSince = Date.now()
+            } else if (Date.now() - quietSince > 15_000) {
+              await stream.write(': keep-alive\n\n')
+              quietSince = Date.now()
+            }
           }
-        }
-        store.events.off('handoff', listener)
-      })
-    })
-    .post('/v1/admin/handoffs/:id/claim', async (c) => {
-      const { actor } = requirePermission(c, 'review')
-      return c.json(await store.claim({ id: ticketId(c.req.param('id')), actor }))
-    })
-    .post('/v1/admin/handoffs/:id/messages', async (c) => {
-      const { actor } = requirePermission(c, 'review')
-      const id = ticketId(c.req.param('id'))
-      const { text } = parseInput(ZReply, await readJson(c), 'Trả lời')
-      const ticket = await store.get(id)
-      if (ticket.status === 'closed') throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã đóng.`)
-      if (ticket.status === 'open') await store.claim({ id, actor })
-      else if (ticket.claimedBy !== actor && actor !== 'admin')
-        throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã do ${ticket.claimedBy} nhận.`)
-      // Staff write what the citizen needs (an office's phone number, an address): sent as written.
-      const message = await send(id, 'staff', text)
-      await store.auditReply(actor, id, message.delivered)
-      return c.json({ message, handoff: await store.get(id) }, 201)
-    })
-    .post('/v1/admin/handoffs/:id/close', async (c) => {
-      const { actor } = requirePermission(c, 'review')
-      const id = ticketId(c.req.param('id'))
-      const { note } = parseInput(ZClose, await readJson(c), 'Đóng yêu cầu')
-      await store.close({ id, actor, note: note || null })
-      await send(id, 'bot', handoffMessages.closed)
-      return c.json(await store.get(id))
-    })
+          store.events.off('handoff', listener)
+        })
+      },
+    )
+    .post(
+      '/v1/admin/handoffs/:id/claim',
+      describeOperation({
+        summary: 'Nhận xử lý một yêu cầu',
+        tag: 'handoffs',
+        auth: 'staff',
+        params: ZNumberIdParam,
+        responses: { 200: { description: 'Đã nhận', content: json(ZHandoff) } },
+        errors: [400, 401, 403, 404, 409],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'review')
+        return c.json(await store.claim({ id: ticketId(c.req.param('id')), actor }))
+      },
+    )
+    .post(
+      '/v1/admin/handoffs/:id/messages',
+      describeOperation({
+        summary: 'Trả lời người dân trên kênh của họ',
+        tag: 'handoffs',
+        auth: 'staff',
+        params: ZNumberIdParam,
+        body: json(ZReply),
+        responses: {
+          201: {
+            description: 'Đã gửi (delivered cho biết đã tới chưa)',
+            content: json(
+              z.looseObject({
+                message: z.looseObject({ delivered: z.boolean() }),
+                handoff: ZHandoff.nullable(),
+              }),
+            ),
+          },
+        },
+        errors: [400, 401, 403, 404, 409, 415],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'review')
+        const id = ticketId(c.req.param('id'))
+        const { text } = parseInput(ZReply, await readJson(c), 'Trả lời')
+        const ticket = await store.get(id)
+        if (ticket.status === 'closed') throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã đóng.`)
+        if (ticket.status === 'open') await store.claim({ id, actor })
+        else if (ticket.claimedBy !== actor && actor !== 'admin')
+          throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã do ${ticket.claimedBy} nhận.`)
+        // Staff write what the citizen needs (an office's phone number, an address): sent as written.
+        const message = await send(id, 'staff', text)
+        await store.auditReply(actor, id, message.delivered)
+        return c.json({ message, handoff: await store.get(id) }, 201)
+      },
+    )
+    .post(
+      '/v1/admin/handoffs/:id/close',
+      describeOperation({
+        summary: 'Đóng yêu cầu: { note? }',
+        tag: 'handoffs',
+        auth: 'staff',
+        params: ZNumberIdParam,
+        body: json(ZClose),
+        responses: { 200: { description: 'Đã đóng', content: json(ZHandoff.nullable()) } },
+        errors: [400, 401, 403, 404, 409, 415],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'review')
+        const id = ticketId(c.req.param('id'))
+        const { note } = parseInput(ZClose, await readJson(c), 'Đóng yêu cầu')
+        await store.close({ id, actor, note: note || null })
+        await send(id, 'bot', handoffMessages.closed)
+        return c.json(await store.get(id))
+      },
+    )
 }

@@ -5,28 +5,65 @@
  * @module
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { listNotices, postNotice, removeNotice, ZNewNotice } from '../../bot/core/notice-board.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
+const ZNotice = z.looseObject({ id: z.number(), text: z.string(), mode: z.string() })
+
 export const createNoticesRoutes = ({ db }: AppDeps) =>
   new Hono<StaffEnv>()
-    .post('/v1/admin/notices', async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const notice = parseInput(ZNewNotice, await readJson(c), 'Thông báo')
-      return c.json(await postNotice({ db, actor, notice }), 201)
-    })
-    .get('/v1/admin/notices', async (c) => {
-      requirePermission(c, 'read')
-      return c.json({ notices: await listNotices({ db }) })
-    })
-    .delete('/v1/admin/notices/:id', async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const id = Number(c.req.param('id'))
-      if (!Number.isInteger(id) || id < 1)
-        throw new AppError('BAD_REQUEST', 'Mã thông báo phải là số nguyên dương.')
-      await removeNotice({ db, actor, id })
-      return c.body(null, 204)
-    })
+    .post(
+      '/v1/admin/notices',
+      describeOperation({
+        summary: 'Đăng thông báo: banner trên câu trả lời hoặc tạm dừng bot (maintenance)',
+        tag: 'notices',
+        auth: 'staff',
+        body: json(ZNewNotice),
+        responses: { 201: { description: 'Đã đăng', content: json(ZNotice) } },
+        errors: [400, 401, 403, 415],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        const notice = parseInput(ZNewNotice, await readJson(c), 'Thông báo')
+        return c.json(await postNotice({ db, actor, notice }), 201)
+      },
+    )
+    .get(
+      '/v1/admin/notices',
+      describeOperation({
+        summary: 'Các thông báo đang có',
+        tag: 'notices',
+        auth: 'staff',
+        responses: { 200: { description: 'OK', content: json(z.object({ notices: z.array(ZNotice) })) } },
+        errors: [401, 403],
+      }),
+      async (c) => {
+        requirePermission(c, 'read')
+        return c.json({ notices: await listNotices({ db }) })
+      },
+    )
+    .delete(
+      '/v1/admin/notices/:id',
+      describeOperation({
+        summary: 'Gỡ thông báo',
+        tag: 'notices',
+        auth: 'staff',
+        params: ZNumberIdParam,
+        responses: { 204: { description: 'Đã gỡ' } },
+        errors: [400, 401, 403, 404],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        const id = Number(c.req.param('id'))
+        if (!Number.isInteger(id) || id < 1)
+          throw new AppError('BAD_REQUEST', 'Mã thông báo phải là số nguyên dương.')
+        await removeNotice({ db, actor, id })
+        return c.body(null, 204)
+      },
+    )

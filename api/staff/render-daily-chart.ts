@@ -3,6 +3,8 @@
  * chart library, no script): accessible name and a <title> per bar, text escaped.
  * @module
  */
+
+import { escapeHtml } from '../../knowledge/text/escape-html.ts'
 import type { Figures } from './get-figures.ts'
 
 const COLORS: Record<string, string> = {
@@ -18,11 +20,7 @@ const LABELS: Record<string, string> = {
   botframework: 'Teams / Web Chat',
 }
 
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
+const escapeXml = escapeHtml
 
 const daysBetween = (from: string, to: string): string[] => {
   const days: string[] = []

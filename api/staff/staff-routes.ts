@@ -13,6 +13,7 @@ import { clientAddress } from '../../bot/http/client-address.ts'
 import { staffAccounts } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { createStaffAccount, ZNewStaffAccount } from './create-staff-account.ts'
 import { requirePermission, STAFF_COOKIE, type StaffEnv } from './require-staff.ts'
@@ -24,6 +25,17 @@ import {
   type StaffIdentity,
   type StaffSessionPolicy,
 } from './staff-sessions.ts'
+
+const ZStaffView = z.object({
+  account: z.object({
+    email: z.string(),
+    name: z.string(),
+    role: z.string(),
+    roleLabel: z.string(),
+    mustChangePassword: z.boolean(),
+  }),
+  csrfToken: z.string(),
+})
 
 const ZLogin = z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) })
 const ZPasswordChange = z.object({
@@ -46,87 +58,160 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
   const app = new Hono<StaffEnv>()
   const secure = config.publicUrl?.startsWith('https:') ?? false
 
-  app.post('/v1/admin/session', async (c) => {
-    const { email, password } = parseInput(ZLogin, await readJson(c), 'Đăng nhập')
-    try {
-      const { sessionId, identity } = await logInStaff({
-        db,
-        email,
-        password,
-        client: clientAddress(c, config.trustProxyHops),
-        policy,
-      })
-      setCookie(c, STAFF_COOKIE, sessionId, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure,
-        path: '/',
-        maxAge: policy.maxHours * 3600,
-      })
+  app.post(
+    '/v1/admin/session',
+    describeOperation({
+      summary: 'Đăng nhập bảng điều khiển (cookie phiên + mã CSRF)',
+      tag: 'staff',
+      body: json(ZLogin),
+      responses: { 200: { description: 'Đã đăng nhập', content: json(ZStaffView) } },
+      errors: [400, 401, 415, 429],
+    }),
+    async (c) => {
+      const { email, password } = parseInput(ZLogin, await readJson(c), 'Đăng nhập')
+      try {
+        const { sessionId, identity } = await logInStaff({
+          db,
+          email,
+          password,
+          client: clientAddress(c, config.trustProxyHops),
+          policy,
+        })
+        setCookie(c, STAFF_COOKIE, sessionId, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          secure,
+          path: '/',
+          maxAge: policy.maxHours * 3600,
+        })
+        return c.json(view(identity))
+      } catch (error) {
+        const retryAfter = (error as AppError).details as { retryAfter?: number } | undefined
+        if (error instanceof AppError && error.code === 'RATE_LIMITED' && retryAfter?.retryAfter)
+          c.header('Retry-After', String(retryAfter.retryAfter))
+        throw error
+      }
+    },
+  )
+
+  app.get(
+    '/v1/admin/session',
+    describeOperation({
+      summary: 'Phiên đăng nhập hiện tại',
+      tag: 'staff',
+      auth: 'staff',
+      responses: { 200: { description: 'OK', content: json(ZStaffView.partial()) } },
+      errors: [401, 403],
+    }),
+    (c) => {
+      const { identity } = c.get('staff')
+      if (!identity)
+        return c.json({
+          account: {
+            email: null,
+            name: 'ADMIN_TOKEN',
+            role: 'owner',
+            roleLabel: ROLE_LABELS.owner,
+            mustChangePassword: false,
+          },
+          csrfToken: null,
+        })
       return c.json(view(identity))
-    } catch (error) {
-      const retryAfter = (error as AppError).details as { retryAfter?: number } | undefined
-      if (error instanceof AppError && error.code === 'RATE_LIMITED' && retryAfter?.retryAfter)
-        c.header('Retry-After', String(retryAfter.retryAfter))
-      throw error
-    }
-  })
+    },
+  )
 
-  app.get('/v1/admin/session', (c) => {
-    const { identity } = c.get('staff')
-    if (!identity)
-      return c.json({
-        account: {
-          email: null,
-          name: 'ADMIN_TOKEN',
-          role: 'owner',
-          roleLabel: ROLE_LABELS.owner,
-          mustChangePassword: false,
+  app.delete(
+    '/v1/admin/session',
+    describeOperation({
+      summary: 'Đăng xuất',
+      tag: 'staff',
+      auth: 'staff',
+      responses: { 204: { description: 'Đã đăng xuất' } },
+      errors: [401, 403],
+    }),
+    async (c) => {
+      const { sessionId } = c.get('staff')
+      if (sessionId) await logOutStaff({ db, sessionId })
+      deleteCookie(c, STAFF_COOKIE, { path: '/', secure })
+      return c.body(null, 204)
+    },
+  )
+
+  app.post(
+    '/v1/admin/session/password',
+    describeOperation({
+      summary: 'Đổi mật khẩu (bắt buộc sau mật khẩu dùng một lần)',
+      tag: 'staff',
+      auth: 'staff',
+      body: json(ZPasswordChange),
+      responses: { 200: { description: 'Đã đổi', content: json(ZStaffView) } },
+      errors: [400, 401, 403, 415],
+    }),
+    async (c) => {
+      const { identity, sessionId } = c.get('staff')
+      if (!identity || !sessionId)
+        throw new AppError('BAD_REQUEST', 'Chỉ tài khoản cán bộ đăng nhập mới đổi được mật khẩu.')
+      const { currentPassword, newPassword } = parseInput(ZPasswordChange, await readJson(c), 'Đổi mật khẩu')
+      await changeStaffPassword({ db, identity, currentPassword, newPassword, sessionId })
+      return c.json(view({ ...identity, mustChangePassword: false }))
+    },
+  )
+
+  app.get(
+    '/v1/admin/accounts',
+    describeOperation({
+      summary: 'Tài khoản nhân viên',
+      tag: 'staff',
+      auth: 'staff',
+      responses: {
+        200: {
+          description: 'OK',
+          content: json(
+            z.object({
+              accounts: z.array(z.looseObject({ email: z.string(), name: z.string(), role: z.string() })),
+            }),
+          ),
         },
-        csrfToken: null,
-      })
-    return c.json(view(identity))
-  })
+      },
+      errors: [401, 403],
+    }),
+    async (c) => {
+      requirePermission(c, 'manageAccounts')
+      const rows = await db
+        .select({
+          id: staffAccounts.id,
+          email: staffAccounts.email,
+          name: staffAccounts.name,
+          role: staffAccounts.role,
+          mustChangePassword: staffAccounts.mustChangePassword,
+          createdAt: staffAccounts.createdAt,
+          disabledAt: staffAccounts.disabledAt,
+        })
+        .from(staffAccounts)
+        .orderBy(desc(staffAccounts.id))
+      return c.json({ accounts: rows })
+    },
+  )
 
-  app.delete('/v1/admin/session', async (c) => {
-    const { sessionId } = c.get('staff')
-    if (sessionId) await logOutStaff({ db, sessionId })
-    deleteCookie(c, STAFF_COOKIE, { path: '/', secure })
-    return c.body(null, 204)
-  })
-
-  app.post('/v1/admin/session/password', async (c) => {
-    const { identity, sessionId } = c.get('staff')
-    if (!identity || !sessionId)
-      throw new AppError('BAD_REQUEST', 'Chỉ tài khoản cán bộ đăng nhập mới đổi được mật khẩu.')
-    const { currentPassword, newPassword } = parseInput(ZPasswordChange, await readJson(c), 'Đổi mật khẩu')
-    await changeStaffPassword({ db, identity, currentPassword, newPassword, sessionId })
-    return c.json(view({ ...identity, mustChangePassword: false }))
-  })
-
-  app.get('/v1/admin/accounts', async (c) => {
-    requirePermission(c, 'manageAccounts')
-    const rows = await db
-      .select({
-        id: staffAccounts.id,
-        email: staffAccounts.email,
-        name: staffAccounts.name,
-        role: staffAccounts.role,
-        mustChangePassword: staffAccounts.mustChangePassword,
-        createdAt: staffAccounts.createdAt,
-        disabledAt: staffAccounts.disabledAt,
-      })
-      .from(staffAccounts)
-      .orderBy(desc(staffAccounts.id))
-    return c.json({ accounts: rows })
-  })
-
-  app.post('/v1/admin/accounts', async (c) => {
-    const { actor } = requirePermission(c, 'manageAccounts')
-    const input = parseInput(ZNewStaffAccount, await readJson(c), 'Tài khoản')
-    const created = await createStaffAccount({ db, actor, ...input })
-    return c.json(created, 201)
-  })
+  app.post(
+    '/v1/admin/accounts',
+    describeOperation({
+      summary: 'Tạo tài khoản nhân viên; mật khẩu dùng một lần hiện một lần',
+      tag: 'staff',
+      auth: 'staff',
+      body: json(ZNewStaffAccount),
+      responses: {
+        201: { description: 'Đã tạo', content: json(z.looseObject({ email: z.string(), role: z.string() })) },
+      },
+      errors: [400, 401, 403, 409, 415],
+    }),
+    async (c) => {
+      const { actor } = requirePermission(c, 'manageAccounts')
+      const input = parseInput(ZNewStaffAccount, await readJson(c), 'Tài khoản')
+      const created = await createStaffAccount({ db, actor, ...input })
+      return c.json(created, 201)
+    },
+  )
 
   return app
 }

@@ -12,15 +12,17 @@
  * @module
  */
 import { createHash } from 'node:crypto'
-import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import type { Hono } from 'hono'
+import { z } from 'zod'
 import type { Logger } from '../../api/logger.ts'
+import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'
 import { messages } from '../core/messages.ts'
 import type { Reply } from '../core/reply.types.ts'
 import { createSeenEvents } from '../core/seen-events.ts'
+import { createWebhookRoute, refuse } from '../http/create-webhook-route.ts'
 import { type Activity, ZActivity } from './activity.types.ts'
 import type { ConnectorClient } from './connector-client.ts'
 import { deliverAgentsReplies } from './deliver-replies.ts'
@@ -45,8 +47,6 @@ export type AgentsWebhook = {
   /** Resolves when every accepted activity has been handled (tests, graceful shutdown). */
   whenIdle: () => Promise<void>
 }
-
-const problem = (code: string, message: string) => ({ error: { code, message } })
 
 const eventId = (...parts: string[]) =>
   createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 32)
@@ -112,21 +112,23 @@ export const createAgentsWebhook = ({
       },
     )
 
-  const routes = new Hono().post(
-    AGENTS_MESSAGES_PATH,
-    bodyLimit({
-      maxSize: 256 * 1024,
-      onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Request body too large.'), 413),
+  const routes = createWebhookRoute<{ activity: Activity; action: ActivityAction }>({
+    path: AGENTS_MESSAGES_PATH,
+    operation: describeOperation({
+      summary: 'Bot Framework (Teams, Web Chat, Direct Line): Activity, mã của Bot Connector',
+      tag: 'webhooks',
+      webhook: true,
+      body: json(z.looseObject({ type: z.string() }).meta({ description: 'Bot Framework Activity' })),
+      responses: {
+        200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } },
+      },
+      errors: [400, 401, 413, 503],
     }),
-    async function agentsMessages(c) {
-      const authorization = c.req.header('Authorization')
-      if (!authorization) return c.json(problem('UNAUTHORIZED', 'Missing Authorization header.'), 401)
-      let json: unknown
-      try {
-        json = JSON.parse(await c.req.text())
-      } catch {
-        return c.json(problem('BAD_REQUEST', 'Malformed JSON body.'), 400)
-      }
+    maxBytes: 256 * 1024,
+    tooLargeMessage: 'Request body too large.',
+    requiredHeader: { name: 'Authorization', message: 'Missing Authorization header.' },
+    seen,
+    verify: async ({ header: authorization, json }) => {
       const claimed = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
       const verified = await verify(authorization, {
         serviceUrl: claimed['serviceUrl'],
@@ -135,27 +137,29 @@ export const createAgentsWebhook = ({
       if (!verified.ok) {
         log.warn('botframework request rejected', { reason: verified.reason, status: verified.status })
         return verified.status === 503
-          ? c.json(problem('UNAVAILABLE', 'Cannot verify the token right now.'), 503)
-          : c.json(problem('UNAUTHORIZED', 'The bearer token is not valid for this bot.'), 401)
+          ? refuse(503, 'UNAVAILABLE', 'Cannot verify the token right now.')
+          : refuse(401, 'UNAUTHORIZED', 'The bearer token is not valid for this bot.')
       }
       const parsed = ZActivity.safeParse(json)
-      if (!parsed.success) return c.json(problem('BAD_REQUEST', 'Not a Bot Framework activity.'), 400)
+      if (!parsed.success) return refuse(400, 'BAD_REQUEST', 'Not a Bot Framework activity.')
       const activity = parsed.data
       const action = mapActivity(activity)
-      if (!action) return c.body(null, 200)
+      if (!action) return { ignore: true }
       const key = replayKey(activity)
-      if (!key) return c.json(problem('BAD_REQUEST', 'An activity needs an id or a timestamp.'), 400)
-      if (!(await seen.firstTime(key))) return c.body(null, 200)
-      if (
-        action.kind === 'welcome' &&
-        action.once &&
-        !(await seen.firstTime(eventId('welcome', conversationKey(activity))))
-      )
-        return c.body(null, 200)
-      enqueue(activity, action)
-      return c.body(null, 200)
+      if (!key) return refuse(400, 'BAD_REQUEST', 'An activity needs an id or a timestamp.')
+      // a welcome sent once per conversation is also recorded under the conversation
+      const keys =
+        action.kind === 'welcome' && action.once
+          ? [key, eventId('welcome', conversationKey(activity))]
+          : [key]
+      return { event: { activity, action }, keys }
     },
-  )
+    process: (_c, { activity, action }) => {
+      enqueue(activity, action)
+      return undefined
+    },
+    acknowledge: (c) => c.body(null, 200),
+  })
 
   return {
     routes,

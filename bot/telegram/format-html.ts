@@ -4,15 +4,13 @@
  * @module
  */
 import { visibleSections } from '../../knowledge/answer/render-reply-text.ts'
+import { escapeHtml } from '../../knowledge/text/escape-html.ts'
 import type { StructuredReply } from '../core/reply.types.ts'
 import { splitText } from '../core/split-text.ts'
 
 export const TELEGRAM_TEXT_LIMIT = 4096
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-
-/** Escapes text for Telegram's HTML parse mode (and for attribute values). */
-export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => ENTITIES[ch] ?? ch)
+export { escapeHtml }
 
 /** Pieces under Telegram's limit (bot/core/split-text.ts). */
 export const splitMessage = (text: string, limit = TELEGRAM_TEXT_LIMIT): string[] => splitText(text, limit)

@@ -1,6 +1,7 @@
 /**
- * `POST /webhooks/telegram`: Telegram's webhook delivery. The secret header set with
- * setWebhook is compared in constant time (wrong or missing → 401, nothing processed),
+ * `POST /webhooks/telegram`: Telegram's webhook delivery, on the webhook skeleton shared with
+ * Zalo and Bot Framework, handled by grammY's own `webhookCallback(bot, 'hono', { secretToken })`.
+ * The secret header set with setWebhook is compared in constant time (wrong or missing → 401, nothing processed),
  * malformed bodies get 400, and a slow update still gets its 200 before Telegram's timeout so
  * it is not delivered twice. An update Telegram redelivers anyway (same update_id) is
  * acknowledged without being handled again, whichever process receives it: update ids are
@@ -8,12 +9,14 @@
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { webhookCallback } from 'grammy'
 import type { Update } from 'grammy/types'
-import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
 import type { Logger } from '../../api/logger.ts'
+import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { createSeenEvents } from '../core/seen-events.ts'
+import { createWebhookRoute, refuse } from '../http/create-webhook-route.ts'
 import type { TelegramBot } from './create-telegram-bot.ts'
 
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram'
@@ -52,38 +55,55 @@ export const createTelegramWebhook = ({
 }: TelegramWebhookOptions) => {
   let ready: Promise<void> | null = null
   const seen = createSeenEvents({ db, prefix: `telegram:${token.split(':')[0]}:`, log })
-  return new Hono().post(
-    TELEGRAM_WEBHOOK_PATH,
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Too large' } }, 413),
+  // grammY's own webhook handler runs the update once the skeleton has accepted it; it answers
+  // 200 after timeoutMs even if the update is still being handled, so Telegram does not resend it
+  const handleUpdate = webhookCallback(bot, 'hono', {
+    secretToken,
+    onTimeout: 'return',
+    timeoutMilliseconds: timeoutMs,
+  })
+  return createWebhookRoute<Update>({
+    path: TELEGRAM_WEBHOOK_PATH,
+    operation: describeOperation({
+      summary: 'Webhook của Telegram (X-Telegram-Bot-Api-Secret-Token)',
+      tag: 'webhooks',
+      webhook: true,
+      body: json(z.looseObject({ update_id: z.number() }).meta({ description: 'Telegram Update' })),
+      responses: {
+        200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } },
+      },
+      errors: [400, 401, 413],
     }),
-    async function telegramWebhook(c) {
-      if (!secretMatches(c.req.header(SECRET_HEADER), secretToken)) {
-        log.warn('telegram webhook rejected: bad secret')
-        return c.json({ error: { code: 'UNAUTHORIZED', message: 'Secret token is wrong.' } }, 401)
-      }
-      let update: unknown
-      try {
-        update = JSON.parse(await c.req.text())
-      } catch {
-        return c.json({ error: { code: 'BAD_REQUEST', message: 'Malformed JSON body.' } }, 400)
-      }
-      if (!isUpdate(update))
-        return c.json({ error: { code: 'BAD_REQUEST', message: 'Not a Telegram update.' } }, 400)
+    maxBytes: 1024 * 1024,
+    tooLargeMessage: 'Too large',
+    requiredHeader: {
+      name: SECRET_HEADER,
+      message: 'Secret token is wrong.',
+      matches: (given) => {
+        const ok = secretMatches(given, secretToken)
+        if (!ok) log.warn('telegram webhook rejected: bad secret')
+        return ok
+      },
+    },
+    seen,
+    verify: async ({ json }) => {
+      if (!isUpdate(json)) return refuse(400, 'BAD_REQUEST', 'Not a Telegram update.')
+      // before the update id is recorded: an update that arrives while the bot cannot start is resent
       ready ??= bot.init().catch((error: unknown) => {
         ready = null
         throw error
       })
       await ready
-      if (!(await seen.firstTime(String(update.update_id)))) return c.body(null, 200)
-      let timer: NodeJS.Timeout | undefined
-      const handled = bot.handleUpdate(update).catch((error: unknown) => {
-        log.error('telegram update failed', { updateId: update.update_id, error: String(error) })
-      })
-      await Promise.race([handled, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))])
-      clearTimeout(timer)
-      return c.body(null, 200)
+      return { event: json, keys: [String(json.update_id)] }
     },
-  )
+    process: async (c, update) => {
+      try {
+        return await handleUpdate(c)
+      } catch (error) {
+        log.error('telegram update failed', { updateId: update.update_id, error: String(error) })
+        return undefined
+      }
+    },
+    acknowledge: (c) => c.body(null, 200),
+  })
 }

@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../api/validate.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
@@ -78,51 +79,130 @@ export const createWebChatRoutes = ({
     sessionId !== undefined && (await conversation.hasSession('web', sessionId)) ? sessionId : null
 
   return new Hono()
-    .get('/', (c) => {
-      c.header('Content-Security-Policy', PAGE_CSP)
-      c.header('Cache-Control', 'no-cache')
-      return c.html(page)
-    })
-    .get('/chat/chat.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
-    .get('/chat/chat.css', (c) => c.body(style, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
-    .post('/v1/chat/messages', limit, async (c) => {
-      const refusedByAddress = requests.byAddress(c)
-      if (refusedByAddress) return refusedByAddress
-      const body = parseInput(ZMessageBody, await readJson(c), 'Tin nhắn')
-      const sessionId = (await liveSession(body.sessionId)) ?? newSessionId()
-      const refusedBySession = requests.bySession(c, sessionId)
-      if (refusedBySession) return refusedBySession
-      const replies = await conversation.handle({
-        channel: 'web',
-        userId: sessionId,
-        ...(body.choice !== undefined ? { choice: body.choice } : { text: body.text ?? '' }),
-      })
-      // The question as stored (personal data masked), for the citizen's own bubble.
-      const said = body.text !== undefined ? maskPersonalData(body.text.trim()).text : undefined
-      return c.json({ sessionId, replies, ...(said !== undefined ? { said } : {}) })
-    })
-    .get('/v1/chat/history', async (c) => {
-      const refused = requests.byAddress(c)
-      if (refused) return refused
-      const sessionId = parseInput(ZSessionId, c.req.query('sessionId'), 'Mã phiên')
-      return c.json({ sessionId, messages: await conversation.history('web', sessionId) })
-    })
-    .post('/v1/chat/feedback', limit, async (c) => {
-      const refusedByAddress = requests.byAddress(c)
-      if (refusedByAddress) return refusedByAddress
-      const body = parseInput(ZFeedbackBody, await readJson(c), 'Góp ý')
-      if (!(await liveSession(body.sessionId)))
-        throw new AppError(
-          'NOT_FOUND',
-          'Phiên trò chuyện đã hết hạn hoặc không tồn tại. Hãy hỏi lại câu hỏi.',
-        )
-      const refusedBySession = requests.bySession(c, body.sessionId)
-      if (refusedBySession) return refusedBySession
-      const replies = await conversation.handle({
-        channel: 'web',
-        userId: body.sessionId,
-        choice: feedbackChoiceId(body.useful, body.interactionId),
-      })
-      return c.json({ sessionId: body.sessionId, replies })
-    })
+    .get(
+      '/',
+      describeOperation({
+        summary: 'Trang trò chuyện của người dân',
+        tag: 'chat',
+        responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
+      }),
+      (c) => {
+        c.header('Content-Security-Policy', PAGE_CSP)
+        c.header('Cache-Control', 'no-cache')
+        return c.html(page)
+      },
+    )
+    .get(
+      '/chat/chat.js',
+      describeOperation({
+        summary: 'Mã của trang trò chuyện',
+        tag: 'chat',
+        responses: { 200: { description: 'JavaScript', content: { 'text/javascript': z.string() } } },
+      }),
+      (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+    )
+    .get(
+      '/chat/chat.css',
+      describeOperation({
+        summary: 'Kiểu của trang trò chuyện',
+        tag: 'chat',
+        responses: { 200: { description: 'CSS', content: { 'text/css': z.string() } } },
+      }),
+      (c) => c.body(style, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
+    )
+    .post(
+      '/v1/chat/messages',
+      describeOperation({
+        summary: 'Trò chuyện: gửi câu hỏi hoặc lựa chọn, nhận các phần trả lời (văn bản, nút chọn, liên kết)',
+        tag: 'chat',
+        body: json(ZMessageBody),
+        responses: {
+          200: {
+            description: 'Các phần trả lời',
+            content: json(
+              z.object({
+                sessionId: z.string(),
+                replies: z.array(z.looseObject({ kind: z.string() })),
+                said: z.string().optional(),
+              }),
+            ),
+          },
+        },
+        errors: [400, 413, 415, 429],
+      }),
+      limit,
+      async (c) => {
+        const refusedByAddress = requests.byAddress(c)
+        if (refusedByAddress) return refusedByAddress
+        const body = parseInput(ZMessageBody, await readJson(c), 'Tin nhắn')
+        const sessionId = (await liveSession(body.sessionId)) ?? newSessionId()
+        const refusedBySession = requests.bySession(c, sessionId)
+        if (refusedBySession) return refusedBySession
+        const replies = await conversation.handle({
+          channel: 'web',
+          userId: sessionId,
+          ...(body.choice !== undefined ? { choice: body.choice } : { text: body.text ?? '' }),
+        })
+        // The question as stored (personal data masked), for the citizen's own bubble.
+        const said = body.text !== undefined ? maskPersonalData(body.text.trim()).text : undefined
+        return c.json({ sessionId, replies, ...(said !== undefined ? { said } : {}) })
+      },
+    )
+    .get(
+      '/v1/chat/history',
+      describeOperation({
+        summary: 'Lịch sử trò chuyện của một phiên (đã che dữ liệu cá nhân)',
+        tag: 'chat',
+        query: z.object({ sessionId: ZSessionId.meta({ description: 'Mã phiên do máy chủ cấp' }) }),
+        responses: {
+          200: {
+            description: 'OK',
+            content: json(z.object({ sessionId: z.string(), messages: z.array(z.looseObject({})) })),
+          },
+        },
+        errors: [400, 429],
+      }),
+      async (c) => {
+        const refused = requests.byAddress(c)
+        if (refused) return refused
+        const sessionId = parseInput(ZSessionId, c.req.query('sessionId'), 'Mã phiên')
+        return c.json({ sessionId, messages: await conversation.history('web', sessionId) })
+      },
+    )
+    .post(
+      '/v1/chat/feedback',
+      describeOperation({
+        summary: 'Đánh giá câu trả lời hữu ích / không hữu ích',
+        tag: 'chat',
+        body: json(ZFeedbackBody),
+        responses: {
+          200: {
+            description: 'Lời cảm ơn',
+            content: json(
+              z.object({ sessionId: z.string(), replies: z.array(z.looseObject({ kind: z.string() })) }),
+            ),
+          },
+        },
+        errors: [400, 404, 413, 415, 429],
+      }),
+      limit,
+      async (c) => {
+        const refusedByAddress = requests.byAddress(c)
+        if (refusedByAddress) return refusedByAddress
+        const body = parseInput(ZFeedbackBody, await readJson(c), 'Góp ý')
+        if (!(await liveSession(body.sessionId)))
+          throw new AppError(
+            'NOT_FOUND',
+            'Phiên trò chuyện đã hết hạn hoặc không tồn tại. Hãy hỏi lại câu hỏi.',
+          )
+        const refusedBySession = requests.bySession(c, body.sessionId)
+        if (refusedBySession) return refusedBySession
+        const replies = await conversation.handle({
+          channel: 'web',
+          userId: body.sessionId,
+          choice: feedbackChoiceId(body.useful, body.interactionId),
+        })
+        return c.json({ sessionId: body.sessionId, replies })
+      },
+    )
 }

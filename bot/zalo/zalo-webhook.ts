@@ -8,9 +8,10 @@
  * event at a time per citizen so replies keep their order.
  * @module
  */
-import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import type { Hono } from 'hono'
+import { z } from 'zod'
 import type { Logger } from '../../api/logger.ts'
+import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
@@ -18,6 +19,7 @@ import { createKeyedQueue } from '../core/keyed-queue.ts'
 import { messages } from '../core/messages.ts'
 import type { Incoming, Reply } from '../core/reply.types.ts'
 import { createSeenEvents } from '../core/seen-events.ts'
+import { createWebhookRoute, refuse } from '../http/create-webhook-route.ts'
 import { deliverReplies } from './deliver-replies.ts'
 import { CHOICE_PAYLOAD_PREFIX } from './render-replies.ts'
 import { createReplyWindow } from './reply-window.ts'
@@ -46,8 +48,6 @@ export type ZaloWebhook = {
   /** Resolves when every accepted event has been handled (tests, graceful shutdown). */
   whenIdle: () => Promise<void>
 }
-
-const problem = (code: string, message: string) => ({ error: { code, message } })
 
 /** What the citizen did, as the conversation core understands it; null for events to ignore. */
 const toIncoming = (
@@ -110,43 +110,50 @@ export const createZaloWebhook = ({
       },
     )
 
-  const routes = new Hono().post(
-    ZALO_WEBHOOK_PATH,
-    bodyLimit({
-      maxSize: 256 * 1024,
-      onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Too large'), 413),
+  const routes = createWebhookRoute<{ event: ZaloEvent; owner: string }>({
+    path: ZALO_WEBHOOK_PATH,
+    operation: describeOperation({
+      summary: 'Webhook của Zalo OA (X-ZEvent-Signature)',
+      tag: 'webhooks',
+      webhook: true,
+      body: json(z.looseObject({ event_name: z.string() }).meta({ description: 'Zalo OA event' })),
+      responses: {
+        200: {
+          description: 'Đã nhận',
+          content: json(z.object({ ok: z.literal(true), duplicate: z.boolean().optional() })),
+        },
+      },
+      errors: [400, 401, 413],
     }),
-    async function zaloWebhook(c) {
-      const signature = c.req.header('X-ZEvent-Signature')
-      if (!signature) return c.json(problem('UNAUTHORIZED', 'Missing X-ZEvent-Signature.'), 401)
-      const rawBody = await c.req.text()
-      let json: unknown
-      try {
-        json = JSON.parse(rawBody)
-      } catch {
-        return c.json(problem('BAD_REQUEST', 'Malformed JSON body.'), 400)
-      }
+    maxBytes: 256 * 1024,
+    tooLargeMessage: 'Too large',
+    requiredHeader: { name: 'X-ZEvent-Signature', message: 'Missing X-ZEvent-Signature.' },
+    seen,
+    verify: async ({ header: signature, rawBody, json }) => {
       const parsed = ZZaloEvent.safeParse(json)
-      if (!parsed.success) return c.json(problem('BAD_REQUEST', 'Not a Zalo OA event.'), 400)
+      if (!parsed.success) return refuse(400, 'BAD_REQUEST', 'Not a Zalo OA event.')
       const event = parsed.data
       if (!verifyZaloSignature(signature, { appId, rawBody, timestamp: event.timestamp, oaSecretKey })) {
         log.warn('zalo webhook rejected: bad signature', { event: event.event_name })
-        return c.json(problem('UNAUTHORIZED', 'Signature does not match.'), 401)
+        return refuse(401, 'UNAUTHORIZED', 'Signature does not match.')
       }
       // Zalo stamps events in milliseconds; a value in seconds is read as such.
       const stamp = Number(event.timestamp)
       const sentAt = stamp < 1e12 ? stamp * 1000 : stamp
       if (!Number.isFinite(sentAt) || Math.abs(clock() - sentAt) > maxAgeMs) {
         log.warn('zalo webhook rejected: event outside the time window', { event: event.event_name })
-        return c.json(problem('STALE_EVENT', 'Event timestamp is outside the accepted window.'), 400)
+        return refuse(400, 'STALE_EVENT', 'Event timestamp is outside the accepted window.')
       }
       const owner = event.sender?.id ?? event.follower?.id ?? ''
       const eventId = event.message?.msg_id ?? `${event.event_name}:${owner}:${event.timestamp}`
-      if (!(await seen.firstTime(eventId))) return c.json({ ok: true, duplicate: true })
-      if (owner) enqueue(owner, event)
-      return c.json({ ok: true })
+      return { event: { event, owner }, keys: [eventId] }
     },
-  )
+    process: (_c, { event, owner }) => {
+      if (owner) enqueue(owner, event)
+      return undefined
+    },
+    acknowledge: (c, duplicate) => c.json(duplicate ? { ok: true, duplicate: true } : { ok: true }),
+  })
 
   return {
     routes,

@@ -2,6 +2,8 @@
  * A tiny element builder for the extension's own pages (text is always set as text, never HTML).
  * @module
  */
+import { STATUS_LABELS } from '../../contracts/document-codes.ts'
+
 type Child = Node | string | null | undefined | false
 
 export const h = <K extends keyof HTMLElementTagNameMap>(
@@ -21,17 +23,8 @@ export const h = <K extends keyof HTMLElementTagNameMap>(
   return el
 }
 
-export const statusLabels: Record<string, string> = {
-  '01': 'Đã đến',
-  '02': 'Từ chối tiếp nhận',
-  '03': 'Đã tiếp nhận',
-  '04': 'Đã phân công',
-  '05': 'Đang xử lý',
-  '06': 'Hoàn thành',
-  '13': 'Đã thu hồi',
-  '15': 'Đồng ý thu hồi',
-  '16': 'Từ chối thu hồi',
-}
+/** QCVN 102:2016 status labels: the one table the API uses too. */
+export const statusLabels: Readonly<Record<string, string>> = STATUS_LABELS
 
 export const PAGE_STYLE = `
 body { font: 14px/1.5 system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; margin: 16px; }

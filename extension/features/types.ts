@@ -4,9 +4,9 @@
  * @module
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context'
+import type { NudgeAction, NudgeKind } from '../../contracts/documents.ts'
 import type { PageAdapter } from '../adapters/types.ts'
 import type { NudgeCard } from '../components/nudge-card.ts'
-import type { NudgeAction, NudgeKind } from '../utils/api-client.ts'
 import type { Attachment, AttachmentRegistry } from '../utils/attachments.ts'
 import type { DocumentNumber } from '../utils/document-number.ts'
 import type { RouteOutcome } from '../utils/messages.ts'

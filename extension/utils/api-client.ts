@@ -5,74 +5,23 @@
  * @module
  */
 
-export type NudgeKind = 'unsigned_attachment' | 'scanned_paper' | 'print'
-export type NudgeAction = 'shown' | 'accepted' | 'overridden'
-export type SigningRole = 'approver' | 'organisation'
+import type {
+  Agency,
+  DocumentHeaderInput,
+  DocumentListItem,
+  Draft,
+  IssuedCertificateResponse,
+  Me,
+  NudgeAction,
+  NudgeKind,
+  PaperlessStats,
+  SentDocument,
+  SigningRole,
+  SigningSession,
+} from '../../contracts/documents.ts'
 
-export type Me = {
-  official: { id: string; name: string; role: string }
-  agency: { code: string; name: string }
-}
-export type Agency = { code: string; name: string; parentCode: string | null }
-export type IssuedCertificateResponse = {
-  serial: string
-  certificate: string
-  chain: string[]
-  notAfter: string
-}
-export type SigningSession = { sessionId: string; pdfSha256: string; toBeSigned: string; algorithm: string }
-export type DocumentHeader = {
-  to: string[]
-  notation: string
-  codeNumber?: string
-  place: string
-  promulgatedAt: string
-  type: string
-  subject: string
-  signerName?: string
-  pages?: number
-  paperCopy?: boolean
-  allowUnsigned?: boolean
-}
-export type SentDocument = {
-  id: string
-  sha256: string
-  signatureStatus: 'signed_valid' | 'signed_invalid' | 'unsigned'
-  recipients: Array<{ agencyCode: string; status: string }>
-}
-export type DocumentListItem = {
-  id: string
-  notation: string | null
-  subject: string
-  senderAgency: string
-  signatureStatus: string
-  createdAt: string
-  recipients: Array<{ agencyCode: string; status: string }>
-}
-/** A leader-signed draft in the agency's "chờ phát hành" queue. */
-export type Draft = {
-  id: string
-  fileName: string
-  subject: string | null
-  sha256: string
-  status: string
-  approverName: string | null
-  documentId: string | null
-  createdAt: string
-}
-export type PaperlessStats = {
-  from: string
-  to: string
-  agencies: Array<{
-    agencyCode: string
-    name: string
-    sent: number
-    signedValid: number
-    signedRatio: { numerator: number; denominator: number; percent: number }
-    paperAvoidedPages: number
-    nudges: { shown: number; accepted: number; overridden: number }
-  }>
-}
+/** The header as the extension sends it (the server fills in the defaults). */
+export type DocumentHeader = DocumentHeaderInput
 
 export class ApiError extends Error {
   readonly status: number
@@ -88,6 +37,14 @@ export class ApiError extends Error {
 export type ApiClientOptions = { baseUrl: string; token: string | null; fetch?: typeof fetch }
 
 const pdfBlob = (bytes: Uint8Array<ArrayBuffer>) => new Blob([bytes], { type: 'application/pdf' })
+
+/** The multipart body that routes a PDF: the file and the header as JSON. */
+const routingForm = (pdf: Uint8Array<ArrayBuffer>, header: DocumentHeader, fileName: string) => {
+  const form = new FormData()
+  form.set('file', pdfBlob(pdf), fileName)
+  form.set('header', JSON.stringify(header))
+  return form
+}
 
 /** @returns one method per contract endpoint the extension uses */
 export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: ApiClientOptions) => {
@@ -182,12 +139,7 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
       pdf: Uint8Array<ArrayBuffer>
       header: DocumentHeader
       fileName: string
-    }) => {
-      const form = new FormData()
-      form.set('file', pdfBlob(pdf), fileName)
-      form.set('header', JSON.stringify(header))
-      return json<SentDocument>('/v1/documents', { method: 'POST', body: form })
-    },
+    }) => json<SentDocument>('/v1/documents', { method: 'POST', body: routingForm(pdf, header, fileName) }),
     /** the leader's signed draft into the agency's "chờ phát hành" queue */
     createDraft: ({
       pdf,
@@ -218,12 +170,11 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
       pdf: Uint8Array<ArrayBuffer>
       header: DocumentHeader
       fileName: string
-    }) => {
-      const form = new FormData()
-      form.set('file', pdfBlob(pdf), fileName)
-      form.set('header', JSON.stringify(header))
-      return json<SentDocument>(`/v1/drafts/${encodeURIComponent(id)}/issue`, { method: 'POST', body: form })
-    },
+    }) =>
+      json<SentDocument>(`/v1/drafts/${encodeURIComponent(id)}/issue`, {
+        method: 'POST',
+        body: routingForm(pdf, header, fileName),
+      }),
     /** QCVN 102:2016 status of this agency's copy: 03 accepted, 02 refused … */
     changeStatus: (id: string, status: string, note?: string) =>
       postJson<unknown>(`/v1/documents/${encodeURIComponent(id)}/status`, { status, note }),

@@ -6,16 +6,9 @@
  */
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
+import { OID, toPem } from '../../contracts/pki.ts'
 
 export type CsrSubject = { commonName: string; organisation?: string; organisationalUnit?: string }
-
-const OID = { commonName: '2.5.4.3', organisation: '2.5.4.10', organisationalUnit: '2.5.4.11' }
-
-const toPem = (label: string, der: ArrayBuffer): string => {
-  const base64 = btoa(String.fromCharCode(...new Uint8Array(der)))
-  const lines = base64.match(/.{1,64}/g) ?? []
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`
-}
 
 /**
  * @param keys the signing key pair (private key may be non-extractable)
@@ -41,11 +34,11 @@ export const buildCsr = async ({
     )
   }
   add(OID.commonName, subject.commonName)
-  add(OID.organisation, subject.organisation)
-  add(OID.organisationalUnit, subject.organisationalUnit)
+  add(OID.organization, subject.organisation)
+  add(OID.organizationalUnit, subject.organisationalUnit)
   await csr.subjectPublicKeyInfo.importKey(keys.publicKey)
   await csr.sign(keys.privateKey, 'SHA-256')
-  return toPem('CERTIFICATE REQUEST', csr.toSchema().toBER(false))
+  return toPem(new Uint8Array(csr.toSchema().toBER(false)), 'CERTIFICATE REQUEST')
 }
 
 /** Parses a PEM CSR and checks its own signature (used by tests and the options page's health check). */

@@ -5,27 +5,18 @@
  * @module
  */
 import { z } from 'zod'
+import { NUDGE_ACTIONS, NUDGE_KINDS, ZDocumentHeader } from '../../contracts/documents.ts'
 
-const ZNudgeKind = z.enum(['unsigned_attachment', 'scanned_paper', 'print'])
+const ZNudgeKind = z.enum(NUDGE_KINDS)
 
-export const ZRouteHeader = z.object({
-  to: z.array(z.string().min(1)).min(1),
-  notation: z.string().min(1),
-  codeNumber: z.string().optional(),
-  place: z.string().min(1),
-  promulgatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  type: z.string().min(1),
-  subject: z.string().min(1),
-  signerName: z.string().optional(),
-  pages: z.number().int().positive().optional(),
-  paperCopy: z.boolean().optional(),
-})
+/** The header a page may ask to route with: the API's own contract, without `allowUnsigned` (only the official decides that). */
+export const ZRouteHeader = ZDocumentHeader.omit({ allowUnsigned: true })
 
 export const ZContentMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('nudge'),
     kind: ZNudgeKind,
-    action: z.enum(['shown', 'accepted', 'overridden']),
+    action: z.enum(NUDGE_ACTIONS),
   }),
   z.object({ type: z.literal('page-config') }),
   z.object({

@@ -6,14 +6,8 @@
  * session, signs `toBeSigned` locally (or lets the official confirm on the phone), completes it.
  * @module
  */
-import {
-  type ApiClient,
-  ApiError,
-  type DocumentHeader,
-  type IssuedCertificateResponse,
-  type SentDocument,
-  type SigningRole,
-} from './api-client.ts'
+import type { IssuedCertificateResponse, SentDocument, SigningRole } from '../../contracts/documents.ts'
+import { type ApiClient, ApiError, type DocumentHeader } from './api-client.ts'
 import { base64ToBytes } from './base64.ts'
 import { buildCsr } from './csr.ts'
 import { loadOrCreateSigningKeys, signBytes } from './signing-key.ts'
@@ -147,6 +141,8 @@ export const signAndRoute = async ({
       ;({ keys, certificate } = await ensureEnrolled(api, { fresh: true }))
       session = await createSession({ certificateSerial: certificate.serial })
     }
+    // the API returns null only for a session without a certificate (remote signing)
+    if (!session.toBeSigned) throw new Error('Máy chủ không trả về dữ liệu cần ký cho chứng thư của bạn.')
     const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
     signed = await api.completeSigningSession({
       sessionId: session.sessionId,

@@ -112,15 +112,23 @@ const BODIES: { name: string; type: string; body: () => string | Uint8Array }[] 
  */
 const send = (target: string, method: string, headers: Record<string, string>, body: string | Uint8Array) =>
   new Promise<{ status: number; text: () => Promise<string> }>((resolve, reject) => {
-    const req = request(target, { method: method.toUpperCase(), headers, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8')
-        resolve({ status: res.statusCode ?? 0, text: async () => text })
-      })
-      res.on('error', reject)
-    })
+    // Node sends a DELETE body without Content-Length or chunking unless told its length
+    const length = {
+      'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
+    }
+    const req = request(
+      target,
+      { method: method.toUpperCase(), headers: { ...headers, ...length }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          resolve({ status: res.statusCode ?? 0, text: async () => text })
+        })
+        res.on('error', reject)
+      },
+    )
     // the answer may come before the whole body was sent: that is not a failure
     req.on('error', (error) => reject(new Error(`${method} ${target}: ${String(error)}`)))
     req.end(body)
@@ -324,12 +332,16 @@ describe('abuse of the running server', () => {
 
   it('answers fuzzed bodies on every documented operation without a 5xx and with small error bodies', async () => {
     const doc = (await (await fetch(url('/openapi.json'))).json()) as {
-      paths: Record<string, Record<string, unknown>>
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: object }> }>>
     }
     const operations = new Set<string>(DOCUMENTS_ROUTES)
     for (const [path, item] of Object.entries(doc.paths))
-      for (const method of Object.keys(item))
-        if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) operations.add(`${method} ${path}`)
+      for (const [method, op] of Object.entries(item)) {
+        // an event stream never ends: it has nothing to answer a fuzzed request with but events
+        const streams = 'text/event-stream' in (op.responses?.['200']?.content ?? {})
+        if (['get', 'post', 'put', 'patch', 'delete'].includes(method) && !streams)
+          operations.add(`${method} ${path}`)
+      }
     expect(operations.size).toBeGreaterThan(30)
 
     const failures: string[] = []

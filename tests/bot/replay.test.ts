@@ -10,9 +10,17 @@ import type { AppDeps } from '../../api/deps.ts'
 import { agentsWebhookForDeps } from '../../bot/agents/agents-for-deps.ts'
 import { zaloWebhookForDeps } from '../../bot/zalo/zalo-for-deps.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
-import { type FakeBotConnector, startFakeBotConnector } from '../helpers/fake-bot-connector.ts'
-import { type FakeTelegramServer, startFakeTelegramServer } from '../helpers/fake-telegram-server.ts'
-import { type FakeZaloServer, startFakeZaloServer } from '../helpers/fake-zalo-server.ts'
+import {
+  botConnectorEnv,
+  type FakeBotConnector,
+  startFakeBotConnector,
+} from '../helpers/fake-bot-connector.ts'
+import {
+  type FakeTelegramServer,
+  startFakeTelegramServer,
+  telegramWebhookEnv,
+} from '../helpers/fake-telegram-server.ts'
+import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../helpers/fake-zalo-server.ts'
 import { textUpdate } from './telegram/telegram-updates.ts'
 
 const TELEGRAM_SECRET = 'webhook_secret-0123456789'
@@ -32,21 +40,9 @@ beforeAll(async () => {
   zalo = await startFakeZaloServer()
   connector = await startFakeBotConnector()
   t = await createTestApp({
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-    PUBLIC_URL: 'https://trolyso.example.vn',
-    ZALO_APP_ID: zalo.appId,
-    ZALO_APP_SECRET: zalo.appSecret,
-    ZALO_OA_SECRET_KEY: ZALO_SECRET,
-    ZALO_ACCESS_TOKEN: zalo.tokens.accessToken,
-    ZALO_REFRESH_TOKEN: zalo.tokens.refreshToken,
-    ZALO_API_BASE: zalo.baseUrl,
-    ZALO_OAUTH_BASE: zalo.baseUrl,
-    MICROSOFT_APP_ID: connector.appId,
-    MICROSOFT_APP_PASSWORD: connector.appPassword,
-    BOTFRAMEWORK_OPENID_URL: connector.openIdUrl,
-    MICROSOFT_LOGIN_URL: connector.loginUrl,
+    ...telegramWebhookEnv(telegram, TELEGRAM_SECRET),
+    ...zaloEnv(zalo, ZALO_SECRET),
+    ...botConnectorEnv(connector),
   })
   const deps = { ...t.deps }
   other = { app: createApp(deps), deps }

@@ -3,8 +3,11 @@
  * and a real HTTP server for an app on a free loopback port.
  * @module
  */
+
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
@@ -52,3 +55,10 @@ export const serveOnLoopback = (
       })
     })
   })
+
+/** Saves a full-page screenshot for a person to look at, when a folder is given (SCREENSHOT_DIR). */
+export const saveScreenshot = async (page: Page, dir: string, name: string) => {
+  if (!dir) return
+  mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: join(dir, name), fullPage: true })
+}

@@ -6,8 +6,8 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createFakeRemoteSigningProvider } from '../../api/documents/fake-remote-signing-provider.ts'
 import type { CertificateAuthority } from '../../api/documents/init-certificate-authority.ts'
+import { createFakeRemoteSigningProvider } from './fake-remote-signing-provider.ts'
 
 export type FakeRemoteSigningServer = { url: string; requests: string[]; close: () => Promise<void> }
 

@@ -243,3 +243,11 @@ export const startFakeBotConnector = async ({
       }),
   }
 }
+
+/** The settings that point the app's Bot Framework endpoint at the fake connector. */
+export const botConnectorEnv = (fake: FakeBotConnector) => ({
+  MICROSOFT_APP_ID: fake.appId,
+  MICROSOFT_APP_PASSWORD: fake.appPassword,
+  BOTFRAMEWORK_OPENID_URL: fake.openIdUrl,
+  MICROSOFT_LOGIN_URL: fake.loginUrl,
+})

@@ -193,3 +193,11 @@ export const startFakeTelegramServer = async (
       }),
   }
 }
+
+/** The settings that point the app's Telegram webhook at the fake Bot API. */
+export const telegramWebhookEnv = (fake: FakeTelegramServer, secret: string) => ({
+  TELEGRAM_BOT_TOKEN: fake.token,
+  TELEGRAM_WEBHOOK_SECRET: secret,
+  TELEGRAM_API_ROOT: fake.apiRoot,
+  PUBLIC_URL: 'https://trolyso.example.vn',
+})

@@ -109,3 +109,14 @@ export const startFakeZaloServer = async ({
       }),
   }
 }
+
+/** The settings that point the app's Zalo channel at the fake. */
+export const zaloEnv = (fake: FakeZaloServer, oaSecretKey: string) => ({
+  ZALO_APP_ID: fake.appId,
+  ZALO_APP_SECRET: fake.appSecret,
+  ZALO_OA_SECRET_KEY: oaSecretKey,
+  ZALO_ACCESS_TOKEN: fake.tokens.accessToken,
+  ZALO_REFRESH_TOKEN: fake.tokens.refreshToken,
+  ZALO_API_BASE: fake.baseUrl,
+  ZALO_OAUTH_BASE: fake.baseUrl,
+})

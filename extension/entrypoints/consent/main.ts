@@ -8,8 +8,9 @@
  */
 import { browser } from 'wxt/browser'
 import { getAppConfig } from 'wxt/utils/app-config'
+import type { Agency } from '../../../contracts/documents.ts'
 import { h, PAGE_STYLE } from '../../components/dom.ts'
-import { type Agency, createApiClient } from '../../utils/api-client.ts'
+import { createApiClient } from '../../utils/api-client.ts'
 import { base64ToBytes, bytesToBase64, sha256Hex } from '../../utils/base64.ts'
 import { findDocumentDate, firstDocumentNumber, sameNotation } from '../../utils/document-number.ts'
 import type { ConsentEndedMessage, ConsentWindowView, RouteOutcome } from '../../utils/messages.ts'

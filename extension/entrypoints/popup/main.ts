@@ -7,8 +7,9 @@
  */
 import { browser } from 'wxt/browser'
 import { getAppConfig } from 'wxt/utils/app-config'
+import type { DocumentListItem, Draft } from '../../../contracts/documents.ts'
 import { h, PAGE_STYLE, statusLabels } from '../../components/dom.ts'
-import { type ApiClient, createApiClient, type DocumentListItem, type Draft } from '../../utils/api-client.ts'
+import { type ApiClient, createApiClient } from '../../utils/api-client.ts'
 import { readSettings } from '../../utils/storage.ts'
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)

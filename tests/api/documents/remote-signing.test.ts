@@ -3,10 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as pkijs from 'pkijs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createFakeRemoteSigningProvider,
-  type FakeRemoteSigningProvider,
-} from '../../../api/documents/fake-remote-signing-provider.ts'
 import { initCertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
 import { nameValue, OID } from '../../../api/documents/pki-encoding.ts'
 import type { Verification } from '../../../api/documents/verify-pdf-signatures.ts'
@@ -21,6 +17,10 @@ import {
 } from '../../helpers/documents-app.ts'
 import { makePdf, pdfsig } from '../../helpers/documents-fixtures.ts'
 import { startFakeRemoteSigningServer } from '../../helpers/documents-remote-signing-server.ts'
+import {
+  createFakeRemoteSigningProvider,
+  type FakeRemoteSigningProvider,
+} from '../../helpers/fake-remote-signing-provider.ts'
 
 describe('remote signing (confirm on the phone)', () => {
   let app: DocumentsTestApp

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
+import { launchChromium, type ServedApp, saveScreenshot, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
@@ -47,11 +45,7 @@ afterAll(async () => {
   t?.close()
 })
 
-const shot = async (page: Page, name: string) => {
-  if (!SCREENSHOT_DIR) return
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
-}
+const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)
 
 const ask = async (text: string) => {
   const res = await fetch(`${server.base}/v1/ask`, {

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
 import { hashPassword } from '../../../api/staff/hash-password.ts'
 import { staffAccounts } from '../../../knowledge/db/schema/index.ts'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
+import { launchChromium, type ServedApp, saveScreenshot, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
@@ -39,11 +37,7 @@ afterAll(async () => {
   t?.close()
 })
 
-const shot = async (page: Page, name: string) => {
-  if (!SCREENSHOT_DIR) return
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
-}
+const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)
 
 describe('live hand-off in Chromium', () => {
   it('a citizen asks for a person, the agent sees it appear live, replies, and the citizen sees the reply', async () => {

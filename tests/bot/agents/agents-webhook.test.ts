@@ -13,7 +13,11 @@ import {
   undeliveredMessages,
 } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
-import { type FakeBotConnector, startFakeBotConnector } from '../../helpers/fake-bot-connector.ts'
+import {
+  botConnectorEnv,
+  type FakeBotConnector,
+  startFakeBotConnector,
+} from '../../helpers/fake-bot-connector.ts'
 
 type Button = { type: string; title: string; value: unknown; text?: string; displayText?: string }
 type SentActivity = {
@@ -33,12 +37,7 @@ let activityNumber = 0
 
 beforeAll(async () => {
   fake = await startFakeBotConnector()
-  t = await createTestApp({
-    MICROSOFT_APP_ID: fake.appId,
-    MICROSOFT_APP_PASSWORD: fake.appPassword,
-    BOTFRAMEWORK_OPENID_URL: fake.openIdUrl,
-    MICROSOFT_LOGIN_URL: fake.loginUrl,
-  })
+  t = await createTestApp(botConnectorEnv(fake))
 })
 afterAll(async () => {
   t.close()

@@ -7,6 +7,7 @@ describe('Telegram rendering', () => {
     ['a < b & c > d', 'a &lt; b &amp; c &gt; d'],
     ['<script>alert("x")</script>', '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'],
     ['Lệ phí: 70.000 đồng', 'Lệ phí: 70.000 đồng'],
+    ["Ủy ban 'xã'", 'Ủy ban &#39;xã&#39;'],
   ])('escapes %j for HTML parse mode', (input, escaped) => {
     expect(escapeHtml(input)).toBe(escaped)
   })

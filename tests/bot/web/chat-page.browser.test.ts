@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { askInChat, botBubbles } from '../../helpers/web-chat-page.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 
@@ -25,15 +26,7 @@ afterAll(async () => {
   t?.close()
 })
 
-const botBubbles = (page: Page) => page.locator('#messages > li.msg.bot')
-
-const askByKeyboard = async (page: Page, text: string) => {
-  const before = await botBubbles(page).count()
-  await page.getByLabel('Câu hỏi của bạn', { exact: true }).fill(text)
-  await page.keyboard.press('Enter')
-  await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBe(before + 1)
-  return botBubbles(page).nth(before)
-}
+const askByKeyboard = askInChat
 
 describe('web chat page in Chromium', () => {
   it('answers, clarifies, and continues after a reload', async () => {

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { askInChat, botBubbles } from '../../helpers/web-chat-page.ts'
 
 /** Screenshots for a person to look at; the test itself checks element positions, not pixels. */
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url))
@@ -25,15 +26,7 @@ afterAll(async () => {
   t?.close()
 })
 
-const botBubbles = (page: Page) => page.locator('#messages > li.msg.bot')
-
-const ask = async (page: Page, text: string) => {
-  const before = await botBubbles(page).count()
-  await page.getByLabel('Câu hỏi của bạn', { exact: true }).fill(text)
-  await page.keyboard.press('Enter')
-  await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBe(before + 1)
-  return botBubbles(page).nth(before)
-}
+const ask = askInChat
 
 /** Where the reply starts relative to the viewport, and whether anything overflows sideways. */
 const layout = (page: Page, index: number) =>

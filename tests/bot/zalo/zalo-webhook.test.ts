@@ -10,7 +10,7 @@ import {
   unansweredQuestions,
 } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
-import { type FakeZaloServer, startFakeZaloServer } from '../../helpers/fake-zalo-server.ts'
+import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../../helpers/fake-zalo-server.ts'
 
 const OA_SECRET = 'oa-secret-key-ABC'
 type Button = { title: string; type: string; payload: string | { url: string } }
@@ -23,13 +23,7 @@ let msgCounter = 0
 beforeAll(async () => {
   fake = await startFakeZaloServer()
   t = await createTestApp({
-    ZALO_APP_ID: fake.appId,
-    ZALO_APP_SECRET: fake.appSecret,
-    ZALO_OA_SECRET_KEY: OA_SECRET,
-    ZALO_ACCESS_TOKEN: fake.tokens.accessToken,
-    ZALO_REFRESH_TOKEN: fake.tokens.refreshToken,
-    ZALO_API_BASE: fake.baseUrl,
-    ZALO_OAUTH_BASE: fake.baseUrl,
+    ...zaloEnv(fake, OA_SECRET),
   })
 })
 afterAll(async () => {

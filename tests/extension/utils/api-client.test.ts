@@ -52,7 +52,8 @@ describe('the extension API client against the documents API', () => {
     const cert = await api.issueCertificate(csr)
     const session = await api.createSigningSession({ pdf, role, certificateSerial: cert.serial })
     expect(session.algorithm).toBe('ECDSA-P256-SHA256')
-    const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
+    expect(session.toBeSigned).toEqual(expect.any(String))
+    const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned ?? ''))
     return api.completeSigningSession({
       sessionId: session.sessionId,
       signature,

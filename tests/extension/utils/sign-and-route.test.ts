@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createFakeRemoteSigningProvider,
-  type FakeRemoteSigningProvider,
-} from '../../../api/documents/fake-remote-signing-provider.ts'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
 import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
+import {
+  createFakeRemoteSigningProvider,
+  type FakeRemoteSigningProvider,
+} from '../../helpers/fake-remote-signing-provider.ts'
 import { inProcessClient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 

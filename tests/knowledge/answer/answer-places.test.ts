@@ -1,5 +1,8 @@
+import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOpenApiDocument } from '../../../api/openapi.ts'
+import { createOpenApiDocument } from '../../../api/openapi/create-openapi-document.ts'
+import { describeOperation, json } from '../../../api/openapi/describe-operation.ts'
+import { ZAnswer } from '../../../contracts/answer.ts'
 import type { AnswerContext } from '../../../knowledge/answer/answer.types.ts'
 import { answerQuestion } from '../../../knowledge/answer/answer-question.ts'
 import { structureAnswer } from '../../../knowledge/answer/structure-answer.ts'
@@ -147,11 +150,23 @@ describe('answers that name a place', () => {
 })
 
 describe('GET /openapi.json', () => {
-  it('documents the optional places field of an answer', () => {
-    const { schemas } = createOpenApiDocument().components
-    expect(schemas.Answer.properties.places.items).toEqual({ $ref: '#/components/schemas/Place' })
+  it('documents the optional places field of an answer', async () => {
+    const app = new Hono().post(
+      '/v1/ask',
+      describeOperation({
+        summary: 'ask',
+        tag: 'ask',
+        responses: { 200: { description: 'ok', content: json(ZAnswer) } },
+      }),
+      (c) => c.json({}),
+    )
+    type Schema = { properties: Record<string, { items?: unknown; enum?: string[] }>; required: string[] }
+    const { schemas } = (await createOpenApiDocument(app)).components as unknown as {
+      schemas: Record<'Answer' | 'Place', Schema>
+    }
+    expect(schemas.Answer.properties['places']?.items).toEqual({ $ref: '#/components/schemas/Place' })
     expect(schemas.Answer.required).toEqual(['kind', 'text'])
-    expect(schemas.Place.properties.kind.enum).toEqual(['province', 'commune', 'district'])
+    expect(schemas.Place.properties['kind']?.enum).toEqual(['province', 'commune', 'district'])
     expect(schemas.Place.required).toEqual(['mentioned', 'kind', 'current', 'changed'])
   })
 })

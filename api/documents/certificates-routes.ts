@@ -1,0 +1,141 @@
+/**
+ * Enrolment with the deployment's CA: `POST /v1/certificates` (an official's own key) and
+ * `POST /v1/certificates/organisation` (the agency's certificate, held by a clerk).
+ * @module
+ */
+import { eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { ZIssuedCertificate } from '../../contracts/documents.ts'
+import { officials } from '../../knowledge/db/schema/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { parseInput, readJson } from '../validate.ts'
+import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
+import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
+import { enrolCertificate } from './issue-certificate.ts'
+import { requireRole } from './official-roles.ts'
+import type { OfficialEnv } from './require-official.ts'
+
+const ZCsr = z.object({ csr: z.string().min(1).meta({ description: 'PKCS#10 CSR, PEM' }) })
+const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string().min(1) })
+
+export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+  const app = new Hono<OfficialEnv>()
+
+  app.post(
+    '/v1/certificates',
+    describeOperation({
+      summary: 'Cấp chứng thư cho khóa của cán bộ (CSR)',
+      tag: 'certificates',
+      auth: 'bearer',
+      body: json(ZCsr),
+      responses: { 201: { description: 'Đã cấp', content: json(ZIssuedCertificate) } },
+      errors: [400, 401, 403, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      requireRole(caller.official.role, 'enrolCertificate')
+      const { csr } = parseInput(ZCsr, await readJson(c))
+      const s = await svc()
+      const issued = await enrolCertificate({
+        db: deps.db,
+        ca: s.ca,
+        crlUrl: crlUrlOf(deps.config.publicUrl),
+        csrPem: csr,
+        subject: {
+          officialId: caller.official.id,
+          name: caller.official.name,
+          agencyCode: caller.agency.code,
+          agencyName: caller.agency.name,
+        },
+      })
+      return c.json(
+        {
+          serial: issued.serial,
+          certificate: issued.pem,
+          chain: [s.ca.pem],
+          notAfter: issued.notAfter.toISOString(),
+        },
+        201,
+      )
+    },
+  )
+
+  // the agency's organisation certificate, for a clerk of the clerical office who holds the key
+  app.post(
+    '/v1/certificates/organisation',
+    describeOperation({
+      summary: 'Cấp chứng thư của cơ quan cho văn thư giữ khóa (agency_admin)',
+      tag: 'certificates',
+      auth: 'bearer',
+      body: json(ZOrganisationCsr),
+      responses: { 201: { description: 'Đã cấp', content: json(ZIssuedCertificate) } },
+      errors: [400, 401, 403, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      requireRole(caller.official.role, 'enrolOrganisationCertificate')
+      const { csr, officialId } = parseInput(ZOrganisationCsr, await readJson(c))
+      const holder = await deps.db.select().from(officials).where(eq(officials.id, officialId)).get()
+      if (!holder || holder.agencyCode !== caller.agency.code || holder.role !== 'clerk') {
+        throw new AppError(
+          'UNPROCESSABLE',
+          `officialId: ${officialId} không phải văn thư của ${caller.agency.name}; chứng thư của cơ quan chỉ cấp cho văn thư.`,
+        )
+      }
+      const s = await svc()
+      const issued = await enrolCertificate({
+        db: deps.db,
+        ca: s.ca,
+        crlUrl: crlUrlOf(deps.config.publicUrl),
+        csrPem: csr,
+        holder: 'organisation',
+        actor: `official:${caller.official.id}`,
+        subject: {
+          officialId: holder.id,
+          name: holder.name,
+          agencyCode: caller.agency.code,
+          agencyName: caller.agency.name,
+        },
+      })
+      return c.json(
+        {
+          serial: issued.serial,
+          subject: issued.subject,
+          certificate: issued.pem,
+          chain: [s.ca.pem],
+          notAfter: issued.notAfter.toISOString(),
+        },
+        201,
+      )
+    },
+  )
+
+  // public: the CA's certificate revocation list, named in every certificate it issues
+  app.get(
+    CRL_PATH,
+    describeOperation({
+      summary: 'Danh sách chứng thư bị thu hồi (CRL, DER) của CA triển khai',
+      tag: 'certificates',
+      responses: {
+        200: {
+          description: 'CRL (RFC 5280) ký bởi CA, hiệu lực 24 giờ',
+          content: { 'application/pkix-crl': z.string().meta({ format: 'binary' }) },
+        },
+      },
+    }),
+    async (c) => {
+      const s = await svc()
+      const der = await publishCrl({ db: deps.db, ca: s.ca })
+      return c.body(new Uint8Array(der), 200, {
+        'Content-Type': 'application/pkix-crl',
+        'Cache-Control': 'public, max-age=60',
+      })
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,173 @@
+/**
+ * Who is calling and who may: `GET /v1/me`, `GET|POST /v1/agencies`, `POST /v1/officials`
+ * and `POST /v1/officials/:id/revoke`.
+ * @module
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { ZAgency, ZCreatedOfficial, ZMe, ZRevokedOfficial } from '../../contracts/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { createAgency } from './create-agency.ts'
+import { createOfficial } from './create-official.ts'
+import { type DocumentsRoutesDeps, ZIdParam } from './documents-routes-deps.ts'
+import { listAgencies } from './list-agencies.ts'
+import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
+import type { OfficialEnv } from './require-official.ts'
+import { revokeOfficialTokens } from './revoke-official-tokens.ts'
+
+const ZCreateAgency = z.object({
+  code: z.string().meta({ example: '000.00.01.H56', description: 'Mã cơ quan theo QCVN 102:2016' }),
+  name: z.string().trim().min(1).max(300),
+  parentCode: z.string().nullish(),
+  /** edXML From/To contact details (QCVN 102:2016 Organization) */
+  organizationInCharge: z.string().trim().max(300).optional(),
+  address: z.string().trim().max(300).optional(),
+  email: z.email().optional(),
+  telephone: z.string().trim().max(50).optional(),
+  fax: z.string().trim().max(50).optional(),
+  website: z.string().trim().max(200).optional(),
+})
+const ZCreateOfficial = z.object({
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(OFFICIAL_ROLES),
+  email: z.email().optional(),
+  /** CCCD, 12 digits: the serialNumber of the official's certificates (else their official id) */
+  nationalId: z
+    .string()
+    .regex(/^\d{12}$/, 'số căn cước công dân (CCCD) gồm đúng 12 chữ số')
+    .optional(),
+  agencyCode: z.string().optional(),
+})
+const ZAgencyQuery = z.object({ q: z.string().optional().meta({ description: 'Tên hoặc mã cơ quan' }) })
+
+export const createOfficialsRoutes = ({ deps, official }: DocumentsRoutesDeps) => {
+  const app = new Hono<OfficialEnv>()
+
+  app.get(
+    '/v1/me',
+    describeOperation({
+      summary: 'Cán bộ và cơ quan của mã truy cập',
+      tag: 'officials',
+      auth: 'bearer',
+      responses: { 200: { description: 'OK', content: json(ZMe) } },
+      errors: [401],
+    }),
+    official,
+    (c) => {
+      const caller = c.var.caller
+      return c.json({ official: caller.official, agency: caller.agency })
+    },
+  )
+
+  app.get(
+    '/v1/agencies',
+    describeOperation({
+      summary: 'Tìm cơ quan (để chọn nơi nhận)',
+      tag: 'officials',
+      auth: 'bearer',
+      query: ZAgencyQuery,
+      responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZAgency) })) } },
+      errors: [401],
+    }),
+    official,
+    async (c) => c.json({ results: await listAgencies({ db: deps.db, q: c.req.query('q') ?? '' }) }),
+  )
+
+  app.post(
+    '/v1/agencies',
+    describeOperation({
+      summary: 'Tạo cơ quan (system_admin)',
+      tag: 'officials',
+      auth: 'bearer',
+      body: json(ZCreateAgency),
+      responses: { 201: { description: 'Đã tạo', content: json(ZAgency) } },
+      errors: [400, 401, 403, 409, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      requireRole(caller.official.role, 'createAgency')
+      const body = parseInput(ZCreateAgency, await readJson(c))
+      const { code, name, parentCode, ...contact } = body
+      const agency = await createAgency({
+        db: deps.db,
+        code,
+        name,
+        parentCode,
+        contact,
+        actor: `official:${caller.official.id}`,
+      })
+      return c.json(agency, 201)
+    },
+  )
+
+  app.post(
+    '/v1/officials',
+    describeOperation({
+      summary: 'Thêm cán bộ; mã truy cập chỉ hiện một lần',
+      tag: 'officials',
+      auth: 'bearer',
+      body: json(ZCreateOfficial),
+      responses: { 201: { description: 'Đã tạo', content: json(ZCreatedOfficial) } },
+      errors: [400, 401, 403, 404, 415],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      requireRole(caller.official.role, 'manageOfficials')
+      const body = parseInput(ZCreateOfficial, await readJson(c))
+      const agencyCode = body.agencyCode ?? caller.agency.code
+      requireAuthorityOver({
+        caller: { role: caller.official.role, agencyCode: caller.agency.code },
+        target: { role: body.role, agencyCode },
+        verb: 'tạo',
+      })
+      const created = await createOfficial({
+        db: deps.db,
+        ...body,
+        agencyCode,
+        actor: `official:${caller.official.id}`,
+        ttlDays: deps.config.documents.tokenTtlDays,
+      })
+      return c.json(created, 201)
+    },
+  )
+
+  app.post(
+    '/v1/officials/:id/revoke',
+    describeOperation({
+      summary: 'Thu hồi mọi mã truy cập của một cán bộ',
+      tag: 'officials',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'Đã thu hồi', content: json(ZRevokedOfficial) } },
+      errors: [401, 403, 404],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      requireRole(caller.official.role, 'manageOfficials')
+      const id = c.req.param('id')
+      const result = await revokeOfficialTokens({
+        db: deps.db,
+        officialId: id,
+        actor: `official:${caller.official.id}`,
+        authorize: (target) => {
+          // another agency's officials are not visible to an agency admin at all
+          if (caller.official.role !== 'system_admin' && target.agencyCode !== caller.agency.code)
+            throw new AppError('NOT_FOUND', `Không có cán bộ mã ${id} trong cơ quan ${caller.agency.code}.`)
+          requireAuthorityOver({
+            caller: { role: caller.official.role, agencyCode: caller.agency.code },
+            target,
+            verb: 'thu hồi mã truy cập của',
+          })
+        },
+      })
+      return c.json(result)
+    },
+  )
+
+  return app
+}

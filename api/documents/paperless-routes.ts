@@ -1,0 +1,84 @@
+/**
+ * Paperless figures: `POST /v1/nudges` (the extension's counters, capped), the public
+ * `GET /v1/stats/paperless` and the public ranking page `GET /minh-bach`.
+ * @module
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { NUDGE_ACTIONS, NUDGE_KINDS, ZPaperlessStats } from '../../contracts/documents.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { parseInput, readJson } from '../validate.ts'
+import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
+import { getPaperlessStats } from './get-paperless-stats.ts'
+import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
+import { renderTransparencyPage } from './render-transparency-page.ts'
+import type { OfficialEnv } from './require-official.ts'
+
+const ZNudge = z.object({
+  kind: z.enum(NUDGE_KINDS),
+  action: z.enum(NUDGE_ACTIONS),
+  count: z.number().int().min(1).max(NUDGE_MAX_PER_REQUEST).default(1),
+})
+const ZPeriod = z.object({
+  from: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
+  to: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
+})
+
+export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+  const app = new Hono<OfficialEnv>()
+
+  app.post(
+    '/v1/nudges',
+    describeOperation({
+      summary: 'Đếm lời nhắc của tiện ích (hiện, chấp nhận, bỏ qua); giới hạn mỗi ngày',
+      tag: 'nudges',
+      auth: 'bearer',
+      body: json(ZNudge),
+      responses: { 204: { description: 'Đã ghi' } },
+      errors: [400, 401, 415, 429],
+    }),
+    official,
+    async (c) => {
+      const body = parseInput(ZNudge, await readJson(c))
+      await recordNudges({ svc: await svc(), caller: c.var.caller, ...body })
+      return c.body(null, 204)
+    },
+  )
+
+  app.get(
+    '/v1/stats/paperless',
+    describeOperation({
+      summary: 'Số liệu văn bản điện tử theo cơ quan (tỷ lệ ký số, giấy tiết kiệm)',
+      tag: 'figures',
+      query: ZPeriod,
+      responses: { 200: { description: 'OK', content: json(ZPaperlessStats) } },
+      errors: [400],
+    }),
+    async (c) => {
+      const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
+      return c.json(await getPaperlessStats({ db: deps.db, ...q }))
+    },
+  )
+
+  app.get(
+    '/minh-bach',
+    describeOperation({
+      summary: 'Trang công khai xếp hạng cơ quan theo tỷ lệ ký số',
+      tag: 'figures',
+      query: ZPeriod,
+      responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
+      errors: [400],
+    }),
+    async (c) => {
+      const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
+      const stats = await getPaperlessStats({ db: deps.db, ...q })
+      c.header(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'",
+      )
+      return c.html(renderTransparencyPage(stats))
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,58 @@
+/**
+ * What the documents routes share at the edge: reading a multipart form that carries a PDF,
+ * parsing the JSON `header` field, and answering with a PDF.
+ * @module
+ */
+import type { Context } from 'hono'
+import { type DocumentHeader, ZDocumentHeader } from '../../contracts/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { parseInput } from '../validate.ts'
+import type { DocumentsService } from './documents-service.ts'
+
+export type PdfForm = { form: Record<string, unknown>; pdf: Uint8Array; sha256: string }
+
+/**
+ * Reads a multipart form with a PDF in `file`; 415 for anything else. The body is parsed
+ * and digested in a PDF worker: tens of megabytes of multipart would hold the request thread.
+ */
+export const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsService): Promise<PdfForm> => {
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  if (!type.startsWith('multipart/form-data')) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Hãy gửi multipart/form-data với trường file (application/pdf).',
+    )
+  }
+  const body = await c.req.arrayBuffer()
+  const { fields, file } = await svc.pdf.run(
+    { op: 'readForm', body, contentType: c.req.header('content-type') ?? '' },
+    [body],
+  )
+  if (!file) throw new AppError('BAD_REQUEST', 'file: thiếu tệp PDF trong trường "file".')
+  if (file.type && file.type !== 'application/pdf' && file.type !== 'application/octet-stream') {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `file: cần application/pdf, nhận được ${file.type}.`)
+  }
+  if (file.bytes.byteLength > maxBytes)
+    throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
+  return { form: fields, pdf: file.bytes, sha256: file.sha256 }
+}
+
+/** Parses the form's `header` field (a JSON string) with the shared header contract. */
+export const parseHeader = (raw: unknown): DocumentHeader => {
+  if (typeof raw !== 'string') throw new AppError('BAD_REQUEST', 'header: thiếu trường header (chuỗi JSON).')
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    throw new AppError('BAD_REQUEST', 'header: không phải JSON hợp lệ.')
+  }
+  return parseInput(ZDocumentHeader, value, 'header')
+}
+
+/** A PDF answer with its SHA-256, never cached. */
+export const pdfResponse = (c: Context, pdf: Uint8Array, sha256: string, status: 200 | 201 = 200) =>
+  c.body(new Uint8Array(pdf), status, {
+    'Content-Type': 'application/pdf',
+    'X-Document-Sha256': sha256,
+    'Cache-Control': 'no-store',
+  })

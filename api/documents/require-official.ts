@@ -1,0 +1,19 @@
+/**
+ * Route middleware of the documents API: authenticates the official's Bearer token and sets
+ * the typed `c.var.caller` for the handler (401 before anything else is read).
+ * @module
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { Db } from '../../knowledge/db/client.ts'
+import { authenticateOfficial, type Caller } from './authenticate-official.ts'
+
+export type OfficialEnv = { Variables: { caller: Caller } }
+
+export type RequireOfficialOptions = { db: Db }
+
+/** @returns middleware that sets `c.var.caller` or throws AppError 401 */
+export const requireOfficial = ({ db }: RequireOfficialOptions): MiddlewareHandler<OfficialEnv> =>
+  async function requireOfficial(c, next) {
+    c.set('caller', await authenticateOfficial({ db, authorization: c.req.header('authorization') }))
+    await next()
+  }

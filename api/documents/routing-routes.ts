@@ -1,0 +1,287 @@
+/**
+ * Routing between agencies: `POST|GET /v1/documents`, `GET /v1/documents/:id[/pdf|/edxml]`,
+ * `POST /v1/documents/:id/status` (QCVN 102 status codes), `POST /v1/documents/edxml[/status]` and
+ * `GET /v1/documents/:id/edxml/status`.
+ * @module
+ */
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import {
+  SETTABLE_STATUS_CODES,
+  ZDocumentDetail,
+  ZDocumentHeader,
+  ZDocumentListItem,
+  ZRecipientStatuses,
+  ZSentDocument,
+} from '../../contracts/documents.ts'
+import { AppError } from '../../knowledge/errors.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { changeRecipientStatus } from './change-recipient-status.ts'
+import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
+import { exportEdxml } from './export-edxml.ts'
+import { exportEdxmlStatus } from './export-edxml-status.ts'
+import { getDocument, getDocumentPdf } from './get-document.ts'
+import { importEdxml } from './import-edxml.ts'
+import { importEdxmlStatus } from './import-edxml-status.ts'
+import { listDocuments } from './list-documents.ts'
+import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
+import { readEdxmlPackage } from './read-edxml-package.ts'
+import type { OfficialEnv } from './require-official.ts'
+import { submitDocument } from './submit-document.ts'
+
+const ZStatus = z.object({
+  status: z.enum(SETTABLE_STATUS_CODES),
+  note: z.string().max(1000).optional(),
+  agencyCode: z.string().optional(),
+})
+const ZList = z.object({
+  box: z.enum(['inbox', 'sent']).default('inbox'),
+  status: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+const ZSubmitForm = z.object({
+  file: z.string().meta({ format: 'binary', description: 'PDF' }),
+  header: ZDocumentHeader.meta({ description: 'the header, sent as a JSON string part (application/json)' }),
+})
+const ZEdxmlQuery = z.object({
+  allowUnsigned: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: accept an unsigned document' }),
+})
+const ZEdxmlStatusResult = z
+  .object({ id: z.string(), agencyCode: z.string(), status: z.string(), applied: z.boolean() })
+  .loose()
+const ZEdxmlResult = z.union([
+  ZSentDocument,
+  z.object({ id: z.string(), state: z.string(), businessDocType: z.number() }).loose(),
+  ZEdxmlStatusResult,
+])
+const XML = { 'application/xml': z.string().meta({ description: 'edXML package (QCVN 102:2016)' }) }
+
+export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+  const app = new Hono<OfficialEnv>()
+  const maxBytes = deps.config.documents.maxBytes
+
+  app.post(
+    '/v1/documents',
+    describeOperation({
+      summary: 'Gửi văn bản điện tử (PDF + tiêu đề kiểu edXML) tới các cơ quan nhận',
+      tag: 'documents',
+      auth: 'bearer',
+      body: { 'multipart/form-data': ZSubmitForm },
+      responses: {
+        200: {
+          description: 'Đã có (cùng PDF); cơ quan mới trong `to` được thêm (`added`)',
+          content: json(ZSentDocument),
+        },
+        201: { description: 'Đã nhận', content: json(ZSentDocument) },
+      },
+      errors: [400, 401, 403, 413, 415, 422, 503],
+    }),
+    official,
+    async (c) => {
+      const service = await svc()
+      const { form, pdf, sha256 } = await readPdfForm(c, maxBytes, service)
+      const header = parseHeader(form['header'])
+      const { created, doc } = await submitDocument({
+        svc: service,
+        caller: c.var.caller,
+        pdf,
+        sha256,
+        header,
+      })
+      return c.json(doc, created ? 201 : 200)
+    },
+  )
+
+  app.get(
+    '/v1/documents',
+    describeOperation({
+      summary: 'Hộp văn bản đến/đi của cơ quan',
+      tag: 'documents',
+      auth: 'bearer',
+      query: ZList,
+      responses: {
+        200: { description: 'OK', content: json(z.object({ results: z.array(ZDocumentListItem) })) },
+      },
+      errors: [400, 401],
+    }),
+    official,
+    async (c) => {
+      const q = parseInput(ZList, c.req.query(), 'Tham số')
+      return c.json({ results: await listDocuments({ svc: await svc(), caller: c.var.caller, ...q }) })
+    },
+  )
+
+  const readXml = async (c: Context) => {
+    const type = (c.req.header('content-type') ?? '').toLowerCase()
+    if (!/^(application|text)\/xml/.test(type)) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi gói edXML với Content-Type: application/xml.')
+    }
+    return c.req.text()
+  }
+
+  app.post(
+    '/v1/documents/edxml',
+    describeOperation({
+      summary:
+        'Nhập gói edXML (QCVN 102:2016, bố cục của trục liên thông và SDK các hãng): văn bản do cơ quan mình gửi hoặc gửi tới cơ quan mình; BussinessDocType 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế; gói trạng thái được chuyển sang cập nhật trạng thái',
+      tag: 'edxml',
+      auth: 'bearer',
+      query: ZEdxmlQuery,
+      body: XML,
+      responses: {
+        200: {
+          description: 'Văn bản đã có, hoặc đã thu hồi/cập nhật ({ id, state, businessDocType }), hoặc kết quả gói trạng thái',
+          content: json(ZEdxmlResult),
+        },
+        201: { description: 'Văn bản mới (kèm replaces khi thay thế)', content: json(ZSentDocument) },
+      },
+      errors: [400, 401, 403, 404, 413, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const xml = await readXml(c)
+      const q = parseInput(ZEdxmlQuery, c.req.query(), 'Tham số')
+      const { status, body } = await importEdxml({
+        svc: await svc(),
+        caller: c.var.caller,
+        xml,
+        allowUnsigned: q.allowUnsigned === 'true',
+      })
+      return c.json(body, status)
+    },
+  )
+
+  // before /v1/documents/:id/status, which would take "edxml" for an id
+  app.post(
+    '/v1/documents/edxml/status',
+    describeOperation({
+      summary:
+        'Nhập gói trạng thái edXML (StatusCode, Description, Timestamp, StaffInfo) do cơ quan nhận gửi về: cập nhật trạng thái bản của cơ quan đó trong văn bản mình đã gửi',
+      tag: 'edxml',
+      auth: 'bearer',
+      body: XML,
+      responses: {
+        200: {
+          description: '{ id, agencyCode, status, applied } (applied: false khi gói cũ hơn trạng thái đang có)',
+          content: json(ZEdxmlStatusResult),
+        },
+      },
+      errors: [400, 401, 403, 404, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const pkg = readEdxmlPackage(await readXml(c))
+      if (pkg.kind !== 'status') {
+        throw new AppError(
+          'BAD_REQUEST',
+          'Không phải gói trạng thái (thiếu StatusCode); gói văn bản gửi tới POST /v1/documents/edxml.',
+        )
+      }
+      return c.json(await importEdxmlStatus({ svc: await svc(), caller: c.var.caller, pkg }))
+    },
+  )
+
+  app.get(
+    '/v1/documents/:id',
+    describeOperation({
+      summary: 'Một văn bản: tiêu đề, kết quả kiểm tra chữ ký, trạng thái từng nơi nhận',
+      tag: 'documents',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'OK', content: json(ZDocumentDetail) } },
+      errors: [401, 404],
+    }),
+    official,
+    async (c) => c.json(await getDocument({ svc: await svc(), caller: c.var.caller, id: c.req.param('id') })),
+  )
+
+  app.get(
+    '/v1/documents/:id/pdf',
+    describeOperation({
+      summary: 'PDF của văn bản',
+      tag: 'documents',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'PDF', content: PDF } },
+      errors: [401, 404],
+    }),
+    official,
+    async (c) => {
+      const { pdf, sha256 } = await getDocumentPdf({
+        svc: await svc(),
+        caller: c.var.caller,
+        id: c.req.param('id'),
+      })
+      return pdfResponse(c, pdf, sha256)
+    },
+  )
+
+  app.get(
+    '/v1/documents/:id/edxml',
+    describeOperation({
+      summary: 'Gói edXML của văn bản',
+      tag: 'edxml',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'edXML', content: XML } },
+      errors: [401, 404],
+    }),
+    official,
+    async (c) => {
+      const xml = await exportEdxml({ svc: await svc(), caller: c.var.caller, id: c.req.param('id') })
+      return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+    },
+  )
+
+  app.get(
+    '/v1/documents/:id/edxml/status',
+    describeOperation({
+      summary: 'Gói trạng thái edXML của cơ quan nhận cho lần đổi trạng thái gần nhất, để gửi lại bên gửi',
+      tag: 'edxml',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'edXML', content: XML } },
+      errors: [401, 403, 404],
+    }),
+    official,
+    async (c) => {
+      const xml = await exportEdxmlStatus({ svc: await svc(), caller: c.var.caller, id: c.req.param('id') })
+      return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+    },
+  )
+
+  app.post(
+    '/v1/documents/:id/status',
+    describeOperation({
+      summary: 'Đổi trạng thái văn bản ở nơi nhận (mã QCVN 102), hoặc bên gửi lấy lại (13)',
+      tag: 'statuses',
+      auth: 'bearer',
+      params: ZIdParam,
+      body: json(ZStatus),
+      responses: { 200: { description: 'Trạng thái từng nơi nhận', content: json(ZRecipientStatuses) } },
+      errors: [400, 401, 403, 404, 409, 415],
+    }),
+    official,
+    async (c) => {
+      const body = parseInput(ZStatus, await readJson(c))
+      return c.json(
+        await changeRecipientStatus({
+          svc: await svc(),
+          caller: c.var.caller,
+          id: c.req.param('id'),
+          ...body,
+        }),
+      )
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,170 @@
+/**
+ * PAdES signing in two steps: `POST /v1/signing/sessions` prepares the PDF and returns what to
+ * sign, `POST …/:id/complete` embeds the signature (or `POST …/:id/remote` asks the remote
+ * provider), `GET …/:id` and `GET …/:id/pdf` read the session and the signed PDF.
+ * @module
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { SIGNING_ROLES, ZSigningSession, ZSigningSessionState } from '../../contracts/documents.ts'
+import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { parseInput, readJson } from '../validate.ts'
+import { completeSignature } from './complete-signature.ts'
+import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
+import { getSignedPdf, getSigningSession } from './get-signing-session.ts'
+import { parseIssuance, parseSignatureAt } from './parse-issuance.ts'
+import { prepareSignature } from './prepare-signature.ts'
+import { pdfResponse, readPdfForm } from './read-pdf-form.ts'
+import type { OfficialEnv } from './require-official.ts'
+import { startRemoteSignature } from './start-remote-signature.ts'
+
+const ZSignRole = z.enum(SIGNING_ROLES)
+const ZSigningForm = z.object({
+  file: z.string().meta({ format: 'binary', description: 'PDF' }),
+  role: ZSignRole,
+  certificateSerial: z.string().optional(),
+  issuance: z
+    .string()
+    .optional()
+    .meta({
+      description:
+        'JSON {"notation":"123/QĐ-STP","date":"2026-12-03"[,"numberAt","dateAt"]}: số và ngày ban hành văn thư ghi lên trang 1 (chỉ khi role=organisation)',
+    }),
+  placement: z
+    .enum(['document', 'copy'])
+    .optional()
+    .meta({ description: 'copy: chữ ký cơ quan ở góc trên bên phải trang 1 (bản sao, phụ lục)' }),
+  signatureAt: z
+    .string()
+    .optional()
+    .meta({ description: 'JSON {"page","x","y","width","height"}: vị trí chữ ký hiện trên trang' }),
+})
+const ZPlacement = z.enum(['document', 'copy']).default('document')
+const ZComplete = z.object({ signature: z.base64().min(1), certificateSerial: z.string().optional() })
+
+export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+  const app = new Hono<OfficialEnv>()
+  const maxBytes = deps.config.documents.maxBytes
+
+  app.post(
+    '/v1/signing/sessions',
+    describeOperation({
+      summary: 'Chuẩn bị ký PDF (PAdES): trả về thuộc tính ký (DER) và thuật toán',
+      tag: 'signing',
+      auth: 'bearer',
+      body: { 'multipart/form-data': ZSigningForm },
+      responses: { 201: { description: 'Phiên ký', content: json(ZSigningSession) } },
+      errors: [400, 401, 403, 409, 413, 415, 422, 503],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      const service = await svc()
+      const { form, pdf } = await readPdfForm(c, maxBytes, service)
+      const role = parseInput(ZSignRole, form['role'], 'role')
+      const serial =
+        typeof form['certificateSerial'] === 'string' && form['certificateSerial']
+          ? form['certificateSerial']
+          : undefined
+      const issuance = parseIssuance(form['issuance'])
+      const placement = parseInput(ZPlacement, form['placement'] || undefined, 'placement')
+      const session = await prepareSignature({
+        svc: service,
+        caller,
+        pdf,
+        role,
+        certificateSerial: serial,
+        issuance,
+        placement,
+        signatureAt: parseSignatureAt(form['signatureAt']),
+      })
+      return c.json(session, 201)
+    },
+  )
+
+  app.post(
+    '/v1/signing/sessions/:id/complete',
+    describeOperation({
+      summary: 'Gắn chữ ký vào PDF đã chuẩn bị',
+      tag: 'signing',
+      auth: 'bearer',
+      params: ZIdParam,
+      body: json(ZComplete),
+      responses: { 200: { description: 'PDF đã ký', content: PDF } },
+      errors: [400, 401, 404, 409, 415, 422],
+    }),
+    official,
+    async (c) => {
+      const caller = c.var.caller
+      const body = parseInput(ZComplete, await readJson(c))
+      const signed = await completeSignature({
+        svc: await svc(),
+        caller,
+        sessionId: c.req.param('id'),
+        signature: Buffer.from(body.signature, 'base64'),
+        certificateSerial: body.certificateSerial,
+      })
+      return pdfResponse(c, signed.pdf, signed.sha256)
+    },
+  )
+
+  app.post(
+    '/v1/signing/sessions/:id/remote',
+    describeOperation({
+      summary: 'Ký từ xa: gửi yêu cầu tới nhà cung cấp (xác nhận trên điện thoại)',
+      tag: 'signing',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: {
+        202: { description: 'Đang chờ xác nhận', content: json(z.object({ status: z.literal('pending') })) },
+      },
+      errors: [401, 404, 409, 422, 503],
+    }),
+    official,
+    async (c) =>
+      c.json(
+        await startRemoteSignature({ svc: await svc(), caller: c.var.caller, sessionId: c.req.param('id') }),
+        202,
+      ),
+  )
+
+  app.get(
+    '/v1/signing/sessions/:id',
+    describeOperation({
+      summary: 'Trạng thái phiên ký',
+      tag: 'signing',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'OK', content: json(ZSigningSessionState) } },
+      errors: [401, 404],
+    }),
+    official,
+    async (c) =>
+      c.json(
+        await getSigningSession({ svc: await svc(), caller: c.var.caller, sessionId: c.req.param('id') }),
+      ),
+  )
+
+  app.get(
+    '/v1/signing/sessions/:id/pdf',
+    describeOperation({
+      summary: 'PDF đã ký của phiên',
+      tag: 'signing',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'PDF đã ký', content: PDF } },
+      errors: [401, 404, 409],
+    }),
+    official,
+    async (c) => {
+      const signed = await getSignedPdf({
+        svc: await svc(),
+        caller: c.var.caller,
+        sessionId: c.req.param('id'),
+      })
+      return pdfResponse(c, signed.pdf, signed.sha256)
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,101 @@
+/**
+ * Declares an operation of the HTTP API from its zod schemas, for `/openapi.json`: path and
+ * query parameters, the request body per media type, and every response with its schema.
+ * Handlers validate with the same schemas (`parseInput`), so the document cannot drift from
+ * what the server accepts and returns.
+ * @module
+ */
+import { describeRoute, resolver } from 'hono-openapi'
+import { z } from 'zod'
+import { ZErrorBody } from '../../contracts/errors.ts'
+
+type Content = Record<string, z.ZodType>
+
+export type OperationResponse = { description: string; content?: Content }
+
+export type OperationSpec = {
+  summary: string
+  tag: string
+  /** `bearer`: an official's API token or ADMIN_TOKEN; `staff`: a console session or ADMIN_TOKEN */
+  auth?: 'bearer' | 'staff'
+  params?: z.ZodType
+  query?: z.ZodType
+  /** the request body by media type */
+  body?: Content
+  /** success responses by status */
+  responses: Record<number, OperationResponse>
+  /** error statuses this operation answers, each with the one error body */
+  errors?: number[]
+  /** a channel's webhook: the body is the channel's own wire format, documented loosely */
+  webhook?: boolean
+  description?: string
+}
+
+/** `{ 'application/json': schema }` */
+export const json = (schema: z.ZodType): Content => ({ 'application/json': schema })
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ (nêu trường sai)',
+  401: 'Thiếu hoặc sai mã truy cập',
+  403: 'Không có quyền',
+  404: 'Không tìm thấy',
+  409: 'Xung đột trạng thái',
+  413: 'Nội dung quá lớn',
+  415: 'Sai Content-Type',
+  422: 'Không xử lý được',
+  429: 'Quá nhiều yêu cầu (Retry-After)',
+  503: 'Tạm thời không dùng được (Retry-After)',
+}
+
+const resolved = (content: Content) =>
+  Object.fromEntries(Object.entries(content).map(([media, schema]) => [media, { schema: resolver(schema) }]))
+
+const parametersOf = (schema: z.ZodType, place: 'path' | 'query') => {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Record<string, unknown>>
+    required?: string[]
+  }
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, example, ...rest } = property
+    return {
+      name,
+      in: place,
+      required: place === 'path' || (json.required ?? []).includes(name),
+      schema: rest,
+      ...(typeof description === 'string' ? { description } : {}),
+      ...(example === undefined ? {} : { example }),
+    }
+  })
+}
+
+/** @returns a middleware carrying the operation's description (it does nothing at request time) */
+export const describeOperation = (spec: OperationSpec) => {
+  const responses: Record<string, { description: string; content?: ReturnType<typeof resolved> }> = {}
+  for (const [status, response] of Object.entries(spec.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.content ? { content: resolved(response.content) } : {}),
+    }
+  }
+  for (const status of spec.errors ?? []) {
+    responses[String(status)] = {
+      description: ERROR_TEXT[status] ?? 'Lỗi',
+      content: resolved(json(ZErrorBody)),
+    }
+  }
+  const parameters = [
+    ...(spec.params ? parametersOf(spec.params, 'path') : []),
+    ...(spec.query ? parametersOf(spec.query, 'query') : []),
+  ]
+  return describeRoute({
+    summary: spec.summary,
+    tags: [spec.tag],
+    ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.auth ? { security: [{ [spec.auth]: [] }] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: resolved(spec.body) } } : {}),
+    ...(spec.webhook ? { 'x-webhook': true } : {}),
+    // biome-ignore lint/suspicious/noExplicitAny: hono-openapi types responses with its own resolver type
+    responses: responses as any,
+  })
+}
