@@ -18,6 +18,8 @@ import {
 } from './procedures/list-procedures.ts'
 import type { Procedure } from './procedures/procedure.types.ts'
 import { buildSearchIndex, buildSearchIndexInSlices, type SearchIndex } from './search/build-search-index.ts'
+import { createLruCache, deepFreeze, type LruCache } from './search/create-lru-cache.ts'
+import { type ExpandedQuery, expandQuery } from './search/expand-query.ts'
 import { loadSynonyms } from './search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from './search/search.types.ts'
 import { searchProcedures } from './search/search-procedures.ts'
@@ -45,6 +47,12 @@ export type CreateKnowledgeBaseOptions = {
   synonymsFile?: string | null
   /** Check for changes every N seconds (0: only on `refresh()`). */
   refreshSeconds?: number
+  /**
+   * How many expanded queries, search results and answers are kept each (least recently used
+   * dropped first; 0: none). They depend only on the text and the index, so they are dropped
+   * whole when the index is rebuilt.
+   */
+  cacheEntries?: number
 }
 
 const MAX_LIMIT = 50
@@ -61,11 +69,29 @@ export const createKnowledgeBase = async ({
   db,
   synonymsFile = null,
   refreshSeconds = 0,
+  cacheEntries = 1000,
 }: CreateKnowledgeBaseOptions): Promise<KnowledgeBase> => {
   const synonyms = loadSynonyms({ extraFile: synonymsFile })
   // Loaded here rather than on the first question, so that question is not the slow one.
   const places = builtInPlaceNotes()
-  type Snapshot = { index: SearchIndex; records: Map<string, Procedure>; version: string }
+  // Popular questions repeat: their expansion, ranking and answer are computed once per index.
+  // Cached values are frozen, so no caller can change what the next one gets.
+  const expansions = createLruCache<ExpandedQuery>({ maxEntries: cacheEntries })
+  const expand = (text: string): ExpandedQuery => {
+    let q = expansions.get(text)
+    if (q === undefined) {
+      q = deepFreeze(expandQuery(text, synonyms))
+      expansions.set(text, q)
+    }
+    return q
+  }
+  type Snapshot = {
+    index: SearchIndex
+    records: Map<string, Procedure>
+    version: string
+    results: LruCache<SearchResult[]>
+    answers: LruCache<Answer>
+  }
   // At start nothing else is waiting, so the first build runs in one go; a rebuild while
   // requests are served reads and indexes in slices that give the event loop a turn.
   const build = async (sliced: boolean): Promise<Snapshot> => {
@@ -78,7 +104,13 @@ export const createKnowledgeBase = async ({
     // Records are kept with the index they were indexed from, so an answer never mixes two
     // versions and needs no database read (about half the cost of an answer otherwise).
     const records = new Map(procedures.map((p) => [p.code, Object.freeze(p)]))
-    return { index, records, version }
+    return {
+      index,
+      records,
+      version,
+      results: createLruCache({ maxEntries: cacheEntries }),
+      answers: createLruCache({ maxEntries: cacheEntries }),
+    }
   }
   let current = await build(false)
   // Checks run one after another: a refresh asked for after a write always looks at the
@@ -99,13 +131,42 @@ export const createKnowledgeBase = async ({
   const readProcedure = async (code: string): Promise<Procedure | null> =>
     current.records.get(code) ?? (await getProcedure({ db, code }))
 
-  const search = (query: string, options: SearchOptions = {}): SearchResult[] =>
-    searchProcedures({
-      index: current.index,
-      synonyms,
-      query,
-      limit: Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT),
-    })
+  const search = (query: string, options: SearchOptions = {}): SearchResult[] => {
+    const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT)
+    const { index, results } = current
+    const key = `${limit} ${query}`
+    let found = results.get(key)
+    if (found === undefined) {
+      found = deepFreeze(searchProcedures({ index, synonyms, query: expand(query), limit }))
+      results.set(key, found)
+    }
+    return found
+  }
+
+  // Answers about fees and overviews depend on the day (fees in force), so the day is in the key.
+  const answer = async (question: string, context: AnswerContext = {}): Promise<Answer> => {
+    const snapshot = current
+    const day = Math.floor(Date.now() / 86_400_000)
+    const key = `${day}\u0000${context.procedureCode ?? ''}\u0000${(context.candidateCodes ?? []).join(',')}\u0000${question}`
+    const cached = snapshot.answers.get(key)
+    if (cached !== undefined) return cached
+    const result = deepFreeze(
+      structureAnswer(
+        await answerQuestion({
+          question,
+          context,
+          search,
+          getProcedure: readProcedure,
+          synonyms,
+          places,
+          expand,
+        }),
+      ),
+    )
+    // An answer computed while the index was swapped is returned, not kept.
+    if (snapshot === current) snapshot.answers.set(key, result)
+    return result
+  }
 
   const timer =
     refreshSeconds > 0
@@ -120,17 +181,7 @@ export const createKnowledgeBase = async ({
   return {
     search,
     getProcedure: readProcedure,
-    answer: async (question, context) =>
-      structureAnswer(
-        await answerQuestion({
-          question,
-          context,
-          search,
-          getProcedure: readProcedure,
-          synonyms,
-          places,
-        }),
-      ),
+    answer,
     refresh,
     size: () => current.index.size,
     close: () => {

@@ -10,7 +10,7 @@
 import { builtInPlaceNotes, type PlaceNotes } from '../places/create-place-notes.ts'
 import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
-import { expandQuery } from '../search/expand-query.ts'
+import { type ExpandedQuery, expandQuery } from '../search/expand-query.ts'
 import { loadSynonyms, type Synonyms } from '../search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
@@ -33,6 +33,8 @@ export type AnswerQuestionOptions = {
   places?: PlaceNotes
   /** Action and qualifier vocabulary; defaults to knowledge/data/procedure-actions.json. */
   actions?: ProcedureActions
+  /** Query expansion (a cached one from the knowledge base); defaults to `expandQuery` with `synonyms`. */
+  expand?: (text: string) => ExpandedQuery
 }
 
 /** The places a question names, and the note line for them given the answered procedure's levels. */
@@ -230,6 +232,7 @@ export const answerQuestion = async ({
   synonyms = builtInSynonyms(),
   places: placeNotes = builtInPlaceNotes(),
   actions = builtInProcedureActions(),
+  expand = (text) => expandQuery(text, synonyms),
 }: AnswerQuestionOptions): Promise<Answer> => {
   const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
@@ -245,7 +248,7 @@ export const answerQuestion = async ({
     ? { places: found, note: (levels) => placeNotes.note(found, levels) }
     : null
 
-  const query = expandQuery(question, synonyms)
+  const query = expand(question)
   const facet = detectFacet({ text: query.tokens, synonyms })
   const kind = classifyMessage({ query, synonyms, text: question })
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
