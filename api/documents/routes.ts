@@ -12,7 +12,9 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { FORM_OVERHEAD } from '../body-limits.ts'
 import type { AppDeps } from '../deps.ts'
+import { readBodyBytes } from '../read-body-bytes.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { authenticateOfficial } from './authenticate-official.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
@@ -24,6 +26,7 @@ import {
 } from './complete-signature.ts'
 import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
+import { shareWithWorkers } from './create-pdf-worker-pool.ts'
 import { ZDocumentHeader } from './document-header.ts'
 import {
   caDirOf,
@@ -100,7 +103,8 @@ const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsService) 
       'Hãy gửi multipart/form-data với trường file (application/pdf).',
     )
   }
-  const body = await c.req.arrayBuffer()
+  // Straight from the socket into one buffer, which is then moved to the worker, not copied.
+  const body = await readBodyBytes({ c, maxBytes: maxBytes + FORM_OVERHEAD })
   const { fields, file } = await svc.pdf.run(
     { op: 'readForm', body, contentType: c.req.header('content-type') ?? '' },
     [body],
@@ -111,6 +115,7 @@ const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsService) 
   }
   if (file.bytes.byteLength > maxBytes)
     throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
+  if (file.shared) shareWithWorkers(file.bytes, file.shared)
   return { form: fields, pdf: file.bytes, sha256: file.sha256 }
 }
 

@@ -10,12 +10,12 @@
  * @module
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { maskPersonalData } from '../../bot/core/mask-personal-data.ts'
 import { createLimitRequests } from '../../bot/http/limit-requests.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { createAskContextStore } from '../ask-context.ts'
 import type { AppDeps } from '../deps.ts'
+import { limitBodySize } from '../middlewares/limit-body.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { ZAskBody } from './procedures.types.ts'
 
@@ -29,7 +29,7 @@ export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
     perMinute: config.rateLimits.askPerMinute,
     trustProxyHops: config.trustProxyHops,
   })
-  return new Hono().post('/v1/ask', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
+  return new Hono().post('/v1/ask', limitBodySize({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
     const refusedByAddress = limit.byAddress(c)
     if (refusedByAddress) return refusedByAddress
     const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')

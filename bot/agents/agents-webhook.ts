@@ -13,8 +13,8 @@
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from '../../api/logger.ts'
+import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'
@@ -110,7 +110,7 @@ export const createAgentsWebhook = ({
 
   const routes = new Hono().post(
     AGENTS_MESSAGES_PATH,
-    bodyLimit({
+    limitBodySize({
       maxSize: 256 * 1024,
       onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Request body too large.'), 413),
     }),

@@ -10,8 +10,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Update } from 'grammy/types'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from '../../api/logger.ts'
+import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { createSeenEvents } from '../core/seen-events.ts'
 import type { TelegramBot } from './create-telegram-bot.ts'
@@ -54,7 +54,7 @@ export const createTelegramWebhook = ({
   const seen = createSeenEvents({ db, prefix: `telegram:${token.split(':')[0]}:`, log })
   return new Hono().post(
     TELEGRAM_WEBHOOK_PATH,
-    bodyLimit({
+    limitBodySize({
       maxSize: 1024 * 1024,
       onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Too large' } }, 413),
     }),

@@ -9,8 +9,8 @@
  * @module
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from '../../api/logger.ts'
+import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
@@ -112,7 +112,7 @@ export const createZaloWebhook = ({
 
   const routes = new Hono().post(
     ZALO_WEBHOOK_PATH,
-    bodyLimit({
+    limitBodySize({
       maxSize: 256 * 1024,
       onError: (c) => c.json(problem('PAYLOAD_TOO_LARGE', 'Too large'), 413),
     }),
