@@ -203,6 +203,8 @@ try {
       )
     }
     console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]
+    if (rss) console.log(`server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`)
   }
 } finally {
   clearTimeout(watchdog)
