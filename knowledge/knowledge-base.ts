@@ -77,10 +77,12 @@ export const createKnowledgeBase = async ({
   // Popular questions repeat: their expansion, ranking and answer are computed once per index.
   // Cached values are frozen, so no caller can change what the next one gets.
   const expansions = createLruCache<ExpandedQuery>({ maxEntries: cacheEntries })
+  // Without caches nothing is shared between callers, so nothing needs freezing.
+  const freeze = cacheEntries > 0 ? deepFreeze : <T>(value: T): T => value
   const expand = (text: string): ExpandedQuery => {
     let q = expansions.get(text)
     if (q === undefined) {
-      q = deepFreeze(expandQuery(text, synonyms))
+      q = freeze(expandQuery(text, synonyms))
       expansions.set(text, q)
     }
     return q
@@ -137,7 +139,7 @@ export const createKnowledgeBase = async ({
     const key = `${limit} ${query}`
     let found = results.get(key)
     if (found === undefined) {
-      found = deepFreeze(searchProcedures({ index, synonyms, query: expand(query), limit }))
+      found = freeze(searchProcedures({ index, synonyms, query: expand(query), limit }))
       results.set(key, found)
     }
     return found
@@ -150,7 +152,7 @@ export const createKnowledgeBase = async ({
     const key = `${day}\u0000${context.procedureCode ?? ''}\u0000${(context.candidateCodes ?? []).join(',')}\u0000${question}`
     const cached = snapshot.answers.get(key)
     if (cached !== undefined) return cached
-    const result = deepFreeze(
+    const result = freeze(
       structureAnswer(
         await answerQuestion({
           question,
