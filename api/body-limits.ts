@@ -11,7 +11,7 @@ import type { BodyLimitRule } from './middlewares/limit-body.ts'
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 /** room for the multipart boundaries and the header field next to the PDF */
-const FORM_OVERHEAD = 64 * 1024
+export const FORM_OVERHEAD = 64 * 1024
 
 export const bodyLimitRules = (config: Config): BodyLimitRule[] => {
   const pdf = config.documents.maxBytes

@@ -24,6 +24,7 @@ const ZServerEnv = ZDatabaseEnv.extend({
     .transform((seed) => (seed === 'true' ? 'national' : seed === 'false' ? 'none' : seed)),
   KB_SYNONYMS_FILE: z.string().optional(),
   KB_REFRESH_SECONDS: z.coerce.number().min(0).default(30),
+  KB_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
@@ -42,6 +43,7 @@ const ZServerEnv = ZDatabaseEnv.extend({
     seed: env.KB_SEED,
     synonymsFile: env.KB_SYNONYMS_FILE ?? null,
     refreshSeconds: env.KB_REFRESH_SECONDS,
+    cacheEntries: env.KB_CACHE_ENTRIES,
   },
   logLevel: env.LOG_LEVEL,
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */

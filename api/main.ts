@@ -66,6 +66,7 @@ const main = async () => {
       db,
       synonymsFile: config.knowledge.synonymsFile,
       refreshSeconds: config.knowledge.refreshSeconds,
+      cacheEntries: config.knowledge.cacheEntries,
     }),
   )
   const deps = { config, db, kb, log, startup }

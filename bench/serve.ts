@@ -5,13 +5,22 @@
  * `GET /healthz` (a trivial request), `GET /v1/procedures?q=…` (search) and `POST /v1/ask`
  * (an answer). Prints throughput, p50/p99 latency and the ratios to /healthz
  * (targets: search ≥ 0.30, answer ≥ 0.20). Bounded by a 180 s watchdog.
+ *
+ * `npm run bench:profile` (`bench:serve -- --profile`): one server per operation (search,
+ * answer) under `node --cpu-prof`, driven the same way; writes `bench/profiles/<operation>.cpuprofile`
+ * (open in Chrome DevTools or speedscope for a flame graph) and prints the functions with the
+ * most self time.
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { startServer } from '../tests/helpers/start-server.ts'
+
+const { values: flags } = parseArgs({ options: { profile: { type: 'boolean', default: false } } })
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
@@ -33,25 +42,34 @@ const watchdog = setTimeout(() => {
   process.stderr.write('bench:serve exceeded 180 s, aborting\n')
   process.exit(1)
 }, 180_000)
-const server = await startServer(
-  {
-    DATA_DIR: dir,
-    KB_SEED: 'national',
-    KB_REFRESH_SECONDS: '0',
-    LOG_LEVEL: 'info',
-    RATE_LIMIT_ASK_PER_MINUTE: '0',
-    RATE_LIMIT_CHAT_PER_MINUTE: '0',
-  },
-  60_000,
-)
-// Wait until the national export is searchable.
-for (;;) {
-  const res = await fetch(`${server.url}/healthz`)
-  if (res.status === 200) break
-  await new Promise((r) => setTimeout(r, 250))
+const profilesDir = fileURLToPath(new URL('./profiles/', import.meta.url))
+
+const data = mkdtempSync(join(dir, 'data-'))
+const start = async (nodeArgs: string[] = []) => {
+  const server = await startServer(
+    {
+      DATA_DIR: data,
+      KB_SEED: 'national',
+      KB_REFRESH_SECONDS: '0',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_ASK_PER_MINUTE: '0',
+      RATE_LIMIT_CHAT_PER_MINUTE: '0',
+      ...(process.env['WORKERS'] ? { WORKERS: process.env['WORKERS'] } : {}),
+    },
+    60_000,
+    nodeArgs,
+  )
+  // Wait until the national export is searchable.
+  for (;;) {
+    const res = await fetch(`${server.url}/healthz`)
+    if (res.status === 200) break
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return server
 }
-const { hostname, port } = new URL(server.url)
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+let server = await start()
+let { hostname, port } = new URL(server.url)
+let agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
 
 type Op = { name: string; make: (i: number) => { method: string; path: string; body?: string } }
 const OPS: Op[] = [
@@ -114,22 +132,80 @@ const run = async (op: Op) => {
   }
 }
 
-try {
-  // A short warm-up, so the first measured operation does not pay for JIT compilation.
-  for (const op of OPS) for (let k = 0; k < 50; k++) await send(op.make(k))
-  const rows = []
-  for (const op of OPS) rows.push(await run(op))
-  const base = rows[0]!.rps
-  console.log(
-    `bench:serve — one process, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures`,
-  )
-  console.log('operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors')
-  for (const r of rows) {
-    console.log(
-      `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${(r.rps / base).toFixed(2).padStart(12)} ${String(r.errors).padStart(12)}`,
-    )
+type Frame = { functionName: string; url: string; lineNumber: number }
+type CpuProfile = {
+  nodes: { id: number; callFrame: Frame }[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** Self time per function (name, file, line), largest first, as shares of all samples. */
+const topSelfTime = (profile: CpuProfile, count: number) => {
+  const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
+  const self = new Map<string, number>()
+  let total = 0
+  profile.samples.forEach((id, i) => {
+    const frame = frameOf.get(id)
+    const delta = profile.timeDeltas[i] ?? 0
+    total += delta
+    if (!frame) return
+    const file = frame.url.replace(/^file:\/\/.*?\/(node_modules|api|bot|knowledge)\//, '$1/')
+    const key = `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + delta)
+  })
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`)
+}
+
+const profile = async () => {
+  mkdirSync(profilesDir, { recursive: true })
+  await server.stop()
+  agent.destroy()
+  for (const op of OPS.slice(1)) {
+    const out = mkdtempSync(join(dir, 'prof-'))
+    server = await start(['--cpu-prof', `--cpu-prof-dir=${out}`])
+    ;({ hostname, port } = new URL(server.url))
+    agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+    for (let k = 0; k < 50; k++) await send(op.make(k))
+    const r = await run(op)
+    agent.destroy()
+    await server.stop()
+    const file = readdirSync(out).find((f) => f.endsWith('.cpuprofile'))
+    if (!file) throw new Error(`no profile written for ${op.name}`)
+    const target = join(profilesDir, `${op.name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.cpuprofile`)
+    renameSync(join(out, file), target)
+    console.log(`\n${op.name}: ${r.rps.toFixed(0)} req/s under the profiler; ${target}`)
+    console.log('self time (whole server process; the database was seeded by an earlier start):')
+    for (const line of topSelfTime(JSON.parse(readFileSync(target, 'utf8')) as CpuProfile, 25))
+      console.log(`  ${line}`)
   }
-  console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
+}
+
+try {
+  if (flags.profile) {
+    await profile()
+    process.exitCode = 0
+  } else {
+    // A short warm-up, so the first measured operation does not pay for JIT compilation.
+    for (const op of OPS) for (let k = 0; k < 50; k++) await send(op.make(k))
+    const rows = []
+    for (const op of OPS) rows.push(await run(op))
+    const base = rows[0]!.rps
+    console.log(
+      `bench:serve — one process, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures`,
+    )
+    console.log('operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors')
+    for (const r of rows) {
+      console.log(
+        `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${(r.rps / base).toFixed(2).padStart(12)} ${String(r.errors).padStart(12)}`,
+      )
+    }
+    console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]
+    if (rss) console.log(`server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`)
+  }
 } finally {
   clearTimeout(watchdog)
   agent.destroy()

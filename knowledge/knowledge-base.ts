@@ -19,6 +19,8 @@ import {
 } from './procedures/list-procedures.ts'
 import type { Procedure } from './procedures/procedure.types.ts'
 import { buildSearchIndex, buildSearchIndexInSlices, type SearchIndex } from './search/build-search-index.ts'
+import { createLruCache, deepFreeze, type LruCache } from './search/create-lru-cache.ts'
+import { type ExpandedQuery, expandQuery } from './search/expand-query.ts'
 import { compileSynonyms, readSynonymFiles, type Synonyms } from './search/load-synonyms.ts'
 import {
   compileLearntPhrases,
@@ -63,6 +65,8 @@ export type CreateKnowledgeBaseOptions = {
   synonymsFile?: string | null
   /** Check for changes every N seconds (0: only on `refresh()`). */
   refreshSeconds?: number
+  /** Entries of each per-index cache (expanded queries, search results, answers); 0 turns them off. */
+  cacheEntries?: number
 }
 
 const MAX_LIMIT = 50
@@ -79,6 +83,7 @@ export const createKnowledgeBase = async ({
   db,
   synonymsFile = null,
   refreshSeconds = 0,
+  cacheEntries = 1000,
 }: CreateKnowledgeBaseOptions): Promise<KnowledgeBase> => {
   const baseFiles = readSynonymFiles({ extraFile: synonymsFile })
   // Loaded here rather than on the first question, so that question is not the slow one.
@@ -92,11 +97,26 @@ export const createKnowledgeBase = async ({
     /** The taught words as compiled: equal keys need no new index. */
     wordsKey: string
   }
+  // Popular questions repeat: their expansion, ranking and answer are computed once per index
+  // and vocabulary. Cached values are frozen, so no caller can change what the next one gets;
+  // without caches nothing is shared between callers, so nothing needs freezing.
+  const freeze = cacheEntries > 0 ? deepFreeze : <T>(value: T): T => value
+  type Caches = {
+    expansions: LruCache<ExpandedQuery>
+    results: LruCache<SearchResult[]>
+    answers: LruCache<Answer>
+  }
+  const newCaches = (): Caches => ({
+    expansions: createLruCache({ maxEntries: cacheEntries }),
+    results: createLruCache({ maxEntries: cacheEntries }),
+    answers: createLruCache({ maxEntries: cacheEntries }),
+  })
   type Snapshot = {
     index: SearchIndex
     records: Map<string, Procedure>
     version: string
     vocabulary: Vocabulary
+    caches: Caches
   }
   const compile = (items: VocabularyItem[], version: string): Vocabulary => {
     const { file, phrases } = compileVocabulary(items)
@@ -128,7 +148,7 @@ export const createKnowledgeBase = async ({
     // Records are kept with the index they were indexed from, so an answer never mixes two
     // versions and needs no database read (about half the cost of an answer otherwise).
     const records = new Map(procedures.map((p) => [p.code, Object.freeze(p)]))
-    return { index, records, version, vocabulary }
+    return { index, records, version, vocabulary, caches: newCaches() }
   }
   let current = await build(false)
   // Checks run one after another: a refresh asked for after a write always looks at the
@@ -144,7 +164,7 @@ export const createKnowledgeBase = async ({
         // Only learnt phrases changed: they are looked up beside the index, which stays.
         const vocabulary = await loadVocabulary()
         if (vocabulary.wordsKey === current.vocabulary.wordsKey) {
-          current = { ...current, vocabulary }
+          current = { ...current, vocabulary, caches: newCaches() }
           return true
         }
       }
@@ -158,32 +178,60 @@ export const createKnowledgeBase = async ({
   const readProcedure = async (code: string): Promise<Procedure | null> =>
     current.records.get(code) ?? (await getProcedure({ db, code }))
 
+  const expandIn = (snapshot: Snapshot) => (text: string): ExpandedQuery => {
+    const { expansions } = snapshot.caches
+    let q = expansions.get(text)
+    if (q === undefined) {
+      q = freeze(expandQuery(text, snapshot.vocabulary.synonyms))
+      expansions.set(text, q)
+    }
+    return q
+  }
+
   const searchIn =
     (snapshot: Snapshot) =>
     (query: string, options: SearchOptions = {}): SearchResult[] => {
-      const { synonyms } = snapshot.vocabulary
       const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT)
-      const results = searchProcedures({ index: snapshot.index, synonyms, query, limit })
-      const taught = snapshot.vocabulary.taught(query)
-      return taught ? withLearntFirst(results, snapshot.index, taught).slice(0, limit) : results
+      const key = `${limit} ${query}`
+      const { results } = snapshot.caches
+      let found = results.get(key)
+      if (found === undefined) {
+        const { synonyms } = snapshot.vocabulary
+        const ranked = searchProcedures({ index: snapshot.index, synonyms, query: expandIn(snapshot)(query), limit })
+        const taught = snapshot.vocabulary.taught(query)
+        found = freeze(taught ? withLearntFirst(ranked, snapshot.index, taught).slice(0, limit) : ranked)
+        results.set(key, found)
+      }
+      return found
     }
 
+  // Answers about fees and overviews depend on the day (fees in force), so the day is in the key.
   const answerIn =
     (snapshot: Snapshot) =>
-    async (question: string, context?: AnswerContext): Promise<Answer> => {
+    async (question: string, context: AnswerContext = {}): Promise<Answer> => {
+      const day = Math.floor(Date.now() / 86_400_000)
+      const key = `${day}\u0000${context.procedureCode ?? ''}\u0000${(context.candidateCodes ?? []).join(',')}\u0000${question}`
+      const cached = snapshot.caches.answers.get(key)
+      if (cached !== undefined) return cached
       const { synonyms, taught } = snapshot.vocabulary
-      return structureAnswer(
-        await answerQuestion({
-          question,
-          context,
-          search: searchIn(snapshot),
-          getProcedure: async (code) => snapshot.records.get(code) ?? (await getProcedure({ db, code })),
-          synonyms,
-          places,
-          taught,
-          wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),
-        }),
+      const result = freeze(
+        structureAnswer(
+          await answerQuestion({
+            question,
+            context,
+            search: searchIn(snapshot),
+            getProcedure: async (code) => snapshot.records.get(code) ?? (await getProcedure({ db, code })),
+            synonyms,
+            places,
+            taught,
+            expand: expandIn(snapshot),
+            wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),
+          }),
+        ),
       )
+      // An answer computed while the index was swapped is returned, not kept.
+      if (snapshot === current) snapshot.caches.answers.set(key, result)
+      return result
     }
 
   const search = (query: string, options?: SearchOptions): SearchResult[] => searchIn(current)(query, options)
@@ -198,7 +246,7 @@ export const createKnowledgeBase = async ({
             procedures: [...base.records.values()],
             synonyms: vocabulary.synonyms,
           })
-    const snapshot: Snapshot = { ...base, index, vocabulary }
+    const snapshot: Snapshot = { ...base, index, vocabulary, caches: newCaches() }
     return { search: searchIn(snapshot), answer: answerIn(snapshot) }
   }
 

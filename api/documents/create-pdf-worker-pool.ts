@@ -46,6 +46,25 @@ type Slot = { worker: Worker; task: Task | null; timer: NodeJS.Timeout | null; i
 
 const RETRY_AFTER_SECONDS = 2
 
+/**
+ * An uploaded PDF's twin in shared memory (made by the worker that read the upload): jobs
+ * about those bytes send the twin, which reaches a worker without being copied on the thread
+ * that serves requests (20 MB took that thread over 100 ms to copy). Keyed weakly: the twin
+ * lives as long as the request's bytes. Uploaded bytes are never changed in place.
+ */
+const sharedTwins = new WeakMap<Uint8Array, Uint8Array>()
+
+/** Jobs about `bytes` send `shared` (the same bytes in a SharedArrayBuffer) instead. */
+export const shareWithWorkers = (bytes: Uint8Array, shared: Uint8Array): void => {
+  if (shared.byteLength === bytes.byteLength) sharedTwins.set(bytes, shared)
+}
+
+const withSharedPdf = (job: PdfJob): PdfJob => {
+  const pdf = (job as { pdf?: unknown }).pdf
+  const twin = pdf instanceof Uint8Array ? sharedTwins.get(pdf) : undefined
+  return twin ? ({ ...job, pdf: twin } as PdfJob) : job
+}
+
 const tooComplex = (seconds: number) =>
   new AppError(
     'UNPROCESSABLE',
@@ -140,10 +159,10 @@ export const createPdfWorkerPool = ({
       pump()
     }, budgetMs)
     try {
-      slot.worker.postMessage({ id: slot.id, job: task.job }, task.transfer)
+      slot.worker.postMessage({ id: slot.id, job: withSharedPdf(task.job) }, task.transfer)
     } catch {
       // a buffer that cannot be moved (a view on shared or pooled memory) is copied instead
-      slot.worker.postMessage({ id: slot.id, job: task.job })
+      slot.worker.postMessage({ id: slot.id, job: withSharedPdf(task.job) })
     }
     onStart?.(task.job)
   }

@@ -22,9 +22,17 @@ const movable = (result: unknown): ArrayBuffer[] =>
     64 * 1024,
   )
 
+/** A PDF sent in shared memory is copied here, off the request thread, so no job reads memory another thread holds. */
+const ownCopy = (job: PdfJob): PdfJob => {
+  const pdf = (job as { pdf?: unknown }).pdf
+  return pdf instanceof Uint8Array && pdf.buffer instanceof SharedArrayBuffer
+    ? ({ ...job, pdf: new Uint8Array(pdf) } as PdfJob)
+    : job
+}
+
 parentPort?.on('message', async ({ id, job }: { id: number; job: PdfJob }) => {
   try {
-    const result = await runPdfJob(context, job)
+    const result = await runPdfJob(context, ownCopy(job))
     parentPort?.postMessage({ id, result }, movable(result))
   } catch (error) {
     const known = error instanceof AppError

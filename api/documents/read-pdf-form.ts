@@ -6,7 +6,10 @@
 import type { Context } from 'hono'
 import { type DocumentHeader, ZDocumentHeader } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { FORM_OVERHEAD } from '../body-limits.ts'
+import { readBodyBytes } from '../read-body-bytes.ts'
 import { parseInput } from '../validate.ts'
+import { shareWithWorkers } from './create-pdf-worker-pool.ts'
 import type { DocumentsService } from './documents-service.ts'
 
 export type PdfForm = { form: Record<string, unknown>; pdf: Uint8Array; sha256: string }
@@ -23,7 +26,8 @@ export const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsSe
       'Hãy gửi multipart/form-data với trường file (application/pdf).',
     )
   }
-  const body = await c.req.arrayBuffer()
+  // Straight from the socket into one buffer, which is then moved to the worker, not copied.
+  const body = await readBodyBytes({ c, maxBytes: maxBytes + FORM_OVERHEAD })
   const { fields, file } = await svc.pdf.run(
     { op: 'readForm', body, contentType: c.req.header('content-type') ?? '' },
     [body],
@@ -34,6 +38,7 @@ export const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsSe
   }
   if (file.bytes.byteLength > maxBytes)
     throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
+  if (file.shared) shareWithWorkers(file.bytes, file.shared)
   return { form: fields, pdf: file.bytes, sha256: file.sha256 }
 }
 

@@ -44,8 +44,12 @@ export type PdfJob =
 
 export type PdfForm = {
   fields: Record<string, string>
-  file: { type: string; bytes: Uint8Array; sha256: string } | null
+  /** `shared`: the same bytes in shared memory, for large files (see `shareWithWorkers`) */
+  file: { type: string; bytes: Uint8Array; sha256: string; shared?: Uint8Array } | null
 }
+
+/** Files from this size on get a shared-memory twin, so later jobs need no copy on the request thread. */
+const SHARE_FROM_BYTES = 1024 * 1024
 
 export type PdfJobResult = {
   readForm: PdfForm
@@ -90,7 +94,13 @@ const readForm = async (body: ArrayBuffer, contentType: string): Promise<PdfForm
     if (typeof value === 'string') fields[name] = value
     else if (name === 'file') {
       const bytes = new Uint8Array(await value.arrayBuffer())
-      file = { type: value.type, bytes, sha256: createHash('sha256').update(bytes).digest('hex') }
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      let shared: Uint8Array | undefined
+      if (bytes.byteLength >= SHARE_FROM_BYTES) {
+        shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength))
+        shared.set(bytes)
+      }
+      file = { type: value.type, bytes, sha256, ...(shared ? { shared } : {}) }
     }
   }
   return { fields, file }

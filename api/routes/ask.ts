@@ -10,7 +10,6 @@
  * @module
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { maskPersonalData } from '../../bot/core/mask-personal-data.ts'
 import { createLimitRequests } from '../../bot/http/limit-requests.ts'
 import { ZAnswer } from '../../contracts/answer.ts'
@@ -18,6 +17,7 @@ import { AppError } from '../../knowledge/errors.ts'
 import { createAskContextStore } from '../ask-context.ts'
 import type { AppDeps } from '../deps.ts'
 import { describeOperation, json } from '../openapi/describe-operation.ts'
+import { limitBodySize } from '../middlewares/limit-body.ts'
 import { parseInput, readJson } from '../validate.ts'
 import { ZAskBody } from './procedures.types.ts'
 
@@ -41,7 +41,7 @@ export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
   return new Hono().post(
     '/v1/ask',
     operation,
-    bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }),
+    limitBodySize({ maxSize: 16 * 1024, onError: tooLarge }),
     async (c) => {
       const refusedByAddress = limit.byAddress(c)
       if (refusedByAddress) return refusedByAddress

@@ -6,7 +6,7 @@
  * @module
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { errorBody } from '../../contracts/errors.ts'
 import type { SeenEvents } from '../core/seen-events.ts'
@@ -63,7 +63,7 @@ export const createWebhookRoute = <E>({
   new Hono().post(
     path,
     operation,
-    bodyLimit({
+    limitBodySize({
       maxSize: maxBytes,
       onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', tooLargeMessage), 413),
     }),

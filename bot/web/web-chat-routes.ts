@@ -17,9 +17,9 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
+import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import { parseInput, readJson } from '../../api/validate.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
@@ -72,7 +72,7 @@ export const createWebChatRoutes = ({
   const page = asset('chat.html')
   const script = asset('chat.js')
   const style = asset('chat.css')
-  const limit = bodyLimit({ maxSize: 8 * 1024, onError: tooLarge })
+  const limit = limitBodySize({ maxSize: 8 * 1024, onError: tooLarge })
   const requests = createLimitRequests({ perMinute, trustProxyHops, ...(clock ? { clock } : {}) })
   /** The client's session when the server issued it and it is still alive. */
   const liveSession = async (sessionId: string | undefined) =>

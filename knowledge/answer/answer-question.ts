@@ -43,6 +43,8 @@ export type AnswerQuestionOptions = {
   wordShare?: (folded: string) => number
   /** The procedure staff taught for this exact question (knowledge/search/match-learnt-phrases.ts), or null. */
   taught?: (question: string) => string | null
+  /** Query expansion (a cached one from the knowledge base); defaults to `expandQuery` with `synonyms`. */
+  expand?: (text: string) => ExpandedQuery
 }
 
 /** The places a question names, and the note line for them given the answered procedure's levels. */
@@ -263,6 +265,7 @@ export const answerQuestion = async ({
   topics = builtInAbsentTopics(),
   wordShare,
   taught,
+  expand = (text) => expandQuery(text, synonyms),
 }: AnswerQuestionOptions): Promise<Answer> => {
   const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
@@ -279,7 +282,7 @@ export const answerQuestion = async ({
     : null
 
   const placeNames = found.map((p) => p.mentioned)
-  const query = expandQuery(question, synonyms)
+  const query = expand(question)
   const facet = detectFacet({ text: query.tokens, synonyms })
   const kind = classifyMessage({ query, synonyms, text: question })
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }

@@ -10,6 +10,7 @@
  */
 import MiniSearch from 'minisearch'
 import type { Procedure } from '../procedures/procedure.types.ts'
+import { createPostingsBuilder, type TermPostings } from './compact-postings.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import {
   foldToken,
@@ -292,7 +293,7 @@ type AnalysedDoc = { id: string; fields: string[][] }
  * and the average field lengths use `add`'s running mean, so the result is the same index.
  */
 type MiniSearchInternals = {
-  _index: { set: (term: string, data: Map<number, Map<number, number>>) => unknown }
+  _index: { set: (term: string, data: TermPostings) => unknown }
   _documentIds: Map<number, string>
   _idToShortId: Map<string, number>
   _fieldLength: Map<number, number[]>
@@ -304,41 +305,38 @@ type MiniSearchInternals = {
 /** Work between two points where a sliced build may give the event loop a turn. */
 const SLICE = 256
 
-function* bulkLoad(mini: MiniSearch<IndexedDoc>, docs: AnalysedDoc[]): Generator<void, void> {
+/**
+ * Fills MiniSearch's internals one analysed document at a time (so the analysed fields of
+ * 100,000 documents never pile up), then packs the postings into typed arrays.
+ */
+const createBulkLoader = (mini: MiniSearch<IndexedDoc>) => {
   const m = mini as unknown as MiniSearchInternals
-  const postings = new Map<string, Map<number, Map<number, number>>>()
-  for (const [k, doc] of docs.entries()) {
-    if (k % SLICE === 0) yield
-    const shortId = m._nextId
-    m._idToShortId.set(doc.id, shortId)
-    m._documentIds.set(shortId, doc.id)
-    m._documentCount += 1
-    m._nextId += 1
-    const lengths: number[] = []
-    m._fieldLength.set(shortId, lengths)
-    const before = m._documentCount - 1
-    doc.fields.forEach((terms, fieldId) => {
-      lengths[fieldId] = terms.length
-      m._avgFieldLength[fieldId] = ((m._avgFieldLength[fieldId] || 0) * before + terms.length) / (before + 1)
-      for (const term of terms) {
-        let data = postings.get(term)
-        if (!data) {
-          data = new Map()
-          postings.set(term, data)
-        }
-        let field = data.get(fieldId)
-        if (!field) {
-          field = new Map()
-          data.set(fieldId, field)
-        }
-        field.set(shortId, (field.get(shortId) ?? 0) + 1)
+  const postings = createPostingsBuilder()
+  return {
+    add(doc: AnalysedDoc): void {
+      const shortId = m._nextId
+      m._idToShortId.set(doc.id, shortId)
+      m._documentIds.set(shortId, doc.id)
+      m._documentCount += 1
+      m._nextId += 1
+      const lengths: number[] = []
+      m._fieldLength.set(shortId, lengths)
+      const before = m._documentCount - 1
+      doc.fields.forEach((terms, fieldId) => {
+        lengths[fieldId] = terms.length
+        m._avgFieldLength[fieldId] =
+          ((m._avgFieldLength[fieldId] || 0) * before + terms.length) / (before + 1)
+        for (const term of terms) postings.add(term, fieldId, shortId)
+      })
+    },
+    /** Typed-array postings instead of MiniSearch's Maps (see compact-postings.ts): same scores, far less memory. */
+    *finish(): Generator<void, void> {
+      let k = 0
+      for (const [term, data] of postings.pack()) {
+        if (++k % (SLICE * 8) === 0) yield
+        m._index.set(term, data)
       }
-    })
-  }
-  let k = 0
-  for (const [term, data] of postings) {
-    if (++k % (SLICE * 8) === 0) yield
-    m._index.set(term, data)
+    },
   }
 }
 
@@ -463,7 +461,9 @@ function* buildSteps({
   const compactAbove = compactLimit(n)
   const ordered = [...facts.values()]
   const lists = new Map<string, number[]>()
+  // `addAll` takes all documents at the end; the bulk loader takes each as it is analysed.
   const docs: AnalysedDoc[] = []
+  const bulk = loader === 'bulk' ? createBulkLoader(mini) : null
   for (const [ordinal, f] of ordered.entries()) {
     if (ordinal % SLICE === 0) yield
     const words = new Set<string>()
@@ -495,7 +495,7 @@ function* buildSteps({
     }
     for (const w of f.expanded ?? []) words.add(w)
     for (const pair of f.expandedPairs ?? []) if ((df.get(pair) ?? 0) <= limit) pairs.add(pair)
-    docs.push({
+    const doc: AnalysedDoc = {
       id: f.code,
       fields: [
         [...words],
@@ -504,9 +504,11 @@ function* buildSteps({
         field.filter((w) => w && !words.has(w) && (df.get(w) ?? 0) <= compactAbove),
         f.aliases ?? [],
       ],
-    })
+    }
+    if (bulk) bulk.add(doc)
+    else docs.push(doc)
   }
-  if (loader === 'bulk') yield* bulkLoad(mini, docs)
+  if (bulk) yield* bulk.finish()
   else addAllLoad(mini, docs)
   const common = new Map<string, Uint32Array>()
   for (const [word, list] of lists) {

@@ -207,6 +207,10 @@ export const searchProcedures = ({
   const surelyAsked = MODIFIERS.map((m, k) =>
     m.folded.includes(' ') ? (askedModifiers[k] ?? 0) : countPhrase(markedQuery, m.accented),
   )
+  const askedSurely: number[] = []
+  surelyAsked.forEach((n, m) => {
+    if (n > 0) askedSurely.push(m)
+  })
   const typedAccented = terms.filter((t) => t.accented && !t.fromSynonym).map((t) => t.text)
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
@@ -232,23 +236,22 @@ export const searchProcedures = ({
     }
     const coverage = covered / totalWeight
     const idfCoverage = totalIdf ? informative / totalIdf : 0
-    const pairShare = q.bigrams.length
-      ? q.bigrams.filter((p) => hasPair(f.folded, p) || f.expandedPairs?.includes(p)).length /
-        q.bigrams.length
-      : 0
-    const accentShare = typedAccented.length
-      ? typedAccented.filter((t) => f.accented.includes(t)).length / typedAccented.length
-      : 0
+    // Counted in loops: no arrays per candidate (80 per query).
+    let pairs = 0
+    for (const p of q.bigrams) if (hasPair(f.folded, p) || f.expandedPairs?.includes(p)) pairs++
+    const pairShare = q.bigrams.length ? pairs / q.bigrams.length : 0
+    let accents = 0
+    for (const t of typedAccented) if (f.accented.includes(t)) accents++
+    const accentShare = typedAccented.length ? accents / typedAccented.length : 0
     const extra = Math.max(0, f.mainLength - matched)
     const precision = f.mainLength ? Math.min(1, matched / f.mainLength) : 0
     // A modifier counts as asked only as often as the query says it.
-    const unasked = new Set(f.modifiers.filter((m, i, all) => (askedModifiers[m] ?? 0) < countOf(all, m, i)))
-      .size
+    const unasked = f.modifiers.length
+      ? new Set(f.modifiers.filter((m, i, all) => (askedModifiers[m] ?? 0) < countOf(all, m, i))).size
+      : 0
     // "cấp lại" asked: the re-issue, not the first issue.
     let missing = 0
-    surelyAsked.forEach((n, m) => {
-      if (n > 0 && !f.modifiers.includes(m)) missing++
-    })
+    for (const m of askedSurely) if (!f.modifiers.includes(m)) missing++
     const score =
       (MINI_WEIGHT * hit.score) / top +
       IDF_WEIGHT * idfCoverage +
@@ -274,10 +277,17 @@ export const searchProcedures = ({
       precision: Math.round(precision * 1000) / 1000,
       uncovered,
       forPeople: f.people,
-      group: baseNameOf(f),
+      // The base name is joined only for the results returned (below).
+      group: '',
       levelRank: f.levelRank,
     })
   }
   ranked.sort((a, b) => b.score - a.score || a.levelRank - b.levelRank || a.code.localeCompare(b.code))
-  return [...results, ...ranked].slice(0, limit)
+  const out = [...results, ...ranked].slice(0, limit)
+  for (const r of out) {
+    if (r.group !== '') continue
+    const f = index.facts.get(r.code)
+    if (f) r.group = baseNameOf(f)
+  }
+  return out
 }

@@ -18,10 +18,15 @@ export type RunningServer = {
  *   to 0 (any free port) and KB_SEED to `starter` (the 75 common procedures, seeded at once;
  *   tests of the national first start pass KB_SEED=national)
  * @param timeoutMs how long to wait for the "listening" line
+ * @param nodeArgs Node options before the script (`--cpu-prof` …)
  */
-export const startServer = (env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> =>
+export const startServer = (
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  nodeArgs: string[] = [],
+): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['api/main.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs, 'api/main.ts'], {
       cwd: repoRoot,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', KB_SEED: 'starter', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

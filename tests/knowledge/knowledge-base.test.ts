@@ -107,6 +107,42 @@ describe('createKnowledgeBase', () => {
     expect(kb.search('flycam')).toEqual([])
   })
 
+  it('keeps repeated answers and results only as long as the index they came from', async () => {
+    const kb = await newKb()
+    const question = 'cấp phép bay drone cho cá nhân'
+    const before = await kb.answer(question)
+    // A repeated question is the same (frozen) answer: no caller can change what the next gets.
+    expect(await kb.answer(question)).toBe(before)
+    expect(Object.isFrozen(before)).toBe(true)
+    expect(() => {
+      ;(kb.search('đăng ký kết hôn') as { code: string }[]).push({ code: 'x' })
+    }).toThrow(TypeError)
+    expect(before.procedure?.code).not.toBe('1.999902')
+    await importProcedures({
+      db: testDb.db,
+      filePath: writeJsonl(testDb.dir, 'drone.jsonl', [
+        { ...flycam(), ma_thu_tuc: '1.999902', ten_thu_tuc: 'Cấp phép bay drone cho cá nhân' },
+      ]),
+      asOf: '2026-07-18',
+    })
+    expect(await kb.refresh()).toBe(true)
+    expect((await kb.answer(question)).procedure?.code).toBe('1.999902')
+    expect(kb.search('drone')[0]?.code).toBe('1.999902')
+  })
+
+  it('answers the same without caches', async () => {
+    const cached = await newKb()
+    const uncached = await createKnowledgeBase({ db: testDb.db, cacheEntries: 0 })
+    open.push(uncached)
+    for (const q of ['đăng ký kết hôn ở đâu', 'lam lai cccd bi mat', 'đổi GPLX hết bao nhiêu']) {
+      await cached.answer(q)
+      expect(await cached.answer(q)).toEqual(await uncached.answer(q))
+      expect(await cached.answer(q, { procedureCode: '1.000894' })).toEqual(
+        await uncached.answer(q, { procedureCode: '1.000894' }),
+      )
+    }
+  })
+
   it('rejects a malformed admin synonyms file', async () => {
     const file = join(testDb.dir, 'bad-synonyms.json')
     writeFileSync(file, JSON.stringify({ expansions: 'gplx' }))
