@@ -178,15 +178,17 @@ export const createKnowledgeBase = async ({
   const readProcedure = async (code: string): Promise<Procedure | null> =>
     current.records.get(code) ?? (await getProcedure({ db, code }))
 
-  const expandIn = (snapshot: Snapshot) => (text: string): ExpandedQuery => {
-    const { expansions } = snapshot.caches
-    let q = expansions.get(text)
-    if (q === undefined) {
-      q = freeze(expandQuery(text, snapshot.vocabulary.synonyms))
-      expansions.set(text, q)
+  const expandIn =
+    (snapshot: Snapshot) =>
+    (text: string): ExpandedQuery => {
+      const { expansions } = snapshot.caches
+      let q = expansions.get(text)
+      if (q === undefined) {
+        q = freeze(expandQuery(text, snapshot.vocabulary.synonyms))
+        expansions.set(text, q)
+      }
+      return q
     }
-    return q
-  }
 
   const searchIn =
     (snapshot: Snapshot) =>
@@ -197,7 +199,12 @@ export const createKnowledgeBase = async ({
       let found = results.get(key)
       if (found === undefined) {
         const { synonyms } = snapshot.vocabulary
-        const ranked = searchProcedures({ index: snapshot.index, synonyms, query: expandIn(snapshot)(query), limit })
+        const ranked = searchProcedures({
+          index: snapshot.index,
+          synonyms,
+          query: expandIn(snapshot)(query),
+          limit,
+        })
         const taught = snapshot.vocabulary.taught(query)
         found = freeze(taught ? withLearntFirst(ranked, snapshot.index, taught).slice(0, limit) : ranked)
         results.set(key, found)

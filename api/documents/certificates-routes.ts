@@ -12,9 +12,9 @@ import { AppError } from '../../knowledge/errors.ts'
 import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { parseInput, readJson } from '../validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
-import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
 import { enrolCertificate } from './issue-certificate.ts'
 import { requireRole } from './official-roles.ts'
+import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
 import type { OfficialEnv } from './require-official.ts'
 
 const ZCsr = z.object({ csr: z.string().min(1).meta({ description: 'PKCS#10 CSR, PEM' }) })

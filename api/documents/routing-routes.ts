@@ -26,8 +26,8 @@ import { getDocument, getDocumentPdf } from './get-document.ts'
 import { importEdxml } from './import-edxml.ts'
 import { importEdxmlStatus } from './import-edxml-status.ts'
 import { listDocuments } from './list-documents.ts'
-import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
 import { readEdxmlPackage } from './read-edxml-package.ts'
+import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
 import { submitDocument } from './submit-document.ts'
 
@@ -138,7 +138,8 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
       body: XML,
       responses: {
         200: {
-          description: 'Văn bản đã có, hoặc đã thu hồi/cập nhật ({ id, state, businessDocType }), hoặc kết quả gói trạng thái',
+          description:
+            'Văn bản đã có, hoặc đã thu hồi/cập nhật ({ id, state, businessDocType }), hoặc kết quả gói trạng thái',
           content: json(ZEdxmlResult),
         },
         201: { description: 'Văn bản mới (kèm replaces khi thay thế)', content: json(ZSentDocument) },
@@ -170,7 +171,8 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
       body: XML,
       responses: {
         200: {
-          description: '{ id, agencyCode, status, applied } (applied: false khi gói cũ hơn trạng thái đang có)',
+          description:
+            '{ id, agencyCode, status, applied } (applied: false khi gói cũ hơn trạng thái đang có)',
           content: json(ZEdxmlStatusResult),
         },
       },

@@ -67,7 +67,8 @@ export const createSignatureImageRoutes = ({ deps, official }: DocumentsRoutesDe
   app.put(
     '/v1/me/signature-image',
     describeOperation({
-      summary: 'Tải lên ảnh chữ ký tay của người ký duyệt (PNG nền trong suốt), dùng cho chữ ký hiện trên trang',
+      summary:
+        'Tải lên ảnh chữ ký tay của người ký duyệt (PNG nền trong suốt), dùng cho chữ ký hiện trên trang',
       tag: 'signing',
       auth: 'bearer',
       body: PNG,

@@ -23,13 +23,10 @@ const ZSigningForm = z.object({
   file: z.string().meta({ format: 'binary', description: 'PDF' }),
   role: ZSignRole,
   certificateSerial: z.string().optional(),
-  issuance: z
-    .string()
-    .optional()
-    .meta({
-      description:
-        'JSON {"notation":"123/QĐ-STP","date":"2026-12-03"[,"numberAt","dateAt"]}: số và ngày ban hành văn thư ghi lên trang 1 (chỉ khi role=organisation)',
-    }),
+  issuance: z.string().optional().meta({
+    description:
+      'JSON {"notation":"123/QĐ-STP","date":"2026-12-03"[,"numberAt","dateAt"]}: số và ngày ban hành văn thư ghi lên trang 1 (chỉ khi role=organisation)',
+  }),
   placement: z
     .enum(['document', 'copy'])
     .optional()

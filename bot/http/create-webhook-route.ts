@@ -6,8 +6,8 @@
  * @module
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import { errorBody } from '../../contracts/errors.ts'
 import type { SeenEvents } from '../core/seen-events.ts'
 
