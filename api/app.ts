@@ -4,11 +4,11 @@
  */
 import { Hono } from 'hono'
 import { createChatRoutes } from '../bot/routes.ts'
+import { limitBody } from '../platform/http/limit-body.ts'
 import { bodyLimitRules } from './body-limits.ts'
 import type { AppDeps } from './deps.ts'
 import { createDocumentsRoutes } from './documents/routes.ts'
 import { createErrorHandler, errorBody } from './errors.ts'
-import { limitBody } from './middlewares/limit-body.ts'
 import { createAdminRoutes } from './routes/admin.ts'
 import { createAskRoutes } from './routes/ask.ts'
 import { createDocsRoutes } from './routes/docs.ts'

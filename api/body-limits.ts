@@ -5,8 +5,9 @@
  * Telegram webhook up to 1 MB. Everything else is JSON and gets the default.
  * @module
  */
+
+import type { BodyLimitRule } from '../platform/http/limit-body.ts'
 import type { Config } from './config.ts'
-import type { BodyLimitRule } from './middlewares/limit-body.ts'
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 

@@ -4,8 +4,8 @@
  */
 import type { Db } from '../knowledge/db/client.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import type { Logger } from '../platform/logger.ts'
 import type { Config } from './config.ts'
-import type { Logger } from './logger.ts'
 import type { StartupStatus } from './startup-status.ts'
 
 export type AppDeps = {

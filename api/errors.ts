@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { errorBody } from '../contracts/errors.ts'
 import { AppError } from '../knowledge/errors.ts'
-import type { Logger } from './logger.ts'
+import type { Logger } from '../platform/logger.ts'
 
 export { type ErrorBody, errorBody } from '../contracts/errors.ts'
 

@@ -25,10 +25,10 @@ import { caDirOf } from '../api/documents/documents-service.ts'
 import { ensureCertificateAuthority } from '../api/documents/init-certificate-authority.ts'
 import { enrolCertificate } from '../api/documents/issue-certificate.ts'
 import { buildName, ecdsaSignatureToDer, toPem } from '../api/documents/pki-encoding.ts'
-import { createLogger } from '../api/logger.ts'
 import { createDb } from '../knowledge/db/client.ts'
 import { migrateDb } from '../knowledge/db/migrate.ts'
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { createLogger } from '../platform/logger.ts'
 
 const DOCS = Number(process.env['BENCH_DOCS'] ?? 400)
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16)

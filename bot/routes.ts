@@ -6,15 +6,15 @@
  * @module
  */
 import { Hono } from 'hono'
-import type { AppDeps } from '../api/deps.ts'
 import { agentsWebhookForDeps } from './agents/agents-for-deps.ts'
+import type { BotDeps } from './bot-deps.ts'
 import { conversationForDeps } from './core/conversation-for-deps.ts'
 import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
 import { createTelegramWebhook } from './telegram/telegram-webhook.ts'
 import { createWebChatRoutes } from './web/web-chat-routes.ts'
 import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
-export const createChatRoutes = (deps: AppDeps) => {
+export const createChatRoutes = (deps: BotDeps) => {
   const routes = new Hono()
   routes.route(
     '/',

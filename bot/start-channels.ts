@@ -6,8 +6,8 @@
  * @module
  */
 import type { Hono } from 'hono'
-import type { AppDeps } from '../api/deps.ts'
 import { agentsWebhookForDeps } from './agents/agents-for-deps.ts'
+import type { BotDeps } from './bot-deps.ts'
 import { startRetention } from './core/start-retention.ts'
 import { BOT_COMMANDS } from './telegram/create-telegram-bot.ts'
 import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
@@ -16,7 +16,7 @@ import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
 export type RunningChannels = { stop: () => Promise<void> }
 
-export const startChannels = async (deps: AppDeps, _app: Hono): Promise<RunningChannels> => {
+export const startChannels = async (deps: BotDeps, _app: Hono): Promise<RunningChannels> => {
   const { config, log } = deps
   const retention = startRetention({ db: deps.db, log, retention: config.bot.retention })
   const bot = telegramBotForDeps(deps)

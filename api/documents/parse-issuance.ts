@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { AppError } from '../../knowledge/errors.ts'
-import { parseInput } from '../validate.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { IssuanceStamp } from './stamp-issuance.ts'
 
 const ZPoint = z.object({

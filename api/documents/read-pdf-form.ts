@@ -6,9 +6,9 @@
 import type { Context } from 'hono'
 import { type DocumentHeader, ZDocumentHeader } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { parseInput } from '../../platform/validate.ts'
 import { FORM_OVERHEAD } from '../body-limits.ts'
 import { readBodyBytes } from '../read-body-bytes.ts'
-import { parseInput } from '../validate.ts'
 import { shareWithWorkers } from './create-pdf-worker-pool.ts'
 import type { DocumentsService } from './documents-service.ts'
 

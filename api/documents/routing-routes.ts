@@ -16,8 +16,8 @@ import {
   ZSentDocument,
 } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperation, json } from '../openapi/describe-operation.ts'
-import { parseInput, readJson } from '../validate.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { parseInput, readJson } from '../../platform/validate.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
 import { exportEdxml } from './export-edxml.ts'

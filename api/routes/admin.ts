@@ -18,8 +18,9 @@ import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/proc
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
-import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
@@ -27,7 +28,6 @@ import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { createVocabularyRoutes } from '../staff/vocabulary-routes.ts'
-import { parseInput, readJson } from '../validate.ts'
 import {
   ZCodeParam,
   ZImportQuery,

@@ -6,9 +6,9 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { describeOperation } from '../../platform/openapi/describe-operation.ts'
 import type { AppDeps } from '../deps.ts'
 import { createOpenApiDocument, type OpenApiDocument } from '../openapi/create-openapi-document.ts'
-import { describeOperation } from '../openapi/describe-operation.ts'
 
 const page = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -6,10 +6,10 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { createDependencyChecks } from '../check-dependencies.ts'
 import type { AppDeps } from '../deps.ts'
 import { caDirOf } from '../documents/documents-service.ts'
-import { describeOperation, json } from '../openapi/describe-operation.ts'
 
 const ZHealth = z.object({
   status: z.enum(['ok', 'loading', 'starting', 'unavailable']),

@@ -7,9 +7,9 @@ import { z } from 'zod'
 import { ZSearchResults } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
-import { describeOperation, json } from '../openapi/describe-operation.ts'
-import { parseInput } from '../validate.ts'
 import { ZProcedureCode, ZSearchQuery } from './procedures.types.ts'
 
 export const createProcedureRoutes = ({ kb }: AppDeps) =>

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperation } from '../openapi/describe-operation.ts'
+import { describeOperation } from '../../platform/openapi/describe-operation.ts'
 
 const asset = (name: string) => readFileSync(new URL(`./console/${name}`, import.meta.url), 'utf8')
 

@@ -6,9 +6,9 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
-import { describeOperation, json } from '../openapi/describe-operation.ts'
-import { parseInput } from '../validate.ts'
 import { figuresToCsv, getFigures } from './get-figures.ts'
 import { renderDailyChart } from './render-daily-chart.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'

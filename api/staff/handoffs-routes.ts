@@ -20,10 +20,10 @@ import { handoffsForDeps } from '../../bot/handoff/handoffs-for-deps.ts'
 import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
 import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
-import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
-import { parseInput, readJson } from '../validate.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
 const ZHandoff = z.looseObject({

@@ -8,10 +8,10 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { listNotices, postNotice, removeNotice, ZNewNotice } from '../../bot/core/notice-board.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
-import { describeOperation, json } from '../openapi/describe-operation.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
-import { parseInput, readJson } from '../validate.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
 const ZNotice = z.looseObject({ id: z.number(), text: z.string(), mode: z.string() })

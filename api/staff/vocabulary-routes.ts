@@ -20,8 +20,8 @@ import {
 import { listVocabulary, listVocabularyRevisions } from '../../knowledge/vocabulary/list-vocabulary.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import type { VocabularyInput } from '../../knowledge/vocabulary/vocabulary.types.ts'
+import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
-import { parseInput, readJson } from '../validate.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 import { ZVocabularyId, ZVocabularyInput, ZVocabularyPatch } from './vocabulary.types.ts'
 

@@ -4,7 +4,7 @@
  * conversation reference of a citizen with an open hand-off, so staff replies reach Teams.
  * @module
  */
-import type { AppDeps } from '../../api/deps.ts'
+import type { BotDeps } from '../bot-deps.ts'
 import { conversationForDeps } from '../core/conversation-for-deps.ts'
 import { createConversationReferences, referenceOf } from '../handoff/conversation-references.ts'
 import { type AgentsWebhook, createAgentsWebhook } from './agents-webhook.ts'
@@ -13,10 +13,10 @@ import { type ConnectorClient, createConnectorClient } from './connector-client.
 import { createOpenIdKeys } from './openid-keys.ts'
 import { createConnectorTokenVerifier } from './verify-connector-token.ts'
 
-const built = new WeakMap<AppDeps, AgentsWebhook>()
-const clients = new WeakMap<AppDeps, ConnectorClient>()
+const built = new WeakMap<BotDeps, AgentsWebhook>()
+const clients = new WeakMap<BotDeps, ConnectorClient>()
 
-export const agentsClientForDeps = (deps: AppDeps): ConnectorClient | null => {
+export const agentsClientForDeps = (deps: BotDeps): ConnectorClient | null => {
   const settings = deps.config.bot.agents
   if (!settings) return null
   let client = clients.get(deps)
@@ -27,7 +27,7 @@ export const agentsClientForDeps = (deps: AppDeps): ConnectorClient | null => {
   return client
 }
 
-export const agentsWebhookForDeps = (deps: AppDeps): AgentsWebhook | null => {
+export const agentsWebhookForDeps = (deps: BotDeps): AgentsWebhook | null => {
   const settings = deps.config.bot.agents
   if (!settings) return null
   let webhook = built.get(deps)

@@ -10,9 +10,10 @@
  * id or tenant.
  * @module
  */
-import type { Logger } from '../../api/logger.ts'
+
 import type { Db } from '../../knowledge/db/client.ts'
 import { undeliveredMessages } from '../../knowledge/db/schema/index.ts'
+import type { Logger } from '../../platform/logger.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
 import type { Reply } from '../core/reply.types.ts'
 import type { Activity, ChannelAccount, OutgoingActivity } from './activity.types.ts'

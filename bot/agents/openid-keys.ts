@@ -9,7 +9,7 @@
  */
 import { importJWK } from 'jose'
 import { z } from 'zod'
-import type { Logger } from '../../api/logger.ts'
+import type { Logger } from '../../platform/logger.ts'
 
 export type SigningKey = { key: CryptoKey | Uint8Array; endorsements: string[] | null }
 

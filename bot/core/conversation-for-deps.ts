@@ -3,17 +3,17 @@
  * limiter and the staff's notices). Built lazily from the app's dependencies, never at import.
  * @module
  */
-import type { AppDeps } from '../../api/deps.ts'
+import type { BotDeps } from '../bot-deps.ts'
 import { handoffsForDeps } from '../handoff/handoffs-for-deps.ts'
 import { withHandoffs } from '../handoff/with-handoffs.ts'
 import { type Conversation, createConversation } from './handle-message.ts'
 import { createNoticeBoard } from './notice-board.ts'
 import { withNotices } from './with-notices.ts'
 
-const built = new WeakMap<AppDeps, Conversation>()
+const built = new WeakMap<BotDeps, Conversation>()
 
 /** @returns the conversation over deps.db and deps.kb, created on first use */
-export const conversationForDeps = (deps: AppDeps): Conversation => {
+export const conversationForDeps = (deps: BotDeps): Conversation => {
   let conversation = built.get(deps)
   if (!conversation) {
     const { config, db, kb, log } = deps

@@ -8,11 +8,11 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
-import type { Logger } from '../../api/logger.ts'
 import type { Answer, AnswerContext } from '../../knowledge/answer/answer.types.ts'
 import { renderReplyText } from '../../knowledge/answer/render-reply-text.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { interactions } from '../../knowledge/db/schema/index.ts'
+import type { Logger } from '../../platform/logger.ts'
 import {
   feedbackChoiceId,
   menuChoiceId,

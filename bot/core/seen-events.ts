@@ -5,9 +5,9 @@
  * @module
  */
 import { and, like, lt } from 'drizzle-orm'
-import type { Logger } from '../../api/logger.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { processedEvents } from '../../knowledge/db/schema/index.ts'
+import type { Logger } from '../../platform/logger.ts'
 
 /** How long event ids are remembered: far longer than any channel redelivers or the Zalo window. */
 export const EVENT_IDS_KEEP_MS = 7 * 86_400_000

@@ -4,8 +4,9 @@
  * logged and tried again at the next interval; runs never overlap.
  * @module
  */
-import type { Logger } from '../../api/logger.ts'
+
 import type { Db } from '../../knowledge/db/client.ts'
+import type { Logger } from '../../platform/logger.ts'
 import { type PruneResult, pruneRetention, type RetentionSettings } from './prune-retention.ts'
 
 export type RetentionTimer = {

@@ -5,9 +5,10 @@
  * through the Bot Connector into the conversation whose reference the open ticket keeps.
  * @module
  */
-import type { AppDeps } from '../../api/deps.ts'
+
 import { agentsClientForDeps } from '../agents/agents-for-deps.ts'
 import { renderAgentsReplies } from '../agents/render-replies.ts'
+import type { BotDeps } from '../bot-deps.ts'
 import type { ChannelName } from '../core/reply.types.ts'
 import { sendReplies } from '../telegram/send-replies.ts'
 import { telegramBotForDeps } from '../telegram/telegram-for-deps.ts'
@@ -22,7 +23,7 @@ export type DeliverStaffMessage = (target: {
   text: string
 }) => Promise<boolean>
 
-export const createDeliverStaffMessage = (deps: AppDeps): DeliverStaffMessage => {
+export const createDeliverStaffMessage = (deps: BotDeps): DeliverStaffMessage => {
   const { db, log, config } = deps
   const zalo = config.bot.zalo
     ? {

@@ -3,12 +3,12 @@
  * (so the console's live stream hears about new tickets and messages at once).
  * @module
  */
-import type { AppDeps } from '../../api/deps.ts'
+import type { BotDeps } from '../bot-deps.ts'
 import { createHandoffStore, type HandoffStore } from './handoff-store.ts'
 
-const built = new WeakMap<AppDeps, HandoffStore>()
+const built = new WeakMap<BotDeps, HandoffStore>()
 
-export const handoffsForDeps = (deps: AppDeps): HandoffStore => {
+export const handoffsForDeps = (deps: BotDeps): HandoffStore => {
   let store = built.get(deps)
   if (!store) {
     store = createHandoffStore({ db: deps.db })

@@ -7,8 +7,8 @@
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import { errorBody } from '../../contracts/errors.ts'
+import { limitBodySize } from '../../platform/http/limit-body.ts'
 import type { SeenEvents } from '../core/seen-events.ts'
 
 /** What a channel makes of a request: refuse it, acknowledge it without work, or accept an event. */

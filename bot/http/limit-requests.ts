@@ -1,13 +1,13 @@
 /**
  * Refuses a request over its limits with 429, a `Retry-After` header and a Vietnamese
  * message. Used by the web chat and `/v1/ask`: every request is counted against its client
- * address (bot/http/client-address.ts) and, when it names one, its session.
+ * address (platform/http/client-address.ts) and, when it names one, its session.
  * @module
  */
 import type { Context } from 'hono'
-import { errorBody } from '../../api/errors.ts'
+import { errorBody } from '../../contracts/errors.ts'
+import { clientAddress } from '../../platform/http/client-address.ts'
 import { createRequestLimiter } from '../core/rate-limit.ts'
-import { clientAddress } from './client-address.ts'
 
 export type LimitRequestsOptions = {
   /** Requests a minute per client address and per session; 0 turns the limit off. */

@@ -7,7 +7,7 @@
 import { autoRetry } from '@grammyjs/auto-retry'
 import { Bot, type BotError } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
-import type { Logger } from '../../api/logger.ts'
+import type { Logger } from '../../platform/logger.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { messages } from '../core/messages.ts'
 import { createCallbackQueryFeature } from './features/callback-query.ts'

@@ -3,13 +3,13 @@
  * starter; null when no TELEGRAM_BOT_TOKEN is configured.
  * @module
  */
-import type { AppDeps } from '../../api/deps.ts'
+import type { BotDeps } from '../bot-deps.ts'
 import { conversationForDeps } from '../core/conversation-for-deps.ts'
 import { createTelegramBot, type TelegramBot } from './create-telegram-bot.ts'
 
-const built = new WeakMap<AppDeps, TelegramBot>()
+const built = new WeakMap<BotDeps, TelegramBot>()
 
-export const telegramBotForDeps = (deps: AppDeps): TelegramBot | null => {
+export const telegramBotForDeps = (deps: BotDeps): TelegramBot | null => {
   const settings = deps.config.bot.telegram
   if (!settings) return null
   let bot = built.get(deps)

@@ -4,9 +4,10 @@
  * never dropped silently.
  * @module
  */
-import type { Logger } from '../../api/logger.ts'
+
 import type { Db } from '../../knowledge/db/client.ts'
 import { undeliveredMessages } from '../../knowledge/db/schema/index.ts'
+import type { Logger } from '../../platform/logger.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
 import type { Reply } from '../core/reply.types.ts'
 import { renderZaloReplies } from './render-replies.ts'

@@ -9,9 +9,9 @@
  */
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import type { Logger } from '../../api/logger.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { channelTokens } from '../../knowledge/db/schema/index.ts'
+import type { Logger } from '../../platform/logger.ts'
 import type { ZaloMessage } from './render-replies.ts'
 
 export type ZaloSettings = {

@@ -2,14 +2,14 @@
  * One Zalo OA webhook per running app; null when Zalo is not configured.
  * @module
  */
-import type { AppDeps } from '../../api/deps.ts'
+import type { BotDeps } from '../bot-deps.ts'
 import { conversationForDeps } from '../core/conversation-for-deps.ts'
 import { createZaloClient } from './zalo-client.ts'
 import { createZaloWebhook, type ZaloWebhook } from './zalo-webhook.ts'
 
-const built = new WeakMap<AppDeps, ZaloWebhook>()
+const built = new WeakMap<BotDeps, ZaloWebhook>()
 
-export const zaloWebhookForDeps = (deps: AppDeps): ZaloWebhook | null => {
+export const zaloWebhookForDeps = (deps: BotDeps): ZaloWebhook | null => {
   const settings = deps.config.bot.zalo
   if (!settings) return null
   let webhook = built.get(deps)

@@ -10,9 +10,9 @@
  */
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import type { Logger } from '../../api/logger.ts'
-import { describeOperation, json } from '../../api/openapi/describe-operation.ts'
 import type { Db } from '../../knowledge/db/client.ts'
+import type { Logger } from '../../platform/logger.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'

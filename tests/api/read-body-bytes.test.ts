@@ -5,9 +5,9 @@ import { type ServerType, serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPdfWorkerPool, shareWithWorkers } from '../../api/documents/create-pdf-worker-pool.ts'
-import { limitBodySize } from '../../api/middlewares/limit-body.ts'
 import { readBodyBytes } from '../../api/read-body-bytes.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { limitBodySize } from '../../platform/http/limit-body.ts'
 import { makePdf } from '../helpers/documents-fixtures.ts'
 
 const MAX = 4 * 1024 * 1024

@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../api/logger.ts'
 import { agentsWebhookForDeps } from '../../bot/agents/agents-for-deps.ts'
 import { zaloWebhookForDeps } from '../../bot/zalo/zalo-for-deps.ts'
+import { createLogger } from '../../platform/logger.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
 import {
   botConnectorEnv,

@@ -5,9 +5,9 @@
 import { createApp } from '../../api/app.ts'
 import { loadConfig } from '../../api/config.ts'
 import type { AppDeps } from '../../api/deps.ts'
-import { createLogger, type Logger } from '../../api/logger.ts'
 import { createKnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { seedStarterProcedures } from '../../knowledge/procedures/seed-starter-procedures.ts'
+import { createLogger, type Logger } from '../../platform/logger.ts'
 import { createTestDb, type TestDb } from './create-test-db.ts'
 
 export type TestApp = { app: ReturnType<typeof createApp>; deps: AppDeps; testDb: TestDb; close: () => void }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../api/app.ts'
 import { loadConfig } from '../../api/config.ts'
-import { createLogger } from '../../api/logger.ts'
 import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { importProceduresInWorker } from '../../knowledge/procedures/import-procedures-in-worker.ts'
+import { createLogger } from '../../platform/logger.ts'
 import { createTestDb, type TestDb } from '../helpers/create-test-db.ts'
 import { proceduresFile } from '../helpers/paths.ts'
 

@@ -8,10 +8,10 @@ import { createApp } from '../../../api/app.ts'
 import { loadConfig } from '../../../api/config.ts'
 import { createAgency } from '../../../api/documents/create-agency.ts'
 import { createOfficial } from '../../../api/documents/create-official.ts'
-import { createLogger } from '../../../api/logger.ts'
 import { createDb } from '../../../knowledge/db/client.ts'
 import { migrateDb } from '../../../knowledge/db/migrate.ts'
 import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
+import { createLogger } from '../../../platform/logger.ts'
 import { repoRoot } from '../../helpers/paths.ts'
 
 const run = promisify(execFile)

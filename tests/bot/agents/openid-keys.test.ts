@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../../api/logger.ts'
 import { createOpenIdKeys } from '../../../bot/agents/openid-keys.ts'
 import { createConnectorTokenVerifier } from '../../../bot/agents/verify-connector-token.ts'
+import { createLogger } from '../../../platform/logger.ts'
 import { type FakeBotConnector, startFakeBotConnector } from '../../helpers/fake-bot-connector.ts'
 
 let fake: FakeBotConnector

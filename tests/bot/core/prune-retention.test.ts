@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../api/config.ts'
-import { createLogger } from '../../../api/logger.ts'
 import { pruneRetention } from '../../../bot/core/prune-retention.ts'
 import { startRetention } from '../../../bot/core/start-retention.ts'
 import {
@@ -13,6 +12,7 @@ import {
   unansweredQuestions,
   undeliveredMessages,
 } from '../../../knowledge/db/schema/index.ts'
+import { createLogger } from '../../../platform/logger.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
 
 const DAY = 86_400_000

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createLogger } from '../../../api/logger.ts'
 import type { Reply } from '../../../bot/core/reply.types.ts'
 import { deliverReplies } from '../../../bot/zalo/deliver-replies.ts'
 import { createReplyWindow } from '../../../bot/zalo/reply-window.ts'
 import { createZaloClient } from '../../../bot/zalo/zalo-client.ts'
 import { undeliveredMessages } from '../../../knowledge/db/schema/index.ts'
+import { createLogger } from '../../../platform/logger.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
 import { type FakeZaloServer, startFakeZaloServer } from '../../helpers/fake-zalo-server.ts'
 

@@ -13,8 +13,8 @@ import { loadConfig } from '../../../api/config.ts'
 import type { AppDeps } from '../../../api/deps.ts'
 import { createAgency } from '../../../api/documents/create-agency.ts'
 import { createOfficial } from '../../../api/documents/create-official.ts'
-import { createLogger } from '../../../api/logger.ts'
 import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
+import { createLogger } from '../../../platform/logger.ts'
 import { createTestDb } from '../../helpers/create-test-db.ts'
 
 const close = (server: { close: (cb: (err?: Error) => void) => unknown }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLogger } from '../../api/logger.ts'
+import { createLogger } from '../../platform/logger.ts'
 
 describe('createLogger', () => {
   it('writes one JSON line per event at or above its level', () => {

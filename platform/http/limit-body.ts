@@ -13,7 +13,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { errorBody } from '../errors.ts'
+import { errorBody } from '../../contracts/errors.ts'
 
 export type BodyLimitRule = {
   method: string
