@@ -29,6 +29,9 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Trợ lý số', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     storage: { managed_schema: 'managed-schema.json' },
+    // the hidden frame content scripts post PDF bytes to (utils/pdf-handoff.ts); content scripts run
+    // only on allowed hosts, and the frame stores nothing without a ticket the background issued
+    web_accessible_resources: [{ resources: ['handoff.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: { gecko: { id: 'van-ban@trolyso.gov.vn', strict_min_version: '128.0' } },
