@@ -34,7 +34,20 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['handoff.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'van-ban@trolyso.gov.vn', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'van-ban@trolyso.gov.vn',
+              strict_min_version: '128.0',
+              // Firefox's consent for what leaves the browser (shown at install): the access token
+              // (authenticationInfo) and, after the official confirms in the consent window, the
+              // mail attachment being signed (personalCommunications, websiteContent), both only to
+              // the agency's own trolyso server; the nudge counts only if the official agrees
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personalCommunications', 'websiteContent'],
+                optional: ['technicalAndInteraction'],
+              },
+            },
+          },
         }
       : { minimum_chrome_version: '111' }),
   }),

@@ -60,6 +60,15 @@ export default defineBackground({
         await browser.runtime.sendMessage(message)
       },
       syncScripts: sync,
+      // Firefox asks the official at install whether counts (technicalAndInteraction) may be sent;
+      // a Firefox without that consent system (before 140) sends none
+      countsAllowed: async () =>
+        !import.meta.env.FIREFOX ||
+        browser.permissions
+          .contains({ data_collection: ['technicalAndInteraction'] } as Parameters<
+            typeof browser.permissions.contains
+          >[0])
+          .catch(() => false),
       log: (message, error) => log.error(message, error),
     })
 

@@ -36,6 +36,8 @@ export type RouterDeps = {
   /** tells an open consent window that its request ended elsewhere */
   notifyPages?: (message: ConsentEndedMessage) => Promise<void>
   syncScripts: () => Promise<unknown>
+  /** whether nudge counts may be sent (Firefox: the official's optional data-collection consent) */
+  countsAllowed?: () => Promise<boolean>
   log: (message: string, error?: unknown) => void
 }
 
@@ -161,6 +163,7 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
       }
       case 'nudge': {
         // counts only; a failure must not bother the official
+        if (deps.countsAllowed && !(await deps.countsAllowed())) return { ok: true, counted: false }
         try {
           await (await deps.api()).recordNudge(message.kind, message.action)
         } catch (error) {

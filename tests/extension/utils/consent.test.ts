@@ -304,6 +304,34 @@ describe('background router consent handling', () => {
     expect(await route({ type: 'handoff-ticket' }, pageSender)).toMatchObject({ ok: false })
   })
 
+  it('sends no nudge count when the official did not agree to counts (Firefox data-collection consent)', async () => {
+    let calls = 0
+    const deps = (allowed: boolean): RouterDeps => ({
+      extensionId: EXT_ID,
+      extensionOrigin: EXT_ORIGIN,
+      consents: createConsentStore(),
+      handoff: createPdfHandoff(),
+      api: async () => {
+        calls++
+        return { recordNudge: async () => {} } as unknown as Awaited<ReturnType<RouterDeps['api']>>
+      },
+      documentSystems: async () => [],
+      openConsentWindow: async () => 1,
+      notifyTab: async () => {},
+      syncScripts: async () => [],
+      log: () => {},
+      countsAllowed: async () => allowed,
+    })
+    const nudge = { type: 'nudge', kind: 'scanned_paper', action: 'shown' }
+    expect(await createBackgroundRouter(deps(false))(nudge, contentSender())).toEqual({
+      ok: true,
+      counted: false,
+    })
+    expect(calls).toBe(0)
+    expect(await createBackgroundRouter(deps(true))(nudge, contentSender())).toEqual({ ok: true })
+    expect(calls).toBe(1)
+  })
+
   it('drops requests after fifteen minutes', async () => {
     let now = 0
     const store = createConsentStore({ now: () => now, newId: () => 'r1' })
