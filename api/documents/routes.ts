@@ -151,9 +151,12 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
 
   const app = new Hono()
 
+  // whether this deployment has a remote-signing provider: clients offer remote signing only then
+  const remoteSigning = Boolean(options.remoteSigning ?? deps.config.documents.remoteSigningUrl)
+
   app.get('/v1/me', async (c) => {
     const caller = await auth(c)
-    return c.json({ official: caller.official, agency: caller.agency })
+    return c.json({ official: caller.official, agency: caller.agency, features: { remoteSigning } })
   })
 
   app.get('/v1/agencies', async (c) => {

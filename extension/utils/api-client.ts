@@ -12,6 +12,8 @@ export type SigningRole = 'approver' | 'organisation'
 export type Me = {
   official: { id: string; name: string; role: string }
   agency: { code: string; name: string }
+  /** what the deployment offers; absent from servers older than this field (nothing extra offered) */
+  features?: { remoteSigning: boolean }
 }
 export type Agency = { code: string; name: string; parentCode: string | null }
 export type IssuedCertificateResponse = {

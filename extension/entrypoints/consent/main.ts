@@ -37,8 +37,9 @@ const main = async () => {
   }
   const settings = await readSettings(getAppConfig().defaultApiBaseUrl)
   const api = createApiClient({ baseUrl: settings.apiBaseUrl, token: settings.apiToken })
-  const remoteOffered = await remoteSigningItem.getValue()
   const me = await api.me().catch(() => null)
+  // only where the deployment has a provider, and the official chose it in Tùy chọn
+  const remoteOffered = me?.features?.remoteSigning === true && (await remoteSigningItem.getValue())
   // Nghị định 30/2020, Art. 32: the leader signs first; the văn thư then signs for the organisation and sends
   const leaderOnly = me?.official.role === 'approver'
 

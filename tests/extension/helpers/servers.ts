@@ -51,9 +51,16 @@ export const startFixtureServer = async () => {
 
 export type Official = { token: string; name: string; agencyCode: string }
 
-export const startApiServer = async () => {
+/** @param env extra settings of the deployment (e.g. `REMOTE_SIGNING_URL`) */
+export const startApiServer = async (env: Record<string, string> = {}) => {
   const t = await createTestDb()
-  const config = loadConfig({ DATA_DIR: t.dir, DATABASE_URL: t.url, LOG_LEVEL: 'silent', NODE_ENV: 'test' })
+  const config = loadConfig({
+    DATA_DIR: t.dir,
+    DATABASE_URL: t.url,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...env,
+  })
   const log = createLogger('silent')
   const kb = await createKnowledgeBase({ db: t.db, refreshSeconds: 0 })
   const deps: AppDeps = { config, db: t.db, kb, log }
