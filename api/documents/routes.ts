@@ -34,6 +34,7 @@ import {
 import { createDraftRoutes } from './drafts-routes.ts'
 import { exportEdxml } from './export-edxml.ts'
 import { getDocument, getDocumentPdf } from './get-document.ts'
+import { getMyPaperlessStats } from './get-my-paperless-stats.ts'
 import { getPaperlessStats } from './get-paperless-stats.ts'
 import { importEdxml } from './import-edxml.ts'
 import { enrolCertificate } from './issue-certificate.ts'
@@ -385,6 +386,13 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
   app.get('/v1/stats/paperless', async (c) => {
     const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
     return c.json(await getPaperlessStats({ db: deps.db, ...q }))
+  })
+
+  // the caller's and their agency's figures, from verified documents only (the extension's popup)
+  app.get('/v1/stats/mine', async (c) => {
+    const caller = await auth(c)
+    const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
+    return c.json(await getMyPaperlessStats({ db: deps.db, caller, ...q }))
   })
 
   app.get('/minh-bach', async (c) => {

@@ -15,6 +15,14 @@ export type Me = {
   /** what the deployment offers; absent from servers older than this field (nothing extra offered) */
   features?: { remoteSigning: boolean }
 }
+export type VerifiedFigures = { signedValid: number; paperAvoidedPages: number }
+export type MyPaperlessStats = {
+  from: string
+  to: string
+  official: VerifiedFigures
+  agency: VerifiedFigures
+}
+
 export type Agency = { code: string; name: string; parentCode: string | null }
 export type IssuedCertificateResponse = {
   serial: string
@@ -234,6 +242,9 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
         body: JSON.stringify({ kind, action, count }),
       })
     },
+    /** the official's and the agency's figures, computed by the server from verified documents only */
+    myPaperlessStats: (from: string, to: string) =>
+      json<MyPaperlessStats>(`/v1/stats/mine?from=${from}&to=${to}`),
     paperlessStats: async (from: string, to: string) => {
       const response = await fetchImpl(`${root}/v1/stats/paperless?from=${from}&to=${to}`)
       if (!response.ok)

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
+import { saveScreenshot } from '../helpers/configure-extension.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
 
@@ -193,6 +194,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
         headers: { Authorization: `Bearer ${recipientClerk.token}` },
       })
     ).json()) as {
+      pages?: number
       verification: { signatures: Array<{ role: string; integrity: boolean; chainValid: boolean }> }
     }
     expect(detail.verification.signatures.map((s) => [s.role, s.integrity, s.chainValid])).toEqual([
@@ -206,7 +208,15 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const item = popup.locator(`#sent li[data-id="${routed?.id}"]`)
     await expect.poll(() => item.textContent(), POLL).toContain(`${RECIPIENT}: Đã đến`)
     expect(await item.textContent()).toContain('✓ đã ký số')
-    expect(await popup.textContent('#figures')).toContain('Văn bản ký số hợp lệ: 1/1 (100%)')
+    // figures from documents the server verified: the văn thư's own and the agency's
+    const pages = detail.pages ?? 1
+    expect(await popup.textContent('#figures-mine')).toBe(
+      `Của bạn: 1 văn bản ký số hợp lệ, ${pages} trang giấy tránh được`,
+    )
+    expect(await popup.textContent('#figures-agency')).toBe(
+      `Của cơ quan: 1 văn bản ký số hợp lệ trên 1 văn bản đã gửi (100%), ${pages} trang giấy tránh được`,
+    )
+    await saveScreenshot(popup, 'popup-sent-figures')
     await popup.close()
   })
 
