@@ -252,6 +252,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const nudge = page.locator('trolyso-nudge[data-kind="scanned_paper"]')
     await expect.poll(() => nudge.locator('.card').textContent(), POLL).toContain('khoảng 100 dpi')
     expect(await nudge.locator('.card').textContent()).toContain('tối thiểu 200 dpi')
+    await saveScreenshot(page, 'nudge-scan')
     await nudge.locator('[data-action="primary"]').click()
     await expect.poll(() => nudge.count(), POLL).toBe(0)
 
@@ -287,6 +288,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.click('#btn-in')
     const nudge = page.locator('trolyso-nudge[data-kind="print"]')
     await nudge.waitFor()
+    await saveScreenshot(page, 'nudge-print')
     const [consent] = await Promise.all([
       context.waitForEvent('page'),
       nudge.locator('[data-action="primary"]').click(),
@@ -295,6 +297,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     expect(await consent.textContent('#found-notation')).toBe('45/CV-BNV')
     expect(await consent.inputValue('#subject')).toBe('Về việc báo cáo tình hình sử dụng văn bản điện tử')
     expect(await consent.locator('#pick-file').count()).toBe(1)
+    await saveScreenshot(consent, 'consent-print-pick-file')
     await consent.click('#cancel')
     await page.waitForSelector('trolyso-nudge[data-kind="route-failed"]')
     expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đã hủy ký số')
