@@ -79,6 +79,7 @@ export const createFeatureContext = ({
     doc,
     win: window,
     adapter,
+    maxPdfBytes,
     attachments: createAttachmentRegistry({
       maxBytes: maxPdfBytes,
       onError: (_name, error) => logError('attachment-read', error),

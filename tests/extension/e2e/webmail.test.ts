@@ -22,6 +22,8 @@ const POLL = { timeout: 15_000, interval: 100 }
 describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   let api: Awaited<ReturnType<typeof startApiServer>>
   let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
+  /** the PDF document-viewer.html shows in an <embed> */
+  let viewed: Uint8Array
   let context: BrowserContext
   let extensionId: string
   /** the leader's own browser, with the extension and its own key */
@@ -99,7 +101,8 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
     writeFileSync(files.scanned, await makeScannedPdf({ dpi: 100 }))
 
-    fixtures = await startFixtureServer()
+    viewed = await makeTextPdf({ lines: ['So: 88/QD-STP', 'Ha Nam, ngay 5 thang 4 nam 2026', 'QUYET DINH'] })
+    fixtures = await startFixtureServer({ 'quyet-dinh-88.pdf': viewed })
     ;({ context, extensionId } = await launchWithExtension())
 
     // each official's own setup, through the options page
@@ -304,6 +307,31 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
     await page.keyboard.press('Control+p')
     await nudge.waitFor()
+  })
+
+  it('signs from the print nudge the PDF the page shows (a viewer <embed>), with its preview and hash', async () => {
+    const page = await context.newPage()
+    await page.goto(fixtures.url('127.0.0.1', 'document-viewer.html'))
+    await waitActive(page)
+    await page.keyboard.press('Control+P')
+    const nudge = page.locator('trolyso-nudge[data-kind="print"]')
+    await nudge.waitFor()
+    const [consent] = await Promise.all([
+      context.waitForEvent('page'),
+      nudge.locator('[data-action="primary"]').click(),
+    ])
+    await consent.waitForSelector('#preview canvas[data-page="1"]', { timeout: 20_000 })
+    expect(await consent.textContent('#file-name')).toBe('quyet-dinh-88.pdf')
+    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(
+      createHash('sha256').update(viewed).digest('hex'),
+    )
+    expect(await consent.textContent('#pdf-notation')).toBe('88/QD-STP')
+    // nothing to pick: the document being printed is the one to sign
+    expect(await consent.locator('#pick-file').count()).toBe(0)
+    await saveScreenshot(consent, 'consent-print-viewed-pdf')
+    await consent.click('#cancel')
+    await page.waitForSelector('trolyso-nudge[data-kind="route-failed"]')
+    await page.close()
   })
 
   it('gives a page the official did not allow no script at all', async () => {

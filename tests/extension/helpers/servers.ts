@@ -20,11 +20,19 @@ import { createTestDb } from '../../helpers/create-test-db.ts'
 const close = (server: { close: (cb: (err?: Error) => void) => unknown }) =>
   new Promise<void>((resolve) => server.close(() => resolve()))
 
-/** Serves tests/extension/fixtures/*.html; `port` is shared by 127.0.0.1 and localhost. */
-export const startFixtureServer = async () => {
+/**
+ * Serves tests/extension/fixtures/*.html and the PDFs a test gives (`pdfs`: name → bytes);
+ * `port` is shared by 127.0.0.1 and localhost.
+ */
+export const startFixtureServer = async (pdfs: Record<string, Uint8Array> = {}) => {
   const dir = new URL('../fixtures/', import.meta.url)
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]?.replace(/^\/+/, '') ?? ''
+    const pdf = pdfs[name]
+    if (pdf) {
+      res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(pdf)
+      return
+    }
     if (!/^[a-z0-9-]+\.html$/.test(name)) {
       res.writeHead(404).end()
       return
