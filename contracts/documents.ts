@@ -51,9 +51,19 @@ export const ZMe = z
   .object({
     official: z.object({ id: z.string(), name: z.string(), role: z.string() }),
     agency: z.object({ code: z.string(), name: z.string() }),
+    /** what the deployment offers; absent from servers older than this field (nothing extra offered) */
+    features: z.object({ remoteSigning: z.boolean() }).optional(),
   })
   .meta({ id: 'Me' })
 export type Me = z.infer<typeof ZMe>
+
+const ZVerifiedFigures = z.object({ signedValid: z.number(), paperAvoidedPages: z.number() })
+export type VerifiedFigures = z.infer<typeof ZVerifiedFigures>
+/** The caller's and their agency's figures, from verified documents with their own approval only. */
+export const ZMyPaperlessStats = z
+  .object({ from: z.string(), to: z.string(), official: ZVerifiedFigures, agency: ZVerifiedFigures })
+  .meta({ id: 'MyPaperlessStats' })
+export type MyPaperlessStats = z.infer<typeof ZMyPaperlessStats>
 
 export const ZAgency = z
   .object({

@@ -29,9 +29,25 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Trợ lý số', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     storage: { managed_schema: 'managed-schema.json' },
+    // the hidden frame content scripts post PDF bytes to (utils/pdf-handoff.ts); content scripts run
+    // only on allowed hosts, and the frame stores nothing without a ticket the background issued
+    web_accessible_resources: [{ resources: ['handoff.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'van-ban@trolyso.gov.vn', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'van-ban@trolyso.gov.vn',
+              strict_min_version: '128.0',
+              // Firefox's consent for what leaves the browser (shown at install): the access token
+              // (authenticationInfo) and, after the official confirms in the consent window, the
+              // mail attachment being signed (personalCommunications, websiteContent), both only to
+              // the agency's own trolyso server; the nudge counts only if the official agrees
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personalCommunications', 'websiteContent'],
+                optional: ['technicalAndInteraction'],
+              },
+            },
+          },
         }
       : { minimum_chrome_version: '111' }),
   }),

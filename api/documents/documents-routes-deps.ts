@@ -14,6 +14,8 @@ export type DocumentsRoutesDeps = {
   svc: () => Promise<DocumentsService>
   /** authenticates the official and sets `c.var.caller` */
   official: MiddlewareHandler<OfficialEnv>
+  /** whether this deployment has a remote-signing provider: clients offer remote signing only then */
+  remoteSigning: boolean
 }
 
 /** `:id` of a document, draft, signing session or official */

@@ -37,7 +37,26 @@ export const ratioOf = (numerator: number, denominator: number): Ratio => ({
 })
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
-const nextDay = (ymd: string) => day(new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000))
+export const nextDay = (ymd: string) => day(new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000))
+
+/**
+ * The period's first and last day (defaults: 365 days ago, today).
+ * @throws AppError 400 for a malformed or inverted period
+ */
+export const resolvePeriod = ({ from, to, now }: { from?: string; to?: string; now: Date }) => {
+  const end = to ?? day(now)
+  const start = from ?? day(new Date(now.getTime() - 365 * 86_400_000))
+  for (const [field, v] of [
+    ['from', start],
+    ['to', end],
+  ] as const) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
+      throw new AppError('BAD_REQUEST', `${field}: cần ngày dạng YYYY-MM-DD.`)
+    }
+  }
+  if (start > end) throw new AppError('BAD_REQUEST', 'from phải trước hoặc bằng to.')
+  return { start, end }
+}
 
 /**
  * @param from first day included (default: 365 days ago)
@@ -55,17 +74,7 @@ export const getPaperlessStats = async ({
   to?: string
   now?: Date
 }) => {
-  const end = to ?? day(now)
-  const start = from ?? day(new Date(now.getTime() - 365 * 86_400_000))
-  for (const [field, v] of [
-    ['from', start],
-    ['to', end],
-  ] as const) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
-      throw new AppError('BAD_REQUEST', `${field}: cần ngày dạng YYYY-MM-DD.`)
-    }
-  }
-  if (start > end) throw new AppError('BAD_REQUEST', 'from phải trước hoặc bằng to.')
+  const { start, end } = resolvePeriod({ from, to, now })
   const period = and(gte(documents.createdAt, start), lt(documents.createdAt, nextDay(end)))
   const sent = await db
     .select({

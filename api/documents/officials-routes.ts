@@ -42,7 +42,7 @@ const ZCreateOfficial = z.object({
 })
 const ZAgencyQuery = z.object({ q: z.string().optional().meta({ description: 'Tên hoặc mã cơ quan' }) })
 
-export const createOfficialsRoutes = ({ deps, official }: DocumentsRoutesDeps) => {
+export const createOfficialsRoutes = ({ deps, official, remoteSigning }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
 
   app.get(
@@ -57,7 +57,7 @@ export const createOfficialsRoutes = ({ deps, official }: DocumentsRoutesDeps) =
     official,
     (c) => {
       const caller = c.var.caller
-      return c.json({ official: caller.official, agency: caller.agency })
+      return c.json({ official: caller.official, agency: caller.agency, features: { remoteSigning } })
     },
   )
 

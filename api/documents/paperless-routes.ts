@@ -5,10 +5,11 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { NUDGE_ACTIONS, NUDGE_KINDS, ZPaperlessStats } from '../../contracts/documents.ts'
+import { NUDGE_ACTIONS, NUDGE_KINDS, ZMyPaperlessStats, ZPaperlessStats } from '../../contracts/documents.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
+import { getMyPaperlessStats } from './get-my-paperless-stats.ts'
 import { getPaperlessStats } from './get-paperless-stats.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
@@ -57,6 +58,25 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
     async (c) => {
       const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
       return c.json(await getPaperlessStats({ db: deps.db, ...q }))
+    },
+  )
+
+  // the caller's and their agency's figures, from verified documents only (the extension's popup)
+  app.get(
+    '/v1/stats/mine',
+    describeOperation({
+      summary:
+        'Số liệu của cán bộ và cơ quan mình, chỉ từ văn bản đã kiểm tra chữ ký (có phê duyệt của chính cơ quan)',
+      tag: 'figures',
+      auth: 'bearer',
+      query: ZPeriod,
+      responses: { 200: { description: 'OK', content: json(ZMyPaperlessStats) } },
+      errors: [400, 401],
+    }),
+    official,
+    async (c) => {
+      const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
+      return c.json(await getMyPaperlessStats({ db: deps.db, caller: c.var.caller, ...q }))
     },
   )
 

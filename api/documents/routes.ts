@@ -44,7 +44,12 @@ export const createDocumentsRoutes = (deps: AppDeps, options: DocumentsOptions =
       error: String(error instanceof AppError && error.cause ? error.cause : error),
     }),
   )
-  const routes: DocumentsRoutesDeps = { deps, svc, official: requireOfficial({ db: deps.db }) }
+  const routes: DocumentsRoutesDeps = {
+    deps,
+    svc,
+    official: requireOfficial({ db: deps.db }),
+    remoteSigning: Boolean(options.remoteSigning ?? deps.config.documents.remoteSigningUrl),
+  }
   return new Hono()
     .route('/', createOfficialsRoutes(routes))
     .route('/', createCertificatesRoutes(routes))

@@ -11,6 +11,7 @@ import { createBackgroundRouter } from '../utils/background-router.ts'
 import { createConsentStore } from '../utils/consent.ts'
 import { browserConsentPersistence } from '../utils/consent-persistence.ts'
 import { createLogger } from '../utils/log.ts'
+import { browserHandoffPersistence, createPdfHandoff } from '../utils/pdf-handoff.ts'
 import { createSerialQueue, syncContentScripts } from '../utils/script-registration.ts'
 import { readSettings } from '../utils/storage.ts'
 
@@ -37,6 +38,7 @@ export default defineBackground({
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       consents,
+      handoff: createPdfHandoff({ persistence: browserHandoffPersistence() }),
       api: async () => {
         const { apiBaseUrl, apiToken } = await settings()
         return createApiClient({ baseUrl: apiBaseUrl, token: apiToken })
@@ -58,6 +60,15 @@ export default defineBackground({
         await browser.runtime.sendMessage(message)
       },
       syncScripts: sync,
+      // Firefox asks the official at install whether counts (technicalAndInteraction) may be sent;
+      // a Firefox without that consent system (before 140) sends none
+      countsAllowed: async () =>
+        !import.meta.env.FIREFOX ||
+        browser.permissions
+          .contains({ data_collection: ['technicalAndInteraction'] } as Parameters<
+            typeof browser.permissions.contains
+          >[0])
+          .catch(() => false),
       log: (message, error) => log.error(message, error),
     })
 

@@ -3,6 +3,7 @@
  * offer the electronic path first; "Vẫn in" prints as before.
  * @module
  */
+import { findPagePdf } from '../utils/find-page-pdf.ts'
 import { signatureState } from '../utils/pdf-detect.ts'
 import { PRINT_REQUEST_EVENT } from '../utils/print-events.ts'
 import { texts } from '../utils/texts.ts'
@@ -34,10 +35,12 @@ const offer = async (context: FeatureContext) => {
   if (choice !== 'primary') return
   count('print', 'accepted')
   const page = context.adapter()
-  const pdf = context.attachments
+  const attached = context.attachments
     .current(page.attachmentNames(context.doc))
     .find((a) => signatureState(a.classification) !== 'complete')
   card.status('route-waiting', texts.waitingTitle, texts.waitingLines)
+  // the document being printed, when the page shows it as a PDF; otherwise the official picks it
+  const pdf = attached ?? (await findPagePdf({ doc: context.doc, maxBytes: context.maxPdfBytes }))
   const outcome = await context.startRoute('print', pdf ?? null)
   card.status(
     outcome.ok ? 'route-done' : 'route-failed',

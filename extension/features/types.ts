@@ -27,6 +27,8 @@ export type FeatureContext = {
   /** the adapter for the page as it is now (single-page apps change screens) */
   adapter: () => PageAdapter
   attachments: AttachmentRegistry
+  /** largest PDF the extension reads (attachments, a PDF shown on the page) */
+  maxPdfBytes: number
   card: NudgeCard
   /** counts only, never content */
   count: (kind: NudgeKind, action: NudgeAction) => void

@@ -12,6 +12,7 @@ import type {
   Draft,
   IssuedCertificateResponse,
   Me,
+  MyPaperlessStats,
   NudgeAction,
   NudgeKind,
   PaperlessStats,
@@ -187,6 +188,9 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
         body: JSON.stringify({ kind, action, count }),
       })
     },
+    /** the official's and the agency's figures, computed by the server from verified documents only */
+    myPaperlessStats: (from: string, to: string) =>
+      json<MyPaperlessStats>(`/v1/stats/mine?from=${from}&to=${to}`),
     paperlessStats: async (from: string, to: string) => {
       const response = await fetchImpl(`${root}/v1/stats/paperless?from=${from}&to=${to}`)
       if (!response.ok)

@@ -2,18 +2,22 @@
  * Files the official attached on this page (file inputs and drops the official made: trusted
  * events only), each read and classified once. Files are tracked by identity, not by name: a
  * page cannot replace a file by giving another one the same name, and when the official
- * attaches two files with one name the last attached wins. Bytes stay in the page's extension
- * context; they leave only when the official confirms signing in the extension's consent window.
+ * attaches two files with one name the last attached wins. The File the official attached is
+ * what is handed to the extension's consent window when the official asks to sign: the
+ * browser's snapshot of that file (a file changed on disk since can no longer be read).
  * @module
  */
 import { classifyPdf, type PdfClassification } from './pdf-detect.ts'
+import { readPdfSparse } from './read-pdf-sparse.ts'
+
+/** above this size a file is classified from the parts the classifier needs, before its bytes are read */
+const SPARSE_FROM_BYTES = 2 * 1024 * 1024
 
 export type Attachment = {
   /** the File the official attached: its identity is what the registry tracks */
   file: File
   name: string
   size: number
-  bytes: Uint8Array<ArrayBuffer>
   classification: PdfClassification
   /** order of attaching (not of reading): the higher, the later the official attached it */
   order: number
@@ -50,10 +54,11 @@ export const createAttachmentRegistry = ({
     }
     // a file that cannot be read stays unclassified: the send it rides on is neither held nor lost
     const job = (async () => {
-      const bytes = new Uint8Array(await file.arrayBuffer())
+      const bytes =
+        file.size > SPARSE_FROM_BYTES ? await readPdfSparse(file) : new Uint8Array(await file.arrayBuffer())
       const classification = await classifyPdf(bytes)
       if (!classification.isPdf) return
-      const attachment: Attachment = { file, name: file.name, size: file.size, bytes, classification, order }
+      const attachment: Attachment = { file, name: file.name, size: file.size, classification, order }
       byFile.set(file, attachment)
       for (const listener of listeners) listener(attachment)
     })().catch((error: unknown) => onError(file.name, error))

@@ -7,8 +7,8 @@
  * @module
  */
 import type { ApiClient } from './api-client.ts'
-import { base64ToBytes, bytesToBase64, sha256Hex } from './base64.ts'
-import { type ConsentStore, isExtensionPage, type SenderInfo } from './consent.ts'
+import { sha256Hex } from './base64.ts'
+import { type ConsentStore, isExtensionPage, pageOriginOf, type SenderInfo } from './consent.ts'
 import {
   type ConsentEndedMessage,
   type ConsentWindowView,
@@ -17,6 +17,7 @@ import {
   ZContentMessage,
   ZExtensionPageMessage,
 } from './messages.ts'
+import type { PdfHandoff } from './pdf-handoff.ts'
 import { signAndRoute } from './sign-and-route.ts'
 import type { DocumentSystemConfig } from './storage.ts'
 import { CANCEL_MESSAGES } from './texts.ts'
@@ -25,6 +26,8 @@ export type RouterDeps = {
   extensionId: string
   extensionOrigin: string
   consents: ConsentStore
+  /** PDF bytes content scripts handed to the extension's frame (no base64 through messaging) */
+  handoff: PdfHandoff
   api: () => Promise<ApiClient>
   documentSystems: () => Promise<DocumentSystemConfig[]>
   /** @returns the id of the window opened, when the browser reports one */
@@ -33,6 +36,8 @@ export type RouterDeps = {
   /** tells an open consent window that its request ended elsewhere */
   notifyPages?: (message: ConsentEndedMessage) => Promise<void>
   syncScripts: () => Promise<unknown>
+  /** whether nudge counts may be sent (Firefox: the official's optional data-collection consent) */
+  countsAllowed?: () => Promise<boolean>
   log: (message: string, error?: unknown) => void
 }
 
@@ -64,8 +69,9 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
       case 'consent-get': {
         const view = await deps.consents.view(message.requestId)
         if (!view) return null
-        const { pdf, ...rest } = view
-        return { ...rest, pdfBase64: pdf ? bytesToBase64(pdf) : null } satisfies ConsentWindowView
+        // the bytes stay in IndexedDB: the consent window reads them there
+        const { pdf: _pdf, ...rest } = view
+        return rest satisfies ConsentWindowView
       }
       case 'consent-cancel': {
         const request = await deps.consents.take(message.requestId)
@@ -76,7 +82,9 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
         const request = await deps.consents.take(message.requestId)
         if (!request)
           return { ok: false, cancelled: false, message: 'Yêu cầu không còn hiệu lực; hãy bắt đầu lại.' }
-        const pdf = request.pdf ?? (message.pickedFile ? base64ToBytes(message.pickedFile.pdfBase64) : null)
+        // a request without a file (print path) gets the bytes the official picked in the consent
+        // window, which stored them with the request; a request with a file keeps its own
+        const pdf = request.sha256 !== null || message.pickedFile ? request.pdf : null
         const fileName = request.fileName ?? message.pickedFile?.name ?? 'van-ban.pdf'
         let outcome: RouteOutcome
         if (!pdf) {
@@ -145,8 +153,17 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
     switch (message.type) {
       case 'page-config':
         return { documentSystems: await deps.documentSystems() }
+      case 'handoff-ticket': {
+        if (sender.tab?.id === undefined) throw new Error('Yêu cầu không đến từ một thẻ trình duyệt.')
+        pageOriginOf(sender, deps.extensionId)
+        return {
+          ok: true,
+          ticket: await deps.handoff.issue({ tabId: sender.tab.id, frameId: sender.frameId ?? 0 }),
+        }
+      }
       case 'nudge': {
         // counts only; a failure must not bother the official
+        if (deps.countsAllowed && !(await deps.countsAllowed())) return { ok: true, counted: false }
         try {
           await (await deps.api()).recordNudge(message.kind, message.action)
         } catch (error) {
@@ -155,9 +172,17 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
         return { ok: true }
       }
       case 'start-route': {
+        let pdf: Uint8Array<ArrayBuffer> | null = null
+        if (message.pdfTicket) {
+          pdf = await deps.handoff.take(message.pdfTicket, {
+            tabId: sender.tab?.id ?? -1,
+            frameId: sender.frameId ?? 0,
+          })
+          if (!pdf) return { ok: false, cancelled: false, message: CANCEL_MESSAGES.handoffFailed }
+        }
         const request = await deps.consents.create(sender, deps.extensionId, {
           fileName: message.fileName,
-          pdf: message.pdfBase64 ? base64ToBytes(message.pdfBase64) : null,
+          pdf,
           notation: message.notation,
           subject: message.subject,
           pages: message.pages,

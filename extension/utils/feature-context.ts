@@ -9,13 +9,33 @@ import { pickAdapter } from '../adapters/index.ts'
 import { createNudgeCard } from '../components/nudge-card.ts'
 import type { FeatureContext } from '../features/types.ts'
 import { createAttachmentRegistry } from './attachments.ts'
-import { bytesToBase64 } from './base64.ts'
 import { CONSENT_TTL_MS } from './consent.ts'
 import type { DocumentNumber } from './document-number.ts'
 import type { ContentMessage, RouteOutcome, RouteResultMessage } from './messages.ts'
 import { isMuted, muteKey, muteThread } from './mutes.ts'
+import { postToHandoffFrame } from './pdf-handoff.ts'
 import type { DocumentSystemConfig } from './storage.ts'
 import { CANCEL_MESSAGES } from './texts.ts'
+
+/**
+ * Hands the bytes to the extension (utils/pdf-handoff.ts): a ticket from the background, the
+ * bytes posted to the extension's frame. @returns the ticket, or null when the hand-off failed
+ */
+const handOff = async (
+  doc: Document,
+  send: (message: ContentMessage) => Promise<unknown>,
+  file: Blob,
+): Promise<{ ticket: string; release: () => void } | null> => {
+  const answer = (await send({ type: 'handoff-ticket' })) as { ok?: boolean; ticket?: string } | undefined
+  if (!answer?.ok || !answer.ticket) return null
+  const { release } = await postToHandoffFrame({
+    doc,
+    frameUrl: browser.runtime.getURL('/handoff.html'),
+    ticket: answer.ticket,
+    file,
+  })
+  return { ticket: answer.ticket, release }
+}
 
 export type FeatureContextOptions = {
   ctx: ContentScriptContext
@@ -59,6 +79,7 @@ export const createFeatureContext = ({
     doc,
     win: window,
     adapter,
+    maxPdfBytes,
     attachments: createAttachmentRegistry({
       maxBytes: maxPdfBytes,
       onError: (_name, error) => logError('attachment-read', error),
@@ -70,16 +91,25 @@ export const createFeatureContext = ({
     startRoute: async (kind, attachment) => {
       const page = adapter()
       const number = numberProvider()
+      let handed: Awaited<ReturnType<typeof handOff>> = null
+      if (attachment) {
+        try {
+          handed = await handOff(doc, send, attachment.file)
+        } catch (error) {
+          logError('pdf-handoff', error)
+        }
+        if (!handed) return { ok: false, cancelled: false, message: CANCEL_MESSAGES.handoffFailed }
+      }
       const answer = (await send({
         type: 'start-route',
         kind,
         fileName: attachment?.name ?? null,
-        pdfBase64: attachment ? bytesToBase64(attachment.bytes) : null,
+        pdfTicket: handed?.ticket ?? null,
         notation: number?.notation ?? null,
         subject: page.subject(doc).slice(0, 500) || null,
         pages: attachment?.classification.pages ?? null,
         signatureCount: attachment?.classification.signatureCount ?? null,
-      })) as { ok: boolean; requestId?: string; message?: string }
+      }).finally(() => handed?.release())) as { ok: boolean; requestId?: string; message?: string }
       if (!answer?.ok || !answer.requestId) {
         return { ok: false, cancelled: false, message: answer?.message ?? 'Không mở được cửa sổ ký số.' }
       }

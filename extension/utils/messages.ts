@@ -19,12 +19,17 @@ export const ZContentMessage = z.discriminatedUnion('type', [
     action: z.enum(NUDGE_ACTIONS),
   }),
   z.object({ type: z.literal('page-config') }),
+  /** a single-use ticket for handing a PDF's bytes to the extension's frame (utils/pdf-handoff.ts) */
+  z.object({ type: z.literal('handoff-ticket') }),
   z.object({
     type: z.literal('start-route'),
     kind: ZNudgeKind,
     fileName: z.string().max(300).nullable(),
-    /** base64 PDF; null when the official will pick the file in the extension's window (print path) */
-    pdfBase64: z.string().nullable(),
+    /**
+     * the ticket under which the extension's frame stored the PDF's bytes (no base64 through
+     * messaging); null when the official will pick the file in the extension's window (print path)
+     */
+    pdfTicket: z.uuid().nullable(),
     notation: z.string().max(100).nullable(),
     subject: z.string().max(500).nullable(),
     pages: z.number().int().positive().nullable(),
@@ -50,8 +55,11 @@ export const ZExtensionPageMessage = z.discriminatedUnion('type', [
     remote: z.boolean().default(false),
     /** the SHA-256 the consent window computed from the bytes it showed: signing refuses other bytes */
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    /** only when the request came without a file (print path): the file the official picked */
-    pickedFile: z.object({ name: z.string().max(300), pdfBase64: z.string() }).optional(),
+    /**
+     * only when the request came without a file (print path): the name of the file the official
+     * picked; the consent window stored its bytes with the request (IndexedDB)
+     */
+    pickedFile: z.object({ name: z.string().max(300) }).optional(),
   }),
   z.object({ type: z.literal('consent-cancel'), requestId: z.string() }),
   /** the văn thư opens a queued draft from the popup: consent (with preview) for that draft */
@@ -80,8 +88,11 @@ export type ConsentView = {
   draftId: string | null
 }
 
-/** The consent-get answer: the view, and the exact bytes to be signed, for preview and hashing. */
-export type ConsentWindowView = ConsentView & { pdfBase64: string | null }
+/**
+ * The consent-get answer. The exact bytes to be signed are not in it: the consent window reads
+ * them from the extension's IndexedDB (utils/consent-persistence.ts), renders and hashes them.
+ */
+export type ConsentWindowView = ConsentView
 
 /** Background → extension pages: a request ended without the consent window (closed tab, changed file). */
 export type ConsentEndedMessage = { type: 'consent-ended'; requestId: string; message: string }

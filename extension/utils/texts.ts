@@ -16,6 +16,8 @@ export const CANCEL_MESSAGES = {
   windowClosed: 'Cửa sổ xác nhận đã đóng; yêu cầu ký đã bị hủy.',
   tabLeft: 'Trang yêu cầu ký đã đóng hoặc chuyển sang trang khác; yêu cầu ký đã bị hủy.',
   hashMismatch: 'Tệp cần ký không khớp với tệp đã hiển thị; chưa ký. Hãy bắt đầu lại.',
+  handoffFailed:
+    'Tiện ích không nhận được tệp PDF từ trang này; chưa ký. Hãy tải lại trang, đính kèm lại tệp và bấm gửi.',
 } as const
 
 /** `leaderSigned`: the competent person signed, the organisation's signature is missing */

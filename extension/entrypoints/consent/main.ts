@@ -11,7 +11,8 @@ import { getAppConfig } from 'wxt/utils/app-config'
 import type { Agency } from '../../../contracts/documents.ts'
 import { h, PAGE_STYLE } from '../../components/dom.ts'
 import { createApiClient } from '../../utils/api-client.ts'
-import { base64ToBytes, bytesToBase64, sha256Hex } from '../../utils/base64.ts'
+import { sha256Hex } from '../../utils/base64.ts'
+import { browserConsentPersistence } from '../../utils/consent-persistence.ts'
 import { findDocumentDate, firstDocumentNumber, sameNotation } from '../../utils/document-number.ts'
 import type { ConsentEndedMessage, ConsentWindowView, RouteOutcome } from '../../utils/messages.ts'
 import { openPdfPreview } from '../../utils/pdf-preview.ts'
@@ -37,12 +38,15 @@ const main = async () => {
   }
   const settings = await readSettings(getAppConfig().defaultApiBaseUrl)
   const api = createApiClient({ baseUrl: settings.apiBaseUrl, token: settings.apiToken })
-  const remoteOffered = await remoteSigningItem.getValue()
   const me = await api.me().catch(() => null)
+  // only where the deployment has a provider, and the official chose it in Tùy chọn
+  const remoteOffered = me?.features?.remoteSigning === true && (await remoteSigningItem.getValue())
   // Nghị định 30/2020, Art. 32: the leader signs first; the văn thư then signs for the organisation and sends
   const leaderOnly = me?.official.role === 'approver'
 
-  let picked: { name: string; pdfBase64: string } | null = null
+  /** the bytes of the request, or of the file picked here, live in the extension's IndexedDB */
+  const stored = browserConsentPersistence()
+  let picked: { name: string } | null = null
   const selected = new Map<string, Agency>()
   /** the bytes shown and their hash, computed here: the background signs only bytes with this hash */
   let shown: { bytes: Uint8Array<ArrayBuffer>; sha256: string } | null = null
@@ -182,7 +186,9 @@ const main = async () => {
       const file = picker?.files?.[0]
       if (!file) return
       const bytes = new Uint8Array(await file.arrayBuffer())
-      picked = { name: file.name, pdfBase64: bytesToBase64(bytes) }
+      // kept with the request: the background signs them only if their hash is the one shown here
+      await stored.putBytes(requestId, bytes)
+      picked = { name: file.name }
       fileOut.textContent = file.name
       await show(bytes, file.name)
     })
@@ -266,11 +272,11 @@ const main = async () => {
     const ended = message as ConsentEndedMessage
     if (ended?.type === 'consent-ended' && ended.requestId === requestId) end(ended.message)
   })
-  if (view.pdfBase64) {
+  if (view.sha256) {
     // nothing to confirm until the official can see what would be signed
     confirm.disabled = true
-    const bytes = base64ToBytes(view.pdfBase64)
-    await show(bytes, view.fileName)
+    const bytes = await stored.getBytes(requestId)
+    if (bytes) await show(bytes, view.fileName)
     confirm.disabled = over
     const shownHash = (shown as { sha256: string } | null)?.sha256
     if (view.sha256 && shownHash !== view.sha256)

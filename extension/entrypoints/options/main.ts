@@ -66,6 +66,12 @@ const main = async () => {
   }
   apiUrl.addEventListener('input', warnIfInsecure)
   warnIfInsecure()
+  // shown only when the server says the deployment has a remote-signing provider
+  const remoteRow = h(
+    'p',
+    { id: 'remote-signing-row', hidden: true },
+    h('label', {}, remote, ' Ký từ xa (xác nhận trên điện thoại)'),
+  )
   const connection = h('p', { id: 'connection', role: 'status' })
   const check = h('button', { type: 'button', id: 'check-connection' }, 'Kiểm tra kết nối')
   check.addEventListener('click', async () => {
@@ -76,9 +82,11 @@ const main = async () => {
       const me = await createApiClient({ baseUrl: current.apiBaseUrl, token: current.apiToken }).me()
       connection.className = 'ok'
       connection.textContent = connectedAs(me)
+      remoteRow.hidden = me.features?.remoteSigning !== true
     } catch (error) {
       connection.className = 'error'
       connection.textContent = `Chưa kết nối được: ${(error as Error).message}`
+      remoteRow.hidden = true
     }
   })
   const saveApi = h('button', { type: 'button', class: 'primary', id: 'save-api' }, 'Lưu')
@@ -185,7 +193,7 @@ const main = async () => {
     h('label', { for: 'api-token' }, 'Mã truy cập'),
     token,
     h('p', { class: 'muted' }, 'Mã truy cập do quản trị của cơ quan cấp riêng cho bạn.'),
-    h('label', {}, remote, ' Cho phép ký từ xa (xác nhận trên điện thoại), nếu cơ quan có dịch vụ này'),
+    remoteRow,
     h('p', {}, saveApi, ' ', check),
     connection,
     h('h2', {}, 'Trang được phép'),
@@ -213,6 +221,8 @@ const main = async () => {
     ),
   )
   await renderHosts()
+  // a configured official sees at once whom they are connected as and what the deployment offers
+  if (settings.apiToken) check.click()
 }
 
 void main()

@@ -147,8 +147,9 @@ const main = async () => {
     const to = new Date()
     const from = new Date(to.getTime() - 29 * 86_400_000)
     const clerk = me.official.role === 'clerk'
-    const [stats, sent, drafts, inbox] = await Promise.all([
+    const [stats, verified, sent, drafts, inbox] = await Promise.all([
       api.paperlessStats(isoDay(from), isoDay(to)),
+      api.myPaperlessStats(isoDay(from), isoDay(to)),
       api.listDocuments('sent', 10),
       clerk ? api.listDrafts() : Promise.resolve([]),
       clerk ? api.listDocuments('inbox', 10) : Promise.resolve([]),
@@ -169,24 +170,30 @@ const main = async () => {
     )
     const mine = stats.agencies.find((a) => a.agencyCode === me.agency.code)
     app.append(h('h2', {}, '30 ngày qua'))
+    // signed and paper-avoided figures come from documents the server verified (GET /v1/stats/mine)
     app.append(
-      mine
-        ? h(
-            'ul',
-            { id: 'figures' },
-            h(
-              'li',
-              {},
-              `Văn bản ký số hợp lệ: ${mine.signedRatio.numerator}/${mine.signedRatio.denominator} (${mine.signedRatio.percent}%)`,
-            ),
-            h('li', {}, `Trang giấy tránh được: ${mine.paperAvoidedPages}`),
-            h(
-              'li',
-              {},
-              `Nhắc nhở: ${mine.nudges.shown} lần hiện, ${mine.nudges.accepted} lần chọn ký số, ${mine.nudges.overridden} lần bỏ qua`,
-            ),
-          )
-        : h('p', { class: 'muted' }, 'Chưa có số liệu.'),
+      h(
+        'ul',
+        { id: 'figures' },
+        h(
+          'li',
+          { id: 'figures-mine' },
+          `Của bạn: ${verified.official.signedValid} văn bản ký số hợp lệ, ${verified.official.paperAvoidedPages} trang giấy tránh được`,
+        ),
+        h(
+          'li',
+          { id: 'figures-agency' },
+          `Của cơ quan: ${verified.agency.signedValid} văn bản ký số hợp lệ${
+            mine ? ` trên ${mine.signedRatio.denominator} văn bản đã gửi (${mine.signedRatio.percent}%)` : ''
+          }, ${verified.agency.paperAvoidedPages} trang giấy tránh được`,
+        ),
+        mine &&
+          h(
+            'li',
+            {},
+            `Nhắc nhở: ${mine.nudges.shown} lần hiện, ${mine.nudges.accepted} lần chọn ký số, ${mine.nudges.overridden} lần bỏ qua`,
+          ),
+      ),
     )
     app.append(h('h2', {}, 'Văn bản đã gửi'))
     app.append(

@@ -37,6 +37,7 @@ describe('GET /v1/stats/paperless', () => {
   let app: DocumentsTestApp
   let clerk: Official
   let clerk2: Official
+  let approver: Official
 
   beforeAll(async () => {
     app = await createDocumentsTestApp()
@@ -45,7 +46,7 @@ describe('GET /v1/stats/paperless', () => {
     await app.agency('000.00.03.H56', 'Sở Y tế')
     clerk = await app.official('000.00.01.H56', 'clerk')
     clerk2 = await app.official('000.00.02.H56', 'clerk')
-    const approver = await app.official('000.00.01.H56', 'approver')
+    approver = await app.official('000.00.01.H56', 'approver')
     const ak = await app.enrol(approver)
     const ck = await app.enrol(clerk)
     const signed = async (t: string) =>
@@ -118,6 +119,31 @@ describe('GET /v1/stats/paperless', () => {
       signedValid: 0,
       signedRatio: { numerator: 0, denominator: 1, percent: 0 },
     })
+  })
+
+  it("gives an official their own and their agency's figures from verified documents only (GET /v1/stats/mine)", async () => {
+    const mine = async (who: Official, query = '') => {
+      const res = await app.request(`/v1/stats/mine${query}`, { headers: authHeader(who) })
+      expect(res.status).toBe(200)
+      return (await res.json()) as Record<string, unknown>
+    }
+    // the unsigned document's 2 pages are not counted as paper avoided: it was not verified
+    const ubnd = { signedValid: 2, paperAvoidedPages: 6 }
+    expect(await mine(clerk)).toMatchObject({ official: ubnd, agency: ubnd })
+    // the approver signed outside the chờ phát hành queue here: the agency's figures, none of their own
+    expect(await mine(approver)).toMatchObject({
+      official: { signedValid: 0, paperAvoidedPages: 0 },
+      agency: ubnd,
+    })
+    // the other agency sent only an unsigned document
+    expect(await mine(clerk2)).toMatchObject({
+      official: { signedValid: 0, paperAvoidedPages: 0 },
+      agency: { signedValid: 0, paperAvoidedPages: 0 },
+    })
+    expect(await mine(clerk, '?from=2020-01-01&to=2020-12-31')).toMatchObject({
+      official: { signedValid: 0, paperAvoidedPages: 0 },
+    })
+    expect((await app.request('/v1/stats/mine')).status).toBe(401)
   })
 
   it('limits figures to the period asked for and rejects a malformed one', async () => {

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
+import { saveScreenshot } from '../helpers/configure-extension.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
 
@@ -21,6 +22,8 @@ const POLL = { timeout: 15_000, interval: 100 }
 describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   let api: Awaited<ReturnType<typeof startApiServer>>
   let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
+  /** the PDF document-viewer.html shows in an <embed> */
+  let viewed: Uint8Array
   let context: BrowserContext
   let extensionId: string
   /** the leader's own browser, with the extension and its own key */
@@ -98,7 +101,8 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
     writeFileSync(files.scanned, await makeScannedPdf({ dpi: 100 }))
 
-    fixtures = await startFixtureServer()
+    viewed = await makeTextPdf({ lines: ['So: 88/QD-STP', 'Ha Nam, ngay 5 thang 4 nam 2026', 'QUYET DINH'] })
+    fixtures = await startFixtureServer({ 'quyet-dinh-88.pdf': viewed })
     ;({ context, extensionId } = await launchWithExtension())
 
     // each official's own setup, through the options page
@@ -193,6 +197,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
         headers: { Authorization: `Bearer ${recipientClerk.token}` },
       })
     ).json()) as {
+      pages?: number
       verification: { signatures: Array<{ role: string; integrity: boolean; chainValid: boolean }> }
     }
     expect(detail.verification.signatures.map((s) => [s.role, s.integrity, s.chainValid])).toEqual([
@@ -206,7 +211,15 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const item = popup.locator(`#sent li[data-id="${routed?.id}"]`)
     await expect.poll(() => item.textContent(), POLL).toContain(`${RECIPIENT}: Đã đến`)
     expect(await item.textContent()).toContain('✓ đã ký số')
-    expect(await popup.textContent('#figures')).toContain('Văn bản ký số hợp lệ: 1/1 (100%)')
+    // figures from documents the server verified: the văn thư's own and the agency's
+    const pages = detail.pages ?? 1
+    expect(await popup.textContent('#figures-mine')).toBe(
+      `Của bạn: 1 văn bản ký số hợp lệ, ${pages} trang giấy tránh được`,
+    )
+    expect(await popup.textContent('#figures-agency')).toBe(
+      `Của cơ quan: 1 văn bản ký số hợp lệ trên 1 văn bản đã gửi (100%), ${pages} trang giấy tránh được`,
+    )
+    await saveScreenshot(popup, 'popup-sent-figures')
     await popup.close()
   })
 
@@ -242,6 +255,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const nudge = page.locator('trolyso-nudge[data-kind="scanned_paper"]')
     await expect.poll(() => nudge.locator('.card').textContent(), POLL).toContain('khoảng 100 dpi')
     expect(await nudge.locator('.card').textContent()).toContain('tối thiểu 200 dpi')
+    await saveScreenshot(page, 'nudge-scan')
     await nudge.locator('[data-action="primary"]').click()
     await expect.poll(() => nudge.count(), POLL).toBe(0)
 
@@ -277,6 +291,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.click('#btn-in')
     const nudge = page.locator('trolyso-nudge[data-kind="print"]')
     await nudge.waitFor()
+    await saveScreenshot(page, 'nudge-print')
     const [consent] = await Promise.all([
       context.waitForEvent('page'),
       nudge.locator('[data-action="primary"]').click(),
@@ -285,12 +300,38 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     expect(await consent.textContent('#found-notation')).toBe('45/CV-BNV')
     expect(await consent.inputValue('#subject')).toBe('Về việc báo cáo tình hình sử dụng văn bản điện tử')
     expect(await consent.locator('#pick-file').count()).toBe(1)
+    await saveScreenshot(consent, 'consent-print-pick-file')
     await consent.click('#cancel')
     await page.waitForSelector('trolyso-nudge[data-kind="route-failed"]')
     expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đã hủy ký số')
 
     await page.keyboard.press('Control+p')
     await nudge.waitFor()
+  })
+
+  it('signs from the print nudge the PDF the page shows (a viewer <embed>), with its preview and hash', async () => {
+    const page = await context.newPage()
+    await page.goto(fixtures.url('127.0.0.1', 'document-viewer.html'))
+    await waitActive(page)
+    await page.keyboard.press('Control+P')
+    const nudge = page.locator('trolyso-nudge[data-kind="print"]')
+    await nudge.waitFor()
+    const [consent] = await Promise.all([
+      context.waitForEvent('page'),
+      nudge.locator('[data-action="primary"]').click(),
+    ])
+    await consent.waitForSelector('#preview canvas[data-page="1"]', { timeout: 20_000 })
+    expect(await consent.textContent('#file-name')).toBe('quyet-dinh-88.pdf')
+    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(
+      createHash('sha256').update(viewed).digest('hex'),
+    )
+    expect(await consent.textContent('#pdf-notation')).toBe('88/QD-STP')
+    // nothing to pick: the document being printed is the one to sign
+    expect(await consent.locator('#pick-file').count()).toBe(0)
+    await saveScreenshot(consent, 'consent-print-viewed-pdf')
+    await consent.click('#cancel')
+    await page.waitForSelector('trolyso-nudge[data-kind="route-failed"]')
+    await page.close()
   })
 
   it('gives a page the official did not allow no script at all', async () => {

@@ -35,8 +35,9 @@ export const configureExtension = async (
   return connected
 }
 
-/** extension/.output/screenshots/<name>.png, listed in extension/README.md */
-export const screenshotsDir = join(repoRoot, 'extension', '.output', 'screenshots')
+/** extension/.output/screenshots/<name>.png (or `SCREENSHOT_DIR`), listed in extension/README.md */
+export const screenshotsDir =
+  process.env['SCREENSHOT_DIR'] || join(repoRoot, 'extension', '.output', 'screenshots')
 
 export const saveScreenshot = async (page: Page, name: string) => {
   mkdirSync(screenshotsDir, { recursive: true })

@@ -92,6 +92,24 @@ export const makePng = (width: number, height: number, colour: boolean, noise = 
   )
 }
 
+/**
+ * An electronic document (text) that carries a photo-like picture, about `megabytes` MB in all:
+ * a large file that is not a scan, so a send with it is held as unsigned.
+ */
+export const makeLargeTextPdf = async ({
+  lines,
+  megabytes,
+}: {
+  lines: string[]
+  megabytes: number
+}): Promise<Uint8Array<ArrayBuffer>> => {
+  const doc = await PDFDocument.load(await makeTextPdf({ lines, useObjectStreams: false }))
+  const side = Math.round(Math.sqrt((megabytes * 1_000_000) / 3))
+  const photo = await doc.embedPng(makePng(side, side, true, true))
+  doc.getPage(0).drawImage(photo, { x: 72, y: 72, width: 240, height: 240 })
+  return new Uint8Array(await doc.save({ useObjectStreams: false }))
+}
+
 /** An A4 page that is only a picture of paper, scanned at `dpi`. */
 export const makeScannedPdf = async ({
   dpi = 200,

@@ -20,11 +20,19 @@ import { createTestDb } from '../../helpers/create-test-db.ts'
 const close = (server: { close: (cb: (err?: Error) => void) => unknown }) =>
   new Promise<void>((resolve) => server.close(() => resolve()))
 
-/** Serves tests/extension/fixtures/*.html; `port` is shared by 127.0.0.1 and localhost. */
-export const startFixtureServer = async () => {
+/**
+ * Serves tests/extension/fixtures/*.html and the PDFs a test gives (`pdfs`: name → bytes);
+ * `port` is shared by 127.0.0.1 and localhost.
+ */
+export const startFixtureServer = async (pdfs: Record<string, Uint8Array> = {}) => {
   const dir = new URL('../fixtures/', import.meta.url)
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]?.replace(/^\/+/, '') ?? ''
+    const pdf = pdfs[name]
+    if (pdf) {
+      res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(pdf)
+      return
+    }
     if (!/^[a-z0-9-]+\.html$/.test(name)) {
       res.writeHead(404).end()
       return
@@ -51,9 +59,16 @@ export const startFixtureServer = async () => {
 
 export type Official = { token: string; name: string; agencyCode: string }
 
-export const startApiServer = async () => {
+/** @param env extra settings of the deployment (e.g. `REMOTE_SIGNING_URL`) */
+export const startApiServer = async (env: Record<string, string> = {}) => {
   const t = await createTestDb()
-  const config = loadConfig({ DATA_DIR: t.dir, DATABASE_URL: t.url, LOG_LEVEL: 'silent', NODE_ENV: 'test' })
+  const config = loadConfig({
+    DATA_DIR: t.dir,
+    DATABASE_URL: t.url,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...env,
+  })
   const log = createLogger('silent')
   const kb = await createKnowledgeBase({ db: t.db, refreshSeconds: 0 })
   const deps: AppDeps = { config, db: t.db, kb, log }

@@ -3,12 +3,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser'
 import { createBackgroundRouter, type RouterDeps } from '../../../extension/utils/background-router.ts'
 import { sha256Hex } from '../../../extension/utils/base64.ts'
 import {
+  type ConsentPersistence,
   createConsentStore,
   inMemoryPersistence,
   isExtensionPage,
   pageOriginOf,
 } from '../../../extension/utils/consent.ts'
 import type { ConsentEndedMessage, RouteResultMessage } from '../../../extension/utils/messages.ts'
+import { createPdfHandoff, type PdfHandoff } from '../../../extension/utils/pdf-handoff.ts'
 import { CANCEL_MESSAGES } from '../../../extension/utils/texts.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -61,8 +63,12 @@ describe('background router consent handling', () => {
   let notified: Array<{ tabId: number; message: RouteResultMessage }>
   let pages: ConsentEndedMessage[]
   let route: ReturnType<typeof createBackgroundRouter>
+  let handoff: PdfHandoff
+  let stored: ConsentPersistence
 
   beforeEach(() => {
+    handoff = createPdfHandoff()
+    stored = inMemoryPersistence()
     fakeBrowser.reset()
     opened = []
     notified = []
@@ -70,7 +76,8 @@ describe('background router consent handling', () => {
     const deps: RouterDeps = {
       extensionId: EXT_ID,
       extensionOrigin: EXT_ORIGIN,
-      consents: createConsentStore(),
+      consents: createConsentStore({ persistence: stored }),
+      handoff,
       // no API in these tests: consent must be settled before anything reaches it
       api: () => Promise.reject(new Error('no API in this test')),
       documentSystems: async () => [],
@@ -90,6 +97,13 @@ describe('background router consent handling', () => {
     route = createBackgroundRouter(deps)
   })
 
+  /** what the content script and the extension's frame do: a ticket, the bytes stored under it */
+  const handOff = async (pdf: Uint8Array<ArrayBuffer>, sender = contentSender()) => {
+    const { ticket } = (await route({ type: 'handoff-ticket' }, sender)) as { ticket: string }
+    expect(await handoff.accept(ticket, new Blob([pdf]))).toBe(true)
+    return ticket
+  }
+
   const start = async (extra: Record<string, unknown> = {}) => {
     const pdf = await makeTextPdf()
     const answer = (await route(
@@ -97,7 +111,7 @@ describe('background router consent handling', () => {
         type: 'start-route',
         kind: 'unsigned_attachment',
         fileName: 'QD_123_QĐ-UBND.pdf',
-        pdfBase64: Buffer.from(pdf).toString('base64'),
+        pdfTicket: await handOff(pdf),
         notation: null,
         subject: 'Gửi quyết định',
         pages: 1,
@@ -163,12 +177,15 @@ describe('background router consent handling', () => {
     expect(await route({ type: 'consent-get', requestId: answer.requestId }, pageSender)).toBeNull()
   })
 
-  it('hands the consent window the exact bytes, and signs nothing but bytes with the hash it showed', async () => {
+  it('keeps the exact bytes for the consent window (IndexedDB, not the message), and signs nothing but bytes with the hash it showed', async () => {
     const { pdf, answer } = await start()
-    const view = (await route({ type: 'consent-get', requestId: answer.requestId }, pageSender)) as {
-      pdfBase64: string
-    }
-    expect(Buffer.from(view.pdfBase64, 'base64').equals(Buffer.from(pdf))).toBe(true)
+    const view = (await route({ type: 'consent-get', requestId: answer.requestId }, pageSender)) as Record<
+      string,
+      unknown
+    >
+    expect(Object.keys(view).some((key) => /pdf/i.test(key))).toBe(false)
+    const bytes = await stored.getBytes(answer.requestId)
+    expect(bytes && Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true)
     const outcome = await route(
       { type: 'consent-confirm', requestId: answer.requestId, sha256: 'a'.repeat(64) },
       pageSender,
@@ -240,7 +257,7 @@ describe('background router consent handling', () => {
         type: 'start-route',
         kind: 'print',
         fileName: null,
-        pdfBase64: null,
+        pdfTicket: null,
         notation: null,
         subject: null,
         pages: null,
@@ -250,6 +267,69 @@ describe('background router consent handling', () => {
     )
     expect(answer).toMatchObject({ ok: false })
     expect(opened).toEqual([])
+  })
+
+  it('takes handed-off bytes only with a ticket issued to the same tab, once', async () => {
+    const pdf = await makeTextPdf()
+    // the frame stores nothing under a ticket the background did not issue
+    expect(await handoff.accept(crypto.randomUUID(), new Blob([pdf]))).toBe(false)
+    const message = (pdfTicket: string) => ({
+      type: 'start-route',
+      kind: 'unsigned_attachment',
+      fileName: 'a.pdf',
+      pdfTicket,
+      notation: null,
+      subject: null,
+      pages: 1,
+      signatureCount: 0,
+    })
+    const ticket = await handOff(pdf)
+    const otherTab = { ...contentSender(), tab: { id: 8, url: contentSender().url } }
+    expect(await route(message(ticket), otherTab)).toEqual({
+      ok: false,
+      cancelled: false,
+      message: CANCEL_MESSAGES.handoffFailed,
+    })
+    expect(opened).toEqual([])
+    const ticket2 = await handOff(pdf)
+    const answer = (await route(message(ticket2), contentSender())) as { ok: boolean; requestId: string }
+    expect(answer.ok).toBe(true)
+    const view = (await route({ type: 'consent-get', requestId: answer.requestId }, pageSender)) as {
+      sha256: string
+    }
+    expect(view.sha256).toBe(await sha256Hex(pdf))
+    // used once
+    expect(await route(message(ticket2), contentSender())).toMatchObject({ ok: false })
+    // and tickets are for tabs only
+    expect(await route({ type: 'handoff-ticket' }, pageSender)).toMatchObject({ ok: false })
+  })
+
+  it('sends no nudge count when the official did not agree to counts (Firefox data-collection consent)', async () => {
+    let calls = 0
+    const deps = (allowed: boolean): RouterDeps => ({
+      extensionId: EXT_ID,
+      extensionOrigin: EXT_ORIGIN,
+      consents: createConsentStore(),
+      handoff: createPdfHandoff(),
+      api: async () => {
+        calls++
+        return { recordNudge: async () => {} } as unknown as Awaited<ReturnType<RouterDeps['api']>>
+      },
+      documentSystems: async () => [],
+      openConsentWindow: async () => 1,
+      notifyTab: async () => {},
+      syncScripts: async () => [],
+      log: () => {},
+      countsAllowed: async () => allowed,
+    })
+    const nudge = { type: 'nudge', kind: 'scanned_paper', action: 'shown' }
+    expect(await createBackgroundRouter(deps(false))(nudge, contentSender())).toEqual({
+      ok: true,
+      counted: false,
+    })
+    expect(calls).toBe(0)
+    expect(await createBackgroundRouter(deps(true))(nudge, contentSender())).toEqual({ ok: true })
+    expect(calls).toBe(1)
   })
 
   it('drops requests after fifteen minutes', async () => {
