@@ -8,12 +8,21 @@
  */
 import { asc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { auditLog, importFlags } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZImportQuery } from '../routes/admin.types.ts'
-import { ZImportFlagsQuery, ZImportFlagUpdate, ZImportJobId } from './import.types.ts'
+import {
+  ZImportFlag,
+  ZImportFlags,
+  ZImportFlagsQuery,
+  ZImportFlagUpdate,
+  ZImportJob,
+  ZImportJobId,
+} from './import.types.ts'
 import { createImportJobs } from './import-jobs.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
@@ -22,69 +31,119 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
   return (
     new Hono<StaffEnv>()
       // body limit (200 MB): api/body-limits.ts
-      .post('/v1/admin/imports', async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
-        const bytes = new Uint8Array(await c.req.arrayBuffer())
-        if (!bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09))
-          throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
-        return c.json(await jobs.start({ bytes, asOf, actor }), 202)
-      })
-      .get('/v1/admin/imports/:id', (c) => {
-        requirePermission(c, 'read')
-        const id = parseInput(ZImportJobId, c.req.param('id'), 'Mã lần nhập', 'id')
-        const job = jobs.get(id)
-        if (!job)
-          throw new AppError(
-            'NOT_FOUND',
-            'Không có lần nhập này (đã quá một giờ, hoặc do tiến trình khác chạy).',
-          )
-        return c.json(job)
-      })
-      .get('/v1/admin/import-flags', async (c) => {
-        requirePermission(c, 'read')
-        const { status, limit } = parseInput(ZImportFlagsQuery, c.req.query(), 'Tham số')
-        const rows = await db
-          .select()
-          .from(importFlags)
-          .where(eq(importFlags.status, status))
-          .orderBy(asc(importFlags.procedureCode), asc(importFlags.reason))
-          .limit(limit)
-        const flags = await Promise.all(
-          rows.map(async (f) => ({ ...f, name: (await kb.getProcedure(f.procedureCode))?.name ?? null })),
-        )
-        return c.json({ flags })
-      })
-      .post('/v1/admin/import-flags/:id', async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        const id = Number(c.req.param('id'))
-        if (!Number.isInteger(id) || id < 1)
-          throw new AppError('BAD_REQUEST', 'Mã mục phải là số nguyên dương.')
-        const { status, note } = parseInput(ZImportFlagUpdate, await readJson(c), 'Cập nhật')
-        const at = new Date().toISOString()
-        const updated = await db.transaction(async (tx) => {
-          const [row] = await tx
-            .update(importFlags)
-            .set(
-              status === 'done'
-                ? { status, note: note || null, doneBy: actor, doneAt: at }
-                : { status, note: note || null, doneBy: null, doneAt: null },
+      .post(
+        '/v1/admin/imports',
+        describeOperation({
+          summary:
+            'Bắt đầu nhập tệp xuất của Cổng DVC (.jsonl, .jsonl.gz) trong nền; theo dõi bằng GET /v1/admin/imports/{id}',
+          tag: 'admin',
+          auth: 'staff',
+          query: ZImportQuery,
+          body: {
+            'application/x-ndjson': z.string().meta({ description: 'one procedure per line; gzip accepted' }),
+          },
+          responses: { 202: { description: 'Đã nhận: lần nhập và tiến độ', content: json(ZImportJob) } },
+          errors: [400, 401, 403, 413],
+        }),
+        async (c) => {
+          const { actor } = requirePermission(c, 'editKnowledge')
+          const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
+          const bytes = new Uint8Array(await c.req.arrayBuffer())
+          if (!bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09))
+            throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+          return c.json(await jobs.start({ bytes, asOf, actor }), 202)
+        },
+      )
+      .get(
+        '/v1/admin/imports/:id',
+        describeOperation({
+          summary: 'Tiến độ n/N của một lần nhập, rồi báo cáo cảnh báo theo mã',
+          tag: 'admin',
+          auth: 'staff',
+          params: z.object({ id: z.string().meta({ description: 'Mã lần nhập' }) }),
+          responses: { 200: { description: 'OK', content: json(ZImportJob) } },
+          errors: [400, 401, 403, 404],
+        }),
+        (c) => {
+          requirePermission(c, 'read')
+          const id = parseInput(ZImportJobId, c.req.param('id'), 'Mã lần nhập', 'id')
+          const job = jobs.get(id)
+          if (!job)
+            throw new AppError(
+              'NOT_FOUND',
+              'Không có lần nhập này (đã quá một giờ, hoặc do tiến trình khác chạy).',
             )
-            .where(eq(importFlags.id, id))
-            .returning()
-          if (!row) return null
-          await tx.insert(auditLog).values({
-            actor,
-            action: `import_flag.${status}`,
-            entity: 'import_flag',
-            entityId: String(id),
-            detail: { procedureCode: row.procedureCode, reason: row.reason, ...(note ? { note } : {}) },
-            at,
+          return c.json(job)
+        },
+      )
+      .get(
+        '/v1/admin/import-flags',
+        describeOperation({
+          summary:
+            'Hàng việc: các hồ sơ lần nhập đánh dấu cần xem (phí tự mâu thuẫn, căn cứ pháp lý không đọc được …)',
+          tag: 'admin',
+          auth: 'staff',
+          query: ZImportFlagsQuery,
+          responses: { 200: { description: 'OK', content: json(ZImportFlags) } },
+          errors: [400, 401, 403],
+        }),
+        async (c) => {
+          requirePermission(c, 'read')
+          const { status, limit } = parseInput(ZImportFlagsQuery, c.req.query(), 'Tham số')
+          const rows = await db
+            .select()
+            .from(importFlags)
+            .where(eq(importFlags.status, status))
+            .orderBy(asc(importFlags.procedureCode), asc(importFlags.reason))
+            .limit(limit)
+          const flags = await Promise.all(
+            rows.map(async (f) => ({ ...f, name: (await kb.getProcedure(f.procedureCode))?.name ?? null })),
+          )
+          return c.json({ flags })
+        },
+      )
+      .post(
+        '/v1/admin/import-flags/:id',
+        describeOperation({
+          summary: 'Đánh dấu một việc trong hàng việc là xong (kèm ghi chú) hoặc mở lại; có nhật ký',
+          tag: 'admin',
+          auth: 'staff',
+          params: z.object({ id: z.string().meta({ description: 'Số của việc' }) }),
+          body: json(ZImportFlagUpdate),
+          responses: { 200: { description: 'Đã cập nhật', content: json(ZImportFlag) } },
+          errors: [400, 401, 403, 404, 415],
+        }),
+        async (c) => {
+          const { actor } = requirePermission(c, 'editKnowledge')
+          const id = Number(c.req.param('id'))
+          if (!Number.isInteger(id) || id < 1)
+            throw new AppError('BAD_REQUEST', 'Mã mục phải là số nguyên dương.')
+          const { status, note } = parseInput(ZImportFlagUpdate, await readJson(c), 'Cập nhật')
+          const at = new Date().toISOString()
+          const updated = await db.transaction(async (tx) => {
+            const [row] = await tx
+              .update(importFlags)
+              .set(
+                status === 'done'
+                  ? { status, note: note || null, doneBy: actor, doneAt: at }
+                  : { status, note: note || null, doneBy: null, doneAt: null },
+              )
+              .where(eq(importFlags.id, id))
+              .returning()
+            if (!row) return null
+            await tx.insert(auditLog).values({
+              actor,
+              action: `import_flag.${status}`,
+              entity: 'import_flag',
+              entityId: String(id),
+              detail: { procedureCode: row.procedureCode, reason: row.reason, ...(note ? { note } : {}) },
+              at,
+            })
+            return row
           })
-          return row
-        })
-        if (!updated) throw new AppError('NOT_FOUND', `Không có mục số ${id} trong danh sách cần xem lại.`)
-        return c.json(updated)
-      })
+          if (!updated) throw new AppError('NOT_FOUND', `Không có mục số ${id} trong danh sách cần xem lại.`)
+          return c.json(updated)
+        },
+      )
   )
 }

@@ -8,6 +8,7 @@
  */
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { vocabularyEntries } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import {
@@ -20,10 +21,20 @@ import {
 import { listVocabulary, listVocabularyRevisions } from '../../knowledge/vocabulary/list-vocabulary.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import type { VocabularyInput } from '../../knowledge/vocabulary/vocabulary.types.ts'
+import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
-import { ZVocabularyId, ZVocabularyInput, ZVocabularyPatch } from './vocabulary.types.ts'
+import {
+  ZVocabularyId,
+  ZVocabularyInput,
+  ZVocabularyList,
+  ZVocabularyPatch,
+  ZVocabularyRevisions,
+  ZVocabularySaved,
+} from './vocabulary.types.ts'
+
+const ZIdParam = z.object({ id: z.string().meta({ description: 'Số của mục từ vựng' }) })
 
 export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
   /** A learnt phrase must name a procedure the knowledge base has. */
@@ -35,38 +46,104 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
   const idOf = (value: string) => parseInput(ZVocabularyId, value, 'Mã mục', 'id')
 
   return new Hono<StaffEnv>()
-    .get('/v1/admin/vocabulary', async (c) => {
-      requirePermission(c, 'read')
-      return c.json({ entries: await listVocabulary({ db }) })
-    })
-    .post('/v1/admin/vocabulary', async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const input = parseInput(ZVocabularyInput, await readJson(c), 'Mục từ vựng')
-      await requireTarget(input.kind, input.target)
-      const change = await planAddition({ db, input, source: 'console', onExisting: 'refuse' })
-      return c.json(await save(actor, change), 201)
-    })
-    .patch('/v1/admin/vocabulary/:id', async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const id = idOf(c.req.param('id'))
-      const changes = parseInput(ZVocabularyPatch, await readJson(c), 'Nội dung sửa')
-      const change = await planUpdate({ db, id, changes })
-      await requireTarget(change.kind, change.data.target)
-      return c.json(await save(actor, change))
-    })
-    .delete('/v1/admin/vocabulary/:id', async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      return c.json(await save(actor, await planRemoval({ db, id: idOf(c.req.param('id')) })))
-    })
-    .post('/v1/admin/vocabulary/:id/undo', async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      return c.json(await save(actor, await planUndo({ db, id: idOf(c.req.param('id')) })))
-    })
-    .get('/v1/admin/vocabulary/:id/revisions', async (c) => {
-      requirePermission(c, 'read')
-      const id = idOf(c.req.param('id'))
-      const [entry] = await db.select().from(vocabularyEntries).where(eq(vocabularyEntries.id, id)).limit(1)
-      if (!entry) throw new AppError('NOT_FOUND', `Không có mục từ vựng số ${id}.`)
-      return c.json({ entry, revisions: await listVocabularyRevisions({ db, id }) })
-    })
+    .get(
+      '/v1/admin/vocabulary',
+      describeOperation({
+        summary: 'Từ vựng cán bộ dạy: câu đã học, từ thường dùng, chữ viết tắt',
+        tag: 'admin',
+        auth: 'staff',
+        responses: { 200: { description: 'OK', content: json(ZVocabularyList) } },
+        errors: [401, 403],
+      }),
+      async (c) => {
+        requirePermission(c, 'read')
+        return c.json({ entries: await listVocabulary({ db }) })
+      },
+    )
+    .post(
+      '/v1/admin/vocabulary',
+      describeOperation({
+        summary: 'Thêm một mục từ vựng; trả về kiểm tra trên bộ câu hỏi phát triển (câu nào đổi câu trả lời)',
+        tag: 'admin',
+        auth: 'staff',
+        body: json(ZVocabularyInput),
+        responses: { 201: { description: 'Đã lưu', content: json(ZVocabularySaved) } },
+        errors: [400, 401, 403, 409, 415],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        const input = parseInput(ZVocabularyInput, await readJson(c), 'Mục từ vựng')
+        await requireTarget(input.kind, input.target)
+        const change = await planAddition({ db, input, source: 'console', onExisting: 'refuse' })
+        return c.json(await save(actor, change), 201)
+      },
+    )
+    .patch(
+      '/v1/admin/vocabulary/:id',
+      describeOperation({
+        summary: 'Sửa một mục từ vựng (phiên bản mới, có kiểm tra)',
+        tag: 'admin',
+        auth: 'staff',
+        params: ZIdParam,
+        body: json(ZVocabularyPatch),
+        responses: { 200: { description: 'Đã lưu', content: json(ZVocabularySaved) } },
+        errors: [400, 401, 403, 404, 415],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        const id = idOf(c.req.param('id'))
+        const changes = parseInput(ZVocabularyPatch, await readJson(c), 'Nội dung sửa')
+        const change = await planUpdate({ db, id, changes })
+        await requireTarget(change.kind, change.data.target)
+        return c.json(await save(actor, change))
+      },
+    )
+    .delete(
+      '/v1/admin/vocabulary/:id',
+      describeOperation({
+        summary: 'Bỏ một mục từ vựng (giữ lịch sử, hoàn tác được)',
+        tag: 'admin',
+        auth: 'staff',
+        params: ZIdParam,
+        responses: { 200: { description: 'Đã bỏ', content: json(ZVocabularySaved) } },
+        errors: [400, 401, 403, 404],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        return c.json(await save(actor, await planRemoval({ db, id: idOf(c.req.param('id')) })))
+      },
+    )
+    .post(
+      '/v1/admin/vocabulary/:id/undo',
+      describeOperation({
+        summary: 'Hoàn tác thay đổi gần nhất của một mục từ vựng',
+        tag: 'admin',
+        auth: 'staff',
+        params: ZIdParam,
+        responses: { 200: { description: 'Đã hoàn tác', content: json(ZVocabularySaved) } },
+        errors: [400, 401, 403, 404, 409],
+      }),
+      async (c) => {
+        const { actor } = requirePermission(c, 'editKnowledge')
+        return c.json(await save(actor, await planUndo({ db, id: idOf(c.req.param('id')) })))
+      },
+    )
+    .get(
+      '/v1/admin/vocabulary/:id/revisions',
+      describeOperation({
+        summary: 'Lịch sử các phiên bản của một mục từ vựng',
+        tag: 'admin',
+        auth: 'staff',
+        params: ZIdParam,
+        responses: { 200: { description: 'OK', content: json(ZVocabularyRevisions) } },
+        errors: [400, 401, 403, 404],
+      }),
+      async (c) => {
+        requirePermission(c, 'read')
+        const id = idOf(c.req.param('id'))
+        const [entry] = await db.select().from(vocabularyEntries).where(eq(vocabularyEntries.id, id)).limit(1)
+        if (!entry) throw new AppError('NOT_FOUND', `Không có mục từ vựng số ${id}.`)
+        return c.json({ entry, revisions: await listVocabularyRevisions({ db, id }) })
+      },
+    )
 }

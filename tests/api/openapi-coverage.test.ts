@@ -27,6 +27,8 @@ const BODILESS = new Set([
   'post /v1/admin/handoffs/{id}/claim',
   'delete /v1/admin/session',
   'delete /v1/admin/notices/{id}',
+  'delete /v1/admin/vocabulary/{id}',
+  'post /v1/admin/vocabulary/{id}/undo',
 ])
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
