@@ -131,7 +131,10 @@ export const createDocumentsService = async (
       // a valid timestamp proves when the signature existed; otherwise only the claimed /M is known
       const signedBy = (s.timestampValid ? s.timestampedAt : null) ?? s.signedAt
       s.revokedAt = row.revokedAt
-      if (!signedBy || row.revokedAt <= signedBy) {
+      // The claimed time has whole seconds: a revocation within the same second cannot be
+      // ordered against it, and a doubtful order counts as revoked.
+      const second = (iso: string) => Math.floor(Date.parse(iso) / 1000)
+      if (!signedBy || second(row.revokedAt) <= second(signedBy)) {
         s.revocation = 'before_signing'
         s.validAtSigningTime = false
         s.problems.push(`Chứng thư đã bị thu hồi lúc ${row.revokedAt}, trước thời điểm ký.`)

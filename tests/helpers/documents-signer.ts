@@ -56,8 +56,9 @@ export const signLocally = async (
   signer: LocalSigner,
   role: 'approver' | 'organisation',
   ca: CertificateAuthority,
+  /** the time the signature claims (/M); now by default */
+  signingTime = new Date(),
 ) => {
-  const signingTime = new Date()
   const prep = await addSignaturePlaceholder({ pdf, role, signerName: signer.name, signingTime })
   const h = createHash('sha256')
   for (const p of signedBytes(prep.pdf, prep.byteRange)) h.update(p)

@@ -131,7 +131,8 @@ describe('revoking an official revokes their certificates, on a CRL the CA publi
     })
     expect(okBody.verification.signatures[1]?.revocation).toBeNull()
 
-    // the revoked key still signs something afterwards: refused, revoked before signing
+    // the revoked key still signs something afterwards, claiming the very second of the
+    // revocation (/M has whole seconds): the order cannot be known, so it counts as revoked
     const ca = {
       certificate: pkijs.Certificate.fromBER(
         Buffer.from(issued.chain[0]?.replace(/-----[^-]+-----|\s/g, '') ?? '', 'base64'),
@@ -149,6 +150,7 @@ describe('revoking an official revokes their certificates, on a CRL the CA publi
       },
       'approver',
       ca as CertificateAuthority,
+      new Date(Math.floor(Date.parse(revoked.revokedAt) / 1000) * 1000),
     )
     const late = await signPdf(app, clerk, clerkKey, forged, 'organisation').catch((e: Error) => e)
     // the clerk's own preparation already refuses a file whose signature is no longer valid
