@@ -5,10 +5,11 @@
  * first, at once, without a rebuild of the index.
  * @module
  */
-import { baseNameOf, type SearchIndex } from './build-search-index.ts'
+import type { SearchIndex } from './build-search-index.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { analyzeText } from './normalize-vietnamese.ts'
 import type { SearchResult } from './search.types.ts'
+import { exactResult } from './search-procedures.ts'
 
 export type LearntPhrase = { text: string; code: string }
 
@@ -52,21 +53,6 @@ export const withLearntFirst = (
   index: SearchIndex,
   code: string,
 ): SearchResult[] => {
-  const f = index.facts.get(code)
-  if (!f) return results
-  const first: SearchResult = {
-    code,
-    name: f.name,
-    levels: f.levels,
-    field: f.field,
-    score: 1000,
-    coverage: 1,
-    idfCoverage: 1,
-    precision: 1,
-    uncovered: [],
-    forPeople: f.people,
-    group: baseNameOf(f),
-    levelRank: f.levelRank,
-  }
-  return [first, ...results.filter((r) => r.code !== code)]
+  const first = exactResult(index, code)
+  return first ? [first, ...results.filter((r) => r.code !== code)] : results
 }

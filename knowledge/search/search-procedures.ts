@@ -105,27 +105,34 @@ const distinctive = (terms: string[], df: Map<string, number>, size: number, kee
   return out
 }
 
+/** A procedure named outright (a typed code, a phrase staff taught): first, with full marks; null when unknown. */
+export const exactResult = (index: SearchIndex, code: string): SearchResult | null => {
+  const f = index.facts.get(code)
+  if (!f) return null
+  return {
+    code,
+    name: f.name,
+    levels: f.levels,
+    field: f.field,
+    score: 1000,
+    coverage: 1,
+    idfCoverage: 1,
+    precision: 1,
+    uncovered: [],
+    forPeople: f.people,
+    group: baseNameOf(f),
+    levelRank: f.levelRank,
+  }
+}
+
 const codeResults = (index: SearchIndex, q: ExpandedQuery): SearchResult[] => {
   const typed = [...q.codes, ...q.folded.filter((w) => /^\d{6,7}$/.test(w))]
   const out: SearchResult[] = []
   for (const key of typed) {
     for (const code of index.codes.get(key) ?? []) {
-      const f = index.facts.get(code)
-      if (!f || out.some((r) => r.code === code)) continue
-      out.push({
-        code,
-        name: f.name,
-        levels: f.levels,
-        field: f.field,
-        score: 1000,
-        coverage: 1,
-        idfCoverage: 1,
-        precision: 1,
-        uncovered: [],
-        forPeople: f.people,
-        group: baseNameOf(f),
-        levelRank: f.levelRank,
-      })
+      if (out.some((r) => r.code === code)) continue
+      const exact = exactResult(index, code)
+      if (exact) out.push(exact)
     }
   }
   return out

@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
-import { hashPassword } from '../../../api/staff/hash-password.ts'
-import { staffAccounts } from '../../../knowledge/db/schema/index.ts'
 import { launchChromium, type ServedApp, saveScreenshot, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Hoa 2026'
@@ -18,17 +15,11 @@ beforeAll(async () => {
   t = await createTestApp({ STAFF_HOURS: '24/7' })
   server = await serveOnLoopback(t.app.fetch)
   browser = await launchChromium()
-  await createStaffAccount({
+  await addStaffAccounts({
     db: t.testDb.db,
-    actor: 'test',
-    email: 'hoa@so-tp.vn',
-    name: 'Lê Thị Hoa',
-    role: 'agent',
+    password: PASSWORD,
+    accounts: [{ email: 'hoa@so-tp.vn', name: 'Lê Thị Hoa', role: 'agent' }],
   })
-  await t.testDb.db
-    .update(staffAccounts)
-    .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
-    .where(eq(staffAccounts.email, 'hoa@so-tp.vn'))
 }, 60_000)
 
 afterAll(async () => {

@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
-import { hashPassword } from '../../../api/staff/hash-password.ts'
 import { conversationForDeps } from '../../../bot/core/conversation-for-deps.ts'
 import { createHandoffStore } from '../../../bot/handoff/handoff-store.ts'
 import { createReplyWindow } from '../../../bot/zalo/reply-window.ts'
-import { auditLog, staffAccounts } from '../../../knowledge/db/schema/index.ts'
+import { auditLog } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { type FakeTelegramServer, startFakeTelegramServer } from '../../helpers/fake-telegram-server.ts'
 import { type FakeZaloServer, startFakeZaloServer } from '../../helpers/fake-zalo-server.ts'
+import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
 const PASSWORD = 'mật khẩu đủ dài 2026'
@@ -37,11 +36,7 @@ const chat = async (t: TestApp, text: string, sessionId?: string) => {
 
 const logIn = async (t: TestApp, role: 'agent' | 'viewer') => {
   const email = `${role}-handoff@so-tp.vn`
-  await createStaffAccount({ db: t.testDb.db, actor: 'test', email, name: role, role })
-  await t.testDb.db
-    .update(staffAccounts)
-    .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
-    .where(eq(staffAccounts.email, email))
+  await addStaffAccounts({ db: t.testDb.db, password: PASSWORD, accounts: [{ email, name: role, role }] })
   const res = await t.app.request('/v1/admin/session', {
     method: 'POST',
     headers: json,

@@ -3,12 +3,11 @@ import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
-import { hashPassword } from '../../../api/staff/hash-password.ts'
-import { importFlags, staffAccounts } from '../../../knowledge/db/schema/index.ts'
+import { importFlags } from '../../../knowledge/db/schema/index.ts'
 import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { proceduresFile } from '../../helpers/paths.ts'
+import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Lan 2026'
@@ -21,16 +20,14 @@ beforeAll(async () => {
   t = await createTestApp()
   server = await serveOnLoopback(t.app.fetch)
   browser = await launchChromium()
-  for (const [email, name, role] of [
-    ['lan@so-tp.vn', 'Nguyễn Thị Lan', 'editor'],
-    ['xem@so-tp.vn', 'Trần Văn Xem', 'viewer'],
-  ] as const) {
-    await createStaffAccount({ db: t.testDb.db, actor: 'test', email, name, role })
-    await t.testDb.db
-      .update(staffAccounts)
-      .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
-      .where(eq(staffAccounts.email, email))
-  }
+  await addStaffAccounts({
+    db: t.testDb.db,
+    password: PASSWORD,
+    accounts: [
+      { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
+      { email: 'xem@so-tp.vn', name: 'Trần Văn Xem', role: 'viewer' },
+    ],
+  })
 }, 60_000)
 
 afterAll(async () => {

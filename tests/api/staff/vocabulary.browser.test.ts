@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { eq } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
-import { hashPassword } from '../../../api/staff/hash-password.ts'
-import { staffAccounts, unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
+import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
 import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Minh 2026'
@@ -21,16 +19,14 @@ beforeAll(async () => {
   t = await createTestApp()
   server = await serveOnLoopback(t.app.fetch)
   browser = await launchChromium()
-  for (const [email, name, role] of [
-    ['minh@so-tp.vn', 'Phạm Văn Minh', 'agent'],
-    ['lan@so-tp.vn', 'Nguyễn Thị Lan', 'editor'],
-  ] as const) {
-    await createStaffAccount({ db: t.testDb.db, actor: 'test', email, name, role })
-    await t.testDb.db
-      .update(staffAccounts)
-      .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
-      .where(eq(staffAccounts.email, email))
-  }
+  await addStaffAccounts({
+    db: t.testDb.db,
+    password: PASSWORD,
+    accounts: [
+      { email: 'minh@so-tp.vn', name: 'Phạm Văn Minh', role: 'agent' },
+      { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
+    ],
+  })
 }, 60_000)
 
 afterAll(async () => {
