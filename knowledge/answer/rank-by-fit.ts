@@ -1,9 +1,15 @@
 /**
- * Ranking between sibling procedures by the fit model (`procedure-actions.ts`): a name that
- * carries a variant the question does not mention ("kết hợp nhận cha, mẹ, con", "có yếu tố nước
- * ngoài", "lưu động", "khu vực biên giới" …) moves below its plain sibling; a name whose variant
- * or deciding qualifier (ô tô, người nước ngoài …) the question names moves up. The search's own
- * order is kept otherwise; only the scores of the candidates already found change.
+ * Ranking by the fit model (`procedure-actions.ts`), used inside the search (injected as its
+ * reranker by the knowledge base) and, for results that were not ranked so, by the answering core:
+ * - a name that carries a variant the question does not mention ("kết hợp nhận cha, mẹ, con", "có
+ *   yếu tố nước ngoài", "lưu động", "khu vực biên giới" …) moves below its plain sibling; a name
+ *   whose variant or deciding qualifier (ô tô, người nước ngoài …) the question names moves up;
+ * - a name that does not cover the question (another action, a qualifier or age it excludes, a
+ *   procedure only for employers or officers the question does not speak of) moves below the names
+ *   that do, so a neighbouring procedure is not ranked first;
+ * - a name whose action the question does not ask for ("đăng ký lại khai tử" for "bố mới mất, làm
+ *   khai tử") moves below a sibling that names no action.
+ * Only the scores of the candidates already found change; ties keep the search's order.
  * @module
  */
 import type { SearchResult } from '../search/search.types.ts'
@@ -13,6 +19,10 @@ import type { ProcedureActions, Traits } from './procedure-actions.ts'
 export const UNASKED_VARIANT_PENALTY = 0.15
 /** Per variant or deciding qualifier in the name the question names. */
 export const ASKED_MATCH_BONUS = 0.1
+/** A name that does not cover the question (`misfit`): another action, qualifier or age. */
+export const MISFIT_PENALTY = 0.2
+/** A name with an action the question does not ask for, when a sibling without one was found. */
+export const UNASKED_ACTION_PENALTY = 0.2
 /**
  * The bonus goes only to names that cover the question's rare words about as well as the best
  * candidate does: it decides between siblings, it does not lift a name about something else.
@@ -26,7 +36,7 @@ export type RankByFitOptions = {
   actions: ProcedureActions
 }
 
-/** How much the name's variants and qualifiers agree with the question (0 when it names none). */
+/** How much the name's variants and qualifiers agree with the question, less a penalty when it does not cover it. */
 export const fitAdjustment = (
   question: Traits,
   name: string,
@@ -41,20 +51,54 @@ export const fitAdjustment = (
     const asked = question.qualifiers.get(group)
     if (asked && [...asked].some((v) => values.has(v))) adjust += bonus
   }
+  if (actions.misfit(question, name)) adjust -= MISFIT_PENALTY
   return adjust
 }
 
 /**
  * @returns the results re-scored by their fit to the question, best first (ties keep the search's order);
- *   code lookups (score 1000) stay first
+ *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
+ */
+/** Words of a base name that say nothing about its object. */
+const FILLER = new Set(['thu', 'tuc'])
+/** Share of a plain name's words the variant must hold to be its sibling ("đăng ký khai tử" in "đăng ký lại khai tử"). */
+const SIBLING_WORDS = 0.8
+
+/** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
+const extends_ = (variant: Set<string>, plain: string): boolean => {
+  let all = 0
+  let held = 0
+  for (const w of plain.split(' ')) {
+    if (!w || FILLER.has(w)) continue
+    all++
+    if (variant.has(w)) held++
+  }
+  return all > 0 && held >= SIBLING_WORDS * all
+}
+
+/**
+ * @returns the results re-scored by their fit to the question, best first (ties keep the search's order);
+ *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
  */
 export const rankByFit = ({ results, question, actions }: RankByFitOptions): SearchResult[] => {
-  const bestCoverage = Math.max(0, ...results.filter((r) => r.score < 1000).map((r) => r.idfCoverage))
+  // An action a main procedure also fits ("cấp mới", "lần đầu") is no variant.
+  const unasked = (name: string) => [...actions.ofName(name).actions].some((a) => !actions.fitsMain(a))
+  const plain = results.filter((r) => r.score < 1000 && r.fit === undefined)
+  const bestCoverage = Math.max(0, ...plain.map((r) => r.idfCoverage))
+  // Found siblings that name no action: next to one, an action the question does not ask for is a variant it did not mean.
+  const actionless = question.actions.size ? [] : plain.filter((r) => r.group && !unasked(r.name))
+  const hasPlainSibling = (r: SearchResult): boolean => {
+    if (!actionless.length || !unasked(r.name)) return false
+    const words = new Set((r.group || '').split(' '))
+    return actionless.some((s) => s.idfCoverage >= r.idfCoverage - SIBLING_COVERAGE && extends_(words, s.group))
+  }
   const scored = results.map((r, i) => {
-    if (r.score >= 1000) return { r, i }
+    if (r.score >= 1000 || r.fit !== undefined) return { r, i }
     const sibling = r.idfCoverage >= bestCoverage - SIBLING_COVERAGE
-    const score = r.score + fitAdjustment(question, r.name, actions, sibling)
-    return { r: { ...r, score: Math.round(score * 1000) / 1000 }, i }
+    let fit = fitAdjustment(question, r.name, actions, sibling)
+    if (hasPlainSibling(r)) fit -= UNASKED_ACTION_PENALTY
+    const score = Math.round((r.score + fit) * 1000) / 1000
+    return { r: { ...r, score, fit: Math.round(fit * 1000) / 1000 }, i }
   })
   scored.sort((a, b) => b.r.score - a.r.score || a.i - b.i)
   return scored.map((s) => s.r)
