@@ -28,6 +28,11 @@ export const UNASKED_ACTION_PENALTY = 0.2
  * candidate does: it decides between siblings, it does not lift a name about something else.
  */
 const SIBLING_COVERAGE = 0.05
+/**
+ * A plain sibling counts when it covers the question's rare words about this well compared with the
+ * variant: the variant's own action word often matches an everyday word of the question ("mất").
+ */
+const ACTION_SIBLING_COVERAGE = 0.15
 
 export type RankByFitOptions = {
   results: readonly SearchResult[]
@@ -90,7 +95,7 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   const hasPlainSibling = (r: SearchResult): boolean => {
     if (!actionless.length || !unasked(r.name)) return false
     const words = new Set((r.group || '').split(' '))
-    return actionless.some((s) => s.idfCoverage >= r.idfCoverage - SIBLING_COVERAGE && extends_(words, s.group))
+    return actionless.some((s) => s.idfCoverage >= r.idfCoverage - ACTION_SIBLING_COVERAGE && extends_(words, s.group))
   }
   const scored = results.map((r, i) => {
     if (r.score >= 1000 || r.fit !== undefined) return { r, i }
