@@ -340,7 +340,8 @@ export const answerQuestion = async ({
   const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
   // The ranking moved procedures that do not cover the question down; the calibration below weighs
   // the best match as the question's words alone rank it, so a better-worded neighbour still makes it doubt.
-  const unpenalised = (r: SearchResult) => r.score + (r.fit !== undefined && misfits.get(r.code) ? MISFIT_PENALTY : 0)
+  const unpenalised = (r: SearchResult) =>
+    r.score + (r.fit !== undefined && misfits.get(r.code) ? MISFIT_PENALTY : 0)
   const best = results.reduce<SearchResult | undefined>(
     (b, r) => (!b || unpenalised(r) > unpenalised(b) ? r : b),
     undefined,

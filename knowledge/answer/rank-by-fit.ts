@@ -95,7 +95,9 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   const hasPlainSibling = (r: SearchResult): boolean => {
     if (!actionless.length || !unasked(r.name)) return false
     const words = new Set((r.group || '').split(' '))
-    return actionless.some((s) => s.idfCoverage >= r.idfCoverage - ACTION_SIBLING_COVERAGE && extends_(words, s.group))
+    return actionless.some(
+      (s) => s.idfCoverage >= r.idfCoverage - ACTION_SIBLING_COVERAGE && extends_(words, s.group),
+    )
   }
   const scored = results.map((r, i) => {
     if (r.score >= 1000 || r.fit !== undefined) return { r, i }

@@ -73,3 +73,38 @@ describe('procedure actions', () => {
     ).not.toThrow()
   })
 })
+
+describe('who files a tax return', () => {
+  // Real names from the shipped export.
+  const employer =
+    'Khai quyết toán thuế thu nhập cá nhân đối với tổ chức, cá nhân trả thu nhập từ tiền lương, tiền công'
+  const individual =
+    'Khai quyết toán thuế/ Hoàn thuế đối với cá nhân cư trú có thu nhập từ tiền lương, tiền công quyết toán thuế trực tiếp với cơ quan thuế'
+
+  it("reads the employer's and the individual's procedures from their names", () => {
+    expect(actions.ofName(employer).qualifiers.get('payer')).toEqual(new Set(['employer']))
+    expect(actions.ofName(individual).qualifiers.get('payer')).toEqual(new Set(['individual']))
+  })
+
+  it("answers a citizen with the individual's procedure and an employer with its own", () => {
+    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', employer)).toEqual({
+      kind: 'qualifier',
+      group: 'payer',
+    })
+    expect(misfit('quyết toán thuế thu nhập cá nhân', employer)).toEqual({
+      kind: 'qualifier',
+      group: 'payer',
+    })
+    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', individual)).toBeNull()
+    expect(misfit('công ty quyết toán thuế TNCN cho nhân viên', employer)).toBeNull()
+  })
+})
+
+describe('a death is not a lost paper', () => {
+  it.each(['bố em mới mất, làm giấy khai tử', 'bà ngoại mất tại nhà', 'ông mất năm 1990'])(
+    'reads no action in "%s"',
+    (question) => {
+      expect(actions.ofQuestion(expandQuery(question, synonyms).tokens).actions.size).toBe(0)
+    },
+  )
+})
