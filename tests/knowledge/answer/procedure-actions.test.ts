@@ -108,3 +108,18 @@ describe('a death is not a lost paper', () => {
     },
   )
 })
+
+describe('who asks for the paper', () => {
+  // Real names from the shipped export: the criminal record certificate a court asks for, and the citizen's own.
+  const forCourt =
+    'Cấp Phiếu lý lịch tư pháp theo yêu cầu của cơ quan tiến hành tố tụng (đối tượng là công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam)'
+  const own =
+    'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam mà không xác định được nơi thường trú hoặc nơi tạm trú; người nước ngoài đã cư trú tại Việt Nam'
+
+  it('answers a citizen with the certificate for themselves, not the one a court asks for', () => {
+    const q = 'người nước ngoài từng sống ở VN giờ về nước muốn xin lý lịch tư pháp'
+    expect(misfit(q, forCourt)).toEqual({ kind: 'qualifier', group: 'requester' })
+    expect(misfit(q, own)).toBeNull()
+    expect(misfit('cơ quan điều tra đề nghị cấp phiếu lý lịch tư pháp', forCourt)).toBeNull()
+  })
+})

@@ -58,6 +58,14 @@ describe('expandQuery', () => {
     expect(expandQuery('bán nhà cần giấy tờ gì', synonyms).terms.map((t) => t.folded)).not.toContain('bat')
   })
 
+  it('reads a wrong name on a land certificate as "đính chính", not a civil-status correction', () => {
+    const words = expandQuery('so do ghi sai ten muon dinh chinh', synonyms).terms.map((t) => t.folded)
+    expect(words).toEqual(expect.arrayContaining(['dinh', 'chinh', 'giay', 'chung', 'nhan']))
+    expect(words).not.toContain('tich')
+    // A birth certificate with a wrong name is still a civil-status correction.
+    expect(expandQuery('giấy khai sinh sai tên', synonyms).terms.map((t) => t.folded)).toContain('tich')
+  })
+
   it('removes question cues so "mất bao nhiêu tiền" is not read as "lost"', () => {
     const q = expandQuery('đổi căn cước mất bao nhiêu tiền', synonyms)
     expect(q.facets).toEqual(['fees'])
