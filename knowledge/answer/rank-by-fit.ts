@@ -68,17 +68,14 @@ export const fitAdjustment = (
 const FILLER = new Set(['thu', 'tuc'])
 /** Share of a plain name's words the variant must hold to be its sibling ("đăng ký khai tử" in "đăng ký lại khai tử"). */
 const SIBLING_WORDS = 0.8
+/** Only the best-scored candidates are checked for an unasked action (no answer or page reads further). */
+const ACTION_CHECKS = 20
 
 /** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
-const extends_ = (variant: Set<string>, plain: string): boolean => {
-  let all = 0
+const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {
   let held = 0
-  for (const w of plain.split(' ')) {
-    if (!w || FILLER.has(w)) continue
-    all++
-    if (variant.has(w)) held++
-  }
-  return all > 0 && held >= SIBLING_WORDS * all
+  for (const w of plain) if (variant.has(w)) held++
+  return plain.length > 0 && held >= SIBLING_WORDS * plain.length
 }
 
 /**
@@ -87,23 +84,37 @@ const extends_ = (variant: Set<string>, plain: string): boolean => {
  */
 export const rankByFit = ({ results, question, actions }: RankByFitOptions): SearchResult[] => {
   // An action a main procedure also fits ("cấp mới", "lần đầu") is no variant.
-  const unasked = (name: string) => [...actions.ofName(name).actions].some((a) => !actions.fitsMain(a))
-  const plain = results.filter((r) => r.score < 1000 && r.fit === undefined)
-  const bestCoverage = Math.max(0, ...plain.map((r) => r.idfCoverage))
+  const unasked = results.map((r) => {
+    for (const a of actions.ofName(r.name).actions) if (!actions.fitsMain(a)) return true
+    return false
+  })
+  let bestCoverage = 0
+  for (const r of results)
+    if (r.score < 1000 && r.fit === undefined) bestCoverage = Math.max(bestCoverage, r.idfCoverage)
   // Found siblings that name no action: next to one, an action the question does not ask for is a variant it did not mean.
-  const actionless = question.actions.size ? [] : plain.filter((r) => r.group && !unasked(r.name))
+  const actionless: { r: SearchResult; words: string[] | null }[] = []
+  if (!question.actions.size && unasked.some((u, i) => u && i < ACTION_CHECKS)) {
+    results.forEach((r, i) => {
+      if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
+    })
+  }
   const hasPlainSibling = (r: SearchResult): boolean => {
-    if (!actionless.length || !unasked(r.name)) return false
-    const words = new Set((r.group || '').split(' '))
-    return actionless.some(
-      (s) => s.idfCoverage >= r.idfCoverage - ACTION_SIBLING_COVERAGE && extends_(words, s.group),
-    )
+    let words: Set<string> | null = null
+    for (const s of actionless) {
+      if (s.r.idfCoverage < r.idfCoverage - ACTION_SIBLING_COVERAGE) continue
+      words ??= new Set(r.group.split(' '))
+      s.words ??= s.r.group.split(' ').filter((w) => !FILLER.has(w))
+      if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true
+    }
+    return false
   }
   const scored = results.map((r, i) => {
     if (r.score >= 1000 || r.fit !== undefined) return { r, i }
     const sibling = r.idfCoverage >= bestCoverage - SIBLING_COVERAGE
     let fit = fitAdjustment(question, r.name, actions, sibling)
-    if (hasPlainSibling(r)) fit -= UNASKED_ACTION_PENALTY
+    if (unasked[i] && i < ACTION_CHECKS && actionless.length && hasPlainSibling(r))
+      fit -= UNASKED_ACTION_PENALTY
+    if (fit === 0) return { r: { ...r, fit: 0 }, i }
     const score = Math.round((r.score + fit) * 1000) / 1000
     return { r: { ...r, score, fit: Math.round(fit * 1000) / 1000 }, i }
   })
