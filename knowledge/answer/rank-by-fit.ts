@@ -60,10 +60,6 @@ export const fitAdjustment = (
   return adjust
 }
 
-/**
- * @returns the results re-scored by their fit to the question, best first (ties keep the search's order);
- *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
- */
 /** Words of a base name that say nothing about its object. */
 const FILLER = new Set(['thu', 'tuc'])
 /** Share of a plain name's words the variant must hold to be its sibling ("đăng ký khai tử" in "đăng ký lại khai tử"). */
@@ -73,9 +69,11 @@ const ACTION_CHECKS = 20
 
 /** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
 const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {
-  let held = 0
-  for (const w of plain) if (variant.has(w)) held++
-  return plain.length > 0 && held >= SIBLING_WORDS * plain.length
+  if (!plain.length) return false
+  // Stops past the allowed share of missing words: most candidates are no sibling.
+  let misses = Math.floor((1 - SIBLING_WORDS) * plain.length + 1e-9)
+  for (const w of plain) if (!variant.has(w) && --misses < 0) return false
+  return true
 }
 
 /**
