@@ -8,6 +8,8 @@
 
 import type { Answer, AnswerContext } from './answer/answer.types.ts'
 import { answerQuestion } from './answer/answer-question.ts'
+import { builtInProcedureActions } from './answer/procedure-actions.ts'
+import { rankByFit } from './answer/rank-by-fit.ts'
 import { structureAnswer } from './answer/structure-answer.ts'
 import type { Db } from './db/client.ts'
 import { builtInPlaceNotes } from './places/create-place-notes.ts'
@@ -88,6 +90,7 @@ export const createKnowledgeBase = async ({
   const baseFiles = readSynonymFiles({ extraFile: synonymsFile })
   // Loaded here rather than on the first question, so that question is not the slow one.
   const places = builtInPlaceNotes()
+  const actions = builtInProcedureActions()
   type Vocabulary = {
     synonyms: Synonyms
     phrases: LearntPhrases
@@ -204,6 +207,8 @@ export const createKnowledgeBase = async ({
           synonyms,
           query: expandIn(snapshot)(query),
           limit,
+          rerank: (candidates, q) =>
+            rankByFit({ results: candidates, question: actions.ofQuestion(q.tokens), actions }),
         })
         const taught = snapshot.vocabulary.taught(query)
         found = freeze(taught ? withLearntFirst(ranked, snapshot.index, taught).slice(0, limit) : ranked)
@@ -230,6 +235,7 @@ export const createKnowledgeBase = async ({
             getProcedure: async (code) => snapshot.records.get(code) ?? (await getProcedure({ db, code })),
             synonyms,
             places,
+            actions,
             taught,
             expand: expandIn(snapshot),
             wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),

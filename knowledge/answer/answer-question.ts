@@ -23,7 +23,7 @@ import { findMissedObject, findObjectGap, objectWords } from './find-object-gap.
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
-import { rankByFit } from './rank-by-fit.ts'
+import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
 export type AnswerQuestionOptions = {
@@ -337,7 +337,15 @@ export const answerQuestion = async ({
   // among siblings, the one whose variant the question names comes first.
   const traits = actions.ofQuestion(query.tokens)
   const results = rankByFit({ results: search(question, { limit: 20 }), question: traits, actions })
-  const best = results[0]
+  const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
+  // The ranking moved procedures that do not cover the question down; the calibration below weighs
+  // the best match as the question's words alone rank it, so a better-worded neighbour still makes it doubt.
+  const unpenalised = (r: SearchResult) =>
+    r.score + (r.fit !== undefined && misfits.get(r.code) ? MISFIT_PENALTY : 0)
+  const best = results.reduce<SearchResult | undefined>(
+    (b, r) => (!b || unpenalised(r) > unpenalised(b) ? r : b),
+    undefined,
+  )
   const totalWeight = query.terms.reduce((sum, t) => sum + t.weight, 0)
   // Long messages carry side words ("vì bản gốc bị thất lạc"): enough matched words also count.
   // (coverage is rounded to 3 decimals: 1/3 of 9 words is 0.333, and 0.333 × 9 must still count as 3)
@@ -349,7 +357,6 @@ export const answerQuestion = async ({
       return (await answerWith(getProcedure, current, facet, [], place, query.folded)) ?? notFound()
     return withChannel(notFound())
   }
-  const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
   // A question about a topic the records do not hold (a bank card, a school transfer) is answered
   // only by a procedure whose name names that topic.
   const absent = topics.find(objectWords(query.tokens, placeNames))
@@ -415,7 +422,7 @@ export const answerQuestion = async ({
         wordShare,
       })
     : null
-  const weak = isWeak(top) || forOrganisations || best.score - top.score > FIT_MARGIN || !!missed
+  const weak = isWeak(top) || forOrganisations || unpenalised(best) - top.score > FIT_MARGIN || !!missed
   if (close.length > 1 || weak) {
     const chosen = (
       close.length > 1 && !weak ? close : groups.filter((g) => top.score - g.score < WEAK_MARGIN)

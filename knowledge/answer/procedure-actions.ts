@@ -85,6 +85,8 @@ export type ProcedureActions = {
   actionLabel: (id: string) => string
   /** Label of a variant id ("Có yếu tố nước ngoài"). */
   variantLabel: (id: string) => string
+  /** Whether a question asking this action fits a main procedure whose name names no action ("lần đầu"). */
+  fitsMain: (id: string) => boolean
 }
 
 type Target = { action: string } | { group: string; value: string } | { variant: string } | { none: true }
@@ -280,6 +282,7 @@ export const createProcedureActions = (
     },
     actionLabel: (id) => model.actions[id]?.label ?? id,
     variantLabel: (id) => variantLabels.get(id) ?? id,
+    fitsMain: (id) => mainFits.has(id),
   }
 }
 

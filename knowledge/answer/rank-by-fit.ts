@@ -1,9 +1,15 @@
 /**
- * Ranking between sibling procedures by the fit model (`procedure-actions.ts`): a name that
- * carries a variant the question does not mention ("kết hợp nhận cha, mẹ, con", "có yếu tố nước
- * ngoài", "lưu động", "khu vực biên giới" …) moves below its plain sibling; a name whose variant
- * or deciding qualifier (ô tô, người nước ngoài …) the question names moves up. The search's own
- * order is kept otherwise; only the scores of the candidates already found change.
+ * Ranking by the fit model (`procedure-actions.ts`), used inside the search (injected as its
+ * reranker by the knowledge base) and, for results that were not ranked so, by the answering core:
+ * - a name that carries a variant the question does not mention ("kết hợp nhận cha, mẹ, con", "có
+ *   yếu tố nước ngoài", "lưu động", "khu vực biên giới" …) moves below its plain sibling; a name
+ *   whose variant or deciding qualifier (ô tô, người nước ngoài …) the question names moves up;
+ * - a name that does not cover the question (another action, a qualifier or age it excludes, a
+ *   procedure only for employers or officers the question does not speak of) moves below the names
+ *   that do, so a neighbouring procedure is not ranked first;
+ * - a name whose action the question does not ask for ("đăng ký lại khai tử" for "bố mới mất, làm
+ *   khai tử") moves below a sibling that names no action.
+ * Only the scores of the candidates already found change; ties keep the search's order.
  * @module
  */
 import type { SearchResult } from '../search/search.types.ts'
@@ -13,11 +19,20 @@ import type { ProcedureActions, Traits } from './procedure-actions.ts'
 export const UNASKED_VARIANT_PENALTY = 0.15
 /** Per variant or deciding qualifier in the name the question names. */
 export const ASKED_MATCH_BONUS = 0.1
+/** A name that does not cover the question (`misfit`): another action, qualifier or age. */
+export const MISFIT_PENALTY = 0.2
+/** A name with an action the question does not ask for, when a sibling without one was found. */
+export const UNASKED_ACTION_PENALTY = 0.2
 /**
  * The bonus goes only to names that cover the question's rare words about as well as the best
  * candidate does: it decides between siblings, it does not lift a name about something else.
  */
 const SIBLING_COVERAGE = 0.05
+/**
+ * A plain sibling counts when it covers the question's rare words about this well compared with the
+ * variant: the variant's own action word often matches an everyday word of the question ("mất").
+ */
+const ACTION_SIBLING_COVERAGE = 0.15
 
 export type RankByFitOptions = {
   results: readonly SearchResult[]
@@ -26,7 +41,7 @@ export type RankByFitOptions = {
   actions: ProcedureActions
 }
 
-/** How much the name's variants and qualifiers agree with the question (0 when it names none). */
+/** How much the name's variants and qualifiers agree with the question, less a penalty when it does not cover it. */
 export const fitAdjustment = (
   question: Traits,
   name: string,
@@ -41,20 +56,65 @@ export const fitAdjustment = (
     const asked = question.qualifiers.get(group)
     if (asked && [...asked].some((v) => values.has(v))) adjust += bonus
   }
+  if (actions.misfit(question, name)) adjust -= MISFIT_PENALTY
   return adjust
+}
+
+/** Words of a base name that say nothing about its object. */
+const FILLER = new Set(['thu', 'tuc'])
+/** Share of a plain name's words the variant must hold to be its sibling ("đăng ký khai tử" in "đăng ký lại khai tử"). */
+const SIBLING_WORDS = 0.8
+/** Only the best-scored candidates are checked for an unasked action (no answer or page reads further). */
+const ACTION_CHECKS = 20
+
+/** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
+const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {
+  if (!plain.length) return false
+  // Stops past the allowed share of missing words: most candidates are no sibling.
+  let misses = Math.floor((1 - SIBLING_WORDS) * plain.length + 1e-9)
+  for (const w of plain) if (!variant.has(w) && --misses < 0) return false
+  return true
 }
 
 /**
  * @returns the results re-scored by their fit to the question, best first (ties keep the search's order);
- *   code lookups (score 1000) stay first
+ *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
  */
 export const rankByFit = ({ results, question, actions }: RankByFitOptions): SearchResult[] => {
-  const bestCoverage = Math.max(0, ...results.filter((r) => r.score < 1000).map((r) => r.idfCoverage))
+  // An action a main procedure also fits ("cấp mới", "lần đầu") is no variant.
+  const unasked = results.map((r) => {
+    for (const a of actions.ofName(r.name).actions) if (!actions.fitsMain(a)) return true
+    return false
+  })
+  let bestCoverage = 0
+  for (const r of results)
+    if (r.score < 1000 && r.fit === undefined) bestCoverage = Math.max(bestCoverage, r.idfCoverage)
+  // Found siblings that name no action: next to one, an action the question does not ask for is a variant it did not mean.
+  const actionless: { r: SearchResult; words: string[] | null }[] = []
+  if (!question.actions.size && unasked.some((u, i) => u && i < ACTION_CHECKS)) {
+    results.forEach((r, i) => {
+      if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
+    })
+  }
+  const hasPlainSibling = (r: SearchResult): boolean => {
+    let words: Set<string> | null = null
+    for (const s of actionless) {
+      if (s.r.idfCoverage < r.idfCoverage - ACTION_SIBLING_COVERAGE) continue
+      words ??= new Set(r.group.split(' '))
+      s.words ??= s.r.group.split(' ').filter((w) => !FILLER.has(w))
+      if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true
+    }
+    return false
+  }
   const scored = results.map((r, i) => {
-    if (r.score >= 1000) return { r, i }
+    if (r.score >= 1000 || r.fit !== undefined) return { r, i }
     const sibling = r.idfCoverage >= bestCoverage - SIBLING_COVERAGE
-    const score = r.score + fitAdjustment(question, r.name, actions, sibling)
-    return { r: { ...r, score: Math.round(score * 1000) / 1000 }, i }
+    let fit = fitAdjustment(question, r.name, actions, sibling)
+    if (unasked[i] && i < ACTION_CHECKS && actionless.length && hasPlainSibling(r))
+      fit -= UNASKED_ACTION_PENALTY
+    if (fit === 0) return { r: { ...r, fit: 0 }, i }
+    const score = Math.round((r.score + fit) * 1000) / 1000
+    return { r: { ...r, score, fit: Math.round(fit * 1000) / 1000 }, i }
   })
   scored.sort((a, b) => b.r.score - a.r.score || a.i - b.i)
   return scored.map((s) => s.r)

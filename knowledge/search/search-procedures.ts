@@ -26,6 +26,12 @@ export type SearchProceduresOptions = {
   /** Free text, or a query already expanded by `expandQuery`. */
   query: string | ExpandedQuery
   limit?: number
+  /**
+   * Reorders all candidates (scored, best first) before the cut to `limit`: the knowledge base
+   * passes the fit model's ranking (knowledge/answer/rank-by-fit.ts), so a neighbouring procedure
+   * whose action, variant or qualifier the question does not ask for is not ranked first.
+   */
+  rerank?: (results: SearchResult[], query: ExpandedQuery) => SearchResult[]
 }
 
 /** Candidates taken from MiniSearch into the rerank. */
@@ -160,6 +166,7 @@ export const searchProcedures = ({
   synonyms,
   query,
   limit = 10,
+  rerank,
 }: SearchProceduresOptions): SearchResult[] => {
   const q = typeof query === 'string' ? expandQuery(query, synonyms) : query
   const results = codeResults(index, q)
@@ -290,7 +297,14 @@ export const searchProcedures = ({
     })
   }
   ranked.sort((a, b) => b.score - a.score || a.levelRank - b.levelRank || a.code.localeCompare(b.code))
-  const out = [...results, ...ranked].slice(0, limit)
+  if (rerank) {
+    // The reranker compares siblings by their base names.
+    for (const r of ranked) {
+      const f = index.facts.get(r.code)
+      if (f) r.group = baseNameOf(f)
+    }
+  }
+  const out = [...results, ...(rerank ? rerank(ranked, q) : ranked)].slice(0, limit)
   for (const r of out) {
     if (r.group !== '') continue
     const f = index.facts.get(r.code)

@@ -22,6 +22,8 @@ export type SearchResult = {
   group: string
   /** 0 commune level, 1 province, 2 ministry/central: lower suits citizens better. */
   levelRank: number
+  /** The fit model's adjustment already in `score` (knowledge/answer/rank-by-fit.ts), when the search applied it. */
+  fit?: number
 }
 
 export type SearchOptions = { limit?: number }

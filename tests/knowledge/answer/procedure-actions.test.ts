@@ -73,3 +73,53 @@ describe('procedure actions', () => {
     ).not.toThrow()
   })
 })
+
+describe('who files a tax return', () => {
+  // Real names from the shipped export.
+  const employer =
+    'Khai quyết toán thuế thu nhập cá nhân đối với tổ chức, cá nhân trả thu nhập từ tiền lương, tiền công'
+  const individual =
+    'Khai quyết toán thuế/ Hoàn thuế đối với cá nhân cư trú có thu nhập từ tiền lương, tiền công quyết toán thuế trực tiếp với cơ quan thuế'
+
+  it("reads the employer's and the individual's procedures from their names", () => {
+    expect(actions.ofName(employer).qualifiers.get('payer')).toEqual(new Set(['employer']))
+    expect(actions.ofName(individual).qualifiers.get('payer')).toEqual(new Set(['individual']))
+  })
+
+  it("answers a citizen with the individual's procedure and an employer with its own", () => {
+    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', employer)).toEqual({
+      kind: 'qualifier',
+      group: 'payer',
+    })
+    expect(misfit('quyết toán thuế thu nhập cá nhân', employer)).toEqual({
+      kind: 'qualifier',
+      group: 'payer',
+    })
+    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', individual)).toBeNull()
+    expect(misfit('công ty quyết toán thuế TNCN cho nhân viên', employer)).toBeNull()
+  })
+})
+
+describe('a death is not a lost paper', () => {
+  it.each(['bố em mới mất, làm giấy khai tử', 'bà ngoại mất tại nhà', 'ông mất năm 1990'])(
+    'reads no action in "%s"',
+    (question) => {
+      expect(actions.ofQuestion(expandQuery(question, synonyms).tokens).actions.size).toBe(0)
+    },
+  )
+})
+
+describe('who asks for the paper', () => {
+  // Real names from the shipped export: the criminal record certificate a court asks for, and the citizen's own.
+  const forCourt =
+    'Cấp Phiếu lý lịch tư pháp theo yêu cầu của cơ quan tiến hành tố tụng (đối tượng là công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam)'
+  const own =
+    'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam mà không xác định được nơi thường trú hoặc nơi tạm trú; người nước ngoài đã cư trú tại Việt Nam'
+
+  it('answers a citizen with the certificate for themselves, not the one a court asks for', () => {
+    const q = 'người nước ngoài từng sống ở VN giờ về nước muốn xin lý lịch tư pháp'
+    expect(misfit(q, forCourt)).toEqual({ kind: 'qualifier', group: 'requester' })
+    expect(misfit(q, own)).toBeNull()
+    expect(misfit('cơ quan điều tra đề nghị cấp phiếu lý lịch tư pháp', forCourt)).toBeNull()
+  })
+})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findMissedObject, findObjectGap, objectWords } from '../../../knowledge/answer/find-object-gap.ts'
 import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
-import { rankByFit } from '../../../knowledge/answer/rank-by-fit.ts'
+import { MISFIT_PENALTY, rankByFit } from '../../../knowledge/answer/rank-by-fit.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
 import { readProceduresText } from '../../helpers/paths.ts'
@@ -85,6 +85,65 @@ describe('ranking between sibling procedures by the fit model', () => {
       actions,
     })
     expect(ranked[0]?.code).toBe('2.002039')
+  })
+
+  it("moves a procedure that does not cover the question below one that does (the employer's tax settlement)", () => {
+    // 1.008562: the employer refunding for staff who authorised it; 2.002233: the individual settling directly.
+    const question = ask('tự quyết toán thuế TNCN để hoàn thuế nộp thừa')
+    const ranked = rankByFit({
+      results: [result('1.008562', 1.79), result('2.002233', 1.64)],
+      question,
+      actions,
+    })
+    expect(ranked.map((r) => r.code)).toEqual(['2.002233', '1.008562'])
+    expect(ranked[1]?.fit).toBeCloseTo(-MISFIT_PENALTY)
+    // Without "tự" the employer's procedure still needs the question to speak for an employer.
+    const neutral = rankByFit({
+      results: [result('1.008309', 1.7), result('2.002233', 1.6)],
+      question: ask('quyết toán thuế thu nhập cá nhân'),
+      actions,
+    })
+    expect(neutral[0]?.code).toBe('2.002233')
+    const employer = rankByFit({
+      results: [result('1.008309', 1.7), result('2.002233', 1.6)],
+      question: ask('công ty quyết toán thuế thu nhập cá nhân cho nhân viên'),
+      actions,
+    })
+    expect(employer[0]?.code).toBe('1.008309')
+  })
+
+  it('puts the plain procedure above its sibling with an action the question does not ask for', () => {
+    // 1.005461 "Đăng ký lại khai tử" matched the question's "mất" better than 1.000656 "Thủ tục đăng ký khai tử".
+    const death = [result('1.005461', 1.59, [], 0.63), result('1.000656', 1.43, [], 0.5)]
+    expect(
+      rankByFit({ results: death, question: ask('bố em mới mất, làm giấy khai tử'), actions })[0]?.code,
+    ).toBe('1.000656')
+    expect(
+      rankByFit({ results: death, question: ask('đăng ký lại khai tử vì sổ bị thất lạc'), actions })[0]?.code,
+    ).toBe('1.005461')
+  })
+
+  it('does not treat a name about something else as the plain sibling ("Cấp, cấp lại Giấy phép khai thác thủy sản")', () => {
+    // 1.004940 names no action, but it is the approval for fishing abroad, not the licence without "cấp lại".
+    const ranked = rankByFit({
+      results: [result('1.004359', 1.83, [], 0.71), result('1.004940', 1.9, [], 0.93)],
+      question: ask('xin giấy phép khai thác thủy sản cho tàu cá'),
+      actions,
+    })
+    expect(ranked.find((r) => r.code === '1.004359')?.score).toBe(1.83)
+  })
+
+  it('leaves results the search already ranked by fit as they are', () => {
+    const fitted = { ...result('1.005461', 1.59, [], 0.63), fit: 0 }
+    const ranked = rankByFit({
+      results: [fitted, { ...result('1.000656', 1.43, [], 0.5), fit: 0 }],
+      question: ask('bố em mới mất, làm giấy khai tử'),
+      actions,
+    })
+    expect(ranked.map((r) => [r.code, r.score])).toEqual([
+      ['1.005461', 1.59],
+      ['1.000656', 1.43],
+    ])
   })
 
   it('keeps code lookups first', () => {

@@ -40,6 +40,32 @@ describe('expandQuery', () => {
     expect(q.terms.find((t) => t.folded === 'mat')?.weight).toBeLessThan(1)
   })
 
+  it('does not read a death ("mới mất", "mất tại nhà") as a lost paper', () => {
+    for (const q of [
+      'bố em mới mất, làm giấy khai tử cần những gì',
+      'bà ngoại mất tại nhà, làm giấy chứng tử',
+    ]) {
+      expect(expandQuery(q, synonyms).terms.map((t) => t.folded)).not.toContain('lai')
+    }
+    expect(expandQuery('mất hộ chiếu', synonyms).terms.map((t) => t.folded)).toContain('lai')
+  })
+
+  it('reads selling a house in a tax question as "chuyển nhượng bất động sản"', () => {
+    const words = expandQuery('khai thuế thu nhập cá nhân khi bán nhà đất', synonyms).terms.map(
+      (t) => t.folded,
+    )
+    expect(words).toEqual(expect.arrayContaining(['chuyen', 'nhuong', 'bat', 'dong', 'san', 'ban']))
+    expect(expandQuery('bán nhà cần giấy tờ gì', synonyms).terms.map((t) => t.folded)).not.toContain('bat')
+  })
+
+  it('reads a wrong name on a land certificate as "đính chính", not a civil-status correction', () => {
+    const words = expandQuery('so do ghi sai ten muon dinh chinh', synonyms).terms.map((t) => t.folded)
+    expect(words).toEqual(expect.arrayContaining(['dinh', 'chinh', 'giay', 'chung', 'nhan']))
+    expect(words).not.toContain('tich')
+    // A birth certificate with a wrong name is still a civil-status correction.
+    expect(expandQuery('giấy khai sinh sai tên', synonyms).terms.map((t) => t.folded)).toContain('tich')
+  })
+
   it('removes question cues so "mất bao nhiêu tiền" is not read as "lost"', () => {
     const q = expandQuery('đổi căn cước mất bao nhiêu tiền', synonyms)
     expect(q.facets).toEqual(['fees'])

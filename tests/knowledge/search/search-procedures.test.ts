@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { rankByFit } from '../../../knowledge/answer/rank-by-fit.ts'
 import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { buildSearchIndex, type SearchIndex } from '../../../knowledge/search/build-search-index.ts'
@@ -111,6 +113,36 @@ describe('searchProcedures on the imported portal export', () => {
     ['xác nhận độc thân', ['1.004873']],
   ])('held-out question "%s" ranks a right procedure first', (question, expected) => {
     expect(expected).toContain(codes(question)[0])
+  })
+})
+
+describe('searchProcedures with the fit model as its reranker', () => {
+  const actions = builtInProcedureActions()
+  const fitted = (query: string, limit = 3) =>
+    searchProcedures({
+      index,
+      synonyms,
+      query,
+      limit,
+      rerank: (results, q) => rankByFit({ results, question: actions.ofQuestion(q.tokens), actions }),
+    })
+
+  it('ranks the procedure that fits first among neighbours the words alone put ahead', () => {
+    // Words alone: the employer's refund comes first.
+    expect(codes('tu quyet toan thue tncn de hoan thue nop thua', 1)).toEqual(['1.008562'])
+    expect(fitted('bố em mới mất, làm giấy khai tử cần những gì ạ', 1).map((r) => r.code)).toEqual([
+      '1.000656',
+    ])
+    expect(fitted('tu quyet toan thue tncn de hoan thue nop thua', 1).map((r) => r.code)).toEqual([
+      '2.002233',
+    ])
+    expect(fitted('đăng ký lại khai tử cho ông nội', 1).map((r) => r.code)).toEqual(['1.005461'])
+  })
+
+  it('marks the results with the adjustment it applied', () => {
+    const [first] = fitted('tu quyet toan thue tncn de hoan thue nop thua', 1)
+    expect(first?.fit).toBeGreaterThanOrEqual(0)
+    expect(first?.group).toMatch(/quyet toan thue/)
   })
 })
 
