@@ -1,13 +1,18 @@
 /**
- * Per-user token bucket for incoming messages: a citizen may send a short burst, then about
- * one message every few seconds. A flooding user is told once to slow down and is not
- * answered; other users are unaffected. Kept in memory (each process limits what it serves)
- * or, when several processes serve one bot, in libSQL: one atomic statement per message, so
- * every process draws from the same bucket.
+ * Token buckets. Per user for incoming chat messages: a citizen may send a short burst, then
+ * about one message every few seconds; a flooding user is told once to slow down and is not
+ * answered; other users are unaffected. Per client address and session for HTTP requests
+ * (`/v1/ask`, the web chat), answered with how long to wait. Each kind is kept in libSQL by
+ * default, one atomic statement per message or request, so every process serving the app
+ * draws from the same bucket; or in memory, each process limiting what it serves.
  * @module
  */
+import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+
+/** Where buckets live: `database` (shared by every process over one database) or `process`. */
+export type RateLimitScope = 'database' | 'process'
 
 export type RateLimitOptions = {
   /** Messages allowed in a burst. */
@@ -100,8 +105,11 @@ export const createSharedRateLimiter = ({
 
 export type RequestLimiter = {
   /** @returns 0 when the request may go on, else the seconds to wait before the next one */
-  take: (key: string) => number
+  take: (key: string) => number | Promise<number>
 }
+
+/** Seconds until a bucket holding `tokens` has one again. */
+const secondsToWait = (tokens: number, perMs: number) => Math.max(1, Math.ceil((1 - tokens) / perMs / 1000))
 
 /**
  * A per-key limit for HTTP requests (client address, session): `perMinute` requests a minute,
@@ -135,7 +143,68 @@ export const createRequestLimiter = ({
         bucket.tokens -= 1
         return 0
       }
-      return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000))
+      return secondsToWait(bucket.tokens, perMs)
+    },
+  }
+}
+
+/** A request bucket holds at most a minute's requests, so one untouched for a minute is full: its row can go. */
+export const REQUEST_STALE_MS = 60_000
+const REQUEST_PURGE_EVERY = 1000
+
+/** The bucket's row key: a digest, so no client address or session id is stored. */
+const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
+
+export type SharedRequestLimiterOptions = {
+  db: Db
+  perMinute: number
+  clock?: () => number
+  /**
+   * Called when the database cannot count (read-only, full, locked past the busy timeout): the
+   * request is then counted in this process instead, so the limit still holds on each process
+   * and a question that needs no write is still answered.
+   */
+  onError?: (error: unknown) => void
+}
+
+/**
+ * The request limit of {@link createRequestLimiter} in `request_limits`, shared by every
+ * process over one database: refill, take and decide in one UPSERT, whose SET expressions all
+ * read the row as it was, so two processes taking at once cannot both spend the last token.
+ * A clock behind the row's (another host's) refills nothing rather than going back in time.
+ */
+export const createSharedRequestLimiter = ({
+  db,
+  perMinute,
+  clock = Date.now,
+  onError = () => {},
+}: SharedRequestLimiterOptions): RequestLimiter => {
+  const perMs = perMinute / 60_000
+  const local = createRequestLimiter({ perMinute, clock })
+  let taken = 0
+  return {
+    async take(key) {
+      const now = clock()
+      const refilled = sql`min(${perMinute}, tokens + max(0, ${now} - at) * ${perMs})`
+      let row: { tokens: number; granted: number } | undefined
+      try {
+        ;[row] = await db.all<{ tokens: number; granted: number }>(sql`
+          INSERT INTO request_limits (key, tokens, at, granted)
+          VALUES (${bucketKey(key)}, ${perMinute - 1}, ${now}, 1)
+          ON CONFLICT(key) DO UPDATE SET
+            tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+            granted = ${refilled} >= 1,
+            at = max(at, ${now})
+          RETURNING tokens, granted`)
+      } catch (error) {
+        onError(error)
+        return local.take(key)
+      }
+      taken += 1
+      if (taken % REQUEST_PURGE_EVERY === 0)
+        void db.run(sql`DELETE FROM request_limits WHERE at < ${now - REQUEST_STALE_MS}`).catch(() => {})
+      if (!row || row.granted) return 0
+      return secondsToWait(row.tokens, perMs)
     },
   }
 }
