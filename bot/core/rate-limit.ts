@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { openCounterDb } from '../../knowledge/db/open-counter-db.ts'
 
 /** Where buckets live: `database` (shared by every process over one database) or `process`. */
 export type RateLimitScope = 'database' | 'process'
@@ -68,6 +69,43 @@ export const createRateLimiter = ({
 /** Buckets untouched this long are full again: their rows can go. */
 export const STALE_MS = 24 * 60 * 60_000
 const PURGE_EVERY = 5000
+/** After the database failed to count, this process counts alone for this long before trying again. */
+export const FALLBACK_MS = 1000
+
+/**
+ * Runs a shared take on the counter connection (knowledge/db/open-counter-db.ts), or the
+ * process's own take when the database cannot count (read-only, full, another writer holding
+ * it past the counter's short busy timeout) and for FALLBACK_MS after: the limit then holds in
+ * each process, and a request never waits long on a counter.
+ */
+const sharedOrLocal = <T>({
+  db,
+  clock,
+  onError,
+}: {
+  db: Db
+  clock: () => number
+  onError: (error: unknown) => void
+}) => {
+  const counter = openCounterDb(db)
+  let failedAt = Number.NEGATIVE_INFINITY
+  return async (shared: (db: Db) => Promise<T>, local: () => T | Promise<T>): Promise<T> => {
+    if (clock() - failedAt < FALLBACK_MS) return local()
+    try {
+      return await shared(await counter)
+    } catch (error) {
+      failedAt = clock()
+      onError(error)
+      return local()
+    }
+  }
+}
+
+export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
+  db: Db
+  /** Called when the database could not count and this process counted instead. */
+  onError?: (error: unknown) => void
+}
 
 /**
  * The same bucket in `chat_rate_limits`: refill, take and decide in one UPSERT, whose SET
@@ -79,27 +117,34 @@ export const createSharedRateLimiter = ({
   burst,
   perMinute,
   clock = Date.now,
-}: Omit<RateLimitOptions, 'maxUsers'> & { db: Db }): RateLimiter => {
+  onError = () => {},
+}: SharedRateLimitOptions): RateLimiter => {
   const perMs = perMinute / 60_000
+  const local = createRateLimiter({ burst, perMinute, clock })
+  const run = sharedOrLocal<RateDecision>({ db, clock, onError })
   let taken = 0
   return {
-    async take(key) {
-      const now = clock()
-      const refilled = sql`min(${burst}, tokens + (${now} - at) * ${perMs})`
-      const rows = await db.all<{ decision: RateDecision }>(sql`
-        INSERT INTO chat_rate_limits (key, tokens, at, warned, decision)
-        VALUES (${key}, ${burst - 1}, ${now}, 0, 'allowed')
-        ON CONFLICT(key) DO UPDATE SET
-          tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
-          decision = CASE WHEN ${refilled} >= 1 THEN 'allowed' WHEN warned = 1 THEN 'drop' ELSE 'warn' END,
-          warned = CASE WHEN ${refilled} >= 1 THEN 0 ELSE 1 END,
-          at = ${now}
-        RETURNING decision`)
-      taken += 1
-      if (taken % PURGE_EVERY === 0)
-        void db.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
-      return rows[0]?.decision ?? 'allowed'
-    },
+    take: (key) =>
+      run(
+        async (counter) => {
+          const now = clock()
+          const refilled = sql`min(${burst}, tokens + max(0, ${now} - at) * ${perMs})`
+          const rows = await counter.all<{ decision: RateDecision }>(sql`
+            INSERT INTO chat_rate_limits (key, tokens, at, warned, decision)
+            VALUES (${key}, ${burst - 1}, ${now}, 0, 'allowed')
+            ON CONFLICT(key) DO UPDATE SET
+              tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+              decision = CASE WHEN ${refilled} >= 1 THEN 'allowed' WHEN warned = 1 THEN 'drop' ELSE 'warn' END,
+              warned = CASE WHEN ${refilled} >= 1 THEN 0 ELSE 1 END,
+              at = max(at, ${now})
+            RETURNING decision`)
+          taken += 1
+          if (taken % PURGE_EVERY === 0)
+            void counter.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
+          return rows[0]?.decision ?? 'allowed'
+        },
+        () => local.take(key),
+      ),
   }
 }
 
@@ -160,9 +205,9 @@ export type SharedRequestLimiterOptions = {
   perMinute: number
   clock?: () => number
   /**
-   * Called when the database cannot count (read-only, full, locked past the busy timeout): the
-   * request is then counted in this process instead, so the limit still holds on each process
-   * and a question that needs no write is still answered.
+   * Called when the database could not count (read-only, full, busy): the request was counted
+   * in this process instead, so the limit still holds on each process and a question that
+   * needs no write is still answered.
    */
   onError?: (error: unknown) => void
 }
@@ -181,30 +226,31 @@ export const createSharedRequestLimiter = ({
 }: SharedRequestLimiterOptions): RequestLimiter => {
   const perMs = perMinute / 60_000
   const local = createRequestLimiter({ perMinute, clock })
+  const run = sharedOrLocal<number>({ db, clock, onError })
   let taken = 0
   return {
-    async take(key) {
-      const now = clock()
-      const refilled = sql`min(${perMinute}, tokens + max(0, ${now} - at) * ${perMs})`
-      let row: { tokens: number; granted: number } | undefined
-      try {
-        ;[row] = await db.all<{ tokens: number; granted: number }>(sql`
-          INSERT INTO request_limits (key, tokens, at, granted)
-          VALUES (${bucketKey(key)}, ${perMinute - 1}, ${now}, 1)
-          ON CONFLICT(key) DO UPDATE SET
-            tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
-            granted = ${refilled} >= 1,
-            at = max(at, ${now})
-          RETURNING tokens, granted`)
-      } catch (error) {
-        onError(error)
-        return local.take(key)
-      }
-      taken += 1
-      if (taken % REQUEST_PURGE_EVERY === 0)
-        void db.run(sql`DELETE FROM request_limits WHERE at < ${now - REQUEST_STALE_MS}`).catch(() => {})
-      if (!row || row.granted) return 0
-      return secondsToWait(row.tokens, perMs)
-    },
+    take: (key) =>
+      run(
+        async (counter) => {
+          const now = clock()
+          const refilled = sql`min(${perMinute}, tokens + max(0, ${now} - at) * ${perMs})`
+          const [row] = await counter.all<{ tokens: number; granted: number }>(sql`
+            INSERT INTO request_limits (key, tokens, at, granted)
+            VALUES (${bucketKey(key)}, ${perMinute - 1}, ${now}, 1)
+            ON CONFLICT(key) DO UPDATE SET
+              tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+              granted = ${refilled} >= 1,
+              at = max(at, ${now})
+            RETURNING tokens, granted`)
+          taken += 1
+          if (taken % REQUEST_PURGE_EVERY === 0)
+            void counter
+              .run(sql`DELETE FROM request_limits WHERE at < ${now - REQUEST_STALE_MS}`)
+              .catch(() => {})
+          if (!row || row.granted) return 0
+          return secondsToWait(row.tokens, perMs)
+        },
+        () => local.take(key),
+      ),
   }
 }

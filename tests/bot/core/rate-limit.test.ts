@@ -5,6 +5,7 @@ import {
   createRequestLimiter,
   createSharedRateLimiter,
   createSharedRequestLimiter,
+  FALLBACK_MS,
 } from '../../../bot/core/rate-limit.ts'
 import { createDb } from '../../../knowledge/db/client.ts'
 import { requestLimits } from '../../../knowledge/db/schema/index.ts'
@@ -130,18 +131,22 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
     expect(await behind.take('skew')).toBe(30)
   })
 
-  it('counts in the process when the database cannot, and says so', async () => {
+  it('counts in the process when the database cannot, says so, and tries the database again a second later', async () => {
     const unmigrated = await createDb({ url: `file:${join(t.dir, 'no-tables.db')}` })
     try {
+      const clock = { now: 50_000_000 }
       const errors: unknown[] = []
       const limiter = createSharedRequestLimiter({
         db: unmigrated,
         perMinute: 2,
-        clock: () => 50_000_000,
+        clock: () => clock.now,
         onError: (error) => errors.push(error),
       })
       expect([await limiter.take('a'), await limiter.take('a'), await limiter.take('a')]).toEqual([0, 0, 30])
-      expect(errors).toHaveLength(3)
+      expect(errors).toHaveLength(1) // not once per request
+      clock.now += FALLBACK_MS
+      expect(await limiter.take('b')).toBe(0)
+      expect(errors).toHaveLength(2)
       expect(String((errors[0] as Error).cause ?? errors[0])).toMatch(/no such table: request_limits/)
     } finally {
       unmigrated.$client.close()
