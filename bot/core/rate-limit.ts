@@ -8,6 +8,7 @@
  * @module
  */
 import { createHash } from 'node:crypto'
+import type { InValue, ResultSet } from '@libsql/client'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import { openCounterDb } from '../../knowledge/db/open-counter-db.ts'
@@ -211,6 +212,41 @@ const TAKE_REQUEST = `
     at = max(at, ?3)
   RETURNING tokens, granted`
 
+type Statement = { sql: string; args: InValue[] }
+type Queued = Statement & { resolve: (result: ResultSet) => void; reject: (error: unknown) => void }
+const batchers = new WeakMap<Db, (statement: Statement) => Promise<ResultSet>>()
+
+/**
+ * Counts taken in the same turn of the event loop (several requests arriving together) are
+ * committed in one transaction: one lock and one WAL commit for all of them instead of one
+ * each. Each statement still runs whole and in order, so every decision is as exact as alone.
+ */
+const batchedExecute = (counter: Db) => {
+  let batcher = batchers.get(counter)
+  if (!batcher) {
+    let queue: Queued[] = []
+    const flush = async () => {
+      const group = queue
+      queue = []
+      try {
+        const results = await counter.$client.batch(
+          group.map(({ sql, args }) => ({ sql, args })),
+          'write',
+        )
+        for (const [i, q] of group.entries()) q.resolve(results[i] as ResultSet)
+      } catch (error) {
+        for (const q of group) q.reject(error)
+      }
+    }
+    batcher = (statement) =>
+      new Promise<ResultSet>((resolve, reject) => {
+        if (queue.push({ ...statement, resolve, reject }) === 1) setImmediate(() => void flush())
+      })
+    batchers.set(counter, batcher)
+  }
+  return batcher
+}
+
 /** The bucket's row key: a digest, so no client address or session id is stored. */
 const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
@@ -247,7 +283,7 @@ export const createSharedRequestLimiter = ({
       run(
         async (counter) => {
           const now = clock()
-          const { rows } = await counter.$client.execute({
+          const { rows } = await batchedExecute(counter)({
             sql: TAKE_REQUEST,
             args: [bucketKey(key), perMinute, now, perMs],
           })
