@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.ts'
 import { loadConfig } from '../../../api/config.ts'
+import { messages } from '../../../bot/core/messages.ts'
 import { createDb } from '../../../knowledge/db/client.ts'
 import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
 import { createLogger } from '../../../platform/logger.ts'
@@ -163,6 +164,32 @@ describe('HTTP limits shared by two processes over one database (RATE_LIMIT_SCOP
     expect(await exited).toBe(0)
     // The chat messages did wait for the lock (busy timeout), not fail and not run before it.
     expect(waited).toBeGreaterThan(holdMs / 4)
+  })
+})
+
+describe('the chat limits across two processes (BOT_RATE_LIMIT_SCOPE=database, the default)', () => {
+  it('slows down a citizen waiting for staff who writes to both processes, after one burst in all', async () => {
+    const [a, b] = await twoProcesses({
+      STAFF_HOURS: '24/7',
+      RATE_LIMIT_CHAT_PER_MINUTE: '0',
+      BOT_RATE_LIMIT_BURST: '4',
+      BOT_RATE_LIMIT_PER_MINUTE: '1',
+    })
+    const say = async (p: Instance, text: string, sessionId?: string) => {
+      const res = await chat(p, '198.51.100.90', { text, ...(sessionId ? { sessionId } : {}) })
+      expect(res.status).toBe(200)
+      return (await res.json()) as { sessionId: string; replies: { text?: string }[] }
+    }
+    const { sessionId } = await say(a, 'làm hộ chiếu cần giấy tờ gì')
+    const asked = await say(b, 'cho tôi gặp nhân viên', sessionId)
+    expect(JSON.stringify(asked.replies)).toContain('Đang chuyển tới cán bộ hỗ trợ')
+    // Waiting for staff, the citizen's messages go to the ticket, limited by the hand-off bucket.
+    const replies = []
+    for (let i = 0; i < 5; i += 1)
+      replies.push(JSON.stringify((await say(i % 2 ? a : b, `thêm ${i}`, sessionId)).replies))
+    expect(replies.slice(0, 4).filter((r) => r.includes(messages.slowDown))).toEqual([])
+    // Each process has taken only two or three: counted per process the fifth would pass.
+    expect(replies[4]).toContain(messages.slowDown)
   })
 })
 
