@@ -38,7 +38,16 @@ export const conversationForDeps = (deps: BotDeps): Conversation => {
       hotline: config.bot.hotline,
       rateLimit: config.bot.rateLimit,
       ...(config.bot.rateLimit.scope === 'database'
-        ? { limiter: createSharedRateLimiter({ db, ...config.bot.rateLimit }) }
+        ? {
+            limiter: createSharedRateLimiter({
+              db,
+              ...config.bot.rateLimit,
+              onError: (error) =>
+                log.warn('hand-off rate limit counted in this process: the database did not answer', {
+                  error: String(error),
+                }),
+            }),
+          }
         : {}),
       // Teams replies need the Bot Connector: without it, Bot Framework keeps the hotline answer.
       channels: config.bot.agents ? ['web', 'telegram', 'zalo', 'botframework'] : ['web', 'telegram', 'zalo'],
