@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../knowledge/db/client.ts'
 import { repoRoot } from '../helpers/paths.ts'
 import { startServer } from '../helpers/start-server.ts'
@@ -70,7 +70,14 @@ const start = (env: Record<string, string>, timeoutMs = 60_000): Promise<Run> =>
     })
   })
 
+/** Servers started by a test, stopped after it even when an expectation failed. */
+const started: Run[] = []
+afterEach(async () => {
+  for (const run of started.splice(0)) await run.stop()
+})
+
 const expectClearRefusal = (run: Run, dataDir: string) => {
+  started.push(run)
   expect(run.url).toBeNull()
   expect(run.code).toBe(1)
   expect(run.output).toContain(`DATA_DIR ${dataDir}`)
