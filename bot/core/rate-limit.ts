@@ -102,6 +102,18 @@ const sharedOrLocal = <T>({
   }
 }
 
+/** Refill (at most ?2, ?4 per ms since the row's time, never negative), take one if there is one, decide. */
+const TAKE_MESSAGE = `
+  INSERT INTO chat_rate_limits (key, tokens, at, warned, decision) VALUES (?1, ?2 - 1, ?3, 0, 'allowed')
+  ON CONFLICT(key) DO UPDATE SET
+    tokens = CASE WHEN min(?2, tokens + max(0, ?3 - at) * ?4) >= 1
+      THEN min(?2, tokens + max(0, ?3 - at) * ?4) - 1 ELSE min(?2, tokens + max(0, ?3 - at) * ?4) END,
+    decision = CASE WHEN min(?2, tokens + max(0, ?3 - at) * ?4) >= 1 THEN 'allowed'
+      WHEN warned = 1 THEN 'drop' ELSE 'warn' END,
+    warned = CASE WHEN min(?2, tokens + max(0, ?3 - at) * ?4) >= 1 THEN 0 ELSE 1 END,
+    at = max(at, ?3)
+  RETURNING decision`
+
 export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
   db: Db
   /** Called when the database could not count and this process counted instead. */
@@ -129,20 +141,14 @@ export const createSharedRateLimiter = ({
       run(
         async (counter) => {
           const now = clock()
-          const refilled = sql`min(${burst}, tokens + max(0, ${now} - at) * ${perMs})`
-          const rows = await counter.all<{ decision: RateDecision }>(sql`
-            INSERT INTO chat_rate_limits (key, tokens, at, warned, decision)
-            VALUES (${key}, ${burst - 1}, ${now}, 0, 'allowed')
-            ON CONFLICT(key) DO UPDATE SET
-              tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
-              decision = CASE WHEN ${refilled} >= 1 THEN 'allowed' WHEN warned = 1 THEN 'drop' ELSE 'warn' END,
-              warned = CASE WHEN ${refilled} >= 1 THEN 0 ELSE 1 END,
-              at = max(at, ${now})
-            RETURNING decision`)
+          const { rows } = await batchedExecute(counter)({
+            sql: TAKE_MESSAGE,
+            args: [key, burst, now, perMs],
+          })
           taken += 1
           if (taken % PURGE_EVERY === 0)
             void counter.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
-          return rows[0]?.decision ?? 'allowed'
+          return (rows[0]?.['decision'] as RateDecision | undefined) ?? 'allowed'
         },
         () => local.take(key),
       ),
