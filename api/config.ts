@@ -31,6 +31,9 @@ const ZServerEnv = ZDatabaseEnv.extend({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_ASK_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_CHAT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_SCOPE: z
+    .enum(['database', 'process'], { error: 'RATE_LIMIT_SCOPE phải là database hoặc process' })
+    .default('database'),
 }).transform((env) => ({
   env: env.NODE_ENV,
   port: env.PORT,
@@ -48,10 +51,14 @@ const ZServerEnv = ZDatabaseEnv.extend({
   logLevel: env.LOG_LEVEL,
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
   trustProxyHops: env.TRUST_PROXY_HOPS,
-  /** Requests a minute per client address and per session (0: off). */
+  /**
+   * Requests a minute per client address and per session (0: off); counted in the database
+   * (shared by every process, the default) or in each process.
+   */
   rateLimits: {
     askPerMinute: env.RATE_LIMIT_ASK_PER_MINUTE,
     chatPerMinute: env.RATE_LIMIT_CHAT_PER_MINUTE,
+    scope: env.RATE_LIMIT_SCOPE,
   },
   staff: {
     idleMinutes: env.STAFF_SESSION_IDLE_MINUTES,

@@ -51,15 +51,33 @@ const STORAGE_ERRORS: Record<string, { code: 'INSUFFICIENT_STORAGE' | 'UNAVAILAB
   },
 }
 
+/**
+ * libSQL reports a database file it cannot open with no code, only
+ * `ConnectionFailed("Unable to open connection to local database …: 14")`: SQLite's number.
+ */
+const OPEN_FAILURES: Record<string, string> = {
+  '8': 'SQLITE_READONLY: attempt to write a readonly database',
+  '14': 'SQLITE_CANTOPEN: unable to open database file',
+  '26': 'SQLITE_NOTADB: file is not a database',
+}
+const openFailure = (error: unknown) => {
+  const number = /Unable to open connection to local database .*: (\d+)"?\)?$/.exec(
+    error instanceof Error ? error.message : '',
+  )?.[1]
+  return number ? (OPEN_FAILURES[number] ?? `SQLite error ${number}`) : null
+}
+
 /** A storage fault in words an operator acts on (code and SQLite's own message), or null for other errors. */
 export const describeStorageError = (error: unknown): string | null => {
   const code = sqliteCodeOf(error)
-  if (!code) return null
+  if (!code) return openFailure(error)
   let message = ''
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     if (e instanceof Error && (e as { code?: unknown }).code === code) message = e.message
     e = (e as { cause?: unknown }).cause
   }
+  // libSQL's message often starts with the code already.
+  if (message.startsWith(`${code}: `)) return message
   return `${code}${message ? `: ${message}` : ''}`
 }
 

@@ -5,6 +5,8 @@
  * `GET /healthz` (a trivial request), `GET /v1/procedures?q=…` (search) and `POST /v1/ask`
  * (an answer). Prints throughput, p50/p99 latency and the ratios to /healthz
  * (targets: search ≥ 0.30, answer ≥ 0.20). Bounded by a 180 s watchdog.
+ * `BENCH_RATE_LIMIT_SCOPE=database|process` counts every ask against the rate limit in that
+ * scope (never refusing), to measure the limit's cost.
  *
  * `npm run bench:profile` (`bench:serve -- --profile`): one server per operation (search,
  * answer) under `node --cpu-prof`, driven the same way; writes `bench/profiles/<operation>.cpuprofile`
@@ -45,6 +47,19 @@ const watchdog = setTimeout(() => {
 const profilesDir = fileURLToPath(new URL('./profiles/', import.meta.url))
 
 const data = mkdtempSync(join(dir, 'data-'))
+/**
+ * Rate limits are off unless BENCH_RATE_LIMIT_SCOPE (`database` or `process`) is set: then
+ * every request is counted in that scope, under a limit high enough never to refuse one, to
+ * measure what counting costs.
+ */
+const limitScope = process.env['BENCH_RATE_LIMIT_SCOPE']
+const limits: Record<string, string> = limitScope
+  ? {
+      RATE_LIMIT_SCOPE: limitScope,
+      RATE_LIMIT_ASK_PER_MINUTE: '1000000000',
+      RATE_LIMIT_CHAT_PER_MINUTE: '1000000000',
+    }
+  : { RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0' }
 const start = async (nodeArgs: string[] = []) => {
   const server = await startServer(
     {
@@ -52,8 +67,7 @@ const start = async (nodeArgs: string[] = []) => {
       KB_SEED: 'national',
       KB_REFRESH_SECONDS: '0',
       LOG_LEVEL: 'info',
-      RATE_LIMIT_ASK_PER_MINUTE: '0',
-      RATE_LIMIT_CHAT_PER_MINUTE: '0',
+      ...limits,
       ...(process.env['WORKERS'] ? { WORKERS: process.env['WORKERS'] } : {}),
     },
     60_000,
@@ -194,7 +208,7 @@ try {
     for (const op of OPS) rows.push(await run(op))
     const base = rows[0]!.rps
     console.log(
-      `bench:serve — one process, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures`,
+      `bench:serve — one process, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures, rate limits ${limitScope ? `counted (${limitScope})` : 'off'}`,
     )
     console.log('operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors')
     for (const r of rows) {

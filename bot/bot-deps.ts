@@ -8,6 +8,7 @@ import type { Db } from '../knowledge/db/client.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import type { Logger } from '../platform/logger.ts'
 import type { BotConfig } from './config.ts'
+import type { RateLimitScope } from './core/rate-limit.ts'
 
 export type BotSettings = {
   bot: BotConfig
@@ -15,8 +16,8 @@ export type BotSettings = {
   publicUrl: string | null
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
   trustProxyHops: number
-  /** Requests a minute per client address and per session (0: off). */
-  rateLimits: { askPerMinute: number; chatPerMinute: number }
+  /** Requests a minute per client address and per session (0: off), and where they are counted. */
+  rateLimits: { askPerMinute: number; chatPerMinute: number; scope: RateLimitScope }
 }
 
 export type BotDeps = {

@@ -7,8 +7,8 @@
  *   ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN are needed to send (tokens refreshed later are kept in the db).
  * - BOT_SESSION_TTL_MINUTES: a conversation forgets its procedure after this long without messages.
  * - BOT_RATE_LIMIT_BURST / BOT_RATE_LIMIT_PER_MINUTE: per-user token bucket for incoming messages;
- *   BOT_RATE_LIMIT_SCOPE `process` (default) counts in each process, `database` in libSQL, shared
- *   by every process serving the bot (one more statement per message).
+ *   BOT_RATE_LIMIT_SCOPE `database` (default) counts in libSQL, shared by every process serving
+ *   the bot (one more statement per message), `process` in each process's memory.
  * - BOT_HOTLINE: the number given when a citizen asks for a person.
  * - STAFF_HOURS: when agents answer live hand-offs (bot/handoff/staff-hours.ts).
  * - RETENTION_CONVERSATION_DAYS (90): masked questions, unanswered questions, undelivered
@@ -46,7 +46,9 @@ export const ZBotEnv = z
     STAFF_HOURS: ZStaffHours,
     BOT_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(6),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().min(1).default(20),
-    BOT_RATE_LIMIT_SCOPE: z.enum(['process', 'database']).default('process'),
+    BOT_RATE_LIMIT_SCOPE: z
+      .enum(['database', 'process'], { error: 'BOT_RATE_LIMIT_SCOPE phải là database hoặc process' })
+      .default('database'),
     RETENTION_CONVERSATION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     RETENTION_COUNTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     MICROSOFT_APP_ID: z.string().min(1).optional(),

@@ -21,7 +21,10 @@ export const createChatRoutes = (deps: BotDeps) => {
     createWebChatRoutes({
       conversation: conversationForDeps(deps),
       perMinute: deps.config.rateLimits.chatPerMinute,
+      scope: deps.config.rateLimits.scope,
+      db: deps.db,
       trustProxyHops: deps.config.trustProxyHops,
+      log: deps.log,
     }),
   )
 

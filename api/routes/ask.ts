@@ -1,8 +1,8 @@
 /**
  * `POST /v1/ask` `{ text, sessionId? }`: the answering core over HTTP. With a sessionId the
  * conversation's procedure is remembered, so a follow-up ("phí bao nhiêu?") stays on it.
- * Requests are limited per client address and per sessionId (`RATE_LIMIT_ASK_PER_MINUTE`):
- * 429 with `Retry-After` beyond.
+ * Requests are limited per client address and per sessionId (`RATE_LIMIT_ASK_PER_MINUTE`,
+ * counted across processes with `RATE_LIMIT_SCOPE=database`): 429 with `Retry-After` beyond.
  * Personal data in the question (identity-card and phone numbers, e-mail) is masked before it is
  * answered; the reply lists what was masked in `personalData`.
  * An answer or clarify question may carry `places`: the places the question names, matched to
@@ -25,11 +25,15 @@ const tooLarge = () => {
   throw new AppError('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn (tối đa 16 KB). Hãy rút gọn câu hỏi.')
 }
 
-export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
+export const createAskRoutes = ({ kb, db, config, log }: AppDeps) => {
   const contexts = createAskContextStore({ db, ttlMinutes: config.bot.sessionTtlMinutes })
   const limit = createLimitRequests({
+    name: 'ask',
     perMinute: config.rateLimits.askPerMinute,
+    scope: config.rateLimits.scope,
     trustProxyHops: config.trustProxyHops,
+    db,
+    log,
   })
   const operation = describeOperation({
     summary: 'Hỏi đáp: câu hỏi của người dân → câu trả lời từ hồ sơ thủ tục chính thức',
@@ -43,10 +47,10 @@ export const createAskRoutes = ({ kb, db, config }: AppDeps) => {
     operation,
     limitBodySize({ maxSize: 16 * 1024, onError: tooLarge }),
     async (c) => {
-      const refusedByAddress = limit.byAddress(c)
+      const refusedByAddress = await limit.byAddress(c)
       if (refusedByAddress) return refusedByAddress
       const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
-      const refusedBySession = sessionId ? limit.bySession(c, `ask:${sessionId}`) : null
+      const refusedBySession = sessionId ? await limit.bySession(c, sessionId) : null
       if (refusedBySession) return refusedBySession
       const context = sessionId ? await contexts.load(sessionId) : {}
       // Identity-card and phone numbers, e-mail addresses: masked, and the rest answered.

@@ -8,6 +8,7 @@ import { handoffsForDeps } from '../handoff/handoffs-for-deps.ts'
 import { withHandoffs } from '../handoff/with-handoffs.ts'
 import { type Conversation, createConversation } from './handle-message.ts'
 import { createNoticeBoard } from './notice-board.ts'
+import { createSharedRateLimiter } from './rate-limit.ts'
 import { withNotices } from './with-notices.ts'
 
 const built = new WeakMap<BotDeps, Conversation>()
@@ -36,6 +37,18 @@ export const conversationForDeps = (deps: BotDeps): Conversation => {
       staffHours: config.bot.staffHours,
       hotline: config.bot.hotline,
       rateLimit: config.bot.rateLimit,
+      ...(config.bot.rateLimit.scope === 'database'
+        ? {
+            limiter: createSharedRateLimiter({
+              db,
+              ...config.bot.rateLimit,
+              onError: (error) =>
+                log.warn('hand-off rate limit counted in this process: the database did not answer', {
+                  error: String(error),
+                }),
+            }),
+          }
+        : {}),
       // Teams replies need the Bot Connector: without it, Bot Framework keeps the hotline answer.
       channels: config.bot.agents ? ['web', 'telegram', 'zalo', 'botframework'] : ['web', 'telegram', 'zalo'],
     })

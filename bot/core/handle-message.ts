@@ -97,7 +97,15 @@ export const createConversation = ({
   const sessions = createSessionStore({ db, ttlMinutes: config.sessionTtlMinutes, clock })
   const limiter =
     config.rateLimit.scope === 'database'
-      ? createSharedRateLimiter({ db, ...config.rateLimit, clock })
+      ? createSharedRateLimiter({
+          db,
+          ...config.rateLimit,
+          clock,
+          onError: (error) =>
+            log?.warn('chat rate limit counted in this process: the database did not answer', {
+              error: String(error),
+            }),
+        })
       : createRateLimiter({ ...config.rateLimit, clock })
   const historyChannels = new Set(config.historyChannels ?? ['web'])
   const retention = config.retention ?? { conversationDays: 90, countsDays: 365 }

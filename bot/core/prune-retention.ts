@@ -5,13 +5,14 @@
  * last asked before then, undelivered messages, Zalo reply-window rows and hand-off tickets
  * (closed, or left open, before then, with their messages) are deleted. After
  * `countsDays` the anonymous interaction rows go too. Expired sessions, webhook event ids
- * older than a week and idle rate-limit buckets are deleted as well. Work is done in chunks
+ * older than a week and idle rate-limit buckets (a chat user's after a day, an HTTP client's
+ * after a minute) are deleted as well. Work is done in chunks
  * so a large backlog never holds the database for long.
  * @module
  */
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
-import { STALE_MS } from './rate-limit.ts'
+import { REQUEST_STALE_MS, STALE_MS } from './rate-limit.ts'
 import { EVENT_IDS_KEEP_MS } from './seen-events.ts'
 
 export type RetentionSettings = {
@@ -30,6 +31,7 @@ export type PruneResult = {
   eventIdsDeleted: number
   channelUsersDeleted: number
   rateBucketsDeleted: number
+  requestBucketsDeleted: number
   handoffsDeleted: number
 }
 
@@ -96,6 +98,7 @@ export const pruneRetention = async ({
     eventIdsDeleted: await deleteWhere(db, 'processed_events', sql`received_at < ${now - EVENT_IDS_KEEP_MS}`),
     channelUsersDeleted: await deleteWhere(db, 'channel_users', sql`last_inbound_at < ${conversations}`),
     rateBucketsDeleted: await deleteWhere(db, 'chat_rate_limits', sql`at < ${now - STALE_MS}`),
+    requestBucketsDeleted: await deleteWhere(db, 'request_limits', sql`at < ${now - REQUEST_STALE_MS}`),
     handoffsDeleted: await deleteHandoffs(db, conversations),
   }
 }

@@ -1,13 +1,20 @@
 /**
- * Per-user token bucket for incoming messages: a citizen may send a short burst, then about
- * one message every few seconds. A flooding user is told once to slow down and is not
- * answered; other users are unaffected. Kept in memory (each process limits what it serves)
- * or, when several processes serve one bot, in libSQL: one atomic statement per message, so
- * every process draws from the same bucket.
+ * Token buckets. Per user for incoming chat messages: a citizen may send a short burst, then
+ * about one message every few seconds; a flooding user is told once to slow down and is not
+ * answered; other users are unaffected. Per client address and session for HTTP requests
+ * (`/v1/ask`, the web chat), answered with how long to wait. Each kind is kept in libSQL by
+ * default, one atomic statement per message or request, so every process serving the app
+ * draws from the same bucket; or in memory, each process limiting what it serves.
  * @module
  */
+import { createHash } from 'node:crypto'
+import type { InValue, ResultSet } from '@libsql/client'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { openCounterDb } from '../../knowledge/db/open-counter-db.ts'
+
+/** Where buckets live: `database` (shared by every process over one database) or `process`. */
+export type RateLimitScope = 'database' | 'process'
 
 export type RateLimitOptions = {
   /** Messages allowed in a burst. */
@@ -63,6 +70,55 @@ export const createRateLimiter = ({
 /** Buckets untouched this long are full again: their rows can go. */
 export const STALE_MS = 24 * 60 * 60_000
 const PURGE_EVERY = 5000
+/** After the database failed to count, this process counts alone for this long before trying again. */
+export const FALLBACK_MS = 1000
+
+/**
+ * Runs a shared take on the counter connection (knowledge/db/open-counter-db.ts), or the
+ * process's own take when the database cannot count (read-only, full, another writer holding
+ * it past the counter's short busy timeout) and for FALLBACK_MS after: the limit then holds in
+ * each process, and a request never waits long on a counter.
+ */
+const sharedOrLocal = <T>({
+  db,
+  clock,
+  onError,
+}: {
+  db: Db
+  clock: () => number
+  onError: (error: unknown) => void
+}) => {
+  const counter = openCounterDb(db)
+  let failedAt = Number.NEGATIVE_INFINITY
+  return async (shared: (db: Db) => Promise<T>, local: () => T | Promise<T>): Promise<T> => {
+    if (clock() - failedAt < FALLBACK_MS) return local()
+    try {
+      return await shared(await counter)
+    } catch (error) {
+      failedAt = clock()
+      onError(error)
+      return local()
+    }
+  }
+}
+
+/** Refill (at most ?2, ?4 per ms since the row's time, never negative), take one if there is one, decide. */
+const TAKE_MESSAGE = `
+  INSERT INTO chat_rate_limits (key, tokens, at, warned, decision) VALUES (?1, ?2 - 1, ?3, 0, 'allowed')
+  ON CONFLICT(key) DO UPDATE SET
+    tokens = CASE WHEN min(?2, tokens + max(0, ?3 - at) * ?4) >= 1
+      THEN min(?2, tokens + max(0, ?3 - at) * ?4) - 1 ELSE min(?2, tokens + max(0, ?3 - at) * ?4) END,
+    decision = CASE WHEN min(?2, tokens + max(0, ?3 - at) * ?4) >= 1 THEN 'allowed'
+      WHEN warned = 1 THEN 'drop' ELSE 'warn' END,
+    warned = CASE WHEN min(?2, tokens + max(0, ?3 - at) * ?4) >= 1 THEN 0 ELSE 1 END,
+    at = max(at, ?3)
+  RETURNING decision`
+
+export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
+  db: Db
+  /** Called when the database could not count and this process counted instead. */
+  onError?: (error: unknown) => void
+}
 
 /**
  * The same bucket in `chat_rate_limits`: refill, take and decide in one UPSERT, whose SET
@@ -74,34 +130,38 @@ export const createSharedRateLimiter = ({
   burst,
   perMinute,
   clock = Date.now,
-}: Omit<RateLimitOptions, 'maxUsers'> & { db: Db }): RateLimiter => {
+  onError = () => {},
+}: SharedRateLimitOptions): RateLimiter => {
   const perMs = perMinute / 60_000
+  const local = createRateLimiter({ burst, perMinute, clock })
+  const run = sharedOrLocal<RateDecision>({ db, clock, onError })
   let taken = 0
   return {
-    async take(key) {
-      const now = clock()
-      const refilled = sql`min(${burst}, tokens + (${now} - at) * ${perMs})`
-      const rows = await db.all<{ decision: RateDecision }>(sql`
-        INSERT INTO chat_rate_limits (key, tokens, at, warned, decision)
-        VALUES (${key}, ${burst - 1}, ${now}, 0, 'allowed')
-        ON CONFLICT(key) DO UPDATE SET
-          tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
-          decision = CASE WHEN ${refilled} >= 1 THEN 'allowed' WHEN warned = 1 THEN 'drop' ELSE 'warn' END,
-          warned = CASE WHEN ${refilled} >= 1 THEN 0 ELSE 1 END,
-          at = ${now}
-        RETURNING decision`)
-      taken += 1
-      if (taken % PURGE_EVERY === 0)
-        void db.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
-      return rows[0]?.decision ?? 'allowed'
-    },
+    take: (key) =>
+      run(
+        async (counter) => {
+          const now = clock()
+          const { rows } = await batchedExecute(counter)({
+            sql: TAKE_MESSAGE,
+            args: [key, burst, now, perMs],
+          })
+          taken += 1
+          if (taken % PURGE_EVERY === 0)
+            void counter.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
+          return (rows[0]?.['decision'] as RateDecision | undefined) ?? 'allowed'
+        },
+        () => local.take(key),
+      ),
   }
 }
 
 export type RequestLimiter = {
   /** @returns 0 when the request may go on, else the seconds to wait before the next one */
-  take: (key: string) => number
+  take: (key: string) => number | Promise<number>
 }
+
+/** Seconds until a bucket holding `tokens` has one again. */
+const secondsToWait = (tokens: number, perMs: number) => Math.max(1, Math.ceil((1 - tokens) / perMs / 1000))
 
 /**
  * A per-key limit for HTTP requests (client address, session): `perMinute` requests a minute,
@@ -135,7 +195,114 @@ export const createRequestLimiter = ({
         bucket.tokens -= 1
         return 0
       }
-      return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000))
+      return secondsToWait(bucket.tokens, perMs)
     },
+  }
+}
+
+/** A request bucket holds at most a minute's requests, so one untouched for a minute is full: its row can go. */
+export const REQUEST_STALE_MS = 60_000
+const REQUEST_PURGE_EVERY = 1000
+
+/**
+ * Refill (?2 tokens a minute at most, ?4 per ms since the row's time, never negative), take
+ * one if there is one, and say which, in one statement. Plain SQL with numbered parameters:
+ * built once, not per request.
+ */
+const TAKE_REQUEST = `
+  INSERT INTO request_limits (key, tokens, at, granted) VALUES (?1, ?2 - 1, ?3, 1)
+  ON CONFLICT(key) DO UPDATE SET
+    tokens = CASE WHEN min(?2, tokens + max(0, ?3 - at) * ?4) >= 1
+      THEN min(?2, tokens + max(0, ?3 - at) * ?4) - 1 ELSE min(?2, tokens + max(0, ?3 - at) * ?4) END,
+    granted = min(?2, tokens + max(0, ?3 - at) * ?4) >= 1,
+    at = max(at, ?3)
+  RETURNING tokens, granted`
+
+type Statement = { sql: string; args: InValue[] }
+type Queued = Statement & { resolve: (result: ResultSet) => void; reject: (error: unknown) => void }
+const batchers = new WeakMap<Db, (statement: Statement) => Promise<ResultSet>>()
+
+/**
+ * Counts taken in the same turn of the event loop (several requests arriving together) are
+ * committed in one transaction: one lock and one WAL commit for all of them instead of one
+ * each. Each statement still runs whole and in order, so every decision is as exact as alone.
+ */
+const batchedExecute = (counter: Db) => {
+  let batcher = batchers.get(counter)
+  if (!batcher) {
+    let queue: Queued[] = []
+    const flush = async () => {
+      const group = queue
+      queue = []
+      try {
+        const results = await counter.$client.batch(
+          group.map(({ sql, args }) => ({ sql, args })),
+          'write',
+        )
+        for (const [i, q] of group.entries()) q.resolve(results[i] as ResultSet)
+      } catch (error) {
+        for (const q of group) q.reject(error)
+      }
+    }
+    batcher = (statement) =>
+      new Promise<ResultSet>((resolve, reject) => {
+        if (queue.push({ ...statement, resolve, reject }) === 1) setImmediate(() => void flush())
+      })
+    batchers.set(counter, batcher)
+  }
+  return batcher
+}
+
+/** The bucket's row key: a digest, so no client address or session id is stored. */
+const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
+
+export type SharedRequestLimiterOptions = {
+  db: Db
+  perMinute: number
+  clock?: () => number
+  /**
+   * Called when the database could not count (read-only, full, busy): the request was counted
+   * in this process instead, so the limit still holds on each process and a question that
+   * needs no write is still answered.
+   */
+  onError?: (error: unknown) => void
+}
+
+/**
+ * The request limit of {@link createRequestLimiter} in `request_limits`, shared by every
+ * process over one database: refill, take and decide in one UPSERT, whose SET expressions all
+ * read the row as it was, so two processes taking at once cannot both spend the last token.
+ * A clock behind the row's (another host's) refills nothing rather than going back in time.
+ */
+export const createSharedRequestLimiter = ({
+  db,
+  perMinute,
+  clock = Date.now,
+  onError = () => {},
+}: SharedRequestLimiterOptions): RequestLimiter => {
+  const perMs = perMinute / 60_000
+  const local = createRequestLimiter({ perMinute, clock })
+  const run = sharedOrLocal<number>({ db, clock, onError })
+  let taken = 0
+  return {
+    take: (key) =>
+      run(
+        async (counter) => {
+          const now = clock()
+          const { rows } = await batchedExecute(counter)({
+            sql: TAKE_REQUEST,
+            args: [bucketKey(key), perMinute, now, perMs],
+          })
+          const row = rows[0] as unknown as { tokens: number; granted: number } | undefined
+          taken += 1
+          if (taken % REQUEST_PURGE_EVERY === 0)
+            void counter
+              .run(sql`DELETE FROM request_limits WHERE at < ${now - REQUEST_STALE_MS}`)
+              .catch(() => {})
+          if (!row || row.granted) return 0
+          return secondsToWait(row.tokens, perMs)
+        },
+        () => local.take(key),
+      ),
   }
 }

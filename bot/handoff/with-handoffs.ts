@@ -11,7 +11,7 @@
 import type { Conversation } from '../core/handle-message.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
 import { messages } from '../core/messages.ts'
-import { createRateLimiter } from '../core/rate-limit.ts'
+import { createRateLimiter, type RateLimiter } from '../core/rate-limit.ts'
 import type { ChannelName, Incoming, Reply } from '../core/reply.types.ts'
 import type { HistoryEntry } from '../core/session-store.ts'
 import { handoffMessages } from './handoff-messages.ts'
@@ -30,6 +30,11 @@ export type WithHandoffsOptions = {
   channels?: ChannelName[]
   /** Messages a waiting citizen may add to a ticket (the bot's own limiter is bypassed then). */
   rateLimit?: { burst: number; perMinute: number }
+  /**
+   * Counts those messages; by default in this process's memory. Pass the shared limiter
+   * (`createSharedRateLimiter`) so every process serving the bot draws from one bucket.
+   */
+  limiter?: RateLimiter
   clock?: () => number
 }
 
@@ -63,16 +68,16 @@ export const withHandoffs = (
     channels = ['web', 'telegram', 'zalo'],
     rateLimit = { burst: 6, perMinute: 20 },
     clock = Date.now,
+    limiter = createRateLimiter({ ...rateLimit, clock }),
   }: WithHandoffsOptions,
 ): Conversation => {
-  const limiter = createRateLimiter({ ...rateLimit, clock })
   return {
     ...conversation,
     handle: async (incoming) => {
       if (!channels.includes(incoming.channel)) return conversation.handle(incoming)
       const active = await store.active(incoming.channel, incoming.userId)
       if (active) {
-        const decision = await limiter.take(`${incoming.channel}:${incoming.userId}`)
+        const decision = await limiter.take(`handoff:${incoming.channel}:${incoming.userId}`)
         if (decision !== 'allowed')
           return decision === 'warn' ? [{ type: 'text', text: messages.slowDown }] : []
         const text = saidText(incoming)

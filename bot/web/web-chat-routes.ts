@@ -11,20 +11,24 @@
  * the server did not issue, or whose session has expired, is not taken over: the message
  * starts a new session under a new id, so nobody reaches another citizen's history by
  * choosing or guessing an id. Every request is limited per client address, and messages and
- * feedback also per session (`RATE_LIMIT_CHAT_PER_MINUTE`); beyond, 429 with `Retry-After`.
+ * feedback also per session (`RATE_LIMIT_CHAT_PER_MINUTE`, counted across processes with
+ * `RATE_LIMIT_SCOPE=database`); beyond, 429 with `Retry-After`.
  * @module
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import type { Db } from '../../knowledge/db/client.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { limitBodySize } from '../../platform/http/limit-body.ts'
+import type { Logger } from '../../platform/logger.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
+import type { RateLimitScope } from '../core/rate-limit.ts'
 import { createLimitRequests } from '../http/limit-requests.ts'
 
 const ZSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'mã phiên không hợp lệ')
@@ -59,21 +63,36 @@ export type WebChatRoutesOptions = {
   conversation: Conversation
   /** Requests a minute per client address and per session; 0 turns the limit off. */
   perMinute: number
+  /** Where requests are counted: `database` (shared by every process) or `process`. */
+  scope: RateLimitScope
+  db: Db
   trustProxyHops: number
+  log?: Logger
   clock?: () => number
 }
 
 export const createWebChatRoutes = ({
   conversation,
   perMinute,
+  scope,
+  db,
   trustProxyHops,
+  log,
   clock,
 }: WebChatRoutesOptions) => {
   const page = asset('chat.html')
   const script = asset('chat.js')
   const style = asset('chat.css')
   const limit = limitBodySize({ maxSize: 8 * 1024, onError: tooLarge })
-  const requests = createLimitRequests({ perMinute, trustProxyHops, ...(clock ? { clock } : {}) })
+  const requests = createLimitRequests({
+    name: 'chat',
+    perMinute,
+    scope,
+    db,
+    trustProxyHops,
+    ...(log ? { log } : {}),
+    ...(clock ? { clock } : {}),
+  })
   /** The client's session when the server issued it and it is still alive. */
   const liveSession = async (sessionId: string | undefined) =>
     sessionId !== undefined && (await conversation.hasSession('web', sessionId)) ? sessionId : null
@@ -132,11 +151,11 @@ export const createWebChatRoutes = ({
       }),
       limit,
       async (c) => {
-        const refusedByAddress = requests.byAddress(c)
+        const refusedByAddress = await requests.byAddress(c)
         if (refusedByAddress) return refusedByAddress
         const body = parseInput(ZMessageBody, await readJson(c), 'Tin nhắn')
         const sessionId = (await liveSession(body.sessionId)) ?? newSessionId()
-        const refusedBySession = requests.bySession(c, sessionId)
+        const refusedBySession = await requests.bySession(c, sessionId)
         if (refusedBySession) return refusedBySession
         const replies = await conversation.handle({
           channel: 'web',
@@ -163,7 +182,7 @@ export const createWebChatRoutes = ({
         errors: [400, 429],
       }),
       async (c) => {
-        const refused = requests.byAddress(c)
+        const refused = await requests.byAddress(c)
         if (refused) return refused
         const sessionId = parseInput(ZSessionId, c.req.query('sessionId'), 'Mã phiên')
         return c.json({ sessionId, messages: await conversation.history('web', sessionId) })
@@ -187,7 +206,7 @@ export const createWebChatRoutes = ({
       }),
       limit,
       async (c) => {
-        const refusedByAddress = requests.byAddress(c)
+        const refusedByAddress = await requests.byAddress(c)
         if (refusedByAddress) return refusedByAddress
         const body = parseInput(ZFeedbackBody, await readJson(c), 'Góp ý')
         if (!(await liveSession(body.sessionId)))
@@ -195,7 +214,7 @@ export const createWebChatRoutes = ({
             'NOT_FOUND',
             'Phiên trò chuyện đã hết hạn hoặc không tồn tại. Hãy hỏi lại câu hỏi.',
           )
-        const refusedBySession = requests.bySession(c, body.sessionId)
+        const refusedBySession = await requests.bySession(c, body.sessionId)
         if (refusedBySession) return refusedBySession
         const replies = await conversation.handle({
           channel: 'web',

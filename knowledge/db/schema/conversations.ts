@@ -24,6 +24,20 @@ export const chatRateLimits = sqliteTable('chat_rate_limits', {
   decision: text('decision').notNull(),
 })
 
+/**
+ * HTTP request limits (`RATE_LIMIT_ASK_PER_MINUTE`, `RATE_LIMIT_CHAT_PER_MINUTE`) with
+ * `RATE_LIMIT_SCOPE=database`: one token bucket per limit and client address or session,
+ * shared by every process. `key` is a digest (no address or session id is stored); `granted`
+ * is whether the last request was let through. A bucket untouched for a minute is full again,
+ * so its row can go.
+ */
+export const requestLimits = sqliteTable('request_limits', {
+  key: text('key').primaryKey(),
+  tokens: real('tokens').notNull(),
+  at: integer('at').notNull(),
+  granted: integer('granted').notNull(),
+})
+
 export const interactions = sqliteTable(
   'interactions',
   {

@@ -9,6 +9,7 @@ import {
   handoffs,
   interactions,
   processedEvents,
+  requestLimits,
   unansweredQuestions,
   undeliveredMessages,
 } from '../../../knowledge/db/schema/index.ts'
@@ -80,6 +81,11 @@ const seed = async () => {
     { handoffId: old!.id, from: 'citizen', text: 'cũ', createdAt: ago(120) },
     { handoffId: recent!.id, from: 'citizen', text: 'còn giữ', createdAt: ago(120) },
   ])
+  // HTTP request buckets refill within a minute: one idle for longer is full again.
+  await t.db.insert(requestLimits).values([
+    { key: 'idle-bucket', tokens: 3, at: NOW - 61_000, granted: 1 },
+    { key: 'busy-bucket', tokens: 0, at: NOW - 5_000, granted: 0 },
+  ])
 }
 
 describe('pruneRetention', () => {
@@ -95,8 +101,10 @@ describe('pruneRetention', () => {
       eventIdsDeleted: 1,
       channelUsersDeleted: 1,
       rateBucketsDeleted: 0,
+      requestBucketsDeleted: 1,
       handoffsDeleted: 1,
     })
+    expect((await t.db.select().from(requestLimits)).map((r) => r.key)).toEqual(['busy-bucket'])
     expect((await t.db.select().from(handoffs)).map((r) => r.userId)).toEqual(['s-recent'])
     expect((await t.db.select().from(handoffMessages)).map((r) => r.text)).toEqual(['còn giữ'])
     const rows = await t.db.select().from(interactions).orderBy(interactions.createdAt)
@@ -108,7 +116,7 @@ describe('pruneRetention', () => {
     expect((await t.db.select().from(channelUsers)).map((r) => r.id)).toEqual(['zalo:new'])
     // A second run has nothing left to do.
     expect(Object.values(await pruneRetention({ db: t.db, retention, now: NOW }))).toEqual([
-      0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ])
   })
 

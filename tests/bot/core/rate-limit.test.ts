@@ -1,9 +1,14 @@
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createRateLimiter,
   createRequestLimiter,
   createSharedRateLimiter,
+  createSharedRequestLimiter,
+  FALLBACK_MS,
 } from '../../../bot/core/rate-limit.ts'
+import { createDb } from '../../../knowledge/db/client.ts'
+import { requestLimits } from '../../../knowledge/db/schema/index.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
 
 describe('createRateLimiter', () => {
@@ -72,5 +77,79 @@ describe('createSharedRateLimiter (several processes, one libSQL database)', () 
     expect(decisions.filter((d) => d === 'allowed')).toHaveLength(5)
     expect(decisions.filter((d) => d === 'warn')).toHaveLength(1)
     expect(decisions.filter((d) => d === 'drop')).toHaveLength(6)
+  })
+})
+
+describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL database)', () => {
+  let t: TestDb
+  beforeAll(async () => {
+    t = await createTestDb()
+  })
+  afterAll(() => t?.close())
+
+  it('counts requests from every process in one bucket per key and says how long to wait', async () => {
+    const clock = { now: 10_000_000 }
+    const options = { db: t.db, perMinute: 3, clock: () => clock.now }
+    const processA = createSharedRequestLimiter(options)
+    const processB = createSharedRequestLimiter(options)
+    const waits = [
+      await processA.take('ask:address:198.51.100.7'),
+      await processB.take('ask:address:198.51.100.7'),
+      await processA.take('ask:address:198.51.100.7'),
+      await processB.take('ask:address:198.51.100.7'),
+    ]
+    expect(waits).toEqual([0, 0, 0, 20]) // 3 a minute: one every 20 s
+    expect(await processA.take('ask:address:198.51.100.8')).toBe(0)
+    clock.now += 15_000
+    expect(await processA.take('ask:address:198.51.100.7')).toBe(5)
+    clock.now += 5_000
+    expect(await processB.take('ask:address:198.51.100.7')).toBe(0)
+  })
+
+  it('lets concurrent requests spend each token once', async () => {
+    const limiter = createSharedRequestLimiter({ db: t.db, perMinute: 5, clock: () => 20_000_000 })
+    const waits = await Promise.all(Array.from({ length: 12 }, () => limiter.take('chat:address:flood')))
+    expect(waits.filter((w) => w === 0)).toHaveLength(5)
+    expect(waits.filter((w) => w > 0)).toHaveLength(7)
+  })
+
+  it('stores a digest of the key, never the client address or session id', async () => {
+    const limiter = createSharedRequestLimiter({ db: t.db, perMinute: 5, clock: () => 30_000_000 })
+    await limiter.take('chat:session:Secret-Session-Id-123')
+    await limiter.take('ask:address:203.0.113.77')
+    const keys = (await t.db.select().from(requestLimits)).map((r) => r.key)
+    expect(keys.length).toBeGreaterThanOrEqual(2)
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(keys.join(' ')).not.toMatch(/Secret|203\.0\.113/)
+  })
+
+  it('refills nothing for a process whose clock is behind the last writer', async () => {
+    const ahead = createSharedRequestLimiter({ db: t.db, perMinute: 2, clock: () => 40_100_000 })
+    const behind = createSharedRequestLimiter({ db: t.db, perMinute: 2, clock: () => 40_070_000 })
+    expect([await ahead.take('skew'), await ahead.take('skew')]).toEqual([0, 0])
+    // 30 s behind: no negative refill (which would ask for 60 s), and no token either.
+    expect(await behind.take('skew')).toBe(30)
+  })
+
+  it('counts in the process when the database cannot, says so, and tries the database again a second later', async () => {
+    const unmigrated = await createDb({ url: `file:${join(t.dir, 'no-tables.db')}` })
+    try {
+      const clock = { now: 50_000_000 }
+      const errors: unknown[] = []
+      const limiter = createSharedRequestLimiter({
+        db: unmigrated,
+        perMinute: 2,
+        clock: () => clock.now,
+        onError: (error) => errors.push(error),
+      })
+      expect([await limiter.take('a'), await limiter.take('a'), await limiter.take('a')]).toEqual([0, 0, 30])
+      expect(errors).toHaveLength(1) // not once per request
+      clock.now += FALLBACK_MS
+      expect(await limiter.take('b')).toBe(0)
+      expect(errors).toHaveLength(2)
+      expect(String((errors[0] as Error).cause ?? errors[0])).toMatch(/no such table: request_limits/)
+    } finally {
+      unmigrated.$client.close()
+    }
   })
 })

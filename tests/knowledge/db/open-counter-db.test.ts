@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createDb } from '../../../knowledge/db/client.ts'
+import { openCounterDb } from '../../../knowledge/db/open-counter-db.ts'
+import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+
+describe('openCounterDb', () => {
+  let t: TestDb | undefined
+  afterEach(() => t?.close())
+
+  it('opens one second connection to the same file whose commits do not wait for the disk', async () => {
+    t = await createTestDb()
+    const counter = await openCounterDb(t.db)
+    expect(counter).not.toBe(t.db)
+    expect(await openCounterDb(t.db)).toBe(counter)
+    const sync = async (db: typeof counter) =>
+      (await db.$client.execute('PRAGMA synchronous')).rows[0]?.['synchronous']
+    expect(await sync(counter)).toBe(1) // NORMAL
+    expect(await sync(t.db)).toBe(2) // FULL: everything else is flushed at every commit
+    await counter.$client.execute("INSERT INTO request_limits VALUES ('k', 1, 2, 1)")
+    const rows = await t.db.$client.execute('SELECT key FROM request_limits')
+    expect(rows.rows.map((r) => r['key'])).toEqual(['k'])
+  })
+
+  it('is closed with the main connection', async () => {
+    t = await createTestDb()
+    const counter = await openCounterDb(t.db)
+    t.close()
+    t = undefined
+    expect(counter.$client.closed).toBe(true)
+  })
+
+  it('uses the database itself when it is not a local file', async () => {
+    const memory = await createDb({ url: ':memory:' })
+    try {
+      expect(await openCounterDb(memory)).toBe(memory)
+    } finally {
+      memory.$client.close()
+    }
+  })
+})
