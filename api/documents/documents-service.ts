@@ -1,7 +1,8 @@
 /**
- * Everything the documents routes share, built once and lazily on the first request:
+ * Everything the documents routes share, set up once when the app's services are composed:
  * the deployment's CA (created in CA_DIR, default `<DATA_DIR>/ca`, on first start), the
- * trust roots, the signature verifier with its caches and the remote-signing provider.
+ * trust roots, the signature verifier with its caches, the PDF worker threads and the
+ * remote-signing provider.
  * @module
  */
 import { X509Certificate } from 'node:crypto'
@@ -159,5 +160,44 @@ export const createDocumentsService = async (
     tsaUrl: config.documents.tsaUrl,
     pdf,
     verifyPdf,
+  }
+}
+
+/** The documents service of one running app: set up at start, awaited by every request. */
+export type DocumentsHandle = {
+  /** the service; a set-up that failed (say, an unwritable CA_DIR) is tried again by the next request */
+  service: () => Promise<DocumentsService>
+  /** whether this deployment has a remote-signing provider: clients offer remote signing only then */
+  remoteSigning: boolean
+  /** stops the PDF worker threads, if the service was set up */
+  close: () => Promise<void>
+}
+
+/**
+ * Starts setting up the documents service now, so a new deployment has its CA right after
+ * start; a failure is logged here and answered 503 to the requests that need the service.
+ */
+export const startDocumentsService = (deps: AppDeps, options: DocumentsOptions = {}): DocumentsHandle => {
+  let setup: Promise<DocumentsService> | null = null
+  const service = () => {
+    setup ??= createDocumentsService(deps, options).catch((error: unknown) => {
+      setup = null
+      throw error
+    })
+    return setup
+  }
+  service().catch((error: unknown) =>
+    deps.log.error('documents setup failed', {
+      caDir: caDirOf(deps.config),
+      error: String(error instanceof AppError && error.cause ? error.cause : error),
+    }),
+  )
+  return {
+    service,
+    remoteSigning: Boolean(options.remoteSigning ?? deps.config.documents.remoteSigningUrl),
+    close: async () => {
+      const running = await setup?.catch(() => null)
+      await running?.pdf.close()
+    },
   }
 }

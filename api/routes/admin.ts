@@ -20,7 +20,7 @@ import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
-import type { AppDeps } from '../deps.ts'
+import type { AppServices } from '../deps.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
@@ -43,7 +43,7 @@ import { ZProcedureCode } from './procedures.types.ts'
 
 const toInput = (record: Record<string, unknown>): ProcedureInput => parseInput(ZProcedure, record, 'Thủ tục')
 
-export const createAdminRoutes = (deps: AppDeps) => {
+export const createAdminRoutes = (deps: AppServices) => {
   const { db, kb, config } = deps
   const policy = config.staff
   const app = new Hono<StaffEnv>()

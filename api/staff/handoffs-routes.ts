@@ -13,16 +13,14 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
-import { createDeliverStaffMessage } from '../../bot/handoff/deliver-staff-message.ts'
 import { handoffMessages } from '../../bot/handoff/handoff-messages.ts'
 import type { HandoffEvent } from '../../bot/handoff/handoff-store.ts'
-import { handoffsForDeps } from '../../bot/handoff/handoffs-for-deps.ts'
 import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
 import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
-import type { AppDeps } from '../deps.ts'
+import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
@@ -60,9 +58,12 @@ const ticketId = (raw: string) => {
 }
 
 /** @param pollMs how often the stream looks for changes made by other processes */
-export const createHandoffsRoutes = (deps: AppDeps, { pollMs = 2000 }: { pollMs?: number } = {}) => {
-  const store = handoffsForDeps(deps)
-  const deliver = createDeliverStaffMessage(deps)
+export const createHandoffsRoutes = (
+  deps: Pick<AppServices, 'handoffs' | 'deliverStaffMessage'>,
+  { pollMs = 2000 }: { pollMs?: number } = {},
+) => {
+  const store = deps.handoffs
+  const deliver = deps.deliverStaffMessage
   /** A message to the citizen on their channel, kept on the ticket with whether it arrived. */
   const send = async (id: number, from: 'staff' | 'bot', text: string) => {
     const ticket = await store.get(id)
