@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { createGroupCommit, type GroupCommit } from '../../knowledge/db/group-commit.ts'
 import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
@@ -49,6 +50,10 @@ export type DocumentsService = {
    * the array passed in may be empty (detached) once this resolves.
    */
   verifyPdf: (pdf: Uint8Array) => Promise<VerifiedPdf>
+  /** group commit of this app's document writes (one transaction for submissions arriving together) */
+  commit: GroupCommit
+  /** submissions in progress by document id: a concurrent one of the same document waits for it */
+  submitting: Map<string, Promise<unknown>>
 }
 
 /** What every documents operation on behalf of an official starts from. */
@@ -160,6 +165,8 @@ export const createDocumentsService = async (
     tsaUrl: config.documents.tsaUrl,
     pdf,
     verifyPdf,
+    commit: createGroupCommit(db),
+    submitting: new Map(),
   }
 }
 

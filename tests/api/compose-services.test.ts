@@ -183,6 +183,10 @@ describe('composeServices', () => {
       expect(other.zalo!.client).not.toBe(t.deps.zalo!.client)
       expect(other.agents!.webhook).not.toBe(t.deps.agents!.webhook)
       expect(other.agents!.client).not.toBe(t.deps.agents!.client)
+      // the documents' group commit and in-progress submissions belong to one app, not to the database
+      const [mine, theirs] = await Promise.all([t.deps.documents.service(), other.documents.service()])
+      expect(theirs.commit).not.toBe(mine.commit)
+      expect(theirs.submitting).not.toBe(mine.submitting)
 
       // A ticket opened through one app is announced live only to that app's console stream;
       // the other process learns of it from the database, as a separate process would.
