@@ -22,6 +22,7 @@ import { describeOperation, json } from '../../platform/openapi/describe-operati
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
+import { parseNumberId } from './parse-number-id.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
 const ZHandoff = z.looseObject({
@@ -50,12 +51,7 @@ const ZClose = z.object({
   note: z.string().trim().normalize('NFC').max(1000, 'ghi chú tối đa 1.000 ký tự').optional(),
 })
 
-const ticketId = (raw: string) => {
-  const id = Number(raw)
-  if (!Number.isInteger(id) || id < 1)
-    throw new AppError('BAD_REQUEST', 'Mã yêu cầu hỗ trợ phải là số nguyên dương.')
-  return id
-}
+const ticketId = (raw: string) => parseNumberId(raw, 'Mã yêu cầu hỗ trợ')
 
 /** @param pollMs how often the stream looks for changes made by other processes */
 export const createHandoffsRoutes = (
