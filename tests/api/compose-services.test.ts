@@ -27,52 +27,40 @@ import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../helpers/fa
 const built = vi.hoisted(() => {
   const calls = new Map<string, number>()
   const pools: { closed: boolean }[] = []
-  // biome-ignore lint/suspicious/noExplicitAny: wraps any factory
-  const counted = <F extends (...args: any[]) => any>(name: string, factory: F): F =>
-    ((...args: Parameters<F>) => {
+  type Factory = (...args: never[]) => unknown
+  const counted =
+    (name: string, factory: Factory) =>
+    (...args: never[]) => {
       calls.set(name, (calls.get(name) ?? 0) + 1)
       return factory(...args)
-    }) as F
-  return { calls, pools, counted }
+    }
+  /** a vi.mock factory: the real module, with `key` counted under `name` */
+  const count = (name: string, key: string) => async (original: () => Promise<Record<string, unknown>>) => {
+    const real = await original()
+    return { ...real, [key]: counted(name, real[key] as Factory) }
+  }
+  return { calls, pools, counted, count }
 })
 
-vi.mock('../../bot/core/handle-message.ts', async (original) => {
-  const m = await original<typeof import('../../bot/core/handle-message.ts')>()
-  return { ...m, createConversation: built.counted('conversation', m.createConversation) }
-})
-vi.mock('../../bot/handoff/handoff-store.ts', async (original) => {
-  const m = await original<typeof import('../../bot/handoff/handoff-store.ts')>()
-  return { ...m, createHandoffStore: built.counted('handoffs', m.createHandoffStore) }
-})
-vi.mock('../../bot/telegram/create-telegram-bot.ts', async (original) => {
-  const m = await original<typeof import('../../bot/telegram/create-telegram-bot.ts')>()
-  return { ...m, createTelegramBot: built.counted('telegram', m.createTelegramBot) }
-})
-vi.mock('../../bot/zalo/zalo-client.ts', async (original) => {
-  const m = await original<typeof import('../../bot/zalo/zalo-client.ts')>()
-  return { ...m, createZaloClient: built.counted('zalo client', m.createZaloClient) }
-})
-vi.mock('../../bot/zalo/zalo-webhook.ts', async (original) => {
-  const m = await original<typeof import('../../bot/zalo/zalo-webhook.ts')>()
-  return { ...m, createZaloWebhook: built.counted('zalo webhook', m.createZaloWebhook) }
-})
-vi.mock('../../bot/agents/connector-client.ts', async (original) => {
-  const m = await original<typeof import('../../bot/agents/connector-client.ts')>()
-  return { ...m, createConnectorClient: built.counted('connector client', m.createConnectorClient) }
-})
-vi.mock('../../bot/agents/agents-webhook.ts', async (original) => {
-  const m = await original<typeof import('../../bot/agents/agents-webhook.ts')>()
-  return { ...m, createAgentsWebhook: built.counted('agents webhook', m.createAgentsWebhook) }
-})
-vi.mock('../../bot/handoff/deliver-staff-message.ts', async (original) => {
-  const m = await original<typeof import('../../bot/handoff/deliver-staff-message.ts')>()
-  return { ...m, createDeliverStaffMessage: built.counted('staff delivery', m.createDeliverStaffMessage) }
-})
+vi.mock('../../bot/core/handle-message.ts', built.count('conversation', 'createConversation'))
+vi.mock('../../bot/handoff/handoff-store.ts', built.count('handoffs', 'createHandoffStore'))
+vi.mock('../../bot/telegram/create-telegram-bot.ts', built.count('telegram', 'createTelegramBot'))
+vi.mock('../../bot/zalo/zalo-client.ts', built.count('zalo client', 'createZaloClient'))
+vi.mock('../../bot/zalo/zalo-webhook.ts', built.count('zalo webhook', 'createZaloWebhook'))
+vi.mock('../../bot/agents/connector-client.ts', built.count('connector client', 'createConnectorClient'))
+vi.mock('../../bot/agents/agents-webhook.ts', built.count('agents webhook', 'createAgentsWebhook'))
+vi.mock(
+  '../../bot/handoff/deliver-staff-message.ts',
+  built.count('staff delivery', 'createDeliverStaffMessage'),
+)
 vi.mock('../../api/documents/create-pdf-worker-pool.ts', async (original) => {
-  const m = await original<typeof import('../../api/documents/create-pdf-worker-pool.ts')>()
-  const create = built.counted('pdf workers', m.createPdfWorkerPool)
+  const real = await original<typeof import('../../api/documents/create-pdf-worker-pool.ts')>()
+  const create = built.counted(
+    'pdf workers',
+    real.createPdfWorkerPool as never,
+  ) as typeof real.createPdfWorkerPool
   return {
-    ...m,
+    ...real,
     createPdfWorkerPool: (...args: Parameters<typeof create>) => {
       const pool = create(...args)
       const seen = { closed: false }
