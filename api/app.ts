@@ -6,7 +6,7 @@ import { Hono } from 'hono'
 import { createChatRoutes } from '../bot/routes.ts'
 import { limitBody } from '../platform/http/limit-body.ts'
 import { bodyLimitRules } from './body-limits.ts'
-import type { AppDeps } from './deps.ts'
+import type { AppServices } from './deps.ts'
 import { createDocumentsRoutes } from './documents/routes.ts'
 import { createErrorHandler, errorBody } from './errors.ts'
 import { createAdminRoutes } from './routes/admin.ts'
@@ -17,10 +17,11 @@ import { createProcedureRoutes } from './routes/procedures.ts'
 import { createConsoleRoutes } from './staff/console-routes.ts'
 
 /**
- * @param deps configuration, database, knowledge base and logger
+ * @param deps the services composed once by api/compose-services.ts (settings, database,
+ *   knowledge base, logger, chat channels, documents service); the app builds none of its own
  * @returns the app; tests call `app.request()` on it
  */
-export const createApp = (deps: AppDeps) => {
+export const createApp = (deps: AppServices) => {
   const app = new Hono()
   app.use(async function securityHeaders(c, next) {
     await next()

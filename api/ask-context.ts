@@ -1,13 +1,12 @@
 /**
  * Remembers, per API session, which procedure the last answer was about and which choices a
- * clarify question offered, in libSQL (`chat_sessions`, ids prefixed `api:`), so any process
- * can serve the next request. Expires with the bot's session TTL.
+ * clarify question offered, in the chat's session store (`chat_sessions`, ids prefixed
+ * `api:`), so any process can serve the next request. Expires with the bot's session TTL.
  * @module
  */
-import { eq } from 'drizzle-orm'
+import { createSessionStore } from '../bot/core/session-store.ts'
 import type { Answer, AnswerContext } from '../knowledge/answer/answer.types.ts'
 import type { Db } from '../knowledge/db/client.ts'
-import { chatSessions } from '../knowledge/db/schema/index.ts'
 
 export type AskContextStore = {
   load: (sessionId: string) => Promise<AnswerContext>
@@ -22,36 +21,19 @@ export const createAskContextStore = ({
   db: Db
   ttlMinutes: number
   now?: () => number
-}): AskContextStore => ({
-  async load(sessionId) {
-    const rows = await db
-      .select()
-      .from(chatSessions)
-      .where(eq(chatSessions.id, `api:${sessionId}`))
-      .limit(1)
-    const row = rows[0]
-    if (!row || row.expiresAt < now()) return {}
-    return row.state as AnswerContext
-  },
-  async save(sessionId, answer) {
-    const state: AnswerContext = {
-      procedureCode: answer.procedure?.code ?? null,
-      candidateCodes: answer.kind === 'clarify' ? (answer.candidates ?? []).map((c) => c.code) : [],
-    }
-    const at = now()
-    const row = {
-      id: `api:${sessionId}`,
-      channel: 'api',
-      state,
-      updatedAt: at,
-      expiresAt: at + ttlMinutes * 60_000,
-    }
-    await db
-      .insert(chatSessions)
-      .values(row)
-      .onConflictDoUpdate({
-        target: chatSessions.id,
-        set: { state, updatedAt: at, expiresAt: row.expiresAt },
-      })
-  },
-})
+}): AskContextStore => {
+  const sessions = createSessionStore({ db, ttlMinutes, clock: now })
+  const idOf = (sessionId: string) => `api:${sessionId}`
+  return {
+    async load(sessionId) {
+      const { procedureCode, candidateCodes } = await sessions.load(idOf(sessionId))
+      return { procedureCode, candidateCodes }
+    },
+    save: (sessionId, answer) =>
+      sessions.save(idOf(sessionId), 'api', {
+        procedureCode: answer.procedure?.code ?? null,
+        candidateCodes: answer.kind === 'clarify' ? (answer.candidates ?? []).map((c) => c.code) : [],
+        history: [],
+      }),
+  }
+}

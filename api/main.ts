@@ -13,6 +13,7 @@ import { createKnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { isKnowledgeBaseEmpty, seedKnowledgeBase } from '../knowledge/procedures/seed-knowledge-base.ts'
 import { createLogger } from '../platform/logger.ts'
 import { createApp } from './app.ts'
+import { composeServices } from './compose-services.ts'
 import { loadConfig } from './config.ts'
 import { describeStorageError } from './errors.ts'
 import { printWelcome } from './print-welcome.ts'
@@ -69,8 +70,8 @@ const main = async () => {
       cacheEntries: config.knowledge.cacheEntries,
     }),
   )
-  const deps = { config, db, kb, log, startup }
-  const app = createApp(deps)
+  const services = composeServices({ config, db, kb, log, startup })
+  const app = createApp(services)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('trolyso listening', { url: `http://${info.address}:${info.port}`, procedures: kb.size() })
     printWelcome({ url: `http://${info.address}:${info.port}`, seeding: seeding ? 'national' : null })
@@ -94,10 +95,11 @@ const main = async () => {
       seconds: (Date.now() - started) / 1000,
     })
   }
-  const channels = await startChannels(deps, app)
+  const channels = await startChannels(services)
   const stop = async (signal: string) => {
     log.info('shutting down', { signal })
     await channels.stop()
+    await services.stop()
     kb.close()
     server.close()
     db.$client.close()

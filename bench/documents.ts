@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import * as pkijs from 'pkijs'
 import { createApp } from '../api/app.ts'
+import { composeServices } from '../api/compose-services.ts'
 import { loadConfig } from '../api/config.ts'
 import {
   addSignaturePlaceholder,
@@ -40,7 +41,8 @@ const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', KB_SEED: 'false'
 const db = await createDb(config.database)
 await migrateDb(db)
 const kb = await createKnowledgeBase({ db })
-const app = createApp({ config, db, kb, log: createLogger('silent') })
+const services = composeServices({ config, db, kb, log: createLogger('silent') })
+const app = createApp(services)
 const ca = await ensureCertificateAuthority(caDirOf(config))
 
 const SENDER = '000.00.01.H56'
@@ -184,6 +186,7 @@ process.stdout.write(
     `  setup (CA, officials, signing ${DOCS} PDFs): ${(setupMs / 1000).toFixed(1)} s`,
   ].join('\n')}\n`,
 )
+await services.stop()
 kb.close()
 db.$client.close()
 rmSync(dir, { recursive: true, force: true })

@@ -2,24 +2,20 @@
  * Citizens' chat over HTTP: the web chat page and its JSON API, the Telegram webhook (when a
  * PUBLIC_URL is configured), the Zalo OA webhook (when Zalo is configured) and the Bot
  * Framework messaging endpoint `/api/messages` (when a Microsoft App ID is configured), all
- * over one conversation built from the app's database and knowledge base.
+ * over the one conversation of the app's chat services (built by the composition root).
  * @module
  */
 import { Hono } from 'hono'
-import { agentsWebhookForDeps } from './agents/agents-for-deps.ts'
-import type { BotDeps } from './bot-deps.ts'
-import { conversationForDeps } from './core/conversation-for-deps.ts'
-import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
+import type { ChatServices } from './bot-deps.ts'
 import { createTelegramWebhook } from './telegram/telegram-webhook.ts'
 import { createWebChatRoutes } from './web/web-chat-routes.ts'
-import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
-export const createChatRoutes = (deps: BotDeps) => {
+export const createChatRoutes = (deps: ChatServices) => {
   const routes = new Hono()
   routes.route(
     '/',
     createWebChatRoutes({
-      conversation: conversationForDeps(deps),
+      conversation: deps.conversation,
       perMinute: deps.config.rateLimits.chatPerMinute,
       scope: deps.config.rateLimits.scope,
       db: deps.db,
@@ -29,7 +25,7 @@ export const createChatRoutes = (deps: BotDeps) => {
   )
 
   const telegram = deps.config.bot.telegram
-  const bot = telegramBotForDeps(deps)
+  const bot = deps.telegram
   if (bot && telegram && deps.config.publicUrl) {
     if (telegram.webhookSecret)
       routes.route(
@@ -45,10 +41,7 @@ export const createChatRoutes = (deps: BotDeps) => {
     else deps.log.error('telegram webhook not mounted: set TELEGRAM_WEBHOOK_SECRET in webhook mode')
   }
 
-  const zalo = zaloWebhookForDeps(deps)
-  if (zalo) routes.route('/', zalo.routes)
-
-  const agents = agentsWebhookForDeps(deps)
-  if (agents) routes.route('/', agents.routes)
+  if (deps.zalo) routes.route('/', deps.zalo.webhook.routes)
+  if (deps.agents) routes.route('/', deps.agents.webhook.routes)
   return routes
 }

@@ -2,24 +2,21 @@
  * Starts the chat channels that need a process of their own (Telegram long polling when no
  * public URL is configured) or a registration (the Telegram webhook with its secret when
  * there is one), and the background pruning of chat data past its retention. Webhook routes
- * are mounted by bot/routes.ts.
+ * are mounted by bot/routes.ts; both receive the channels the composition root built.
  * @module
  */
-import type { Hono } from 'hono'
-import { agentsWebhookForDeps } from './agents/agents-for-deps.ts'
-import type { BotDeps } from './bot-deps.ts'
+import type { ChatServices } from './bot-deps.ts'
 import { startRetention } from './core/start-retention.ts'
 import { BOT_COMMANDS } from './telegram/create-telegram-bot.ts'
-import { telegramBotForDeps } from './telegram/telegram-for-deps.ts'
 import { TELEGRAM_WEBHOOK_PATH } from './telegram/telegram-webhook.ts'
-import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
 export type RunningChannels = { stop: () => Promise<void> }
 
-export const startChannels = async (deps: BotDeps, _app: Hono): Promise<RunningChannels> => {
+/** @returns what was started; `stop()` ends polling and retention (the services stop themselves) */
+export const startChannels = async (deps: ChatServices): Promise<RunningChannels> => {
   const { config, log } = deps
   const retention = startRetention({ db: deps.db, log, retention: config.bot.retention })
-  const bot = telegramBotForDeps(deps)
+  const bot = deps.telegram
   const settings = config.bot.telegram
   let polling: Promise<void> | null = null
   // Registration runs in the background: Telegram being unreachable (auto-retry backs off)
@@ -62,8 +59,6 @@ export const startChannels = async (deps: BotDeps, _app: Hono): Promise<RunningC
         await bot.stop()
         await polling.catch(() => {})
       }
-      await zaloWebhookForDeps(deps)?.whenIdle()
-      await agentsWebhookForDeps(deps)?.whenIdle()
       await retention.stop()
     },
   }

@@ -12,7 +12,7 @@ import { AppError } from '../../knowledge/errors.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
-import { enrolCertificate } from './issue-certificate.ts'
+import { type EnrolCertificateOptions, enrolCertificate } from './issue-certificate.ts'
 import { requireRole } from './official-roles.ts'
 import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
 import type { OfficialEnv } from './require-official.ts'
@@ -22,6 +22,17 @@ const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string
 
 export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
+  /** Issues and records a certificate for the CSR; the chain is the deployment CA's certificate. */
+  const issue = async (request: Omit<EnrolCertificateOptions, 'db' | 'ca' | 'crlUrl'>) => {
+    const { ca } = await svc()
+    const issued = await enrolCertificate({
+      db: deps.db,
+      ca,
+      crlUrl: crlUrlOf(deps.config.publicUrl),
+      ...request,
+    })
+    return { issued, chain: [ca.pem], notAfter: issued.notAfter.toISOString() }
+  }
 
   app.post(
     '/v1/certificates',
@@ -38,11 +49,7 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
       const caller = c.var.caller
       requireRole(caller.official.role, 'enrolCertificate')
       const { csr } = parseInput(ZCsr, await readJson(c))
-      const s = await svc()
-      const issued = await enrolCertificate({
-        db: deps.db,
-        ca: s.ca,
-        crlUrl: crlUrlOf(deps.config.publicUrl),
+      const { issued, chain, notAfter } = await issue({
         csrPem: csr,
         subject: {
           officialId: caller.official.id,
@@ -51,15 +58,7 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
           agencyName: caller.agency.name,
         },
       })
-      return c.json(
-        {
-          serial: issued.serial,
-          certificate: issued.pem,
-          chain: [s.ca.pem],
-          notAfter: issued.notAfter.toISOString(),
-        },
-        201,
-      )
+      return c.json({ serial: issued.serial, certificate: issued.pem, chain, notAfter }, 201)
     },
   )
 
@@ -86,11 +85,7 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
           `officialId: ${officialId} không phải văn thư của ${caller.agency.name}; chứng thư của cơ quan chỉ cấp cho văn thư.`,
         )
       }
-      const s = await svc()
-      const issued = await enrolCertificate({
-        db: deps.db,
-        ca: s.ca,
-        crlUrl: crlUrlOf(deps.config.publicUrl),
+      const { issued, chain, notAfter } = await issue({
         csrPem: csr,
         holder: 'organisation',
         actor: `official:${caller.official.id}`,
@@ -102,13 +97,7 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
         },
       })
       return c.json(
-        {
-          serial: issued.serial,
-          subject: issued.subject,
-          certificate: issued.pem,
-          chain: [s.ca.pem],
-          notAfter: issued.notAfter.toISOString(),
-        },
+        { serial: issued.serial, subject: issued.subject, certificate: issued.pem, chain, notAfter },
         201,
       )
     },

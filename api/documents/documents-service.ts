@@ -1,7 +1,8 @@
 /**
- * Everything the documents routes share, built once and lazily on the first request:
+ * Everything the documents routes share, set up once when the app's services are composed:
  * the deployment's CA (created in CA_DIR, default `<DATA_DIR>/ca`, on first start), the
- * trust roots, the signature verifier with its caches and the remote-signing provider.
+ * trust roots, the signature verifier with its caches, the PDF worker threads and the
+ * remote-signing provider.
  * @module
  */
 import { X509Certificate } from 'node:crypto'
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { createGroupCommit, type GroupCommit } from '../../knowledge/db/group-commit.ts'
 import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
@@ -48,6 +50,10 @@ export type DocumentsService = {
    * the array passed in may be empty (detached) once this resolves.
    */
   verifyPdf: (pdf: Uint8Array) => Promise<VerifiedPdf>
+  /** group commit of this app's document writes (one transaction for submissions arriving together) */
+  commit: GroupCommit
+  /** submissions in progress by document id: a concurrent one of the same document waits for it */
+  submitting: Map<string, Promise<unknown>>
 }
 
 /** What every documents operation on behalf of an official starts from. */
@@ -159,5 +165,46 @@ export const createDocumentsService = async (
     tsaUrl: config.documents.tsaUrl,
     pdf,
     verifyPdf,
+    commit: createGroupCommit(db),
+    submitting: new Map(),
+  }
+}
+
+/** The documents service of one running app: set up at start, awaited by every request. */
+export type DocumentsHandle = {
+  /** the service; a set-up that failed (say, an unwritable CA_DIR) is tried again by the next request */
+  service: () => Promise<DocumentsService>
+  /** whether this deployment has a remote-signing provider: clients offer remote signing only then */
+  remoteSigning: boolean
+  /** stops the PDF worker threads, if the service was set up */
+  close: () => Promise<void>
+}
+
+/**
+ * Starts setting up the documents service now, so a new deployment has its CA right after
+ * start; a failure is logged here and answered 503 to the requests that need the service.
+ */
+export const startDocumentsService = (deps: AppDeps, options: DocumentsOptions = {}): DocumentsHandle => {
+  let setup: Promise<DocumentsService> | null = null
+  const service = () => {
+    setup ??= createDocumentsService(deps, options).catch((error: unknown) => {
+      setup = null
+      throw error
+    })
+    return setup
+  }
+  service().catch((error: unknown) =>
+    deps.log.error('documents setup failed', {
+      caDir: caDirOf(deps.config),
+      error: String(error instanceof AppError && error.cause ? error.cause : error),
+    }),
+  )
+  return {
+    service,
+    remoteSigning: Boolean(options.remoteSigning ?? deps.config.documents.remoteSigningUrl),
+    close: async () => {
+      const running = await setup?.catch(() => null)
+      await running?.pdf.close()
+    },
   }
 }

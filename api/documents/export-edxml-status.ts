@@ -11,8 +11,8 @@ import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import { type DocumentHeader, STATUS_LABELS } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
-import { EDXML_NS, edxmlDocumentId, toEdxmlDate, toEdxmlTimestamp } from './edxml-format.ts'
-import { buildEdxml, organizationOf } from './export-edxml.ts'
+import { edxmlDocumentId, toEdxmlDate, toEdxmlTimestamp } from './edxml-format.ts'
+import { buildEdxmlEnvelope, organizationOf } from './export-edxml.ts'
 import { findVisibleDocument } from './get-document.ts'
 
 export type ExportEdxmlStatusOptions = { svc: DocumentsService; caller: Caller; id: string }
@@ -39,36 +39,28 @@ export const exportEdxmlStatus = async ({ svc, caller, id }: ExportEdxmlStatusOp
   const staff = event.actorOfficialId
     ? await svc.db.select().from(officials).where(eq(officials.id, event.actorOfficialId)).get()
     : undefined
-  return buildEdxml({
-    edXML: {
-      '@_xmlns': EDXML_NS,
-      'edXML:edXMLEnvelope': {
-        '@_xmlns:edXML': EDXML_NS,
-        'edXML:edXMLHeader': {
-          'edXML:MessageHeader': {
-            'edXML:ResponseFor': {
-              'edXML:OrganId': doc.senderAgency,
-              'edXML:Code': h.notation,
-              'edXML:PromulgationDate': toEdxmlDate(h.promulgatedAt),
-              'edXML:DocumentId':
-                doc.edxmlDocumentId ?? edxmlDocumentId(doc.senderAgency, h.promulgatedAt, h.notation),
-            },
-            'edXML:From': organizationOf(own, me),
-            'edXML:StatusCode': event.status,
-            'edXML:Description': event.note ?? (STATUS_LABELS as Record<string, string>)[event.status] ?? '',
-            'edXML:Timestamp': toEdxmlTimestamp(event.at),
-            'edXML:StaffInfo': {
-              'edXML:Department': me?.name ?? own,
-              'edXML:Staff': staff?.name ?? '',
-              'edXML:Mobile': '',
-              'edXML:Email': staff?.email ?? '',
-            },
-          },
-          'edXML:TraceHeaderList': {
-            'edXML:TraceHeader': { 'edXML:OrganId': own, 'edXML:Timestamp': toEdxmlTimestamp(event.at) },
-          },
-        },
+  return buildEdxmlEnvelope({
+    messageHeader: {
+      'edXML:ResponseFor': {
+        'edXML:OrganId': doc.senderAgency,
+        'edXML:Code': h.notation,
+        'edXML:PromulgationDate': toEdxmlDate(h.promulgatedAt),
+        'edXML:DocumentId':
+          doc.edxmlDocumentId ?? edxmlDocumentId(doc.senderAgency, h.promulgatedAt, h.notation),
       },
+      'edXML:From': organizationOf(own, me),
+      'edXML:StatusCode': event.status,
+      'edXML:Description': event.note ?? (STATUS_LABELS as Record<string, string>)[event.status] ?? '',
+      'edXML:Timestamp': toEdxmlTimestamp(event.at),
+      'edXML:StaffInfo': {
+        'edXML:Department': me?.name ?? own,
+        'edXML:Staff': staff?.name ?? '',
+        'edXML:Mobile': '',
+        'edXML:Email': staff?.email ?? '',
+      },
+    },
+    traceHeaderList: {
+      'edXML:TraceHeader': { 'edXML:OrganId': own, 'edXML:Timestamp': toEdxmlTimestamp(event.at) },
     },
   })
 }

@@ -45,13 +45,43 @@ export const organizationOf = (code: string, row: AgencyRow | undefined) => ({
   'edXML:Website': row?.website ?? '',
 })
 
-export const buildEdxml = (tree: Record<string, unknown>) =>
+const buildEdxml = (tree: Record<string, unknown>) =>
   new XMLBuilder({
     ignoreAttributes: false,
     format: true,
     suppressEmptyNode: true,
     processEntities: true,
   }).build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, ...tree }) as string
+
+/**
+ * The QCVN 102 envelope: a message header and its trace headers, then (for a document) the
+ * body's manifest and the encoded attachment; a status package has neither.
+ */
+export const buildEdxmlEnvelope = ({
+  messageHeader,
+  traceHeaderList,
+  body,
+  attachment,
+}: {
+  messageHeader: Record<string, unknown>
+  traceHeaderList: Record<string, unknown>
+  body?: Record<string, unknown>
+  attachment?: Record<string, unknown>
+}) =>
+  buildEdxml({
+    edXML: {
+      '@_xmlns': EDXML_NS,
+      'edXML:edXMLEnvelope': {
+        '@_xmlns:edXML': EDXML_NS,
+        'edXML:edXMLHeader': {
+          'edXML:MessageHeader': messageHeader,
+          'edXML:TraceHeaderList': traceHeaderList,
+        },
+        ...(body ? { 'edXML:edXMLBody': body } : {}),
+      },
+      ...(attachment ? { AttachmentEncoded: attachment } : {}),
+    },
+  })
 
 const attachmentNameOf = (notation: string) => `${notation.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`
 
@@ -91,67 +121,59 @@ export const exportEdxml = async ({
         },
       }
     : { 'edXML:BussinessDocType': '0', 'edXML:BussinessDocReason': '' }
-  return buildEdxml({
-    edXML: {
-      '@_xmlns': EDXML_NS,
-      'edXML:edXMLEnvelope': {
-        '@_xmlns:edXML': EDXML_NS,
-        'edXML:edXMLHeader': {
-          'edXML:MessageHeader': {
-            'edXML:From': organizationOf(doc.senderAgency.code, agency(doc.senderAgency.code)),
-            'edXML:To': doc.recipients.map((r) => organizationOf(r.agencyCode, agency(r.agencyCode))),
-            'edXML:Code': { 'edXML:CodeNumber': codeNumber, 'edXML:CodeNotation': codeNotation },
-            'edXML:PromulgationInfo': {
-              'edXML:Place': h.place,
-              'edXML:PromulgationDate': toEdxmlDate(h.promulgatedAt),
-            },
-            'edXML:DocumentType': {
-              'edXML:Type': type.type,
-              'edXML:TypeDetail': type.typeDetail,
-              'edXML:TypeName': type.typeName,
-            },
-            'edXML:Subject': h.subject,
-            'edXML:SignerInfo': {
-              'edXML:Competence': h.signerCompetence ?? '',
-              'edXML:Position': h.signerPosition ?? '',
-              'edXML:FullName': h.signerName ?? '',
-            },
-            ...(h.dueDate ? { 'edXML:DueDate': toEdxmlDate(h.dueDate) } : {}),
-            'edXML:OtherInfo': {
-              'edXML:Priority': PRIORITY_CODES[h.priority] ?? '0',
-              'edXML:PromulgationAmount': '1',
-              'edXML:PageAmount': String(doc.pages),
-            },
-            ...(h.steeringType ? { 'edXML:SteeringType': h.steeringType } : {}),
-            'edXML:DocumentId':
-              row?.edxmlDocumentId ?? edxmlDocumentId(doc.senderAgency.code, h.promulgatedAt, h.notation),
-          },
-          'edXML:TraceHeaderList': {
-            'edXML:TraceHeader': {
-              'edXML:OrganId': doc.senderAgency.code,
-              'edXML:Timestamp': toEdxmlTimestamp(doc.createdAt),
-            },
-            'edXML:Bussiness': { ...bussiness, 'edXML:Paper': doc.paperCopy ? '1' : '0' },
-          },
-        },
-        'edXML:edXMLBody': {
-          'edXML:edXMLManifest': {
-            '@_version': '1.0',
-            'edXML:Reference': {
-              'edXML:ContentId': `cid:${contentId}`,
-              'edXML:ContentType': 'application/pdf',
-              'edXML:AttachmentName': name,
-            },
-          },
+  return buildEdxmlEnvelope({
+    messageHeader: {
+      'edXML:From': organizationOf(doc.senderAgency.code, agency(doc.senderAgency.code)),
+      'edXML:To': doc.recipients.map((r) => organizationOf(r.agencyCode, agency(r.agencyCode))),
+      'edXML:Code': { 'edXML:CodeNumber': codeNumber, 'edXML:CodeNotation': codeNotation },
+      'edXML:PromulgationInfo': {
+        'edXML:Place': h.place,
+        'edXML:PromulgationDate': toEdxmlDate(h.promulgatedAt),
+      },
+      'edXML:DocumentType': {
+        'edXML:Type': type.type,
+        'edXML:TypeDetail': type.typeDetail,
+        'edXML:TypeName': type.typeName,
+      },
+      'edXML:Subject': h.subject,
+      'edXML:SignerInfo': {
+        'edXML:Competence': h.signerCompetence ?? '',
+        'edXML:Position': h.signerPosition ?? '',
+        'edXML:FullName': h.signerName ?? '',
+      },
+      ...(h.dueDate ? { 'edXML:DueDate': toEdxmlDate(h.dueDate) } : {}),
+      'edXML:OtherInfo': {
+        'edXML:Priority': PRIORITY_CODES[h.priority] ?? '0',
+        'edXML:PromulgationAmount': '1',
+        'edXML:PageAmount': String(doc.pages),
+      },
+      ...(h.steeringType ? { 'edXML:SteeringType': h.steeringType } : {}),
+      'edXML:DocumentId':
+        row?.edxmlDocumentId ?? edxmlDocumentId(doc.senderAgency.code, h.promulgatedAt, h.notation),
+    },
+    traceHeaderList: {
+      'edXML:TraceHeader': {
+        'edXML:OrganId': doc.senderAgency.code,
+        'edXML:Timestamp': toEdxmlTimestamp(doc.createdAt),
+      },
+      'edXML:Bussiness': { ...bussiness, 'edXML:Paper': doc.paperCopy ? '1' : '0' },
+    },
+    body: {
+      'edXML:edXMLManifest': {
+        '@_version': '1.0',
+        'edXML:Reference': {
+          'edXML:ContentId': `cid:${contentId}`,
+          'edXML:ContentType': 'application/pdf',
+          'edXML:AttachmentName': name,
         },
       },
-      AttachmentEncoded: {
-        Attachment: {
-          ContentType: 'application/pdf',
-          ContentId: contentId,
-          ContentTransferEncoded: Buffer.from(pdf).toString('base64'),
-          AttachmentName: name,
-        },
+    },
+    attachment: {
+      Attachment: {
+        ContentType: 'application/pdf',
+        ContentId: contentId,
+        ContentTransferEncoded: Buffer.from(pdf).toString('base64'),
+        AttachmentName: name,
       },
     },
   })

@@ -54,39 +54,6 @@ export type SubmittedDocument = {
 export const documentIdOf = (sha256: string, senderAgency: string) =>
   createHash('sha256').update(`${sha256}:${senderAgency}`).digest('hex').slice(0, 32)
 
-type Statement = Parameters<Db['batch']>[0][number]
-type Pending = { statements: Statement[]; resolve: () => void; reject: (error: unknown) => void }
-
-const queues = new WeakMap<Db, Pending[]>()
-
-/**
- * Group commit: submissions that arrive while a commit is being prepared share one
- * transaction, so one fsync acknowledges many documents. Nobody is answered before the
- * commit that holds their rows; if a group fails, each submission is retried alone so a
- * bad one fails only itself.
- */
-const commitGrouped = (db: Db, statements: Statement[]) =>
-  new Promise<void>((resolve, reject) => {
-    let queue = queues.get(db)
-    if (!queue) {
-      queue = []
-      queues.set(db, queue)
-    }
-    queue.push({ statements, resolve, reject })
-    if (queue.length > 1) return
-    const pending = queue
-    setImmediate(async () => {
-      const group = pending.splice(0)
-      try {
-        await db.batch(group.flatMap((p) => p.statements) as [Statement, ...Statement[]])
-        for (const p of group) p.resolve()
-      } catch {
-        for (const p of group)
-          await db.batch(p.statements as [Statement, ...Statement[]]).then(p.resolve, p.reject)
-      }
-    })
-  })
-
 /** The distinct problems found, a few of them: an error message stays short whatever the file holds. */
 export const problemsOf = (verification: Verification, max = 6) => {
   const all = [...(verification.problems ?? []), ...verification.signatures.flatMap((s) => s.problems)]
@@ -94,8 +61,6 @@ export const problemsOf = (verification: Verification, max = 6) => {
   const shown = distinct.slice(0, max).join(' ')
   return distinct.length > max ? `${shown} (và ${distinct.length - max} vấn đề khác)` : shown
 }
-
-const inFlight = new Map<string, Promise<{ created: boolean; doc: SubmittedDocument }>>()
 
 const existingDocument = async (svc: DocumentsService, id: string): Promise<SubmittedDocument | null> => {
   const row = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
@@ -202,7 +167,8 @@ export const submitDocument = async ({
   const sha256 = known.sha256 ?? createHash('sha256').update(pdf).digest('hex')
   const id = documentIdOf(sha256, senderAgency)
   // one submission per document at a time: a concurrent one waits, then adds its recipients
-  for (let running = inFlight.get(id); running; running = inFlight.get(id)) await running.catch(() => {})
+  const { submitting } = svc
+  for (let running = submitting.get(id); running; running = submitting.get(id)) await running.catch(() => {})
   const work = (async () => {
     const existing = await existingDocument(svc, id)
     if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
@@ -233,7 +199,8 @@ export const submitDocument = async ({
     const at = new Date().toISOString()
     const actor = caller.official.id
     const db = svc.db
-    await commitGrouped(db, [
+    // submissions arriving together share one transaction (one fsync acknowledges many documents)
+    await svc.commit([
       db
         .insert(documentBlobs)
         .values({ sha256, bytes: Buffer.from(pdf), size: pdf.byteLength })
@@ -291,10 +258,10 @@ export const submitDocument = async ({
     }
     return { created: true, doc }
   })()
-  inFlight.set(id, work)
+  submitting.set(id, work)
   try {
     return await work
   } finally {
-    inFlight.delete(id)
+    submitting.delete(id)
   }
 }

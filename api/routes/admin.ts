@@ -20,11 +20,12 @@ import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
-import type { AppDeps } from '../deps.ts'
+import type { AppServices } from '../deps.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
+import { parseNumberId } from '../staff/parse-number-id.ts'
 import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { createVocabularyRoutes } from '../staff/vocabulary-routes.ts'
@@ -43,7 +44,7 @@ import { ZProcedureCode } from './procedures.types.ts'
 
 const toInput = (record: Record<string, unknown>): ProcedureInput => parseInput(ZProcedure, record, 'Thủ tục')
 
-export const createAdminRoutes = (deps: AppDeps) => {
+export const createAdminRoutes = (deps: AppServices) => {
   const { db, kb, config } = deps
   const policy = config.staff
   const app = new Hono<StaffEnv>()
@@ -239,9 +240,7 @@ export const createAdminRoutes = (deps: AppDeps) => {
     }),
     async (c) => {
       const { actor } = requirePermission(c, 'review')
-      const id = Number(c.req.param('id'))
-      if (!Number.isInteger(id) || id < 1)
-        throw new AppError('BAD_REQUEST', 'Mã câu hỏi phải là số nguyên dương.')
+      const id = parseNumberId(c.req.param('id'), 'Mã câu hỏi')
       const { status, note, procedureCode } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
       // Resolved with a procedure: the question (masked, as stored) is taught to search.
       let teach = null

@@ -13,17 +13,16 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
-import { createDeliverStaffMessage } from '../../bot/handoff/deliver-staff-message.ts'
 import { handoffMessages } from '../../bot/handoff/handoff-messages.ts'
 import type { HandoffEvent } from '../../bot/handoff/handoff-store.ts'
-import { handoffsForDeps } from '../../bot/handoff/handoffs-for-deps.ts'
 import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
 import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
-import type { AppDeps } from '../deps.ts'
+import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
+import { parseNumberId } from './parse-number-id.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
 const ZHandoff = z.looseObject({
@@ -52,17 +51,15 @@ const ZClose = z.object({
   note: z.string().trim().normalize('NFC').max(1000, 'ghi chú tối đa 1.000 ký tự').optional(),
 })
 
-const ticketId = (raw: string) => {
-  const id = Number(raw)
-  if (!Number.isInteger(id) || id < 1)
-    throw new AppError('BAD_REQUEST', 'Mã yêu cầu hỗ trợ phải là số nguyên dương.')
-  return id
-}
+const ticketId = (raw: string) => parseNumberId(raw, 'Mã yêu cầu hỗ trợ')
 
 /** @param pollMs how often the stream looks for changes made by other processes */
-export const createHandoffsRoutes = (deps: AppDeps, { pollMs = 2000 }: { pollMs?: number } = {}) => {
-  const store = handoffsForDeps(deps)
-  const deliver = createDeliverStaffMessage(deps)
+export const createHandoffsRoutes = (
+  deps: Pick<AppServices, 'handoffs' | 'deliverStaffMessage'>,
+  { pollMs = 2000 }: { pollMs?: number } = {},
+) => {
+  const store = deps.handoffs
+  const deliver = deps.deliverStaffMessage
   /** A message to the citizen on their channel, kept on the ticket with whether it arrived. */
   const send = async (id: number, from: 'staff' | 'bot', text: string) => {
     const ticket = await store.get(id)

@@ -24,6 +24,7 @@ import {
   ZImportJobId,
 } from './import.types.ts'
 import { createImportJobs } from './import-jobs.ts'
+import { parseNumberId } from './parse-number-id.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
 export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
@@ -115,9 +116,7 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         }),
         async (c) => {
           const { actor } = requirePermission(c, 'editKnowledge')
-          const id = Number(c.req.param('id'))
-          if (!Number.isInteger(id) || id < 1)
-            throw new AppError('BAD_REQUEST', 'Mã mục phải là số nguyên dương.')
+          const id = parseNumberId(c.req.param('id'), 'Mã mục')
           const { status, note } = parseInput(ZImportFlagUpdate, await readJson(c), 'Cập nhật')
           const at = new Date().toISOString()
           const updated = await db.transaction(async (tx) => {

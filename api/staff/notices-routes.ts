@@ -7,11 +7,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { listNotices, postNotice, removeNotice, ZNewNotice } from '../../bot/core/notice-board.ts'
-import { AppError } from '../../knowledge/errors.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
+import { parseNumberId } from './parse-number-id.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
 const ZNotice = z.looseObject({ id: z.number(), text: z.string(), mode: z.string() })
@@ -60,10 +60,7 @@ export const createNoticesRoutes = ({ db }: AppDeps) =>
       }),
       async (c) => {
         const { actor } = requirePermission(c, 'editKnowledge')
-        const id = Number(c.req.param('id'))
-        if (!Number.isInteger(id) || id < 1)
-          throw new AppError('BAD_REQUEST', 'Mã thông báo phải là số nguyên dương.')
-        await removeNotice({ db, actor, id })
+        await removeNotice({ db, actor, id: parseNumberId(c.req.param('id'), 'Mã thông báo') })
         return c.body(null, 204)
       },
     )

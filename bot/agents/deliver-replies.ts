@@ -12,16 +12,13 @@
  */
 
 import type { Db } from '../../knowledge/db/client.ts'
-import { undeliveredMessages } from '../../knowledge/db/schema/index.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { maskPersonalData } from '../core/mask-personal-data.ts'
+import { type DeliverResult, keepUndelivered } from '../core/keep-undelivered.ts'
 import type { Reply } from '../core/reply.types.ts'
 import type { Activity, ChannelAccount, OutgoingActivity } from './activity.types.ts'
 import type { ConnectorClient } from './connector-client.ts'
 import { agentsUserId } from './map-activity.ts'
 import { renderAgentsReplies } from './render-replies.ts'
-
-export type DeliverResult = { sent: number; undelivered: number }
 
 export type DeliverAgentsRepliesOptions = {
   db: Db
@@ -67,8 +64,9 @@ export const deliverAgentsReplies = async ({
       continue
     }
     result.undelivered += 1
-    const reason = `connector ${sent.status}: ${sent.message}`
-    await db.insert(undeliveredMessages).values({
+    await keepUndelivered({
+      db,
+      log,
       channel: 'botframework',
       recipient: agentsUserId(activity, activity.from.id),
       payload: {
@@ -79,13 +77,10 @@ export const deliverAgentsReplies = async ({
           ...(message.attachments ? { attachments: message.attachments } : {}),
         },
       },
-      reason,
-      createdAt: clock(),
-    })
-    log.warn('botframework message not delivered', {
-      reason,
-      channelId: activity.channelId,
-      text: maskPersonalData(message.text ?? '').text.slice(0, 200),
+      reason: `connector ${sent.status}: ${sent.message}`,
+      text: message.text ?? '',
+      context: { channelId: activity.channelId },
+      at: clock(),
     })
   }
   return result

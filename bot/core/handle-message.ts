@@ -11,6 +11,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Answer, AnswerContext } from '../../knowledge/answer/answer.types.ts'
 import { renderReplyText } from '../../knowledge/answer/render-reply-text.ts'
 import type { Db } from '../../knowledge/db/client.ts'
+import { createGroupCommit } from '../../knowledge/db/group-commit.ts'
 import { interactions } from '../../knowledge/db/schema/index.ts'
 import type { Logger } from '../../platform/logger.ts'
 import {
@@ -20,7 +21,6 @@ import {
   parseCommandText,
   procedureChoiceId,
 } from './choice-ids.ts'
-import { createGroupCommit } from './group-commit.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { messages, PORTAL_URL } from './messages.ts'
 import type { RetentionSettings } from './prune-retention.ts'

@@ -1,7 +1,8 @@
 /**
  * Conversation state in libSQL (`chat_sessions`), so several processes can serve one bot:
  * the procedure being discussed, the choices last offered and, for the web page, a short
- * history. A session untouched for the TTL is treated as gone and later purged.
+ * history. A session untouched for the TTL is treated as gone and later purged. The /v1/ask
+ * API keeps its follow-up context here too, under ids prefixed `api:`.
  * @module
  */
 import { and, eq, gt, lt } from 'drizzle-orm'
@@ -21,13 +22,16 @@ export type SessionState = {
   history: HistoryEntry[]
 }
 
+/** Whose session: a chat channel's, or the /v1/ask API's. */
+export type SessionChannel = ChannelName | 'api'
+
 export type SessionStore = {
   load: (id: string) => Promise<SessionState>
   /** Whether the session exists and has not expired. */
   exists: (id: string) => Promise<boolean>
-  save: (id: string, channel: ChannelName, state: SessionState) => Promise<void>
+  save: (id: string, channel: SessionChannel, state: SessionState) => Promise<void>
   /** The save as a statement, to commit in one transaction with other writes (`db.batch`). */
-  saveStatement: (id: string, channel: ChannelName, state: SessionState) => BatchItem<'sqlite'>
+  saveStatement: (id: string, channel: SessionChannel, state: SessionState) => BatchItem<'sqlite'>
   purgeExpired: () => Promise<number>
 }
 
@@ -42,7 +46,7 @@ export const createSessionStore = ({
   ttlMinutes: number
   clock?: () => number
 }): SessionStore => {
-  const saveStatement = (id: string, channel: ChannelName, state: SessionState) => {
+  const saveStatement = (id: string, channel: SessionChannel, state: SessionState) => {
     const at = clock()
     const expiresAt = at + ttlMinutes * 60_000
     return db

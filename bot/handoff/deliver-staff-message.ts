@@ -5,16 +5,16 @@
  * through the Bot Connector into the conversation whose reference the open ticket keeps.
  * @module
  */
-
-import { agentsClientForDeps } from '../agents/agents-for-deps.ts'
+import type { Db } from '../../knowledge/db/client.ts'
+import type { Logger } from '../../platform/logger.ts'
+import type { ConnectorClient } from '../agents/connector-client.ts'
 import { renderAgentsReplies } from '../agents/render-replies.ts'
-import type { BotDeps } from '../bot-deps.ts'
 import type { ChannelName } from '../core/reply.types.ts'
+import type { TelegramBot } from '../telegram/create-telegram-bot.ts'
 import { sendReplies } from '../telegram/send-replies.ts'
-import { telegramBotForDeps } from '../telegram/telegram-for-deps.ts'
 import { deliverReplies } from '../zalo/deliver-replies.ts'
 import { createReplyWindow } from '../zalo/reply-window.ts'
-import { createZaloClient } from '../zalo/zalo-client.ts'
+import type { ZaloClient } from '../zalo/zalo-client.ts'
 import { createConversationReferences } from './conversation-references.ts'
 
 export type DeliverStaffMessage = (target: {
@@ -23,14 +23,25 @@ export type DeliverStaffMessage = (target: {
   text: string
 }) => Promise<boolean>
 
-export const createDeliverStaffMessage = (deps: BotDeps): DeliverStaffMessage => {
-  const { db, log, config } = deps
-  const zalo = config.bot.zalo
-    ? {
-        client: createZaloClient({ db, settings: config.bot.zalo, log }),
-        window: createReplyWindow({ db }),
-      }
-    : null
+export type DeliverStaffMessageOptions = {
+  db: Db
+  log: Logger
+  /** the app's Telegram bot; null when Telegram is not configured */
+  telegram: TelegramBot | null
+  /** the app's Zalo OA client; null when Zalo is not configured */
+  zalo: ZaloClient | null
+  /** the app's Bot Connector client; null when Bot Framework is not configured */
+  agents: ConnectorClient | null
+}
+
+export const createDeliverStaffMessage = ({
+  db,
+  log,
+  telegram,
+  zalo: zaloClient,
+  agents: client,
+}: DeliverStaffMessageOptions): DeliverStaffMessage => {
+  const zalo = zaloClient ? { client: zaloClient, window: createReplyWindow({ db }) } : null
   const references = createConversationReferences({ db })
   return async ({ channel, userId, text }) => {
     const replies = [{ type: 'text' as const, text }]
@@ -39,9 +50,8 @@ export const createDeliverStaffMessage = (deps: BotDeps): DeliverStaffMessage =>
         case 'web':
           return true
         case 'telegram': {
-          const bot = telegramBotForDeps(deps)
-          if (!bot) return false
-          await sendReplies(bot.api, userId, replies)
+          if (!telegram) return false
+          await sendReplies(telegram.api, userId, replies)
           return true
         }
         case 'zalo': {
@@ -50,7 +60,6 @@ export const createDeliverStaffMessage = (deps: BotDeps): DeliverStaffMessage =>
           return result.undelivered === 0
         }
         case 'botframework': {
-          const client = agentsClientForDeps(deps)
           const reference = client ? await references.read(userId) : null
           if (!client || !reference) return false
           const target = {

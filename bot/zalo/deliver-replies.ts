@@ -6,15 +6,12 @@
  */
 
 import type { Db } from '../../knowledge/db/client.ts'
-import { undeliveredMessages } from '../../knowledge/db/schema/index.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { maskPersonalData } from '../core/mask-personal-data.ts'
+import { type DeliverResult, keepUndelivered } from '../core/keep-undelivered.ts'
 import type { Reply } from '../core/reply.types.ts'
 import { renderZaloReplies } from './render-replies.ts'
 import type { ReplyWindow } from './reply-window.ts'
 import type { ZaloClient } from './zalo-client.ts'
-
-export type DeliverResult = { sent: number; undelivered: number }
 
 export type DeliverRepliesOptions = {
   db: Db
@@ -48,16 +45,15 @@ export const deliverReplies = async ({
       reason = `zalo_error ${sent.code}: ${sent.message}`
     }
     result.undelivered += 1
-    await db.insert(undeliveredMessages).values({
+    await keepUndelivered({
+      db,
+      log,
       channel: 'zalo',
       recipient: userId,
       payload: message,
       reason: reason ?? 'unknown',
-      createdAt: clock(),
-    })
-    log.warn('zalo message not delivered', {
-      reason,
-      text: maskPersonalData(message.text).text.slice(0, 200),
+      text: message.text,
+      at: clock(),
     })
   }
   return result

@@ -4,8 +4,6 @@
  */
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { agentsWebhookForDeps } from '../../bot/agents/agents-for-deps.ts'
-import { zaloWebhookForDeps } from '../../bot/zalo/zalo-for-deps.ts'
 import { createLogger } from '../../platform/logger.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
 import {
@@ -115,7 +113,7 @@ const send = async (channel: (typeof CHANNELS)[number], text: string) => {
       body: raw,
     })
     expect(response.status).toBe(200)
-    await zaloWebhookForDeps(t.deps)!.whenIdle()
+    await t.deps.zalo!.webhook.whenIdle()
     return
   }
   const response = await t.app.request('/api/messages', {
@@ -134,7 +132,7 @@ const send = async (channel: (typeof CHANNELS)[number], text: string) => {
     }),
   })
   expect(response.status).toBe(200)
-  await agentsWebhookForDeps(t.deps)!.whenIdle()
+  await t.deps.agents!.webhook.whenIdle()
 }
 
 /** Everything the chat keeps, as text with separators removed, so any written form is found. */

@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../api/app.ts'
-import type { AppDeps } from '../../api/deps.ts'
-import { agentsWebhookForDeps } from '../../bot/agents/agents-for-deps.ts'
-import { zaloWebhookForDeps } from '../../bot/zalo/zalo-for-deps.ts'
+import { composeServices } from '../../api/compose-services.ts'
+import type { AppServices } from '../../api/deps.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
 import {
   botConnectorEnv,
@@ -32,7 +31,7 @@ let zalo: FakeZaloServer
 let connector: FakeBotConnector
 let t: TestApp
 /** The same configuration and database, served by another app: another process. */
-let other: { app: ReturnType<typeof createApp>; deps: AppDeps }
+let other: { app: ReturnType<typeof createApp>; deps: AppServices }
 let n = 0
 
 beforeAll(async () => {
@@ -44,10 +43,12 @@ beforeAll(async () => {
     ...zaloEnv(zalo, ZALO_SECRET),
     ...botConnectorEnv(connector),
   })
-  const deps = { ...t.deps }
+  const { config, db, kb, log } = t.deps
+  const deps = composeServices({ config, db, kb, log })
   other = { app: createApp(deps), deps }
 })
 afterAll(async () => {
+  await other.deps.stop()
   t.close()
   await Promise.all([telegram.close(), zalo.close(), connector.close()])
 })
@@ -82,7 +83,7 @@ const postZalo = async (target: Target, event: ReturnType<typeof zaloEvent>) => 
     headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': `mac=${signature}` },
     body: raw,
   })
-  await zaloWebhookForDeps(appOf(target).deps)!.whenIdle()
+  await appOf(target).deps.zalo!.webhook.whenIdle()
   return response.status
 }
 
@@ -103,7 +104,7 @@ const postActivity = async (target: Target, body: unknown) => {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await connector.signToken()}` },
     body: JSON.stringify(body),
   })
-  await agentsWebhookForDeps(appOf(target).deps)!.whenIdle()
+  await appOf(target).deps.agents!.webhook.whenIdle()
   return response.status
 }
 

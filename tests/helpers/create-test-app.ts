@@ -3,14 +3,21 @@
  * @module
  */
 import { createApp } from '../../api/app.ts'
+import { composeServices } from '../../api/compose-services.ts'
 import { loadConfig } from '../../api/config.ts'
-import type { AppDeps } from '../../api/deps.ts'
+import type { AppServices } from '../../api/deps.ts'
 import { createKnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { seedStarterProcedures } from '../../knowledge/procedures/seed-starter-procedures.ts'
 import { createLogger, type Logger } from '../../platform/logger.ts'
 import { createTestDb, type TestDb } from './create-test-db.ts'
 
-export type TestApp = { app: ReturnType<typeof createApp>; deps: AppDeps; testDb: TestDb; close: () => void }
+/** `deps` are the services the app was composed with (its conversation, channels, documents service). */
+export type TestApp = {
+  app: ReturnType<typeof createApp>
+  deps: AppServices
+  testDb: TestDb
+  close: () => Promise<void>
+}
 
 /**
  * @param env extra environment for loadConfig (e.g. ADMIN_TOKEN)
@@ -24,14 +31,17 @@ export const createTestApp = async (
   await seedStarterProcedures({ db: testDb.db })
   const kb = await createKnowledgeBase({ db: testDb.db, refreshSeconds: 0 })
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: testDb.dir, DATABASE_URL: testDb.url, ...env })
-  const deps: AppDeps = { config, db: testDb.db, kb, log }
+  const deps = composeServices({ config, db: testDb.db, kb, log })
   return {
     app: createApp(deps),
     deps,
     testDb,
+    // the database closes at once, as before; the returned promise settles when the services stopped
     close: () => {
+      const stopped = deps.stop()
       kb.close()
       testDb.close()
+      return stopped
     },
   }
 }

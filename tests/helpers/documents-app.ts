@@ -7,8 +7,9 @@
 import { Hono } from 'hono'
 import { createApp } from '../../api/app.ts'
 import { bodyLimitRules } from '../../api/body-limits.ts'
+import { composeServices } from '../../api/compose-services.ts'
 import { loadConfig } from '../../api/config.ts'
-import type { AppDeps } from '../../api/deps.ts'
+import type { AppServices } from '../../api/deps.ts'
 import { createAgency } from '../../api/documents/create-agency.ts'
 import { createOfficial } from '../../api/documents/create-official.ts'
 import type { DocumentsOptions } from '../../api/documents/documents-service.ts'
@@ -24,13 +25,13 @@ export type Official = { id: string; token: string; agencyCode: string; role: st
 
 export type DocumentsTestApp = {
   t: TestDb
-  deps: AppDeps
+  deps: AppServices
   request: (path: string, init?: RequestInit) => Promise<Response>
   agency: (code: string, name: string, parentCode?: string) => Promise<void>
   official: (agencyCode: string, role: string, name?: string) => Promise<Official>
   /** enrols a fresh non-extractable WebCrypto key for the official; returns the key */
   enrol: (official: Official) => Promise<{ privateKey: CryptoKey; serial: string }>
-  close: () => void
+  close: () => Promise<void>
 }
 
 export const authHeader = (o: Official | string) => ({
@@ -59,12 +60,12 @@ export const createDocumentsTestApp = async ({
   })
   const log = createLogger('silent')
   const kb = await createKnowledgeBase({ db: t.db, refreshSeconds: 0 })
-  const deps: AppDeps = { config, db: t.db, kb, log }
+  const deps = composeServices({ config, db: t.db, kb, log, ...(documents ? { documents } : {}) })
   let fetcher: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
   if (documents) {
     const app = new Hono()
     app.use(limitBody({ rules: bodyLimitRules(deps.config) }))
-    app.route('/', createDocumentsRoutes(deps, documents))
+    app.route('/', createDocumentsRoutes(deps))
     app.onError(createErrorHandler(log))
     fetcher = app
   } else fetcher = createApp(deps)
@@ -91,9 +92,12 @@ export const createDocumentsTestApp = async ({
       const body = (await res.json()) as { serial: string }
       return { privateKey: key.keys.privateKey, serial: body.serial }
     },
+    // the database closes at once, as before; the returned promise settles when the services stopped
     close: () => {
+      const stopped = deps.stop()
       kb.close()
       t.close()
+      return stopped
     },
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../api/app.ts'
+import { composeServices } from '../../api/compose-services.ts'
 import { loadConfig } from '../../api/config.ts'
 import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { importProceduresInWorker } from '../../knowledge/procedures/import-procedures-in-worker.ts'
@@ -29,7 +30,7 @@ describe('rebuilding the search index while requests are served', () => {
 
   it('answers other requests between slices of a full rebuild, then swaps the new index in', async () => {
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: t.dir, DATABASE_URL: t.url })
-    const app = createApp({ config, db: t.db, kb, log: createLogger('silent') })
+    const app = createApp(composeServices({ config, db: t.db, kb, log: createLogger('silent') }))
     let rebuilt = false
     const refreshing = kb.refresh().then((changed) => {
       rebuilt = true

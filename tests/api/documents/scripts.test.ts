@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.ts'
+import { composeServices } from '../../../api/compose-services.ts'
 import { loadConfig } from '../../../api/config.ts'
 import { createAgency } from '../../../api/documents/create-agency.ts'
 import { createOfficial } from '../../../api/documents/create-official.ts'
@@ -75,7 +76,7 @@ describe('deployment scripts', () => {
     const db = await createDb(config.database)
     const kb = await createKnowledgeBase({ db })
     try {
-      const app = createApp({ config, db, kb, log: createLogger('silent') })
+      const app = createApp(composeServices({ config, db, kb, log: createLogger('silent') }))
       const me = await app.request('/v1/me', { headers: { Authorization: `Bearer ${token}` } })
       expect(await me.json()).toMatchObject({
         official: { name: 'Lê Thị Văn Thư', role: 'clerk' },
@@ -105,7 +106,7 @@ describe('deployment scripts', () => {
         role: 'viewer',
         actor: 'test',
       })
-      const app = createApp({ config, db, kb, log: createLogger('silent') })
+      const app = createApp(composeServices({ config, db, kb, log: createLogger('silent') }))
       const me = () => app.request('/v1/me', { headers: { Authorization: `Bearer ${token}` } })
       expect((await me()).status).toBe(200)
       const revoked = await script('revoke-official.ts', ['--token-prefix', tokenPrefix], env)

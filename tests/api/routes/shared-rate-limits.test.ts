@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.ts'
+import { composeServices } from '../../../api/compose-services.ts'
 import { loadConfig } from '../../../api/config.ts'
 import { messages } from '../../../bot/core/messages.ts'
 import { createDb } from '../../../knowledge/db/client.ts'
@@ -41,7 +42,9 @@ const twoProcesses = async (env: Record<string, string>): Promise<[Instance, Ins
     CA_DIR: join(first.testDb.dir, 'ca-second'),
     ...env,
   })
-  const second = createApp({ config, db, kb, log: createLogger('silent') })
+  const services = composeServices({ config, db, kb, log: createLogger('silent') })
+  open.push(() => void services.stop())
+  const second = createApp(services)
   const instance = (app: { request: TestApp['app']['request'] }): Instance => ({
     request: (path, init, address) =>
       Promise.resolve(app.request(path, init, { incoming: { socket: { remoteAddress: address } } })),

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { conversationForDeps } from '../../../bot/core/conversation-for-deps.ts'
 import { createHandoffStore } from '../../../bot/handoff/handoff-store.ts'
 import { createReplyWindow } from '../../../bot/zalo/reply-window.ts'
 import { auditLog } from '../../../knowledge/db/schema/index.ts'
@@ -245,7 +244,7 @@ describe('replies reach Telegram and Zalo', () => {
   })
 
   const handOff = async (channel: 'telegram' | 'zalo', userId: string) => {
-    const replies = await conversationForDeps(t.deps).handle({
+    const replies = await t.deps.conversation.handle({
       channel,
       userId,
       text: 'cho tôi gặp nhân viên',
@@ -260,7 +259,7 @@ describe('replies reach Telegram and Zalo', () => {
   }
 
   it('keeps the hotline answer on Bot Framework (Teams), where a staff reply could not be delivered', async () => {
-    const replies = await conversationForDeps(t.deps).handle({
+    const replies = await t.deps.conversation.handle({
       channel: 'botframework',
       userId: 'teams-digest-1',
       text: 'cho tôi gặp nhân viên',
@@ -270,7 +269,7 @@ describe('replies reach Telegram and Zalo', () => {
   })
 
   it('opens one ticket when a citizen asks for a person twice at once', async () => {
-    const chatWith = conversationForDeps(t.deps)
+    const chatWith = t.deps.conversation
     await Promise.all(
       [0, 1, 2].map(() =>
         chatWith.handle({ channel: 'telegram', userId: '555003', text: 'cho tôi gặp nhân viên' }),
@@ -282,7 +281,7 @@ describe('replies reach Telegram and Zalo', () => {
 
   it('limits how fast a waiting citizen can add messages to the ticket', async () => {
     const ticket = await handOff('telegram', '555002')
-    const chatWith = conversationForDeps(t.deps)
+    const chatWith = t.deps.conversation
     const answers: Reply[][] = []
     for (let i = 0; i < 8; i += 1)
       answers.push(

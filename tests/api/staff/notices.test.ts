@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { conversationForDeps } from '../../../bot/core/conversation-for-deps.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { type RunningServer, startServer } from '../../helpers/start-server.ts'
 
@@ -41,7 +40,7 @@ describe('notices (banner and maintenance)', () => {
     ).json()) as Replies
     expect(web.replies[0]).toEqual({ type: 'text', text: '📢 Cổng Dịch vụ công bảo trì đến 22:00.' })
     expect(web.replies.length).toBeGreaterThan(1)
-    const telegram = await conversationForDeps(t.deps).handle({
+    const telegram = await t.deps.conversation.handle({
       channel: 'telegram',
       userId: '42',
       text: 'làm hộ chiếu cần giấy tờ gì',

@@ -2,7 +2,6 @@ import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../api/config.ts'
 import type { Activity } from '../../../bot/agents/activity.types.ts'
-import { agentsWebhookForDeps } from '../../../bot/agents/agents-for-deps.ts'
 import { agentsUserId } from '../../../bot/agents/map-activity.ts'
 import { messages } from '../../../bot/core/messages.ts'
 import {
@@ -73,7 +72,7 @@ const post = async (body: unknown, token?: string | null, raw?: string) => {
     headers: { 'content-type': 'application/json', ...(header === null ? {} : { authorization: header }) },
     body: raw ?? JSON.stringify(body),
   })
-  await agentsWebhookForDeps(t.deps)!.whenIdle()
+  await t.deps.agents!.webhook.whenIdle()
   return response
 }
 

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { agentsWebhookForDeps } from '../../../bot/agents/agents-for-deps.ts'
 import { handoffMessages, handoffReferences, handoffs } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { type FakeBotConnector, startFakeBotConnector } from '../../helpers/fake-bot-connector.ts'
@@ -51,7 +50,7 @@ const say = async (text: string, from = '29:citizen-teams', conversation = 'a:pe
     body: JSON.stringify(activity),
   })
   expect(res.status).toBe(200)
-  await agentsWebhookForDeps(t.deps)!.whenIdle()
+  await t.deps.agents!.webhook.whenIdle()
 }
 
 const sentTexts = () => fake.sent.map((s) => String(s.activity['text'] ?? ''))

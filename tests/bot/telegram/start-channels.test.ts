@@ -16,7 +16,7 @@ describe('startChannels', () => {
   it('answers by long polling when no PUBLIC_URL is configured', async () => {
     fake = await startFakeTelegramServer()
     t = await createTestApp({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot })
-    const channels = await startChannels(t.deps, t.app)
+    const channels = await startChannels(t.deps)
     try {
       fake.queueUpdate(textUpdate(601, '/privacy'))
       const [sent] = await fake.waitFor('sendMessage', 1)
@@ -36,7 +36,7 @@ describe('startChannels', () => {
       TELEGRAM_WEBHOOK_SECRET: 'sekret_123',
       PUBLIC_URL: 'https://trolyso.example.vn/',
     })
-    const channels = await startChannels(t.deps, t.app)
+    const channels = await startChannels(t.deps)
     await channels.stop()
     expect(fake.sent('setWebhook').map((c) => c.payload)).toEqual([
       expect.objectContaining({

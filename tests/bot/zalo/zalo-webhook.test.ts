@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { messages } from '../../../bot/core/messages.ts'
-import { zaloWebhookForDeps } from '../../../bot/zalo/zalo-for-deps.ts'
 import {
   channelTokens,
   interactions,
@@ -63,7 +62,7 @@ const post = async (body: ReturnType<typeof event>, signature?: string | null, r
     },
     body: text,
   })
-  await zaloWebhookForDeps(t.deps)!.whenIdle()
+  await t.deps.zalo!.webhook.whenIdle()
   return response
 }
 

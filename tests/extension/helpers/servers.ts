@@ -9,8 +9,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../../api/app.ts'
+import { composeServices } from '../../../api/compose-services.ts'
 import { loadConfig } from '../../../api/config.ts'
-import type { AppDeps } from '../../../api/deps.ts'
 import { createAgency } from '../../../api/documents/create-agency.ts'
 import { createOfficial } from '../../../api/documents/create-official.ts'
 import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
@@ -71,8 +71,8 @@ export const startApiServer = async (env: Record<string, string> = {}) => {
   })
   const log = createLogger('silent')
   const kb = await createKnowledgeBase({ db: t.db, refreshSeconds: 0 })
-  const deps: AppDeps = { config, db: t.db, kb, log }
-  const app = createApp(deps)
+  const services = composeServices({ config, db: t.db, kb, log })
+  const app = createApp(services)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
@@ -87,6 +87,7 @@ export const startApiServer = async (env: Record<string, string> = {}) => {
     official,
     close: async () => {
       await close(server)
+      await services.stop()
       kb.close()
       t.close()
     },

@@ -1,13 +1,15 @@
 /**
- * Group commit for the chat's writes: statements from messages handled at the same moment
- * are committed in one transaction (one fsync) instead of one each. Every caller still waits
- * for its own statements to be durable before it replies. libSQL's local driver runs queries
+ * Group commit, one per database of a running app (the chat's writes; the documents
+ * submissions): statements handed over at the same moment are committed in one transaction
+ * (one fsync) instead of one each. Every caller still waits for its own statements to be
+ * durable before it replies; if a group fails, each caller's statements are retried alone,
+ * so a bad one fails only itself. libSQL's local driver runs queries
  * on the event loop, so under a burst this is the difference between one fsync per message
  * and one per batch.
  * @module
  */
 import type { BatchItem } from 'drizzle-orm/batch'
-import type { Db } from '../../knowledge/db/client.ts'
+import type { Db } from './client.ts'
 
 type Pending = { statements: BatchItem<'sqlite'>[]; resolve: () => void; reject: (error: unknown) => void }
 
