@@ -2,7 +2,9 @@
  * Starts the chat channels that need a process of their own (Telegram long polling when no
  * public URL is configured) or a registration (the Telegram webhook with its secret when
  * there is one), and the background pruning of chat data past its retention. Webhook routes
- * are mounted by bot/routes.ts.
+ * are mounted by bot/routes.ts. With several processes (`WORKERS`) only one of them, the
+ * leader, polls or registers Telegram and prunes: two getUpdates callers conflict (409), and
+ * one pruning run is enough for the shared database.
  * @module
  */
 import type { Hono } from 'hono'
@@ -16,10 +18,23 @@ import { zaloWebhookForDeps } from './zalo/zalo-for-deps.ts'
 
 export type RunningChannels = { stop: () => Promise<void> }
 
-export const startChannels = async (deps: BotDeps, _app: Hono): Promise<RunningChannels> => {
+export type StartChannelsOptions = {
+  /**
+   * Whether this process runs what must run once per deployment: Telegram long polling or
+   * webhook registration, and retention pruning. True for a single process; with several,
+   * only for one of them.
+   */
+  leader?: boolean
+}
+
+export const startChannels = async (
+  deps: BotDeps,
+  _app: Hono,
+  { leader = true }: StartChannelsOptions = {},
+): Promise<RunningChannels> => {
   const { config, log } = deps
-  const retention = startRetention({ db: deps.db, log, retention: config.bot.retention })
-  const bot = telegramBotForDeps(deps)
+  const retention = leader ? startRetention({ db: deps.db, log, retention: config.bot.retention }) : null
+  const bot = leader ? telegramBotForDeps(deps) : null
   const settings = config.bot.telegram
   let polling: Promise<void> | null = null
   // Registration runs in the background: Telegram being unreachable (auto-retry backs off)
@@ -64,7 +79,7 @@ export const startChannels = async (deps: BotDeps, _app: Hono): Promise<RunningC
       }
       await zaloWebhookForDeps(deps)?.whenIdle()
       await agentsWebhookForDeps(deps)?.whenIdle()
-      await retention.stop()
+      await retention?.stop()
     },
   }
 }
