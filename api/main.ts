@@ -189,16 +189,25 @@ const runPrimary = async (config: Config, log: Logger) => {
     count: config.workers,
     log,
     startup: seeding ? { phase: 'loading', done: 0, total: 0 } : { phase: 'ready' },
-    onListening: (url) => {
-      log.info('trolyso listening', { url, workers: config.workers })
-      printWelcome({ url, seeding: seeding ? 'national' : null })
-    },
   })
   onSignals(async (signal) => {
     log.info('shutting down', { signal, workers: config.workers })
     await workers.stop()
     db.$client.close()
   })
+  void workers.started.then(
+    (url) => {
+      log.info('trolyso listening', { url, workers: config.workers })
+      printWelcome({ url, seeding: seeding ? 'national' : null })
+    },
+    async (error: unknown) => {
+      await workers.stop()
+      process.stderr.write(
+        `trolyso failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+      )
+      process.exit(1)
+    },
+  )
   if (seeding) {
     await seedNational(db, log, (phase) => workers.setStartup(phase))
     workers.setStartup({ phase: 'ready' })

@@ -23,8 +23,6 @@ export type StartWorkersOptions = {
   log: Logger
   /** Where first-start loading stands when the workers start. */
   startup: StartupPhase
-  /** Called once, when every worker listens for the first time, with the shared address. */
-  onListening?: (url: string) => void
   /** Delay before restarting a worker that died, given how often it died in a row (1, 2 …). */
   restartDelayMs?: (failures: number) => number
   /** A worker that ran at least this long before dying counts as a first failure again. */
@@ -34,6 +32,12 @@ export type StartWorkersOptions = {
 }
 
 export type RunningWorkers = {
+  /**
+   * Resolves with the shared address once every worker listens. Rejects when a worker exits
+   * before that (it failed to start, e.g. an unreadable synonyms file): then nothing is
+   * restarted, as a single process would not start either; call stop().
+   */
+  started: Promise<string>
   /** Tells every worker, and every worker started later, where first-start loading stands. */
   setStartup: (phase: StartupPhase) => void
   /** Process ids of the workers alive now, by worker index (0 is the leader). */
@@ -64,7 +68,6 @@ export const startWorkers = ({
   count,
   log,
   startup,
-  onListening,
   restartDelayMs = defaultRestartDelayMs,
   stableMs = 30_000,
   stopTimeoutMs = 15_000,
@@ -72,6 +75,12 @@ export const startWorkers = ({
   let phase = startup
   let stopping = false
   let announced = false
+  let announce: (url: string) => void = () => {}
+  let failToStart: (error: Error) => void = () => {}
+  const started = new Promise<string>((resolve, reject) => {
+    announce = resolve
+    failToStart = reject
+  })
   const listened = new Set<number>()
   const slots: Slot[] = Array.from({ length: count }, (_, index) => ({
     index,
@@ -101,13 +110,20 @@ export const startWorkers = ({
       listened.add(slot.index)
       if (!announced && listened.size === count) {
         announced = true
-        onListening?.(`http://${address.address ?? '127.0.0.1'}:${address.port}`)
+        announce(`http://${address.address ?? '127.0.0.1'}:${address.port}`)
       }
     })
     worker.on('exit', (code, signal) => {
       if (slot.worker === worker) slot.worker = null
       if (stopping) {
         log.info('worker stopped', { worker: slot.index, pid, code, signal })
+        return
+      }
+      if (!announced) {
+        stopping = true
+        failToStart(
+          new Error(`worker ${slot.index} exited (${code ?? signal}) before listening; its log says why`),
+        )
         return
       }
       const lived = Date.now() - slot.startedAt
@@ -129,6 +145,7 @@ export const startWorkers = ({
   for (const slot of slots) fork(slot)
 
   return {
+    started,
     setStartup: (next) => {
       phase = next
       for (const slot of slots) if (slot.worker) tell(slot.worker, { type: 'trolyso:startup', phase })

@@ -166,3 +166,25 @@ describe('WORKERS=2 with Telegram long polling', () => {
     expect(fake.sent('sendMessage').filter((c) => c.payload['chat_id'] === 8201)).toHaveLength(1)
   }, 30_000)
 })
+
+describe('WORKERS=2 when the workers cannot start', () => {
+  it('stops with the cause instead of restarting them forever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trolyso-workers-broken-'))
+    try {
+      const missing = join(dir, 'no-such-synonyms.json')
+      const error = await startServer(
+        { DATA_DIR: dir, WORKERS: '2', KB_SYNONYMS_FILE: missing },
+        120_000,
+      ).then(
+        () => null,
+        (e: Error) => e,
+      )
+      expect(error?.message).toContain('server exited (1) before listening')
+      expect(error?.message).toContain(missing)
+      expect(error?.message).toMatch(/trolyso failed to start: worker \d exited \(1\) before listening/)
+      expect(error?.message).not.toContain('worker exited, restarting it')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 130_000)
+})
