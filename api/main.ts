@@ -195,19 +195,14 @@ const runPrimary = async (config: Config, log: Logger) => {
     await workers.stop()
     db.$client.close()
   })
-  void workers.started.then(
-    (url) => {
-      log.info('trolyso listening', { url, workers: config.workers })
-      printWelcome({ url, seeding: seeding ? 'national' : null })
-    },
-    async (error: unknown) => {
-      await workers.stop()
-      process.stderr.write(
-        `trolyso failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-      )
-      process.exit(1)
-    },
-  )
+  // As a single process does, load the national export once the port answers, so that every
+  // worker reports the loading on /healthz instead of starting after it.
+  const url = await workers.started.catch(async (error: unknown) => {
+    await workers.stop()
+    throw error
+  })
+  log.info('trolyso listening', { url, workers: config.workers })
+  printWelcome({ url, seeding: seeding ? 'national' : null })
   if (seeding) {
     await seedNational(db, log, (phase) => workers.setStartup(phase))
     workers.setStartup({ phase: 'ready' })

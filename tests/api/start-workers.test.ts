@@ -7,7 +7,12 @@ import { textUpdate } from '../bot/telegram/telegram-updates.ts'
 import { type FakeTelegramServer, startFakeTelegramServer } from '../helpers/fake-telegram-server.ts'
 import { type RunningServer, startServer } from '../helpers/start-server.ts'
 
-type Health = { status: string; procedures: number; worker?: { index: number; pid: number } }
+type Health = {
+  status: string
+  procedures: number
+  loading?: string
+  worker?: { index: number; pid: number }
+}
 
 /** One request on a connection of its own, so the primary hands each to the next worker. */
 const send = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
@@ -187,4 +192,46 @@ describe('WORKERS=2 when the workers cannot start', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 130_000)
+})
+
+describe('WORKERS=2 on a first start that loads the national export', () => {
+  let dir: string
+  let server: RunningServer
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trolyso-workers-national-'))
+    server = await startServer({ DATA_DIR: dir, WORKERS: '2', KB_SEED: 'national' }, 120_000)
+  }, 130_000)
+  afterAll(async () => {
+    await server?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('has every worker report the loading, then serve all 2,642 procedures', async () => {
+    const seen = new Map<number, Health[]>([
+      [0, []],
+      [1, []],
+    ])
+    const ready = new Set<number>()
+    const deadline = Date.now() + 240_000
+    while (ready.size < 2) {
+      expect(Date.now()).toBeLessThan(deadline)
+      const { status, body } = await health(server.url)
+      seen.get(body.worker!.index)!.push(body)
+      if (status === 200) {
+        expect(body).toMatchObject({ status: 'ok', procedures: 2642 })
+        ready.add(body.worker!.index)
+      } else {
+        expect(status).toBe(503)
+        // Never "starting" with an empty index: a worker says it is loading until it can answer.
+        expect(body.status).toBe('loading')
+        expect(body.loading).toMatch(/^loading( \d+\/\d+)?$/)
+      }
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    for (const index of [0, 1]) expect(seen.get(index)![0]!.status).toBe('loading')
+    // The primary loaded the export once.
+    expect(server.output().match(/"msg":"knowledge base seeded"/g)).toHaveLength(1)
+    const ask = await send(`${server.url}/v1/procedures/1.000178`)
+    expect(ask.status).toBe(200)
+  }, 250_000)
 })
