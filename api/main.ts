@@ -70,12 +70,19 @@ const openDatabase = (config: Config) =>
     return opened
   })
 
-/** Loads the national export into the empty knowledge base, reporting progress. */
-const seedNational = async (db: Db, log: Logger, onProgress: (phase: StartupPhase) => void) => {
+/**
+ * Loads the national export into the empty knowledge base, reporting progress; `database`
+ * loads it in a worker thread (the primary of WORKERS=n, which should stay small).
+ */
+const seedNational = async (
+  { db, log, database }: { db: Db; log: Logger; database?: Config['database'] },
+  onProgress: (phase: StartupPhase) => void,
+) => {
   const started = Date.now()
   const inserted = await seedKnowledgeBase({
     db,
     seed: 'national',
+    ...(database ? { database } : {}),
     onProgress: ({ phase, done, total }) => {
       // Writing comes after every record was read: the count stays at n/n until searchable.
       if (phase === 'parse') onProgress({ phase: 'loading', done, total })
@@ -171,7 +178,7 @@ const runAlone = async (config: Config, log: Logger) => {
     },
     loadSeed: seeding
       ? () =>
-          seedNational(db, log, (phase) => {
+          seedNational({ db, log }, (phase) => {
             if (phase.phase === 'loading') startup.loading(phase.done, phase.total)
           })
       : null,
@@ -204,7 +211,7 @@ const runPrimary = async (config: Config, log: Logger) => {
   log.info('trolyso listening', { url, workers: config.workers })
   printWelcome({ url, seeding: seeding ? 'national' : null })
   if (seeding) {
-    await seedNational(db, log, (phase) => workers.setStartup(phase))
+    await seedNational({ db, log, database: config.database }, (phase) => workers.setStartup(phase))
     workers.setStartup({ phase: 'ready' })
   }
 }

@@ -214,25 +214,29 @@ try {
       )
     }
     console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
-    const rss = (pid: number) =>
-      Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
-    // With WORKERS > 1 the primary serves nothing: the workers are its child processes.
+    // With WORKERS > 1 the primary serves nothing: the workers are its child processes. RSS
+    // counts the shared libSQL library and Node's code in every process; PSS shares them out.
+    const kb = (pid: number, file: string, field: string) =>
+      Number(
+        new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'))?.[1] ?? 0,
+      ) / 1024
     const pid = server.child.pid!
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
       .split(' ')
       .filter(Boolean)
       .map(Number)
-    const sizes = [pid, ...children].map(rss)
-    console.log(
-      `server RSS after the run: ${sizes.reduce((a, b) => a + b, 0).toFixed(0)} MB${
-        children.length > 0
-          ? ` (primary ${sizes[0]!.toFixed(0)} MB, workers ${sizes
-              .slice(1)
-              .map((m) => m.toFixed(0))
-              .join(' + ')} MB)`
-          : ''
-      }`,
-    )
+    const pids = [pid, ...children]
+    const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0).toFixed(0)
+    const rss = pids.map((p) => kb(p, 'status', 'VmRSS'))
+    const pss = pids.map((p) => kb(p, 'smaps_rollup', 'Pss'))
+    const each = (sizes: number[]) =>
+      children.length > 0
+        ? ` (primary ${sizes[0]!.toFixed(0)}, workers ${sizes
+            .slice(1)
+            .map((m) => m.toFixed(0))
+            .join(' + ')})`
+        : ''
+    console.log(`server memory after the run: RSS ${sum(rss)} MB${each(rss)}, PSS ${sum(pss)} MB${each(pss)}`)
   }
 } finally {
   clearTimeout(watchdog)
