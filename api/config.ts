@@ -4,10 +4,14 @@
  * problem listed.
  * @module
  */
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import { ZBotEnv } from '../bot/config.ts'
 import { databaseSettings, ZDatabaseEnv } from '../knowledge/db/database-config.ts'
 import { ZDocumentsEnv } from './documents/config.ts'
+
+/** `WORKERS=0` starts one process per core, but never more than this. */
+export const MAX_WORKERS_BY_CORES = 8
 
 const ZServerEnv = ZDatabaseEnv.extend({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,6 +38,14 @@ const ZServerEnv = ZDatabaseEnv.extend({
   RATE_LIMIT_SCOPE: z
     .enum(['database', 'process'], { error: 'RATE_LIMIT_SCOPE phải là database hoặc process' })
     .default('database'),
+  WORKERS: z.coerce
+    .number({ error: 'WORKERS phải là số tiến trình (0: một tiến trình mỗi lõi)' })
+    .int()
+    .min(0)
+    .max(64)
+    .default(1),
+  // Set by the primary for each process it forks (api/start-workers.ts); never by a person.
+  TROLYSO_WORKER_INDEX: z.coerce.number().int().min(0).optional(),
 }).transform((env) => ({
   env: env.NODE_ENV,
   port: env.PORT,
@@ -60,6 +72,10 @@ const ZServerEnv = ZDatabaseEnv.extend({
     chatPerMinute: env.RATE_LIMIT_CHAT_PER_MINUTE,
     scope: env.RATE_LIMIT_SCOPE,
   },
+  /** Processes serving the one port: 1 is a single process without a primary. */
+  workers: env.WORKERS === 0 ? Math.min(availableParallelism(), MAX_WORKERS_BY_CORES) : env.WORKERS,
+  /** Which of those this process is, when a primary forked it; null in the primary or alone. */
+  workerIndex: env.TROLYSO_WORKER_INDEX ?? null,
   staff: {
     idleMinutes: env.STAFF_SESSION_IDLE_MINUTES,
     maxHours: env.STAFF_SESSION_MAX_HOURS,

@@ -10,6 +10,7 @@
  * each other on one event loop), 200 chats at Telegram's default webhook concurrency
  * (max_connections 40, as fast as the server answers), and 200 chats sending a steady
  * BENCH_RATE updates/s (default 150; a busy hour is far less). Target: p99 ≤ 50 ms.
+ * BENCH_WORKERS=n runs the server with `WORKERS=n` (one port, n processes; default 1).
  * Bounded: a 120 s watchdog ends the run.
  * @module
  */
@@ -22,6 +23,7 @@ import { startServer } from '../tests/helpers/start-server.ts'
 const CONCURRENT = Number(process.env['BENCH_CONCURRENT'] ?? 200)
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5)
 const RATE = Number(process.env['BENCH_RATE'] ?? 150)
+const WORKERS = process.env['BENCH_WORKERS'] ?? '1'
 const SECRET = 'bench_secret_0123456789'
 const QUESTIONS = [
   'làm lại căn cước bị mất',
@@ -38,17 +40,21 @@ const QUESTIONS = [
 
 const dir = mkdtempSync(join(tmpdir(), 'trolyso-bench-bot-'))
 const fake = await startFakeTelegramServer()
-const server = await startServer({
-  DATA_DIR: dir,
-  PUBLIC_URL: 'https://trolyso.example.vn',
-  TELEGRAM_BOT_TOKEN: fake.token,
-  TELEGRAM_WEBHOOK_SECRET: SECRET,
-  TELEGRAM_API_ROOT: fake.apiRoot,
-  KB_REFRESH_SECONDS: '0',
-  ...(process.env['BENCH_PROFILE_DIR']
-    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}` }
-    : {}),
-})
+const server = await startServer(
+  {
+    DATA_DIR: dir,
+    PUBLIC_URL: 'https://trolyso.example.vn',
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    KB_REFRESH_SECONDS: '0',
+    WORKERS,
+    ...(process.env['BENCH_PROFILE_DIR']
+      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}` }
+      : {}),
+  },
+  90_000,
+)
 const base = server.url
 const watchdog = setTimeout(() => {
   process.stderr.write('bench:bot exceeded 120 s, aborting\n')
@@ -114,7 +120,7 @@ await round(CONCURRENT)
 await round(40)
 
 console.log(
-  `bench:bot — Telegram updates through the real server's /webhooks/telegram (${ROUNDS} rounds each)`,
+  `bench:bot — Telegram updates through the real server's /webhooks/telegram (${ROUNDS} rounds each, WORKERS=${WORKERS})`,
 )
 const results: Record<string, number> = {}
 for (const [name, connections] of [

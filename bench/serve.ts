@@ -4,7 +4,8 @@
  * BENCH_SECONDS (default 5) by BENCH_CONNECTIONS (default 10) keep-alive clients on 127.0.0.1:
  * `GET /healthz` (a trivial request), `GET /v1/procedures?q=…` (search) and `POST /v1/ask`
  * (an answer). Prints throughput, p50/p99 latency and the ratios to /healthz
- * (targets: search ≥ 0.30, answer ≥ 0.20). Bounded by a 180 s watchdog.
+ * (targets: search ≥ 0.30, answer ≥ 0.20). BENCH_WORKERS=n runs the server with `WORKERS=n`
+ * (one port, n processes; default 1). Bounded by a 180 s watchdog.
  * `BENCH_RATE_LIMIT_SCOPE=database|process` counts every ask against the rate limit in that
  * scope (never refusing), to measure the limit's cost.
  *
@@ -26,6 +27,7 @@ const { values: flags } = parseArgs({ options: { profile: { type: 'boolean', def
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
+const WORKERS = process.env['BENCH_WORKERS'] ?? '1'
 const QUESTIONS = [
   'làm lại căn cước bị mất',
   'lam lai cccd bi mat o dau',
@@ -68,16 +70,25 @@ const start = async (nodeArgs: string[] = []) => {
       KB_REFRESH_SECONDS: '0',
       LOG_LEVEL: 'info',
       ...limits,
-      ...(process.env['WORKERS'] ? { WORKERS: process.env['WORKERS'] } : {}),
+      WORKERS,
     },
     60_000,
     nodeArgs,
   )
-  // Wait until the national export is searchable.
-  for (;;) {
-    const res = await fetch(`${server.url}/healthz`)
-    if (res.status === 200) break
-    await new Promise((r) => setTimeout(r, 250))
+  // Wait until the national export is searchable in every worker: each check on a connection of
+  // its own, so that the primary hands them to the workers in turn.
+  const healthy = () =>
+    new Promise<boolean>((resolve) => {
+      const req = request(`${server.url}/healthz`, { agent: false }, (res) => {
+        res.resume()
+        resolve(res.statusCode === 200)
+      })
+      req.on('error', () => resolve(false))
+      req.end()
+    })
+  for (let inARow = 0; inARow < 2 * Math.max(1, Number(WORKERS)); ) {
+    inARow = (await healthy()) ? inARow + 1 : 0
+    if (inARow === 0) await new Promise((r) => setTimeout(r, 250))
   }
   return server
 }
@@ -208,7 +219,7 @@ try {
     for (const op of OPS) rows.push(await run(op))
     const base = rows[0]!.rps
     console.log(
-      `bench:serve — one process, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures, rate limits ${limitScope ? `counted (${limitScope})` : 'off'}`,
+      `bench:serve — WORKERS=${WORKERS}, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures, rate limits ${limitScope ? `counted (${limitScope})` : 'off'}`,
     )
     console.log('operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors')
     for (const r of rows) {
@@ -217,8 +228,29 @@ try {
       )
     }
     console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
-    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]
-    if (rss) console.log(`server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`)
+    // With WORKERS > 1 the primary serves nothing: the workers are its child processes. RSS
+    // counts the shared libSQL library and Node's code in every process; PSS shares them out.
+    const kb = (pid: number, file: string, field: string) =>
+      Number(
+        new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'))?.[1] ?? 0,
+      ) / 1024
+    const pid = server.child.pid!
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number)
+    const pids = [pid, ...children]
+    const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0).toFixed(0)
+    const rss = pids.map((p) => kb(p, 'status', 'VmRSS'))
+    const pss = pids.map((p) => kb(p, 'smaps_rollup', 'Pss'))
+    const each = (sizes: number[]) =>
+      children.length > 0
+        ? ` (primary ${sizes[0]!.toFixed(0)}, workers ${sizes
+            .slice(1)
+            .map((m) => m.toFixed(0))
+            .join(' + ')})`
+        : ''
+    console.log(`server memory after the run: RSS ${sum(rss)} MB${each(rss)}, PSS ${sum(pss)} MB${each(pss)}`)
   }
 } finally {
   clearTimeout(watchdog)

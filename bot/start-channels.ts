@@ -2,7 +2,10 @@
  * Starts the chat channels that need a process of their own (Telegram long polling when no
  * public URL is configured) or a registration (the Telegram webhook with its secret when
  * there is one), and the background pruning of chat data past its retention. Webhook routes
- * are mounted by bot/routes.ts; both receive the channels the composition root built.
+ * are mounted by bot/routes.ts; both receive the channels the composition root built. With
+ * several processes (`WORKERS`) only one of them, the leader, polls or registers Telegram and
+ * prunes: two getUpdates callers conflict (409), and one pruning run is enough for the shared
+ * database.
  * @module
  */
 import type { ChatServices } from './bot-deps.ts'
@@ -12,11 +15,23 @@ import { TELEGRAM_WEBHOOK_PATH } from './telegram/telegram-webhook.ts'
 
 export type RunningChannels = { stop: () => Promise<void> }
 
+export type StartChannelsOptions = {
+  /**
+   * Whether this process runs what must run once per deployment: Telegram long polling or
+   * webhook registration, and retention pruning. True for a single process; with several,
+   * only for one of them.
+   */
+  leader?: boolean
+}
+
 /** @returns what was started; `stop()` ends polling and retention (the services stop themselves) */
-export const startChannels = async (deps: ChatServices): Promise<RunningChannels> => {
+export const startChannels = async (
+  deps: ChatServices,
+  { leader = true }: StartChannelsOptions = {},
+): Promise<RunningChannels> => {
   const { config, log } = deps
-  const retention = startRetention({ db: deps.db, log, retention: config.bot.retention })
-  const bot = deps.telegram
+  const retention = leader ? startRetention({ db: deps.db, log, retention: config.bot.retention }) : null
+  const bot = leader ? deps.telegram : null
   const settings = config.bot.telegram
   let polling: Promise<void> | null = null
   // Registration runs in the background: Telegram being unreachable (auto-retry backs off)
@@ -59,7 +74,7 @@ export const startChannels = async (deps: ChatServices): Promise<RunningChannels
         await bot.stop()
         await polling.catch(() => {})
       }
-      await retention.stop()
+      await retention?.stop()
     },
   }
 }

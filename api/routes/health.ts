@@ -1,7 +1,8 @@
 /**
  * `GET /healthz`: 200 once the knowledge base is loaded and searchable and the database and
  * the CA are usable; 503 otherwise, with the reason ("loading n/N" while the national export
- * is being loaded on first start). `checks` reports each dependency.
+ * is being loaded on first start). `checks` reports each dependency; with `WORKERS=n`, `worker`
+ * names the process that answered.
  * @module
  */
 import { Hono } from 'hono'
@@ -19,6 +20,10 @@ const ZHealth = z.object({
   checks: z
     .record(z.string(), z.object({ ok: z.boolean(), reason: z.string().optional() }).loose())
     .optional(),
+  worker: z
+    .object({ index: z.number(), pid: z.number() })
+    .optional()
+    .meta({ description: 'With WORKERS > 1: which of the processes sharing the port answered' }),
 })
 
 export type HealthOptions = { cacheMs?: number }
@@ -42,22 +47,24 @@ export const createHealthRoutes = ({ kb, db, config, startup }: AppDeps, { cache
       },
     },
   })
+  const worker =
+    config.workerIndex === null ? {} : { worker: { index: config.workerIndex, pid: process.pid } }
   return new Hono().get('/healthz', operation, async (c) => {
     const procedures = kb.size()
     const state = startup?.get()
     if (state?.phase === 'loading') {
       const loading = state.total > 0 ? `loading ${state.done}/${state.total}` : 'loading'
-      return c.json({ status: 'loading', loading, procedures }, 503)
+      return c.json({ status: 'loading', loading, procedures, ...worker }, 503)
     }
     const { ok, checks } = await dependencies.check()
-    if (procedures === 0) return c.json({ status: 'starting', procedures, checks }, 503)
+    if (procedures === 0) return c.json({ status: 'starting', procedures, checks, ...worker }, 503)
     if (!ok) {
       const reason = Object.values(checks)
         .filter((check) => !check.ok)
         .map((check) => check.reason)
         .join(' ')
-      return c.json({ status: 'unavailable', procedures, reason, checks }, 503)
+      return c.json({ status: 'unavailable', procedures, reason, checks, ...worker }, 503)
     }
-    return c.json({ status: 'ok', procedures, checks })
+    return c.json({ status: 'ok', procedures, checks, ...worker })
   })
 }

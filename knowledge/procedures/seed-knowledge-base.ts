@@ -8,6 +8,7 @@ import { count } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { procedures } from '../db/schema/index.ts'
 import { type ImportProgress, importProcedures } from './import-procedures.ts'
+import { importProceduresInWorker } from './import-procedures-in-worker.ts'
 import { NATIONAL_EXPORT_AS_OF, NATIONAL_EXPORT_FILE } from './read-export.ts'
 import { seedStarterProcedures } from './seed-starter-procedures.ts'
 
@@ -21,6 +22,11 @@ export type SeedKnowledgeBaseOptions = {
   onProgress?: (progress: ImportProgress) => void
   /** The export seeded by `national` (the shipped file by default). */
   nationalFile?: string
+  /**
+   * When given, the national export is read and written in a worker thread with its own
+   * connection to this database, so the memory the import takes goes away with the thread.
+   */
+  database?: { url: string; authToken?: string | undefined }
 }
 
 /** @returns whether the knowledge base holds no procedure yet */
@@ -39,15 +45,19 @@ export const seedKnowledgeBase = async ({
   seed,
   onProgress,
   nationalFile = NATIONAL_EXPORT_FILE,
+  database,
 }: SeedKnowledgeBaseOptions): Promise<number> => {
   if (seed === 'none' || !(await isKnowledgeBaseEmpty({ db }))) return 0
   if (seed === 'starter') return seedStarterProcedures({ db })
-  const summary = await importProcedures({
+  const options = {
     db,
     filePath: nationalFile,
     asOf: nationalFile === NATIONAL_EXPORT_FILE ? NATIONAL_EXPORT_AS_OF : undefined,
     actor: 'seed:national',
     onProgress,
-  })
+  }
+  const summary = database
+    ? await importProceduresInWorker({ ...options, database })
+    : await importProcedures(options)
   return summary.inserted
 }

@@ -10,7 +10,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readBody } from './read-body.ts'
 
-export type TelegramCall = { method: string; payload: Record<string, unknown>; at: number; status: number }
+/** One call: `receivedAt` when the request arrived, `at` when it was answered (long polls wait between). */
+export type TelegramCall = {
+  method: string
+  payload: Record<string, unknown>
+  at: number
+  status: number
+  receivedAt: number
+}
 
 export type FakeTelegramServer = {
   apiRoot: string
@@ -119,6 +126,7 @@ export const startFakeTelegramServer = async (
   }
 
   const server: Server = createServer(async (req, res) => {
+    const receivedAt = Date.now()
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '')
     const raw = await readBody(req)
     const send = (status: number, body: unknown) => {
@@ -137,7 +145,7 @@ export const startFakeTelegramServer = async (
     const throttle = throttles.get(method)
     if (throttle && throttle.times > 0) {
       throttle.times -= 1
-      calls.push({ method: `${method}:429`, payload, at: Date.now(), status: 429 })
+      calls.push({ method: `${method}:429`, payload, at: Date.now(), status: 429, receivedAt })
       return send(429, {
         ok: false,
         error_code: 429,
@@ -158,7 +166,7 @@ export const startFakeTelegramServer = async (
         })
     }
     const { status, body } = result(method, payload)
-    calls.push({ method, payload, at: Date.now(), status })
+    calls.push({ method, payload, at: Date.now(), status, receivedAt })
     send(status, body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -47,4 +47,14 @@ describe('startChannels', () => {
     expect(fake.sent('getUpdates')).toEqual([])
     expect(fake.sent('setMyCommands')).toHaveLength(1)
   })
+
+  it('leaves polling and registration to the leader when several processes serve', async () => {
+    fake = await startFakeTelegramServer()
+    t = await createTestApp({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot })
+    const channels = await startChannels(t.deps, { leader: false })
+    fake.queueUpdate(textUpdate(602, '/privacy'))
+    await new Promise((r) => setTimeout(r, 500))
+    await channels.stop()
+    expect(fake.calls).toEqual([])
+  })
 })
