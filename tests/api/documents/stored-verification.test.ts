@@ -1,0 +1,93 @@
+/**
+ * A verdict stored by an older version (before timestamps, revocation, revision checks and the
+ * sender's own approval were recorded) still reads as a complete verdict when the same PDF is
+ * sent again.
+ * @module
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createDocumentsTestApp,
+  type DocumentsTestApp,
+  header,
+  type Official,
+  submit,
+} from '../../helpers/documents-app.ts'
+import { makePdf } from '../../helpers/documents-fixtures.ts'
+
+const SENDER = '000.00.01.H56'
+const A = '000.00.02.H56'
+const B = '000.00.03.H56'
+
+/** What the first release wrote in `documents.verification`. */
+const FIRST_RELEASE_VERIFICATION = {
+  status: 'unsigned',
+  signatures: [
+    {
+      role: 'approver',
+      signerName: 'Nguyễn Văn A',
+      certificateSerial: '0A1B',
+      signedAt: '2026-11-20T02:00:00.000Z',
+      integrity: true,
+      chainValid: false,
+      validAtSigningTime: true,
+      coversWholeDocument: true,
+      roleValid: null,
+      problems: ['Chứng thư số không chuỗi tới gốc tin cậy.'],
+    },
+  ],
+  rolesComplete: false,
+  checkedAt: '2026-11-22T08:00:00.000Z',
+}
+
+describe('a verdict stored by an older version', () => {
+  let app: DocumentsTestApp
+  let clerk: Official
+
+  beforeAll(async () => {
+    app = await createDocumentsTestApp()
+    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
+    await app.agency(A, 'Sở A', SENDER)
+    await app.agency(B, 'Sở B', SENDER)
+    clerk = await app.official(SENDER, 'clerk')
+  })
+  afterAll(() => app.close())
+
+  it('is read in the current shape, the missing fields at their defaults', async () => {
+    const pdf = await makePdf({ text: 'ban cu' })
+    const first = await submit(app, clerk, pdf, header([A], { allowUnsigned: true }))
+    expect(first.status).toBe(201)
+    const { id } = (await first.json()) as { id: string }
+    await app.t.db.$client.execute({
+      sql: 'UPDATE documents SET verification = ? WHERE id = ?',
+      args: [JSON.stringify(FIRST_RELEASE_VERIFICATION), id],
+    })
+
+    const again = await submit(app, clerk, pdf, header([A, B], { allowUnsigned: true }))
+    expect(again.status).toBe(200)
+    const doc = (await again.json()) as { added: string[]; verification: Record<string, unknown> }
+    expect(doc.added).toEqual([B])
+    expect(doc.verification).toEqual({
+      ...FIRST_RELEASE_VERIFICATION,
+      ownApproval: false,
+      approvalNotes: [],
+      signatures: [
+        {
+          ...FIRST_RELEASE_VERIFICATION.signatures[0],
+          roleSource: null,
+          signedAtLocal: null,
+          padesBaseline: false,
+          level: null,
+          timestampValid: null,
+          timestampedAt: null,
+          timestampedAtLocal: null,
+          timestampAuthority: null,
+          revokedAt: null,
+          revocation: null,
+          revisionLength: null,
+          changesAfter: [],
+          signerAgency: null,
+        },
+      ],
+    })
+  })
+})
