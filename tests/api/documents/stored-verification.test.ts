@@ -5,14 +5,7 @@
  * @module
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const SENDER = '000.00.01.H56'
 const A = '000.00.02.H56'
@@ -40,21 +33,24 @@ const FIRST_RELEASE_VERIFICATION = {
 }
 
 describe('a verdict stored by an older version', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let clerk: Official
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
-    await app.agency(A, 'Sở A', SENDER)
-    await app.agency(B, 'Sở B', SENDER)
+    app = await startScenario({
+      agencies: [
+        [SENDER, 'UBND tỉnh Hà Nam'],
+        [A, 'Sở A', SENDER],
+        [B, 'Sở B', SENDER],
+      ],
+    })
     clerk = await app.official(SENDER, 'clerk')
   })
   afterAll(() => app.close())
 
   it('is read in the current shape, the missing fields at their defaults', async () => {
-    const pdf = await makePdf({ text: 'ban cu' })
-    const first = await submit(app, clerk, pdf, header([A], { allowUnsigned: true }))
+    const pdf = await app.pdf({ text: 'ban cu' })
+    const first = await app.submit(clerk, pdf, app.header([A], { allowUnsigned: true }))
     expect(first.status).toBe(201)
     const { id } = (await first.json()) as { id: string }
     await app.t.db.$client.execute({
@@ -62,7 +58,7 @@ describe('a verdict stored by an older version', () => {
       args: [JSON.stringify(FIRST_RELEASE_VERIFICATION), id],
     })
 
-    const again = await submit(app, clerk, pdf, header([A, B], { allowUnsigned: true }))
+    const again = await app.submit(clerk, pdf, app.header([A, B], { allowUnsigned: true }))
     expect(again.status).toBe(200)
     const doc = (await again.json()) as { added: string[]; verification: Record<string, unknown> }
     expect(doc.added).toEqual([B])
