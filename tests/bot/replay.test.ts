@@ -10,46 +10,28 @@ import type { AppDeps } from '../../api/deps.ts'
 import { agentsWebhookForDeps } from '../../bot/agents/agents-for-deps.ts'
 import { zaloWebhookForDeps } from '../../bot/zalo/zalo-for-deps.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
-import {
-  botConnectorEnv,
-  type FakeBotConnector,
-  startFakeBotConnector,
-} from '../helpers/fake-bot-connector.ts'
-import {
-  type FakeTelegramServer,
-  startFakeTelegramServer,
-  telegramWebhookEnv,
-} from '../helpers/fake-telegram-server.ts'
-import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../helpers/fake-zalo-server.ts'
+import { type FakeChannels, startFakeChannels } from '../helpers/fake-channels.ts'
 import { textUpdate } from './telegram/telegram-updates.ts'
 
 const TELEGRAM_SECRET = 'webhook_secret-0123456789'
 const ZALO_SECRET = 'oa-secret-key-ABC'
 const MINUTE = 60_000
 
-let telegram: FakeTelegramServer
-let zalo: FakeZaloServer
-let connector: FakeBotConnector
+let channels: FakeChannels
 let t: TestApp
 /** The same configuration and database, served by another app: another process. */
 let other: { app: ReturnType<typeof createApp>; deps: AppDeps }
 let n = 0
 
 beforeAll(async () => {
-  telegram = await startFakeTelegramServer()
-  zalo = await startFakeZaloServer()
-  connector = await startFakeBotConnector()
-  t = await createTestApp({
-    ...telegramWebhookEnv(telegram, TELEGRAM_SECRET),
-    ...zaloEnv(zalo, ZALO_SECRET),
-    ...botConnectorEnv(connector),
-  })
+  channels = await startFakeChannels({ telegramSecret: TELEGRAM_SECRET, zaloSecret: ZALO_SECRET })
+  t = await createTestApp(channels.env)
   const deps = { ...t.deps }
   other = { app: createApp(deps), deps }
 })
 afterAll(async () => {
   t.close()
-  await Promise.all([telegram.close(), zalo.close(), connector.close()])
+  await channels.close()
 })
 
 type Target = 'this' | 'other'
@@ -65,7 +47,7 @@ const postTelegram = async (target: Target, update: unknown) =>
   ).status
 
 const zaloEvent = (text: string, timestamp: number) => ({
-  app_id: zalo.appId,
+  app_id: channels.zalo.appId,
   event_name: 'user_send_text',
   timestamp: String(timestamp),
   sender: { id: `8200000000000${++n}` },
@@ -75,7 +57,7 @@ const zaloEvent = (text: string, timestamp: number) => ({
 const postZalo = async (target: Target, event: ReturnType<typeof zaloEvent>) => {
   const raw = JSON.stringify(event)
   const signature = createHash('sha256')
-    .update(zalo.appId + raw + event.timestamp + ZALO_SECRET)
+    .update(channels.zalo.appId + raw + event.timestamp + ZALO_SECRET)
     .digest('hex')
   const response = await appOf(target).app.request('/webhooks/zalo', {
     method: 'POST',
@@ -90,9 +72,9 @@ const activity = (text: string, overrides: Record<string, unknown> = {}) => ({
   type: 'message',
   timestamp: new Date().toISOString(),
   channelId: 'webchat',
-  serviceUrl: connector.serviceUrl,
+  serviceUrl: channels.connector.serviceUrl,
   from: { id: `dl_replay-${++n}` },
-  recipient: { id: connector.appId, name: 'Trợ lý số' },
+  recipient: { id: channels.connector.appId, name: 'Trợ lý số' },
   conversation: { id: `replay-conversation-${n}` },
   text,
   ...overrides,
@@ -100,7 +82,10 @@ const activity = (text: string, overrides: Record<string, unknown> = {}) => ({
 const postActivity = async (target: Target, body: unknown) => {
   const response = await appOf(target).app.request('/api/messages', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await connector.signToken()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await channels.connector.signToken()}`,
+    },
     body: JSON.stringify(body),
   })
   await agentsWebhookForDeps(appOf(target).deps)!.whenIdle()
