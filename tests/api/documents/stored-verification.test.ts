@@ -32,6 +32,21 @@ const FIRST_RELEASE_VERIFICATION = {
   checkedAt: '2026-11-22T08:00:00.000Z',
 }
 
+/** Signature fields added since the first release that read as null when a stored verdict lacks them. */
+const NULL_WHEN_MISSING = [
+  'roleSource',
+  'signedAtLocal',
+  'level',
+  'timestampValid',
+  'timestampedAt',
+  'timestampedAtLocal',
+  'timestampAuthority',
+  'revokedAt',
+  'revocation',
+  'revisionLength',
+  'signerAgency',
+]
+
 describe('a verdict stored by an older version', () => {
   let app: Scenario
   let clerk: Official
@@ -69,19 +84,9 @@ describe('a verdict stored by an older version', () => {
       signatures: [
         {
           ...FIRST_RELEASE_VERIFICATION.signatures[0],
-          roleSource: null,
-          signedAtLocal: null,
+          ...Object.fromEntries(NULL_WHEN_MISSING.map((field) => [field, null])),
           padesBaseline: false,
-          level: null,
-          timestampValid: null,
-          timestampedAt: null,
-          timestampedAtLocal: null,
-          timestampAuthority: null,
-          revokedAt: null,
-          revocation: null,
-          revisionLength: null,
           changesAfter: [],
-          signerAgency: null,
         },
       ],
     })
