@@ -14,40 +14,60 @@ import {
   type FakeRemoteSigningProvider,
 } from '../../helpers/fake-remote-signing-provider.ts'
 
+const HOME = '000.00.01.H56'
+
+/** The documents app with its agencies and a fake remote-signing provider of that key type. */
+const startWithProvider = async (keyType: 'ecdsa' | 'rsa', agencies: [string, string][]) => {
+  let provider: FakeRemoteSigningProvider | undefined
+  const app = await startScenario({
+    documents: {
+      remoteSigning: (ca) => {
+        provider = createFakeRemoteSigningProvider({ ca, keyType })
+        return provider
+      },
+    },
+    agencies,
+  })
+  /** the provider, made when the app first needs it */
+  const providerNow = () => {
+    if (!provider) throw new Error('the remote-signing provider was not created yet')
+    return provider
+  }
+  return { app, provider: providerNow }
+}
+
+/** Prepares a signing session as the official, then asks for the signature on the phone. */
+const startRemote = async (app: Scenario, who: Official, pdf: Uint8Array, role: string) => {
+  const prepared = await app.request('/v1/signing/sessions', {
+    method: 'POST',
+    headers: app.auth(who),
+    body: app.form(pdf, { role }),
+  })
+  const { sessionId } = (await prepared.clone().json()) as { sessionId: string }
+  const remote = await app.request(`/v1/signing/sessions/${sessionId}/remote`, {
+    method: 'POST',
+    headers: { ...app.auth(who), 'Content-Type': 'application/json' },
+    body: '{}',
+  })
+  return { prepared, sessionId, remote }
+}
+
 describe('remote signing (confirm on the phone)', () => {
   let app: Scenario
-  let provider: FakeRemoteSigningProvider
+  let provider: () => FakeRemoteSigningProvider
   let approver: Official
   let clerk: Official
 
   beforeAll(async () => {
-    app = await startScenario({
-      documents: {
-        remoteSigning: (ca) => {
-          provider = createFakeRemoteSigningProvider({ ca })
-          return provider
-        },
-      },
-      agencies: [['000.00.01.H56', 'UBND tỉnh Hà Nam']],
-    })
+    ;({ app, provider } = await startWithProvider('ecdsa', [[HOME, 'UBND tỉnh Hà Nam']]))
     approver = await app.official('000.00.01.H56', 'approver', 'Phó Chủ tịch')
     clerk = await app.official('000.00.01.H56', 'clerk', 'Văn thư')
   })
   afterAll(() => app.close())
 
   const start = async (who: Official, pdf: Uint8Array, role: string) => {
-    const res = await app.request('/v1/signing/sessions', {
-      method: 'POST',
-      headers: app.auth(who),
-      body: app.form(pdf, { role }),
-    })
-    expect(res.status).toBe(201)
-    const { sessionId } = (await res.json()) as { sessionId: string }
-    const remote = await app.request(`/v1/signing/sessions/${sessionId}/remote`, {
-      method: 'POST',
-      headers: { ...app.auth(who), 'Content-Type': 'application/json' },
-      body: '{}',
-    })
+    const { prepared, sessionId, remote } = await startRemote(app, who, pdf, role)
+    expect(prepared.status).toBe(201)
     expect(remote.status).toBe(202)
     expect(await remote.json()).toEqual({ status: 'pending' })
     return sessionId
@@ -65,7 +85,7 @@ describe('remote signing (confirm on the phone)', () => {
     expect(
       (await app.request(`/v1/signing/sessions/${id}/pdf`, { headers: app.auth(approver) })).status,
     ).toBe(409)
-    provider.confirm(provider.transactions().at(-1)!)
+    provider().confirm(provider().transactions().at(-1)!)
     expect(await status(approver, id)).toBe('signed')
     const pdfRes = await app.request(`/v1/signing/sessions/${id}/pdf`, { headers: app.auth(approver) })
     expect(pdfRes.status).toBe(200)
@@ -73,7 +93,7 @@ describe('remote signing (confirm on the phone)', () => {
     expect(await pdfsig(once, app.t.dir)).toContain('Signature is Valid')
 
     const id2 = await start(clerk, once, 'organisation')
-    provider.confirm(provider.transactions().at(-1)!)
+    provider().confirm(provider().transactions().at(-1)!)
     expect(await status(clerk, id2)).toBe('signed')
     const twice = Buffer.from(
       await (
@@ -85,7 +105,7 @@ describe('remote signing (confirm on the phone)', () => {
 
   it('reports a refusal on the phone as rejected', async () => {
     const id = await start(approver, await app.pdf({ text: 'tu choi' }), 'approver')
-    provider.reject(provider.transactions().at(-1)!)
+    provider().reject(provider().transactions().at(-1)!)
     expect(await status(approver, id)).toBe('rejected')
     const late = await app.request(`/v1/signing/sessions/${id}/remote`, {
       method: 'POST',
@@ -138,17 +158,7 @@ describe('remote signing through REMOTE_SIGNING_URL', () => {
     try {
       await app.agency('000.00.01.H56', 'UBND tỉnh Hà Nam')
       const approver = await app.official('000.00.01.H56', 'approver', 'Phó Chủ tịch')
-      const res = await app.request('/v1/signing/sessions', {
-        method: 'POST',
-        headers: app.auth(approver),
-        body: app.form(await app.pdf(), { role: 'approver' }),
-      })
-      const { sessionId } = (await res.json()) as { sessionId: string }
-      const started = await app.request(`/v1/signing/sessions/${sessionId}/remote`, {
-        method: 'POST',
-        headers: { ...app.auth(approver), 'Content-Type': 'application/json' },
-        body: '{}',
-      })
+      const { sessionId, remote: started } = await startRemote(app, approver, await app.pdf(), 'approver')
       expect(started.status).toBe(202)
       await gateway.confirmLatest()
       const state = (await (
@@ -180,38 +190,20 @@ describe('remote signing through REMOTE_SIGNING_URL', () => {
 
 describe('remote signing with RSA keys and an intermediate CA', () => {
   let app: Scenario
-  let provider: FakeRemoteSigningProvider
+  let provider: () => FakeRemoteSigningProvider
 
   beforeAll(async () => {
-    app = await startScenario({
-      documents: {
-        remoteSigning: (ca) => {
-          provider = createFakeRemoteSigningProvider({ ca, keyType: 'rsa' })
-          return provider
-        },
-      },
-      agencies: [
-        ['000.00.01.H56', 'UBND tỉnh Hà Nam'],
-        ['000.00.02.H56', 'Sở Tư pháp'],
-      ],
-    })
+    ;({ app, provider } = await startWithProvider('rsa', [
+      [HOME, 'UBND tỉnh Hà Nam'],
+      ['000.00.02.H56', 'Sở Tư pháp'],
+    ]))
   })
   afterAll(() => app.close())
 
   const signRemotely = async (who: Official, pdf: Uint8Array, role: string) => {
-    const res = await app.request('/v1/signing/sessions', {
-      method: 'POST',
-      headers: app.auth(who),
-      body: app.form(pdf, { role }),
-    })
-    const { sessionId } = (await res.json()) as { sessionId: string }
-    const remote = await app.request(`/v1/signing/sessions/${sessionId}/remote`, {
-      method: 'POST',
-      headers: { ...app.auth(who), 'Content-Type': 'application/json' },
-      body: '{}',
-    })
+    const { sessionId, remote } = await startRemote(app, who, pdf, role)
     expect(remote.status).toBe(202)
-    provider.confirm(provider.transactions().at(-1)!)
+    provider().confirm(provider().transactions().at(-1)!)
     const state = await app.request(`/v1/signing/sessions/${sessionId}`, { headers: app.auth(who) })
     expect(((await state.json()) as { status: string }).status).toBe('signed')
     const pdfRes = await app.request(`/v1/signing/sessions/${sessionId}/pdf`, { headers: app.auth(who) })
