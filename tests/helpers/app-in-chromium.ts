@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { launchChromium, type ServedApp, serveOnLoopback } from './chromium.ts'
 import { createTestApp, type TestApp } from './create-test-app.ts'
+import { addStaffAccounts } from './staff-accounts.ts'
 
 export type AppInChromium = { t: TestApp; server: ServedApp; browser: Browser }
 
@@ -15,15 +16,18 @@ export type AppInChromium = { t: TestApp; server: ServedApp; browser: Browser }
  * Registers the file's (or describe block's) `beforeAll`/`afterAll`: the app built by
  * `createTestApp(env)` served on 127.0.0.1, and Chromium.
  * @param env settings, or a function computing them when the app starts
- * @param prepare runs after the start, in the same `beforeAll` (e.g. staff accounts)
+ * @param staff staff accounts ready to sign in with that password (no one-time change pending)
+ * @param prepare runs after the start, in the same `beforeAll`
  * @returns the running app and browser; its fields are set once `beforeAll` ran
  */
 export const useAppInChromium = ({
   env,
+  staff,
   prepare,
   timeout = 60_000,
 }: {
   env?: Record<string, string> | (() => Record<string, string>)
+  staff?: Omit<Parameters<typeof addStaffAccounts>[0], 'db'>
   prepare?: (live: AppInChromium) => Promise<void>
   timeout?: number
 } = {}): AppInChromium => {
@@ -32,6 +36,7 @@ export const useAppInChromium = ({
     live.t = await createTestApp(typeof env === 'function' ? env() : env)
     live.server = await serveOnLoopback(live.t.app.fetch)
     live.browser = await launchChromium()
+    if (staff) await addStaffAccounts({ db: live.t.testDb.db, ...staff })
     await prepare?.(live)
   }, timeout)
   afterAll(async () => {

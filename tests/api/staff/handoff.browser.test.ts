@@ -2,19 +2,16 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useAppInChromium } from '../../helpers/app-in-chromium.ts'
 import { saveScreenshot } from '../../helpers/chromium.ts'
-import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Hoa 2026'
 
 const live = useAppInChromium({
   env: { STAFF_HOURS: '24/7' },
-  prepare: ({ t }) =>
-    addStaffAccounts({
-      db: t.testDb.db,
-      password: PASSWORD,
-      accounts: [{ email: 'hoa@so-tp.vn', name: 'Lê Thị Hoa', role: 'agent' }],
-    }),
+  staff: {
+    password: PASSWORD,
+    accounts: [{ email: 'hoa@so-tp.vn', name: 'Lê Thị Hoa', role: 'agent' }],
+  },
 })
 
 const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)

@@ -6,21 +6,18 @@ import { describe, expect, it } from 'vitest'
 import { importFlags } from '../../../knowledge/db/schema/index.ts'
 import { openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
 import { proceduresFile } from '../../helpers/paths.ts'
-import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Lan 2026'
 
 const live = useAppInChromium({
-  prepare: ({ t }) =>
-    addStaffAccounts({
-      db: t.testDb.db,
-      password: PASSWORD,
-      accounts: [
-        { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
-        { email: 'xem@so-tp.vn', name: 'Trần Văn Xem', role: 'viewer' },
-      ],
-    }),
+  staff: {
+    password: PASSWORD,
+    accounts: [
+      { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
+      { email: 'xem@so-tp.vn', name: 'Trần Văn Xem', role: 'viewer' },
+    ],
+  },
 })
 
 const shot = async (page: Page, name: string) => {

@@ -4,22 +4,19 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
 import { askServedApp, openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
-import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Minh 2026'
 const QUESTION = 'con tôi vừa chào đời thì cần đi đâu'
 
 const live = useAppInChromium({
-  prepare: ({ t }) =>
-    addStaffAccounts({
-      db: t.testDb.db,
-      password: PASSWORD,
-      accounts: [
-        { email: 'minh@so-tp.vn', name: 'Phạm Văn Minh', role: 'agent' },
-        { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
-      ],
-    }),
+  staff: {
+    password: PASSWORD,
+    accounts: [
+      { email: 'minh@so-tp.vn', name: 'Phạm Văn Minh', role: 'agent' },
+      { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
+    ],
+  },
 })
 
 const shot = async (page: Page, name: string) => {
