@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureEnrolled } from '../../../extension/utils/sign-and-route.ts'
 import { generateSigningKeys } from '../../../extension/utils/signing-key.ts'
 import type { IssuedCertificate } from '../../../extension/utils/storage.ts'
-import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
+import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
 import { inProcessClient } from '../helpers/in-process-client.ts'
 
 describe('the certificate cache is keyed by official', () => {
-  let app: Scenario
+  let app: DocumentsTestApp
   let leader: Official
   let clerk: Official
 
   beforeAll(async () => {
-    app = await startScenario({ agencies: [['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam']] })
+    app = await createDocumentsTestApp()
+    await app.agency('000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam')
     leader = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
     clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
   })
