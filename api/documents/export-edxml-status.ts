@@ -9,7 +9,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import { agencies, documentEvents, documents, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
-import { type DocumentHeader, STATUS_LABELS } from './document-header.ts'
+import { STATUS_LABELS } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { edxmlDocumentId, toEdxmlDate, toEdxmlTimestamp } from './edxml-format.ts'
 import { buildEdxmlEnvelope, organizationOf } from './export-edxml.ts'
@@ -34,7 +34,7 @@ export const exportEdxmlStatus = async ({ svc, caller, id }: ExportEdxmlStatusOp
   }
   const doc = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
   if (!doc) throw new AppError('NOT_FOUND', `Không có văn bản ${id}.`)
-  const h = doc.header as unknown as DocumentHeader
+  const h = doc.header
   const me = await svc.db.select().from(agencies).where(eq(agencies.code, own)).get()
   const staff = event.actorOfficialId
     ? await svc.db.select().from(officials).where(eq(officials.id, event.actorOfficialId)).get()

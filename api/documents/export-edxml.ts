@@ -10,7 +10,6 @@ import { eq, inArray } from 'drizzle-orm'
 import { XMLBuilder } from 'fast-xml-parser'
 import { agencies, documents } from '../../knowledge/db/schema/documents.ts'
 import type { Caller } from './authenticate-official.ts'
-import type { DocumentHeader } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
 import {
   documentTypeOf,
@@ -97,7 +96,7 @@ export const exportEdxml = async ({
   const doc = await getDocument({ svc, caller, id })
   const { pdf } = await getDocumentPdf({ svc, caller, id })
   const row = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
-  const h = doc.header as unknown as DocumentHeader
+  const h = doc.header
   const codes = [doc.senderAgency.code, ...doc.recipients.map((r) => r.agencyCode)]
   const rows = await svc.db.select().from(agencies).where(inArray(agencies.code, codes))
   const agency = (code: string) => rows.find((r) => r.code === code)

@@ -191,7 +191,7 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
       }
       return { status: 200 as const, body: { id: row.id, state: 'revoked', businessDocType: 1, reason } }
     }
-    const before = row.header as unknown as DocumentHeader
+    const before = row.header
     // only what the package carries changes; recipients and the unsigned flag stay
     const after = parseInput(ZDocumentHeader, { ...before, ...fields }, 'edXML')
     const changed = Object.keys(fields).filter(
@@ -204,7 +204,7 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
         svc.db
           .update(documents)
           .set({
-            header: after as unknown as Record<string, unknown>,
+            header: after,
             notation: after.notation,
             subject: after.subject,
             stateReason: reason,

@@ -7,22 +7,15 @@
  * @module
  */
 import { inArray } from 'drizzle-orm'
+import type {
+  SenderSignatureCheck,
+  SenderVerification,
+  Verification,
+} from '../../contracts/document-verification.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { certificates } from '../../knowledge/db/schema/documents.ts'
-import type { SignatureCheck, Verification } from './verify-pdf-signatures.ts'
 
-export type SenderSignatureCheck = SignatureCheck & {
-  /** the agency of the official the certificate was issued to; null when the certificate is not ours */
-  signerAgency: string | null
-}
-
-export type SenderVerification = Omit<Verification, 'signatures'> & {
-  signatures: SenderSignatureCheck[]
-  /** approver then organisation signatures, valid, all by officials of the sending agency */
-  ownApproval: boolean
-  /** why a valid document is not the sending agency's approval */
-  approvalNotes: string[]
-}
+export type { SenderSignatureCheck, SenderVerification } from '../../contracts/document-verification.ts'
 
 /**
  * @param verification the verifier's verdict (not changed)

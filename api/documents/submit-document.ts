@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import { eq, inArray } from 'drizzle-orm'
+import { readStoredVerification } from '../../contracts/document-verification.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import {
   agencies,
@@ -73,7 +74,7 @@ const existingDocument = async (svc: DocumentsService, id: string): Promise<Subm
     id,
     sha256: row.sha256,
     signatureStatus: row.signatureStatus,
-    verification: row.verification as unknown as SenderVerification,
+    verification: readStoredVerification(row.verification),
     recipients,
   }
 }
@@ -210,13 +211,13 @@ export const submitDocument = async ({
         sha256,
         senderAgency,
         senderOfficialId: receivedFrom ? null : actor,
-        header: header as unknown as Record<string, unknown>,
+        header,
         notation: header.notation,
         subject: header.subject,
         pages,
         paperCopy: header.paperCopy,
         signatureStatus,
-        verification: verification as unknown as Record<string, unknown>,
+        verification,
         ownApproval: signatureStatus === 'signed_valid' && verification.ownApproval,
         createdAt: at,
         edxmlDocumentId: edxmlDocumentId(senderAgency, header.promulgatedAt, header.notation),

@@ -16,7 +16,7 @@ import {
   verify as verifySignature,
   X509Certificate,
 } from 'node:crypto'
-import type { SignatureRole } from './add-signature-placeholder.ts'
+import type { SignatureCheck, SignatureStatus, Verification } from '../../contracts/document-verification.ts'
 import { checkSignatureTimestamp } from './check-signature-timestamp.ts'
 import { flagChangesAfterSignatures } from './compare-signed-revisions.ts'
 import {
@@ -30,56 +30,7 @@ import { isOrganisationCertificate } from './read-certificate-policies.ts'
 import { certIds, type ParsedCms, readCmsSignature } from './read-cms-signature.ts'
 import { readSignatureTime, vietnamTime } from './read-signature-time.ts'
 
-export type SignatureCheck = {
-  role: SignatureRole | null
-  /** where the role comes from: an organisation certificate's policy, or the signature dictionary */
-  roleSource: 'certificate' | 'signature' | null
-  signerName: string | null
-  certificateSerial: string | null
-  /** the claimed signing time (the signature dictionary's /M), UTC */
-  signedAt: string | null
-  /** the same time as shown to people, ISO 8601 in Vietnam's time (+07:00) */
-  signedAtLocal: string | null
-  /** PAdES baseline B-B: ETSI.CAdES.detached with content-type, message-digest and signing-certificate-v2, no signing-time */
-  padesBaseline: boolean
-  /** the PAdES baseline level reached: B-T with a valid signature timestamp, else B-B; null when not baseline */
-  level: 'B-B' | 'B-T' | null
-  /** the signature timestamp (RFC 3161): whether it holds (null: none), its time (UTC and +07:00) and TSA */
-  timestampValid: boolean | null
-  timestampedAt: string | null
-  timestampedAtLocal: string | null
-  timestampAuthority: string | null
-  /** when the signer's certificate was revoked (certificates of this deployment's CA), else null */
-  revokedAt: string | null
-  /**
-   * `before_signing`: revoked before the signature (invalid); `after_signing`: revoked later (the
-   * signature stays valid). Compared with the timestamp's time when there is a valid one, else /M.
-   */
-  revocation: 'before_signing' | 'after_signing' | null
-  integrity: boolean
-  chainValid: boolean
-  validAtSigningTime: boolean
-  coversWholeDocument: boolean
-  /** bytes of the revision this signature signed (the file up to the end of its ByteRange) */
-  revisionLength: number | null
-  /** for a signature that is not the last: what changed after it that a later signature may not change */
-  changesAfter: string[]
-  /** the signer's official holds a role allowed to sign in this capacity; null when not ours to know */
-  roleValid: boolean | null
-  problems: string[]
-}
-
-export type SignatureStatus = 'signed_valid' | 'signed_invalid' | 'unsigned'
-
-export type Verification = {
-  status: SignatureStatus
-  signatures: SignatureCheck[]
-  /** an approver's signature followed by the organisation's, both valid (NĐ 30/2020 art. 5) */
-  rolesComplete: boolean
-  checkedAt: string
-  /** problems of the file as a whole (too many signatures, time budget spent), when any */
-  problems?: string[]
-}
+export type { SignatureCheck, SignatureStatus, Verification } from '../../contracts/document-verification.ts'
 
 type ChainResult = { valid: boolean; chain: CertInfo[]; problem: string | null }
 

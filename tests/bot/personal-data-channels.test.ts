@@ -6,17 +6,7 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../platform/logger.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
-import {
-  botConnectorEnv,
-  type FakeBotConnector,
-  startFakeBotConnector,
-} from '../helpers/fake-bot-connector.ts'
-import {
-  type FakeTelegramServer,
-  startFakeTelegramServer,
-  telegramWebhookEnv,
-} from '../helpers/fake-telegram-server.ts'
-import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../helpers/fake-zalo-server.ts'
+import { type FakeChannels, startFakeChannels } from '../helpers/fake-channels.ts'
 import { textUpdate } from './telegram/telegram-updates.ts'
 
 const TELEGRAM_SECRET = 'webhook_secret-0123456789'
@@ -45,30 +35,24 @@ const FORMS: [string, string][] = [
 
 const CHANNELS = ['web', 'telegram', 'zalo', 'botframework'] as const
 
-let telegram: FakeTelegramServer
-let zalo: FakeZaloServer
-let connector: FakeBotConnector
+let channels: FakeChannels
 let t: TestApp
 const logged: string[] = []
 let user = 0
 
 beforeAll(async () => {
-  telegram = await startFakeTelegramServer()
-  zalo = await startFakeZaloServer()
-  connector = await startFakeBotConnector()
+  channels = await startFakeChannels({ telegramSecret: TELEGRAM_SECRET, zaloSecret: ZALO_SECRET })
   t = await createTestApp(
     {
       RATE_LIMIT_CHAT_PER_MINUTE: '0',
-      ...telegramWebhookEnv(telegram, TELEGRAM_SECRET),
-      ...zaloEnv(zalo, ZALO_SECRET),
-      ...botConnectorEnv(connector),
+      ...channels.env,
     },
     { log: createLogger('debug', (line) => logged.push(line)) },
   )
 })
 afterAll(async () => {
   t.close()
-  await Promise.all([telegram.close(), zalo.close(), connector.close()])
+  await channels.close()
 })
 
 const json = (body: unknown) => ({
@@ -97,7 +81,7 @@ const send = async (channel: (typeof CHANNELS)[number], text: string) => {
   if (channel === 'zalo') {
     const timestamp = String(Date.now())
     const raw = JSON.stringify({
-      app_id: zalo.appId,
+      app_id: channels.zalo.appId,
       event_name: 'user_send_text',
       timestamp,
       sender: { id: `81000000000${user}` },
@@ -105,7 +89,7 @@ const send = async (channel: (typeof CHANNELS)[number], text: string) => {
       message: { msg_id: `pd-msg-${user}`, text },
     })
     const signature = createHash('sha256')
-      .update(zalo.appId + raw + timestamp + ZALO_SECRET)
+      .update(channels.zalo.appId + raw + timestamp + ZALO_SECRET)
       .digest('hex')
     const response = await t.app.request('/webhooks/zalo', {
       method: 'POST',
@@ -118,15 +102,18 @@ const send = async (channel: (typeof CHANNELS)[number], text: string) => {
   }
   const response = await t.app.request('/api/messages', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await connector.signToken()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await channels.connector.signToken()}`,
+    },
     body: JSON.stringify({
       type: 'message',
       id: `pd-${user}`,
       timestamp: new Date().toISOString(),
       channelId: 'msteams',
-      serviceUrl: connector.serviceUrl,
+      serviceUrl: channels.connector.serviceUrl,
       from: { id: `29:pd-citizen-${user}`, name: 'Trần Thị B' },
-      recipient: { id: `28:${connector.appId}`, name: 'Trợ lý số' },
+      recipient: { id: `28:${channels.connector.appId}`, name: 'Trợ lý số' },
       conversation: { id: `a:pd-${user}`, conversationType: 'personal' },
       text,
     }),

@@ -9,40 +9,22 @@ import { createApp } from '../../api/app.ts'
 import { composeServices } from '../../api/compose-services.ts'
 import type { AppServices } from '../../api/deps.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
-import {
-  botConnectorEnv,
-  type FakeBotConnector,
-  startFakeBotConnector,
-} from '../helpers/fake-bot-connector.ts'
-import {
-  type FakeTelegramServer,
-  startFakeTelegramServer,
-  telegramWebhookEnv,
-} from '../helpers/fake-telegram-server.ts'
-import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../helpers/fake-zalo-server.ts'
+import { type FakeChannels, startFakeChannels } from '../helpers/fake-channels.ts'
 import { textUpdate } from './telegram/telegram-updates.ts'
 
 const TELEGRAM_SECRET = 'webhook_secret-0123456789'
 const ZALO_SECRET = 'oa-secret-key-ABC'
 const MINUTE = 60_000
 
-let telegram: FakeTelegramServer
-let zalo: FakeZaloServer
-let connector: FakeBotConnector
+let channels: FakeChannels
 let t: TestApp
 /** The same configuration and database, served by another app: another process. */
 let other: { app: ReturnType<typeof createApp>; deps: AppServices }
 let n = 0
 
 beforeAll(async () => {
-  telegram = await startFakeTelegramServer()
-  zalo = await startFakeZaloServer()
-  connector = await startFakeBotConnector()
-  t = await createTestApp({
-    ...telegramWebhookEnv(telegram, TELEGRAM_SECRET),
-    ...zaloEnv(zalo, ZALO_SECRET),
-    ...botConnectorEnv(connector),
-  })
+  channels = await startFakeChannels({ telegramSecret: TELEGRAM_SECRET, zaloSecret: ZALO_SECRET })
+  t = await createTestApp(channels.env)
   const { config, db, kb, log } = t.deps
   const deps = composeServices({ config, db, kb, log })
   other = { app: createApp(deps), deps }
@@ -50,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await other.deps.stop()
   t.close()
-  await Promise.all([telegram.close(), zalo.close(), connector.close()])
+  await channels.close()
 })
 
 type Target = 'this' | 'other'
@@ -66,7 +48,7 @@ const postTelegram = async (target: Target, update: unknown) =>
   ).status
 
 const zaloEvent = (text: string, timestamp: number) => ({
-  app_id: zalo.appId,
+  app_id: channels.zalo.appId,
   event_name: 'user_send_text',
   timestamp: String(timestamp),
   sender: { id: `8200000000000${++n}` },
@@ -76,7 +58,7 @@ const zaloEvent = (text: string, timestamp: number) => ({
 const postZalo = async (target: Target, event: ReturnType<typeof zaloEvent>) => {
   const raw = JSON.stringify(event)
   const signature = createHash('sha256')
-    .update(zalo.appId + raw + event.timestamp + ZALO_SECRET)
+    .update(channels.zalo.appId + raw + event.timestamp + ZALO_SECRET)
     .digest('hex')
   const response = await appOf(target).app.request('/webhooks/zalo', {
     method: 'POST',
@@ -91,9 +73,9 @@ const activity = (text: string, overrides: Record<string, unknown> = {}) => ({
   type: 'message',
   timestamp: new Date().toISOString(),
   channelId: 'webchat',
-  serviceUrl: connector.serviceUrl,
+  serviceUrl: channels.connector.serviceUrl,
   from: { id: `dl_replay-${++n}` },
-  recipient: { id: connector.appId, name: 'Trợ lý số' },
+  recipient: { id: channels.connector.appId, name: 'Trợ lý số' },
   conversation: { id: `replay-conversation-${n}` },
   text,
   ...overrides,
@@ -101,7 +83,10 @@ const activity = (text: string, overrides: Record<string, unknown> = {}) => ({
 const postActivity = async (target: Target, body: unknown) => {
   const response = await appOf(target).app.request('/api/messages', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await connector.signToken()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await channels.connector.signToken()}`,
+    },
     body: JSON.stringify(body),
   })
   await appOf(target).deps.agents!.webhook.whenIdle()

@@ -6,6 +6,8 @@
  * @module
  */
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import type { StoredSenderVerification } from '../../../contracts/document-verification.ts'
+import type { DocumentHeader } from '../../../contracts/documents.ts'
 
 export const agencies = sqliteTable('agencies', {
   code: text('code').primaryKey(),
@@ -90,14 +92,16 @@ export const documents = sqliteTable(
       .notNull()
       .references(() => agencies.code),
     senderOfficialId: text('sender_official_id'),
-    header: text('header', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** the header as sent (or as imported from edXML); fields added since are optional, so any version's header fits */
+    header: text('header', { mode: 'json' }).$type<DocumentHeader>().notNull(),
     notation: text('notation'),
     subject: text('subject').notNull(),
     pages: integer('pages').notNull().default(1),
     paperCopy: integer('paper_copy', { mode: 'boolean' }).notNull().default(false),
     /** signed_valid | signed_invalid | unsigned */
     signatureStatus: text('signature_status').notNull(),
-    verification: text('verification', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** the verdict at submission; older versions wrote fewer fields: read it with readStoredVerification */
+    verification: text('verification', { mode: 'json' }).$type<StoredSenderVerification>().notNull(),
     /**
      * the sending agency's own approval: valid approver and organisation signatures in that
      * order, every signer an official of the sending agency (what /minh-bach counts)

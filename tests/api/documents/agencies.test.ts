@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateAgencyCode } from '../../../api/documents/validate-agency-code.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  type Official,
-} from '../../helpers/documents-app.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 it.each([
   ['000.00.01.H56', '000.00.01.H56'],
@@ -23,13 +18,12 @@ it.each(['H56', '000.00.01', '000.00.01.H5', '00.00.01.H56', '000-00-01-H56', ''
 )
 
 describe('agencies', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let admin: Official
   let clerk: Official
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency('000.00.00.H56', 'UBND tỉnh Hà Nam')
+    app = await startScenario({ agencies: [['000.00.00.H56', 'UBND tỉnh Hà Nam']] })
     admin = await app.official('000.00.00.H56', 'system_admin')
     clerk = await app.official('000.00.00.H56', 'clerk')
   })
@@ -38,7 +32,7 @@ describe('agencies', () => {
   const create = (body: unknown) =>
     app.request('/v1/agencies', {
       method: 'POST',
-      headers: { ...authHeader(admin), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(admin), 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     })
 
@@ -55,7 +49,7 @@ describe('agencies', () => {
       parentCode: '000.00.00.H56',
     })
     const found = (await (
-      await app.request('/v1/agencies?q=tai nguyen moi truong', { headers: authHeader(clerk) })
+      await app.request('/v1/agencies?q=tai nguyen moi truong', { headers: app.auth(clerk) })
     ).json()) as {
       results: { code: string }[]
     }
@@ -78,13 +72,13 @@ describe('agencies', () => {
     const post = (body: unknown) =>
       app.request('/v1/officials', {
         method: 'POST',
-        headers: { ...authHeader(agencyAdmin), 'Content-Type': 'application/json' },
+        headers: { ...app.auth(agencyAdmin), 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       })
     const ok = await post({ name: 'Đỗ Văn Mới', role: 'viewer' })
     expect(ok.status).toBe(201)
     const { token } = (await ok.json()) as { token: string }
-    expect((await app.request('/v1/me', { headers: authHeader(token) })).status).toBe(200)
+    expect((await app.request('/v1/me', { headers: app.auth(token) })).status).toBe(200)
     expect((await post({ name: 'X', role: 'viewer', agencyCode: '000.00.05.H56' })).status).toBe(403)
     expect((await post({ name: 'X', role: 'boss' })).status).toBe(400)
   })

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EDXML_NS, toEdxmlTimestamp } from '../../../api/documents/edxml-format.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  pdfForm,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf, makeSignerKey } from '../../helpers/documents-fixtures.ts'
+import { makeSignerKey } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const HOME = '000.00.01.H56'
 const OTHER = '000.00.02.H56'
@@ -28,22 +20,24 @@ type Case = {
 }
 
 describe('who may call what', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   const home: Record<string, Official> = {}
   let outsider: Official
   let docId = ''
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(HOME, 'UBND tỉnh Hà Nam')
-    await app.agency(OTHER, 'UBND tỉnh Nam Định')
+    app = await startScenario({
+      agencies: [
+        [HOME, 'UBND tỉnh Hà Nam'],
+        [OTHER, 'UBND tỉnh Nam Định'],
+      ],
+    })
     for (const role of ROLES) home[role] = await app.official(HOME, role)
     outsider = await app.official(OTHER, 'clerk')
-    const res = await submit(
-      app,
+    const res = await app.submit(
       home['clerk']!,
-      await makePdf({ text: 'auth' }),
-      header([HOME], { allowUnsigned: true }),
+      await app.pdf({ text: 'auth' }),
+      app.header([HOME], { allowUnsigned: true }),
     )
     docId = ((await res.json()) as { id: string }).id
     await app.enrol(home['approver']!)
@@ -93,8 +87,8 @@ describe('who may call what', () => {
       method: 'POST',
       path: () => '/v1/documents',
       body: async () =>
-        pdfForm(await makePdf({ text: String(Math.random()) }), {
-          header: header([OTHER], { allowUnsigned: true }),
+        app.form(await app.pdf({ text: String(Math.random()) }), {
+          header: app.header([OTHER], { allowUnsigned: true }),
         }),
       allowed: ['clerk'],
     },
@@ -160,7 +154,7 @@ describe('who may call what', () => {
       name: 'POST /v1/signing/sessions (approver role)',
       method: 'POST',
       path: () => '/v1/signing/sessions',
-      body: async () => pdfForm(await makePdf(), { role: 'approver' }),
+      body: async () => app.form(await app.pdf(), { role: 'approver' }),
       allowed: ['approver'],
     },
     {
@@ -173,7 +167,7 @@ describe('who may call what', () => {
   ]
 
   const call = async (c: Case, token?: string) => {
-    const headers: Record<string, string> = token ? authHeader(token) : {}
+    const headers: Record<string, string> = token ? app.auth(token) : {}
     if (c.json) headers['Content-Type'] = 'application/json'
     if (c.type) headers['Content-Type'] = c.type
     return app.request(c.path(), { method: c.method, headers, ...(c.body ? { body: await c.body() } : {}) })

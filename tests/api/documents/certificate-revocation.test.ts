@@ -4,16 +4,8 @@ import { join } from 'node:path'
 import * as pkijs from 'pkijs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf, makeSignerKey } from '../../helpers/documents-fixtures.ts'
+import { makeSignerKey } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import { signLocally } from '../../helpers/documents-signer.ts'
 import { run } from '../../helpers/openssl-tsa.ts'
 
@@ -32,14 +24,18 @@ const openssl = (args: string[]) =>
 
 describe('revoking an official revokes their certificates, on a CRL the CA publishes', () => {
   let dir: string
-  let app: DocumentsTestApp
+  let app: Scenario
   let admin: Official
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-crl-'))
-    app = await createDocumentsTestApp({ env: { PUBLIC_URL } })
-    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
-    await app.agency(TO, 'Sở Tư pháp tỉnh Hà Nam', SENDER)
+    app = await startScenario({
+      env: { PUBLIC_URL },
+      agencies: [
+        [SENDER, 'UBND tỉnh Hà Nam'],
+        [TO, 'Sở Tư pháp tỉnh Hà Nam', SENDER],
+      ],
+    })
     admin = await app.official(SENDER, 'agency_admin', 'Quản trị')
   })
   afterAll(() => {
@@ -62,7 +58,7 @@ describe('revoking an official revokes their certificates, on a CRL the CA publi
     const key = await makeSignerKey(approver.name)
     const enrolled = await app.request('/v1/certificates', {
       method: 'POST',
-      headers: { ...authHeader(approver), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(approver), 'Content-Type': 'application/json' },
       body: JSON.stringify({ csr: key.csrPem }),
     })
     const issued = (await enrolled.json()) as { serial: string; certificate: string; chain: string[] }
@@ -89,17 +85,16 @@ describe('revoking an official revokes their certificates, on a CRL the CA publi
     ).toContain(': OK')
 
     // the approver signs, then leaves: the agency admin revokes them
-    const signedBefore = await signPdf(
-      app,
+    const signedBefore = await app.sign(
       approver,
       { privateKey: key.keys.privateKey, serial: issued.serial },
-      await makePdf(),
+      await app.pdf(),
       'approver',
     )
     await new Promise((r) => setTimeout(r, 1100))
     const revoke = await app.request(`/v1/officials/${approver.id}/revoke`, {
       method: 'POST',
-      headers: authHeader(admin),
+      headers: app.auth(admin),
     })
     expect(revoke.status).toBe(200)
     const revoked = (await revoke.json()) as { revokedCertificates: string[]; revokedAt: string }
@@ -120,8 +115,8 @@ describe('revoking an official revokes their certificates, on a CRL the CA publi
 
     // signed before the revocation: still valid, reported as revoked later
     const clerkKey = await app.enrol(clerk)
-    const complete = await signPdf(app, clerk, clerkKey, signedBefore, 'organisation')
-    const ok = await submit(app, clerk, complete, header([TO]))
+    const complete = await app.sign(clerk, clerkKey, signedBefore, 'organisation')
+    const ok = await app.submit(clerk, complete, app.header([TO]))
     expect(ok.status).toBe(201)
     const okBody = (await ok.json()) as { signatureStatus: string; verification: { signatures: Check[] } }
     expect(okBody.signatureStatus).toBe('signed_valid')
@@ -140,7 +135,7 @@ describe('revoking an official revokes their certificates, on a CRL the CA publi
     }
     const der = Buffer.from(issued.certificate.replace(/-----[^-]+-----|\s/g, ''), 'base64')
     const forged = await signLocally(
-      await makePdf({ text: 'Quyết định khác' }),
+      await app.pdf({ text: 'Quyết định khác' }),
       {
         token: approver.token,
         name: approver.name,
@@ -152,11 +147,11 @@ describe('revoking an official revokes their certificates, on a CRL the CA publi
       ca as CertificateAuthority,
       new Date(Math.floor(Date.parse(revoked.revokedAt) / 1000) * 1000),
     )
-    const late = await signPdf(app, clerk, clerkKey, forged, 'organisation').catch((e: Error) => e)
+    const late = await app.sign(clerk, clerkKey, forged, 'organisation').catch((e: Error) => e)
     // the clerk's own preparation already refuses a file whose signature is no longer valid
     expect(late).toBeInstanceOf(Error)
     expect(String(late)).toContain('422')
-    const refused = await submit(app, clerk, forged, header([TO]))
+    const refused = await app.submit(clerk, forged, app.header([TO]))
     expect(refused.status).toBe(422)
     const refusedBody = (await refused.json()) as {
       error: { message: string; details: { signatures: Check[] } }

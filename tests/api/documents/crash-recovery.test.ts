@@ -13,6 +13,24 @@ import { repoRoot } from '../../helpers/paths.ts'
 const SENDER = '000.00.01.H56'
 const TO = ['000.00.02.H56', '000.00.03.H56']
 
+/** `POST /v1/documents`'s form: the PDF and a header to both recipients. */
+const documentForm = (pdf: Uint8Array) => {
+  const form = new FormData()
+  form.set('file', new File([new Uint8Array(pdf)], 'vb.pdf', { type: 'application/pdf' }))
+  form.set(
+    'header',
+    JSON.stringify({
+      to: TO,
+      notation: '12/QĐ-UBND',
+      place: 'Phủ Lý',
+      promulgatedAt: '2026-11-20',
+      type: 'Quyết định',
+      subject: 'Thử',
+    }),
+  )
+  return form
+}
+
 /** Starts `node api/main.ts` on a free port and resolves with its base URL once it listens. */
 const startServer = (env: Record<string, string>) =>
   new Promise<{ child: ChildProcess; base: string }>((resolve, reject) => {
@@ -82,19 +100,7 @@ describe('crash during a burst of submissions', () => {
     let next = 0
     let killed = false
     const send = async (pdf: Buffer) => {
-      const form = new FormData()
-      form.set('file', new File([new Uint8Array(pdf)], 'vb.pdf', { type: 'application/pdf' }))
-      form.set(
-        'header',
-        JSON.stringify({
-          to: TO,
-          notation: '12/QĐ-UBND',
-          place: 'Phủ Lý',
-          promulgatedAt: '2026-11-20',
-          type: 'Quyết định',
-          subject: 'Thử',
-        }),
-      )
+      const form = documentForm(pdf)
       try {
         const res = await fetch(`${first.base}/v1/documents`, {
           method: 'POST',
@@ -148,19 +154,7 @@ describe('crash during a burst of submissions', () => {
     // resubmitting a stored PDF re-verifies it and finds the same document
     const [firstId] = acked.keys()
     const stored = pdfs.find((p) => acked.get(firstId!) === createHash('sha256').update(p).digest('hex'))!
-    const form = new FormData()
-    form.set('file', new File([new Uint8Array(stored)], 'vb.pdf', { type: 'application/pdf' }))
-    form.set(
-      'header',
-      JSON.stringify({
-        to: TO,
-        notation: '12/QĐ-UBND',
-        place: 'Phủ Lý',
-        promulgatedAt: '2026-11-20',
-        type: 'Quyết định',
-        subject: 'Thử',
-      }),
-    )
+    const form = documentForm(stored)
     const again = await fetch(`${second.base}/v1/documents`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${clerkToken}` },

@@ -4,17 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caDirOf } from '../../../api/documents/documents-service.ts'
 import { loadCertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
 import { fromPem } from '../../../api/documents/pki-encoding.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  pdfForm,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf, pdfsig } from '../../helpers/documents-fixtures.ts'
+import { header } from '../../helpers/documents-app.ts'
+import { pdfsig } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import { signLocally } from '../../helpers/documents-signer.ts'
 
 type Doc = {
@@ -30,7 +22,7 @@ const A = '000.00.02.H56'
 const B = '000.00.03.H56'
 
 describe('routing documents between agencies', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let clerk: Official
   let clerkA: Official
   let clerkB: Official
@@ -38,10 +30,14 @@ describe('routing documents between agencies', () => {
   let signed: (text?: string) => Promise<Buffer>
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp({ env: { DOCUMENTS_MAX_BYTES: String(300 * 1024) } })
-    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
-    await app.agency(A, 'Sở Tài chính tỉnh Hà Nam', SENDER)
-    await app.agency(B, 'Sở Y tế tỉnh Hà Nam', SENDER)
+    app = await startScenario({
+      env: { DOCUMENTS_MAX_BYTES: String(300 * 1024) },
+      agencies: [
+        [SENDER, 'UBND tỉnh Hà Nam'],
+        [A, 'Sở Tài chính tỉnh Hà Nam', SENDER],
+        [B, 'Sở Y tế tỉnh Hà Nam', SENDER],
+      ],
+    })
     clerk = await app.official(SENDER, 'clerk', 'Văn thư UBND')
     clerkA = await app.official(A, 'clerk', 'Văn thư Sở Tài chính')
     clerkB = await app.official(B, 'clerk', 'Văn thư Sở Y tế')
@@ -50,21 +46,20 @@ describe('routing documents between agencies', () => {
     const approverKey = await app.enrol(approver)
     const clerkKey = await app.enrol(clerk)
     signed = async (text = 'Quyet dinh') => {
-      const once = await signPdf(
-        app,
+      const once = await app.sign(
         approver,
         approverKey,
-        await makePdf({ text: `${text} ${Math.random()}` }),
+        await app.pdf({ text: `${text} ${Math.random()}` }),
         'approver',
       )
-      return signPdf(app, clerk, clerkKey, once, 'organisation')
+      return app.sign(clerk, clerkKey, once, 'organisation')
     }
   })
   afterAll(() => app.close())
 
   it('stores a signed document content-addressed and returns the same id on resubmission', async () => {
     const pdf = await signed()
-    const first = await submit(app, clerk, pdf, header([A, B]))
+    const first = await app.submit(clerk, pdf, app.header([A, B]))
     expect(first.status).toBe(201)
     const doc = (await first.json()) as Doc
     expect(doc.sha256).toBe(createHash('sha256').update(pdf).digest('hex'))
@@ -73,19 +68,19 @@ describe('routing documents between agencies', () => {
       { agencyCode: A, status: '01' },
       { agencyCode: B, status: '01' },
     ])
-    const again = await submit(app, clerk, pdf, header([A, B]))
+    const again = await app.submit(clerk, pdf, app.header([A, B]))
     expect(again.status).toBe(200)
     expect(((await again.json()) as Doc).id).toBe(doc.id)
-    const stored = await app.request(`/v1/documents/${doc.id}/pdf`, { headers: authHeader(clerkA) })
+    const stored = await app.request(`/v1/documents/${doc.id}/pdf`, { headers: app.auth(clerkA) })
     expect(stored.headers.get('x-document-sha256')).toBe(doc.sha256)
     expect(Buffer.from(await stored.arrayBuffer()).equals(pdf)).toBe(true)
   })
 
   it('rejects an unsigned PDF unless the sender allows it, then stores it as unsigned', async () => {
-    const pdf = await makePdf({ text: 'chua ky' })
-    const refused = await submit(app, clerk, pdf, header([A]))
+    const pdf = await app.pdf({ text: 'chua ky' })
+    const refused = await app.submit(clerk, pdf, app.header([A]))
     expect(refused.status).toBe(422)
-    const accepted = await submit(app, clerk, pdf, header([A], { allowUnsigned: true }))
+    const accepted = await app.submit(clerk, pdf, app.header([A], { allowUnsigned: true }))
     expect(accepted.status).toBe(201)
     expect(((await accepted.json()) as Doc).signatureStatus).toBe('unsigned')
   })
@@ -97,11 +92,11 @@ describe('routing documents between agencies', () => {
     tampered[10] = (tampered[10] ?? 0) ^ 0x01
     const verdict = await pdfsig(tampered, app.t.dir)
     expect(verdict).toContain('Digest Mismatch')
-    const refused = await submit(app, clerk, tampered, header([A]))
+    const refused = await app.submit(clerk, tampered, app.header([A]))
     expect(refused.status).toBe(422)
     const err = (await refused.json()) as { error: { message: string; details: Doc['verification'] } }
     expect(err.error.details.signatures.map((s) => s.integrity)).toEqual([false, false])
-    const accepted = await submit(app, clerk, tampered, header([A], { allowUnsigned: true }))
+    const accepted = await app.submit(clerk, tampered, app.header([A], { allowUnsigned: true }))
     const doc = (await accepted.json()) as Doc
     expect(doc.signatureStatus).toBe('unsigned')
     expect(doc.verification.status).toBe('signed_invalid')
@@ -123,8 +118,8 @@ describe('routing documents between agencies', () => {
       cert: pkijs.Certificate.fromBER(der),
       der,
     }
-    const pdf = await signLocally(await makePdf({ text: 'gia mao' }), signer, 'approver', ca!)
-    const res = await submit(app, clerk, pdf, header([A]))
+    const pdf = await signLocally(await app.pdf({ text: 'gia mao' }), signer, 'approver', ca!)
+    const res = await app.submit(clerk, pdf, app.header([A]))
     expect(res.status).toBe(422)
     const err = (await res.json()) as {
       error: { details: { signatures: { integrity: boolean; roleValid: boolean }[] } }
@@ -136,32 +131,32 @@ describe('routing documents between agencies', () => {
     const pdf = await signed('appended')
     const appended = Buffer.concat([pdf, Buffer.from('\n% added later\n')])
     expect(await pdfsig(appended, app.t.dir)).not.toMatch(/Signature #2:[\s\S]*Total document signed/)
-    const res = await submit(app, clerk, appended, header([A]))
+    const res = await app.submit(clerk, appended, app.header([A]))
     expect(res.status).toBe(422)
   })
 
   it("keeps each agency's inbox to itself; another agency gets 404 for the document", async () => {
     const pdf = await signed('chi gui A')
-    const doc = (await (await submit(app, clerk, pdf, header([A]))).json()) as Doc
+    const doc = (await (await app.submit(clerk, pdf, app.header([A]))).json()) as Doc
     const inboxA = (await (
-      await app.request('/v1/documents?box=inbox', { headers: authHeader(viewerA) })
+      await app.request('/v1/documents?box=inbox', { headers: app.auth(viewerA) })
     ).json()) as {
       results: { id: string }[]
     }
     expect(inboxA.results.map((r) => r.id)).toContain(doc.id)
     const inboxB = (await (
-      await app.request('/v1/documents?box=inbox', { headers: authHeader(clerkB) })
+      await app.request('/v1/documents?box=inbox', { headers: app.auth(clerkB) })
     ).json()) as {
       results: { id: string }[]
     }
     expect(inboxB.results.map((r) => r.id)).not.toContain(doc.id)
     for (const path of ['', '/pdf', '/edxml']) {
-      const res = await app.request(`/v1/documents/${doc.id}${path}`, { headers: authHeader(clerkB) })
+      const res = await app.request(`/v1/documents/${doc.id}${path}`, { headers: app.auth(clerkB) })
       expect(res.status).toBe(404)
     }
     const status = await app.request(`/v1/documents/${doc.id}/status`, {
       method: 'POST',
-      headers: { ...authHeader(clerkB), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(clerkB), 'Content-Type': 'application/json' },
       body: JSON.stringify({ status: '03' }),
     })
     expect(status.status).toBe(404)
@@ -170,12 +165,14 @@ describe('routing documents between agencies', () => {
   const setStatus = (who: Official, id: string, body: Record<string, string>) =>
     app.request(`/v1/documents/${id}/status`, {
       method: 'POST',
-      headers: { ...authHeader(who), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(who), 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     })
 
   it('moves a recipient through QCVN 102 statuses, refuses skipped steps, audits each change', async () => {
-    const doc = (await (await submit(app, clerk, await signed('trang thai'), header([A, B]))).json()) as Doc
+    const doc = (await (
+      await app.submit(clerk, await signed('trang thai'), app.header([A, B]))
+    ).json()) as Doc
     expect((await setStatus(clerkA, doc.id, { status: '06' })).status).toBe(409)
     for (const s of ['03', '04', '05', '06'])
       expect((await setStatus(clerkA, doc.id, { status: s, note: `b ${s}` })).status).toBe(200)
@@ -184,7 +181,7 @@ describe('routing documents between agencies', () => {
     expect((await setStatus(viewerA, doc.id, { status: '03' })).status).toBe(403)
     expect((await setStatus(clerkA, doc.id, { status: '13' })).status).toBe(403)
     const seen = (await (
-      await app.request(`/v1/documents/${doc.id}`, { headers: authHeader(clerk) })
+      await app.request(`/v1/documents/${doc.id}`, { headers: app.auth(clerk) })
     ).json()) as {
       recipients: { agencyCode: string; status: string }[]
       events: { agencyCode: string; status: string }[]
@@ -206,7 +203,7 @@ describe('routing documents between agencies', () => {
     })
     expect(Number(audit.rows[0]?.['n'])).toBe(5)
     const asA = (await (
-      await app.request(`/v1/documents/${doc.id}`, { headers: authHeader(clerkA) })
+      await app.request(`/v1/documents/${doc.id}`, { headers: app.auth(clerkA) })
     ).json()) as {
       recipients: { agencyCode: string }[]
     }
@@ -214,7 +211,7 @@ describe('routing documents between agencies', () => {
   })
 
   it('lets the sender recall (13) and the recipient accept (15) or refuse (16)', async () => {
-    const doc = (await (await submit(app, clerk, await signed('thu hoi'), header([A, B]))).json()) as Doc
+    const doc = (await (await app.submit(clerk, await signed('thu hoi'), app.header([A, B]))).json()) as Doc
     expect((await setStatus(clerkA, doc.id, { status: '03' })).status).toBe(200)
     const recall = await setStatus(clerk, doc.id, { status: '13', note: 'Sai số hiệu' })
     expect(recall.status).toBe(200)
@@ -225,7 +222,7 @@ describe('routing documents between agencies', () => {
     expect((await setStatus(clerkB, doc.id, { status: '16' })).status).toBe(200)
     expect((await setStatus(clerk, doc.id, { status: '13' })).status).toBe(409)
     const sent = (await (
-      await app.request('/v1/documents?box=sent&limit=200', { headers: authHeader(clerk) })
+      await app.request('/v1/documents?box=sent&limit=200', { headers: app.auth(clerk) })
     ).json()) as {
       results: { id: string; recipients: { agencyCode: string; status: string }[] }[]
     }
@@ -236,10 +233,10 @@ describe('routing documents between agencies', () => {
   })
 
   it('filters the inbox by status', async () => {
-    const doc = (await (await submit(app, clerk, await signed('loc'), header([B]))).json()) as Doc
+    const doc = (await (await app.submit(clerk, await signed('loc'), app.header([B]))).json()) as Doc
     await setStatus(clerkB, doc.id, { status: '03' })
     const res = (await (
-      await app.request('/v1/documents?box=inbox&status=03', { headers: authHeader(clerkB) })
+      await app.request('/v1/documents?box=inbox&status=03', { headers: app.auth(clerkB) })
     ).json()) as {
       results: { id: string; recipients: { status: string }[] }[]
     }
@@ -249,8 +246,8 @@ describe('routing documents between agencies', () => {
 
   it('exports edXML and imports it back to the same document', async () => {
     const pdf = await signed('edxml')
-    const doc = (await (await submit(app, clerk, pdf, header([A], { pages: 1 }))).json()) as Doc
-    const res = await app.request(`/v1/documents/${doc.id}/edxml`, { headers: authHeader(clerk) })
+    const doc = (await (await app.submit(clerk, pdf, app.header([A], { pages: 1 }))).json()) as Doc
+    const res = await app.request(`/v1/documents/${doc.id}/edxml`, { headers: app.auth(clerk) })
     expect(res.headers.get('content-type')).toContain('application/xml')
     const xml = await res.text()
     expect(xml).toContain('http://www.mic.gov.vn/TBT/QCVN_102_2016')
@@ -262,7 +259,7 @@ describe('routing documents between agencies', () => {
     const post = (body: string, who = clerk) =>
       app.request('/v1/documents/edxml', {
         method: 'POST',
-        headers: { ...authHeader(who), 'Content-Type': 'application/xml' },
+        headers: { ...app.auth(who), 'Content-Type': 'application/xml' },
         body,
       })
     const back = await post(xml)
@@ -285,8 +282,8 @@ describe('routing documents between agencies', () => {
   })
 
   it('answers 413 for a body over DOCUMENTS_MAX_BYTES', async () => {
-    const big = await makePdf({ padTo: 400 * 1024 })
-    const res = await submit(app, clerk, big, header([A], { allowUnsigned: true }))
+    const big = await app.pdf({ padTo: 400 * 1024 })
+    const res = await app.submit(clerk, big, app.header([A], { allowUnsigned: true }))
     expect(res.status).toBe(413)
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
       'DOCUMENTS_MAX_BYTES',
@@ -302,13 +299,13 @@ describe('routing documents between agencies', () => {
         ? (() => {
             const f = new FormData()
             f.set('file', new File(['xin chao'], 'a.txt', { type: 'text/plain' }))
-            f.set('header', header([A]))
+            f.set('header', app.header([A]))
             return f
           })()
         : kind
     const res = await app.request('/v1/documents', {
       method: 'POST',
-      headers: { ...authHeader(clerk), ...headers },
+      headers: { ...app.auth(clerk), ...headers },
       body,
     })
     expect(res.status).toBe(status)
@@ -317,7 +314,7 @@ describe('routing documents between agencies', () => {
   it('answers 400 for a cut multipart body', async () => {
     const res = await app.request('/v1/documents', {
       method: 'POST',
-      headers: { ...authHeader(clerk), 'Content-Type': 'multipart/form-data; boundary=xyz' },
+      headers: { ...app.auth(clerk), 'Content-Type': 'multipart/form-data; boundary=xyz' },
       body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7',
     })
     expect(res.status).toBe(400)
@@ -335,15 +332,19 @@ describe('routing documents between agencies', () => {
   ])('answers 400 naming the field for %s', async (_, hdr, message) => {
     const res = await app.request('/v1/documents', {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(await makePdf(), { header: hdr }),
+      headers: app.auth(clerk),
+      body: app.form(await app.pdf(), { header: hdr }),
     })
     expect(res.status).toBe(400)
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message)
   })
 
   it('answers 422 naming an unknown recipient agency', async () => {
-    const res = await submit(app, clerk, await makePdf(), header(['000.00.99.H56'], { allowUnsigned: true }))
+    const res = await app.submit(
+      clerk,
+      await app.pdf(),
+      app.header(['000.00.99.H56'], { allowUnsigned: true }),
+    )
     expect(res.status).toBe(422)
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('000.00.99.H56')
   })

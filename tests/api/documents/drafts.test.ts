@@ -1,41 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  pdfForm,
-  signPdf,
-} from '../../helpers/documents-app.ts'
-import { makePdf } from '../../helpers/documents-fixtures.ts'
+import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const SENDER = '000.00.01.H56'
 const RECIPIENT = '000.00.02.H56'
 
 describe('the "chờ phát hành" queue: leader signs, văn thư issues inside trolyso', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let approver: Official
   let secondApprover: Official
   let clerk: Official
   let otherClerk: Official
-  let approverKey: { privateKey: CryptoKey; serial: string }
-  let secondKey: { privateKey: CryptoKey; serial: string }
-  let clerkKey: { privateKey: CryptoKey; serial: string }
+  let approverKey: Key
+  let secondKey: Key
+  let clerkKey: Key
   let signedByLeader: Buffer
   let draftId: string
 
   const postDraft = (official: Official, pdf: Uint8Array) =>
     app.request('/v1/drafts', {
       method: 'POST',
-      headers: authHeader(official),
-      body: pdfForm(pdf, { fileName: 'QD_123_QĐ-STP.pdf', subject: 'Quyết định 123/QĐ-STP' }),
+      headers: app.auth(official),
+      body: app.form(pdf, { fileName: 'QD_123_QĐ-STP.pdf', subject: 'Quyết định 123/QĐ-STP' }),
     })
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
-    await app.agency(RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam')
+    app = await startScenario({
+      agencies: [
+        [SENDER, 'Sở Tư pháp tỉnh Hà Nam'],
+        [RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam'],
+      ],
+    })
     approver = await app.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
     secondApprover = await app.official(SENDER, 'approver', 'Phạm Phó Giám Đốc')
     clerk = await app.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
@@ -43,7 +37,7 @@ describe('the "chờ phát hành" queue: leader signs, văn thư issues inside t
     approverKey = await app.enrol(approver)
     secondKey = await app.enrol(secondApprover)
     clerkKey = await app.enrol(clerk)
-    signedByLeader = await signPdf(app, approver, approverKey, await makePdf(), 'approver')
+    signedByLeader = await app.sign(approver, approverKey, await app.pdf(), 'approver')
   })
   afterAll(() => app.close())
 
@@ -55,48 +49,48 @@ describe('the "chờ phát hành" queue: leader signs, văn thư issues inside t
     draftId = draft.id
     expect((await postDraft(approver, signedByLeader)).status).toBe(200)
 
-    const list = await app.request('/v1/drafts', { headers: authHeader(clerk) })
+    const list = await app.request('/v1/drafts', { headers: app.auth(clerk) })
     const { results } = (await list.json()) as { results: Array<{ id: string; approverName: string }> }
     expect(results.map((d) => [d.id, d.approverName])).toEqual([[draftId, 'Nguyễn Văn Lãnh']])
-    const pdf = await app.request(`/v1/drafts/${draftId}/pdf`, { headers: authHeader(clerk) })
+    const pdf = await app.request(`/v1/drafts/${draftId}/pdf`, { headers: app.auth(clerk) })
     expect(Buffer.from(await pdf.arrayBuffer()).equals(signedByLeader)).toBe(true)
     // another agency neither lists nor reads it
-    const other = await app.request('/v1/drafts', { headers: authHeader(otherClerk) })
+    const other = await app.request('/v1/drafts', { headers: app.auth(otherClerk) })
     expect(((await other.json()) as { results: unknown[] }).results).toEqual([])
-    expect((await app.request(`/v1/drafts/${draftId}/pdf`, { headers: authHeader(otherClerk) })).status).toBe(
+    expect((await app.request(`/v1/drafts/${draftId}/pdf`, { headers: app.auth(otherClerk) })).status).toBe(
       404,
     )
   })
 
   it('refuses a draft that is unsigned or not sent by a leader', async () => {
-    expect((await postDraft(approver, await makePdf({ text: 'Chưa ký' }))).status).toBe(422)
+    expect((await postDraft(approver, await app.pdf({ text: 'Chưa ký' }))).status).toBe(422)
     expect((await postDraft(clerk, signedByLeader)).status).toBe(403)
   })
 
   it('refuses a second approver signature: completeness is by role, not by count', async () => {
-    await expect(signPdf(app, secondApprover, secondKey, signedByLeader, 'approver')).rejects.toThrow(
+    await expect(app.sign(secondApprover, secondKey, signedByLeader, 'approver')).rejects.toThrow(
       /prepare failed: 409 .*đã có chữ ký của người có thẩm quyền/,
     )
-    await expect(signPdf(app, approver, approverKey, signedByLeader, 'approver')).rejects.toThrow(/409/)
+    await expect(app.sign(approver, approverKey, signedByLeader, 'approver')).rejects.toThrow(/409/)
   })
 
   it('issues the draft with the organisation signature, routes it, and only once', async () => {
-    const sealed = await signPdf(app, clerk, clerkKey, signedByLeader, 'organisation')
+    const sealed = await app.sign(clerk, clerkKey, signedByLeader, 'organisation')
     // a PDF that is not this draft plus the organisation's signature is refused
-    const otherLeader = await signPdf(app, approver, approverKey, await makePdf({ text: 'Khác' }), 'approver')
-    const otherSealed = await signPdf(app, clerk, clerkKey, otherLeader, 'organisation')
+    const otherLeader = await app.sign(approver, approverKey, await app.pdf({ text: 'Khác' }), 'approver')
+    const otherSealed = await app.sign(clerk, clerkKey, otherLeader, 'organisation')
     const wrong = await app.request(`/v1/drafts/${draftId}/issue`, {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(otherSealed, { header: header([RECIPIENT]) }),
+      headers: app.auth(clerk),
+      body: app.form(otherSealed, { header: app.header([RECIPIENT]) }),
     })
     expect(wrong.status).toBe(409)
 
     const issue = () =>
       app.request(`/v1/drafts/${draftId}/issue`, {
         method: 'POST',
-        headers: authHeader(clerk),
-        body: pdfForm(sealed, { header: header([RECIPIENT]) }),
+        headers: app.auth(clerk),
+        body: app.form(sealed, { header: app.header([RECIPIENT]) }),
       })
     const res = await issue()
     expect(res.status).toBe(201)
@@ -104,12 +98,12 @@ describe('the "chờ phát hành" queue: leader signs, văn thư issues inside t
     expect(doc.signatureStatus).toBe('signed_valid')
     expect((await issue()).status).toBe(409)
 
-    const inbox = await app.request('/v1/documents?box=inbox', { headers: authHeader(otherClerk) })
+    const inbox = await app.request('/v1/documents?box=inbox', { headers: app.auth(otherClerk) })
     const { results } = (await inbox.json()) as { results: Array<{ id: string }> }
     expect(results.map((d) => d.id)).toContain(doc.id)
-    const pending = await app.request('/v1/drafts', { headers: authHeader(clerk) })
+    const pending = await app.request('/v1/drafts', { headers: app.auth(clerk) })
     expect(((await pending.json()) as { results: unknown[] }).results).toEqual([])
-    const issued = await app.request('/v1/drafts?status=issued', { headers: authHeader(clerk) })
+    const issued = await app.request('/v1/drafts?status=issued', { headers: app.auth(clerk) })
     expect(((await issued.json()) as { results: Array<{ documentId: string }> }).results).toMatchObject([
       { documentId: doc.id },
     ])

@@ -6,16 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toEdxmlTimestamp } from '../../../api/documents/edxml-format.ts'
 import { documents } from '../../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../../knowledge/db/schema/procedures.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 /** Sở Tư pháp: another system on the national axis (registered here, its officials only sign test PDFs) */
 const OTHER = '000.00.10.G09'
@@ -61,7 +52,7 @@ const parse = (xml: string) =>
   )
 
 describe('edXML as exchanged on the national document axis', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let meClerk: Official
   let elseClerk: Official
   let otherClerk: Official
@@ -72,11 +63,11 @@ describe('edXML as exchanged on the national document axis', () => {
   const post = (xml: string, who: Official, path = '/v1/documents/edxml') =>
     app.request(path, {
       method: 'POST',
-      headers: { ...authHeader(who), 'Content-Type': 'application/xml' },
+      headers: { ...app.auth(who), 'Content-Type': 'application/xml' },
       body: xml,
     })
   const show = async (id: string, who: Official) =>
-    (await (await app.request(`/v1/documents/${id}`, { headers: authHeader(who) })).json()) as Shown
+    (await (await app.request(`/v1/documents/${id}`, { headers: app.auth(who) })).json()) as Shown
   const audits = (action: string, entityId: string) =>
     app.t.db
       .select()
@@ -85,8 +76,8 @@ describe('edXML as exchanged on the national document axis', () => {
   const documentCount = async () => (await app.t.db.select({ id: documents.id }).from(documents)).length
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp({ env: { DOCUMENTS_MAX_BYTES: String(300 * 1024) } })
-    appendixBase64 = (await makePdf({ text: 'Phu luc' })).toString('base64')
+    app = await startScenario({ env: { DOCUMENTS_MAX_BYTES: String(300 * 1024) } })
+    appendixBase64 = (await app.pdf({ text: 'Phu luc' })).toString('base64')
     await app.agency(OTHER, 'Sở Tư pháp tỉnh Hà Nam')
     await app.agency(ME, 'Sở Tài chính tỉnh Hà Nam')
     await app.agency(ELSE, 'Sở Y tế tỉnh Hà Nam')
@@ -97,8 +88,8 @@ describe('edXML as exchanged on the national document axis', () => {
     const approverKey = await app.enrol(otherApprover)
     const clerkKey = await app.enrol(otherClerk)
     signedByOther = async (text) => {
-      const once = await signPdf(app, otherApprover, approverKey, await makePdf({ text }), 'approver')
-      return signPdf(app, otherClerk, clerkKey, once, 'organisation')
+      const once = await app.sign(otherApprover, approverKey, await app.pdf({ text }), 'approver')
+      return app.sign(otherClerk, clerkKey, once, 'organisation')
     }
   }, 60_000)
   afterAll(() => app.close())
@@ -162,7 +153,7 @@ describe('edXML as exchanged on the national document axis', () => {
 
   it('refuses packages not addressed to the agency, from unknown senders, malformed or unbounded, storing nothing', async () => {
     const before = await documentCount()
-    const pdf = (await makePdf({ text: 'khong gui toi' })).toString()
+    const pdf = (await app.pdf({ text: 'khong gui toi' })).toString()
     const elsewhere = await post(
       fixture('addressed-elsewhere.edxml', { PDF_BASE64: Buffer.from(pdf).toString('base64') }),
       meClerk,
@@ -237,7 +228,7 @@ describe('edXML as exchanged on the national document axis', () => {
     expect(await audits('document.replace', received.id)).toHaveLength(1)
     // the replacing document exports as BussinessDocType 3 naming the replaced one
     const exported = await (
-      await app.request(`/v1/documents/${newer.id}/edxml`, { headers: authHeader(meClerk) })
+      await app.request(`/v1/documents/${newer.id}/edxml`, { headers: app.auth(meClerk) })
     ).text()
     const bussiness =
       parse(exported).edXML['edXML:edXMLEnvelope']['edXML:edXMLHeader']['edXML:TraceHeaderList'][
@@ -264,18 +255,17 @@ describe('edXML as exchanged on the national document axis', () => {
     expect(await audits('document.revoke', newer.id)).toHaveLength(1)
     // the inbox shows both states
     const inbox = (await (
-      await app.request('/v1/documents?box=inbox', { headers: authHeader(meClerk) })
+      await app.request('/v1/documents?box=inbox', { headers: app.auth(meClerk) })
     ).json()) as { results: { id: string; state: string }[] }
     expect(inbox.results.find((r) => r.id === newer.id)?.state).toBe('revoked')
     expect(inbox.results.find((r) => r.id === received.id)?.state).toBe('replaced')
   })
 
   it('consumes status packages in both layouts into the sender’s view, ignoring stale ones', async () => {
-    const sent = await submit(
-      app,
+    const sent = await app.submit(
       meClerk,
-      await makePdf({ text: 'Thong bao 45' }),
-      header([OTHER], {
+      await app.pdf({ text: 'Thong bao 45' }),
+      app.header([OTHER], {
         notation: '45/TB-STC',
         promulgatedAt: '2026-11-27',
         type: 'Thông báo',
@@ -341,11 +331,11 @@ describe('edXML as exchanged on the national document axis', () => {
     const doc = (await (await post(xml, meClerk)).json()) as Doc
     const changed = await app.request(`/v1/documents/${doc.id}/status`, {
       method: 'POST',
-      headers: { ...authHeader(meClerk), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(meClerk), 'Content-Type': 'application/json' },
       body: JSON.stringify({ status: '03', note: 'Đã vào sổ văn bản đến số 15' }),
     })
     expect(changed.status).toBe(200)
-    const res = await app.request(`/v1/documents/${doc.id}/edxml/status`, { headers: authHeader(meClerk) })
+    const res = await app.request(`/v1/documents/${doc.id}/edxml/status`, { headers: app.auth(meClerk) })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('application/xml')
     const produced = await res.text()
@@ -366,7 +356,7 @@ describe('edXML as exchanged on the national document axis', () => {
     })
     // the sender cannot produce a recipient's status package
     expect(
-      (await app.request(`/v1/documents/${doc.id}/edxml/status`, { headers: authHeader(otherClerk) })).status,
+      (await app.request(`/v1/documents/${doc.id}/edxml/status`, { headers: app.auth(otherClerk) })).status,
     ).toBe(403)
     // the sender's system reads it back
     const consumed = await post(produced, otherClerk, '/v1/documents/edxml/status')
@@ -378,7 +368,7 @@ describe('edXML as exchanged on the national document axis', () => {
     const admin = await app.official(ME, 'system_admin', 'Quản trị')
     const created = await app.request('/v1/agencies', {
       method: 'POST',
-      headers: { ...authHeader(admin), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(admin), 'Content-Type': 'application/json' },
       body: JSON.stringify({
         code: SXD,
         name: 'Sở Xây dựng tỉnh Hà Nam',
@@ -392,11 +382,10 @@ describe('edXML as exchanged on the national document axis', () => {
     })
     expect(created.status).toBe(201)
     const sxdClerk = await app.official(SXD, 'clerk', 'Văn thư Sở Xây dựng')
-    const sent = await submit(
-      app,
+    const sent = await app.submit(
       sxdClerk,
-      await makePdf({ text: 'Cong van 123 SXD' }),
-      header([ME], {
+      await app.pdf({ text: 'Cong van 123 SXD' }),
+      app.header([ME], {
         notation: '123/SXD-VP',
         type: 'Công văn',
         subject: 'Về việc góp ý dự thảo quy hoạch',
@@ -412,7 +401,7 @@ describe('edXML as exchanged on the national document axis', () => {
     expect(sent.status).toBe(201)
     const doc = (await sent.json()) as Doc
     const xml = await (
-      await app.request(`/v1/documents/${doc.id}/edxml`, { headers: authHeader(sxdClerk) })
+      await app.request(`/v1/documents/${doc.id}/edxml`, { headers: app.auth(sxdClerk) })
     ).text()
     const root = parse(xml).edXML
     expect(root['@_xmlns']).toBe('http://www.mic.gov.vn/TBT/QCVN_102_2016')

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  type Official,
-} from '../../helpers/documents-app.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const HOME = '000.00.01.H56'
 const OTHER = '000.00.02.H56'
@@ -65,14 +60,17 @@ const MATRIX = ROLES.flatMap((caller) =>
 )
 
 describe('role ceilings: caller role × action × own/other agency', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   const callers = {} as Record<Role, Official>
   let agencySeq = 10
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(HOME, 'UBND tỉnh Hà Nam')
-    await app.agency(OTHER, 'UBND tỉnh Nam Định')
+    app = await startScenario({
+      agencies: [
+        [HOME, 'UBND tỉnh Hà Nam'],
+        [OTHER, 'UBND tỉnh Nam Định'],
+      ],
+    })
     for (const role of ROLES) callers[role] = await app.official(HOME, role)
   })
   afterAll(() => app.close())
@@ -80,10 +78,10 @@ describe('role ceilings: caller role × action × own/other agency', () => {
   const post = (caller: Official, path: string, body?: unknown) =>
     app.request(path, {
       method: 'POST',
-      headers: { ...authHeader(caller), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(caller), 'Content-Type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
-  const me = async (token: string) => (await app.request('/v1/me', { headers: authHeader(token) })).status
+  const me = async (token: string) => (await app.request('/v1/me', { headers: app.auth(token) })).status
 
   it('covers every role, action and agency', () => {
     expect(MATRIX).toHaveLength(ROLES.length * ACTIONS.length * 2)

@@ -17,17 +17,9 @@ import {
   type Verification as VerifierResult,
 } from '../../../api/documents/verify-pdf-signatures.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  pdfForm,
-  signPdf,
-} from '../../helpers/documents-app.ts'
-import { makePdf, makeSignerKey, pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
+import { makeSignerKey, pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
 import { appendRevision, firstPageNode } from '../../helpers/documents-revisions.ts'
+import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import { type LocalSigner, signLocally } from '../../helpers/documents-signer.ts'
 
 const run = promisify(execFile)
@@ -35,14 +27,13 @@ const SENDER = '000.00.01.H56'
 const RECIPIENT = '000.00.02.H56'
 const ISSUANCE = { notation: '123/QĐ-STP', date: '2026-12-03' }
 
-type Key = { privateKey: CryptoKey; serial: string }
 type Verification = {
   status: string
   signatures: Array<{ role: string; changesAfter: string[]; problems: string[] }>
 }
 
 describe('issuance: the văn thư stamps number and date before the organisation signs', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let dir: string
   let approver: Official
   let clerk: Official
@@ -55,8 +46,8 @@ describe('issuance: the văn thư stamps number and date before the organisation
   const sealWithIssuance = async (pdf: Uint8Array, issuance: unknown, official = clerk, key = clerkKey) => {
     const res = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(official),
-      body: pdfForm(pdf, {
+      headers: app.auth(official),
+      body: app.form(pdf, {
         role: official === clerk ? 'organisation' : 'approver',
         certificateSerial: key.serial,
         issuance: JSON.stringify(issuance),
@@ -66,7 +57,7 @@ describe('issuance: the văn thư stamps number and date before the organisation
     const session = (await res.json()) as { sessionId: string; toBeSigned: string }
     const done = await app.request(`/v1/signing/sessions/${session.sessionId}/complete`, {
       method: 'POST',
-      headers: { ...authHeader(official), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(official), 'Content-Type': 'application/json' },
       body: JSON.stringify({ signature: await signWithKey(key.privateKey, session.toBeSigned) }),
     })
     expect(done.status).toBe(200)
@@ -81,14 +72,17 @@ describe('issuance: the văn thư stamps number and date before the organisation
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-issuance-'))
-    app = await createDocumentsTestApp()
-    await app.agency(SENDER, 'Sở Tư pháp thành phố Hà Nội')
-    await app.agency(RECIPIENT, 'Sở Nội vụ thành phố Hà Nội')
+    app = await startScenario({
+      agencies: [
+        [SENDER, 'Sở Tư pháp thành phố Hà Nội'],
+        [RECIPIENT, 'Sở Nội vụ thành phố Hà Nội'],
+      ],
+    })
     approver = await app.official(SENDER, 'approver', 'Nguyễn Văn An')
     clerk = await app.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
     approverKey = await app.enrol(approver)
     clerkKey = await app.enrol(clerk)
-    byLeader = await signPdf(app, approver, approverKey, makeDecree30Draft(), 'approver')
+    byLeader = await app.sign(approver, approverKey, makeDecree30Draft(), 'approver')
   })
   afterAll(() => {
     app.close()
@@ -105,8 +99,8 @@ describe('issuance: the văn thư stamps number and date before the organisation
     // the queue: the leader's draft goes to the văn thư, who stamps, signs and issues it
     const queued = await app.request('/v1/drafts', {
       method: 'POST',
-      headers: authHeader(approver),
-      body: pdfForm(byLeader, { subject: 'Quyết định ban hành quy chế làm việc' }),
+      headers: app.auth(approver),
+      body: app.form(byLeader, { subject: 'Quyết định ban hành quy chế làm việc' }),
     })
     expect(queued.status).toBe(201)
     const { id } = (await queued.json()) as { id: string }
@@ -130,9 +124,9 @@ describe('issuance: the văn thư stamps number and date before the organisation
     // the routing header must say what the page says
     const mismatched = await app.request(`/v1/drafts/${id}/issue`, {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(pdf, {
-        header: header([RECIPIENT], { notation: '124/QĐ-STP', promulgatedAt: '2026-12-04' }),
+      headers: app.auth(clerk),
+      body: app.form(pdf, {
+        header: app.header([RECIPIENT], { notation: '124/QĐ-STP', promulgatedAt: '2026-12-04' }),
       }),
     })
     expect(mismatched.status).toBe(422)
@@ -142,9 +136,9 @@ describe('issuance: the văn thư stamps number and date before the organisation
 
     const res = await app.request(`/v1/drafts/${id}/issue`, {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(pdf, {
-        header: header([RECIPIENT], { notation: '123/QĐ-STP', promulgatedAt: '2026-12-03' }),
+      headers: app.auth(clerk),
+      body: app.form(pdf, {
+        header: app.header([RECIPIENT], { notation: '123/QĐ-STP', promulgatedAt: '2026-12-03' }),
       }),
     })
     expect(res.status).toBe(201)
@@ -157,7 +151,7 @@ describe('issuance: the văn thư stamps number and date before the organisation
   })
 
   it('stamps at explicit coordinates when page 1 has no "Số:" line, and says how when it has none', async () => {
-    const plain = await signPdf(app, approver, approverKey, await makePdf({ text: 'Công văn' }), 'approver')
+    const plain = await app.sign(approver, approverKey, await app.pdf({ text: 'Công văn' }), 'approver')
     const missing = await sealWithIssuance(plain, ISSUANCE)
     expect(missing.status).toBe(422)
     expect(missing.text).toContain('numberAt')
@@ -173,8 +167,8 @@ describe('issuance: the văn thư stamps number and date before the organisation
     expect(shown).toContain('ngày 03 tháng 12 năm 2026')
     const submitted = await app.request('/v1/documents', {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(sealed.pdf as Buffer, { header: header([RECIPIENT]) }),
+      headers: app.auth(clerk),
+      body: app.form(sealed.pdf as Buffer, { header: app.header([RECIPIENT]) }),
     })
     expect(submitted.status).toBe(201)
     expect(((await submitted.json()) as { signatureStatus: string }).signatureStatus).toBe('signed_valid')
@@ -183,18 +177,12 @@ describe('issuance: the văn thư stamps number and date before the organisation
   it('refuses issuance with the approver signature, on a numbered draft, twice, or with a bad date', async () => {
     const asApprover = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(approver),
-      body: pdfForm(makeDecree30Draft(), { role: 'approver', issuance: JSON.stringify(ISSUANCE) }),
+      headers: app.auth(approver),
+      body: app.form(makeDecree30Draft(), { role: 'approver', issuance: JSON.stringify(ISSUANCE) }),
     })
     expect(asApprover.status).toBe(400)
 
-    const numbered = await signPdf(
-      app,
-      approver,
-      approverKey,
-      makeDecree30Draft({ number: true }),
-      'approver',
-    )
+    const numbered = await app.sign(approver, approverKey, makeDecree30Draft({ number: true }), 'approver')
     const onNumbered = await sealWithIssuance(numbered, ISSUANCE)
     expect(onNumbered.status).toBe(422)
     expect(onNumbered.text).toMatch(/Số:/)

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NUDGE_MAX_PER_OFFICIAL_DAY, NUDGE_MAX_PER_REQUEST } from '../../../api/documents/record-nudges.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  type Official,
-} from '../../helpers/documents-app.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const HOME = '000.00.01.H56'
 type Stats = {
@@ -13,18 +8,17 @@ type Stats = {
 }
 
 describe('nudge counters are capped per request and per official and day', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(HOME, 'UBND tỉnh Hà Nam')
+    app = await startScenario({ agencies: [[HOME, 'UBND tỉnh Hà Nam']] })
   })
   afterAll(() => app.close())
 
   const nudge = (official: Official, body: Record<string, unknown>) =>
     app.request('/v1/nudges', {
       method: 'POST',
-      headers: { ...authHeader(official), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(official), 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     })
   const counters = async () =>

@@ -20,22 +20,13 @@ import {
 } from '../../../api/documents/read-certificate-policies.ts'
 import { oidBytes } from '../../../api/documents/read-der.ts'
 import { createSignatureVerifier, type Verification } from '../../../api/documents/verify-pdf-signatures.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  pdfForm,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf, makeSignerKey, pdfsig, type SignerKey } from '../../helpers/documents-fixtures.ts'
+import { makeSignerKey, pdfsig, type SignerKey } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const AGENCY = 'Sở Tư pháp tỉnh Hà Nam'
 
 describe('the organisation certificate of the clerical office', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let admin: Official
   let clerk: Official
   let approver: Official
@@ -45,14 +36,17 @@ describe('the organisation certificate of the clerical office', () => {
   const enrolSeal = (who: Official, officialId: string, csr: string) =>
     app.request('/v1/certificates/organisation', {
       method: 'POST',
-      headers: { ...authHeader(who), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(who), 'Content-Type': 'application/json' },
       body: JSON.stringify({ csr, officialId }),
     })
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency('000.00.01.H56', AGENCY)
-    await app.agency('000.00.02.H56', 'UBND tỉnh Hà Nam')
+    app = await startScenario({
+      agencies: [
+        ['000.00.01.H56', AGENCY],
+        ['000.00.02.H56', 'UBND tỉnh Hà Nam'],
+      ],
+    })
     admin = await app.official('000.00.01.H56', 'agency_admin', 'Quản trị Sở')
     clerk = await app.official('000.00.01.H56', 'clerk', 'Văn thư Sở')
     approver = await app.official('000.00.01.H56', 'approver', 'Giám đốc Sở')
@@ -83,25 +77,24 @@ describe('the organisation certificate of the clerical office', () => {
   })
 
   it('signs the organisation signature; the verifier shows the agency and takes the role from the certificate', async () => {
-    const approved = await signPdf(app, approver, await app.enrol(approver), await makePdf(), 'approver')
+    const approved = await app.sign(approver, await app.enrol(approver), await app.pdf(), 'approver')
     // the clerk also has a personal certificate, newer than the organisation one
     await app.enrol(clerk)
     const prepared = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(approved, { role: 'organisation' }),
+      headers: app.auth(clerk),
+      body: app.form(approved, { role: 'organisation' }),
     })
     expect(((await prepared.json()) as { certificateSerial: string }).certificateSerial).toBe(issued.serial)
 
-    const sealed = await signPdf(
-      app,
+    const sealed = await app.sign(
       clerk,
       { privateKey: sealKey.keys.privateKey, serial: issued.serial },
       approved,
       'organisation',
     )
     expect((await pdfsig(sealed, app.t.dir)).match(/Signature is Valid/g)).toHaveLength(2)
-    const res = await submit(app, clerk, sealed, header(['000.00.02.H56']))
+    const res = await app.submit(clerk, sealed, app.header(['000.00.02.H56']))
     const body = (await res.json()) as { signatureStatus: string; verification: Verification }
     expect(res.status, JSON.stringify(body)).toBe(201)
     expect(body.verification.rolesComplete).toBe(true)
@@ -114,11 +107,10 @@ describe('the organisation certificate of the clerical office', () => {
   })
 
   it('reaches rolesComplete for a PDF whose organisation signature carries no trolyso dictionary key', async () => {
-    const approved = await signPdf(
-      app,
+    const approved = await app.sign(
       approver,
       await app.enrol(approver),
-      await makePdf({ text: 'khac' }),
+      await app.pdf({ text: 'khac' }),
       'approver',
     )
     const prep = await addSignaturePlaceholder({

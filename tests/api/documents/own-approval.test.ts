@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf } from '../../helpers/documents-fixtures.ts'
+import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const HOME = '000.00.01.H56'
 const OTHER = '000.00.02.H56'
@@ -26,17 +18,20 @@ type Doc = {
 type Stats = { agencies: { agencyCode: string; sent: number; signedValid: number }[] }
 
 describe("another agency's approver is not the sending agency's approval", () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let clerk: Official
   let approver: Official
   let foreignApprover: Official
-  let keys: Record<string, { privateKey: CryptoKey; serial: string }>
+  let keys: Record<string, Key>
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(HOME, 'Sở Tư pháp tỉnh Hà Nam')
-    await app.agency(OTHER, 'Sở Tài chính tỉnh Hà Nam')
-    await app.agency(TO, 'Văn phòng UBND tỉnh')
+    app = await startScenario({
+      agencies: [
+        [HOME, 'Sở Tư pháp tỉnh Hà Nam'],
+        [OTHER, 'Sở Tài chính tỉnh Hà Nam'],
+        [TO, 'Văn phòng UBND tỉnh'],
+      ],
+    })
     clerk = await app.official(HOME, 'clerk', 'Văn thư Sở Tư pháp')
     approver = await app.official(HOME, 'approver', 'Giám đốc Sở Tư pháp')
     foreignApprover = await app.official(OTHER, 'approver', 'Giám đốc Sở Tài chính')
@@ -48,21 +43,19 @@ describe("another agency's approver is not the sending agency's approval", () =>
   })
   afterAll(() => app.close())
 
-  const signedBy = async (who: Official, key: { privateKey: CryptoKey; serial: string }, text: string) =>
-    signPdf(
-      app,
+  const signedBy = async (who: Official, key: Key, text: string) =>
+    app.sign(
       clerk,
       keys['clerk']!,
-      await signPdf(app, who, key, await makePdf({ text }), 'approver'),
+      await app.sign(who, key, await app.pdf({ text }), 'approver'),
       'organisation',
     )
 
   it('says so in the verdict and counts only own-agency complete approvals on /v1/stats/paperless and /minh-bach', async () => {
-    const foreign = await submit(
-      app,
+    const foreign = await app.submit(
       clerk,
       await signedBy(foreignApprover, keys['foreign']!, 'ngoai'),
-      header([TO]),
+      app.header([TO]),
     )
     expect(foreign.status).toBe(201)
     const doc = (await foreign.json()) as Doc
@@ -81,24 +74,17 @@ describe("another agency's approver is not the sending agency's approval", () =>
       /thuộc cơ quan 000\.00\.02\.H56, không phải cơ quan gửi/,
     )
 
-    const own = await submit(
-      app,
+    const own = await app.submit(
       clerk,
       await signedBy(approver, keys['approver']!, 'cua minh'),
-      header([TO]),
+      app.header([TO]),
     )
     expect(own.status).toBe(201)
     expect(((await own.json()) as Doc).verification).toMatchObject({ ownApproval: true, approvalNotes: [] })
 
     // approver only: valid, but not complete
-    const half = await signPdf(
-      app,
-      approver,
-      keys['approver']!,
-      await makePdf({ text: 'mot nua' }),
-      'approver',
-    )
-    const partial = await submit(app, clerk, half, header([TO]))
+    const half = await app.sign(approver, keys['approver']!, await app.pdf({ text: 'mot nua' }), 'approver')
+    const partial = await app.submit(clerk, half, app.header([TO]))
     expect(partial.status).toBe(201)
     expect(((await partial.json()) as Doc).verification).toMatchObject({
       status: 'signed_valid',

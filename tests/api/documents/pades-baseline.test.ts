@@ -18,14 +18,8 @@ import {
 import { issueCertificate } from '../../../api/documents/issue-certificate.ts'
 import { ecdsaSignatureToDer, OID } from '../../../api/documents/pki-encoding.ts'
 import { createSignatureVerifier } from '../../../api/documents/verify-pdf-signatures.ts'
-import {
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
 import { makePdf, makeSignerKey, pdfsig } from '../../helpers/documents-fixtures.ts'
+import { type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import type { LocalSigner } from '../../helpers/documents-signer.ts'
 
 const contentsOf = (pdf: Buffer) =>
@@ -37,12 +31,15 @@ const signerInfoOf = (hex: string) => {
 }
 
 describe('PAdES baseline B-B signatures from the signing API', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency('000.00.01.H56', 'UBND tỉnh Hà Nam')
-    await app.agency('000.00.02.H56', 'Sở Tư pháp')
+    app = await startScenario({
+      agencies: [
+        ['000.00.01.H56', 'UBND tỉnh Hà Nam'],
+        ['000.00.02.H56', 'Sở Tư pháp'],
+      ],
+    })
   })
   afterAll(() => app.close())
 
@@ -50,8 +47,8 @@ describe('PAdES baseline B-B signatures from the signing API', () => {
     const approver = await app.official('000.00.01.H56', 'approver', 'Phó Chủ tịch')
     const clerk = await app.official('000.00.01.H56', 'clerk', 'Văn thư')
     const before = new Date(Math.floor(Date.now() / 1000) * 1000)
-    const once = await signPdf(app, approver, await app.enrol(approver), await makePdf(), 'approver')
-    const twice = await signPdf(app, clerk, await app.enrol(clerk), once, 'organisation')
+    const once = await app.sign(approver, await app.enrol(approver), await app.pdf(), 'approver')
+    const twice = await app.sign(clerk, await app.enrol(clerk), once, 'organisation')
 
     const contents = contentsOf(twice)
     expect(contents).toHaveLength(2)
@@ -65,7 +62,7 @@ describe('PAdES baseline B-B signatures from the signing API', () => {
     const times = [...twice.toString('latin1').matchAll(/\/M \(D:(\d{14})\+07'00'\)/g)].map((m) => m[1])
     expect(times).toHaveLength(2)
 
-    const res = await submit(app, clerk, twice, header(['000.00.02.H56']))
+    const res = await app.submit(clerk, twice, app.header(['000.00.02.H56']))
     const body = (await res.json()) as {
       signatureStatus: string
       verification: { signatures: { signedAt: string; signedAtLocal: string; padesBaseline: boolean }[] }

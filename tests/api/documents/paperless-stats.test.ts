@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ratioOf } from '../../../api/documents/get-paperless-stats.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 type Stats = {
   from: string
@@ -34,67 +25,67 @@ it.each([
 })
 
 describe('GET /v1/stats/paperless', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let clerk: Official
   let clerk2: Official
   let approver: Official
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency('000.00.01.H56', 'UBND tỉnh Hà Nam')
-    await app.agency('000.00.02.H56', 'Sở Tài chính')
-    await app.agency('000.00.03.H56', 'Sở Y tế')
+    app = await startScenario({
+      agencies: [
+        ['000.00.01.H56', 'UBND tỉnh Hà Nam'],
+        ['000.00.02.H56', 'Sở Tài chính'],
+        ['000.00.03.H56', 'Sở Y tế'],
+      ],
+    })
     clerk = await app.official('000.00.01.H56', 'clerk')
     clerk2 = await app.official('000.00.02.H56', 'clerk')
     approver = await app.official('000.00.01.H56', 'approver')
     const ak = await app.enrol(approver)
     const ck = await app.enrol(clerk)
     const signed = async (t: string) =>
-      signPdf(
-        app,
+      app.sign(
         clerk,
         ck,
-        await signPdf(app, approver, ak, await makePdf({ pages: 3, text: t }), 'approver'),
+        await app.sign(approver, ak, await app.pdf({ pages: 3, text: t }), 'approver'),
         'organisation',
       )
     // 1 signed to 2 recipients (3 pages, no paper), 1 signed with a paper copy, 1 unsigned: 2/3 signed
     expect(
-      (await submit(app, clerk, await signed('a'), header(['000.00.02.H56', '000.00.03.H56']))).status,
+      (await app.submit(clerk, await signed('a'), app.header(['000.00.02.H56', '000.00.03.H56']))).status,
     ).toBe(201)
     expect(
-      (await submit(app, clerk, await signed('b'), header(['000.00.02.H56'], { paperCopy: true }))).status,
+      (await app.submit(clerk, await signed('b'), app.header(['000.00.02.H56'], { paperCopy: true }))).status,
     ).toBe(201)
     expect(
       (
-        await submit(
-          app,
+        await app.submit(
           clerk,
-          await makePdf({ pages: 2 }),
-          header(['000.00.02.H56'], { allowUnsigned: true }),
+          await app.pdf({ pages: 2 }),
+          app.header(['000.00.02.H56'], { allowUnsigned: true }),
         )
       ).status,
     ).toBe(201)
     expect(
       (
-        await submit(
-          app,
+        await app.submit(
           clerk2,
-          await makePdf({ pages: 1 }),
-          header(['000.00.01.H56'], { allowUnsigned: true }),
+          await app.pdf({ pages: 1 }),
+          app.header(['000.00.01.H56'], { allowUnsigned: true }),
         )
       ).status,
     ).toBe(201)
     for (const action of ['shown', 'shown', 'accepted', 'overridden']) {
       const res = await app.request('/v1/nudges', {
         method: 'POST',
-        headers: { ...authHeader(clerk), 'Content-Type': 'application/json' },
+        headers: { ...app.auth(clerk), 'Content-Type': 'application/json' },
         body: JSON.stringify({ kind: 'unsigned_attachment', action }),
       })
       expect(res.status).toBe(204)
     }
     await app.request('/v1/nudges', {
       method: 'POST',
-      headers: { ...authHeader(clerk), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(clerk), 'Content-Type': 'application/json' },
       body: JSON.stringify({ kind: 'print', action: 'shown', count: 3 }),
     })
   })
@@ -123,7 +114,7 @@ describe('GET /v1/stats/paperless', () => {
 
   it("gives an official their own and their agency's figures from verified documents only (GET /v1/stats/mine)", async () => {
     const mine = async (who: Official, query = '') => {
-      const res = await app.request(`/v1/stats/mine${query}`, { headers: authHeader(who) })
+      const res = await app.request(`/v1/stats/mine${query}`, { headers: app.auth(who) })
       expect(res.status).toBe(200)
       return (await res.json()) as Record<string, unknown>
     }

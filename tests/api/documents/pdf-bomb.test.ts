@@ -4,14 +4,7 @@ import type { PdfJob } from '../../../api/documents/run-pdf-job.ts'
 import { createSignatureVerifier } from '../../../api/documents/verify-pdf-signatures.ts'
 import { createHealthRoutes } from '../../../api/routes/health.ts'
 import { seedStarterProcedures } from '../../../knowledge/procedures/seed-starter-procedures.ts'
-import {
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const SENDER = '000.00.01.H56'
 const TO = '000.00.02.H56'
@@ -24,13 +17,13 @@ const byteRangeBomb = (bytes: number) => {
 }
 
 describe('a crafted PDF cannot freeze the server', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let clerk: Official
   const started: PdfJob['op'][] = []
   let onVerify: (() => void) | null = null
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp({
+    app = await startScenario({
       documents: {
         pdfWorkers: {
           onStart: (job) => {
@@ -39,9 +32,11 @@ describe('a crafted PDF cannot freeze the server', () => {
           },
         },
       },
+      agencies: [
+        [SENDER, 'UBND tỉnh Hà Nam'],
+        [TO, 'Sở Tài chính tỉnh Hà Nam', SENDER],
+      ],
     })
-    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
-    await app.agency(TO, 'Sở Tài chính tỉnh Hà Nam', SENDER)
     clerk = await app.official(SENDER, 'clerk')
     await seedStarterProcedures({ db: app.t.db })
     await app.deps.kb.refresh()
@@ -56,7 +51,7 @@ describe('a crafted PDF cannot freeze the server', () => {
       onVerify = resolve
     })
     let answered = false
-    const pending = submit(app, clerk, byteRangeBomb(2 * 1024 * 1024), header([TO])).then((res) => {
+    const pending = app.submit(clerk, byteRangeBomb(2 * 1024 * 1024), app.header([TO])).then((res) => {
       answered = true
       return res
     })
@@ -73,7 +68,7 @@ describe('a crafted PDF cannot freeze the server', () => {
   })
 
   it('refuses the same file sent as unsigned too, without reading it as a document', async () => {
-    const res = await submit(app, clerk, byteRangeBomb(1024 * 1024), header([TO], { allowUnsigned: true }))
+    const res = await app.submit(clerk, byteRangeBomb(1024 * 1024), app.header([TO], { allowUnsigned: true }))
     const body = await res.text()
     expect(res.status).toBe(422)
     expect(body.length).toBeLessThan(4096)
@@ -81,7 +76,7 @@ describe('a crafted PDF cannot freeze the server', () => {
 
   it('reads the upload, verifies it and counts its pages in workers', async () => {
     started.length = 0
-    const res = await submit(app, clerk, await makePdf(), header([TO], { allowUnsigned: true }))
+    const res = await app.submit(clerk, await app.pdf(), app.header([TO], { allowUnsigned: true }))
     expect(res.status).toBe(201)
     expect(started).toEqual(['readForm', 'verify', 'countPages'])
   })
@@ -126,7 +121,7 @@ describe('the PDF worker pool', () => {
   })
 
   it('answers 503 with Retry-After over HTTP when every worker is busy and the queue is full', async () => {
-    const app = await createDocumentsTestApp({
+    const app = await startScenario({
       env: { DOCUMENTS_WORKERS: '1', DOCUMENTS_QUEUE_LIMIT: '0', DOCUMENTS_TIME_BUDGET_MS: '1500' },
       documents: { pdfWorkers: { workerUrl: stuckWorker } },
     })
@@ -134,10 +129,10 @@ describe('the PDF worker pool', () => {
       await app.agency(SENDER, 'UBND tỉnh Hà Nam')
       await app.agency(TO, 'Sở Tài chính tỉnh Hà Nam', SENDER)
       const clerk = await app.official(SENDER, 'clerk')
-      const pdf = await makePdf()
-      const busy = submit(app, clerk, pdf, header([TO]))
+      const pdf = await app.pdf()
+      const busy = app.submit(clerk, pdf, app.header([TO]))
       await new Promise((resolve) => setTimeout(resolve, 300))
-      const refused = await submit(app, clerk, await makePdf({ text: 'khác' }), header([TO]))
+      const refused = await app.submit(clerk, await app.pdf({ text: 'khác' }), app.header([TO]))
       expect(refused.status).toBe(503)
       expect(refused.headers.get('retry-after')).toBe('2')
       expect((await busy).status).toBe(422)

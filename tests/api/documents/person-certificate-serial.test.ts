@@ -1,22 +1,16 @@
 import { X509Certificate } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  type Official,
-} from '../../helpers/documents-app.ts'
 import { makeSignerKey } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const AGENCY = '000.00.01.H56'
 
 describe('personal certificates carry a per-person serialNumber', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let admin: Official
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(AGENCY, 'UBND tỉnh Hà Nam')
+    app = await startScenario({ agencies: [[AGENCY, 'UBND tỉnh Hà Nam']] })
     admin = await app.official(AGENCY, 'agency_admin', 'Quản trị')
   })
   afterAll(() => app.close())
@@ -24,7 +18,7 @@ describe('personal certificates carry a per-person serialNumber', () => {
   const addOfficial = (body: Record<string, unknown>) =>
     app.request('/v1/officials', {
       method: 'POST',
-      headers: { ...authHeader(admin), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(admin), 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     })
 

@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf } from '../../helpers/documents-fixtures.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 type Doc = { id: string; recipients: { agencyCode: string; status: string }[]; added?: string[] }
 
@@ -18,13 +10,12 @@ const C = '000.00.04.H56'
 const D = '000.00.05.H56'
 
 describe('sending the same PDF again to more agencies', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let clerk: Official
   const clerks: Record<string, Official> = {}
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
+    app = await startScenario({ agencies: [[SENDER, 'UBND tỉnh Hà Nam']] })
     for (const code of [A, B, C, D]) {
       await app.agency(code, `Sở ${code}`, SENDER)
       clerks[code] = await app.official(code, 'clerk')
@@ -35,18 +26,18 @@ describe('sending the same PDF again to more agencies', () => {
 
   const inbox = async (code: string) =>
     (
-      (await (
-        await app.request('/v1/documents?box=inbox', { headers: authHeader(clerks[code]!) })
-      ).json()) as { results: { id: string }[] }
+      (await (await app.request('/v1/documents?box=inbox', { headers: app.auth(clerks[code]!) })).json()) as {
+        results: { id: string }[]
+      }
     ).results.map((d) => d.id)
 
   it('delivers to the new recipients, keeps the old ones, and audits the addition', async () => {
-    const pdf = await makePdf({ text: 'gui bo sung' })
-    const first = await submit(app, clerk, pdf, header([A], { allowUnsigned: true }))
+    const pdf = await app.pdf({ text: 'gui bo sung' })
+    const first = await app.submit(clerk, pdf, app.header([A], { allowUnsigned: true }))
     expect(first.status).toBe(201)
     const { id } = (await first.json()) as Doc
 
-    const again = await submit(app, clerk, pdf, header([A, B], { allowUnsigned: true }))
+    const again = await app.submit(clerk, pdf, app.header([A, B], { allowUnsigned: true }))
     expect(again.status).toBe(200)
     const doc = (await again.json()) as Doc
     expect(doc.id).toBe(id)
@@ -74,27 +65,31 @@ describe('sending the same PDF again to more agencies', () => {
     ])
 
     // the same request once more adds nothing
-    const third = await submit(app, clerk, pdf, header([A, B], { allowUnsigned: true }))
+    const third = await app.submit(clerk, pdf, app.header([A, B], { allowUnsigned: true }))
     expect(third.status).toBe(200)
     expect(((await third.json()) as Doc).added).toEqual([])
   })
 
   it('refuses unknown agencies and an unsigned re-send without allowUnsigned, adding no one', async () => {
-    const pdf = await makePdf({ text: 'tu choi' })
-    const { id } = (await (await submit(app, clerk, pdf, header([A], { allowUnsigned: true }))).json()) as Doc
-    const unknown = await submit(app, clerk, pdf, header([A, '000.00.99.H56'], { allowUnsigned: true }))
+    const pdf = await app.pdf({ text: 'tu choi' })
+    const { id } = (await (
+      await app.submit(clerk, pdf, app.header([A], { allowUnsigned: true }))
+    ).json()) as Doc
+    const unknown = await app.submit(clerk, pdf, app.header([A, '000.00.99.H56'], { allowUnsigned: true }))
     expect(unknown.status).toBe(422)
-    const unsigned = await submit(app, clerk, pdf, header([B]))
+    const unsigned = await app.submit(clerk, pdf, app.header([B]))
     expect(unsigned.status).toBe(422)
     expect(await inbox(B)).not.toContain(id)
   })
 
   it('delivers to everyone when two re-sends to different agencies arrive together', async () => {
-    const pdf = await makePdf({ text: 'dong thoi' })
-    const { id } = (await (await submit(app, clerk, pdf, header([A], { allowUnsigned: true }))).json()) as Doc
+    const pdf = await app.pdf({ text: 'dong thoi' })
+    const { id } = (await (
+      await app.submit(clerk, pdf, app.header([A], { allowUnsigned: true }))
+    ).json()) as Doc
     const [c, d] = await Promise.all([
-      submit(app, clerk, pdf, header([C], { allowUnsigned: true })),
-      submit(app, clerk, pdf, header([D], { allowUnsigned: true })),
+      app.submit(clerk, pdf, app.header([C], { allowUnsigned: true })),
+      app.submit(clerk, pdf, app.header([D], { allowUnsigned: true })),
     ])
     expect([c.status, d.status]).toEqual([200, 200])
     expect(await inbox(C)).toContain(id)

@@ -6,16 +6,8 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OID } from '../../../api/documents/pki-encoding.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  pdfForm,
-  signPdf,
-  submit,
-} from '../../helpers/documents-app.ts'
-import { makePdf, pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
+import { pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
+import { type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import { type OpensslTsa, run, startOpensslTsa } from '../../helpers/openssl-tsa.ts'
 
 const SENDER = '000.00.01.H56'
@@ -49,14 +41,18 @@ const tokenOf = (signer: pkijs.SignerInfo) => {
 describe('PAdES B-T: signature timestamps from a TSA (TSA_URL)', () => {
   let dir: string
   let tsa: OpensslTsa
-  let app: DocumentsTestApp
+  let app: Scenario
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-tsa-'))
     tsa = await startOpensslTsa(dir)
-    app = await createDocumentsTestApp({ env: { TSA_URL: tsa.url, TRUST_ROOTS_FILE: tsa.rootFile } })
-    await app.agency(SENDER, 'UBND tỉnh Hà Nam')
-    await app.agency(TO, 'Sở Tư pháp tỉnh Hà Nam', SENDER)
+    app = await startScenario({
+      env: { TSA_URL: tsa.url, TRUST_ROOTS_FILE: tsa.rootFile },
+      agencies: [
+        [SENDER, 'UBND tỉnh Hà Nam'],
+        [TO, 'Sở Tư pháp tỉnh Hà Nam', SENDER],
+      ],
+    })
   }, 60_000)
   afterAll(async () => {
     app.close()
@@ -68,11 +64,11 @@ describe('PAdES B-T: signature timestamps from a TSA (TSA_URL)', () => {
     const approver = await app.official(SENDER, 'approver', 'Phó Chủ tịch')
     const clerk = await app.official(SENDER, 'clerk', 'Văn thư')
     const before = Date.now() - 2000
-    const once = await signPdf(app, approver, await app.enrol(approver), await makePdf(), 'approver')
-    const twice = await signPdf(app, clerk, await app.enrol(clerk), once, 'organisation')
+    const once = await app.sign(approver, await app.enrol(approver), await app.pdf(), 'approver')
+    const twice = await app.sign(clerk, await app.enrol(clerk), once, 'organisation')
     expect(tsa.requests).toBe(2)
 
-    const res = await submit(app, clerk, twice, header([TO]))
+    const res = await app.submit(clerk, twice, app.header([TO]))
     expect(res.status).toBe(201)
     const body = (await res.json()) as {
       signatureStatus: string
@@ -99,34 +95,18 @@ describe('PAdES B-T: signature timestamps from a TSA (TSA_URL)', () => {
       expect(token).not.toBeNull()
       writeFileSync(join(dir, `token-${i}.der`), token as Buffer)
       const imprint = createHash('sha256').update(signer.signature.valueBlock.valueHexView).digest('hex')
-      const verified = await run('openssl', [
-        'ts',
-        '-verify',
-        '-in',
-        join(dir, `token-${i}.der`),
-        '-token_in',
-        '-digest',
-        imprint,
-        '-CAfile',
-        tsa.rootFile,
-        '-untrusted',
-        tsa.tsaFile,
-      ])
+      /** OpenSSL's own check of the timestamp token against a digest, trusting only the TSA's root */
+      const verifyToken = (digest: string) =>
+        run('openssl', [
+          ...['ts', '-verify', '-in', join(dir, `token-${i}.der`), '-token_in', '-digest', digest],
+          ...['-CAfile', tsa.rootFile, '-untrusted', tsa.tsaFile],
+        ])
+      const verified = await verifyToken(imprint)
       expect(verified.stdout).toContain('Verification: OK')
       // and not for other data
-      const other = await run('openssl', [
-        'ts',
-        '-verify',
-        '-in',
-        join(dir, `token-${i}.der`),
-        '-token_in',
-        '-digest',
-        'ab'.repeat(32),
-        '-CAfile',
-        tsa.rootFile,
-        '-untrusted',
-        tsa.tsaFile,
-      ]).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: `${e.stdout}${e.stderr}` }))
+      const other = await verifyToken('ab'.repeat(32)).catch((e: { stdout?: string; stderr?: string }) => ({
+        stdout: `${e.stdout}${e.stderr}`,
+      }))
       expect(other.stdout).not.toContain('Verification: OK')
     }
     // the unsigned attribute does not disturb other validators
@@ -137,14 +117,13 @@ describe('PAdES B-T: signature timestamps from a TSA (TSA_URL)', () => {
   it('flags a timestamp taken over other data (a token swapped in): B-B, the document not signed_valid', async () => {
     const approver = await app.official(SENDER, 'approver', 'Chủ tịch')
     const clerk = await app.official(SENDER, 'clerk', 'Văn thư 2')
-    const once = await signPdf(
-      app,
+    const once = await app.sign(
       approver,
       await app.enrol(approver),
-      await makePdf({ text: 'Công văn' }),
+      await app.pdf({ text: 'Công văn' }),
       'approver',
     )
-    const twice = await signPdf(app, clerk, await app.enrol(clerk), once, 'organisation')
+    const twice = await app.sign(clerk, await app.enrol(clerk), once, 'organisation')
     // the approver's CMS gets a genuine token of the same TSA, but for other bytes; /Contents is outside the ByteRange
     const [hex] = contentsOf(twice)
     const { signed, signer } = cmsOf(hex as string)
@@ -162,7 +141,7 @@ describe('PAdES B-T: signature timestamps from a TSA (TSA_URL)', () => {
     const swapped = Buffer.from(twice.toString('latin1').replace(hex as string, swappedHex), 'latin1')
     expect(swapped.length).toBe(twice.length)
 
-    const res = await submit(app, clerk, swapped, header([TO], { allowUnsigned: true }))
+    const res = await app.submit(clerk, swapped, app.header([TO], { allowUnsigned: true }))
     const body = (await res.json()) as { signatureStatus: string; verification: { signatures: Check[] } }
     expect(body.signatureStatus).toBe('unsigned')
     const [first, second] = body.verification.signatures
@@ -177,15 +156,15 @@ describe('PAdES B-T: signature timestamps from a TSA (TSA_URL)', () => {
     const key = await app.enrol(approver)
     const prepared = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(approver),
-      body: pdfForm(await makePdf(), { role: 'approver', certificateSerial: key.serial }),
+      headers: app.auth(approver),
+      body: app.form(await app.pdf(), { role: 'approver', certificateSerial: key.serial }),
     })
     const session = (await prepared.json()) as { sessionId: string; toBeSigned: string }
     const signature = await signWithKey(key.privateKey, session.toBeSigned)
     const complete = () =>
       app.request(`/v1/signing/sessions/${session.sessionId}/complete`, {
         method: 'POST',
-        headers: { ...authHeader(approver), 'Content-Type': 'application/json' },
+        headers: { ...app.auth(approver), 'Content-Type': 'application/json' },
         body: JSON.stringify({ signature }),
       })
     tsa.mode = 'down'

@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  type Official,
-  pdfForm,
-  signPdf,
-} from '../../helpers/documents-app.ts'
-import { makePdf, makeSignerKey, pdfsig } from '../../helpers/documents-fixtures.ts'
+import { makeSignerKey, pdfsig } from '../../helpers/documents-fixtures.ts'
+import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 describe('PAdES signing with two roles (NĐ 30/2020)', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let approver: Official
   let clerk: Official
   let viewer: Official
-  let approverKey: { privateKey: CryptoKey; serial: string }
-  let clerkKey: { privateKey: CryptoKey; serial: string }
+  let approverKey: Key
+  let clerkKey: Key
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency('000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam')
+    app = await startScenario({ agencies: [['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam']] })
     approver = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
     clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
     viewer = await app.official('000.00.01.H56', 'viewer')
@@ -32,7 +24,7 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
     const key = await makeSignerKey()
     const res = await app.request('/v1/certificates', {
       method: 'POST',
-      headers: { ...authHeader(approver), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(approver), 'Content-Type': 'application/json' },
       body: JSON.stringify({ csr: key.csrPem }),
     })
     expect(res.status).toBe(201)
@@ -62,7 +54,7 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
     pem[line] = `${s.slice(0, 5)}${s[5] === 'A' ? 'B' : 'A'}${s.slice(6)}`
     const res = await app.request('/v1/certificates', {
       method: 'POST',
-      headers: { ...authHeader(approver), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(approver), 'Content-Type': 'application/json' },
       body: JSON.stringify({ csr: pem.join('\n') }),
     })
     expect([400, 422]).toContain(res.status)
@@ -70,9 +62,9 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   })
 
   it('signs approver then organisation; pdfsig says both signatures are valid', async () => {
-    const pdf = await makePdf({ pages: 2 })
-    const once = await signPdf(app, approver, approverKey, pdf, 'approver')
-    const twice = await signPdf(app, clerk, clerkKey, once, 'organisation')
+    const pdf = await app.pdf({ pages: 2 })
+    const once = await app.sign(approver, approverKey, pdf, 'approver')
+    const twice = await app.sign(clerk, clerkKey, once, 'organisation')
     expect(twice.subarray(0, pdf.length).equals(pdf)).toBe(true)
     const text = await pdfsig(twice, app.t.dir)
     expect(text.match(/Signature is Valid/g)?.length).toBe(2)
@@ -82,16 +74,16 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   })
 
   it('also signs PDFs saved without object streams (classic xref tables)', async () => {
-    const pdf = await makePdf({ objectStreams: false })
-    const signed = await signPdf(app, approver, approverKey, pdf, 'approver')
+    const pdf = await app.pdf({ objectStreams: false })
+    const signed = await app.sign(approver, approverKey, pdf, 'approver')
     expect(await pdfsig(signed, app.t.dir)).toContain('Signature is Valid')
   })
 
   it('rejects the organisation signature before an approver has signed', async () => {
     const res = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(await makePdf(), { role: 'organisation' }),
+      headers: app.auth(clerk),
+      body: app.form(await app.pdf(), { role: 'organisation' }),
     })
     expect(res.status).toBe(409)
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
@@ -100,12 +92,12 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   })
 
   it('rejects an approver signature after the organisation has signed', async () => {
-    const once = await signPdf(app, approver, approverKey, await makePdf(), 'approver')
-    const twice = await signPdf(app, clerk, clerkKey, once, 'organisation')
+    const once = await app.sign(approver, approverKey, await app.pdf(), 'approver')
+    const twice = await app.sign(clerk, clerkKey, once, 'organisation')
     const res = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(approver),
-      body: pdfForm(twice, { role: 'approver' }),
+      headers: app.auth(approver),
+      body: app.form(twice, { role: 'approver' }),
     })
     expect(res.status).toBe(409)
   })
@@ -119,8 +111,8 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
     const official = { clerk, approver, viewer }[who]
     const res = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(official),
-      body: pdfForm(await makePdf(), { role }),
+      headers: app.auth(official),
+      body: app.form(await app.pdf(), { role }),
     })
     expect(res.status).toBe(403)
   })
@@ -128,8 +120,8 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   it('rejects a signature made by another key than the certified one', async () => {
     const res = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(approver),
-      body: pdfForm(await makePdf(), { role: 'approver' }),
+      headers: app.auth(approver),
+      body: app.form(await app.pdf(), { role: 'approver' }),
     })
     const session = (await res.json()) as { sessionId: string; toBeSigned: string; algorithm: string }
     expect(session.algorithm).toBe('ECDSA-P256-SHA256')
@@ -141,7 +133,7 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
     )
     const done = await app.request(`/v1/signing/sessions/${session.sessionId}/complete`, {
       method: 'POST',
-      headers: { ...authHeader(approver), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(approver), 'Content-Type': 'application/json' },
       body: JSON.stringify({ signature: Buffer.from(sig).toString('base64') }),
     })
     expect(done.status).toBe(422)
@@ -150,19 +142,19 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   it("hides one official's signing session from another (404)", async () => {
     const res = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(approver),
-      body: pdfForm(await makePdf(), { role: 'approver' }),
+      headers: app.auth(approver),
+      body: app.form(await app.pdf(), { role: 'approver' }),
     })
     const { sessionId } = (await res.json()) as { sessionId: string }
-    const peek = await app.request(`/v1/signing/sessions/${sessionId}`, { headers: authHeader(clerk) })
+    const peek = await app.request(`/v1/signing/sessions/${sessionId}`, { headers: app.auth(clerk) })
     expect(peek.status).toBe(404)
   })
 
   it('records who signed in which role in the verification shown with the document', async () => {
     await app.agency('000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam')
-    const once = await signPdf(app, approver, approverKey, await makePdf({ text: 'Cong van' }), 'approver')
-    const twice = await signPdf(app, clerk, clerkKey, once, 'organisation')
-    const form = pdfForm(twice, {
+    const once = await app.sign(approver, approverKey, await app.pdf({ text: 'Cong van' }), 'approver')
+    const twice = await app.sign(clerk, clerkKey, once, 'organisation')
+    const form = app.form(twice, {
       header: JSON.stringify({
         to: ['000.00.02.H56'],
         notation: '45/UBND-VP',
@@ -172,7 +164,7 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
         subject: 'Về việc góp ý dự thảo',
       }),
     })
-    const res = await app.request('/v1/documents', { method: 'POST', headers: authHeader(clerk), body: form })
+    const res = await app.request('/v1/documents', { method: 'POST', headers: app.auth(clerk), body: form })
     expect(res.status).toBe(201)
     const body = (await res.json()) as {
       signatureStatus: string

@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOfficial } from '../../../api/documents/create-official.ts'
 import { revokeOfficialTokens } from '../../../api/documents/revoke-official-tokens.ts'
-import { authHeader, createDocumentsTestApp, type DocumentsTestApp } from '../../helpers/documents-app.ts'
+import { type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 const HOME = '000.00.01.H56'
 const DAY = 86_400_000
 
 describe('API tokens expire and can be revoked', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp({ env: { OFFICIAL_TOKEN_TTL_DAYS: '30' } })
-    await app.agency(HOME, 'UBND tỉnh Hà Nam')
+    app = await startScenario({
+      env: { OFFICIAL_TOKEN_TTL_DAYS: '30' },
+      agencies: [[HOME, 'UBND tỉnh Hà Nam']],
+    })
   })
   afterAll(() => app.close())
 
-  const me = (token: string) => app.request('/v1/me', { headers: authHeader(token) })
+  const me = (token: string) => app.request('/v1/me', { headers: app.auth(token) })
   const message = async (res: Response) =>
     ((await res.json()) as { error: { message: string } }).error.message
 
@@ -23,7 +25,7 @@ describe('API tokens expire and can be revoked', () => {
     const admin = await app.official(HOME, 'agency_admin')
     const res = await app.request('/v1/officials', {
       method: 'POST',
-      headers: { ...authHeader(admin), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(admin), 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'Trần Thị Văn Thư', role: 'clerk' }),
     })
     expect(res.status).toBe(201)
@@ -54,7 +56,7 @@ describe('API tokens expire and can be revoked', () => {
     expect((await me(clerk.token)).status).toBe(200)
     const res = await app.request(`/v1/officials/${clerk.id}/revoke`, {
       method: 'POST',
-      headers: authHeader(admin),
+      headers: app.auth(admin),
     })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ revoked: 1, official: { id: clerk.id } })
@@ -69,7 +71,7 @@ describe('API tokens expire and can be revoked', () => {
     // an unknown official is a 404, not a silent success
     const missing = await app.request('/v1/officials/nope/revoke', {
       method: 'POST',
-      headers: authHeader(admin),
+      headers: app.auth(admin),
     })
     expect(missing.status).toBe(404)
   })

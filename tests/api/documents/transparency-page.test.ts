@@ -4,10 +4,10 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../api/app.ts'
 import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createDocumentsTestApp, type DocumentsTestApp } from '../../helpers/documents-app.ts'
+import { type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 /** Stored documents with a given signed/sent split, as if they had been verified on the way in. */
-const seed = async (app: DocumentsTestApp, agency: string, signed: number, sent: number, pages = 2) => {
+const seed = async (app: Scenario, agency: string, signed: number, sent: number, pages = 2) => {
   const now = new Date().toISOString()
   const stmts = [
     {
@@ -40,17 +40,20 @@ const seed = async (app: DocumentsTestApp, agency: string, signed: number, sent:
 }
 
 describe('/minh-bach in a real browser', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let server: ServedApp | undefined
   let base = ''
   let browser: Browser
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency('000.00.09.H56', 'Văn phòng UBND tỉnh')
-    await app.agency('000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam')
-    await app.agency('000.00.02.H56', 'Sở Tài chính tỉnh Hà Nam')
-    await app.agency('000.00.03.H56', 'Sở Giáo dục và Đào tạo')
+    app = await startScenario({
+      agencies: [
+        ['000.00.09.H56', 'Văn phòng UBND tỉnh'],
+        ['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam'],
+        ['000.00.02.H56', 'Sở Tài chính tỉnh Hà Nam'],
+        ['000.00.03.H56', 'Sở Giáo dục và Đào tạo'],
+      ],
+    })
     await seed(app, '000.00.01.H56', 39, 369)
     await seed(app, '000.00.02.H56', 45, 50)
     await seed(app, '000.00.03.H56', 1, 4)

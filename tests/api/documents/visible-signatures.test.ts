@@ -7,15 +7,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFRef } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildPdfTextFont } from '../../../api/documents/build-pdf-text-font.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  pdfForm,
-} from '../../helpers/documents-app.ts'
-import { makePdf, pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
+import { pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
+import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import { blueSignaturePng, makePng, redSealPng } from '../../helpers/signature-images.ts'
 
 const run = promisify(execFile)
@@ -25,7 +18,6 @@ const AGENCY_NAME = 'Sở Tư pháp thành phố Hà Nội'
 /** this agency's seal is 40 mm across */
 const SEAL_MM = 40
 
-type Key = { privateKey: CryptoKey; serial: string }
 type Box = { x1: number; y1: number; x2: number; y2: number }
 
 /** Renders a page at 72 dpi (1 pixel = 1 pt, y from the top) and returns the pixels. */
@@ -103,7 +95,7 @@ const signatureWidgets = async (pdf: Uint8Array) => {
 }
 
 describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts them', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let dir: string
   let approver: Official
   let clerk: Official
@@ -115,7 +107,7 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
   const put = (path: string, official: Official, body: Uint8Array, type = 'image/png') =>
     app.request(path, {
       method: 'PUT',
-      headers: { ...authHeader(official), 'Content-Type': type },
+      headers: { ...app.auth(official), 'Content-Type': type },
       body: new Uint8Array(body),
     })
 
@@ -128,8 +120,8 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
   ) => {
     const res = await app.request('/v1/signing/sessions', {
       method: 'POST',
-      headers: authHeader(official),
-      body: pdfForm(pdf, { role, certificateSerial: key.serial, ...fields }),
+      headers: app.auth(official),
+      body: app.form(pdf, { role, certificateSerial: key.serial, ...fields }),
     })
     if (res.status !== 201)
       return { status: res.status, text: await res.text(), pdf: Buffer.alloc(0), appearance: null }
@@ -140,7 +132,7 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     }
     const done = await app.request(`/v1/signing/sessions/${session.sessionId}/complete`, {
       method: 'POST',
-      headers: { ...authHeader(official), 'Content-Type': 'application/json' },
+      headers: { ...app.auth(official), 'Content-Type': 'application/json' },
       body: JSON.stringify({ signature: await signWithKey(key.privateKey, session.toBeSigned) }),
     })
     expect(done.status).toBe(200)
@@ -154,9 +146,12 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-visible-'))
-    app = await createDocumentsTestApp()
-    await app.agency(SENDER, AGENCY_NAME)
-    await app.agency(OTHER, 'Sở Nội vụ thành phố Hà Nội')
+    app = await startScenario({
+      agencies: [
+        [SENDER, AGENCY_NAME],
+        [OTHER, 'Sở Nội vụ thành phố Hà Nội'],
+      ],
+    })
     approver = await app.official(SENDER, 'approver', 'Nguyễn Văn An')
     clerk = await app.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
     admin = await app.official(SENDER, 'agency_admin', 'Lê Quản Trị')
@@ -180,7 +175,7 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     const saved = await put('/v1/me/signature-image', approver, signature)
     expect(saved.status).toBe(200)
     expect(await saved.json()).toMatchObject({ kind: 'signature', width: 300, height: 120 })
-    const back = await app.request('/v1/me/signature-image', { headers: authHeader(approver) })
+    const back = await app.request('/v1/me/signature-image', { headers: app.auth(approver) })
     expect(Buffer.from(await back.arrayBuffer()).equals(signature)).toBe(true)
 
     // only approvers have a handwritten signature; only the agency's administrator uploads its seal
@@ -194,7 +189,7 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     expect(seal.status).toBe(200)
     expect(await seal.json()).toMatchObject({ kind: 'seal', diameterMm: SEAL_MM })
     expect(
-      (await app.request(`/v1/agencies/${SENDER}/seal-image`, { headers: authHeader(clerk) })).status,
+      (await app.request(`/v1/agencies/${SENDER}/seal-image`, { headers: app.auth(clerk) })).status,
     ).toBe(200)
 
     const opaque = makePng(200, 80, () => [255, 255, 255, 255])
@@ -224,7 +219,7 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     expect(noisy.length).toBeGreaterThan(200 * 1024)
     expect((await put('/v1/me/signature-image', approver, noisy)).status).toBe(413)
     // the stored image is still the good one
-    const still = await app.request('/v1/me/signature-image', { headers: authHeader(approver) })
+    const still = await app.request('/v1/me/signature-image', { headers: app.auth(approver) })
     expect(Buffer.from(await still.arrayBuffer()).equals(signature)).toBe(true)
   })
 
@@ -260,8 +255,8 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     expect(mupdf.stdout).not.toMatch(/signature is not valid|Digest mismatch/i)
     const res = await app.request('/v1/documents', {
       method: 'POST',
-      headers: authHeader(clerk),
-      body: pdfForm(pdf, { header: header([OTHER]) }),
+      headers: app.auth(clerk),
+      body: app.form(pdf, { header: app.header([OTHER]) }),
     })
     expect(res.status).toBe(201)
     const doc = (await res.json()) as {
@@ -329,7 +324,7 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
   })
 
   it('uses explicit coordinates where no signature block is printed, and says so when they are missing', async () => {
-    const plain = await makePdf({ text: 'Công văn' })
+    const plain = await app.pdf({ text: 'Công văn' })
     // signing is never blocked: without a block the approver's signature stays invisible, with a note
     const unplaced = await sign(approver, approverKey, plain, 'approver')
     expect(unplaced.status).toBe(201)

@@ -1,26 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { describe, expect, it } from 'vitest'
+import { useAppInChromium } from '../../helpers/app-in-chromium.ts'
 
 describe('interactive API docs in Chromium', () => {
-  let t: TestApp
-  let server: ServedApp
-  let browser: Browser
-  beforeAll(async () => {
-    t = await createTestApp()
-    server = await serveOnLoopback(t.app.fetch)
-    browser = await launchChromium()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    t?.close()
-  })
+  const live = useAppInChromium()
 
   it('lists the operations and tries a search from the page', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.base}/docs`)
+    const page = await live.browser.newPage()
+    await page.goto(`${live.server.base}/docs`)
     const search = page.locator('section.op', {
       has: page.locator('code', { hasText: /^\/v1\/procedures$/ }),
     })

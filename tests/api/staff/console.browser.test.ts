@@ -1,68 +1,47 @@
 import { eq } from 'drizzle-orm'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
-import { launchChromium, type ServedApp, saveScreenshot, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { askServedApp, openPageAt, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { saveScreenshot } from '../../helpers/chromium.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const NEW_PASSWORD = 'Mật khẩu mới của Lan 2026'
 
-let t: TestApp
-let server: ServedApp
-let browser: Browser
 let editorPassword = ''
 let viewerPassword = ''
 
-beforeAll(async () => {
-  t = await createTestApp()
-  server = await serveOnLoopback(t.app.fetch)
-  browser = await launchChromium()
-  editorPassword = (
-    await createStaffAccount({
-      db: t.testDb.db,
-      actor: 'test',
-      email: 'lan@so-tp.vn',
-      name: 'Nguyễn Thị Lan',
-      role: 'editor',
-    })
-  ).oneTimePassword
-  viewerPassword = (
-    await createStaffAccount({
-      db: t.testDb.db,
-      actor: 'test',
-      email: 'xem@so-tp.vn',
-      name: 'Trần Văn Xem',
-      role: 'viewer',
-    })
-  ).oneTimePassword
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  t?.close()
+const live = useAppInChromium({
+  prepare: async ({ t }) => {
+    editorPassword = (
+      await createStaffAccount({
+        db: t.testDb.db,
+        actor: 'test',
+        email: 'lan@so-tp.vn',
+        name: 'Nguyễn Thị Lan',
+        role: 'editor',
+      })
+    ).oneTimePassword
+    viewerPassword = (
+      await createStaffAccount({
+        db: t.testDb.db,
+        actor: 'test',
+        email: 'xem@so-tp.vn',
+        name: 'Trần Văn Xem',
+        role: 'viewer',
+      })
+    ).oneTimePassword
+  },
 })
 
 const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)
 
-const ask = async (text: string) => {
-  const res = await fetch(`${server.base}/v1/ask`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  })
-  return (await res.json()) as { kind: string; text: string; procedure?: { code: string; name: string } }
-}
+const ask = (text: string) => askServedApp(live, text)
 
 const openPage = async (width: number, height: number) => {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' })
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  await page.goto(`${server.base}/admin`)
+  const { context, page, errors } = await openPageAt(live.browser, { width, height })
+  await page.goto(`${live.server.base}/admin`)
   return { page, errors, close: () => context.close() }
 }
 
@@ -127,13 +106,13 @@ describe('staff console in Chromium', () => {
   }, 90_000)
 
   it('an editor reviews what citizens asked that the bot could not answer', async () => {
-    const chat = await fetch(`${server.base}/v1/chat/messages`, {
+    const chat = await fetch(`${live.server.base}/v1/chat/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text: 'cho hỏi giá vé máy bay đi Đà Nẵng tháng sau' }),
     })
     expect(chat.status).toBe(200)
-    const [question] = await t.testDb.db.select().from(unansweredQuestions)
+    const [question] = await live.t.testDb.db.select().from(unansweredQuestions)
     expect(question?.status).toBe('open')
 
     const { page, close } = await openPage(1366, 900)
@@ -144,7 +123,7 @@ describe('staff console in Chromium', () => {
     await item.getByLabel('Ghi chú').fill('Ngoài phạm vi thủ tục hành chính')
     await item.getByRole('button', { name: 'Bỏ qua' }).click()
     await expect.poll(() => page.locator('#questions').textContent()).toContain('Không còn câu hỏi nào')
-    const [after] = await t.testDb.db
+    const [after] = await live.t.testDb.db
       .select()
       .from(unansweredQuestions)
       .where(eq(unansweredQuestions.id, question!.id))
@@ -162,9 +141,9 @@ describe('staff console in Chromium', () => {
     await page.getByRole('button', { name: 'Đăng thông báo' }).click()
     await expect.poll(() => page.locator('#notice-list').textContent()).toContain('bảo trì đến 22:00')
 
-    const citizen = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
+    const citizen = await live.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
     const chat = await citizen.newPage()
-    await chat.goto(server.base)
+    await chat.goto(live.server.base)
     await chat.waitForSelector('html[data-ready="true"]')
     await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill('làm hộ chiếu ở đâu')
     await chat.keyboard.press('Enter')

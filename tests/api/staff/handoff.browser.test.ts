@@ -1,43 +1,32 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type ServedApp, saveScreenshot, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
-import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { saveScreenshot } from '../../helpers/chromium.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Hoa 2026'
 
-let t: TestApp
-let server: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  t = await createTestApp({ STAFF_HOURS: '24/7' })
-  server = await serveOnLoopback(t.app.fetch)
-  browser = await launchChromium()
-  await addStaffAccounts({
-    db: t.testDb.db,
+const live = useAppInChromium({
+  env: { STAFF_HOURS: '24/7' },
+  staff: {
     password: PASSWORD,
     accounts: [{ email: 'hoa@so-tp.vn', name: 'Lê Thị Hoa', role: 'agent' }],
-  })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  t?.close()
+  },
 })
 
 const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)
 
 describe('live hand-off in Chromium', () => {
   it('a citizen asks for a person, the agent sees it appear live, replies, and the citizen sees the reply', async () => {
-    const agentContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })
+    const agentContext = await live.browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'vi-VN',
+    })
     const console_ = await agentContext.newPage()
     console_.setDefaultTimeout(15_000)
     const errors: string[] = []
     console_.on('pageerror', (e) => errors.push(String(e)))
-    await console_.goto(`${server.base}/admin`)
+    await console_.goto(`${live.server.base}/admin`)
     await console_.locator('#login').getByLabel('E-mail').fill('hoa@so-tp.vn')
     await console_.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
     await console_.getByRole('button', { name: 'Đăng nhập' }).click()
@@ -45,13 +34,13 @@ describe('live hand-off in Chromium', () => {
     await expect.poll(() => console_.locator('#handoff-list').textContent()).toContain('Không có yêu cầu nào')
     await expect.poll(() => console_.locator('#handoff-live').textContent()).toContain('trực tiếp')
 
-    const citizenContext = await browser.newContext({
+    const citizenContext = await live.browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'vi-VN',
     })
     const chat = await citizenContext.newPage()
     chat.setDefaultTimeout(15_000)
-    await chat.goto(server.base)
+    await chat.goto(live.server.base)
     await chat.waitForSelector('html[data-ready="true"]')
     await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill('cho tôi gặp nhân viên')
     await chat.keyboard.press('Enter')

@@ -1,39 +1,23 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { importFlags } from '../../../knowledge/db/schema/index.ts'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
 import { proceduresFile } from '../../helpers/paths.ts'
-import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Lan 2026'
 
-let t: TestApp
-let server: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  t = await createTestApp()
-  server = await serveOnLoopback(t.app.fetch)
-  browser = await launchChromium()
-  await addStaffAccounts({
-    db: t.testDb.db,
+const live = useAppInChromium({
+  staff: {
     password: PASSWORD,
     accounts: [
       { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
       { email: 'xem@so-tp.vn', name: 'Trần Văn Xem', role: 'viewer' },
     ],
-  })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  t?.close()
+  },
 })
 
 const shot = async (page: Page, name: string) => {
@@ -43,23 +27,12 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SCREENSHOT_DIR, name) })
 }
 
-const openConsole = async (width: number, height: number, email: string) => {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' })
-  const page = await context.newPage()
-  page.setDefaultTimeout(30_000)
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  await page.goto(`${server.base}/admin`)
-  await page.locator('#login').getByLabel('E-mail').fill(email)
-  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor()
-  return { page, errors, close: () => context.close() }
-}
+const signIn = (width: number, height: number, email: string) =>
+  openConsole(live, { width, height, email, password: PASSWORD })
 
 describe('import in the console in Chromium', () => {
   it('an editor uploads the .jsonl.gz export, follows the progress bar, opens a warning’s record and works the queue', async () => {
-    const { page, errors, close } = await openConsole(1366, 900, 'lan@so-tp.vn')
+    const { page, errors, close } = await signIn(1366, 900, 'lan@so-tp.vn')
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
     await expect.poll(() => page.locator('#flag-list').textContent()).toContain('Không còn hồ sơ nào')
     // Every progress label the page shows is recorded.
@@ -97,7 +70,7 @@ describe('import in the console in Chromium', () => {
 
     // The work queue lists the flagged records; one is marked done.
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
-    const open = await t.testDb.db.select().from(importFlags)
+    const open = await live.t.testDb.db.select().from(importFlags)
     expect(open.length).toBeGreaterThan(0)
     await expect.poll(() => page.locator('#flag-list li').count()).toBe(open.length)
     expect(await page.locator('#flag-list').textContent()).toContain('Còn cơ quan cấp huyện')
@@ -106,7 +79,7 @@ describe('import in the console in Chromium', () => {
     await item.getByLabel('Ghi chú').fill('Đã đối chiếu văn bản gốc')
     await item.getByRole('button', { name: 'Đã xử lý' }).click()
     await expect.poll(() => page.locator('#flag-list li').count()).toBe(open.length - 1)
-    const [row] = await t.testDb.db.select().from(importFlags).where(eq(importFlags.id, flagId))
+    const [row] = await live.t.testDb.db.select().from(importFlags).where(eq(importFlags.id, flagId))
     expect(row).toMatchObject({
       status: 'done',
       doneBy: 'staff:lan@so-tp.vn',
@@ -117,7 +90,7 @@ describe('import in the console in Chromium', () => {
   }, 150_000)
 
   it('a viewer reads the work queue on a phone, without import or done buttons', async () => {
-    const { page, errors, close } = await openConsole(390, 844, 'xem@so-tp.vn')
+    const { page, errors, close } = await signIn(390, 844, 'xem@so-tp.vn')
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
     await expect.poll(() => page.locator('#flag-list li').count()).toBeGreaterThan(0)
     expect(await page.locator('#import-form').isVisible()).toBe(false)

@@ -1,38 +1,22 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
-import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
+import { askServedApp, openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Minh 2026'
 const QUESTION = 'con tôi vừa chào đời thì cần đi đâu'
 
-let t: TestApp
-let server: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  t = await createTestApp()
-  server = await serveOnLoopback(t.app.fetch)
-  browser = await launchChromium()
-  await addStaffAccounts({
-    db: t.testDb.db,
+const live = useAppInChromium({
+  staff: {
     password: PASSWORD,
     accounts: [
       { email: 'minh@so-tp.vn', name: 'Phạm Văn Minh', role: 'agent' },
       { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
     ],
-  })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  t?.close()
+  },
 })
 
 const shot = async (page: Page, name: string) => {
@@ -41,42 +25,24 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
 }
 
-const ask = async (text: string) => {
-  const res = await fetch(`${server.base}/v1/ask`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  })
-  return (await res.json()) as { kind: string; procedure?: { code: string; name: string } }
-}
+const ask = (text: string) => askServedApp(live, text)
 
-const openConsole = async (width: number, height: number, email: string) => {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' })
-  const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  await page.goto(`${server.base}/admin`)
-  await page.locator('#login').getByLabel('E-mail').fill(email)
-  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor()
-  return { page, errors, close: () => context.close() }
-}
+const signIn = (width: number, height: number, email: string) =>
+  openConsole(live, { width, height, email, password: PASSWORD, timeout: 20_000 })
 
 describe('teaching search from the console in Chromium', () => {
   it('an agent resolves an unanswered question with a procedure, sees the check, and the next citizen gets the procedure', async () => {
     // A citizen on the web chat asks what the records do not name.
-    const citizen = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
+    const citizen = await live.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
     const chat = await citizen.newPage()
-    await chat.goto(server.base)
+    await chat.goto(live.server.base)
     await chat.waitForSelector('html[data-ready="true"]')
     await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill(QUESTION)
     await chat.keyboard.press('Enter')
-    await expect.poll(async () => (await t.testDb.db.select().from(unansweredQuestions)).length).toBe(1)
+    await expect.poll(async () => (await live.t.testDb.db.select().from(unansweredQuestions)).length).toBe(1)
     await citizen.close()
 
-    const { page, errors, close } = await openConsole(1366, 900, 'minh@so-tp.vn')
+    const { page, errors, close } = await signIn(1366, 900, 'minh@so-tp.vn')
     await page.getByRole('button', { name: 'Câu hỏi chưa trả lời' }).click()
     const item = page.locator('#questions li', { hasText: QUESTION })
     await item.getByLabel('Mã thủ tục').fill('1.001193')
@@ -95,9 +61,9 @@ describe('teaching search from the console in Chromium', () => {
     await close()
 
     // The next citizen, typing without marks, gets the procedure in the web chat.
-    const next = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
+    const next = await live.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
     const page2 = await next.newPage()
-    await page2.goto(server.base)
+    await page2.goto(live.server.base)
     await page2.waitForSelector('html[data-ready="true"]')
     await page2.getByLabel('Câu hỏi của bạn', { exact: true }).fill('con toi vua chao doi thi can di dau')
     await page2.keyboard.press('Enter')
@@ -109,7 +75,7 @@ describe('teaching search from the console in Chromium', () => {
 
   it('an editor adds an everyday word on a phone, sees the check, and undoes it', async () => {
     expect((await ask('đổi bằng tài')).kind).not.toBe('answer')
-    const { page, errors, close } = await openConsole(390, 844, 'lan@so-tp.vn')
+    const { page, errors, close } = await signIn(390, 844, 'lan@so-tp.vn')
     await page.getByRole('button', { name: 'Từ vựng' }).click()
     // The phrase the agent taught is listed as a versioned entry.
     const learnt = page.locator('#term-list li', { hasText: 'Câu hỏi đã học' })

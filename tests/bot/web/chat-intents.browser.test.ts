@@ -1,43 +1,28 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openChatPage, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { askInChat } from '../../helpers/web-chat-page.ts'
 
 /** Screenshots for a person to look at; the test itself checks element positions, not pixels. */
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url))
 const RECEIPT = '000.00.12.H56-260101-0001'
 
-let t: TestApp
-let server: ServedApp | undefined
-let browser: Browser
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
+const live = useAppInChromium({
   // Staff hours on a day three days away: no agent is on duty, so asking for a person gets the
   // contact reply with the hotline (within staff hours it starts a live hand-off instead, tested with the staff console).
-  const offDay = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][(new Date().getUTCDay() + 3) % 7]
-  t = await createTestApp({ STAFF_HOURS: `${offDay} 12:00-12:01 UTC` })
-  server = await serveOnLoopback(t.app.fetch)
-  browser = await launchChromium()
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  t?.close()
+  env: () => {
+    const offDay = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][(new Date().getUTCDay() + 3) % 7]
+    return { STAFF_HOURS: `${offDay} 12:00-12:01 UTC` }
+  },
+  prepare: async () => {
+    mkdirSync(SHOTS, { recursive: true })
+  },
+  timeout: 30_000,
 })
 
-const botBubbles = (page: Page) => page.locator('#messages > li.msg.bot')
-
-const ask = async (page: Page, text: string) => {
-  const before = await botBubbles(page).count()
-  await page.getByLabel('Câu hỏi của bạn', { exact: true }).fill(text)
-  await page.keyboard.press('Enter')
-  await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBe(before + 1)
-  return botBubbles(page).nth(before)
-}
+const ask = askInChat
 
 /** Whether an element lies inside the visible part of the page (above the sticky input) and fits its width. */
 const inView = (target: Locator) =>
@@ -57,19 +42,7 @@ describe.each([
   { name: 'desktop', width: 1366, height: 900, mobile: false },
 ])('web chat intents that are not procedures at $width×$height', ({ name, width, height, mobile }) => {
   it('shows the look-up with the receipt code for a progress question, and the hotline for a request to talk to a person', async () => {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      deviceScaleFactor: 1,
-      isMobile: mobile,
-      hasTouch: mobile,
-      locale: 'vi-VN',
-    })
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(String(e)))
-    await page.goto(server?.base ?? '')
-    await page.waitForSelector('html[data-ready="true"]')
+    const { context, page, errors } = await openChatPage(live, { width, height, mobile })
 
     // Asking about progress with a receipt code (first: asking for a person may start a hand-off): the code echoed, where to look it up, no procedure.
     const status = await ask(page, `hồ sơ ${RECEIPT} của tôi đến đâu rồi`)

@@ -1,48 +1,26 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { describe, expect, it } from 'vitest'
+import { openPageAt, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { serveOnLoopback } from '../../helpers/chromium.ts'
+import { createTestApp } from '../../helpers/create-test-app.ts'
 import { askInChat, botBubbles } from '../../helpers/web-chat-page.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 
-let t: TestApp
-let server: ServedApp | undefined
-let base = ''
-let browser: Browser
-
-beforeAll(async () => {
-  t = await createTestApp()
-  server = await serveOnLoopback(t.app.fetch)
-  base = server.base
-  browser = await launchChromium()
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  t?.close()
-})
+const live = useAppInChromium({ timeout: 30_000 })
 
 const askByKeyboard = askInChat
 
 describe('web chat page in Chromium', () => {
   it('answers, clarifies, and continues after a reload', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
+    const { context, page, errors } = await openPageAt(live.browser, {
+      width: 390,
+      height: 844,
+      mobile: true,
     })
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(String(e)))
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    await page.goto(base)
+    await page.goto(live.server.base)
     await page.waitForSelector('html[data-ready="true"]')
 
     // Accessibility basics: a labelled input, a live region for new messages, a named send button.
@@ -106,7 +84,7 @@ describe('web chat page limits in Chromium', () => {
   it('replaces a session id the server did not issue and shows the wait message when asked too fast', async () => {
     const limited = await createTestApp({ RATE_LIMIT_CHAT_PER_MINUTE: '2' })
     const served = await serveOnLoopback(limited.app.fetch)
-    const context = await browser.newContext({ locale: 'vi-VN' })
+    const context = await live.browser.newContext({ locale: 'vi-VN' })
     try {
       await context.addInitScript(() => {
         if (!sessionStorage.getItem('seeded')) {

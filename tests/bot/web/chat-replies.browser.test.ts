@@ -1,29 +1,18 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, type ServedApp, serveOnLoopback } from '../../helpers/chromium.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openChatPage, useAppInChromium } from '../../helpers/app-in-chromium.ts'
 import { askInChat, botBubbles } from '../../helpers/web-chat-page.ts'
 
 /** Screenshots for a person to look at; the test itself checks element positions, not pixels. */
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url))
 
-let t: TestApp
-let server: ServedApp | undefined
-let browser: Browser
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  t = await createTestApp()
-  server = await serveOnLoopback(t.app.fetch)
-  browser = await launchChromium()
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  t?.close()
+const live = useAppInChromium({
+  prepare: async () => {
+    mkdirSync(SHOTS, { recursive: true })
+  },
+  timeout: 30_000,
 })
 
 const ask = askInChat
@@ -49,19 +38,7 @@ describe.each([
   { name: 'desktop', width: 1366, height: 900, mobile: false },
 ])('web chat replies at $width×$height', ({ name, width, height, mobile }) => {
   it('shows a long answer from its start, as lists, and announces only its lead', async () => {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      deviceScaleFactor: 1,
-      isMobile: mobile,
-      hasTouch: mobile,
-      locale: 'vi-VN',
-    })
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(String(e)))
-    await page.goto(server?.base ?? '')
-    await page.waitForSelector('html[data-ready="true"]')
+    const { context, page, errors } = await openChatPage(live, { width, height, mobile })
 
     // A short exchange first, so the long answer arrives below earlier messages.
     await ask(page, 'lam lai can cuoc bi mat')
@@ -120,11 +97,7 @@ describe.each([
 
 describe('web chat page state', () => {
   it('masks personal data in the citizen bubble, keeps a failed question and retries, and restores history settled', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    await page.goto(server?.base ?? '')
-    await page.waitForSelector('html[data-ready="true"]')
+    const { context, page } = await openChatPage(live, { width: 390, height: 844 })
 
     // The citizen's own bubble shows the question as stored.
     await ask(page, 'làm lại căn cước 012345678901 bị mất, gọi tôi 0912 345 678')

@@ -4,16 +4,12 @@
  * get a different document signed. Built extension in headless Chromium, real API.
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
-import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
-import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
+import { saveScreenshot } from '../helpers/configure-extension.ts'
+import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
-import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
 
 const SENDER = '000.00.01.H56'
 const POLL = { timeout: 15_000, interval: 100 }
@@ -35,43 +31,30 @@ const swapAttachment = (page: Page, pdf: Uint8Array) =>
   )
 
 describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
-  let browser: { context: BrowserContext; extensionId: string }
+  let s: Scenario
+  let browser: Browser
   let leader: Official
-  let dir: string
+  let file: string
   let decision: Uint8Array
   let forged: Uint8Array
   let compose = 0
 
-  const openCompose = async (): Promise<Page> => {
-    const page = await browser.context.newPage()
-    await page.goto(
-      `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=swap${++compose}`,
-    )
-    await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
-    return page
-  }
+  const openCompose = (): Promise<Page> => s.compose(browser, `swap${++compose}`)
 
   const nudgeAndOpenConsent = async (page: Page): Promise<Page> => {
-    await page.click('button.send')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
-    await expect.poll(() => nudge.locator('h2').textContent(), POLL).toBe('Tệp PDF chưa có chữ ký số')
+    const nudge = await s.sendUnsigned(page, POLL)
     await saveScreenshot(page, 'nudge-unsigned')
-    const [consent] = await Promise.all([
-      browser.context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const consent = await s.consent(browser, nudge)
     await consent.waitForSelector('#origin')
     return consent
   }
 
   beforeAll(async () => {
-    ensureExtensionBuilt()
-    api = await startApiServer()
-    await api.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
-    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-swap-'))
+    s = await startScenario({
+      agencies: [[SENDER, 'Sở Tư pháp tỉnh Hà Nam']],
+      dirPrefix: 'trolyso-swap-',
+    })
+    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
     decision = await makeTextPdf({
       lines: [
         'UY BAN NHAN DAN TINH HA NAM',
@@ -85,30 +68,18 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
     forged = await makeTextPdf({
       lines: ['So: 999/QD-STP', 'Ha Nam, ngay 1 thang 4 nam 2026', 'QUYET DINH', 'Chi 5 ty dong cho ...'],
     })
-    writeFileSync(join(dir, NAME), decision)
-    fixtures = await startFixtureServer()
-    browser = await launchWithExtension()
-    const connected = await configureExtension(
-      browser.context,
-      browser.extensionId,
-      api.url,
-      leader,
-      'options',
-    )
-    expect(connected).toBe('Đã kết nối: Nguyễn Văn Lãnh — Sở Tư pháp tỉnh Hà Nam (lãnh đạo)')
+    file = s.file(NAME, decision)
+    const launched = await s.launch(leader, 'options')
+    browser = launched
+    expect(launched.connected).toBe('Đã kết nối: Nguyễn Văn Lãnh — Sở Tư pháp tỉnh Hà Nam (lãnh đạo)')
   }, 240_000)
 
-  afterAll(async () => {
-    await browser?.context.close()
-    await fixtures?.close()
-    await api?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => s?.close())
 
   it('ignores a swap made by page script after the official attached, and shows and signs the bytes the official attached', async () => {
     const page = await openCompose()
     await page.fill('#compose-subject', 'Quyết định 555/QĐ-STP')
-    await page.setInputFiles('#uploadformInput', join(dir, NAME))
+    await page.setInputFiles('#uploadformInput', file)
     // give the extension time to read the official's file, then swap it under the same name
     await page.waitForTimeout(500)
     await swapAttachment(page, forged)
@@ -129,7 +100,7 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
     // the signed draft went to the văn thư's queue; an incremental signature keeps the signed
     // document's bytes as its first part: they are the official's, not the page's
-    const leaderApi = createApiClient({ baseUrl: api.url, token: leader.token })
+    const leaderApi = createApiClient({ baseUrl: s.api.url, token: leader.token })
     const [draft] = await leaderApi.listDrafts()
     const signed = await leaderApi.draftPdf(draft?.id ?? '')
     expect(sha256(signed.subarray(0, decision.length))).toBe(sha256(decision))
@@ -139,7 +110,7 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
 
   it('cancels the request when the attachment changes while the consent window is open', async () => {
     const page = await openCompose()
-    await page.setInputFiles('#uploadformInput', join(dir, NAME))
+    await page.setInputFiles('#uploadformInput', file)
     const consent = await nudgeAndOpenConsent(page)
     expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha256(decision))
     await swapAttachment(page, forged)

@@ -5,88 +5,62 @@
  * agency's văn thư accepts it from the popup. The old loop (the leader mails the signed file,
  * is nudged again and signs a second time) is refused. Built extension, headless Chromium, real API.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
-import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
+import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
-import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
 
 const SENDER = '000.00.01.H56'
 const RECIPIENT = '000.00.02.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
-  let leaderBrowser: { context: BrowserContext; extensionId: string }
-  let clerkBrowser: { context: BrowserContext; extensionId: string }
+  let s: Scenario
+  let leaderBrowser: Browser
+  let clerkBrowser: Browser
   let leader: Official
   let clerk: Official
   let recipientClerk: Official
-  let dir: string
   let compose = 0
-  const client = (official: Official) => createApiClient({ baseUrl: api.url, token: official.token })
+  const client = (official: Official) => createApiClient({ baseUrl: s.api.url, token: official.token })
 
   const signFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
-    const page = await leaderBrowser.context.newPage()
-    await page.goto(
-      `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=lc${++compose}`,
-    )
-    await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
+    const page = await s.compose(leaderBrowser, `lc${++compose}`)
     await page.setInputFiles('#uploadformInput', file)
     await page.click('button.send')
     const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
     await nudge.locator('[data-action="primary"]').waitFor(POLL)
-    const [consent] = await Promise.all([
-      leaderBrowser.context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const consent = await s.consent(leaderBrowser, nudge)
     await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
     return { page, consent }
   }
 
-  const openPopup = async (browser: { context: BrowserContext; extensionId: string }) => {
-    const popup = await browser.context.newPage()
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`)
-    await popup.waitForSelector('#me')
-    return popup
-  }
-
   beforeAll(async () => {
-    ensureExtensionBuilt()
-    api = await startApiServer()
-    await api.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
-    await api.agency(RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam')
-    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
-    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
-    recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-lc-'))
-    writeFileSync(
-      join(dir, 'QD_88_QĐ-STP.pdf'),
+    s = await startScenario({
+      agencies: [
+        [SENDER, 'Sở Tư pháp tỉnh Hà Nam'],
+        [RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam'],
+      ],
+      dirPrefix: 'trolyso-lc-',
+    })
+    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
+    recipientClerk = await s.api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
+    s.file(
+      'QD_88_QĐ-STP.pdf',
       await makeTextPdf({ lines: ['So: 88/QD-STP', 'Ha Nam, ngay 2 thang 12 nam 2026', 'QUYET DINH'] }),
     )
-    fixtures = await startFixtureServer()
-    leaderBrowser = await launchWithExtension()
-    await configureExtension(leaderBrowser.context, leaderBrowser.extensionId, api.url, leader)
-    clerkBrowser = await launchWithExtension()
-    await configureExtension(clerkBrowser.context, clerkBrowser.extensionId, api.url, clerk)
+    leaderBrowser = await s.launch(leader)
+    clerkBrowser = await s.launch(clerk)
   }, 240_000)
 
-  afterAll(async () => {
-    await leaderBrowser?.context.close()
-    await clerkBrowser?.context.close()
-    await fixtures?.close()
-    await api?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => s?.close())
 
   it('sends the leader-signed draft to the văn thư queue, not to a download', async () => {
-    const { page, consent } = await signFromCompose(join(dir, 'QD_88_QĐ-STP.pdf'))
+    const { page, consent } = await signFromCompose(join(s.dir, 'QD_88_QĐ-STP.pdf'))
     expect(await consent.textContent('h1')).toBe('Ký số văn bản')
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
@@ -102,9 +76,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   it('refuses the leader signing the same document a second time (the old mail loop)', async () => {
     // the leader got hold of the signed draft and attaches it to a mail again
     const [draft] = await client(leader).listDrafts()
-    const again = join(dir, 'again', 'QD_88_QĐ-STP.pdf')
-    await import('node:fs').then((fs) => fs.mkdirSync(join(dir, 'again'), { recursive: true }))
-    writeFileSync(again, await client(leader).draftPdf(draft?.id ?? ''))
+    const again = s.file(join('again', 'QD_88_QĐ-STP.pdf'), await client(leader).draftPdf(draft?.id ?? ''))
     const { page, consent } = await signFromCompose(again)
     expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đang chờ xác nhận')
     await consent.click('#confirm')
@@ -115,7 +87,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   })
 
   it('lets the văn thư sign for the organisation from the popup and route it; the recipient accepts it in one click', async () => {
-    const popup = await openPopup(clerkBrowser)
+    const popup = await s.popup(clerkBrowser)
     const item = popup.locator('#drafts li').first()
     await expect.poll(() => item.textContent(), POLL).toContain('QD_88_QĐ-STP.pdf')
     expect(await item.textContent()).toContain('Nguyễn Văn Lãnh')
@@ -141,7 +113,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     const [routed] = await client(recipientClerk).listDocuments('inbox')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
     const detail = (await (
-      await fetch(`${api.url}/v1/documents/${routed?.id}`, {
+      await fetch(`${s.api.url}/v1/documents/${routed?.id}`, {
         headers: { Authorization: `Bearer ${recipientClerk.token}` },
       })
     ).json()) as { verification: { rolesComplete: boolean; signatures: Array<{ role: string }> } }
@@ -149,8 +121,8 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     expect(detail.verification.rolesComplete).toBe(true)
 
     // the receiving agency's văn thư, in the same browser profile with their own token
-    await configureExtension(clerkBrowser.context, clerkBrowser.extensionId, api.url, recipientClerk)
-    const inboxPopup = await openPopup(clerkBrowser)
+    await configureExtension(clerkBrowser.context, clerkBrowser.extensionId, s.api.url, recipientClerk)
+    const inboxPopup = await s.popup(clerkBrowser)
     const received = inboxPopup.locator(`#inbox li[data-id="${routed?.id}"]`)
     await expect.poll(() => received.locator('.status').textContent(), POLL).toBe('Đã đến')
     await saveScreenshot(inboxPopup, 'popup-recipient-inbox')
@@ -159,8 +131,8 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     const [sent] = await client(clerk).listDocuments('sent')
     expect(sent?.recipients).toEqual([{ agencyCode: RECIPIENT, status: '03' }])
     // the sender's popup says it in words, with the recipient's name
-    await configureExtension(clerkBrowser.context, clerkBrowser.extensionId, api.url, clerk)
-    const senderPopup = await openPopup(clerkBrowser)
+    await configureExtension(clerkBrowser.context, clerkBrowser.extensionId, s.api.url, clerk)
+    const senderPopup = await s.popup(clerkBrowser)
     await expect
       .poll(
         () =>

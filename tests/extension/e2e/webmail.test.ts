@@ -3,16 +3,14 @@
  * document-management system, against the real trolyso API.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
-import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
+import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
-import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
 
 const SENDER = '000.00.01.H56'
 const RECIPIENT = '000.00.02.H56'
@@ -20,18 +18,16 @@ const RECIPIENT = '000.00.02.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('officials extension in Chromium', { timeout: 90_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
+  let s: Scenario
   /** the PDF document-viewer.html shows in an <embed> */
   let viewed: Uint8Array
   let context: BrowserContext
   let extensionId: string
   /** the leader's own browser, with the extension and its own key */
-  let leaderBrowser: { context: BrowserContext; extensionId: string }
+  let leaderBrowser: Browser
   let leader: Official
   let clerk: Official
   let recipientClerk: Official
-  let dir: string
   const files: Record<'decision' | 'leaderSigned' | 'unsigned' | 'scanned', string> = {
     decision: '',
     leaderSigned: '',
@@ -41,30 +37,23 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   let composeCount = 0
   const clientFor = (official: Official | null) =>
-    createApiClient({ baseUrl: api.url, token: official?.token ?? null })
+    createApiClient({ baseUrl: s.api.url, token: official?.token ?? null })
 
   const openCompose = async (host = '127.0.0.1', inContext = context): Promise<Page> => {
     const page = await inContext.newPage()
     // each compose screen is its own thread (Roundcube's _id), so a mute in one test stays there
     await page.goto(
-      `${fixtures.url(host, 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
+      `${s.fixtures.url(host, 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
     )
     return page
   }
   const waitActive = (page: Page) =>
     page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
 
-  const configure = async (inContext: BrowserContext, id: string, official: Official) => {
+  /** Tùy chọn, after the connection is set: the document system's selectors, under "Nâng cao" */
+  const addDocumentSystem = async ({ context: inContext, extensionId: id }: Browser) => {
     const options = await inContext.newPage()
     await options.goto(`chrome-extension://${id}/options.html`)
-    await options.fill('#api-url', api.url)
-    await options.fill('#api-token', official.token)
-    await options.click('#save-api')
-    await options.waitForSelector('#status.ok')
-    await options.fill('#host-input', '127.0.0.1')
-    await options.click('#add-host')
-    await options.waitForSelector('#hosts li[data-pattern="*://127.0.0.1/*"]')
-    // document-system selectors sit under "Nâng cao"
     await options.click('#advanced summary')
     await options.fill(
       '#document-systems',
@@ -84,40 +73,33 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   }
 
   beforeAll(async () => {
-    ensureExtensionBuilt()
-    api = await startApiServer()
-    await api.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
-    await api.agency(RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam')
-    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
-    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
-    recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
-
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-ext-'))
-    files.decision = join(dir, 'QD_123_QĐ-STP.pdf')
-    files.leaderSigned = join(dir, 'da-ky', 'QD_123_QĐ-STP.pdf')
-    files.unsigned = join(dir, 'cong-van-tra-loi.pdf')
-    files.scanned = join(dir, 'ban-scan.pdf')
-    writeFileSync(files.decision, await makeTextPdf({ text: 'QUYẾT ĐỊNH 123/QĐ-STP' }))
-    writeFileSync(files.unsigned, await makeTextPdf({ text: 'CONG VAN' }))
-    writeFileSync(files.scanned, await makeScannedPdf({ dpi: 100 }))
-
     viewed = await makeTextPdf({ lines: ['So: 88/QD-STP', 'Ha Nam, ngay 5 thang 4 nam 2026', 'QUYET DINH'] })
-    fixtures = await startFixtureServer({ 'quyet-dinh-88.pdf': viewed })
-    ;({ context, extensionId } = await launchWithExtension())
+    s = await startScenario({
+      agencies: [
+        [SENDER, 'Sở Tư pháp tỉnh Hà Nam'],
+        [RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam'],
+      ],
+      dirPrefix: 'trolyso-ext-',
+      pdfs: { 'quyet-dinh-88.pdf': viewed },
+    })
+    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
+    recipientClerk = await s.api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
+
+    files.decision = s.file('QD_123_QĐ-STP.pdf', await makeTextPdf({ text: 'QUYẾT ĐỊNH 123/QĐ-STP' }))
+    files.leaderSigned = join(s.dir, 'da-ky', 'QD_123_QĐ-STP.pdf')
+    files.unsigned = s.file('cong-van-tra-loi.pdf', await makeTextPdf({ text: 'CONG VAN' }))
+    files.scanned = s.file('ban-scan.pdf', await makeScannedPdf({ dpi: 100 }))
 
     // each official's own setup, through the options page
-    await configure(context, extensionId, clerk)
-    leaderBrowser = await launchWithExtension()
-    await configure(leaderBrowser.context, leaderBrowser.extensionId, leader)
+    const clerkBrowser = await s.launch(clerk)
+    ;({ context, extensionId } = clerkBrowser)
+    await addDocumentSystem(clerkBrowser)
+    leaderBrowser = await s.launch(leader)
+    await addDocumentSystem(leaderBrowser)
   }, 240_000)
 
-  afterAll(async () => {
-    await context?.close()
-    await leaderBrowser?.context.close()
-    await fixtures?.close()
-    await api?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => s?.close())
 
   it('stops the leader sending an unsigned decision, signs it with the browser key after consent, and queues it for the văn thư', async () => {
     const page = await openCompose('127.0.0.1', leaderBrowser.context)
@@ -129,10 +111,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => nudge.locator('h2').textContent(), POLL).toBe('Tệp PDF chưa có chữ ký số')
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
 
-    const [consent] = await Promise.all([
-      leaderBrowser.context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const consent = await s.consent(leaderBrowser, nudge)
     await consent.waitForSelector('#origin')
     expect(await consent.textContent('h1')).toBe('Ký số văn bản')
     expect(await consent.textContent('#file-name')).toBe('QD_123_QĐ-STP.pdf')
@@ -144,7 +123,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     // the signed draft is in the agency's queue inside trolyso; the next test takes it from there
     const [draft] = await clientFor(clerk).listDrafts()
     expect(draft).toMatchObject({ fileName: 'QD_123_QĐ-STP.pdf', approverName: 'Nguyễn Văn Lãnh' })
-    mkdirSync(join(dir, 'da-ky'), { recursive: true })
+    mkdirSync(join(s.dir, 'da-ky'), { recursive: true })
     writeFileSync(files.leaderSigned, await clientFor(clerk).draftPdf(draft?.id ?? ''))
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
   })
@@ -167,12 +146,9 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     )
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
 
-    const [consent] = await Promise.all([
-      context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const consent = await s.consent({ context, extensionId }, nudge)
     await consent.waitForSelector('#origin')
-    expect(await consent.textContent('#origin')).toBe(`http://127.0.0.1:${fixtures.port}`)
+    expect(await consent.textContent('#origin')).toBe(`http://127.0.0.1:${s.fixtures.port}`)
     expect(await consent.textContent('#file-name')).toBe('QD_123_QĐ-STP.pdf')
     const sha = createHash('sha256')
       .update(await import('node:fs').then((fs) => fs.readFileSync(files.leaderSigned)))
@@ -193,7 +169,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const routed = inbox.find((d) => d.notation === '123/QĐ-STP')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
     const detail = (await (
-      await fetch(`${api.url}/v1/documents/${routed?.id}`, {
+      await fetch(`${s.api.url}/v1/documents/${routed?.id}`, {
         headers: { Authorization: `Bearer ${recipientClerk.token}` },
       })
     ).json()) as {
@@ -286,16 +262,13 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   it('offers the electronic path when a document system page prints, with its document number', async () => {
     const page = await context.newPage()
-    await page.goto(fixtures.url('127.0.0.1', 'document-system.html'))
+    await page.goto(s.fixtures.url('127.0.0.1', 'document-system.html'))
     await waitActive(page)
     await page.click('#btn-in')
     const nudge = page.locator('trolyso-nudge[data-kind="print"]')
     await nudge.waitFor()
     await saveScreenshot(page, 'nudge-print')
-    const [consent] = await Promise.all([
-      context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const consent = await s.consent({ context, extensionId }, nudge)
     await consent.waitForSelector('#origin')
     expect(await consent.textContent('#found-notation')).toBe('45/CV-BNV')
     expect(await consent.inputValue('#subject')).toBe('Về việc báo cáo tình hình sử dụng văn bản điện tử')
@@ -311,15 +284,12 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   it('signs from the print nudge the PDF the page shows (a viewer <embed>), with its preview and hash', async () => {
     const page = await context.newPage()
-    await page.goto(fixtures.url('127.0.0.1', 'document-viewer.html'))
+    await page.goto(s.fixtures.url('127.0.0.1', 'document-viewer.html'))
     await waitActive(page)
     await page.keyboard.press('Control+P')
     const nudge = page.locator('trolyso-nudge[data-kind="print"]')
     await nudge.waitFor()
-    const [consent] = await Promise.all([
-      context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const consent = await s.consent({ context, extensionId }, nudge)
     await consent.waitForSelector('#preview canvas[data-page="1"]', { timeout: 20_000 })
     expect(await consent.textContent('#file-name')).toBe('quyet-dinh-88.pdf')
     expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(

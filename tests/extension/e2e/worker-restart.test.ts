@@ -3,41 +3,25 @@
  * happens must still complete, and closing the consent window must release the page: it never
  * stays on "Đang chờ xác nhận". Built extension in headless Chromium, real API.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
-import { configureExtension } from '../helpers/configure-extension.ts'
+import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
-import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
 
 const SENDER = '000.00.01.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('a pending consent survives the stopped service worker', { timeout: 90_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
-  let browser: { context: BrowserContext; extensionId: string }
+  let s: Scenario
+  let browser: Browser
   let leader: Official
-  let dir: string
+  let file: string
   let compose = 0
 
   const startConsent = async (): Promise<{ page: Page; consent: Page }> => {
-    const page = await browser.context.newPage()
-    await page.goto(
-      `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=sw${++compose}`,
-    )
-    await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
-    await page.setInputFiles('#uploadformInput', join(dir, 'QD_7_QĐ-STP.pdf'))
-    await page.click('button.send')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
-    await nudge.locator('[data-action="primary"]').waitFor(POLL)
-    const [consent] = await Promise.all([
-      browser.context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const page = await s.compose(browser, `sw${++compose}`)
+    await page.setInputFiles('#uploadformInput', file)
+    const consent = await s.consent(browser, await s.sendUnsigned(page, POLL))
     await consent.waitForSelector('#sha256')
     await page.waitForSelector('trolyso-nudge[data-kind="route-waiting"]')
     return { page, consent }
@@ -59,23 +43,16 @@ describe('a pending consent survives the stopped service worker', { timeout: 90_
   }
 
   beforeAll(async () => {
-    ensureExtensionBuilt()
-    api = await startApiServer()
-    await api.agency(SENDER, 'Sở Tư pháp tỉnh Hà Nam')
-    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-sw-'))
-    writeFileSync(join(dir, 'QD_7_QĐ-STP.pdf'), await makeTextPdf({ lines: ['So: 7/QD-STP', 'QUYET DINH'] }))
-    fixtures = await startFixtureServer()
-    browser = await launchWithExtension()
-    await configureExtension(browser.context, browser.extensionId, api.url, leader)
+    s = await startScenario({
+      agencies: [[SENDER, 'Sở Tư pháp tỉnh Hà Nam']],
+      dirPrefix: 'trolyso-sw-',
+    })
+    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    file = s.file('QD_7_QĐ-STP.pdf', await makeTextPdf({ lines: ['So: 7/QD-STP', 'QUYET DINH'] }))
+    browser = await s.launch(leader)
   }, 240_000)
 
-  afterAll(async () => {
-    await browser?.context.close()
-    await fixtures?.close()
-    await api?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => s?.close())
 
   it('signs after the worker was stopped while the official was reading, and tells the page', async () => {
     const { page, consent } = await startConsent()

@@ -4,22 +4,25 @@ import { base64ToBytes } from '../../../extension/utils/base64.ts'
 import { buildCsr, verifyCsr } from '../../../extension/utils/csr.ts'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { generateSigningKeys, signBytes } from '../../../extension/utils/signing-key.ts'
-import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import { inProcessClient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // the real documents API, in process: the client's fetch goes to app.request
 describe('the extension API client against the documents API', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let leader: Official
   let clerk: Official
   let recipient: Official
   const clientFor = (official: Official | null) => inProcessClient(app, official?.token ?? null)
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp()
-    await app.agency('000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam')
-    await app.agency('000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam')
+    app = await startScenario({
+      agencies: [
+        ['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam'],
+        ['000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam'],
+      ],
+    })
     leader = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
     clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
     recipient = await app.official('000.00.02.H56', 'clerk', 'Lê Văn Nhận')

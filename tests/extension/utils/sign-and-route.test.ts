@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
-import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '../../helpers/documents-app.ts'
+import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import {
   createFakeRemoteSigningProvider,
   type FakeRemoteSigningProvider,
@@ -18,7 +18,7 @@ import { makeTextPdf } from '../helpers/make-pdfs.ts'
 // Remote signing as the consent window offers it: the API asks the provider, the official
 // confirms on the phone (the fake provider's confirm/reject), the extension polls and routes.
 describe('signAndRoute with remote signing (confirm on the phone)', () => {
-  let app: DocumentsTestApp
+  let app: Scenario
   let provider: FakeRemoteSigningProvider | undefined
   let leader: Official
   let clerk: Official
@@ -35,16 +35,18 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
   }
 
   beforeAll(async () => {
-    app = await createDocumentsTestApp({
+    app = await startScenario({
       documents: {
         remoteSigning: (ca) => {
           provider = createFakeRemoteSigningProvider({ ca })
           return provider
         },
       },
+      agencies: [
+        ['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam'],
+        ['000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam'],
+      ],
     })
-    await app.agency('000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam')
-    await app.agency('000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam')
     leader = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
     clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
     recipient = await app.official('000.00.02.H56', 'clerk', 'Lê Văn Nhận')

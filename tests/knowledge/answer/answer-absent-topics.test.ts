@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAbsentTopics } from '../../../knowledge/answer/absent-topics.ts'
-import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
-let testDb: TestDb
-let kb: KnowledgeBase
-
-beforeAll(async () => {
-  testDb = await createTestDb()
-  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
-  kb = await createKnowledgeBase({ db: testDb.db })
-}, 60_000)
-afterAll(() => {
-  kb?.close()
-  testDb?.close()
-})
+const portal = usePortalKnowledgeBase()
 
 const folded = (text: string) => analyzeText(text).map((t) => t.folded)
 
@@ -40,7 +26,7 @@ describe('topics the records do not hold', () => {
   ])(
     'says the records do not cover "%s", never answering with a loosely related record',
     async (question) => {
-      const answer = await kb.answer(question)
+      const answer = await portal.kb.answer(question)
       expect(answer.kind).not.toBe('answer')
       expect(answer.procedure).toBeUndefined()
       if (answer.kind === 'not_found' && answer.candidates?.length) {
@@ -52,16 +38,16 @@ describe('topics the records do not hold', () => {
   )
 
   it('still answers a procedure whose purpose is named after "để" or "cho"', async () => {
-    const answer = await kb.answer('xin mẫu CT07 xác nhận cư trú cho con nhập học')
+    const answer = await portal.kb.answer('xin mẫu CT07 xác nhận cư trú cho con nhập học')
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.010041' } })
     // A benefit claim fits the procedures that pay it (answered, or asked between its variants).
-    const benefit = await kb.answer('hưởng chế độ thai sản bhxh')
+    const benefit = await portal.kb.answer('hưởng chế độ thai sản bhxh')
     expect(['answer', 'clarify']).toContain(benefit.kind)
     expect([benefit.procedure?.code, ...(benefit.candidates ?? []).map((c) => c.code)]).toContain('2.000693')
   })
 
   it('offers a name that misses the object asked for only as a choice ("thẻ tạm trú")', async () => {
-    const answer = await kb.answer('cấp thẻ tạm trú cho người nước ngoài làm việc tại công ty')
+    const answer = await portal.kb.answer('cấp thẻ tạm trú cho người nước ngoài làm việc tại công ty')
     expect(answer.kind).not.toBe('answer')
   })
 })
@@ -73,7 +59,7 @@ describe('intents that are not procedures', () => {
     'có ai trực không, cho tôi gặp cán bộ',
     'toi can nguoi huong dan truc tiep',
   ])('gives the hotline for "%s", never a procedure', async (question) => {
-    const answer = await kb.answer(question)
+    const answer = await portal.kb.answer(question)
     expect(answer).toMatchObject({ kind: 'contact', handoff: true })
     expect(answer.text).toContain('1800 1096')
   })
@@ -83,13 +69,13 @@ describe('intents that are not procedures', () => {
     'hồ sơ cấp đổi căn cước của tôi đã xong chưa',
     'qua ngay hen tra ket qua ma chua nhan duoc',
   ])('says where to look up "%s", never a procedure', async (question) => {
-    const answer = await kb.answer(question)
+    const answer = await portal.kb.answer(question)
     expect(answer.kind).toBe('status')
     expect(answer.text).toContain('Tra cứu hồ sơ')
   })
 
   it('echoes a receipt code', async () => {
-    const answer = await kb.answer('ma ho so 000.00.07.H22-260315-0012 xem ket qua o dau')
+    const answer = await portal.kb.answer('ma ho so 000.00.07.H22-260315-0012 xem ket qua o dau')
     expect(answer).toMatchObject({ kind: 'status', receiptCode: '000.00.07.H22-260315-0012' })
   })
 })

@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
-let testDb: TestDb
-let kb: KnowledgeBase
-
-beforeAll(async () => {
-  testDb = await createTestDb()
-  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
-  kb = await createKnowledgeBase({ db: testDb.db })
-}, 60_000)
-afterAll(() => {
-  kb?.close()
-  testDb?.close()
-})
+const portal = usePortalKnowledgeBase()
 
 describe('answers only what the records cover', () => {
   it.each(['gia hạn giấy khai sinh', 'hủy đăng ký kết hôn', 'cấp đổi giấy chứng tử'])(
     'says plainly the records do not cover "%s", with related procedures as suggestions only',
     async (question) => {
-      const answer = await kb.answer(question)
+      const answer = await portal.kb.answer(question)
       expect(answer.kind).toBe('not_found')
       expect(answer.procedure).toBeUndefined()
       expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
@@ -33,7 +19,7 @@ describe('answers only what the records cover', () => {
   )
 
   it('names the action asked about when no procedure does it', async () => {
-    const answer = await kb.answer('gia hạn giấy khai sinh')
+    const answer = await portal.kb.answer('gia hạn giấy khai sinh')
     expect(answer.text).toContain('(việc gia hạn bạn hỏi)')
     expect(answer.candidates?.map((c) => c.code)).toContain('1.001193')
   })
@@ -46,11 +32,11 @@ describe('answers only what the records cover', () => {
     // only credit institutions open accounts at the State Bank: a procedure for organisations
     'mở tài khoản ngân hàng cho con cần giấy tờ gì',
   ])('never answers "%s" as if sure', async (question) => {
-    expect((await kb.answer(question)).kind).not.toBe('answer')
+    expect((await portal.kb.answer(question)).kind).not.toBe('answer')
   })
 
   it('asks "under or from 14" with short labels when a first identity card is asked for without an age', async () => {
-    const answer = await kb.answer('lam cccd lan dau can mang nhung giay to gi')
+    const answer = await portal.kb.answer('lam cccd lan dau can mang nhung giay to gi')
     expect(answer.kind).toBe('clarify')
     expect(answer.candidates?.map((c) => c.label)).toEqual(['Dưới 14 tuổi', 'Từ đủ 14 tuổi trở lên'])
     expect(answer.candidates?.map((c) => c.code)).toEqual(['1.014062', '1.014061'])
@@ -60,8 +46,8 @@ describe('answers only what the records cover', () => {
   })
 
   it('answers the variant the age decides ("14 tuổi" is đủ 14 tuổi)', async () => {
-    expect((await kb.answer('con 6 tuoi lam the can cuoc o dau')).procedure?.code).toBe('1.014062')
-    const fourteen = await kb.answer('làm căn cước cho con 14 tuổi')
+    expect((await portal.kb.answer('con 6 tuoi lam the can cuoc o dau')).procedure?.code).toBe('1.014062')
+    const fourteen = await portal.kb.answer('làm căn cước cho con 14 tuổi')
     expect([fourteen.procedure?.code, ...(fourteen.candidates ?? []).map((c) => c.code)][0]).toBe('1.014061')
   })
 
@@ -72,7 +58,7 @@ describe('answers only what the records cover', () => {
       'đăng ký khai sinh',
       'xin thẻ tạm trú cho chồng người nước ngoài',
     ]) {
-      const answer = await kb.answer(q)
+      const answer = await portal.kb.answer(q)
       if (answer.kind !== 'clarify') continue
       expect(answer.candidates!.length).toBeLessThanOrEqual(4)
       for (const c of answer.candidates!) expect(c.label!.length).toBeLessThanOrEqual(80)
@@ -80,7 +66,7 @@ describe('answers only what the records cover', () => {
   })
 
   it('answers a complaint with the procedure a citizen uses, not one reserved for police officers, plus the feedback channel', async () => {
-    const answer = await kb.answer('khieu nai quyet dinh xu phat cua cong an xa')
+    const answer = await portal.kb.answer('khieu nai quyet dinh xu phat cua cong an xa')
     const offered = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)].filter(Boolean)
     expect(['answer', 'clarify']).toContain(answer.kind)
     expect(offered[0]).not.toBe('1.004335')
@@ -89,15 +75,15 @@ describe('answers only what the records cover', () => {
   })
 
   it('leads a yes/no question with yes or no when the record decides it', async () => {
-    const fee = await kb.answer('dang ky khai sinh co mat le phi khong')
+    const fee = await portal.kb.answer('dang ky khai sinh co mat le phi khong')
     expect(fee).toMatchObject({ kind: 'answer', procedure: { code: '1.001193' } })
     expect(fee.text.split('\n')[0]).toBe('Không mất phí: hồ sơ thủ tục ghi miễn phí.')
-    const stay = await kb.answer('nhà có họ hàng lên chơi ngủ lại có phải báo lưu trú ko')
+    const stay = await portal.kb.answer('nhà có họ hàng lên chơi ngủ lại có phải báo lưu trú ko')
     expect(stay.text.split('\n')[0]).toBe('Có, cần làm thủ tục "Thông báo lưu trú".')
   })
 
   it('still answers a business question with a procedure for businesses', async () => {
-    const answer = await kb.answer('thanh lap cong ty tnhh mot thanh vien')
+    const answer = await portal.kb.answer('thanh lap cong ty tnhh mot thanh vien')
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '2.001583' } })
   })
 })

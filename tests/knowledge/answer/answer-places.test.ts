@@ -1,19 +1,13 @@
 import { Hono } from 'hono'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOpenApiDocument } from '../../../api/openapi/create-openapi-document.ts'
 import { ZAnswer } from '../../../contracts/answer.ts'
 import type { AnswerContext } from '../../../knowledge/answer/answer.types.ts'
 import { answerQuestion } from '../../../knowledge/answer/answer-question.ts'
 import { structureAnswer } from '../../../knowledge/answer/structure-answer.ts'
-import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
 import type { PlaceNotes } from '../../../knowledge/places/create-place-notes.ts'
-import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
 import { describeOperation, json } from '../../../platform/openapi/describe-operation.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
-
-let testDb: TestDb
-let kb: KnowledgeBase
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 /** Answers as if no place were ever found: the baseline the place note must not change. */
 const noPlaces: PlaceNotes = { find: () => [], note: () => null }
@@ -22,27 +16,19 @@ const askWithout = async (question: string, context: AnswerContext = {}) =>
     await answerQuestion({
       question,
       context,
-      search: kb.search,
-      getProcedure: kb.getProcedure,
+      search: portal.kb.search,
+      getProcedure: portal.kb.getProcedure,
       places: noPlaces,
     }),
   )
 
 const SOURCE = '(theo danh mục đơn vị hành chính sau sắp xếp 2025)'
 
-beforeAll(async () => {
-  testDb = await createTestDb()
-  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
-  kb = await createKnowledgeBase({ db: testDb.db })
-}, 60_000)
-afterAll(() => {
-  kb?.close()
-  testDb?.close()
-})
+const portal = usePortalKnowledgeBase()
 
 describe('answers that name a place', () => {
   it('adds the new province after where to submit, and the structured field', async () => {
-    const answer = await kb.answer('làm khai sinh ở Hà Nam')
+    const answer = await portal.kb.answer('làm khai sinh ở Hà Nam')
     expect(answer).toMatchObject({
       kind: 'answer',
       procedure: { code: '1.001193' },
@@ -67,7 +53,7 @@ describe('answers that name a place', () => {
   })
 
   it('puts the ward note right under the agency when the question is where to submit', async () => {
-    const answer = await kb.answer('đăng ký kết hôn ở phường Trúc Bạch nộp ở đâu')
+    const answer = await portal.kb.answer('đăng ký kết hôn ở phường Trúc Bạch nộp ở đâu')
     expect(answer).toMatchObject({ kind: 'answer', facet: 'where', procedure: { code: '1.000894' } })
     expect(answer.places?.[0]).toMatchObject({
       current: { name: 'Phường Ba Đình', province: 'Thành phố Hà Nội' },
@@ -83,7 +69,7 @@ describe('answers that name a place', () => {
   })
 
   it('says the district level is gone and points to the agency the answer names', async () => {
-    const answer = await kb.answer('nhập hộ khẩu giờ còn phải lên công an huyện ko hay làm ở xã')
+    const answer = await portal.kb.answer('nhập hộ khẩu giờ còn phải lên công an huyện ko hay làm ở xã')
     expect(answer).toMatchObject({
       kind: 'answer',
       procedure: { code: '1.004222' },
@@ -97,7 +83,7 @@ describe('answers that name a place', () => {
   })
 
   it('adds the note to a clarify question too', async () => {
-    const answer = await kb.answer('xin giấy phép xây dựng nhà ở xã Tân Hòa, Hậu Giang')
+    const answer = await portal.kb.answer('xin giấy phép xây dựng nhà ở xã Tân Hòa, Hậu Giang')
     expect(answer.kind).toBe('clarify')
     expect(answer.places?.map((p) => p.mentioned)).toEqual(['xã Tân Hòa', 'Hậu Giang'])
     expect(answer.text.split('\n').at(-1)).toBe(
@@ -106,17 +92,17 @@ describe('answers that name a place', () => {
   })
 
   it('adds no note and no field when the place did not change or none is named', async () => {
-    const current = await kb.answer('đăng ký kết hôn ở Hà Nội')
+    const current = await portal.kb.answer('đăng ký kết hôn ở Hà Nội')
     expect(current.places).toEqual([expect.objectContaining({ mentioned: 'Hà Nội', changed: false })])
     expect(current.text).not.toContain('Lưu ý địa bàn')
-    const none = await kb.answer('đăng ký kết hôn')
+    const none = await portal.kb.answer('đăng ký kết hôn')
     expect(none.places).toBeUndefined()
     expect(none.text).not.toContain('Lưu ý địa bàn')
   })
 
   it('keeps places out of small talk and not-found answers', async () => {
-    expect((await kb.answer('xin chào từ Hà Nam')).places).toBeUndefined()
-    expect((await kb.answer('giá vàng ở Hà Nam hôm nay')).places).toBeUndefined()
+    expect((await portal.kb.answer('xin chào từ Hà Nam')).places).toBeUndefined()
+    expect((await portal.kb.answer('giá vàng ở Hà Nam hôm nay')).places).toBeUndefined()
   })
 
   it.each([
@@ -128,7 +114,7 @@ describe('answers that name a place', () => {
     'cấp lại thẻ căn cước ở Bình Dương mất bao lâu',
     'đăng ký thường trú ở thị xã Sơn Tây',
   ])('chooses the same answer with or without the place note ("%s")', async (question) => {
-    const withPlaces = await kb.answer(question)
+    const withPlaces = await portal.kb.answer(question)
     const without = await askWithout(question)
     expect(withPlaces.places?.length).toBeGreaterThan(0)
     const { places: _places, text, reply, ...chosen } = withPlaces

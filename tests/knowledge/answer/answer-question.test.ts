@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Answer, AnswerContext } from '../../../knowledge/answer/answer.types.ts'
 import { answerQuestion } from '../../../knowledge/answer/answer-question.ts'
-import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import type { Procedure } from '../../../knowledge/procedures/procedure.types.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
-let testDb: TestDb
-let kb: KnowledgeBase
 let all: Procedure[]
 
 const ask = (question: string, context: AnswerContext = {}) =>
-  answerQuestion({ question, context, search: kb.search, getProcedure: kb.getProcedure })
+  answerQuestion({ question, context, search: portal.kb.search, getProcedure: portal.kb.getProcedure })
 
 /** Every digit run in the answer must come from the record (or a named alternative). */
 const expectOnlyRecordNumbers = async (answer: Answer) => {
-  const record = await kb.getProcedure(answer.procedure?.code ?? '')
+  const record = await portal.kb.getProcedure(answer.procedure?.code ?? '')
   expect(record).not.toBeNull()
   const source = [
     JSON.stringify(record),
@@ -28,15 +23,10 @@ const expectOnlyRecordNumbers = async (answer: Answer) => {
     expect(digits, `number ${n}`).toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`))
 }
 
-beforeAll(async () => {
-  testDb = await createTestDb()
-  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
-  kb = await createKnowledgeBase({ db: testDb.db })
-  all = await listProcedures({ db: testDb.db })
-}, 60_000)
-afterAll(() => {
-  kb?.close()
-  testDb?.close()
+const portal = usePortalKnowledgeBase({
+  prepare: async ({ testDb: { db } }) => {
+    all = await listProcedures({ db })
+  },
 })
 
 describe('answerQuestion', () => {

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import { describe, expect, it } from 'vitest'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 // Everyday words citizens use for official terms (thế chấp → biện pháp bảo đảm, sao y → chứng thực
 // bản sao, a foreign nationality → "có yếu tố nước ngoài", phế liệu → thu hồi đăng ký xe).
 describe('everyday vocabulary on the portal export', () => {
-  let t: TestDb
-  let kb: KnowledgeBase
-  beforeAll(async () => {
-    t = await createTestDb()
-    await importProcedures({ db: t.db, filePath: proceduresFile, asOf: '2026-07-15' })
-    kb = await createKnowledgeBase({ db: t.db })
-  }, 60_000)
-  afterAll(() => {
-    kb?.close()
-    t?.close()
-  })
+  const portal = usePortalKnowledgeBase()
 
   it.each([
     ['muốn đăng ký thế chấp nhà đất', '1.011441'],
@@ -26,20 +13,20 @@ describe('everyday vocabulary on the portal export', () => {
     ['khai sinh cho con có bố là việt kiều', '2.000528'],
     ['bán xe phế liệu thì nộp lại giấy đăng ký xe', '1.013065'],
   ])('"%s" finds %s first', (question, code) => {
-    expect(kb.search(question, { limit: 3 })[0]?.code).toBe(code)
+    expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
   })
 
   it.each([['iphone 16 pro giá bao nhiêu'], ['viết giúp tôi một bài thơ'], ['ngày mai có mưa không']])(
     'declines "%s" as outside public procedures',
     async (question) => {
-      expect((await kb.answer(question)).kind).toBe('not_found')
+      expect((await portal.kb.answer(question)).kind).toBe('not_found')
     },
   )
 
   it.each([['cảm ơn bạn nhiều nha'], ['ok cảm ơn'], ['chào bot']])(
     'answers "%s" as small talk',
     async (question) => {
-      expect((await kb.answer(question)).kind).toBe('smalltalk')
+      expect((await portal.kb.answer(question)).kind).toBe('smalltalk')
     },
   )
 })

@@ -1,0 +1,125 @@
+/**
+ * The setting of the extension's browser tests in one call: the real API with its agencies,
+ * the fixture pages (webmail and document-system imitations), a scratch folder for the files an
+ * official attaches, and Chromium with the built extension configured for an official; plus the
+ * steps every signing scenario starts with (open the compose screen, send, take the nudge, open
+ * the consent window or the popup).
+ * @module
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { ensureExtensionBuilt, launchWithExtension } from './chromium.ts'
+import { configureExtension } from './configure-extension.ts'
+import { type Official, startApiServer, startFixtureServer } from './servers.ts'
+
+export type { Official } from './servers.ts'
+export type ApiServer = Awaited<ReturnType<typeof startApiServer>>
+export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>
+export type Browser = { context: BrowserContext; extensionId: string }
+export type Poll = { timeout: number; interval: number }
+
+export type Scenario = {
+  api: ApiServer
+  fixtures: FixtureServer
+  /** scratch folder for the files officials attach, removed by `close` */
+  dir: string
+  /** writes `bytes` as `dir/<name>` (sub-folders made) and returns the path */
+  file: (name: string, bytes: Uint8Array) => string
+  /**
+   * Chromium with the built extension, configured in Tùy chọn for the official (server, token,
+   * host 127.0.0.1, connection checked); `connected` is what the options page says.
+   * @param screenshot saves the filled options page under that name
+   */
+  launch: (official: Official, screenshot?: string) => Promise<Browser & { connected: string }>
+  /** the Roundcube compose fixture in the browser as its own thread (`_id`), once the extension is active on it */
+  compose: (browser: Browser, id: string) => Promise<Page>
+  /** Send pressed with an unsigned PDF attached: the send is held by the "chưa có chữ ký số" nudge */
+  sendUnsigned: (page: Page, poll: Poll) => Promise<Locator>
+  /** the nudge's "Ký số" opens the consent window in the browser; returns it */
+  consent: (browser: Browser, nudge: Locator) => Promise<Page>
+  /** the toolbar popup, opened as a page of the extension, once it shows who is signed in */
+  popup: (browser: Browser, timeout?: number) => Promise<Page>
+  /** closes every browser launched, the servers, and removes `dir` */
+  close: () => Promise<void>
+}
+
+/**
+ * @param agencies registered in the API, in order
+ * @param dirPrefix the scratch folder's name prefix (in the system's temp folder)
+ * @param pdfs PDFs the fixture server serves by name (for document viewers)
+ */
+export const startScenario = async ({
+  agencies,
+  dirPrefix,
+  pdfs = {},
+}: {
+  agencies: readonly (readonly [code: string, name: string])[]
+  dirPrefix: string
+  pdfs?: Record<string, Uint8Array>
+}): Promise<Scenario> => {
+  ensureExtensionBuilt()
+  const api = await startApiServer()
+  for (const [code, name] of agencies) await api.agency(code, name)
+  const dir = mkdtempSync(join(tmpdir(), dirPrefix))
+  const fixtures = await startFixtureServer(pdfs)
+  const browsers: Browser[] = []
+  return {
+    api,
+    fixtures,
+    dir,
+    file: (name, bytes) => {
+      const path = join(dir, name)
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, bytes)
+      return path
+    },
+    launch: async (official, screenshot) => {
+      const browser = await launchWithExtension()
+      browsers.push(browser)
+      const connected = await configureExtension(
+        browser.context,
+        browser.extensionId,
+        api.url,
+        official,
+        screenshot,
+      )
+      return { ...browser, connected }
+    },
+    compose: async ({ context }, id) => {
+      const page = await context.newPage()
+      await page.goto(
+        `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${id}`,
+      )
+      await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
+      return page
+    },
+    sendUnsigned: async (page, poll) => {
+      await page.click('button.send')
+      const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+      await expect.poll(() => nudge.locator('h2').textContent(), poll).toBe('Tệp PDF chưa có chữ ký số')
+      return nudge
+    },
+    consent: async ({ context }, nudge) => {
+      const [consent] = await Promise.all([
+        context.waitForEvent('page'),
+        nudge.locator('[data-action="primary"]').click(),
+      ])
+      return consent
+    },
+    popup: async ({ context, extensionId }, timeout = 30_000) => {
+      const popup = await context.newPage()
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`)
+      await popup.waitForSelector('#me', { timeout })
+      return popup
+    },
+    close: async () => {
+      for (const browser of browsers) await browser.context.close()
+      await fixtures.close()
+      await api.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
