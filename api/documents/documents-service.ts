@@ -30,7 +30,12 @@ import {
   type Verification,
 } from './verify-pdf-signatures.ts'
 
-export type VerifiedPdf = { verification: Verification; pdf: Uint8Array }
+export type VerifiedPdf = {
+  verification: Verification
+  pdf: Uint8Array
+  /** serial → agency of the signers' certificates issued by this deployment (read with their roles) */
+  signerAgencies: ReadonlyMap<string, string | null>
+}
 
 export type DocumentsService = {
   db: Db
@@ -42,12 +47,16 @@ export type DocumentsService = {
   tsaUrl: string | null
   /** PDF worker threads: verification, page counts, signature preparation and completion */
   pdf: PdfWorkerPool
+  /** the time a worker may spend verifying one PDF (a little less than the pool's hard limit) */
+  verifyBudgetMs: number
   /**
    * Verifies a PDF (in a worker) and checks each signer's role against our officials. The
    * bytes are moved to the worker and back, not copied: use the returned `pdf` afterwards,
    * the array passed in may be empty (detached) once this resolves.
+   * @param checked the worker's verdict on these very bytes when already made (see the
+   *   `readForm` job); the roles and revocations are checked here all the same
    */
-  verifyPdf: (pdf: Uint8Array) => Promise<VerifiedPdf>
+  verifyPdf: (pdf: Uint8Array, checked?: Verification) => Promise<VerifiedPdf>
 }
 
 /** What every documents operation on behalf of an official starts from. */
@@ -105,24 +114,33 @@ export const createDocumentsService = async (
       ? options.remoteSigning(ca)
       : (options.remoteSigning ?? configured)
 
-  const verifyPdf = async (bytes: Uint8Array): Promise<VerifiedPdf> => {
-    // the worker stops checking a little before the pool's hard limit, to answer with its findings
-    const budgetMs = Math.max(50, config.documents.timeBudgetMs - 250)
-    const verified = await pdf.run({ op: 'verify', pdf: bytes, budgetMs }, movableBuffers([bytes]))
-    const { verification } = verified
+  // the worker stops checking a little before the pool's hard limit, to answer with its findings
+  const verifyBudgetMs = Math.max(50, config.documents.timeBudgetMs - 250)
+  const verifyPdf = async (bytes: Uint8Array, checked?: Verification): Promise<VerifiedPdf> => {
+    const { verification, pdf: back } = checked
+      ? { verification: checked, pdf: bytes }
+      : await pdf.run({ op: 'verify', pdf: bytes, budgetMs: verifyBudgetMs }, movableBuffers([bytes]))
     const serials = [
       ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
     ]
-    if (serials.length === 0) return verified
+    if (serials.length === 0) return { verification, pdf: back, signerAgencies: new Map() }
+    // one statement for the roles, revocations and agencies of the signers (the sender's check reuses it)
     const rows = await db
-      .select({ serial: certificates.serial, role: officials.role, revokedAt: certificates.revokedAt })
+      .select({
+        serial: certificates.serial,
+        agencyCode: certificates.agencyCode,
+        role: officials.role,
+        revokedAt: certificates.revokedAt,
+      })
       .from(certificates)
-      .innerJoin(officials, eq(officials.id, certificates.officialId))
+      .leftJoin(officials, eq(officials.id, certificates.officialId))
       .where(inArray(certificates.serial, serials))
+    const signerAgencies = new Map(rows.map((r) => [r.serial, r.agencyCode]))
     const bySerial = new Map(rows.map((r) => [r.serial, r]))
     for (const s of verification.signatures) {
       const row = s.certificateSerial ? bySerial.get(s.certificateSerial) : undefined
-      if (!row) continue
+      // roles and revocations are known for certificates of this deployment's officials
+      if (!row || row.role === null) continue
       if (s.role) {
         s.roleValid = row.role === ROLE_FOR_SIGNATURE[s.role]
         if (!s.roleValid) s.problems.push(`Người ký không giữ vai trò được ký "${s.role}".`)
@@ -147,7 +165,7 @@ export const createDocumentsService = async (
       verification.status = 'signed_invalid'
       verification.rolesComplete = false
     }
-    return verified
+    return { verification, pdf: back, signerAgencies }
   }
 
   return {
@@ -158,6 +176,7 @@ export const createDocumentsService = async (
     maxBytes: config.documents.maxBytes,
     tsaUrl: config.documents.tsaUrl,
     pdf,
+    verifyBudgetMs,
     verifyPdf,
   }
 }

@@ -33,6 +33,8 @@ export type SubmitDocumentOptions = {
   pdf: Uint8Array
   /** the PDF's SHA-256 (hex) when already computed off the request thread */
   sha256?: string | undefined
+  /** the worker's verdict on these bytes when already made with the upload (roles and revocations are still checked) */
+  verification?: Verification | undefined
   header: DocumentHeader
   /**
    * another agency's document received as an edXML package addressed to the caller's agency:
@@ -207,7 +209,7 @@ export const submitDocument = async ({
     const existing = await existingDocument(svc, id)
     if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
     await requireKnownAgencies(svc.db, to)
-    const verified = await svc.verifyPdf(pdf)
+    const verified = await svc.verifyPdf(pdf, known.verification)
     pdf = verified.pdf
     const checked = verified.verification
     if (checked.problems?.length) {
@@ -218,6 +220,7 @@ export const submitDocument = async ({
       db: svc.db,
       verification: checked,
       senderAgency,
+      signerAgencies: verified.signerAgencies,
     })
     if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
       throw new AppError(
