@@ -7,7 +7,7 @@
  * @module
  */
 import { createHash } from 'node:crypto'
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import {
   agencies,
@@ -99,8 +99,23 @@ export const problemsOf = (verification: Verification, max = 6) => {
 
 const inFlight = new Map<string, Promise<{ created: boolean; doc: SubmittedDocument }>>()
 
+const documentQuery = (db: Db) =>
+  db
+    .select()
+    .from(documents)
+    .where(eq(documents.id, sql.placeholder('id')))
+    .prepare()
+
+/** Every submission looks its document up first: the query's SQL is built once per database. */
+const documentQueries = new WeakMap<Db, ReturnType<typeof documentQuery>>()
+
 const existingDocument = async (svc: DocumentsService, id: string): Promise<SubmittedDocument | null> => {
-  const row = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
+  let query = documentQueries.get(svc.db)
+  if (!query) {
+    query = documentQuery(svc.db)
+    documentQueries.set(svc.db, query)
+  }
+  const row = await query.get({ id })
   if (!row) return null
   const recipients = await svc.db
     .select({ agencyCode: documentRecipients.agencyCode, status: documentRecipients.status })
