@@ -7,7 +7,8 @@
  * @module
  */
 import { createHash } from 'node:crypto'
-import { eq, inArray, sql } from 'drizzle-orm'
+import type { InArgs, InStatement } from '@libsql/client'
+import { eq, fillPlaceholders, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import {
   agencies,
@@ -56,7 +57,7 @@ export type SubmittedDocument = {
 export const documentIdOf = (sha256: string, senderAgency: string) =>
   createHash('sha256').update(`${sha256}:${senderAgency}`).digest('hex').slice(0, 32)
 
-type Statement = Parameters<Db['batch']>[0][number]
+type Statement = InStatement
 type Pending = { statements: Statement[]; resolve: () => void; reject: (error: unknown) => void }
 
 const queues = new WeakMap<Db, Pending[]>()
@@ -80,14 +81,109 @@ const commitGrouped = (db: Db, statements: Statement[]) =>
     setImmediate(async () => {
       const group = pending.splice(0)
       try {
-        await db.batch(group.flatMap((p) => p.statements) as [Statement, ...Statement[]])
+        await db.$client.batch(group.flatMap((p) => p.statements))
         for (const p of group) p.resolve()
       } catch {
-        for (const p of group)
-          await db.batch(p.statements as [Statement, ...Statement[]]).then(p.resolve, p.reject)
+        for (const p of group) await db.$client.batch(p.statements).then(() => p.resolve(), p.reject)
       }
     })
   })
+
+const ph = sql.placeholder
+
+/** Up to this many recipients, the rows of a submission go in with statements built once. */
+const PREPARED_RECIPIENTS = 32
+
+/**
+ * The inserts of a new document with their SQL built once per database (each submission only
+ * binds its values; drizzle still maps them, JSON and booleans included). Recipients and
+ * their events are one multi-row statement per number of recipients.
+ */
+const ingestInserts = (db: Db) => {
+  const byCount = new Map<number, { recipients: Prepared; events: Prepared }>()
+  return {
+    blob: db
+      .insert(documentBlobs)
+      .values({ sha256: ph('sha256'), bytes: ph('bytes'), size: ph('size') })
+      .onConflictDoNothing()
+      .prepare(),
+    document: db
+      .insert(documents)
+      .values({
+        id: ph('id'),
+        sha256: ph('sha256'),
+        senderAgency: ph('senderAgency'),
+        senderOfficialId: ph('senderOfficialId'),
+        header: ph('header'),
+        notation: ph('notation'),
+        subject: ph('subject'),
+        pages: ph('pages'),
+        paperCopy: ph('paperCopy'),
+        signatureStatus: ph('signatureStatus'),
+        verification: ph('verification'),
+        ownApproval: ph('ownApproval'),
+        createdAt: ph('createdAt'),
+        edxmlDocumentId: ph('edxmlDocumentId'),
+      })
+      .prepare(),
+    audit: db
+      .insert(auditLog)
+      .values({
+        actor: ph('actor'),
+        action: ph('action'),
+        entity: 'document',
+        entityId: ph('entityId'),
+        detail: ph('detail'),
+        at: ph('at'),
+      })
+      .prepare(),
+    /** the statements for `count` recipients (`agencyCode0`, `agencyCode1`, …) */
+    perRecipient: (count: number) => {
+      let found = byCount.get(count)
+      if (!found) {
+        const codes = Array.from({ length: count }, (_, i) => ph(`agencyCode${i}`))
+        found = {
+          recipients: db
+            .insert(documentRecipients)
+            .values(
+              codes.map((agencyCode) => ({
+                documentId: ph('id'),
+                agencyCode,
+                status: '01',
+                updatedAt: ph('at'),
+              })),
+            )
+            .prepare(),
+          events: db
+            .insert(documentEvents)
+            .values(
+              codes.map((agencyCode) => ({
+                documentId: ph('id'),
+                agencyCode,
+                status: '01',
+                actorOfficialId: ph('actor'),
+                note: null,
+                at: ph('at'),
+              })),
+            )
+            .prepare(),
+        }
+        if (count <= PREPARED_RECIPIENTS) byCount.set(count, found)
+      }
+      return found
+    },
+  }
+}
+type Prepared = { getQuery: () => { sql: string; params: unknown[] } }
+
+const ingestQueries = new WeakMap<Db, ReturnType<typeof ingestInserts>>()
+
+/** A statement's SQL with the values bound (undefined binds as SQL NULL). */
+const bind = (query: Prepared, values: Record<string, unknown>): Statement => {
+  const { sql: text, params } = query.getQuery()
+  const args = fillPlaceholders(params, values).map((v) => (v === undefined ? null : v))
+  return { sql: text, args: args as InArgs }
+}
 
 /** The distinct problems found, a few of them: an error message stays short whatever the file holds. */
 export const problemsOf = (verification: Verification, max = 6) => {
@@ -251,44 +347,40 @@ export const submitDocument = async ({
     const at = new Date().toISOString()
     const actor = caller.official.id
     const db = svc.db
+    let inserts = ingestQueries.get(db)
+    if (!inserts) {
+      inserts = ingestInserts(db)
+      ingestQueries.set(db, inserts)
+    }
+    const perRecipient = inserts.perRecipient(to.length)
+    const codes = Object.fromEntries(to.map((code, i) => [`agencyCode${i}`, code]))
     await commitGrouped(db, [
-      db
-        .insert(documentBlobs)
-        .values({ sha256, bytes: Buffer.from(pdf), size: pdf.byteLength })
-        .onConflictDoNothing(),
-      db.insert(documents).values({
+      bind(inserts.blob, { sha256, bytes: Buffer.from(pdf), size: pdf.byteLength }),
+      bind(inserts.document, {
         id,
         sha256,
         senderAgency,
         senderOfficialId: receivedFrom ? null : actor,
-        header: header as unknown as Record<string, unknown>,
+        header,
         notation: header.notation,
         subject: header.subject,
         pages,
-        paperCopy: header.paperCopy,
+        paperCopy: header.paperCopy ?? false,
         signatureStatus,
-        verification: verification as unknown as Record<string, unknown>,
+        verification,
         ownApproval: signatureStatus === 'signed_valid' && verification.ownApproval,
         createdAt: at,
         edxmlDocumentId: edxmlDocumentId(senderAgency, header.promulgatedAt, header.notation),
       }),
-      db
-        .insert(documentRecipients)
-        .values(to.map((agencyCode) => ({ documentId: id, agencyCode, status: '01', updatedAt: at }))),
-      db.insert(documentEvents).values(
-        to.map((agencyCode) => ({
-          documentId: id,
-          agencyCode,
-          status: '01',
-          actorOfficialId: actor,
-          note: null,
-          at,
-        })),
-      ),
-      db.insert(auditLog).values({
+      ...(to.length > 0
+        ? [
+            bind(perRecipient.recipients, { id, at, ...codes }),
+            bind(perRecipient.events, { id, at, actor, ...codes }),
+          ]
+        : []),
+      bind(inserts.audit, {
         actor: `official:${actor}`,
         action: receivedFrom ? 'document.receive_edxml' : 'document.submit',
-        entity: 'document',
         entityId: id,
         detail: {
           sha256,
