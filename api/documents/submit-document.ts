@@ -57,6 +57,8 @@ export type SubmittedDocument = {
 export const documentIdOf = (sha256: string, senderAgency: string) =>
   createHash('sha256').update(`${sha256}:${senderAgency}`).digest('hex').slice(0, 32)
 
+const ph = sql.placeholder
+
 type Statement = InStatement
 type Pending = { statements: Statement[]; resolve: () => void; reject: (error: unknown) => void }
 
@@ -88,8 +90,6 @@ const commitGrouped = (db: Db, statements: Statement[]) =>
       }
     })
   })
-
-const ph = sql.placeholder
 
 /** Up to this many recipients, the rows of a submission go in with statements built once. */
 const PREPARED_RECIPIENTS = 32
@@ -226,9 +226,24 @@ const existingDocument = async (svc: DocumentsService, id: string): Promise<Subm
   }
 }
 
+const agenciesQuery = (db: Db) =>
+  db
+    .select({ code: agencies.code })
+    .from(agencies)
+    .where(inArray(agencies.code, sql`(select value from json_each(${ph('codes')}))`))
+    .prepare()
+
+/** Every submission checks its recipients: the query's SQL is built once per database (the codes bind as one JSON array). */
+const agenciesQueries = new WeakMap<Db, ReturnType<typeof agenciesQuery>>()
+
 const requireKnownAgencies = async (db: Db, to: string[]) => {
   if (to.length === 0) return
-  const known = await db.select({ code: agencies.code }).from(agencies).where(inArray(agencies.code, to))
+  let query = agenciesQueries.get(db)
+  if (!query) {
+    query = agenciesQuery(db)
+    agenciesQueries.set(db, query)
+  }
+  const known = await query.all({ codes: JSON.stringify(to) })
   const missing = to.filter((code) => !known.some((k) => k.code === code))
   if (missing.length > 0) {
     throw new AppError('UNPROCESSABLE', `header.to: chưa có cơ quan mã ${missing.join(', ')} trong hệ thống.`)
