@@ -3,7 +3,7 @@
  * token itself. A revoked or expired token is refused on the very next request (no cache).
  * @module
  */
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import { agencies, apiTokens, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
@@ -13,6 +13,26 @@ export type Caller = {
   official: { id: string; name: string; role: string }
   agency: { code: string; name: string }
 }
+
+const callerQuery = (db: Db) =>
+  db
+    .select({
+      id: officials.id,
+      name: officials.name,
+      role: officials.role,
+      code: agencies.code,
+      agencyName: agencies.name,
+      revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
+    })
+    .from(apiTokens)
+    .innerJoin(officials, eq(officials.id, apiTokens.officialId))
+    .innerJoin(agencies, eq(agencies.code, officials.agencyCode))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .prepare()
+
+/** Every request of an official runs this query: its SQL is built once per database. */
+const prepared = new WeakMap<Db, ReturnType<typeof callerQuery>>()
 
 /**
  * @param authorization the Authorization header
@@ -29,21 +49,12 @@ export const authenticateOfficial = async ({
 }): Promise<Caller> => {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
   if (!token) throw new AppError('UNAUTHORIZED', 'Thiếu mã truy cập: gửi Authorization: Bearer <token>.')
-  const row = await db
-    .select({
-      id: officials.id,
-      name: officials.name,
-      role: officials.role,
-      code: agencies.code,
-      agencyName: agencies.name,
-      revokedAt: apiTokens.revokedAt,
-      expiresAt: apiTokens.expiresAt,
-    })
-    .from(apiTokens)
-    .innerJoin(officials, eq(officials.id, apiTokens.officialId))
-    .innerJoin(agencies, eq(agencies.code, officials.agencyCode))
-    .where(eq(apiTokens.tokenHash, hashToken(token)))
-    .get()
+  let query = prepared.get(db)
+  if (!query) {
+    query = callerQuery(db)
+    prepared.set(db, query)
+  }
+  const row = await query.get({ tokenHash: hashToken(token) })
   if (!row) throw new AppError('UNAUTHORIZED', 'Mã truy cập không hợp lệ.')
   if (row.revokedAt)
     throw new AppError(

@@ -6,7 +6,7 @@
  * @module
  */
 import { constants, createHash, verify as verifySignature, X509Certificate } from 'node:crypto'
-import { OID } from './pki-encoding.ts'
+import { OID } from '../../contracts/pki.ts'
 import { certIds, hashOfAlgorithm, readCmsSignature } from './read-cms-signature.ts'
 import { bodyOf, childrenOf, oidBytes, readTime, readTlv } from './read-der.ts'
 

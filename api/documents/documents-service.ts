@@ -25,6 +25,7 @@ import { createHttpRemoteSigningProvider } from './http-remote-signing-provider.
 import { type CertificateAuthority, ensureCertificateAuthority } from './init-certificate-authority.ts'
 import { movableBuffers } from './movable-buffers.ts'
 import { fromPemAll } from './pki-encoding.ts'
+import { prepareSubmitQueries, type SubmitQueries } from './prepare-submit-queries.ts'
 import type { RemoteSigningProvider } from './remote-signing-provider.ts'
 import {
   createSignatureVerifier,
@@ -32,7 +33,12 @@ import {
   type Verification,
 } from './verify-pdf-signatures.ts'
 
-export type VerifiedPdf = { verification: Verification; pdf: Uint8Array }
+export type VerifiedPdf = {
+  verification: Verification
+  pdf: Uint8Array
+  /** serial → agency of the signers' certificates issued by this deployment (read with their roles) */
+  signerAgencies: ReadonlyMap<string, string | null>
+}
 
 export type DocumentsService = {
   db: Db
@@ -44,16 +50,22 @@ export type DocumentsService = {
   tsaUrl: string | null
   /** PDF worker threads: verification, page counts, signature preparation and completion */
   pdf: PdfWorkerPool
+  /** the time a worker may spend verifying one PDF (a little less than the pool's hard limit) */
+  verifyBudgetMs: number
   /**
    * Verifies a PDF (in a worker) and checks each signer's role against our officials. The
    * bytes are moved to the worker and back, not copied: use the returned `pdf` afterwards,
    * the array passed in may be empty (detached) once this resolves.
+   * @param checked the worker's verdict on these very bytes when already made (see the
+   *   `readForm` job); the roles and revocations are checked here all the same
    */
-  verifyPdf: (pdf: Uint8Array) => Promise<VerifiedPdf>
+  verifyPdf: (pdf: Uint8Array, checked?: Verification) => Promise<VerifiedPdf>
   /** group commit of this app's document writes (one transaction for submissions arriving together) */
   commit: GroupCommit
   /** submissions in progress by document id: a concurrent one of the same document waits for it */
   submitting: Map<string, Promise<unknown>>
+  /** the submission's statements, prepared once */
+  queries: SubmitQueries
 }
 
 /** What every documents operation on behalf of an official starts from. */
@@ -111,24 +123,33 @@ export const createDocumentsService = async (
       ? options.remoteSigning(ca)
       : (options.remoteSigning ?? configured)
 
-  const verifyPdf = async (bytes: Uint8Array): Promise<VerifiedPdf> => {
-    // the worker stops checking a little before the pool's hard limit, to answer with its findings
-    const budgetMs = Math.max(50, config.documents.timeBudgetMs - 250)
-    const verified = await pdf.run({ op: 'verify', pdf: bytes, budgetMs }, movableBuffers([bytes]))
-    const { verification } = verified
+  // the worker stops checking a little before the pool's hard limit, to answer with its findings
+  const verifyBudgetMs = Math.max(50, config.documents.timeBudgetMs - 250)
+  const verifyPdf = async (bytes: Uint8Array, checked?: Verification): Promise<VerifiedPdf> => {
+    const { verification, pdf: back } = checked
+      ? { verification: checked, pdf: bytes }
+      : await pdf.run({ op: 'verify', pdf: bytes, budgetMs: verifyBudgetMs }, movableBuffers([bytes]))
     const serials = [
       ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
     ]
-    if (serials.length === 0) return verified
+    if (serials.length === 0) return { verification, pdf: back, signerAgencies: new Map() }
+    // one statement for the roles, revocations and agencies of the signers (the sender's check reuses it)
     const rows = await db
-      .select({ serial: certificates.serial, role: officials.role, revokedAt: certificates.revokedAt })
+      .select({
+        serial: certificates.serial,
+        agencyCode: certificates.agencyCode,
+        role: officials.role,
+        revokedAt: certificates.revokedAt,
+      })
       .from(certificates)
-      .innerJoin(officials, eq(officials.id, certificates.officialId))
+      .leftJoin(officials, eq(officials.id, certificates.officialId))
       .where(inArray(certificates.serial, serials))
+    const signerAgencies = new Map(rows.map((r) => [r.serial, r.agencyCode]))
     const bySerial = new Map(rows.map((r) => [r.serial, r]))
     for (const s of verification.signatures) {
       const row = s.certificateSerial ? bySerial.get(s.certificateSerial) : undefined
-      if (!row) continue
+      // roles and revocations are known for certificates of this deployment's officials
+      if (!row || row.role === null) continue
       if (s.role) {
         s.roleValid = row.role === ROLE_FOR_SIGNATURE[s.role]
         if (!s.roleValid) s.problems.push(`Người ký không giữ vai trò được ký "${s.role}".`)
@@ -153,7 +174,7 @@ export const createDocumentsService = async (
       verification.status = 'signed_invalid'
       verification.rolesComplete = false
     }
-    return verified
+    return { verification, pdf: back, signerAgencies }
   }
 
   return {
@@ -164,9 +185,11 @@ export const createDocumentsService = async (
     maxBytes: config.documents.maxBytes,
     tsaUrl: config.documents.tsaUrl,
     pdf,
+    verifyBudgetMs,
     verifyPdf,
     commit: createGroupCommit(db),
     submitting: new Map(),
+    queries: prepareSubmitQueries(db),
   }
 }
 

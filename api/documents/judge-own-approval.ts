@@ -20,27 +20,31 @@ export type { SenderSignatureCheck, SenderVerification } from '../../contracts/d
 /**
  * @param verification the verifier's verdict (not changed)
  * @param senderAgency the agency that sends the document
+ * @param signerAgencies the signers' agencies by certificate serial when already read (see
+ *   `DocumentsService.verifyPdf`); otherwise they are read here
  */
 export const judgeOwnApproval = async ({
   db,
   verification,
   senderAgency,
+  signerAgencies,
 }: {
   db: Db
   verification: Verification
   senderAgency: string
+  signerAgencies?: ReadonlyMap<string, string | null> | undefined
 }): Promise<SenderVerification> => {
   const serials = [
     ...new Set(verification.signatures.map((s) => s.certificateSerial).filter((s): s is string => !!s)),
   ]
   const rows =
-    serials.length === 0
+    signerAgencies || serials.length === 0
       ? []
       : await db
           .select({ serial: certificates.serial, agencyCode: certificates.agencyCode })
           .from(certificates)
           .where(inArray(certificates.serial, serials))
-  const agencyOf = new Map(rows.map((r) => [r.serial, r.agencyCode]))
+  const agencyOf = signerAgencies ?? new Map(rows.map((r) => [r.serial, r.agencyCode]))
   const notes: string[] = []
   const signatures = verification.signatures.map((s): SenderSignatureCheck => {
     const signerAgency = (s.certificateSerial && agencyOf.get(s.certificateSerial)) || null

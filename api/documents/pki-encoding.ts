@@ -11,15 +11,7 @@ import { AppError } from '../../knowledge/errors.ts'
 
 export { OID, toPem } from '../../contracts/pki.ts'
 
-/**
- * trolyso's certificate policies, under a UUID arc (ITU-T X.667, no registration needed):
- * `organisationSeal` marks an organisation certificate (the agency's signature, NĐ 30/2020
- * art. 5, held by its clerical office); a verifier that finds it derives the role
- * "organisation" from the certificate, whatever the signature dictionary says.
- */
-export const ROLE_POLICY = {
-  organisationSeal: '2.25.320372509638911175753431035522886009215.2',
-} as const
+export { ROLE_POLICY } from './read-certificate-policies.ts'
 
 /** Every PEM block with the label, as DER. */
 export const fromPemAll = (pem: string, label: string): Buffer<ArrayBuffer>[] =>

@@ -3,8 +3,18 @@
  * and whether a certificate is an organisation certificate (ROLE_POLICY.organisationSeal).
  * @module
  */
-import { OID, ROLE_POLICY } from './pki-encoding.ts'
+import { OID } from '../../contracts/pki.ts'
 import { bodyOf, childrenOf, oidBytes, readTlv, type Tlv } from './read-der.ts'
+
+/**
+ * trolyso's certificate policies, under a UUID arc (ITU-T X.667, no registration needed):
+ * `organisationSeal` marks an organisation certificate (the agency's signature, NĐ 30/2020
+ * art. 5, held by its clerical office); a verifier that finds it derives the role
+ * "organisation" from the certificate, whatever the signature dictionary says.
+ */
+export const ROLE_POLICY = {
+  organisationSeal: '2.25.320372509638911175753431035522886009215.2',
+} as const
 
 const POLICIES = oidBytes(OID.certificatePolicies).toString('hex')
 const ORGANISATION_SEAL = oidBytes(ROLE_POLICY.organisationSeal).toString('hex')

@@ -5,7 +5,7 @@
  * the signature algorithm (ECDSA, RSA PKCS#1 v1.5 or RSASSA-PSS) as the signature states them.
  * @module
  */
-import { OID } from './pki-encoding.ts'
+import { OID } from '../../contracts/pki.ts'
 import { bodyOf, childrenOf, oidBytes, rawOf, readTime, readTlv, type Tlv } from './read-der.ts'
 
 export type HashName = 'sha1' | 'sha256' | 'sha384' | 'sha512'

@@ -11,14 +11,27 @@ import { FORM_OVERHEAD } from '../body-limits.ts'
 import { readBodyBytes } from '../read-body-bytes.ts'
 import { shareWithWorkers } from './create-pdf-worker-pool.ts'
 import type { DocumentsService } from './documents-service.ts'
+import type { Verification } from './verify-pdf-signatures.ts'
 
-export type PdfForm = { form: Record<string, unknown>; pdf: Uint8Array; sha256: string }
+export type PdfForm = {
+  form: Record<string, unknown>
+  pdf: Uint8Array
+  sha256: string
+  /** the signatures' verdict, when asked for and the file is small enough to be verified with the form */
+  verification?: Verification | undefined
+}
 
 /**
  * Reads a multipart form with a PDF in `file`; 415 for anything else. The body is parsed
  * and digested in a PDF worker: tens of megabytes of multipart would hold the request thread.
+ * @param options.verify also verify the PDF's signatures in the same job (small files only)
  */
-export const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsService): Promise<PdfForm> => {
+export const readPdfForm = async (
+  c: Context,
+  maxBytes: number,
+  svc: DocumentsService,
+  options: { verify?: boolean } = {},
+): Promise<PdfForm> => {
   const type = (c.req.header('content-type') ?? '').toLowerCase()
   if (!type.startsWith('multipart/form-data')) {
     throw new AppError(
@@ -29,7 +42,12 @@ export const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsSe
   // Straight from the socket into one buffer, which is then moved to the worker, not copied.
   const body = await readBodyBytes({ c, maxBytes: maxBytes + FORM_OVERHEAD })
   const { fields, file } = await svc.pdf.run(
-    { op: 'readForm', body, contentType: c.req.header('content-type') ?? '' },
+    {
+      op: 'readForm',
+      body,
+      contentType: c.req.header('content-type') ?? '',
+      ...(options.verify ? { verifyBudgetMs: svc.verifyBudgetMs } : {}),
+    },
     [body],
   )
   if (!file) throw new AppError('BAD_REQUEST', 'file: thiếu tệp PDF trong trường "file".')
@@ -39,7 +57,7 @@ export const readPdfForm = async (c: Context, maxBytes: number, svc: DocumentsSe
   if (file.bytes.byteLength > maxBytes)
     throw new AppError('PAYLOAD_TOO_LARGE', `file: tệp vượt giới hạn ${maxBytes} byte (DOCUMENTS_MAX_BYTES).`)
   if (file.shared) shareWithWorkers(file.bytes, file.shared)
-  return { form: fields, pdf: file.bytes, sha256: file.sha256 }
+  return { form: fields, pdf: file.bytes, sha256: file.sha256, verification: file.verification }
 }
 
 /** Parses the form's `header` field (a JSON string) with the shared header contract. */

@@ -87,13 +87,14 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
     official,
     async (c) => {
       const service = await svc()
-      const { form, pdf, sha256 } = await readPdfForm(c, maxBytes, service)
+      const { form, pdf, sha256, verification } = await readPdfForm(c, maxBytes, service, { verify: true })
       const header = parseHeader(form['header'])
       const { created, doc } = await submitDocument({
         svc: service,
         caller: c.var.caller,
         pdf,
         sha256,
+        verification,
         header,
       })
       return c.json(doc, created ? 201 : 200)

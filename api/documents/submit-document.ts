@@ -25,6 +25,7 @@ import type { DocumentsService } from './documents-service.ts'
 import { edxmlDocumentId } from './edxml-format.ts'
 import { judgeOwnApproval, type SenderVerification } from './judge-own-approval.ts'
 import { requireRole } from './official-roles.ts'
+import { bindQuery } from './prepare-submit-queries.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
 import type { Verification } from './verify-pdf-signatures.ts'
 
@@ -34,6 +35,8 @@ export type SubmitDocumentOptions = {
   pdf: Uint8Array
   /** the PDF's SHA-256 (hex) when already computed off the request thread */
   sha256?: string | undefined
+  /** the worker's verdict on these bytes when already made with the upload (roles and revocations are still checked) */
+  verification?: Verification | undefined
   header: DocumentHeader
   /**
    * another agency's document received as an edXML package addressed to the caller's agency:
@@ -64,7 +67,7 @@ export const problemsOf = (verification: Verification, max = 6) => {
 }
 
 const existingDocument = async (svc: DocumentsService, id: string): Promise<SubmittedDocument | null> => {
-  const row = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
+  const row = await svc.queries.byId.get({ id })
   if (!row) return null
   const recipients = await svc.db
     .select({ agencyCode: documentRecipients.agencyCode, status: documentRecipients.status })
@@ -79,9 +82,10 @@ const existingDocument = async (svc: DocumentsService, id: string): Promise<Subm
   }
 }
 
-const requireKnownAgencies = async (db: Db, to: string[]) => {
+const requireKnownAgencies = async (svc: DocumentsService, to: string[]) => {
   if (to.length === 0) return
-  const known = await db.select({ code: agencies.code }).from(agencies).where(inArray(agencies.code, to))
+  // the codes bind as one JSON array, so one prepared statement serves any number of them
+  const known = await svc.queries.knownAgencies.all({ codes: JSON.stringify(to) })
   const missing = to.filter((code) => !known.some((k) => k.code === code))
   if (missing.length > 0) {
     throw new AppError('UNPROCESSABLE', `header.to: chưa có cơ quan mã ${missing.join(', ')} trong hệ thống.`)
@@ -108,7 +112,7 @@ const addRecipients = async (
   if (existing.signatureStatus === 'unsigned' && !header.allowUnsigned) {
     throw new AppError('UNPROCESSABLE', UNSIGNED_REFUSAL)
   }
-  await requireKnownAgencies(svc.db, fresh)
+  await requireKnownAgencies(svc, fresh)
   const at = new Date().toISOString()
   const actor = caller.official.id
   const added = await svc.db.transaction(async (tx) => {
@@ -173,8 +177,8 @@ export const submitDocument = async ({
   const work = (async () => {
     const existing = await existingDocument(svc, id)
     if (existing) return { created: false, doc: await addRecipients(svc, caller, existing, to, header) }
-    await requireKnownAgencies(svc.db, to)
-    const verified = await svc.verifyPdf(pdf)
+    await requireKnownAgencies(svc, to)
+    const verified = await svc.verifyPdf(pdf, known.verification)
     pdf = verified.pdf
     const checked = verified.verification
     if (checked.problems?.length) {
@@ -185,6 +189,7 @@ export const submitDocument = async ({
       db: svc.db,
       verification: checked,
       senderAgency,
+      signerAgencies: verified.signerAgencies,
     })
     if (verification.status !== 'signed_valid' && !header.allowUnsigned) {
       throw new AppError(
@@ -200,13 +205,13 @@ export const submitDocument = async ({
     const at = new Date().toISOString()
     const actor = caller.official.id
     const db = svc.db
+    const inserts = svc.queries
+    const perRecipient = inserts.perRecipient(to.length)
+    const codes = Object.fromEntries(to.map((code, i) => [`agencyCode${i}`, code]))
     // submissions arriving together share one transaction (one fsync acknowledges many documents)
     await svc.commit([
-      db
-        .insert(documentBlobs)
-        .values({ sha256, bytes: Buffer.from(pdf), size: pdf.byteLength })
-        .onConflictDoNothing(),
-      db.insert(documents).values({
+      bindQuery(inserts.blob, { sha256, bytes: Buffer.from(pdf), size: pdf.byteLength }),
+      bindQuery(inserts.document, {
         id,
         sha256,
         senderAgency,
@@ -215,30 +220,22 @@ export const submitDocument = async ({
         notation: header.notation,
         subject: header.subject,
         pages,
-        paperCopy: header.paperCopy,
+        paperCopy: header.paperCopy ?? false,
         signatureStatus,
         verification,
         ownApproval: signatureStatus === 'signed_valid' && verification.ownApproval,
         createdAt: at,
         edxmlDocumentId: edxmlDocumentId(senderAgency, header.promulgatedAt, header.notation),
       }),
-      db
-        .insert(documentRecipients)
-        .values(to.map((agencyCode) => ({ documentId: id, agencyCode, status: '01', updatedAt: at }))),
-      db.insert(documentEvents).values(
-        to.map((agencyCode) => ({
-          documentId: id,
-          agencyCode,
-          status: '01',
-          actorOfficialId: actor,
-          note: null,
-          at,
-        })),
-      ),
-      db.insert(auditLog).values({
+      ...(to.length > 0
+        ? [
+            bindQuery(perRecipient.recipients, { id, at, ...codes }),
+            bindQuery(perRecipient.events, { id, at, actor, ...codes }),
+          ]
+        : []),
+      bindQuery(inserts.audit, {
         actor: `official:${actor}`,
         action: receivedFrom ? 'document.receive_edxml' : 'document.submit',
-        entity: 'document',
         entityId: id,
         detail: {
           sha256,

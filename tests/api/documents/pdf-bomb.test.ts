@@ -74,10 +74,20 @@ describe('a crafted PDF cannot freeze the server', () => {
     expect(body.length).toBeLessThan(4096)
   })
 
-  it('reads the upload, verifies it and counts its pages in workers', async () => {
+  it('reads the upload and verifies it in one worker job, then counts its pages in a worker', async () => {
     started.length = 0
     const res = await app.submit(clerk, await app.pdf(), app.header([TO], { allowUnsigned: true }))
     expect(res.status).toBe(201)
+    expect((await res.json()).verification).toMatchObject({ status: 'unsigned', signatures: [] })
+    expect(started).toEqual(['readForm', 'countPages'])
+  })
+
+  it('verifies a file of 1 MB or more in a job of its own, with its own time budget', async () => {
+    started.length = 0
+    const pdf = await app.pdf({ padTo: 1100 * 1024 })
+    const res = await app.submit(clerk, pdf, app.header([TO], { allowUnsigned: true }))
+    expect(res.status).toBe(201)
+    expect((await res.json()).verification).toMatchObject({ status: 'unsigned', signatures: [] })
     expect(started).toEqual(['readForm', 'verify', 'countPages'])
   })
 })
