@@ -6,6 +6,9 @@
  * not applied, so packages replayed or arriving out of order never move a status backwards.
  * @module
  */
+
+import { eq } from 'drizzle-orm'
+import { documents } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import { STATUS_LABELS } from './document-header.ts'
@@ -14,6 +17,7 @@ import { parseEdxmlDate } from './edxml-format.ts'
 import { requireRole } from './official-roles.ts'
 import type { EdxmlPackage } from './read-edxml-package.ts'
 import { text } from './read-edxml-package.ts'
+import { refuseFrozenDocument } from './refuse-frozen-document.ts'
 
 export type ImportEdxmlStatusOptions = { svc: DocumentsService; caller: Caller; pkg: EdxmlPackage }
 
@@ -22,7 +26,8 @@ const REPORTED = Object.keys(STATUS_LABELS).filter((c) => c !== '13')
 
 /**
  * @returns `{ id, agencyCode, status, applied }`; `applied: false` for a package older than the stored status
- * @throws AppError 403 (the package answers another agency), 404 (no such document or recipient), 422 (status code)
+ * @throws AppError 403 (the package answers another agency), 404 (no such document or recipient),
+ *   409 (the document is revoked or its signatures do not hold), 422 (status code)
  */
 export const importEdxmlStatus = async ({ svc, caller, pkg }: ImportEdxmlStatusOptions) => {
   requireRole(caller.official.role, 'changeStatus')
@@ -66,6 +71,8 @@ export const importEdxmlStatus = async ({ svc, caller, pkg }: ImportEdxmlStatusO
     throw new AppError('NOT_FOUND', `Không có văn bản ${documentId} của ${own} gửi tới ${recipient}.`)
   }
   const id = String(row['id'])
+  const doc = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
+  if (doc) await refuseFrozenDocument({ db: svc.db, caller, doc, action: 'status_edxml' })
   const reportedAt = at ?? new Date().toISOString()
   // the axis writes whole seconds: compare at that resolution
   if (reportedAt.slice(0, 19) < String(row['updated_at']).slice(0, 19)) {
@@ -83,7 +90,8 @@ export const importEdxmlStatus = async ({ svc, caller, pkg }: ImportEdxmlStatusO
   const results = await client.batch(
     [
       {
-        sql: 'UPDATE document_recipients SET status = ?, updated_at = ? WHERE document_id = ? AND agency_code = ? AND substr(updated_at, 1, 19) <= substr(?, 1, 19)',
+        sql: `UPDATE document_recipients SET status = ?, updated_at = ? WHERE document_id = ? AND agency_code = ? AND substr(updated_at, 1, 19) <= substr(?, 1, 19)
+              AND NOT EXISTS (SELECT 1 FROM documents WHERE id = document_id AND state = 'revoked')`,
         args: [code, reportedAt, id, recipient, reportedAt],
       },
       {
