@@ -128,6 +128,11 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
       json<{ status: 'pending' | 'signed' | 'rejected' | 'expired' }>(
         `/v1/signing/sessions/${encodeURIComponent(sessionId)}`,
       ),
+    /** the revision a pending session will sign (stamp and appearance included), to show before signing */
+    preparedSessionPdf: async (sessionId: string) =>
+      new Uint8Array(
+        await (await request(`/v1/signing/sessions/${encodeURIComponent(sessionId)}/prepared`)).arrayBuffer(),
+      ),
     signedSessionPdf: async (sessionId: string) =>
       new Uint8Array(
         await (await request(`/v1/signing/sessions/${encodeURIComponent(sessionId)}/pdf`)).arrayBuffer(),
