@@ -46,7 +46,8 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
       leaderBrowser.context.waitForEvent('page'),
       nudge.locator('[data-action="primary"]').click(),
     ])
-    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
+    // the revision to sign, as the server prepared it, or why the server refuses to prepare it
+    await consent.waitForSelector('#prepared-status.ok, #prepared-status.error', POLL)
     return { page, consent }
   }
 
@@ -107,9 +108,10 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     writeFileSync(again, await client(leader).draftPdf(draft?.id ?? ''))
     const { page, consent } = await signFromCompose(again)
     expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đang chờ xác nhận')
-    await consent.click('#confirm')
-    await consent.waitForSelector('#result.error', { timeout: 30_000 })
-    expect(await consent.textContent('#result')).toContain('đã có chữ ký của người có thẩm quyền')
+    // refused when the signature is prepared, before the official is asked to confirm
+    expect(await consent.textContent('#prepared-status')).toContain('đã có chữ ký của người có thẩm quyền')
+    expect(await consent.isDisabled('#confirm')).toBe(true)
+    await consent.click('#cancel')
     await page.locator('trolyso-nudge[data-kind="route-failed"]').waitFor(POLL)
     expect(await client(clerk).listDrafts()).toHaveLength(1)
   })
