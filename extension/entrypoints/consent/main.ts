@@ -45,7 +45,7 @@ const main = async () => {
   const stored = browserConsentPersistence()
   let picked: { name: string } | null = null
   /** the file shown and its hash, computed here: the background prepares only bytes with this hash */
-  let file: { sha256: string } | null = null
+  let file: { sha256: string; bytes: Uint8Array<ArrayBuffer> } | null = null
   let over = false
 
   const fields = createRoutingFields({ view, api, leaderOnly })
@@ -74,7 +74,12 @@ const main = async () => {
   }
   const prepare = () => {
     if (!file || over) return
-    void preview.prepare({ sha256: file.sha256, issuance: issuance(), remote: remote.checked })
+    void preview.prepare({
+      sha256: file.sha256,
+      original: file.bytes,
+      issuance: issuance(),
+      remote: remote.checked,
+    })
   }
   // the stamp and the signing method are part of what is signed: a change prepares the revision again
   let again: ReturnType<typeof setTimeout> | undefined
@@ -89,7 +94,7 @@ const main = async () => {
 
   const show = async (bytes: Uint8Array<ArrayBuffer>, fileName: string | null) => {
     const { sha256 } = await facts.show(bytes, fileName)
-    file = { sha256 }
+    file = { sha256, bytes }
     prepare()
     return sha256
   }

@@ -18,6 +18,8 @@ import { groupHex } from './document-facts.ts'
 export type PrepareInput = {
   /** SHA-256 of the file shown above, which the server prepares */
   sha256: string
+  /** that file: shown instead (marked as not signable) when no revision can be prepared */
+  original: Uint8Array<ArrayBuffer>
   issuance?: { notation: string; date: string } | undefined
   remote: boolean
 }
@@ -53,11 +55,39 @@ export const createPreparedPreview = ({
   let shown: string | null = null
   let generation = 0
 
-  const fail = (message: string) => {
+  const render = async (bytes: Uint8Array<ArrayBuffer>) => {
+    const preview = await openPdfPreview(bytes)
+    box.replaceChildren()
+    // page 1 carries the number and date, the last page the signature block
+    const pages = [...new Set([1, 2, preview.pages].filter((n) => n <= preview.pages))]
+    for (const n of pages) {
+      const canvas = h('canvas', { 'aria-label': `Trang ${n}` })
+      box.append(canvas)
+      await preview.render(n, canvas, 480)
+      canvas.dataset['page'] = String(n)
+    }
+    if (preview.pages > pages.length)
+      box.append(h('p', { class: 'muted' }, `… và ${preview.pages - pages.length} trang nữa.`))
+    await preview.close()
+    return preview.stamps
+  }
+
+  /** nothing can be signed: say why, and show the file itself so the official knows which it is */
+  const fail = async (message: string, original: Uint8Array<ArrayBuffer> | null, mine: number) => {
     status.className = 'error'
     status.textContent = message
-    box.replaceChildren()
     shaOut.textContent = '—'
+    stampsOut.textContent = '—'
+    appearanceOut.textContent = '—'
+    box.replaceChildren()
+    if (!original) return
+    try {
+      await render(original)
+      if (mine === generation)
+        box.prepend(h('p', { class: 'error', id: 'not-signable' }, 'Tệp gốc, chưa thể ký:'))
+    } catch {
+      box.replaceChildren()
+    }
   }
 
   /** Asks for a prepared revision and shows it; an earlier one stops counting at once. */
@@ -67,21 +97,24 @@ export const createPreparedPreview = ({
     onChange(false)
     status.className = 'muted'
     status.textContent = 'Đang chuẩn bị bản sẽ ký…'
+    // the file's bytes never cross messaging: the background reads them from IndexedDB
     const answer = (await browser.runtime.sendMessage({
       type: 'consent-prepare',
       requestId,
-      ...input,
+      sha256: input.sha256,
+      issuance: input.issuance,
+      remote: input.remote,
     })) as ConsentPrepared | null
     if (mine !== generation) return
     if (!answer?.ok) {
-      fail(answer?.message ?? 'Không chuẩn bị được bản sẽ ký.')
+      await fail(answer?.message ?? 'Không chuẩn bị được bản sẽ ký.', input.original, mine)
       return
     }
     const bytes = await stored.getBytes(preparedKey(requestId))
     if (mine !== generation) return
     const sha256 = bytes ? await sha256Hex(bytes) : null
     if (!bytes || sha256 !== answer.preparedSha256) {
-      fail('Bản sẽ ký không khớp với bản máy chủ đã chuẩn bị; không ký.')
+      await fail('Bản sẽ ký không khớp với bản máy chủ đã chuẩn bị; không ký.', null, mine)
       return
     }
     shaOut.textContent = groupHex(sha256)
@@ -89,22 +122,10 @@ export const createPreparedPreview = ({
       ? 'có (hình chữ ký hoặc con dấu như trong bản dưới đây)'
       : `không hiện hình${answer.appearance?.note ? ` — ${answer.appearance.note}` : ''}`
     try {
-      const preview = await openPdfPreview(bytes)
-      stampsOut.textContent = preview.stamps.length > 0 ? preview.stamps.join('; ') : 'không ghi'
-      box.replaceChildren()
-      // page 1 carries the number and date, the last page the signature block
-      const pages = [...new Set([1, 2, preview.pages].filter((n) => n <= preview.pages))]
-      for (const n of pages) {
-        const canvas = h('canvas', { 'aria-label': `Trang ${n}` })
-        box.append(canvas)
-        await preview.render(n, canvas, 480)
-        canvas.dataset['page'] = String(n)
-      }
-      if (preview.pages > pages.length)
-        box.append(h('p', { class: 'muted' }, `… và ${preview.pages - pages.length} trang nữa.`))
-      await preview.close()
+      const stamps = await render(bytes)
+      stampsOut.textContent = stamps.length > 0 ? stamps.join('; ') : 'không ghi'
     } catch (error) {
-      fail(`Không hiển thị được bản sẽ ký: ${(error as Error).message}. Không ký.`)
+      await fail(`Không hiển thị được bản sẽ ký: ${(error as Error).message}. Không ký.`, null, mine)
       return
     }
     if (mine !== generation) return

@@ -111,6 +111,9 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     // refused when the signature is prepared, before the official is asked to confirm
     expect(await consent.textContent('#prepared-status')).toContain('đã có chữ ký của người có thẩm quyền')
     expect(await consent.isDisabled('#confirm')).toBe(true)
+    // the file itself is still shown, marked as not signable
+    await consent.waitForSelector('#not-signable', POLL)
+    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
     await consent.click('#cancel')
     await page.locator('trolyso-nudge[data-kind="route-failed"]').waitFor(POLL)
     expect(await client(clerk).listDrafts()).toHaveLength(1)
