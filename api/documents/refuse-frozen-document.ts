@@ -9,6 +9,8 @@
  *   was made before the revocation: trolyso received the document after it and the signature
  *   has no valid timestamp earlier than it. A document trolyso already held, or timestamped,
  *   before the revocation was signed before it and keeps moving (PAdES: revoked later, valid).
+ * An edXML update (BussinessDocType 2) of such a document is refused too; a replacement (3) only
+ * of a revoked one (replacing is how a sender remedies an invalid signature).
  * A refusal is audited (`document.change_refused`) and answered 409 in Vietnamese and English.
  * @module
  */
@@ -26,7 +28,13 @@ export type FrozenReason = {
 }
 
 /** What is being refused, for the audit row and the message. */
-export type FrozenAction = 'status' | 'recall' | 'status_edxml' | 'add_recipients'
+export type FrozenAction =
+  | 'status'
+  | 'recall'
+  | 'status_edxml'
+  | 'add_recipients'
+  | 'update_header'
+  | 'replace'
 
 type DocumentRow = Pick<
   typeof documents.$inferSelect,
@@ -46,6 +54,8 @@ const ACTION_LABELS: Record<FrozenAction, string> = {
   recall: 'lấy lại',
   status_edxml: 'áp dụng gói trạng thái edXML cho',
   add_recipients: 'gửi thêm nơi nhận cho',
+  update_header: 'cập nhật (gói edXML loại 2)',
+  replace: 'thay thế (gói edXML loại 3)',
 }
 
 const second = (iso: string) => Math.floor(Date.parse(iso) / 1000)
@@ -102,14 +112,22 @@ export type RefuseFrozenDocumentOptions = {
   caller: Caller
   doc: DocumentRow
   action: FrozenAction
+  /** only these reasons refuse (a replacement is the remedy for an invalid signature, not for a revocation) */
+  only?: FrozenReason['reason'][]
 }
 
 /**
  * @throws AppError 409 when the document is frozen, after writing the refusal to the audit log
  */
-export const refuseFrozenDocument = async ({ db, caller, doc, action }: RefuseFrozenDocumentOptions) => {
+export const refuseFrozenDocument = async ({
+  db,
+  caller,
+  doc,
+  action,
+  only,
+}: RefuseFrozenDocumentOptions) => {
   const frozen = await frozenReasonOf(db, doc)
-  if (!frozen) return
+  if (!frozen || (only && !only.includes(frozen.reason))) return
   await db.insert(auditLog).values({
     actor: `official:${caller.official.id}`,
     action: 'document.change_refused',

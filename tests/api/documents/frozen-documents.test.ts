@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caDirOf } from '../../../api/documents/documents-service.ts'
 import { toEdxmlTimestamp } from '../../../api/documents/edxml-format.ts'
 import { ensureCertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
+import { documents } from '../../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../../knowledge/db/schema/procedures.ts'
 import {
   authHeader,
@@ -76,25 +77,48 @@ const statusPackage = (doc: Made) => `<?xml version="1.0" encoding="utf-8"?>
   </edXML:edXMLEnvelope>
 </edXML>`
 
-const revokePackage = (doc: Made) => `<?xml version="1.0" encoding="utf-8"?>
+/** A business package from the sender about `doc`: 1 revoke, 2 update (subject), 3 replace (with `pdf`). */
+const businessPackage = (doc: Made, type: 1 | 2 | 3, pdf?: Buffer) => `<?xml version="1.0" encoding="utf-8"?>
 <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
   <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
     <edXML:edXMLHeader>
       <edXML:MessageHeader>
         <edXML:From><edXML:OrganId>${SENDER}</edXML:OrganId><edXML:OrganName>UBND tỉnh</edXML:OrganName></edXML:From>
         <edXML:To><edXML:OrganId>${TO}</edXML:OrganId><edXML:OrganName>Sở Tư pháp</edXML:OrganName></edXML:To>
-        <edXML:Subject>Thu hồi văn bản ${doc.notation}</edXML:Subject>
+        ${
+          type === 3
+            ? `<edXML:Code><edXML:CodeNumber>${serialOf(doc) + 500}</edXML:CodeNumber><edXML:CodeNotation>QĐ-UBND</edXML:CodeNotation></edXML:Code>
+        <edXML:PromulgationInfo><edXML:Place>Hà Nội</edXML:Place><edXML:PromulgationDate>2026/11/21</edXML:PromulgationDate></edXML:PromulgationInfo>
+        <edXML:DocumentType><edXML:Type>1</edXML:Type><edXML:TypeDetail>2</edXML:TypeDetail><edXML:TypeName>Quyết định</edXML:TypeName></edXML:DocumentType>`
+            : ''
+        }
+        <edXML:Subject>${type === 1 ? 'Thu hồi' : type === 2 ? 'Cập nhật trích yếu' : 'Thay thế'} văn bản ${doc.notation}</edXML:Subject>
       </edXML:MessageHeader>
       <edXML:TraceHeaderList>
         <edXML:Bussiness>
-          <edXML:BussinessDocType>1</edXML:BussinessDocType>
+          <edXML:BussinessDocType>${type}</edXML:BussinessDocType>
           <edXML:BussinessDocReason>Ban hành sai thẩm quyền</edXML:BussinessDocReason>
           <edXML:DocumentId>${doc.edxmlDocumentId}</edXML:DocumentId>
         </edXML:Bussiness>
       </edXML:TraceHeaderList>
     </edXML:edXMLHeader>
+    ${
+      pdf
+        ? `<edXML:edXMLBody><edXML:edXMLManifest version="1.0"><edXML:Reference>
+      <edXML:AttachmentName>thay-the.pdf</edXML:AttachmentName><edXML:ContentType>application/pdf</edXML:ContentType>
+      <edXML:ContentId>cid:thay-the@ubnd</edXML:ContentId></edXML:Reference></edXML:edXMLManifest></edXML:edXMLBody>`
+        : ''
+    }
   </edXML:edXMLEnvelope>
+  ${
+    pdf
+      ? `<AttachmentEncoded><Attachment><ContentType>application/pdf</ContentType><ContentId>thay-the@ubnd</ContentId>
+    <ContentTransferEncoded>${pdf.toString('base64')}</ContentTransferEncoded><AttachmentName>thay-the.pdf</AttachmentName></Attachment></AttachmentEncoded>`
+      : ''
+  }
 </edXML>`
+const revokePackage = (doc: Made) => businessPackage(doc, 1)
+const serialOf = (doc: Made) => Number(doc.notation.split('/')[0])
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -255,5 +279,35 @@ describe('a revoked or invalid document cannot move on', () => {
     const audited = await refusals(doc.id)
     expect(audited).toHaveLength(1)
     expect(audited[0]?.detail).toMatchObject({ reason })
+  })
+
+  it('refuses an edXML update of a frozen document and a replacement of a revoked one; an invalid one may be replaced', async () => {
+    const xml = (doc: Made, type: 2 | 3, pdf?: Buffer) =>
+      post('/v1/documents/edxml', senderClerk, businessPackage(doc, type, pdf), 'application/xml')
+    const body = async (res: Response) => (await res.json()) as { error: { details: { reason: string } } }
+
+    const revoked = docs.get(key('revoked-by-edxml', 'recipient status 03')) as Made
+    const update = await xml(revoked, 2)
+    expect(update.status, await update.clone().text()).toBe(409)
+    expect((await body(update)).error.details.reason).toBe('revoked')
+    const replacement = await (await signBoth('thay the van ban da thu hoi', approver)).finish()
+    const documentCount = async () => (await app.t.db.select({ id: documents.id }).from(documents)).length
+    const before = await documentCount()
+    const replace = await xml(revoked, 3, replacement)
+    expect(replace.status, await replace.clone().text()).toBe(409)
+    // nothing stored: the replacement is not a document, the revoked one stays revoked
+    const shown = await app.request(`/v1/documents/${revoked.id}`, { headers: authHeader(senderClerk) })
+    expect(((await shown.json()) as { state: string }).state).toBe('revoked')
+    expect(await documentCount()).toBe(before)
+    expect((await refusals(revoked.id)).map((r) => (r.detail as { action: string }).action)).toEqual(
+      expect.arrayContaining(['update_header', 'replace']),
+    )
+
+    const invalid = docs.get(key('signature-invalid', 'recipient status 03')) as Made
+    expect((await xml(invalid, 2)).status).toBe(409)
+    // replacing is how the sender remedies an invalid signature
+    const remedy = await xml(invalid, 3, await (await signBoth('ban dung thay the', approver)).finish())
+    expect(remedy.status, await remedy.clone().text()).toBe(201)
+    expect(((await remedy.json()) as { replaces: string }).replaces).toBe(invalid.id)
   })
 })
