@@ -89,9 +89,16 @@ export const ZSigningSession = z
   .object({
     sessionId: z.string(),
     pdfSha256: z.string(),
+    preparedSha256: z
+      .string()
+      .meta({ description: 'SHA-256 of the prepared revision to be signed (GET …/:id/prepared)' }),
     toBeSigned: z.string().nullable().meta({ description: 'DER of the CMS signed attributes, base64' }),
     algorithm: z.string().meta({ example: 'ECDSA-P256-SHA256' }),
     certificateSerial: z.string().nullable(),
+    appearance: z
+      .object({ visible: z.boolean(), note: z.string().nullable() })
+      .optional()
+      .meta({ description: 'whether the signature shows on the page, and why not' }),
   })
   .meta({ id: 'SigningSession' })
 export type SigningSession = z.infer<typeof ZSigningSession>

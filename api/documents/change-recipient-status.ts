@@ -11,6 +11,7 @@ import { RECALLABLE, RECIPIENT_TRANSITIONS, STATUS_LABELS } from './document-hea
 import type { DocumentsService } from './documents-service.ts'
 import { findVisibleDocument } from './get-document.ts'
 import { requireRole } from './official-roles.ts'
+import { refuseFrozenDocument } from './refuse-frozen-document.ts'
 
 export type ChangeRecipientStatusOptions = {
   svc: DocumentsService
@@ -26,7 +27,8 @@ const label = (code: string) => `${code} (${(STATUS_LABELS as Record<string, str
 
 /**
  * @returns the recipients' statuses after the change
- * @throws AppError 404 (not visible), 403 (role, or a recall by a recipient), 409 (transition not allowed)
+ * @throws AppError 404 (not visible), 403 (role, or a recall by a recipient), 409 (transition not
+ *   allowed, or the document is revoked or its signatures do not hold)
  */
 export const changeRecipientStatus = async ({
   svc,
@@ -38,6 +40,7 @@ export const changeRecipientStatus = async ({
 }: ChangeRecipientStatusOptions) => {
   const { doc, isSender } = await findVisibleDocument(svc, caller, id)
   requireRole(caller.official.role, 'changeStatus')
+  await refuseFrozenDocument({ db: svc.db, caller, doc, action: status === '13' ? 'recall' : 'status' })
   const client = svc.db.$client
   const current = await client.execute({
     sql: 'SELECT agency_code, status FROM document_recipients WHERE document_id = ?',
@@ -79,7 +82,8 @@ export const changeRecipientStatus = async ({
     const placeholders = t.from.map(() => '?').join(', ')
     return [
       {
-        sql: `UPDATE document_recipients SET status = ?, updated_at = ? WHERE document_id = ? AND agency_code = ? AND status IN (${placeholders})`,
+        sql: `UPDATE document_recipients SET status = ?, updated_at = ? WHERE document_id = ? AND agency_code = ? AND status IN (${placeholders})
+              AND NOT EXISTS (SELECT 1 FROM documents WHERE id = document_id AND state = 'revoked')`,
         args: [status, at, id, t.agencyCode, ...t.from],
       },
       {

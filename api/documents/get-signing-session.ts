@@ -1,6 +1,7 @@
 /**
  * Reading a signing session: its state (a remote signature that has arrived is embedded on the
- * way) and the signed PDF once it is finished.
+ * way), the prepared revision it will sign (to be shown to the signer before signing) and the
+ * signed PDF once it is finished.
  * @module
  */
 import { createHash } from 'node:crypto'
@@ -10,7 +11,7 @@ import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { finishSignature } from './finish-signature.ts'
-import { loadSession } from './load-signing-session.ts'
+import { loadSession, requirePending } from './load-signing-session.ts'
 
 export type GetSigningSessionOptions = { svc: DocumentsService; caller: Caller; sessionId: string }
 
@@ -45,4 +46,17 @@ export const getSignedPdf = async ({ svc, caller, sessionId }: GetSigningSession
     throw new AppError('CONFLICT', `Phiên ký chưa xong (trạng thái "${session.status}").`)
   }
   return { pdf: session.signed, sha256: createHash('sha256').update(session.signed).digest('hex') }
+}
+
+/**
+ * The prepared revision of a pending session: the exact bytes the signature will cover (the
+ * issuance stamp and the signature's appearance included), with an empty /Contents. A client
+ * renders them for the signer and checks that the SHA-256 of their ByteRange is the
+ * message-digest in the signed attributes it is asked to sign.
+ * @throws AppError 404 (not the caller's), 409 (no longer pending)
+ */
+export const getPreparedPdf = async ({ svc, caller, sessionId }: GetSigningSessionOptions) => {
+  const session = await loadSession(svc, caller, sessionId)
+  requirePending(session)
+  return { pdf: new Uint8Array(session.prepared), sha256: session.preparedSha256 }
 }

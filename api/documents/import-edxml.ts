@@ -22,6 +22,7 @@ import { documentTypeName, joinNotation, parseEdxmlDate } from './edxml-format.t
 import { importEdxmlStatus } from './import-edxml-status.ts'
 import { requireRole } from './official-roles.ts'
 import { asArray, documentPdfOf, type Node, readEdxmlPackage, text } from './read-edxml-package.ts'
+import { refuseFrozenDocument } from './refuse-frozen-document.ts'
 import { submitDocument } from './submit-document.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
 
@@ -116,7 +117,8 @@ export type ImportEdxmlOptions = {
 /**
  * @returns the HTTP status to answer with and the body: the document for 0 and 3 (with
  *   `replaces` for 3), `{ id, state, businessDocType }` for 1 and 2, the status result for status packages
- * @throws AppError 400 (not edXML), 403 (not from nor to the caller's agency), 404 (earlier document), 413, 422
+ * @throws AppError 400 (not edXML), 403 (not from nor to the caller's agency), 404 (earlier document),
+ *   409 (updating a revoked or invalid document, replacing a revoked one), 413, 422
  */
 export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: ImportEdxmlOptions) => {
   const pkg = readEdxmlPackage(xml)
@@ -171,6 +173,8 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
       referenceOf(pkg.bussiness),
       kind === 'revoke' ? 'thu hồi' : 'cập nhật',
     )
+    if (kind === 'update')
+      await refuseFrozenDocument({ db: svc.db, caller, doc: row, action: 'update_header' })
     const at = new Date().toISOString()
     if (kind === 'revoke') {
       if (row.state !== 'revoked') {
@@ -240,6 +244,10 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
     kind === 'replace'
       ? await resolveEarlier(svc, caller, from, referenceOf(pkg.bussiness), 'thay thế')
       : undefined
+  if (earlier) {
+    // before anything is stored: a revoked document is not replaced (send a new one)
+    await refuseFrozenDocument({ db: svc.db, caller, doc: earlier.row, action: 'replace', only: ['revoked'] })
+  }
   const pdf = documentPdfOf(pkg, svc.maxBytes)
   if (!pdf) {
     throw new AppError(

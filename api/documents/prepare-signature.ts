@@ -174,11 +174,12 @@ export const prepareSignature = async ({
     .delete(signingSessions)
     .where(lt(signingSessions.expiresAt, new Date(now.getTime() - 86_400_000).toISOString()))
   const id = randomUUID()
+  const preparedSha256 = createHash('sha256').update(prepared.pdf).digest('hex')
   await svc.db.insert(signingSessions).values({
     id,
     officialId: caller.official.id,
     role,
-    preparedSha256: createHash('sha256').update(prepared.pdf).digest('hex'),
+    preparedSha256,
     prepared: Buffer.from(prepared.pdf),
     digest: toBeSigned ? createHash('sha256').update(toBeSigned).digest('hex') : '',
     status: 'pending',
@@ -190,6 +191,8 @@ export const prepareSignature = async ({
   return {
     sessionId: id,
     pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+    /** the prepared revision (GET …/:id/prepared): what the signer is shown and signs */
+    preparedSha256,
     toBeSigned: toBeSigned ? Buffer.from(toBeSigned).toString('base64') : null,
     algorithm: algorithmFor(cert?.pem ?? null),
     certificateSerial: cert?.serial ?? null,

@@ -82,7 +82,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
         },
         201: { description: 'Đã nhận', content: json(ZSentDocument) },
       },
-      errors: [400, 401, 403, 413, 415, 422, 503],
+      errors: [400, 401, 403, 409, 413, 415, 422, 503],
     }),
     official,
     async (c) => {
@@ -145,7 +145,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
         },
         201: { description: 'Văn bản mới (kèm replaces khi thay thế)', content: json(ZSentDocument) },
       },
-      errors: [400, 401, 403, 404, 413, 415, 422],
+      errors: [400, 401, 403, 404, 409, 413, 415, 422],
     }),
     official,
     async (c) => {
@@ -177,7 +177,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
           content: json(ZEdxmlStatusResult),
         },
       },
-      errors: [400, 401, 403, 404, 415, 422],
+      errors: [400, 401, 403, 404, 409, 415, 422],
     }),
     official,
     async (c) => {

@@ -1,7 +1,8 @@
 /**
  * PAdES signing in two steps: `POST /v1/signing/sessions` prepares the PDF and returns what to
- * sign, `POST …/:id/complete` embeds the signature (or `POST …/:id/remote` asks the remote
- * provider), `GET …/:id` and `GET …/:id/pdf` read the session and the signed PDF.
+ * sign, `GET …/:id/prepared` returns the prepared revision to show the signer, `POST …/:id/complete`
+ * embeds the signature (or `POST …/:id/remote` asks the remote provider), `GET …/:id` and
+ * `GET …/:id/pdf` read the session and the signed PDF.
  * @module
  */
 import { Hono } from 'hono'
@@ -11,7 +12,7 @@ import { describeOperation, json } from '../../platform/openapi/describe-operati
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { completeSignature } from './complete-signature.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
-import { getSignedPdf, getSigningSession } from './get-signing-session.ts'
+import { getPreparedPdf, getSignedPdf, getSigningSession } from './get-signing-session.ts'
 import { parseIssuance, parseSignatureAt } from './parse-issuance.ts'
 import { prepareSignature } from './prepare-signature.ts'
 import { pdfResponse, readPdfForm } from './read-pdf-form.ts'
@@ -140,6 +141,28 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
       c.json(
         await getSigningSession({ svc: await svc(), caller: c.var.caller, sessionId: c.req.param('id') }),
       ),
+  )
+
+  app.get(
+    '/v1/signing/sessions/:id/prepared',
+    describeOperation({
+      summary:
+        'Bản sẽ ký của phiên đang chờ (đã ghi số, ngày và hình chữ ký/con dấu; /Contents còn trống), để người ký xem trước khi ký',
+      tag: 'signing',
+      auth: 'bearer',
+      params: ZIdParam,
+      responses: { 200: { description: 'PDF sẽ ký', content: PDF } },
+      errors: [401, 404, 409],
+    }),
+    official,
+    async (c) => {
+      const prepared = await getPreparedPdf({
+        svc: await svc(),
+        caller: c.var.caller,
+        sessionId: c.req.param('id'),
+      })
+      return pdfResponse(c, prepared.pdf, prepared.sha256)
+    },
   )
 
   app.get(

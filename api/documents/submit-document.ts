@@ -26,6 +26,7 @@ import { edxmlDocumentId } from './edxml-format.ts'
 import { judgeOwnApproval, type SenderVerification } from './judge-own-approval.ts'
 import { requireRole } from './official-roles.ts'
 import { bindQuery } from './prepare-submit-queries.ts'
+import { refuseFrozenDocument } from './refuse-frozen-document.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
 import type { Verification } from './verify-pdf-signatures.ts'
 
@@ -109,6 +110,8 @@ const addRecipients = async (
   const have = new Set(existing.recipients.map((r) => r.agencyCode))
   const fresh = to.filter((code) => !have.has(code))
   if (fresh.length === 0) return { ...existing, added: [] }
+  const row = await svc.db.select().from(documents).where(eq(documents.id, existing.id)).get()
+  if (row) await refuseFrozenDocument({ db: svc.db, caller, doc: row, action: 'add_recipients' })
   if (existing.signatureStatus === 'unsigned' && !header.allowUnsigned) {
     throw new AppError('UNPROCESSABLE', UNSIGNED_REFUSAL)
   }
@@ -152,7 +155,8 @@ const addRecipients = async (
 /**
  * @returns `created: false` with the stored document when this sender already sent this PDF
  *   (delivered to the agencies of `to` that did not have it yet, listed in `added`)
- * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned)
+ * @throws AppError 403 (role), 400/422 (recipients), 422 (unsigned or invalid signature without allowUnsigned),
+ *   409 (new recipients for a document that is revoked or whose signatures do not hold)
  */
 export const submitDocument = async ({
   svc,

@@ -86,6 +86,22 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
     me: () => json<Me>('/v1/me'),
     searchAgencies: async (q: string) =>
       (await json<{ results: Agency[] }>(`/v1/agencies?q=${encodeURIComponent(q)}`)).results,
+    /** the approver's handwritten signature (PNG with a transparent background), uploaded once */
+    uploadSignatureImage: (png: Uint8Array<ArrayBuffer>) =>
+      json<{ sha256: string }>('/v1/me/signature-image', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'image/png' },
+        body: new Blob([png], { type: 'image/png' }),
+      }),
+    /** @returns the current signature image, or null when none was uploaded */
+    signatureImage: async (): Promise<Uint8Array<ArrayBuffer> | null> => {
+      try {
+        return new Uint8Array(await (await request('/v1/me/signature-image')).arrayBuffer())
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null
+        throw error
+      }
+    },
     issueCertificate: (csr: string) => postJson<IssuedCertificateResponse>('/v1/certificates', { csr }),
     createSigningSession: ({
       pdf,
@@ -127,6 +143,11 @@ export const createApiClient = ({ baseUrl, token, fetch: fetchImpl = fetch }: Ap
     signingSessionStatus: (sessionId: string) =>
       json<{ status: 'pending' | 'signed' | 'rejected' | 'expired' }>(
         `/v1/signing/sessions/${encodeURIComponent(sessionId)}`,
+      ),
+    /** the revision a pending session will sign (stamp and appearance included), to show before signing */
+    preparedSessionPdf: async (sessionId: string) =>
+      new Uint8Array(
+        await (await request(`/v1/signing/sessions/${encodeURIComponent(sessionId)}/prepared`)).arrayBuffer(),
       ),
     signedSessionPdf: async (sessionId: string) =>
       new Uint8Array(

@@ -11,6 +11,7 @@ import { sha256Hex } from './base64.ts'
 import { type ConsentStore, isExtensionPage, pageOriginOf, type SenderInfo } from './consent.ts'
 import {
   type ConsentEndedMessage,
+  type ConsentPrepared,
   type ConsentWindowView,
   type RouteOutcome,
   type RouteResultMessage,
@@ -18,7 +19,7 @@ import {
   ZExtensionPageMessage,
 } from './messages.ts'
 import type { PdfHandoff } from './pdf-handoff.ts'
-import { signAndRoute } from './sign-and-route.ts'
+import { finishSigning, prepareSigning } from './sign-and-route.ts'
 import type { DocumentSystemConfig } from './storage.ts'
 import { CANCEL_MESSAGES } from './texts.ts'
 
@@ -78,6 +79,33 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
         if (request) await finish(request, { ok: false, cancelled: true, message: 'Đã hủy.' })
         return { ok: true }
       }
+      case 'consent-prepare': {
+        const view = await deps.consents.view(message.requestId)
+        if (!view) return { ok: false, message: 'Yêu cầu không còn hiệu lực; hãy bắt đầu lại.' }
+        if (!view.pdf) return { ok: false, message: 'Chưa có tệp PDF để ký.' }
+        if ((await sha256Hex(view.pdf)) !== message.sha256)
+          return { ok: false, message: CANCEL_MESSAGES.hashMismatch } satisfies ConsentPrepared
+        try {
+          const { prepared, bytes } = await prepareSigning({
+            api: await deps.api(),
+            pdf: view.pdf,
+            // only a queued draft is numbered and dated at issuance
+            issuance: view.draftId ? (message.issuance ?? null) : null,
+            remote: message.remote,
+          })
+          if (!(await deps.consents.attachPrepared(message.requestId, prepared, bytes)))
+            return { ok: false, message: 'Yêu cầu không còn hiệu lực; hãy bắt đầu lại.' }
+          return {
+            ok: true,
+            preparedSha256: prepared.preparedSha256,
+            appearance: prepared.appearance,
+            issuance: prepared.issuance,
+          } satisfies ConsentPrepared
+        } catch (error) {
+          deps.log('signature not prepared', error)
+          return { ok: false, message: errorMessage(error) } satisfies ConsentPrepared
+        }
+      }
       case 'consent-confirm': {
         const request = await deps.consents.take(message.requestId)
         if (!request)
@@ -92,14 +120,23 @@ export const createBackgroundRouter = (deps: RouterDeps) => {
         } else if ((await sha256Hex(pdf)) !== message.sha256) {
           // only the bytes the official saw (and whose hash was shown) are signed
           outcome = { ok: false, cancelled: false, message: CANCEL_MESSAGES.hashMismatch }
+        } else if (!request.prepared || !request.preparedPdf) {
+          outcome = { ok: false, cancelled: false, message: CANCEL_MESSAGES.notPrepared }
+        } else if (
+          message.preparedSha256 !== request.prepared.preparedSha256 ||
+          (await sha256Hex(request.preparedPdf)) !== message.preparedSha256 ||
+          message.remote !== request.prepared.remote
+        ) {
+          // the revision signed is the one rendered in the consent window, byte for byte
+          outcome = { ok: false, cancelled: false, message: CANCEL_MESSAGES.preparedMismatch }
         } else {
           try {
-            const result = await signAndRoute({
+            const result = await finishSigning({
               api: await deps.api(),
-              pdf,
+              prepared: request.prepared,
+              bytes: request.preparedPdf,
               fileName,
               header: message.header ?? null,
-              remote: message.remote,
               draftId: request.draftId,
               subject: request.subject,
             })

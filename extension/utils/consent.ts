@@ -7,6 +7,7 @@
 import { sha256Hex } from './base64.ts'
 import { firstDocumentNumber } from './document-number.ts'
 import type { ConsentView } from './messages.ts'
+import type { PreparedSigning } from './sign-and-route.ts'
 
 /** The parts of `runtime.MessageSender` the checks use. */
 export type SenderInfo = {
@@ -60,7 +61,12 @@ export type ConsentRequest = ConsentView & {
   createdAt: number
   /** the consent window showing it, once open: closing that window cancels the request */
   windowId: number | null
+  /** the signing session the server prepared for it, once the consent window asked for one */
+  prepared?: PreparedSigning | null
 }
+
+/** Where the prepared revision's bytes are kept, beside the request's own. */
+export const preparedKey = (requestId: string) => `${requestId}:prepared`
 
 /** What is kept between service-worker restarts: everything but the bytes. */
 export type StoredRequest = Omit<ConsentRequest, 'pdf'>
@@ -137,19 +143,30 @@ export const createConsentStore = ({
     const kept = all.filter((r) => now() - r.createdAt <= ttlMs)
     if (kept.length !== all.length) {
       await persistence.writeAll(kept)
-      for (const r of all) if (!kept.includes(r)) await persistence.deleteBytes(r.requestId)
+      for (const r of all)
+        if (!kept.includes(r)) {
+          await persistence.deleteBytes(r.requestId)
+          await persistence.deleteBytes(preparedKey(r.requestId))
+        }
     }
     return kept
   }
-  const remove = async (predicate: (r: StoredRequest) => boolean): Promise<ConsentRequest[]> => {
+  const remove = async (
+    predicate: (r: StoredRequest) => boolean,
+  ): Promise<Array<ConsentRequest & { preparedPdf: Uint8Array<ArrayBuffer> | null }>> => {
     const all = await live()
     const removed = all.filter(predicate)
     if (removed.length === 0) return []
     await persistence.writeAll(all.filter((r) => !predicate(r)))
-    const out: ConsentRequest[] = []
+    const out: Array<ConsentRequest & { preparedPdf: Uint8Array<ArrayBuffer> | null }> = []
     for (const r of removed) {
-      out.push({ ...r, pdf: await persistence.getBytes(r.requestId) })
+      out.push({
+        ...r,
+        pdf: await persistence.getBytes(r.requestId),
+        preparedPdf: r.prepared ? await persistence.getBytes(preparedKey(r.requestId)) : null,
+      })
       await persistence.deleteBytes(r.requestId)
+      await persistence.deleteBytes(preparedKey(r.requestId))
     }
     return out
   }
@@ -192,7 +209,7 @@ export const createConsentStore = ({
       serial(async () => {
         const request = (await live()).find((r) => r.requestId === requestId)
         if (!request) return null
-        const { tabId: _t, frameId: _f, createdAt: _c, windowId: _w, ...view } = request
+        const { tabId: _t, frameId: _f, createdAt: _c, windowId: _w, prepared: _p, ...view } = request
         return { ...view, pdf: await persistence.getBytes(requestId) }
       }),
     /** Records which window shows the request. */
@@ -201,8 +218,27 @@ export const createConsentStore = ({
         const all = await live()
         await persistence.writeAll(all.map((r) => (r.requestId === requestId ? { ...r, windowId } : r)))
       }),
-    /** Removes and returns the request: consent is given once. */
-    take: (requestId: string): Promise<ConsentRequest | null> =>
+    /**
+     * Keeps the signing session prepared for the request and its revision's bytes (replacing
+     * an earlier one: the official changed the number, the date or the signing method).
+     * @returns false when the request is gone
+     */
+    attachPrepared: (
+      requestId: string,
+      prepared: PreparedSigning,
+      bytes: Uint8Array<ArrayBuffer>,
+    ): Promise<boolean> =>
+      serial(async () => {
+        const all = await live()
+        if (!all.some((r) => r.requestId === requestId)) return false
+        await persistence.putBytes(preparedKey(requestId), bytes)
+        await persistence.writeAll(all.map((r) => (r.requestId === requestId ? { ...r, prepared } : r)))
+        return true
+      }),
+    /** Removes and returns the request (with its prepared revision's bytes): consent is given once. */
+    take: (
+      requestId: string,
+    ): Promise<(ConsentRequest & { preparedPdf: Uint8Array<ArrayBuffer> | null }) | null> =>
       serial(async () => (await remove((r) => r.requestId === requestId))[0] ?? null),
     /** Removes and returns the requests matching `predicate`. */
     takeWhere: (predicate: (r: StoredRequest) => boolean): Promise<ConsentRequest[]> =>
@@ -216,7 +252,8 @@ export const createConsentStore = ({
     sweep: (): Promise<void> =>
       serial(async () => {
         const ids = new Set((await live()).map((r) => r.requestId))
-        for (const id of await persistence.byteIds()) if (!ids.has(id)) await persistence.deleteBytes(id)
+        for (const id of await persistence.byteIds())
+          if (!ids.has(id.replace(/:prepared$/, ''))) await persistence.deleteBytes(id)
       }),
     size: (): Promise<number> => serial(async () => (await live()).length),
   }

@@ -45,8 +45,22 @@ export const ZContentMessage = z.discriminatedUnion('type', [
   }),
 ])
 
+const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/)
+
 export const ZExtensionPageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('consent-get'), requestId: z.string() }),
+  /**
+   * the consent window asks the server to prepare the signature of the file it shows (hash
+   * `sha256`); the prepared revision (stamp, appearance) is stored for the window to render
+   */
+  z.object({
+    type: z.literal('consent-prepare'),
+    requestId: z.string(),
+    sha256: ZSha256,
+    /** issuing a queued draft: the number/notation and date to stamp on page 1 */
+    issuance: z.object({ notation: z.string().min(1).max(100), date: z.iso.date() }).optional(),
+    remote: z.boolean().default(false),
+  }),
   z.object({
     type: z.literal('consent-confirm'),
     requestId: z.string(),
@@ -54,7 +68,9 @@ export const ZExtensionPageMessage = z.discriminatedUnion('type', [
     header: ZRouteHeader.optional(),
     remote: z.boolean().default(false),
     /** the SHA-256 the consent window computed from the bytes it showed: signing refuses other bytes */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sha256: ZSha256,
+    /** the SHA-256 the consent window computed from the prepared revision it rendered: only it is signed */
+    preparedSha256: ZSha256,
     /**
      * only when the request came without a file (print path): the name of the file the official
      * picked; the consent window stored its bytes with the request (IndexedDB)
@@ -93,6 +109,16 @@ export type ConsentView = {
  * them from the extension's IndexedDB (utils/consent-persistence.ts), renders and hashes them.
  */
 export type ConsentWindowView = ConsentView
+
+/** The consent-prepare answer: the prepared revision's bytes are in IndexedDB (`preparedKey`). */
+export type ConsentPrepared =
+  | {
+      ok: true
+      preparedSha256: string
+      appearance: { visible: boolean; note: string | null } | null
+      issuance: { notation: string; date: string } | null
+    }
+  | { ok: false; message: string }
 
 /** Background → extension pages: a request ended without the consent window (closed tab, changed file). */
 export type ConsentEndedMessage = { type: 'consent-ended'; requestId: string; message: string }

@@ -11,6 +11,8 @@ export type PdfPreview = {
   pages: number
   /** text of the first pages, lines joined by newlines */
   text: string
+  /** what the free-text annotations of the first pages say (the issuance stamp: number, date) */
+  stamps: string[]
   /** draws page `pageNumber` (1-based) into a canvas `cssWidth` pixels wide */
   render: (pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number) => Promise<void>
   close: () => Promise<void>
@@ -40,9 +42,17 @@ export const openPdfPreview = async (bytes: Uint8Array, textPages = 2): Promise<
     }
     if (line.trim()) lines.push(line)
   }
+  const stamps: string[] = []
+  for (let n = 1; n <= Math.min(doc.numPages, textPages); n++) {
+    for (const a of await (await doc.getPage(n)).getAnnotations()) {
+      const said = (a as { subtype?: string; contentsObj?: { str?: string } }).contentsObj?.str
+      if ((a as { subtype?: string }).subtype === 'FreeText' && said) stamps.push(said)
+    }
+  }
   return {
     pages: doc.numPages,
     text: lines.map((l) => l.trim()).join('\n'),
+    stamps,
     render: async (pageNumber, canvas, cssWidth) => {
       const page = await doc.getPage(pageNumber)
       const base = page.getViewport({ scale: 1 })

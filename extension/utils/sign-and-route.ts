@@ -8,7 +8,8 @@
  */
 import type { IssuedCertificateResponse, SentDocument, SigningRole } from '../../contracts/documents.ts'
 import { type ApiClient, ApiError, type DocumentHeader } from './api-client.ts'
-import { base64ToBytes } from './base64.ts'
+import { base64ToBytes, sha256Hex } from './base64.ts'
+import { assertSignsPrepared, byteRangeDigest, PREPARED_MISMATCH } from './check-prepared-pdf.ts'
 import { buildCsr } from './csr.ts'
 import { loadOrCreateSigningKeys, signBytes } from './signing-key.ts'
 import { certificateItem } from './storage.ts'
@@ -82,6 +83,163 @@ export type SignAndRouteResult =
   /** an approver's signature only, queued for the agency's văn thư ("chờ phát hành") inside trolyso */
   | { kind: 'drafted'; draftId: string; signedPdf: Uint8Array<ArrayBuffer> }
 
+/** The number and date the văn thư stamps on page 1 when issuing a queued draft. */
+export type Issuance = { notation: string; date: string }
+
+/** A signing session the server prepared, whose revision the official is shown before signing. */
+export type PreparedSigning = {
+  sessionId: string
+  role: SigningRole
+  /** DER of the signed attributes (base64); null for a remote signature */
+  toBeSigned: string | null
+  certificateSerial: string | null
+  /** SHA-256 of the prepared revision, as the server stored it and this extension checked it */
+  preparedSha256: string
+  /** the stamp written into the prepared revision, if any */
+  issuance: Issuance | null
+  remote: boolean
+  appearance: { visible: boolean; note: string | null } | null
+}
+
+export type PrepareSigningOptions = {
+  api: ApiClient
+  pdf: Uint8Array<ArrayBuffer>
+  /** issuing a queued draft (văn thư): the number and date to stamp */
+  issuance?: Issuance | null
+  remote?: boolean
+  enrol?: typeof ensureEnrolled
+}
+
+/**
+ * Asks the server to prepare the signature (stamp, appearance, placeholder) and fetches the
+ * prepared revision, checking that its SHA-256 is the session's and that the signed attributes
+ * to sign digest exactly its ByteRange.
+ * @returns the session and the bytes to show the official
+ * @throws Error when the prepared bytes are not what would be signed
+ */
+export const prepareSigning = async ({
+  api,
+  pdf,
+  issuance: wanted = null,
+  remote = false,
+  enrol = ensureEnrolled,
+}: PrepareSigningOptions): Promise<{ prepared: PreparedSigning; bytes: Uint8Array<ArrayBuffer> }> => {
+  const me = await api.me()
+  const role = signingRoleFor(me.official.role)
+  let issuance = role === 'organisation' ? wanted : null
+  const createSession = async (args: { certificateSerial?: string }) => {
+    try {
+      return await api.createSigningSession({ pdf, role, ...args, issuance })
+    } catch (error) {
+      // a draft without blanks for number and date ("Số:", "ngày … tháng … năm") is issued unstamped
+      if (
+        !(issuance && error instanceof ApiError && error.status === 422 && /^issuance:/.test(error.message))
+      )
+        throw error
+      issuance = null
+      return api.createSigningSession({ pdf, role, ...args })
+    }
+  }
+  let session: Awaited<ReturnType<ApiClient['createSigningSession']>>
+  if (remote) session = await createSession({})
+  else {
+    const { certificate } = await enrol(api)
+    try {
+      session = await createSession({ certificateSerial: certificate.serial })
+    } catch (error) {
+      if (!certificateRefused(error)) throw error
+      const renewed = await enrol(api, { fresh: true })
+      session = await createSession({ certificateSerial: renewed.certificate.serial })
+    }
+    // the API returns null only for a session without a certificate (remote signing)
+    if (!session.toBeSigned) throw new Error('Máy chủ không trả về dữ liệu cần ký cho chứng thư của bạn.')
+  }
+  const bytes = new Uint8Array(await api.preparedSessionPdf(session.sessionId))
+  if ((await sha256Hex(bytes)) !== session.preparedSha256) throw new Error(PREPARED_MISMATCH)
+  if (session.toBeSigned) await assertSignsPrepared(base64ToBytes(session.toBeSigned), bytes)
+  return {
+    prepared: {
+      sessionId: session.sessionId,
+      role,
+      toBeSigned: session.toBeSigned,
+      certificateSerial: session.certificateSerial,
+      preparedSha256: session.preparedSha256,
+      issuance,
+      remote,
+      appearance: session.appearance ?? null,
+    },
+    bytes,
+  }
+}
+
+export type FinishSigningOptions = {
+  api: ApiClient
+  prepared: PreparedSigning
+  /** the prepared revision the consent window showed */
+  bytes: Uint8Array<ArrayBuffer>
+  fileName: string
+  /** needed when the official is a văn thư who sends; a leader only signs */
+  header: DocumentHeader | null
+  /** the queued draft the văn thư issues; absent for a file from a page */
+  draftId?: string | null
+  /** for the draft queue: what the leader's draft is about */
+  subject?: string | null
+  remoteTimeoutMs?: number
+  loadKeys?: typeof loadOrCreateSigningKeys
+}
+
+/**
+ * Signs the prepared revision the official saw (locally, or by confirming on the phone) and
+ * routes the result: the approver's to the agency's queue, the văn thư's to the recipients.
+ * @throws Error when the bytes to sign, or the signed result, are not the revision shown
+ */
+export const finishSigning = async ({
+  api,
+  prepared,
+  bytes,
+  fileName,
+  header,
+  draftId = null,
+  subject = null,
+  remoteTimeoutMs = 180_000,
+  loadKeys = loadOrCreateSigningKeys,
+}: FinishSigningOptions): Promise<SignAndRouteResult> => {
+  if ((await sha256Hex(bytes)) !== prepared.preparedSha256) throw new Error(PREPARED_MISMATCH)
+  const stamp = prepared.issuance
+  if (stamp && (header?.notation !== stamp.notation || header?.promulgatedAt !== stamp.date)) {
+    throw new Error(
+      `Số, ngày ban hành (${header?.notation ?? '—'}, ${header?.promulgatedAt ?? '—'}) khác với số, ngày đã ghi lên bản sẽ ký (${stamp.notation}, ${stamp.date}); hãy xem lại bản sẽ ký.`,
+    )
+  }
+  let signed: Uint8Array<ArrayBuffer>
+  if (prepared.remote) {
+    await api.requestRemoteSigning(prepared.sessionId)
+    signed = await waitForRemote(api, prepared.sessionId, remoteTimeoutMs)
+  } else {
+    if (!prepared.toBeSigned) throw new Error('Máy chủ không trả về dữ liệu cần ký cho chứng thư của bạn.')
+    const toBeSigned = base64ToBytes(prepared.toBeSigned)
+    await assertSignsPrepared(toBeSigned, bytes)
+    const { keys } = await loadKeys()
+    signed = await api.completeSigningSession({
+      sessionId: prepared.sessionId,
+      signature: await signBytes(keys.privateKey, toBeSigned),
+      certificateSerial: prepared.certificateSerial ?? undefined,
+    })
+  }
+  // the signed file is the revision shown with the signature in its /Contents, nothing else
+  if ((await byteRangeDigest(signed)) !== (await byteRangeDigest(bytes))) throw new Error(PREPARED_MISMATCH)
+  if (prepared.role === 'approver') {
+    // to the agency's văn thư inside trolyso: no download, no mail, no second signature
+    const draft = await api.createDraft({ pdf: signed, fileName, subject })
+    return { kind: 'drafted', draftId: draft.id, signedPdf: signed }
+  }
+  if (!header) throw new Error('Thiếu thông tin gửi (nơi nhận, số, ký hiệu…).')
+  const sent = draftId
+    ? await api.issueDraft({ id: draftId, pdf: signed, header, fileName })
+    : await api.sendDocument({ pdf: signed, header, fileName })
+  return { kind: 'routed', sent }
+}
+
 export type SignAndRouteOptions = {
   api: ApiClient
   pdf: Uint8Array<ArrayBuffer>
@@ -96,7 +254,7 @@ export type SignAndRouteOptions = {
   remoteTimeoutMs?: number
 }
 
-/** @returns the routed document (clerk), or the PDF the approver signed for the văn thư */
+/** Prepare and finish in one go (no one to show the prepared revision to: scripts and tests). */
 export const signAndRoute = async ({
   api,
   pdf,
@@ -107,57 +265,8 @@ export const signAndRoute = async ({
   draftId = null,
   subject = null,
 }: SignAndRouteOptions): Promise<SignAndRouteResult> => {
-  const me = await api.me()
-  const role = signingRoleFor(me.official.role)
   // issuing a queued draft: the number and date of the header are stamped on page 1 first
-  const issuance =
-    role === 'organisation' && draftId && header
-      ? { notation: header.notation, date: header.promulgatedAt }
-      : null
-  const createSession = async (args: { certificateSerial?: string }) => {
-    try {
-      return await api.createSigningSession({ pdf, role, ...args, issuance })
-    } catch (error) {
-      // a draft without blanks for number and date ("Số:", "ngày … tháng … năm") is issued unstamped
-      if (
-        !(issuance && error instanceof ApiError && error.status === 422 && /^issuance:/.test(error.message))
-      )
-        throw error
-      return api.createSigningSession({ pdf, role, ...args })
-    }
-  }
-  let signed: Uint8Array<ArrayBuffer>
-  if (remote) {
-    const session = await createSession({})
-    await api.requestRemoteSigning(session.sessionId)
-    signed = await waitForRemote(api, session.sessionId, remoteTimeoutMs)
-  } else {
-    let { keys, certificate } = await ensureEnrolled(api)
-    let session: Awaited<ReturnType<ApiClient['createSigningSession']>>
-    try {
-      session = await createSession({ certificateSerial: certificate.serial })
-    } catch (error) {
-      if (!certificateRefused(error)) throw error
-      ;({ keys, certificate } = await ensureEnrolled(api, { fresh: true }))
-      session = await createSession({ certificateSerial: certificate.serial })
-    }
-    // the API returns null only for a session without a certificate (remote signing)
-    if (!session.toBeSigned) throw new Error('Máy chủ không trả về dữ liệu cần ký cho chứng thư của bạn.')
-    const signature = await signBytes(keys.privateKey, base64ToBytes(session.toBeSigned))
-    signed = await api.completeSigningSession({
-      sessionId: session.sessionId,
-      signature,
-      certificateSerial: certificate.serial,
-    })
-  }
-  if (role === 'approver') {
-    // to the agency's văn thư inside trolyso: no download, no mail, no second signature
-    const draft = await api.createDraft({ pdf: signed, fileName, subject })
-    return { kind: 'drafted', draftId: draft.id, signedPdf: signed }
-  }
-  if (!header) throw new Error('Thiếu thông tin gửi (nơi nhận, số, ký hiệu…).')
-  const sent = draftId
-    ? await api.issueDraft({ id: draftId, pdf: signed, header, fileName })
-    : await api.sendDocument({ pdf: signed, header, fileName })
-  return { kind: 'routed', sent }
+  const issuance = draftId && header ? { notation: header.notation, date: header.promulgatedAt } : null
+  const { prepared, bytes } = await prepareSigning({ api, pdf, issuance, remote })
+  return finishSigning({ api, prepared, bytes, fileName, header, draftId, subject, remoteTimeoutMs })
 }

@@ -16,6 +16,9 @@ export const CANCEL_MESSAGES = {
   windowClosed: 'Cửa sổ xác nhận đã đóng; yêu cầu ký đã bị hủy.',
   tabLeft: 'Trang yêu cầu ký đã đóng hoặc chuyển sang trang khác; yêu cầu ký đã bị hủy.',
   hashMismatch: 'Tệp cần ký không khớp với tệp đã hiển thị; chưa ký. Hãy bắt đầu lại.',
+  notPrepared: 'Chưa có bản sẽ ký để xem; chưa ký. Hãy chờ bản sẽ ký hiện ra rồi xác nhận.',
+  preparedMismatch:
+    'Bản sẽ ký đã thay đổi sau khi hiển thị (số, ngày, cách ký hoặc nội dung); chưa ký. Hãy bắt đầu lại.',
   handoffFailed:
     'Tiện ích không nhận được tệp PDF từ trang này; chưa ký. Hãy tải lại trang, đính kèm lại tệp và bấm gửi.',
 } as const

@@ -1,9 +1,10 @@
 /**
  * Options in plain Vietnamese: the trolyso server and access token with a connection check
  * ("Đã kết nối: … (văn thư)") and a warning for plain http beyond this computer, remote
- * signing, the hosts where the extension may act (shown as host names; each asks the browser
- * for that host's permission), and document-system selectors under "Nâng cao". Values the
- * administrator's policy fixes are shown read-only.
+ * signing, an approver's signature image (signature-image.ts), the hosts where the extension
+ * may act (shown as host names; each asks the browser for that host's permission), and
+ * document-system selectors under "Nâng cao". Values the administrator's policy fixes are
+ * shown read-only.
  * @module
  */
 import { browser } from 'wxt/browser'
@@ -22,6 +23,7 @@ import {
   remoteSigningItem,
   ZDocumentSystemConfig,
 } from '../../utils/storage.ts'
+import { createSignatureImageSection } from './signature-image.ts'
 
 const originPattern = (url: string) => `${new URL(url).origin}/*`
 
@@ -73,6 +75,10 @@ const main = async () => {
     h('label', {}, remote, ' Ký từ xa (xác nhận trên điện thoại)'),
   )
   const connection = h('p', { id: 'connection', role: 'status' })
+  const signatureImage = createSignatureImageSection(async () => {
+    const current = await readSettings(defaultApi)
+    return createApiClient({ baseUrl: current.apiBaseUrl, token: current.apiToken })
+  })
   const check = h('button', { type: 'button', id: 'check-connection' }, 'Kiểm tra kết nối')
   check.addEventListener('click', async () => {
     connection.className = 'muted'
@@ -83,10 +89,12 @@ const main = async () => {
       connection.className = 'ok'
       connection.textContent = connectedAs(me)
       remoteRow.hidden = me.features?.remoteSigning !== true
+      await signatureImage.refresh(me.official.role)
     } catch (error) {
       connection.className = 'error'
       connection.textContent = `Chưa kết nối được: ${(error as Error).message}`
       remoteRow.hidden = true
+      await signatureImage.refresh(null)
     }
   })
   const saveApi = h('button', { type: 'button', class: 'primary', id: 'save-api' }, 'Lưu')
@@ -196,6 +204,7 @@ const main = async () => {
     remoteRow,
     h('p', {}, saveApi, ' ', check),
     connection,
+    signatureImage.section,
     h('h2', {}, 'Trang được phép'),
     h(
       'p',

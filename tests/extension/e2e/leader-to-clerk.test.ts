@@ -34,7 +34,8 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
     await nudge.locator('[data-action="primary"]').waitFor(POLL)
     const consent = await s.consent(leaderBrowser, nudge)
-    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
+    // the revision to sign, as the server prepared it, or why the server refuses to prepare it
+    await consent.waitForSelector('#prepared-status.ok, #prepared-status.error', POLL)
     return { page, consent }
   }
 
@@ -79,9 +80,13 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     const again = s.file(join('again', 'QD_88_QĐ-STP.pdf'), await client(leader).draftPdf(draft?.id ?? ''))
     const { page, consent } = await signFromCompose(again)
     expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đang chờ xác nhận')
-    await consent.click('#confirm')
-    await consent.waitForSelector('#result.error', { timeout: 30_000 })
-    expect(await consent.textContent('#result')).toContain('đã có chữ ký của người có thẩm quyền')
+    // refused when the signature is prepared, before the official is asked to confirm
+    expect(await consent.textContent('#prepared-status')).toContain('đã có chữ ký của người có thẩm quyền')
+    expect(await consent.isDisabled('#confirm')).toBe(true)
+    // the file itself is still shown, marked as not signable
+    await consent.waitForSelector('#not-signable', POLL)
+    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
+    await consent.click('#cancel')
     await page.locator('trolyso-nudge[data-kind="route-failed"]').waitFor(POLL)
     expect(await client(clerk).listDrafts()).toHaveLength(1)
   })

@@ -66,6 +66,8 @@ describe('a pending consent survives the stopped service worker', { timeout: 90_
 
   it('releases the page when the consent window is closed after the worker was stopped', async () => {
     const { page, consent } = await startConsent()
+    // the official reads the prepared revision; the idle worker is stopped meanwhile
+    await consent.waitForSelector('#prepared-status.ok', POLL)
     await stopServiceWorker(consent)
     await consent.close()
     const failed = page.locator('trolyso-nudge[data-kind="route-failed"]')

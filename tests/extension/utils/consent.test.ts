@@ -8,6 +8,7 @@ import {
   inMemoryPersistence,
   isExtensionPage,
   pageOriginOf,
+  preparedKey,
 } from '../../../extension/utils/consent.ts'
 import type { ConsentEndedMessage, RouteResultMessage } from '../../../extension/utils/messages.ts'
 import { createPdfHandoff, type PdfHandoff } from '../../../extension/utils/pdf-handoff.ts'
@@ -65,10 +66,12 @@ describe('background router consent handling', () => {
   let route: ReturnType<typeof createBackgroundRouter>
   let handoff: PdfHandoff
   let stored: ConsentPersistence
+  let consents: ReturnType<typeof createConsentStore>
 
   beforeEach(() => {
     handoff = createPdfHandoff()
     stored = inMemoryPersistence()
+    consents = createConsentStore({ persistence: stored })
     fakeBrowser.reset()
     opened = []
     notified = []
@@ -76,7 +79,7 @@ describe('background router consent handling', () => {
     const deps: RouterDeps = {
       extensionId: EXT_ID,
       extensionOrigin: EXT_ORIGIN,
-      consents: createConsentStore({ persistence: stored }),
+      consents,
       handoff,
       // no API in these tests: consent must be settled before anything reaches it
       api: () => Promise.reject(new Error('no API in this test')),
@@ -187,11 +190,61 @@ describe('background router consent handling', () => {
     const bytes = await stored.getBytes(answer.requestId)
     expect(bytes && Buffer.from(bytes).equals(Buffer.from(pdf))).toBe(true)
     const outcome = await route(
-      { type: 'consent-confirm', requestId: answer.requestId, sha256: 'a'.repeat(64) },
+      {
+        type: 'consent-confirm',
+        requestId: answer.requestId,
+        sha256: 'a'.repeat(64),
+        preparedSha256: 'b'.repeat(64),
+      },
       pageSender,
     )
     expect(outcome).toEqual({ ok: false, cancelled: false, message: CANCEL_MESSAGES.hashMismatch })
     expect(notified.map((n) => n.message.outcome)).toEqual([outcome])
+  })
+
+  it('prepares only the file shown, and signs only the prepared revision the window showed, byte for byte', async () => {
+    const { pdf, answer } = await start()
+    const sha256 = await sha256Hex(pdf)
+    expect(
+      await route(
+        { type: 'consent-prepare', requestId: answer.requestId, sha256: 'a'.repeat(64) },
+        pageSender,
+      ),
+    ).toEqual({ ok: false, message: CANCEL_MESSAGES.hashMismatch })
+    // nothing prepared yet: nothing to sign
+    const confirm = (preparedSha256: string) =>
+      route({ type: 'consent-confirm', requestId: answer.requestId, sha256, preparedSha256 }, pageSender)
+    const unprepared = await confirm('b'.repeat(64))
+    expect(unprepared).toEqual({ ok: false, cancelled: false, message: CANCEL_MESSAGES.notPrepared })
+
+    // a revision prepared and shown, then changed where it is kept: refused before the API is reached
+    const again = (await start()).answer
+    const revision = await makeTextPdf({ text: 'ban se ky' })
+    const prepared = {
+      sessionId: 's1',
+      role: 'approver' as const,
+      toBeSigned: null,
+      certificateSerial: null,
+      preparedSha256: await sha256Hex(revision),
+      issuance: null,
+      remote: false,
+      appearance: null,
+    }
+    expect(await consents.attachPrepared(again.requestId, prepared, revision)).toBe(true)
+    const changed = new Uint8Array(revision)
+    changed[20] = (changed[20] ?? 0) ^ 1
+    await stored.putBytes(preparedKey(again.requestId), changed)
+    const outcome = await route(
+      {
+        type: 'consent-confirm',
+        requestId: again.requestId,
+        sha256,
+        preparedSha256: prepared.preparedSha256,
+      },
+      pageSender,
+    )
+    expect(outcome).toEqual({ ok: false, cancelled: false, message: CANCEL_MESSAGES.preparedMismatch })
+    expect(await stored.byteIds()).toEqual([])
   })
 
   it('cancels a request when its page reports the attachment changed, only for its own tab', async () => {

@@ -1,0 +1,208 @@
+/**
+ * The consent window shows the revision that will be signed, as the server prepared it: the
+ * approver's signature image and the organisation's seal drawn on the page, the number and date
+ * the văn thư stamps at issuance; the bytes signed are those shown, and a revision changed
+ * after it was shown is not signed. Built extension in headless Chromium, real API.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApiClient } from '../../../extension/utils/api-client.ts'
+import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
+import { blueSignaturePng, redSealPng } from '../../helpers/signature-images.ts'
+import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
+import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
+import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
+
+const SENDER = '000.00.01.H56'
+const RECIPIENT = '000.00.02.H56'
+const POLL = { timeout: 20_000, interval: 100 }
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** Pixels of canvas `page` in the consent window that are clearly blue (signature) or red (seal). */
+const inkOn = (consent: Page, page: number) =>
+  consent.evaluate((n) => {
+    const canvas = document.querySelector(`#preview canvas[data-page="${n}"]`) as HTMLCanvasElement
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+    let blue = 0
+    let red = 0
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0]
+      if (b > 140 && r < 110 && g < 130) blue++
+      if (r > 160 && g < 90 && b < 100) red++
+    }
+    return { blue, red }
+  }, page)
+
+/** The signed file with its signature value blanked again: the prepared revision it was made from. */
+const blankLastContents = (signed: Uint8Array) => {
+  const text = Buffer.from(signed).toString('latin1')
+  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)]
+  const last = ranges.at(-1)
+  const from = Number(last?.[2])
+  const to = Number(last?.[3])
+  const out = Buffer.from(signed)
+  out.fill('0', from + 1, to - 1)
+  return out
+}
+
+describe('consent shows the prepared revision that is signed', { timeout: 120_000 }, () => {
+  let api: Awaited<ReturnType<typeof startApiServer>>
+  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
+  let browser: { context: BrowserContext; extensionId: string }
+  let leader: Official
+  let clerk: Official
+  let recipientClerk: Official
+  let dir: string
+  let compose = 0
+  const client = (official: Official) => createApiClient({ baseUrl: api.url, token: official.token })
+  const putImage = async (path: string, who: Official, png: Uint8Array) => {
+    const res = await fetch(`${api.url}${path}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${who.token}`, 'Content-Type': 'image/png' },
+      body: new Uint8Array(png),
+    })
+    expect(res.status, await res.clone().text()).toBeLessThan(300)
+  }
+
+  const openConsentFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
+    const page = await browser.context.newPage()
+    await page.goto(
+      `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=pp${++compose}`,
+    )
+    await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
+    await page.setInputFiles('#uploadformInput', file)
+    await page.click('button.send')
+    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    await nudge.locator('[data-action="primary"]').waitFor(POLL)
+    const [consent] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      nudge.locator('[data-action="primary"]').click(),
+    ])
+    await consent.waitForSelector('#prepared-status.ok', POLL)
+    return { page, consent }
+  }
+
+  beforeAll(async () => {
+    ensureExtensionBuilt()
+    api = await startApiServer()
+    await api.agency(SENDER, 'Sở Tư pháp thành phố Hà Nội')
+    await api.agency(RECIPIENT, 'Sở Nội vụ thành phố Hà Nội')
+    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn An')
+    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
+    recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
+    const admin = await api.official(SENDER, 'agency_admin', 'Quản trị Sở')
+    await putImage('/v1/me/signature-image', leader, blueSignaturePng())
+    await putImage(`/v1/agencies/${SENDER}/seal-image`, admin, redSealPng())
+    dir = mkdtempSync(join(tmpdir(), 'trolyso-prepared-'))
+    writeFileSync(join(dir, 'QD_STP.pdf'), makeDecree30Draft())
+    writeFileSync(join(dir, 'QD_STP_2.pdf'), makeDecree30Draft({ date: true }))
+    fixtures = await startFixtureServer()
+    browser = await launchWithExtension()
+    await configureExtension(browser.context, browser.extensionId, api.url, leader)
+  }, 240_000)
+
+  afterAll(async () => {
+    await browser?.context.close()
+    await fixtures?.close()
+    await api?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('shows the approver’s signature image on the page before signing, and signs exactly the bytes shown', async () => {
+    const { consent } = await openConsentFromCompose(join(dir, 'QD_STP.pdf'))
+    expect(await consent.textContent('#prepared-appearance')).toContain('có')
+    // the blue signature is drawn in the signature block of the revision shown
+    expect((await inkOn(consent, 1)).blue).toBeGreaterThan(200)
+    await saveScreenshot(consent, 'consent-prepared-approver')
+    const shownHash = (await consent.textContent('#prepared-sha256'))?.replace(/\s/g, '')
+    await consent.click('#confirm')
+    await consent.waitForSelector('#result.ok', { timeout: 30_000 })
+    const [draft] = await client(leader).listDrafts()
+    const signed = await client(leader).draftPdf(draft?.id ?? '')
+    // the signed file is the revision shown, with the signature value written into its /Contents
+    expect(sha256(blankLastContents(signed))).toBe(shownHash)
+  })
+
+  it('refuses to sign when the prepared revision changes after it was shown', async () => {
+    const { page, consent } = await openConsentFromCompose(join(dir, 'QD_STP_2.pdf'))
+    // the revision kept for signing is changed after the window showed it
+    await consent.evaluate(async () => {
+      const requestId = new URLSearchParams(location.search).get('request') ?? ''
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('trolyso-consents', 1)
+        open.onsuccess = () => resolve(open.result)
+        open.onerror = () => reject(open.error)
+      })
+      const request = <T>(make: (store: IDBObjectStore) => IDBRequest<T>, mode: IDBTransactionMode) =>
+        new Promise<T>((resolve, reject) => {
+          const r = make(db.transaction('pdf', mode).objectStore('pdf'))
+          r.onsuccess = () => resolve(r.result)
+          r.onerror = () => reject(r.error)
+        })
+      const bytes = new Uint8Array(
+        (await request((s) => s.get(`${requestId}:prepared`), 'readonly')) as Uint8Array,
+      )
+      bytes[20] = (bytes[20] ?? 0) ^ 0x01
+      await request((s) => s.put(bytes, `${requestId}:prepared`), 'readwrite')
+      db.close()
+    })
+    await consent.click('#confirm')
+    await consent.waitForSelector('#result.error', { timeout: 30_000 })
+    expect(await consent.textContent('#result')).toContain('Bản sẽ ký đã thay đổi sau khi hiển thị')
+    await page.locator('trolyso-nudge[data-kind="route-failed"]').waitFor(POLL)
+    expect(await client(leader).listDrafts()).toHaveLength(1)
+  })
+
+  it('shows the văn thư the number and date stamped at issuance and the seal, follows a changed number, and routes what was shown', async () => {
+    await configureExtension(browser.context, browser.extensionId, api.url, clerk)
+    const popup = await browser.context.newPage()
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`)
+    const item = popup.locator('#drafts li').first()
+    await expect.poll(() => item.textContent(), POLL).toContain('QD_STP.pdf')
+    const [consent] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      item.locator('[data-action="issue"]').click(),
+    ])
+    await consent.waitForSelector('#origin')
+    await consent.fill('#notation', '124/QĐ-STP')
+    await consent.fill('#promulgated-at', '2026-12-03')
+    // the draft prints "/QĐ-STP": only the number goes into the blank before it
+    await expect.poll(() => consent.textContent('#prepared-stamps'), POLL).toContain('Số: 124')
+    await consent.waitForSelector('#prepared-status.ok', POLL)
+    // a changed number prepares the revision again: the preview follows it, never the old one
+    await consent.fill('#notation', '123/QĐ-STP')
+    expect(await consent.isDisabled('#confirm')).toBe(true)
+    await expect.poll(() => consent.textContent('#prepared-stamps'), POLL).toContain('Số: 123')
+    await consent.waitForSelector('#prepared-status.ok', POLL)
+    const stamps = (await consent.textContent('#prepared-stamps')) ?? ''
+    expect(stamps).not.toContain('124')
+    expect(stamps).toContain('Ngày ban hành: 03 12')
+    // the seal is drawn over the approver's signature, both on the page shown
+    const ink = await inkOn(consent, 1)
+    expect(ink.red).toBeGreaterThan(200)
+    expect(ink.blue).toBeGreaterThan(100)
+    await saveScreenshot(consent, 'consent-prepared-issuance')
+    const shownHash = (await consent.textContent('#prepared-sha256'))?.replace(/\s/g, '')
+
+    await consent.fill('#subject', 'Về việc ban hành Quy chế làm việc')
+    await consent.fill('#place', 'Hà Nội')
+    await consent.fill('#recipient-search', 'noi vu')
+    await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
+    await consent.click('#confirm')
+    await consent.waitForSelector('#result.ok', { timeout: 30_000 })
+    const [routed] = await client(recipientClerk).listDocuments('inbox')
+    expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
+    const pdf = new Uint8Array(
+      await (
+        await fetch(`${api.url}/v1/documents/${routed?.id}/pdf`, {
+          headers: { Authorization: `Bearer ${recipientClerk.token}` },
+        })
+      ).arrayBuffer(),
+    )
+    expect(sha256(blankLastContents(pdf))).toBe(shownHash)
+  })
+})
