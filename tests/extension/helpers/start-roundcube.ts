@@ -357,13 +357,20 @@ $config['refresh_interval'] = 0;
         'memory_limit=256M',
         '-d',
         'display_errors=0',
+        // PHP's opcache creates its lock file at start-up, in /tmp by default: keep it (and every
+        // temporary file) in this run's own folder, which the unprivileged account owns, so the
+        // server starts whatever the machine's /tmp allows that account
+        '-d',
+        `opcache.lockfile_path=${dirs.temp}`,
+        '-d',
+        `sys_temp_dir=${dirs.temp}`,
         '-S',
         `127.0.0.1:${httpPort}`,
         '-t',
         join(ROUNDCUBE, 'public_html'),
       ],
       // several workers: Roundcube's page makes requests in parallel (upload, keep-alive)
-      { ...process.env, ROUNDCUBE_CONFIG_DIR: dirs.config, PHP_CLI_SERVER_WORKERS: '4' },
+      { ...process.env, ROUNDCUBE_CONFIG_DIR: dirs.config, PHP_CLI_SERVER_WORKERS: '4', TMPDIR: dirs.temp },
     )
     await waitForPort(imapPort, 'Dovecot', dovecot, logOf('dovecot'))
     await waitForPort(httpPort, 'PHP', server, logOf('php'))
