@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPdfWorkerPool } from '../../../api/documents/create-pdf-worker-pool.ts'
-import type { PdfJob } from '../../../api/documents/run-pdf-job.ts'
+import { countPdfObjects, MAX_PDF_OBJECTS, type PdfJob } from '../../../api/documents/run-pdf-job.ts'
 import { createSignatureVerifier } from '../../../api/documents/verify-pdf-signatures.ts'
 import { createHealthRoutes } from '../../../api/routes/health.ts'
 import { seedStarterProcedures } from '../../../knowledge/procedures/seed-starter-procedures.ts'
@@ -15,6 +15,22 @@ const byteRangeBomb = (bytes: number) => {
   const entry = '/ByteRange [0 10 20 30]\n'
   return Buffer.from(`%PDF-1.7\n${entry.repeat(Math.ceil(bytes / entry.length))}%%EOF\n`, 'latin1')
 }
+
+/** Nothing but tiny objects: a parser spends time on each, so a 20 MB file held a worker for 7 s. */
+const objectBomb = (objects: number) => {
+  const entry = '1 0 obj << /Type /Page /Kids [2 0 R] >> endobj\n'
+  return Buffer.from(`%PDF-1.7\n${entry.repeat(objects)}%%EOF\n`, 'latin1')
+}
+
+describe("counting a PDF's objects before parsing it", () => {
+  it('counts `n g obj` headers, not `endobj`, and stops just past the limit', async () => {
+    expect(countPdfObjects(objectBomb(3))).toBe(3)
+    expect(
+      countPdfObjects(Buffer.from('%PDF-1.7\n12 0 obj\n<<>>\nendobj\n7\r\n0\robj 1 0 R\n', 'latin1')),
+    ).toBe(2)
+    expect(countPdfObjects(objectBomb(50), 10)).toBe(11)
+  })
+})
 
 describe('a crafted PDF cannot freeze the server', () => {
   let app: Scenario
@@ -72,6 +88,22 @@ describe('a crafted PDF cannot freeze the server', () => {
     const body = await res.text()
     expect(res.status).toBe(422)
     expect(body.length).toBeLessThan(4096)
+  })
+
+  it('refuses a file of more objects than any document holds before parsing it, even sent unsigned', async () => {
+    started.length = 0
+    const res = await app.submit(
+      clerk,
+      objectBomb(MAX_PDF_OBJECTS + 1),
+      app.header([TO], { allowUnsigned: true }),
+    )
+    expect(res.status).toBe(422)
+    const body = await res.text()
+    expect(body).toContain('đối tượng')
+    expect(body.length).toBeLessThan(4096)
+    expect(started).toContain('countPages')
+    // nothing was stored
+    expect((await app.t.db.$client.execute('SELECT count(*) AS n FROM documents')).rows[0]?.['n']).toBe(0)
   })
 
   it('reads the upload and verifies it in one worker job, then counts its pages in a worker', async () => {
