@@ -52,10 +52,7 @@ const parse = (xml: string) =>
   )
 
 describe('edXML as exchanged on the national document axis', () => {
-  let app: Scenario
-  let meClerk: Official
-  let elseClerk: Official
-  let otherClerk: Official
+  let app: Scenario, meClerk: Official, elseClerk: Official, otherClerk: Official
   let signedByOther: (text: string) => Promise<Buffer>
   let received: Doc
   let receivedPdf: Buffer

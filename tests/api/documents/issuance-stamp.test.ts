@@ -33,12 +33,7 @@ type Verification = {
 }
 
 describe('issuance: the văn thư stamps number and date before the organisation signs', () => {
-  let app: Scenario
-  let dir: string
-  let approver: Official
-  let clerk: Official
-  let approverKey: Key
-  let clerkKey: Key
+  let app: Scenario, dir: string, approver: Official, clerk: Official, approverKey: Key, clerkKey: Key
   let byLeader: Buffer
   let sealedOnce: Buffer | null = null
 
@@ -198,10 +193,7 @@ describe('issuance: the văn thư stamps number and date before the organisation
 })
 
 describe('the revision check accepts the stamp trolyso writes and nothing beside it', () => {
-  let dir: string
-  let ca: CertificateAuthority
-  let approver: LocalSigner
-  let clerk: LocalSigner
+  let dir: string, ca: CertificateAuthority, approver: LocalSigner, clerk: LocalSigner
   let verify: (pdf: Uint8Array) => VerifierResult
 
   const signer = async (name: string): Promise<LocalSigner> => {

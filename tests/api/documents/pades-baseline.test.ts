@@ -83,10 +83,7 @@ describe('PAdES baseline B-B signatures from the signing API', () => {
 })
 
 describe('verifying what the signature states', () => {
-  let dir: string
-  let ca: CertificateAuthority
-  let signer: LocalSigner
-  let other: LocalSigner
+  let dir: string, ca: CertificateAuthority, signer: LocalSigner, other: LocalSigner
 
   const signerFrom = async (name: string): Promise<LocalSigner> => {
     const key = await makeSignerKey(name)

@@ -25,10 +25,7 @@ it.each([
 })
 
 describe('GET /v1/stats/paperless', () => {
-  let app: Scenario
-  let clerk: Official
-  let clerk2: Official
-  let approver: Official
+  let app: Scenario, clerk: Official, clerk2: Official, approver: Official
 
   beforeAll(async () => {
     app = await startScenario({

@@ -79,10 +79,7 @@ const addStamp =
   }
 
 describe('integrity between signed revisions', () => {
-  let dir: string
-  let ca: CertificateAuthority
-  let approver: LocalSigner
-  let clerk: LocalSigner
+  let dir: string, ca: CertificateAuthority, approver: LocalSigner, clerk: LocalSigner
   let verify: (pdf: Uint8Array) => Verification
 
   beforeAll(async () => {

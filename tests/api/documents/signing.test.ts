@@ -3,12 +3,7 @@ import { makeSignerKey, pdfsig } from '../../helpers/documents-fixtures.ts'
 import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 describe('PAdES signing with two roles (NĐ 30/2020)', () => {
-  let app: Scenario
-  let approver: Official
-  let clerk: Official
-  let viewer: Official
-  let approverKey: Key
-  let clerkKey: Key
+  let app: Scenario, approver: Official, clerk: Official, viewer: Official, approverKey: Key, clerkKey: Key
 
   beforeAll(async () => {
     app = await startScenario({ agencies: [['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam']] })

@@ -95,14 +95,8 @@ const signatureWidgets = async (pdf: Uint8Array) => {
 }
 
 describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts them', () => {
-  let app: Scenario
-  let dir: string
-  let approver: Official
-  let clerk: Official
-  let admin: Official
-  let otherAdmin: Official
-  let approverKey: Key
-  let clerkKey: Key
+  let app: Scenario, dir: string, approver: Official, clerk: Official, admin: Official, otherAdmin: Official
+  let approverKey: Key, clerkKey: Key
 
   const put = (path: string, official: Official, body: Uint8Array, type = 'image/png') =>
     app.request(path, {

@@ -74,9 +74,7 @@ describe('notices (banner and maintenance)', () => {
 })
 
 describe('maintenance switch across two processes over one database', () => {
-  let dir: string
-  let a: RunningServer
-  let b: RunningServer
+  let dir: string, a: RunningServer, b: RunningServer
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-notices-'))
     a = await startServer({ DATA_DIR: dir, ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })

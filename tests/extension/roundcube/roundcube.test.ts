@@ -29,14 +29,8 @@ const SCREENSHOTS = join(repoRoot, 'extension', '.output', 'screenshots')
 type Browser = { context: BrowserContext; extensionId: string }
 
 describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let roundcube: Roundcube
-  let leaderBrowser: Browser
-  let clerkBrowser: Browser
-  let leader: Official
-  let clerk: Official
-  let recipientClerk: Official
-  let dir: string
+  let api: Awaited<ReturnType<typeof startApiServer>>, roundcube: Roundcube, leaderBrowser: Browser
+  let clerkBrowser: Browser, leader: Official, clerk: Official, recipientClerk: Official, dir: string
   const files = { decision: '', unsigned: '', scanned: '' }
 
   const configure = async ({ context, extensionId }: Browser, official: Official) => {

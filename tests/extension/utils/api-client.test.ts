@@ -10,10 +10,7 @@ import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // the real documents API, in process: the client's fetch goes to app.request
 describe('the extension API client against the documents API', () => {
-  let app: Scenario
-  let leader: Official
-  let clerk: Official
-  let recipient: Official
+  let app: Scenario, leader: Official, clerk: Official, recipient: Official
   const clientFor = (official: Official | null) => inProcessClient(app, official?.token ?? null)
 
   beforeAll(async () => {

@@ -18,10 +18,7 @@ import { makeTextPdf } from '../helpers/make-pdfs.ts'
 // Remote signing as the consent window offers it: the API asks the provider, the official
 // confirms on the phone (the fake provider's confirm/reject), the extension polls and routes.
 describe('signAndRoute with remote signing (confirm on the phone)', () => {
-  let app: Scenario
-  let provider: FakeRemoteSigningProvider | undefined
-  let leader: Official
-  let clerk: Official
+  let app: Scenario, provider: FakeRemoteSigningProvider | undefined, leader: Official, clerk: Official
   let recipient: Official
   const clientFor = (official: Official | null) => inProcessClient(app, official?.token ?? null)
 
