@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createDb, type Db } from '../../knowledge/db/client.ts'
 import { migrateDb } from '../../knowledge/db/migrate.ts'
 
@@ -24,4 +25,17 @@ export const createTestDb = async (): Promise<TestDb> => {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A fresh test database for the enclosing `describe` (or file): created before its tests and closed after
+ * them, or one per test with `{ each: true }`. Read its fields inside tests, not while collecting them.
+ */
+export const useTestDb = ({ each = false }: { each?: boolean } = {}): TestDb => {
+  const t = {} as TestDb
+  ;(each ? beforeEach : beforeAll)(async () => {
+    Object.assign(t, await createTestDb())
+  })
+  ;(each ? afterEach : afterAll)(() => t.close?.())
+  return t
 }
