@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
-import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
+import type { Official, Scenario } from '../../helpers/documents-scenario.ts'
 import {
   createFakeRemoteSigningProvider,
   type FakeRemoteSigningProvider,
 } from '../../helpers/fake-remote-signing-provider.ts'
-import { inProcessClient } from '../helpers/in-process-client.ts'
+import { inProcessClient, startSenderAndRecipient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // Remote signing as the consent window offers it: the API asks the provider, the official
@@ -32,21 +32,14 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
   }
 
   beforeAll(async () => {
-    app = await startScenario({
+    ;({ app, leader, clerk, recipient } = await startSenderAndRecipient({
       documents: {
         remoteSigning: (ca) => {
           provider = createFakeRemoteSigningProvider({ ca })
           return provider
         },
       },
-      agencies: [
-        ['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam'],
-        ['000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam'],
-      ],
-    })
-    leader = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
-    clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
-    recipient = await app.official('000.00.02.H56', 'clerk', 'Lê Văn Nhận')
+    }))
   })
   afterAll(() => app?.close())
 
