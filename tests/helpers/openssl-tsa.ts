@@ -102,9 +102,10 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
       '',
     ].join('\n'),
   )
-  const reply = async (query: Buffer) => {
-    const id = randomUUID()
-    writeFileSync(f(`${id}.tsq`), query)
+  /** `openssl ts -reply` to the query `<id>.tsq`: the whole response, or with `token` only its token */
+  const answer = async (id: string, { token = false } = {}) => {
+    const out = f(`${id}.${token ? 'tok' : 'tsr'}`)
+    const tokenOut = token ? ['-token_out'] : []
     await run('openssl', [
       'ts',
       '-reply',
@@ -112,10 +113,16 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
       f('ts.cnf'),
       '-queryfile',
       f(`${id}.tsq`),
+      ...tokenOut,
       '-out',
-      f(`${id}.tsr`),
+      out,
     ])
-    return readFileSync(f(`${id}.tsr`))
+    return readFileSync(out)
+  }
+  const reply = async (query: Buffer) => {
+    const id = randomUUID()
+    writeFileSync(f(`${id}.tsq`), query)
+    return answer(id)
   }
   const tsa: OpensslTsa = {
     url: '',
@@ -137,18 +144,7 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
         '-out',
         f(`${id}.tsq`),
       ])
-      await run('openssl', [
-        'ts',
-        '-reply',
-        '-config',
-        f('ts.cnf'),
-        '-queryfile',
-        f(`${id}.tsq`),
-        '-token_out',
-        '-out',
-        f(`${id}.tok`),
-      ])
-      return readFileSync(f(`${id}.tok`))
+      return answer(id, { token: true })
     },
     close: async () => {},
   }
