@@ -14,24 +14,10 @@ let viewerPassword = ''
 
 const live = useAppInChromium({
   prepare: async ({ t }) => {
-    editorPassword = (
-      await createStaffAccount({
-        db: t.testDb.db,
-        actor: 'test',
-        email: 'lan@so-tp.vn',
-        name: 'Nguyễn Thị Lan',
-        role: 'editor',
-      })
-    ).oneTimePassword
-    viewerPassword = (
-      await createStaffAccount({
-        db: t.testDb.db,
-        actor: 'test',
-        email: 'xem@so-tp.vn',
-        name: 'Trần Văn Xem',
-        role: 'viewer',
-      })
-    ).oneTimePassword
+    const account = async (email: string, name: string, role: 'editor' | 'viewer') =>
+      (await createStaffAccount({ db: t.testDb.db, actor: 'test', email, name, role })).oneTimePassword
+    editorPassword = await account('lan@so-tp.vn', 'Nguyễn Thị Lan', 'editor')
+    viewerPassword = await account('xem@so-tp.vn', 'Trần Văn Xem', 'viewer')
   },
 })
 
