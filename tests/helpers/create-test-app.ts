@@ -76,14 +76,17 @@ export const createTestApp = async (
 }
 
 /**
- * One test app for the enclosing `describe` (or file): created before its tests with `createTestApp(env, options)`,
- * closed after them. Read its fields inside tests, not while collecting them.
+ * One test app for the enclosing `describe` (or file): created before its tests with `createTestApp(env, options)`
+ * (within `timeout` ms, vitest's hook timeout by default), closed after them. Read its fields inside tests, not while collecting them.
  */
-export const useTestApp = (env: Record<string, string> = {}, options: { log?: Logger } = {}): TestApp => {
+export const useTestApp = (
+  env: Record<string, string> = {},
+  { timeout, ...options }: { log?: Logger; timeout?: number } = {},
+): TestApp => {
   const t = {} as TestApp
   beforeAll(async () => {
     Object.assign(t, await createTestApp(env, options))
-  })
+  }, timeout)
   afterAll(() => t.close?.())
   return t
 }
