@@ -60,7 +60,7 @@ export const expectHandledOnce = async <E>({
   event,
   sent,
 }: {
-  post: (event: E) => Promise<Response>
+  post: (event: E) => Response | Promise<Response>
   event: E
   sent: () => number
 }) => {
