@@ -8,9 +8,9 @@ import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { listenOnLoopback } from './listen-on-loopback.ts'
 
 export const run = promisify(execFile)
 
@@ -163,8 +163,7 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
       )
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  tsa.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsr`
+  tsa.url = `${await listenOnLoopback(server)}/tsr`
   tsa.close = () => new Promise((resolve) => server.close(() => resolve()))
   return tsa
 }
