@@ -31,43 +31,42 @@ const callerQuery = (db: Db) =>
     .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
     .prepare()
 
-/** Every request of an official runs this query: its SQL is built once per database. */
-const prepared = new WeakMap<Db, ReturnType<typeof callerQuery>>()
-
 /**
- * @param authorization the Authorization header
- * @throws AppError 401 when it is missing, malformed, unknown or revoked
+ * Built once per app (by the documents routes' middleware): every request of an official runs
+ * the caller query, so its SQL is prepared once, here, not per request.
+ * @returns a function that authenticates an Authorization header
  */
-export const authenticateOfficial = async ({
-  db,
-  authorization,
-  now = new Date(),
-}: {
-  db: Db
-  authorization: string | undefined
-  now?: Date
-}): Promise<Caller> => {
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
-  if (!token) throw new AppError('UNAUTHORIZED', 'Thiếu mã truy cập: gửi Authorization: Bearer <token>.')
-  let query = prepared.get(db)
-  if (!query) {
-    query = callerQuery(db)
-    prepared.set(db, query)
-  }
-  const row = await query.get({ tokenHash: hashToken(token) })
-  if (!row) throw new AppError('UNAUTHORIZED', 'Mã truy cập không hợp lệ.')
-  if (row.revokedAt)
-    throw new AppError(
-      'UNAUTHORIZED',
-      `Mã truy cập đã bị thu hồi lúc ${row.revokedAt}. Hãy xin quản trị cơ quan cấp mã mới.`,
-    )
-  if (row.expiresAt && row.expiresAt <= now.toISOString())
-    throw new AppError(
-      'UNAUTHORIZED',
-      `Mã truy cập đã hết hạn lúc ${row.expiresAt}. Hãy xin quản trị cơ quan cấp mã mới.`,
-    )
-  return {
-    official: { id: row.id, name: row.name, role: row.role },
-    agency: { code: row.code, name: row.agencyName },
+export const createOfficialAuthenticator = ({ db }: { db: Db }) => {
+  let query: ReturnType<typeof callerQuery> | undefined
+  /**
+   * @param authorization the Authorization header
+   * @throws AppError 401 when it is missing, malformed, unknown or revoked
+   */
+  return async ({
+    authorization,
+    now = new Date(),
+  }: {
+    authorization: string | undefined
+    now?: Date
+  }): Promise<Caller> => {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
+    if (!token) throw new AppError('UNAUTHORIZED', 'Thiếu mã truy cập: gửi Authorization: Bearer <token>.')
+    query ??= callerQuery(db)
+    const row = await query.get({ tokenHash: hashToken(token) })
+    if (!row) throw new AppError('UNAUTHORIZED', 'Mã truy cập không hợp lệ.')
+    if (row.revokedAt)
+      throw new AppError(
+        'UNAUTHORIZED',
+        `Mã truy cập đã bị thu hồi lúc ${row.revokedAt}. Hãy xin quản trị cơ quan cấp mã mới.`,
+      )
+    if (row.expiresAt && row.expiresAt <= now.toISOString())
+      throw new AppError(
+        'UNAUTHORIZED',
+        `Mã truy cập đã hết hạn lúc ${row.expiresAt}. Hãy xin quản trị cơ quan cấp mã mới.`,
+      )
+    return {
+      official: { id: row.id, name: row.name, role: row.role },
+      agency: { code: row.code, name: row.agencyName },
+    }
   }
 }

@@ -4,8 +4,7 @@
  * @module
  */
 import { z } from 'zod'
-import { AppError } from '../../knowledge/errors.ts'
-import { parseInput } from '../../platform/validate.ts'
+import { parseJsonField } from './parse-json-field.ts'
 import type { IssuanceStamp } from './stamp-issuance.ts'
 
 const ZPoint = z.object({
@@ -36,14 +35,7 @@ export const ZIssuance = z.object({
 /** @throws AppError 400 for text that is not JSON or not an issuance */
 export const parseIssuance = (raw: unknown): IssuanceStamp | undefined => {
   if (raw === undefined || raw === '') return undefined
-  if (typeof raw !== 'string') throw new AppError('BAD_REQUEST', 'issuance: cần một chuỗi JSON.')
-  let value: unknown
-  try {
-    value = JSON.parse(raw)
-  } catch {
-    throw new AppError('BAD_REQUEST', 'issuance: không phải JSON hợp lệ.')
-  }
-  const parsed = parseInput(ZIssuance, value, 'issuance')
+  const parsed = parseJsonField({ raw, field: 'issuance', schema: ZIssuance })
   return { ...parsed, notation: parsed.notation.normalize('NFC') }
 }
 
@@ -58,12 +50,5 @@ const ZSignatureAt = z.object({
 /** The `signatureAt` field: where the signature block is, instead of the text search. @throws AppError 400 */
 export const parseSignatureAt = (raw: unknown) => {
   if (raw === undefined || raw === '') return undefined
-  if (typeof raw !== 'string') throw new AppError('BAD_REQUEST', 'signatureAt: cần một chuỗi JSON.')
-  let value: unknown
-  try {
-    value = JSON.parse(raw)
-  } catch {
-    throw new AppError('BAD_REQUEST', 'signatureAt: không phải JSON hợp lệ.')
-  }
-  return parseInput(ZSignatureAt, value, 'signatureAt')
+  return parseJsonField({ raw, field: 'signatureAt', schema: ZSignatureAt })
 }

@@ -6,11 +6,11 @@
 import type { Context } from 'hono'
 import { type DocumentHeader, ZDocumentHeader } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { parseInput } from '../../platform/validate.ts'
 import { FORM_OVERHEAD } from '../body-limits.ts'
 import { readBodyBytes } from '../read-body-bytes.ts'
 import { shareWithWorkers } from './create-pdf-worker-pool.ts'
 import type { DocumentsService } from './documents-service.ts'
+import { parseJsonField } from './parse-json-field.ts'
 import type { Verification } from './verify-pdf-signatures.ts'
 
 export type PdfForm = {
@@ -61,16 +61,13 @@ export const readPdfForm = async (
 }
 
 /** Parses the form's `header` field (a JSON string) with the shared header contract. */
-export const parseHeader = (raw: unknown): DocumentHeader => {
-  if (typeof raw !== 'string') throw new AppError('BAD_REQUEST', 'header: thiếu trường header (chuỗi JSON).')
-  let value: unknown
-  try {
-    value = JSON.parse(raw)
-  } catch {
-    throw new AppError('BAD_REQUEST', 'header: không phải JSON hợp lệ.')
-  }
-  return parseInput(ZDocumentHeader, value, 'header')
-}
+export const parseHeader = (raw: unknown): DocumentHeader =>
+  parseJsonField({
+    raw,
+    field: 'header',
+    schema: ZDocumentHeader,
+    notText: 'header: thiếu trường header (chuỗi JSON).',
+  })
 
 /** A PDF answer with its SHA-256, never cached. */
 export const pdfResponse = (c: Context, pdf: Uint8Array, sha256: string, status: 200 | 201 = 200) =>

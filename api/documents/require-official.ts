@@ -5,15 +5,17 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import type { Db } from '../../knowledge/db/client.ts'
-import { authenticateOfficial, type Caller } from './authenticate-official.ts'
+import { type Caller, createOfficialAuthenticator } from './authenticate-official.ts'
 
 export type OfficialEnv = { Variables: { caller: Caller } }
 
 export type RequireOfficialOptions = { db: Db }
 
 /** @returns middleware that sets `c.var.caller` or throws AppError 401 */
-export const requireOfficial = ({ db }: RequireOfficialOptions): MiddlewareHandler<OfficialEnv> =>
-  async function requireOfficial(c, next) {
-    c.set('caller', await authenticateOfficial({ db, authorization: c.req.header('authorization') }))
+export const requireOfficial = ({ db }: RequireOfficialOptions): MiddlewareHandler<OfficialEnv> => {
+  const authenticate = createOfficialAuthenticator({ db })
+  return async function requireOfficial(c, next) {
+    c.set('caller', await authenticate({ authorization: c.req.header('authorization') }))
     await next()
   }
+}

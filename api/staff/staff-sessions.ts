@@ -49,13 +49,10 @@ type Clock = { now?: () => number }
 
 const failureKeys = (email: string, client: string) => [`email:${email}`, `client:${client}`]
 
-const checkThrottle = async (
-  db: Db,
-  email: string,
-  client: string,
-  policy: StaffSessionPolicy,
-  now: number,
-) => {
+/** One log-in attempt, as both the throttle check and the failure count see it. */
+type Attempt = { db: Db; email: string; client: string; policy: StaffSessionPolicy; now: number }
+
+const checkThrottle = async ({ db, email, client, policy, now }: Attempt) => {
   const windowStart = now - policy.windowMinutes * 60_000
   for (const key of failureKeys(email, client)) {
     const [row] = await db.select().from(staffLoginFailures).where(eq(staffLoginFailures.key, key))
@@ -71,13 +68,7 @@ const checkThrottle = async (
   }
 }
 
-const recordFailure = async (
-  db: Db,
-  email: string,
-  client: string,
-  policy: StaffSessionPolicy,
-  now: number,
-) => {
+const recordFailure = async ({ db, email, client, policy, now }: Attempt) => {
   const windowStart = now - policy.windowMinutes * 60_000
   for (const key of failureKeys(email, client)) {
     // One statement, so concurrent failures from several processes are all counted.
@@ -118,12 +109,12 @@ export const logInStaff = async ({
 }: LogInStaffOptions): Promise<{ sessionId: string; identity: StaffIdentity }> => {
   const email = rawEmail.trim().toLowerCase()
   const at = now()
-  await checkThrottle(db, email, client, policy, at)
+  await checkThrottle({ db, email, client, policy, now: at })
   const [account] = await db.select().from(staffAccounts).where(eq(staffAccounts.email, email))
   // An unknown e-mail costs the same scrypt work as a wrong password.
   const ok = await verifyPassword(password, account?.passwordHash ?? (await getDummyHash()))
   if (!account || !ok || account.disabledAt) {
-    await recordFailure(db, email, client, policy, at)
+    await recordFailure({ db, email, client, policy, now: at })
     throw new AppError('UNAUTHORIZED', 'E-mail hoặc mật khẩu không đúng.')
   }
   await db.delete(staffLoginFailures).where(eq(staffLoginFailures.key, `email:${email}`))

@@ -31,6 +31,39 @@ export type RateDecision = 'allowed' | 'warn' | 'drop'
 
 type Bucket = { tokens: number; at: number; warned: boolean }
 
+/**
+ * In-memory buckets by key, least recently used first: each use refills its bucket up to `capacity`
+ * (`perMinute` tokens a minute) and moves it last; past `maxKeys` the least recently used is dropped.
+ * @returns the key's bucket, refilled at `now`
+ */
+const createBuckets = <B extends { tokens: number; at: number }>({
+  capacity,
+  perMinute,
+  maxKeys,
+  fresh,
+}: {
+  capacity: number
+  perMinute: number
+  maxKeys: number
+  fresh: (now: number) => B
+}) => {
+  const buckets = new Map<string, B>()
+  const perMs = perMinute / 60_000
+  return (key: string, now: number): B => {
+    const bucket = buckets.get(key) ?? fresh(now)
+    bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * perMs)
+    bucket.at = now
+    // Re-insert so Map order is least-recently-used first.
+    buckets.delete(key)
+    buckets.set(key, bucket)
+    if (buckets.size > maxKeys) {
+      const oldest = buckets.keys().next().value
+      if (oldest !== undefined) buckets.delete(oldest)
+    }
+    return bucket
+  }
+}
+
 export type RateLimiter = { take: (key: string) => RateDecision | Promise<RateDecision> }
 
 export const createRateLimiter = ({
@@ -39,22 +72,15 @@ export const createRateLimiter = ({
   clock = Date.now,
   maxUsers = 50_000,
 }: RateLimitOptions): RateLimiter => {
-  const buckets = new Map<string, Bucket>()
-  const perMs = perMinute / 60_000
+  const refilled = createBuckets<Bucket>({
+    capacity: burst,
+    perMinute,
+    maxKeys: maxUsers,
+    fresh: (now) => ({ tokens: burst, at: now, warned: false }),
+  })
   return {
     take(key) {
-      const now = clock()
-      const old = buckets.get(key)
-      const bucket = old ?? { tokens: burst, at: now, warned: false }
-      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMs)
-      bucket.at = now
-      // Re-insert so Map order is least-recently-used first.
-      buckets.delete(key)
-      buckets.set(key, bucket)
-      if (buckets.size > maxUsers) {
-        const oldest = buckets.keys().next().value
-        if (oldest !== undefined) buckets.delete(oldest)
-      }
+      const bucket = refilled(key, clock())
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1
         bucket.warned = false
@@ -135,20 +161,14 @@ export const createSharedRateLimiter = ({
   const perMs = perMinute / 60_000
   const local = createRateLimiter({ burst, perMinute, clock })
   const run = sharedOrLocal<RateDecision>({ db, clock, onError })
-  let taken = 0
+  const count = countInDatabase({ table: 'chat_rate_limits', staleMs: STALE_MS, purgeEvery: PURGE_EVERY })
   return {
     take: (key) =>
       run(
         async (counter) => {
           const now = clock()
-          const { rows } = await batchedExecute(counter)({
-            sql: TAKE_MESSAGE,
-            args: [key, burst, now, perMs],
-          })
-          taken += 1
-          if (taken % PURGE_EVERY === 0)
-            void counter.run(sql`DELETE FROM chat_rate_limits WHERE at < ${now - STALE_MS}`).catch(() => {})
-          return (rows[0]?.['decision'] as RateDecision | undefined) ?? 'allowed'
+          const row = await count(counter, now, { sql: TAKE_MESSAGE, args: [key, burst, now, perMs] })
+          return (row?.['decision'] as RateDecision | undefined) ?? 'allowed'
         },
         () => local.take(key),
       ),
@@ -177,20 +197,16 @@ export const createRequestLimiter = ({
   /** Buckets kept at most; the least recently used are dropped first. */
   maxKeys?: number
 }): RequestLimiter => {
-  const buckets = new Map<string, { tokens: number; at: number }>()
   const perMs = perMinute / 60_000
+  const refilled = createBuckets({
+    capacity: perMinute,
+    perMinute,
+    maxKeys,
+    fresh: (now) => ({ tokens: perMinute, at: now }),
+  })
   return {
     take(key) {
-      const now = clock()
-      const bucket = buckets.get(key) ?? { tokens: perMinute, at: now }
-      bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.at) * perMs)
-      bucket.at = now
-      buckets.delete(key)
-      buckets.set(key, bucket)
-      if (buckets.size > maxKeys) {
-        const oldest = buckets.keys().next().value
-        if (oldest !== undefined) buckets.delete(oldest)
-      }
+      const bucket = refilled(key, clock())
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1
         return 0
@@ -253,6 +269,30 @@ const batchedExecute = (counter: Db) => {
   return batcher
 }
 
+/**
+ * Runs a counting statement (batched, on the counter connection) and, every `purgeEvery` counts,
+ * deletes in the background the rows of `table` untouched for `staleMs` (full buckets).
+ * @returns the statement's first row
+ */
+const countInDatabase = ({
+  table,
+  staleMs,
+  purgeEvery,
+}: {
+  table: string
+  staleMs: number
+  purgeEvery: number
+}) => {
+  let taken = 0
+  return async (counter: Db, now: number, statement: Statement) => {
+    const { rows } = await batchedExecute(counter)(statement)
+    taken += 1
+    if (taken % purgeEvery === 0)
+      void counter.run(sql`DELETE FROM ${sql.identifier(table)} WHERE at < ${now - staleMs}`).catch(() => {})
+    return rows[0]
+  }
+}
+
 /** The bucket's row key: a digest, so no client address or session id is stored. */
 const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
@@ -283,22 +323,20 @@ export const createSharedRequestLimiter = ({
   const perMs = perMinute / 60_000
   const local = createRequestLimiter({ perMinute, clock })
   const run = sharedOrLocal<number>({ db, clock, onError })
-  let taken = 0
+  const count = countInDatabase({
+    table: 'request_limits',
+    staleMs: REQUEST_STALE_MS,
+    purgeEvery: REQUEST_PURGE_EVERY,
+  })
   return {
     take: (key) =>
       run(
         async (counter) => {
           const now = clock()
-          const { rows } = await batchedExecute(counter)({
+          const row = (await count(counter, now, {
             sql: TAKE_REQUEST,
             args: [bucketKey(key), perMinute, now, perMs],
-          })
-          const row = rows[0] as unknown as { tokens: number; granted: number } | undefined
-          taken += 1
-          if (taken % REQUEST_PURGE_EVERY === 0)
-            void counter
-              .run(sql`DELETE FROM request_limits WHERE at < ${now - REQUEST_STALE_MS}`)
-              .catch(() => {})
+          })) as unknown as { tokens: number; granted: number } | undefined
           if (!row || row.granted) return 0
           return secondsToWait(row.tokens, perMs)
         },

@@ -144,13 +144,8 @@ const bomb = (bytes: number) => {
 }
 
 describe('abuse of the running server', () => {
-  let dir: string
-  let server: RunningServer
-  let telegram: FakeTelegramServer
-  let connector: FakeBotConnector
-  let db: Db
-  let clerk: string
-  let sysadmin: string
+  let dir: string, server: RunningServer, telegram: FakeTelegramServer, connector: FakeBotConnector, db: Db
+  let clerk: string, sysadmin: string
   const url = (path: string) => `${server.url}${path}`
 
   const stored = async () => ({

@@ -92,10 +92,7 @@ const OA_SECRET = 'oa-secret-key-ABC'
 const counts = () => Object.fromEntries(FACTORIES.map((name) => [name, built.calls.get(name) ?? 0]))
 const each = (n: number) => Object.fromEntries(FACTORIES.map((name) => [name, n]))
 
-let telegram: FakeTelegramServer
-let zalo: FakeZaloServer
-let connector: FakeBotConnector
-let t: TestApp
+let telegram: FakeTelegramServer, zalo: FakeZaloServer, connector: FakeBotConnector, t: TestApp
 
 beforeAll(async () => {
   telegram = await startFakeTelegramServer()

@@ -36,9 +36,7 @@ const hasSchema = (content: Record<string, { schema?: unknown }> | undefined) =>
   !!content && Object.keys(content).length > 0 && Object.values(content).every((m) => m.schema !== undefined)
 
 describe('GET /openapi.json covers every route the app serves', () => {
-  let t: TestApp
-  let doc: OpenApiDocument
-  let served: string[]
+  let t: TestApp, doc: OpenApiDocument, served: string[]
   beforeAll(async () => {
     t = await createTestApp(CHANNELS)
     doc = (await (await t.app.request('/openapi.json')).json()) as OpenApiDocument

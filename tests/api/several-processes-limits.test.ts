@@ -17,9 +17,7 @@ const post = (base: string, path: string, body: unknown, forwardedFor: string) =
   })
 
 describe('HTTP limits across two server processes over one database', () => {
-  let dir: string
-  let a: RunningServer
-  let b: RunningServer
+  let dir: string, a: RunningServer, b: RunningServer
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-limits-'))
     // Both behind "one proxy" (the test), so each request names its client in X-Forwarded-For.

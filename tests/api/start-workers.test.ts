@@ -48,9 +48,7 @@ const isAlive = (pid: number) => {
 const SECRET = 'workers_secret_0123'
 
 describe('WORKERS=2: two processes on one port', () => {
-  let dir: string
-  let fake: FakeTelegramServer
-  let server: RunningServer
+  let dir: string, fake: FakeTelegramServer, server: RunningServer
   const pids = new Map<number, number>()
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-workers-'))
@@ -138,9 +136,7 @@ describe('WORKERS=2: two processes on one port', () => {
 })
 
 describe('WORKERS=2 with Telegram long polling', () => {
-  let dir: string
-  let fake: FakeTelegramServer
-  let server: RunningServer
+  let dir: string, fake: FakeTelegramServer, server: RunningServer
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-workers-polling-'))
     fake = await startFakeTelegramServer()

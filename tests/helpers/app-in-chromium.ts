@@ -49,6 +49,12 @@ export const useAppInChromium = ({
 
 export type Device = { width: number; height: number; mobile?: boolean }
 
+/** The two sizes the chat page is checked at: a phone (touch) and a desktop window. */
+export const PHONE_AND_DESKTOP = [
+  { name: 'phone', width: 390, height: 844, mobile: true },
+  { name: 'desktop', width: 1366, height: 900, mobile: false },
+] as const
+
 /** A page in its own context at the device's size (Vietnamese locale), collecting the page's errors. */
 export const openPageAt = async (
   browser: Browser,

@@ -57,8 +57,8 @@ export const serveOnLoopback = (
   })
 
 /** Saves a full-page screenshot for a person to look at, when a folder is given (SCREENSHOT_DIR). */
-export const saveScreenshot = async (page: Page, dir: string, name: string) => {
+export const saveScreenshot = async (page: Page, dir: string, name: string, { fullPage = true } = {}) => {
   if (!dir) return
   mkdirSync(dir, { recursive: true })
-  await page.screenshot({ path: join(dir, name), fullPage: true })
+  await page.screenshot({ path: join(dir, name), fullPage })
 }

@@ -2,9 +2,11 @@
  * A real libSQL database in a fresh temporary folder, with the real migrations applied.
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createDb, type Db } from '../../knowledge/db/client.ts'
 import { migrateDb } from '../../knowledge/db/migrate.ts'
 
@@ -24,4 +26,42 @@ export const createTestDb = async (): Promise<TestDb> => {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A fresh test database for the enclosing `describe` (or file): created before its tests and closed after
+ * them, or one per test with `{ each: true }`. Read its fields inside tests, not while collecting them.
+ */
+export const useTestDb = ({ each = false }: { each?: boolean } = {}): TestDb => {
+  const t = {} as TestDb
+  ;(each ? beforeEach : beforeAll)(async () => {
+    Object.assign(t, await createTestDb())
+  })
+  ;(each ? afterEach : afterAll)(() => t.close?.())
+  return t
+}
+
+const shippedMigrations = fileURLToPath(new URL('../../knowledge/db/migrations', import.meta.url))
+
+/**
+ * A copy of the shipped migrations (in `dir`/`name`) whose journal stops before the migration
+ * tagged `before` (e.g. `'0004'`): migrating with it gives a database of an earlier release.
+ * @returns the copy's folder, for drizzle's `migrate(db, { migrationsFolder })`
+ */
+export const copyMigrationsBefore = ({
+  dir,
+  before,
+  name = 'migrations',
+}: {
+  dir: string
+  before: string
+  name?: string
+}) => {
+  const folder = join(dir, name)
+  cpSync(shippedMigrations, folder, { recursive: true })
+  const journalFile = join(folder, 'meta', '_journal.json')
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
+  journal.entries = journal.entries.filter((entry) => entry.tag < before)
+  writeFileSync(journalFile, JSON.stringify(journal))
+  return folder
 }

@@ -7,18 +7,15 @@
 import { Hono } from 'hono'
 import { createApp } from '../../api/app.ts'
 import { bodyLimitRules } from '../../api/body-limits.ts'
-import { composeServices } from '../../api/compose-services.ts'
-import { loadConfig } from '../../api/config.ts'
 import type { AppServices } from '../../api/deps.ts'
 import { createAgency } from '../../api/documents/create-agency.ts'
 import { createOfficial } from '../../api/documents/create-official.ts'
 import type { DocumentsOptions } from '../../api/documents/documents-service.ts'
 import { createDocumentsRoutes } from '../../api/documents/routes.ts'
 import { createErrorHandler } from '../../api/errors.ts'
-import { createKnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { limitBody } from '../../platform/http/limit-body.ts'
-import { createLogger } from '../../platform/logger.ts'
-import { createTestDb, type TestDb } from './create-test-db.ts'
+import { composeTestServices } from './create-test-app.ts'
+import type { TestDb } from './create-test-db.ts'
 import { makeSignerKey, signWithKey } from './documents-fixtures.ts'
 
 export type Official = { id: string; token: string; agencyCode: string; role: string; name: string }
@@ -50,17 +47,7 @@ export const createDocumentsTestApp = async ({
   env?: Record<string, string>
   documents?: DocumentsOptions
 } = {}): Promise<DocumentsTestApp> => {
-  const t = await createTestDb()
-  const config = loadConfig({
-    DATA_DIR: t.dir,
-    DATABASE_URL: t.url,
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'test',
-    ...env,
-  })
-  const log = createLogger('silent')
-  const kb = await createKnowledgeBase({ db: t.db, refreshSeconds: 0 })
-  const deps = composeServices({ config, db: t.db, kb, log, ...(documents ? { documents } : {}) })
+  const { testDb: t, kb, log, deps } = await composeTestServices({ env, documents })
   let fetcher: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
   if (documents) {
     const app = new Hono()

@@ -75,3 +75,16 @@ export const pdfsig = async (pdf: Uint8Array, dir: string) => {
   }))
   return `${stdout}${stderr}`
 }
+
+/**
+ * `mutool sign -v` on the PDF (written as `name` in `dir`): its output, and its verdict on each
+ * signature in order.
+ */
+export const mutoolVerdicts = async (pdf: Uint8Array, dir: string, name: string) => {
+  const file = join(dir, name)
+  writeFileSync(file, pdf)
+  const { stdout } = await run('mutool', ['sign', '-v', file]).catch((e: { stdout?: string }) => ({
+    stdout: e.stdout ?? '',
+  }))
+  return { output: stdout, verdicts: stdout.split(/Verifying signature \d+:/).slice(1) }
+}

@@ -5,9 +5,9 @@
  * @module
  */
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { CertificateAuthority } from '../../api/documents/init-certificate-authority.ts'
 import { createFakeRemoteSigningProvider } from './fake-remote-signing-provider.ts'
+import { listenOnLoopback } from './listen-on-loopback.ts'
 
 export type FakeRemoteSigningServer = { url: string; requests: string[]; close: () => Promise<void> }
 
@@ -53,8 +53,7 @@ export const startFakeRemoteSigningServer = async ({
     }
     send(404, { error: 'not found' })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const url = await listenOnLoopback(server)
   return {
     url,
     requests,

@@ -13,7 +13,7 @@ import {
 import { assembleCms, buildSignedAttributes } from '../../api/documents/build-cms-signature.ts'
 import { createOfficial } from '../../api/documents/create-official.ts'
 import type { CertificateAuthority } from '../../api/documents/init-certificate-authority.ts'
-import { enrolCertificate } from '../../api/documents/issue-certificate.ts'
+import { enrolCertificate, issueCertificate } from '../../api/documents/issue-certificate.ts'
 import { ecdsaSignatureToDer } from '../../api/documents/pki-encoding.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { makeSignerKey } from './documents-fixtures.ts'
@@ -51,6 +51,63 @@ export const makeLocalSigner = async ({
   return { token, name, privateKey: key.keys.privateKey, cert: pkijs.Certificate.fromBER(der), der }
 }
 
+/**
+ * A signer whose certificate the CA issued without an official in any database, in agency
+ * 000.00.01.H56, for tests that only need signatures.
+ */
+export const makeCertifiedSigner = async ({
+  ca,
+  name,
+  agencyName,
+}: {
+  ca: CertificateAuthority
+  name: string
+  agencyName: string
+}): Promise<LocalSigner> => {
+  const key = await makeSignerKey(name)
+  const issued = await issueCertificate({
+    ca,
+    csrPem: key.csrPem,
+    subject: { officialId: name, name, agencyCode: '000.00.01.H56', agencyName },
+  })
+  const der = new Uint8Array(issued.der)
+  return { token: '', name, privateKey: key.keys.privateKey, cert: pkijs.Certificate.fromBER(der), der }
+}
+
+/**
+ * The CMS signature of a prepared PDF as the extension makes it: the signed bytes digested with
+ * `hash`, signed attributes naming `essFor` (the signer by default), signed with the signer's key.
+ */
+export const signPrepared = async ({
+  prep,
+  signer,
+  ca,
+  essFor = signer,
+  hash = 'SHA-256',
+}: {
+  prep: Awaited<ReturnType<typeof addSignaturePlaceholder>>
+  signer: LocalSigner
+  ca: CertificateAuthority
+  essFor?: LocalSigner
+  hash?: 'SHA-256' | 'SHA-384'
+}) => {
+  const h = createHash(hash.replace('-', '').toLowerCase())
+  for (const p of signedBytes(prep.pdf, prep.byteRange)) h.update(p)
+  const { attributes, toBeSigned } = buildSignedAttributes({
+    messageDigest: h.digest(),
+    certificate: essFor.cert,
+    certificateDer: essFor.der,
+  })
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash }, signer.privateKey, toBeSigned))
+  return assembleCms({
+    attributes,
+    signature: ecdsaSignatureToDer(sig),
+    certificate: signer.cert,
+    chain: [ca.certificate],
+    hash,
+  })
+}
+
 export const signLocally = async (
   pdf: Uint8Array,
   signer: LocalSigner,
@@ -60,21 +117,5 @@ export const signLocally = async (
   signingTime = new Date(),
 ) => {
   const prep = await addSignaturePlaceholder({ pdf, role, signerName: signer.name, signingTime })
-  const h = createHash('sha256')
-  for (const p of signedBytes(prep.pdf, prep.byteRange)) h.update(p)
-  const { attributes, toBeSigned } = buildSignedAttributes({
-    messageDigest: h.digest(),
-    certificate: signer.cert,
-    certificateDer: signer.der,
-  })
-  const sig = new Uint8Array(
-    await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.privateKey, toBeSigned),
-  )
-  const cms = assembleCms({
-    attributes,
-    signature: ecdsaSignatureToDer(sig),
-    certificate: signer.cert,
-    chain: [ca.certificate],
-  })
-  return embedSignature(prep.pdf, prep.byteRange, cms)
+  return embedSignature(prep.pdf, prep.byteRange, await signPrepared({ prep, signer, ca }))
 }

@@ -18,8 +18,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
+import { listenOnLoopback } from './listen-on-loopback.ts'
 import { readBody } from './read-body.ts'
 
 export type ConnectorSent = {
@@ -185,9 +185,7 @@ export const startFakeBotConnector = async ({
     record(404)
     json(404, { error: { code: 'NotFound', message: 'Not found' } })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  const baseUrl = `http://127.0.0.1:${port}`
+  const baseUrl = await listenOnLoopback(server)
   const serviceUrl = `${baseUrl}/amer/`
 
   return {

@@ -4,6 +4,7 @@
  * that send the same thing through every channel.
  * @module
  */
+import { expect } from 'vitest'
 import { botConnectorEnv, type FakeBotConnector, startFakeBotConnector } from './fake-bot-connector.ts'
 import {
   type FakeTelegramServer,
@@ -48,4 +49,24 @@ export const startFakeChannels = async ({
       await Promise.all([telegram.close(), zalo.close(), connector.close()])
     },
   }
+}
+
+/**
+ * Posts the same webhook event twice, as a platform redelivers it: both are acknowledged with
+ * 200, and only the first sends replies (`sent` counts what the fake platform received).
+ */
+export const expectHandledOnce = async <E>({
+  post,
+  event,
+  sent,
+}: {
+  post: (event: E) => Response | Promise<Response>
+  event: E
+  sent: () => number
+}) => {
+  expect((await post(event)).status).toBe(200)
+  const first = sent()
+  expect(first).toBeGreaterThan(0)
+  expect((await post(event)).status).toBe(200)
+  expect(sent()).toBe(first)
 }

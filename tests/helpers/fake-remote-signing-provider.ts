@@ -115,17 +115,17 @@ export const createFakeRemoteSigningProvider = ({
   const txs = new Map<string, Transaction>()
   let intermediate: Promise<CertificateAuthority> | null = null
 
-  const rsaEntry = async (
+  /** The official's certificate for the key pair, issued by `issuer` from a CSR the pair signed. */
+  const certify = async (
+    issuer: CertificateAuthority,
     official: Parameters<RemoteSigningProvider['getCertificate']>[0],
-  ): Promise<Entry> => {
-    intermediate ??= createIntermediateAuthority(ca)
-    const issuer = await intermediate
-    const pair = (await crypto.subtle.generateKey(RSA(rsaBits), true, ['sign', 'verify'])) as CryptoKeyPair
+    pair: CryptoKeyPair,
+  ) => {
     const csr = new pkijs.CertificationRequest()
     csr.subject = buildName({ CN: official.name })
     await csr.subjectPublicKeyInfo.importKey(pair.publicKey)
     await csr.sign(pair.privateKey, 'SHA-256')
-    const issued = await issueCertificate({
+    return issueCertificate({
       ca: issuer,
       csrPem: toPem(new Uint8Array(csr.toSchema().toBER(false)), 'CERTIFICATE REQUEST'),
       subject: {
@@ -135,6 +135,15 @@ export const createFakeRemoteSigningProvider = ({
         agencyName: official.agencyName,
       },
     })
+  }
+
+  const rsaEntry = async (
+    official: Parameters<RemoteSigningProvider['getCertificate']>[0],
+  ): Promise<Entry> => {
+    intermediate ??= createIntermediateAuthority(ca)
+    const issuer = await intermediate
+    const pair = (await crypto.subtle.generateKey(RSA(rsaBits), true, ['sign', 'verify'])) as CryptoKeyPair
+    const issued = await certify(issuer, official, pair)
     const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
     return {
       rsa: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
@@ -155,20 +164,7 @@ export const createFakeRemoteSigningProvider = ({
         'verify',
       ])) as CryptoKeyPair
       const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey)
-      const csr = new pkijs.CertificationRequest()
-      csr.subject = buildName({ CN: official.name })
-      await csr.subjectPublicKeyInfo.importKey(pair.publicKey)
-      await csr.sign(pair.privateKey, 'SHA-256')
-      const issued = await issueCertificate({
-        ca,
-        csrPem: toPem(new Uint8Array(csr.toSchema().toBER(false)), 'CERTIFICATE REQUEST'),
-        subject: {
-          officialId: official.id,
-          name: official.name,
-          agencyCode: official.agencyCode,
-          agencyName: official.agencyName,
-        },
-      })
+      const issued = await certify(ca, official, pair)
       entry = {
         d: new Uint8Array(Buffer.from(jwk.d ?? '', 'base64url')),
         certificatePem: issued.pem,

@@ -7,7 +7,7 @@
  * @module
  */
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback } from './listen-on-loopback.ts'
 import { readBody } from './read-body.ts'
 
 /** One call: `receivedAt` when the request arrived, `at` when it was answered (long polls wait between). */
@@ -169,11 +169,10 @@ export const startFakeTelegramServer = async (
     calls.push({ method, payload, at: Date.now(), status, receivedAt })
     send(status, body)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const apiRoot = await listenOnLoopback(server)
 
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot,
     token,
     calls,
     sent: (method) => calls.filter((c) => c.method === method),

@@ -7,7 +7,7 @@
  * @module
  */
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback } from './listen-on-loopback.ts'
 import { readBody } from './read-body.ts'
 
 export type ZaloSent = { userId: string; message: Record<string, unknown>; accessToken: string }
@@ -90,10 +90,9 @@ export const startFakeZaloServer = async ({
     }
     reply(-404, { error: -404, message: 'Not found' })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const baseUrl = await listenOnLoopback(server)
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     appId,
     appSecret,
     tokens,

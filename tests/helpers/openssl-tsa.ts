@@ -8,9 +8,9 @@ import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { listenOnLoopback } from './listen-on-loopback.ts'
 
 export const run = promisify(execFile)
 
@@ -102,9 +102,10 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
       '',
     ].join('\n'),
   )
-  const reply = async (query: Buffer) => {
-    const id = randomUUID()
-    writeFileSync(f(`${id}.tsq`), query)
+  /** `openssl ts -reply` to the query `<id>.tsq`: the whole response, or with `token` only its token */
+  const answer = async (id: string, { token = false } = {}) => {
+    const out = f(`${id}.${token ? 'tok' : 'tsr'}`)
+    const tokenOut = token ? ['-token_out'] : []
     await run('openssl', [
       'ts',
       '-reply',
@@ -112,10 +113,16 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
       f('ts.cnf'),
       '-queryfile',
       f(`${id}.tsq`),
+      ...tokenOut,
       '-out',
-      f(`${id}.tsr`),
+      out,
     ])
-    return readFileSync(f(`${id}.tsr`))
+    return readFileSync(out)
+  }
+  const reply = async (query: Buffer) => {
+    const id = randomUUID()
+    writeFileSync(f(`${id}.tsq`), query)
+    return answer(id)
   }
   const tsa: OpensslTsa = {
     url: '',
@@ -137,18 +144,7 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
         '-out',
         f(`${id}.tsq`),
       ])
-      await run('openssl', [
-        'ts',
-        '-reply',
-        '-config',
-        f('ts.cnf'),
-        '-queryfile',
-        f(`${id}.tsq`),
-        '-token_out',
-        '-out',
-        f(`${id}.tok`),
-      ])
-      return readFileSync(f(`${id}.tok`))
+      return answer(id, { token: true })
     },
     close: async () => {},
   }
@@ -167,8 +163,7 @@ export const startOpensslTsa = async (dir: string): Promise<OpensslTsa> => {
       )
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  tsa.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsr`
+  tsa.url = `${await listenOnLoopback(server)}/tsr`
   tsa.close = () => new Promise((resolve) => server.close(() => resolve()))
   return tsa
 }

@@ -130,11 +130,17 @@ const JSON_FIELDS = [
   ['audience', 'Đối tượng (JSON)'],
 ]
 
+/** The list `id` emptied for new items; with none to come, it says `emptyText`. */
+const emptiedList = (id, count, emptyText) => {
+  const list = $(id)
+  list.replaceChildren()
+  if (count === 0) list.append(el('li', {}, emptyText))
+  return list
+}
+
 const search = async (q) => {
   const { results } = await api('GET', `/v1/procedures?q=${encodeURIComponent(q)}&limit=20`)
-  const list = $('results')
-  list.replaceChildren()
-  if (results.length === 0) list.append(el('li', {}, 'Không tìm thấy thủ tục nào.'))
+  const list = emptiedList('results', results.length, 'Không tìm thấy thủ tục nào.')
   for (const r of results) {
     const open = el('button', { type: 'button', className: 'secondary' }, 'Mở')
     open.onclick = () => openRecord(r.code)
@@ -271,9 +277,7 @@ const loadRevisions = async (code) => {
 const loadQuestions = () =>
   run(async () => {
     const { results } = await api('GET', '/v1/admin/unanswered?status=open&limit=200')
-    const list = $('questions')
-    list.replaceChildren()
-    if (results.length === 0) list.append(el('li', {}, 'Không còn câu hỏi nào chờ xem xét.'))
+    const list = emptiedList('questions', results.length, 'Không còn câu hỏi nào chờ xem xét.')
     for (const q of results.slice().reverse()) {
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
       const code = el('input', {
@@ -381,9 +385,7 @@ const loadVocabulary = () =>
   run(async () => {
     $('new-term').hidden = !can('editKnowledge')
     const { entries } = await api('GET', '/v1/admin/vocabulary')
-    const list = $('term-list')
-    list.replaceChildren()
-    if (entries.length === 0) list.append(el('li', {}, 'Chưa có từ vựng nào được thêm.'))
+    const list = emptiedList('term-list', entries.length, 'Chưa có từ vựng nào được thêm.')
     const editable = can('editKnowledge')
     for (const e of entries) {
       const text = el('input', { value: e.text, readOnly: !editable, ariaLabel: 'Từ hoặc câu hỏi' })
@@ -560,9 +562,7 @@ const loadFlags = () =>
   run(async () => {
     $('import-form').hidden = !can('editKnowledge')
     const { flags } = await api('GET', '/v1/admin/import-flags?status=open&limit=500')
-    const list = $('flag-list')
-    list.replaceChildren()
-    if (flags.length === 0) list.append(el('li', {}, 'Không còn hồ sơ nào cần xem lại.'))
+    const list = emptiedList('flag-list', flags.length, 'Không còn hồ sơ nào cần xem lại.')
     for (const f of flags) {
       const open = el('button', { type: 'button', className: 'secondary' }, 'Mở hồ sơ')
       open.onclick = () => openProcedure(f.procedureCode)
@@ -620,9 +620,7 @@ const stopHandoffStream = () => {
 const loadHandoffs = () =>
   run(async () => {
     const { handoffs } = await api('GET', '/v1/admin/handoffs?status=open,claimed')
-    const list = $('handoff-list')
-    list.replaceChildren()
-    if (handoffs.length === 0) list.append(el('li', {}, 'Không có yêu cầu nào đang chờ.'))
+    const list = emptiedList('handoff-list', handoffs.length, 'Không có yêu cầu nào đang chờ.')
     for (const h of handoffs) {
       const lines = el(
         'ol',
@@ -697,9 +695,7 @@ const loadNotices = () =>
   run(async () => {
     $('new-notice').hidden = !can('editKnowledge')
     const { notices } = await api('GET', '/v1/admin/notices')
-    const list = $('notice-list')
-    list.replaceChildren()
-    if (notices.length === 0) list.append(el('li', {}, 'Không có thông báo nào đang đăng.'))
+    const list = emptiedList('notice-list', notices.length, 'Không có thông báo nào đang đăng.')
     for (const n of notices) {
       const end = el('button', { type: 'button', className: 'secondary' }, 'Gỡ thông báo')
       end.hidden = !can('editKnowledge')

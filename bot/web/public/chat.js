@@ -238,12 +238,17 @@ const keyOf = (entry) => `${entry.at}:${entryText(entry)}`
 const fromStaffSide = (entry) =>
   entry.from === 'bot' && (entryText(entry).startsWith(STAFF_PREFIX) || HANDOFF_CLOSED.test(entryText(entry)))
 
+/** The session's conversation as the server keeps it; null without a session or on a refusal. */
+const fetchHistory = async () => {
+  if (!sessionId) return null
+  const response = await fetch(`/v1/chat/history?sessionId=${encodeURIComponent(sessionId)}`)
+  return response.ok ? response.json() : null
+}
+
 const pollHandoff = async () => {
-  if (!sessionId) return
   try {
-    const response = await fetch(`/v1/chat/history?sessionId=${encodeURIComponent(sessionId)}`)
-    if (!response.ok) return
-    const data = await response.json()
+    const data = await fetchHistory()
+    if (!data) return
     let added = false
     for (const entry of data.messages) {
       if (!fromStaffSide(entry) || seen.has(keyOf(entry))) continue
@@ -267,11 +272,9 @@ const followHandoff = (replies) => {
 }
 
 const restore = async () => {
-  if (!sessionId) return
   try {
-    const response = await fetch(`/v1/chat/history?sessionId=${encodeURIComponent(sessionId)}`)
-    if (!response.ok) return
-    const data = await response.json()
+    const data = await fetchHistory()
+    if (!data) return
     const items = []
     for (const entry of data.messages) {
       if (entry.from === 'user') {

@@ -18,9 +18,7 @@ it.each(['H56', '000.00.01', '000.00.01.H5', '00.00.01.H56', '000-00-01-H56', ''
 )
 
 describe('agencies', () => {
-  let app: Scenario
-  let admin: Official
-  let clerk: Official
+  let app: Scenario, admin: Official, clerk: Official
 
   beforeAll(async () => {
     app = await startScenario({ agencies: [['000.00.00.H56', 'UBND tỉnh Hà Nam']] })

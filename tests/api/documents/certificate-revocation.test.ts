@@ -23,9 +23,7 @@ const openssl = (args: string[]) =>
   )
 
 describe('revoking an official revokes their certificates, on a CRL the CA publishes', () => {
-  let dir: string
-  let app: Scenario
-  let admin: Official
+  let dir: string, app: Scenario, admin: Official
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-crl-'))

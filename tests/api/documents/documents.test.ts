@@ -22,11 +22,7 @@ const A = '000.00.02.H56'
 const B = '000.00.03.H56'
 
 describe('routing documents between agencies', () => {
-  let app: Scenario
-  let clerk: Official
-  let clerkA: Official
-  let clerkB: Official
-  let viewerA: Official
+  let app: Scenario, clerk: Official, clerkA: Official, clerkB: Official, viewerA: Official
   let signed: (text?: string) => Promise<Buffer>
 
   beforeAll(async () => {

@@ -5,16 +5,8 @@ const SENDER = '000.00.01.H56'
 const RECIPIENT = '000.00.02.H56'
 
 describe('the "chờ phát hành" queue: leader signs, văn thư issues inside trolyso', () => {
-  let app: Scenario
-  let approver: Official
-  let secondApprover: Official
-  let clerk: Official
-  let otherClerk: Official
-  let approverKey: Key
-  let secondKey: Key
-  let clerkKey: Key
-  let signedByLeader: Buffer
-  let draftId: string
+  let app: Scenario, approver: Official, secondApprover: Official, clerk: Official, otherClerk: Official
+  let approverKey: Key, secondKey: Key, clerkKey: Key, signedByLeader: Buffer, draftId: string
 
   const postDraft = (official: Official, pdf: Uint8Array) =>
     app.request('/v1/drafts', {

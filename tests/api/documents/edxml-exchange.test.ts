@@ -52,10 +52,7 @@ const parse = (xml: string) =>
   )
 
 describe('edXML as exchanged on the national document axis', () => {
-  let app: Scenario
-  let meClerk: Official
-  let elseClerk: Official
-  let otherClerk: Official
+  let app: Scenario, meClerk: Official, elseClerk: Official, otherClerk: Official
   let signedByOther: (text: string) => Promise<Buffer>
   let received: Doc
   let receivedPdf: Buffer
@@ -74,6 +71,21 @@ describe('edXML as exchanged on the national document axis', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)))
   const documentCount = async () => (await app.t.db.select({ id: documents.id }).from(documents)).length
+  /** an unsigned PDF with this text, sent by the official to `to` with the header's fields; 201 expected */
+  const sentUnsigned = async (
+    from: Official,
+    text: string,
+    to: string[],
+    fields: Record<string, unknown>,
+  ) => {
+    const res = await app.submit(
+      from,
+      await app.pdf({ text }),
+      app.header(to, { ...fields, allowUnsigned: true }),
+    )
+    expect(res.status).toBe(201)
+    return (await res.json()) as Doc
+  }
 
   beforeAll(async () => {
     app = await startScenario({ env: { DOCUMENTS_MAX_BYTES: String(300 * 1024) } })
@@ -262,18 +274,11 @@ describe('edXML as exchanged on the national document axis', () => {
   })
 
   it('consumes status packages in both layouts into the sender’s view, ignoring stale ones', async () => {
-    const sent = await app.submit(
-      meClerk,
-      await app.pdf({ text: 'Thong bao 45' }),
-      app.header([OTHER], {
-        notation: '45/TB-STC',
-        promulgatedAt: '2026-11-27',
-        type: 'Thông báo',
-        allowUnsigned: true,
-      }),
-    )
-    expect(sent.status).toBe(201)
-    const doc = (await sent.json()) as Doc
+    const doc = await sentUnsigned(meClerk, 'Thong bao 45', [OTHER], {
+      notation: '45/TB-STC',
+      promulgatedAt: '2026-11-27',
+      type: 'Thông báo',
+    })
     const now = () => toEdxmlTimestamp(new Date(Date.now() + 1000))
     const accepted = await post(
       fixture('status-03.edxml', { NOW: now() }),
@@ -382,24 +387,17 @@ describe('edXML as exchanged on the national document axis', () => {
     })
     expect(created.status).toBe(201)
     const sxdClerk = await app.official(SXD, 'clerk', 'Văn thư Sở Xây dựng')
-    const sent = await app.submit(
-      sxdClerk,
-      await app.pdf({ text: 'Cong van 123 SXD' }),
-      app.header([ME], {
-        notation: '123/SXD-VP',
-        type: 'Công văn',
-        subject: 'Về việc góp ý dự thảo quy hoạch',
-        signerName: 'Trần Văn Dũng',
-        signerCompetence: 'KT. GIÁM ĐỐC',
-        signerPosition: 'PHÓ GIÁM ĐỐC',
-        dueDate: '2026-12-10',
-        priority: 'very_urgent',
-        steeringType: '2',
-        allowUnsigned: true,
-      }),
-    )
-    expect(sent.status).toBe(201)
-    const doc = (await sent.json()) as Doc
+    const doc = await sentUnsigned(sxdClerk, 'Cong van 123 SXD', [ME], {
+      notation: '123/SXD-VP',
+      type: 'Công văn',
+      subject: 'Về việc góp ý dự thảo quy hoạch',
+      signerName: 'Trần Văn Dũng',
+      signerCompetence: 'KT. GIÁM ĐỐC',
+      signerPosition: 'PHÓ GIÁM ĐỐC',
+      dueDate: '2026-12-10',
+      priority: 'very_urgent',
+      steeringType: '2',
+    })
     const xml = await (
       await app.request(`/v1/documents/${doc.id}/edxml`, { headers: app.auth(sxdClerk) })
     ).text()

@@ -28,9 +28,7 @@ const soon = (ms = 1000) => toEdxmlTimestamp(new Date(Date.now() + ms))
 // document (DocumentId, and its Code and PromulgationDate when given), comes from one of its
 // recipients, and is not dated in the future.
 describe('a status package received is checked against its document and its sender', () => {
-  let app: DocumentsTestApp
-  let meClerk: Official
-  let id: string
+  let app: DocumentsTestApp, meClerk: Official, id: string
 
   const post = (xml: string) =>
     app.request('/v1/documents/edxml/status', {

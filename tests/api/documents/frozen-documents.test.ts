@@ -123,12 +123,8 @@ const serialOf = (doc: Made) => Number(doc.notation.split('/')[0])
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('a revoked or invalid document cannot move on', () => {
-  let app: DocumentsTestApp
-  let senderClerk: Official
-  let recipientClerk: Official
-  let admin: Official
-  let approver: LocalSigner
-  let clerkSigner: LocalSigner
+  let app: DocumentsTestApp, senderClerk: Official, recipientClerk: Official, admin: Official
+  let approver: LocalSigner, clerkSigner: LocalSigner
   /** leaves before their documents reach trolyso */
   let leaverBefore: LocalSigner
   /** leaves after their documents reached trolyso */

@@ -33,12 +33,7 @@ type Verification = {
 }
 
 describe('issuance: the văn thư stamps number and date before the organisation signs', () => {
-  let app: Scenario
-  let dir: string
-  let approver: Official
-  let clerk: Official
-  let approverKey: Key
-  let clerkKey: Key
+  let app: Scenario, dir: string, approver: Official, clerk: Official, approverKey: Key, clerkKey: Key
   let byLeader: Buffer
   let sealedOnce: Buffer | null = null
 
@@ -122,25 +117,20 @@ describe('issuance: the văn thư stamps number and date before the organisation
     expect(poppler).toContain('Total document signed')
 
     // the routing header must say what the page says
-    const mismatched = await app.request(`/v1/drafts/${id}/issue`, {
-      method: 'POST',
-      headers: app.auth(clerk),
-      body: app.form(pdf, {
-        header: app.header([RECIPIENT], { notation: '124/QĐ-STP', promulgatedAt: '2026-12-04' }),
-      }),
-    })
+    /** the văn thư issues the draft with the sealed PDF, the header naming this number and date */
+    const issue = (notation: string, promulgatedAt: string) =>
+      app.request(`/v1/drafts/${id}/issue`, {
+        method: 'POST',
+        headers: app.auth(clerk),
+        body: app.form(pdf, { header: app.header([RECIPIENT], { notation, promulgatedAt }) }),
+      })
+    const mismatched = await issue('124/QĐ-STP', '2026-12-04')
     expect(mismatched.status).toBe(422)
     expect(await mismatched.text()).toMatch(
       /số trên văn bản là \\?"123\\?".*ngày trên văn bản là 03\/12, header ghi 2026-12-04/,
     )
 
-    const res = await app.request(`/v1/drafts/${id}/issue`, {
-      method: 'POST',
-      headers: app.auth(clerk),
-      body: app.form(pdf, {
-        header: app.header([RECIPIENT], { notation: '123/QĐ-STP', promulgatedAt: '2026-12-03' }),
-      }),
-    })
+    const res = await issue('123/QĐ-STP', '2026-12-03')
     expect(res.status).toBe(201)
     const doc = (await res.json()) as { id: string; signatureStatus: string; verification: Verification }
     expect(doc.signatureStatus).toBe('signed_valid')
@@ -198,10 +188,7 @@ describe('issuance: the văn thư stamps number and date before the organisation
 })
 
 describe('the revision check accepts the stamp trolyso writes and nothing beside it', () => {
-  let dir: string
-  let ca: CertificateAuthority
-  let approver: LocalSigner
-  let clerk: LocalSigner
+  let dir: string, ca: CertificateAuthority, approver: LocalSigner, clerk: LocalSigner
   let verify: (pdf: Uint8Array) => VerifierResult
 
   const signer = async (name: string): Promise<LocalSigner> => {

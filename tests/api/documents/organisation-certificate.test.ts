@@ -26,11 +26,7 @@ import { type Official, type Scenario, startScenario } from '../../helpers/docum
 const AGENCY = 'Sở Tư pháp tỉnh Hà Nam'
 
 describe('the organisation certificate of the clerical office', () => {
-  let app: Scenario
-  let admin: Official
-  let clerk: Official
-  let approver: Official
-  let sealKey: SignerKey
+  let app: Scenario, admin: Official, clerk: Official, approver: Official, sealKey: SignerKey
   let issued: { serial: string; certificate: string; chain: string[]; subject: string }
 
   const enrolSeal = (who: Official, officialId: string, csr: string) =>

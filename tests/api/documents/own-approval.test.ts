@@ -18,11 +18,7 @@ type Doc = {
 type Stats = { agencies: { agencyCode: string; sent: number; signedValid: number }[] }
 
 describe("another agency's approver is not the sending agency's approval", () => {
-  let app: Scenario
-  let clerk: Official
-  let approver: Official
-  let foreignApprover: Official
-  let keys: Record<string, Key>
+  let app: Scenario, clerk: Official, approver: Official, foreignApprover: Official, keys: Record<string, Key>
 
   beforeAll(async () => {
     app = await startScenario({

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,19 +7,16 @@ import {
   addSignaturePlaceholder,
   embedSignature,
   SIGNATURE_CAPACITY,
-  signedBytes,
 } from '../../../api/documents/add-signature-placeholder.ts'
-import { assembleCms, buildSignedAttributes } from '../../../api/documents/build-cms-signature.ts'
 import {
   type CertificateAuthority,
   initCertificateAuthority,
 } from '../../../api/documents/init-certificate-authority.ts'
-import { issueCertificate } from '../../../api/documents/issue-certificate.ts'
-import { ecdsaSignatureToDer, OID } from '../../../api/documents/pki-encoding.ts'
+import { OID } from '../../../api/documents/pki-encoding.ts'
 import { createSignatureVerifier } from '../../../api/documents/verify-pdf-signatures.ts'
-import { makePdf, makeSignerKey, pdfsig } from '../../helpers/documents-fixtures.ts'
+import { makePdf, pdfsig } from '../../helpers/documents-fixtures.ts'
 import { type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
-import type { LocalSigner } from '../../helpers/documents-signer.ts'
+import { type LocalSigner, makeCertifiedSigner, signPrepared } from '../../helpers/documents-signer.ts'
 
 const contentsOf = (pdf: Buffer) =>
   [...pdf.toString('latin1').matchAll(/\/Contents <([0-9A-Fa-f]+)>/g)].map((m) => m[1] ?? '')
@@ -83,21 +79,9 @@ describe('PAdES baseline B-B signatures from the signing API', () => {
 })
 
 describe('verifying what the signature states', () => {
-  let dir: string
-  let ca: CertificateAuthority
-  let signer: LocalSigner
-  let other: LocalSigner
+  let dir: string, ca: CertificateAuthority, signer: LocalSigner, other: LocalSigner
 
-  const signerFrom = async (name: string): Promise<LocalSigner> => {
-    const key = await makeSignerKey(name)
-    const issued = await issueCertificate({
-      ca,
-      csrPem: key.csrPem,
-      subject: { officialId: name, name, agencyCode: '000.00.01.H56', agencyName: 'Sở Nội vụ' },
-    })
-    const der = new Uint8Array(issued.der)
-    return { token: '', name, privateKey: key.keys.privateKey, cert: pkijs.Certificate.fromBER(der), der }
-  }
+  const signerFrom = (name: string) => makeCertifiedSigner({ ca, name, agencyName: 'Sở Nội vụ' })
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-pades-'))
@@ -115,23 +99,7 @@ describe('verifying what the signature states', () => {
       signerName: signer.name,
       signingTime: new Date(),
     })
-    const h = createHash(hash.replace('-', '').toLowerCase())
-    for (const p of signedBytes(prep.pdf, prep.byteRange)) h.update(p)
-    const { attributes, toBeSigned } = buildSignedAttributes({
-      messageDigest: h.digest(),
-      certificate: essFor.cert,
-      certificateDer: essFor.der,
-    })
-    const sig = new Uint8Array(
-      await crypto.subtle.sign({ name: 'ECDSA', hash }, signer.privateKey, toBeSigned),
-    )
-    const cms = assembleCms({
-      attributes,
-      signature: ecdsaSignatureToDer(sig),
-      certificate: signer.cert,
-      chain: [ca.certificate],
-      hash,
-    })
+    const cms = await signPrepared({ prep, signer, ca, essFor, hash })
     expect(cms.length).toBeLessThan(SIGNATURE_CAPACITY)
     return embedSignature(prep.pdf, prep.byteRange, cms)
   }

@@ -25,10 +25,7 @@ it.each([
 })
 
 describe('GET /v1/stats/paperless', () => {
-  let app: Scenario
-  let clerk: Official
-  let clerk2: Official
-  let approver: Official
+  let app: Scenario, clerk: Official, clerk2: Official, approver: Official
 
   beforeAll(async () => {
     app = await startScenario({
@@ -50,31 +47,14 @@ describe('GET /v1/stats/paperless', () => {
         await app.sign(approver, ak, await app.pdf({ pages: 3, text: t }), 'approver'),
         'organisation',
       )
+    const sent = async (from: Official, pdf: Uint8Array, hdr: string) =>
+      expect((await app.submit(from, pdf, hdr)).status).toBe(201)
+    const unsigned = { allowUnsigned: true }
     // 1 signed to 2 recipients (3 pages, no paper), 1 signed with a paper copy, 1 unsigned: 2/3 signed
-    expect(
-      (await app.submit(clerk, await signed('a'), app.header(['000.00.02.H56', '000.00.03.H56']))).status,
-    ).toBe(201)
-    expect(
-      (await app.submit(clerk, await signed('b'), app.header(['000.00.02.H56'], { paperCopy: true }))).status,
-    ).toBe(201)
-    expect(
-      (
-        await app.submit(
-          clerk,
-          await app.pdf({ pages: 2 }),
-          app.header(['000.00.02.H56'], { allowUnsigned: true }),
-        )
-      ).status,
-    ).toBe(201)
-    expect(
-      (
-        await app.submit(
-          clerk2,
-          await app.pdf({ pages: 1 }),
-          app.header(['000.00.01.H56'], { allowUnsigned: true }),
-        )
-      ).status,
-    ).toBe(201)
+    await sent(clerk, await signed('a'), app.header(['000.00.02.H56', '000.00.03.H56']))
+    await sent(clerk, await signed('b'), app.header(['000.00.02.H56'], { paperCopy: true }))
+    await sent(clerk, await app.pdf({ pages: 2 }), app.header(['000.00.02.H56'], unsigned))
+    await sent(clerk2, await app.pdf({ pages: 1 }), app.header(['000.00.01.H56'], unsigned))
     for (const action of ['shown', 'shown', 'accepted', 'overridden']) {
       const res = await app.request('/v1/nudges', {
         method: 'POST',

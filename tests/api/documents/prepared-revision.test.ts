@@ -12,9 +12,7 @@ import { makePdf, signWithKey } from '../../helpers/documents-fixtures.ts'
 const SENDER = '000.00.01.H56'
 
 describe('GET /v1/signing/sessions/:id/prepared: the revision a pending session will sign', () => {
-  let app: DocumentsTestApp
-  let approver: Official
-  let other: Official
+  let app: DocumentsTestApp, approver: Official, other: Official
 
   beforeAll(async () => {
     app = await createDocumentsTestApp()

@@ -39,9 +39,7 @@ const tokenOf = (signer: pkijs.SignerInfo) => {
 }
 
 describe('PAdES B-T: signature timestamps from a TSA (TSA_URL)', () => {
-  let dir: string
-  let tsa: OpensslTsa
-  let app: Scenario
+  let dir: string, tsa: OpensslTsa, app: Scenario
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-tsa-'))

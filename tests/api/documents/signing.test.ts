@@ -3,12 +3,15 @@ import { makeSignerKey, pdfsig } from '../../helpers/documents-fixtures.ts'
 import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 
 describe('PAdES signing with two roles (NĐ 30/2020)', () => {
-  let app: Scenario
-  let approver: Official
-  let clerk: Official
-  let viewer: Official
-  let approverKey: Key
-  let clerkKey: Key
+  let app: Scenario, approver: Official, clerk: Official, viewer: Official, approverKey: Key, clerkKey: Key
+
+  /** `POST /v1/signing/sessions` as the official: the PDF to sign in the given role */
+  const openSession = async (official: Official, pdf: Uint8Array, role: string) =>
+    app.request('/v1/signing/sessions', {
+      method: 'POST',
+      headers: app.auth(official),
+      body: app.form(pdf, { role }),
+    })
 
   beforeAll(async () => {
     app = await startScenario({ agencies: [['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam']] })
@@ -80,11 +83,7 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   })
 
   it('rejects the organisation signature before an approver has signed', async () => {
-    const res = await app.request('/v1/signing/sessions', {
-      method: 'POST',
-      headers: app.auth(clerk),
-      body: app.form(await app.pdf(), { role: 'organisation' }),
-    })
+    const res = await openSession(clerk, await app.pdf(), 'organisation')
     expect(res.status).toBe(409)
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
       /lãnh đạo|thẩm quyền/,
@@ -94,11 +93,7 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   it('rejects an approver signature after the organisation has signed', async () => {
     const once = await app.sign(approver, approverKey, await app.pdf(), 'approver')
     const twice = await app.sign(clerk, clerkKey, once, 'organisation')
-    const res = await app.request('/v1/signing/sessions', {
-      method: 'POST',
-      headers: app.auth(approver),
-      body: app.form(twice, { role: 'approver' }),
-    })
+    const res = await openSession(approver, twice, 'approver')
     expect(res.status).toBe(409)
   })
 
@@ -109,20 +104,12 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
     ['viewer', 'organisation'],
   ] as const)('forbids a %s from signing as %s', async (who, role) => {
     const official = { clerk, approver, viewer }[who]
-    const res = await app.request('/v1/signing/sessions', {
-      method: 'POST',
-      headers: app.auth(official),
-      body: app.form(await app.pdf(), { role }),
-    })
+    const res = await openSession(official, await app.pdf(), role)
     expect(res.status).toBe(403)
   })
 
   it('rejects a signature made by another key than the certified one', async () => {
-    const res = await app.request('/v1/signing/sessions', {
-      method: 'POST',
-      headers: app.auth(approver),
-      body: app.form(await app.pdf(), { role: 'approver' }),
-    })
+    const res = await openSession(approver, await app.pdf(), 'approver')
     const session = (await res.json()) as { sessionId: string; toBeSigned: string; algorithm: string }
     expect(session.algorithm).toBe('ECDSA-P256-SHA256')
     const other = await makeSignerKey()
@@ -140,11 +127,7 @@ describe('PAdES signing with two roles (NĐ 30/2020)', () => {
   })
 
   it("hides one official's signing session from another (404)", async () => {
-    const res = await app.request('/v1/signing/sessions', {
-      method: 'POST',
-      headers: app.auth(approver),
-      body: app.form(await app.pdf(), { role: 'approver' }),
-    })
+    const res = await openSession(approver, await app.pdf(), 'approver')
     const { sessionId } = (await res.json()) as { sessionId: string }
     const peek = await app.request(`/v1/signing/sessions/${sessionId}`, { headers: app.auth(clerk) })
     expect(peek.status).toBe(404)

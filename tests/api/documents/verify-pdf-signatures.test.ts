@@ -36,9 +36,7 @@ const signerFrom = async (
 }
 
 describe('verifying PDF signatures', () => {
-  let dir: string
-  let trusted: CertificateAuthority
-  let stranger: CertificateAuthority
+  let dir: string, trusted: CertificateAuthority, stranger: CertificateAuthority
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-verify-'))

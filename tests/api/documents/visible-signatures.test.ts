@@ -7,7 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFRef } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildPdfTextFont } from '../../../api/documents/build-pdf-text-font.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
-import { pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
+import { mutoolVerdicts, pdfsig, signWithKey } from '../../helpers/documents-fixtures.ts'
 import { type Key, type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
 import { blueSignaturePng, makePng, redSealPng } from '../../helpers/signature-images.ts'
 
@@ -95,14 +95,8 @@ const signatureWidgets = async (pdf: Uint8Array) => {
 }
 
 describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts them', () => {
-  let app: Scenario
-  let dir: string
-  let approver: Official
-  let clerk: Official
-  let admin: Official
-  let otherAdmin: Official
-  let approverKey: Key
-  let clerkKey: Key
+  let app: Scenario, dir: string, approver: Official, clerk: Official, admin: Official, otherAdmin: Official
+  let approverKey: Key, clerkKey: Key
 
   const put = (path: string, official: Official, body: Uint8Array, type = 'image/png') =>
     app.request(path, {
@@ -242,17 +236,13 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
     // validators agree: pdfsig, mutool and the server
     const poppler = await pdfsig(pdf, dir)
     expect(poppler.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2)
-    const file = join(dir, 'visible.pdf')
-    writeFileSync(file, pdf)
-    const mupdf = await run('mutool', ['sign', '-v', file]).catch((e: { stdout?: string }) => ({
-      stdout: e.stdout ?? '',
-    }))
-    const verdicts = mupdf.stdout.split(/Verifying signature \d+:/).slice(1)
+    const mupdf = await mutoolVerdicts(pdf, dir, 'visible.pdf')
+    const { verdicts } = mupdf
     expect(verdicts).toHaveLength(2)
     // mutool cannot tell a later signature from an edit, so it reports one for the approver's
     expect(verdicts[0]).toContain('The signature is valid but there have been edits since signing.')
     expect(verdicts[1]).toContain('The document is unchanged since signing.')
-    expect(mupdf.stdout).not.toMatch(/signature is not valid|Digest mismatch/i)
+    expect(mupdf.output).not.toMatch(/signature is not valid|Digest mismatch/i)
     const res = await app.request('/v1/documents', {
       method: 'POST',
       headers: app.auth(clerk),

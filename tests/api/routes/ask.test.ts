@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Answer } from '../../../knowledge/answer/answer.types.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { createTestApp, type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
 
 const ask = (
   t: TestApp,
@@ -14,11 +14,7 @@ const ask = (
   })
 
 describe('POST /v1/ask', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(() => t.close())
+  const t = useTestApp()
 
   it('answers a fee question with the procedure, its code and the official link', async () => {
     const res = await ask(t, { text: 'đăng ký khai sinh có mất lệ phí không' })
@@ -87,11 +83,7 @@ describe('POST /v1/ask', () => {
 })
 
 describe('POST /v1/ask: intents that are not procedures', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(() => t.close())
+  const t = useTestApp()
   const asked = async (text: string) =>
     (await (await ask(t, { text })).json()) as Answer & { personalData?: string[] }
 
@@ -152,11 +144,7 @@ describe('POST /v1/ask: intents that are not procedures', () => {
 })
 
 describe('POST /v1/ask with a sessionId', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(() => t.close())
+  const t = useTestApp()
 
   it('keeps a follow-up question on the procedure of the previous answer', async () => {
     const sessionId = 'test-session-follow-up'

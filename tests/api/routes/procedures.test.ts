@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { describe, expect, it } from 'vitest'
+import { useTestApp } from '../../helpers/create-test-app.ts'
 
 describe('procedure routes', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp()
-  })
-  afterAll(() => t.close())
+  const t = useTestApp()
 
   it('finds the birth registration procedure from a question typed without diacritics', async () => {
     const res = await t.app.request('/v1/procedures?q=dang%20ky%20khai%20sinh&limit=3')

@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
-import { askServedApp, openPageAt, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { askServedApp, openChatPage, openPageAt, useAppInChromium } from '../../helpers/app-in-chromium.ts'
 import { saveScreenshot } from '../../helpers/chromium.ts'
+import { typeInChat } from '../../helpers/web-chat-page.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const NEW_PASSWORD = 'Mật khẩu mới của Lan 2026'
@@ -14,24 +15,10 @@ let viewerPassword = ''
 
 const live = useAppInChromium({
   prepare: async ({ t }) => {
-    editorPassword = (
-      await createStaffAccount({
-        db: t.testDb.db,
-        actor: 'test',
-        email: 'lan@so-tp.vn',
-        name: 'Nguyễn Thị Lan',
-        role: 'editor',
-      })
-    ).oneTimePassword
-    viewerPassword = (
-      await createStaffAccount({
-        db: t.testDb.db,
-        actor: 'test',
-        email: 'xem@so-tp.vn',
-        name: 'Trần Văn Xem',
-        role: 'viewer',
-      })
-    ).oneTimePassword
+    const account = async (email: string, name: string, role: 'editor' | 'viewer') =>
+      (await createStaffAccount({ db: t.testDb.db, actor: 'test', email, name, role })).oneTimePassword
+    editorPassword = await account('lan@so-tp.vn', 'Nguyễn Thị Lan', 'editor')
+    viewerPassword = await account('xem@so-tp.vn', 'Trần Văn Xem', 'viewer')
   },
 })
 
@@ -141,12 +128,8 @@ describe('staff console in Chromium', () => {
     await page.getByRole('button', { name: 'Đăng thông báo' }).click()
     await expect.poll(() => page.locator('#notice-list').textContent()).toContain('bảo trì đến 22:00')
 
-    const citizen = await live.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
-    const chat = await citizen.newPage()
-    await chat.goto(live.server.base)
-    await chat.waitForSelector('html[data-ready="true"]')
-    await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill('làm hộ chiếu ở đâu')
-    await chat.keyboard.press('Enter')
+    const { context: citizen, page: chat } = await openChatPage(live, { width: 390, height: 844 })
+    await typeInChat(chat, 'làm hộ chiếu ở đâu')
     await expect
       .poll(() => chat.locator('#messages').textContent(), { timeout: 15_000 })
       .toContain('Cổng Dịch vụ công bảo trì đến 22:00 tối nay.')

@@ -57,9 +57,7 @@ const listTickets = async (t: TestApp, headers: Record<string, string>, query = 
 }
 
 describe('live hand-off on the web chat, within staff hours', () => {
-  let t: TestApp
-  let agent: Awaited<ReturnType<typeof logIn>>
-  let viewer: Awaited<ReturnType<typeof logIn>>
+  let t: TestApp, agent: Awaited<ReturnType<typeof logIn>>, viewer: Awaited<ReturnType<typeof logIn>>
   beforeAll(async () => {
     t = await createTestApp({ ADMIN_TOKEN, STAFF_HOURS: '24/7' })
     agent = await logIn(t, 'agent')
@@ -216,9 +214,7 @@ describe('outside staff hours', () => {
 })
 
 describe('replies reach Telegram and Zalo', () => {
-  let telegram: FakeTelegramServer
-  let zalo: FakeZaloServer
-  let t: TestApp
+  let telegram: FakeTelegramServer, zalo: FakeZaloServer, t: TestApp
   const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` }
   beforeAll(async () => {
     telegram = await startFakeTelegramServer()

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { importFlags } from '../../../knowledge/db/schema/index.ts'
 import { openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { saveScreenshot } from '../../helpers/chromium.ts'
 import { proceduresFile } from '../../helpers/paths.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
@@ -20,12 +19,8 @@ const live = useAppInChromium({
   },
 })
 
-const shot = async (page: Page, name: string) => {
-  if (!SCREENSHOT_DIR) return
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  // The viewport only: the report and the queue make a page too tall to capture whole quickly.
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name) })
-}
+// The viewport only: the report and the queue make a page too tall to capture whole quickly.
+const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name, { fullPage: false })
 
 const signIn = (width: number, height: number, email: string) =>
   openConsole(live, { width, height, email, password: PASSWORD })

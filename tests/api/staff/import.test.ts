@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { auditLog } from '../../../knowledge/db/schema/index.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { useTestApp } from '../../helpers/create-test-app.ts'
 import { proceduresFile, readProceduresText } from '../../helpers/paths.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
@@ -34,11 +34,7 @@ type Flag = {
   importId: string
 }
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp({ ADMIN_TOKEN })
-}, 60_000)
-afterAll(() => t?.close())
+const t = useTestApp({ ADMIN_TOKEN }, { timeout: 60_000 })
 
 const startImport = async (body: Uint8Array | string, query = '') => {
   const res = await t.app.request(`/v1/admin/imports${query}`, {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
 import { type RunningServer, startServer } from '../../helpers/start-server.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
@@ -19,11 +19,7 @@ const post = (base: string | TestApp, path: string, body: unknown, headers: Reco
 }
 
 describe('notices (banner and maintenance)', () => {
-  let t: TestApp
-  beforeAll(async () => {
-    t = await createTestApp({ ADMIN_TOKEN })
-  })
-  afterAll(() => t?.close())
+  const t = useTestApp({ ADMIN_TOKEN })
 
   it('adds a banner before every web chat reply, only on its channels, until it is removed', async () => {
     const res = await post(
@@ -74,9 +70,7 @@ describe('notices (banner and maintenance)', () => {
 })
 
 describe('maintenance switch across two processes over one database', () => {
-  let dir: string
-  let a: RunningServer
-  let b: RunningServer
+  let dir: string, a: RunningServer, b: RunningServer
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-notices-'))
     a = await startServer({ DATA_DIR: dir, ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })

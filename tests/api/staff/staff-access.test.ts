@@ -164,14 +164,16 @@ describe('console sessions', () => {
   it('ends a session after the idle timeout and after its lifetime', async () => {
     const policy = { idleMinutes: 30, maxHours: 12, maxFailures: 5, windowMinutes: 15 }
     const start = Date.now()
-    const { sessionId } = await logInStaff({
-      db: t.testDb.db,
-      email: 'agent@so-tp.vn',
-      password: PASSWORD,
-      client: 'test',
-      policy,
-      now: () => start,
-    })
+    const logInAgent = () =>
+      logInStaff({
+        db: t.testDb.db,
+        email: 'agent@so-tp.vn',
+        password: PASSWORD,
+        client: 'test',
+        policy,
+        now: () => start,
+      })
+    const { sessionId } = await logInAgent()
     expect(
       await readStaffSession({ db: t.testDb.db, sessionId, policy, now: () => start + 29 * 60_000 }),
     ).not.toBeNull()
@@ -182,14 +184,7 @@ describe('console sessions', () => {
     expect(
       await readStaffSession({ db: t.testDb.db, sessionId, policy, now: () => start + 89 * 60_000 }),
     ).toBeNull()
-    const again = await logInStaff({
-      db: t.testDb.db,
-      email: 'agent@so-tp.vn',
-      password: PASSWORD,
-      client: 'test',
-      policy,
-      now: () => start,
-    })
+    const again = await logInAgent()
     let at = start
     for (let i = 0; i < 24; i++) {
       at += 29 * 60_000

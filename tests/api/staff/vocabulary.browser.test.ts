@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
-import { askServedApp, openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { askServedApp, openChatPage, openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { saveScreenshot } from '../../helpers/chromium.ts'
+import { typeInChat } from '../../helpers/web-chat-page.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
 const PASSWORD = 'Mật khẩu của Minh 2026'
@@ -19,11 +19,7 @@ const live = useAppInChromium({
   },
 })
 
-const shot = async (page: Page, name: string) => {
-  if (!SCREENSHOT_DIR) return
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true })
-}
+const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)
 
 const ask = (text: string) => askServedApp(live, text)
 
@@ -33,12 +29,8 @@ const signIn = (width: number, height: number, email: string) =>
 describe('teaching search from the console in Chromium', () => {
   it('an agent resolves an unanswered question with a procedure, sees the check, and the next citizen gets the procedure', async () => {
     // A citizen on the web chat asks what the records do not name.
-    const citizen = await live.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
-    const chat = await citizen.newPage()
-    await chat.goto(live.server.base)
-    await chat.waitForSelector('html[data-ready="true"]')
-    await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill(QUESTION)
-    await chat.keyboard.press('Enter')
+    const { context: citizen, page: chat } = await openChatPage(live, { width: 390, height: 844 })
+    await typeInChat(chat, QUESTION)
     await expect.poll(async () => (await live.t.testDb.db.select().from(unansweredQuestions)).length).toBe(1)
     await citizen.close()
 
@@ -61,12 +53,8 @@ describe('teaching search from the console in Chromium', () => {
     await close()
 
     // The next citizen, typing without marks, gets the procedure in the web chat.
-    const next = await live.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' })
-    const page2 = await next.newPage()
-    await page2.goto(live.server.base)
-    await page2.waitForSelector('html[data-ready="true"]')
-    await page2.getByLabel('Câu hỏi của bạn', { exact: true }).fill('con toi vua chao doi thi can di dau')
-    await page2.keyboard.press('Enter')
+    const { context: next, page: page2 } = await openChatPage(live, { width: 390, height: 844 })
+    await typeInChat(page2, 'con toi vua chao doi thi can di dau')
     await expect
       .poll(() => page2.locator('#messages').textContent(), { timeout: 15_000 })
       .toContain('1.001193')

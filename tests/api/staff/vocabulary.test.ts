@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { auditLog, unansweredQuestions, vocabularyRevisions } from '../../../knowledge/db/schema/index.ts'
 import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { useTestApp } from '../../helpers/create-test-app.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }
@@ -26,11 +26,7 @@ type Entry = {
 }
 type Saved = { entry: Entry; check: Check }
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp({ ADMIN_TOKEN })
-}, 60_000)
-afterAll(() => t?.close())
+const t = useTestApp({ ADMIN_TOKEN }, { timeout: 60_000 })
 
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await t.app.request(path, {

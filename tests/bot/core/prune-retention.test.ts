@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../api/config.ts'
 import { pruneRetention } from '../../../bot/core/prune-retention.ts'
 import { startRetention } from '../../../bot/core/start-retention.ts'
@@ -14,18 +14,14 @@ import {
   undeliveredMessages,
 } from '../../../knowledge/db/schema/index.ts'
 import { createLogger } from '../../../platform/logger.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { useTestDb } from '../../helpers/create-test-db.ts'
 
 const DAY = 86_400_000
 const NOW = Date.UTC(2026, 11, 1)
 const ago = (days: number) => NOW - days * DAY
 const retention = { conversationDays: 90, countsDays: 365 }
 
-let t: TestDb
-beforeEach(async () => {
-  t = await createTestDb()
-})
-afterEach(() => t.close())
+const t = useTestDb({ each: true })
 
 const interaction = (id: string, days: number) => ({
   id,

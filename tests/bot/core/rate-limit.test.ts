@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createRateLimiter,
   createRequestLimiter,
@@ -9,7 +9,7 @@ import {
 } from '../../../bot/core/rate-limit.ts'
 import { createDb } from '../../../knowledge/db/client.ts'
 import { requestLimits } from '../../../knowledge/db/schema/index.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { useTestDb } from '../../helpers/create-test-db.ts'
 
 describe('createRateLimiter', () => {
   it('allows a burst, warns once, then drops until tokens refill', () => {
@@ -46,11 +46,7 @@ describe('createRequestLimiter', () => {
 })
 
 describe('createSharedRateLimiter (several processes, one libSQL database)', () => {
-  let t: TestDb
-  beforeAll(async () => {
-    t = await createTestDb()
-  })
-  afterAll(() => t?.close())
+  const t = useTestDb()
 
   it('draws every process from one bucket per user: burst, warn once, drop, refill', async () => {
     const clock = { now: 1_000_000 }
@@ -81,11 +77,7 @@ describe('createSharedRateLimiter (several processes, one libSQL database)', () 
 })
 
 describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL database)', () => {
-  let t: TestDb
-  beforeAll(async () => {
-    t = await createTestDb()
-  })
-  afterAll(() => t?.close())
+  const t = useTestDb()
 
   it('counts requests from every process in one bucket per key and says how long to wait', async () => {
     const clock = { now: 10_000_000 }

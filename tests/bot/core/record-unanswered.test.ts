@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { questionKey } from '../../../bot/core/record-unanswered.ts'
 import type { Reply } from '../../../bot/core/reply.types.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { useTestApp } from '../../helpers/create-test-app.ts'
 
 const ADMIN_TOKEN = 'admin-token-0123456789'
 type Unanswered = {
@@ -13,17 +13,13 @@ type Unanswered = {
   lastAskedAt: number
 }
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp({
-    ADMIN_TOKEN,
-    RATE_LIMIT_CHAT_PER_MINUTE: '0',
-    BOT_RATE_LIMIT_BURST: '1000',
-    RETENTION_CONVERSATION_DAYS: '30',
-    RETENTION_COUNTS_DAYS: '180',
-  })
+const t = useTestApp({
+  ADMIN_TOKEN,
+  RATE_LIMIT_CHAT_PER_MINUTE: '0',
+  BOT_RATE_LIMIT_BURST: '1000',
+  RETENTION_CONVERSATION_DAYS: '30',
+  RETENTION_COUNTS_DAYS: '180',
 })
-afterAll(() => t.close())
 
 const chat = async (text: string) => {
   const response = await t.app.request('/v1/chat/messages', {

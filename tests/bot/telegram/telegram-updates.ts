@@ -7,9 +7,9 @@ let nextId = 1000
 const user = (chatId: number) => ({ id: chatId, is_bot: false, first_name: 'Lan', language_code: 'vi' })
 const chat = (chatId: number) => ({ id: chatId, type: 'private', first_name: 'Lan' })
 
-export const textUpdate = (chatId: number, text: string) => {
+/** A message update from the citizen `chatId` in their private chat, with the message's own fields. */
+const messageUpdate = (chatId: number, fields: Record<string, unknown>) => {
   const id = nextId++
-  const command = /^\/\w+/.exec(text)?.[0]
   return {
     update_id: id,
     message: {
@@ -17,10 +17,17 @@ export const textUpdate = (chatId: number, text: string) => {
       date: Math.floor(Date.now() / 1000),
       chat: chat(chatId),
       from: user(chatId),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
+      ...fields,
     },
   }
+}
+
+export const textUpdate = (chatId: number, text: string) => {
+  const command = /^\/\w+/.exec(text)?.[0]
+  return messageUpdate(chatId, {
+    text,
+    ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
+  })
 }
 
 export const callbackUpdate = (chatId: number, data: string) => {
@@ -37,24 +44,15 @@ export const callbackUpdate = (chatId: number, data: string) => {
   }
 }
 
-export const stickerUpdate = (chatId: number) => {
-  const id = nextId++
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: Math.floor(Date.now() / 1000),
-      chat: chat(chatId),
-      from: user(chatId),
-      sticker: {
-        file_id: 'CAACAgIAAxkBAAE',
-        file_unique_id: 'AgADAgAD',
-        type: 'regular',
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-      },
+export const stickerUpdate = (chatId: number) =>
+  messageUpdate(chatId, {
+    sticker: {
+      file_id: 'CAACAgIAAxkBAAE',
+      file_unique_id: 'AgADAgAD',
+      type: 'regular',
+      width: 512,
+      height: 512,
+      is_animated: false,
+      is_video: false,
     },
-  }
-}
+  })

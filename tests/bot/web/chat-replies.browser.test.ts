@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { openChatPage, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { openChatPage, PHONE_AND_DESKTOP, useAppInChromium } from '../../helpers/app-in-chromium.ts'
 import { askInChat, botBubbles } from '../../helpers/web-chat-page.ts'
 
 /** Screenshots for a person to look at; the test itself checks element positions, not pixels. */
@@ -33,10 +33,7 @@ const layout = (page: Page, index: number) =>
     }
   }, index)
 
-describe.each([
-  { name: 'phone', width: 390, height: 844, mobile: true },
-  { name: 'desktop', width: 1366, height: 900, mobile: false },
-])('web chat replies at $width×$height', ({ name, width, height, mobile }) => {
+describe.each(PHONE_AND_DESKTOP)('web chat replies at $width×$height', ({ name, width, height, mobile }) => {
   it('shows a long answer from its start, as lists, and announces only its lead', async () => {
     const { context, page, errors } = await openChatPage(live, { width, height, mobile })
 

@@ -1,14 +1,10 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Reply } from '../../../bot/core/reply.types.ts'
 import { interactions } from '../../../knowledge/db/schema/index.ts'
-import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
+import { createTestApp, type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-})
-afterAll(() => t.close())
+const t = useTestApp()
 
 const send = async (body: unknown) => {
   const response = await t.app.request('/v1/chat/messages', {

@@ -31,12 +31,7 @@ const swapAttachment = (page: Page, pdf: Uint8Array) =>
   )
 
 describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
-  let s: Scenario
-  let browser: Browser
-  let leader: Official
-  let file: string
-  let decision: Uint8Array
-  let forged: Uint8Array
+  let s: Scenario, browser: Browser, leader: Official, file: string, decision: Uint8Array, forged: Uint8Array
   let compose = 0
 
   const openCompose = (): Promise<Page> => s.compose(browser, `swap${++compose}`)

@@ -52,11 +52,8 @@ const blankLastContents = (signed: Uint8Array) => {
 describe('consent shows the prepared revision that is signed', { timeout: 120_000 }, () => {
   let api: Awaited<ReturnType<typeof startApiServer>>
   let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
-  let browser: { context: BrowserContext; extensionId: string }
-  let leader: Official
-  let clerk: Official
-  let recipientClerk: Official
-  let dir: string
+  let browser: { context: BrowserContext; extensionId: string }, leader: Official, clerk: Official
+  let recipientClerk: Official, dir: string
   let compose = 0
   const client = (official: Official) => createApiClient({ baseUrl: api.url, token: official.token })
   const putImage = async (path: string, who: Official, png: Uint8Array) => {

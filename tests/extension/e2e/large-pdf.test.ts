@@ -32,11 +32,7 @@ const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
 
 describe('a 20 MB PDF', { timeout: 180_000 }, () => {
-  let s: Scenario
-  let browser: Browser
-  let leader: Official
-  let file: string
-  let pdf: Uint8Array
+  let s: Scenario, browser: Browser, leader: Official, file: string, pdf: Uint8Array
 
   beforeAll(async () => {
     s = await startScenario({

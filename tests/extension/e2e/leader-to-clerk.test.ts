@@ -18,11 +18,7 @@ const RECIPIENT = '000.00.02.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
-  let s: Scenario
-  let leaderBrowser: Browser
-  let clerkBrowser: Browser
-  let leader: Official
-  let clerk: Official
+  let s: Scenario, leaderBrowser: Browser, clerkBrowser: Browser, leader: Official, clerk: Official
   let recipientClerk: Official
   let compose = 0
   const client = (official: Official) => createApiClient({ baseUrl: s.api.url, token: official.token })

@@ -14,9 +14,7 @@ const AGENCY = '000.00.01.H56'
 describe('remote signing offered only where the deployment has it', { timeout: 90_000 }, () => {
   let plain: Awaited<ReturnType<typeof startApiServer>>
   let withRemote: Awaited<ReturnType<typeof startApiServer>>
-  let browser: { context: BrowserContext; extensionId: string }
-  let plainClerk: Official
-  let remoteClerk: Official
+  let browser: { context: BrowserContext; extensionId: string }, plainClerk: Official, remoteClerk: Official
 
   beforeAll(async () => {
     ensureExtensionBuilt()

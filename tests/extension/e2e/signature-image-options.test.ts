@@ -19,9 +19,7 @@ const POLL = { timeout: 15_000, interval: 100 }
 
 describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }, () => {
   let api: Awaited<ReturnType<typeof startApiServer>>
-  let browser: { context: BrowserContext; extensionId: string }
-  let leader: Official
-  let clerk: Official
+  let browser: { context: BrowserContext; extensionId: string }, leader: Official, clerk: Official
   let dir: string
 
   const file = (name: string, bytes: Uint8Array) => {

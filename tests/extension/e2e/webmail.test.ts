@@ -20,14 +20,9 @@ const POLL = { timeout: 15_000, interval: 100 }
 describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   let s: Scenario
   /** the PDF document-viewer.html shows in an <embed> */
-  let viewed: Uint8Array
-  let context: BrowserContext
-  let extensionId: string
+  let viewed: Uint8Array, context: BrowserContext, extensionId: string
   /** the leader's own browser, with the extension and its own key */
-  let leaderBrowser: Browser
-  let leader: Official
-  let clerk: Official
-  let recipientClerk: Official
+  let leaderBrowser: Browser, leader: Official, clerk: Official, recipientClerk: Official
   const files: Record<'decision' | 'leaderSigned' | 'unsigned' | 'scanned', string> = {
     decision: '',
     leaderSigned: '',

@@ -12,10 +12,7 @@ const SENDER = '000.00.01.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('a pending consent survives the stopped service worker', { timeout: 90_000 }, () => {
-  let s: Scenario
-  let browser: Browser
-  let leader: Official
-  let file: string
+  let s: Scenario, browser: Browser, leader: Official, file: string
   let compose = 0
 
   const startConsent = async (): Promise<{ page: Page; consent: Page }> => {

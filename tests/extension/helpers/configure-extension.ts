@@ -10,13 +10,12 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { repoRoot } from '../../helpers/paths.ts'
 import type { Official } from './servers.ts'
 
-export const configureExtension = async (
+/** Opens Tùy chọn, saves the server address and the official's token, and allows the host 127.0.0.1. */
+export const openOptions = async (
   context: BrowserContext,
   extensionId: string,
   apiUrl: string,
   official: Official,
-  /** saves the filled options page as extension/.output/screenshots/<name>.png */
-  screenshot?: string,
 ) => {
   const options = await context.newPage()
   await options.goto(`chrome-extension://${extensionId}/options.html`)
@@ -27,6 +26,18 @@ export const configureExtension = async (
   await options.fill('#host-input', '127.0.0.1')
   await options.click('#add-host')
   await options.waitForSelector('#hosts li[data-pattern="*://127.0.0.1/*"]')
+  return options
+}
+
+export const configureExtension = async (
+  context: BrowserContext,
+  extensionId: string,
+  apiUrl: string,
+  official: Official,
+  /** saves the filled options page as extension/.output/screenshots/<name>.png */
+  screenshot?: string,
+) => {
+  const options = await openOptions(context, extensionId, apiUrl, official)
   await options.click('#check-connection')
   await options.waitForSelector('#connection.ok')
   const connected = (await options.textContent('#connection')) ?? ''

@@ -9,13 +9,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../../api/app.ts'
-import { composeServices } from '../../../api/compose-services.ts'
-import { loadConfig } from '../../../api/config.ts'
 import { createAgency } from '../../../api/documents/create-agency.ts'
 import { createOfficial } from '../../../api/documents/create-official.ts'
-import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import { createLogger } from '../../../platform/logger.ts'
-import { createTestDb } from '../../helpers/create-test-db.ts'
+import { composeTestServices } from '../../helpers/create-test-app.ts'
 
 const close = (server: { close: (cb: (err?: Error) => void) => unknown }) =>
   new Promise<void>((resolve) => server.close(() => resolve()))
@@ -61,17 +57,7 @@ export type Official = { token: string; name: string; agencyCode: string }
 
 /** @param env extra settings of the deployment (e.g. `REMOTE_SIGNING_URL`) */
 export const startApiServer = async (env: Record<string, string> = {}) => {
-  const t = await createTestDb()
-  const config = loadConfig({
-    DATA_DIR: t.dir,
-    DATABASE_URL: t.url,
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'test',
-    ...env,
-  })
-  const log = createLogger('silent')
-  const kb = await createKnowledgeBase({ db: t.db, refreshSeconds: 0 })
-  const services = composeServices({ config, db: t.db, kb, log })
+  const { testDb: t, kb, deps: services } = await composeTestServices({ env })
   const app = createApp(services)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))

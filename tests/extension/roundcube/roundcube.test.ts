@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { repoRoot } from '../../helpers/paths.ts'
 import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
+import { openOptions } from '../helpers/configure-extension.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 import { type Official, startApiServer } from '../helpers/servers.ts'
 import { type Mailbox, type Roundcube, startRoundcube } from '../helpers/start-roundcube.ts'
@@ -29,28 +30,12 @@ const SCREENSHOTS = join(repoRoot, 'extension', '.output', 'screenshots')
 type Browser = { context: BrowserContext; extensionId: string }
 
 describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let roundcube: Roundcube
-  let leaderBrowser: Browser
-  let clerkBrowser: Browser
-  let leader: Official
-  let clerk: Official
-  let recipientClerk: Official
-  let dir: string
+  let api: Awaited<ReturnType<typeof startApiServer>>, roundcube: Roundcube, leaderBrowser: Browser
+  let clerkBrowser: Browser, leader: Official, clerk: Official, recipientClerk: Official, dir: string
   const files = { decision: '', unsigned: '', scanned: '' }
 
-  const configure = async ({ context, extensionId }: Browser, official: Official) => {
-    const options = await context.newPage()
-    await options.goto(`chrome-extension://${extensionId}/options.html`)
-    await options.fill('#api-url', api.url)
-    await options.fill('#api-token', official.token)
-    await options.click('#save-api')
-    await options.waitForSelector('#status.ok')
-    await options.fill('#host-input', '127.0.0.1')
-    await options.click('#add-host')
-    await options.waitForSelector('#hosts li[data-pattern="*://127.0.0.1/*"]')
-    await options.close()
-  }
+  const configure = async ({ context, extensionId }: Browser, official: Official) =>
+    (await openOptions(context, extensionId, api.url, official)).close()
 
   /** Roundcube's own login form; the session cookie stays in the browser for the later tests */
   const logIn = async ({ context }: Browser, mailbox: Mailbox) => {

@@ -4,28 +4,17 @@ import { base64ToBytes } from '../../../extension/utils/base64.ts'
 import { buildCsr, verifyCsr } from '../../../extension/utils/csr.ts'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { generateSigningKeys, signBytes } from '../../../extension/utils/signing-key.ts'
-import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
-import { inProcessClient } from '../helpers/in-process-client.ts'
+import type { Official, Scenario } from '../../helpers/documents-scenario.ts'
+import { inProcessClient, startSenderAndRecipient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // the real documents API, in process: the client's fetch goes to app.request
 describe('the extension API client against the documents API', () => {
-  let app: Scenario
-  let leader: Official
-  let clerk: Official
-  let recipient: Official
+  let app: Scenario, leader: Official, clerk: Official, recipient: Official
   const clientFor = (official: Official | null) => inProcessClient(app, official?.token ?? null)
 
   beforeAll(async () => {
-    app = await startScenario({
-      agencies: [
-        ['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam'],
-        ['000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam'],
-      ],
-    })
-    leader = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
-    clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
-    recipient = await app.official('000.00.02.H56', 'clerk', 'Lê Văn Nhận')
+    ;({ app, leader, clerk, recipient } = await startSenderAndRecipient())
   })
   afterAll(() => app?.close())
 

@@ -17,9 +17,7 @@ import { inProcessClient } from '../helpers/in-process-client.ts'
 // The extension signs only the prepared revision it showed: the signed attributes' message-digest
 // must be the SHA-256 of that revision's ByteRange, checked before signing and on the result.
 describe('the prepared revision is what gets signed', () => {
-  let app: DocumentsTestApp
-  let leader: Official
-  let api: ApiClient
+  let app: DocumentsTestApp, leader: Official, api: ApiClient
   const keysPromise = generateSigningKeys()
   let cached: IssuedCertificate | null = null
   const deps = {

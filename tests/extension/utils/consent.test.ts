@@ -60,13 +60,9 @@ describe('isExtensionPage', () => {
 })
 
 describe('background router consent handling', () => {
-  let opened: string[]
-  let notified: Array<{ tabId: number; message: RouteResultMessage }>
-  let pages: ConsentEndedMessage[]
-  let route: ReturnType<typeof createBackgroundRouter>
-  let handoff: PdfHandoff
-  let stored: ConsentPersistence
-  let consents: ReturnType<typeof createConsentStore>
+  let opened: string[], notified: Array<{ tabId: number; message: RouteResultMessage }>
+  let pages: ConsentEndedMessage[], route: ReturnType<typeof createBackgroundRouter>, handoff: PdfHandoff
+  let stored: ConsentPersistence, consents: ReturnType<typeof createConsentStore>
 
   beforeEach(() => {
     handoff = createPdfHandoff()

@@ -6,9 +6,7 @@ import { createDocumentsTestApp, type DocumentsTestApp, type Official } from '..
 import { inProcessClient } from '../helpers/in-process-client.ts'
 
 describe('the certificate cache is keyed by official', () => {
-  let app: DocumentsTestApp
-  let leader: Official
-  let clerk: Official
+  let app: DocumentsTestApp, leader: Official, clerk: Official
 
   beforeAll(async () => {
     app = await createDocumentsTestApp()

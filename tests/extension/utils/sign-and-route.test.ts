@@ -7,21 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { signAndRoute } from '../../../extension/utils/sign-and-route.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
-import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
+import type { Official, Scenario } from '../../helpers/documents-scenario.ts'
 import {
   createFakeRemoteSigningProvider,
   type FakeRemoteSigningProvider,
 } from '../../helpers/fake-remote-signing-provider.ts'
-import { inProcessClient } from '../helpers/in-process-client.ts'
+import { inProcessClient, startSenderAndRecipient } from '../helpers/in-process-client.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // Remote signing as the consent window offers it: the API asks the provider, the official
 // confirms on the phone (the fake provider's confirm/reject), the extension polls and routes.
 describe('signAndRoute with remote signing (confirm on the phone)', () => {
-  let app: Scenario
-  let provider: FakeRemoteSigningProvider | undefined
-  let leader: Official
-  let clerk: Official
+  let app: Scenario, provider: FakeRemoteSigningProvider | undefined, leader: Official, clerk: Official
   let recipient: Official
   const clientFor = (official: Official | null) => inProcessClient(app, official?.token ?? null)
 
@@ -35,21 +32,14 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
   }
 
   beforeAll(async () => {
-    app = await startScenario({
+    ;({ app, leader, clerk, recipient } = await startSenderAndRecipient({
       documents: {
         remoteSigning: (ca) => {
           provider = createFakeRemoteSigningProvider({ ca })
           return provider
         },
       },
-      agencies: [
-        ['000.00.01.H56', 'Sở Tư pháp tỉnh Hà Nam'],
-        ['000.00.02.H56', 'Sở Nội vụ tỉnh Hà Nam'],
-      ],
-    })
-    leader = await app.official('000.00.01.H56', 'approver', 'Nguyễn Văn Lãnh')
-    clerk = await app.official('000.00.01.H56', 'clerk', 'Trần Thị Văn Thư')
-    recipient = await app.official('000.00.02.H56', 'clerk', 'Lê Văn Nhận')
+    }))
   })
   afterAll(() => app?.close())
 

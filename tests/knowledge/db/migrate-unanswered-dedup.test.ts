@@ -1,13 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../../knowledge/db/client.ts'
 import { migrateDb } from '../../../knowledge/db/migrate.ts'
-
-const migrations = fileURLToPath(new URL('../../../knowledge/db/migrations', import.meta.url))
+import { copyMigrationsBefore } from '../../helpers/create-test-db.ts'
 
 describe('migration 0004 (unanswered questions de-duplication)', () => {
   let dir = ''
@@ -20,12 +18,7 @@ describe('migration 0004 (unanswered questions de-duplication)', () => {
   it('keeps the questions of a database from before it, each counted once', async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-migrate-'))
     // The migrations as they were before 0004.
-    const before = join(dir, 'before')
-    cpSync(migrations, before, { recursive: true })
-    const journalPath = join(before, 'meta', '_journal.json')
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] }
-    journal.entries = journal.entries.filter((entry) => entry.tag < '0004')
-    writeFileSync(journalPath, JSON.stringify(journal))
+    const before = copyMigrationsBefore({ dir, before: '0004', name: 'before' })
     db = await createDb({ url: `file:${join(dir, 'old.db')}` })
     await migrate(db, { migrationsFolder: before })
     await db.$client.execute(

@@ -1,24 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../../knowledge/db/client.ts'
 import { migrateDb } from '../../../knowledge/db/migrate.ts'
-
-const shipped = fileURLToPath(new URL('../../../knowledge/db/migrations', import.meta.url))
+import { copyMigrationsBefore } from '../../helpers/create-test-db.ts'
 
 /** A copy of the migrations that stops before 0003, i.e. a database of the previous release. */
-const migrationsBefore0003 = (dir: string) => {
-  const folder = join(dir, 'migrations')
-  cpSync(shipped, folder, { recursive: true })
-  const journalFile = join(folder, 'meta', '_journal.json')
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
-  journal.entries = journal.entries.filter((e) => e.tag < '0003')
-  writeFileSync(journalFile, JSON.stringify(journal))
-  return folder
-}
+const migrationsBefore0003 = (dir: string) => copyMigrationsBefore({ dir, before: '0003' })
 
 const verdict = (serials: string[]) =>
   JSON.stringify({

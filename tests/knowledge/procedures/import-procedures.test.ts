@@ -21,9 +21,7 @@ const lineOf = (code: string): string => {
 }
 
 describe('importProcedures on the dichvucong.gov.vn export', () => {
-  let test: TestDb
-  let dir: string
-  let first: ImportSummary
+  let test: TestDb, dir: string, first: ImportSummary
   const writeFile = (name: string, content: string[]): string => {
     const path = join(dir, name)
     writeFileSync(path, `${content.join('\n')}\n`)

@@ -1,20 +1,16 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../api/config.ts'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { NATIONAL_EXPORT_AS_OF } from '../../../knowledge/procedures/read-export.ts'
 import { seedKnowledgeBase } from '../../../knowledge/procedures/seed-knowledge-base.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { useTestDb } from '../../helpers/create-test-db.ts'
 import { readProceduresText } from '../../helpers/paths.ts'
 
 describe('seedKnowledgeBase', () => {
-  let t: TestDb
-  beforeEach(async () => {
-    t = await createTestDb()
-  })
-  afterEach(() => t.close())
+  const t = useTestDb({ each: true })
 
   it('loads an export (here a gzip slice of the national one) into an empty database, with progress', async () => {
     const file = join(t.dir, 'dichvucong-2026-07-slice.jsonl.gz')

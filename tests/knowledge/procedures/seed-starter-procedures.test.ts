@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { mapPortalRecord, ZPortalRecord } from '../../../knowledge/procedures/map-portal-record.ts'
 import { ZProcedure } from '../../../knowledge/procedures/procedure.types.ts'
@@ -6,15 +6,11 @@ import {
   loadStarterProcedures,
   seedStarterProcedures,
 } from '../../../knowledge/procedures/seed-starter-procedures.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { useTestDb } from '../../helpers/create-test-db.ts'
 import { readProceduresText } from '../../helpers/paths.ts'
 
 describe('seedStarterProcedures', () => {
-  let test: TestDb
-  beforeAll(async () => {
-    test = await createTestDb()
-  })
-  afterAll(() => test.close())
+  const test = useTestDb()
 
   it('seeds at least 60 valid procedures into an empty database, then nothing', async () => {
     const inserted = await seedStarterProcedures({ db: test.db })

@@ -1,11 +1,11 @@
 import { count, eq, sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { auditLog, procedureRevisions, procedures } from '../../../knowledge/db/schema/index.ts'
 import { getProcedure } from '../../../knowledge/procedures/get-procedure.ts'
 import { getKnowledgeBaseVersion } from '../../../knowledge/procedures/list-procedures.ts'
 import type { ProcedureInput } from '../../../knowledge/procedures/procedure.types.ts'
 import { hashProcedure, upsertProcedures } from '../../../knowledge/procedures/upsert-procedures.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { useTestDb } from '../../helpers/create-test-db.ts'
 
 const procedure = (code: string, name: string): ProcedureInput => ({
   code,
@@ -41,11 +41,7 @@ const procedure = (code: string, name: string): ProcedureInput => ({
 })
 
 describe('upsertProcedures', () => {
-  let test: TestDb
-  beforeEach(async () => {
-    test = await createTestDb()
-  })
-  afterEach(() => test.close())
+  const test = useTestDb({ each: true })
 
   const revisionRows = async (code: string) =>
     test.db.select().from(procedureRevisions).where(eq(procedureRevisions.code, code))
