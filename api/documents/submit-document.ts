@@ -7,16 +7,9 @@
  * @module
  */
 import { createHash } from 'node:crypto'
-import { eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { readStoredVerification } from '../../contracts/document-verification.ts'
-import type { Db } from '../../knowledge/db/client.ts'
-import {
-  agencies,
-  documentBlobs,
-  documentEvents,
-  documentRecipients,
-  documents,
-} from '../../knowledge/db/schema/documents.ts'
+import { documentEvents, documentRecipients, documents } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
@@ -208,7 +201,6 @@ export const submitDocument = async ({
     const pages = header.pages ?? (await svc.pdf.run({ op: 'countPages', pdf }))
     const at = new Date().toISOString()
     const actor = caller.official.id
-    const db = svc.db
     const inserts = svc.queries
     const perRecipient = inserts.perRecipient(to.length)
     const codes = Object.fromEntries(to.map((code, i) => [`agencyCode${i}`, code]))
