@@ -13,7 +13,7 @@ import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
 
 /** A rival scoring further than this below the best one is not looked at. */
-export const UNDECIDED_MARGIN = Number(process.env.UM ?? 0.35)
+export const UNDECIDED_MARGIN = 0.35
 /** Rounding slack of the search's shares (3 decimals). */
 const SLACK = 0.001
 /** Words of a base name that say nothing about its object. */
