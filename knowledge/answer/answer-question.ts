@@ -417,9 +417,7 @@ export const answerQuestion = async ({
       .slice(0, MAX_RELATED)
       .map((r) => ({ code: r.code, name: r.name }))
     const asked = objectGap ?? purposeOnly
-    const misfit = asked
-      ? { kind: 'object' as const, asked }
-      : (misfits.get(best.code) ?? null)
+    const misfit = asked ? { kind: 'object' as const, asked } : (misfits.get(best.code) ?? null)
     return withChannel(notCovered(related, misfit, actions))
   }
   const groups = representatives(fitting)

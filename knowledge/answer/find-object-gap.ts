@@ -130,7 +130,13 @@ export const findPurposeOnly = ({
   for (let i = 0; i + 1 < head.length; i++) {
     const a = head[i] as string
     const b = head[i + 1] as string
-    if (content.has(a) && content.has(b) && isVietnameseSyllable(a) && isVietnameseSyllable(b) && wordShare(`${a}_${b}`) > 0)
+    if (
+      content.has(a) &&
+      content.has(b) &&
+      isVietnameseSyllable(a) &&
+      isVietnameseSyllable(b) &&
+      wordShare(`${a}_${b}`) > 0
+    )
       return asked
   }
   return null

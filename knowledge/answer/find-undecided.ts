@@ -53,7 +53,8 @@ export const findUndecided = ({ top, groups, question, actions }: FindUndecidedO
   const ownVariants = actions.ofName(top.name).variants
   // "… mà không xác định được nơi thường trú", "chữ ký người dịch": a special case the question does not name.
   const unaskedVariant = (r: SearchResult) => {
-    for (const v of actions.ofName(r.name).variants) if (!ownVariants.has(v) && !question.variants.has(v)) return true
+    for (const v of actions.ofName(r.name).variants)
+      if (!ownVariants.has(v) && !question.variants.has(v)) return true
     return false
   }
   const unaskedAction = (r: SearchResult) => {
