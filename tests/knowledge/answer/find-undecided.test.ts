@@ -159,3 +159,24 @@ describe('restoring a paper found again', () => {
     expect(actions.misfit(question, names.get('1.010386') as string)).toMatchObject({ kind: 'action' })
   })
 })
+
+describe('a birth already registered', () => {
+  it('does not fit registering the birth, alone or combined, but fits the parentage registration', () => {
+    const question = actions.ofQuestion(
+      analyzeText('con da co giay khai sinh roi gio muon lam thu tuc nhan cha'),
+    )
+    // 1.000689 "… đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con"; 1.001193 "Thủ tục đăng ký khai sinh"
+    expect(actions.misfit(question, names.get('1.000689') as string)).toEqual({
+      kind: 'qualifier',
+      group: 'birth',
+    })
+    expect(actions.misfit(question, names.get('1.001193') as string)).toEqual({
+      kind: 'qualifier',
+      group: 'birth',
+    })
+    // 1.001022 "Thủ tục đăng ký nhận cha, mẹ, con"
+    expect(actions.misfit(question, names.get('1.001022') as string)).toBeNull()
+    const newborn = actions.ofQuestion(analyzeText('làm giấy khai sinh cho con mới đẻ'))
+    expect(actions.misfit(newborn, names.get('1.001193') as string)).toBeNull()
+  })
+})
