@@ -19,7 +19,8 @@ import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
-import { findMissedObject, findObjectGap, objectWords } from './find-object-gap.ts'
+import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
+import { findUndecided } from './find-undecided.ts'
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
@@ -336,6 +337,7 @@ export const answerQuestion = async ({
   // Only procedures whose action and deciding qualifiers match the question can answer it;
   // among siblings, the one whose variant the question names comes first.
   const traits = actions.ofQuestion(query.tokens)
+  const phraseWords = actions.phraseWords(query.tokens)
   const results = rankByFit({ results: search(question, { limit: 20 }), question: traits, actions })
   const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
   // The ranking moved procedures that do not cover the question down; the calibration below weighs
@@ -399,17 +401,29 @@ export const answerQuestion = async ({
           wordShare,
         })
       : null
-  if (!top || objectLost || objectGap) {
+  // "khám sức khỏe để thi bằng lái": the name holds only the purpose, none of the object asked about.
+  const purposeOnly =
+    top && !objectGap && wordShare
+      ? findPurposeOnly({
+          tokens: query.tokens,
+          content: new Set(topical.map((t) => t.folded).filter((w) => !phraseWords.has(w))),
+          rewritten: rewrittenWords(query, synonyms),
+          top,
+          wordShare,
+        })
+      : null
+  if (!top || objectLost || objectGap || purposeOnly) {
     const related = representatives(results.filter(confident))
       .slice(0, MAX_RELATED)
       .map((r) => ({ code: r.code, name: r.name }))
-    const misfit = objectGap
-      ? { kind: 'object' as const, asked: objectGap }
-      : (misfits.get(best.code) ?? null)
+    const asked = objectGap ?? purposeOnly
+    const misfit = asked ? { kind: 'object' as const, asked } : (misfits.get(best.code) ?? null)
     return withChannel(notCovered(related, misfit, actions))
   }
   const groups = representatives(fitting)
-  const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN)
+  // Close scores, or a rival the question's words support as well as the best one: ask which is meant.
+  const undecided = new Set(findUndecided({ top, groups, question: traits, actions }))
+  const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g))
   // A procedure only organisations carry out answers a question that names no organisation only tentatively.
   const folded = ` ${query.folded.join(' ')} `
   const forOrganisations = !top.forPeople && !ORGANISATION_WORDS.some((w) => folded.includes(` ${w} `))
@@ -417,7 +431,7 @@ export const answerQuestion = async ({
   const missed = wordShare
     ? findMissedObject({
         words: objectWords(query.tokens, placeNames),
-        rewritten: new Set([...rewrittenWords(query, synonyms), ...actions.phraseWords(query.tokens)]),
+        rewritten: new Set([...rewrittenWords(query, synonyms), ...phraseWords]),
         top,
         wordShare,
       })

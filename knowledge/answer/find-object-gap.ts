@@ -92,6 +92,56 @@ export const findObjectGap = ({
   return null
 }
 
+export type FindPurposeOnlyOptions = {
+  /** The question's tokens as analysed (`expandQuery(...).tokens`). */
+  tokens: readonly AnalyzedToken[]
+  /** The question's content words (folded) that say what it is about (no filler, action or generic words). */
+  content: ReadonlySet<string>
+  /** Words an abbreviation or everyday name stands for ("sổ đỏ"): the name may say them otherwise. */
+  rewritten: ReadonlySet<string>
+  top: SearchResult
+  /** Share (0–1) of procedure names holding a folded word or word pair ("suc_khoe"). */
+  wordShare: (folded: string) => number
+}
+
+/**
+ * "khám sức khỏe để thi bằng lái xe": a question whose object comes before "để" (a purpose), and a
+ * name that holds none of the object's words, only words of the purpose, is about the purpose
+ * ("Cấp giấy phép lái xe"), not about what was asked. The object must be a topic procedure names
+ * speak of (two adjacent words some name holds as a phrase), so a preamble ("con mới đẻ được
+ * 1 tuần cần giấy tờ gì để …") is not taken for one.
+ * @returns the object's words (folded) the name lacks, or null
+ */
+export const findPurposeOnly = ({
+  tokens,
+  content,
+  rewritten,
+  top,
+  wordShare,
+}: FindPurposeOnlyOptions): string[] | null => {
+  if (top.score >= 1000) return null
+  const cut = tokens.findIndex((t, i) => i >= 2 && t.folded === 'de' && (!t.accented || t.text === 'để'))
+  if (cut < 0) return null
+  const head = tokens.slice(0, cut).map((t) => t.folded)
+  const asked = head.filter((w) => content.has(w) && !rewritten.has(w))
+  if (asked.length < 2 || head.some((w) => rewritten.has(w))) return null
+  const uncovered = new Set(top.uncovered)
+  if (!asked.every((w) => uncovered.has(w))) return null
+  for (let i = 0; i + 1 < head.length; i++) {
+    const a = head[i] as string
+    const b = head[i + 1] as string
+    if (
+      content.has(a) &&
+      content.has(b) &&
+      isVietnameseSyllable(a) &&
+      isVietnameseSyllable(b) &&
+      wordShare(`${a}_${b}`) > 0
+    )
+      return asked
+  }
+  return null
+}
+
 export type FindMissedObjectOptions = {
   /** As for `findObjectGap`. */
   words: readonly string[]

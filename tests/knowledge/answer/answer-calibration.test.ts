@@ -86,4 +86,34 @@ describe('answers only what the records cover', () => {
     const answer = await portal.kb.answer('thanh lap cong ty tnhh mot thanh vien')
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '2.001583' } })
   })
+
+  it('asks which procedure is meant when another one holds every word the best one holds', async () => {
+    const answer = await portal.kb.answer('tự quyết toán thuế tncn online')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.map((c) => c.code)).toEqual(['1.014976', '2.002233'])
+    for (const c of answer.candidates ?? []) expect(c.label!.length).toBeLessThanOrEqual(80)
+    expect(answer.text.split('\n')[0]).toBe(
+      'Có 2 thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?',
+    )
+  })
+
+  it('still answers when the only rival does something the question does not ask ("Xóa đăng ký tàu cá")', async () => {
+    expect(await portal.kb.answer('đăng ký tàu cá cần giấy tờ gì')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.003650' },
+    })
+  })
+
+  it('says the records do not cover a health check asked "để thi bằng lái", with the licence only as related', async () => {
+    const answer = await portal.kb.answer('khám sức khỏe để thi bằng lái xe ở đâu')
+    expect(answer.kind).toBe('not_found')
+    expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
+    expect(answer.candidates?.map((c) => c.code)).toContain('3.000346')
+  })
+
+  it('offers restoring a passport found after it was reported lost, never the loss report as the answer', async () => {
+    const answer = await portal.kb.answer('hộ chiếu đã báo mất giờ tìm lại được muốn dùng tiếp')
+    expect(answer.kind).not.toBe('answer')
+    expect(answer.candidates?.map((c) => c.code)).toContain('1.010384')
+  })
 })

@@ -1,0 +1,76 @@
+/**
+ * Procedures the question does not decide between: another fitting procedure whose name holds
+ * every word of the question the best one holds (as large a share of its words and of its rare
+ * words) ranks lower only for what the question did not say — a shorter name, a nearer level, a
+ * plainer wording. Answering the best one then guesses ("làm lại thẻ BHYT bị mất": "Cấp lại thẻ
+ * bảo hiểm y tế" or "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT"), so the reply
+ * asks instead. A name that is the best one's name with words added ("đăng ký khai sinh cho
+ * người đã có hồ sơ, giấy tờ cá nhân" next to "đăng ký khai sinh") is a special case of it, not
+ * a rival: the plain procedure stays the answer.
+ * @module
+ */
+import type { SearchResult } from '../search/search.types.ts'
+import type { ProcedureActions, Traits } from './procedure-actions.ts'
+
+/** A rival scoring further than this below the best one is not looked at. */
+export const UNDECIDED_MARGIN = 0.35
+/** Rounding slack of the search's shares (3 decimals). */
+const SLACK = 0.001
+/** Words of a base name that say nothing about its object. */
+const FILLER = new Set(['thu', 'tuc'])
+
+export type FindUndecidedOptions = {
+  /** The procedure about to be given as the answer. */
+  top: SearchResult
+  /** One fitting result per procedure (level variants merged), best first. */
+  groups: readonly SearchResult[]
+  /** What the question asks for (`actions.ofQuestion`). */
+  question: Traits
+  actions: ProcedureActions
+}
+
+/** Where a name starts saying by which channel it is done ("… thực hiện bằng dịch vụ công trực tuyến toàn trình"). */
+const CHANNEL = / (?:thuc hien )?(?:bang dich vu cong )?truc tuyen (?:toan trinh|mot phan)\b.*$/
+/** The folded base name without its channel clause: the same procedure done online or in person. */
+const withoutChannel = (group: string) => group.replace(CHANNEL, '')
+
+/** Whether `name` is `plain` with words added (every word of the plain base name is in it). */
+const extendsName = (name: string, plain: string): boolean => {
+  const words = new Set(name.split(' '))
+  return plain.split(' ').every((w) => FILLER.has(w) || words.has(w))
+}
+
+/**
+ * @returns the other procedures the question supports at least as well as `top` within
+ *   {@link UNDECIDED_MARGIN}, best first; empty when the question decides
+ * @example findUndecided({ top, groups }) // [the BHXH/BHYT correction] for "lam lai the bhyt bi mat"
+ */
+export const findUndecided = ({ top, groups, question, actions }: FindUndecidedOptions): SearchResult[] => {
+  if (top.score >= 1000) return []
+  const own = actions.ofName(top.name).actions
+  // "Xóa đăng ký tàu cá" next to "Cấp giấy chứng nhận đăng ký tàu cá": a name whose actions neither
+  // the question nor the best name speaks of is a variant the question did not mean.
+  const ownVariants = actions.ofName(top.name).variants
+  // "… mà không xác định được nơi thường trú", "chữ ký người dịch": a special case the question does not name.
+  const unaskedVariant = (r: SearchResult) => {
+    for (const v of actions.ofName(r.name).variants)
+      if (!ownVariants.has(v) && !question.variants.has(v)) return true
+    return false
+  }
+  const unaskedAction = (r: SearchResult) => {
+    const named = [...actions.ofName(r.name).actions].filter((a) => !actions.fitsMain(a))
+    return named.length > 0 && named.every((a) => !own.has(a) && !question.actions.has(a))
+  }
+  return groups.filter(
+    (g) =>
+      g.group !== top.group &&
+      withoutChannel(g.group) !== withoutChannel(top.group) &&
+      g.score < 1000 &&
+      top.score - g.score < UNDECIDED_MARGIN &&
+      g.coverage >= top.coverage - SLACK &&
+      g.idfCoverage >= top.idfCoverage - SLACK &&
+      !extendsName(g.group, top.group) &&
+      !unaskedAction(g) &&
+      !unaskedVariant(g),
+  )
+}

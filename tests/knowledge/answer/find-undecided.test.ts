@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest'
+import { findPurposeOnly } from '../../../knowledge/answer/find-object-gap.ts'
+import { findUndecided, UNDECIDED_MARGIN } from '../../../knowledge/answer/find-undecided.ts'
+import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import type { SearchResult } from '../../../knowledge/search/search.types.ts'
+import { readProceduresText } from '../../helpers/paths.ts'
+
+/** Procedure names from the shipped export, by code. */
+const names = new Map<string, string>()
+for (const line of readProceduresText().split('\n')) {
+  if (!line.trim()) continue
+  const record = JSON.parse(line) as { ma_thu_tuc?: string; ten_thu_tuc?: string }
+  if (record.ma_thu_tuc && record.ten_thu_tuc) names.set(record.ma_thu_tuc, record.ten_thu_tuc)
+}
+const folded = (text: string) => analyzeText(text).map((t) => t.folded)
+const foldedNames = [...names.values()].map((n) => ` ${folded(n).join(' ')} `)
+/** The share of real names holding a folded word or a word pair ("suc_khoe"). */
+const wordShare = (word: string) =>
+  foldedNames.filter((n) => n.includes(` ${word.replace('_', ' ')} `)).length / foldedNames.length
+
+/** A search result for a real record with the shares the search gave it. */
+const result = (
+  code: string,
+  score: number,
+  { coverage = 0.9, idfCoverage = 0.9, uncovered = [] as string[] } = {},
+): SearchResult => {
+  const name = names.get(code)
+  if (!name) throw new Error(`no record ${code} in the export`)
+  return {
+    code,
+    name,
+    levels: ['Cấp tỉnh'],
+    field: '',
+    score,
+    coverage,
+    idfCoverage,
+    precision: 0.5,
+    uncovered,
+    forPeople: true,
+    group: folded(name.replace(/\s*\(thực hiện tại[^)]*\)\s*$/i, '')).join(' '),
+    levelRank: 1,
+  }
+}
+const actions = builtInProcedureActions()
+const undecided = (question: string, top: SearchResult, ...others: SearchResult[]) =>
+  findUndecided({
+    top,
+    groups: [top, ...others],
+    question: actions.ofQuestion(analyzeText(question)),
+    actions,
+  }).map((r) => r.code)
+
+describe('procedures the question does not decide between', () => {
+  it('finds a rival that holds every word the best one holds ("làm lại thẻ BHYT bị mất")', () => {
+    // 1.001294 "Cấp lại thẻ bảo hiểm y tế"; 1.002759 "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT"
+    const top = result('1.001294', 2.405, { coverage: 0.952, idfCoverage: 0.934 })
+    const rival = result('1.002759', 2.075, { coverage: 0.952, idfCoverage: 0.934 })
+    expect(undecided('lam lai the bhyt bi mat', top, rival)).toEqual(['1.002759'])
+  })
+
+  it('finds a rival that holds more of the question than the best one (khai sinh with the father named)', () => {
+    // 1.000894 "Thủ tục đăng ký kết hôn"; 1.000689 "… khai sinh kết hợp đăng ký nhận cha, mẹ, con"
+    const top = result('1.000894', 1.283, { coverage: 0.428, idfCoverage: 0.356 })
+    const rival = result('1.000689', 1.101, { coverage: 0.535, idfCoverage: 0.378 })
+    expect(
+      undecided('con chưa đăng ký kết hôn giờ muốn làm khai sinh có tên bố luôn thì làm sao', top, rival),
+    ).toEqual(['1.000689'])
+  })
+
+  it('leaves out rivals that hold less of the question or score too far below', () => {
+    const top = result('1.001294', 2.4)
+    expect(undecided('cap lai the bhyt', top, result('1.002759', 2.3, { coverage: 0.8 }))).toEqual([])
+    expect(undecided('cap lai the bhyt', top, result('1.002759', 2.4 - UNDECIDED_MARGIN - 0.01))).toEqual([])
+  })
+
+  it('keeps the plain procedure when the rival is its name with a special case added', () => {
+    // 1.004772 "Thủ tục đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân"
+    expect(undecided('dang ky khai sinh', result('1.001193', 2), result('1.004772', 1.9))).toEqual([])
+  })
+
+  it('keeps the best one when the rival does something neither the question nor the best name says', () => {
+    // 1.003650 "Cấp giấy chứng nhận đăng ký tàu cá …"; 1.003681 "Xóa đăng ký tàu cá …"
+    expect(
+      undecided('đăng ký tàu cá cần giấy tờ gì', result('1.003650', 2.446), result('1.003681', 2.378)),
+    ).toEqual([])
+    expect(undecided('xóa đăng ký tàu cá', result('1.003650', 2.446), result('1.003681', 2.378))).toEqual([
+      '1.003681',
+    ])
+  })
+
+  it('keeps the best one when the rival is a special variant the question does not name', () => {
+    // 3.000330: "… công dân Việt Nam mà không xác định được nơi thường trú hoặc nơi tạm trú …"
+    expect(
+      undecided('phiếu lý lịch tư pháp bao lâu thì có', result('3.000333', 2.216), result('3.000330', 2.151)),
+    ).toEqual([])
+    // 2.000992: "Chứng thực chữ ký người dịch mà người dịch là cộng tác viên dịch thuật …"
+    expect(
+      undecided('chứng thực chữ ký trên giấy ủy quyền', result('2.000884', 1.59), result('2.000992', 1.505)),
+    ).toEqual([])
+  })
+
+  it('treats the online and in-person copies of one procedure as one', () => {
+    // 1.013080 "… thực hiện bằng dịch vụ công trực tuyến toàn trình"; 1.013082 "… một phần hoặc trực tiếp …"
+    expect(
+      undecided('lam lai cavet xe bi mat', result('1.013080', 2.179), result('1.013082', 1.987)),
+    ).toEqual([])
+  })
+})
+
+describe('a name that holds only the purpose of the question', () => {
+  const tokens = (q: string) => analyzeText(q)
+  it('finds that "Cấp giấy phép lái xe" lacks the health check asked about', () => {
+    const top = result('3.000346', 1.25, { uncovered: ['kham', 'suc', 'khoe'] })
+    const content = new Set(['kham', 'suc', 'khoe', 'giay', 'phep', 'lai', 'xe'])
+    expect(
+      findPurposeOnly({
+        tokens: tokens('khám sức khỏe để thi bằng lái xe ở đâu'),
+        content,
+        rewritten: new Set(['bang', 'lai']),
+        top,
+        wordShare,
+      }),
+    ).toEqual(['kham', 'suc', 'khoe'])
+  })
+
+  it('does not take a preamble for the object', () => {
+    const top = result('1.001193', 1.5, { uncovered: ['con', 'tuan'] })
+    expect(
+      findPurposeOnly({
+        tokens: tokens('con mới đẻ được 1 tuần cần giấy tờ gì để làm giấy khai sinh'),
+        content: new Set(['con', 'tuan', 'khai', 'sinh']),
+        rewritten: new Set(),
+        top,
+        wordShare,
+      }),
+    ).toBeNull()
+  })
+
+  it('accepts a name that holds a word of the object', () => {
+    const top = result('1.004873', 1.5, { uncovered: ['vay'] })
+    expect(
+      findPurposeOnly({
+        tokens: tokens('xin giấy xác nhận độc thân để làm hồ sơ vay mua nhà'),
+        content: new Set(['xac', 'nhan', 'doc', 'than', 'vay']),
+        rewritten: new Set(),
+        top,
+        wordShare,
+      }),
+    ).toBeNull()
+  })
+})
+
+describe('restoring a paper found again', () => {
+  it('reads "tìm lại được", "dùng tiếp" as restoring, which the loss report does not do', () => {
+    const question = actions.ofQuestion(analyzeText('hộ chiếu đã báo mất giờ tìm lại được muốn dùng tiếp'))
+    expect([...question.actions]).toEqual(['restore'])
+    expect(actions.misfit(question, names.get('1.010384') as string)).toBeNull()
+    expect(actions.misfit(question, names.get('1.010386') as string)).toMatchObject({ kind: 'action' })
+  })
+})
+
+describe('a birth already registered', () => {
+  it('does not fit registering the birth, alone or combined, but fits the parentage registration', () => {
+    const question = actions.ofQuestion(
+      analyzeText('con da co giay khai sinh roi gio muon lam thu tuc nhan cha'),
+    )
+    // 1.000689 "… đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con"; 1.001193 "Thủ tục đăng ký khai sinh"
+    expect(actions.misfit(question, names.get('1.000689') as string)).toEqual({
+      kind: 'qualifier',
+      group: 'birth',
+    })
+    expect(actions.misfit(question, names.get('1.001193') as string)).toEqual({
+      kind: 'qualifier',
+      group: 'birth',
+    })
+    // 1.001022 "Thủ tục đăng ký nhận cha, mẹ, con"
+    expect(actions.misfit(question, names.get('1.001022') as string)).toBeNull()
+    const newborn = actions.ofQuestion(analyzeText('làm giấy khai sinh cho con mới đẻ'))
+    expect(actions.misfit(newborn, names.get('1.001193') as string)).toBeNull()
+  })
+})
