@@ -7,8 +7,10 @@
  * BENCH_REQUESTS (default 200) requests one at a time of: a search (`GET /v1/procedures`),
  * an answer with a session (`POST /v1/ask` with `sessionId`) and a web chat message
  * (`POST /v1/chat/messages` in an ongoing conversation), and prints p50 / p99 / mean latency
- * and the database round trips per request. Rate limits are counted in the database (the
- * default scope) under limits that never refuse. Bounded by a 300 s watchdog.
+ * and the database round trips per request; beside them one round trip alone, as a statement
+ * that reads (`SELECT 1`) and one that writes (an upsert of one row, flushed by the server).
+ * Rate limits are counted in the database (the default scope) under limits that never refuse.
+ * Bounded by a 300 s watchdog.
  * @module
  */
 import { execSync } from 'node:child_process'
@@ -16,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createClient } from '@libsql/client'
 import { type LibsqlServer, startLibsqlServer } from '../tests/helpers/libsql-server.ts'
 import { type RunningServer, startServer } from '../tests/helpers/start-server.ts'
 
@@ -169,6 +172,42 @@ const measure = async (base: string, database: string, sqld: LibsqlServer | null
   return rows
 }
 
+/** One statement at a time straight from a libSQL client: what a single round trip costs. */
+const measureRoundTrips = async (sqld: LibsqlServer, database: string): Promise<Row[]> => {
+  const db = createClient({ url: sqld.url, authToken: sqld.authToken })
+  try {
+    await db.execute('CREATE TABLE IF NOT EXISTS bench_round_trip (k INTEGER PRIMARY KEY, n INTEGER)')
+    const statements = [
+      { name: 'SELECT 1', sql: 'SELECT 1' },
+      {
+        name: 'one-row write',
+        sql: 'INSERT INTO bench_round_trip VALUES (1, 1) ON CONFLICT (k) DO UPDATE SET n = n + 1',
+      },
+    ]
+    const rows: Row[] = []
+    for (const { name, sql } of statements) {
+      const latencies: number[] = []
+      for (let i = 0; i < REQUESTS; i++) {
+        const started = performance.now()
+        await db.execute(sql)
+        latencies.push(performance.now() - started)
+      }
+      latencies.sort((a, b) => a - b)
+      rows.push({
+        database,
+        operation: name,
+        p50: quantile(latencies, 0.5),
+        p99: quantile(latencies, 0.99),
+        mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+        trips: 1,
+      })
+    }
+    return rows
+  } finally {
+    db.close()
+  }
+}
+
 const load = () =>
   execSync('uptime')
     .toString()
@@ -198,6 +237,7 @@ try {
   await waitSearchable(server.url)
   for (const ms of LATENCIES) {
     sqld.setLatency(ms)
+    rows.push(...(await measureRoundTrips(sqld, `sqld +${ms} ms`)))
     rows.push(...(await measure(server.url, `sqld +${ms} ms`, sqld)))
   }
   console.log('database          operation            p50 ms   p99 ms  mean ms  round trips/request')
