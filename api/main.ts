@@ -111,7 +111,7 @@ const runPrimary = async (config: Config, log: Logger) => {
   )
   // What is left of loading drizzle-orm and of the migrations is garbage: the primary keeps
   // only the database connection, so its heap goes back to the operating system.
-  releaseUnusedMemory()
+  log.info('start-up heap released', releaseUnusedMemory())
   const workers = startWorkers({
     count: config.workers,
     log,
@@ -133,7 +133,7 @@ const runPrimary = async (config: Config, log: Logger) => {
   if (seeding) {
     await seedNational({ db, log, database: config.database }, (phase) => workers.setStartup(phase))
     workers.setStartup({ phase: 'ready' })
-    releaseUnusedMemory()
+    log.info('start-up heap released', releaseUnusedMemory())
   }
 }
 

@@ -50,7 +50,7 @@ export const serveApp = async ({ config, log, db, startup, leader, onListening, 
   const app = createApp(services)
   // Loading the modules and building the index left far more heap than stays alive: give it
   // back before the first request, while a full collection holds nobody up.
-  releaseUnusedMemory()
+  log.info('start-up heap released', releaseUnusedMemory())
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
     onListening(`http://${info.address}:${info.port}`, kb.size()),
   )
@@ -72,7 +72,7 @@ export const serveApp = async ({ config, log, db, startup, leader, onListening, 
     await kb.refresh()
     startup.ready()
     // the first index and the loading's own garbage
-    releaseUnusedMemory()
+    log.info('start-up heap released', releaseUnusedMemory())
   }
   if (!stopping) channels = await startChannels(services, { leader })
 }

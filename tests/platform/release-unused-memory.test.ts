@@ -12,8 +12,11 @@ describe('releaseUnusedMemory', () => {
     const grown = process.memoryUsage().heapTotal
     expect(garbage.length).toBe(400_000)
     garbage = null
-    releaseUnusedMemory()
+    const released = releaseUnusedMemory()
     const after = process.memoryUsage().heapTotal
+    expect(released.rssMb).toBeGreaterThan(0)
+    expect(released.pauseMs).toBeGreaterThanOrEqual(0)
+    expect(released.releasedMb).toBeGreaterThan(0)
     expect(after).toBeLessThan(grown - 40 * 2 ** 20)
     expect(kept[999]).toEqual({ i: 999, text: 'giữ lại 999' })
     // a second call reuses the collector
