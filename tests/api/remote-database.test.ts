@@ -46,6 +46,8 @@ describe('npm start over a libSQL server (sqld)', () => {
       DATABASE_URL: sqld.url,
       DATABASE_AUTH_TOKEN: sqld.authToken,
       KB_SEED: 'starter',
+      // no background version checks: the round trips a test sees are its request's own
+      KB_REFRESH_SECONDS: '0',
     })
     db = await createDb({ url: sqld.directUrl, authToken: sqld.authToken })
   }, 60_000)
@@ -102,6 +104,18 @@ describe('npm start over a libSQL server (sqld)', () => {
     expect(await count('SELECT count(*) FROM chat_sessions')).toBe(sessions + 1)
     // RATE_LIMIT_SCOPE=database (the default): the counts are on the server too
     expect(await count('SELECT count(*) FROM request_limits')).toBeGreaterThan(0)
+  })
+
+  it('reads an /v1/ask session while counting it: two round trips at once, not one after the other', async () => {
+    sqld.setLatency(50)
+    try {
+      sqld.takePeakInFlight()
+      const res = await post('/v1/ask', { text: 'lệ phí bao nhiêu?', sessionId: 'remote-session-follow-up' })
+      expect(res.status).toBe(200)
+      expect(sqld.takePeakInFlight()).toBeGreaterThanOrEqual(2)
+    } finally {
+      sqld.setLatency(1)
+    }
   })
 
   it('answers the web chat and keeps its conversation and interactions on the server', async () => {

@@ -34,6 +34,8 @@ export type LibsqlServer = {
   setLatency: (ms: number) => void
   /** HTTP round trips forwarded by the proxy so far. */
   roundTrips: () => number
+  /** The most round trips in flight at once since the last call (then counting starts again). */
+  takePeakInFlight: () => number
   stop: () => Promise<void>
 }
 
@@ -65,8 +67,15 @@ const waitHealthy = async (url: string, child: ChildProcess, output: () => strin
 const startLatencyProxy = async (target: number, latency: () => number) => {
   const agent = new Agent({ keepAlive: true })
   let trips = 0
+  let inFlight = 0
+  let peak = 0
   const server = createServer((req, res) => {
     trips++
+    inFlight++
+    peak = Math.max(peak, inFlight)
+    res.once('close', () => {
+      inFlight--
+    })
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -95,6 +104,11 @@ const startLatencyProxy = async (target: number, latency: () => number) => {
   return {
     port,
     trips: () => trips,
+    takePeak: () => {
+      const seen = peak
+      peak = inFlight
+      return seen
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -168,6 +182,7 @@ export const startLibsqlServer = async ({
       latency = ms
     },
     roundTrips: proxy.trips,
+    takePeakInFlight: proxy.takePeak,
     stop: async () => {
       await proxy.close()
       await stopSqld()
