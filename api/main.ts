@@ -7,42 +7,23 @@
  * those skip the preparation.
  * @module
  */
-import { serve } from '@hono/node-server'
-import { type RunningChannels, startChannels } from '../bot/start-channels.ts'
 import { createDb, type Db } from '../knowledge/db/client.ts'
 import { migrateDb } from '../knowledge/db/migrate.ts'
-import { createKnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { isKnowledgeBaseEmpty, seedKnowledgeBase } from '../knowledge/procedures/seed-knowledge-base.ts'
 import { createLogger, type Logger } from '../platform/logger.ts'
-import { createApp } from './app.ts'
-import { composeServices } from './compose-services.ts'
+import { releaseUnusedMemory } from '../platform/release-unused-memory.ts'
 import { type Config, loadConfig } from './config.ts'
-import { caDirOf } from './documents/documents-service.ts'
-import { ensureCertificateAuthority } from './documents/init-certificate-authority.ts'
-import { describeStorageError } from './errors.ts'
+import { caDirOf } from './documents/ca-dir.ts'
 import { joinPrimary } from './join-primary.ts'
+import { onStopSignals } from './on-stop-signals.ts'
 import { printWelcome } from './print-welcome.ts'
 import { startWorkers } from './start-workers.ts'
-import { createStartupStatus, type StartupPhase, type StartupStatus } from './startup-status.ts'
+import { createStartupStatus, type StartupPhase } from './startup-status.ts'
+import { runStartupStep as step, whereOf } from './startup-step.ts'
 
-/** A start-up step that failed: what was being done, on which file or URL, and why. */
-class StartupError extends Error {
-  constructor(what: string, where: string, cause: unknown) {
-    const why = describeStorageError(cause) ?? (cause instanceof Error ? cause.message : String(cause))
-    const hint = /SQLITE_(CANTOPEN|READONLY)|EACCES|EROFS/.test(why)
-      ? ' (check that the folder exists and is writable)'
-      : ''
-    super(`${what} (${where}): ${why}${hint}`, { cause })
-  }
-}
-
-const step = async <T>(what: string, where: string, run: () => Promise<T>): Promise<T> => {
-  try {
-    return await run()
-  } catch (error) {
-    throw new StartupError(what, where, error)
-  }
-}
+// The app itself (api/serve-app.ts: search index, routes, channels) and the CA's code are
+// loaded with import() where they are used: the primary of WORKERS=n serves nothing, and every
+// module it loads stays in its memory for as long as the deployment runs.
 
 /** Opens the database, applies the migrations and writes the starter set: once, in the primary. */
 const prepareDatabase = async (config: Config, log: Logger) => {
@@ -60,8 +41,6 @@ const prepareDatabase = async (config: Config, log: Logger) => {
   }
   return { db, seeding: empty && seed === 'national' }
 }
-
-const whereOf = (config: Config) => config.database.url.replace(/\/\/[^@/]*@/, '//')
 
 const openDatabase = (config: Config) =>
   // the URL without credentials, and where a file database lives
@@ -97,75 +76,10 @@ const seedNational = async (
   })
 }
 
-type ServeOptions = {
-  config: Config
-  log: Logger
-  db: Db
-  startup: StartupStatus
-  /** Runs the once-per-deployment jobs (Telegram polling, retention); see bot/start-channels.ts. */
-  leader: boolean
-  onListening: (url: string, procedures: number) => void
-  /**
-   * First-start loading of an empty knowledge base (done here, or awaited from the primary);
-   * the index is refreshed and `startup` marked ready after it, and the chat channels start.
-   */
-  loadSeed: (() => Promise<void>) | null
-}
-
-/** Builds the search index and serves HTTP and the chat channels: in every serving process. */
-const serveApp = async ({ config, log, db, startup, leader, onListening, loadSeed }: ServeOptions) => {
-  const kb = await step('building the search index', config.knowledge.synonymsFile ?? whereOf(config), () =>
-    createKnowledgeBase({
-      db,
-      synonymsFile: config.knowledge.synonymsFile,
-      refreshSeconds: config.knowledge.refreshSeconds,
-      cacheEntries: config.knowledge.cacheEntries,
-    }),
-  )
-  const services = composeServices({ config, db, kb, log, startup })
-  const app = createApp(services)
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
-    onListening(`http://${info.address}:${info.port}`, kb.size()),
-  )
-  let channels: RunningChannels | null = null
-  let stopping: Promise<void> | null = null
-  onSignals((signal) => {
-    stopping ??= (async () => {
-      log.info('shutting down', { signal })
-      await channels?.stop()
-      await services.stop()
-      kb.close()
-      server.close()
-      db.$client.close()
-    })()
-    return stopping
-  })
-  if (loadSeed) {
-    await loadSeed()
-    await kb.refresh()
-    startup.ready()
-  }
-  if (!stopping) channels = await startChannels(services, { leader })
-}
-
-/**
- * Stops on the first SIGINT/SIGTERM and ignores the ones after it: Ctrl+C (or a supervisor)
- * signals the whole process group, and a worker then also gets SIGTERM from its primary.
- */
-const onSignals = (stop: (signal: string) => Promise<void>) => {
-  let stopping = false
-  const exit = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    void stop(signal).then(() => process.exit(0))
-  }
-  process.on('SIGINT', () => exit('SIGINT'))
-  process.on('SIGTERM', () => exit('SIGTERM'))
-}
-
 /** `WORKERS=1` (the default): one process prepares the database and serves. */
 const runAlone = async (config: Config, log: Logger) => {
   const { db, seeding } = await prepareDatabase(config, log)
+  const { serveApp } = await import('./serve-app.ts')
   const startup = createStartupStatus()
   if (seeding) startup.loading(0, 0)
   await serveApp({
@@ -191,15 +105,19 @@ const runAlone = async (config: Config, log: Logger) => {
 const runPrimary = async (config: Config, log: Logger) => {
   const { db, seeding } = await prepareDatabase(config, log)
   // Created here so that two workers never race to create the deployment's CA on first start.
+  const { ensureCertificateAuthority } = await import('./documents/init-certificate-authority.ts')
   await ensureCertificateAuthority(caDirOf(config)).catch((error: unknown) =>
     log.warn('the deployment CA is unusable; /healthz reports it', { error: String(error) }),
   )
+  // What is left of loading drizzle-orm and of the migrations is garbage: the primary keeps
+  // only the database connection, so its heap goes back to the operating system.
+  log.info('start-up heap released', releaseUnusedMemory())
   const workers = startWorkers({
     count: config.workers,
     log,
     startup: seeding ? { phase: 'loading', done: 0, total: 0 } : { phase: 'ready' },
   })
-  onSignals(async (signal) => {
+  onStopSignals(async (signal) => {
     log.info('shutting down', { signal, workers: config.workers })
     await workers.stop()
     db.$client.close()
@@ -215,6 +133,7 @@ const runPrimary = async (config: Config, log: Logger) => {
   if (seeding) {
     await seedNational({ db, log, database: config.database }, (phase) => workers.setStartup(phase))
     workers.setStartup({ phase: 'ready' })
+    log.info('start-up heap released', releaseUnusedMemory())
   }
 }
 
@@ -222,6 +141,7 @@ const runPrimary = async (config: Config, log: Logger) => {
 const runWorker = async (config: Config, log: Logger, index: number) => {
   const { startup, seeded } = await joinPrimary()
   const db = await openDatabase(config)
+  const { serveApp } = await import('./serve-app.ts')
   await serveApp({
     config,
     log,

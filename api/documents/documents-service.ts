@@ -7,7 +7,6 @@
  */
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
 import { createGroupCommit, type GroupCommit } from '../../knowledge/db/group-commit.ts'
@@ -16,6 +15,7 @@ import { AppError } from '../../knowledge/errors.ts'
 import type { AppDeps } from '../deps.ts'
 import type { SignatureRole } from './add-signature-placeholder.ts'
 import type { Caller } from './authenticate-official.ts'
+import { caDirOf } from './ca-dir.ts'
 import {
   createPdfWorkerPool,
   type PdfWorkerPool,
@@ -83,7 +83,7 @@ export type DocumentsOptions = {
 
 const ROLE_FOR_SIGNATURE: Record<SignatureRole, string> = { approver: 'approver', organisation: 'clerk' }
 
-export const caDirOf = (config: AppDeps['config']) => config.documents.caDir ?? join(config.dataDir, 'ca')
+export { caDirOf }
 
 /** Reads TRUST_ROOTS_FILE (a PEM bundle). */
 export const readTrustRoots = (file: string | null) =>

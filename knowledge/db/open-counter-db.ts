@@ -30,8 +30,11 @@ const mainFile = async (db: Db): Promise<string | null> => {
 }
 
 const open = async (db: Db): Promise<Db> => {
+  // A libSQL server flushes on its own terms; it also names its own file in
+  // `PRAGMA database_list`, which must never be opened behind its back (on the same host it exists).
+  if (db.$client.protocol !== 'file') return db
   const file = await mainFile(db)
-  // A libSQL server flushes on its own terms, and an in-memory database has one connection.
+  // An in-memory database has one connection.
   if (!file) return db
   const client = createClient({ url: `file:${file}`, concurrency: 1, timeout: COUNTER_BUSY_TIMEOUT_MS })
   await client.execute('PRAGMA synchronous = NORMAL')

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDb } from '../../../knowledge/db/client.ts'
 import { openCounterDb } from '../../../knowledge/db/open-counter-db.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
+import { startLibsqlServer } from '../../helpers/libsql-server.ts'
 
 describe('openCounterDb', () => {
   let t: TestDb | undefined
@@ -35,6 +36,20 @@ describe('openCounterDb', () => {
       expect(await openCounterDb(memory)).toBe(memory)
     } finally {
       memory.$client.close()
+    }
+  })
+
+  it('uses a libSQL server itself, never the file the server names as its own', async () => {
+    const server = await startLibsqlServer()
+    const remote = await createDb({ url: server.url, authToken: server.authToken })
+    try {
+      // sqld answers PRAGMA database_list with its data file, which exists on this host
+      const { rows } = await remote.$client.execute('PRAGMA database_list')
+      expect(rows[0]?.['file']).toMatch(/data/)
+      expect(await openCounterDb(remote)).toBe(remote)
+    } finally {
+      remote.$client.close()
+      await server.stop()
     }
   })
 })
