@@ -14,7 +14,7 @@ import type { Db } from './client.ts'
 import * as schema from './schema/index.ts'
 
 /** How long a counter update waits for another writer before the caller counts elsewhere. */
-export const COUNTER_BUSY_TIMEOUT_MS = 200
+export const COUNTER_BUSY_TIMEOUT_MS = 50
 
 const opened = new WeakMap<Db, Promise<Db>>()
 
