@@ -21,21 +21,11 @@ import { join } from 'node:path'
 import { createClient } from '@libsql/client'
 import { type LibsqlServer, startLibsqlServer } from '../tests/helpers/libsql-server.ts'
 import { type RunningServer, startServer } from '../tests/helpers/start-server.ts'
+import { CITIZEN_QUESTIONS } from './citizen-questions.ts'
 
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 200)
 const LATENCIES = (process.env['BENCH_LATENCIES'] ?? '0,1,5').split(',').map(Number)
-const QUESTIONS = [
-  'làm lại căn cước bị mất',
-  'lam lai cccd bi mat o dau',
-  'đăng ký khai sinh cần giấy tờ gì',
-  'đổi GPLX hết bao nhiêu',
-  'hộ chiếu làm online được không',
-  'đăng ký kết hôn với người nước ngoài',
-  'cấp phiếu lý lịch tư pháp mấy ngày',
-  'thành lập hộ kinh doanh',
-  'sổ đỏ cấp lại',
-  'đăng ký thường trú cho con',
-]
+const QUESTIONS = CITIZEN_QUESTIONS
 /** Conversations the requests are spread over (each gets REQUESTS / SESSIONS messages). */
 const SESSIONS = 20
 

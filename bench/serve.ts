@@ -22,24 +22,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startServer } from '../tests/helpers/start-server.ts'
+import { CITIZEN_QUESTIONS } from './citizen-questions.ts'
 
 const { values: flags } = parseArgs({ options: { profile: { type: 'boolean', default: false } } })
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
 const WORKERS = process.env['BENCH_WORKERS'] ?? '1'
-const QUESTIONS = [
-  'làm lại căn cước bị mất',
-  'lam lai cccd bi mat o dau',
-  'đăng ký khai sinh cần giấy tờ gì',
-  'đổi GPLX hết bao nhiêu',
-  'hộ chiếu làm online được không',
-  'đăng ký kết hôn với người nước ngoài',
-  'cấp phiếu lý lịch tư pháp mấy ngày',
-  'thành lập hộ kinh doanh',
-  'sổ đỏ cấp lại',
-  'đăng ký thường trú cho con',
-]
+const QUESTIONS = CITIZEN_QUESTIONS
 
 const dir = mkdtempSync(join(tmpdir(), 'trolyso-bench-serve-'))
 const watchdog = setTimeout(() => {

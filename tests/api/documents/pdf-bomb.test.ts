@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { countPdfObjects, MAX_PDF_OBJECTS } from '../../../api/documents/count-pdf-objects.ts'
 import { createPdfWorkerPool } from '../../../api/documents/create-pdf-worker-pool.ts'
-import { countPdfObjects, MAX_PDF_OBJECTS, type PdfJob } from '../../../api/documents/run-pdf-job.ts'
+import type { PdfJob } from '../../../api/documents/run-pdf-job.ts'
 import { createSignatureVerifier } from '../../../api/documents/verify-pdf-signatures.ts'
 import { createHealthRoutes } from '../../../api/routes/health.ts'
 import { seedStarterProcedures } from '../../../knowledge/procedures/seed-starter-procedures.ts'

@@ -4,20 +4,9 @@ import { findUndecided, UNDECIDED_MARGIN } from '../../../knowledge/answer/find-
 import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
-import { readProceduresText } from '../../helpers/paths.ts'
+import { exportNames, folded, wordShare } from '../../helpers/export-names.ts'
 
-/** Procedure names from the shipped export, by code. */
-const names = new Map<string, string>()
-for (const line of readProceduresText().split('\n')) {
-  if (!line.trim()) continue
-  const record = JSON.parse(line) as { ma_thu_tuc?: string; ten_thu_tuc?: string }
-  if (record.ma_thu_tuc && record.ten_thu_tuc) names.set(record.ma_thu_tuc, record.ten_thu_tuc)
-}
-const folded = (text: string) => analyzeText(text).map((t) => t.folded)
-const foldedNames = [...names.values()].map((n) => ` ${folded(n).join(' ')} `)
-/** The share of real names holding a folded word or a word pair ("suc_khoe"). */
-const wordShare = (word: string) =>
-  foldedNames.filter((n) => n.includes(` ${word.replace('_', ' ')} `)).length / foldedNames.length
+const names = exportNames
 
 /** A search result for a real record with the shares the search gave it. */
 const result = (

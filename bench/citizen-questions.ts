@@ -1,0 +1,17 @@
+/**
+ * Ten everyday citizen questions (with and without diacritics, abbreviations) that the
+ * HTTP benchmarks cycle through, so their figures compare with each other.
+ * @module
+ */
+export const CITIZEN_QUESTIONS = [
+  'làm lại căn cước bị mất',
+  'lam lai cccd bi mat o dau',
+  'đăng ký khai sinh cần giấy tờ gì',
+  'đổi GPLX hết bao nhiêu',
+  'hộ chiếu làm online được không',
+  'đăng ký kết hôn với người nước ngoài',
+  'cấp phiếu lý lịch tư pháp mấy ngày',
+  'thành lập hộ kinh doanh',
+  'sổ đỏ cấp lại',
+  'đăng ký thường trú cho con',
+]
