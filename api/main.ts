@@ -17,6 +17,7 @@ import { caDirOf } from './documents/ca-dir.ts'
 import { joinPrimary } from './join-primary.ts'
 import { onStopSignals } from './on-stop-signals.ts'
 import { printWelcome } from './print-welcome.ts'
+import { shareKnowledgeChanges } from './share-knowledge-changes.ts'
 import { startWorkers } from './start-workers.ts'
 import { createStartupStatus, type StartupPhase } from './startup-status.ts'
 import { runStartupStep as step, whereOf } from './startup-step.ts'
@@ -150,6 +151,7 @@ const runWorker = async (config: Config, log: Logger, index: number) => {
     leader: index === 0,
     onListening: (url, procedures) => log.info('worker serving', { url, worker: index, procedures }),
     loadSeed: seeded ? () => seeded : null,
+    knowledgeChanges: shareKnowledgeChanges({ channel: process, log }),
   })
 }
 

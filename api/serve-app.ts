@@ -15,6 +15,7 @@ import { createApp } from './app.ts'
 import { composeServices } from './compose-services.ts'
 import type { Config } from './config.ts'
 import { onStopSignals } from './on-stop-signals.ts'
+import type { SharedKnowledgeChanges } from './share-knowledge-changes.ts'
 import type { StartupStatus } from './startup-status.ts'
 import { runStartupStep, whereOf } from './startup-step.ts'
 
@@ -31,10 +32,21 @@ export type ServeOptions = {
    * the index is refreshed and `startup` marked ready after it, and the chat channels start.
    */
   loadSeed: (() => Promise<void>) | null
+  /** `WORKERS=n`: this worker's knowledge-base changes go to the others and theirs come here. */
+  knowledgeChanges?: SharedKnowledgeChanges | null
 }
 
 /** Builds the search index and serves HTTP and the chat channels: in every serving process. */
-export const serveApp = async ({ config, log, db, startup, leader, onListening, loadSeed }: ServeOptions) => {
+export const serveApp = async ({
+  config,
+  log,
+  db,
+  startup,
+  leader,
+  onListening,
+  loadSeed,
+  knowledgeChanges = null,
+}: ServeOptions) => {
   const kb = await runStartupStep(
     'building the search index',
     config.knowledge.synonymsFile ?? whereOf(config),
@@ -44,8 +56,10 @@ export const serveApp = async ({ config, log, db, startup, leader, onListening, 
         synonymsFile: config.knowledge.synonymsFile,
         refreshSeconds: config.knowledge.refreshSeconds,
         cacheEntries: config.knowledge.cacheEntries,
+        onChange: knowledgeChanges?.announce,
       }),
   )
+  knowledgeChanges?.follow(kb.refresh)
   const services = composeServices({ config, db, kb, log, startup })
   const app = createApp(services)
   // Loading the modules and building the index left far more heap than stays alive: give it
@@ -60,6 +74,7 @@ export const serveApp = async ({ config, log, db, startup, leader, onListening, 
     stopping ??= (async () => {
       log.info('shutting down', { signal })
       await channels?.stop()
+      knowledgeChanges?.stop()
       await services.stop()
       kb.close()
       server.close()

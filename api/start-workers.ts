@@ -3,17 +3,22 @@
  * port and one database. The primary has prepared the database (migrations, seeding) and
  * serves nothing itself: it hands connections to the workers, tells them how first-start
  * loading stands (their /healthz reports it), restarts a worker that dies (with a growing
- * delay when it keeps dying) and stops them all on SIGTERM/SIGINT. Worker 0 is the leader:
+ * delay when it keeps dying), passes a worker's knowledge-base change on to the others
+ * (api/share-knowledge-changes.ts) and stops them all on SIGTERM/SIGINT. Worker 0 is the leader:
  * it alone polls Telegram and prunes past-retention data (bot/start-channels.ts).
  * @module
  */
 import cluster, { type Worker } from 'node:cluster'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from '../platform/logger.ts'
+import { isKnowledgeChange, type KnowledgeChangeMessage } from './share-knowledge-changes.ts'
 import type { StartupPhase } from './startup-status.ts'
 
-/** What a worker asks the primary, and what the primary tells its workers. */
-export type WorkerMessage = { type: 'trolyso:startup?' } | { type: 'trolyso:startup'; phase: StartupPhase }
+/** What a worker asks or tells the primary, and what the primary tells its workers. */
+export type WorkerMessage =
+  | { type: 'trolyso:startup?' }
+  | { type: 'trolyso:startup'; phase: StartupPhase }
+  | KnowledgeChangeMessage
 
 /** The environment variable that tells a forked process which worker it is. */
 export const WORKER_INDEX_ENV = 'TROLYSO_WORKER_INDEX'
@@ -73,6 +78,8 @@ export const startWorkers = ({
   stopTimeoutMs = 15_000,
 }: StartWorkersOptions): RunningWorkers => {
   let phase = startup
+  /** The last knowledge-base version passed on: each is passed on once. */
+  let knowledgeVersion: string | null = null
   let stopping = false
   let announced = false
   let announce: (url: string) => void = () => {}
@@ -104,6 +111,10 @@ export const startWorkers = ({
     const pid = worker.process.pid
     worker.on('message', (message: unknown) => {
       if (isStartupQuery(message)) tell(worker, { type: 'trolyso:startup', phase })
+      if (isKnowledgeChange(message) && message.version !== knowledgeVersion) {
+        knowledgeVersion = message.version
+        for (const other of slots) if (other.worker && other.worker !== worker) tell(other.worker, message)
+      }
     })
     worker.on('error', (error: Error) => log.warn('worker channel error', { worker: slot.index, pid, error }))
     worker.on('listening', (address: AddressInfo & { address: string | null }) => {

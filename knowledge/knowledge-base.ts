@@ -69,6 +69,11 @@ export type CreateKnowledgeBaseOptions = {
   refreshSeconds?: number
   /** Entries of each per-index cache (expanded queries, search results, answers); 0 turns them off. */
   cacheEntries?: number
+  /**
+   * Called with the new `version()` each time a refresh found a change and swapped it in
+   * (whoever made the change), e.g. to tell the other processes of `WORKERS=n` at once.
+   */
+  onChange?: (version: string) => void
 }
 
 const MAX_LIMIT = 50
@@ -86,6 +91,7 @@ export const createKnowledgeBase = async ({
   synonymsFile = null,
   refreshSeconds = 0,
   cacheEntries = 1000,
+  onChange,
 }: CreateKnowledgeBaseOptions): Promise<KnowledgeBase> => {
   const baseFiles = readSynonymFiles({ extraFile: synonymsFile })
   // Loaded here rather than on the first question, so that question is not the slow one.
@@ -154,25 +160,32 @@ export const createKnowledgeBase = async ({
     return { index, records, version, vocabulary, caches: newCaches() }
   }
   let current = await build(false)
+  const versionOf = (snapshot: Snapshot) => `${snapshot.version}/${snapshot.vocabulary.version}`
   // Checks run one after another: a refresh asked for after a write always looks at the
   // version after that write, even while an earlier (timer) check is still running.
   let chain: Promise<unknown> = Promise.resolve()
 
+  const swapIn = async (): Promise<boolean> => {
+    const version = await getKnowledgeBaseVersion({ db })
+    const vocabularyVersion = await getVocabularyVersion({ db })
+    if (version === current.version && vocabularyVersion === current.vocabulary.version) return false
+    if (version === current.version) {
+      // Only learnt phrases changed: they are looked up beside the index, which stays.
+      const vocabulary = await loadVocabulary()
+      if (vocabulary.wordsKey === current.vocabulary.wordsKey) {
+        current = { ...current, vocabulary, caches: newCaches() }
+        return true
+      }
+    }
+    current = await build(true)
+    return true
+  }
+
   const refresh = (): Promise<boolean> => {
     const run = chain.then(async () => {
-      const version = await getKnowledgeBaseVersion({ db })
-      const vocabularyVersion = await getVocabularyVersion({ db })
-      if (version === current.version && vocabularyVersion === current.vocabulary.version) return false
-      if (version === current.version) {
-        // Only learnt phrases changed: they are looked up beside the index, which stays.
-        const vocabulary = await loadVocabulary()
-        if (vocabulary.wordsKey === current.vocabulary.wordsKey) {
-          current = { ...current, vocabulary, caches: newCaches() }
-          return true
-        }
-      }
-      current = await build(true)
-      return true
+      const changed = await swapIn()
+      if (changed) onChange?.(versionOf(current))
+      return changed
     })
     chain = run.catch(() => {})
     return run
@@ -282,7 +295,7 @@ export const createKnowledgeBase = async ({
     close: () => {
       if (timer) clearInterval(timer)
     },
-    version: () => `${current.version}/${current.vocabulary.version}`,
+    version: () => versionOf(current),
     withVocabulary,
   }
 }

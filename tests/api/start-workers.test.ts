@@ -46,6 +46,7 @@ const isAlive = (pid: number) => {
 }
 
 const SECRET = 'workers_secret_0123'
+const ADMIN_TOKEN = 'workers-admin-token-0123'
 
 describe('WORKERS=2: two processes on one port', () => {
   let dir: string, fake: FakeTelegramServer, server: RunningServer
@@ -57,6 +58,9 @@ describe('WORKERS=2: two processes on one port', () => {
       {
         DATA_DIR: dir,
         WORKERS: '2',
+        // Never polled: a change reaches the other worker only because it is told.
+        KB_REFRESH_SECONDS: '0',
+        ADMIN_TOKEN,
         PUBLIC_URL: 'https://trolyso.example.vn',
         TELEGRAM_BOT_TOKEN: fake.token,
         TELEGRAM_WEBHOOK_SECRET: SECRET,
@@ -100,6 +104,28 @@ describe('WORKERS=2: two processes on one port', () => {
     expect(fake.sent('sendMessage').filter((c) => c.payload['chat_id'] === 8101)).toHaveLength(1)
     // Only the leader registers the webhook.
     expect(fake.sent('setWebhook')).toHaveLength(1)
+  })
+
+  it('tells the other worker of an admin edit at once, without waiting for a refresh check', async () => {
+    const search = async (q: string) => {
+      const res = await send(`${server.url}/v1/procedures?q=${encodeURIComponent(q)}`)
+      expect(res.status).toBe(200)
+      return (JSON.parse(res.body) as { results: { code: string; name: string }[] }).results
+    }
+    const [passport] = await search('cấp hộ chiếu phổ thông')
+    expect(passport).toBeDefined()
+    const edit = await send(`${server.url}/v1/admin/procedures/${passport!.code}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ changes: { name: `${passport!.name} zzqxworker` }, reason: 'Thử đổi tên' }),
+    })
+    expect(edit.status).toBe(200)
+    // The worker that took the edit rebuilt before answering; the other one is told through the
+    // primary and rebuilds in the background (a few hundred milliseconds for the starter set).
+    await new Promise((r) => setTimeout(r, 1500))
+    // Connections alternate between the workers: six searches ask each of them three times.
+    for (let i = 0; i < 6; i += 1)
+      expect((await search('zzqxworker'))[0]?.code, `search ${i}`).toBe(passport!.code)
   })
 
   it('restarts a worker that dies while the port keeps answering', async () => {
