@@ -21,7 +21,7 @@ import {
 import { listVocabulary, listVocabularyRevisions } from '../../knowledge/vocabulary/list-vocabulary.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import type { VocabularyInput } from '../../knowledge/vocabulary/vocabulary.types.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
@@ -33,6 +33,8 @@ import {
   ZVocabularyRevisions,
   ZVocabularySaved,
 } from './vocabulary.types.ts'
+
+const operation = describeOperations({ tag: 'admin', auth: 'staff' })
 
 const ZIdParam = z.object({ id: z.string().meta({ description: 'Số của mục từ vựng' }) })
 
@@ -48,11 +50,8 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
   return new Hono<StaffEnv>()
     .get(
       '/v1/admin/vocabulary',
-      describeOperation({
-        summary: 'Từ vựng cán bộ dạy: câu đã học, từ thường dùng, chữ viết tắt',
-        tag: 'admin',
-        auth: 'staff',
-        responses: { 200: { description: 'OK', content: json(ZVocabularyList) } },
+      operation('Từ vựng cán bộ dạy: câu đã học, từ thường dùng, chữ viết tắt', {
+        responses: ok(ZVocabularyList),
         errors: [401, 403],
       }),
       async (c) => {
@@ -62,14 +61,14 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .post(
       '/v1/admin/vocabulary',
-      describeOperation({
-        summary: 'Thêm một mục từ vựng; trả về kiểm tra trên bộ câu hỏi phát triển (câu nào đổi câu trả lời)',
-        tag: 'admin',
-        auth: 'staff',
-        body: json(ZVocabularyInput),
-        responses: { 201: { description: 'Đã lưu', content: json(ZVocabularySaved) } },
-        errors: [400, 401, 403, 409, 415],
-      }),
+      operation(
+        'Thêm một mục từ vựng; trả về kiểm tra trên bộ câu hỏi phát triển (câu nào đổi câu trả lời)',
+        {
+          body: json(ZVocabularyInput),
+          responses: created(ZVocabularySaved, 'Đã lưu'),
+          errors: [400, 401, 403, 409, 415],
+        },
+      ),
       async (c) => {
         const { actor } = requirePermission(c, 'editKnowledge')
         const input = parseInput(ZVocabularyInput, await readJson(c), 'Mục từ vựng')
@@ -80,13 +79,10 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .patch(
       '/v1/admin/vocabulary/:id',
-      describeOperation({
-        summary: 'Sửa một mục từ vựng (phiên bản mới, có kiểm tra)',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Sửa một mục từ vựng (phiên bản mới, có kiểm tra)', {
         params: ZIdParam,
         body: json(ZVocabularyPatch),
-        responses: { 200: { description: 'Đã lưu', content: json(ZVocabularySaved) } },
+        responses: ok(ZVocabularySaved, 'Đã lưu'),
         errors: [400, 401, 403, 404, 415],
       }),
       async (c) => {
@@ -100,12 +96,9 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .delete(
       '/v1/admin/vocabulary/:id',
-      describeOperation({
-        summary: 'Bỏ một mục từ vựng (giữ lịch sử, hoàn tác được)',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Bỏ một mục từ vựng (giữ lịch sử, hoàn tác được)', {
         params: ZIdParam,
-        responses: { 200: { description: 'Đã bỏ', content: json(ZVocabularySaved) } },
+        responses: ok(ZVocabularySaved, 'Đã bỏ'),
         errors: [400, 401, 403, 404],
       }),
       async (c) => {
@@ -115,12 +108,9 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .post(
       '/v1/admin/vocabulary/:id/undo',
-      describeOperation({
-        summary: 'Hoàn tác thay đổi gần nhất của một mục từ vựng',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Hoàn tác thay đổi gần nhất của một mục từ vựng', {
         params: ZIdParam,
-        responses: { 200: { description: 'Đã hoàn tác', content: json(ZVocabularySaved) } },
+        responses: ok(ZVocabularySaved, 'Đã hoàn tác'),
         errors: [400, 401, 403, 404, 409],
       }),
       async (c) => {
@@ -130,12 +120,9 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .get(
       '/v1/admin/vocabulary/:id/revisions',
-      describeOperation({
-        summary: 'Lịch sử các phiên bản của một mục từ vựng',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Lịch sử các phiên bản của một mục từ vựng', {
         params: ZIdParam,
-        responses: { 200: { description: 'OK', content: json(ZVocabularyRevisions) } },
+        responses: ok(ZVocabularyRevisions),
         errors: [400, 401, 403, 404],
       }),
       async (c) => {
