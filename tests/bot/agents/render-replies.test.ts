@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { boldMarkdown, splitText, toMarkdown } from '../../../bot/agents/format-markdown.ts'
 import { renderAgentsReplies } from '../../../bot/agents/render-replies.ts'
+import { feedbackQuestion } from '../../../bot/core/feedback-question.ts'
 import type { Reply } from '../../../bot/core/reply.types.ts'
 
 describe('toMarkdown', () => {
@@ -53,15 +54,7 @@ describe('renderAgentsReplies', () => {
     const replies: Reply[] = [
       { type: 'text', text: 'Lệ phí: 70.000 đồng', procedure },
       { type: 'link', label: 'Xem trang chính thức (mã 1.014064)', url: procedure.url },
-      {
-        type: 'choices',
-        purpose: 'feedback',
-        text: 'Câu trả lời này có hữu ích không?',
-        choices: [
-          { id: 'f:u:abcdef123', label: '👍 Hữu ích' },
-          { id: 'f:n:abcdef123', label: '👎 Chưa hữu ích' },
-        ],
-      },
+      feedbackQuestion('abcdef123'),
     ]
     expect(renderAgentsReplies(replies)).toEqual([
       {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { feedbackQuestion } from '../../../bot/core/feedback-question.ts'
 import { escapeHtml, splitMessage } from '../../../bot/telegram/format-html.ts'
 import { renderReplies } from '../../../bot/telegram/render-replies.ts'
 
@@ -37,15 +38,7 @@ describe('Telegram rendering', () => {
         label: 'Xem trang chính thức (mã 1.014064)',
         url: 'https://dichvucong.gov.vn/x?a=1&b=2',
       },
-      {
-        type: 'choices',
-        purpose: 'feedback',
-        text: 'Câu trả lời này có hữu ích không?',
-        choices: [
-          { id: 'f:u:abcdefgh', label: '👍 Hữu ích' },
-          { id: 'f:n:abcdefgh', label: '👎 Chưa hữu ích' },
-        ],
-      },
+      feedbackQuestion('abcdefgh'),
     ])
     expect(rendered).toHaveLength(1)
     expect(rendered[0]!.text).toBe(
