@@ -7,7 +7,7 @@
  * @module
  */
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { vocabularyEntries } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
@@ -46,6 +46,13 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
   }
   const save = (actor: string, change: VocabularyChange) => saveVocabularyChange({ db, kb, actor, change })
   const idOf = (value: string) => parseInput(ZVocabularyId, value, 'Mã mục', 'id')
+  /** A handler that plans a change of the entry named in the path (remove, undo) and saves it. */
+  const saveChangeOf =
+    (plan: (options: { db: AppDeps['db']; id: number }) => Promise<VocabularyChange>) =>
+    async (c: Context<StaffEnv, '/v1/admin/vocabulary/:id'>) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      return c.json(await save(actor, await plan({ db, id: idOf(c.req.param('id')) })))
+    }
 
   return new Hono<StaffEnv>()
     .get(
@@ -101,10 +108,7 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
         responses: ok(ZVocabularySaved, 'Đã bỏ'),
         errors: [400, 401, 403, 404],
       }),
-      async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        return c.json(await save(actor, await planRemoval({ db, id: idOf(c.req.param('id')) })))
-      },
+      saveChangeOf(planRemoval),
     )
     .post(
       '/v1/admin/vocabulary/:id/undo',
@@ -113,10 +117,7 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
         responses: ok(ZVocabularySaved, 'Đã hoàn tác'),
         errors: [400, 401, 403, 404, 409],
       }),
-      async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        return c.json(await save(actor, await planUndo({ db, id: idOf(c.req.param('id')) })))
-      },
+      saveChangeOf(planUndo),
     )
     .get(
       '/v1/admin/vocabulary/:id/revisions',
