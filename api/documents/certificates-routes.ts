@@ -13,9 +13,8 @@ import { created, describeOperations, json } from '../../platform/openapi/descri
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import { type EnrolCertificateOptions, enrolCertificate } from './issue-certificate.ts'
-import { requireRole } from './official-roles.ts'
 import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
-import type { OfficialEnv } from './require-official.ts'
+import { allow, type OfficialEnv } from './require-official.ts'
 
 const operation = describeOperations({ tag: 'certificates', auth: 'bearer' })
 
@@ -44,9 +43,9 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
       errors: [400, 401, 403, 415, 422],
     }),
     official,
+    allow('enrolCertificate'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'enrolCertificate')
       const { csr } = parseInput(ZCsr, await readJson(c))
       const { issued, chain, notAfter } = await issue({
         csrPem: csr,
@@ -70,9 +69,9 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
       errors: [400, 401, 403, 415, 422],
     }),
     official,
+    allow('enrolOrganisationCertificate'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'enrolOrganisationCertificate')
       const { csr, officialId } = parseInput(ZOrganisationCsr, await readJson(c))
       const holder = await deps.db.select().from(officials).where(eq(officials.id, officialId)).get()
       if (!holder || holder.agencyCode !== caller.agency.code || holder.role !== 'clerk') {

@@ -13,8 +13,8 @@ import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
 import { type DocumentsRoutesDeps, ZIdParam } from './documents-routes-deps.ts'
 import { listAgencies } from './list-agencies.ts'
-import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
-import type { OfficialEnv } from './require-official.ts'
+import { OFFICIAL_ROLES, requireAuthorityOver } from './official-roles.ts'
+import { allow, type OfficialEnv } from './require-official.ts'
 import { revokeOfficialTokens } from './revoke-official-tokens.ts'
 
 const operation = describeOperations({ tag: 'officials', auth: 'bearer' })
@@ -79,9 +79,9 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
       errors: [400, 401, 403, 409, 415, 422],
     }),
     official,
+    allow('createAgency'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'createAgency')
       const body = parseInput(ZCreateAgency, await readJson(c))
       const { code, name, parentCode, ...contact } = body
       const agency = await createAgency({
@@ -104,9 +104,9 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
       errors: [400, 401, 403, 404, 415],
     }),
     official,
+    allow('manageOfficials'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'manageOfficials')
       const body = parseInput(ZCreateOfficial, await readJson(c))
       const agencyCode = body.agencyCode ?? caller.agency.code
       requireAuthorityOver({
@@ -133,9 +133,9 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
       errors: [401, 403, 404],
     }),
     official,
+    allow('manageOfficials'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'manageOfficials')
       const id = c.req.param('id')
       const result = await revokeOfficialTokens({
         db: deps.db,
