@@ -125,3 +125,15 @@ export const describeOperations =
     { public: open, ...spec }: Omit<OperationSpec, 'summary' | 'tag'> & { tag?: string; public?: boolean },
   ) =>
     describeOperation({ ...shared, ...(open ? { auth: undefined } : {}), ...spec, summary })
+
+/**
+ * A channel's webhook: tagged `webhooks`, its body the channel's own wire format (described
+ * loosely, `x-webhook`), acknowledged with an empty 200 unless `responses` says otherwise.
+ */
+export const describeWebhook = ({
+  summary,
+  body,
+  responses = { 200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } } },
+  errors,
+}: Pick<OperationSpec, 'summary' | 'errors'> & { body: z.ZodType; responses?: OperationSpec['responses'] }) =>
+  describeOperation({ summary, tag: 'webhooks', webhook: true, body: json(body), responses, errors })
