@@ -4,25 +4,17 @@
  * `api:`), so any process can serve the next request. Expires with the bot's session TTL.
  * @module
  */
-import { createSessionStore } from '../bot/core/session-store.ts'
+import { createSessionStore, type SessionStoreOptions } from '../bot/core/session-store.ts'
 import type { Answer, AnswerContext } from '../knowledge/answer/answer.types.ts'
-import type { Db } from '../knowledge/db/client.ts'
 
 export type AskContextStore = {
   load: (sessionId: string) => Promise<AnswerContext>
   save: (sessionId: string, answer: Answer) => Promise<void>
 }
 
-export const createAskContextStore = ({
-  db,
-  ttlMinutes,
-  now = Date.now,
-}: {
-  db: Db
-  ttlMinutes: number
-  now?: () => number
-}): AskContextStore => {
-  const sessions = createSessionStore({ db, ttlMinutes, clock: now })
+/** @param options the session store's: the API's contexts live in it, as long as a chat's session */
+export const createAskContextStore = (options: SessionStoreOptions): AskContextStore => {
+  const sessions = createSessionStore(options)
   const idOf = (sessionId: string) => `api:${sessionId}`
   return {
     async load(sessionId) {

@@ -19,6 +19,7 @@ import { createAgency } from '../api/documents/create-agency.ts'
 import { createOfficial } from '../api/documents/create-official.ts'
 import { createDb } from '../knowledge/db/client.ts'
 import { NATIONAL_EXPORT_FILE } from '../knowledge/procedures/read-export.ts'
+import { header, pdfForm } from '../tests/helpers/documents-app.ts'
 import { startServer } from '../tests/helpers/start-server.ts'
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789'
@@ -95,20 +96,9 @@ const ask = () =>
 
 /** The multipart body, encoded before any clock starts: the probes share this process's event loop. */
 const encodeForm = async (pdf: Uint8Array<ArrayBuffer>, allowUnsigned: boolean) => {
-  const form = new FormData()
-  form.set('file', new File([pdf], 'van-ban.pdf', { type: 'application/pdf' }))
-  form.set(
-    'header',
-    JSON.stringify({
-      to: [TO],
-      notation: '1/QĐ-UBND',
-      place: 'Hà Nam',
-      promulgatedAt: '2026-11-20',
-      type: 'Quyết định',
-      subject: 'Thử',
-      allowUnsigned,
-    }),
-  )
+  const form = pdfForm(pdf, {
+    header: header([TO], { notation: '1/QĐ-UBND', place: 'Hà Nam', subject: 'Thử', allowUnsigned }),
+  })
   const encoded = new Response(form)
   return {
     contentType: encoded.headers.get('content-type') ?? '',

@@ -9,13 +9,14 @@ import { z } from 'zod'
 import { ZIssuedCertificate } from '../../contracts/documents.ts'
 import { officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import { type EnrolCertificateOptions, enrolCertificate } from './issue-certificate.ts'
-import { requireRole } from './official-roles.ts'
 import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
-import type { OfficialEnv } from './require-official.ts'
+import { allow, type OfficialEnv } from './require-official.ts'
+
+const operation = describeOperations({ tag: 'certificates', auth: 'bearer' })
 
 const ZCsr = z.object({ csr: z.string().min(1).meta({ description: 'PKCS#10 CSR, PEM' }) })
 const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string().min(1) })
@@ -36,18 +37,15 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
 
   app.post(
     '/v1/certificates',
-    describeOperation({
-      summary: 'Cấp chứng thư cho khóa của cán bộ (CSR)',
-      tag: 'certificates',
-      auth: 'bearer',
+    operation('Cấp chứng thư cho khóa của cán bộ (CSR)', {
       body: json(ZCsr),
-      responses: { 201: { description: 'Đã cấp', content: json(ZIssuedCertificate) } },
+      responses: created(ZIssuedCertificate, 'Đã cấp'),
       errors: [400, 401, 403, 415, 422],
     }),
     official,
+    allow('enrolCertificate'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'enrolCertificate')
       const { csr } = parseInput(ZCsr, await readJson(c))
       const { issued, chain, notAfter } = await issue({
         csrPem: csr,
@@ -65,18 +63,15 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
   // the agency's organisation certificate, for a clerk of the clerical office who holds the key
   app.post(
     '/v1/certificates/organisation',
-    describeOperation({
-      summary: 'Cấp chứng thư của cơ quan cho văn thư giữ khóa (agency_admin)',
-      tag: 'certificates',
-      auth: 'bearer',
+    operation('Cấp chứng thư của cơ quan cho văn thư giữ khóa (agency_admin)', {
       body: json(ZOrganisationCsr),
-      responses: { 201: { description: 'Đã cấp', content: json(ZIssuedCertificate) } },
+      responses: created(ZIssuedCertificate, 'Đã cấp'),
       errors: [400, 401, 403, 415, 422],
     }),
     official,
+    allow('enrolOrganisationCertificate'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'enrolOrganisationCertificate')
       const { csr, officialId } = parseInput(ZOrganisationCsr, await readJson(c))
       const holder = await deps.db.select().from(officials).where(eq(officials.id, officialId)).get()
       if (!holder || holder.agencyCode !== caller.agency.code || holder.role !== 'clerk') {
@@ -106,15 +101,14 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
   // public: the CA's certificate revocation list, named in every certificate it issues
   app.get(
     CRL_PATH,
-    describeOperation({
-      summary: 'Danh sách chứng thư bị thu hồi (CRL, DER) của CA triển khai',
-      tag: 'certificates',
+    operation('Danh sách chứng thư bị thu hồi (CRL, DER) của CA triển khai', {
       responses: {
         200: {
           description: 'CRL (RFC 5280) ký bởi CA, hiệu lực 24 giờ',
           content: { 'application/pkix-crl': z.string().meta({ format: 'binary' }) },
         },
       },
+      public: true,
     }),
     async (c) => {
       const s = await svc()

@@ -8,7 +8,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { ZDocumentHeader, ZDraft, ZSentDocument } from '../../contracts/documents.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput } from '../../platform/validate.ts'
 import { createDraft } from './create-draft.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
@@ -16,6 +16,8 @@ import { issueDraft } from './issue-draft.ts'
 import { getDraft, listDrafts } from './list-drafts.ts'
 import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
+
+const operation = describeOperations({ tag: 'drafts', auth: 'bearer' })
 
 const ZDraftList = z.object({ status: z.enum(['pending', 'issued']).default('pending') })
 const ZDraftFields = z.object({
@@ -35,10 +37,7 @@ export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) 
 
   app.post(
     '/v1/drafts',
-    describeOperation({
-      summary: 'Lãnh đạo chuyển văn bản đã ký cho văn thư (chờ phát hành)',
-      tag: 'drafts',
-      auth: 'bearer',
+    operation('Lãnh đạo chuyển văn bản đã ký cho văn thư (chờ phát hành)', {
       body: { 'multipart/form-data': ZDraftForm },
       responses: {
         200: { description: 'Đã có trong hàng chờ', content: json(ZDraft) },
@@ -66,10 +65,7 @@ export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) 
 
   app.get(
     '/v1/drafts',
-    describeOperation({
-      summary: 'Hàng chờ phát hành của cơ quan',
-      tag: 'drafts',
-      auth: 'bearer',
+    operation('Hàng chờ phát hành của cơ quan', {
       query: ZDraftList,
       responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZDraft) })) } },
       errors: [400, 401, 403],
@@ -85,12 +81,9 @@ export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) 
 
   app.get(
     '/v1/drafts/:id/pdf',
-    describeOperation({
-      summary: 'PDF của văn bản chờ phát hành',
-      tag: 'drafts',
-      auth: 'bearer',
+    operation('PDF của văn bản chờ phát hành', {
       params: ZIdParam,
-      responses: { 200: { description: 'PDF', content: PDF } },
+      responses: ok(PDF, 'PDF'),
       errors: [401, 403, 404],
     }),
     official,
@@ -102,10 +95,7 @@ export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) 
 
   app.post(
     '/v1/drafts/:id/issue',
-    describeOperation({
-      summary: 'Văn thư phát hành: chữ ký của cơ quan đã thêm, gửi tới nơi nhận',
-      tag: 'drafts',
-      auth: 'bearer',
+    operation('Văn thư phát hành: chữ ký của cơ quan đã thêm, gửi tới nơi nhận', {
       params: ZIdParam,
       body: { 'multipart/form-data': ZIssueForm },
       responses: {

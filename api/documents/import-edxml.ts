@@ -176,23 +176,28 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
     if (kind === 'update')
       await refuseFrozenDocument({ db: svc.db, caller, doc: row, action: 'update_header' })
     const at = new Date().toISOString()
+    /** Changes the document and records why, from which sender, in one transaction. */
+    const change = (
+      set: Partial<typeof documents.$inferInsert>,
+      action: string,
+      detail: Record<string, unknown>,
+    ) =>
+      svc.db.batch([
+        svc.db.update(documents).set(set).where(eq(documents.id, row.id)),
+        svc.db.insert(auditLog).values({
+          actor,
+          action,
+          entity: 'document',
+          entityId: row.id,
+          detail: { via: 'edxml', from, reason, ...detail },
+          at,
+        }),
+      ])
     if (kind === 'revoke') {
-      if (row.state !== 'revoked') {
-        await svc.db.batch([
-          svc.db
-            .update(documents)
-            .set({ state: 'revoked', stateReason: reason })
-            .where(eq(documents.id, row.id)),
-          svc.db.insert(auditLog).values({
-            actor,
-            action: 'document.revoke',
-            entity: 'document',
-            entityId: row.id,
-            detail: { via: 'edxml', from, reason, documentId: row.edxmlDocumentId },
-            at,
-          }),
-        ])
-      }
+      if (row.state !== 'revoked')
+        await change({ state: 'revoked', stateReason: reason }, 'document.revoke', {
+          documentId: row.edxmlDocumentId,
+        })
       return { status: 200 as const, body: { id: row.id, state: 'revoked', businessDocType: 1, reason } }
     }
     const before = row.header
@@ -204,38 +209,18 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
         JSON.stringify(after[k as keyof DocumentHeader]),
     )
     if (changed.length > 0) {
-      await svc.db.batch([
-        svc.db
-          .update(documents)
-          .set({
-            header: after,
-            notation: after.notation,
-            subject: after.subject,
-            stateReason: reason,
-          })
-          .where(eq(documents.id, row.id)),
-        svc.db.insert(auditLog).values({
-          actor,
-          action: 'document.update_header',
-          entity: 'document',
-          entityId: row.id,
-          detail: {
-            via: 'edxml',
-            from,
-            reason,
-            changed: Object.fromEntries(
-              changed.map((k) => [
-                k,
-                {
-                  before: before[k as keyof DocumentHeader] ?? null,
-                  after: after[k as keyof DocumentHeader] ?? null,
-                },
-              ]),
-            ),
-          },
-          at,
-        }),
+      const diff = changed.map((k) => [
+        k,
+        {
+          before: before[k as keyof DocumentHeader] ?? null,
+          after: after[k as keyof DocumentHeader] ?? null,
+        },
       ])
+      await change(
+        { header: after, notation: after.notation, subject: after.subject, stateReason: reason },
+        'document.update_header',
+        { changed: Object.fromEntries(diff) },
+      )
     }
     return { status: 200 as const, body: { id: row.id, state: row.state, businessDocType: 2, changed } }
   }

@@ -7,15 +7,17 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { ZAgency, ZCreatedOfficial, ZMe, ZRevokedOfficial } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
 import { type DocumentsRoutesDeps, ZIdParam } from './documents-routes-deps.ts'
 import { listAgencies } from './list-agencies.ts'
-import { OFFICIAL_ROLES, requireAuthorityOver, requireRole } from './official-roles.ts'
-import type { OfficialEnv } from './require-official.ts'
+import { OFFICIAL_ROLES, requireAuthorityOver } from './official-roles.ts'
+import { allow, type OfficialEnv } from './require-official.ts'
 import { revokeOfficialTokens } from './revoke-official-tokens.ts'
+
+const operation = describeOperations({ tag: 'officials', auth: 'bearer' })
 
 const ZCreateAgency = z.object({
   code: z.string().meta({ example: '000.00.01.H56', description: 'Mã cơ quan theo QCVN 102:2016' }),
@@ -47,11 +49,8 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
 
   app.get(
     '/v1/me',
-    describeOperation({
-      summary: 'Cán bộ và cơ quan của mã truy cập',
-      tag: 'officials',
-      auth: 'bearer',
-      responses: { 200: { description: 'OK', content: json(ZMe) } },
+    operation('Cán bộ và cơ quan của mã truy cập', {
+      responses: ok(ZMe),
       errors: [401],
     }),
     official,
@@ -63,10 +62,7 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
 
   app.get(
     '/v1/agencies',
-    describeOperation({
-      summary: 'Tìm cơ quan (để chọn nơi nhận)',
-      tag: 'officials',
-      auth: 'bearer',
+    operation('Tìm cơ quan (để chọn nơi nhận)', {
       query: ZAgencyQuery,
       responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZAgency) })) } },
       errors: [401],
@@ -77,18 +73,15 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
 
   app.post(
     '/v1/agencies',
-    describeOperation({
-      summary: 'Tạo cơ quan (system_admin)',
-      tag: 'officials',
-      auth: 'bearer',
+    operation('Tạo cơ quan (system_admin)', {
       body: json(ZCreateAgency),
-      responses: { 201: { description: 'Đã tạo', content: json(ZAgency) } },
+      responses: created(ZAgency, 'Đã tạo'),
       errors: [400, 401, 403, 409, 415, 422],
     }),
     official,
+    allow('createAgency'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'createAgency')
       const body = parseInput(ZCreateAgency, await readJson(c))
       const { code, name, parentCode, ...contact } = body
       const agency = await createAgency({
@@ -105,18 +98,15 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
 
   app.post(
     '/v1/officials',
-    describeOperation({
-      summary: 'Thêm cán bộ; mã truy cập chỉ hiện một lần',
-      tag: 'officials',
-      auth: 'bearer',
+    operation('Thêm cán bộ; mã truy cập chỉ hiện một lần', {
       body: json(ZCreateOfficial),
-      responses: { 201: { description: 'Đã tạo', content: json(ZCreatedOfficial) } },
+      responses: created(ZCreatedOfficial, 'Đã tạo'),
       errors: [400, 401, 403, 404, 415],
     }),
     official,
+    allow('manageOfficials'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'manageOfficials')
       const body = parseInput(ZCreateOfficial, await readJson(c))
       const agencyCode = body.agencyCode ?? caller.agency.code
       requireAuthorityOver({
@@ -137,18 +127,15 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
 
   app.post(
     '/v1/officials/:id/revoke',
-    describeOperation({
-      summary: 'Thu hồi mọi mã truy cập của một cán bộ',
-      tag: 'officials',
-      auth: 'bearer',
+    operation('Thu hồi mọi mã truy cập của một cán bộ', {
       params: ZIdParam,
-      responses: { 200: { description: 'Đã thu hồi', content: json(ZRevokedOfficial) } },
+      responses: ok(ZRevokedOfficial, 'Đã thu hồi'),
       errors: [401, 403, 404],
     }),
     official,
+    allow('manageOfficials'),
     async (c) => {
       const caller = c.var.caller
-      requireRole(caller.official.role, 'manageOfficials')
       const id = c.req.param('id')
       const result = await revokeOfficialTokens({
         db: deps.db,

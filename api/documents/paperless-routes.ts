@@ -6,7 +6,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { NUDGE_ACTIONS, NUDGE_KINDS, ZMyPaperlessStats, ZPaperlessStats } from '../../contracts/documents.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import { getMyPaperlessStats } from './get-my-paperless-stats.ts'
@@ -14,6 +14,8 @@ import { getPaperlessStats } from './get-paperless-stats.ts'
 import { NUDGE_MAX_PER_REQUEST, recordNudges } from './record-nudges.ts'
 import { renderTransparencyPage } from './render-transparency-page.ts'
 import type { OfficialEnv } from './require-official.ts'
+
+const operation = describeOperations({ tag: 'figures', auth: 'bearer' })
 
 const ZNudge = z.object({
   kind: z.enum(NUDGE_KINDS),
@@ -30,10 +32,8 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
 
   app.post(
     '/v1/nudges',
-    describeOperation({
-      summary: 'Đếm lời nhắc của tiện ích (hiện, chấp nhận, bỏ qua); giới hạn mỗi ngày',
+    operation('Đếm lời nhắc của tiện ích (hiện, chấp nhận, bỏ qua); giới hạn mỗi ngày', {
       tag: 'nudges',
-      auth: 'bearer',
       body: json(ZNudge),
       responses: { 204: { description: 'Đã ghi' } },
       errors: [400, 401, 415, 429],
@@ -48,12 +48,11 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
 
   app.get(
     '/v1/stats/paperless',
-    describeOperation({
-      summary: 'Số liệu văn bản điện tử theo cơ quan (tỷ lệ ký số, giấy tiết kiệm)',
-      tag: 'figures',
+    operation('Số liệu văn bản điện tử theo cơ quan (tỷ lệ ký số, giấy tiết kiệm)', {
       query: ZPeriod,
-      responses: { 200: { description: 'OK', content: json(ZPaperlessStats) } },
+      responses: ok(ZPaperlessStats),
       errors: [400],
+      public: true,
     }),
     async (c) => {
       const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
@@ -64,15 +63,14 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
   // the caller's and their agency's figures, from verified documents only (the extension's popup)
   app.get(
     '/v1/stats/mine',
-    describeOperation({
-      summary:
-        'Số liệu của cán bộ và cơ quan mình, chỉ từ văn bản đã kiểm tra chữ ký (có phê duyệt của chính cơ quan)',
-      tag: 'figures',
-      auth: 'bearer',
-      query: ZPeriod,
-      responses: { 200: { description: 'OK', content: json(ZMyPaperlessStats) } },
-      errors: [400, 401],
-    }),
+    operation(
+      'Số liệu của cán bộ và cơ quan mình, chỉ từ văn bản đã kiểm tra chữ ký (có phê duyệt của chính cơ quan)',
+      {
+        query: ZPeriod,
+        responses: ok(ZMyPaperlessStats),
+        errors: [400, 401],
+      },
+    ),
     official,
     async (c) => {
       const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
@@ -82,12 +80,11 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
 
   app.get(
     '/minh-bach',
-    describeOperation({
-      summary: 'Trang công khai xếp hạng cơ quan theo tỷ lệ ký số',
-      tag: 'figures',
+    operation('Trang công khai xếp hạng cơ quan theo tỷ lệ ký số', {
       query: ZPeriod,
       responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
       errors: [400],
+      public: true,
     }),
     async (c) => {
       const q = parseInput(ZPeriod, c.req.query(), 'Tham số')

@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { Db } from '../../knowledge/db/client.ts'
 import { type Caller, createOfficialAuthenticator } from './authenticate-official.ts'
+import { type Action, requireRole } from './official-roles.ts'
 
 export type OfficialEnv = { Variables: { caller: Caller } }
 
@@ -19,3 +20,10 @@ export const requireOfficial = ({ db }: RequireOfficialOptions): MiddlewareHandl
     await next()
   }
 }
+
+/** @returns route middleware, after `requireOfficial`: the caller's role must allow `action` (else 403) */
+export const allow = (action: Action): MiddlewareHandler<OfficialEnv> =>
+  async function allow(c, next) {
+    requireRole(c.var.caller.official.role, action)
+    await next()
+  }

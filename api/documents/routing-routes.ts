@@ -16,7 +16,7 @@ import {
   ZSentDocument,
 } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
@@ -30,6 +30,8 @@ import { readEdxmlPackage } from './read-edxml-package.ts'
 import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
 import { submitDocument } from './submit-document.ts'
+
+const operation = describeOperations({ tag: 'documents', auth: 'bearer' })
 
 const ZStatus = z.object({
   status: z.enum(SETTABLE_STATUS_CODES),
@@ -70,10 +72,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.post(
     '/v1/documents',
-    describeOperation({
-      summary: 'Gửi văn bản điện tử (PDF + tiêu đề kiểu edXML) tới các cơ quan nhận',
-      tag: 'documents',
-      auth: 'bearer',
+    operation('Gửi văn bản điện tử (PDF + tiêu đề kiểu edXML) tới các cơ quan nhận', {
       body: { 'multipart/form-data': ZSubmitForm },
       responses: {
         200: {
@@ -103,10 +102,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/documents',
-    describeOperation({
-      summary: 'Hộp văn bản đến/đi của cơ quan',
-      tag: 'documents',
-      auth: 'bearer',
+    operation('Hộp văn bản đến/đi của cơ quan', {
       query: ZList,
       responses: {
         200: { description: 'OK', content: json(z.object({ results: z.array(ZDocumentListItem) })) },
@@ -130,23 +126,23 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.post(
     '/v1/documents/edxml',
-    describeOperation({
-      summary:
-        'Nhập gói edXML (QCVN 102:2016, bố cục của trục liên thông và SDK các hãng): văn bản do cơ quan mình gửi hoặc gửi tới cơ quan mình; BussinessDocType 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế; gói trạng thái được chuyển sang cập nhật trạng thái',
-      tag: 'edxml',
-      auth: 'bearer',
-      query: ZEdxmlQuery,
-      body: XML,
-      responses: {
-        200: {
-          description:
-            'Văn bản đã có, hoặc đã thu hồi/cập nhật ({ id, state, businessDocType }), hoặc kết quả gói trạng thái',
-          content: json(ZEdxmlResult),
+    operation(
+      'Nhập gói edXML (QCVN 102:2016, bố cục của trục liên thông và SDK các hãng): văn bản do cơ quan mình gửi hoặc gửi tới cơ quan mình; BussinessDocType 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế; gói trạng thái được chuyển sang cập nhật trạng thái',
+      {
+        tag: 'edxml',
+        query: ZEdxmlQuery,
+        body: XML,
+        responses: {
+          200: {
+            description:
+              'Văn bản đã có, hoặc đã thu hồi/cập nhật ({ id, state, businessDocType }), hoặc kết quả gói trạng thái',
+            content: json(ZEdxmlResult),
+          },
+          201: { description: 'Văn bản mới (kèm replaces khi thay thế)', content: json(ZSentDocument) },
         },
-        201: { description: 'Văn bản mới (kèm replaces khi thay thế)', content: json(ZSentDocument) },
+        errors: [400, 401, 403, 404, 409, 413, 415, 422],
       },
-      errors: [400, 401, 403, 404, 409, 413, 415, 422],
-    }),
+    ),
     official,
     async (c) => {
       const xml = await readXml(c)
@@ -164,21 +160,18 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
   // before /v1/documents/:id/status, which would take "edxml" for an id
   app.post(
     '/v1/documents/edxml/status',
-    describeOperation({
-      summary:
-        'Nhập gói trạng thái edXML (StatusCode, Description, Timestamp, StaffInfo) do cơ quan nhận gửi về: cập nhật trạng thái bản của cơ quan đó trong văn bản mình đã gửi',
-      tag: 'edxml',
-      auth: 'bearer',
-      body: XML,
-      responses: {
-        200: {
-          description:
-            '{ id, agencyCode, status, applied } (applied: false khi gói cũ hơn trạng thái đang có)',
-          content: json(ZEdxmlStatusResult),
-        },
+    operation(
+      'Nhập gói trạng thái edXML (StatusCode, Description, Timestamp, StaffInfo) do cơ quan nhận gửi về: cập nhật trạng thái bản của cơ quan đó trong văn bản mình đã gửi',
+      {
+        tag: 'edxml',
+        body: XML,
+        responses: ok(
+          ZEdxmlStatusResult,
+          '{ id, agencyCode, status, applied } (applied: false khi gói cũ hơn trạng thái đang có)',
+        ),
+        errors: [400, 401, 403, 404, 409, 415, 422],
       },
-      errors: [400, 401, 403, 404, 409, 415, 422],
-    }),
+    ),
     official,
     async (c) => {
       const pkg = readEdxmlPackage(await readXml(c))
@@ -194,12 +187,9 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/documents/:id',
-    describeOperation({
-      summary: 'Một văn bản: tiêu đề, kết quả kiểm tra chữ ký, trạng thái từng nơi nhận',
-      tag: 'documents',
-      auth: 'bearer',
+    operation('Một văn bản: tiêu đề, kết quả kiểm tra chữ ký, trạng thái từng nơi nhận', {
       params: ZIdParam,
-      responses: { 200: { description: 'OK', content: json(ZDocumentDetail) } },
+      responses: ok(ZDocumentDetail),
       errors: [401, 404],
     }),
     official,
@@ -208,12 +198,9 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/documents/:id/pdf',
-    describeOperation({
-      summary: 'PDF của văn bản',
-      tag: 'documents',
-      auth: 'bearer',
+    operation('PDF của văn bản', {
       params: ZIdParam,
-      responses: { 200: { description: 'PDF', content: PDF } },
+      responses: ok(PDF, 'PDF'),
       errors: [401, 404],
     }),
     official,
@@ -229,12 +216,10 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/documents/:id/edxml',
-    describeOperation({
-      summary: 'Gói edXML của văn bản',
+    operation('Gói edXML của văn bản', {
       tag: 'edxml',
-      auth: 'bearer',
       params: ZIdParam,
-      responses: { 200: { description: 'edXML', content: XML } },
+      responses: ok(XML, 'edXML'),
       errors: [401, 404],
     }),
     official,
@@ -246,12 +231,10 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/documents/:id/edxml/status',
-    describeOperation({
-      summary: 'Gói trạng thái edXML của cơ quan nhận cho lần đổi trạng thái gần nhất, để gửi lại bên gửi',
+    operation('Gói trạng thái edXML của cơ quan nhận cho lần đổi trạng thái gần nhất, để gửi lại bên gửi', {
       tag: 'edxml',
-      auth: 'bearer',
       params: ZIdParam,
-      responses: { 200: { description: 'edXML', content: XML } },
+      responses: ok(XML, 'edXML'),
       errors: [401, 403, 404],
     }),
     official,
@@ -263,13 +246,11 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.post(
     '/v1/documents/:id/status',
-    describeOperation({
-      summary: 'Đổi trạng thái văn bản ở nơi nhận (mã QCVN 102), hoặc bên gửi lấy lại (13)',
+    operation('Đổi trạng thái văn bản ở nơi nhận (mã QCVN 102), hoặc bên gửi lấy lại (13)', {
       tag: 'statuses',
-      auth: 'bearer',
       params: ZIdParam,
       body: json(ZStatus),
-      responses: { 200: { description: 'Trạng thái từng nơi nhận', content: json(ZRecipientStatuses) } },
+      responses: ok(ZRecipientStatuses, 'Trạng thái từng nơi nhận'),
       errors: [400, 401, 403, 404, 409, 415],
     }),
     official,

@@ -8,7 +8,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import type { OfficialEnv } from './require-official.ts'
@@ -19,6 +19,8 @@ import {
   type SignatureImageKind,
   saveSignatureImage,
 } from './save-signature-image.ts'
+
+const operation = describeOperations({ tag: 'signing', auth: 'bearer' })
 
 const ZSealQuery = z.object({
   diameterMm: z.coerce
@@ -66,15 +68,14 @@ export const createSignatureImageRoutes = ({ deps, official }: DocumentsRoutesDe
 
   app.put(
     '/v1/me/signature-image',
-    describeOperation({
-      summary:
-        'Tải lên ảnh chữ ký tay của người ký duyệt (PNG nền trong suốt), dùng cho chữ ký hiện trên trang',
-      tag: 'signing',
-      auth: 'bearer',
-      body: PNG,
-      responses: { 200: { description: 'Đã lưu', content: json(ZSavedImage) } },
-      errors: [401, 403, 413, 415, 422],
-    }),
+    operation(
+      'Tải lên ảnh chữ ký tay của người ký duyệt (PNG nền trong suốt), dùng cho chữ ký hiện trên trang',
+      {
+        body: PNG,
+        responses: ok(ZSavedImage, 'Đã lưu'),
+        errors: [401, 403, 413, 415, 422],
+      },
+    ),
     official,
     async (c) => {
       const png = await readPng(c)
@@ -84,11 +85,8 @@ export const createSignatureImageRoutes = ({ deps, official }: DocumentsRoutesDe
 
   app.get(
     '/v1/me/signature-image',
-    describeOperation({
-      summary: 'Ảnh chữ ký tay đã tải lên',
-      tag: 'signing',
-      auth: 'bearer',
-      responses: { 200: { description: 'PNG', content: PNG } },
+    operation('Ảnh chữ ký tay đã tải lên', {
+      responses: ok(PNG, 'PNG'),
       errors: [401, 404],
     }),
     official,
@@ -97,14 +95,11 @@ export const createSignatureImageRoutes = ({ deps, official }: DocumentsRoutesDe
 
   app.put(
     '/v1/agencies/:code/seal-image',
-    describeOperation({
-      summary: 'Tải lên ảnh con dấu của cơ quan (quản trị cơ quan), vẽ đúng kích thước thật khi cơ quan ký',
-      tag: 'signing',
-      auth: 'bearer',
+    operation('Tải lên ảnh con dấu của cơ quan (quản trị cơ quan), vẽ đúng kích thước thật khi cơ quan ký', {
       params: ZCodeParam,
       query: ZSealQuery,
       body: PNG,
-      responses: { 200: { description: 'Đã lưu', content: json(ZSavedImage) } },
+      responses: ok(ZSavedImage, 'Đã lưu'),
       errors: [400, 401, 403, 413, 415, 422],
     }),
     official,
@@ -126,12 +121,9 @@ export const createSignatureImageRoutes = ({ deps, official }: DocumentsRoutesDe
 
   app.get(
     '/v1/agencies/:code/seal-image',
-    describeOperation({
-      summary: 'Ảnh con dấu của cơ quan',
-      tag: 'signing',
-      auth: 'bearer',
+    operation('Ảnh con dấu của cơ quan', {
       params: ZCodeParam,
-      responses: { 200: { description: 'PNG', content: PNG } },
+      responses: ok(PNG, 'PNG'),
       errors: [401, 404],
     }),
     official,

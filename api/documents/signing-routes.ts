@@ -8,7 +8,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { SIGNING_ROLES, ZSigningSession, ZSigningSessionState } from '../../contracts/documents.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { completeSignature } from './complete-signature.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
@@ -18,6 +18,8 @@ import { prepareSignature } from './prepare-signature.ts'
 import { pdfResponse, readPdfForm } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
 import { startRemoteSignature } from './start-remote-signature.ts'
+
+const operation = describeOperations({ tag: 'signing', auth: 'bearer' })
 
 const ZSignRole = z.enum(SIGNING_ROLES)
 const ZSigningForm = z.object({
@@ -46,12 +48,9 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.post(
     '/v1/signing/sessions',
-    describeOperation({
-      summary: 'Chuẩn bị ký PDF (PAdES): trả về thuộc tính ký (DER) và thuật toán',
-      tag: 'signing',
-      auth: 'bearer',
+    operation('Chuẩn bị ký PDF (PAdES): trả về thuộc tính ký (DER) và thuật toán', {
       body: { 'multipart/form-data': ZSigningForm },
-      responses: { 201: { description: 'Phiên ký', content: json(ZSigningSession) } },
+      responses: created(ZSigningSession, 'Phiên ký'),
       errors: [400, 401, 403, 409, 413, 415, 422, 503],
     }),
     official,
@@ -82,13 +81,10 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.post(
     '/v1/signing/sessions/:id/complete',
-    describeOperation({
-      summary: 'Gắn chữ ký vào PDF đã chuẩn bị',
-      tag: 'signing',
-      auth: 'bearer',
+    operation('Gắn chữ ký vào PDF đã chuẩn bị', {
       params: ZIdParam,
       body: json(ZComplete),
-      responses: { 200: { description: 'PDF đã ký', content: PDF } },
+      responses: ok(PDF, 'PDF đã ký'),
       errors: [400, 401, 404, 409, 415, 422],
     }),
     official,
@@ -108,10 +104,7 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.post(
     '/v1/signing/sessions/:id/remote',
-    describeOperation({
-      summary: 'Ký từ xa: gửi yêu cầu tới nhà cung cấp (xác nhận trên điện thoại)',
-      tag: 'signing',
-      auth: 'bearer',
+    operation('Ký từ xa: gửi yêu cầu tới nhà cung cấp (xác nhận trên điện thoại)', {
       params: ZIdParam,
       responses: {
         202: { description: 'Đang chờ xác nhận', content: json(z.object({ status: z.literal('pending') })) },
@@ -128,12 +121,9 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/signing/sessions/:id',
-    describeOperation({
-      summary: 'Trạng thái phiên ký',
-      tag: 'signing',
-      auth: 'bearer',
+    operation('Trạng thái phiên ký', {
       params: ZIdParam,
-      responses: { 200: { description: 'OK', content: json(ZSigningSessionState) } },
+      responses: ok(ZSigningSessionState),
       errors: [401, 404],
     }),
     official,
@@ -145,15 +135,14 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/signing/sessions/:id/prepared',
-    describeOperation({
-      summary:
-        'Bản sẽ ký của phiên đang chờ (đã ghi số, ngày và hình chữ ký/con dấu; /Contents còn trống), để người ký xem trước khi ký',
-      tag: 'signing',
-      auth: 'bearer',
-      params: ZIdParam,
-      responses: { 200: { description: 'PDF sẽ ký', content: PDF } },
-      errors: [401, 404, 409],
-    }),
+    operation(
+      'Bản sẽ ký của phiên đang chờ (đã ghi số, ngày và hình chữ ký/con dấu; /Contents còn trống), để người ký xem trước khi ký',
+      {
+        params: ZIdParam,
+        responses: ok(PDF, 'PDF sẽ ký'),
+        errors: [401, 404, 409],
+      },
+    ),
     official,
     async (c) => {
       const prepared = await getPreparedPdf({
@@ -167,12 +156,9 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
 
   app.get(
     '/v1/signing/sessions/:id/pdf',
-    describeOperation({
-      summary: 'PDF đã ký của phiên',
-      tag: 'signing',
-      auth: 'bearer',
+    operation('PDF đã ký của phiên', {
       params: ZIdParam,
-      responses: { 200: { description: 'PDF đã ký', content: PDF } },
+      responses: ok(PDF, 'PDF đã ký'),
       errors: [401, 404, 409],
     }),
     official,

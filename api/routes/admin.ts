@@ -18,7 +18,7 @@ import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/proc
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
@@ -41,6 +41,8 @@ import {
   ZUnansweredUpdate,
 } from './admin.types.ts'
 import { ZProcedureCode } from './procedures.types.ts'
+
+const operation = describeOperations({ tag: 'admin', auth: 'staff' })
 
 const toInput = (record: Record<string, unknown>): ProcedureInput => parseInput(ZProcedure, record, 'Thủ tục')
 
@@ -68,17 +70,12 @@ export const createAdminRoutes = (deps: AppServices) => {
   // body limit (200 MB): api/body-limits.ts
   app.post(
     '/v1/admin/import',
-    describeOperation({
-      summary: 'Nhập tệp JSONL xuất từ Cổng Dịch vụ công (tất cả hoặc không)',
-      tag: 'admin',
-      auth: 'staff',
+    operation('Nhập tệp JSONL xuất từ Cổng Dịch vụ công (tất cả hoặc không)', {
       query: ZImportQuery,
       body: {
         'application/x-ndjson': z.string().meta({ description: 'one procedure per line; gzip accepted' }),
       },
-      responses: {
-        200: { description: 'Tóm tắt: thêm, cập nhật, không đổi, cảnh báo', content: json(ZImportSummary) },
-      },
+      responses: ok(ZImportSummary, 'Tóm tắt: thêm, cập nhật, không đổi, cảnh báo'),
       errors: [400, 401, 403, 413, 422],
     }),
     async (c) => {
@@ -110,10 +107,7 @@ export const createAdminRoutes = (deps: AppServices) => {
 
   app.patch(
     '/v1/admin/procedures/:code',
-    describeOperation({
-      summary: 'Sửa một thủ tục: { changes, reason }; lưu phiên bản và nhật ký',
-      tag: 'admin',
-      auth: 'staff',
+    operation('Sửa một thủ tục: { changes, reason }; lưu phiên bản và nhật ký', {
       params: ZCodeParam,
       body: json(ZProcedurePatch),
       responses: {
@@ -138,10 +132,7 @@ export const createAdminRoutes = (deps: AppServices) => {
 
   app.get(
     '/v1/admin/procedures/:code/revisions',
-    describeOperation({
-      summary: 'Lịch sử sửa đổi của một thủ tục',
-      tag: 'admin',
-      auth: 'staff',
+    operation('Lịch sử sửa đổi của một thủ tục', {
       params: ZCodeParam,
       responses: {
         200: {
@@ -168,10 +159,7 @@ export const createAdminRoutes = (deps: AppServices) => {
 
   app.post(
     '/v1/admin/procedures/:code/restore',
-    describeOperation({
-      summary: 'Khôi phục một phiên bản: { revision, reason }',
-      tag: 'admin',
-      auth: 'staff',
+    operation('Khôi phục một phiên bản: { revision, reason }', {
       params: ZCodeParam,
       body: json(ZRestoreBody),
       responses: {
@@ -204,10 +192,7 @@ export const createAdminRoutes = (deps: AppServices) => {
 
   app.get(
     '/v1/admin/unanswered',
-    describeOperation({
-      summary: 'Câu hỏi chưa trả lời được hoặc bị đánh giá không hữu ích',
-      tag: 'admin',
-      auth: 'staff',
+    operation('Câu hỏi chưa trả lời được hoặc bị đánh giá không hữu ích', {
       query: ZUnansweredQuery,
       responses: {
         200: { description: 'Danh sách', content: json(z.object({ results: z.array(ZUnanswered) })) },
@@ -229,13 +214,10 @@ export const createAdminRoutes = (deps: AppServices) => {
 
   app.post(
     '/v1/admin/unanswered/:id',
-    describeOperation({
-      summary: 'Đánh dấu đã xử lý / bỏ qua: { status, note }',
-      tag: 'admin',
-      auth: 'staff',
+    operation('Đánh dấu đã xử lý / bỏ qua: { status, note }', {
       params: ZNumberIdParam,
       body: json(ZUnansweredUpdate),
-      responses: { 200: { description: 'Đã cập nhật', content: json(ZUnanswered) } },
+      responses: ok(ZUnanswered, 'Đã cập nhật'),
       errors: [400, 401, 403, 404, 415],
     }),
     async (c) => {

@@ -6,9 +6,11 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperation } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations } from '../../platform/openapi/describe-operation.ts'
 import type { AppDeps } from '../deps.ts'
 import { createOpenApiDocument, type OpenApiDocument } from '../openapi/create-openapi-document.ts'
+
+const operation = describeOperations({ tag: 'docs' })
 
 const page = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -53,9 +55,7 @@ export const createDocsRoutes = ({ config }: AppDeps, app: () => Hono) => {
   return new Hono()
     .get(
       '/openapi.json',
-      describeOperation({
-        summary: 'Mô tả OpenAPI 3.1 của toàn bộ API (sinh từ lược đồ zod của từng thao tác)',
-        tag: 'docs',
+      operation('Mô tả OpenAPI 3.1 của toàn bộ API (sinh từ lược đồ zod của từng thao tác)', {
         responses: {
           200: {
             description: 'OpenAPI 3.1',
@@ -70,9 +70,7 @@ export const createDocsRoutes = ({ config }: AppDeps, app: () => Hono) => {
     )
     .get(
       '/docs',
-      describeOperation({
-        summary: 'Trang thử các thao tác của API trong trình duyệt',
-        tag: 'docs',
+      operation('Trang thử các thao tác của API trong trình duyệt', {
         responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
       }),
       (c) => c.html(page),

@@ -7,20 +7,20 @@ import { z } from 'zod'
 import { ZSearchResults } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZProcedureCode, ZSearchQuery } from './procedures.types.ts'
+
+const operation = describeOperations({ tag: 'procedures' })
 
 export const createProcedureRoutes = ({ kb }: AppDeps) =>
   new Hono()
     .get(
       '/v1/procedures',
-      describeOperation({
-        summary: 'Tìm thủ tục hành chính',
-        tag: 'procedures',
+      operation('Tìm thủ tục hành chính', {
         query: ZSearchQuery,
-        responses: { 200: { description: 'Kết quả', content: json(ZSearchResults) } },
+        responses: ok(ZSearchResults, 'Kết quả'),
         errors: [400],
       }),
       (c) => {
@@ -37,11 +37,9 @@ export const createProcedureRoutes = ({ kb }: AppDeps) =>
     )
     .get(
       '/v1/procedures/:code',
-      describeOperation({
-        summary: 'Toàn bộ thông tin một thủ tục',
-        tag: 'procedures',
+      operation('Toàn bộ thông tin một thủ tục', {
         params: z.object({ code: ZProcedureCode }),
-        responses: { 200: { description: 'Thủ tục, với nguồn và ngày số liệu', content: json(ZProcedure) } },
+        responses: ok(ZProcedure, 'Thủ tục, với nguồn và ngày số liệu'),
         errors: [400, 404],
       }),
       async (c) => {

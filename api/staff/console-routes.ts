@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperation } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations } from '../../platform/openapi/describe-operation.ts'
+
+const operation = describeOperations({ tag: 'staff' })
 
 const asset = (name: string) => readFileSync(new URL(`./console/${name}`, import.meta.url), 'utf8')
 
@@ -21,27 +23,21 @@ export const createConsoleRoutes = () => {
   return new Hono()
     .get(
       '/admin',
-      describeOperation({
-        summary: 'Bảng điều khiển cho nhân viên',
-        tag: 'staff',
+      operation('Bảng điều khiển cho nhân viên', {
         responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
       }),
       (c) => c.html(page, 200, { ...headers, 'Content-Security-Policy': CSP }),
     )
     .get(
       '/admin/console.js',
-      describeOperation({
-        summary: 'Mã của bảng điều khiển',
-        tag: 'staff',
+      operation('Mã của bảng điều khiển', {
         responses: { 200: { description: 'JavaScript', content: { 'text/javascript': z.string() } } },
       }),
       (c) => c.body(script, 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }),
     )
     .get(
       '/admin/console.css',
-      describeOperation({
-        summary: 'Kiểu của bảng điều khiển',
-        tag: 'staff',
+      operation('Kiểu của bảng điều khiển', {
         responses: { 200: { description: 'CSS', content: { 'text/css': z.string() } } },
       }),
       (c) => c.body(style, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' }),

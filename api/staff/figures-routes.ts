@@ -6,12 +6,14 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { figuresToCsv, getFigures } from './get-figures.ts'
 import { renderDailyChart } from './render-daily-chart.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
+
+const operation = describeOperations({ tag: 'figures', auth: 'staff' })
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
@@ -45,10 +47,7 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
   return new Hono<StaffEnv>()
     .get(
       '/v1/admin/figures',
-      describeOperation({
-        summary: 'Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ',
-        tag: 'figures',
-        auth: 'staff',
+      operation('Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ', {
         query: ZPeriod,
         responses: {
           200: { description: 'OK', content: json(z.looseObject({ from: z.string(), to: z.string() })) },
@@ -62,10 +61,7 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
     )
     .get(
       '/v1/admin/figures.csv',
-      describeOperation({
-        summary: 'Số liệu dạng CSV (UTF-8 có BOM)',
-        tag: 'figures',
-        auth: 'staff',
+      operation('Số liệu dạng CSV (UTF-8 có BOM)', {
         query: ZPeriod,
         responses: { 200: { description: 'CSV', content: { 'text/csv': z.string() } } },
         errors: [400, 401, 403],
@@ -81,10 +77,7 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
     )
     .get(
       '/v1/admin/figures/daily.svg',
-      describeOperation({
-        summary: 'Biểu đồ câu hỏi theo ngày và kênh (SVG)',
-        tag: 'figures',
-        auth: 'staff',
+      operation('Biểu đồ câu hỏi theo ngày và kênh (SVG)', {
         query: ZPeriod,
         responses: { 200: { description: 'SVG', content: { 'image/svg+xml': z.string() } } },
         errors: [400, 401, 403],

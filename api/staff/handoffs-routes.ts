@@ -18,12 +18,14 @@ import type { HandoffEvent } from '../../bot/handoff/handoff-store.ts'
 import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
 import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { parseNumberId } from './parse-number-id.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
+
+const operation = describeOperations({ tag: 'handoffs', auth: 'staff' })
 
 const ZHandoff = z.looseObject({
   id: z.number(),
@@ -72,10 +74,7 @@ export const createHandoffsRoutes = (
   return new Hono<StaffEnv>()
     .get(
       '/v1/admin/handoffs',
-      describeOperation({
-        summary: 'Yêu cầu gặp cán bộ, mới nhất trước, kèm tin nhắn',
-        tag: 'handoffs',
-        auth: 'staff',
+      operation('Yêu cầu gặp cán bộ, mới nhất trước, kèm tin nhắn', {
         query: ZListQuery,
         responses: { 200: { description: 'OK', content: json(z.object({ handoffs: z.array(ZHandoff) })) } },
         errors: [400, 401, 403],
@@ -88,14 +87,13 @@ export const createHandoffsRoutes = (
     )
     .get(
       '/v1/admin/handoffs/stream',
-      describeOperation({
-        summary:
-          'Sự kiện yêu cầu gặp cán bộ (server-sent events: created, message, claimed, closed, changed)',
-        tag: 'handoffs',
-        auth: 'staff',
-        responses: { 200: { description: 'event: handoff', content: { 'text/event-stream': z.string() } } },
-        errors: [401, 403],
-      }),
+      operation(
+        'Sự kiện yêu cầu gặp cán bộ (server-sent events: created, message, claimed, closed, changed)',
+        {
+          responses: { 200: { description: 'event: handoff', content: { 'text/event-stream': z.string() } } },
+          errors: [401, 403],
+        },
+      ),
       (c) => {
         requirePermission(c, 'read')
         return streamSSE(c, async (stream) => {
@@ -144,12 +142,9 @@ export const createHandoffsRoutes = (
     )
     .post(
       '/v1/admin/handoffs/:id/claim',
-      describeOperation({
-        summary: 'Nhận xử lý một yêu cầu',
-        tag: 'handoffs',
-        auth: 'staff',
+      operation('Nhận xử lý một yêu cầu', {
         params: ZNumberIdParam,
-        responses: { 200: { description: 'Đã nhận', content: json(ZHandoff) } },
+        responses: ok(ZHandoff, 'Đã nhận'),
         errors: [400, 401, 403, 404, 409],
       }),
       async (c) => {
@@ -159,10 +154,7 @@ export const createHandoffsRoutes = (
     )
     .post(
       '/v1/admin/handoffs/:id/messages',
-      describeOperation({
-        summary: 'Trả lời người dân trên kênh của họ',
-        tag: 'handoffs',
-        auth: 'staff',
+      operation('Trả lời người dân trên kênh của họ', {
         params: ZNumberIdParam,
         body: json(ZReply),
         responses: {
@@ -195,13 +187,10 @@ export const createHandoffsRoutes = (
     )
     .post(
       '/v1/admin/handoffs/:id/close',
-      describeOperation({
-        summary: 'Đóng yêu cầu: { note? }',
-        tag: 'handoffs',
-        auth: 'staff',
+      operation('Đóng yêu cầu: { note? }', {
         params: ZNumberIdParam,
         body: json(ZClose),
-        responses: { 200: { description: 'Đã đóng', content: json(ZHandoff.nullable()) } },
+        responses: ok(ZHandoff.nullable(), 'Đã đóng'),
         errors: [400, 401, 403, 404, 409, 415],
       }),
       async (c) => {

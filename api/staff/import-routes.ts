@@ -11,7 +11,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { auditLog, importFlags } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZImportQuery } from '../routes/admin.types.ts'
@@ -27,6 +27,8 @@ import { createImportJobs } from './import-jobs.ts'
 import { parseNumberId } from './parse-number-id.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
 
+const operation = describeOperations({ tag: 'admin', auth: 'staff' })
+
 export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
   const jobs = createImportJobs({ db, kb, database: config.database })
   return (
@@ -34,18 +36,19 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
       // body limit (200 MB): api/body-limits.ts
       .post(
         '/v1/admin/imports',
-        describeOperation({
-          summary:
-            'Bắt đầu nhập tệp xuất của Cổng DVC (.jsonl, .jsonl.gz) trong nền; theo dõi bằng GET /v1/admin/imports/{id}',
-          tag: 'admin',
-          auth: 'staff',
-          query: ZImportQuery,
-          body: {
-            'application/x-ndjson': z.string().meta({ description: 'one procedure per line; gzip accepted' }),
+        operation(
+          'Bắt đầu nhập tệp xuất của Cổng DVC (.jsonl, .jsonl.gz) trong nền; theo dõi bằng GET /v1/admin/imports/{id}',
+          {
+            query: ZImportQuery,
+            body: {
+              'application/x-ndjson': z
+                .string()
+                .meta({ description: 'one procedure per line; gzip accepted' }),
+            },
+            responses: { 202: { description: 'Đã nhận: lần nhập và tiến độ', content: json(ZImportJob) } },
+            errors: [400, 401, 403, 413],
           },
-          responses: { 202: { description: 'Đã nhận: lần nhập và tiến độ', content: json(ZImportJob) } },
-          errors: [400, 401, 403, 413],
-        }),
+        ),
         async (c) => {
           const { actor } = requirePermission(c, 'editKnowledge')
           const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
@@ -57,12 +60,9 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
       )
       .get(
         '/v1/admin/imports/:id',
-        describeOperation({
-          summary: 'Tiến độ n/N của một lần nhập, rồi báo cáo cảnh báo theo mã',
-          tag: 'admin',
-          auth: 'staff',
+        operation('Tiến độ n/N của một lần nhập, rồi báo cáo cảnh báo theo mã', {
           params: z.object({ id: z.string().meta({ description: 'Mã lần nhập' }) }),
-          responses: { 200: { description: 'OK', content: json(ZImportJob) } },
+          responses: ok(ZImportJob),
           errors: [400, 401, 403, 404],
         }),
         (c) => {
@@ -79,15 +79,14 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
       )
       .get(
         '/v1/admin/import-flags',
-        describeOperation({
-          summary:
-            'Hàng việc: các hồ sơ lần nhập đánh dấu cần xem (phí tự mâu thuẫn, căn cứ pháp lý không đọc được …)',
-          tag: 'admin',
-          auth: 'staff',
-          query: ZImportFlagsQuery,
-          responses: { 200: { description: 'OK', content: json(ZImportFlags) } },
-          errors: [400, 401, 403],
-        }),
+        operation(
+          'Hàng việc: các hồ sơ lần nhập đánh dấu cần xem (phí tự mâu thuẫn, căn cứ pháp lý không đọc được …)',
+          {
+            query: ZImportFlagsQuery,
+            responses: ok(ZImportFlags),
+            errors: [400, 401, 403],
+          },
+        ),
         async (c) => {
           requirePermission(c, 'read')
           const { status, limit } = parseInput(ZImportFlagsQuery, c.req.query(), 'Tham số')
@@ -105,13 +104,10 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
       )
       .post(
         '/v1/admin/import-flags/:id',
-        describeOperation({
-          summary: 'Đánh dấu một việc trong hàng việc là xong (kèm ghi chú) hoặc mở lại; có nhật ký',
-          tag: 'admin',
-          auth: 'staff',
+        operation('Đánh dấu một việc trong hàng việc là xong (kèm ghi chú) hoặc mở lại; có nhật ký', {
           params: z.object({ id: z.string().meta({ description: 'Số của việc' }) }),
           body: json(ZImportFlagUpdate),
-          responses: { 200: { description: 'Đã cập nhật', content: json(ZImportFlag) } },
+          responses: ok(ZImportFlag, 'Đã cập nhật'),
           errors: [400, 401, 403, 404, 415],
         }),
         async (c) => {

@@ -7,12 +7,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { listNotices, postNotice, removeNotice, ZNewNotice } from '../../bot/core/notice-board.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { parseNumberId } from './parse-number-id.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
+
+const operation = describeOperations({ tag: 'notices', auth: 'staff' })
 
 const ZNotice = z.looseObject({ id: z.number(), text: z.string(), mode: z.string() })
 
@@ -20,12 +22,9 @@ export const createNoticesRoutes = ({ db }: AppDeps) =>
   new Hono<StaffEnv>()
     .post(
       '/v1/admin/notices',
-      describeOperation({
-        summary: 'Đăng thông báo: banner trên câu trả lời hoặc tạm dừng bot (maintenance)',
-        tag: 'notices',
-        auth: 'staff',
+      operation('Đăng thông báo: banner trên câu trả lời hoặc tạm dừng bot (maintenance)', {
         body: json(ZNewNotice),
-        responses: { 201: { description: 'Đã đăng', content: json(ZNotice) } },
+        responses: created(ZNotice, 'Đã đăng'),
         errors: [400, 401, 403, 415],
       }),
       async (c) => {
@@ -36,10 +35,7 @@ export const createNoticesRoutes = ({ db }: AppDeps) =>
     )
     .get(
       '/v1/admin/notices',
-      describeOperation({
-        summary: 'Các thông báo đang có',
-        tag: 'notices',
-        auth: 'staff',
+      operation('Các thông báo đang có', {
         responses: { 200: { description: 'OK', content: json(z.object({ notices: z.array(ZNotice) })) } },
         errors: [401, 403],
       }),
@@ -50,10 +46,7 @@ export const createNoticesRoutes = ({ db }: AppDeps) =>
     )
     .delete(
       '/v1/admin/notices/:id',
-      describeOperation({
-        summary: 'Gỡ thông báo',
-        tag: 'notices',
-        auth: 'staff',
+      operation('Gỡ thông báo', {
         params: ZNumberIdParam,
         responses: { 204: { description: 'Đã gỡ' } },
         errors: [400, 401, 403, 404],

@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { staffAccounts } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { clientAddress } from '../../platform/http/client-address.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { createStaffAccount, ZNewStaffAccount } from './create-staff-account.ts'
@@ -25,6 +25,8 @@ import {
   type StaffIdentity,
   type StaffSessionPolicy,
 } from './staff-sessions.ts'
+
+const operation = describeOperations({ tag: 'staff', auth: 'staff' })
 
 const ZStaffView = z.object({
   account: z.object({
@@ -60,12 +62,11 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
 
   app.post(
     '/v1/admin/session',
-    describeOperation({
-      summary: 'Đăng nhập bảng điều khiển (cookie phiên + mã CSRF)',
-      tag: 'staff',
+    operation('Đăng nhập bảng điều khiển (cookie phiên + mã CSRF)', {
       body: json(ZLogin),
-      responses: { 200: { description: 'Đã đăng nhập', content: json(ZStaffView) } },
+      responses: ok(ZStaffView, 'Đã đăng nhập'),
       errors: [400, 401, 415, 429],
+      public: true,
     }),
     async (c) => {
       const { email, password } = parseInput(ZLogin, await readJson(c), 'Đăng nhập')
@@ -96,11 +97,8 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
 
   app.get(
     '/v1/admin/session',
-    describeOperation({
-      summary: 'Phiên đăng nhập hiện tại',
-      tag: 'staff',
-      auth: 'staff',
-      responses: { 200: { description: 'OK', content: json(ZStaffView.partial()) } },
+    operation('Phiên đăng nhập hiện tại', {
+      responses: ok(ZStaffView.partial()),
       errors: [401, 403],
     }),
     (c) => {
@@ -122,10 +120,7 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
 
   app.delete(
     '/v1/admin/session',
-    describeOperation({
-      summary: 'Đăng xuất',
-      tag: 'staff',
-      auth: 'staff',
+    operation('Đăng xuất', {
       responses: { 204: { description: 'Đã đăng xuất' } },
       errors: [401, 403],
     }),
@@ -139,12 +134,9 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
 
   app.post(
     '/v1/admin/session/password',
-    describeOperation({
-      summary: 'Đổi mật khẩu (bắt buộc sau mật khẩu dùng một lần)',
-      tag: 'staff',
-      auth: 'staff',
+    operation('Đổi mật khẩu (bắt buộc sau mật khẩu dùng một lần)', {
       body: json(ZPasswordChange),
-      responses: { 200: { description: 'Đã đổi', content: json(ZStaffView) } },
+      responses: ok(ZStaffView, 'Đã đổi'),
       errors: [400, 401, 403, 415],
     }),
     async (c) => {
@@ -159,10 +151,7 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
 
   app.get(
     '/v1/admin/accounts',
-    describeOperation({
-      summary: 'Tài khoản nhân viên',
-      tag: 'staff',
-      auth: 'staff',
+    operation('Tài khoản nhân viên', {
       responses: {
         200: {
           description: 'OK',
@@ -195,10 +184,7 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
 
   app.post(
     '/v1/admin/accounts',
-    describeOperation({
-      summary: 'Tạo tài khoản nhân viên; mật khẩu dùng một lần hiện một lần',
-      tag: 'staff',
-      auth: 'staff',
+    operation('Tạo tài khoản nhân viên; mật khẩu dùng một lần hiện một lần', {
       body: json(ZNewStaffAccount),
       responses: {
         201: { description: 'Đã tạo', content: json(z.looseObject({ email: z.string(), role: z.string() })) },

@@ -7,7 +7,7 @@
  * @module
  */
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { vocabularyEntries } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
@@ -21,7 +21,7 @@ import {
 import { listVocabulary, listVocabularyRevisions } from '../../knowledge/vocabulary/list-vocabulary.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import type { VocabularyInput } from '../../knowledge/vocabulary/vocabulary.types.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { requirePermission, type StaffEnv } from './require-staff.ts'
@@ -34,6 +34,8 @@ import {
   ZVocabularySaved,
 } from './vocabulary.types.ts'
 
+const operation = describeOperations({ tag: 'admin', auth: 'staff' })
+
 const ZIdParam = z.object({ id: z.string().meta({ description: 'Số của mục từ vựng' }) })
 
 export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
@@ -44,15 +46,19 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
   }
   const save = (actor: string, change: VocabularyChange) => saveVocabularyChange({ db, kb, actor, change })
   const idOf = (value: string) => parseInput(ZVocabularyId, value, 'Mã mục', 'id')
+  /** A handler that plans a change of the entry named in the path (remove, undo) and saves it. */
+  const saveChangeOf =
+    (plan: (options: { db: AppDeps['db']; id: number }) => Promise<VocabularyChange>) =>
+    async (c: Context<StaffEnv, '/v1/admin/vocabulary/:id'>) => {
+      const { actor } = requirePermission(c, 'editKnowledge')
+      return c.json(await save(actor, await plan({ db, id: idOf(c.req.param('id')) })))
+    }
 
   return new Hono<StaffEnv>()
     .get(
       '/v1/admin/vocabulary',
-      describeOperation({
-        summary: 'Từ vựng cán bộ dạy: câu đã học, từ thường dùng, chữ viết tắt',
-        tag: 'admin',
-        auth: 'staff',
-        responses: { 200: { description: 'OK', content: json(ZVocabularyList) } },
+      operation('Từ vựng cán bộ dạy: câu đã học, từ thường dùng, chữ viết tắt', {
+        responses: ok(ZVocabularyList),
         errors: [401, 403],
       }),
       async (c) => {
@@ -62,14 +68,14 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .post(
       '/v1/admin/vocabulary',
-      describeOperation({
-        summary: 'Thêm một mục từ vựng; trả về kiểm tra trên bộ câu hỏi phát triển (câu nào đổi câu trả lời)',
-        tag: 'admin',
-        auth: 'staff',
-        body: json(ZVocabularyInput),
-        responses: { 201: { description: 'Đã lưu', content: json(ZVocabularySaved) } },
-        errors: [400, 401, 403, 409, 415],
-      }),
+      operation(
+        'Thêm một mục từ vựng; trả về kiểm tra trên bộ câu hỏi phát triển (câu nào đổi câu trả lời)',
+        {
+          body: json(ZVocabularyInput),
+          responses: created(ZVocabularySaved, 'Đã lưu'),
+          errors: [400, 401, 403, 409, 415],
+        },
+      ),
       async (c) => {
         const { actor } = requirePermission(c, 'editKnowledge')
         const input = parseInput(ZVocabularyInput, await readJson(c), 'Mục từ vựng')
@@ -80,13 +86,10 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .patch(
       '/v1/admin/vocabulary/:id',
-      describeOperation({
-        summary: 'Sửa một mục từ vựng (phiên bản mới, có kiểm tra)',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Sửa một mục từ vựng (phiên bản mới, có kiểm tra)', {
         params: ZIdParam,
         body: json(ZVocabularyPatch),
-        responses: { 200: { description: 'Đã lưu', content: json(ZVocabularySaved) } },
+        responses: ok(ZVocabularySaved, 'Đã lưu'),
         errors: [400, 401, 403, 404, 415],
       }),
       async (c) => {
@@ -100,42 +103,27 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
     )
     .delete(
       '/v1/admin/vocabulary/:id',
-      describeOperation({
-        summary: 'Bỏ một mục từ vựng (giữ lịch sử, hoàn tác được)',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Bỏ một mục từ vựng (giữ lịch sử, hoàn tác được)', {
         params: ZIdParam,
-        responses: { 200: { description: 'Đã bỏ', content: json(ZVocabularySaved) } },
+        responses: ok(ZVocabularySaved, 'Đã bỏ'),
         errors: [400, 401, 403, 404],
       }),
-      async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        return c.json(await save(actor, await planRemoval({ db, id: idOf(c.req.param('id')) })))
-      },
+      saveChangeOf(planRemoval),
     )
     .post(
       '/v1/admin/vocabulary/:id/undo',
-      describeOperation({
-        summary: 'Hoàn tác thay đổi gần nhất của một mục từ vựng',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Hoàn tác thay đổi gần nhất của một mục từ vựng', {
         params: ZIdParam,
-        responses: { 200: { description: 'Đã hoàn tác', content: json(ZVocabularySaved) } },
+        responses: ok(ZVocabularySaved, 'Đã hoàn tác'),
         errors: [400, 401, 403, 404, 409],
       }),
-      async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        return c.json(await save(actor, await planUndo({ db, id: idOf(c.req.param('id')) })))
-      },
+      saveChangeOf(planUndo),
     )
     .get(
       '/v1/admin/vocabulary/:id/revisions',
-      describeOperation({
-        summary: 'Lịch sử các phiên bản của một mục từ vựng',
-        tag: 'admin',
-        auth: 'staff',
+      operation('Lịch sử các phiên bản của một mục từ vựng', {
         params: ZIdParam,
-        responses: { 200: { description: 'OK', content: json(ZVocabularyRevisions) } },
+        responses: ok(ZVocabularyRevisions),
         errors: [400, 401, 403, 404],
       }),
       async (c) => {

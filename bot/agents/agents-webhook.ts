@@ -16,7 +16,7 @@ import type { Hono } from 'hono'
 import { z } from 'zod'
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeWebhook } from '../../platform/openapi/describe-operation.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'
 import { messages } from '../core/messages.ts'
@@ -114,14 +114,9 @@ export const createAgentsWebhook = ({
 
   const routes = createWebhookRoute<{ activity: Activity; action: ActivityAction }>({
     path: AGENTS_MESSAGES_PATH,
-    operation: describeOperation({
+    operation: describeWebhook({
       summary: 'Bot Framework (Teams, Web Chat, Direct Line): Activity, mã của Bot Connector',
-      tag: 'webhooks',
-      webhook: true,
-      body: json(z.looseObject({ type: z.string() }).meta({ description: 'Bot Framework Activity' })),
-      responses: {
-        200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } },
-      },
+      body: z.looseObject({ type: z.string() }).meta({ description: 'Bot Framework Activity' }),
       errors: [400, 401, 413, 503],
     }),
     maxBytes: 256 * 1024,

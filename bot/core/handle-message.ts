@@ -14,13 +14,8 @@ import type { Db } from '../../knowledge/db/client.ts'
 import { createGroupCommit } from '../../knowledge/db/group-commit.ts'
 import { interactions } from '../../knowledge/db/schema/index.ts'
 import type { Logger } from '../../platform/logger.ts'
-import {
-  feedbackChoiceId,
-  menuChoiceId,
-  parseChoiceId,
-  parseCommandText,
-  procedureChoiceId,
-} from './choice-ids.ts'
+import { menuChoiceId, parseChoiceId, parseCommandText, procedureChoiceId } from './choice-ids.ts'
+import { feedbackQuestion } from './feedback-question.ts'
 import { maskPersonalData } from './mask-personal-data.ts'
 import { messages, PORTAL_URL } from './messages.ts'
 import type { RetentionSettings } from './prune-retention.ts'
@@ -150,15 +145,7 @@ export const createConversation = ({
             label: messages.officialPage(result.procedure.code),
             url: result.procedure.url,
           })
-        replies.push({
-          type: 'choices',
-          purpose: 'feedback',
-          text: messages.feedbackQuestion,
-          choices: [
-            { id: feedbackChoiceId(true, interactionId), label: messages.feedbackUseful },
-            { id: feedbackChoiceId(false, interactionId), label: messages.feedbackNotUseful },
-          ],
-        })
+        replies.push(feedbackQuestion(interactionId))
         return replies
       }
       case 'clarify':

@@ -37,15 +37,14 @@ export type SessionStore = {
 
 export const emptySession = (): SessionState => ({ procedureCode: null, candidateCodes: [], history: [] })
 
+/** `ttlMinutes`: how long a session lives after its last save; `clock`: the time (`Date.now`). */
+export type SessionStoreOptions = { db: Db; ttlMinutes: number; clock?: () => number }
+
 export const createSessionStore = ({
   db,
   ttlMinutes,
   clock = Date.now,
-}: {
-  db: Db
-  ttlMinutes: number
-  clock?: () => number
-}): SessionStore => {
+}: SessionStoreOptions): SessionStore => {
   const saveStatement = (id: string, channel: SessionChannel, state: SessionState) => {
     const at = clock()
     const expiresAt = at + ttlMinutes * 60_000

@@ -14,7 +14,7 @@ import type { Update } from 'grammy/types'
 import { z } from 'zod'
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeWebhook } from '../../platform/openapi/describe-operation.ts'
 import { createSeenEvents } from '../core/seen-events.ts'
 import { createWebhookRoute, refuse } from '../http/create-webhook-route.ts'
 import type { TelegramBot } from './create-telegram-bot.ts'
@@ -64,14 +64,9 @@ export const createTelegramWebhook = ({
   })
   return createWebhookRoute<Update>({
     path: TELEGRAM_WEBHOOK_PATH,
-    operation: describeOperation({
+    operation: describeWebhook({
       summary: 'Webhook của Telegram (X-Telegram-Bot-Api-Secret-Token)',
-      tag: 'webhooks',
-      webhook: true,
-      body: json(z.looseObject({ update_id: z.number() }).meta({ description: 'Telegram Update' })),
-      responses: {
-        200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } },
-      },
+      body: z.looseObject({ update_id: z.number() }).meta({ description: 'Telegram Update' }),
       errors: [400, 401, 413],
     }),
     maxBytes: 1024 * 1024,

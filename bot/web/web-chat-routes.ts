@@ -23,13 +23,15 @@ import type { Db } from '../../knowledge/db/client.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { limitBodySize } from '../../platform/http/limit-body.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
 import type { RateLimitScope } from '../core/rate-limit.ts'
 import { createLimitRequests } from '../http/limit-requests.ts'
+
+const operation = describeOperations({ tag: 'chat' })
 
 const ZSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'mã phiên không hợp lệ')
 
@@ -100,9 +102,7 @@ export const createWebChatRoutes = ({
   return new Hono()
     .get(
       '/',
-      describeOperation({
-        summary: 'Trang trò chuyện của người dân',
-        tag: 'chat',
+      operation('Trang trò chuyện của người dân', {
         responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
       }),
       (c) => {
@@ -113,42 +113,39 @@ export const createWebChatRoutes = ({
     )
     .get(
       '/chat/chat.js',
-      describeOperation({
-        summary: 'Mã của trang trò chuyện',
-        tag: 'chat',
+      operation('Mã của trang trò chuyện', {
         responses: { 200: { description: 'JavaScript', content: { 'text/javascript': z.string() } } },
       }),
       (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
     )
     .get(
       '/chat/chat.css',
-      describeOperation({
-        summary: 'Kiểu của trang trò chuyện',
-        tag: 'chat',
+      operation('Kiểu của trang trò chuyện', {
         responses: { 200: { description: 'CSS', content: { 'text/css': z.string() } } },
       }),
       (c) => c.body(style, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
     )
     .post(
       '/v1/chat/messages',
-      describeOperation({
-        summary: 'Trò chuyện: gửi câu hỏi hoặc lựa chọn, nhận các phần trả lời (văn bản, nút chọn, liên kết)',
-        tag: 'chat',
-        body: json(ZMessageBody),
-        responses: {
-          200: {
-            description: 'Các phần trả lời',
-            content: json(
-              z.object({
-                sessionId: z.string(),
-                replies: z.array(z.looseObject({ kind: z.string() })),
-                said: z.string().optional(),
-              }),
-            ),
+      operation(
+        'Trò chuyện: gửi câu hỏi hoặc lựa chọn, nhận các phần trả lời (văn bản, nút chọn, liên kết)',
+        {
+          body: json(ZMessageBody),
+          responses: {
+            200: {
+              description: 'Các phần trả lời',
+              content: json(
+                z.object({
+                  sessionId: z.string(),
+                  replies: z.array(z.looseObject({ kind: z.string() })),
+                  said: z.string().optional(),
+                }),
+              ),
+            },
           },
+          errors: [400, 413, 415, 429],
         },
-        errors: [400, 413, 415, 429],
-      }),
+      ),
       limit,
       async (c) => {
         const refusedByAddress = await requests.byAddress(c)
@@ -169,9 +166,7 @@ export const createWebChatRoutes = ({
     )
     .get(
       '/v1/chat/history',
-      describeOperation({
-        summary: 'Lịch sử trò chuyện của một phiên (đã che dữ liệu cá nhân)',
-        tag: 'chat',
+      operation('Lịch sử trò chuyện của một phiên (đã che dữ liệu cá nhân)', {
         query: z.object({ sessionId: ZSessionId.meta({ description: 'Mã phiên do máy chủ cấp' }) }),
         responses: {
           200: {
@@ -190,9 +185,7 @@ export const createWebChatRoutes = ({
     )
     .post(
       '/v1/chat/feedback',
-      describeOperation({
-        summary: 'Đánh giá câu trả lời hữu ích / không hữu ích',
-        tag: 'chat',
+      operation('Đánh giá câu trả lời hữu ích / không hữu ích', {
         body: json(ZFeedbackBody),
         responses: {
           200: {

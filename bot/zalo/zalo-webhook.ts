@@ -12,7 +12,7 @@ import type { Hono } from 'hono'
 import { z } from 'zod'
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeWebhook, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { createKeyedQueue } from '../core/keyed-queue.ts'
@@ -112,17 +112,10 @@ export const createZaloWebhook = ({
 
   const routes = createWebhookRoute<{ event: ZaloEvent; owner: string }>({
     path: ZALO_WEBHOOK_PATH,
-    operation: describeOperation({
+    operation: describeWebhook({
       summary: 'Webhook của Zalo OA (X-ZEvent-Signature)',
-      tag: 'webhooks',
-      webhook: true,
-      body: json(z.looseObject({ event_name: z.string() }).meta({ description: 'Zalo OA event' })),
-      responses: {
-        200: {
-          description: 'Đã nhận',
-          content: json(z.object({ ok: z.literal(true), duplicate: z.boolean().optional() })),
-        },
-      },
+      body: z.looseObject({ event_name: z.string() }).meta({ description: 'Zalo OA event' }),
+      responses: ok(z.object({ ok: z.literal(true), duplicate: z.boolean().optional() }), 'Đã nhận'),
       errors: [400, 401, 413],
     }),
     maxBytes: 256 * 1024,

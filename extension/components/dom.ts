@@ -23,6 +23,12 @@ export const h = <K extends keyof HTMLElementTagNameMap>(
   return el
 }
 
+/** Shows a line of status: `muted` while working, `error` for what the user must fix, `ok` when done. */
+export const showStatus = (el: HTMLElement, tone: 'muted' | 'error' | 'ok', text: string) => {
+  el.className = tone
+  el.textContent = text
+}
+
 /** QCVN 102:2016 status labels: the one table the API uses too. */
 export const statusLabels: Readonly<Record<string, string>> = STATUS_LABELS
 

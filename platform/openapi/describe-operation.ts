@@ -34,6 +34,18 @@ export type OperationSpec = {
 /** `{ 'application/json': schema }` */
 export const json = (schema: z.ZodType): Content => ({ 'application/json': schema })
 
+const contentOf = (body: z.ZodType | Content): Content => (body instanceof z.ZodType ? json(body) : body)
+
+/** The one success response `200`: a zod schema is JSON, else the content by media type. */
+export const ok = (body: z.ZodType | Content, description = 'OK') => ({
+  200: { description, content: contentOf(body) },
+})
+
+/** The one success response `201 Created`. */
+export const created = (body: z.ZodType | Content, description: string) => ({
+  201: { description, content: contentOf(body) },
+})
+
 const ERROR_TEXT: Record<number, string> = {
   400: 'Yêu cầu không hợp lệ (nêu trường sai)',
   401: 'Thiếu hoặc sai mã truy cập',
@@ -99,3 +111,29 @@ export const describeOperation = (spec: OperationSpec) => {
     responses: responses as any,
   })
 }
+
+/**
+ * Binds what a group of operations shares (their tag and auth), so that each declares only its
+ * summary and what is its own; a spec's own `tag` or `auth` wins, and `public: true` needs no auth.
+ * @example const operation = describeOperations({ tag: 'admin', auth: 'staff' })
+ *          app.get('/v1/admin/x', operation('Summary', { responses: ok(ZX), errors: [401] }), handler)
+ */
+export const describeOperations =
+  (shared: Pick<OperationSpec, 'tag' | 'auth'>) =>
+  (
+    summary: string,
+    { public: open, ...spec }: Omit<OperationSpec, 'summary' | 'tag'> & { tag?: string; public?: boolean },
+  ) =>
+    describeOperation({ ...shared, ...(open ? { auth: undefined } : {}), ...spec, summary })
+
+/**
+ * A channel's webhook: tagged `webhooks`, its body the channel's own wire format (described
+ * loosely, `x-webhook`), acknowledged with an empty 200 unless `responses` says otherwise.
+ */
+export const describeWebhook = ({
+  summary,
+  body,
+  responses = { 200: { description: 'Đã nhận (thân rỗng)', content: { 'text/plain': z.string().max(0) } } },
+  errors,
+}: Pick<OperationSpec, 'summary' | 'errors'> & { body: z.ZodType; responses?: OperationSpec['responses'] }) =>
+  describeOperation({ summary, tag: 'webhooks', webhook: true, body: json(body), responses, errors })

@@ -19,6 +19,7 @@ import {
   processedEvents,
   unansweredQuestions,
 } from '../../knowledge/db/schema/index.ts'
+import { header, pdfForm } from '../helpers/documents-app.ts'
 import { type FakeBotConnector, startFakeBotConnector } from '../helpers/fake-bot-connector.ts'
 import { type FakeTelegramServer, startFakeTelegramServer } from '../helpers/fake-telegram-server.ts'
 import { type RunningServer, startServer } from '../helpers/start-server.ts'
@@ -282,22 +283,9 @@ describe('abuse of the running server', () => {
   })
 
   it('refuses a PDF of 4 MB of byte ranges with a small 422 while /healthz keeps answering', async () => {
-    const form = new FormData()
-    form.set(
-      'file',
-      new File([new Uint8Array(bomb(4 * 1024 * 1024 - 100_000))], 'bom.pdf', { type: 'application/pdf' }),
-    )
-    form.set(
-      'header',
-      JSON.stringify({
-        to: [TO],
-        notation: '1/QĐ-UBND',
-        place: 'Hà Nam',
-        promulgatedAt: '2026-11-20',
-        type: 'Quyết định',
-        subject: 'Bom',
-      }),
-    )
+    const form = pdfForm(bomb(4 * 1024 * 1024 - 100_000), {
+      header: header([TO], { notation: '1/QĐ-UBND', place: 'Hà Nam', subject: 'Bom' }),
+    })
     const submitting = fetch(url('/v1/documents'), {
       method: 'POST',
       headers: { authorization: `Bearer ${clerk}` },

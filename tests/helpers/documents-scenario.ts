@@ -41,17 +41,19 @@ export type Scenario = DocumentsTestApp & {
 }
 
 /**
- * @param agencies registered in order, so a parent comes before its subordinates
+ * @param agencies registered in order, so a parent comes before its subordinates: `{ code: name }`,
+ *   or a list of {@link AgencySpec} where some have a parent
  * @param env, documents as for {@link createDocumentsTestApp}
  */
 export const startScenario = async ({
   agencies = [],
   ...options
 }: NonNullable<Parameters<typeof createDocumentsTestApp>[0]> & {
-  agencies?: readonly AgencySpec[]
+  agencies?: readonly AgencySpec[] | Readonly<Record<string, string>>
 } = {}): Promise<Scenario> => {
   const app = await createDocumentsTestApp(options)
-  for (const [code, name, parentCode] of agencies) await app.agency(code, name, parentCode)
+  const specs: readonly AgencySpec[] = Array.isArray(agencies) ? agencies : Object.entries(agencies)
+  for (const [code, name, parentCode] of specs) await app.agency(code, name, parentCode)
   return {
     ...app,
     auth: authHeader,

@@ -55,6 +55,8 @@ export type FakeBotConnector = {
   sent: ConnectorSent[]
   /** Every request to the token endpoint and the Connector, with the status answered. */
   requests: FakeRequest[]
+  /** Forgets the messages sent and the requests so far (between tests). */
+  forget: () => void
   /** Forms posted to the token endpoint. */
   tokenRequests: URLSearchParams[]
   /** How many times the metadata and the key set were fetched. */
@@ -197,6 +199,10 @@ export const startFakeBotConnector = async ({
     appPassword,
     sent,
     requests,
+    forget: () => {
+      sent.length = 0
+      requests.length = 0
+    },
     tokenRequests,
     fetches,
     signToken: async (options = {}) => {

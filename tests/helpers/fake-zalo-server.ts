@@ -22,6 +22,8 @@ export type FakeZaloServer = {
   sent: ZaloSent[]
   /** Every request: path and the error code answered. */
   requests: { path: string; error: number }[]
+  /** Forgets what was sent and requested so far (between tests). */
+  forget: () => void
   /** The current access token stops working (Zalo answers -216 until refreshed). */
   expireAccessToken: () => void
   close: () => Promise<void>
@@ -98,6 +100,10 @@ export const startFakeZaloServer = async ({
     tokens,
     sent,
     requests,
+    forget: () => {
+      sent.length = 0
+      requests.length = 0
+    },
     expireAccessToken: () => {
       tokens.accessToken = `expired-${tokens.accessToken}`
     },

@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser'
 import { getAppConfig } from 'wxt/utils/app-config'
-import { h, PAGE_STYLE } from '../../components/dom.ts'
+import { h, PAGE_STYLE, showStatus } from '../../components/dom.ts'
 import { createApiClient } from '../../utils/api-client.ts'
 import { browserConsentPersistence } from '../../utils/consent-persistence.ts'
 import type { ConsentEndedMessage, ConsentWindowView, RouteOutcome } from '../../utils/messages.ts'
@@ -153,8 +153,7 @@ const main = async () => {
     over = true
     preview.invalidate()
     confirm.disabled = true
-    result.className = 'error'
-    result.textContent = message
+    showStatus(result, 'error', message)
     cancel.textContent = 'Đóng'
   }
   browser.runtime.onMessage.addListener((message: unknown) => {
@@ -174,24 +173,20 @@ const main = async () => {
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
     if (!leaderOnly && fields.selected.size === 0) {
-      result.className = 'error'
-      result.textContent = 'Hãy chọn ít nhất một cơ quan nhận.'
+      showStatus(result, 'error', 'Hãy chọn ít nhất một cơ quan nhận.')
       return
     }
     const preparedSha256 = preview.shownSha256()
     if (!file || (!view.fileName && !picked)) {
-      result.className = 'error'
-      result.textContent = 'Hãy chọn tệp PDF cần ký.'
+      showStatus(result, 'error', 'Hãy chọn tệp PDF cần ký.')
       return
     }
     if (!preparedSha256) {
-      result.className = 'error'
-      result.textContent = 'Hãy chờ bản sẽ ký hiện ra rồi xác nhận.'
+      showStatus(result, 'error', 'Hãy chờ bản sẽ ký hiện ra rồi xác nhận.')
       return
     }
     confirm.disabled = true
-    result.className = 'muted'
-    result.textContent = 'Đang ký số và gửi…'
+    showStatus(result, 'muted', 'Đang ký số và gửi…')
     const outcome = (await browser.runtime.sendMessage({
       type: 'consent-confirm',
       requestId,

@@ -8,7 +8,7 @@
  * @module
  */
 import { browser } from 'wxt/browser'
-import { h } from '../../components/dom.ts'
+import { h, showStatus } from '../../components/dom.ts'
 import { sha256Hex } from '../../utils/base64.ts'
 import { type ConsentPersistence, preparedKey } from '../../utils/consent.ts'
 import type { ConsentPrepared } from '../../utils/messages.ts'
@@ -74,8 +74,7 @@ export const createPreparedPreview = ({
 
   /** nothing can be signed: say why, and show the file itself so the official knows which it is */
   const fail = async (message: string, original: Uint8Array<ArrayBuffer> | null, mine: number) => {
-    status.className = 'error'
-    status.textContent = message
+    showStatus(status, 'error', message)
     shaOut.textContent = '—'
     stampsOut.textContent = '—'
     appearanceOut.textContent = '—'
@@ -95,8 +94,7 @@ export const createPreparedPreview = ({
     const mine = ++generation
     shown = null
     onChange(false)
-    status.className = 'muted'
-    status.textContent = 'Đang chuẩn bị bản sẽ ký…'
+    showStatus(status, 'muted', 'Đang chuẩn bị bản sẽ ký…')
     // the file's bytes never cross messaging: the background reads them from IndexedDB
     const answer = (await browser.runtime.sendMessage({
       type: 'consent-prepare',
@@ -130,8 +128,7 @@ export const createPreparedPreview = ({
     }
     if (mine !== generation) return
     shown = sha256
-    status.className = 'ok'
-    status.textContent = 'Bản sẽ ký đã sẵn sàng.'
+    showStatus(status, 'ok', 'Bản sẽ ký đã sẵn sàng.')
     onChange(true)
   }
 

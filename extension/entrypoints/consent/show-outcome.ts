@@ -2,6 +2,7 @@
  * How the consent window reports what happened after the official confirmed.
  * @module
  */
+import { showStatus } from '../../components/dom.ts'
 import type { RouteOutcome } from '../../utils/messages.ts'
 
 export const showOutcome = ({
@@ -14,18 +15,18 @@ export const showOutcome = ({
   cancel: HTMLElement
 }) => {
   if (outcome.ok && outcome.kind === 'drafted') {
-    result.className = 'ok'
-    result.textContent =
-      'Đã ký số và chuyển văn thư: văn bản nằm trong hàng “chờ phát hành” của cơ quan trong Trợ lý số. Văn thư ký số của cơ quan và gửi qua trục liên thông; không cần tải tệp hay gửi thư.'
+    showStatus(
+      result,
+      'ok',
+      'Đã ký số và chuyển văn thư: văn bản nằm trong hàng “chờ phát hành” của cơ quan trong Trợ lý số. Văn thư ký số của cơ quan và gửi qua trục liên thông; không cần tải tệp hay gửi thư.',
+    )
     cancel.textContent = 'Đóng'
   } else if (outcome.ok && outcome.kind === 'routed') {
-    result.className = 'ok'
-    result.textContent = `Đã gửi ${outcome.notation} tới ${outcome.recipients.map((r) => r.agencyCode).join(', ')}. Chữ ký: ${
-      outcome.signatureStatus === 'signed_valid' ? 'hợp lệ' : outcome.signatureStatus
-    }.`
+    const signature = outcome.signatureStatus === 'signed_valid' ? 'hợp lệ' : outcome.signatureStatus
+    const recipients = outcome.recipients.map((r) => r.agencyCode).join(', ')
+    showStatus(result, 'ok', `Đã gửi ${outcome.notation} tới ${recipients}. Chữ ký: ${signature}.`)
     cancel.textContent = 'Đóng'
   } else {
-    result.className = 'error'
-    result.textContent = outcome.message
+    showStatus(result, 'error', outcome.message)
   }
 }

@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser'
 import { getAppConfig } from 'wxt/utils/app-config'
 import { z } from 'zod'
-import { h, PAGE_STYLE } from '../../components/dom.ts'
+import { h, PAGE_STYLE, showStatus } from '../../components/dom.ts'
 import { toMatchPattern } from '../../utils/allowed-hosts.ts'
 import { createApiClient } from '../../utils/api-client.ts'
 import { connectedAs, hostOfPattern, isInsecureApiUrl } from '../../utils/describe-connection.ts'
@@ -81,18 +81,15 @@ const main = async () => {
   })
   const check = h('button', { type: 'button', id: 'check-connection' }, 'Kiểm tra kết nối')
   check.addEventListener('click', async () => {
-    connection.className = 'muted'
-    connection.textContent = 'Đang kiểm tra…'
+    showStatus(connection, 'muted', 'Đang kiểm tra…')
     try {
       const current = await readSettings(defaultApi)
       const me = await createApiClient({ baseUrl: current.apiBaseUrl, token: current.apiToken }).me()
-      connection.className = 'ok'
-      connection.textContent = connectedAs(me)
+      showStatus(connection, 'ok', connectedAs(me))
       remoteRow.hidden = me.features?.remoteSigning !== true
       await signatureImage.refresh(me.official.role)
     } catch (error) {
-      connection.className = 'error'
-      connection.textContent = `Chưa kết nối được: ${(error as Error).message}`
+      showStatus(connection, 'error', `Chưa kết nối được: ${(error as Error).message}`)
       remoteRow.hidden = true
       await signatureImage.refresh(null)
     }

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser'
 import { getAppConfig } from 'wxt/utils/app-config'
 import type { DocumentListItem, Draft } from '../../../contracts/documents.ts'
-import { h, PAGE_STYLE, statusLabels } from '../../components/dom.ts'
+import { h, PAGE_STYLE, showStatus, statusLabels } from '../../components/dom.ts'
 import { type ApiClient, createApiClient } from '../../utils/api-client.ts'
 import { readSettings } from '../../utils/storage.ts'
 
@@ -34,8 +34,7 @@ const draftList = (drafts: Draft[]) => {
           message?: string
         }
         if (!answer?.ok) {
-          status.className = 'error'
-          status.textContent = ` ${answer?.message ?? 'Không mở được cửa sổ ký số.'}`
+          showStatus(status, 'error', ` ${answer?.message ?? 'Không mở được cửa sổ ký số.'}`)
           open.disabled = false
         }
       })

@@ -27,10 +27,7 @@ describe('who may call what', () => {
 
   beforeAll(async () => {
     app = await startScenario({
-      agencies: [
-        [HOME, 'UBND tỉnh Hà Nam'],
-        [OTHER, 'UBND tỉnh Nam Định'],
-      ],
+      agencies: { [HOME]: 'UBND tỉnh Hà Nam', [OTHER]: 'UBND tỉnh Nam Định' },
     })
     for (const role of ROLES) home[role] = await app.official(HOME, role)
     outsider = await app.official(OTHER, 'clerk')

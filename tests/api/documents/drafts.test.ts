@@ -17,10 +17,7 @@ describe('the "chờ phát hành" queue: leader signs, văn thư issues inside t
 
   beforeAll(async () => {
     app = await startScenario({
-      agencies: [
-        [SENDER, 'Sở Tư pháp tỉnh Hà Nam'],
-        [RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam'],
-      ],
+      agencies: { [SENDER]: 'Sở Tư pháp tỉnh Hà Nam', [RECIPIENT]: 'Sở Nội vụ tỉnh Hà Nam' },
     })
     approver = await app.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
     secondApprover = await app.official(SENDER, 'approver', 'Phạm Phó Giám Đốc')

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toEdxmlTimestamp } from '../../../api/documents/edxml-format.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  submit,
-} from '../../helpers/documents-app.ts'
+import type { DocumentsTestApp, Official } from '../../helpers/documents-app.ts'
+import { authHeader, createDocumentsTestApp, header, submit } from '../../helpers/documents-app.ts'
 import { makePdf } from '../../helpers/documents-fixtures.ts'
 
 /** the sending agency (ResponseFor/OrganId of the fixture) and its recipient (From/OrganId) */

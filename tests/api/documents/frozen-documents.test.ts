@@ -5,14 +5,8 @@ import { toEdxmlTimestamp } from '../../../api/documents/edxml-format.ts'
 import { ensureCertificateAuthority } from '../../../api/documents/init-certificate-authority.ts'
 import { documents } from '../../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../../knowledge/db/schema/procedures.ts'
-import {
-  authHeader,
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  submit,
-} from '../../helpers/documents-app.ts'
+import type { DocumentsTestApp, Official } from '../../helpers/documents-app.ts'
+import { authHeader, createDocumentsTestApp, header, submit } from '../../helpers/documents-app.ts'
 import { makePdf } from '../../helpers/documents-fixtures.ts'
 import { type LocalSigner, makeLocalSigner, signLocally } from '../../helpers/documents-signer.ts'
 

@@ -66,10 +66,7 @@ describe('role ceilings: caller role × action × own/other agency', () => {
 
   beforeAll(async () => {
     app = await startScenario({
-      agencies: [
-        [HOME, 'UBND tỉnh Hà Nam'],
-        [OTHER, 'UBND tỉnh Nam Định'],
-      ],
+      agencies: { [HOME]: 'UBND tỉnh Hà Nam', [OTHER]: 'UBND tỉnh Nam Định' },
     })
     for (const role of ROLES) callers[role] = await app.official(HOME, role)
   })

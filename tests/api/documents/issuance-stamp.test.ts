@@ -68,10 +68,7 @@ describe('issuance: the văn thư stamps number and date before the organisation
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-issuance-'))
     app = await startScenario({
-      agencies: [
-        [SENDER, 'Sở Tư pháp thành phố Hà Nội'],
-        [RECIPIENT, 'Sở Nội vụ thành phố Hà Nội'],
-      ],
+      agencies: { [SENDER]: 'Sở Tư pháp thành phố Hà Nội', [RECIPIENT]: 'Sở Nội vụ thành phố Hà Nội' },
     })
     approver = await app.official(SENDER, 'approver', 'Nguyễn Văn An')
     clerk = await app.official(SENDER, 'clerk', 'Trần Thị Văn Thư')

@@ -31,10 +31,7 @@ describe('PAdES baseline B-B signatures from the signing API', () => {
 
   beforeAll(async () => {
     app = await startScenario({
-      agencies: [
-        ['000.00.01.H56', 'UBND tỉnh Hà Nam'],
-        ['000.00.02.H56', 'Sở Tư pháp'],
-      ],
+      agencies: { '000.00.01.H56': 'UBND tỉnh Hà Nam', '000.00.02.H56': 'Sở Tư pháp' },
     })
   })
   afterAll(() => app.close())

@@ -29,11 +29,11 @@ describe('GET /v1/stats/paperless', () => {
 
   beforeAll(async () => {
     app = await startScenario({
-      agencies: [
-        ['000.00.01.H56', 'UBND tỉnh Hà Nam'],
-        ['000.00.02.H56', 'Sở Tài chính'],
-        ['000.00.03.H56', 'Sở Y tế'],
-      ],
+      agencies: {
+        '000.00.01.H56': 'UBND tỉnh Hà Nam',
+        '000.00.02.H56': 'Sở Tài chính',
+        '000.00.03.H56': 'Sở Y tế',
+      },
     })
     clerk = await app.official('000.00.01.H56', 'clerk')
     clerk2 = await app.official('000.00.02.H56', 'clerk')

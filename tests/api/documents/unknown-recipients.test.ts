@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createDocumentsTestApp,
-  type DocumentsTestApp,
-  header,
-  type Official,
-  submit,
-} from '../../helpers/documents-app.ts'
+import type { DocumentsTestApp, Official } from '../../helpers/documents-app.ts'
+import { createDocumentsTestApp, header, submit } from '../../helpers/documents-app.ts'
 import { makePdf } from '../../helpers/documents-fixtures.ts'
 
 const SENDER = '000.00.01.H56'

@@ -141,10 +141,7 @@ describe('visible signatures: images uploaded once, drawn where NĐ 30/2020 puts
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trolyso-visible-'))
     app = await startScenario({
-      agencies: [
-        [SENDER, AGENCY_NAME],
-        [OTHER, 'Sở Nội vụ thành phố Hà Nội'],
-      ],
+      agencies: { [SENDER]: AGENCY_NAME, [OTHER]: 'Sở Nội vụ thành phố Hà Nội' },
     })
     approver = await app.official(SENDER, 'approver', 'Nguyễn Văn An')
     clerk = await app.official(SENDER, 'clerk', 'Trần Thị Văn Thư')

@@ -5,7 +5,7 @@ import { createReplyWindow } from '../../../bot/zalo/reply-window.ts'
 import { auditLog } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { type FakeTelegramServer, startFakeTelegramServer } from '../../helpers/fake-telegram-server.ts'
-import { type FakeZaloServer, startFakeZaloServer } from '../../helpers/fake-zalo-server.ts'
+import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../../helpers/fake-zalo-server.ts'
 import { addStaffAccounts } from '../../helpers/staff-accounts.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
@@ -224,13 +224,7 @@ describe('replies reach Telegram and Zalo', () => {
       STAFF_HOURS: '24/7',
       TELEGRAM_BOT_TOKEN: telegram.token,
       TELEGRAM_API_ROOT: telegram.apiRoot,
-      ZALO_APP_ID: zalo.appId,
-      ZALO_APP_SECRET: zalo.appSecret,
-      ZALO_OA_SECRET_KEY: 'oa-secret-key-ABC',
-      ZALO_ACCESS_TOKEN: zalo.tokens.accessToken,
-      ZALO_REFRESH_TOKEN: zalo.tokens.refreshToken,
-      ZALO_API_BASE: zalo.baseUrl,
-      ZALO_OAUTH_BASE: zalo.baseUrl,
+      ...zaloEnv(zalo, 'oa-secret-key-ABC'),
     })
   })
   afterAll(async () => {

@@ -43,10 +43,7 @@ afterAll(async () => {
   t.close()
   await fake.close()
 })
-beforeEach(() => {
-  fake.sent.length = 0
-  fake.requests.length = 0
-})
+beforeEach(() => fake.forget())
 
 const BOT = () => ({ id: `28:${fake.appId}`, name: 'Trợ lý số' })
 

@@ -15,8 +15,7 @@ afterAll(async () => {
   await fake.close()
 })
 beforeEach(() => {
-  fake.sent.length = 0
-  fake.requests.length = 0
+  fake.forget()
   fake.tokenRequests.length = 0
   waits.length = 0
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { boldMarkdown, splitText, toMarkdown } from '../../../bot/agents/format-markdown.ts'
 import { renderAgentsReplies } from '../../../bot/agents/render-replies.ts'
+import { feedbackQuestion } from '../../../bot/core/feedback-question.ts'
 import type { Reply } from '../../../bot/core/reply.types.ts'
 
 describe('toMarkdown', () => {
@@ -12,9 +13,7 @@ describe('toMarkdown', () => {
     ['a backslash', 'C:\\hồ sơ', 'C:\\\\hồ sơ'],
     ['a rule-like line', '---', '\\---'],
     ['a strikethrough', '~~bỏ~~', '\\~\\~bỏ\\~\\~'],
-  ])('escapes %s', (_name, text, expected) => {
-    expect(toMarkdown(text)).toBe(expected)
-  })
+  ])('escapes %s', (_name, text, expected) => expect(toMarkdown(text)).toBe(expected))
 
   it('keeps URLs whole so they stay clickable', () => {
     expect(toMarkdown('Xem: https://dichvucong.gov.vn/p_1?a=*b*&c=1 (mới)')).toBe(
@@ -53,15 +52,7 @@ describe('renderAgentsReplies', () => {
     const replies: Reply[] = [
       { type: 'text', text: 'Lệ phí: 70.000 đồng', procedure },
       { type: 'link', label: 'Xem trang chính thức (mã 1.014064)', url: procedure.url },
-      {
-        type: 'choices',
-        purpose: 'feedback',
-        text: 'Câu trả lời này có hữu ích không?',
-        choices: [
-          { id: 'f:u:abcdef123', label: '👍 Hữu ích' },
-          { id: 'f:n:abcdef123', label: '👎 Chưa hữu ích' },
-        ],
-      },
+      feedbackQuestion('abcdef123'),
     ]
     expect(renderAgentsReplies(replies)).toEqual([
       {

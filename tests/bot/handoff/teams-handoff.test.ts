@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { handoffMessages, handoffReferences, handoffs } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
-import { type FakeBotConnector, startFakeBotConnector } from '../../helpers/fake-bot-connector.ts'
+import {
+  botConnectorEnv,
+  type FakeBotConnector,
+  startFakeBotConnector,
+} from '../../helpers/fake-bot-connector.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }
@@ -16,10 +20,7 @@ beforeAll(async () => {
   t = await createTestApp({
     ADMIN_TOKEN,
     STAFF_HOURS: '24/7',
-    MICROSOFT_APP_ID: fake.appId,
-    MICROSOFT_APP_PASSWORD: fake.appPassword,
-    BOTFRAMEWORK_OPENID_URL: fake.openIdUrl,
-    MICROSOFT_LOGIN_URL: fake.loginUrl,
+    ...botConnectorEnv(fake),
   })
 })
 afterAll(async () => {

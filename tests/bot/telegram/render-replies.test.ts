@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { feedbackQuestion } from '../../../bot/core/feedback-question.ts'
 import { escapeHtml, splitMessage } from '../../../bot/telegram/format-html.ts'
 import { renderReplies } from '../../../bot/telegram/render-replies.ts'
 
@@ -8,9 +9,7 @@ describe('Telegram rendering', () => {
     ['<script>alert("x")</script>', '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'],
     ['Lệ phí: 70.000 đồng', 'Lệ phí: 70.000 đồng'],
     ["Ủy ban 'xã'", 'Ủy ban &#39;xã&#39;'],
-  ])('escapes %j for HTML parse mode', (input, escaped) => {
-    expect(escapeHtml(input)).toBe(escaped)
-  })
+  ])('escapes %j for HTML parse mode', (input, escaped) => expect(escapeHtml(input)).toBe(escaped))
 
   it('splits long text at line breaks into pieces no longer than the limit', () => {
     const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i}: giấy tờ cần nộp theo mẫu`).join('\n')
@@ -37,15 +36,7 @@ describe('Telegram rendering', () => {
         label: 'Xem trang chính thức (mã 1.014064)',
         url: 'https://dichvucong.gov.vn/x?a=1&b=2',
       },
-      {
-        type: 'choices',
-        purpose: 'feedback',
-        text: 'Câu trả lời này có hữu ích không?',
-        choices: [
-          { id: 'f:u:abcdefgh', label: '👍 Hữu ích' },
-          { id: 'f:n:abcdefgh', label: '👎 Chưa hữu ích' },
-        ],
-      },
+      feedbackQuestion('abcdefgh'),
     ])
     expect(rendered).toHaveLength(1)
     expect(rendered[0]!.text).toBe(

@@ -22,18 +22,13 @@ let msgCounter = 0
 
 beforeAll(async () => {
   fake = await startFakeZaloServer()
-  t = await createTestApp({
-    ...zaloEnv(fake, OA_SECRET),
-  })
+  t = await createTestApp(zaloEnv(fake, OA_SECRET))
 })
 afterAll(async () => {
   t.close()
   await fake.close()
 })
-beforeEach(() => {
-  fake.sent.length = 0
-  fake.requests.length = 0
-})
+beforeEach(() => fake.forget())
 
 const event = (userId: string, eventName: string, message: Record<string, unknown> = {}) => ({
   app_id: fake.appId,
