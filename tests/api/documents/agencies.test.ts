@@ -6,7 +6,9 @@ it.each([
   ['000.00.01.H56', '000.00.01.H56'],
   [' 000.00.00.g01 ', '000.00.00.G01'],
   ['G01.01.02.003', 'G01.01.02.003'],
-])('accepts the QCVN 102:2016 code %j', (raw, code) => expect(validateAgencyCode(raw)).toBe(code))
+])('accepts the QCVN 102:2016 code %j', (raw, code) => {
+  expect(validateAgencyCode(raw)).toBe(code)
+})
 
 it.each(['H56', '000.00.01', '000.00.01.H5', '00.00.01.H56', '000-00-01-H56', ''])(
   'rejects %j with the expected shape',

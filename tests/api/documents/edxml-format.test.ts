@@ -23,7 +23,9 @@ describe('edXML values as the national axis writes them', () => {
     ['2026-11-20T08:30:00Z', '2026-11-20', '2026-11-20T08:30:00.000Z'],
     ['20/11/2026 15:30:00', '2026-11-20', '2026-11-20T08:30:00.000Z'],
     ['2026/1/5', '2026-01-05', '2026-01-04T17:00:00.000Z'],
-  ])('reads %s', (raw, date, instant) => expect(parseEdxmlDate(raw)).toEqual({ date, instant }))
+  ])('reads %s', (raw, date, instant) => {
+    expect(parseEdxmlDate(raw)).toEqual({ date, instant })
+  })
 
   it.each(['', 'hôm qua', '2026/02/30', '2026/13/01', '31/02/2026'])('refuses %j', (raw) => {
     expect(parseEdxmlDate(raw)).toBeUndefined()

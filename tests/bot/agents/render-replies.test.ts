@@ -13,7 +13,9 @@ describe('toMarkdown', () => {
     ['a backslash', 'C:\\hồ sơ', 'C:\\\\hồ sơ'],
     ['a rule-like line', '---', '\\---'],
     ['a strikethrough', '~~bỏ~~', '\\~\\~bỏ\\~\\~'],
-  ])('escapes %s', (_name, text, expected) => expect(toMarkdown(text)).toBe(expected))
+  ])('escapes %s', (_name, text, expected) => {
+    expect(toMarkdown(text)).toBe(expected)
+  })
 
   it('keeps URLs whole so they stay clickable', () => {
     expect(toMarkdown('Xem: https://dichvucong.gov.vn/p_1?a=*b*&c=1 (mới)')).toBe(

@@ -30,7 +30,9 @@ describe('isWithinStaffHours (Vietnam time is UTC+7, no DST)', () => {
     ['Sat 09:00 VN', '2026-12-05T02:00:00Z', false],
     ['Mon 07:45 VN is Sun 00:45 UTC', '2026-12-07T00:45:00Z', true],
     ['Sun 09:00 VN', '2026-12-06T02:00:00Z', false],
-  ])('%s → %s', (_label, iso, expected) => expect(isWithinStaffHours(hours, new Date(iso))).toBe(expected))
+  ])('%s → %s', (_label, iso, expected) => {
+    expect(isWithinStaffHours(hours, new Date(iso))).toBe(expected)
+  })
 
   it('24/7 is always within hours; several day groups each keep their own times', () => {
     expect(isWithinStaffHours(parsed('24/7'), new Date('2026-12-06T20:00:00Z'))).toBe(true)
@@ -47,7 +49,9 @@ describe('isWithinStaffHours (Vietnam time is UTC+7, no DST)', () => {
     ['Mon-Fri 17:00-07:30 Asia/Ho_Chi_Minh', 'giờ'],
     ['Mon-Fri 7h30-17h Asia/Ho_Chi_Minh', 'giờ'],
     ['Mon-Fri Asia/Ho_Chi_Minh', 'cặp'],
-  ])('refuses %s', (spec, message) => expect(parseStaffHours(spec)).toContain(message))
+  ])('refuses %s', (spec, message) => {
+    expect(parseStaffHours(spec)).toContain(message)
+  })
 
   it('STAFF_HOURS is read once with the config; a malformed value stops start-up with a clear message', () => {
     const config = loadConfig({ NODE_ENV: 'test', STAFF_HOURS: '24/7' })

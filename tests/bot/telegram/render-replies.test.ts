@@ -9,7 +9,9 @@ describe('Telegram rendering', () => {
     ['<script>alert("x")</script>', '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'],
     ['Lệ phí: 70.000 đồng', 'Lệ phí: 70.000 đồng'],
     ["Ủy ban 'xã'", 'Ủy ban &#39;xã&#39;'],
-  ])('escapes %j for HTML parse mode', (input, escaped) => expect(escapeHtml(input)).toBe(escaped))
+  ])('escapes %j for HTML parse mode', (input, escaped) => {
+    expect(escapeHtml(input)).toBe(escaped)
+  })
 
   it('splits long text at line breaks into pieces no longer than the limit', () => {
     const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i}: giấy tờ cần nộp theo mẫu`).join('\n')

@@ -14,7 +14,9 @@ describe('toMatchPattern', () => {
     ['http://127.0.0.1:8080', 'http://127.0.0.1/*'],
     ['*.hanoi.gov.vn', '*://*.hanoi.gov.vn/*'],
     ['localhost', '*://localhost/*'],
-  ])('turns %j into %j', (input, pattern) => expect(toMatchPattern(input)).toBe(pattern))
+  ])('turns %j into %j', (input, pattern) => {
+    expect(toMatchPattern(input)).toBe(pattern)
+  })
 
   it.each(['', '*', '<all_urls>', '*.vn', 'ftp://x.gov.vn', 'mail hanoi', 'https://', '*.'])(
     'refuses %j with a Vietnamese explanation',
@@ -35,7 +37,9 @@ describe('patternMatchesUrl', () => {
     ['*://mail.hanoi.gov.vn/*', 'https://mail.hanoi.gov.vn.evil.com/', false],
     ['*://127.0.0.1/*', 'http://localhost:3000/', false],
     ['*://mail.hanoi.gov.vn/*', 'file:///mail.hanoi.gov.vn/', false],
-  ])('%s on %s → %s', (pattern, url, expected) => expect(patternMatchesUrl(pattern, url)).toBe(expected))
+  ])('%s on %s → %s', (pattern, url, expected) => {
+    expect(patternMatchesUrl(pattern, url)).toBe(expected)
+  })
 })
 
 describe('mergeHostEntries', () => {

@@ -19,7 +19,9 @@ describe('connection words on the options page', () => {
     ['http://localhost:8787', false],
     ['http://[::1]:8787', false],
     ['không phải địa chỉ', false],
-  ])('%s → insecure %s', (url, insecure) => expect(isInsecureApiUrl(url)).toBe(insecure))
+  ])('%s → insecure %s', (url, insecure) => {
+    expect(isInsecureApiUrl(url)).toBe(insecure)
+  })
 
   it('shows hosts as host names', () => {
     expect(hostOfPattern('*://mail.example.gov.vn/*')).toBe('mail.example.gov.vn')

@@ -18,9 +18,9 @@ describe('findDocumentNumbers', () => {
     ['QD_123_QĐ-UBND.pdf', '123/QĐ-UBND', '123', 'Quyết định'],
     ['Scan 88_BC-SGDĐT (ban ky).pdf', '88/BC-SGDĐT', '88', 'Báo cáo'],
     ['Quyết định 123/QĐ-UBND'.normalize('NFD'), '123/QĐ-UBND', '123', 'Quyết định'],
-  ])('finds the number in %j', (text, notation, codeNumber, typeName) =>
-    expect(findDocumentNumbers(text)[0]).toEqual({ notation, codeNumber, typeName }),
-  )
+  ])('finds the number in %j', (text, notation, codeNumber, typeName) => {
+    expect(findDocumentNumbers(text)[0]).toEqual({ notation, codeNumber, typeName })
+  })
 
   it.each([
     'ngày 05/3/2026',
@@ -28,7 +28,9 @@ describe('findDocumentNumbers', () => {
     'https://example.gov.vn/a/B-C',
     'QĐ-UBND không có số',
     'mã 123/abc-def',
-  ])('finds nothing in %j', (text) => expect(findDocumentNumbers(text)).toEqual([]))
+  ])('finds nothing in %j', (text) => {
+    expect(findDocumentNumbers(text)).toEqual([])
+  })
 
   it('lists each number once, in order', () => {
     const found = findDocumentNumbers('Theo 12/QĐ-UBND và 45/CV-BNV, thay thế 12/QĐ-UBND')
@@ -47,7 +49,9 @@ describe('findDocumentDate', () => {
     ['Ha Nam, ngay 05 thang 11 nam 2025', '2025-11-05', '05/11/2025'],
     ['Hà Nội, ngày  1  tháng 12 năm 2024', '2024-12-01', '01/12/2024'],
     ['Ngày ban hành: 7/8/2026', '2026-08-07', '07/08/2026'],
-  ])('%s → %s', (text, iso, display) => expect(findDocumentDate(text)).toEqual({ iso, display }))
+  ])('%s → %s', (text, iso, display) => {
+    expect(findDocumentDate(text)).toEqual({ iso, display })
+  })
 
   it.each(['ngày 31 tháng 2 năm 2026', 'Số: 123/QĐ-STP', ''])('finds no date in %j', (text) => {
     expect(findDocumentDate(text)).toBeNull()

@@ -98,7 +98,7 @@ describe('buildAdminUnits', () => {
     ['Thị Trấn Óc Eo', 'Thị trấn Óc Eo'],
     ['xã Bắc Sơn', 'Xã Bắc Sơn'],
     ['Tỉnh Hà Nam', 'Tỉnh Hà Nam'],
-  ])('writes the type word of "%s" as the official lists do', (raw, fixed) =>
-    expect(fixTypeWord(raw)).toBe(fixed),
-  )
+  ])('writes the type word of "%s" as the official lists do', (raw, fixed) => {
+    expect(fixTypeWord(raw)).toBe(fixed)
+  })
 })

@@ -30,9 +30,9 @@ describe('findPlaces: provinces', () => {
     ['Ha Nam', 'Ha Nam'],
     ['quê tôi ở tỉnh Hà Nam', 'tỉnh Hà Nam'],
     ['làm khai sinh ở Hà Nam'.normalize('NFD'), 'Hà Nam'],
-  ])('resolves the old province in "%s" to the new one', (text, mentioned) =>
-    expect(only(text)).toEqual({ mentioned, ...HA_NAM }),
-  )
+  ])('resolves the old province in "%s" to the new one', (text, mentioned) => {
+    expect(only(text)).toEqual({ mentioned, ...HA_NAM })
+  })
 
   it.each([
     ['đăng ký kết hôn ở Ninh Bình', 'Ninh Bình', '37', 'Tỉnh Ninh Bình'],
@@ -166,7 +166,9 @@ describe('findPlaces: ordinary words', () => {
     'diễn biến hồ sơ',
     'di xa lam gi',
     'bảo hiểm xã hội an sinh',
-  ])('finds no place in "%s"', (text) => expect(findPlaces(text)).toEqual([]))
+  ])('finds no place in "%s"', (text) => {
+    expect(findPlaces(text)).toEqual([])
+  })
 
   it('reads "xa" among marked words as "far", not as "xã"', () => {
     expect(findPlaces('tôi làm việc xa Điện Biên').map((p) => `${p.kind}: ${p.mentioned}`)).toEqual([

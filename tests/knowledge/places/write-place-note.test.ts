@@ -89,7 +89,7 @@ describe('writePlaceNote', () => {
     ['Thành phố Hà Nội', 'thành phố Hà Nội'],
     ['Đặc khu Côn Đảo', 'đặc khu Côn Đảo'],
     ['Phường 1', 'phường 1'],
-  ])('writes the type word of "%s" in lower case inside a sentence', (name, expected) =>
-    expect(inSentence(name)).toBe(expected),
-  )
+  ])('writes the type word of "%s" in lower case inside a sentence', (name, expected) => {
+    expect(inSentence(name)).toBe(expected)
+  })
 })

@@ -52,9 +52,9 @@ describe('parseLegalBasis', () => {
         { title: 'sửa đổi một số điều', number: '46/2024/TT-BTC' },
       ],
     ],
-  ])('splits %s', (raw, expected) =>
-    expect(parseLegalBasis(`${H}${raw}`)).toEqual({ value: expected, warnings: [] }),
-  )
+  ])('splits %s', (raw, expected) => {
+    expect(parseLegalBasis(`${H}${raw}`)).toEqual({ value: expected, warnings: [] })
+  })
 
   it('keeps a title glued to its own date inside the row, with the space given back', () => {
     const { value } = parseLegalBasis(

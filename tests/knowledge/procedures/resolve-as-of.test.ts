@@ -21,9 +21,9 @@ describe('resolveAsOf', () => {
     ['dichvucong-2026-07.jsonl', '2026-07'],
     ['/data/dichvucong-2026-07.jsonl.gz', '2026-07'],
     ['export_2026-07-15.jsonl', '2026-07-15'],
-  ])('reads the date from the file name %s', (filePath, asOf) =>
-    expect(resolveAsOf({ filePath })).toEqual({ asOf, source: 'file-name' }),
-  )
+  ])('reads the date from the file name %s', (filePath, asOf) => {
+    expect(resolveAsOf({ filePath })).toEqual({ asOf, source: 'file-name' })
+  })
 
   it('prefers --as-of, then the metadata line, then the file name', () => {
     const metadata = readExportMetadata('{"_meta": {"exported_at": "2026-06-30T23:10:00Z"}}')

@@ -6,5 +6,7 @@ describe('escapeHtml', () => {
     ['<b>&"\'</b>', '&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;'],
     ['Phường Ba Đình', 'Phường Ba Đình'],
     ['&amp;', '&amp;amp;'],
-  ])('escapes %j', (input, escaped) => expect(escapeHtml(input)).toBe(escaped))
+  ])('escapes %j', (input, escaped) => {
+    expect(escapeHtml(input)).toBe(escaped)
+  })
 })
