@@ -150,7 +150,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       } else if (lookupPhrase(synonyms.cues, tokens, i, n) && !isFillerOnly(key)) {
         closeRun()
         consumed = n
-      } else if (lookupPhrase(synonyms.filler, tokens, i, n, true)) {
+      } else if (lookupPhrase(synonyms.filler, tokens, i, n)) {
         const t = tokens[i] as AnalyzedToken
         // Typed without marks, "thi" may be "thì" (filler) or "thi" (exam): keep it, weakly.
         const ambiguous = n === 1 && !t.accented && synonyms.ambiguousFiller.has(key)

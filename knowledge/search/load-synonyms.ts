@@ -87,17 +87,12 @@ const addPhrase = <T>(map: PhraseMap<T>, phrase: string, value: T): string => {
   return key
 }
 
-/**
- * Finds the entry for tokens[i, i+n) whose accents agree with what the user typed. A word the
- * entry writes without marks matches any marks, unless `strict`: then a word typed with marks must
- * be written with the same marks ("nhà" is not the particle "nha").
- */
+/** Finds the entry for tokens[i, i+n) whose accents agree with what the user typed. */
 export const lookupPhrase = <T>(
   map: PhraseMap<T>,
   tokens: AnalyzedToken[],
   i: number,
   n: number,
-  strict = false,
 ): T | undefined => {
   let key = tokens[i]?.folded ?? ''
   for (let k = 1; k < n; k++) key += ` ${tokens[i + k]?.folded}`
@@ -107,7 +102,7 @@ export const lookupPhrase = <T>(
     let fits = true
     for (let k = 0; k < n && fits; k++) {
       const t = tokens[i + k] as AnalyzedToken
-      fits = !t.accented || form[k] === t.text || (!form[k] && (!strict || t.text === t.folded))
+      fits = !t.accented || !form[k] || form[k] === t.text
     }
     if (fits) return entry.value
   }
