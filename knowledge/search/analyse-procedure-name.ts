@@ -94,6 +94,23 @@ export const pairsOf = (tokens: string[]): string[] => {
   return out
 }
 
+/**
+ * What one-word abbreviations written in names stand for, in accented tokens ("bhyt" → bảo hiểm
+ * y tế): the official expansions, then the chat-speak abbreviations.
+ */
+export const spelledTable = (synonyms: Synonyms | undefined): [string, string[]][] => {
+  if (!synonyms) return []
+  const out = new Map<string, string[]>()
+  for (const [from, { value }] of synonyms.expansions) {
+    if (from.includes(' ') || value.keep || value.when.length) continue
+    const to = tokenizeVietnamese(value.to)
+    if (to.length && to.map(foldToken).join(' ') !== from) out.set(from, to)
+  }
+  for (const [from, to] of synonyms.abbreviations)
+    if (!from.includes(' ')) out.set(from, tokenizeVietnamese(to))
+  return [...out]
+}
+
 /** Abbreviations whose official phrase appears in a folded name ("the can cuoc" → "cccd"). */
 export const aliasTable = (synonyms: Synonyms | undefined): [string, string][] => {
   if (!synonyms) return []
@@ -180,8 +197,13 @@ export const analyseProcedureName = (
       if (!found.includes(from) && foldedText.includes(` ${to} `)) found.push(from)
   }
   const expanded: string[] = []
+  const expandedAccented: string[] = []
   for (const t of folded)
-    for (const w of spelled.get(t) ?? []) if (!expanded.includes(w)) expanded.push(intern(w))
+    for (const w of spelled.get(t) ?? []) {
+      if (expandedAccented.includes(w)) continue
+      expanded.push(intern(foldCached(w)))
+      expandedAccented.push(intern(w))
+    }
   return {
     code: p.code,
     name: p.name,
@@ -197,6 +219,6 @@ export const analyseProcedureName = (
     bundle: tokens[0] === 'liên' && tokens[1] === 'thông' ? true : text.includes('kết hợp'),
     modifiers,
     ...(found.length ? { aliases: found } : {}),
-    ...(expanded.length ? { expanded } : {}),
+    ...(expanded.length ? { expanded, expandedAccented } : {}),
   }
 }

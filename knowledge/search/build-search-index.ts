@@ -18,6 +18,7 @@ import {
   foldCached,
   INDEX_STOPWORDS,
   pairsOf,
+  spelledTable,
 } from './analyse-procedure-name.ts'
 import {
   type AnalysedDoc,
@@ -27,7 +28,7 @@ import {
   SLICE,
 } from './load-minisearch-postings.ts'
 import type { Synonyms } from './load-synonyms.ts'
-import { foldToken, tokenizeVietnamese } from './normalize-vietnamese.ts'
+import { tokenizeVietnamese } from './normalize-vietnamese.ts'
 import type { DocFacts, IndexableProcedure, IndexedDoc, SearchIndex } from './search-index.types.ts'
 
 // What the rest of the search reads from here, defined beside the build in files of their own.
@@ -100,11 +101,9 @@ function* buildSteps({
     aliases.set(first, [...(aliases.get(first) ?? []), [from, to]])
   }
   // Abbreviations written in names ("Hoàn thuế TNCN") also match the words they stand for.
+  // Kept with their marks: "báo" typed with marks is not the "bảo" of BHYT.
   const spelled = new Map<string, string[]>()
-  for (const [from, to] of aliasTable(synonyms)) spelled.set(from, to.split(' '))
-  for (const [from, to] of synonyms?.abbreviations ?? []) {
-    if (!from.includes(' ')) spelled.set(from, tokenizeVietnamese(to).map(foldToken))
-  }
+  for (const [from, to] of spelledTable(synonyms)) spelled.set(from, to)
   const facts = new Map<string, DocFacts>()
   const codes = new Map<string, string[]>()
   const df = new Map<string, number>()
@@ -126,7 +125,8 @@ function* buildSteps({
     if (!f.expanded) return []
     const out: string[] = []
     for (const t of f.folded)
-      for (const pair of pairsOf(spelled.get(t) ?? [])) if (!out.includes(pair)) out.push(pair)
+      for (const pair of pairsOf((spelled.get(t) ?? []).map(foldCached)))
+        if (!out.includes(pair)) out.push(pair)
     return out
   }
   let n = 0

@@ -47,6 +47,8 @@ export type DocFacts = {
   aliases?: string[]
   /** Folded words of abbreviations written in the name ("TNCN" → thu nhap ca nhan), when any. */
   expanded?: string[]
+  /** The same words with their marks, index for index ("bảo" of BHYT), so a word typed with marks must agree. */
+  expandedAccented?: string[]
   /** Their word pairs ("thu_nhap", "nhap_ca", "ca_nhan"), when any. */
   expandedPairs?: string[]
 }

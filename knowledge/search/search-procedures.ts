@@ -40,6 +40,10 @@ const CANDIDATES = 80
 const MIN_RETRIEVAL_TERMS = 1
 const MAX_POSTINGS = 3000
 const MAX_RETRIEVAL_TERMS = 5
+/** Word pairs the names hold, left out of the retrieval budget, that retrieve candidates of their own. */
+const MAX_RETRIEVAL_PAIRS = 3
+/** Candidates those pairs add to the rerank. */
+const PAIR_CANDIDATES = 20
 /** Retrieval reads at most this many common-word cuts' worth of postings. */
 const POSTINGS_BUDGET = 3
 const EXTRA_SLOPE = 0.004
@@ -82,6 +86,21 @@ const covers = (f: DocFacts, t: QueryTerm): boolean => {
   return false
 }
 
+/**
+ * Whether an abbreviation written in the name stands for the term ("BHYT" for "bảo"). The spelled-out
+ * words keep their marks: a word typed with marks must agree ("báo" in "thẻ nhà báo" is not the
+ * "bảo" of BHYT); typed without marks, both stay possible.
+ */
+const coversSpelled = (f: DocFacts, t: QueryTerm): boolean => {
+  const words = f.expanded
+  if (!words) return false
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === t.folded && (!t.accented || t.fromSynonym || f.expandedAccented?.[i] === t.text))
+      return true
+  }
+  return false
+}
+
 const hasPair = (tokens: string[], pair: string): boolean => {
   const cut = pair.indexOf('_')
   const a = pair.slice(0, cut)
@@ -95,7 +114,13 @@ const hasPair = (tokens: string[], pair: string): boolean => {
  * budget: words in a large share of names retrieve little and cost much; they still count
  * in the rerank.
  */
-const distinctive = (terms: string[], df: Map<string, number>, size: number, keep: number): string[] => {
+const distinctive = (
+  terms: string[],
+  df: Map<string, number>,
+  size: number,
+  keep: number,
+  most = MAX_RETRIEVAL_TERMS,
+): string[] => {
   const limit = commonLimit(size)
   const byRarity = [...terms].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))
   const budget = Math.min(POSTINGS_BUDGET * limit, MAX_POSTINGS)
@@ -103,7 +128,7 @@ const distinctive = (terms: string[], df: Map<string, number>, size: number, kee
   let postings = 0
   for (const t of byRarity) {
     const n = df.get(t) ?? 0
-    const fits = n <= limit && postings + n <= budget && out.length < MAX_RETRIEVAL_TERMS
+    const fits = n <= limit && postings + n <= budget && out.length < most
     if (out.length >= keep && !fits) break
     out.push(t)
     postings += n
@@ -190,6 +215,15 @@ export const searchProcedures = ({
     MIN_RETRIEVAL_TERMS,
   )
   if (!retrieval.length) retrieval.push(...folded)
+  // In a long question rare words about something else ("1995", "thất lạc") can take the whole
+  // budget: the rarest pairs left out retrieve candidates of their own, which only join the rerank.
+  const morePairs = distinctive(
+    q.bigrams.filter((p) => indexedPair(p) && !retrieval.includes(p)),
+    index.df,
+    index.size,
+    0,
+    MAX_RETRIEVAL_PAIRS,
+  )
   const weights = new Map(terms.map((t) => [t.folded, t.weight]))
   const last = folded.at(-1)
   const queries: Query[] = [
@@ -204,9 +238,14 @@ export const searchProcedures = ({
       boostTerm: (term) => weights.get(term) ?? 1,
     },
   ]
-  const hits = index.common.has(retrieval[0] ?? '')
+  const hits: { id: string | number; score: number }[] = index.common.has(retrieval[0] ?? '')
     ? commonWordHits(index, retrieval[0] as string)
     : index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
+  if (morePairs.length) {
+    const found = new Set(hits.map((h) => h.id))
+    const byPairs = index.mini.search(morePairs.join(' '), { fields: ['pairs'], combineWith: 'OR' })
+    for (const h of byPairs.slice(0, PAIR_CANDIDATES)) if (!found.has(h.id)) hits.push({ id: h.id, score: 0 })
+  }
   if (!hits.length) return results.slice(0, limit)
 
   const wholeQuery = ` ${folded.join(' ')} `
@@ -242,7 +281,7 @@ export const searchProcedures = ({
     let informative = 0
     const uncovered: string[] = []
     for (const t of terms) {
-      if (covers(f, t) || f.expanded?.includes(t.folded)) {
+      if (covers(f, t) || coversSpelled(f, t)) {
         covered += t.weight
         informative += t.weight * (idf.get(t.folded) ?? 0)
         matched++
