@@ -27,6 +27,7 @@ import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { renderReplyText } from './render-reply-text.ts'
+import { shareObject } from './share-object.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -451,7 +452,8 @@ export const answerQuestion = async ({
     objectLost &&
     !objectGap &&
     !purposeOnly &&
-    top.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01
+    top.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01 &&
+    shareObject({ a: top.name, b: best.name, actions })
   if (top && actionOrObject) return withChannel(askWhich(representatives([top, best, ...covered]), true))
   if (!top || objectLost || objectGap || purposeOnly) {
     const related = representatives(results.filter(confident))

@@ -29,6 +29,28 @@ export type FindUndecidedOptions = {
   actions: ProcedureActions
 }
 
+/** A rival the question names more closely may hold this much less of the question's words. */
+export const CLOSER_COVERAGE_GAP = 0.35
+/** … when at least this share of its name was asked about … */
+export const CLOSER_PRECISION = 0.6
+/** … and less than this share of the best one's name. */
+export const LOOSE_PRECISION = 0.3
+
+/** The rival holds every word of the question the best one holds (as large a share of its words and rare words). */
+const holdsAsMuch = (g: SearchResult, top: SearchResult) =>
+  g.coverage >= top.coverage - SLACK && g.idfCoverage >= top.idfCoverage - SLACK
+
+/**
+ * The rival's name is mostly what was asked while the best one's long name holds the question's
+ * words among many others ("đăng ký thường trú vào nhà thuê": "Đăng ký thường trú" next to "Xác nhận
+ * về điều kiện diện tích bình quân nhà ở để đăng ký thường trú vào chỗ ở do thuê …"): the best one
+ * ranks first only for words that may be side words.
+ */
+const namedCloser = (g: SearchResult, top: SearchResult) =>
+  top.precision < LOOSE_PRECISION &&
+  g.precision >= CLOSER_PRECISION &&
+  g.coverage >= top.coverage - CLOSER_COVERAGE_GAP
+
 /** Where a name starts saying by which channel it is done ("… thực hiện bằng dịch vụ công trực tuyến toàn trình"). */
 const CHANNEL = / (?:thuc hien )?(?:bang dich vu cong )?truc tuyen (?:toan trinh|mot phan)\b.*$/
 /** The folded base name without its channel clause: the same procedure done online or in person. */
@@ -67,8 +89,7 @@ export const findUndecided = ({ top, groups, question, actions }: FindUndecidedO
       withoutChannel(g.group) !== withoutChannel(top.group) &&
       g.score < 1000 &&
       top.score - g.score < UNDECIDED_MARGIN &&
-      g.coverage >= top.coverage - SLACK &&
-      g.idfCoverage >= top.idfCoverage - SLACK &&
+      (holdsAsMuch(g, top) || namedCloser(g, top)) &&
       !extendsName(g.group, top.group) &&
       !unaskedAction(g) &&
       !unaskedVariant(g),
