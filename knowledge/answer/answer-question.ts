@@ -465,7 +465,9 @@ export const answerQuestion = async ({
   }
   const groups = representatives(fitting)
   // Close scores, or a rival the question's words support as well as the best one: ask which is meant.
-  const undecided = new Set(findUndecided({ top, groups, question: traits, actions }))
+  const undecided = new Set(
+    findUndecided({ top, groups, question: traits, actions, words: new Set(topical.map((t) => t.folded)) }),
+  )
   const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g))
   // A procedure only organisations carry out answers a question that names no organisation only tentatively.
   const folded = ` ${query.folded.join(' ')} `

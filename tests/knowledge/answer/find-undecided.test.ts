@@ -121,6 +121,37 @@ describe('procedures the question does not decide between', () => {
     expect(undecided('dang ky thuong tru vao nha thue', loose, far)).toEqual([])
   })
 
+  it('finds a rival whose name starts with what the best one holds only in its brackets (PCCC design appraisal)', () => {
+    // 3.000493 "Nghiệm thu về phòng cháy chữa cháy (… Giấy chứng nhận thẩm duyệt thiết kế về phòng cháy …)"
+    // 3.000489 "Thẩm định thiết kế về phòng cháy chữa cháy"
+    const question = 'kho hàng có phải thẩm định thiết kế phòng cháy chữa cháy không'
+    const words = new Set(['kho', 'hang', 'tham', 'dinh', 'thiet', 'ke', 'phong', 'chay', 'chua'])
+    const top = result('3.000493', 1.405, { coverage: 0.474, idfCoverage: 0.463 })
+    const rival = result('3.000489', 1.342, { coverage: 0.368, idfCoverage: 0.39 })
+    expect(
+      findUndecided({
+        top,
+        groups: [top, rival],
+        question: actions.ofQuestion(analyzeText(question)),
+        actions,
+        words,
+      }),
+    ).toEqual([rival])
+    // Without the question's words, or when the best one's head says what the rival's head lacks, it stays the answer.
+    expect(undecided(question, top, rival)).toEqual([])
+    const appraisal = result('3.000489', 1.4, { coverage: 0.474, idfCoverage: 0.463 })
+    const acceptance = result('3.000493', 1.342, { coverage: 0.368, idfCoverage: 0.39 })
+    expect(
+      findUndecided({
+        top: appraisal,
+        groups: [appraisal, acceptance],
+        question: actions.ofQuestion(analyzeText(question)),
+        actions,
+        words,
+      }),
+    ).toEqual([])
+  })
+
   it('treats the online and in-person copies of one procedure as one', () => {
     // 1.013080 "… thực hiện bằng dịch vụ công trực tuyến toàn trình"; 1.013082 "… một phần hoặc trực tiếp …"
     expect(
