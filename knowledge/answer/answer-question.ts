@@ -19,6 +19,7 @@ import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
+import { findCoveredNames } from './find-covered-names.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findUndecided } from './find-undecided.ts'
 import { clarifyLabels } from './label-candidates.ts'
@@ -26,6 +27,7 @@ import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { renderReplyText } from './render-reply-text.ts'
+import { shareObject } from './share-object.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -353,21 +355,51 @@ export const answerQuestion = async ({
   // (coverage is rounded to 3 decimals: 1/3 of 9 words is 0.333, and 0.333 × 9 must still count as 3)
   const confident = (r: SearchResult) =>
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
+  // A question about a topic the records do not hold (a bank card, a school transfer) is answered
+  // only by a procedure whose name names that topic.
+  const absent = topics.find(objectWords(query.tokens, placeNames))
+  const holdsTopic = (r: SearchResult) => !absent.length || absent.some((t) => topics.named(t, r.group))
+  // Short names the question holds nearly all of: options of a "có phải bạn hỏi …" question.
+  const covered = findCoveredNames({ results, fits: (r) => !misfits.get(r.code) && holdsTopic(r) })
+  /**
+   * A clarify reply with at most {@link MAX_CANDIDATES} options: several procedures fit and the
+   * question does not decide between them, or (`weak`) it asks whether one of them is meant.
+   */
+  const askWhich = (options: readonly SearchResult[], weak: boolean): Answer => {
+    const chosen = options.slice(0, MAX_CANDIDATES)
+    const labels = clarifyLabels(chosen.map((c) => c.name))
+    const candidates = chosen.map((c, i) => ({
+      code: c.code,
+      name: c.name,
+      label: labels.labels[i] ?? c.name,
+    }))
+    const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
+    const lead =
+      candidates.length > 1 && !weak
+        ? labels.common
+          ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+          : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
+        : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
+            candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
+          }?`
+    const note = place?.note(null)
+    return {
+      kind: 'clarify',
+      facet,
+      candidates,
+      text: `${lead}\n${list}${weak ? `\nNếu không phải: ${ELSEWHERE}` : ''}${note ? `\n${note}` : ''}`,
+      ...(place ? { places: place.places } : {}),
+    }
+  }
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure.
     if (current)
       return (await answerWith(getProcedure, current, facet, [], place, query.folded)) ?? notFound()
+    // Side words hid a name the question covers: ask whether it is meant rather than say nothing fits.
+    if (covered.length) return withChannel(askWhich(covered, true))
     return withChannel(notFound())
   }
-  // A question about a topic the records do not hold (a bank card, a school transfer) is answered
-  // only by a procedure whose name names that topic.
-  const absent = topics.find(objectWords(query.tokens, placeNames))
-  const fitting = results.filter(
-    (r) =>
-      confident(r) &&
-      !misfits.get(r.code) &&
-      (!absent.length || absent.some((t) => topics.named(t, r.group))),
-  )
+  const fitting = results.filter((r) => confident(r) && !misfits.get(r.code) && holdsTopic(r))
   // Still the same procedure (or one of its level variants): stay on the conversation's record.
   if (current && fitting.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
     const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
@@ -412,6 +444,17 @@ export const answerQuestion = async ({
           wordShare,
         })
       : null
+  // The question's action fits one name and its object another ("KT3 sắp hết hạn muốn gia hạn tạm
+  // trú": "Gia hạn tạm trú" and "Đăng ký tạm trú"): ask which is meant rather than say neither is,
+  // when the name fitting the action still holds enough of the question's words.
+  const actionOrObject =
+    !!top &&
+    objectLost &&
+    !objectGap &&
+    !purposeOnly &&
+    top.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01 &&
+    shareObject({ a: top.name, b: best.name, actions })
+  if (top && actionOrObject) return withChannel(askWhich(representatives([top, best, ...covered]), true))
   if (!top || objectLost || objectGap || purposeOnly) {
     const related = representatives(results.filter(confident))
       .slice(0, MAX_RELATED)
@@ -422,7 +465,9 @@ export const answerQuestion = async ({
   }
   const groups = representatives(fitting)
   // Close scores, or a rival the question's words support as well as the best one: ask which is meant.
-  const undecided = new Set(findUndecided({ top, groups, question: traits, actions }))
+  const undecided = new Set(
+    findUndecided({ top, groups, question: traits, actions, words: new Set(topical.map((t) => t.folded)) }),
+  )
   const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g))
   // A procedure only organisations carry out answers a question that names no organisation only tentatively.
   const folded = ` ${query.folded.join(' ')} `
@@ -438,32 +483,10 @@ export const answerQuestion = async ({
     : null
   const weak = isWeak(top) || forOrganisations || unpenalised(best) - top.score > FIT_MARGIN || !!missed
   if (close.length > 1 || weak) {
-    const chosen = (
-      close.length > 1 && !weak ? close : groups.filter((g) => top.score - g.score < WEAK_MARGIN)
-    ).slice(0, MAX_CANDIDATES)
-    const labels = clarifyLabels(chosen.map((c) => c.name))
-    const candidates = chosen.map((c, i) => ({
-      code: c.code,
-      name: c.name,
-      label: labels.labels[i] ?? c.name,
-    }))
-    const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
-    const lead =
-      close.length > 1 && !weak
-        ? labels.common
-          ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
-          : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
-        : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
-            candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
-          }?`
-    const note = place?.note(null)
-    return withChannel({
-      kind: 'clarify',
-      facet,
-      candidates,
-      text: `${lead}\n${list}${weak ? `\nNếu không phải: ${ELSEWHERE}` : ''}${note ? `\n${note}` : ''}`,
-      ...(place ? { places: place.places } : {}),
-    })
+    if (close.length > 1 && !weak) return withChannel(askWhich(close, false))
+    // The best match first, then the names the question covers, then the other fitting ones.
+    const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
+    return withChannel(askWhich(representatives([top, ...covered, ...near]), true))
   }
   const alternatives = fitting
     .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))

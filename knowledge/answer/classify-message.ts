@@ -39,6 +39,7 @@ const CONTACT_PHRASES = [
   'tu van vien',
   'gap truc tiep',
   'nhan vien ho tro',
+  'nguoi ho tro',
   'can bo ho tro',
   'can bo tu van',
   'so dien thoai ho tro',

@@ -9,6 +9,7 @@
  * a rival: the plain procedure stays the answer.
  * @module
  */
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
 
@@ -27,7 +28,51 @@ export type FindUndecidedOptions = {
   /** What the question asks for (`actions.ofQuestion`). */
   question: Traits
   actions: ProcedureActions
+  /** The question's content words (folded); with them a rival whose name's head says more of them is one too. */
+  words?: ReadonlySet<string>
 }
+
+/** The folded words of a name's head: before its bracketed cases. */
+const headWords = (name: string) => new Set(analyzeText(name.split('(')[0] ?? name).map((t) => t.folded))
+
+/**
+ * The rival's head (its name before the brackets) holds a word of the question the best one's
+ * head lacks, and the best one's head holds none the rival's lacks: the best one ranks first for
+ * words of its bracketed cases ("Thẩm định thiết kế về phòng cháy chữa cháy" next to "Nghiệm thu
+ * về phòng cháy chữa cháy (… thẩm duyệt thiết kế …)" for "… có phải thẩm định thiết kế PCCC không").
+ */
+const headSaysMore = (g: SearchResult, top: SearchResult, words: ReadonlySet<string>) => {
+  const own = headWords(top.name)
+  const rival = headWords(g.name)
+  let more = 0
+  for (const w of words) {
+    if (rival.has(w) && !own.has(w)) more++
+    else if (own.has(w) && !rival.has(w)) return false
+  }
+  return more > 0
+}
+
+/** A rival the question names more closely may hold this much less of the question's words. */
+export const CLOSER_COVERAGE_GAP = 0.35
+/** … when at least this share of its name was asked about … */
+export const CLOSER_PRECISION = 0.6
+/** … and less than this share of the best one's name. */
+export const LOOSE_PRECISION = 0.3
+
+/** The rival holds every word of the question the best one holds (as large a share of its words and rare words). */
+const holdsAsMuch = (g: SearchResult, top: SearchResult) =>
+  g.coverage >= top.coverage - SLACK && g.idfCoverage >= top.idfCoverage - SLACK
+
+/**
+ * The rival's name is mostly what was asked while the best one's long name holds the question's
+ * words among many others ("đăng ký thường trú vào nhà thuê": "Đăng ký thường trú" next to "Xác nhận
+ * về điều kiện diện tích bình quân nhà ở để đăng ký thường trú vào chỗ ở do thuê …"): the best one
+ * ranks first only for words that may be side words.
+ */
+const namedCloser = (g: SearchResult, top: SearchResult) =>
+  top.precision < LOOSE_PRECISION &&
+  g.precision >= CLOSER_PRECISION &&
+  g.coverage >= top.coverage - CLOSER_COVERAGE_GAP
 
 /** Where a name starts saying by which channel it is done ("… thực hiện bằng dịch vụ công trực tuyến toàn trình"). */
 const CHANNEL = / (?:thuc hien )?(?:bang dich vu cong )?truc tuyen (?:toan trinh|mot phan)\b.*$/
@@ -45,7 +90,13 @@ const extendsName = (name: string, plain: string): boolean => {
  *   {@link UNDECIDED_MARGIN}, best first; empty when the question decides
  * @example findUndecided({ top, groups }) // [the BHXH/BHYT correction] for "lam lai the bhyt bi mat"
  */
-export const findUndecided = ({ top, groups, question, actions }: FindUndecidedOptions): SearchResult[] => {
+export const findUndecided = ({
+  top,
+  groups,
+  question,
+  actions,
+  words,
+}: FindUndecidedOptions): SearchResult[] => {
   if (top.score >= 1000) return []
   const own = actions.ofName(top.name).actions
   // "Xóa đăng ký tàu cá" next to "Cấp giấy chứng nhận đăng ký tàu cá": a name whose actions neither
@@ -67,8 +118,7 @@ export const findUndecided = ({ top, groups, question, actions }: FindUndecidedO
       withoutChannel(g.group) !== withoutChannel(top.group) &&
       g.score < 1000 &&
       top.score - g.score < UNDECIDED_MARGIN &&
-      g.coverage >= top.coverage - SLACK &&
-      g.idfCoverage >= top.idfCoverage - SLACK &&
+      (holdsAsMuch(g, top) || namedCloser(g, top) || (!!words && headSaysMore(g, top, words))) &&
       !extendsName(g.group, top.group) &&
       !unaskedAction(g) &&
       !unaskedVariant(g),

@@ -117,3 +117,41 @@ describe('answers only what the records cover', () => {
     expect(answer.candidates?.map((c) => c.code)).toContain('1.010384')
   })
 })
+
+describe('asks instead of saying nothing fits', () => {
+  it('offers a short name the long question covers ("Tách hộ"), never as a sure answer', async () => {
+    const answer = await portal.kb.answer('muon tach ho khau rieng ra khoi nha bo me thi can giay to gi')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.map((c) => c.code)).toEqual(['1.010038'])
+    expect(answer.text).toMatch(/^Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi\./)
+    expect(answer.text).toContain('1800 1096')
+  })
+
+  it("adds a covered name to the options of a weak match (the survivors' allowance)", async () => {
+    const answer = await portal.kb.answer('bố mất thì gia đình nhận trợ cấp mai táng ở bảo hiểm thế nào')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.map((c) => c.code)).toContain('2.000821')
+    expect(answer.candidates?.length).toBeLessThanOrEqual(4)
+  })
+
+  it('asks between the name fitting the action and the one holding the object when they share it', async () => {
+    const answer = await portal.kb.answer('KT3 sắp hết hạn muốn gia hạn tạm trú')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.map((c) => c.code)).toEqual(['1.002755', '1.004194'])
+  })
+
+  it('still says not covered when the name fitting the action is about something else', async () => {
+    for (const question of [
+      'hủy đơn hàng Shopee',
+      'gia hạn hộ chiếu hết hạn',
+      'xóa nợ thuế cho hộ kinh doanh đã nghỉ',
+    ])
+      expect((await portal.kb.answer(question)).kind).toBe('not_found')
+  })
+
+  it('asks when a short name the question names ranks below a long one holding its words among many', async () => {
+    const answer = await portal.kb.answer('dang ky thuong tru vao nha thue can giay to gi')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.map((c) => c.code)).toEqual(['1.013314', '1.004222'])
+  })
+})

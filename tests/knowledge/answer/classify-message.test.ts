@@ -59,6 +59,7 @@ describe('classifyMessage', () => {
     'số tổng đài là bao nhiêu',
     'cho xin số hotline hỗ trợ',
     'chuyen cho nguoi that giup toi',
+    'mình cần người hỗ trợ, bạn không hiểu ý mình',
   ])('takes "%s" as asking for a person', (text) => {
     expect(classify(text)).toBe('contact')
   })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { findPurposeOnly } from '../../../knowledge/answer/find-object-gap.ts'
-import { findUndecided, UNDECIDED_MARGIN } from '../../../knowledge/answer/find-undecided.ts'
+import {
+  CLOSER_COVERAGE_GAP,
+  findUndecided,
+  LOOSE_PRECISION,
+  UNDECIDED_MARGIN,
+} from '../../../knowledge/answer/find-undecided.ts'
 import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
@@ -12,7 +17,7 @@ const names = exportNames
 const result = (
   code: string,
   score: number,
-  { coverage = 0.9, idfCoverage = 0.9, uncovered = [] as string[] } = {},
+  { coverage = 0.9, idfCoverage = 0.9, precision = 0.5, uncovered = [] as string[] } = {},
 ): SearchResult => {
   const name = names.get(code)
   if (!name) throw new Error(`no record ${code} in the export`)
@@ -24,7 +29,7 @@ const result = (
     score,
     coverage,
     idfCoverage,
-    precision: 0.5,
+    precision,
     uncovered,
     forPeople: true,
     group: folded(name.replace(/\s*\(thực hiện tại[^)]*\)\s*$/i, '')).join(' '),
@@ -86,6 +91,64 @@ describe('procedures the question does not decide between', () => {
     // 2.000992: "Chứng thực chữ ký người dịch mà người dịch là cộng tác viên dịch thuật …"
     expect(
       undecided('chứng thực chữ ký trên giấy ủy quyền', result('2.000884', 1.59), result('2.000992', 1.505)),
+    ).toEqual([])
+  })
+
+  it('finds a short rival the question names while the best one is a long name holding its words among many', () => {
+    // 1.013314 "Xác nhận về điều kiện diện tích bình quân nhà ở để đăng ký thường trú vào chỗ ở do thuê, mượn, ở nhờ"
+    // 1.004222 "Đăng ký thường trú"
+    const top = result('1.013314', 2.184, { coverage: 1, idfCoverage: 1, precision: 0.113 })
+    const rival = result('1.004222', 2.007, { coverage: 0.667, idfCoverage: 0.604, precision: 1 })
+    expect(undecided('dang ky thuong tru vao nha thue can giay to gi', top, rival)).toEqual(['1.004222'])
+  })
+
+  it('keeps the best one when its own name is mostly what was asked, or the short rival holds too little', () => {
+    // 1.014060 "Tích hợp, cập nhật, điều chỉnh thông tin trên thẻ căn cước"; 3.000346 "Cấp giấy phép lái xe"
+    const top = result('1.014060', 2, { coverage: 1, idfCoverage: 1, precision: LOOSE_PRECISION })
+    expect(
+      undecided(
+        'tích hợp bằng lái vào thẻ căn cước',
+        top,
+        result('3.000346', 1.9, { coverage: 0.7, precision: 1 }),
+      ),
+    ).toEqual([])
+    const loose = result('1.013314', 2.184, { coverage: 1, idfCoverage: 1, precision: 0.113 })
+    const far = result('1.004222', 2.007, {
+      coverage: 1 - CLOSER_COVERAGE_GAP - 0.01,
+      idfCoverage: 0.5,
+      precision: 1,
+    })
+    expect(undecided('dang ky thuong tru vao nha thue', loose, far)).toEqual([])
+  })
+
+  it('finds a rival whose name starts with what the best one holds only in its brackets (PCCC design appraisal)', () => {
+    // 3.000493 "Nghiệm thu về phòng cháy chữa cháy (… Giấy chứng nhận thẩm duyệt thiết kế về phòng cháy …)"
+    // 3.000489 "Thẩm định thiết kế về phòng cháy chữa cháy"
+    const question = 'kho hàng có phải thẩm định thiết kế phòng cháy chữa cháy không'
+    const words = new Set(['kho', 'hang', 'tham', 'dinh', 'thiet', 'ke', 'phong', 'chay', 'chua'])
+    const top = result('3.000493', 1.405, { coverage: 0.474, idfCoverage: 0.463 })
+    const rival = result('3.000489', 1.342, { coverage: 0.368, idfCoverage: 0.39 })
+    expect(
+      findUndecided({
+        top,
+        groups: [top, rival],
+        question: actions.ofQuestion(analyzeText(question)),
+        actions,
+        words,
+      }),
+    ).toEqual([rival])
+    // Without the question's words, or when the best one's head says what the rival's head lacks, it stays the answer.
+    expect(undecided(question, top, rival)).toEqual([])
+    const appraisal = result('3.000489', 1.4, { coverage: 0.474, idfCoverage: 0.463 })
+    const acceptance = result('3.000493', 1.342, { coverage: 0.368, idfCoverage: 0.39 })
+    expect(
+      findUndecided({
+        top: appraisal,
+        groups: [appraisal, acceptance],
+        question: actions.ofQuestion(analyzeText(question)),
+        actions,
+        words,
+      }),
     ).toEqual([])
   })
 

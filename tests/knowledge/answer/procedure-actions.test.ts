@@ -27,6 +27,11 @@ describe('procedure actions', () => {
     ['lam lai the can cuoc bi mat', 'Cấp lại thẻ căn cước'],
     ['mất căn cước gắn chip', 'Cấp lại thẻ căn cước'],
     ['CCCD của mẹ hết hạn rồi giờ đổi sao', 'Cấp đổi thẻ căn cước'],
+    // an expiring paper is renewed by exchange or by extension, whichever the records offer
+    [
+      'giấy phép xây dựng nhà sắp hết hạn mà chưa xây xong',
+      'Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV (công trình Không theo tuyến/Theo tuyến trong đô thị/Tín ngưỡng, tôn giáo/Tượng đài, tranh hoành tráng/Sửa chữa, cải tạo/Theo giai đoạn cho công trình không theo tuyến/Theo giai đoạn cho công trình theo tuyến trong đô thị/Dự án) và nhà ở riêng lẻ',
+    ],
     ['gia han tam tru', 'Gia hạn tạm trú'],
     ['giấy khai sinh ghi sai tên đệm muốn sửa lại', 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch'],
     ['làm passport lần đầu', 'Cấp hộ chiếu phổ thông ở trong nước'],
