@@ -5,6 +5,12 @@ import { LongestFilesFirst } from './tests/setup/longest-files-first.ts'
 
 /** Test files that replace modules with `vi.mock`: they need a module registry of their own. */
 const mocking = ['tests/api/compose-services.test.ts']
+/**
+ * Test files that measure how responsive a page stays (long tasks in Chromium): they run last,
+ * alone, so that the other worker's files do not take the CPU they measure.
+ */
+const alone = ['tests/extension/e2e/large-pdf.test.ts']
+const extension = () => WxtVitest({ root: fileURLToPath(new URL('./extension/', import.meta.url)) })
 
 export default defineConfig({
   test: {
@@ -35,8 +41,25 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [WxtVitest({ root: fileURLToPath(new URL('./extension/', import.meta.url)) })],
-        test: { name: 'extension', include: ['tests/extension/**/*.test.ts'], hookTimeout: 240_000 },
+        plugins: [extension()],
+        test: {
+          name: 'extension',
+          include: ['tests/extension/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...alone],
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        plugins: [extension()],
+        test: {
+          name: 'alone',
+          include: alone,
+          hookTimeout: 240_000,
+          // a group of its own after the others, one file at a time
+          sequence: { groupOrder: 1 },
+          maxWorkers: 1,
+        },
       },
     ],
   },
