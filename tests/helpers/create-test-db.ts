@@ -2,7 +2,7 @@
  * A real libSQL database in a fresh temporary folder, with the real migrations applied.
  * @module
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,9 +12,15 @@ import { migrateDb } from '../../knowledge/db/migrate.ts'
 
 export type TestDb = { db: Db; url: string; dir: string; close: () => void }
 
-export const createTestDb = async (): Promise<TestDb> => {
+/**
+ * @param from a database file to start from (a copy of it; the file itself is never opened),
+ *   e.g. the run's shared fixture of the national export; migrated like any other
+ */
+export const createTestDb = async ({ from }: { from?: string | undefined } = {}): Promise<TestDb> => {
   const dir = mkdtempSync(join(tmpdir(), 'trolyso-test-'))
-  const url = `file:${join(dir, 'test.db')}`
+  const file = join(dir, 'test.db')
+  if (from) copyFileSync(from, file)
+  const url = `file:${file}`
   const db = await createDb({ url })
   await migrateDb(db)
   return {

@@ -4,13 +4,27 @@
  * or describe block that calls {@link usePortalKnowledgeBase}.
  * @module
  */
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
+import { NATIONAL_EXPORT_AS_OF } from '../../knowledge/procedures/read-export.ts'
 import { createTestDb, type TestDb } from './create-test-db.ts'
 import { proceduresFile } from './paths.ts'
 
 export type PortalKnowledgeBase = { testDb: TestDb; kb: KnowledgeBase }
+
+/**
+ * A fresh test database holding the national export as of its date: a copy of the run's shared
+ * fixture (built once by tests/setup/build-shared-fixtures.ts), or, in a project without it, the
+ * export imported here. Tests may change it freely.
+ */
+export const createPortalDb = async (): Promise<TestDb> => {
+  const template = inject('portalDbTemplate')
+  if (template) return createTestDb({ from: template })
+  const testDb = await createTestDb()
+  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: NATIONAL_EXPORT_AS_OF })
+  return testDb
+}
 
 /**
  * Registers `beforeAll` (database, import, knowledge base, then `prepare`) and `afterAll`.
@@ -23,8 +37,7 @@ export const usePortalKnowledgeBase = ({
 } = {}): PortalKnowledgeBase => {
   const portal = {} as PortalKnowledgeBase
   beforeAll(async () => {
-    portal.testDb = await createTestDb()
-    await importProcedures({ db: portal.testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
+    portal.testDb = await createPortalDb()
     portal.kb = await createKnowledgeBase({ db: portal.testDb.db })
     await prepare?.(portal)
   }, 60_000)

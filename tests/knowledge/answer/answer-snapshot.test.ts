@@ -11,10 +11,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
-import { NATIONAL_EXPORT_AS_OF } from '../../../knowledge/procedures/read-export.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { fixturesDir, proceduresFile } from '../../helpers/paths.ts'
+import type { TestDb } from '../../helpers/create-test-db.ts'
+import { fixturesDir } from '../../helpers/paths.ts'
+import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
 
 const SNAPSHOT = `${fixturesDir}answers/eval-answers.json`
 const SETS = [
@@ -47,8 +46,7 @@ describe('answers to the evaluation sets', () => {
   let kb: KnowledgeBase
 
   beforeAll(async () => {
-    test = await createTestDb()
-    await importProcedures({ db: test.db, filePath: proceduresFile, asOf: NATIONAL_EXPORT_AS_OF })
+    test = await createPortalDb()
     kb = await createKnowledgeBase({ db: test.db })
   })
   afterAll(() => {

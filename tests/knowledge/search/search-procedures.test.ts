@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
 import { rankByFit } from '../../../knowledge/answer/rank-by-fit.ts'
-import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { buildSearchIndex, type SearchIndex } from '../../../knowledge/search/build-search-index.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
-import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
-import { proceduresFile } from '../../helpers/paths.ts'
+import type { TestDb } from '../../helpers/create-test-db.ts'
+import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 let testDb: TestDb
@@ -18,8 +17,7 @@ const codes = (query: string, limit = 5) =>
   searchProcedures({ index, synonyms, query, limit }).map((r) => r.code)
 
 beforeAll(async () => {
-  testDb = await createTestDb()
-  await importProcedures({ db: testDb.db, filePath: proceduresFile, asOf: '2026-07-15' })
+  testDb = await createPortalDb()
   imported = await listProcedures({ db: testDb.db })
   index = buildSearchIndex({ procedures: imported, synonyms })
 }, 60_000)
