@@ -82,6 +82,12 @@ describe('expandQuery', () => {
     expect(texts('thi bằng lái')).toContain('thi')
   })
 
+  it('reads "sao" before a closing particle as "how", and keeps the "sao" of "bản sao"', () => {
+    expect(texts('CCCD của mẹ hết hạn rồi giờ đổi sao ạ')).not.toContain('sao')
+    expect(texts('đổi bằng lái sao nhỉ')).not.toContain('sao')
+    expect(texts('xin bản sao giấy khai sinh')).toContain('sao')
+  })
+
   it('picks out procedure codes', () => {
     expect(expandQuery('thủ tục 1.004222 cần gì', synonyms).codes).toEqual(['1.004222'])
   })
