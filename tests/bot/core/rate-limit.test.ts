@@ -13,7 +13,7 @@ import { useTestDb } from '../../helpers/create-test-db.ts'
 
 /** What `count` takes of one key give, one after another, the limiters (processes) taking in turn: A, B, A … */
 const takesInTurn = async <T>(
-  limiters: { take: (key: string) => Promise<T> }[],
+  limiters: { take: (key: string) => T | Promise<T> }[],
   key: string,
   count: number,
 ) => {
