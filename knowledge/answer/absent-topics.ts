@@ -6,8 +6,9 @@
  * knowledge/data/absent-topics.json.
  * @module
  */
-import { readFileSync } from 'node:fs'
+
 import { z } from 'zod'
+import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 
 export const ZAbsentTopicsFile = z.object({
@@ -52,11 +53,7 @@ export const createAbsentTopics = (model: AbsentTopicsFile = loadAbsentTopics())
 /** Reads and validates the vocabulary file. */
 export const loadAbsentTopics = (
   path = new URL('../data/absent-topics.json', import.meta.url),
-): AbsentTopicsFile => ZAbsentTopicsFile.parse(JSON.parse(readFileSync(path, 'utf8')))
+): AbsentTopicsFile => loadDataFile(ZAbsentTopicsFile, path)
 
-let builtIn: AbsentTopics | null = null
 /** The built-in vocabulary, compiled once on first use. */
-export const builtInAbsentTopics = (): AbsentTopics => {
-  builtIn ??= createAbsentTopics()
-  return builtIn
-}
+export const builtInAbsentTopics: () => AbsentTopics = builtOnce(() => createAbsentTopics())

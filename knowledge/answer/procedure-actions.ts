@@ -8,8 +8,9 @@
  * The vocabulary lives in knowledge/data/procedure-actions.json.
  * @module
  */
-import { readFileSync } from 'node:fs'
+
 import { z } from 'zod'
+import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 
 const ZPhrases = z.array(z.string().min(1))
@@ -289,11 +290,7 @@ export const createProcedureActions = (
 /** Reads and validates the vocabulary file. */
 export const loadProcedureActions = (
   path = new URL('../data/procedure-actions.json', import.meta.url),
-): ProcedureActionsFile => ZProcedureActionsFile.parse(JSON.parse(readFileSync(path, 'utf8')))
+): ProcedureActionsFile => loadDataFile(ZProcedureActionsFile, path)
 
-let builtIn: ProcedureActions | null = null
 /** The built-in vocabulary, compiled once on first use. */
-export const builtInProcedureActions = (): ProcedureActions => {
-  builtIn ??= createProcedureActions()
-  return builtIn
-}
+export const builtInProcedureActions: () => ProcedureActions = builtOnce(() => createProcedureActions())

@@ -4,6 +4,7 @@
  * own); `builtInPlaceNotes()` loads the repository's data file once, on first use.
  * @module
  */
+import { builtOnce } from '../load-built-in-data.ts'
 import { createPlaceFinder } from './find-places.ts'
 import { type AdminUnits, loadAdminUnits } from './load-admin-units.ts'
 import type { PlaceMention } from './place.types.ts'
@@ -26,10 +27,7 @@ export const createPlaceNotes = ({ units }: CreatePlaceNotesOptions): PlaceNotes
   }
 }
 
-let builtIn: PlaceNotes | null = null
-
 /** The notes over `knowledge/data/admin-units.json`, built on first use (a few hundred ms). */
-export const builtInPlaceNotes = (): PlaceNotes => {
-  builtIn ??= createPlaceNotes({ units: loadAdminUnits() })
-  return builtIn
-}
+export const builtInPlaceNotes: () => PlaceNotes = builtOnce(() =>
+  createPlaceNotes({ units: loadAdminUnits() }),
+)

@@ -93,6 +93,17 @@ const postActivity = async (target: Target, body: unknown) => {
   return response.status
 }
 
+/** Posts one body twice, first to this process, then to `second`: the two statuses. */
+const twice = async <B>(post: (target: Target, body: B) => Promise<number>, body: B, second: Target) => [
+  await post('this', body),
+  await post(second, body),
+]
+
+/** Posts to this process a signed Zalo event stamped `ageMs` before now (after, when negative). */
+const zaloAged = (ageMs: number) => async () => [
+  await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() - ageMs)),
+]
+
 const answered = async (channel: string) =>
   Number(
     (
@@ -115,61 +126,28 @@ const cases: Case[] = [
   [
     'Telegram: an update delivered twice to one process',
     'telegram',
-    async () => {
-      const update = textUpdate(901, 'đăng ký khai sinh')
-      return [await postTelegram('this', update), await postTelegram('this', update)]
-    },
+    () => twice(postTelegram, textUpdate(901, 'đăng ký khai sinh'), 'this'),
     [200, 200],
     1,
   ],
   [
     'Telegram: an update delivered again to another process',
     'telegram',
-    async () => {
-      const update = textUpdate(902, 'đăng ký khai sinh')
-      return [await postTelegram('this', update), await postTelegram('other', update)]
-    },
+    () => twice(postTelegram, textUpdate(902, 'đăng ký khai sinh'), 'other'),
     [200, 200],
     1,
   ],
   [
     'Zalo: an event delivered again to another process',
     'zalo',
-    async () => {
-      const event = zaloEvent('đăng ký khai sinh', Date.now())
-      return [await postZalo('this', event), await postZalo('other', event)]
-    },
+    () => twice(postZalo, zaloEvent('đăng ký khai sinh', Date.now()), 'other'),
     [200, 200],
     1,
   ],
-  [
-    'Zalo: a signed event 30 days old',
-    'zalo',
-    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() - 30 * 24 * 60 * MINUTE))],
-    [400],
-    0,
-  ],
-  [
-    'Zalo: a signed event 11 minutes old',
-    'zalo',
-    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() - 11 * MINUTE))],
-    [400],
-    0,
-  ],
-  [
-    'Zalo: a signed event stamped 11 minutes in the future',
-    'zalo',
-    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() + 11 * MINUTE))],
-    [400],
-    0,
-  ],
-  [
-    'Zalo: a signed event 5 minutes old (delayed delivery)',
-    'zalo',
-    async () => [await postZalo('this', zaloEvent('đăng ký khai sinh', Date.now() - 5 * MINUTE))],
-    [200],
-    1,
-  ],
+  ['Zalo: a signed event 30 days old', 'zalo', zaloAged(30 * 24 * 60 * MINUTE), [400], 0],
+  ['Zalo: a signed event 11 minutes old', 'zalo', zaloAged(11 * MINUTE), [400], 0],
+  ['Zalo: a signed event stamped 11 minutes in the future', 'zalo', zaloAged(-11 * MINUTE), [400], 0],
+  ['Zalo: a signed event 5 minutes old (delayed delivery)', 'zalo', zaloAged(5 * MINUTE), [200], 1],
   [
     'Zalo: a signed event stamped in seconds, 30 days old',
     'zalo',
@@ -185,20 +163,14 @@ const cases: Case[] = [
   [
     'Bot Framework: an activity without an id sent twice',
     'botframework',
-    async () => {
-      const body = activity('đăng ký khai sinh')
-      return [await postActivity('this', body), await postActivity('this', body)]
-    },
+    () => twice(postActivity, activity('đăng ký khai sinh'), 'this'),
     [200, 200],
     1,
   ],
   [
     'Bot Framework: an activity without an id sent again to another process',
     'botframework',
-    async () => {
-      const body = activity('đăng ký khai sinh')
-      return [await postActivity('this', body), await postActivity('other', body)]
-    },
+    () => twice(postActivity, activity('đăng ký khai sinh'), 'other'),
     [200, 200],
     1,
   ],
@@ -227,10 +199,7 @@ const cases: Case[] = [
   [
     'Bot Framework: an activity with an id delivered again to another process',
     'botframework',
-    async () => {
-      const body = activity('đăng ký khai sinh', { id: `replay-activity-${n}` })
-      return [await postActivity('this', body), await postActivity('other', body)]
-    },
+    () => twice(postActivity, activity('đăng ký khai sinh', { id: `replay-activity-${n}` }), 'other'),
     [200, 200],
     1,
   ],

@@ -16,6 +16,13 @@ const fixture = (values: Record<string, string>) => {
   return xml
 }
 const soon = (ms = 1000) => toEdxmlTimestamp(new Date(Date.now() + ms))
+/** The genuine package, dated a second from now, with one element's value changed. */
+const altered = (element: string, from: string, to: string) => {
+  const xml = fixture({ NOW: soon() })
+  const genuine = `<edXML:${element}>${from}</edXML:${element}>`
+  if (!xml.includes(genuine)) throw new Error(`the fixture has no ${genuine}`)
+  return xml.replace(genuine, `<edXML:${element}>${to}</edXML:${element}>`)
+}
 
 // Status packages are not stored: GET …/edxml/status builds one from the recipient's latest status
 // event, and a package received is applied to the sender's view only when it names that very
@@ -65,41 +72,17 @@ describe('a status package received is checked against its document and its send
   afterAll(() => app.close())
 
   it('refuses a package whose number/notation or date is not the document’s', async () => {
+    await refused(altered('Code', '45/TB-STC', '46/TB-STC'), 422, 'không phải số, ký hiệu của văn bản')
     await refused(
-      fixture({ NOW: soon() }).replace(
-        '<edXML:Code>45/TB-STC</edXML:Code>',
-        '<edXML:Code>46/TB-STC</edXML:Code>',
-      ),
-      422,
-      'không phải số, ký hiệu của văn bản',
-    )
-    await refused(
-      fixture({ NOW: soon() }).replace(
-        '<edXML:PromulgationDate>2026/11/27</edXML:PromulgationDate>',
-        '<edXML:PromulgationDate>2026/11/28</edXML:PromulgationDate>',
-      ),
+      altered('PromulgationDate', '2026/11/27', '2026/11/28'),
       422,
       'khác ngày ban hành của văn bản',
     )
   })
 
   it('refuses a package from an agency the document was not sent to, or answering another agency’s document', async () => {
-    await refused(
-      fixture({ NOW: soon() }).replace(
-        `<edXML:OrganId>${OTHER}</edXML:OrganId>`,
-        `<edXML:OrganId>${ELSE}</edXML:OrganId>`,
-      ),
-      404,
-      `gửi tới ${ELSE}`,
-    )
-    await refused(
-      fixture({ NOW: soon() }).replace(
-        `<edXML:OrganId>${ME}</edXML:OrganId>`,
-        `<edXML:OrganId>${ELSE}</edXML:OrganId>`,
-      ),
-      403,
-      `văn bản của ${ELSE}`,
-    )
+    await refused(altered('OrganId', OTHER, ELSE), 404, `gửi tới ${ELSE}`)
+    await refused(altered('OrganId', ME, ELSE), 403, `văn bản của ${ELSE}`)
   })
 
   it('refuses a package dated in the future, which would make every later package look stale', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Answer } from '../../../knowledge/answer/answer.types.ts'
 import { createTestApp, type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
+import { postJson, requestFrom, statusesInTurn } from '../../helpers/requests-from.ts'
 
 const ask = (
   t: TestApp,
@@ -168,24 +169,14 @@ describe('POST /v1/ask with a sessionId', () => {
 
 describe('POST /v1/ask rate limit', () => {
   const from = (t: TestApp, address: string, body: unknown, headers: Record<string, string> = {}) =>
-    t.app.request(
-      '/v1/ask',
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      },
-      { incoming: { socket: { remoteAddress: address } } },
-    )
+    requestFrom(t.app, address, '/v1/ask', postJson(body, headers))
 
   it('limits each client address, whatever sessionId it sends, with 429, Retry-After and a Vietnamese message', async () => {
     const t = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '3' })
     try {
-      const statuses = []
-      for (let i = 0; i < 3; i += 1)
-        statuses.push(
-          (await from(t, '198.51.100.7', { text: 'hộ chiếu', sessionId: `rotating-session-${i}` })).status,
-        )
+      const statuses = await statusesInTurn(3, (i) =>
+        from(t, '198.51.100.7', { text: 'hộ chiếu', sessionId: `rotating-session-${i}` }),
+      )
       expect(statuses).toEqual([200, 200, 200])
       const refused = await from(t, '198.51.100.7', { text: 'hộ chiếu' })
       expect(refused.status).toBe(429)
@@ -207,11 +198,9 @@ describe('POST /v1/ask rate limit', () => {
   it('limits one sessionId used from many addresses', async () => {
     const t = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '2' })
     try {
-      const statuses = []
-      for (let i = 0; i < 3; i += 1)
-        statuses.push(
-          (await from(t, `203.0.113.${i + 1}`, { text: 'hộ chiếu', sessionId: 'shared-session-1' })).status,
-        )
+      const statuses = await statusesInTurn(3, (i) =>
+        from(t, `203.0.113.${i + 1}`, { text: 'hộ chiếu', sessionId: 'shared-session-1' }),
+      )
       expect(statuses).toEqual([200, 200, 429])
     } finally {
       t.close()
@@ -223,27 +212,15 @@ describe('POST /v1/ask rate limit', () => {
     const proxied = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '2', TRUST_PROXY_HOPS: '1' })
     try {
       // Without a trusted proxy a client cannot dodge the limit by writing X-Forwarded-For.
-      const spoofed = []
-      for (let i = 0; i < 3; i += 1)
-        spoofed.push(
-          (await from(direct, '198.51.100.9', { text: 'hộ chiếu' }, { 'X-Forwarded-For': `10.9.9.${i}` }))
-            .status,
-        )
+      const spoofed = await statusesInTurn(3, (i) =>
+        from(direct, '198.51.100.9', { text: 'hộ chiếu' }, { 'X-Forwarded-For': `10.9.9.${i}` }),
+      )
       expect(spoofed).toEqual([200, 200, 429])
       // Behind one proxy (10.0.0.2) the client is the entry the proxy appended; what the client
       // wrote to the left is not trusted, and other clients behind the same proxy still pass.
-      const behind = []
-      for (let i = 0; i < 3; i += 1)
-        behind.push(
-          (
-            await from(
-              proxied,
-              '10.0.0.2',
-              { text: 'hộ chiếu' },
-              { 'X-Forwarded-For': `10.9.9.${i}, 203.0.113.50` },
-            )
-          ).status,
-        )
+      const behind = await statusesInTurn(3, (i) =>
+        from(proxied, '10.0.0.2', { text: 'hộ chiếu' }, { 'X-Forwarded-For': `10.9.9.${i}, 203.0.113.50` }),
+      )
       expect(behind).toEqual([200, 200, 429])
       expect(
         (await from(proxied, '10.0.0.2', { text: 'hộ chiếu' }, { 'X-Forwarded-For': '203.0.113.51' })).status,
@@ -257,10 +234,8 @@ describe('POST /v1/ask rate limit', () => {
   it('is off with RATE_LIMIT_ASK_PER_MINUTE=0 (load tests, evaluations)', async () => {
     const t = await createTestApp({ RATE_LIMIT_ASK_PER_MINUTE: '0' })
     try {
-      const statuses = new Set<number>()
-      for (let i = 0; i < 40; i += 1)
-        statuses.add((await from(t, '198.51.100.10', { text: 'hộ chiếu' })).status)
-      expect([...statuses]).toEqual([200])
+      const statuses = await statusesInTurn(40, () => from(t, '198.51.100.10', { text: 'hộ chiếu' }))
+      expect(new Set(statuses)).toEqual(new Set([200]))
     } finally {
       t.close()
     }

@@ -17,6 +17,7 @@ import { createKnowledgeBase } from '../../../knowledge/knowledge-base.ts'
 import { createLogger } from '../../../platform/logger.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { repoRoot } from '../../helpers/paths.ts'
+import { type InProcessApp, postJson, requestFrom, statusesInTurn } from '../../helpers/requests-from.ts'
 
 type Instance = { request: (path: string, init: RequestInit, address: string) => Promise<Response> }
 
@@ -45,30 +46,22 @@ const twoProcesses = async (env: Record<string, string>): Promise<[Instance, Ins
   const services = composeServices({ config, db, kb, log: createLogger('silent') })
   open.push(() => void services.stop())
   const second = createApp(services)
-  const instance = (app: { request: TestApp['app']['request'] }): Instance => ({
-    request: (path, init, address) =>
-      Promise.resolve(app.request(path, init, { incoming: { socket: { remoteAddress: address } } })),
+  const instance = (app: InProcessApp): Instance => ({
+    request: (path, init, address) => requestFrom(app, address, path, init),
   })
   return [instance(first.app), instance(second), first]
 }
 
-const post = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-})
-
 const ask = (p: Instance, address: string, body: object = { text: 'hộ chiếu' }) =>
-  p.request('/v1/ask', post(body), address)
+  p.request('/v1/ask', postJson(body), address)
 
 const chat = (p: Instance, address: string, body: object) =>
-  p.request('/v1/chat/messages', post(body), address)
+  p.request('/v1/chat/messages', postJson(body), address)
 
 describe('HTTP limits shared by two processes over one database (RATE_LIMIT_SCOPE=database, the default)', () => {
   it('/v1/ask: one address spread over both processes gets the (limit+1)-th request refused with Retry-After', async () => {
     const [a, b] = await twoProcesses({ RATE_LIMIT_ASK_PER_MINUTE: '4' })
-    const statuses = []
-    for (let i = 0; i < 4; i += 1) statuses.push((await ask(i % 2 ? b : a, '198.51.100.20')).status)
+    const statuses = await statusesInTurn(4, (i) => ask(i % 2 ? b : a, '198.51.100.20'))
     expect(statuses).toEqual([200, 200, 200, 200])
     // Each process has seen only two requests: counted per process this would pass.
     for (const p of [a, b]) {
@@ -84,12 +77,9 @@ describe('HTTP limits shared by two processes over one database (RATE_LIMIT_SCOP
 
   it('/v1/ask: one sessionId used from many addresses on both processes shares one limit', async () => {
     const [a, b] = await twoProcesses({ RATE_LIMIT_ASK_PER_MINUTE: '3' })
-    const statuses = []
-    for (let i = 0; i < 4; i += 1)
-      statuses.push(
-        (await ask(i % 2 ? b : a, `203.0.113.${i + 1}`, { text: 'hộ chiếu', sessionId: 'shared-session-2' }))
-          .status,
-      )
+    const statuses = await statusesInTurn(4, (i) =>
+      ask(i % 2 ? b : a, `203.0.113.${i + 1}`, { text: 'hộ chiếu', sessionId: 'shared-session-2' }),
+    )
     expect(statuses).toEqual([200, 200, 200, 429])
   })
 
@@ -98,14 +88,14 @@ describe('HTTP limits shared by two processes over one database (RATE_LIMIT_SCOP
     const first = await chat(a, '203.0.113.30', { text: 'hộ chiếu' })
     expect(first.status).toBe(200)
     const { sessionId } = (await first.json()) as { sessionId: string }
-    const statuses = []
-    for (let i = 0; i < 3; i += 1)
-      statuses.push((await chat(i % 2 ? a : b, `203.0.113.${31 + i}`, { sessionId, text: 'lệ phí' })).status)
+    const statuses = await statusesInTurn(3, (i) =>
+      chat(i % 2 ? a : b, `203.0.113.${31 + i}`, { sessionId, text: 'lệ phí' }),
+    )
     expect(statuses).toEqual([200, 200, 429])
 
-    const byAddress = []
-    for (let i = 0; i < 4; i += 1)
-      byAddress.push((await chat(i % 2 ? b : a, '198.51.100.40', { text: 'hộ chiếu' })).status)
+    const byAddress = await statusesInTurn(4, (i) =>
+      chat(i % 2 ? b : a, '198.51.100.40', { text: 'hộ chiếu' }),
+    )
     expect(byAddress).toEqual([200, 200, 200, 429])
   })
 

@@ -20,6 +20,12 @@ const choicesOf = (replies: Reply[], purpose: string) =>
   replies.flatMap((r) => (r.type === 'choices' && r.purpose === purpose ? r.choices : []))
 const headingOf = (replies: Reply[]) =>
   replies.flatMap((r) => (r.type === 'text' && r.procedure ? [r.procedure] : []))[0]
+/** The rate-limit tests' message: one user asks about birth registration. */
+const askBirth = (
+  chat: ReturnType<typeof conversationOver>,
+  user: { channel: 'telegram' | 'zalo'; userId: string },
+) => chat.handle({ ...user, text: 'đăng ký khai sinh' })
+const slowDown: Reply[] = [{ type: 'text', text: messages.slowDown }]
 
 describe('createConversation', () => {
   it('clarifies an ambiguous question, answers the chosen option, follows up on the fee and takes feedback', async () => {
@@ -140,15 +146,10 @@ describe('createConversation', () => {
     const clock = { now: Date.now() }
     const chat = conversationOver(seeded, clock, { rateLimit: { burst: 3, perMinute: 6 } })
     const flooder = { channel: 'telegram' as const, userId: 'flooder' }
-    for (let i = 0; i < 3; i += 1)
-      expect(headingOf(await chat.handle({ ...flooder, text: 'đăng ký khai sinh' }))).toBeDefined()
-    expect(await chat.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([
-      { type: 'text', text: messages.slowDown },
-    ])
-    expect(await chat.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([])
-    expect(
-      headingOf(await chat.handle({ channel: 'telegram', userId: 'calm', text: 'đăng ký khai sinh' })),
-    ).toBeDefined()
+    for (let i = 0; i < 3; i += 1) expect(headingOf(await askBirth(chat, flooder))).toBeDefined()
+    expect(await askBirth(chat, flooder)).toEqual(slowDown)
+    expect(await askBirth(chat, flooder)).toEqual([])
+    expect(headingOf(await askBirth(chat, { channel: 'telegram', userId: 'calm' }))).toBeDefined()
     const stored = await seeded.testDb.db
       .select()
       .from(interactions)
@@ -162,15 +163,11 @@ describe('createConversation', () => {
     const processA = conversationOver(seeded, clock, { rateLimit })
     const processB = conversationOver(seeded, clock, { rateLimit })
     const flooder = { channel: 'zalo' as const, userId: 'flooder-shared' }
-    expect(headingOf(await processA.handle({ ...flooder, text: 'đăng ký khai sinh' }))).toBeDefined()
-    expect(headingOf(await processB.handle({ ...flooder, text: 'đăng ký khai sinh' }))).toBeDefined()
-    expect(await processA.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([
-      { type: 'text', text: messages.slowDown },
-    ])
-    expect(await processB.handle({ ...flooder, text: 'đăng ký khai sinh' })).toEqual([])
-    expect(
-      headingOf(await processB.handle({ channel: 'zalo', userId: 'calm-shared', text: 'đăng ký khai sinh' })),
-    ).toBeDefined()
+    expect(headingOf(await askBirth(processA, flooder))).toBeDefined()
+    expect(headingOf(await askBirth(processB, flooder))).toBeDefined()
+    expect(await askBirth(processA, flooder)).toEqual(slowDown)
+    expect(await askBirth(processB, flooder)).toEqual([])
+    expect(headingOf(await askBirth(processB, { channel: 'zalo', userId: 'calm-shared' }))).toBeDefined()
   })
 
   it.each([

@@ -11,6 +11,17 @@ import { createDb } from '../../../knowledge/db/client.ts'
 import { requestLimits } from '../../../knowledge/db/schema/index.ts'
 import { useTestDb } from '../../helpers/create-test-db.ts'
 
+/** What `count` takes of one key give, one after another, the limiters (processes) taking in turn: A, B, A … */
+const takesInTurn = async <T>(
+  limiters: { take: (key: string) => T | Promise<T> }[],
+  key: string,
+  count: number,
+) => {
+  const results: T[] = []
+  for (let i = 0; i < count; i += 1) results.push(await limiters[i % limiters.length]!.take(key))
+  return results
+}
+
 describe('createRateLimiter', () => {
   it('allows a burst, warns once, then drops until tokens refill', () => {
     const clock = { now: 0 }
@@ -53,13 +64,7 @@ describe('createSharedRateLimiter (several processes, one libSQL database)', () 
     const options = { db: t.db, burst: 3, perMinute: 6, clock: () => clock.now }
     const processA = createSharedRateLimiter(options)
     const processB = createSharedRateLimiter(options)
-    const taken = [
-      await processA.take('telegram:1'),
-      await processB.take('telegram:1'),
-      await processA.take('telegram:1'),
-      await processB.take('telegram:1'),
-      await processA.take('telegram:1'),
-    ]
+    const taken = await takesInTurn([processA, processB], 'telegram:1', 5)
     expect(taken).toEqual(['allowed', 'allowed', 'allowed', 'warn', 'drop'])
     expect(await processB.take('zalo:2')).toBe('allowed')
     clock.now += 10_000 // 6 per minute: one token every 10 s
@@ -84,12 +89,7 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
     const options = { db: t.db, perMinute: 3, clock: () => clock.now }
     const processA = createSharedRequestLimiter(options)
     const processB = createSharedRequestLimiter(options)
-    const waits = [
-      await processA.take('ask:address:198.51.100.7'),
-      await processB.take('ask:address:198.51.100.7'),
-      await processA.take('ask:address:198.51.100.7'),
-      await processB.take('ask:address:198.51.100.7'),
-    ]
+    const waits = await takesInTurn([processA, processB], 'ask:address:198.51.100.7', 4)
     expect(waits).toEqual([0, 0, 0, 20]) // 3 a minute: one every 20 s
     expect(await processA.take('ask:address:198.51.100.8')).toBe(0)
     clock.now += 15_000
@@ -118,7 +118,7 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
   it('refills nothing for a process whose clock is behind the last writer', async () => {
     const ahead = createSharedRequestLimiter({ db: t.db, perMinute: 2, clock: () => 40_100_000 })
     const behind = createSharedRequestLimiter({ db: t.db, perMinute: 2, clock: () => 40_070_000 })
-    expect([await ahead.take('skew'), await ahead.take('skew')]).toEqual([0, 0])
+    expect(await takesInTurn([ahead], 'skew', 2)).toEqual([0, 0])
     // 30 s behind: no negative refill (which would ask for 60 s), and no token either.
     expect(await behind.take('skew')).toBe(30)
   })
@@ -134,7 +134,7 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
         clock: () => clock.now,
         onError: (error) => errors.push(error),
       })
-      expect([await limiter.take('a'), await limiter.take('a'), await limiter.take('a')]).toEqual([0, 0, 30])
+      expect(await takesInTurn([limiter], 'a', 3)).toEqual([0, 0, 30])
       expect(errors).toHaveLength(1) // not once per request
       clock.now += FALLBACK_MS
       expect(await limiter.take('b')).toBe(0)

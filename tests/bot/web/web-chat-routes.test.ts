@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Reply } from '../../../bot/core/reply.types.ts'
 import { interactions } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
+import { postJson, requestFrom, statusesInTurn } from '../../helpers/requests-from.ts'
 
 const t = useTestApp()
 
@@ -101,22 +102,14 @@ describe('web chat API', () => {
 
 describe('web chat rate limit', () => {
   const from = (app: TestApp, address: string, path: string, body?: unknown) =>
-    app.app.request(
-      path,
-      body === undefined
-        ? {}
-        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-      { incoming: { socket: { remoteAddress: address } } },
-    )
+    requestFrom(app.app, address, path, body === undefined ? {} : postJson(body))
 
   it('limits a client address that omits or changes the sessionId, with 429 and Retry-After', async () => {
     const limited = await createTestApp({ RATE_LIMIT_CHAT_PER_MINUTE: '3' })
     try {
-      const statuses = []
-      for (let i = 0; i < 4; i += 1)
-        statuses.push(
-          (await from(limited, '198.51.100.20', '/v1/chat/messages', { text: 'xin chào' })).status,
-        )
+      const statuses = await statusesInTurn(4, () =>
+        from(limited, '198.51.100.20', '/v1/chat/messages', { text: 'xin chào' }),
+      )
       expect(statuses).toEqual([200, 200, 200, 429])
       const refused = await from(
         limited,
@@ -153,12 +146,10 @@ describe('web chat rate limit', () => {
   it('is off with RATE_LIMIT_CHAT_PER_MINUTE=0', async () => {
     const open = await createTestApp({ RATE_LIMIT_CHAT_PER_MINUTE: '0' })
     try {
-      const statuses = new Set<number>()
-      for (let i = 0; i < 40; i += 1)
-        statuses.add(
-          (await from(open, '198.51.100.22', '/v1/chat/history?sessionId=AAAAAAAAAAAAAAAAAAAAAAAA')).status,
-        )
-      expect([...statuses]).toEqual([200])
+      const statuses = await statusesInTurn(40, () =>
+        from(open, '198.51.100.22', '/v1/chat/history?sessionId=AAAAAAAAAAAAAAAAAAAAAAAA'),
+      )
+      expect(new Set(statuses)).toEqual(new Set([200]))
     } finally {
       open.close()
     }

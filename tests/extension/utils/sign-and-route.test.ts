@@ -31,6 +31,17 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
     provider?.[answer](provider.transactions().at(-1) as string)
   }
 
+  /** the leader's first signature of a PDF, on the phone: the remote signing request */
+  const leaderSignsRemotely = (pdf: Uint8Array<ArrayBuffer>, fileName: string) =>
+    signAndRoute({
+      api: clientFor(leader),
+      pdf,
+      fileName,
+      header: null,
+      remote: true,
+      remoteTimeoutMs: 20_000,
+    })
+
   beforeAll(async () => {
     ;({ app, leader, clerk, recipient } = await startSenderAndRecipient({
       documents: {
@@ -45,14 +56,7 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
 
   it('signs as the leader, then as the văn thư, and routes the twice-signed PDF to the inbox', async () => {
     const [byLeader] = await Promise.all([
-      signAndRoute({
-        api: clientFor(leader),
-        pdf: await makeTextPdf({ text: 'QUYẾT ĐỊNH 77/QĐ-STP' }),
-        fileName: 'QD_77.pdf',
-        header: null,
-        remote: true,
-        remoteTimeoutMs: 20_000,
-      }),
+      leaderSignsRemotely(await makeTextPdf({ text: 'QUYẾT ĐỊNH 77/QĐ-STP' }), 'QD_77.pdf'),
       onPhone('confirm'),
     ])
     expect(byLeader.kind).toBe('drafted')
@@ -101,14 +105,7 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
 
   it("stamps the header's number and date on the draft when the văn thư issues it", async () => {
     const [byLeader] = await Promise.all([
-      signAndRoute({
-        api: clientFor(leader),
-        pdf: new Uint8Array(makeDecree30Draft()),
-        fileName: 'QD_78.pdf',
-        header: null,
-        remote: true,
-        remoteTimeoutMs: 20_000,
-      }),
+      leaderSignsRemotely(new Uint8Array(makeDecree30Draft()), 'QD_78.pdf'),
       onPhone('confirm'),
     ])
     if (byLeader.kind !== 'drafted') throw new Error('not drafted')
@@ -147,14 +144,9 @@ describe('signAndRoute with remote signing (confirm on the phone)', () => {
 
   it('tells the official in Vietnamese when the signature was refused on the phone', async () => {
     const [outcome] = await Promise.all([
-      signAndRoute({
-        api: clientFor(leader),
-        pdf: await makeTextPdf({ text: 'CÔNG VĂN 12/STP' }),
-        fileName: 'CV_12.pdf',
-        header: null,
-        remote: true,
-        remoteTimeoutMs: 20_000,
-      }).catch((error: unknown) => error),
+      leaderSignsRemotely(await makeTextPdf({ text: 'CÔNG VĂN 12/STP' }), 'CV_12.pdf').catch(
+        (error: unknown) => error,
+      ),
       onPhone('reject'),
     ])
     expect(outcome).toBeInstanceOf(Error)

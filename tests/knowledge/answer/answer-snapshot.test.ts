@@ -9,11 +9,9 @@
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKnowledgeBase, type KnowledgeBase } from '../../../knowledge/knowledge-base.ts'
-import type { TestDb } from '../../helpers/create-test-db.ts'
+import { describe, expect, it } from 'vitest'
 import { fixturesDir } from '../../helpers/paths.ts'
-import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const SNAPSHOT = `${fixturesDir}answers/eval-answers.json`
 const SETS = [
@@ -42,17 +40,7 @@ const questions = SETS.flatMap((set) =>
 )
 
 describe('answers to the evaluation sets', () => {
-  let test: TestDb
-  let kb: KnowledgeBase
-
-  beforeAll(async () => {
-    test = await createPortalDb()
-    kb = await createKnowledgeBase({ db: test.db })
-  })
-  afterAll(() => {
-    kb.close()
-    test.close()
-  })
+  const portal = usePortalKnowledgeBase()
 
   it('are the stored ones (kind, procedure, candidates, facet, top five search results)', async () => {
     expect(questions.length).toBeGreaterThan(50)
@@ -60,14 +48,14 @@ describe('answers to the evaluation sets', () => {
     // Twice: a second asking of the same question (served from caches) must not differ either.
     for (const round of [0, 1]) {
       for (const question of questions) {
-        const answer = await kb.answer(question, {})
+        const answer = await portal.kb.answer(question, {})
         const entry: Entry = {
           question,
           kind: answer.kind,
           procedure: answer.procedure?.code ?? null,
           candidates: (answer.candidates ?? []).map((c) => c.code),
           facet: answer.facet ?? null,
-          search: kb.search(question, { limit: 5 }).map((r) => r.code),
+          search: portal.kb.search(question, { limit: 5 }).map((r) => r.code),
         }
         if (round === 0) actual.push(entry)
         else expect(entry, `asked again: ${question}`).toEqual(actual[questions.indexOf(question)])

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { classifyMessage, isComplaint } from '../../../knowledge/answer/classify-message.ts'
+import {
+  classifyMessage,
+  isComplaint,
+  type MessageClass,
+} from '../../../knowledge/answer/classify-message.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 
@@ -7,80 +11,71 @@ const synonyms = loadSynonyms()
 const classify = (text: string) => classifyMessage({ query: expandQuery(text, synonyms), synonyms, text })
 
 describe('classifyMessage', () => {
-  it.each([
-    'chào bạn',
-    'Xin chào ad ạ',
-    'cam on',
-    'cảm ơn nhiều nhé',
-    'ok thanks',
-    'hello',
-    'cảm ơn bạn nhiều nha',
-    'bạn khỏe không',
-  ])('treats "%s" as small talk', (text) => {
-    expect(classify(text)).toBe('smalltalk')
-  })
+  /** Messages by the class they must get. */
+  const examples: Record<MessageClass, string[]> = {
+    smalltalk: [
+      'chào bạn',
+      'Xin chào ad ạ',
+      'cam on',
+      'cảm ơn nhiều nhé',
+      'ok thanks',
+      'hello',
+      'cảm ơn bạn nhiều nha',
+      'bạn khỏe không',
+    ],
+    out_of_scope: [
+      'giá xăng hôm nay',
+      'dự báo thời tiết tuần này',
+      'lich chieu phim cuoi tuan',
+      'công thức làm bánh mì',
+      'kết quả xổ số miền bắc',
+      'lịch thi đấu bóng đá ngoại hạng anh',
+      'giá vàng hôm nay bao nhiêu',
+      'mai có mưa không',
+      'xổ số miền nam hôm nay',
+      'quán cafe gần đây',
+    ],
+    gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
+    question: [
+      'chào bạn, cho hỏi làm căn cước cần gì',
+      'thủ tục cấp giấy chứng nhận đủ điều kiện kinh doanh xổ số',
+      'thanh lap cong ty tnhh mot thanh vien',
+      '1.004222',
+      'dang kys khai sinh',
+      'thẻ bảo hiểm y tế hộ gia đình',
+      'khai báo tạm trú cho người nước ngoài',
+      'mở quán cà phê cần giấy phép gì',
+      'chứng nhận vệ sinh an toàn thực phẩm cho quán ăn',
+      // a duration, a code or a complaint about an official does not make it anything else
+      'làm hộ chiếu bao lâu thì có kết quả',
+      'tra cứu mã thủ tục 1.001193',
+      'khiếu nại cán bộ công an xã',
+    ],
+    // asking for a person
+    contact: [
+      'cho tôi gặp nhân viên',
+      'nói chuyện với người thật',
+      'số tổng đài là bao nhiêu',
+      'cho xin số hotline hỗ trợ',
+      'chuyen cho nguoi that giup toi',
+      'mình cần người hỗ trợ, bạn không hiểu ý mình',
+    ],
+    // asking how an application is progressing
+    status: [
+      'hồ sơ của tôi đến đâu rồi',
+      '000.00.12.H56-260101-0001',
+      'tra cuu ho so ma bien nhan 000.00.31.H29-250912-0345',
+      'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
+      'làm sao biết hồ sơ khai sinh đã xử lý xong chưa',
+    ],
+  }
 
-  it.each([
-    'giá xăng hôm nay',
-    'dự báo thời tiết tuần này',
-    'lich chieu phim cuoi tuan',
-    'công thức làm bánh mì',
-    'kết quả xổ số miền bắc',
-    'lịch thi đấu bóng đá ngoại hạng anh',
-    'giá vàng hôm nay bao nhiêu',
-    'mai có mưa không',
-    'xổ số miền nam hôm nay',
-    'quán cafe gần đây',
-  ])('treats "%s" as out of scope', (text) => {
-    expect(classify(text)).toBe('out_of_scope')
-  })
-
-  it.each(['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'])('treats "%s" as gibberish', (text) => {
-    expect(classify(text)).toBe('gibberish')
-  })
-
-  it.each([
-    'chào bạn, cho hỏi làm căn cước cần gì',
-    'thủ tục cấp giấy chứng nhận đủ điều kiện kinh doanh xổ số',
-    'thanh lap cong ty tnhh mot thanh vien',
-    '1.004222',
-    'dang kys khai sinh',
-    'thẻ bảo hiểm y tế hộ gia đình',
-    'khai báo tạm trú cho người nước ngoài',
-    'mở quán cà phê cần giấy phép gì',
-    'chứng nhận vệ sinh an toàn thực phẩm cho quán ăn',
-  ])('treats "%s" as a procedure question', (text) => {
-    expect(classify(text)).toBe('question')
-  })
-
-  it.each([
-    'cho tôi gặp nhân viên',
-    'nói chuyện với người thật',
-    'số tổng đài là bao nhiêu',
-    'cho xin số hotline hỗ trợ',
-    'chuyen cho nguoi that giup toi',
-    'mình cần người hỗ trợ, bạn không hiểu ý mình',
-  ])('takes "%s" as asking for a person', (text) => {
-    expect(classify(text)).toBe('contact')
-  })
-
-  it.each([
-    'hồ sơ của tôi đến đâu rồi',
-    '000.00.12.H56-260101-0001',
-    'tra cuu ho so ma bien nhan 000.00.31.H29-250912-0345',
-    'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
-    'làm sao biết hồ sơ khai sinh đã xử lý xong chưa',
-  ])('takes "%s" as asking how an application is progressing', (text) => {
-    expect(classify(text)).toBe('status')
-  })
-
-  it.each([
-    'làm hộ chiếu bao lâu thì có kết quả',
-    'tra cứu mã thủ tục 1.001193',
-    'khiếu nại cán bộ công an xã',
-  ])('keeps "%s" a procedure question', (text) => {
-    expect(classify(text)).toBe('question')
-  })
+  it.each(Object.entries(examples).flatMap(([kind, texts]) => texts.map((text) => [text, kind])))(
+    'takes "%s" as %s',
+    (text, kind) => {
+      expect(classify(text)).toBe(kind)
+    },
+  )
 
   it('recognises complaints, denunciations and feedback', () => {
     expect(isComplaint(expandQuery('tố cáo công an xã nhận hối lộ', synonyms))).toBe(true)

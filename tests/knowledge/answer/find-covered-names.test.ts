@@ -6,27 +6,11 @@ import {
   findCoveredNames,
 } from '../../../knowledge/answer/find-covered-names.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
-import { exportNames, folded } from '../../helpers/export-names.ts'
+import { exportResult } from '../../helpers/export-names.ts'
 
 /** A search result for a real record with the shares the search gave it. */
-const result = (code: string, score: number, precision: number, idfCoverage: number): SearchResult => {
-  const name = exportNames.get(code)
-  if (!name) throw new Error(`no record ${code} in the export`)
-  return {
-    code,
-    name,
-    levels: ['Cấp xã'],
-    field: '',
-    score,
-    coverage: idfCoverage,
-    idfCoverage,
-    precision,
-    uncovered: [],
-    forPeople: true,
-    group: folded(name.replace(/\s*\(thực hiện tại[^)]*\)\s*$/i, '')).join(' '),
-    levelRank: 1,
-  }
-}
+const result = (code: string, score: number, precision: number, idfCoverage: number): SearchResult =>
+  exportResult(code, score, { coverage: idfCoverage, idfCoverage, precision, levelRank: 1 })
 const all = () => true
 
 describe('names the question covers', () => {

@@ -9,7 +9,7 @@ import {
 import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
-import { exportNames, folded, wordShare } from '../../helpers/export-names.ts'
+import { exportNames, exportResult, wordShare } from '../../helpers/export-names.ts'
 
 const names = exportNames
 
@@ -18,24 +18,15 @@ const result = (
   code: string,
   score: number,
   { coverage = 0.9, idfCoverage = 0.9, precision = 0.5, uncovered = [] as string[] } = {},
-): SearchResult => {
-  const name = names.get(code)
-  if (!name) throw new Error(`no record ${code} in the export`)
-  return {
-    code,
-    name,
+): SearchResult =>
+  exportResult(code, score, {
     levels: ['Cấp tỉnh'],
-    field: '',
-    score,
     coverage,
     idfCoverage,
     precision,
     uncovered,
-    forPeople: true,
-    group: folded(name.replace(/\s*\(thực hiện tại[^)]*\)\s*$/i, '')).join(' '),
     levelRank: 1,
-  }
-}
+  })
 const actions = builtInProcedureActions()
 const undecided = (question: string, top: SearchResult, ...others: SearchResult[]) =>
   findUndecided({

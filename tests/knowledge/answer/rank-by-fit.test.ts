@@ -4,131 +4,101 @@ import { builtInProcedureActions } from '../../../knowledge/answer/procedure-act
 import { MISFIT_PENALTY, rankByFit } from '../../../knowledge/answer/rank-by-fit.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
-import { exportNames, folded, wordShare } from '../../helpers/export-names.ts'
+import { exportNames, exportResult, wordShare } from '../../helpers/export-names.ts'
 
 const names = exportNames
 
 /** A search result for a real record, as the search would return it. */
-const result = (code: string, score: number, uncovered: string[] = [], idfCoverage = 0.7): SearchResult => {
-  const name = names.get(code)
-  if (!name) throw new Error(`no record ${code} in the export`)
-  return {
-    code,
-    name,
-    levels: ['Cấp xã'],
-    field: '',
-    score,
-    coverage: 0.7,
-    idfCoverage,
-    precision: 0.5,
-    uncovered,
-    forPeople: true,
-    group: folded(name.replace(/\s*\(thực hiện tại[^)]*\)\s*$/i, '')).join(' '),
-    levelRank: 0,
-  }
-}
+const result = (code: string, score: number, uncovered: string[] = [], idfCoverage = 0.7): SearchResult =>
+  exportResult(code, score, { uncovered, idfCoverage })
 const actions = builtInProcedureActions()
 const ask = (question: string) => actions.ofQuestion(analyzeText(question))
+/** The results as `rankByFit` orders them for the question. */
+const rank = (question: string, results: SearchResult[]) =>
+  rankByFit({ results, question: ask(question), actions })
 
 describe('ranking between sibling procedures by the fit model', () => {
   it('puts the plain procedure above a variant the question does not mention', () => {
     // 1.000689: "đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con"; 1.001193: "đăng ký khai sinh"
-    const ranked = rankByFit({
-      results: [result('1.000689', 1.5), result('1.001193', 1.45)],
-      question: ask('đăng ký khai sinh cho con'),
-      actions,
-    })
+    const ranked = rank('đăng ký khai sinh cho con', [result('1.000689', 1.5), result('1.001193', 1.45)])
     expect(ranked.map((r) => r.code)).toEqual(['1.001193', '1.000689'])
   })
 
   it('puts the variant first when the question names it', () => {
-    const ranked = rankByFit({
-      results: [result('1.001193', 1.5), result('1.000689', 1.45)],
-      question: ask('làm khai sinh cho con và bố nhận con luôn'),
-      actions,
-    })
+    const ranked = rank('làm khai sinh cho con và bố nhận con luôn', [
+      result('1.001193', 1.5),
+      result('1.000689', 1.45),
+    ])
     expect(ranked[0]?.code).toBe('1.000689')
   })
 
   it('moves "lưu động" and "có yếu tố nước ngoài" death registrations below the plain one', () => {
     // 1.000419 lưu động, 1.001766 có yếu tố nước ngoài, 1.000656 plain
-    const ranked = rankByFit({
-      results: [result('1.000419', 1.3), result('1.001766', 1.29), result('1.000656', 1.2)],
-      question: ask('đăng ký khai tử cho ông'),
-      actions,
-    })
+    const ranked = rank('đăng ký khai tử cho ông', [
+      result('1.000419', 1.3),
+      result('1.001766', 1.29),
+      result('1.000656', 1.2),
+    ])
     expect(ranked[0]?.code).toBe('1.000656')
-    const abroad = rankByFit({
-      results: [result('1.000656', 1.3), result('1.001766', 1.25)],
-      question: ask('đăng ký khai tử cho chồng là người nước ngoài'),
-      actions,
-    })
+    const abroad = rank('đăng ký khai tử cho chồng là người nước ngoài', [
+      result('1.000656', 1.3),
+      result('1.001766', 1.25),
+    ])
     expect(abroad[0]?.code).toBe('1.001766')
   })
 
   it('gives the asked-for bonus only to siblings that cover the question as well as the best', () => {
     // A name about something else (adoption with a foreign element) is not lifted by "người nước ngoài".
-    const ranked = rankByFit({
-      results: [result('2.002039', 1.2, [], 0.6), result('1.004878', 1.15, [], 0.3)],
-      question: ask('người nước ngoài muốn nhập quốc tịch Việt Nam'),
-      actions,
-    })
+    const ranked = rank('người nước ngoài muốn nhập quốc tịch Việt Nam', [
+      result('2.002039', 1.2, [], 0.6),
+      result('1.004878', 1.15, [], 0.3),
+    ])
     expect(ranked[0]?.code).toBe('2.002039')
   })
 
   it("moves a procedure that does not cover the question below one that does (the employer's tax settlement)", () => {
     // 1.008562: the employer refunding for staff who authorised it; 2.002233: the individual settling directly.
-    const question = ask('tự quyết toán thuế TNCN để hoàn thuế nộp thừa')
-    const ranked = rankByFit({
-      results: [result('1.008562', 1.79), result('2.002233', 1.64)],
-      question,
-      actions,
-    })
+    const ranked = rank('tự quyết toán thuế TNCN để hoàn thuế nộp thừa', [
+      result('1.008562', 1.79),
+      result('2.002233', 1.64),
+    ])
     expect(ranked.map((r) => r.code)).toEqual(['2.002233', '1.008562'])
     expect(ranked[1]?.fit).toBeCloseTo(-MISFIT_PENALTY)
     // Without "tự" the employer's procedure still needs the question to speak for an employer.
-    const neutral = rankByFit({
-      results: [result('1.008309', 1.7), result('2.002233', 1.6)],
-      question: ask('quyết toán thuế thu nhập cá nhân'),
-      actions,
-    })
+    const neutral = rank('quyết toán thuế thu nhập cá nhân', [
+      result('1.008309', 1.7),
+      result('2.002233', 1.6),
+    ])
     expect(neutral[0]?.code).toBe('2.002233')
-    const employer = rankByFit({
-      results: [result('1.008309', 1.7), result('2.002233', 1.6)],
-      question: ask('công ty quyết toán thuế thu nhập cá nhân cho nhân viên'),
-      actions,
-    })
+    const employer = rank('công ty quyết toán thuế thu nhập cá nhân cho nhân viên', [
+      result('1.008309', 1.7),
+      result('2.002233', 1.6),
+    ])
     expect(employer[0]?.code).toBe('1.008309')
   })
 
   it('puts the plain procedure above its sibling with an action the question does not ask for', () => {
     // 1.005461 "Đăng ký lại khai tử" matched the question's "mất" better than 1.000656 "Thủ tục đăng ký khai tử".
     const death = [result('1.005461', 1.59, [], 0.63), result('1.000656', 1.43, [], 0.5)]
-    expect(
-      rankByFit({ results: death, question: ask('bố em mới mất, làm giấy khai tử'), actions })[0]?.code,
-    ).toBe('1.000656')
-    expect(
-      rankByFit({ results: death, question: ask('đăng ký lại khai tử vì sổ bị thất lạc'), actions })[0]?.code,
-    ).toBe('1.005461')
+    expect(rank('bố em mới mất, làm giấy khai tử', death)[0]?.code).toBe('1.000656')
+    expect(rank('đăng ký lại khai tử vì sổ bị thất lạc', death)[0]?.code).toBe('1.005461')
   })
 
   it('does not treat a name about something else as the plain sibling ("Cấp, cấp lại Giấy phép khai thác thủy sản")', () => {
     // 1.004940 names no action, but it is the approval for fishing abroad, not the licence without "cấp lại".
-    const ranked = rankByFit({
-      results: [result('1.004359', 1.83, [], 0.71), result('1.004940', 1.9, [], 0.93)],
-      question: ask('xin giấy phép khai thác thủy sản cho tàu cá'),
-      actions,
-    })
+    const ranked = rank('xin giấy phép khai thác thủy sản cho tàu cá', [
+      result('1.004359', 1.83, [], 0.71),
+      result('1.004940', 1.9, [], 0.93),
+    ])
     expect(ranked.find((r) => r.code === '1.004359')?.score).toBe(1.83)
   })
 
   it('leaves results the search already ranked by fit as they are', () => {
     const fitted = { ...result('1.005461', 1.59, [], 0.63), fit: 0 }
-    const ranked = rankByFit({
-      results: [fitted, { ...result('1.000656', 1.43, [], 0.5), fit: 0 }],
-      question: ask('bố em mới mất, làm giấy khai tử'),
-      actions,
-    })
+    const ranked = rank('bố em mới mất, làm giấy khai tử', [
+      fitted,
+      { ...result('1.000656', 1.43, [], 0.5), fit: 0 },
+    ])
     expect(ranked.map((r) => [r.code, r.score])).toEqual([
       ['1.005461', 1.59],
       ['1.000656', 1.43],
@@ -137,7 +107,7 @@ describe('ranking between sibling procedures by the fit model', () => {
 
   it('keeps code lookups first', () => {
     const code = { ...result('1.000689', 1000), score: 1000 }
-    const ranked = rankByFit({ results: [code, result('1.001193', 1.9)], question: ask('1.000689'), actions })
+    const ranked = rank('1.000689', [code, result('1.001193', 1.9)])
     expect(ranked[0]?.code).toBe('1.000689')
   })
 
