@@ -69,18 +69,6 @@ const FIRST_TIME = [
 const FIRST_TIME_WEIGHT = 0.15
 
 /**
- * Whether the base name contains the term. A word the user typed with marks must agree in
- * marks too ("quán" is not "quan" in "hải quan"); unmarked words match folded.
- */
-const covers = (f: DocFacts, t: QueryTerm): boolean => {
-  const strict = t.accented && !t.fromSynonym
-  for (let i = 0; i < f.baseLength; i++) {
-    if (f.folded[i] === t.folded && (!strict || f.accented[i] === t.text)) return true
-  }
-  return false
-}
-
-/**
  * Whether an abbreviation written in the name stands for the term ("BHYT" for "bảo"). The spelled-out
  * words keep their marks: a word typed with marks must agree ("báo" in "thẻ nhà báo" is not the
  * "bảo" of BHYT); typed without marks, both stay possible.
@@ -92,19 +80,6 @@ const coversSpelled = (f: DocFacts, t: QueryTerm): boolean => {
     if (words[i] === t.folded && (!t.accented || t.fromSynonym || f.expandedAccented?.[i] === t.text))
       return true
   }
-  return false
-}
-
-/** A query word pair split once per query: its first and second word. */
-type SplitPair = { pair: string; a: string; b: string }
-
-const splitPair = (pair: string): SplitPair => {
-  const cut = pair.indexOf('_')
-  return { pair, a: pair.slice(0, cut), b: pair.slice(cut + 1) }
-}
-
-const hasPair = (tokens: string[], { a, b }: SplitPair): boolean => {
-  for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i] === a && tokens[i + 1] === b) return true
   return false
 }
 
@@ -293,7 +268,6 @@ export const searchProcedures = ({
   surelyAsked.forEach((n, m) => {
     if (n > 0) askedSurely.push(m)
   })
-  const typedAccented = terms.filter((t) => t.accented && !t.fromSynonym).map((t) => t.text)
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
   const totalWeight = terms.reduce((s, t) => s + t.weight, 0)
@@ -301,19 +275,59 @@ export const searchProcedures = ({
   const idf = new Map(folded.map((t) => [t, Math.log(1 + index.size / (1 + (index.df.get(t) ?? 0)))]))
   const totalIdf = terms.reduce((s, t) => s + t.weight * (idf.get(t.folded) ?? 0), 0)
   const termIdf = terms.map((t) => idf.get(t.folded) ?? 0)
-  const pairsAsked = q.bigrams.map(splitPair)
+  // Each candidate's name is read once, word by word, against tables of the query's terms and
+  // pairs; a term or pair found is stamped with the candidate's number (no arrays per candidate).
+  // Query terms are distinct by their folded form, and so are the pairs.
+  const termAt = new Map(terms.map((t, k) => [t.folded, k]))
+  // A word the user typed with marks must agree in marks too ("quán" is not "quan" in "hải quan");
+  // unmarked words match folded.
+  const strict = terms.map((t) => t.accented && !t.fromSynonym)
+  const typedAccented = strict.filter(Boolean).length
+  const pairAt = new Map(q.bigrams.map((p, k) => [p, k]))
+  const pairsFrom = new Map<string, Map<string, number>>()
+  q.bigrams.forEach((p, k) => {
+    const cut = p.indexOf('_')
+    const first = p.slice(0, cut)
+    const seconds = pairsFrom.get(first) ?? new Map<string, number>()
+    if (!seconds.has(p.slice(cut + 1))) seconds.set(p.slice(cut + 1), k)
+    pairsFrom.set(first, seconds)
+  })
+  const coveredIn = new Int32Array(terms.length).fill(-1)
+  const accentIn = new Int32Array(terms.length).fill(-1)
+  const pairIn = new Int32Array(q.bigrams.length).fill(-1)
   const top = hits[0]?.score ?? 1
   const ranked: SearchResult[] = []
-  for (const hit of hits) {
+  for (let c = 0; c < hits.length; c++) {
+    const hit = hits[c] as { id: string | number; score: number }
     const f = index.facts.get(String(hit.id))
     if (!f || seen.has(f.code)) continue
+    const words = f.folded
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string
+      const k = termAt.get(w)
+      if (k !== undefined) {
+        // The base name covers the term; anywhere in the name, a marked word typed agrees.
+        const same = f.accented[i] === (terms[k] as QueryTerm).text
+        if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
+        if (strict[k] && same) accentIn[k] = c
+      }
+      if (i + 1 < words.length) {
+        const pk = pairsFrom.get(w)?.get(words[i + 1] as string)
+        if (pk !== undefined) pairIn[pk] = c
+      }
+    }
+    if (f.expandedPairs)
+      for (const p of f.expandedPairs) {
+        const pk = pairAt.get(p)
+        if (pk !== undefined) pairIn[pk] = c
+      }
     let covered = 0
     let matched = 0
     let informative = 0
     const uncovered: string[] = []
     for (let k = 0; k < terms.length; k++) {
       const t = terms[k] as QueryTerm
-      if (covers(f, t) || coversSpelled(f, t)) {
+      if (coveredIn[k] === c || coversSpelled(f, t)) {
         covered += t.weight
         informative += t.weight * (termIdf[k] as number)
         matched++
@@ -323,11 +337,11 @@ export const searchProcedures = ({
     const idfCoverage = totalIdf ? informative / totalIdf : 0
     // Counted in loops: no arrays per candidate (80 per query).
     let pairs = 0
-    for (const p of pairsAsked) if (hasPair(f.folded, p) || f.expandedPairs?.includes(p.pair)) pairs++
-    const pairShare = pairsAsked.length ? pairs / pairsAsked.length : 0
+    for (let k = 0; k < pairIn.length; k++) if (pairIn[k] === c) pairs++
+    const pairShare = pairIn.length ? pairs / pairIn.length : 0
     let accents = 0
-    for (const t of typedAccented) if (f.accented.includes(t)) accents++
-    const accentShare = typedAccented.length ? accents / typedAccented.length : 0
+    for (let k = 0; k < accentIn.length; k++) if (accentIn[k] === c) accents++
+    const accentShare = typedAccented ? accents / typedAccented : 0
     const extra = Math.max(0, f.mainLength - matched)
     const precision = f.mainLength ? Math.min(1, matched / f.mainLength) : 0
     // A modifier counts as asked only as often as the query says it.
