@@ -207,7 +207,7 @@ export const createKnowledgeBase = async ({
     }
 
   const searchIn =
-    (snapshot: Snapshot) =>
+    (snapshot: Snapshot, expand: (text: string) => ExpandedQuery = expandIn(snapshot)) =>
     (query: string, options: SearchOptions = {}): SearchResult[] => {
       const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT)
       const key = `${limit} ${query}`
@@ -218,7 +218,7 @@ export const createKnowledgeBase = async ({
         const ranked = searchProcedures({
           index: snapshot.index,
           synonyms,
-          query: expandIn(snapshot)(query),
+          query: expand(query),
           limit,
           rerank: (candidates, q) =>
             rankByFit({ results: candidates, question: actions.ofQuestion(q.tokens), actions }),
@@ -239,18 +239,25 @@ export const createKnowledgeBase = async ({
       const cached = snapshot.caches.answers.get(key)
       if (cached !== undefined) return cached
       const { synonyms, taught } = snapshot.vocabulary
+      // The answer expands the question and then searches it: expanded once per answer, even without caches.
+      const expandAny = expandIn(snapshot)
+      let last: { text: string; q: ExpandedQuery } | null = null
+      const expand = (text: string): ExpandedQuery => {
+        if (last?.text !== text) last = { text, q: expandAny(text) }
+        return last.q
+      }
       const result = freeze(
         structureAnswer(
           await answerQuestion({
             question,
             context,
-            search: searchIn(snapshot),
+            search: searchIn(snapshot, expand),
             getProcedure: async (code) => snapshot.records.get(code) ?? (await getProcedure({ db, code })),
             synonyms,
             places,
             actions,
             taught,
-            expand: expandIn(snapshot),
+            expand,
             wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),
           }),
         ),

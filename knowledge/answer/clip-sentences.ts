@@ -5,18 +5,30 @@
  * @module
  */
 
+/** The records' texts repeat from answer to answer (the same procedures are asked about): split once. */
+const splitCache = new Map<string, string[]>()
+const MAX_CACHED_TEXTS = 5000
+
 /**
  * Sentences of a record's text: cut after ". ", "; " or "! ", and before a "- " / "+ " list
  * item (whose marker is dropped), keeping abbreviations and numbers ("01/7/2025", "TT-BTC.") whole.
  * @example splitSentences('Phí 10.000 đồng. - Từ 01/7/2025 giảm 50%.') // ['Phí 10.000 đồng.', 'Từ 01/7/2025 giảm 50%.']
  */
-export const splitSentences = (text: string): string[] =>
-  text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(/(?<=[.;!?])\s+(?=[-+•*]?\s*[\p{Lu}\d(“"])|\s+(?=[-+•]\s)|(?<=\p{Ll}[.;])(?=\p{Lu}\p{Ll})/u)
-    .map((s) => s.trim().replace(/^[-+•*]\s+/, ''))
-    .filter((s) => s.length > 0 && !/^[-+•*.;]+$/.test(s))
+export const splitSentences = (text: string): string[] => {
+  let sentences = splitCache.get(text)
+  if (sentences === undefined) {
+    sentences = text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .split(/(?<=[.;!?])\s+(?=[-+•*]?\s*[\p{Lu}\d(“"])|\s+(?=[-+•]\s)|(?<=\p{Ll}[.;])(?=\p{Lu}\p{Ll})/u)
+      .map((s) => s.trim().replace(/^[-+•*]\s+/, ''))
+      .filter((s) => s.length > 0 && !/^[-+•*.;]+$/.test(s))
+    if (splitCache.size >= MAX_CACHED_TEXTS) splitCache.clear()
+    splitCache.set(text, sentences)
+  }
+  // A copy: the caller may change its list.
+  return [...sentences]
+}
 
 /**
  * @returns the whole sentences that fit in `max` characters (the first one always, however

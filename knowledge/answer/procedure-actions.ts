@@ -252,17 +252,26 @@ export const createProcedureActions = (
   const misfit = (question: Traits, name: string): Misfit | null => {
     const p = ofName(name)
     if (question.actions.size) {
-      const shared = [...question.actions].some((a) => p.actions.has(a))
-      const main = !p.actions.size && [...question.actions].some((a) => mainFits.has(a))
+      let shared = false
+      let main = false
+      for (const a of question.actions) {
+        if (p.actions.has(a)) shared = true
+        if (mainFits.has(a)) main = true
+      }
+      main &&= !p.actions.size
       if (!shared && !main) return { kind: 'action', asked: [...question.actions] }
     }
     for (const [group, values] of p.qualifiers) {
       const asked = question.qualifiers.get(group)
       if (asked?.size) {
-        if (![...asked].some((v) => values.has(v))) return { kind: 'qualifier', group }
+        let any = false
+        for (const v of asked) if (values.has(v)) any = true
+        if (!any) return { kind: 'qualifier', group }
       } else {
         const restricted = onlyWhenAsked.get(group)
-        if (restricted && [...values].every((v) => restricted.has(v))) return { kind: 'qualifier', group }
+        let every = true
+        if (restricted) for (const v of values) if (!restricted.has(v)) every = false
+        if (restricted && every) return { kind: 'qualifier', group }
       }
     }
     if (question.age !== null) {

@@ -41,6 +41,11 @@ export type RankByFitOptions = {
   actions: ProcedureActions
 }
 
+const sharesAny = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  for (const v of a) if (b.has(v)) return true
+  return false
+}
+
 /** How much the name's variants and qualifiers agree with the question, less a penalty when it does not cover it. */
 export const fitAdjustment = (
   question: Traits,
@@ -54,7 +59,7 @@ export const fitAdjustment = (
   for (const v of p.variants) adjust += question.variants.has(v) ? bonus : -UNASKED_VARIANT_PENALTY
   for (const [group, values] of p.qualifiers) {
     const asked = question.qualifiers.get(group)
-    if (asked && [...asked].some((v) => values.has(v))) adjust += bonus
+    if (asked && sharesAny(asked, values)) adjust += bonus
   }
   if (actions.misfit(question, name)) adjust -= MISFIT_PENALTY
   return adjust
@@ -66,6 +71,22 @@ const FILLER = new Set(['thu', 'tuc'])
 const SIBLING_WORDS = 0.8
 /** Only the best-scored candidates are checked for an unasked action (no answer or page reads further). */
 const ACTION_CHECKS = 20
+
+/** A base name's words (`set`) and its words that say something about its object (`plain`). */
+type GroupWords = { set: ReadonlySet<string>; plain: readonly string[] }
+/** Base names repeat from search to search: their words are split once (bounded like the name traits). */
+const groupWords = new Map<string, GroupWords>()
+const MAX_CACHED_GROUPS = 10_000
+const wordsOf = (group: string): GroupWords => {
+  let words = groupWords.get(group)
+  if (words === undefined) {
+    const all = group.split(' ')
+    words = { set: new Set(all), plain: all.filter((w) => !FILLER.has(w)) }
+    if (groupWords.size >= MAX_CACHED_GROUPS) groupWords.clear()
+    groupWords.set(group, words)
+  }
+  return words
+}
 
 /** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
 const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {
@@ -90,18 +111,18 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   for (const r of results)
     if (r.score < 1000 && r.fit === undefined) bestCoverage = Math.max(bestCoverage, r.idfCoverage)
   // Found siblings that name no action: next to one, an action the question does not ask for is a variant it did not mean.
-  const actionless: { r: SearchResult; words: string[] | null }[] = []
+  const actionless: { r: SearchResult; words: readonly string[] | null }[] = []
   if (!question.actions.size && unasked.some((u, i) => u && i < ACTION_CHECKS)) {
     results.forEach((r, i) => {
       if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
     })
   }
   const hasPlainSibling = (r: SearchResult): boolean => {
-    let words: Set<string> | null = null
+    let words: ReadonlySet<string> | null = null
     for (const s of actionless) {
       if (s.r.idfCoverage < r.idfCoverage - ACTION_SIBLING_COVERAGE) continue
-      words ??= new Set(r.group.split(' '))
-      s.words ??= s.r.group.split(' ').filter((w) => !FILLER.has(w))
+      words ??= wordsOf(r.group).set
+      s.words ??= wordsOf(s.r.group).plain
       if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true
     }
     return false

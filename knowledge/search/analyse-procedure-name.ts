@@ -62,8 +62,14 @@ export const MODIFIERS = MODIFIER_WORDS.map((m) => ({
 /** Audience entries that are people rather than organisations. */
 const PEOPLE = /công dân|người|cán bộ|công chức|viên chức|cá nhân|hộ gia đình/iu
 
-export const countPhrase = (text: string, phrase: string): number =>
-  ` ${text} `.split(` ${phrase} `).length - 1
+export const countPhrase = (text: string, phrase: string): number => {
+  // Non-overlapping, left to right (as splitting on the phrase counts), without building the parts.
+  const haystack = ` ${text} `
+  const needle = ` ${phrase} `
+  let n = 0
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) n++
+  return n
+}
 
 const NO_MODIFIERS: number[] = []
 

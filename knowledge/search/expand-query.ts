@@ -133,7 +133,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     let consumed = 0
     for (let n = spanLimit(synonyms, folded, i); n >= 1 && !consumed; n--) {
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
-      const expansion = lookupPhrase(synonyms.expansions, tokens, i, n)
+      const expansion = lookupPhrase(synonyms.expansions, tokens, i, n, key)
       if (
         expansion &&
         (!expansion.when.length || expansion.when.some((w) => containsPhrase(whole, w))) &&
@@ -147,10 +147,10 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
         if (!expansion.keep) closeRun()
         expanded = true
         consumed = n
-      } else if (lookupPhrase(synonyms.cues, tokens, i, n) && !isFillerOnly(key)) {
+      } else if (lookupPhrase(synonyms.cues, tokens, i, n, key) && !isFillerOnly(key)) {
         closeRun()
         consumed = n
-      } else if (lookupPhrase(synonyms.filler, tokens, i, n)) {
+      } else if (lookupPhrase(synonyms.filler, tokens, i, n, key)) {
         const t = tokens[i] as AnalyzedToken
         // Typed without marks, "thi" may be "thì" (filler) or "thi" (exam): keep it, weakly.
         const ambiguous = n === 1 && !t.accented && synonyms.ambiguousFiller.has(key)

@@ -93,9 +93,14 @@ export const lookupPhrase = <T>(
   tokens: AnalyzedToken[],
   i: number,
   n: number,
+  /** The folded words of tokens[i, i+n) joined by spaces, when the caller already has them. */
+  folded?: string,
 ): T | undefined => {
-  let key = tokens[i]?.folded ?? ''
-  for (let k = 1; k < n; k++) key += ` ${tokens[i + k]?.folded}`
+  let key = folded
+  if (key === undefined) {
+    key = tokens[i]?.folded ?? ''
+    for (let k = 1; k < n; k++) key += ` ${tokens[i + k]?.folded}`
+  }
   const entry = map.get(key)
   if (!entry) return undefined
   for (const form of entry.forms) {

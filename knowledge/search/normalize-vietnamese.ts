@@ -217,10 +217,23 @@ export type AnalyzedToken = {
   accented: boolean
 }
 
-/** Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. */
+/** One raw token's analysis, kept: a token's repair and folding depend on the token alone. */
+const tokenCache = new Map<string, AnalyzedToken>()
+const MAX_CACHED_TOKENS = 200_000
+
+const analyzeToken = (raw: string): AnalyzedToken => {
+  const cached = tokenCache.get(raw)
+  if (cached !== undefined) return cached
+  const fixed = repairTelexToken(raw)
+  const folded = foldToken(fixed)
+  const token = { text: fixed, folded, accented: fixed === raw && stripMarks(fixed) !== fixed }
+  if (tokenCache.size < MAX_CACHED_TOKENS) tokenCache.set(raw, token)
+  return token
+}
+
+/** Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. Every token is a new object the caller may change. */
 export const analyzeText = (text: string): AnalyzedToken[] =>
   tokenizeVietnamese(text).map((raw) => {
-    const fixed = repairTelexToken(raw)
-    const folded = foldToken(fixed)
-    return { text: fixed, folded, accented: fixed === raw && stripMarks(fixed) !== fixed }
+    const t = analyzeToken(raw)
+    return { text: t.text, folded: t.folded, accented: t.accented }
   })

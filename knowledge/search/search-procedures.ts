@@ -68,24 +68,6 @@ const FIRST_TIME = [
 ]
 const FIRST_TIME_WEIGHT = 0.15
 
-/** 1-based occurrence number of `all[i]` among equal entries up to i. */
-const countOf = (all: number[], m: number, i: number): number => {
-  let n = 0
-  for (let k = 0; k <= i; k++) if (all[k] === m) n++
-  return n
-}
-
-/**
- * Whether the base name contains the term. A word the user typed with marks must agree in
- * marks too ("quán" is not "quan" in "hải quan"); unmarked words match folded.
- */
-const covers = (f: DocFacts, t: QueryTerm): boolean => {
-  for (let i = 0; i < f.baseLength; i++) {
-    if (f.folded[i] === t.folded && (!t.accented || t.fromSynonym || f.accented[i] === t.text)) return true
-  }
-  return false
-}
-
 /**
  * Whether an abbreviation written in the name stands for the term ("BHYT" for "bảo"). The spelled-out
  * words keep their marks: a word typed with marks must agree ("báo" in "thẻ nhà báo" is not the
@@ -101,12 +83,34 @@ const coversSpelled = (f: DocFacts, t: QueryTerm): boolean => {
   return false
 }
 
-const hasPair = (tokens: string[], pair: string): boolean => {
-  const cut = pair.indexOf('_')
-  const a = pair.slice(0, cut)
-  const b = pair.slice(cut + 1)
-  for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i] === a && tokens[i + 1] === b) return true
-  return false
+/**
+ * Distinct modifiers the name holds more often than the query asks for them (`asked` per modifier):
+ * a modifier counts as asked only as often as the query says it. Counted without allocating.
+ */
+const countUnasked = (modifiers: number[], asked: number[]): number => {
+  let n = 0
+  for (let i = 0; i < modifiers.length; i++) {
+    const m = modifiers[i] as number
+    if (modifiers.indexOf(m) !== i) continue
+    let times = 0
+    for (let k = i; k < modifiers.length; k++) if (modifiers[k] === m) times++
+    if ((asked[m] ?? 0) < times) n++
+  }
+  return n
+}
+
+/**
+ * The base name of a procedure (what the reranker compares siblings by), joined once per
+ * procedure: the facts never change once the index is built.
+ */
+const groups = new WeakMap<DocFacts, string>()
+const groupOf = (f: DocFacts): string => {
+  let group = groups.get(f)
+  if (group === undefined) {
+    group = baseNameOf(f)
+    groups.set(f, group)
+  }
+  return group
 }
 
 /**
@@ -151,7 +155,7 @@ export const exactResult = (index: SearchIndex, code: string): SearchResult | nu
     precision: 1,
     uncovered: [],
     forPeople: f.people,
-    group: baseNameOf(f),
+    group: groupOf(f),
     levelRank: f.levelRank,
   }
 }
@@ -264,26 +268,68 @@ export const searchProcedures = ({
   surelyAsked.forEach((n, m) => {
     if (n > 0) askedSurely.push(m)
   })
-  const typedAccented = terms.filter((t) => t.accented && !t.fromSynonym).map((t) => t.text)
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
   const totalWeight = terms.reduce((s, t) => s + t.weight, 0)
   // Rare words say more about the topic than "đăng ký" or "cấp" do.
   const idf = new Map(folded.map((t) => [t, Math.log(1 + index.size / (1 + (index.df.get(t) ?? 0)))]))
   const totalIdf = terms.reduce((s, t) => s + t.weight * (idf.get(t.folded) ?? 0), 0)
+  const termIdf = terms.map((t) => idf.get(t.folded) ?? 0)
+  // Each candidate's name is read once, word by word, against tables of the query's terms and
+  // pairs; a term or pair found is stamped with the candidate's number (no arrays per candidate).
+  // Query terms are distinct by their folded form, and so are the pairs.
+  const termAt = new Map(terms.map((t, k) => [t.folded, k]))
+  // A word the user typed with marks must agree in marks too ("quán" is not "quan" in "hải quan");
+  // unmarked words match folded.
+  const strict = terms.map((t) => t.accented && !t.fromSynonym)
+  const typedAccented = strict.filter(Boolean).length
+  const pairAt = new Map(q.bigrams.map((p, k) => [p, k]))
+  const pairsFrom = new Map<string, Map<string, number>>()
+  q.bigrams.forEach((p, k) => {
+    const cut = p.indexOf('_')
+    const first = p.slice(0, cut)
+    const seconds = pairsFrom.get(first) ?? new Map<string, number>()
+    if (!seconds.has(p.slice(cut + 1))) seconds.set(p.slice(cut + 1), k)
+    pairsFrom.set(first, seconds)
+  })
+  const coveredIn = new Int32Array(terms.length).fill(-1)
+  const accentIn = new Int32Array(terms.length).fill(-1)
+  const pairIn = new Int32Array(q.bigrams.length).fill(-1)
   const top = hits[0]?.score ?? 1
   const ranked: SearchResult[] = []
-  for (const hit of hits) {
+  for (let c = 0; c < hits.length; c++) {
+    const hit = hits[c] as { id: string | number; score: number }
     const f = index.facts.get(String(hit.id))
     if (!f || seen.has(f.code)) continue
+    const words = f.folded
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string
+      const k = termAt.get(w)
+      if (k !== undefined) {
+        // The base name covers the term; anywhere in the name, a marked word typed agrees.
+        const same = f.accented[i] === (terms[k] as QueryTerm).text
+        if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
+        if (strict[k] && same) accentIn[k] = c
+      }
+      if (i + 1 < words.length) {
+        const pk = pairsFrom.get(w)?.get(words[i + 1] as string)
+        if (pk !== undefined) pairIn[pk] = c
+      }
+    }
+    if (f.expandedPairs)
+      for (const p of f.expandedPairs) {
+        const pk = pairAt.get(p)
+        if (pk !== undefined) pairIn[pk] = c
+      }
     let covered = 0
     let matched = 0
     let informative = 0
     const uncovered: string[] = []
-    for (const t of terms) {
-      if (covers(f, t) || coversSpelled(f, t)) {
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k] as QueryTerm
+      if (coveredIn[k] === c || coversSpelled(f, t)) {
         covered += t.weight
-        informative += t.weight * (idf.get(t.folded) ?? 0)
+        informative += t.weight * (termIdf[k] as number)
         matched++
       } else if (t.weight >= 1 && !t.qualifier) uncovered.push(t.folded)
     }
@@ -291,17 +337,15 @@ export const searchProcedures = ({
     const idfCoverage = totalIdf ? informative / totalIdf : 0
     // Counted in loops: no arrays per candidate (80 per query).
     let pairs = 0
-    for (const p of q.bigrams) if (hasPair(f.folded, p) || f.expandedPairs?.includes(p)) pairs++
-    const pairShare = q.bigrams.length ? pairs / q.bigrams.length : 0
+    for (let k = 0; k < pairIn.length; k++) if (pairIn[k] === c) pairs++
+    const pairShare = pairIn.length ? pairs / pairIn.length : 0
     let accents = 0
-    for (const t of typedAccented) if (f.accented.includes(t)) accents++
-    const accentShare = typedAccented.length ? accents / typedAccented.length : 0
+    for (let k = 0; k < accentIn.length; k++) if (accentIn[k] === c) accents++
+    const accentShare = typedAccented ? accents / typedAccented : 0
     const extra = Math.max(0, f.mainLength - matched)
     const precision = f.mainLength ? Math.min(1, matched / f.mainLength) : 0
     // A modifier counts as asked only as often as the query says it.
-    const unasked = f.modifiers.length
-      ? new Set(f.modifiers.filter((m, i, all) => (askedModifiers[m] ?? 0) < countOf(all, m, i))).size
-      : 0
+    const unasked = f.modifiers.length ? countUnasked(f.modifiers, askedModifiers) : 0
     // "cấp lại" asked: the re-issue, not the first issue.
     let missing = 0
     for (const m of askedSurely) if (!f.modifiers.includes(m)) missing++
@@ -340,14 +384,14 @@ export const searchProcedures = ({
     // The reranker compares siblings by their base names.
     for (const r of ranked) {
       const f = index.facts.get(r.code)
-      if (f) r.group = baseNameOf(f)
+      if (f) r.group = groupOf(f)
     }
   }
   const out = [...results, ...(rerank ? rerank(ranked, q) : ranked)].slice(0, limit)
   for (const r of out) {
     if (r.group !== '') continue
     const f = index.facts.get(r.code)
-    if (f) r.group = baseNameOf(f)
+    if (f) r.group = groupOf(f)
   }
   return out
 }

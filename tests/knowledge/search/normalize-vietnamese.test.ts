@@ -107,3 +107,22 @@ describe('isVietnameseSyllable', () => {
     expect(isVietnameseSyllable(word)).toBe(expected)
   })
 })
+
+describe('analyzeText', () => {
+  it('gives every call tokens of its own, so changing one never changes a later analysis', () => {
+    const first = analyzeText('caaps laij cccd')
+    expect(first).toEqual([
+      { text: 'cấp', folded: 'cap', accented: false },
+      { text: 'lại', folded: 'lai', accented: false },
+      { text: 'cccd', folded: 'cccd', accented: false },
+    ])
+    for (const t of first) t.accented = true
+    const again = analyzeText('caaps laij cccd')
+    expect(again.map((t) => t.accented)).toEqual([false, false, false])
+    expect(again[0]).not.toBe(first[0])
+    expect(analyzeText('Cấp lại')).toEqual([
+      { text: 'cấp', folded: 'cap', accented: true },
+      { text: 'lại', folded: 'lai', accented: true },
+    ])
+  })
+})

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
 import { rankByFit } from '../../../knowledge/answer/rank-by-fit.ts'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
-import { buildSearchIndex, type SearchIndex } from '../../../knowledge/search/build-search-index.ts'
+import {
+  buildSearchIndex,
+  countPhrase,
+  type SearchIndex,
+} from '../../../knowledge/search/build-search-index.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
 import type { TestDb } from '../../helpers/create-test-db.ts'
@@ -161,6 +165,28 @@ describe('searchProcedures accent handling', () => {
   it('matches both when the user typed no diacritics', () => {
     expect(top('duong thuy').sort()).toEqual(['9.000001', '9.000002'])
   })
+
+  it('counts a word typed with other marks as not covered, and words only in the level suffix as not covered', () => {
+    const withSuffix = buildSearchIndex({
+      procedures: [
+        {
+          code: '9.000003',
+          name: 'Cấp phép dương thủy (thực hiện tại cấp huyện)',
+          levels: ['Cấp huyện'],
+          field: 'Thử',
+          audience: [],
+        },
+      ],
+    })
+    const scored = (query: string) => searchProcedures({ index: withSuffix, synonyms, query })[0]
+    // "đường" typed with marks is not the "dương" of the name; "thủy" is covered.
+    expect(scored('đường thủy')).toMatchObject({ coverage: 0.5, uncovered: ['duong'] })
+    expect(scored('duong thuy')).toMatchObject({ coverage: 1, uncovered: [] })
+    // "huyện" is only in the level suffix: it finds the name but the base name does not cover it.
+    expect(scored('dương thủy huyện')?.uncovered).toEqual(['huyen'])
+    // The pair counts anywhere in the name, the same with marks or without.
+    expect(scored('dương thủy huyện')?.score).toBeGreaterThan(scored('huyện dương')?.score ?? 1)
+  })
 })
 
 describe('searchProcedures with abbreviations written in names', () => {
@@ -241,5 +267,15 @@ describe('searchProcedures on a large knowledge base with local variants', () =>
   it('ranks with them: the local variant when the place is asked, the general procedure otherwise', () => {
     expect(search('lam lai cccd bi mat')[0]).toBe('1.014064')
     expect(search('lam lai cccd bi mat o ninh binh')[0]).toBe('1.014064-nb')
+  })
+})
+
+describe('countPhrase', () => {
+  it('counts whole-word occurrences left to right, without overlaps', () => {
+    expect(countPhrase('cấp lại thẻ cấp lại', 'cấp lại')).toBe(2)
+    expect(countPhrase('lại lại lại', 'lại lại')).toBe(1)
+    expect(countPhrase('cấp lạii', 'cấp lại')).toBe(0)
+    expect(countPhrase('thu hồi', 'thu hồi')).toBe(1)
+    expect(countPhrase('', 'xóa')).toBe(0)
   })
 })
