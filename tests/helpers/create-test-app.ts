@@ -40,6 +40,9 @@ export const composeTestServices = async ({
     DATABASE_URL: testDb.url,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // A PDF job's time budget bounds crafted files; on a loaded test machine an ordinary signed
+    // document must not run into the 10 s default. The budget's own tests set theirs.
+    DOCUMENTS_TIME_BUDGET_MS: '60000',
     ...env,
   })
   const log = createLogger('silent')
