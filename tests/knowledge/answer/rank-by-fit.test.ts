@@ -32,6 +32,20 @@ describe('ranking between sibling procedures by the fit model', () => {
     expect(ranked[0]?.code).toBe('1.000689')
   })
 
+  it('takes a foreigner named by nationality ("người Úc", "người Hàn") as a foreigner', () => {
+    // 3.000347 "Đổi giấy phép lái xe"; 3.000351 "… hoặc bằng lái xe của người nước ngoài"
+    const licence = rank('chồng em người Úc có bằng lái của Úc, muốn đổi sang bằng lái Việt Nam', [
+      result('3.000347', 1.5),
+      result('3.000351', 1.45),
+    ])
+    expect(licence[0]?.code).toBe('3.000351')
+    expect([
+      ...(ask('chồng người Hàn của em muốn làm thẻ tạm trú').qualifiers.get('nationality') ?? []),
+    ]).toEqual(['foreigner'])
+    // going to a country is not being its citizen
+    expect(ask('tôi muốn đi Úc du lịch').qualifiers.get('nationality')?.has('foreigner') ?? false).toBe(false)
+  })
+
   it('moves "lưu động" and "có yếu tố nước ngoài" death registrations below the plain one', () => {
     // 1.000419 lưu động, 1.001766 có yếu tố nước ngoài, 1.000656 plain
     const ranked = rank('đăng ký khai tử cho ông', [
