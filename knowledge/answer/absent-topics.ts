@@ -6,7 +6,6 @@
  * knowledge/data/absent-topics.json.
  * @module
  */
-
 import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'

@@ -51,6 +51,8 @@ export type DocFacts = {
   expandedAccented?: string[]
   /** Their word pairs ("thu_nhap", "nhap_ca", "ca_nhan"), when any. */
   expandedPairs?: string[]
+  /** The base name joined (`baseNameOf`), set the first time the procedure is a candidate. */
+  group?: string
 }
 
 export type SearchIndex = {

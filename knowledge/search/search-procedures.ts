@@ -101,16 +101,11 @@ const countUnasked = (modifiers: number[], asked: number[]): number => {
 
 /**
  * The base name of a procedure (what the reranker compares siblings by), joined once per
- * procedure: the facts never change once the index is built.
+ * procedure and kept on its facts (nothing else in them changes once the index is built).
  */
-const groups = new WeakMap<DocFacts, string>()
 const groupOf = (f: DocFacts): string => {
-  let group = groups.get(f)
-  if (group === undefined) {
-    group = baseNameOf(f)
-    groups.set(f, group)
-  }
-  return group
+  f.group ??= baseNameOf(f)
+  return f.group
 }
 
 /**
