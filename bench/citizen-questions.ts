@@ -20,4 +20,7 @@ export const CITIZEN_QUESTIONS = [
 export const citizenQuestion = (i: number) => CITIZEN_QUESTIONS[i % CITIZEN_QUESTIONS.length]!
 
 /** The procedure search the HTTP benchmarks send for the i-th question. */
-export const searchPath = (i: number) => `/v1/procedures?q=${encodeURIComponent(citizenQuestion(i))}&limit=5`
+export const searchRequest = (i: number) => ({
+  method: 'GET',
+  path: `/v1/procedures?q=${encodeURIComponent(citizenQuestion(i))}&limit=5`,
+})

@@ -21,7 +21,7 @@ import { join } from 'node:path'
 import { createClient } from '@libsql/client'
 import { type LibsqlServer, startLibsqlServer } from '../tests/helpers/libsql-server.ts'
 import { type RunningServer, startServer } from '../tests/helpers/start-server.ts'
-import { citizenQuestion, searchPath } from './citizen-questions.ts'
+import { citizenQuestion, searchRequest } from './citizen-questions.ts'
 import { quantile } from './quantile.ts'
 
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 200)
@@ -100,10 +100,7 @@ const measure = async (base: string, database: string, sqld: LibsqlServer | null
   const operations: { name: string; make: (i: number) => Request }[] = [
     {
       name: 'search',
-      make: (i) => ({
-        method: 'GET',
-        path: searchPath(i),
-      }),
+      make: searchRequest,
     },
     {
       name: 'ask with session',

@@ -22,7 +22,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startServer } from '../tests/helpers/start-server.ts'
-import { citizenQuestion, searchPath } from './citizen-questions.ts'
+import { citizenQuestion, searchRequest } from './citizen-questions.ts'
 import { quantile } from './quantile.ts'
 
 const { values: flags } = parseArgs({ options: { profile: { type: 'boolean', default: false } } })
@@ -91,10 +91,7 @@ const OPS: Op[] = [
   { name: 'GET /healthz', make: () => ({ method: 'GET', path: '/healthz' }) },
   {
     name: 'GET /v1/procedures',
-    make: (i) => ({
-      method: 'GET',
-      path: searchPath(i),
-    }),
+    make: searchRequest,
   },
   {
     name: 'POST /v1/ask',
