@@ -8,10 +8,9 @@
  * @module
  */
 import { createHash } from 'node:crypto'
-import type { InValue, ResultSet } from '@libsql/client'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
-import { openCounterDb } from '../../knowledge/db/open-counter-db.ts'
+import type { CounterDb, CounterStatement } from '../../knowledge/db/open-counter-db.ts'
 
 /** Where buckets live: `database` (shared by every process over one database) or `process`. */
 export type RateLimitScope = 'database' | 'process'
@@ -106,20 +105,19 @@ export const FALLBACK_MS = 1000
  * each process, and a request never waits long on a counter.
  */
 const sharedOrLocal = <T>({
-  db,
+  counters,
   clock,
   onError,
 }: {
-  db: Db
+  counters: CounterDb
   clock: () => number
   onError: (error: unknown) => void
 }) => {
-  const counter = openCounterDb(db)
   let failedAt = Number.NEGATIVE_INFINITY
   return async (shared: (db: Db) => Promise<T>, local: () => T | Promise<T>): Promise<T> => {
     if (clock() - failedAt < FALLBACK_MS) return local()
     try {
-      return await shared(await counter)
+      return await shared(await counters.connection())
     } catch (error) {
       failedAt = clock()
       onError(error)
@@ -141,7 +139,8 @@ const TAKE_MESSAGE = `
   RETURNING decision`
 
 export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
-  db: Db
+  /** the app's counters (createCounterDb, built once by the composition root) */
+  counters: CounterDb
   /** Called when the database could not count and this process counted instead. */
   onError?: (error: unknown) => void
 }
@@ -152,7 +151,7 @@ export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
  * the last token.
  */
 export const createSharedRateLimiter = ({
-  db,
+  counters,
   burst,
   perMinute,
   clock = Date.now,
@@ -160,8 +159,13 @@ export const createSharedRateLimiter = ({
 }: SharedRateLimitOptions): RateLimiter => {
   const perMs = perMinute / 60_000
   const local = createRateLimiter({ burst, perMinute, clock })
-  const run = sharedOrLocal<RateDecision>({ db, clock, onError })
-  const count = countInDatabase({ table: 'chat_rate_limits', staleMs: STALE_MS, purgeEvery: PURGE_EVERY })
+  const run = sharedOrLocal<RateDecision>({ counters, clock, onError })
+  const count = countInDatabase({
+    counters,
+    table: 'chat_rate_limits',
+    staleMs: STALE_MS,
+    purgeEvery: PURGE_EVERY,
+  })
   return {
     take: (key) =>
       run(
@@ -234,58 +238,25 @@ const TAKE_REQUEST = `
     at = max(at, ?3)
   RETURNING tokens, granted`
 
-type Statement = { sql: string; args: InValue[] }
-type Queued = Statement & { resolve: (result: ResultSet) => void; reject: (error: unknown) => void }
-const batchers = new WeakMap<Db, (statement: Statement) => Promise<ResultSet>>()
-
-/**
- * Counts taken in the same turn of the event loop (several requests arriving together) are
- * committed in one transaction: one lock and one WAL commit for all of them instead of one
- * each. Each statement still runs whole and in order, so every decision is as exact as alone.
- */
-const batchedExecute = (counter: Db) => {
-  let batcher = batchers.get(counter)
-  if (!batcher) {
-    let queue: Queued[] = []
-    const flush = async () => {
-      const group = queue
-      queue = []
-      try {
-        const results = await counter.$client.batch(
-          group.map(({ sql, args }) => ({ sql, args })),
-          'write',
-        )
-        for (const [i, q] of group.entries()) q.resolve(results[i] as ResultSet)
-      } catch (error) {
-        for (const q of group) q.reject(error)
-      }
-    }
-    batcher = (statement) =>
-      new Promise<ResultSet>((resolve, reject) => {
-        if (queue.push({ ...statement, resolve, reject }) === 1) setImmediate(() => void flush())
-      })
-    batchers.set(counter, batcher)
-  }
-  return batcher
-}
-
 /**
  * Runs a counting statement (batched, on the counter connection) and, every `purgeEvery` counts,
  * deletes in the background the rows of `table` untouched for `staleMs` (full buckets).
  * @returns the statement's first row
  */
 const countInDatabase = ({
+  counters,
   table,
   staleMs,
   purgeEvery,
 }: {
+  counters: CounterDb
   table: string
   staleMs: number
   purgeEvery: number
 }) => {
   let taken = 0
-  return async (counter: Db, now: number, statement: Statement) => {
-    const { rows } = await batchedExecute(counter)(statement)
+  return async (counter: Db, now: number, statement: CounterStatement) => {
+    const { rows } = await counters.execute(statement)
     taken += 1
     if (taken % purgeEvery === 0)
       void counter.run(sql`DELETE FROM ${sql.identifier(table)} WHERE at < ${now - staleMs}`).catch(() => {})
@@ -297,7 +268,8 @@ const countInDatabase = ({
 const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
 export type SharedRequestLimiterOptions = {
-  db: Db
+  /** the app's counters (createCounterDb, built once by the composition root) */
+  counters: CounterDb
   perMinute: number
   clock?: () => number
   /**
@@ -315,15 +287,16 @@ export type SharedRequestLimiterOptions = {
  * A clock behind the row's (another host's) refills nothing rather than going back in time.
  */
 export const createSharedRequestLimiter = ({
-  db,
+  counters,
   perMinute,
   clock = Date.now,
   onError = () => {},
 }: SharedRequestLimiterOptions): RequestLimiter => {
   const perMs = perMinute / 60_000
   const local = createRequestLimiter({ perMinute, clock })
-  const run = sharedOrLocal<number>({ db, clock, onError })
+  const run = sharedOrLocal<number>({ counters, clock, onError })
   const count = countInDatabase({
+    counters,
     table: 'request_limits',
     staleMs: REQUEST_STALE_MS,
     purgeEvery: REQUEST_PURGE_EVERY,
