@@ -8,8 +8,8 @@
  * @module
  */
 import { createHash } from 'node:crypto'
+import type { Row } from '@libsql/client'
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../knowledge/db/client.ts'
 import type { CounterDb, CounterStatement } from '../../knowledge/db/open-counter-db.ts'
 
 /** Where buckets live: `database` (shared by every process over one database) or `process`. */
@@ -99,25 +99,53 @@ const PURGE_EVERY = 5000
 export const FALLBACK_MS = 1000
 
 /**
- * Runs a shared take on the counter connection (knowledge/db/open-counter-db.ts), or the
- * process's own take when the database cannot count (read-only, full, another writer holding
- * it past the counter's short busy timeout) and for FALLBACK_MS after: the limit then holds in
- * each process, and a request never waits long on a counter.
+ * Takes from a bucket row of `table` on the counter connection (knowledge/db/open-counter-db.ts,
+ * batched) and, every `purgeEvery` counts, deletes in the background the rows untouched for
+ * `staleMs` (full buckets). When the database cannot count (read-only, full, another writer
+ * holding it past the counter's short busy timeout) the process's own bucket decides, then and
+ * for FALLBACK_MS after: the limit still holds in each process, and a request never waits long
+ * on a counter.
  */
-const sharedOrLocal = <T>({
+const takeSharedOrLocal = <T>({
   counters,
   clock,
   onError,
+  table,
+  staleMs,
+  purgeEvery,
 }: {
   counters: CounterDb
   clock: () => number
   onError: (error: unknown) => void
+  table: string
+  staleMs: number
+  purgeEvery: number
 }) => {
   let failedAt = Number.NEGATIVE_INFINITY
-  return async (shared: (db: Db) => Promise<T>, local: () => T | Promise<T>): Promise<T> => {
+  let taken = 0
+  return async ({
+    statement,
+    decide,
+    local,
+  }: {
+    /** the one statement that refills, takes and decides at `now` */
+    statement: (now: number) => CounterStatement
+    /** the decision its first row says */
+    decide: (row: Row | undefined) => T
+    /** the process's own take */
+    local: () => T | Promise<T>
+  }): Promise<T> => {
     if (clock() - failedAt < FALLBACK_MS) return local()
     try {
-      return await shared(await counters.connection())
+      const counter = await counters.connection()
+      const now = clock()
+      const { rows } = await counters.execute(statement(now))
+      taken += 1
+      if (taken % purgeEvery === 0)
+        void counter
+          .run(sql`DELETE FROM ${sql.identifier(table)} WHERE at < ${now - staleMs}`)
+          .catch(() => {})
+      return decide(rows[0])
     } catch (error) {
       failedAt = clock()
       onError(error)
@@ -159,23 +187,21 @@ export const createSharedRateLimiter = ({
 }: SharedRateLimitOptions): RateLimiter => {
   const perMs = perMinute / 60_000
   const local = createRateLimiter({ burst, perMinute, clock })
-  const run = sharedOrLocal<RateDecision>({ counters, clock, onError })
-  const count = countInDatabase({
+  const take = takeSharedOrLocal<RateDecision>({
     counters,
+    clock,
+    onError,
     table: 'chat_rate_limits',
     staleMs: STALE_MS,
     purgeEvery: PURGE_EVERY,
   })
   return {
     take: (key) =>
-      run(
-        async (counter) => {
-          const now = clock()
-          const row = await count(counter, now, { sql: TAKE_MESSAGE, args: [key, burst, now, perMs] })
-          return (row?.['decision'] as RateDecision | undefined) ?? 'allowed'
-        },
-        () => local.take(key),
-      ),
+      take({
+        statement: (now) => ({ sql: TAKE_MESSAGE, args: [key, burst, now, perMs] }),
+        decide: (row) => (row?.['decision'] as RateDecision | undefined) ?? 'allowed',
+        local: () => local.take(key),
+      }),
   }
 }
 
@@ -238,32 +264,6 @@ const TAKE_REQUEST = `
     at = max(at, ?3)
   RETURNING tokens, granted`
 
-/**
- * Runs a counting statement (batched, on the counter connection) and, every `purgeEvery` counts,
- * deletes in the background the rows of `table` untouched for `staleMs` (full buckets).
- * @returns the statement's first row
- */
-const countInDatabase = ({
-  counters,
-  table,
-  staleMs,
-  purgeEvery,
-}: {
-  counters: CounterDb
-  table: string
-  staleMs: number
-  purgeEvery: number
-}) => {
-  let taken = 0
-  return async (counter: Db, now: number, statement: CounterStatement) => {
-    const { rows } = await counters.execute(statement)
-    taken += 1
-    if (taken % purgeEvery === 0)
-      void counter.run(sql`DELETE FROM ${sql.identifier(table)} WHERE at < ${now - staleMs}`).catch(() => {})
-    return rows[0]
-  }
-}
-
 /** The bucket's row key: a digest, so no client address or session id is stored. */
 const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
@@ -294,26 +294,24 @@ export const createSharedRequestLimiter = ({
 }: SharedRequestLimiterOptions): RequestLimiter => {
   const perMs = perMinute / 60_000
   const local = createRequestLimiter({ perMinute, clock })
-  const run = sharedOrLocal<number>({ counters, clock, onError })
-  const count = countInDatabase({
+  const take = takeSharedOrLocal<number>({
     counters,
+    clock,
+    onError,
     table: 'request_limits',
     staleMs: REQUEST_STALE_MS,
     purgeEvery: REQUEST_PURGE_EVERY,
   })
   return {
     take: (key) =>
-      run(
-        async (counter) => {
-          const now = clock()
-          const row = (await count(counter, now, {
-            sql: TAKE_REQUEST,
-            args: [bucketKey(key), perMinute, now, perMs],
-          })) as unknown as { tokens: number; granted: number } | undefined
-          if (!row || row.granted) return 0
-          return secondsToWait(row.tokens, perMs)
+      take({
+        statement: (now) => ({ sql: TAKE_REQUEST, args: [bucketKey(key), perMinute, now, perMs] }),
+        decide: (row) => {
+          const taken = row as unknown as { tokens: number; granted: number } | undefined
+          if (!taken || taken.granted) return 0
+          return secondsToWait(taken.tokens, perMs)
         },
-        () => local.take(key),
-      ),
+        local: () => local.take(key),
+      }),
   }
 }
