@@ -22,6 +22,7 @@ import { withHandoffs } from '../bot/handoff/with-handoffs.ts'
 import { createTelegramBot } from '../bot/telegram/create-telegram-bot.ts'
 import { createZaloClient } from '../bot/zalo/zalo-client.ts'
 import { createZaloWebhook } from '../bot/zalo/zalo-webhook.ts'
+import { createCounterDb } from '../knowledge/db/open-counter-db.ts'
 import type { AppDeps, AppServices } from './deps.ts'
 import { type DocumentsOptions, startDocumentsService } from './documents/documents-service.ts'
 
@@ -41,9 +42,12 @@ export const composeServices = ({
   const { config, db, kb, log } = deps
   const { bot } = config
 
+  // one counter connection for every limit counted in the database: chat, hand-off, HTTP requests
+  const counters = createCounterDb(db)
   const handoffs = createHandoffStore({ db })
   const core = createConversation({
     db,
+    counters,
     answer: (question, context) => kb.answer(question, context),
     getProcedure: (code) => kb.getProcedure(code),
     config: {
@@ -65,7 +69,7 @@ export const composeServices = ({
       ...(bot.rateLimit.scope === 'database'
         ? {
             limiter: createSharedRateLimiter({
-              db,
+              counters,
               ...bot.rateLimit,
               onError: (error) =>
                 log.warn('hand-off rate limit counted in this process: the database did not answer', {
@@ -139,6 +143,7 @@ export const composeServices = ({
     telegram,
     zalo,
     agents,
+    counters,
     documents,
     stop: async () => {
       await zalo?.webhook.whenIdle()

@@ -15,3 +15,12 @@ export const CITIZEN_QUESTIONS = [
   'sổ đỏ cấp lại',
   'đăng ký thường trú cho con',
 ]
+
+/** The i-th question, cycling through the list. */
+export const citizenQuestion = (i: number) => CITIZEN_QUESTIONS[i % CITIZEN_QUESTIONS.length]!
+
+/** The procedure search the HTTP benchmarks send for the i-th question. */
+export const searchRequest = (i: number) => ({
+  method: 'GET',
+  path: `/v1/procedures?q=${encodeURIComponent(citizenQuestion(i))}&limit=5`,
+})

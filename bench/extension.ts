@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { ensureExtensionBuilt, launchWithExtension } from '../tests/extension/helpers/chromium.ts'
 import { makeScannedPdf, makeTextPdf } from '../tests/extension/helpers/make-pdfs.ts'
+import { quantile } from './quantile.ts'
 
 const TARGET_BATCH_MS = 5
 const TARGET_NUDGE_MS = 100
@@ -55,9 +56,14 @@ document.getElementById('uploadformInput').addEventListener('change', (e) => {
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
   const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)
-  return { n: sorted.length, mean, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 }
+  return {
+    n: sorted.length,
+    mean,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    max: sorted.at(-1) ?? 0,
+  }
 }
 const fmt = (s: ReturnType<typeof stats>) =>
   `n=${s.n} mean=${s.mean.toFixed(3)} p50=${s.p50.toFixed(3)} p95=${s.p95.toFixed(3)} max=${s.max.toFixed(3)} ms`

@@ -17,6 +17,7 @@ import {
 } from '../bot/core/rate-limit.ts'
 import { createDb } from '../knowledge/db/client.ts'
 import { migrateDb } from '../knowledge/db/migrate.ts'
+import { createCounterDb } from '../knowledge/db/open-counter-db.ts'
 
 const TAKES = Number(process.env['BENCH_TAKES'] ?? 3000)
 const base = process.env['BENCH_DIR'] ?? fileURLToPath(new URL('../.tools/', import.meta.url))
@@ -46,7 +47,10 @@ try {
   }
   const ways: [string, RequestLimiter][] = [
     ['process (memory)', createRequestLimiter({ perMinute })],
-    ['database (counter connection)', createSharedRequestLimiter({ db, perMinute })],
+    [
+      'database (counter connection)',
+      createSharedRequestLimiter({ counters: createCounterDb(db), perMinute }),
+    ],
     ['main connection (flushed per commit)', mainConnection],
   ]
   console.log(`bench:limits — ${TAKES} takes over 50 keys, µs per take`)

@@ -21,11 +21,11 @@ import { join } from 'node:path'
 import { createClient } from '@libsql/client'
 import { type LibsqlServer, startLibsqlServer } from '../tests/helpers/libsql-server.ts'
 import { type RunningServer, startServer } from '../tests/helpers/start-server.ts'
-import { CITIZEN_QUESTIONS } from './citizen-questions.ts'
+import { citizenQuestion, searchRequest } from './citizen-questions.ts'
+import { quantile } from './quantile.ts'
 
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 200)
 const LATENCIES = (process.env['BENCH_LATENCIES'] ?? '0,1,5').split(',').map(Number)
-const QUESTIONS = CITIZEN_QUESTIONS
 /** Conversations the requests are spread over (each gets REQUESTS / SESSIONS messages). */
 const SESSIONS = 20
 
@@ -84,9 +84,6 @@ const waitSearchable = async (base: string) => {
   }
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
-
 type Row = {
   database: string
   operation: string
@@ -103,17 +100,14 @@ const measure = async (base: string, database: string, sqld: LibsqlServer | null
   const operations: { name: string; make: (i: number) => Request }[] = [
     {
       name: 'search',
-      make: (i) => ({
-        method: 'GET',
-        path: `/v1/procedures?q=${encodeURIComponent(QUESTIONS[i % QUESTIONS.length]!)}&limit=5`,
-      }),
+      make: searchRequest,
     },
     {
       name: 'ask with session',
       make: (i) => ({
         method: 'POST',
         path: '/v1/ask',
-        body: { text: QUESTIONS[i % QUESTIONS.length], sessionId: `bench-remote-${i % SESSIONS}` },
+        body: { text: citizenQuestion(i), sessionId: `bench-remote-${i % SESSIONS}` },
       }),
     },
     {
@@ -122,7 +116,7 @@ const measure = async (base: string, database: string, sqld: LibsqlServer | null
         method: 'POST',
         path: '/v1/chat/messages',
         body: {
-          text: QUESTIONS[i % QUESTIONS.length],
+          text: citizenQuestion(i),
           ...(chatSessions[i % SESSIONS] ? { sessionId: chatSessions[i % SESSIONS] } : {}),
         },
       }),

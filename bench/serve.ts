@@ -22,14 +22,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startServer } from '../tests/helpers/start-server.ts'
-import { CITIZEN_QUESTIONS } from './citizen-questions.ts'
+import { citizenQuestion, searchRequest } from './citizen-questions.ts'
+import { quantile } from './quantile.ts'
 
 const { values: flags } = parseArgs({ options: { profile: { type: 'boolean', default: false } } })
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
 const WORKERS = process.env['BENCH_WORKERS'] ?? '1'
-const QUESTIONS = CITIZEN_QUESTIONS
 
 const dir = mkdtempSync(join(tmpdir(), 'trolyso-bench-serve-'))
 const watchdog = setTimeout(() => {
@@ -91,17 +91,14 @@ const OPS: Op[] = [
   { name: 'GET /healthz', make: () => ({ method: 'GET', path: '/healthz' }) },
   {
     name: 'GET /v1/procedures',
-    make: (i) => ({
-      method: 'GET',
-      path: `/v1/procedures?q=${encodeURIComponent(QUESTIONS[i % QUESTIONS.length]!)}&limit=5`,
-    }),
+    make: searchRequest,
   },
   {
     name: 'POST /v1/ask',
     make: (i) => ({
       method: 'POST',
       path: '/v1/ask',
-      body: JSON.stringify({ text: QUESTIONS[i % QUESTIONS.length] }),
+      body: JSON.stringify({ text: citizenQuestion(i) }),
     }),
   },
 ]
@@ -118,9 +115,6 @@ const send = ({ method, path, body }: { method: string; path: string; body?: str
     req.on('error', reject)
     req.end(body)
   })
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 
 const run = async (op: Op) => {
   const latencies: number[] = []

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Db } from '../knowledge/db/client.ts'
+import type { CounterDb } from '../knowledge/db/open-counter-db.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import type { Logger } from '../platform/logger.ts'
 import type { AgentsWebhook } from './agents/agents-webhook.ts'
@@ -50,6 +51,8 @@ export type ChatChannels = {
   zalo: { webhook: ZaloWebhook; client: ZaloClient } | null
   /** the Bot Framework endpoint and the one Bot Connector client (Teams) */
   agents: { webhook: AgentsWebhook; client: ConnectorClient } | null
+  /** the one counter connection every limit counted in the database (`scope: database`) draws on */
+  counters: CounterDb
 }
 
 export type ChatServices = BotDeps & ChatChannels

@@ -18,7 +18,7 @@ export const createChatRoutes = (deps: ChatServices) => {
       conversation: deps.conversation,
       perMinute: deps.config.rateLimits.chatPerMinute,
       scope: deps.config.rateLimits.scope,
-      db: deps.db,
+      counters: deps.counters,
       trustProxyHops: deps.config.trustProxyHops,
       log: deps.log,
     }),

@@ -8,6 +8,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib'
 import { AppError } from '../../knowledge/errors.ts'
+import { appendPdfObjects, lastStartXref, nextObjectNumber } from './append-pdf-update.ts'
 import { type AppearanceRequest, buildSignatureAppearance } from './build-signature-appearance.ts'
 
 /**
@@ -60,19 +61,6 @@ const loadPdf = async (pdf: Uint8Array) => {
   }
 }
 
-const lastStartXref = (latin1: string) => {
-  const at = latin1.lastIndexOf('startxref')
-  const match = at >= 0 ? /startxref\s+(\d+)/.exec(latin1.slice(at)) : null
-  if (!match?.[1]) throw new AppError('UNPROCESSABLE', 'Tệp PDF thiếu startxref; không ký được.')
-  return Number(match[1])
-}
-
-const highestSize = (latin1: string) => {
-  let max = 0
-  for (const m of latin1.matchAll(/\/Size\s+(\d+)/g)) max = Math.max(max, Number(m[1]))
-  return max
-}
-
 /**
  * @returns the PDF with an empty signature whose ByteRange is already final
  * @throws AppError 422 for an unreadable or encrypted PDF
@@ -87,13 +75,13 @@ export const addSignaturePlaceholder = async ({
   const doc = await loadPdf(pdf)
   const original = Buffer.from(pdf)
   const latin1 = original.toString('latin1')
-  const prev = lastStartXref(latin1)
+  const prev = lastStartXref(latin1, 'không ký được')
   const ctx = doc.context
   const root = ctx.trailerInfo.Root
   if (!(root instanceof PDFRef)) throw new AppError('UNPROCESSABLE', 'Tệp PDF thiếu /Root; không ký được.')
   if (doc.getPageCount() === 0) throw new AppError('UNPROCESSABLE', 'Tệp PDF không có trang nào.')
 
-  let next = Math.max(ctx.largestObjectNumber + 1, highestSize(latin1))
+  let next = nextObjectNumber(ctx, latin1)
   const sigRef = PDFRef.of(next++)
   const widgetRef = PDFRef.of(next++)
   const built = appearanceRequest
@@ -165,41 +153,23 @@ export const addSignaturePlaceholder = async ({
   const ap = appearance ? `\n/AP << /N ${appearance.normal} 0 R >>` : ''
   const widget = `<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/Rect ${rect}\n/F 132\n/T ${utf16Hex(fieldName)}\n/V ${sigRef.toString()}\n/P ${page.ref.toString()}${ap}\n>>`
 
-  const parts: string[] = []
-  let offset = original.length
-  if (original[original.length - 1] !== 0x0a) {
-    parts.push('\n')
-    offset += 1
-  }
-  const entries: { ref: PDFRef; offset: number }[] = []
-  const append = (ref: PDFRef, body: string) => {
-    const text = `${ref.objectNumber} ${ref.generationNumber} obj\n${body}\nendobj\n`
-    entries.push({ ref, offset })
-    parts.push(text)
-    offset += Buffer.byteLength(text, 'latin1')
-  }
-  const sigObjectOffset = offset
-  append(sigRef, sigDict)
-  append(widgetRef, widget)
-  for (const { num, body } of appearance?.bodies ?? []) append(PDFRef.of(num), body)
-  for (const [ref, obj] of rewritten) append(ref, obj.toString())
-
-  const xrefOffset = offset
-  entries.sort((a, b) => a.ref.objectNumber - b.ref.objectNumber)
-  const xref = ['xref', '0 1', '0000000000 65535 f ']
-  for (const e of entries) {
-    xref.push(
-      `${e.ref.objectNumber} 1`,
-      `${String(e.offset).padStart(10, '0')} ${String(e.ref.generationNumber).padStart(5, '0')} n `,
-    )
-  }
-  const trailer = [`/Size ${next}`, `/Root ${root.toString()}`, `/Prev ${prev}`]
-  const { Info, ID } = ctx.trailerInfo
-  if (Info) trailer.push(`/Info ${Info.toString()}`)
-  if (ID) trailer.push(`/ID ${ID.toString()}`)
-  parts.push(`${xref.join('\n')}\ntrailer\n<< ${trailer.join(' ')} >>\nstartxref\n${xrefOffset}\n%%EOF\n`)
-
-  const out = Buffer.concat([original, Buffer.from(parts.join(''), 'latin1')])
+  const { pdf: out, offsets } = appendPdfObjects({
+    pdf: original,
+    ctx,
+    bodies: [
+      { num: sigRef.objectNumber, body: sigDict },
+      { num: widgetRef.objectNumber, body: widget },
+      ...(appearance?.bodies ?? []),
+      ...[...rewritten].map(([ref, obj]) => ({
+        num: ref.objectNumber,
+        gen: ref.generationNumber,
+        body: obj.toString(),
+      })),
+    ],
+    size: next,
+    prev,
+  })
+  const sigObjectOffset = offsets[0] ?? 0
   const sigText = `${sigRef.objectNumber} ${sigRef.generationNumber} obj\n${sigDict}`
   const contentsStart = sigObjectOffset + sigText.indexOf('/Contents <') + '/Contents '.length
   const contentsEnd = contentsStart + contents.length

@@ -11,6 +11,7 @@ import { officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { created, describeOperations, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
+import type { Caller } from './authenticate-official.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import { type EnrolCertificateOptions, enrolCertificate } from './issue-certificate.ts'
 import { CRL_PATH, crlUrlOf, publishCrl } from './publish-crl.ts'
@@ -23,14 +24,30 @@ const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string
 
 export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
-  /** Issues and records a certificate for the CSR; the chain is the deployment CA's certificate. */
-  const issue = async (request: Omit<EnrolCertificateOptions, 'db' | 'ca' | 'crlUrl'>) => {
+  /**
+   * Issues and records a certificate for the CSR of `official`, named in the caller's agency;
+   * the chain is the deployment CA's certificate.
+   */
+  const issue = async ({
+    caller,
+    official,
+    ...request
+  }: Omit<EnrolCertificateOptions, 'db' | 'ca' | 'crlUrl' | 'subject'> & {
+    caller: Caller
+    official: { id: string; name: string }
+  }) => {
     const { ca } = await svc()
     const issued = await enrolCertificate({
       db: deps.db,
       ca,
       crlUrl: crlUrlOf(deps.config.publicUrl),
       ...request,
+      subject: {
+        officialId: official.id,
+        name: official.name,
+        agencyCode: caller.agency.code,
+        agencyName: caller.agency.name,
+      },
     })
     return { issued, chain: [ca.pem], notAfter: issued.notAfter.toISOString() }
   }
@@ -47,15 +64,7 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
     async (c) => {
       const caller = c.var.caller
       const { csr } = parseInput(ZCsr, await readJson(c))
-      const { issued, chain, notAfter } = await issue({
-        csrPem: csr,
-        subject: {
-          officialId: caller.official.id,
-          name: caller.official.name,
-          agencyCode: caller.agency.code,
-          agencyName: caller.agency.name,
-        },
-      })
+      const { issued, chain, notAfter } = await issue({ csrPem: csr, caller, official: caller.official })
       return c.json({ serial: issued.serial, certificate: issued.pem, chain, notAfter }, 201)
     },
   )
@@ -84,12 +93,8 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
         csrPem: csr,
         holder: 'organisation',
         actor: `official:${caller.official.id}`,
-        subject: {
-          officialId: holder.id,
-          name: holder.name,
-          agencyCode: caller.agency.code,
-          agencyName: caller.agency.name,
-        },
+        caller,
+        official: holder,
       })
       return c.json(
         { serial: issued.serial, subject: issued.subject, certificate: issued.pem, chain, notAfter },

@@ -116,6 +116,12 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
     },
   )
 
+  /** answers the edXML package `exportXml` writes of the caller's document */
+  const edxmlPackage = async (c: Context<OfficialEnv>, exportXml: typeof exportEdxmlStatus, id: string) => {
+    const xml = await exportXml({ svc: await svc(), caller: c.var.caller, id })
+    return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+  }
+
   const readXml = async (c: Context) => {
     const type = (c.req.header('content-type') ?? '').toLowerCase()
     if (!/^(application|text)\/xml/.test(type)) {
@@ -223,10 +229,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
       errors: [401, 404],
     }),
     official,
-    async (c) => {
-      const xml = await exportEdxml({ svc: await svc(), caller: c.var.caller, id: c.req.param('id') })
-      return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
-    },
+    async (c) => edxmlPackage(c, exportEdxml, c.req.param('id')),
   )
 
   app.get(
@@ -238,10 +241,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
       errors: [401, 403, 404],
     }),
     official,
-    async (c) => {
-      const xml = await exportEdxmlStatus({ svc: await svc(), caller: c.var.caller, id: c.req.param('id') })
-      return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
-    },
+    async (c) => edxmlPackage(c, exportEdxmlStatus, c.req.param('id')),
   )
 
   app.post(

@@ -5,14 +5,19 @@
  * `GET …/:id/pdf` read the session and the signed PDF.
  * @module
  */
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { SIGNING_ROLES, ZSigningSession, ZSigningSessionState } from '../../contracts/documents.ts'
 import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { completeSignature } from './complete-signature.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
-import { getPreparedPdf, getSignedPdf, getSigningSession } from './get-signing-session.ts'
+import {
+  type GetSigningSessionOptions,
+  getPreparedPdf,
+  getSignedPdf,
+  getSigningSession,
+} from './get-signing-session.ts'
 import { parseIssuance, parseSignatureAt } from './parse-issuance.ts'
 import { prepareSignature } from './prepare-signature.ts'
 import { pdfResponse, readPdfForm } from './read-pdf-form.ts'
@@ -45,6 +50,15 @@ const ZComplete = z.object({ signature: z.base64().min(1), certificateSerial: z.
 export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
   const maxBytes = deps.config.documents.maxBytes
+  /** answers the PDF `read` finds in the caller's signing session (the one to sign, or the signed one) */
+  const sessionPdf = async (
+    c: Context<OfficialEnv>,
+    read: (o: GetSigningSessionOptions) => Promise<{ pdf: Uint8Array; sha256: string }>,
+    sessionId: string,
+  ) => {
+    const { pdf, sha256 } = await read({ svc: await svc(), caller: c.var.caller, sessionId })
+    return pdfResponse(c, pdf, sha256)
+  }
 
   app.post(
     '/v1/signing/sessions',
@@ -144,14 +158,7 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
       },
     ),
     official,
-    async (c) => {
-      const prepared = await getPreparedPdf({
-        svc: await svc(),
-        caller: c.var.caller,
-        sessionId: c.req.param('id'),
-      })
-      return pdfResponse(c, prepared.pdf, prepared.sha256)
-    },
+    async (c) => sessionPdf(c, getPreparedPdf, c.req.param('id')),
   )
 
   app.get(
@@ -162,14 +169,7 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
       errors: [401, 404, 409],
     }),
     official,
-    async (c) => {
-      const signed = await getSignedPdf({
-        svc: await svc(),
-        caller: c.var.caller,
-        sessionId: c.req.param('id'),
-      })
-      return pdfResponse(c, signed.pdf, signed.sha256)
-    },
+    async (c) => sessionPdf(c, getSignedPdf, c.req.param('id')),
   )
 
   return app

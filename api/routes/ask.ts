@@ -18,21 +18,21 @@ import { limitBodySize } from '../../platform/http/limit-body.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import { createAskContextStore } from '../ask-context.ts'
-import type { AppDeps } from '../deps.ts'
+import type { AppServices } from '../deps.ts'
 import { ZAskBody } from './procedures.types.ts'
 
 const tooLarge = () => {
   throw new AppError('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn (tối đa 16 KB). Hãy rút gọn câu hỏi.')
 }
 
-export const createAskRoutes = ({ kb, db, config, log }: AppDeps) => {
+export const createAskRoutes = ({ kb, db, config, log, counters }: AppServices) => {
   const contexts = createAskContextStore({ db, ttlMinutes: config.bot.sessionTtlMinutes })
   const limit = createLimitRequests({
     name: 'ask',
     perMinute: config.rateLimits.askPerMinute,
     scope: config.rateLimits.scope,
     trustProxyHops: config.trustProxyHops,
-    db,
+    counters,
     log,
   })
   const operation = describeOperation({

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperations, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, json, type OperationSpec } from '../../platform/openapi/describe-operation.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { figuresToCsv, getFigures } from './get-figures.ts'
@@ -32,6 +32,10 @@ const ZPeriod = z
   .refine(({ from, to }) => from <= to, 'from phải trước hoặc bằng to')
   .refine(({ from, to }) => Date.parse(to) - Date.parse(from) <= 366 * 86_400_000, 'tối đa 366 ngày một lần')
 
+/** Every figures route takes the period as its query and fails the same ways. */
+const figuresOperation = (summary: string, responses: OperationSpec['responses']) =>
+  operation(summary, { query: ZPeriod, responses, errors: [400, 401, 403] })
+
 export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
   const figuresFor = async (query: Record<string, string>) => {
     const period = parseInput(ZPeriod, query, 'Khoảng thời gian')
@@ -47,12 +51,8 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
   return new Hono<StaffEnv>()
     .get(
       '/v1/admin/figures',
-      operation('Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ', {
-        query: ZPeriod,
-        responses: {
-          200: { description: 'OK', content: json(z.looseObject({ from: z.string(), to: z.string() })) },
-        },
-        errors: [400, 401, 403],
+      figuresOperation('Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ', {
+        200: { description: 'OK', content: json(z.looseObject({ from: z.string(), to: z.string() })) },
       }),
       async (c) => {
         requirePermission(c, 'read')
@@ -61,10 +61,8 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
     )
     .get(
       '/v1/admin/figures.csv',
-      operation('Số liệu dạng CSV (UTF-8 có BOM)', {
-        query: ZPeriod,
-        responses: { 200: { description: 'CSV', content: { 'text/csv': z.string() } } },
-        errors: [400, 401, 403],
+      figuresOperation('Số liệu dạng CSV (UTF-8 có BOM)', {
+        200: { description: 'CSV', content: { 'text/csv': z.string() } },
       }),
       async (c) => {
         requirePermission(c, 'read')
@@ -77,10 +75,8 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
     )
     .get(
       '/v1/admin/figures/daily.svg',
-      operation('Biểu đồ câu hỏi theo ngày và kênh (SVG)', {
-        query: ZPeriod,
-        responses: { 200: { description: 'SVG', content: { 'image/svg+xml': z.string() } } },
-        errors: [400, 401, 403],
+      figuresOperation('Biểu đồ câu hỏi theo ngày và kênh (SVG)', {
+        200: { description: 'SVG', content: { 'image/svg+xml': z.string() } },
       }),
       async (c) => {
         requirePermission(c, 'read')

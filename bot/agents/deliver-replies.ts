@@ -13,7 +13,8 @@
 
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { type DeliverResult, keepUndelivered } from '../core/keep-undelivered.ts'
+import { deliverMessages } from '../core/deliver-messages.ts'
+import type { DeliverResult } from '../core/keep-undelivered.ts'
 import type { Reply } from '../core/reply.types.ts'
 import type { Activity, ChannelAccount, OutgoingActivity } from './activity.types.ts'
 import type { ConnectorClient } from './connector-client.ts'
@@ -41,34 +42,32 @@ export const deliverAgentsReplies = async ({
   replies,
   clock = Date.now,
 }: DeliverAgentsRepliesOptions): Promise<DeliverResult> => {
-  const result: DeliverResult = { sent: 0, undelivered: 0 }
   const target = {
     serviceUrl: activity.serviceUrl,
     conversationId: activity.conversation.id,
     replyToId: activity.id ?? null,
   }
-  for (const message of renderAgentsReplies(replies)) {
-    const outgoing: OutgoingActivity = {
-      type: 'message',
-      from: account(activity.recipient),
-      recipient: account(activity.from),
-      conversation: activity.conversation,
-      ...(activity.id ? { replyToId: activity.id } : {}),
-      ...(activity.locale ? { locale: activity.locale } : {}),
-      ...(message.text ? { text: message.text, textFormat: 'markdown' as const } : {}),
-      ...(message.attachments ? { attachments: message.attachments } : {}),
-    }
-    const sent = await client.send(target, outgoing)
-    if (sent.ok) {
-      result.sent += 1
-      continue
-    }
-    result.undelivered += 1
-    await keepUndelivered({
-      db,
-      log,
-      channel: 'botframework',
-      recipient: agentsUserId(activity, activity.from.id),
+  return deliverMessages({
+    db,
+    log,
+    channel: 'botframework',
+    recipient: agentsUserId(activity, activity.from.id),
+    messages: renderAgentsReplies(replies),
+    send: async (message) => {
+      const outgoing: OutgoingActivity = {
+        type: 'message',
+        from: account(activity.recipient),
+        recipient: account(activity.from),
+        conversation: activity.conversation,
+        ...(activity.id ? { replyToId: activity.id } : {}),
+        ...(activity.locale ? { locale: activity.locale } : {}),
+        ...(message.text ? { text: message.text, textFormat: 'markdown' as const } : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
+      }
+      const sent = await client.send(target, outgoing)
+      return sent.ok ? null : `connector ${sent.status}: ${sent.message}`
+    },
+    keep: (message) => ({
       payload: {
         channelId: activity.channelId,
         serviceUrl: activity.serviceUrl,
@@ -77,11 +76,9 @@ export const deliverAgentsReplies = async ({
           ...(message.attachments ? { attachments: message.attachments } : {}),
         },
       },
-      reason: `connector ${sent.status}: ${sent.message}`,
       text: message.text ?? '',
       context: { channelId: activity.channelId },
-      at: clock(),
-    })
-  }
-  return result
+    }),
+    clock,
+  })
 }

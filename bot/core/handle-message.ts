@@ -12,6 +12,7 @@ import type { Answer, AnswerContext } from '../../knowledge/answer/answer.types.
 import { renderReplyText } from '../../knowledge/answer/render-reply-text.ts'
 import type { Db } from '../../knowledge/db/client.ts'
 import { createGroupCommit } from '../../knowledge/db/group-commit.ts'
+import { type CounterDb, createCounterDb } from '../../knowledge/db/open-counter-db.ts'
 import { interactions } from '../../knowledge/db/schema/index.ts'
 import type { Logger } from '../../platform/logger.ts'
 import { menuChoiceId, parseChoiceId, parseCommandText, procedureChoiceId } from './choice-ids.ts'
@@ -49,6 +50,8 @@ export type CreateConversationOptions = {
   clock?: () => number
   config: ConversationConfig
   log?: Logger
+  /** the app's counters, for `rateLimit.scope: database`; without them the conversation opens its own */
+  counters?: CounterDb
 }
 
 export type Conversation = {
@@ -88,12 +91,13 @@ export const createConversation = ({
   clock = Date.now,
   config,
   log,
+  counters,
 }: CreateConversationOptions): Conversation => {
   const sessions = createSessionStore({ db, ttlMinutes: config.sessionTtlMinutes, clock })
   const limiter =
     config.rateLimit.scope === 'database'
       ? createSharedRateLimiter({
-          db,
+          counters: counters ?? createCounterDb(db),
           ...config.rateLimit,
           clock,
           onError: (error) =>

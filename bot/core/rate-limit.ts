@@ -8,10 +8,9 @@
  * @module
  */
 import { createHash } from 'node:crypto'
-import type { InValue, ResultSet } from '@libsql/client'
+import type { Row } from '@libsql/client'
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../knowledge/db/client.ts'
-import { openCounterDb } from '../../knowledge/db/open-counter-db.ts'
+import type { CounterDb, CounterStatement } from '../../knowledge/db/open-counter-db.ts'
 
 /** Where buckets live: `database` (shared by every process over one database) or `process`. */
 export type RateLimitScope = 'database' | 'process'
@@ -100,26 +99,53 @@ const PURGE_EVERY = 5000
 export const FALLBACK_MS = 1000
 
 /**
- * Runs a shared take on the counter connection (knowledge/db/open-counter-db.ts), or the
- * process's own take when the database cannot count (read-only, full, another writer holding
- * it past the counter's short busy timeout) and for FALLBACK_MS after: the limit then holds in
- * each process, and a request never waits long on a counter.
+ * Takes from a bucket row of `table` on the counter connection (knowledge/db/open-counter-db.ts,
+ * batched) and, every `purgeEvery` counts, deletes in the background the rows untouched for
+ * `staleMs` (full buckets). When the database cannot count (read-only, full, another writer
+ * holding it past the counter's short busy timeout) the process's own bucket decides, then and
+ * for FALLBACK_MS after: the limit still holds in each process, and a request never waits long
+ * on a counter.
  */
-const sharedOrLocal = <T>({
-  db,
+const takeSharedOrLocal = <T>({
+  counters,
   clock,
   onError,
+  table,
+  staleMs,
+  purgeEvery,
 }: {
-  db: Db
+  counters: CounterDb
   clock: () => number
   onError: (error: unknown) => void
+  table: string
+  staleMs: number
+  purgeEvery: number
 }) => {
-  const counter = openCounterDb(db)
   let failedAt = Number.NEGATIVE_INFINITY
-  return async (shared: (db: Db) => Promise<T>, local: () => T | Promise<T>): Promise<T> => {
+  let taken = 0
+  return async ({
+    statement,
+    decide,
+    local,
+  }: {
+    /** the one statement that refills, takes and decides at `now` */
+    statement: (now: number) => CounterStatement
+    /** the decision its first row says */
+    decide: (row: Row | undefined) => T
+    /** the process's own take */
+    local: () => T | Promise<T>
+  }): Promise<T> => {
     if (clock() - failedAt < FALLBACK_MS) return local()
     try {
-      return await shared(await counter)
+      const counter = await counters.connection()
+      const now = clock()
+      const { rows } = await counters.execute(statement(now))
+      taken += 1
+      if (taken % purgeEvery === 0)
+        void counter
+          .run(sql`DELETE FROM ${sql.identifier(table)} WHERE at < ${now - staleMs}`)
+          .catch(() => {})
+      return decide(rows[0])
     } catch (error) {
       failedAt = clock()
       onError(error)
@@ -141,7 +167,8 @@ const TAKE_MESSAGE = `
   RETURNING decision`
 
 export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
-  db: Db
+  /** the app's counters (createCounterDb, built once by the composition root) */
+  counters: CounterDb
   /** Called when the database could not count and this process counted instead. */
   onError?: (error: unknown) => void
 }
@@ -152,7 +179,7 @@ export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
  * the last token.
  */
 export const createSharedRateLimiter = ({
-  db,
+  counters,
   burst,
   perMinute,
   clock = Date.now,
@@ -160,18 +187,21 @@ export const createSharedRateLimiter = ({
 }: SharedRateLimitOptions): RateLimiter => {
   const perMs = perMinute / 60_000
   const local = createRateLimiter({ burst, perMinute, clock })
-  const run = sharedOrLocal<RateDecision>({ db, clock, onError })
-  const count = countInDatabase({ table: 'chat_rate_limits', staleMs: STALE_MS, purgeEvery: PURGE_EVERY })
+  const take = takeSharedOrLocal<RateDecision>({
+    counters,
+    clock,
+    onError,
+    table: 'chat_rate_limits',
+    staleMs: STALE_MS,
+    purgeEvery: PURGE_EVERY,
+  })
   return {
     take: (key) =>
-      run(
-        async (counter) => {
-          const now = clock()
-          const row = await count(counter, now, { sql: TAKE_MESSAGE, args: [key, burst, now, perMs] })
-          return (row?.['decision'] as RateDecision | undefined) ?? 'allowed'
-        },
-        () => local.take(key),
-      ),
+      take({
+        statement: (now) => ({ sql: TAKE_MESSAGE, args: [key, burst, now, perMs] }),
+        decide: (row) => (row?.['decision'] as RateDecision | undefined) ?? 'allowed',
+        local: () => local.take(key),
+      }),
   }
 }
 
@@ -234,70 +264,12 @@ const TAKE_REQUEST = `
     at = max(at, ?3)
   RETURNING tokens, granted`
 
-type Statement = { sql: string; args: InValue[] }
-type Queued = Statement & { resolve: (result: ResultSet) => void; reject: (error: unknown) => void }
-const batchers = new WeakMap<Db, (statement: Statement) => Promise<ResultSet>>()
-
-/**
- * Counts taken in the same turn of the event loop (several requests arriving together) are
- * committed in one transaction: one lock and one WAL commit for all of them instead of one
- * each. Each statement still runs whole and in order, so every decision is as exact as alone.
- */
-const batchedExecute = (counter: Db) => {
-  let batcher = batchers.get(counter)
-  if (!batcher) {
-    let queue: Queued[] = []
-    const flush = async () => {
-      const group = queue
-      queue = []
-      try {
-        const results = await counter.$client.batch(
-          group.map(({ sql, args }) => ({ sql, args })),
-          'write',
-        )
-        for (const [i, q] of group.entries()) q.resolve(results[i] as ResultSet)
-      } catch (error) {
-        for (const q of group) q.reject(error)
-      }
-    }
-    batcher = (statement) =>
-      new Promise<ResultSet>((resolve, reject) => {
-        if (queue.push({ ...statement, resolve, reject }) === 1) setImmediate(() => void flush())
-      })
-    batchers.set(counter, batcher)
-  }
-  return batcher
-}
-
-/**
- * Runs a counting statement (batched, on the counter connection) and, every `purgeEvery` counts,
- * deletes in the background the rows of `table` untouched for `staleMs` (full buckets).
- * @returns the statement's first row
- */
-const countInDatabase = ({
-  table,
-  staleMs,
-  purgeEvery,
-}: {
-  table: string
-  staleMs: number
-  purgeEvery: number
-}) => {
-  let taken = 0
-  return async (counter: Db, now: number, statement: Statement) => {
-    const { rows } = await batchedExecute(counter)(statement)
-    taken += 1
-    if (taken % purgeEvery === 0)
-      void counter.run(sql`DELETE FROM ${sql.identifier(table)} WHERE at < ${now - staleMs}`).catch(() => {})
-    return rows[0]
-  }
-}
-
 /** The bucket's row key: a digest, so no client address or session id is stored. */
 const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
 export type SharedRequestLimiterOptions = {
-  db: Db
+  /** the app's counters (createCounterDb, built once by the composition root) */
+  counters: CounterDb
   perMinute: number
   clock?: () => number
   /**
@@ -315,32 +287,31 @@ export type SharedRequestLimiterOptions = {
  * A clock behind the row's (another host's) refills nothing rather than going back in time.
  */
 export const createSharedRequestLimiter = ({
-  db,
+  counters,
   perMinute,
   clock = Date.now,
   onError = () => {},
 }: SharedRequestLimiterOptions): RequestLimiter => {
   const perMs = perMinute / 60_000
   const local = createRequestLimiter({ perMinute, clock })
-  const run = sharedOrLocal<number>({ db, clock, onError })
-  const count = countInDatabase({
+  const take = takeSharedOrLocal<number>({
+    counters,
+    clock,
+    onError,
     table: 'request_limits',
     staleMs: REQUEST_STALE_MS,
     purgeEvery: REQUEST_PURGE_EVERY,
   })
   return {
     take: (key) =>
-      run(
-        async (counter) => {
-          const now = clock()
-          const row = (await count(counter, now, {
-            sql: TAKE_REQUEST,
-            args: [bucketKey(key), perMinute, now, perMs],
-          })) as unknown as { tokens: number; granted: number } | undefined
-          if (!row || row.granted) return 0
-          return secondsToWait(row.tokens, perMs)
+      take({
+        statement: (now) => ({ sql: TAKE_REQUEST, args: [bucketKey(key), perMinute, now, perMs] }),
+        decide: (row) => {
+          const taken = row as unknown as { tokens: number; granted: number } | undefined
+          if (!taken || taken.granted) return 0
+          return secondsToWait(taken.tokens, perMs)
         },
-        () => local.take(key),
-      ),
+        local: () => local.take(key),
+      }),
   }
 }

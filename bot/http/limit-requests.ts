@@ -8,7 +8,7 @@
  */
 import type { Context } from 'hono'
 import { errorBody } from '../../contracts/errors.ts'
-import type { Db } from '../../knowledge/db/client.ts'
+import type { CounterDb } from '../../knowledge/db/open-counter-db.ts'
 import { clientAddress } from '../../platform/http/client-address.ts'
 import type { Logger } from '../../platform/logger.ts'
 import {
@@ -25,7 +25,8 @@ export type LimitRequestsOptions = {
   perMinute: number
   trustProxyHops: number
   scope: RateLimitScope
-  db: Db
+  /** the app's counters, where `database` scope counts */
+  counters: CounterDb
   log?: Logger
   clock?: () => number
 }
@@ -54,7 +55,7 @@ export const createLimitRequests = ({
   perMinute,
   trustProxyHops,
   scope,
-  db,
+  counters,
   log,
   clock = Date.now,
 }: LimitRequestsOptions): LimitRequests => {
@@ -70,7 +71,7 @@ export const createLimitRequests = ({
   }
   const limiter: RequestLimiter =
     scope === 'database'
-      ? createSharedRequestLimiter({ db, perMinute, clock, onError })
+      ? createSharedRequestLimiter({ counters, perMinute, clock, onError })
       : createRequestLimiter({ perMinute, clock })
   const check = async (c: Context, key: string) => {
     const wait = await limiter.take(`${name}:${key}`)

@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { Db } from '../../knowledge/db/client.ts'
+import type { CounterDb } from '../../knowledge/db/open-counter-db.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { limitBodySize } from '../../platform/http/limit-body.ts'
 import type { Logger } from '../../platform/logger.ts'
@@ -67,7 +67,8 @@ export type WebChatRoutesOptions = {
   perMinute: number
   /** Where requests are counted: `database` (shared by every process) or `process`. */
   scope: RateLimitScope
-  db: Db
+  /** the app's counters, where `database` scope counts */
+  counters: CounterDb
   trustProxyHops: number
   log?: Logger
   clock?: () => number
@@ -77,7 +78,7 @@ export const createWebChatRoutes = ({
   conversation,
   perMinute,
   scope,
-  db,
+  counters,
   trustProxyHops,
   log,
   clock,
@@ -90,7 +91,7 @@ export const createWebChatRoutes = ({
     name: 'chat',
     perMinute,
     scope,
-    db,
+    counters,
     trustProxyHops,
     ...(log ? { log } : {}),
     ...(clock ? { clock } : {}),

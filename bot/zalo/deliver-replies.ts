@@ -7,7 +7,8 @@
 
 import type { Db } from '../../knowledge/db/client.ts'
 import type { Logger } from '../../platform/logger.ts'
-import { type DeliverResult, keepUndelivered } from '../core/keep-undelivered.ts'
+import { deliverMessages } from '../core/deliver-messages.ts'
+import type { DeliverResult } from '../core/keep-undelivered.ts'
 import type { Reply } from '../core/reply.types.ts'
 import { renderZaloReplies } from './render-replies.ts'
 import type { ReplyWindow } from './reply-window.ts'
@@ -23,7 +24,7 @@ export type DeliverRepliesOptions = {
   clock?: () => number
 }
 
-export const deliverReplies = async ({
+export const deliverReplies = ({
   db,
   client,
   window,
@@ -31,30 +32,19 @@ export const deliverReplies = async ({
   userId,
   replies,
   clock = Date.now,
-}: DeliverRepliesOptions): Promise<DeliverResult> => {
-  const result: DeliverResult = { sent: 0, undelivered: 0 }
-  for (const message of renderZaloReplies(replies)) {
-    const refused = await window.reserveReply(userId)
-    let reason: string | null = refused
-    if (!refused) {
+}: DeliverRepliesOptions): Promise<DeliverResult> =>
+  deliverMessages({
+    db,
+    log,
+    channel: 'zalo',
+    recipient: userId,
+    messages: renderZaloReplies(replies),
+    send: async (message) => {
+      const refused = await window.reserveReply(userId)
+      if (refused) return refused
       const sent = await client.send(userId, message)
-      if (sent.ok) {
-        result.sent += 1
-        continue
-      }
-      reason = `zalo_error ${sent.code}: ${sent.message}`
-    }
-    result.undelivered += 1
-    await keepUndelivered({
-      db,
-      log,
-      channel: 'zalo',
-      recipient: userId,
-      payload: message,
-      reason: reason ?? 'unknown',
-      text: message.text,
-      at: clock(),
-    })
-  }
-  return result
-}
+      return sent.ok ? null : `zalo_error ${sent.code}: ${sent.message}`
+    },
+    keep: (message) => ({ payload: message, text: message.text }),
+    clock,
+  })

@@ -5,7 +5,7 @@
  * @module
  */
 import type { DocumentSystemConfig } from '../utils/storage.ts'
-import { closestMatch, fieldValue, namesIn, type PageAdapter } from './types.ts'
+import { fieldValue, namesIn, type PageAdapter, sendControlMatching } from './types.ts'
 
 export const hostMatches = (configured: string, hostname: string): boolean => {
   const host =
@@ -23,8 +23,7 @@ export const createDocumentSystemAdapter = (config: DocumentSystemConfig): PageA
   // several systems (and webmail) can share a host: the configured send button must be there too
   detect: (doc) =>
     hostMatches(config.host, doc.location.hostname) && doc.querySelector(config.sendButton) !== null,
-  sendControlOf: (el) => closestMatch(el, config.sendButton),
-  sendControl: (doc) => doc.querySelector<HTMLElement>(config.sendButton),
+  ...sendControlMatching(config.sendButton),
   attachmentNames: (doc) => namesIn(doc, config.attachmentList),
   subject: (doc) => (config.subjectField ? fieldValue(doc.querySelector(config.subjectField)) : doc.title),
   bodyText: () => '',

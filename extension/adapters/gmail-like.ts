@@ -3,7 +3,7 @@
  * `role=button` Send control, a subject box and a contenteditable body.
  * @module
  */
-import { closestMatch, fieldValue, namesIn, type PageAdapter } from './types.ts'
+import { fieldValue, namesIn, type PageAdapter, sendControlMatching } from './types.ts'
 
 const SEND = [
   '[role="button"][data-tooltip^="Send"]',
@@ -16,8 +16,7 @@ export const gmailLikeAdapter: PageAdapter = {
   id: 'gmail-like',
   detect: (doc) =>
     doc.querySelector('[name="subjectbox"], [role="dialog"] [aria-label="Message Body"]') !== null,
-  sendControlOf: (el) => closestMatch(el, SEND),
-  sendControl: (doc) => doc.querySelector<HTMLElement>(SEND),
+  ...sendControlMatching(SEND),
   attachmentNames: (doc) => namesIn(doc, '[role="dialog"] [download], [aria-label^="Attachment:"]'),
   subject: (doc) => fieldValue(doc.querySelector('[name="subjectbox"]')),
   bodyText: (doc) =>

@@ -5,7 +5,7 @@
  * until Roundcube replaces it with the file's entry.
  * @module
  */
-import { closestMatch, fieldValue, namesIn, type PageAdapter } from './types.ts'
+import { fieldValue, namesIn, type PageAdapter, sendControlMatching } from './types.ts'
 
 const SEND = [
   'button.send',
@@ -22,8 +22,7 @@ export const roundcubeAdapter: PageAdapter = {
     doc.body?.classList.contains('action-compose') === true ||
     (doc.querySelector('#compose-subject, input[name="_subject"]') !== null &&
       doc.querySelector('#attachment-list, #compose-attachments') !== null),
-  sendControlOf: (el) => closestMatch(el, SEND),
-  sendControl: (doc) => doc.querySelector<HTMLElement>(SEND),
+  ...sendControlMatching(SEND),
   attachmentNames: (doc) =>
     namesIn(doc, '#attachment-list > li:not(.uploading)', '.attachment-name, a.filename, .filename'),
   attachmentListComplete: (doc) =>

@@ -48,7 +48,15 @@ export const namesIn = (doc: Document, itemSelector: string, nameSelector?: stri
     text(nameSelector ? (item.querySelector(nameSelector) ?? item) : item),
   ).filter((name) => name !== '')
 
-export const closestMatch = (el: Element, selector: string): HTMLElement | null => {
+const closestMatch = (el: Element, selector: string): HTMLElement | null => {
   const found = el.closest(selector)
   return found instanceof HTMLElement ? found : null
 }
+
+/** How an adapter finds its send control when one selector matches it. */
+export const sendControlMatching = (
+  selector: string,
+): Pick<PageAdapter, 'sendControlOf' | 'sendControl'> => ({
+  sendControlOf: (el) => closestMatch(el, selector),
+  sendControl: (doc) => doc.querySelector<HTMLElement>(selector),
+})

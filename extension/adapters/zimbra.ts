@@ -3,7 +3,7 @@
  * button and attachment bubbles.
  * @module
  */
-import { closestMatch, fieldValue, namesIn, type PageAdapter } from './types.ts'
+import { fieldValue, namesIn, type PageAdapter, sendControlMatching } from './types.ts'
 
 const SEND = [
   '[id^="zb__COMPOSE"][id$="__SEND"]',
@@ -16,8 +16,7 @@ export const zimbraAdapter: PageAdapter = {
   id: 'zimbra',
   detect: (doc) =>
     doc.querySelector('.ZmComposeView, [id^="zv__COMPOSE"], [data-testid="composer"]') !== null,
-  sendControlOf: (el) => closestMatch(el, SEND),
-  sendControl: (doc) => doc.querySelector<HTMLElement>(SEND),
+  ...sendControlMatching(SEND),
   attachmentNames: (doc) =>
     namesIn(
       doc,

@@ -8,15 +8,13 @@
  * written through the main connection, flushed at every commit.
  * @module
  */
-import { createClient } from '@libsql/client'
+import { createClient, type InValue, type ResultSet } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import type { Db } from './client.ts'
 import * as schema from './schema/index.ts'
 
 /** How long a counter update waits for another writer before the caller counts elsewhere. */
 export const COUNTER_BUSY_TIMEOUT_MS = 50
-
-const opened = new WeakMap<Db, Promise<Db>>()
 
 /** The main database file of a local database, or null (in memory, a libSQL server). */
 const mainFile = async (db: Db): Promise<string | null> => {
@@ -48,14 +46,60 @@ const open = async (db: Db): Promise<Db> => {
 }
 
 /**
- * @returns the counter connection of `db`, opened on first use and shared by every caller;
- *   `db` itself for a database that is not a local file
+ * Opens a counter connection to `db`; {@link createCounterDb} does it once per app.
+ * @returns the counter connection, or `db` itself for a database that is not a local file
+ *   (or when the second connection cannot be opened)
  */
-export const openCounterDb = (db: Db): Promise<Db> => {
-  let counter = opened.get(db)
-  if (!counter) {
-    counter = open(db).catch(() => db)
-    opened.set(db, counter)
+export const openCounterDb = (db: Db): Promise<Db> => open(db).catch(() => db)
+
+/** A plain SQL statement with its arguments, as the counters run them. */
+export type CounterStatement = { sql: string; args: InValue[] }
+
+/**
+ * The counters of one app: built once by the composition root (api/compose-services.ts) and
+ * handed to every limit that counts in the database, so they share one counter connection and
+ * one queue of writes.
+ */
+export type CounterDb = {
+  /** the counter connection, opened on first use */
+  connection: () => Promise<Db>
+  /**
+   * Runs a statement on the counter connection. Statements taken in the same turn of the event
+   * loop (several requests arriving together) are committed in one transaction: one lock and
+   * one WAL commit for all of them instead of one each. Each still runs whole and in order, so
+   * every result is as exact as alone.
+   */
+  execute: (statement: CounterStatement) => Promise<ResultSet>
+}
+
+type Queued = CounterStatement & { resolve: (result: ResultSet) => void; reject: (error: unknown) => void }
+
+export const createCounterDb = (db: Db): CounterDb => {
+  let opened: Promise<Db> | undefined
+  const connection = () => {
+    opened ??= openCounterDb(db)
+    return opened
   }
-  return counter
+  let queue: Queued[] = []
+  const flush = async () => {
+    const group = queue
+    queue = []
+    try {
+      const counter = await connection()
+      const results = await counter.$client.batch(
+        group.map(({ sql, args }) => ({ sql, args })),
+        'write',
+      )
+      for (const [i, q] of group.entries()) q.resolve(results[i] as ResultSet)
+    } catch (error) {
+      for (const q of group) q.reject(error)
+    }
+  }
+  return {
+    connection,
+    execute: (statement) =>
+      new Promise<ResultSet>((resolve, reject) => {
+        if (queue.push({ ...statement, resolve, reject }) === 1) setImmediate(() => void flush())
+      }),
+  }
 }

@@ -6,20 +6,21 @@
  * @module
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { epochMs, jsonOf, serialId, textId } from './columns.ts'
 
 export const chatSessions = sqliteTable('chat_sessions', {
-  id: text('id').primaryKey(),
+  id: textId(),
   channel: text('channel').notNull(),
-  state: text('state', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-  updatedAt: integer('updated_at').notNull(),
-  expiresAt: integer('expires_at').notNull(),
+  state: jsonOf<Record<string, unknown>>('state'),
+  updatedAt: epochMs('updated_at'),
+  expiresAt: epochMs('expires_at'),
 })
 
 /** Per-user token buckets when several processes serve one bot (BOT_RATE_LIMIT_SCOPE=database). */
 export const chatRateLimits = sqliteTable('chat_rate_limits', {
   key: text('key').primaryKey(),
   tokens: real('tokens').notNull(),
-  at: integer('at').notNull(),
+  at: epochMs('at'),
   warned: integer('warned').notNull(),
   decision: text('decision').notNull(),
 })
@@ -34,14 +35,14 @@ export const chatRateLimits = sqliteTable('chat_rate_limits', {
 export const requestLimits = sqliteTable('request_limits', {
   key: text('key').primaryKey(),
   tokens: real('tokens').notNull(),
-  at: integer('at').notNull(),
+  at: epochMs('at'),
   granted: integer('granted').notNull(),
 })
 
 export const interactions = sqliteTable(
   'interactions',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     sessionId: text('session_id').notNull(),
     channel: text('channel').notNull(),
     text: text('text').notNull(),
@@ -49,7 +50,7 @@ export const interactions = sqliteTable(
     procedureCode: text('procedure_code'),
     facet: text('facet'),
     feedback: text('feedback'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: epochMs('created_at'),
   },
   (t) => [
     index('interactions_session_idx').on(t.sessionId),
@@ -65,13 +66,13 @@ export const interactions = sqliteTable(
 export const unansweredQuestions = sqliteTable(
   'unanswered_questions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     interactionId: text('interaction_id'),
     channel: text('channel').notNull(),
     text: text('text').notNull(),
     reason: text('reason').notNull(),
     status: text('status').notNull().default('open'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: epochMs('created_at'),
     questionKey: text('question_key'),
     count: integer('count').notNull().default(1),
     lastAskedAt: integer('last_asked_at'),
@@ -87,27 +88,27 @@ export const channelTokens = sqliteTable('channel_tokens', {
   accessToken: text('access_token').notNull(),
   refreshToken: text('refresh_token').notNull(),
   expiresAt: integer('expires_at'),
-  updatedAt: integer('updated_at').notNull(),
+  updatedAt: epochMs('updated_at'),
 })
 
 export const processedEvents = sqliteTable('processed_events', {
-  id: text('id').primaryKey(),
-  receivedAt: integer('received_at').notNull(),
+  id: textId(),
+  receivedAt: epochMs('received_at'),
 })
 
 export const undeliveredMessages = sqliteTable('undelivered_messages', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: serialId(),
   channel: text('channel').notNull(),
   recipient: text('recipient').notNull(),
   payload: text('payload', { mode: 'json' }).notNull(),
   reason: text('reason').notNull(),
-  createdAt: integer('created_at').notNull(),
+  createdAt: epochMs('created_at'),
 })
 
 /** Reply-window bookkeeping per channel user (Zalo: 48 h after the citizen's last message). */
 export const channelUsers = sqliteTable('channel_users', {
-  id: text('id').primaryKey(),
+  id: textId(),
   channel: text('channel').notNull(),
-  lastInboundAt: integer('last_inbound_at').notNull(),
+  lastInboundAt: epochMs('last_inbound_at'),
   repliesSinceInbound: integer('replies_since_inbound').notNull().default(0),
 })

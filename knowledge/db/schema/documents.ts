@@ -8,12 +8,13 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { StoredSenderVerification } from '../../../contracts/document-verification.ts'
 import type { DocumentHeader } from '../../../contracts/documents.ts'
+import { flag, isoTime, jsonOf, serialId, textId } from './columns.ts'
 
 export const agencies = sqliteTable('agencies', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   parentCode: text('parent_code'),
-  createdAt: text('created_at').notNull(),
+  createdAt: isoTime('created_at'),
   /** edXML From/To contact fields (QCVN 102:2016 Organization), all optional */
   organizationInCharge: text('organization_in_charge'),
   address: text('address'),
@@ -23,20 +24,24 @@ export const agencies = sqliteTable('agencies', {
   website: text('website'),
 })
 
+/** `agency_code`, the agency a row belongs to */
+const agencyCode = () =>
+  text('agency_code')
+    .notNull()
+    .references(() => agencies.code)
+
 export const officials = sqliteTable(
   'officials',
   {
-    id: text('id').primaryKey(),
-    agencyCode: text('agency_code')
-      .notNull()
-      .references(() => agencies.code),
+    id: textId(),
+    agencyCode: agencyCode(),
     name: text('name').notNull(),
     email: text('email'),
     /** the 12 digits of the citizen identity card (CCCD), when given: the serialNumber of their certificates */
     nationalId: text('national_id'),
     /** clerk | approver | agency_admin | viewer | system_admin */
     role: text('role').notNull(),
-    createdAt: text('created_at').notNull(),
+    createdAt: isoTime('created_at'),
   },
   (t) => [index('officials_agency_idx').on(t.agencyCode)],
 )
@@ -44,7 +49,7 @@ export const officials = sqliteTable(
 export const apiTokens = sqliteTable(
   'api_tokens',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     officialId: text('official_id')
       .notNull()
       .references(() => officials.id),
@@ -52,7 +57,7 @@ export const apiTokens = sqliteTable(
     /** the token's first characters (`tls_` + 8), not secret, to name a token when revoking it */
     tokenPrefix: text('token_prefix'),
     label: text('label'),
-    createdAt: text('created_at').notNull(),
+    createdAt: isoTime('created_at'),
     /** after this instant the token is refused (OFFICIAL_TOKEN_TTL_DAYS at issue) */
     expiresAt: text('expires_at'),
     revokedAt: text('revoked_at'),
@@ -68,10 +73,10 @@ export const certificates = sqliteTable('certificates', {
   agencyCode: text('agency_code'),
   subject: text('subject').notNull(),
   pem: text('pem').notNull(),
-  notBefore: text('not_before').notNull(),
-  notAfter: text('not_after').notNull(),
+  notBefore: isoTime('not_before'),
+  notAfter: isoTime('not_after'),
   revokedAt: text('revoked_at'),
-  createdAt: text('created_at').notNull(),
+  createdAt: isoTime('created_at'),
 })
 
 /** PDF bytes, content-addressed by SHA-256, written in the same transaction as the document row. */
@@ -84,7 +89,7 @@ export const documentBlobs = sqliteTable('document_blobs', {
 export const documents = sqliteTable(
   'documents',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     sha256: text('sha256')
       .notNull()
       .references(() => documentBlobs.sha256),
@@ -93,21 +98,21 @@ export const documents = sqliteTable(
       .references(() => agencies.code),
     senderOfficialId: text('sender_official_id'),
     /** the header as sent (or as imported from edXML); fields added since are optional, so any version's header fits */
-    header: text('header', { mode: 'json' }).$type<DocumentHeader>().notNull(),
+    header: jsonOf<DocumentHeader>('header'),
     notation: text('notation'),
     subject: text('subject').notNull(),
     pages: integer('pages').notNull().default(1),
-    paperCopy: integer('paper_copy', { mode: 'boolean' }).notNull().default(false),
+    paperCopy: flag('paper_copy', false),
     /** signed_valid | signed_invalid | unsigned */
     signatureStatus: text('signature_status').notNull(),
     /** the verdict at submission; older versions wrote fewer fields: read it with readStoredVerification */
-    verification: text('verification', { mode: 'json' }).$type<StoredSenderVerification>().notNull(),
+    verification: jsonOf<StoredSenderVerification>('verification'),
     /**
      * the sending agency's own approval: valid approver and organisation signatures in that
      * order, every signer an official of the sending agency (what /minh-bach counts)
      */
-    ownApproval: integer('own_approval', { mode: 'boolean' }).notNull().default(false),
-    createdAt: text('created_at').notNull(),
+    ownApproval: flag('own_approval', false),
+    createdAt: isoTime('created_at'),
     /** the edXML DocumentId `sender,yyyy/MM/dd,number/notation`, how other systems refer to it */
     edxmlDocumentId: text('edxml_document_id'),
     /** active | revoked | replaced (edXML BussinessDocType 1 and 3) */
@@ -131,12 +136,10 @@ export const documentRecipients = sqliteTable(
     documentId: text('document_id')
       .notNull()
       .references(() => documents.id),
-    agencyCode: text('agency_code')
-      .notNull()
-      .references(() => agencies.code),
+    agencyCode: agencyCode(),
     /** QCVN 102:2016 status code: 01 arrived … 16 recall refused */
     status: text('status').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    updatedAt: isoTime('updated_at'),
   },
   (t) => [
     primaryKey({ columns: [t.documentId, t.agencyCode] }),
@@ -147,20 +150,20 @@ export const documentRecipients = sqliteTable(
 export const documentEvents = sqliteTable(
   'document_events',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     documentId: text('document_id').notNull(),
     agencyCode: text('agency_code').notNull(),
     status: text('status').notNull(),
     actorOfficialId: text('actor_official_id'),
     note: text('note'),
-    at: text('at').notNull(),
+    at: isoTime('at'),
   },
   (t) => [index('document_events_doc_idx').on(t.documentId)],
 )
 
 /** A prepared PDF waiting for a CMS signature from the extension or a remote provider. */
 export const signingSessions = sqliteTable('signing_sessions', {
-  id: text('id').primaryKey(),
+  id: textId(),
   officialId: text('official_id').notNull(),
   role: text('role').notNull(),
   preparedSha256: text('prepared_sha256').notNull(),
@@ -177,8 +180,8 @@ export const signingSessions = sqliteTable('signing_sessions', {
   remoteRef: text('remote_ref'),
   /** the signed PDF once complete */
   signed: blob('signed', { mode: 'buffer' }),
-  createdAt: text('created_at').notNull(),
-  expiresAt: text('expires_at').notNull(),
+  createdAt: isoTime('created_at'),
+  expiresAt: isoTime('expires_at'),
 })
 
 export const nudgeCounters = sqliteTable(
@@ -214,10 +217,8 @@ export const nudgeQuota = sqliteTable(
 export const documentDrafts = sqliteTable(
   'document_drafts',
   {
-    id: text('id').primaryKey(),
-    agencyCode: text('agency_code')
-      .notNull()
-      .references(() => agencies.code),
+    id: textId(),
+    agencyCode: agencyCode(),
     approverOfficialId: text('approver_official_id').notNull(),
     fileName: text('file_name').notNull(),
     subject: text('subject'),
@@ -227,7 +228,7 @@ export const documentDrafts = sqliteTable(
     status: text('status').notNull(),
     /** the routed document, once the văn thư issued it */
     documentId: text('document_id'),
-    createdAt: text('created_at').notNull(),
+    createdAt: isoTime('created_at'),
     issuedAt: text('issued_at'),
   },
   (t) => [index('document_drafts_queue_idx').on(t.agencyCode, t.status, t.createdAt)],
@@ -249,5 +250,5 @@ export const signatureImages = sqliteTable('signature_images', {
   diameterMm: integer('diameter_mm'),
   sha256: text('sha256').notNull(),
   uploadedBy: text('uploaded_by').notNull(),
-  updatedAt: text('updated_at').notNull(),
+  updatedAt: isoTime('updated_at'),
 })

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { epochMs, flag, serialId } from './columns.ts'
 
 export const HANDOFF_STATUSES = ['open', 'claimed', 'closed'] as const
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number]
@@ -14,15 +15,15 @@ export type HandoffSender = (typeof HANDOFF_SENDERS)[number]
 export const handoffs = sqliteTable(
   'handoffs',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     channel: text('channel').notNull(),
     /** The citizen as the channel knows them: web session id, Telegram chat id, Zalo user id… */
     userId: text('user_id').notNull(),
     status: text('status').$type<HandoffStatus>().notNull(),
     /** Asked outside staff hours: captured, answered when staff are back. */
-    outsideHours: integer('outside_hours', { mode: 'boolean' }).notNull().default(false),
+    outsideHours: flag('outside_hours', false),
     claimedBy: text('claimed_by'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: epochMs('created_at'),
     claimedAt: integer('claimed_at'),
     closedAt: integer('closed_at'),
     note: text('note'),
@@ -38,16 +39,16 @@ export const handoffs = sqliteTable(
 export const handoffMessages = sqliteTable(
   'handoff_messages',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     handoffId: integer('handoff_id')
       .notNull()
       .references(() => handoffs.id, { onDelete: 'cascade' }),
     from: text('from').$type<HandoffSender>().notNull(),
     text: text('text').notNull(),
-    createdAt: integer('created_at').notNull(),
-    delivered: integer('delivered', { mode: 'boolean' }).notNull().default(true),
+    createdAt: epochMs('created_at'),
+    delivered: flag('delivered', true),
     /** Copied from the conversation before the hand-off (already in the web transcript). */
-    copied: integer('copied', { mode: 'boolean' }).notNull().default(false),
+    copied: flag('copied', false),
   },
   (t) => [index('handoff_messages_handoff_idx').on(t.handoffId)],
 )
@@ -62,5 +63,5 @@ export const handoffReferences = sqliteTable('handoff_references', {
     .primaryKey()
     .references(() => handoffs.id, { onDelete: 'cascade' }),
   reference: text('reference', { mode: 'json' }).notNull(),
-  updatedAt: integer('updated_at').notNull(),
+  updatedAt: epochMs('updated_at'),
 })

@@ -6,6 +6,7 @@
  * @module
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { isoTime, serialId } from './columns.ts'
 
 export const IMPORT_FLAG_STATUSES = ['open', 'done'] as const
 export type ImportFlagStatus = (typeof IMPORT_FLAG_STATUSES)[number]
@@ -13,7 +14,7 @@ export type ImportFlagStatus = (typeof IMPORT_FLAG_STATUSES)[number]
 export const importFlags = sqliteTable(
   'import_flags',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     procedureCode: text('procedure_code').notNull(),
     /** The import warning code (`FEE_AMOUNT_MISMATCH`, `LEGAL_MALFORMED`, …) or `DISTRICT_BODY`. */
     reason: text('reason').notNull(),
@@ -23,7 +24,7 @@ export const importFlags = sqliteTable(
     importId: text('import_id').notNull(),
     status: text('status').$type<ImportFlagStatus>().notNull(),
     note: text('note'),
-    flaggedAt: text('flagged_at').notNull(),
+    flaggedAt: isoTime('flagged_at'),
     doneBy: text('done_by'),
     doneAt: text('done_at'),
   },

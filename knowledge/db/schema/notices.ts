@@ -4,13 +4,14 @@
  * Read by every process serving the bot, so a change takes effect everywhere within seconds.
  * @module
  */
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { isoTime, serialId } from './columns.ts'
 
 export const NOTICE_MODES = ['banner', 'maintenance'] as const
 export type NoticeMode = (typeof NOTICE_MODES)[number]
 
 export const notices = sqliteTable('notices', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: serialId(),
   text: text('text').notNull(),
   mode: text('mode').$type<NoticeMode>().notNull(),
   /** Channel names; null means every channel. */
@@ -18,6 +19,6 @@ export const notices = sqliteTable('notices', {
   /** ISO time the notice ends on its own; null until removed. */
   until: text('until'),
   createdBy: text('created_by').notNull(),
-  createdAt: text('created_at').notNull(),
+  createdAt: isoTime('created_at'),
   removedAt: text('removed_at'),
 })

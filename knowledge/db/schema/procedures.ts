@@ -9,33 +9,34 @@ import type {
   ProcedureDocument,
   ProcedureLegalBasis,
 } from '../../procedures/procedure.types.ts'
+import { isoTime, jsonOf, serialId } from './columns.ts'
 
 export const procedures = sqliteTable(
   'procedures',
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    levels: text('levels', { mode: 'json' }).$type<string[]>().notNull(),
+    levels: jsonOf<string[]>('levels'),
     field: text('field').notNull().default(''),
-    audience: text('audience', { mode: 'json' }).$type<string[]>().notNull(),
+    audience: jsonOf<string[]>('audience'),
     procedureType: text('procedure_type'),
     decisionNumber: text('decision_number'),
     competentAgency: text('competent_agency'),
     executingAgency: text('executing_agency'),
     address: text('address'),
-    channels: text('channels', { mode: 'json' }).$type<ProcedureChannel[]>().notNull(),
-    documents: text('documents', { mode: 'json' }).$type<ProcedureDocument[]>().notNull(),
-    steps: text('steps', { mode: 'json' }).$type<string[]>().notNull(),
+    channels: jsonOf<ProcedureChannel[]>('channels'),
+    documents: jsonOf<ProcedureDocument[]>('documents'),
+    steps: jsonOf<string[]>('steps'),
     requirements: text('requirements'),
-    results: text('results', { mode: 'json' }).$type<string[]>().notNull(),
-    legalBasis: text('legal_basis', { mode: 'json' }).$type<ProcedureLegalBasis[]>().notNull(),
+    results: jsonOf<string[]>('results'),
+    legalBasis: jsonOf<ProcedureLegalBasis[]>('legal_basis'),
     url: text('url'),
     source: text('source').notNull(),
     sourceAgency: text('source_agency'),
     asOf: text('as_of').notNull(),
     revision: integer('revision').notNull().default(1),
     contentHash: text('content_hash').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    updatedAt: isoTime('updated_at'),
   },
   (t) => [index('procedures_field_idx').on(t.field)],
 )
@@ -44,13 +45,13 @@ export const procedures = sqliteTable(
 export const procedureRevisions = sqliteTable(
   'procedure_revisions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     code: text('code').notNull(),
     revision: integer('revision').notNull(),
     data: text('data', { mode: 'json' }).notNull(),
     changedBy: text('changed_by').notNull(),
     reason: text('reason').notNull(),
-    changedAt: text('changed_at').notNull(),
+    changedAt: isoTime('changed_at'),
   },
   (t) => [index('procedure_revisions_code_idx').on(t.code, t.revision)],
 )
@@ -65,13 +66,13 @@ export const kbMeta = sqliteTable('kb_meta', {
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     actor: text('actor').notNull(),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     detail: text('detail', { mode: 'json' }),
-    at: text('at').notNull(),
+    at: isoTime('at'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
 )

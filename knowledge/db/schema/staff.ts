@@ -5,19 +5,20 @@
  * @module
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { epochMs, isoTime, serialId } from './columns.ts'
 
 export const STAFF_ROLES = ['owner', 'editor', 'agent', 'viewer'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 export const staffAccounts = sqliteTable('staff_accounts', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: serialId(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role').$type<StaffRole>().notNull(),
   /** `scrypt$N$r$p$salt$hash` (base64url). */
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull(),
-  createdAt: text('created_at').notNull(),
+  createdAt: isoTime('created_at'),
   disabledAt: text('disabled_at'),
 })
 
@@ -30,9 +31,9 @@ export const staffSessions = sqliteTable(
       .notNull()
       .references(() => staffAccounts.id),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: integer('created_at').notNull(),
-    lastSeenAt: integer('last_seen_at').notNull(),
-    expiresAt: integer('expires_at').notNull(),
+    createdAt: epochMs('created_at'),
+    lastSeenAt: epochMs('last_seen_at'),
+    expiresAt: epochMs('expires_at'),
   },
   (t) => [index('staff_sessions_account_idx').on(t.accountId)],
 )

@@ -5,6 +5,7 @@
  * @module
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { isoTime, jsonOf, serialId } from './columns.ts'
 
 export const VOCABULARY_KINDS = ['phrase', 'synonym', 'abbreviation'] as const
 export type VocabularyKind = (typeof VOCABULARY_KINDS)[number]
@@ -12,7 +13,7 @@ export type VocabularyKind = (typeof VOCABULARY_KINDS)[number]
 export const vocabularyEntries = sqliteTable(
   'vocabulary_entries',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     kind: text('kind').$type<VocabularyKind>().notNull(),
     /** The text folded (no marks, lowercase, one space): one entry per kind and key. */
     key: text('key').notNull(),
@@ -26,9 +27,9 @@ export const vocabularyEntries = sqliteTable(
     /** Where it came from: `unanswered:<id>` or `console`. */
     source: text('source').notNull(),
     createdBy: text('created_by').notNull(),
-    createdAt: text('created_at').notNull(),
+    createdAt: isoTime('created_at'),
     updatedBy: text('updated_by').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    updatedAt: isoTime('updated_at'),
   },
   (t) => [uniqueIndex('vocabulary_kind_key_idx').on(t.kind, t.key)],
 )
@@ -41,16 +42,16 @@ export type VocabularyData = { text: string; target: string; note: string | null
 export const vocabularyRevisions = sqliteTable(
   'vocabulary_revisions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serialId(),
     entryId: integer('entry_id')
       .notNull()
       .references(() => vocabularyEntries.id, { onDelete: 'cascade' }),
     revision: integer('revision').notNull(),
-    data: text('data', { mode: 'json' }).$type<VocabularyData>().notNull(),
+    data: jsonOf<VocabularyData>('data'),
     /** `create`, `update`, `remove`, `undo`. */
     action: text('action').notNull(),
     changedBy: text('changed_by').notNull(),
-    changedAt: text('changed_at').notNull(),
+    changedAt: isoTime('changed_at'),
   },
   (t) => [index('vocabulary_revisions_entry_idx').on(t.entryId, t.revision)],
 )

@@ -8,6 +8,7 @@ import {
   FALLBACK_MS,
 } from '../../../bot/core/rate-limit.ts'
 import { createDb } from '../../../knowledge/db/client.ts'
+import { createCounterDb } from '../../../knowledge/db/open-counter-db.ts'
 import { requestLimits } from '../../../knowledge/db/schema/index.ts'
 import { useTestDb } from '../../helpers/create-test-db.ts'
 
@@ -61,7 +62,7 @@ describe('createSharedRateLimiter (several processes, one libSQL database)', () 
 
   it('draws every process from one bucket per user: burst, warn once, drop, refill', async () => {
     const clock = { now: 1_000_000 }
-    const options = { db: t.db, burst: 3, perMinute: 6, clock: () => clock.now }
+    const options = { counters: createCounterDb(t.db), burst: 3, perMinute: 6, clock: () => clock.now }
     const processA = createSharedRateLimiter(options)
     const processB = createSharedRateLimiter(options)
     const taken = await takesInTurn([processA, processB], 'telegram:1', 5)
@@ -73,7 +74,12 @@ describe('createSharedRateLimiter (several processes, one libSQL database)', () 
   })
 
   it('lets concurrent takes spend each token once', async () => {
-    const limiter = createSharedRateLimiter({ db: t.db, burst: 5, perMinute: 1, clock: () => 5_000_000 })
+    const limiter = createSharedRateLimiter({
+      counters: createCounterDb(t.db),
+      burst: 5,
+      perMinute: 1,
+      clock: () => 5_000_000,
+    })
     const decisions = await Promise.all(Array.from({ length: 12 }, () => limiter.take('web:flood')))
     expect(decisions.filter((d) => d === 'allowed')).toHaveLength(5)
     expect(decisions.filter((d) => d === 'warn')).toHaveLength(1)
@@ -86,7 +92,7 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
 
   it('counts requests from every process in one bucket per key and says how long to wait', async () => {
     const clock = { now: 10_000_000 }
-    const options = { db: t.db, perMinute: 3, clock: () => clock.now }
+    const options = { counters: createCounterDb(t.db), perMinute: 3, clock: () => clock.now }
     const processA = createSharedRequestLimiter(options)
     const processB = createSharedRequestLimiter(options)
     const waits = await takesInTurn([processA, processB], 'ask:address:198.51.100.7', 4)
@@ -99,14 +105,22 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
   })
 
   it('lets concurrent requests spend each token once', async () => {
-    const limiter = createSharedRequestLimiter({ db: t.db, perMinute: 5, clock: () => 20_000_000 })
+    const limiter = createSharedRequestLimiter({
+      counters: createCounterDb(t.db),
+      perMinute: 5,
+      clock: () => 20_000_000,
+    })
     const waits = await Promise.all(Array.from({ length: 12 }, () => limiter.take('chat:address:flood')))
     expect(waits.filter((w) => w === 0)).toHaveLength(5)
     expect(waits.filter((w) => w > 0)).toHaveLength(7)
   })
 
   it('stores a digest of the key, never the client address or session id', async () => {
-    const limiter = createSharedRequestLimiter({ db: t.db, perMinute: 5, clock: () => 30_000_000 })
+    const limiter = createSharedRequestLimiter({
+      counters: createCounterDb(t.db),
+      perMinute: 5,
+      clock: () => 30_000_000,
+    })
     await limiter.take('chat:session:Secret-Session-Id-123')
     await limiter.take('ask:address:203.0.113.77')
     const keys = (await t.db.select().from(requestLimits)).map((r) => r.key)
@@ -116,8 +130,16 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
   })
 
   it('refills nothing for a process whose clock is behind the last writer', async () => {
-    const ahead = createSharedRequestLimiter({ db: t.db, perMinute: 2, clock: () => 40_100_000 })
-    const behind = createSharedRequestLimiter({ db: t.db, perMinute: 2, clock: () => 40_070_000 })
+    const ahead = createSharedRequestLimiter({
+      counters: createCounterDb(t.db),
+      perMinute: 2,
+      clock: () => 40_100_000,
+    })
+    const behind = createSharedRequestLimiter({
+      counters: createCounterDb(t.db),
+      perMinute: 2,
+      clock: () => 40_070_000,
+    })
     expect(await takesInTurn([ahead], 'skew', 2)).toEqual([0, 0])
     // 30 s behind: no negative refill (which would ask for 60 s), and no token either.
     expect(await behind.take('skew')).toBe(30)
@@ -129,7 +151,7 @@ describe('createSharedRequestLimiter (HTTP limits, several processes, one libSQL
       const clock = { now: 50_000_000 }
       const errors: unknown[] = []
       const limiter = createSharedRequestLimiter({
-        db: unmigrated,
+        counters: createCounterDb(unmigrated),
         perMinute: 2,
         clock: () => clock.now,
         onError: (error) => errors.push(error),

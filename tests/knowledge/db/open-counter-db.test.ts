@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb } from '../../../knowledge/db/client.ts'
-import { openCounterDb } from '../../../knowledge/db/open-counter-db.ts'
+import { createCounterDb, openCounterDb } from '../../../knowledge/db/open-counter-db.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
 import { startLibsqlServer } from '../../helpers/libsql-server.ts'
 
@@ -12,7 +12,6 @@ describe('openCounterDb', () => {
     t = await createTestDb()
     const counter = await openCounterDb(t.db)
     expect(counter).not.toBe(t.db)
-    expect(await openCounterDb(t.db)).toBe(counter)
     const sync = async (db: typeof counter) =>
       (await db.$client.execute('PRAGMA synchronous')).rows[0]?.['synchronous']
     expect(await sync(counter)).toBe(1) // NORMAL
@@ -20,6 +19,19 @@ describe('openCounterDb', () => {
     await counter.$client.execute("INSERT INTO request_limits VALUES ('k', 1, 2, 1)")
     const rows = await t.db.$client.execute('SELECT key FROM request_limits')
     expect(rows.rows.map((r) => r['key'])).toEqual(['k'])
+  })
+
+  it('is opened once for the app and shared by everything that counts through it', async () => {
+    t = await createTestDb()
+    const counters = createCounterDb(t.db)
+    const counter = await counters.connection()
+    expect(counter).not.toBe(t.db)
+    expect(await counters.connection()).toBe(counter)
+    const [a, b] = await Promise.all([
+      counters.execute({ sql: "INSERT INTO request_limits VALUES ('a', 1, 2, 1) RETURNING key", args: [] }),
+      counters.execute({ sql: "INSERT INTO request_limits VALUES ('b', 1, 2, 1) RETURNING key", args: [] }),
+    ])
+    expect([a?.rows[0]?.['key'], b?.rows[0]?.['key']]).toEqual(['a', 'b'])
   })
 
   it('is closed with the main connection', async () => {
