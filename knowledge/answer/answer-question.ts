@@ -22,6 +22,7 @@ import { detectFacet } from './detect-facet.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findUndecided } from './find-undecided.ts'
+import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
@@ -306,9 +307,25 @@ export const answerQuestion = async ({
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()
   const complaint = isComplaint(query)
+  const act = complaint ? complaintAct(query.folded) : null
+  /**
+   * A complaint answered with a procedure that does not resolve complaints (the one it mentions):
+   * the complaint procedure about the body it names, a question between its levels, or none.
+   */
+  const answerComplaint = async (answer: Answer): Promise<Answer> => {
+    if (!act || answer.kind !== 'answer' || !answer.procedure || isComplaintProcedure(answer.procedure.name))
+      return answer
+    const results = search(`giải quyết ${act === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
+    const fitting = fitComplaint({ act, folded: query.folded, results })
+    const [only] = fitting
+    if (fitting.length === 1 && only)
+      return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? notFound()
+    return fitting.length ? askWhich(fitting, false) : notFound()
+  }
   // A complaint gets the feedback channel too; one with no fitting procedure gets it as a contact reply.
-  const withChannel = (answer: Answer): Answer => {
-    if (!complaint) return answer
+  const withChannel = async (given: Answer): Promise<Answer> => {
+    if (!complaint) return given
+    const answer = await answerComplaint(given)
     if (answer.kind === 'not_found')
       return { kind: 'contact', handoff: true, text: `${FEEDBACK_CHANNEL}\n${CONTACT_TEXT}` }
     return { ...answer, text: `${answer.text}\n${FEEDBACK_CHANNEL}` }
