@@ -19,7 +19,7 @@ const LEVEL: Record<string, string> = {
 const complaintResults = Object.entries(LEVEL).map(
   ([code, level]) => ({ code, name: exportNames.get(code) ?? '', levels: [level] }) as SearchResult,
 )
-const fit = (question: string) => {
+const fitsOf = (question: string) => {
   const words = folded(question)
   const act = complaintAct(words)
   return act ? fitComplaint({ act, folded: words, results: complaintResults }).map((r) => r.code) : null
@@ -50,7 +50,7 @@ describe('complaints answered by the procedure that resolves them', () => {
     ['khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi', []],
     ['khiếu nại kết quả thi tuyển công chức', []],
   ])('"%s" fits %j', (question, codes) => {
-    expect(fit(question)?.sort()).toEqual([...codes].sort())
+    expect(fitsOf(question)?.sort()).toEqual([...codes].sort())
   })
 })
 
