@@ -21,6 +21,7 @@ import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
+import { findPlaceSibling } from './find-place-sibling.ts'
 import { findUndecided } from './find-undecided.ts'
 import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { clarifyLabels } from './label-candidates.ts'
@@ -498,6 +499,13 @@ export const answerQuestion = async ({
         wordShare,
       })
     : null
+  // "… ở trong nước" / "… ở nước ngoài": the place the question names decides, or it is asked.
+  const placed = findPlaceSibling({ top, fitting, folded: query.folded })
+  if (placed && 'answer' in placed)
+    return withChannel(
+      (await answerWith(getProcedure, placed.answer.code, facet, [], place, query.folded)) ?? notFound(),
+    )
+  if (placed) return withChannel(askWhich(placed.ask, false))
   const weak = isWeak(top) || forOrganisations || unpenalised(best) - top.score > FIT_MARGIN || !!missed
   if (close.length > 1 || weak) {
     if (close.length > 1 && !weak) return withChannel(askWhich(close, false))
