@@ -506,7 +506,15 @@ export const answerQuestion = async ({
       (await answerWith(getProcedure, placed.answer.code, facet, [], place, query.folded)) ?? notFound(),
     )
   if (placed) return withChannel(askWhich(placed.ask, false))
-  const weak = isWeak(top) || forOrganisations || unpenalised(best) - top.score > FIT_MARGIN || !!missed
+  // A special case the question does not name ("… trong dự án bất động sản" for "sang tên sổ đỏ"):
+  // the search found no plain sibling above it, so it is offered, not given as if sure.
+  const unaskedVariant = [...actions.ofName(top.name).variants].some((v) => !traits.variants.has(v))
+  const weak =
+    isWeak(top) ||
+    forOrganisations ||
+    unaskedVariant ||
+    unpenalised(best) - top.score > FIT_MARGIN ||
+    !!missed
   if (close.length > 1 || weak) {
     if (close.length > 1 && !weak) return withChannel(askWhich(close, false))
     // The best match first, then the names the question covers, then the other fitting ones.
