@@ -20,6 +20,7 @@ import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.t
 import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
 import { findCoveredNames } from './find-covered-names.ts'
+import { findNamedCard } from './find-named-card.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
 import { findUndecided } from './find-undecided.ts'
@@ -509,17 +510,20 @@ export const answerQuestion = async ({
   // A special case the question does not name ("… trong dự án bất động sản" for "sang tên sổ đỏ"):
   // the search found no plain sibling above it, so it is offered, not given as if sure.
   const unaskedVariant = [...actions.ofName(top.name).variants].some((v) => !traits.variants.has(v))
+  // "làm thẻ tạm trú cho chồng người nước ngoài": the card is named by other fitting names, not this one.
+  const cards = findNamedCard({ folded: query.folded, top, fitting })
   const weak =
     isWeak(top) ||
     forOrganisations ||
     unaskedVariant ||
+    cards.length > 0 ||
     unpenalised(best) - top.score > FIT_MARGIN ||
     !!missed
   if (close.length > 1 || weak) {
     if (close.length > 1 && !weak) return withChannel(askWhich(close, false))
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
-    return withChannel(askWhich(representatives([top, ...covered, ...near]), true))
+    return withChannel(askWhich(representatives([top, ...cards.slice(0, 2), ...covered, ...near]), true))
   }
   const alternatives = fitting
     .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))
