@@ -29,6 +29,9 @@ describe('topics the records do not hold', () => {
     'hỗ trợ mai táng phí cho người hưởng trợ cấp xã hội thủ tục thế nào',
     // a birth registered at an embassy abroad (not the commune's birth registration)
     'đang ở Nhật, muốn làm khai sinh cho con tại đại sứ quán Việt Nam thì làm sao',
+    // a village festival (not the recognition of a craft village), civil-service exams ("thi" is not "thi công")
+    'xin phép tổ chức lễ hội truyền thống của làng',
+    'thi tuyen cong chuc xa nop ho so o dau',
   ])(
     'says the records do not cover "%s", never answering with a loosely related record',
     async (question) => {
