@@ -13,6 +13,7 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
@@ -87,6 +88,9 @@ const ORGANISATION_WORDS = [
   'nha dau tu',
   'tin dung',
 ]
+/** Words naming a company, and a household business, in a question or a name (folded). */
+const COMPANY_WORDS = ['cong ti', 'doanh nghiep', 'cty']
+const HOUSEHOLD_WORDS = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the']
 /** A procedure that fits only after passing over better-scored ones that do not must be this close to answer outright. */
 const FIT_MARGIN = 0.25
 /** Words that name no topic on their own: a message of only these is a follow-up. */
@@ -512,11 +516,21 @@ export const answerQuestion = async ({
   const unaskedVariant = [...actions.ofName(top.name).variants].some((v) => !traits.variants.has(v))
   // "làm thẻ tạm trú cho chồng người nước ngoài": the card is named by other fitting names, not this one.
   const cards = findNamedCard({ folded: query.folded, top, fitting })
+  // A company is not a household business: "giấy phép kinh doanh của công ty" against "… hộ kinh doanh".
+  const topName = ` ${analyzeText(top.name)
+    .map((t) => t.folded)
+    .join(' ')} `
+  const householdForCompany =
+    topName.includes(' ho kinh doanh ') &&
+    !COMPANY_WORDS.some((w) => topName.includes(` ${w} `)) &&
+    COMPANY_WORDS.some((w) => folded.includes(` ${w} `)) &&
+    !HOUSEHOLD_WORDS.some((w) => folded.includes(` ${w} `))
   const weak =
     isWeak(top) ||
     forOrganisations ||
     unaskedVariant ||
     cards.length > 0 ||
+    householdForCompany ||
     unpenalised(best) - top.score > FIT_MARGIN ||
     !!missed
   if (close.length > 1 || weak) {
