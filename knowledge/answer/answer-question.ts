@@ -13,6 +13,7 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
@@ -20,8 +21,11 @@ import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.t
 import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
 import { findCoveredNames } from './find-covered-names.ts'
+import { findNamedCard } from './find-named-card.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
+import { findPlaceSibling } from './find-place-sibling.ts'
 import { findUndecided } from './find-undecided.ts'
+import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
@@ -84,6 +88,9 @@ const ORGANISATION_WORDS = [
   'nha dau tu',
   'tin dung',
 ]
+/** Words naming a company, and a household business, in a question or a name (folded). */
+const COMPANY_WORDS = ['cong ti', 'doanh nghiep', 'cty']
+const HOUSEHOLD_WORDS = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the']
 /** A procedure that fits only after passing over better-scored ones that do not must be this close to answer outright. */
 const FIT_MARGIN = 0.25
 /** Words that name no topic on their own: a message of only these is a follow-up. */
@@ -306,9 +313,25 @@ export const answerQuestion = async ({
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()
   const complaint = isComplaint(query)
+  const act = complaint ? complaintAct(query.folded) : null
+  /**
+   * A complaint answered with a procedure that does not resolve complaints (the one it mentions):
+   * the complaint procedure about the body it names, a question between its levels, or none.
+   */
+  const answerComplaint = async (answer: Answer): Promise<Answer> => {
+    if (!act || answer.kind !== 'answer' || !answer.procedure || isComplaintProcedure(answer.procedure.name))
+      return answer
+    const results = search(`giải quyết ${act === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
+    const fitting = fitComplaint({ act, folded: query.folded, results })
+    const [only] = fitting
+    if (fitting.length === 1 && only)
+      return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? notFound()
+    return fitting.length ? askWhich(fitting, false) : notFound()
+  }
   // A complaint gets the feedback channel too; one with no fitting procedure gets it as a contact reply.
-  const withChannel = (answer: Answer): Answer => {
-    if (!complaint) return answer
+  const withChannel = async (given: Answer): Promise<Answer> => {
+    if (!complaint) return given
+    const answer = await answerComplaint(given)
     if (answer.kind === 'not_found')
       return { kind: 'contact', handoff: true, text: `${FEEDBACK_CHANNEL}\n${CONTACT_TEXT}` }
     return { ...answer, text: `${answer.text}\n${FEEDBACK_CHANNEL}` }
@@ -481,12 +504,40 @@ export const answerQuestion = async ({
         wordShare,
       })
     : null
-  const weak = isWeak(top) || forOrganisations || unpenalised(best) - top.score > FIT_MARGIN || !!missed
+  // "… ở trong nước" / "… ở nước ngoài": the place the question names decides, or it is asked.
+  const placed = findPlaceSibling({ top, fitting, folded: query.folded })
+  if (placed && 'answer' in placed)
+    return withChannel(
+      (await answerWith(getProcedure, placed.answer.code, facet, [], place, query.folded)) ?? notFound(),
+    )
+  if (placed) return withChannel(askWhich(placed.ask, false))
+  // A special case the question does not name ("… trong dự án bất động sản" for "sang tên sổ đỏ"):
+  // the search found no plain sibling above it, so it is offered, not given as if sure.
+  const unaskedVariant = [...actions.ofName(top.name).variants].some((v) => !traits.variants.has(v))
+  // "làm thẻ tạm trú cho chồng người nước ngoài": the card is named by other fitting names, not this one.
+  const cards = findNamedCard({ folded: query.folded, top, fitting })
+  // A company is not a household business: "giấy phép kinh doanh của công ty" against "… hộ kinh doanh".
+  const topName = ` ${analyzeText(top.name)
+    .map((t) => t.folded)
+    .join(' ')} `
+  const householdForCompany =
+    topName.includes(' ho kinh doanh ') &&
+    !COMPANY_WORDS.some((w) => topName.includes(` ${w} `)) &&
+    COMPANY_WORDS.some((w) => folded.includes(` ${w} `)) &&
+    !HOUSEHOLD_WORDS.some((w) => folded.includes(` ${w} `))
+  const weak =
+    isWeak(top) ||
+    forOrganisations ||
+    unaskedVariant ||
+    cards.length > 0 ||
+    householdForCompany ||
+    unpenalised(best) - top.score > FIT_MARGIN ||
+    !!missed
   if (close.length > 1 || weak) {
     if (close.length > 1 && !weak) return withChannel(askWhich(close, false))
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
-    return withChannel(askWhich(representatives([top, ...covered, ...near]), true))
+    return withChannel(askWhich(representatives([top, ...cards.slice(0, 2), ...covered, ...near]), true))
   }
   const alternatives = fitting
     .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))

@@ -8,7 +8,7 @@
  */
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
-import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 
 export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
@@ -99,7 +99,18 @@ const STATUS_PHRASES = [
   'tien do',
   'ma ho so',
   'so bien nhan',
+  'o buoc nao',
+  'buoc nao roi',
+  'dang xu li den dau',
 ]
+
+/**
+ * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
+ * days ago ("đã 10 ngày", "tuần trước", "hôm thứ 2") and not received yet ("sao chưa có thẻ",
+ * "chưa thấy trả") — folded. "bé 2 tháng chưa có giấy khai sinh" names no handing in, so it stays a question.
+ */
+const WAITING =
+  /\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
 
 /** Complaints, denunciations, feedback and petitions (folded). */
 const COMPLAINT_PHRASES = [
@@ -143,20 +154,94 @@ const PROCEDURE_WORDS = [
   'thu tuc',
 ]
 
+/**
+ * Words of wishes, thanks and greetings beside the dictionary's small talk: a message of only
+ * these and filler ("chúc ad một ngày vui vẻ", "hi bot", "ok cảm ơn, tôi hiểu rồi") is small talk.
+ */
+const WISHES = [
+  'tốt lành',
+  'vui vẻ',
+  'một ngày',
+  'ngày mới',
+  'ngày',
+  'buổi chiều',
+  'buổi trưa',
+  'cuối tuần',
+  'năm mới',
+  'sức khỏe',
+  'sức khoẻ',
+  'thành công',
+  'may mắn',
+  'an lành',
+  'hạnh phúc',
+  'bình an',
+  'làm việc',
+  'bot',
+  'trợ lý',
+  'hiểu rồi',
+  'đã hiểu',
+  'hỗ trợ',
+  'đã giúp',
+  'giúp đỡ',
+  'rất nhiều',
+  'nhé',
+].map((p) =>
+  analyzeText(p)
+    .map((t) => t.folded)
+    .join(' '),
+)
+const WISH_SET = new Set(WISHES)
+const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
+
+/**
+ * Everyday questions the dictionary's out-of-scope list misses: when a match is played, remedies
+ * for an illness, which school to choose. Written with marks: a word typed with marks must carry
+ * the same ones ("đá với", not "đã với"); typed without marks any reading counts.
+ */
+const OFF_TOPIC = [
+  'đá với',
+  'đá mấy giờ',
+  'mấy giờ đá',
+  'đá giao hữu',
+  'bóng chuyền',
+  'đau đầu',
+  'đau bụng',
+  'đau răng',
+  'đau lưng',
+  'chữa bệnh gì',
+  'hạ sốt',
+  'uống thuốc gì',
+  'giảm cân',
+  'mất ngủ',
+  'chọn trường',
+  'chọn ngành',
+  'học ngành gì',
+].map(analyzeText)
+
+const matchesAt = (tokens: readonly AnalyzedToken[], i: number, phrase: readonly AnalyzedToken[]) =>
+  phrase.every((p, k) => {
+    const t = tokens[i + k]
+    return !!t && t.folded === p.folded && (!t.accented || t.text === p.text)
+  })
+
 const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
 
-/** Covers `folded` with phrases from `set` and filler; true when nothing else is left and a phrase matched. */
+/**
+ * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
+ * else is left and a phrase of `set` matched (wishes alone are not small talk: "ngày" is not a greeting).
+ */
 const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms): boolean => {
   let i = 0
   let hits = 0
   while (i < folded.length) {
     let step = 0
-    for (let n = spanLimit(synonyms, folded, i); n >= 1 && !step; n--) {
+    const span = Math.max(spanLimit(synonyms, folded, i), Math.min(WISH_SPAN, folded.length - i))
+    for (let n = span; n >= 1 && !step; n--) {
       const key = folded.slice(i, i + n).join(' ')
       if (set.has(key)) {
         hits++
         step = n
-      } else if (synonyms.filler.has(key)) step = n
+      } else if (synonyms.filler.has(key) || WISH_SET.has(key)) step = n
     }
     if (!step) return false
     i += step
@@ -174,7 +259,7 @@ const isKnownWord = (word: string, synonyms: Synonyms): boolean =>
 export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
   const all = words.join(' ')
-  if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => has(all, p))) return 'status'
+  if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => has(all, p)) || WAITING.test(all)) return 'status'
   if (CONTACT_PHRASES.some((p) => has(all, p))) return 'contact'
   if (query.codes.length) return 'question'
   if (!words.length) return 'gibberish'
@@ -184,7 +269,7 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) return true
     }
-    return false
+    return OFF_TOPIC.some((phrase) => matchesAt(query.tokens, i, phrase))
   })
   if (offTopic && !PROCEDURE_WORDS.some((p) => has(whole, p))) return 'out_of_scope'
   const unknown = words.filter((w) => !isKnownWord(w, synonyms)).length

@@ -29,6 +29,9 @@ const EDGE_WORDS = new Set([
 /** Words naming a kind of grade ("cấp III", "hạng B", "loại 1"): they belong to the label. */
 const HEAD_WORDS = new Set(['cấp', 'hạng', 'loại', 'mức', 'nhóm', 'độ'])
 
+/** Words that make what follows a place ("ở trong nước"): they belong to the label. */
+const PLACE_WORDS = new Set(['ở'])
+
 const capitalise = (s: string) => (s ? s[0]?.toLocaleUpperCase('vi') + s.slice(1) : s)
 
 /** Cuts at a word boundary so the label, with "…", stays within the limit. */
@@ -53,6 +56,8 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
   while (pre < shortest && words.every((w) => same(w[pre], words[0]?.[pre]))) pre++
   // "… công trình cấp III" / "… cấp đặc biệt": the label keeps the word that says what differs.
   while (pre > 0 && HEAD_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
+  // "… ở nước ngoài" / "… ở trong nước": the label keeps the "ở" that makes it a place.
+  while (pre > 0 && PLACE_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
   let suf = 0
   while (
     pre + suf < shortest &&

@@ -101,14 +101,35 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     expect(answer.text).toContain('https://dichvucong.gov.vn')
   })
 
-  it.each(['hồ sơ của tôi đến đâu rồi', 'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả'])(
-    'explains where to look an application up for "%s"',
+  it.each([
+    'hồ sơ của tôi đến đâu rồi',
+    'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
+    'hồ sơ đăng ký hộ kinh doanh nộp online hôm thứ 2 giờ đang ở bước nào',
+    'làm căn cước đã 10 ngày sao chưa có thẻ',
+  ])('explains where to look an application up for "%s"', async (text) => {
+    const answer = await asked(text)
+    expect(answer.kind).toBe('status')
+    expect(answer.procedure).toBeUndefined()
+    expect(answer.text).toMatch(/Tra cứu hồ sơ/)
+    expect(answer.text).toContain('https://dichvucong.gov.vn')
+  })
+
+  it.each(['chúc ad một ngày vui vẻ', 'hi bot', 'ok cảm ơn bạn đã hỗ trợ'])(
+    'takes the wish or thanks "%s" as small talk',
     async (text) => {
       const answer = await asked(text)
-      expect(answer.kind).toBe('status')
-      expect(answer.procedure).toBeUndefined()
-      expect(answer.text).toMatch(/Tra cứu hồ sơ/)
-      expect(answer.text).toContain('https://dichvucong.gov.vn')
+      expect(answer.kind).toBe('smalltalk')
+      expect(answer.candidates).toBeUndefined()
+    },
+  )
+
+  it.each(['tối nay Việt Nam đá với Thái Lan mấy giờ', 'cach chua dau dau nhanh nhat'])(
+    'declines "%s" as outside public procedures, without procedures to choose from',
+    async (text) => {
+      const answer = await asked(text)
+      expect(answer.kind).toBe('not_found')
+      expect(answer.candidates).toBeUndefined()
+      expect(answer.text).toContain('thủ tục hành chính')
     },
   )
 

@@ -23,6 +23,15 @@ describe('topics the records do not hold', () => {
     'xin chuyển trường cho con học lớp 6',
     'làm thẻ hướng dẫn viên du lịch nội địa',
     'nộp phạt nguội vi phạm giao thông',
+    // a press card ("báo" is not the "bảo" of BHYT, nor the "trình báo" of a lost card)
+    'xin cấp thẻ nhà báo cần hồ sơ gì',
+    // funeral support for people on social assistance (not the BHXH funeral allowance)
+    'hỗ trợ mai táng phí cho người hưởng trợ cấp xã hội thủ tục thế nào',
+    // a birth registered at an embassy abroad (not the commune's birth registration)
+    'đang ở Nhật, muốn làm khai sinh cho con tại đại sứ quán Việt Nam thì làm sao',
+    // a village festival (not the recognition of a craft village), civil-service exams ("thi" is not "thi công")
+    'xin phép tổ chức lễ hội truyền thống của làng',
+    'thi tuyen cong chuc xa nop ho so o dau',
   ])(
     'says the records do not cover "%s", never answering with a loosely related record',
     async (question) => {
@@ -36,6 +45,12 @@ describe('topics the records do not hold', () => {
       expect(answer.text).toContain('dichvucong.gov.vn')
     },
   )
+
+  it('still offers the BHXH funeral allowance, which no topic phrase names', async () => {
+    const answer = await portal.kb.answer('bố mất thì gia đình nhận trợ cấp mai táng ở bảo hiểm thế nào')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.map((c) => c.code)).toContain('2.000821')
+  })
 
   it('still answers a procedure whose purpose is named after "để" or "cho"', async () => {
     const answer = await portal.kb.answer('xin mẫu CT07 xác nhận cư trú cho con nhập học')

@@ -31,6 +31,8 @@ describe('answers only what the records cover', () => {
     'làm thẻ thư viện tỉnh',
     // only credit institutions open accounts at the State Bank: a procedure for organisations
     'mở tài khoản ngân hàng cho con cần giấy tờ gì',
+    // a company is not a household business: its certificate is not re-issued by the household's procedure
+    'mất giấy phép đăng ký kinh doanh của công ty, xin cấp lại ở đâu',
   ])('never answers "%s" as if sure', async (question) => {
     expect((await portal.kb.answer(question)).kind).not.toBe('answer')
   })

@@ -22,6 +22,12 @@ describe('classifyMessage', () => {
       'hello',
       'cảm ơn bạn nhiều nha',
       'bạn khỏe không',
+      // wishes, thanks and greetings to the bot beside the dictionary's small talk
+      'Chào bạn, chúc buổi sáng tốt lành',
+      'chúc ad một ngày vui vẻ',
+      'hi bot',
+      'ok cảm ơn, tôi hiểu rồi',
+      'ok cảm ơn bạn đã hỗ trợ',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
@@ -34,6 +40,10 @@ describe('classifyMessage', () => {
       'mai có mưa không',
       'xổ số miền nam hôm nay',
       'quán cafe gần đây',
+      // when a match is played, remedies, which school to choose
+      'tối nay Việt Nam đá với Thái Lan mấy giờ',
+      'cach chua dau dau nhanh nhat',
+      'tu van chon truong dai hoc nganh cntt',
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
@@ -50,6 +60,10 @@ describe('classifyMessage', () => {
       'làm hộ chiếu bao lâu thì có kết quả',
       'tra cứu mã thủ tục 1.001193',
       'khiếu nại cán bộ công an xã',
+      // a wish word alone, fire fighting, a child without papers for months: still questions
+      'hỗ trợ',
+      'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng',
+      'bé 2 tháng chưa có giấy khai sinh',
     ],
     // asking for a person
     contact: [
@@ -67,6 +81,10 @@ describe('classifyMessage', () => {
       'tra cuu ho so ma bien nhan 000.00.31.H29-250912-0345',
       'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
       'làm sao biết hồ sơ khai sinh đã xử lý xong chưa',
+      // waiting for a result, without a receipt code
+      'hồ sơ đăng ký hộ kinh doanh nộp online hôm thứ 2 giờ đang ở bước nào',
+      'lam can cuoc da 10 ngay sao chua co the',
+      'hồ sơ hộ chiếu nộp online tuần trước sao chưa thấy trả kết quả',
     ],
   }
 

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { complaintAct, fitComplaint, isComplaintProcedure } from '../../../knowledge/answer/fit-complaint.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import type { SearchResult } from '../../../knowledge/search/search.types.ts'
+import { exportNames } from '../../helpers/export-names.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const folded = (text: string) => analyzeText(text).map((t) => t.folded)
+const LEVEL: Record<string, string> = {
+  '1.000178': 'Cấp bộ',
+  '1.003504': 'Cấp tỉnh',
+  '1.004335': 'Cấp xã',
+  '1.003523': 'Cấp bộ',
+  '1.003482': 'Cấp tỉnh',
+  '1.004327': 'Cấp xã',
+  '2.000592': 'Cấp tỉnh',
+}
+/** The complaint procedures of the shipped export, as search results. */
+const complaintResults = Object.entries(LEVEL).map(
+  ([code, level]) => ({ code, name: exportNames.get(code) ?? '', levels: [level] }) as SearchResult,
+)
+const fitsOf = (question: string) => {
+  const words = folded(question)
+  const act = complaintAct(words)
+  return act ? fitComplaint({ act, folded: words, results: complaintResults }).map((r) => r.code) : null
+}
+
+describe('complaints answered by the procedure that resolves them', () => {
+  it('reads the complaint the question makes, not the result of one', () => {
+    expect(complaintAct(folded('muốn khiếu nại việc công an phường'))).toBe('khieu nai')
+    expect(complaintAct(folded('to cao can bo cong an phuong hach dich'))).toBe('to cao')
+    expect(complaintAct(folded('nhận đất theo kết quả giải quyết khiếu nại'))).toBeNull()
+  })
+
+  it('knows the complaint procedures by their names', () => {
+    expect(isComplaintProcedure(exportNames.get('1.004335') ?? '')).toBe(true)
+    expect(isComplaintProcedure(exportNames.get('2.000592') ?? '')).toBe(true)
+    // a land registration whose long name lists "khiếu nại, tố cáo về đất đai"
+    expect(isComplaintProcedure(exportNames.get('1.013980') ?? '')).toBe(false)
+  })
+
+  it.each([
+    ['muốn khiếu nại việc công an phường không giải quyết đăng ký thường trú cho gia đình', ['1.004335']],
+    ['khiếu nại quyết định xử phạt của phòng CSGT công an tỉnh', ['1.003504']],
+    ['tố cáo cán bộ công an xã nhận hối lộ', ['1.004327']],
+    ['khiếu nại trợ giúp viên pháp lý không hỗ trợ đúng cho tôi', ['2.000592']],
+    // no unit named: every level of the act's procedure
+    ['tố cáo cảnh sát giao thông làm sai quy trình', ['1.003523', '1.003482', '1.004327']],
+    // about a body no complaint procedure is for
+    ['khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi', []],
+    ['khiếu nại kết quả thi tuyển công chức', []],
+  ])('"%s" fits %j', (question, codes) => {
+    expect(fitsOf(question)?.sort()).toEqual([...codes].sort())
+  })
+})
+
+describe('a complaint over the shipped export', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('answers a complaint about the ward police with the commune-level complaint procedure, not residence', async () => {
+    const answer = await portal.kb.answer(
+      'muốn khiếu nại việc công an phường không giải quyết đăng ký thường trú cho gia đình',
+    )
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe('1.004335')
+    expect(answer.text).toContain('Phản ánh, kiến nghị')
+  })
+
+  it.each([
+    'khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi',
+    'khiếu nại kết quả thi tuyển công chức',
+  ])(
+    'gives the feedback channel, never the land record its words brush against, to "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('contact')
+      expect(answer.procedure).toBeUndefined()
+      expect(answer.text).toContain('Phản ánh, kiến nghị')
+      expect(answer.text).toContain('1800 1096')
+    },
+  )
+})
