@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
+import { addRecipient, unsignedNudge } from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -102,7 +103,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.fill('#compose-subject', 'Quyết định 123/QĐ-STP')
     await page.setInputFiles('#uploadformInput', files.decision)
     await page.click('button.send')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const nudge = unsignedNudge(page)
     await expect.poll(() => nudge.locator('h2').textContent(), POLL).toBe('Tệp PDF chưa có chữ ký số')
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
 
@@ -132,7 +133,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.setInputFiles('#uploadformInput', files.leaderSigned)
     await page.click('button.send')
 
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const nudge = unsignedNudge(page)
     await expect
       .poll(() => nudge.locator('h2').textContent(), POLL)
       .toBe('Tệp PDF chưa có chữ ký số của cơ quan')
@@ -152,8 +153,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     expect(await consent.inputValue('#notation')).toBe('123/QĐ-STP')
     expect(await consent.inputValue('#doc-type')).toBe('Quyết định')
     await consent.fill('#place', 'Hà Nam')
-    await consent.fill('#recipient-search', 'noi vu')
-    await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
+    await addRecipient(consent, 'noi vu', RECIPIENT)
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
 
@@ -177,8 +177,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     ])
 
     // the popup lists it with the recipient's status, and the agency's paperless figures
-    const popup = await context.newPage()
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`)
+    const popup = await s.popup({ context, extensionId })
     const item = popup.locator(`#sent li[data-id="${routed?.id}"]`)
     await expect.poll(() => item.textContent(), POLL).toContain(`${RECIPIENT}: Đã đến`)
     expect(await item.textContent()).toContain('✓ đã ký số')
@@ -201,7 +200,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.setInputFiles('#uploadformInput', files.unsigned)
     await page.focus('#composebody')
     await page.keyboard.press('Control+Enter')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const nudge = unsignedNudge(page)
     await expect
       .poll(() => nudge.locator('.card').textContent())
       .toContain('“cong-van-tra-loi.pdf” (số, ký hiệu 45/CV-STP)')
@@ -233,7 +232,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     // Enter on the send control is held too; the page cannot answer the nudge for the official
     await page.focus('button.send')
     await page.keyboard.press('Enter')
-    const atSend = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const atSend = unsignedNudge(page)
     await atSend.waitFor()
     // a click the page itself makes on the nudge (untrusted) must not answer it
     const clicked = await page.evaluate(() => {
