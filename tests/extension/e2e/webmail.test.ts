@@ -35,14 +35,9 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   const clientFor = (official: Official | null) =>
     createApiClient({ baseUrl: s.api.url, token: official?.token ?? null })
 
-  const openCompose = async (host = '127.0.0.1', inContext = context): Promise<Page> => {
-    const page = await inContext.newPage()
-    // each compose screen is its own thread (Roundcube's _id), so a mute in one test stays there
-    await page.goto(
-      `${s.fixtures.url(host, 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
-    )
-    return page
-  }
+  /** a compose screen with the extension active; each is its own thread (Roundcube's _id), so a mute in one test stays there */
+  const openCompose = (browser: Browser = { context, extensionId }): Promise<Page> =>
+    s.compose(browser, String(++composeCount))
   const waitActive = (page: Page) =>
     page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
 
@@ -98,8 +93,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   afterAll(() => s?.close())
 
   it('stops the leader sending an unsigned decision, signs it with the browser key after consent, and queues it for the văn thư', async () => {
-    const page = await openCompose('127.0.0.1', leaderBrowser.context)
-    await waitActive(page)
+    const page = await openCompose(leaderBrowser)
     await page.fill('#compose-subject', 'Quyết định 123/QĐ-STP')
     await page.setInputFiles('#uploadformInput', files.decision)
     await page.click('button.send')
@@ -128,7 +122,6 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   // (NĐ 30/2020, Art. 32); the queue path is in leader-to-clerk.test.ts
   it('stops the send of the leader-signed PDF lacking the organisation signature, signs it with consent and routes it to the recipient inbox', async () => {
     const page = await openCompose()
-    await waitActive(page)
     await page.fill('#compose-subject', 'Gửi Quyết định 123/QĐ-STP')
     await page.setInputFiles('#uploadformInput', files.leaderSigned)
     await page.click('button.send')
@@ -195,7 +188,6 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   it('lets the mail go on "Vẫn gửi" (Ctrl+Enter in the body) and counts the override', async () => {
     const page = await openCompose()
-    await waitActive(page)
     await page.fill('#compose-subject', 'Trả lời công văn 45/CV-STP')
     await page.setInputFiles('#uploadformInput', files.unsigned)
     await page.focus('#composebody')
@@ -220,7 +212,6 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   it('asks for the electronic original when a scan of paper is attached', async () => {
     const page = await openCompose()
-    await waitActive(page)
     await page.setInputFiles('#uploadformInput', files.scanned)
     const nudge = page.locator('trolyso-nudge[data-kind="scanned_paper"]')
     await expect.poll(() => nudge.locator('.card').textContent(), POLL).toContain('khoảng 100 dpi')
@@ -299,7 +290,10 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   })
 
   it('gives a page the official did not allow no script at all', async () => {
-    const page = await openCompose('localhost')
+    const page = await context.newPage()
+    await page.goto(
+      `${s.fixtures.url('localhost', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
+    )
     await page.setInputFiles('#uploadformInput', files.unsigned)
     await page.click('button.send')
     await page.waitForSelector('body[data-sent="1"]')
