@@ -22,6 +22,9 @@ describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }
     await options.waitForSelector('#connection.ok', POLL)
     return options
   }
+  /** the natural width of the image `id` on the page, 0 until it has loaded */
+  const imageWidth = (page: Page, id: string) =>
+    page.evaluate((id) => (document.getElementById(id) as HTMLImageElement).naturalWidth, id)
   /** chooses a file `name` holding `bytes` in the signature picker; returns what the page says of it */
   const pick = async (options: Page, name: string, bytes: Uint8Array) => {
     await options.setInputFiles('#signature-file', s.file(name, bytes))
@@ -73,15 +76,7 @@ describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }
 
     const signature = blueSignaturePng()
     expect(await pick(options, 'chu-ky.png', signature)).toContain('Xem ảnh bên trên')
-    await expect
-      .poll(
-        () =>
-          options.evaluate(
-            () => (document.getElementById('signature-preview') as HTMLImageElement).naturalWidth,
-          ),
-        POLL,
-      )
-      .toBe(300)
+    await expect.poll(() => imageWidth(options, 'signature-preview'), POLL).toBe(300)
     await saveScreenshot(options, 'options-signature-image')
     await options.click('#upload-signature')
     await options.waitForSelector('#signature-status.ok', POLL)
@@ -94,15 +89,7 @@ describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }
     // reopened: the image in use is shown
     await options.close()
     const again = await openOptions()
-    await expect
-      .poll(
-        () =>
-          again.evaluate(
-            () => (document.getElementById('signature-current') as HTMLImageElement).naturalWidth,
-          ),
-        POLL,
-      )
-      .toBe(300)
+    await expect.poll(() => imageWidth(again, 'signature-current'), POLL).toBe(300)
     expect(await again.isHidden('#signature-none')).toBe(true)
   })
 })
