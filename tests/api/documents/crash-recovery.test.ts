@@ -147,6 +147,6 @@ describe('crash during a burst of submissions', () => {
          OR (SELECT count(*) FROM document_recipients r WHERE r.document_id = d.id) <> ${TO.length}
          OR (SELECT count(*) FROM document_events e WHERE e.document_id = d.id) <> ${TO.length}`)
     expect(Number(orphans.rows[0]?.['n'])).toBe(0)
-    second.child.kill('SIGTERM')
+    await second.stop()
   }, 90_000)
 })
