@@ -142,17 +142,19 @@ const bomb = (bytes: number) => {
   return Buffer.from(`%PDF-1.7\n${entry.repeat(Math.ceil(bytes / entry.length))}%%EOF\n`, 'latin1')
 }
 
+/** The platforms the server's channels talk to, before the server starts and until it has stopped. */
+let telegram: FakeTelegramServer, connector: FakeBotConnector
+beforeAll(async () => {
+  telegram = await startFakeTelegramServer()
+  connector = await startFakeBotConnector()
+})
+afterAll(async () => {
+  await telegram?.close()
+  await connector?.close()
+})
+
 describe('abuse of the running server', () => {
-  let telegram: FakeTelegramServer, connector: FakeBotConnector, db: Db
-  let clerk: string, sysadmin: string
-  beforeAll(async () => {
-    telegram = await startFakeTelegramServer()
-    connector = await startFakeBotConnector()
-  })
-  afterAll(async () => {
-    await telegram?.close()
-    await connector?.close()
-  })
+  let db: Db, clerk: string, sysadmin: string
   const server = useServer({
     name: 'abuse',
     env: () => ({
