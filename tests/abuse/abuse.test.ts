@@ -4,9 +4,7 @@
  * to scan, and forged webhook signatures. Each case is a fixed, small number of requests.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -22,7 +20,7 @@ import {
 import { header, pdfForm } from '../helpers/documents-app.ts'
 import { type FakeBotConnector, startFakeBotConnector } from '../helpers/fake-bot-connector.ts'
 import { type FakeTelegramServer, startFakeTelegramServer } from '../helpers/fake-telegram-server.ts'
-import { type RunningServer, startServer } from '../helpers/start-server.ts'
+import { useServer } from '../helpers/use-servers.ts'
 
 const ADMIN_TOKEN = 'abuse-admin-token-0123456789'
 const TELEGRAM_SECRET = 'abuse_secret_123'
@@ -144,24 +142,22 @@ const bomb = (bytes: number) => {
   return Buffer.from(`%PDF-1.7\n${entry.repeat(Math.ceil(bytes / entry.length))}%%EOF\n`, 'latin1')
 }
 
+/** The platforms the server's channels talk to, before the server starts and until it has stopped. */
+let telegram: FakeTelegramServer, connector: FakeBotConnector
+beforeAll(async () => {
+  telegram = await startFakeTelegramServer()
+  connector = await startFakeBotConnector()
+})
+afterAll(async () => {
+  await telegram?.close()
+  await connector?.close()
+})
+
 describe('abuse of the running server', () => {
-  let dir: string, server: RunningServer, telegram: FakeTelegramServer, connector: FakeBotConnector, db: Db
-  let clerk: string, sysadmin: string
-  const url = (path: string) => `${server.url}${path}`
-
-  const stored = async () => ({
-    interactions: (await db.select({ n: count() }).from(interactions).get())?.n ?? 0,
-    processedEvents: (await db.select({ n: count() }).from(processedEvents).get())?.n ?? 0,
-    unanswered: (await db.select({ n: count() }).from(unansweredQuestions).get())?.n ?? 0,
-    chatSessions: (await db.select({ n: count() }).from(chatSessions).get())?.n ?? 0,
-  })
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-abuse-'))
-    telegram = await startFakeTelegramServer()
-    connector = await startFakeBotConnector()
-    server = await startServer({
-      DATA_DIR: dir,
+  let db: Db, clerk: string, sysadmin: string
+  const server = useServer({
+    name: 'abuse',
+    env: () => ({
       ADMIN_TOKEN,
       KB_REFRESH_SECONDS: '0',
       PUBLIC_URL: 'https://trolyso.example.vn',
@@ -180,8 +176,19 @@ describe('abuse of the running server', () => {
       // configured, so /remote is reachable; no fuzzed session exists, so nothing is sent to it
       REMOTE_SIGNING_URL: 'http://127.0.0.1:9/',
       REMOTE_SIGNING_TOKEN: 'remote-token',
-    })
-    db = await createDb({ url: `file:${join(dir, 'trolyso.db')}` })
+    }),
+  })
+  const url = (path: string) => `${server.url}${path}`
+
+  const stored = async () => ({
+    interactions: (await db.select({ n: count() }).from(interactions).get())?.n ?? 0,
+    processedEvents: (await db.select({ n: count() }).from(processedEvents).get())?.n ?? 0,
+    unanswered: (await db.select({ n: count() }).from(unansweredQuestions).get())?.n ?? 0,
+    chatSessions: (await db.select({ n: count() }).from(chatSessions).get())?.n ?? 0,
+  })
+
+  beforeAll(async () => {
+    db = await createDb({ url: `file:${join(server.dir, 'trolyso.db')}` })
     await createAgency({ db, code: SENDER, name: 'UBND tỉnh Hà Nam', actor: 'test' })
     await createAgency({ db, code: TO, name: 'Sở Tài chính', parentCode: SENDER, actor: 'test' })
     clerk = (await createOfficial({ db, agencyCode: SENDER, name: 'Văn thư', role: 'clerk', actor: 'test' }))
@@ -189,15 +196,8 @@ describe('abuse of the running server', () => {
     sysadmin = (
       await createOfficial({ db, agencyCode: SENDER, name: 'Quản trị', role: 'system_admin', actor: 'test' })
     ).token
-  }, 90_000)
-
-  afterAll(async () => {
-    await server?.stop()
-    db?.$client.close()
-    await telegram?.close()
-    await connector?.close()
-    rmSync(dir, { recursive: true, force: true })
   })
+  afterAll(() => db?.$client.close())
 
   it('turns away forged webhooks with 401 and stores nothing', async () => {
     const before = await stored()

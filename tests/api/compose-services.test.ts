@@ -3,7 +3,6 @@
  * the background starters use what it built; two apps composed over one database share
  * nothing but the database; `stop()` ends what the root started.
  */
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../api/app.ts'
 import { composeServices } from '../../api/compose-services.ts'
@@ -21,7 +20,12 @@ import {
   startFakeTelegramServer,
   telegramWebhookEnv,
 } from '../helpers/fake-telegram-server.ts'
-import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../helpers/fake-zalo-server.ts'
+import {
+  type FakeZaloServer,
+  startFakeZaloServer,
+  zaloEnv,
+  zaloSignature,
+} from '../helpers/fake-zalo-server.ts'
 
 /** How often each factory ran, and the PDF worker pools it made with whether they were closed. */
 const built = vi.hoisted(() => {
@@ -124,12 +128,10 @@ const zaloText = (app: ReturnType<typeof createApp>, userId: string, text: strin
     recipient: { id: '1990000000000000001' },
     message: { msg_id: `msg-${userId}-${timestamp}`, text },
   })
-  const mac = createHash('sha256')
-    .update(zalo.appId + raw + timestamp + OA_SECRET)
-    .digest('hex')
+  const signature = zaloSignature({ appId: zalo.appId, raw, timestamp, oaSecretKey: OA_SECRET })
   return app.request('/webhooks/zalo', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': `mac=${mac}` },
+    headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': signature },
     body: raw,
   })
 }

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../helpers/start-server.ts'
+import { describe, expect, it } from 'vitest'
+import { useServer } from '../helpers/use-servers.ts'
 
 type Health = { status: string; procedures: number; loading?: string }
 
@@ -21,16 +18,7 @@ const waitHealthy = async (url: string, timeoutMs: number): Promise<{ seen: Heal
 }
 
 describe('first start on an empty database (KB_SEED=national, the default)', () => {
-  let dir: string
-  let server: RunningServer
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-first-'))
-    server = await startServer({ DATA_DIR: dir, KB_SEED: 'national' })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const server = useServer({ name: 'first', env: () => ({ KB_SEED: 'national' }) })
 
   it('prints where to open trolyso and how to stop it', async () => {
     await expect.poll(() => server.output(), { timeout: 5000 }).toContain('Dừng: Ctrl+C')
@@ -65,8 +53,7 @@ describe('first start on an empty database (KB_SEED=national, the default)', () 
   })
 
   it('does not seed again on the next start', async () => {
-    await server.stop()
-    server = await startServer({ DATA_DIR: dir, KB_SEED: 'national' })
+    await server.restart()
     const res = await fetch(`${server.url}/healthz`)
     expect(res.status).toBe(200)
     expect(((await res.json()) as Health).procedures).toBe(2642)

@@ -1,20 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../helpers/start-server.ts'
+import { describe, expect, it } from 'vitest'
+import { startServer } from '../helpers/start-server.ts'
+import { useServer } from '../helpers/use-servers.ts'
 
 describe('npm start (api/main.ts)', () => {
-  let dir: string
-  let server: RunningServer
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-main-'))
-    server = await startServer({ DATA_DIR: dir })
-  })
-  afterAll(async () => {
-    await server?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const server = useServer({ name: 'main' })
 
   it('creates and seeds the embedded database, then reports healthy', async () => {
     const res = await fetch(`${server.url}/healthz`)

@@ -1,23 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../helpers/start-server.ts'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { useServer } from '../helpers/use-servers.ts'
 
 /** Resident memory of a process, from /proc, in MB. */
 const residentMb = (pid: number, field: 'VmRSS' | 'RssAnon') =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024
 
 describe.runIf(process.platform === 'linux')('the primary of WORKERS=2', () => {
-  let dir: string
-  let server: RunningServer
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-primary-memory-'))
-    server = await startServer({ DATA_DIR: dir, WORKERS: '2', KB_REFRESH_SECONDS: '0' }, 60_000)
-  }, 90_000)
-  afterAll(async () => {
-    await server?.stop()
-    rmSync(dir, { recursive: true, force: true })
+  const server = useServer({
+    name: 'primary-memory',
+    env: () => ({ WORKERS: '2', KB_REFRESH_SECONDS: '0' }),
+    timeoutMs: 60_000,
   })
 
   it('serves nothing, so it keeps neither the app nor the heap its start-up grew', () => {

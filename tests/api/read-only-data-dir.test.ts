@@ -8,14 +8,14 @@
  * questions are answered (their rate limit counted in the process), writes are refused with
  * 503 and /healthz says why.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../knowledge/db/client.ts'
 import { repoRoot } from '../helpers/paths.ts'
-import { startServer } from '../helpers/start-server.ts'
+import { ServerExitedError, startServer } from '../helpers/start-server.ts'
 
 const NOBODY = 65534
 const isRoot = process.getuid?.() === 0
@@ -35,40 +35,23 @@ const unprivileged = isRoot ? { uid: NOBODY, gid: NOBODY } : {}
 type Run = { code: number | null; output: string; ms: number; url: string | null; stop: () => Promise<void> }
 
 /** Starts `node api/main.ts` unprivileged; resolves when it exits or listens. */
-const start = (env: Record<string, string>, timeoutMs = 60_000): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(process.execPath, ['api/main.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', KB_SEED: 'starter', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...unprivileged,
-    })
-    let output = ''
-    const exited = new Promise<void>((done) => child.once('exit', () => done()))
-    const stop = async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-      await exited
+const start = async (env: Record<string, string>, timeoutMs = 60_000): Promise<Run> => {
+  const started = performance.now()
+  try {
+    const server = await startServer(env, timeoutMs, [], unprivileged)
+    return {
+      code: null,
+      output: server.output(),
+      ms: performance.now() - started,
+      url: server.url,
+      stop: server.stop,
     }
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`neither exited nor listened in ${timeoutMs} ms:\n${output}`))
-    }, timeoutMs)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = /"msg":"trolyso listening","url":"(http:\/\/[^"]+)"/.exec(output)?.[1]
-      if (url) {
-        clearTimeout(timer)
-        resolve({ code: null, output, ms: performance.now() - started, url, stop })
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      resolve({ code, output, ms: performance.now() - started, url: null, stop })
-    })
-  })
+  } catch (error) {
+    if (!(error instanceof ServerExitedError)) throw error
+    const { code, output } = error
+    return { code, output, ms: performance.now() - started, url: null, stop: async () => {} }
+  }
+}
 
 /** Servers started by a test, stopped after it even when an expectation failed. */
 const started: Run[] = []

@@ -3,11 +3,9 @@
  * `RATE_LIMIT_SCOPE=database`: a client spread over both gets the limit once, not twice, and a
  * flood of concurrent questions and chat messages to both never fails with a 5xx.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../helpers/start-server.ts'
+import { describe, expect, it } from 'vitest'
+import { useServers } from '../helpers/use-servers.ts'
 
 const post = (base: string, path: string, body: unknown, forwardedFor: string) =>
   fetch(`${base}${path}`, {
@@ -17,18 +15,12 @@ const post = (base: string, path: string, body: unknown, forwardedFor: string) =
   })
 
 describe('HTTP limits across two server processes over one database', () => {
-  let dir: string, a: RunningServer, b: RunningServer
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-limits-'))
-    // Both behind "one proxy" (the test), so each request names its client in X-Forwarded-For.
-    const env = { DATA_DIR: dir, TRUST_PROXY_HOPS: '1', RATE_LIMIT_ASK_PER_MINUTE: '5' }
-    a = await startServer(env, 60_000)
-    b = await startServer({ ...env, CA_DIR: join(dir, 'ca-b') }, 60_000)
-  }, 150_000)
-  afterAll(async () => {
-    await a?.stop()
-    await b?.stop()
-    if (dir) rmSync(dir, { recursive: true, force: true })
+  // Both behind "one proxy" (the test), so each request names its client in X-Forwarded-For.
+  const env = { TRUST_PROXY_HOPS: '1', RATE_LIMIT_ASK_PER_MINUTE: '5' }
+  const [a, b] = useServers({
+    name: 'limits',
+    envs: [() => env, (dir) => ({ ...env, CA_DIR: join(dir, 'ca-b') })],
+    timeoutMs: 60_000,
   })
 
   it('refuses the (limit+1)-th question of one client alternating between the processes, with Retry-After', async () => {

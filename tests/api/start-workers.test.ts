@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { textUpdate } from '../bot/telegram/telegram-updates.ts'
 import { type FakeTelegramServer, startFakeTelegramServer } from '../helpers/fake-telegram-server.ts'
-import { type RunningServer, startServer } from '../helpers/start-server.ts'
+import { startServer } from '../helpers/start-server.ts'
+import { useServer } from '../helpers/use-servers.ts'
 
 type Health = {
   status: string
@@ -49,30 +50,25 @@ const SECRET = 'workers_secret_0123'
 const ADMIN_TOKEN = 'workers-admin-token-0123'
 
 describe('WORKERS=2: two processes on one port', () => {
-  let dir: string, fake: FakeTelegramServer, server: RunningServer
+  let fake: FakeTelegramServer
   const pids = new Map<number, number>()
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-workers-'))
     fake = await startFakeTelegramServer()
-    server = await startServer(
-      {
-        DATA_DIR: dir,
-        WORKERS: '2',
-        // Never polled: a change reaches the other worker only because it is told.
-        KB_REFRESH_SECONDS: '0',
-        ADMIN_TOKEN,
-        PUBLIC_URL: 'https://trolyso.example.vn',
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_WEBHOOK_SECRET: SECRET,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-      },
-      120_000,
-    )
-  }, 130_000)
-  afterAll(async () => {
-    await server?.stop()
-    await fake?.close()
-    rmSync(dir, { recursive: true, force: true })
+  })
+  afterAll(() => fake?.close())
+  const server = useServer({
+    name: 'workers',
+    env: () => ({
+      WORKERS: '2',
+      // Never polled: a change reaches the other worker only because it is told.
+      KB_REFRESH_SECONDS: '0',
+      ADMIN_TOKEN,
+      PUBLIC_URL: 'https://trolyso.example.vn',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+    }),
+    timeoutMs: 120_000,
   })
 
   it('answers from both workers, each naming itself on /healthz', async () => {
@@ -162,19 +158,15 @@ describe('WORKERS=2: two processes on one port', () => {
 })
 
 describe('WORKERS=2 with Telegram long polling', () => {
-  let dir: string, fake: FakeTelegramServer, server: RunningServer
+  let fake: FakeTelegramServer
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-workers-polling-'))
     fake = await startFakeTelegramServer()
-    server = await startServer(
-      { DATA_DIR: dir, WORKERS: '2', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot },
-      120_000,
-    )
-  }, 130_000)
-  afterAll(async () => {
-    await server?.stop()
-    await fake?.close()
-    rmSync(dir, { recursive: true, force: true })
+  })
+  afterAll(() => fake?.close())
+  const server = useServer({
+    name: 'workers-polling',
+    env: () => ({ WORKERS: '2', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }),
+    timeoutMs: 120_000,
   })
 
   it('polls getUpdates from one process only and answers each update once', async () => {
@@ -217,15 +209,10 @@ describe('WORKERS=2 when the workers cannot start', () => {
 })
 
 describe('WORKERS=2 on a first start that loads the national export', () => {
-  let dir: string
-  let server: RunningServer
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-workers-national-'))
-    server = await startServer({ DATA_DIR: dir, WORKERS: '2', KB_SEED: 'national' }, 120_000)
-  }, 130_000)
-  afterAll(async () => {
-    await server?.stop()
-    rmSync(dir, { recursive: true, force: true })
+  const server = useServer({
+    name: 'workers-national',
+    env: () => ({ WORKERS: '2', KB_SEED: 'national' }),
+    timeoutMs: 120_000,
   })
 
   it('has every worker report the loading, then serve all 2,642 procedures', async () => {

@@ -3,13 +3,13 @@
  * answered at most once, whichever process receives it, and Zalo events outside the time
  * window are refused. A second app over the same database stands for a second process.
  */
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../api/app.ts'
 import { composeServices } from '../../api/compose-services.ts'
 import type { AppServices } from '../../api/deps.ts'
 import { createTestApp, type TestApp } from '../helpers/create-test-app.ts'
 import { type FakeChannels, startFakeChannels } from '../helpers/fake-channels.ts'
+import { zaloSignature } from '../helpers/fake-zalo-server.ts'
 import { textUpdate } from './telegram/telegram-updates.ts'
 
 const TELEGRAM_SECRET = 'webhook_secret-0123456789'
@@ -57,12 +57,15 @@ const zaloEvent = (text: string, timestamp: number) => ({
 })
 const postZalo = async (target: Target, event: ReturnType<typeof zaloEvent>) => {
   const raw = JSON.stringify(event)
-  const signature = createHash('sha256')
-    .update(channels.zalo.appId + raw + event.timestamp + ZALO_SECRET)
-    .digest('hex')
+  const signature = zaloSignature({
+    appId: channels.zalo.appId,
+    raw,
+    timestamp: event.timestamp,
+    oaSecretKey: ZALO_SECRET,
+  })
   const response = await appOf(target).app.request('/webhooks/zalo', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': `mac=${signature}` },
+    headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': signature },
     body: raw,
   })
   await appOf(target).deps.zalo!.webhook.whenIdle()

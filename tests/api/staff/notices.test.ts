@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
-import { type RunningServer, startServer } from '../../helpers/start-server.ts'
+import { useServers } from '../../helpers/use-servers.ts'
 
 const ADMIN_TOKEN = 'automation-token-0123456789'
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }
@@ -70,17 +67,8 @@ describe('notices (banner and maintenance)', () => {
 })
 
 describe('maintenance switch across two processes over one database', () => {
-  let dir: string, a: RunningServer, b: RunningServer
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-notices-'))
-    a = await startServer({ DATA_DIR: dir, ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })
-    b = await startServer({ DATA_DIR: dir, ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })
-  }, 60_000)
-  afterAll(async () => {
-    await a?.stop()
-    await b?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const env = () => ({ ADMIN_TOKEN, RATE_LIMIT_CHAT_PER_MINUTE: '0' })
+  const [a, b] = useServers({ name: 'notices', envs: [env, env] })
 
   it('posted on one process, every process answers only the notice and the hotline within seconds; removed, both answer again', async () => {
     const ask = async (base: string) =>

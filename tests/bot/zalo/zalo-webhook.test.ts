@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { messages } from '../../../bot/core/messages.ts'
@@ -10,7 +9,12 @@ import {
 } from '../../../knowledge/db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../helpers/create-test-app.ts'
 import { expectHandledOnce } from '../../helpers/fake-channels.ts'
-import { type FakeZaloServer, startFakeZaloServer, zaloEnv } from '../../helpers/fake-zalo-server.ts'
+import {
+  type FakeZaloServer,
+  startFakeZaloServer,
+  zaloEnv,
+  zaloSignature,
+} from '../../helpers/fake-zalo-server.ts'
 
 const OA_SECRET = 'oa-secret-key-ABC'
 type Button = { title: string; type: string; payload: string | { url: string } }
@@ -43,9 +47,7 @@ const textEvent = (userId: string, text: string) => event(userId, 'user_send_tex
 
 /** Signs like Zalo: sha256(app_id + raw body + timestamp + OA secret key), hex. */
 const sign = (raw: string, timestamp: string, key = OA_SECRET) =>
-  `mac=${createHash('sha256')
-    .update(fake.appId + raw + timestamp + key)
-    .digest('hex')}`
+  zaloSignature({ appId: fake.appId, raw, timestamp, oaSecretKey: key })
 
 const post = async (body: ReturnType<typeof event>, signature?: string | null, raw?: string) => {
   const text = raw ?? JSON.stringify(body)

@@ -5,17 +5,14 @@
  * after it was shown is not signed. Built extension in headless Chromium, real API.
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
 import { blueSignaturePng, redSealPng } from '../../helpers/signature-images.ts'
-import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { type Official, startApiServer, startFixtureServer } from '../helpers/servers.ts'
+import { addRecipient, issueQueuedDraft } from '../helpers/extension-pages.ts'
+import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 
 const SENDER = '000.00.01.H56'
 const RECIPIENT = '000.00.02.H56'
@@ -50,14 +47,12 @@ const blankLastContents = (signed: Uint8Array) => {
 }
 
 describe('consent shows the prepared revision that is signed', { timeout: 120_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>
-  let browser: { context: BrowserContext; extensionId: string }, leader: Official, clerk: Official
-  let recipientClerk: Official, dir: string
+  let s: Scenario, browser: Browser, leader: Official, clerk: Official, recipientClerk: Official
+  const files = { first: '', second: '' }
   let compose = 0
-  const client = (official: Official) => createApiClient({ baseUrl: api.url, token: official.token })
+  const client = (official: Official) => createApiClient({ baseUrl: s.api.url, token: official.token })
   const putImage = async (path: string, who: Official, png: Uint8Array) => {
-    const res = await fetch(`${api.url}${path}`, {
+    const res = await fetch(`${s.api.url}${path}`, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${who.token}`, 'Content-Type': 'image/png' },
       body: new Uint8Array(png),
@@ -66,51 +61,34 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
   }
 
   const openConsentFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
-    const page = await browser.context.newPage()
-    await page.goto(
-      `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=pp${++compose}`,
-    )
-    await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
-    await page.setInputFiles('#uploadformInput', file)
-    await page.click('button.send')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
-    await nudge.locator('[data-action="primary"]').waitFor(POLL)
-    const [consent] = await Promise.all([
-      browser.context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
-    await consent.waitForSelector('#prepared-status.ok', POLL)
-    return { page, consent }
+    const opened = await s.attachAndSign(browser, `pp${++compose}`, file, POLL)
+    await opened.consent.waitForSelector('#prepared-status.ok', POLL)
+    return opened
   }
 
   beforeAll(async () => {
-    ensureExtensionBuilt()
-    api = await startApiServer()
-    await api.agency(SENDER, 'Sở Tư pháp thành phố Hà Nội')
-    await api.agency(RECIPIENT, 'Sở Nội vụ thành phố Hà Nội')
-    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn An')
-    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
-    recipientClerk = await api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
-    const admin = await api.official(SENDER, 'agency_admin', 'Quản trị Sở')
+    s = await startScenario({
+      agencies: [
+        [SENDER, 'Sở Tư pháp thành phố Hà Nội'],
+        [RECIPIENT, 'Sở Nội vụ thành phố Hà Nội'],
+      ],
+      dirPrefix: 'trolyso-prepared-',
+    })
+    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn An')
+    clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
+    recipientClerk = await s.api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
+    const admin = await s.api.official(SENDER, 'agency_admin', 'Quản trị Sở')
     await putImage('/v1/me/signature-image', leader, blueSignaturePng())
     await putImage(`/v1/agencies/${SENDER}/seal-image`, admin, redSealPng())
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-prepared-'))
-    writeFileSync(join(dir, 'QD_STP.pdf'), makeDecree30Draft())
-    writeFileSync(join(dir, 'QD_STP_2.pdf'), makeDecree30Draft({ date: true }))
-    fixtures = await startFixtureServer()
-    browser = await launchWithExtension()
-    await configureExtension(browser.context, browser.extensionId, api.url, leader)
+    files.first = s.file('QD_STP.pdf', makeDecree30Draft())
+    files.second = s.file('QD_STP_2.pdf', makeDecree30Draft({ date: true }))
+    browser = await s.launch(leader)
   }, 240_000)
 
-  afterAll(async () => {
-    await browser?.context.close()
-    await fixtures?.close()
-    await api?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => s?.close())
 
   it('shows the approver’s signature image on the page before signing, and signs exactly the bytes shown', async () => {
-    const { consent } = await openConsentFromCompose(join(dir, 'QD_STP.pdf'))
+    const { consent } = await openConsentFromCompose(files.first)
     expect(await consent.textContent('#prepared-appearance')).toContain('có')
     // the blue signature is drawn in the signature block of the revision shown
     expect((await inkOn(consent, 1)).blue).toBeGreaterThan(200)
@@ -125,7 +103,7 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
   })
 
   it('refuses to sign when the prepared revision changes after it was shown', async () => {
-    const { page, consent } = await openConsentFromCompose(join(dir, 'QD_STP_2.pdf'))
+    const { page, consent } = await openConsentFromCompose(files.second)
     // the revision kept for signing is changed after the window showed it
     await consent.evaluate(async () => {
       const requestId = new URLSearchParams(location.search).get('request') ?? ''
@@ -155,16 +133,11 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
   })
 
   it('shows the văn thư the number and date stamped at issuance and the seal, follows a changed number, and routes what was shown', async () => {
-    await configureExtension(browser.context, browser.extensionId, api.url, clerk)
-    const popup = await browser.context.newPage()
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`)
+    await configureExtension(browser.context, browser.extensionId, s.api.url, clerk)
+    const popup = await s.popup(browser)
     const item = popup.locator('#drafts li').first()
     await expect.poll(() => item.textContent(), POLL).toContain('QD_STP.pdf')
-    const [consent] = await Promise.all([
-      browser.context.waitForEvent('page'),
-      item.locator('[data-action="issue"]').click(),
-    ])
-    await consent.waitForSelector('#origin')
+    const consent = await issueQueuedDraft(browser, item)
     await consent.fill('#notation', '124/QĐ-STP')
     await consent.fill('#promulgated-at', '2026-12-03')
     // the draft prints "/QĐ-STP": only the number goes into the blank before it
@@ -187,15 +160,14 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
 
     await consent.fill('#subject', 'Về việc ban hành Quy chế làm việc')
     await consent.fill('#place', 'Hà Nội')
-    await consent.fill('#recipient-search', 'noi vu')
-    await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
+    await addRecipient(consent, 'noi vu', RECIPIENT)
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
     const [routed] = await client(recipientClerk).listDocuments('inbox')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
     const pdf = new Uint8Array(
       await (
-        await fetch(`${api.url}/v1/documents/${routed?.id}/pdf`, {
+        await fetch(`${s.api.url}/v1/documents/${routed?.id}/pdf`, {
           headers: { Authorization: `Bearer ${recipientClerk.token}` },
         })
       ).arrayBuffer(),

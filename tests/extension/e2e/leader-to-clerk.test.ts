@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
+import { addRecipient, confirmToClerkQueue, issueQueuedDraft } from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -24,15 +25,10 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   const client = (official: Official) => createApiClient({ baseUrl: s.api.url, token: official.token })
 
   const signFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
-    const page = await s.compose(leaderBrowser, `lc${++compose}`)
-    await page.setInputFiles('#uploadformInput', file)
-    await page.click('button.send')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
-    await nudge.locator('[data-action="primary"]').waitFor(POLL)
-    const consent = await s.consent(leaderBrowser, nudge)
+    const opened = await s.attachAndSign(leaderBrowser, `lc${++compose}`, file, POLL)
     // the revision to sign, as the server prepared it, or why the server refuses to prepare it
-    await consent.waitForSelector('#prepared-status.ok, #prepared-status.error', POLL)
-    return { page, consent }
+    await opened.consent.waitForSelector('#prepared-status.ok, #prepared-status.error', POLL)
+    return opened
   }
 
   beforeAll(async () => {
@@ -59,13 +55,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   it('sends the leader-signed draft to the văn thư queue, not to a download', async () => {
     const { page, consent } = await signFromCompose(join(s.dir, 'QD_88_QĐ-STP.pdf'))
     expect(await consent.textContent('h1')).toBe('Ký số văn bản')
-    await consent.click('#confirm')
-    await consent.waitForSelector('#result.ok', { timeout: 30_000 })
-    expect(await consent.textContent('#result')).toContain('chờ phát hành')
-    expect(await consent.locator('#download').count()).toBe(0)
-    const done = page.locator('trolyso-nudge[data-kind="route-done"]')
-    await done.waitFor(POLL)
-    expect(await done.locator('h2').textContent()).toBe('Đã ký số và chuyển văn thư')
+    await confirmToClerkQueue(consent, page, { poll: POLL, resultTimeout: 30_000 })
     await saveScreenshot(page, 'nudge-leader-drafted')
     expect(await client(clerk).listDrafts()).toMatchObject([{ fileName: 'QD_88_QĐ-STP.pdf' }])
   })
@@ -93,10 +83,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     await expect.poll(() => item.textContent(), POLL).toContain('QD_88_QĐ-STP.pdf')
     expect(await item.textContent()).toContain('Nguyễn Văn Lãnh')
     await saveScreenshot(popup, 'popup-clerk-queue')
-    const [consent] = await Promise.all([
-      clerkBrowser.context.waitForEvent('page'),
-      item.locator('[data-action="issue"]').click(),
-    ])
+    const consent = await issueQueuedDraft(clerkBrowser, item)
     await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
     expect(await consent.textContent('#origin')).toContain('Hàng chờ phát hành')
     expect(await consent.textContent('#pdf-notation')).toBe('88/QD-STP')
@@ -104,8 +91,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     expect(await consent.textContent('#signer')).toContain('Trần Thị Văn Thư')
     await consent.fill('#subject', 'Về việc phê duyệt kế hoạch')
     await consent.fill('#place', 'Hà Nam')
-    await consent.fill('#recipient-search', 'noi vu')
-    await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
+    await addRecipient(consent, 'noi vu', RECIPIENT)
     await saveScreenshot(consent, 'consent-clerk-draft')
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })

@@ -4,123 +4,83 @@
  * too, e.g. a background that is not transparent), and the image saved is the one the API
  * then holds. Built extension in headless Chromium, real API.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blueSignaturePng, makePng } from '../../helpers/signature-images.ts'
-import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { type Official, startApiServer } from '../helpers/servers.ts'
+import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 
 const SENDER = '000.00.01.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }, () => {
-  let api: Awaited<ReturnType<typeof startApiServer>>
-  let browser: { context: BrowserContext; extensionId: string }, leader: Official, clerk: Official
-  let dir: string
+  let s: Scenario, browser: Browser, leader: Official, clerk: Official
 
-  const file = (name: string, bytes: Uint8Array) => {
-    const path = join(dir, name)
-    writeFileSync(path, bytes)
-    return path
-  }
   const openOptions = async (): Promise<Page> => {
     const options = await browser.context.newPage()
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`)
     await options.waitForSelector('#connection.ok', POLL)
     return options
   }
-  const pick = async (options: Page, path: string) => {
-    await options.setInputFiles('#signature-file', path)
+  /** the natural width of the image `id` on the page, 0 until it has loaded */
+  const imageWidth = (page: Page, id: string) =>
+    page.evaluate((id) => (document.getElementById(id) as HTMLImageElement).naturalWidth, id)
+  /** chooses a file `name` holding `bytes` in the signature picker; returns what the page says of it */
+  const pick = async (options: Page, name: string, bytes: Uint8Array) => {
+    await options.setInputFiles('#signature-file', s.file(name, bytes))
     await options.waitForSelector('#signature-status.error, #signature-status.muted', POLL)
     return (await options.textContent('#signature-status')) ?? ''
   }
 
   beforeAll(async () => {
-    ensureExtensionBuilt()
-    api = await startApiServer()
-    await api.agency(SENDER, 'Sở Tư pháp thành phố Hà Nội')
-    leader = await api.official(SENDER, 'approver', 'Nguyễn Văn An')
-    clerk = await api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
-    dir = mkdtempSync(join(tmpdir(), 'trolyso-sigimg-'))
-    browser = await launchWithExtension()
+    s = await startScenario({
+      agencies: [[SENDER, 'Sở Tư pháp thành phố Hà Nội']],
+      dirPrefix: 'trolyso-sigimg-',
+    })
+    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn An')
+    clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
+    // first set up for the văn thư
+    browser = await s.launch(clerk)
   }, 240_000)
 
-  afterAll(async () => {
-    await browser?.context.close()
-    await api?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => s?.close())
 
   it('is not offered to a văn thư', async () => {
-    await configureExtension(browser.context, browser.extensionId, api.url, clerk)
     const options = await openOptions()
     expect(await options.isHidden('#signature-section')).toBe(true)
     await options.close()
   })
 
   it('explains format and size problems in Vietnamese, previews, uploads, and shows the image in use', async () => {
-    await configureExtension(browser.context, browser.extensionId, api.url, leader)
+    await configureExtension(browser.context, browser.extensionId, s.api.url, leader)
     const options = await openOptions()
     await options.waitForSelector('#signature-section:not([hidden])', POLL)
     expect(await options.textContent('#signature-none')).toBe('chưa có')
 
-    expect(
-      await pick(options, file('chu-ky.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))),
-    ).toContain('Tệp không phải ảnh PNG')
+    expect(await pick(options, 'chu-ky.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).toContain(
+      'Tệp không phải ảnh PNG',
+    )
     expect(await options.isDisabled('#upload-signature')).toBe(true)
     // 400 × 400 of noise: far above 200 KB
-    expect(
-      await pick(
-        options,
-        file(
-          'to.png',
-          makePng(400, 400, (x, y) => [x % 256, (x * y) % 256, y % 256, 255], false),
-        ),
-      ),
-    ).toMatch(/lớn hơn giới hạn 200 KB/)
-    expect(
-      await pick(
-        options,
-        file(
-          'nho.png',
-          makePng(20, 20, () => [0, 0, 200, 255]),
-        ),
-      ),
-    ).toContain('cần mỗi cạnh từ 32 đến 1600 điểm ảnh')
+    const noise = makePng(400, 400, (x, y) => [x % 256, (x * y) % 256, y % 256, 255], false)
+    expect(await pick(options, 'to.png', noise)).toMatch(/lớn hơn giới hạn 200 KB/)
+    const tiny = makePng(20, 20, () => [0, 0, 200, 255])
+    expect(await pick(options, 'nho.png', tiny)).toContain('cần mỗi cạnh từ 32 đến 1600 điểm ảnh')
     // a PNG the browser accepts but the server does not: its reason is shown
-    expect(
-      await pick(
-        options,
-        file(
-          'nen-trang.png',
-          makePng(200, 80, () => [255, 255, 255, 255]),
-        ),
-      ),
-    ).toContain('Xem ảnh bên trên')
+    const white = makePng(200, 80, () => [255, 255, 255, 255])
+    expect(await pick(options, 'nen-trang.png', white)).toContain('Xem ảnh bên trên')
     await options.click('#upload-signature')
     await options.waitForSelector('#signature-status.error', POLL)
     expect(await options.textContent('#signature-status')).toContain('Chưa lưu được ảnh')
     expect(await options.textContent('#signature-status')).toMatch(/trong suốt/)
 
     const signature = blueSignaturePng()
-    expect(await pick(options, file('chu-ky.png', signature))).toContain('Xem ảnh bên trên')
-    await expect
-      .poll(
-        () =>
-          options.evaluate(
-            () => (document.getElementById('signature-preview') as HTMLImageElement).naturalWidth,
-          ),
-        POLL,
-      )
-      .toBe(300)
+    expect(await pick(options, 'chu-ky.png', signature)).toContain('Xem ảnh bên trên')
+    await expect.poll(() => imageWidth(options, 'signature-preview'), POLL).toBe(300)
     await saveScreenshot(options, 'options-signature-image')
     await options.click('#upload-signature')
     await options.waitForSelector('#signature-status.ok', POLL)
-    const saved = await fetch(`${api.url}/v1/me/signature-image`, {
+    const saved = await fetch(`${s.api.url}/v1/me/signature-image`, {
       headers: { Authorization: `Bearer ${leader.token}` },
     })
     expect(saved.status).toBe(200)
@@ -129,15 +89,7 @@ describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }
     // reopened: the image in use is shown
     await options.close()
     const again = await openOptions()
-    await expect
-      .poll(
-        () =>
-          again.evaluate(
-            () => (document.getElementById('signature-current') as HTMLImageElement).naturalWidth,
-          ),
-        POLL,
-      )
-      .toBe(300)
+    await expect.poll(() => imageWidth(again, 'signature-current'), POLL).toBe(300)
     expect(await again.isHidden('#signature-none')).toBe(true)
   })
 })

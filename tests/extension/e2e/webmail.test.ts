@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
+import { addRecipient, unsignedNudge } from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -34,14 +35,9 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   const clientFor = (official: Official | null) =>
     createApiClient({ baseUrl: s.api.url, token: official?.token ?? null })
 
-  const openCompose = async (host = '127.0.0.1', inContext = context): Promise<Page> => {
-    const page = await inContext.newPage()
-    // each compose screen is its own thread (Roundcube's _id), so a mute in one test stays there
-    await page.goto(
-      `${s.fixtures.url(host, 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
-    )
-    return page
-  }
+  /** a compose screen with the extension active; each is its own thread (Roundcube's _id), so a mute in one test stays there */
+  const openCompose = (browser: Browser = { context, extensionId }): Promise<Page> =>
+    s.compose(browser, String(++composeCount))
   const waitActive = (page: Page) =>
     page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
 
@@ -97,12 +93,11 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   afterAll(() => s?.close())
 
   it('stops the leader sending an unsigned decision, signs it with the browser key after consent, and queues it for the văn thư', async () => {
-    const page = await openCompose('127.0.0.1', leaderBrowser.context)
-    await waitActive(page)
+    const page = await openCompose(leaderBrowser)
     await page.fill('#compose-subject', 'Quyết định 123/QĐ-STP')
     await page.setInputFiles('#uploadformInput', files.decision)
     await page.click('button.send')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const nudge = unsignedNudge(page)
     await expect.poll(() => nudge.locator('h2').textContent(), POLL).toBe('Tệp PDF chưa có chữ ký số')
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
 
@@ -127,12 +122,11 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   // (NĐ 30/2020, Art. 32); the queue path is in leader-to-clerk.test.ts
   it('stops the send of the leader-signed PDF lacking the organisation signature, signs it with consent and routes it to the recipient inbox', async () => {
     const page = await openCompose()
-    await waitActive(page)
     await page.fill('#compose-subject', 'Gửi Quyết định 123/QĐ-STP')
     await page.setInputFiles('#uploadformInput', files.leaderSigned)
     await page.click('button.send')
 
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const nudge = unsignedNudge(page)
     await expect
       .poll(() => nudge.locator('h2').textContent(), POLL)
       .toBe('Tệp PDF chưa có chữ ký số của cơ quan')
@@ -152,8 +146,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     expect(await consent.inputValue('#notation')).toBe('123/QĐ-STP')
     expect(await consent.inputValue('#doc-type')).toBe('Quyết định')
     await consent.fill('#place', 'Hà Nam')
-    await consent.fill('#recipient-search', 'noi vu')
-    await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
+    await addRecipient(consent, 'noi vu', RECIPIENT)
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
 
@@ -177,8 +170,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     ])
 
     // the popup lists it with the recipient's status, and the agency's paperless figures
-    const popup = await context.newPage()
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`)
+    const popup = await s.popup({ context, extensionId })
     const item = popup.locator(`#sent li[data-id="${routed?.id}"]`)
     await expect.poll(() => item.textContent(), POLL).toContain(`${RECIPIENT}: Đã đến`)
     expect(await item.textContent()).toContain('✓ đã ký số')
@@ -196,12 +188,11 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   it('lets the mail go on "Vẫn gửi" (Ctrl+Enter in the body) and counts the override', async () => {
     const page = await openCompose()
-    await waitActive(page)
     await page.fill('#compose-subject', 'Trả lời công văn 45/CV-STP')
     await page.setInputFiles('#uploadformInput', files.unsigned)
     await page.focus('#composebody')
     await page.keyboard.press('Control+Enter')
-    const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const nudge = unsignedNudge(page)
     await expect
       .poll(() => nudge.locator('.card').textContent())
       .toContain('“cong-van-tra-loi.pdf” (số, ký hiệu 45/CV-STP)')
@@ -221,7 +212,6 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   it('asks for the electronic original when a scan of paper is attached', async () => {
     const page = await openCompose()
-    await waitActive(page)
     await page.setInputFiles('#uploadformInput', files.scanned)
     const nudge = page.locator('trolyso-nudge[data-kind="scanned_paper"]')
     await expect.poll(() => nudge.locator('.card').textContent(), POLL).toContain('khoảng 100 dpi')
@@ -233,7 +223,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     // Enter on the send control is held too; the page cannot answer the nudge for the official
     await page.focus('button.send')
     await page.keyboard.press('Enter')
-    const atSend = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+    const atSend = unsignedNudge(page)
     await atSend.waitFor()
     // a click the page itself makes on the nudge (untrusted) must not answer it
     const clicked = await page.evaluate(() => {
@@ -300,7 +290,10 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   })
 
   it('gives a page the official did not allow no script at all', async () => {
-    const page = await openCompose('localhost')
+    const page = await context.newPage()
+    await page.goto(
+      `${s.fixtures.url('localhost', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${++composeCount}`,
+    )
     await page.setInputFiles('#uploadformInput', files.unsigned)
     await page.click('button.send')
     await page.waitForSelector('body[data-sent="1"]')

@@ -9,16 +9,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { ensureExtensionBuilt, launchWithExtension } from './chromium.ts'
 import { configureExtension } from './configure-extension.ts'
+import { type Browser, openConsent, openPopup, unsignedNudge } from './extension-pages.ts'
 import { type Official, startApiServer, startFixtureServer } from './servers.ts'
 
+export type { Browser } from './extension-pages.ts'
 export type { Official } from './servers.ts'
 export type ApiServer = Awaited<ReturnType<typeof startApiServer>>
 export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>
-export type Browser = { context: BrowserContext; extensionId: string }
 export type Poll = { timeout: number; interval: number }
 
 export type Scenario = {
@@ -36,6 +37,16 @@ export type Scenario = {
   launch: (official: Official, screenshot?: string) => Promise<Browser & { connected: string }>
   /** the Roundcube compose fixture in the browser as its own thread (`_id`), once the extension is active on it */
   compose: (browser: Browser, id: string) => Promise<Page>
+  /**
+   * A compose screen (as `compose`) with `file` attached and Send pressed; the nudge that holds
+   * the send, once it offers "Ký số", is taken to the consent window. Returns both pages.
+   */
+  attachAndSign: (
+    browser: Browser,
+    id: string,
+    file: string,
+    poll: Poll,
+  ) => Promise<{ page: Page; consent: Page }>
   /** Send pressed with an unsigned PDF attached: the send is held by the "chưa có chữ ký số" nudge */
   sendUnsigned: (page: Page, poll: Poll) => Promise<Locator>
   /** the nudge's "Ký số" opens the consent window in the browser; returns it */
@@ -66,6 +77,14 @@ export const startScenario = async ({
   const dir = mkdtempSync(join(tmpdir(), dirPrefix))
   const fixtures = await startFixtureServer(pdfs)
   const browsers: Browser[] = []
+  const compose: Scenario['compose'] = async ({ context }, id) => {
+    const page = await context.newPage()
+    await page.goto(
+      `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${id}`,
+    )
+    await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
+    return page
+  }
   return {
     api,
     fixtures,
@@ -88,33 +107,23 @@ export const startScenario = async ({
       )
       return { ...browser, connected }
     },
-    compose: async ({ context }, id) => {
-      const page = await context.newPage()
-      await page.goto(
-        `${fixtures.url('127.0.0.1', 'roundcube-compose.html')}?_task=mail&_action=compose&_id=${id}`,
-      )
-      await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached' })
-      return page
+    compose,
+    attachAndSign: async (browser, id, file, poll) => {
+      const page = await compose(browser, id)
+      await page.setInputFiles('#uploadformInput', file)
+      await page.click('button.send')
+      const nudge = unsignedNudge(page)
+      await nudge.locator('[data-action="primary"]').waitFor(poll)
+      return { page, consent: await openConsent(browser, nudge) }
     },
     sendUnsigned: async (page, poll) => {
       await page.click('button.send')
-      const nudge = page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
+      const nudge = unsignedNudge(page)
       await expect.poll(() => nudge.locator('h2').textContent(), poll).toBe('Tệp PDF chưa có chữ ký số')
       return nudge
     },
-    consent: async ({ context }, nudge) => {
-      const [consent] = await Promise.all([
-        context.waitForEvent('page'),
-        nudge.locator('[data-action="primary"]').click(),
-      ])
-      return consent
-    },
-    popup: async ({ context, extensionId }, timeout = 30_000) => {
-      const popup = await context.newPage()
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`)
-      await popup.waitForSelector('#me', { timeout })
-      return popup
-    },
+    consent: openConsent,
+    popup: openPopup,
     close: async () => {
       for (const browser of browsers) await browser.context.close()
       await fixtures.close()

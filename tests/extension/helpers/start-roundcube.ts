@@ -26,6 +26,7 @@ import { createServer, type Server, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@libsql/client'
+import { findFreePort } from '../../helpers/listen-on-loopback.ts'
 
 /** Debian's layout: the install path with `public_html`, `config` → /etc/roundcube, `SQL`. */
 const ROUNDCUBE = '/var/lib/roundcube'
@@ -43,16 +44,6 @@ export const roundcubeMissing = (): string | null => {
 
 export type Mailbox = { address: string; password: string }
 export type SentMail = { from: string; to: string[]; data: string }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 
 const accepts = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -178,7 +169,7 @@ export const startRoundcube = async ({ mailboxes }: { mailboxes: readonly Mailbo
     logs: join(root, 'logs'),
   }
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true })
-  const [imapPort, smtpPort, httpPort] = [await freePort(), await freePort(), await freePort()]
+  const [imapPort, smtpPort, httpPort] = [await findFreePort(), await findFreePort(), await findFreePort()]
 
   // Dovecot: IMAP only, on 127.0.0.1, plain-text logins from passwd-file, maildir per address
   writeFileSync(

@@ -8,12 +8,21 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { repoRoot } from '../../helpers/paths.ts'
 import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { openOptions } from '../helpers/configure-extension.ts'
+import {
+  addRecipient,
+  type Browser,
+  confirmToClerkQueue,
+  issueQueuedDraft,
+  openConsent,
+  openPopup,
+  unsignedNudge,
+} from '../helpers/extension-pages.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 import { type Official, startApiServer } from '../helpers/servers.ts'
 import { type Mailbox, type Roundcube, startRoundcube } from '../helpers/start-roundcube.ts'
@@ -26,8 +35,6 @@ const CLERK_MAIL: Mailbox = { address: 'vanthu@so-tp.test', password: 'van-thu-2
 const POLL = { timeout: 30_000, interval: 100 }
 /** gitignored; listed in extension/README.md */
 const SCREENSHOTS = join(repoRoot, 'extension', '.output', 'screenshots')
-
-type Browser = { context: BrowserContext; extensionId: string }
 
 describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, () => {
   let api: Awaited<ReturnType<typeof startApiServer>>, roundcube: Roundcube, leaderBrowser: Browser
@@ -67,16 +74,6 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
       .locator('#attachment-list li:not(.uploading) .attachment-name', { hasText: name })
       .waitFor({ timeout: 30_000 })
   }
-
-  /** the toolbar popup, opened as a page of the extension */
-  const openPopup = async ({ context, extensionId }: Browser) => {
-    const popup = await context.newPage()
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`)
-    await popup.waitForSelector('#me', { timeout: 30_000 })
-    return popup
-  }
-
-  const unsignedNudge = (page: Page) => page.locator('trolyso-nudge[data-kind="unsigned_attachment"]')
 
   beforeAll(async () => {
     const started = performance.now()
@@ -129,10 +126,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     await page.screenshot({ path: join(SCREENSHOTS, 'roundcube-compose-unsigned-nudge.png') })
     expect(roundcube.delivered).toHaveLength(0)
 
-    const [consent] = await Promise.all([
-      leaderBrowser.context.waitForEvent('page'),
-      nudge.locator('[data-action="primary"]').click(),
-    ])
+    const consent = await openConsent(leaderBrowser, nudge)
     await consent.waitForSelector('#origin')
     expect(await consent.textContent('#origin')).toBe(roundcube.url)
     expect(await consent.textContent('h1')).toBe('Ký số văn bản')
@@ -144,13 +138,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     expect(await consent.textContent('#pdf-notation')).toBe('57/QD-STP')
     expect(await consent.isEnabled('#confirm')).toBe(true)
     await consent.screenshot({ path: join(SCREENSHOTS, 'roundcube-consent-leader.png'), fullPage: true })
-    await consent.click('#confirm')
-    await consent.waitForSelector('#result.ok', { timeout: 60_000 })
-    expect(await consent.textContent('#result')).toContain('chờ phát hành')
-    expect(await consent.locator('#download').count()).toBe(0)
-    const done = page.locator('trolyso-nudge[data-kind="route-done"]')
-    await done.waitFor(POLL)
-    expect(await done.locator('h2').textContent()).toBe('Đã ký số và chuyển văn thư')
+    await confirmToClerkQueue(consent, page, { poll: POLL, resultTimeout: 60_000 })
     await page.screenshot({ path: join(SCREENSHOTS, 'roundcube-compose-leader-drafted.png') })
     // the mail itself never left Roundcube
     expect(roundcube.delivered).toHaveLength(0)
@@ -189,10 +177,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     const popup = await openPopup(clerkBrowser)
     const item = popup.locator('#drafts li', { hasText: 'QD_57_QĐ-STP.pdf' })
     await item.waitFor(POLL)
-    const [consent] = await Promise.all([
-      clerkBrowser.context.waitForEvent('page'),
-      item.locator('[data-action="issue"]').click(),
-    ])
+    const consent = await issueQueuedDraft(clerkBrowser, item)
     await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
     expect(await consent.textContent('#origin')).toContain('Hàng chờ phát hành')
     expect(await consent.textContent('#file-name')).toBe('QD_57_QĐ-STP.pdf')
@@ -205,8 +190,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     expect(await consent.isHidden('#notation-mismatch')).toBe(true)
     expect(await consent.inputValue('#subject')).toBe('Quyết định 57/QĐ-STP')
     await consent.fill('#place', 'Hà Nam')
-    await consent.fill('#recipient-search', 'noi vu')
-    await consent.click(`#recipient-results li[data-code="${RECIPIENT}"] button`)
+    await addRecipient(consent, 'noi vu', RECIPIENT)
     await consent.screenshot({ path: join(SCREENSHOTS, 'roundcube-consent-clerk.png'), fullPage: true })
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 60_000 })
