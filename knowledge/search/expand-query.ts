@@ -5,7 +5,7 @@
  * @module
  */
 import type { Facet } from '../answer/answer.types.ts'
-import { lookupPhrase, type Synonyms, spanLimit } from './load-synonyms.ts'
+import { type Expansion, lookupPhrase, type Synonyms, spanLimit } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 
 export type QueryTerm = {
@@ -131,6 +131,9 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const facets = findCues(tokens, synonyms)
   const codes = folded.filter((f) => CODE.test(f))
 
+  const fits = (e: Expansion) =>
+    (!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
+    !e.unless.some((w) => containsPhrase(whole, w))
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
 
@@ -163,12 +166,9 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     let consumed = 0
     for (let n = spanLimit(synonyms, folded, i); n >= 1 && !consumed; n--) {
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
-      const expansion = lookupPhrase(synonyms.expansions, tokens, i, n, key)
-      if (
-        expansion &&
-        (!expansion.when.length || expansion.when.some((w) => containsPhrase(whole, w))) &&
-        !expansion.unless.some((w) => containsPhrase(whole, w))
-      ) {
+      const found = lookupPhrase(synonyms.expansions, tokens, i, n, key)
+      const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))
+      if (expansion) {
         if (expansion.keep) {
           for (const t of tokens.slice(i, i + n)) run.push(termOf(t, synonyms, false))
         }

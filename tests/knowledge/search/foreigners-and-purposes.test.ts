@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { compileSynonyms, loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
@@ -75,5 +75,57 @@ describe('purpose clauses in the expanded query', () => {
   it('does not take weak words or numbers before "để" for a topic', () => {
     const q = expandQuery('con mới đẻ được 1 tuần cần giấy tờ gì để làm giấy khai sinh', synonyms)
     expect(q.headPairs).toEqual([])
+  })
+})
+
+describe('everyday names for companies, cooperatives, poor households and vehicle inspection', () => {
+  const portal = usePortalKnowledgeBase()
+  const first = (question: string) => portal.kb.search(question, { limit: 3 })[0]?.code
+
+  it.each([
+    // "giấy phép kinh doanh" of a company is its enterprise registration certificate.
+    ['mất giấy phép đăng ký kinh doanh của công ty, xin cấp lại ở đâu', '2.002018'],
+    // … and still the household business's without a company.
+    ['cấp lại giấy phép kinh doanh hộ cá thể', '2.000575'],
+    // "giấy phép kinh doanh vận tải" is a name of its own.
+    ['mở công ty chạy xe taxi cần giấy phép kinh doanh vận tải gì', '1.000703'],
+    // "mở tiệm" says what the shop is for: the certificate named first.
+    ['mo tiem cam do can giay chung nhan du dieu kien an ninh trat tu, ho so gom gi', '2.001478'],
+    ['mở tiệm tạp hóa cần đăng ký gì', '1.001612'],
+    ['dang ky hop tac xa nop o dau', '1.005280'],
+    ['thanh lap hop tac xa nong nghiep', '1.005280'],
+    ['dang ky ho can ngheo nop don o dau', '1.011607'],
+    // "đăng kiểm" of a vehicle is its technical safety inspection, not the inspectors' certificate.
+    ['xe oto nha em den han dang kiem, mang xe di kiem dinh can giay to gi', '1.005103'],
+    ['mang ô tô đi đăng kiểm định kỳ cần giấy tờ gì', '1.005103'],
+  ])('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
+  })
+})
+
+describe('an everyday phrase with a plain and a context-bound expansion', () => {
+  const vocabulary = compileSynonyms([
+    {
+      abbreviations: {},
+      expansions: [
+        { from: ['giấy phép kinh doanh'], to: 'hộ kinh doanh' },
+        { from: ['giấy phép kinh doanh'], to: 'đăng ký doanh nghiệp', when: ['công ty'] },
+      ],
+      filler: [],
+      cues: {},
+      ambiguousFiller: [],
+      smalltalk: [],
+      outOfScope: [],
+      weak: [],
+    },
+  ])
+  const words = (q: string) =>
+    expandQuery(q, vocabulary)
+      .terms.map((t) => t.text)
+      .join(' ')
+
+  it('keeps both, the context-bound one first', () => {
+    expect(words('giấy phép kinh doanh của công ty')).toContain('đăng ký doanh nghiệp')
+    expect(words('giấy phép kinh doanh tiệm vàng')).toBe('hộ kinh doanh tiệm vàng')
   })
 })
