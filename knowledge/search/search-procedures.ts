@@ -69,10 +69,12 @@ const FIRST_TIME = [
 const FIRST_TIME_WEIGHT = 0.15
 /**
  * Words of a purpose clause ("chuyển đất vườn sang đất ở để xây nhà") count this much in the
- * rerank when the words before "để" hold a pair some name holds: the question names its object
+ * rerank when the words before "để" hold a pair two or more names hold: the question names its object
  * first, and the purpose ("xây nhà") should not pull in the procedures named after it.
  */
 const PURPOSE_WEIGHT = 0.5
+/** A pair held by fewer names than this is a coincidence, not a topic names speak of. */
+const PURPOSE_TOPIC_NAMES = 2
 /** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
 /** Query phrases that ask about a place abroad: then "ở nước ngoài" in a name is asked for. */
@@ -295,8 +297,8 @@ export const searchProcedures = ({
   })
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
-  // A purpose clause weighs less when the words before it name a topic some name holds.
-  const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) > 0)
+  // A purpose clause weighs less when the words before it name a topic names speak of.
+  const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) >= PURPOSE_TOPIC_NAMES)
   const weightOf = terms.map((t) => (purposeCounts && t.purpose ? t.weight * PURPOSE_WEIGHT : t.weight))
   // A foreign person ("người nước ngoài", "người Hàn"), not a place abroad: a name's "ở nước
   // ngoài" (nationality abroad vs. in the country) does not cover the question's "nước ngoài".
