@@ -98,6 +98,9 @@ describe('everyday names for companies, cooperatives, poor households and vehicl
     // "đăng kiểm" of a vehicle is its technical safety inspection, not the inspectors' certificate.
     ['xe oto nha em den han dang kiem, mang xe di kiem dinh can giay to gi', '1.005103'],
     ['mang ô tô đi đăng kiểm định kỳ cần giấy tờ gì', '1.005103'],
+    // An old land certificate exchanged for the new form is "Cấp đổi Giấy chứng nhận".
+    ['đổi sổ đỏ cũ bị rách sang sổ mới', '1.012783'],
+    ['so do cu rach nat muon doi sang so moi', '1.012783'],
   ])('"%s" finds %s first', (question, code) => {
     expect(first(question)).toBe(code)
   })
