@@ -7,6 +7,7 @@
  * @module
  */
 import type { Query } from 'minisearch'
+import { foldCached } from './analyse-procedure-name.ts'
 import {
   baseNameOf,
   commonLimit,
@@ -18,6 +19,7 @@ import {
 } from './build-search-index.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
+import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
 import type { SearchResult } from './search.types.ts'
 
 export type SearchProceduresOptions = {
@@ -138,6 +140,14 @@ const countUnasked = (modifiers: number[], asked: number[]): number => {
 const groupOf = (f: DocFacts): string => {
   f.group ??= baseNameOf(f)
   return f.group
+}
+
+/** The folded words of a name outside its brackets, joined once per procedure and kept on its facts. */
+const mainWordsOf = (f: DocFacts): string => {
+  f.main ??= ` ${tokenizeNormalized(normalizeVietnamese(f.name).replace(/\([^)]*\)?/g, ' '))
+    .map(foldCached)
+    .join(' ')} `
+  return f.main
 }
 
 /**
@@ -359,7 +369,11 @@ export const searchProcedures = ({
       }
     let covered = 0
     let matched = 0
+    let matchedMain = 0
     let informative = 0
+    // A bracketed scope ("(đối với dự án đầu tư xây dựng công trình …)") is not counted in the
+    // name's length, so the words it covers do not count for precision either.
+    const main = f.mainLength < f.folded.length ? mainWordsOf(f) : null
     const uncovered: string[] = []
     for (let k = 0; k < terms.length; k++) {
       const t = terms[k] as QueryTerm
@@ -367,6 +381,7 @@ export const searchProcedures = ({
         covered += weightOf[k] as number
         informative += (weightOf[k] as number) * (termIdf[k] as number)
         matched++
+        if (!main || main.includes(` ${t.folded} `)) matchedMain++
       } else if (t.weight >= 1 && !t.qualifier) uncovered.push(t.folded)
     }
     const coverage = covered / totalWeight
@@ -379,7 +394,7 @@ export const searchProcedures = ({
     for (let k = 0; k < accentIn.length; k++) if (accentIn[k] === c) accents++
     const accentShare = typedAccented ? accents / typedAccented : 0
     const extra = Math.max(0, f.mainLength - matched)
-    const precision = f.mainLength ? Math.min(1, matched / f.mainLength) : 0
+    const precision = f.mainLength ? Math.min(1, matchedMain / f.mainLength) : 0
     // A modifier counts as asked only as often as the query says it.
     const unasked = f.modifiers.length ? countUnasked(f.modifiers, askedModifiers) : 0
     // "cấp lại" asked: the re-issue, not the first issue.

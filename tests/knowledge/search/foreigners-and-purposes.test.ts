@@ -42,6 +42,19 @@ describe('foreigners, residence cards and purposes on the portal export', () => 
     expect(first('xin so thuyen vien de di tau bien can giay to gi')).toBe('1.002788')
   })
 
+  it('does not count the words of a bracketed scope for precision (the name is measured without it)', () => {
+    // "Nghiệm thu về phòng cháy chữa cháy (đối với dự án đầu tư xây dựng công trình, …)" no longer
+    // outranks the appraisal the question names because its bracket holds "xây dựng".
+    expect(first('xây nhà trọ 5 tầng cho thuê có phải thẩm định thiết kế phòng cháy chữa cháy không')).toBe(
+      '3.000489',
+    )
+    expect(first('gia han visa cho nguoi nuoc ngoai dang o VN')).toBe('1.001146')
+    const appraisal = portal.kb
+      .search('nghiệm thu phòng cháy chữa cháy dự án đầu tư xây dựng công trình', { limit: 5 })
+      .find((r) => r.code === '3.000493')
+    expect(appraisal?.precision).toBeLessThan(1)
+  })
+
   it('reads a record whose level is spelled without marks as a level variant', () => {
     // "(thực hiện tại cấp tinh)": the province's card, ranked as the province level.
     expect(top3('the thuong tru cho vo nguoi nuoc ngoai le phi bao nhieu')).toContain('1.001010')
