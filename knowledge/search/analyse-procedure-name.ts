@@ -14,14 +14,15 @@ import {
 } from './normalize-vietnamese.ts'
 import type { DocFacts, IndexableProcedure } from './search-index.types.ts'
 
+/** The level suffix; some records spell the level without marks ("(thực hiện tại cấp tinh)"). */
 const LEVEL_SUFFIX =
-  /\(?\s*(thực hiện|thuc hien)?\s*(tại|ở|o|tai)\s*cấp\s*(trung ương|tỉnh|huyện|xã|bộ)\s*\)?\s*$/iu
+  /\(?\s*(thực hiện|thuc hien)?\s*(tại|ở|o|tai)\s*cấp\s*(trung ương|trung uong|tỉnh|tinh|huyện|huyen|xã|xa|bộ)\s*\)?\s*$/iu
 
 /** 0 for procedures a commune handles, 1 province, 2 ministry or central level. */
 export const levelRankOf = (name: string, levels: string[]): number => {
   const n = name.normalize('NFC').toLowerCase()
   if (/cấp trung ương|tại bộ|cục quản lý/.test(n)) return 2
-  if (/thực hiện (tại|ở) cấp (tỉnh|huyện)/.test(n)) return 1
+  if (/thực hiện (tại|ở) cấp (tỉnh|tinh|huyện|huyen)\b/.test(n)) return 1
   if (levels.some((l) => /xã/i.test(l))) return 0
   if (levels.some((l) => /tỉnh/i.test(l))) return 1
   return 2

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Facet } from '../answer/answer.types.ts'
-import { lookupPhrase, type Synonyms, spanLimit } from './load-synonyms.ts'
+import { type Expansion, lookupPhrase, type Synonyms, spanLimit } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 
 export type QueryTerm = {
@@ -18,6 +18,8 @@ export type QueryTerm = {
   fromSynonym: boolean
   /** A bracketed qualifier of an expansion ("[quyền sử dụng đất]"): optional, so never in a pair. */
   qualifier?: true
+  /** Said only after "để" ("… để xây nhà"): what the procedure is for, not what is asked for. */
+  purpose?: true
 }
 
 export type ExpandedQuery = {
@@ -35,9 +37,21 @@ export type ExpandedQuery = {
   tokens: AnalyzedToken[]
   /** Whether any expansion fired. */
   expanded: boolean
+  /** Word pairs said before a purpose clause ("… để …"), when the question has one. */
+  headPairs?: string[]
 }
 
 const CODE = /^\d\.\d{6}$/
+/** Words that start a new clause after a purpose ("giờ", "muốn", "nhưng"), folded → with marks. */
+const CLAUSE_AFTER_PURPOSE = new Map([
+  ['gio', 'giờ'],
+  ['muon', 'muốn'],
+  ['nhung', 'nhưng'],
+])
+const startsClause = (t: AnalyzedToken): boolean => {
+  const marked = CLAUSE_AFTER_PURPOSE.get(t.folded)
+  return marked !== undefined && (!t.accented || t.text === marked)
+}
 const WEAK_WEIGHT = 0.35
 /**
  * Words in brackets in an expansion ("giấy chứng nhận [quyền sử dụng đất]") qualify the
@@ -117,9 +131,20 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const facets = findCues(tokens, synonyms)
   const codes = folded.filter((f) => CODE.test(f))
 
+  const fits = (e: Expansion) =>
+    (!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
+    !e.unless.some((w) => containsPhrase(whole, w))
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
 
+  // "chuyển đất vườn sang đất ở để xây nhà": what follows "để" (after the first two words) is the purpose.
+  const purposeAt = tokens.findIndex(
+    (t, k) => k >= 2 && t.folded === 'de' && (!t.accented || t.text === 'để'),
+  )
+  // The purpose ends where a new clause starts ("… để trống phần cha, giờ bố cháu muốn nhận con").
+  const purposeEnd = purposeAt < 0 ? -1 : tokens.findIndex((t, k) => k > purposeAt && startsClause(t))
+  let headRuns = -1
+  let purposeRuns = -1
   const terms: QueryTerm[] = []
   const runs: QueryTerm[][] = []
   let run: QueryTerm[] = []
@@ -130,15 +155,20 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   let expanded = false
   let i = 0
   while (i < tokens.length) {
+    if (purposeAt >= 0 && i >= purposeAt && headRuns < 0) {
+      closeRun()
+      headRuns = runs.length
+    }
+    if (purposeEnd >= 0 && i >= purposeEnd && purposeRuns < 0) {
+      closeRun()
+      purposeRuns = runs.length
+    }
     let consumed = 0
     for (let n = spanLimit(synonyms, folded, i); n >= 1 && !consumed; n--) {
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
-      const expansion = lookupPhrase(synonyms.expansions, tokens, i, n, key)
-      if (
-        expansion &&
-        (!expansion.when.length || expansion.when.some((w) => containsPhrase(whole, w))) &&
-        !expansion.unless.some((w) => containsPhrase(whole, w))
-      ) {
+      const found = lookupPhrase(synonyms.expansions, tokens, i, n, key)
+      const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))
+      if (expansion) {
         if (expansion.keep) {
           for (const t of tokens.slice(i, i + n)) run.push(termOf(t, synonyms, false))
         }
@@ -168,6 +198,10 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     i += consumed
   }
   closeRun()
+  // A word said both before and after "để" keeps its full weight (the first, unmarked, copy wins).
+  if (headRuns >= 0)
+    for (const r of runs.slice(headRuns, purposeRuns < 0 ? runs.length : purposeRuns))
+      for (const t of r) t.purpose = true
 
   const byFolded = new Map<string, QueryTerm>()
   for (const t of runs.flat()) {
@@ -190,7 +224,18 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       if (!bigrams.includes(pair)) bigrams.push(pair)
     }
   }
-  return { terms, bigrams, codes, facets, folded, tokens, expanded }
+  const headPairs: string[] = []
+  if (headRuns >= 0)
+    for (const r of runs.slice(0, headRuns))
+      for (let k = 0; k + 1 < r.length; k++) {
+        // Only full words name a topic ("mới đẻ", "1 tuần" do not).
+        const a = r[k] as QueryTerm
+        const b = r[k + 1] as QueryTerm
+        if (a.qualifier || b.qualifier || a.weight < 1 || b.weight < 1 || /\d/.test(a.folded + b.folded))
+          continue
+        headPairs.push(`${a.folded}_${b.folded}`)
+      }
+  return { terms, bigrams, codes, facets, folded, tokens, expanded, ...(headRuns >= 0 ? { headPairs } : {}) }
 }
 
 const termOf = (t: AnalyzedToken, synonyms: Synonyms, fromSynonym: boolean): QueryTerm => ({

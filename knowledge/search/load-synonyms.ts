@@ -43,7 +43,17 @@ export const ZSynonymsFile = z
 
 export type SynonymsFile = z.infer<typeof ZSynonymsFile>
 
-export type Expansion = { to: string; keep: boolean; when: string[]; unless: string[] }
+export type Expansion = {
+  to: string
+  keep: boolean
+  when: string[]
+  unless: string[]
+  /**
+   * Expansions of the same phrase that need context words (`when`), tried first: "giấy phép kinh
+   * doanh" next to "công ty" is the company's certificate, otherwise the household business's.
+   */
+  before?: Expansion[]
+}
 
 /**
  * Phrases keyed by their folded form, remembering the accented forms they were written in:
@@ -184,7 +194,17 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
         when: (e.when ?? []).map(foldPhrase),
         unless: (e.unless ?? []).map(foldPhrase),
       }
-      for (const from of e.from) track(addPhrase(out.expansions, from, expansion))
+      for (const from of e.from) {
+        const prior = out.expansions.get(foldPhrase(from))?.value
+        const key = track(addPhrase(out.expansions, from, expansion))
+        // A phrase given both a plain and a context-bound expansion keeps both, the bound one first.
+        if (prior && !prior.when.length !== !expansion.when.length) {
+          const plain = prior.when.length ? expansion : prior
+          const bound = prior.when.length ? prior : expansion
+          const entry = out.expansions.get(key)
+          if (entry) entry.value = { ...plain, before: [...(plain.before ?? []), bound] }
+        }
+      }
     }
     for (const f of file.filler) track(addPhrase(out.filler, f, true))
     for (const [facet, phrases] of Object.entries(file.cues) as [Facet, string[]][]) {

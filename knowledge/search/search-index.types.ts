@@ -53,6 +53,11 @@ export type DocFacts = {
   expandedPairs?: string[]
   /** The base name joined (`baseNameOf`), set the first time the procedure is a candidate. */
   group?: string
+  /**
+   * The folded words outside brackets, space-joined with a space at each end, for names with a
+   * bracketed part; set the first time the procedure is a candidate.
+   */
+  main?: string
 }
 
 export type SearchIndex = {

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Query } from 'minisearch'
+import { foldCached } from './analyse-procedure-name.ts'
 import {
   baseNameOf,
   commonLimit,
@@ -18,6 +19,7 @@ import {
 } from './build-search-index.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
+import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
 import type { SearchResult } from './search.types.ts'
 
 export type SearchProceduresOptions = {
@@ -67,6 +69,38 @@ const FIRST_TIME = [
   ' mua moi ',
 ]
 const FIRST_TIME_WEIGHT = 0.15
+/**
+ * Words of a purpose clause ("chuyển đất vườn sang đất ở để xây nhà") count this much in the
+ * rerank when the words before "để" hold a pair two or more names hold: the question names its object
+ * first, and the purpose ("xây nhà") should not pull in the procedures named after it.
+ */
+const PURPOSE_WEIGHT = 0.5
+/** A pair held by fewer names than this is a coincidence, not a topic names speak of. */
+const PURPOSE_TOPIC_NAMES = 2
+/** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
+const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
+/** Query phrases that ask about a place abroad: then "ở nước ngoài" in a name is asked for. */
+const ABROAD_ASKED = [
+  ' o nuoc ngoai ',
+  ' tai nuoc ngoai ',
+  ' ra nuoc ngoai ',
+  ' di nuoc ngoai ',
+  ' sang nuoc ngoai ',
+  ' tu nuoc ngoai ',
+  ' dinh cu ',
+  ' xuat canh ',
+]
+
+const hasTerm = (terms: readonly QueryTerm[], folded: string): boolean =>
+  terms.some((t) => t.folded === folded)
+
+/** Whether words[i] is the "nước" or "ngoài" of a place ("ở nước ngoài", "tại nước ngoài"). */
+const inAbroadPlace = (words: readonly string[], i: number): boolean => {
+  const w = words[i]
+  if (w === 'nuoc') return words[i + 1] === 'ngoai' && PLACE_BEFORE.has(words[i - 1] ?? '')
+  if (w === 'ngoai') return words[i - 1] === 'nuoc' && PLACE_BEFORE.has(words[i - 2] ?? '')
+  return false
+}
 
 /**
  * Whether an abbreviation written in the name stands for the term ("BHYT" for "bảo"). The spelled-out
@@ -106,6 +140,14 @@ const countUnasked = (modifiers: number[], asked: number[]): number => {
 const groupOf = (f: DocFacts): string => {
   f.group ??= baseNameOf(f)
   return f.group
+}
+
+/** The folded words of a name outside its brackets, joined once per procedure and kept on its facts. */
+const mainWordsOf = (f: DocFacts): string => {
+  f.main ??= ` ${tokenizeNormalized(normalizeVietnamese(f.name).replace(/\([^)]*\)?/g, ' '))
+    .map(foldCached)
+    .join(' ')} `
+  return f.main
 }
 
 /**
@@ -265,10 +307,19 @@ export const searchProcedures = ({
   })
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
-  const totalWeight = terms.reduce((s, t) => s + t.weight, 0)
+  // A purpose clause weighs less when the words before it name a topic names speak of.
+  const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) >= PURPOSE_TOPIC_NAMES)
+  const weightOf = terms.map((t) => (purposeCounts && t.purpose ? t.weight * PURPOSE_WEIGHT : t.weight))
+  // A foreign person ("người nước ngoài", "người Hàn"), not a place abroad: a name's "ở nước
+  // ngoài" (nationality abroad vs. in the country) does not cover the question's "nước ngoài".
+  const foreignPerson =
+    hasTerm(terms, 'ngoai') &&
+    (wholeQuery.includes(' nguoi nuoc ngoai ') || !q.folded.includes('ngoai')) &&
+    !ABROAD_ASKED.some((phrase) => wholeQuery.includes(phrase))
+  const totalWeight = weightOf.reduce((s, w) => s + w, 0)
   // Rare words say more about the topic than "đăng ký" or "cấp" do.
   const idf = new Map(folded.map((t) => [t, Math.log(1 + index.size / (1 + (index.df.get(t) ?? 0)))]))
-  const totalIdf = terms.reduce((s, t) => s + t.weight * (idf.get(t.folded) ?? 0), 0)
+  const totalIdf = terms.reduce((s, t, k) => s + (weightOf[k] as number) * (idf.get(t.folded) ?? 0), 0)
   const termIdf = terms.map((t) => idf.get(t.folded) ?? 0)
   // Each candidate's name is read once, word by word, against tables of the query's terms and
   // pairs; a term or pair found is stamped with the candidate's number (no arrays per candidate).
@@ -300,7 +351,7 @@ export const searchProcedures = ({
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string
       const k = termAt.get(w)
-      if (k !== undefined) {
+      if (k !== undefined && !(foreignPerson && inAbroadPlace(words, i))) {
         // The base name covers the term; anywhere in the name, a marked word typed agrees.
         const same = f.accented[i] === (terms[k] as QueryTerm).text
         if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
@@ -318,14 +369,19 @@ export const searchProcedures = ({
       }
     let covered = 0
     let matched = 0
+    let matchedMain = 0
     let informative = 0
+    // A bracketed scope ("(đối với dự án đầu tư xây dựng công trình …)") is not counted in the
+    // name's length, so the words it covers do not count for precision either.
+    const main = f.mainLength < f.folded.length ? mainWordsOf(f) : null
     const uncovered: string[] = []
     for (let k = 0; k < terms.length; k++) {
       const t = terms[k] as QueryTerm
       if (coveredIn[k] === c || coversSpelled(f, t)) {
-        covered += t.weight
-        informative += t.weight * (termIdf[k] as number)
+        covered += weightOf[k] as number
+        informative += (weightOf[k] as number) * (termIdf[k] as number)
         matched++
+        if (!main || main.includes(` ${t.folded} `)) matchedMain++
       } else if (t.weight >= 1 && !t.qualifier) uncovered.push(t.folded)
     }
     const coverage = covered / totalWeight
@@ -338,7 +394,7 @@ export const searchProcedures = ({
     for (let k = 0; k < accentIn.length; k++) if (accentIn[k] === c) accents++
     const accentShare = typedAccented ? accents / typedAccented : 0
     const extra = Math.max(0, f.mainLength - matched)
-    const precision = f.mainLength ? Math.min(1, matched / f.mainLength) : 0
+    const precision = f.mainLength ? Math.min(1, matchedMain / f.mainLength) : 0
     // A modifier counts as asked only as often as the query says it.
     const unasked = f.modifiers.length ? countUnasked(f.modifiers, askedModifiers) : 0
     // "cấp lại" asked: the re-issue, not the first issue.

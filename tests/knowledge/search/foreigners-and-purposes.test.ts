@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { compileSynonyms, loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+
+// Ranking on the shipped export: a foreign person is not a civil-status "có yếu tố nước ngoài"
+// record nor a place abroad, a residence card is not a residence registration, and the purpose
+// of a question ("… để xây nhà") does not outrank what it asks for.
+describe('foreigners, residence cards and purposes on the portal export', () => {
+  const portal = usePortalKnowledgeBase()
+  const first = (question: string) => portal.kb.search(question, { limit: 3 })[0]?.code
+  const top3 = (question: string) => portal.kb.search(question, { limit: 3 }).map((r) => r.code)
+
+  it.each([
+    // "có yếu tố" is an optional qualifier of a foreign person: residence cards first.
+    ['xin thẻ tạm trú cho chồng người nước ngoài', ['1.003460', '1.003358']],
+    ['cap thi thuc cho nguoi nuoc ngoai dang o viet nam', ['1.001194']],
+    // "thẻ thường trú" and "khai báo tạm trú" are names of their own, not "đăng ký thường/tạm trú".
+    ['vợ tôi người Philippines muốn xin thẻ thường trú', ['1.001010', '1.003290']],
+    ['khai bao tam tru cho nguoi nuoc ngoai o nha minh', ['1.000253', '1.001437']],
+  ])('"%s" finds a procedure for foreigners first', (question, codes) => {
+    expect(codes).toContain(first(question))
+  })
+
+  it('still finds the "có yếu tố nước ngoài" civil-status record when the question is about one', () => {
+    expect(first('đăng ký kết hôn với người nhật')).toBe('2.000806')
+    expect(first('khai sinh cho con có bố là việt kiều')).toBe('2.000528')
+  })
+
+  it('does not read "ở nước ngoài" in a name as the foreign person the question names', () => {
+    // Nhập quốc tịch Việt Nam ở trong nước, not … ở nước ngoài.
+    expect(first('nguoi nuoc ngoai xin nhap quoc tich viet nam')).toBe('2.002039')
+    expect(first('chồng em người Trung Quốc muốn nhập quốc tịch Việt Nam cần hồ sơ gì')).toBe('2.002039')
+    // Asked from abroad, the abroad variant stays first.
+    expect(first('đang ở nước ngoài muốn xin nhập quốc tịch Việt Nam')).toBe('2.002797')
+  })
+
+  it('ranks the object before "để" above the procedures named after the purpose', () => {
+    expect(first('xin chứng chỉ hành nghề thú y để mở tiệm thuốc thú y cần gì')).toBe('1.004756')
+    expect(first('xin so thuyen vien de di tau bien can giay to gi')).toBe('1.002788')
+  })
+
+  it('does not count the words of a bracketed scope for precision (the name is measured without it)', () => {
+    // "Nghiệm thu về phòng cháy chữa cháy (đối với dự án đầu tư xây dựng công trình, …)" no longer
+    // outranks the appraisal the question names because its bracket holds "xây dựng".
+    expect(first('xây nhà trọ 5 tầng cho thuê có phải thẩm định thiết kế phòng cháy chữa cháy không')).toBe(
+      '3.000489',
+    )
+    expect(first('gia han visa cho nguoi nuoc ngoai dang o VN')).toBe('1.001146')
+    const appraisal = portal.kb
+      .search('nghiệm thu phòng cháy chữa cháy dự án đầu tư xây dựng công trình', { limit: 5 })
+      .find((r) => r.code === '3.000493')
+    expect(appraisal?.precision).toBeLessThan(1)
+  })
+
+  it('reads a record whose level is spelled without marks as a level variant', () => {
+    // "(thực hiện tại cấp tinh)": the province's card, ranked as the province level.
+    expect(top3('the thuong tru cho vo nguoi nuoc ngoai le phi bao nhieu')).toContain('1.001010')
+  })
+})
+
+describe('purpose clauses in the expanded query', () => {
+  const purpose = (q: string) =>
+    expandQuery(q, synonyms)
+      .terms.filter((t) => t.purpose)
+      .map((t) => t.folded)
+
+  it('marks the words after "để" and keeps the pairs said before it', () => {
+    const q = expandQuery('chuyen dat vuon sang dat o de xay nha thi thu tuc the nao', synonyms)
+    expect(q.terms.filter((t) => t.purpose).map((t) => t.folded)).toEqual(
+      expect.arrayContaining(['xay', 'nha']),
+    )
+    expect(q.terms.find((t) => t.folded === 'chuyen')?.purpose).toBeUndefined()
+    expect(q.headPairs).toContain('muc_dich')
+  })
+
+  it('ends the purpose where a new clause starts and ignores "để" among the first words', () => {
+    const after = purpose(
+      'con toi da co giay khai sinh nhung de trong phan cha, gio bo chau muon nhan con thi lam thu tuc gi',
+    )
+    expect(after).toEqual(expect.arrayContaining(['trong', 'phan']))
+    expect(after).not.toContain('nhan')
+    expect(purpose('để đăng ký kết hôn cần giấy tờ gì')).toEqual([])
+  })
+
+  it('does not take weak words or numbers before "để" for a topic', () => {
+    const q = expandQuery('con mới đẻ được 1 tuần cần giấy tờ gì để làm giấy khai sinh', synonyms)
+    expect(q.headPairs).toEqual([])
+  })
+})
+
+describe('everyday names for companies, cooperatives, poor households and vehicle inspection', () => {
+  const portal = usePortalKnowledgeBase()
+  const first = (question: string) => portal.kb.search(question, { limit: 3 })[0]?.code
+
+  it.each([
+    // "giấy phép kinh doanh" of a company is its enterprise registration certificate.
+    ['mất giấy phép đăng ký kinh doanh của công ty, xin cấp lại ở đâu', '2.002018'],
+    // … and still the household business's without a company.
+    ['cấp lại giấy phép kinh doanh hộ cá thể', '2.000575'],
+    // "giấy phép kinh doanh vận tải" is a name of its own.
+    ['mở công ty chạy xe taxi cần giấy phép kinh doanh vận tải gì', '1.000703'],
+    // "mở tiệm" says what the shop is for: the certificate named first.
+    ['mo tiem cam do can giay chung nhan du dieu kien an ninh trat tu, ho so gom gi', '2.001478'],
+    ['mở tiệm tạp hóa cần đăng ký gì', '1.001612'],
+    ['dang ky hop tac xa nop o dau', '1.005280'],
+    ['thanh lap hop tac xa nong nghiep', '1.005280'],
+    ['dang ky ho can ngheo nop don o dau', '1.011607'],
+    // "đăng kiểm" of a vehicle is its technical safety inspection, not the inspectors' certificate.
+    ['xe oto nha em den han dang kiem, mang xe di kiem dinh can giay to gi', '1.005103'],
+    ['mang ô tô đi đăng kiểm định kỳ cần giấy tờ gì', '1.005103'],
+    // An old land certificate exchanged for the new form is "Cấp đổi Giấy chứng nhận".
+    ['đổi sổ đỏ cũ bị rách sang sổ mới', '1.012783'],
+    ['so do cu rach nat muon doi sang so moi', '1.012783'],
+  ])('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
+  })
+})
+
+describe('an everyday phrase with a plain and a context-bound expansion', () => {
+  const vocabulary = compileSynonyms([
+    {
+      abbreviations: {},
+      expansions: [
+        { from: ['giấy phép kinh doanh'], to: 'hộ kinh doanh' },
+        { from: ['giấy phép kinh doanh'], to: 'đăng ký doanh nghiệp', when: ['công ty'] },
+      ],
+      filler: [],
+      cues: {},
+      ambiguousFiller: [],
+      smalltalk: [],
+      outOfScope: [],
+      weak: [],
+    },
+  ])
+  const words = (q: string) =>
+    expandQuery(q, vocabulary)
+      .terms.map((t) => t.text)
+      .join(' ')
+
+  it('keeps both, the context-bound one first', () => {
+    expect(words('giấy phép kinh doanh của công ty')).toContain('đăng ký doanh nghiệp')
+    expect(words('giấy phép kinh doanh tiệm vàng')).toBe('hộ kinh doanh tiệm vàng')
+  })
+})
