@@ -25,6 +25,16 @@ export class FieldPostings {
     return this.#ids.length
   }
 
+  /** The documents' short ids, ascending (read without the Map interface by the pair retrieval). */
+  get ids(): Uint32Array {
+    return this.#ids
+  }
+
+  /** The frequency of the `i`-th document in `ids`. */
+  frequencyAt(i: number): number {
+    return this.#freqs ? (this.#freqs[i] as number) : 1
+  }
+
   #indexOf(docId: number): number {
     const ids = this.#ids
     if (ids[this.#cursor] === docId) return this.#cursor

@@ -20,8 +20,12 @@ export type AnalysedDoc = { id: string; fields: string[][] }
  * about half of the build. Terms enter the tree in the order `add` would first meet them,
  * and the average field lengths use `add`'s running mean, so the result is the same index.
  */
-type MiniSearchInternals = {
-  _index: { set: (term: string, data: TermPostings) => unknown }
+export type MiniSearchInternals = {
+  _index: {
+    set: (term: string, data: TermPostings) => unknown
+    get: (term: string) => ReadonlyMap<number, ReadonlyMap<number, number>> | TermPostings | undefined
+  }
+  _fieldIds: Record<string, number>
   _documentIds: Map<number, string>
   _idToShortId: Map<string, number>
   _fieldLength: Map<number, number[]>

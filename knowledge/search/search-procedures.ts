@@ -18,6 +18,7 @@ import {
 } from './build-search-index.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
+import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import type { SearchResult } from './search.types.ts'
 
 export type SearchProceduresOptions = {
@@ -242,8 +243,9 @@ export const searchProcedures = ({
     : index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
   if (morePairs.length) {
     const found = new Set(hits.map((h) => h.id))
-    const byPairs = index.mini.search(morePairs.join(' '), { fields: ['pairs'], combineWith: 'OR' })
-    for (const h of byPairs.slice(0, PAIR_CANDIDATES)) if (!found.has(h.id)) hits.push({ id: h.id, score: 0 })
+    // Read from the pairs' postings: MiniSearch's best PAIR_CANDIDATES without scoring objects for all.
+    const byPairs = retrieveByPairs({ mini: index.mini, pairs: morePairs, limit: PAIR_CANDIDATES })
+    for (const h of byPairs) if (!found.has(h.id)) hits.push({ id: h.id, score: 0 })
   }
   if (!hits.length) return results.slice(0, limit)
 
