@@ -8,7 +8,7 @@
  * @module
  */
 import type MiniSearch from 'minisearch'
-import { FieldPostings } from './compact-postings.ts'
+import { DocumentLengths, FieldPostings } from './compact-postings.ts'
 import type { MiniSearchInternals } from './load-minisearch-postings.ts'
 import type { IndexedDoc } from './search-index.types.ts'
 
@@ -45,6 +45,7 @@ export const retrieveByPairs = ({
   if (fieldId === undefined || limit <= 0) return []
   const total = m._documentCount
   const avg = m._avgFieldLength[fieldId] as number
+  const compactLengths = m._fieldLength instanceof DocumentLengths ? m._fieldLength : null
   // One slot per document in the order MiniSearch first meets it (its Map's insertion order).
   const slotOf = new Map<number, number>()
   const docs: number[] = []
@@ -64,8 +65,10 @@ export const retrieveByPairs = ({
     if (!postings) continue
     const matching = postings.size
     const add = (docId: number, termFreq: number) => {
-      const lengths = m._fieldLength.get(docId) as number[]
-      const score = bm25(termFreq, matching, total, lengths[fieldId] as number, avg)
+      const length = compactLengths
+        ? compactLengths.lengthOf(docId, fieldId)
+        : ((m._fieldLength.get(docId) as number[])[fieldId] as number)
+      const score = bm25(termFreq, matching, total, length, avg)
       const slot = slotOf.get(docId)
       if (slot === undefined) {
         slotOf.set(docId, docs.length)
