@@ -298,13 +298,15 @@ export const searchProcedures = ({
     const hit = hits[c] as { id: string | number; score: number }
     const f = index.facts.get(String(hit.id))
     if (!f || seen.has(f.code)) continue
+    // Read once: the facts keep name tokens in columns and build these arrays when asked.
     const words = f.folded
+    const accented = f.accented
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string
       const k = termAt.get(w)
       if (k !== undefined) {
         // The base name covers the term; anywhere in the name, a marked word typed agrees.
-        const same = f.accented[i] === (terms[k] as QueryTerm).text
+        const same = accented[i] === (terms[k] as QueryTerm).text
         if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
         if (strict[k] && same) accentIn[k] = c
       }
