@@ -9,22 +9,22 @@
  */
 import type { DocFacts } from './search-index.types.ts'
 
-/** Token ids of every packed procedure, grown while the index is built, then fixed. */
-type Columns = {
-  folded: Uint32Array | Uint16Array
-  accented: Uint32Array | Uint16Array
-  words: string[]
-}
+/** Token numbers per chunk (64 KB as Uint16): columns grow by chunks, never by copying. */
+const CHUNK = 1 << 15
 
-const wordsOf = (columns: Columns, column: Uint32Array | Uint16Array, start: number, length: number) => {
+type Column = Uint16Array | Uint32Array
+
+const wordsOf = (words: string[], column: Column, start: number, length: number) => {
   const out = new Array<string>(length)
-  for (let i = 0; i < length; i++) out[i] = columns.words[column[start + i] as number] as string
+  for (let i = 0; i < length; i++) out[i] = words[column[start + i] as number] as string
   return out
 }
 
 /** One procedure's facts, its tokens read from the shared columns. */
 class PackedFacts {
-  readonly #columns: Columns
+  readonly #words: string[]
+  readonly #folded: Column
+  readonly #accented: Column
   readonly #start: number
   readonly #length: number
   code: string
@@ -44,9 +44,16 @@ class PackedFacts {
   expandedPairs?: string[]
   group?: string
 
-  constructor(f: DocFacts, columns: Columns, start: number, modifiers: number[]) {
-    this.#columns = columns
-    this.#start = start
+  constructor(
+    f: DocFacts,
+    words: string[],
+    at: { folded: Column; accented: Column; start: number },
+    modifiers: number[],
+  ) {
+    this.#words = words
+    this.#folded = at.folded
+    this.#accented = at.accented
+    this.#start = at.start
     this.#length = f.folded.length
     this.code = f.code
     this.name = f.name
@@ -67,68 +74,66 @@ class PackedFacts {
 
   /** Folded name tokens in order (a new array each time: read it once per loop). */
   get folded(): string[] {
-    return wordsOf(this.#columns, this.#columns.folded, this.#start, this.#length)
+    return wordsOf(this.#words, this.#folded, this.#start, this.#length)
   }
 
   /** Tone-normalised name tokens (a new array each time: read it once per loop). */
   get accented(): string[] {
-    return wordsOf(this.#columns, this.#columns.accented, this.#start, this.#length)
+    return wordsOf(this.#words, this.#accented, this.#start, this.#length)
   }
 }
 
 /**
  * @returns `pack(facts)`, which gives the same facts with their tokens in the shared columns,
- * and `finish()`, which fixes the columns at their final size (smaller ids when few words)
+ * and `finish()`, after which nothing more is packed
  * @example const packer = createFactsPacker(); const f = packer.pack(analysed); packer.finish()
  */
 export const createFactsPacker = () => {
-  const columns: Columns = { folded: new Uint32Array(1 << 12), accented: new Uint32Array(1 << 12), words: [] }
+  const words: string[] = []
   const idOf = new Map<string, number>()
   const modifierLists = new Map<string, number[]>()
-  let used = 0
+  // Token numbers fit 16 bits until the index knows 65,536 words; chunks after that hold 32.
+  const at: { folded: Column; accented: Column; start: number } = {
+    folded: new Uint16Array(0),
+    accented: new Uint16Array(0),
+    start: 0,
+  }
   const id = (word: string): number => {
     let n = idOf.get(word)
     if (n === undefined) {
-      n = columns.words.length
-      columns.words.push(word)
+      n = words.length
+      words.push(word)
       idOf.set(word, n)
     }
     return n
   }
-  const grow = (column: Uint32Array | Uint16Array, size: number) => {
-    const next = new Uint32Array(size)
-    next.set(column.subarray(0, used))
-    return next
-  }
   return {
     pack(f: DocFacts): DocFacts {
       const length = f.folded.length
-      if (used + length > columns.folded.length) {
-        const size = Math.max(columns.folded.length * 2, used + length)
-        columns.folded = grow(columns.folded, size)
-        columns.accented = grow(columns.accented, size)
+      const folded = f.folded.map(id)
+      const accented = f.accented.map(id)
+      const wide = words.length > 0xffff
+      // A procedure's tokens never straddle two chunks.
+      if (at.start + length > at.folded.length || (wide && at.folded instanceof Uint16Array)) {
+        const size = Math.max(CHUNK, length)
+        at.folded = wide ? new Uint32Array(size) : new Uint16Array(size)
+        at.accented = wide ? new Uint32Array(size) : new Uint16Array(size)
+        at.start = 0
       }
-      for (let i = 0; i < length; i++) {
-        columns.folded[used + i] = id(f.folded[i] as string)
-        columns.accented[used + i] = id(f.accented[i] as string)
-      }
+      at.folded.set(folded, at.start)
+      at.accented.set(accented, at.start)
       const key = f.modifiers.join(',')
       let modifiers = modifierLists.get(key)
       if (!modifiers) {
         modifiers = f.modifiers
         modifierLists.set(key, modifiers)
       }
-      const packed = new PackedFacts(f, columns, used, modifiers)
-      used += length
+      const packed = new PackedFacts(f, words, at, modifiers)
+      at.start += length
       return packed
     },
-    /** Trims the columns to what was packed; nothing is packed after this. */
+    /** Forgets the build-time tables (the columns stay with the facts). */
     finish(): void {
-      const small = columns.words.length <= 0xffff
-      const fix = (column: Uint32Array | Uint16Array) =>
-        small ? Uint16Array.from(column.subarray(0, used)) : column.slice(0, used)
-      columns.folded = fix(columns.folded)
-      columns.accented = fix(columns.accented)
       idOf.clear()
       modifierLists.clear()
     },
