@@ -3,7 +3,9 @@
  * index over the 2,642 real procedures and a synthetic 100,000-procedure knowledge base
  * (local variants "… tại <tỉnh/xã>" from the 2026 administrative units), next to SQLite
  * FTS5 (libSQL in memory, folded shadow column, unicode61 remove_diacritics 2, BM25) on
- * the same data in the same run.
+ * the same data in the same run. `rss` is the process right after the build (the figure the
+ * 500 MB target holds, as after a rebuild while serving); `served` is the same process after
+ * the compacting collection a server runs once its first index is built (api/serve-app.ts).
  *
  *   npm run bench:search
  * @module
@@ -19,6 +21,7 @@ import { buildSearchIndex, type IndexableProcedure } from '../knowledge/search/b
 import { loadSynonyms } from '../knowledge/search/load-synonyms.ts'
 import { foldVietnamese } from '../knowledge/search/normalize-vietnamese.ts'
 import { searchProcedures } from '../knowledge/search/search-procedures.ts'
+import { releaseUnusedMemory } from '../platform/release-unused-memory.ts'
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url))
 const SYNTHETIC_SIZE = 100_000
@@ -134,7 +137,17 @@ const benchMiniSearch = async (procedures: IndexableProcedure[], queries: string
   const latency = await timeQueries(queries, ROUNDS, (query) =>
     searchProcedures({ index, synonyms, query, limit: 10 }),
   )
-  return { buildMs, rss: after.rss, heapDelta: after.heap - before.heap, ...latency, size: index.size }
+  // What a server keeps: after its first build it returns the start-up heap (api/serve-app.ts).
+  // A rebuild while serving is not followed by this, so `rss` above is the figure to hold.
+  const served = releaseUnusedMemory().rssMb
+  return {
+    buildMs,
+    rss: after.rss,
+    rssServed: served * 2 ** 20,
+    heapDelta: after.heap - before.heap,
+    ...latency,
+    size: index.size,
+  }
 }
 
 const benchFts5 = async (procedures: IndexableProcedure[], queries: string[]) => {
@@ -178,6 +191,8 @@ type Row = {
   size: number
   buildMs: number
   rss: number
+  /** After the compacting collection a server runs once its first index is built (MiniSearch rows). */
+  rssServed?: number
   heapDelta: number
   p50: number
   p99: number
@@ -201,7 +216,7 @@ const spawnScenario = (engine: string, size: number): Row => {
     ['--expose-gc', fileURLToPath(import.meta.url), '--scenario', `${engine}:${size}`],
     {
       encoding: 'utf8',
-      timeout: 100_000,
+      timeout: 300_000,
     },
   )
   const line = child.stdout.trim().split('\n').at(-1) ?? ''
@@ -238,14 +253,16 @@ const main = async () => {
     `queries: ${buildQueries(units).length} (dev questions; unaccented, local, upper-case and chatty variants), ${ROUNDS} rounds for MiniSearch, 1 for FTS5`,
   )
   console.log(`node ${process.version}, ${process.platform}/${process.arch}, one child process per row\n`)
-  console.log('engine        docs   build ms   rss MB  heap+ MB  p50 ms  p99 ms  p99 best-of-rounds  targets')
+  console.log(
+    'engine        docs   build ms   rss MB  served MB  heap+ MB  p50 ms  p99 ms  p99 best-of-rounds  targets',
+  )
   for (const size of [2642, SYNTHETIC_SIZE]) {
     const rows: Row[] = []
     for (const engine of ['minisearch', 'fts5']) {
       const row = spawnScenario(engine, size)
       rows.push(row)
       console.log(
-        `${row.engine.padEnd(11)} ${String(row.size).padStart(7)} ${ms(row.buildMs).padStart(10)} ${mb(row.rss).padStart(8)} ${mb(row.heapDelta).padStart(9)} ${ms(row.p50).padStart(7)} ${ms(row.p99).padStart(7)} ${ms(row.p99best).padStart(19)}  ${verdict(row)}`,
+        `${row.engine.padEnd(11)} ${String(row.size).padStart(7)} ${ms(row.buildMs).padStart(10)} ${mb(row.rss).padStart(8)} ${(row.rssServed ? mb(row.rssServed) : '—').padStart(10)} ${mb(row.heapDelta).padStart(9)} ${ms(row.p50).padStart(7)} ${ms(row.p99).padStart(7)} ${ms(row.p99best).padStart(19)}  ${verdict(row)}`,
       )
     }
     const [mini, fts] = rows as [Row, Row]

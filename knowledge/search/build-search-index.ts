@@ -29,6 +29,7 @@ import {
 } from './load-minisearch-postings.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { tokenizeVietnamese } from './normalize-vietnamese.ts'
+import { createFactsPacker } from './pack-facts.ts'
 import type { DocFacts, IndexableProcedure, IndexedDoc, SearchIndex } from './search-index.types.ts'
 
 // What the rest of the search reads from here, defined beside the build in files of their own.
@@ -129,12 +130,13 @@ function* buildSteps({
         if (!out.includes(pair)) out.push(pair)
     return out
   }
+  // Name tokens go into columns shared by the whole index (pack-facts.ts).
+  const packer = createFactsPacker()
   let n = 0
   for (const p of procedures) {
     if (n % SLICE === 0) yield
     if (facts.has(p.code)) continue
     const f = analyseProcedureName(p, intern, aliases, spelled)
-    facts.set(p.code, f)
     n++
     for (let i = 0; i < f.folded.length; i++) {
       const t = f.folded[i] as string
@@ -147,6 +149,7 @@ function* buildSteps({
       f.expandedPairs = extraPairs
       for (const pair of extraPairs) count(pair, n)
     }
+    facts.set(p.code, packer.pack(f))
     addCode(p.code, p.code)
     if (/^\d\.\d{6}$/.test(p.code)) {
       addCode(p.code.replace('.', ''), p.code)
@@ -154,6 +157,7 @@ function* buildSteps({
     }
   }
   stamp.clear()
+  packer.finish()
   // Pass 2: index distinctive words and rare pairs; function words and common pairs stay out,
   // very common words go to compact lists.
   const limit = commonLimit(n)
@@ -167,17 +171,19 @@ function* buildSteps({
     if (ordinal % SLICE === 0) yield
     const words = new Set<string>()
     const pairs = new Set<string>()
-    for (let i = 0; i < f.folded.length; i++) {
-      if (INDEX_STOPWORDS.has(f.accented[i] as string)) continue
-      const word = f.folded[i] as string
+    const folded = f.folded
+    const accented = f.accented
+    for (let i = 0; i < folded.length; i++) {
+      if (INDEX_STOPWORDS.has(accented[i] as string)) continue
+      const word = folded[i] as string
       if ((df.get(word) ?? 0) > compactAbove) {
         const list = lists.get(word)
         if (!list) lists.set(word, [ordinal])
         else if (list.at(-1) !== ordinal) list.push(ordinal)
       } else words.add(word)
-      const next = f.folded[i + 1]
-      if (next === undefined || INDEX_STOPWORDS.has(f.accented[i + 1] as string)) continue
-      const pair = `${f.folded[i]}_${next}`
+      const next = folded[i + 1]
+      if (next === undefined || INDEX_STOPWORDS.has(accented[i + 1] as string)) continue
+      const pair = `${word}_${next}`
       if ((df.get(pair) ?? 0) <= limit) pairs.add(pair)
     }
     let field = fieldTerms.get(f.field)

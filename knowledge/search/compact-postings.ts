@@ -25,6 +25,16 @@ export class FieldPostings {
     return this.#ids.length
   }
 
+  /** The documents' short ids, ascending (read without the Map interface by the pair retrieval). */
+  get ids(): Uint32Array {
+    return this.#ids
+  }
+
+  /** The frequency of the `i`-th document in `ids`. */
+  frequencyAt(i: number): number {
+    return this.#freqs ? (this.#freqs[i] as number) : 1
+  }
+
   #indexOf(docId: number): number {
     const ids = this.#ids
     if (ids[this.#cursor] === docId) return this.#cursor
@@ -150,5 +160,97 @@ export const createPostingsBuilder = () => {
         yield [term, new TermPostings(open.fieldIds, fields)]
       }
     },
+  }
+}
+
+/**
+ * MiniSearch's per-document field lengths (`_fieldLength`, a Map of short id → one array per
+ * document) in one typed array: 100,000 small arrays and Map entries are several MB, and the
+ * Map lookup is the dearest step of scoring a posting. `get` returns one shared array, filled
+ * for the document asked: MiniSearch reads it at once (`get(docId)[fieldId]`) and never keeps
+ * it; the index is never changed after it is built. Iteration gives fresh arrays (serialising).
+ */
+export class DocumentLengths {
+  readonly #lengths: Uint16Array
+  readonly #fields: number
+  readonly #scratch: number[]
+
+  /** @param lengths `fields` lengths per document, document by document in short-id order */
+  constructor(lengths: Uint16Array, fields: number) {
+    this.#lengths = lengths
+    this.#fields = fields
+    this.#scratch = new Array<number>(fields).fill(0)
+  }
+
+  get size(): number {
+    return this.#lengths.length / this.#fields
+  }
+
+  has(docId: number): boolean {
+    return docId >>> 0 === docId && docId < this.#lengths.length / this.#fields
+  }
+
+  /** The length of one field of one document, without the shared array. */
+  lengthOf(docId: number, fieldId: number): number {
+    return this.#lengths[docId * this.#fields + fieldId] as number
+  }
+
+  get(docId: number): number[] | undefined {
+    if (!this.has(docId)) return undefined
+    const at = docId * this.#fields
+    for (let k = 0; k < this.#fields; k++) this.#scratch[k] = this.#lengths[at + k] as number
+    return this.#scratch
+  }
+
+  *keys(): IterableIterator<number> {
+    for (let docId = 0; docId < this.size; docId++) yield docId
+  }
+
+  *entries(): IterableIterator<[number, number[]]> {
+    for (let docId = 0; docId < this.size; docId++) {
+      const at = docId * this.#fields
+      yield [docId, Array.from(this.#lengths.subarray(at, at + this.#fields))]
+    }
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number[]]> {
+    return this.entries()
+  }
+}
+
+/** MiniSearch's short id → document id Map (`_documentIds`) as the array of ids in short-id order. */
+export class DocumentIds {
+  readonly #ids: readonly string[]
+
+  constructor(ids: readonly string[]) {
+    this.#ids = ids
+  }
+
+  get size(): number {
+    return this.#ids.length
+  }
+
+  has(shortId: number): boolean {
+    return shortId >>> 0 === shortId && shortId < this.#ids.length
+  }
+
+  get(shortId: number): string | undefined {
+    return this.has(shortId) ? this.#ids[shortId] : undefined
+  }
+
+  keys(): IterableIterator<number> {
+    return this.#ids.keys()
+  }
+
+  values(): IterableIterator<string> {
+    return this.#ids.values()
+  }
+
+  entries(): IterableIterator<[number, string]> {
+    return this.#ids.entries()
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, string]> {
+    return this.entries()
   }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type MiniSearch from 'minisearch'
-import { createPostingsBuilder, type TermPostings } from './compact-postings.ts'
+import { createPostingsBuilder, DocumentIds, DocumentLengths, type TermPostings } from './compact-postings.ts'
 import type { IndexedDoc } from './search-index.types.ts'
 
 /** Folded field names and their boosts; the name counts most. */
@@ -20,11 +20,15 @@ export type AnalysedDoc = { id: string; fields: string[][] }
  * about half of the build. Terms enter the tree in the order `add` would first meet them,
  * and the average field lengths use `add`'s running mean, so the result is the same index.
  */
-type MiniSearchInternals = {
-  _index: { set: (term: string, data: TermPostings) => unknown }
-  _documentIds: Map<number, string>
+export type MiniSearchInternals = {
+  _index: {
+    set: (term: string, data: TermPostings) => unknown
+    get: (term: string) => ReadonlyMap<number, ReadonlyMap<number, number>> | TermPostings | undefined
+  }
+  _fieldIds: Record<string, number>
+  _documentIds: Map<number, string> | DocumentIds
   _idToShortId: Map<string, number>
-  _fieldLength: Map<number, number[]>
+  _fieldLength: Map<number, number[]> | DocumentLengths
   _avgFieldLength: number[]
   _documentCount: number
   _nextId: number
@@ -40,25 +44,35 @@ export const SLICE = 256
 export const createBulkLoader = (mini: MiniSearch<IndexedDoc>) => {
   const m = mini as unknown as MiniSearchInternals
   const postings = createPostingsBuilder()
+  const fields = Object.keys(FIELD_BOOSTS).length
+  // Short ids count from 0 in a new index: the ids and field lengths go into arrays by short id.
+  const ids: string[] = []
+  const lengths: number[] = []
   return {
     add(doc: AnalysedDoc): void {
       const shortId = m._nextId
+      if (shortId !== ids.length) throw new Error('the bulk loader fills a new, empty MiniSearch index')
       m._idToShortId.set(doc.id, shortId)
-      m._documentIds.set(shortId, doc.id)
+      ids.push(doc.id)
       m._documentCount += 1
       m._nextId += 1
-      const lengths: number[] = []
-      m._fieldLength.set(shortId, lengths)
       const before = m._documentCount - 1
-      doc.fields.forEach((terms, fieldId) => {
-        lengths[fieldId] = terms.length
+      for (let fieldId = 0; fieldId < fields; fieldId++) {
+        const terms = doc.fields[fieldId] ?? []
+        lengths.push(terms.length)
         m._avgFieldLength[fieldId] =
           ((m._avgFieldLength[fieldId] || 0) * before + terms.length) / (before + 1)
         for (const term of terms) postings.add(term, fieldId, shortId)
-      })
+      }
     },
-    /** Typed-array postings instead of MiniSearch's Maps (see compact-postings.ts): same scores, far less memory. */
+    /**
+     * Typed-array postings instead of MiniSearch's Maps (see compact-postings.ts), and the
+     * documents' ids and field lengths in arrays: same scores, far less memory.
+     */
     *finish(): Generator<void, void> {
+      m._documentIds = new DocumentIds(ids)
+      m._fieldLength = new DocumentLengths(Uint16Array.from(lengths), fields)
+      lengths.length = 0
       let k = 0
       for (const [term, data] of postings.pack()) {
         if (++k % (SLICE * 8) === 0) yield

@@ -20,6 +20,7 @@ import {
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
+import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import type { SearchResult } from './search.types.ts'
 
 export type SearchProceduresOptions = {
@@ -284,8 +285,9 @@ export const searchProcedures = ({
     : index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
   if (morePairs.length) {
     const found = new Set(hits.map((h) => h.id))
-    const byPairs = index.mini.search(morePairs.join(' '), { fields: ['pairs'], combineWith: 'OR' })
-    for (const h of byPairs.slice(0, PAIR_CANDIDATES)) if (!found.has(h.id)) hits.push({ id: h.id, score: 0 })
+    // Read from the pairs' postings: MiniSearch's best PAIR_CANDIDATES without scoring objects for all.
+    const byPairs = retrieveByPairs({ mini: index.mini, pairs: morePairs, limit: PAIR_CANDIDATES })
+    for (const h of byPairs) if (!found.has(h.id)) hits.push({ id: h.id, score: 0 })
   }
   if (!hits.length) return results.slice(0, limit)
 
@@ -347,13 +349,15 @@ export const searchProcedures = ({
     const hit = hits[c] as { id: string | number; score: number }
     const f = index.facts.get(String(hit.id))
     if (!f || seen.has(f.code)) continue
+    // Read once: the facts keep name tokens in columns and build these arrays when asked.
     const words = f.folded
+    const accented = f.accented
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string
       const k = termAt.get(w)
       if (k !== undefined && !(foreignPerson && inAbroadPlace(words, i))) {
         // The base name covers the term; anywhere in the name, a marked word typed agrees.
-        const same = f.accented[i] === (terms[k] as QueryTerm).text
+        const same = accented[i] === (terms[k] as QueryTerm).text
         if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
         if (strict[k] && same) accentIn[k] = c
       }

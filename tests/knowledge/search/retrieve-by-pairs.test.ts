@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
+import {
+  buildSearchIndex,
+  commonLimit,
+  type SearchIndex,
+} from '../../../knowledge/search/build-search-index.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { retrieveByPairs } from '../../../knowledge/search/retrieve-by-pairs.ts'
+import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
+import type { TestDb } from '../../helpers/create-test-db.ts'
+import { fixturesDir } from '../../helpers/paths.ts'
+import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+let testDb: TestDb
+let imported: Awaited<ReturnType<typeof listProcedures>>
+let real: SearchIndex
+let local: SearchIndex
+let viaAddAll: SearchIndex
+
+/** The indexed word pairs of every evaluation question (what the pair retrieval is given). */
+const questionPairs = (index: SearchIndex): string[][] =>
+  readdirSync(`${fixturesDir}eval`)
+    .filter((file) => file.endsWith('.tsv'))
+    .flatMap((file) => readFileSync(`${fixturesDir}eval/${file}`, 'utf8').split('\n'))
+    .map((line) => line.split('\t')[3] ?? '')
+    .filter(Boolean)
+    .map((q) =>
+      expandQuery(q, synonyms).bigrams.filter((p) => {
+        const n = index.df.get(p) ?? 0
+        return n > 0 && n <= commonLimit(index.size)
+      }),
+    )
+    .filter((pairs) => pairs.length > 0)
+
+/** What the search asked MiniSearch for before the pairs were read from their postings. */
+const viaMiniSearch = (index: SearchIndex, pairs: string[], limit: number) =>
+  index.mini
+    .search(pairs.join(' '), { fields: ['pairs'], combineWith: 'OR' })
+    .slice(0, limit)
+    .map((h) => ({ id: h.id as string, score: h.score }))
+
+beforeAll(async () => {
+  testDb = await createPortalDb()
+  imported = await listProcedures({ db: testDb.db })
+  real = buildSearchIndex({ procedures: imported, synonyms })
+  viaAddAll = buildSearchIndex({ procedures: imported, synonyms, loader: 'addAll' })
+  // Local copies make long pair postings with many equal scores (ties in MiniSearch's order).
+  const procedures = [...imported]
+  for (const place of ['tỉnh Ninh Bình', 'thành phố Hà Nội', 'tỉnh Lào Cai', 'xã Tân Lập, tỉnh Phú Thọ'])
+    for (const p of imported)
+      procedures.push({ ...p, code: `${p.code}-${place}`, name: `${p.name} tại ${place}` })
+  local = buildSearchIndex({ procedures, synonyms })
+}, 120_000)
+afterAll(() => testDb?.close())
+
+describe('retrieveByPairs', () => {
+  it('returns what MiniSearch returns for the same pairs, scores and order, at 2,642 records', () => {
+    const sets = questionPairs(real)
+    expect(sets.length).toBeGreaterThan(500)
+    for (const pairs of sets) {
+      for (const limit of [1, 20]) {
+        const few = pairs.slice(0, 3)
+        expect(retrieveByPairs({ mini: real.mini, pairs: few, limit })).toEqual(
+          viaMiniSearch(real, few, limit),
+        )
+        // Postings built through MiniSearch's own addAll (Maps) give the same.
+        expect(retrieveByPairs({ mini: viaAddAll.mini, pairs: few, limit })).toEqual(
+          viaMiniSearch(viaAddAll, few, limit),
+        )
+      }
+    }
+  })
+
+  it('keeps MiniSearch’s order among equal scores in long postings, and a pair given twice', () => {
+    for (const pairs of questionPairs(local)) {
+      const few = pairs.slice(0, 3)
+      expect(retrieveByPairs({ mini: local.mini, pairs: few, limit: 20 })).toEqual(
+        viaMiniSearch(local, few, 20),
+      )
+    }
+    const twice = ['khai_sinh', 'dang_ky', 'khai_sinh'].filter((p) => local.df.has(p))
+    expect(twice.length).toBeGreaterThan(1)
+    expect(retrieveByPairs({ mini: local.mini, pairs: twice, limit: 20 })).toEqual(
+      viaMiniSearch(local, twice, 20),
+    )
+    expect(retrieveByPairs({ mini: local.mini, pairs: ['khong_co_cap_nay'], limit: 20 })).toEqual([])
+  })
+
+  it('is what the search uses: one MiniSearch query per search, the pairs read from their postings', () => {
+    const q =
+      'bà tôi mất từ năm 1995, hồi đó có khai tử nhưng giờ giấy tờ thất lạc, sổ ở xã cũng mất, muốn đăng ký lại để chia thừa kế'
+    const spy = vi.spyOn(real.mini, 'search')
+    try {
+      const found = searchProcedures({ index: real, synonyms, query: q, limit: 10 }).map((r) => r.code)
+      // "Đăng ký lại khai tử" comes from the pairs, outside the rare words' retrieval.
+      expect(found).toContain('1.005461')
+      expect(spy).toHaveBeenCalledTimes(1)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})
