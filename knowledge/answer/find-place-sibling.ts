@@ -50,8 +50,9 @@ export type FindPlaceSiblingOptions = {
 }
 
 /**
- * @returns `{ answer }` the sibling for the place the question names, `{ ask }` the two siblings when it
- *   names none, or null when the best name is not split by place (or its sibling does not fit)
+ * @returns `{ answer }` the one of the two for the place the question names (the best name or its
+ *   sibling), `{ ask }` the two when it names none, or null when the best name is not split by place (or
+ *   its sibling does not fit)
  */
 export const findPlaceSibling = ({
   top,
@@ -66,7 +67,8 @@ export const findPlaceSibling = ({
   const sibling = fitting.find((r) => fold(r.name.replace(/\s*\([^)]*\)\s*$/u, '')) === wanted)
   if (!sibling) return null
   const asked = askedPlace(folded)
-  if (asked === own) return null
+  // The place named decides between the two, whichever the search ranked first; nothing else is asked.
+  if (asked === own) return { answer: top }
   if (asked === other) return { answer: sibling }
   return { ask: [top, sibling] }
 }

@@ -10,6 +10,20 @@ const result = (code: string) =>
 const ABROAD = '2.002797' // Nhập quốc tịch Việt Nam ở nước ngoài
 const DOMESTIC = '2.002039' // Nhập quốc tịch Việt Nam ở trong nước
 
+/** What findPlaceSibling makes of the question when `first` is ranked above its sibling `second`. */
+const placed = (question: string, first: string, second: string) => {
+  const found = findPlaceSibling({
+    top: result(first),
+    fitting: [result(first), result(second)],
+    folded: folded(question),
+  })
+  return found && 'answer' in found
+    ? { answer: found.answer.code }
+    : found
+      ? { ask: found.ask.map((r) => r.code) }
+      : null
+}
+
 describe('procedures split by where the applicant is', () => {
   it('reads where the question says the applicant is; a foreigner is who, not where', () => {
     expect(askedPlace(folded('người nước ngoài sống ở Việt Nam lâu năm'))).toBe('domestic')
@@ -20,20 +34,17 @@ describe('procedures split by where the applicant is', () => {
   it.each([
     ['người nước ngoài sống ở Việt Nam lâu năm muốn nhập quốc tịch Việt Nam', { answer: DOMESTIC }],
     ['chồng em người Trung Quốc muốn nhập quốc tịch Việt Nam cần hồ sơ gì', { ask: [ABROAD, DOMESTIC] }],
-    ['việt kiều định cư ở nước ngoài muốn nhập quốc tịch', null],
+    ['việt kiều định cư ở nước ngoài muốn nhập quốc tịch', { answer: ABROAD }],
   ])('"%s" with the abroad variant ranked first: %j', (question, expected) => {
-    const found = findPlaceSibling({
-      top: result(ABROAD),
-      fitting: [result(ABROAD), result(DOMESTIC)],
-      folded: folded(question),
-    })
-    const codes =
-      found && 'answer' in found
-        ? { answer: found.answer.code }
-        : found
-          ? { ask: found.ask.map((r) => r.code) }
-          : null
-    expect(codes).toEqual(expected)
+    expect(placed(question, ABROAD, DOMESTIC)).toEqual(expected)
+  })
+
+  it.each([
+    ['người nước ngoài sống ở Việt Nam lâu năm muốn nhập quốc tịch Việt Nam', { answer: DOMESTIC }],
+    ['việt kiều định cư ở nước ngoài muốn nhập quốc tịch', { answer: ABROAD }],
+    ['chồng em người Trung Quốc muốn nhập quốc tịch Việt Nam cần hồ sơ gì', { ask: [DOMESTIC, ABROAD] }],
+  ])('"%s" with the in-country variant ranked first: %j', (question, expected) => {
+    expect(placed(question, DOMESTIC, ABROAD)).toEqual(expected)
   })
 
   it('leaves a name not split by place alone', () => {
