@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { compileSynonyms, loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { compileSynonyms, loadSynonyms, ZSynonymsFile } from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
@@ -120,20 +120,14 @@ describe('everyday names for companies, cooperatives, poor households and vehicl
 })
 
 describe('an everyday phrase with a plain and a context-bound expansion', () => {
+  // A synonyms file as an operator writes it, read by the schema the loader uses.
   const vocabulary = compileSynonyms([
-    {
-      abbreviations: {},
+    ZSynonymsFile.parse({
       expansions: [
         { from: ['giấy phép kinh doanh'], to: 'hộ kinh doanh' },
         { from: ['giấy phép kinh doanh'], to: 'đăng ký doanh nghiệp', when: ['công ty'] },
       ],
-      filler: [],
-      cues: {},
-      ambiguousFiller: [],
-      smalltalk: [],
-      outOfScope: [],
-      weak: [],
-    },
+    }),
   ])
   const words = (q: string) =>
     expandQuery(q, vocabulary)
