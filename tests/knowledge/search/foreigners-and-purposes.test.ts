@@ -68,9 +68,7 @@ describe('purpose clauses in the expanded query', () => {
 
   it('marks the words after "để" and keeps the pairs said before it', () => {
     const q = expandQuery('chuyen dat vuon sang dat o de xay nha thi thu tuc the nao', synonyms)
-    expect(purposeOf(q)).toEqual(
-      expect.arrayContaining(['xay', 'nha']),
-    )
+    expect(purposeOf(q)).toEqual(expect.arrayContaining(['xay', 'nha']))
     expect(q.terms.find((t) => t.folded === 'chuyen')?.purpose).toBeUndefined()
     expect(q.headPairs).toContain('muc_dich')
   })
@@ -91,7 +89,6 @@ describe('purpose clauses in the expanded query', () => {
 })
 
 describe('everyday names for companies, cooperatives, poor households and vehicle inspection', () => {
-
   it.each([
     // "giấy phép kinh doanh" of a company is its enterprise registration certificate.
     ['mất giấy phép đăng ký kinh doanh của công ty, xin cấp lại ở đâu', '2.002018'],
