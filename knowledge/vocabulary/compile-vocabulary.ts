@@ -4,23 +4,15 @@
  * the learnt phrases with the procedure each names.
  * @module
  */
-import type { SynonymsFile } from '../search/load-synonyms.ts'
+import { type SynonymsFile, ZSynonymsFile } from '../search/load-synonyms.ts'
 import type { LearntPhrase } from '../search/match-learnt-phrases.ts'
 import type { VocabularyItem } from './vocabulary.types.ts'
 
 export type CompiledVocabulary = { file: SynonymsFile; phrases: LearntPhrase[] }
 
 export const compileVocabulary = (items: VocabularyItem[]): CompiledVocabulary => {
-  const file: SynonymsFile = {
-    abbreviations: {},
-    expansions: [],
-    filler: [],
-    cues: {},
-    ambiguousFiller: [],
-    smalltalk: [],
-    outOfScope: [],
-    weak: [],
-  }
+  // An empty file as the schema fills it in: the taught words go into its first two lists.
+  const file: SynonymsFile = ZSynonymsFile.parse({})
   const phrases: LearntPhrase[] = []
   for (const item of items) {
     if (item.kind === 'phrase') phrases.push({ text: item.text, code: item.target })

@@ -7,16 +7,16 @@ const synonyms = loadSynonyms()
 const actions = createProcedureActions()
 const misfit = (question: string, name: string) =>
   actions.misfit(actions.ofQuestion(expandQuery(question, synonyms).tokens), name)
+/** The actions read from a procedure name, as an array. */
+const actionsOf = (name: string) => [...actions.ofName(name).actions]
 
 describe('procedure actions', () => {
   it('reads the action of a procedure name, longest phrase first', () => {
-    expect([...actions.ofName('Cấp lại thẻ căn cước').actions]).toEqual(['reissue'])
-    expect([...actions.ofName('Cấp đổi thẻ căn cước').actions]).toEqual(['exchange'])
-    expect([...actions.ofName('Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch').actions]).toEqual([
-      'change',
-    ])
-    expect([...actions.ofName('Đăng ký thường trú').actions]).toEqual([])
-    expect([...actions.ofName('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH').actions].sort()).toEqual([
+    expect(actionsOf('Cấp lại thẻ căn cước')).toEqual(['reissue'])
+    expect(actionsOf('Cấp đổi thẻ căn cước')).toEqual(['exchange'])
+    expect(actionsOf('Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch')).toEqual(['change'])
+    expect(actionsOf('Đăng ký thường trú')).toEqual([])
+    expect(actionsOf('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH').sort()).toEqual([
       'change',
       'exchange',
       'reissue',
@@ -92,14 +92,9 @@ describe('who files a tax return', () => {
   })
 
   it("answers a citizen with the individual's procedure and an employer with its own", () => {
-    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', employer)).toEqual({
-      kind: 'qualifier',
-      group: 'payer',
-    })
-    expect(misfit('quyết toán thuế thu nhập cá nhân', employer)).toEqual({
-      kind: 'qualifier',
-      group: 'payer',
-    })
+    const wrongPayer = { kind: 'qualifier', group: 'payer' }
+    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', employer)).toEqual(wrongPayer)
+    expect(misfit('quyết toán thuế thu nhập cá nhân', employer)).toEqual(wrongPayer)
     expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', individual)).toBeNull()
     expect(misfit('công ty quyết toán thuế TNCN cho nhân viên', employer)).toBeNull()
   })

@@ -16,6 +16,8 @@ const ask = (question: string) => actions.ofQuestion(analyzeText(question))
 /** The results as `rankByFit` orders them for the question. */
 const rank = (question: string, results: SearchResult[]) =>
   rankByFit({ results, question: ask(question), actions })
+/** The code `rankByFit` puts first for the question. */
+const first = (question: string, results: SearchResult[]) => rank(question, results)[0]?.code
 
 describe('ranking between sibling procedures by the fit model', () => {
   it('puts the plain procedure above a variant the question does not mention', () => {
@@ -25,20 +27,19 @@ describe('ranking between sibling procedures by the fit model', () => {
   })
 
   it('puts the variant first when the question names it', () => {
-    const ranked = rank('làm khai sinh cho con và bố nhận con luôn', [
-      result('1.001193', 1.5),
-      result('1.000689', 1.45),
-    ])
-    expect(ranked[0]?.code).toBe('1.000689')
+    expect(
+      first('làm khai sinh cho con và bố nhận con luôn', [result('1.001193', 1.5), result('1.000689', 1.45)]),
+    ).toBe('1.000689')
   })
 
   it('takes a foreigner named by nationality ("người Úc", "người Hàn") as a foreigner', () => {
     // 3.000347 "Đổi giấy phép lái xe"; 3.000351 "… hoặc bằng lái xe của người nước ngoài"
-    const licence = rank('chồng em người Úc có bằng lái của Úc, muốn đổi sang bằng lái Việt Nam', [
-      result('3.000347', 1.5),
-      result('3.000351', 1.45),
-    ])
-    expect(licence[0]?.code).toBe('3.000351')
+    expect(
+      first('chồng em người Úc có bằng lái của Úc, muốn đổi sang bằng lái Việt Nam', [
+        result('3.000347', 1.5),
+        result('3.000351', 1.45),
+      ]),
+    ).toBe('3.000351')
     expect([
       ...(ask('chồng người Hàn của em muốn làm thẻ tạm trú').qualifiers.get('nationality') ?? []),
     ]).toEqual(['foreigner'])
@@ -48,26 +49,29 @@ describe('ranking between sibling procedures by the fit model', () => {
 
   it('moves "lưu động" and "có yếu tố nước ngoài" death registrations below the plain one', () => {
     // 1.000419 lưu động, 1.001766 có yếu tố nước ngoài, 1.000656 plain
-    const ranked = rank('đăng ký khai tử cho ông', [
-      result('1.000419', 1.3),
-      result('1.001766', 1.29),
-      result('1.000656', 1.2),
-    ])
-    expect(ranked[0]?.code).toBe('1.000656')
-    const abroad = rank('đăng ký khai tử cho chồng là người nước ngoài', [
-      result('1.000656', 1.3),
-      result('1.001766', 1.25),
-    ])
-    expect(abroad[0]?.code).toBe('1.001766')
+    expect(
+      first('đăng ký khai tử cho ông', [
+        result('1.000419', 1.3),
+        result('1.001766', 1.29),
+        result('1.000656', 1.2),
+      ]),
+    ).toBe('1.000656')
+    expect(
+      first('đăng ký khai tử cho chồng là người nước ngoài', [
+        result('1.000656', 1.3),
+        result('1.001766', 1.25),
+      ]),
+    ).toBe('1.001766')
   })
 
   it('gives the asked-for bonus only to siblings that cover the question as well as the best', () => {
     // A name about something else (adoption with a foreign element) is not lifted by "người nước ngoài".
-    const ranked = rank('người nước ngoài muốn nhập quốc tịch Việt Nam', [
-      result('2.002039', 1.2, [], 0.6),
-      result('1.004878', 1.15, [], 0.3),
-    ])
-    expect(ranked[0]?.code).toBe('2.002039')
+    expect(
+      first('người nước ngoài muốn nhập quốc tịch Việt Nam', [
+        result('2.002039', 1.2, [], 0.6),
+        result('1.004878', 1.15, [], 0.3),
+      ]),
+    ).toBe('2.002039')
   })
 
   it("moves a procedure that does not cover the question below one that does (the employer's tax settlement)", () => {
@@ -79,23 +83,22 @@ describe('ranking between sibling procedures by the fit model', () => {
     expect(ranked.map((r) => r.code)).toEqual(['2.002233', '1.008562'])
     expect(ranked[1]?.fit).toBeCloseTo(-MISFIT_PENALTY)
     // Without "tự" the employer's procedure still needs the question to speak for an employer.
-    const neutral = rank('quyết toán thuế thu nhập cá nhân', [
-      result('1.008309', 1.7),
-      result('2.002233', 1.6),
-    ])
-    expect(neutral[0]?.code).toBe('2.002233')
-    const employer = rank('công ty quyết toán thuế thu nhập cá nhân cho nhân viên', [
-      result('1.008309', 1.7),
-      result('2.002233', 1.6),
-    ])
-    expect(employer[0]?.code).toBe('1.008309')
+    expect(
+      first('quyết toán thuế thu nhập cá nhân', [result('1.008309', 1.7), result('2.002233', 1.6)]),
+    ).toBe('2.002233')
+    expect(
+      first('công ty quyết toán thuế thu nhập cá nhân cho nhân viên', [
+        result('1.008309', 1.7),
+        result('2.002233', 1.6),
+      ]),
+    ).toBe('1.008309')
   })
 
   it('puts the plain procedure above its sibling with an action the question does not ask for', () => {
     // 1.005461 "Đăng ký lại khai tử" matched the question's "mất" better than 1.000656 "Thủ tục đăng ký khai tử".
     const death = [result('1.005461', 1.59, [], 0.63), result('1.000656', 1.43, [], 0.5)]
-    expect(rank('bố em mới mất, làm giấy khai tử', death)[0]?.code).toBe('1.000656')
-    expect(rank('đăng ký lại khai tử vì sổ bị thất lạc', death)[0]?.code).toBe('1.005461')
+    expect(first('bố em mới mất, làm giấy khai tử', death)).toBe('1.000656')
+    expect(first('đăng ký lại khai tử vì sổ bị thất lạc', death)).toBe('1.005461')
   })
 
   it('does not treat a name about something else as the plain sibling ("Cấp, cấp lại Giấy phép khai thác thủy sản")', () => {
@@ -121,8 +124,7 @@ describe('ranking between sibling procedures by the fit model', () => {
 
   it('keeps code lookups first', () => {
     const code = { ...result('1.000689', 1000), score: 1000 }
-    const ranked = rank('1.000689', [code, result('1.001193', 1.9)])
-    expect(ranked[0]?.code).toBe('1.000689')
+    expect(first('1.000689', [code, result('1.001193', 1.9)])).toBe('1.000689')
   })
 
   it('reads benefit claims and acting for someone else from the vocabulary', () => {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { compileSynonyms, loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { type ExpandedQuery, expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { compileSynonyms, loadSynonyms, ZSynonymsFile } from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
+// One knowledge base over the portal export for the whole file, and the code it ranks first.
+const portal = usePortalKnowledgeBase()
+const first = (question: string) => portal.kb.search(question, { limit: 3 })[0]?.code
 
 // Ranking on the shipped export: a foreign person is not a civil-status "có yếu tố nước ngoài"
 // record nor a place abroad, a residence card is not a residence registration, and the purpose
 // of a question ("… để xây nhà") does not outrank what it asks for.
 describe('foreigners, residence cards and purposes on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-  const first = (question: string) => portal.kb.search(question, { limit: 3 })[0]?.code
   const top3 = (question: string) => portal.kb.search(question, { limit: 3 }).map((r) => r.code)
 
   it.each([
@@ -62,16 +63,12 @@ describe('foreigners, residence cards and purposes on the portal export', () => 
 })
 
 describe('purpose clauses in the expanded query', () => {
-  const purpose = (q: string) =>
-    expandQuery(q, synonyms)
-      .terms.filter((t) => t.purpose)
-      .map((t) => t.folded)
+  const purposeOf = (q: ExpandedQuery) => q.terms.filter((t) => t.purpose).map((t) => t.folded)
+  const purpose = (question: string) => purposeOf(expandQuery(question, synonyms))
 
   it('marks the words after "để" and keeps the pairs said before it', () => {
     const q = expandQuery('chuyen dat vuon sang dat o de xay nha thi thu tuc the nao', synonyms)
-    expect(q.terms.filter((t) => t.purpose).map((t) => t.folded)).toEqual(
-      expect.arrayContaining(['xay', 'nha']),
-    )
+    expect(purposeOf(q)).toEqual(expect.arrayContaining(['xay', 'nha']))
     expect(q.terms.find((t) => t.folded === 'chuyen')?.purpose).toBeUndefined()
     expect(q.headPairs).toContain('muc_dich')
   })
@@ -92,9 +89,6 @@ describe('purpose clauses in the expanded query', () => {
 })
 
 describe('everyday names for companies, cooperatives, poor households and vehicle inspection', () => {
-  const portal = usePortalKnowledgeBase()
-  const first = (question: string) => portal.kb.search(question, { limit: 3 })[0]?.code
-
   it.each([
     // "giấy phép kinh doanh" of a company is its enterprise registration certificate.
     ['mất giấy phép đăng ký kinh doanh của công ty, xin cấp lại ở đâu', '2.002018'],
@@ -120,20 +114,14 @@ describe('everyday names for companies, cooperatives, poor households and vehicl
 })
 
 describe('an everyday phrase with a plain and a context-bound expansion', () => {
+  // A synonyms file as an operator writes it, read by the schema the loader uses.
   const vocabulary = compileSynonyms([
-    {
-      abbreviations: {},
+    ZSynonymsFile.parse({
       expansions: [
         { from: ['giấy phép kinh doanh'], to: 'hộ kinh doanh' },
         { from: ['giấy phép kinh doanh'], to: 'đăng ký doanh nghiệp', when: ['công ty'] },
       ],
-      filler: [],
-      cues: {},
-      ambiguousFiller: [],
-      smalltalk: [],
-      outOfScope: [],
-      weak: [],
-    },
+    }),
   ])
   const words = (q: string) =>
     expandQuery(q, vocabulary)

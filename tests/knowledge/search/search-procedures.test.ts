@@ -5,6 +5,7 @@ import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts
 import {
   buildSearchIndex,
   countPhrase,
+  type IndexableProcedure,
   type SearchIndex,
 } from '../../../knowledge/search/build-search-index.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
@@ -16,6 +17,15 @@ const synonyms = loadSynonyms()
 let testDb: TestDb
 let index: SearchIndex
 let imported: Awaited<ReturnType<typeof listProcedures>>
+
+/** A made-up record at one level, for the small indexes below. */
+const procedure = (code: string, name: string, level: string, field: string): IndexableProcedure => ({
+  code,
+  name,
+  levels: [level],
+  field,
+  audience: [],
+})
 
 const codes = (query: string, limit = 5) =>
   searchProcedures({ index, synonyms, query, limit }).map((r) => r.code)
@@ -151,8 +161,8 @@ describe('searchProcedures with the fit model as its reranker', () => {
 describe('searchProcedures accent handling', () => {
   const small = buildSearchIndex({
     procedures: [
-      { code: '9.000001', name: 'Cấp phép đường thủy', levels: ['Cấp xã'], field: 'Thử', audience: [] },
-      { code: '9.000002', name: 'Cấp phép dương thủy', levels: ['Cấp xã'], field: 'Thử', audience: [] },
+      procedure('9.000001', 'Cấp phép đường thủy', 'Cấp xã', 'Thử'),
+      procedure('9.000002', 'Cấp phép dương thủy', 'Cấp xã', 'Thử'),
     ],
   })
   const top = (query: string) => searchProcedures({ index: small, synonyms, query }).map((r) => r.code)
@@ -169,13 +179,7 @@ describe('searchProcedures accent handling', () => {
   it('counts a word typed with other marks as not covered, and words only in the level suffix as not covered', () => {
     const withSuffix = buildSearchIndex({
       procedures: [
-        {
-          code: '9.000003',
-          name: 'Cấp phép dương thủy (thực hiện tại cấp huyện)',
-          levels: ['Cấp huyện'],
-          field: 'Thử',
-          audience: [],
-        },
+        procedure('9.000003', 'Cấp phép dương thủy (thực hiện tại cấp huyện)', 'Cấp huyện', 'Thử'),
       ],
     })
     const scored = (query: string) => searchProcedures({ index: withSuffix, synonyms, query })[0]
@@ -192,20 +196,8 @@ describe('searchProcedures accent handling', () => {
 describe('searchProcedures with abbreviations written in names', () => {
   const small = buildSearchIndex({
     procedures: [
-      {
-        code: '9.000011',
-        name: 'Hoàn thuế TNCN đối với cá nhân',
-        levels: ['Cấp tỉnh'],
-        field: 'Thuế',
-        audience: [],
-      },
-      {
-        code: '9.000012',
-        name: 'Khai thuế giá trị gia tăng',
-        levels: ['Cấp tỉnh'],
-        field: 'Thuế',
-        audience: [],
-      },
+      procedure('9.000011', 'Hoàn thuế TNCN đối với cá nhân', 'Cấp tỉnh', 'Thuế'),
+      procedure('9.000012', 'Khai thuế giá trị gia tăng', 'Cấp tỉnh', 'Thuế'),
     ],
     synonyms,
   })
@@ -228,25 +220,20 @@ describe('searchProcedures with abbreviations written in names', () => {
 
 describe('searchProcedures on a large knowledge base with local variants', () => {
   let large: SearchIndex
+  /** Every imported record twice: as it is, and as a Ninh Bình variant. */
+  const withLocalVariants = () => [
+    ...imported,
+    ...imported.map((p) => ({ ...p, code: `${p.code}-nb`, name: `${p.name} tại tỉnh Ninh Bình` })),
+  ]
   const search = (query: string, limit = 5) =>
     searchProcedures({ index: large, synonyms, query, limit }).map((r) => r.code)
 
   beforeAll(() => {
-    large = buildSearchIndex({
-      procedures: [
-        ...imported,
-        ...imported.map((p) => ({ ...p, code: `${p.code}-nb`, name: `${p.name} tại tỉnh Ninh Bình` })),
-      ],
-      synonyms,
-    })
+    large = buildSearchIndex({ procedures: withLocalVariants(), synonyms })
   })
 
   it('fills MiniSearch in bulk exactly as its public addAll would', () => {
-    const procedures = [
-      ...imported,
-      ...imported.map((p) => ({ ...p, code: `${p.code}-nb`, name: `${p.name} tại tỉnh Ninh Bình` })),
-    ]
-    const viaAddAll = buildSearchIndex({ procedures, synonyms, loader: 'addAll' })
+    const viaAddAll = buildSearchIndex({ procedures: withLocalVariants(), synonyms, loader: 'addAll' })
     expect(JSON.stringify(large.mini.toJSON())).toBe(JSON.stringify(viaAddAll.mini.toJSON()))
     expect(large.mini.search('khai_sinh cuoc')).toEqual(viaAddAll.mini.search('khai_sinh cuoc'))
   })
