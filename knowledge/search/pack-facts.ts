@@ -20,18 +20,29 @@ const wordsOf = (words: string[], column: Column, start: number, length: number)
   return out
 }
 
-/** Every fact but the two token lists is kept as it is: DocFacts declares them, not this class. */
-// biome-ignore lint/correctness/noUnusedVariables: merged into the class below, whose constructor assigns every field
-interface PackedFacts extends Omit<DocFacts, 'folded' | 'accented'> {}
-
 /** One procedure's facts, its tokens read from the shared columns. */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
-class PackedFacts implements DocFacts {
+class PackedFacts {
   readonly #words: string[]
   readonly #folded: Column
   readonly #accented: Column
   readonly #start: number
   readonly #length: number
+  code: string
+  name: string
+  levels: string[]
+  field: string
+  baseLength: number
+  mainLength: number
+  levelRank: number
+  citizen: boolean
+  people: boolean
+  bundle: boolean
+  modifiers: number[]
+  aliases?: string[]
+  expanded?: string[]
+  expandedAccented?: string[]
+  expandedPairs?: string[]
+  group?: string
 
   constructor(
     f: DocFacts,
@@ -55,14 +66,10 @@ class PackedFacts implements DocFacts {
     this.people = f.people
     this.bundle = f.bundle
     this.modifiers = modifiers
-    // Every field is assigned, absent ones as undefined, so that all packed facts share one
-    // object shape with its fields in the object itself (as declared class fields did).
-    this.aliases = f.aliases
-    this.expanded = f.expanded
-    this.expandedAccented = f.expandedAccented
-    this.expandedPairs = f.expandedPairs
-    // Set the first time the procedure is a candidate.
-    this.group = undefined
+    if (f.aliases) this.aliases = f.aliases
+    if (f.expanded) this.expanded = f.expanded
+    if (f.expandedAccented) this.expandedAccented = f.expandedAccented
+    if (f.expandedPairs) this.expandedPairs = f.expandedPairs
   }
 
   /** Folded name tokens in order (a new array each time: read it once per loop). */

@@ -45,13 +45,6 @@ describe('packed facts', () => {
     expect(f?.folded.at(-1)).not.toBe('x')
   })
 
-  it('all have the same fields in the same order, set or not (one object shape for the whole index)', () => {
-    const shapes = new Set(index.ordered.map((f) => Object.keys(f).join(',')))
-    expect([...shapes]).toEqual([
-      'code,name,levels,field,baseLength,mainLength,levelRank,citizen,people,bundle,modifiers,aliases,expanded,expandedAccented,expandedPairs,group',
-    ])
-  })
-
   it('share identical modifier lists and grow their columns past the first allocation', () => {
     const packer = createFactsPacker()
     const intern = createInterner()
