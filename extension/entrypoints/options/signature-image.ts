@@ -66,6 +66,9 @@ export const createSignatureImageSection = (api: () => Promise<ApiClient>) => {
     chosen = null
     upload.disabled = true
     show(preview, null)
+    // A new file: what was said of the previous one (a refusal, "saved") no longer applies.
+    status.className = ''
+    status.textContent = ''
     const picked = file.files?.[0]
     if (!picked) return
     const bytes = new Uint8Array(await picked.arrayBuffer())

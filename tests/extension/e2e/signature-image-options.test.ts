@@ -75,6 +75,19 @@ describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }
     expect(await options.textContent('#signature-status')).toMatch(/trong suốt/)
 
     const signature = blueSignaturePng()
+    // choosing another file takes back the refusal at once, before the new file is even read
+    const saidAtOnce = await options.evaluate(
+      (bytes) => {
+        const input = document.getElementById('signature-file') as HTMLInputElement
+        const files = new DataTransfer()
+        files.items.add(new File([new Uint8Array(bytes)], 'chu-ky.png', { type: 'image/png' }))
+        input.files = files.files
+        input.dispatchEvent(new Event('change'))
+        return document.getElementById('signature-status')?.textContent
+      },
+      [...signature],
+    )
+    expect(saidAtOnce).toBe('')
     expect(await pick(options, 'chu-ky.png', signature)).toContain('Xem ảnh bên trên')
     await expect.poll(() => imageWidth(options, 'signature-preview'), POLL).toBe(300)
     await saveScreenshot(options, 'options-signature-image')
