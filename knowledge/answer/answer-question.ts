@@ -557,7 +557,11 @@ export const answerQuestion = async ({
     !!missed
   if (close.length > 1 || weak) {
     // A name the question holds (nearly) all of is one of the choices too, when there is room.
-    const whole = covered.filter((c) => c.precision >= WHOLE_NAME)
+    // (never one naming an action the question does not ask: "Xóa đăng ký thường trú" for "đăng ký thường trú")
+    const whole = covered.filter(
+      (c) =>
+        c.precision >= WHOLE_NAME && [...actions.ofName(c.name).actions].every((a) => traits.actions.has(a)),
+    )
     if (close.length > 1 && !weak) return withChannel(askWhich(representatives([...close, ...whole]), false))
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
