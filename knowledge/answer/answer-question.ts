@@ -74,6 +74,14 @@ const isWeak = (r: SearchResult) =>
   (r.idfCoverage < 0.5 && r.precision < 0.6) || (r.idfCoverage < 0.7 && r.precision < 0.35)
 /** A weak match lists the fitting procedures scoring within this of it, so the right one is likely among them. */
 const WEAK_MARGIN = 0.5
+/**
+ * A name holding at least this share of the question's words, and lacking only a word that narrows
+ * its object, is offered ("có phải bạn hỏi …"), not denied: a narrower object the records lack
+ * ("bảo hiểm nhân thọ", "khuyết tật") leaves less of the question in the name.
+ */
+const GAP_ASK_COVERAGE = 0.6
+/** A name whose words the question holds at least this share of joins a question between close rivals. */
+const WHOLE_NAME = 0.8
 /** Words that say the asker acts for an organisation (folded). */
 const ORGANISATION_WORDS = [
   'cong ti',
@@ -478,6 +486,14 @@ export const answerQuestion = async ({
     top.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01 &&
     shareObject({ a: top.name, b: best.name, actions })
   if (top && actionOrObject) return withChannel(askWhich(representatives([top, best, ...covered]), true))
+  // The name holds most of the question's words and lacks only the word that narrows its object
+  // ("giếng khoan" for "Đăng ký khai thác nước dưới đất", "độc thân" for "… tình trạng hôn nhân"):
+  // the records may well cover it, so the question asks whether it is meant rather than deny it.
+  if (top && objectGap && !objectLost && top.coverage >= GAP_ASK_COVERAGE) {
+    // Its close siblings first (the variants of the same object), then the names the question covers.
+    const near = representatives(fitting).filter((g) => top.score - g.score < WEAK_MARGIN)
+    return withChannel(askWhich(representatives([top, ...near, ...covered]), true))
+  }
   if (!top || objectLost || objectGap || purposeOnly) {
     const related = representatives(results.filter(confident))
       .slice(0, MAX_RELATED)
@@ -525,8 +541,14 @@ export const answerQuestion = async ({
     !COMPANY_WORDS.some((w) => topName.includes(` ${w} `)) &&
     COMPANY_WORDS.some((w) => folded.includes(` ${w} `)) &&
     !HOUSEHOLD_WORDS.some((w) => folded.includes(` ${w} `))
+  // The question's qualifier fits the name only through what the name excepts ("ô tô" for "… xe cơ giới
+  // (trừ xe mô tô, xe gắn máy)"): the name is offered, not given as if sure.
+  const excepting = [...(actions.ofName(top.name).excluded?.keys() ?? [])].some((g) =>
+    traits.qualifiers.has(g),
+  )
   const weak =
     isWeak(top) ||
+    excepting ||
     forOrganisations ||
     unaskedVariant ||
     cards.length > 0 ||
@@ -534,7 +556,13 @@ export const answerQuestion = async ({
     unpenalised(best) - top.score > FIT_MARGIN ||
     !!missed
   if (close.length > 1 || weak) {
-    if (close.length > 1 && !weak) return withChannel(askWhich(close, false))
+    // A name the question holds (nearly) all of is one of the choices too, when there is room.
+    // (never one naming an action the question does not ask: "Xóa đăng ký thường trú" for "đăng ký thường trú")
+    const whole = covered.filter(
+      (c) =>
+        c.precision >= WHOLE_NAME && [...actions.ofName(c.name).actions].every((a) => traits.actions.has(a)),
+    )
+    if (close.length > 1 && !weak) return withChannel(askWhich(representatives([...close, ...whole]), false))
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
     return withChannel(askWhich(representatives([top, ...cards.slice(0, 2), ...covered, ...near]), true))

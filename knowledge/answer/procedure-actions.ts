@@ -65,6 +65,8 @@ export type Traits = {
   ageMin: number | null
   ageMax: number | null
   age: number | null
+  /** A name: qualifier values it names only as an exception ("(trừ xe mô tô, xe gắn máy)"), group → values. */
+  excluded?: Map<string, Set<string>>
 }
 
 /** Why a procedure does not cover the question. */
@@ -188,6 +190,12 @@ const ages = (tokens: readonly AnalyzedToken[]): { n: number; before: string }[]
 const MAX_CACHED_NAMES = 10_000
 
 /**
+ * "(trừ xe mô tô, xe gắn máy)", ", trừ trường hợp …", "ngoại trừ …" in a name: what follows is what
+ * the procedure is not for ("khấu trừ", "miễn trừ", "bù trừ" are other words and are left alone).
+ */
+const EXCEPTION = /(?:\(\s*|,\s*|ngoại\s+)trừ\s+([^)]*)\)?/giu
+
+/**
  * @param model the vocabulary (defaults to knowledge/data/procedure-actions.json)
  * @example const actions = createProcedureActions(); actions.misfit(actions.ofQuestion(q.tokens), 'Cấp lại thẻ căn cước')
  */
@@ -227,8 +235,18 @@ export const createProcedureActions = (
   const ofName = (name: string): Traits => {
     const seen = cache.get(name)
     if (seen) return seen
-    const tokens = analyzeText(name)
+    const tokens = analyzeText(name.normalize('NFC').replace(EXCEPTION, ' '))
     const traits = traitsOf(scan(tokens, namePhrases, true))
+    const exceptions = [...name.normalize('NFC').matchAll(EXCEPTION)].map((m) => m[1] ?? '').join(' ')
+    if (exceptions.trim()) {
+      const excluded = new Map<string, Set<string>>()
+      for (const [group, values] of traitsOf(scan(analyzeText(exceptions), namePhrases, true)).qualifiers) {
+        const named = traits.qualifiers.get(group)
+        const only = new Set([...values].filter((v) => !named?.has(v)))
+        if (only.size) excluded.set(group, only)
+      }
+      if (excluded.size) traits.excluded = excluded
+    }
     for (const { n, before } of ages(tokens)) {
       if (UNDER.has(before)) traits.ageMax = n
       else if (OVER.has(before)) traits.ageMin = n + 1
@@ -273,6 +291,11 @@ export const createProcedureActions = (
         if (restricted) for (const v of values) if (!restricted.has(v)) every = false
         if (restricted && every) return { kind: 'qualifier', group }
       }
+    }
+    // A name that excepts what the question asks for ("… cho xe cơ giới (trừ xe mô tô, xe gắn máy)" for a motorbike).
+    for (const [group, values] of p.excluded ?? []) {
+      const asked = question.qualifiers.get(group)
+      if (asked?.size && [...asked].every((v) => values.has(v))) return { kind: 'qualifier', group }
     }
     if (question.age !== null) {
       if (p.ageMax !== null && question.age >= p.ageMax) return { kind: 'age' }

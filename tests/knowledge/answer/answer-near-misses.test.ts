@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { createProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { exportNames } from '../../helpers/export-names.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+const actions = createProcedureActions()
+const traits = (question: string) => actions.ofQuestion(expandQuery(question, synonyms).tokens)
+const nameOf = (code: string) => exportNames.get(code) ?? ''
+
+/** The inspection certificate for motor vehicles: "… cho xe cơ giới (trừ xe mô tô, xe gắn máy)". */
+const CAR_INSPECTION = '1.005103'
+
+describe('replies that keep the right procedure the search found', () => {
+  it('reads a name’s "(trừ …)" clause as what the procedure is not for', () => {
+    expect(nameOf(CAR_INSPECTION)).toContain('(trừ xe mô tô, xe gắn máy)')
+    const name = actions.ofName(nameOf(CAR_INSPECTION))
+    expect(name.qualifiers.has('vehicle')).toBe(false)
+    expect([...(name.excluded?.get('vehicle') ?? [])]).toEqual(['motorbike'])
+    expect(actions.misfit(traits('đăng kiểm ô tô định kỳ'), nameOf(CAR_INSPECTION))).toBeNull()
+    expect(actions.misfit(traits('kiểm định xe máy định kỳ'), nameOf(CAR_INSPECTION))).toEqual({
+      kind: 'qualifier',
+      group: 'vehicle',
+    })
+    // "khấu trừ", "miễn trừ" are other words, not exceptions.
+    expect(
+      actions.ofName(
+        'Thủ tục tạm nhập khẩu xe ô tô, xe gắn máy của đối tượng được hưởng quyền ưu đãi, miễn trừ',
+      ).excluded,
+    ).toBeUndefined()
+  })
+
+  it('takes an unmarked "doi" before "nợ" or "bồi thường" as đòi, not as the exchange action', () => {
+    expect([...traits('yeu cau thi hanh an dan su doi no').actions]).toEqual([])
+    expect([...traits('doi boi thuong nha nuoc').actions]).toEqual([])
+    expect([...traits('doi the bao hiem y te').actions]).toEqual(['exchange'])
+  })
+
+  const portal = usePortalKnowledgeBase()
+
+  it('offers, never answers as if sure, a record that fits a car only through what it excepts', async () => {
+    const answer = await portal.kb.answer('đưa xe ô tô đi đăng kiểm định kỳ cần những gì')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.[0]?.code).toBe(CAR_INSPECTION)
+    expect(answer.text).toContain('1800 1096')
+  })
+
+  it('asks about a name that holds most of the question and lacks only a narrowing word, with its close sibling', async () => {
+    const answer = await portal.kb.answer('tập sự xong rồi thì xin cấp chứng chỉ hành nghề luật sư thế nào')
+    expect(answer.kind).toBe('clarify')
+    const codes = (answer.candidates ?? []).map((c) => c.code)
+    // after the apprenticeship (1.000828) and its sibling for people exempted from it (1.000688)
+    expect(codes.slice(0, 2).sort()).toEqual(['1.000688', '1.000828'])
+    expect(codes.length).toBeLessThanOrEqual(4)
+  })
+
+  it('still says the records do not cover a narrower object that leaves much of the question out of the name', async () => {
+    const answer = await portal.kb.answer('xác định mức độ khuyết tật cho con')
+    expect(answer.kind).toBe('not_found')
+  })
+
+  it('keeps among the options of a question between close rivals a short name the question holds whole', async () => {
+    const answer = await portal.kb.answer('mất bằng lái xe ô tô làm lại mất bao nhiêu tiền')
+    expect(answer.kind).toBe('clarify')
+    // "Cấp lại giấy phép lái xe", next to the transport-business and driving-school licences
+    expect((answer.candidates ?? []).map((c) => c.code)).toContain('3.000348')
+  })
+
+  it('answers a claim for state compensation typed without marks instead of reading "doi" as an exchange', async () => {
+    const answer = await portal.kb.answer('can bo xa lam sai gay thiet hai, doi boi thuong nha nuoc')
+    expect(answer.kind).not.toBe('not_found')
+    const offered = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+    expect(offered).toContain('2.002165')
+  })
+})
