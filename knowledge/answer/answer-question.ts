@@ -323,14 +323,18 @@ export const answerQuestion = async ({
   const complaint = isComplaint(query)
   const act = complaint ? complaintAct(query.folded) : null
   /**
-   * A complaint answered with a procedure that does not resolve complaints (the one it mentions):
-   * the complaint procedure about the body it names, a question between its levels, or none.
+   * A complaint answered with a procedure that does not resolve complaints (the one it mentions), or
+   * with a complaint procedure of another level or body than the question names ("công an phường"
+   * answered at province level): the complaint procedure about the body and level it names, a
+   * question between its levels, or none.
    */
   const answerComplaint = async (answer: Answer): Promise<Answer> => {
-    if (!act || answer.kind !== 'answer' || !answer.procedure || isComplaintProcedure(answer.procedure.name))
-      return answer
+    if (!act || answer.kind !== 'answer' || !answer.procedure) return answer
+    const given = answer.procedure
     const results = search(`giải quyết ${act === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
     const fitting = fitComplaint({ act, folded: query.folded, results })
+    if (isComplaintProcedure(given.name) && (!fitting.length || fitting.some((r) => r.code === given.code)))
+      return answer
     const [only] = fitting
     if (fitting.length === 1 && only)
       return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? notFound()

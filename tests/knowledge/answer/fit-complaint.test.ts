@@ -66,6 +66,14 @@ describe('a complaint over the shipped export', () => {
     expect(answer.text).toContain('Phản ánh, kiến nghị')
   })
 
+  it('answers a complaint at the level of the unit it names when the search ranks another level first', async () => {
+    // the search ranks the province's complaint procedure first for these three words
+    expect(portal.kb.search('khiếu nại công an phường')[0]?.code).toBe('1.003504')
+    const answer = await portal.kb.answer('khiếu nại công an phường')
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe('1.004335')
+  })
+
   it.each([
     'khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi',
     'khiếu nại kết quả thi tuyển công chức',
