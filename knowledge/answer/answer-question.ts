@@ -12,8 +12,7 @@ import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
-import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
-import { analyzeText } from '../search/normalize-vietnamese.ts'
+import { foldPhrase, loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
@@ -537,9 +536,7 @@ export const answerQuestion = async ({
   // "làm thẻ tạm trú cho chồng người nước ngoài": the card is named by other fitting names, not this one.
   const cards = findNamedCard({ folded: query.folded, top, fitting })
   // A company is not a household business: "giấy phép kinh doanh của công ty" against "… hộ kinh doanh".
-  const topName = ` ${analyzeText(top.name)
-    .map((t) => t.folded)
-    .join(' ')} `
+  const topName = ` ${foldPhrase(top.name)} `
   const householdForCompany =
     topName.includes(' ho kinh doanh ') &&
     !COMPANY_WORDS.some((w) => topName.includes(` ${w} `)) &&

@@ -7,8 +7,8 @@
  * @module
  */
 import type { ExpandedQuery } from '../search/expand-query.ts'
-import { lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
-import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 
 export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
@@ -185,44 +185,9 @@ const WISHES = [
   'giúp đỡ',
   'rất nhiều',
   'nhé',
-].map((p) =>
-  analyzeText(p)
-    .map((t) => t.folded)
-    .join(' '),
-)
+].map(foldPhrase)
 const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
-
-/**
- * Everyday questions the dictionary's out-of-scope list misses: when a match is played, remedies
- * for an illness, which school to choose. Written with marks: a word typed with marks must carry
- * the same ones ("đá với", not "đã với"); typed without marks any reading counts.
- */
-const OFF_TOPIC = [
-  'đá với',
-  'đá mấy giờ',
-  'mấy giờ đá',
-  'đá giao hữu',
-  'bóng chuyền',
-  'đau đầu',
-  'đau bụng',
-  'đau răng',
-  'đau lưng',
-  'chữa bệnh gì',
-  'hạ sốt',
-  'uống thuốc gì',
-  'giảm cân',
-  'mất ngủ',
-  'chọn trường',
-  'chọn ngành',
-  'học ngành gì',
-].map(analyzeText)
-
-const matchesAt = (tokens: readonly AnalyzedToken[], i: number, phrase: readonly AnalyzedToken[]) =>
-  phrase.every((p, k) => {
-    const t = tokens[i + k]
-    return !!t && t.folded === p.folded && (!t.accented || t.text === p.text)
-  })
 
 const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
 
@@ -269,7 +234,7 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) return true
     }
-    return OFF_TOPIC.some((phrase) => matchesAt(query.tokens, i, phrase))
+    return false
   })
   if (offTopic && !PROCEDURE_WORDS.some((p) => has(whole, p))) return 'out_of_scope'
   const unknown = words.filter((w) => !isKnownWord(w, synonyms)).length

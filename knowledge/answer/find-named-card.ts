@@ -5,17 +5,14 @@
  * is about something else, so the reply asks, with the names that hold the card among the options.
  * @module
  */
-import { analyzeText } from '../search/normalize-vietnamese.ts'
+import { foldPhrase } from '../search/load-synonyms.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
 const CARD = 'the'
 /** Words after "thẻ" that make the card's name ("thẻ tạm trú", "thẻ bảo hiểm y tế"). */
 const CARD_WORDS = 2
 
-const foldedName = (name: string) =>
-  ` ${analyzeText(name)
-    .map((t) => t.folded)
-    .join(' ')} `
+const foldedName = (name: string) => ` ${foldPhrase(name)} `
 
 export type FindNamedCardOptions = {
   /** The question's folded words. */

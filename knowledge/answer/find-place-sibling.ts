@@ -6,7 +6,7 @@
  * where) is asked which, instead of being answered with whichever the search ranked first.
  * @module
  */
-import { analyzeText } from '../search/normalize-vietnamese.ts'
+import { foldPhrase } from '../search/load-synonyms.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
 export type Place = 'abroad' | 'domestic'
@@ -20,11 +20,6 @@ const ASKED: Record<Place, RegExp> = {
   domestic:
     /\b(?:o|tai|dang o|song o|cu tru o|cu tru tai|sinh song o|sinh song tai) (?:viet nam|vn|trong nuoc)\b|\bo trong nuoc\b/,
 }
-
-const fold = (text: string) =>
-  analyzeText(text)
-    .map((t) => t.folded)
-    .join(' ')
 
 const placeOf = (foldedName: string): Place | null =>
   foldedName.endsWith(` ${PLACES.abroad}`)
@@ -59,12 +54,12 @@ export const findPlaceSibling = ({
   fitting,
   folded,
 }: FindPlaceSiblingOptions): { answer: SearchResult } | { ask: [SearchResult, SearchResult] } | null => {
-  const name = fold(top.name.replace(/\s*\([^)]*\)\s*$/u, ''))
+  const name = foldPhrase(top.name.replace(/\s*\([^)]*\)\s*$/u, ''))
   const own = placeOf(name)
   if (!own) return null
   const other: Place = own === 'abroad' ? 'domestic' : 'abroad'
   const wanted = `${name.slice(0, -PLACES[own].length)}${PLACES[other]}`
-  const sibling = fitting.find((r) => fold(r.name.replace(/\s*\([^)]*\)\s*$/u, '')) === wanted)
+  const sibling = fitting.find((r) => foldPhrase(r.name.replace(/\s*\([^)]*\)\s*$/u, '')) === wanted)
   if (!sibling) return null
   const asked = askedPlace(folded)
   // The place named decides between the two, whichever the search ranked first; nothing else is asked.

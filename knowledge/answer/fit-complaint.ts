@@ -9,7 +9,7 @@
  * → cấp xã, "công an tỉnh" → cấp tỉnh, "Bộ Công an" → cấp bộ).
  * @module
  */
-import { analyzeText } from '../search/normalize-vietnamese.ts'
+import { foldPhrase } from '../search/load-synonyms.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
 export type ComplaintAct = 'khieu nai' | 'to cao'
@@ -28,11 +28,6 @@ const LEVELS: { level: string; asked: RegExp }[] = [
   { level: 'cap xa', asked: /\b(?:cong an|csgt|canh sat) (?:xa|phuong|thi tran|dac khu)\b/ },
 ]
 
-const fold = (text: string) =>
-  analyzeText(text)
-    .map((t) => t.folded)
-    .join(' ')
-
 const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
 
 /** The complaint the question makes ("khiếu nại", "tố cáo"), or null; a result of one ("giải quyết khiếu nại") is not made. */
@@ -46,7 +41,7 @@ export const complaintAct = (folded: readonly string[]): ComplaintAct | null => 
 
 /** Whether a procedure resolves complaints or denunciations ("Giải quyết khiếu nại …"). */
 export const isComplaintProcedure = (name: string): boolean =>
-  /^(?:thu tuc )?giai quyet (?:khieu nai|to cao)\b/.test(fold(name))
+  /^(?:thu tuc )?giai quyet (?:khieu nai|to cao)\b/.test(foldPhrase(name))
 
 export type FitComplaintOptions = {
   act: ComplaintAct
@@ -64,12 +59,12 @@ export const fitComplaint = ({ act, folded, results }: FitComplaintOptions): Sea
   const whole = folded.join(' ')
   const named = BODIES.filter((b) => b.asked.some((a) => has(whole, a)))
   const fitting = results.filter((r) => {
-    const name = fold(r.name)
+    const name = foldPhrase(r.name)
     return isComplaintProcedure(r.name) && name.includes(act) && named.some((b) => has(name, b.name))
   })
   const levels = LEVELS.filter((l) => l.asked.test(whole)).map((l) => l.level)
   const atLevel =
-    levels.length === 1 ? fitting.filter((r) => r.levels.some((l) => fold(l) === levels[0])) : []
+    levels.length === 1 ? fitting.filter((r) => r.levels.some((l) => foldPhrase(l) === levels[0])) : []
   const chosen = atLevel.length ? atLevel : fitting
   const seen = new Set<string>()
   return chosen.filter((r) => !seen.has(r.code) && seen.add(r.code))
