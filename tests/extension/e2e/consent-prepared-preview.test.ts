@@ -48,7 +48,6 @@ const blankLastContents = (signed: Uint8Array) => {
 describe('consent shows the prepared revision that is signed', { timeout: 120_000 }, () => {
   let s: Scenario, browser: Browser, leader: Official, clerk: Official, recipientClerk: Official
   const files = { first: '', second: '' }
-  let compose = 0
   const putImage = async (path: string, who: Official, png: Uint8Array) => {
     const res = await fetch(`${s.api.url}${path}`, {
       method: 'PUT',
@@ -59,7 +58,7 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
   }
 
   const openConsentFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
-    const opened = await s.attachAndSign(browser, `pp${++compose}`, file, POLL)
+    const opened = await s.attachAndSign(browser, file, POLL)
     await opened.consent.waitForSelector('#prepared-status.ok', POLL)
     return opened
   }

@@ -6,7 +6,6 @@
  * is nudged again and signs a second time) is refused. Built extension, headless Chromium, real API.
  */
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
 import {
@@ -25,14 +24,6 @@ const POLL = { timeout: 15_000, interval: 100 }
 describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   let s: Scenario, leaderBrowser: Browser, clerkBrowser: Browser, leader: Official, clerk: Official
   let recipientClerk: Official
-  let compose = 0
-
-  const signFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
-    const opened = await s.attachAndSign(leaderBrowser, `lc${++compose}`, file, POLL)
-    // the revision to sign, as the server prepared it, or why the server refuses to prepare it
-    await opened.consent.waitForSelector('#prepared-status.ok, #prepared-status.error', POLL)
-    return opened
-  }
 
   beforeAll(async () => {
     s = await startScenario({
@@ -56,7 +47,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   afterAll(() => s?.close())
 
   it('sends the leader-signed draft to the văn thư queue, not to a download', async () => {
-    const { page, consent } = await signFromCompose(join(s.dir, 'QD_88_QĐ-STP.pdf'))
+    const { page, consent } = await s.attachAndSign(leaderBrowser, join(s.dir, 'QD_88_QĐ-STP.pdf'), POLL)
     expect(await consent.textContent('h1')).toBe('Ký số văn bản')
     await confirmToClerkQueue(consent, page, { poll: POLL, resultTimeout: 30_000 })
     await saveScreenshot(page, 'nudge-leader-drafted')
@@ -70,7 +61,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
       join('again', 'QD_88_QĐ-STP.pdf'),
       await s.api.client(leader).draftPdf(draft?.id ?? ''),
     )
-    const { page, consent } = await signFromCompose(again)
+    const { page, consent } = await s.attachAndSign(leaderBrowser, again, POLL)
     expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đang chờ xác nhận')
     // refused when the signature is prepared, before the official is asked to confirm
     expect(await consent.textContent('#prepared-status')).toContain('đã có chữ ký của người có thẩm quyền')
