@@ -81,6 +81,13 @@ export const openChatPage = async (live: AppInChromium, device: Device) => {
   return opened
 }
 
+/** The console's sign-in form (on /admin) filled with the e-mail and password, and sent. */
+export const logInToConsole = async (page: Page, email: string, password: string) => {
+  await page.locator('#login').getByLabel('E-mail').fill(email)
+  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+}
+
 /** The staff console (/admin) at the size given, signed in with the e-mail and password. */
 export const openConsole = async (
   live: AppInChromium,
@@ -94,11 +101,29 @@ export const openConsole = async (
 ) => {
   const { context, page, errors } = await openPageAt(live.browser, { width, height }, timeout)
   await page.goto(`${live.server.base}/admin`)
-  await page.locator('#login').getByLabel('E-mail').fill(email)
-  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await logInToConsole(page, email, password)
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor()
   return { page, errors, close: () => context.close() }
+}
+
+/**
+ * `useAppInChromium` with staff accounts that share one password, and `signIn`: the console
+ * opened at a size and signed in as one of them (as `openConsole`).
+ * @param pageTimeout the signed-in page's default timeout
+ */
+export const useStaffConsoleInChromium = ({
+  env,
+  password,
+  accounts,
+  pageTimeout,
+}: Omit<Parameters<typeof addStaffAccounts>[0], 'db'> & {
+  env?: Record<string, string>
+  pageTimeout?: number
+}) => {
+  const live = useAppInChromium({ ...(env ? { env } : {}), staff: { password, accounts } })
+  const signIn = (email: string, { width, height }: Device) =>
+    openConsole(live, { width, height, email, password, ...(pageTimeout ? { timeout: pageTimeout } : {}) })
+  return { live, signIn }
 }
 
 /** `POST /v1/ask` on the served app, as a citizen's question. */

@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createStaffAccount } from '../../../api/staff/create-staff-account.ts'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
-import { askServedApp, openChatPage, openPageAt, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import {
+  askServedApp,
+  logInToConsole,
+  openChatPage,
+  openPageAt,
+  useAppInChromium,
+} from '../../helpers/app-in-chromium.ts'
 import { saveScreenshot } from '../../helpers/chromium.ts'
 import { typeInChat } from '../../helpers/web-chat-page.ts'
 
@@ -32,16 +38,10 @@ const openPage = async (width: number, height: number) => {
   return { page, errors, close: () => context.close() }
 }
 
-const logIn = async (page: Page, email: string, password: string) => {
-  await page.locator('#login').getByLabel('E-mail').fill(email)
-  await page.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-}
-
 describe('staff console in Chromium', () => {
   it('an editor logs in, changes the one-time password, edits a procedure, sees the citizen answer change, and restores it', async () => {
     const { page, errors, close } = await openPage(1366, 900)
-    await logIn(page, 'lan@so-tp.vn', editorPassword)
+    await logInToConsole(page, 'lan@so-tp.vn', editorPassword)
     await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor()
     await page.getByLabel('Mật khẩu hiện tại').fill(editorPassword)
     await page.getByLabel('Mật khẩu mới').fill(NEW_PASSWORD)
@@ -104,7 +104,7 @@ describe('staff console in Chromium', () => {
 
     const { page, close } = await openPage(1366, 900)
     expect(await page.getByRole('button', { name: 'Câu hỏi chưa trả lời' }).isVisible()).toBe(false)
-    await logIn(page, 'lan@so-tp.vn', NEW_PASSWORD)
+    await logInToConsole(page, 'lan@so-tp.vn', NEW_PASSWORD)
     await page.getByRole('button', { name: 'Câu hỏi chưa trả lời' }).click()
     const item = page.locator('#questions li', { hasText: 'vé máy bay' })
     await item.getByLabel('Ghi chú').fill('Ngoài phạm vi thủ tục hành chính')
@@ -121,7 +121,7 @@ describe('staff console in Chromium', () => {
 
   it('an editor posts a banner that citizens see in the web chat, and reads the figures', async () => {
     const { page, close } = await openPage(1366, 900)
-    await logIn(page, 'lan@so-tp.vn', NEW_PASSWORD)
+    await logInToConsole(page, 'lan@so-tp.vn', NEW_PASSWORD)
     await page.getByRole('button', { name: 'Thông báo' }).click()
     await page.getByLabel('Nội dung').fill('Cổng Dịch vụ công bảo trì đến 22:00 tối nay.')
     await page.getByLabel('Trang web').check()
@@ -151,7 +151,7 @@ describe('staff console in Chromium', () => {
 
   it('works on a 390 px phone, and a viewer sees records without edit buttons', async () => {
     const { page, errors, close } = await openPage(390, 844)
-    await logIn(page, 'xem@so-tp.vn', viewerPassword)
+    await logInToConsole(page, 'xem@so-tp.vn', viewerPassword)
     await page.getByLabel('Mật khẩu hiện tại').fill(viewerPassword)
     await page.getByLabel('Mật khẩu mới').fill(NEW_PASSWORD)
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()

@@ -1,47 +1,27 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { openChatPage, useStaffConsoleInChromium } from '../../helpers/app-in-chromium.ts'
 import { saveScreenshot } from '../../helpers/chromium.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
-const PASSWORD = 'Mật khẩu của Hoa 2026'
 
-const live = useAppInChromium({
+const { live, signIn } = useStaffConsoleInChromium({
   env: { STAFF_HOURS: '24/7' },
-  staff: {
-    password: PASSWORD,
-    accounts: [{ email: 'hoa@so-tp.vn', name: 'Lê Thị Hoa', role: 'agent' }],
-  },
+  password: 'Mật khẩu của Hoa 2026',
+  accounts: [{ email: 'hoa@so-tp.vn', name: 'Lê Thị Hoa', role: 'agent' }],
+  pageTimeout: 15_000,
 })
 
 const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)
 
 describe('live hand-off in Chromium', () => {
   it('a citizen asks for a person, the agent sees it appear live, replies, and the citizen sees the reply', async () => {
-    const agentContext = await live.browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'vi-VN',
-    })
-    const console_ = await agentContext.newPage()
-    console_.setDefaultTimeout(15_000)
-    const errors: string[] = []
-    console_.on('pageerror', (e) => errors.push(String(e)))
-    await console_.goto(`${live.server.base}/admin`)
-    await console_.locator('#login').getByLabel('E-mail').fill('hoa@so-tp.vn')
-    await console_.locator('#login').getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
-    await console_.getByRole('button', { name: 'Đăng nhập' }).click()
+    const { page: console_, errors, close } = await signIn('hoa@so-tp.vn', { width: 1366, height: 900 })
     await console_.getByRole('button', { name: 'Hỗ trợ trực tiếp' }).click()
     await expect.poll(() => console_.locator('#handoff-list').textContent()).toContain('Không có yêu cầu nào')
     await expect.poll(() => console_.locator('#handoff-live').textContent()).toContain('trực tiếp')
 
-    const citizenContext = await live.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'vi-VN',
-    })
-    const chat = await citizenContext.newPage()
-    chat.setDefaultTimeout(15_000)
-    await chat.goto(live.server.base)
-    await chat.waitForSelector('html[data-ready="true"]')
+    const { context: citizenContext, page: chat } = await openChatPage(live, { width: 390, height: 844 })
     await chat.getByLabel('Câu hỏi của bạn', { exact: true }).fill('cho tôi gặp nhân viên')
     await chat.keyboard.press('Enter')
     await expect
@@ -77,6 +57,6 @@ describe('live hand-off in Chromium', () => {
       .toContain('kết thúc cuộc trò chuyện')
     expect(errors).toEqual([])
     await citizenContext.close()
-    await agentContext.close()
+    await close()
   }, 90_000)
 })

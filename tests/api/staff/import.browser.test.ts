@@ -2,32 +2,26 @@ import { eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { importFlags } from '../../../knowledge/db/schema/index.ts'
-import { openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { useStaffConsoleInChromium } from '../../helpers/app-in-chromium.ts'
 import { saveScreenshot } from '../../helpers/chromium.ts'
 import { proceduresFile } from '../../helpers/paths.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
-const PASSWORD = 'Mật khẩu của Lan 2026'
 
-const live = useAppInChromium({
-  staff: {
-    password: PASSWORD,
-    accounts: [
-      { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
-      { email: 'xem@so-tp.vn', name: 'Trần Văn Xem', role: 'viewer' },
-    ],
-  },
+const { live, signIn } = useStaffConsoleInChromium({
+  password: 'Mật khẩu của Lan 2026',
+  accounts: [
+    { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
+    { email: 'xem@so-tp.vn', name: 'Trần Văn Xem', role: 'viewer' },
+  ],
 })
 
 // The viewport only: the report and the queue make a page too tall to capture whole quickly.
 const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name, { fullPage: false })
 
-const signIn = (width: number, height: number, email: string) =>
-  openConsole(live, { width, height, email, password: PASSWORD })
-
 describe('import in the console in Chromium', () => {
   it('an editor uploads the .jsonl.gz export, follows the progress bar, opens a warning’s record and works the queue', async () => {
-    const { page, errors, close } = await signIn(1366, 900, 'lan@so-tp.vn')
+    const { page, errors, close } = await signIn('lan@so-tp.vn', { width: 1366, height: 900 })
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
     await expect.poll(() => page.locator('#flag-list').textContent()).toContain('Không còn hồ sơ nào')
     // Every progress label the page shows is recorded.
@@ -85,7 +79,7 @@ describe('import in the console in Chromium', () => {
   }, 150_000)
 
   it('a viewer reads the work queue on a phone, without import or done buttons', async () => {
-    const { page, errors, close } = await signIn(390, 844, 'xem@so-tp.vn')
+    const { page, errors, close } = await signIn('xem@so-tp.vn', { width: 390, height: 844 })
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
     await expect.poll(() => page.locator('#flag-list li').count()).toBeGreaterThan(0)
     expect(await page.locator('#import-form').isVisible()).toBe(false)

@@ -1,30 +1,25 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
-import { askServedApp, openChatPage, openConsole, useAppInChromium } from '../../helpers/app-in-chromium.ts'
+import { askServedApp, openChatPage, useStaffConsoleInChromium } from '../../helpers/app-in-chromium.ts'
 import { saveScreenshot } from '../../helpers/chromium.ts'
 import { typeInChat } from '../../helpers/web-chat-page.ts'
 
 const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? ''
-const PASSWORD = 'Mật khẩu của Minh 2026'
 const QUESTION = 'con tôi vừa chào đời thì cần đi đâu'
 
-const live = useAppInChromium({
-  staff: {
-    password: PASSWORD,
-    accounts: [
-      { email: 'minh@so-tp.vn', name: 'Phạm Văn Minh', role: 'agent' },
-      { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
-    ],
-  },
+const { live, signIn } = useStaffConsoleInChromium({
+  password: 'Mật khẩu của Minh 2026',
+  accounts: [
+    { email: 'minh@so-tp.vn', name: 'Phạm Văn Minh', role: 'agent' },
+    { email: 'lan@so-tp.vn', name: 'Nguyễn Thị Lan', role: 'editor' },
+  ],
+  pageTimeout: 20_000,
 })
 
 const shot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOT_DIR, name)
 
 const ask = (text: string) => askServedApp(live, text)
-
-const signIn = (width: number, height: number, email: string) =>
-  openConsole(live, { width, height, email, password: PASSWORD, timeout: 20_000 })
 
 describe('teaching search from the console in Chromium', () => {
   it('an agent resolves an unanswered question with a procedure, sees the check, and the next citizen gets the procedure', async () => {
@@ -34,7 +29,7 @@ describe('teaching search from the console in Chromium', () => {
     await expect.poll(async () => (await live.t.testDb.db.select().from(unansweredQuestions)).length).toBe(1)
     await citizen.close()
 
-    const { page, errors, close } = await signIn(1366, 900, 'minh@so-tp.vn')
+    const { page, errors, close } = await signIn('minh@so-tp.vn', { width: 1366, height: 900 })
     await page.getByRole('button', { name: 'Câu hỏi chưa trả lời' }).click()
     const item = page.locator('#questions li', { hasText: QUESTION })
     await item.getByLabel('Mã thủ tục').fill('1.001193')
@@ -63,7 +58,7 @@ describe('teaching search from the console in Chromium', () => {
 
   it('an editor adds an everyday word on a phone, sees the check, and undoes it', async () => {
     expect((await ask('đổi bằng tài')).kind).not.toBe('answer')
-    const { page, errors, close } = await signIn(390, 844, 'lan@so-tp.vn')
+    const { page, errors, close } = await signIn('lan@so-tp.vn', { width: 390, height: 844 })
     await page.getByRole('button', { name: 'Từ vựng' }).click()
     // The phrase the agent taught is listed as a versioned entry.
     const learnt = page.locator('#term-list li', { hasText: 'Câu hỏi đã học' })

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
+import { shownSha256 } from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -81,7 +81,7 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
 
     const consent = await nudgeAndOpenConsent(page)
     expect(await consent.textContent('#file-name')).toBe(NAME)
-    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha256(decision))
+    expect(await shownSha256(consent)).toBe(sha256(decision))
     // what the document itself says, read from the bytes with pdf.js (not from the mail subject)
     await consent.waitForSelector('#preview canvas[data-page="1"]', { timeout: 20_000 })
     expect(await consent.textContent('#pdf-pages')).toBe('1')
@@ -95,7 +95,7 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
     // the signed draft went to the văn thư's queue; an incremental signature keeps the signed
     // document's bytes as its first part: they are the official's, not the page's
-    const leaderApi = createApiClient({ baseUrl: s.api.url, token: leader.token })
+    const leaderApi = s.api.client(leader)
     const [draft] = await leaderApi.listDrafts()
     const signed = await leaderApi.draftPdf(draft?.id ?? '')
     expect(sha256(signed.subarray(0, decision.length))).toBe(sha256(decision))
@@ -107,7 +107,7 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
     const page = await openCompose()
     await page.setInputFiles('#uploadformInput', file)
     const consent = await nudgeAndOpenConsent(page)
-    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha256(decision))
+    expect(await shownSha256(consent)).toBe(sha256(decision))
     await swapAttachment(page, forged)
 
     await consent.waitForSelector('#result.error', POLL)

@@ -7,11 +7,10 @@
 import { createHash } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
 import { blueSignaturePng, redSealPng } from '../../helpers/signature-images.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { addRecipient, issueQueuedDraft } from '../helpers/extension-pages.ts'
+import { addRecipient, issueQueuedDraft, shownSha256 } from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 
 const SENDER = '000.00.01.H56'
@@ -49,8 +48,6 @@ const blankLastContents = (signed: Uint8Array) => {
 describe('consent shows the prepared revision that is signed', { timeout: 120_000 }, () => {
   let s: Scenario, browser: Browser, leader: Official, clerk: Official, recipientClerk: Official
   const files = { first: '', second: '' }
-  let compose = 0
-  const client = (official: Official) => createApiClient({ baseUrl: s.api.url, token: official.token })
   const putImage = async (path: string, who: Official, png: Uint8Array) => {
     const res = await fetch(`${s.api.url}${path}`, {
       method: 'PUT',
@@ -61,7 +58,7 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
   }
 
   const openConsentFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
-    const opened = await s.attachAndSign(browser, `pp${++compose}`, file, POLL)
+    const opened = await s.attachAndSign(browser, file, POLL)
     await opened.consent.waitForSelector('#prepared-status.ok', POLL)
     return opened
   }
@@ -93,11 +90,11 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
     // the blue signature is drawn in the signature block of the revision shown
     expect((await inkOn(consent, 1)).blue).toBeGreaterThan(200)
     await saveScreenshot(consent, 'consent-prepared-approver')
-    const shownHash = (await consent.textContent('#prepared-sha256'))?.replace(/\s/g, '')
+    const shownHash = await shownSha256(consent, '#prepared-sha256')
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
-    const [draft] = await client(leader).listDrafts()
-    const signed = await client(leader).draftPdf(draft?.id ?? '')
+    const [draft] = await s.api.client(leader).listDrafts()
+    const signed = await s.api.client(leader).draftPdf(draft?.id ?? '')
     // the signed file is the revision shown, with the signature value written into its /Contents
     expect(sha256(blankLastContents(signed))).toBe(shownHash)
   })
@@ -129,7 +126,7 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
     await consent.waitForSelector('#result.error', { timeout: 30_000 })
     expect(await consent.textContent('#result')).toContain('Bản sẽ ký đã thay đổi sau khi hiển thị')
     await page.locator('trolyso-nudge[data-kind="route-failed"]').waitFor(POLL)
-    expect(await client(leader).listDrafts()).toHaveLength(1)
+    expect(await s.api.client(leader).listDrafts()).toHaveLength(1)
   })
 
   it('shows the văn thư the number and date stamped at issuance and the seal, follows a changed number, and routes what was shown', async () => {
@@ -156,14 +153,14 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
     expect(ink.red).toBeGreaterThan(200)
     expect(ink.blue).toBeGreaterThan(100)
     await saveScreenshot(consent, 'consent-prepared-issuance')
-    const shownHash = (await consent.textContent('#prepared-sha256'))?.replace(/\s/g, '')
+    const shownHash = await shownSha256(consent, '#prepared-sha256')
 
     await consent.fill('#subject', 'Về việc ban hành Quy chế làm việc')
     await consent.fill('#place', 'Hà Nội')
     await addRecipient(consent, 'noi vu', RECIPIENT)
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
-    const [routed] = await client(recipientClerk).listDocuments('inbox')
+    const [routed] = await s.api.client(recipientClerk).listDocuments('inbox')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
     const pdf = new Uint8Array(
       await (

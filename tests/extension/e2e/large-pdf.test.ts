@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../extension/utils/api-client.ts'
+import { shownSha256 } from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeLargeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -58,13 +58,13 @@ describe('a 20 MB PDF', { timeout: 180_000 }, () => {
     await page.setInputFiles('#uploadformInput', file)
     const consent = await s.consent(browser, await s.sendUnsigned(page, POLL))
     await consent.waitForSelector('#preview canvas[data-page="1"]', { timeout: 60_000 })
-    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha256(pdf))
+    expect(await shownSha256(consent)).toBe(sha256(pdf))
     expect(await consent.textContent('#pdf-notation')).toBe('77/QD-STP')
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 60_000 })
     await page.waitForSelector('trolyso-nudge[data-kind="route-done"]', POLL)
 
-    const [draft] = await createApiClient({ baseUrl: s.api.url, token: leader.token }).listDrafts()
+    const [draft] = await s.api.client(leader).listDrafts()
     expect(draft?.fileName).toBe(NAME)
     const tasks = await longTasks(page)
     expect(Math.max(0, ...tasks), `long tasks in the page: ${tasks.join(', ')} ms`).toBeLessThanOrEqual(

@@ -6,11 +6,14 @@
  * is nudged again and signs a second time) is refused. Built extension, headless Chromium, real API.
  */
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { addRecipient, confirmToClerkQueue, issueQueuedDraft } from '../helpers/extension-pages.ts'
+import {
+  addRecipient,
+  confirmToClerkQueue,
+  expectQueuedDraftShown,
+  issueQueuedDraft,
+} from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -21,15 +24,6 @@ const POLL = { timeout: 15_000, interval: 100 }
 describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   let s: Scenario, leaderBrowser: Browser, clerkBrowser: Browser, leader: Official, clerk: Official
   let recipientClerk: Official
-  let compose = 0
-  const client = (official: Official) => createApiClient({ baseUrl: s.api.url, token: official.token })
-
-  const signFromCompose = async (file: string): Promise<{ page: Page; consent: Page }> => {
-    const opened = await s.attachAndSign(leaderBrowser, `lc${++compose}`, file, POLL)
-    // the revision to sign, as the server prepared it, or why the server refuses to prepare it
-    await opened.consent.waitForSelector('#prepared-status.ok, #prepared-status.error', POLL)
-    return opened
-  }
 
   beforeAll(async () => {
     s = await startScenario({
@@ -53,18 +47,21 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   afterAll(() => s?.close())
 
   it('sends the leader-signed draft to the văn thư queue, not to a download', async () => {
-    const { page, consent } = await signFromCompose(join(s.dir, 'QD_88_QĐ-STP.pdf'))
+    const { page, consent } = await s.attachAndSign(leaderBrowser, join(s.dir, 'QD_88_QĐ-STP.pdf'), POLL)
     expect(await consent.textContent('h1')).toBe('Ký số văn bản')
     await confirmToClerkQueue(consent, page, { poll: POLL, resultTimeout: 30_000 })
     await saveScreenshot(page, 'nudge-leader-drafted')
-    expect(await client(clerk).listDrafts()).toMatchObject([{ fileName: 'QD_88_QĐ-STP.pdf' }])
+    expect(await s.api.client(clerk).listDrafts()).toMatchObject([{ fileName: 'QD_88_QĐ-STP.pdf' }])
   })
 
   it('refuses the leader signing the same document a second time (the old mail loop)', async () => {
     // the leader got hold of the signed draft and attaches it to a mail again
-    const [draft] = await client(leader).listDrafts()
-    const again = s.file(join('again', 'QD_88_QĐ-STP.pdf'), await client(leader).draftPdf(draft?.id ?? ''))
-    const { page, consent } = await signFromCompose(again)
+    const [draft] = await s.api.client(leader).listDrafts()
+    const again = s.file(
+      join('again', 'QD_88_QĐ-STP.pdf'),
+      await s.api.client(leader).draftPdf(draft?.id ?? ''),
+    )
+    const { page, consent } = await s.attachAndSign(leaderBrowser, again, POLL)
     expect(await page.locator('trolyso-nudge h2').textContent()).toBe('Đang chờ xác nhận')
     // refused when the signature is prepared, before the official is asked to confirm
     expect(await consent.textContent('#prepared-status')).toContain('đã có chữ ký của người có thẩm quyền')
@@ -74,7 +71,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
     await consent.click('#cancel')
     await page.locator('trolyso-nudge[data-kind="route-failed"]').waitFor(POLL)
-    expect(await client(clerk).listDrafts()).toHaveLength(1)
+    expect(await s.api.client(clerk).listDrafts()).toHaveLength(1)
   })
 
   it('lets the văn thư sign for the organisation from the popup and route it; the recipient accepts it in one click', async () => {
@@ -84,20 +81,20 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     expect(await item.textContent()).toContain('Nguyễn Văn Lãnh')
     await saveScreenshot(popup, 'popup-clerk-queue')
     const consent = await issueQueuedDraft(clerkBrowser, item)
-    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
-    expect(await consent.textContent('#origin')).toContain('Hàng chờ phát hành')
-    expect(await consent.textContent('#pdf-notation')).toBe('88/QD-STP')
-    expect(await consent.inputValue('#promulgated-at')).toBe('2026-12-02')
-    expect(await consent.textContent('#signer')).toContain('Trần Thị Văn Thư')
+    await expectQueuedDraftShown(
+      consent,
+      { pdfNotation: '88/QD-STP', promulgatedAt: '2026-12-02', signer: 'Trần Thị Văn Thư' },
+      POLL,
+    )
     await consent.fill('#subject', 'Về việc phê duyệt kế hoạch')
     await consent.fill('#place', 'Hà Nam')
     await addRecipient(consent, 'noi vu', RECIPIENT)
     await saveScreenshot(consent, 'consent-clerk-draft')
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 30_000 })
-    expect(await client(clerk).listDrafts()).toEqual([])
+    expect(await s.api.client(clerk).listDrafts()).toEqual([])
 
-    const [routed] = await client(recipientClerk).listDocuments('inbox')
+    const [routed] = await s.api.client(recipientClerk).listDocuments('inbox')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
     const detail = (await (
       await fetch(`${s.api.url}/v1/documents/${routed?.id}`, {
@@ -115,7 +112,7 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
     await saveScreenshot(inboxPopup, 'popup-recipient-inbox')
     await received.locator('[data-action="accept"]').click()
     await expect.poll(() => received.locator('.status').textContent(), POLL).toBe('Đã tiếp nhận')
-    const [sent] = await client(clerk).listDocuments('sent')
+    const [sent] = await s.api.client(clerk).listDocuments('sent')
     expect(sent?.recipients).toEqual([{ agencyCode: RECIPIENT, status: '03' }])
     // the sender's popup says it in words, with the recipient's name
     await configureExtension(clerkBrowser.context, clerkBrowser.extensionId, s.api.url, clerk)

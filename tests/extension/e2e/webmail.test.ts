@@ -7,9 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
-import { addRecipient, unsignedNudge } from '../helpers/extension-pages.ts'
+import { addRecipient, shownSha256, unsignedNudge } from '../helpers/extension-pages.ts'
 import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 
@@ -32,9 +31,6 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   }
 
   let composeCount = 0
-  const clientFor = (official: Official | null) =>
-    createApiClient({ baseUrl: s.api.url, token: official?.token ?? null })
-
   /** a compose screen with the extension active; each is its own thread (Roundcube's _id), so a mute in one test stays there */
   const openCompose = (browser: Browser = { context, extensionId }): Promise<Page> =>
     s.compose(browser, String(++composeCount))
@@ -111,10 +107,10 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     expect(await consent.locator('#download').count()).toBe(0)
     await page.waitForSelector('trolyso-nudge[data-kind="route-done"]')
     // the signed draft is in the agency's queue inside trolyso; the next test takes it from there
-    const [draft] = await clientFor(clerk).listDrafts()
+    const [draft] = await s.api.client(clerk).listDrafts()
     expect(draft).toMatchObject({ fileName: 'QD_123_QĐ-STP.pdf', approverName: 'Nguyễn Văn Lãnh' })
     mkdirSync(join(s.dir, 'da-ky'), { recursive: true })
-    writeFileSync(files.leaderSigned, await clientFor(clerk).draftPdf(draft?.id ?? ''))
+    writeFileSync(files.leaderSigned, await s.api.client(clerk).draftPdf(draft?.id ?? ''))
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
   })
 
@@ -142,7 +138,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const sha = createHash('sha256')
       .update(await import('node:fs').then((fs) => fs.readFileSync(files.leaderSigned)))
       .digest('hex')
-    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha)
+    expect(await shownSha256(consent)).toBe(sha)
     expect(await consent.inputValue('#notation')).toBe('123/QĐ-STP')
     expect(await consent.inputValue('#doc-type')).toBe('Quyết định')
     await consent.fill('#place', 'Hà Nam')
@@ -153,7 +149,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await page.waitForSelector('trolyso-nudge[data-kind="route-done"]')
     expect(await page.evaluate(() => document.body.dataset['sent'])).toBeUndefined()
 
-    const inbox = await clientFor(recipientClerk).listDocuments('inbox')
+    const inbox = await s.api.client(recipientClerk).listDocuments('inbox')
     const routed = inbox.find((d) => d.notation === '123/QĐ-STP')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
     const detail = (await (
@@ -204,8 +200,9 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     await expect
       .poll(
         async () =>
-          (await clientFor(null).paperlessStats(today, today)).agencies.find((a) => a.agencyCode === SENDER)
-            ?.nudges,
+          (await s.api.client(null).paperlessStats(today, today)).agencies.find(
+            (a) => a.agencyCode === SENDER,
+          )?.nudges,
       )
       .toMatchObject({ overridden: 1 })
   })
@@ -277,9 +274,7 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
     const consent = await s.consent({ context, extensionId }, nudge)
     await consent.waitForSelector('#preview canvas[data-page="1"]', { timeout: 20_000 })
     expect(await consent.textContent('#file-name')).toBe('quyet-dinh-88.pdf')
-    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(
-      createHash('sha256').update(viewed).digest('hex'),
-    )
+    expect(await shownSha256(consent)).toBe(createHash('sha256').update(viewed).digest('hex'))
     expect(await consent.textContent('#pdf-notation')).toBe('88/QD-STP')
     // nothing to pick: the document being printed is the one to sign
     expect(await consent.locator('#pick-file').count()).toBe(0)

@@ -45,6 +45,27 @@ export const issueQueuedDraft = async ({ context }: Browser, item: Locator): Pro
   return consent
 }
 
+/**
+ * What the consent window of a queued draft (from `issueQueuedDraft`) shows once its first page
+ * is drawn: that the request comes from the "chờ phát hành" queue, the number read from the PDF,
+ * the promulgation date it proposes, and the văn thư who signs.
+ */
+export const expectQueuedDraftShown = async (
+  consent: Page,
+  { pdfNotation, promulgatedAt, signer }: { pdfNotation: string; promulgatedAt: string; signer: string },
+  poll: { timeout: number },
+): Promise<void> => {
+  await consent.waitForSelector('#preview canvas[data-page="1"]', poll)
+  expect(await consent.textContent('#origin')).toContain('Hàng chờ phát hành')
+  expect(await consent.textContent('#pdf-notation')).toBe(pdfNotation)
+  expect(await consent.inputValue('#promulgated-at')).toBe(promulgatedAt)
+  expect(await consent.textContent('#signer')).toContain(signer)
+}
+
+/** the SHA-256 the consent window shows in `selector` (`#sha256`, `#prepared-sha256`), without the spaces that group it */
+export const shownSha256 = async (consent: Page, selector = '#sha256'): Promise<string | undefined> =>
+  (await consent.textContent(selector))?.replace(/\s/g, '')
+
 /** in the consent window, searches the agencies for `search` and adds agency `code` as a recipient */
 export const addRecipient = async (consent: Page, search: string, code: string): Promise<void> => {
   await consent.fill('#recipient-search', search)

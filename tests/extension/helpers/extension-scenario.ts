@@ -38,15 +38,12 @@ export type Scenario = {
   /** the Roundcube compose fixture in the browser as its own thread (`_id`), once the extension is active on it */
   compose: (browser: Browser, id: string) => Promise<Page>
   /**
-   * A compose screen (as `compose`) with `file` attached and Send pressed; the nudge that holds
-   * the send, once it offers "Ký số", is taken to the consent window. Returns both pages.
+   * A compose screen of its own (as `compose`, a new thread each call) with `file` attached and
+   * Send pressed; the nudge that holds the send, once it offers "Ký số", is taken to the consent
+   * window. Returns both pages once the consent window shows the revision to sign as the server
+   * prepared it (`#prepared-status.ok`) or why the server refuses to prepare it (`.error`).
    */
-  attachAndSign: (
-    browser: Browser,
-    id: string,
-    file: string,
-    poll: Poll,
-  ) => Promise<{ page: Page; consent: Page }>
+  attachAndSign: (browser: Browser, file: string, poll: Poll) => Promise<{ page: Page; consent: Page }>
   /** Send pressed with an unsigned PDF attached: the send is held by the "chưa có chữ ký số" nudge */
   sendUnsigned: (page: Page, poll: Poll) => Promise<Locator>
   /** the nudge's "Ký số" opens the consent window in the browser; returns it */
@@ -77,6 +74,7 @@ export const startScenario = async ({
   const dir = mkdtempSync(join(tmpdir(), dirPrefix))
   const fixtures = await startFixtureServer(pdfs)
   const browsers: Browser[] = []
+  let signed = 0
   const compose: Scenario['compose'] = async ({ context }, id) => {
     const page = await context.newPage()
     await page.goto(
@@ -108,13 +106,15 @@ export const startScenario = async ({
       return { ...browser, connected }
     },
     compose,
-    attachAndSign: async (browser, id, file, poll) => {
-      const page = await compose(browser, id)
+    attachAndSign: async (browser, file, poll) => {
+      const page = await compose(browser, `sign-${++signed}`)
       await page.setInputFiles('#uploadformInput', file)
       await page.click('button.send')
       const nudge = unsignedNudge(page)
       await nudge.locator('[data-action="primary"]').waitFor(poll)
-      return { page, consent: await openConsent(browser, nudge) }
+      const consent = await openConsent(browser, nudge)
+      await consent.waitForSelector('#prepared-status.ok, #prepared-status.error', poll)
+      return { page, consent }
     },
     sendUnsigned: async (page, poll) => {
       await page.click('button.send')

@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from '../../../api/app.ts'
 import { createAgency } from '../../../api/documents/create-agency.ts'
 import { createOfficial } from '../../../api/documents/create-official.ts'
+import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { composeTestServices } from '../../helpers/create-test-app.ts'
 
 const close = (server: { close: (cb: (err?: Error) => void) => unknown }) =>
@@ -67,10 +68,13 @@ export const startApiServer = async (env: Record<string, string> = {}) => {
     const { token } = await createOfficial({ db: t.db, agencyCode, name, role, actor: 'test' })
     return { token, name, agencyCode }
   }
+  const url = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     agency: (code: string, name: string) => createAgency({ db: t.db, code, name, actor: 'test' }),
     official,
+    /** the extension's API client on this server, as the official (or without a token) */
+    client: (as: Official | null) => createApiClient({ baseUrl: url, token: as?.token ?? null }),
     close: async () => {
       await close(server)
       await services.stop()

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../extension/utils/api-client.ts'
 import { repoRoot } from '../../helpers/paths.ts'
 import { ensureExtensionBuilt, launchWithExtension } from '../helpers/chromium.ts'
 import { openOptions } from '../helpers/configure-extension.ts'
@@ -18,9 +17,11 @@ import {
   addRecipient,
   type Browser,
   confirmToClerkQueue,
+  expectQueuedDraftShown,
   issueQueuedDraft,
   openConsent,
   openPopup,
+  shownSha256,
   unsignedNudge,
 } from '../helpers/extension-pages.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
@@ -132,7 +133,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     expect(await consent.textContent('h1')).toBe('Ký số văn bản')
     expect(await consent.textContent('#file-name')).toBe('QD_57_QĐ-STP.pdf')
     const sha = createHash('sha256').update(readFileSync(files.decision)).digest('hex')
-    expect((await consent.textContent('#sha256'))?.replace(/\s/g, '')).toBe(sha)
+    expect(await shownSha256(consent)).toBe(sha)
     // the file Roundcube holds, rendered: only then can it be signed
     await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
     expect(await consent.textContent('#pdf-notation')).toBe('57/QD-STP')
@@ -178,12 +179,12 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     const item = popup.locator('#drafts li', { hasText: 'QD_57_QĐ-STP.pdf' })
     await item.waitFor(POLL)
     const consent = await issueQueuedDraft(clerkBrowser, item)
-    await consent.waitForSelector('#preview canvas[data-page="1"]', POLL)
-    expect(await consent.textContent('#origin')).toContain('Hàng chờ phát hành')
+    await expectQueuedDraftShown(
+      consent,
+      { pdfNotation: '57/QD-STP', promulgatedAt: '2026-12-03', signer: 'Trần Thị Văn Thư' },
+      POLL,
+    )
     expect(await consent.textContent('#file-name')).toBe('QD_57_QĐ-STP.pdf')
-    expect(await consent.textContent('#pdf-notation')).toBe('57/QD-STP')
-    expect(await consent.inputValue('#promulgated-at')).toBe('2026-12-03')
-    expect(await consent.textContent('#signer')).toContain('Trần Thị Văn Thư')
     expect(await consent.isEnabled('#confirm')).toBe(true)
     // the header is filled from the file name and the subject of the leader's mail in Roundcube
     expect(await consent.inputValue('#notation')).toBe('57/QĐ-STP')
@@ -195,14 +196,12 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     await consent.click('#confirm')
     await consent.waitForSelector('#result.ok', { timeout: 60_000 })
     expect(await consent.textContent('#result')).toContain(RECIPIENT)
-    expect(await createApiClient({ baseUrl: api.url, token: clerk.token }).listDrafts()).toEqual([])
+    expect(await api.client(clerk).listDrafts()).toEqual([])
     // nothing went by mail
     expect(roundcube.delivered).toHaveLength(0)
 
     // the other agency finds it in its inbox with both signatures verified, and accepts it
-    const inbox = await createApiClient({ baseUrl: api.url, token: recipientClerk.token }).listDocuments(
-      'inbox',
-    )
+    const inbox = await api.client(recipientClerk).listDocuments('inbox')
     const routed = inbox.find((d) => d.notation === '57/QĐ-STP')
     expect(routed).toMatchObject({ senderAgency: SENDER, signatureStatus: 'signed_valid' })
     const headers = { Authorization: `Bearer ${recipientClerk.token}` }
@@ -234,7 +233,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     } finally {
       await recipientBrowser.context.close()
     }
-    const sent = await createApiClient({ baseUrl: api.url, token: clerk.token }).listDocuments('sent')
+    const sent = await api.client(clerk).listDocuments('sent')
     expect(sent.find((d) => d.id === routed?.id)?.recipients).toEqual([
       expect.objectContaining({ agencyCode: RECIPIENT, status: '03' }),
     ])
