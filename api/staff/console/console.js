@@ -138,6 +138,13 @@ const emptiedList = (id, count, emptyText) => {
   return list
 }
 
+/** A button that runs `task` (its error shown in the status line); `props` as for `el` (`className`, `hidden`). */
+const actionButton = (label, task, props = {}) => {
+  const button = el('button', { type: 'button', ...props }, label)
+  button.onclick = () => run(task)
+  return button
+}
+
 const search = async (q) => {
   const { results } = await api('GET', `/v1/procedures?q=${encodeURIComponent(q)}&limit=20`)
   const list = emptiedList('results', results.length, 'Không tìm thấy thủ tục nào.')
@@ -255,17 +262,15 @@ const loadRevisions = async (code) => {
       item.append(el('div', { className: 'actions' }, toggle))
     }
     if (rev.revision !== state.record.revision && can('editKnowledge')) {
-      const restore = el('button', { type: 'button' }, `Khôi phục phiên bản ${rev.revision}`)
-      restore.onclick = () =>
-        run(async () => {
-          const reason = $('edit').elements.reason.value.trim() || `Khôi phục phiên bản ${rev.revision}`
-          await api('POST', `/v1/admin/procedures/${encodeURIComponent(code)}/restore`, {
-            revision: rev.revision,
-            reason,
-          })
-          await openRecord(code)
-          say(`Đã khôi phục phiên bản ${rev.revision}.`)
+      const restore = actionButton(`Khôi phục phiên bản ${rev.revision}`, async () => {
+        const reason = $('edit').elements.reason.value.trim() || `Khôi phục phiên bản ${rev.revision}`
+        await api('POST', `/v1/admin/procedures/${encodeURIComponent(code)}/restore`, {
+          revision: rev.revision,
+          reason,
         })
+        await openRecord(code)
+        say(`Đã khôi phục phiên bản ${rev.revision}.`)
+      })
       item.querySelector('.actions')?.append(restore) ??
         item.append(el('div', { className: 'actions' }, restore))
     }
@@ -286,15 +291,10 @@ const loadQuestions = () =>
         inputMode: 'decimal',
       })
       code.hidden = !can('review')
-      const act = (status, label) => {
-        const button = el(
-          'button',
-          { type: 'button', className: status === 'dismissed' ? 'secondary' : '' },
+      const act = (status, label) =>
+        actionButton(
           label,
-        )
-        button.disabled = !can('review')
-        button.onclick = () =>
-          run(async () => {
+          async () => {
             const procedureCode = status === 'resolved' ? code.value.trim() : ''
             const result = await api('POST', `/v1/admin/unanswered/${q.id}`, {
               status,
@@ -306,9 +306,9 @@ const loadQuestions = () =>
               say(`Đã học câu hỏi: lần sau trợ lý trả lời bằng thủ tục ${procedureCode}.`)
             } else say(status === 'resolved' ? 'Đã đánh dấu đã xử lý.' : 'Đã bỏ qua câu hỏi.')
             loadQuestions()
-          })
-        return button
-      }
+          },
+          { className: status === 'dismissed' ? 'secondary' : '', disabled: !can('review') },
+        )
       const meta = [
         q.channel,
         q.reason,
@@ -390,31 +390,37 @@ const loadVocabulary = () =>
     for (const e of entries) {
       const text = el('input', { value: e.text, readOnly: !editable, ariaLabel: 'Từ hoặc câu hỏi' })
       const target = el('input', { value: e.target, readOnly: !editable, ariaLabel: 'Nghĩa' })
-      const save = el('button', { type: 'button' }, 'Lưu sửa')
-      save.onclick = () =>
-        run(async () => {
+      const save = actionButton(
+        'Lưu sửa',
+        async () => {
           const changes = {}
           if (text.value.trim() !== e.text) changes.text = text.value
           if (target.value.trim() !== e.target) changes.target = target.value
           if (!Object.keys(changes).length) return say('Không có thay đổi nào để lưu.')
           await saveTerm('PATCH', `/v1/admin/vocabulary/${e.id}`, changes)
           say(`Đã lưu “${text.value.trim()}”.`)
-        })
-      const remove = el('button', { type: 'button', className: 'secondary' }, 'Gỡ')
-      remove.onclick = () =>
-        run(async () => {
+        },
+        { hidden: !editable || !e.active },
+      )
+      const remove = actionButton(
+        'Gỡ',
+        async () => {
           await saveTerm('DELETE', `/v1/admin/vocabulary/${e.id}`)
           say(`Đã gỡ “${e.text}”.`)
-        })
-      const undo = el('button', { type: 'button', className: 'secondary' }, 'Hoàn tác')
-      undo.onclick = () =>
-        run(async () => {
+        },
+        { className: 'secondary', hidden: !editable || !e.active },
+      )
+      const undo = actionButton(
+        'Hoàn tác',
+        async () => {
           await saveTerm('POST', `/v1/admin/vocabulary/${e.id}/undo`)
           say(`Đã hoàn tác thay đổi gần nhất của “${e.text}”.`)
-        })
-      const history = el('button', { type: 'button', className: 'secondary' }, 'Lịch sử')
-      history.onclick = () =>
-        run(async () => {
+        },
+        { className: 'secondary', hidden: !editable },
+      )
+      const history = actionButton(
+        'Lịch sử',
+        async () => {
           const { revisions } = await api('GET', `/v1/admin/vocabulary/${e.id}/revisions`)
           history.replaceWith(
             el(
@@ -430,10 +436,9 @@ const loadVocabulary = () =>
               ),
             ),
           )
-        })
-      save.hidden = !editable || !e.active
-      remove.hidden = !editable || !e.active
-      undo.hidden = !editable
+        },
+        { className: 'secondary' },
+      )
       const meta = [
         TERM_KINDS[e.kind] ?? e.kind,
         e.active ? null : 'đã gỡ',
@@ -567,18 +572,19 @@ const loadFlags = () =>
       const open = el('button', { type: 'button', className: 'secondary' }, 'Mở hồ sơ')
       open.onclick = () => openProcedure(f.procedureCode)
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
-      const done = el('button', { type: 'button' }, 'Đã xử lý')
       note.hidden = !can('editKnowledge')
-      done.hidden = !can('editKnowledge')
-      done.onclick = () =>
-        run(async () => {
+      const done = actionButton(
+        'Đã xử lý',
+        async () => {
           await api('POST', `/v1/admin/import-flags/${f.id}`, {
             status: 'done',
             note: note.value.trim() || undefined,
           })
           say(`Đã xử lý ${f.procedureCode}.`)
           loadFlags()
-        })
+        },
+        { hidden: !can('editKnowledge') },
+      )
       const item = el(
         'li',
         {},
@@ -635,14 +641,15 @@ const loadHandoffs = () =>
           ),
         ),
       )
-      const claim = el('button', { type: 'button', className: 'secondary' }, 'Nhận hỗ trợ')
-      claim.hidden = !can('review') || h.status !== 'open'
-      claim.onclick = () =>
-        run(async () => {
+      const claim = actionButton(
+        'Nhận hỗ trợ',
+        async () => {
           await api('POST', `/v1/admin/handoffs/${h.id}/claim`)
           say(`Đã nhận yêu cầu số ${h.id}.`)
           loadHandoffs()
-        })
+        },
+        { className: 'secondary', hidden: !can('review') || h.status !== 'open' },
+      )
       const text = el('textarea', { name: 'text', rows: 2, required: true, value: drafts.get(h.id) ?? '' })
       text.setAttribute('aria-label', `Trả lời yêu cầu số ${h.id}`)
       text.oninput = () => drafts.set(h.id, text.value)
@@ -658,15 +665,16 @@ const loadHandoffs = () =>
         })
       }
       const note = el('input', { name: 'note', placeholder: 'Ghi chú khi đóng (không bắt buộc)' })
-      const close = el('button', { type: 'button', className: 'secondary' }, 'Đóng yêu cầu')
-      close.hidden = !can('review')
       note.hidden = !can('review')
-      close.onclick = () =>
-        run(async () => {
+      const close = actionButton(
+        'Đóng yêu cầu',
+        async () => {
           await api('POST', `/v1/admin/handoffs/${h.id}/close`, note.value ? { note: note.value } : {})
           say(`Đã đóng yêu cầu số ${h.id}; trợ lý tự động trả lời tiếp.`)
           loadHandoffs()
-        })
+        },
+        { className: 'secondary', hidden: !can('review') },
+      )
       const meta = [
         `Số ${h.id}`,
         CHANNEL_LABELS[h.channel] ?? h.channel,
@@ -697,14 +705,15 @@ const loadNotices = () =>
     const { notices } = await api('GET', '/v1/admin/notices')
     const list = emptiedList('notice-list', notices.length, 'Không có thông báo nào đang đăng.')
     for (const n of notices) {
-      const end = el('button', { type: 'button', className: 'secondary' }, 'Gỡ thông báo')
-      end.hidden = !can('editKnowledge')
-      end.onclick = () =>
-        run(async () => {
+      const end = actionButton(
+        'Gỡ thông báo',
+        async () => {
           await api('DELETE', `/v1/admin/notices/${n.id}`)
           say('Đã gỡ thông báo.')
           loadNotices()
-        })
+        },
+        { className: 'secondary', hidden: !can('editKnowledge') },
+      )
       const meta = [
         MODE_LABELS[n.mode],
         n.channels ? `kênh: ${n.channels.join(', ')}` : 'mọi kênh',
