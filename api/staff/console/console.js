@@ -130,12 +130,9 @@ const JSON_FIELDS = [
   ['audience', 'Đối tượng (JSON)'],
 ]
 
-/** The list `id` emptied for new items; with none to come, it says `emptyText`. */
-const emptiedList = (id, count, emptyText) => {
-  const list = $(id)
-  list.replaceChildren()
-  if (count === 0) list.append(el('li', {}, emptyText))
-  return list
+/** Refills the list `id` with `render(item)` of each item; with none, one line says `emptyText`. */
+const fillList = (id, items, emptyText, render) => {
+  $(id).replaceChildren(...(items.length ? items.map(render) : [el('li', {}, emptyText)]))
 }
 
 /** A button that runs `task` (its error shown in the status line); `props` as for `el` (`className`, `hidden`). */
@@ -147,20 +144,17 @@ const actionButton = (label, task, props = {}) => {
 
 const search = async (q) => {
   const { results } = await api('GET', `/v1/procedures?q=${encodeURIComponent(q)}&limit=20`)
-  const list = emptiedList('results', results.length, 'Không tìm thấy thủ tục nào.')
-  for (const r of results) {
+  fillList('results', results, 'Không tìm thấy thủ tục nào.', (r) => {
     const open = el('button', { type: 'button', className: 'secondary' }, 'Mở')
     open.onclick = () => openRecord(r.code)
-    list.append(
-      el(
-        'li',
-        {},
-        el('strong', {}, `${r.code} · ${r.name}`),
-        el('div', { className: 'muted' }, `${r.levels.join(', ')} · ${r.field} · điểm ${r.score.toFixed(2)}`),
-        el('div', { className: 'actions' }, open),
-      ),
+    return el(
+      'li',
+      {},
+      el('strong', {}, `${r.code} · ${r.name}`),
+      el('div', { className: 'muted' }, `${r.levels.join(', ')} · ${r.field} · điểm ${r.score.toFixed(2)}`),
+      el('div', { className: 'actions' }, open),
     )
-  }
+  })
   say(`${results.length} kết quả cho “${q}”.`)
 }
 
@@ -282,8 +276,7 @@ const loadRevisions = async (code) => {
 const loadQuestions = () =>
   run(async () => {
     const { results } = await api('GET', '/v1/admin/unanswered?status=open&limit=200')
-    const list = emptiedList('questions', results.length, 'Không còn câu hỏi nào chờ xem xét.')
-    for (const q of results.slice().reverse()) {
+    fillList('questions', results.slice().reverse(), 'Không còn câu hỏi nào chờ xem xét.', (q) => {
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
       const code = el('input', {
         placeholder: 'Mã thủ tục trả lời câu này, ví dụ 1.001193 (không bắt buộc)',
@@ -315,18 +308,16 @@ const loadQuestions = () =>
         q.count ? `${q.count} lần` : null,
         new Date(q.createdAt).toLocaleString('vi-VN'),
       ]
-      list.append(
-        el(
-          'li',
-          {},
-          el('strong', {}, q.text),
-          el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
-          code,
-          note,
-          el('div', { className: 'actions' }, act('resolved', 'Đã xử lý'), act('dismissed', 'Bỏ qua')),
-        ),
+      return el(
+        'li',
+        {},
+        el('strong', {}, q.text),
+        el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+        code,
+        note,
+        el('div', { className: 'actions' }, act('resolved', 'Đã xử lý'), act('dismissed', 'Bỏ qua')),
       )
-    }
+    })
   })
 
 // ---- Vocabulary and the check on save ------------------------------------------------------
@@ -385,9 +376,8 @@ const loadVocabulary = () =>
   run(async () => {
     $('new-term').hidden = !can('editKnowledge')
     const { entries } = await api('GET', '/v1/admin/vocabulary')
-    const list = emptiedList('term-list', entries.length, 'Chưa có từ vựng nào được thêm.')
     const editable = can('editKnowledge')
-    for (const e of entries) {
+    fillList('term-list', entries, 'Chưa có từ vựng nào được thêm.', (e) => {
       const text = el('input', { value: e.text, readOnly: !editable, ariaLabel: 'Từ hoặc câu hỏi' })
       const target = el('input', { value: e.target, readOnly: !editable, ariaLabel: 'Nghĩa' })
       const save = actionButton(
@@ -455,8 +445,8 @@ const loadVocabulary = () =>
         el('div', { className: 'actions' }, save, remove, undo, history),
       )
       item.dataset.term = String(e.id)
-      list.append(item)
-    }
+      return item
+    })
   })
 
 // ---- Import and the work queue ------------------------------------------------------------
@@ -567,8 +557,7 @@ const loadFlags = () =>
   run(async () => {
     $('import-form').hidden = !can('editKnowledge')
     const { flags } = await api('GET', '/v1/admin/import-flags?status=open&limit=500')
-    const list = emptiedList('flag-list', flags.length, 'Không còn hồ sơ nào cần xem lại.')
-    for (const f of flags) {
+    fillList('flag-list', flags, 'Không còn hồ sơ nào cần xem lại.', (f) => {
       const open = el('button', { type: 'button', className: 'secondary' }, 'Mở hồ sơ')
       open.onclick = () => openProcedure(f.procedureCode)
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
@@ -595,8 +584,8 @@ const loadFlags = () =>
         el('div', { className: 'actions' }, open, done),
       )
       item.dataset.flag = String(f.id)
-      list.append(item)
-    }
+      return item
+    })
   })
 
 // ---- Live hand-offs ----------------------------------------------------------------------
@@ -626,8 +615,7 @@ const stopHandoffStream = () => {
 const loadHandoffs = () =>
   run(async () => {
     const { handoffs } = await api('GET', '/v1/admin/handoffs?status=open,claimed')
-    const list = emptiedList('handoff-list', handoffs.length, 'Không có yêu cầu nào đang chờ.')
-    for (const h of handoffs) {
+    fillList('handoff-list', handoffs, 'Không có yêu cầu nào đang chờ.', (h) => {
       const lines = el(
         'ol',
         { className: 'transcript' },
@@ -683,18 +671,17 @@ const loadHandoffs = () =>
         h.claimedBy ? `do ${h.claimedBy.replace(/^staff:/, '')}` : null,
         new Date(h.createdAt).toLocaleString('vi-VN'),
       ]
-      list.append(
-        el(
-          'li',
-          { className: 'handoff' },
-          el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
-          lines,
-          reply,
-          el('div', { className: 'actions' }, claim, note, close),
-        ),
+      const item = el(
+        'li',
+        { className: 'handoff' },
+        el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+        lines,
+        reply,
+        el('div', { className: 'actions' }, claim, note, close),
       )
-      list.lastElementChild.dataset.handoff = String(h.id)
-    }
+      item.dataset.handoff = String(h.id)
+      return item
+    })
   })
 
 // ---- Notices ----------------------------------------------------------------------------
@@ -703,8 +690,7 @@ const loadNotices = () =>
   run(async () => {
     $('new-notice').hidden = !can('editKnowledge')
     const { notices } = await api('GET', '/v1/admin/notices')
-    const list = emptiedList('notice-list', notices.length, 'Không có thông báo nào đang đăng.')
-    for (const n of notices) {
+    fillList('notice-list', notices, 'Không có thông báo nào đang đăng.', (n) => {
       const end = actionButton(
         'Gỡ thông báo',
         async () => {
@@ -719,16 +705,14 @@ const loadNotices = () =>
         n.channels ? `kênh: ${n.channels.join(', ')}` : 'mọi kênh',
         n.until ? `${n.ended ? 'đã hết' : 'đến'} ${new Date(n.until).toLocaleString('vi-VN')}` : 'đến khi gỡ',
       ]
-      list.append(
-        el(
-          'li',
-          {},
-          el('strong', {}, n.text),
-          el('div', { className: 'muted' }, meta.join(' · ')),
-          el('div', { className: 'actions' }, end),
-        ),
+      return el(
+        'li',
+        {},
+        el('strong', {}, n.text),
+        el('div', { className: 'muted' }, meta.join(' · ')),
+        el('div', { className: 'actions' }, end),
       )
-    }
+    })
   })
 
 // ---- Figures ----------------------------------------------------------------------------
