@@ -6,7 +6,7 @@
  * @module
  */
 import { and, desc, eq } from 'drizzle-orm'
-import { agencies, documentEvents, documents, officials } from '../../knowledge/db/schema/documents.ts'
+import { agencies, documentEvents, officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import { STATUS_LABELS } from './document-header.ts'
@@ -21,7 +21,7 @@ export type ExportEdxmlStatusOptions = { svc: DocumentsService; caller: Caller; 
  * @throws AppError 404 (not visible), 403 (the caller's agency is not a recipient)
  */
 export const exportEdxmlStatus = async ({ svc, caller, id }: ExportEdxmlStatusOptions) => {
-  await findVisibleDocument(svc, caller, id)
+  const { doc } = await findVisibleDocument(svc, caller, id)
   const own = caller.agency.code
   const event = await svc.db
     .select()
@@ -32,8 +32,6 @@ export const exportEdxmlStatus = async ({ svc, caller, id }: ExportEdxmlStatusOp
   if (!event) {
     throw new AppError('FORBIDDEN', 'Chỉ cơ quan nhận mới lập gói trạng thái cho văn bản này.')
   }
-  const doc = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
-  if (!doc) throw new AppError('NOT_FOUND', `Không có văn bản ${id}.`)
   const h = doc.header
   const me = await svc.db.select().from(agencies).where(eq(agencies.code, own)).get()
   const staff = event.actorOfficialId

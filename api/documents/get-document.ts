@@ -16,24 +16,30 @@ import type { Caller } from './authenticate-official.ts'
 import type { ByIdOptions, DocumentsService } from './documents-service.ts'
 import { requireRole } from './official-roles.ts'
 
+/** Whether the caller's agency sent the document or is one of its recipients. */
+export const isVisibleTo = async (
+  svc: DocumentsService,
+  caller: Caller,
+  doc: { id: string; senderAgency: string },
+) => {
+  if (doc.senderAgency === caller.agency.code) return true
+  const mine = await svc.db
+    .select()
+    .from(documentRecipients)
+    .where(
+      and(eq(documentRecipients.documentId, doc.id), eq(documentRecipients.agencyCode, caller.agency.code)),
+    )
+    .get()
+  return mine !== undefined
+}
+
 /** The document row if the caller's agency sent or received it. */
 export const findVisibleDocument = async (svc: DocumentsService, caller: Caller, id: string) => {
   requireRole(caller.official.role, 'read')
   const doc = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
-  const notFound = new AppError('NOT_FOUND', `Không có văn bản ${id}.`)
-  if (!doc) throw notFound
-  const isSender = doc.senderAgency === caller.agency.code
-  if (!isSender) {
-    const mine = await svc.db
-      .select()
-      .from(documentRecipients)
-      .where(
-        and(eq(documentRecipients.documentId, id), eq(documentRecipients.agencyCode, caller.agency.code)),
-      )
-      .get()
-    if (!mine) throw notFound
-  }
-  return { doc, isSender }
+  if (!doc || !(await isVisibleTo(svc, caller, doc)))
+    throw new AppError('NOT_FOUND', `Không có văn bản ${id}.`)
+  return { doc, isSender: doc.senderAgency === caller.agency.code }
 }
 
 export const getDocument = async ({ svc, caller, id }: ByIdOptions) => {

@@ -11,7 +11,7 @@
  * @module
  */
 import { and, desc, eq, ne } from 'drizzle-orm'
-import { agencies, documentRecipients, documents } from '../../knowledge/db/schema/documents.ts'
+import { agencies, documents } from '../../knowledge/db/schema/documents.ts'
 import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { parseInput } from '../../platform/validate.ts'
@@ -19,6 +19,7 @@ import type { Caller } from './authenticate-official.ts'
 import { type DocumentHeader, ZDocumentHeader } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { documentTypeName, joinNotation, parseEdxmlDate } from './edxml-format.ts'
+import { isVisibleTo } from './get-document.ts'
 import { importEdxmlStatus } from './import-edxml-status.ts'
 import { requireRole } from './official-roles.ts'
 import { asArray, documentPdfOf, type Node, readEdxmlPackage, text } from './read-edxml-package.ts'
@@ -89,18 +90,8 @@ const resolveEarlier = async (
     .where(and(eq(documents.edxmlDocumentId, reference), eq(documents.senderAgency, from)))
     .orderBy(desc(documents.createdAt))
     .get()
-  const notFound = new AppError('NOT_FOUND', `Không có văn bản ${reference} của ${from} để ${kind}.`)
-  if (!row) throw notFound
-  if (row.senderAgency !== caller.agency.code) {
-    const mine = await svc.db
-      .select()
-      .from(documentRecipients)
-      .where(
-        and(eq(documentRecipients.documentId, row.id), eq(documentRecipients.agencyCode, caller.agency.code)),
-      )
-      .get()
-    if (!mine) throw notFound
-  }
+  if (!row || !(await isVisibleTo(svc, caller, row)))
+    throw new AppError('NOT_FOUND', `Không có văn bản ${reference} của ${from} để ${kind}.`)
   return { row }
 }
 

@@ -3,24 +3,19 @@
  * `role=button` Send control, a subject box and a contenteditable body.
  * @module
  */
-import { fieldValue, namesIn, type PageAdapter, sendControlMatching } from './types.ts'
+import { createWebmailAdapter } from './create-webmail-adapter.ts'
 
-const SEND = [
-  '[role="button"][data-tooltip^="Send"]',
-  '[role="button"][aria-label^="Send"]',
-  '[role="button"][data-tooltip^="Gửi"]',
-  '[role="button"][aria-label^="Gửi"]',
-].join(',')
-
-export const gmailLikeAdapter: PageAdapter = {
+export const gmailLikeAdapter = createWebmailAdapter({
   id: 'gmail-like',
-  detect: (doc) =>
-    doc.querySelector('[name="subjectbox"], [role="dialog"] [aria-label="Message Body"]') !== null,
-  ...sendControlMatching(SEND),
-  attachmentNames: (doc) => namesIn(doc, '[role="dialog"] [download], [aria-label^="Attachment:"]'),
-  subject: (doc) => fieldValue(doc.querySelector('[name="subjectbox"]')),
-  bodyText: (doc) =>
-    fieldValue(doc.querySelector('[role="textbox"][contenteditable="true"], [aria-label="Message Body"]')),
-  documentNumber: () => '',
+  compose: '[name="subjectbox"], [role="dialog"] [aria-label="Message Body"]',
+  send: [
+    '[role="button"][data-tooltip^="Send"]',
+    '[role="button"][aria-label^="Send"]',
+    '[role="button"][data-tooltip^="Gửi"]',
+    '[role="button"][aria-label^="Gửi"]',
+  ].join(','),
+  attachment: '[role="dialog"] [download], [aria-label^="Attachment:"]',
+  subject: '[name="subjectbox"]',
+  body: '[role="textbox"][contenteditable="true"], [aria-label="Message Body"]',
   threadKey: (doc) => `gmail:${doc.location.hash || doc.location.pathname}`,
-}
+})

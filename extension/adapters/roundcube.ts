@@ -5,34 +5,40 @@
  * until Roundcube replaces it with the file's entry.
  * @module
  */
-import { fieldValue, namesIn, type PageAdapter, sendControlMatching } from './types.ts'
+import { createWebmailAdapter } from './create-webmail-adapter.ts'
+import type { PageAdapter } from './types.ts'
 
-const SEND = [
-  'button.send',
-  'a.button.send',
-  'a.send',
-  '#rcmbtn_send',
-  '[onclick*="command(\'send\'"]',
-  '[data-command="send"]',
-].join(',')
+const SUBJECT = '#compose-subject, input[name="_subject"]'
 
-export const roundcubeAdapter: PageAdapter = {
+const webmail = createWebmailAdapter({
   id: 'roundcube',
-  detect: (doc) =>
-    doc.body?.classList.contains('action-compose') === true ||
-    (doc.querySelector('#compose-subject, input[name="_subject"]') !== null &&
-      doc.querySelector('#attachment-list, #compose-attachments') !== null),
-  ...sendControlMatching(SEND),
-  attachmentNames: (doc) =>
-    namesIn(doc, '#attachment-list > li:not(.uploading)', '.attachment-name, a.filename, .filename'),
-  attachmentListComplete: (doc) =>
-    doc.querySelector('#attachment-list') !== null &&
-    doc.querySelector('#attachment-list > li.uploading') === null,
-  subject: (doc) => fieldValue(doc.querySelector('#compose-subject, input[name="_subject"]')),
-  bodyText: (doc) => fieldValue(doc.querySelector('#composebody, textarea[name="_message"]')),
-  documentNumber: () => '',
+  compose: 'body.action-compose',
+  send: [
+    'button.send',
+    'a.button.send',
+    'a.send',
+    '#rcmbtn_send',
+    '[onclick*="command(\'send\'"]',
+    '[data-command="send"]',
+  ].join(','),
+  attachment: '#attachment-list > li:not(.uploading)',
+  attachmentName: '.attachment-name, a.filename, .filename',
+  subject: SUBJECT,
+  body: '#composebody, textarea[name="_message"]',
   threadKey: (doc) => {
     const params = new URL(doc.location.href).searchParams
     return `roundcube:${params.get('_id') ?? params.get('_reply_uid') ?? params.get('_draft_uid') ?? doc.location.pathname}`
   },
+})
+
+export const roundcubeAdapter: PageAdapter = {
+  ...webmail,
+  // skins without the body class: a subject field beside an attachment list
+  detect: (doc) =>
+    webmail.detect(doc) ||
+    (doc.querySelector(SUBJECT) !== null &&
+      doc.querySelector('#attachment-list, #compose-attachments') !== null),
+  attachmentListComplete: (doc) =>
+    doc.querySelector('#attachment-list') !== null &&
+    doc.querySelector('#attachment-list > li.uploading') === null,
 }

@@ -130,30 +130,31 @@ const JSON_FIELDS = [
   ['audience', 'Đối tượng (JSON)'],
 ]
 
-/** The list `id` emptied for new items; with none to come, it says `emptyText`. */
-const emptiedList = (id, count, emptyText) => {
-  const list = $(id)
-  list.replaceChildren()
-  if (count === 0) list.append(el('li', {}, emptyText))
-  return list
+/** Refills the list `id` with `render(item)` of each item; with none, one line says `emptyText`. */
+const fillList = (id, items, emptyText, render) => {
+  $(id).replaceChildren(...(items.length ? items.map(render) : [el('li', {}, emptyText)]))
+}
+
+/** A button that runs `task` (its error shown in the status line); `props` as for `el` (`className`, `hidden`). */
+const actionButton = (label, task, props = {}) => {
+  const button = el('button', { type: 'button', ...props }, label)
+  button.onclick = () => run(task)
+  return button
 }
 
 const search = async (q) => {
   const { results } = await api('GET', `/v1/procedures?q=${encodeURIComponent(q)}&limit=20`)
-  const list = emptiedList('results', results.length, 'Không tìm thấy thủ tục nào.')
-  for (const r of results) {
+  fillList('results', results, 'Không tìm thấy thủ tục nào.', (r) => {
     const open = el('button', { type: 'button', className: 'secondary' }, 'Mở')
     open.onclick = () => openRecord(r.code)
-    list.append(
-      el(
-        'li',
-        {},
-        el('strong', {}, `${r.code} · ${r.name}`),
-        el('div', { className: 'muted' }, `${r.levels.join(', ')} · ${r.field} · điểm ${r.score.toFixed(2)}`),
-        el('div', { className: 'actions' }, open),
-      ),
+    return el(
+      'li',
+      {},
+      el('strong', {}, `${r.code} · ${r.name}`),
+      el('div', { className: 'muted' }, `${r.levels.join(', ')} · ${r.field} · điểm ${r.score.toFixed(2)}`),
+      el('div', { className: 'actions' }, open),
     )
-  }
+  })
   say(`${results.length} kết quả cho “${q}”.`)
 }
 
@@ -255,17 +256,15 @@ const loadRevisions = async (code) => {
       item.append(el('div', { className: 'actions' }, toggle))
     }
     if (rev.revision !== state.record.revision && can('editKnowledge')) {
-      const restore = el('button', { type: 'button' }, `Khôi phục phiên bản ${rev.revision}`)
-      restore.onclick = () =>
-        run(async () => {
-          const reason = $('edit').elements.reason.value.trim() || `Khôi phục phiên bản ${rev.revision}`
-          await api('POST', `/v1/admin/procedures/${encodeURIComponent(code)}/restore`, {
-            revision: rev.revision,
-            reason,
-          })
-          await openRecord(code)
-          say(`Đã khôi phục phiên bản ${rev.revision}.`)
+      const restore = actionButton(`Khôi phục phiên bản ${rev.revision}`, async () => {
+        const reason = $('edit').elements.reason.value.trim() || `Khôi phục phiên bản ${rev.revision}`
+        await api('POST', `/v1/admin/procedures/${encodeURIComponent(code)}/restore`, {
+          revision: rev.revision,
+          reason,
         })
+        await openRecord(code)
+        say(`Đã khôi phục phiên bản ${rev.revision}.`)
+      })
       item.querySelector('.actions')?.append(restore) ??
         item.append(el('div', { className: 'actions' }, restore))
     }
@@ -277,8 +276,7 @@ const loadRevisions = async (code) => {
 const loadQuestions = () =>
   run(async () => {
     const { results } = await api('GET', '/v1/admin/unanswered?status=open&limit=200')
-    const list = emptiedList('questions', results.length, 'Không còn câu hỏi nào chờ xem xét.')
-    for (const q of results.slice().reverse()) {
+    fillList('questions', results.slice().reverse(), 'Không còn câu hỏi nào chờ xem xét.', (q) => {
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
       const code = el('input', {
         placeholder: 'Mã thủ tục trả lời câu này, ví dụ 1.001193 (không bắt buộc)',
@@ -286,15 +284,10 @@ const loadQuestions = () =>
         inputMode: 'decimal',
       })
       code.hidden = !can('review')
-      const act = (status, label) => {
-        const button = el(
-          'button',
-          { type: 'button', className: status === 'dismissed' ? 'secondary' : '' },
+      const act = (status, label) =>
+        actionButton(
           label,
-        )
-        button.disabled = !can('review')
-        button.onclick = () =>
-          run(async () => {
+          async () => {
             const procedureCode = status === 'resolved' ? code.value.trim() : ''
             const result = await api('POST', `/v1/admin/unanswered/${q.id}`, {
               status,
@@ -306,27 +299,25 @@ const loadQuestions = () =>
               say(`Đã học câu hỏi: lần sau trợ lý trả lời bằng thủ tục ${procedureCode}.`)
             } else say(status === 'resolved' ? 'Đã đánh dấu đã xử lý.' : 'Đã bỏ qua câu hỏi.')
             loadQuestions()
-          })
-        return button
-      }
+          },
+          { className: status === 'dismissed' ? 'secondary' : '', disabled: !can('review') },
+        )
       const meta = [
         q.channel,
         q.reason,
         q.count ? `${q.count} lần` : null,
         new Date(q.createdAt).toLocaleString('vi-VN'),
       ]
-      list.append(
-        el(
-          'li',
-          {},
-          el('strong', {}, q.text),
-          el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
-          code,
-          note,
-          el('div', { className: 'actions' }, act('resolved', 'Đã xử lý'), act('dismissed', 'Bỏ qua')),
-        ),
+      return el(
+        'li',
+        {},
+        el('strong', {}, q.text),
+        el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+        code,
+        note,
+        el('div', { className: 'actions' }, act('resolved', 'Đã xử lý'), act('dismissed', 'Bỏ qua')),
       )
-    }
+    })
   })
 
 // ---- Vocabulary and the check on save ------------------------------------------------------
@@ -385,36 +376,41 @@ const loadVocabulary = () =>
   run(async () => {
     $('new-term').hidden = !can('editKnowledge')
     const { entries } = await api('GET', '/v1/admin/vocabulary')
-    const list = emptiedList('term-list', entries.length, 'Chưa có từ vựng nào được thêm.')
     const editable = can('editKnowledge')
-    for (const e of entries) {
+    fillList('term-list', entries, 'Chưa có từ vựng nào được thêm.', (e) => {
       const text = el('input', { value: e.text, readOnly: !editable, ariaLabel: 'Từ hoặc câu hỏi' })
       const target = el('input', { value: e.target, readOnly: !editable, ariaLabel: 'Nghĩa' })
-      const save = el('button', { type: 'button' }, 'Lưu sửa')
-      save.onclick = () =>
-        run(async () => {
+      const save = actionButton(
+        'Lưu sửa',
+        async () => {
           const changes = {}
           if (text.value.trim() !== e.text) changes.text = text.value
           if (target.value.trim() !== e.target) changes.target = target.value
           if (!Object.keys(changes).length) return say('Không có thay đổi nào để lưu.')
           await saveTerm('PATCH', `/v1/admin/vocabulary/${e.id}`, changes)
           say(`Đã lưu “${text.value.trim()}”.`)
-        })
-      const remove = el('button', { type: 'button', className: 'secondary' }, 'Gỡ')
-      remove.onclick = () =>
-        run(async () => {
+        },
+        { hidden: !editable || !e.active },
+      )
+      const remove = actionButton(
+        'Gỡ',
+        async () => {
           await saveTerm('DELETE', `/v1/admin/vocabulary/${e.id}`)
           say(`Đã gỡ “${e.text}”.`)
-        })
-      const undo = el('button', { type: 'button', className: 'secondary' }, 'Hoàn tác')
-      undo.onclick = () =>
-        run(async () => {
+        },
+        { className: 'secondary', hidden: !editable || !e.active },
+      )
+      const undo = actionButton(
+        'Hoàn tác',
+        async () => {
           await saveTerm('POST', `/v1/admin/vocabulary/${e.id}/undo`)
           say(`Đã hoàn tác thay đổi gần nhất của “${e.text}”.`)
-        })
-      const history = el('button', { type: 'button', className: 'secondary' }, 'Lịch sử')
-      history.onclick = () =>
-        run(async () => {
+        },
+        { className: 'secondary', hidden: !editable },
+      )
+      const history = actionButton(
+        'Lịch sử',
+        async () => {
           const { revisions } = await api('GET', `/v1/admin/vocabulary/${e.id}/revisions`)
           history.replaceWith(
             el(
@@ -430,10 +426,9 @@ const loadVocabulary = () =>
               ),
             ),
           )
-        })
-      save.hidden = !editable || !e.active
-      remove.hidden = !editable || !e.active
-      undo.hidden = !editable
+        },
+        { className: 'secondary' },
+      )
       const meta = [
         TERM_KINDS[e.kind] ?? e.kind,
         e.active ? null : 'đã gỡ',
@@ -450,8 +445,8 @@ const loadVocabulary = () =>
         el('div', { className: 'actions' }, save, remove, undo, history),
       )
       item.dataset.term = String(e.id)
-      list.append(item)
-    }
+      return item
+    })
   })
 
 // ---- Import and the work queue ------------------------------------------------------------
@@ -562,23 +557,23 @@ const loadFlags = () =>
   run(async () => {
     $('import-form').hidden = !can('editKnowledge')
     const { flags } = await api('GET', '/v1/admin/import-flags?status=open&limit=500')
-    const list = emptiedList('flag-list', flags.length, 'Không còn hồ sơ nào cần xem lại.')
-    for (const f of flags) {
+    fillList('flag-list', flags, 'Không còn hồ sơ nào cần xem lại.', (f) => {
       const open = el('button', { type: 'button', className: 'secondary' }, 'Mở hồ sơ')
       open.onclick = () => openProcedure(f.procedureCode)
       const note = el('input', { placeholder: 'Ghi chú (không bắt buộc)', ariaLabel: 'Ghi chú' })
-      const done = el('button', { type: 'button' }, 'Đã xử lý')
       note.hidden = !can('editKnowledge')
-      done.hidden = !can('editKnowledge')
-      done.onclick = () =>
-        run(async () => {
+      const done = actionButton(
+        'Đã xử lý',
+        async () => {
           await api('POST', `/v1/admin/import-flags/${f.id}`, {
             status: 'done',
             note: note.value.trim() || undefined,
           })
           say(`Đã xử lý ${f.procedureCode}.`)
           loadFlags()
-        })
+        },
+        { hidden: !can('editKnowledge') },
+      )
       const item = el(
         'li',
         {},
@@ -589,8 +584,8 @@ const loadFlags = () =>
         el('div', { className: 'actions' }, open, done),
       )
       item.dataset.flag = String(f.id)
-      list.append(item)
-    }
+      return item
+    })
   })
 
 // ---- Live hand-offs ----------------------------------------------------------------------
@@ -620,8 +615,7 @@ const stopHandoffStream = () => {
 const loadHandoffs = () =>
   run(async () => {
     const { handoffs } = await api('GET', '/v1/admin/handoffs?status=open,claimed')
-    const list = emptiedList('handoff-list', handoffs.length, 'Không có yêu cầu nào đang chờ.')
-    for (const h of handoffs) {
+    fillList('handoff-list', handoffs, 'Không có yêu cầu nào đang chờ.', (h) => {
       const lines = el(
         'ol',
         { className: 'transcript' },
@@ -635,14 +629,15 @@ const loadHandoffs = () =>
           ),
         ),
       )
-      const claim = el('button', { type: 'button', className: 'secondary' }, 'Nhận hỗ trợ')
-      claim.hidden = !can('review') || h.status !== 'open'
-      claim.onclick = () =>
-        run(async () => {
+      const claim = actionButton(
+        'Nhận hỗ trợ',
+        async () => {
           await api('POST', `/v1/admin/handoffs/${h.id}/claim`)
           say(`Đã nhận yêu cầu số ${h.id}.`)
           loadHandoffs()
-        })
+        },
+        { className: 'secondary', hidden: !can('review') || h.status !== 'open' },
+      )
       const text = el('textarea', { name: 'text', rows: 2, required: true, value: drafts.get(h.id) ?? '' })
       text.setAttribute('aria-label', `Trả lời yêu cầu số ${h.id}`)
       text.oninput = () => drafts.set(h.id, text.value)
@@ -658,15 +653,16 @@ const loadHandoffs = () =>
         })
       }
       const note = el('input', { name: 'note', placeholder: 'Ghi chú khi đóng (không bắt buộc)' })
-      const close = el('button', { type: 'button', className: 'secondary' }, 'Đóng yêu cầu')
-      close.hidden = !can('review')
       note.hidden = !can('review')
-      close.onclick = () =>
-        run(async () => {
+      const close = actionButton(
+        'Đóng yêu cầu',
+        async () => {
           await api('POST', `/v1/admin/handoffs/${h.id}/close`, note.value ? { note: note.value } : {})
           say(`Đã đóng yêu cầu số ${h.id}; trợ lý tự động trả lời tiếp.`)
           loadHandoffs()
-        })
+        },
+        { className: 'secondary', hidden: !can('review') },
+      )
       const meta = [
         `Số ${h.id}`,
         CHANNEL_LABELS[h.channel] ?? h.channel,
@@ -675,18 +671,17 @@ const loadHandoffs = () =>
         h.claimedBy ? `do ${h.claimedBy.replace(/^staff:/, '')}` : null,
         new Date(h.createdAt).toLocaleString('vi-VN'),
       ]
-      list.append(
-        el(
-          'li',
-          { className: 'handoff' },
-          el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
-          lines,
-          reply,
-          el('div', { className: 'actions' }, claim, note, close),
-        ),
+      const item = el(
+        'li',
+        { className: 'handoff' },
+        el('div', { className: 'muted' }, meta.filter(Boolean).join(' · ')),
+        lines,
+        reply,
+        el('div', { className: 'actions' }, claim, note, close),
       )
-      list.lastElementChild.dataset.handoff = String(h.id)
-    }
+      item.dataset.handoff = String(h.id)
+      return item
+    })
   })
 
 // ---- Notices ----------------------------------------------------------------------------
@@ -695,31 +690,29 @@ const loadNotices = () =>
   run(async () => {
     $('new-notice').hidden = !can('editKnowledge')
     const { notices } = await api('GET', '/v1/admin/notices')
-    const list = emptiedList('notice-list', notices.length, 'Không có thông báo nào đang đăng.')
-    for (const n of notices) {
-      const end = el('button', { type: 'button', className: 'secondary' }, 'Gỡ thông báo')
-      end.hidden = !can('editKnowledge')
-      end.onclick = () =>
-        run(async () => {
+    fillList('notice-list', notices, 'Không có thông báo nào đang đăng.', (n) => {
+      const end = actionButton(
+        'Gỡ thông báo',
+        async () => {
           await api('DELETE', `/v1/admin/notices/${n.id}`)
           say('Đã gỡ thông báo.')
           loadNotices()
-        })
+        },
+        { className: 'secondary', hidden: !can('editKnowledge') },
+      )
       const meta = [
         MODE_LABELS[n.mode],
         n.channels ? `kênh: ${n.channels.join(', ')}` : 'mọi kênh',
         n.until ? `${n.ended ? 'đã hết' : 'đến'} ${new Date(n.until).toLocaleString('vi-VN')}` : 'đến khi gỡ',
       ]
-      list.append(
-        el(
-          'li',
-          {},
-          el('strong', {}, n.text),
-          el('div', { className: 'muted' }, meta.join(' · ')),
-          el('div', { className: 'actions' }, end),
-        ),
+      return el(
+        'li',
+        {},
+        el('strong', {}, n.text),
+        el('div', { className: 'muted' }, meta.join(' · ')),
+        el('div', { className: 'actions' }, end),
       )
-    }
+    })
   })
 
 // ---- Figures ----------------------------------------------------------------------------

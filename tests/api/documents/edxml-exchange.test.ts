@@ -256,6 +256,13 @@ describe('edXML as exchanged on the national document axis', () => {
       '2026/11/25,999/QĐ-STP</edXML:DocumentId>\n          <edXML:Paper>',
     )
     expect((await post(unknownRef, meClerk)).status).toBe(404)
+    // addressed to Sở Y tế, which never received the document: it is not theirs to revoke
+    const toElse = fixture('revoke.edxml').replace(
+      `<edXML:OrganId>${ME}</edXML:OrganId>`,
+      `<edXML:OrganId>${ELSE}</edXML:OrganId>`,
+    )
+    expect((await post(toElse, elseClerk)).status).toBe(404)
+    expect((await show(newer.id, meClerk)).state).toBe('active')
     const revoked = await post(fixture('revoke.edxml'), meClerk)
     expect(revoked.status).toBe(200)
     expect(await revoked.json()).toMatchObject({ id: newer.id, state: 'revoked', businessDocType: 1 })

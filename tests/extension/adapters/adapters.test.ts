@@ -73,6 +73,15 @@ describe('page adapters', () => {
     },
   )
 
+  it('recognises Roundcube’s compose screen by its body class before any attachment list, and reads its body', () => {
+    const doc = page('<textarea id="composebody" name="_message">Kính gửi Sở Nội vụ</textarea>')
+    expect(pickAdapter(doc, []).id).toBe('generic')
+    doc.body.classList.add('action-compose')
+    expect(pickAdapter(doc, []).id).toBe('roundcube')
+    expect(roundcubeAdapter.bodyText(doc)).toBe('Kính gửi Sở Nội vụ')
+    expect(roundcubeAdapter.documentNumber(doc)).toBe('')
+  })
+
   it('keys Roundcube threads by the compose id', () => {
     const doc = page(ROUNDCUBE, 'https://mail.example.gov.vn/?_task=mail&_action=compose&_id=abc123')
     expect(roundcubeAdapter.threadKey(doc)).toBe('roundcube:abc123')
