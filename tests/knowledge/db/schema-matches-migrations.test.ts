@@ -104,7 +104,7 @@ describe('the drizzle schema and the shipped migrations', () => {
     expect(declared).toEqual(fromMigrations)
   })
 
-  it('keep one chain of drizzle-kit snapshots, one per journal entry at most', () => {
+  it('keep one chain of drizzle-kit snapshots and a journal in the order databases apply it', () => {
     const snapshots = readSnapshots()
     const ids = new Set(snapshots.map(({ snapshot }) => snapshot.id))
     const parents = snapshots.map(({ snapshot }) => snapshot.prevId)
@@ -120,7 +120,13 @@ describe('the drizzle schema and the shipped migrations', () => {
       else expect({ file, prevId: snapshot.prevId }).toEqual({ file, prevId: snapshots[i - 1]?.snapshot.id })
     }
     const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-      entries: { tag: string }[]
+      entries: { idx: number; when: number; tag: string }[]
+    }
+    // drizzle's migrator applies only migrations newer (`when`) than the last one a database applied
+    for (const [i, entry] of journal.entries.entries()) {
+      const before = journal.entries[i - 1]
+      expect({ tag: entry.tag, idx: entry.idx }).toEqual({ tag: entry.tag, idx: i })
+      if (before) expect(entry.when, entry.tag).toBeGreaterThan(before.when)
     }
     const numbers = new Set(journal.entries.map((entry) => entry.tag.slice(0, 4)))
     for (const { file } of snapshots) expect(numbers).toContain(file.slice(0, 4))
