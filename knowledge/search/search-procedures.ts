@@ -22,7 +22,6 @@ import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import type { SearchResult } from './search.types.ts'
-import { splitNameClauses } from './split-name-clauses.ts'
 
 export type SearchProceduresOptions = {
   index: SearchIndex
@@ -133,30 +132,6 @@ const countUnasked = (modifiers: number[], asked: number[]): number => {
     if ((asked[m] ?? 0) < times) n++
   }
   return n
-}
-
-/**
- * The clauses of a ";"-separated name whose words count: the first (what the procedure is) and
- * the other clause holding the most query weight not already in the first (one case of many).
- * @returns a bit mask of clauses
- */
-const keptClauses = (
-  termClauses: Uint32Array,
-  coveredIn: Int32Array,
-  c: number,
-  weightOf: number[],
-  clauseWeight: Float64Array,
-): number => {
-  clauseWeight.fill(0)
-  for (let k = 0; k < termClauses.length; k++) {
-    const mask = termClauses[k] as number
-    if (coveredIn[k] !== c || mask & 1) continue
-    for (let j = 1; j < 32; j++)
-      if (mask & (1 << j)) clauseWeight[j] = (clauseWeight[j] as number) + (weightOf[k] as number)
-  }
-  let best = 0
-  for (let j = 1; j < 32; j++) if ((clauseWeight[j] as number) > (clauseWeight[best] as number)) best = j
-  return best ? 1 | (1 << best) : 1
 }
 
 /**
@@ -371,9 +346,6 @@ export const searchProcedures = ({
   const coveredIn = new Int32Array(terms.length).fill(-1)
   const accentIn = new Int32Array(terms.length).fill(-1)
   const pairIn = new Int32Array(q.bigrams.length).fill(-1)
-  // Per term, the clauses of a ";"-separated name that hold it (bit per clause).
-  const termClauses = new Uint32Array(terms.length)
-  const clauseWeight = new Float64Array(32)
   const top = hits[0]?.score ?? 1
   const ranked: SearchResult[] = []
   for (let c = 0; c < hits.length; c++) {
@@ -383,18 +355,13 @@ export const searchProcedures = ({
     // Read once: the facts keep name tokens in columns and build these arrays when asked.
     const words = f.folded
     const accented = f.accented
-    const clauses = splitNameClauses(f)
-    if (clauses) termClauses.fill(0)
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string
       const k = termAt.get(w)
       if (k !== undefined && !(foreignPerson && inAbroadPlace(words, i))) {
         // The base name covers the term; anywhere in the name, a marked word typed agrees.
         const same = accented[i] === (terms[k] as QueryTerm).text
-        if (i < f.baseLength && (!strict[k] || same)) {
-          coveredIn[k] = c
-          if (clauses) termClauses[k] = (termClauses[k] as number) | (1 << (clauses[i] as number))
-        }
+        if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
         if (strict[k] && same) accentIn[k] = c
       }
       if (i + 1 < words.length) {
@@ -415,12 +382,9 @@ export const searchProcedures = ({
     // name's length, so the words it covers do not count for precision either.
     const main = f.mainLength < f.folded.length ? mainWordsOf(f) : null
     const uncovered: string[] = []
-    // A name listing cases (";"): its first clause and the one case that holds most of the rest.
-    const kept = clauses ? keptClauses(termClauses, coveredIn, c, weightOf, clauseWeight) : 0
     for (let k = 0; k < terms.length; k++) {
       const t = terms[k] as QueryTerm
-      const inName = coveredIn[k] === c && (!clauses || ((termClauses[k] as number) & kept) !== 0)
-      if (inName || coversSpelled(f, t)) {
+      if (coveredIn[k] === c || coversSpelled(f, t)) {
         covered += weightOf[k] as number
         informative += (weightOf[k] as number) * (termIdf[k] as number)
         matched++
