@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { normalizeVietnamese, tokenizeNormalized } from '../../../knowledge/search/normalize-vietnamese.ts'
-import type { DocFacts } from '../../../knowledge/search/search-index.types.ts'
-import { splitNameClauses } from '../../../knowledge/search/split-name-clauses.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
@@ -81,34 +78,5 @@ describe('everyday words for banknotes, pesticides, driving tests, skippers and 
 
   it('puts the dissolution of a company among the first three', () => {
     expect(top('giải thể công ty thủ tục thế nào', 3)).toContain('2.002023')
-  })
-})
-
-describe('names that list many cases', () => {
-  // The land registration record that lists, among its cases, complaints and asset seizure.
-  const name =
-    'Đăng ký biến động đối với trường hợp thay đổi quyền sử dụng đất theo thỏa thuận của vợ và chồng; nhận quyền sử dụng đất theo kết quả giải quyết tranh chấp, khiếu nại, tố cáo về đất đai; nhận quyền sử dụng đất do xử lý tài sản thế chấp'
-  const facts = { name, folded: tokenizeNormalized(normalizeVietnamese(name)) } as unknown as DocFacts
-
-  it('numbers the clauses of a name separated by ";" word by word', () => {
-    const clauses = splitNameClauses(facts)
-    expect(clauses).not.toBeNull()
-    const words = facts.folded
-    expect(clauses?.[0]).toBe(0)
-    expect(clauses?.[words.indexOf('khiếu')]).toBe(1)
-    expect(clauses?.[words.indexOf('xử')]).toBe(2)
-    expect(clauses?.length).toBe(words.length)
-  })
-
-  it('gives no clauses for a name without ";"', () => {
-    const plain = { name: 'Thủ tục đăng ký giám hộ', folded: ['thủ', 'tục', 'đăng', 'ký', 'giám', 'hộ'] }
-    expect(splitNameClauses(plain as unknown as DocFacts)).toBeNull()
-  })
-
-  it('does not let words found in different cases of one name outrank the procedure asked for', () => {
-    // Before: the land registration (1.013980) first, holding "khiếu nại" and "xử lý" in two cases.
-    expect(first('khiếu nại công an xã xử lý sai')).toBe('1.004335')
-    // Before: the omnibus record of other civil-status events abroad first.
-    expect(first('làm giám hộ cho cháu mồ côi cha mẹ')).toBe('1.004837')
   })
 })
