@@ -75,6 +75,8 @@ const UNIT_WORDS = new Set(
     ' ',
   ),
 )
+/** Words before a digit that make it a label ("phiếu số 2", "mẫu 1"), kept as typed. */
+const LABEL_WORDS = new Set(['so', 'mau', 'tang', 'phong', 'khu', 'to', 'ap', 'thon', 'doi'])
 /** Words before a digit that make it a grade or class ("hạng 3", "cấp 3", "loại 2"). */
 const GRADE_WORDS = new Set(['hang', 'cap', 'loai', 'nhom', 'bac'])
 
@@ -85,8 +87,10 @@ const GRADE_WORDS = new Set(['hang', 'cap', 'loai', 'nhom', 'bac'])
 const numberTerms = (tokens: AnalyzedToken[], i: number, synonyms: Synonyms): QueryTerm[] => {
   const spelled = NUMBER_WORDS.get(tokens[i]?.folded ?? '')
   if (!spelled) return []
+  const before = tokens[i - 1]?.folded ?? ''
+  if (LABEL_WORDS.has(before)) return []
   const next = tokens[i + 1]
-  const graded = GRADE_WORDS.has(tokens[i - 1]?.folded ?? '')
+  const graded = GRADE_WORDS.has(before)
   if (!graded && (!next || /\d/.test(next.folded) || UNIT_WORDS.has(next.folded))) return []
   return expansionTerms(`[${spelled}]`, synonyms)
 }

@@ -25,6 +25,8 @@ describe('a digit as the names spell it', () => {
     expect(qualifiers('bao nhiêu tiền 1 trang')).toEqual([])
     expect(qualifiers('cưới năm 1995')).toEqual([])
     expect(qualifiers('con 2 tuổi')).toEqual([])
+    // A label: the criminal-record certificate "số 2", a form "mẫu 1".
+    expect(qualifiers('phiếu lý lịch tư pháp số 2 bao lâu thì có')).toEqual([])
   })
 
   it('ranks the company with two or more members first for "2 thành viên" (the one-member company before)', () => {
