@@ -74,8 +74,19 @@ describe('everyday words for banknotes, pesticides, driving tests, skippers and 
     ['hộ chiếu đã báo mất giờ tìm lại được muốn dùng tiếp', '1.010384'],
     // The registration fee is its own topic, not a land transfer.
     ['le phi truoc ba khi sang ten nha dat la bao nhieu', '1.007277'],
+    // Sickness and survivors' benefits are what a person "hưởng", not arrears of a pension.
+    ['nghi om dau co duoc bhxh tra tien khong', '1.001667'],
+    ['bố mất thì gia đình nhận trợ cấp mai táng ở bảo hiểm thế nào', '2.000821'],
   ])('"%s" finds %s first', (question, code) => {
     expect(first(question)).toBe(code)
+  })
+
+  it('does not read a complaint about a hospital charging money as a sickness benefit', () => {
+    const words = expandQuery(
+      'Khiếu nại bệnh viện huyện thu tiền viện phí sai thì gửi đơn cho ai',
+      synonyms,
+    ).terms
+    expect(words.map((t) => t.folded)).not.toContain('om')
   })
 
   it('puts the dissolution of a company among the first three', () => {
