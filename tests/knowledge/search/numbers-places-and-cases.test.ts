@@ -74,6 +74,9 @@ describe('everyday words for banknotes, pesticides, driving tests, skippers and 
     ['hộ chiếu đã báo mất giờ tìm lại được muốn dùng tiếp', '1.010384'],
     // The registration fee is its own topic, not a land transfer.
     ['le phi truoc ba khi sang ten nha dat la bao nhieu', '1.007277'],
+    // A household business's new address is a change of its registration, not of its tax details.
+    ['thay doi dia chi ho kinh doanh', '2.000720'],
+    ['thay đổi địa chỉ hộ kinh doanh', '2.000720'],
     // Sickness and survivors' benefits are what a person "hưởng", not arrears of a pension.
     ['nghi om dau co duoc bhxh tra tien khong', '1.001667'],
     ['bố mất thì gia đình nhận trợ cấp mai táng ở bảo hiểm thế nào', '2.000821'],
@@ -87,6 +90,10 @@ describe('everyday words for banknotes, pesticides, driving tests, skippers and 
       synonyms,
     ).terms
     expect(words.map((t) => t.folded)).not.toContain('om')
+  })
+
+  it("puts the change of a company's head-office address among the first three", () => {
+    expect(top('chuyển trụ sở công ty từ Bình Dương về thành phố Hồ Chí Minh', 3)).toContain('2.002041')
   })
 
   it('puts the dissolution of a company among the first three', () => {
