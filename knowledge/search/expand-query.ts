@@ -59,6 +59,41 @@ const WEAK_WEIGHT = 0.35
  * procedures say just "Giấy chứng nhận") is not pushed below names sharing only the qualifier.
  */
 const QUALIFIER_WEIGHT = 0.5
+/**
+ * A small number typed as a digit, as the names spell it: in words ("công ty TNHH hai thành
+ * viên") or in Roman numerals ("hạng III", "công trình cấp III").
+ */
+const NUMBER_WORDS = new Map([
+  ['1', 'một i'],
+  ['2', 'hai ii'],
+  ['3', 'ba iii'],
+  ['4', 'bốn iv'],
+])
+/** Units after a digit that make it a duration, an age or an amount ("3 năm", "2 lần"), not a count the names spell. */
+const UNIT_WORDS = new Set(
+  'nam thang ngay tuan tuoi gio phut lan trang ban to nguoi con dua chau trieu nghin ngan tram ti dong m m2 km kg tan lit cho chiec cai can tang ha'.split(
+    ' ',
+  ),
+)
+/** Words before a digit that make it a label ("phiếu số 2", "mẫu 1"), kept as typed. */
+const LABEL_WORDS = new Set(['so', 'mau', 'tang', 'phong', 'khu', 'to', 'ap', 'thon', 'doi'])
+/** Words before a digit that make it a grade or class ("hạng 3", "cấp 3", "loại 2"). */
+const GRADE_WORDS = new Set(['hang', 'cap', 'loai', 'nhom', 'bac'])
+
+/**
+ * The digit's spellings as optional qualifiers, when it counts something ("2 thành viên") or
+ * grades it ("hạng 3"); not in a date or an amount ("1995", "25 tuổi" are more than one digit).
+ */
+const numberTerms = (tokens: AnalyzedToken[], i: number, synonyms: Synonyms): QueryTerm[] => {
+  const spelled = NUMBER_WORDS.get(tokens[i]?.folded ?? '')
+  if (!spelled) return []
+  const before = tokens[i - 1]?.folded ?? ''
+  if (LABEL_WORDS.has(before)) return []
+  const next = tokens[i + 1]
+  const graded = GRADE_WORDS.has(before)
+  if (!graded && (!next || /\d/.test(next.folded) || UNIT_WORDS.has(next.folded))) return []
+  return expansionTerms(`[${spelled}]`, synonyms)
+}
 
 /** The expansion's words, bracketed qualifiers weighing less. */
 const expansionTerms = (to: string, synonyms: Synonyms): QueryTerm[] =>
@@ -153,6 +188,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     run = []
   }
   let expanded = false
+  const spelledNumbers: QueryTerm[] = []
   let i = 0
   while (i < tokens.length) {
     if (purposeAt >= 0 && i >= purposeAt && headRuns < 0) {
@@ -192,7 +228,10 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     if (!consumed) {
       const t = tokens[i] as AnalyzedToken
       if (CODE.test(t.folded)) closeRun()
-      else run.push(termOf(t, synonyms, false))
+      else {
+        run.push(termOf(t, synonyms, false))
+        spelledNumbers.push(...numberTerms(tokens, i, synonyms))
+      }
       consumed = 1
     }
     i += consumed
@@ -202,6 +241,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   if (headRuns >= 0)
     for (const r of runs.slice(headRuns, purposeRuns < 0 ? runs.length : purposeRuns))
       for (const t of r) t.purpose = true
+  // After the words typed, so a digit's pairs stay as typed ("hạng_3") and its spellings pair with nothing.
+  for (const t of spelledNumbers) runs.push([t])
 
   const byFolded = new Map<string, QueryTerm>()
   for (const t of runs.flat()) {

@@ -314,8 +314,11 @@ export const searchProcedures = ({
   const weightOf = terms.map((t) => (purposeCounts && t.purpose ? t.weight * PURPOSE_WEIGHT : t.weight))
   // A foreign person ("người nước ngoài", "người Hàn"), not a place abroad: a name's "ở nước
   // ngoài" (nationality abroad vs. in the country) does not cover the question's "nước ngoài".
+  // A country named as a place ("ở Đức", "sang Nhật") adds the qualifier "[ở nước ngoài]".
+  const countryNamed = terms.some((t) => t.qualifier && t.folded === 'ngoai')
   const foreignPerson =
     hasTerm(terms, 'ngoai') &&
+    !countryNamed &&
     (wholeQuery.includes(' nguoi nuoc ngoai ') || !q.folded.includes('ngoai')) &&
     !ABROAD_ASKED.some((phrase) => wholeQuery.includes(phrase))
   const totalWeight = weightOf.reduce((s, w) => s + w, 0)
