@@ -10,12 +10,13 @@
  * scope (never refusing), to measure the limit's cost.
  *
  * `npm run bench:profile` (`bench:serve -- --profile`): one server per operation (search,
- * answer) under `node --cpu-prof`, driven the same way; writes `bench/profiles/<operation>.cpuprofile`
+ * answer), driven the same way, with the CPU profiler on only while the load runs (started and
+ * stopped by signals, bench/profile-on-signal.ts); writes `bench/profiles/<operation>.cpuprofile`
  * (open in Chrome DevTools or speedscope for a flame graph) and prints the functions with the
  * most self time.
  * @module
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,7 +53,7 @@ const limits: Record<string, string> = limitScope
       RATE_LIMIT_CHAT_PER_MINUTE: '1000000000',
     }
   : { RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0' }
-const start = async (nodeArgs: string[] = []) => {
+const start = async (nodeArgs: string[] = [], env: Record<string, string> = {}) => {
   const server = await startServer(
     {
       DATA_DIR: data,
@@ -61,6 +62,7 @@ const start = async (nodeArgs: string[] = []) => {
       LOG_LEVEL: 'info',
       ...limits,
       WORKERS,
+      ...env,
     },
     60_000,
     nodeArgs,
@@ -168,26 +170,41 @@ const topSelfTime = (profile: CpuProfile, count: number) => {
     .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`)
 }
 
+/** Waits until the server has printed `line` (bench/profile-on-signal.ts reports on stderr). */
+const printed = async (line: string, count: number) => {
+  const started = performance.now()
+  while (server.output().split(line).length - 1 < count) {
+    if (performance.now() - started > 60_000) throw new Error(`the server never printed "${line}"`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/**
+ * One server per operation, profiled only while the load runs: after the warm-up SIGUSR2 starts
+ * the profiler in the server (bench/profile-on-signal.ts), after the run a second one writes it.
+ * Start-up (module loading, the index build) is left out, so the shares are of the load alone.
+ */
 const profile = async () => {
   mkdirSync(profilesDir, { recursive: true })
   await server.stop()
   agent.destroy()
   for (const op of OPS.slice(1)) {
-    const out = mkdtempSync(join(dir, 'prof-'))
-    server = await start(['--cpu-prof', `--cpu-prof-dir=${out}`])
+    const target = join(profilesDir, `${op.name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.cpuprofile`)
+    rmSync(target, { force: true })
+    server = await start(['--import', './bench/profile-on-signal.ts'], { BENCH_PROFILE_FILE: target })
     ;({ hostname, port } = new URL(server.url))
     agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-    for (let k = 0; k < 50; k++) await send(op.make(k))
+    for (let k = 0; k < 200; k++) await send(op.make(k))
+    server.child.kill('SIGUSR2')
+    await printed('cpu profile started', 1)
     const r = await run(op)
+    server.child.kill('SIGUSR2')
+    await printed('cpu profile written', 1)
     agent.destroy()
     await server.stop()
-    const file = readdirSync(out).find((f) => f.endsWith('.cpuprofile'))
-    if (!file) throw new Error(`no profile written for ${op.name}`)
-    const target = join(profilesDir, `${op.name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.cpuprofile`)
-    renameSync(join(out, file), target)
     console.log(`\n${op.name}: ${r.rps.toFixed(0)} req/s under the profiler; ${target}`)
-    console.log('self time (whole server process; the database was seeded by an earlier start):')
-    for (const line of topSelfTime(JSON.parse(readFileSync(target, 'utf8')) as CpuProfile, 25))
+    console.log('self time (the measured load only, start-up and warm-up left out):')
+    for (const line of topSelfTime(JSON.parse(readFileSync(target, 'utf8')) as CpuProfile, 30))
       console.log(`  ${line}`)
   }
 }
