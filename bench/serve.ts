@@ -4,7 +4,8 @@
  * BENCH_SECONDS (default 5) by BENCH_CONNECTIONS (default 10) keep-alive clients on 127.0.0.1:
  * `GET /healthz` (a trivial request), `GET /v1/procedures?q=…` (search) and `POST /v1/ask`
  * (an answer). Prints throughput, p50/p99 latency and the ratios to /healthz
- * (targets: search ≥ 0.30, answer ≥ 0.20). BENCH_WORKERS=n runs the server with `WORKERS=n`
+ * (targets: search ≥ 0.30, answer ≥ 0.20), and the server's CPU time per request with the same ratios:
+ * on a busy machine throughput follows what the other work leaves, CPU per request much less. BENCH_WORKERS=n runs the server with `WORKERS=n`
  * (one port, n processes; default 1). Bounded by a 180 s watchdog.
  * `BENCH_RATE_LIMIT_SCOPE=database|process` counts every ask against the rate limit in that
  * scope (never refusing), to measure the limit's cost.
@@ -118,7 +119,34 @@ const send = ({ method, path, body }: { method: string; path: string; body?: str
     req.end(body)
   })
 
+/**
+ * CPU time (user + system, ms) the server's processes have used so far, from /proc: per request
+ * it measures the work a request costs, which a busy machine changes far less than throughput.
+ */
+const serverCpuMs = (): number => {
+  const pid = server.child.pid
+  if (pid === undefined) return 0
+  let children: number[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    // not Linux: no CPU column
+    return 0
+  }
+  let ticks = 0
+  for (const p of [pid, ...children]) {
+    // utime and stime are fields 14 and 15; the command name before them may hold spaces
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0)
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
+}
+
 const run = async (op: Op) => {
+  const cpuBefore = serverCpuMs()
   const latencies: number[] = []
   let errors = 0
   let i = 0
@@ -133,8 +161,10 @@ const run = async (op: Op) => {
       }
     }),
   )
+  const cpuMs = serverCpuMs() - cpuBefore
   latencies.sort((a, b) => a - b)
   return {
+    cpuPerRequest: latencies.length ? cpuMs / latencies.length : 0,
     name: op.name,
     rps: latencies.length / SECONDS,
     p50: quantile(latencies, 0.5),
@@ -214,21 +244,26 @@ try {
     await profile()
     process.exitCode = 0
   } else {
-    // A short warm-up, so the first measured operation does not pay for JIT compilation.
-    for (const op of OPS) for (let k = 0; k < 50; k++) await send(op.make(k))
+    // A warm-up (500 requests of each), so no measured operation pays for JIT compilation.
+    for (const op of OPS) for (let k = 0; k < 500; k++) await send(op.make(k))
     const rows = []
     for (const op of OPS) rows.push(await run(op))
     const base = rows[0]!.rps
     console.log(
       `bench:serve — WORKERS=${WORKERS}, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures, rate limits ${limitScope ? `counted (${limitScope})` : 'off'}`,
     )
-    console.log('operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors')
+    console.log(
+      'operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors   server CPU ms/request  CPU ratio',
+    )
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${(r.rps / base).toFixed(2).padStart(12)} ${String(r.errors).padStart(12)}`,
+        `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${(r.rps / base).toFixed(2).padStart(12)} ${String(r.errors).padStart(12)} ${r.cpuPerRequest.toFixed(3).padStart(14)} ${(rows[0]!.cpuPerRequest / r.cpuPerRequest || 0).toFixed(2).padStart(18)}`,
       )
     }
     console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
+    console.log(
+      "CPU ratio: /healthz CPU per request over the operation's (what the ratio would be with the cores to itself)",
+    )
     // With WORKERS > 1 the primary serves nothing: the workers are its child processes. RSS
     // counts the shared libSQL library and Node's code in every process; PSS shares them out.
     const kb = (pid: number, file: string, field: string) =>
