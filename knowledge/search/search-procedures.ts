@@ -20,6 +20,7 @@ import {
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
+import { retrieveBest } from './retrieve-best.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import type { SearchResult } from './search.types.ts'
 
@@ -282,7 +283,7 @@ export const searchProcedures = ({
   ]
   const hits: { id: string | number; score: number }[] = index.common.has(retrieval[0] ?? '')
     ? commonWordHits(index, retrieval[0] as string)
-    : index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
+    : retrieveBest({ mini: index.mini, query: { combineWith: 'OR', queries }, limit: CANDIDATES })
   if (morePairs.length) {
     const found = new Set(hits.map((h) => h.id))
     // Read from the pairs' postings: MiniSearch's best PAIR_CANDIDATES without scoring objects for all.
