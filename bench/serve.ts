@@ -4,18 +4,20 @@
  * BENCH_SECONDS (default 5) by BENCH_CONNECTIONS (default 10) keep-alive clients on 127.0.0.1:
  * `GET /healthz` (a trivial request), `GET /v1/procedures?q=…` (search) and `POST /v1/ask`
  * (an answer). Prints throughput, p50/p99 latency and the ratios to /healthz
- * (targets: search ≥ 0.30, answer ≥ 0.20). BENCH_WORKERS=n runs the server with `WORKERS=n`
+ * (targets: search ≥ 0.30, answer ≥ 0.20), and the server's CPU time per request with the same ratios:
+ * on a busy machine throughput follows what the other work leaves, CPU per request much less. BENCH_WORKERS=n runs the server with `WORKERS=n`
  * (one port, n processes; default 1). Bounded by a 180 s watchdog.
  * `BENCH_RATE_LIMIT_SCOPE=database|process` counts every ask against the rate limit in that
  * scope (never refusing), to measure the limit's cost.
  *
  * `npm run bench:profile` (`bench:serve -- --profile`): one server per operation (search,
- * answer) under `node --cpu-prof`, driven the same way; writes `bench/profiles/<operation>.cpuprofile`
+ * answer), driven the same way, with the CPU profiler on only while the load runs (started and
+ * stopped by signals, bench/profile-on-signal.ts); writes `bench/profiles/<operation>.cpuprofile`
  * (open in Chrome DevTools or speedscope for a flame graph) and prints the functions with the
  * most self time.
  * @module
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,7 +54,7 @@ const limits: Record<string, string> = limitScope
       RATE_LIMIT_CHAT_PER_MINUTE: '1000000000',
     }
   : { RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_CHAT_PER_MINUTE: '0' }
-const start = async (nodeArgs: string[] = []) => {
+const start = async (nodeArgs: string[] = [], env: Record<string, string> = {}) => {
   const server = await startServer(
     {
       DATA_DIR: data,
@@ -61,6 +63,7 @@ const start = async (nodeArgs: string[] = []) => {
       LOG_LEVEL: 'info',
       ...limits,
       WORKERS,
+      ...env,
     },
     60_000,
     nodeArgs,
@@ -116,7 +119,34 @@ const send = ({ method, path, body }: { method: string; path: string; body?: str
     req.end(body)
   })
 
+/**
+ * CPU time (user + system, ms) the server's processes have used so far, from /proc: per request
+ * it measures the work a request costs, which a busy machine changes far less than throughput.
+ */
+const serverCpuMs = (): number => {
+  const pid = server.child.pid
+  if (pid === undefined) return 0
+  let children: number[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    // not Linux: no CPU column
+    return 0
+  }
+  let ticks = 0
+  for (const p of [pid, ...children]) {
+    // utime and stime are fields 14 and 15; the command name before them may hold spaces
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0)
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
+}
+
 const run = async (op: Op) => {
+  const cpuBefore = serverCpuMs()
   const latencies: number[] = []
   let errors = 0
   let i = 0
@@ -131,8 +161,10 @@ const run = async (op: Op) => {
       }
     }),
   )
+  const cpuMs = serverCpuMs() - cpuBefore
   latencies.sort((a, b) => a - b)
   return {
+    cpuPerRequest: latencies.length ? cpuMs / latencies.length : 0,
     name: op.name,
     rps: latencies.length / SECONDS,
     p50: quantile(latencies, 0.5),
@@ -168,26 +200,41 @@ const topSelfTime = (profile: CpuProfile, count: number) => {
     .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`)
 }
 
+/** Waits until the server has printed `line` (bench/profile-on-signal.ts reports on stderr). */
+const printed = async (line: string, count: number) => {
+  const started = performance.now()
+  while (server.output().split(line).length - 1 < count) {
+    if (performance.now() - started > 60_000) throw new Error(`the server never printed "${line}"`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/**
+ * One server per operation, profiled only while the load runs: after the warm-up SIGUSR2 starts
+ * the profiler in the server (bench/profile-on-signal.ts), after the run a second one writes it.
+ * Start-up (module loading, the index build) is left out, so the shares are of the load alone.
+ */
 const profile = async () => {
   mkdirSync(profilesDir, { recursive: true })
   await server.stop()
   agent.destroy()
   for (const op of OPS.slice(1)) {
-    const out = mkdtempSync(join(dir, 'prof-'))
-    server = await start(['--cpu-prof', `--cpu-prof-dir=${out}`])
+    const target = join(profilesDir, `${op.name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.cpuprofile`)
+    rmSync(target, { force: true })
+    server = await start(['--import', './bench/profile-on-signal.ts'], { BENCH_PROFILE_FILE: target })
     ;({ hostname, port } = new URL(server.url))
     agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-    for (let k = 0; k < 50; k++) await send(op.make(k))
+    for (let k = 0; k < 200; k++) await send(op.make(k))
+    server.child.kill('SIGUSR2')
+    await printed('cpu profile started', 1)
     const r = await run(op)
+    server.child.kill('SIGUSR2')
+    await printed('cpu profile written', 1)
     agent.destroy()
     await server.stop()
-    const file = readdirSync(out).find((f) => f.endsWith('.cpuprofile'))
-    if (!file) throw new Error(`no profile written for ${op.name}`)
-    const target = join(profilesDir, `${op.name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.cpuprofile`)
-    renameSync(join(out, file), target)
     console.log(`\n${op.name}: ${r.rps.toFixed(0)} req/s under the profiler; ${target}`)
-    console.log('self time (whole server process; the database was seeded by an earlier start):')
-    for (const line of topSelfTime(JSON.parse(readFileSync(target, 'utf8')) as CpuProfile, 25))
+    console.log('self time (the measured load only, start-up and warm-up left out):')
+    for (const line of topSelfTime(JSON.parse(readFileSync(target, 'utf8')) as CpuProfile, 30))
       console.log(`  ${line}`)
   }
 }
@@ -197,21 +244,26 @@ try {
     await profile()
     process.exitCode = 0
   } else {
-    // A short warm-up, so the first measured operation does not pay for JIT compilation.
-    for (const op of OPS) for (let k = 0; k < 50; k++) await send(op.make(k))
+    // A warm-up (500 requests of each), so no measured operation pays for JIT compilation.
+    for (const op of OPS) for (let k = 0; k < 500; k++) await send(op.make(k))
     const rows = []
     for (const op of OPS) rows.push(await run(op))
     const base = rows[0]!.rps
     console.log(
       `bench:serve — WORKERS=${WORKERS}, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures, rate limits ${limitScope ? `counted (${limitScope})` : 'off'}`,
     )
-    console.log('operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors')
+    console.log(
+      'operation             req/s     p50 ms   p99 ms   ratio to /healthz  errors   server CPU ms/request  CPU ratio',
+    )
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${(r.rps / base).toFixed(2).padStart(12)} ${String(r.errors).padStart(12)}`,
+        `${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)} ${(r.rps / base).toFixed(2).padStart(12)} ${String(r.errors).padStart(12)} ${r.cpuPerRequest.toFixed(3).padStart(14)} ${(rows[0]!.cpuPerRequest / r.cpuPerRequest || 0).toFixed(2).padStart(18)}`,
       )
     }
     console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
+    console.log(
+      "CPU ratio: /healthz CPU per request over the operation's (what the ratio would be with the cores to itself)",
+    )
     // With WORKERS > 1 the primary serves nothing: the workers are its child processes. RSS
     // counts the shared libSQL library and Node's code in every process; PSS shares them out.
     const kb = (pid: number, file: string, field: string) =>

@@ -157,7 +157,7 @@ function* buildSteps({
     }
   }
   stamp.clear()
-  packer.finish()
+  const tokenIds = packer.finish()
   // Pass 2: index distinctive words and rare pairs; function words and common pairs stay out,
   // very common words go to compact lists.
   const limit = commonLimit(n)
@@ -221,5 +221,5 @@ function* buildSteps({
     list.sort((a, b) => (ordered[a]?.mainLength ?? 0) - (ordered[b]?.mainLength ?? 0) || a - b)
     common.set(word, Uint32Array.from(list))
   }
-  return { mini, facts, codes, df, common, ordered, size: facts.size }
+  return { mini, facts, codes, df, common, ordered, tokenIds, size: facts.size }
 }

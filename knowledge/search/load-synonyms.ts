@@ -124,11 +124,22 @@ export const lookupPhrase = <T>(
   return undefined
 }
 
-/** Folds a phrase the way queries are folded (Telex repair included). */
-export const foldPhrase = (phrase: string): string =>
-  analyzeText(phrase)
-    .map((t) => t.folded)
-    .join(' ')
+/** Phrases folded so far: answers fold the same procedure names again and again. */
+const foldedPhrases = new Map<string, string>()
+const MAX_FOLDED_PHRASES = 20_000
+
+/** Folds a phrase the way queries are folded (Telex repair included); a pure function, so kept. */
+export const foldPhrase = (phrase: string): string => {
+  let folded = foldedPhrases.get(phrase)
+  if (folded === undefined) {
+    folded = analyzeText(phrase)
+      .map((t) => t.folded)
+      .join(' ')
+    if (foldedPhrases.size >= MAX_FOLDED_PHRASES) foldedPhrases.clear()
+    foldedPhrases.set(phrase, folded)
+  }
+  return folded
+}
 
 const defaultFile = new URL('../data/synonyms.json', import.meta.url)
 

@@ -3,8 +3,10 @@
  * folded and accented tokens are numbers in two typed arrays shared by the whole index
  * (a token table turns them back into words), instead of two arrays of strings per procedure
  * (at 100,000 procedures about 50 MB of heap). `folded` and `accented` read as before, as
- * arrays built when asked (a reader keeps the array while it loops over it); identical
- * modifier lists are shared. Nothing else in the facts changes.
+ * arrays built when asked (a reader keeps the array while it loops over it), or as the numbers
+ * themselves (`foldedIds`, `accentedIds`, with the table `finish()` returns): the search reads
+ * candidates' names that way, without building arrays or hashing strings; identical modifier
+ * lists are shared. Nothing else in the facts changes.
  * @module
  */
 import type { DocFacts } from './search-index.types.ts'
@@ -23,10 +25,13 @@ const wordsOf = (words: string[], column: Column, start: number, length: number)
 /** One procedure's facts, its tokens read from the shared columns. */
 class PackedFacts {
   readonly #words: string[]
-  readonly #folded: Column
-  readonly #accented: Column
-  readonly #start: number
-  readonly #length: number
+  /** The name's folded tokens as numbers of the index's token table, from `tokenStart` on. */
+  readonly foldedIds: Column
+  /** The accented tokens the same way (one table for both: equal numbers, equal words). */
+  readonly accentedIds: Column
+  readonly tokenStart: number
+  /** How many tokens the name has (`folded.length` without building the array). */
+  readonly tokenCount: number
   code: string
   name: string
   levels: string[]
@@ -51,10 +56,10 @@ class PackedFacts {
     modifiers: number[],
   ) {
     this.#words = words
-    this.#folded = at.folded
-    this.#accented = at.accented
-    this.#start = at.start
-    this.#length = f.folded.length
+    this.foldedIds = at.folded
+    this.accentedIds = at.accented
+    this.tokenStart = at.start
+    this.tokenCount = f.folded.length
     this.code = f.code
     this.name = f.name
     this.levels = f.levels
@@ -74,12 +79,12 @@ class PackedFacts {
 
   /** Folded name tokens in order (a new array each time: read it once per loop). */
   get folded(): string[] {
-    return wordsOf(this.#words, this.#folded, this.#start, this.#length)
+    return wordsOf(this.#words, this.foldedIds, this.tokenStart, this.tokenCount)
   }
 
   /** Tone-normalised name tokens (a new array each time: read it once per loop). */
   get accented(): string[] {
-    return wordsOf(this.#words, this.#accented, this.#start, this.#length)
+    return wordsOf(this.#words, this.accentedIds, this.tokenStart, this.tokenCount)
   }
 }
 
@@ -132,10 +137,13 @@ export const createFactsPacker = () => {
       at.start += length
       return packed
     },
-    /** Forgets the build-time tables (the columns stay with the facts). */
-    finish(): void {
-      idOf.clear()
+    /**
+     * Forgets the build-time tables (the columns stay with the facts).
+     * @returns the token table: word → its number in the columns (a search compares numbers, not strings)
+     */
+    finish(): ReadonlyMap<string, number> {
       modifierLists.clear()
+      return idOf
     },
   }
 }

@@ -51,6 +51,14 @@ export type DocFacts = {
   expandedAccented?: string[]
   /** Their word pairs ("thu_nhap", "nhap_ca", "ca_nhan"), when any. */
   expandedPairs?: string[]
+  /**
+   * The name's tokens as numbers of `SearchIndex.tokenIds` (packed facts, pack-facts.ts): folded
+   * from `tokenStart` on, `tokenCount` of them, and the accented ones at the same places.
+   */
+  foldedIds?: ArrayLike<number>
+  accentedIds?: ArrayLike<number>
+  tokenStart?: number
+  tokenCount?: number
   /** The base name joined (`baseNameOf`), set the first time the procedure is a candidate. */
   group?: string
   /**
@@ -74,6 +82,8 @@ export type SearchIndex = {
    * list of procedures (indexes into `ordered`), shortest names first.
    */
   common: Map<string, Uint32Array>
+  /** Every folded and accented name token → its number in the facts' `foldedIds` / `accentedIds`. */
+  tokenIds?: ReadonlyMap<string, number>
   /** Facts in index order, for `common`. */
   ordered: DocFacts[]
   size: number

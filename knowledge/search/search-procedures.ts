@@ -20,6 +20,7 @@ import {
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
+import { retrieveBest } from './retrieve-best.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import type { SearchResult } from './search.types.ts'
 
@@ -282,7 +283,7 @@ export const searchProcedures = ({
   ]
   const hits: { id: string | number; score: number }[] = index.common.has(retrieval[0] ?? '')
     ? commonWordHits(index, retrieval[0] as string)
-    : index.mini.search({ combineWith: 'OR', queries }).slice(0, CANDIDATES)
+    : retrieveBest({ mini: index.mini, query: { combineWith: 'OR', queries }, limit: CANDIDATES })
   if (morePairs.length) {
     const found = new Set(hits.map((h) => h.id))
     // Read from the pairs' postings: MiniSearch's best PAIR_CANDIDATES without scoring objects for all.
@@ -343,6 +344,30 @@ export const searchProcedures = ({
     if (!seconds.has(p.slice(cut + 1))) seconds.set(p.slice(cut + 1), k)
     pairsFrom.set(first, seconds)
   })
+  // The same tables by token number (pack-facts.ts), to read packed names without building
+  // arrays or hashing strings; a word no name holds has no number and never matches.
+  const ids = index.tokenIds
+  const termOfId = new Map<number, number>()
+  const textIdOf = new Int32Array(terms.length).fill(-1)
+  const pairsFromId = new Map<number, Map<number, number>>()
+  if (ids) {
+    terms.forEach((t, k) => {
+      const id = ids.get(t.folded)
+      // as `termAt`: a later term of the same folded form wins
+      if (id !== undefined) termOfId.set(id, k)
+      textIdOf[k] = ids.get(t.text) ?? -1
+    })
+    for (const [first, seconds] of pairsFrom) {
+      const a = ids.get(first)
+      if (a === undefined) continue
+      const byId = new Map<number, number>()
+      for (const [second, k] of seconds) {
+        const b = ids.get(second)
+        if (b !== undefined) byId.set(b, k)
+      }
+      if (byId.size) pairsFromId.set(a, byId)
+    }
+  }
   const coveredIn = new Int32Array(terms.length).fill(-1)
   const accentIn = new Int32Array(terms.length).fill(-1)
   const pairIn = new Int32Array(q.bigrams.length).fill(-1)
@@ -352,21 +377,42 @@ export const searchProcedures = ({
     const hit = hits[c] as { id: string | number; score: number }
     const f = index.facts.get(String(hit.id))
     if (!f || seen.has(f.code)) continue
-    // Read once: the facts keep name tokens in columns and build these arrays when asked.
-    const words = f.folded
-    const accented = f.accented
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string
-      const k = termAt.get(w)
-      if (k !== undefined && !(foreignPerson && inAbroadPlace(words, i))) {
-        // The base name covers the term; anywhere in the name, a marked word typed agrees.
-        const same = accented[i] === (terms[k] as QueryTerm).text
-        if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
-        if (strict[k] && same) accentIn[k] = c
+    const foldedIds = ids ? f.foldedIds : undefined
+    const length = f.tokenCount ?? f.folded.length
+    if (foldedIds !== undefined) {
+      // Packed names are read as token numbers, compared with the query's (the same tests as below).
+      const accentedIds = f.accentedIds as ArrayLike<number>
+      const start = f.tokenStart as number
+      for (let i = 0; i < length; i++) {
+        const w = foldedIds[start + i] as number
+        const k = termOfId.get(w)
+        if (k !== undefined && !(foreignPerson && inAbroadPlace(f.folded, i))) {
+          const same = accentedIds[start + i] === textIdOf[k]
+          if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
+          if (strict[k] && same) accentIn[k] = c
+        }
+        if (i + 1 < length) {
+          const pk = pairsFromId.get(w)?.get(foldedIds[start + i + 1] as number)
+          if (pk !== undefined) pairIn[pk] = c
+        }
       }
-      if (i + 1 < words.length) {
-        const pk = pairsFrom.get(w)?.get(words[i + 1] as string)
-        if (pk !== undefined) pairIn[pk] = c
+    } else {
+      // Read once: the facts keep name tokens in columns and build these arrays when asked.
+      const words = f.folded
+      const accented = f.accented
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i] as string
+        const k = termAt.get(w)
+        if (k !== undefined && !(foreignPerson && inAbroadPlace(words, i))) {
+          // The base name covers the term; anywhere in the name, a marked word typed agrees.
+          const same = accented[i] === (terms[k] as QueryTerm).text
+          if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
+          if (strict[k] && same) accentIn[k] = c
+        }
+        if (i + 1 < words.length) {
+          const pk = pairsFrom.get(w)?.get(words[i + 1] as string)
+          if (pk !== undefined) pairIn[pk] = c
+        }
       }
     }
     if (f.expandedPairs)
@@ -380,7 +426,7 @@ export const searchProcedures = ({
     let informative = 0
     // A bracketed scope ("(đối với dự án đầu tư xây dựng công trình …)") is not counted in the
     // name's length, so the words it covers do not count for precision either.
-    const main = f.mainLength < f.folded.length ? mainWordsOf(f) : null
+    const main = f.mainLength < length ? mainWordsOf(f) : null
     const uncovered: string[] = []
     for (let k = 0; k < terms.length; k++) {
       const t = terms[k] as QueryTerm

@@ -105,6 +105,8 @@ describe('createKnowledgeBase', () => {
     }
     expect(kb.search('thiết bị bay không người lái')[0]?.code).toBe('1.999901')
     expect(kb.search('flycam')).toEqual([])
+    // The record kept beside the index is the edited one, not the one indexed before.
+    expect((await kb.getProcedure('1.999901'))?.name).toBe('Cấp phép bay thiết bị bay không người lái')
   })
 
   it('keeps repeated answers and results only as long as the index they came from', async () => {

@@ -1,9 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { analyseProcedureName, createInterner } from '../../../knowledge/search/analyse-procedure-name.ts'
 import { buildSearchIndex, type SearchIndex } from '../../../knowledge/search/build-search-index.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { compileSynonyms, readSynonymFiles } from '../../../knowledge/search/load-synonyms.ts'
 import { createFactsPacker } from '../../../knowledge/search/pack-facts.ts'
+import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
 import type { TestDb } from '../../helpers/create-test-db.ts'
+import { repoRoot } from '../../helpers/paths.ts'
 import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
 
 let testDb: TestDb
@@ -17,9 +23,12 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => testDb?.close())
 
+/** The packed form's own columns (checked on their own below) are not part of the analysed facts. */
+const COLUMNS = new Set(['foldedIds', 'accentedIds', 'tokenStart', 'tokenCount'])
+
 const plain = (f: object) => {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(f)) if (v !== undefined) out[k] = v
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && !COLUMNS.has(k)) out[k] = v
   const { folded, accented } = f as { folded: string[]; accented: string[] }
   return { ...out, folded, accented }
 }
@@ -45,6 +54,18 @@ describe('packed facts', () => {
     expect(f?.folded.at(-1)).not.toBe('x')
   })
 
+  it('give every name token as a number of the index token table, folded and accented alike', () => {
+    const wordOf = new Map([...(index.tokenIds ?? new Map<string, number>())].map(([w, id]) => [id, w]))
+    expect(wordOf.size).toBeGreaterThan(1000)
+    for (const f of index.ordered) {
+      const start = f.tokenStart as number
+      const ids = (column: ArrayLike<number> | undefined) =>
+        Array.from({ length: f.tokenCount as number }, (_, i) => wordOf.get(column?.[start + i] as number))
+      expect(ids(f.foldedIds)).toEqual(f.folded)
+      expect(ids(f.accentedIds)).toEqual(f.accented)
+    }
+  })
+
   it('share identical modifier lists and grow their columns past the first allocation', () => {
     const packer = createFactsPacker()
     const intern = createInterner()
@@ -62,4 +83,24 @@ describe('packed facts', () => {
       analyseProcedureName(last as (typeof imported)[0], intern, new Map(), new Map()).accented,
     )
   })
+
+  it('are read by the search as token numbers, ranking every evaluation question exactly as by words', () => {
+    const synonyms = compileSynonyms(readSynonymFiles({}))
+    const withSynonyms = buildSearchIndex({ procedures: imported, synonyms })
+    const evalDir = join(repoRoot, 'tests/fixtures/eval')
+    const questions = readdirSync(evalDir)
+      .filter((f) => f.endsWith('.tsv'))
+      .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').split(/\r?\n/))
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split('\t')[3] ?? '')
+      .filter(Boolean)
+    expect(questions.length).toBeGreaterThan(1000)
+    const byWords: SearchIndex = { ...withSynonyms }
+    delete byWords.tokenIds
+    for (const question of questions) {
+      const query = expandQuery(question, synonyms)
+      const asNumbers = searchProcedures({ index: withSynonyms, synonyms, query, limit: 30 })
+      expect(asNumbers, question).toEqual(searchProcedures({ index: byWords, synonyms, query, limit: 30 }))
+    }
+  }, 60_000)
 })
