@@ -23,6 +23,7 @@ import { findCoveredNames } from './find-covered-names.ts'
 import { findNamedCard } from './find-named-card.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
+import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
 import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { clarifyLabels } from './label-candidates.ts'
@@ -510,7 +511,14 @@ export const answerQuestion = async ({
   const undecided = new Set(
     findUndecided({ top, groups, question: traits, actions, words: new Set(topical.map((t) => t.folded)) }),
   )
-  const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g))
+  // "cấp thẻ ABTC" answered with "Cấp lại thẻ ABTC": the question did not say it is a second issue.
+  // (the sibling need not hold enough of the question's words alone: it lacks only the action word)
+  const siblings = representatives(results.filter((r) => !misfits.get(r.code) && holdsTopic(r)))
+  for (const g of findPlainAction({ top, groups: siblings, question: traits, actions })) undecided.add(g)
+  const close = [
+    ...groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g)),
+    ...[...undecided].filter((g) => !groups.some((x) => x.group === g.group)),
+  ]
   // A procedure only organisations carry out answers a question that names no organisation only tentatively.
   const folded = ` ${query.folded.join(' ')} `
   const forOrganisations = !top.forPeople && !ORGANISATION_WORDS.some((w) => folded.includes(` ${w} `))

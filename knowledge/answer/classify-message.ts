@@ -264,7 +264,8 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
     }
     return false
   })
-  if ((offTopic || MARKET_PRICE.test(whole)) && !PROCEDURE_WORDS.some((p) => has(whole, p))) return 'out_of_scope'
+  if ((offTopic || MARKET_PRICE.test(whole)) && !PROCEDURE_WORDS.some((p) => has(whole, p)))
+    return 'out_of_scope'
   const unknown = words.filter((w) => !isKnownWord(w, synonyms)).length
   if (unknown / words.length > 0.5) return 'gibberish'
   return 'question'

@@ -266,10 +266,26 @@ export const createProcedureActions = (
     return traits
   }
 
+  /** The message opens with a phrase that holds an action word but names no action ("mất bao lâu"). */
+  const namesNoAction = (tokens: readonly AnalyzedToken[]): boolean => {
+    for (const p of questionPhrases.get(tokens[0]?.folded ?? '') ?? [])
+      if (
+        p.tokens.length <= tokens.length &&
+        p.tokens.every((pt, k) => sameWord(tokens[k] as AnalyzedToken, pt, false))
+      )
+        return p.targets.every((t) => 'none' in t)
+    return false
+  }
+
   const ofQuestion = (tokens: readonly AnalyzedToken[]): Traits => {
     const traits = traitsOf(scan(tokens, questionPhrases, false))
-    // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death).
-    if (tokens[0]?.folded === 'mat' && (!tokens[0].accented || tokens[0].text === 'mất'))
+    // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death, "mất bao
+    // lâu" a duration: phrases that name no action).
+    if (
+      tokens[0]?.folded === 'mat' &&
+      (!tokens[0].accented || tokens[0].text === 'mất') &&
+      !namesNoAction(tokens)
+    )
       traits.actions.add('reissue')
     const [age] = ages(tokens)
     if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n
