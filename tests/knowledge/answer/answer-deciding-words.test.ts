@@ -50,6 +50,25 @@ describe('the words that decide between variants', () => {
     expect(traits('homestay có khách Tây').qualifiers.get('nationality')).toEqual(new Set(['foreigner']))
   })
 
+  it('does not fit a procedure for people without insurance to a question about the insurance they have', () => {
+    // 1.010092 "Trợ cấp tiền tuất, tai nạn (…) cho lực lượng xung kích … chưa tham gia bảo hiểm xã hội"
+    expect(actions.misfit(traits('me em mat, nhan tien tu tuat bhxh can gi'), nameOf('1.010092'))).toEqual({
+      kind: 'qualifier',
+      group: 'insurance',
+    })
+    // 3.000509 "Chế độ, chính sách đối với người được huy động, người tham gia phòng cháy … chưa tham gia bảo hiểm y tế …"
+    expect(
+      actions.misfit(
+        traits('em di chua chay giup hang xom bi bong, chua co bhyt, co duoc ho tro gi khong'),
+        nameOf('3.000509'),
+      ),
+    ).toBeNull()
+    // a question that says nothing of insurance is not decided by it
+    expect(
+      actions.misfit(traits('lực lượng xung kích phòng chống thiên tai bị tai nạn'), nameOf('1.010092')),
+    ).toBeNull()
+  })
+
   it('reads no action in everyday words that hold an action word', () => {
     for (const q of [
       'thoi gian giai quyet bao lau',
