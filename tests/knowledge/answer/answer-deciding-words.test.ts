@@ -134,6 +134,13 @@ describe('a question that names no action', () => {
       expect(offered(answer)).toContain('1.000987')
     })
 
+    it('reads "HTX" as hợp tác xã and offers its dissolution', async () => {
+      const answer = await portal.kb.answer('giải thể HTX vận tải cần hồ sơ gì')
+      expect(answer.kind).not.toBe('not_found')
+      // "Đăng ký giải thể hợp tác xã, liên hiệp hợp tác xã"
+      expect(offered(answer)[0]).toBe('1.004982')
+    })
+
     it('answers a lost counsellor card instead of taking its title as a request for a person', async () => {
       const answer = await portal.kb.answer('the tu van vien phap luat bi hong can cap lai')
       expect(answer.kind).toBe('answer')
