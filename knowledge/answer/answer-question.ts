@@ -329,11 +329,29 @@ export const answerQuestion = async ({
    * question between its levels, or none.
    */
   const answerComplaint = async (answer: Answer): Promise<Answer> => {
-    if (!act || answer.kind !== 'answer' || !answer.procedure) return answer
-    const given = answer.procedure
+    if (!act || (answer.kind !== 'answer' && answer.kind !== 'clarify')) return answer
     const results = search(`giải quyết ${act === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
     const fitting = fitComplaint({ act, folded: query.folded, results })
-    if (isComplaintProcedure(given.name) && (!fitting.length || fitting.some((r) => r.code === given.code)))
+    // A question between procedures the complaint mentions ("tố cáo công an phường đòi tiền khi làm
+    // căn cước": the identity card's) or between other bodies' complaints: the fitting complaint
+    // procedures instead; one among only fitting ones stays.
+    if (answer.kind === 'clarify') {
+      const options = answer.candidates ?? []
+      if (!fitting.length || options.every((c) => fitting.some((r) => r.code === c.code))) return answer
+      // The unit's own procedure is reserved for officers ("phải là cán bộ thuộc biên chế …"): a citizen
+      // is asked between it and the other levels' rather than given it as if sure.
+      const [unit] = fitting
+      if (fitting.length === 1 && unit && actions.misfit(actions.ofQuestion(query.tokens), unit.name)) {
+        const levels = fitComplaint({ act, folded: query.folded, results, anyLevel: true })
+        return askWhich([unit, ...levels.filter((r) => r.code !== unit.code)], false)
+      }
+    } else if (!answer.procedure) return answer
+    const given = answer.procedure
+    if (
+      given &&
+      isComplaintProcedure(given.name) &&
+      (!fitting.length || fitting.some((r) => r.code === given.code))
+    )
       return answer
     const [only] = fitting
     if (fitting.length === 1 && only)
