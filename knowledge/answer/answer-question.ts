@@ -339,11 +339,11 @@ export const answerQuestion = async ({
       const options = answer.candidates ?? []
       if (!fitting.length || options.every((c) => fitting.some((r) => r.code === c.code))) return answer
       // The unit's own procedure is reserved for officers ("phải là cán bộ thuộc biên chế …"): a citizen
-      // is asked between it and the other levels' rather than given it as if sure.
+      // is asked between the other levels' and it (last) rather than given it as if sure.
       const [unit] = fitting
       if (fitting.length === 1 && unit && actions.misfit(actions.ofQuestion(query.tokens), unit.name)) {
         const levels = fitComplaint({ act, folded: query.folded, results, anyLevel: true })
-        return askWhich([unit, ...levels.filter((r) => r.code !== unit.code)], false)
+        return askWhich([...levels.filter((r) => r.code !== unit.code), unit], false)
       }
     } else if (!answer.procedure) return answer
     const given = answer.procedure

@@ -78,9 +78,9 @@ describe('a complaint over the shipped export', () => {
     const answer = await portal.kb.answer('tố cáo cán bộ công an phường đòi tiền khi làm căn cước cho tôi')
     expect(answer.kind).toBe('clarify')
     const codes = (answer.candidates ?? []).map((c) => c.code)
-    // the commune's (reserved for officers) first, then the other levels'
-    expect(codes[0]).toBe('1.004327')
-    expect(codes).toContain('1.003482')
+    // the levels open to citizens first, the commune's (reserved for officers) last
+    expect(codes[0]).toBe('1.003482')
+    expect(codes.at(-1)).toBe('1.004327')
     expect(codes.every((c) => ['1.004327', '1.003482', '1.003523'].includes(c))).toBe(true)
     expect(answer.text).toContain('Phản ánh, kiến nghị')
   })
@@ -95,9 +95,9 @@ describe('a complaint over the shipped export', () => {
     const answer = await portal.kb.answer('khiếu nại công an xã xử lý sai')
     expect(answer.kind).toBe('clarify')
     expect((answer.candidates ?? []).map((c) => c.label)).toEqual([
-      'Thực hiện tại cấp xã (phải là cán bộ thuộc biên chế của lực lượng Công an)',
       'Thực hiện tại cấp tỉnh',
       'Thực hiện tại cấp Trung ương',
+      'Thực hiện tại cấp xã (phải là cán bộ thuộc biên chế của lực lượng Công an)',
     ])
   })
 
