@@ -48,6 +48,7 @@ const CONTACT_PHRASES = [
   'so dien thoai ho tro',
   'so dien thoai lien he',
   'so dien thoai tong dai',
+  'xin so dien thoai',
   'lien he voi can bo',
   'lien he voi nhan vien',
   'lien he can bo',

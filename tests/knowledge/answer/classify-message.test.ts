@@ -87,6 +87,9 @@ describe('classifyMessage', () => {
       'chuyen may cho nhan vien giup em voi',
       'nối máy cho tôi gặp chị Lan bộ phận một cửa',
       'ket noi voi tu van vien giup toi',
+      // asking for a phone number
+      'cho xin sdt can bo mot cua phuong',
+      'cho em xin số điện thoại cán bộ một cửa phường Láng',
     ],
     // asking how an application is progressing
     status: [
