@@ -23,6 +23,7 @@ import { findCoveredNames } from './find-covered-names.ts'
 import { findNamedCard } from './find-named-card.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
+import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
 import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { clarifyLabels } from './label-candidates.ts'
@@ -328,11 +329,29 @@ export const answerQuestion = async ({
    * question between its levels, or none.
    */
   const answerComplaint = async (answer: Answer): Promise<Answer> => {
-    if (!act || answer.kind !== 'answer' || !answer.procedure) return answer
-    const given = answer.procedure
+    if (!act || (answer.kind !== 'answer' && answer.kind !== 'clarify')) return answer
     const results = search(`giải quyết ${act === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
     const fitting = fitComplaint({ act, folded: query.folded, results })
-    if (isComplaintProcedure(given.name) && (!fitting.length || fitting.some((r) => r.code === given.code)))
+    // A question between procedures the complaint mentions ("tố cáo công an phường đòi tiền khi làm
+    // căn cước": the identity card's) or between other bodies' complaints: the fitting complaint
+    // procedures instead; one among only fitting ones stays.
+    if (answer.kind === 'clarify') {
+      const options = answer.candidates ?? []
+      if (!fitting.length || options.every((c) => fitting.some((r) => r.code === c.code))) return answer
+      // The unit's own procedure is reserved for officers ("phải là cán bộ thuộc biên chế …"): a citizen
+      // is asked between the other levels' and it (last) rather than given it as if sure.
+      const [unit] = fitting
+      if (fitting.length === 1 && unit && actions.misfit(actions.ofQuestion(query.tokens), unit.name)) {
+        const levels = fitComplaint({ act, folded: query.folded, results, anyLevel: true })
+        return askWhich([...levels.filter((r) => r.code !== unit.code), unit], false)
+      }
+    } else if (!answer.procedure) return answer
+    const given = answer.procedure
+    if (
+      given &&
+      isComplaintProcedure(given.name) &&
+      (!fitting.length || fitting.some((r) => r.code === given.code))
+    )
       return answer
     const [only] = fitting
     if (fitting.length === 1 && only)
@@ -510,7 +529,14 @@ export const answerQuestion = async ({
   const undecided = new Set(
     findUndecided({ top, groups, question: traits, actions, words: new Set(topical.map((t) => t.folded)) }),
   )
-  const close = groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g))
+  // "cấp thẻ ABTC" answered with "Cấp lại thẻ ABTC": the question did not say it is a second issue.
+  // (the sibling need not hold enough of the question's words alone: it lacks only the action word)
+  const siblings = representatives(results.filter((r) => !misfits.get(r.code) && holdsTopic(r)))
+  for (const g of findPlainAction({ top, groups: siblings, question: traits, actions })) undecided.add(g)
+  const close = [
+    ...groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g)),
+    ...[...undecided].filter((g) => !groups.some((x) => x.group === g.group)),
+  ]
   // A procedure only organisations carry out answers a question that names no organisation only tentatively.
   const folded = ` ${query.folded.join(' ')} `
   const forOrganisations = !top.forPeople && !ORGANISATION_WORDS.some((w) => folded.includes(` ${w} `))

@@ -36,6 +36,9 @@ const CONTACT_PHRASES = [
   'noi chuyen voi can bo',
   'chuyen cho nguoi',
   'chuyen sang nguoi',
+  'chuyen may cho',
+  'chuyen may sang',
+  'noi may cho',
   'tu van vien',
   'gap truc tiep',
   'nhan vien ho tro',
@@ -45,6 +48,7 @@ const CONTACT_PHRASES = [
   'so dien thoai ho tro',
   'so dien thoai lien he',
   'so dien thoai tong dai',
+  'xin so dien thoai',
   'lien he voi can bo',
   'lien he voi nhan vien',
   'lien he can bo',
@@ -55,7 +59,6 @@ const CONTACT_PHRASES = [
   'tro giup truc tiep',
   'ho tro truc tiep',
   'co ai truc',
-  'co ai khong',
   'nhan vien tu van',
   'chat voi nhan vien',
   'goi dien cho ai',
@@ -132,6 +135,13 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
   return COMPLAINT_PHRASES.some((p) => has(whole, p))
 }
 
+/**
+ * A market price per unit ("giá lúa tuần này bao nhiêu 1 ký", "giá heo hơi hôm nay mấy chục một
+ * cân") — folded: prices of goods are not public procedures (a fee is "lệ phí", "phí").
+ */
+const MARKET_PRICE =
+  /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua)\b/
+
 /** Words that make a message about procedures even when it also names an off-topic thing. */
 const PROCEDURE_WORDS = [
   'dang ki',
@@ -185,11 +195,30 @@ const WISHES = [
   'giúp đỡ',
   'rất nhiều',
   'nhé',
+  'có ai không',
+  'có ai ở đó không',
+  'có ai đó không',
 ].map(foldPhrase)
 const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
 
 const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
+
+/**
+ * Words before a person's title that make it the name of a paper ("thẻ tư vấn viên pháp luật",
+ * "chứng chỉ tư vấn viên"): the message asks about that paper, not for a person (folded).
+ */
+const PAPER_OF = ['the', 'chung chi', 'giay phep', 'giay chung nhan']
+
+/** The phrase occurs in the message other than as part of a paper's name. */
+const asksFor = (whole: string, phrase: string): boolean => {
+  const text = ` ${whole} `
+  for (let at = text.indexOf(` ${phrase} `); at >= 0; at = text.indexOf(` ${phrase} `, at + 1)) {
+    const before = text.slice(0, at + 1)
+    if (!PAPER_OF.some((w) => before.endsWith(` ${w} `))) return true
+  }
+  return false
+}
 
 /**
  * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
@@ -225,7 +254,7 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
   const words = query.folded
   const all = words.join(' ')
   if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => has(all, p)) || WAITING.test(all)) return 'status'
-  if (CONTACT_PHRASES.some((p) => has(all, p))) return 'contact'
+  if (CONTACT_PHRASES.some((p) => asksFor(all, p))) return 'contact'
   if (query.codes.length) return 'question'
   if (!words.length) return 'gibberish'
   if (words.length <= 8 && onlyPhrases(words, synonyms.smalltalk, synonyms)) return 'smalltalk'
@@ -236,7 +265,8 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
     }
     return false
   })
-  if (offTopic && !PROCEDURE_WORDS.some((p) => has(whole, p))) return 'out_of_scope'
+  if ((offTopic || MARKET_PRICE.test(whole)) && !PROCEDURE_WORDS.some((p) => has(whole, p)))
+    return 'out_of_scope'
   const unknown = words.filter((w) => !isKnownWord(w, synonyms)).length
   if (unknown / words.length > 0.5) return 'gibberish'
   return 'question'

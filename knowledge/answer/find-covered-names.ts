@@ -15,6 +15,12 @@ export const COVERED_PRECISION = 0.5
 export const COVERED_IDF = 0.25
 /** Only the best-scored results are looked at: a name far down the list is about something else. */
 export const COVERED_RANKS = 5
+/**
+ * The best-scored name held whole by the question ("Tách hộ" in "cưới xong muốn tách hộ khẩu ra riêng
+ * với bố mẹ thì cần giấy tờ gì", "Chứng thực di chúc" in a long question about a will) needs only this
+ * share of the question's rare words: every word of it was asked, the rest are side words.
+ */
+export const WHOLE_NAME_IDF = 0.15
 
 export type FindCoveredNamesOptions = {
   /** The search results, best first. */
@@ -30,8 +36,10 @@ export type FindCoveredNamesOptions = {
  */
 export const findCoveredNames = ({ results, fits }: FindCoveredNamesOptions): SearchResult[] => {
   const out: SearchResult[] = []
-  for (const r of results.slice(0, COVERED_RANKS)) {
-    if (r.score >= 1000 || r.precision < COVERED_PRECISION || r.idfCoverage < COVERED_IDF) continue
+  for (const [i, r] of results.slice(0, COVERED_RANKS).entries()) {
+    const whole = i === 0 && r.precision >= 1 && r.idfCoverage >= WHOLE_NAME_IDF
+    if (r.score >= 1000 || r.precision < COVERED_PRECISION || (r.idfCoverage < COVERED_IDF && !whole))
+      continue
     if (!fits(r) || out.some((o) => o.group === r.group)) continue
     out.push(r)
   }

@@ -49,20 +49,27 @@ export type FitComplaintOptions = {
   folded: readonly string[]
   /** Complaint procedures to choose from (others are ignored). */
   results: readonly SearchResult[]
+  /** Every level's procedure, whatever unit the question names. */
+  anyLevel?: boolean
 }
 
 /**
  * @returns the complaint procedures that fit the question: the act's, about the body the question
  *   names, at the level it names (every level when it names none or several); empty when none fits
  */
-export const fitComplaint = ({ act, folded, results }: FitComplaintOptions): SearchResult[] => {
+export const fitComplaint = ({
+  act,
+  folded,
+  results,
+  anyLevel = false,
+}: FitComplaintOptions): SearchResult[] => {
   const whole = folded.join(' ')
   const named = BODIES.filter((b) => b.asked.some((a) => has(whole, a)))
   const fitting = results.filter((r) => {
     const name = foldPhrase(r.name)
     return isComplaintProcedure(r.name) && name.includes(act) && named.some((b) => has(name, b.name))
   })
-  const levels = LEVELS.filter((l) => l.asked.test(whole)).map((l) => l.level)
+  const levels = anyLevel ? [] : LEVELS.filter((l) => l.asked.test(whole)).map((l) => l.level)
   const atLevel =
     levels.length === 1 ? fitting.filter((r) => r.levels.some((l) => foldPhrase(l) === levels[0])) : []
   const chosen = atLevel.length ? atLevel : fitting

@@ -50,7 +50,12 @@ const same = (a: string | undefined, b: string | undefined) =>
  * @returns one label per name, and the words all names share at the start (the procedure), if any
  */
 export const clarifyLabels = (names: string[]): { labels: string[]; common: string | null } => {
-  const words = names.map((n) => n.normalize('NFC').replace(LEVEL_SUFFIX, '').split(/\s+/).filter(Boolean))
+  // The level in brackets is left out, unless it is all that tells two names apart (the police's
+  // complaint procedures "… (thực hiện tại cấp tỉnh)" / "… (thực hiện tại cấp Trung ương)").
+  const stripped = names.map((n) => n.normalize('NFC').replace(LEVEL_SUFFIX, ''))
+  const distinct = new Set(stripped.map((n) => n.toLocaleLowerCase('vi'))).size === names.length
+  const bases = distinct ? stripped : names.map((n) => n.normalize('NFC'))
+  const words = bases.map((n) => n.split(/\s+/).filter(Boolean))
   const shortest = Math.min(...words.map((w) => w.length))
   let pre = 0
   while (pre < shortest && words.every((w) => same(w[pre], words[0]?.[pre]))) pre++
@@ -58,14 +63,16 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
   while (pre > 0 && HEAD_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
   // "… ở nước ngoài" / "… ở trong nước": the label keeps the "ở" that makes it a place.
   while (pre > 0 && PLACE_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
+  // The label starts no further than a bracket the shared words open ("(thực hiện tại cấp tỉnh)").
+  const open = (words[0] ?? []).slice(0, pre).findIndex((w) => w.startsWith('(') && !w.includes(')'))
+  if (open >= 0) pre = open
   let suf = 0
   while (
     pre + suf < shortest &&
     words.every((w) => same(w[w.length - 1 - suf], words[0]?.[(words[0]?.length ?? 0) - 1 - suf]))
   )
     suf++
-  if (names.length < 2 || pre < 2)
-    return { labels: names.map((n) => shorten(n.replace(LEVEL_SUFFIX, ''))), common: null }
+  if (names.length < 2 || pre < 2) return { labels: bases.map((n) => shorten(n)), common: null }
   const labels = words.map((w, i) => {
     const mid = w.slice(pre, w.length - suf)
     while (mid.length > 1 && EDGE_WORDS.has((mid[0] ?? '').toLocaleLowerCase('vi').replace(/[,;:]$/u, '')))
@@ -74,8 +81,9 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
     const text = mid
       .join(' ')
       .replace(/^[,;:–-]\s*|[,;:–-]$/gu, '')
+      .replace(/^\(([^()]*)\)$/u, '$1')
       .trim()
-    return text.length >= 3 ? shorten(capitalise(text)) : shorten(names[i]?.replace(LEVEL_SUFFIX, '') ?? '')
+    return text.length >= 3 ? shorten(capitalise(text)) : shorten(bases[i] ?? '')
   })
   const shared = (words[0] ?? []).slice(0, pre)
   // "Cấp thẻ căn cước cho người": the procedure is "Cấp thẻ căn cước".

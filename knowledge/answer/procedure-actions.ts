@@ -30,6 +30,12 @@ export const ZProcedureActionsFile = z.object({
     z.object({
       $comment: z.string().optional(),
       group: z.string(),
+      /**
+       * Only the name's head (before its first bracket) is read for this group: what the procedure
+       * does is said there, its brackets say what must have happened before ("Nghiệm thu … (… đã được
+       * cấp Giấy chứng nhận thẩm duyệt thiết kế …)" is an acceptance, not an appraisal).
+       */
+      head: z.boolean().optional(),
       values: z.record(
         z.string(),
         z.object({
@@ -203,6 +209,7 @@ export const createProcedureActions = (
   model: ProcedureActionsFile = loadProcedureActions(),
 ): ProcedureActions => {
   const nameEntries: [string, Target][] = []
+  const headEntries: [string, Target][] = []
   const questionEntries: [string, Target][] = []
   const mainFits = new Set<string>()
   for (const [action, a] of Object.entries(model.actions)) {
@@ -213,7 +220,7 @@ export const createProcedureActions = (
   const onlyWhenAsked = new Map<string, Set<string>>()
   for (const q of model.qualifiers) {
     for (const [value, v] of Object.entries(q.values)) {
-      for (const p of v.name) nameEntries.push([p, { group: q.group, value }])
+      for (const p of v.name) (q.head ? headEntries : nameEntries).push([p, { group: q.group, value }])
       for (const p of v.question) questionEntries.push([p, { group: q.group, value }])
       if (v.onlyWhenAsked) {
         const set = onlyWhenAsked.get(q.group) ?? new Set<string>()
@@ -229,6 +236,7 @@ export const createProcedureActions = (
   for (const p of model.notActions ?? []) questionEntries.push([p, { none: true }])
   const variantLabels = new Map((model.variants ?? []).map((v) => [v.id, v.label]))
   const namePhrases = compile(nameEntries)
+  const headPhrases = compile(headEntries)
   const questionPhrases = compile(questionEntries)
   const cache = new Map<string, Traits>()
 
@@ -236,7 +244,8 @@ export const createProcedureActions = (
     const seen = cache.get(name)
     if (seen) return seen
     const tokens = analyzeText(name.normalize('NFC').replace(EXCEPTION, ' '))
-    const traits = traitsOf(scan(tokens, namePhrases, true))
+    const head = headEntries.length ? analyzeText(name.normalize('NFC').split('(')[0] ?? '') : []
+    const traits = traitsOf([...scan(tokens, namePhrases, true), ...scan(head, headPhrases, true)])
     const exceptions = [...name.normalize('NFC').matchAll(EXCEPTION)].map((m) => m[1] ?? '').join(' ')
     if (exceptions.trim()) {
       const excluded = new Map<string, Set<string>>()
@@ -257,10 +266,26 @@ export const createProcedureActions = (
     return traits
   }
 
+  /** The message opens with a phrase that holds an action word but names no action ("mất bao lâu"). */
+  const namesNoAction = (tokens: readonly AnalyzedToken[]): boolean => {
+    for (const p of questionPhrases.get(tokens[0]?.folded ?? '') ?? [])
+      if (
+        p.tokens.length <= tokens.length &&
+        p.tokens.every((pt, k) => sameWord(tokens[k] as AnalyzedToken, pt, false))
+      )
+        return p.targets.every((t) => 'none' in t)
+    return false
+  }
+
   const ofQuestion = (tokens: readonly AnalyzedToken[]): Traits => {
     const traits = traitsOf(scan(tokens, questionPhrases, false))
-    // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death).
-    if (tokens[0]?.folded === 'mat' && (!tokens[0].accented || tokens[0].text === 'mất'))
+    // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death, "mất bao
+    // lâu" a duration: phrases that name no action).
+    if (
+      tokens[0]?.folded === 'mat' &&
+      (!tokens[0].accented || tokens[0].text === 'mất') &&
+      !namesNoAction(tokens)
+    )
       traits.actions.add('reissue')
     const [age] = ages(tokens)
     if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n

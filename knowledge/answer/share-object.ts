@@ -41,18 +41,24 @@ const objectOf = (name: string, actions: ProcedureActions): Set<string> => {
   return new Set(tokens.filter((t) => !phrase.has(t.folded) && !FILLER.has(t.text)).map((t) => t.text))
 }
 
-export type ShareObjectOptions = { a: string; b: string; actions: ProcedureActions }
+export type ShareObjectOptions = {
+  a: string
+  b: string
+  actions: ProcedureActions
+  /** Share of the shorter name's object words the other must hold; defaults to {@link SHARED_OBJECT}. */
+  share?: number
+}
 
 /**
  * @returns whether the other name holds at least {@link SHARED_OBJECT} of the shorter name's object words
  * @example shareObject({ a: 'Gia hạn tạm trú', b: 'Đăng ký tạm trú', actions }) // true
  */
-export const shareObject = ({ a, b, actions }: ShareObjectOptions): boolean => {
+export const shareObject = ({ a, b, actions, share = SHARED_OBJECT }: ShareObjectOptions): boolean => {
   const x = objectOf(a, actions)
   const y = objectOf(b, actions)
   const [short, long] = x.size <= y.size ? [x, y] : [y, x]
   if (!short.size) return false
   let held = 0
   for (const w of short) if (long.has(w)) held++
-  return held / short.size >= SHARED_OBJECT
+  return held / short.size >= share
 }

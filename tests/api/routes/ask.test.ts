@@ -98,6 +98,7 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     'nói chuyện với người thật',
     'số tổng đài là bao nhiêu',
     'chuyen cho nguoi that giup toi',
+    'chuyen may cho nhan vien giup em voi',
   ])('gives the hotline and the help channels, never a procedure, to "%s"', async (text) => {
     const answer = await asked(text)
     expect(answer).toMatchObject({ kind: 'contact', handoff: true })
@@ -117,7 +118,7 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     expectNoProcedure(answer)
   })
 
-  it.each(['chúc ad một ngày vui vẻ', 'hi bot', 'ok cảm ơn bạn đã hỗ trợ'])(
+  it.each(['chúc ad một ngày vui vẻ', 'hi bot', 'ok cảm ơn bạn đã hỗ trợ', 'alo co ai khong'])(
     'takes the wish or thanks "%s" as small talk',
     async (text) => {
       const answer = await asked(text)
@@ -126,15 +127,22 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     },
   )
 
-  it.each(['tối nay Việt Nam đá với Thái Lan mấy giờ', 'cach chua dau dau nhanh nhat'])(
-    'declines "%s" as outside public procedures, without procedures to choose from',
-    async (text) => {
-      const answer = await asked(text)
-      expect(answer.kind).toBe('not_found')
-      expect(answer.candidates).toBeUndefined()
-      expect(answer.text).toContain('thủ tục hành chính')
-    },
-  )
+  it.each([
+    'tối nay Việt Nam đá với Thái Lan mấy giờ',
+    'cach chua dau dau nhanh nhat',
+    'gia lua o Dong Thap tuan nay bao nhieu 1 ky',
+  ])('declines "%s" as outside public procedures, without procedures to choose from', async (text) => {
+    const answer = await asked(text)
+    expect(answer.kind).toBe('not_found')
+    expect(answer.candidates).toBeUndefined()
+    expect(answer.text).toContain('thủ tục hành chính')
+  })
+
+  it("takes a title inside a paper's name as a question about the paper, not a request for a person", async () => {
+    const answer = await asked('the tu van vien phap luat bi hong can cap lai')
+    expect(answer.kind).not.toBe('contact')
+    expect(answer.handoff).toBeUndefined()
+  })
 
   it('takes a receipt code as a progress question and repeats the code', async () => {
     const answer = await asked('000.00.12.H56-260101-0001')

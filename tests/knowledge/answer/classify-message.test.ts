@@ -28,6 +28,9 @@ describe('classifyMessage', () => {
       'hi bot',
       'ok cảm ơn, tôi hiểu rồi',
       'ok cảm ơn bạn đã hỗ trợ',
+      // checking someone is there is a greeting, not a request for a person
+      'alo co ai khong',
+      'Alo, có ai ở đó không',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
@@ -44,6 +47,9 @@ describe('classifyMessage', () => {
       'tối nay Việt Nam đá với Thái Lan mấy giờ',
       'cach chua dau dau nhanh nhat',
       'tu van chon truong dai hoc nganh cntt',
+      // a market price per unit
+      'gia lua o Dong Thap tuan nay bao nhieu 1 ky',
+      'giá heo hơi hôm nay bao nhiêu một ký',
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
@@ -64,6 +70,10 @@ describe('classifyMessage', () => {
       'hỗ trợ',
       'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng',
       'bé 2 tháng chưa có giấy khai sinh',
+      // a person's title inside a paper's name; a fee per unit of a procedure
+      'the tu van vien phap luat bi hong can cap lai',
+      'cấp chứng chỉ tư vấn viên pháp luật',
+      'kiem dich gia cam van chuyen bao nhieu 1 con',
     ],
     // asking for a person
     contact: [
@@ -73,6 +83,13 @@ describe('classifyMessage', () => {
       'cho xin số hotline hỗ trợ',
       'chuyen cho nguoi that giup toi',
       'mình cần người hỗ trợ, bạn không hiểu ý mình',
+      // putting the call through to a person
+      'chuyen may cho nhan vien giup em voi',
+      'nối máy cho tôi gặp chị Lan bộ phận một cửa',
+      'ket noi voi tu van vien giup toi',
+      // asking for a phone number
+      'cho xin sdt can bo mot cua phuong',
+      'cho em xin số điện thoại cán bộ một cửa phường Láng',
     ],
     // asking how an application is progressing
     status: [

@@ -4,6 +4,7 @@ import {
   COVERED_PRECISION,
   COVERED_RANKS,
   findCoveredNames,
+  WHOLE_NAME_IDF,
 } from '../../../knowledge/answer/find-covered-names.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
 import { exportResult } from '../../helpers/export-names.ts'
@@ -21,6 +22,23 @@ describe('names the question covers', () => {
       result('1.002338', 0.71, 0.091, 0.339), // Cấp giấy chứng nhận kiểm dịch động vật …
     ]
     expect(findCoveredNames({ results, fits: all }).map((r) => r.code)).toEqual(['1.010038'])
+  })
+
+  it('finds the best-scored name held whole among many side words ("Tách hộ", "Chứng thực di chúc")', () => {
+    // "cuoi xong muon tach ho khau ra rieng voi bo me thi can giay to gi": the search's own shares
+    expect(
+      findCoveredNames({ results: [result('1.010038', 1.094, 1, 0.217)], fits: all }).map((r) => r.code),
+    ).toEqual(['1.010038'])
+    // "Ông tôi năm nay 80 tuổi muốn lập di chúc chia đất cho các con, ra xã chứng thực di chúc được không"
+    expect(
+      findCoveredNames({ results: [result('2.001019', 1.181, 1, 0.185)], fits: all }).map((r) => r.code),
+    ).toEqual(['2.001019'])
+    // held whole but not the best-scored, or too little of the question's rare words
+    const second = [result('1.003677', 1.3, 0.75, 0.263), result('1.010038', 1.094, 1, 0.217)]
+    expect(findCoveredNames({ results: second, fits: all }).map((r) => r.code)).toEqual(['1.003677'])
+    expect(
+      findCoveredNames({ results: [result('1.010038', 1, 1, WHOLE_NAME_IDF - 0.01)], fits: all }),
+    ).toEqual([])
   })
 
   it('finds it below a longer name that holds more of the question ("Giải quyết hưởng chế độ tử tuất")', () => {

@@ -74,6 +74,33 @@ describe('a complaint over the shipped export', () => {
     expect(answer.procedure?.code).toBe('1.004335')
   })
 
+  it('asks between the complaint procedures, not the identity card a denunciation mentions', async () => {
+    const answer = await portal.kb.answer('tố cáo cán bộ công an phường đòi tiền khi làm căn cước cho tôi')
+    expect(answer.kind).toBe('clarify')
+    const codes = (answer.candidates ?? []).map((c) => c.code)
+    // the levels open to citizens first, the commune's (reserved for officers) last
+    expect(codes[0]).toBe('1.003482')
+    expect(codes.at(-1)).toBe('1.004327')
+    expect(codes.every((c) => ['1.004327', '1.003482', '1.003523'].includes(c))).toBe(true)
+    expect(answer.text).toContain('Phản ánh, kiến nghị')
+  })
+
+  it('answers a complaint about a named unit instead of asking between land and legal aid procedures', async () => {
+    const answer = await portal.kb.answer('khiếu nại quyết định xử phạt của công an tỉnh')
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe('1.003504')
+  })
+
+  it('labels the levels of one complaint procedure by their level', async () => {
+    const answer = await portal.kb.answer('khiếu nại công an xã xử lý sai')
+    expect(answer.kind).toBe('clarify')
+    expect((answer.candidates ?? []).map((c) => c.label)).toEqual([
+      'Thực hiện tại cấp tỉnh',
+      'Thực hiện tại cấp Trung ương',
+      'Thực hiện tại cấp xã (phải là cán bộ thuộc biên chế của lực lượng Công an)',
+    ])
+  })
+
   it.each([
     'khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi',
     'khiếu nại kết quả thi tuyển công chức',

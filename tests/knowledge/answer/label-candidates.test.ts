@@ -20,6 +20,16 @@ describe('clarifyLabels', () => {
     expect(labels).toEqual(['Cấp lại thẻ căn cước', 'Cấp đổi thẻ căn cước'])
   })
 
+  it('keeps the level when it is all that tells two names apart', () => {
+    const name =
+      'Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với lực lượng Công an nhân dân'
+    const { labels } = clarifyLabels([
+      `${name} (thực hiện tại cấp tỉnh)`,
+      `${name} (thực hiện tại cấp Trung ương)`,
+    ])
+    expect(labels).toEqual(['Thực hiện tại cấp tỉnh', 'Thực hiện tại cấp Trung ương'])
+  })
+
   it('never gives a label over 80 characters and cuts on a word boundary', () => {
     const long =
       'Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với lực lượng Công an nhân dân (thực hiện tại cấp tỉnh)'
