@@ -81,6 +81,14 @@ describe('the words that decide between variants', () => {
     // a loss is still a loss
     expect(traits('mất hộ chiếu').actions.has('reissue')).toBe(true)
     expect(traits('bị mất căn cước').actions.has('reissue')).toBe(true)
+    // a power cut is not a loss, but a phone lost together with a card is
+    expect([...traits('nhà bị mất điện cả tuần').actions]).toEqual([])
+    for (const q of [
+      'bị mất điện thoại và thẻ căn cước',
+      'em bi mat dien thoai voi cccd roi',
+      'làm mất điện thoại và căn cước',
+    ])
+      expect(traits(q).actions.has('reissue'), q).toBe(true)
   })
 })
 
@@ -139,6 +147,13 @@ describe('a question that names no action', () => {
       expect(answer.kind).not.toBe('not_found')
       // "Đăng ký giải thể hợp tác xã, liên hiệp hợp tác xã"
       expect(offered(answer)[0]).toBe('1.004982')
+    })
+
+    it('answers an identity card lost together with a phone with its re-issue', async () => {
+      const answer = await portal.kb.answer('bị mất điện thoại và thẻ căn cước giờ phải làm sao')
+      expect(answer.kind).toBe('answer')
+      // "Cấp lại thẻ căn cước" at the commune police
+      expect(answer.procedure?.code).toBe('1.014064')
     })
 
     it('answers a lost counsellor card instead of taking its title as a request for a person', async () => {
