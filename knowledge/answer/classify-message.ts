@@ -62,6 +62,11 @@ const CONTACT_PHRASES = [
   'nhan vien tu van',
   'chat voi nhan vien',
   'goi dien cho ai',
+  // a chat account of an official ("cho mình xin zalo cán bộ tư pháp xã")
+  'xin zalo',
+  'so zalo',
+  'zalo cua can bo',
+  'zalo can bo',
 ]
 
 /** Asking how an application is progressing (folded). */
@@ -140,7 +145,7 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
  * cân") — folded: prices of goods are not public procedures (a fee is "lệ phí", "phí").
  */
 const MARKET_PRICE =
-  /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua)\b/
+  /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc)\b/
 
 /** Words that make a message about procedures even when it also names an off-topic thing. */
 const PROCEDURE_WORDS = [
@@ -162,7 +167,76 @@ const PROCEDURE_WORDS = [
   'mo shop',
   'giay to',
   'thu tuc',
+  // papers and duties a citizen names: "khai thuế cho đại lý xổ số", "làm hộ chiếu đi du lịch"
+  'khai thue',
+  'nop thue',
+  'quyet toan',
+  'ho chieu',
+  'the can cuoc',
+  'khai sinh',
+  'khai tu',
+  'ket hon',
+  'tam tru',
+  'thuong tru',
+  'giay phep lai xe',
+  'bao hiem xa hoi',
+  'the bao hiem y te',
+  'gia han',
+  'thi thuc',
 ]
+
+/**
+ * Small talk beside the dictionary's: laughter, a bare "uh" or "ê", goodbyes and new-year wishes
+ * ("haha", "bái bai nhé", "hẹn gặp lại", "chúc mừng năm mới", "camon") — folded.
+ */
+const SMALL_TALK = [
+  'haha',
+  'hihi',
+  'hehe',
+  'hoho',
+  'kaka',
+  'keke',
+  'kk',
+  'kkk',
+  'lol',
+  'uh',
+  'uhm',
+  'um',
+  'ừ',
+  'ừm',
+  'ờ',
+  'ê',
+  'ok bot',
+  'bái bai',
+  'bai bai',
+  'bye bye',
+  'hẹn gặp lại',
+  'good night',
+  'good bye',
+  'goodbye',
+  'good afternoon',
+  'good evening',
+  'chúc mừng',
+  'camon',
+  'cmon',
+  'thank u',
+  'thanks you',
+  'ty',
+].map(foldPhrase)
+
+/** Emoji, stickers and punctuation only ("👍", "😂😂", "🙏🙏🙏"): an acknowledgement, small talk. */
+const isEmojiOnly = (text: string): boolean => /\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)
+
+const smallTalkSets = new WeakMap<Set<string>, Set<string>>()
+/** The dictionary's small talk with this module's additions. */
+const smallTalkOf = (synonyms: Synonyms): Set<string> => {
+  let set = smallTalkSets.get(synonyms.smalltalk)
+  if (!set) {
+    set = new Set([...synonyms.smalltalk, ...SMALL_TALK])
+    smallTalkSets.set(synonyms.smalltalk, set)
+  }
+  return set
+}
 
 /**
  * Words of wishes, thanks and greetings beside the dictionary's small talk: a message of only
@@ -256,8 +330,9 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
   if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => has(all, p)) || WAITING.test(all)) return 'status'
   if (CONTACT_PHRASES.some((p) => asksFor(all, p))) return 'contact'
   if (query.codes.length) return 'question'
+  if (isEmojiOnly(text)) return 'smalltalk'
   if (!words.length) return 'gibberish'
-  if (words.length <= 8 && onlyPhrases(words, synonyms.smalltalk, synonyms)) return 'smalltalk'
+  if (words.length <= 8 && onlyPhrases(words, smallTalkOf(synonyms), synonyms)) return 'smalltalk'
   const whole = words.join(' ')
   const offTopic = query.tokens.some((_, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
