@@ -147,6 +147,14 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
 const MARKET_PRICE =
   /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc)\b/
 
+/**
+ * A market price now ("giá bạc hôm nay", "gia heo hoi mien tay", "giá sầu riêng tuần này tăng hay
+ * giảm") — folded: "giá" with one to three words, then a time, a region or a move of the price.
+ * "gia" inside "gia hạn", "gia đình", "tham gia", "quốc gia" is not a price.
+ */
+const PRICE_NOW =
+  /(?<!\b(?:tham|quoc|ho|dan|chuyen|ti|ty) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha|su|toc|hoan|tang)\b)(?: \S+){1,3} (?:hom nay|hom qua|tuan nay|thang nay|bay gio|hien tai|mien (?:bac|nam|tay|trung)|tang|giam)\b/
+
 /** Words that make a message about procedures even when it also names an off-topic thing. */
 const PROCEDURE_WORDS = [
   'dang ki',
@@ -183,6 +191,8 @@ const PROCEDURE_WORDS = [
   'the bao hiem y te',
   'gia han',
   'thi thuc',
+  'dinh danh',
+  'dich vu cong',
 ]
 
 /**
@@ -222,10 +232,15 @@ const SMALL_TALK = [
   'thank u',
   'thanks you',
   'ty',
+  'okie',
+  'oki',
+  'okela',
+  'ủa',
 ].map(foldPhrase)
 
 /** Emoji, stickers and punctuation only ("👍", "😂😂", "🙏🙏🙏"): an acknowledgement, small talk. */
-const isEmojiOnly = (text: string): boolean => /\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)
+const isEmojiOnly = (text: string): boolean =>
+  /\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)
 
 const smallTalkSets = new WeakMap<Set<string>, Set<string>>()
 /** The dictionary's small talk with this module's additions. */
@@ -340,7 +355,10 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
     }
     return false
   })
-  if ((offTopic || MARKET_PRICE.test(whole)) && !PROCEDURE_WORDS.some((p) => has(whole, p)))
+  if (
+    (offTopic || MARKET_PRICE.test(whole) || PRICE_NOW.test(whole)) &&
+    !PROCEDURE_WORDS.some((p) => has(whole, p))
+  )
     return 'out_of_scope'
   const unknown = words.filter((w) => !isKnownWord(w, synonyms)).length
   if (unknown / words.length > 0.5) return 'gibberish'

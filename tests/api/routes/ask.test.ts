@@ -138,6 +138,22 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     expect(answer.text).toContain('thủ tục hành chính')
   })
 
+  it.each(['haha', '👍', 'bái bai nhé'])('takes "%s" as small talk', async (text) => {
+    const answer = await asked(text)
+    expect(answer.kind).toBe('smalltalk')
+    expect(answer.candidates).toBeUndefined()
+  })
+
+  it('declines an everyday question but answers one that names a paper beside the same words', async () => {
+    const health = await asked('huyết áp cao nên ăn gì')
+    expect(health.kind).toBe('not_found')
+    expect(health.candidates).toBeUndefined()
+    expect(health.text).toContain('thủ tục hành chính')
+    const marriage = await asked('em với người yêu muốn đăng ký kết hôn cần giấy tờ gì')
+    expect(marriage.kind).toBe('answer')
+    expect(marriage.procedure?.code).toBe('1.000894')
+  })
+
   it("takes a title inside a paper's name as a question about the paper, not a request for a person", async () => {
     const answer = await asked('the tu van vien phap luat bi hong can cap lai')
     expect(answer.kind).not.toBe('contact')

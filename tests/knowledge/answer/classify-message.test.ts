@@ -31,6 +31,18 @@ describe('classifyMessage', () => {
       // checking someone is there is a greeting, not a request for a person
       'alo co ai khong',
       'Alo, có ai ở đó không',
+      // laughter, a bare acknowledgement, goodbyes, new-year wishes, emoji only
+      'haha',
+      'uh',
+      'ê bot',
+      'camon nhieu',
+      'bái bai nhé',
+      'hẹn gặp lại',
+      'good night',
+      'chúc mừng năm mới',
+      '👍',
+      '🙏🙏🙏',
+      'okie',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
@@ -50,6 +62,25 @@ describe('classifyMessage', () => {
       // a market price per unit
       'gia lua o Dong Thap tuan nay bao nhieu 1 ky',
       'giá heo hơi hôm nay bao nhiêu một ký',
+      'giá rau muống ngoài chợ bao nhiêu một bó',
+      // everyday topics with no paper or duty named: health, family, homework, phones, banks,
+      // horoscopes, questions to the bot and insults
+      'huyết áp cao nên ăn gì',
+      'me chong kho tinh qua phai lam sao',
+      '12 nhan 15 bang bao nhieu',
+      'zalo khong gui duoc tin nhan',
+      'lãi suất gửi tiết kiệm ngân hàng nào cao nhất',
+      'cung Song Tử hợp với cung nào',
+      'ban bao nhieu tuoi',
+      'bot ngu qua',
+      'đường Nguyễn Trãi giờ này có kẹt xe không',
+      // a price now, symptoms, appliances, pets, gardening
+      'giá bạc hôm nay',
+      'gia heo hoi mien tay',
+      'tre bi tieu chay phai lam sao',
+      'may giat bi keu to qua',
+      'mèo nhà em bị nôn',
+      'trồng rau sạch trong thùng xốp',
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
@@ -74,6 +105,19 @@ describe('classifyMessage', () => {
       'the tu van vien phap luat bi hong can cap lai',
       'cấp chứng chỉ tư vấn viên pháp luật',
       'kiem dich gia cam van chuyen bao nhieu 1 con',
+      // an everyday word beside a paper or duty the citizen names
+      'khai thuế cho người làm đại lý xổ số',
+      'em với người yêu muốn đăng ký kết hôn cần giấy tờ gì',
+      'làm hộ chiếu để đi du lịch Thái Lan',
+      'gia hạn giấy phép hoạt động dự báo khí tượng thủy văn',
+      'mở quán cà phê cần đăng ký hộ kinh doanh không',
+      // words that only look like off-topic ones: "cho nhà" is not "chó nhà", "gia hạn" is not a
+      // price, an interest-rate subsidy is a procedure
+      'lắp công tơ điện cho nhà mới xây',
+      'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng',
+      'gia hạn tạm trú tuần này',
+      'hỗ trợ lãi suất vay vốn cho hộ nghèo',
+      'khai thác thông tin trong cơ sở dữ liệu quốc gia về dân cư',
     ],
     // asking for a person
     contact: [
@@ -90,6 +134,8 @@ describe('classifyMessage', () => {
       // asking for a phone number
       'cho xin sdt can bo mot cua phuong',
       'cho em xin số điện thoại cán bộ một cửa phường Láng',
+      // an official's chat account
+      'cho mình xin zalo cán bộ tư pháp xã',
     ],
     // asking how an application is progressing
     status: [
