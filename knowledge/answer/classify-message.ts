@@ -155,6 +155,106 @@ const MARKET_PRICE =
 const PRICE_NOW =
   /(?<!\b(?:tham|quoc|ho|dan|chuyen|ti|ty) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha|su|toc|hoan|tang)\b)(?: \S+){1,3} (?:hom nay|hom qua|tuan nay|thang nay|bay gio|hien tai|mien (?:bac|nam|tay|trung)|tang|giam)\b/
 
+/**
+ * Asking for everyday advice ("phải làm sao", "nên làm gì", "có tốt không", "làm sao để …") — folded.
+ * Out of scope only when no word of public administration is in the message (`ADMIN_WORDS`).
+ */
+const ADVICE =
+  /\b(?:phai lam sao|phai lam gi|nen lam gi|lam sao de|lam the nao de|co tot khong|co nen|nen an|an gi|chua sao|chua the nao|lam gi bay gio)\b/
+
+/**
+ * Words of public administration (folded): papers, bodies, duties, benefits, property, vehicles,
+ * schools. A question for advice that names none of them ("ban gai gian phai lam gi", "điện thoại
+ * bị vào nước phải làm sao") is not about a public service; one that does ("bị mất ví cả căn cước
+ * phải làm sao", "con chuyển trường phải làm gì") stays a question.
+ */
+const ADMIN_WORDS = [
+  'giay',
+  'dang ki',
+  'cap',
+  'thu tuc',
+  'ho so',
+  'phep',
+  'chung',
+  'khai',
+  'thue',
+  'bao hiem',
+  'tro cap',
+  'che do',
+  'huong',
+  'xa',
+  'phuong',
+  'uy ban',
+  'cong an',
+  'toa',
+  'chinh quyen',
+  'nha nuoc',
+  'co quan',
+  'can bo',
+  'quy dinh',
+  'luat',
+  'phat',
+  'vi pham',
+  'dat',
+  'nha o',
+  'xay',
+  'kinh doanh',
+  'doanh nghiep',
+  'cong ti',
+  'ho khau',
+  'cu tru',
+  'tam tru',
+  'thuong tru',
+  'can cuoc',
+  'ho chieu',
+  'thi thuc',
+  'ket hon',
+  'li hon',
+  'nghia vu',
+  'quan su',
+  'truong',
+  'hoc',
+  'bang',
+  'xe',
+  'tien dien',
+  'cong to',
+  'dien luc',
+  'nuoc ngoai',
+  'lao dong',
+  'luong',
+  'huu',
+  'ngheo',
+  'tranh chap',
+  'boi thuong',
+  'mat',
+  'so do',
+  'so hong',
+  'so ho khau',
+  'so dinh danh',
+  'passport',
+  'visa',
+  'het han',
+  'cccd',
+  'cmnd',
+  'cmt',
+  'gplx',
+  'bhxh',
+  'bhyt',
+  'bhtn',
+  'mst',
+  'dkkd',
+  'gpkd',
+  'hkd',
+  'htx',
+  'vneid',
+  'con nuoi',
+  'giam ho',
+  'di chuc',
+  'thua ke',
+  'vay von',
+  'ho tro',
+]
+
 /** Words that make a message about procedures even when it also names an off-topic thing. */
 const PROCEDURE_WORDS = [
   'dang ki',
@@ -230,6 +330,8 @@ const SMALL_TALK = [
   'camon',
   'cmon',
   'thank u',
+  'thank you so much',
+  'thanks so much',
   'thanks you',
   'ty',
   'okie',
@@ -355,6 +457,7 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
     }
     return false
   })
+  if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => has(whole, p))) return 'out_of_scope'
   if (
     (offTopic || MARKET_PRICE.test(whole) || PRICE_NOW.test(whole)) &&
     !PROCEDURE_WORDS.some((p) => has(whole, p))

@@ -43,6 +43,7 @@ describe('classifyMessage', () => {
       '👍',
       '🙏🙏🙏',
       'okie',
+      'thank you so much',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
@@ -81,6 +82,11 @@ describe('classifyMessage', () => {
       'may giat bi keu to qua',
       'mèo nhà em bị nôn',
       'trồng rau sạch trong thùng xốp',
+      // asking for everyday advice with no word of public administration
+      'ban gai gian phai lam gi',
+      'điện thoại bị vào nước phải làm sao',
+      'uong nuoc chanh buoi sang co tot khong',
+      'làm sao để tỏ tình thành công',
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
@@ -118,6 +124,11 @@ describe('classifyMessage', () => {
       'gia hạn tạm trú tuần này',
       'hỗ trợ lãi suất vay vốn cho hộ nghèo',
       'khai thác thông tin trong cơ sở dữ liệu quốc gia về dân cư',
+      // asking for advice about a paper, a duty or a school stays a question
+      'danh roi passport o san bay phai lam sao',
+      'cccd sap het han, gio phai lam gi',
+      'con chuyen truong phai lam gi',
+      'bị mất ví cả bằng lái phải làm sao',
     ],
     // asking for a person
     contact: [
