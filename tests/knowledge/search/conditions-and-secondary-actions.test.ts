@@ -46,3 +46,16 @@ describe('withdrawing and re-marking are secondary actions ("rút", "phúc khả
     expect(first('phúc khảo bài thi chứng chỉ đại lý bảo hiểm')).toBe(AGENT_EXAM_REVIEW)
   })
 })
+
+describe('the registration fee of a vehicle', () => {
+  it('is the fee on "other assets", not on houses and land or on ships', () => {
+    // Khai lệ phí trước bạ/ Miễn lệ phí trước bạ đối với tài sản khác … (vehicles are among them).
+    expect(first('trước bạ xe điện vinfast')).toBe('1.007700')
+    expect(first('lệ phí trước bạ ô tô bao nhiêu')).toBe('1.007700')
+    expect(first('phi truoc ba xe may moi')).toBe('1.007700')
+  })
+
+  it('leaves houses and land on their own fee', () => {
+    expect(first('lệ phí trước bạ nhà đất')).toBe('1.007277')
+  })
+})
