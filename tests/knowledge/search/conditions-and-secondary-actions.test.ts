@@ -59,3 +59,11 @@ describe('the registration fee of a vehicle', () => {
     expect(first('lệ phí trước bạ nhà đất')).toBe('1.007277')
   })
 })
+
+describe('"attp" is food safety', () => {
+  it('finds the food-safety certificate of a production facility, not the animal-feed one', () => {
+    // Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh thực phẩm nông, lâm, thủy sản
+    expect(first('giấy chứng nhận attp cho xưởng sản xuất nước mắm')).toBe('2.001827')
+    expect(first('cap giay vsattp cho co so san xuat mam tom')).toBe('2.001827')
+  })
+})
