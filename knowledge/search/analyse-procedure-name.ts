@@ -48,21 +48,28 @@ const MODIFIER_WORDS = [
   'bổ sung',
   'sửa đổi',
   'giải thể',
+  'rút',
+  'phúc khảo',
 ]
 /**
  * Words that turn a procedure into a secondary variant of a main one ("Xóa đăng ký tạm trú",
  * "Cấp lại …", "… lưu động"). A query that does not ask for them prefers the main procedure.
  * Accented forms are matched in names ("dừng" is not "dụng"), folded ones in unaccented queries.
+ * After "bị" the word is a condition, not the procedure's action ("giải thể trong trường hợp bị
+ * thu hồi Giấy chứng nhận", "cấp lại … khi bị hủy hoại"), so it is not counted there.
  */
 export const MODIFIERS = MODIFIER_WORDS.map((m) => ({
   accented: tokenizeVietnamese(m).join(' '),
   folded: tokenizeVietnamese(m).map(foldToken).join(' '),
 }))
 
-/** How often a phrase occurs in a space-joined text, on word boundaries. */
+/** The passive marker before a modifier that names a condition ("bị thu hồi"). */
+const PASSIVE = tokenizeVietnamese('bị').join(' ')
+
 /** Audience entries that are people rather than organisations. */
 const PEOPLE = /công dân|người|cán bộ|công chức|viên chức|cá nhân|hộ gia đình/iu
 
+/** How often a phrase occurs in a space-joined text, on word boundaries. */
 export const countPhrase = (text: string, phrase: string): number => {
   // Non-overlapping, left to right (as splitting on the phrase counts), without building the parts.
   const haystack = ` ${text} `
@@ -191,8 +198,8 @@ export const analyseProcedureName = (
   let modifiers = NO_MODIFIERS
   MODIFIERS.forEach((m, k) => {
     if (!baseAccented.includes(m.accented)) return
-    const n = countPhrase(baseAccented, m.accented)
-    if (n) modifiers = [...modifiers, ...Array<number>(n).fill(k)]
+    const n = countPhrase(baseAccented, m.accented) - countPhrase(baseAccented, `${PASSIVE} ${m.accented}`)
+    if (n > 0) modifiers = [...modifiers, ...Array<number>(n).fill(k)]
   })
   const found: string[] = []
   let foldedText: string | null = null

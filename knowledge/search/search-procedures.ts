@@ -295,14 +295,26 @@ export const searchProcedures = ({
   const wholeQuery = ` ${folded.join(' ')} `
   // "lại" and "lái" fold alike: words typed with marks are compared with marks, the rest folded.
   const markedQuery = terms.map((t) => (t.accented ? t.text : t.folded)).join(' ')
-  const askedModifiers = MODIFIERS.map(
-    (m) =>
+  // After "bị" a modifier is a condition ("bằng lái bị thu hồi"), as in the names, not the action
+  // asked; "bị" itself is not a search term, so it is read from the typed words.
+  const typed = q.tokens.some((t) => t.folded === 'bi')
+    ? q.tokens.map((t) => (t.accented ? t.text : t.folded)).join(' ')
+    : ''
+  const passive = (m: (typeof MODIFIERS)[number], marked: boolean): number =>
+    typed ? countPhrase(typed, `bị ${m.accented}`) + (marked ? 0 : countPhrase(typed, `bi ${m.folded}`)) : 0
+  const askedModifiers = MODIFIERS.map((m) =>
+    Math.max(
+      0,
       countPhrase(markedQuery, m.accented) +
-      (m.folded === m.accented ? 0 : countPhrase(markedQuery, m.folded)),
+        (m.folded === m.accented ? 0 : countPhrase(markedQuery, m.folded)) -
+        passive(m, false),
+    ),
   )
   // Asked without doubt: with marks, or a multi-word phrase ("thu hoi") that folds to nothing else.
   const surelyAsked = MODIFIERS.map((m, k) =>
-    m.folded.includes(' ') ? (askedModifiers[k] ?? 0) : countPhrase(markedQuery, m.accented),
+    m.folded.includes(' ')
+      ? (askedModifiers[k] ?? 0)
+      : Math.max(0, countPhrase(markedQuery, m.accented) - passive(m, true)),
   )
   const askedSurely: number[] = []
   surelyAsked.forEach((n, m) => {
