@@ -13,6 +13,7 @@ import type { Facet, ReplySection, StructuredReply } from './answer.types.ts'
 import { clipSentences, splitSentences } from './clip-sentences.ts'
 import { formCodes, isMainForm } from './describe-documents.ts'
 import { type FactRow, formatFactRow } from './describe-fees.ts'
+import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE } from './describe-where.ts'
 import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
@@ -147,23 +148,15 @@ const requirementsPart = (p: Procedure): { lead: string; sections: ReplySection[
   }
 }
 
-/** Long titles end after their issuer ("Thông tư số 53/2025/TT-BCA ngày 01/7/2025 của Bộ Công an"). */
-const legalTitle = (title: string): string => {
-  const short =
-    /^(.{20,}?\bcủa (?:Bộ trưởng )?(?:Bộ [\p{Lu}][\p{L} ]*?|Chính phủ|Quốc hội|Thủ tướng Chính phủ|Ủy ban Thường vụ Quốc hội))(?= (?:sửa đổi|quy định|hướng dẫn|về|ban hành|:))/u.exec(
-      title,
-    )?.[1]
-  return capital(short ?? clipSentences(title, 200))
-}
-
-const legalLines = (p: Procedure, max: number): string[] =>
-  p.legalBasis
-    .slice(0, max)
-    .map((l) => `${legalTitle(l.title)}${l.number && !l.title.includes(l.number) ? ` (${l.number})` : ''}`)
+/** The record's first `max` legal lines (at most {@link MAX_LEGAL_LINES}). */
+const legalLines = (p: Procedure, max: number): string[] => recordFacts(p).legal.slice(0, max)
 
 const legalPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
   p.legalBasis.length
-    ? { lead: 'Căn cứ pháp lý của thủ tục:', sections: [{ title: 'Văn bản', items: legalLines(p, 8) }] }
+    ? {
+        lead: 'Căn cứ pháp lý của thủ tục:',
+        sections: [{ title: 'Văn bản', items: legalLines(p, MAX_LEGAL_LINES) }],
+      }
     : { lead: missing('căn cứ pháp lý'), sections: [] }
 
 const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
