@@ -102,6 +102,9 @@ const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): b
  *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
  */
 export const rankByFit = ({ results, question, actions }: RankByFitOptions): SearchResult[] => {
+  // Results the search already ranked (the answering core ranks them again): only their order is kept.
+  if (results.every((r) => r.score >= 1000 || r.fit !== undefined))
+    return [...results].sort((a, b) => b.score - a.score)
   // An action a main procedure also fits ("cấp mới", "lần đầu") is no variant.
   const unasked = results.map((r) => {
     for (const a of actions.ofName(r.name).actions) if (!actions.fitsMain(a)) return true
