@@ -8,7 +8,7 @@
 
 import type { Answer, AnswerContext } from './answer/answer.types.ts'
 import { answerQuestion } from './answer/answer-question.ts'
-import { builtInProcedureActions } from './answer/procedure-actions.ts'
+import { builtInProcedureActions, type ProcedureActions, type Traits } from './answer/procedure-actions.ts'
 import { rankByFit } from './answer/rank-by-fit.ts'
 import { structureAnswer } from './answer/structure-answer.ts'
 import type { Db } from './db/client.ts'
@@ -207,7 +207,11 @@ export const createKnowledgeBase = async ({
     }
 
   const searchIn =
-    (snapshot: Snapshot, expand: (text: string) => ExpandedQuery = expandIn(snapshot)) =>
+    (
+      snapshot: Snapshot,
+      expand: (text: string) => ExpandedQuery = expandIn(snapshot),
+      fit: ProcedureActions = actions,
+    ) =>
     (query: string, options: SearchOptions = {}): SearchResult[] => {
       const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT)
       const key = `${limit} ${query}`
@@ -221,7 +225,7 @@ export const createKnowledgeBase = async ({
           query: expand(query),
           limit,
           rerank: (candidates, q) =>
-            rankByFit({ results: candidates, question: actions.ofQuestion(q.tokens), actions }),
+            rankByFit({ results: candidates, question: fit.ofQuestion(q.tokens), actions: fit }),
         })
         const taught = snapshot.vocabulary.taught(query)
         found = freeze(taught ? withLearntFirst(ranked, snapshot.index, taught).slice(0, limit) : ranked)
@@ -246,16 +250,27 @@ export const createKnowledgeBase = async ({
         if (last?.text !== text) last = { text, q: expandAny(text) }
         return last.q
       }
+      // The search's rerank and the answer read the traits of the same expanded question: worked out once.
+      let traits: { tokens: readonly unknown[]; of: Traits } | null = null
+      const fit: ProcedureActions = {
+        ...actions,
+        ofQuestion: (tokens) => {
+          if (traits?.tokens === tokens) return traits.of
+          const of = actions.ofQuestion(tokens)
+          traits = { tokens, of }
+          return of
+        },
+      }
       const result = freeze(
         structureAnswer(
           await answerQuestion({
             question,
             context,
-            search: searchIn(snapshot, expand),
+            search: searchIn(snapshot, expand, fit),
             getProcedure: async (code) => snapshot.records.get(code) ?? (await getProcedure({ db, code })),
             synonyms,
             places,
-            actions,
+            actions: fit,
             taught,
             expand,
             wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),

@@ -410,7 +410,14 @@ export const answerQuestion = async ({
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
   // A question about a topic the records do not hold (a bank card, a school transfer) is answered
   // only by a procedure whose name names that topic.
-  const absent = topics.find(objectWords(query.tokens, placeNames))
+  // The question's object words and the words an abbreviation rewrote are read by several checks below: worked out once.
+  const questionObject = objectWords(query.tokens, placeNames)
+  let rewritten: Set<string> | undefined
+  const rewrittenOnce = () => {
+    rewritten ??= rewrittenWords(query, synonyms)
+    return rewritten
+  }
+  const absent = topics.find(questionObject)
   const holdsTopic = (r: SearchResult) => !absent.length || absent.some((t) => topics.named(t, r.group))
   // Short names the question holds nearly all of: options of a "có phải bạn hỏi …" question.
   const covered = findCoveredNames({ results, fits: (r) => !misfits.get(r.code) && holdsTopic(r) })
@@ -479,7 +486,7 @@ export const answerQuestion = async ({
   const objectGap =
     top && wordShare
       ? findObjectGap({
-          words: objectWords(query.tokens, placeNames),
+          words: questionObject,
           content: new Set(query.terms.map((t) => t.folded)),
           top,
           results,
@@ -492,7 +499,7 @@ export const answerQuestion = async ({
       ? findPurposeOnly({
           tokens: query.tokens,
           content: new Set(topical.map((t) => t.folded).filter((w) => !phraseWords.has(w))),
-          rewritten: rewrittenWords(query, synonyms),
+          rewritten: rewrittenOnce(),
           top,
           wordShare,
         })
@@ -543,8 +550,8 @@ export const answerQuestion = async ({
   // The question names a phrase procedure names use ("thẻ tạm trú") that this name lacks.
   const missed = wordShare
     ? findMissedObject({
-        words: objectWords(query.tokens, placeNames),
-        rewritten: new Set([...rewrittenWords(query, synonyms), ...phraseWords]),
+        words: questionObject,
+        rewritten: new Set([...rewrittenOnce(), ...phraseWords]),
         top,
         wordShare,
       })

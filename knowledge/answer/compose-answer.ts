@@ -11,9 +11,11 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import { describeAsOf } from '../procedures/resolve-as-of.ts'
 import type { Facet, ReplySection, StructuredReply } from './answer.types.ts'
 import { clipSentences, splitSentences } from './clip-sentences.ts'
-import { describeDocuments, formCodes, isMainForm } from './describe-documents.ts'
-import { describeDurations, describeFees, type FactRow, formatFactRow } from './describe-fees.ts'
-import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, describeWhere } from './describe-where.ts'
+import { formCodes, isMainForm } from './describe-documents.ts'
+import { type FactRow, formatFactRow } from './describe-fees.ts'
+import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
+import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE } from './describe-where.ts'
+import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
 export type ComposeAnswerOptions = {
@@ -39,8 +41,8 @@ const lower = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.sl
 /** A few rows fit in the lead; more go to a list under it. */
 const factsAnswer = (
   what: string,
-  rows: FactRow[],
-  channels: string[],
+  rows: readonly FactRow[],
+  channels: readonly string[],
 ): { lead: string; items: string[] } => {
   const lines = rows.map((r) => formatFactRow(r, channels))
   const notes = [...new Set(rows.flatMap((r) => r.notes))]
@@ -53,17 +55,17 @@ const factsAnswer = (
   return { lead: `${what} khác nhau theo trường hợp và hình thức nộp:`, items: [...lines, ...notes] }
 }
 
-const channelLabels = (p: Procedure) => [...new Set(p.channels.map((c) => c.label))]
+const channelLabels = (p: Procedure) => recordFacts(p).channels
 
 const feesPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
-  const rows = describeFees(p, today)
+  const rows = recordFacts(p).fees(today)
   if (!rows.length) return { lead: missing('lệ phí'), sections: [] }
   const { lead, items } = factsAnswer('Lệ phí', rows, channelLabels(p))
   return { lead, sections: items.length ? [{ title: 'Chi tiết lệ phí', items }] : [] }
 }
 
 const durationPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
-  const { rows, unexplained } = describeDurations(p)
+  const { rows, unexplained } = recordFacts(p).durations
   if (!rows.length) return { lead: missing('thời hạn giải quyết'), sections: [] }
   const { lead, items } = factsAnswer('Thời hạn giải quyết', rows, channelLabels(p))
   if (unexplained) items.push('Hồ sơ gốc còn ghi thời hạn khác cho một số trường hợp; xem trang chính thức.')
@@ -71,7 +73,7 @@ const durationPart = (p: Procedure): { lead: string; sections: ReplySection[] } 
 }
 
 const documentsPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
-  const { groups, omitted } = describeDocuments(p)
+  const { groups, omitted } = recordFacts(p).documents
   if (!groups.length) return { lead: missing('thành phần hồ sơ'), sections: [] }
   // The form by its short name and code ("tờ khai thay đổi thông tin cư trú (mẫu CT01)"); the list has the rest.
   const form = p.documents.find(isMainForm)
@@ -80,14 +82,14 @@ const documentsPart = (p: Procedure): { lead: string; sections: ReplySection[] }
   const lead = form
     ? `Bạn cần ${lower(formName)}${codes.length ? ` (mẫu ${codes.join(', ')})` : ''} và các giấy tờ dưới đây.`
     : 'Hồ sơ gồm các giấy tờ dưới đây.'
-  const sections: ReplySection[] = groups.map((g) => ({ title: g.title, items: g.items }))
+  const sections: ReplySection[] = groups.map((g) => ({ title: g.title, items: [...g.items] }))
   if (omitted > 0)
     sections.push({ title: 'Còn nữa', items: [`${omitted} giấy tờ khác, xem đủ ở trang chính thức.`] })
   return { lead, sections }
 }
 
 const whereItems = (p: Procedure): { agency: string | null; items: string[] } => {
-  const where = describeWhere(p)
+  const where = recordFacts(p).where
   const items: string[] = []
   if (where.address) items.push(`Địa chỉ tiếp nhận: ${clipSentences(where.address, 300)}`)
   if (where.district) items.push(DISTRICT_NOTE)
@@ -146,23 +148,15 @@ const requirementsPart = (p: Procedure): { lead: string; sections: ReplySection[
   }
 }
 
-/** Long titles end after their issuer ("Thông tư số 53/2025/TT-BCA ngày 01/7/2025 của Bộ Công an"). */
-const legalTitle = (title: string): string => {
-  const short =
-    /^(.{20,}?\bcủa (?:Bộ trưởng )?(?:Bộ [\p{Lu}][\p{L} ]*?|Chính phủ|Quốc hội|Thủ tướng Chính phủ|Ủy ban Thường vụ Quốc hội))(?= (?:sửa đổi|quy định|hướng dẫn|về|ban hành|:))/u.exec(
-      title,
-    )?.[1]
-  return capital(short ?? clipSentences(title, 200))
-}
-
-const legalLines = (p: Procedure, max: number): string[] =>
-  p.legalBasis
-    .slice(0, max)
-    .map((l) => `${legalTitle(l.title)}${l.number && !l.title.includes(l.number) ? ` (${l.number})` : ''}`)
+/** The record's first `max` legal lines (at most {@link MAX_LEGAL_LINES}). */
+const legalLines = (p: Procedure, max: number): string[] => recordFacts(p).legal.slice(0, max)
 
 const legalPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
   p.legalBasis.length
-    ? { lead: 'Căn cứ pháp lý của thủ tục:', sections: [{ title: 'Văn bản', items: legalLines(p, 8) }] }
+    ? {
+        lead: 'Căn cứ pháp lý của thủ tục:',
+        sections: [{ title: 'Văn bản', items: legalLines(p, MAX_LEGAL_LINES) }],
+      }
     : { lead: missing('căn cứ pháp lý'), sections: [] }
 
 const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
@@ -176,8 +170,9 @@ const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
 
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)
-  const durations = describeDurations(p).rows
-  const fees = describeFees(p, today)
+  const facts = recordFacts(p)
+  const durations = facts.durations.rows
+  const fees = facts.fees(today)
   const parts = [
     agency ? `nộp tại ${agency}` : null,
     durations.length === 1 && durations[0] ? `thời hạn ${durations[0].value}` : null,
@@ -189,7 +184,7 @@ const overviewPart = (p: Procedure, today: string): { lead: string; sections: Re
     sections.push({ title: 'Thời hạn', items: durations.map((r) => formatFactRow(r, channelLabels(p))) })
   if (fees.length > 1)
     sections.push({ title: 'Lệ phí', items: fees.map((r) => formatFactRow(r, channelLabels(p))) })
-  const docs = describeDocuments(p).groups[0]
+  const docs = facts.documents.groups[0]
   if (docs)
     sections.push({ title: 'Giấy tờ chính (hỏi "cần giấy tờ gì" để xem đủ)', items: docs.items.slice(0, 3) })
   return { lead, sections }
@@ -207,7 +202,7 @@ const footerSection = (p: Procedure, facet: Facet, placeNote: string | null): Re
       agency ? `Nơi nộp: ${agency}` : `Nơi nộp: ${missing('nơi nộp hồ sơ')}`,
       ...whereNotes.filter((i) => i === DISTRICT_NOTE),
     )
-  } else if (facet === 'overview' && describeWhere(p).district) items.push(DISTRICT_NOTE)
+  } else if (facet === 'overview' && recordFacts(p).where.district) items.push(DISTRICT_NOTE)
   if (placeNote && facet !== 'where') items.push(placeNote)
   if (facet !== 'online') items.push(onlineLead(p))
   if (facet !== 'legal' && p.legalBasis.length) items.push(`Căn cứ: ${legalLines(p, 2).join('; ')}`)

@@ -186,7 +186,7 @@ export const describeDurations = (p: Procedure): { rows: FactRow[]; unexplained:
 }
 
 /** The case label, then the value, then "(Trực tiếp, Trực tuyến)" only when the channels differ. */
-export const formatFactRow = (row: FactRow, allChannels: string[]): string => {
+export const formatFactRow = (row: FactRow, allChannels: readonly string[]): string => {
   const everyChannel = allChannels.every((c) => row.channels.includes(c))
   const text = row.label ? `${row.label}: ${row.value}` : row.value
   return everyChannel ? text : `${text} (${row.channels.join(', ')})`

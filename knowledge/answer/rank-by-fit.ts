@@ -102,6 +102,9 @@ const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): b
  *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
  */
 export const rankByFit = ({ results, question, actions }: RankByFitOptions): SearchResult[] => {
+  // Results the search already ranked (the answering core ranks them again): only their order is kept.
+  if (results.every((r) => r.score >= 1000 || r.fit !== undefined))
+    return [...results].sort((a, b) => b.score - a.score)
   // An action a main procedure also fits ("cấp mới", "lần đầu") is no variant.
   const unasked = results.map((r) => {
     for (const a of actions.ofName(r.name).actions) if (!actions.fitsMain(a)) return true
@@ -128,15 +131,15 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     return false
   }
   const scored = results.map((r, i) => {
-    if (r.score >= 1000 || r.fit !== undefined) return { r, i }
+    if (r.score >= 1000 || r.fit !== undefined) return r
     const sibling = r.idfCoverage >= bestCoverage - SIBLING_COVERAGE
     let fit = fitAdjustment(question, r.name, actions, sibling)
     if (unasked[i] && i < ACTION_CHECKS && actionless.length && hasPlainSibling(r))
       fit -= UNASKED_ACTION_PENALTY
-    if (fit === 0) return { r: { ...r, fit: 0 }, i }
+    if (fit === 0) return { ...r, fit: 0 }
     const score = Math.round((r.score + fit) * 1000) / 1000
-    return { r: { ...r, score, fit: Math.round(fit * 1000) / 1000 }, i }
+    return { ...r, score, fit: Math.round(fit * 1000) / 1000 }
   })
-  scored.sort((a, b) => b.r.score - a.r.score || a.i - b.i)
-  return scored.map((s) => s.r)
+  // The sort is stable: ties keep the search's order without carrying each result's position.
+  return scored.sort((a, b) => b.score - a.score)
 }

@@ -32,22 +32,29 @@ export type PlaceText = {
 
 const WORD_RE = /[\p{L}\p{N}]+/gu
 
+type WordForms = Pick<PlaceToken, 'norm' | 'folded' | 'marked' | 'title'>
+/** Messages repeat their words: each typed word's forms are worked out once (bounded). */
+const wordForms = new Map<string, WordForms>()
+const MAX_CACHED_WORDS = 20_000
+const formsOf = (raw: string): WordForms => {
+  let forms = wordForms.get(raw)
+  if (forms === undefined) {
+    const norm = normalizeVietnamese(raw)
+    forms = { norm, folded: foldToken(norm), marked: /[^a-z0-9]/.test(norm), title: /^\p{Lu}/u.test(raw) }
+    if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear()
+    wordForms.set(raw, forms)
+  }
+  return forms
+}
+
 /** Tokenizes an NFC copy of `text`; positions refer to that copy. */
 export const tokenizePlaceText = (input: string): PlaceText => {
   const text = input.normalize('NFC')
   const tokens: PlaceToken[] = []
   for (const m of text.matchAll(WORD_RE)) {
     const raw = m[0]
-    const norm = normalizeVietnamese(raw)
-    tokens.push({
-      raw,
-      start: m.index,
-      end: m.index + raw.length,
-      norm,
-      folded: foldToken(norm),
-      marked: /[^a-z0-9]/.test(norm),
-      title: /^\p{Lu}/u.test(raw),
-    })
+    const { norm, folded, marked, title } = formsOf(raw)
+    tokens.push({ raw, start: m.index, end: m.index + raw.length, norm, folded, marked, title })
   }
   const letters = text.replace(/[^\p{L}]/gu, '')
   return {

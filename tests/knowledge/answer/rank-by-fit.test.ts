@@ -142,6 +142,26 @@ describe('ranking between sibling procedures by the fit model', () => {
     expect(ask('ong noi vua qua doi lam khai tu o dau').actions.size).toBe(0)
     expect(ask('doi bang lai xe het han').actions.has('exchange')).toBe(true)
   })
+
+  it('ranks again results the search already ranked by their score alone, ties in the search order', () => {
+    const question = 'đăng ký khai sinh cho con'
+    const once = rank(question, [result('1.000689', 1.5), result('1.001193', 1.45), result('1.014064', 1.2)])
+    expect(once.every((r) => r.fit !== undefined)).toBe(true)
+    // A code lookup (score 1000) and a tie: the lookup stays first, the tie keeps the given order.
+    const tie = { ...result('1.003358', 1.45), fit: 0 }
+    const lookup = { ...result('2.000884', 1000) }
+    const given = [...once, tie, lookup]
+    const again = rank(question, given)
+    for (let i = 1; i < again.length; i++) {
+      const [a, b] = [again[i - 1] as SearchResult, again[i] as SearchResult]
+      expect(a.score).toBeGreaterThanOrEqual(b.score)
+      if (a.score === b.score) expect(given.indexOf(a)).toBeLessThan(given.indexOf(b))
+    }
+    expect(again.some((r, i) => r.score === again[i + 1]?.score)).toBe(true)
+    expect(again[0]).toBe(lookup)
+    for (const r of again) expect(given).toContain(r)
+    expect(given.slice(0, 3)).toEqual(once)
+  })
 })
 
 describe('whether the chosen procedure covers the object asked about', () => {

@@ -1,0 +1,82 @@
+/**
+ * What an answer reads from a stored record (where to submit, the documents arranged, the fee
+ * and time rows, the channels, the legal basis), worked out once per record and kept while the record is: the
+ * same procedures are asked about answer after answer, and one reply reads the same facts up to
+ * three times (the part asked about, the overview, the footer). Kept by the record object itself,
+ * so a record read again after a rebuild of the index is a new object and is worked out afresh.
+ * What it returns is shared: callers copy before they change it.
+ * @module
+ */
+import type { Procedure } from '../procedures/procedure.types.ts'
+import { type DocumentGroup, describeDocuments } from './describe-documents.ts'
+import { describeDurations, describeFees, type FactRow } from './describe-fees.ts'
+import { describeLegalBasis } from './describe-legal-basis.ts'
+import { describeWhere, type Where } from './describe-where.ts'
+
+export type RecordFacts = {
+  readonly where: Where
+  readonly documents: { readonly groups: readonly DocumentGroup[]; readonly omitted: number }
+  readonly durations: { readonly rows: readonly FactRow[]; readonly unexplained: boolean }
+  /** The legal basis as short lines (`describeLegalBasis`). */
+  readonly legal: readonly string[]
+  /** Channel labels once each, in the record's order. */
+  readonly channels: readonly string[]
+  /** The fee rows on `today` (YYYY-MM-DD): a reduced-fee period may have ended since. */
+  fees: (today: string) => readonly FactRow[]
+}
+
+/** Records with facts kept; past it the kept facts are dropped and worked out again as asked for. */
+const MAX_RECORDS = 5000
+
+const createFacts = (p: Procedure): RecordFacts => {
+  let where: Where | undefined
+  let documents: RecordFacts['documents'] | undefined
+  let durations: RecordFacts['durations'] | undefined
+  let channels: readonly string[] | undefined
+  let legal: readonly string[] | undefined
+  let fees: { today: string; rows: readonly FactRow[] } | undefined
+  return {
+    get where() {
+      where ??= describeWhere(p)
+      return where
+    },
+    get documents() {
+      documents ??= describeDocuments(p)
+      return documents
+    },
+    get durations() {
+      durations ??= describeDurations(p)
+      return durations
+    },
+    get channels() {
+      channels ??= [...new Set(p.channels.map((c) => c.label))]
+      return channels
+    },
+    get legal() {
+      legal ??= describeLegalBasis(p)
+      return legal
+    },
+    fees: (today) => {
+      if (fees?.today !== today) fees = { today, rows: describeFees(p, today) }
+      return fees.rows
+    },
+  }
+}
+
+let kept = new WeakMap<Procedure, RecordFacts>()
+let keptCount = 0
+
+/** @returns the record's facts, worked out on first use */
+export const recordFacts = (p: Procedure): RecordFacts => {
+  let facts = kept.get(p)
+  if (facts === undefined) {
+    if (keptCount >= MAX_RECORDS) {
+      kept = new WeakMap()
+      keptCount = 0
+    }
+    facts = createFacts(p)
+    kept.set(p, facts)
+    keptCount++
+  }
+  return facts
+}
