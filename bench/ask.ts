@@ -12,31 +12,23 @@
  * still misses often; the first round fills them).
  * @module
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createDb } from '../knowledge/db/client.ts'
 import { migrateDb } from '../knowledge/db/migrate.ts'
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { importProcedures } from '../knowledge/procedures/import-procedures.ts'
 import { NATIONAL_EXPORT_AS_OF, NATIONAL_EXPORT_FILE } from '../knowledge/procedures/read-export.ts'
-
-const repoRoot = fileURLToPath(new URL('../', import.meta.url))
-const evalDir = resolve(repoRoot, 'tests/fixtures/eval')
+import { readEvalQuestions } from '../tests/helpers/paths.ts'
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string' }, 'no-cache': { type: 'boolean' } },
 })
 const rounds = Number(values.rounds ?? 20)
 const noCache = values['no-cache'] === true
-const questions = readdirSync(evalDir)
-  .filter((f) => f.endsWith('.tsv'))
-  .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').split(/\r?\n/))
-  .filter((l) => l.trim() && !l.startsWith('#'))
-  .map((l) => l.split('\t')[3] ?? '')
-  .filter(Boolean)
+const questions = readEvalQuestions()
 
 const dir = mkdtempSync(join(tmpdir(), 'trolyso-bench-ask-'))
 try {

@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { fixturesDir } from '../../helpers/paths.ts'
+import { fixturesDir, readEvalQuestions } from '../../helpers/paths.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const SNAPSHOT = `${fixturesDir}answers/eval-answers.json`
@@ -32,12 +32,7 @@ type Entry = {
   search: string[]
 }
 
-const questions = SETS.flatMap((set) =>
-  readFileSync(`${fixturesDir}${set}`, 'utf8')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => line.split('\t')[3] ?? ''),
-)
+const questions = readEvalQuestions(SETS.map((set) => `${fixturesDir}${set}`))
 
 describe('answers to the evaluation sets', () => {
   const portal = usePortalKnowledgeBase()

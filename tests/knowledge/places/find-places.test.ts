@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createPlaceFinder } from '../../../knowledge/places/find-places.ts'
 import { loadAdminUnits, parseAdminUnits } from '../../../knowledge/places/load-admin-units.ts'
 import type { FoundPlace } from '../../../knowledge/places/place.types.ts'
-import { devEvalFile, repoRoot } from '../../helpers/paths.ts'
+import { devEvalFile, readEvalQuestions, repoRoot } from '../../helpers/paths.ts'
 
 const findPlaces = createPlaceFinder({ units: loadAdminUnits() })
 
@@ -178,12 +177,7 @@ describe('findPlaces: ordinary words', () => {
 
   it('finds only the real district mentions among the eval questions', () => {
     const files = [devEvalFile, `${repoRoot}tests/fixtures/eval/holdout.tsv`]
-    const questions = files.flatMap((f) =>
-      readFileSync(f, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() && !l.startsWith('#'))
-        .map((l) => l.split('\t')[3] ?? ''),
-    )
+    const questions = readEvalQuestions(files)
     expect(questions.length).toBeGreaterThan(140)
     const found = questions.flatMap((q) => findPlaces(q).map((p) => `${p.kind}: ${p.mentioned}`))
     expect(found).toEqual(['district: công an huyện', 'district: huyện'])

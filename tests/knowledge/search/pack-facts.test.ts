@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import { analyseProcedureName, createInterner } from '../../../knowledge/search/analyse-procedure-name.ts'
@@ -9,7 +7,7 @@ import { compileSynonyms, readSynonymFiles } from '../../../knowledge/search/loa
 import { createFactsPacker } from '../../../knowledge/search/pack-facts.ts'
 import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
 import type { TestDb } from '../../helpers/create-test-db.ts'
-import { repoRoot } from '../../helpers/paths.ts'
+import { readEvalQuestions } from '../../helpers/paths.ts'
 import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
 
 let testDb: TestDb
@@ -87,13 +85,7 @@ describe('packed facts', () => {
   it('are read by the search as token numbers, ranking every evaluation question exactly as by words', () => {
     const synonyms = compileSynonyms(readSynonymFiles({}))
     const withSynonyms = buildSearchIndex({ procedures: imported, synonyms })
-    const evalDir = join(repoRoot, 'tests/fixtures/eval')
-    const questions = readdirSync(evalDir)
-      .filter((f) => f.endsWith('.tsv'))
-      .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').split(/\r?\n/))
-      .filter((l) => l.trim() && !l.startsWith('#'))
-      .map((l) => l.split('\t')[3] ?? '')
-      .filter(Boolean)
+    const questions = readEvalQuestions()
     expect(questions.length).toBeGreaterThan(1000)
     const byWords: SearchIndex = { ...withSynonyms }
     delete byWords.tokenIds

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Query } from 'minisearch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
@@ -12,7 +10,7 @@ import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { compileSynonyms, readSynonymFiles } from '../../../knowledge/search/load-synonyms.ts'
 import { retrieveBest } from '../../../knowledge/search/retrieve-best.ts'
 import type { TestDb } from '../../helpers/create-test-db.ts'
-import { repoRoot } from '../../helpers/paths.ts'
+import { readEvalQuestions } from '../../helpers/paths.ts'
 import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
 
 let testDb: TestDb
@@ -25,13 +23,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => testDb?.close())
 
-const evalDir = join(repoRoot, 'tests/fixtures/eval')
-const questions = readdirSync(evalDir)
-  .filter((f) => f.endsWith('.tsv'))
-  .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').split(/\r?\n/))
-  .filter((l) => l.trim() && !l.startsWith('#'))
-  .map((l) => l.split('\t')[3] ?? '')
-  .filter(Boolean)
+const questions = readEvalQuestions()
 
 describe('retrieveBest', () => {
   it("gives MiniSearch's best hits, scores and order, for every evaluation question (with typos and type-ahead)", () => {

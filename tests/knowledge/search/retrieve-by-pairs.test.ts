@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import {
@@ -11,7 +10,7 @@ import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { retrieveByPairs } from '../../../knowledge/search/retrieve-by-pairs.ts'
 import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
 import type { TestDb } from '../../helpers/create-test-db.ts'
-import { fixturesDir } from '../../helpers/paths.ts'
+import { readEvalQuestions } from '../../helpers/paths.ts'
 import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
@@ -23,11 +22,7 @@ let viaAddAll: SearchIndex
 
 /** The indexed word pairs of every evaluation question (what the pair retrieval is given). */
 const questionPairs = (index: SearchIndex): string[][] =>
-  readdirSync(`${fixturesDir}eval`)
-    .filter((file) => file.endsWith('.tsv'))
-    .flatMap((file) => readFileSync(`${fixturesDir}eval/${file}`, 'utf8').split('\n'))
-    .map((line) => line.split('\t')[3] ?? '')
-    .filter(Boolean)
+  readEvalQuestions()
     .map((q) =>
       expandQuery(q, synonyms).bigrams.filter((p) => {
         const n = index.df.get(p) ?? 0
