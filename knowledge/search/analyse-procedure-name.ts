@@ -79,6 +79,25 @@ export const countPhrase = (text: string, phrase: string): number => {
   return n
 }
 
+/**
+ * How often a modifier is one more item of a list the name covers ("ghi vào Sổ hộ tịch việc ly
+ * hôn, hủy việc kết hôn", "cấp, gia hạn, cấp lại chứng chỉ", "cấp lại/điều chỉnh/gia hạn giấy
+ * phép"): after a comma, a slash or "hoặc" it is an alternative the procedure also handles, not
+ * the action that makes it a secondary variant. A ";" starts another clause and still counts.
+ */
+export const countListed = (text: string, modifier: string): number => {
+  let n = 0
+  for (const lead of [',', '/', ' hoặc'])
+    for (let at = text.indexOf(lead); at !== -1; at = text.indexOf(lead, at + lead.length)) {
+      let i = at + lead.length
+      while (text[i] === ' ') i++
+      if (!text.startsWith(modifier, i)) continue
+      const after = text[i + modifier.length]
+      if (after === undefined || !/[\p{L}\p{N}]/u.test(after)) n++
+    }
+  return n
+}
+
 const NO_MODIFIERS: number[] = []
 
 export const createInterner = () => {
@@ -198,7 +217,10 @@ export const analyseProcedureName = (
   let modifiers = NO_MODIFIERS
   MODIFIERS.forEach((m, k) => {
     if (!baseAccented.includes(m.accented)) return
-    const n = countPhrase(baseAccented, m.accented) - countPhrase(baseAccented, `${PASSIVE} ${m.accented}`)
+    const n =
+      countPhrase(baseAccented, m.accented) -
+      countPhrase(baseAccented, `${PASSIVE} ${m.accented}`) -
+      countListed(text, m.accented)
     if (n > 0) modifiers = [...modifiers, ...Array<number>(n).fill(k)]
   })
   const found: string[] = []

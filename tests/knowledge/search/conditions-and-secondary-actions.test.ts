@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { countListed } from '../../../knowledge/search/analyse-procedure-name.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const portal = usePortalKnowledgeBase()
@@ -65,5 +66,27 @@ describe('"attp" is food safety', () => {
     // Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh thực phẩm nông, lâm, thủy sản
     expect(first('giấy chứng nhận attp cho xưởng sản xuất nước mắm')).toBe('2.001827')
     expect(first('cap giay vsattp cho co so san xuat mam tom')).toBe('2.001827')
+  })
+})
+
+describe('a secondary action listed after a comma, a slash or "hoặc" is one more thing the procedure covers', () => {
+  it('counts "hủy" in "việc ly hôn, hủy việc kết hôn" as listed, not as the procedure\'s action', () => {
+    expect(countListed('ghi vào sổ hộ tịch việc ly hôn, hủy việc kết hôn', 'hủy')).toBe(1)
+    expect(countListed('cấp lại/điều chỉnh/gia hạn giấy phép', 'gia hạn')).toBe(1)
+    expect(countListed('phê duyệt hoặc điều chỉnh phương án', 'điều chỉnh')).toBe(1)
+    // A ";" starts another clause, and a word that only begins with the modifier is not it.
+    expect(countListed('đăng ký tổ hợp tác; dừng thực hiện thủ tục', 'dừng')).toBe(0)
+    expect(countListed('cấp, đổimới giấy phép', 'đổi')).toBe(0)
+  })
+
+  it('ranks the divorce recorded abroad above the marriage recorded abroad when a divorce is asked', () => {
+    // Thủ tục ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn … đã được giải quyết tại cơ quan … nước ngoài
+    expect(first('ly hôn ở Mỹ rồi, về nước muốn ghi vào sổ hộ tịch việc ly hôn')).toBe('2.000554')
+    // … and the marriage record stays first for a marriage.
+    expect(first('kết hôn ở Mỹ rồi, về nước muốn ghi vào sổ hộ tịch việc kết hôn')).toBe('2.002189')
+  })
+
+  it('ranks the integration of a licence into the identity card first ("Tích hợp, cập nhật, điều chỉnh …")', () => {
+    expect(first('tích hợp giấy phép lái xe vào thẻ căn cước')).toBe('1.014060')
   })
 })
