@@ -503,14 +503,15 @@ export type IsOutsideRecordsOptions = {
  * procedure question in everyday words shares a pair with some name ("nuôi chim yến").
  */
 export const isOutsideRecords = ({ query, wordShare }: IsOutsideRecordsOptions): boolean => {
+  // The records first: most questions share a pair with some name and stop here.
+  if (!query.bigrams.length || query.bigrams.some((pair) => wordShare(pair) > 0)) return false
   const whole = query.folded.join(' ')
-  if (!query.bigrams.length || isComplaint(query)) return false
-  if (
-    ADMIN_WORDS.some((p) => has(whole, p)) ||
-    PROCEDURE_WORDS.some((p) => has(whole, p)) ||
-    SERVICE_WORDS.some((p) => has(whole, p)) ||
-    CARD.test(whole)
+  const named = (p: string) => has(whole, p)
+  return !(
+    ADMIN_WORDS.some(named) ||
+    PROCEDURE_WORDS.some(named) ||
+    SERVICE_WORDS.some(named) ||
+    CARD.test(whole) ||
+    isComplaint(query)
   )
-    return false
-  return query.bigrams.every((pair) => wordShare(pair) === 0)
 }
