@@ -16,7 +16,7 @@ import { foldPhrase, loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
-import { classifyMessage, isComplaint, RECEIPT_CODE } from './classify-message.ts'
+import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
 import { detectFacet } from './detect-facet.ts'
 import { findCoveredNames } from './find-covered-names.ts'
@@ -320,6 +320,8 @@ export const answerQuestion = async ({
   }
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()
+  // Off-topic beyond the out-of-scope list: no administrative word, and no procedure name holds its word pairs.
+  if (wordShare && isOutsideRecords({ query, wordShare })) return notFound(OUT_OF_SCOPE_TEXT)
   const complaint = isComplaint(query)
   const act = complaint ? complaintAct(query.folded) : null
   /**

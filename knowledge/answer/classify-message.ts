@@ -467,3 +467,51 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
   if (unknown / words.length > 0.5) return 'gibberish'
   return 'question'
 }
+
+/**
+ * Public services the records may lack (banks, telecoms, hospitals, embassies), asking, and being
+ * called back (folded): such a message keeps the not-covered reply with the portal and the hotline.
+ */
+const SERVICE_WORDS = [
+  'xin',
+  'atm',
+  'ngan hang',
+  'nha mang',
+  'chuyen mang',
+  'giu so',
+  'sim',
+  'benh vien',
+  'dai su quan',
+  'lanh su',
+  'goi lai',
+]
+
+/** A card ("thẻ ATM", unmarked "lam the nha bao"), not "thế nào" / "thế thì" folded. */
+const CARD = /\bthe\b(?! (?:nao|thi|la|ma|a|ha|sao|gioi)\b)/
+
+export type IsOutsideRecordsOptions = {
+  query: ExpandedQuery
+  /** Share of the procedure names holding a folded word or word pair ("ho_chieu"), 0 when none. */
+  wordShare: (folded: string) => number
+}
+
+/**
+ * A message the records do not hold: it names no word of public administration (`ADMIN_WORDS`,
+ * `PROCEDURE_WORDS`) and no procedure name holds any of its word pairs ("ngày mai thứ mấy",
+ * "cách nhuộm tóc tại nhà"). A question about a public service the records lack ("xin trợ cấp thất
+ * nghiệp", "mở thẻ ngân hàng") names an administrative word and keeps the not-covered reply; a
+ * procedure question in everyday words shares a pair with some name ("nuôi chim yến").
+ */
+export const isOutsideRecords = ({ query, wordShare }: IsOutsideRecordsOptions): boolean => {
+  // The records first: most questions share a pair with some name and stop here.
+  if (!query.bigrams.length || query.bigrams.some((pair) => wordShare(pair) > 0)) return false
+  const whole = query.folded.join(' ')
+  const named = (p: string) => has(whole, p)
+  return !(
+    ADMIN_WORDS.some(named) ||
+    PROCEDURE_WORDS.some(named) ||
+    SERVICE_WORDS.some(named) ||
+    CARD.test(whole) ||
+    isComplaint(query)
+  )
+}

@@ -154,6 +154,14 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     expect(marriage.procedure?.code).toBe('1.000894')
   })
 
+  it('declines a message whose word pairs no procedure name holds with the out-of-scope reply, over HTTP', async () => {
+    const answer = await asked('hôm nay thứ mấy vậy')
+    expect(answer.kind).toBe('not_found')
+    expect(answer.candidates).toBeUndefined()
+    expect(answer.text).toContain('chưa trả lời được câu hỏi này')
+    expectNoProcedure(answer)
+  })
+
   it("takes a title inside a paper's name as a question about the paper, not a request for a person", async () => {
     const answer = await asked('the tu van vien phap luat bi hong can cap lai')
     expect(answer.kind).not.toBe('contact')

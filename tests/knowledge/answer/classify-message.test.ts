@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   classifyMessage,
   isComplaint,
+  isOutsideRecords,
   type MessageClass,
 } from '../../../knowledge/answer/classify-message.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const classify = (text: string) => classifyMessage({ query: expandQuery(text, synonyms), synonyms, text })
@@ -174,4 +176,66 @@ describe('classifyMessage', () => {
     expect(isComplaint(expandQuery('phan anh can bo hach dich', synonyms))).toBe(true)
     expect(isComplaint(expandQuery('đăng ký khai sinh', synonyms))).toBe(false)
   })
+})
+
+describe('isOutsideRecords', () => {
+  const outside = (text: string, held: string[] = []) =>
+    isOutsideRecords({ query: expandQuery(text, synonyms), wordShare: (w) => (held.includes(w) ? 0.001 : 0) })
+
+  it('takes a message with no administrative word and no word pair the names hold as outside the records', () => {
+    expect(outside('hôm nay thứ mấy vậy')).toBe(true)
+    expect(outside('hôm nay thứ mấy vậy', ['thu_may'])).toBe(false)
+  })
+
+  it('keeps a message naming an administrative word, a public service, a card or a complaint', () => {
+    for (const text of [
+      'đổi giấy phép lái xe',
+      'chuyển mạng giữ số viettel sang vina',
+      'làm thẻ ATM bị nuốt thẻ thì làm sao',
+      'lam the nha bao cho phong vien moi',
+      'gọi lại cho tôi theo số này nhé',
+      'phản ánh đường làng bị ngập mấy tháng nay chưa ai sửa',
+    ])
+      expect(outside(text), text).toBe(false)
+    // "thế nào" folded is not a card
+    expect(outside('hello trong tieng han noi the nao')).toBe(true)
+  })
+})
+
+describe('out of scope by the records (the national export)', () => {
+  const portal = usePortalKnowledgeBase()
+  const OUT_OF_SCOPE = 'chưa trả lời được câu hỏi này'
+
+  it.each(['hôm nay thứ mấy vậy', 'luộc trứng bao nhiêu phút thì lòng đào', 'tuổi mão hợp màu gì'])(
+    'declines "%s", whose word pairs no procedure name holds, with the out-of-scope reply',
+    async (text) => {
+      const answer = await portal.kb.answer(text, {})
+      expect(answer.kind).toBe('not_found')
+      expect(answer.candidates).toBeUndefined()
+      expect(answer.text).toContain(OUT_OF_SCOPE)
+    },
+  )
+
+  it.each(['thong bao luu tru cho khach o nha nghi', 'đổi tiền rách ở đâu', 'giám định tiền nghi giả'])(
+    'keeps "%s", which names no administrative word but whose pairs the names hold, a question',
+    async (text) => {
+      const answer = await portal.kb.answer(text, {})
+      expect(['answer', 'clarify']).toContain(answer.kind)
+      expect(answer.text).not.toContain(OUT_OF_SCOPE)
+    },
+  )
+
+  it.each([
+    'xác định mức độ khuyết tật cho con',
+    'chuyển mạng giữ số viettel sang vina',
+    'làm thẻ ATM bị nuốt thẻ thì làm sao',
+  ])(
+    'keeps the not-covered reply with the portal and the hotline for the absent service "%s"',
+    async (text) => {
+      const answer = await portal.kb.answer(text, {})
+      expect(answer.kind).not.toBe('answer')
+      expect(answer.text).not.toContain(OUT_OF_SCOPE)
+      expect(answer.text).toContain('1800 1096')
+    },
+  )
 })
