@@ -4,10 +4,19 @@
  * never cut in the middle.
  * @module
  */
+import { memoize } from '../search/create-lru-cache.ts'
 
 /** The records' texts repeat from answer to answer (the same procedures are asked about): split once. */
-const splitCache = new Map<string, string[]>()
-const MAX_CACHED_TEXTS = 5000
+const split = memoize(
+  (text) =>
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .split(/(?<=[.;!?])\s+(?=[-+•*]?\s*[\p{Lu}\d(“"])|\s+(?=[-+•]\s)|(?<=\p{Ll}[.;])(?=\p{Lu}\p{Ll})/u)
+      .map((s) => s.trim().replace(/^[-+•*]\s+/, ''))
+      .filter((s) => s.length > 0 && !/^[-+•*.;]+$/.test(s)),
+  { maxEntries: 5000 },
+)
 
 /**
  * Sentences of a record's text: cut after ". ", "; " or "! ", and before a "- " / "+ " list
@@ -15,17 +24,7 @@ const MAX_CACHED_TEXTS = 5000
  * @example splitSentences('Phí 10.000 đồng. - Từ 01/7/2025 giảm 50%.') // ['Phí 10.000 đồng.', 'Từ 01/7/2025 giảm 50%.']
  */
 export const splitSentences = (text: string): string[] => {
-  let sentences = splitCache.get(text)
-  if (sentences === undefined) {
-    sentences = text
-      .replace(/\s+/g, ' ')
-      .trim()
-      .split(/(?<=[.;!?])\s+(?=[-+•*]?\s*[\p{Lu}\d(“"])|\s+(?=[-+•]\s)|(?<=\p{Ll}[.;])(?=\p{Lu}\p{Ll})/u)
-      .map((s) => s.trim().replace(/^[-+•*]\s+/, ''))
-      .filter((s) => s.length > 0 && !/^[-+•*.;]+$/.test(s))
-    if (splitCache.size >= MAX_CACHED_TEXTS) splitCache.clear()
-    splitCache.set(text, sentences)
-  }
+  const sentences = split(text)
   // A copy: the caller may change its list.
   return [...sentences]
 }

@@ -12,6 +12,7 @@
  * Only the scores of the candidates already found change; ties keep the search's order.
  * @module
  */
+import { memoize } from '../search/create-lru-cache.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
 
@@ -75,18 +76,13 @@ const ACTION_CHECKS = 20
 /** A base name's words (`set`) and its words that say something about its object (`plain`). */
 type GroupWords = { set: ReadonlySet<string>; plain: readonly string[] }
 /** Base names repeat from search to search: their words are split once (bounded like the name traits). */
-const groupWords = new Map<string, GroupWords>()
-const MAX_CACHED_GROUPS = 10_000
-const wordsOf = (group: string): GroupWords => {
-  let words = groupWords.get(group)
-  if (words === undefined) {
+const wordsOf = memoize(
+  (group): GroupWords => {
     const all = group.split(' ')
-    words = { set: new Set(all), plain: all.filter((w) => !FILLER.has(w)) }
-    if (groupWords.size >= MAX_CACHED_GROUPS) groupWords.clear()
-    groupWords.set(group, words)
-  }
-  return words
-}
+    return { set: new Set(all), plain: all.filter((w) => !FILLER.has(w)) }
+  },
+  { maxEntries: 10_000 },
+)
 
 /** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
 const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {

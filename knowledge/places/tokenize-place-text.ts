@@ -4,6 +4,7 @@
  * each was typed with marks or a capital, so that the finder can tell "Hà Nam" from "hà nam".
  * @module
  */
+import { memoize } from '../search/create-lru-cache.ts'
 import { foldToken, normalizeVietnamese } from '../search/normalize-vietnamese.ts'
 
 export type PlaceToken = {
@@ -34,18 +35,13 @@ const WORD_RE = /[\p{L}\p{N}]+/gu
 
 type WordForms = Pick<PlaceToken, 'norm' | 'folded' | 'marked' | 'title'>
 /** Messages repeat their words: each typed word's forms are worked out once (bounded). */
-const wordForms = new Map<string, WordForms>()
-const MAX_CACHED_WORDS = 20_000
-const formsOf = (raw: string): WordForms => {
-  let forms = wordForms.get(raw)
-  if (forms === undefined) {
+const formsOf = memoize(
+  (raw): WordForms => {
     const norm = normalizeVietnamese(raw)
-    forms = { norm, folded: foldToken(norm), marked: /[^a-z0-9]/.test(norm), title: /^\p{Lu}/u.test(raw) }
-    if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear()
-    wordForms.set(raw, forms)
-  }
-  return forms
-}
+    return { norm, folded: foldToken(norm), marked: /[^a-z0-9]/.test(norm), title: /^\p{Lu}/u.test(raw) }
+  },
+  { maxEntries: 20_000 },
+)
 
 /** Tokenizes an NFC copy of `text`; positions refer to that copy. */
 export const tokenizePlaceText = (input: string): PlaceText => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { FACETS, type Facet } from '../answer/answer.types.ts'
 import { AppError } from '../errors.ts'
+import { memoize } from './create-lru-cache.ts'
 import { type AnalyzedToken, analyzeText, foldToken } from './normalize-vietnamese.ts'
 
 const ZPhraseList = z.array(z.string().min(1))
@@ -124,22 +125,17 @@ export const lookupPhrase = <T>(
   return undefined
 }
 
-/** Phrases folded so far: answers fold the same procedure names again and again. */
-const foldedPhrases = new Map<string, string>()
-const MAX_FOLDED_PHRASES = 20_000
-
-/** Folds a phrase the way queries are folded (Telex repair included); a pure function, so kept. */
-export const foldPhrase = (phrase: string): string => {
-  let folded = foldedPhrases.get(phrase)
-  if (folded === undefined) {
-    folded = analyzeText(phrase)
+/**
+ * Folds a phrase the way queries are folded (Telex repair included). Remembered: answers fold
+ * the same procedure names again and again.
+ */
+export const foldPhrase: (phrase: string) => string = memoize(
+  (phrase) =>
+    analyzeText(phrase)
       .map((t) => t.folded)
-      .join(' ')
-    if (foldedPhrases.size >= MAX_FOLDED_PHRASES) foldedPhrases.clear()
-    foldedPhrases.set(phrase, folded)
-  }
-  return folded
-}
+      .join(' '),
+  { maxEntries: 20_000 },
+)
 
 const defaultFile = new URL('../data/synonyms.json', import.meta.url)
 

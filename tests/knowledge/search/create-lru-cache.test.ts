@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLruCache, deepFreeze } from '../../../knowledge/search/create-lru-cache.ts'
+import { createLruCache, deepFreeze, memoize } from '../../../knowledge/search/create-lru-cache.ts'
 
 describe('createLruCache', () => {
   it('drops the least recently used entry beyond its bound', () => {
@@ -28,5 +28,24 @@ describe('deepFreeze', () => {
     const value = deepFreeze({ list: [{ code: '1.000894' }], text: 'x' })
     expect(Object.isFrozen(value.list)).toBe(true)
     expect(Object.isFrozen(value.list[0])).toBe(true)
+  })
+})
+
+describe('memoize', () => {
+  it('computes a key once while it is kept, and again once the bound dropped it', () => {
+    const calls: string[] = []
+    const upper = memoize(
+      (key) => {
+        calls.push(key)
+        return key.toUpperCase()
+      },
+      { maxEntries: 2 },
+    )
+    expect([upper('a'), upper('b'), upper('a')]).toEqual(['A', 'B', 'A'])
+    expect(calls).toEqual(['a', 'b'])
+    upper('c') // drops 'b', the least recently used
+    expect(upper('b')).toBe('B')
+    expect(upper('a')).toBe('A')
+    expect(calls).toEqual(['a', 'b', 'c', 'b', 'a'])
   })
 })
