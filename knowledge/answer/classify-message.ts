@@ -274,7 +274,6 @@ const PROCEDURE_WORDS = [
   'mo cong ti',
   'mo shop',
   'giay to',
-  'thu tuc',
   // papers and duties a citizen names: "khai thuế cho đại lý xổ số", "làm hộ chiếu đi du lịch"
   'khai thue',
   'nop thue',

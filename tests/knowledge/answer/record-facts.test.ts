@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FACETS } from '../../../knowledge/answer/answer.types.ts'
 import { composeAnswer, composeReply } from '../../../knowledge/answer/compose-answer.ts'
 import { describeDocuments } from '../../../knowledge/answer/describe-documents.ts'
 import { describeDurations, describeFees } from '../../../knowledge/answer/describe-fees.ts'
@@ -16,18 +17,6 @@ const SLICE = fileURLToPath(
   new URL('../../fixtures/procedures/dichvucong-2026-07-slice.jsonl', import.meta.url),
 )
 const TODAY = '2026-07-20'
-const FACETS = [
-  'documents',
-  'fees',
-  'duration',
-  'where',
-  'online',
-  'steps',
-  'requirements',
-  'legal',
-  'result',
-  'overview',
-] as const
 
 let t: TestDb
 let records: Procedure[] = []
