@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type ExpandedQuery, expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { compileSynonyms, loadSynonyms, ZSynonymsFile } from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const synonyms = loadSynonyms()
 // One knowledge base over the portal export for the whole file, and the code it ranks first.
@@ -89,28 +90,12 @@ describe('purpose clauses in the expanded query', () => {
 })
 
 describe('everyday names for companies, cooperatives, poor households and vehicle inspection', () => {
-  it.each([
-    // "giấy phép kinh doanh" of a company is its enterprise registration certificate.
-    ['mất giấy phép đăng ký kinh doanh của công ty, xin cấp lại ở đâu', '2.002018'],
-    // … and still the household business's without a company.
-    ['cấp lại giấy phép kinh doanh hộ cá thể', '2.000575'],
-    // "giấy phép kinh doanh vận tải" is a name of its own.
-    ['mở công ty chạy xe taxi cần giấy phép kinh doanh vận tải gì', '1.000703'],
-    // "mở tiệm" says what the shop is for: the certificate named first.
-    ['mo tiem cam do can giay chung nhan du dieu kien an ninh trat tu, ho so gom gi', '2.001478'],
-    ['mở tiệm tạp hóa cần đăng ký gì', '1.001612'],
-    ['dang ky hop tac xa nop o dau', '1.005280'],
-    ['thanh lap hop tac xa nong nghiep', '1.005280'],
-    ['dang ky ho can ngheo nop don o dau', '1.011607'],
-    // "đăng kiểm" of a vehicle is its technical safety inspection, not the inspectors' certificate.
-    ['xe oto nha em den han dang kiem, mang xe di kiem dinh can giay to gi', '1.005103'],
-    ['mang ô tô đi đăng kiểm định kỳ cần giấy tờ gì', '1.005103'],
-    // An old land certificate exchanged for the new form is "Cấp đổi Giấy chứng nhận".
-    ['đổi sổ đỏ cũ bị rách sang sổ mới', '1.012783'],
-    ['so do cu rach nat muon doi sang so moi', '1.012783'],
-  ])('"%s" finds %s first', (question, code) => {
-    expect(first(question)).toBe(code)
-  })
+  it.each(readCaseGroup('search-first', 'companies-and-inspection'))(
+    '"%s" finds %s first',
+    (question, code) => {
+      expect(first(question)).toBe(code)
+    },
+  )
 })
 
 describe('an everyday phrase with a plain and a context-bound expansion', () => {

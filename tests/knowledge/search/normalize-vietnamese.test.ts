@@ -8,6 +8,7 @@ import {
   repairTelexToken,
   tokenizeVietnamese,
 } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 describe('normalizeVietnamese', () => {
   it.each([
@@ -26,17 +27,7 @@ describe('normalizeVietnamese', () => {
 })
 
 describe('foldVietnamese', () => {
-  it.each([
-    ['đăng ký', 'dang ki'],
-    ['đăng kí', 'dang ki'],
-    ['Lý lịch tư pháp', 'li lich tu phap'],
-    ['lí lịch', 'li lich'],
-    ['quý', 'quy'],
-    ['thủy', 'thuy'],
-    ['Đổi giấy phép lái xe', 'doi giay phep lai xe'],
-    ['mức độ 02', 'muc do 2'],
-    ['tuyến', 'tuyen'],
-  ])('folds %s → %s', (input, expected) => {
+  it.each(readCaseGroup('fold-vietnamese', 'fold'))('folds %s → %s', (input, expected) => {
     expect(foldVietnamese(input)).toBe(expected)
   })
 
@@ -48,16 +39,7 @@ describe('foldVietnamese', () => {
 })
 
 describe('repairTelexToken', () => {
-  it.each([
-    ['kys', 'ký'],
-    ['caaps', 'cấp'],
-    ['laij', 'lại'],
-    ['ddoir', 'đỏi'],
-    ['ddooir', 'đổi'],
-    ['nguwowif', 'người'],
-    ['ky1', 'ký'],
-    ['ca6p1', 'cấp'],
-  ])('repairs %s → %s', (input, expected) => {
+  it.each(readCaseGroup('fold-vietnamese', 'telex'))('repairs %s → %s', (input, expected) => {
     expect(repairTelexToken(input)).toBe(expected)
   })
 
