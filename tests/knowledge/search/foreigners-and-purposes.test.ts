@@ -26,22 +26,10 @@ describe('foreigners, residence cards and purposes on the portal export', () => 
     expect(codes).toContain(first(question))
   })
 
-  it('still finds the "có yếu tố nước ngoài" civil-status record when the question is about one', () => {
-    expect(first('đăng ký kết hôn với người nhật')).toBe('2.000806')
-    expect(first('khai sinh cho con có bố là việt kiều')).toBe('2.000528')
-  })
-
-  it('does not read "ở nước ngoài" in a name as the foreign person the question names', () => {
-    // Nhập quốc tịch Việt Nam ở trong nước, not … ở nước ngoài.
-    expect(first('nguoi nuoc ngoai xin nhap quoc tich viet nam')).toBe('2.002039')
-    expect(first('chồng em người Trung Quốc muốn nhập quốc tịch Việt Nam cần hồ sơ gì')).toBe('2.002039')
-    // Asked from abroad, the abroad variant stays first.
-    expect(first('đang ở nước ngoài muốn xin nhập quốc tịch Việt Nam')).toBe('2.002797')
-  })
-
-  it('ranks the object before "để" above the procedures named after the purpose', () => {
-    expect(first('xin chứng chỉ hành nghề thú y để mở tiệm thuốc thú y cần gì')).toBe('1.004756')
-    expect(first('xin so thuyen vien de di tau bien can giay to gi')).toBe('1.002788')
+  // The civil-status records "có yếu tố nước ngoài", "ở nước ngoài" in a name, and the object before
+  // "để": tests/fixtures/cases/search-first.tsv, group "foreigners".
+  it.each(readCaseGroup('search-first', 'foreigners'))('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
   })
 
   it('does not count the words of a bracketed scope for precision (the name is measured without it)', () => {

@@ -38,18 +38,10 @@ describe('a digit as the names spell it', () => {
 })
 
 describe('a country named as a place', () => {
-  it('asks for the abroad variant ("đang sống ở Đức", "ở Mỹ")', () => {
-    // Thôi quốc tịch Việt Nam ở nước ngoài, not … ở trong nước.
-    expect(first('dang song o Duc muon thoi quoc tich Viet Nam')).toBe('1.005141')
-    expect(first('em dang o Duc, xin giay xac nhan co quoc tich Viet Nam o dau')).toBe('1.005137')
-  })
-
-  it('reads "ghi chú" of a marriage abroad as recording it in the civil-status register', () => {
-    expect(first('kết hôn ở Nhật rồi, về nước ghi chú kết hôn')).toBe('2.002189')
-  })
-
-  it('still keeps a foreign person in the country on the in-country variant', () => {
-    expect(first('nguoi nuoc ngoai xin nhap quoc tich viet nam')).toBe('2.002039')
+  // The abroad variant for "đang sống ở Đức", "ghi chú" of a marriage abroad, a foreign person in the
+  // country: tests/fixtures/cases/search-first.tsv, group "countries".
+  it.each(readCaseGroup('search-first', 'countries'))('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
   })
 })
 
