@@ -23,13 +23,7 @@ describe('findDocumentNumbers', () => {
     expect(findDocumentNumbers(text)[0]).toEqual({ notation, codeNumber, typeName })
   })
 
-  it.each([
-    'ngày 05/3/2026',
-    'tỉ lệ 3/4 số hồ sơ',
-    'https://example.gov.vn/a/B-C',
-    'QĐ-UBND không có số',
-    'mã 123/abc-def',
-  ])('finds nothing in %j', (text) => {
+  it.each(readCaseGroup('nothing-found', 'document-number'))('finds nothing in %j', (text) => {
     expect(findDocumentNumbers(text)).toEqual([])
   })
 

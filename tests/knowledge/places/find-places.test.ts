@@ -3,6 +3,7 @@ import { createPlaceFinder } from '../../../knowledge/places/find-places.ts'
 import { loadAdminUnits, parseAdminUnits } from '../../../knowledge/places/load-admin-units.ts'
 import type { FoundPlace } from '../../../knowledge/places/place.types.ts'
 import { devEvalFile, readEvalQuestions, repoRoot } from '../../helpers/paths.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const findPlaces = createPlaceFinder({ units: loadAdminUnits() })
 
@@ -140,32 +141,7 @@ describe('findPlaces: districts', () => {
 })
 
 describe('findPlaces: ordinary words', () => {
-  it.each([
-    'giấy khai sinh ghi giới tính nam',
-    'tôi là nam, 30 tuổi',
-    'bình thường làm mất bao lâu',
-    'người dân sống hòa bình',
-    'hòa giải tranh chấp đất đai ở đâu',
-    'giấy chứng nhận an toàn thực phẩm',
-    'tân sinh viên xin giấy xác nhận',
-    'phía đông nhà tôi',
-    'tham gia lại bhxh',
-    'tham gia lai bhxh',
-    'the da nang',
-    'nhà có hai phòng',
-    'Thái Bình Dương',
-    'người Việt Nam định cư ở nước ngoài',
-    'bảo hiểm xã hội một lần',
-    'mua nha o xa hoi',
-    'hợp tác xã, liên hiệp hợp tác xã',
-    'ở xa nhà quá nộp online được không',
-    'nộp tại cơ quan Công an',
-    'hải quan 02',
-    'ubnd xã nơi cư trú',
-    'diễn biến hồ sơ',
-    'di xa lam gi',
-    'bảo hiểm xã hội an sinh',
-  ])('finds no place in "%s"', (text) => {
+  it.each(readCaseGroup('nothing-found', 'place'))('finds no place in "%s"', (text) => {
     expect(findPlaces(text)).toEqual([])
   })
 

@@ -30,10 +30,10 @@ describe('a digit as the names spell it', () => {
     expect(qualifiers('phiếu lý lịch tư pháp số 2 bao lâu thì có')).toEqual([])
   })
 
-  it('ranks the company with two or more members first for "2 thành viên" (the one-member company before)', () => {
-    expect(first('lập công ty TNHH 2 thành viên mất mấy ngày')).toBe('2.001199')
-    expect(first('mở công ty tnhh 2 thành viên với bạn')).toBe('2.001199')
-    expect(first('đăng ký thành lập công ty TNHH 1 thành viên')).toBe('2.001583')
+  // The company with two or more members first for "2 thành viên" (the one-member company for "1"):
+  // tests/fixtures/cases/search-first.tsv, group "members".
+  it.each(readCaseGroup('search-first', 'members'))('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
   })
 })
 
