@@ -124,20 +124,13 @@ describe('findPlaces: communes and wards', () => {
 })
 
 describe('findPlaces: districts', () => {
-  it.each([
-    ['công an huyện Gia Lâm', 'công an huyện Gia Lâm'],
-    ['nhập hộ khẩu giờ còn phải lên công an huyện ko', 'công an huyện'],
-    ['UBND quận Ba Đình, Hà Nội', 'UBND quận Ba Đình'],
-    ['ở Quận 1', 'Quận 1'],
-    ['thị xã Sơn Tây', 'thị xã Sơn Tây'],
-    ['ĐKKD hộ cá thể trước lên huyện giờ làm ở đâu', 'huyện'],
-    ['làm ở cấp huyện hay cấp xã', 'cấp huyện'],
-    ['cong an huyen Gia Lam', 'cong an huyen Gia Lam'],
-    ['tôi ở quan 1', 'quan 1'],
-  ])('reports the district in "%s" as gone', (text, mentioned) => {
-    const [district] = findPlaces(text)
-    expect(district).toMatchObject({ mentioned, kind: 'district', current: null, changed: true })
-  })
+  it.each(readCaseGroup('place-names', 'district'))(
+    'reports the district in "%s" as gone',
+    (text, mentioned) => {
+      const [district] = findPlaces(text)
+      expect(district).toMatchObject({ mentioned, kind: 'district', current: null, changed: true })
+    },
+  )
 })
 
 describe('findPlaces: ordinary words', () => {
