@@ -47,3 +47,12 @@ export const usePortalKnowledgeBase = ({
   })
   return portal
 }
+
+/**
+ * What an answer settles on, to check in one assertion: its kind and the code of the procedure
+ * it answers with (undefined when it names none).
+ */
+export const kindAndCode = (answer: { kind: string; procedure?: { code: string } | undefined }) => ({
+  kind: answer.kind,
+  code: answer.procedure?.code,
+})

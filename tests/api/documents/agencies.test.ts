@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateAgencyCode } from '../../../api/documents/validate-agency-code.ts'
 import { type Official, type Scenario, startScenario } from '../../helpers/documents-scenario.ts'
+import { readCases } from '../../helpers/read-cases.ts'
 
-it.each([
-  ['000.00.01.H56', '000.00.01.H56'],
-  [' 000.00.00.g01 ', '000.00.00.G01'],
-  ['G01.01.02.003', 'G01.01.02.003'],
-])('accepts the QCVN 102:2016 code %j', (raw, code) => {
+it.each(readCases('agency-codes'))('accepts the QCVN 102:2016 code %j', (raw, code) => {
   expect(validateAgencyCode(raw)).toBe(code)
 })
 

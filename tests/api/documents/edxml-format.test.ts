@@ -8,6 +8,7 @@ import {
   toEdxmlDate,
   toEdxmlTimestamp,
 } from '../../../api/documents/edxml-format.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 describe('edXML values as the national axis writes them', () => {
   it('writes dates as yyyy/MM/dd and timestamps as yyyy/MM/dd HH:mm:ss in Vietnam time', () => {
@@ -16,14 +17,7 @@ describe('edXML values as the national axis writes them', () => {
     expect(toEdxmlTimestamp('2026-12-31T17:30:05.123Z')).toBe('2027/01/01 00:30:05')
   })
 
-  it.each([
-    ['2026/11/20', '2026-11-20', '2026-11-19T17:00:00.000Z'],
-    ['2026/11/20 15:30:00', '2026-11-20', '2026-11-20T08:30:00.000Z'],
-    ['2026-11-20T15:30:00+07:00', '2026-11-20', '2026-11-20T08:30:00.000Z'],
-    ['2026-11-20T08:30:00Z', '2026-11-20', '2026-11-20T08:30:00.000Z'],
-    ['20/11/2026 15:30:00', '2026-11-20', '2026-11-20T08:30:00.000Z'],
-    ['2026/1/5', '2026-01-05', '2026-01-04T17:00:00.000Z'],
-  ])('reads %s', (raw, date, instant) => {
+  it.each(readCaseGroup('read-dates', 'edxml'))('reads %s', (raw, date, instant) => {
     expect(parseEdxmlDate(raw)).toEqual({ date, instant })
   })
 

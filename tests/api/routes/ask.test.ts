@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Answer } from '../../../knowledge/answer/answer.types.ts'
 import { createTestApp, type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 import { postJson, requestFrom, statusesInTurn } from '../../helpers/requests-from.ts'
 
 const ask = (
@@ -93,30 +94,25 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     expect(answer.text).toContain('https://dichvucong.gov.vn')
   }
 
-  it.each([
-    'cho tôi gặp nhân viên',
-    'nói chuyện với người thật',
-    'số tổng đài là bao nhiêu',
-    'chuyen cho nguoi that giup toi',
-    'chuyen may cho nhan vien giup em voi',
-  ])('gives the hotline and the help channels, never a procedure, to "%s"', async (text) => {
-    const answer = await asked(text)
-    expect(answer).toMatchObject({ kind: 'contact', handoff: true })
-    expect(answer.text).toContain('1800 1096')
-    expectNoProcedure(answer)
-  })
+  it.each(readCaseGroup('questions', 'ask-contact'))(
+    'gives the hotline and the help channels, never a procedure, to "%s"',
+    async (text) => {
+      const answer = await asked(text)
+      expect(answer).toMatchObject({ kind: 'contact', handoff: true })
+      expect(answer.text).toContain('1800 1096')
+      expectNoProcedure(answer)
+    },
+  )
 
-  it.each([
-    'hồ sơ của tôi đến đâu rồi',
-    'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
-    'hồ sơ đăng ký hộ kinh doanh nộp online hôm thứ 2 giờ đang ở bước nào',
-    'làm căn cước đã 10 ngày sao chưa có thẻ',
-  ])('explains where to look an application up for "%s"', async (text) => {
-    const answer = await asked(text)
-    expect(answer.kind).toBe('status')
-    expect(answer.text).toMatch(/Tra cứu hồ sơ/)
-    expectNoProcedure(answer)
-  })
+  it.each(readCaseGroup('questions', 'ask-status'))(
+    'explains where to look an application up for "%s"',
+    async (text) => {
+      const answer = await asked(text)
+      expect(answer.kind).toBe('status')
+      expect(answer.text).toMatch(/Tra cứu hồ sơ/)
+      expectNoProcedure(answer)
+    },
+  )
 
   it.each(['chúc ad một ngày vui vẻ', 'hi bot', 'ok cảm ơn bạn đã hỗ trợ', 'alo co ai khong'])(
     'takes the wish or thanks "%s" as small talk',

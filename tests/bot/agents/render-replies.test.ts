@@ -3,17 +3,10 @@ import { boldMarkdown, splitText, toMarkdown } from '../../../bot/agents/format-
 import { renderAgentsReplies } from '../../../bot/agents/render-replies.ts'
 import { feedbackQuestion } from '../../../bot/core/feedback-question.ts'
 import type { Reply } from '../../../bot/core/reply.types.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 describe('toMarkdown', () => {
-  it.each([
-    ['emphasis and code', 'Mẫu *TK1* và _TS_ hoặc `x`', 'Mẫu \\*TK1\\* và \\_TS\\_ hoặc \\`x\\`'],
-    ['link syntax', 'xem [Điều 5](luật)', 'xem \\[Điều 5\\](luật)'],
-    ['HTML and entities', '<b>a</b> &amp; b & c', '\\<b\\>a\\</b\\> \\&amp; b & c'],
-    ['a leading heading mark', '# 1 bản chính', '\\# 1 bản chính'],
-    ['a backslash', 'C:\\hồ sơ', 'C:\\\\hồ sơ'],
-    ['a rule-like line', '---', '\\---'],
-    ['a strikethrough', '~~bỏ~~', '\\~\\~bỏ\\~\\~'],
-  ])('escapes %s', (_name, text, expected) => {
+  it.each(readCaseGroup('escape-text', 'markdown'))('escapes %s', (_name, text, expected) => {
     expect(toMarkdown(text)).toBe(expected)
   })
 

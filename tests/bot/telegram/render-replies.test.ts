@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { feedbackQuestion } from '../../../bot/core/feedback-question.ts'
-import { escapeHtml, splitMessage } from '../../../bot/telegram/format-html.ts'
+import { splitMessage } from '../../../bot/telegram/format-html.ts'
 import { renderReplies } from '../../../bot/telegram/render-replies.ts'
 
 describe('Telegram rendering', () => {
-  it.each([
-    ['a < b & c > d', 'a &lt; b &amp; c &gt; d'],
-    ['<script>alert("x")</script>', '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'],
-    ['Lệ phí: 70.000 đồng', 'Lệ phí: 70.000 đồng'],
-    ["Ủy ban 'xã'", 'Ủy ban &#39;xã&#39;'],
-  ])('escapes %j for HTML parse mode', (input, escaped) => {
-    expect(escapeHtml(input)).toBe(escaped)
-  })
-
+  // Escaping for parse_mode HTML is knowledge/text/escape-html.ts: its cases are tests/fixtures/cases/escape-text.tsv.
   it('splits long text at line breaks into pieces no longer than the limit', () => {
     const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i}: giấy tờ cần nộp theo mẫu`).join('\n')
     const pieces = splitMessage(text, 4096)

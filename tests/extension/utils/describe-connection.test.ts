@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { connectedAs, hostOfPattern, isInsecureApiUrl } from '../../../extension/utils/describe-connection.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 describe('connection words on the options page', () => {
   it('names the official, the agency and the role in plain Vietnamese', () => {
@@ -11,16 +12,8 @@ describe('connection words on the options page', () => {
     ).toBe('Đã kết nối: Trần B — UBND tỉnh (lãnh đạo)')
   })
 
-  it.each([
-    ['http://trolyso.example.gov.vn', true],
-    ['http://10.0.0.5:8787', true],
-    ['https://trolyso.example.gov.vn', false],
-    ['http://127.0.0.1:8787', false],
-    ['http://localhost:8787', false],
-    ['http://[::1]:8787', false],
-    ['không phải địa chỉ', false],
-  ])('%s → insecure %s', (url, insecure) => {
-    expect(isInsecureApiUrl(url)).toBe(insecure)
+  it.each(readCaseGroup('extension-urls', 'insecure'))('%s → insecure %s', (url, insecure) => {
+    expect(isInsecureApiUrl(url)).toBe(insecure === 'true')
   })
 
   it('shows hosts as host names', () => {

@@ -5,6 +5,7 @@ import {
   firstDocumentNumber,
   sameNotation,
 } from '../../../extension/utils/document-number.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 describe('findDocumentNumbers', () => {
   it.each([
@@ -22,13 +23,7 @@ describe('findDocumentNumbers', () => {
     expect(findDocumentNumbers(text)[0]).toEqual({ notation, codeNumber, typeName })
   })
 
-  it.each([
-    'ngày 05/3/2026',
-    'tỉ lệ 3/4 số hồ sơ',
-    'https://example.gov.vn/a/B-C',
-    'QĐ-UBND không có số',
-    'mã 123/abc-def',
-  ])('finds nothing in %j', (text) => {
+  it.each(readCaseGroup('nothing-found', 'document-number'))('finds nothing in %j', (text) => {
     expect(findDocumentNumbers(text)).toEqual([])
   })
 
@@ -44,12 +39,7 @@ describe('findDocumentNumbers', () => {
 })
 
 describe('findDocumentDate', () => {
-  it.each([
-    ['Hà Nam, ngày 15 tháng 3 năm 2026', '2026-03-15', '15/03/2026'],
-    ['Ha Nam, ngay 05 thang 11 nam 2025', '2025-11-05', '05/11/2025'],
-    ['Hà Nội, ngày  1  tháng 12 năm 2024', '2024-12-01', '01/12/2024'],
-    ['Ngày ban hành: 7/8/2026', '2026-08-07', '07/08/2026'],
-  ])('%s → %s', (text, iso, display) => {
+  it.each(readCaseGroup('read-dates', 'document-date'))('%s → %s', (text, iso, display) => {
     expect(findDocumentDate(text)).toEqual({ iso, display })
   })
 

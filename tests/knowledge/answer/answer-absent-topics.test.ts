@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createAbsentTopics } from '../../../knowledge/answer/absent-topics.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const portal = usePortalKnowledgeBase()
 
@@ -68,26 +69,23 @@ describe('topics the records do not hold', () => {
 })
 
 describe('intents that are not procedures', () => {
-  it.each([
-    'toi muon noi chuyen voi nhan vien that',
-    'lam sao lien he voi can bo ho tro',
-    'có ai trực không, cho tôi gặp cán bộ',
-    'toi can nguoi huong dan truc tiep',
-  ])('gives the hotline for "%s", never a procedure', async (question) => {
-    const answer = await portal.kb.answer(question)
-    expect(answer).toMatchObject({ kind: 'contact', handoff: true })
-    expect(answer.text).toContain('1800 1096')
-  })
+  it.each(readCaseGroup('questions', 'absent-contact'))(
+    'gives the hotline for "%s", never a procedure',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer).toMatchObject({ kind: 'contact', handoff: true })
+      expect(answer.text).toContain('1800 1096')
+    },
+  )
 
-  it.each([
-    'ho so cua toi dang xu ly den buoc nao roi',
-    'hồ sơ cấp đổi căn cước của tôi đã xong chưa',
-    'qua ngay hen tra ket qua ma chua nhan duoc',
-  ])('says where to look up "%s", never a procedure', async (question) => {
-    const answer = await portal.kb.answer(question)
-    expect(answer.kind).toBe('status')
-    expect(answer.text).toContain('Tra cứu hồ sơ')
-  })
+  it.each(readCaseGroup('questions', 'absent-status'))(
+    'says where to look up "%s", never a procedure',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('status')
+      expect(answer.text).toContain('Tra cứu hồ sơ')
+    },
+  )
 
   it('echoes a receipt code', async () => {
     const answer = await portal.kb.answer('ma ho so 000.00.07.H22-260315-0012 xem ket qua o dau')

@@ -4,7 +4,7 @@ import { createProcedureActions } from '../../../knowledge/answer/procedure-acti
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { exportNames, exportResult } from '../../helpers/export-names.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const actions = createProcedureActions()
@@ -150,16 +150,17 @@ describe('a question that names no action', () => {
     })
 
     it('answers an identity card lost together with a phone with its re-issue', async () => {
-      const answer = await portal.kb.answer('bị mất điện thoại và thẻ căn cước giờ phải làm sao')
-      expect(answer.kind).toBe('answer')
       // "Cấp lại thẻ căn cước" at the commune police
-      expect(answer.procedure?.code).toBe('1.014064')
+      expect(
+        kindAndCode(await portal.kb.answer('bị mất điện thoại và thẻ căn cước giờ phải làm sao')),
+      ).toEqual({ kind: 'answer', code: '1.014064' })
     })
 
     it('answers a lost counsellor card instead of taking its title as a request for a person', async () => {
-      const answer = await portal.kb.answer('the tu van vien phap luat bi hong can cap lai')
-      expect(answer.kind).toBe('answer')
-      expect(answer.procedure?.code).toBe('1.000390')
+      expect(kindAndCode(await portal.kb.answer('the tu van vien phap luat bi hong can cap lai'))).toEqual({
+        kind: 'answer',
+        code: '1.000390',
+      })
     })
   })
 })

@@ -8,6 +8,7 @@ import { structureAnswer } from '../../../knowledge/answer/structure-answer.ts'
 import type { PlaceNotes } from '../../../knowledge/places/create-place-notes.ts'
 import { describeOperation, json } from '../../../platform/openapi/describe-operation.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 /** Answers as if no place were ever found: the baseline the place note must not change. */
 const noPlaces: PlaceNotes = { find: () => [], note: () => null }
@@ -105,34 +106,29 @@ describe('answers that name a place', () => {
     expect((await portal.kb.answer('giá vàng ở Hà Nam hôm nay')).places).toBeUndefined()
   })
 
-  it.each([
-    'làm khai sinh ở Hà Nam',
-    'lam khai sinh o ha nam',
-    'đăng ký kết hôn ở phường Trúc Bạch nộp ở đâu',
-    'nhập hộ khẩu giờ còn phải lên công an huyện ko hay làm ở xã',
-    'xin giấy phép xây dựng nhà ở xã Tân Hòa, Hậu Giang',
-    'cấp lại thẻ căn cước ở Bình Dương mất bao lâu',
-    'đăng ký thường trú ở thị xã Sơn Tây',
-  ])('chooses the same answer with or without the place note ("%s")', async (question) => {
-    const withPlaces = await portal.kb.answer(question)
-    const without = await askWithout(question)
-    expect(withPlaces.places?.length).toBeGreaterThan(0)
-    const { places: _places, text, reply, ...chosen } = withPlaces
-    const { text: baseline, reply: baselineReply, ...chosenWithout } = without
-    expect(chosen).toEqual(chosenWithout)
-    const withoutNote = text
-      .split('\n')
-      .filter((l) => !l.replace(/^- /, '').startsWith('Lưu ý địa bàn:'))
-      .join('\n')
-    expect(withoutNote).toBe(baseline)
-    const noteless = reply?.sections
-      .map(({ footer: _f, ...s }) => ({
-        ...s,
-        items: s.items.filter((i) => !i.startsWith('Lưu ý địa bàn:')),
-      }))
-      .filter((s) => s.items.length > 0)
-    expect(noteless).toEqual(baselineReply?.sections.map(({ footer: _f, ...s }) => s))
-  })
+  it.each(readCaseGroup('questions', 'place-note-same-answer'))(
+    'chooses the same answer with or without the place note ("%s")',
+    async (question) => {
+      const withPlaces = await portal.kb.answer(question)
+      const without = await askWithout(question)
+      expect(withPlaces.places?.length).toBeGreaterThan(0)
+      const { places: _places, text, reply, ...chosen } = withPlaces
+      const { text: baseline, reply: baselineReply, ...chosenWithout } = without
+      expect(chosen).toEqual(chosenWithout)
+      const withoutNote = text
+        .split('\n')
+        .filter((l) => !l.replace(/^- /, '').startsWith('Lưu ý địa bàn:'))
+        .join('\n')
+      expect(withoutNote).toBe(baseline)
+      const noteless = reply?.sections
+        .map(({ footer: _f, ...s }) => ({
+          ...s,
+          items: s.items.filter((i) => !i.startsWith('Lưu ý địa bàn:')),
+        }))
+        .filter((s) => s.items.length > 0)
+      expect(noteless).toEqual(baselineReply?.sections.map(({ footer: _f, ...s }) => s))
+    },
+  )
 })
 
 describe('GET /openapi.json', () => {

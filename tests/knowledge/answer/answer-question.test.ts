@@ -4,6 +4,7 @@ import { answerQuestion } from '../../../knowledge/answer/answer-question.ts'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
 import type { Procedure } from '../../../knowledge/procedures/procedure.types.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 let all: Procedure[]
 
@@ -41,21 +42,14 @@ describe('answerQuestion', () => {
     expect(answer.text).toBe(answer.text.normalize('NFC'))
   })
 
-  it.each([
-    'lam lai the can cuoc bi mat',
-    'dang ky khai sinh co mat le phi khong',
-    'cấp hộ chiếu phổ thông trong nước mất bao nhiêu ngày',
-    'lý lịch tư pháp phí bao nhiêu',
-    'hồ sơ đăng ký kết hôn gồm những gì',
-    'đăng ký tạm trú trực tuyến',
-    'đăng ký kết hôn ở đâu',
-    'giấy phép lái xe quốc tế',
-    'chứng thực bản sao giấy tờ',
-  ])('never states a number the record does not have ("%s")', async (question) => {
-    const answer = await ask(question)
-    expect(['answer', 'clarify']).toContain(answer.kind)
-    if (answer.kind === 'answer') await expectOnlyRecordNumbers(answer)
-  })
+  it.each(readCaseGroup('questions', 'no-invented-number'))(
+    'never states a number the record does not have ("%s")',
+    async (question) => {
+      const answer = await ask(question)
+      expect(['answer', 'clarify']).toContain(answer.kind)
+      if (answer.kind === 'answer') await expectOnlyRecordNumbers(answer)
+    },
+  )
 
   it('says the record has no fee instead of inventing one', async () => {
     const silent = all.find((p) => p.channels.length > 0 && p.channels.every((c) => c.feeText === null))

@@ -11,6 +11,7 @@ import {
   readSourceJson,
 } from '../../../knowledge/scripts/build-admin-units.ts'
 import { repoRoot } from '../../helpers/paths.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const inputs = ADMIN_UNITS_SOURCES
 const readJson = readSourceJson
@@ -94,11 +95,10 @@ describe('buildAdminUnits', () => {
     expect(() => buildAdminUnits({ units: trimmed, ...mapping })).toThrow(/không có trong danh mục/)
   })
 
-  it.each([
-    ['Thị Trấn Óc Eo', 'Thị trấn Óc Eo'],
-    ['xã Bắc Sơn', 'Xã Bắc Sơn'],
-    ['Tỉnh Hà Nam', 'Tỉnh Hà Nam'],
-  ])('writes the type word of "%s" as the official lists do', (raw, fixed) => {
-    expect(fixTypeWord(raw)).toBe(fixed)
-  })
+  it.each(readCaseGroup('place-names', 'official-type-word'))(
+    'writes the type word of "%s" as the official lists do',
+    (raw, fixed) => {
+      expect(fixTypeWord(raw)).toBe(fixed)
+    },
+  )
 })

@@ -3,6 +3,7 @@ import { createPlaceFinder } from '../../../knowledge/places/find-places.ts'
 import { loadAdminUnits, parseAdminUnits } from '../../../knowledge/places/load-admin-units.ts'
 import type { FoundPlace } from '../../../knowledge/places/place.types.ts'
 import { devEvalFile, readEvalQuestions, repoRoot } from '../../helpers/paths.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const findPlaces = createPlaceFinder({ units: loadAdminUnits() })
 
@@ -123,49 +124,17 @@ describe('findPlaces: communes and wards', () => {
 })
 
 describe('findPlaces: districts', () => {
-  it.each([
-    ['công an huyện Gia Lâm', 'công an huyện Gia Lâm'],
-    ['nhập hộ khẩu giờ còn phải lên công an huyện ko', 'công an huyện'],
-    ['UBND quận Ba Đình, Hà Nội', 'UBND quận Ba Đình'],
-    ['ở Quận 1', 'Quận 1'],
-    ['thị xã Sơn Tây', 'thị xã Sơn Tây'],
-    ['ĐKKD hộ cá thể trước lên huyện giờ làm ở đâu', 'huyện'],
-    ['làm ở cấp huyện hay cấp xã', 'cấp huyện'],
-    ['cong an huyen Gia Lam', 'cong an huyen Gia Lam'],
-    ['tôi ở quan 1', 'quan 1'],
-  ])('reports the district in "%s" as gone', (text, mentioned) => {
-    const [district] = findPlaces(text)
-    expect(district).toMatchObject({ mentioned, kind: 'district', current: null, changed: true })
-  })
+  it.each(readCaseGroup('place-names', 'district'))(
+    'reports the district in "%s" as gone',
+    (text, mentioned) => {
+      const [district] = findPlaces(text)
+      expect(district).toMatchObject({ mentioned, kind: 'district', current: null, changed: true })
+    },
+  )
 })
 
 describe('findPlaces: ordinary words', () => {
-  it.each([
-    'giấy khai sinh ghi giới tính nam',
-    'tôi là nam, 30 tuổi',
-    'bình thường làm mất bao lâu',
-    'người dân sống hòa bình',
-    'hòa giải tranh chấp đất đai ở đâu',
-    'giấy chứng nhận an toàn thực phẩm',
-    'tân sinh viên xin giấy xác nhận',
-    'phía đông nhà tôi',
-    'tham gia lại bhxh',
-    'tham gia lai bhxh',
-    'the da nang',
-    'nhà có hai phòng',
-    'Thái Bình Dương',
-    'người Việt Nam định cư ở nước ngoài',
-    'bảo hiểm xã hội một lần',
-    'mua nha o xa hoi',
-    'hợp tác xã, liên hiệp hợp tác xã',
-    'ở xa nhà quá nộp online được không',
-    'nộp tại cơ quan Công an',
-    'hải quan 02',
-    'ubnd xã nơi cư trú',
-    'diễn biến hồ sơ',
-    'di xa lam gi',
-    'bảo hiểm xã hội an sinh',
-  ])('finds no place in "%s"', (text) => {
+  it.each(readCaseGroup('nothing-found', 'place'))('finds no place in "%s"', (text) => {
     expect(findPlaces(text)).toEqual([])
   })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createPlaceNotes } from '../../../knowledge/places/create-place-notes.ts'
 import { loadAdminUnits } from '../../../knowledge/places/load-admin-units.ts'
 import { inSentence, writePlaceNote } from '../../../knowledge/places/write-place-note.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const places = createPlaceNotes({ units: loadAdminUnits() })
 const noteFor = (text: string, levels: string[] | null = ['Cấp xã']) => places.note(places.find(text), levels)
@@ -84,12 +85,10 @@ describe('writePlaceNote', () => {
     expect(note).toBe('Lưu ý địa bàn: từ 01/07/2025 tỉnh Cũ thuộc tỉnh Mới (theo danh mục thử).')
   })
 
-  it.each([
-    ['Tỉnh Ninh Bình', 'tỉnh Ninh Bình'],
-    ['Thành phố Hà Nội', 'thành phố Hà Nội'],
-    ['Đặc khu Côn Đảo', 'đặc khu Côn Đảo'],
-    ['Phường 1', 'phường 1'],
-  ])('writes the type word of "%s" in lower case inside a sentence', (name, expected) => {
-    expect(inSentence(name)).toBe(expected)
-  })
+  it.each(readCaseGroup('place-names', 'in-sentence'))(
+    'writes the type word of "%s" in lower case inside a sentence',
+    (name, expected) => {
+      expect(inSentence(name)).toBe(expected)
+    },
+  )
 })

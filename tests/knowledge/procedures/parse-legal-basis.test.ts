@@ -1,59 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { parseLegalBasis } from '../../../knowledge/procedures/parse-legal-basis.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const H = 'Tên văn bản pháp lýMã văn bản'
 
 describe('parseLegalBasis', () => {
-  it.each([
-    [
-      'Nghị quyết số 190/2025/QH15 của Quốc hội: Quy định về xử lý một số vấn đề liên quan đến sắp xếp tổ chức bộ máy nhà nước190/2025/NQ-QH15Luật Căn cước26/2023/QH15',
-      [
-        {
-          title:
-            'Nghị quyết số 190/2025/QH15 của Quốc hội: Quy định về xử lý một số vấn đề liên quan đến sắp xếp tổ chức bộ máy nhà nước',
-          number: '190/2025/NQ-QH15',
-        },
-        { title: 'Luật Căn cước', number: '26/2023/QH15' },
-      ],
-    ],
-    [
-      'Nghị định 126/2020/NĐ-CP126/2020/NĐ-CPThông tư 80/2021/TT-BTC80/2021/TT-BTC',
-      [
-        { title: 'Nghị định 126/2020/NĐ-CP', number: '126/2020/NĐ-CP' },
-        { title: 'Thông tư 80/2021/TT-BTC', number: '80/2021/TT-BTC' },
-      ],
-    ],
-    [
-      'Nghị định quy định về thanh toán không dùng tiền mặtNghị định 52/2024/NĐ-CP',
-      [{ title: 'Nghị định quy định về thanh toán không dùng tiền mặt', number: '52/2024/NĐ-CP' }],
-    ],
-    [
-      'Thông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư phápThông tư số 03/2023/TT-BTPLuật 60/2014/QH1360/2014/QH13',
-      [
-        {
-          title: 'Thông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư pháp',
-          number: '03/2023/TT-BTP',
-        },
-        { title: 'Luật 60/2014/QH13', number: '60/2014/QH13' },
-      ],
-    ],
-    [
-      'Nghị quyết số 66.7/2025/NQ-CP của Chính phủ66.7/2025/NQ-CPLuật Cư trú202068/2020/QH14',
-      [
-        { title: 'Nghị quyết số 66.7/2025/NQ-CP của Chính phủ', number: '66.7/2025/NQ-CP' },
-        { title: 'Luật Cư trú2020', number: '68/2020/QH14' },
-      ],
-    ],
-    [
-      'Quyết định về chế độ đối với một số đối tượng290/2005/QĐ-TTgThông tư về phí255/2016/TT-BTCsửa đổi một số điều46/2024/TT-BTC',
-      [
-        { title: 'Quyết định về chế độ đối với một số đối tượng', number: '290/2005/QĐ-TTg' },
-        { title: 'Thông tư về phí', number: '255/2016/TT-BTC' },
-        { title: 'sửa đổi một số điều', number: '46/2024/TT-BTC' },
-      ],
-    ],
-  ])('splits %s', (raw, expected) => {
-    expect(parseLegalBasis(`${H}${raw}`)).toEqual({ value: expected, warnings: [] })
+  it.each(readCaseGroup('legal-basis', 'split'))('splits %s', (raw, ...titlesAndNumbers) => {
+    const value: { title: string | undefined; number: string | undefined }[] = []
+    for (let i = 0; i < titlesAndNumbers.length; i += 2)
+      value.push({ title: titlesAndNumbers[i], number: titlesAndNumbers[i + 1] })
+    expect(parseLegalBasis(`${H}${raw}`)).toEqual({ value, warnings: [] })
   })
 
   it('keeps a title glued to its own date inside the row, with the space given back', () => {

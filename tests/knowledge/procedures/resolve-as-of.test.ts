@@ -10,6 +10,7 @@ import { importProcedures } from '../../../knowledge/procedures/import-procedure
 import { readExportMetadata, resolveAsOf } from '../../../knowledge/procedures/resolve-as-of.ts'
 import { createTestDb, type TestDb } from '../../helpers/create-test-db.ts'
 import { repoRoot } from '../../helpers/paths.ts'
+import { readCases } from '../../helpers/read-cases.ts'
 
 /** Real records, lines copied unchanged from the official export dichvucong-2026-07.jsonl. */
 const SLICE = fileURLToPath(
@@ -17,11 +18,7 @@ const SLICE = fileURLToPath(
 )
 
 describe('resolveAsOf', () => {
-  it.each([
-    ['dichvucong-2026-07.jsonl', '2026-07'],
-    ['/data/dichvucong-2026-07.jsonl.gz', '2026-07'],
-    ['export_2026-07-15.jsonl', '2026-07-15'],
-  ])('reads the date from the file name %s', (filePath, asOf) => {
+  it.each(readCases('as-of'))('reads the date from the file name %s', (filePath, asOf) => {
     expect(resolveAsOf({ filePath })).toEqual({ asOf, source: 'file-name' })
   })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type ExpandedQuery, expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { compileSynonyms, loadSynonyms, ZSynonymsFile } from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const synonyms = loadSynonyms()
 // One knowledge base over the portal export for the whole file, and the code it ranks first.
@@ -25,22 +26,10 @@ describe('foreigners, residence cards and purposes on the portal export', () => 
     expect(codes).toContain(first(question))
   })
 
-  it('still finds the "có yếu tố nước ngoài" civil-status record when the question is about one', () => {
-    expect(first('đăng ký kết hôn với người nhật')).toBe('2.000806')
-    expect(first('khai sinh cho con có bố là việt kiều')).toBe('2.000528')
-  })
-
-  it('does not read "ở nước ngoài" in a name as the foreign person the question names', () => {
-    // Nhập quốc tịch Việt Nam ở trong nước, not … ở nước ngoài.
-    expect(first('nguoi nuoc ngoai xin nhap quoc tich viet nam')).toBe('2.002039')
-    expect(first('chồng em người Trung Quốc muốn nhập quốc tịch Việt Nam cần hồ sơ gì')).toBe('2.002039')
-    // Asked from abroad, the abroad variant stays first.
-    expect(first('đang ở nước ngoài muốn xin nhập quốc tịch Việt Nam')).toBe('2.002797')
-  })
-
-  it('ranks the object before "để" above the procedures named after the purpose', () => {
-    expect(first('xin chứng chỉ hành nghề thú y để mở tiệm thuốc thú y cần gì')).toBe('1.004756')
-    expect(first('xin so thuyen vien de di tau bien can giay to gi')).toBe('1.002788')
+  // The civil-status records "có yếu tố nước ngoài", "ở nước ngoài" in a name, and the object before
+  // "để": tests/fixtures/cases/search-first.tsv, group "foreigners".
+  it.each(readCaseGroup('search-first', 'foreigners'))('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
   })
 
   it('does not count the words of a bracketed scope for precision (the name is measured without it)', () => {
@@ -89,28 +78,12 @@ describe('purpose clauses in the expanded query', () => {
 })
 
 describe('everyday names for companies, cooperatives, poor households and vehicle inspection', () => {
-  it.each([
-    // "giấy phép kinh doanh" of a company is its enterprise registration certificate.
-    ['mất giấy phép đăng ký kinh doanh của công ty, xin cấp lại ở đâu', '2.002018'],
-    // … and still the household business's without a company.
-    ['cấp lại giấy phép kinh doanh hộ cá thể', '2.000575'],
-    // "giấy phép kinh doanh vận tải" is a name of its own.
-    ['mở công ty chạy xe taxi cần giấy phép kinh doanh vận tải gì', '1.000703'],
-    // "mở tiệm" says what the shop is for: the certificate named first.
-    ['mo tiem cam do can giay chung nhan du dieu kien an ninh trat tu, ho so gom gi', '2.001478'],
-    ['mở tiệm tạp hóa cần đăng ký gì', '1.001612'],
-    ['dang ky hop tac xa nop o dau', '1.005280'],
-    ['thanh lap hop tac xa nong nghiep', '1.005280'],
-    ['dang ky ho can ngheo nop don o dau', '1.011607'],
-    // "đăng kiểm" of a vehicle is its technical safety inspection, not the inspectors' certificate.
-    ['xe oto nha em den han dang kiem, mang xe di kiem dinh can giay to gi', '1.005103'],
-    ['mang ô tô đi đăng kiểm định kỳ cần giấy tờ gì', '1.005103'],
-    // An old land certificate exchanged for the new form is "Cấp đổi Giấy chứng nhận".
-    ['đổi sổ đỏ cũ bị rách sang sổ mới', '1.012783'],
-    ['so do cu rach nat muon doi sang so moi', '1.012783'],
-  ])('"%s" finds %s first', (question, code) => {
-    expect(first(question)).toBe(code)
-  })
+  it.each(readCaseGroup('search-first', 'companies-and-inspection'))(
+    '"%s" finds %s first',
+    (question, code) => {
+      expect(first(question)).toBe(code)
+    },
+  )
 })
 
 describe('an everyday phrase with a plain and a context-bound expansion', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const synonyms = loadSynonyms()
 const portal = usePortalKnowledgeBase()
@@ -29,58 +30,23 @@ describe('a digit as the names spell it', () => {
     expect(qualifiers('phiếu lý lịch tư pháp số 2 bao lâu thì có')).toEqual([])
   })
 
-  it('ranks the company with two or more members first for "2 thành viên" (the one-member company before)', () => {
-    expect(first('lập công ty TNHH 2 thành viên mất mấy ngày')).toBe('2.001199')
-    expect(first('mở công ty tnhh 2 thành viên với bạn')).toBe('2.001199')
-    expect(first('đăng ký thành lập công ty TNHH 1 thành viên')).toBe('2.001583')
+  // The company with two or more members first for "2 thành viên" (the one-member company for "1"):
+  // tests/fixtures/cases/search-first.tsv, group "members".
+  it.each(readCaseGroup('search-first', 'members'))('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
   })
 })
 
 describe('a country named as a place', () => {
-  it('asks for the abroad variant ("đang sống ở Đức", "ở Mỹ")', () => {
-    // Thôi quốc tịch Việt Nam ở nước ngoài, not … ở trong nước.
-    expect(first('dang song o Duc muon thoi quoc tich Viet Nam')).toBe('1.005141')
-    expect(first('em dang o Duc, xin giay xac nhan co quoc tich Viet Nam o dau')).toBe('1.005137')
-  })
-
-  it('reads "ghi chú" of a marriage abroad as recording it in the civil-status register', () => {
-    expect(first('kết hôn ở Nhật rồi, về nước ghi chú kết hôn')).toBe('2.002189')
-  })
-
-  it('still keeps a foreign person in the country on the in-country variant', () => {
-    expect(first('nguoi nuoc ngoai xin nhap quoc tich viet nam')).toBe('2.002039')
+  // The abroad variant for "đang sống ở Đức", "ghi chú" of a marriage abroad, a foreign person in the
+  // country: tests/fixtures/cases/search-first.tsv, group "countries".
+  it.each(readCaseGroup('search-first', 'countries'))('"%s" finds %s first', (question, code) => {
+    expect(first(question)).toBe(code)
   })
 })
 
 describe('everyday words for banknotes, pesticides, driving tests, skippers and certified copies', () => {
-  it.each([
-    // "tiền rách" is the money not fit for circulation, not a re-issue of a torn paper.
-    ['đổi tiền rách ở đâu', '2.001077'],
-    ['tiền polymer bị rách đôi thì mang đi đổi ở đâu', '2.001077'],
-    // "thuốc trừ sâu" is a plant-protection product; "bán" it is trading in it.
-    ['mở cửa hàng bán thuốc trừ sâu cần giấy chứng nhận gì', '1.004363'],
-    // Unmarked "thuc vat" is not the VAT abbreviation.
-    ['muon mo cua hang ban thuoc bao ve thuc vat can giay chung nhan gi', '1.004363'],
-    // A driving test passed: the licence, not the test centre's licence.
-    ['thi sat hach lai xe o to dat roi thi bao lau duoc cap bang', '3.000346'],
-    ['cap giay phep lai xe sau khi thi dat sat hach', '3.000346'],
-    // A skipper's "bằng" is a professional certificate.
-    ['cấp lại bằng thuyền trưởng tàu sông hạng ba bị mất thì lệ phí bao nhiêu', '1.003135'],
-    // A certified copy of papers, not a copy of a certified transaction.
-    ['chứng thực bản sao y bao nhiêu tiền 1 trang', '2.000815'],
-    ['chung thuc ban sao het bao nhieu tien 1 trang', '2.000815'],
-    // A lost phone is not a lost card; a passport found again is restored.
-    ['mất điện thoại, muốn khóa căn cước điện tử trên vneid', '3.000276'],
-    ['hộ chiếu đã báo mất giờ tìm lại được muốn dùng tiếp', '1.010384'],
-    // The registration fee is its own topic, not a land transfer.
-    ['le phi truoc ba khi sang ten nha dat la bao nhieu', '1.007277'],
-    // A household business's new address is a change of its registration, not of its tax details.
-    ['thay doi dia chi ho kinh doanh', '2.000720'],
-    ['thay đổi địa chỉ hộ kinh doanh', '2.000720'],
-    // Sickness and survivors' benefits are what a person "hưởng", not arrears of a pension.
-    ['nghi om dau co duoc bhxh tra tien khong', '1.001667'],
-    ['bố mất thì gia đình nhận trợ cấp mai táng ở bảo hiểm thế nào', '2.000821'],
-  ])('"%s" finds %s first', (question, code) => {
+  it.each(readCaseGroup('search-first', 'banknotes-to-copies'))('"%s" finds %s first', (question, code) => {
     expect(first(question)).toBe(code)
   })
 

@@ -12,6 +12,7 @@ import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
 import type { TestDb } from '../../helpers/create-test-db.ts'
 import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const synonyms = loadSynonyms()
 let testDb: TestDb
@@ -258,11 +259,10 @@ describe('searchProcedures on a large knowledge base with local variants', () =>
 })
 
 describe('countPhrase', () => {
-  it('counts whole-word occurrences left to right, without overlaps', () => {
-    expect(countPhrase('cấp lại thẻ cấp lại', 'cấp lại')).toBe(2)
-    expect(countPhrase('lại lại lại', 'lại lại')).toBe(1)
-    expect(countPhrase('cấp lạii', 'cấp lại')).toBe(0)
-    expect(countPhrase('thu hồi', 'thu hồi')).toBe(1)
-    expect(countPhrase('', 'xóa')).toBe(0)
-  })
+  it.each(readCaseGroup('count-phrase', 'phrase'))(
+    'counts whole-word occurrences left to right, without overlaps: %j holds %j %s times',
+    (name, phrase, count) => {
+      expect(countPhrase(name, phrase)).toBe(Number(count))
+    },
+  )
 })

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '../../../knowledge/text/escape-html.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 describe('escapeHtml', () => {
-  it.each([
-    ['<b>&"\'</b>', '&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;'],
-    ['Phường Ba Đình', 'Phường Ba Đình'],
-    ['&amp;', '&amp;amp;'],
-  ])('escapes %j', (input, escaped) => {
+  it.each(readCaseGroup('escape-text', 'html'))('escapes %j', (input, escaped) => {
     expect(escapeHtml(input)).toBe(escaped)
   })
 })
