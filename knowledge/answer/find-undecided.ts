@@ -9,6 +9,7 @@
  * a rival: the plain procedure stays the answer.
  * @module
  */
+import { memoize } from '../search/create-lru-cache.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
@@ -32,8 +33,14 @@ export type FindUndecidedOptions = {
   words?: ReadonlySet<string>
 }
 
-/** The folded words of a name's head: before its bracketed cases. */
-const headWords = (name: string) => new Set(analyzeText(name.split('(')[0] ?? name).map((t) => t.folded))
+/**
+ * The folded words of a name's head: before its bracketed cases. Remembered (read only): answers
+ * compare the same procedure names question after question.
+ */
+const headWords: (name: string) => ReadonlySet<string> = memoize(
+  (name) => new Set(analyzeText(name.split('(')[0] ?? name).map((t) => t.folded)),
+  { maxEntries: 10_000 },
+)
 
 /**
  * The rival's head (its name before the brackets) holds a word of the question the best one's

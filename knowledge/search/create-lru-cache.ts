@@ -1,6 +1,7 @@
 /**
- * A bounded least-recently-used cache over a Map (insertion order is recency order): a hit
- * moves the entry to the back, an insert past the bound drops the oldest entry. Used for
+ * A bounded least-recently-used cache: a Map finds an entry, a list linked through the entries
+ * keeps their recency order; a hit moves the entry to the newest end, an insert past the bound
+ * drops the oldest entry. Used for
  * values that depend only on their key and on the index they were computed from (expanded
  * queries, search results, answers), so the caches are dropped whole when the index changes.
  * @module
@@ -13,27 +14,66 @@ export type LruCache<V> = {
   size: () => number
 }
 
+/** An entry in recency order: `older` towards the least recently used, `newer` towards the most. */
+type Entry<V> = { key: string; value: V; older: Entry<V> | null; newer: Entry<V> | null }
+
 /**
  * @param maxEntries how many entries are kept (0: nothing is kept)
  * @example const cache = createLruCache<number>({ maxEntries: 1000 })
  */
 export const createLruCache = <V>({ maxEntries }: { maxEntries: number }): LruCache<V> => {
-  const entries = new Map<string, V>()
+  // The Map finds an entry; the entries' own links keep the recency order, so a hit moves two
+  // links instead of deleting and re-inserting its key (which left the Map holes to compact).
+  const entries = new Map<string, Entry<V>>()
+  let oldest: Entry<V> | null = null
+  let newest: Entry<V> | null = null
+  const unlink = (e: Entry<V>) => {
+    if (e.older) e.older.newer = e.newer
+    else oldest = e.newer
+    if (e.newer) e.newer.older = e.older
+    else newest = e.older
+  }
+  const append = (e: Entry<V>) => {
+    e.older = newest
+    e.newer = null
+    if (newest) newest.newer = e
+    else oldest = e
+    newest = e
+  }
   return {
     get: (key) => {
-      const value = entries.get(key)
-      if (value === undefined) return undefined
-      entries.delete(key)
-      entries.set(key, value)
-      return value
+      const e = entries.get(key)
+      if (e === undefined) return undefined
+      if (e !== newest) {
+        unlink(e)
+        append(e)
+      }
+      return e.value
     },
     set: (key, value) => {
       if (maxEntries <= 0) return
-      entries.delete(key)
-      entries.set(key, value)
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
+      const seen = entries.get(key)
+      if (seen) {
+        seen.value = value
+        if (seen !== newest) {
+          unlink(seen)
+          append(seen)
+        }
+        return
+      }
+      const e: Entry<V> = { key, value, older: null, newer: null }
+      entries.set(key, e)
+      append(e)
+      if (entries.size > maxEntries && oldest) {
+        entries.delete(oldest.key)
+        unlink(oldest)
+      }
     },
-    clear: () => entries.clear(),
+    clear: () => {
+      entries.clear()
+      oldest = null
+      newest = null
+    },
     size: () => entries.size,
   }
 }

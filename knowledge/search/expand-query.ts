@@ -5,7 +5,8 @@
  * @module
  */
 import type { Facet } from '../answer/answer.types.ts'
-import { type Expansion, lookupPhrase, type Synonyms, spanLimit } from './load-synonyms.ts'
+import { createLruCache } from './create-lru-cache.ts'
+import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 
 export type QueryTerm = {
@@ -95,19 +96,44 @@ const numberTerms = (tokens: AnalyzedToken[], i: number, synonyms: Synonyms): Qu
   return expansionTerms(`[${spelled}]`, synonyms)
 }
 
-/** The expansion's words, bracketed qualifiers weighing less. */
+/**
+ * The expansion's words, bracketed qualifiers weighing less. They depend on the expansion's text
+ * alone (a synonym's weight is never weak), so its words are analysed once and copied for each query.
+ */
 const expansionTerms = (to: string, synonyms: Synonyms): QueryTerm[] =>
-  to
-    .split(/(\[[^\]]*\])/)
-    .filter(Boolean)
-    .flatMap((part) => {
-      const qualifier = part.startsWith('[')
-      return analyzeText(qualifier ? part.slice(1, -1) : part).map((t) => ({
-        ...termOf(t, synonyms, true),
-        accented: true,
-        ...(qualifier ? { weight: QUALIFIER_WEIGHT, qualifier: true as const } : {}),
-      }))
-    })
+  termsOfExpansion(to, synonyms).map((t) => ({ ...t }))
+
+const termsOfExpansion = (to: string, synonyms: Synonyms): readonly QueryTerm[] => {
+  let terms = expansionCache.get(to)
+  if (terms === undefined) {
+    terms = to
+      .split(/(\[[^\]]*\])/)
+      .filter(Boolean)
+      .flatMap((part) => {
+        const qualifier = part.startsWith('[')
+        return analyzeText(qualifier ? part.slice(1, -1) : part).map((t) => ({
+          ...termOf(t, synonyms, true),
+          accented: true,
+          ...(qualifier ? { weight: QUALIFIER_WEIGHT, qualifier: true as const } : {}),
+        }))
+      })
+    expansionCache.set(to, terms)
+  }
+  return terms
+}
+/** Expansions' and abbreviations' texts as analysed (bounded: staff may teach new ones). */
+const expansionCache = createLruCache<readonly QueryTerm[]>({ maxEntries: 20_000 })
+const abbreviationCache = createLruCache<readonly AnalyzedToken[]>({ maxEntries: 20_000 })
+
+/** An abbreviation's replacement words, with marks (analysed once, copied for each query). */
+const abbreviationTokens = (to: string): AnalyzedToken[] => {
+  let tokens = abbreviationCache.get(to)
+  if (tokens === undefined) {
+    tokens = analyzeText(to).map((t) => ({ ...t, accented: true }))
+    abbreviationCache.set(to, tokens)
+  }
+  return tokens.map((t) => ({ ...t }))
+}
 
 /** Rewrites chat-speak token runs ("ko" → "không", "dk" → "đăng ký") before phrase matching. */
 export const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms): AnalyzedToken[] => {
@@ -116,11 +142,11 @@ export const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms
   let i = 0
   while (i < tokens.length) {
     let matched = false
-    for (let n = spanLimit(synonyms, folded, i); n >= 1; n--) {
+    for (let n = phraseSpan(synonyms, folded, i); n >= 1; n--) {
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
       const to = synonyms.abbreviations.get(key)
       if (to === undefined) continue
-      out.push(...analyzeText(to).map((t) => ({ ...t, accented: true })))
+      out.push(...abbreviationTokens(to))
       i += n
       matched = true
       break
@@ -142,7 +168,7 @@ export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] =
   let i = 0
   while (i < tokens.length) {
     let step = 1
-    for (let n = spanLimit(synonyms, folded, i); n >= 1; n--) {
+    for (let n = phraseSpan(synonyms, folded, i); n >= 1; n--) {
       const facet = lookupPhrase(synonyms.cues, tokens, i, n)
       if (facet) {
         facets.push(facet)
@@ -200,7 +226,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       purposeRuns = runs.length
     }
     let consumed = 0
-    for (let n = spanLimit(synonyms, folded, i); n >= 1 && !consumed; n--) {
+    for (let n = phraseSpan(synonyms, folded, i); n >= 1 && !consumed; n--) {
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
       const found = lookupPhrase(synonyms.expansions, tokens, i, n, key)
       const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))

@@ -78,6 +78,8 @@ export type Synonyms = {
   maxPhrase: number
   /** First words of multi-word phrases: anywhere else only one-word phrases can start. */
   starts: Set<string>
+  /** For the first word of a multi-word phrase, the longest phrase (in tokens) that starts with it. */
+  longest: Map<string, number>
 }
 
 /** How many tokens a phrase starting at `i` can span (1 unless a multi-word phrase starts with that word). */
@@ -85,6 +87,14 @@ export const spanLimit = (synonyms: Synonyms, folded: readonly string[], i: numb
   synonyms.starts.has(folded[i] ?? '')
     ? Math.min(synonyms.maxPhrase, folded.length - i)
     : Math.min(1, folded.length - i)
+
+/**
+ * As `spanLimit`, bounded by the longest phrase of the dictionary's own maps (abbreviations,
+ * expansions, filler, cues, small talk, out of scope) that starts with that word: longer spans
+ * cannot name any of their entries, so a matcher over those maps need not build their keys.
+ */
+export const phraseSpan = (synonyms: Synonyms, folded: readonly string[], i: number): number =>
+  Math.min(synonyms.longest.get(folded[i] ?? '') ?? 1, folded.length - i)
 
 const addPhrase = <T>(map: PhraseMap<T>, phrase: string, value: T): string => {
   const tokens = analyzeText(phrase)
@@ -177,11 +187,16 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
     weak: new Set(),
     maxPhrase: 1,
     starts: new Set(),
+    longest: new Map(),
   }
   const track = (phrase: string): string => {
     const words = phrase.split(' ')
     out.maxPhrase = Math.max(out.maxPhrase, words.length)
-    if (words.length > 1) out.starts.add(words[0] as string)
+    if (words.length > 1) {
+      const first = words[0] as string
+      out.starts.add(first)
+      out.longest.set(first, Math.max(out.longest.get(first) ?? 1, words.length))
+    }
     return phrase
   }
   // Abbreviations are matched token by token on the raw fold (before Telex repair would alter them).

@@ -179,6 +179,22 @@ const distinctive = (
   return out
 }
 
+/**
+ * Per token number: the query term it is (k + 1) and the pairs it starts (list + 1), 0 elsewhere;
+ * `marked`: the numbers the last search set, which the next one clears before setting its own.
+ */
+type TokenTables = { term: Int32Array; pairs: Int32Array; marked: number[] }
+/** One set of tables per token table (searches run one at a time: each is synchronous). */
+const tablesOf = new WeakMap<ReadonlyMap<string, number>, TokenTables>()
+const tokenTables = (ids: ReadonlyMap<string, number>): TokenTables => {
+  let tables = tablesOf.get(ids)
+  if (!tables) {
+    tables = { term: new Int32Array(ids.size), pairs: new Int32Array(ids.size), marked: [] }
+    tablesOf.set(ids, tables)
+  }
+  return tables
+}
+
 /** A procedure named outright (a typed code, a phrase staff taught): first, with full marks; null when unknown. */
 export const exactResult = (index: SearchIndex, code: string): SearchResult | null => {
   const f = index.facts.get(code)
@@ -359,25 +375,41 @@ export const searchProcedures = ({
   // The same tables by token number (pack-facts.ts), to read packed names without building
   // arrays or hashing strings; a word no name holds has no number and never matches.
   const ids = index.tokenIds
-  const termOfId = new Map<number, number>()
   const textIdOf = new Int32Array(terms.length).fill(-1)
-  const pairsFromId = new Map<number, Map<number, number>>()
-  if (ids) {
+  // By token number, in the index's scratch tables (read without hashing): the term (k + 1) a
+  // word is, and the pairs it starts (1 + its list in `secondsOf`).
+  const table = ids ? tokenTables(ids) : null
+  const secondsOf: number[][] = []
+  if (ids && table) {
+    const { marked } = table
+    // What the previous search set is cleared first (so nothing it left behind is ever read).
+    for (const id of marked) {
+      table.term[id] = 0
+      table.pairs[id] = 0
+    }
+    marked.length = 0
     terms.forEach((t, k) => {
       const id = ids.get(t.folded)
       // as `termAt`: a later term of the same folded form wins
-      if (id !== undefined) termOfId.set(id, k)
+      if (id !== undefined) {
+        table.term[id] = k + 1
+        marked.push(id)
+      }
       textIdOf[k] = ids.get(t.text) ?? -1
     })
     for (const [first, seconds] of pairsFrom) {
       const a = ids.get(first)
       if (a === undefined) continue
-      const byId = new Map<number, number>()
+      // pairs of `a` as (second word's number, pair number), flat
+      const byId: number[] = []
       for (const [second, k] of seconds) {
         const b = ids.get(second)
-        if (b !== undefined) byId.set(b, k)
+        if (b !== undefined) byId.push(b, k)
       }
-      if (byId.size) pairsFromId.set(a, byId)
+      if (!byId.length) continue
+      secondsOf.push(byId)
+      table.pairs[a] = secondsOf.length
+      marked.push(a)
     }
   }
   const coveredIn = new Int32Array(terms.length).fill(-1)
@@ -395,17 +427,22 @@ export const searchProcedures = ({
       // Packed names are read as token numbers, compared with the query's (the same tests as below).
       const accentedIds = f.accentedIds as ArrayLike<number>
       const start = f.tokenStart as number
+      const termOf = (table as TokenTables).term
+      const pairsOf = (table as TokenTables).pairs
       for (let i = 0; i < length; i++) {
         const w = foldedIds[start + i] as number
-        const k = termOfId.get(w)
-        if (k !== undefined && !(foreignPerson && inAbroadPlace(f.folded, i))) {
+        const k = (termOf[w] as number) - 1
+        if (k >= 0 && !(foreignPerson && inAbroadPlace(f.folded, i))) {
           const same = accentedIds[start + i] === textIdOf[k]
           if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
           if (strict[k] && same) accentIn[k] = c
         }
-        if (i + 1 < length) {
-          const pk = pairsFromId.get(w)?.get(foldedIds[start + i + 1] as number)
-          if (pk !== undefined) pairIn[pk] = c
+        const list = pairsOf[w] as number
+        if (list && i + 1 < length) {
+          const next = foldedIds[start + i + 1] as number
+          const seconds = secondsOf[list - 1] as number[]
+          for (let p = 0; p < seconds.length; p += 2)
+            if (seconds[p] === next) pairIn[seconds[p + 1] as number] = c
         }
       }
     } else {

@@ -16,6 +16,30 @@ describe('createLruCache', () => {
     expect(cache.size()).toBe(0)
   })
 
+  it('keeps exactly the most recently used keys through a long mix of reads and writes', () => {
+    const cache = createLruCache<number>({ maxEntries: 5 })
+    // The reference: keys from least to most recently used.
+    const order: string[] = []
+    const values = new Map<string, number>()
+    let seed = 7
+    for (let step = 0; step < 2000; step++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      const key = `k${seed % 9}`
+      const at = order.indexOf(key)
+      if (seed % 3 === 0) {
+        cache.set(key, step)
+        if (at >= 0) order.splice(at, 1)
+        order.push(key)
+        values.set(key, step)
+        if (order.length > 5) values.delete(order.shift() as string)
+      } else {
+        expect(cache.get(key)).toBe(at >= 0 ? values.get(key) : undefined)
+        if (at >= 0) order.push(...order.splice(at, 1))
+      }
+      expect(cache.size()).toBe(order.length)
+    }
+  })
+
   it('keeps nothing with a bound of 0', () => {
     const cache = createLruCache<number>({ maxEntries: 0 })
     cache.set('a', 1)
