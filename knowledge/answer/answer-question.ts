@@ -302,7 +302,11 @@ export const answerQuestion = async ({
   const placeNames = found.map((p) => p.mentioned)
   const query = expand(question)
   const facet = detectFacet({ text: query.tokens, synonyms })
-  const kind = classifyMessage({ query, synonyms, text: question })
+  // Within a conversation about a procedure, a short message without evidence is a follow-up on it
+  // ("phí bao nhiêu?", "làm online được không"), not small talk or a question outside the records.
+  const following = Boolean(context.procedureCode)
+  const recordsShare = following ? undefined : wordShare
+  const kind = classifyMessage({ query, synonyms, text: question, wordShare: recordsShare, topics })
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
   if (kind === 'status') {
     const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null
@@ -320,8 +324,9 @@ export const answerQuestion = async ({
   }
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()
-  // Off-topic beyond the out-of-scope list: no administrative word, and no procedure name holds its word pairs.
-  if (wordShare && isOutsideRecords({ query, wordShare })) return notFound(OUT_OF_SCOPE_TEXT)
+  // Off-topic beyond the out-of-scope list: no evidence of public administration (`findAdminEvidence`).
+  if (recordsShare && isOutsideRecords({ query, wordShare: recordsShare, synonyms, topics }))
+    return notFound(OUT_OF_SCOPE_TEXT)
   const complaint = isComplaint(query)
   const act = complaint ? complaintAct(query.folded) : null
   /**

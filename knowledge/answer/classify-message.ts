@@ -9,6 +9,8 @@
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import type { AbsentTopics } from './absent-topics.ts'
+import { findAdminEvidence, isAdminWording } from './find-admin-evidence.ts'
 
 export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
@@ -17,6 +19,14 @@ export type ClassifyMessageOptions = {
   synonyms: Synonyms
   /** The message as typed, for receipt codes. */
   text?: string
+  /**
+   * Share of the procedure names holding a folded word or word pair: with it, the records decide
+   * (`findAdminEvidence`): a message with evidence of public administration is a question even when
+   * it also names an everyday thing, and a short one without any is small talk or out of scope.
+   */
+  wordShare?: (folded: string) => number
+  /** Public-service topics the records lack, which are evidence of a service question too. */
+  topics?: AbsentTopics
 }
 
 /** Asking for a person rather than a procedure (folded). */
@@ -34,6 +44,7 @@ const CONTACT_PHRASES = [
   'noi chuyen voi nguoi',
   'noi chuyen voi nhan vien',
   'noi chuyen voi can bo',
+  'noi chuyen voi con nguoi',
   'chuyen cho nguoi',
   'chuyen sang nguoi',
   'chuyen may cho',
@@ -335,6 +346,8 @@ const SMALL_TALK = [
   'ty',
   'okie',
   'oki',
+  'uk',
+  'uki',
   'okela',
   'ủa',
 ].map(foldPhrase)
@@ -440,7 +453,28 @@ const isKnownWord = (word: string, synonyms: Synonyms): boolean =>
   synonyms.expansions.has(word) ||
   synonyms.smalltalk.has(word)
 
-export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageOptions): MessageClass => {
+/** At most this many words is a short message (a remark, "bạn dễ thương ghê", or a quick question). */
+const SHORT_WORDS = 5
+/** Words that make a short message a question ("mấy tuổi rồi", "là gì", "ở đâu") — folded. */
+const QUESTION_MARK = / (?:gi|sao|khong|ko|k|chua|nao|may|bao nhieu|dau|ai|the nao|ra sao|bao gio|hok|hem) /
+
+/** Words that speak to the bot or wish it well ("bạn dễ thương ghê", "chúc bạn ngủ ngon") — folded. */
+const ADDRESS = / (?:ban|bot|ad|admin|em|tro li|chuc|cam on|hen gap) /
+
+/**
+ * A short remark rather than a request: no question in it, and either very short ("tuyệt vời",
+ * "giỏi lắm") or spoken to the bot. "kinh nghiệm leo Fansipan", "trị mụn tại nhà" ask for something.
+ */
+const isRemark = (whole: string, count: number, text: string): boolean =>
+  !QUESTION_MARK.test(` ${whole} `) && !text.includes('?') && (count <= 3 || ADDRESS.test(` ${whole} `))
+
+export const classifyMessage = ({
+  query,
+  synonyms,
+  text = '',
+  wordShare,
+  topics,
+}: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
   const all = words.join(' ')
   if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => has(all, p)) || WAITING.test(all)) return 'status'
@@ -456,61 +490,42 @@ export const classifyMessage = ({ query, synonyms, text = '' }: ClassifyMessageO
     }
     return false
   })
-  if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => has(whole, p))) return 'out_of_scope'
+  const evidence = wordShare ? findAdminEvidence({ query, synonyms, wordShare, topics }) : null
+  const worded = isAdminWording(evidence)
+  if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => has(whole, p)) && !worded) return 'out_of_scope'
   if (
     (offTopic || MARKET_PRICE.test(whole) || PRICE_NOW.test(whole)) &&
-    !PROCEDURE_WORDS.some((p) => has(whole, p))
+    !PROCEDURE_WORDS.some((p) => has(whole, p)) &&
+    !worded
   )
     return 'out_of_scope'
   const unknown = words.filter((w) => !isKnownWord(w, synonyms)).length
   if (unknown / words.length > 0.5) return 'gibberish'
+  // A short message with no evidence of public administration: a question about something else, or a
+  // remark. One of only a facet ("phí bao nhiêu?") asks which procedure and is left to the answer.
+  if (wordShare && !evidence && query.terms.length && words.length <= SHORT_WORDS && !isComplaint(query))
+    return isRemark(whole, words.length, text) ? 'smalltalk' : 'out_of_scope'
   return 'question'
 }
-
-/**
- * Public services the records may lack (banks, telecoms, hospitals, embassies), asking, and being
- * called back (folded): such a message keeps the not-covered reply with the portal and the hotline.
- */
-const SERVICE_WORDS = [
-  'xin',
-  'atm',
-  'ngan hang',
-  'nha mang',
-  'chuyen mang',
-  'giu so',
-  'sim',
-  'benh vien',
-  'dai su quan',
-  'lanh su',
-  'goi lai',
-]
-
-/** A card ("thẻ ATM", unmarked "lam the nha bao"), not "thế nào" / "thế thì" folded. */
-const CARD = /\bthe\b(?! (?:nao|thi|la|ma|a|ha|sao|gioi)\b)/
 
 export type IsOutsideRecordsOptions = {
   query: ExpandedQuery
   /** Share of the procedure names holding a folded word or word pair ("ho_chieu"), 0 when none. */
   wordShare: (folded: string) => number
+  synonyms?: Synonyms
+  topics?: AbsentTopics
 }
 
 /**
- * A message the records do not hold: it names no word of public administration (`ADMIN_WORDS`,
- * `PROCEDURE_WORDS`) and no procedure name holds any of its word pairs ("ngày mai thứ mấy",
- * "cách nhuộm tóc tại nhà"). A question about a public service the records lack ("xin trợ cấp thất
- * nghiệp", "mở thẻ ngân hàng") names an administrative word and keeps the not-covered reply; a
- * procedure question in everyday words shares a pair with some name ("nuôi chim yến").
+ * A message the records do not hold: it has no evidence of public administration
+ * (`findAdminEvidence`: no word or everyday name of administration, no word pair that several
+ * procedure names hold, no public service the records lack) and is no complaint ("ngày mai thứ
+ * mấy", "cách nhuộm tóc tại nhà", "học tiếng Nhật ở đâu tốt"). A question about a public service
+ * the records lack ("xin trợ cấp thất nghiệp", "mở thẻ ngân hàng") keeps the not-covered reply; a
+ * procedure question in everyday words shares a pair with some names ("nuôi chim yến").
  */
-export const isOutsideRecords = ({ query, wordShare }: IsOutsideRecordsOptions): boolean => {
-  // The records first: most questions share a pair with some name and stop here.
-  if (!query.bigrams.length || query.bigrams.some((pair) => wordShare(pair) > 0)) return false
-  const whole = query.folded.join(' ')
-  const named = (p: string) => has(whole, p)
-  return !(
-    ADMIN_WORDS.some(named) ||
-    PROCEDURE_WORDS.some(named) ||
-    SERVICE_WORDS.some(named) ||
-    CARD.test(whole) ||
-    isComplaint(query)
-  )
-}
+export const isOutsideRecords = ({ query, wordShare, synonyms, topics }: IsOutsideRecordsOptions): boolean =>
+  query.terms.length > 0 &&
+  !query.codes.length &&
+  !findAdminEvidence({ query, synonyms, wordShare, topics }) &&
+  !isComplaint(query)

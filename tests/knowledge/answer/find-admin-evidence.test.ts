@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { createAbsentTopics } from '../../../knowledge/answer/absent-topics.ts'
+import { classifyMessage, isOutsideRecords } from '../../../knowledge/answer/classify-message.ts'
+import {
+  findAdminEvidence,
+  isAdminWording,
+  PAIR_SHARE,
+} from '../../../knowledge/answer/find-admin-evidence.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+const topics = createAbsentTopics({ topics: { banks: ['thẻ tín dụng'] } })
+/** Procedure names holding these pairs, each in about three names of the national export. */
+const held = (pairs: string[]) => (word: string) => (pairs.includes(word) ? 0.001 : 0)
+const evidence = (text: string, pairs: string[] = []) =>
+  findAdminEvidence({ query: expandQuery(text, synonyms), synonyms, wordShare: held(pairs), topics })
+
+describe('findAdminEvidence', () => {
+  it('finds a word of administration, an everyday name of a paper, a pair the names hold, a service topic', () => {
+    expect(evidence('nhập khẩu cho con mới đẻ')).toBe('phrase')
+    expect(evidence('mất cà vẹt xe máy')).toBe('name')
+    expect(evidence('LLTP bao lâu thì có')).toBe('name')
+    expect(evidence('nuôi chim yến trong nhà', ['chim_yen'])).toBe('pair')
+    expect(evidence('nuôi chim yến trong nhà')).toBeNull()
+    expect(evidence('mở thẻ tín dụng')).toBe('topic')
+  })
+
+  it('takes no everyday single word, place abroad, chance pair or number as evidence', () => {
+    // "học", "xe", "mất" alone are everyday words; "Hàn Quốc" is a place, not a paper
+    expect(evidence('học tiếng Nhật ở đâu tốt')).toBeNull()
+    expect(evidence('xe máy bị khó nổ buổi sáng')).toBeNull()
+    expect(evidence('mất ngủ kéo dài có nguy hiểm không')).toBeNull()
+    expect(evidence('mỹ phẩm hàn quốc nào tốt cho da dầu')).toBeNull()
+    // a pair held by a single name is chance; a pair with a digit names a date or an amount
+    const once = (word: string) => (word === 'ca_chua' ? PAIR_SHARE / 2 : word === 'thang_7' ? 0.01 : 0)
+    for (const text of ['trồng cà chua trong chậu', 'rằm tháng 7 cúng gì'])
+      expect(findAdminEvidence({ query: expandQuery(text, synonyms), wordShare: once }), text).toBeNull()
+  })
+
+  it('counts only words of administration, not pairs or topics, against the out-of-scope list', () => {
+    expect(isAdminWording('phrase')).toBe(true)
+    expect(isAdminWording('name')).toBe(true)
+    expect(isAdminWording('pair')).toBe(false)
+    expect(isAdminWording('topic')).toBe(false)
+  })
+})
+
+describe('classifying with the records', () => {
+  const classify = (text: string, pairs: string[] = []) =>
+    classifyMessage({ query: expandQuery(text, synonyms), synonyms, text, wordShare: held(pairs), topics })
+
+  it('keeps a message with a word of administration a question though it names an everyday thing', () => {
+    expect(classify('hưởng chế độ thai sản khi sinh con bao lâu thì có tiền')).toBe('question')
+    expect(classify('hoa giai tranh chap dat voi nha hang xom')).toBe('question')
+    expect(classify('quán tạp hóa bị bão số 3 làm sập mái có được giảm thuế không')).toBe('question')
+  })
+
+  it('takes a short message with no evidence as a remark, or as a question outside the records', () => {
+    for (const text of [
+      'bạn dễ thương ghê',
+      'giỏi lắm',
+      'tuyệt vời',
+      'chúc bạn ngủ ngon',
+      'hẹn gặp lại bạn sau',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    for (const text of ['may bao nhieu tuoi roi', 'kinh nghiem leo fansipan', 'hạnh phúc là gì'])
+      expect(classify(text), text).toBe('out_of_scope')
+    // a short question with evidence stays a question
+    expect(classify('LLTP bao lâu thì có')).toBe('question')
+    expect(classify('đổi tiền rách ở đâu')).toBe('question')
+  })
+
+  it('decides outside the records by evidence, not by any pair a name holds', () => {
+    const outside = (text: string, pairs: string[] = []) =>
+      isOutsideRecords({ query: expandQuery(text, synonyms), wordShare: held(pairs), synonyms, topics })
+    expect(outside('học tiếng Nhật ở đâu tốt')).toBe(true)
+    expect(outside('thuê nhà ở quận 7 giá bao nhiêu một tháng')).toBe(true)
+    expect(outside('công thức tính diện tích hình tròn', [])).toBe(true)
+    expect(outside('chuyển đất vườn lên đất thổ cư')).toBe(false)
+    expect(outside('1.004222')).toBe(false)
+  })
+})
+
+describe('out of scope and small talk by evidence (the national export)', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it.each([
+    'học tiếng Nhật ở đâu tốt',
+    'trồng cà chua trong chậu cần lưu ý gì',
+    'xe buyt so 32 chay den may gio',
+  ])('declines "%s", which holds no evidence of public administration', async (text) => {
+    const answer = await portal.kb.answer(text, {})
+    expect(answer.kind).toBe('not_found')
+    expect(answer.candidates).toBeUndefined()
+  })
+
+  it.each(['bot giỏi quá', 'bạn dễ thương ghê'])('answers the remark "%s" as small talk', async (text) => {
+    expect((await portal.kb.answer(text, {})).kind).toBe('smalltalk')
+  })
+
+  it.each(['hưởng chế độ thai sản khi sinh con bao lâu thì có tiền', 'mất cà vẹt xe máy'])(
+    'keeps "%s", which names a paper or a benefit, a procedure question',
+    async (text) => {
+      expect(['answer', 'clarify']).toContain((await portal.kb.answer(text, {})).kind)
+    },
+  )
+})
