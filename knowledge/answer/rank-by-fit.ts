@@ -13,6 +13,7 @@
  * @module
  */
 import { memoize } from '../search/create-lru-cache.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
 
@@ -84,6 +85,21 @@ const wordsOf = memoize(
   { maxEntries: 10_000 },
 )
 
+/**
+ * Whether the plain sibling leaves out a question word the variant covers, other than the words of
+ * the variant's own action ("ly hôn" in "ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn" beside
+ * "… việc kết hôn"): then the variant names the question's object, the sibling does not.
+ */
+const coversMoreThan = (
+  variant: SearchResult,
+  plain: SearchResult,
+  actionWords: (name: string) => ReadonlySet<string>,
+): boolean => {
+  for (const w of plain.uncovered)
+    if (!variant.uncovered.includes(w) && !actionWords(variant.name).has(w)) return true
+  return false
+}
+
 /** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
 const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {
   if (!plain.length) return false
@@ -116,10 +132,21 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
       if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
     })
   }
+  // The folded words of a name's action, qualifier and variant phrases ("hủy", "bị mất"), read when needed.
+  const phraseWordsOf = new Map<string, ReadonlySet<string>>()
+  const actionWordsOf = (name: string): ReadonlySet<string> => {
+    let words = phraseWordsOf.get(name)
+    if (!words) {
+      words = actions.phraseWords(analyzeText(name))
+      phraseWordsOf.set(name, words)
+    }
+    return words
+  }
   const hasPlainSibling = (r: SearchResult): boolean => {
     let words: ReadonlySet<string> | null = null
     for (const s of actionless) {
       if (s.r.idfCoverage < r.idfCoverage - ACTION_SIBLING_COVERAGE) continue
+      if (coversMoreThan(r, s.r, actionWordsOf)) continue
       words ??= wordsOf(r.group).set
       s.words ??= wordsOf(s.r.group).plain
       if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true

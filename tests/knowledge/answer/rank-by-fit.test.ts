@@ -101,6 +101,21 @@ describe('ranking between sibling procedures by the fit model', () => {
     expect(first('đăng ký lại khai tử vì sổ bị thất lạc', death)).toBe('1.005461')
   })
 
+  it('does not take a sibling that leaves out the object the variant names as its plain sibling ("ly hôn")', () => {
+    // 2.000554 "… việc ly hôn, hủy việc kết hôn …" covers "ly hôn"; 2.002189 "… việc kết hôn …" does not.
+    const divorce = [
+      result('2.002189', 1.504, ['li', 'o', 'mi', 'vn'], 0.565),
+      result('2.000554', 1.451 + 0.2, ['o', 'mi', 'vn'], 0.624),
+    ]
+    expect(first('ly hôn ở Mỹ rồi, về VN ghi vào sổ hộ tịch như thế nào', divorce)).toBe('2.000554')
+    // The variant's own action word is no object: "hủy" asked of neither still leaves the plain sibling first.
+    const marriage = [
+      result('2.002189', 1.504, ['o', 'mi', 'vn'], 0.6),
+      result('2.000554', 1.6, ['o', 'mi', 'vn'], 0.62),
+    ]
+    expect(first('kết hôn ở Mỹ rồi, về VN ghi vào sổ hộ tịch thế nào', marriage)).toBe('2.002189')
+  })
+
   it('does not treat a name about something else as the plain sibling ("Cấp, cấp lại Giấy phép khai thác thủy sản")', () => {
     // 1.004940 names no action, but it is the approval for fishing abroad, not the licence without "cấp lại".
     const ranked = rank('xin giấy phép khai thác thủy sản cho tàu cá', [
