@@ -15,6 +15,7 @@
 import { memoize } from '../search/create-lru-cache.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
+import { findServedSibling } from './find-served-sibling.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
 
 /** Per variant in the name the question does not mention. */
@@ -159,6 +160,8 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     let fit = fitAdjustment(question, r.name, actions, sibling)
     if (unasked[i] && i < ACTION_CHECKS && actionless.length && hasPlainSibling(r))
       fit -= UNASKED_ACTION_PENALTY
+    // A step done for another found procedure ("xác nhận … để đăng ký thường trú") is an action not asked either.
+    else if (i < ACTION_CHECKS && findServedSibling(r, results)) fit -= UNASKED_ACTION_PENALTY
     if (fit === 0) return { ...r, fit: 0 }
     const score = Math.round((r.score + fit) * 1000) / 1000
     return { ...r, score, fit: Math.round(fit * 1000) / 1000 }
