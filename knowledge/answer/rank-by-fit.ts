@@ -16,7 +16,7 @@ import { memoize } from '../search/create-lru-cache.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import { findServedSibling } from './find-served-sibling.ts'
-import type { ProcedureActions, Traits } from './procedure-actions.ts'
+import type { Misfit, ProcedureActions, Traits } from './procedure-actions.ts'
 
 /** Per variant in the name the question does not mention. */
 export const UNASKED_VARIANT_PENALTY = 0.15
@@ -111,6 +111,14 @@ const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): b
 }
 
 /**
+ * Whether the question says something the name rules out (another action, an age, "đã có giấy khai
+ * sinh" against a birth registration), not only that the name is for someone the question does not
+ * mention (an officer, a court's request).
+ */
+const contradicts = (question: Traits, misfit: Misfit | null): boolean =>
+  !!misfit && (misfit.kind !== 'qualifier' || !!question.qualifiers.get(misfit.group)?.size)
+
+/**
  * @returns the results re-scored by their fit to the question, best first (ties keep the search's order);
  *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
  */
@@ -166,6 +174,27 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     const score = Math.round((r.score + fit) * 1000) / 1000
     return { ...r, score, fit: Math.round(fit * 1000) / 1000 }
   })
+  // A name that does not cover the question ranks below its plain sibling that does: "Đăng ký khai sinh
+  // kết hợp đăng ký nhận cha, mẹ, con" below "Đăng ký nhận cha, mẹ, con" for a child whose birth is
+  // already registered, however many of the question's words its longer name holds.
+  for (let i = 0; i < Math.min(ACTION_CHECKS, scored.length); i++) {
+    const r = scored[i] as SearchResult
+    if (r.score >= 1000 || !r.group || !contradicts(question, actions.misfit(question, r.name))) continue
+    const words = wordsOf(r.group).set
+    for (const s of scored) {
+      if (s === r || s.score >= r.score || s.score >= 1000 || !s.group || s.group === r.group) continue
+      const plain = wordsOf(s.group).plain
+      // This name is the sibling's with words added (a longer name holding nearly all of its words).
+      if (
+        wordsOf(s.group).set.size >= words.size ||
+        !extendsPlain(words, plain) ||
+        actions.misfit(question, s.name)
+      )
+        continue
+      scored[i] = { ...r, score: Math.round((s.score - 0.001) * 1000) / 1000 }
+      break
+    }
+  }
   // The sort is stable: ties keep the search's order without carrying each result's position.
   return scored.sort((a, b) => b.score - a.score)
 }
