@@ -13,8 +13,10 @@
  * @module
  */
 import { memoize } from '../search/create-lru-cache.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
-import type { ProcedureActions, Traits } from './procedure-actions.ts'
+import { findServedSibling } from './find-served-sibling.ts'
+import type { Misfit, ProcedureActions, Traits } from './procedure-actions.ts'
 
 /** Per variant in the name the question does not mention. */
 export const UNASKED_VARIANT_PENALTY = 0.15
@@ -84,6 +86,21 @@ const wordsOf = memoize(
   { maxEntries: 10_000 },
 )
 
+/**
+ * Whether the plain sibling leaves out a question word the variant covers, other than the words of
+ * the variant's own action ("ly hôn" in "ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn" beside
+ * "… việc kết hôn"): then the variant names the question's object, the sibling does not.
+ */
+const coversMoreThan = (
+  variant: SearchResult,
+  plain: SearchResult,
+  actionWords: (name: string) => ReadonlySet<string>,
+): boolean => {
+  for (const w of plain.uncovered)
+    if (!variant.uncovered.includes(w) && !actionWords(variant.name).has(w)) return true
+  return false
+}
+
 /** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
 const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {
   if (!plain.length) return false
@@ -92,6 +109,14 @@ const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): b
   for (const w of plain) if (!variant.has(w) && --misses < 0) return false
   return true
 }
+
+/**
+ * Whether the question says something the name rules out (another action, an age, "đã có giấy khai
+ * sinh" against a birth registration), not only that the name is for someone the question does not
+ * mention (an officer, a court's request).
+ */
+const contradicts = (question: Traits, misfit: Misfit | null): boolean =>
+  !!misfit && (misfit.kind !== 'qualifier' || !!question.qualifiers.get(misfit.group)?.size)
 
 /**
  * @returns the results re-scored by their fit to the question, best first (ties keep the search's order);
@@ -116,10 +141,21 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
       if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
     })
   }
+  // The folded words of a name's action, qualifier and variant phrases ("hủy", "bị mất"), read when needed.
+  const phraseWordsOf = new Map<string, ReadonlySet<string>>()
+  const actionWordsOf = (name: string): ReadonlySet<string> => {
+    let words = phraseWordsOf.get(name)
+    if (!words) {
+      words = actions.phraseWords(analyzeText(name))
+      phraseWordsOf.set(name, words)
+    }
+    return words
+  }
   const hasPlainSibling = (r: SearchResult): boolean => {
     let words: ReadonlySet<string> | null = null
     for (const s of actionless) {
       if (s.r.idfCoverage < r.idfCoverage - ACTION_SIBLING_COVERAGE) continue
+      if (coversMoreThan(r, s.r, actionWordsOf)) continue
       words ??= wordsOf(r.group).set
       s.words ??= wordsOf(s.r.group).plain
       if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true
@@ -132,10 +168,33 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     let fit = fitAdjustment(question, r.name, actions, sibling)
     if (unasked[i] && i < ACTION_CHECKS && actionless.length && hasPlainSibling(r))
       fit -= UNASKED_ACTION_PENALTY
+    // A step done for another found procedure ("xác nhận … để đăng ký thường trú") is an action not asked either.
+    else if (i < ACTION_CHECKS && findServedSibling(r, results)) fit -= UNASKED_ACTION_PENALTY
     if (fit === 0) return { ...r, fit: 0 }
     const score = Math.round((r.score + fit) * 1000) / 1000
     return { ...r, score, fit: Math.round(fit * 1000) / 1000 }
   })
+  // A name that does not cover the question ranks below its plain sibling that does: "Đăng ký khai sinh
+  // kết hợp đăng ký nhận cha, mẹ, con" below "Đăng ký nhận cha, mẹ, con" for a child whose birth is
+  // already registered, however many of the question's words its longer name holds.
+  for (let i = 0; i < Math.min(ACTION_CHECKS, scored.length); i++) {
+    const r = scored[i] as SearchResult
+    if (r.score >= 1000 || !r.group || !contradicts(question, actions.misfit(question, r.name))) continue
+    const words = wordsOf(r.group).set
+    for (const s of scored) {
+      if (s === r || s.score >= r.score || s.score >= 1000 || !s.group || s.group === r.group) continue
+      const plain = wordsOf(s.group).plain
+      // This name is the sibling's with words added (a longer name holding nearly all of its words).
+      if (
+        wordsOf(s.group).set.size >= words.size ||
+        !extendsPlain(words, plain) ||
+        actions.misfit(question, s.name)
+      )
+        continue
+      scored[i] = { ...r, score: Math.round((s.score - 0.001) * 1000) / 1000 }
+      break
+    }
+  }
   // The sort is stable: ties keep the search's order without carrying each result's position.
   return scored.sort((a, b) => b.score - a.score)
 }

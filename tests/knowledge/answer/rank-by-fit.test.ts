@@ -101,6 +101,43 @@ describe('ranking between sibling procedures by the fit model', () => {
     expect(first('đăng ký lại khai tử vì sổ bị thất lạc', death)).toBe('1.005461')
   })
 
+  it('does not take a sibling that leaves out the object the variant names as its plain sibling ("ly hôn")', () => {
+    // 2.000554 "… việc ly hôn, hủy việc kết hôn …" covers "ly hôn"; 2.002189 "… việc kết hôn …" does not.
+    const divorce = [
+      result('2.002189', 1.504, ['li', 'o', 'mi', 'vn'], 0.565),
+      result('2.000554', 1.451 + 0.2, ['o', 'mi', 'vn'], 0.624),
+    ]
+    expect(first('ly hôn ở Mỹ rồi, về VN ghi vào sổ hộ tịch như thế nào', divorce)).toBe('2.000554')
+    // The variant's own action word is no object: "hủy" asked of neither still leaves the plain sibling first.
+    const marriage = [
+      result('2.002189', 1.504, ['o', 'mi', 'vn'], 0.6),
+      result('2.000554', 1.6, ['o', 'mi', 'vn'], 0.62),
+    ]
+    expect(first('kết hôn ở Mỹ rồi, về VN ghi vào sổ hộ tịch thế nào', marriage)).toBe('2.002189')
+  })
+
+  it('puts a name the question rules out below its plain sibling, however many words it holds', () => {
+    // 1.000689 "Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con" holds the question's "khai sinh",
+    // but the birth is already registered: 1.001022 "Thủ tục đăng ký nhận cha, mẹ, con" is asked for.
+    const parentage = [
+      result('1.000689', 2.113, ['cap'], 0.933),
+      result('1.001022', 1.402, ['khai', 'sinh', 'cap'], 0.594),
+    ]
+    expect(first('con da co giay khai sinh roi gio muon lam thu tuc nhan cha', parentage)).toBe('1.001022')
+    expect(first('làm khai sinh cho con và bố nhận con luôn', parentage)).toBe('1.000689')
+  })
+
+  it('keeps a name only for someone the question does not mention where its score puts it', () => {
+    // 1.004327 "Giải quyết tố cáo … đối với lực lượng Công an nhân dân thực hiện tại cấp xã (phải là cán bộ
+    // thuộc biên chế …)" beside 1.003482 "… (thực hiện tại cấp tỉnh)": the question says nothing the name
+    // rules out, so the officer-only name is only penalised, not put below its sibling.
+    const ranked = rank('tố cáo cán bộ công an phường đòi tiền khi làm căn cước', [
+      result('1.004327', 1.6, [], 0.7),
+      result('1.003482', 1.3, [], 0.7),
+    ])
+    expect(ranked.map((r) => r.code)).toEqual(['1.004327', '1.003482'])
+  })
+
   it('does not treat a name about something else as the plain sibling ("Cấp, cấp lại Giấy phép khai thác thủy sản")', () => {
     // 1.004940 names no action, but it is the approval for fishing abroad, not the licence without "cấp lại".
     const ranked = rank('xin giấy phép khai thác thủy sản cho tàu cá', [
