@@ -46,11 +46,9 @@ describe('retrieveBest', () => {
           },
         ],
       }
+      const hits = index.mini.search(query).map((h) => ({ id: h.id, score: h.score }))
       for (const limit of [1, 5, 80]) {
-        const expected = index.mini
-          .search(query)
-          .slice(0, limit)
-          .map((h) => ({ id: h.id, score: h.score }))
+        const expected = hits.slice(0, limit)
         const got = retrieveBest({ mini: index.mini, query, limit })
         expect(got, question).toEqual(expected)
         for (let k = 1; k < got.length; k++) if (got[k]?.score === got[k - 1]?.score) ties++
