@@ -23,3 +23,17 @@ describe('land dealings in everyday words', () => {
     ).toBe('1.007674')
   })
 })
+
+// A damaged land certificate is exchanged ("cấp đổi"); one burnt is lost ("cấp lại … do bị mất"), not a
+// company's certificate that the portal names "bị mất, cháy, rách, nát".
+describe('damaged and burnt land certificates', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it.each([
+    ['bìa đỏ bị nát hết mép, xin đổi cái khác', '1.012783'],
+    ['sổ hồng bị hư hỏng do ngập nước thì làm sao', '1.012783'],
+    ['cháy nhà, sổ đỏ cháy theo luôn, xin lại ở đâu', '1.012786'],
+  ])('"%s" finds %s first', (question, code) => {
+    expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
+  })
+})
