@@ -36,6 +36,15 @@ describe('special cases the question does not name', () => {
     },
   )
 
+  it.each(['sang tên sổ đỏ khi mua đất cần giấy tờ gì', 'mua dat roi, sang ten so do can nhung gi'])(
+    'answers a plain transfer "%s" with the transfer registration, not the project buyer\'s certificate',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.013831' } })
+      expect(answer.candidates?.map((c) => c.code) ?? []).not.toContain('1.012787')
+    },
+  )
+
   it('still answers the special case the question names', async () => {
     const answer = await portal.kb.answer('lấy chồng Hàn Quốc thì đăng ký kết hôn ở đâu')
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '2.000806' } })

@@ -23,7 +23,8 @@ describe('expandQuery', () => {
     ['KT3', 'đăng ký tạm trú'],
     ['CT07', 'xác nhận thông tin về cư trú'],
     ['LLTP', 'phiếu lý lịch tư pháp'],
-    ['passport', 'hộ chiếu phổ thông'],
+    ['passport', 'cấp hộ chiếu phổ thông'],
+    ['đánh rơi passport', 'đánh rơi hộ chiếu phổ thông'],
     ['ĐKKD', 'đăng ký kinh doanh hộ'],
     ['MST', 'mã số thuế đăng ký'],
   ])('expands %s to the official term', (typed, official) => {
