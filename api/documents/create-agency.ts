@@ -4,8 +4,8 @@
  */
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { agencies } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { validateAgencyCode } from './validate-agency-code.ts'
 
@@ -64,7 +64,7 @@ export const createAgency = async ({
   ) as AgencyContact
   await db.batch([
     db.insert(agencies).values({ code, name: clean, parentCode: parent, createdAt: at, ...details }),
-    db.insert(auditLog).values({
+    recordAudit(db, {
       actor,
       action: 'agency.create',
       entity: 'agency',

@@ -7,8 +7,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { agencies, apiTokens, officials } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { OFFICIAL_ROLES, type OfficialRole } from './official-roles.ts'
 
@@ -83,7 +83,7 @@ export const createOfficial = async ({
       createdAt: at,
       expiresAt,
     }),
-    db.insert(auditLog).values({
+    recordAudit(db, {
       actor,
       action: 'official.create',
       entity: 'official',

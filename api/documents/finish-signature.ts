@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { certificates, signingSessions } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentsService } from './documents-service.ts'
@@ -41,7 +41,7 @@ export const finishSignature = async (
       .update(signingSessions)
       .set({ status: 'signed', signed })
       .where(eq(signingSessions.id, session.id)),
-    svc.db.insert(auditLog).values({
+    recordAudit(svc.db, {
       actor: `official:${caller.official.id}`,
       action: 'document.sign',
       entity: 'signing_session',

@@ -11,8 +11,8 @@
  * @module
  */
 import { and, desc, eq, ne } from 'drizzle-orm'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { agencies, documents } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { Caller } from './authenticate-official.ts'
@@ -175,7 +175,7 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
     ) =>
       svc.db.batch([
         svc.db.update(documents).set(set).where(eq(documents.id, row.id)),
-        svc.db.insert(auditLog).values({
+        recordAudit(svc.db, {
           actor,
           action,
           entity: 'document',
@@ -260,7 +260,7 @@ export const importEdxml = async ({ svc, caller, xml, allowUnsigned = false }: I
         .set({ state: 'replaced', stateReason: reason, replacedBy: doc.id })
         .where(and(eq(documents.id, earlier.row.id), ne(documents.id, doc.id))),
       svc.db.update(documents).set({ replaces: earlier.row.id }).where(eq(documents.id, doc.id)),
-      svc.db.insert(auditLog).values({
+      recordAudit(svc.db, {
         actor,
         action: 'document.replace',
         entity: 'document',

@@ -10,8 +10,8 @@ import * as asn1js from 'asn1js'
 import { eq } from 'drizzle-orm'
 import * as pkijs from 'pkijs'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { certificates, officials } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { CertificateAuthority } from './init-certificate-authority.ts'
 import { certificateExtensions } from './init-certificate-authority.ts'
@@ -221,7 +221,7 @@ export const enrolCertificate = async (options: EnrolCertificateOptions) => {
       notAfter: issued.notAfter.toISOString(),
       createdAt: at,
     }),
-    options.db.insert(auditLog).values({
+    recordAudit(options.db, {
       actor: options.actor ?? `official:${options.subject.officialId}`,
       action: 'certificate.issue',
       entity: 'certificate',

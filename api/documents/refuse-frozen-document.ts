@@ -16,8 +16,8 @@
  */
 import { inArray } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { certificates, type documents } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import { vietnamTime } from './read-signature-time.ts'
@@ -128,13 +128,12 @@ export const refuseFrozenDocument = async ({
 }: RefuseFrozenDocumentOptions) => {
   const frozen = await frozenReasonOf(db, doc)
   if (!frozen || (only && !only.includes(frozen.reason))) return
-  await db.insert(auditLog).values({
+  await recordAudit(db, {
     actor: `official:${caller.official.id}`,
     action: 'document.change_refused',
     entity: 'document',
     entityId: doc.id,
     detail: { action, reason: frozen.reason, agencyCode: caller.agency.code },
-    at: new Date().toISOString(),
   })
   throw new AppError(
     'CONFLICT',

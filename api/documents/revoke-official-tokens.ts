@@ -6,8 +6,8 @@
  */
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { apiTokens, certificates, officials } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { hashToken, TOKEN_PREFIX_LENGTH } from './create-official.ts'
 
@@ -101,16 +101,17 @@ export const revokeOfficialTokens = async ({
           .set({ revokedAt: at })
           .where(and(eq(certificates.officialId, official.id), isNull(certificates.revokedAt)))
           .returning({ serial: certificates.serial })
-    await tx.insert(auditLog).values({
+    const detail = {
+      revoked: rows.length,
+      prefixes: rows.map((r) => r.prefix),
+      certificates: certs.map((c) => c.serial),
+    }
+    await recordAudit(tx, {
       actor,
       action: 'official.revoke_tokens',
       entity: 'official',
       entityId: official.id,
-      detail: {
-        revoked: rows.length,
-        prefixes: rows.map((r) => r.prefix),
-        certificates: certs.map((c) => c.serial),
-      },
+      detail,
       at,
     })
     return { tokens: rows.length, certificates: certs.map((c) => c.serial) }

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { PNG } from 'pdf-lib/cjs/utils/png.js'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { agencies, signatureImages } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import { requireRole } from './official-roles.ts'
@@ -132,7 +132,7 @@ export const saveSignatureImage = async ({
   }
   await db.batch([
     db.insert(signatureImages).values(row).onConflictDoUpdate({ target: signatureImages.owner, set: row }),
-    db.insert(auditLog).values({
+    recordAudit(db, {
       actor: `official:${caller.official.id}`,
       action: kind === 'signature' ? 'signature_image.upload' : 'seal_image.upload',
       entity: 'signature_image',

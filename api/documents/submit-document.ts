@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { readStoredVerification } from '../../contracts/document-verification.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { documentEvents, documentRecipients, documents } from '../../knowledge/db/schema/documents.ts'
-import { auditLog } from '../../knowledge/db/schema/procedures.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentHeader } from './document-header.ts'
@@ -131,7 +131,7 @@ const addRecipients = async (
         at,
       })),
     )
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actor: `official:${actor}`,
       action: 'document.add_recipients',
       entity: 'document',

@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { auditLog, procedureRevisions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
+import { procedureRevisions, unansweredQuestions } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { importProceduresInWorker } from '../../knowledge/procedures/import-procedures-in-worker.ts'
 import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
@@ -252,13 +253,13 @@ export const createAdminRoutes = (deps: AppServices) => {
           .where(eq(unansweredQuestions.id, id))
           .returning()
         if (!rows[0]) return null
-        await tx.insert(auditLog).values({
+        const detail = note || procedureCode ? { note, procedureCode } : null
+        await recordAudit(tx, {
           actor,
           action: `unanswered.${status}`,
           entity: 'unanswered_question',
-          entityId: String(id),
-          detail: note || procedureCode ? { note, procedureCode } : null,
-          at: new Date().toISOString(),
+          entityId: id,
+          detail,
         })
         return rows[0]
       })

@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../knowledge/db/client.ts'
-import { auditLog, STAFF_ROLES, type StaffRole, staffAccounts } from '../../knowledge/db/schema/index.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
+import { STAFF_ROLES, type StaffRole, staffAccounts } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { generateOneTimePassword, hashPassword } from './hash-password.ts'
 
@@ -57,11 +58,11 @@ export const createStaffAccount = async ({
       .insert(staffAccounts)
       .values({ email, name, role, passwordHash, mustChangePassword: true, createdAt: at })
       .returning()
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actor,
       action: 'staff.create',
       entity: 'staff_account',
-      entityId: String(row!.id),
+      entityId: row!.id,
       detail: { email, role },
       at,
     })

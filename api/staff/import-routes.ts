@@ -9,7 +9,8 @@
 import { asc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { auditLog, importFlags } from '../../knowledge/db/schema/index.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
+import { importFlags } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
@@ -126,12 +127,13 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
               .where(eq(importFlags.id, id))
               .returning()
             if (!row) return null
-            await tx.insert(auditLog).values({
+            const detail = { procedureCode: row.procedureCode, reason: row.reason, ...(note ? { note } : {}) }
+            await recordAudit(tx, {
               actor,
               action: `import_flag.${status}`,
               entity: 'import_flag',
-              entityId: String(id),
-              detail: { procedureCode: row.procedureCode, reason: row.reason, ...(note ? { note } : {}) },
+              entityId: id,
+              detail,
               at,
             })
             return row

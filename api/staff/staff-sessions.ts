@@ -7,8 +7,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import {
-  auditLog,
   type StaffRole,
   staffAccounts,
   staffLoginFailures,
@@ -130,12 +130,11 @@ export const logInStaff = async ({
       lastSeenAt: at,
       expiresAt: at + policy.maxHours * 3_600_000,
     })
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actor: `staff:${email}`,
       action: 'staff.login',
       entity: 'staff_account',
-      entityId: String(account.id),
-      detail: null,
+      entityId: account.id,
       at: new Date(at).toISOString(),
     })
   })
@@ -214,13 +213,11 @@ export const changeStaffPassword = async ({
     await tx
       .delete(staffSessions)
       .where(and(eq(staffSessions.accountId, account.id), sql`${staffSessions.idHash} <> ${keep}`))
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actor: `staff:${account.email}`,
       action: 'staff.password',
       entity: 'staff_account',
-      entityId: String(account.id),
-      detail: null,
-      at: new Date().toISOString(),
+      entityId: account.id,
     })
   })
 }

@@ -7,7 +7,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '../../knowledge/db/client.ts'
-import { auditLog, NOTICE_MODES, type NoticeMode, notices } from '../../knowledge/db/schema/index.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
+import { NOTICE_MODES, type NoticeMode, notices } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import type { ChannelName } from './reply.types.ts'
 
@@ -117,14 +118,8 @@ export const postNotice = async ({
         createdAt: at,
       })
       .returning()
-    await tx.insert(auditLog).values({
-      actor,
-      action: 'notice.post',
-      entity: 'notice',
-      entityId: String(row!.id),
-      detail: { mode: notice.mode, channels: notice.channels ?? null, until },
-      at,
-    })
+    const detail = { mode: notice.mode, channels: notice.channels ?? null, until }
+    await recordAudit(tx, { actor, action: 'notice.post', entity: 'notice', entityId: row!.id, detail, at })
     return {
       id: row!.id,
       text: row!.text,
@@ -159,8 +154,6 @@ export const removeNotice = async ({
       .where(and(eq(notices.id, id), isNull(notices.removedAt)))
       .returning({ id: notices.id })
     if (!rows[0]) throw new AppError('NOT_FOUND', `Không có thông báo số ${id} đang hiệu lực.`)
-    await tx
-      .insert(auditLog)
-      .values({ actor, action: 'notice.remove', entity: 'notice', entityId: String(id), detail: null, at })
+    await recordAudit(tx, { actor, action: 'notice.remove', entity: 'notice', entityId: id, at })
   })
 }

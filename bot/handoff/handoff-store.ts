@@ -7,8 +7,8 @@
 import { EventEmitter } from 'node:events'
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../knowledge/db/client.ts'
+import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import {
-  auditLog,
   type HandoffSender,
   type HandoffStatus,
   handoffMessages,
@@ -89,11 +89,11 @@ export const createHandoffStore = ({ db, clock = Date.now }: { db: Db; clock?: (
   }
 
   const audit = (actor: string, action: string, id: number, detail: Record<string, unknown> | null) =>
-    db.insert(auditLog).values({
+    recordAudit(db, {
       actor,
       action,
       entity: 'handoff',
-      entityId: String(id),
+      entityId: id,
       detail,
       at: new Date(clock()).toISOString(),
     })

@@ -7,8 +7,8 @@
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
+import { recordAudit } from '../db/record-audit.ts'
 import {
-  auditLog,
   kbMeta,
   type VocabularyData,
   type VocabularyEntry,
@@ -224,12 +224,13 @@ export const applyVocabularyChange = async ({
       changedBy: actor,
       changedAt: at,
     })
-    await tx.insert(auditLog).values({
+    const detail = { kind: entry.kind, revision: entry.revision, ...change.data }
+    await recordAudit(tx, {
       actor,
       action: `vocabulary.${change.action}`,
       entity: 'vocabulary_entry',
-      entityId: String(entry.id),
-      detail: { kind: entry.kind, revision: entry.revision, ...change.data },
+      entityId: entry.id,
+      detail,
       at,
     })
     await tx

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { messages } from '../../../bot/core/messages.ts'
-import type { Reply } from '../../../bot/core/reply.types.ts'
+import type { ChannelName, Reply } from '../../../bot/core/reply.types.ts'
 import { interactions, unansweredQuestions } from '../../../knowledge/db/schema/index.ts'
 import {
   conversationOver,
@@ -20,6 +20,19 @@ const choicesOf = (replies: Reply[], purpose: string) =>
   replies.flatMap((r) => (r.type === 'choices' && r.purpose === purpose ? r.choices : []))
 const headingOf = (replies: Reply[]) =>
   replies.flatMap((r) => (r.type === 'text' && r.procedure ? [r.procedure] : []))[0]
+/** A new conversation (as of now, or of `clock`) seen from one user: what they type and which button they press. */
+const talkAs = (
+  channel: ChannelName,
+  userId: string,
+  clock = { now: Date.now() },
+  config?: Parameters<typeof conversationOver>[2],
+) => {
+  const chat = conversationOver(seeded, clock, config)
+  return {
+    say: (text: string) => chat.handle({ channel, userId, text }),
+    choose: (choice: string) => chat.handle({ channel, userId, choice }),
+  }
+}
 /** The rate-limit tests' message: one user asks about birth registration. */
 const askBirth = (
   chat: ReturnType<typeof conversationOver>,
@@ -30,17 +43,16 @@ const slowDown: Reply[] = [{ type: 'text', text: messages.slowDown }]
 describe('createConversation', () => {
   it('clarifies an ambiguous question, answers the chosen option, follows up on the fee and takes feedback', async () => {
     const clock = { now: Date.parse('2026-11-22T08:00:00Z') }
-    const chat = conversationOver(seeded, clock)
-    const user = { channel: 'telegram' as const, userId: 'scripted-1' }
+    const user = talkAs('telegram', 'scripted-1', clock)
 
-    const clarify = await chat.handle({ ...user, text: 'căn cước' })
+    const clarify = await user.say('căn cước')
     const options = choicesOf(clarify, 'clarify')
     expect(options.length).toBeGreaterThan(1)
     expect(options.length).toBeLessThanOrEqual(5)
     const reissue = options.find((o) => o.label === 'Cấp lại thẻ căn cước')
     expect(reissue?.id).toBe('p:1.014064')
 
-    const answered = await chat.handle({ ...user, choice: reissue!.id })
+    const answered = await user.choose(reissue!.id)
     expect(headingOf(answered)).toMatchObject({ code: '1.014064', name: 'Cấp lại thẻ căn cước' })
     expect(answered.some((r) => r.type === 'link' && r.url.startsWith('https://dichvucong.gov.vn/'))).toBe(
       true,
@@ -48,12 +60,12 @@ describe('createConversation', () => {
     const feedback = choicesOf(answered, 'feedback')
     expect(feedback.map((c) => c.label)).toEqual([messages.feedbackUseful, messages.feedbackNotUseful])
 
-    const fee = await chat.handle({ ...user, text: 'phí bao nhiêu?' })
+    const fee = await user.say('phí bao nhiêu?')
     expect(headingOf(fee)?.code).toBe('1.014064')
     expect(texts(fee)).toMatch(/Lệ phí/)
 
     const feeFeedback = choicesOf(fee, 'feedback')[1]!
-    const thanks = await chat.handle({ ...user, choice: feeFeedback.id })
+    const thanks = await user.choose(feeFeedback.id)
     expect(texts(thanks)).toContain('Cảm ơn bạn')
     const interactionId = feeFeedback.id.split(':')[2]!
     const [row] = await seeded.testDb.db.select().from(interactions).where(eq(interactions.id, interactionId))
@@ -71,33 +83,30 @@ describe('createConversation', () => {
   })
 
   it('keeps follow-ups on the procedure and switches on a new topic', async () => {
-    const chat = conversationOver(seeded, { now: Date.now() })
-    const user = { channel: 'zalo' as const, userId: 'follow-up-1' }
-    expect(headingOf(await chat.handle({ ...user, text: 'làm lại căn cước bị mất' }))?.code).toBe('1.014064')
-    const online = await chat.handle({ ...user, text: 'làm online được không' })
+    const user = talkAs('zalo', 'follow-up-1')
+    expect(headingOf(await user.say('làm lại căn cước bị mất'))?.code).toBe('1.014064')
+    const online = await user.say('làm online được không')
     expect(headingOf(online)?.code).toBe('1.014064')
     expect(texts(online)).toMatch(/trực tuyến/i)
-    expect(headingOf(await chat.handle({ ...user, text: 'đăng ký khai sinh' }))?.code).toBe('1.001193')
-    expect(headingOf(await chat.handle({ ...user, text: 'phí bao nhiêu?' }))?.code).toBe('1.001193')
+    expect(headingOf(await user.say('đăng ký khai sinh'))?.code).toBe('1.001193')
+    expect(headingOf(await user.say('phí bao nhiêu?'))?.code).toBe('1.001193')
   })
 
   it('answers a clarify option picked by its number', async () => {
-    const chat = conversationOver(seeded, { now: Date.now() })
-    const user = { channel: 'web' as const, userId: 'by-number' }
-    const options = choicesOf(await chat.handle({ ...user, text: 'giay phep lai xe' }), 'clarify')
-    const second = await chat.handle({ ...user, text: '2' })
+    const user = talkAs('web', 'by-number')
+    const options = choicesOf(await user.say('giay phep lai xe'), 'clarify')
+    const second = await user.say('2')
     expect(headingOf(second)?.code).toBe(options[1]!.id.slice(2))
   })
 
   it('forgets the procedure after the session expires', async () => {
     const clock = { now: Date.now() }
-    const chat = conversationOver(seeded, clock, { sessionTtlMinutes: 30 })
-    const user = { channel: 'telegram' as const, userId: 'expiring' }
-    await chat.handle({ ...user, text: 'làm lại căn cước bị mất' })
+    const user = talkAs('telegram', 'expiring', clock, { sessionTtlMinutes: 30 })
+    await user.say('làm lại căn cước bị mất')
     clock.now += 29 * 60_000
-    expect(headingOf(await chat.handle({ ...user, text: 'phí bao nhiêu?' }))?.code).toBe('1.014064')
+    expect(headingOf(await user.say('phí bao nhiêu?'))?.code).toBe('1.014064')
     clock.now += 31 * 60_000
-    const late = await chat.handle({ ...user, text: 'phí bao nhiêu?' })
+    const late = await user.say('phí bao nhiêu?')
     expect(headingOf(late)).toBeUndefined()
   })
 
@@ -209,13 +218,12 @@ describe('createConversation', () => {
   })
 
   it('answers a request for a person with the hotline and a status question with where to look it up, never a procedure', async () => {
-    const chat = conversationOver(seeded, { now: Date.now() })
-    const user = { channel: 'telegram' as const, userId: 'intents-1' }
-    const contact = await chat.handle({ ...user, text: 'cho tôi gặp nhân viên' })
+    const user = talkAs('telegram', 'intents-1')
+    const contact = await user.say('cho tôi gặp nhân viên')
     expect(headingOf(contact)).toBeUndefined()
     expect(texts(contact)).toContain('1800 1096')
     expect(contact.some((r) => r.type === 'link' && r.url === 'https://dichvucong.gov.vn')).toBe(true)
-    const status = await chat.handle({ ...user, text: 'hồ sơ của tôi đến đâu rồi' })
+    const status = await user.say('hồ sơ của tôi đến đâu rồi')
     expect(headingOf(status)).toBeUndefined()
     expect(texts(status)).toMatch(/Tra cứu hồ sơ/)
     expect(status.some((r) => r.type === 'link' && r.label === messages.statusLink)).toBe(true)
@@ -227,14 +235,13 @@ describe('createConversation', () => {
   })
 
   it('offers the related procedures as buttons when the records do not cover the question', async () => {
-    const chat = conversationOver(seeded, { now: Date.now() })
-    const user = { channel: 'zalo' as const, userId: 'not-covered-1' }
-    const replies = await chat.handle({ ...user, text: 'gia hạn giấy khai sinh' })
+    const user = talkAs('zalo', 'not-covered-1')
+    const replies = await user.say('gia hạn giấy khai sinh')
     expect(headingOf(replies)).toBeUndefined()
     expect(texts(replies)).toContain('không có thủ tục đúng')
     const related = choicesOf(replies, 'clarify')
     expect(related.map((c) => c.id)).toContain('p:1.001193')
-    const picked = await chat.handle({ ...user, choice: 'p:1.001193' })
+    const picked = await user.choose('p:1.001193')
     expect(headingOf(picked)?.code).toBe('1.001193')
   })
 })
@@ -242,11 +249,8 @@ describe('createConversation', () => {
 describe('structured answers', () => {
   it('carries the structure, names the procedure only in the heading, and drops the footer on a follow-up', async () => {
     const clock = { now: Date.parse('2026-11-22T09:00:00Z') }
-    const chat = conversationOver(seeded, clock)
-    const user = { channel: 'web' as const, userId: 'structured-1' }
-    const first = (await chat.handle({ ...user, text: 'làm lại thẻ căn cước bị mất' })).find(
-      (r) => r.type === 'text',
-    )
+    const user = talkAs('web', 'structured-1', clock)
+    const first = (await user.say('làm lại thẻ căn cước bị mất')).find((r) => r.type === 'text')
     expect(first).toMatchObject({ type: 'text', procedure: { code: '1.014064' } })
     if (first?.type !== 'text' || !first.body || !first.procedure) throw new Error('no structured answer')
     expect(first.followUp).toBeUndefined()
@@ -256,7 +260,7 @@ describe('structured answers', () => {
     expect(first.text).not.toContain('https://')
     expect(first.text).toContain('Thông tin thêm:')
 
-    const fee = (await chat.handle({ ...user, text: 'phí bao nhiêu?' })).find((r) => r.type === 'text')
+    const fee = (await user.say('phí bao nhiêu?')).find((r) => r.type === 'text')
     expect(fee).toMatchObject({ type: 'text', followUp: true, procedure: { code: '1.014064' } })
     if (fee?.type !== 'text') throw new Error('no follow-up')
     expect(fee.text).toMatch(/^Lệ phí/)

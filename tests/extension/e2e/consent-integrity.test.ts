@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
+import { startDepartmentScenario } from '../helpers/department-scenario.ts'
 import { shownSha256 } from '../helpers/extension-pages.ts'
-import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
-const SENDER = '000.00.01.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 const NAME = 'QD_123_QĐ-STP.pdf'
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -45,11 +45,8 @@ describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
   }
 
   beforeAll(async () => {
-    s = await startScenario({
-      agencies: [[SENDER, 'Sở Tư pháp tỉnh Hà Nam']],
-      dirPrefix: 'trolyso-swap-',
-    })
-    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    s = await startDepartmentScenario({ dirPrefix: 'trolyso-swap-' })
+    leader = s.leader
     decision = await makeTextPdf({
       lines: [
         'UY BAN NHAN DAN TINH HA NAM',

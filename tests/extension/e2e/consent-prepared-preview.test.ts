@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
 import { blueSignaturePng, redSealPng } from '../../helpers/signature-images.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
+import { RECIPIENT, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
 import { addRecipient, issueQueuedDraft, shownSha256 } from '../helpers/extension-pages.ts'
-import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
 
-const SENDER = '000.00.01.H56'
-const RECIPIENT = '000.00.02.H56'
 const POLL = { timeout: 20_000, interval: 100 }
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -64,14 +63,13 @@ describe('consent shows the prepared revision that is signed', { timeout: 120_00
   }
 
   beforeAll(async () => {
-    s = await startScenario({
-      agencies: [
-        [SENDER, 'Sở Tư pháp thành phố Hà Nội'],
-        [RECIPIENT, 'Sở Nội vụ thành phố Hà Nội'],
-      ],
+    s = await startDepartmentScenario({
       dirPrefix: 'trolyso-prepared-',
+      place: 'thành phố Hà Nội',
+      leaderName: 'Nguyễn Văn An',
+      recipient: true,
     })
-    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn An')
+    leader = s.leader
     clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
     recipientClerk = await s.api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
     const admin = await s.api.official(SENDER, 'agency_admin', 'Quản trị Sở')

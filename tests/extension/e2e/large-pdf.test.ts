@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDepartmentScenario } from '../helpers/department-scenario.ts'
 import { shownSha256 } from '../helpers/extension-pages.ts'
-import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
 import { makeLargeTextPdf } from '../helpers/make-pdfs.ts'
 
-const SENDER = '000.00.01.H56'
 const NAME = 'QD_77_QĐ-STP.pdf'
 /** the longest the page's thread may be busy in one task while the extension works */
 const MAX_TASK_MS = 200
@@ -35,11 +35,8 @@ describe('a 20 MB PDF', { timeout: 180_000 }, () => {
   let s: Scenario, browser: Browser, leader: Official, file: string, pdf: Uint8Array
 
   beforeAll(async () => {
-    s = await startScenario({
-      agencies: [[SENDER, 'Sở Tư pháp tỉnh Hà Nam']],
-      dirPrefix: 'trolyso-large-',
-    })
-    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    s = await startDepartmentScenario({ dirPrefix: 'trolyso-large-' })
+    leader = s.leader
     pdf = await makeLargeTextPdf({
       lines: ['SO TU PHAP', 'So: 77/QD-STP', 'Ha Nam, ngay 2 thang 4 nam 2026', 'QUYET DINH'],
       megabytes: 19,

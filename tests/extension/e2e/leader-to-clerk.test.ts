@@ -8,17 +8,16 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
+import { RECIPIENT, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
 import {
   addRecipient,
   confirmToClerkQueue,
   expectQueuedDraftShown,
   issueQueuedDraft,
 } from '../helpers/extension-pages.ts'
-import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
-const SENDER = '000.00.01.H56'
-const RECIPIENT = '000.00.02.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
@@ -26,14 +25,8 @@ describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   let recipientClerk: Official
 
   beforeAll(async () => {
-    s = await startScenario({
-      agencies: [
-        [SENDER, 'Sở Tư pháp tỉnh Hà Nam'],
-        [RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam'],
-      ],
-      dirPrefix: 'trolyso-lc-',
-    })
-    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    s = await startDepartmentScenario({ dirPrefix: 'trolyso-lc-', recipient: true })
+    leader = s.leader
     clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
     recipientClerk = await s.api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
     s.file(

@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blueSignaturePng, makePng } from '../../helpers/signature-images.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
+import { SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
+import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
 
-const SENDER = '000.00.01.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }, () => {
@@ -33,11 +33,12 @@ describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }
   }
 
   beforeAll(async () => {
-    s = await startScenario({
-      agencies: [[SENDER, 'Sở Tư pháp thành phố Hà Nội']],
+    s = await startDepartmentScenario({
       dirPrefix: 'trolyso-sigimg-',
+      place: 'thành phố Hà Nội',
+      leaderName: 'Nguyễn Văn An',
     })
-    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn An')
+    leader = s.leader
     clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
     // first set up for the văn thư
     browser = await s.launch(clerk)

@@ -8,12 +8,11 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
+import { RECIPIENT, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
 import { addRecipient, shownSha256, unsignedNudge } from '../helpers/extension-pages.ts'
-import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 
-const SENDER = '000.00.01.H56'
-const RECIPIENT = '000.00.02.H56'
 // The first nudge waits for a freshly built extension and a busy machine: poll longer than vitest's 1 s default.
 const POLL = { timeout: 15_000, interval: 100 }
 
@@ -61,15 +60,12 @@ describe('officials extension in Chromium', { timeout: 90_000 }, () => {
 
   beforeAll(async () => {
     viewed = await makeTextPdf({ lines: ['So: 88/QD-STP', 'Ha Nam, ngay 5 thang 4 nam 2026', 'QUYET DINH'] })
-    s = await startScenario({
-      agencies: [
-        [SENDER, 'Sở Tư pháp tỉnh Hà Nam'],
-        [RECIPIENT, 'Sở Nội vụ tỉnh Hà Nam'],
-      ],
+    s = await startDepartmentScenario({
       dirPrefix: 'trolyso-ext-',
+      recipient: true,
       pdfs: { 'quyet-dinh-88.pdf': viewed },
     })
-    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    leader = s.leader
     clerk = await s.api.official(SENDER, 'clerk', 'Trần Thị Văn Thư')
     recipientClerk = await s.api.official(RECIPIENT, 'clerk', 'Lê Văn Nhận')
 

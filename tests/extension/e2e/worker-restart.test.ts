@@ -5,10 +5,10 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Browser, type Official, type Scenario, startScenario } from '../helpers/extension-scenario.ts'
+import { startDepartmentScenario } from '../helpers/department-scenario.ts'
+import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
-const SENDER = '000.00.01.H56'
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('a pending consent survives the stopped service worker', { timeout: 90_000 }, () => {
@@ -40,11 +40,8 @@ describe('a pending consent survives the stopped service worker', { timeout: 90_
   }
 
   beforeAll(async () => {
-    s = await startScenario({
-      agencies: [[SENDER, 'Sở Tư pháp tỉnh Hà Nam']],
-      dirPrefix: 'trolyso-sw-',
-    })
-    leader = await s.api.official(SENDER, 'approver', 'Nguyễn Văn Lãnh')
+    s = await startDepartmentScenario({ dirPrefix: 'trolyso-sw-' })
+    leader = s.leader
     file = s.file('QD_7_QĐ-STP.pdf', await makeTextPdf({ lines: ['So: 7/QD-STP', 'QUYET DINH'] }))
     browser = await s.launch(leader)
   }, 240_000)

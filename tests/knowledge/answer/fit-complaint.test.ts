@@ -66,14 +66,21 @@ describe('a complaint over the shipped export', () => {
     expect(answer.text).toContain('Phản ánh, kiến nghị')
   })
 
-  it('answers a complaint at the level of the unit it names when the search ranks another level first', async () => {
-    // the search ranks the province's complaint procedure first for these three words
+  it("ranks the province's complaint procedure first in the search alone for the ward police", () => {
     expect(portal.kb.search('khiếu nại công an phường')[0]?.code).toBe('1.003504')
-    expect(kindAndCode(await portal.kb.answer('khiếu nại công an phường'))).toEqual({
-      kind: 'answer',
-      code: '1.004335',
-    })
   })
+
+  it.each([
+    // the search ranks another level first (above)
+    ['khiếu nại công an phường', '1.004335'],
+    // instead of asking between land and legal aid procedures
+    ['khiếu nại quyết định xử phạt của công an tỉnh', '1.003504'],
+  ])(
+    'answers "%s" with the complaint procedure at the level of the unit it names, %s',
+    async (question, code) => {
+      expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
+    },
+  )
 
   it('asks between the complaint procedures, not the identity card a denunciation mentions', async () => {
     const answer = await portal.kb.answer('tố cáo cán bộ công an phường đòi tiền khi làm căn cước cho tôi')
@@ -84,13 +91,6 @@ describe('a complaint over the shipped export', () => {
     expect(codes.at(-1)).toBe('1.004327')
     expect(codes.every((c) => ['1.004327', '1.003482', '1.003523'].includes(c))).toBe(true)
     expect(answer.text).toContain('Phản ánh, kiến nghị')
-  })
-
-  it('answers a complaint about a named unit instead of asking between land and legal aid procedures', async () => {
-    expect(kindAndCode(await portal.kb.answer('khiếu nại quyết định xử phạt của công an tỉnh'))).toEqual({
-      kind: 'answer',
-      code: '1.003504',
-    })
   })
 
   it('labels the levels of one complaint procedure by their level', async () => {

@@ -79,27 +79,6 @@ describe('procedure actions', () => {
   })
 })
 
-describe('who files a tax return', () => {
-  // Real names from the shipped export.
-  const employer =
-    'Khai quyết toán thuế thu nhập cá nhân đối với tổ chức, cá nhân trả thu nhập từ tiền lương, tiền công'
-  const individual =
-    'Khai quyết toán thuế/ Hoàn thuế đối với cá nhân cư trú có thu nhập từ tiền lương, tiền công quyết toán thuế trực tiếp với cơ quan thuế'
-
-  it("reads the employer's and the individual's procedures from their names", () => {
-    expect(actions.ofName(employer).qualifiers.get('payer')).toEqual(new Set(['employer']))
-    expect(actions.ofName(individual).qualifiers.get('payer')).toEqual(new Set(['individual']))
-  })
-
-  it("answers a citizen with the individual's procedure and an employer with its own", () => {
-    const wrongPayer = { kind: 'qualifier', group: 'payer' }
-    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', employer)).toEqual(wrongPayer)
-    expect(misfit('quyết toán thuế thu nhập cá nhân', employer)).toEqual(wrongPayer)
-    expect(misfit('tu quyet toan thue tncn de hoan thue nop thua', individual)).toBeNull()
-    expect(misfit('công ty quyết toán thuế TNCN cho nhân viên', employer)).toBeNull()
-  })
-})
-
 describe('a death is not a lost paper', () => {
   it.each(['bố em mới mất, làm giấy khai tử', 'bà ngoại mất tại nhà', 'ông mất năm 1990'])(
     'reads no action in "%s"',
@@ -109,17 +88,36 @@ describe('a death is not a lost paper', () => {
   )
 })
 
-describe('who asks for the paper', () => {
-  // Real names from the shipped export: the criminal record certificate a court asks for, and the citizen's own.
-  const forCourt =
-    'Cấp Phiếu lý lịch tư pháp theo yêu cầu của cơ quan tiến hành tố tụng (đối tượng là công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam)'
-  const own =
-    'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam mà không xác định được nơi thường trú hoặc nơi tạm trú; người nước ngoài đã cư trú tại Việt Nam'
+describe('who files or asks for the paper', () => {
+  // Real names from the shipped export: the employer's and the individual's tax settlement, the criminal
+  // record certificate a court asks for and the citizen's own.
+  const names = {
+    employer:
+      'Khai quyết toán thuế thu nhập cá nhân đối với tổ chức, cá nhân trả thu nhập từ tiền lương, tiền công',
+    individual:
+      'Khai quyết toán thuế/ Hoàn thuế đối với cá nhân cư trú có thu nhập từ tiền lương, tiền công quyết toán thuế trực tiếp với cơ quan thuế',
+    forCourt:
+      'Cấp Phiếu lý lịch tư pháp theo yêu cầu của cơ quan tiến hành tố tụng (đối tượng là công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam)',
+    own: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam mà không xác định được nơi thường trú hoặc nơi tạm trú; người nước ngoài đã cư trú tại Việt Nam',
+  }
 
-  it('answers a citizen with the certificate for themselves, not the one a court asks for', () => {
-    const q = 'người nước ngoài từng sống ở VN giờ về nước muốn xin lý lịch tư pháp'
-    expect(misfit(q, forCourt)).toEqual({ kind: 'qualifier', group: 'requester' })
-    expect(misfit(q, own)).toBeNull()
-    expect(misfit('cơ quan điều tra đề nghị cấp phiếu lý lịch tư pháp', forCourt)).toBeNull()
+  it("reads the employer's and the individual's procedures from their names", () => {
+    expect(actions.ofName(names.employer).qualifiers.get('payer')).toEqual(new Set(['employer']))
+    expect(actions.ofName(names.individual).qualifiers.get('payer')).toEqual(new Set(['individual']))
+  })
+
+  const foreignerOwnRecord = 'người nước ngoài từng sống ở VN giờ về nước muốn xin lý lịch tư pháp'
+  it.each([
+    // a citizen gets the individual's settlement and an employer its own
+    ['tu quyet toan thue tncn de hoan thue nop thua', 'employer', 'payer'],
+    ['quyết toán thuế thu nhập cá nhân', 'employer', 'payer'],
+    ['tu quyet toan thue tncn de hoan thue nop thua', 'individual', null],
+    ['công ty quyết toán thuế TNCN cho nhân viên', 'employer', null],
+    // a citizen gets the certificate for themselves, not the one a court asks for
+    [foreignerOwnRecord, 'forCourt', 'requester'],
+    [foreignerOwnRecord, 'own', null],
+    ['cơ quan điều tra đề nghị cấp phiếu lý lịch tư pháp', 'forCourt', null],
+  ] as const)('"%s" against the %s procedure: wrong %s', (question, name, group) => {
+    expect(misfit(question, names[name])).toEqual(group ? { kind: 'qualifier', group } : null)
   })
 })
