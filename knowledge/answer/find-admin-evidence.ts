@@ -201,6 +201,36 @@ const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean =>
   })
 
 /**
+ * A word pair typed by the citizen that several procedure names hold (at least {@link PAIR_SHARE}),
+ * with no digit and neither word among `beside` (the words of a phrase found elsewhere, such as an
+ * everyday activity of the out-of-scope list), and beside such words two such pairs in a row:
+ * "mua tem điện tử rượu" beside "nấu" names the records' object, while "tối nay Việt Nam đá với
+ * Thái Lan" holds only single everyday pairs once "đá với" is set aside.
+ */
+export const holdsPairBeside = ({
+  query,
+  wordShare,
+  beside = new Set<string>(),
+}: {
+  query: ExpandedQuery
+  wordShare: (folded: string) => number
+  beside?: ReadonlySet<string>
+}): boolean => {
+  const typed = new Set(query.folded)
+  const held = query.bigrams.map((pair) => {
+    if (/\d/.test(pair)) return false
+    const [a = '', b = ''] = pair.split('_')
+    return typed.has(a) && typed.has(b) && !beside.has(a) && !beside.has(b) && wordShare(pair) >= PAIR_SHARE
+  })
+  if (!beside.size) return held.some(Boolean)
+  // Beside such a phrase one pair may be everyday speech ("Việt Nam", "tiếng Anh"): three words in a row,
+  // each pair held ("tem điện tử"), name an object of the records.
+  return held.some(
+    (h, i) => h && held[i + 1] && query.bigrams[i]?.split('_')[1] === query.bigrams[i + 1]?.split('_')[0],
+  )
+}
+
+/**
  * The strongest kind of evidence the message holds that it is about public administration, or
  * null. Only pairs of words the citizen typed count as pairs (not those a synonym added: "mất" is
  * also read as "cấp lại", "Hàn Quốc" as "nước ngoài"), and none with a digit ("tháng 7", "1 lần").
@@ -214,15 +244,7 @@ export const findAdminEvidence = ({
   const whole = query.folded.join(' ')
   if (ADMIN_PHRASES.some((p) => has(whole, p))) return 'phrase'
   if (synonyms && namesPaper(query, synonyms)) return 'name'
-  if (wordShare) {
-    const typed = new Set(query.folded)
-    const held = query.bigrams.some((pair) => {
-      if (/\d/.test(pair)) return false
-      const [a = '', b = ''] = pair.split('_')
-      return typed.has(a) && typed.has(b) && wordShare(pair) >= PAIR_SHARE
-    })
-    if (held) return 'pair'
-  }
+  if (wordShare && holdsPairBeside({ query, wordShare })) return 'pair'
   if (SERVICE_PHRASES.some((p) => has(whole, p)) || CARD.test(whole)) return 'service'
   if (topics?.find(query.folded).length) return 'topic'
   return null

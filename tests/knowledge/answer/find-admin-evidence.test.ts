@@ -73,6 +73,19 @@ describe('classifying with the records', () => {
     expect(classify('đổi tiền rách ở đâu')).toBe('question')
   })
 
+  it('keeps a message whose object procedure names hold, typed beside an everyday activity, a question', () => {
+    // "nấu" is on the out-of-scope list; "tem điện tử rượu" is three words in a row the names hold as pairs
+    const stamps = ['tem_dien', 'dien_tu', 'tu_ruou', 'mua_tem']
+    expect(classify('cơ sở nấu rượu muốn mua tem điện tử rượu thì làm sao', stamps)).toBe('question')
+    expect(classify('cơ sở nấu rượu muốn mua tem điện tử rượu thì làm sao')).toBe('out_of_scope')
+    // one everyday pair beside the activity ("Việt Nam", "Thái Lan") is no object of the records
+    expect(classify('tối nay Việt Nam đá với Thái Lan mấy giờ', ['viet_nam', 'thai_lan'])).toBe(
+      'out_of_scope',
+    )
+    // the phrase's own words never count ("nấu rượu" is the activity itself)
+    expect(classify('cách nấu rượu nếp ngon', ['nau_ruou', 'ruou_nep'])).toBe('out_of_scope')
+  })
+
   it('decides outside the records by evidence, not by any pair a name holds', () => {
     const outside = (text: string, pairs: string[] = []) =>
       isOutsideRecords({ query: expandQuery(text, synonyms), wordShare: held(pairs), synonyms, topics })
