@@ -8,7 +8,13 @@
  * @module
  */
 import type { ExpandedQuery } from '../search/expand-query.ts'
-import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import {
+  type Expansion,
+  foldPhrase,
+  lookupPhrase,
+  type Synonyms,
+  spanLimit,
+} from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
 
@@ -190,15 +196,22 @@ const CARD = /\b(?:lam|cap|doi|mat|xin|dang ki) the\b(?! (?:nao|thi|la|ma|a|ha|s
  * "gplx"). A single everyday word it expands ("làm", "xin", "mất", "bệnh") is no evidence, nor a
  * country or a place abroad ("Hàn Quốc", "ở Mỹ", read as "nước ngoài"): places are not papers.
  */
-const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean =>
-  query.tokens.some((token, i) => {
+const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean => {
+  const whole = query.folded.join(' ')
+  // Only an expansion the message's context allows reads it as a term ("dự báo thời tiết" is the
+  // forecasting licence only next to "giấy phép", "công ty" …, not in "dự báo thời tiết ngày mai").
+  const applies = (e: Expansion): boolean =>
+    ((!e.when.length || e.when.some((w) => has(whole, w))) && !e.unless.some((w) => has(whole, w))) ||
+    (e.before ?? []).some(applies)
+  return query.tokens.some((token, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (n === 1 && isVietnameseSyllable(token.folded)) continue
       const expansion = lookupPhrase(synonyms.expansions, query.tokens, i, n)
-      if (expansion && !ABROAD.test(foldPhrase(expansion.to))) return true
+      if (expansion && applies(expansion) && !ABROAD.test(foldPhrase(expansion.to))) return true
     }
     return false
   })
+}
 
 /**
  * A word pair typed by the citizen that several procedure names hold (at least {@link PAIR_SHARE}),

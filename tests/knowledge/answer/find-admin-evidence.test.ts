@@ -39,6 +39,14 @@ describe('findAdminEvidence', () => {
       expect(findAdminEvidence({ query: expandQuery(text, synonyms), wordShare: once }), text).toBeNull()
   })
 
+  it('takes an everyday name the dictionary reads as a term only in its context as evidence only there', () => {
+    // "dự báo thời tiết" is the forecasting licence next to "hoạt động", "giấy phép", "công ty" …
+    expect(evidence('hoạt động dự báo thời tiết')).toBe('name')
+    expect(evidence('dự báo thời tiết')).toBeNull()
+    // "bị ố" reads as a damaged land certificate only next to "sổ đỏ"
+    expect(evidence('cach giat ao trang bi o vang')).toBeNull()
+  })
+
   it('counts only words of administration, not pairs or topics, against the out-of-scope list', () => {
     expect(isAdminWording('phrase')).toBe(true)
     expect(isAdminWording('name')).toBe(true)
