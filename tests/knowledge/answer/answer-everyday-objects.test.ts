@@ -5,7 +5,7 @@ import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
  * Procedure questions in everyday words for the records' objects ("lấy vợ" for "kết hôn", "sai năm
  * sinh" for "cải chính hộ tịch", "cho thuê nhà trọ" for "cho thuê bất động sản", "dự báo thời tiết"
  * for "dự báo khí tượng thủy văn", "xin hộ nghèo", "chia đất" a parent left, "ở nhờ" and a police
- * declaration for "lưu trú", "lũ lụt" for "thiên tai") get the procedure or a question about it,
+ * declaration for "lưu trú", "lũ lụt" for "thiên tai", "khoan giếng" for "khai thác nước dưới đất") get the procedure or a question about it,
  * never "not covered".
  */
 describe('everyday words for the objects of the records (the national export)', () => {
@@ -27,6 +27,8 @@ describe('everyday words for the objects of the records (the national export)', 
     ['bố mất để lại di chúc, anh em muốn chia đất thì làm thủ tục gì', ['2.001406']],
     ['bạn ở quê lên ở nhờ mấy hôm có phải khai báo không', ['2.001159']],
     ['cửa hàng bị lũ lụt cuốn trôi hàng có được giảm thuế không', ['3.000083']],
+    ['đào giếng nước ở nhà có cần đăng ký không', ['1.001662']],
+    ['khoan giếng có phải xin phép', ['1.001662']],
   ])('answers "%s" with its procedure or asks about it', async (text, codes) => {
     const { kind, codes: given } = await offered(text)
     expect(['answer', 'clarify']).toContain(kind)
