@@ -10,7 +10,7 @@ import type { ExpandedQuery } from '../search/expand-query.ts'
 import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
-import { findAdminEvidence, isAdminWording } from './find-admin-evidence.ts'
+import { findAdminEvidence, holdsPairBeside, isAdminWording } from './find-admin-evidence.ts'
 
 export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
@@ -484,14 +484,26 @@ export const classifyMessage = ({
   if (!words.length) return 'gibberish'
   if (words.length <= 8 && onlyPhrases(words, smallTalkOf(synonyms), synonyms)) return 'smalltalk'
   const whole = words.join(' ')
-  const offTopic = query.tokens.some((_, i) => {
+  // The words of the out-of-scope phrases the message holds ("nấu", "thời tiết").
+  const offTopicWords = new Set<string>()
+  query.tokens.forEach((_, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
-      if (lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) return true
+      if (!lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) continue
+      for (let k = 0; k < n; k++) offTopicWords.add(query.folded[i + k] ?? '')
+      return
     }
-    return false
   })
+  const offTopic = offTopicWords.size > 0
   const evidence = wordShare ? findAdminEvidence({ query, synonyms, wordShare, topics }) : null
-  const worded = isAdminWording(evidence)
+  // A word pair procedure names hold, typed beside the out-of-scope phrase rather than inside it
+  // ("cơ sở nấu rượu muốn mua tem điện tử rượu"), names what the records are about as a word of
+  // administration does.
+  const worded =
+    isAdminWording(evidence) ||
+    (offTopic &&
+      evidence === 'pair' &&
+      !!wordShare &&
+      holdsPairBeside({ query, wordShare, beside: offTopicWords }))
   if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => has(whole, p)) && !worded) return 'out_of_scope'
   if (
     (offTopic || MARKET_PRICE.test(whole) || PRICE_NOW.test(whole)) &&

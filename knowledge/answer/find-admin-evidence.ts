@@ -8,7 +8,13 @@
  * @module
  */
 import type { ExpandedQuery } from '../search/expand-query.ts'
-import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import {
+  type Expansion,
+  foldPhrase,
+  lookupPhrase,
+  type Synonyms,
+  spanLimit,
+} from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
 
@@ -190,15 +196,52 @@ const CARD = /\b(?:lam|cap|doi|mat|xin|dang ki) the\b(?! (?:nao|thi|la|ma|a|ha|s
  * "gplx"). A single everyday word it expands ("làm", "xin", "mất", "bệnh") is no evidence, nor a
  * country or a place abroad ("Hàn Quốc", "ở Mỹ", read as "nước ngoài"): places are not papers.
  */
-const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean =>
-  query.tokens.some((token, i) => {
+const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean => {
+  const whole = query.folded.join(' ')
+  // Only an expansion the message's context allows reads it as a term ("dự báo thời tiết" is the
+  // forecasting licence only next to "giấy phép", "công ty" …, not in "dự báo thời tiết ngày mai").
+  const applies = (e: Expansion): boolean =>
+    ((!e.when.length || e.when.some((w) => has(whole, w))) && !e.unless.some((w) => has(whole, w))) ||
+    (e.before ?? []).some(applies)
+  return query.tokens.some((token, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (n === 1 && isVietnameseSyllable(token.folded)) continue
       const expansion = lookupPhrase(synonyms.expansions, query.tokens, i, n)
-      if (expansion && !ABROAD.test(foldPhrase(expansion.to))) return true
+      if (expansion && applies(expansion) && !ABROAD.test(foldPhrase(expansion.to))) return true
     }
     return false
   })
+}
+
+/**
+ * A word pair typed by the citizen that several procedure names hold (at least {@link PAIR_SHARE}),
+ * with no digit and neither word among `beside` (the words of a phrase found elsewhere, such as an
+ * everyday activity of the out-of-scope list), and beside such words two such pairs in a row:
+ * "mua tem điện tử rượu" beside "nấu" names the records' object, while "tối nay Việt Nam đá với
+ * Thái Lan" holds only single everyday pairs once "đá với" is set aside.
+ */
+export const holdsPairBeside = ({
+  query,
+  wordShare,
+  beside = new Set<string>(),
+}: {
+  query: ExpandedQuery
+  wordShare: (folded: string) => number
+  beside?: ReadonlySet<string>
+}): boolean => {
+  const typed = new Set(query.folded)
+  const held = query.bigrams.map((pair) => {
+    if (/\d/.test(pair)) return false
+    const [a = '', b = ''] = pair.split('_')
+    return typed.has(a) && typed.has(b) && !beside.has(a) && !beside.has(b) && wordShare(pair) >= PAIR_SHARE
+  })
+  if (!beside.size) return held.some(Boolean)
+  // Beside such a phrase one pair may be everyday speech ("Việt Nam", "tiếng Anh"): three words in a row,
+  // each pair held ("tem điện tử"), name an object of the records.
+  return held.some(
+    (h, i) => h && held[i + 1] && query.bigrams[i]?.split('_')[1] === query.bigrams[i + 1]?.split('_')[0],
+  )
+}
 
 /**
  * The strongest kind of evidence the message holds that it is about public administration, or
@@ -214,15 +257,7 @@ export const findAdminEvidence = ({
   const whole = query.folded.join(' ')
   if (ADMIN_PHRASES.some((p) => has(whole, p))) return 'phrase'
   if (synonyms && namesPaper(query, synonyms)) return 'name'
-  if (wordShare) {
-    const typed = new Set(query.folded)
-    const held = query.bigrams.some((pair) => {
-      if (/\d/.test(pair)) return false
-      const [a = '', b = ''] = pair.split('_')
-      return typed.has(a) && typed.has(b) && wordShare(pair) >= PAIR_SHARE
-    })
-    if (held) return 'pair'
-  }
+  if (wordShare && holdsPairBeside({ query, wordShare })) return 'pair'
   if (SERVICE_PHRASES.some((p) => has(whole, p)) || CARD.test(whole)) return 'service'
   if (topics?.find(query.folded).length) return 'topic'
   return null

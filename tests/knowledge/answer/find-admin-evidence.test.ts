@@ -39,6 +39,14 @@ describe('findAdminEvidence', () => {
       expect(findAdminEvidence({ query: expandQuery(text, synonyms), wordShare: once }), text).toBeNull()
   })
 
+  it('takes an everyday name the dictionary reads as a term only in its context as evidence only there', () => {
+    // "dự báo thời tiết" is the forecasting licence next to "hoạt động", "giấy phép", "công ty" …
+    expect(evidence('hoạt động dự báo thời tiết')).toBe('name')
+    expect(evidence('dự báo thời tiết')).toBeNull()
+    // "bị ố" reads as a damaged land certificate only next to "sổ đỏ"
+    expect(evidence('cach giat ao trang bi o vang')).toBeNull()
+  })
+
   it('counts only words of administration, not pairs or topics, against the out-of-scope list', () => {
     expect(isAdminWording('phrase')).toBe(true)
     expect(isAdminWording('name')).toBe(true)
@@ -71,6 +79,19 @@ describe('classifying with the records', () => {
     // a short question with evidence stays a question
     expect(classify('LLTP bao lâu thì có')).toBe('question')
     expect(classify('đổi tiền rách ở đâu')).toBe('question')
+  })
+
+  it('keeps a message whose object procedure names hold, typed beside an everyday activity, a question', () => {
+    // "nấu" is on the out-of-scope list; "tem điện tử rượu" is three words in a row the names hold as pairs
+    const stamps = ['tem_dien', 'dien_tu', 'tu_ruou', 'mua_tem']
+    expect(classify('cơ sở nấu rượu muốn mua tem điện tử rượu thì làm sao', stamps)).toBe('question')
+    expect(classify('cơ sở nấu rượu muốn mua tem điện tử rượu thì làm sao')).toBe('out_of_scope')
+    // one everyday pair beside the activity ("Việt Nam", "Thái Lan") is no object of the records
+    expect(classify('tối nay Việt Nam đá với Thái Lan mấy giờ', ['viet_nam', 'thai_lan'])).toBe(
+      'out_of_scope',
+    )
+    // the phrase's own words never count ("nấu rượu" is the activity itself)
+    expect(classify('cách nấu rượu nếp ngon', ['nau_ruou', 'ruou_nep'])).toBe('out_of_scope')
   })
 
   it('decides outside the records by evidence, not by any pair a name holds', () => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+/**
+ * Procedure questions in everyday words for the records' objects ("lấy vợ" for "kết hôn", "sai năm
+ * sinh" for "cải chính hộ tịch", "cho thuê nhà trọ" for "cho thuê bất động sản", "dự báo thời tiết"
+ * for "dự báo khí tượng thủy văn", "xin hộ nghèo", "chia đất" a parent left, "ở nhờ" and a police
+ * declaration for "lưu trú", "lũ lụt" for "thiên tai", "khoan giếng" for "khai thác nước dưới đất") get the procedure or a question about it,
+ * never "not covered".
+ */
+describe('everyday words for the objects of the records (the national export)', () => {
+  const portal = usePortalKnowledgeBase()
+  const offered = async (text: string) => {
+    const answer = await portal.kb.answer(text, {})
+    return {
+      kind: answer.kind,
+      codes: [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)].filter(Boolean),
+    }
+  }
+
+  it.each([
+    ['cưới vợ cần giấy tờ gì', ['1.000894']],
+    ['giấy khai sinh của con sai năm sinh muốn sửa lại', ['1.004859']],
+    ['cho thuê nhà trọ có phải khai thuế không', ['1.007689', '1.011021']],
+    ['doanh nghiệp làm dịch vụ dự báo thời tiết xin phép ở đâu', ['1.000987', '1.003099']],
+    ['nhà nghèo quá muốn xin hộ nghèo thì làm sao', ['1.011607', '1.011606']],
+    ['bố mất để lại di chúc, anh em muốn chia đất thì làm thủ tục gì', ['2.001406']],
+    ['bạn ở quê lên ở nhờ mấy hôm có phải khai báo không', ['2.001159']],
+    ['cửa hàng bị lũ lụt cuốn trôi hàng có được giảm thuế không', ['3.000083']],
+    ['đào giếng nước ở nhà có cần đăng ký không', ['1.001662']],
+    ['khoan giếng có phải xin phép', ['1.001662']],
+  ])('answers "%s" with its procedure or asks about it', async (text, codes) => {
+    const { kind, codes: given } = await offered(text)
+    expect(['answer', 'clarify']).toContain(kind)
+    expect(given.some((c) => codes.includes(c as string))).toBe(true)
+  })
+
+  it('keeps a marriage the question tells of, not asks about, out of the marriage registration', async () => {
+    const { codes } = await offered(
+      'vợ tôi người Trung Quốc, lấy chồng Việt đã 5 năm, xin thẻ thường trú được không',
+    )
+    expect(codes[0]).not.toBe('1.000894')
+  })
+
+  it('still declines a weather forecast as out of scope', async () => {
+    const answer = await portal.kb.answer('dự báo thời tiết ngày mai ở Hà Nội', {})
+    expect(answer.kind).toBe('not_found')
+    expect(answer.candidates).toBeUndefined()
+  })
+})
