@@ -10,7 +10,12 @@ import type { ExpandedQuery } from '../search/expand-query.ts'
 import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
-import { findAdminEvidence, holdsPairBeside, isAdminWording } from './find-admin-evidence.ts'
+import {
+  ADMIN_ABBREVIATIONS,
+  findAdminEvidence,
+  holdsPairBeside,
+  isAdminWording,
+} from './find-admin-evidence.ts'
 
 export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
@@ -242,22 +247,8 @@ const ADMIN_WORDS = [
   'so hong',
   'so ho khau',
   'so dinh danh',
-  'passport',
-  'visa',
   'het han',
-  'cccd',
-  'cmnd',
-  'cmt',
-  'gplx',
-  'bhxh',
-  'bhyt',
-  'bhtn',
-  'mst',
-  'dkkd',
-  'gpkd',
-  'hkd',
-  'htx',
-  'vneid',
+  ...ADMIN_ABBREVIATIONS,
   'con nuoi',
   'giam ho',
   'di chuc',

@@ -42,6 +42,25 @@ export type AdminEvidence = 'phrase' | 'name' | 'pair' | 'service' | 'topic'
  */
 export const PAIR_SHARE = 0.0005
 
+/** Abbreviations of papers, bodies and numbers citizens type (folded): each names public administration. */
+export const ADMIN_ABBREVIATIONS = [
+  'passport',
+  'visa',
+  'cccd',
+  'cmnd',
+  'cmt',
+  'gplx',
+  'bhxh',
+  'bhyt',
+  'bhtn',
+  'mst',
+  'dkkd',
+  'gpkd',
+  'hkd',
+  'htx',
+  'vneid',
+]
+
 /**
  * Words of public administration that keep this sense in a chat message (folded): papers, bodies,
  * duties, benefits, actions on papers, and their abbreviations. Single syllables that are everyday
@@ -135,21 +154,7 @@ const ADMIN_PHRASES = [
   'gia han',
   'lam lai',
   'xay dung',
-  'passport',
-  'visa',
-  'cccd',
-  'cmnd',
-  'cmt',
-  'gplx',
-  'bhxh',
-  'bhyt',
-  'bhtn',
-  'mst',
-  'dkkd',
-  'gpkd',
-  'hkd',
-  'htx',
-  'vneid',
+  ...ADMIN_ABBREVIATIONS,
   'ma so thue',
   'giam thue',
   'mien thue',
