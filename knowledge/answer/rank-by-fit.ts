@@ -15,6 +15,7 @@
 import { memoize } from '../search/create-lru-cache.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
+import { rankFittingSiblings } from './find-fitting-sibling.ts'
 import { findServedSibling } from './find-served-sibling.ts'
 import type { Misfit, ProcedureActions, Traits } from './procedure-actions.ts'
 
@@ -196,5 +197,10 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     }
   }
   // The sort is stable: ties keep the search's order without carrying each result's position.
-  return scored.sort((a, b) => b.score - a.score)
+  // A found sibling of its object that fits ranks above a name the question rules out, among the first.
+  return rankFittingSiblings({
+    results: scored.sort((a, b) => b.score - a.score),
+    actions,
+    ruledOut: (r) => contradicts(question, actions.misfit(question, r.name)),
+  })
 }
