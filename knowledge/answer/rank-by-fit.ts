@@ -88,16 +88,19 @@ const wordsOf = memoize(
 
 /**
  * The folded words of a name's action, qualifier and variant phrases ("hủy", "bị mất"), read when
- * needed: names come back search after search, so each is read once per vocabulary (bounded).
+ * needed: names come back search after search, so each is read once per vocabulary (bounded). Kept
+ * by the vocabulary's reader, which an answer's own copy of the actions (its question's traits
+ * remembered) shares with the knowledge base's.
  */
-const phraseWordsByVocabulary = new WeakMap<ProcedureActions, (name: string) => ReadonlySet<string>>()
-const nameWordsOf = (actions: ProcedureActions): ((name: string) => ReadonlySet<string>) => {
-  let read = phraseWordsByVocabulary.get(actions)
+const phraseWordsByReader = new WeakMap<
+  ProcedureActions['phraseWords'],
+  (name: string) => ReadonlySet<string>
+>()
+const nameWordsOf = ({ phraseWords }: ProcedureActions): ((name: string) => ReadonlySet<string>) => {
+  let read = phraseWordsByReader.get(phraseWords)
   if (!read) {
-    read = memoize((name): ReadonlySet<string> => actions.phraseWords(analyzeText(name)), {
-      maxEntries: 10_000,
-    })
-    phraseWordsByVocabulary.set(actions, read)
+    read = memoize((name): ReadonlySet<string> => phraseWords(analyzeText(name)), { maxEntries: 10_000 })
+    phraseWordsByReader.set(phraseWords, read)
   }
   return read
 }

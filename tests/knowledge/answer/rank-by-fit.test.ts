@@ -116,7 +116,7 @@ describe('ranking between sibling procedures by the fit model', () => {
     expect(first('kết hôn ở Mỹ rồi, về VN ghi vào sổ hộ tịch thế nào', marriage)).toBe('2.002189')
   })
 
-  it("reads a name's action words once, not again for every search that ranks it", () => {
+  it("reads a name's action words once, not again for every search or answer that ranks it", () => {
     let reads = 0
     const counting = {
       ...actions,
@@ -133,7 +133,12 @@ describe('ranking between sibling procedures by the fit model', () => {
     const once = rankByFit({ results: divorce(), question, actions: counting })
     const readOnce = reads
     expect(readOnce).toBeGreaterThan(0)
-    const again = rankByFit({ results: divorce(), question, actions: counting })
+    // An answer ranks with its own copy of the actions (its question's traits remembered): names are not read again.
+    const again = rankByFit({
+      results: divorce(),
+      question,
+      actions: { ...counting, ofQuestion: (tokens) => counting.ofQuestion(tokens) },
+    })
     expect(again).toEqual(once)
     expect(again[0]?.code).toBe('2.000554')
     expect(reads).toBe(readOnce)
