@@ -88,6 +88,25 @@ const wordsOf = memoize(
 )
 
 /**
+ * The folded words of a name's action, qualifier and variant phrases ("hủy", "bị mất"), read when
+ * needed: names come back search after search, so each is read once per vocabulary (bounded). Kept
+ * by the vocabulary's reader, which an answer's own copy of the actions (its question's traits
+ * remembered) shares with the knowledge base's.
+ */
+const phraseWordsByReader = new WeakMap<
+  ProcedureActions['phraseWords'],
+  (name: string) => ReadonlySet<string>
+>()
+const nameWordsOf = ({ phraseWords }: ProcedureActions): ((name: string) => ReadonlySet<string>) => {
+  let read = phraseWordsByReader.get(phraseWords)
+  if (!read) {
+    read = memoize((name): ReadonlySet<string> => phraseWords(analyzeText(name)), { maxEntries: 10_000 })
+    phraseWordsByReader.set(phraseWords, read)
+  }
+  return read
+}
+
+/**
  * Whether the plain sibling leaves out a question word the variant covers, other than the words of
  * the variant's own action ("ly hôn" in "ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn" beside
  * "… việc kết hôn"): then the variant names the question's object, the sibling does not.
@@ -142,16 +161,7 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
       if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
     })
   }
-  // The folded words of a name's action, qualifier and variant phrases ("hủy", "bị mất"), read when needed.
-  const phraseWordsOf = new Map<string, ReadonlySet<string>>()
-  const actionWordsOf = (name: string): ReadonlySet<string> => {
-    let words = phraseWordsOf.get(name)
-    if (!words) {
-      words = actions.phraseWords(analyzeText(name))
-      phraseWordsOf.set(name, words)
-    }
-    return words
-  }
+  const actionWordsOf = nameWordsOf(actions)
   const hasPlainSibling = (r: SearchResult): boolean => {
     let words: ReadonlySet<string> | null = null
     for (const s of actionless) {

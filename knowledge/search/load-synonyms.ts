@@ -108,6 +108,23 @@ const addPhrase = <T>(map: PhraseMap<T>, phrase: string, value: T): string => {
   return key
 }
 
+/** Per phrase map: the most words a phrase starting with each first word has (kept with the map's size). */
+const startsOf = new WeakMap<PhraseMap<unknown>, { size: number; longest: Map<string, number> }>()
+const phraseStarts = (map: PhraseMap<unknown>): Map<string, number> => {
+  let starts = startsOf.get(map)
+  if (!starts || starts.size !== map.size) {
+    const longest = new Map<string, number>()
+    for (const key of map.keys()) {
+      const words = key.split(' ')
+      const first = words[0] as string
+      longest.set(first, Math.max(longest.get(first) ?? 0, words.length))
+    }
+    starts = { size: map.size, longest }
+    startsOf.set(map, starts)
+  }
+  return starts.longest
+}
+
 /** Finds the entry for tokens[i, i+n) whose accents agree with what the user typed. */
 export const lookupPhrase = <T>(
   map: PhraseMap<T>,
@@ -119,6 +136,8 @@ export const lookupPhrase = <T>(
 ): T | undefined => {
   let key = folded
   if (key === undefined) {
+    // No phrase of the map starts with this word and is this long: no key to join and look up.
+    if ((phraseStarts(map).get(tokens[i]?.folded ?? '') ?? 0) < n) return undefined
     key = tokens[i]?.folded ?? ''
     for (let k = 1; k < n; k++) key += ` ${tokens[i + k]?.folded}`
   }

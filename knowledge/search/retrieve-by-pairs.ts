@@ -26,7 +26,7 @@ const B = 0.7
 const D = 0.5
 
 /** As MiniSearch's `calcBM25Score`, term for term, so the floating-point result is the same. */
-const bm25 = (termFreq: number, matching: number, total: number, fieldLength: number, avg: number) => {
+export const bm25 = (termFreq: number, matching: number, total: number, fieldLength: number, avg: number) => {
   const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
   return invDocFreq * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avg)))
 }

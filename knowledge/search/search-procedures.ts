@@ -6,7 +6,6 @@
  * results) and main procedures over variants the query did not ask for.
  * @module
  */
-import type { Query } from 'minisearch'
 import { foldCached } from './analyse-procedure-name.ts'
 import {
   baseNameOf,
@@ -20,8 +19,8 @@ import {
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
-import { retrieveBest } from './retrieve-best.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
+import { type RetrievalTerm, retrieveByTerms } from './retrieve-by-terms.ts'
 import type { SearchResult } from './search.types.ts'
 
 export type SearchProceduresOptions = {
@@ -285,21 +284,23 @@ export const searchProcedures = ({
   )
   const weights = new Map(terms.map((t) => [t.folded, t.weight]))
   const last = folded.at(-1)
-  const queries: Query[] = [
-    {
-      queries: [retrieval.join(' ')],
-      fields: Object.keys(FIELD_BOOSTS),
-      boost: FIELD_BOOSTS,
-      // Typos only: a word the index knows is taken as typed.
-      fuzzy: (term) => (term.length >= 5 && !/[\d_]/.test(term) && !known(term) ? 1 : false),
-      // Type-ahead on the last word only, when it is not a whole word yet.
-      prefix: (term) => term === last && term.length >= 3 && !known(term),
-      boostTerm: (term) => weights.get(term) ?? 1,
-    },
-  ]
+  // MiniSearch's scores for these words in every field, read from the postings (retrieve-by-terms.ts).
+  const retrievalTerms: RetrievalTerm[] = retrieval.map((term) => ({
+    term,
+    // Typos only: a word the index knows is taken as typed.
+    fuzzy: term.length >= 5 && !/[\d_]/.test(term) && !known(term) ? 1 : false,
+    // Type-ahead on the last word only, when it is not a whole word yet.
+    prefix: term === last && term.length >= 3 && !known(term),
+    boost: weights.get(term) ?? 1,
+  }))
   const hits: { id: string | number; score: number }[] = index.common.has(retrieval[0] ?? '')
     ? commonWordHits(index, retrieval[0] as string)
-    : retrieveBest({ mini: index.mini, query: { combineWith: 'OR', queries }, limit: CANDIDATES })
+    : retrieveByTerms({
+        mini: index.mini,
+        terms: retrievalTerms,
+        fieldBoosts: FIELD_BOOSTS,
+        limit: CANDIDATES,
+      })
   if (morePairs.length) {
     const found = new Set(hits.map((h) => h.id))
     // Read from the pairs' postings: MiniSearch's best PAIR_CANDIDATES without scoring objects for all.

@@ -116,6 +116,34 @@ describe('ranking between sibling procedures by the fit model', () => {
     expect(first('kết hôn ở Mỹ rồi, về VN ghi vào sổ hộ tịch thế nào', marriage)).toBe('2.002189')
   })
 
+  it("reads a name's action words once, not again for every search or answer that ranks it", () => {
+    let reads = 0
+    const counting = {
+      ...actions,
+      phraseWords: (tokens: Parameters<typeof actions.phraseWords>[0]) => {
+        reads++
+        return actions.phraseWords(tokens)
+      },
+    }
+    const divorce = () => [
+      result('2.002189', 1.504, ['li', 'o', 'mi', 'vn'], 0.565),
+      result('2.000554', 1.451 + 0.2, ['o', 'mi', 'vn'], 0.624),
+    ]
+    const question = ask('ly hôn ở Mỹ rồi, về VN ghi vào sổ hộ tịch như thế nào')
+    const once = rankByFit({ results: divorce(), question, actions: counting })
+    const readOnce = reads
+    expect(readOnce).toBeGreaterThan(0)
+    // An answer ranks with its own copy of the actions (its question's traits remembered): names are not read again.
+    const again = rankByFit({
+      results: divorce(),
+      question,
+      actions: { ...counting, ofQuestion: (tokens) => counting.ofQuestion(tokens) },
+    })
+    expect(again).toEqual(once)
+    expect(again[0]?.code).toBe('2.000554')
+    expect(reads).toBe(readOnce)
+  })
+
   it('puts a name the question rules out below its plain sibling, however many words it holds', () => {
     // 1.000689 "Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con" holds the question's "khai sinh",
     // but the birth is already registered: 1.001022 "Thủ tục đăng ký nhận cha, mẹ, con" is asked for.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { loadSynonyms, phraseSpan, spanLimit } from '../../../knowledge/search/load-synonyms.ts'
+import {
+  loadSynonyms,
+  lookupPhrase,
+  type PhraseMap,
+  phraseSpan,
+  spanLimit,
+} from '../../../knowledge/search/load-synonyms.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 
 describe('phraseSpan', () => {
   const synonyms = loadSynonyms()
@@ -29,5 +36,28 @@ describe('phraseSpan', () => {
     const first = [...synonyms.longest.keys()][0] as string
     expect(phraseSpan(synonyms, ['x', first], 1)).toBe(1)
     expect(phraseSpan(synonyms, [], 0)).toBe(0)
+  })
+})
+
+describe('lookupPhrase', () => {
+  const tokens = analyzeText('xin cấp lại hộ chiếu bị mất')
+  it('finds a phrase of any length from its first word, with its accents, and nothing longer or unknown', () => {
+    const map: PhraseMap<string> = new Map([
+      ['ho chieu', { value: 'passport', forms: [['hộ', 'chiếu']] }],
+      ['ho chieu bi mat', { value: 'lost passport', forms: [['hộ', 'chiếu', 'bị', 'mất']] }],
+    ])
+    expect(lookupPhrase(map, tokens, 3, 2)).toBe('passport')
+    expect(lookupPhrase(map, tokens, 3, 4)).toBe('lost passport')
+    expect(lookupPhrase(map, tokens, 3, 3)).toBeUndefined()
+    expect(lookupPhrase(map, tokens, 1, 2)).toBeUndefined()
+    // typed with other marks: not this phrase
+    expect(lookupPhrase(map, analyzeText('hồ chiếu'), 0, 2)).toBeUndefined()
+  })
+
+  it('finds a phrase added to the map after an earlier lookup', () => {
+    const map: PhraseMap<string> = new Map([['ho chieu', { value: 'passport', forms: [['', '']] }]])
+    expect(lookupPhrase(map, tokens, 1, 2)).toBeUndefined()
+    map.set('cap lai', { value: 're-issue', forms: [['', '']] })
+    expect(lookupPhrase(map, tokens, 1, 2)).toBe('re-issue')
   })
 })

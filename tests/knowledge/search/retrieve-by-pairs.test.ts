@@ -85,11 +85,11 @@ describe('retrieveByPairs', () => {
     expect(retrieveByPairs({ mini: local.mini, pairs: ['khong_co_cap_nay'], limit: 20 })).toEqual([])
   })
 
-  it('is what the search uses: one MiniSearch query per search, the pairs read from their postings', () => {
+  it('is what the search uses: no MiniSearch query, the words and the pairs read from their postings', () => {
     const q =
       'bà tôi mất từ năm 1995, hồi đó có khai tử nhưng giờ giấy tờ thất lạc, sổ ở xã cũng mất, muốn đăng ký lại để chia thừa kế'
-    // MiniSearch runs every query through `executeQuery` (its `search` too; the search reads the
-    // best hits from it directly, knowledge/search/retrieve-best.ts).
+    // MiniSearch runs every query through `executeQuery` (its `search` too); the search reads the
+    // words' hits from their postings (knowledge/search/retrieve-by-terms.ts), so it calls it never.
     // It calls itself for the parts of a combined query: only the calls with `combineWith` are whole queries.
     const spy = vi.spyOn(
       real.mini as unknown as { executeQuery: (query: unknown) => unknown },
@@ -103,7 +103,8 @@ describe('retrieveByPairs', () => {
       const found = searchProcedures({ index: real, synonyms, query: q, limit: 10 }).map((r) => r.code)
       // "Đăng ký lại khai tử" comes from the pairs, outside the rare words' retrieval.
       expect(found).toContain('1.005461')
-      expect(wholeQueries()).toBe(1)
+      expect(wholeQueries()).toBe(0)
+      expect(spy).not.toHaveBeenCalled()
     } finally {
       spy.mockRestore()
     }
