@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
-import { startDepartmentScenario } from '../helpers/department-scenario.ts'
+import { type DepartmentScenario, startDepartmentScenario } from '../helpers/department-scenario.ts'
 import { shownSha256 } from '../helpers/extension-pages.ts'
-import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
@@ -31,7 +31,12 @@ const swapAttachment = (page: Page, pdf: Uint8Array) =>
   )
 
 describe('consent shows the exact document signed', { timeout: 90_000 }, () => {
-  let s: Scenario, browser: Browser, leader: Official, file: string, decision: Uint8Array, forged: Uint8Array
+  let s: DepartmentScenario,
+    browser: Browser,
+    leader: Official,
+    file: string,
+    decision: Uint8Array,
+    forged: Uint8Array
   let compose = 0
 
   const openCompose = (): Promise<Page> => s.compose(browser, `swap${++compose}`)

@@ -10,9 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeDecree30Draft } from '../../helpers/decree-30-draft.ts'
 import { blueSignaturePng, redSealPng } from '../../helpers/signature-images.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { RECIPIENT, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
+import {
+  type DepartmentScenario,
+  RECIPIENT,
+  SENDER,
+  startDepartmentScenario,
+} from '../helpers/department-scenario.ts'
 import { addRecipient, issueQueuedDraft, shownSha256 } from '../helpers/extension-pages.ts'
-import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official } from '../helpers/extension-scenario.ts'
 
 const POLL = { timeout: 20_000, interval: 100 }
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -45,7 +50,7 @@ const blankLastContents = (signed: Uint8Array) => {
 }
 
 describe('consent shows the prepared revision that is signed', { timeout: 120_000 }, () => {
-  let s: Scenario, browser: Browser, leader: Official, clerk: Official, recipientClerk: Official
+  let s: DepartmentScenario, browser: Browser, leader: Official, clerk: Official, recipientClerk: Official
   const files = { first: '', second: '' }
   const putImage = async (path: string, who: Official, png: Uint8Array) => {
     const res = await fetch(`${s.api.url}${path}`, {

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDepartmentScenario } from '../helpers/department-scenario.ts'
+import { type DepartmentScenario, startDepartmentScenario } from '../helpers/department-scenario.ts'
 import { shownSha256 } from '../helpers/extension-pages.ts'
-import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official } from '../helpers/extension-scenario.ts'
 import { makeLargeTextPdf } from '../helpers/make-pdfs.ts'
 
 const NAME = 'QD_77_QĐ-STP.pdf'
@@ -32,7 +32,7 @@ const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
 
 describe('a 20 MB PDF', { timeout: 180_000 }, () => {
-  let s: Scenario, browser: Browser, leader: Official, file: string, pdf: Uint8Array
+  let s: DepartmentScenario, browser: Browser, leader: Official, file: string, pdf: Uint8Array
 
   beforeAll(async () => {
     s = await startDepartmentScenario({ dirPrefix: 'trolyso-large-' })

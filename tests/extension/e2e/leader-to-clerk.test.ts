@@ -8,20 +8,25 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { RECIPIENT, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
+import {
+  type DepartmentScenario,
+  RECIPIENT,
+  SENDER,
+  startDepartmentScenario,
+} from '../helpers/department-scenario.ts'
 import {
   addRecipient,
   confirmToClerkQueue,
   expectQueuedDraftShown,
   issueQueuedDraft,
 } from '../helpers/extension-pages.ts'
-import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
-  let s: Scenario, leaderBrowser: Browser, clerkBrowser: Browser, leader: Official, clerk: Official
+  let s: DepartmentScenario, leaderBrowser: Browser, clerkBrowser: Browser, leader: Official, clerk: Official
   let recipientClerk: Official
 
   beforeAll(async () => {

@@ -8,13 +8,13 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blueSignaturePng, makePng } from '../../helpers/signature-images.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
-import { SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
-import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
+import { type DepartmentScenario, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
+import type { Browser, Official } from '../helpers/extension-scenario.ts'
 
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }, () => {
-  let s: Scenario, browser: Browser, leader: Official, clerk: Official
+  let s: DepartmentScenario, browser: Browser, leader: Official, clerk: Official
 
   const openOptions = async (): Promise<Page> => {
     const options = await browser.context.newPage()

@@ -8,16 +8,21 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
-import { RECIPIENT, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
+import {
+  type DepartmentScenario,
+  RECIPIENT,
+  SENDER,
+  startDepartmentScenario,
+} from '../helpers/department-scenario.ts'
 import { addRecipient, shownSha256, unsignedNudge } from '../helpers/extension-pages.ts'
-import type { Browser, Official, Scenario } from '../helpers/extension-scenario.ts'
+import type { Browser, Official } from '../helpers/extension-scenario.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
 
 // The first nudge waits for a freshly built extension and a busy machine: poll longer than vitest's 1 s default.
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe('officials extension in Chromium', { timeout: 90_000 }, () => {
-  let s: Scenario
+  let s: DepartmentScenario
   /** the PDF document-viewer.html shows in an <embed> */
   let viewed: Uint8Array, context: BrowserContext, extensionId: string
   /** the leader's own browser, with the extension and its own key */

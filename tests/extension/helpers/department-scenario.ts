@@ -8,6 +8,9 @@ import { type Official, type Scenario, startScenario } from './extension-scenari
 export const SENDER = '000.00.01.H56'
 export const RECIPIENT = '000.00.02.H56'
 
+/** A scenario with the sending department's leader. */
+export type DepartmentScenario = Scenario & { leader: Official }
+
 /**
  * The scenario most browser tests start from: the Sở Tư pháp of `place` registered as `SENDER` (and,
  * with `recipient`, the Sở Nội vụ of the same place as `RECIPIENT`), and the Sở Tư pháp's leader, an
@@ -26,7 +29,7 @@ export const startDepartmentScenario = async ({
   leaderName?: string
   recipient?: boolean
   pdfs?: Record<string, Uint8Array>
-}): Promise<Scenario & { leader: Official }> => {
+}): Promise<DepartmentScenario> => {
   const agencies: [string, string][] = [[SENDER, `Sở Tư pháp ${place}`]]
   if (recipient) agencies.push([RECIPIENT, `Sở Nội vụ ${place}`])
   const s = await startScenario({ agencies, dirPrefix, pdfs })
