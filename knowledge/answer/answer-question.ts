@@ -32,6 +32,7 @@ import { builtInProcedureActions, type Misfit, type ProcedureActions } from './p
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { renderReplyText } from './render-reply-text.ts'
 import { shareObject } from './share-object.ts'
+import { sharesTopic } from './shares-topic.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -531,7 +532,13 @@ export const answerQuestion = async ({
     return withChannel(askWhich(representatives([top, ...near, ...covered]), true))
   }
   if (!top || objectLost || objectGap || purposeOnly) {
-    const related = representatives(results.filter(confident))
+    // A purpose the records cover ("… để thi bằng lái") is named as related whatever the object's words.
+    const phrases = actions.phraseWords(query.tokens)
+    const topic = new Set(topical.map((t) => t.folded).filter((w) => !phrases.has(w)))
+    const words = query.tokens.map((t) => t.folded)
+    const related = representatives(
+      results.filter((r) => confident(r) && (!!purposeOnly || sharesTopic({ name: r.name, words, topic }))),
+    )
       .slice(0, MAX_RELATED)
       .map((r) => ({ code: r.code, name: r.name }))
     const asked = objectGap ?? purposeOnly

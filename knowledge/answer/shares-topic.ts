@@ -1,0 +1,39 @@
+/**
+ * Whether a procedure the records hold is near enough to a question they do not cover to be named
+ * as "có thể liên quan".
+ * @module
+ */
+import { analyzeText } from '../search/normalize-vietnamese.ts'
+
+export type SharesTopicOptions = {
+  /** The procedure's name as the records give it. */
+  name: string
+  /** The question's words, folded, in the order typed. */
+  words: readonly string[]
+  /** The question's object words (folded): what it is about, without filler, generic or action words. */
+  topic: ReadonlySet<string>
+}
+
+const isNumber = (word: string) => /\d/.test(word)
+
+/**
+ * A name shares the question's topic when it holds two of the question's object words side by side
+ * as the question has them ("khai sinh", "bảo hiểm"), or at least two of them and half of all (numbers
+ * aside). One shared syllable, an action or a number is no topic: "vay tín chấp 50 triệu" is not about
+ * "… chấp thuận … Thông tư 50/2025 …", nor "cấp lại bằng tốt nghiệp" about "cấp lại Bằng bảo hộ giống cây trồng".
+ * @example sharesTopic({ name: 'Đăng ký khai sinh', words: ['gia', 'han', 'giay', 'khai', 'sinh'], topic }) // true
+ */
+export const sharesTopic = ({ name, words, topic }: SharesTopicOptions): boolean => {
+  const held = ` ${analyzeText(name)
+    .map((t) => t.folded)
+    .join(' ')} `
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as string
+    const b = words[i + 1] as string
+    if (topic.has(a) && topic.has(b) && !isNumber(a) && !isNumber(b) && held.includes(` ${a} ${b} `))
+      return true
+  }
+  const asked = [...topic].filter((w) => !isNumber(w))
+  const found = asked.filter((w) => held.includes(` ${w} `)).length
+  return found >= 2 && found * 2 >= asked.length
+}

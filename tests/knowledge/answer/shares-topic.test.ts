@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { sharesTopic } from '../../../knowledge/answer/shares-topic.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const words = (question: string) => analyzeText(question).map((t) => t.folded)
+
+describe('sharesTopic', () => {
+  it('holds a name with two object words side by side as the question has them', () => {
+    const topic = new Set(['khai', 'sinh'])
+    expect(sharesTopic({ name: 'Đăng ký khai sinh', words: words('gia hạn giấy khai sinh'), topic })).toBe(
+      true,
+    )
+  })
+
+  it('holds a name with at least two and half of the object words, apart', () => {
+    const topic = new Set(['bao', 'hiem', 'rang'])
+    expect(sharesTopic({ name: 'Cấp thẻ bảo hiểm y tế', words: words('làm bảo hiểm răng'), topic })).toBe(
+      true,
+    )
+  })
+
+  it('refuses one shared syllable or a number', () => {
+    const topic = new Set(['vay', 'tin', 'chap', '50', 'trieu'])
+    const name =
+      'Thủ tục chấp thuận mua, nhận chuyển nhượng cổ phần … tại điểm c khoản 1 Điều 12 Thông tư 50/2025/TT-NHNN'
+    expect(sharesTopic({ name, words: words('vay tín chấp 50 triệu'), topic })).toBe(false)
+  })
+})
+
+describe('"có thể liên quan" on the portal export', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it.each([['vay tín chấp 50 triệu'], ['đăng ký lắp internet cáp quang'], ['đóng tiền điện online']])(
+    'names no unrelated procedure for "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('not_found')
+      expect(answer.candidates ?? []).toEqual([])
+      expect(answer.text).toContain('1800 1096')
+    },
+  )
+
+  it('still names the death registration for "cấp đổi giấy chứng tử"', async () => {
+    const answer = await portal.kb.answer('cấp đổi giấy chứng tử')
+    expect(answer.kind).toBe('not_found')
+    expect(answer.candidates?.map((c) => c.code)).toContain('1.000656')
+  })
+})
