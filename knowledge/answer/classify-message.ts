@@ -6,6 +6,7 @@
  * questions that also get the feedback channel (`isComplaint`).
  * @module
  */
+import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
@@ -153,7 +154,7 @@ export const RECEIPT_CODE = /\b\d{3}\.\d{2}\.\d{2}\.[a-z]\d{2}-\d{6}-\d{3,6}\b/i
 /** Whether the message complains, denounces or gives feedback (the feedback channel is added to the reply). */
 export const isComplaint = (query: ExpandedQuery): boolean => {
   const whole = query.folded.join(' ')
-  return COMPLAINT_PHRASES.some((p) => has(whole, p))
+  return COMPLAINT_PHRASES.some((p) => containsPhrase(whole, p))
 }
 
 /**
@@ -396,8 +397,6 @@ const WISHES = [
 const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
 
-const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
-
 /**
  * Words before a person's title that make it the name of a paper ("thẻ tư vấn viên pháp luật",
  * "chứng chỉ tư vấn viên"): the message asks about that paper, not for a person (folded).
@@ -468,7 +467,8 @@ export const classifyMessage = ({
 }: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
   const all = words.join(' ')
-  if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => has(all, p)) || WAITING.test(all)) return 'status'
+  if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => containsPhrase(all, p)) || WAITING.test(all))
+    return 'status'
   if (CONTACT_PHRASES.some((p) => asksFor(all, p))) return 'contact'
   if (query.codes.length) return 'question'
   if (isEmojiOnly(text)) return 'smalltalk'
@@ -495,10 +495,11 @@ export const classifyMessage = ({
       evidence === 'pair' &&
       !!wordShare &&
       holdsPairBeside({ query, wordShare, beside: offTopicWords }))
-  if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => has(whole, p)) && !worded) return 'out_of_scope'
+  if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => containsPhrase(whole, p)) && !worded)
+    return 'out_of_scope'
   if (
     (offTopic || MARKET_PRICE.test(whole) || PRICE_NOW.test(whole)) &&
-    !PROCEDURE_WORDS.some((p) => has(whole, p)) &&
+    !PROCEDURE_WORDS.some((p) => containsPhrase(whole, p)) &&
     !worded
   )
     return 'out_of_scope'

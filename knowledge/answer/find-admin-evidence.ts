@@ -7,6 +7,7 @@
  * A message with such evidence is never sent away as out of scope; a message without any is.
  * @module
  */
+import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import {
   type Expansion,
@@ -190,8 +191,6 @@ const SERVICE_PHRASES = [
   'so nha',
 ]
 
-const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
-
 /** A card ("làm thẻ ATM", unmarked "lam the nha bao"), not "thế nào" / "thế thì" folded. */
 const CARD = /\b(?:lam|cap|doi|mat|xin|dang ki) the\b(?! (?:nao|thi|la|ma|a|ha|sao|gioi)\b)/
 
@@ -206,7 +205,8 @@ const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean => {
   // Only an expansion the message's context allows reads it as a term ("dự báo thời tiết" is the
   // forecasting licence only next to "giấy phép", "công ty" …, not in "dự báo thời tiết ngày mai").
   const applies = (e: Expansion): boolean =>
-    ((!e.when.length || e.when.some((w) => has(whole, w))) && !e.unless.some((w) => has(whole, w))) ||
+    ((!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
+      !e.unless.some((w) => containsPhrase(whole, w))) ||
     (e.before ?? []).some(applies)
   return query.tokens.some((token, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
@@ -260,10 +260,10 @@ export const findAdminEvidence = ({
   topics,
 }: FindAdminEvidenceOptions): AdminEvidence | null => {
   const whole = query.folded.join(' ')
-  if (ADMIN_PHRASES.some((p) => has(whole, p))) return 'phrase'
+  if (ADMIN_PHRASES.some((p) => containsPhrase(whole, p))) return 'phrase'
   if (synonyms && namesPaper(query, synonyms)) return 'name'
   if (wordShare && holdsPairBeside({ query, wordShare })) return 'pair'
-  if (SERVICE_PHRASES.some((p) => has(whole, p)) || CARD.test(whole)) return 'service'
+  if (SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || CARD.test(whole)) return 'service'
   if (topics?.find(query.folded).length) return 'topic'
   return null
 }

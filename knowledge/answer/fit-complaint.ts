@@ -9,6 +9,7 @@
  * → cấp xã, "công an tỉnh" → cấp tỉnh, "Bộ Công an" → cấp bộ).
  * @module
  */
+import { containsPhrase } from '../search/contains-phrase.ts'
 import { foldPhrase } from '../search/load-synonyms.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
@@ -27,8 +28,6 @@ const LEVELS: { level: string; asked: RegExp }[] = [
   { level: 'cap tinh', asked: /\b(?:cong an|csgt|canh sat) (?:tinh|thanh pho)\b/ },
   { level: 'cap xa', asked: /\b(?:cong an|csgt|canh sat) (?:xa|phuong|thi tran|dac khu)\b/ },
 ]
-
-const has = (whole: string, phrase: string) => ` ${whole} `.includes(` ${phrase} `)
 
 /** The complaint the question makes ("khiếu nại", "tố cáo"), or null; a result of one ("giải quyết khiếu nại") is not made. */
 export const complaintAct = (folded: readonly string[]): ComplaintAct | null => {
@@ -64,10 +63,12 @@ export const fitComplaint = ({
   anyLevel = false,
 }: FitComplaintOptions): SearchResult[] => {
   const whole = folded.join(' ')
-  const named = BODIES.filter((b) => b.asked.some((a) => has(whole, a)))
+  const named = BODIES.filter((b) => b.asked.some((a) => containsPhrase(whole, a)))
   const fitting = results.filter((r) => {
     const name = foldPhrase(r.name)
-    return isComplaintProcedure(r.name) && name.includes(act) && named.some((b) => has(name, b.name))
+    return (
+      isComplaintProcedure(r.name) && name.includes(act) && named.some((b) => containsPhrase(name, b.name))
+    )
   })
   const levels = anyLevel ? [] : LEVELS.filter((l) => l.asked.test(whole)).map((l) => l.level)
   const atLevel =

@@ -4,7 +4,9 @@
  * chứng nhận quyền sử dụng đất"), procedure codes picked out.
  * @module
  */
+
 import type { Facet } from '../answer/answer.types.ts'
+import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
@@ -158,8 +160,6 @@ export const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms
   }
   return out
 }
-
-const containsPhrase = (haystack: string, phrase: string): boolean => ` ${haystack} `.includes(` ${phrase} `)
 
 /** Finds the facet cues in the tokens, longest phrase first, left to right. */
 export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] => {
