@@ -59,11 +59,37 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     const page = await context.newPage()
     await page.goto(`${roundcube.url}/?_task=mail&_action=compose`)
     await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached', timeout: 30_000 })
-    await page.waitForFunction(() => (window as { rcmail?: { busy?: boolean } }).rcmail?.busy === false)
+    // Roundcube unlocks the compose form at the end of its start-up; if the page is something else
+    // (Roundcube's own error or the message list), say which instead of timing out silently
+    await page
+      .waitForFunction(() => (window as { rcmail?: { busy?: boolean } }).rcmail?.busy === false, undefined, {
+        timeout: 30_000,
+      })
+      .catch(async (error: unknown) => {
+        const shown = await page
+          .locator('#messagestack')
+          .textContent()
+          .catch(() => '')
+        throw new Error(
+          `Roundcube's compose form did not become ready at ${page.url()} (Roundcube shows: ${shown || 'nothing'}; PHP log tail: ${roundcube.logs().slice(-2000)})`,
+          { cause: error },
+        )
+      })
     // Roundcube's recipient widget turns the typed address into a recipient on the comma
     await page.locator('#compose_to .recipient-input input').pressSequentially(`${to},`)
     await page.fill('#compose-subject', subject)
     return page
+  }
+
+  /**
+   * Roundcube answers a send in the compose page and then, half a second later, opens the message
+   * list. Closing the page before that would cut its send request short while PHP still finishes
+   * it, and that request then writes the Roundcube session after the next compose page has stored
+   * its own compose data there: wait until Roundcube has moved on.
+   */
+  const closeAfterSend = async (page: Page) => {
+    await page.waitForURL((url) => url.searchParams.get('_action') !== 'compose', { timeout: 30_000 })
+    await page.close()
   }
 
   /** Roundcube's own upload: "Kèm theo tập tin" opens the file chooser, the file goes to the server */
@@ -260,7 +286,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     expect(mail?.from).toBe(LEADER_MAIL.address)
     expect(mail?.to).toEqual([CLERK_MAIL.address])
     expect(mail?.data).toMatch(/filename="?cong-van-tra-loi\.pdf"?/)
-    await page.close()
+    await closeAfterSend(page)
   })
 
   it('no longer holds the send once the PDF is removed from Roundcube’s attachment list', async () => {
@@ -274,7 +300,7 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     await expect.poll(() => roundcube.delivered.length, POLL).toBe(before + 1)
     expect(roundcube.delivered.at(-1)?.data).not.toContain('cong-van-tra-loi.pdf')
     expect(await page.locator('trolyso-nudge').count()).toBe(0)
-    await page.close()
+    await closeAfterSend(page)
   })
 
   it('still holds the send of PDFs whose upload was in progress while the page changed', async () => {
