@@ -38,6 +38,9 @@ type Kind = (typeof KINDS)[number]
 
 type Line = { kind: Kind; facet: string; codes: string[]; question: string; where: string }
 
+/** A code as the portal writes it: "1.013831", "2.000592" (several in one line are separated by commas or semicolons). */
+const PROCEDURE_CODE = /^\d+\.\d+$/
+
 const readQuestions = (path: string): Line[] => {
   const name = relative(process.cwd(), path) || path
   return readFileSync(path, 'utf8')
@@ -48,10 +51,16 @@ const readQuestions = (path: string): Line[] => {
       const [kind = '', facet = '', codes = '', question = ''] = raw.split('\t')
       if (!(KINDS as readonly string[]).includes(kind))
         throw new Error(`${name}:${lineNo}: unknown kind "${kind}" (one of ${KINDS.join(', ')})`)
+      const listed = codes.split(/[,;]/).filter(Boolean)
+      const malformed = listed.find((code) => !PROCEDURE_CODE.test(code))
+      if (malformed !== undefined)
+        throw new Error(
+          `${name}:${lineNo}: "${malformed}" is not a procedure code such as 1.013831 (separate several codes with commas)`,
+        )
       return {
         kind: kind as Kind,
         facet,
-        codes: codes.split(',').filter(Boolean),
+        codes: listed,
         question,
         where: `${name}:${lineNo}`,
       }
@@ -94,6 +103,12 @@ const main = async () => {
     const kb = await createKnowledgeBase({ db, synonymsFile: values.synonyms ?? null })
     console.log(`index of ${kb.size()} procedures built in ${(performance.now() - t).toFixed(0)} ms`)
     const synonyms = loadSynonyms({ extraFile: values.synonyms ?? null })
+    // a code the export does not hold could never be found: say so instead of counting a miss
+    const unknown: string[] = []
+    for (const line of lines)
+      for (const code of line.codes)
+        if (!(await kb.getProcedure(code))) unknown.push(`${line.where}: ${code}`)
+    if (unknown.length) throw new Error(`codes not in ${proceduresFile}:\n${unknown.join('\n')}`)
 
     const count = {
       wrongConfident: 0,
@@ -187,4 +202,7 @@ const main = async () => {
   }
 }
 
-await main()
+await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exitCode = 1
+})
