@@ -9,7 +9,7 @@ import { AppError } from '../../knowledge/errors.ts'
 import type { Caller } from './authenticate-official.ts'
 import { RECALLABLE, RECIPIENT_TRANSITIONS, STATUS_LABELS } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
-import { findVisibleDocument } from './get-document.ts'
+import { findVisibleDocument } from './find-visible-document.ts'
 import { requireRole } from './official-roles.ts'
 import { refuseFrozenDocument } from './refuse-frozen-document.ts'
 

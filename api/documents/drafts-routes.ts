@@ -30,9 +30,8 @@ const ZIssueForm = z.object({
   header: ZDocumentHeader.meta({ description: 'the header, sent as a JSON string part (application/json)' }),
 })
 
-export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+export const createDraftRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
-  const maxBytes = deps.config.documents.maxBytes
   // body limit (DOCUMENTS_MAX_BYTES): api/body-limits.ts
 
   app.post(
@@ -47,7 +46,7 @@ export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) 
     }),
     official,
     async (c) => {
-      const { form, pdf } = await readPdfForm(c, maxBytes, await svc())
+      const { form, pdf } = await readPdfForm(c, await svc())
       const fields = parseInput(ZDraftFields, {
         fileName: typeof form['fileName'] === 'string' ? form['fileName'] : undefined,
         subject: typeof form['subject'] === 'string' ? form['subject'] : undefined,
@@ -106,7 +105,7 @@ export const createDraftRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) 
     }),
     official,
     async (c) => {
-      const { form, pdf } = await readPdfForm(c, maxBytes, await svc())
+      const { form, pdf } = await readPdfForm(c, await svc())
       const header = parseHeader(form['header'])
       const { created, doc } = await issueDraft({
         svc: await svc(),

@@ -13,7 +13,7 @@ import { STATUS_LABELS } from './document-header.ts'
 import type { DocumentsService } from './documents-service.ts'
 import { edxmlDocumentId, toEdxmlDate, toEdxmlTimestamp } from './edxml-format.ts'
 import { buildEdxmlEnvelope, organizationOf } from './export-edxml.ts'
-import { findVisibleDocument } from './get-document.ts'
+import { findVisibleDocument } from './find-visible-document.ts'
 
 export type ExportEdxmlStatusOptions = { svc: DocumentsService; caller: Caller; id: string }
 

@@ -1,46 +1,19 @@
 /**
- * One document as its sender or a recipient agency sees it. Anyone else gets 404: an
- * agency cannot even learn that another agency's document exists.
+ * One document as its sender or a recipient agency sees it (who may see it:
+ * find-visible-document.ts). A recipient sees its own status and events, not another
+ * recipient's.
  * @module
  */
-import { and, asc, eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import {
   agencies,
   documentBlobs,
   documentEvents,
   documentRecipients,
-  documents,
 } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import type { Caller } from './authenticate-official.ts'
-import type { ByIdOptions, DocumentsService } from './documents-service.ts'
-import { requireRole } from './official-roles.ts'
-
-/** Whether the caller's agency sent the document or is one of its recipients. */
-export const isVisibleTo = async (
-  svc: DocumentsService,
-  caller: Caller,
-  doc: { id: string; senderAgency: string },
-) => {
-  if (doc.senderAgency === caller.agency.code) return true
-  const mine = await svc.db
-    .select()
-    .from(documentRecipients)
-    .where(
-      and(eq(documentRecipients.documentId, doc.id), eq(documentRecipients.agencyCode, caller.agency.code)),
-    )
-    .get()
-  return mine !== undefined
-}
-
-/** The document row if the caller's agency sent or received it. */
-export const findVisibleDocument = async (svc: DocumentsService, caller: Caller, id: string) => {
-  requireRole(caller.official.role, 'read')
-  const doc = await svc.db.select().from(documents).where(eq(documents.id, id)).get()
-  if (!doc || !(await isVisibleTo(svc, caller, doc)))
-    throw new AppError('NOT_FOUND', `Không có văn bản ${id}.`)
-  return { doc, isSender: doc.senderAgency === caller.agency.code }
-}
+import type { ByIdOptions } from './documents-service.ts'
+import { findVisibleDocument } from './find-visible-document.ts'
 
 export const getDocument = async ({ svc, caller, id }: ByIdOptions) => {
   const { doc, isSender } = await findVisibleDocument(svc, caller, id)

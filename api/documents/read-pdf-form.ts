@@ -22,16 +22,17 @@ export type PdfForm = {
 }
 
 /**
- * Reads a multipart form with a PDF in `file`; 415 for anything else. The body is parsed
- * and digested in a PDF worker: tens of megabytes of multipart would hold the request thread.
+ * Reads a multipart form with a PDF in `file`; 415 for anything else, 413 for a PDF over the
+ * service's `maxBytes` (DOCUMENTS_MAX_BYTES). The body is parsed and digested in a PDF worker:
+ * tens of megabytes of multipart would hold the request thread.
  * @param options.verify also verify the PDF's signatures in the same job (small files only)
  */
 export const readPdfForm = async (
   c: Context,
-  maxBytes: number,
   svc: DocumentsService,
   options: { verify?: boolean } = {},
 ): Promise<PdfForm> => {
+  const { maxBytes } = svc
   const type = (c.req.header('content-type') ?? '').toLowerCase()
   if (!type.startsWith('multipart/form-data')) {
     throw new AppError(

@@ -66,9 +66,8 @@ const ZEdxmlResult = z.union([
 ])
 const XML = { 'application/xml': z.string().meta({ description: 'edXML package (QCVN 102:2016)' }) }
 
-export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
-  const maxBytes = deps.config.documents.maxBytes
 
   app.post(
     '/v1/documents',
@@ -86,7 +85,7 @@ export const createRoutingRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
     official,
     async (c) => {
       const service = await svc()
-      const { form, pdf, sha256, verification } = await readPdfForm(c, maxBytes, service, { verify: true })
+      const { form, pdf, sha256, verification } = await readPdfForm(c, service, { verify: true })
       const header = parseHeader(form['header'])
       const { created, doc } = await submitDocument({
         svc: service,

@@ -47,9 +47,8 @@ const ZSigningForm = z.object({
 const ZPlacement = z.enum(['document', 'copy']).default('document')
 const ZComplete = z.object({ signature: z.base64().min(1), certificateSerial: z.string().optional() })
 
-export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
+export const createSigningRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
-  const maxBytes = deps.config.documents.maxBytes
   /** answers the PDF `read` finds in the caller's signing session (the one to sign, or the signed one) */
   const sessionPdf = async (
     c: Context<OfficialEnv>,
@@ -71,7 +70,7 @@ export const createSigningRoutes = ({ deps, svc, official }: DocumentsRoutesDeps
     async (c) => {
       const caller = c.var.caller
       const service = await svc()
-      const { form, pdf } = await readPdfForm(c, maxBytes, service)
+      const { form, pdf } = await readPdfForm(c, service)
       const role = parseInput(ZSignRole, form['role'], 'role')
       const serial =
         typeof form['certificateSerial'] === 'string' && form['certificateSerial']

@@ -142,14 +142,9 @@ export const findPurposeOnly = ({
   return null
 }
 
-export type FindMissedObjectOptions = {
-  /** As for `findObjectGap`. */
-  words: readonly string[]
-  /** Words an abbreviation or everyday name stands for ("hộ khẩu" → thường trú): never a missed phrase. */
-  rewritten: ReadonlySet<string>
-  top: SearchResult
-  wordShare: (folded: string) => number
-}
+/** `rewritten` words ("hộ khẩu" → thường trú) are never a missed phrase. */
+export type FindMissedObjectOptions = Pick<FindObjectGapOptions, 'words'> &
+  Pick<FindPurposeOnlyOptions, 'rewritten' | 'top' | 'wordShare'>
 
 /**
  * A pair of adjacent question words that procedure names use as a phrase ("tạm trú", "nhãn hiệu")

@@ -238,3 +238,15 @@ export const makeRawScanPdf = ({
   )
   return new Uint8Array(Buffer.concat(chunks))
 }
+
+/**
+ * One PDF of each kind the classifier tells apart (text, signed, scan under an OCR text layer,
+ * a hand-written uncompressed scan, a multi-page scan), for a test that must hold for every kind.
+ */
+export const makeEachKindOfPdf = async (): Promise<Uint8Array<ArrayBuffer>[]> => [
+  await makeTextPdf(),
+  await makeSignedPdf(),
+  await makeOcrScanPdf(),
+  makeRawScanPdf({ dpi: 300, colorSpace: 'DeviceRGB' }),
+  await makeScannedPdf({ dpi: 150, pages: 3 }),
+]

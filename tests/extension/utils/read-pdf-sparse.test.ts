@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { classifyPdf } from '../../../extension/utils/pdf-detect.ts'
 import { readPdfSparse } from '../../../extension/utils/read-pdf-sparse.ts'
-import {
-  makeOcrScanPdf,
-  makeRawScanPdf,
-  makeScannedPdf,
-  makeSignedPdf,
-  makeTextPdf,
-} from '../helpers/make-pdfs.ts'
+import { makeEachKindOfPdf, makeScannedPdf } from '../helpers/make-pdfs.ts'
 
 /** a Blob that counts the bytes read through it */
 const counting = (bytes: Uint8Array) => {
@@ -38,13 +32,7 @@ describe('readPdfSparse', { timeout: 60_000 }, () => {
   })
 
   it('reads every byte the classifier uses in other PDFs', async () => {
-    for (const pdf of [
-      await makeTextPdf(),
-      await makeSignedPdf(),
-      await makeOcrScanPdf(),
-      makeRawScanPdf({ dpi: 300, colorSpace: 'DeviceRGB' }),
-      await makeScannedPdf({ dpi: 150, pages: 3 }),
-    ]) {
+    for (const pdf of await makeEachKindOfPdf()) {
       expect(await classifyPdf(await readPdfSparse(new Blob([new Uint8Array(pdf)])))).toEqual(
         await classifyPdf(pdf),
       )
