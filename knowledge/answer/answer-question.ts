@@ -13,11 +13,13 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { foldPhrase, loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
+import { decideConfidence } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findNamedCard } from './find-named-card.ts'
@@ -66,13 +68,6 @@ const CLARIFY_MARGIN = 0.06
 const MAX_CANDIDATES = 4
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
 const MAX_RELATED = 3
-/**
- * A match too weak to answer as if it were sure (the reply asks whether that procedure is
- * meant): the name holds less than half of the question's rare words and little of the name was
- * asked about, or most of a long name was not asked about and a third of the rare words are missing.
- */
-const isWeak = (r: SearchResult) =>
-  (r.idfCoverage < 0.5 && r.precision < 0.6) || (r.idfCoverage < 0.7 && r.precision < 0.35)
 /** A weak match lists the fitting procedures scoring within this of it, so the right one is likely among them. */
 const WEAK_MARGIN = 0.5
 /**
@@ -531,7 +526,8 @@ export const answerQuestion = async ({
     const near = representatives(fitting).filter((g) => top.score - g.score < WEAK_MARGIN)
     return withChannel(askWhich(representatives([top, ...near, ...covered]), true))
   }
-  if (!top || objectLost || objectGap || purposeOnly) {
+  /** What the records do not cover, with the candidates sharing the question's topic as related procedures. */
+  const notCoveredReply = (asked: string[] | null): Promise<Answer> => {
     // A purpose the records cover ("… để thi bằng lái") is named as related whatever the object's words.
     const phrases = actions.phraseWords(query.tokens)
     const topic = new Set(topical.map((t) => t.folded).filter((w) => !phrases.has(w)))
@@ -541,10 +537,10 @@ export const answerQuestion = async ({
     )
       .slice(0, MAX_RELATED)
       .map((r) => ({ code: r.code, name: r.name }))
-    const asked = objectGap ?? purposeOnly
     const misfit = asked ? { kind: 'object' as const, asked } : (misfits.get(best.code) ?? null)
     return withChannel(notCovered(related, misfit, actions))
   }
+  if (!top || objectLost || objectGap || purposeOnly) return notCoveredReply(objectGap ?? purposeOnly)
   const groups = representatives(fitting)
   // Close scores, or a rival the question's words support as well as the best one: ask which is meant.
   const undecided = new Set(
@@ -594,8 +590,18 @@ export const answerQuestion = async ({
   const excepting = [...(actions.ofName(top.name).excluded?.keys() ?? [])].some((g) =>
     traits.qualifiers.has(g),
   )
+  // How well the chosen name fits (knowledge/answer/decide-confidence.ts).
+  const doubt = decideConfidence({
+    top,
+    terms: query.terms,
+    phraseWords: actions.phraseWords(analyzeText(top.name)),
+  })
+  // A name that shares only the question's action ("tìm lại" → "Khôi phục … hộ chiếu") and no rival
+  // close to it: nothing in the records is about what the question names.
+  if (doubt === 'action-only' && close.length <= 1) return notCoveredReply(top.uncovered)
+  // A match too weak or too scattered to answer as if it were sure: the reply asks whether that procedure is meant.
   const weak =
-    isWeak(top) ||
+    doubt !== null ||
     excepting ||
     forOrganisations ||
     unaskedVariant ||

@@ -37,6 +37,27 @@ describe('answers only what the records cover', () => {
     expect((await portal.kb.answer(question)).kind).not.toBe('answer')
   })
 
+  it.each(['mất ví tìm lại được rồi thì làm sao', 'mất chó tìm lại ở đâu'])(
+    'says the records do not cover "%s": only the action "khôi phục" is shared with a name',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('not_found')
+      expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
+    },
+  )
+
+  it('still answers the restoring of a passport found again, whose name holds the object', async () => {
+    expect((await portal.kb.answer('tìm lại được hộ chiếu bị mất thì làm gì')).procedure?.code).toBe(
+      '1.010384',
+    )
+  })
+
+  it('only offers a long name of which the question holds a few common words', async () => {
+    const answer = await portal.kb.answer('kết quả giải quyết hồ sơ nhận ở đâu')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.text).toMatch(/^Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi/)
+  })
+
   it('asks "under or from 14" with short labels when a first identity card is asked for without an age', async () => {
     const answer = await portal.kb.answer('lam cccd lan dau can mang nhung giay to gi')
     expect(answer.kind).toBe('clarify')

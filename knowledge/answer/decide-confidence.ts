@@ -1,0 +1,51 @@
+/**
+ * How sure an answer may be: whether the chosen record's name fits the question well enough to
+ * be given as the answer, or only offered ("có phải bạn hỏi …"). The search's shares say how the
+ * name and the question overlap; a reply is sure only when the overlap says the name is about
+ * what was asked, not merely that some of its words were typed.
+ * @module
+ */
+import type { SearchResult } from '../search/search.types.ts'
+
+/**
+ * Why the chosen name is only offered:
+ * - `weak`: the name holds less than half of the question's rare words and little of the name was
+ *   asked about, or most of a long name was not asked about and a third of the rare words are missing;
+ * - `scattered`: a few of the question's words are a small corner of a long name ("khi nào nhận
+ *   được kết quả hồ sơ đã nộp online" against "Đăng ký thay đổi thông tin đăng ký thuế đối với
+ *   người nộp thuế là tổ chức, hộ gia đình …"): a handful of common words is found in any long name;
+ * - `action-only`: every question word the name holds belongs to its action or qualifier phrases
+ *   ("mất điện thoại samsung tìm lại bằng cách nào" against "Khôi phục giá trị sử dụng hộ chiếu"):
+ *   the name shares what is to be done, not what it is done to.
+ */
+export type Doubt = 'weak' | 'scattered' | 'action-only'
+
+/** Below this share of the name's main words asked about, a name is long for what was asked. */
+const SCATTERED_PRECISION = 0.15
+/** A long name is sure only when at least this weight of the question's words (full-weight words count 1) is in it. */
+const SCATTERED_MATCHED_WEIGHT = 6
+
+export type DecideConfidenceOptions = {
+  /** The procedure about to be given as the answer. */
+  top: SearchResult
+  /** The question's search terms (folded) and their weights (full-weight words count 1). */
+  terms: readonly { folded: string; weight: number }[]
+  /** The folded words of the name's action and qualifier phrases (`actions.phraseWords` of the name). */
+  phraseWords: ReadonlySet<string>
+}
+
+/**
+ * @returns null when the name fits well enough to answer as if sure, else why it is only offered
+ * @example decideConfidence({ top, terms, phraseWords }) // "scattered" for three words found in a 30-word name
+ */
+export const decideConfidence = ({ top, terms, phraseWords }: DecideConfidenceOptions): Doubt | null => {
+  const { idfCoverage, precision, coverage } = top
+  if ((idfCoverage < 0.5 && precision < 0.6) || (idfCoverage < 0.7 && precision < 0.35)) return 'weak'
+  if (top.score >= 1000) return null
+  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0)
+  if (precision < SCATTERED_PRECISION && coverage * totalWeight < SCATTERED_MATCHED_WEIGHT) return 'scattered'
+  const uncovered = new Set(top.uncovered)
+  const held = terms.filter((t) => t.weight >= 1 && !uncovered.has(t.folded))
+  if (held.length && held.every((t) => phraseWords.has(t.folded))) return 'action-only'
+  return null
+}

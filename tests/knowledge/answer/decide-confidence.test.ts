@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { decideConfidence } from '../../../knowledge/answer/decide-confidence.ts'
+import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { exportResult } from '../../helpers/export-names.ts'
+
+const actions = builtInProcedureActions()
+const full = (...words: string[]) => words.map((folded) => ({ folded, weight: 1 }))
+const decide = (top: ReturnType<typeof exportResult>, terms: { folded: string; weight: number }[]) =>
+  decideConfidence({ top, terms, phraseWords: actions.phraseWords(analyzeText(top.name)) })
+
+describe('how sure an answer may be', () => {
+  it('is sure of a short name holding the question\'s words ("cấp đổi thẻ căn cước")', () => {
+    const top = exportResult('1.014063', 2.3, { coverage: 1, idfCoverage: 1, precision: 1 })
+    expect(decide(top, full('cap', 'doi', 'the', 'can', 'cuoc'))).toBeNull()
+  })
+
+  it('doubts a name holding little of the question\'s rare words and little of its own ("weak")', () => {
+    const top = exportResult('1.014063', 1.1, { coverage: 0.45, idfCoverage: 0.4, precision: 0.5 })
+    expect(decide(top, full('doi', 'the', 'can', 'cuoc', 'hong', 'chip'))).toBe('weak')
+  })
+
+  it('doubts a few common words found in a corner of a long name ("scattered")', () => {
+    // "kết quả giải quyết hồ sơ nhận ở đâu" against a land-rent exemption named in 30-odd words
+    const top = exportResult('1.008568', 1.5, {
+      coverage: 0.8,
+      idfCoverage: 0.8,
+      precision: 0.138,
+      uncovered: ['nhan'],
+    })
+    expect(decide(top, full('ket', 'qua', 'giai', 'quyet', 'nhan'))).toBe('scattered')
+  })
+
+  it('is sure of a long name when the question holds enough of it ("đăng ký sang tên xe")', () => {
+    const top = exportResult('1.013076', 2, { coverage: 1, idfCoverage: 1, precision: 0.162 })
+    expect(decide(top, full('dang', 'ki', 'sang', 'ten', 'xe', 'thay', 'doi', 'chu'))).toBeNull()
+  })
+
+  it('doubts a name that shares only the question\'s action ("tìm lại" → "Khôi phục … hộ chiếu")', () => {
+    const top = exportResult('1.010384', 1, {
+      coverage: 0.48,
+      idfCoverage: 0.6,
+      precision: 0.6,
+      uncovered: ['vi', 'duoc'],
+    })
+    expect(decide(top, full('khoi', 'phuc', 'vi', 'duoc'))).toBe('action-only')
+  })
+
+  it('is sure of the same name when the question also names its object ("tìm thấy hộ chiếu")', () => {
+    const top = exportResult('1.010384', 2, { coverage: 0.7, idfCoverage: 0.8, precision: 1 })
+    expect(decide(top, full('khoi', 'phuc', 'ho', 'chieu'))).toBeNull()
+  })
+
+  it('never doubts a procedure asked for by its code', () => {
+    const top = exportResult('1.010384', 1000, { coverage: 1, idfCoverage: 1, precision: 0.1 })
+    expect(decide(top, full('khoi', 'phuc'))).toBeNull()
+  })
+})
