@@ -132,6 +132,8 @@ describe('the action asked is the one after "muốn", not what happened before',
     update:
       'Đăng ký cập nhật, bổ sung thông tin trong hồ sơ đăng ký hộ kinh doanh, hiệu đính thông tin đăng ký hộ kinh doanh',
     found: 'Đăng ký thành lập hộ kinh doanh',
+    halt: 'Dừng thực hiện thủ tục đăng ký tổ hợp tác, hợp tác xã, liên hiệp hợp tác xã',
+    close: 'Chấm dứt hoạt động hộ kinh doanh',
   }
   it.each([
     ['đã thôi quốc tịch VN trước đây giờ muốn trở lại quốc tịch', 'regain', null],
@@ -143,6 +145,10 @@ describe('the action asked is the one after "muốn", not what happened before',
     ['xin miễn nhiệm giám định viên tư pháp', 'appoint', 'action'],
     ['muốn bổ sung số điện thoại vào hồ sơ đăng ký hộ kinh doanh', 'update', null],
     ['muốn bổ sung số điện thoại vào hồ sơ đăng ký hộ kinh doanh', 'found', 'action'],
+    // an application withdrawn before it is decided is its own action, not the founding nor the closing
+    ['hop tac xa dang lam thu tuc dang ky, muon rut lai ho so', 'halt', null],
+    ['đã nộp hồ sơ đăng ký hộ kinh doanh nhưng muốn dừng lại không làm nữa', 'found', 'action'],
+    ['đã nộp hồ sơ đăng ký hộ kinh doanh nhưng muốn dừng lại không làm nữa', 'close', 'action'],
   ] as const)('"%s" against the %s procedure: wrong %s', (question, name, kind) => {
     expect(misfit(question, names[name])?.kind ?? null).toBe(kind)
   })
