@@ -12,6 +12,7 @@
 import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
+import { findRequestedPart } from './find-requested-part.ts'
 
 const ZPhrases = z.array(z.string().min(1))
 export const ZProcedureActionsFile = z.object({
@@ -193,6 +194,13 @@ const ages = (tokens: readonly AnalyzedToken[]): { n: number; before: string }[]
   return out
 }
 
+/** The question's traits with the age it names ("6 tuổi", "dưới 14 tuổi"). */
+const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
+  const [age] = ages(tokens)
+  if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n
+  return traits
+}
+
 const MAX_CACHED_NAMES = 10_000
 
 /**
@@ -277,8 +285,17 @@ export const createProcedureActions = (
     return false
   }
 
+  const actionsIn = (words: readonly AnalyzedToken[]): Set<string> =>
+    traitsOf(scan(words, questionPhrases, false)).actions
+
   const ofQuestion = (tokens: readonly AnalyzedToken[]): Traits => {
     const traits = traitsOf(scan(tokens, questionPhrases, false))
+    // "đã thôi quốc tịch, giờ muốn trở lại": the action asked is the one after "muốn", not what happened before.
+    const requested = findRequestedPart(tokens, (words) => actionsIn(words).size > 0)
+    if (requested) {
+      traits.actions = actionsIn(requested)
+      return withAge(traits, tokens)
+    }
     // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death, "mất bao
     // lâu" a duration: phrases that name no action).
     if (
@@ -287,9 +304,7 @@ export const createProcedureActions = (
       !namesNoAction(tokens)
     )
       traits.actions.add('reissue')
-    const [age] = ages(tokens)
-    if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n
-    return traits
+    return withAge(traits, tokens)
   }
 
   const misfit = (question: Traits, name: string): Misfit | null => {

@@ -18,6 +18,7 @@ import type { SearchResult } from '../search/search.types.ts'
 import { rankFittingSiblings } from './find-fitting-sibling.ts'
 import { findServedSibling } from './find-served-sibling.ts'
 import type { Misfit, ProcedureActions, Traits } from './procedure-actions.ts'
+import { rankPlainSiblings } from './rank-plain-sibling.ts'
 
 /** Per variant in the name the question does not mention. */
 export const UNASKED_VARIANT_PENALTY = 0.15
@@ -208,9 +209,11 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   }
   // The sort is stable: ties keep the search's order without carrying each result's position.
   // A found sibling of its object that fits ranks above a name the question rules out, among the first.
-  return rankFittingSiblings({
+  const ranked = rankFittingSiblings({
     results: scored.sort((a, b) => b.score - a.score),
     actions,
     ruledOut: (r) => contradicts(question, actions.misfit(question, r.name)),
   })
+  // A name that only adds unasked words to a found sibling's ranks below it.
+  return rankPlainSiblings({ results: ranked })
 }

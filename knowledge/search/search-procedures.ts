@@ -22,6 +22,7 @@ import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import { type RetrievalTerm, retrieveByTerms } from './retrieve-by-terms.ts'
 import type { SearchResult } from './search.types.ts'
+import { speaksForOrganisation } from './speaks-for-organisation.ts'
 
 export type SearchProceduresOptions = {
   index: SearchIndex
@@ -339,6 +340,8 @@ export const searchProcedures = ({
   })
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
+  // A company's question: procedures open to citizens are no closer to it.
+  const citizenBonus = speaksForOrganisation(q.tokens) ? 0 : CITIZEN_BONUS
   // A purpose clause weighs less when the words before it name a topic names speak of.
   const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) >= PURPOSE_TOPIC_NAMES)
   const weightOf = terms.map((t) => (purposeCounts && t.purpose ? t.weight * PURPOSE_WEIGHT : t.weight))
@@ -514,7 +517,7 @@ export const searchProcedures = ({
       (firstTime && unasked > 0 ? FIRST_TIME_WEIGHT : 0) -
       Math.min(0.12, MISSING_WEIGHT * missing) -
       0.04 * f.levelRank +
-      (f.citizen ? CITIZEN_BONUS : 0) -
+      (f.citizen ? citizenBonus : 0) -
       (f.bundle && !bundleAsked ? 0.1 : 0) -
       Math.min(EXTRA_CAP, EXTRA_SLOPE * extra)
     ranked.push({

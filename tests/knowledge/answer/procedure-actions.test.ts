@@ -121,3 +121,46 @@ describe('who files or asks for the paper', () => {
     expect(misfit(question, names[name])).toEqual(group ? { kind: 'qualifier', group } : null)
   })
 })
+
+describe('the action asked is the one after "muốn", not what happened before', () => {
+  // Real names from the shipped export.
+  const names = {
+    giveUp: 'Thôi quốc tịch Việt Nam ở trong nước',
+    regain: 'Trở lại quốc tịch Việt Nam ở trong nước',
+    appoint: 'Bổ nhiệm và cấp thẻ giám định viên tư pháp cấp tỉnh',
+    dismiss: 'Miễn nhiệm giám định viên tư pháp cấp tỉnh',
+    update:
+      'Đăng ký cập nhật, bổ sung thông tin trong hồ sơ đăng ký hộ kinh doanh, hiệu đính thông tin đăng ký hộ kinh doanh',
+    found: 'Đăng ký thành lập hộ kinh doanh',
+    halt: 'Dừng thực hiện thủ tục đăng ký tổ hợp tác, hợp tác xã, liên hiệp hợp tác xã',
+    close: 'Chấm dứt hoạt động hộ kinh doanh',
+  }
+  it.each([
+    ['đã thôi quốc tịch VN trước đây giờ muốn trở lại quốc tịch', 'regain', null],
+    ['đã thôi quốc tịch VN trước đây giờ muốn trở lại quốc tịch', 'giveUp', 'action'],
+    ['toi da thoi quoc tich, nay ve nuoc muon tro lai quoc tich VN', 'giveUp', 'action'],
+    ['muốn thôi quốc tịch Việt Nam để nhập quốc tịch Đức', 'giveUp', null],
+    ['hồ sơ bổ nhiệm công chứng viên gồm những gì', 'appoint', null],
+    ['hồ sơ bổ nhiệm giám định viên tư pháp cấp tỉnh', 'dismiss', 'action'],
+    ['xin miễn nhiệm giám định viên tư pháp', 'appoint', 'action'],
+    ['muốn bổ sung số điện thoại vào hồ sơ đăng ký hộ kinh doanh', 'update', null],
+    ['muốn bổ sung số điện thoại vào hồ sơ đăng ký hộ kinh doanh', 'found', 'action'],
+    // an application withdrawn before it is decided is its own action, not the founding nor the closing
+    ['hop tac xa dang lam thu tuc dang ky, muon rut lai ho so', 'halt', null],
+    ['đã nộp hồ sơ đăng ký hộ kinh doanh nhưng muốn dừng lại không làm nữa', 'found', 'action'],
+    ['đã nộp hồ sơ đăng ký hộ kinh doanh nhưng muốn dừng lại không làm nữa', 'close', 'action'],
+  ] as const)('"%s" against the %s procedure: wrong %s', (question, name, kind) => {
+    expect(misfit(question, names[name])?.kind ?? null).toBe(kind)
+  })
+
+  it.each([
+    // the loss before "muốn" still asks for a re-issue when nothing after it names an action
+    ['bị mất CCCD, muốn biết làm ở đâu', ['reissue']],
+    ['căn cước hết hạn, muốn đổi thẻ mới', ['exchange']],
+    // papers to add to a file and a business resumed are no action
+    ['hồ sơ đăng ký kết hôn cần bổ sung giấy tờ gì', []],
+    ['đã tạm ngừng kinh doanh, nay muốn kinh doanh trở lại', ['terminate']],
+  ])('reads the actions of "%s" as %j', (question, asked) => {
+    expect([...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions].sort()).toEqual(asked)
+  })
+})
