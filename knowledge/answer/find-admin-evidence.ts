@@ -291,10 +291,49 @@ export const findAdminEvidence = ({
   // A word of administration only in some contexts, without its company, is no evidence by itself, nor
   // are the pairs it is part of or a single pair beside it ("cơ quan tiêu hóa gồm những bộ phận nào").
   if (contextual.length && !service && !topic) return null
-  if (wordShare && holdsPairBeside({ query, wordShare })) return 'pair'
+  if (
+    wordShare &&
+    holdsPairBeside({ query, wordShare }) &&
+    !namesOnlyQualifier({ query, wordShare, actions })
+  )
+    return 'pair'
   if (service) return 'service'
   if (topic) return 'topic'
   return null
+}
+
+/** The fit model's qualifier group of vehicles ("xe máy", "ô tô"). */
+const VEHICLE = 'vehicle'
+
+/**
+ * Whether the word pairs the names hold are only the fit model's vehicle ("xe máy", "ô tô") in a
+ * message asking no action: "xe máy bị chết máy giữa đường phải làm sao",
+ * "thay nhớt xe máy bao lâu một lần" speak of the thing in everyday use; "xe máy bị mất", "kiểm định khí
+ * thải xe máy" (another pair) stay questions.
+ */
+const namesOnlyQualifier = ({
+  query,
+  wordShare,
+  actions,
+}: {
+  query: ExpandedQuery
+  wordShare: (folded: string) => number
+  actions: ProcedureActions
+}): boolean => {
+  const traits = actions.ofQuestion(query.tokens)
+  // Only a thing in everyday use: a vehicle, not a person (a foreigner, an employer's staff).
+  if (traits.actions.size || traits.variants.size || [...traits.qualifiers.keys()].some((g) => g !== VEHICLE))
+    return false
+  const qualifier = actions.phraseWords(query.tokens)
+  if (!qualifier.size) return false
+  const typed = new Set(query.folded)
+  return !query.bigrams.some((pair) => {
+    if (/\d/.test(pair)) return false
+    const [a = '', b = ''] = pair.split('_')
+    return (
+      typed.has(a) && typed.has(b) && !(qualifier.has(a) && qualifier.has(b)) && wordShare(pair) >= PAIR_SHARE
+    )
+  })
 }
 
 /** A contextual phrase found in the message: where it starts and how many words it has. */

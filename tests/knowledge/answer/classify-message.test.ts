@@ -160,6 +160,7 @@ describe('classifyMessage', () => {
       'có nhân viên nào đang trực không ạ',
       'tôi muốn được tư vấn trực tiếp với người',
       'tôi không muốn nói chuyện với máy nữa',
+      'bot trả lời không hiểu, chuyển cho nhân viên giúp tôi',
     ],
     // asking how an application is progressing
     status: [

@@ -66,6 +66,15 @@ describe('findAdminEvidence', () => {
     expect(evidence('nộp hồ sơ cho cơ quan nào')).toBe('phrase')
   })
 
+  it('takes a vehicle in everyday use, with no action asked, as no evidence', () => {
+    expect(evidence('xe máy bị chết máy giữa đường phải làm sao', ['xe_may'])).toBeNull()
+    // an action on it, or another pair the names hold, keeps it a question
+    expect(evidence('bị mất xe máy thì làm sao', ['xe_may'])).toBe('pair')
+    expect(evidence('kiểm định khí thải xe máy', ['xe_may', 'khi_thai'])).toBe('pair')
+    // a person is no thing in everyday use ("người nước ngoài")
+    expect(evidence('người nước ngoài chơi ở đâu', ['nuoc_ngoai'])).toBe('pair')
+  })
+
   it('takes an everyday action the dictionary reads as a term as no paper', () => {
     // "tìm lại" is read as "khôi phục", an action alone; "đổi tên" as a change of civil status, a paper
     expect(evidence('mat dien thoai samsung tim lai bang cach nao')).toBeNull()
