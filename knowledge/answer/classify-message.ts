@@ -11,6 +11,7 @@ import type { ExpandedQuery } from '../search/expand-query.ts'
 import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
+import { asksForPerson } from './asks-for-person.ts'
 import {
   ADMIN_ABBREVIATIONS,
   findAdminEvidence,
@@ -34,57 +35,6 @@ export type ClassifyMessageOptions = {
   /** Public-service topics the records lack, which are evidence of a service question too. */
   topics?: AbsentTopics
 }
-
-/** Asking for a person rather than a procedure (folded). */
-const CONTACT_PHRASES = [
-  'gap nhan vien',
-  'gap can bo',
-  'gap nguoi',
-  'nguoi that',
-  'nguoi truc',
-  'ai truc',
-  'hoi nguoi',
-  'tong dai',
-  'hotline',
-  'hot line',
-  'noi chuyen voi nguoi',
-  'noi chuyen voi nhan vien',
-  'noi chuyen voi can bo',
-  'noi chuyen voi con nguoi',
-  'chuyen cho nguoi',
-  'chuyen sang nguoi',
-  'chuyen may cho',
-  'chuyen may sang',
-  'noi may cho',
-  'tu van vien',
-  'gap truc tiep',
-  'nhan vien ho tro',
-  'nguoi ho tro',
-  'can bo ho tro',
-  'can bo tu van',
-  'so dien thoai ho tro',
-  'so dien thoai lien he',
-  'so dien thoai tong dai',
-  'xin so dien thoai',
-  'lien he voi can bo',
-  'lien he voi nhan vien',
-  'lien he can bo',
-  'ket noi voi can bo',
-  'ket noi voi nhan vien',
-  'nguoi huong dan truc tiep',
-  'huong dan truc tiep',
-  'tro giup truc tiep',
-  'ho tro truc tiep',
-  'co ai truc',
-  'nhan vien tu van',
-  'chat voi nhan vien',
-  'goi dien cho ai',
-  // a chat account of an official ("cho mình xin zalo cán bộ tư pháp xã")
-  'xin zalo',
-  'so zalo',
-  'zalo cua can bo',
-  'zalo can bo',
-]
 
 /** Asking how an application is progressing (folded). */
 const STATUS_PHRASES = [
@@ -132,10 +82,11 @@ const STATUS_PHRASES = [
 /**
  * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
  * days ago ("đã 10 ngày", "tuần trước", "hôm thứ 2") and not received yet ("sao chưa có thẻ",
- * "chưa thấy trả") — folded. "bé 2 tháng chưa có giấy khai sinh" names no handing in, so it stays a question.
+ * "chưa thấy trả") or asked whether it came ("căn cước làm lại 3 tuần rồi đã có chưa") — folded. "bé 2
+ * tháng chưa có giấy khai sinh" names no handing in, so it stays a question.
  */
 const WAITING =
-  /\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
+  /\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
 
 /** Complaints, denunciations, feedback and petitions (folded). */
 const COMPLAINT_PHRASES = [
@@ -398,22 +349,6 @@ const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
 
 /**
- * Words before a person's title that make it the name of a paper ("thẻ tư vấn viên pháp luật",
- * "chứng chỉ tư vấn viên"): the message asks about that paper, not for a person (folded).
- */
-const PAPER_OF = ['the', 'chung chi', 'giay phep', 'giay chung nhan']
-
-/** The phrase occurs in the message other than as part of a paper's name. */
-const asksFor = (whole: string, phrase: string): boolean => {
-  const text = ` ${whole} `
-  for (let at = text.indexOf(` ${phrase} `); at >= 0; at = text.indexOf(` ${phrase} `, at + 1)) {
-    const before = text.slice(0, at + 1)
-    if (!PAPER_OF.some((w) => before.endsWith(` ${w} `))) return true
-  }
-  return false
-}
-
-/**
  * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
  * else is left and a phrase of `set` matched (wishes alone are not small talk: "ngày" is not a greeting).
  */
@@ -469,7 +404,7 @@ export const classifyMessage = ({
   const all = words.join(' ')
   if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => containsPhrase(all, p)) || WAITING.test(all))
     return 'status'
-  if (CONTACT_PHRASES.some((p) => asksFor(all, p))) return 'contact'
+  if (asksForPerson(all)) return 'contact'
   if (query.codes.length) return 'question'
   if (isEmojiOnly(text)) return 'smalltalk'
   if (!words.length) return 'gibberish'

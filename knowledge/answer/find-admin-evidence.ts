@@ -16,8 +16,9 @@ import {
   type Synonyms,
   spanLimit,
 } from '../search/load-synonyms.ts'
-import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import { analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
+import { builtInProcedureActions, type ProcedureActions } from './procedure-actions.ts'
 
 export type FindAdminEvidenceOptions = {
   query: ExpandedQuery
@@ -27,6 +28,8 @@ export type FindAdminEvidenceOptions = {
   wordShare?: (folded: string) => number
   /** Public-service topics the records lack (banks, telecoms, schools …). */
   topics?: AbsentTopics
+  /** The fit model, whose action phrases ("tìm lại", "làm mất") name no paper. */
+  actions?: ProcedureActions
 }
 
 /**
@@ -74,7 +77,6 @@ const ADMIN_PHRASES = [
   'giay chung nhan',
   'giay xac nhan',
   'giay khai sinh',
-  'dang ki',
   'thu tuc',
   'ho so',
   'xin phep',
@@ -105,14 +107,9 @@ const ADMIN_PHRASES = [
   'ubnd',
   'cong an',
   'chinh quyen',
-  'nha nuoc',
-  'co quan',
-  'can bo',
   'mot cua',
   'dich vu cong',
   'kinh doanh',
-  'doanh nghiep',
-  'cong ti',
   'ho kinh doanh',
   'ho khau',
   'nhap khau',
@@ -123,38 +120,25 @@ const ADMIN_PHRASES = [
   'thuong tru',
   'luu tru',
   'can cuoc',
-  'chung minh',
   'dinh danh',
   'ho chieu',
   'thi thuc',
-  'ket hon',
-  'li hon',
-  'li di',
   'con nuoi',
   'giam ho',
   'di chuc',
-  'thua ke',
-  'nghia vu',
   'quan su',
-  'lao dong',
   'luong huu',
   'nghi huu',
   'ho ngheo',
   'can ngheo',
-  'tranh chap',
-  'boi thuong',
   'so do',
   'so hong',
   'quyen su dung',
   'thua dat',
   'giay phep lai xe',
+  'tranh chap',
   'bang lai',
-  'bien so',
   'dang kiem',
-  'het han',
-  'gia han',
-  'lam lai',
-  'xay dung',
   ...ADMIN_ABBREVIATIONS,
   'ma so thue',
   'giam thue',
@@ -164,6 +148,37 @@ const ADMIN_PHRASES = [
   'kien nghi',
   'khieu nai',
   'to cao',
+]
+
+/**
+ * Words that are words of administration only in some contexts (folded): "đăng ký kênh youtube",
+ * "đăng ký học bơi", "cơ quan tiêu hóa", "nhà nước Văn Lang", "cán bộ lớp", "ngày quốc tế lao động",
+ * "sữa chua hết hạn", "xây dựng thương hiệu". Each is evidence only in the company of what the records
+ * are about (`hasCompany`): another of them or a word of administration ("đăng ký kết hôn", "thủ tục
+ * ly hôn"), an action on a paper, a paper's everyday name, a public service, a word pair the names hold
+ * after it ("đăng ký xe máy", "gia hạn giấy phép") or a term of three words whose two pairs they hold
+ * ("công ty tôi cần giấy an ninh trật tự").
+ */
+export const CONTEXTUAL_PHRASES = [
+  'dang ki',
+  'co quan',
+  'can bo',
+  'nha nuoc',
+  'doanh nghiep',
+  'cong ti',
+  'ket hon',
+  'li hon',
+  'li di',
+  'chung minh',
+  'lao dong',
+  'het han',
+  'gia han',
+  'lam lai',
+  'xay dung',
+  'bien so',
+  'boi thuong',
+  'thua ke',
+  'nghia vu',
 ]
 
 /** An expansion that names a place abroad (folded). */
@@ -200,7 +215,7 @@ const CARD = /\b(?:lam|cap|doi|mat|xin|dang ki) the\b(?! (?:nao|thi|la|ma|a|ha|s
  * "gplx"). A single everyday word it expands ("làm", "xin", "mất", "bệnh") is no evidence, nor a
  * country or a place abroad ("Hàn Quốc", "ở Mỹ", read as "nước ngoài"): places are not papers.
  */
-const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean => {
+const namesPaper = (query: ExpandedQuery, synonyms: Synonyms, actions: ProcedureActions): boolean => {
   const whole = query.folded.join(' ')
   // Only an expansion the message's context allows reads it as a term ("dự báo thời tiết" is the
   // forecasting licence only next to "giấy phép", "công ty" …, not in "dự báo thời tiết ngày mai").
@@ -212,7 +227,13 @@ const namesPaper = (query: ExpandedQuery, synonyms: Synonyms): boolean => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (n === 1 && isVietnameseSyllable(token.folded)) continue
       const expansion = lookupPhrase(synonyms.expansions, query.tokens, i, n)
-      if (expansion && applies(expansion) && !ABROAD.test(foldPhrase(expansion.to))) return true
+      if (!expansion || !applies(expansion) || ABROAD.test(foldPhrase(expansion.to))) continue
+      // An action alone ("tìm lại" read as "khôi phục") names no paper: "mất điện thoại samsung tìm lại bằng
+      // cách nào"; "đổi tên" read as "thay đổi cải chính hộ tịch" names one.
+      const to = analyzeText(expansion.to.replace(/\[[^\]]*\]/g, ' '))
+      const said = actions.phraseWords(to)
+      if (to.every((t) => said.has(t.folded))) continue
+      return true
     }
     return false
   })
@@ -258,14 +279,120 @@ export const findAdminEvidence = ({
   synonyms,
   wordShare,
   topics,
+  actions = builtInProcedureActions(),
 }: FindAdminEvidenceOptions): AdminEvidence | null => {
   const whole = query.folded.join(' ')
   if (ADMIN_PHRASES.some((p) => containsPhrase(whole, p))) return 'phrase'
-  if (synonyms && namesPaper(query, synonyms)) return 'name'
-  if (wordShare && holdsPairBeside({ query, wordShare })) return 'pair'
-  if (SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || CARD.test(whole)) return 'service'
-  if (topics?.find(query.folded).length) return 'topic'
+  if (synonyms && namesPaper(query, synonyms, actions)) return 'name'
+  const contextual = findContextual(query.folded)
+  if (contextual.length && hasCompany({ query, contextual, wordShare, actions })) return 'phrase'
+  const service = SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || CARD.test(whole)
+  const topic = !!topics?.find(query.folded).length
+  // A word of administration only in some contexts, without its company, is no evidence by itself, nor
+  // are the pairs it is part of or a single pair beside it ("cơ quan tiêu hóa gồm những bộ phận nào").
+  if (contextual.length && !service && !topic) return null
+  if (
+    wordShare &&
+    holdsPairBeside({ query, wordShare }) &&
+    !namesOnlyQualifier({ query, wordShare, actions })
+  )
+    return 'pair'
+  if (service) return 'service'
+  if (topic) return 'topic'
   return null
+}
+
+/** The fit model's qualifier group of vehicles ("xe máy", "ô tô"). */
+const VEHICLE = 'vehicle'
+
+/**
+ * Whether the word pairs the names hold are only the fit model's vehicle ("xe máy", "ô tô") in a
+ * message asking no action: "xe máy bị chết máy giữa đường phải làm sao",
+ * "thay nhớt xe máy bao lâu một lần" speak of the thing in everyday use; "xe máy bị mất", "kiểm định khí
+ * thải xe máy" (another pair) stay questions.
+ */
+const namesOnlyQualifier = ({
+  query,
+  wordShare,
+  actions,
+}: {
+  query: ExpandedQuery
+  wordShare: (folded: string) => number
+  actions: ProcedureActions
+}): boolean => {
+  const traits = actions.ofQuestion(query.tokens)
+  // Only a thing in everyday use: a vehicle, not a person (a foreigner, an employer's staff).
+  if (traits.actions.size || traits.variants.size || [...traits.qualifiers.keys()].some((g) => g !== VEHICLE))
+    return false
+  const qualifier = actions.phraseWords(query.tokens)
+  if (!qualifier.size) return false
+  const typed = new Set(query.folded)
+  return !query.bigrams.some((pair) => {
+    if (/\d/.test(pair)) return false
+    const [a = '', b = ''] = pair.split('_')
+    return (
+      typed.has(a) && typed.has(b) && !(qualifier.has(a) && qualifier.has(b)) && wordShare(pair) >= PAIR_SHARE
+    )
+  })
+}
+
+/** A contextual phrase found in the message: where it starts and how many words it has. */
+type Found = { at: number; length: number }
+
+/** The contextual phrases the folded words hold, without overlaps, in order. */
+const findContextual = (folded: readonly string[]): Found[] => {
+  const found: Found[] = []
+  for (let at = 0; at < folded.length; at++) {
+    const phrase = CONTEXTUAL_WORDS.find((words) => words.every((w, k) => folded[at + k] === w))
+    if (!phrase) continue
+    found.push({ at, length: phrase.length })
+    at += phrase.length - 1
+  }
+  return found
+}
+const CONTEXTUAL_WORDS = CONTEXTUAL_PHRASES.map((p) => p.split(' '))
+
+/** How many words after a contextual phrase (its object) may hold its company. */
+const NEAR = 3
+
+/**
+ * Whether the contextual phrases are used in their administrative sense: two of them ("đăng ký kết
+ * hôn"), an action the fit model reads in the other words ("lần đầu", "bị mất"), a word pair the names hold that reaches into one ("đăng ký xe": the names hold "ký xe") or
+ * lies within the {@link NEAR} words after it, where its object is ("đăng ký xe máy", not "ngày quốc
+ * tế lao động"),
+ * or, elsewhere, three words in a row whose two pairs the names hold ("kinh doanh karaoke cần giấy an
+ * ninh trật tự"). Pairs of a contextual phrase's own words do not count.
+ */
+const hasCompany = ({
+  query,
+  contextual,
+  wordShare,
+  actions,
+}: {
+  query: ExpandedQuery
+  contextual: readonly Found[]
+  wordShare?: (folded: string) => number
+  actions: ProcedureActions
+}): boolean => {
+  if (contextual.length > 1) return true
+  const words = query.folded
+  const within = (i: number) => contextual.some(({ at, length }) => i >= at && i < at + length)
+  // An action on a paper besides it ("đăng ký ghe máy lần đầu", "đăng ký lại"): the records' sense.
+  if (actions.ofQuestion(query.tokens.filter((_, i) => !within(i))).actions.size) return true
+  if (!wordShare) return false
+  const inside = new Set(contextual.flatMap(({ at, length }) => words.slice(at, at + length)))
+  const held = (a?: string, b?: string): boolean =>
+    !!a && !!b && !/\d/.test(a + b) && wordShare(`${a}_${b}`) >= PAIR_SHARE
+  const near = contextual.some(({ at, length }) => {
+    const end = at + length
+    if (held(words[at - 1], words[at]) || held(words[end - 1], words[end])) return true
+    for (let i = end; i < end + NEAR - 1; i++) {
+      const [a, b] = [words[i], words[i + 1]]
+      if (a && b && !inside.has(a) && !inside.has(b) && held(a, b)) return true
+    }
+    return false
+  })
+  return near || holdsPairBeside({ query, wordShare, beside: inside })
 }
 
 /** Evidence that outweighs a phrase of the out-of-scope list: a word or a name of administration. */

@@ -129,6 +129,9 @@ describe('classifyMessage', () => {
       // asking for advice about a paper, a duty or a school stays a question
       'danh roi passport o san bay phai lam sao',
       'cccd sap het han, gio phai lam gi',
+      // a person's title is no request for one: a question to the assistant, a paper, a deadline
+      'làm hộ chiếu gấp ai biết làm ở đâu',
+      'con 14 tuoi lam can cuoc duoc chua',
       'con chuyen truong phai lam gi',
       'bị mất ví cả bằng lái phải làm sao',
     ],
@@ -149,6 +152,15 @@ describe('classifyMessage', () => {
       'cho em xin số điện thoại cán bộ một cửa phường Láng',
       // an official's chat account
       'cho mình xin zalo cán bộ tư pháp xã',
+      // a way of reaching someone, then a person; someone present; help in person; the machine refused
+      'làm sao liên hệ với người phụ trách hồ sơ',
+      'gọi cho ai để được hướng dẫn làm hồ sơ',
+      'muốn nói chuyện trực tiếp với cán bộ',
+      'có cán bộ nào online không',
+      'có nhân viên nào đang trực không ạ',
+      'tôi muốn được tư vấn trực tiếp với người',
+      'tôi không muốn nói chuyện với máy nữa',
+      'bot trả lời không hiểu, chuyển cho nhân viên giúp tôi',
     ],
     // asking how an application is progressing
     status: [
@@ -161,6 +173,8 @@ describe('classifyMessage', () => {
       'hồ sơ đăng ký hộ kinh doanh nộp online hôm thứ 2 giờ đang ở bước nào',
       'lam can cuoc da 10 ngay sao chua co the',
       'hồ sơ hộ chiếu nộp online tuần trước sao chưa thấy trả kết quả',
+      // asking whether it came
+      'căn cước làm lại 3 tuần rồi đã có chưa',
     ],
   }
 
@@ -170,6 +184,11 @@ describe('classifyMessage', () => {
       expect(classify(text)).toBe(kind)
     },
   )
+
+  it('takes a question about what the assistant is as no request for a person', () => {
+    expect(classify('ban la nguoi that hay may')).not.toBe('contact')
+    expect(classify('bạn là người thật à')).not.toBe('contact')
+  })
 
   it('recognises complaints, denunciations and feedback', () => {
     expect(isComplaint(expandQuery('tố cáo công an xã nhận hối lộ', synonyms))).toBe(true)

@@ -47,6 +47,40 @@ describe('findAdminEvidence', () => {
     expect(evidence('cach giat ao trang bi o vang')).toBeNull()
   })
 
+  it('takes a word of administration only in some contexts as evidence only in its company', () => {
+    // an organ, a state in history, a class officer, a holiday, a subscription: no company
+    expect(evidence('cơ quan tiêu hóa gồm những bộ phận nào', ['bo_phan'])).toBeNull()
+    expect(evidence('nhà nước Văn Lang do ai lập ra')).toBeNull()
+    expect(evidence('cán bộ lớp cần làm những việc gì')).toBeNull()
+    expect(evidence('đăng ký kênh youtube để xem video mới')).toBeNull()
+    // a pair before it is no object of it ("quốc tế lao động")
+    expect(evidence('ngày quốc tế lao động là ngày nào', ['quoc_te'])).toBeNull()
+    // two of them, a pair the names hold after it or reaching into it, a three-word term, a word of administration
+    expect(isAdminWording(evidence('đăng ký kết hôn cần gì'))).toBe(true)
+    expect(isAdminWording(evidence('đăng ký xe máy mới mua ở đâu', ['xe_may']))).toBe(true)
+    expect(isAdminWording(evidence('đăng ký xe mới mua ở đâu', ['ki_xe']))).toBe(true)
+    expect(
+      isAdminWording(evidence('công ty tôi cần giấy an ninh trật tự', ['an_ninh', 'ninh_trat', 'trat_tu'])),
+    ).toBe(true)
+    expect(isAdminWording(evidence('cơ quan thuế ở đâu', ['quan_thue']))).toBe(true)
+    expect(evidence('nộp hồ sơ cho cơ quan nào')).toBe('phrase')
+  })
+
+  it('takes a vehicle in everyday use, with no action asked, as no evidence', () => {
+    expect(evidence('xe máy bị chết máy giữa đường phải làm sao', ['xe_may'])).toBeNull()
+    // an action on it, or another pair the names hold, keeps it a question
+    expect(evidence('bị mất xe máy thì làm sao', ['xe_may'])).toBe('pair')
+    expect(evidence('kiểm định khí thải xe máy', ['xe_may', 'khi_thai'])).toBe('pair')
+    // a person is no thing in everyday use ("người nước ngoài")
+    expect(evidence('người nước ngoài chơi ở đâu', ['nuoc_ngoai'])).toBe('pair')
+  })
+
+  it('takes an everyday action the dictionary reads as a term as no paper', () => {
+    // "tìm lại" is read as "khôi phục", an action alone; "đổi tên" as a change of civil status, a paper
+    expect(evidence('mat dien thoai samsung tim lai bang cach nao')).toBeNull()
+    expect(evidence('tên con xấu quá muốn đổi tên khác')).toBe('name')
+  })
+
   it('counts only words of administration, not pairs or topics, against the out-of-scope list', () => {
     expect(isAdminWording('phrase')).toBe(true)
     expect(isAdminWording('name')).toBe(true)
@@ -112,6 +146,11 @@ describe('out of scope and small talk by evidence (the national export)', () => 
     'học tiếng Nhật ở đâu tốt',
     'trồng cà chua trong chậu cần lưu ý gì',
     'xe buyt so 32 chay den may gio',
+    // words of administration in their everyday sense; an everyday action read as a term
+    'cơ quan tiêu hóa gồm những bộ phận nào',
+    'nhà nước Văn Lang do ai lập ra',
+    'đăng ký học bơi cho con hè này ở đâu tốt',
+    'mat dien thoai samsung tim lai bang cach nao',
   ])('declines "%s", which holds no evidence of public administration', async (text) => {
     const answer = await portal.kb.answer(text, {})
     expect(answer.kind).toBe('not_found')
@@ -122,10 +161,13 @@ describe('out of scope and small talk by evidence (the national export)', () => 
     expect((await portal.kb.answer(text, {})).kind).toBe('smalltalk')
   })
 
-  it.each(['hưởng chế độ thai sản khi sinh con bao lâu thì có tiền', 'mất cà vẹt xe máy'])(
-    'keeps "%s", which names a paper or a benefit, a procedure question',
-    async (text) => {
-      expect(['answer', 'clarify']).toContain((await portal.kb.answer(text, {})).kind)
-    },
-  )
+  it.each([
+    'hưởng chế độ thai sản khi sinh con bao lâu thì có tiền',
+    'mất cà vẹt xe máy',
+    'sắp cưới vợ, đăng ký kết hôn ở xã cần mang gì',
+    'dang ky xe moi mua tren mang toan trinh duoc khong',
+    'tên con xấu quá muốn đổi tên khác',
+  ])('keeps "%s", which names a paper or a benefit, a procedure question', async (text) => {
+    expect(['answer', 'clarify']).toContain((await portal.kb.answer(text, {})).kind)
+  })
 })

@@ -1,0 +1,99 @@
+/**
+ * Whether a message asks for a person rather than a procedure: a phrase of asking for one ("gặp nhân
+ * viên", "tổng đài", "xin zalo cán bộ"), or, in general, a way of reaching someone followed by a
+ * person ("liên hệ với người phụ trách hồ sơ", "gọi cho ai để được hướng dẫn", "nói chuyện trực tiếp
+ * với cán bộ"), someone present ("có cán bộ nào online không"), help given in person ("tư vấn trực
+ * tiếp", "giải đáp trực tiếp") or the machine refused ("không muốn nói chuyện với máy"). A person's
+ * title inside a paper's name ("thẻ tư vấn viên pháp luật") and a question about what the assistant is
+ * ("bạn là người thật hay máy") ask for nobody.
+ * @module
+ */
+
+/** Asking for a person rather than a procedure (folded). */
+const CONTACT_PHRASES = [
+  'gap nhan vien',
+  'gap can bo',
+  'gap nguoi',
+  'nguoi that',
+  'nguoi truc',
+  'ai truc',
+  'hoi nguoi',
+  'tong dai',
+  'hotline',
+  'hot line',
+  'noi chuyen voi nguoi',
+  'noi chuyen voi nhan vien',
+  'noi chuyen voi can bo',
+  'noi chuyen voi con nguoi',
+  'chuyen cho nguoi',
+  'chuyen sang nguoi',
+  'chuyen may cho',
+  'chuyen may sang',
+  'noi may cho',
+  'tu van vien',
+  'gap truc tiep',
+  'nhan vien ho tro',
+  'nguoi ho tro',
+  'can bo ho tro',
+  'can bo tu van',
+  'so dien thoai ho tro',
+  'so dien thoai lien he',
+  'so dien thoai tong dai',
+  'xin so dien thoai',
+  'lien he voi can bo',
+  'lien he voi nhan vien',
+  'lien he can bo',
+  'ket noi voi can bo',
+  'ket noi voi nhan vien',
+  'nguoi huong dan truc tiep',
+  'huong dan truc tiep',
+  'tro giup truc tiep',
+  'ho tro truc tiep',
+  'co ai truc',
+  'nhan vien tu van',
+  'chat voi nhan vien',
+  'goi dien cho ai',
+  // a chat account of an official ("cho mình xin zalo cán bộ tư pháp xã")
+  'xin zalo',
+  'so zalo',
+  'zalo cua can bo',
+  'zalo can bo',
+]
+
+/** Someone to reach (folded). */
+const PERSON = `(?:ai|nguoi(?: that| phu trach| ho tro| huong dan| tu van)?|can bo|nhan vien|chuyen vien|tu van vien|bo phan ho tro)`
+
+/**
+ * Reaching a person (folded): a way of reaching someone, then the person ("liên hệ với người phụ
+ * trách", "gọi cho ai", "nói chuyện trực tiếp với cán bộ"); someone present ("có nhân viên nào đang
+ * trực không"); help in person ("tư vấn trực tiếp"); the machine refused.
+ */
+const REACHING = new RegExp(
+  [
+    String.raw`\bgap (?:mot |1 )?(?!ai\b)${PERSON}\b`,
+    String.raw`\b(?:noi chuyen(?: truc tiep)? voi|chat(?: truc tiep)? voi|lien he(?: truc tiep)?(?: voi)?|ket noi(?: voi)?|goi dien(?: cho)?|goi cho|chuyen(?: may)? (?:cho|sang)) (?:(?:mot|1) )?${PERSON}\b`,
+    String.raw`\b(?:can bo|nhan vien|chuyen vien|nguoi|ai) nao (?:dang )?(?:online|truc|o do)\b`,
+    String.raw`\b(?:tu van|huong dan|ho tro|tro giup|giai dap|trao doi) truc tiep\b`,
+    String.raw`\bkhong (?:muon|thich) (?:noi chuyen|chat|nhan tin|hoi|lam viec) voi (?:may|bot|robot)\b`,
+  ].join('|'),
+)
+
+/**
+ * Words before a person's title that make it the name of a paper ("thẻ tư vấn viên pháp luật",
+ * "chứng chỉ tư vấn viên"): the message asks about that paper, not for a person (folded).
+ */
+const PAPER_OF = ['the', 'chung chi', 'giay phep', 'giay chung nhan']
+
+/** The phrase occurs in the message other than in a paper's name or in what the assistant is ("bạn là người thật"). */
+const asksFor = (whole: string, phrase: string): boolean => {
+  const text = ` ${whole} `
+  for (let at = text.indexOf(` ${phrase} `); at >= 0; at = text.indexOf(` ${phrase} `, at + 1)) {
+    const before = text.slice(0, at + 1)
+    if (!PAPER_OF.some((w) => before.endsWith(` ${w} `)) && !before.endsWith(' la ')) return true
+  }
+  return false
+}
+
+/** Whether the folded message asks for a person. */
+export const asksForPerson = (folded: string): boolean =>
+  CONTACT_PHRASES.some((p) => asksFor(folded, p)) || REACHING.test(folded)
