@@ -81,6 +81,22 @@ const asksOnlyPurpose = (
 }
 
 /**
+ * Per found procedure, the words of its base name when it can be served (no code lookup, a base name,
+ * no purpose of its own), else null: read once per list, however many of its results have a purpose.
+ */
+const servableByList = new WeakMap<readonly SearchResult[], (readonly string[] | null)[]>()
+const servableOf = (found: readonly SearchResult[]): (readonly string[] | null)[] => {
+  let plains = servableByList.get(found)
+  if (!plains) {
+    plains = found.map((s) =>
+      s.score >= 1000 || !s.group || splitPurpose(s.name) ? null : plainWordsOf(s.group),
+    )
+    servableByList.set(found, plains)
+  }
+  return plains
+}
+
+/**
  * @returns the found procedure `result` serves (its name's purpose holds that procedure's name, and the
  *   question asks nothing of its own head), or null
  */
@@ -90,10 +106,12 @@ export const findServedSibling = (
 ): SearchResult | null => {
   const split = splitPurpose(result.name)
   if (!split) return null
-  for (const s of found) {
-    if (s === result || s.code === result.code || s.score >= 1000 || !s.group) continue
-    if (splitPurpose(s.name)) continue
-    if (holds(split.purpose, plainWordsOf(s.group)) && asksOnlyPurpose(result, s, split)) return s
+  const plains = servableOf(found)
+  for (let k = 0; k < found.length; k++) {
+    const s = found[k] as SearchResult
+    const plain = plains[k]
+    if (!plain || s === result || s.code === result.code) continue
+    if (holds(split.purpose, plain) && asksOnlyPurpose(result, s, split)) return s
   }
   return null
 }

@@ -165,9 +165,15 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   const actionWordsOf = nameWordsOf(actions)
   const hasPlainSibling = (r: SearchResult): boolean => {
     let words: ReadonlySet<string> | null = null
+    // The variant's own action words, read once for all the siblings it is compared with.
+    let own: ReadonlySet<string> | null = null
+    const ownWords = (): ReadonlySet<string> => {
+      own ??= actionWordsOf(r.name)
+      return own
+    }
     for (const s of actionless) {
       if (s.r.idfCoverage < r.idfCoverage - ACTION_SIBLING_COVERAGE) continue
-      if (coversMoreThan(r, s.r, actionWordsOf)) continue
+      if (coversMoreThan(r, s.r, ownWords)) continue
       words ??= wordsOf(r.group).set
       s.words ??= wordsOf(s.r.group).plain
       if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true
@@ -195,11 +201,11 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     const words = wordsOf(r.group).set
     for (const s of scored) {
       if (s === r || s.score >= r.score || s.score >= 1000 || !s.group || s.group === r.group) continue
-      const plain = wordsOf(s.group).plain
+      const sibling = wordsOf(s.group)
       // This name is the sibling's with words added (a longer name holding nearly all of its words).
       if (
-        wordsOf(s.group).set.size >= words.size ||
-        !extendsPlain(words, plain) ||
+        sibling.set.size >= words.size ||
+        !extendsPlain(words, sibling.plain) ||
         actions.misfit(question, s.name)
       )
         continue

@@ -7,6 +7,7 @@
  * that to that object.
  * @module
  */
+import { memoize } from '../search/create-lru-cache.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { ProcedureActions } from './procedure-actions.ts'
 
@@ -33,12 +34,26 @@ const FILLER = new Set([
 ])
 
 /** The words of a name (with their marks) without its action and qualifier phrases and filler. */
-const objectOf = (name: string, actions: ProcedureActions): Set<string> => {
+const objectOf = (name: string, phraseWords: ProcedureActions['phraseWords']): Set<string> => {
   // The head of the name: what follows ";" is another procedure, what is in brackets a case of it.
   const tokens = analyzeText(name.split(/[;(]/)[0] ?? name)
-  const phrase = actions.phraseWords(tokens)
+  const phrase = phraseWords(tokens)
   // Marks kept: "tử" (khai tử) is not "tư" (đầu tư).
   return new Set(tokens.filter((t) => !phrase.has(t.folded) && !FILLER.has(t.text)).map((t) => t.text))
+}
+
+/**
+ * Names come back answer after answer: each name's object words are read once per vocabulary
+ * (bounded), kept by the vocabulary's reader, which an answer's own copy of the actions shares.
+ */
+const objectsByReader = new WeakMap<ProcedureActions['phraseWords'], (name: string) => ReadonlySet<string>>()
+const objectWordsOf = ({ phraseWords }: ProcedureActions): ((name: string) => ReadonlySet<string>) => {
+  let read = objectsByReader.get(phraseWords)
+  if (!read) {
+    read = memoize((name): ReadonlySet<string> => objectOf(name, phraseWords), { maxEntries: 10_000 })
+    objectsByReader.set(phraseWords, read)
+  }
+  return read
 }
 
 export type ShareObjectOptions = {
@@ -54,8 +69,9 @@ export type ShareObjectOptions = {
  * @example shareObject({ a: 'Gia hạn tạm trú', b: 'Đăng ký tạm trú', actions }) // true
  */
 export const shareObject = ({ a, b, actions, share = SHARED_OBJECT }: ShareObjectOptions): boolean => {
-  const x = objectOf(a, actions)
-  const y = objectOf(b, actions)
+  const objects = objectWordsOf(actions)
+  const x = objects(a)
+  const y = objects(b)
   const [short, long] = x.size <= y.size ? [x, y] : [y, x]
   if (!short.size) return false
   let held = 0

@@ -3,6 +3,7 @@
  * as "có thể liên quan".
  * @module
  */
+import { memoize } from '../search/create-lru-cache.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 
 export type SharesTopicOptions = {
@@ -16,6 +17,15 @@ export type SharesTopicOptions = {
 
 const isNumber = (word: string) => /\d/.test(word)
 
+/** A name's folded words, space-joined with a space at each end: names come back answer after answer, so each is read once (bounded). */
+const heldWordsOf = memoize(
+  (name) =>
+    ` ${analyzeText(name)
+      .map((t) => t.folded)
+      .join(' ')} `,
+  { maxEntries: 10_000 },
+)
+
 /**
  * A name shares the question's topic when it holds two of the question's object words side by side
  * as the question has them ("khai sinh", "bảo hiểm"), or at least two of them and half of all (numbers
@@ -24,9 +34,7 @@ const isNumber = (word: string) => /\d/.test(word)
  * @example sharesTopic({ name: 'Đăng ký khai sinh', words: ['gia', 'han', 'giay', 'khai', 'sinh'], topic }) // true
  */
 export const sharesTopic = ({ name, words, topic }: SharesTopicOptions): boolean => {
-  const held = ` ${analyzeText(name)
-    .map((t) => t.folded)
-    .join(' ')} `
+  const held = heldWordsOf(name)
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as string
     const b = words[i + 1] as string

@@ -48,6 +48,20 @@ export type CreatePlaceFinderOptions = { units: AdminUnits }
 const folded = (words: readonly string[]) => new Set(words.map((w) => tokenizeName(w).folded.join(' ')))
 
 /**
+ * Per first word, the most words a name of the gazetteer starting with it has: the finder tries no
+ * longer span, and none at a word that starts no name, without joining words into keys to look up.
+ */
+const spansOf = (names: ReadonlyMap<string, unknown>): Map<string, number> => {
+  const spans = new Map<string, number>()
+  for (const key of names.keys()) {
+    const words = key.split(' ')
+    const first = words[0] as string
+    spans.set(first, Math.max(spans.get(first) ?? 0, words.length))
+  }
+  return spans
+}
+
+/**
  * @returns a finder that lists the places a message names, in the order they appear
  * @example createPlaceFinder({ units: loadAdminUnits() })('làm khai sinh ở Hà Nam')
  *   // → [{ mentioned: 'Hà Nam', kind: 'province', current: { name: 'Tỉnh Ninh Bình', … }, changed: true, … }]
@@ -64,6 +78,12 @@ export const createPlaceFinder = ({ units }: CreatePlaceFinderOptions): PlaceFin
   const notWardAfter = folded(NOT_A_WARD_AFTER)
   const notCommuneAfter = folded(NOT_A_COMMUNE_AFTER)
   const notDistrictAfter = folded(NOT_A_DISTRICT_AFTER)
+  const provinceSpans = spansOf(gazetteer.provinces)
+  const districtSpans = spansOf(gazetteer.districts)
+  const communeSpans = spansOf(gazetteer.communes)
+  /** The most words a name in `spans` can have at word `i`. */
+  const spanAt = (spans: Map<string, number>, pt: PlaceText, i: number): number =>
+    Math.min(gazetteer.maxWords, pt.tokens.length - i, spans.get(pt.tokens[i]?.folded ?? '') ?? 0)
 
   /** The longest province name at word `i`; `entry: null` when those words are another phrase. */
   const provinceAt = (
@@ -72,8 +92,7 @@ export const createPlaceFinder = ({ units }: CreatePlaceFinderOptions): PlaceFin
     typed: boolean,
     joined: boolean,
   ): { entry: ProvinceEntry | null; n: number } | null => {
-    const left = pt.tokens.length - i
-    for (let n = Math.min(gazetteer.maxWords, left); n >= 1; n--) {
+    for (let n = spanAt(provinceSpans, pt, i); n >= 1; n--) {
       const key = keyAt(pt, i, n)
       for (const entry of gazetteer.provinces.get(key) ?? []) {
         const m = matchForm(pt, i, entry.form)
@@ -120,7 +139,7 @@ export const createPlaceFinder = ({ units }: CreatePlaceFinderOptions): PlaceFin
       if (!sure) return null
     }
     const first = agency ? i - agency.n : level ? i - level.n : i
-    for (let n = next ? Math.min(gazetteer.maxWords, pt.tokens.length - k) : 0; n >= 1; n--) {
+    for (let n = next ? spanAt(districtSpans, pt, k) : 0; n >= 1; n--) {
       const key = keyAt(pt, k, n)
       const entry = gazetteer.districts.get(key)?.find((e) => matchForm(pt, k, e.form))
       if (entry) return { kind: 'district', first, last: k + n, island: entry.old }
@@ -155,7 +174,7 @@ export const createPlaceFinder = ({ units }: CreatePlaceFinderOptions): PlaceFin
         return null
       const k = i + m.n
       if (!isAdjacent(pt, k) || notCommuneAfter.has(pt.tokens[i - 1]?.folded ?? '')) return null
-      for (let n = Math.min(gazetteer.maxWords, pt.tokens.length - k); n >= 1; n--) {
+      for (let n = spanAt(communeSpans, pt, k); n >= 1; n--) {
         const key = keyAt(pt, k, n)
         const matches = (gazetteer.communes.get(key) ?? []).map((e) => ({ e, m: matchForm(pt, k, e.form) }))
         const entries = matches.filter((x) => x.m).map((x) => x.e)

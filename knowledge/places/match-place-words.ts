@@ -16,11 +16,14 @@ export const compileForms = (words: readonly string[]): NameForm[] =>
   words.map(tokenizeName).sort((a, b) => b.folded.length - a.folded.length)
 
 /** The folded words `i`..`i+n-1` joined by spaces: the gazetteer's key. */
-export const keyAt = (pt: PlaceText, i: number, n: number): string =>
-  pt.tokens
-    .slice(i, i + n)
-    .map((t) => t.folded)
-    .join(' ')
+export const keyAt = (pt: PlaceText, i: number, n: number): string => {
+  // Joined in a loop: no arrays for a lookup made at almost every word of every message.
+  const end = Math.min(i + n, pt.tokens.length)
+  if (i >= end) return ''
+  let key = pt.tokens[i]?.folded ?? ''
+  for (let k = i + 1; k < end; k++) key += ` ${(pt.tokens[k] as PlaceText['tokens'][number]).folded}`
+  return key
+}
 
 /** Matches `form` starting at word `i`, or null. */
 export const matchForm = (pt: PlaceText, i: number, form: NameForm): WordMatch | null => {

@@ -107,13 +107,20 @@ const normalizeToneOf = (word: string): string => {
   return out
 }
 
+/** Whether each word seen has a syllable's shape (messages repeat their words; bounded as the tones' cache). */
+const shapeCache = new Map<string, boolean>()
+
 /** True when a lowercase word (with or without marks) has the shape of a Vietnamese syllable. */
 export const isVietnameseSyllable = (word: string): boolean => {
+  const cached = shapeCache.get(word)
+  if (cached !== undefined) return cached
   const base = [...word.normalize('NFD')]
     .filter((c) => !TONE_MARKS.has(c))
     .join('')
     .normalize('NFC')
-  return splitSyllable(base) !== null
+  const shaped = splitSyllable(base) !== null
+  if (shapeCache.size < 200_000) shapeCache.set(word, shaped)
+  return shaped
 }
 
 const applyTelexVowels = (s: string): string =>
