@@ -37,14 +37,19 @@ describe('answers only what the records cover', () => {
     expect((await portal.kb.answer(question)).kind).not.toBe('answer')
   })
 
-  it.each(['mất ví tìm lại được rồi thì làm sao', 'mất chó tìm lại ở đâu'])(
-    'says the records do not cover "%s": only the action "khôi phục" is shared with a name',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
-      expect(answer.kind).toBe('not_found')
-      expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
-    },
-  )
+  it('says the records do not cover "mất ví tìm lại được rồi thì làm sao": only the action "khôi phục" is shared with a name', async () => {
+    const answer = await portal.kb.answer('mất ví tìm lại được rồi thì làm sao')
+    expect(answer.kind).toBe('not_found')
+    expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
+  })
+
+  it('does not answer "mất chó tìm lại ở đâu" with the restoring of a passport: a lost dog is outside public procedures', async () => {
+    const answer = await portal.kb.answer('mất chó tìm lại ở đâu')
+    expect(answer.kind).toBe('not_found')
+    expect(answer.procedure).toBeUndefined()
+    expect(answer.text).toMatch(/^Tôi là trợ lý về thủ tục hành chính công nên chưa trả lời được câu hỏi này/)
+    expect(answer.text).not.toContain('hộ chiếu')
+  })
 
   it('still answers the restoring of a passport found again, whose name holds the object', async () => {
     expect((await portal.kb.answer('tìm lại được hộ chiếu bị mất thì làm gì')).procedure?.code).toBe(
