@@ -11,8 +11,12 @@
 
 import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
+import { namesDeath } from '../search/names-death.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import { findRequestedPart } from './find-requested-part.ts'
+
+/** A word no phrase holds, in place of one read otherwise (a death's "mất"). */
+const HIDDEN: AnalyzedToken = { text: '', folded: '', accented: false }
 
 const ZPhrases = z.array(z.string().min(1))
 export const ZProcedureActionsFile = z.object({
@@ -288,7 +292,9 @@ export const createProcedureActions = (
   const actionsIn = (words: readonly AnalyzedToken[]): Set<string> =>
     traitsOf(scan(words, questionPhrases, false)).actions
 
-  const ofQuestion = (tokens: readonly AnalyzedToken[]): Traits => {
+  const ofQuestion = (typed: readonly AnalyzedToken[]): Traits => {
+    // "mẹ em mất", "… thì mất": a death names no action; its word is hidden from the phrases.
+    const tokens = typed.map((t, k) => (namesDeath(typed, k) ? HIDDEN : t))
     const traits = traitsOf(scan(tokens, questionPhrases, false))
     // "đã thôi quốc tịch, giờ muốn trở lại": the action asked is the one after "muốn", not what happened before.
     const requested = findRequestedPart(tokens, (words) => actionsIn(words).size > 0)

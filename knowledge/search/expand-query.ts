@@ -9,6 +9,7 @@ import type { Facet } from '../answer/answer.types.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
+import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 
 export type QueryTerm = {
@@ -56,6 +57,8 @@ const startsClause = (t: AnalyzedToken): boolean => {
   return marked !== undefined && (!t.accented || t.text === marked)
 }
 const WEAK_WEIGHT = 0.35
+/** The word a death's "mất" is read as. */
+const DIED = analyzeText('chết')[0] as AnalyzedToken
 /**
  * Words in brackets in an expansion ("giấy chứng nhận [quyền sử dụng đất]") qualify the
  * official term: a name that carries them ranks higher, but a name without them (the 2024 land
@@ -226,7 +229,16 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       purposeRuns = runs.length
     }
     let consumed = 0
-    for (let n = phraseSpan(synonyms, folded, i); n >= 1 && !consumed; n--) {
+    // "mẹ em mất": a death is not a lost paper; it expands as "chết" does ("… mất, nhận tiền tuất").
+    if (namesDeath(tokens, i)) {
+      const found = lookupPhrase(synonyms.expansions, [DIED], 0, 1, DIED.folded)
+      const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))
+      run.push(termOf(tokens[i] as AnalyzedToken, synonyms, false))
+      if (expansion) run.push(...expansionTerms(expansion.to, synonyms))
+      expanded ||= expansion !== undefined
+      consumed = 1
+    }
+    for (let n = consumed ? 0 : phraseSpan(synonyms, folded, i); n >= 1 && !consumed; n--) {
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
       const found = lookupPhrase(synonyms.expansions, tokens, i, n, key)
       const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))

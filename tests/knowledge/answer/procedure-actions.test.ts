@@ -164,3 +164,42 @@ describe('the action asked is the one after "muốn", not what happened before',
     expect([...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions].sort()).toEqual(asked)
   })
 })
+
+describe('locking and unlocking an electronic identity', () => {
+  it('reads locking and unlocking as two actions in the names', () => {
+    expect(actionsOf('Khóa căn cước điện tử (thực hiện tại cấp tỉnh)')).toEqual(['lock'])
+    expect(actionsOf('Mở khóa căn cước điện tử (thực hiện tại cấp tỉnh)')).toEqual(['unlock'])
+    expect(actionsOf('Mở khóa tài khoản định danh điện tử (thực hiện tại cấp tỉnh)')).toEqual(['unlock'])
+    // opening a training course is no unlocking
+    expect(actionsOf('Mở khóa đào tạo bồi dưỡng nghiệp vụ')).not.toContain('unlock')
+  })
+
+  it.each([
+    [
+      'bị mất điện thoại, muốn khóa tài khoản định danh điện tử',
+      'Mở khóa tài khoản định danh điện tử (thực hiện tại cấp tỉnh)',
+      'action',
+    ],
+    [
+      'mat dien thoai, can khoa can cuoc dien tu gap',
+      'Mở khóa căn cước điện tử (thực hiện tại cấp tỉnh)',
+      'action',
+    ],
+    ['mat dien thoai, can khoa can cuoc dien tu gap', 'Khóa căn cước điện tử (thực hiện tại cấp tỉnh)', null],
+    [
+      'căn cước điện tử bị khóa rồi, làm sao dùng lại',
+      'Khóa căn cước điện tử (thực hiện tại cấp tỉnh)',
+      'action',
+    ],
+    [
+      'căn cước điện tử bị khóa rồi, làm sao dùng lại',
+      'Mở khóa căn cước điện tử (thực hiện tại cấp tỉnh)',
+      null,
+    ],
+    // science and training courses name no lock
+    ['dang ky de tai khoa hoc cap tinh', 'Đăng ký đề tài khoa học', null],
+    ['trung tâm muốn mở khóa đào tạo thuyền trưởng', 'Mở khóa đào tạo bồi dưỡng nghiệp vụ', null],
+  ])('"%s" against "%s": misfit %s', (question, name, kind) => {
+    expect(misfit(question, name)?.kind ?? null).toBe(kind)
+  })
+})

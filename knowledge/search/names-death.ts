@@ -1,0 +1,143 @@
+/**
+ * Whether a "mất" in a question tells of a death rather than of a lost paper: a relative before it,
+ * with the speaker's pronoun, a side of the family or both between ("mẹ em mất", "ông nội tôi vừa mất",
+ * "bo toi mat o nha"), or a clause ending in "thì mất" ("mẹ tôi đang hưởng lương hưu thì mất, …").
+ * A paper named right after it keeps the loss ("bố tôi mất căn cước"), and so does a cost or a
+ * duration after "thì mất" ("thì mất bao lâu"). The fixed phrases ("bố mất", "mới mất", "mất năm")
+ * stay in the vocabulary; this reads the ones a list cannot hold.
+ * @module
+ */
+import type { AnalyzedToken } from './normalize-vietnamese.ts'
+
+/** Relatives whose "mất" is a death: marked form → folded form. Bare "ba", "má", "bo", "vo" are left out: unmarked they are also "three", "ghost", "leave", "shell". */
+const RELATIVES = new Map([
+  ['bố', 'bo'],
+  ['mẹ', 'me'],
+  ['cha', 'cha'],
+  ['ông', 'ong'],
+  ['bà', 'ba'],
+  ['chồng', 'chong'],
+  ['vợ', 'vo'],
+  ['cụ', 'cu'],
+])
+/** Typed without marks, these fold onto a relative and nothing common beside "mất". */
+const UNMARKED_RELATIVES = new Set(['me', 'cha', 'ong', 'chong'])
+
+/** Words between the relative and "mất": the speaker's pronoun, a side of the family, "ấy". */
+const BETWEEN = new Set([
+  'em',
+  'toi',
+  'minh',
+  'tui',
+  'con',
+  'chau',
+  'noi',
+  'ngoai',
+  'ruot',
+  'ay',
+  'anh',
+  'chi',
+  'ban',
+])
+/** Words just before "mất" that tell of time ("đã mất", "vừa mất"). */
+const WHEN = new Set(['da', 'moi', 'vua'])
+/** Heads of a paper or belonging after "mất": then it is a loss ("mẹ em mất sổ hộ khẩu"); marked form → folded form. */
+const LOST_THINGS = new Map([
+  ['giấy', 'giay'],
+  ['thẻ', 'the'],
+  ['sổ', 'so'],
+  ['bằng', 'bang'],
+  ['hộ', 'ho'],
+  ['căn', 'can'],
+  ['chứng', 'chung'],
+  ['ví', 'vi'],
+  ['điện', 'dien'],
+  ['máy', 'may'],
+  ['xe', 'xe'],
+  ['tiền', 'tien'],
+  ['bản', 'ban'],
+  ['văn', 'van'],
+  ['quyết', 'quyet'],
+  ['tài', 'tai'],
+  ['biển', 'bien'],
+  ['đăng', 'dang'],
+  ['cà', 'ca'],
+  ['sim', 'sim'],
+])
+/** Typed without marks: heads that are a paper alone, and heads that are one only before the word given ("can cuoc", not "can lam"). */
+const UNMARKED_THINGS = new Set([
+  'giay',
+  'bang',
+  'vi',
+  'dien',
+  'xe',
+  'tien',
+  'van',
+  'quyet',
+  'bien',
+  'dang',
+  'sim',
+])
+const UNMARKED_THINGS_BEFORE = new Map([
+  ['can', ['cuoc']],
+  ['ho', ['chieu', 'khau']],
+  ['so', ['ho', 'do', 'hong', 'bao']],
+  ['the', ['bhyt', 'can', 'cccd', 'bao', 'ngan', 'atm']],
+  ['tai', ['khoan']],
+  ['may', ['tinh']],
+  ['chung', ['minh', 'chi', 'nhan', 'tu']],
+  ['ban', ['goc', 'sao']],
+  ['ca', ['vet']],
+])
+/** Abbreviated papers. */
+const ABBREVIATED_THINGS = new Set(['cccd', 'cmnd', 'gplx', 'bhyt', 'bhxh', 'hc', 'passport', 'cavet'])
+
+const isLostThing = (t: AnalyzedToken | undefined, after: AnalyzedToken | undefined): boolean => {
+  if (!t) return false
+  if (ABBREVIATED_THINGS.has(t.folded)) return true
+  if (t.accented) return LOST_THINGS.get(t.text) === t.folded
+  if (UNMARKED_THINGS.has(t.folded)) return true
+  return UNMARKED_THINGS_BEFORE.get(t.folded)?.includes(after?.folded ?? '') ?? false
+}
+/** Words after "thì mất" that ask a cost or a duration ("thì mất bao lâu", "thì mất phí không"). */
+const COST_OR_TIME = new Set([
+  'bao',
+  'may',
+  'phi',
+  'tien',
+  'het',
+  'khoang',
+  'nhieu',
+  'bn',
+  'it',
+  'nhung',
+  'gi',
+  'chi',
+])
+
+const isWord = (t: AnalyzedToken | undefined, marked: string, folded: string): boolean =>
+  t !== undefined && t.folded === folded && (!t.accented || t.text === marked)
+
+const isRelative = (t: AnalyzedToken | undefined): boolean => {
+  if (!t) return false
+  if (t.accented) return RELATIVES.get(t.text) === t.folded
+  return UNMARKED_RELATIVES.has(t.folded)
+}
+
+/**
+ * @param tokens the question's words
+ * @param i the index of a word
+ * @returns whether tokens[i] is a "mất" that tells of a death
+ */
+export const namesDeath = (tokens: readonly AnalyzedToken[], i: number): boolean => {
+  if (!isWord(tokens[i], 'mất', 'mat')) return false
+  const next = tokens[i + 1]
+  if (isLostThing(next, tokens[i + 2])) return false
+  let k = i - 1
+  if (isWord(tokens[k], 'thì', 'thi') && k >= 2) return !(next && COST_OR_TIME.has(next.folded))
+  if (WHEN.has(tokens[k]?.folded ?? '')) k--
+  // "mẹ mất", "mẹ em mất", "ông nội tôi mất": up to two words between.
+  const stop = k - 2
+  while (k > stop && BETWEEN.has(tokens[k]?.folded ?? '')) k--
+  return isRelative(tokens[k])
+}
