@@ -334,8 +334,9 @@ export const findAdminEvidence = ({
   const whole = withoutPrivatePapers(query.folded.join(' '))
   // Beside a private app, brand or game only the words that keep their administrative sense count, and
   // neither the company of a contextual word nor a word pair the names hold ("đăng ký tài khoản Shopee").
-  // In a game even two of them are play ("đăng ký kết hôn trong game"); beside an app two still tell a real
-  // act ("quen nhau qua TikTok, giờ muốn đăng ký kết hôn").
+  // In a game even two of them are play ("đăng ký kết hôn trong game"); beside an app two different ones
+  // still tell a real act ("quen nhau qua TikTok, giờ muốn đăng ký kết hôn"), one said twice does not
+  // ("đăng ký kênh YouTube … bao nhiêu người đăng ký").
   const thing = namesPrivateBrand(whole, query.tokens)
   const brand = thing !== null
   const phrases = brand ? ADMIN_PHRASES.filter((p) => !EVERYDAY_BESIDE_BRAND.has(p)) : ADMIN_PHRASES
@@ -345,7 +346,7 @@ export const findAdminEvidence = ({
   if (
     contextual.length &&
     (brand
-      ? thing === 'brand' && contextual.length > 1
+      ? thing === 'brand' && distinctPhrases(query.folded, contextual) > 1
       : hasCompany({ query, contextual, wordShare, actions }))
   )
     return 'phrase'
@@ -419,6 +420,10 @@ const findContextual = (folded: readonly string[]): Found[] => {
 }
 const CONTEXTUAL_WORDS = CONTEXTUAL_PHRASES.map((p) => p.split(' '))
 const CONTEXTUAL_WORD_SET = new Set(CONTEXTUAL_WORDS.flat())
+
+/** How many different contextual phrases were found ("đăng ký … người đăng ký" is one). */
+const distinctPhrases = (folded: readonly string[], found: readonly Found[]): number =>
+  new Set(found.map(({ at, length }) => folded.slice(at, at + length).join(' '))).size
 
 /** How many words after a contextual phrase (its object) may hold its company. */
 const NEAR = 3

@@ -193,3 +193,10 @@ describe('findAdminEvidence beside a private app, brand or game', () => {
     expect(evidence('xin giấy phép mở phòng game')).toBe('phrase')
   })
 })
+
+describe('findAdminEvidence beside an app, with a contextual word said twice', () => {
+  it('takes one contextual word said twice as no company, and two different ones as a real act', () => {
+    expect(evidence('đăng ký kênh YouTube kiếm tiền cần bao nhiêu người đăng ký')).toBeNull()
+    expect(evidence('quen nhau qua tiktok giờ muốn đăng ký kết hôn thì làm gì')).not.toBeNull()
+  })
+})
