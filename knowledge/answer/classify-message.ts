@@ -112,6 +112,13 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
  * A market price per unit ("giá lúa tuần này bao nhiêu 1 ký", "giá heo hơi hôm nay mấy chục một
  * cân") — folded: prices of goods are not public procedures (a fee is "lệ phí", "phí").
  */
+/**
+ * Asking whether the bot is a person or a machine ("bạn là người thật hay máy", "bạn là người hay
+ * máy vậy", "em là robot à") — folded: a remark to the bot, not a request for a person.
+ */
+const ASKS_BOT_NATURE =
+  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may))(?: (?:vay|the|a|ha|ah|nhi|day|sao))*$/
+
 const MARKET_PRICE =
   /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc)\b/
 
@@ -335,6 +342,8 @@ const WISHES = [
   'bot',
   'trợ lý',
   'hiểu rồi',
+  'trả lời hay',
+  'hay lắm',
   'đã hiểu',
   'hỗ trợ',
   'đã giúp',
@@ -404,6 +413,7 @@ export const classifyMessage = ({
   const all = words.join(' ')
   if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => containsPhrase(all, p)) || WAITING.test(all))
     return 'status'
+  if (ASKS_BOT_NATURE.test(all)) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
   if (query.codes.length) return 'question'
   if (isEmojiOnly(text)) return 'smalltalk'

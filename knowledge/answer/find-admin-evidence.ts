@@ -18,6 +18,7 @@ import {
 } from '../search/load-synonyms.ts'
 import { analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
+import { namesPrivateBrand } from './names-private-brand.ts'
 import { builtInProcedureActions, type ProcedureActions } from './procedure-actions.ts'
 
 export type FindAdminEvidenceOptions = {
@@ -99,6 +100,7 @@ const ADMIN_PHRASES = [
   'cong chung',
   'sao y',
   'xac nhan',
+  'xin xac nhan',
   'sang ten',
   'bao hiem',
   'tro cap',
@@ -181,6 +183,47 @@ export const CONTEXTUAL_PHRASES = [
   'nghia vu',
 ]
 
+/**
+ * Words of administration that a private app, brand or game ({@link namesPrivateBrand}) turns to its
+ * everyday sense (folded): an account's or a game's "hồ sơ", a software "giấy phép", a private
+ * "bảo hiểm", a card's "visa", a variable's "khai báo". Beside such a name they are no evidence; the
+ * other words of administration ("kinh doanh", "nộp thuế", "giấy phép lái xe") still are.
+ */
+const EVERYDAY_BESIDE_BRAND = new Set([
+  'giay to',
+  'giay phep',
+  'ho so',
+  'xin phep',
+  'bao hiem',
+  'khai bao',
+  'visa',
+  'xac nhan',
+  'che do',
+  'cap lai',
+])
+
+/**
+ * Papers of private life that hold a word of administration (folded): a job application ("hồ sơ xin
+ * việc", "đơn xin việc"), a company's portfolio ("hồ sơ năng lực"), a leave request at work ("đơn xin
+ * nghỉ phép"). Their words are no evidence; another word of administration in the message still is
+ * ("xin lý lịch tư pháp để nộp hồ sơ xin việc").
+ */
+const PRIVATE_PAPERS = [
+  'ho so xin viec',
+  'don xin viec',
+  'ho so nang luc',
+  'don xin nghi phep',
+  'don nghi phep',
+]
+
+/** The folded message without the private papers it names (each replaced by a word no list holds). */
+const withoutPrivatePapers = (whole: string): string =>
+  PRIVATE_PAPERS.reduce((text, paper) => ` ${text} `.split(` ${paper} `).join(' _ ').trim(), whole)
+
+/** The words of the private papers the folded message names ("ho", "so", "xin", "viec"). */
+const privatePaperWords = (whole: string): Set<string> =>
+  new Set(PRIVATE_PAPERS.filter((paper) => containsPhrase(whole, paper)).flatMap((paper) => paper.split(' ')))
+
 /** An expansion that names a place abroad (folded). */
 const ABROAD = /\bnuoc ngoai\b/
 
@@ -215,7 +258,12 @@ const CARD = /\b(?:lam|cap|doi|mat|xin|dang ki) the\b(?! (?:nao|thi|la|ma|a|ha|s
  * "gplx"). A single everyday word it expands ("làm", "xin", "mất", "bệnh") is no evidence, nor a
  * country or a place abroad ("Hàn Quốc", "ở Mỹ", read as "nước ngoài"): places are not papers.
  */
-const namesPaper = (query: ExpandedQuery, synonyms: Synonyms, actions: ProcedureActions): boolean => {
+const namesPaper = (
+  query: ExpandedQuery,
+  synonyms: Synonyms,
+  actions: ProcedureActions,
+  game = false,
+): boolean => {
   const whole = query.folded.join(' ')
   // Only an expansion the message's context allows reads it as a term ("dự báo thời tiết" is the
   // forecasting licence only next to "giấy phép", "công ty" …, not in "dự báo thời tiết ngày mai").
@@ -226,6 +274,8 @@ const namesPaper = (query: ExpandedQuery, synonyms: Synonyms, actions: Procedure
   return query.tokens.some((token, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (n === 1 && isVietnameseSyllable(token.folded)) continue
+      // In a game a name made of contextual words ("đăng ký kết hôn trong game") is play.
+      if (game && query.folded.slice(i, i + n).every((w) => CONTEXTUAL_WORD_SET.has(w))) continue
       const expansion = lookupPhrase(synonyms.expansions, query.tokens, i, n)
       if (!expansion || !applies(expansion) || ABROAD.test(foldPhrase(expansion.to))) continue
       // An action alone ("tìm lại" read as "khôi phục") names no paper: "mất điện thoại samsung tìm lại bằng
@@ -281,19 +331,37 @@ export const findAdminEvidence = ({
   topics,
   actions = builtInProcedureActions(),
 }: FindAdminEvidenceOptions): AdminEvidence | null => {
-  const whole = query.folded.join(' ')
-  if (ADMIN_PHRASES.some((p) => containsPhrase(whole, p))) return 'phrase'
-  if (synonyms && namesPaper(query, synonyms, actions)) return 'name'
+  const whole = withoutPrivatePapers(query.folded.join(' '))
+  // Beside a private app, brand or game only the words that keep their administrative sense count, and
+  // neither the company of a contextual word nor a word pair the names hold ("đăng ký tài khoản Shopee").
+  // In a game even two of them are play ("đăng ký kết hôn trong game"); beside an app two different ones
+  // still tell a real act ("quen nhau qua TikTok, giờ muốn đăng ký kết hôn"), one said twice does not
+  // ("đăng ký kênh YouTube … bao nhiêu người đăng ký").
+  const thing = namesPrivateBrand(whole, query.tokens)
+  const brand = thing !== null
+  const phrases = brand ? ADMIN_PHRASES.filter((p) => !EVERYDAY_BESIDE_BRAND.has(p)) : ADMIN_PHRASES
+  if (phrases.some((p) => containsPhrase(whole, p))) return 'phrase'
+  if (synonyms && namesPaper(query, synonyms, actions, thing === 'game')) return 'name'
   const contextual = findContextual(query.folded)
-  if (contextual.length && hasCompany({ query, contextual, wordShare, actions })) return 'phrase'
+  if (
+    contextual.length &&
+    (brand
+      ? thing === 'brand' && distinctPhrases(query.folded, contextual) > 1
+      : hasCompany({ query, contextual, wordShare, actions }))
+  )
+    return 'phrase'
   const service = SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || CARD.test(whole)
   const topic = !!topics?.find(query.folded).length
+  if (brand) return service ? 'service' : topic ? 'topic' : null
   // A word of administration only in some contexts, without its company, is no evidence by itself, nor
   // are the pairs it is part of or a single pair beside it ("cơ quan tiêu hóa gồm những bộ phận nào").
   if (contextual.length && !service && !topic) return null
+  // Beside a private paper, as beside an everyday activity, its own pairs ("hồ sơ") are no evidence and a
+  // single pair may be everyday speech ("nhân viên"): three words in a row must name the records' object.
+  const beside = privatePaperWords(query.folded.join(' '))
   if (
     wordShare &&
-    holdsPairBeside({ query, wordShare }) &&
+    holdsPairBeside({ query, wordShare, beside }) &&
     !namesOnlyQualifier({ query, wordShare, actions })
   )
     return 'pair'
@@ -351,6 +419,11 @@ const findContextual = (folded: readonly string[]): Found[] => {
   return found
 }
 const CONTEXTUAL_WORDS = CONTEXTUAL_PHRASES.map((p) => p.split(' '))
+const CONTEXTUAL_WORD_SET = new Set(CONTEXTUAL_WORDS.flat())
+
+/** How many different contextual phrases were found ("đăng ký … người đăng ký" is one). */
+const distinctPhrases = (folded: readonly string[], found: readonly Found[]): number =>
+  new Set(found.map(({ at, length }) => folded.slice(at, at + length).join(' '))).size
 
 /** How many words after a contextual phrase (its object) may hold its company. */
 const NEAR = 3

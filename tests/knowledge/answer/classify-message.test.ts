@@ -190,6 +190,20 @@ describe('classifyMessage', () => {
     expect(classify('bạn là người thật à')).not.toBe('contact')
   })
 
+  it('takes asking whether the assistant is a person or a machine, and praise with thanks, as small talk', () => {
+    for (const text of [
+      'ban la nguoi that hay may',
+      'bạn là người hay máy vậy',
+      'em là robot à',
+      'bot là máy hay người thật thế',
+      'tra loi hay lam, cam on nhieu',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    // a person asked for is still the contact reply; a question about a machine is not small talk
+    expect(classify('cho tôi nói chuyện với người thật')).toBe('contact')
+    expect(classify('ban la nguoi that hay may, cho minh hoi thu tuc khai sinh')).not.toBe('smalltalk')
+  })
+
   it('recognises complaints, denunciations and feedback', () => {
     expect(isComplaint(expandQuery('tố cáo công an xã nhận hối lộ', synonyms))).toBe(true)
     expect(isComplaint(expandQuery('phan anh can bo hach dich', synonyms))).toBe(true)

@@ -171,3 +171,32 @@ describe('out of scope and small talk by evidence (the national export)', () => 
     expect(['answer', 'clarify']).toContain((await portal.kb.answer(text, {})).kind)
   })
 })
+
+describe('findAdminEvidence beside a private app, brand or game', () => {
+  it('takes the everyday sense of a word that is also administrative beside such a name', () => {
+    // "đăng ký" has company ("tài khoản" held with it) and "hồ sơ", "bảo hiểm", "khai báo" are words of
+    // administration elsewhere, but an account, a private insurer or a variable is not what the records are about
+    expect(evidence('đăng ký tài khoản Shopee để mua hàng', ['tai_khoan', 'ki_tai'])).toBeNull()
+    expect(evidence('đăng ký kết hôn trong game Ngôi Sao Thời Trang làm sao')).toBeNull()
+    expect(evidence('bảo hiểm nhân thọ Prudential có nên mua không')).toBeNull()
+    expect(evidence('khai bao bien trong python nhu the nao')).toBeNull()
+    expect(evidence('cach lam ho so nang luc cong ty cho dep tren Canva')).toBeNull()
+    // without the brand the same words stay evidence
+    expect(evidence('đăng ký kết hôn làm sao')).not.toBeNull()
+    expect(evidence('bảo hiểm nhân thọ có nên mua không')).toBe('phrase')
+  })
+
+  it('keeps the words that name a paper, a duty or a business beside such a name', () => {
+    expect(evidence('bán hàng trên Shopee có phải đăng ký hộ kinh doanh không')).toBe('phrase')
+    expect(evidence('ban hang tren tiktok co phai nop thue khong')).toBe('phrase')
+    expect(evidence('mất iPhone có kẹp căn cước trong ốp')).toBe('phrase')
+    expect(evidence('xin giấy phép mở phòng game')).toBe('phrase')
+  })
+})
+
+describe('findAdminEvidence beside an app, with a contextual word said twice', () => {
+  it('takes one contextual word said twice as no company, and two different ones as a real act', () => {
+    expect(evidence('đăng ký kênh YouTube kiếm tiền cần bao nhiêu người đăng ký')).toBeNull()
+    expect(evidence('quen nhau qua tiktok giờ muốn đăng ký kết hôn thì làm gì')).not.toBeNull()
+  })
+})

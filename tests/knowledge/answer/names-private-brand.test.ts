@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { namesPrivateBrand } from '../../../knowledge/answer/names-private-brand.ts'
+import { analyzeText, foldVietnamese } from '../../../knowledge/search/normalize-vietnamese.ts'
+
+const names = (text: string) => namesPrivateBrand(foldVietnamese(text), analyzeText(text))
+
+describe('namesPrivateBrand', () => {
+  it('finds a private app, platform, brand, product, test or game', () => {
+    for (const text of [
+      'dang ky tai khoan shopee de mua hang',
+      'gia han thue bao netflix bang the visa',
+      'khai bao bien trong python nhu the nao',
+      'dang ky thi ielts o hoi dong anh',
+      'bao hiem man hinh dien thoai o the gioi di dong',
+      'dang ky tai khoan lien quan mobile moi cho con',
+      'dang ky ket hon trong game ngoi sao thoi trang',
+    ])
+      expect(namesPrivateBrand(text), text).not.toBeNull()
+  })
+
+  it('tells a game from an app, and reads an everyday word without marks as that word', () => {
+    expect(names('đăng ký tài khoản Liên Quân mới cho con thế nào')).toBe('game')
+    expect(names('đăng ký kết hôn trong game Ngôi Sao Thời Trang')).toBe('game')
+    expect(names('quen nhau qua TikTok giờ muốn đăng ký kết hôn')).toBe('brand')
+    // "lien quan" typed without marks is "liên quan" (related)
+    expect(names('xin phép hoạt động liên quan đến đê điều ở đâu')).toBeNull()
+    expect(names('xin phep hoat dong lien quan den de dieu')).toBeNull()
+  })
+
+  it('takes a place or business that runs games, and a plain question, as no such name', () => {
+    for (const text of [
+      'xin giay phep mo phong game can gi',
+      'kinh doanh game online phai xin giay phep gi',
+      'dang ky ket hon can giay to gi',
+      'quan li tai khoan dinh danh dien tu',
+      'quảng cáo thuốc thú y trên báo có phải xin xác nhận nội dung không',
+    ])
+      expect(namesPrivateBrand(text), text).toBeNull()
+  })
+})
