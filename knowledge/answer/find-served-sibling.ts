@@ -82,18 +82,33 @@ const asksOnlyPurpose = (
 
 /**
  * Per found procedure, the words of its base name when it can be served (no code lookup, a base name,
- * no purpose of its own), else null: read once per list, however many of its results have a purpose.
+ * no purpose of its own), else null.
  */
-const servableByList = new WeakMap<readonly SearchResult[], (readonly string[] | null)[]>()
-const servableOf = (found: readonly SearchResult[]): (readonly string[] | null)[] => {
-  let plains = servableByList.get(found)
-  if (!plains) {
-    plains = found.map((s) =>
-      s.score >= 1000 || !s.group || splitPurpose(s.name) ? null : plainWordsOf(s.group),
-    )
-    servableByList.set(found, plains)
+const servableOf = (found: readonly SearchResult[]): (readonly string[] | null)[] =>
+  found.map((s) => (s.score >= 1000 || !s.group || splitPurpose(s.name) ? null : plainWordsOf(s.group)))
+
+/**
+ * The finder of served procedures for one list of found procedures: their base names are read once,
+ * however many of the list's results have a purpose.
+ * @returns for a result of the list, the found procedure it serves (its name's purpose holds that
+ *   procedure's name, and the question asks nothing of its own head), or null
+ */
+export const createServedSiblingFinder = (
+  found: readonly SearchResult[],
+): ((result: SearchResult) => SearchResult | null) => {
+  let plains: (readonly string[] | null)[] | null = null
+  return (result) => {
+    const split = splitPurpose(result.name)
+    if (!split) return null
+    plains ??= servableOf(found)
+    for (let k = 0; k < found.length; k++) {
+      const s = found[k] as SearchResult
+      const plain = plains[k]
+      if (!plain || s === result || s.code === result.code) continue
+      if (holds(split.purpose, plain) && asksOnlyPurpose(result, s, split)) return s
+    }
+    return null
   }
-  return plains
 }
 
 /**
@@ -103,15 +118,4 @@ const servableOf = (found: readonly SearchResult[]): (readonly string[] | null)[
 export const findServedSibling = (
   result: SearchResult,
   found: readonly SearchResult[],
-): SearchResult | null => {
-  const split = splitPurpose(result.name)
-  if (!split) return null
-  const plains = servableOf(found)
-  for (let k = 0; k < found.length; k++) {
-    const s = found[k] as SearchResult
-    const plain = plains[k]
-    if (!plain || s === result || s.code === result.code) continue
-    if (holds(split.purpose, plain) && asksOnlyPurpose(result, s, split)) return s
-  }
-  return null
-}
+): SearchResult | null => createServedSiblingFinder(found)(result)

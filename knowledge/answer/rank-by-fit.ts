@@ -16,7 +16,7 @@ import { memoize } from '../search/create-lru-cache.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import { rankFittingSiblings } from './find-fitting-sibling.ts'
-import { findServedSibling } from './find-served-sibling.ts'
+import { createServedSiblingFinder } from './find-served-sibling.ts'
 import type { Misfit, ProcedureActions, Traits } from './procedure-actions.ts'
 import { rankPlainSiblings } from './rank-plain-sibling.ts'
 
@@ -180,6 +180,7 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     }
     return false
   }
+  const servedSibling = createServedSiblingFinder(results)
   const scored = results.map((r, i) => {
     if (r.score >= 1000 || r.fit !== undefined) return r
     const sibling = r.idfCoverage >= bestCoverage - SIBLING_COVERAGE
@@ -187,7 +188,7 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     if (unasked[i] && i < ACTION_CHECKS && actionless.length && hasPlainSibling(r))
       fit -= UNASKED_ACTION_PENALTY
     // A step done for another found procedure ("xác nhận … để đăng ký thường trú") is an action not asked either.
-    else if (i < ACTION_CHECKS && findServedSibling(r, results)) fit -= UNASKED_ACTION_PENALTY
+    else if (i < ACTION_CHECKS && servedSibling(r)) fit -= UNASKED_ACTION_PENALTY
     if (fit === 0) return { ...r, fit: 0 }
     const score = Math.round((r.score + fit) * 1000) / 1000
     return { ...r, score, fit: Math.round(fit * 1000) / 1000 }
