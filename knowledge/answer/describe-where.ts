@@ -48,18 +48,47 @@ export const currentBody = (text: string): { text: string; changed: boolean } =>
 const SUBMIT =
   /\b(?:nộp|gửi|tiếp nhận)(?: trực tiếp)?(?: (?:01 )?(?:bộ )?hồ sơ[^.;:]{0,60}?)? (?:tại|cho|đến|về) ((?:trụ sở |Bộ phận |Trung tâm |cơ quan |Ủy ban |UBND |Công an |Sở |Phòng |Cục |Chi cục |Văn phòng |Tòa án |Cơ quan |Ban |Bảo hiểm )[^.;:()]{2,140})/iu
 
+/**
+ * Where the body's name ends in a step's sentence: a purpose, a manner, a deadline, a condition
+ * or a second duty goes on after it ("… có thẩm quyền nộp lệ phí nếu …", "… cấp xã thì các bên
+ * … phải ký", "… chậm nhất là 03 ngày làm việc trước …", "… bằng hình thức trực tiếp", "… hoặc
+ * hồ sơ được gửi qua đường bưu chính"). Words end at a letter boundary, not `\b`, which
+ * ignores letters with marks ("để").
+ */
+const CLAUSE_AFTER_BODY = new RegExp(
+  `\\s+(?:${[
+    'để',
+    'và nhận',
+    'theo quy định',
+    'hoặc qua',
+    'hoặc thông qua',
+    'hoặc nộp',
+    'hoặc hồ sơ',
+    'có trách nhiệm',
+    'kiểm tra',
+    'thực hiện',
+    'xem xét',
+    'nộp lệ phí',
+    'nộp phí',
+    'thì',
+    'chậm nhất',
+    'trước ngày',
+    'trước khi',
+    'trong thời hạn',
+    'bằng hình thức',
+    'theo hình thức',
+    'cùng với',
+  ].join('|')})(?!\\p{L}).*$`,
+  'u',
+)
+
 /** The body the steps or channel descriptions say to submit to, if any. */
 export const submitToFromText = (texts: string[]): string | null => {
   for (const text of texts) {
     for (const sentence of splitSentences(text)) {
       const found = SUBMIT.exec(sentence)?.[1]
       if (found) {
-        const body = found
-          .replace(
-            /\s+(?:để|và nhận|theo quy định|hoặc qua|có trách nhiệm|kiểm tra|thực hiện|xem xét)\b.*$/u,
-            '',
-          )
-          .trim()
+        const body = found.replace(CLAUSE_AFTER_BODY, '').trim()
         return body.charAt(0).toLocaleUpperCase('vi') + body.slice(1)
       }
     }
