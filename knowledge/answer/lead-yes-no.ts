@@ -41,10 +41,10 @@ export const leadYesNo = ({
     return 'Tùy cách nộp: có cách nộp miễn phí, có cách mất phí (chi tiết ở dưới).'
   }
   if (facet === 'online') {
-    if (!procedure.channels.length) return null
-    return procedure.channels.some((c) => c.kind === 'online')
-      ? 'Có, thủ tục này nộp trực tuyến được.'
-      : 'Không, hồ sơ thủ tục không có cách nộp trực tuyến; bạn nộp trực tiếp hoặc theo cách ghi ở dưới.'
+    // A yes is the online facet's own lead ("Có, thủ tục này nộp trực tuyến được trên Cổng …"):
+    // saying it twice reads badly on a phone. Only a no needs its own line.
+    if (!procedure.channels.length || procedure.channels.some((c) => c.kind === 'online')) return null
+    return 'Không, hồ sơ thủ tục không có cách nộp trực tuyến; bạn nộp trực tiếp hoặc theo cách ghi ở dưới.'
   }
   const whole = ` ${folded.join(' ')} `
   if (facet === 'overview' && / co (?:can|phai) /.test(whole)) {

@@ -106,6 +106,7 @@ describe('answerQuestion', () => {
     expect(fee).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: '1.014063' } })
     const online = await ask('làm online được không', { procedureCode: '1.014063' })
     expect(online).toMatchObject({ kind: 'answer', facet: 'online', procedure: { code: '1.014063' } })
+    expect(online.text.match(/nộp trực tuyến được/g)).toHaveLength(1)
     const where = await ask('nộp ở đâu', { procedureCode: '1.000894' })
     expect(where).toMatchObject({ kind: 'answer', facet: 'where', procedure: { code: '1.000894' } })
   })
