@@ -106,9 +106,12 @@ export type Where = {
   district: boolean
 }
 
+/** A name ends without the record's closing punctuation: the reply puts its own after it. */
+const withoutEnd = (text: string | null): string | null => text?.replace(/[\s.;,:]+$/u, '') || null
+
 export const describeWhere = (p: Procedure): Where => {
-  const stated = p.executingAgency ?? p.competentAgency
-  const from: Where['from'] = p.executingAgency ? 'agency' : p.competentAgency ? 'competent' : null
+  const stated = withoutEnd(p.executingAgency) ?? withoutEnd(p.competentAgency)
+  const from: Where['from'] = withoutEnd(p.executingAgency) ? 'agency' : stated ? 'competent' : null
   const found =
     stated ??
     submitToFromText([...p.steps, ...p.channels.filter((c) => c.kind === 'direct').map((c) => c.note ?? '')])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { submitToFromText } from '../../../knowledge/answer/describe-where.ts'
+import { describeWhere, submitToFromText } from '../../../knowledge/answer/describe-where.ts'
+import type { Procedure } from '../../../knowledge/procedures/procedure.types.ts'
 
 /** Sentences of the steps of real records (dichvucong-2026-07.jsonl), copied unchanged. */
 describe('the body a record’s steps say to submit to', () => {
@@ -50,5 +51,31 @@ describe('the body a record’s steps say to submit to', () => {
         'Nộp hồ sơ cho Cơ quan tiếp nhận hồ sơ theo cơ chế một cửa liên thông nơi có bất động sản.',
       ]),
     ).toBe('Cơ quan tiếp nhận hồ sơ theo cơ chế một cửa liên thông nơi có bất động sản')
+  })
+})
+
+describe('describeWhere', () => {
+  const record = (over: Partial<Procedure>): Procedure =>
+    ({
+      executingAgency: null,
+      competentAgency: null,
+      address: null,
+      steps: [],
+      channels: [],
+      levels: [],
+      ...over,
+    }) as Procedure
+
+  it('leaves out the closing punctuation a record puts after the body (1.000656: "… thị trấn.")', () => {
+    expect(describeWhere(record({ executingAgency: 'Ủy ban Nhân dân xã, phường, thị trấn.' }))).toMatchObject(
+      {
+        agency: 'Ủy ban Nhân dân xã, phường, thị trấn',
+        from: 'agency',
+      },
+    )
+    expect(describeWhere(record({ executingAgency: ' ', competentAgency: 'Sở Tư pháp;' }))).toMatchObject({
+      agency: 'Sở Tư pháp',
+      from: 'competent',
+    })
   })
 })
