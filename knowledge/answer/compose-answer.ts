@@ -14,7 +14,7 @@ import { clipSentences, splitSentences } from './clip-sentences.ts'
 import { formCodes, isMainForm } from './describe-documents.ts'
 import { type FactRow, formatFactRow } from './describe-fees.ts'
 import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
-import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE } from './describe-where.ts'
+import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from './describe-where.ts'
 import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
@@ -100,7 +100,7 @@ const wherePart = (p: Procedure, placeNote: string | null): { lead: string; sect
   const { agency, items } = whereItems(p)
   const direct = p.channels.find((c) => c.kind === 'direct' && c.note)
   // Only what the description says about where to hand in, not its processing notes.
-  const about = splitSentences(direct?.note ?? '').filter((s) => /\b(?:nộp|tại|tiếp nhận)\b/iu.test(s))
+  const about = splitSentences(direct?.note ?? '').filter(saysWhereToSubmit)
   if (about.length) {
     const note = currentBody(clipSentences(about.join(' '), 300))
     items.push(`Nộp trực tiếp: ${note.text}`)

@@ -82,6 +82,26 @@ const CLAUSE_AFTER_BODY = new RegExp(
   'u',
 )
 
+/** A body or place a file is handed to ("tại trụ sở Cục …", "đến Bộ phận Một cửa", "Tại TTPVHCC"). */
+const HANDED_TO =
+  /(?:^|[\s(])(?:tại|về|đến|cho|qua)\s+(?:(?:tại|bất kỳ|các)\s+)*(?:trụ sở|Bộ phận|BPMC|Bộ(?! trưởng)|Tổng cục|đơn vị|Trung tâm|TTPVHCC|cơ quan|Ủy ban|UBND|Công an|Sở|Phòng|Cục|Chi cục|Văn phòng|Tòa án|Ban|Bảo hiểm|Thuế|địa điểm|người đứng đầu|Giám đốc|Chủ tịch)(?!\p{L})/iu
+
+/**
+ * Whether a sentence of a channel's description tells where or when a file is handed in, not a
+ * time limit, a fee exemption or a reference ("hướng dẫn tại Điều 6"): it names a body or place
+ * the file goes to, or the reception hours ("Thời gian tiếp nhận hồ sơ: Giờ hành chính …").
+ */
+export const saysWhereToSubmit = (sentence: string): boolean =>
+  /^Thời gian tiếp nhận(?!\p{L})/iu.test(sentence) ||
+  (!TIME_LIMIT.test(sentence) && !OTHER_MATTER.test(sentence) && HANDED_TO.test(sentence))
+
+/** A time limit or an unmet condition within a sentence ("trong thời hạn tối đa 90 ngày", "không đạt yêu cầu"). */
+const OTHER_MATTER = /(?:thời hạn|thời gian)(?: tối đa)? \d|không (?:đáp ứng|đạt|đủ điều kiện)/iu
+
+/** A sentence about a time limit ("Thời hạn …", "Trong thời hạn 04 ngày làm việc …", "16 ngày làm việc …"). */
+const TIME_LIMIT =
+  /^(?:[-+*•]\s*)?(?:Thời hạn|Thời gian|Trong (?:thời hạn|thời gian|vòng)|Không quá|\d+ ngày)(?!\p{L})/iu
+
 /** The body the steps or channel descriptions say to submit to, if any. */
 export const submitToFromText = (texts: string[]): string | null => {
   for (const text of texts) {
