@@ -72,7 +72,10 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
     words.every((w) => same(w[w.length - 1 - suf], words[0]?.[(words[0]?.length ?? 0) - 1 - suf]))
   )
     suf++
-  if (names.length < 2 || pre < 2) return { labels: bases.map((n) => shorten(n)), common: null }
+  // Shared words name one procedure with cases only when they reach past its action to an
+  // object: "Đăng ký" alone is shared by "Đăng ký thường trú" and "Đăng ký lại phương tiện …".
+  const opening = /^thủ tục$/iu.test(`${words[0]?.[0] ?? ''} ${words[0]?.[1] ?? ''}`) ? 2 : 0
+  if (names.length < 2 || pre - opening < 3) return { labels: bases.map((n) => shorten(n)), common: null }
   const labels = words.map((w, i) => {
     const mid = w.slice(pre, w.length - suf)
     while (mid.length > 1 && EDGE_WORDS.has((mid[0] ?? '').toLocaleLowerCase('vi').replace(/[,;:]$/u, '')))

@@ -20,6 +20,17 @@ describe('clarifyLabels', () => {
     expect(labels).toEqual(['Cấp lại thẻ căn cước', 'Cấp đổi thẻ căn cước'])
   })
 
+  it('keeps whole names when all they share is the action ("Đăng ký")', () => {
+    const names = [
+      'Đăng ký lại phương tiện trong trường hợp chủ phương tiện thay đổi trụ sở hoặc nơi đăng ký hộ khẩu thường trú',
+      'Đăng ký thường trú',
+    ]
+    const { labels, common } = clarifyLabels(names)
+    expect(common).toBeNull()
+    expect(labels).toEqual([shorten(names[0] ?? ''), 'Đăng ký thường trú'])
+    expect(clarifyLabels(['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký khai tử']).common).toBeNull()
+  })
+
   it('keeps the level when it is all that tells two names apart', () => {
     const name =
       'Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với lực lượng Công an nhân dân'
