@@ -15,6 +15,7 @@ import { formCodes, isMainForm } from './describe-documents.ts'
 import { type FactRow, formatFactRow } from './describe-fees.ts'
 import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from './describe-where.ts'
+import { findStepTimeLimits } from './find-step-time-limits.ts'
 import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
@@ -66,7 +67,14 @@ const feesPart = (p: Procedure, today: string): { lead: string; sections: ReplyS
 
 const durationPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
   const { rows, unexplained } = recordFacts(p).durations
-  if (!rows.length) return { lead: missing('thời hạn giải quyết'), sections: [] }
+  if (!rows.length) {
+    const stated = findStepTimeLimits(p)
+    if (!stated.length) return { lead: missing('thời hạn giải quyết'), sections: [] }
+    return {
+      lead: 'Cột thời hạn giải quyết của hồ sơ gốc để trống; trình tự thực hiện ghi:',
+      sections: [{ title: 'Thời hạn ghi trong trình tự thực hiện', items: stated }],
+    }
+  }
   const { lead, items } = factsAnswer('Thời hạn giải quyết', rows, channelLabels(p))
   if (unexplained) items.push('Hồ sơ gốc còn ghi thời hạn khác cho một số trường hợp; xem trang chính thức.')
   return { lead, sections: items.length ? [{ title: 'Chi tiết thời hạn', items }] : [] }
