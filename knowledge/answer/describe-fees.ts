@@ -88,14 +88,15 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
     }
   }
   if (disagree) {
-    const why =
-      disagree.reason === 'local'
-        ? `cột phí trên Cổng ghi “${disagree.column}”, nhưng mô tả cho biết mức thu do Hội đồng nhân dân cấp tỉnh quy định; hãy hỏi nơi nộp hồ sơ hoặc xem trang chính thức`
-        : `cột phí trên Cổng ghi “${disagree.column}”, khác mức thu trong mô tả này; hãy đối chiếu trang chính thức`
+    const why = {
+      local: `cột phí trên Cổng ghi “${disagree.column}”, nhưng mô tả cho biết mức thu do Hội đồng nhân dân cấp tỉnh quy định; hãy hỏi nơi nộp hồ sơ hoặc xem trang chính thức`,
+      regulated: `cột phí trên Cổng ghi “${disagree.column}”, nhưng mô tả dẫn văn bản quy định mức thu; hãy hỏi nơi nộp hồ sơ hoặc xem trang chính thức`,
+      amount: `cột phí trên Cổng ghi “${disagree.column}”, khác mức thu trong mô tả này; hãy đối chiếu trang chính thức`,
+    }[disagree.reason]
     // The column cannot be taken as the fee: the detail's own words come first.
     if (!sentences.some((s) => labelled(s))) {
       const [first = disagree.detail, ...rest] = sentences
-      return { label, value: `${first} (lưu ý: ${why})`, notes: rest.map((s) => markEndedPeriod(s, today)) }
+      return { label, value: `${first.replace(/[.;]\s*$/u, '')} (lưu ý: ${why})`, notes: rest.map((s) => markEndedPeriod(s, today)) }
     }
     return { label, value: `${value} (lưu ý: ${why})`, notes }
   }

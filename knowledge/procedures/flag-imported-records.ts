@@ -15,6 +15,7 @@ import type { Procedure } from './procedure.types.ts'
 export const FLAGGED_WARNINGS = new Set([
   'FEE_FREE_WITH_AMOUNT',
   'FEE_AMOUNT_MISMATCH',
+  'FEE_SET_BY_REGULATION',
   'LEGAL_MALFORMED',
   'URL_NOT_ALLOWED',
   'URL_INVALID',

@@ -29,6 +29,11 @@ const CURRENCY_ONLY = /^(Việt Nam Đồng|VNĐ|VND)/
 const AMOUNT_IN_DETAIL = /(\d{1,3}(?:\.\d{3})+) ?(?:đồng|vnđ|VNĐ|Đồng|đ|Đ)/
 // "Mức lệ phí … do Hội đồng nhân dân tỉnh quyết định": the fee is set by each province
 const SET_LOCALLY = /Hội đồng nhân dân|HĐND/
+// "Thực hiện theo Thông tư số 244/2016/TT-BTC … quy định mức thu, chế độ thu, nộp … phí cung cấp
+// thông tin lý lịch tư pháp": the detail points to the regulation that sets the fee
+const SET_BY_REGULATION = /mức thu|biểu (?:mức )?(?:thu )?(?:phí|lệ phí)/iu
+// … unless it says who is exempt or that nothing is charged
+const EXEMPTION = /miễn|không thu/iu
 
 /** @returns the index just past the parenthesised group starting at `start`, or -1 when unbalanced */
 const closingParen = (text: string, start: number): number => {
@@ -49,19 +54,20 @@ type FeePart = {
   rest: string
   recognised: boolean
   /** "Miễn phí (… 135.000 đồng/lần …)", "135 VNĐ (135.000 đồng)": column and detail disagree */
-  contradicts?: 'amount' | 'local'
+  contradicts?: 'amount' | 'local' | 'regulated'
 }
 
 /**
  * A fee whose column and detail disagree: the column says "Miễn phí" or an amount (often with
  * its thousands lost: "135 VNĐ"), while the detail in brackets names amounts in đồng none of
- * which is the column's (`amount`), or says the provincial council sets the fee (`local`).
+ * which is the column's (`amount`), says the provincial council sets the fee (`local`), or
+ * points to the regulation that sets it without naming an exemption (`regulated`).
  * Then neither can be taken as the fee.
  * @returns the column's words, the detail and why, or null when they agree (or there is no detail)
  */
 export const contradictoryFee = (
   feeText: string,
-): { column: string; detail: string; reason: 'amount' | 'local' } | null => {
+): { column: string; detail: string; reason: 'amount' | 'local' | 'regulated' } | null => {
   const open = feeText.indexOf('(')
   if (open <= 0) return null
   const column = feeText.slice(0, open).trim()
@@ -71,7 +77,11 @@ export const contradictoryFee = (
     .trim()
   const free = FREE.test(column)
   if (!AMOUNT_IN_DETAIL.test(detail)) {
-    return free && SET_LOCALLY.test(detail) ? { column, detail, reason: 'local' } : null
+    if (!free) return null
+    if (SET_LOCALLY.test(detail)) return { column, detail, reason: 'local' }
+    return SET_BY_REGULATION.test(detail) && !EXEMPTION.test(detail)
+      ? { column, detail, reason: 'regulated' }
+      : null
   }
   // the detail names a sum in đồng; then any figure in it ("+ 160.000/hộ chiếu") may be the column's
   if (free) return { column, detail, reason: 'amount' }
@@ -159,9 +169,16 @@ const parseRow = (label: Label, text: string, warnings: ParseWarning[]): Procedu
   if (fee.contradicts) {
     const free = FREE.test(fee.feeText ?? '')
     const code =
-      fee.contradicts === 'local' ? 'FEE_SET_LOCALLY' : free ? 'FEE_FREE_WITH_AMOUNT' : 'FEE_AMOUNT_MISMATCH'
+      fee.contradicts === 'local'
+        ? 'FEE_SET_LOCALLY'
+        : fee.contradicts === 'regulated'
+          ? 'FEE_SET_BY_REGULATION'
+          : free
+            ? 'FEE_FREE_WITH_AMOUNT'
+            : 'FEE_AMOUNT_MISMATCH'
     const what = {
       FEE_SET_LOCALLY: 'ghi "Miễn phí" nhưng mô tả nói mức thu do HĐND cấp tỉnh quy định',
+      FEE_SET_BY_REGULATION: 'ghi "Miễn phí" nhưng mô tả dẫn văn bản quy định mức thu',
       FEE_FREE_WITH_AMOUNT: 'ghi "Miễn phí" nhưng mô tả nêu mức thu',
       FEE_AMOUNT_MISMATCH: 'và mô tả ghi hai mức khác nhau',
     }[code]

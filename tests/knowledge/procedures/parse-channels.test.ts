@@ -112,6 +112,19 @@ describe('parseChannels', () => {
     expect(parsed.warnings.map((w) => w.code)).toEqual(['FEE_SET_LOCALLY'])
   })
 
+  it('does not take "free" as the fee when the detail points to the regulation that sets it (3.000333)', () => {
+    const detail =
+      'Thực hiện theo Thông tư số 244/2016/TT-BTC ngày 11/11/2016 của Bộ Tài chính quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí cung cấp thông tin lý lịch tư pháp'
+    const parsed = parseChannels(`${H}Trực tiếp10 NgàyMiễn phí(${detail})`)
+    expect(parsed.value[0]?.feeVnd).toBeNull()
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['FEE_SET_BY_REGULATION'])
+    // an exemption under a regulation stays free
+    const exempt = parseChannels(
+      `${H}Trực tiếp10 NgàyMiễn phí(Miễn lệ phí từ ngày 07/4/2026 đến 30/6/2026 theo Thông tư quy định mức thu lệ phí)`,
+    )
+    expect(exempt.value[0]?.feeVnd).toBe(0)
+  })
+
   it('leaves the amount unknown when the column lost its thousands ("135 VNĐ" above 135.000 đồng)', () => {
     const parsed = parseChannels(
       `${H}Trực tiếp5 Ngày làm việc135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)`,
