@@ -16,6 +16,7 @@ import { type FactRow, formatFactRow } from './describe-fees.ts'
 import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from './describe-where.ts'
 import { findStepTimeLimits } from './find-step-time-limits.ts'
+import { shorten } from './label-candidates.ts'
 import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
@@ -80,12 +81,29 @@ const durationPart = (p: Procedure): { lead: string; sections: ReplySection[] } 
   return { lead, sections: items.length ? [{ title: 'Chi tiết thời hạn', items }] : [] }
 }
 
+/**
+ * The form's name as the lead says it: without where its template is published ("theo mẫu số
+ * 01/HKNN ban hành kèm theo Thông tư …", "quy định tại Phụ lục 1 …"), what it must contain
+ * ("bao gồm các thông tin sau: …") or a second sentence; the list below keeps the full entry.
+ */
+const shortFormName = (name: string): string => {
+  const first = (name.split(/[(;]|\.\s|:/u)[0] ?? name).trim()
+  const cut = first.search(
+    /\s(?:theo (?:mẫu|Mẫu|Phụ lục|phụ lục)|ban hành kèm|quy định tại|bao gồm)|,\s*có\s/u,
+  )
+  const head = (cut >= 8 ? first.slice(0, cut) : first)
+    .trim()
+    .replace(/[.,:]$/u, '')
+    .replace(/\s+(?:theo|kèm|tại|của|và|cho)$/u, '')
+  return head.length > 140 ? shorten(head, 140) : head
+}
+
 const documentsPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
   const { groups, omitted } = recordFacts(p).documents
   if (!groups.length) return { lead: missing('thành phần hồ sơ'), sections: [] }
   // The form by its short name and code ("tờ khai thay đổi thông tin cư trú (mẫu CT01)"); the list has the rest.
   const form = p.documents.find(isMainForm)
-  const formName = form ? (form.name.split(/[(;]/)[0] ?? form.name).trim().replace(/[.,:]$/, '') : ''
+  const formName = form ? shortFormName(form.name) : ''
   const codes = form ? [...new Set(formCodes(form))] : []
   const lead = form
     ? `Bạn cần ${lower(formName)}${codes.length ? ` (mẫu ${codes.join(', ')})` : ''} và các giấy tờ dưới đây.`

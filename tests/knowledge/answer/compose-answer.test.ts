@@ -169,6 +169,29 @@ describe('documents', () => {
     ).toBeDefined()
   })
 
+  it('names the form in the lead without where its template is published or what it must hold', () => {
+    const p = record('1.001193')
+    const [form, ...rest] = p.documents
+    if (!form) throw new Error('1.001193 has no documents')
+    // form names as other records of the export word them (1.006442, 1.000894)
+    const named = (name: string) =>
+      composeReply({
+        procedure: { ...p, documents: [{ ...form, name }, ...rest] },
+        facet: 'documents',
+        today: TODAY,
+      })
+    expect(
+      named(
+        'Tờ khai hàng hóa nhập khẩu theo mẫu HQ/2015/NK Phụ lục IV ban hành kèm Thông tư số 38/2015/TT-BTC',
+      ).lead,
+    ).toBe('Bạn cần tờ khai hàng hóa nhập khẩu và các giấy tờ dưới đây.')
+    expect(
+      named(
+        'Tờ khai đăng ký kết hôn theo mẫu, có đủ thông tin của hai bên nam, nữ. Hai bên nam, nữ có thể khai chung vào một Tờ khai đăng ký kết hôn',
+      ).lead,
+    ).toBe('Bạn cần tờ khai đăng ký kết hôn và các giấy tờ dưới đây.')
+  })
+
   it('never drops the CT01 form, even when the record lists it last under a case (1.004222 thường trú)', () => {
     const r = reply('1.004222', 'documents')
     expect(r.sections[0]?.items.join('\n')).toContain('mẫu CT01')
