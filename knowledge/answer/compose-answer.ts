@@ -194,6 +194,10 @@ const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
   }
 }
 
+/** "lệ phí 70.000 đồng", and "miễn lệ phí" rather than "lệ phí miễn phí". */
+const feeClause = (value: string) =>
+  /^miễn phí(?!\p{L})/iu.test(value) ? `miễn lệ phí${value.slice('miễn phí'.length)}` : `lệ phí ${lower(value)}`
+
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)
   const facts = recordFacts(p)
@@ -202,7 +206,7 @@ const overviewPart = (p: Procedure, today: string): { lead: string; sections: Re
   const parts = [
     agency ? `nộp tại ${agency}` : null,
     durations.length === 1 && durations[0] ? `thời hạn ${durations[0].value}` : null,
-    fees.length === 1 && fees[0] ? `lệ phí ${lower(fees[0].value)}` : null,
+    fees.length === 1 && fees[0] ? feeClause(fees[0].value) : null,
   ].filter(Boolean)
   const lead = parts.length ? sentence(capital(parts.join('; '))) : 'Thông tin chính của thủ tục:'
   const sections: ReplySection[] = []

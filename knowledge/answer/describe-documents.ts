@@ -68,11 +68,19 @@ const conditional = (name: string): { when: string; what: string } | null => {
   return null
 }
 
+/** "2) Điều lệ mẫu …", "b) Bản sao …": the record's own numbering, which the list replaces. */
+const NUMBERING = /^(?:\d{1,2}|[a-zđ])\)\s+/u
+
 const line = (d: ProcedureDocument, name = d.name): string => {
-  const extra = [d.copies && !isNote(d) ? d.copies : null, d.template ? `mẫu: ${d.template}` : null]
-    .filter(Boolean)
-    .join('; ')
-  return `${clipSentences(name, 450)}${extra ? ` (${extra})` : ''}`
+  // "(bản chính) (1 bản chính)": a name that already says which copy needs no count "1 bản chính" after it
+  const copies =
+    d.copies &&
+    !isNote(d) &&
+    !(/^1 bản (?:chính|sao)$/u.test(d.copies) && name.includes(`(${d.copies.slice(2)})`))
+      ? d.copies
+      : null
+  const extra = [copies, d.template ? `mẫu: ${d.template}` : null].filter(Boolean).join('; ')
+  return `${clipSentences(name.replace(NUMBERING, ''), 450)}${extra ? ` (${extra})` : ''}`
 }
 
 /**

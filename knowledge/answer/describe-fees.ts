@@ -35,7 +35,7 @@ const formatThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))
 const formatAmount = (column: string): string =>
   column
     .replace(
-      /^(\d{1,3}(?:[.,]\d{3})+|\d+) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng|đồng)\b/u,
+      /^(\d{1,3}(?:[.,]\d{3})+|\d+) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng|đồng)(?!\p{L})/u,
       (_, n: string) => `${formatThousands(n.replace(/[.,]/g, ''))} đồng`,
     )
     .trim()

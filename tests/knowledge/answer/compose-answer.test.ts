@@ -152,6 +152,14 @@ describe('fees and times by channel and case', () => {
   })
 })
 
+describe('overview', () => {
+  it('says "miễn lệ phí", not "lệ phí miễn phí" (1.001193 khai sinh)', () => {
+    const lead = reply('1.001193', 'overview').lead
+    expect(lead).toMatch(/; miễn lệ phí\.$/)
+    expect(lead).not.toContain('lệ phí miễn phí')
+  })
+})
+
 describe('documents', () => {
   it('puts the main form first and groups case papers under their case (1.001193 khai sinh)', () => {
     const r = reply('1.001193', 'documents')
