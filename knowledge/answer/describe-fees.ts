@@ -47,6 +47,9 @@ const labelled = (sentence: string): { label: string; value: string } | null => 
   return { label: m[1].trim(), value: m[2].trim().replace(/[.;]\s*$/, '') }
 }
 
+/** A detail that only says there is nothing to add ("Miễn phí (Không)"). */
+const NOTHING = /^(?:không|không có|không thu|không có thông tin)[.;]?$/iu
+
 type FeeOfChannel = { label: string | null; value: string; notes: string[] }
 
 /** Reads one channel's fee: its amount, the case it applies to, and the notes that qualify it. */
@@ -74,7 +77,7 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
     if (named) {
       label = named.label
       value = named.value
-    } else notes.push(markEndedPeriod(sentence, today))
+    } else if (!NOTHING.test(sentence)) notes.push(markEndedPeriod(sentence, today))
   }
   // The case is often in the channel's description: "Tại Ủy ban nhân dân cấp xã, …: 10.000 đồng/trường hợp".
   if (!label && c.note) {
@@ -96,7 +99,11 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
     // The column cannot be taken as the fee: the detail's own words come first.
     if (!sentences.some((s) => labelled(s))) {
       const [first = disagree.detail, ...rest] = sentences
-      return { label, value: `${first.replace(/[.;]\s*$/u, '')} (lưu ý: ${why})`, notes: rest.map((s) => markEndedPeriod(s, today)) }
+      return {
+        label,
+        value: `${first.replace(/[.;]\s*$/u, '')} (lưu ý: ${why})`,
+        notes: rest.map((s) => markEndedPeriod(s, today)),
+      }
     }
     return { label, value: `${value} (lưu ý: ${why})`, notes }
   }

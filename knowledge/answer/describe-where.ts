@@ -66,7 +66,8 @@ const CLAUSE_AFTER_BODY = new RegExp(
     'hoặc hồ sơ',
     'có trách nhiệm',
     'kiểm tra',
-    'thực hiện',
+    // not in a place's description ("… cấp xã nơi tổ chức, cá nhân thực hiện sản xuất")
+    '(?<!nơi [\\p{L} ,]{0,40})thực hiện',
     'xem xét',
     'nộp lệ phí',
     'nộp phí',

@@ -22,4 +22,8 @@ describe('describeFees', () => {
     const rows = describeFees({ channels: [channel(feeText)] } as Procedure, '2026-12-05')
     expect(rows.map((r) => r.value)).toEqual([value])
   })
+  it('adds no note for a detail that says only "Không" (1.012901)', () => {
+    const rows = describeFees({ channels: [channel('Miễn phí (Không)')] } as Procedure, '2026-12-05')
+    expect(rows).toEqual([{ channels: ['Trực tiếp'], label: null, value: 'Miễn phí', notes: [] }])
+  })
 })

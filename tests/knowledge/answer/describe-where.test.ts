@@ -35,6 +35,11 @@ describe('the body a record’s steps say to submit to', () => {
       'Ủy ban nhân dân cấp xã',
     ],
     [
+      '1.005412',
+      'tổ chức, cá nhân sản xuất nông nghiệp lập hồ sơ đề nghị phê duyệt đối tượng được hỗ trợ và gửi đến Ủy ban nhân dân cấp xã nơi tổ chức, cá nhân thực hiện sản xuất nông nghiệp.',
+      'Ủy ban nhân dân cấp xã nơi tổ chức, cá nhân thực hiện sản xuất nông nghiệp',
+    ],
+    [
       '1.008544',
       '++ Trường hợp hồ sơ được nộp trực tiếp tại cơ quan thuế hoặc hồ sơ được gửi qua đường bưu chính: cơ quan thuế thực hiện tiếp nhận',
       'Cơ quan thuế',
