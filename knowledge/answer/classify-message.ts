@@ -87,7 +87,7 @@ const STATUS_PHRASES = [
  * tháng chưa có giấy khai sinh" names no handing in, so it stays a question.
  */
 const WAITING =
-  /\b(?:bao gio|khi nao|bao lau nua)\b.*\b(?:nhan|lay|co)\b.*\b(?:nop|lam|gui)(?: tu| tu hom| hom)? (?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b|\b(?:nop|lam|gui)(?: tu| tu hom| hom)? (?:tuan truoc|thang truoc|hom qua|hom truoc|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
+  /\b(?:bao gio|khi nao|bao lau nua)\b.*\b(?:nhan|lay|co)\b.*\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b|\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
 
 /** Complaints, denunciations, feedback and petitions (folded). */
 const COMPLAINT_PHRASES = [
