@@ -138,6 +138,10 @@ const ADMIN_PHRASES = [
   'quyen su dung',
   'thua dat',
   'giay phep lai xe',
+  // state housing ("nhà ở" alone is also "the house is at …")
+  'nha o xa hoi',
+  'nha o sinh vien',
+  'nha o cong vu',
   'nhap quoc tich',
   'thoi quoc tich',
   'tro lai quoc tich',
@@ -404,7 +408,7 @@ export const findAdminEvidence = ({
     contextual.length &&
     (brand
       ? thing === 'brand' && distinctPhrases(query.folded, contextual) > 1
-      : hasCompany({ query, contextual, wordShare, actions }))
+      : hasCompany({ query, contextual, wordShare, actions, filler: synonyms?.filler }))
   )
     return 'phrase'
   const service = SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || CARD.test(whole)
@@ -489,8 +493,9 @@ const NEAR = 3
 
 /**
  * Whether the contextual phrases are used in their administrative sense: two of them ("đăng ký kết
- * hôn"), an action the fit model reads in the other words ("lần đầu", "bị mất"), a word pair the names hold that reaches into one ("đăng ký xe": the names hold "ký xe") or
- * lies within the {@link NEAR} words after it, where its object is ("đăng ký xe máy", not "ngày quốc
+ * hôn"), an action the fit model reads in the other words ("lần đầu", "bị mất"), a word pair the names
+ * hold that reaches into one ("đăng ký xe": the names hold "ký xe"; not from a filler word, "của công
+ * ty") or lies within the {@link NEAR} words after it, where its object is ("đăng ký xe máy", not "ngày quốc
  * tế lao động"),
  * or, elsewhere, three words in a row whose two pairs the names hold ("kinh doanh karaoke cần giấy an
  * ninh trật tự"). Pairs of a contextual phrase's own words do not count.
@@ -500,11 +505,14 @@ const hasCompany = ({
   contextual,
   wordShare,
   actions,
+  filler,
 }: {
   query: ExpandedQuery
   contextual: readonly Found[]
   wordShare?: (folded: string) => number
   actions: ProcedureActions
+  /** The dictionary's filler words ("của", "ở", "cho"), which join no object to a contextual phrase. */
+  filler?: { has: (folded: string) => boolean }
 }): boolean => {
   if (contextual.length > 1) return true
   const words = query.folded
@@ -517,7 +525,13 @@ const hasCompany = ({
     !!a && !!b && !namesNumber(`${a}_${b}`) && wordShare(`${a}_${b}`) >= PAIR_SHARE
   const near = contextual.some(({ at, length }) => {
     const end = at + length
-    if (held(words[at - 1], words[at]) || held(words[end - 1], words[end])) return true
+    // A filler word reaching into it is no object ("lịch nghỉ tết của công ty": names hold "của công dân").
+    const joins = (word?: string) => !!word && !filler?.has(word)
+    if (
+      (joins(words[at - 1]) && held(words[at - 1], words[at])) ||
+      (joins(words[end]) && held(words[end - 1], words[end]))
+    )
+      return true
     for (let i = end; i < end + NEAR - 1; i++) {
       const [a, b] = [words[i], words[i + 1]]
       if (a && b && !inside.has(a) && !inside.has(b) && held(a, b)) return true

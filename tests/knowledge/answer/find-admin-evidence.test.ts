@@ -247,4 +247,15 @@ describe('findAdminEvidence in a game, beside sport, food, a course or an app, a
     expect(evidence('thay nhớt xe máy bao lâu một lần', ['xe_may', 'mot_lan'])).toBeNull()
     expect(evidence('rút bảo hiểm xã hội một lần', ['mot_lan'])).toBe('phrase')
   })
+
+  it('takes a filler word reaching into a contextual word as no object of it', () => {
+    // names hold "của công" ("của công dân"), but "của công ty" joins nothing to the company
+    expect(evidence('lịch nghỉ tết dương lịch của công ty tôi', ['cua_cong'])).toBeNull()
+    expect(evidence('mẫu đơn xin nghỉ phép ở công ty viết thế nào', ['o_cong'])).toBeNull()
+    // a word of the object reaching into it still is ("đăng ký xe": names hold "ký xe")
+    expect(isAdminWording(evidence('đăng ký xe mới mua ở đâu', ['ki_xe']))).toBe(true)
+    // state housing is named by its words, whatever joins "nhà nước" to it
+    expect(evidence('con tôi muốn thuê nhà ở sinh viên của nhà nước', ['cua_nha'])).toBe('phrase')
+    expect(evidence('nhà ở đâu vậy bạn')).toBeNull()
+  })
 })
