@@ -71,7 +71,7 @@ const PERSON = `(?:ai|nguoi(?: that| phu trach| ho tro| huong dan| tu van)?|can 
 const REACHING = new RegExp(
   [
     String.raw`\bgap (?:mot |1 )?(?!ai\b)${PERSON}\b`,
-    String.raw`\b(?:noi chuyen(?: truc tiep)? voi|chat(?: truc tiep)? voi|lien he(?: truc tiep)?(?: voi)?|ket noi(?: voi)?|goi dien(?: cho)?|goi cho|chuyen(?: may)? (?:cho|sang)) (?:(?:mot|1) )?${PERSON}\b`,
+    String.raw`\b(?:noi chuyen(?: truc tiep)? voi|chat(?: truc tiep)? voi|lien he(?: truc tiep)?(?: voi)?|ket noi(?: voi)?|goi dien(?: cho)?|goi cho|chuyen(?: may)? (?:cho|sang)) (?:(?:toi|minh|em|tui|chau) )?(?:(?:mot|1) )?${PERSON}\b`,
     String.raw`\b(?:can bo|nhan vien|chuyen vien|nguoi|ai) nao (?:dang )?(?:online|truc|o do)\b`,
     String.raw`\b(?:tu van|huong dan|ho tro|tro giup|giai dap|trao doi) truc tiep\b`,
     String.raw`\bkhong (?:muon|thich) (?:noi chuyen|chat|nhan tin|hoi|lam viec) voi (?:may|bot|robot)\b`,

@@ -82,11 +82,12 @@ const STATUS_PHRASES = [
 /**
  * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
  * days ago ("đã 10 ngày", "tuần trước", "hôm thứ 2") and not received yet ("sao chưa có thẻ",
- * "chưa thấy trả") or asked whether it came ("căn cước làm lại 3 tuần rồi đã có chưa") — folded. "bé 2
+ * "chưa thấy trả") or asked whether it came ("căn cước làm lại 3 tuần rồi đã có chưa"), or asked when
+ * it comes ("bao giờ tôi nhận được hộ chiếu, nộp từ tuần trước rồi") — folded. "bé 2
  * tháng chưa có giấy khai sinh" names no handing in, so it stays a question.
  */
 const WAITING =
-  /\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
+  /\b(?:bao gio|khi nao|bao lau nua)\b.*\b(?:nhan|lay|co)\b.*\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b|\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
 
 /** Complaints, denunciations, feedback and petitions (folded). */
 const COMPLAINT_PHRASES = [
@@ -300,6 +301,37 @@ const SMALL_TALK = [
   'uki',
   'okela',
   'ủa',
+  'tạm biệt',
+  'hẹn hôm khác',
+  'hẹn khi khác',
+].map(foldPhrase)
+
+/**
+ * Insults and rude remarks to the bot ("đồ ngu", "bot vô dụng", "ngu thế", "trả lời chẳng ra gì") —
+ * folded. Like praise ("bot giỏi quá") they are a remark about the bot, not a topic the citizen asks
+ * about, so a message of only these, the bot's name and filler is small talk; one that goes on to ask
+ * something ("bot ngu quá, làm hộ chiếu ở đâu") is read for what it asks.
+ */
+const INSULTS = [
+  'ngu',
+  'đồ ngu',
+  'ngu quá',
+  'ngu thế',
+  'ngu vậy',
+  'ngu vl',
+  'ngu ngốc',
+  'đồ ngốc',
+  'ngốc',
+  'vô dụng',
+  'đồ vô dụng',
+  'dốt',
+  'dở tệ',
+  'dở ẹc',
+  'tệ quá',
+  'trả lời chẳng ra gì',
+  'trả lời chả ra gì',
+  'trả lời không ra gì',
+  'trả lời như không',
 ].map(foldPhrase)
 
 /** Emoji, stickers and punctuation only ("👍", "😂😂", "🙏🙏🙏"): an acknowledgement, small talk. */
@@ -311,7 +343,7 @@ const smallTalkSets = new WeakMap<Set<string>, Set<string>>()
 const smallTalkOf = (synonyms: Synonyms): Set<string> => {
   let set = smallTalkSets.get(synonyms.smalltalk)
   if (!set) {
-    set = new Set([...synonyms.smalltalk, ...SMALL_TALK])
+    set = new Set([...synonyms.smalltalk, ...SMALL_TALK, ...INSULTS])
     smallTalkSets.set(synonyms.smalltalk, set)
   }
   return set
@@ -353,6 +385,14 @@ const WISHES = [
   'có ai không',
   'có ai ở đó không',
   'có ai đó không',
+  // thanks for an answer, having understood it, an insult's intensifiers
+  'giải đáp',
+  'đã giải đáp',
+  'biết rồi',
+  'thật sự',
+  'thật',
+  'vl',
+  'đồ',
 ].map(foldPhrase)
 const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))

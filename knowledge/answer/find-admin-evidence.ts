@@ -18,7 +18,7 @@ import {
 } from '../search/load-synonyms.ts'
 import { analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
-import { namesPrivateBrand } from './names-private-brand.ts'
+import { namesPrivateBrand, type PrivateThing } from './names-private-brand.ts'
 import { builtInProcedureActions, type ProcedureActions } from './procedure-actions.ts'
 
 export type FindAdminEvidenceOptions = {
@@ -138,6 +138,14 @@ const ADMIN_PHRASES = [
   'quyen su dung',
   'thua dat',
   'giay phep lai xe',
+  // state housing ("nhà ở" alone is also "the house is at …")
+  'nha o xa hoi',
+  'nha o sinh vien',
+  'nha o cong vu',
+  'nhap quoc tich',
+  'thoi quoc tich',
+  'tro lai quoc tich',
+  'mon bai',
   'tranh chap',
   'bang lai',
   'dang kiem',
@@ -200,6 +208,39 @@ const EVERYDAY_BESIDE_BRAND = new Set([
   'xac nhan',
   'che do',
   'cap lai',
+  // a course's certificate, a private test's fee ("chứng chỉ Coursera", "lệ phí thi TOEIC")
+  'giay chung nhan',
+  'le phi',
+  // a profile's name ("đổi tên hồ sơ facebook")
+  'doi ten',
+])
+
+/**
+ * Words of administration that keep their sense in a game (folded): duties on what a game earns
+ * ("chơi game kiếm tiền có phải nộp thuế không"), the bodies and complaints of a citizen cheated in
+ * one ("bị lừa mất tài khoản game, báo công an ở đâu"). Papers and acts on them are play there
+ * ("giấy phép lái xe trong game GTA", "làm căn cước cho nhân vật trong game").
+ */
+const KEPT_IN_GAME = new Set([
+  'kinh doanh',
+  'ho kinh doanh',
+  'khai thue',
+  'nop thue',
+  'quyet toan',
+  'ma so thue',
+  'giam thue',
+  'mien thue',
+  'hoan thue',
+  'uy ban',
+  'ubnd',
+  'cong an',
+  'chinh quyen',
+  'dich vu cong',
+  'tranh chap',
+  'phan anh',
+  'kien nghi',
+  'khieu nai',
+  'to cao',
 ])
 
 /**
@@ -214,6 +255,11 @@ const PRIVATE_PAPERS = [
   'ho so nang luc',
   'don xin nghi phep',
   'don nghi phep',
+  // leave from work asked of a boss ("xin giấy phép nghỉ phép với sếp", "xin phép sếp nghỉ ốm")
+  'giay phep nghi phep',
+  'xin nghi phep',
+  'nghi phep',
+  'xin phep sep',
 ]
 
 /** The folded message without the private papers it names (each replaced by a word no list holds). */
@@ -223,6 +269,12 @@ const withoutPrivatePapers = (whole: string): string =>
 /** The words of the private papers the folded message names ("ho", "so", "xin", "viec"). */
 const privatePaperWords = (whole: string): Set<string> =>
   new Set(PRIVATE_PAPERS.filter((paper) => containsPhrase(whole, paper)).flatMap((paper) => paper.split(' ')))
+
+/**
+ * A word pair with a number in it, a digit or "một" ("tháng 7", "1 lần", "một lần"): how often or how
+ * many is no object of the records ("thay nhớt xe máy bao lâu một lần"), though names hold the pair.
+ */
+const namesNumber = (pair: string): boolean => /\d/.test(pair) || /(?:^|_)mot(?:_|$)/.test(pair)
 
 /** An expansion that names a place abroad (folded). */
 const ABROAD = /\bnuoc ngoai\b/
@@ -262,8 +314,10 @@ const namesPaper = (
   query: ExpandedQuery,
   synonyms: Synonyms,
   actions: ProcedureActions,
-  game = false,
+  thing: PrivateThing = null,
 ): boolean => {
+  // In a game even a paper's everyday name is play ("bằng lái xe trong game zingspeed").
+  if (thing === 'game') return false
   const whole = query.folded.join(' ')
   // Only an expansion the message's context allows reads it as a term ("dự báo thời tiết" is the
   // forecasting licence only next to "giấy phép", "công ty" …, not in "dự báo thời tiết ngày mai").
@@ -274,8 +328,8 @@ const namesPaper = (
   return query.tokens.some((token, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (n === 1 && isVietnameseSyllable(token.folded)) continue
-      // In a game a name made of contextual words ("đăng ký kết hôn trong game") is play.
-      if (game && query.folded.slice(i, i + n).every((w) => CONTEXTUAL_WORD_SET.has(w))) continue
+      // Beside a brand a word it turns to its everyday sense names no paper ("thẻ visa" read as "thị thực").
+      if (thing === 'brand' && EVERYDAY_BESIDE_BRAND.has(query.folded.slice(i, i + n).join(' '))) continue
       const expansion = lookupPhrase(synonyms.expansions, query.tokens, i, n)
       if (!expansion || !applies(expansion) || ABROAD.test(foldPhrase(expansion.to))) continue
       // An action alone ("tìm lại" read as "khôi phục") names no paper: "mất điện thoại samsung tìm lại bằng
@@ -307,7 +361,7 @@ export const holdsPairBeside = ({
 }): boolean => {
   const typed = new Set(query.folded)
   const held = query.bigrams.map((pair) => {
-    if (/\d/.test(pair)) return false
+    if (namesNumber(pair)) return false
     const [a = '', b = ''] = pair.split('_')
     return typed.has(a) && typed.has(b) && !beside.has(a) && !beside.has(b) && wordShare(pair) >= PAIR_SHARE
   })
@@ -337,22 +391,31 @@ export const findAdminEvidence = ({
   // In a game even two of them are play ("đăng ký kết hôn trong game"); beside an app two different ones
   // still tell a real act ("quen nhau qua TikTok, giờ muốn đăng ký kết hôn"), one said twice does not
   // ("đăng ký kênh YouTube … bao nhiêu người đăng ký").
+  // Beside sport or food (`everyday`) only a word of administration counts, not a word pair the names hold
+  // ("Messi mang quốc tịch nước nào", "hạn sử dụng của sữa chua").
   const thing = namesPrivateBrand(whole, query.tokens)
-  const brand = thing !== null
-  const phrases = brand ? ADMIN_PHRASES.filter((p) => !EVERYDAY_BESIDE_BRAND.has(p)) : ADMIN_PHRASES
+  const brand = thing === 'brand' || thing === 'game'
+  const phrases =
+    thing === 'game'
+      ? ADMIN_PHRASES.filter((p) => KEPT_IN_GAME.has(p))
+      : brand
+        ? ADMIN_PHRASES.filter((p) => !EVERYDAY_BESIDE_BRAND.has(p))
+        : ADMIN_PHRASES
   if (phrases.some((p) => containsPhrase(whole, p))) return 'phrase'
-  if (synonyms && namesPaper(query, synonyms, actions, thing === 'game')) return 'name'
+  if (synonyms && namesPaper(query, synonyms, actions, thing)) return 'name'
   const contextual = findContextual(query.folded)
   if (
     contextual.length &&
     (brand
       ? thing === 'brand' && distinctPhrases(query.folded, contextual) > 1
-      : hasCompany({ query, contextual, wordShare, actions }))
+      : hasCompany({ query, contextual, wordShare, actions, filler: synonyms?.filler }))
   )
     return 'phrase'
   const service = SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || CARD.test(whole)
   const topic = !!topics?.find(query.folded).length
-  if (brand) return service ? 'service' : topic ? 'topic' : null
+  // A topic the records lack named beside a private brand is that brand's product ("bảo hiểm nhân thọ
+  // Prudential gói nào tốt"), not a public service to point to.
+  if (brand) return service ? 'service' : null
   // A word of administration only in some contexts, without its company, is no evidence by itself, nor
   // are the pairs it is part of or a single pair beside it ("cơ quan tiêu hóa gồm những bộ phận nào").
   if (contextual.length && !service && !topic) return null
@@ -361,6 +424,7 @@ export const findAdminEvidence = ({
   const beside = privatePaperWords(query.folded.join(' '))
   if (
     wordShare &&
+    thing !== 'everyday' &&
     holdsPairBeside({ query, wordShare, beside }) &&
     !namesOnlyQualifier({ query, wordShare, actions })
   )
@@ -396,7 +460,7 @@ const namesOnlyQualifier = ({
   if (!qualifier.size) return false
   const typed = new Set(query.folded)
   return !query.bigrams.some((pair) => {
-    if (/\d/.test(pair)) return false
+    if (namesNumber(pair)) return false
     const [a = '', b = ''] = pair.split('_')
     return (
       typed.has(a) && typed.has(b) && !(qualifier.has(a) && qualifier.has(b)) && wordShare(pair) >= PAIR_SHARE
@@ -419,7 +483,6 @@ const findContextual = (folded: readonly string[]): Found[] => {
   return found
 }
 const CONTEXTUAL_WORDS = CONTEXTUAL_PHRASES.map((p) => p.split(' '))
-const CONTEXTUAL_WORD_SET = new Set(CONTEXTUAL_WORDS.flat())
 
 /** How many different contextual phrases were found ("đăng ký … người đăng ký" is one). */
 const distinctPhrases = (folded: readonly string[], found: readonly Found[]): number =>
@@ -430,8 +493,9 @@ const NEAR = 3
 
 /**
  * Whether the contextual phrases are used in their administrative sense: two of them ("đăng ký kết
- * hôn"), an action the fit model reads in the other words ("lần đầu", "bị mất"), a word pair the names hold that reaches into one ("đăng ký xe": the names hold "ký xe") or
- * lies within the {@link NEAR} words after it, where its object is ("đăng ký xe máy", not "ngày quốc
+ * hôn"), an action the fit model reads in the other words ("lần đầu", "bị mất"), a word pair the names
+ * hold that reaches into one ("đăng ký xe": the names hold "ký xe"; not from a filler word, "của công
+ * ty") or lies within the {@link NEAR} words after it, where its object is ("đăng ký xe máy", not "ngày quốc
  * tế lao động"),
  * or, elsewhere, three words in a row whose two pairs the names hold ("kinh doanh karaoke cần giấy an
  * ninh trật tự"). Pairs of a contextual phrase's own words do not count.
@@ -441,11 +505,14 @@ const hasCompany = ({
   contextual,
   wordShare,
   actions,
+  filler,
 }: {
   query: ExpandedQuery
   contextual: readonly Found[]
   wordShare?: (folded: string) => number
   actions: ProcedureActions
+  /** The dictionary's filler words ("của", "ở", "cho"), which join no object to a contextual phrase. */
+  filler?: { has: (folded: string) => boolean }
 }): boolean => {
   if (contextual.length > 1) return true
   const words = query.folded
@@ -455,10 +522,16 @@ const hasCompany = ({
   if (!wordShare) return false
   const inside = new Set(contextual.flatMap(({ at, length }) => words.slice(at, at + length)))
   const held = (a?: string, b?: string): boolean =>
-    !!a && !!b && !/\d/.test(a + b) && wordShare(`${a}_${b}`) >= PAIR_SHARE
+    !!a && !!b && !namesNumber(`${a}_${b}`) && wordShare(`${a}_${b}`) >= PAIR_SHARE
   const near = contextual.some(({ at, length }) => {
     const end = at + length
-    if (held(words[at - 1], words[at]) || held(words[end - 1], words[end])) return true
+    // A filler word reaching into it is no object ("lịch nghỉ tết của công ty": names hold "của công dân").
+    const joins = (word?: string) => !!word && !filler?.has(word)
+    if (
+      (joins(words[at - 1]) && held(words[at - 1], words[at])) ||
+      (joins(words[end]) && held(words[end - 1], words[end]))
+    )
+      return true
     for (let i = end; i < end + NEAR - 1; i++) {
       const [a, b] = [words[i], words[i + 1]]
       if (a && b && !inside.has(a) && !inside.has(b) && held(a, b)) return true

@@ -2,47 +2,65 @@
  * Whether a message names a thing of private everyday life that no procedure record speaks of: an
  * app or platform ("YouTube", "Netflix", "Shopee", "Canva"), a game ("Liên Quân", "GTA", "trong game"),
  * a private insurer or retailer ("Prudential", "Thế Giới Di Động"), a programming language or a
- * software product ("python", "Windows"), a private language test ("IELTS"). Beside such a name the
- * everyday sense of a word that is also administrative ("đăng ký tài khoản Shopee", "gia hạn thuê bao
- * Netflix", "hồ sơ năng lực trên Canva", "khai báo biến trong python", "bảo hiểm nhân thọ
- * Prudential") is the likelier one, so it is counter-evidence for `findAdminEvidence`. None of these
- * names is held by a procedure name of the national export; a running place of games ("phòng game",
- * "kinh doanh game") is a licensed business and no such counter-evidence.
+ * software product ("python", "Windows"), a private test or an online course ("IELTS", "Coursera"),
+ * an act on a social app ("kết bạn") or at a car showroom ("lái thử"); or, more weakly, sport and
+ * food ("cầu thủ", "Messi", "đặc sản", "sữa chua"). Beside such a name the everyday sense of a word
+ * that is also administrative ("đăng ký tài khoản Shopee", "gia hạn thuê bao Netflix", "hồ sơ năng
+ * lực trên Canva", "khai báo biến trong python", "bảo hiểm nhân thọ Prudential") is the likelier one,
+ * so it is counter-evidence for `findAdminEvidence`. The names live in
+ * knowledge/data/everyday-things.json; none is held by a procedure name of the national export. A
+ * running place of games ("phòng game", "kinh doanh game") is a licensed business and no such
+ * counter-evidence.
  * @module
  */
+import { z } from 'zod'
+import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
+import { foldPhrase } from '../search/load-synonyms.ts'
 import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
 
-/** Names of private apps, platforms, brands, products and tests (folded, as typed without marks). */
-const PRIVATE_NAMES = [
-  'youtube',
-  'netflix',
-  'facebook',
-  'tiktok',
-  'instagram',
-  'spotify',
-  'shopee',
-  'lazada',
-  'tiki',
-  'canva',
-  'chatgpt',
-  'python',
-  'javascript',
-  'windows',
-  'iphone',
-  'prudential',
-  'manulife',
-  'ielts',
-  'toeic',
-  'toefl',
-  'the gioi di dong',
-  'dien may xanh',
-]
+export const ZEverydayThingsFile = z.object({
+  $comment: z.string().optional(),
+  /** group (for readers) → names of apps, brands, products, tests, courses, acts on an app */
+  brands: z.record(z.string(), z.array(z.string().min(1))),
+  /** names of games */
+  games: z.array(z.string().min(1)),
+  /** names of games that are everyday words without marks, matched only as typed with marks */
+  markedGames: z.array(z.string().min(1)),
+  /** group (for readers) → sport, players, clubs, food */
+  everyday: z.record(z.string(), z.array(z.string().min(1))),
+  /** everyday things matched only as typed with marks ("sữa chua": "sua chua" is also repair) */
+  markedEveryday: z.array(z.string().min(1)),
+})
+export type EverydayThingsFile = z.infer<typeof ZEverydayThingsFile>
 
-/** Names of games (folded). */
-const GAMES = ['pubg', 'free fire', 'minecraft', 'gta', 'lien quan mobile']
-/** Names of games that are everyday words without marks ("lien quan" is "liên quan"), as typed with marks. */
-const MARKED_GAMES = ['liên quân']
+/** The names, folded (or lowercased, for those matched as typed with marks). */
+type EverydayThings = {
+  brands: string[]
+  games: string[]
+  markedGames: string[]
+  everyday: string[]
+  markedEveryday: string[]
+}
+
+const marked = (phrase: string) => phrase.normalize('NFC').toLowerCase()
+
+/** @param model the names (defaults to knowledge/data/everyday-things.json) */
+export const createEverydayThings = (model: EverydayThingsFile = loadEverydayThings()): EverydayThings => ({
+  brands: Object.values(model.brands).flat().map(foldPhrase),
+  games: model.games.map(foldPhrase),
+  markedGames: model.markedGames.map(marked),
+  everyday: Object.values(model.everyday).flat().map(foldPhrase),
+  markedEveryday: model.markedEveryday.map(marked),
+})
+
+/** Reads and validates the names file. */
+export const loadEverydayThings = (
+  path = new URL('../data/everyday-things.json', import.meta.url),
+): EverydayThingsFile => loadDataFile(ZEverydayThingsFile, path)
+
+/** The built-in names, compiled once on first use. */
+export const builtInEverydayThings: () => EverydayThings = builtOnce(() => createEverydayThings())
 
 /** A game as a pastime ("trong game", "game GTA"), not a place or business that runs games. */
 const GAME = /\bgame\b/
@@ -50,17 +68,30 @@ const GAME_BUSINESS = /\b(?:phong|quan|diem|tiem|kinh doanh|cung cap|phat hanh|d
 
 /**
  * What private thing the folded message names (see the module): a game (`game`), where even what
- * the records are about is play ("đăng ký kết hôn trong game"), an app, brand or product (`brand`),
- * beside which a real act may still be told ("quen nhau qua TikTok, giờ muốn đăng ký kết hôn"), or
- * null.
+ * the records are about is play ("đăng ký kết hôn trong game", "giấy phép lái xe trong game"), an
+ * app, brand or product (`brand`), beside which a real act may still be told ("quen nhau qua TikTok,
+ * giờ muốn đăng ký kết hôn"), a thing of sport or food (`everyday`), beside which only words of
+ * administration count, or null.
  */
-export type PrivateThing = 'game' | 'brand' | null
+export type PrivateThing = 'game' | 'brand' | 'everyday' | null
 
-export const namesPrivateBrand = (whole: string, tokens: readonly AnalyzedToken[] = []): PrivateThing =>
-  (GAME.test(whole) && !GAME_BUSINESS.test(whole)) ||
-  GAMES.some((name) => containsPhrase(whole, name)) ||
-  MARKED_GAMES.some((name) => containsPhrase(tokens.map((t) => t.text.toLowerCase()).join(' '), name))
-    ? 'game'
-    : PRIVATE_NAMES.some((name) => containsPhrase(whole, name))
-      ? 'brand'
-      : null
+export const namesPrivateBrand = (
+  whole: string,
+  tokens: readonly AnalyzedToken[] = [],
+  things: EverydayThings = builtInEverydayThings(),
+): PrivateThing => {
+  const typed = () => tokens.map((t) => t.text.normalize('NFC').toLowerCase()).join(' ')
+  if (
+    (GAME.test(whole) && !GAME_BUSINESS.test(whole)) ||
+    things.games.some((name) => containsPhrase(whole, name)) ||
+    things.markedGames.some((name) => containsPhrase(typed(), name))
+  )
+    return 'game'
+  if (things.brands.some((name) => containsPhrase(whole, name))) return 'brand'
+  if (
+    things.everyday.some((name) => containsPhrase(whole, name)) ||
+    things.markedEveryday.some((name) => containsPhrase(typed(), name))
+  )
+    return 'everyday'
+  return null
+}

@@ -46,6 +46,16 @@ describe('classifyMessage', () => {
       '🙏🙏🙏',
       'okie',
       'thank you so much',
+      // insults and rude remarks are a remark about the bot, like praise
+      'bot ngu qua',
+      'đồ ngu, trả lời chẳng ra gì',
+      'vô dụng thật sự',
+      'đồ bot ngu',
+      'bot vo dung',
+      // thanks for an answer, having understood, a goodbye till another day
+      'cảm ơn ad đã giải đáp',
+      'ok mình biết rồi',
+      'tạm biệt, hẹn hôm khác nhé',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
@@ -67,7 +77,7 @@ describe('classifyMessage', () => {
       'giá heo hơi hôm nay bao nhiêu một ký',
       'giá rau muống ngoài chợ bao nhiêu một bó',
       // everyday topics with no paper or duty named: health, family, homework, phones, banks,
-      // horoscopes, questions to the bot and insults
+      // horoscopes, questions to the bot
       'huyết áp cao nên ăn gì',
       'me chong kho tinh qua phai lam sao',
       '12 nhan 15 bang bao nhieu',
@@ -75,7 +85,6 @@ describe('classifyMessage', () => {
       'lãi suất gửi tiết kiệm ngân hàng nào cao nhất',
       'cung Song Tử hợp với cung nào',
       'ban bao nhieu tuoi',
-      'bot ngu qua',
       'đường Nguyễn Trãi giờ này có kẹt xe không',
       // a price now, symptoms, appliances, pets, gardening
       'giá bạc hôm nay',
@@ -161,6 +170,7 @@ describe('classifyMessage', () => {
       'tôi muốn được tư vấn trực tiếp với người',
       'tôi không muốn nói chuyện với máy nữa',
       'bot trả lời không hiểu, chuyển cho nhân viên giúp tôi',
+      'chuyen cho toi nhan vien di',
     ],
     // asking how an application is progressing
     status: [
@@ -175,6 +185,8 @@ describe('classifyMessage', () => {
       'hồ sơ hộ chiếu nộp online tuần trước sao chưa thấy trả kết quả',
       // asking whether it came
       'căn cước làm lại 3 tuần rồi đã có chưa',
+      // asking when it comes, handed in some time ago
+      'bao gio toi nhan duoc ho chieu, nop tu tuan truoc roi',
     ],
   }
 
@@ -202,6 +214,11 @@ describe('classifyMessage', () => {
     // a person asked for is still the contact reply; a question about a machine is not small talk
     expect(classify('cho tôi nói chuyện với người thật')).toBe('contact')
     expect(classify('ban la nguoi that hay may, cho minh hoi thu tuc khai sinh')).not.toBe('smalltalk')
+  })
+
+  it('reads an insult beside a question for what it asks, and asking when a result comes without a past hand-in as a question', () => {
+    expect(classify('bot ngu quá, làm hộ chiếu ở đâu')).toBe('question')
+    expect(classify('làm hộ chiếu bao giờ nhận được')).toBe('question')
   })
 
   it('recognises complaints, denunciations and feedback', () => {

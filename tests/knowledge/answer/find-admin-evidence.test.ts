@@ -200,3 +200,62 @@ describe('findAdminEvidence beside an app, with a contextual word said twice', (
     expect(evidence('quen nhau qua tiktok giờ muốn đăng ký kết hôn thì làm gì')).not.toBeNull()
   })
 })
+
+describe('findAdminEvidence in a game, beside sport, food, a course or an app, and for leave from work', () => {
+  it('takes papers and acts on them in a game as play, and keeps duties and bodies there', () => {
+    for (const text of [
+      'giấy phép lái xe trong game GTA lấy ở đâu',
+      'dang ky thi bang lai xe tren game zingspeed',
+      'cách làm căn cước cho nhân vật trong game',
+      'so do nha trong game minecraft bi mat thi sao',
+    ])
+      expect(evidence(text, ['giay_phep', 'lai_xe', 'can_cuoc']), text).toBeNull()
+    expect(evidence('chơi game kiếm tiền có phải nộp thuế không')).toBe('phrase')
+    expect(evidence('bị lừa mất tài khoản game báo công an ở đâu')).toBe('phrase')
+    // without the game the paper is evidence
+    expect(evidence('giấy phép lái xe lấy ở đâu')).toBe('phrase')
+  })
+
+  it('takes a word pair the names hold beside sport or food as chance, and keeps words of administration', () => {
+    expect(evidence('Messi mang quốc tịch nước nào', ['quoc_tich'])).toBeNull()
+    expect(evidence('Quang Hải chuyển nhượng sang câu lạc bộ nào', ['chuyen_nhuong'])).toBeNull()
+    expect(evidence('hạn sử dụng của sữa chua là mấy ngày', ['su_dung', 'sua_chua'])).toBeNull()
+    expect(evidence('dac san Nghe An mua gi lam qua', ['an_mua'])).toBeNull()
+    // "sua chua" typed without marks is "sửa chữa" (repair)
+    expect(evidence('sua chua nha o bao lau', ['sua_chua'])).not.toBeNull()
+    expect(evidence('cầu thủ nước ngoài muốn nhập quốc tịch Việt Nam', ['quoc_tich'])).toBe('phrase')
+    expect(evidence('mở quán trà sữa cần giấy phép gì')).toBe('phrase')
+  })
+
+  it('takes a course certificate, a private fee, a profile name, a card and acts on an app in their everyday sense', () => {
+    for (const text of [
+      'giay chung nhan hoan thanh khoa hoc online coursera co gia tri khong',
+      'đăng ký thi TOEIC ở đâu lệ phí bao nhiêu',
+      'cach doi ten ho so facebook cho dep',
+      'gia han netflix bang the visa',
+      'đăng ký kết bạn zalo với người lạ có an toàn không',
+      'đăng ký lái thử xe máy điện ở đại lý thế nào',
+      'dang ky khoa hoc tieng anh online o dau tot',
+    ])
+      expect(evidence(text, ['dang_ki', 'ki_ket', 'xe_may', 'khoa_hoc', 'giay_chung']), text).toBeNull()
+    expect(evidence('quen nhau qua Zalo kết bạn rồi giờ muốn đăng ký kết hôn')).not.toBeNull()
+  })
+
+  it('takes leave asked of a boss as a private paper, and a number as no object', () => {
+    expect(evidence('xin giấy phép nghỉ phép với sếp viết mail sao cho khéo')).toBeNull()
+    expect(evidence('xin phép sếp nghỉ ốm thì nhắn tin sao cho khéo')).toBeNull()
+    expect(evidence('thay nhớt xe máy bao lâu một lần', ['xe_may', 'mot_lan'])).toBeNull()
+    expect(evidence('rút bảo hiểm xã hội một lần', ['mot_lan'])).toBe('phrase')
+  })
+
+  it('takes a filler word reaching into a contextual word as no object of it', () => {
+    // names hold "của công" ("của công dân"), but "của công ty" joins nothing to the company
+    expect(evidence('lịch nghỉ tết dương lịch của công ty tôi', ['cua_cong'])).toBeNull()
+    expect(evidence('mẫu đơn xin nghỉ phép ở công ty viết thế nào', ['o_cong'])).toBeNull()
+    // a word of the object reaching into it still is ("đăng ký xe": names hold "ký xe")
+    expect(isAdminWording(evidence('đăng ký xe mới mua ở đâu', ['ki_xe']))).toBe(true)
+    // state housing is named by its words, whatever joins "nhà nước" to it
+    expect(evidence('con tôi muốn thuê nhà ở sinh viên của nhà nước', ['cua_nha'])).toBe('phrase')
+    expect(evidence('nhà ở đâu vậy bạn')).toBeNull()
+  })
+})

@@ -37,4 +37,12 @@ describe('namesPrivateBrand', () => {
     ])
       expect(namesPrivateBrand(text), text).toBeNull()
   })
+
+  it('tells sport and food from brands, and reads "sữa chua" only as typed with marks', () => {
+    expect(names('Messi mang quốc tịch nước nào')).toBe('everyday')
+    expect(names('hạn sử dụng của sữa chua là mấy ngày')).toBe('everyday')
+    expect(names('sua chua nha o')).toBeNull()
+    expect(names('đăng ký kết bạn zalo với người lạ')).toBe('brand')
+    expect(names('giấy phép lái xe trong game GTA')).toBe('game')
+  })
 })
