@@ -32,6 +32,7 @@ import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
+import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
 import { shareObject } from './share-object.ts'
 import { sharesTopic } from './shares-topic.ts'
@@ -302,7 +303,11 @@ export const answerQuestion = async ({
   // ("phí bao nhiêu?", "làm online được không"), not small talk or a question outside the records.
   const following = Boolean(context.procedureCode)
   const recordsShare = following ? undefined : wordShare
-  const kind = classifyMessage({ query, synonyms, text: question, wordShare: recordsShare, topics })
+  // Classifying and the records' check read the same evidence of public administration: found once.
+  const evidence = recordsShare
+    ? createAdminEvidenceReader({ query, synonyms, wordShare: recordsShare, topics })
+    : undefined
+  const kind = classifyMessage({ query, synonyms, text: question, wordShare: recordsShare, topics, evidence })
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
   if (kind === 'status') {
     const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null
@@ -321,7 +326,7 @@ export const answerQuestion = async ({
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()
   // Off-topic beyond the out-of-scope list: no evidence of public administration (`findAdminEvidence`).
-  if (recordsShare && isOutsideRecords({ query, wordShare: recordsShare, synonyms, topics }))
+  if (recordsShare && isOutsideRecords({ query, wordShare: recordsShare, synonyms, topics, evidence }))
     return notFound(OUT_OF_SCOPE_TEXT)
   const complaint = isComplaint(query)
   const act = complaint ? complaintAct(query.folded) : null

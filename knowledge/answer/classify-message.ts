@@ -18,6 +18,7 @@ import {
   holdsPairBeside,
   isAdminWording,
 } from './find-admin-evidence.ts'
+import type { AdminEvidenceReader } from './read-admin-evidence.ts'
 
 export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
@@ -34,6 +35,8 @@ export type ClassifyMessageOptions = {
   wordShare?: (folded: string) => number
   /** Public-service topics the records lack, which are evidence of a service question too. */
   topics?: AbsentTopics
+  /** The message's evidence over the same query, word shares and topics, when the caller reads it once for several checks. */
+  evidence?: AdminEvidenceReader
 }
 
 /** Asking how an application is progressing (folded). */
@@ -448,6 +451,7 @@ export const classifyMessage = ({
   text = '',
   wordShare,
   topics,
+  evidence: readEvidence,
 }: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
   const all = words.join(' ')
@@ -470,7 +474,11 @@ export const classifyMessage = ({
     }
   })
   const offTopic = offTopicWords.size > 0
-  const evidence = wordShare ? findAdminEvidence({ query, synonyms, wordShare, topics }) : null
+  const evidence = wordShare
+    ? readEvidence
+      ? readEvidence()
+      : findAdminEvidence({ query, synonyms, wordShare, topics })
+    : null
   // A word pair procedure names hold, typed beside the out-of-scope phrase rather than inside it
   // ("cơ sở nấu rượu muốn mua tem điện tử rượu"), names what the records are about as a word of
   // administration does.
@@ -503,6 +511,8 @@ export type IsOutsideRecordsOptions = {
   wordShare: (folded: string) => number
   synonyms?: Synonyms
   topics?: AbsentTopics
+  /** As in `classifyMessage`: the same message's evidence, read once for both checks. */
+  evidence?: AdminEvidenceReader
 }
 
 /**
@@ -513,8 +523,14 @@ export type IsOutsideRecordsOptions = {
  * the records lack ("xin trợ cấp thất nghiệp", "mở thẻ ngân hàng") keeps the not-covered reply; a
  * procedure question in everyday words shares a pair with some names ("nuôi chim yến").
  */
-export const isOutsideRecords = ({ query, wordShare, synonyms, topics }: IsOutsideRecordsOptions): boolean =>
+export const isOutsideRecords = ({
+  query,
+  wordShare,
+  synonyms,
+  topics,
+  evidence,
+}: IsOutsideRecordsOptions): boolean =>
   query.terms.length > 0 &&
   !query.codes.length &&
-  !findAdminEvidence({ query, synonyms, wordShare, topics }) &&
+  !(evidence ? evidence() : findAdminEvidence({ query, synonyms, wordShare, topics })) &&
   !isComplaint(query)

@@ -79,21 +79,44 @@ export const createLruCache = <V>({ maxEntries }: { maxEntries: number }): LruCa
 }
 
 /**
- * A pure function of a string, remembered for the last `maxEntries` keys it was called with
- * (words, names, record texts that come back request after request).
+ * A pure function of a string, remembered for about the last `maxEntries` keys it was called with
+ * (words, names, record texts that come back request after request). A hit only marks its entry as
+ * used (an answer reads such tables hundreds of times, so a hit moves no links); once full, a new
+ * key takes the place of the oldest entry not used since the hand last passed it (second chance, the
+ * usual approximation of least recently used: marked entries are passed over and unmarked).
  * @example const fold = memoize((phrase) => analyzeText(phrase).map((t) => t.folded).join(' '), { maxEntries: 20_000 })
  */
 export const memoize = <V>(
   compute: (key: string) => V,
   { maxEntries }: { maxEntries: number },
 ): ((key: string) => V) => {
-  const cache = createLruCache<V>({ maxEntries })
+  type Slot = { key: string; value: V; used: boolean }
+  const slots = new Map<string, Slot>()
+  // The entries in the order they were put in their place; `hand` is the next one to replace.
+  const ring: Slot[] = []
+  let hand = 0
   return (key) => {
-    let value = cache.get(key)
-    if (value === undefined) {
-      value = compute(key)
-      cache.set(key, value)
+    const hit = slots.get(key)
+    if (hit !== undefined) {
+      hit.used = true
+      return hit.value
     }
+    const value = compute(key)
+    if (maxEntries <= 0) return value
+    const slot: Slot = { key, value, used: false }
+    if (ring.length < maxEntries) ring.push(slot)
+    else {
+      let old = ring[hand] as Slot
+      while (old.used) {
+        old.used = false
+        hand = (hand + 1) % maxEntries
+        old = ring[hand] as Slot
+      }
+      slots.delete(old.key)
+      ring[hand] = slot
+      hand = (hand + 1) % maxEntries
+    }
+    slots.set(key, slot)
     return value
   }
 }

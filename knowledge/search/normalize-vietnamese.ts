@@ -185,13 +185,18 @@ export const repairTelexToken = (token: string): string => {
   return token
 }
 
+/** Text without a letter outside ASCII: no word in it carries a tone mark to re-place. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/
+
 /** NFC, Vietnamese lowercase and one tone placement per syllable; separators are kept. */
-export const normalizeVietnamese = (text: string): string =>
-  text
-    .normalize('NFC')
-    // Vietnamese has no special casing rules, so the plain (much faster) lowercasing is the same as 'vi'.
-    .toLowerCase()
-    .replace(/\p{L}+/gu, (w) => normalizeToneOf(w))
+export const normalizeVietnamese = (text: string): string => {
+  // Vietnamese has no special casing rules, so the plain (much faster) lowercasing is the same as 'vi'.
+  const lower = text.normalize('NFC').toLowerCase()
+  // A word without tone marks comes back from `normalizeToneOf` as it is: text typed without marks
+  // (nearly half of the questions) is not split into words at all.
+  if (ASCII_ONLY.test(lower)) return lower
+  return lower.replace(/\p{L}+/gu, (w) => normalizeToneOf(w))
+}
 
 /** Folded form of one normalised token: no marks, đ→d, "ký"/"kí" → "ki", "02" → "2". */
 export const foldToken = (token: string): string => {

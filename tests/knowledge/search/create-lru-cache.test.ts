@@ -72,4 +72,24 @@ describe('memoize', () => {
     expect(upper('a')).toBe('A')
     expect(calls).toEqual(['a', 'b', 'c', 'b', 'a'])
   })
+
+  it('keeps at most the bound, and a key used between new keys stays while unused ones are dropped', () => {
+    const calls: string[] = []
+    const twice = memoize(
+      (key) => {
+        calls.push(key)
+        return key + key
+      },
+      { maxEntries: 3 },
+    )
+    for (let i = 0; i < 20; i++) {
+      expect(twice('hot')).toBe('hothot')
+      expect(twice(`k${i}`)).toBe(`k${i}k${i}`)
+    }
+    expect(calls.filter((k) => k === 'hot')).toEqual(['hot'])
+    // Only the last keys are kept: the first new key is computed again.
+    twice('k0')
+    expect(calls.filter((k) => k === 'k0')).toEqual(['k0', 'k0'])
+    expect(new Set(calls).size).toBe(21)
+  })
 })

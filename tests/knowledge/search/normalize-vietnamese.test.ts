@@ -17,6 +17,18 @@ describe('normalizeVietnamese', () => {
     expect(normal).toBe(normal.normalize('NFC'))
   })
 
+  it('leaves text without marks as its lowercase, as placing tones word by word does', () => {
+    const onsets = ['', 'b', 'ch', 'gi', 'ngh', 'qu', 'Th', 'TR', 'x']
+    const nuclei = ['a', 'oa', 'uy', 'uye', 'ieu', 'oo', 'ua', 'y', 'e', 'ao']
+    const codas = ['', 'c', 'ch', 'n', 'ng', 'nh', 'p', 't', 'x1', '2']
+    const words = onsets.flatMap((o) => nuclei.flatMap((v) => codas.map((c) => `${o}${v}${c}`)))
+    const text = `${words.join(' ')} 1.014064, GPLX-B2 (cap lai)`
+    expect(normalizeVietnamese(text)).toBe(text.toLowerCase())
+    // The same words beside one marked word go through the tone placement word by word.
+    expect(normalizeVietnamese(`${text} đ`)).toBe(`${text.toLowerCase()} đ`)
+    for (const w of words) expect(normalizeVietnamese(`${w} ơ`)).toBe(`${w.toLowerCase()} ơ`)
+  })
+
   it.each(readCaseGroup('fold-vietnamese', 'normalize'))('%s', (_label, input, expected) => {
     expect(normalizeVietnamese(input)).toBe(expected)
     expect(normalizeVietnamese(input)).toBe(normalizeVietnamese(input).normalize('NFC'))
