@@ -131,7 +131,9 @@ const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): b
   return true
 }
 
-const holdsAll = (set: ReadonlySet<string>, words: readonly string[]): boolean => words.every((w) => set.has(w))
+/** Whether a name's words hold every one of `words`. */
+const holdsAll = (set: ReadonlySet<string>, words: readonly string[]): boolean =>
+  words.every((w) => set.has(w))
 
 /**
  * Whether the question says something the name rules out (another action, an age, "đã có giấy khai
