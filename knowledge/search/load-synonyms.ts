@@ -238,12 +238,12 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
       for (const from of e.from) {
         const prior = out.expansions.get(foldPhrase(from))?.value
         const key = track(addPhrase(out.expansions, from, expansion))
-        // A phrase given both a plain and a context-bound expansion keeps both, the bound one first.
-        if (prior && !prior.when.length !== !expansion.when.length) {
-          const plain = prior.when.length ? expansion : prior
-          const bound = prior.when.length ? prior : expansion
+        // A phrase given a plain and context-bound expansions keeps them all, the bound ones first in
+        // the order written ("ghi sai" beside "sổ đỏ", beside "khai sinh", beside "BHXH"); a later one
+        // for the same context, or a later plain one, replaces the earlier.
+        if (prior) {
           const entry = out.expansions.get(key)
-          if (entry) entry.value = { ...plain, before: [...(plain.before ?? []), bound] }
+          if (entry) entry.value = combineExpansions(prior, expansion)
         }
       }
     }
@@ -257,6 +257,23 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
     for (const p of file.weak) out.weak.add(foldPhrase(p))
   }
   return out
+}
+
+/** The expansions of one phrase as tried: context-bound ones first (`before`), then the plain one. */
+const chainOf = ({ before, ...e }: Expansion): Expansion[] => [...(before ?? []), e]
+const contextOf = (e: Expansion): string => `${e.when.join('|')}/${e.unless.join('|')}`
+const combineExpansions = (prior: Expansion, next: Expansion): Expansion => {
+  const all = [...chainOf(prior), ...chainOf(next)]
+  const plain = all.filter((e) => !e.when.length).at(-1)
+  const bound: Expansion[] = []
+  for (const e of all) {
+    if (!e.when.length) continue
+    const same = bound.findIndex((b) => contextOf(b) === contextOf(e))
+    if (same >= 0) bound[same] = e
+    else bound.push(e)
+  }
+  const last = plain ?? (bound.pop() as Expansion)
+  return bound.length ? { ...last, before: bound } : last
 }
 
 export type LoadSynonymsOptions = {

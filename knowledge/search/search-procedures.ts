@@ -81,6 +81,17 @@ const PURPOSE_WEIGHT = 0.5
 const PURPOSE_TOPIC_NAMES = 2
 /** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
+/**
+ * Query phrases naming a foreign person or investor ("nhà đầu tư nước ngoài" invests in Viet Nam): a
+ * name's "ra nước ngoài" or "ở nước ngoài" (a place abroad) does not cover their "nước ngoài".
+ */
+const FOREIGN_PERSON = [
+  ' nha dau tu nuoc ngoai ',
+  ' doanh nghiep nuoc ngoai ',
+  ' cong ti nuoc ngoai ',
+  ' cong ty nuoc ngoai ',
+  ' to chuc nuoc ngoai ',
+]
 /** Query phrases that ask about a place abroad: then "ở nước ngoài" in a name is asked for. */
 const ABROAD_ASKED = [
   ' o nuoc ngoai ',
@@ -349,11 +360,15 @@ export const searchProcedures = ({
   // ngoài" (nationality abroad vs. in the country) does not cover the question's "nước ngoài".
   // A country named as a place ("ở Đức", "sang Nhật") adds the qualifier "[ở nước ngoài]".
   const countryNamed = terms.some((t) => t.qualifier && t.folded === 'ngoai')
+  // Every word typed, filler included ("nhà đầu tư nước ngoài").
+  const typedQuery = ` ${q.folded.join(' ')} `
+  // "nhà đầu tư nước ngoài" names a foreign investor even though its "tư nước ngoài" folds like "từ nước ngoài".
   const foreignPerson =
     hasTerm(terms, 'ngoai') &&
     !countryNamed &&
-    (wholeQuery.includes(' nguoi nuoc ngoai ') || !q.folded.includes('ngoai')) &&
-    !ABROAD_ASKED.some((phrase) => wholeQuery.includes(phrase))
+    (FOREIGN_PERSON.some((phrase) => typedQuery.includes(phrase)) ||
+      ((wholeQuery.includes(' nguoi nuoc ngoai ') || !q.folded.includes('ngoai')) &&
+        !ABROAD_ASKED.some((phrase) => wholeQuery.includes(phrase))))
   const totalWeight = weightOf.reduce((s, w) => s + w, 0)
   // Rare words say more about the topic than "đăng ký" or "cấp" do.
   const idf = new Map(folded.map((t) => [t, Math.log(1 + index.size / (1 + (index.df.get(t) ?? 0)))]))

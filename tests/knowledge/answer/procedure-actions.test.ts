@@ -38,6 +38,15 @@ describe('procedure actions', () => {
     ['đăng ký kết hôn', 'Thủ tục đăng ký kết hôn'],
     ['bố mất thì gia đình nhận trợ cấp mai táng', 'Giải quyết hưởng trợ cấp mai táng'],
     ['sửa chữa nhà có cần xin phép xây dựng', 'Cấp giấy phép sửa chữa, cải tạo công trình'],
+    // goods damaged in transport are why a tax is reduced, not a paper to re-issue
+    [
+      'hàng nhập khẩu bị hư hỏng khi vận chuyển, xin giảm thuế nhập khẩu',
+      'Thủ tục giảm thuế xuất khẩu, thuế nhập khẩu thuộc thẩm quyền của Chi cục Hải quan',
+    ],
+    [
+      'xưởng bị cháy có được miễn giảm tiền thuê đất không',
+      'Miễn, giảm trong các trường hợp bất khả kháng, thiên tai, hỏa hoạn, tai nạn bất ngờ',
+    ],
   ])('lets "%s" be answered by "%s"', (question, name) => {
     expect(misfit(question, name)).toBeNull()
   })

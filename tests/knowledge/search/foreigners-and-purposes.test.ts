@@ -106,3 +106,41 @@ describe('an everyday phrase with a plain and a context-bound expansion', () => 
     expect(words('giấy phép kinh doanh tiệm vàng')).toBe('hộ kinh doanh tiệm vàng')
   })
 })
+
+describe('an everyday phrase with several context-bound expansions', () => {
+  // "ghi sai" is a land certificate's correction beside "sổ đỏ", a civil-status correction beside "khai
+  // sinh" and the insurance book's beside "BHXH": each context keeps its own, in the order written.
+  const vocabulary = compileSynonyms([
+    ZSynonymsFile.parse({
+      expansions: [
+        { from: ['ghi sai'], to: 'đính chính', when: ['sổ đỏ'] },
+        { from: ['ghi sai'], to: 'cải chính hộ tịch', when: ['khai sinh'] },
+        { from: ['ghi sai'], to: 'điều chỉnh thông tin', when: ['bhxh'] },
+      ],
+    }),
+  ])
+  const words = (q: string) =>
+    expandQuery(q, vocabulary)
+      .terms.map((t) => t.text)
+      .join(' ')
+
+  it('keeps every one and uses the one whose context the question names', () => {
+    expect(words('sổ đỏ ghi sai')).toBe('sổ đỏ đính chính')
+    expect(words('khai sinh ghi sai')).toBe('khai sinh cải chính hộ tịch')
+    expect(words('bhxh ghi sai')).toBe('bhxh điều chỉnh thông tin')
+    expect(words('ghi sai')).toBe('ghi sai')
+  })
+
+  it('lets a later one for the same context replace the earlier', () => {
+    const replaced = compileSynonyms([
+      ZSynonymsFile.parse({
+        expansions: [
+          { from: ['ghi sai'], to: 'đính chính', when: ['sổ đỏ'] },
+          { from: ['ghi sai'], to: 'cấp đổi', when: ['sổ đỏ'] },
+        ],
+      }),
+    ])
+    expect(expandQuery('sổ đỏ ghi sai', replaced).terms.map((t) => t.text)).toContain('cấp')
+    expect(expandQuery('sổ đỏ ghi sai', replaced).terms.map((t) => t.text)).not.toContain('đính')
+  })
+})
