@@ -196,9 +196,8 @@ const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
 
 /** "lệ phí 70.000 đồng", and "miễn lệ phí" rather than "lệ phí miễn phí". */
 const feeClause = (value: string) =>
-  /^miễn phí(?!\p{L})/iu.test(value)
-    ? `miễn lệ phí${value.slice('miễn phí'.length)}`
-    : `lệ phí ${lower(value)}`
+  // only a plain "Miễn phí": one the record contradicts keeps its note ("Miễn phí (lưu ý: …)")
+  /^miễn phí\.?$/iu.test(value.trim()) ? 'miễn lệ phí' : `lệ phí ${lower(value)}`
 
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)

@@ -158,6 +158,16 @@ describe('overview', () => {
     expect(lead).toMatch(/; miễn lệ phí\.$/)
     expect(lead).not.toContain('lệ phí miễn phí')
   })
+
+  it('never turns a "Miễn phí" the record contradicts into "miễn lệ phí" (the fee column of 3.000346)', () => {
+    const p = record('1.001193')
+    const feeText =
+      'Miễn phí (- Phí sát hạch lái xe: + Đối với thi sát hạch lái xe các hạng xe A1, A, B1: Sát hạch lý thuyết: 60.000 đồng/lần, Sát hạch thực hành: 60.000 đồng/lần. - Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)'
+    const channels = p.channels.map((c) => ({ ...c, feeText, feeVnd: null }))
+    const lead = composeReply({ procedure: { ...p, channels }, facet: 'overview', today: TODAY }).lead
+    expect(lead).toContain('(lưu ý: cột phí trên Cổng ghi “Miễn phí”')
+    expect(lead).not.toMatch(/miễn lệ phí/)
+  })
 })
 
 describe('documents', () => {
