@@ -171,7 +171,6 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     let words: ReadonlySet<string> | null = null
     // The variant's own action words, read once for all the siblings it is compared with.
     let own: ReadonlySet<string> | null = null
-    let objectWords: readonly string[] | null = null
     const ownWords = (): ReadonlySet<string> => {
       own ??= actionWordsOf(r.name)
       return own
@@ -182,10 +181,6 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
       words ??= wordsOf(r.group).set
       s.words ??= wordsOf(s.r.group).plain
       if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true
-      // Or the sibling is this name's object with its cases spelled out ("Cấp thẻ căn cước cho người từ
-      // đủ 14 tuổi trở lên" beside "Cấp lại thẻ căn cước"): it holds every word of this name but its action's.
-      objectWords ??= wordsOf(r.group).plain.filter((w) => !ownWords().has(w))
-      if (objectWords.length && holdsAll(wordsOf(s.r.group).set, objectWords)) return true
     }
     return false
   }
