@@ -495,8 +495,6 @@ export const classifyMessage = ({
   if (ASKS_BOT_NATURE.test(all)) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
   if (query.codes.length) return 'question'
-  // A choice on the market ("học lái xe ở trung tâm nào rẻ", "mua chung cư có nên không"): no record makes it.
-  if (asksMarketChoice(all)) return 'out_of_scope'
   if (isEmojiOnly(text)) return 'smalltalk'
   if (!words.length) return 'gibberish'
   if (words.length <= 8 && onlyPhrases(words, smallTalkOf(synonyms), synonyms)) return 'smalltalk'
@@ -525,6 +523,9 @@ export const classifyMessage = ({
       evidence === 'pair' &&
       !!wordShare &&
       holdsPairBeside({ query, wordShare, beside: offTopicWords }))
+  // A choice on the market ("học lái xe ở trung tâm nào rẻ", "mua chung cư có nên không"): no record
+  // makes it, whatever the evidence.
+  if (asksMarketChoice(whole)) return 'out_of_scope'
   if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => containsPhrase(whole, p)) && !worded)
     return 'out_of_scope'
   if (
