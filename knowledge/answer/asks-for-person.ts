@@ -2,8 +2,8 @@
  * Whether a message asks for a person rather than a procedure: a phrase of asking for one ("gặp nhân
  * viên", "tổng đài", "xin zalo cán bộ"), or, in general, a way of reaching someone followed by a
  * person ("liên hệ với người phụ trách hồ sơ", "gọi cho ai để được hướng dẫn", "nói chuyện trực tiếp
- * với cán bộ"), someone present ("có cán bộ nào online không"), help given in person ("tư vấn trực
- * tiếp", "giải đáp trực tiếp") or the machine refused ("không muốn nói chuyện với máy"). A person's
+ * với cán bộ"), someone present ("có cán bộ nào online không"), help given in person or by phone
+ * ("tư vấn trực tiếp", "giải đáp trực tiếp", "hướng dẫn qua điện thoại") or the machine refused ("không muốn nói chuyện với máy"). A person's
  * title inside a paper's name ("thẻ tư vấn viên pháp luật") and a question about what the assistant is
  * ("bạn là người thật hay máy") ask for nobody.
  * @module
@@ -66,7 +66,8 @@ const PERSON = `(?:ai|nguoi(?: that| phu trach| ho tro| huong dan| tu van)?|can 
 /**
  * Reaching a person (folded): a way of reaching someone, then the person ("liên hệ với người phụ
  * trách", "gọi cho ai", "nói chuyện trực tiếp với cán bộ"); someone present ("có nhân viên nào đang
- * trực không"); help in person ("tư vấn trực tiếp"); the machine refused.
+ * trực không"); help in person or by phone ("tư vấn trực tiếp", "hướng dẫn qua điện thoại"); the
+ * machine refused.
  */
 const REACHING = new RegExp(
   [
@@ -75,6 +76,8 @@ const REACHING = new RegExp(
     String.raw`\b(?:can bo|nhan vien|chuyen vien|nguoi|ai) nao (?:dang )?(?:online|truc|o do)\b`,
     String.raw`\b(?:tu van|huong dan|ho tro|tro giup|giai dap|trao doi) truc tiep\b`,
     String.raw`\bkhong (?:muon|thich) (?:noi chuyen|chat|nhan tin|hoi|lam viec) voi (?:may|bot|robot)\b`,
+    // help given by phone or a chat call ("cần người hướng dẫn qua điện thoại", "tư vấn qua zalo")
+    String.raw`\b(?:huong dan|tu van|ho tro|giai dap|noi chuyen|trao doi)(?: cho (?:toi|minh|em|tui))? (?:qua|bang) (?:dien thoai|so dien thoai|zalo|video call|goi video)\b`,
   ].join('|'),
 )
 

@@ -12,6 +12,7 @@ import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/lo
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
 import { asksForPerson } from './asks-for-person.ts'
+import { asksMarketChoice } from './asks-market-choice.ts'
 import {
   ADMIN_ABBREVIATIONS,
   findAdminEvidence,
@@ -74,13 +75,29 @@ const STATUS_PHRASES = [
   'da duyet chua',
   'da giai quyet chua',
   'xem ket qua ho so',
-  'tien do',
   'ma ho so',
   'so bien nhan',
   'o buoc nao',
   'buoc nao roi',
   'dang xu li den dau',
 ]
+
+/**
+ * The progress of an application ("xem tiến độ hồ sơ", "kiểm tra tiến độ giải quyết") — folded. A
+ * schedule changed or kept in a procedure ("đổi tiến độ chuyển vốn đầu tư", "điều chỉnh tiến độ dự án")
+ * is what the citizen asks to register, not how an application is going.
+ */
+const PROGRESS =
+  /(?<!\b(?:doi|thay doi|dieu chinh|gia han|keo dai|cham) )\btien do\b(?! (?:chuyen|gop|dau tu|du an|thuc hien|xay dung|thi cong|von)\b)/
+
+/**
+ * Asking when the result of an application already handed in comes, without naming it ("nộp hồ sơ
+ * online rồi bao giờ có kết quả", "đã gửi hồ sơ rồi khi nào nhận được") — folded: with no procedure
+ * named there is no record's time limit to tell, only where to follow it. "nộp hồ sơ cấp hộ chiếu
+ * bao lâu có kết quả" names the procedure and asks its time limit.
+ */
+const HANDED_IN =
+  /\b(?:da )?(?:nop|gui) (?:ho so|don|giay to)(?: (?:online|truc tuyen|qua mang|tren mang|qua buu dien|tren vneid|tren cong dich vu cong))? roi\b.*\b(?:bao gio|khi nao|bao lau nua|bao lau thi|bao lau moi)\b.*\b(?:co|nhan|lay|tra|xong)\b/
 
 /**
  * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
@@ -335,6 +352,16 @@ const INSULTS = [
   'trả lời chả ra gì',
   'trả lời không ra gì',
   'trả lời như không',
+  // a wrong answer said rudely ("trả lời chẳng đúng gì cả", "sai bét")
+  'trả lời chẳng đúng gì',
+  'trả lời chả đúng gì',
+  'trả lời không đúng gì',
+  'chẳng đúng gì',
+  'chả đúng gì',
+  'sai bét',
+  'trả lời sai bét',
+  'trả lời linh tinh',
+  'trả lời lung tung',
 ].map(foldPhrase)
 
 /** Emoji, stickers and punctuation only ("👍", "😂😂", "🙏🙏🙏"): an acknowledgement, small talk. */
@@ -396,6 +423,8 @@ const WISHES = [
   'thật',
   'vl',
   'đồ',
+  'cả',
+  'hết',
 ].map(foldPhrase)
 const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
@@ -455,7 +484,13 @@ export const classifyMessage = ({
 }: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
   const all = words.join(' ')
-  if (RECEIPT_CODE.test(text) || STATUS_PHRASES.some((p) => containsPhrase(all, p)) || WAITING.test(all))
+  if (
+    RECEIPT_CODE.test(text) ||
+    STATUS_PHRASES.some((p) => containsPhrase(all, p)) ||
+    PROGRESS.test(all) ||
+    HANDED_IN.test(all) ||
+    WAITING.test(all)
+  )
     return 'status'
   if (ASKS_BOT_NATURE.test(all)) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
@@ -488,6 +523,9 @@ export const classifyMessage = ({
       evidence === 'pair' &&
       !!wordShare &&
       holdsPairBeside({ query, wordShare, beside: offTopicWords }))
+  // A choice on the market ("học lái xe ở trung tâm nào rẻ", "mua chung cư có nên không"): no record
+  // makes it, whatever the evidence.
+  if (asksMarketChoice(whole)) return 'out_of_scope'
   if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => containsPhrase(whole, p)) && !worded)
     return 'out_of_scope'
   if (

@@ -137,6 +137,12 @@ const ADMIN_PHRASES = [
   'so hong',
   'quyen su dung',
   'thua dat',
+  // splitting or merging land parcels ("phí tách thửa": one name holds the pair), a plot in everyday words
+  'tach thua',
+  'hop thua',
+  'manh dat',
+  'lo dat',
+  'mieng dat',
   'giay phep lai xe',
   // state housing ("nhà ở" alone is also "the house is at …")
   'nha o xa hoi',

@@ -33,6 +33,8 @@ describe('topics the records do not hold', () => {
     // a village festival (not the recognition of a craft village), civil-service exams ("thi" is not "thi công")
     'xin phép tổ chức lễ hội truyền thống của làng',
     'thi tuyen cong chuc xa nop ho so o dau',
+    // a patient's records at a hospital (not the extract of a civil-status record)
+    'xin trích lục hồ sơ bệnh án ở bệnh viện tỉnh',
   ])(
     'says the records do not cover "%s", never answering with a loosely related record',
     async (question) => {

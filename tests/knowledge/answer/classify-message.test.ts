@@ -56,6 +56,9 @@ describe('classifyMessage', () => {
       'cảm ơn ad đã giải đáp',
       'ok mình biết rồi',
       'tạm biệt, hẹn hôm khác nhé',
+      // the answers said to be wrong, rudely
+      'đồ ngốc, trả lời chả đúng gì cả',
+      'sai bét hết',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
@@ -98,6 +101,14 @@ describe('classifyMessage', () => {
       'điện thoại bị vào nước phải làm sao',
       'uong nuoc chanh buoi sang co tot khong',
       'làm sao để tỏ tình thành công',
+      // a choice on the market, even beside a paper or a service of the records: which centre, brand or
+      // shop is cheapest or best, something cheap, whether to buy, which of two to buy
+      'đăng ký học bằng lái ô tô ở trung tâm nào rẻ nhất',
+      'bảo hiểm xe ô tô bắt buộc hãng nào uy tín',
+      'mua xe máy cũ ở đâu được giá',
+      'khách sạn gần sân bay giá rẻ',
+      'nhà chưa có sổ đỏ có nên mua không',
+      'mua đất thổ cư hay đất vườn thì tốt hơn',
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
@@ -143,6 +154,13 @@ describe('classifyMessage', () => {
       'con 14 tuoi lam can cuoc duoc chua',
       'con chuyen truong phai lam gi',
       'bị mất ví cả bằng lái phải làm sao',
+      // where to hand a paper in and its fee are no choice on the market; a schedule changed in a
+      // procedure is no progress asked about
+      'đổi bằng lái ô tô ở đâu nhanh nhất',
+      'làm hộ chiếu online hay trực tiếp thì tốt hơn',
+      'nộp hồ sơ cấp hộ chiếu bao lâu có kết quả',
+      'điều chỉnh tiến độ góp vốn đầu tư ra nước ngoài',
+      'phí tách thửa',
     ],
     // asking for a person
     contact: [
@@ -171,6 +189,9 @@ describe('classifyMessage', () => {
       'tôi không muốn nói chuyện với máy nữa',
       'bot trả lời không hiểu, chuyển cho nhân viên giúp tôi',
       'chuyen cho toi nhan vien di',
+      // help asked by phone or a chat call
+      'tôi cần người hướng dẫn qua điện thoại',
+      'có ai tư vấn qua zalo cho mình không',
     ],
     // asking how an application is progressing
     status: [
@@ -187,6 +208,10 @@ describe('classifyMessage', () => {
       'căn cước làm lại 3 tuần rồi đã có chưa',
       // asking when it comes, handed in some time ago
       'bao gio toi nhan duoc ho chieu, nop tu tuan truoc roi',
+      // an application handed in without naming it, asked when it comes; its progress
+      'nộp hồ sơ trực tuyến rồi bao giờ có kết quả',
+      'da gui don roi khi nao nhan duoc',
+      'xem tiến độ giải quyết hồ sơ',
     ],
   }
 

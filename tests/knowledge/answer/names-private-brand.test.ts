@@ -18,6 +18,13 @@ describe('namesPrivateBrand', () => {
       expect(namesPrivateBrand(text), text).not.toBeNull()
   })
 
+  it("takes a sports club's tryouts as a brand, beside which a dossier is an everyday one", () => {
+    expect(names('nộp hồ sơ thử việc vào câu lạc bộ bóng đá Hà Nội')).toBe('brand')
+    expect(names('dang ky cho con du tuyen hoc vien bong da HAGL')).toBe('brand')
+    // the licence of a business taking bets on football is no club
+    expect(names('cấp giấy chứng nhận đủ điều kiện kinh doanh đặt cược bóng đá quốc tế')).not.toBe('brand')
+  })
+
   it('tells a game from an app, and reads an everyday word without marks as that word', () => {
     expect(names('đăng ký tài khoản Liên Quân mới cho con thế nào')).toBe('game')
     expect(names('đăng ký kết hôn trong game Ngôi Sao Thời Trang')).toBe('game')

@@ -1,0 +1,33 @@
+/**
+ * Whether a message asks for a choice on the market, which the records cannot make: which private
+ * provider is cheapest or best — a centre, a brand, a shop or a garage "nào rẻ / tốt / uy tín" ("học lái
+ * xe ở trung tâm nào rẻ mà tốt", "bảo hiểm xe máy của hãng nào rẻ nhất"), a place "ở đâu rẻ / ngon / uy
+ * tín / được giá" ("mua iPhone trả góp ở đâu rẻ", "bán xe đạp cũ ở đâu được giá"), something "giá rẻ"
+ * ("homestay tạm trú ở Đà Lạt giá rẻ") —, whether to buy or invest ("mua chung cư chưa có sổ hồng có nên
+ * không", "có nên đầu tư coin") or which of two is better ("chung cư hay nhà đất thì tốt hơn"). The
+ * records name no provider, no market price and no advice, so such a message is out of scope even when
+ * it names a paper or a service of the records ("đăng ký học lái xe", "sổ hồng"). Where to hand in a
+ * procedure ("nộp ở đâu", "cơ quan nào") and its fee ("lệ phí bao nhiêu") ask no such thing.
+ * @module
+ */
+
+/** Private providers a citizen compares (folded). */
+const PROVIDER = `(?:trung tam|hang|cua hang|cho|tiem|shop|dai li|cong ti|ben|showroom|salon|gara|garage)`
+
+/** What a citizen compares them by (folded): price, quality, trust, taste, looks. */
+const MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep)`
+
+const CHOICE = new RegExp(
+  [
+    String.raw`\b${PROVIDER} nao\b(?: \S+){0,2}? ${MERIT}\b`,
+    String.raw`\b(?:o dau|cho nao) (?:${MERIT}|duoc gia)\b`,
+    String.raw`\bgia re\b`,
+    // whether to buy or invest, which of two is better
+    String.raw`\bco nen (?:mua|dau tu|ban)\b`,
+    String.raw`\b(?:mua|dau tu)\b.*\bco nen\b`,
+    String.raw`\b(?:mua|dau tu)\b.*\bhay\b.*\btot hon\b`,
+  ].join('|'),
+)
+
+/** Whether the folded message asks which provider is cheapest or best, whether to buy, or which is better. */
+export const asksMarketChoice = (folded: string): boolean => CHOICE.test(folded)
