@@ -97,6 +97,26 @@ describe('a death is not a lost paper', () => {
   )
 })
 
+describe('what a procedure costs or takes, and money an official demands, name no action', () => {
+  it.each([
+    'ly lich tu phap lam mat bao nhieu ngay',
+    'làm hộ chiếu làm mất bao nhiêu tiền',
+    'đăng ký kết hôn làm mất mấy ngày',
+    'giấy phép xây dựng làm mất bao lâu',
+    'to cao can bo xa doi tien moi chiu ky giay',
+  ])('reads no action in "%s"', (question) => {
+    expect(actions.ofQuestion(expandQuery(question, synonyms).tokens).actions.size).toBe(0)
+  })
+
+  it.each([
+    ['làm mất hộ chiếu thì làm lại ở đâu', 'reissue'],
+    ['lam mat cccd', 'reissue'],
+    ['đổi tiền rách ở đâu', 'exchange'],
+  ])('still reads the action of "%s"', (question, action) => {
+    expect([...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions]).toContain(action)
+  })
+})
+
 describe('who files or asks for the paper', () => {
   // Real names from the shipped export: the employer's and the individual's tax settlement, the criminal
   // record certificate a court asks for and the citizen's own.
