@@ -196,7 +196,9 @@ const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
 
 /** "lệ phí 70.000 đồng", and "miễn lệ phí" rather than "lệ phí miễn phí". */
 const feeClause = (value: string) =>
-  /^miễn phí(?!\p{L})/iu.test(value) ? `miễn lệ phí${value.slice('miễn phí'.length)}` : `lệ phí ${lower(value)}`
+  /^miễn phí(?!\p{L})/iu.test(value)
+    ? `miễn lệ phí${value.slice('miễn phí'.length)}`
+    : `lệ phí ${lower(value)}`
 
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)

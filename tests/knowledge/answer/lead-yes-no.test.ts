@@ -37,7 +37,9 @@ describe('leadYesNo', () => {
     const unknown = record({ channels: [channel('direct', null)] })
     expect(leadYesNo({ procedure: unknown, facet: 'fees', folded: folded('có mất phí không') })).toBeNull()
     // the online facet's own lead already says "Có, thủ tục này nộp trực tuyến được trên Cổng …"
-    expect(leadYesNo({ procedure: free, facet: 'online', folded: folded('làm online được không') })).toBeNull()
+    expect(
+      leadYesNo({ procedure: free, facet: 'online', folded: folded('làm online được không') }),
+    ).toBeNull()
     expect(leadYesNo({ procedure: paid, facet: 'online', folded: folded('làm online được không') })).toMatch(
       /^Không/,
     )
