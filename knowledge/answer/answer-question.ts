@@ -77,6 +77,11 @@ const WEAK_MARGIN = 0.5
  * ("bảo hiểm nhân thọ", "khuyết tật") leaves less of the question in the name.
  */
 const GAP_ASK_COVERAGE = 0.6
+/**
+ * A name holding half the question's words also is offered when they carry at least this share of
+ * the question's rare words: side words ("chở lợn từ Đồng Nai ra Bắc bán") dilute the share, not the topic.
+ */
+const GAP_ASK_HALF = { coverage: 0.5, idfCoverage: 0.4 }
 /** A name whose words the question holds at least this share of joins a question between close rivals. */
 const WHOLE_NAME = 0.8
 /** Words that say the asker acts for an organisation (folded). */
@@ -526,7 +531,13 @@ export const answerQuestion = async ({
   // The name holds most of the question's words and lacks only the word that narrows its object
   // ("giếng khoan" for "Đăng ký khai thác nước dưới đất", "độc thân" for "… tình trạng hôn nhân"):
   // the records may well cover it, so the question asks whether it is meant rather than deny it.
-  if (top && objectGap && !objectLost && top.coverage >= GAP_ASK_COVERAGE) {
+  if (
+    top &&
+    objectGap &&
+    !objectLost &&
+    (top.coverage >= GAP_ASK_COVERAGE ||
+      (top.coverage >= GAP_ASK_HALF.coverage && top.idfCoverage >= GAP_ASK_HALF.idfCoverage))
+  ) {
     // Its close siblings first (the variants of the same object), then the names the question covers.
     const near = representatives(fitting).filter((g) => top.score - g.score < WEAK_MARGIN)
     return withChannel(askWhich(representatives([top, ...near, ...covered]), true))

@@ -207,6 +207,9 @@ const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
 
 const MAX_CACHED_NAMES = 10_000
 
+/** A name that lists the first issue before other actions: "Cấp, cấp lại …", "Thủ tục cấp, gia hạn …", "Đăng ký, đăng ký lại …". */
+const FIRST_ISSUE_LISTED = /^(?:thủ tục\s+)?(?:cấp|đăng ký)\s*,/iu
+
 /**
  * "(trừ xe mô tô, xe gắn máy)", ", trừ trường hợp …", "ngoại trừ …" in a name: what follows is what
  * the procedure is not for ("khấu trừ", "miễn trừ", "bù trừ" are other words and are left alone).
@@ -258,6 +261,9 @@ export const createProcedureActions = (
     const tokens = analyzeText(name.normalize('NFC').replace(EXCEPTION, ' '))
     const head = headEntries.length ? analyzeText(name.normalize('NFC').split('(')[0] ?? '') : []
     const traits = traitsOf([...scan(tokens, namePhrases, true), ...scan(head, headPhrases, true)])
+    // "Cấp, cấp lại giấy phép …", "Đăng ký, đăng ký lại …": the bare verb listed first is the first issue.
+    if (traits.actions.size && FIRST_ISSUE_LISTED.test(name.normalize('NFC')) && model.actions.new)
+      traits.actions.add('new')
     const exceptions = [...name.normalize('NFC').matchAll(EXCEPTION)].map((m) => m[1] ?? '').join(' ')
     if (exceptions.trim()) {
       const excluded = new Map<string, Set<string>>()

@@ -150,6 +150,15 @@ describe('answers only what the records cover', () => {
 })
 
 describe('asks instead of saying nothing fits', () => {
+  it('asks about a name holding half the question and most of its rare words, when side words narrow the object', async () => {
+    // the name lacks only what is carried ("sơn dễ cháy") and on what ("thuyền"): its waterway sibling is offered
+    const answer = await portal.kb.answer(
+      'chở sơn dễ cháy bằng thuyền trên sông có cần giấy phép vận chuyển hàng nguy hiểm không',
+    )
+    expect(answer.kind).toBe('clarify')
+    expect(answer.candidates?.map((c) => c.code)).toContain('2.002615')
+  })
+
   it('offers a short name the long question covers ("Tách hộ"), never as a sure answer', async () => {
     const answer = await portal.kb.answer('muon tach ho khau rieng ra khoi nha bo me thi can giay to gi')
     expect(answer.kind).toBe('clarify')

@@ -97,6 +97,71 @@ describe('a death is not a lost paper', () => {
   )
 })
 
+describe('what a procedure costs or takes, and money an official demands, name no action', () => {
+  it.each([
+    'ly lich tu phap lam mat bao nhieu ngay',
+    'làm hộ chiếu làm mất bao nhiêu tiền',
+    'đăng ký kết hôn làm mất mấy ngày',
+    'giấy phép xây dựng làm mất bao lâu',
+    'to cao can bo xa doi tien moi chiu ky giay',
+  ])('reads no action in "%s"', (question) => {
+    expect(actions.ofQuestion(expandQuery(question, synonyms).tokens).actions.size).toBe(0)
+  })
+
+  it.each([
+    ['làm mất hộ chiếu thì làm lại ở đâu', 'reissue'],
+    ['lam mat cccd', 'reissue'],
+    ['đổi tiền rách ở đâu', 'exchange'],
+  ])('still reads the action of "%s"', (question, action) => {
+    expect([...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions]).toContain(action)
+  })
+})
+
+describe('a name that lists the first issue before other actions', () => {
+  it('reads "Cấp, cấp lại …" and "Đăng ký, đăng ký lại …" as the first issue too', () => {
+    expect(actionsOf('Cấp, cấp lại Giấy phép liên vận ASEAN')).toEqual(
+      expect.arrayContaining(['new', 'reissue']),
+    )
+    expect(
+      actionsOf('Thủ tục cấp, cấp lại, điều chỉnh Giấy chứng nhận đủ điều kiện kinh doanh xổ số'),
+    ).toContain('new')
+    expect(actionsOf('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT')).not.toContain('new')
+    expect(actionsOf('Cấp lại Giấy phép khai thác thủy sản')).not.toContain('new')
+  })
+
+  it.each([
+    ['xin giấy phép khai thác thủy sản lần đầu', 'Cấp, cấp lại Giấy phép khai thác thủy sản'],
+    ['lần đầu làm chứng chỉ hành nghề chứng khoán', 'Cấp, cấp lại chứng chỉ hành nghề chứng khoán'],
+    ['tham gia bhxh tự nguyện lần đầu', 'Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH'],
+  ])('lets "%s" be answered by "%s"', (question, name) => {
+    expect(misfit(question, name)).toBeNull()
+  })
+
+  it('still keeps a first issue from a re-issue that lists no first issue', () => {
+    expect(
+      misfit('làm sổ bhxh lần đầu', 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT')?.kind,
+    ).toBe('action')
+  })
+})
+
+describe('being called out and things gone astray', () => {
+  it.each(['được huy động đi cứu hộ bị thương', 'dan quan duoc huy dong chong lu'])(
+    'reads no cancelling in "%s"',
+    (question) => {
+      expect(actions.ofQuestion(expandQuery(question, synonyms).tokens).actions.has('cancel')).toBe(false)
+    },
+  )
+
+  it('reads a name about goods or luggage gone astray as about a loss', () => {
+    expect(
+      misfit(
+        'hàng nhập khẩu bị thất lạc khi vận chuyển thì khai báo sao',
+        'Hàng hóa xuất khẩu, nhập khẩu, hành lý ký gửi của người nhập cảnh, xuất cảnh thất lạc, nhầm lẫn',
+      ),
+    ).toBeNull()
+  })
+})
+
 describe('who files or asks for the paper', () => {
   // Real names from the shipped export: the employer's and the individual's tax settlement, the criminal
   // record certificate a court asks for and the citizen's own.
