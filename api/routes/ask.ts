@@ -45,7 +45,7 @@ export const createAskRoutes = ({ kb, db, config, log, counters }: AppServices) 
     '/v1/ask',
     operation,
     limitBodySize({ maxSize: 16 * 1024, onError: tooLarge }),
-    // the client's address is counted before its body is read, as every request's
+    // the client's address is counted before the body is read (429 beyond the limit)
     async (c, next) => (await limit.byAddress(c)) ?? next(),
     jsonBody(ZAskBody, 'Câu hỏi'),
     async (c) => {
