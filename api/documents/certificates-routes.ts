@@ -9,8 +9,8 @@ import { z } from 'zod'
 import { ZIssuedCertificate } from '../../contracts/documents.ts'
 import { officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { created, describeOperations, json } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { created, describeOperations } from '../../platform/openapi/describe-operation.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import { type EnrolCertificateOptions, enrolCertificate } from './issue-certificate.ts'
@@ -55,15 +55,15 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
   app.post(
     '/v1/certificates',
     operation('Cấp chứng thư cho khóa của cán bộ (CSR)', {
-      body: json(ZCsr),
       responses: created(ZIssuedCertificate, 'Đã cấp'),
       errors: [400, 401, 403, 415, 422],
     }),
     official,
     allow('enrolCertificate'),
+    jsonBody(ZCsr),
     async (c) => {
       const caller = c.var.caller
-      const { csr } = parseInput(ZCsr, await readJson(c))
+      const { csr } = c.req.valid('json')
       const { issued, chain, notAfter } = await issue({ csrPem: csr, caller, official: caller.official })
       return c.json({ serial: issued.serial, certificate: issued.pem, chain, notAfter }, 201)
     },
@@ -73,15 +73,15 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
   app.post(
     '/v1/certificates/organisation',
     operation('Cấp chứng thư của cơ quan cho văn thư giữ khóa (agency_admin)', {
-      body: json(ZOrganisationCsr),
       responses: created(ZIssuedCertificate, 'Đã cấp'),
       errors: [400, 401, 403, 415, 422],
     }),
     official,
     allow('enrolOrganisationCertificate'),
+    jsonBody(ZOrganisationCsr),
     async (c) => {
       const caller = c.var.caller
-      const { csr, officialId } = parseInput(ZOrganisationCsr, await readJson(c))
+      const { csr, officialId } = c.req.valid('json')
       const holder = await deps.db.select().from(officials).where(eq(officials.id, officialId)).get()
       if (!holder || holder.agencyCode !== caller.agency.code || holder.role !== 'clerk') {
         throw new AppError(

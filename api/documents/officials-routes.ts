@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { ZAgency, ZCreatedOfficial, ZMe, ZRevokedOfficial } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
 import { type DocumentsRoutesDeps, ZIdParam } from './documents-routes-deps.ts'
@@ -74,16 +74,15 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
   app.post(
     '/v1/agencies',
     operation('Tạo cơ quan (system_admin)', {
-      body: json(ZCreateAgency),
       responses: created(ZAgency, 'Đã tạo'),
       errors: [400, 401, 403, 409, 415, 422],
     }),
     official,
     allow('createAgency'),
+    jsonBody(ZCreateAgency),
     async (c) => {
       const caller = c.var.caller
-      const body = parseInput(ZCreateAgency, await readJson(c))
-      const { code, name, parentCode, ...contact } = body
+      const { code, name, parentCode, ...contact } = c.req.valid('json')
       const agency = await createAgency({
         db: deps.db,
         code,
@@ -99,15 +98,15 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
   app.post(
     '/v1/officials',
     operation('Thêm cán bộ; mã truy cập chỉ hiện một lần', {
-      body: json(ZCreateOfficial),
       responses: created(ZCreatedOfficial, 'Đã tạo'),
       errors: [400, 401, 403, 404, 415],
     }),
     official,
     allow('manageOfficials'),
+    jsonBody(ZCreateOfficial),
     async (c) => {
       const caller = c.var.caller
-      const body = parseInput(ZCreateOfficial, await readJson(c))
+      const body = c.req.valid('json')
       const agencyCode = body.agencyCode ?? caller.agency.code
       requireAuthorityOver({
         caller: { role: caller.official.role, agencyCode: caller.agency.code },

@@ -6,8 +6,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { NUDGE_ACTIONS, NUDGE_KINDS, ZMyPaperlessStats, ZPaperlessStats } from '../../contracts/documents.ts'
-import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import { getMyPaperlessStats } from './get-my-paperless-stats.ts'
 import { getPaperlessStats } from './get-paperless-stats.ts'
@@ -34,13 +35,13 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
     '/v1/nudges',
     operation('Đếm lời nhắc của tiện ích (hiện, chấp nhận, bỏ qua); giới hạn mỗi ngày', {
       tag: 'nudges',
-      body: json(ZNudge),
       responses: { 204: { description: 'Đã ghi' } },
       errors: [400, 401, 415, 429],
     }),
     official,
+    jsonBody(ZNudge),
     async (c) => {
-      const body = parseInput(ZNudge, await readJson(c))
+      const body = c.req.valid('json')
       await recordNudges({ svc: await svc(), caller: c.var.caller, ...body })
       return c.body(null, 204)
     },

@@ -17,7 +17,8 @@ import {
 } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { parseInput } from '../../platform/validate.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
 import { exportEdxml } from './export-edxml.ts'
@@ -248,13 +249,13 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
     operation('Đổi trạng thái văn bản ở nơi nhận (mã QCVN 102), hoặc bên gửi lấy lại (13)', {
       tag: 'statuses',
       params: ZIdParam,
-      body: json(ZStatus),
       responses: ok(ZRecipientStatuses, 'Trạng thái từng nơi nhận'),
       errors: [400, 401, 403, 404, 409, 415],
     }),
     official,
+    jsonBody(ZStatus),
     async (c) => {
-      const body = parseInput(ZStatus, await readJson(c))
+      const body = c.req.valid('json')
       return c.json(
         await changeRecipientStatus({
           svc: await svc(),

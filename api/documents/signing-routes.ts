@@ -9,7 +9,8 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { SIGNING_ROLES, ZSigningSession, ZSigningSessionState } from '../../contracts/documents.ts'
 import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { parseInput } from '../../platform/validate.ts'
 import { completeSignature } from './complete-signature.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
 import {
@@ -96,14 +97,14 @@ export const createSigningRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
     '/v1/signing/sessions/:id/complete',
     operation('Gắn chữ ký vào PDF đã chuẩn bị', {
       params: ZIdParam,
-      body: json(ZComplete),
       responses: ok(PDF, 'PDF đã ký'),
       errors: [400, 401, 404, 409, 415, 422],
     }),
     official,
+    jsonBody(ZComplete),
     async (c) => {
       const caller = c.var.caller
-      const body = parseInput(ZComplete, await readJson(c))
+      const body = c.req.valid('json')
       const signed = await completeSignature({
         svc: await svc(),
         caller,

@@ -20,14 +20,16 @@ import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.t
 import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { pathParams } from '../../platform/path-params.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
 import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { parseNumberId } from '../staff/parse-number-id.ts'
-import { requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
+import { permit, requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { createVocabularyRoutes } from '../staff/vocabulary-routes.ts'
 import {
@@ -46,6 +48,9 @@ import { ZProcedureCode } from './procedures.types.ts'
 const operation = describeOperations({ tag: 'admin', auth: 'staff' })
 
 const toInput = (record: Record<string, unknown>): ProcedureInput => parseInput(ZProcedure, record, 'Thủ tục')
+const codeParam = pathParams((param) => ({
+  code: parseInput(ZProcedureCode, param('code'), 'Mã thủ tục', 'code'),
+}))
 
 export const createAdminRoutes = (deps: AppServices) => {
   const { db, kb, config } = deps
@@ -110,7 +115,6 @@ export const createAdminRoutes = (deps: AppServices) => {
     '/v1/admin/procedures/:code',
     operation('Sửa một thủ tục: { changes, reason }; lưu phiên bản và nhật ký', {
       params: ZCodeParam,
-      body: json(ZProcedurePatch),
       responses: {
         200: {
           description: 'Đã lưu',
@@ -119,10 +123,13 @@ export const createAdminRoutes = (deps: AppServices) => {
       },
       errors: [400, 401, 403, 404, 415],
     }),
+    permit('editKnowledge'),
+    codeParam,
+    jsonBody(ZProcedurePatch, 'Nội dung sửa'),
     async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
-      const { changes, reason } = parseInput(ZProcedurePatch, await readJson(c), 'Nội dung sửa')
+      const { actor } = c.var.staff
+      const { code } = c.req.valid('param')
+      const { changes, reason } = c.req.valid('json')
       const { revision: _r, contentHash: _h, updatedAt: _u, ...current } = await requireProcedure(code)
       const next = toInput({ ...current, ...changes, code })
       const result = await upsertProcedures({ db, procedures: [next], actor, reason })
@@ -162,16 +169,18 @@ export const createAdminRoutes = (deps: AppServices) => {
     '/v1/admin/procedures/:code/restore',
     operation('Khôi phục một phiên bản: { revision, reason }', {
       params: ZCodeParam,
-      body: json(ZRestoreBody),
       responses: {
         200: { description: 'Đã khôi phục', content: json(z.object({ procedure: ZProcedure.nullable() })) },
       },
       errors: [400, 401, 403, 404, 415],
     }),
+    permit('editKnowledge'),
+    codeParam,
+    jsonBody(ZRestoreBody, 'Yêu cầu khôi phục'),
     async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const code = parseInput(ZProcedureCode, c.req.param('code'), 'Mã thủ tục', 'code')
-      const { revision, reason } = parseInput(ZRestoreBody, await readJson(c), 'Yêu cầu khôi phục')
+      const { actor } = c.var.staff
+      const { code } = c.req.valid('param')
+      const { revision, reason } = c.req.valid('json')
       await requireProcedure(code)
       const rows = await db
         .select()
@@ -217,14 +226,16 @@ export const createAdminRoutes = (deps: AppServices) => {
     '/v1/admin/unanswered/:id',
     operation('Đánh dấu đã xử lý / bỏ qua: { status, note }', {
       params: ZNumberIdParam,
-      body: json(ZUnansweredUpdate),
       responses: ok(ZUnanswered, 'Đã cập nhật'),
       errors: [400, 401, 403, 404, 415],
     }),
+    permit('review'),
+    pathParams((param) => ({ id: parseNumberId(param('id'), 'Mã câu hỏi') })),
+    jsonBody(ZUnansweredUpdate, 'Cập nhật'),
     async (c) => {
-      const { actor } = requirePermission(c, 'review')
-      const id = parseNumberId(c.req.param('id'), 'Mã câu hỏi')
-      const { status, note, procedureCode } = parseInput(ZUnansweredUpdate, await readJson(c), 'Cập nhật')
+      const { actor } = c.var.staff
+      const { id } = c.req.valid('param')
+      const { status, note, procedureCode } = c.req.valid('json')
       // Resolved with a procedure: the question (masked, as stored) is taught to search.
       let teach = null
       if (procedureCode) {

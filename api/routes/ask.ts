@@ -16,7 +16,7 @@ import { ZAnswer } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { limitBodySize } from '../../platform/http/limit-body.ts'
 import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { createAskContextStore } from '../ask-context.ts'
 import type { AppServices } from '../deps.ts'
 import { ZAskBody } from './procedures.types.ts'
@@ -38,7 +38,6 @@ export const createAskRoutes = ({ kb, db, config, log, counters }: AppServices) 
   const operation = describeOperation({
     summary: 'Hỏi đáp: câu hỏi của người dân → câu trả lời từ hồ sơ thủ tục chính thức',
     tag: 'ask',
-    body: json(ZAskBody),
     responses: { 200: { description: 'Câu trả lời', content: json(ZAnswer) } },
     errors: [400, 413, 415, 429],
   })
@@ -46,10 +45,11 @@ export const createAskRoutes = ({ kb, db, config, log, counters }: AppServices) 
     '/v1/ask',
     operation,
     limitBodySize({ maxSize: 16 * 1024, onError: tooLarge }),
+    // the client's address is counted before the body is read (429 beyond the limit)
+    async (c, next) => (await limit.byAddress(c)) ?? next(),
+    jsonBody(ZAskBody, 'Câu hỏi'),
     async (c) => {
-      const refusedByAddress = await limit.byAddress(c)
-      if (refusedByAddress) return refusedByAddress
-      const { text, sessionId } = parseInput(ZAskBody, await readJson(c), 'Câu hỏi')
+      const { text, sessionId } = c.req.valid('json')
       // The session's count and its read go to the database together: one round trip instead of
       // two against a libSQL server on another host (a refused request's read is simply dropped).
       const [refusedBySession, context] = sessionId

@@ -19,11 +19,13 @@ import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
 import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { pathParams } from '../../platform/path-params.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { parseNumberId } from './parse-number-id.ts'
-import { requirePermission, type StaffEnv } from './require-staff.ts'
+import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'handoffs', auth: 'staff' })
 
@@ -54,6 +56,7 @@ const ZClose = z.object({
 })
 
 const ticketId = (raw: string) => parseNumberId(raw, 'Mã yêu cầu hỗ trợ')
+const idParam = pathParams((param) => ({ id: ticketId(param('id')) }))
 
 /** @param pollMs how often the stream looks for changes made by other processes */
 export const createHandoffsRoutes = (
@@ -156,7 +159,6 @@ export const createHandoffsRoutes = (
       '/v1/admin/handoffs/:id/messages',
       operation('Trả lời người dân trên kênh của họ', {
         params: ZNumberIdParam,
-        body: json(ZReply),
         responses: {
           201: {
             description: 'Đã gửi (delivered cho biết đã tới chưa)',
@@ -170,10 +172,13 @@ export const createHandoffsRoutes = (
         },
         errors: [400, 401, 403, 404, 409, 415],
       }),
+      permit('review'),
+      idParam,
+      jsonBody(ZReply, 'Trả lời'),
       async (c) => {
-        const { actor } = requirePermission(c, 'review')
-        const id = ticketId(c.req.param('id'))
-        const { text } = parseInput(ZReply, await readJson(c), 'Trả lời')
+        const { actor } = c.var.staff
+        const { id } = c.req.valid('param')
+        const { text } = c.req.valid('json')
         const ticket = await store.get(id)
         if (ticket.status === 'closed') throw new AppError('CONFLICT', `Yêu cầu hỗ trợ số ${id} đã đóng.`)
         if (ticket.status === 'open') await store.claim({ id, actor })
@@ -189,14 +194,16 @@ export const createHandoffsRoutes = (
       '/v1/admin/handoffs/:id/close',
       operation('Đóng yêu cầu: { note? }', {
         params: ZNumberIdParam,
-        body: json(ZClose),
         responses: ok(ZHandoff.nullable(), 'Đã đóng'),
         errors: [400, 401, 403, 404, 409, 415],
       }),
+      permit('review'),
+      idParam,
+      jsonBody(ZClose, 'Đóng yêu cầu'),
       async (c) => {
-        const { actor } = requirePermission(c, 'review')
-        const id = ticketId(c.req.param('id'))
-        const { note } = parseInput(ZClose, await readJson(c), 'Đóng yêu cầu')
+        const { actor } = c.var.staff
+        const { id } = c.req.valid('param')
+        const { note } = c.req.valid('json')
         await store.close({ id, actor, note: note || null })
         await send(id, 'bot', handoffMessages.closed)
         return c.json(await store.get(id))

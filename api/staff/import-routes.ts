@@ -13,7 +13,9 @@ import { recordAudit } from '../../knowledge/db/record-audit.ts'
 import { importFlags } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { pathParams } from '../../platform/path-params.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZImportQuery } from '../routes/admin.types.ts'
 import {
@@ -26,7 +28,7 @@ import {
 } from './import.types.ts'
 import { createImportJobs } from './import-jobs.ts'
 import { parseNumberId } from './parse-number-id.ts'
-import { requirePermission, type StaffEnv } from './require-staff.ts'
+import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'admin', auth: 'staff' })
 
@@ -107,14 +109,16 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         '/v1/admin/import-flags/:id',
         operation('Đánh dấu một việc trong hàng việc là xong (kèm ghi chú) hoặc mở lại; có nhật ký', {
           params: z.object({ id: z.string().meta({ description: 'Số của việc' }) }),
-          body: json(ZImportFlagUpdate),
           responses: ok(ZImportFlag, 'Đã cập nhật'),
           errors: [400, 401, 403, 404, 415],
         }),
+        permit('editKnowledge'),
+        pathParams((param) => ({ id: parseNumberId(param('id'), 'Mã mục') })),
+        jsonBody(ZImportFlagUpdate, 'Cập nhật'),
         async (c) => {
-          const { actor } = requirePermission(c, 'editKnowledge')
-          const id = parseNumberId(c.req.param('id'), 'Mã mục')
-          const { status, note } = parseInput(ZImportFlagUpdate, await readJson(c), 'Cập nhật')
+          const { actor } = c.var.staff
+          const { id } = c.req.valid('param')
+          const { status, note } = c.req.valid('json')
           const at = new Date().toISOString()
           const updated = await db.transaction(async (tx) => {
             const [row] = await tx

@@ -8,11 +8,11 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { listNotices, postNotice, removeNotice, ZNewNotice } from '../../bot/core/notice-board.ts'
 import { created, describeOperations, json } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { parseNumberId } from './parse-number-id.ts'
-import { requirePermission, type StaffEnv } from './require-staff.ts'
+import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'notices', auth: 'staff' })
 
@@ -23,14 +23,14 @@ export const createNoticesRoutes = ({ db }: AppDeps) =>
     .post(
       '/v1/admin/notices',
       operation('Đăng thông báo: banner trên câu trả lời hoặc tạm dừng bot (maintenance)', {
-        body: json(ZNewNotice),
         responses: created(ZNotice, 'Đã đăng'),
         errors: [400, 401, 403, 415],
       }),
+      permit('editKnowledge'),
+      jsonBody(ZNewNotice, 'Thông báo'),
       async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        const notice = parseInput(ZNewNotice, await readJson(c), 'Thông báo')
-        return c.json(await postNotice({ db, actor, notice }), 201)
+        const { actor } = c.var.staff
+        return c.json(await postNotice({ db, actor, notice: c.req.valid('json') }), 201)
       },
     )
     .get(

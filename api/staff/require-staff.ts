@@ -97,3 +97,13 @@ export const requirePermission = (c: Context<StaffEnv>, permission: StaffPermiss
   }
   return staff
 }
+
+/**
+ * @returns route middleware, after `requireStaff`: `requirePermission` before what follows it
+ *          (a route's body is read only once the caller may do what it asks)
+ */
+export const permit = (permission: StaffPermission): MiddlewareHandler<StaffEnv> =>
+  async function permit(c, next) {
+    requirePermission(c, permission)
+    await next()
+  }

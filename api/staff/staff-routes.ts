@@ -13,10 +13,11 @@ import { staffAccounts } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { clientAddress } from '../../platform/http/client-address.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { createStaffAccount, ZNewStaffAccount } from './create-staff-account.ts'
-import { requirePermission, STAFF_COOKIE, type StaffEnv } from './require-staff.ts'
+import { permit, requirePermission, STAFF_COOKIE, type StaffEnv } from './require-staff.ts'
 import { ROLE_LABELS } from './staff-permissions.ts'
 import {
   changeStaffPassword,
@@ -63,13 +64,13 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
   app.post(
     '/v1/admin/session',
     operation('Đăng nhập bảng điều khiển (cookie phiên + mã CSRF)', {
-      body: json(ZLogin),
       responses: ok(ZStaffView, 'Đã đăng nhập'),
       errors: [400, 401, 415, 429],
       public: true,
     }),
+    jsonBody(ZLogin, 'Đăng nhập'),
     async (c) => {
-      const { email, password } = parseInput(ZLogin, await readJson(c), 'Đăng nhập')
+      const { email, password } = c.req.valid('json')
       try {
         const { sessionId, identity } = await logInStaff({
           db,
@@ -185,16 +186,16 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
   app.post(
     '/v1/admin/accounts',
     operation('Tạo tài khoản nhân viên; mật khẩu dùng một lần hiện một lần', {
-      body: json(ZNewStaffAccount),
       responses: {
         201: { description: 'Đã tạo', content: json(z.looseObject({ email: z.string(), role: z.string() })) },
       },
       errors: [400, 401, 403, 409, 415],
     }),
+    permit('manageAccounts'),
+    jsonBody(ZNewStaffAccount, 'Tài khoản'),
     async (c) => {
-      const { actor } = requirePermission(c, 'manageAccounts')
-      const input = parseInput(ZNewStaffAccount, await readJson(c), 'Tài khoản')
-      const created = await createStaffAccount({ db, actor, ...input })
+      const { actor } = c.var.staff
+      const created = await createStaffAccount({ db, actor, ...c.req.valid('json') })
       return c.json(created, 201)
     },
   )

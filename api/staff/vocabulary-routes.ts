@@ -21,10 +21,12 @@ import {
 import { listVocabulary, listVocabularyRevisions } from '../../knowledge/vocabulary/list-vocabulary.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import type { VocabularyInput } from '../../knowledge/vocabulary/vocabulary.types.ts'
-import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { created, describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { pathParams } from '../../platform/path-params.ts'
+import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
-import { requirePermission, type StaffEnv } from './require-staff.ts'
+import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 import {
   ZVocabularyId,
   ZVocabularyInput,
@@ -71,14 +73,15 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
       operation(
         'Thêm một mục từ vựng; trả về kiểm tra trên bộ câu hỏi phát triển (câu nào đổi câu trả lời)',
         {
-          body: json(ZVocabularyInput),
           responses: created(ZVocabularySaved, 'Đã lưu'),
           errors: [400, 401, 403, 409, 415],
         },
       ),
+      permit('editKnowledge'),
+      jsonBody(ZVocabularyInput, 'Mục từ vựng'),
       async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        const input = parseInput(ZVocabularyInput, await readJson(c), 'Mục từ vựng')
+        const { actor } = c.var.staff
+        const input = c.req.valid('json')
         await requireTarget(input.kind, input.target)
         const change = await planAddition({ db, input, source: 'console', onExisting: 'refuse' })
         return c.json(await save(actor, change), 201)
@@ -88,14 +91,16 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
       '/v1/admin/vocabulary/:id',
       operation('Sửa một mục từ vựng (phiên bản mới, có kiểm tra)', {
         params: ZIdParam,
-        body: json(ZVocabularyPatch),
         responses: ok(ZVocabularySaved, 'Đã lưu'),
         errors: [400, 401, 403, 404, 415],
       }),
+      permit('editKnowledge'),
+      pathParams((param) => ({ id: idOf(param('id')) })),
+      jsonBody(ZVocabularyPatch, 'Nội dung sửa'),
       async (c) => {
-        const { actor } = requirePermission(c, 'editKnowledge')
-        const id = idOf(c.req.param('id'))
-        const changes = parseInput(ZVocabularyPatch, await readJson(c), 'Nội dung sửa')
+        const { actor } = c.var.staff
+        const { id } = c.req.valid('param')
+        const changes = c.req.valid('json')
         const change = await planUpdate({ db, id, changes })
         await requireTarget(change.kind, change.data.target)
         return c.json(await save(actor, change))

@@ -17,14 +17,15 @@
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import type { CounterDb } from '../../knowledge/db/open-counter-db.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { limitBodySize } from '../../platform/http/limit-body.ts'
 import type { Logger } from '../../platform/logger.ts'
 import { describeOperations, json } from '../../platform/openapi/describe-operation.ts'
-import { parseInput, readJson } from '../../platform/validate.ts'
+import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { parseInput } from '../../platform/validate.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
@@ -96,6 +97,8 @@ export const createWebChatRoutes = ({
     ...(log ? { log } : {}),
     ...(clock ? { clock } : {}),
   })
+  /** Counts the client's address before the body is read (429 beyond the limit). */
+  const limitByAddress: MiddlewareHandler = async (c, next) => (await requests.byAddress(c)) ?? next()
   /** The client's session when the server issued it and it is still alive. */
   const liveSession = async (sessionId: string | undefined) =>
     sessionId !== undefined && (await conversation.hasSession('web', sessionId)) ? sessionId : null
@@ -131,7 +134,6 @@ export const createWebChatRoutes = ({
       operation(
         'Trò chuyện: gửi câu hỏi hoặc lựa chọn, nhận các phần trả lời (văn bản, nút chọn, liên kết)',
         {
-          body: json(ZMessageBody),
           responses: {
             200: {
               description: 'Các phần trả lời',
@@ -148,10 +150,10 @@ export const createWebChatRoutes = ({
         },
       ),
       limit,
+      limitByAddress,
+      jsonBody(ZMessageBody, 'Tin nhắn'),
       async (c) => {
-        const refusedByAddress = await requests.byAddress(c)
-        if (refusedByAddress) return refusedByAddress
-        const body = parseInput(ZMessageBody, await readJson(c), 'Tin nhắn')
+        const body = c.req.valid('json')
         const sessionId = (await liveSession(body.sessionId)) ?? newSessionId()
         const refusedBySession = await requests.bySession(c, sessionId)
         if (refusedBySession) return refusedBySession
@@ -187,7 +189,6 @@ export const createWebChatRoutes = ({
     .post(
       '/v1/chat/feedback',
       operation('Đánh giá câu trả lời hữu ích / không hữu ích', {
-        body: json(ZFeedbackBody),
         responses: {
           200: {
             description: 'Lời cảm ơn',
@@ -199,10 +200,10 @@ export const createWebChatRoutes = ({
         errors: [400, 404, 413, 415, 429],
       }),
       limit,
+      limitByAddress,
+      jsonBody(ZFeedbackBody, 'Góp ý'),
       async (c) => {
-        const refusedByAddress = await requests.byAddress(c)
-        if (refusedByAddress) return refusedByAddress
-        const body = parseInput(ZFeedbackBody, await readJson(c), 'Góp ý')
+        const body = c.req.valid('json')
         if (!(await liveSession(body.sessionId)))
           throw new AppError(
             'NOT_FOUND',

@@ -1,8 +1,9 @@
 /**
  * Declares an operation of the HTTP API from its zod schemas, for `/openapi.json`: path and
  * query parameters, the request body per media type, and every response with its schema.
- * Handlers validate with the same schemas (`parseInput`), so the document cannot drift from
- * what the server accepts and returns.
+ * A JSON body is declared by the `jsonBody` middleware (`json-body.ts`), which validates it and
+ * documents it at once; other bodies and parameters are validated with the same schemas
+ * (`parseInput`), so the document cannot drift from what the server accepts and returns.
  * @module
  */
 import { describeRoute, resolver } from 'hono-openapi'
@@ -59,7 +60,8 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'Tạm thời không dùng được (Retry-After)',
 }
 
-const resolved = (content: Content) =>
+/** A body's or response's content by media type, each schema resolved for the document. */
+export const describeContent = (content: Content) =>
   Object.fromEntries(Object.entries(content).map(([media, schema]) => [media, { schema: resolver(schema) }]))
 
 const parametersOf = (schema: z.ZodType, place: 'path' | 'query') => {
@@ -82,17 +84,17 @@ const parametersOf = (schema: z.ZodType, place: 'path' | 'query') => {
 
 /** @returns a middleware carrying the operation's description (it does nothing at request time) */
 export const describeOperation = (spec: OperationSpec) => {
-  const responses: Record<string, { description: string; content?: ReturnType<typeof resolved> }> = {}
+  const responses: Record<string, { description: string; content?: ReturnType<typeof describeContent> }> = {}
   for (const [status, response] of Object.entries(spec.responses)) {
     responses[status] = {
       description: response.description,
-      ...(response.content ? { content: resolved(response.content) } : {}),
+      ...(response.content ? { content: describeContent(response.content) } : {}),
     }
   }
   for (const status of spec.errors ?? []) {
     responses[String(status)] = {
       description: ERROR_TEXT[status] ?? 'Lỗi',
-      content: resolved(json(ZErrorBody)),
+      content: describeContent(json(ZErrorBody)),
     }
   }
   const parameters = [
@@ -105,7 +107,7 @@ export const describeOperation = (spec: OperationSpec) => {
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.auth ? { security: [{ [spec.auth]: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: resolved(spec.body) } } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: describeContent(spec.body) } } : {}),
     ...(spec.webhook ? { 'x-webhook': true } : {}),
     // biome-ignore lint/suspicious/noExplicitAny: hono-openapi types responses with its own resolver type
     responses: responses as any,

@@ -130,6 +130,30 @@ describe('staff role × action', () => {
   })
 })
 
+describe('the order of the checks on a request with a body', () => {
+  const patch = (role: Role, code: string, body: string, type = 'application/json') => {
+    const session = sessions.get(role)!
+    return t.app.request(`/v1/admin/procedures/${code}`, {
+      method: 'PATCH',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': type },
+      body,
+    })
+  }
+
+  it('refuses the role before it reads the path or the body, and the path before the body', async () => {
+    expect((await patch('viewer', 'khong-phai-ma', 'not json', 'text/plain')).status).toBe(403)
+    const badCode = await patch('editor', 'khong-phai-ma', 'not json', 'text/plain')
+    expect(badCode.status).toBe(400)
+    expect(((await badCode.json()) as { error: { message: string } }).error.message).toMatch(/^Mã thủ tục/)
+    expect((await patch('editor', '1.001193', 'not json', 'text/plain')).status).toBe(415)
+    const badBody = await patch('editor', '1.001193', JSON.stringify({ changes: {} }))
+    expect(badBody.status).toBe(400)
+    expect(((await badBody.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Nội dung sửa không hợp lệ: .*reason/,
+    )
+  })
+})
+
 describe('console sessions', () => {
   it('records changes under the staff member’s name', async () => {
     const editor = sessions.get('editor')!
