@@ -131,10 +131,6 @@ const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): b
   return true
 }
 
-/** Whether a name's words hold every one of `words`. */
-const holdsAll = (set: ReadonlySet<string>, words: readonly string[]): boolean =>
-  words.every((w) => set.has(w))
-
 /**
  * Whether the question says something the name rules out (another action, an age, "đã có giấy khai
  * sinh" against a birth registration), not only that the name is for someone the question does not
