@@ -20,7 +20,10 @@ const MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep)`
 const CHOICE = new RegExp(
   [
     String.raw`\b${PROVIDER} nao\b(?: \S+){0,2}? ${MERIT}\b`,
-    String.raw`\b(?:o dau|cho nao) (?:${MERIT}|duoc gia)\b`,
+    // a place to buy, sell, eat or stay by price or taste; by quality only beside such an act: "làm hộ
+    // chiếu ở đâu tốt nhất" asks where to apply, "mua iPhone ở đâu uy tín" where to shop
+    String.raw`\b(?:o dau|cho nao) (?:re|ngon|duoc gia)\b`,
+    String.raw`\b(?:mua|ban|thue|an|uong|sua)\b.*\b(?:o dau|cho nao) ${MERIT}\b`,
     String.raw`\bgia re\b`,
     // whether to buy or invest, which of two is better
     String.raw`\bco nen (?:mua|dau tu|ban)\b`,

@@ -128,6 +128,9 @@ describe('classifyMessage', () => {
       // a wish word alone, fire fighting, a child without papers for months: still questions
       'hỗ trợ',
       'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng',
+      // where to apply, asked by quality, is still where to apply
+      'làm hộ chiếu ở đâu tốt nhất',
+      'đổi bằng lái ở đâu uy tín',
       'bé 2 tháng chưa có giấy khai sinh',
       // a person's title inside a paper's name; a fee per unit of a procedure
       'the tu van vien phap luat bi hong can cap lai',
@@ -143,6 +146,9 @@ describe('classifyMessage', () => {
       // price, an interest-rate subsidy is a procedure
       'lắp công tơ điện cho nhà mới xây',
       'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng',
+      // where to apply, asked by quality, is still where to apply
+      'làm hộ chiếu ở đâu tốt nhất',
+      'đổi bằng lái ở đâu uy tín',
       'gia hạn tạm trú tuần này',
       'hỗ trợ lãi suất vay vốn cho hộ nghèo',
       'khai thác thông tin trong cơ sở dữ liệu quốc gia về dân cư',
