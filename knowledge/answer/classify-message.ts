@@ -259,6 +259,7 @@ const PROCEDURE_WORDS = [
   // papers and duties a citizen names: "khai thuế cho đại lý xổ số", "làm hộ chiếu đi du lịch"
   'khai thue',
   'nop thue',
+  'dong thue',
   'quyet toan',
   'ho chieu',
   'the can cuoc',

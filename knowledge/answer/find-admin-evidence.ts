@@ -95,6 +95,8 @@ const ADMIN_PHRASES = [
   'khai bao',
   'khai thue',
   'nop thue',
+  // "đóng thuế": the everyday way to say it
+  'dong thue',
   'quyet toan',
   'chung thuc',
   'cong chung',
@@ -232,6 +234,7 @@ const KEPT_IN_GAME = new Set([
   'ho kinh doanh',
   'khai thue',
   'nop thue',
+  'dong thue',
   'quyet toan',
   'ma so thue',
   'giam thue',

@@ -130,6 +130,8 @@ describe('classifyMessage', () => {
       'thẩm định thiết kế phòng cháy chữa cháy cho nhà xưởng',
       // where to apply, asked by quality, is still where to apply
       'làm hộ chiếu ở đâu tốt nhất',
+      // a duty named the everyday way, beside a platform
+      'bán hàng online trên shopee có phải đóng thuế không',
       'đổi bằng lái ở đâu uy tín',
       'bé 2 tháng chưa có giấy khai sinh',
       // a person's title inside a paper's name; a fee per unit of a procedure
