@@ -99,6 +99,9 @@ const PROGRESS =
 const HANDED_IN =
   /\b(?:da )?(?:nop|gui) (?:ho so|don|giay to)(?: (?:online|truc tuyen|qua mang|tren mang|qua buu dien|tren vneid|tren cong dich vu cong))? roi\b.*\b(?:bao gio|khi nao|bao lau nua|bao lau thi|bao lau moi)\b.*\b(?:co|nhan|lay|tra|xong)\b/
 
+/** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi") — folded. */
+const HANDED_IN_AGO = String.raw`\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b`
+
 /**
  * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
  * days ago ("đã 10 ngày", "tuần trước", "hôm thứ 2") and not received yet ("sao chưa có thẻ",
@@ -106,8 +109,16 @@ const HANDED_IN =
  * it comes ("bao giờ tôi nhận được hộ chiếu, nộp từ tuần trước rồi") — folded. "bé 2
  * tháng chưa có giấy khai sinh" names no handing in, so it stays a question.
  */
-const WAITING =
-  /\b(?:bao gio|khi nao|bao lau nua)\b.*\b(?:nhan|lay|co)\b.*\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b|\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b/
+const WAITING = new RegExp(
+  [
+    // "bao giờ tôi nhận được hộ chiếu, nộp từ tuần trước rồi"
+    String.raw`\b(?:bao gio|khi nao|bao lau nua)\b.*\b(?:nhan|lay|co)\b.*${HANDED_IN_AGO}`,
+    // "nộp từ tuần trước rồi, khi nào có"
+    String.raw`${HANDED_IN_AGO}.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b`,
+    // "đã 10 ngày … sao chưa có thẻ", "làm lại 3 tuần rồi đã có chưa", "nộp tuần trước chưa thấy trả"
+    String.raw`\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b`,
+  ].join('|'),
+)
 
 /** Complaints, denunciations, feedback and petitions (folded). */
 const COMPLAINT_PHRASES = [

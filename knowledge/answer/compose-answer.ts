@@ -15,7 +15,6 @@ import { formCodes, isMainForm } from './describe-documents.ts'
 import { type FactRow, formatFactRow } from './describe-fees.ts'
 import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from './describe-where.ts'
-import { findStepTimeLimits } from './find-step-time-limits.ts'
 import { shorten } from './label-candidates.ts'
 import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
@@ -67,13 +66,14 @@ const feesPart = (p: Procedure, today: string): { lead: string; sections: ReplyS
 }
 
 const durationPart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
-  const { rows, unexplained } = recordFacts(p).durations
+  const facts = recordFacts(p)
+  const { rows, unexplained } = facts.durations
   if (!rows.length) {
-    const stated = findStepTimeLimits(p)
+    const stated = facts.stepTimeLimits
     if (!stated.length) return { lead: missing('thời hạn giải quyết'), sections: [] }
     return {
       lead: 'Cột thời hạn giải quyết của hồ sơ gốc để trống; trình tự thực hiện ghi:',
-      sections: [{ title: 'Thời hạn ghi trong trình tự thực hiện', items: stated }],
+      sections: [{ title: 'Thời hạn ghi trong trình tự thực hiện', items: [...stated] }],
     }
   }
   const { lead, items } = factsAnswer('Thời hạn giải quyết', rows, channelLabels(p))

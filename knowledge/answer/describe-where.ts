@@ -87,6 +87,13 @@ const CLAUSE_AFTER_BODY = new RegExp(
 const HANDED_TO =
   /(?:^|[\s(])(?:tại|về|đến|cho|qua)\s+(?:(?:tại|bất kỳ|các)\s+)*(?:trụ sở|Bộ phận|BPMC|Bộ(?! trưởng)|Tổng cục|đơn vị|Trung tâm|TTPVHCC|cơ quan|Ủy ban|UBND|Công an|Sở|Phòng|Cục|Chi cục|Văn phòng|Tòa án|Ban|Bảo hiểm|Thuế|địa điểm|người đứng đầu|Giám đốc|Chủ tịch)(?!\p{L})/iu
 
+/** A time limit or an unmet condition within a sentence ("trong thời hạn tối đa 90 ngày", "không đạt yêu cầu"). */
+const OTHER_MATTER = /(?:thời hạn|thời gian)(?: tối đa)? \d|không (?:đáp ứng|đạt|đủ điều kiện)/iu
+
+/** A sentence about a time limit ("Thời hạn …", "Trong thời hạn 04 ngày làm việc …", "16 ngày làm việc …"). */
+const TIME_LIMIT =
+  /^(?:[-+*•]\s*)?(?:Thời hạn|Thời gian|Trong (?:thời hạn|thời gian|vòng)|Không quá|\d+ ngày)(?!\p{L})/iu
+
 /**
  * Whether a sentence of a channel's description tells where or when a file is handed in, not a
  * time limit, a fee exemption or a reference ("hướng dẫn tại Điều 6"): it names a body or place
@@ -95,13 +102,6 @@ const HANDED_TO =
 export const saysWhereToSubmit = (sentence: string): boolean =>
   /^Thời gian tiếp nhận(?!\p{L})/iu.test(sentence) ||
   (!TIME_LIMIT.test(sentence) && !OTHER_MATTER.test(sentence) && HANDED_TO.test(sentence))
-
-/** A time limit or an unmet condition within a sentence ("trong thời hạn tối đa 90 ngày", "không đạt yêu cầu"). */
-const OTHER_MATTER = /(?:thời hạn|thời gian)(?: tối đa)? \d|không (?:đáp ứng|đạt|đủ điều kiện)/iu
-
-/** A sentence about a time limit ("Thời hạn …", "Trong thời hạn 04 ngày làm việc …", "16 ngày làm việc …"). */
-const TIME_LIMIT =
-  /^(?:[-+*•]\s*)?(?:Thời hạn|Thời gian|Trong (?:thời hạn|thời gian|vòng)|Không quá|\d+ ngày)(?!\p{L})/iu
 
 /** The body the steps or channel descriptions say to submit to, if any. */
 export const submitToFromText = (texts: string[]): string | null => {
@@ -131,8 +131,9 @@ export type Where = {
 const withoutEnd = (text: string | null): string | null => text?.replace(/[\s.;,:]+$/u, '') || null
 
 export const describeWhere = (p: Procedure): Where => {
-  const stated = withoutEnd(p.executingAgency) ?? withoutEnd(p.competentAgency)
-  const from: Where['from'] = withoutEnd(p.executingAgency) ? 'agency' : stated ? 'competent' : null
+  const executing = withoutEnd(p.executingAgency)
+  const stated = executing ?? withoutEnd(p.competentAgency)
+  const from: Where['from'] = executing ? 'agency' : stated ? 'competent' : null
   const found =
     stated ??
     submitToFromText([...p.steps, ...p.channels.filter((c) => c.kind === 'direct').map((c) => c.note ?? '')])

@@ -1,6 +1,6 @@
 /**
  * What an answer reads from a stored record (where to submit, the documents arranged, the fee
- * and time rows, the channels, the legal basis), worked out once per record and kept while the record is: the
+ * and time rows, the steps' time limits, the channels, the legal basis), worked out once per record and kept while the record is: the
  * same procedures are asked about answer after answer, and one reply reads the same facts up to
  * three times (the part asked about, the overview, the footer). Kept by the record object itself,
  * so a record read again after a rebuild of the index is a new object and is worked out afresh.
@@ -12,11 +12,14 @@ import { type DocumentGroup, describeDocuments } from './describe-documents.ts'
 import { describeDurations, describeFees, type FactRow } from './describe-fees.ts'
 import { describeLegalBasis } from './describe-legal-basis.ts'
 import { describeWhere, type Where } from './describe-where.ts'
+import { findStepTimeLimits } from './find-step-time-limits.ts'
 
 export type RecordFacts = {
   readonly where: Where
   readonly documents: { readonly groups: readonly DocumentGroup[]; readonly omitted: number }
   readonly durations: { readonly rows: readonly FactRow[]; readonly unexplained: boolean }
+  /** The time limits the steps state (`findStepTimeLimits`), for a record whose time column is empty. */
+  readonly stepTimeLimits: readonly string[]
   /** The legal basis as short lines (`describeLegalBasis`). */
   readonly legal: readonly string[]
   /** Channel labels once each, in the record's order. */
@@ -32,6 +35,7 @@ const createFacts = (p: Procedure): RecordFacts => {
   let where: Where | undefined
   let documents: RecordFacts['documents'] | undefined
   let durations: RecordFacts['durations'] | undefined
+  let stepTimeLimits: readonly string[] | undefined
   let channels: readonly string[] | undefined
   let legal: readonly string[] | undefined
   let fees: { today: string; rows: readonly FactRow[] } | undefined
@@ -47,6 +51,10 @@ const createFacts = (p: Procedure): RecordFacts => {
     get durations() {
       durations ??= describeDurations(p)
       return durations
+    },
+    get stepTimeLimits() {
+      stepTimeLimits ??= findStepTimeLimits(p)
+      return stepTimeLimits
     },
     get channels() {
       channels ??= [...new Set(p.channels.map((c) => c.label))]

@@ -6,6 +6,7 @@ import { describeDocuments } from '../../../knowledge/answer/describe-documents.
 import { describeDurations, describeFees } from '../../../knowledge/answer/describe-fees.ts'
 import { describeLegalBasis } from '../../../knowledge/answer/describe-legal-basis.ts'
 import { describeWhere } from '../../../knowledge/answer/describe-where.ts'
+import { findStepTimeLimits } from '../../../knowledge/answer/find-step-time-limits.ts'
 import { recordFacts } from '../../../knowledge/answer/record-facts.ts'
 import { importProcedures } from '../../../knowledge/procedures/import-procedures.ts'
 import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
@@ -36,6 +37,7 @@ describe('record facts', () => {
       expect(facts.where).toEqual(describeWhere(p))
       expect(facts.documents).toEqual(describeDocuments(p))
       expect(facts.durations).toEqual(describeDurations(p))
+      expect(facts.stepTimeLimits).toEqual(findStepTimeLimits(p))
       expect(facts.fees(TODAY)).toEqual(describeFees(p, TODAY))
       expect(facts.legal).toEqual(describeLegalBasis(p))
       expect(facts.channels).toEqual([...new Set(p.channels.map((c) => c.label))])
