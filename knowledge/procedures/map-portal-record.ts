@@ -10,6 +10,7 @@ import { parseChannels } from './parse-channels.ts'
 import { parseDocuments } from './parse-documents.ts'
 import { parseLegalBasis } from './parse-legal-basis.ts'
 import { parseLevels } from './parse-levels.ts'
+import { parseName } from './parse-name.ts'
 import { parseResults } from './parse-results.ts'
 import { parseSteps } from './parse-steps.ts'
 import { cleanLines, cleanText, isPlaceholder, type ParseWarning, parseOptionalText } from './parse-text.ts'
@@ -76,7 +77,7 @@ export const mapPortalRecord = ({
   }
   const value: ProcedureInput = {
     code: cleanText(record.ma_thu_tuc),
-    name: cleanText(record.ten_thu_tuc),
+    name: parseName(record.ten_thu_tuc, record.ma_thu_tuc),
     levels: parseLevels(record.cap_thuc_hien),
     field: parseOptionalText(record.linh_vuc) ?? '',
     audience: parseAudience(record.doi_tuong_thuc_hien),
