@@ -34,8 +34,25 @@ const MAX_CASES = 4
 const MAX_PER_CASE = 4
 const MAX_NOTES = 2
 
-/** Lines with no copies to hand in ("0 bản chính") are the portal's notes, not documents. */
-const isNote = (d: ProcedureDocument) => /^0\b/.test(d.copies ?? '') || /lưu ý/i.test(d.group ?? '')
+/** A count of none ("0 bản chính") with the separator before it. */
+const NO_COPIES = /(?:^|, ?|; ?| hoặc )0{1,2} bản (?:chính|sao|chụp)/gu
+
+/**
+ * What is handed in, without the counts of none: the portal's table has a column for originals
+ * and one for copies, so "0 bản chính,1 bản sao" (a quarter of the export's papers) asks for one copy.
+ * @returns the counts to say ("1 bản sao"), '' when every count is none, null when none is stated
+ */
+export const readCopies = (copies: string | null): string | null =>
+  copies === null || copies.trim() === ''
+    ? null
+    : copies
+        .replace(NO_COPIES, '')
+        .replace(/^(?:, ?|; ?| hoặc )/u, '')
+        .replace(/([,;])(?=\S)/gu, '$1 ')
+        .trim()
+
+/** Lines where every count is none ("0 bản chính") are the portal's notes, not documents. */
+const isNote = (d: ProcedureDocument) => readCopies(d.copies) === '' || /lưu ý/i.test(d.group ?? '')
 
 /** The form the citizen fills in: "Tờ khai …", "Phiếu đề nghị …", "Đơn …", or a named form (CT01, DC01, TK1-TS …). */
 export const isMainForm = (d: ProcedureDocument): boolean =>
@@ -69,18 +86,46 @@ const conditional = (name: string): { when: string; what: string } | null => {
 }
 
 /** "2) Điều lệ mẫu …", "b) Bản sao …": the record's own numbering, which the list replaces. */
-const NUMBERING = /^(?:\d{1,2}|[a-zđ])\)\s+/u
+const NUMBERING = /^\(?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s+/u
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 }
+
+/** "(iv) Trường hợp …" → 4, "2) …" → 2: the record's own numbering, or null. */
+const numberOf = (name: string): number | null => {
+  const mark = /^\(?(\d{1,2}|[ivx]{1,4})\)\s/u.exec(name.trim())?.[1]
+  if (!mark) return null
+  if (/^\d/.test(mark)) return Number(mark)
+  let value = 0
+  for (let i = 0; i < mark.length; i++) {
+    const here = ROMAN[mark[i] ?? ''] ?? 0
+    value += here < (ROMAN[mark[i + 1] ?? ''] ?? 0) ? -here : here
+  }
+  return value
+}
+
+type CaseItem = { order: number | null; item: () => string }
+
+/** A case's papers in the record's own numbering when it numbers them ("(iv), (v), (ii)" as the portal lists some). */
+const inRecordOrder = (items: CaseItem[]): (() => string)[] => {
+  const numbered = items.filter((entry) => entry.order !== null).length
+  const sorted =
+    numbered < 2
+      ? items
+      : [...items].sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER))
+  return sorted.map((entry) => entry.item)
+}
 
 const line = (d: ProcedureDocument, name = d.name): string => {
   // "(bản chính) (1 bản chính)": a name that already says which copy needs no count "1 bản chính" after it
+  const counts = readCopies(d.copies)
   const copies =
-    d.copies &&
-    !isNote(d) &&
-    !(/^1 bản (?:chính|sao)$/u.test(d.copies) && name.includes(`(${d.copies.slice(2)})`))
-      ? d.copies
+    counts && !(/^1 bản (?:chính|sao)$/u.test(counts) && name.includes(`(${counts.slice(2)})`))
+      ? counts
       : null
   const extra = [copies, d.template ? `mẫu: ${d.template}` : null].filter(Boolean).join('; ')
-  return `${clipSentences(name.replace(NUMBERING, ''), 450)}${extra ? ` (${extra})` : ''}`
+  // "… của nhà đầu tư;": the record's list punctuation, which the bullet replaces
+  const text = name.replace(NUMBERING, '').replace(/\s*[;,]\s*$/u, '')
+  return `${clipSentences(text, 450)}${extra ? ` (${extra})` : ''}`
 }
 
 /**
@@ -94,19 +139,20 @@ export const describeDocuments = (p: Procedure): { groups: DocumentGroup[]; omit
   const main = papers.filter(isMainForm)
   // Lines are written only for the papers shown (a record may list dozens).
   const common: (() => string)[] = []
-  const cases = new Map<string, (() => string)[]>()
-  const addCase = (when: string, item: () => string) => {
+  const listed = new Map<string, CaseItem[]>()
+  const addCase = (when: string, d: ProcedureDocument, item: () => string) => {
     const key = capital(when.replace(/[:,]\s*$/, ''))
-    cases.set(key, [...(cases.get(key) ?? []), item])
+    listed.set(key, [...(listed.get(key) ?? []), { order: numberOf(d.name), item }])
   }
   for (const d of papers) {
     if (main.includes(d)) continue
     const cond = conditional(d.name)
     const group = d.group && !GENERIC_GROUP.test(d.group) ? d.group : null
-    if (group) addCase(group, () => line(d))
-    else if (cond) addCase(cond.when, () => line(d, cond.what))
+    if (group) addCase(group, d, () => line(d))
+    else if (cond) addCase(cond.when, d, () => line(d, cond.what))
     else common.push(() => line(d))
   }
+  const cases = new Map([...listed].map(([when, items]) => [when, inRecordOrder(items)]))
   // Main forms inside a case group ("… nơi đơn vị đóng quân: Tờ khai CT01") are still the main form.
   const forms = [...new Set(withoutRepeatedForms(main).map((d) => line(d)))]
   const shownCommon = common.slice(0, Math.max(0, MAX_COMMON - forms.length))
