@@ -26,11 +26,17 @@ const MAX_FILE_NAME = 130
  */
 const fileNameStart = (text: string): number => {
   const from = Math.max(1, text.length - MAX_FILE_NAME)
+  // "(mẫu 2A)36-Mẫu 2A….doc": a point inside brackets that close later is the name's own text
+  let depth = 0
+  for (const c of text.slice(0, from - 1))
+    depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth
   for (let i = from; i < text.length - 4; i++) {
     const prev = text[i - 1] ?? ''
     const char = text[i] ?? ''
     const next = text[i + 1] ?? ''
+    depth = prev === '(' ? depth + 1 : prev === ')' ? Math.max(0, depth - 1) : depth
     if (/\s/.test(prev) || /\s/.test(char)) continue
+    if (depth > 0 && text.indexOf(')', i) !== -1) continue
     const afterPunctuation = /[;,:.)”"]/.test(prev) && /[\p{L}\d]/u.test(char)
     const digitToUpper = /\d/.test(prev) && /\p{Lu}/u.test(char)
     const lowerToDigit = /\p{Ll}/u.test(prev) && /\d/.test(char)

@@ -73,6 +73,16 @@ describe('parseDocuments', () => {
     expect(warnings.map((w) => w.code)).toEqual(['DOCUMENT_NO_QUANTITY'])
   })
 
+  it('keeps a form number in brackets with the name, not with the template file (1.003220)', () => {
+    const { value } = parseDocuments(
+      '--Tên giấy tờMẫu đơn, tờ khaiSố lượngBản khai cá nhân khi đã nghỉ công tác hưởng chế độ (mẫu 2A)36-Mẫu 2A-Bản khai cá nhân.doc2 bản chínhCông văn đề nghị (mẫu 8A) kèm theo danh sách (mẫu 9B).47-Mẫu 8A-Công văn đề nghị (1).doc2 bản chính',
+    )
+    expect(value.map((d) => [d.name, d.template])).toEqual([
+      ['Bản khai cá nhân khi đã nghỉ công tác hưởng chế độ (mẫu 2A)', '36-Mẫu 2A-Bản khai cá nhân.doc'],
+      ['Công văn đề nghị (mẫu 8A) kèm theo danh sách (mẫu 9B).', '47-Mẫu 8A-Công văn đề nghị (1).doc'],
+    ])
+  })
+
   it('ignores text that is not a documents table and warns', () => {
     const { value, warnings } = parseDocuments(
       ') và nộp cho cơ quan BHXH.\nBước 2. Cơ quan BHXH tiếp nhận hồ sơ',
