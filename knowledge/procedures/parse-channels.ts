@@ -30,10 +30,24 @@ const AMOUNT_IN_DETAIL = /(\d{1,3}(?:\.\d{3})+) ?(?:đồng|vnđ|VNĐ|Đồng|đ
 // "Mức lệ phí … do Hội đồng nhân dân tỉnh quyết định": the fee is set by each province
 const SET_LOCALLY = /Hội đồng nhân dân|HĐND/
 // "Thực hiện theo Thông tư số 244/2016/TT-BTC … quy định mức thu, chế độ thu, nộp … phí cung cấp
-// thông tin lý lịch tư pháp": the detail points to the regulation that sets the fee
-const SET_BY_REGULATION = /mức thu|biểu (?:mức )?(?:thu )?(?:phí|lệ phí)/iu
-// … unless it says who is exempt or that nothing is charged
-const EXEMPTION = /miễn|không thu/iu
+// thông tin lý lịch tư pháp", "Theo quy định của Luật phí và lệ phí …", "Giá dịch vụ kiểm tra … theo
+// quy định tại Thông tư số 239/2016/TT-BTC", "do Ủy ban nhân dân cấp tỉnh quy định": the detail points
+// to the regulation or the body that sets the fee
+const SET_BY_REGULATION = new RegExp(
+  [
+    'mức (?:thu|phí)',
+    'biểu (?:mức )?(?:thu )?(?:phí|lệ phí)',
+    '(?:luật|pháp luật về) phí(?:,| và) lệ phí',
+    'giá dịch vụ',
+    '(?:theo|tại) (?:quy định (?:của|tại) )?Thông tư (?:số )?\\d',
+    'theo quy định tại Thông tư của',
+    'phí [^()]{0,40}(?:kèm|ban hành) theo Thông tư',
+    'Ủy ban nhân dân cấp tỉnh quy định',
+  ].join('|'),
+  'iu',
+)
+// … unless it says who is exempt, that nothing is charged, or that the fee is for an extra copy "nếu có yêu cầu"
+const EXEMPTION = /miễn|không thu|nếu có yêu cầu/iu
 
 /** @returns the index just past the parenthesised group starting at `start`, or -1 when unbalanced */
 const closingParen = (text: string, start: number): number => {

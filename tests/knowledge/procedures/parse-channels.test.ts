@@ -125,6 +125,39 @@ describe('parseChannels', () => {
     expect(exempt.value[0]?.feeVnd).toBe(0)
   })
 
+  it.each([
+    [
+      'the fee law (1.012753, land registration)',
+      'Theo quy định của Luật phí và lệ phí và các văn bản quy phạm pháp luật hướng dẫn Luật phí và lệ phí.',
+    ],
+    ['the law on fees (2.000018)', 'theo quy định của pháp luật về phí, lệ phí'],
+    [
+      'a service price (1.013332)',
+      '- Giá dịch vụ kiểm tra chất lượng an toàn kỹ thuật và bảo vệ môi theo quy định tại Thông tư số 239/2016/TT-BTC',
+    ],
+    [
+      'a circular (1.014251)',
+      'Thực hiện theo quy định tại Thông tư số 10/2024/TT-BTC ngày 05/02/2024 của Bộ trưởng Bộ Tài CHính',
+    ],
+    ['the provincial people’s committee (1.004122)', 'do Ủy ban nhân dân cấp tỉnh quy định.'],
+  ])('does not take "free" as the fee when the detail points to %s', (_, detail) => {
+    const parsed = parseChannels(`${H}Trực tiếp10 NgàyMiễn phí(${detail})`)
+    expect(parsed.value[0]?.feeVnd).toBeNull()
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['FEE_SET_BY_REGULATION'])
+  })
+
+  it.each([
+    [
+      'a fee only for an extra copy (1.004837)',
+      'Phí cấp bản sao Trích lục đăng ký giám hộ (nếu có yêu cầu) thực hiện theo quy định tại Thông tư số 281/2016/TT-BTC',
+    ],
+    ['nothing', 'Không quy định'],
+  ])('keeps "free" when the detail names %s', (_, detail) => {
+    const parsed = parseChannels(`${H}Trực tiếp10 NgàyMiễn phí(${detail})`)
+    expect(parsed.value[0]?.feeVnd).toBe(0)
+    expect(parsed.warnings).toEqual([])
+  })
+
   it('leaves the amount unknown when the column lost its thousands ("135 VNĐ" above 135.000 đồng)', () => {
     const parsed = parseChannels(
       `${H}Trực tiếp5 Ngày làm việc135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)`,
