@@ -18,6 +18,7 @@ import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from 
 import { shorten } from './label-candidates.ts'
 import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
+import { saysHowToApplyOnline } from './says-how-online.ts'
 
 export type ComposeAnswerOptions = {
   procedure: Procedure
@@ -148,7 +149,7 @@ const onlineLead = (p: Procedure): string => {
 
 const onlinePart = (p: Procedure): { lead: string; sections: ReplySection[] } => {
   const online = p.channels.find((c) => c.kind === 'online' && c.note)
-  const items = online?.note ? splitSentences(online.note).slice(0, 4) : []
+  const items = online?.note ? splitSentences(online.note).filter(saysHowToApplyOnline).slice(0, 4) : []
   return { lead: onlineLead(p), sections: items.length ? [{ title: 'Cách nộp trực tuyến', items }] : [] }
 }
 

@@ -88,10 +88,10 @@ const HANDED_TO =
   /(?:^|[\s(])(?:tại|về|đến|cho|qua)\s+(?:(?:tại|bất kỳ|các)\s+)*(?:trụ sở|Bộ phận|BPMC|Bộ(?! trưởng)|Tổng cục|đơn vị|Trung tâm|TTPVHCC|cơ quan|Ủy ban|UBND|Công an|Sở|Phòng|Cục|Chi cục|Văn phòng|Tòa án|Ban|Bảo hiểm|Thuế|địa điểm|người đứng đầu|Giám đốc|Chủ tịch)(?!\p{L})/iu
 
 /** A time limit or an unmet condition within a sentence ("trong thời hạn tối đa 90 ngày", "không đạt yêu cầu"). */
-const OTHER_MATTER = /(?:thời hạn|thời gian)(?: tối đa)? \d|không (?:đáp ứng|đạt|đủ điều kiện)/iu
+export const OTHER_MATTER = /(?:thời hạn|thời gian)(?: tối đa)? \d|không (?:đáp ứng|đạt|đủ điều kiện)/iu
 
 /** A sentence about a time limit ("Thời hạn …", "Trong thời hạn 04 ngày làm việc …", "16 ngày làm việc …"). */
-const TIME_LIMIT =
+export const TIME_LIMIT =
   /^(?:[-+*•]\s*)?(?:Thời hạn|Thời gian|Trong (?:thời hạn|thời gian|vòng)|Không quá|\d+ ngày)(?!\p{L})/iu
 
 /**
