@@ -65,11 +65,15 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
           .replace(/\)\s*$/, '')
           .trim()
       : ''
-  const sentences = detail && !/^\/\S/.test(detail) ? splitSentences(detail) : []
-  // "(/trường hợp)": the detail is only the unit.
-  const unit = /^\/[^()]{1,40}$/.test(detail) ? detail : ''
+  // "(/trường hợp)", "(đồng/lần (Khảo nghiệm diện rộng và diện hẹp))", "(/Lần. Giá trị giao dịch …)":
+  // the detail starts with the amount's unit, sometimes with its case in brackets after it.
+  const unitAt = /^(?:đồng|VNĐ|VND)?\s*(\/[^().;\n]{1,40}?)\s*(?=$|[(.;\n])/iu.exec(detail)
+  const unit = unitAt?.[1]?.trim() ?? ''
+  const afterUnit = unitAt ? detail.slice(unitAt[0].length).replace(/^[.;\s]+/u, '') : detail
+  const unitCase = unitAt && /^\([^()]{3,120}\)$/u.test(afterUnit) ? ` ${afterUnit}` : ''
+  const sentences = afterUnit && !unitCase ? splitSentences(afterUnit) : []
   let label: string | null = null
-  let value = `${formatAmount(column)}${unit}`
+  let value = `${formatAmount(column)}${unit}${unitCase}`
   const notes: string[] = []
   for (const sentence of sentences) {
     const named: { label: string; value: string } | null =

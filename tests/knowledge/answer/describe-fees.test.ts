@@ -26,4 +26,23 @@ describe('describeFees', () => {
     const rows = describeFees({ channels: [channel('Miễn phí (Không)')] } as Procedure, '2026-12-05')
     expect(rows).toEqual([{ channels: ['Trực tiếp'], label: null, value: 'Miễn phí', notes: [] }])
   })
+
+  it.each([
+    [
+      '6,000,000 VNĐ(đồng/lần (Khảo nghiệm diện rộng và diện hẹp))',
+      '6.000.000 đồng/lần (Khảo nghiệm diện rộng và diện hẹp)',
+      [],
+    ], // 2.001335
+    ['80,000 VNĐ(/hồ sơ (Thông tư số 61/2023/TT-BTC))', '80.000 đồng/hồ sơ (Thông tư số 61/2023/TT-BTC)', []], // 1.011429
+    ['12,000,000 VNĐ(đồng/lần)', '12.000.000 đồng/lần', []], // 1.002417
+    ['100,000 VNĐ(/giấy.)', '100.000 đồng/giấy', []], // 3.000408
+    [
+      '1,800,000 VNĐ(/Lần. Giá trị giao dịch dưới 2,1 tỷ đồng)',
+      '1.800.000 đồng/Lần',
+      ['Giá trị giao dịch dưới 2,1 tỷ đồng'],
+    ], // 1.011423
+  ])('keeps the unit the detail starts with: "%s"', (feeText, value, notes) => {
+    const rows = describeFees({ channels: [channel(feeText)] } as Procedure, '2026-12-05')
+    expect(rows.map((r) => [r.value, r.notes])).toEqual([[value, notes]])
+  })
 })
