@@ -11,7 +11,7 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import { describeAsOf } from '../procedures/resolve-as-of.ts'
 import type { Facet, ReplySection, StructuredReply } from './answer.types.ts'
 import { clipSentences, splitSentences } from './clip-sentences.ts'
-import { formCodes, isMainForm } from './describe-documents.ts'
+import { formCodes, isMainForm, withoutNumbering } from './describe-documents.ts'
 import { type FactRow, formatFactRow } from './describe-fees.ts'
 import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from './describe-where.ts'
@@ -104,7 +104,7 @@ const documentsPart = (p: Procedure): { lead: string; sections: ReplySection[] }
   if (!groups.length) return { lead: missing('thành phần hồ sơ'), sections: [] }
   // The form by its short name and code ("tờ khai thay đổi thông tin cư trú (mẫu CT01)"); the list has the rest.
   const form = p.documents.find(isMainForm)
-  const formName = form ? shortFormName(form.name) : ''
+  const formName = form ? shortFormName(withoutNumbering(form.name)) : ''
   const codes = form ? [...new Set(formCodes(form))] : []
   const lead = form
     ? `Bạn cần ${lower(formName)}${codes.length ? ` (mẫu ${codes.join(', ')})` : ''} và các giấy tờ dưới đây.`

@@ -54,10 +54,16 @@ export const readCopies = (copies: string | null): string | null =>
 /** Lines where every count is none ("0 bản chính") are the portal's notes, not documents. */
 const isNote = (d: ProcedureDocument) => readCopies(d.copies) === '' || /lưu ý/i.test(d.group ?? '')
 
+/** "2) Điều lệ …", "(iv) Trường hợp …", "1. Đơn đăng ký …", "4- Các tài liệu …": the record's own numbering, which the list replaces. */
+const NUMBERING = /^(?:\(?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})?[.-]|[a-zđ]\.)\s+/u
+
+/** The name without the record's own numbering. */
+export const withoutNumbering = (name: string): string => name.trim().replace(NUMBERING, '')
+
 /** The form the citizen fills in: "Tờ khai …", "Phiếu đề nghị …", "Đơn …", or a named form (CT01, DC01, TK1-TS …). */
 export const isMainForm = (d: ProcedureDocument): boolean =>
   /^(?:tờ khai|phiếu đề nghị|phiếu khai|đơn (?:đề nghị|xin|yêu cầu|đăng ký)|bản khai|giấy đề nghị)/iu.test(
-    d.name.trim(),
+    withoutNumbering(d.name),
   ) || /\bmẫu (?:số )?(?:CT0\d|DC0\d|TK\d|X0\d|M0\d)/iu.test(`${d.name} ${d.template ?? ''}`)
 
 /** Headings that name what kind of paper it is, not a case: everyone brings these. */
@@ -84,9 +90,6 @@ const conditional = (name: string): { when: string; what: string } | null => {
   if (age) return { when: `Làm cho người ${age[1]} ${age[2]} tuổi`, what: text }
   return null
 }
-
-/** "2) Điều lệ mẫu …", "b) Bản sao …": the record's own numbering, which the list replaces. */
-const NUMBERING = /^\(?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s+/u
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 }
 
@@ -124,7 +127,7 @@ const line = (d: ProcedureDocument, name = d.name): string => {
       : null
   const extra = [copies, d.template ? `mẫu: ${d.template}` : null].filter(Boolean).join('; ')
   // "… của nhà đầu tư;": the record's list punctuation, which the bullet replaces
-  const text = name.replace(NUMBERING, '').replace(/\s*[;,]\s*$/u, '')
+  const text = name.replace(NUMBERING, '').replace(/\s*[;,.]\s*$/u, '')
   return `${clipSentences(text, 450)}${extra ? ` (${extra})` : ''}`
 }
 
@@ -146,7 +149,7 @@ export const describeDocuments = (p: Procedure): { groups: DocumentGroup[]; omit
   }
   for (const d of papers) {
     if (main.includes(d)) continue
-    const cond = conditional(d.name)
+    const cond = conditional(withoutNumbering(d.name))
     const group = d.group && !GENERIC_GROUP.test(d.group) ? d.group : null
     if (group) addCase(group, d, () => line(d))
     else if (cond) addCase(cond.when, d, () => line(d, cond.what))

@@ -180,7 +180,7 @@ describe('documents', () => {
     expect(r.sections[0]?.items.some((i) => /bỏ rơi|mang thai hộ/.test(i))).toBe(false)
     const abandoned = r.sections.find((s) => s.title === 'Trường hợp trẻ em bị bỏ rơi')
     expect(abandoned?.items).toEqual([
-      'Biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập. (1 bản chính)',
+      'Biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập (1 bản chính)',
     ])
     expect(
       r.sections.find((s) => s.title === 'Trường hợp khai sinh cho trẻ em sinh ra do mang thai hộ'),

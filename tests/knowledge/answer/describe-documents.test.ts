@@ -97,3 +97,27 @@ describe('describeDocuments order', () => {
     ])
   })
 })
+
+describe('describeDocuments numbering', () => {
+  it('reads a numbered form as the main form and a numbered case as its case ("1. Đơn đăng ký …", "2. Trường hợp …")', () => {
+    const { groups } = describeDocuments({
+      documents: [
+        paper('2. Báo cáo khắc phục sai lỗi.'),
+        paper('1. Đơn đăng ký theo mẫu tại Phụ lục I'),
+        paper('3. Trường hợp ủy quyền thì phải có văn bản ủy quyền'),
+        paper('4- Các tài liệu khác có liên quan (nếu có).', '1 bản chính,1 bản sao'),
+      ],
+    } as Procedure)
+    expect(groups).toEqual([
+      {
+        title: 'Mọi trường hợp',
+        items: [
+          'Đơn đăng ký theo mẫu tại Phụ lục I (1 bản chính)',
+          'Báo cáo khắc phục sai lỗi (1 bản chính)',
+          'Các tài liệu khác có liên quan (nếu có) (1 bản chính, 1 bản sao)',
+        ],
+      },
+      { title: 'Trường hợp ủy quyền', items: ['Văn bản ủy quyền (1 bản chính)'] },
+    ])
+  })
+})
