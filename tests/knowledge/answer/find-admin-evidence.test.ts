@@ -79,6 +79,14 @@ describe('findAdminEvidence', () => {
     expect(evidence('chạy grab có phải đăng ký kinh doanh không')).toBe('phrase')
   })
 
+  it('takes a contextual word told as time gone by as an event of life, not its paper', () => {
+    expect(evidence('kết hôn 5 năm rồi mà chồng vẫn vô tâm')).toBeNull()
+    expect(evidence('ket hon duoc hai nam ma chua co con')).toBeNull()
+    // the paper itself, or another word of administration beside it, keeps it a question
+    expect(evidence('kết hôn cần gì')).toBe('name')
+    expect(evidence('kết hôn 5 năm rồi giờ muốn ly hôn thì làm sao')).toBe('phrase')
+  })
+
   it('takes papers in a story as fiction', () => {
     expect(evidence('căn cước của nhân vật trong truyện Conan tên gì', ['can_cuoc'])).toBeNull()
     expect(evidence('căn cước bị mất làm lại ở đâu', ['can_cuoc'])).toBe('phrase')
