@@ -17,9 +17,32 @@ const PROVIDER = `(?:trung tam|hang|cua hang|cho|tiem|shop|dai li|cong ti|ben|sh
 /** What a citizen compares them by (folded): price, quality, trust, taste, looks. */
 const MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep)`
 
+/**
+ * Products and services bought from a private seller (folded): an app, a plan or package, a
+ * restaurant, a hotel, an airline, a coach company, a model or make, with up to two words describing it
+ * ("bảo hiểm nhân thọ gói nào tốt", "mua bảo hiểm online ở app nào rẻ", "dòng xe tay ga nào bền"). A paper,
+ * a body, a level of contributions or a way of applying ("cơ quan nào", "đóng mức nào lợi", "hình thức
+ * nào") is none of them.
+ */
+const PRODUCT = `(?:app|ung dung|goi|nha hang|(?<!\bco )quan|khach san|homestay|hang bay|nha xe|san pham|loai|dong xe|dong may|dong dien thoai|mau|thuong hieu|nen tang|san)`
+
+/** What a product is compared by beside price and quality (folded): lasting, selling, being good to watch or use. */
+const PRODUCT_MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep|ben|hay (?:nhat|hon)|hay$|dang mua|dang dung|ban chay)`
+
+/**
+ * Works of entertainment and roads (folded): which film, book or song is best, which road is quickest
+ * ("phim công an hình sự nào hay nhất", "đi Hải Phòng cao tốc nào nhanh"); a few words may describe it
+ * before "nào". None is a procedure, whatever words of administration describe it.
+ */
+const LEISURE = `(?:phim|bo phim|cuon sach|quyen sach|truyen|bai hat|ca si|game|tro choi|cao toc|tuyen duong|cung duong|duong di)`
+/** "hay" is also "or": it compares only as the last word or before "nhất", "hơn". */
+const LEISURE_MERIT = `(?:hay (?:nhat|hon)|hay$|tot|nhanh|gan|dep|dang xem|dang doc|dang nghe|hot)`
+
 const CHOICE = new RegExp(
   [
     String.raw`\b${PROVIDER} nao\b(?: \S+){0,2}? ${MERIT}\b`,
+    String.raw`\b${PRODUCT}(?: \S+){0,2}? nao\b(?: \S+){0,2}? ${PRODUCT_MERIT}\b`,
+    String.raw`\b${LEISURE}\b(?: \S+){0,4}? nao\b(?: \S+){0,1}? ${LEISURE_MERIT}\b`,
     // a place to buy, sell, eat or stay by price or taste; by quality only beside such an act: "làm hộ
     // chiếu ở đâu tốt nhất" asks where to apply, "mua iPhone ở đâu uy tín" where to shop
     String.raw`\b(?:o dau|cho nao) (?:re|ngon|duoc gia)\b`,

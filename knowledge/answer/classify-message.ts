@@ -12,6 +12,7 @@ import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/lo
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
 import { asksForPerson } from './asks-for-person.ts'
+import { asksForTips } from './asks-for-tips.ts'
 import { asksMarketChoice } from './asks-market-choice.ts'
 import {
   ADMIN_ABBREVIATIONS,
@@ -538,6 +539,8 @@ export const classifyMessage = ({
   // A choice on the market ("học lái xe ở trung tâm nào rẻ", "mua chung cư có nên không"): no record
   // makes it, whatever the evidence.
   if (asksMarketChoice(whole)) return 'out_of_scope'
+  // Tips and suggestions ("mẹo nhớ câu lý thuyết thi bằng lái", "gợi ý tên khai sinh"): no record gives advice.
+  if (asksForTips(whole)) return 'out_of_scope'
   if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => containsPhrase(whole, p)) && !worded)
     return 'out_of_scope'
   if (

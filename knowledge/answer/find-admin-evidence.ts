@@ -221,6 +221,8 @@ const EVERYDAY_BESIDE_BRAND = new Set([
   'le phi',
   // a profile's name ("đổi tên hồ sơ facebook")
   'doi ten',
+  // a company's own process ("thủ tục check in ở sân bay", "thủ tục mở tài khoản Vietcombank")
+  'thu tuc',
 ])
 
 /**
@@ -313,6 +315,20 @@ const SERVICE_PHRASES = [
 /** A card ("làm thẻ ATM", unmarked "lam the nha bao"), not "thế nào" / "thế thì" folded. */
 const CARD = /\b(?:lam|cap|doi|mat|xin|dang ki) the\b(?! (?:nao|thi|la|ma|a|ha|sao|gioi)\b)/
 
+/** A span of time ("5 năm", "hai tháng", "mấy tuần") — folded words. */
+const SPAN_OF_TIME = /^(?:\d+|mot|hai|ba|bon|nam|may|vai|nhieu) (?:nam|thang|tuan|ngay)$/
+
+/**
+ * Whether the folded words from `at` (`length` of them) are a contextual phrase followed by a span of
+ * time, with "được" between or not ("kết hôn 5 năm", "ly hôn được 2 năm"): an event some time ago.
+ */
+const isTimeSince = (folded: readonly string[], at: number, length: number): boolean => {
+  const phrase = folded.slice(at, at + length).join(' ')
+  if (!CONTEXTUAL_PHRASES.includes(phrase)) return false
+  const next = folded[at + length] === 'duoc' ? at + length + 1 : at + length
+  return SPAN_OF_TIME.test(folded.slice(next, next + 2).join(' '))
+}
+
 /**
  * An everyday name the dictionary reads as an official term: two words or more ("cà vẹt",
  * "tiền rách", "sổ đỏ", "đất thổ cư"), or an abbreviation that is no Vietnamese word ("lltp",
@@ -337,8 +353,14 @@ const namesPaper = (
   return query.tokens.some((token, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (n === 1 && isVietnameseSyllable(token.folded)) continue
+      // Beside a brand a bare abbreviation is likelier the brand's own ("thi IELTS ở IDP" is the test
+      // organiser, not the international driving permit); an everyday name of two words still names a paper.
+      if (n === 1 && thing === 'brand') continue
       // Beside a brand a word it turns to its everyday sense names no paper ("thẻ visa" read as "thị thực").
       if (thing === 'brand' && EVERYDAY_BESIDE_BRAND.has(query.folded.slice(i, i + n).join(' '))) continue
+      // A contextual word told as time gone by names an event of life, not its paper ("kết hôn 5 năm rồi mà
+      // chồng vẫn vô tâm"); its company decides, as anywhere else.
+      if (isTimeSince(query.folded, i, n)) continue
       const expansion = lookupPhrase(synonyms.expansions, query.tokens, i, n)
       if (!expansion || !applies(expansion) || ABROAD.test(foldPhrase(expansion.to))) continue
       // An action alone ("tìm lại" read as "khôi phục") names no paper: "mất điện thoại samsung tìm lại bằng
@@ -420,7 +442,8 @@ export const findAdminEvidence = ({
       : hasCompany({ query, contextual, wordShare, actions, filler: synonyms?.filler }))
   )
     return 'phrase'
-  const service = SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || CARD.test(whole)
+  // Beside a brand a card is the brand's own (a member's card at a café chain, a bank's card).
+  const service = SERVICE_PHRASES.some((p) => containsPhrase(whole, p)) || (!brand && CARD.test(whole))
   const topic = !!topics?.find(query.folded).length
   // A topic the records lack named beside a private brand is that brand's product ("bảo hiểm nhân thọ
   // Prudential gói nào tốt"), not a public service to point to.

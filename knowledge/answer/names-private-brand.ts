@@ -1,6 +1,8 @@
 /**
  * Whether a message names a thing of private everyday life that no procedure record speaks of: an
  * app or platform ("YouTube", "Netflix", "Shopee", "Canva"), a game ("Liên Quân", "GTA", "trong game"),
+ * a story (a character, a film, a novel: "nhân vật", "trong truyện"), a café chain, a bank, an airline
+ * or a leisure venue by name ("Highlands", "Vietcombank", "Vietjet", "công viên nước"),
  * a private insurer or retailer ("Prudential", "Thế Giới Di Động"), a programming language or a
  * software product ("python", "Windows"), a private test or an online course ("IELTS", "Coursera"),
  * an act on a social app ("kết bạn") or at a car showroom ("lái thử"); or, more weakly, sport and
@@ -27,6 +29,8 @@ export const ZEverydayThingsFile = z.object({
   games: z.array(z.string().min(1)),
   /** names of games that are everyday words without marks, matched only as typed with marks */
   markedGames: z.array(z.string().min(1)),
+  /** characters, films and books: in a story, as in a game, even papers are fiction */
+  stories: z.array(z.string().min(1)).default([]),
   /** group (for readers) → sport, players, clubs, food */
   everyday: z.record(z.string(), z.array(z.string().min(1))),
   /** everyday things matched only as typed with marks ("sữa chua": "sua chua" is also repair) */
@@ -39,6 +43,7 @@ type EverydayThings = {
   brands: string[]
   games: string[]
   markedGames: string[]
+  stories: string[]
   everyday: string[]
   markedEveryday: string[]
 }
@@ -50,6 +55,7 @@ export const createEverydayThings = (model: EverydayThingsFile = loadEverydayThi
   brands: Object.values(model.brands).flat().map(foldPhrase),
   games: model.games.map(foldPhrase),
   markedGames: model.markedGames.map(marked),
+  stories: model.stories.map(foldPhrase),
   everyday: Object.values(model.everyday).flat().map(foldPhrase),
   markedEveryday: model.markedEveryday.map(marked),
 })
@@ -67,8 +73,9 @@ const GAME = /\bgame\b/
 const GAME_BUSINESS = /\b(?:phong|quan|diem|tiem|kinh doanh|cung cap|phat hanh|dich vu|tro choi) game\b/
 
 /**
- * What private thing the folded message names (see the module): a game (`game`), where even what
- * the records are about is play ("đăng ký kết hôn trong game", "giấy phép lái xe trong game"), an
+ * What private thing the folded message names (see the module): a game or a story (`game`), where even
+ * what the records are about is play or fiction ("đăng ký kết hôn trong game", "căn cước của nhân vật
+ * trong truyện"), an
  * app, brand or product (`brand`), beside which a real act may still be told ("quen nhau qua TikTok,
  * giờ muốn đăng ký kết hôn"), a thing of sport or food (`everyday`), beside which only words of
  * administration count, or null.
@@ -84,7 +91,8 @@ export const namesPrivateBrand = (
   if (
     (GAME.test(whole) && !GAME_BUSINESS.test(whole)) ||
     things.games.some((name) => containsPhrase(whole, name)) ||
-    things.markedGames.some((name) => containsPhrase(typed(), name))
+    things.markedGames.some((name) => containsPhrase(typed(), name)) ||
+    things.stories.some((name) => containsPhrase(whole, name))
   )
     return 'game'
   if (things.brands.some((name) => containsPhrase(whole, name))) return 'brand'

@@ -109,6 +109,15 @@ describe('classifyMessage', () => {
       'khách sạn gần sân bay giá rẻ',
       'nhà chưa có sổ đỏ có nên mua không',
       'mua đất thổ cư hay đất vườn thì tốt hơn',
+      // a choice among products, services, films or roads by merit, even beside a paper or a service
+      'bảo hiểm sức khỏe gói nào tốt cho người già',
+      'mua bảo hiểm xe máy online ở app nào rẻ',
+      'dong xe tay ga nao ben nhat',
+      'phim công an hình sự nào hay nhất',
+      'di Vung Tau di cao toc nao nhanh hon',
+      // tips and suggestions, even about a paper
+      'mẹo nhớ câu lý thuyết thi bằng lái',
+      'goi y ten khai sinh cho be gai',
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
@@ -166,6 +175,11 @@ describe('classifyMessage', () => {
       // procedure is no progress asked about
       'đổi bằng lái ô tô ở đâu nhanh nhất',
       'làm hộ chiếu online hay trực tiếp thì tốt hơn',
+      // a body, a form or a way of applying is no product to choose; "hay" is also "or"; tips about an act
+      'nộp hồ sơ ở cơ quan nào nhanh nhất',
+      'khai theo mẫu nào hay mẫu CT01',
+      'đóng bảo hiểm xã hội tự nguyện mức nào lợi hơn',
+      'mẹo làm hộ chiếu nhanh',
       'nộp hồ sơ cấp hộ chiếu bao lâu có kết quả',
       'điều chỉnh tiến độ góp vốn đầu tư ra nước ngoài',
       'phí tách thửa',

@@ -66,6 +66,32 @@ describe('findAdminEvidence', () => {
     expect(evidence('nộp hồ sơ cho cơ quan nào')).toBe('phrase')
   })
 
+  it("takes a brand's own process, card and abbreviations as no evidence beside it", () => {
+    // "IDP" beside IELTS is the test organiser, not the international driving permit it is alone
+    expect(evidence('đăng ký thi IELTS ở IDP hết bao nhiêu')).toBeNull()
+    expect(evidence('IDP cấp ở đâu')).toBe('name')
+    expect(evidence('làm IDP ở đâu')).toBe('name')
+    // a company's own "thủ tục", a café chain's member card
+    expect(evidence('thủ tục check in ở sân bay mất bao lâu')).toBeNull()
+    expect(evidence('làm thẻ thành viên Highlands có được giảm giá không')).toBeNull()
+    expect(evidence('làm thẻ ATM ở đâu')).toBe('service')
+    // a duty stays one beside a brand
+    expect(evidence('chạy grab có phải đăng ký kinh doanh không')).toBe('phrase')
+  })
+
+  it('takes a contextual word told as time gone by as an event of life, not its paper', () => {
+    expect(evidence('kết hôn 5 năm rồi mà chồng vẫn vô tâm')).toBeNull()
+    expect(evidence('ket hon duoc hai nam ma chua co con')).toBeNull()
+    // the paper itself, or another word of administration beside it, keeps it a question
+    expect(evidence('kết hôn cần gì')).toBe('name')
+    expect(evidence('kết hôn 5 năm rồi giờ muốn ly hôn thì làm sao')).toBe('phrase')
+  })
+
+  it('takes papers in a story as fiction', () => {
+    expect(evidence('căn cước của nhân vật trong truyện Conan tên gì', ['can_cuoc'])).toBeNull()
+    expect(evidence('căn cước bị mất làm lại ở đâu', ['can_cuoc'])).toBe('phrase')
+  })
+
   it('takes a vehicle in everyday use, with no action asked, as no evidence', () => {
     expect(evidence('xe máy bị chết máy giữa đường phải làm sao', ['xe_may'])).toBeNull()
     // an action on it, or another pair the names hold, keeps it a question

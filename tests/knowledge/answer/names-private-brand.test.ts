@@ -34,6 +34,19 @@ describe('namesPrivateBrand', () => {
     expect(names('xin phep hoat dong lien quan den de dieu')).toBeNull()
   })
 
+  it('takes a story as a game, and a café chain, a bank, an airline or a leisure venue as a brand', () => {
+    expect(names('căn cước của nhân vật trong truyện tên gì')).toBe('game')
+    expect(names('ho chieu cua Harry Potter mau gi')).toBe('game')
+    for (const text of [
+      'làm thẻ thành viên Highlands',
+      'mo tai khoan vietcombank can gi',
+      'thủ tục check in ở sân bay',
+      'dang ky tap gym bao nhieu tien',
+      'lệ phí vào cổng công viên nước',
+    ])
+      expect(names(text), text).toBe('brand')
+  })
+
   it('takes a place or business that runs games, and a plain question, as no such name', () => {
     for (const text of [
       'xin giay phep mo phong game can gi',
