@@ -303,7 +303,7 @@ export const answerQuestion = async ({
 
   const placeNames = found.map((p) => p.mentioned)
   const query = expand(question)
-  const facet = detectFacet({ text: query.tokens, synonyms })
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   // Within a conversation about a procedure, a short message without evidence is a follow-up on it
   // ("phí bao nhiêu?", "làm online được không"), not small talk or a question outside the records.
   const following = Boolean(context.procedureCode)

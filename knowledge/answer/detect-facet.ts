@@ -5,20 +5,66 @@
  * @module
  */
 import { findCues, rewriteAbbreviations } from '../search/expand-query.ts'
-import type { Synonyms } from '../search/load-synonyms.ts'
+import { lookupPhrase, phraseSpan, type Synonyms } from '../search/load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import type { Facet } from './answer.types.ts'
+import { findAskedClause } from './find-asked-clause.ts'
 
 export type DetectFacetOptions = {
   /** The message, or its tokens when already analysed. */
   text: string | AnalyzedToken[]
   synonyms: Synonyms
+  /** The message as typed, when `text` is its tokens: a long message is read by its clauses. */
+  message?: string
 }
 
 /** @returns every facet asked about, in order of appearance, without repeats */
 export const detectFacets = ({ text, synonyms }: DetectFacetOptions): Facet[] => {
   const tokens = typeof text === 'string' ? rewriteAbbreviations(analyzeText(text), synonyms) : text
   return [...new Set(findCues(tokens, synonyms))]
+}
+
+/** Question words, folded: "gì", "j", "nào", "bao (nhiêu, lâu)", "đâu", "không", "chưa", "sao", "mấy". */
+const QUESTION_WORDS = new Set([
+  'gi',
+  'j',
+  'nao',
+  'bao',
+  'dau',
+  'khong',
+  'ko',
+  'k',
+  'hong',
+  'chua',
+  'sao',
+  'may',
+])
+
+/**
+ * The facet a clause asks about: a cue that is itself a question ("giấy tờ gì", "bao nhiêu", "ở
+ * đâu") before one a question word follows ("lệ phí là bao nhiêu", "online được không") before a
+ * bare noun ("yêu cầu", "tờ khai", "kinh phí"), the first of the best kind.
+ */
+const askedFacet = (clause: string, synonyms: Synonyms): Facet | undefined => {
+  const tokens = rewriteAbbreviations(analyzeText(clause), synonyms)
+  const folded = tokens.map((t) => t.folded)
+  const found: { facet: Facet; rank: number }[] = []
+  let i = 0
+  while (i < tokens.length) {
+    let step = 1
+    for (let n = phraseSpan(synonyms, folded, i); n >= 1; n--) {
+      const facet = lookupPhrase(synonyms.cues, tokens, i, n)
+      if (!facet) continue
+      const asks = folded.slice(i, i + n).some((w) => QUESTION_WORDS.has(w))
+      const asked = folded.slice(i + n, i + n + 3).some((w) => QUESTION_WORDS.has(w))
+      found.push({ facet, rank: asks ? 0 : asked ? 1 : 2 })
+      step = n
+      break
+    }
+    i += step
+  }
+  const best = Math.min(...found.map((f) => f.rank))
+  return found.find((f) => f.rank === best)?.facet
 }
 
 /** "hồ sơ …", "giấy tờ …" opening a message that asks nothing else: the papers for what follows. */
@@ -39,6 +85,13 @@ const isStatusWord = (t: AnalyzedToken | undefined) =>
 
 /** @returns the main facet asked about, `overview` when the message names none */
 export const detectFacet = (options: DetectFacetOptions): Facet => {
+  const message = typeof options.text === 'string' ? options.text : options.message
+  if (message !== undefined) {
+    const cuesOf = (clause: string) => detectFacets({ text: clause, synonyms: options.synonyms })
+    const asked = findAskedClause(message, (clause) => cuesOf(clause).length > 0)
+    if (asked?.kind === 'how-to') return 'overview'
+    if (asked?.kind === 'clause') return askedFacet(asked.text, options.synonyms) ?? 'overview'
+  }
   const tokens =
     typeof options.text === 'string'
       ? rewriteAbbreviations(analyzeText(options.text), options.synonyms)
