@@ -34,6 +34,7 @@ import { builtInProcedureActions, type Misfit, type ProcedureActions } from './p
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
+import { setAsidePurpose } from './set-aside-purpose.ts'
 import { shareObject } from './share-object.ts'
 import { sharesTopic } from './shares-topic.ts'
 
@@ -404,9 +405,17 @@ export const answerQuestion = async ({
 
   // Only procedures whose action and deciding qualifiers match the question can answer it;
   // among siblings, the one whose variant the question names comes first.
-  const traits = actions.ofQuestion(query.tokens)
+  const searched = search(question, { limit: 20 })
+  // "… để xóa án tích": an action said only in the purpose is not the one asked (set-aside-purpose.ts).
+  const traits = setAsidePurpose({
+    tokens: query.tokens,
+    headPairs: query.headPairs,
+    traits: actions.ofQuestion(query.tokens),
+    name: searched[0]?.name,
+    actions,
+  })
   const phraseWords = actions.phraseWords(query.tokens)
-  const results = rankByFit({ results: search(question, { limit: 20 }), question: traits, actions })
+  const results = rankByFit({ results: searched, question: traits, actions })
   const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
   // The ranking moved procedures that do not cover the question down; the calibration below weighs
   // the best match as the question's words alone rank it, so a better-worded neighbour still makes it doubt.
