@@ -22,6 +22,7 @@ import { composeReply } from './compose-answer.ts'
 import { decideConfidence } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
 import { findCoveredNames } from './find-covered-names.ts'
+import { findFirstIssue } from './find-first-issue.ts'
 import { findNamedCard } from './find-named-card.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
@@ -615,6 +616,8 @@ export const answerQuestion = async ({
   const excepting = [...(actions.ofName(top.name).excluded?.keys() ?? [])].some((g) =>
     traits.qualifiers.has(g),
   )
+  // "xin mst cá nhân" answered with "Cấp lại …": the question did not say the paper was issued before.
+  const firstIssues = findFirstIssue({ top, groups, question: traits, actions })
   // How well the chosen name fits (knowledge/answer/decide-confidence.ts).
   const doubt = decideConfidence({
     top,
@@ -632,6 +635,7 @@ export const answerQuestion = async ({
     unaskedVariant ||
     cards.length > 0 ||
     householdForCompany ||
+    firstIssues !== null ||
     unpenalised(best) - top.score > FIT_MARGIN ||
     !!missed
   if (close.length > 1 || weak) {
@@ -644,7 +648,12 @@ export const answerQuestion = async ({
     if (close.length > 1 && !weak) return withChannel(askWhich(representatives([...close, ...whole]), false))
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
-    return withChannel(askWhich(representatives([top, ...cards.slice(0, 2), ...covered, ...near]), true))
+    return withChannel(
+      askWhich(
+        representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near]),
+        true,
+      ),
+    )
   }
   const alternatives = fitting
     .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))
