@@ -21,6 +21,7 @@ import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './
 import { composeReply } from './compose-answer.ts'
 import { decideConfidence } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
+import { doubtsAction } from './doubt-action.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findFirstIssue } from './find-first-issue.ts'
 import { findNamedCard } from './find-named-card.ts'
@@ -566,6 +567,10 @@ export const answerQuestion = async ({
     const misfit = asked ? { kind: 'object' as const, asked } : (misfits.get(best.code) ?? null)
     return withChannel(notCovered(related, misfit, actions))
   }
+  // The fitting name loses the object the best-worded one names, whose only fault is the action read
+  // from everyday words beside other words ("đổi ngành nghề", "đòi bồi thường"): ask whether it is meant.
+  if (objectLost && !objectGap && !purposeOnly && holdsTopic(best) && doubtsAction({ best, phraseWords }))
+    return withChannel(askWhich(representatives([best, ...covered]), true))
   if (!top || objectLost || objectGap || purposeOnly) return notCoveredReply(objectGap ?? purposeOnly)
   const groups = representatives(fitting)
   // Close scores, or a rival the question's words support as well as the best one: ask which is meant.
