@@ -21,7 +21,9 @@ import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './
 import { composeReply } from './compose-answer.ts'
 import { decideConfidence } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
+import { doubtsAction } from './doubt-action.ts'
 import { findCoveredNames } from './find-covered-names.ts'
+import { findFirstIssue } from './find-first-issue.ts'
 import { findNamedCard } from './find-named-card.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
@@ -34,6 +36,7 @@ import { builtInProcedureActions, type Misfit, type ProcedureActions } from './p
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
+import { setAsidePurpose } from './set-aside-purpose.ts'
 import { shareObject } from './share-object.ts'
 import { sharesTopic } from './shares-topic.ts'
 
@@ -404,9 +407,17 @@ export const answerQuestion = async ({
 
   // Only procedures whose action and deciding qualifiers match the question can answer it;
   // among siblings, the one whose variant the question names comes first.
-  const traits = actions.ofQuestion(query.tokens)
+  const searched = search(question, { limit: 20 })
+  // "… để xóa án tích": an action said only in the purpose is not the one asked (set-aside-purpose.ts).
+  const traits = setAsidePurpose({
+    tokens: query.tokens,
+    headPairs: query.headPairs,
+    traits: actions.ofQuestion(query.tokens),
+    name: searched[0]?.name,
+    actions,
+  })
   const phraseWords = actions.phraseWords(query.tokens)
-  const results = rankByFit({ results: search(question, { limit: 20 }), question: traits, actions })
+  const results = rankByFit({ results: searched, question: traits, actions })
   const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
   // The ranking moved procedures that do not cover the question down; the calibration below weighs
   // the best match as the question's words alone rank it, so a better-worded neighbour still makes it doubt.
@@ -556,6 +567,10 @@ export const answerQuestion = async ({
     const misfit = asked ? { kind: 'object' as const, asked } : (misfits.get(best.code) ?? null)
     return withChannel(notCovered(related, misfit, actions))
   }
+  // The fitting name loses the object the best-worded one names, whose only fault is the action read
+  // from everyday words beside other words ("đổi ngành nghề", "đòi bồi thường"): ask whether it is meant.
+  if (objectLost && !objectGap && !purposeOnly && holdsTopic(best) && doubtsAction({ best, phraseWords }))
+    return withChannel(askWhich(representatives([best, ...covered]), true))
   if (!top || objectLost || objectGap || purposeOnly) return notCoveredReply(objectGap ?? purposeOnly)
   const groups = representatives(fitting)
   // Close scores, or a rival the question's words support as well as the best one: ask which is meant.
@@ -606,6 +621,8 @@ export const answerQuestion = async ({
   const excepting = [...(actions.ofName(top.name).excluded?.keys() ?? [])].some((g) =>
     traits.qualifiers.has(g),
   )
+  // "xin mst cá nhân" answered with "Cấp lại …": the question did not say the paper was issued before.
+  const firstIssues = findFirstIssue({ top, groups, question: traits, actions })
   // How well the chosen name fits (knowledge/answer/decide-confidence.ts).
   const doubt = decideConfidence({
     top,
@@ -623,6 +640,7 @@ export const answerQuestion = async ({
     unaskedVariant ||
     cards.length > 0 ||
     householdForCompany ||
+    firstIssues !== null ||
     unpenalised(best) - top.score > FIT_MARGIN ||
     !!missed
   if (close.length > 1 || weak) {
@@ -635,7 +653,12 @@ export const answerQuestion = async ({
     if (close.length > 1 && !weak) return withChannel(askWhich(representatives([...close, ...whole]), false))
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
-    return withChannel(askWhich(representatives([top, ...cards.slice(0, 2), ...covered, ...near]), true))
+    return withChannel(
+      askWhich(
+        representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near]),
+        true,
+      ),
+    )
   }
   const alternatives = fitting
     .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))

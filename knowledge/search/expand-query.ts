@@ -8,6 +8,7 @@
 import type { Facet } from '../answer/answer.types.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
+import { findPurposeClause } from './find-purpose-clause.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
@@ -46,16 +47,6 @@ export type ExpandedQuery = {
 }
 
 const CODE = /^\d\.\d{6}$/
-/** Words that start a new clause after a purpose ("giờ", "muốn", "nhưng"), folded → with marks. */
-const CLAUSE_AFTER_PURPOSE = new Map([
-  ['gio', 'giờ'],
-  ['muon', 'muốn'],
-  ['nhung', 'nhưng'],
-])
-const startsClause = (t: AnalyzedToken): boolean => {
-  const marked = CLAUSE_AFTER_PURPOSE.get(t.folded)
-  return marked !== undefined && (!t.accented || t.text === marked)
-}
 const WEAK_WEIGHT = 0.35
 /** The word a death's "mất" is read as. */
 const DIED = analyzeText('chết')[0] as AnalyzedToken
@@ -201,12 +192,10 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
 
-  // "chuyển đất vườn sang đất ở để xây nhà": what follows "để" (after the first two words) is the purpose.
-  const purposeAt = tokens.findIndex(
-    (t, k) => k >= 2 && t.folded === 'de' && (!t.accented || t.text === 'để'),
-  )
-  // The purpose ends where a new clause starts ("… để trống phần cha, giờ bố cháu muốn nhận con").
-  const purposeEnd = purposeAt < 0 ? -1 : tokens.findIndex((t, k) => k > purposeAt && startsClause(t))
+  // "chuyển đất vườn sang đất ở để xây nhà": what follows "để" is the purpose, up to a new clause.
+  const purpose = findPurposeClause(tokens)
+  const purposeAt = purpose?.start ?? -1
+  const purposeEnd = purpose && purpose.end < tokens.length ? purpose.end : -1
   let headRuns = -1
   let purposeRuns = -1
   const terms: QueryTerm[] = []

@@ -75,3 +75,18 @@ describe('replies that keep the right procedure the search found', () => {
     expect(offered).toContain('2.002165')
   })
 })
+
+describe('the old identity card named by its abbreviation', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('offers the confirmation of the old card’s number first, which the names spell out', async () => {
+    for (const question of [
+      'ngân hàng yêu cầu giấy xác nhận số chứng minh thư cũ, làm ở đâu',
+      'cần xác nhận số cmt cũ cho ngân hàng',
+    ]) {
+      const answer = await portal.kb.answer(question)
+      const codes = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+      expect(codes[0] ?? codes[1], question).toBe('1.012566')
+    }
+  })
+})

@@ -12,7 +12,7 @@ const texts = (q: string) => expandQuery(q, synonyms).terms.map((t) => t.text)
 describe('expandQuery', () => {
   it.each([
     ['cccd', 'thẻ căn cước'],
-    ['CMND', 'thẻ căn cước'],
+    ['CMND', 'thẻ căn cước chứng minh'],
     ['GPLX', 'giấy phép lái xe'],
     ['bằng lái', 'giấy phép lái xe'],
     ['BHXH', 'bảo hiểm xã hội'],
@@ -29,6 +29,15 @@ describe('expandQuery', () => {
     ['MST', 'mã số thuế đăng ký'],
   ])('expands %s to the official term', (typed, official) => {
     expect(texts(typed).join(' ')).toBe(official)
+  })
+
+  it('keeps "chứng minh" of the old identity card as an optional qualifier, not for the new card', () => {
+    const old = expandQuery('xác nhận số cmnd cũ', synonyms).terms.filter((t) => t.qualifier)
+    expect(old.map((t) => [t.text, t.weight])).toEqual([
+      ['chứng', 0.5],
+      ['minh', 0.5],
+    ])
+    expect(expandQuery('làm lại cccd', synonyms).terms.some((t) => t.qualifier)).toBe(false)
   })
 
   it('rewrites chat-speak before matching (dk, ko)', () => {
