@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { ZDocumentHeader, ZDraft, ZSentDocument } from '../../contracts/documents.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import { createDraft } from './create-draft.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
@@ -65,16 +66,14 @@ export const createDraftRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   app.get(
     '/v1/drafts',
     operation('Hàng chờ phát hành của cơ quan', {
-      query: ZDraftList,
       responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZDraft) })) } },
       errors: [400, 401, 403],
     }),
     official,
+    queryParams(ZDraftList, 'Tham số'),
     async (c) => {
-      const q = parseInput(ZDraftList, c.req.query(), 'Tham số')
-      return c.json({
-        results: await listDrafts({ svc: await svc(), caller: c.var.caller, status: q.status }),
-      })
+      const { status } = c.req.valid('query')
+      return c.json({ results: await listDrafts({ svc: await svc(), caller: c.var.caller, status }) })
     },
   )
 

@@ -21,6 +21,7 @@ import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { pathParams } from '../../platform/path-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
@@ -77,16 +78,17 @@ export const createAdminRoutes = (deps: AppServices) => {
   app.post(
     '/v1/admin/import',
     operation('Nhập tệp JSONL xuất từ Cổng Dịch vụ công (tất cả hoặc không)', {
-      query: ZImportQuery,
       body: {
         'application/x-ndjson': z.string().meta({ description: 'one procedure per line; gzip accepted' }),
       },
       responses: ok(ZImportSummary, 'Tóm tắt: thêm, cập nhật, không đổi, cảnh báo'),
       errors: [400, 401, 403, 413, 422],
     }),
+    permit('editKnowledge'),
+    queryParams(ZImportQuery, 'Tham số'),
     async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
+      const { actor } = c.var.staff
+      const { asOf } = c.req.valid('query')
       // bytes, not text: decoding tens of megabytes here would hold every other request
       const body = new Uint8Array(await c.req.arrayBuffer())
       if (!body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09))
@@ -203,15 +205,15 @@ export const createAdminRoutes = (deps: AppServices) => {
   app.get(
     '/v1/admin/unanswered',
     operation('Câu hỏi chưa trả lời được hoặc bị đánh giá không hữu ích', {
-      query: ZUnansweredQuery,
       responses: {
         200: { description: 'Danh sách', content: json(z.object({ results: z.array(ZUnanswered) })) },
       },
       errors: [400, 401, 403],
     }),
+    permit('read'),
+    queryParams(ZUnansweredQuery, 'Tham số'),
     async (c) => {
-      requirePermission(c, 'read')
-      const { status, limit } = parseInput(ZUnansweredQuery, c.req.query(), 'Tham số')
+      const { status, limit } = c.req.valid('query')
       const results = await db
         .select()
         .from(unansweredQuestions)

@@ -20,8 +20,8 @@ import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { pathParams } from '../../platform/path-params.ts'
-import { parseInput } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
 import { parseNumberId } from './parse-number-id.ts'
@@ -78,13 +78,13 @@ export const createHandoffsRoutes = (
     .get(
       '/v1/admin/handoffs',
       operation('Yêu cầu gặp cán bộ, mới nhất trước, kèm tin nhắn', {
-        query: ZListQuery,
         responses: { 200: { description: 'OK', content: json(z.object({ handoffs: z.array(ZHandoff) })) } },
         errors: [400, 401, 403],
       }),
+      permit('read'),
+      queryParams(ZListQuery, 'Tham số'),
       async (c) => {
-        requirePermission(c, 'read')
-        const { status, limit } = parseInput(ZListQuery, c.req.query(), 'Tham số')
+        const { status, limit } = c.req.valid('query')
         return c.json({ handoffs: await store.list({ ...(status ? { status } : {}), limit }) })
       },
     )

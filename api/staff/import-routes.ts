@@ -14,6 +14,7 @@ import { importFlags } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { pathParams } from '../../platform/path-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
@@ -42,7 +43,6 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         operation(
           'Bắt đầu nhập tệp xuất của Cổng DVC (.jsonl, .jsonl.gz) trong nền; theo dõi bằng GET /v1/admin/imports/{id}',
           {
-            query: ZImportQuery,
             body: {
               'application/x-ndjson': z
                 .string()
@@ -52,9 +52,11 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
             errors: [400, 401, 403, 413],
           },
         ),
+        permit('editKnowledge'),
+        queryParams(ZImportQuery, 'Tham số'),
         async (c) => {
-          const { actor } = requirePermission(c, 'editKnowledge')
-          const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
+          const { actor } = c.var.staff
+          const { asOf } = c.req.valid('query')
           const bytes = new Uint8Array(await c.req.arrayBuffer())
           if (!bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09))
             throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
@@ -85,14 +87,14 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         operation(
           'Hàng việc: các hồ sơ lần nhập đánh dấu cần xem (phí tự mâu thuẫn, căn cứ pháp lý không đọc được …)',
           {
-            query: ZImportFlagsQuery,
             responses: ok(ZImportFlags),
             errors: [400, 401, 403],
           },
         ),
+        permit('read'),
+        queryParams(ZImportFlagsQuery, 'Tham số'),
         async (c) => {
-          requirePermission(c, 'read')
-          const { status, limit } = parseInput(ZImportFlagsQuery, c.req.query(), 'Tham số')
+          const { status, limit } = c.req.valid('query')
           const rows = await db
             .select()
             .from(importFlags)
