@@ -30,6 +30,7 @@ import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
 import { parseNumberId } from '../staff/parse-number-id.ts'
+import { IMPORT_UPLOAD, readImportUpload } from '../staff/read-import-upload.ts'
 import { permit, requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { createVocabularyRoutes } from '../staff/vocabulary-routes.ts'
@@ -78,9 +79,7 @@ export const createAdminRoutes = (deps: AppServices) => {
   app.post(
     '/v1/admin/import',
     operation('Nhập tệp JSONL xuất từ Cổng Dịch vụ công (tất cả hoặc không)', {
-      body: {
-        'application/x-ndjson': z.string().meta({ description: 'one procedure per line; gzip accepted' }),
-      },
+      body: IMPORT_UPLOAD,
       responses: ok(ZImportSummary, 'Tóm tắt: thêm, cập nhật, không đổi, cảnh báo'),
       errors: [400, 401, 403, 413, 422],
     }),
@@ -89,10 +88,7 @@ export const createAdminRoutes = (deps: AppServices) => {
     async (c) => {
       const { actor } = c.var.staff
       const { asOf } = c.req.valid('query')
-      // bytes, not text: decoding tens of megabytes here would hold every other request
-      const body = new Uint8Array(await c.req.arrayBuffer())
-      if (!body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09))
-        throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+      const body = await readImportUpload(c)
       const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
       try {
         const filePath = join(dir, 'upload.jsonl')

@@ -29,6 +29,7 @@ import {
 } from './import.types.ts'
 import { createImportJobs } from './import-jobs.ts'
 import { parseNumberId } from './parse-number-id.ts'
+import { IMPORT_UPLOAD, readImportUpload } from './read-import-upload.ts'
 import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'admin', auth: 'staff' })
@@ -43,11 +44,7 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         operation(
           'Bắt đầu nhập tệp xuất của Cổng DVC (.jsonl, .jsonl.gz) trong nền; theo dõi bằng GET /v1/admin/imports/{id}',
           {
-            body: {
-              'application/x-ndjson': z
-                .string()
-                .meta({ description: 'one procedure per line; gzip accepted' }),
-            },
+            body: IMPORT_UPLOAD,
             responses: { 202: { description: 'Đã nhận: lần nhập và tiến độ', content: json(ZImportJob) } },
             errors: [400, 401, 403, 413],
           },
@@ -57,9 +54,7 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         async (c) => {
           const { actor } = c.var.staff
           const { asOf } = c.req.valid('query')
-          const bytes = new Uint8Array(await c.req.arrayBuffer())
-          if (!bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09))
-            throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+          const bytes = await readImportUpload(c)
           return c.json(await jobs.start({ bytes, asOf, actor }), 202)
         },
       )
