@@ -29,7 +29,7 @@ import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
-import { parseNumberId } from '../staff/parse-number-id.ts'
+import { numberIdParam } from '../staff/parse-number-id.ts'
 import { IMPORT_UPLOAD, readImportUpload } from '../staff/read-import-upload.ts'
 import { permit, requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
@@ -228,7 +228,7 @@ export const createAdminRoutes = (deps: AppServices) => {
       errors: [400, 401, 403, 404, 415],
     }),
     permit('review'),
-    pathParams((param) => ({ id: parseNumberId(param('id'), 'Mã câu hỏi') })),
+    numberIdParam('Mã câu hỏi'),
     jsonBody(ZUnansweredUpdate, 'Cập nhật'),
     async (c) => {
       const { actor } = c.var.staff

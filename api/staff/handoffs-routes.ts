@@ -21,10 +21,9 @@ import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
-import { pathParams } from '../../platform/path-params.ts'
 import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
-import { parseNumberId } from './parse-number-id.ts'
+import { numberIdParam, parseNumberId } from './parse-number-id.ts'
 import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'handoffs', auth: 'staff' })
@@ -56,7 +55,7 @@ const ZClose = z.object({
 })
 
 const ticketId = (raw: string) => parseNumberId(raw, 'Mã yêu cầu hỗ trợ')
-const idParam = pathParams((param) => ({ id: ticketId(param('id')) }))
+const idParam = numberIdParam('Mã yêu cầu hỗ trợ')
 
 /** @param pollMs how often the stream looks for changes made by other processes */
 export const createHandoffsRoutes = (

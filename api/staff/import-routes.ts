@@ -15,7 +15,6 @@ import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
-import { pathParams } from '../../platform/path-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZImportQuery } from '../routes/admin.types.ts'
@@ -28,7 +27,7 @@ import {
   ZImportJobId,
 } from './import.types.ts'
 import { createImportJobs } from './import-jobs.ts'
-import { parseNumberId } from './parse-number-id.ts'
+import { numberIdParam } from './parse-number-id.ts'
 import { IMPORT_UPLOAD, readImportUpload } from './read-import-upload.ts'
 import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
@@ -110,7 +109,7 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
           errors: [400, 401, 403, 404, 415],
         }),
         permit('editKnowledge'),
-        pathParams((param) => ({ id: parseNumberId(param('id'), 'Mã mục') })),
+        numberIdParam('Mã mục'),
         jsonBody(ZImportFlagUpdate, 'Cập nhật'),
         async (c) => {
           const { actor } = c.var.staff
