@@ -9,7 +9,6 @@ import { z } from 'zod'
 import {
   SETTABLE_STATUS_CODES,
   ZDocumentDetail,
-  ZDocumentHeader,
   ZDocumentListItem,
   ZRecipientStatuses,
   ZSentDocument,
@@ -27,7 +26,7 @@ import { importEdxml } from './import-edxml.ts'
 import { importEdxmlStatus } from './import-edxml-status.ts'
 import { listDocuments } from './list-documents.ts'
 import { readEdxmlPackage } from './read-edxml-package.ts'
-import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
+import { parseHeader, pdfFilePart, pdfResponse, readPdfForm, ZHeaderPart } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
 import { submitDocument } from './submit-document.ts'
 
@@ -46,10 +45,7 @@ const ZList = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })
-const ZSubmitForm = z.object({
-  file: z.string().meta({ format: 'binary', description: 'PDF' }),
-  header: ZDocumentHeader.meta({ description: 'the header, sent as a JSON string part (application/json)' }),
-})
+const ZSubmitForm = z.object({ file: pdfFilePart(), header: ZHeaderPart })
 const ZEdxmlQuery = z.object({
   allowUnsigned: z
     .enum(['true', 'false'])
