@@ -19,6 +19,10 @@ import { allow, type OfficialEnv } from './require-official.ts'
 
 const operation = describeOperations({ tag: 'certificates', auth: 'bearer' })
 
+/** Both ways to get a certificate answer the issued one and fail the same ways. */
+const issuingOperation = (summary: string) =>
+  operation(summary, { responses: created(ZIssuedCertificate, 'Đã cấp'), errors: [400, 401, 403, 415, 422] })
+
 const ZCsr = z.object({ csr: z.string().min(1).meta({ description: 'PKCS#10 CSR, PEM' }) })
 const ZOrganisationCsr = z.object({ csr: z.string().min(1), officialId: z.string().min(1) })
 
@@ -54,10 +58,7 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
 
   app.post(
     '/v1/certificates',
-    operation('Cấp chứng thư cho khóa của cán bộ (CSR)', {
-      responses: created(ZIssuedCertificate, 'Đã cấp'),
-      errors: [400, 401, 403, 415, 422],
-    }),
+    issuingOperation('Cấp chứng thư cho khóa của cán bộ (CSR)'),
     official,
     allow('enrolCertificate'),
     jsonBody(ZCsr),
@@ -72,10 +73,7 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
   // the agency's organisation certificate, for a clerk of the clerical office who holds the key
   app.post(
     '/v1/certificates/organisation',
-    operation('Cấp chứng thư của cơ quan cho văn thư giữ khóa (agency_admin)', {
-      responses: created(ZIssuedCertificate, 'Đã cấp'),
-      errors: [400, 401, 403, 415, 422],
-    }),
+    issuingOperation('Cấp chứng thư của cơ quan cho văn thư giữ khóa (agency_admin)'),
     official,
     allow('enrolOrganisationCertificate'),
     jsonBody(ZOrganisationCsr),

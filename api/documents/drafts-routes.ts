@@ -7,14 +7,15 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { ZDocumentHeader, ZDraft, ZSentDocument } from '../../contracts/documents.ts'
+import { ZDraft, ZSentDocument } from '../../contracts/documents.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import { createDraft } from './create-draft.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
 import { issueDraft } from './issue-draft.ts'
 import { getDraft, listDrafts } from './list-drafts.ts'
-import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
+import { parseHeader, pdfFilePart, pdfResponse, readPdfForm, ZHeaderPart } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
 
 const operation = describeOperations({ tag: 'drafts', auth: 'bearer' })
@@ -24,10 +25,10 @@ const ZDraftFields = z.object({
   fileName: z.string().trim().max(300).optional(),
   subject: z.string().trim().max(500).optional(),
 })
-const ZDraftForm = ZDraftFields.extend({ file: z.string().meta({ format: 'binary', description: 'PDF' }) })
+const ZDraftForm = ZDraftFields.extend({ file: pdfFilePart() })
 const ZIssueForm = z.object({
-  file: z.string().meta({ format: 'binary', description: 'the draft with the organisation signature added' }),
-  header: ZDocumentHeader.meta({ description: 'the header, sent as a JSON string part (application/json)' }),
+  file: pdfFilePart('the draft with the organisation signature added'),
+  header: ZHeaderPart,
 })
 
 export const createDraftRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
@@ -65,16 +66,14 @@ export const createDraftRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   app.get(
     '/v1/drafts',
     operation('Hàng chờ phát hành của cơ quan', {
-      query: ZDraftList,
       responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZDraft) })) } },
       errors: [400, 401, 403],
     }),
     official,
+    queryParams(ZDraftList, 'Tham số'),
     async (c) => {
-      const q = parseInput(ZDraftList, c.req.query(), 'Tham số')
-      return c.json({
-        results: await listDrafts({ svc: await svc(), caller: c.var.caller, status: q.status }),
-      })
+      const { status } = c.req.valid('query')
+      return c.json({ results: await listDrafts({ svc: await svc(), caller: c.var.caller, status }) })
     },
   )
 

@@ -9,6 +9,7 @@ import { ZAgency, ZCreatedOfficial, ZMe, ZRevokedOfficial } from '../../contract
 import { AppError } from '../../knowledge/errors.ts'
 import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { createAgency } from './create-agency.ts'
 import { createOfficial } from './create-official.ts'
 import { type DocumentsRoutesDeps, ZIdParam } from './documents-routes-deps.ts'
@@ -63,12 +64,12 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
   app.get(
     '/v1/agencies',
     operation('Tìm cơ quan (để chọn nơi nhận)', {
-      query: ZAgencyQuery,
       responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZAgency) })) } },
       errors: [401],
     }),
     official,
-    async (c) => c.json({ results: await listAgencies({ db: deps.db, q: c.req.query('q') ?? '' }) }),
+    queryParams(ZAgencyQuery, 'Tham số'),
+    async (c) => c.json({ results: await listAgencies({ db: deps.db, q: c.req.valid('query').q ?? '' }) }),
   )
 
   app.post(

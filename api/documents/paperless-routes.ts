@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { NUDGE_ACTIONS, NUDGE_KINDS, ZMyPaperlessStats, ZPaperlessStats } from '../../contracts/documents.ts'
 import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
-import { parseInput } from '../../platform/validate.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import { getMyPaperlessStats } from './get-my-paperless-stats.ts'
 import { getPaperlessStats } from './get-paperless-stats.ts'
@@ -27,6 +27,7 @@ const ZPeriod = z.object({
   from: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
   to: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
 })
+const period = queryParams(ZPeriod, 'Tham số')
 
 export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDeps) => {
   const app = new Hono<OfficialEnv>()
@@ -50,15 +51,12 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
   app.get(
     '/v1/stats/paperless',
     operation('Số liệu văn bản điện tử theo cơ quan (tỷ lệ ký số, giấy tiết kiệm)', {
-      query: ZPeriod,
       responses: ok(ZPaperlessStats),
       errors: [400],
       public: true,
     }),
-    async (c) => {
-      const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
-      return c.json(await getPaperlessStats({ db: deps.db, ...q }))
-    },
+    period,
+    async (c) => c.json(await getPaperlessStats({ db: deps.db, ...c.req.valid('query') })),
   )
 
   // the caller's and their agency's figures, from verified documents only (the extension's popup)
@@ -67,29 +65,26 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
     operation(
       'Số liệu của cán bộ và cơ quan mình, chỉ từ văn bản đã kiểm tra chữ ký (có phê duyệt của chính cơ quan)',
       {
-        query: ZPeriod,
         responses: ok(ZMyPaperlessStats),
         errors: [400, 401],
       },
     ),
     official,
-    async (c) => {
-      const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
-      return c.json(await getMyPaperlessStats({ db: deps.db, caller: c.var.caller, ...q }))
-    },
+    period,
+    async (c) =>
+      c.json(await getMyPaperlessStats({ db: deps.db, caller: c.var.caller, ...c.req.valid('query') })),
   )
 
   app.get(
     '/minh-bach',
     operation('Trang công khai xếp hạng cơ quan theo tỷ lệ ký số', {
-      query: ZPeriod,
       responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
       errors: [400],
       public: true,
     }),
+    period,
     async (c) => {
-      const q = parseInput(ZPeriod, c.req.query(), 'Tham số')
-      const stats = await getPaperlessStats({ db: deps.db, ...q })
+      const stats = await getPaperlessStats({ db: deps.db, ...c.req.valid('query') })
       c.header(
         'Content-Security-Policy',
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'",

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Context } from 'hono'
+import { z } from 'zod'
 import { type DocumentHeader, ZDocumentHeader } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { FORM_OVERHEAD } from '../body-limits.ts'
@@ -60,6 +61,14 @@ export const readPdfForm = async (
   if (file.shared) shareWithWorkers(file.bytes, file.shared)
   return { form: fields, pdf: file.bytes, sha256: file.sha256, verification: file.verification }
 }
+
+/** The form's `file` field as the operations declare it: the PDF's bytes. */
+export const pdfFilePart = (description = 'PDF') => z.string().meta({ format: 'binary', description })
+
+/** The form's `header` field as the operations declare it (read by `parseHeader`). */
+export const ZHeaderPart = ZDocumentHeader.meta({
+  description: 'the header, sent as a JSON string part (application/json)',
+})
 
 /** Parses the form's `header` field (a JSON string) with the shared header contract. */
 export const parseHeader = (raw: unknown): DocumentHeader =>

@@ -4,13 +4,11 @@
  * `GET /v1/documents/:id/edxml/status`.
  * @module
  */
-import type { Context } from 'hono'
-import { Hono } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import {
   SETTABLE_STATUS_CODES,
   ZDocumentDetail,
-  ZDocumentHeader,
   ZDocumentListItem,
   ZRecipientStatuses,
   ZSentDocument,
@@ -18,7 +16,7 @@ import {
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
-import { parseInput } from '../../platform/validate.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
 import { type DocumentsRoutesDeps, PDF, ZIdParam } from './documents-routes-deps.ts'
 import { exportEdxml } from './export-edxml.ts'
@@ -28,7 +26,7 @@ import { importEdxml } from './import-edxml.ts'
 import { importEdxmlStatus } from './import-edxml-status.ts'
 import { listDocuments } from './list-documents.ts'
 import { readEdxmlPackage } from './read-edxml-package.ts'
-import { parseHeader, pdfResponse, readPdfForm } from './read-pdf-form.ts'
+import { parseHeader, pdfFilePart, pdfResponse, readPdfForm, ZHeaderPart } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
 import { submitDocument } from './submit-document.ts'
 
@@ -47,10 +45,7 @@ const ZList = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })
-const ZSubmitForm = z.object({
-  file: z.string().meta({ format: 'binary', description: 'PDF' }),
-  header: ZDocumentHeader.meta({ description: 'the header, sent as a JSON string part (application/json)' }),
-})
+const ZSubmitForm = z.object({ file: pdfFilePart(), header: ZHeaderPart })
 const ZEdxmlQuery = z.object({
   allowUnsigned: z
     .enum(['true', 'false'])
@@ -65,6 +60,18 @@ const ZEdxmlResult = z.union([
   z.object({ id: z.string(), state: z.string(), businessDocType: z.number() }).loose(),
   ZEdxmlStatusResult,
 ])
+/**
+ * Reads the edXML package (415 for another media type; 413 from the body limit) before what
+ * follows it, such as the query; the handler then reads the same text with `c.req.text()`.
+ */
+const xmlBody: MiddlewareHandler = async function xmlBody(c, next) {
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  if (!/^(application|text)\/xml/.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi gói edXML với Content-Type: application/xml.')
+  }
+  await c.req.text()
+  await next()
+}
 const XML = { 'application/xml': z.string().meta({ description: 'edXML package (QCVN 102:2016)' }) }
 
 export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
@@ -103,17 +110,17 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   app.get(
     '/v1/documents',
     operation('Hộp văn bản đến/đi của cơ quan', {
-      query: ZList,
       responses: {
         200: { description: 'OK', content: json(z.object({ results: z.array(ZDocumentListItem) })) },
       },
       errors: [400, 401],
     }),
     official,
-    async (c) => {
-      const q = parseInput(ZList, c.req.query(), 'Tham số')
-      return c.json({ results: await listDocuments({ svc: await svc(), caller: c.var.caller, ...q }) })
-    },
+    queryParams(ZList, 'Tham số'),
+    async (c) =>
+      c.json({
+        results: await listDocuments({ svc: await svc(), caller: c.var.caller, ...c.req.valid('query') }),
+      }),
   )
 
   /** answers the edXML package `exportXml` writes of the caller's document */
@@ -122,21 +129,12 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
     return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   }
 
-  const readXml = async (c: Context) => {
-    const type = (c.req.header('content-type') ?? '').toLowerCase()
-    if (!/^(application|text)\/xml/.test(type)) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi gói edXML với Content-Type: application/xml.')
-    }
-    return c.req.text()
-  }
-
   app.post(
     '/v1/documents/edxml',
     operation(
       'Nhập gói edXML (QCVN 102:2016, bố cục của trục liên thông và SDK các hãng): văn bản do cơ quan mình gửi hoặc gửi tới cơ quan mình; BussinessDocType 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế; gói trạng thái được chuyển sang cập nhật trạng thái',
       {
         tag: 'edxml',
-        query: ZEdxmlQuery,
         body: XML,
         responses: {
           200: {
@@ -150,14 +148,14 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
       },
     ),
     official,
+    xmlBody,
+    queryParams(ZEdxmlQuery, 'Tham số'),
     async (c) => {
-      const xml = await readXml(c)
-      const q = parseInput(ZEdxmlQuery, c.req.query(), 'Tham số')
       const { status, body } = await importEdxml({
         svc: await svc(),
         caller: c.var.caller,
-        xml,
-        allowUnsigned: q.allowUnsigned === 'true',
+        xml: await c.req.text(),
+        allowUnsigned: c.req.valid('query').allowUnsigned === 'true',
       })
       return c.json(body, status)
     },
@@ -179,8 +177,9 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
       },
     ),
     official,
+    xmlBody,
     async (c) => {
-      const pkg = readEdxmlPackage(await readXml(c))
+      const pkg = readEdxmlPackage(await c.req.text())
       if (pkg.kind !== 'status') {
         throw new AppError(
           'BAD_REQUEST',

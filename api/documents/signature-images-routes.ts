@@ -9,7 +9,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
-import { parseInput } from '../../platform/validate.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
 import type { OfficialEnv } from './require-official.ts'
 import {
@@ -97,14 +97,14 @@ export const createSignatureImageRoutes = ({ deps, official }: DocumentsRoutesDe
     '/v1/agencies/:code/seal-image',
     operation('Tải lên ảnh con dấu của cơ quan (quản trị cơ quan), vẽ đúng kích thước thật khi cơ quan ký', {
       params: ZCodeParam,
-      query: ZSealQuery,
       body: PNG,
       responses: ok(ZSavedImage, 'Đã lưu'),
       errors: [400, 401, 403, 413, 415, 422],
     }),
     official,
+    queryParams(ZSealQuery, 'Tham số'),
     async (c) => {
-      const { diameterMm } = parseInput(ZSealQuery, c.req.query(), 'Tham số')
+      const { diameterMm } = c.req.valid('query')
       const png = await readPng(c)
       return c.json(
         await saveSignatureImage({

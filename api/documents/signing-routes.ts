@@ -21,7 +21,7 @@ import {
 } from './get-signing-session.ts'
 import { parseIssuance, parseSignatureAt } from './parse-issuance.ts'
 import { prepareSignature } from './prepare-signature.ts'
-import { pdfResponse, readPdfForm } from './read-pdf-form.ts'
+import { pdfFilePart, pdfResponse, readPdfForm } from './read-pdf-form.ts'
 import type { OfficialEnv } from './require-official.ts'
 import { startRemoteSignature } from './start-remote-signature.ts'
 
@@ -29,7 +29,7 @@ const operation = describeOperations({ tag: 'signing', auth: 'bearer' })
 
 const ZSignRole = z.enum(SIGNING_ROLES)
 const ZSigningForm = z.object({
-  file: z.string().meta({ format: 'binary', description: 'PDF' }),
+  file: pdfFilePart(),
   role: ZSignRole,
   certificateSerial: z.string().optional(),
   issuance: z.string().optional().meta({

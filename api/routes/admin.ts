@@ -21,6 +21,7 @@ import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { pathParams } from '../../platform/path-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppServices } from '../deps.ts'
@@ -28,7 +29,8 @@ import { createFiguresRoutes } from '../staff/figures-routes.ts'
 import { createHandoffsRoutes } from '../staff/handoffs-routes.ts'
 import { createImportRoutes } from '../staff/import-routes.ts'
 import { createNoticesRoutes } from '../staff/notices-routes.ts'
-import { parseNumberId } from '../staff/parse-number-id.ts'
+import { numberIdParam } from '../staff/parse-number-id.ts'
+import { IMPORT_UPLOAD, readImportUpload } from '../staff/read-import-upload.ts'
 import { permit, requirePermission, requireStaff, type StaffEnv } from '../staff/require-staff.ts'
 import { createStaffRoutes } from '../staff/staff-routes.ts'
 import { createVocabularyRoutes } from '../staff/vocabulary-routes.ts'
@@ -77,20 +79,16 @@ export const createAdminRoutes = (deps: AppServices) => {
   app.post(
     '/v1/admin/import',
     operation('Nhập tệp JSONL xuất từ Cổng Dịch vụ công (tất cả hoặc không)', {
-      query: ZImportQuery,
-      body: {
-        'application/x-ndjson': z.string().meta({ description: 'one procedure per line; gzip accepted' }),
-      },
+      body: IMPORT_UPLOAD,
       responses: ok(ZImportSummary, 'Tóm tắt: thêm, cập nhật, không đổi, cảnh báo'),
       errors: [400, 401, 403, 413, 422],
     }),
+    permit('editKnowledge'),
+    queryParams(ZImportQuery, 'Tham số'),
     async (c) => {
-      const { actor } = requirePermission(c, 'editKnowledge')
-      const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
-      // bytes, not text: decoding tens of megabytes here would hold every other request
-      const body = new Uint8Array(await c.req.arrayBuffer())
-      if (!body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09))
-        throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+      const { actor } = c.var.staff
+      const { asOf } = c.req.valid('query')
+      const body = await readImportUpload(c)
       const dir = await mkdtemp(join(tmpdir(), 'trolyso-import-'))
       try {
         const filePath = join(dir, 'upload.jsonl')
@@ -203,15 +201,15 @@ export const createAdminRoutes = (deps: AppServices) => {
   app.get(
     '/v1/admin/unanswered',
     operation('Câu hỏi chưa trả lời được hoặc bị đánh giá không hữu ích', {
-      query: ZUnansweredQuery,
       responses: {
         200: { description: 'Danh sách', content: json(z.object({ results: z.array(ZUnanswered) })) },
       },
       errors: [400, 401, 403],
     }),
+    permit('read'),
+    queryParams(ZUnansweredQuery, 'Tham số'),
     async (c) => {
-      requirePermission(c, 'read')
-      const { status, limit } = parseInput(ZUnansweredQuery, c.req.query(), 'Tham số')
+      const { status, limit } = c.req.valid('query')
       const results = await db
         .select()
         .from(unansweredQuestions)
@@ -230,7 +228,7 @@ export const createAdminRoutes = (deps: AppServices) => {
       errors: [400, 401, 403, 404, 415],
     }),
     permit('review'),
-    pathParams((param) => ({ id: parseNumberId(param('id'), 'Mã câu hỏi') })),
+    numberIdParam('Mã câu hỏi'),
     jsonBody(ZUnansweredUpdate, 'Cập nhật'),
     async (c) => {
       const { actor } = c.var.staff

@@ -8,6 +8,7 @@ import { ZSearchResults } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { ZProcedure } from '../../knowledge/procedures/procedure.types.ts'
 import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZProcedureCode, ZSearchQuery } from './procedures.types.ts'
@@ -19,12 +20,12 @@ export const createProcedureRoutes = ({ kb }: AppDeps) =>
     .get(
       '/v1/procedures',
       operation('Tìm thủ tục hành chính', {
-        query: ZSearchQuery,
         responses: ok(ZSearchResults, 'Kết quả'),
         errors: [400],
       }),
+      queryParams(ZSearchQuery, 'Truy vấn'),
       (c) => {
-        const { q, limit } = parseInput(ZSearchQuery, c.req.query(), 'Truy vấn')
+        const { q, limit } = c.req.valid('query')
         const results = kb.search(q, { limit }).map(({ code, name, levels, field, score }) => ({
           code,
           name,

@@ -7,11 +7,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { describeOperations, json, type OperationSpec } from '../../platform/openapi/describe-operation.ts'
-import { parseInput } from '../../platform/validate.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import type { AppDeps } from '../deps.ts'
 import { figuresToCsv, getFigures } from './get-figures.ts'
 import { renderDailyChart } from './render-daily-chart.ts'
-import { requirePermission, type StaffEnv } from './require-staff.ts'
+import { permit, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'figures', auth: 'staff' })
 
@@ -32,13 +32,15 @@ const ZPeriod = z
   .refine(({ from, to }) => from <= to, 'from phải trước hoặc bằng to')
   .refine(({ from, to }) => Date.parse(to) - Date.parse(from) <= 366 * 86_400_000, 'tối đa 366 ngày một lần')
 
-/** Every figures route takes the period as its query and fails the same ways. */
+/** Every figures route fails the same ways. */
 const figuresOperation = (summary: string, responses: OperationSpec['responses']) =>
-  operation(summary, { query: ZPeriod, responses, errors: [400, 401, 403] })
+  operation(summary, { responses, errors: [400, 401, 403] })
+
+/** Every figures route is for any staff role and takes the period as its query. */
+const readPeriod = [permit('read'), queryParams(ZPeriod, 'Khoảng thời gian')] as const
 
 export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
-  const figuresFor = async (query: Record<string, string>) => {
-    const period = parseInput(ZPeriod, query, 'Khoảng thời gian')
+  const figuresFor = async (period: z.output<typeof ZPeriod>) => {
     const names = new Map<string, string | null>()
     const figures = await getFigures({ db, ...period })
     for (const row of figures.topProcedures)
@@ -54,19 +56,17 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
       figuresOperation('Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ', {
         200: { description: 'OK', content: json(z.looseObject({ from: z.string(), to: z.string() })) },
       }),
-      async (c) => {
-        requirePermission(c, 'read')
-        return c.json(await figuresFor(c.req.query()))
-      },
+      ...readPeriod,
+      async (c) => c.json(await figuresFor(c.req.valid('query'))),
     )
     .get(
       '/v1/admin/figures.csv',
       figuresOperation('Số liệu dạng CSV (UTF-8 có BOM)', {
         200: { description: 'CSV', content: { 'text/csv': z.string() } },
       }),
+      ...readPeriod,
       async (c) => {
-        requirePermission(c, 'read')
-        const figures = await figuresFor(c.req.query())
+        const figures = await figuresFor(c.req.valid('query'))
         return c.body(figuresToCsv(figures), 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="trolyso-so-lieu-${figures.from}-${figures.to}.csv"`,
@@ -78,10 +78,9 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
       figuresOperation('Biểu đồ câu hỏi theo ngày và kênh (SVG)', {
         200: { description: 'SVG', content: { 'image/svg+xml': z.string() } },
       }),
+      ...readPeriod,
       async (c) => {
-        requirePermission(c, 'read')
-        const period = parseInput(ZPeriod, c.req.query(), 'Khoảng thời gian')
-        const figures = await getFigures({ db, ...period })
+        const figures = await getFigures({ db, ...c.req.valid('query') })
         return c.body(renderDailyChart(figures), 200, {
           'Content-Type': 'image/svg+xml; charset=utf-8',
           'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",

@@ -20,11 +20,10 @@ import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
-import { pathParams } from '../../platform/path-params.ts'
-import { parseInput } from '../../platform/validate.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import type { AppServices } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
-import { parseNumberId } from './parse-number-id.ts'
+import { numberIdParam, parseNumberId } from './parse-number-id.ts'
 import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'handoffs', auth: 'staff' })
@@ -56,7 +55,7 @@ const ZClose = z.object({
 })
 
 const ticketId = (raw: string) => parseNumberId(raw, 'Mã yêu cầu hỗ trợ')
-const idParam = pathParams((param) => ({ id: ticketId(param('id')) }))
+const idParam = numberIdParam('Mã yêu cầu hỗ trợ')
 
 /** @param pollMs how often the stream looks for changes made by other processes */
 export const createHandoffsRoutes = (
@@ -78,13 +77,13 @@ export const createHandoffsRoutes = (
     .get(
       '/v1/admin/handoffs',
       operation('Yêu cầu gặp cán bộ, mới nhất trước, kèm tin nhắn', {
-        query: ZListQuery,
         responses: { 200: { description: 'OK', content: json(z.object({ handoffs: z.array(ZHandoff) })) } },
         errors: [400, 401, 403],
       }),
+      permit('read'),
+      queryParams(ZListQuery, 'Tham số'),
       async (c) => {
-        requirePermission(c, 'read')
-        const { status, limit } = parseInput(ZListQuery, c.req.query(), 'Tham số')
+        const { status, limit } = c.req.valid('query')
         return c.json({ handoffs: await store.list({ ...(status ? { status } : {}), limit }) })
       },
     )

@@ -14,7 +14,7 @@ import { importFlags } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
-import { pathParams } from '../../platform/path-params.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZImportQuery } from '../routes/admin.types.ts'
@@ -27,7 +27,8 @@ import {
   ZImportJobId,
 } from './import.types.ts'
 import { createImportJobs } from './import-jobs.ts'
-import { parseNumberId } from './parse-number-id.ts'
+import { numberIdParam } from './parse-number-id.ts'
+import { IMPORT_UPLOAD, readImportUpload } from './read-import-upload.ts'
 import { permit, requirePermission, type StaffEnv } from './require-staff.ts'
 
 const operation = describeOperations({ tag: 'admin', auth: 'staff' })
@@ -42,22 +43,17 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         operation(
           'Bắt đầu nhập tệp xuất của Cổng DVC (.jsonl, .jsonl.gz) trong nền; theo dõi bằng GET /v1/admin/imports/{id}',
           {
-            query: ZImportQuery,
-            body: {
-              'application/x-ndjson': z
-                .string()
-                .meta({ description: 'one procedure per line; gzip accepted' }),
-            },
+            body: IMPORT_UPLOAD,
             responses: { 202: { description: 'Đã nhận: lần nhập và tiến độ', content: json(ZImportJob) } },
             errors: [400, 401, 403, 413],
           },
         ),
+        permit('editKnowledge'),
+        queryParams(ZImportQuery, 'Tham số'),
         async (c) => {
-          const { actor } = requirePermission(c, 'editKnowledge')
-          const { asOf } = parseInput(ZImportQuery, c.req.query(), 'Tham số')
-          const bytes = new Uint8Array(await c.req.arrayBuffer())
-          if (!bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09))
-            throw new AppError('BAD_REQUEST', 'Tệp nhập rỗng: gửi nội dung JSONL (mỗi dòng một thủ tục).')
+          const { actor } = c.var.staff
+          const { asOf } = c.req.valid('query')
+          const bytes = await readImportUpload(c)
           return c.json(await jobs.start({ bytes, asOf, actor }), 202)
         },
       )
@@ -85,14 +81,14 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
         operation(
           'Hàng việc: các hồ sơ lần nhập đánh dấu cần xem (phí tự mâu thuẫn, căn cứ pháp lý không đọc được …)',
           {
-            query: ZImportFlagsQuery,
             responses: ok(ZImportFlags),
             errors: [400, 401, 403],
           },
         ),
+        permit('read'),
+        queryParams(ZImportFlagsQuery, 'Tham số'),
         async (c) => {
-          requirePermission(c, 'read')
-          const { status, limit } = parseInput(ZImportFlagsQuery, c.req.query(), 'Tham số')
+          const { status, limit } = c.req.valid('query')
           const rows = await db
             .select()
             .from(importFlags)
@@ -113,7 +109,7 @@ export const createImportRoutes = ({ db, kb, config }: AppDeps) => {
           errors: [400, 401, 403, 404, 415],
         }),
         permit('editKnowledge'),
-        pathParams((param) => ({ id: parseNumberId(param('id'), 'Mã mục') })),
+        numberIdParam('Mã mục'),
         jsonBody(ZImportFlagUpdate, 'Cập nhật'),
         async (c) => {
           const { actor } = c.var.staff

@@ -3,6 +3,7 @@
  * @module
  */
 import { AppError } from '../../knowledge/errors.ts'
+import { pathParams } from '../../platform/path-params.ts'
 
 /**
  * @param raw the path parameter
@@ -16,3 +17,11 @@ export const parseNumberId = (raw: string, what: string): number => {
   if (!Number.isInteger(id) || id < 1) throw new AppError('BAD_REQUEST', `${what} phải là số nguyên dương.`)
   return id
 }
+
+/**
+ * The route's `:id` parsed by `parseNumberId` before its body: the handler reads it with
+ * `c.req.valid('param').id`.
+ * @example app.post('/v1/admin/x/:id', permit('review'), numberIdParam('Mã câu hỏi'), jsonBody(ZX), handler)
+ */
+export const numberIdParam = (what: string) =>
+  pathParams((param) => ({ id: parseNumberId(param('id'), what) }))

@@ -25,7 +25,7 @@ import { limitBodySize } from '../../platform/http/limit-body.ts'
 import type { Logger } from '../../platform/logger.ts'
 import { describeOperations, json } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
-import { parseInput } from '../../platform/validate.ts'
+import { queryParams } from '../../platform/openapi/query-params.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
 import { maskPersonalData } from '../core/mask-personal-data.ts'
@@ -170,7 +170,6 @@ export const createWebChatRoutes = ({
     .get(
       '/v1/chat/history',
       operation('Lịch sử trò chuyện của một phiên (đã che dữ liệu cá nhân)', {
-        query: z.object({ sessionId: ZSessionId.meta({ description: 'Mã phiên do máy chủ cấp' }) }),
         responses: {
           200: {
             description: 'OK',
@@ -179,10 +178,13 @@ export const createWebChatRoutes = ({
         },
         errors: [400, 429],
       }),
+      limitByAddress,
+      queryParams(
+        z.object({ sessionId: ZSessionId.meta({ description: 'Mã phiên do máy chủ cấp' }) }),
+        'Mã phiên',
+      ),
       async (c) => {
-        const refused = await requests.byAddress(c)
-        if (refused) return refused
-        const sessionId = parseInput(ZSessionId, c.req.query('sessionId'), 'Mã phiên')
+        const { sessionId } = c.req.valid('query')
         return c.json({ sessionId, messages: await conversation.history('web', sessionId) })
       },
     )

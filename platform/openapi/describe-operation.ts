@@ -1,9 +1,10 @@
 /**
- * Declares an operation of the HTTP API from its zod schemas, for `/openapi.json`: path and
- * query parameters, the request body per media type, and every response with its schema.
- * A JSON body is declared by the `jsonBody` middleware (`json-body.ts`), which validates it and
- * documents it at once; other bodies and parameters are validated with the same schemas
- * (`parseInput`), so the document cannot drift from what the server accepts and returns.
+ * Declares an operation of the HTTP API from its zod schemas, for `/openapi.json`: path
+ * parameters, the request body per media type, and every response with its schema.
+ * A JSON body and the query parameters are declared by the `jsonBody` and `queryParams`
+ * middleware (`json-body.ts`, `query-params.ts`), which validate them and document them at once;
+ * other bodies and path parameters are validated with the same schemas (`parseInput`), so the
+ * document cannot drift from what the server accepts and returns.
  * @module
  */
 import { describeRoute, resolver } from 'hono-openapi'
@@ -20,7 +21,6 @@ export type OperationSpec = {
   /** `bearer`: an official's API token or ADMIN_TOKEN; `staff`: a console session or ADMIN_TOKEN */
   auth?: 'bearer' | 'staff'
   params?: z.ZodType
-  query?: z.ZodType
   /** the request body by media type */
   body?: Content
   /** success responses by status */
@@ -64,7 +64,8 @@ const ERROR_TEXT: Record<number, string> = {
 export const describeContent = (content: Content) =>
   Object.fromEntries(Object.entries(content).map(([media, schema]) => [media, { schema: resolver(schema) }]))
 
-const parametersOf = (schema: z.ZodType, place: 'path' | 'query') => {
+/** The parameters of an object schema, one a property, as OpenAPI parameters in `place`. */
+export const describeParameters = (schema: z.ZodType, place: 'path' | 'query') => {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
     properties?: Record<string, Record<string, unknown>>
     required?: string[]
@@ -97,10 +98,7 @@ export const describeOperation = (spec: OperationSpec) => {
       content: describeContent(json(ZErrorBody)),
     }
   }
-  const parameters = [
-    ...(spec.params ? parametersOf(spec.params, 'path') : []),
-    ...(spec.query ? parametersOf(spec.query, 'query') : []),
-  ]
+  const parameters = spec.params ? describeParameters(spec.params, 'path') : []
   return describeRoute({
     summary: spec.summary,
     tags: [spec.tag],
