@@ -8,22 +8,15 @@
  * @module
  */
 import type { SearchResult } from '../search/search.types.ts'
-import type { ProcedureActions, Traits } from './procedure-actions.ts'
+import type { FindPlainActionOptions } from './find-plain-action.ts'
 
 /** "Cấp lại …", "Thủ tục đăng ký lại …", "Làm lại …": the name's own action is a second issue. */
 const OPENS_WITH_REISSUE = /^(?:thủ tục\s+)?(?:cấp lại|đăng ký lại|làm lại)(?=\s|$)/iu
 /** First-issue names offered beside the re-issue. */
 export const MAX_FIRST_ISSUES = 2
 
-export type FindFirstIssueOptions = {
-  /** The procedure about to be given as the answer. */
-  top: SearchResult
-  /** One fitting result per procedure (level variants merged), best first. */
-  groups: readonly SearchResult[]
-  /** What the question asks for (`actions.ofQuestion`). */
-  question: Traits
-  actions: ProcedureActions
-}
+/** The same inputs as the plain-action finder: the answer about to be given, the fitting results, the question's traits. */
+export type FindFirstIssueOptions = FindPlainActionOptions
 
 /**
  * @returns null when the question names an action or `top` does not open with a second issue; else
