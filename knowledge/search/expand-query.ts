@@ -8,6 +8,7 @@
 import type { Facet } from '../answer/answer.types.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
+import { findLifeEvents } from './find-life-events.ts'
 import { findRequestClause } from './find-request-clause.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
@@ -300,6 +301,13 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   if (headRuns >= 0)
     for (const r of runs.slice(headRuns, purposeRuns < 0 ? runs.length : purposeRuns))
       for (const t of r) t.purpose = true
+  // "vợ tôi vừa sinh em bé, …": the procedure a life event told in the story leads to, weighing as the story does.
+  if (story)
+    for (const to of findLifeEvents({ tokens, story })) {
+      runs.push(expansionTerms(to, synonyms))
+      runStory.push(true)
+      expanded = true
+    }
   runs.forEach((r, k) => {
     if (runStory[k]) for (const t of r) t.story = true
   })
