@@ -301,11 +301,12 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   if (headRuns >= 0)
     for (const r of runs.slice(headRuns, purposeRuns < 0 ? runs.length : purposeRuns))
       for (const t of r) t.purpose = true
-  // "vợ tôi vừa sinh em bé, …": the procedure a life event told in the story leads to, weighing as the story does.
+  // "vợ tôi vừa sinh em bé, …": the procedure a life event told in the story leads to is what is asked
+  // ("giờ phải làm giấy tờ gì cho cháu"), so its words weigh as the request's do.
   if (story)
     for (const to of findLifeEvents({ tokens, story })) {
       runs.push(expansionTerms(to, synonyms))
-      runStory.push(true)
+      runStory.push(false)
       expanded = true
     }
   runs.forEach((r, k) => {

@@ -52,13 +52,14 @@ describe('life events', () => {
     ).toEqual([])
   })
 
-  it('adds the procedure words to the story of the expanded query', () => {
+  it('adds the procedure words to the expanded query at the request’s weight', () => {
     const q = expandQuery(
       'vo toi vua sinh em be o benh vien tinh, gio toi phai di lam giay to gi cho chau, lam o dau',
       synonyms,
     )
     const khai = q.terms.find((t) => t.folded === 'khai')
-    expect(khai?.story).toBe(true)
+    expect(khai?.story).toBeUndefined()
+    expect(khai?.weight).toBe(1)
     expect(khai?.fromSynonym).toBe(true)
   })
 })
