@@ -8,7 +8,9 @@
 import type { Facet } from '../answer/answer.types.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
+import { findLifeEvents } from './find-life-events.ts'
 import { findPurposeClause } from './find-purpose-clause.ts'
+import { findRequestClause } from './find-request-clause.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
@@ -25,6 +27,8 @@ export type QueryTerm = {
   qualifier?: true
   /** Said only after "để" ("… để xây nhà"): what the procedure is for, not what is asked for. */
   purpose?: true
+  /** Said only in the story a long message tells before its request (find-request-clause.ts). */
+  story?: true
 }
 
 export type ExpandedQuery = {
@@ -44,6 +48,8 @@ export type ExpandedQuery = {
   expanded: boolean
   /** Word pairs said before a purpose clause ("… để …"), when the question has one. */
   headPairs?: string[]
+  /** Word pairs of the request, when a long message tells a story before it (find-request-clause.ts). */
+  requestPairs?: string[]
 }
 
 const CODE = /^\d\.\d{6}$/
@@ -198,17 +204,33 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const purposeEnd = purpose && purpose.end < tokens.length ? purpose.end : -1
   let headRuns = -1
   let purposeRuns = -1
+  // "vợ em mới sinh bé ở bệnh viện tỉnh, giờ làm giấy khai sinh ở đâu": the story before the request.
+  const story = findRequestClause({
+    text,
+    tokens,
+    analyse: (piece) => rewriteAbbreviations(analyzeText(piece), synonyms),
+  })
+  // Whether each run tells the story (runs never mix story and request).
+  const runStory: boolean[] = []
+  let telling = false
   const terms: QueryTerm[] = []
   const runs: QueryTerm[][] = []
   let run: QueryTerm[] = []
   const closeRun = () => {
-    if (run.length) runs.push(run)
+    if (run.length) {
+      runs.push(run)
+      runStory.push(telling)
+    }
     run = []
   }
   let expanded = false
   const spelledNumbers: QueryTerm[] = []
   let i = 0
   while (i < tokens.length) {
+    if (story && story[i] !== telling) {
+      closeRun()
+      telling = story[i] as boolean
+    }
     if (purposeAt >= 0 && i >= purposeAt && headRuns < 0) {
       closeRun()
       headRuns = runs.length
@@ -268,6 +290,17 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   if (headRuns >= 0)
     for (const r of runs.slice(headRuns, purposeRuns < 0 ? runs.length : purposeRuns))
       for (const t of r) t.purpose = true
+  // "vợ tôi vừa sinh em bé, …": the procedure a life event told in the story leads to is what is asked
+  // ("giờ phải làm giấy tờ gì cho cháu"), so its words weigh as the request's do.
+  if (story)
+    for (const to of findLifeEvents({ tokens, story })) {
+      runs.push(expansionTerms(to, synonyms))
+      runStory.push(false)
+      expanded = true
+    }
+  runs.forEach((r, k) => {
+    if (runStory[k]) for (const t of r) t.story = true
+  })
   // After the words typed, so a digit's pairs stay as typed ("hạng_3") and its spellings pair with nothing.
   for (const t of spelledNumbers) runs.push([t])
 
@@ -281,6 +314,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       seen.weight = Math.max(seen.weight, t.weight)
       seen.accented ||= t.accented
       seen.fromSynonym ||= t.fromSynonym
+      // A word of the story the request says too is a word of the request.
+      if (!t.story) delete seen.story
     }
   }
   const bigrams: string[] = []
@@ -292,18 +327,33 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       if (!bigrams.includes(pair)) bigrams.push(pair)
     }
   }
-  const headPairs: string[] = []
-  if (headRuns >= 0)
-    for (const r of runs.slice(0, headRuns))
-      for (let k = 0; k + 1 < r.length; k++) {
-        // Only full words name a topic ("mới đẻ", "1 tuần" do not).
-        const a = r[k] as QueryTerm
-        const b = r[k + 1] as QueryTerm
-        if (a.qualifier || b.qualifier || a.weight < 1 || b.weight < 1 || /\d/.test(a.folded + b.folded))
-          continue
-        headPairs.push(`${a.folded}_${b.folded}`)
-      }
-  return { terms, bigrams, codes, facets, folded, tokens, expanded, ...(headRuns >= 0 ? { headPairs } : {}) }
+  const headPairs = headRuns >= 0 ? topicPairs(runs.slice(0, headRuns)) : []
+  const requestPairs = story ? topicPairs(runs.filter((_, k) => !runStory[k])) : []
+  return {
+    terms,
+    bigrams,
+    codes,
+    facets,
+    folded,
+    tokens,
+    expanded,
+    ...(headRuns >= 0 ? { headPairs } : {}),
+    ...(story ? { requestPairs } : {}),
+  }
+}
+
+/** The runs' pairs of full words, which may name a topic ("mới đẻ", "1 tuần" do not). */
+const topicPairs = (runs: readonly QueryTerm[][]): string[] => {
+  const pairs: string[] = []
+  for (const r of runs)
+    for (let k = 0; k + 1 < r.length; k++) {
+      const a = r[k] as QueryTerm
+      const b = r[k + 1] as QueryTerm
+      if (a.qualifier || b.qualifier || a.weight < 1 || b.weight < 1 || /\d/.test(a.folded + b.folded))
+        continue
+      pairs.push(`${a.folded}_${b.folded}`)
+    }
+  return pairs
 }
 
 const termOf = (t: AnalyzedToken, synonyms: Synonyms, fromSynonym: boolean): QueryTerm => ({

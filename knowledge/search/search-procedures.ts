@@ -79,6 +79,19 @@ const FIRST_TIME_WEIGHT = 0.15
 const PURPOSE_WEIGHT = 0.5
 /** A pair held by fewer names than this is a coincidence, not a topic names speak of. */
 const PURPOSE_TOPIC_NAMES = 2
+/**
+ * Words said only in the story a long message tells before its request (family, places, times:
+ * find-request-clause.ts) count this much when the request holds a pair two or more names hold.
+ */
+const STORY_WEIGHT = 0.5
+/**
+ * A request's pair names a topic only when at most this share of names hold it: "gia hạn",
+ * "điều chỉnh", "cấp lại" are actions many names share ("tạm trú của em sắp hết hạn, có phải … gia
+ * hạn không" asks about the story's object).
+ */
+const REQUEST_TOPIC_SHARE = 0.015
+/** … and at least this many: fewer is a chance meeting of words ("lên công an quận": "an_quận"). */
+const REQUEST_TOPIC_NAMES = 5
 /** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
 /**
@@ -355,7 +368,17 @@ export const searchProcedures = ({
   const citizenBonus = speaksForOrganisation(q.tokens) ? 0 : CITIZEN_BONUS
   // A purpose clause weighs less when the words before it name a topic names speak of.
   const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) >= PURPOSE_TOPIC_NAMES)
-  const weightOf = terms.map((t) => (purposeCounts && t.purpose ? t.weight * PURPOSE_WEIGHT : t.weight))
+  // So does a story told before the request, when the request names a topic itself.
+  const storyCounts = !!q.requestPairs?.some((p) => {
+    const n = index.df.get(p) ?? 0
+    return n >= REQUEST_TOPIC_NAMES && n <= index.size * REQUEST_TOPIC_SHARE
+  })
+  const weightOf = terms.map(
+    (t) =>
+      t.weight *
+      (purposeCounts && t.purpose ? PURPOSE_WEIGHT : 1) *
+      (storyCounts && t.story ? STORY_WEIGHT : 1),
+  )
   // A foreign person ("người nước ngoài", "người Hàn"), not a place abroad: a name's "ở nước
   // ngoài" (nationality abroad vs. in the country) does not cover the question's "nước ngoài".
   // A country named as a place ("ở Đức", "sang Nhật") adds the qualifier "[ở nước ngoài]".

@@ -1,0 +1,69 @@
+/**
+ * Life events told in a long message's story ("vợ tôi vừa sinh em bé", "bố tôi mới mất", "sắp cưới",
+ * "mới mua xe") and the procedure words each leads to (`knowledge/data/life-events.json`): a citizen
+ * who tells that a baby was born and then asks "giờ phải làm giấy tờ gì cho cháu" asks for the birth
+ * registration without naming it.
+ * @module
+ */
+import { z } from 'zod'
+import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
+import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
+
+export const ZLifeEventsFile = z.object({
+  $comment: z.string().optional(),
+  events: z
+    .array(
+      z.object({
+        /** What the citizen says happened, with marks. */
+        phrases: z.array(z.string().min(1)).min(1),
+        /** The words of the procedure names it leads to. */
+        leadsTo: z.string().min(1),
+        /** The records whose names hold those words ("code name"), the entry's justification. */
+        records: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .min(1),
+})
+
+export type LifeEvents = { phrase: AnalyzedToken[]; leadsTo: string }[]
+
+/** The events with their phrases analysed once. */
+export const compileLifeEvents = (file: z.infer<typeof ZLifeEventsFile>): LifeEvents =>
+  file.events.flatMap((e) => e.phrases.map((p) => ({ phrase: analyzeText(p), leadsTo: e.leadsTo })))
+
+export const builtInLifeEvents = builtOnce(() =>
+  compileLifeEvents(loadDataFile(ZLifeEventsFile, new URL('../data/life-events.json', import.meta.url))),
+)
+
+/** Whether the phrase is typed at tokens[i]: folded alike, and with the same marks when typed with marks. */
+const typedAt = (tokens: readonly AnalyzedToken[], i: number, phrase: readonly AnalyzedToken[]): boolean =>
+  phrase.every((p, k) => {
+    const t = tokens[i + k]
+    return t !== undefined && t.folded === p.folded && (!t.accented || t.text === p.text)
+  })
+
+export type FindLifeEventsOptions = {
+  tokens: readonly AnalyzedToken[]
+  /** Per token, whether it tells the story (find-request-clause.ts). */
+  story: readonly boolean[]
+  events?: LifeEvents
+}
+
+/**
+ * @returns the procedure words of each life event the story tells, once each, in the order told
+ * @example findLifeEvents({ tokens: analyzeText('vợ tôi vừa sinh em bé, …'), story }) // ['đăng ký khai sinh']
+ */
+export const findLifeEvents = ({
+  tokens,
+  story,
+  events = builtInLifeEvents(),
+}: FindLifeEventsOptions): string[] => {
+  const found: string[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (!story[i]) continue
+    for (const e of events)
+      if (!found.includes(e.leadsTo) && story[i + e.phrase.length - 1] && typedAt(tokens, i, e.phrase))
+        found.push(e.leadsTo)
+  }
+  return found
+}

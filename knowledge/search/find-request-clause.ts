@@ -1,0 +1,179 @@
+/**
+ * Where a long message's request starts. Citizens often tell their situation first ("vợ em mới
+ * sinh bé ở bệnh viện Từ Dũ, nhà em ở quận Gò Vấp cũ") and ask last ("giờ làm giấy khai sinh cho
+ * bé thì làm ở đâu"): the story's family, places, times and jobs are not what is asked for, and
+ * should not weigh like the request's words. The message is cut into clauses at punctuation and
+ * at words that move the story to now ("giờ", "bây giờ", "nhưng"); the request is the run of
+ * clauses at the end that each ask something (a wish or need: "muốn", "cần", "xin", "phải"; a
+ * question word: "gì", "sao", "nào", "đâu", "bao nhiêu", a closing "không"; "hỏi"). The clauses
+ * that ask nothing and tell of a person or a time ("nhà tôi", "năm 1998", "vừa"), before the last
+ * one that asks, are the story; one with neither ("sổ đỏ còn ghi số chứng minh thư cũ") names the object.
+ * @module
+ */
+import type { AnalyzedToken } from './normalize-vietnamese.ts'
+
+/** Messages of more words than this may carry a story; a shorter one is all request. */
+export const LONG_MESSAGE_WORDS = 12
+
+/** Words that make a clause a request, folded → the marked form they must have when typed with marks. */
+const ASKING = new Map([
+  ['muon', 'muốn'],
+  ['xin', 'xin'],
+  ['phai', 'phải'],
+  ['gi', 'gì'],
+  ['j', 'j'],
+  ['sao', 'sao'],
+  ['nao', 'nào'],
+  ['dau', 'đâu'],
+  ['hoi', 'hỏi'],
+  ['can', 'cần'],
+])
+/** Phrases that make a clause a request (folded). */
+const ASKING_PHRASES = ['bao nhieu', 'bao lau', 'the nao', 'lam sao', 'ra sao']
+/** "can" typed without marks before these is "căn" (căn cước, căn hộ, căn nhà), not "cần". */
+const NOT_NEED_AFTER = new Set(['cuoc', 'ho', 'nha', 'phong', 'cu'])
+/** A closing "không" asks a yes/no question ("… có mất phí không"). */
+const CLOSING_NO = new Set(['khong', 'ko', 'k', 'hok', 'hong'])
+/** Particles that may follow a closing "không". */
+const PARTICLES = new Set(['a', 'nhi', 'nhe', 'vay', 'the', 'ha', 'z', 'ta'])
+/** Words that bring the story to the present and open the request: folded → marked form. */
+const NOW = new Map([
+  ['gio', 'giờ'],
+  ['nhung', 'nhưng'],
+])
+/** A "giờ" after these is an hour or "ever" ("mấy giờ", "bao giờ"), not "now". */
+const NOT_NOW_AFTER = new Set(['bao', 'may', 'gio', 'tieng', 'hanh'])
+/**
+ * Words that make a clause tell a story: a person (the speaker, kin, a household) or a time. A clause
+ * with neither ("sổ đỏ còn ghi số chứng minh thư cũ") names the object the request is about.
+ * Folded → marked form.
+ */
+const TELLING = new Map([
+  ['toi', 'tôi'],
+  ['tui', 'tui'],
+  ['em', 'em'],
+  ['minh', 'mình'],
+  ['anh', 'anh'],
+  ['chi', 'chị'],
+  ['vo', 'vợ'],
+  ['chong', 'chồng'],
+  ['bo', 'bố'],
+  ['me', 'mẹ'],
+  ['cha', 'cha'],
+  ['ong', 'ông'],
+  ['con', 'con'],
+  ['chau', 'cháu'],
+  ['nha', 'nhà'],
+  ['nam', 'năm'],
+  ['thang', 'tháng'],
+  ['tuan', 'tuần'],
+  ['hom', 'hôm'],
+  ['xua', 'xưa'],
+  ['hoi', 'hồi'],
+  ['vua', 'vừa'],
+  ['roi', 'rồi'],
+  ['da', 'đã'],
+])
+/** Punctuation that ends a clause: a comma, or a stop followed by a space (not "2.000", "tp.hcm"). */
+const CLAUSE_END = /,|[.;:!?…]+(?=\s|$)|\n|\s[-–]\s/
+
+export type FindRequestClauseOptions = {
+  /** The message as typed. */
+  text: string
+  /** Its tokens as the query reads them (after chat-speak rewriting). */
+  tokens: readonly AnalyzedToken[]
+  /** The same analysis as `tokens` for a piece of the message, to find where each clause's tokens start. */
+  analyse: (text: string) => AnalyzedToken[]
+}
+
+const typedAs = (t: AnalyzedToken, marked: string): boolean => !t.accented || t.text === marked
+
+/** Whether the clause tokens[from, to) asks something. */
+const asks = (tokens: readonly AnalyzedToken[], from: number, to: number): boolean => {
+  const words = tokens.slice(from, to).map((t) => t.folded)
+  const joined = ` ${words.join(' ')} `
+  if (ASKING_PHRASES.some((p) => joined.includes(` ${p} `))) return true
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as AnalyzedToken
+    const marked = ASKING.get(t.folded)
+    if (marked === undefined || !typedAs(t, marked)) continue
+    if (t.folded === 'can' && !t.accented && NOT_NEED_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
+    return true
+  }
+  let last = to - 1
+  while (last > from && PARTICLES.has(tokens[last]?.folded ?? '')) last--
+  return CLOSING_NO.has(tokens[last]?.folded ?? '')
+}
+
+/** A telling word after these is part of another word ("chứng minh", "phản ánh", "địa chỉ", "Việt Nam"). */
+const PART_AFTER = new Map([
+  ['minh', new Set(['chung', 'thong', 'van', 'quang', 'xac'])],
+  ['anh', new Set(['phan', 'hinh', 'bao', 'chup'])],
+  ['chi', new Set(['dia', 'thi', 'phat'])],
+  ['nam', new Set(['viet', 'mien', 'ha', 'quang', 'dinh', 'phuong', 'hai'])],
+  ['con', new Set(['giay', 'van', 'ban'])],
+])
+/** A telling word before these is part of another word ("chi nhánh", "chi phí", "nhà nước"). */
+const PART_BEFORE = new Map([
+  ['chi', new Set(['nhanh', 'phi', 'tiet', 'tra', 'cuc', 'hoi'])],
+  ['nha', new Set(['nuoc'])],
+])
+
+/** Whether the clause tokens[from, to) tells of a person or a time. */
+const tells = (tokens: readonly AnalyzedToken[], from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as AnalyzedToken
+    const marked = TELLING.get(t.folded)
+    if (marked === undefined || !typedAs(t, marked)) continue
+    if (PART_AFTER.get(t.folded)?.has(tokens[i - 1]?.folded ?? '')) continue
+    if (PART_BEFORE.get(t.folded)?.has(tokens[i + 1]?.folded ?? '')) continue
+    return true
+  }
+  return false
+}
+
+/** Token indices where a clause starts: after punctuation, and at a word that brings the story to now. */
+const clauseStarts = ({ text, tokens, analyse }: FindRequestClauseOptions): number[] => {
+  const starts = new Set<number>([0])
+  // Each piece between punctuation, analysed alone, must give the message's tokens in order;
+  // when it does not (a rewritten phrase across a comma), only the words below cut clauses.
+  let at = 0
+  const cuts: number[] = []
+  for (const piece of text.split(CLAUSE_END)) {
+    const n = analyse(piece).length
+    if (n) cuts.push(at)
+    at += n
+  }
+  if (at === tokens.length) for (const c of cuts) starts.add(c)
+  tokens.forEach((t, i) => {
+    const marked = NOW.get(t.folded)
+    if (i === 0 || marked === undefined || !typedAs(t, marked)) return
+    if (t.folded === 'gio' && NOT_NOW_AFTER.has(tokens[i - 1]?.folded ?? '')) return
+    starts.add(i)
+  })
+  return [...starts].sort((a, b) => a - b)
+}
+
+/**
+ * @returns per token, whether it tells the story (a clause that asks nothing and tells of a person or a
+ *   time, before the last clause that asks); null when the message is short, asks nothing, or tells no story
+ * @example findRequestClause({ text: 'vợ em mới sinh bé ở bệnh viện tỉnh, giờ làm giấy khai sinh ở đâu', … })
+ *   // true for "vợ em mới sinh bé ở bệnh viện tỉnh", false from "giờ" on
+ */
+export const findRequestClause = (options: FindRequestClauseOptions): boolean[] | null => {
+  const { tokens } = options
+  if (tokens.length <= LONG_MESSAGE_WORDS) return null
+  const starts = clauseStarts(options)
+  const ends = [...starts.slice(1), tokens.length]
+  const asking = starts.map((from, k) => asks(tokens, from, ends[k] as number))
+  const last = asking.lastIndexOf(true)
+  if (last < 0) return null
+  const story = new Array<boolean>(tokens.length).fill(false)
+  let told = false
+  for (let k = 0; k < last; k++) {
+    if (asking[k] || !tells(tokens, starts[k] as number, ends[k] as number)) continue
+    story.fill(true, starts[k], ends[k])
+    told = true
+  }
+  return told ? story : null
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { expandQuery, rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
+import { findLifeEvents, ZLifeEventsFile } from '../../../knowledge/search/find-life-events.ts'
+import { findRequestClause } from '../../../knowledge/search/find-request-clause.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { exportNames, folded } from '../../helpers/export-names.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+const analyse = (text: string) => rewriteAbbreviations(analyzeText(text), synonyms)
+const eventsOf = (text: string): string[] => {
+  const tokens = analyse(text)
+  const story = findRequestClause({ text, tokens, analyse })
+  return story ? findLifeEvents({ tokens, story }) : []
+}
+
+describe('life events', () => {
+  it('justifies every entry by records of the export whose names hold its words', () => {
+    const file = ZLifeEventsFile.parse(
+      JSON.parse(readFileSync(new URL('../../../knowledge/data/life-events.json', import.meta.url), 'utf8')),
+    )
+    for (const event of file.events)
+      for (const record of event.records) {
+        const name = exportNames.get(record.split(' ')[0] as string)
+        expect(name, record).toBeDefined()
+        expect(` ${folded(name as string).join(' ')} `).toContain(` ${folded(event.leadsTo).join(' ')} `)
+      }
+  })
+
+  it('reads an event told in the story, not one said in the request', () => {
+    expect(
+      eventsOf('vợ tôi vừa sinh em bé ở bệnh viện tỉnh, giờ tôi phải đi làm giấy tờ gì cho cháu, làm ở đâu'),
+    ).toEqual(['đăng ký khai sinh'])
+    expect(
+      eventsOf(
+        'bà nội tôi vừa qua đời ở quê hôm kia, cả nhà lo xong việc rồi, giờ phải đi làm giấy tờ gì cho bà',
+      ),
+    ).toEqual(['đăng ký khai tử'])
+    // "sắp sinh em bé nên muốn nghỉ bán": the birth is why, the request is the business's pause
+    expect(
+      eventsOf(
+        'Tôi bán quần áo có đăng ký hộ kinh doanh, sắp sinh em bé nên muốn nghỉ bán khoảng 6 tháng, có phải báo cho xã không',
+      ),
+    ).toEqual([])
+    // typed with other marks, "sinh con" is not there
+    expect(
+      eventsOf(
+        'nhà tôi có sính lễ con gà, hôm qua mua ở chợ huyện, giờ muốn đăng ký hộ kinh doanh thì làm sao',
+      ),
+    ).toEqual([])
+  })
+
+  it('adds the procedure words to the expanded query at the request’s weight', () => {
+    const q = expandQuery(
+      'vo toi vua sinh em be o benh vien tinh, gio toi phai di lam giay to gi cho chau, lam o dau',
+      synonyms,
+    )
+    const khai = q.terms.find((t) => t.folded === 'khai')
+    expect(khai?.story).toBeUndefined()
+    expect(khai?.weight).toBe(1)
+    expect(khai?.fromSynonym).toBe(true)
+  })
+})
+
+describe('a life event told before a bare request, on the portal export', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('finds the procedure the event leads to first', () => {
+    const first = (q: string) => portal.kb.search(q, { limit: 3 })[0]?.code
+    expect(
+      first('vợ tôi vừa sinh em bé ở bệnh viện tỉnh, giờ tôi phải đi làm giấy tờ gì cho cháu, làm ở đâu'),
+    ).toBe('1.001193')
+    expect(
+      first(
+        'bà nội tôi vừa qua đời ở quê hôm kia, cả nhà lo xong việc rồi, giờ phải đi làm giấy tờ gì cho bà',
+      ),
+    ).toBe('1.000656')
+  })
+})
