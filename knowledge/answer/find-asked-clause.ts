@@ -6,12 +6,8 @@
  * ("… thì đăng ký thế nào?").
  * @module
  */
+import { LONG_MESSAGE_WORDS, splitClauses } from '../search/find-request-clause.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
-
-/** Fewer words than this: a message short enough to be one ask, read whole as before. */
-export const LONG_MESSAGE_WORDS = 13
-
-const CLAUSE_BREAK = /[,.;?!\n…]+/u
 
 /** "… thủ tục thế nào", "làm sao", "phải làm gì", "thu tuc j": how to go about it, as a whole. */
 const HOW_TO_GO_ABOUT =
@@ -42,12 +38,12 @@ export const findAskedClause = (
   message: string,
   asksAboutPart: (clause: string) => boolean,
 ): AskedClause | null => {
-  const clauses = message
-    .split(CLAUSE_BREAK)
+  const clauses = splitClauses(message)
     .map((c) => c.trim())
     .filter((c) => folded(c) !== '')
   const words = clauses.reduce((n, c) => n + folded(c).split(' ').length, 0)
-  if (clauses.length < 2 || words < LONG_MESSAGE_WORDS) return null
+  // as short as the search reads whole (find-request-clause.ts): one ask, read whole as before
+  if (clauses.length < 2 || words <= LONG_MESSAGE_WORDS) return null
   const last = clauses[clauses.length - 1] ?? ''
   if (asksAboutPart(last)) return { kind: 'clause', text: last }
   const lastFolded = folded(last)

@@ -77,6 +77,9 @@ const TELLING = new Map([
 /** Punctuation that ends a clause: a comma, or a stop followed by a space (not "2.000", "tp.hcm"). */
 const CLAUSE_END = /,|[.;:!?…]+(?=\s|$)|\n|\s[-–]\s/
 
+/** The message's pieces between clause-ending punctuation (also read by the facet's asked clause). */
+export const splitClauses = (text: string): string[] => text.split(CLAUSE_END)
+
 export type FindRequestClauseOptions = {
   /** The message as typed. */
   text: string
@@ -139,7 +142,7 @@ const clauseStarts = ({ text, tokens, analyse }: FindRequestClauseOptions): numb
   // when it does not (a rewritten phrase across a comma), only the words below cut clauses.
   let at = 0
   const cuts: number[] = []
-  for (const piece of text.split(CLAUSE_END)) {
+  for (const piece of splitClauses(text)) {
     const n = analyse(piece).length
     if (n) cuts.push(at)
     at += n
