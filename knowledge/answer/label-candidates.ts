@@ -42,14 +42,33 @@ export const shorten = (text: string, max = MAX_LABEL_CHARS): string => {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/u, '')}…`
 }
 
+/** The word without the punctuation after it: "đai," and "đai" are the same word of two names. */
+const bare = (word: string) => word.toLocaleLowerCase('vi').replace(/[,;:.]+$/u, '')
+
 const same = (a: string | undefined, b: string | undefined) =>
-  a !== undefined && b !== undefined && a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi')
+  a !== undefined && b !== undefined && bare(a) === bare(b)
 
 /**
  * @param names the candidates' official names, in order
  * @returns one label per name, and the words all names share at the start (the procedure), if any
  */
 export const clarifyLabels = (names: string[]): { labels: string[]; common: string | null } => {
+  const found = labelNames(names)
+  // Names that share more than all of them do ("Đăng ký đất đai, tài sản … lần đầu đối với tổ chức …" /
+  // "… đối với hộ gia đình, cá nhân …" beside "Đăng ký đất đai lần đầu …") may be cut to the same label:
+  // those are told apart by the words only they do not share.
+  const labels = [...found.labels]
+  for (const label of new Set(labels)) {
+    const at = labels.flatMap((l, i) => (l === label ? [i] : []))
+    if (at.length < 2 || at.length === names.length) continue
+    const again = labelNames(at.map((i) => names[i] ?? ''))
+    if (new Set(again.labels).size === at.length)
+      at.forEach((i, k) => (labels[i] = again.labels[k] ?? labels[i] ?? ''))
+  }
+  return { labels, common: found.common }
+}
+
+const labelNames = (names: string[]): { labels: string[]; common: string | null } => {
   // The level in brackets is left out, unless it is all that tells two names apart (the police's
   // complaint procedures "… (thực hiện tại cấp tỉnh)" / "… (thực hiện tại cấp Trung ương)").
   const stripped = names.map((n) => n.normalize('NFC').replace(LEVEL_SUFFIX, ''))
@@ -83,7 +102,7 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
     while (mid.length > 1 && EDGE_WORDS.has((mid.at(-1) ?? '').toLocaleLowerCase('vi'))) mid.pop()
     const text = mid
       .join(' ')
-      .replace(/^[,;:–-]\s*|[,;:–-]$/gu, '')
+      .replace(/^[,;:–-]\s*|[,;:.–-]$/gu, '')
       .replace(/^\(([^()]*)\)$/u, '$1')
       .trim()
     return text.length >= 3 ? shorten(capitalise(text)) : shorten(bases[i] ?? '')

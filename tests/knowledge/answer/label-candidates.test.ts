@@ -59,4 +59,18 @@ describe('clarifyLabels with grades', () => {
     ])
     expect(labels).toEqual(['Cấp III, cấp IV', 'Cấp đặc biệt, cấp I, cấp II'])
   })
+
+  it('tells apart names that share more than all of them do, and reads "đai," and "đai" as one word (first land registrations)', () => {
+    const { labels, common } = clarifyLabels([
+      'Đăng ký đất đai lần đầu đối với trường hợp được Nhà nước giao đất để quản lý.', // 1.012756
+      'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài', // 1.013978
+      'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu đối với tổ chức đang sử dụng đất', // 1.012753
+    ])
+    expect(common).toBe('Đăng ký đất đai')
+    expect(labels).toEqual([
+      'Lần đầu đối với trường hợp được Nhà nước giao đất để quản lý',
+      'Hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài',
+      'Tổ chức đang sử dụng đất',
+    ])
+  })
 })
