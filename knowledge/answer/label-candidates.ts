@@ -62,8 +62,8 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
     const at = labels.flatMap((l, i) => (l === label ? [i] : []))
     if (at.length < 2 || at.length === names.length) continue
     const again = labelNames(at.map((i) => names[i] ?? ''))
-    if (new Set(again.labels).size === at.length)
-      at.forEach((i, k) => (labels[i] = again.labels[k] ?? labels[i] ?? ''))
+    if (new Set(again.labels).size !== at.length) continue
+    for (const [k, i] of at.entries()) labels[i] = again.labels[k] ?? labels[i] ?? ''
   }
   return { labels, common: found.common }
 }
