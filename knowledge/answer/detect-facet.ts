@@ -4,8 +4,9 @@
  * "mấy ngày", "nộp ở đâu", "qua mạng"). No cue means an overview.
  * @module
  */
-import { findCues, rewriteAbbreviations } from '../search/expand-query.ts'
-import { lookupPhrase, phraseSpan, type Synonyms } from '../search/load-synonyms.ts'
+import { findCueSpans, findCues, rewriteAbbreviations } from '../search/expand-query.ts'
+import { LONG_MESSAGE_WORDS } from '../search/find-request-clause.ts'
+import type { Synonyms } from '../search/load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import type { Facet } from './answer.types.ts'
 import { findAskedClause } from './find-asked-clause.ts'
@@ -47,24 +48,13 @@ const QUESTION_WORDS = new Set([
  */
 const askedFacet = (clause: string, synonyms: Synonyms): Facet | undefined => {
   const tokens = rewriteAbbreviations(analyzeText(clause), synonyms)
-  const folded = tokens.map((t) => t.folded)
-  const found: { facet: Facet; rank: number }[] = []
-  let i = 0
-  while (i < tokens.length) {
-    let step = 1
-    for (let n = phraseSpan(synonyms, folded, i); n >= 1; n--) {
-      const facet = lookupPhrase(synonyms.cues, tokens, i, n)
-      if (!facet) continue
-      const asks = folded.slice(i, i + n).some((w) => QUESTION_WORDS.has(w))
-      const asked = folded.slice(i + n, i + n + 3).some((w) => QUESTION_WORDS.has(w))
-      found.push({ facet, rank: asks ? 0 : asked ? 1 : 2 })
-      step = n
-      break
-    }
-    i += step
-  }
-  const best = Math.min(...found.map((f) => f.rank))
-  return found.find((f) => f.rank === best)?.facet
+  const asks = (from: number, to: number) => tokens.slice(from, to).some((t) => QUESTION_WORDS.has(t.folded))
+  const ranked = findCueSpans(tokens, synonyms).map((c) => ({
+    facet: c.facet,
+    rank: asks(c.start, c.end) ? 0 : asks(c.end, c.end + 3) ? 1 : 2,
+  }))
+  const best = Math.min(...ranked.map((c) => c.rank))
+  return ranked.find((c) => c.rank === best)?.facet
 }
 
 /** "hồ sơ …", "giấy tờ …" opening a message that asks nothing else: the papers for what follows. */
@@ -86,7 +76,9 @@ const isStatusWord = (t: AnalyzedToken | undefined) =>
 /** @returns the main facet asked about, `overview` when the message names none */
 export const detectFacet = (options: DetectFacetOptions): Facet => {
   const message = typeof options.text === 'string' ? options.text : options.message
-  if (message !== undefined) {
+  // a short message is one ask: its clauses are not read apart (find-asked-clause.ts)
+  const long = typeof options.text === 'string' || options.text.length > LONG_MESSAGE_WORDS
+  if (message !== undefined && long) {
     const cuesOf = (clause: string) => detectFacets({ text: clause, synonyms: options.synonyms })
     const asked = findAskedClause(message, (clause) => cuesOf(clause).length > 0)
     if (asked?.kind === 'how-to') return 'overview'

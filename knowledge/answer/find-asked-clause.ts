@@ -23,11 +23,6 @@ export type AskedClause =
   /** the message ends by asking how to go about it, and nothing before that tag-on asks about a part */
   | { kind: 'how-to' }
 
-const folded = (text: string) =>
-  analyzeText(text)
-    .map((t) => t.folded)
-    .join(' ')
-
 /**
  * @param message the citizen's message
  * @param asksAboutPart whether a clause names a part of a procedure (a facet cue)
@@ -39,18 +34,18 @@ export const findAskedClause = (
   asksAboutPart: (clause: string) => boolean,
 ): AskedClause | null => {
   const clauses = splitClauses(message)
-    .map((c) => c.trim())
-    .filter((c) => folded(c) !== '')
-  const words = clauses.reduce((n, c) => n + folded(c).split(' ').length, 0)
+    .map((text) => ({ text: text.trim(), words: analyzeText(text).map((t) => t.folded) }))
+    .filter((c) => c.words.length > 0)
+  const words = clauses.reduce((n, c) => n + c.words.length, 0)
   // as short as the search reads whole (find-request-clause.ts): one ask, read whole as before
   if (clauses.length < 2 || words <= LONG_MESSAGE_WORDS) return null
-  const last = clauses[clauses.length - 1] ?? ''
-  if (asksAboutPart(last)) return { kind: 'clause', text: last }
-  const lastFolded = folded(last)
-  if (!HOW_TO_GO_ABOUT.test(lastFolded)) return null
+  const last = clauses[clauses.length - 1] as (typeof clauses)[number]
+  if (asksAboutPart(last.text)) return { kind: 'clause', text: last.text }
+  if (!HOW_TO_GO_ABOUT.test(last.words.join(' '))) return null
   // "…, làm đơn ở đâu, thủ tục thế nào?": a bare tag-on after an ask about a part
-  const before = clauses[clauses.length - 2] ?? ''
-  const bare = lastFolded.split(' ').length <= 4
-  if (bare && ASKS.test(folded(before)) && asksAboutPart(before)) return { kind: 'clause', text: before }
+  const before = clauses[clauses.length - 2] as (typeof clauses)[number]
+  const bare = last.words.length <= 4
+  if (bare && ASKS.test(before.words.join(' ')) && asksAboutPart(before.text))
+    return { kind: 'clause', text: before.text }
   return { kind: 'how-to' }
 }

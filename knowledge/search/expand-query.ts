@@ -161,25 +161,32 @@ export const rewriteAbbreviations = (tokens: AnalyzedToken[], synonyms: Synonyms
   return out
 }
 
-/** Finds the facet cues in the tokens, longest phrase first, left to right. */
-export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] => {
+/** Where each cue phrase stands: its facet and its tokens [start, end). */
+export type CueSpan = { facet: Facet; start: number; end: number }
+
+/** @returns the cue phrases in the tokens, longest match first at each word, in order */
+export const findCueSpans = (tokens: AnalyzedToken[], synonyms: Synonyms): CueSpan[] => {
   const folded = tokens.map((t) => t.folded)
-  const facets: Facet[] = []
+  const spans: CueSpan[] = []
   let i = 0
   while (i < tokens.length) {
     let step = 1
     for (let n = phraseSpan(synonyms, folded, i); n >= 1; n--) {
       const facet = lookupPhrase(synonyms.cues, tokens, i, n)
       if (facet) {
-        facets.push(facet)
+        spans.push({ facet, start: i, end: i + n })
         step = n
         break
       }
     }
     i += step
   }
-  return facets
+  return spans
 }
+
+/** Finds the facet cues in the tokens, longest phrase first, left to right. */
+export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] =>
+  findCueSpans(tokens, synonyms).map((c) => c.facet)
 
 /**
  * @param text the citizen's message
