@@ -1,16 +1,24 @@
 /**
- * Column shapes the schema files share: a table's key, a typed JSON column, a 0/1 flag and
- * the two ways times are kept (ISO-8601 text where people read the rows, epoch milliseconds
- * where the bot compares them). Each call makes a new column, named as given.
+ * Column shapes the schema files share: a table's key, the key of the row a row belongs to, a
+ * typed JSON column, a 0/1 flag and the two ways times are kept (ISO-8601 text where people
+ * read the rows, epoch milliseconds where the bot compares them). Each call makes a new column,
+ * named as given.
  * @module
  */
-import { integer, text } from 'drizzle-orm/sqlite-core'
+import { integer, type SQLiteColumn, text } from 'drizzle-orm/sqlite-core'
 
 /** `id`, a number the database assigns */
 export const serialId = () => integer('id').primaryKey({ autoIncrement: true })
 
 /** `id`, a text key the application makes */
 export const textId = () => text('id').primaryKey()
+
+/**
+ * the `serialId` of the row this one belongs to (a ticket's message, an entry's revision):
+ * always present, and deleted with that row
+ */
+export const ownerId = (name: string, owner: () => SQLiteColumn) =>
+  integer(name).notNull().references(owner, { onDelete: 'cascade' })
 
 /** a JSON value that is always present, typed as `T` */
 export const jsonOf = <T>(name: string) => text(name, { mode: 'json' }).$type<T>().notNull()

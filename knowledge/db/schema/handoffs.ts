@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { epochMs, flag, serialId } from './columns.ts'
+import { epochMs, flag, ownerId, serialId } from './columns.ts'
 
 export const HANDOFF_STATUSES = ['open', 'claimed', 'closed'] as const
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number]
@@ -40,9 +40,7 @@ export const handoffMessages = sqliteTable(
   'handoff_messages',
   {
     id: serialId(),
-    handoffId: integer('handoff_id')
-      .notNull()
-      .references(() => handoffs.id, { onDelete: 'cascade' }),
+    handoffId: ownerId('handoff_id', () => handoffs.id),
     from: text('from').$type<HandoffSender>().notNull(),
     text: text('text').notNull(),
     createdAt: epochMs('created_at'),
@@ -59,9 +57,7 @@ export const handoffMessages = sqliteTable(
  * the ticket is open or claimed; deleted when it closes.
  */
 export const handoffReferences = sqliteTable('handoff_references', {
-  handoffId: integer('handoff_id')
-    .primaryKey()
-    .references(() => handoffs.id, { onDelete: 'cascade' }),
+  handoffId: ownerId('handoff_id', () => handoffs.id).primaryKey(),
   reference: text('reference', { mode: 'json' }).notNull(),
   updatedAt: epochMs('updated_at'),
 })

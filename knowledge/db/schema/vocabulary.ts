@@ -5,7 +5,7 @@
  * @module
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { isoTime, jsonOf, serialId } from './columns.ts'
+import { isoTime, jsonOf, ownerId, serialId } from './columns.ts'
 
 export const VOCABULARY_KINDS = ['phrase', 'synonym', 'abbreviation'] as const
 export type VocabularyKind = (typeof VOCABULARY_KINDS)[number]
@@ -43,9 +43,7 @@ export const vocabularyRevisions = sqliteTable(
   'vocabulary_revisions',
   {
     id: serialId(),
-    entryId: integer('entry_id')
-      .notNull()
-      .references(() => vocabularyEntries.id, { onDelete: 'cascade' }),
+    entryId: ownerId('entry_id', () => vocabularyEntries.id),
     revision: integer('revision').notNull(),
     data: jsonOf<VocabularyData>('data'),
     /** `create`, `update`, `remove`, `undo`. */
