@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { type ExpandedQuery, expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { compileSynonyms, loadSynonyms, ZSynonymsFile } from '../../../knowledge/search/load-synonyms.ts'
+import {
+  compileSynonyms,
+  loadSynonyms,
+  type SynonymsFile,
+  ZSynonymsFile,
+} from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 import { readCaseGroup } from '../../helpers/read-cases.ts'
 
@@ -86,20 +91,21 @@ describe('everyday names for companies, cooperatives, poor households and vehicl
   )
 })
 
+/**
+ * The words a question is searched for under the expansions of a synonyms file as an operator
+ * writes it, read by the schema the loader uses.
+ */
+const expandingWith = (expansions: SynonymsFile['expansions']) => {
+  const vocabulary = compileSynonyms([ZSynonymsFile.parse({ expansions })])
+  return (q: string) => expandQuery(q, vocabulary).terms.map((t) => t.text)
+}
+
 describe('an everyday phrase with a plain and a context-bound expansion', () => {
-  // A synonyms file as an operator writes it, read by the schema the loader uses.
-  const vocabulary = compileSynonyms([
-    ZSynonymsFile.parse({
-      expansions: [
-        { from: ['giấy phép kinh doanh'], to: 'hộ kinh doanh' },
-        { from: ['giấy phép kinh doanh'], to: 'đăng ký doanh nghiệp', when: ['công ty'] },
-      ],
-    }),
+  const terms = expandingWith([
+    { from: ['giấy phép kinh doanh'], to: 'hộ kinh doanh' },
+    { from: ['giấy phép kinh doanh'], to: 'đăng ký doanh nghiệp', when: ['công ty'] },
   ])
-  const words = (q: string) =>
-    expandQuery(q, vocabulary)
-      .terms.map((t) => t.text)
-      .join(' ')
+  const words = (q: string) => terms(q).join(' ')
 
   it('keeps both, the context-bound one first', () => {
     expect(words('giấy phép kinh doanh của công ty')).toContain('đăng ký doanh nghiệp')
@@ -110,19 +116,12 @@ describe('an everyday phrase with a plain and a context-bound expansion', () => 
 describe('an everyday phrase with several context-bound expansions', () => {
   // "ghi sai" is a land certificate's correction beside "sổ đỏ", a civil-status correction beside "khai
   // sinh" and the insurance book's beside "BHXH": each context keeps its own, in the order written.
-  const vocabulary = compileSynonyms([
-    ZSynonymsFile.parse({
-      expansions: [
-        { from: ['ghi sai'], to: 'đính chính', when: ['sổ đỏ'] },
-        { from: ['ghi sai'], to: 'cải chính hộ tịch', when: ['khai sinh'] },
-        { from: ['ghi sai'], to: 'điều chỉnh thông tin', when: ['bhxh'] },
-      ],
-    }),
+  const terms = expandingWith([
+    { from: ['ghi sai'], to: 'đính chính', when: ['sổ đỏ'] },
+    { from: ['ghi sai'], to: 'cải chính hộ tịch', when: ['khai sinh'] },
+    { from: ['ghi sai'], to: 'điều chỉnh thông tin', when: ['bhxh'] },
   ])
-  const words = (q: string) =>
-    expandQuery(q, vocabulary)
-      .terms.map((t) => t.text)
-      .join(' ')
+  const words = (q: string) => terms(q).join(' ')
 
   it('keeps every one and uses the one whose context the question names', () => {
     expect(words('sổ đỏ ghi sai')).toBe('sổ đỏ đính chính')
@@ -132,15 +131,11 @@ describe('an everyday phrase with several context-bound expansions', () => {
   })
 
   it('lets a later one for the same context replace the earlier', () => {
-    const replaced = compileSynonyms([
-      ZSynonymsFile.parse({
-        expansions: [
-          { from: ['ghi sai'], to: 'đính chính', when: ['sổ đỏ'] },
-          { from: ['ghi sai'], to: 'cấp đổi', when: ['sổ đỏ'] },
-        ],
-      }),
+    const replaced = expandingWith([
+      { from: ['ghi sai'], to: 'đính chính', when: ['sổ đỏ'] },
+      { from: ['ghi sai'], to: 'cấp đổi', when: ['sổ đỏ'] },
     ])
-    expect(expandQuery('sổ đỏ ghi sai', replaced).terms.map((t) => t.text)).toContain('cấp')
-    expect(expandQuery('sổ đỏ ghi sai', replaced).terms.map((t) => t.text)).not.toContain('đính')
+    expect(replaced('sổ đỏ ghi sai')).toContain('cấp')
+    expect(replaced('sổ đỏ ghi sai')).not.toContain('đính')
   })
 })
