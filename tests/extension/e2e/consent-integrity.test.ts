@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveScreenshot } from '../helpers/configure-extension.ts'
 import { type DepartmentScenario, startDepartmentScenario } from '../helpers/department-scenario.ts'
 import { shownSha256 } from '../helpers/extension-pages.ts'
-import type { Browser, Official } from '../helpers/extension-scenario.ts'
+import { type Browser, type Official, POLL } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
 
-const POLL = { timeout: 15_000, interval: 100 }
 const NAME = 'QD_123_QĐ-STP.pdf'
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 

@@ -20,10 +20,8 @@ import {
   expectQueuedDraftShown,
   issueQueuedDraft,
 } from '../helpers/extension-pages.ts'
-import type { Browser, Official } from '../helpers/extension-scenario.ts'
+import { type Browser, type Official, POLL } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
-
-const POLL = { timeout: 15_000, interval: 100 }
 
 describe('leader to văn thư inside trolyso', { timeout: 120_000 }, () => {
   let s: DepartmentScenario, leaderBrowser: Browser, clerkBrowser: Browser, leader: Official, clerk: Official

@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blueSignaturePng, makePng } from '../../helpers/signature-images.ts'
 import { configureExtension, saveScreenshot } from '../helpers/configure-extension.ts'
 import { type DepartmentScenario, SENDER, startDepartmentScenario } from '../helpers/department-scenario.ts'
-import type { Browser, Official } from '../helpers/extension-scenario.ts'
-
-const POLL = { timeout: 15_000, interval: 100 }
+import { type Browser, type Official, POLL } from '../helpers/extension-scenario.ts'
 
 describe('the approver’s signature image in Tùy chọn', { timeout: 120_000 }, () => {
   let s: DepartmentScenario, browser: Browser, leader: Official, clerk: Official

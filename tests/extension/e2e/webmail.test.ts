@@ -15,11 +15,8 @@ import {
   startDepartmentScenario,
 } from '../helpers/department-scenario.ts'
 import { addRecipient, shownSha256, unsignedNudge } from '../helpers/extension-pages.ts'
-import type { Browser, Official } from '../helpers/extension-scenario.ts'
+import { type Browser, type Official, POLL } from '../helpers/extension-scenario.ts'
 import { makeScannedPdf, makeTextPdf } from '../helpers/make-pdfs.ts'
-
-// The first nudge waits for a freshly built extension and a busy machine: poll longer than vitest's 1 s default.
-const POLL = { timeout: 15_000, interval: 100 }
 
 describe('officials extension in Chromium', { timeout: 90_000 }, () => {
   let s: DepartmentScenario

@@ -6,10 +6,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DepartmentScenario, startDepartmentScenario } from '../helpers/department-scenario.ts'
-import type { Browser, Official } from '../helpers/extension-scenario.ts'
+import { type Browser, type Official, POLL } from '../helpers/extension-scenario.ts'
 import { makeTextPdf } from '../helpers/make-pdfs.ts'
-
-const POLL = { timeout: 15_000, interval: 100 }
 
 describe('a pending consent survives the stopped service worker', { timeout: 90_000 }, () => {
   let s: DepartmentScenario, browser: Browser, leader: Official, file: string

@@ -21,6 +21,12 @@ export type { Official } from './servers.ts'
 export type ApiServer = Awaited<ReturnType<typeof startApiServer>>
 export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>
 export type Poll = { timeout: number; interval: number }
+/**
+ * How long the browser tests wait for what the extension shows (`expect.poll`, `waitForSelector`):
+ * the first nudge waits for a freshly built extension and a busy machine, so longer than vitest's
+ * 1 s default. A test whose page does more (a large PDF, a prepared preview) names its own.
+ */
+export const POLL: Poll = { timeout: 15_000, interval: 100 }
 
 export type Scenario = {
   api: ApiServer
