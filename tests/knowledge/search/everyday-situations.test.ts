@@ -6,7 +6,8 @@ import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 // a neighbour's wall over the boundary, a shop paused or closed for good, insurance paid by oneself or
 // taken out at once, a clean criminal record, licence points lost, a pension collected for a parent,
 // a child's surname, proof of being single, a rented room, legal aid, going away for work, a relative
-// staying over, and a marriage told only as the story of a household split.
+// staying over, an estate shared out after a death, a shop moved to a new address, and a marriage
+// told only as the story of a household split.
 describe('situations told in everyday words on the portal export', () => {
   const portal = usePortalKnowledgeBase()
 
@@ -29,6 +30,9 @@ describe('situations told in everyday words on the portal export', () => {
     ['sắp đi làm ăn xa nửa năm có phải khai báo với công an xã không', '1.003677'],
     ['em trai tôi lấy vợ rồi, giờ muốn tách hộ khẩu ra ở riêng', '1.010038'],
     ['mẹ tôi dưới quê lên ở chơi 2 tuần có phải báo công an không', '2.001159'],
+    ['mẹ mất không để lại di chúc, 3 chị em muốn chia căn nhà của mẹ', '2.001406'],
+    ['bố tôi yếu rồi, tôi lĩnh lương hưu thay bố được không', '1.001601'],
+    ['tiệm tóc hộ kinh doanh của em chuyển sang địa điểm mới thì phải làm gì', '2.000720'],
   ])('"%s" finds one of %s first', (question, codes) => {
     expect(codes.split(',')).toContain(portal.kb.search(question, { limit: 3 })[0]?.code)
   })
