@@ -6,8 +6,8 @@ import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 // a neighbour's wall over the boundary, a shop paused or closed for good, insurance paid by oneself or
 // taken out at once, a clean criminal record, licence points lost, a pension collected for a parent,
 // a child's surname, proof of being single, a rented room, legal aid, going away for work, a relative
-// staying over, an estate shared out after a death, a shop moved to a new address, and a marriage
-// told only as the story of a household split.
+// staying over, an estate shared out after a death, a shop moved to a new address, an identity card
+// for a child told by school year, and a marriage told only as the story of a household split.
 describe('situations told in everyday words on the portal export', () => {
   const portal = usePortalKnowledgeBase()
 
@@ -33,6 +33,7 @@ describe('situations told in everyday words on the portal export', () => {
     ['mẹ mất không để lại di chúc, 3 chị em muốn chia căn nhà của mẹ', '2.001406'],
     ['bố tôi yếu rồi, tôi lĩnh lương hưu thay bố được không', '1.001601'],
     ['tiệm tóc hộ kinh doanh của em chuyển sang địa điểm mới thì phải làm gì', '2.000720'],
+    ['cháu tôi học lớp 2, nghe nói trẻ con cũng làm được căn cước, làm ở đâu', '1.014062'],
   ])('"%s" finds one of %s first', (question, codes) => {
     expect(codes.split(',')).toContain(portal.kb.search(question, { limit: 3 })[0]?.code)
   })
