@@ -30,6 +30,7 @@ import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
 import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
+import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
@@ -430,8 +431,11 @@ export const answerQuestion = async ({
   const totalWeight = query.terms.reduce((sum, t) => sum + t.weight, 0)
   // Long messages carry side words ("vì bản gốc bị thất lạc"): enough matched words also count.
   // (coverage is rounded to 3 decimals: 1/3 of 9 words is 0.333, and 0.333 × 9 must still count as 3)
-  const confident = (r: SearchResult) =>
+  const matched = (r: SearchResult) =>
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
+  // A long message's story hides the request's words: the best match holding the request's rare pair is offered.
+  const requested = wordShare ? requestTopics(query.requestPairs, query.folded, wordShare) : []
+  const confident = (r: SearchResult) => matched(r) || (r === best && holdsRequestTopic(r.name, requested))
   // A question about a topic the records do not hold (a bank card, a school transfer) is answered
   // only by a procedure whose name names that topic.
   // The question's object words and the words an abbreviation rewrote are read by several checks below: worked out once.
@@ -642,7 +646,8 @@ export const answerQuestion = async ({
     householdForCompany ||
     firstIssues !== null ||
     unpenalised(best) - top.score > FIT_MARGIN ||
-    !!missed
+    !!missed ||
+    !matched(top)
   if (close.length > 1 || weak) {
     // A name the question holds (nearly) all of is one of the choices too, when there is room.
     // (never one naming an action the question does not ask: "Xóa đăng ký thường trú" for "đăng ký thường trú")
