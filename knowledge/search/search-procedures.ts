@@ -10,12 +10,11 @@ import { foldCached } from './analyse-procedure-name.ts'
 import {
   baseNameOf,
   commonLimit,
-  countPhrase,
   type DocFacts,
   FIELD_BOOSTS,
-  MODIFIERS,
   type SearchIndex,
 } from './build-search-index.ts'
+import { countAskedModifiers } from './count-asked-modifiers.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import { factsByDoc } from './facts-by-doc.ts'
 import type { Synonyms } from './load-synonyms.ts'
@@ -353,26 +352,7 @@ export const searchProcedures = ({
   const typed = q.tokens.some((t) => t.folded === 'bi')
     ? q.tokens.map((t) => (t.accented ? t.text : t.folded)).join(' ')
     : ''
-  const passive = (m: (typeof MODIFIERS)[number], marked: boolean): number =>
-    typed ? countPhrase(typed, `bị ${m.accented}`) + (marked ? 0 : countPhrase(typed, `bi ${m.folded}`)) : 0
-  const askedModifiers = MODIFIERS.map((m) =>
-    Math.max(
-      0,
-      countPhrase(markedQuery, m.accented) +
-        (m.folded === m.accented ? 0 : countPhrase(markedQuery, m.folded)) -
-        passive(m, false),
-    ),
-  )
-  // Asked without doubt: with marks, or a multi-word phrase ("thu hoi") that folds to nothing else.
-  const surelyAsked = MODIFIERS.map((m, k) =>
-    m.folded.includes(' ')
-      ? (askedModifiers[k] ?? 0)
-      : Math.max(0, countPhrase(markedQuery, m.accented) - passive(m, true)),
-  )
-  const askedSurely: number[] = []
-  surelyAsked.forEach((n, m) => {
-    if (n > 0) askedSurely.push(m)
-  })
+  const { asked: askedModifiers, surely: askedSurely } = countAskedModifiers(markedQuery, typed)
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
   // A company's question: procedures open to citizens are no closer to it.
