@@ -87,7 +87,12 @@ export const namesPrivateBrand = (
   tokens: readonly AnalyzedToken[] = [],
   things: EverydayThings = builtInEverydayThings(),
 ): PrivateThing => {
-  const typed = () => tokens.map((t) => t.text.normalize('NFC').toLowerCase()).join(' ')
+  // The message as typed, lowercased: joined once, when a marked name is first compared with it.
+  let typedText: string | undefined
+  const typed = () => {
+    typedText ??= tokens.map((t) => t.text.normalize('NFC').toLowerCase()).join(' ')
+    return typedText
+  }
   if (
     (GAME.test(whole) && !GAME_BUSINESS.test(whole)) ||
     things.games.some((name) => containsPhrase(whole, name)) ||

@@ -77,13 +77,28 @@ const SIBLING_WORDS = 0.8
 /** Only the best-scored candidates are checked for an unasked action (no answer or page reads further). */
 const ACTION_CHECKS = 20
 
-/** A base name's words (`set`) and its words that say something about its object (`plain`). */
-type GroupWords = { set: ReadonlySet<string>; plain: readonly string[] }
+/**
+ * A base name's words (`set`) and its words that say something about its object (`plain`), with
+ * one bit per word (`bits`, `plainBits`; a word's bit from its characters) to rule out most
+ * names that are not siblings before looking their words up.
+ */
+type GroupWords = { set: ReadonlySet<string>; plain: readonly string[]; bits: number; plainBits: number }
+/** A word's bit of 32 (equal words, equal bits). */
+const bitOf = (word: string): number => {
+  let h = 0
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0
+  return 1 << (h & 31)
+}
 /** Base names repeat from search to search: their words are split once (bounded like the name traits). */
 const wordsOf = memoize(
   (group): GroupWords => {
     const all = group.split(' ')
-    return { set: new Set(all), plain: all.filter((w) => !FILLER.has(w)) }
+    const plain = all.filter((w) => !FILLER.has(w))
+    let bits = 0
+    for (const w of all) bits |= bitOf(w)
+    let plainBits = 0
+    for (const w of plain) plainBits |= bitOf(w)
+    return { set: new Set(all), plain, bits, plainBits }
   },
   { maxEntries: 10_000 },
 )
@@ -122,12 +137,22 @@ const coversMoreThan = (
   return false
 }
 
+/** Set bits of a 32-bit number. */
+const bitCount = (n: number): number => {
+  let v = n - ((n >>> 1) & 0x55555555)
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
 /** Whether `variant` is `plain` with words added: most of the plain name's words are in it. */
-const extendsPlain = (variant: ReadonlySet<string>, plain: readonly string[]): boolean => {
-  if (!plain.length) return false
+const extendsPlain = (variant: GroupWords, plain: GroupWords): boolean => {
+  const words = plain.plain
+  if (!words.length) return false
   // Stops past the allowed share of missing words: most candidates are no sibling.
-  let misses = Math.floor((1 - SIBLING_WORDS) * plain.length + 1e-9)
-  for (const w of plain) if (!variant.has(w) && --misses < 0) return false
+  let misses = Math.floor((1 - SIBLING_WORDS) * words.length + 1e-9)
+  // Each bit of the plain name's words the variant lacks is at least one word it lacks.
+  if (bitCount(plain.plainBits & ~variant.bits) > misses) return false
+  for (const w of words) if (!variant.set.has(w) && --misses < 0) return false
   return true
 }
 
@@ -156,7 +181,7 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   for (const r of results)
     if (r.score < 1000 && r.fit === undefined) bestCoverage = Math.max(bestCoverage, r.idfCoverage)
   // Found siblings that name no action: next to one, an action the question does not ask for is a variant it did not mean.
-  const actionless: { r: SearchResult; words: readonly string[] | null }[] = []
+  const actionless: { r: SearchResult; words: GroupWords | null }[] = []
   if (!question.actions.size && unasked.some((u, i) => u && i < ACTION_CHECKS)) {
     results.forEach((r, i) => {
       if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
@@ -164,7 +189,7 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   }
   const actionWordsOf = nameWordsOf(actions)
   const hasPlainSibling = (r: SearchResult): boolean => {
-    let words: ReadonlySet<string> | null = null
+    let words: GroupWords | null = null
     // The variant's own action words, read once for all the siblings it is compared with.
     let own: ReadonlySet<string> | null = null
     const ownWords = (): ReadonlySet<string> => {
@@ -174,9 +199,9 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     for (const s of actionless) {
       if (s.r.idfCoverage < r.idfCoverage - ACTION_SIBLING_COVERAGE) continue
       if (coversMoreThan(r, s.r, ownWords)) continue
-      words ??= wordsOf(r.group).set
-      s.words ??= wordsOf(s.r.group).plain
-      if (s.words.length * SIBLING_WORDS <= words.size && extendsPlain(words, s.words)) return true
+      words ??= wordsOf(r.group)
+      s.words ??= wordsOf(s.r.group)
+      if (s.words.plain.length * SIBLING_WORDS <= words.set.size && extendsPlain(words, s.words)) return true
     }
     return false
   }
@@ -196,17 +221,21 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   // A name that does not cover the question ranks below its plain sibling that does: "Đăng ký khai sinh
   // kết hợp đăng ký nhận cha, mẹ, con" below "Đăng ký nhận cha, mẹ, con" for a child whose birth is
   // already registered, however many of the question's words its longer name holds.
+  const groupWords: GroupWords[] = []
   for (let i = 0; i < Math.min(ACTION_CHECKS, scored.length); i++) {
     const r = scored[i] as SearchResult
     if (r.score >= 1000 || !r.group || !contradicts(question, actions.misfit(question, r.name))) continue
-    const words = wordsOf(r.group).set
-    for (const s of scored) {
+    const words = wordsOf(r.group)
+    for (let j = 0; j < scored.length; j++) {
+      const s = scored[j] as SearchResult
       if (s === r || s.score >= r.score || s.score >= 1000 || !s.group || s.group === r.group) continue
-      const sibling = wordsOf(s.group)
+      // read once per search for every name it is compared with
+      const sibling = groupWords[j] ?? wordsOf(s.group)
+      groupWords[j] = sibling
       // This name is the sibling's with words added (a longer name holding nearly all of its words).
       if (
-        sibling.set.size >= words.size ||
-        !extendsPlain(words, sibling.plain) ||
+        sibling.set.size >= words.set.size ||
+        !extendsPlain(words, sibling) ||
         actions.misfit(question, s.name)
       )
         continue

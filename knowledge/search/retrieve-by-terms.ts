@@ -82,13 +82,25 @@ const scratchFor = (m: MiniSearchInternals): Scratch => {
  * @returns up to `limit` hits, best first, with MiniSearch's score (summed score × distinct words matched)
  * @example retrieveByTerms({ mini, terms: [{ term: 'khai', fuzzy: false, prefix: false, boost: 1 }], fieldBoosts: FIELD_BOOSTS, limit: 80 })
  */
-export const retrieveByTerms = ({
+export const retrieveByTerms = (options: RetrieveByTermsOptions): { id: string; score: number }[] => {
+  const { docs, scores } = retrieveDocsByTerms(options)
+  const ids = (options.mini as unknown as MiniSearchInternals)._documentIds
+  return docs.map((docId, k) => ({ id: ids.get(docId) as string, score: scores[k] as number }))
+}
+
+/**
+ * The same hits as {@link retrieveByTerms}, as MiniSearch's short document numbers (the order the
+ * documents were added in) beside their scores: a caller that keeps its documents in that order
+ * reads them by number instead of looking each id up.
+ * @returns `docs[k]` scored `scores[k]`, best first
+ */
+export const retrieveDocsByTerms = ({
   mini,
   terms,
   fieldBoosts,
   limit,
-}: RetrieveByTermsOptions): { id: string; score: number }[] => {
-  if (limit <= 0 || terms.length === 0) return []
+}: RetrieveByTermsOptions): { docs: number[]; scores: number[] } => {
+  if (limit <= 0 || terms.length === 0) return { docs: [], scores: [] }
   const m = mini as unknown as MiniSearchInternals
   const tree = m._index as unknown as Tree
   const s = scratchFor(m)
@@ -199,5 +211,5 @@ export const retrieveByTerms = ({
       scores.pop()
     }
   }
-  return docs.map((docId, k) => ({ id: m._documentIds.get(docId) as string, score: scores[k] as number }))
+  return { docs, scores }
 }

@@ -10,17 +10,17 @@ import { foldCached } from './analyse-procedure-name.ts'
 import {
   baseNameOf,
   commonLimit,
-  countPhrase,
   type DocFacts,
   FIELD_BOOSTS,
-  MODIFIERS,
   type SearchIndex,
 } from './build-search-index.ts'
+import { countAskedModifiers } from './count-asked-modifiers.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
+import { factsByDoc } from './facts-by-doc.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
-import { type RetrievalTerm, retrieveByTerms } from './retrieve-by-terms.ts'
+import { type RetrievalTerm, retrieveDocsByTerms } from './retrieve-by-terms.ts'
 import type { SearchResult } from './search.types.ts'
 import { speaksForOrganisation } from './speaks-for-organisation.ts'
 
@@ -256,14 +256,29 @@ const codeResults = (index: SearchIndex, q: ExpandedQuery): SearchResult[] => {
  * Candidates when every query word is very common (kept out of MiniSearch): the procedures
  * naming the word, shortest names first, scored as a single-term BM25 would order them.
  */
-const commonWordHits = (index: SearchIndex, word: string): { id: string; score: number }[] => {
+const commonWordHits = (index: SearchIndex, word: string): Hit[] => {
   const list = index.common.get(word) ?? new Uint32Array()
-  const out: { id: string; score: number }[] = []
+  const out: Hit[] = []
   for (const ordinal of list.subarray(0, CANDIDATES)) {
     const f = index.ordered[ordinal]
-    if (f) out.push({ id: f.code, score: 1 / Math.max(1, f.mainLength) })
+    if (f) out.push({ f, score: 1 / Math.max(1, f.mainLength) })
   }
   return out
+}
+
+/** A retrieved candidate: its facts (read by document number, not looked up by code) and retrieval score. */
+type Hit = { f: DocFacts | undefined; score: number }
+
+/** MiniSearch's best candidates for the retrieval words, with their facts read by document number. */
+const retrievedHits = (index: SearchIndex, terms: RetrievalTerm[]): Hit[] => {
+  const { docs, scores } = retrieveDocsByTerms({
+    mini: index.mini,
+    terms,
+    fieldBoosts: FIELD_BOOSTS,
+    limit: CANDIDATES,
+  })
+  const facts = factsByDoc(index)
+  return docs.map((doc, k) => ({ f: facts[doc], score: scores[k] as number }))
 }
 
 /**
@@ -318,19 +333,14 @@ export const searchProcedures = ({
     prefix: term === last && term.length >= 3 && !known(term),
     boost: weights.get(term) ?? 1,
   }))
-  const hits: { id: string | number; score: number }[] = index.common.has(retrieval[0] ?? '')
+  const hits: Hit[] = index.common.has(retrieval[0] ?? '')
     ? commonWordHits(index, retrieval[0] as string)
-    : retrieveByTerms({
-        mini: index.mini,
-        terms: retrievalTerms,
-        fieldBoosts: FIELD_BOOSTS,
-        limit: CANDIDATES,
-      })
+    : retrievedHits(index, retrievalTerms)
   if (morePairs.length) {
-    const found = new Set(hits.map((h) => h.id))
+    const found = new Set(hits.map((h) => h.f?.code))
     // Read from the pairs' postings: MiniSearch's best PAIR_CANDIDATES without scoring objects for all.
     const byPairs = retrieveByPairs({ mini: index.mini, pairs: morePairs, limit: PAIR_CANDIDATES })
-    for (const h of byPairs) if (!found.has(h.id)) hits.push({ id: h.id, score: 0 })
+    for (const h of byPairs) if (!found.has(h.id)) hits.push({ f: index.facts.get(h.id), score: 0 })
   }
   if (!hits.length) return results.slice(0, limit)
 
@@ -342,26 +352,7 @@ export const searchProcedures = ({
   const typed = q.tokens.some((t) => t.folded === 'bi')
     ? q.tokens.map((t) => (t.accented ? t.text : t.folded)).join(' ')
     : ''
-  const passive = (m: (typeof MODIFIERS)[number], marked: boolean): number =>
-    typed ? countPhrase(typed, `bị ${m.accented}`) + (marked ? 0 : countPhrase(typed, `bi ${m.folded}`)) : 0
-  const askedModifiers = MODIFIERS.map((m) =>
-    Math.max(
-      0,
-      countPhrase(markedQuery, m.accented) +
-        (m.folded === m.accented ? 0 : countPhrase(markedQuery, m.folded)) -
-        passive(m, false),
-    ),
-  )
-  // Asked without doubt: with marks, or a multi-word phrase ("thu hoi") that folds to nothing else.
-  const surelyAsked = MODIFIERS.map((m, k) =>
-    m.folded.includes(' ')
-      ? (askedModifiers[k] ?? 0)
-      : Math.max(0, countPhrase(markedQuery, m.accented) - passive(m, true)),
-  )
-  const askedSurely: number[] = []
-  surelyAsked.forEach((n, m) => {
-    if (n > 0) askedSurely.push(m)
-  })
+  const { asked: askedModifiers, surely: askedSurely } = countAskedModifiers(markedQuery, typed)
   const bundleAsked = wholeQuery.includes(' lien thong ') || wholeQuery.includes(' ket hop ')
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
   // A company's question: procedures open to citizens are no closer to it.
@@ -460,8 +451,8 @@ export const searchProcedures = ({
   const top = hits[0]?.score ?? 1
   const ranked: SearchResult[] = []
   for (let c = 0; c < hits.length; c++) {
-    const hit = hits[c] as { id: string | number; score: number }
-    const f = index.facts.get(String(hit.id))
+    const hit = hits[c] as Hit
+    const f = hit.f
     if (!f || seen.has(f.code)) continue
     const foldedIds = ids ? f.foldedIds : undefined
     const length = f.tokenCount ?? f.folded.length
@@ -569,19 +560,13 @@ export const searchProcedures = ({
       precision: Math.round(precision * 1000) / 1000,
       uncovered,
       forPeople: f.people,
-      // The base name is joined only for the results returned (below).
-      group: '',
+      // The reranker compares siblings by their base names; without it the base name is joined
+      // only for the results returned (below).
+      group: rerank ? groupOf(f) : '',
       levelRank: f.levelRank,
     })
   }
   ranked.sort((a, b) => b.score - a.score || a.levelRank - b.levelRank || a.code.localeCompare(b.code))
-  if (rerank) {
-    // The reranker compares siblings by their base names.
-    for (const r of ranked) {
-      const f = index.facts.get(r.code)
-      if (f) r.group = groupOf(f)
-    }
-  }
   const out = [...results, ...(rerank ? rerank(ranked, q) : ranked)].slice(0, limit)
   for (const r of out) {
     if (r.group !== '') continue
