@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   buildSearchIndex,
   commonLimit,
   type SearchIndex,
 } from '../../../knowledge/search/build-search-index.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { retrieveByPairs } from '../../../knowledge/search/retrieve-by-pairs.ts'
 import { searchProcedures } from '../../../knowledge/search/search-procedures.ts'
-import type { TestDb } from '../../helpers/create-test-db.ts'
 import { readEvalQuestions } from '../../helpers/paths.ts'
-import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
+import { usePortalSearchIndexes } from '../../helpers/portal-search-indexes.ts'
 
-const synonyms = loadSynonyms()
-let testDb: TestDb
-let imported: Awaited<ReturnType<typeof listProcedures>>
-let real: SearchIndex
+const portal = usePortalSearchIndexes()
+const { synonyms } = portal
 let local: SearchIndex
-let viaAddAll: SearchIndex
 
 /** The indexed word pairs of every evaluation question (what the pair retrieval is given). */
 const questionPairs = (index: SearchIndex): string[][] =>
@@ -38,33 +32,29 @@ const viaMiniSearch = (index: SearchIndex, pairs: string[], limit: number) =>
     .slice(0, limit)
     .map((h) => ({ id: h.id as string, score: h.score }))
 
-beforeAll(async () => {
-  testDb = await createPortalDb()
-  imported = await listProcedures({ db: testDb.db })
-  real = buildSearchIndex({ procedures: imported, synonyms })
-  viaAddAll = buildSearchIndex({ procedures: imported, synonyms, loader: 'addAll' })
+beforeAll(() => {
+  const imported = portal.procedures
   // Local copies make long pair postings with many equal scores (ties in MiniSearch's order).
   const procedures = [...imported]
   for (const place of ['tỉnh Ninh Bình', 'thành phố Hà Nội', 'tỉnh Lào Cai', 'xã Tân Lập, tỉnh Phú Thọ'])
     for (const p of imported)
       procedures.push({ ...p, code: `${p.code}-${place}`, name: `${p.name} tại ${place}` })
   local = buildSearchIndex({ procedures, synonyms })
-}, 120_000)
-afterAll(() => testDb?.close())
+}, 60_000)
 
 describe('retrieveByPairs', () => {
   it('returns what MiniSearch returns for the same pairs, scores and order, at 2,642 records', () => {
-    const sets = questionPairs(real)
+    const sets = questionPairs(portal.index)
     expect(sets.length).toBeGreaterThan(500)
     for (const pairs of sets) {
       for (const limit of [1, 20]) {
         const few = pairs.slice(0, 3)
-        expect(retrieveByPairs({ mini: real.mini, pairs: few, limit })).toEqual(
-          viaMiniSearch(real, few, limit),
+        expect(retrieveByPairs({ mini: portal.index.mini, pairs: few, limit })).toEqual(
+          viaMiniSearch(portal.index, few, limit),
         )
         // Postings built through MiniSearch's own addAll (Maps) give the same.
-        expect(retrieveByPairs({ mini: viaAddAll.mini, pairs: few, limit })).toEqual(
-          viaMiniSearch(viaAddAll, few, limit),
+        expect(retrieveByPairs({ mini: portal.viaAddAll.mini, pairs: few, limit })).toEqual(
+          viaMiniSearch(portal.viaAddAll, few, limit),
         )
       }
     }
@@ -92,7 +82,7 @@ describe('retrieveByPairs', () => {
     // words' hits from their postings (knowledge/search/retrieve-by-terms.ts), so it calls it never.
     // It calls itself for the parts of a combined query: only the calls with `combineWith` are whole queries.
     const spy = vi.spyOn(
-      real.mini as unknown as { executeQuery: (query: unknown) => unknown },
+      portal.index.mini as unknown as { executeQuery: (query: unknown) => unknown },
       'executeQuery',
     )
     const wholeQueries = () =>
@@ -100,7 +90,9 @@ describe('retrieveByPairs', () => {
         ([query]) => typeof query === 'object' && query !== null && 'combineWith' in query,
       ).length
     try {
-      const found = searchProcedures({ index: real, synonyms, query: q, limit: 10 }).map((r) => r.code)
+      const found = searchProcedures({ index: portal.index, synonyms, query: q, limit: 10 }).map(
+        (r) => r.code,
+      )
       // "Đăng ký lại khai tử" comes from the pairs, outside the rare words' retrieval.
       expect(found).toContain('1.005461')
       expect(wholeQueries()).toBe(0)

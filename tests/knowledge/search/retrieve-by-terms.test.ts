@@ -1,30 +1,12 @@
 import type { Query } from 'minisearch'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listProcedures } from '../../../knowledge/procedures/list-procedures.ts'
-import {
-  buildSearchIndex,
-  FIELD_BOOSTS,
-  type SearchIndex,
-} from '../../../knowledge/search/build-search-index.ts'
+import { describe, expect, it } from 'vitest'
+import { FIELD_BOOSTS, type SearchIndex } from '../../../knowledge/search/build-search-index.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { compileSynonyms, readSynonymFiles } from '../../../knowledge/search/load-synonyms.ts'
 import { type RetrievalTerm, retrieveByTerms } from '../../../knowledge/search/retrieve-by-terms.ts'
-import type { TestDb } from '../../helpers/create-test-db.ts'
 import { readEvalQuestions } from '../../helpers/paths.ts'
-import { createPortalDb } from '../../helpers/portal-knowledge-base.ts'
+import { usePortalSearchIndexes } from '../../helpers/portal-search-indexes.ts'
 
-let testDb: TestDb
-let index: SearchIndex
-let viaAddAll: SearchIndex
-const synonyms = compileSynonyms(readSynonymFiles({}))
-
-beforeAll(async () => {
-  testDb = await createPortalDb()
-  const procedures = await listProcedures({ db: testDb.db })
-  index = buildSearchIndex({ procedures, synonyms })
-  viaAddAll = buildSearchIndex({ procedures, synonyms, loader: 'addAll' })
-}, 60_000)
-afterAll(() => testDb?.close())
+const portal = usePortalSearchIndexes()
 
 const questions = readEvalQuestions()
 
@@ -75,11 +57,11 @@ describe('retrieveByTerms', () => {
     let ties = 0
     let typed = 0
     for (const question of questions) {
-      const q = expandQuery(question, synonyms)
+      const q = expandQuery(question, portal.synonyms)
       const words = [...new Set([...q.terms.map((t) => t.folded), ...q.bigrams])]
       if (!words.length) continue
-      if (words.some((w) => w.length >= 5 && !/[\d_]/.test(w) && !index.df.has(w))) typed++
-      ties += compare(index, words, [1, 5, 80])
+      if (words.some((w) => w.length >= 5 && !/[\d_]/.test(w) && !portal.index.df.has(w))) typed++
+      ties += compare(portal.index, words, [1, 5, 80])
     }
     // Equal scores are common (level variants of one name): their order is checked above too.
     expect(ties).toBeGreaterThan(100)
@@ -89,28 +71,30 @@ describe('retrieveByTerms', () => {
 
   it("gives the same over MiniSearch's own Map postings (an index built through addAll)", () => {
     for (const question of questions.slice(0, 300)) {
-      const q = expandQuery(question, synonyms)
+      const q = expandQuery(question, portal.synonyms)
       const words = [...new Set([...q.terms.map((t) => t.folded), ...q.bigrams])]
-      if (words.length) compare(viaAddAll, words, [80])
+      if (words.length) compare(portal.viaAddAll, words, [80])
     }
   }, 60_000)
 
   it('counts a word given twice once, adds its score twice, and keeps typos and prefixes of a word', () => {
-    compare(index, ['khai', 'sinh', 'khai'], [1, 10, 80])
-    compare(index, ['dang', 'ky', 'ket', 'hon', 'dang'], [80])
+    compare(portal.index, ['khai', 'sinh', 'khai'], [1, 10, 80])
+    compare(portal.index, ['dang', 'ky', 'ket', 'hon', 'dang'], [80])
     // a typo ("chung thuc" misspelt) and a word being typed
-    compare(index, ['chungg', 'thuc', 'ban', 'sa'], [80])
+    compare(portal.index, ['chungg', 'thuc', 'ban', 'sa'], [80])
   })
 
   it('gives nothing for a limit of 0, no words or words nothing matches', () => {
-    const specs = specsOf(index, ['khai', 'sinh'])
-    expect(retrieveByTerms({ mini: index.mini, terms: specs, fieldBoosts: FIELD_BOOSTS, limit: 0 })).toEqual(
-      [],
-    )
-    expect(retrieveByTerms({ mini: index.mini, terms: [], fieldBoosts: FIELD_BOOSTS, limit: 5 })).toEqual([])
+    const specs = specsOf(portal.index, ['khai', 'sinh'])
+    expect(
+      retrieveByTerms({ mini: portal.index.mini, terms: specs, fieldBoosts: FIELD_BOOSTS, limit: 0 }),
+    ).toEqual([])
+    expect(
+      retrieveByTerms({ mini: portal.index.mini, terms: [], fieldBoosts: FIELD_BOOSTS, limit: 5 }),
+    ).toEqual([])
     expect(
       retrieveByTerms({
-        mini: index.mini,
+        mini: portal.index.mini,
         terms: [{ term: 'zzqxw', fuzzy: false, prefix: false, boost: 1 }],
         fieldBoosts: FIELD_BOOSTS,
         limit: 5,
