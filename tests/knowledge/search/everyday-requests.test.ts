@@ -3,7 +3,7 @@ import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 // What a citizen asks for in everyday words, read as the procedure's own (knowledge/data/synonyms.json):
 // closing a tax code, a limited company turned into a joint-stock one, a flat of an old state-owned
-// block bought, a jet ski's registration, rice land turned to other crops or fish.
+// block bought, rice land turned to other crops or fish.
 describe('requests told in everyday words on the portal export', () => {
   const portal = usePortalKnowledgeBase()
 
@@ -18,12 +18,8 @@ describe('requests told in everyday words on the portal export', () => {
     expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
   })
 
-  // Among close siblings (the other conversions, renting the same flats, the jet ski's other registrations).
+  // Among close siblings (the other conversions, renting the same flats).
   it.each([
-    [
-      'Tôi có hai chiếc mô tô nước cho thuê ở bãi biển, nay bán một chiếc thì phải làm gì với giấy đăng ký?',
-      '2.001211',
-    ],
     ['công ty tôi muốn chuyển sang công ty cổ phần để gọi thêm vốn thì làm gì', '2.002034'],
     [
       'Gia đình tôi thuê căn hộ tập thể cũ của nhà nước từ những năm 90, nay được mua lại căn đang ở thì cần hồ sơ gì?',
