@@ -19,6 +19,7 @@ import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.
 import { factsByDoc } from './facts-by-doc.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
+import { preferRequestHolder } from './prefer-request-holder.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import { type RetrievalTerm, retrieveDocsByTerms } from './retrieve-by-terms.ts'
 import type { SearchResult } from './search.types.ts'
@@ -360,10 +361,8 @@ export const searchProcedures = ({
   // A purpose clause weighs less when the words before it name a topic names speak of.
   const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) >= PURPOSE_TOPIC_NAMES)
   // So does a story told before the request, when the request names a topic itself.
-  const storyCounts = !!q.requestPairs?.some((p) => {
-    const n = index.df.get(p) ?? 0
-    return n >= REQUEST_TOPIC_NAMES && n <= index.size * REQUEST_TOPIC_SHARE
-  })
+  const namesTopic = (n: number): boolean => n >= REQUEST_TOPIC_NAMES && n <= index.size * REQUEST_TOPIC_SHARE
+  const storyCounts = !!q.requestPairs?.some((p) => namesTopic(index.df.get(p) ?? 0))
   const weightOf = terms.map(
     (t) =>
       t.weight *
@@ -567,7 +566,17 @@ export const searchProcedures = ({
     })
   }
   ranked.sort((a, b) => b.score - a.score || a.levelRank - b.levelRank || a.code.localeCompare(b.code))
-  const out = [...results, ...(rerank ? rerank(ranked, q) : ranked)].slice(0, limit)
+  const fitted = rerank ? rerank(ranked, q) : ranked
+  // A long message's request decides between the first results a story's words put ahead.
+  // Pairs some names hold, and not so many that they name no topic ("đăng ký", "cấp lại").
+  const namedPairs = (q.requestPairs ?? []).filter(
+    (p) => (index.df.get(p) ?? 0) <= index.size * REQUEST_TOPIC_SHARE && index.df.has(p),
+  )
+  const topicPairs = namedPairs.filter((p) => namesTopic(index.df.get(p) ?? 0))
+  const out = [...results, ...preferRequestHolder({ results: fitted, terms, topicPairs, namedPairs })].slice(
+    0,
+    limit,
+  )
   for (const r of out) {
     if (r.group !== '') continue
     const f = index.facts.get(r.code)
