@@ -1,9 +1,10 @@
 /**
  * A long message's request decides between the first results when a rival leads on the story's
  * words alone: "chồng tôi và tôi đã đăng ký kết hôn, giờ làm giấy khai sinh cho cháu thế nào" asks
- * for the birth registration, not the marriage the story names. When a result just below the first
- * holds more of the request's words (find-request-clause.ts) than the first does, and the first holds
- * more of the story's, the request's holder goes first.
+ * for the birth registration, not the marriage the story names. When the first result's name holds
+ * none of the request's named word pairs (find-request-clause.ts), and one of the next two holds, outside
+ * its brackets, a pair of the request that names a topic, fewer of the story's words than the first and
+ * a name no looser (precision), that one goes first.
  * @module
  */
 import { foldCached } from './analyse-procedure-name.ts'
@@ -33,6 +34,9 @@ const holdsPair = (r: SearchResult, pairs: readonly string[]): boolean => {
   return pairs.some((p) => words.includes(` ${p.replace('_', ' ')} `))
 }
 
+/**
+ * @returns the results, with the request's holder moved first when it qualifies (else the same array)
+ */
 export const preferRequestHolder = ({
   results,
   terms,
