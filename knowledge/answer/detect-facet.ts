@@ -42,19 +42,36 @@ const QUESTION_WORDS = new Set([
 ])
 
 /**
- * The facet a clause asks about: a cue that is itself a question ("giấy tờ gì", "bao nhiêu", "ở
+ * The facet a clause (or a message read whole) asks about: a cue that is itself a question ("giấy tờ gì", "bao nhiêu", "ở
  * đâu") before one a question word follows ("lệ phí là bao nhiêu", "online được không") before a
  * bare noun ("yêu cầu", "tờ khai", "kinh phí"), the first of the best kind.
  */
 const askedFacet = (clause: string, synonyms: Synonyms): Facet | undefined => {
-  const tokens = rewriteAbbreviations(analyzeText(clause), synonyms)
-  const asks = (from: number, to: number) => tokens.slice(from, to).some((t) => QUESTION_WORDS.has(t.folded))
-  const ranked = findCueSpans(tokens, synonyms).map((c) => ({
-    facet: c.facet,
-    rank: asks(c.start, c.end) ? 0 : asks(c.end, c.end + 3) ? 1 : 2,
-  }))
+  const ranked = rankCues(rewriteAbbreviations(analyzeText(clause), synonyms), synonyms)
   const best = Math.min(...ranked.map((c) => c.rank))
   return ranked.find((c) => c.rank === best)?.facet
+}
+
+/** Each cue in order, ranked 0 when it is itself a question, 1 when a question word follows it, else 2. */
+const rankCues = (tokens: AnalyzedToken[], synonyms: Synonyms): { facet: Facet; rank: number }[] => {
+  const spans = findCueSpans(tokens, synonyms)
+  // a question word inside another part's cue asks about that part ("nộp yêu cầu ở đâu": where, not conditions)
+  const otherCue = (i: number, facet: Facet) =>
+    spans.some((c) => c.facet !== facet && c.start <= i && i < c.end)
+  const asks = (from: number, to: number, facet?: Facet) =>
+    tokens
+      .slice(from, to)
+      .some((t, k) => QUESTION_WORDS.has(t.folded) && !(facet && otherCue(from + k, facet)))
+  return spans.map((c) => ({
+    facet: c.facet,
+    rank: asks(c.start, c.end) ? 0 : asks(c.end, c.end + 3, c.facet) ? 1 : 2,
+  }))
+}
+
+/** The first cue a question word goes with (in it or just after it), else the first cue. */
+const firstAskedFacet = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet | undefined => {
+  const ranked = rankCues(tokens, synonyms)
+  return (ranked.find((c) => c.rank < 2) ?? ranked[0])?.facet
 }
 
 /** "hồ sơ …", "giấy tờ …" opening a message that asks nothing else: the papers for what follows. */
@@ -88,7 +105,9 @@ export const detectFacet = (options: DetectFacetOptions): Facet => {
     typeof options.text === 'string'
       ? rewriteAbbreviations(analyzeText(options.text), options.synonyms)
       : options.text
-  const asked = detectFacets({ text: tokens, synonyms: options.synonyms })[0]
+  // "nộp yêu cầu ở đâu", "nộp tiền … online được không": the first cue a question word goes with, not a
+  // bare noun before it; several parts asked ("giấy tờ gì, lệ phí bao nhiêu"): the first
+  const asked = firstAskedFacet(tokens, options.synonyms)
   if (asked) return asked
   const opening = tokens.slice(0, 2).map((t) => t.folded)
   return tokens.length > 2 &&
