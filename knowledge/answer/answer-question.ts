@@ -33,6 +33,7 @@ import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complain
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { clarifyLabels } from './label-candidates.ts'
 import { leadYesNo } from './lead-yes-no.ts'
+import { namesOneRecord } from './names-one-record.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
@@ -71,6 +72,8 @@ const MIN_MATCHED_WEIGHT = 3
 /** Distinct procedures scoring within this of the best one make the answer ambiguous. */
 const CLARIFY_MARGIN = 0.06
 const MAX_CANDIDATES = 4
+/** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
+const NAMED_AMONG = 3
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
 const MAX_RELATED = 3
 /** A weak match lists the fitting procedures scoring within this of it, so the right one is likely among them. */
@@ -313,8 +316,11 @@ export const answerQuestion = async ({
   const following = Boolean(context.procedureCode)
   const recordsShare = following ? undefined : wordShare
   // Classifying and the records' check read the same evidence of public administration: found once.
+  // A short message naming one procedure in its words ("bảng kê lâm sản") is about it, however rare they are.
+  const named = () =>
+    namesOneRecord({ query, names: search(question, { limit: NAMED_AMONG }).map((r) => r.name) })
   const evidence = recordsShare
-    ? createAdminEvidenceReader({ query, synonyms, wordShare: recordsShare, topics })
+    ? createAdminEvidenceReader({ query, synonyms, wordShare: recordsShare, topics, named })
     : undefined
   const kind = classifyMessage({ query, synonyms, text: question, wordShare: recordsShare, topics, evidence })
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }

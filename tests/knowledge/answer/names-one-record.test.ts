@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { namesOneRecord } from '../../../knowledge/answer/names-one-record.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+const query = (text: string) => expandQuery(text, synonyms)
+
+describe('namesOneRecord', () => {
+  it('holds a short message whose every word one name holds, two of them side by side', () => {
+    expect(namesOneRecord({ query: query('bang ke lam san'), names: ['Xác nhận bảng kê lâm sản'] })).toBe(
+      true,
+    )
+    expect(
+      namesOneRecord({
+        query: query('phù hiệu xe tải'),
+        names: ['Cấp, cấp lại Phù hiệu cho xe ô tô, xe bốn bánh có gắn động cơ kinh doanh vận tải'],
+      }),
+    ).toBe(true)
+  })
+
+  it('does not hold a message with a word no name holds, or words that are never side by side there', () => {
+    expect(
+      namesOneRecord({ query: query('giá vàng hôm nay'), names: ['Cấp giấy phép sản xuất vàng trang sức'] }),
+    ).toBe(false)
+    expect(namesOneRecord({ query: query('lâm bảng'), names: ['Xác nhận bảng kê lâm sản'] })).toBe(false)
+  })
+
+  it('does not hold words typed with other marks than the name has', () => {
+    const names = ['Xác nhận bảng kê lâm sản']
+    expect(namesOneRecord({ query: query('bàng kề lâm sạn'), names })).toBe(false)
+    expect(namesOneRecord({ query: query('bảng kê lâm sản'), names })).toBe(true)
+  })
+
+  it('does not read one or two words, or a long message, as a name', () => {
+    expect(namesOneRecord({ query: query('bảng'), names: ['Xác nhận bảng kê lâm sản'] })).toBe(false)
+    expect(namesOneRecord({ query: query('hạnh phúc là gì'), names: ['Độc lập - Tự do - Hạnh phúc'] })).toBe(
+      false,
+    )
+    const long = query('xác nhận bảng kê lâm sản xác nhận bảng kê lâm sản cho gỗ rừng trồng nhà tôi')
+    expect(
+      namesOneRecord({ query: long, names: ['Xác nhận bảng kê lâm sản gỗ rừng trồng cho nhà tôi'] }),
+    ).toBe(false)
+  })
+})
+
+describe('a short message that is a rare procedure name', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('is answered with that procedure, not sent away as out of scope', async () => {
+    const answer = await portal.kb.answer('bang ke lam san', {})
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe('1.000045')
+  })
+
+  it('still sends away a short message about something else', async () => {
+    expect((await portal.kb.answer('giá vàng hôm nay', {})).kind).toBe('not_found')
+  })
+})
