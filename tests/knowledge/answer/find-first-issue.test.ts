@@ -46,12 +46,16 @@ describe('findFirstIssue', () => {
       ).toContain(TAX_FIRST)
   })
 
-  it('asks between the re-issue and the first registration instead of answering the re-issue', async () => {
+  it('answers the first registration to a citizen asking for a tax code, never the re-issue', async () => {
     for (const question of ['xin mst cho ca nhan o dau', 'cần có mã số thuế cá nhân, làm ở đâu']) {
       const answer = await portal.kb.answer(question)
-      expect(answer.kind, question).toBe('clarify')
-      const codes = (answer.candidates ?? []).map((c) => c.code)
-      expect(codes, question).toEqual(expect.arrayContaining([TAX_REISSUE, TAX_FIRST]))
+      expect(answer.kind, question).toBe('answer')
+      expect(answer.procedure?.code, question).toBe(TAX_FIRST)
     }
+  })
+
+  it('answers the re-issue when the notice was lost', async () => {
+    const answer = await portal.kb.answer('làm lại mst bị mất')
+    expect(answer.procedure?.code).toBe(TAX_REISSUE)
   })
 })
