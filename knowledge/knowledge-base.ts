@@ -274,6 +274,7 @@ export const createKnowledgeBase = async ({
             taught,
             expand,
             wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),
+            servesForces: (code) => snapshot.index.facts.get(code)?.forces === true,
           }),
         ),
       )

@@ -15,6 +15,7 @@ import { expandQuery } from '../search/expand-query.ts'
 import { foldPhrase, loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
+import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
@@ -61,6 +62,8 @@ export type AnswerQuestionOptions = {
   taught?: (question: string) => string | null
   /** Query expansion (a cached one from the knowledge base); defaults to `expandQuery` with `synonyms`. */
   expand?: (text: string) => ExpandedQuery
+  /** Whether only members of the police or the army file the procedure (knowledge/search/serves-forces.ts). */
+  servesForces?: (code: string) => boolean
 }
 
 /** The places a question names, and the note line for them given the answered procedure's levels. */
@@ -293,6 +296,7 @@ export const answerQuestion = async ({
   wordShare,
   taught,
   expand = (text) => expandQuery(text, synonyms),
+  servesForces = () => false,
 }: AnswerQuestionOptions): Promise<Answer> => {
   const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
@@ -425,7 +429,15 @@ export const answerQuestion = async ({
   })
   const phraseWords = actions.phraseWords(query.tokens)
   const results = rankByFit({ results: searched, question: traits, actions })
-  const misfits = new Map(results.map((r) => [r.code, actions.misfit(traits, r.name)]))
+  // A procedure the forces' own members file does not fit a citizen who does not speak of them.
+  const forCitizen = !asksForForces(query.folded)
+  const misfits = new Map(
+    results.map((r) => [
+      r.code,
+      actions.misfit(traits, r.name) ??
+        (forCitizen && servesForces(r.code) ? ({ kind: 'qualifier', group: 'officer' } as const) : null),
+    ]),
+  )
   // The ranking moved procedures that do not cover the question down; the calibration below weighs
   // the best match as the question's words alone rank it, so a better-worded neighbour still makes it doubt.
   const unpenalised = (r: SearchResult) =>

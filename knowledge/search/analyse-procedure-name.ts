@@ -13,6 +13,7 @@ import {
   tokenizeVietnamese,
 } from './normalize-vietnamese.ts'
 import type { DocFacts, IndexableProcedure } from './search-index.types.ts'
+import { servesForces } from './serves-forces.ts'
 
 /** The level suffix; some records spell the level without marks ("(thực hiện tại cấp tinh)"). */
 const LEVEL_SUFFIX =
@@ -252,6 +253,7 @@ export const analyseProcedureName = (
     levelRank: levelRankOf(p.name, p.levels),
     citizen: p.audience.some((a) => /công dân/i.test(a)),
     people: !p.audience.length || p.audience.some((a) => PEOPLE.test(a)),
+    forces: servesForces(p),
     bundle: tokens[0] === 'liên' && tokens[1] === 'thông' ? true : text.includes('kết hợp'),
     modifiers,
     ...(found.length ? { aliases: found } : {}),

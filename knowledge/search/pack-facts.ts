@@ -41,6 +41,7 @@ class PackedFacts {
   levelRank: number
   citizen: boolean
   people: boolean
+  forces: boolean
   bundle: boolean
   modifiers: number[]
   aliases?: string[]
@@ -69,6 +70,7 @@ class PackedFacts {
     this.levelRank = f.levelRank
     this.citizen = f.citizen
     this.people = f.people
+    this.forces = f.forces
     this.bundle = f.bundle
     this.modifiers = modifiers
     if (f.aliases) this.aliases = f.aliases

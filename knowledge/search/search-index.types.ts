@@ -8,7 +8,9 @@ import type MiniSearch from 'minisearch'
 import type { Procedure } from '../procedures/procedure.types.ts'
 
 /** What the index needs of a procedure (a full record also fits). */
-export type IndexableProcedure = Pick<Procedure, 'code' | 'name' | 'levels' | 'field' | 'audience'>
+export type IndexableProcedure = Pick<Procedure, 'code' | 'name' | 'levels' | 'field' | 'audience'> &
+  /** The steps, when known: the first says who files (serves-forces.ts). */
+  Partial<Pick<Procedure, 'steps'>>
 
 export type IndexedDoc = {
   id: string
@@ -37,6 +39,8 @@ export type DocFacts = {
   levelRank: number
   /** Whether citizens (Công dân Việt Nam) are among those who carry it out. */
   citizen: boolean
+  /** Whether only members of the police or the army file it, though its name does not say so (serves-forces.ts). */
+  forces: boolean
   /** Whether people (citizens, foreigners, officials, households) carry it out, or the record does not say; false for organisation-only procedures. */
   people: boolean
   /** Combined ("Liên thông …", "… kết hợp …") procedures: shown after the single procedures they bundle. */

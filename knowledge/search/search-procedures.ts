@@ -23,6 +23,7 @@ import { preferRequestHolder } from './prefer-request-holder.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import { type RetrievalTerm, retrieveDocsByTerms } from './retrieve-by-terms.ts'
 import type { SearchResult } from './search.types.ts'
+import { asksForForces } from './serves-forces.ts'
 import { speaksForOrganisation } from './speaks-for-organisation.ts'
 
 export type SearchProceduresOptions = {
@@ -60,6 +61,8 @@ const MINI_WEIGHT = 0.2
 const IDF_WEIGHT = 0.6
 const PRECISION_WEIGHT = 0.3
 const CITIZEN_BONUS = 0.1
+/** A procedure only members of the police or the army file, for a question that does not speak of them. */
+const FORCES_PENALTY = 0.5
 /** "lần đầu", "đầu tiên", a newly bought vehicle: the first issue, so re-issue, change and withdrawal variants are further off. */
 const FIRST_TIME = [
   ' lan dau ',
@@ -358,6 +361,8 @@ export const searchProcedures = ({
   const firstTime = FIRST_TIME.some((phrase) => wholeQuery.includes(phrase))
   // A company's question: procedures open to citizens are no closer to it.
   const citizenBonus = speaksForOrganisation(q.tokens) ? 0 : CITIZEN_BONUS
+  // A procedure the forces' own members file fits only a question that speaks of them (serves-forces.ts).
+  const forcesPenalty = asksForForces(q.folded) ? 0 : FORCES_PENALTY
   // A purpose clause weighs less when the words before it name a topic names speak of.
   const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) >= PURPOSE_TOPIC_NAMES)
   // So does a story told before the request, when the request names a topic itself.
@@ -546,6 +551,7 @@ export const searchProcedures = ({
       Math.min(0.12, MISSING_WEIGHT * missing) -
       0.04 * f.levelRank +
       (f.citizen ? citizenBonus : 0) -
+      (f.forces ? forcesPenalty : 0) -
       (f.bundle && !bundleAsked ? 0.1 : 0) -
       Math.min(EXTRA_CAP, EXTRA_SLOPE * extra)
     ranked.push({

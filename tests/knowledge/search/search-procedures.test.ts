@@ -117,7 +117,8 @@ describe('searchProcedures on the imported portal export', () => {
     ['tạm ngừng kinh doanh hộ kinh doanh', ['1.001570']],
     ['tách thửa đất', ['1.012784']],
     ['rút bhxh 1 lần', ['1.001613']],
-    ['thẻ bhyt bị mất', ['1.001294', '1.001327']],
+    // the social-insurance re-issue; 1.001294 and 1.001327 are the police's own, for its members (serves-forces.ts)
+    ['thẻ bhyt bị mất', ['1.002759']],
     ['caaps laij theer can cuoc', ['1.014064']],
     ['ddang kys khai sinh', ['1.001193']],
     ['thi bằng lái xe máy', ['3.000346']],
