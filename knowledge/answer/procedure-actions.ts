@@ -145,7 +145,13 @@ const scan = (
     let step = 1
     for (const p of phrases.get(tokens[i]?.folded ?? '') ?? []) {
       if (i + p.tokens.length > tokens.length) continue
-      if (p.tokens.every((pt, k) => sameWord(tokens[i + k] as AnalyzedToken, pt, official))) {
+      // a question's phrase is not read across a clause break ("xây dựng, hồ sơ" holds no "dừng hồ
+      // sơ"); a name's may be ("tổ chức, cá nhân trả thu nhập", "nhận cha, mẹ, con")
+      const word = (pt: (typeof p.tokens)[number], k: number) => {
+        const t = tokens[i + k] as AnalyzedToken
+        return (official || k === 0 || !t.clause) && sameWord(t, pt, official)
+      }
+      if (p.tokens.every(word)) {
         found.push(...p.targets)
         step = p.tokens.length
         for (let k = 0; k < step; k++) consumed?.add(tokens[i + k]?.folded ?? '')

@@ -143,6 +143,8 @@ export const lookupPhrase = <T>(
   }
   const entry = map.get(key)
   if (!entry) return undefined
+  // a phrase is not read across a clause break ("xây dựng, hồ sơ")
+  for (let k = 1; k < n; k++) if (tokens[i + k]?.clause) return undefined
   for (const form of entry.forms) {
     let fits = true
     for (let k = 0; k < n && fits; k++) {

@@ -227,6 +227,8 @@ export type AnalyzedToken = {
   folded: string
   /** Whether the user typed Vietnamese marks on this token. */
   accented: boolean
+  /** The token opens a new clause: a comma, full stop or other break and a space come before it. */
+  clause?: true
 }
 
 /** One raw token's analysis, kept: a token's repair and folding depend on the token alone. */
@@ -243,9 +245,29 @@ const analyzeToken = (raw: string): AnalyzedToken => {
   return token
 }
 
-/** Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. Every token is a new object the caller may change. */
-export const analyzeText = (text: string): AnalyzedToken[] =>
-  tokenizeVietnamese(text).map((raw) => {
-    const t = analyzeToken(raw)
-    return { text: t.text, folded: t.folded, accented: t.accented }
-  })
+/** A break between clauses: punctuation and a space ("xây dựng, hồ sơ gồm"), or a new line. */
+const CLAUSE_BREAK = /[,.;:!?…]\s|\n/u
+
+/**
+ * Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. Every token is a new object the caller
+ * may change. A token after a clause break is marked (`clause`): phrases are not read across it ("xây
+ * dựng, hồ sơ gồm" holds no "dừng hồ sơ").
+ */
+export const analyzeText = (text: string): AnalyzedToken[] => {
+  const normalized = normalizeVietnamese(text)
+  if (!CLAUSE_BREAK.test(normalized))
+    return tokenizeNormalized(normalized).map((raw) => {
+      const t = analyzeToken(raw)
+      return { text: t.text, folded: t.folded, accented: t.accented }
+    })
+  const out: AnalyzedToken[] = []
+  let end = 0
+  for (const m of normalized.matchAll(TOKEN_RE)) {
+    const t = analyzeToken(m[0])
+    const token: AnalyzedToken = { text: t.text, folded: t.folded, accented: t.accented }
+    if (out.length && CLAUSE_BREAK.test(normalized.slice(end, m.index))) token.clause = true
+    out.push(token)
+    end = m.index + m[0].length
+  }
+  return out
+}
