@@ -28,20 +28,37 @@ const heldWordsOf = memoize(
 
 /**
  * A name shares the question's topic when it holds two of the question's object words side by side
- * as the question has them ("khai sinh", "bảo hiểm"), or at least two of them and half of all (numbers
- * aside). One shared syllable, an action or a number is no topic: "vay tín chấp 50 triệu" is not about
+ * as the question has them ("khai sinh", "bảo hiểm"), or at least two of the words the question says
+ * alone and half of its things (runs of object words; numbers aside). One shared syllable, an action or
+ * a number is no topic: "vay tín chấp 50 triệu" is not about
  * "… chấp thuận … Thông tư 50/2025 …", nor "cấp lại bằng tốt nghiệp" about "cấp lại Bằng bảo hộ giống cây trồng".
  * @example sharesTopic({ name: 'Đăng ký khai sinh', words: ['gia', 'han', 'giay', 'khai', 'sinh'], topic }) // true
  */
 export const sharesTopic = ({ name, words, topic }: SharesTopicOptions): boolean => {
   const held = heldWordsOf(name)
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i] as string
-    const b = words[i + 1] as string
-    if (topic.has(a) && topic.has(b) && !isNumber(a) && !isNumber(b) && held.includes(` ${a} ${b} `))
-      return true
+  // side by side as typed, or as the dictionary read them ("giấy chứng tử" is "khai tử")
+  for (const seq of [words, [...topic]]) {
+    for (let i = 0; i + 1 < seq.length; i++) {
+      const a = seq[i] as string
+      const b = seq[i + 1] as string
+      if (topic.has(a) && topic.has(b) && !isNumber(a) && !isNumber(b) && held.includes(` ${a} ${b} `))
+        return true
+    }
   }
-  const asked = [...topic].filter((w) => !isNumber(w))
-  const found = asked.filter((w) => held.includes(` ${w} `)).length
-  return found >= 2 && found * 2 >= asked.length
+  // The question's object words in runs as typed ("bằng tốt nghiệp", "cấp 3"): a run is one thing. A run
+  // of one word the name holds is shared; a longer one only side by side (above), not as words held
+  // apart ("tốt nghiệp" in "nông nghiệp tốt", "bằng" in "nhân giống bằng phương pháp").
+  const runs: string[][] = []
+  let run: string[] = []
+  for (const w of words) {
+    if (topic.has(w) && !isNumber(w)) {
+      if (!run.includes(w)) run.push(w)
+      continue
+    }
+    if (run.length) runs.push(run)
+    run = []
+  }
+  if (run.length) runs.push(run)
+  const found = runs.filter((r) => r.length === 1 && held.includes(` ${r[0]} `)).length
+  return found >= 2 && found * 2 >= runs.length
 }

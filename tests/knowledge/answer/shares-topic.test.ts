@@ -20,6 +20,16 @@ describe('sharesTopic', () => {
     )
   })
 
+  it('refuses the words of one thing held apart ("tốt nghiệp" in "nông nghiệp tốt")', () => {
+    const topic = new Set(['bang', 'tot', 'nghiep', 'iii'])
+    const question = words('làm lại bằng tốt nghiệp cấp 3 bị mất')
+    for (const name of [
+      'Công nhận các tiêu chuẩn Thực hành nông nghiệp tốt khác (GAP khác)',
+      'Cấp Quyết định công nhận cây công nghiệp, cây ăn quả lâu năm nhân giống bằng phương pháp vô tính',
+    ])
+      expect(sharesTopic({ name, words: question, topic }), name).toBe(false)
+  })
+
   it('refuses one shared syllable or a number', () => {
     const topic = new Set(['vay', 'tin', 'chap', '50', 'trieu'])
     const name =
@@ -31,15 +41,17 @@ describe('sharesTopic', () => {
 describe('"có thể liên quan" on the portal export', () => {
   const portal = usePortalKnowledgeBase()
 
-  it.each([['vay tín chấp 50 triệu'], ['đăng ký lắp internet cáp quang'], ['đóng tiền điện online']])(
-    'names no unrelated procedure for "%s"',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
-      expect(answer.kind).toBe('not_found')
-      expect(answer.candidates ?? []).toEqual([])
-      expect(answer.text).toContain('1800 1096')
-    },
-  )
+  it.each([
+    ['vay tín chấp 50 triệu'],
+    ['đăng ký lắp internet cáp quang'],
+    ['đóng tiền điện online'],
+    ['làm lại bằng tốt nghiệp cấp 3 bị mất'],
+  ])('names no unrelated procedure for "%s"', async (question) => {
+    const answer = await portal.kb.answer(question)
+    expect(answer.kind).toBe('not_found')
+    expect(answer.candidates ?? []).toEqual([])
+    expect(answer.text).toContain('1800 1096')
+  })
 
   it('still names the death registration for "cấp đổi giấy chứng tử"', async () => {
     const answer = await portal.kb.answer('cấp đổi giấy chứng tử')
