@@ -151,12 +151,20 @@ describe('answers only what the records cover', () => {
 
 describe('asks instead of saying nothing fits', () => {
   it('asks about a name holding half the question and most of its rare words, when side words narrow the object', async () => {
-    // the name lacks only what is carried ("sơn dễ cháy") and on what ("thuyền"): its waterway sibling is offered
+    // the name lacks only what is carried ("sơn dễ cháy") and on what ("bè"): its waterway sibling is offered
     const answer = await portal.kb.answer(
-      'chở sơn dễ cháy bằng thuyền trên sông có cần giấy phép vận chuyển hàng nguy hiểm không',
+      'chở sơn dễ cháy bằng bè trên sông có cần giấy phép vận chuyển hàng nguy hiểm không',
     )
     expect(answer.kind).toBe('clarify')
     expect(answer.candidates?.map((c) => c.code)).toContain('2.002615')
+  })
+
+  it('answers the waterway permit when the boat is named ("thuyền" is an inland-waterway vehicle)', async () => {
+    const answer = await portal.kb.answer(
+      'chở sơn dễ cháy bằng thuyền trên sông có cần giấy phép vận chuyển hàng nguy hiểm không',
+    )
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe('2.002615')
   })
 
   it('offers a short name the long question covers ("Tách hộ"), never as a sure answer', async () => {
