@@ -40,6 +40,9 @@ describe('story variants', () => {
     expect(
       variantsOf('anh toi bi tai nan khi dang lam viec o xuong, muon lam che do tai nan lao dong'),
     ).toEqual(['lần đầu'])
+    expect(
+      variantsOf('tôi có xưởng mộc nhỏ, giờ muốn lập công ty do một mình tôi làm chủ thì thủ tục sao'),
+    ).toEqual(['một thành viên'])
     expect(told('con mình đã có giấy khai sinh rồi, giờ bố cháu muốn nhận con thì làm sao').ruledOut).toEqual(
       ['khai sinh kết hợp'],
     )
@@ -78,6 +81,10 @@ describe('story variants on the portal export', () => {
       '1.001632',
     ],
     ['con sinh ra khi chưa cưới nên giấy khai sinh để trống tên bố, giờ bố cháu muốn nhận con', '1.001022'],
+    [
+      'tôi đang bán tạp hóa có đăng ký hộ kinh doanh, giờ muốn lên công ty do một mình tôi làm chủ để xuất hóa đơn, thủ tục sao',
+      '2.001583',
+    ],
   ])('"%s" finds the variant its facts decide (%s) first', (question, code) => {
     expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
   })
