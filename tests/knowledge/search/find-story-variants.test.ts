@@ -41,6 +41,9 @@ describe('story variants', () => {
       variantsOf('anh toi bi tai nan khi dang lam viec o xuong, muon lam che do tai nan lao dong'),
     ).toEqual(['lần đầu'])
     expect(
+      variantsOf('mẹ tôi đang hưởng lương hưu thì mất, tháng đó chưa kịp lĩnh, con cháu nhận thay thế nào'),
+    ).toEqual(['truy lĩnh'])
+    expect(
       variantsOf('tôi có xưởng mộc nhỏ, giờ muốn lập công ty do một mình tôi làm chủ thì thủ tục sao'),
     ).toEqual(['một thành viên'])
     expect(told('con mình đã có giấy khai sinh rồi, giờ bố cháu muốn nhận con thì làm sao').ruledOut).toEqual(
@@ -49,6 +52,10 @@ describe('story variants', () => {
   })
 
   it('reads nothing without the procedure, with words of the other variant, or with other marks', () => {
+    // no birth certificate yet: the birth is registered with the recognition
+    expect(told('bé mới sinh chưa có giấy khai sinh, chưa có tên bố, giờ bố muốn nhận con').ruledOut).toEqual(
+      [],
+    )
     // a child born abroad, but no birth registration asked about
     expect(variantsOf('con em sinh bên Nhật, giờ về Việt Nam thì làm căn cước cho cháu ở đâu')).toEqual([])
     // "tái phát": the recurrence, not the first accident
@@ -81,6 +88,7 @@ describe('story variants on the portal export', () => {
       '1.001632',
     ],
     ['con sinh ra khi chưa cưới nên giấy khai sinh để trống tên bố, giờ bố cháu muốn nhận con', '1.001022'],
+    ['bé nhà em 2 tuổi chưa có tên bố trong giấy khai sinh, giờ bố bé muốn nhận con thì làm sao', '1.001022'],
     [
       'tôi đang bán tạp hóa có đăng ký hộ kinh doanh, giờ muốn lên công ty do một mình tôi làm chủ để xuất hóa đơn, thủ tục sao',
       '2.001583',
