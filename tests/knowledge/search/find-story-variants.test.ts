@@ -90,6 +90,10 @@ describe('story variants on the portal export', () => {
     ['con sinh ra khi chưa cưới nên giấy khai sinh để trống tên bố, giờ bố cháu muốn nhận con', '1.001022'],
     ['bé nhà em 2 tuổi chưa có tên bố trong giấy khai sinh, giờ bố bé muốn nhận con thì làm sao', '1.001022'],
     [
+      'gia đình tôi được giao một khu vực biển để nuôi tôm hùm, nay nghỉ làm, muốn trả lại khu vực biển thì làm sao',
+      '3.000441',
+    ],
+    [
       'mẹ tôi nằm viện tư mà viện không nhận thẻ BHYT, phải tự trả hết tiền viện phí, giờ muốn bảo hiểm trả lại một phần thì làm sao',
       '1.001656',
     ],
