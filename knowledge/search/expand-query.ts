@@ -10,7 +10,8 @@ import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
 import { findLifeEvents } from './find-life-events.ts'
 import { findPurposeClause } from './find-purpose-clause.ts'
-import { findRequestClause } from './find-request-clause.ts'
+import { findStory } from './find-request-clause.ts'
+import { findStoryVariants } from './find-story-variants.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
@@ -29,6 +30,8 @@ export type QueryTerm = {
   purpose?: true
   /** Said only in the story a long message tells before its request (find-request-clause.ts). */
   story?: true
+  /** Said only under a negation in the story ("chưa đăng ký kết hôn"): a fact, not what is asked (find-negated-facts.ts). */
+  negated?: true
 }
 
 export type ExpandedQuery = {
@@ -50,6 +53,10 @@ export type ExpandedQuery = {
   headPairs?: string[]
   /** Word pairs of the request, when a long message tells a story before it (find-request-clause.ts). */
   requestPairs?: string[]
+  /** The words of each variant the message's facts decide (find-story-variants.ts). */
+  variants?: string[]
+  /** The words of each variant the message's facts rule out (find-story-variants.ts). */
+  ruledOut?: string[]
 }
 
 const CODE = /^\d\.\d{6}$/
@@ -212,14 +219,19 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   let headRuns = -1
   let purposeRuns = -1
   // "vợ em mới sinh bé ở bệnh viện tỉnh, giờ làm giấy khai sinh ở đâu": the story before the request.
-  const story = findRequestClause({
+  const told = findStory({
     text,
     tokens,
     analyse: (piece) => rewriteAbbreviations(analyzeText(piece), synonyms),
   })
-  // Whether each run tells the story (runs never mix story and request).
+  const story = told?.story ?? null
+  // "… nhưng chưa đăng ký kết hôn, …": what the story says was not done.
+  const negated = told?.negated ?? null
+  // Whether each run tells the story, and under a negation (runs never mix them).
   const runStory: boolean[] = []
+  const runNegated: boolean[] = []
   let telling = false
+  let denying = false
   const terms: QueryTerm[] = []
   const runs: QueryTerm[][] = []
   let run: QueryTerm[] = []
@@ -227,6 +239,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     if (run.length) {
       runs.push(run)
       runStory.push(telling)
+      runNegated.push(denying)
     }
     run = []
   }
@@ -234,9 +247,10 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const spelledNumbers: QueryTerm[] = []
   let i = 0
   while (i < tokens.length) {
-    if (story && story[i] !== telling) {
+    if (story && (story[i] !== telling || (negated?.[i] ?? false) !== denying)) {
       closeRun()
       telling = story[i] as boolean
+      denying = negated?.[i] ?? false
     }
     if (purposeAt >= 0 && i >= purposeAt && headRuns < 0) {
       closeRun()
@@ -300,13 +314,24 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // "vợ tôi vừa sinh em bé, …": the procedure a life event told in the story leads to is what is asked
   // ("giờ phải làm giấy tờ gì cho cháu"), so its words weigh as the request's do.
   if (story)
-    for (const to of findLifeEvents({ tokens, story })) {
+    // An event the story says did not happen ("chưa cưới") leads nowhere.
+    for (const to of findLifeEvents({ tokens, story: story.map((s, k) => s && !negated?.[k]) })) {
       runs.push(expansionTerms(to, synonyms))
       runStory.push(false)
+      runNegated.push(false)
       expanded = true
     }
+  // "con em sinh bên Nhật, …, đăng ký khai sinh ở đâu": a fact that decides the variant adds its words.
+  const { implied: variants, ruledOut } = findStoryVariants({ tokens })
+  for (const to of variants) {
+    runs.push(expansionTerms(to, synonyms))
+    runStory.push(false)
+    runNegated.push(false)
+    expanded = true
+  }
   runs.forEach((r, k) => {
     if (runStory[k]) for (const t of r) t.story = true
+    if (runNegated[k]) for (const t of r) t.negated = true
   })
   // After the words typed, so a digit's pairs stay as typed ("hạng_3") and its spellings pair with nothing.
   for (const t of spelledNumbers) runs.push([t])
@@ -323,6 +348,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       seen.fromSynonym ||= t.fromSynonym
       // A word of the story the request says too is a word of the request.
       if (!t.story) delete seen.story
+      if (!t.negated) delete seen.negated
     }
   }
   const bigrams: string[] = []
@@ -346,6 +372,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     expanded,
     ...(headRuns >= 0 ? { headPairs } : {}),
     ...(story ? { requestPairs } : {}),
+    ...(variants.length ? { variants } : {}),
+    ...(ruledOut.length ? { ruledOut } : {}),
   }
 }
 

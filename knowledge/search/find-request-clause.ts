@@ -10,6 +10,7 @@
  * one that asks, are the story; one with neither ("sổ đỏ còn ghi số chứng minh thư cũ") names the object.
  * @module
  */
+import { type Clauses, findNegatedFacts, negationAt } from './find-negated-facts.ts'
 import type { AnalyzedToken } from './normalize-vietnamese.ts'
 
 /** Messages of more words than this may carry a story; a shorter one is all request. */
@@ -32,6 +33,8 @@ const ASKING = new Map([
 const ASKING_PHRASES = ['bao nhieu', 'bao lau', 'the nao', 'lam sao', 'ra sao']
 /** "can" typed without marks before these is "căn" (căn cước, căn hộ, căn nhà), not "cần". */
 const NOT_NEED_AFTER = new Set(['cuoc', 'ho', 'nha', 'phong', 'cu'])
+/** "hoi" typed without marks before these is "hồi" (hồi đó, hồi trước: a time), not "hỏi". */
+const THEN_AFTER = new Set(['do', 'truoc', 'xua', 'nho', 'ay', 'nam', 'thang', 'con'])
 /** A closing "không" asks a yes/no question ("… có mất phí không"). */
 const CLOSING_NO = new Set(['khong', 'ko', 'k', 'hok', 'hong'])
 /** Particles that may follow a closing "không". */
@@ -101,6 +104,7 @@ const asks = (tokens: readonly AnalyzedToken[], from: number, to: number): boole
     const marked = ASKING.get(t.folded)
     if (marked === undefined || !typedAs(t, marked)) continue
     if (t.folded === 'can' && !t.accented && NOT_NEED_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
+    if (t.folded === 'hoi' && !t.accented && THEN_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
     return true
   }
   let last = to - 1
@@ -157,26 +161,44 @@ const clauseStarts = ({ text, tokens, analyse }: FindRequestClauseOptions): numb
   return [...starts].sort((a, b) => a - b)
 }
 
-/**
- * @returns per token, whether it tells the story (a clause that asks nothing and tells of a person or a
- *   time, before the last clause that asks); null when the message is short, asks nothing, or tells no story
- * @example findRequestClause({ text: 'vợ em mới sinh bé ở bệnh viện tỉnh, giờ làm giấy khai sinh ở đâu', … })
- *   // true for "vợ em mới sinh bé ở bệnh viện tỉnh", false from "giờ" on
- */
-export const findRequestClause = (options: FindRequestClauseOptions): boolean[] | null => {
+/** A long message's clauses, or null when it is short or asks nothing. */
+export const readClauses = (options: FindRequestClauseOptions): Clauses | null => {
   const { tokens } = options
   if (tokens.length <= LONG_MESSAGE_WORDS) return null
   const starts = clauseStarts(options)
   const ends = [...starts.slice(1), tokens.length]
   const asking = starts.map((from, k) => asks(tokens, from, ends[k] as number))
+  return asking.includes(true) ? { starts, ends, asking } : null
+}
+
+/** The story a long message tells, and what it says was not done (find-negated-facts.ts). */
+export type RequestClause = { story: boolean[]; negated: boolean[] | null }
+
+/**
+ * @returns per token, whether it tells the story (a clause that asks nothing and tells of a person, a
+ *   time or what was not done, before the last clause that asks), and the words under a negation;
+ *   null when the message is short, asks nothing, or tells no story
+ * @example findRequestClause({ text: 'vợ em mới sinh bé ở bệnh viện tỉnh, giờ làm giấy khai sinh ở đâu', … })
+ *   // story: true for "vợ em mới sinh bé ở bệnh viện tỉnh", false from "giờ" on
+ */
+export const findStory = (options: FindRequestClauseOptions): RequestClause | null => {
+  const { tokens } = options
+  const clauses = readClauses(options)
+  if (!clauses) return null
+  const { starts, ends, asking } = clauses
   const last = asking.lastIndexOf(true)
-  if (last < 0) return null
   const story = new Array<boolean>(tokens.length).fill(false)
   let told = false
   for (let k = 0; k < last; k++) {
-    if (asking[k] || !tells(tokens, starts[k] as number, ends[k] as number)) continue
-    story.fill(true, starts[k], ends[k])
+    const from = starts[k] as number
+    const to = ends[k] as number
+    if (asking[k] || (!tells(tokens, from, to) && negationAt(tokens, from, to) < 0)) continue
+    story.fill(true, from, to)
     told = true
   }
-  return told ? story : null
+  return told ? { story, negated: findNegatedFacts(tokens, clauses) } : null
 }
+
+/** @returns per token, whether it tells the story ({@link findStory}); null when there is none */
+export const findRequestClause = (options: FindRequestClauseOptions): boolean[] | null =>
+  findStory(options)?.story ?? null

@@ -20,6 +20,7 @@ import { factsByDoc } from './facts-by-doc.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
 import { preferRequestHolder } from './prefer-request-holder.ts'
+import { preferToldVariant } from './prefer-told-variant.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import { type RetrievalTerm, retrieveDocsByTerms } from './retrieve-by-terms.ts'
 import type { SearchResult } from './search.types.ts'
@@ -88,6 +89,11 @@ const PURPOSE_TOPIC_NAMES = 2
  * find-request-clause.ts) count this much when the request holds a pair two or more names hold.
  */
 const STORY_WEIGHT = 0.5
+/**
+ * Words the story says were not done ("chưa đăng ký kết hôn": find-negated-facts.ts) count this much
+ * more when the request names a topic: a fact of the situation, not what is asked.
+ */
+const NEGATED_WEIGHT = 0.5
 /**
  * A request's pair names a topic only when at most this share of names hold it: "gia hạn",
  * "điều chỉnh", "cấp lại" are actions many names share ("tạm trú của em sắp hết hạn, có phải … gia
@@ -372,7 +378,8 @@ export const searchProcedures = ({
     (t) =>
       t.weight *
       (purposeCounts && t.purpose ? PURPOSE_WEIGHT : 1) *
-      (storyCounts && t.story ? STORY_WEIGHT : 1),
+      (storyCounts && t.story ? STORY_WEIGHT : 1) *
+      (storyCounts && t.negated ? NEGATED_WEIGHT : 1),
   )
   // A foreign person ("người nước ngoài", "người Hàn"), not a place abroad: a name's "ở nước
   // ngoài" (nationality abroad vs. in the country) does not cover the question's "nước ngoài".
@@ -579,10 +586,12 @@ export const searchProcedures = ({
     (p) => (index.df.get(p) ?? 0) <= index.size * REQUEST_TOPIC_SHARE && index.df.has(p),
   )
   const topicPairs = namedPairs.filter((p) => namesTopic(index.df.get(p) ?? 0))
-  const out = [...results, ...preferRequestHolder({ results: fitted, terms, topicPairs, namedPairs })].slice(
-    0,
-    limit,
-  )
+  const held = preferRequestHolder({ results: fitted, terms, topicPairs, namedPairs })
+  // … and a variant the message's facts decide goes before its plain sibling.
+  const out = [
+    ...results,
+    ...preferToldVariant({ results: held, variants: q.variants ?? [], ruledOut: q.ruledOut ?? [] }),
+  ].slice(0, limit)
   for (const r of out) {
     if (r.group !== '') continue
     const f = index.facts.get(r.code)

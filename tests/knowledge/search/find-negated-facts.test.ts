@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { expandQuery, rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
+import { findStory } from '../../../knowledge/search/find-request-clause.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+const analyse = (text: string) => rewriteAbbreviations(analyzeText(text), synonyms)
+/** The words a message's story says were not done, joined. */
+const negatedOf = (text: string): string | null => {
+  const tokens = analyse(text)
+  const negated = findStory({ text, tokens, analyse })?.negated
+  return negated
+    ? tokens
+        .filter((_, i) => negated[i])
+        .map((t) => t.text)
+        .join(' ')
+    : null
+}
+
+describe('findNegatedFacts', () => {
+  it('marks what the story says was not done, from the negation to the clause’s end', () => {
+    expect(
+      negatedOf(
+        'mình người Việt, chồng người Đài Loan nhưng chưa đăng ký kết hôn, giờ muốn làm khai sinh cho bé',
+      ),
+    ).toBe('chưa đăng ký kết hôn')
+    // "ko" is read as "không"; "hoi do" typed without marks is "hồi đó", a time, not "hỏi"
+    expect(
+      negatedOf('me toi mat tu nam 2005 o que, hoi do gia dinh ko lam giay chung tu, gio lam so do thi sao'),
+    ).toBe('không lam giay chung tu')
+  })
+
+  it('reads a clause that says what was not done as story, even with no person or time in it', () => {
+    const q = expandQuery(
+      'công an xã không giải quyết đăng ký tạm trú cho tôi mà không nói lý do, tôi muốn khiếu nại',
+      synonyms,
+    )
+    const tam = q.terms.find((t) => t.folded === 'tam')
+    expect(tam?.story).toBe(true)
+    expect(tam?.negated).toBe(true)
+    expect(q.terms.find((t) => t.folded === 'khieu')?.negated).toBeUndefined()
+  })
+
+  it('leaves doubt, what the citizen lacks, mending and the request itself unmarked', () => {
+    // "không biết": the speaker's doubt
+    expect(
+      negatedOf('vợ tôi mới sinh bé ở bệnh viện tỉnh, không biết giấy tờ thế nào, giờ làm khai sinh ở đâu'),
+    ).toBe(null)
+    // "chưa có thẻ căn cước": what is lacked is what is asked for
+    expect(
+      negatedOf('Cháu tôi vừa tròn 14 tuổi, chưa có thẻ căn cước, giờ đi làm lần đầu thì thủ tục ra sao?'),
+    ).toBe(null)
+    // "chua chay" typed without marks is "chữa cháy"
+    expect(
+      negatedOf('em di chua chay giup hang xom bi bong nang, nam vien ca thang, co duoc ho tro gi khong'),
+    ).toBe(null)
+    // in the request, "không" goes with the question
+    expect(
+      negatedOf('nhà tôi ở quê có mảnh đất nhỏ, giờ không muốn giữ nữa thì tặng cho con có mất thuế không'),
+    ).toBe(null)
+  })
+})
+
+describe('negated story facts on the portal export', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('a complaint about a registration refused is the complaint, not the registration', () => {
+    const found = portal.kb
+      .search('công an xã không giải quyết đăng ký tạm trú cho tôi mà không nói lý do, tôi muốn khiếu nại', {
+        limit: 3,
+      })
+      .map((r) => r.code)
+    expect(['1.004335', '1.003504', '1.000178']).toContain(found[0])
+  })
+})

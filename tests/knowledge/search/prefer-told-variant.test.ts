@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { preferToldVariant } from '../../../knowledge/search/prefer-told-variant.ts'
+import { exportResult } from '../../helpers/export-names.ts'
+
+const plain = exportResult('1.001193', 1.03)
+const again = exportResult('1.004884', 1.014)
+const mobile = exportResult('1.003583', 0.916)
+
+describe('preferToldVariant', () => {
+  it('moves the told variant first, a hair above the sibling it passes', () => {
+    const out = preferToldVariant({ results: [plain, again, mobile], variants: ['lại'], ruledOut: [] })
+    expect(out.map((r) => r.code)).toEqual(['1.004884', '1.001193', '1.003583'])
+    expect(out[0]?.score).toBe(1.031)
+  })
+
+  it('moves nothing when the first holds the variant or the holder is no sibling', () => {
+    expect(preferToldVariant({ results: [again, plain], variants: ['lại'], ruledOut: [] })[0]?.code).toBe(
+      '1.004884',
+    )
+    // "lưu động" is the variant's word, but "đăng ký khai sinh lưu động" holds none of "lại"
+    const results = [plain, mobile]
+    expect(preferToldVariant({ results, variants: ['lại'], ruledOut: [] })).toBe(results)
+  })
+
+  it('sends a ruled-out variant below the plainer name just under it', () => {
+    const joint = exportResult('1.000689', 1.76)
+    const recognition = exportResult('1.001022', 1.188)
+    const out = preferToldVariant({
+      results: [joint, recognition],
+      variants: [],
+      ruledOut: ['khai sinh kết hợp'],
+    })
+    expect(out.map((r) => r.code)).toEqual(['1.001022', '1.000689'])
+  })
+})
