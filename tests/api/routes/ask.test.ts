@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Answer } from '../../../knowledge/answer/answer.types.ts'
 import { createTestApp, type TestApp, useTestApp } from '../../helpers/create-test-app.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { readCaseGroup } from '../../helpers/read-cases.ts'
 import { postJson, requestFrom, statusesInTurn } from '../../helpers/requests-from.ts'
 
@@ -174,7 +175,7 @@ describe('POST /v1/ask: intents that are not procedures', () => {
     const answer = await asked('mất cccd số 001099012345 làm lại cần gì, sđt 0912345678')
     expect(answer.personalData?.sort()).toEqual(['id_number', 'phone'])
     expect(['answer', 'clarify']).toContain(answer.kind)
-    const codes = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+    const codes = offeredCodes(answer)
     expect(codes).toContain('1.014064')
     expect(JSON.stringify(answer)).not.toMatch(/001099012345|0912345678/)
   })

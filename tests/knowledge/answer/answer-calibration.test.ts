@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const portal = usePortalKnowledgeBase()
@@ -95,7 +96,7 @@ describe('answers only what the records cover', () => {
 
   it('answers a complaint with the procedure a citizen uses, not one reserved for police officers, plus the feedback channel', async () => {
     const answer = await portal.kb.answer('khieu nai quyet dinh xu phat cua cong an xa')
-    const offered = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)].filter(Boolean)
+    const offered = offeredCodes(answer)
     expect(['answer', 'clarify']).toContain(answer.kind)
     expect(offered[0]).not.toBe('1.004335')
     expect(['1.003504', '1.000178']).toContain(offered[0])

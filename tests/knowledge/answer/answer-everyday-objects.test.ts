@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 /**
@@ -14,7 +15,7 @@ describe('everyday words for the objects of the records (the national export)', 
     const answer = await portal.kb.answer(text, {})
     return {
       kind: answer.kind,
-      codes: [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)].filter(Boolean),
+      codes: offeredCodes(answer),
     }
   }
 

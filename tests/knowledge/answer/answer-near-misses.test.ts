@@ -3,6 +3,7 @@ import { createProcedureActions } from '../../../knowledge/answer/procedure-acti
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { exportNames } from '../../helpers/export-names.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
@@ -71,7 +72,7 @@ describe('replies that keep the right procedure the search found', () => {
   it('answers a claim for state compensation typed without marks instead of reading "doi" as an exchange', async () => {
     const answer = await portal.kb.answer('can bo xa lam sai gay thiet hai, doi boi thuong nha nuoc')
     expect(answer.kind).not.toBe('not_found')
-    const offered = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+    const offered = offeredCodes(answer)
     expect(offered).toContain('2.002165')
   })
 })
@@ -85,7 +86,7 @@ describe('the old identity card named by its abbreviation', () => {
       'cần xác nhận số cmt cũ cho ngân hàng',
     ]) {
       const answer = await portal.kb.answer(question)
-      const codes = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+      const codes = offeredCodes(answer)
       expect(codes[0] ?? codes[1], question).toBe('1.012566')
     }
   })

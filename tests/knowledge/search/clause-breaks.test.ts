@@ -3,6 +3,7 @@ import { createProcedureActions } from '../../../knowledge/answer/procedure-acti
 import { findCueSpans } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 describe('clause breaks in a message', () => {
@@ -29,7 +30,7 @@ describe('clause breaks in a message', () => {
       'xay nha 3 tang o thi tran can xin giay phep xay dung, ho so gom nhung gi',
       {},
     )
-    const offered = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+    const offered = offeredCodes(answer)
     expect(answer.kind).not.toBe('not_found')
     expect(offered).toContain('1.013225')
   })

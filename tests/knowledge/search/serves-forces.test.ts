@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { asksForForces, servesForces } from '../../../knowledge/search/serves-forces.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const folded = (text: string) => text.split(' ')
@@ -66,7 +67,7 @@ describe('a citizen asking about a health-insurance card', () => {
 
   it('is offered the police procedure when a member of the police asks', async () => {
     const answer = await portal.kb.answer('chiến sĩ công an đổi thẻ bhyt cho thân nhân', {})
-    const offered = [answer.procedure?.code, ...(answer.candidates ?? []).map((c) => c.code)]
+    const offered = offeredCodes(answer)
     expect(offered).toContain('1.002438')
   })
 })
