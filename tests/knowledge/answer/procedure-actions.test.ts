@@ -277,3 +277,17 @@ describe('locking and unlocking an electronic identity', () => {
     expect(misfit(question, name)?.kind ?? null).toBe(kind)
   })
 })
+
+describe('special machinery is not a motorbike', () => {
+  const name = 'Bổ sung hồ sơ đăng ký chứng nhận xe cơ giới, xe máy chuyên dùng, phụ tùng xe cơ giới'
+
+  it('reads "xe máy chuyên dùng" in a name as machinery, not as "xe máy"', () => {
+    expect([...(actions.ofName(name).qualifiers.get('vehicle') ?? [])]).toEqual(['machinery'])
+    expect([...(actions.ofName('Đăng ký xe máy').qualifiers.get('vehicle') ?? [])]).toEqual(['motorbike'])
+  })
+
+  it('does not fit a motorbike question, and fits one about machinery', () => {
+    expect(misfit('đăng ký xe máy', name)).toEqual({ kind: 'qualifier', group: 'vehicle' })
+    expect(misfit('bổ sung hồ sơ xe máy chuyên dùng', name)).toBeNull()
+  })
+})
