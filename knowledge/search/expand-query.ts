@@ -14,7 +14,7 @@ import { findStory } from './find-request-clause.ts'
 import { findStoryVariants } from './find-story-variants.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
-import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeMessage, analyzeText } from './normalize-vietnamese.ts'
 
 export type QueryTerm = {
   /** Tone-normalised form, for exact-accent matching. */
@@ -200,7 +200,7 @@ export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] =
  * @returns weighted content terms, word pairs, codes and facet cues
  */
 export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => {
-  const tokens = rewriteAbbreviations(analyzeText(text), synonyms)
+  const tokens = rewriteAbbreviations(analyzeMessage(text), synonyms)
   const folded = tokens.map((t) => t.folded)
   const whole = folded.join(' ')
   const facets = findCues(tokens, synonyms)

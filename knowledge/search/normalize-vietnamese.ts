@@ -245,15 +245,22 @@ const analyzeToken = (raw: string): AnalyzedToken => {
   return token
 }
 
+/** Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. Every token is a new object the caller may change. */
+export const analyzeText = (text: string): AnalyzedToken[] =>
+  tokenizeVietnamese(text).map((raw) => {
+    const t = analyzeToken(raw)
+    return { text: t.text, folded: t.folded, accented: t.accented }
+  })
+
 /** A break between clauses: punctuation and a space ("xây dựng, hồ sơ gồm"), or a new line. */
 const CLAUSE_BREAK = /[,.;:!?…]\s|\n/u
 
 /**
- * Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. Every token is a new object the caller
- * may change. A token after a clause break is marked (`clause`): phrases are not read across it ("xây
- * dựng, hồ sơ gồm" holds no "dừng hồ sơ").
+ * A citizen's message analysed as `analyzeText` does, with each token after a clause break marked
+ * (`clause`): the message's phrases are not read across it ("xây dựng, hồ sơ gồm" holds no "dừng hồ
+ * sơ"). Names and dictionary phrases are read with `analyzeText`: their commas join ("tổ chức, cá nhân").
  */
-export const analyzeText = (text: string): AnalyzedToken[] => {
+export const analyzeMessage = (text: string): AnalyzedToken[] => {
   const normalized = normalizeVietnamese(text)
   if (!CLAUSE_BREAK.test(normalized))
     return tokenizeNormalized(normalized).map((raw) => {
