@@ -10,9 +10,8 @@
  * @module
  */
 import { foldPhrase } from '../search/load-synonyms.ts'
-
-/** A pair held by more than this share of names is an action or a field many names share ("đăng ký", "cấp lại"). */
-export const REQUEST_TOPIC_MAX_SHARE = 0.015
+// a pair held by more than this share of names is an action or a field many names share ("đăng ký", "cấp lại")
+import { REQUEST_TOPIC_SHARE } from '../search/search-procedures.ts'
 
 /**
  * The request's pairs that name a topic: typed side by side by the citizen (not made by the
@@ -26,7 +25,7 @@ export const requestTopics = (
   const words = ` ${typed.join(' ')} `
   return (requestPairs ?? []).filter((p) => {
     const share = wordShare(p)
-    return share > 0 && share <= REQUEST_TOPIC_MAX_SHARE && words.includes(` ${p.replace('_', ' ')} `)
+    return share > 0 && share <= REQUEST_TOPIC_SHARE && words.includes(` ${p.replace('_', ' ')} `)
   })
 }
 

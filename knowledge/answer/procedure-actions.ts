@@ -146,10 +146,10 @@ const scan = (
     for (const p of phrases.get(tokens[i]?.folded ?? '') ?? []) {
       if (i + p.tokens.length > tokens.length) continue
       // a question's phrase is not read across a clause break ("xây dựng, hồ sơ" holds no "dừng hồ
-      // sơ"); a name's may be ("tổ chức, cá nhân trả thu nhập", "nhận cha, mẹ, con")
+      // sơ"; `analyzeMessage` marks them, names are read without marks: "tổ chức, cá nhân trả thu nhập")
       const word = (pt: (typeof p.tokens)[number], k: number) => {
         const t = tokens[i + k] as AnalyzedToken
-        return (official || k === 0 || !t.clause) && sameWord(t, pt, official)
+        return (k === 0 || !t.clause) && sameWord(t, pt, official)
       }
       if (p.tokens.every(word)) {
         found.push(...p.targets)

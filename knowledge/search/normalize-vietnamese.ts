@@ -245,12 +245,14 @@ const analyzeToken = (raw: string): AnalyzedToken => {
   return token
 }
 
+/** One raw token's analysis as a new object the caller may change (the kept one is shared). */
+const analyzedCopy = (raw: string): AnalyzedToken => {
+  const t = analyzeToken(raw)
+  return { text: t.text, folded: t.folded, accented: t.accented }
+}
+
 /** Query-side analysis: tokenize, repair Telex/VNI leftovers, fold. Every token is a new object the caller may change. */
-export const analyzeText = (text: string): AnalyzedToken[] =>
-  tokenizeVietnamese(text).map((raw) => {
-    const t = analyzeToken(raw)
-    return { text: t.text, folded: t.folded, accented: t.accented }
-  })
+export const analyzeText = (text: string): AnalyzedToken[] => tokenizeVietnamese(text).map(analyzedCopy)
 
 /** A break between clauses: punctuation and a space ("xây dựng, hồ sơ gồm"), or a new line. */
 const CLAUSE_BREAK = /[,.;:!?…]\s|\n/u
@@ -262,16 +264,11 @@ const CLAUSE_BREAK = /[,.;:!?…]\s|\n/u
  */
 export const analyzeMessage = (text: string): AnalyzedToken[] => {
   const normalized = normalizeVietnamese(text)
-  if (!CLAUSE_BREAK.test(normalized))
-    return tokenizeNormalized(normalized).map((raw) => {
-      const t = analyzeToken(raw)
-      return { text: t.text, folded: t.folded, accented: t.accented }
-    })
+  if (!CLAUSE_BREAK.test(normalized)) return tokenizeNormalized(normalized).map(analyzedCopy)
   const out: AnalyzedToken[] = []
   let end = 0
   for (const m of normalized.matchAll(TOKEN_RE)) {
-    const t = analyzeToken(m[0])
-    const token: AnalyzedToken = { text: t.text, folded: t.folded, accented: t.accented }
+    const token = analyzedCopy(m[0])
     if (out.length && CLAUSE_BREAK.test(normalized.slice(end, m.index))) token.clause = true
     out.push(token)
     end = m.index + m[0].length

@@ -8,15 +8,13 @@
  * result just under it whose name lacks those words and holds no word the first's lacks.
  * @module
  */
-import { foldCached } from './analyse-procedure-name.ts'
-import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
+import { foldPhrase } from './load-synonyms.ts'
 import type { SearchResult } from './search.types.ts'
 
 /** Only the results this near the top are compared. */
 const REACH = 3
 
-const foldedWords = (text: string): string =>
-  ` ${tokenizeNormalized(normalizeVietnamese(text)).map(foldCached).join(' ')} `
+const foldedWords = (text: string): string => ` ${foldPhrase(text)} `
 
 /**
  * The results with the one at k moved first, scored a hair above the first it passes (as the answer's

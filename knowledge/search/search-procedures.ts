@@ -99,7 +99,7 @@ const NEGATED_WEIGHT = 0.5
  * "điều chỉnh", "cấp lại" are actions many names share ("tạm trú của em sắp hết hạn, có phải … gia
  * hạn không" asks about the story's object).
  */
-const REQUEST_TOPIC_SHARE = 0.015
+export const REQUEST_TOPIC_SHARE = 0.015
 /** … and at least this many: fewer is a chance meeting of words ("lên công an quận": "an_quận"). */
 const REQUEST_TOPIC_NAMES = 5
 /** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
