@@ -63,8 +63,14 @@ export const expectQueuedDraftShown = async (
 }
 
 /** the SHA-256 the consent window shows in `selector` (`#sha256`, `#prepared-sha256`), without the spaces that group it */
-export const shownSha256 = async (consent: Page, selector = '#sha256'): Promise<string | undefined> =>
-  (await consent.textContent(selector))?.replace(/\s/g, '')
+export const shownSha256 = async (consent: Page, selector = '#sha256'): Promise<string | undefined> => {
+  // the page shows "—" until it has hashed the bytes: read the hash once it is there
+  await consent.waitForFunction(
+    (sel) => /^[0-9a-f]{64}$/.test(document.querySelector(sel)?.textContent?.replace(/\s/g, '') ?? ''),
+    selector,
+  )
+  return (await consent.textContent(selector))?.replace(/\s/g, '')
+}
 
 /** in the consent window, searches the agencies for `search` and adds agency `code` as a recipient */
 export const addRecipient = async (consent: Page, search: string, code: string): Promise<void> => {
