@@ -214,7 +214,9 @@ describe('background router consent handling', () => {
     expect(unprepared).toEqual({ ok: false, cancelled: false, message: CANCEL_MESSAGES.notPrepared })
 
     // a revision prepared and shown, then changed where it is kept: refused before the API is reached
-    const again = (await start()).answer
+    // its own file's hash: two files made a second apart differ in their creation date
+    const second = await start()
+    const again = second.answer
     const revision = await makeTextPdf({ text: 'ban se ky' })
     const prepared = {
       sessionId: 's1',
@@ -234,7 +236,7 @@ describe('background router consent handling', () => {
       {
         type: 'consent-confirm',
         requestId: again.requestId,
-        sha256,
+        sha256: await sha256Hex(second.pdf),
         preparedSha256: prepared.preparedSha256,
       },
       pageSender,
