@@ -47,7 +47,13 @@ const factsAnswer = (
   channels: readonly string[],
 ): { lead: string; items: string[] } => {
   const lines = rows.map((r) => formatFactRow(r, channels))
-  const notes = [...new Set(rows.flatMap((r) => r.notes))]
+  const notes = [...new Set(rows.flatMap((r) => r.notes))].map((note) => {
+    // A note only some rows have names their channels, so the counter's case is never read as the online fee's.
+    const owners = rows.filter((r) => r.notes.includes(note))
+    if (owners.length === rows.length) return note
+    const text = `${note.replace(/[.;]\s*$/u, '')} (${[...new Set(owners.flatMap((r) => r.channels))].join(', ')})`
+    return sentence(text)
+  })
   if (rows.length === 1 || (rows.length <= MAX_LEAD_ROWS && lines.join('; ').length <= 260)) {
     const joined = lines.map((l, i) => (i === 0 ? l : lower(l))).join('; ')
     // "Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần" already says what it is.

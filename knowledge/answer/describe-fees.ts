@@ -17,17 +17,40 @@ const DATE = String.raw`(\d{1,2})\/(\d{1,2})\/(\d{4})`
 // "Kể từ ngày 01/01/2025 đến hết ngày 31/12/2025", "từ 01/7/2025 đến ngày 31/12/2026"
 const PERIOD = new RegExp(`từ (?:ngày )?${DATE} đến (?:hết )?(?:ngày )?${DATE}`, 'iu')
 
+// A rate given with its end only: "320.000đ/hộ chiếu (áp dụng đến hết ngày 31/12/2023 theo Thông tư …)"
+const UNTIL = new RegExp(`áp dụng (?:mức phí [^()]{0,40} )?đến (?:hết )?(?:ngày )?${DATE}`, 'iu')
+
 const isoOf = (d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
 
-/** Marks a sentence about a period that ended before `today` (YYYY-MM-DD). */
-export const markEndedPeriod = (sentence: string, today: string): string => {
+/** The last day of the period a sentence states, as [day, month, year], when it states one. */
+const periodEnd = (sentence: string): [string, string, string] | null => {
   const period = PERIOD.exec(sentence)
-  if (!period) return sentence
-  const end = isoOf(period[4] ?? '', period[5] ?? '', period[6] ?? '')
-  if (end >= today) return sentence
-  const shown = `${(period[4] ?? '').padStart(2, '0')}/${(period[5] ?? '').padStart(2, '0')}/${period[6]}`
-  return `${sentence.replace(/[.;]\s*$/, '')} (đã hết áp dụng sau ngày ${shown}).`
+  if (period) return [period[4] ?? '', period[5] ?? '', period[6] ?? '']
+  const until = UNTIL.exec(sentence)
+  return until ? [until[1] ?? '', until[2] ?? '', until[3] ?? ''] : null
 }
+
+/**
+ * Marks a sentence about a period that ended before `today` (YYYY-MM-DD). A sentence ends with
+ * a full stop after the mark; a bare amount ("320.000đ/hộ chiếu (áp dụng đến hết …)") gets none.
+ */
+export const markEndedPeriod = (sentence: string, today: string): string => {
+  const ended = endedOn(sentence, today)
+  if (!ended) return sentence
+  const stop = /[.;]\s*$/.test(sentence) || !/\)\s*$/.test(sentence) ? '.' : ''
+  return `${sentence.replace(/[.;]\s*$/, '')} (đã hết áp dụng sau ngày ${ended})${stop}`
+}
+
+/** The last day (dd/mm/yyyy) of a period the sentence states, when it ended before `today`. */
+const endedOn = (sentence: string, today: string): string | null => {
+  const end = periodEnd(sentence)
+  if (!end || isoOf(...end) >= today) return null
+  const [d, m, y] = end
+  return `${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`
+}
+
+/** The numbers a text states, without their thousands marks ("160.000/hộ chiếu" → 160000). */
+const numbersIn = (text: string) => (text.match(/\d[\d.,]*\d|\d/gu) ?? []).map((n) => n.replace(/[.,]/g, ''))
 
 const formatThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
 
@@ -43,7 +66,8 @@ const formatAmount = (column: string): string =>
 /** "Tại cơ quan đại diện: 10 USD/bản." → label and value, when the value is an amount or "Miễn phí". */
 const labelled = (sentence: string): { label: string; value: string } | null => {
   const m = /^(?:[-+•*]\s*)?([^:]{3,160}?):\s*((?:\d|miễn|không thu).*)$/iu.exec(sentence.trim())
-  if (!m?.[1] || !m[2]) return null
+  // "+ 160.000/hộ chiếu, trường hợp cấp lại …: 320.000đ": an amount opens it, so it is no case
+  if (!m?.[1] || !m[2] || /^\d/u.test(m[1])) return null
   return { label: m[1].trim(), value: m[2].trim().replace(/[.;]\s*$/, '') }
 }
 
@@ -80,9 +104,14 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
       label === null && notes.length === 0 ? labelled(sentence) : null
     if (named) {
       label = named.label
-      value = named.value
-    } else if (!NOTHING.test(sentence)) notes.push(markEndedPeriod(sentence, today))
+      value = markEndedPeriod(named.value, today)
+    } else if (!NOTHING.test(sentence)) notes.push(markEndedPeriod(sentence.replace(/^[-+•*]\s*/u, ''), today))
   }
+  // The portal's column still shows a reduced rate whose period the detail says has ended.
+  const amount = numbersIn(column)[0]
+  const ended = amount ? sentences.find((s) => numbersIn(s).includes(amount) && endedOn(s, today)) : undefined
+  if (ended && label === null)
+    value = `${value} (mức này chỉ áp dụng đến hết ngày ${endedOn(ended, today)}; hãy hỏi nơi nộp hồ sơ mức hiện nay)`
   // The case is often in the channel's description: "Tại Ủy ban nhân dân cấp xã, …: 10.000 đồng/trường hợp".
   if (!label && c.note) {
     const amount = /^[\d.,]+/.exec(value)?.[0]?.replace(/[.,]/g, '')

@@ -118,12 +118,15 @@ describe('fees and times by channel and case', () => {
     const details = reply('1.014063', 'fees').sections.find((s) => s.title === 'Chi tiết lệ phí')?.items ?? []
     expect(details).toContain(
       'Kể từ ngày 01/01/2025 đến hết ngày 31/12/2025, mức thu lệ phí khi công dân nộp hồ sơ cấp đổi, cấp lại thẻ ' +
-        'căn cước theo hình thức trực tuyển bằng 50% mức thu lệ phí quy định (đã hết áp dụng sau ngày 31/12/2025).',
+        'căn cước theo hình thức trực tuyển bằng 50% mức thu lệ phí quy định (đã hết áp dụng sau ngày 31/12/2025) ' +
+        '(Trực tiếp, Trực tuyến).',
     )
     expect(details).toContain(
       'Kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 mức thu lệ phí cấp đổi, cấp lại thẻ căn cước bằng 50% mức thu ' +
-        'nêu trên theo quy định tại Thông tư số 64/2025/TT-BTC ngày 30/6/2025 của Bộ Tài chính.',
+        'nêu trên theo quy định tại Thông tư số 64/2025/TT-BTC ngày 30/6/2025 của Bộ Tài chính (Trực tiếp, Trực tuyến).',
     )
+    // the postal row's own note says which row it belongs to
+    expect(details).toContain('Trả phí cho đơn vị cung cấp dịch vụ (Dịch vụ bưu chính).')
     // The same record read after the end of 2026: both periods have ended.
     const later = reply('1.014063', 'fees', '2027-01-05').sections.flatMap((s) => s.items)
     expect(later.filter((i) => i.includes('(đã hết áp dụng sau ngày'))).toHaveLength(2)

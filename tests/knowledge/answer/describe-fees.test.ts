@@ -45,4 +45,36 @@ describe('describeFees', () => {
     const rows = describeFees({ channels: [channel(feeText)] } as Procedure, '2026-12-05')
     expect(rows.map((r) => [r.value, r.notes])).toEqual([[value, notes]])
   })
+
+  // 1.001456 (passport, online): the reduced rates ended on 31/12/2023, the record still shows them
+  const passport =
+    '160,000 Việt Nam Đồng(+ 160.000/hộ chiếu, trường hợp cấp lại do bị hư hỏng hoặc bị mất: 320.000đ/hộ chiếu ' +
+    '(áp dụng đến hết ngày 31/12/2023 theo Thông tư số 44/2023/TT-BTC ngày 29/6/2023 của Bộ tài chính).)'
+  // 1.001258 (giấy thông hành, online): a rate with only its end, in the detail
+  const pass =
+    '40,000 Việt Nam Đồng(40.000đ/giấy thông hành (áp dụng đến hết ngày 31/12/2024 theo Thông tư số 43/2024/TT-BTC của Bộ Tài chính).)'
+
+  it('marks a rate given only with its end ("áp dụng đến hết ngày …") once that day has passed', () => {
+    const [row] = describeFees({ channels: [channel(passport)] } as Procedure, '2026-12-05')
+    // an amount is no case: "160.000/hộ chiếu, trường hợp …" is the detail of the column's 160.000
+    expect(row?.label).toBeNull()
+    // the column's amount is the ended rate: said so where the amount is
+    expect(row?.value).toBe(
+      '160.000 đồng (mức này chỉ áp dụng đến hết ngày 31/12/2023; hãy hỏi nơi nộp hồ sơ mức hiện nay)',
+    )
+    expect(row?.notes).toEqual([
+      '160.000/hộ chiếu, trường hợp cấp lại do bị hư hỏng hoặc bị mất: 320.000đ/hộ chiếu (áp dụng đến hết ngày ' +
+        '31/12/2023 theo Thông tư số 44/2023/TT-BTC ngày 29/6/2023 của Bộ tài chính) (đã hết áp dụng sau ngày 31/12/2023).',
+    ])
+    const [other] = describeFees({ channels: [channel(pass)] } as Procedure, '2026-12-05')
+    expect([other?.value, ...(other?.notes ?? [])].join(' ')).toContain('(đã hết áp dụng sau ngày 31/12/2024)')
+  })
+
+  it('leaves such a rate unmarked while it still runs', () => {
+    const [row] = describeFees({ channels: [channel(passport)] } as Procedure, '2023-12-31')
+    expect(row?.value).toBe('160.000 đồng')
+    expect(row?.notes.join(' ')).not.toContain('đã hết áp dụng')
+    const [other] = describeFees({ channels: [channel(pass)] } as Procedure, '2024-06-01')
+    expect([other?.value, ...(other?.notes ?? [])].join(' ')).not.toContain('đã hết áp dụng')
+  })
 })

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+/**
+ * The portal's fee column sometimes still shows a reduced rate whose period its own detail says has
+ * ended (1.001456: 160.000 đồng online "áp dụng đến hết ngày 31/12/2023"). A citizen is told so
+ * where the amount stands, and a note of the counter's fee is never read as the online fee's.
+ */
+describe('a fee the record gives for a period that has ended (the shipped export)', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('says where the amount stands that the rate applied only until its end, and which channel each note is for', async () => {
+    const answer = await portal.kb.answer('làm hộ chiếu lần đầu lệ phí bao nhiêu', {})
+    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.001456' })
+    const lead = answer.reply?.lead ?? ''
+    expect(lead).toContain(
+      '160.000 đồng (mức này chỉ áp dụng đến hết ngày 31/12/2023; hãy hỏi nơi nộp hồ sơ mức hiện nay) (Trực tuyến, Dịch vụ bưu chính)',
+    )
+    expect(lead).toContain('200.000 đồng (Trực tiếp)')
+    const details = answer.reply?.sections.find((s) => s.title === 'Chi tiết lệ phí')?.items ?? []
+    expect(details).toContain(
+      'Trường hợp cấp lại do bị hỏng hoặc bị mất: 400.000đ/hộ chiếu (Thông tư số 25/2021/TT-BTC ngày 07/4/2021 ' +
+        'của Bộ Tài chính) (Trực tiếp).',
+    )
+    expect(details.find((d) => d.startsWith('160.000/hộ chiếu'))).toMatch(
+      /\(đã hết áp dụng sau ngày 31\/12\/2023\) \(Trực tuyến, Dịch vụ bưu chính\)\.$/,
+    )
+  })
+})
