@@ -49,6 +49,9 @@ const endedOn = (sentence: string, today: string): string | null => {
   return `${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`
 }
 
+/** A detail that opens by dating the column's own amount. */
+const CAPTION = /^mức (?:phí|thu|lệ phí) (?:kể )?từ /iu
+
 /** The numbers a text states, without their thousands marks ("160.000/hộ chiếu" → 160000). */
 const numbersIn = (text: string) => (text.match(/\d[\d.,]*\d|\d/gu) ?? []).map((n) => n.replace(/[.,]/g, ''))
 
@@ -105,11 +108,15 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
     if (named) {
       label = named.label
       value = markEndedPeriod(named.value, today)
-    } else if (!NOTHING.test(sentence)) notes.push(markEndedPeriod(sentence.replace(/^[-+•*]\s*/u, ''), today))
+    } else if (!NOTHING.test(sentence))
+      notes.push(markEndedPeriod(sentence.replace(/^[-+•*]\s*/u, ''), today))
   }
-  // The portal's column still shows a reduced rate whose period the detail says has ended.
+  // The portal's column still shows a rate whose period the detail says has ended: the detail
+  // names the column's amount, or is its caption ("Mức phí kể từ ngày 01/7/2024 đến hết ngày 31/12/2024 …").
   const amount = numbersIn(column)[0]
-  const ended = amount ? sentences.find((s) => numbersIn(s).includes(amount) && endedOn(s, today)) : undefined
+  const ended = sentences.find(
+    (s) => endedOn(s, today) && ((amount && numbersIn(s).includes(amount)) || CAPTION.test(s)),
+  )
   if (ended && label === null)
     value = `${value} (mức này chỉ áp dụng đến hết ngày ${endedOn(ended, today)}; hãy hỏi nơi nộp hồ sơ mức hiện nay)`
   // The case is often in the channel's description: "Tại Ủy ban nhân dân cấp xã, …: 10.000 đồng/trường hợp".

@@ -67,7 +67,9 @@ describe('describeFees', () => {
         '31/12/2023 theo Thông tư số 44/2023/TT-BTC ngày 29/6/2023 của Bộ tài chính) (đã hết áp dụng sau ngày 31/12/2023).',
     ])
     const [other] = describeFees({ channels: [channel(pass)] } as Procedure, '2026-12-05')
-    expect([other?.value, ...(other?.notes ?? [])].join(' ')).toContain('(đã hết áp dụng sau ngày 31/12/2024)')
+    expect([other?.value, ...(other?.notes ?? [])].join(' ')).toContain(
+      '(đã hết áp dụng sau ngày 31/12/2024)',
+    )
   })
 
   it('leaves such a rate unmarked while it still runs', () => {
@@ -76,5 +78,21 @@ describe('describeFees', () => {
     expect(row?.notes.join(' ')).not.toContain('đã hết áp dụng')
     const [other] = describeFees({ channels: [channel(pass)] } as Procedure, '2024-06-01')
     expect([other?.value, ...(other?.notes ?? [])].join(' ')).not.toContain('đã hết áp dụng')
+  })
+
+  it('marks the column when the detail dates it and the period has ended (1.002511)', () => {
+    const caption =
+      '5,000,000 VNĐ(Mức phí kể từ ngày 01/7/2024 đến hết ngày 31/12/2024 theo quy định tại Thông tư số 43/2024/TT-BTC Mức phí giảm 20%:)'
+    const [row] = describeFees({ channels: [channel(caption)] } as Procedure, '2026-12-05')
+    expect(row?.value).toBe(
+      '5.000.000 đồng (mức này chỉ áp dụng đến hết ngày 31/12/2024; hãy hỏi nơi nộp hồ sơ mức hiện nay)',
+    )
+    // a reduction the detail dates without being the column's caption leaves the column alone (1.014063)
+    const reduction =
+      '50,000 Việt Nam Đồng(Kể từ ngày 01/01/2025 đến hết ngày 31/12/2025, mức thu lệ phí khi công dân nộp hồ sơ ' +
+      'trực tuyến bằng 50% mức thu lệ phí quy định.)'
+    const [other] = describeFees({ channels: [channel(reduction)] } as Procedure, '2026-12-05')
+    expect(other?.value).toBe('50.000 đồng')
+    expect(other?.notes[0]).toContain('(đã hết áp dụng sau ngày 31/12/2025)')
   })
 })
