@@ -6,7 +6,9 @@
  * @module
  */
 import type { Procedure } from '../procedures/procedure.types.ts'
+import { foldVietnamese } from '../search/normalize-vietnamese.ts'
 import type { Facet } from './answer.types.ts'
+import { clipSentences } from './clip-sentences.ts'
 
 /** Folded tokens of a yes/no question: "có … không", "… được không", "… không ạ", "… chưa". */
 export const isYesNoQuestion = (folded: readonly string[]): boolean => {
@@ -16,6 +18,20 @@ export const isYesNoQuestion = (folded: readonly string[]): boolean => {
     last === 'khong' &&
     words.slice(0, -1).some((w) => w === 'co' || w === 'duoc' || w === 'phai' || w === 'can')
   )
+}
+
+/** Words of "có cần/phải …" that ask for filing at all, not for a thing ("xin phép", "đăng ký", "khai báo", "mang theo"). */
+const FILING = new Set(
+  'xin phep giay dang ky khai bao thong lam thu tuc nop ho so to cap xac nhan di ra len o tai xa phuong huyen tinh uy ban cong an mang theo chuan bi kem them nua gi'.split(
+    ' ',
+  ),
+)
+
+/** The content words asked after "có cần" / "có phải", up to the closing "không". */
+const askedThing = (folded: readonly string[]): string[] => {
+  const at = folded.findIndex((w, i) => w === 'co' && (folded[i + 1] === 'can' || folded[i + 1] === 'phai'))
+  const end = folded.lastIndexOf('khong')
+  return at < 0 || end <= at ? [] : folded.slice(at + 2, end).filter((w) => !FILING.has(w))
 }
 
 const EXEMPTION = /miễn (?:giấy phép|cấp giấy phép|thủ tục)|được miễn|không phải (?:xin|cấp|làm|đăng ký)/iu
@@ -47,7 +63,16 @@ export const leadYesNo = ({
     return 'Không, hồ sơ thủ tục không có cách nộp trực tuyến; bạn nộp trực tiếp hoặc theo cách ghi ở dưới.'
   }
   const whole = ` ${folded.join(' ')} `
-  if (facet === 'overview' && / co (?:can|phai) /.test(whole)) {
+  if ((facet === 'overview' || facet === 'documents') && / co (?:can|phai) /.test(whole)) {
+    const asked = askedThing(folded)
+    const named = new Set(foldVietnamese(procedure.name).split(' '))
+    // "đổi bằng lái có cần khám sức khỏe không" asks about a paper of the procedure, not whether to do it
+    if (asked.length && !asked.some((w) => named.has(w))) {
+      const phrase = ` ${asked.join(' ')} `
+      const paper = procedure.documents.find((d) => ` ${foldVietnamese(d.name)} `.includes(phrase))
+      return paper ? `Có, hồ sơ cần có: ${clipSentences(paper.name, 300).replace(/[.;:]\s*$/u, '')}.` : null
+    }
+    if (facet === 'documents') return null
     const text = `${procedure.name} ${procedure.requirements ?? ''}`
     return EXEMPTION.test(text)
       ? `Tùy trường hợp: hồ sơ thủ tục "${procedure.name}" nêu các trường hợp được miễn; ngoài các trường hợp đó thì cần làm thủ tục này.`

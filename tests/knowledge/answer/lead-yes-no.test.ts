@@ -16,7 +16,13 @@ const channel = (kind: 'direct' | 'online' | 'postal', feeVnd: number | null) =>
   note: null,
 })
 const record = (over: Partial<Procedure>): Procedure =>
-  ({ name: 'Thông báo lưu trú', requirements: null, channels: [channel('direct', 0)], ...over }) as Procedure
+  ({
+    name: 'Thông báo lưu trú',
+    requirements: null,
+    documents: [],
+    channels: [channel('direct', 0)],
+    ...over,
+  }) as Procedure
 
 describe('leadYesNo', () => {
   it('recognises yes/no questions', () => {
@@ -47,13 +53,64 @@ describe('leadYesNo', () => {
 
   it('says "tùy trường hợp" when the record names exemptions', () => {
     const q = folded('sửa nhà có cần xin giấy phép xây dựng không')
-    expect(leadYesNo({ procedure: record({}), facet: 'overview', folded: q })).toBe(
-      'Có, cần làm thủ tục "Thông báo lưu trú".',
-    )
+    expect(
+      leadYesNo({ procedure: record({ name: 'Cấp giấy phép xây dựng' }), facet: 'overview', folded: q }),
+    ).toBe('Có, cần làm thủ tục "Cấp giấy phép xây dựng".')
+    // a procedure the question does not name is never said to be needed
+    expect(leadYesNo({ procedure: record({}), facet: 'overview', folded: q })).toBeNull()
     const exempt = record({
       name: 'Cấp giấy phép xây dựng',
       requirements: 'Công trình được miễn giấy phép xây dựng gồm …',
     })
     expect(leadYesNo({ procedure: exempt, facet: 'overview', folded: q })).toMatch(/^Tùy trường hợp/)
+  })
+
+  describe('a question about a paper of the procedure ("có cần khám sức khỏe không")', () => {
+    const paper = (name: string) => ({ name, template: null, copies: '1 bản chính', group: null })
+    const licence = record({
+      name: 'Đổi giấy phép lái xe',
+      documents: [
+        paper('Đề nghị đổi giấy phép lái xe theo mẫu'),
+        paper(
+          'Giấy khám sức khỏe của người lái xe còn hiệu lực (trừ người có giấy phép lái xe hạng A1, A, B1)',
+        ),
+      ],
+    })
+
+    it('says yes with the paper the record lists, its exception kept whole', () => {
+      for (const [q, facet] of [
+        ['đổi bằng lái xe hết hạn có cần khám sức khỏe không', 'overview'],
+        ['doi bang lai co can giay kham suc khoe khong', 'documents'],
+      ] as const)
+        expect(leadYesNo({ procedure: licence, facet, folded: folded(q) })).toBe(
+          'Có, hồ sơ cần có: Giấy khám sức khỏe của người lái xe còn hiệu lực (trừ người có giấy phép lái xe hạng A1, A, B1).',
+        )
+    })
+
+    it('claims nothing when the record lists no such paper, and never answers whether to do the procedure', () => {
+      const lead = leadYesNo({
+        procedure: licence,
+        facet: 'overview',
+        folded: folded('đổi bằng lái có cần chụp ảnh không'),
+      })
+      expect(lead).toBeNull()
+    })
+
+    it('still answers whether the procedure itself is needed when the question names it or only asks to file', () => {
+      expect(
+        leadYesNo({
+          procedure: licence,
+          facet: 'overview',
+          folded: folded('bằng lái hết hạn có phải đổi giấy phép lái xe không'),
+        }),
+      ).toBe('Có, cần làm thủ tục "Đổi giấy phép lái xe".')
+      expect(
+        leadYesNo({
+          procedure: record({}),
+          facet: 'overview',
+          folded: folded('khách ở lại vài đêm có phải khai báo không'),
+        }),
+      ).toBe('Có, cần làm thủ tục "Thông báo lưu trú".')
+    })
   })
 })
