@@ -204,7 +204,12 @@ const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
 /** "lệ phí 70.000 đồng", and "miễn lệ phí" rather than "lệ phí miễn phí". */
 const feeClause = (value: string) =>
   // only a plain "Miễn phí": one the record contradicts keeps its note ("Miễn phí (lưu ý: …)")
-  /^miễn phí\.?$/iu.test(value.trim()) ? 'miễn lệ phí' : `lệ phí ${lower(value)}`
+  /^miễn phí\.?$/iu.test(value.trim())
+    ? 'miễn lệ phí'
+    : // "Mức lệ phí cụ thể do Hội đồng nhân dân … quyết định" names itself: never "lệ phí mức lệ phí …"
+      /^(?:mức )?(?:lệ )?phí(?!\p{L})/iu.test(value.trim())
+      ? lower(value)
+      : `lệ phí ${lower(value)}`
 
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)

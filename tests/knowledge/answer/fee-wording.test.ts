@@ -26,4 +26,12 @@ describe('a fee the record gives for a period that has ended (the shipped export
       /\(đã hết áp dụng sau ngày 31\/12\/2023\) \(Trực tuyến, Dịch vụ bưu chính\)\.$/,
     )
   })
+
+  it('says a fee that names itself once: never "lệ phí mức lệ phí …" (1.000656 khai tử)', async () => {
+    const answer = await portal.kb.answer('đăng ký khai tử cho ông nội', {})
+    expect(answer.procedure?.code).toBe('1.000656')
+    const lead = answer.reply?.lead ?? ''
+    expect(lead).toContain('; mức lệ phí cụ thể do Hội đồng nhân dân tỉnh')
+    expect(lead).not.toMatch(/lệ phí mức/iu)
+  })
 })
