@@ -6,7 +6,7 @@ import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowle
  * ended (1.001456: 160.000 đồng online "áp dụng đến hết ngày 31/12/2023"). A citizen is told so
  * where the amount stands, and a note of the counter's fee is never read as the online fee's.
  */
-describe('a fee the record gives for a period that has ended (the shipped export)', () => {
+describe('how a fee is worded (the shipped export)', () => {
   const portal = usePortalKnowledgeBase()
 
   it('says where the amount stands that the rate applied only until its end, and which channel each note is for', async () => {
