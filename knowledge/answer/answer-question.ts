@@ -33,7 +33,7 @@ import { findUndecided } from './find-undecided.ts'
 import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { clarifyLabels } from './label-candidates.ts'
-import { leadYesNo } from './lead-yes-no.ts'
+import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
@@ -219,14 +219,19 @@ const answerWith = async (
   const lead = leadYesNo({ procedure, facet, folded })
   const composed = composeReply({ procedure, facet, alternatives, placeNote })
   // A yes/no question gets its answer first (its own line), before the facts that support it.
-  const reply = lead ? { ...composed, lead: `${lead} ${composed.lead}` } : composed
-  const text = renderReplyText(composed, { procedure })
+  const joined = lead ? joinYesNoLead(lead, composed.lead) : null
+  const reply = joined ? { ...composed, lead: joined } : composed
+  // On its own line before the facts, unless it says all the facet's lead would
+  const alone = lead !== null && joined !== lead
+  const text = alone
+    ? `${lead}\n${renderReplyText(composed, { procedure })}`
+    : renderReplyText(reply, { procedure })
   return {
     kind: 'answer',
     procedure: refOf(procedure),
     facet,
     ...(alternatives.length ? { candidates: alternatives } : {}),
-    text: lead ? `${lead}\n${text}` : text,
+    text,
     reply,
     ...(place ? { places: place.places } : {}),
   }

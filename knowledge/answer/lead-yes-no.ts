@@ -80,3 +80,12 @@ export const leadYesNo = ({
   }
   return null
 }
+
+/**
+ * The yes/no sentence before the facet's own lead, once: "Không mất phí: hồ sơ thủ tục ghi miễn phí."
+ * already says what "Lệ phí: Miễn phí." would repeat.
+ */
+export const joinYesNoLead = (yesNo: string, lead: string): string =>
+  yesNo.startsWith('Không mất phí') && /^lệ phí: miễn phí\.?$/iu.test(lead.trim())
+    ? yesNo
+    : `${yesNo} ${lead}`

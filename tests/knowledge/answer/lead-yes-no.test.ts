@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isYesNoQuestion, leadYesNo } from '../../../knowledge/answer/lead-yes-no.ts'
+import { isYesNoQuestion, joinYesNoLead, leadYesNo } from '../../../knowledge/answer/lead-yes-no.ts'
 import type { Procedure } from '../../../knowledge/procedures/procedure.types.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
@@ -112,5 +112,16 @@ describe('leadYesNo', () => {
         }),
       ).toBe('Có, cần làm thủ tục "Thông báo lưu trú".')
     })
+  })
+
+  it('says "free" once: the yes/no sentence replaces a fee lead that only repeats it', () => {
+    const free = 'Không mất phí: hồ sơ thủ tục ghi miễn phí.'
+    expect(joinYesNoLead(free, 'Lệ phí: Miễn phí.')).toBe(free)
+    expect(joinYesNoLead(free, 'Lệ phí: Miễn phí (Trực tiếp); 50.000 đồng (Trực tuyến).')).toBe(
+      `${free} Lệ phí: Miễn phí (Trực tiếp); 50.000 đồng (Trực tuyến).`,
+    )
+    expect(joinYesNoLead('Có mất phí, mức phí theo hồ sơ thủ tục ở dưới.', 'Lệ phí: 70.000 đồng.')).toBe(
+      'Có mất phí, mức phí theo hồ sơ thủ tục ở dưới. Lệ phí: 70.000 đồng.',
+    )
   })
 })
