@@ -369,7 +369,10 @@ export const answerQuestion = async ({
     // procedures instead; one among only fitting ones stays.
     if (answer.kind === 'clarify') {
       const options = answer.candidates ?? []
-      if (!fitting.length || options.every((c) => fitting.some((r) => r.code === c.code))) return answer
+      // No complaint procedure fits the body it names ("khiếu nại cán bộ xã gây khó dễ"): options that resolve
+      // no complaint are words the message shares by chance ("gây" of "gây nổ"), never offered as its answer.
+      if (!fitting.length) return options.some((c) => isComplaintProcedure(c.name)) ? answer : notFound()
+      if (options.every((c) => fitting.some((r) => r.code === c.code))) return answer
       // The unit's own procedure is reserved for officers ("phải là cán bộ thuộc biên chế …"): a citizen
       // is asked between the other levels' and it (last) rather than given it as if sure.
       const [unit] = fitting
