@@ -209,7 +209,10 @@ const feeClause = (value: string) =>
     : // "Mức lệ phí cụ thể do Hội đồng nhân dân … quyết định" names itself: never "lệ phí mức lệ phí …"
       /^(?:mức )?(?:lệ )?phí(?!\p{L})/iu.test(value.trim())
       ? lower(value)
-      : `lệ phí ${lower(value)}`
+      : // "Thông tư số 60/2023/TT-BTC … quy định mức thu …": the fee is as that text sets it
+        /^(?:thông tư|nghị định|nghị quyết|quyết định|luật)(?!\p{L})/iu.test(value.trim())
+        ? `lệ phí theo ${value}`
+        : `lệ phí ${lower(value)}`
 
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)

@@ -34,4 +34,10 @@ describe('how a fee is worded (the shipped export)', () => {
     expect(lead).toContain('; mức lệ phí cụ thể do Hội đồng nhân dân tỉnh')
     expect(lead).not.toMatch(/lệ phí mức/iu)
   })
+
+  it('says a fee set by a legal text is "theo" that text (1.013076 sang tên xe)', async () => {
+    const answer = await portal.kb.answer('sang tên xe máy', {})
+    expect(answer.procedure?.code).toBe('1.013076')
+    expect(answer.reply?.lead).toContain('; lệ phí theo Thông tư số 60/2023/TT-BTC')
+  })
 })
