@@ -21,6 +21,8 @@ describe('everyday requests on the portal export', () => {
     ['lệ phí sang tên xe máy', ['1.013076']],
     ['xin mã số thuế cá nhân', ['1.008498']],
     ['hỗ trợ thiệt hại do cúm gia cầm', ['1.013997']],
+    ['làm giấy chứng nhận độc thân', ['1.004873']],
+    ['đăng ký xe ô tô cũ mua lại', ['1.013076']],
   ])('"%s" finds %s first', (question, codes) => {
     expect(codes).toContain(first(question))
   })
