@@ -361,6 +361,24 @@ export const answerQuestion = async ({
    * question between its levels, or none.
    */
   const answerComplaint = async (answer: Answer): Promise<Answer> => {
+    // Feedback without "khiếu nại"/"tố cáo" ("phản ánh công an xã làm hồ sơ chậm"): a question between
+    // procedures none of which resolves complaints asks about what the message only mentions.
+    // About a body whose complaints the records resolve ("phản ánh công an xã hách dịch"): its complaint and
+    // denunciation procedures, for the citizen to choose; about another body: the feedback channel.
+    if (!act && (answer.kind === 'clarify' || answer.kind === 'answer')) {
+      const offered =
+        answer.kind === 'clarify' ? (answer.candidates ?? []) : answer.procedure ? [answer.procedure] : []
+      if (offered.some((c) => isComplaintProcedure(c.name))) return answer
+      const bodies = (['khieu nai', 'to cao'] as const).flatMap((a) =>
+        fitComplaint({
+          act: a,
+          folded: query.folded,
+          results: search(`giải quyết ${a === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 }),
+        }),
+      )
+      if (bodies.length) return askWhich(bodies, false)
+      return answer.kind === 'clarify' ? notFound() : answer
+    }
     if (!act || (answer.kind !== 'answer' && answer.kind !== 'clarify')) return answer
     const results = search(`giải quyết ${act === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
     const fitting = fitComplaint({ act, folded: query.folded, results })

@@ -28,4 +28,19 @@ describe('a complaint no procedure of the records resolves (the shipped export)'
     const police = await portal.kb.answer('tố cáo công an phường đòi tiền khi làm căn cước', {})
     expect(offeredCodes(police)).toContain('1.004327')
   })
+
+  it('gives feedback about the police ("phản ánh", no "khiếu nại" or "tố cáo") their complaint and denunciation procedures to choose from', async () => {
+    const answer = await portal.kb.answer('tôi muốn phản ánh công an xã làm hồ sơ chậm', {})
+    expect(answer.kind).toBe('clarify')
+    expect(offeredCodes(answer)).toEqual(expect.arrayContaining(['1.004335', '1.004327']))
+    expect(answer.text).toContain('Phản ánh, kiến nghị')
+  })
+
+  it('gives feedback about another body the channel, not procedures it only mentions', async () => {
+    for (const q of ['phản ánh việc làm sổ đỏ quá lâu', 'phản ánh công ty nợ lương công nhân không trả']) {
+      const answer = await portal.kb.answer(q, {})
+      expect(answer.kind).toBe('contact')
+      expect(offeredCodes(answer)).toEqual([])
+    }
+  })
 })
