@@ -12,6 +12,7 @@ import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
+import { isTellingWord } from '../search/find-request-clause.ts'
 import { foldPhrase, loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
@@ -20,6 +21,7 @@ import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
+import { composeClarify } from './compose-clarify.ts'
 import { decideConfidence } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
@@ -32,9 +34,9 @@ import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
 import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
-import { clarifyLabels } from './label-candidates.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { namesOneRecord } from './names-one-record.ts'
+import { narrowClarify } from './narrow-clarify.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
@@ -74,7 +76,6 @@ const MIN_COVERAGE = 0.5
 const MIN_MATCHED_WEIGHT = 3
 /** Distinct procedures scoring within this of the best one make the answer ambiguous. */
 const CLARIFY_MARGIN = 0.06
-const MAX_CANDIDATES = 4
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
 const NAMED_AMONG = 3
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
@@ -289,7 +290,7 @@ const notCovered = (related: Candidate[], misfit: Misfit | null, actions: Proced
  *   labels) when several variants fit or the match is weak; not_found saying the records do
  *   not cover it, with related procedures; contact, status or small talk
  */
-export const answerQuestion = async ({
+const answerAlone = async ({
   question: asked,
   context = {},
   search,
@@ -494,35 +495,18 @@ export const answerQuestion = async ({
   // Short names the question holds nearly all of: options of a "có phải bạn hỏi …" question.
   const covered = findCoveredNames({ results, fits: (r) => !misfits.get(r.code) && holdsTopic(r) })
   /**
-   * A clarify reply with at most {@link MAX_CANDIDATES} options: several procedures fit and the
+   * A clarify reply with at most four (`compose-clarify.ts`) options: several procedures fit and the
    * question does not decide between them, or (`weak`) it asks whether one of them is meant.
    */
-  const askWhich = (options: readonly SearchResult[], weak: boolean): Answer => {
-    const chosen = options.slice(0, MAX_CANDIDATES)
-    const labels = clarifyLabels(chosen.map((c) => c.name))
-    const candidates = chosen.map((c, i) => ({
-      code: c.code,
-      name: c.name,
-      label: labels.labels[i] ?? c.name,
-    }))
-    const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
-    const lead =
-      candidates.length > 1 && !weak
-        ? labels.common
-          ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
-          : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
-        : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
-            candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
-          }?`
-    const note = place?.note(null)
-    return {
-      kind: 'clarify',
+  const askWhich = (options: readonly SearchResult[], weak: boolean): Answer => ({
+    ...composeClarify({
+      options,
       facet,
-      candidates,
-      text: `${lead}\n${list}${weak ? `\nNếu không phải: ${ELSEWHERE}` : ''}${note ? `\n${note}` : ''}`,
-      ...(place ? { places: place.places } : {}),
-    }
-  }
+      weak,
+      after: [weak ? `Nếu không phải: ${ELSEWHERE}` : null, place?.note(null) ?? null],
+    }),
+    ...(place ? { places: place.places } : {}),
+  })
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure.
     if (current)
@@ -716,4 +700,58 @@ export const answerQuestion = async ({
   return withChannel(
     (await answerWith(getProcedure, top.code, facet, alternatives, place, query.folded)) ?? notFound(),
   )
+}
+
+/**
+ * A reply to the last clarify question that names nothing but the options' own words, facts and the
+ * part asked ("con tôi 10 tuổi", "bị mất rồi, cần giấy tờ gì"): the option its facts leave is answered,
+ * several are asked again (for the part it asks about), and one that decides nothing but asks a part
+ * asks again which option it is about. A message naming another thing is a new question.
+ */
+const answerAfterClarify = async (
+  options: AnswerQuestionOptions,
+  codes: readonly string[],
+  alone: Answer,
+): Promise<Answer | null> => {
+  const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
+  const question = withoutMasks(options.question)
+  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
+  const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
+    (p): p is Procedure => p !== null,
+  )
+  const named = ` ${offered.map((p) => foldPhrase(p.name)).join(' ')} `
+  const phraseWords = actions.phraseWords(query.tokens)
+  const own = query.terms.filter(
+    (t) =>
+      !GENERIC.has(t.folded) &&
+      t.weight >= 1 &&
+      !phraseWords.has(t.folded) &&
+      !isTellingWord(t.folded) &&
+      !/\d/.test(t.folded) &&
+      !named.includes(` ${t.folded} `),
+  )
+  if (own.length) return null
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  const left = narrowClarify({ options: offered, traits: actions.ofQuestion(query.tokens), actions })
+  const [only] = left ?? []
+  if (left?.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
+  if (left) return composeClarify({ options: left, facet, weak: false })
+  return alone.kind === 'not_found' && facet !== 'overview' && offered.length > 1
+    ? composeClarify({ options: offered, facet, weak: false })
+    : null
+}
+
+/**
+ * @returns an answer built only from stored records when the best procedure covers what was
+ *   asked (action, object, deciding qualifiers); a clarify question (≤4 candidates with short
+ *   labels) when several variants fit or the match is weak; not_found saying the records do
+ *   not cover it, with related procedures; contact, status or small talk. A reply to the last
+ *   clarify question that names no procedure of its own is read against its options.
+ */
+export const answerQuestion = async (options: AnswerQuestionOptions): Promise<Answer> => {
+  const answer = await answerAlone(options)
+  const codes = options.context?.candidateCodes ?? []
+  // A confident answer, a person or an application's progress asked for: the message stands on its own.
+  if (codes.length < 2 || ['answer', 'contact', 'status'].includes(answer.kind)) return answer
+  return (await answerAfterClarify(options, codes, answer)) ?? answer
 }

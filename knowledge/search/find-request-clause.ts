@@ -77,6 +77,9 @@ const TELLING = new Map([
   ['roi', 'rồi'],
   ['da', 'đã'],
 ])
+/** Whether a folded word tells of a person or a time ("con", "mẹ", "tháng", "rồi"), not of a thing. */
+export const isTellingWord = (folded: string): boolean => TELLING.has(folded)
+
 /** Punctuation that ends a clause: a comma, or a stop followed by a space (not "2.000", "tp.hcm"). */
 const CLAUSE_END = /,|[.;:!?…]+(?=\s|$)|\n|\s[-–]\s/
 

@@ -218,6 +218,15 @@ describe('POST /v1/ask with a sessionId', () => {
     ).json()) as Answer
     expect(other.procedure?.code === chosen.procedure!.code && other.kind === 'answer').toBe(false)
   })
+
+  it('reads a reply to a clarify question by its facts: "mất rồi" after the identity card’s four procedures', async () => {
+    const sessionId = 'test-session-clarify-reply'
+    const first = (await (await ask(t, { text: 'cấp căn cước cho con', sessionId })).json()) as Answer
+    expect(first.kind).toBe('clarify')
+    expect(offeredCodes(first)).toContain('1.014064')
+    const reply = (await (await ask(t, { text: 'mất rồi', sessionId })).json()) as Answer
+    expect(reply).toMatchObject({ kind: 'answer', procedure: { code: '1.014064' } })
+  })
 })
 
 describe('POST /v1/ask rate limit', () => {

@@ -1,0 +1,38 @@
+/**
+ * A clarify reply: the options with short labels that show only the deciding words, numbered so
+ * the citizen may answer with a number. Used for a question several procedures fit, and for a
+ * reply to such a question that still leaves more than one (`narrow-clarify.ts`).
+ * @module
+ */
+import type { Answer, Facet } from './answer.types.ts'
+import { clarifyLabels } from './label-candidates.ts'
+
+/** Options a clarify reply lists at most. */
+export const MAX_CLARIFY_OPTIONS = 4
+
+export type ComposeClarifyOptions = {
+  options: readonly { code: string; name: string }[]
+  facet: Facet
+  /** The best match is weak: ask whether one of them is meant ("có phải bạn hỏi …"). */
+  weak: boolean
+  /** Lines after the list (where else to look, a place note). */
+  after?: readonly (string | null)[]
+}
+
+/** @returns a clarify answer with at most {@link MAX_CLARIFY_OPTIONS} numbered options */
+export const composeClarify = ({ options, facet, weak, after = [] }: ComposeClarifyOptions): Answer => {
+  const chosen = options.slice(0, MAX_CLARIFY_OPTIONS)
+  const labels = clarifyLabels(chosen.map((c) => c.name))
+  const candidates = chosen.map((c, i) => ({ code: c.code, name: c.name, label: labels.labels[i] ?? c.name }))
+  const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
+  const lead =
+    candidates.length > 1 && !weak
+      ? labels.common
+        ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+        : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
+      : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
+          candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
+        }?`
+  const tail = after.filter((line): line is string => Boolean(line))
+  return { kind: 'clarify', facet, candidates, text: [lead, list, ...tail].join('\n') }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { narrowClarify } from '../../../knowledge/answer/narrow-clarify.ts'
+import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const actions = builtInProcedureActions()
+// Real names from the shipped export: the identity card's four procedures.
+const CARD = [
+  { code: '1.014064', name: 'Cấp lại thẻ căn cước' },
+  { code: '1.014062', name: 'Cấp thẻ căn cước cho người dưới 14 tuổi' },
+  { code: '1.014061', name: 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên' },
+  { code: '1.014063', name: 'Cấp đổi thẻ căn cước' },
+]
+const left = (reply: string) =>
+  narrowClarify({ options: CARD, traits: actions.ofQuestion(analyzeText(reply)), actions })?.map(
+    (o) => o.code,
+  ) ?? null
+
+describe('narrowClarify', () => {
+  it('keeps the options a reply’s facts leave: an age, a loss, an expiry', () => {
+    expect(left('con tôi 10 tuổi')).toEqual(['1.014064', '1.014062', '1.014063'])
+    expect(left('cháu 15 tuổi rồi')).toEqual(['1.014064', '1.014061', '1.014063'])
+    expect(left('bị mất')).toEqual(['1.014064'])
+    expect(left('thẻ hết hạn')).toEqual(['1.014063'])
+  })
+
+  it('decides nothing when every option fits the reply', () => {
+    expect(left('cần giấy tờ gì')).toBeNull()
+    expect(left('ok')).toBeNull()
+  })
+})
+
+describe('a reply to a clarify question (the shipped export)', () => {
+  const portal = usePortalKnowledgeBase()
+  const context = { candidateCodes: CARD.map((c) => c.code) }
+
+  it('answers the one option a fact leaves, for the part asked', async () => {
+    const answer = await portal.kb.answer('bị mất rồi, cần giấy tờ gì', context)
+    const short = await portal.kb.answer('mất rồi', context)
+    expect(short).toMatchObject({ kind: 'answer', procedure: { code: '1.014064' } })
+    expect(answer).toMatchObject({ kind: 'answer', facet: 'documents', procedure: { code: '1.014064' } })
+  })
+
+  it('asks again among the options a fact leaves, instead of saying it cannot answer', async () => {
+    const answer = await portal.kb.answer('con tôi 10 tuổi', context)
+    expect(answer.kind).toBe('clarify')
+    expect(offeredCodes(answer)).toEqual(['1.014064', '1.014062', '1.014063'])
+  })
+
+  it('asks which option a part is about, instead of asking for the procedure’s name', async () => {
+    const answer = await portal.kb.answer('cần giấy tờ gì', context)
+    expect(answer).toMatchObject({ kind: 'clarify', facet: 'documents' })
+    expect(offeredCodes(answer)).toEqual(CARD.map((c) => c.code))
+  })
+
+  it('still answers a new question on its own', async () => {
+    const answer = await portal.kb.answer('đăng ký khai sinh cần giấy tờ gì', context)
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.001193' } })
+  })
+})
