@@ -21,7 +21,7 @@ import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
-import { composeClarify } from './compose-clarify.ts'
+import { composeClarify, UNSURE } from './compose-clarify.ts'
 import { decideConfidence } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
@@ -750,8 +750,33 @@ const answerAfterClarify = async (
  */
 export const answerQuestion = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const answer = await answerAlone(options)
-  const codes = options.context?.candidateCodes ?? []
   // A confident answer, a person or an application's progress asked for: the message stands on its own.
-  if (codes.length < 2 || ['answer', 'contact', 'status'].includes(answer.kind)) return answer
-  return (await answerAfterClarify(options, codes, answer)) ?? answer
+  if (['answer', 'contact', 'status'].includes(answer.kind)) return answer
+  const codes = options.context?.candidateCodes ?? []
+  if (codes.length > 1) return (await answerAfterClarify(options, codes, answer)) ?? answer
+  const current = options.context?.procedureCode
+  return (current && (await refineFollowUp(options, current))) || answer
+}
+
+/** A follow-up this short that only names a case is read with the procedure the conversation is about. */
+const REFINING_WORDS = 6
+
+/**
+ * A short follow-up that names a case the conversation's procedure does not cover ("với người nước ngoài"
+ * after "đăng ký kết hôn", "còn xe ô tô thì sao" after a motorbike's registration): the procedure's
+ * name with that case, asked again. Only a confident answer or a question between fitting variants is kept.
+ */
+const refineFollowUp = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
+  const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
+  const question = withoutMasks(options.question)
+  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
+  if (query.tokens.length > REFINING_WORDS) return null
+  const traits = actions.ofQuestion(query.tokens)
+  if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
+    return null
+  const procedure = await getProcedure(current)
+  if (!procedure) return null
+  const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
+  if (refined.kind === 'answer' && refined.procedure?.code !== current) return refined
+  return refined.kind === 'clarify' && !refined.text.startsWith(UNSURE) ? refined : null
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+/**
+ * A short follow-up that names only a case ("với người nước ngoài") is read with the procedure the
+ * conversation is about, so the citizen gets that procedure's variant, not "the records do not cover it".
+ */
+describe('a follow-up that names a case (the shipped export)', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('gives the variant of the conversation’s procedure for the case named', async () => {
+    const marriage = { procedureCode: '1.000894' }
+    expect(kindAndCode(await portal.kb.answer('với người nước ngoài', marriage))).toEqual({
+      kind: 'answer',
+      code: '2.000806',
+    })
+    // alone, the same words name no procedure
+    expect((await portal.kb.answer('với người nước ngoài', {})).kind).not.toBe('answer')
+  })
+
+  it('keeps to the conversation’s procedure for a part asked, and answers a new question on its own', async () => {
+    const marriage = { procedureCode: '1.000894' }
+    expect(kindAndCode(await portal.kb.answer('mất bao lâu', marriage))).toEqual({
+      kind: 'answer',
+      code: '1.000894',
+    })
+    expect(kindAndCode(await portal.kb.answer('làm lại thẻ căn cước bị mất', marriage))).toEqual({
+      kind: 'answer',
+      code: '1.014064',
+    })
+  })
+})
