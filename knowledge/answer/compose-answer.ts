@@ -214,11 +214,26 @@ const feeClause = (value: string) =>
         ? `lệ phí theo ${value}`
         : `lệ phí ${lower(value)}`
 
+/**
+ * The overview shows no fee notes: rows that differ only in them are one ("Miễn phí (Trực tuyến, Trực tiếp)"
+ * and "Miễn phí (Dịch vụ bưu chính)" say the same there).
+ */
+const sameAmounts = (rows: readonly FactRow[]): FactRow[] => {
+  const merged = new Map<string, FactRow>()
+  for (const row of rows) {
+    const key = `${row.label ?? ''}\u0000${row.value}`
+    const found = merged.get(key)
+    if (found) found.channels = [...new Set([...found.channels, ...row.channels])]
+    else merged.set(key, { ...row, channels: [...row.channels], notes: [] })
+  }
+  return [...merged.values()]
+}
+
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)
   const facts = recordFacts(p)
   const durations = facts.durations.rows
-  const fees = facts.fees(today)
+  const fees = sameAmounts(facts.fees(today))
   const parts = [
     agency ? `nộp tại ${agency}` : null,
     durations.length === 1 && durations[0] ? `thời hạn ${durations[0].value}` : null,

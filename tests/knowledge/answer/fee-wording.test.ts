@@ -40,4 +40,11 @@ describe('how a fee is worded (the shipped export)', () => {
     expect(answer.procedure?.code).toBe('1.013076')
     expect(answer.reply?.lead).toContain('; lệ phí theo Thông tư số 60/2023/TT-BTC')
   })
+
+  it('says one fee once in an overview when channels differ only in notes it does not show (1.000894 kết hôn)', async () => {
+    const answer = await portal.kb.answer('đăng ký kết hôn', {})
+    expect(answer.procedure?.code).toBe('1.000894')
+    expect(answer.reply?.lead).toMatch(/; miễn lệ phí\.$/)
+    expect(answer.reply?.sections.find((s) => s.title === 'Lệ phí')).toBeUndefined()
+  })
 })
