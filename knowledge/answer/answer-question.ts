@@ -34,8 +34,10 @@ import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
 import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
+import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { namesOneRecord } from './names-one-record.ts'
+import { namesOwnTopic } from './names-own-topic.ts'
 import { narrowClarify } from './narrow-clarify.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
@@ -93,6 +95,11 @@ const GAP_ASK_COVERAGE = 0.6
  * the question's rare words: side words ("chở lợn từ Đồng Nai ra Bắc bán") dilute the share, not the topic.
  */
 const GAP_ASK_HALF = { coverage: 0.5, idfCoverage: 0.4 }
+/**
+ * A message of at most this many words whose best match holds one of its rare word pairs side by side is
+ * offered that match ("có phải bạn hỏi …"), as a long message's request is, however few of its words the name holds.
+ */
+const SHORT_TOPIC_WORDS = 6
 /** A name whose words the question holds at least this share of joins a question between close rivals. */
 const WHOLE_NAME = 0.8
 /** Words that say the asker acts for an organisation (folded). */
@@ -479,8 +486,13 @@ const answerAlone = async ({
   const matched = (r: SearchResult) =>
     r.coverage >= MIN_COVERAGE || (r.coverage >= 0.3 && r.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01)
   // A long message's story hides the request's words: the best match holding the request's rare pair is offered.
+  // A short one's few side words ("giám hộ cho cháu mồ côi") dilute its share as much: its own rare pairs, as typed, count so.
   const requested = wordShare ? requestTopics(query.requestPairs, query.folded, wordShare) : []
-  const confident = (r: SearchResult) => matched(r) || (r === best && holdsRequestTopic(r.name, requested))
+  const short = !query.requestPairs && query.folded.length <= SHORT_TOPIC_WORDS
+  const shortTopics = wordShare && short ? requestTopics(query.bigrams, query.folded, wordShare) : []
+  const holdsTopicPair = (name: string) =>
+    holdsRequestTopic(name, requested) || holdsTypedTopic(name, query.tokens, shortTopics)
+  const confident = (r: SearchResult) => matched(r) || (r === best && holdsTopicPair(r.name))
   // A question about a topic the records do not hold (a bank card, a school transfer) is answered
   // only by a procedure whose name names that topic.
   // The question's object words and the words an abbreviation rewrote are read by several checks below: worked out once.
@@ -569,7 +581,16 @@ const answerAlone = async ({
     !objectGap &&
     !purposeOnly &&
     top.coverage * totalWeight >= MIN_MATCHED_WEIGHT - 0.01 &&
-    shareObject({ a: top.name, b: best.name, actions })
+    (shareObject({ a: top.name, b: best.name, actions }) ||
+      (!!wordShare &&
+        namesOwnTopic({
+          fitting: top.name,
+          better: best.name,
+          typed: query.folded,
+          pairs: query.bigrams,
+          phraseWords,
+          wordShare,
+        })))
   if (top && actionOrObject) return withChannel(askWhich(representatives([top, best, ...covered]), true))
   // The name holds most of the question's words and lacks only the word that narrows its object
   // ("giếng khoan" for "Đăng ký khai thác nước dưới đất", "độc thân" for "… tình trạng hôn nhân"):

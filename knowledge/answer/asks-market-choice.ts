@@ -27,7 +27,7 @@ const MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep)`
 const PRODUCT = `(?:app|ung dung|goi|nha hang|(?<!\bco )quan|khach san|homestay|hang bay|nha xe|san pham|loai|dong xe|dong may|dong dien thoai|mau|thuong hieu|nen tang|san)`
 
 /** What a product is compared by beside price and quality (folded): lasting, selling, being good to watch or use. */
-const PRODUCT_MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep|ben|hay (?:nhat|hon)|hay$|dang mua|dang dung|ban chay)`
+const PRODUCT_MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep|ben|hay (?:nhat|hon)|hay$|dang mua|dang dung|dang tien|ban chay)`
 
 /**
  * Works of entertainment and roads (folded): which film, book or song is best, which road is quickest
@@ -41,7 +41,7 @@ const LEISURE_MERIT = `(?:hay (?:nhat|hon)|hay$|tot|nhanh|gan|dep|dang xem|dang 
 const CHOICE = new RegExp(
   [
     String.raw`\b${PROVIDER} nao\b(?: \S+){0,2}? ${MERIT}\b`,
-    String.raw`\b${PRODUCT}(?: \S+){0,2}? nao\b(?: \S+){0,2}? ${PRODUCT_MERIT}\b`,
+    String.raw`\b${PRODUCT}(?: \S+){0,4}? nao\b(?: \S+){0,3}? ${PRODUCT_MERIT}\b`,
     String.raw`\b${LEISURE}\b(?: \S+){0,4}? nao\b(?: \S+){0,1}? ${LEISURE_MERIT}\b`,
     // a place to buy, sell, eat or stay by price or taste; by quality only beside such an act: "làm hộ
     // chiếu ở đâu tốt nhất" asks where to apply, "mua iPhone ở đâu uy tín" where to shop

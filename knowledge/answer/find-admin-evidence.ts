@@ -273,13 +273,35 @@ const PRIVATE_PAPERS = [
   'xin phep sep',
 ]
 
+/**
+ * Private parties whose papers a citizen may speak of (folded): a seller's warranty ("hồ sơ bảo hành",
+ * "phiếu bảo hành"), a shop ("cửa hàng", "shop"), a boss at work ("hồ sơ dự án cho sếp"). Beside one, the
+ * generic words for papers ({@link PARTY_PAPERS}) are that party's papers and no evidence; any other
+ * word of administration still is ("sếp yêu cầu nộp lý lịch tư pháp", "xe còn bảo hành, đăng ký xe lần đầu").
+ */
+const PRIVATE_PARTIES = ['bao hanh', 'sep', 'cua hang', 'shop']
+
+/** Generic words for papers, which say whose papers only by what is beside them (folded). */
+const PARTY_PAPERS = ['ho so', 'giay to']
+
 /** The folded message without the private papers it names (each replaced by a word no list holds). */
 const withoutPrivatePapers = (whole: string): string =>
   PRIVATE_PAPERS.reduce((text, paper) => ` ${text} `.split(` ${paper} `).join(' _ ').trim(), whole)
 
-/** The words of the private papers the folded message names ("ho", "so", "xin", "viec"). */
-const privatePaperWords = (whole: string): Set<string> =>
-  new Set(PRIVATE_PAPERS.filter((paper) => containsPhrase(whole, paper)).flatMap((paper) => paper.split(' ')))
+/** Whether the folded message names a private party whose papers the generic words may be. */
+const namesPrivateParty = (whole: string): boolean =>
+  PRIVATE_PARTIES.some((party) => containsPhrase(whole, party))
+
+/**
+ * The words of the private papers the folded message names ("ho", "so", "xin", "viec"), and beside a
+ * private party those of the generic words for papers.
+ */
+const privatePaperWords = (whole: string, party = false): Set<string> =>
+  new Set(
+    [...PRIVATE_PAPERS, ...(party ? PARTY_PAPERS : [])]
+      .filter((paper) => containsPhrase(whole, paper))
+      .flatMap((paper) => paper.split(' ')),
+  )
 
 /**
  * A word pair with a number in it, a digit or "một" ("tháng 7", "1 lần", "một lần"): how often or how
@@ -432,7 +454,9 @@ export const findAdminEvidence = ({
       : brand
         ? ADMIN_PHRASES.filter((p) => !EVERYDAY_BESIDE_BRAND.has(p))
         : ADMIN_PHRASES
-  if (phrases.some((p) => containsPhrase(whole, p))) return 'phrase'
+  // Beside a seller, a shop or a boss, "hồ sơ" and "giấy tờ" are theirs ("hồ sơ bảo hành", "hồ sơ dự án cho sếp").
+  const party = namesPrivateParty(whole)
+  if (phrases.some((p) => containsPhrase(whole, p) && !(party && PARTY_PAPERS.includes(p)))) return 'phrase'
   if (synonyms && namesPaper(query, synonyms, actions, thing)) return 'name'
   const contextual = findContextual(query.folded)
   if (
@@ -453,7 +477,7 @@ export const findAdminEvidence = ({
   if (contextual.length && !service && !topic) return null
   // Beside a private paper, as beside an everyday activity, its own pairs ("hồ sơ") are no evidence and a
   // single pair may be everyday speech ("nhân viên"): three words in a row must name the records' object.
-  const beside = privatePaperWords(query.folded.join(' '))
+  const beside = privatePaperWords(query.folded.join(' '), party)
   if (
     wordShare &&
     thing !== 'everyday' &&

@@ -19,6 +19,7 @@ import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.
 import { factsByDoc } from './facts-by-doc.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
+import { preferAgreeingNegation } from './prefer-agreeing-negation.ts'
 import { preferRequestHolder } from './prefer-request-holder.ts'
 import { preferToldVariant } from './prefer-told-variant.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
@@ -587,11 +588,10 @@ export const searchProcedures = ({
   )
   const topicPairs = namedPairs.filter((p) => namesTopic(index.df.get(p) ?? 0))
   const held = preferRequestHolder({ results: fitted, terms, topicPairs, namedPairs })
-  // … and a variant the message's facts decide goes before its plain sibling.
-  const out = [
-    ...results,
-    ...preferToldVariant({ results: held, variants: q.variants ?? [], ruledOut: q.ruledOut ?? [] }),
-  ].slice(0, limit)
+  // … and a variant the message's facts decide goes before its plain sibling; a name that denies what the
+  // message names, or names what it denies, goes below those that do not.
+  const told = preferToldVariant({ results: held, variants: q.variants ?? [], ruledOut: q.ruledOut ?? [] })
+  const out = [...results, ...preferAgreeingNegation({ results: told, message: q.folded })].slice(0, limit)
   for (const r of out) {
     if (r.group !== '') continue
     const f = index.facts.get(r.code)
