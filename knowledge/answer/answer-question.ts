@@ -723,6 +723,33 @@ const answerAlone = async ({
   )
 }
 
+/** Words of a reply that tell an age ("dưới 14 tuổi", "chưa đủ 14"): facts, not things. */
+const AGE_WORDS = new Set(['duoi', 'tren', 'du', 'tuoi', 'chua'])
+
+/**
+ * Whether a short reply names a thing of its own: a content word that none of `names` holds and that is
+ * no action, qualifier, person, time, age or number ("còn xe ô tô thì sao" names none beside "Đăng ký xe";
+ * "còn cấp giấy phép xây dựng thì sao" does).
+ */
+const namesOwnThing = (
+  query: ExpandedQuery,
+  names: readonly string[],
+  actions: ProcedureActions,
+): boolean => {
+  const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
+  const phraseWords = actions.phraseWords(query.tokens)
+  return query.terms.some(
+    (t) =>
+      !GENERIC.has(t.folded) &&
+      t.weight >= 1 &&
+      !phraseWords.has(t.folded) &&
+      !isTellingWord(t.folded) &&
+      !AGE_WORDS.has(t.folded) &&
+      !/\d/.test(t.folded) &&
+      !held.includes(` ${t.folded} `),
+  )
+}
+
 /**
  * A reply to the last clarify question that names nothing but the options' own words, facts and the
  * part asked ("con tôi 10 tuổi", "bị mất rồi, cần giấy tờ gì"): the option its facts leave is answered,
@@ -740,18 +767,14 @@ const answerAfterClarify = async (
   const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
     (p): p is Procedure => p !== null,
   )
-  const named = ` ${offered.map((p) => foldPhrase(p.name)).join(' ')} `
-  const phraseWords = actions.phraseWords(query.tokens)
-  const own = query.terms.filter(
-    (t) =>
-      !GENERIC.has(t.folded) &&
-      t.weight >= 1 &&
-      !phraseWords.has(t.folded) &&
-      !isTellingWord(t.folded) &&
-      !/\d/.test(t.folded) &&
-      !named.includes(` ${t.folded} `),
+  if (
+    namesOwnThing(
+      query,
+      offered.map((p) => p.name),
+      actions,
+    )
   )
-  if (own.length) return null
+    return null
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   const left = narrowClarify({ options: offered, traits: actions.ofQuestion(query.tokens), actions })
   const [only] = left ?? []
@@ -796,8 +819,9 @@ const refineFollowUp = async (options: AnswerQuestionOptions, current: string): 
   if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
     return null
   const procedure = await getProcedure(current)
-  if (!procedure) return null
+  if (!procedure || namesOwnThing(query, [procedure.name], actions)) return null
   const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
-  if (refined.kind === 'answer' && refined.procedure?.code !== current) return refined
+  // the conversation's procedure itself when it covers the case ("Đăng ký xe" for a car too), or its variant
+  if (refined.kind === 'answer') return refined
   return refined.kind === 'clarify' && !refined.text.startsWith(UNSURE) ? refined : null
 }

@@ -29,4 +29,23 @@ describe('a follow-up that names a case (the shipped export)', () => {
       code: '1.014064',
     })
   })
+
+  it('keeps the conversation’s procedure when it covers the case, and never reads a new thing as a case', async () => {
+    // "Đăng ký, cấp biển số xe lần đầu …" is for any vehicle: a car is not a customs procedure
+    expect(kindAndCode(await portal.kb.answer('còn xe ô tô thì sao', { procedureCode: '1.013067' }))).toEqual(
+      {
+        kind: 'answer',
+        code: '1.013067',
+      },
+    )
+    expect(
+      kindAndCode(await portal.kb.answer('cho người dưới 14 tuổi', { procedureCode: '1.014061' })),
+    ).toEqual({
+      kind: 'answer',
+      code: '1.014062',
+    })
+    const other = await portal.kb.answer('còn cấp giấy phép xây dựng thì sao', { procedureCode: '1.000894' })
+    expect(other.procedure?.code).not.toBe('1.000894')
+    expect((other.candidates ?? []).map((c) => c.code)).not.toContain('1.000894')
+  })
 })
