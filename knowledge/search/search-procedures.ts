@@ -19,6 +19,7 @@ import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.
 import { factsByDoc } from './facts-by-doc.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
+import { preferAgreeingNegation } from './prefer-agreeing-negation.ts'
 import { preferRequestHolder } from './prefer-request-holder.ts'
 import { preferToldVariant } from './prefer-told-variant.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
@@ -588,10 +589,9 @@ export const searchProcedures = ({
   const topicPairs = namedPairs.filter((p) => namesTopic(index.df.get(p) ?? 0))
   const held = preferRequestHolder({ results: fitted, terms, topicPairs, namedPairs })
   // … and a variant the message's facts decide goes before its plain sibling.
-  const out = [
-    ...results,
-    ...preferToldVariant({ results: held, variants: q.variants ?? [], ruledOut: q.ruledOut ?? [] }),
-  ].slice(0, limit)
+  const told = preferToldVariant({ results: held, variants: q.variants ?? [], ruledOut: q.ruledOut ?? [] })
+  // … and a name that negates what the message says ("không phải là cộng tác viên") gives way.
+  const out = [...results, ...preferAgreeingNegation({ results: told, tokens: q.tokens })].slice(0, limit)
   for (const r of out) {
     if (r.group !== '') continue
     const f = index.facts.get(r.code)
