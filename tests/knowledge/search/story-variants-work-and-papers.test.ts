@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
+import { findStoryVariants } from '../../../knowledge/search/find-story-variants.ts'
+import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const synonyms = loadSynonyms()
+const variantsOf = (text: string): string[] =>
+  findStoryVariants({ tokens: rewriteAbbreviations(analyzeText(text), synonyms) }).implied
+
+describe('story facts of work and identity papers', () => {
+  it.each([
+    [
+      'năm ngoái em làm cho 2 công ty nên phải tự quyết toán thuế thu nhập cá nhân',
+      'quyết toán thuế trực tiếp với cơ quan thuế',
+    ],
+    ['nam ngoai lam hai cong ty, gio quyet toan thue tncn', 'quyết toán thuế trực tiếp với cơ quan thuế'],
+    [
+      'tôi mới đổi từ chứng minh nhân dân sang căn cước, giờ cập nhật thông tin đăng ký thuế thế nào',
+      'không làm thay đổi cơ quan thuế quản lý trực tiếp',
+    ],
+    ['sổ đỏ còn ghi số chứng minh cũ, muốn cập nhật số căn cước', 'thay đổi thông tin về người sử dụng đất'],
+  ])('reads in "%s" the variant "%s"', (question, variant) => {
+    expect(variantsOf(question)).toEqual([variant])
+  })
+
+  it('reads nothing for a household business, a short settlement question, or a wrong name on the certificate', () => {
+    expect(variantsOf('hộ kinh doanh của tôi bán ở 2 nơi, quyết toán thuế thế nào')).toEqual([])
+    expect(variantsOf('tự quyết toán thuế TNCN online')).toEqual([])
+    expect(variantsOf('sổ đỏ ghi sai số chứng minh nhân dân, muốn sửa lại')).toEqual([])
+  })
+})
+
+describe('story facts of work and identity papers on the portal export', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it.each([
+    [
+      'năm ngoái em nhảy việc 2 công ty nên phải tự quyết toán thuế TNCN, làm online trên eTax được không',
+      '2.002233',
+    ],
+    [
+      'Tôi mới đổi từ chứng minh nhân dân sang căn cước, mã số thuế cá nhân vẫn theo số CMND cũ, giờ cập nhật thông tin đăng ký thuế thế nào?',
+      '1.008503',
+    ],
+  ])('"%s" finds the variant its facts decide (%s) first', (question, code) => {
+    expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
+  })
+})
