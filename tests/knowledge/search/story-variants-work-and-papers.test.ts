@@ -21,6 +21,14 @@ describe('story facts of work and identity papers', () => {
       'không làm thay đổi cơ quan thuế quản lý trực tiếp',
     ],
     ['sổ đỏ còn ghi số chứng minh cũ, muốn cập nhật số căn cước', 'thay đổi thông tin về người sử dụng đất'],
+    [
+      'đất nông nghiệp nhưng nhà tôi đã xây nhà ở từ lâu, giờ xin cấp giấy chứng nhận',
+      'sử dụng đất không đúng mục đích',
+    ],
+    [
+      'dat ruong nhung nha toi lo xay nha kho tren do, gio lam so do the nao',
+      'sử dụng đất không đúng mục đích',
+    ],
   ])('reads in "%s" the variant "%s"', (question, variant) => {
     expect(variantsOf(question)).toEqual([variant])
   })
@@ -29,6 +37,11 @@ describe('story facts of work and identity papers', () => {
     expect(variantsOf('hộ kinh doanh của tôi bán ở 2 nơi, quyết toán thuế thế nào')).toEqual([])
     expect(variantsOf('tự quyết toán thuế TNCN online')).toEqual([])
     expect(variantsOf('sổ đỏ ghi sai số chứng minh nhân dân, muốn sửa lại')).toEqual([])
+    expect(variantsOf('xin giấy xác nhận số cmnd 9 số cũ với số định danh để làm sổ đỏ')).toEqual([])
+    // building on farmland with a permit asked for is the permit, not the land certificate
+    expect(variantsOf('đất nông nghiệp nhưng muốn xây nhà, xin giấy phép xây dựng và sổ đỏ thế nào')).toEqual(
+      [],
+    )
   })
 })
 
@@ -43,6 +56,10 @@ describe('story facts of work and identity papers on the portal export', () => {
     [
       'Tôi mới đổi từ chứng minh nhân dân sang căn cước, mã số thuế cá nhân vẫn theo số CMND cũ, giờ cập nhật thông tin đăng ký thuế thế nào?',
       '1.008503',
+    ],
+    [
+      'Mảnh đất trồng cây lâu năm của nhà tôi đã có sổ từ năm 2005, năm 2012 tôi lỡ xây nhà kho trên đó, nay bị xã phạt và buộc đăng ký đất đai, giờ làm giấy chứng nhận thế nào?',
+      '1.013993',
     ],
   ])('"%s" finds the variant its facts decide (%s) first', (question, code) => {
     expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
