@@ -29,6 +29,7 @@ describe('story facts of work and identity papers', () => {
       'dat ruong nhung nha toi lo xay nha kho tren do, gio lam so do the nao',
       'sử dụng đất không đúng mục đích',
     ],
+    ['mất thẻ bhyt rồi, giờ muốn làm lại thẻ', 'cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT'],
   ])('reads in "%s" the variant "%s"', (question, variant) => {
     expect(variantsOf(question)).toEqual([variant])
   })
@@ -37,6 +38,8 @@ describe('story facts of work and identity papers', () => {
     expect(variantsOf('hộ kinh doanh của tôi bán ở 2 nơi, quyết toán thuế thế nào')).toEqual([])
     expect(variantsOf('tự quyết toán thuế TNCN online')).toEqual([])
     expect(variantsOf('sổ đỏ ghi sai số chứng minh nhân dân, muốn sửa lại')).toEqual([])
+    // a lost health card told without asking for a new one decides nothing
+    expect(variantsOf('tôi đánh rơi thẻ bảo hiểm y tế, đi khám bệnh có được thanh toán không')).toEqual([])
     expect(variantsOf('xin giấy xác nhận số cmnd 9 số cũ với số định danh để làm sổ đỏ')).toEqual([])
     // building on farmland with a permit asked for is the permit, not the land certificate
     expect(variantsOf('đất nông nghiệp nhưng muốn xây nhà, xin giấy phép xây dựng và sổ đỏ thế nào')).toEqual(
@@ -56,6 +59,10 @@ describe('story facts of work and identity papers on the portal export', () => {
     [
       'Tôi mới đổi từ chứng minh nhân dân sang căn cước, mã số thuế cá nhân vẫn theo số CMND cũ, giờ cập nhật thông tin đăng ký thuế thế nào?',
       '1.008503',
+    ],
+    [
+      'Tôi đánh rơi thẻ bảo hiểm y tế lúc đi khám bệnh, tháng sau phải tái khám ở bệnh viện tỉnh, giờ xin cấp lại thẻ thế nào?',
+      '1.002759',
     ],
     [
       'Mảnh đất trồng cây lâu năm của nhà tôi đã có sổ từ năm 2005, năm 2012 tôi lỡ xây nhà kho trên đó, nay bị xã phạt và buộc đăng ký đất đai, giờ làm giấy chứng nhận thế nào?',
