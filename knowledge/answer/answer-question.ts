@@ -723,6 +723,14 @@ const answerAlone = async ({
   )
 }
 
+/** A message read as a follow-up in a conversation: its text without masks, expanded, with the vocabularies. */
+const readFollowUp = (options: AnswerQuestionOptions) => {
+  const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
+  const question = withoutMasks(options.question)
+  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
+  return { synonyms, actions, getProcedure, question, query }
+}
+
 /** Words of a reply that tell an age ("dưới 14 tuổi", "chưa đủ 14"): facts, not things. */
 const AGE_WORDS = new Set(['duoi', 'tren', 'du', 'tuoi', 'chua'])
 
@@ -761,9 +769,7 @@ const answerAfterClarify = async (
   codes: readonly string[],
   alone: Answer,
 ): Promise<Answer | null> => {
-  const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
-  const question = withoutMasks(options.question)
-  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
+  const { synonyms, actions, getProcedure, question, query } = readFollowUp(options)
   const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
     (p): p is Procedure => p !== null,
   )
@@ -811,9 +817,7 @@ const REFINING_WORDS = 6
  * name with that case, asked again. Only a confident answer or a question between fitting variants is kept.
  */
 const refineFollowUp = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
-  const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
-  const question = withoutMasks(options.question)
-  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
+  const { actions, getProcedure, question, query } = readFollowUp(options)
   if (query.tokens.length > REFINING_WORDS) return null
   const traits = actions.ofQuestion(query.tokens)
   if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
