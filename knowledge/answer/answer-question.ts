@@ -21,7 +21,7 @@ import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
-import { composeClarify, UNSURE } from './compose-clarify.ts'
+import { composeClarify } from './compose-clarify.ts'
 import { decideConfidence } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
@@ -32,7 +32,7 @@ import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from '.
 import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
-import { complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
+import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
@@ -368,6 +368,9 @@ const answerAlone = async ({
    * answered at province level): the complaint procedure about the body and level it names, a
    * question between its levels, or none.
    */
+  /** The procedures that resolve complaints or denunciations, as the search finds them. */
+  const complaintProcedures = (a: ComplaintAct) =>
+    search(`giải quyết ${a === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
   const answerComplaint = async (answer: Answer): Promise<Answer> => {
     // Feedback without "khiếu nại"/"tố cáo" ("phản ánh công an xã làm hồ sơ chậm"): a question between
     // procedures none of which resolves complaints asks about what the message only mentions.
@@ -378,17 +381,13 @@ const answerAlone = async ({
         answer.kind === 'clarify' ? (answer.candidates ?? []) : answer.procedure ? [answer.procedure] : []
       if (offered.some((c) => isComplaintProcedure(c.name))) return answer
       const bodies = (['khieu nai', 'to cao'] as const).flatMap((a) =>
-        fitComplaint({
-          act: a,
-          folded: query.folded,
-          results: search(`giải quyết ${a === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 }),
-        }),
+        fitComplaint({ act: a, folded: query.folded, results: complaintProcedures(a) }),
       )
       if (bodies.length) return askWhich(bodies, false)
       return answer.kind === 'clarify' ? notFound() : answer
     }
     if (!act || (answer.kind !== 'answer' && answer.kind !== 'clarify')) return answer
-    const results = search(`giải quyết ${act === 'to cao' ? 'tố cáo' : 'khiếu nại'}`, { limit: 20 })
+    const results = complaintProcedures(act)
     const fitting = fitComplaint({ act, folded: query.folded, results })
     // A question between procedures the complaint mentions ("tố cáo công an phường đòi tiền khi làm
     // căn cước": the identity card's) or between other bodies' complaints: the fitting complaint
@@ -814,7 +813,7 @@ const REFINING_WORDS = 6
 /**
  * A short follow-up that names a case the conversation's procedure does not cover ("với người nước ngoài"
  * after "đăng ký kết hôn", "còn xe ô tô thì sao" after a motorbike's registration): the procedure's
- * name with that case, asked again. Only a confident answer or a question between fitting variants is kept.
+ * name with that case, asked again. Only a confident answer is kept.
  */
 const refineFollowUp = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
   const { actions, getProcedure, question, query } = readFollowUp(options)
@@ -826,6 +825,5 @@ const refineFollowUp = async (options: AnswerQuestionOptions, current: string): 
   if (!procedure || namesOwnThing(query, [procedure.name], actions)) return null
   const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
   // the conversation's procedure itself when it covers the case ("Đăng ký xe" for a car too), or its variant
-  if (refined.kind === 'answer') return refined
-  return refined.kind === 'clarify' && !refined.text.startsWith(UNSURE) ? refined : null
+  return refined.kind === 'answer' ? refined : null
 }

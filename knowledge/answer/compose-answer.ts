@@ -12,7 +12,7 @@ import { describeAsOf } from '../procedures/resolve-as-of.ts'
 import type { Facet, ReplySection, StructuredReply } from './answer.types.ts'
 import { clipSentences, splitSentences } from './clip-sentences.ts'
 import { formCodes, isMainForm, withoutNumbering } from './describe-documents.ts'
-import { type FactRow, formatFactRow } from './describe-fees.ts'
+import { type FactRow, formatFactRow, mergeAmounts } from './describe-fees.ts'
 import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from './describe-where.ts'
 import { shorten } from './label-candidates.ts'
@@ -202,38 +202,22 @@ const resultPart = (p: Procedure): { lead: string; sections: ReplySection[] } =>
 }
 
 /** "lệ phí 70.000 đồng", and "miễn lệ phí" rather than "lệ phí miễn phí". */
-const feeClause = (value: string) =>
+const feeClause = (value: string): string => {
+  const v = value.trim()
   // only a plain "Miễn phí": one the record contradicts keeps its note ("Miễn phí (lưu ý: …)")
-  /^miễn phí\.?$/iu.test(value.trim())
-    ? 'miễn lệ phí'
-    : // "Mức lệ phí cụ thể do Hội đồng nhân dân … quyết định" names itself: never "lệ phí mức lệ phí …"
-      /^(?:mức )?(?:lệ )?phí(?!\p{L})/iu.test(value.trim())
-      ? lower(value)
-      : // "Thông tư số 60/2023/TT-BTC … quy định mức thu …": the fee is as that text sets it
-        /^(?:thông tư|nghị định|nghị quyết|quyết định|luật)(?!\p{L})/iu.test(value.trim())
-        ? `lệ phí theo ${value}`
-        : `lệ phí ${lower(value)}`
-
-/**
- * The overview shows no fee notes: rows that differ only in them are one ("Miễn phí (Trực tuyến, Trực tiếp)"
- * and "Miễn phí (Dịch vụ bưu chính)" say the same there).
- */
-const sameAmounts = (rows: readonly FactRow[]): FactRow[] => {
-  const merged = new Map<string, FactRow>()
-  for (const row of rows) {
-    const key = `${row.label ?? ''}\u0000${row.value}`
-    const found = merged.get(key)
-    if (found) found.channels = [...new Set([...found.channels, ...row.channels])]
-    else merged.set(key, { ...row, channels: [...row.channels], notes: [] })
-  }
-  return [...merged.values()]
+  if (/^miễn phí\.?$/iu.test(v)) return 'miễn lệ phí'
+  // "Mức lệ phí cụ thể do Hội đồng nhân dân … quyết định" names itself: never "lệ phí mức lệ phí …"
+  if (/^(?:mức )?(?:lệ )?phí(?!\p{L})/iu.test(v)) return lower(value)
+  // "Thông tư số 60/2023/TT-BTC … quy định mức thu …": the fee is as that text sets it
+  if (/^(?:thông tư|nghị định|nghị quyết|quyết định|luật)(?!\p{L})/iu.test(v)) return `lệ phí theo ${value}`
+  return `lệ phí ${lower(value)}`
 }
 
 const overviewPart = (p: Procedure, today: string): { lead: string; sections: ReplySection[] } => {
   const { agency } = whereItems(p)
   const facts = recordFacts(p)
   const durations = facts.durations.rows
-  const fees = sameAmounts(facts.fees(today))
+  const fees = mergeAmounts(facts.fees(today))
   const parts = [
     agency ? `nộp tại ${agency}` : null,
     durations.length === 1 && durations[0] ? `thời hạn ${durations[0].value}` : null,

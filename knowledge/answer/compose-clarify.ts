@@ -7,9 +7,6 @@
 import type { Answer, Facet } from './answer.types.ts'
 import { clarifyLabels } from './label-candidates.ts'
 
-/** How a clarify reply that only asks whether a weak match is meant begins. */
-export const UNSURE = 'Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi.'
-
 /** Options a clarify reply lists at most. */
 export const MAX_CLARIFY_OPTIONS = 4
 
@@ -33,7 +30,7 @@ export const composeClarify = ({ options, facet, weak, after = [] }: ComposeClar
       ? labels.common
         ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
         : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
-      : `${UNSURE} Có phải bạn hỏi về ${
+      : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
           candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
         }?`
   const tail = after.filter((line): line is string => Boolean(line))

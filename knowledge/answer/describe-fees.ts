@@ -30,6 +30,14 @@ const periodEnd = (sentence: string): [string, string, string] | null => {
   return until ? [until[1] ?? '', until[2] ?? '', until[3] ?? ''] : null
 }
 
+/** The last day (dd/mm/yyyy) of a period the sentence states, when it ended before `today`. */
+const endedOn = (sentence: string, today: string): string | null => {
+  const end = periodEnd(sentence)
+  if (!end || isoOf(...end) >= today) return null
+  const [d, m, y] = end
+  return `${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`
+}
+
 /**
  * Marks a sentence about a period that ended before `today` (YYYY-MM-DD). A sentence ends with
  * a full stop after the mark; a bare amount ("320.000đ/hộ chiếu (áp dụng đến hết …)") gets none.
@@ -39,14 +47,6 @@ export const markEndedPeriod = (sentence: string, today: string): string => {
   if (!ended) return sentence
   const stop = /[.;]\s*$/.test(sentence) || !/\)\s*$/.test(sentence) ? '.' : ''
   return `${sentence.replace(/[.;]\s*$/, '')} (đã hết áp dụng sau ngày ${ended})${stop}`
-}
-
-/** The last day (dd/mm/yyyy) of a period the sentence states, when it ended before `today`. */
-const endedOn = (sentence: string, today: string): string | null => {
-  const end = periodEnd(sentence)
-  if (!end || isoOf(...end) >= today) return null
-  const [d, m, y] = end
-  return `${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`
 }
 
 /** A detail that opens by dating the column's own amount. */
@@ -113,12 +113,16 @@ const feeOfChannel = (c: ProcedureChannel, today: string): FeeOfChannel | null =
   }
   // The portal's column still shows a rate whose period the detail says has ended: the detail
   // names the column's amount, or is its caption ("Mức phí kể từ ngày 01/7/2024 đến hết ngày 31/12/2024 …").
-  const amount = numbersIn(column)[0]
-  const ended = sentences.find(
-    (s) => endedOn(s, today) && ((amount && numbersIn(s).includes(amount)) || CAPTION.test(s)),
-  )
-  if (ended && label === null)
-    value = `${value} (mức này chỉ áp dụng đến hết ngày ${endedOn(ended, today)}; hãy hỏi nơi nộp hồ sơ mức hiện nay)`
+  const columnAmount = numbersIn(column)[0]
+  const lastDay =
+    label === null
+      ? sentences
+          .filter((s) => (columnAmount && numbersIn(s).includes(columnAmount)) || CAPTION.test(s))
+          .map((s) => endedOn(s, today))
+          .find(Boolean)
+      : null
+  if (lastDay)
+    value = `${value} (mức này chỉ áp dụng đến hết ngày ${lastDay}; hãy hỏi nơi nộp hồ sơ mức hiện nay)`
   // The case is often in the channel's description: "Tại Ủy ban nhân dân cấp xã, …: 10.000 đồng/trường hợp".
   if (!label && c.note) {
     const amount = /^[\d.,]+/.exec(value)?.[0]?.replace(/[.,]/g, '')
@@ -167,6 +171,17 @@ const merge = (
   }
   return [...merged.values()]
 }
+
+/**
+ * Rows read without their notes (an overview shows none): those that then say the same are one
+ * ("Miễn phí (Trực tuyến, Trực tiếp)" and "Miễn phí (Dịch vụ bưu chính)").
+ */
+export const mergeAmounts = (rows: readonly FactRow[]): FactRow[] =>
+  merge(
+    rows.flatMap((r) =>
+      r.channels.map((channel) => ({ channel, label: r.label, value: r.value, notes: [] })),
+    ),
+  )
 
 /**
  * @param today YYYY-MM-DD; periods that ended before it are marked as ended

@@ -34,6 +34,9 @@ const askedThing = (folded: readonly string[]): string[] => {
   return at < 0 || end <= at ? [] : folded.slice(at + 2, end).filter((w) => !FILING.has(w))
 }
 
+/** The yes/no lead of a procedure the record says is free. */
+const FREE = 'Không mất phí: hồ sơ thủ tục ghi miễn phí.'
+
 const EXEMPTION = /miễn (?:giấy phép|cấp giấy phép|thủ tục)|được miễn|không phải (?:xin|cấp|làm|đăng ký)/iu
 
 /**
@@ -52,7 +55,7 @@ export const leadYesNo = ({
   if (facet === 'fees') {
     const known = procedure.channels.map((c) => c.feeVnd).filter((v): v is number => v !== null)
     if (!known.length || known.length < procedure.channels.length) return null
-    if (known.every((v) => v === 0)) return 'Không mất phí: hồ sơ thủ tục ghi miễn phí.'
+    if (known.every((v) => v === 0)) return FREE
     if (known.every((v) => v > 0)) return 'Có mất phí, mức phí theo hồ sơ thủ tục ở dưới.'
     return 'Tùy cách nộp: có cách nộp miễn phí, có cách mất phí (chi tiết ở dưới).'
   }
@@ -86,6 +89,4 @@ export const leadYesNo = ({
  * already says what "Lệ phí: Miễn phí." would repeat.
  */
 export const joinYesNoLead = (yesNo: string, lead: string): string =>
-  yesNo.startsWith('Không mất phí') && /^lệ phí: miễn phí\.?$/iu.test(lead.trim())
-    ? yesNo
-    : `${yesNo} ${lead}`
+  yesNo === FREE && /^lệ phí: miễn phí\.?$/iu.test(lead.trim()) ? yesNo : `${yesNo} ${lead}`

@@ -20,7 +20,7 @@ const foldedWords = (text: string): string => ` ${foldPhrase(text)} `
  * The results with the one at k moved first, scored a hair above the first it passes (as the answer's
  * fitting sibling is), so that the reply reads the same order as the search.
  */
-export const moveFirst = (results: SearchResult[], k: number): SearchResult[] => {
+const moveFirst = (results: SearchResult[], k: number): SearchResult[] => {
   const out = [...results]
   out.splice(k, 1)
   const score = Math.round(((results[0] as SearchResult).score + 0.001) * 1000) / 1000
