@@ -36,6 +36,7 @@ import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } f
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
+import { missesRareWords } from './misses-rare-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
 import { narrowClarify } from './narrow-clarify.ts'
@@ -685,17 +686,21 @@ const answerAlone = async ({
   // close to it: nothing in the records is about what the question names.
   if (doubt === 'action-only' && close.length <= 1) return notCoveredReply(top.uncovered)
   // A match too weak or too scattered to answer as if it were sure: the reply asks whether that procedure is meant.
-  const weak =
+  const doubted =
     doubt !== null ||
     excepting ||
     forOrganisations ||
     unaskedVariant ||
     cards.length > 0 ||
     householdForCompany ||
-    firstIssues !== null ||
     unpenalised(best) - top.score > FIT_MARGIN ||
     !!missed ||
     !matched(top)
+  // "cấp căn cước": a name that fits in all but its "lại" / "đổi" — the first issues are asked about
+  // first, beside it, as variants of what was asked rather than a guess.
+  if (firstIssues && !doubted)
+    return withChannel(askWhich(representatives([...firstIssues, top, ...close]), false))
+  const weak = doubted || firstIssues !== null
   if (close.length > 1 || weak) {
     // A name the question holds (nearly) all of is one of the choices too, when there is room.
     // (never one naming an action the question does not ask: "Xóa đăng ký thường trú" for "đăng ký thường trú")
@@ -706,12 +711,19 @@ const answerAlone = async ({
     if (close.length > 1 && !weak) return withChannel(askWhich(representatives([...close, ...whole]), false))
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
-    return withChannel(
-      askWhich(
-        representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near]),
-        true,
-      ),
+    const offered = representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near])
+    // None of them holds a rare word the question names: they share only common words with it.
+    const terms = query.terms.map((t) => t.folded)
+    // (not the words an everyday name was rewritten from: "khoan giếng" is "khai thác nước dưới đất")
+    const rewrittenWords = rewrittenOnce()
+    const words = topical.map((t) => t.folded).filter((w) => !phraseWords.has(w) && !rewrittenWords.has(w))
+    if (
+      doubt === 'weak' &&
+      wordShare &&
+      missesRareWords({ folded: query.folded, words, terms, offered, wordShare })
     )
+      return notCoveredReply(top.uncovered)
+    return withChannel(askWhich(offered, true))
   }
   const alternatives = fitting
     .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))

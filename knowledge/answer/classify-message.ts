@@ -100,6 +100,17 @@ const PROGRESS =
 const HANDED_IN =
   /\b(?:da )?(?:nop|gui) (?:ho so|don|giay to)(?: (?:online|truc tuyen|qua mang|tren mang|qua buu dien|tren vneid|tren cong dich vu cong))? roi\b.*\b(?:bao gio|khi nao|bao lau nua|bao lau thi|bao lau moi)\b.*\b(?:co|nhan|lay|tra|xong)\b/
 
+/**
+ * The citizen's own application ("hồ sơ của tôi", "hồ sơ em") with a question about its result or its
+ * time ("khi nào có kết quả hồ sơ của tôi", "hồ sơ của em bao giờ xong") — folded. It names no
+ * procedure, so there is no record's time limit to tell, only where to follow it.
+ */
+const OWN_APPLICATION = String.raw`\bho so(?: \S+){0,2}? (?:cua )?(?:toi|em|minh|tui|chung toi)\b(?! be\b)`
+const WHEN_DONE = String.raw`\b(?:bao gio|khi nao|bao lau nua|ket qua|xong|den dau|sao lau|lau qua|lau the|lau vay)\b`
+const OWN_APPLICATION_WHEN = new RegExp(
+  `${OWN_APPLICATION}(?: \\S+){0,4}? ${WHEN_DONE}|${WHEN_DONE}(?: \\S+){0,3}? ${OWN_APPLICATION}$`,
+)
+
 /** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi") — folded. */
 const HANDED_IN_AGO = String.raw`\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b`
 
@@ -502,6 +513,7 @@ export const classifyMessage = ({
     STATUS_PHRASES.some((p) => containsPhrase(all, p)) ||
     PROGRESS.test(all) ||
     HANDED_IN.test(all) ||
+    OWN_APPLICATION_WHEN.test(all) ||
     WAITING.test(all)
   )
     return 'status'

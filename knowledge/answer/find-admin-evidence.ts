@@ -157,6 +157,9 @@ const ADMIN_PHRASES = [
   'tranh chap',
   'bang lai',
   'dang kiem',
+  // a transport business's badge for its cars ("phù hiệu xe taxi")
+  'phu hieu',
+  'chung chi hanh nghe',
   ...ADMIN_ABBREVIATIONS,
   'ma so thue',
   'giam thue',
@@ -276,10 +279,20 @@ const PRIVATE_PAPERS = [
 /**
  * Private parties whose papers a citizen may speak of (folded): a seller's warranty ("hồ sơ bảo hành",
  * "phiếu bảo hành"), a shop ("cửa hàng", "shop"), a boss at work ("hồ sơ dự án cho sếp"). Beside one, the
- * generic words for papers ({@link PARTY_PAPERS}) are that party's papers and no evidence; any other
+ * generic words for papers ({@link PARTY_PAPERS}) are that party's papers and no evidence (a company
+ * hiring reads its candidates' "hồ sơ"); any other
  * word of administration still is ("sếp yêu cầu nộp lý lịch tư pháp", "xe còn bảo hành, đăng ký xe lần đầu").
  */
-const PRIVATE_PARTIES = ['bao hanh', 'sep', 'cua hang', 'shop']
+const PRIVATE_PARTIES = [
+  'bao hanh',
+  'sep',
+  'cua hang',
+  'shop',
+  'ung vien',
+  'dang tuyen',
+  'tuyen nguoi',
+  'tuyen nhan vien',
+]
 
 /** Generic words for papers, which say whose papers only by what is beside them (folded). */
 const PARTY_PAPERS = ['ho so', 'giay to']

@@ -142,6 +142,21 @@ export const findPurposeOnly = ({
   return null
 }
 
+/** Who wants something ("tôi", "mình", "chúng tôi") between a subject and its wish (folded). */
+const PRONOUNS = new Set(['toi', 'em', 'minh', 'tui', 'chung', 'ta', 'ba', 'ong', 'anh', 'chi'])
+/** Words of a wish or plan ("muốn", "dự định", "có ý định") that follow who has it (folded). */
+const WISHES = [['muon'], ['du', 'dinh'], ['co', 'y', 'dinh']]
+
+/**
+ * "gia đình (tôi) muốn …", "vợ chồng chúng tôi dự định …": the pair at `i` says who asks, not what
+ * is asked for, so a name lacking it is not about something else.
+ */
+const isWisher = (words: readonly string[], i: number): boolean => {
+  let k = i + 2
+  while (k < words.length && k < i + 4 && PRONOUNS.has(words[k] as string)) k++
+  return WISHES.some((wish) => wish.every((w, j) => words[k + j] === w))
+}
+
 /** `rewritten` words ("hộ khẩu" → thường trú) are never a missed phrase. */
 export type FindMissedObjectOptions = Pick<FindObjectGapOptions, 'words'> &
   Pick<FindPurposeOnlyOptions, 'rewritten' | 'top' | 'wordShare'>
@@ -164,7 +179,7 @@ export const findMissedObject = ({
     const a = words[i] as string
     const b = words[i + 1] as string
     if (rewritten.has(a) || rewritten.has(b) || !uncovered.has(a) || !uncovered.has(b)) continue
-    if (!isVietnameseSyllable(a) || !isVietnameseSyllable(b)) continue
+    if (!isVietnameseSyllable(a) || !isVietnameseSyllable(b) || isWisher(words, i)) continue
     const share = wordShare(`${a}_${b}`)
     if (share >= PHRASE_SHARE && share <= NAME_WORD_SHARE) return `${a}_${b}`
   }

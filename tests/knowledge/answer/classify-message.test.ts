@@ -234,6 +234,10 @@ describe('classifyMessage', () => {
       'nộp hồ sơ trực tuyến rồi bao giờ có kết quả',
       'da gui don roi khi nao nhan duoc',
       'xem tiến độ giải quyết hồ sơ',
+      // the citizen's own application, asked when it is done
+      'khi nao co ket qua ho so cua toi',
+      'hồ sơ của em sao lâu quá',
+      'hồ sơ khai sinh của tôi bao giờ xong',
     ],
   }
 
@@ -266,6 +270,9 @@ describe('classifyMessage', () => {
   it('reads an insult beside a question for what it asks, and asking when a result comes without a past hand-in as a question', () => {
     expect(classify('bot ngu quá, làm hộ chiếu ở đâu')).toBe('question')
     expect(classify('làm hộ chiếu bao giờ nhận được')).toBe('question')
+    // an application still to be handed in, and a baby's papers, are questions about the procedure
+    expect(classify('tôi muốn nộp hồ sơ của tôi xin cấp hộ chiếu thì bao lâu có kết quả')).toBe('question')
+    expect(classify('làm hồ sơ cho em bé đăng ký khai sinh bao giờ xong')).toBe('question')
   })
 
   it('recognises complaints, denunciations and feedback', () => {

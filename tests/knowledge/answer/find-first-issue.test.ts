@@ -54,6 +54,18 @@ describe('findFirstIssue', () => {
     }
   })
 
+  it('asks between the first issues before the re-issue and exchange when a card is asked for plainly', async () => {
+    for (const question of ['cấp căn cước', 'làm căn cước']) {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind, question).toBe('clarify')
+      expect(answer.text, question).not.toMatch(/^Tôi chưa chắc/)
+      expect((answer.candidates ?? []).map((c) => c.code).slice(0, 2), question).toEqual([
+        '1.014062',
+        '1.014061',
+      ])
+    }
+  })
+
   it('answers the re-issue when the notice was lost', async () => {
     const answer = await portal.kb.answer('làm lại mst bị mất')
     expect(answer.procedure?.code).toBe(TAX_REISSUE)

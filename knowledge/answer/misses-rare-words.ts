@@ -1,0 +1,74 @@
+/**
+ * Whether the names about to be offered for a short licence question share only common words with
+ * it: "xin giấy phép bán rượu" against a customs procedure that holds "giấy phép" and "bán" but not
+ * "rượu". The question's rare words (ones few procedure names hold, but some do) say what it is about; when
+ * none of the offered names holds any of them, nor any word or word pair few names hold, offering
+ * them ("có phải bạn hỏi …") is a guess, and the reply says what the records do not cover instead.
+ * @module
+ */
+import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import type { SearchResult } from '../search/search.types.ts'
+import { PAIR_SHARE } from './find-admin-evidence.ts'
+
+/** A word at most this share of names hold (13 of 2,642) names a topic. */
+const RARE_SHARE = 0.005
+/**
+ * A word or pair more than this share of names hold (26 of 2,642: "giấy", "phép", "trung tâm") says little
+ * of a topic.
+ */
+const COMMON_SHARE = 0.01
+/**
+ * Only a message of at most this many words is read so: a longer one tells a story whose rare words
+ * ("lũ", "trộm") are not what it asks about.
+ */
+const SHORT_MESSAGE = 8
+
+/**
+ * Asking for a licence or to open a business (folded): the trade or service named beside it is the
+ * object ("giấy phép bán rượu", "mở phòng khám"); elsewhere a rare word is as often everyday speech
+ * ("sổ đỏ in sai tên").
+ */
+const LICENCE_ASK = /\b(?:giay phep|xin phep|cap phep|mo)\b/
+
+export type MissesRareWordsOptions = {
+  /** The message's words (folded), in order. */
+  folded: readonly string[]
+  /** The question's content words (folded), without action, qualifier or generic words. */
+  words: readonly string[]
+  /** The question's search words (folded), the content words with the action and qualifier ones. */
+  terms: readonly string[]
+  /** The names about to be offered. */
+  offered: readonly SearchResult[]
+  /** Share (0–1) of procedure names holding a folded word or word pair ("giam_ho"). */
+  wordShare: (folded: string) => number
+}
+
+/** Whether a share says a word or pair few names hold, but some do (a pair: two names at least). */
+const isFew = (share: number, most: number, least = 0): boolean => share > least && share <= most
+
+/**
+ * @returns true when a short question asking for a licence has a rare word some name holds, and no offered name holds a
+ *   word or adjacent word pair of the question that few names hold
+ * @example missesRareWords({ folded, words: ['ban', 'ruou'], offered: [customs], wordShare }) // true
+ */
+export const missesRareWords = ({
+  folded,
+  words,
+  terms,
+  offered,
+  wordShare,
+}: MissesRareWordsOptions): boolean => {
+  if (folded.length > SHORT_MESSAGE || !LICENCE_ASK.test(folded.join(' '))) return false
+  const syllables = words.filter((w) => isVietnameseSyllable(w))
+  if (!syllables.some((w) => isFew(wordShare(w), RARE_SHARE))) return false
+  const content = new Set(terms)
+  const holdsFew = (o: SearchResult): boolean => {
+    const held = (w: string) => content.has(w) && !o.uncovered.includes(w)
+    if (syllables.some((w) => held(w) && isFew(wordShare(w), COMMON_SHARE))) return true
+    return folded.some((a, i) => {
+      const b = folded[i + 1]
+      return !!b && held(a) && held(b) && isFew(wordShare(`${a}_${b}`), COMMON_SHARE, PAIR_SHARE)
+    })
+  }
+  return !offered.some(holdsFew)
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { findMissedObject, objectWords } from '../../../knowledge/answer/find-object-gap.ts'
+import { missesRareWords } from '../../../knowledge/answer/misses-rare-words.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { exportResult, wordShare } from '../../helpers/export-names.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const folded = (text: string) => analyzeText(text).map((t) => t.folded)
+
+describe('missesRareWords', () => {
+  const customs = exportResult('1.006429', 1, { uncovered: ['ruou'] })
+  const stamps = exportResult('1.013479', 1, { uncovered: ['giay', 'phep', 'ban'] })
+  const wine = {
+    folded: folded('xin giấy phép bán rượu'),
+    words: ['ban', 'ruou'],
+    terms: ['giay', 'phep', 'ban', 'ruou'],
+    wordShare,
+  }
+
+  it('sees a rare word some name holds when the offered names hold only common words of the question', () => {
+    expect(missesRareWords({ ...wine, offered: [customs] })).toBe(true)
+  })
+
+  it('keeps the offer when one offered name holds the rare word', () => {
+    expect(missesRareWords({ ...wine, offered: [customs, stamps] })).toBe(false)
+  })
+
+  it('keeps the offer when a name holds a word pair few names hold, though each word is common', () => {
+    const guardian = exportResult('1.004837', 1, { uncovered: ['chau', 'mo', 'coi'] })
+    const terms = ['giam', 'ho', 'chau', 'mo', 'coi']
+    const question = { folded: folded('giám hộ cho cháu mồ côi'), words: ['chau', 'mo', 'coi'], terms }
+    expect(missesRareWords({ ...question, offered: [guardian], wordShare })).toBe(false)
+  })
+
+  it('keeps the offer for a question that asks for no licence, whose rare word may be everyday speech', () => {
+    const land = exportResult('1.012790', 1, { uncovered: ['sai', 'in'] })
+    const question = {
+      folded: folded('so do in sai ten'),
+      words: ['in', 'sai', 'ten'],
+      terms: ['so', 'do', 'in', 'sai', 'ten'],
+    }
+    expect(missesRareWords({ ...question, offered: [land], wordShare })).toBe(false)
+  })
+
+  it('keeps the offer for a long message, whose rare words may be its story', () => {
+    const long = folded('tôi muốn hỏi là xin giấy phép bán rượu ở cửa hàng tạp hóa nhỏ thì thế nào')
+    expect(missesRareWords({ ...wine, folded: long, offered: [customs] })).toBe(false)
+  })
+
+  it('keeps the offer for common words and for words no name holds (a typo may stand for a name word)', () => {
+    expect(missesRareWords({ ...wine, words: ['ban'], offered: [customs] })).toBe(false)
+    const typo = exportResult('1.006429', 1, { uncovered: ['qwzt'] })
+    expect(
+      missesRareWords({ folded: ['qwzt'], words: ['qwzt'], terms: ['qwzt'], offered: [typo], wordShare }),
+    ).toBe(false)
+  })
+})
+
+describe('findMissedObject and who asks', () => {
+  it('does not take the one who wishes ("gia đình muốn …") for the object the name lacks', () => {
+    const top = exportResult('1.000656', 1, { uncovered: ['gia', 'dinh', 'ong'] })
+    const words = objectWords(analyzeText('gia đình muốn đăng ký khai tử cho ông'))
+    expect(findMissedObject({ words, rewritten: new Set(), top, wordShare })).toBeNull()
+    const ours = objectWords(analyzeText('gia đình chúng tôi dự định đăng ký khai tử cho ông'))
+    expect(findMissedObject({ words: ours, rewritten: new Set(), top, wordShare })).toBeNull()
+  })
+
+  it('still sees the same pair when it is what the question is about', () => {
+    const top = exportResult('1.000656', 1, { uncovered: ['gia', 'dinh'] })
+    const words = objectWords(analyzeText('đăng ký hộ gia đình'))
+    expect(findMissedObject({ words, rewritten: new Set(), top, wordShare })).toBe('gia_dinh')
+  })
+})
+
+describe('licences and stories the records answer or do not (the shipped export)', () => {
+  const portal = usePortalKnowledgeBase()
+
+  // The export has no alcohol retail licence, private clinic licence or language-centre licence.
+  it.each(['xin giấy phép bán rượu', 'mở phòng khám tư cần giấy phép gì', 'mở trung tâm ngoại ngữ'])(
+    'says the records do not cover "%s" instead of offering names that share only common words',
+    async (question) => {
+      const reply = await portal.kb.answer(question, {})
+      expect(reply.kind).toBe('not_found')
+    },
+  )
+
+  it('still offers the guardianship registration for a short question whose words are common one by one', async () => {
+    const reply = await portal.kb.answer('giám hộ cho cháu mồ côi', {})
+    const offered = [reply.procedure?.code, ...(reply.candidates ?? []).map((c) => c.code)]
+    expect(offered).toContain('1.004837')
+  })
+
+  it('answers the death registration told after a story whose subject is the family', async () => {
+    const reply = await portal.kb.answer(
+      'ông nội mất ở nhà tối qua, gia đình muốn đăng ký khai tử cho ông thì ra đâu làm',
+      {},
+    )
+    expect(reply.kind).toBe('answer')
+    expect(reply.procedure?.code).toBe('1.000656')
+    expect(reply.facet).toBe('where')
+  })
+})
