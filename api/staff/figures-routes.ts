@@ -6,11 +6,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import {
-  describeOperations,
-  type OperationSpec,
-  ok,
-} from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, type OperationSpec, ok } from '../../platform/openapi/describe-operation.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import type { AppDeps } from '../deps.ts'
 import { figuresToCsv, getFigures } from './get-figures.ts'

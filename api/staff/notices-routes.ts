@@ -39,10 +39,8 @@ export const createNoticesRoutes = ({ db }: AppDeps) =>
         responses: ok(z.object({ notices: z.array(ZNotice) })),
         errors: [401, 403],
       }),
-      async (c) => {
-        requirePermission(c, 'read')
-        return c.json({ notices: await listNotices({ db }) })
-      },
+      permit('read'),
+      async (c) => c.json({ notices: await listNotices({ db }) }),
     )
     .delete(
       '/v1/admin/notices/:id',
