@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { ZIssuedCertificate } from '../../contracts/documents.ts'
 import { officials } from '../../knowledge/db/schema/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { created, describeOperations } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import type { Caller } from './authenticate-official.ts'
 import type { DocumentsRoutesDeps } from './documents-routes-deps.ts'
@@ -105,12 +105,10 @@ export const createCertificatesRoutes = ({ deps, svc, official }: DocumentsRoute
   app.get(
     CRL_PATH,
     operation('Danh sách chứng thư bị thu hồi (CRL, DER) của CA triển khai', {
-      responses: {
-        200: {
-          description: 'CRL (RFC 5280) ký bởi CA, hiệu lực 24 giờ',
-          content: { 'application/pkix-crl': z.string().meta({ format: 'binary' }) },
-        },
-      },
+      responses: ok(
+        { 'application/pkix-crl': z.string().meta({ format: 'binary' }) },
+        'CRL (RFC 5280) ký bởi CA, hiệu lực 24 giờ',
+      ),
       public: true,
     }),
     async (c) => {

@@ -8,7 +8,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { ZDraft, ZSentDocument } from '../../contracts/documents.ts'
-import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import { parseInput } from '../../platform/validate.ts'
 import { createDraft } from './create-draft.ts'
@@ -39,10 +39,7 @@ export const createDraftRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
     '/v1/drafts',
     operation('Lãnh đạo chuyển văn bản đã ký cho văn thư (chờ phát hành)', {
       body: { 'multipart/form-data': ZDraftForm },
-      responses: {
-        200: { description: 'Đã có trong hàng chờ', content: json(ZDraft) },
-        201: { description: 'Đã đưa vào hàng chờ', content: json(ZDraft) },
-      },
+      responses: { ...ok(ZDraft, 'Đã có trong hàng chờ'), ...created(ZDraft, 'Đã đưa vào hàng chờ') },
       errors: [400, 401, 403, 409, 413, 415, 422],
     }),
     official,
@@ -66,7 +63,7 @@ export const createDraftRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   app.get(
     '/v1/drafts',
     operation('Hàng chờ phát hành của cơ quan', {
-      responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZDraft) })) } },
+      responses: ok(z.object({ results: z.array(ZDraft) })),
       errors: [400, 401, 403],
     }),
     official,
@@ -96,10 +93,7 @@ export const createDraftRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
     operation('Văn thư phát hành: chữ ký của cơ quan đã thêm, gửi tới nơi nhận', {
       params: ZIdParam,
       body: { 'multipart/form-data': ZIssueForm },
-      responses: {
-        200: { description: 'Đã có', content: json(ZSentDocument) },
-        201: { description: 'Đã gửi', content: json(ZSentDocument) },
-      },
+      responses: { ...ok(ZSentDocument, 'Đã có'), ...created(ZSentDocument, 'Đã gửi') },
       errors: [400, 401, 403, 404, 409, 413, 415, 422],
     }),
     official,

@@ -7,7 +7,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { ZAgency, ZCreatedOfficial, ZMe, ZRevokedOfficial } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import { createAgency } from './create-agency.ts'
@@ -64,7 +64,7 @@ export const createOfficialsRoutes = ({ deps, official, remoteSigning }: Documen
   app.get(
     '/v1/agencies',
     operation('Tìm cơ quan (để chọn nơi nhận)', {
-      responses: { 200: { description: 'OK', content: json(z.object({ results: z.array(ZAgency) })) } },
+      responses: ok(z.object({ results: z.array(ZAgency) })),
       errors: [401],
     }),
     official,

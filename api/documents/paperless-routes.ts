@@ -78,7 +78,7 @@ export const createPaperlessRoutes = ({ deps, svc, official }: DocumentsRoutesDe
   app.get(
     '/minh-bach',
     operation('Trang công khai xếp hạng cơ quan theo tỷ lệ ký số', {
-      responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
+      responses: ok({ 'text/html': z.string() }, 'HTML'),
       errors: [400],
       public: true,
     }),

@@ -14,7 +14,7 @@ import {
   ZSentDocument,
 } from '../../contracts/documents.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import { changeRecipientStatus } from './change-recipient-status.ts'
@@ -82,11 +82,8 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
     operation('Gửi văn bản điện tử (PDF + tiêu đề kiểu edXML) tới các cơ quan nhận', {
       body: { 'multipart/form-data': ZSubmitForm },
       responses: {
-        200: {
-          description: 'Đã có (cùng PDF); cơ quan mới trong `to` được thêm (`added`)',
-          content: json(ZSentDocument),
-        },
-        201: { description: 'Đã nhận', content: json(ZSentDocument) },
+        ...ok(ZSentDocument, 'Đã có (cùng PDF); cơ quan mới trong `to` được thêm (`added`)'),
+        ...created(ZSentDocument, 'Đã nhận'),
       },
       errors: [400, 401, 403, 409, 413, 415, 422, 503],
     }),
@@ -110,9 +107,7 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
   app.get(
     '/v1/documents',
     operation('Hộp văn bản đến/đi của cơ quan', {
-      responses: {
-        200: { description: 'OK', content: json(z.object({ results: z.array(ZDocumentListItem) })) },
-      },
+      responses: ok(z.object({ results: z.array(ZDocumentListItem) })),
       errors: [400, 401],
     }),
     official,
@@ -137,12 +132,11 @@ export const createRoutingRoutes = ({ svc, official }: DocumentsRoutesDeps) => {
         tag: 'edxml',
         body: XML,
         responses: {
-          200: {
-            description:
-              'Văn bản đã có, hoặc đã thu hồi/cập nhật ({ id, state, businessDocType }), hoặc kết quả gói trạng thái',
-            content: json(ZEdxmlResult),
-          },
-          201: { description: 'Văn bản mới (kèm replaces khi thay thế)', content: json(ZSentDocument) },
+          ...ok(
+            ZEdxmlResult,
+            'Văn bản đã có, hoặc đã thu hồi/cập nhật ({ id, state, businessDocType }), hoặc kết quả gói trạng thái',
+          ),
+          ...created(ZSentDocument, 'Văn bản mới (kèm replaces khi thay thế)'),
         },
         errors: [400, 401, 403, 404, 409, 413, 415, 422],
       },

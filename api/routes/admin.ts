@@ -19,7 +19,7 @@ import { type ProcedureInput, ZProcedure } from '../../knowledge/procedures/proc
 import { upsertProcedures } from '../../knowledge/procedures/upsert-procedures.ts'
 import { planAddition } from '../../knowledge/vocabulary/change-vocabulary-entry.ts'
 import { saveVocabularyChange } from '../../knowledge/vocabulary/save-vocabulary-change.ts'
-import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import { pathParams } from '../../platform/path-params.ts'
@@ -113,12 +113,7 @@ export const createAdminRoutes = (deps: AppServices) => {
     '/v1/admin/procedures/:code',
     operation('Sửa một thủ tục: { changes, reason }; lưu phiên bản và nhật ký', {
       params: ZCodeParam,
-      responses: {
-        200: {
-          description: 'Đã lưu',
-          content: json(z.object({ changed: z.boolean(), procedure: ZProcedure.nullable() })),
-        },
-      },
+      responses: ok(z.object({ changed: z.boolean(), procedure: ZProcedure.nullable() }), 'Đã lưu'),
       errors: [400, 401, 403, 404, 415],
     }),
     permit('editKnowledge'),
@@ -140,14 +135,10 @@ export const createAdminRoutes = (deps: AppServices) => {
     '/v1/admin/procedures/:code/revisions',
     operation('Lịch sử sửa đổi của một thủ tục', {
       params: ZCodeParam,
-      responses: {
-        200: {
-          description: 'Các phiên bản, mới nhất trước',
-          content: json(
-            z.object({ code: z.string(), revisions: z.array(z.looseObject({ revision: z.number() })) }),
-          ),
-        },
-      },
+      responses: ok(
+        z.object({ code: z.string(), revisions: z.array(z.looseObject({ revision: z.number() })) }),
+        'Các phiên bản, mới nhất trước',
+      ),
       errors: [400, 401, 403, 404],
     }),
     async (c) => {
@@ -167,9 +158,7 @@ export const createAdminRoutes = (deps: AppServices) => {
     '/v1/admin/procedures/:code/restore',
     operation('Khôi phục một phiên bản: { revision, reason }', {
       params: ZCodeParam,
-      responses: {
-        200: { description: 'Đã khôi phục', content: json(z.object({ procedure: ZProcedure.nullable() })) },
-      },
+      responses: ok(z.object({ procedure: ZProcedure.nullable() }), 'Đã khôi phục'),
       errors: [400, 401, 403, 404, 415],
     }),
     permit('editKnowledge'),
@@ -201,9 +190,7 @@ export const createAdminRoutes = (deps: AppServices) => {
   app.get(
     '/v1/admin/unanswered',
     operation('Câu hỏi chưa trả lời được hoặc bị đánh giá không hữu ích', {
-      responses: {
-        200: { description: 'Danh sách', content: json(z.object({ results: z.array(ZUnanswered) })) },
-      },
+      responses: ok(z.object({ results: z.array(ZUnanswered) }), 'Danh sách'),
       errors: [400, 401, 403],
     }),
     permit('read'),

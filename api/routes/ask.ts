@@ -15,7 +15,7 @@ import { createLimitRequests } from '../../bot/http/limit-requests.ts'
 import { ZAnswer } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { limitBodySize } from '../../platform/http/limit-body.ts'
-import { describeOperation, json } from '../../platform/openapi/describe-operation.ts'
+import { describeOperation, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { createAskContextStore } from '../ask-context.ts'
 import type { AppServices } from '../deps.ts'
@@ -38,7 +38,7 @@ export const createAskRoutes = ({ kb, db, config, log, counters }: AppServices) 
   const operation = describeOperation({
     summary: 'Hỏi đáp: câu hỏi của người dân → câu trả lời từ hồ sơ thủ tục chính thức',
     tag: 'ask',
-    responses: { 200: { description: 'Câu trả lời', content: json(ZAnswer) } },
+    responses: ok(ZAnswer, 'Câu trả lời'),
     errors: [400, 413, 415, 429],
   })
   return new Hono().post(

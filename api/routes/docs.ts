@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperations } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import type { AppDeps } from '../deps.ts'
 import { createOpenApiDocument, type OpenApiDocument } from '../openapi/create-openapi-document.ts'
 
@@ -56,12 +56,7 @@ export const createDocsRoutes = ({ config }: AppDeps, app: () => Hono) => {
     .get(
       '/openapi.json',
       operation('Mô tả OpenAPI 3.1 của toàn bộ API (sinh từ lược đồ zod của từng thao tác)', {
-        responses: {
-          200: {
-            description: 'OpenAPI 3.1',
-            content: { 'application/json': z.looseObject({ openapi: z.string() }) },
-          },
-        },
+        responses: ok(z.looseObject({ openapi: z.string() }), 'OpenAPI 3.1'),
       }),
       async (c) => {
         document ??= createOpenApiDocument(app(), config.publicUrl ?? '/')
@@ -71,7 +66,7 @@ export const createDocsRoutes = ({ config }: AppDeps, app: () => Hono) => {
     .get(
       '/docs',
       operation('Trang thử các thao tác của API trong trình duyệt', {
-        responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
+        responses: ok({ 'text/html': z.string() }, 'HTML'),
       }),
       (c) => c.html(page),
     )

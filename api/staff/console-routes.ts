@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperations } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 
 const operation = describeOperations({ tag: 'staff' })
 
@@ -24,21 +24,21 @@ export const createConsoleRoutes = () => {
     .get(
       '/admin',
       operation('Bảng điều khiển cho nhân viên', {
-        responses: { 200: { description: 'HTML', content: { 'text/html': z.string() } } },
+        responses: ok({ 'text/html': z.string() }, 'HTML'),
       }),
       (c) => c.html(page, 200, { ...headers, 'Content-Security-Policy': CSP }),
     )
     .get(
       '/admin/console.js',
       operation('Mã của bảng điều khiển', {
-        responses: { 200: { description: 'JavaScript', content: { 'text/javascript': z.string() } } },
+        responses: ok({ 'text/javascript': z.string() }, 'JavaScript'),
       }),
       (c) => c.body(script, 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }),
     )
     .get(
       '/admin/console.css',
       operation('Kiểu của bảng điều khiển', {
-        responses: { 200: { description: 'CSS', content: { 'text/css': z.string() } } },
+        responses: ok({ 'text/css': z.string() }, 'CSS'),
       }),
       (c) => c.body(style, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' }),
     )

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { describeOperations, json, type OperationSpec } from '../../platform/openapi/describe-operation.ts'
+import { describeOperations, type OperationSpec, ok } from '../../platform/openapi/describe-operation.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import type { AppDeps } from '../deps.ts'
 import { figuresToCsv, getFigures } from './get-figures.ts'
@@ -53,17 +53,16 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
   return new Hono<StaffEnv>()
     .get(
       '/v1/admin/figures',
-      figuresOperation('Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ', {
-        200: { description: 'OK', content: json(z.looseObject({ from: z.string(), to: z.string() })) },
-      }),
+      figuresOperation(
+        'Số liệu: câu hỏi theo ngày và kênh, tỷ lệ trả lời, chuyển cán bộ',
+        ok(z.looseObject({ from: z.string(), to: z.string() })),
+      ),
       ...readPeriod,
       async (c) => c.json(await figuresFor(c.req.valid('query'))),
     )
     .get(
       '/v1/admin/figures.csv',
-      figuresOperation('Số liệu dạng CSV (UTF-8 có BOM)', {
-        200: { description: 'CSV', content: { 'text/csv': z.string() } },
-      }),
+      figuresOperation('Số liệu dạng CSV (UTF-8 có BOM)', ok({ 'text/csv': z.string() }, 'CSV')),
       ...readPeriod,
       async (c) => {
         const figures = await figuresFor(c.req.valid('query'))
@@ -75,9 +74,7 @@ export const createFiguresRoutes = ({ db, kb }: AppDeps) => {
     )
     .get(
       '/v1/admin/figures/daily.svg',
-      figuresOperation('Biểu đồ câu hỏi theo ngày và kênh (SVG)', {
-        200: { description: 'SVG', content: { 'image/svg+xml': z.string() } },
-      }),
+      figuresOperation('Biểu đồ câu hỏi theo ngày và kênh (SVG)', ok({ 'image/svg+xml': z.string() }, 'SVG')),
       ...readPeriod,
       async (c) => {
         const figures = await getFigures({ db, ...c.req.valid('query') })

@@ -18,7 +18,7 @@ import type { HandoffEvent } from '../../bot/handoff/handoff-store.ts'
 import { staffReplyText } from '../../bot/handoff/with-handoffs.ts'
 import { HANDOFF_STATUSES } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
-import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import type { AppServices } from '../deps.ts'
@@ -77,7 +77,7 @@ export const createHandoffsRoutes = (
     .get(
       '/v1/admin/handoffs',
       operation('Yêu cầu gặp cán bộ, mới nhất trước, kèm tin nhắn', {
-        responses: { 200: { description: 'OK', content: json(z.object({ handoffs: z.array(ZHandoff) })) } },
+        responses: ok(z.object({ handoffs: z.array(ZHandoff) })),
         errors: [400, 401, 403],
       }),
       permit('read'),
@@ -92,7 +92,7 @@ export const createHandoffsRoutes = (
       operation(
         'Sự kiện yêu cầu gặp cán bộ (server-sent events: created, message, claimed, closed, changed)',
         {
-          responses: { 200: { description: 'event: handoff', content: { 'text/event-stream': z.string() } } },
+          responses: ok({ 'text/event-stream': z.string() }, 'event: handoff'),
           errors: [401, 403],
         },
       ),
@@ -158,17 +158,10 @@ export const createHandoffsRoutes = (
       '/v1/admin/handoffs/:id/messages',
       operation('Trả lời người dân trên kênh của họ', {
         params: ZNumberIdParam,
-        responses: {
-          201: {
-            description: 'Đã gửi (delivered cho biết đã tới chưa)',
-            content: json(
-              z.looseObject({
-                message: z.looseObject({ delivered: z.boolean() }),
-                handoff: ZHandoff.nullable(),
-              }),
-            ),
-          },
-        },
+        responses: created(
+          z.looseObject({ message: z.looseObject({ delivered: z.boolean() }), handoff: ZHandoff.nullable() }),
+          'Đã gửi (delivered cho biết đã tới chưa)',
+        ),
         errors: [400, 401, 403, 404, 409, 415],
       }),
       permit('review'),

@@ -7,7 +7,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { listNotices, postNotice, removeNotice, ZNewNotice } from '../../bot/core/notice-board.ts'
-import { created, describeOperations, json } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import type { AppDeps } from '../deps.ts'
 import { ZNumberIdParam } from '../routes/admin.types.ts'
@@ -36,13 +36,11 @@ export const createNoticesRoutes = ({ db }: AppDeps) =>
     .get(
       '/v1/admin/notices',
       operation('Các thông báo đang có', {
-        responses: { 200: { description: 'OK', content: json(z.object({ notices: z.array(ZNotice) })) } },
+        responses: ok(z.object({ notices: z.array(ZNotice) })),
         errors: [401, 403],
       }),
-      async (c) => {
-        requirePermission(c, 'read')
-        return c.json({ notices: await listNotices({ db }) })
-      },
+      permit('read'),
+      async (c) => c.json({ notices: await listNotices({ db }) }),
     )
     .delete(
       '/v1/admin/notices/:id',

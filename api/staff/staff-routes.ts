@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { staffAccounts } from '../../knowledge/db/schema/index.ts'
 import { AppError } from '../../knowledge/errors.ts'
 import { clientAddress } from '../../platform/http/client-address.ts'
-import { describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
+import { created, describeOperations, json, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { parseInput, readJson } from '../../platform/validate.ts'
 import type { AppDeps } from '../deps.ts'
@@ -153,16 +153,11 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
   app.get(
     '/v1/admin/accounts',
     operation('Tài khoản nhân viên', {
-      responses: {
-        200: {
-          description: 'OK',
-          content: json(
-            z.object({
-              accounts: z.array(z.looseObject({ email: z.string(), name: z.string(), role: z.string() })),
-            }),
-          ),
-        },
-      },
+      responses: ok(
+        z.object({
+          accounts: z.array(z.looseObject({ email: z.string(), name: z.string(), role: z.string() })),
+        }),
+      ),
       errors: [401, 403],
     }),
     async (c) => {
@@ -186,9 +181,7 @@ export const createStaffRoutes = ({ db, config }: AppDeps, policy: StaffSessionP
   app.post(
     '/v1/admin/accounts',
     operation('Tạo tài khoản nhân viên; mật khẩu dùng một lần hiện một lần', {
-      responses: {
-        201: { description: 'Đã tạo', content: json(z.looseObject({ email: z.string(), role: z.string() })) },
-      },
+      responses: created(z.looseObject({ email: z.string(), role: z.string() }), 'Đã tạo'),
       errors: [400, 401, 403, 409, 415],
     }),
     permit('manageAccounts'),

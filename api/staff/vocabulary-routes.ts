@@ -63,10 +63,8 @@ export const createVocabularyRoutes = ({ db, kb }: AppDeps) => {
         responses: ok(ZVocabularyList),
         errors: [401, 403],
       }),
-      async (c) => {
-        requirePermission(c, 'read')
-        return c.json({ entries: await listVocabulary({ db }) })
-      },
+      permit('read'),
+      async (c) => c.json({ entries: await listVocabulary({ db }) }),
     )
     .post(
       '/v1/admin/vocabulary',

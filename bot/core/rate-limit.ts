@@ -94,9 +94,26 @@ export const createRateLimiter = ({
 
 /** Buckets untouched this long are full again: their rows can go. */
 export const STALE_MS = 24 * 60 * 60_000
-const PURGE_EVERY = 5000
 /** After the database failed to count, this process counts alone for this long before trying again. */
 export const FALLBACK_MS = 1000
+
+/** A table of bucket rows: rows untouched for `staleMs` are full buckets, deleted every `purgeEvery` counts. */
+type BucketTable = { table: string; staleMs: number; purgeEvery: number }
+
+const MESSAGE_BUCKETS: BucketTable = { table: 'chat_rate_limits', staleMs: STALE_MS, purgeEvery: 5000 }
+
+/** What a limit counted in the database needs, whichever limit it is. */
+type SharedCounting = {
+  /** the app's counters (createCounterDb, built once by the composition root) */
+  counters: CounterDb
+  clock?: () => number
+  /**
+   * Called when the database could not count (read-only, full, busy): this process counted
+   * instead, so the limit still holds on each process and a message or request that needs no
+   * write is still answered.
+   */
+  onError?: (error: unknown) => void
+}
 
 /**
  * Takes from a bucket row of `table` on the counter connection (knowledge/db/open-counter-db.ts,
@@ -108,19 +125,12 @@ export const FALLBACK_MS = 1000
  */
 const takeSharedOrLocal = <T>({
   counters,
-  clock,
-  onError,
+  clock = Date.now,
+  onError = () => {},
   table,
   staleMs,
   purgeEvery,
-}: {
-  counters: CounterDb
-  clock: () => number
-  onError: (error: unknown) => void
-  table: string
-  staleMs: number
-  purgeEvery: number
-}) => {
+}: SharedCounting & BucketTable) => {
   let failedAt = Number.NEGATIVE_INFINITY
   let taken = 0
   return async ({
@@ -166,35 +176,18 @@ const TAKE_MESSAGE = `
     at = max(at, ?3)
   RETURNING decision`
 
-export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & {
-  /** the app's counters (createCounterDb, built once by the composition root) */
-  counters: CounterDb
-  /** Called when the database could not count and this process counted instead. */
-  onError?: (error: unknown) => void
-}
+export type SharedRateLimitOptions = Omit<RateLimitOptions, 'maxUsers'> & SharedCounting
 
 /**
  * The same bucket in `chat_rate_limits`: refill, take and decide in one UPSERT, whose SET
  * expressions all read the row as it was, so two processes taking at once cannot both spend
  * the last token.
  */
-export const createSharedRateLimiter = ({
-  counters,
-  burst,
-  perMinute,
-  clock = Date.now,
-  onError = () => {},
-}: SharedRateLimitOptions): RateLimiter => {
+export const createSharedRateLimiter = (options: SharedRateLimitOptions): RateLimiter => {
+  const { burst, perMinute, clock = Date.now } = options
   const perMs = perMinute / 60_000
   const local = createRateLimiter({ burst, perMinute, clock })
-  const take = takeSharedOrLocal<RateDecision>({
-    counters,
-    clock,
-    onError,
-    table: 'chat_rate_limits',
-    staleMs: STALE_MS,
-    purgeEvery: PURGE_EVERY,
-  })
+  const take = takeSharedOrLocal<RateDecision>({ ...options, ...MESSAGE_BUCKETS })
   return {
     take: (key) =>
       take({
@@ -248,7 +241,7 @@ export const createRequestLimiter = ({
 
 /** A request bucket holds at most a minute's requests, so one untouched for a minute is full: its row can go. */
 export const REQUEST_STALE_MS = 60_000
-const REQUEST_PURGE_EVERY = 1000
+const REQUEST_BUCKETS: BucketTable = { table: 'request_limits', staleMs: REQUEST_STALE_MS, purgeEvery: 1000 }
 
 /**
  * Refill (?2 tokens a minute at most, ?4 per ms since the row's time, never negative), take
@@ -267,18 +260,7 @@ const TAKE_REQUEST = `
 /** The bucket's row key: a digest, so no client address or session id is stored. */
 const bucketKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
-export type SharedRequestLimiterOptions = {
-  /** the app's counters (createCounterDb, built once by the composition root) */
-  counters: CounterDb
-  perMinute: number
-  clock?: () => number
-  /**
-   * Called when the database could not count (read-only, full, busy): the request was counted
-   * in this process instead, so the limit still holds on each process and a question that
-   * needs no write is still answered.
-   */
-  onError?: (error: unknown) => void
-}
+export type SharedRequestLimiterOptions = SharedCounting & { perMinute: number }
 
 /**
  * The request limit of {@link createRequestLimiter} in `request_limits`, shared by every
@@ -286,22 +268,11 @@ export type SharedRequestLimiterOptions = {
  * read the row as it was, so two processes taking at once cannot both spend the last token.
  * A clock behind the row's (another host's) refills nothing rather than going back in time.
  */
-export const createSharedRequestLimiter = ({
-  counters,
-  perMinute,
-  clock = Date.now,
-  onError = () => {},
-}: SharedRequestLimiterOptions): RequestLimiter => {
+export const createSharedRequestLimiter = (options: SharedRequestLimiterOptions): RequestLimiter => {
+  const { perMinute, clock = Date.now } = options
   const perMs = perMinute / 60_000
   const local = createRequestLimiter({ perMinute, clock })
-  const take = takeSharedOrLocal<number>({
-    counters,
-    clock,
-    onError,
-    table: 'request_limits',
-    staleMs: REQUEST_STALE_MS,
-    purgeEvery: REQUEST_PURGE_EVERY,
-  })
+  const take = takeSharedOrLocal<number>({ ...options, ...REQUEST_BUCKETS })
   return {
     take: (key) =>
       take({

@@ -31,44 +31,39 @@ export type RecordFacts = {
 /** Records with facts kept; past it the kept facts are dropped and worked out again as asked for. */
 const MAX_RECORDS = 5000
 
+/** The facts read as properties, each worked out from the record by its function. */
+type PlainFacts = Omit<RecordFacts, 'fees'>
+
+const PLAIN_FACTS: { [K in keyof PlainFacts]: (p: Procedure) => PlainFacts[K] } = {
+  where: describeWhere,
+  documents: describeDocuments,
+  durations: describeDurations,
+  stepTimeLimits: findStepTimeLimits,
+  channels: (p) => [...new Set(p.channels.map((c) => c.label))],
+  legal: describeLegalBasis,
+}
+
 const createFacts = (p: Procedure): RecordFacts => {
-  let where: Where | undefined
-  let documents: RecordFacts['documents'] | undefined
-  let durations: RecordFacts['durations'] | undefined
-  let stepTimeLimits: readonly string[] | undefined
-  let channels: readonly string[] | undefined
-  let legal: readonly string[] | undefined
   let fees: { today: string; rows: readonly FactRow[] } | undefined
-  return {
-    get where() {
-      where ??= describeWhere(p)
-      return where
-    },
-    get documents() {
-      documents ??= describeDocuments(p)
-      return documents
-    },
-    get durations() {
-      durations ??= describeDurations(p)
-      return durations
-    },
-    get stepTimeLimits() {
-      stepTimeLimits ??= findStepTimeLimits(p)
-      return stepTimeLimits
-    },
-    get channels() {
-      channels ??= [...new Set(p.channels.map((c) => c.label))]
-      return channels
-    },
-    get legal() {
-      legal ??= describeLegalBasis(p)
-      return legal
-    },
-    fees: (today) => {
+  const facts = {
+    fees: (today: string) => {
       if (fees?.today !== today) fees = { today, rows: describeFees(p, today) }
       return fees.rows
     },
   }
+  // Each plain fact is worked out on its first read, then kept on the object as a read-only value.
+  for (const [key, make] of Object.entries(PLAIN_FACTS)) {
+    Object.defineProperty(facts, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = make(p)
+        Object.defineProperty(facts, key, { value, enumerable: true })
+        return value
+      },
+    })
+  }
+  return facts as RecordFacts
 }
 
 let kept = new WeakMap<Procedure, RecordFacts>()
