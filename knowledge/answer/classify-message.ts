@@ -19,6 +19,7 @@ import {
   findAdminEvidence,
   holdsPairBeside,
   isAdminWording,
+  namesPrivatePaper,
 } from './find-admin-evidence.ts'
 import type { AdminEvidenceReader } from './read-admin-evidence.ts'
 
@@ -81,6 +82,15 @@ const STATUS_PHRASES = [
   'o buoc nao',
   'buoc nao roi',
   'dang xu li den dau',
+  'den dau r',
+  'o khau nao',
+  'den khau nao',
+  'khau nao roi',
+  'giay hen',
+  'khong thay phan hoi',
+  'chua thay phan hoi',
+  'chua co phan hoi',
+  'ho so bi treo',
 ]
 
 /**
@@ -105,10 +115,10 @@ const HANDED_IN =
  * time ("khi nào có kết quả hồ sơ của tôi", "hồ sơ của em bao giờ xong") — folded. It names no
  * procedure, so there is no record's time limit to tell, only where to follow it.
  */
-const OWN_APPLICATION = String.raw`\bho so(?: \S+){0,2}? (?:cua )?(?:toi|em|minh|tui|chung toi)\b(?! be\b)`
-const WHEN_DONE = String.raw`\b(?:bao gio|khi nao|bao lau nua|ket qua|xong|den dau|sao lau|lau qua|lau the|lau vay)\b`
+const OWN_APPLICATION = String.raw`\bho so(?: \S+){0,4}? (?:cua )?(?:toi|em|minh|tui|chung toi)\b(?! be\b)`
+const WHEN_DONE = String.raw`\b(?:bao gio|khi nao|bao lau nua|ket qua|xong|den dau|sao lau|lau qua|lau the|lau vay|sao roi|the nao roi|bi treo)\b`
 const OWN_APPLICATION_WHEN = new RegExp(
-  `${OWN_APPLICATION}(?: \\S+){0,4}? ${WHEN_DONE}|${WHEN_DONE}(?: \\S+){0,3}? ${OWN_APPLICATION}$`,
+  `${OWN_APPLICATION}(?: \\S+){0,4}? ${WHEN_DONE}|${WHEN_DONE}(?: \\S+){0,3}? ${OWN_APPLICATION}(?: (?:nop|gui|lam)\\b.*)?$`,
 )
 
 /** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi") — folded. */
@@ -127,6 +137,8 @@ const WAITING = new RegExp(
     String.raw`\b(?:bao gio|khi nao|bao lau nua)\b.*\b(?:nhan|lay|co)\b.*${HANDED_IN_AGO}`,
     // "nộp từ tuần trước rồi, khi nào có"
     String.raw`${HANDED_IN_AGO}.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b`,
+    // "nộp từ tháng trước rồi, sao lâu thế", "nộp hôm thứ 3 giờ sao rồi"
+    String.raw`${HANDED_IN_AGO}.*\b(?:sao roi|the nao roi|sao lau|lau qua|lau the|lau vay)\b|\b(?:sao lau|lau qua|lau the|lau vay)\b.*${HANDED_IN_AGO}`,
     // "đã 10 ngày … sao chưa có thẻ", "làm lại 3 tuần rồi đã có chưa", "nộp tuần trước chưa thấy trả"
     String.raw`\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b`,
   ].join('|'),
@@ -508,13 +520,15 @@ export const classifyMessage = ({
 }: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
   const all = words.join(' ')
+  // (a job application sent to a company is the company's to answer: "hồ sơ xin việc … sao chưa thấy gọi")
   if (
     RECEIPT_CODE.test(text) ||
-    STATUS_PHRASES.some((p) => containsPhrase(all, p)) ||
-    PROGRESS.test(all) ||
-    HANDED_IN.test(all) ||
-    OWN_APPLICATION_WHEN.test(all) ||
-    WAITING.test(all)
+    (!namesPrivatePaper(all) &&
+      (STATUS_PHRASES.some((p) => containsPhrase(all, p)) ||
+        PROGRESS.test(all) ||
+        HANDED_IN.test(all) ||
+        OWN_APPLICATION_WHEN.test(all) ||
+        WAITING.test(all)))
   )
     return 'status'
   if (ASKS_BOT_NATURE.test(all)) return 'smalltalk'

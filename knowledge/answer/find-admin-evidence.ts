@@ -301,6 +301,10 @@ const PARTY_PAPERS = ['ho so', 'giay to']
 const withoutPrivatePapers = (whole: string): string =>
   PRIVATE_PAPERS.reduce((text, paper) => ` ${text} `.split(` ${paper} `).join(' _ ').trim(), whole)
 
+/** Whether the folded message names a paper of private life ("hồ sơ xin việc", "đơn xin nghỉ phép"). */
+export const namesPrivatePaper = (whole: string): boolean =>
+  PRIVATE_PAPERS.some((paper) => containsPhrase(whole, paper))
+
 /** Whether the folded message names a private party whose papers the generic words may be. */
 const namesPrivateParty = (whole: string): boolean =>
   PRIVATE_PARTIES.some((party) => containsPhrase(whole, party))

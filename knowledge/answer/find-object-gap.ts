@@ -157,6 +157,24 @@ const isWisher = (words: readonly string[], i: number): boolean => {
   return WISHES.some((wish) => wish.every((w, j) => words[k + j] === w))
 }
 
+/** Words for handing in an application, not for what it is about (folded): "nộp hồ sơ đăng ký kết hôn". */
+const APPLYING = [
+  ['nop', 'ho', 'so'],
+  ['ho', 'so'],
+  ['giay', 'to'],
+  ['thu', 'tuc'],
+  ['nop', 'don'],
+]
+
+/** The positions of `words` inside a phrase of {@link APPLYING}. */
+const applyingAt = (words: readonly string[]): Set<number> => {
+  const at = new Set<number>()
+  for (let i = 0; i < words.length; i++)
+    for (const phrase of APPLYING)
+      if (phrase.every((w, k) => words[i + k] === w)) for (let k = 0; k < phrase.length; k++) at.add(i + k)
+  return at
+}
+
 /** `rewritten` words ("hộ khẩu" → thường trú) are never a missed phrase. */
 export type FindMissedObjectOptions = Pick<FindObjectGapOptions, 'words'> &
   Pick<FindPurposeOnlyOptions, 'rewritten' | 'top' | 'wordShare'>
@@ -175,9 +193,11 @@ export const findMissedObject = ({
 }: FindMissedObjectOptions): string | null => {
   if (top.score >= 1000) return null
   const uncovered = new Set(top.uncovered)
+  const applying = applyingAt(words)
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as string
     const b = words[i + 1] as string
+    if (applying.has(i) || applying.has(i + 1)) continue
     if (rewritten.has(a) || rewritten.has(b) || !uncovered.has(a) || !uncovered.has(b)) continue
     if (!isVietnameseSyllable(a) || !isVietnameseSyllable(b) || isWisher(words, i)) continue
     const share = wordShare(`${a}_${b}`)

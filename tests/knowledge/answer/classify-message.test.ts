@@ -238,6 +238,15 @@ describe('classifyMessage', () => {
       'khi nao co ket qua ho so cua toi',
       'hồ sơ của em sao lâu quá',
       'hồ sơ khai sinh của tôi bao giờ xong',
+      'bao giờ có kết quả hồ sơ em nộp online',
+      'ho so cua toi bi treo',
+      // asked how it is going, handed in some time ago; a stage, the appointment slip, no answer
+      'sao lâu thế, nộp từ tháng trước rồi',
+      'hồ sơ em nộp hôm thứ 3 giờ sao rồi',
+      'hồ sơ xin giấy phép xây dựng của tôi đang ở khâu nào',
+      'giấy hẹn ghi ngày 10 mà hôm nay 15 rồi vẫn chưa có',
+      'nộp hồ sơ trên cổng dịch vụ công rồi mà không thấy phản hồi',
+      'hs cua e den dau r',
     ],
   }
 
@@ -273,6 +282,8 @@ describe('classifyMessage', () => {
     // an application still to be handed in, and a baby's papers, are questions about the procedure
     expect(classify('tôi muốn nộp hồ sơ của tôi xin cấp hộ chiếu thì bao lâu có kết quả')).toBe('question')
     expect(classify('làm hồ sơ cho em bé đăng ký khai sinh bao giờ xong')).toBe('question')
+    // a job application is the employer's to answer
+    expect(classify('hồ sơ xin việc của em gửi công ty 2 tuần rồi sao chưa thấy gọi')).not.toBe('status')
   })
 
   it('recognises complaints, denunciations and feedback', () => {

@@ -65,6 +65,12 @@ describe('findMissedObject and who asks', () => {
     expect(findMissedObject({ words: ours, rewritten: new Set(), top, wordShare })).toBeNull()
   })
 
+  it('does not take handing in the papers ("nộp hồ sơ") for an object the name lacks', () => {
+    const top = exportResult('1.000894', 1, { uncovered: ['nop', 'ho', 'so'] })
+    const words = objectWords(analyzeText('nộp hồ sơ đăng ký kết hôn ở đâu'))
+    expect(findMissedObject({ words, rewritten: new Set(), top, wordShare })).toBeNull()
+  })
+
   it('still sees the same pair when it is what the question is about', () => {
     const top = exportResult('1.000656', 1, { uncovered: ['gia', 'dinh'] })
     const words = objectWords(analyzeText('đăng ký hộ gia đình'))
@@ -88,6 +94,12 @@ describe('licences and stories the records answer or do not (the shipped export)
     const reply = await portal.kb.answer('giám hộ cho cháu mồ côi', {})
     const offered = [reply.procedure?.code, ...(reply.candidates ?? []).map((c) => c.code)]
     expect(offered).toContain('1.004837')
+  })
+
+  it('answers the marriage registration asked with "nộp hồ sơ" before it', async () => {
+    const reply = await portal.kb.answer('nộp hồ sơ đăng ký kết hôn ở đâu', {})
+    expect(reply.kind).toBe('answer')
+    expect(reply.procedure?.code).toBe('1.000894')
   })
 
   it('answers the death registration told after a story whose subject is the family', async () => {
