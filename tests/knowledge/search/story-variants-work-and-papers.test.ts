@@ -3,7 +3,8 @@ import { rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
 import { findStoryVariants } from '../../../knowledge/search/find-story-variants.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+import { itRanksFirst } from '../../helpers/portal-question-tables.ts'
 
 const synonyms = loadSynonyms()
 const variantsOf = (text: string): string[] =>
@@ -54,10 +55,8 @@ describe('story facts of work and identity papers', () => {
   })
 })
 
-describe('story facts of work and identity papers on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
-  it.each([
+describeOnPortal('story facts of work and identity papers on the portal export', (portal) => {
+  itRanksFirst(portal, '"%s" finds the variant its facts decide (%s) first', [
     [
       'năm ngoái em nhảy việc 2 công ty nên phải tự quyết toán thuế TNCN, làm online trên eTax được không',
       '2.002233',
@@ -78,7 +77,5 @@ describe('story facts of work and identity papers on the portal export', () => {
       'Mảnh đất trồng cây lâu năm của nhà tôi đã có sổ từ năm 2005, năm 2012 tôi lỡ xây nhà kho trên đó, nay bị xã phạt và buộc đăng ký đất đai, giờ làm giấy chứng nhận thế nào?',
       '1.013993',
     ],
-  ])('"%s" finds the variant its facts decide (%s) first', (question, code) => {
-    expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
-  })
+  ])
 })

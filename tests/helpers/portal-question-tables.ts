@@ -1,0 +1,48 @@
+/**
+ * Tables of questions asked of the national export, each question a named test (through
+ * `it.each`, `%s` in the title standing for it), asked with no conversation before it. The
+ * common verdicts — declined, kept a procedure question, ranked first by search — are declared
+ * by name; any other check goes through {@link eachAnswer}.
+ * @module
+ */
+import { expect, it } from 'vitest'
+import type { Answer } from '../../knowledge/answer/answer.types.ts'
+import type { PortalKnowledgeBase } from './portal-knowledge-base.ts'
+
+/**
+ * `it.each` over questions: `eachAnswer(portal, questions)(title, check)` declares one test per
+ * question, which hands `check` the portal's answer to it.
+ */
+export const eachAnswer =
+  (portal: PortalKnowledgeBase, questions: readonly string[]) =>
+  (title: string, check: (answer: Answer, question: string) => void | Promise<void>): void =>
+    it.each(questions)(title, async (question) => {
+      await check(await portal.kb.answer(question, {}), question)
+    })
+
+/** One test per message outside the records: answered "not found", with no procedure offered at all. */
+export const itDeclines = (portal: PortalKnowledgeBase, title: string, questions: readonly string[]): void =>
+  eachAnswer(portal, questions)(title, (answer) => {
+    expect(answer.kind).toBe('not_found')
+    expect(answer.candidates).toBeUndefined()
+  })
+
+/** One test per procedure question: answered, or asked back about (never declined or taken for a remark). */
+export const itKeepsQuestions = (
+  portal: PortalKnowledgeBase,
+  title: string,
+  questions: readonly string[],
+): void =>
+  eachAnswer(portal, questions)(title, (answer) => {
+    expect(['answer', 'clarify']).toContain(answer.kind)
+  })
+
+/** One test per `[question, code]`: the search ranks that procedure first (of its top three). */
+export const itRanksFirst = (
+  portal: PortalKnowledgeBase,
+  title: string,
+  cases: readonly [question: string, code: string][],
+): void =>
+  it.each(cases)(title, (question, code) => {
+    expect(portal.kb.search(question, { limit: 3 })[0]?.code).toBe(code)
+  })
