@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery, rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { findRequestClause } from '../../../knowledge/search/find-request-clause.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { analyse, markedWords } from '../../helpers/analyse-message.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
-const analyse = (text: string) => rewriteAbbreviations(analyzeText(text), synonyms)
 /** The words of the story a message tells, joined. */
 const storyOf = (text: string): string | null => {
   const tokens = analyse(text)
-  const story = findRequestClause({ text, tokens, analyse })
-  return story
-    ? tokens
-        .filter((_, i) => story[i])
-        .map((t) => t.text)
-        .join(' ')
-    : null
+  return markedWords(tokens, findRequestClause({ text, tokens, analyse }))
 }
 
 describe('findRequestClause', () => {
