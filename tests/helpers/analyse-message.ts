@@ -1,9 +1,10 @@
 /**
- * A message read as the search reads it before looking for the story it tells, and the words a
- * reading of it marks, to compare as plain text.
+ * A message read as the search reads it: its analysed tokens before looking for the story it
+ * tells, the words a reading of them marks, and the words the search looks for, to compare as
+ * plain text.
  * @module
  */
-import { rewriteAbbreviations } from '../../knowledge/search/expand-query.ts'
+import { expandQuery, rewriteAbbreviations } from '../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../knowledge/search/load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from '../../knowledge/search/normalize-vietnamese.ts'
 
@@ -11,6 +12,10 @@ const synonyms = loadSynonyms()
 
 /** The message's tokens with the shipped abbreviations rewritten ("CCCD", "GPLX" …). */
 export const analyse = (text: string): AnalyzedToken[] => rewriteAbbreviations(analyzeText(text), synonyms)
+
+/** The words the search looks for in a message under the shipped synonyms, folded (no marks). */
+export const searchedWords = (text: string): string[] =>
+  expandQuery(text, synonyms).terms.map((t) => t.folded)
 
 /** The words of `tokens` that `marks` marks, joined by spaces; null when there are no marks. */
 export const markedWords = (

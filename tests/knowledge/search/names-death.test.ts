@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
-import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { namesDeath } from '../../../knowledge/search/names-death.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { searchedWords } from '../../helpers/analyse-message.ts'
 
 const deathIn = (question: string): boolean => {
   const tokens = analyzeText(question)
@@ -36,7 +35,6 @@ describe('namesDeath', () => {
 
 describe('a death in the fit check and the search', () => {
   const actions = createProcedureActions()
-  const synonyms = loadSynonyms()
 
   it('names no re-issue for a relative who died, and keeps it for a relative who lost a paper', () => {
     expect([...actions.ofQuestion(analyzeText('mẹ em mất, làm giấy chứng tử ở đâu')).actions]).not.toContain(
@@ -51,10 +49,9 @@ describe('a death in the fit check and the search', () => {
   })
 
   it('expands a death as "chết" is expanded, never as a lost paper', () => {
-    const folded = (q: string) => expandQuery(q, synonyms).terms.map((t) => t.folded)
-    const death = folded('mẹ em mất, nhận tiền tuất bhxh cần gì')
+    const death = searchedWords('mẹ em mất, nhận tiền tuất bhxh cần gì')
     expect(death).toContain('tuat')
     expect(death).not.toContain('lai')
-    expect(folded('mẹ em mất căn cước')).toContain('lai')
+    expect(searchedWords('mẹ em mất căn cước')).toContain('lai')
   })
 })

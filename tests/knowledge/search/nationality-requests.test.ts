@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { searchedWords as words } from '../../helpers/analyse-message.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
-
-const synonyms = loadSynonyms()
-const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
 
 describe('becoming or giving up Vietnamese nationality in everyday words', () => {
   it.each([
