@@ -61,8 +61,7 @@ describe('a complaint over the shipped export', () => {
     const answer = await portal.kb.answer(
       'muốn khiếu nại việc công an phường không giải quyết đăng ký thường trú cho gia đình',
     )
-    expect(answer.kind).toBe('answer')
-    expect(answer.procedure?.code).toBe('1.004335')
+    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.004335' })
     expect(answer.text).toContain('Phản ánh, kiến nghị')
   })
 
