@@ -3,7 +3,7 @@ import { complaintAct, fitComplaint, isComplaintProcedure } from '../../../knowl
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
 import { exportNames } from '../../helpers/export-names.ts'
-import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 import { eachAnswer } from '../../helpers/portal-question-tables.ts'
 
 const folded = (text: string) => analyzeText(text).map((t) => t.folded)
@@ -55,9 +55,7 @@ describe('complaints answered by the procedure that resolves them', () => {
   })
 })
 
-describe('a complaint over the shipped export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a complaint over the shipped export', (portal) => {
   it('answers a complaint about the ward police with the commune-level complaint procedure, not residence', async () => {
     const answer = await portal.kb.answer(
       'muốn khiếu nại việc công an phường không giải quyết đăng ký thường trú cho gia đình',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sharesTopic } from '../../../knowledge/answer/shares-topic.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { eachAnswer } from '../../helpers/portal-question-tables.ts'
 
 const words = (question: string) => analyzeText(question).map((t) => t.folded)
@@ -39,9 +39,7 @@ describe('sharesTopic', () => {
   })
 })
 
-describe('"có thể liên quan" on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('"có thể liên quan" on the portal export', (portal) => {
   eachAnswer(portal, [
     'vay tín chấp 50 triệu',
     'đăng ký lắp internet cáp quang',

@@ -6,7 +6,7 @@ import { findRequestClause } from '../../../knowledge/search/find-request-clause
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { analyse } from '../../helpers/analyse-message.ts'
 import { exportNames, folded } from '../../helpers/export-names.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const eventsOf = (text: string): string[] => {
@@ -63,9 +63,7 @@ describe('life events', () => {
   })
 })
 
-describe('a life event told before a bare request, on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a life event told before a bare request, on the portal export', (portal) => {
   it('finds the procedure the event leads to first', () => {
     const first = (q: string) => portal.kb.search(q, { limit: 3 })[0]?.code
     expect(

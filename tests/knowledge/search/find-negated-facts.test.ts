@@ -3,7 +3,7 @@ import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { findStory } from '../../../knowledge/search/find-request-clause.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { analyse, markedWords } from '../../helpers/analyse-message.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 /** The words a message's story says were not done, joined. */
@@ -56,9 +56,7 @@ describe('findNegatedFacts', () => {
   })
 })
 
-describe('negated story facts on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('negated story facts on the portal export', (portal) => {
   it('a complaint about a registration refused is the complaint, not the registration', () => {
     const found = portal.kb
       .search('công an xã không giải quyết đăng ký tạm trú cho tôi mà không nói lý do, tôi muốn khiếu nại', {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { asksForForces, servesForces } from '../../../knowledge/search/serves-forces.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 
 const folded = (text: string) => text.split(' ')
 
@@ -53,9 +53,7 @@ describe('asksForForces', () => {
   })
 })
 
-describe('a citizen asking about a health-insurance card', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a citizen asking about a health-insurance card', (portal) => {
   it('is given the social-insurance procedure, not the police one for its own members', async () => {
     const lost = await portal.kb.answer('lam lai the bhyt bi mat', {})
     expect(kindAndCode(lost)).toEqual({ kind: 'answer', code: '1.002759' })
