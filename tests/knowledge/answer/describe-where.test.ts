@@ -91,6 +91,8 @@ describe('describeWhere', () => {
 })
 
 describe('saysWhereToSubmit: which sentences of a channel’s description go under "Nơi nộp"', () => {
+  // tests/fixtures/cases/where-to-submit.tsv: the record a sentence is from, whether it goes there
+  // (where or when a file is handed in) or not (a fee exemption, a time limit, a reference), the sentence
   it.each(readCases('where-to-submit'))('%s: %s for "%s"', (_code, shown, sentence) => {
     expect(String(saysWhereToSubmit(sentence))).toBe(shown)
   })
