@@ -4,7 +4,7 @@ import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
 import { exportNames } from '../../helpers/export-names.ts'
 import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
-import { eachAnswer } from '../../helpers/portal-question-tables.ts'
+import { itGivesFeedbackChannel } from '../../helpers/portal-question-tables.ts'
 
 const folded = (text: string) => analyzeText(text).map((t) => t.folded)
 const LEVEL: Record<string, string> = {
@@ -101,13 +101,9 @@ describeOnPortal('a complaint over the shipped export', (portal) => {
     ])
   })
 
-  eachAnswer(portal, [
-    'khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi',
-    'khiếu nại kết quả thi tuyển công chức',
-  ])('gives the feedback channel, never the land record its words brush against, to "%s"', (answer) => {
-    expect(answer.kind).toBe('contact')
-    expect(answer.procedure).toBeUndefined()
-    expect(answer.text).toContain('Phản ánh, kiến nghị')
-    expect(answer.text).toContain('1800 1096')
-  })
+  itGivesFeedbackChannel(
+    portal,
+    'gives the feedback channel, never the land record its words brush against, to "%s"',
+    ['khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi', 'khiếu nại kết quả thi tuyển công chức'],
+  )
 })
