@@ -4,7 +4,7 @@
  * or describe block that calls {@link usePortalKnowledgeBase}.
  * @module
  */
-import { afterAll, beforeAll, inject } from 'vitest'
+import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { importProcedures } from '../../knowledge/procedures/import-procedures.ts'
 import { NATIONAL_EXPORT_AS_OF } from '../../knowledge/procedures/read-export.ts'
@@ -46,6 +46,14 @@ export const usePortalKnowledgeBase = ({
     portal.testDb?.close()
   })
   return portal
+}
+
+/**
+ * A describe block over the national export: {@link usePortalKnowledgeBase} registered for it and
+ * handed to `declare`, which declares its tests.
+ */
+export const describeOnPortal = (title: string, declare: (portal: PortalKnowledgeBase) => void): void => {
+  describe(title, () => declare(usePortalKnowledgeBase()))
 }
 
 /**

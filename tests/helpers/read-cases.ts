@@ -30,3 +30,14 @@ export const readCaseGroup = (name: string, group: string): string[][] => {
   if (cases.length === 0) throw new Error(`No case of group "${group}" in tests/fixtures/cases/${name}.tsv`)
   return cases
 }
+
+/**
+ * The questions of one group of `questions.tsv`, whose cases are a question each.
+ * @throws Error when a case of the group holds more or less than one question
+ */
+export const readQuestions = (group: string): string[] =>
+  readCaseGroup('questions', group).map(([question, ...more]) => {
+    if (question === undefined || more.length > 0)
+      throw new Error(`A case of group "${group}" in tests/fixtures/cases/questions.tsv is not one question`)
+    return question
+  })

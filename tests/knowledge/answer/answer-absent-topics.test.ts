@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createAbsentTopics } from '../../../knowledge/answer/absent-topics.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
-import { readCaseGroup } from '../../helpers/read-cases.ts'
+import { eachAnswer } from '../../helpers/portal-question-tables.ts'
+import { readQuestions } from '../../helpers/read-cases.ts'
 
 const portal = usePortalKnowledgeBase()
 
@@ -17,7 +18,7 @@ describe('topics the records do not hold', () => {
     expect(topics.named('the tin dung', 'cap the can cuoc')).toBe(false)
   })
 
-  it.each([
+  eachAnswer(portal, [
     'hưởng trợ cấp thất nghiệp sau khi bị cho nghỉ việc',
     'mở thẻ tín dụng ngân hàng cần gì',
     'đăng ký gói cước 4g viettel',
@@ -35,19 +36,15 @@ describe('topics the records do not hold', () => {
     'thi tuyen cong chuc xa nop ho so o dau',
     // a patient's records at a hospital (not the extract of a civil-status record)
     'xin trích lục hồ sơ bệnh án ở bệnh viện tỉnh',
-  ])(
-    'says the records do not cover "%s", never answering with a loosely related record',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
-      expect(answer.kind).not.toBe('answer')
-      expect(answer.procedure).toBeUndefined()
-      if (answer.kind === 'not_found' && answer.candidates?.length) {
-        expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
-        expect(answer.text).toContain('Có thể liên quan:')
-      }
-      expect(answer.text).toContain('dichvucong.gov.vn')
-    },
-  )
+  ])('says the records do not cover "%s", never answering with a loosely related record', (answer) => {
+    expect(answer.kind).not.toBe('answer')
+    expect(answer.procedure).toBeUndefined()
+    if (answer.kind === 'not_found' && answer.candidates?.length) {
+      expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
+      expect(answer.text).toContain('Có thể liên quan:')
+    }
+    expect(answer.text).toContain('dichvucong.gov.vn')
+  })
 
   it('still offers the BHXH funeral allowance, which no topic phrase names', async () => {
     const answer = await portal.kb.answer('bố mất thì gia đình nhận trợ cấp mai táng ở bảo hiểm thế nào')
@@ -71,19 +68,17 @@ describe('topics the records do not hold', () => {
 })
 
 describe('intents that are not procedures', () => {
-  it.each(readCaseGroup('questions', 'absent-contact'))(
+  eachAnswer(portal, readQuestions('absent-contact'))(
     'gives the hotline for "%s", never a procedure',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
+    (answer) => {
       expect(answer).toMatchObject({ kind: 'contact', handoff: true })
       expect(answer.text).toContain('1800 1096')
     },
   )
 
-  it.each(readCaseGroup('questions', 'absent-status'))(
+  eachAnswer(portal, readQuestions('absent-status'))(
     'says where to look up "%s", never a procedure',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
+    (answer) => {
       expect(answer.kind).toBe('status')
       expect(answer.text).toContain('Tra cứu hồ sơ')
     },

@@ -4,7 +4,7 @@ import { createProcedureActions } from '../../../knowledge/answer/procedure-acti
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { exportNames, exportResult } from '../../helpers/export-names.ts'
-import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const actions = createProcedureActions()
@@ -113,9 +113,7 @@ describe('a question that names no action', () => {
     expect(plain('cap chung chi hanh nghe chung khoan', securities, auction)).toEqual([])
   })
 
-  describe('over the shipped export', () => {
-    const portal = usePortalKnowledgeBase()
-
+  describeOnPortal('over the shipped export', (portal) => {
     it('asks between the re-issue and the first issue instead of answering the re-issue', async () => {
       const answer = await portal.kb.answer('cap the ABTC cho doanh nhan di lai trong APEC mat bao lau')
       expect(answer.kind).toBe('clarify')

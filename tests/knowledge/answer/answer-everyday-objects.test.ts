@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 /**
  * Procedure questions in everyday words for the records' objects ("lấy vợ" for "kết hôn", "sai năm
@@ -9,8 +9,7 @@ import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
  * declaration for "lưu trú", "lũ lụt" for "thiên tai", "khoan giếng" for "khai thác nước dưới đất") get the procedure or a question about it,
  * never "not covered".
  */
-describe('everyday words for the objects of the records (the national export)', () => {
-  const portal = usePortalKnowledgeBase()
+describeOnPortal('everyday words for the objects of the records (the national export)', (portal) => {
   const offered = async (text: string) => {
     const answer = await portal.kb.answer(text, {})
     return {

@@ -4,7 +4,7 @@ import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { exportNames } from '../../helpers/export-names.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const actions = createProcedureActions()
@@ -77,9 +77,7 @@ describe('replies that keep the right procedure the search found', () => {
   })
 })
 
-describe('the old identity card named by its abbreviation', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('the old identity card named by its abbreviation', (portal) => {
   it('offers the confirmation of the old card’s number first, which the names spell out', async () => {
     for (const question of [
       'ngân hàng yêu cầu giấy xác nhận số chứng minh thư cũ, làm ở đâu',

@@ -8,7 +8,8 @@ import { structureAnswer } from '../../../knowledge/answer/structure-answer.ts'
 import type { PlaceNotes } from '../../../knowledge/places/create-place-notes.ts'
 import { describeOperation, json } from '../../../platform/openapi/describe-operation.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
-import { readCaseGroup } from '../../helpers/read-cases.ts'
+import { eachAnswer } from '../../helpers/portal-question-tables.ts'
+import { readQuestions } from '../../helpers/read-cases.ts'
 
 /** Answers as if no place were ever found: the baseline the place note must not change. */
 const noPlaces: PlaceNotes = { find: () => [], note: () => null }
@@ -106,10 +107,9 @@ describe('answers that name a place', () => {
     expect((await portal.kb.answer('giá vàng ở Hà Nam hôm nay')).places).toBeUndefined()
   })
 
-  it.each(readCaseGroup('questions', 'place-note-same-answer'))(
+  eachAnswer(portal, readQuestions('place-note-same-answer'))(
     'chooses the same answer with or without the place note ("%s")',
-    async (question) => {
-      const withPlaces = await portal.kb.answer(question)
+    async (withPlaces, question) => {
       const without = await askWithout(question)
       expect(withPlaces.places?.length).toBeGreaterThan(0)
       const { places: _places, text, reply, ...chosen } = withPlaces

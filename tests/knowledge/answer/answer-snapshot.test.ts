@@ -9,9 +9,9 @@
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { fixturesDir, readEvalQuestions } from '../../helpers/paths.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const SNAPSHOT = `${fixturesDir}answers/eval-answers.json`
 const SETS = [
@@ -34,9 +34,7 @@ type Entry = {
 
 const questions = readEvalQuestions(SETS.map((set) => `${fixturesDir}${set}`))
 
-describe('answers to the evaluation sets', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('answers to the evaluation sets', (portal) => {
   it('are the stored ones (kind, procedure, candidates, facet, top five search results)', async () => {
     expect(questions.length).toBeGreaterThan(50)
     const actual: Entry[] = []

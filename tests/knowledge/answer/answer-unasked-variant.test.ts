@@ -4,7 +4,8 @@ import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { exportNames } from '../../helpers/export-names.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
-import { readCaseGroup } from '../../helpers/read-cases.ts'
+import { eachAnswer } from '../../helpers/portal-question-tables.ts'
+import { readQuestions } from '../../helpers/read-cases.ts'
 
 const synonyms = loadSynonyms()
 const actions = createProcedureActions()
@@ -25,10 +26,9 @@ describe('special cases the question does not name', () => {
 
   const portal = usePortalKnowledgeBase()
 
-  it.each(readCaseGroup('questions', 'unnamed-special-case'))(
+  eachAnswer(portal, readQuestions('unnamed-special-case'))(
     'offers, never answers as if sure, a special case "%s" does not name',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
+    (answer) => {
       expect(answer.kind).toBe('clarify')
       expect(answer.candidates?.length).toBeLessThanOrEqual(4)
       for (const c of answer.candidates ?? []) expect(c.label?.length).toBeLessThanOrEqual(80)
@@ -36,10 +36,12 @@ describe('special cases the question does not name', () => {
     },
   )
 
-  it.each(['sang tên sổ đỏ khi mua đất cần giấy tờ gì', 'mua dat roi, sang ten so do can nhung gi'])(
+  eachAnswer(portal, [
+    'sang tên sổ đỏ khi mua đất cần giấy tờ gì',
+    'mua dat roi, sang ten so do can nhung gi',
+  ])(
     'answers a plain transfer "%s" with the transfer registration, not the project buyer\'s certificate',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
+    (answer) => {
       expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.013831' } })
       expect(answer.candidates?.map((c) => c.code) ?? []).not.toContain('1.012787')
     },

@@ -7,7 +7,7 @@ import {
 } from '../../../knowledge/answer/classify-message.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const classify = (text: string) => classifyMessage({ query: expandQuery(text, synonyms), synonyms, text })
@@ -317,8 +317,7 @@ describe('isOutsideRecords', () => {
   })
 })
 
-describe('out of scope by the records (the national export)', () => {
-  const portal = usePortalKnowledgeBase()
+describeOnPortal('out of scope by the records (the national export)', (portal) => {
   const OUT_OF_SCOPE = 'chưa trả lời được câu hỏi này'
 
   it.each(['hôm nay thứ mấy vậy', 'luộc trứng bao nhiêu phút thì lòng đào', 'tuổi mão hợp màu gì'])(

@@ -1,26 +1,19 @@
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+import { itGivesFeedbackChannel } from '../../helpers/portal-question-tables.ts'
 
 /**
  * The export resolves complaints only about the police and about legal aid. A complaint about another
  * body's official gets the feedback channel and the hotline, never procedures that share a word with it
  * by chance ("gây khó dễ" and the "gây nổ" of a blasting permit).
  */
-describe('a complaint no procedure of the records resolves (the shipped export)', () => {
-  const portal = usePortalKnowledgeBase()
-
-  it.each([
+describeOnPortal('a complaint no procedure of the records resolves (the shipped export)', (portal) => {
+  itGivesFeedbackChannel(portal, 'gives "%s" the feedback channel and the hotline, and offers no procedure', [
     'tôi muốn khiếu nại cán bộ xã gây khó dễ khi làm giấy tờ',
     'khiếu nại cán bộ xã',
     'to cao can bo phuong nhung nhieu khi lam so do',
-  ])('gives "%s" the feedback channel and the hotline, and offers no procedure', async (q) => {
-    const answer = await portal.kb.answer(q, {})
-    expect(answer.kind).toBe('contact')
-    expect(offeredCodes(answer)).toEqual([])
-    expect(answer.text).toContain('Phản ánh, kiến nghị')
-    expect(answer.text).toContain('1800 1096')
-  })
+  ])
 
   it('still answers a complaint about legal aid with its procedure, and one about the ward police with the police’s', async () => {
     const aid = await portal.kb.answer('khiếu nại trợ giúp pháp lý', {})

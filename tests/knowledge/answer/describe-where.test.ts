@@ -5,6 +5,7 @@ import {
   submitToFromText,
 } from '../../../knowledge/answer/describe-where.ts'
 import type { Procedure } from '../../../knowledge/procedures/procedure.types.ts'
+import { readCases } from '../../helpers/read-cases.ts'
 
 /** Sentences of the steps of real records (dichvucong-2026-07.jsonl), copied unchanged. */
 describe('the body a record’s steps say to submit to', () => {
@@ -90,38 +91,9 @@ describe('describeWhere', () => {
 })
 
 describe('saysWhereToSubmit: which sentences of a channel’s description go under "Nơi nộp"', () => {
-  // true: where or when a file is handed in; false: a fee exemption, a time limit or a reference
-  it.each([
-    ['1.010038', true, 'Nộp hồ sơ trực tiếp tại Công an cấp xã.'],
-    [
-      '1.010038',
-      true,
-      'Thời gian tiếp nhận hồ sơ: Giờ hành chính các ngày làm việc từ thứ 2 đến thứ 6 và sáng thứ 7 hàng tuần (trừ các ngày nghỉ lễ, tết theo quy định của pháp luật).',
-    ],
-    ['1.008317', true, 'Tại TTPVHCC cấp tỉnh, xã'],
-    [
-      '3.000524',
-      true,
-      'Gửi trực tiếp, qua bưu điện hoặc qua phương thức điện tử đến Công an cấp tỉnh nơi tổ chức đóng trụ sở hoặc nơi cá nhân cư trú.',
-    ],
-    [
-      '2.001035',
-      false,
-      'Cá nhân, hộ gia đình vay vốn tại tổ chức tín dụng để phục vụ phát triển nông nghiệp, nông thôn theo quy định tại Nghị định số 55/2015/NĐ-về chính sách tín dụng phục vụ phát triển nông nghiệp, nông thôn thì không phải nộp phí chứng thực hợp đồng thế chấp tài sản.',
-    ],
-    ['1.014262', false, 'Thời hạn tiếp nhận và kiểm tra hồ sơ: 03 ngày làm việc, kể từ khi nhận hồ sơ;'],
-    [
-      '1.013335',
-      false,
-      '04 ngày làm việc kể từ ngày hồ sơ được tiếp nhận và cơ sở sản xuất đã nộp đầy đủ các khoản giá dịch vụ, lệ phí.',
-    ],
-    ['5.003807', false, 'hướng dẫn tại Điều 6, 7, 8 và 9 Thông tư số 36/2021/TTBGTVT ngày 22/12/2021'],
-    [
-      '1.003821',
-      false,
-      'Trường hợp cơ sở không đáp ứng điều kiện, trong thời hạn tối đa 90 ngày cơ sở phải thực hiện khắc phục và gửi báo cáo kết quả khắc phục đến cơ quan có thẩm quyền cấp Giấy chứng nhận.',
-    ],
-  ])('%s: %s for "%s"', (_code, shown, sentence) => {
-    expect(saysWhereToSubmit(sentence)).toBe(shown)
+  // tests/fixtures/cases/where-to-submit.tsv: the record a sentence is from, whether it goes there
+  // (where or when a file is handed in) or not (a fee exemption, a time limit, a reference), the sentence
+  it.each(readCases('where-to-submit'))('%s: %s for "%s"', (_code, shown, sentence) => {
+    expect(String(saysWhereToSubmit(sentence))).toBe(shown)
   })
 })

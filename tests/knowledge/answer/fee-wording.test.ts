@@ -1,14 +1,12 @@
-import { describe, expect, it } from 'vitest'
-import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { expect, it } from 'vitest'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 
 /**
  * The portal's fee column sometimes still shows a reduced rate whose period its own detail says has
  * ended (1.001456: 160.000 đồng online "áp dụng đến hết ngày 31/12/2023"). A citizen is told so
  * where the amount stands, and a note of the counter's fee is never read as the online fee's.
  */
-describe('how a fee is worded (the shipped export)', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('how a fee is worded (the shipped export)', (portal) => {
   it('says where the amount stands that the rate applied only until its end, and which channel each note is for', async () => {
     const answer = await portal.kb.answer('làm hộ chiếu lần đầu lệ phí bao nhiêu', {})
     expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.001456' })

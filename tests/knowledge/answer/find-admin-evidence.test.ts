@@ -8,7 +8,8 @@ import {
 } from '../../../knowledge/answer/find-admin-evidence.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+import { eachAnswer, itDeclines, itKeepsQuestions } from '../../helpers/portal-question-tables.ts'
 
 const synonyms = loadSynonyms()
 const topics = createAbsentTopics({ topics: { banks: ['thẻ tín dụng'] } })
@@ -125,20 +126,21 @@ describe('classifying with the records', () => {
     expect(classify('quán tạp hóa bị bão số 3 làm sập mái có được giảm thuế không')).toBe('question')
   })
 
-  it('takes a short message with no evidence as a remark, or as a question outside the records', () => {
-    for (const text of [
-      'bạn dễ thương ghê',
-      'giỏi lắm',
-      'tuyệt vời',
-      'chúc bạn ngủ ngon',
-      'hẹn gặp lại bạn sau',
-    ])
-      expect(classify(text), text).toBe('smalltalk')
-    for (const text of ['may bao nhieu tuoi roi', 'kinh nghiem leo fansipan', 'hạnh phúc là gì'])
-      expect(classify(text), text).toBe('out_of_scope')
+  it.each([
+    // no evidence: a remark, or a question outside the records
+    ['bạn dễ thương ghê', 'smalltalk'],
+    ['giỏi lắm', 'smalltalk'],
+    ['tuyệt vời', 'smalltalk'],
+    ['chúc bạn ngủ ngon', 'smalltalk'],
+    ['hẹn gặp lại bạn sau', 'smalltalk'],
+    ['may bao nhieu tuoi roi', 'out_of_scope'],
+    ['kinh nghiem leo fansipan', 'out_of_scope'],
+    ['hạnh phúc là gì', 'out_of_scope'],
     // a short question with evidence stays a question
-    expect(classify('LLTP bao lâu thì có')).toBe('question')
-    expect(classify('đổi tiền rách ở đâu')).toBe('question')
+    ['LLTP bao lâu thì có', 'question'],
+    ['đổi tiền rách ở đâu', 'question'],
+  ])('takes the short message "%s" by its evidence: %s', (text, kind) => {
+    expect(classify(text)).toBe(kind)
   })
 
   it('keeps a message whose object procedure names hold, typed beside an everyday activity, a question', () => {
@@ -165,10 +167,8 @@ describe('classifying with the records', () => {
   })
 })
 
-describe('out of scope and small talk by evidence (the national export)', () => {
-  const portal = usePortalKnowledgeBase()
-
-  it.each([
+describeOnPortal('out of scope and small talk by evidence (the national export)', (portal) => {
+  itDeclines(portal, 'declines "%s", which holds no evidence of public administration', [
     'học tiếng Nhật ở đâu tốt',
     'trồng cà chua trong chậu cần lưu ý gì',
     'xe buyt so 32 chay den may gio',
@@ -177,25 +177,22 @@ describe('out of scope and small talk by evidence (the national export)', () => 
     'nhà nước Văn Lang do ai lập ra',
     'đăng ký học bơi cho con hè này ở đâu tốt',
     'mat dien thoai samsung tim lai bang cach nao',
-  ])('declines "%s", which holds no evidence of public administration', async (text) => {
-    const answer = await portal.kb.answer(text, {})
-    expect(answer.kind).toBe('not_found')
-    expect(answer.candidates).toBeUndefined()
-  })
+  ])
 
-  it.each(['bot giỏi quá', 'bạn dễ thương ghê'])('answers the remark "%s" as small talk', async (text) => {
-    expect((await portal.kb.answer(text, {})).kind).toBe('smalltalk')
-  })
+  eachAnswer(portal, ['bot giỏi quá', 'bạn dễ thương ghê'])(
+    'answers the remark "%s" as small talk',
+    (answer) => {
+      expect(answer.kind).toBe('smalltalk')
+    },
+  )
 
-  it.each([
+  itKeepsQuestions(portal, 'keeps "%s", which names a paper or a benefit, a procedure question', [
     'hưởng chế độ thai sản khi sinh con bao lâu thì có tiền',
     'mất cà vẹt xe máy',
     'sắp cưới vợ, đăng ký kết hôn ở xã cần mang gì',
     'dang ky xe moi mua tren mang toan trinh duoc khong',
     'tên con xấu quá muốn đổi tên khác',
-  ])('keeps "%s", which names a paper or a benefit, a procedure question', async (text) => {
-    expect(['answer', 'clarify']).toContain((await portal.kb.answer(text, {})).kind)
-  })
+  ])
 })
 
 describe('findAdminEvidence beside a private app, brand or game', () => {

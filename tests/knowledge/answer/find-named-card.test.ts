@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findNamedCard } from '../../../knowledge/answer/find-named-card.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
 import { exportNames, folded } from '../../helpers/export-names.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const result = (code: string) =>
   ({ code, name: exportNames.get(code) ?? '', score: 1 }) as unknown as SearchResult
@@ -36,9 +36,7 @@ describe('a card the question names that the chosen name does not', () => {
   })
 })
 
-describe('card questions over the shipped export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('card questions over the shipped export', (portal) => {
   it.each([['làm thẻ tạm trú cho chồng người nước ngoài cần giấy gì', '1.003460']])(
     'asks about "%s" with the card procedure among the options',
     async (question, code) => {

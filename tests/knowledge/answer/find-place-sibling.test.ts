@@ -3,7 +3,7 @@ import { askedPlace, findPlaceSibling } from '../../../knowledge/answer/find-pla
 import { clarifyLabels } from '../../../knowledge/answer/label-candidates.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
 import { exportNames, folded } from '../../helpers/export-names.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const result = (code: string) =>
   ({ code, name: exportNames.get(code) ?? '', levels: [] }) as unknown as SearchResult
@@ -62,9 +62,7 @@ describe('procedures split by where the applicant is', () => {
   })
 })
 
-describe('nationality questions over the shipped export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('nationality questions over the shipped export', (portal) => {
   it('answers the in-country naturalisation for a foreigner living in Vietnam', async () => {
     const answer = await portal.kb.answer(
       'người nước ngoài sống ở Việt Nam lâu năm muốn nhập quốc tịch Việt Nam thì cần gì',

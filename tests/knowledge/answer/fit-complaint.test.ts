@@ -3,7 +3,8 @@ import { complaintAct, fitComplaint, isComplaintProcedure } from '../../../knowl
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
 import { exportNames } from '../../helpers/export-names.ts'
-import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
+import { itGivesFeedbackChannel } from '../../helpers/portal-question-tables.ts'
 
 const folded = (text: string) => analyzeText(text).map((t) => t.folded)
 const LEVEL: Record<string, string> = {
@@ -54,15 +55,12 @@ describe('complaints answered by the procedure that resolves them', () => {
   })
 })
 
-describe('a complaint over the shipped export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a complaint over the shipped export', (portal) => {
   it('answers a complaint about the ward police with the commune-level complaint procedure, not residence', async () => {
     const answer = await portal.kb.answer(
       'muốn khiếu nại việc công an phường không giải quyết đăng ký thường trú cho gia đình',
     )
-    expect(answer.kind).toBe('answer')
-    expect(answer.procedure?.code).toBe('1.004335')
+    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.004335' })
     expect(answer.text).toContain('Phản ánh, kiến nghị')
   })
 
@@ -103,17 +101,9 @@ describe('a complaint over the shipped export', () => {
     ])
   })
 
-  it.each([
-    'khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi',
-    'khiếu nại kết quả thi tuyển công chức',
-  ])(
+  itGivesFeedbackChannel(
+    portal,
     'gives the feedback channel, never the land record its words brush against, to "%s"',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
-      expect(answer.kind).toBe('contact')
-      expect(answer.procedure).toBeUndefined()
-      expect(answer.text).toContain('Phản ánh, kiến nghị')
-      expect(answer.text).toContain('1800 1096')
-    },
+    ['khieu nai UBND xa ve viec khong giai quyet ho so dat cua toi', 'khiếu nại kết quả thi tuyển công chức'],
   )
 })

@@ -3,7 +3,7 @@ import { createProcedureActions } from '../../../knowledge/answer/procedure-acti
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const actions = createProcedureActions()
@@ -29,9 +29,7 @@ describe('foreign organisations in procedure names', () => {
     expect(misfit('công ty luật nước ngoài mở chi nhánh', LAW_FIRM)).toBeNull()
   })
 
-  describe('on the national export', () => {
-    const portal = usePortalKnowledgeBase()
-
+  describeOnPortal('on the national export', (portal) => {
     it("offers the enterprise's change of head office, not the foreign securities firm's, to a company moving", async () => {
       const answer = await portal.kb.answer('cty chuyển trụ sở sang tỉnh khác thì làm thủ tục gì', {})
       expect(['answer', 'clarify']).toContain(answer.kind)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { holdsRequestTopic, requestTopics } from '../../../knowledge/answer/holds-request-topic.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 // Shares of names holding a pair: "tách thửa" a few names, "hồ sơ" and "đăng ký" many, "mảnh đất" none.
 const shares: Record<string, number> = { tach_thua: 0.002, ho_so: 0.08, dang_ky: 0.3, giam_ho: 0.003 }
@@ -33,9 +33,7 @@ describe('holdsRequestTopic', () => {
   })
 })
 
-describe('a long story before a request that names a rare topic', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a long story before a request that names a rare topic', (portal) => {
   it('offers the procedure the request names instead of saying nothing fits', async () => {
     const answer = await portal.kb.answer(
       'Ông bà tôi có thửa đất 500 mét vuông ở Thái Bình, nay muốn chia cho hai người con, hồ sơ tách thửa gồm những gì?',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { namesOwnTopic } from '../../../knowledge/answer/names-own-topic.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const POPULATION = 'Điều chỉnh thông tin trong Cơ sở dữ liệu quốc gia về dân cư theo đề nghị của công dân'
 const ACCOUNT = 'Cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam'
@@ -35,17 +35,18 @@ describe('namesOwnTopic', () => {
   })
 })
 
-describe('an action that fits one object and wording that fits another (the national export)', () => {
-  const portal = usePortalKnowledgeBase()
+describeOnPortal(
+  'an action that fits one object and wording that fits another (the national export)',
+  (portal) => {
+    it('asks between the population data correction and the identity account instead of denying both', async () => {
+      const answer = await portal.kb.answer('vneid bị sai quê quán, muốn điều chỉnh thông tin dân cư', {})
+      expect(answer.kind).toBe('clarify')
+      expect(offeredCodes(answer)).toContain('1.012564')
+    })
 
-  it('asks between the population data correction and the identity account instead of denying both', async () => {
-    const answer = await portal.kb.answer('vneid bị sai quê quán, muốn điều chỉnh thông tin dân cư', {})
-    expect(answer.kind).toBe('clarify')
-    expect(offeredCodes(answer)).toContain('1.012564')
-  })
-
-  it('still says a death certificate is not exchanged', async () => {
-    const answer = await portal.kb.answer('cấp đổi giấy chứng tử', {})
-    expect(answer.kind).toBe('not_found')
-  })
-})
+    it('still says a death certificate is not exchanged', async () => {
+      const answer = await portal.kb.answer('cấp đổi giấy chứng tử', {})
+      expect(answer.kind).toBe('not_found')
+    })
+  },
+)

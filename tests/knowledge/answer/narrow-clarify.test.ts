@@ -3,7 +3,7 @@ import { narrowClarify } from '../../../knowledge/answer/narrow-clarify.ts'
 import { builtInProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const actions = builtInProcedureActions()
 // Real names from the shipped export: the identity card's four procedures.
@@ -32,8 +32,7 @@ describe('narrowClarify', () => {
   })
 })
 
-describe('a reply to a clarify question (the shipped export)', () => {
-  const portal = usePortalKnowledgeBase()
+describeOnPortal('a reply to a clarify question (the shipped export)', (portal) => {
   const context = { candidateCodes: CARD.map((c) => c.code) }
 
   it('answers the one option a fact leaves, for the part asked', async () => {

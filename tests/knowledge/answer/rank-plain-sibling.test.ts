@@ -5,7 +5,7 @@ import {
   rankPlainSiblings,
 } from '../../../knowledge/answer/rank-plain-sibling.ts'
 import { exportResult } from '../../helpers/export-names.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 // 1.002268 "Đăng ký khai thác tuyến, bổ sung hoặc thay thế phương tiện … giữa Việt Nam, Lào và Campuchia"
 // 1.002847 "Đăng ký khai thác tuyến, bổ sung, thay thế phương tiện … giữa Việt Nam và Lào"
@@ -57,8 +57,7 @@ describe('a name that adds unasked words to a found sibling', () => {
   })
 })
 
-describe('plain siblings on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
+describeOnPortal('plain siblings on the portal export', (portal) => {
   it.each([
     ['doanh nghiệp muốn đăng ký khai thác tuyến xe khách Việt Nam - Lào', '1.002847'],
     ['xin cấp lại giấy chứng nhận vùng an toàn dịch bệnh động vật', '1.011479'],

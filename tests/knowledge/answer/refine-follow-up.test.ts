@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { expect, it } from 'vitest'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 
 /**
  * A short follow-up that names only a case ("với người nước ngoài") is read with the procedure the
  * conversation is about, so the citizen gets that procedure's variant, not "the records do not cover it".
  */
-describe('a follow-up that names a case (the shipped export)', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a follow-up that names a case (the shipped export)', (portal) => {
   it('gives the variant of the conversation’s procedure for the case named', async () => {
     const marriage = { procedureCode: '1.000894' }
     expect(kindAndCode(await portal.kb.answer('với người nước ngoài', marriage))).toEqual({

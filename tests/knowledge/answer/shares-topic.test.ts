@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { sharesTopic } from '../../../knowledge/answer/shares-topic.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+import { eachAnswer } from '../../helpers/portal-question-tables.ts'
 
 const words = (question: string) => analyzeText(question).map((t) => t.folded)
 
@@ -38,16 +39,13 @@ describe('sharesTopic', () => {
   })
 })
 
-describe('"có thể liên quan" on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
-  it.each([
-    ['vay tín chấp 50 triệu'],
-    ['đăng ký lắp internet cáp quang'],
-    ['đóng tiền điện online'],
-    ['làm lại bằng tốt nghiệp cấp 3 bị mất'],
-  ])('names no unrelated procedure for "%s"', async (question) => {
-    const answer = await portal.kb.answer(question)
+describeOnPortal('"có thể liên quan" on the portal export', (portal) => {
+  eachAnswer(portal, [
+    'vay tín chấp 50 triệu',
+    'đăng ký lắp internet cáp quang',
+    'đóng tiền điện online',
+    'làm lại bằng tốt nghiệp cấp 3 bị mất',
+  ])('names no unrelated procedure for "%s"', (answer) => {
     expect(answer.kind).toBe('not_found')
     expect(answer.candidates ?? []).toEqual([])
     expect(answer.text).toContain('1800 1096')

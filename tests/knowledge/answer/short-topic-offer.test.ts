@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { holdsTypedTopic } from '../../../knowledge/answer/holds-typed-topic.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 
 /**
  * A short message whose best match holds one of its rare word pairs side by side ("giám hộ") is offered
  * that match, however few of its words the name holds; and land the State took ("bị thu hồi đất") is what
  * happened to the citizen, not the withdrawal asked for.
  */
-describe('short topics and land taken (the national export)', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('short topics and land taken (the national export)', (portal) => {
   it('offers the guardianship registration for a short message about an orphan', async () => {
     const answer = await portal.kb.answer('giám hộ em trai mồ côi', {})
     expect(['answer', 'clarify']).toContain(answer.kind)
@@ -23,8 +21,7 @@ describe('short topics and land taken (the national export)', () => {
       'nhà tôi bị thu hồi đất làm đường, được bố trí tái định cư, giờ muốn xin ghi nợ tiền sử dụng đất',
       {},
     )
-    expect(answer.kind).toBe('answer')
-    expect(answer.procedure?.code).toBe('1.012995')
+    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.012995' })
   })
 
   it('keeps a withdrawn certificate a withdrawal', async () => {

@@ -1,29 +1,29 @@
-import { describe, expect, it } from 'vitest'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+import { itRanksFirst } from '../../helpers/portal-question-tables.ts'
 
 /**
  * Everyday words for what the records name otherwise (knowledge/data/synonyms.json), each read as the
  * name of the record that holds them: the first result is a procedure a careful official would accept.
  */
-describe('everyday requests on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-  const first = (question: string) => portal.kb.search(question, { limit: 1 })[0]?.code
-
-  it.each([
-    ['đăng ký xe máy điện mới mua', ['1.013067']],
-    ['xin cấp lại giấy phép lái tàu hỏa', ['1.003897']],
-    ['con tôi làm mất thẻ bhyt', ['1.002759']],
-    ['muốn chuyển nhượng mỏ cát cho công ty khác', ['1.014270', '1.014243']],
-    ['vợ chồng tôi muốn nhận con nuôi', ['2.001263']],
-    ['mất giấy đăng ký thuyền', ['1.003930']],
-    ['giải thể chi nhánh của công ty', ['2.002020']],
-    ['thành lập htx', ['1.005280']],
-    ['lệ phí sang tên xe máy', ['1.013076']],
-    ['xin mã số thuế cá nhân', ['1.008498']],
-    ['hỗ trợ thiệt hại do cúm gia cầm', ['1.013997']],
-    ['làm giấy chứng nhận độc thân', ['1.004873']],
-    ['đăng ký xe ô tô cũ mua lại', ['1.013076']],
-  ])('"%s" finds %s first', (question, codes) => {
-    expect(codes).toContain(first(question))
-  })
+describeOnPortal('everyday requests on the portal export', (portal) => {
+  itRanksFirst(
+    portal,
+    '"%s" finds %s first',
+    [
+      ['đăng ký xe máy điện mới mua', '1.013067'],
+      ['xin cấp lại giấy phép lái tàu hỏa', '1.003897'],
+      ['con tôi làm mất thẻ bhyt', '1.002759'],
+      ['muốn chuyển nhượng mỏ cát cho công ty khác', ['1.014270', '1.014243']],
+      ['vợ chồng tôi muốn nhận con nuôi', '2.001263'],
+      ['mất giấy đăng ký thuyền', '1.003930'],
+      ['giải thể chi nhánh của công ty', '2.002020'],
+      ['thành lập htx', '1.005280'],
+      ['lệ phí sang tên xe máy', '1.013076'],
+      ['xin mã số thuế cá nhân', '1.008498'],
+      ['hỗ trợ thiệt hại do cúm gia cầm', '1.013997'],
+      ['làm giấy chứng nhận độc thân', '1.004873'],
+      ['đăng ký xe ô tô cũ mua lại', '1.013076'],
+    ],
+    { limit: 1 },
+  )
 })

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { expect, it } from 'vitest'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 // Everyday ways citizens tell a situation instead of naming the procedure (knowledge/data/synonyms.json):
 // a second-hand vehicle still in the seller's name, land never certified or split between children,
@@ -8,9 +8,7 @@ import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 // a child's surname, proof of being single, a rented room, legal aid, going away for work, a relative
 // staying over, an estate shared out after a death, a shop moved to a new address, an identity card
 // for a child told by school year, and a marriage told only as the story of a household split.
-describe('situations told in everyday words on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('situations told in everyday words on the portal export', (portal) => {
   it.each([
     ['mua lại xe máy của anh họ, xe vẫn đứng tên anh ấy, làm sao cho xe đứng tên mình', '1.013076'],
     ['đất nhà tôi ở từ năm 1985 đến nay vẫn chưa có sổ đỏ, giờ làm thế nào', '1.013978'],

@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { expect, it } from 'vitest'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 // Everyday words citizens use for official terms, land dealings, damaged land certificates, parentage,
 // where a criminal-record applicant lived and passports: tests/fixtures/cases/search-first.tsv, group
 // "everyday-words", with why each ranks so.
-describe('everyday vocabulary on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('everyday vocabulary on the portal export', (portal) => {
   it.each(readCaseGroup('search-first', 'everyday-words'))(
     '"%s" finds one of %s first',
     (question, codes) => {

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { expandQuery, rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { findLifeEvents, ZLifeEventsFile } from '../../../knowledge/search/find-life-events.ts'
 import { findRequestClause } from '../../../knowledge/search/find-request-clause.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { analyse } from '../../helpers/analyse-message.ts'
 import { exportNames, folded } from '../../helpers/export-names.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
-const analyse = (text: string) => rewriteAbbreviations(analyzeText(text), synonyms)
 const eventsOf = (text: string): string[] => {
   const tokens = analyse(text)
   const story = findRequestClause({ text, tokens, analyse })
@@ -64,9 +63,7 @@ describe('life events', () => {
   })
 })
 
-describe('a life event told before a bare request, on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a life event told before a bare request, on the portal export', (portal) => {
   it('finds the procedure the event leads to first', () => {
     const first = (q: string) => portal.kb.search(q, { limit: 3 })[0]?.code
     expect(

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery, rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { findStory } from '../../../knowledge/search/find-request-clause.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { analyse, markedWords } from '../../helpers/analyse-message.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
-const analyse = (text: string) => rewriteAbbreviations(analyzeText(text), synonyms)
 /** The words a message's story says were not done, joined. */
 const negatedOf = (text: string): string | null => {
   const tokens = analyse(text)
-  const negated = findStory({ text, tokens, analyse })?.negated
-  return negated
-    ? tokens
-        .filter((_, i) => negated[i])
-        .map((t) => t.text)
-        .join(' ')
-    : null
+  return markedWords(tokens, findStory({ text, tokens, analyse })?.negated)
 }
 
 describe('findNegatedFacts', () => {
@@ -63,9 +56,7 @@ describe('findNegatedFacts', () => {
   })
 })
 
-describe('negated story facts on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('negated story facts on the portal export', (portal) => {
   it('a complaint about a registration refused is the complaint, not the registration', () => {
     const found = portal.kb
       .search('công an xã không giải quyết đăng ký tạm trú cho tôi mà không nói lý do, tôi muốn khiếu nại', {

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery, rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
+import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { findRequestClause } from '../../../knowledge/search/find-request-clause.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { analyse, markedWords } from '../../helpers/analyse-message.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
-const analyse = (text: string) => rewriteAbbreviations(analyzeText(text), synonyms)
 /** The words of the story a message tells, joined. */
 const storyOf = (text: string): string | null => {
   const tokens = analyse(text)
-  const story = findRequestClause({ text, tokens, analyse })
-  return story
-    ? tokens
-        .filter((_, i) => story[i])
-        .map((t) => t.text)
-        .join(' ')
-    : null
+  return markedWords(tokens, findRequestClause({ text, tokens, analyse }))
 }
 
 describe('findRequestClause', () => {
@@ -73,9 +67,7 @@ describe('findRequestClause', () => {
 })
 
 // On the shipped export: the story's hospital, district and months no longer drown the request.
-describe('long messages that tell a story before asking, on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('long messages that tell a story before asking, on the portal export', (portal) => {
   it.each([
     [
       'Mẹ tôi mất ở bệnh viện huyện tuần trước sau mấy tháng nằm viện, cả nhà đã lo xong đám tang, giờ đi làm khai tử cho mẹ thì cần giấy tờ gì?',
@@ -87,8 +79,7 @@ describe('long messages that tell a story before asking, on the portal export', 
     ],
   ])('"%s" is answered or asked about with %s, not "not found"', async (question, code) => {
     const reply = await portal.kb.answer(question, {})
-    const offered = [reply.procedure?.code, ...(reply.candidates ?? []).map((c) => c.code)]
     expect(reply.kind).not.toBe('not_found')
-    expect(offered).toContain(code)
+    expect(offeredCodes(reply)).toContain(code)
   })
 })

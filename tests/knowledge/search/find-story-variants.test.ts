@@ -5,7 +5,7 @@ import { findStoryVariants, ZStoryVariantsFile } from '../../../knowledge/search
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { exportNames, folded } from '../../helpers/export-names.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const told = (text: string) =>
@@ -69,9 +69,7 @@ describe('story variants', () => {
   })
 })
 
-describe('story variants on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('story variants on the portal export', (portal) => {
   it.each([
     [
       'bé nhà tôi sinh ở Hàn Quốc, bên đó chưa làm giấy tờ gì, giờ cả nhà về quê Nghệ An sống thì đăng ký khai sinh cho bé ở đâu',

@@ -99,13 +99,17 @@ const expandingWith = (expansions: SynonymsFile['expansions']) => {
   const vocabulary = compileSynonyms([ZSynonymsFile.parse({ expansions })])
   return (q: string) => expandQuery(q, vocabulary).terms.map((t) => t.text)
 }
+/** The same words, joined into one string. */
+const wordsWith = (expansions: SynonymsFile['expansions']) => {
+  const terms = expandingWith(expansions)
+  return (q: string) => terms(q).join(' ')
+}
 
 describe('an everyday phrase with a plain and a context-bound expansion', () => {
-  const terms = expandingWith([
+  const words = wordsWith([
     { from: ['giấy phép kinh doanh'], to: 'hộ kinh doanh' },
     { from: ['giấy phép kinh doanh'], to: 'đăng ký doanh nghiệp', when: ['công ty'] },
   ])
-  const words = (q: string) => terms(q).join(' ')
 
   it('keeps both, the context-bound one first', () => {
     expect(words('giấy phép kinh doanh của công ty')).toContain('đăng ký doanh nghiệp')
@@ -116,19 +120,23 @@ describe('an everyday phrase with a plain and a context-bound expansion', () => 
 describe('an everyday phrase with several context-bound expansions', () => {
   // "ghi sai" is a land certificate's correction beside "sổ đỏ", a civil-status correction beside "khai
   // sinh" and the insurance book's beside "BHXH": each context keeps its own, in the order written.
-  const terms = expandingWith([
+  const words = wordsWith([
     { from: ['ghi sai'], to: 'đính chính', when: ['sổ đỏ'] },
     { from: ['ghi sai'], to: 'cải chính hộ tịch', when: ['khai sinh'] },
     { from: ['ghi sai'], to: 'điều chỉnh thông tin', when: ['bhxh'] },
   ])
-  const words = (q: string) => terms(q).join(' ')
 
-  it('keeps every one and uses the one whose context the question names', () => {
-    expect(words('sổ đỏ ghi sai')).toBe('sổ đỏ đính chính')
-    expect(words('khai sinh ghi sai')).toBe('khai sinh cải chính hộ tịch')
-    expect(words('bhxh ghi sai')).toBe('bhxh điều chỉnh thông tin')
-    expect(words('ghi sai')).toBe('ghi sai')
-  })
+  it.each([
+    ['sổ đỏ ghi sai', 'sổ đỏ đính chính'],
+    ['khai sinh ghi sai', 'khai sinh cải chính hộ tịch'],
+    ['bhxh ghi sai', 'bhxh điều chỉnh thông tin'],
+    ['ghi sai', 'ghi sai'],
+  ])(
+    'keeps every one and uses the one whose context the question names: "%s" → "%s"',
+    (question, expected) => {
+      expect(words(question)).toBe(expected)
+    },
+  )
 
   it('lets a later one for the same context replace the earlier', () => {
     const replaced = expandingWith([

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery } from '../../../knowledge/search/expand-query.ts'
-import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
-
-const synonyms = loadSynonyms()
-const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
+import { searchedWords as words } from '../../helpers/analyse-message.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 describe('becoming or giving up Vietnamese nationality in everyday words', () => {
   it.each([
@@ -21,9 +17,7 @@ describe('becoming or giving up Vietnamese nationality in everyday words', () =>
   })
 })
 
-describe('nationality requests on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('nationality requests on the portal export', (portal) => {
   it('finds the naturalisation in the country first for a foreigner living here who wants to become a citizen', () => {
     const q =
       'Tôi là người Trung Quốc, sống ở Lào Cai với vợ Việt Nam gần 10 năm, nói tiếng Việt thạo, giờ muốn trở thành công dân Việt Nam thì phải làm gì?'

@@ -5,7 +5,7 @@ import {
   preferAgreeingNegation,
 } from '../../../knowledge/search/prefer-agreeing-negation.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const words = (text: string) => foldVietnamese(text).split(' ')
 const NOT_MEMBER =
@@ -71,9 +71,7 @@ describe('preferAgreeingNegation', () => {
   })
 })
 
-describe('names that deny, on the portal export', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('names that deny, on the portal export', (portal) => {
   it('finds the translator who is not a collaborator first for a message that says so', () => {
     const [first] = portal.kb.search(
       'mình không phải cộng tác viên dịch thuật, muốn chứng thực chữ ký người dịch',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { QueryTerm } from '../../../knowledge/search/expand-query.ts'
 import { preferRequestHolder } from '../../../knowledge/search/prefer-request-holder.ts'
 import type { SearchResult } from '../../../knowledge/search/search.types.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const term = (folded: string, story = false): QueryTerm => ({
   text: folded,
@@ -85,9 +85,7 @@ describe('the request decides between the first results', () => {
   })
 })
 
-describe('a story naming another procedure before the request', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a story naming another procedure before the request', (portal) => {
   it('finds the procedure the request asks for first', () => {
     const first = (q: string) => portal.kb.search(q, { limit: 3 })[0]?.code
     // Birth registration, not the marriage the story says is done.

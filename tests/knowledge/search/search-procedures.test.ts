@@ -108,25 +108,25 @@ describe('searchProcedures on the imported portal export', () => {
 
   // Questions written for these tests, not taken from the eval set.
   it.each([
-    ['cccd bi mat thi lam the nao', ['1.014064']],
-    ['cấp đổi cccd hết hạn', ['1.014063']],
-    ['xoá thường trú', ['1.003197']],
-    ['tách hộ khẩu', ['1.010038']],
-    ['gia hạn tạm trú mất mấy ngày', ['1.002755']],
-    ['đăng ký hộ kinh doanh cần giấy tờ gì', ['1.001612']],
-    ['tạm ngừng kinh doanh hộ kinh doanh', ['1.001570']],
-    ['tách thửa đất', ['1.012784']],
-    ['rút bhxh 1 lần', ['1.001613']],
+    ['cccd bi mat thi lam the nao', '1.014064'],
+    ['cấp đổi cccd hết hạn', '1.014063'],
+    ['xoá thường trú', '1.003197'],
+    ['tách hộ khẩu', '1.010038'],
+    ['gia hạn tạm trú mất mấy ngày', '1.002755'],
+    ['đăng ký hộ kinh doanh cần giấy tờ gì', '1.001612'],
+    ['tạm ngừng kinh doanh hộ kinh doanh', '1.001570'],
+    ['tách thửa đất', '1.012784'],
+    ['rút bhxh 1 lần', '1.001613'],
     // the social-insurance re-issue; 1.001294 and 1.001327 are the police's own, for its members (serves-forces.ts)
-    ['thẻ bhyt bị mất', ['1.002759']],
-    ['caaps laij theer can cuoc', ['1.014064']],
-    ['ddang kys khai sinh', ['1.001193']],
-    ['thi bằng lái xe máy', ['3.000346']],
+    ['thẻ bhyt bị mất', '1.002759'],
+    ['caaps laij theer can cuoc', '1.014064'],
+    ['ddang kys khai sinh', '1.001193'],
+    ['thi bằng lái xe máy', '3.000346'],
     ['đăng ký xe mới mua', ['1.013066', '1.012575', '1.013067']],
-    ['chứng thực di chúc', ['2.001019']],
-    ['xác nhận độc thân', ['1.004873']],
+    ['chứng thực di chúc', '2.001019'],
+    ['xác nhận độc thân', '1.004873'],
   ])('held-out question "%s" ranks a right procedure first', (question, expected) => {
-    expect(expected).toContain(codes(question)[0])
+    expect([expected].flat()).toContain(codes(question)[0])
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { asksForForces, servesForces } from '../../../knowledge/search/serves-forces.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 
 const folded = (text: string) => text.split(' ')
 
@@ -53,13 +53,10 @@ describe('asksForForces', () => {
   })
 })
 
-describe('a citizen asking about a health-insurance card', () => {
-  const portal = usePortalKnowledgeBase()
-
+describeOnPortal('a citizen asking about a health-insurance card', (portal) => {
   it('is given the social-insurance procedure, not the police one for its own members', async () => {
     const lost = await portal.kb.answer('lam lai the bhyt bi mat', {})
-    expect(lost.kind).toBe('answer')
-    expect(lost.procedure?.code).toBe('1.002759')
+    expect(kindAndCode(lost)).toEqual({ kind: 'answer', code: '1.002759' })
     const exchange = await portal.kb.answer('đổi thẻ bhyt', {})
     expect(exchange.procedure?.code ?? null).not.toBe('1.002438')
     expect((exchange.candidates ?? []).map((c) => c.code)).not.toContain('1.002438')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { speaksForOrganisation } from '../../../knowledge/search/speaks-for-organisation.ts'
-import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 describe('speaksForOrganisation', () => {
   it.each([
@@ -23,8 +23,7 @@ describe('speaksForOrganisation', () => {
   })
 })
 
-describe("a company's question on the portal export", () => {
-  const portal = usePortalKnowledgeBase()
+describeOnPortal("a company's question on the portal export", (portal) => {
   // 2.000085 "Thủ tục xác nhận đăng ký giao dịch ngoại hối liên quan đến hoạt động đầu tư ra nước ngoài"
   // ranks above the oil-and-gas variant that also lists citizens among those who file it.
   it('does not favour a procedure for listing citizens among those who file it', () => {
