@@ -648,6 +648,7 @@ const answerAlone = async ({
         rewritten: new Set([...rewrittenOnce(), ...phraseWords]),
         top,
         wordShare,
+        terms: new Set(query.terms.map((t) => t.folded)),
       })
     : null
   // "… ở trong nước" / "… ở nước ngoài": the place the question names decides, or it is asked.

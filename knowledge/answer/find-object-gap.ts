@@ -177,7 +177,10 @@ const applyingAt = (words: readonly string[]): Set<number> => {
 
 /** `rewritten` words ("hộ khẩu" → thường trú) are never a missed phrase. */
 export type FindMissedObjectOptions = Pick<FindObjectGapOptions, 'words'> &
-  Pick<FindPurposeOnlyOptions, 'rewritten' | 'top' | 'wordShare'>
+  Pick<FindPurposeOnlyOptions, 'rewritten' | 'top' | 'wordShare'> & {
+    /** The question's search words (folded): one the search matched only as a prefix is not in the name. */
+    terms?: ReadonlySet<string>
+  }
 
 /**
  * A pair of adjacent question words that procedure names use as a phrase ("tạm trú", "nhãn hiệu")
@@ -190,15 +193,19 @@ export const findMissedObject = ({
   rewritten,
   top,
   wordShare,
+  terms,
 }: FindMissedObjectOptions): string | null => {
   if (top.score >= 1000) return null
   const uncovered = new Set(top.uncovered)
+  // A word the search matched only as the start of another ("chi" in "chia") is not in the name.
+  const inName = new Set(top.group.split(' '))
+  const lacks = (w: string) => uncovered.has(w) || (!!terms?.has(w) && !inName.has(w))
   const applying = applyingAt(words)
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as string
     const b = words[i + 1] as string
     if (applying.has(i) || applying.has(i + 1)) continue
-    if (rewritten.has(a) || rewritten.has(b) || !uncovered.has(a) || !uncovered.has(b)) continue
+    if (rewritten.has(a) || rewritten.has(b) || !lacks(a) || !lacks(b)) continue
     if (!isVietnameseSyllable(a) || !isVietnameseSyllable(b) || isWisher(words, i)) continue
     const share = wordShare(`${a}_${b}`)
     if (share >= PHRASE_SHARE && share <= NAME_WORD_SHARE) return `${a}_${b}`

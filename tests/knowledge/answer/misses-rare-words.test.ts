@@ -71,6 +71,13 @@ describe('findMissedObject and who asks', () => {
     expect(findMissedObject({ words, rewritten: new Set(), top, wordShare })).toBeNull()
   })
 
+  it('sees a pair the name holds only as the start of another word ("chi" in "chia")', () => {
+    const top = exportResult('2.002085', 1, { uncovered: ['nhanh'] })
+    const words = objectWords(analyzeText('thành lập chi nhánh công ty'))
+    const terms = new Set(['thanh', 'lap', 'chi', 'nhanh', 'cong', 'ty'])
+    expect(findMissedObject({ words, rewritten: new Set(), top, wordShare, terms })).toBe('chi_nhanh')
+  })
+
   it('still sees the same pair when it is what the question is about', () => {
     const top = exportResult('1.000656', 1, { uncovered: ['gia', 'dinh'] })
     const words = objectWords(analyzeText('đăng ký hộ gia đình'))
@@ -94,6 +101,11 @@ describe('licences and stories the records answer or do not (the shipped export)
     const reply = await portal.kb.answer('giám hộ cho cháu mồ côi', {})
     const offered = [reply.procedure?.code, ...(reply.candidates ?? []).map((c) => c.code)]
     expect(offered).toContain('1.004837')
+  })
+
+  it('does not answer a branch of a company with the registration of companies formed by division', async () => {
+    const reply = await portal.kb.answer('thành lập chi nhánh công ty', {})
+    expect(reply.kind === 'answer' && reply.procedure?.code === '2.002085').toBe(false)
   })
 
   it('answers the marriage registration asked with "nộp hồ sơ" before it', async () => {
