@@ -606,14 +606,19 @@ const answerAlone = async ({
     const near = representatives(fitting).filter((g) => top.score - g.score < WEAK_MARGIN)
     return withChannel(askWhich(representatives([top, ...near, ...covered]), true))
   }
-  /** What the records do not cover, with the candidates sharing the question's topic as related procedures. */
-  const notCoveredReply = (asked: string[] | null): Promise<Answer> => {
+  /**
+   * What the records do not cover, with the candidates sharing the question's topic as related procedures
+   * (none when `unrelated`: the candidates were found to share only common words with the question).
+   */
+  const notCoveredReply = (asked: string[] | null, unrelated = false): Promise<Answer> => {
     // A purpose the records cover ("… để thi bằng lái") is named as related whatever the object's words.
     const phrases = actions.phraseWords(query.tokens)
     const topic = new Set(topical.map((t) => t.folded).filter((w) => !phrases.has(w)))
     const words = query.tokens.map((t) => t.folded)
     const related = representatives(
-      results.filter((r) => confident(r) && (!!purposeOnly || sharesTopic({ name: r.name, words, topic }))),
+      results.filter(
+        (r) => !unrelated && confident(r) && (!!purposeOnly || sharesTopic({ name: r.name, words, topic })),
+      ),
     )
       .slice(0, MAX_RELATED)
       .map((r) => ({ code: r.code, name: r.name }))
@@ -723,7 +728,7 @@ const answerAlone = async ({
       wordShare &&
       missesRareWords({ folded: query.folded, words, terms, offered, wordShare })
     )
-      return notCoveredReply(top.uncovered)
+      return notCoveredReply(top.uncovered, true)
     return withChannel(askWhich(offered, true))
   }
   const alternatives = fitting

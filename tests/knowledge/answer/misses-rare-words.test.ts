@@ -94,6 +94,8 @@ describe('licences and stories the records answer or do not (the shipped export)
     async (question) => {
       const reply = await portal.kb.answer(question, {})
       expect(reply.kind).toBe('not_found')
+      // nor are those names listed as related
+      expect(reply.candidates ?? []).toEqual([])
     },
   )
 
