@@ -5,6 +5,8 @@
  * what was asked, not merely that some of its words were typed.
  * @module
  */
+
+import { isNamedOutright } from '../search/named-outright.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
 /**
@@ -41,7 +43,7 @@ export type DecideConfidenceOptions = {
 export const decideConfidence = ({ top, terms, phraseWords }: DecideConfidenceOptions): Doubt | null => {
   const { idfCoverage, precision, coverage } = top
   if ((idfCoverage < 0.5 && precision < 0.6) || (idfCoverage < 0.7 && precision < 0.35)) return 'weak'
-  if (top.score >= 1000) return null
+  if (isNamedOutright(top)) return null
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0)
   if (precision < SCATTERED_PRECISION && coverage * totalWeight < SCATTERED_MATCHED_WEIGHT) return 'scattered'
   const uncovered = new Set(top.uncovered)

@@ -7,6 +7,8 @@
  * question, and it makes one instead of a plain "not found".
  * @module
  */
+
+import { isNamedOutright } from '../search/named-outright.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
 /** Share of the name's words the question must hold. */
@@ -38,7 +40,7 @@ export const findCoveredNames = ({ results, fits }: FindCoveredNamesOptions): Se
   const out: SearchResult[] = []
   for (const [i, r] of results.slice(0, COVERED_RANKS).entries()) {
     const whole = i === 0 && r.precision >= 1 && r.idfCoverage >= WHOLE_NAME_IDF
-    if (r.score >= 1000 || r.precision < COVERED_PRECISION || (r.idfCoverage < COVERED_IDF && !whole))
+    if (isNamedOutright(r) || r.precision < COVERED_PRECISION || (r.idfCoverage < COVERED_IDF && !whole))
       continue
     if (!fits(r) || out.some((o) => o.group === r.group)) continue
     out.push(r)

@@ -7,6 +7,8 @@
  * with the best fitting names that name no later step (re-issue, restore, exchange, termination …).
  * @module
  */
+
+import { isNamedOutright } from '../search/named-outright.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { FindPlainActionOptions } from './find-plain-action.ts'
 
@@ -29,13 +31,13 @@ export const findFirstIssue = ({
   question,
   actions,
 }: FindFirstIssueOptions): SearchResult[] | null => {
-  if (question.actions.size || top.score >= 1000) return null
+  if (question.actions.size || isNamedOutright(top)) return null
   if (!OPENS_WITH_REISSUE.test(top.name.normalize('NFC').trim())) return null
   return groups
     .filter(
       (g) =>
         g.group !== top.group &&
-        g.score < 1000 &&
+        !isNamedOutright(g) &&
         [...actions.ofName(g.name).actions].every((a) => actions.fitsMain(a)),
     )
     .slice(0, MAX_FIRST_ISSUES)

@@ -9,6 +9,8 @@
  * its everyday wording is often what the question meant.
  * @module
  */
+
+import { isNamedOutright } from '../search/named-outright.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions } from './procedure-actions.ts'
 import { shareObject } from './share-object.ts'
@@ -43,9 +45,9 @@ export const findFittingSibling = (
   results: readonly SearchResult[],
   actions: ProcedureActions,
 ): SearchResult | null => {
-  if (r.score >= 1000 || !((r.fit ?? 0) < 0)) return null
+  if (isNamedOutright(r) || !((r.fit ?? 0) < 0)) return null
   for (const s of results.slice(0, SIBLING_RESULTS)) {
-    if (s === r || s.score >= 1000 || (s.fit ?? 0) < 0) continue
+    if (s === r || isNamedOutright(s) || (s.fit ?? 0) < 0) continue
     if (s.idfCoverage < r.idfCoverage - SIBLING_COVERAGE_GAP || s.precision < SIBLING_PRECISION) continue
     // The best fitting sibling already ranks above it: nothing to move.
     if (shareObject({ a: r.name, b: s.name, actions })) return s.score >= r.score ? null : s
@@ -65,7 +67,7 @@ export const rankFittingSiblings = ({
 }: RankFittingSiblingOptions): SearchResult[] => {
   for (let i = 0; i < Math.min(FIRST_RESULTS, results.length); i++) {
     const r = results[i] as SearchResult
-    if (r.score >= 1000 || !ruledOut(r)) continue
+    if (isNamedOutright(r) || !ruledOut(r)) continue
     const s = findFittingSibling(r, results, actions)
     if (!s) continue
     results[results.indexOf(s)] = { ...s, score: Math.round((r.score + 0.001) * 1000) / 1000 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { foldPhrase } from '../search/load-synonyms.ts'
+import { isNamedOutright } from '../search/named-outright.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
 const CARD = 'the'
@@ -24,7 +25,7 @@ export type FindNamedCardOptions = {
 
 /** @returns the fitting names holding the card the question names, when the chosen name names no card; else [] */
 export const findNamedCard = ({ folded, top, fitting }: FindNamedCardOptions): SearchResult[] => {
-  if (top.score >= 1000 || foldedName(top.name).includes(` ${CARD} `)) return []
+  if (isNamedOutright(top) || foldedName(top.name).includes(` ${CARD} `)) return []
   for (let i = 0; i + CARD_WORDS < folded.length; i++) {
     if (folded[i] !== CARD) continue
     const card = ` ${folded.slice(i, i + 1 + CARD_WORDS).join(' ')} `

@@ -5,6 +5,8 @@
  * holds, narrows the object to something the records do not cover.
  * @module
  */
+
+import { isNamedOutright } from '../search/named-outright.ts'
 import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
@@ -64,7 +66,7 @@ export const findObjectGap = ({
   results,
   wordShare,
 }: FindObjectGapOptions): string[] | null => {
-  if (top.score >= 1000) return null
+  if (isNamedOutright(top)) return null
   const name = top.group.split(' ')
   const inName = new Set(name)
   const asked = new Set(words)
@@ -119,7 +121,7 @@ export const findPurposeOnly = ({
   top,
   wordShare,
 }: FindPurposeOnlyOptions): string[] | null => {
-  if (top.score >= 1000) return null
+  if (isNamedOutright(top)) return null
   const cut = tokens.findIndex((t, i) => i >= 2 && t.folded === 'de' && (!t.accented || t.text === 'để'))
   if (cut < 0) return null
   const head = tokens.slice(0, cut).map((t) => t.folded)
@@ -195,7 +197,7 @@ export const findMissedObject = ({
   wordShare,
   terms,
 }: FindMissedObjectOptions): string | null => {
-  if (top.score >= 1000) return null
+  if (isNamedOutright(top)) return null
   const uncovered = new Set(top.uncovered)
   // A word the search matched only as the start of another ("chi" in "chia") is not in the name.
   const inName = new Set(top.group.split(' '))

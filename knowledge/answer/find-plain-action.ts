@@ -6,6 +6,8 @@
  * question did not say which was meant, so both are offered.
  * @module
  */
+
+import { isNamedOutright } from '../search/named-outright.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
 import { shareObject } from './share-object.ts'
@@ -38,12 +40,12 @@ export const findPlainAction = ({
   question,
   actions,
 }: FindPlainActionOptions): SearchResult[] => {
-  if (question.actions.size || top.score >= 1000) return []
+  if (question.actions.size || isNamedOutright(top)) return []
   if (!laterActions(top.name, actions).length) return []
   return groups.filter(
     (g) =>
       g.group !== top.group &&
-      g.score < 1000 &&
+      !isNamedOutright(g) &&
       top.score - g.score < PLAIN_ACTION_MARGIN &&
       !laterActions(g.name, actions).length &&
       shareObject({ a: top.name, b: g.name, actions, share: 1 }),

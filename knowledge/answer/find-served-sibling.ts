@@ -9,6 +9,7 @@
  * @module
  */
 import { memoize } from '../search/create-lru-cache.ts'
+import { isNamedOutright } from '../search/named-outright.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
@@ -85,7 +86,7 @@ const asksOnlyPurpose = (
  * no purpose of its own), else null.
  */
 const servableOf = (found: readonly SearchResult[]): (readonly string[] | null)[] =>
-  found.map((s) => (s.score >= 1000 || !s.group || splitPurpose(s.name) ? null : plainWordsOf(s.group)))
+  found.map((s) => (isNamedOutright(s) || !s.group || splitPurpose(s.name) ? null : plainWordsOf(s.group)))
 
 /**
  * The finder of served procedures for one list of found procedures: their base names are read once,

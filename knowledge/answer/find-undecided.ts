@@ -10,6 +10,7 @@
  * @module
  */
 import { memoize } from '../search/create-lru-cache.ts'
+import { isNamedOutright } from '../search/named-outright.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
@@ -104,7 +105,7 @@ export const findUndecided = ({
   actions,
   words,
 }: FindUndecidedOptions): SearchResult[] => {
-  if (top.score >= 1000) return []
+  if (isNamedOutright(top)) return []
   const own = actions.ofName(top.name).actions
   // "Xóa đăng ký tàu cá" next to "Cấp giấy chứng nhận đăng ký tàu cá": a name whose actions neither
   // the question nor the best name speaks of is a variant the question did not mean.
@@ -123,7 +124,7 @@ export const findUndecided = ({
     (g) =>
       g.group !== top.group &&
       withoutChannel(g.group) !== withoutChannel(top.group) &&
-      g.score < 1000 &&
+      !isNamedOutright(g) &&
       top.score - g.score < UNDECIDED_MARGIN &&
       (holdsAsMuch(g, top) || namedCloser(g, top) || (!!words && headSaysMore(g, top, words))) &&
       !extendsName(g.group, top.group) &&

@@ -13,6 +13,7 @@
  * @module
  */
 import { memoize } from '../search/create-lru-cache.ts'
+import { isNamedOutright } from '../search/named-outright.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import { rankFittingSiblings } from './find-fitting-sibling.ts'
@@ -166,11 +167,12 @@ const contradicts = (question: Traits, misfit: Misfit | null): boolean =>
 
 /**
  * @returns the results re-scored by their fit to the question, best first (ties keep the search's order);
- *   code lookups (score 1000) stay first; results the search already ranked by fit (`fit` set) keep their score
+ *   procedures named outright (`isNamedOutright`) stay first; results the search already ranked by fit
+ *   (`fit` set) keep their score
  */
 export const rankByFit = ({ results, question, actions }: RankByFitOptions): SearchResult[] => {
   // Results the search already ranked (the answering core ranks them again): only their order is kept.
-  if (results.every((r) => r.score >= 1000 || r.fit !== undefined))
+  if (results.every((r) => isNamedOutright(r) || r.fit !== undefined))
     return [...results].sort((a, b) => b.score - a.score)
   // An action a main procedure also fits ("cấp mới", "lần đầu") is no variant.
   const unasked = results.map((r) => {
@@ -179,12 +181,13 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   })
   let bestCoverage = 0
   for (const r of results)
-    if (r.score < 1000 && r.fit === undefined) bestCoverage = Math.max(bestCoverage, r.idfCoverage)
+    if (!isNamedOutright(r) && r.fit === undefined) bestCoverage = Math.max(bestCoverage, r.idfCoverage)
   // Found siblings that name no action: next to one, an action the question does not ask for is a variant it did not mean.
   const actionless: { r: SearchResult; words: GroupWords | null }[] = []
   if (!question.actions.size && unasked.some((u, i) => u && i < ACTION_CHECKS)) {
     results.forEach((r, i) => {
-      if (r.score < 1000 && r.fit === undefined && !unasked[i] && r.group) actionless.push({ r, words: null })
+      if (!isNamedOutright(r) && r.fit === undefined && !unasked[i] && r.group)
+        actionless.push({ r, words: null })
     })
   }
   const actionWordsOf = nameWordsOf(actions)
@@ -207,7 +210,7 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   }
   const servedSibling = createServedSiblingFinder(results)
   const scored = results.map((r, i) => {
-    if (r.score >= 1000 || r.fit !== undefined) return r
+    if (isNamedOutright(r) || r.fit !== undefined) return r
     const sibling = r.idfCoverage >= bestCoverage - SIBLING_COVERAGE
     let fit = fitAdjustment(question, r.name, actions, sibling)
     if (unasked[i] && i < ACTION_CHECKS && actionless.length && hasPlainSibling(r))
@@ -224,11 +227,11 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
   const groupWords: GroupWords[] = []
   for (let i = 0; i < Math.min(ACTION_CHECKS, scored.length); i++) {
     const r = scored[i] as SearchResult
-    if (r.score >= 1000 || !r.group || !contradicts(question, actions.misfit(question, r.name))) continue
+    if (isNamedOutright(r) || !r.group || !contradicts(question, actions.misfit(question, r.name))) continue
     const words = wordsOf(r.group)
     for (let j = 0; j < scored.length; j++) {
       const s = scored[j] as SearchResult
-      if (s === r || s.score >= r.score || s.score >= 1000 || !s.group || s.group === r.group) continue
+      if (s === r || s.score >= r.score || isNamedOutright(s) || !s.group || s.group === r.group) continue
       // read once per search for every name it is compared with
       const sibling = groupWords[j] ?? wordsOf(s.group)
       groupWords[j] = sibling

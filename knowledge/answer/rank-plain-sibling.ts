@@ -7,6 +7,7 @@
  * @module
  */
 import { memoize } from '../search/create-lru-cache.ts'
+import { isNamedOutright } from '../search/named-outright.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
@@ -61,10 +62,10 @@ const addsWords = (longer: ReadonlySet<string>, plain: ReadonlySet<string>): boo
  * @returns the plain sibling `r` should rank below, or null when none was found or it already ranks above
  */
 export const findPlainSibling = (r: SearchResult, results: readonly SearchResult[]): SearchResult | null => {
-  if (r.score >= 1000 || !r.group) return null
+  if (isNamedOutright(r) || !r.group) return null
   const words = mainWordsOf(r.name)
   for (const s of results.slice(0, SIBLING_RESULTS)) {
-    if (s === r || s.score >= 1000 || !s.group || s.group === r.group || s.score >= r.score) continue
+    if (s === r || isNamedOutright(s) || !s.group || s.group === r.group || s.score >= r.score) continue
     if ((s.fit ?? 0) < (r.fit ?? 0) || !coversAllOf(s, r)) continue
     if (addsWords(words, mainWordsOf(s.name))) return s
   }

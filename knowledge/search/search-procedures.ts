@@ -18,6 +18,7 @@ import { countAskedModifiers } from './count-asked-modifiers.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import { factsByDoc } from './facts-by-doc.ts'
 import type { Synonyms } from './load-synonyms.ts'
+import { NAMED_SCORE } from './named-outright.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
 import { preferAgreeingNegation } from './prefer-agreeing-negation.ts'
 import { preferRequestHolder } from './prefer-request-holder.ts'
@@ -239,7 +240,7 @@ export const exactResult = (index: SearchIndex, code: string): SearchResult | nu
     name: f.name,
     levels: f.levels,
     field: f.field,
-    score: 1000,
+    score: NAMED_SCORE,
     coverage: 1,
     idfCoverage: 1,
     precision: 1,
