@@ -33,6 +33,7 @@ import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
 import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
+import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
@@ -692,8 +693,14 @@ const answerAlone = async ({
   // close to it: nothing in the records is about what the question names.
   if (doubt === 'action-only' && close.length <= 1) return notCoveredReply(top.uncovered)
   // A match too weak or too scattered to answer as if it were sure: the reply asks whether that procedure is meant.
+  // The name holds the question's words only in what it is for ("… tham gia … biểu diễn nghệ thuật").
+  const elsewhere = holdsOnlyInTail({
+    name: top.name,
+    words: topical.map((t) => t.folded).filter((w) => !phraseWords.has(w)),
+  })
   const doubted =
     doubt !== null ||
+    elsewhere ||
     excepting ||
     forOrganisations ||
     unaskedVariant ||
