@@ -28,7 +28,8 @@ const SHORT_MESSAGE = 8
  * object ("giấy phép bán rượu", "mở phòng khám"); elsewhere a rare word is as often everyday speech
  * ("sổ đỏ in sai tên").
  */
-const LICENCE_ASK = /\b(?:giay phep|xin phep|cap phep|mo)\b/
+const LICENCE_ASK =
+  /\b(?:giay phep|xin phep|cap phep|mo (?:quan|phong|trung tam|cua hang|co so|cong ti|shop|tiem|nha hang|lop|xuong|dai li|van phong|chi nhanh))\b/
 
 export type MissesRareWordsOptions = {
   /** The message's words (folded), in order. */
@@ -47,8 +48,42 @@ export type MissesRareWordsOptions = {
 const isFew = (share: number, most: number, least = 0): boolean => share > least && share <= most
 
 /**
- * @returns true when a short question asking for a licence has a rare word some name holds, and no offered name holds a
- *   word or adjacent word pair of the question that few names hold
+ * The words of the ask itself (folded): a licence, a certificate, to open, register, operate, do business
+ * or organise. What the licence is for is the question's other words.
+ */
+const ASK_WORDS = new Set([
+  'giay',
+  'phep',
+  'xin',
+  'cap',
+  'mo',
+  'dang',
+  'ki',
+  'hoat',
+  'dong',
+  'chung',
+  'nhan',
+  'kinh',
+  'doanh',
+  'to',
+  'chuc',
+  'lam',
+  'thu',
+  'tuc',
+  'can',
+  'gi',
+  'nao',
+  'o',
+  'dau',
+  'cho',
+])
+
+/**
+ * @returns true when a short question asking for a licence names what it is for, and no offered name
+ *   holds any of it: either the question has a rare word some name holds and no offered name holds a
+ *   word or adjacent word pair of the question that few names hold, or no offered name holds any of the
+ *   question's words besides the ask ("xin giấy phép mở quán bar" against a foreign-currency account
+ *   "mở" and "giấy phép" only)
  * @example missesRareWords({ folded, words: ['ban', 'ruou'], offered: [customs], wordShare }) // true
  */
 export const missesRareWords = ({
@@ -60,10 +95,14 @@ export const missesRareWords = ({
 }: MissesRareWordsOptions): boolean => {
   if (folded.length > SHORT_MESSAGE || !LICENCE_ASK.test(folded.join(' '))) return false
   const syllables = words.filter((w) => isVietnameseSyllable(w))
-  if (!syllables.some((w) => isFew(wordShare(w), RARE_SHARE))) return false
   const content = new Set(terms)
+  const heldBy = (o: SearchResult) => (w: string) => content.has(w) && !o.uncovered.includes(w)
+  // What the licence is for: none of it in any offered name.
+  const topic = syllables.filter((w) => !ASK_WORDS.has(w))
+  if (topic.length && !offered.some((o) => topic.some(heldBy(o)))) return true
+  if (!syllables.some((w) => isFew(wordShare(w), RARE_SHARE))) return false
   const holdsFew = (o: SearchResult): boolean => {
-    const held = (w: string) => content.has(w) && !o.uncovered.includes(w)
+    const held = heldBy(o)
     if (syllables.some((w) => held(w) && isFew(wordShare(w), COMMON_SHARE))) return true
     return folded.some((a, i) => {
       const b = folded[i + 1]

@@ -47,6 +47,20 @@ describe('missesRareWords', () => {
     expect(missesRareWords({ ...wine, folded: long, offered: [customs] })).toBe(false)
   })
 
+  it('sees a licence whose purpose no offered name holds, though no word of it is rare', () => {
+    const fire = exportResult('1.014783', 1, { uncovered: ['giai', 'chay'] })
+    const question = {
+      folded: folded('xin giấy phép tổ chức giải chạy marathon'),
+      words: ['giai', 'chay'],
+      terms: ['giay', 'phep', 'to', 'chuc', 'giai', 'chay'],
+      wordShare,
+    }
+    expect(missesRareWords({ ...question, offered: [fire] })).toBe(true)
+    // an offered name holding part of the purpose keeps the offer
+    const race = exportResult('1.014783', 1, { uncovered: ['giai'] })
+    expect(missesRareWords({ ...question, offered: [race] })).toBe(false)
+  })
+
   it('keeps the offer for common words and for words no name holds (a typo may stand for a name word)', () => {
     expect(missesRareWords({ ...wine, words: ['ban'], offered: [customs] })).toBe(false)
     const typo = exportResult('1.006429', 1, { uncovered: ['qwzt'] })
@@ -89,7 +103,12 @@ describe('licences and stories the records answer or do not (the shipped export)
   const portal = usePortalKnowledgeBase()
 
   // The export has no alcohol retail licence, private clinic licence or language-centre licence.
-  it.each(['xin giấy phép bán rượu', 'mở phòng khám tư cần giấy phép gì', 'mở trung tâm ngoại ngữ'])(
+  it.each([
+    'xin giấy phép bán rượu',
+    'mở phòng khám tư cần giấy phép gì',
+    'mở trung tâm ngoại ngữ',
+    'xin giấy phép tổ chức giải chạy marathon',
+  ])(
     'says the records do not cover "%s" instead of offering names that share only common words',
     async (question) => {
       const reply = await portal.kb.answer(question, {})
