@@ -37,7 +37,6 @@ import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
-import { missesRareWords } from './misses-rare-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
 import { narrowClarify } from './narrow-clarify.ts'
@@ -47,6 +46,7 @@ import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
 import { shareObject } from './share-object.ts'
+import { sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
 
 export type AnswerQuestionOptions = {
@@ -463,6 +463,8 @@ const answerAlone = async ({
     actions,
   })
   const phraseWords = actions.phraseWords(query.tokens)
+  // What the question is about (folded): its content words without action or qualifier words.
+  const subjectWords = topical.map((t) => t.folded).filter((w) => !phraseWords.has(w))
   const results = rankByFit({ results: searched, question: traits, actions })
   // A procedure the forces' own members file does not fit a citizen who does not speak of them.
   const forCitizen = !asksForForces(query.folded)
@@ -567,7 +569,7 @@ const answerAlone = async ({
     top && !objectGap && wordShare
       ? findPurposeOnly({
           tokens: query.tokens,
-          content: new Set(topical.map((t) => t.folded).filter((w) => !phraseWords.has(w))),
+          content: new Set(subjectWords),
           rewritten: rewrittenOnce(),
           top,
           wordShare,
@@ -613,8 +615,7 @@ const answerAlone = async ({
    */
   const notCoveredReply = (asked: string[] | null, unrelated = false): Promise<Answer> => {
     // A purpose the records cover ("… để thi bằng lái") is named as related whatever the object's words.
-    const phrases = actions.phraseWords(query.tokens)
-    const topic = new Set(topical.map((t) => t.folded).filter((w) => !phrases.has(w)))
+    const topic = new Set(subjectWords)
     const words = query.tokens.map((t) => t.folded)
     const related = representatives(
       results.filter(
@@ -694,10 +695,7 @@ const answerAlone = async ({
   if (doubt === 'action-only' && close.length <= 1) return notCoveredReply(top.uncovered)
   // A match too weak or too scattered to answer as if it were sure: the reply asks whether that procedure is meant.
   // The name holds the question's words only in what it is for ("… tham gia … biểu diễn nghệ thuật").
-  const elsewhere = holdsOnlyInTail({
-    name: top.name,
-    words: topical.map((t) => t.folded).filter((w) => !phraseWords.has(w)),
-  })
+  const elsewhere = holdsOnlyInTail({ name: top.name, words: subjectWords })
   const doubted =
     doubt !== null ||
     elsewhere ||
@@ -725,15 +723,15 @@ const answerAlone = async ({
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
     const offered = representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near])
-    // None of them holds a rare word the question names: they share only common words with it.
-    const terms = query.terms.map((t) => t.folded)
+    // A short licence question they share nothing with but the ask and common words: not covered.
     // (not the words an everyday name was rewritten from: "khoan giếng" is "khai thác nước dưới đất")
     const rewrittenWords = rewrittenOnce()
-    const words = topical.map((t) => t.folded).filter((w) => !phraseWords.has(w) && !rewrittenWords.has(w))
+    const words = subjectWords.filter((w) => !rewrittenWords.has(w))
+    const terms = query.terms.map((t) => t.folded)
     if (
       doubt === 'weak' &&
       wordShare &&
-      missesRareWords({ folded: query.folded, words, terms, offered, wordShare })
+      sharesOnlyTheAsk({ folded: query.folded, words, terms, offered, wordShare })
     )
       return notCoveredReply(top.uncovered, true)
     return withChannel(askWhich(offered, true))

@@ -1,9 +1,11 @@
 /**
- * Whether the names about to be offered for a short licence question share only common words with
- * it: "xin giấy phép bán rượu" against a customs procedure that holds "giấy phép" and "bán" but not
- * "rượu". The question's rare words (ones few procedure names hold, but some do) say what it is about; when
- * none of the offered names holds any of them, nor any word or word pair few names hold, offering
- * them ("có phải bạn hỏi …") is a guess, and the reply says what the records do not cover instead.
+ * Whether the names about to be offered for a short licence question share nothing with it but the
+ * ask and common words. Two readings: none holds any of what the licence is for ("xin giấy phép tổ
+ * chức giải chạy marathon" against a fire-safety licence that holds "giấy phép" only); or none holds
+ * the question's rare words (few procedure names hold them, but some do: "rượu") nor any word or word
+ * pair few names hold ("xin giấy phép bán rượu" against a customs procedure that holds "giấy phép" and
+ * "bán"). Offering such names ("có phải bạn hỏi …") is a guess; the reply says what the records do not
+ * cover instead.
  * @module
  */
 import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
@@ -31,7 +33,7 @@ const SHORT_MESSAGE = 8
 const LICENCE_ASK =
   /\b(?:giay phep|xin phep|cap phep|mo (?:quan|phong|trung tam|cua hang|co so|cong ti|shop|tiem|nha hang|lop|xuong|dai li|van phong|chi nhanh))\b/
 
-export type MissesRareWordsOptions = {
+export type SharesOnlyTheAskOptions = {
   /** The message's words (folded), in order. */
   folded: readonly string[]
   /** The question's content words (folded), without action, qualifier or generic words. */
@@ -49,7 +51,7 @@ const isFew = (share: number, most: number, least = 0): boolean => share > least
 
 /**
  * The words of the ask itself (folded): a licence, a certificate, to open, register, operate, do business
- * or organise. What the licence is for is the question's other words.
+ * or organise, and the question words beside them. What the licence is for is the question's other words.
  */
 const ASK_WORDS = new Set([
   'giay',
@@ -79,20 +81,17 @@ const ASK_WORDS = new Set([
 ])
 
 /**
- * @returns true when a short question asking for a licence names what it is for, and no offered name
- *   holds any of it: either the question has a rare word some name holds and no offered name holds a
- *   word or adjacent word pair of the question that few names hold, or no offered name holds any of the
- *   question's words besides the ask ("xin giấy phép mở quán bar" against a foreign-currency account
- *   "mở" and "giấy phép" only)
- * @example missesRareWords({ folded, words: ['ban', 'ruou'], offered: [customs], wordShare }) // true
+ * @returns true when a short question asking for a licence is offered only names that hold none of what
+ *   the licence is for, or none of its rare words nor any word or word pair few names hold
+ * @example sharesOnlyTheAsk({ folded, words: ['ban', 'ruou'], terms, offered: [customs], wordShare }) // true
  */
-export const missesRareWords = ({
+export const sharesOnlyTheAsk = ({
   folded,
   words,
   terms,
   offered,
   wordShare,
-}: MissesRareWordsOptions): boolean => {
+}: SharesOnlyTheAskOptions): boolean => {
   if (folded.length > SHORT_MESSAGE || !LICENCE_ASK.test(folded.join(' '))) return false
   const syllables = words.filter((w) => isVietnameseSyllable(w))
   const content = new Set(terms)

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { findMissedObject, objectWords } from '../../../knowledge/answer/find-object-gap.ts'
-import { missesRareWords } from '../../../knowledge/answer/misses-rare-words.ts'
+import { sharesOnlyTheAsk } from '../../../knowledge/answer/shares-only-the-ask.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { exportResult, wordShare } from '../../helpers/export-names.ts'
 import { kindAndCode, usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const folded = (text: string) => analyzeText(text).map((t) => t.folded)
 
-describe('missesRareWords', () => {
+describe('sharesOnlyTheAsk', () => {
   const customs = exportResult('1.006429', 1, { uncovered: ['ruou'] })
   const stamps = exportResult('1.013479', 1, { uncovered: ['giay', 'phep', 'ban'] })
   const wine = {
@@ -18,18 +18,18 @@ describe('missesRareWords', () => {
   }
 
   it('sees a rare word some name holds when the offered names hold only common words of the question', () => {
-    expect(missesRareWords({ ...wine, offered: [customs] })).toBe(true)
+    expect(sharesOnlyTheAsk({ ...wine, offered: [customs] })).toBe(true)
   })
 
   it('keeps the offer when one offered name holds the rare word', () => {
-    expect(missesRareWords({ ...wine, offered: [customs, stamps] })).toBe(false)
+    expect(sharesOnlyTheAsk({ ...wine, offered: [customs, stamps] })).toBe(false)
   })
 
   it('keeps the offer when a name holds a word pair few names hold, though each word is common', () => {
     const guardian = exportResult('1.004837', 1, { uncovered: ['chau', 'mo', 'coi'] })
     const terms = ['giam', 'ho', 'chau', 'mo', 'coi']
     const question = { folded: folded('giám hộ cho cháu mồ côi'), words: ['chau', 'mo', 'coi'], terms }
-    expect(missesRareWords({ ...question, offered: [guardian], wordShare })).toBe(false)
+    expect(sharesOnlyTheAsk({ ...question, offered: [guardian], wordShare })).toBe(false)
   })
 
   it('keeps the offer for a question that asks for no licence, whose rare word may be everyday speech', () => {
@@ -39,12 +39,12 @@ describe('missesRareWords', () => {
       words: ['in', 'sai', 'ten'],
       terms: ['so', 'do', 'in', 'sai', 'ten'],
     }
-    expect(missesRareWords({ ...question, offered: [land], wordShare })).toBe(false)
+    expect(sharesOnlyTheAsk({ ...question, offered: [land], wordShare })).toBe(false)
   })
 
   it('keeps the offer for a long message, whose rare words may be its story', () => {
     const long = folded('tôi muốn hỏi là xin giấy phép bán rượu ở cửa hàng tạp hóa nhỏ thì thế nào')
-    expect(missesRareWords({ ...wine, folded: long, offered: [customs] })).toBe(false)
+    expect(sharesOnlyTheAsk({ ...wine, folded: long, offered: [customs] })).toBe(false)
   })
 
   it('sees a licence whose purpose no offered name holds, though no word of it is rare', () => {
@@ -55,17 +55,17 @@ describe('missesRareWords', () => {
       terms: ['giay', 'phep', 'to', 'chuc', 'giai', 'chay'],
       wordShare,
     }
-    expect(missesRareWords({ ...question, offered: [fire] })).toBe(true)
+    expect(sharesOnlyTheAsk({ ...question, offered: [fire] })).toBe(true)
     // an offered name holding part of the purpose keeps the offer
     const race = exportResult('1.014783', 1, { uncovered: ['giai'] })
-    expect(missesRareWords({ ...question, offered: [race] })).toBe(false)
+    expect(sharesOnlyTheAsk({ ...question, offered: [race] })).toBe(false)
   })
 
   it('keeps the offer for common words and for words no name holds (a typo may stand for a name word)', () => {
-    expect(missesRareWords({ ...wine, words: ['ban'], offered: [customs] })).toBe(false)
+    expect(sharesOnlyTheAsk({ ...wine, words: ['ban'], offered: [customs] })).toBe(false)
     const typo = exportResult('1.006429', 1, { uncovered: ['qwzt'] })
     expect(
-      missesRareWords({ folded: ['qwzt'], words: ['qwzt'], terms: ['qwzt'], offered: [typo], wordShare }),
+      sharesOnlyTheAsk({ folded: ['qwzt'], words: ['qwzt'], terms: ['qwzt'], offered: [typo], wordShare }),
     ).toBe(false)
   })
 })
