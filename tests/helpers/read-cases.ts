@@ -5,7 +5,8 @@
  *
  * A line is one case, its cells separated by tabs. A line starting with `#` is a note on the
  * cases below it, and blank lines are skipped. When a table serves several tests, its first
- * cell names the group a case belongs to.
+ * cell names the group a case belongs to. Yes/no checks keep their cases in `verdicts.tsv`, a text
+ * and `yes` or `no` a case, grouped by the function under test (read with {@link readVerdicts}).
  * @module
  */
 
@@ -41,3 +42,25 @@ export const readQuestions = (group: string): string[] =>
       throw new Error(`A case of group "${group}" in tests/fixtures/cases/questions.tsv is not one question`)
     return question
   })
+
+/**
+ * One case of `verdicts.tsv` as its text and the boolean its verdict stands for.
+ * @throws Error when the case is not a text and a verdict, or the verdict is neither `yes` nor `no`
+ *   (a misspelt verdict would otherwise test nothing, or test the opposite)
+ */
+export const toVerdict = (cells: readonly string[], group: string): [string, boolean] => {
+  const [text, verdict, ...more] = cells
+  if (text === undefined || more.length > 0 || (verdict !== 'yes' && verdict !== 'no'))
+    throw new Error(
+      `A case of group "${group}" in tests/fixtures/cases/verdicts.tsv is not a text and yes or no: ${JSON.stringify(cells)}`,
+    )
+  return [text, verdict === 'yes']
+}
+
+/**
+ * The cases of one group of `verdicts.tsv` (named after the function under test), each a text and
+ * whether the check holds for it.
+ * @throws Error when the group has no case, or one of its cases is not a text and `yes` or `no`
+ */
+export const readVerdicts = (group: string): [string, boolean][] =>
+  readCaseGroup('verdicts', group).map((cells) => toVerdict(cells, group))

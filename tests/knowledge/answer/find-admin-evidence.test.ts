@@ -10,6 +10,7 @@ import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { eachAnswer, itDeclines, itKeepsQuestions } from '../../helpers/portal-question-tables.ts'
+import { readCases } from '../../helpers/read-cases.ts'
 
 const synonyms = loadSynonyms()
 const topics = createAbsentTopics({ topics: { banks: ['thẻ tín dụng'] } })
@@ -126,20 +127,7 @@ describe('classifying with the records', () => {
     expect(classify('quán tạp hóa bị bão số 3 làm sập mái có được giảm thuế không')).toBe('question')
   })
 
-  it.each([
-    // no evidence: a remark, or a question outside the records
-    ['bạn dễ thương ghê', 'smalltalk'],
-    ['giỏi lắm', 'smalltalk'],
-    ['tuyệt vời', 'smalltalk'],
-    ['chúc bạn ngủ ngon', 'smalltalk'],
-    ['hẹn gặp lại bạn sau', 'smalltalk'],
-    ['may bao nhieu tuoi roi', 'out_of_scope'],
-    ['kinh nghiem leo fansipan', 'out_of_scope'],
-    ['hạnh phúc là gì', 'out_of_scope'],
-    // a short question with evidence stays a question
-    ['LLTP bao lâu thì có', 'question'],
-    ['đổi tiền rách ở đâu', 'question'],
-  ])('takes the short message "%s" by its evidence: %s', (text, kind) => {
+  it.each(readCases('classify-message'))('takes the short message "%s" by its evidence: %s', (text, kind) => {
     expect(classify(text)).toBe(kind)
   })
 

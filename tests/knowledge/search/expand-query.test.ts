@@ -6,29 +6,13 @@ import { AppError } from '../../../knowledge/errors.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { searchedWords } from '../../helpers/analyse-message.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 const synonyms = loadSynonyms()
 const texts = (q: string) => expandQuery(q, synonyms).terms.map((t) => t.text)
 
 describe('expandQuery', () => {
-  it.each([
-    ['cccd', 'thẻ căn cước'],
-    ['CMND', 'thẻ căn cước chứng minh'],
-    ['GPLX', 'giấy phép lái xe'],
-    ['bằng lái', 'giấy phép lái xe'],
-    ['BHXH', 'bảo hiểm xã hội'],
-    ['BHYT', 'thẻ bảo hiểm y tế'],
-    ['sổ đỏ', 'giấy chứng nhận quyền sử dụng đất'],
-    ['so hong', 'giấy chứng nhận quyền sử dụng đất'],
-    ['hộ khẩu', 'đăng ký thường trú'],
-    ['KT3', 'đăng ký tạm trú'],
-    ['CT07', 'xác nhận thông tin về cư trú'],
-    ['LLTP', 'phiếu lý lịch tư pháp'],
-    ['passport', 'cấp hộ chiếu phổ thông'],
-    ['đánh rơi passport', 'đánh rơi hộ chiếu phổ thông'],
-    ['ĐKKD', 'đăng ký kinh doanh hộ'],
-    ['MST', 'mã số thuế đăng ký'],
-  ])('expands %s to the official term', (typed, official) => {
+  it.each(readCaseGroup('query-words', 'expands'))('expands %s to the official term', (typed, official) => {
     expect(texts(typed).join(' ')).toBe(official)
   })
 

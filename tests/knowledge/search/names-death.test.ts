@@ -3,6 +3,7 @@ import { createProcedureActions } from '../../../knowledge/answer/procedure-acti
 import { namesDeath } from '../../../knowledge/search/names-death.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { searchedWords } from '../../helpers/analyse-message.ts'
+import { readVerdicts } from '../../helpers/read-cases.ts'
 
 const deathIn = (question: string): boolean => {
   const tokens = analyzeText(question)
@@ -10,25 +11,7 @@ const deathIn = (question: string): boolean => {
 }
 
 describe('namesDeath', () => {
-  it.each([
-    ['mẹ em mất, nhận tiền tử tuất bhxh cần gì', true],
-    ['me em mat, nhan tien tu tuat bhxh can gi', true],
-    ['ông nội tôi vừa mất hôm qua, làm khai tử ở đâu', true],
-    ['chồng tôi mất tuần trước', true],
-    ['me toi mat o nha, lam giay chung tu can gi', true],
-    ['mẹ tôi đang hưởng lương hưu thì mất, gia đình nhận trợ cấp tử tuất thế nào', true],
-    ['bo toi dang huong luong huu thi mat, lam che do tu tuat co mat phi gi khong', true],
-    ['bà ngoại em mất tại nhà', true],
-    ['mẹ em mất căn cước, làm lại ở đâu', false],
-    ['me toi mat can cuoc lam lai o dau', false],
-    ['bố tôi mất sổ hộ khẩu', false],
-    ['bị mất hộ chiếu', false],
-    ['em mất bằng lái xe', false],
-    ['làm mất thẻ bhyt thì mất bao lâu để cấp lại', false],
-    ['đổi bằng lái thì mất phí bao nhiêu', false],
-    ['hộ chiếu gắn chíp làm mất bao nhiêu tiền', false],
-    ['ba mất bao nhiêu ngày', false],
-  ])('reads in "%s" a death: %s', (question, death) => {
+  it.each(readVerdicts('names-death'))('reads in "%s" a death: %s', (question, death) => {
     expect(deathIn(question)).toBe(death)
   })
 })

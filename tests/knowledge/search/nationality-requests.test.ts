@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { searchedWords as words } from '../../helpers/analyse-message.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+import { readCaseGroup } from '../../helpers/read-cases.ts'
 
 describe('becoming or giving up Vietnamese nationality in everyday words', () => {
-  it.each([
-    ['giờ muốn trở thành công dân Việt Nam thì phải làm gì', 'nhap'],
-    ['muon tro thanh cong dan viet nam thi lam sao', 'nhap'],
-    ['bên đó yêu cầu bỏ quốc tịch Việt Nam thì làm đơn ở đâu', 'thoi'],
-    ['bo quoc tich viet nam o dau', 'thoi'],
-  ])('"%s" reads the record’s action (%s)', (question, action) => {
-    expect(words(question)).toContain(action)
-  })
+  it.each(readCaseGroup('query-words', 'nationality'))(
+    '"%s" reads the record’s action (%s)',
+    (question, action) => {
+      expect(words(question)).toContain(action)
+    },
+  )
 
   it('does not read a father’s nationality typed without marks as giving it up', () => {
     expect(words('bố quốc tịch Việt Nam, mẹ người Hàn, làm khai sinh cho con')).not.toContain('thoi')
