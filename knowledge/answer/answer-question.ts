@@ -273,6 +273,31 @@ const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> =
   return out
 }
 
+/** The unit word before a place's name ("tỉnh Hà Nam", "xã Tân Hòa"): kept, as a level may decide the procedure. */
+const UNIT_WORD = /^(?:tỉnh|thành phố|tp\.?|xã|phường|đặc khu|quận|huyện|thị xã|thị trấn)\s+/iu
+
+/**
+ * The question without the names of the provinces and communes it mentions ("đất ở Bình Dương cũ giờ
+ * thuộc TP.HCM, muốn tách thửa"): where the citizen lives says where to go, not which procedure, and
+ * its words would only thin how much of the question a name holds. The unit word stays ("công an
+ * tỉnh"). Districts are left alone ("công an huyện" names a body), and so are communes typed without marks.
+ */
+const withoutPlaceNames = (question: string, places: readonly PlaceMention[]): string => {
+  let text = question
+  for (const p of places) {
+    // a commune typed without marks may be other words ("phuong tien thuy" is a vessel, not phường Tiên Thủy)
+    if (p.kind !== 'province' && (p.kind !== 'commune' || !/[^\p{ASCII}]/u.test(p.mentioned))) continue
+    const name = p.mentioned.replace(UNIT_WORD, '').trim()
+    if (!name) continue
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    // with the "(đang) ở", "từ", "vào" … before it and the "cũ" after ("mua đất ở Long An cũ": not "đất
+    // ở", residential land; "chuyển trường từ Hà Nội vào Sài Gòn": no "vào" left to match names by)
+    const around = `(?<![\\p{L}\\p{N}])(?:(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc|từ|tu|vào|vao|về|ve|ra|sang|đến|den|lên|len)\\s+)?${escaped}(?:\\s+(?:cũ|cu|mới|moi))?(?![\\p{L}\\p{N}])`
+    text = text.replace(new RegExp(around, 'giu'), ' ')
+  }
+  return text.trim() ? text : question
+}
+
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
 const notCovered = (related: Candidate[], misfit: Misfit | null, actions: ProcedureActions): Answer => {
   const what =
@@ -453,7 +478,7 @@ const answerAlone = async ({
 
   // Only procedures whose action and deciding qualifiers match the question can answer it;
   // among siblings, the one whose variant the question names comes first.
-  const searched = search(question, { limit: 20 })
+  const searched = search(withoutPlaceNames(question, found), { limit: 20 })
   // "… để xóa án tích": an action said only in the purpose is not the one asked (set-aside-purpose.ts).
   const traits = setAsidePurpose({
     tokens: query.tokens,

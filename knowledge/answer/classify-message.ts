@@ -91,7 +91,13 @@ const STATUS_PHRASES = [
   'chua thay phan hoi',
   'chua co phan hoi',
   'ho so bi treo',
+  // an application sent back ("sao em bị trả hồ sơ"; "hồ sơ … bị trả về": SENT_BACK)
+  'bi tra ho so',
+  'bi tra lai ho so',
 ]
+
+/** An application sent back ("hồ sơ bị trả về là sao", "hồ sơ đăng ký kinh doanh bị trả lại") — folded. */
+const SENT_BACK = /\bho so\b(?: \S+){0,6}? bi tra (?:ve|lai)\b/
 
 /**
  * The progress of an application ("xem tiến độ hồ sơ", "kiểm tra tiến độ giải quyết") — folded. A
@@ -121,8 +127,8 @@ const OWN_APPLICATION_WHEN = new RegExp(
   `${OWN_APPLICATION}(?: \\S+){0,4}? ${WHEN_DONE}|${WHEN_DONE}(?: \\S+){0,3}? ${OWN_APPLICATION}(?: (?:nop|gui|lam)\\b.*)?$`,
 )
 
-/** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi") — folded. */
-const HANDED_IN_AGO = String.raw`\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))\b`
+/** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi", "nộp từ tháng 8") — folded. */
+const HANDED_IN_AGO = String.raw`\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:(?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))|(?:tu|tu hom|tu ngay|tu dau|hom|ngay) (?:thang \d{1,2}|ngay \d{1,2}|\d{1,2}(?:[/ -]\d{1,2})?)(?!\d))\b`
 
 /**
  * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
@@ -526,6 +532,7 @@ export const classifyMessage = ({
     (!namesPrivatePaper(all) &&
       (STATUS_PHRASES.some((p) => containsPhrase(all, p)) ||
         PROGRESS.test(all) ||
+        SENT_BACK.test(all) ||
         HANDED_IN.test(all) ||
         OWN_APPLICATION_WHEN.test(all) ||
         WAITING.test(all)))

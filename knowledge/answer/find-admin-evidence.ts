@@ -274,6 +274,15 @@ const PRIVATE_PAPERS = [
   'xin nghi phep',
   'nghi phep',
   'xin phep sep',
+  // leave asked of parents or a teacher ("xin giấy phép của bố mẹ để đi chơi qua đêm")
+  'giay phep cua bo me',
+  'giay phep cua ba me',
+  'giay phep cua cha me',
+  'xin phep bo me',
+  'xin phep ba me',
+  'xin phep cha me',
+  'xin phep co giao',
+  'xin phep thay giao',
 ]
 
 /**

@@ -117,7 +117,9 @@ export const findUndecided = ({
     return false
   }
   const unaskedAction = (r: SearchResult) => {
-    const named = [...actions.ofName(r.name).actions].filter((a) => !actions.fitsMain(a))
+    // what the name is for counts too ("… vay vốn để … cải tạo, sửa chữa nhà ở"): a side the question did not name
+    const rival = actions.ofName(r.name)
+    const named = [...rival.actions, ...(rival.purposeActions ?? [])].filter((a) => !actions.fitsMain(a))
     return named.length > 0 && named.every((a) => !own.has(a) && !question.actions.has(a))
   }
   return groups.filter(

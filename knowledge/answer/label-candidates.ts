@@ -42,6 +42,12 @@ export const shorten = (text: string, max = MAX_LABEL_CHARS): string => {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/u, '')}…`
 }
 
+/** "Giải quyết yêu cầu bồi thường … (cấp xã)": a shared name and one case, within the limit. */
+const withCase = (name: string, label: string) => {
+  const tail = ` (${label.charAt(0).toLocaleLowerCase('vi')}${label.slice(1)})`
+  return `${shorten(name, Math.max(MAX_LABEL_CHARS - tail.length, 20))}${tail}`
+}
+
 /** The word without the punctuation after it: "đai," and "đai" are the same word of two names. */
 const bare = (word: string) => word.toLocaleLowerCase('vi').replace(/[,;:.]+$/u, '')
 
@@ -63,7 +69,12 @@ export const clarifyLabels = (names: string[]): { labels: string[]; common: stri
     if (at.length < 2 || at.length === names.length) continue
     const again = labelNames(at.map((i) => names[i] ?? ''))
     if (new Set(again.labels).size !== at.length) continue
-    for (const [k, i] of at.entries()) labels[i] = again.labels[k] ?? labels[i] ?? ''
+    for (const [k, i] of at.entries()) {
+      const own = again.labels[k] ?? labels[i] ?? ''
+      // With no name all options share, the lead names none: a group's case ("Cấp xã") keeps
+      // the group's name before it, or the citizen could not tell what "Cấp xã" is.
+      labels[i] = found.common || !again.common ? own : withCase(again.common, own)
+    }
   }
   return { labels, common: found.common }
 }

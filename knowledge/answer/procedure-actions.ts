@@ -78,6 +78,11 @@ export type Traits = {
   age: number | null
   /** A name: qualifier values it names only as an exception ("(trừ xe mô tô, xe gắn máy)"), group → values. */
   excluded?: Map<string, Set<string>>
+  /**
+   * A name: the actions of what it is for ("… hỗ trợ … để chuyển đổi từ chăn nuôi sang nghề khác"): a
+   * question asking that action may be answered by it, though they are not what the procedure does.
+   */
+  purposeActions?: Set<string>
 }
 
 /** Why a procedure does not cover the question. */
@@ -223,6 +228,13 @@ const FIRST_ISSUE_LISTED = /^(?:thủ tục\s+)?(?:cấp|đăng ký)\s*,/iu
 const EXCEPTION = /(?:\(\s*|,\s*|ngoại\s+)trừ\s+([^)]*)\)?/giu
 
 /**
+ * What a name's procedure is for, up to its next alternative or bracket ("… vay vốn để hộ gia đình,
+ * cá nhân tự xây dựng hoặc cải tạo, sửa chữa nhà ở", "… cổ phiếu để hoán đổi nợ"): its actions are
+ * the purpose, not what the procedure does.
+ */
+const PURPOSE = /\sđể\s[^/;(]*/giu
+
+/**
  * @param model the vocabulary (defaults to knowledge/data/procedure-actions.json)
  * @example const actions = createProcedureActions(); actions.misfit(actions.ofQuestion(q.tokens), 'Cấp lại thẻ căn cước')
  */
@@ -267,6 +279,14 @@ export const createProcedureActions = (
     const tokens = analyzeText(name.normalize('NFC').replace(EXCEPTION, ' '))
     const head = headEntries.length ? analyzeText(name.normalize('NFC').split('(')[0] ?? '') : []
     const traits = traitsOf([...scan(tokens, namePhrases, true), ...scan(head, headPhrases, true)])
+    const acting = name.normalize('NFC').replace(EXCEPTION, ' ')
+    const done = acting.replace(PURPOSE, ' ')
+    if (done !== acting) {
+      const own = traitsOf(scan(analyzeText(done), namePhrases, true)).actions
+      const purpose = new Set([...traits.actions].filter((a) => !own.has(a)))
+      traits.actions = own
+      if (purpose.size) traits.purposeActions = purpose
+    }
     // "Cấp, cấp lại giấy phép …", "Đăng ký, đăng ký lại …": the bare verb listed first is the first issue.
     if (traits.actions.size && FIRST_ISSUE_LISTED.test(name.normalize('NFC')) && model.actions.new)
       traits.actions.add('new')
@@ -331,7 +351,7 @@ export const createProcedureActions = (
       let shared = false
       let main = false
       for (const a of question.actions) {
-        if (p.actions.has(a)) shared = true
+        if (p.actions.has(a) || p.purposeActions?.has(a)) shared = true
         if (mainFits.has(a)) main = true
       }
       main &&= !p.actions.size

@@ -61,6 +61,13 @@ export type ExpandedQuery = {
 
 const CODE = /^\d\.\d{6}$/
 const WEAK_WEIGHT = 0.35
+
+/** Most of the message's words carry their marks: an unmarked word there is meant without them. */
+const isTypedWithMarks = (tokens: readonly AnalyzedToken[]): boolean => {
+  let marked = 0
+  for (const t of tokens) if (t.accented) marked++
+  return marked >= 2 && marked * 2 >= tokens.length
+}
 /** The word a death's "mất" is read as. */
 const DIED = analyzeText('chết')[0] as AnalyzedToken
 /**
@@ -204,6 +211,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const folded = tokens.map((t) => t.folded)
   const whole = folded.join(' ')
   const facets = findCues(tokens, synonyms)
+  const withMarks = isTypedWithMarks(tokens)
   const codes = folded.filter((f) => CODE.test(f))
 
   const fits = (e: Expansion) =>
@@ -288,9 +296,10 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
         consumed = n
       } else if (lookupPhrase(synonyms.filler, tokens, i, n, key)) {
         const t = tokens[i] as AnalyzedToken
-        // Typed without marks, "thi" may be "thì" (filler) or "thi" (exam): keep it, weakly.
+        // Typed without marks, "thi" may be "thì" (filler) or "thi" (exam): keep it, weakly; in a
+        // message typed with marks ("làm đơn yêu cầu thi hành án") it is "thi", as typed.
         const ambiguous = n === 1 && !t.accented && synonyms.ambiguousFiller.has(key)
-        if (ambiguous) run.push({ ...termOf(t, synonyms, false), weight: WEAK_WEIGHT })
+        if (ambiguous) run.push({ ...termOf(t, synonyms, false), weight: withMarks ? 1 : WEAK_WEIGHT })
         else closeRun()
         consumed = n
       }

@@ -36,6 +36,9 @@ describe('topics the records do not hold', () => {
     'thi tuyen cong chuc xa nop ho so o dau',
     // a patient's records at a hospital (not the extract of a civil-status record)
     'xin trích lục hồ sơ bệnh án ở bệnh viện tỉnh',
+    // a dance-hall or internet-point licence the export lacks (not the household business's registration)
+    'xin giấy phép kinh doanh vũ trường',
+    'mở điểm truy nhập internet công cộng cần giấy phép gì',
   ])('says the records do not cover "%s", never answering with a loosely related record', (answer) => {
     expect(answer.kind).not.toBe('answer')
     expect(answer.procedure).toBeUndefined()
@@ -44,6 +47,20 @@ describe('topics the records do not hold', () => {
       expect(answer.text).toContain('Có thể liên quan:')
     }
     expect(answer.text).toContain('dichvucong.gov.vn')
+  })
+
+  it('still answers the security certificate of a karaoke or a pawnshop, which the records hold', async () => {
+    for (const question of [
+      'quán karaoke xin giấy chứng nhận đủ điều kiện về an ninh trật tự ở đâu',
+      'kinh doanh cầm đồ xin giấy chứng nhận an ninh trật tự',
+    ]) {
+      const answer = await portal.kb.answer(question)
+      expect(['answer', 'clarify']).toContain(answer.kind)
+      const offered = answer.procedure
+        ? [answer.procedure.code]
+        : (answer.candidates ?? []).map((c) => c.code)
+      expect(offered.some((code) => ['2.001478', '2.001402'].includes(code))).toBe(true)
+    }
   })
 
   it('still offers the BHXH funeral allowance, which no topic phrase names', async () => {

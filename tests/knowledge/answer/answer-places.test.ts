@@ -107,6 +107,20 @@ describe('answers that name a place', () => {
     expect((await portal.kb.answer('giá vàng ở Hà Nam hôm nay')).places).toBeUndefined()
   })
 
+  it('asks as surely with a place named as without it: its name does not thin the match', async () => {
+    const placed = await portal.kb.answer('xin giấy phép xây dựng nhà ở xã Tân Hòa, Hậu Giang')
+    const plain = await portal.kb.answer('xin giấy phép xây dựng nhà')
+    expect(placed.places?.length).toBeGreaterThan(0)
+    expect(placed.kind).toBe(plain.kind)
+    expect(placed.candidates?.map((c) => c.code)).toEqual(plain.candidates?.map((c) => c.code))
+    expect(placed.text).not.toMatch(/^Tôi chưa chắc/)
+    // a long question whose place names outnumber its request's words
+    const told = await portal.kb.answer(
+      'đất ở Bình Dương cũ giờ thuộc TP.HCM, muốn tách thửa chia cho 2 đứa con',
+    )
+    expect([told.procedure?.code, ...(told.candidates ?? []).map((c) => c.code)]).toContain('1.012784')
+  })
+
   eachAnswer(portal, readQuestions('place-note-same-answer'))(
     'chooses the same answer with or without the place note ("%s")',
     async (withPlaces, question) => {

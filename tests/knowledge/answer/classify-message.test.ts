@@ -252,6 +252,11 @@ describe('classifyMessage', () => {
       'giấy hẹn ghi ngày 10 mà hôm nay 15 rồi vẫn chưa có',
       'nộp hồ sơ trên cổng dịch vụ công rồi mà không thấy phản hồi',
       'hs cua e den dau r',
+      // handed in on a date, asked when it comes; an application sent back
+      'nộp từ ngày 12/10 rồi khi nào có kết quả',
+      'bao giờ lấy được giấy phép, em gửi từ tháng 9',
+      'hồ sơ đăng ký kinh doanh bị trả lại là sao',
+      'sao em bị trả hồ sơ vậy',
     ],
   }
 

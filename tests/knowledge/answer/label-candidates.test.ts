@@ -51,6 +51,23 @@ describe('clarifyLabels', () => {
   })
 })
 
+describe('clarifyLabels of a group beside another name', () => {
+  it("keeps the group's name before a case when no name is shared by all (no lead names it)", () => {
+    const name =
+      'Giải quyết yêu cầu bồi thường tại cơ quan trực tiếp quản lý người thi hành công vụ gây thiệt hại'
+    const { labels, common } = clarifyLabels([
+      `${name} (cấp xã)`,
+      `${name} (cấp tỉnh)`,
+      'Cấp lại chứng chỉ hành nghề Quản tài viên',
+    ])
+    expect(common).toBeNull()
+    expect(labels[0]).toMatch(/^Giải quyết yêu cầu bồi thường .*… \(cấp xã\)$/)
+    expect(labels[1]).toMatch(/^Giải quyết yêu cầu bồi thường .*… \(cấp tỉnh\)$/)
+    expect(labels[2]).toBe('Cấp lại chứng chỉ hành nghề Quản tài viên')
+    for (const l of labels) expect(l.length).toBeLessThanOrEqual(MAX_LABEL_CHARS)
+  })
+})
+
 describe('clarifyLabels with grades', () => {
   it('keeps the word that names the grade', () => {
     const { labels } = clarifyLabels([

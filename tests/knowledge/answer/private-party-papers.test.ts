@@ -15,11 +15,14 @@ describeOnPortal("a private party's papers and plans compared by value (the nati
     'cửa hàng đòi giấy tờ bảo hành mới cho đổi trả, tôi làm mất rồi',
     'sếp giao làm hồ sơ dự án gấp quá, làm sao cho kịp',
     'gói bảo hiểm sức khỏe nào cho bố mẹ già đáng tiền nhất',
+    // leave asked of parents
+    'viết sao để xin giấy phép của ba mẹ cho đi cắm trại qua đêm',
   ])
 
   itKeepsQuestions(portal, 'keeps "%s" a procedure question', [
     'sếp yêu cầu nộp lý lịch tư pháp thì xin ở đâu',
     'mở cửa hàng tạp hóa cần hồ sơ gì',
+    'bố mẹ tôi xin giấy phép xây dựng nhà ở riêng lẻ ở đâu',
   ])
 
   it('reads a plan compared by its value for money, with several words describing it, as a market choice', () => {

@@ -26,6 +26,27 @@ describe('procedure actions', () => {
     ])
   })
 
+  it('reads no action in what a name\'s procedure is for (after "để", up to its next alternative)', () => {
+    expect(
+      actionsOf(
+        'Đăng ký mua, thuê mua, thuê nhà ở xã hội, vay vốn để hộ gia đình, cá nhân tự xây dựng hoặc cải tạo, sửa chữa nhà ở',
+      ),
+    ).toEqual([])
+    expect(actionsOf('Đăng ký phát hành cổ phiếu để hoán đổi nợ')).toEqual([])
+    expect(
+      actionsOf(
+        'Đề nghị kết nối để phối hợp thu nộp ngân sách nhà nước (NSNN)/thay đổi, bổ sung thông tin kết nối/ngừng kết nối',
+      ).sort(),
+    ).toEqual(['change', 'terminate'])
+    // … yet a question asking that action may be answered by it
+    expect(
+      misfit(
+        'có hỗ trợ chuyển đổi từ chăn nuôi sang nghề khác không',
+        'Phê duyệt hỗ trợ kinh phí đào tạo, tập huấn để chuyển đổi từ chăn nuôi sang các nghề khác',
+      ),
+    ).toBeNull()
+  })
+
   it.each(readCaseGroup('misfits', 'fits'))('lets "%s" be answered by "%s"', (question, name) => {
     expect(misfit(question, name)).toBeNull()
   })
@@ -70,6 +91,17 @@ describe('what a procedure costs or takes, and money an official demands, name n
     'đăng ký kết hôn làm mất mấy ngày',
     'giấy phép xây dựng làm mất bao lâu',
     'to cao can bo xa doi tien moi chiu ky giay',
+    // damage to property is no damaged paper to re-issue
+    'bị cán bộ thi hành công vụ làm hư hỏng tài sản, tôi muốn đòi nhà nước bồi thường',
+    'nhà bị hư hỏng do thi công công trình bên cạnh',
+    // a used vehicle bought is no new paper
+    'tôi mới mua lại chiếc xe máy cũ của người quen, giờ muốn chuyển sang tên mình',
+    // what someone else demands ("đòi", unmarked "doi" like "đổi"), animals destroyed in an epidemic
+    'đi xin học nghề người ta doi giay khai sinh thi lam sao',
+    'dan heo bi dich ta lon chau phi phai tieu huy het, nha nuoc co ho tro khong',
+    // "doi voi" unmarked is "đối với" (for), not "đổi"
+    'phi bao ve moi truong doi voi khai thac khoang san nop bao nhieu',
+    'ngan hang doi giay xac nhan so chung minh 9 so cu, xin o dau',
   ])('reads no action in "%s"', (question) => {
     expect(actions.ofQuestion(expandQuery(question, synonyms).tokens).actions.size).toBe(0)
   })
@@ -78,6 +110,16 @@ describe('what a procedure costs or takes, and money an official demands, name n
     ['làm mất hộ chiếu thì làm lại ở đâu', 'reissue'],
     ['lam mat cccd', 'reissue'],
     ['đổi tiền rách ở đâu', 'exchange'],
+    ['thẻ bhyt bị hư hỏng thì làm lại ở đâu', 'reissue'],
+    ['cập nhật thông tin đăng ký thuế theo số căn cước', 'change'],
+    // "đổi" of a detail (a number, an owner, a place) changes it; "đổi" of a paper exchanges it
+    ['đổi số tài khoản ngân hàng đã đăng ký với cơ quan thuế', 'change'],
+    ['cảng thủy nội địa đổi chủ', 'change'],
+    ['doi bang lai xe', 'exchange'],
+    ['trả lại khu vực biển nuôi trồng thủy sản', 'withdraw'],
+    // "sửa lại" a roof repairs it; "sửa lại" a name on a paper changes it
+    ['sửa lại mái nhà có cần xin phép xây dựng không', 'repair'],
+    ['giấy khai sinh sai tên muốn sửa lại', 'change'],
   ])('still reads the action of "%s"', (question, action) => {
     expect([...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions]).toContain(action)
   })

@@ -77,6 +77,37 @@ describe('expandQuery', () => {
     expect(texts('thi bằng lái')).toContain('thi')
   })
 
+  it('keeps a filler word inside an official compound: nhà ở xã hội, thiết bị, hàng không, cho thuê, cho vay, yêu cầu thi hành án', () => {
+    const folded = (q: string) => expandQuery(q, synonyms).terms.map((t) => t.folded)
+    expect(folded('mua nha o xa hoi can ho so gi')).toEqual(expect.arrayContaining(['nha', 'o', 'xa', 'hoi']))
+    expect(expandQuery('mua nhà ở xã hội', synonyms).bigrams).toEqual(
+      expect.arrayContaining(['nha_o', 'o_xa', 'xa_hoi']),
+    )
+    expect(folded('dang ky thiet bi buc xa')).toContain('bi')
+    expect(folded('cang hang khong')).toContain('khong')
+    expect(folded('cho vay vốn ưu đãi')).toEqual(expect.arrayContaining(['cho', 'vay']))
+    expect(folded('hoi dong thi')).toContain('hoi')
+    // the filler words themselves still go, and "ở" before a place is "in"
+    expect(folded('nộp hồ sơ ở đâu')).not.toContain('o')
+    expect(folded('thuê nhà ở quận 7 giá bao nhiêu')).not.toContain('o')
+    // "yêu cầu" asks for requirements, or names a request the records hold
+    expect(folded('trường yêu cầu nộp phiếu lý lịch tư pháp')).not.toContain('yeu')
+    expect(folded('làm đơn yêu cầu thi hành án')).toEqual(expect.arrayContaining(['yeu', 'cau', 'thi']))
+    expect(folded('cho em hỏi làm hộ chiếu')).not.toContain('hoi')
+  })
+
+  it('keeps the words of a paper that decides the case: a foreign birth to record, a tax residence', () => {
+    const folded = (q: string) => expandQuery(q, synonyms).terms.map((t) => t.folded)
+    // having a birth certificate already is no birth registration, unless it is the one to record
+    expect(folded('con đã có giấy khai sinh rồi, giờ làm căn cước')).not.toContain('khai')
+    expect(folded('con sinh ở Nhật đã có giấy khai sinh bên đó, muốn ghi vào sổ hộ tịch')).toEqual(
+      expect.arrayContaining(['khai', 'sinh', 'ghi', 'so', 'ho', 'tich']),
+    )
+    // "xác nhận cư trú" is the residence confirmation (CT07), unless it is the tax residence
+    expect(folded('xin giấy xác nhận cư trú')).toEqual(expect.arrayContaining(['thong', 'tin', 've']))
+    expect(folded('xin giấy xác nhận cư trú thuế để hưởng hiệp định')).not.toContain('ve')
+  })
+
   it('reads "sao" before a closing particle as "how", and keeps the "sao" of "bản sao"', () => {
     expect(texts('CCCD của mẹ hết hạn rồi giờ đổi sao ạ')).not.toContain('sao')
     expect(texts('đổi bằng lái sao nhỉ')).not.toContain('sao')
