@@ -121,6 +121,8 @@ describe('classifyMessage', () => {
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
+      // a time told beside what was not handed in ("chưa đăng ký kết hôn, … 2 tháng chưa có giấy khai sinh")
+      'hai đứa chưa đăng ký kết hôn, con mới sinh được 2 tháng chưa có giấy khai sinh, giờ làm khai sinh có tên bố thế nào',
       // an application still to be handed in, and a baby's papers: questions about the procedure
       'tôi muốn nộp hồ sơ của tôi xin cấp hộ chiếu thì bao lâu có kết quả',
       'làm hồ sơ cho em bé đăng ký khai sinh bao giờ xong',
