@@ -290,9 +290,9 @@ const withoutPlaceNames = (question: string, places: readonly PlaceMention[]): s
     const name = p.mentioned.replace(UNIT_WORD, '').trim()
     if (!name) continue
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    // with the "(đang) ở", "từ", "vào" … before it and the "cũ" after ("mua đất ở Long An cũ": not "đất
-    // ở", residential land; "chuyển trường từ Hà Nội vào Sài Gòn": no "vào" left to match names by)
-    const around = `(?<![\\p{L}\\p{N}])(?:(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc|từ|tu|vào|vao|về|ve|ra|sang|đến|den|lên|len)\\s+)?${escaped}(?:\\s+(?:cũ|cu|mới|moi))?(?![\\p{L}\\p{N}])`
+    // with the "(đang) ở" before it and the "cũ" after ("mua đất ở Long An cũ": not "đất ở", residential
+    // land); "từ", "vào", "ra" stay: they say which way something goes ("mang nhân dân tệ vào")
+    const around = `(?<![\\p{L}\\p{N}])(?:(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc)\\s+)?${escaped}(?:\\s+(?:cũ|cu|mới|moi))?(?![\\p{L}\\p{N}])`
     text = text.replace(new RegExp(around, 'giu'), ' ')
   }
   return text.trim() ? text : question

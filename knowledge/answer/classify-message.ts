@@ -367,6 +367,17 @@ const SMALL_TALK = [
   'tạm biệt',
   'hẹn hôm khác',
   'hẹn khi khác',
+  // trying the assistant, asking how it is, checking someone is there
+  'test',
+  'test thử',
+  'thử',
+  'thử xem',
+  'bạn thế nào',
+  'hôm nay bạn thế nào',
+  'bạn sao rồi',
+  'có ai không',
+  'có ai ở đây không',
+  'có ai ở đó không',
 ].map(foldPhrase)
 
 /**
@@ -407,9 +418,13 @@ const INSULTS = [
   'trả lời lung tung',
 ].map(foldPhrase)
 
-/** Emoji, stickers and punctuation only ("👍", "😂😂", "🙏🙏🙏"): an acknowledgement, small talk. */
+/** A typed face (":)", "=))", ":D", "^^", "<3", "T_T"): nothing but its marks and a few letters. */
+const EMOTICON = /^[\s:;=^<>3()[\]{}|\\/*'"._~xXdDpPoOTy-]{1,16}$/u
+
+/** Emoji, stickers, typed faces and punctuation only ("👍", "😂😂", "🙏🙏🙏", ":)", "=))"): an acknowledgement, small talk. */
 const isEmojiOnly = (text: string): boolean =>
-  /\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)
+  (/\p{Extended_Pictographic}/u.test(text) && !/[\p{L}\p{N}]/u.test(text)) ||
+  (EMOTICON.test(text.trim()) && /[:;=^]|<3|T_T/u.test(text))
 
 const smallTalkSets = new WeakMap<Set<string>, Set<string>>()
 /** The dictionary's small talk with this module's additions. */

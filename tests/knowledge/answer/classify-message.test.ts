@@ -16,6 +16,13 @@ describe('classifyMessage', () => {
   /** Messages by the class they must get. */
   const examples: Record<MessageClass, string[]> = {
     smalltalk: [
+      // typed faces, trying the assistant, asking how it is, checking someone is there
+      ':)',
+      '=))',
+      '^^',
+      'test',
+      'hôm nay bạn thế nào',
+      'có ai ở đây không',
       'chào bạn',
       'Xin chào ad ạ',
       'cam on',
