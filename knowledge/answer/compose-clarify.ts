@@ -30,9 +30,12 @@ export const composeClarify = ({ options, facet, weak, after = [] }: ComposeClar
       ? labels.common
         ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
         : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
-      : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
-          candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
-        }?`
+      : candidates.length > 1 && labels.common
+        ? // the options are one procedure's cases ("Cấp xã", "Cấp tỉnh"): the lead names it
+          `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về thủ tục "${labels.common}"? Nếu đúng, bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+        : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
+            candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
+          }?`
   const tail = after.filter((line): line is string => Boolean(line))
   return { kind: 'clarify', facet, candidates, text: [lead, list, ...tail].join('\n') }
 }

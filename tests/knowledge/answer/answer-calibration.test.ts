@@ -58,6 +58,15 @@ describe('answers only what the records cover', () => {
     )
   })
 
+  it('names the procedure when the options it asks about are its cases', async () => {
+    const mixed = await portal.kb.answer(
+      'bị cán bộ thi hành công vụ làm hư hỏng tài sản, tôi muốn đòi nhà nước bồi thường',
+    )
+    expect(mixed.kind).toBe('clarify')
+    expect(offeredCodes(mixed)).toContain('2.002165')
+    expect(mixed.candidates?.[0]?.label).toMatch(/^Giải quyết yêu cầu bồi thường .*\(cấp xã\)$/)
+  })
+
   it('only offers a long name of which the question holds a few common words', async () => {
     const answer = await portal.kb.answer('kết quả giải quyết hồ sơ nhận ở đâu')
     expect(answer.kind).toBe('clarify')
