@@ -9,6 +9,7 @@
 
 import { builtInPlaceNotes, type PlaceNotes } from '../places/create-place-notes.ts'
 import type { PlaceMention } from '../places/place.types.ts'
+import { withoutPlaceNames } from '../places/without-place-names.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
@@ -271,31 +272,6 @@ const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> =
     }
   }
   return out
-}
-
-/** The unit word before a place's name ("tỉnh Hà Nam", "xã Tân Hòa"): kept, as a level may decide the procedure. */
-const UNIT_WORD = /^(?:tỉnh|thành phố|tp\.?|xã|phường|đặc khu|quận|huyện|thị xã|thị trấn)\s+/iu
-
-/**
- * The question without the names of the provinces and communes it mentions ("đất ở Bình Dương cũ giờ
- * thuộc TP.HCM, muốn tách thửa"): where the citizen lives says where to go, not which procedure, and
- * its words would only thin how much of the question a name holds. The unit word stays ("công an
- * tỉnh"). Districts are left alone ("công an huyện" names a body), and so are communes typed without marks.
- */
-const withoutPlaceNames = (question: string, places: readonly PlaceMention[]): string => {
-  let text = question
-  for (const p of places) {
-    // a commune typed without marks may be other words ("phuong tien thuy" is a vessel, not phường Tiên Thủy)
-    if (p.kind !== 'province' && (p.kind !== 'commune' || !/[^\p{ASCII}]/u.test(p.mentioned))) continue
-    const name = p.mentioned.replace(UNIT_WORD, '').trim()
-    if (!name) continue
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    // with the "(đang) ở" before it and the "cũ" after ("mua đất ở Long An cũ": not "đất ở", residential
-    // land); "từ", "vào", "ra" stay: they say which way something goes ("mang nhân dân tệ vào")
-    const around = `(?<![\\p{L}\\p{N}])(?:(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc)\\s+)?${escaped}(?:\\s+(?:cũ|cu|mới|moi))?(?![\\p{L}\\p{N}])`
-    text = text.replace(new RegExp(around, 'giu'), ' ')
-  }
-  return text.trim() ? text : question
 }
 
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */

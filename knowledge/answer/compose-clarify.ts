@@ -19,6 +19,20 @@ export type ComposeClarifyOptions = {
   after?: readonly (string | null)[]
 }
 
+/** Several options that fit: one procedure's cases, or procedures near the question. */
+const choiceLead = (common: string | null, count: number) =>
+  common
+    ? `Thủ tục "${common}" có ${count} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+    : `Có ${count} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
+
+/** A weak match: is one of these meant? Options that are one procedure's cases ("Cấp xã", "Cấp tỉnh") name it. */
+const doubtLead = (common: string | null, count: number) => {
+  const unsure = 'Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi.'
+  if (count > 1 && common)
+    return `${unsure} Có phải bạn hỏi về thủ tục "${common}"? Nếu đúng, bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+  return `${unsure} Có phải bạn hỏi về ${count > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'}?`
+}
+
 /** @returns a clarify answer with at most {@link MAX_CLARIFY_OPTIONS} numbered options */
 export const composeClarify = ({ options, facet, weak, after = [] }: ComposeClarifyOptions): Answer => {
   const chosen = options.slice(0, MAX_CLARIFY_OPTIONS)
@@ -26,16 +40,9 @@ export const composeClarify = ({ options, facet, weak, after = [] }: ComposeClar
   const candidates = chosen.map((c, i) => ({ code: c.code, name: c.name, label: labels.labels[i] ?? c.name }))
   const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
   const lead =
-    candidates.length > 1 && !weak
-      ? labels.common
-        ? `Thủ tục "${labels.common}" có ${candidates.length} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
-        : `Có ${candidates.length} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
-      : candidates.length > 1 && labels.common
-        ? // the options are one procedure's cases ("Cấp xã", "Cấp tỉnh"): the lead names it
-          `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về thủ tục "${labels.common}"? Nếu đúng, bạn thuộc trường hợp nào (trả lời số thứ tự)?`
-        : `Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi. Có phải bạn hỏi về ${
-            candidates.length > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'
-          }?`
+    !weak && candidates.length > 1
+      ? choiceLead(labels.common, candidates.length)
+      : doubtLead(labels.common, candidates.length)
   const tail = after.filter((line): line is string => Boolean(line))
   return { kind: 'clarify', facet, candidates, text: [lead, list, ...tail].join('\n') }
 }

@@ -276,10 +276,11 @@ export const createProcedureActions = (
   const ofName = (name: string): Traits => {
     const seen = cache.get(name)
     if (seen) return seen
-    const tokens = analyzeText(name.normalize('NFC').replace(EXCEPTION, ' '))
+    const acting = name.normalize('NFC').replace(EXCEPTION, ' ')
+    const tokens = analyzeText(acting)
     const head = headEntries.length ? analyzeText(name.normalize('NFC').split('(')[0] ?? '') : []
     const traits = traitsOf([...scan(tokens, namePhrases, true), ...scan(head, headPhrases, true)])
-    const acting = name.normalize('NFC').replace(EXCEPTION, ' ')
+    // "… vay vốn để … cải tạo, sửa chữa nhà ở": the actions after "để" are what it is for.
     const done = acting.replace(PURPOSE, ' ')
     if (done !== acting) {
       const own = traitsOf(scan(analyzeText(done), namePhrases, true)).actions

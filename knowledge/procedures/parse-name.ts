@@ -4,9 +4,8 @@
  * every reply already names the code once ("mã 1.010727"), so the bracket is left out of the name.
  * @module
  */
+import { escapeRegExp } from '../text/escape-regexp.ts'
 import { cleanText } from './parse-text.ts'
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The cleaned name without a trailing "(CODE)" that repeats the record's own code; any other bracket is kept. */
 export const parseName = (name: string, code: string): string => {

@@ -1,0 +1,37 @@
+/**
+ * The question without the names of the provinces and communes it mentions ("đất ở Bình Dương cũ giờ
+ * thuộc TP.HCM, muốn tách thửa"): where the citizen lives says where to go, not which procedure, and
+ * the place's words would only thin how much of the question a procedure's name holds. The unit word
+ * stays ("công an tỉnh": a level may decide the procedure). Districts are left alone ("công an huyện"
+ * names a body), and so are communes typed without marks ("phuong tien thuy" is a vessel, not phường
+ * Tiên Thủy).
+ * @module
+ */
+import { escapeRegExp } from '../text/escape-regexp.ts'
+import type { PlaceMention } from './place.types.ts'
+
+/** The unit word before a place's name ("tỉnh Hà Nam", "xã Tân Hòa"). */
+const UNIT_WORD = /^(?:tỉnh|thành phố|tp\.?|xã|phường|đặc khu|quận|huyện|thị xã|thị trấn)\s+/iu
+
+/** Any character outside ASCII: a name typed with its marks. */
+const MARKED = /[^\p{ASCII}]/u
+
+/**
+ * @param places the mentions `PlaceNotes.find` read in `question`
+ * @returns the question with those names (and the "(đang) ở / tại / thuộc" before, the "cũ / mới"
+ *   after) replaced by a space; the question itself when nothing else would be left
+ * @example withoutPlaceNames('tách thửa đất ở Bình Dương cũ', places) // 'tách thửa đất  '
+ */
+export const withoutPlaceNames = (question: string, places: readonly PlaceMention[]): string => {
+  let text = question
+  for (const p of places) {
+    if (p.kind !== 'province' && (p.kind !== 'commune' || !MARKED.test(p.mentioned))) continue
+    const name = p.mentioned.replace(UNIT_WORD, '').trim()
+    if (!name) continue
+    // "mua đất ở Long An cũ" must not leave "đất ở" (residential land); "từ", "vào", "ra" stay: they
+    // say which way something goes ("mang nhân dân tệ từ Lạng Sơn vào").
+    const around = `(?<![\\p{L}\\p{N}])(?:(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc)\\s+)?${escapeRegExp(name)}(?:\\s+(?:cũ|cu|mới|moi))?(?![\\p{L}\\p{N}])`
+    text = text.replace(new RegExp(around, 'giu'), ' ')
+  }
+  return text.trim() ? text : question
+}
