@@ -70,8 +70,12 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
           .locator('#messagestack')
           .textContent()
           .catch(() => '')
+        const body = await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')
         throw new Error(
-          `Roundcube's compose form did not become ready at ${page.url()} (Roundcube shows: ${shown || 'nothing'}; PHP log tail: ${roundcube.logs().slice(-2000)})`,
+          `Roundcube's compose form did not become ready at ${page.url()} (Roundcube shows: ${shown || 'nothing'}; page “${await page.title()}”: ${body.slice(0, 300)}; PHP log tail: ${roundcube.logs().slice(-2000)})`,
           { cause: error },
         )
       })
@@ -83,12 +87,14 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
 
   /**
    * Roundcube answers a send in the compose page and then, half a second later, opens the message
-   * list. Closing the page before that would cut its send request short while PHP still finishes
-   * it, and that request then writes the Roundcube session after the next compose page has stored
-   * its own compose data there: wait until Roundcube has moved on.
+   * list, which asks for its messages and folder counts. PHP writes the whole session at the end of
+   * every request, as it read it at the start, and finishes a request even when its page is closed:
+   * a list request cut short would then wipe the compose data the next compose page has just
+   * stored. Close the page only once Roundcube has moved on and its requests are done.
    */
   const closeAfterSend = async (page: Page) => {
     await page.waitForURL((url) => url.searchParams.get('_action') !== 'compose', { timeout: 30_000 })
+    await page.waitForLoadState('networkidle', { timeout: 30_000 })
     await page.close()
   }
 
