@@ -9,6 +9,7 @@
 
 import { builtInPlaceNotes, type PlaceNotes } from '../places/create-place-notes.ts'
 import type { PlaceMention } from '../places/place.types.ts'
+import { placeTypeWords } from '../places/place-type-words.ts'
 import { withoutPlaceNames } from '../places/without-place-names.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
@@ -30,6 +31,7 @@ import { findCoveredNames } from './find-covered-names.ts'
 import { findFirstIssue } from './find-first-issue.ts'
 import { findNamedCard } from './find-named-card.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
+import { findOtherApplicant } from './find-other-applicant.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
 import { findUndecided } from './find-undecided.ts'
@@ -37,6 +39,7 @@ import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } f
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
+import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
@@ -284,7 +287,7 @@ const notCovered = (related: Candidate[], misfit: Misfit | null, actions: Proced
         : misfit
           ? ' (đúng trường hợp bạn hỏi)'
           : ''
-  const list = related.map((c) => `• ${c.name} (mã ${c.code})`).join('\n')
+  const list = related.map((c) => `• ${shorten(c.name, MAX_LISTED_NAME_CHARS)} (mã ${c.code})`).join('\n')
   return {
     kind: 'not_found',
     ...(related.length ? { candidates: related } : {}),
@@ -618,9 +621,14 @@ const answerAlone = async ({
     // A purpose the records cover ("… để thi bằng lái") is named as related whatever the object's words.
     const topic = new Set(subjectWords)
     const words = query.tokens.map((t) => t.folded)
+    // (not by the kind of place it names: "lên thành phố" shares nothing with "… 02 tỉnh, thành phố …")
+    const places = placeTypeWords(query.tokens)
     const related = representatives(
       results.filter(
-        (r) => !unrelated && confident(r) && (!!purposeOnly || sharesTopic({ name: r.name, words, topic })),
+        (r) =>
+          !unrelated &&
+          confident(r) &&
+          (!!purposeOnly || sharesTopic({ name: r.name, words, topic, places })),
       ),
     )
       .slice(0, MAX_RELATED)
@@ -642,6 +650,9 @@ const answerAlone = async ({
   // (the sibling need not hold enough of the question's words alone: it lacks only the action word)
   const siblings = representatives(results.filter((r) => !misfits.get(r.code) && holdsTopic(r)))
   for (const g of findPlainAction({ top, groups: siblings, question: traits, actions })) undecided.add(g)
+  // "quyết toán thuế thu nhập cá nhân": the best one is for household businesses, a rival for employers.
+  for (const g of findOtherApplicant({ top, groups, words: new Set(topical.map((t) => t.folded)) }))
+    undecided.add(g)
   const close = [
     ...groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g)),
     ...[...undecided].filter((g) => !groups.some((x) => x.group === g.group)),
@@ -737,8 +748,18 @@ const answerAlone = async ({
       return notCoveredReply(top.uncovered, true)
     return withChannel(askWhich(offered, true))
   }
+  // Named as related: a sibling, or a near match whose name is not a long one holding a few of the
+  // question's words in a corner of it (`scattered`, decide-confidence.ts).
+  const scattered = (r: SearchResult) =>
+    decideConfidence({
+      top: r,
+      terms: query.terms,
+      phraseWords: actions.phraseWords(analyzeText(r.name)),
+    }) === 'scattered'
   const alternatives = fitting
-    .filter((r) => r.code !== top.code && (r.group === top.group || top.score - r.score < 0.25))
+    .filter(
+      (r) => r.code !== top.code && (r.group === top.group || (top.score - r.score < 0.25 && !scattered(r))),
+    )
     .slice(0, 4)
     .map((r) => ({ code: r.code, name: r.name }))
   return withChannel(

@@ -15,7 +15,7 @@ import { formCodes, isMainForm, withoutNumbering } from './describe-documents.ts
 import { type FactRow, formatFactRow, mergeAmounts } from './describe-fees.ts'
 import { MAX_LEGAL_LINES } from './describe-legal-basis.ts'
 import { currentBody, DISTRICT_MENTION, DISTRICT_NOTE, saysWhereToSubmit } from './describe-where.ts'
-import { shorten } from './label-candidates.ts'
+import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { recordFacts } from './record-facts.ts'
 import { renderReplyText } from './render-reply-text.ts'
 import { saysHowToApplyOnline } from './says-how-online.ts'
@@ -293,7 +293,7 @@ export const composeReply = ({
   if (alternatives.length) {
     sections.push({
       title: 'Thủ tục liên quan',
-      items: alternatives.slice(0, 4).map((a) => `${a.name} (mã ${a.code})`),
+      items: alternatives.slice(0, 4).map((a) => `${shorten(a.name, MAX_LISTED_NAME_CHARS)} (mã ${a.code})`),
       footer: true,
     })
   }
@@ -303,7 +303,7 @@ export const composeReply = ({
     lead: nfc(lead),
     sections,
     ...(alternatives.length
-      ? { choices: alternatives.slice(0, 4).map((a) => ({ code: a.code, label: a.name })) }
+      ? { choices: alternatives.slice(0, 4).map((a) => ({ code: a.code, label: shorten(a.name) })) }
       : {}),
     source: {
       text: `Nguồn: ${p.source}, số liệu ${describeAsOf(p.asOf)} (mã ${p.code}).`,

@@ -6,6 +6,8 @@
  */
 
 export const MAX_LABEL_CHARS = 80
+/** A procedure named in a list of related ones (its code beside it finds the whole record). */
+export const MAX_LISTED_NAME_CHARS = 120
 
 const LEVEL_SUFFIX = /\s*\(thực hiện tại [^)]*\)\s*$/iu
 /** Joining words a label does not start or end with. */

@@ -13,9 +13,15 @@ export type SharesTopicOptions = {
   words: readonly string[]
   /** The question's object words (folded): what it is about, without filler, generic or action words. */
   topic: ReadonlySet<string>
+  /**
+   * Words the question says only as a kind of place ("lên thành phố", `placeTypeWords`): where, not
+   * what, so a name holding them ("… từ 02 tỉnh, thành phố trở lên") shares nothing by them.
+   */
+  places?: ReadonlySet<string>
 }
 
 const isNumber = (word: string) => /\d/.test(word)
+const NO_PLACES: ReadonlySet<string> = new Set()
 
 /** A name's folded words, space-joined with a space at each end: names come back answer after answer, so each is read once (bounded). */
 const heldWordsOf = memoize(
@@ -34,13 +40,14 @@ const heldWordsOf = memoize(
  * "… chấp thuận … Thông tư 50/2025 …", nor "cấp lại bằng tốt nghiệp" about "cấp lại Bằng bảo hộ giống cây trồng".
  * @example sharesTopic({ name: 'Đăng ký khai sinh', words: ['gia', 'han', 'giay', 'khai', 'sinh'], topic }) // true
  */
-export const sharesTopic = ({ name, words, topic }: SharesTopicOptions): boolean => {
+export const sharesTopic = ({ name, words, topic, places = NO_PLACES }: SharesTopicOptions): boolean => {
   const held = heldWordsOf(name)
   // side by side as typed, or as the dictionary read them ("giấy chứng tử" is "khai tử")
   for (const seq of [words, [...topic]]) {
     for (let i = 0; i + 1 < seq.length; i++) {
       const a = seq[i] as string
       const b = seq[i + 1] as string
+      if (places.has(a) || places.has(b)) continue
       if (topic.has(a) && topic.has(b) && !isNumber(a) && !isNumber(b) && held.includes(` ${a} ${b} `))
         return true
     }
@@ -59,6 +66,8 @@ export const sharesTopic = ({ name, words, topic }: SharesTopicOptions): boolean
     run = []
   }
   if (run.length) runs.push(run)
-  const found = runs.filter((r) => r.length === 1 && held.includes(` ${r[0]} `)).length
+  const found = runs.filter(
+    (r) => r.length === 1 && !places.has(r[0] as string) && held.includes(` ${r[0]} `),
+  ).length
   return found >= 2 && found * 2 >= runs.length
 }

@@ -32,6 +32,11 @@ export type QueryTerm = {
   story?: true
   /** Said only under a negation in the story ("chưa đăng ký kết hôn"): a fact, not what is asked (find-negated-facts.ts). */
   negated?: true
+  /**
+   * The pair of a two-syllable word the dictionary gave for what was typed ("visa" → "thị thực"):
+   * the syllable counts only beside its partner, not in another word ("đô thị", "thực hiện").
+   */
+  bound?: string
 }
 
 export type ExpandedQuery = {
@@ -118,6 +123,19 @@ const numberTerms = (tokens: AnalyzedToken[], i: number, synonyms: Synonyms): Qu
  */
 const expansionTerms = (to: string, synonyms: Synonyms): QueryTerm[] =>
   termsOfExpansion(to, synonyms).map((t) => ({ ...t }))
+
+/**
+ * An official term the dictionary marks as one word of two syllables ("visa" → "thị thực", "chó" →
+ * "động vật"): each syllable counts only beside the other. (Not an action: "mất" → "cấp lại" keeps
+ * the "lại" of "đăng ký lại".)
+ */
+const bindOneWord = (terms: QueryTerm[]): QueryTerm[] => {
+  const [first, second, ...more] = terms
+  if (!first || !second || more.length || first.qualifier || second.qualifier) return terms
+  const bound = `${first.folded}_${second.folded}`
+  for (const t of terms) t.bound = bound
+  return terms
+}
 
 const termsOfExpansion = (to: string, synonyms: Synonyms): readonly QueryTerm[] => {
   let terms = expansionCache.get(to)
@@ -287,7 +305,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
           for (const t of tokens.slice(i, i + n)) run.push(termOf(t, synonyms, false))
         }
         if (!expansion.keep) closeRun()
-        run.push(...expansionTerms(expansion.to, synonyms))
+        const terms = expansionTerms(expansion.to, synonyms)
+        run.push(...(expansion.oneWord ? bindOneWord(terms) : terms))
         if (!expansion.keep) closeRun()
         expanded = true
         consumed = n
@@ -355,6 +374,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       seen.weight = Math.max(seen.weight, t.weight)
       seen.accented ||= t.accented
       seen.fromSynonym ||= t.fromSynonym
+      // Said on its own too, or in another word: it stands alone.
+      if (seen.bound !== t.bound) delete seen.bound
       // A word of the story the request says too is a word of the request.
       if (!t.story) delete seen.story
       if (!t.negated) delete seen.negated

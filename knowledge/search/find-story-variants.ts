@@ -90,6 +90,24 @@ const typedAt = (tokens: readonly AnalyzedToken[], i: number, fact: readonly Ana
     return t !== undefined && t.folded === p.folded && (!t.accented || t.text === p.text)
   })
 
+/** The facts by their first word (folded), in their order: a message's word is compared only with facts it can start. */
+const firstWords = new WeakMap<StoryVariants, Map<string, StoryVariants>>()
+const byFirstWord = (variants: StoryVariants): Map<string, StoryVariants> => {
+  let map = firstWords.get(variants)
+  if (!map) {
+    map = new Map()
+    for (const v of variants) {
+      const first = v.fact[0]?.folded
+      if (first === undefined) continue
+      const list = map.get(first)
+      if (list) list.push(v)
+      else map.set(first, [v])
+    }
+    firstWords.set(variants, map)
+  }
+  return map
+}
+
 /** The variants a message's facts decide: their words (`implied`), and those of the variants ruled out. */
 export type ToldVariants = { implied: string[]; ruledOut: string[] }
 
@@ -107,8 +125,9 @@ export const findStoryVariants = ({
 }): ToldVariants => {
   const whole = tokens.map((t) => t.folded).join(' ')
   const found: ToldVariants = { implied: [], ruledOut: [] }
+  const byFirst = byFirstWord(variants)
   for (let i = 0; i < tokens.length; i++)
-    for (const v of variants) {
+    for (const v of byFirst.get(tokens[i]?.folded ?? '') ?? []) {
       const list = v.out ? found.ruledOut : found.implied
       if (
         !list.includes(v.words) &&

@@ -17,13 +17,17 @@ export const ZSynonymsFile = z
   .object({
     /** Chat-speak and short forms rewritten before anything else ("ko" → "không"). */
     abbreviations: z.record(z.string().min(1), z.string()).default({}),
-    /** Everyday names → official terms; `keep` also keeps the typed words; `when`/`unless` need context words. */
+    /**
+     * Everyday names → official terms; `keep` also keeps the typed words; `when`/`unless` need context
+     * words; `oneWord`: the official term is one word of two syllables ("thị thực"), found only whole.
+     */
     expansions: z
       .array(
         z.object({
           from: ZPhraseList.min(1),
           to: z.string(),
           keep: z.boolean().optional(),
+          oneWord: z.boolean().optional(),
           when: ZPhraseList.optional(),
           unless: ZPhraseList.optional(),
         }),
@@ -47,6 +51,8 @@ export type SynonymsFile = z.infer<typeof ZSynonymsFile>
 export type Expansion = {
   to: string
   keep: boolean
+  /** `to` is one word of two syllables: each counts in a name only beside the other ("thị" of "đô thị" does not). */
+  oneWord?: boolean
   when: string[]
   unless: string[]
   /**
@@ -234,6 +240,7 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
       const expansion: Expansion = {
         to: e.to,
         keep: e.keep ?? false,
+        ...(e.oneWord ? { oneWord: true } : {}),
         when: (e.when ?? []).map(foldPhrase),
         unless: (e.unless ?? []).map(foldPhrase),
       }

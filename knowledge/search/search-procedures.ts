@@ -410,6 +410,8 @@ export const searchProcedures = ({
   const strict = terms.map((t) => t.accented && !t.fromSynonym)
   const typedAccented = strict.filter(Boolean).length
   const pairAt = new Map(q.bigrams.map((p, k) => [p, k]))
+  // A syllable of a two-syllable word the dictionary gave counts only where its pair is found.
+  const boundPair = terms.map((t) => (t.bound === undefined ? -1 : (pairAt.get(t.bound) ?? -1)))
   const pairsFrom = new Map<string, Map<string, number>>()
   q.bigrams.forEach((p, k) => {
     const cut = p.indexOf('_')
@@ -525,7 +527,8 @@ export const searchProcedures = ({
     const uncovered: string[] = []
     for (let k = 0; k < terms.length; k++) {
       const t = terms[k] as QueryTerm
-      if (coveredIn[k] === c || coversSpelled(f, t)) {
+      const bound = boundPair[k] as number
+      if ((coveredIn[k] === c && (bound < 0 || pairIn[bound] === c)) || coversSpelled(f, t)) {
         covered += weightOf[k] as number
         informative += (weightOf[k] as number) * (termIdf[k] as number)
         matched++

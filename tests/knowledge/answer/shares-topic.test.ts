@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sharesTopic } from '../../../knowledge/answer/shares-topic.ts'
+import { placeTypeWords } from '../../../knowledge/places/place-type-words.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { eachAnswer } from '../../helpers/portal-question-tables.ts'
@@ -19,6 +20,16 @@ describe('sharesTopic', () => {
     expect(sharesTopic({ name: 'Cấp thẻ bảo hiểm y tế', words: words('làm bảo hiểm răng'), topic })).toBe(
       true,
     )
+  })
+
+  it('refuses a name that shares only the kind of place the question names ("lên thành phố")', () => {
+    const question = 'chuyển trường cho con lên thành phố'
+    const topic = new Set(['chuyen', 'truong', 'thanh', 'pho'])
+    const name = 'Cấp giấy xác nhận nuôi trồng thủy sản lồng bè (phạm vi từ 02 tỉnh, thành phố trở lên)'
+    expect(sharesTopic({ name, words: words(question), topic })).toBe(true)
+    expect(
+      sharesTopic({ name, words: words(question), topic, places: placeTypeWords(analyzeText(question)) }),
+    ).toBe(false)
   })
 
   it('refuses the words of one thing held apart ("tốt nghiệp" in "nông nghiệp tốt")', () => {

@@ -134,6 +134,33 @@ describe('expandQuery', () => {
     )
   })
 
+  it('binds the two syllables of a word the dictionary gave ("visa" → "thị thực"), not those typed', () => {
+    const bound = (q: string) => expandQuery(q, synonyms).terms.map((t) => [t.folded, t.bound])
+    expect(bound('gia hạn visa')).toEqual(
+      expect.arrayContaining([
+        ['thi', 'thi_thuc'],
+        ['thuc', 'thi_thuc'],
+      ]),
+    )
+    expect(bound('gia hạn thị thực')).toEqual(
+      expect.arrayContaining([
+        ['thi', undefined],
+        ['thuc', undefined],
+      ]),
+    )
+    // said on its own too, the syllable stands alone
+    expect(bound('visa thực hiện ở đâu')).toEqual(expect.arrayContaining([['thuc', undefined]]))
+    // an action is no word: "mất" → "cấp lại" keeps the "lại" of "đăng ký lại"
+    expect(bound('mất giấy kết hôn')).toEqual(expect.arrayContaining([['lai', undefined]]))
+  })
+
+  it('reads "dạ" opening a polite request as no word of it, and keeps "da" elsewhere (Đà Lạt, đá)', () => {
+    expect(texts('dạ cho em hỏi làm hộ chiếu')).not.toContain('dạ')
+    expect(texts('da anh chi oi lam ho chieu o dau')).not.toContain('da')
+    expect(texts('lịch trình Đà Lạt 3 ngày')).toContain('đà')
+    expect(texts('xin phep khai thac da')).toContain('da')
+  })
+
   it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
     const q = expandQuery('mất sổ đỏ', synonyms)
     const weight = (w: string) => q.terms.find((t) => t.text === w)?.weight
