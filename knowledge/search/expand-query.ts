@@ -65,6 +65,8 @@ export type ExpandedQuery = {
 }
 
 const CODE = /^\d\.\d{6}$/
+/** Words (folded) that ask for papers without naming any: "làm giấy tờ", "xin thủ tục", "làm hồ sơ". */
+const PAPERWORK = new Set(['cap', 'lam', 'xin', 'giay', 'to', 'thu', 'tuc', 'ho', 'so'])
 const WEAK_WEIGHT = 0.35
 
 /** Most of the message's words carry their marks: an unmarked word there is meant without them. */
@@ -335,6 +337,11 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     i += consumed
   }
   closeRun()
+  // "… muốn làm giấy tờ để đứng tên mảnh đất ông để lại": nothing but paperwork asked before "để"
+  // (the story aside), so what follows it is the request, not what the procedure is for.
+  const asked = runs.slice(0, Math.max(headRuns, 0)).filter((_, k) => !runStory[k])
+  if (asked.length && asked.every((r) => r.every((t) => PAPERWORK.has(t.folded) || t.weight < 1)))
+    headRuns = -1
   // A word said both before and after "để" keeps its full weight (the first, unmarked, copy wins).
   if (headRuns >= 0)
     for (const r of runs.slice(headRuns, purposeRuns < 0 ? runs.length : purposeRuns))

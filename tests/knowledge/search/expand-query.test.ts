@@ -154,6 +154,15 @@ describe('expandQuery', () => {
     expect(bound('mất giấy kết hôn')).toEqual(expect.arrayContaining([['lai', undefined]]))
   })
 
+  it('reads what follows "để" as the request when nothing but paperwork is asked before it', () => {
+    const purpose = (q: string) =>
+      expandQuery(q, synonyms)
+        .terms.filter((t) => t.purpose)
+        .map((t) => t.folded)
+    expect(purpose('bố em muốn làm giấy tờ để đứng tên mảnh đất')).toEqual([])
+    expect(purpose('xin xác nhận để vay vốn')).toEqual(['von'])
+  })
+
   it('reads "dạ" opening a polite request as no word of it, and keeps "da" elsewhere (Đà Lạt, đá)', () => {
     expect(texts('dạ cho em hỏi làm hộ chiếu')).not.toContain('dạ')
     expect(texts('da anh chi oi lam ho chieu o dau')).not.toContain('da')
