@@ -19,17 +19,20 @@ export type ComposeClarifyOptions = {
   after?: readonly (string | null)[]
 }
 
+/** The shared name as the lead quotes it after "thủ tục": "Thủ tục đăng ký khai sinh" → "đăng ký khai sinh". */
+const quoted = (common: string) => common.replace(/^thủ tục\s+/iu, '')
+
 /** Several options that fit: one procedure's cases, or procedures near the question. */
 const choiceLead = (common: string | null, count: number) =>
   common
-    ? `Thủ tục "${common}" có ${count} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+    ? `Thủ tục "${quoted(common)}" có ${count} trường hợp. Bạn thuộc trường hợp nào (trả lời số thứ tự)?`
     : `Có ${count} thủ tục gần với câu hỏi của bạn. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
 
 /** A weak match: is one of these meant? Options that are one procedure's cases ("Cấp xã", "Cấp tỉnh") name it. */
 const doubtLead = (common: string | null, count: number) => {
   const unsure = 'Tôi chưa chắc dữ liệu thủ tục chính thức ở đây có đúng việc bạn hỏi.'
   if (count > 1 && common)
-    return `${unsure} Có phải bạn hỏi về thủ tục "${common}"? Nếu đúng, bạn thuộc trường hợp nào (trả lời số thứ tự)?`
+    return `${unsure} Có phải bạn hỏi về thủ tục "${quoted(common)}"? Nếu đúng, bạn thuộc trường hợp nào (trả lời số thứ tự)?`
   return `${unsure} Có phải bạn hỏi về ${count > 1 ? 'một trong các thủ tục sau (trả lời số thứ tự)' : 'thủ tục sau'}?`
 }
 

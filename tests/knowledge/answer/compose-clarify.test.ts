@@ -18,6 +18,18 @@ describe('composeClarify', () => {
     )
   })
 
+  it('quotes a shared name that starts with "Thủ tục" without it, after the lead\'s own "thủ tục"', () => {
+    const options = [
+      { code: '2.000528', name: 'Thủ tục đăng ký khai sinh có yếu tố nước ngoài' },
+      { code: '1.000110', name: 'Thủ tục đăng ký khai sinh có yếu tố nước ngoài tại khu vực biên giới' },
+    ]
+    for (const weak of [true, false]) {
+      const lead = composeClarify({ options, facet: 'overview', weak }).text.split('\n')[0] ?? ''
+      expect(lead.toLowerCase()).toContain('thủ tục "đăng ký khai sinh')
+      expect(lead.toLowerCase()).not.toContain('thủ tục "thủ tục')
+    }
+  })
+
   it('asks "one of these" when the weak options are different procedures, with their names', () => {
     const answer = composeClarify({
       options: [
