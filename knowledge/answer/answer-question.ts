@@ -696,12 +696,11 @@ const answerAlone = async ({
   )
   // "xin mst cá nhân" answered with "Cấp lại …": the question did not say the paper was issued before.
   const firstIssues = findFirstIssue({ top, groups, question: traits, actions })
-  // How well the chosen name fits (knowledge/answer/decide-confidence.ts).
-  const doubt = decideConfidence({
-    top,
-    terms: query.terms,
-    phraseWords: actions.phraseWords(analyzeText(top.name)),
-  })
+  // How well a name fits the question (knowledge/answer/decide-confidence.ts): the chosen one, and below
+  // the near matches named beside it.
+  const doubtOf = (r: SearchResult) =>
+    decideConfidence({ top: r, terms: query.terms, phraseWords: actions.phraseWords(analyzeText(r.name)) })
+  const doubt = doubtOf(top)
   // A name that shares only the question's action ("tìm lại" → "Khôi phục … hộ chiếu") and no rival
   // close to it: nothing in the records is about what the question names.
   if (doubt === 'action-only' && close.length <= 1) return notCoveredReply(top.uncovered)
@@ -749,16 +748,12 @@ const answerAlone = async ({
     return withChannel(askWhich(offered, true))
   }
   // Named as related: a sibling, or a near match whose name is not a long one holding a few of the
-  // question's words in a corner of it (`scattered`, decide-confidence.ts).
-  const scattered = (r: SearchResult) =>
-    decideConfidence({
-      top: r,
-      terms: query.terms,
-      phraseWords: actions.phraseWords(analyzeText(r.name)),
-    }) === 'scattered'
+  // question's words in a corner of it (`scattered`).
   const alternatives = fitting
     .filter(
-      (r) => r.code !== top.code && (r.group === top.group || (top.score - r.score < 0.25 && !scattered(r))),
+      (r) =>
+        r.code !== top.code &&
+        (r.group === top.group || (top.score - r.score < 0.25 && doubtOf(r) !== 'scattered')),
     )
     .slice(0, 4)
     .map((r) => ({ code: r.code, name: r.name }))

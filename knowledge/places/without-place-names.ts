@@ -9,9 +9,16 @@
  */
 import { escapeRegExp } from '../text/escape-regexp.ts'
 import type { PlaceMention } from './place.types.ts'
+import { COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES } from './place-words.ts'
 
-/** The unit word before a place's name ("tỉnh Hà Nam", "xã Tân Hòa"). */
-const UNIT_WORD = /^(?:tỉnh|thành phố|tp\.?|xã|phường|đặc khu|quận|huyện|thị xã|thị trấn)\s+/iu
+/** The unit word before a place's name ("tỉnh Hà Nam", "xã Tân Hòa", "TP. Huế"), from the place vocabulary. */
+const UNIT_WORD = new RegExp(
+  `^(?:${[...COMMUNE_TYPES.map((t) => t.words), ...PROVINCE_TYPES, ...DISTRICT_TYPES]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\.?\\s+`,
+  'iu',
+)
 
 /** Any character outside ASCII: a name typed with its marks. */
 const MARKED = /[^\p{ASCII}]/u
