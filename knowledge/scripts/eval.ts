@@ -115,6 +115,7 @@ const main = async () => {
       top1: 0,
       top3: 0,
       answer: 0,
+      sure: 0,
       facet: 0,
       facetSpecific: 0,
       oos: 0,
@@ -145,6 +146,7 @@ const main = async () => {
           (answered && line.codes.includes(result.procedure?.code ?? '')) ||
           (result.kind === 'clarify' && offered.some((c) => c && line.codes.includes(c)))
         if (right) count.answer++
+        if (answered && right) count.sure++
         const expected = line.facet || 'overview'
         const facet = result.facet ?? detectFacet({ text: line.question, synonyms })
         if (facet === expected) count.facet++
@@ -187,6 +189,8 @@ const main = async () => {
     console.log(ratio('top1', count.top1, totals.answer))
     console.log(ratio('top3', count.top3, totals.answer))
     console.log(ratio('answer or clarify', count.answer, totals.answer))
+    // Of those, answered outright (a question back costs the citizen a turn: asking more is no gain here).
+    console.log(ratio('answered outright', count.sure, totals.answer))
     console.log(ratio('facet', count.facet, totals.answer))
     console.log(ratio('facet (named)', count.facetSpecific, totals.facetSpecific))
     console.log(ratio('out-of-scope', count.oos, totals.oos))
