@@ -34,7 +34,7 @@ import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from '.
 import { findOtherApplicant } from './find-other-applicant.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
-import { findUndecided } from './find-undecided.ts'
+import { extendsName, findUndecided } from './find-undecided.ts'
 import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
@@ -84,6 +84,8 @@ const MIN_COVERAGE = 0.5
 const MIN_MATCHED_WEIGHT = 3
 /** Distinct procedures scoring within this of the best one make the answer ambiguous. */
 const CLARIFY_MARGIN = 0.06
+/** Words a procedure's name says besides what it is about ("thủ tục", "và", "của"): a plain name may hold them unasked. */
+const PLAIN_NAME_WORDS = new Set(['thu', 'tuc', 'va', 'cua', 'cho', 'tai', 'doi', 'voi'])
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
 const NAMED_AMONG = 3
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
@@ -653,8 +655,19 @@ const answerAlone = async ({
   // "quyết toán thuế thu nhập cá nhân": the best one is for household businesses, a rival for employers.
   for (const g of findOtherApplicant({ top, groups, words: new Set(topical.map((t) => t.folded)) }))
     undecided.add(g)
+  // A name scoring as high that is the best one's name with words the question does not say ("Đăng ký
+  // giám sát việc giám hộ" beside "Thủ tục đăng ký giám hộ") is a special case of it, not a choice.
+  // (only when the best name says nothing the question does not: it is then the plain case asked about)
+  const typed = new Set([...query.folded, ...query.terms.map((t) => t.folded)])
+  const plainTop = top.group.split(' ').every((w) => typed.has(w) || PLAIN_NAME_WORDS.has(w))
+  const addsUnsaid = (g: SearchResult) =>
+    plainTop &&
+    extendsName(g.group, top.group) &&
+    !g.group.split(' ').some((w) => typed.has(w) && !top.group.includes(w))
   const close = [
-    ...groups.filter((g) => top.score - g.score < CLARIFY_MARGIN || undecided.has(g)),
+    ...groups.filter(
+      (g) => (top.score - g.score < CLARIFY_MARGIN && (g === top || !addsUnsaid(g))) || undecided.has(g),
+    ),
     ...[...undecided].filter((g) => !groups.some((x) => x.group === g.group)),
   ]
   // A procedure only organisations carry out answers a question that names no organisation only tentatively.
@@ -699,7 +712,14 @@ const answerAlone = async ({
   // How well a name fits the question (knowledge/answer/decide-confidence.ts): the chosen one, and below
   // the near matches named beside it.
   const doubtOf = (r: SearchResult) =>
-    decideConfidence({ top: r, terms: query.terms, phraseWords: actions.phraseWords(analyzeText(r.name)) })
+    decideConfidence({
+      top: r,
+      terms: query.terms,
+      phraseWords: actions.phraseWords(analyzeText(r.name)),
+      // (a complaint's other words are its grievance, not a story around what it asks: "phản ánh việc
+      // làm sổ đỏ quá lâu" is not about "Cấp Giấy xác nhận việc cấp Giấy chứng nhận")
+      ...(wordShare && !complaint ? { wordShare } : {}),
+    })
   const doubt = doubtOf(top)
   // A name that shares only the question's action ("tìm lại" → "Khôi phục … hộ chiếu") and no rival
   // close to it: nothing in the records is about what the question names.

@@ -40,6 +40,9 @@ const CONTACT_PHRASES = [
   'so dien thoai lien he',
   'so dien thoai tong dai',
   'xin so dien thoai',
+  // a number to reach an office by ("cho mình xin số liên hệ của phòng tư pháp")
+  'xin so lien he',
+  'so lien he cua',
   'lien he voi can bo',
   'lien he voi nhan vien',
   'lien he can bo',

@@ -91,6 +91,15 @@ const STATUS_PHRASES = [
   'chua thay phan hoi',
   'chua co phan hoi',
   'ho so bi treo',
+  // nobody has taken it up ("nộp hồ sơ … online 1 tuần chưa ai xử lý", "… vẫn đang chờ xử lý")
+  'dang cho xu li',
+  'xu li toi dau',
+  'xu li den dau',
+  'giai quyet toi dau',
+  'giai quyet den dau',
+  'chua ai xu li',
+  'chua ai giai quyet',
+  'chua duoc xu li',
   // an application sent back ("sao em bị trả hồ sơ"; "hồ sơ … bị trả về": SENT_BACK)
   'bi tra ho so',
   'bi tra lai ho so',
@@ -122,7 +131,7 @@ const HANDED_IN =
  * procedure, so there is no record's time limit to tell, only where to follow it.
  */
 const OWN_APPLICATION = String.raw`\bho so(?: \S+){0,4}? (?:cua )?(?:toi|em|minh|tui|chung toi)\b(?! be\b)`
-const WHEN_DONE = String.raw`\b(?:bao gio|khi nao|bao lau nua|ket qua|xong|den dau|sao lau|lau qua|lau the|lau vay|sao roi|the nao roi|bi treo)\b`
+const WHEN_DONE = String.raw`\b(?:bao gio|khi nao|bao lau nua|ket qua|xong|den dau|sao lau|lau qua|lau the|lau vay|sao roi|the nao roi|bi treo|tre han|qua han)\b`
 const OWN_APPLICATION_WHEN = new RegExp(
   `${OWN_APPLICATION}(?: \\S+){0,4}? ${WHEN_DONE}|${WHEN_DONE}(?: \\S+){0,3}? ${OWN_APPLICATION}(?: (?:nop|gui|lam)\\b.*)?$`,
 )

@@ -22,6 +22,10 @@ import type { SearchResult } from '../search/search.types.ts'
  */
 export type Doubt = 'weak' | 'scattered' | 'action-only'
 
+/** A name at least this share of whose main words were asked about is not weak for lacking the question's rare words. */
+const HALF_ASKED = 0.6
+/** Below this share a name lacking half of the question's rare words stays weak whatever they are. */
+const NOT_HALF_ASKED = 0.4
 /** Below this share of the name's main words asked about, a name is long for what was asked. */
 const SCATTERED_PRECISION = 0.15
 /** A long name is sure only when at least this weight of the question's words (full-weight words count 1) is in it. */
@@ -34,15 +38,31 @@ export type DecideConfidenceOptions = {
   terms: readonly { folded: string; weight: number }[]
   /** The folded words of the name's action and qualifier phrases (`actions.phraseWords` of the name). */
   phraseWords: ReadonlySet<string>
+  /** Share (0–1) of procedure names holding a folded word; without it a half-asked name is weak as before. */
+  wordShare?: (folded: string) => number
 }
 
 /**
  * @returns null when the name fits well enough to answer as if sure, else why it is only offered
  * @example decideConfidence({ top, terms, phraseWords }) // "scattered" for three words found in a 30-word name
  */
-export const decideConfidence = ({ top, terms, phraseWords }: DecideConfidenceOptions): Doubt | null => {
+export const decideConfidence = ({
+  top,
+  terms,
+  phraseWords,
+  wordShare,
+}: DecideConfidenceOptions): Doubt | null => {
   const { idfCoverage, precision, coverage } = top
-  if ((idfCoverage < 0.5 && precision < 0.6) || (idfCoverage < 0.7 && precision < 0.35)) return 'weak'
+  if (idfCoverage < 0.7 && precision < 0.35) return 'weak'
+  if (idfCoverage < 0.5 && precision < HALF_ASKED) {
+    // Much of the name was asked about ("sổ đỏ ghi sai tên chủ đất, muốn đính chính" against "Đính
+    // chính Giấy chứng nhận …"): the question's other words are its story, unless one of them is
+    // a word no procedure name holds ("massage", "spa"): what it asks about is then not in the records.
+    if (!wordShare || precision < NOT_HALF_ASKED) return 'weak'
+    const uncovered = new Set(top.uncovered)
+    if (terms.some((t) => t.weight >= 1 && uncovered.has(t.folded) && wordShare(t.folded) === 0))
+      return 'weak'
+  }
   if (isNamedOutright(top)) return null
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0)
   if (precision < SCATTERED_PRECISION && coverage * totalWeight < SCATTERED_MATCHED_WEIGHT) return 'scattered'

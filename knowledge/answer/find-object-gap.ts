@@ -177,6 +177,9 @@ const applyingAt = (words: readonly string[]): Set<number> => {
   return at
 }
 
+/** At most this many words open a question before its object ("xin", "làm lại"). */
+const MAX_OPENING = 2
+
 /** `rewritten` words ("hộ khẩu" → thường trú) are never a missed phrase. */
 export type FindMissedObjectOptions = Pick<FindObjectGapOptions, 'words'> &
   Pick<FindPurposeOnlyOptions, 'rewritten' | 'top' | 'wordShare'> & {
@@ -185,9 +188,10 @@ export type FindMissedObjectOptions = Pick<FindObjectGapOptions, 'words'> &
   }
 
 /**
- * A pair of adjacent question words that procedure names use as a phrase ("tạm trú", "nhãn hiệu")
- * and that the chosen name lacks entirely: the name is about something else, so it is offered
- * only as a "có phải bạn hỏi …" choice, never as a sure answer.
+ * A pair of adjacent question words that procedure names use as a phrase ("tạm trú", "nhãn hiệu"),
+ * right after a word of the chosen name, and that the name lacks entirely ("xin cấp hộ chiếu công vụ"
+ * against "Cấp hộ chiếu phổ thông"): the name is about something else, so it is offered only as a
+ * "có phải bạn hỏi …" choice, never as a sure answer.
  * @returns the pair (folded, "tam_tru") or null
  */
 export const findMissedObject = ({
@@ -210,7 +214,21 @@ export const findMissedObject = ({
     if (rewritten.has(a) || rewritten.has(b) || !lacks(a) || !lacks(b)) continue
     if (!isVietnameseSyllable(a) || !isVietnameseSyllable(b) || isWisher(words, i)) continue
     const share = wordShare(`${a}_${b}`)
-    if (share >= PHRASE_SHARE && share <= NAME_WORD_SHARE) return `${a}_${b}`
+    if (share < PHRASE_SHARE || share > NAME_WORD_SHARE) continue
+    // (only where it narrows what the name names, right after a word of the name or of a phrase
+    // leading to it ("hộ chiếu công vụ", "đăng ký hộ gia đình"), or heading the question ("thẻ tạm
+    // trú …"): "làm hộ chiếu đi du lịch" tells what the passport is for, "sinh ở bệnh viện" where)
+    // (an opening the search reads as the action, "xin", still leaves the phrase heading the question)
+    let k = i - 1
+    while (
+      k >= 0 &&
+      !inName.has(words[k] as string) &&
+      wordShare(`${words[k]}_${words[k + 1]}`) >= PHRASE_SHARE
+    )
+      k--
+    const opening = i <= MAX_OPENING && words.slice(0, i).every((w) => rewritten.has(w))
+    if (k >= 0 && !inName.has(words[k] as string) && !opening) continue
+    return `${a}_${b}`
   }
   return null
 }

@@ -88,7 +88,7 @@ const CHANNEL = / (?:thuc hien )?(?:bang dich vu cong )?truc tuyen (?:toan trinh
 const withoutChannel = (group: string) => group.replace(CHANNEL, '')
 
 /** Whether `name` is `plain` with words added (every word of the plain base name is in it). */
-const extendsName = (name: string, plain: string): boolean => {
+export const extendsName = (name: string, plain: string): boolean => {
   const words = new Set(name.split(' '))
   return plain.split(' ').every((w) => FILLER.has(w) || words.has(w))
 }

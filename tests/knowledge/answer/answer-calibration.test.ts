@@ -212,4 +212,32 @@ describe('asks instead of saying nothing fits', () => {
     expect(answer.kind).toBe('clarify')
     expect(answer.candidates?.map((c) => c.code)).toEqual(['1.004222', '1.013314'])
   })
+
+  it.each([
+    // the question's other words tell the story around a name it asks for in full
+    ['sổ đỏ ghi sai tên chủ đất, muốn đính chính thì làm sao', '1.012796'],
+    ['vợ sinh xong bao lâu thì nhận được tiền thai sản', '2.000693'],
+    ['muốn tách thửa đất chia cho 2 đứa con thì làm sao', '1.012784'],
+    // a phrase of the story ("bệnh viện Từ Dũ", "du lịch") narrows nothing the name names
+    [
+      'vợ em mới sinh bé ở bệnh viện Từ Dũ, nhà em ở quận Gò Vấp, giờ làm giấy khai sinh cho bé thì làm ở đâu ạ',
+      '1.001193',
+    ],
+    ['muốn đi du lịch Thái Lan thì làm hộ chiếu ở đâu', '1.001456'],
+    // "Đăng ký giám sát việc giám hộ" is the plain registration with words the question does not say
+    ['đăng ký giám hộ cho cháu mồ côi', '1.004837'],
+  ])('answers "%s" outright', async (question, code) => {
+    expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
+  })
+
+  it.each([
+    // a word no procedure name holds: the records do not cover what is asked about
+    'xin giấy phép hành nghề massage spa ở đâu',
+    // a phrase right after the name's words narrows it to what the records lack
+    'xin cấp hộ chiếu công vụ cho cán bộ đi công tác',
+    // a complaint's words are its grievance, not a story around a procedure
+    'phản ánh việc làm sổ đỏ quá lâu',
+  ])('still never answers "%s" as if sure', async (question) => {
+    expect((await portal.kb.answer(question)).kind).not.toBe('answer')
+  })
 })

@@ -132,6 +132,9 @@ describe('classifyMessage', () => {
       'hai đứa chưa đăng ký kết hôn, con mới sinh được 2 tháng chưa có giấy khai sinh, giờ làm khai sinh có tên bố thế nào',
       // an application still to be handed in, and a baby's papers: questions about the procedure
       'tôi muốn nộp hồ sơ của tôi xin cấp hộ chiếu thì bao lâu có kết quả',
+      // a paper past its date, a declaration filed late: the procedure's questions, not an application's progress
+      'hộ chiếu của tôi quá hạn rồi làm lại thế nào',
+      'nộp tờ khai thuế trễ hạn bị phạt bao nhiêu',
       'làm hồ sơ cho em bé đăng ký khai sinh bao giờ xong',
       // a job application sent to a company is no application to look up (with the records' evidence it is out of scope)
       'hồ sơ xin việc của em gửi công ty 2 tuần rồi sao chưa thấy gọi',
@@ -200,6 +203,7 @@ describe('classifyMessage', () => {
     ],
     // asking for a person
     contact: [
+      'cho mình xin số liên hệ của phòng tư pháp',
       'cho tôi gặp nhân viên',
       'nói chuyện với người thật',
       'số tổng đài là bao nhiêu',
@@ -240,6 +244,11 @@ describe('classifyMessage', () => {
       'hồ sơ đăng ký hộ kinh doanh nộp online hôm thứ 2 giờ đang ở bước nào',
       'lam can cuoc da 10 ngay sao chua co the',
       'hồ sơ hộ chiếu nộp online tuần trước sao chưa thấy trả kết quả',
+      // late, or not taken up by anyone
+      'hồ sơ của tôi bị trễ hạn thì làm sao biết',
+      'nộp hồ sơ đăng ký hộ kinh doanh online 1 tuần chưa ai xử lý',
+      'sao hồ sơ đăng ký hộ kinh doanh của mình vẫn đang chờ xử lý',
+      'Hồ sơ đăng ký hộ kinh doanh nộp tuần trước giờ xử lý tới đâu',
       // asking whether it came
       'căn cước làm lại 3 tuần rồi đã có chưa',
       // asking when it comes, handed in some time ago

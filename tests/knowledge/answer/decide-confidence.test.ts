@@ -20,6 +20,26 @@ describe('how sure an answer may be', () => {
     expect(decide(top, full('doi', 'the', 'can', 'cuoc', 'hong', 'chip'))).toBe('weak')
   })
 
+  it('is sure of a name half asked about whose missing words are the story\'s ("sổ đỏ ghi sai tên chủ đất, muốn đính chính")', () => {
+    const top = exportResult('1.014063', 1.3, {
+      coverage: 0.5,
+      idfCoverage: 0.45,
+      precision: 0.5,
+      uncovered: ['hong', 'chip'],
+    })
+    const terms = full('doi', 'the', 'can', 'cuoc', 'hong', 'chip')
+    const phraseWords = actions.phraseWords(analyzeText(top.name))
+    // words other procedure names hold: the question tells more than it asks
+    expect(decideConfidence({ top, terms, phraseWords, wordShare: () => 0.01 })).toBeNull()
+    // a word no procedure name holds ("massage"): what it asks about is not in the records
+    const unknown = (w: string) => (w === 'chip' ? 0 : 0.01)
+    expect(decideConfidence({ top, terms, phraseWords, wordShare: unknown })).toBe('weak')
+    // without the names' word shares, and below 40 % of the name asked about, it stays weak
+    expect(decide(top, terms)).toBe('weak')
+    const less = { ...top, precision: 0.35 }
+    expect(decideConfidence({ top: less, terms, phraseWords, wordShare: () => 0.01 })).toBe('weak')
+  })
+
   it('doubts a few common words found in a corner of a long name ("scattered")', () => {
     // "kết quả giải quyết hồ sơ nhận ở đâu" against a land-rent exemption named in 30-odd words
     const top = exportResult('1.008568', 1.5, {

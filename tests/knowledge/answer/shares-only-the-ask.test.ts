@@ -92,6 +92,16 @@ describe('findMissedObject and who asks', () => {
     expect(findMissedObject({ words, rewritten: new Set(), top, wordShare, terms })).toBe('chi_nhanh')
   })
 
+  it('passes over a phrase of the story that narrows nothing the name names', () => {
+    // "du lịch" tells what the passport is for; "công vụ" right after "hộ chiếu" narrows it
+    const top = exportResult('1.001456', 1.5, { uncovered: ['di', 'du', 'lich', 'han', 'quoc'] })
+    const story = objectWords(analyzeText('làm hộ chiếu đi du lịch hàn quốc mất bao lâu'))
+    expect(findMissedObject({ words: story, rewritten: new Set(), top, wordShare })).toBeNull()
+    const official = exportResult('1.001456', 1.5, { uncovered: ['cong', 'vu', 'can', 'bo'] })
+    const words = objectWords(analyzeText('xin cấp hộ chiếu công vụ cho cán bộ'))
+    expect(findMissedObject({ words, rewritten: new Set(['xin']), top: official, wordShare })).toBe('cong_vu')
+  })
+
   it('still sees the same pair when it is what the question is about', () => {
     const top = exportResult('1.000656', 1, { uncovered: ['gia', 'dinh'] })
     const words = objectWords(analyzeText('đăng ký hộ gia đình'))
