@@ -24,7 +24,7 @@ import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
 import { composeClarify } from './compose-clarify.ts'
-import { decideConfidence } from './decide-confidence.ts'
+import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
 import { findCoveredNames } from './find-covered-names.ts'
@@ -84,6 +84,12 @@ const MIN_COVERAGE = 0.5
 const MIN_MATCHED_WEIGHT = 3
 /** Distinct procedures scoring within this of the best one make the answer ambiguous. */
 const CLARIFY_MARGIN = 0.06
+/**
+ * A weak match is answered outright when no other fitting procedure scores within `margin` of it, it
+ * holds at least these shares of the question's words and rare words, and this share of its own name
+ * was asked about (not a corner of a long name: "xin giấy phép bán rượu" against a customs procedure).
+ */
+const ALONE = { margin: 0.45, coverage: 0.5, idfCoverage: 0.25, precision: 0.15 }
 /** Words a procedure's name says besides what it is about ("thủ tục", "và", "của"): a plain name may hold them unasked. */
 const PLAIN_NAME_WORDS = new Set(['thu', 'tuc', 'va', 'cua', 'cho', 'tai', 'doi', 'voi'])
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
@@ -727,8 +733,19 @@ const answerAlone = async ({
   // A match too weak or too scattered to answer as if it were sure: the reply asks whether that procedure is meant.
   // The name holds the question's words only in what it is for ("… tham gia … biểu diễn nghệ thuật").
   const elsewhere = holdsOnlyInTail({ name: top.name, words: subjectWords })
+  // A match far ahead of every other fitting procedure, holding half the question's words, a quarter of
+  // its rare ones and none the records lack, is what the records have for it, though weak or lacking a
+  // phrase of the question: "mua xe máy mới ở đại lý, đăng ký biển số cần mang gì" needs no "có phải
+  // bạn hỏi …" before the first registration. (Not a complaint: its words are its grievance.)
+  const alone =
+    !complaint &&
+    top.coverage >= ALONE.coverage &&
+    top.idfCoverage >= ALONE.idfCoverage &&
+    top.precision >= ALONE.precision &&
+    groups.every((g) => g.group === top.group || top.score - g.score >= ALONE.margin) &&
+    !(wordShare && holdsUnknownWord({ top, terms: query.terms, wordShare }))
   const doubted =
-    doubt !== null ||
+    (doubt !== null && !(doubt === 'weak' && alone)) ||
     elsewhere ||
     excepting ||
     forOrganisations ||
@@ -736,7 +753,7 @@ const answerAlone = async ({
     cards.length > 0 ||
     householdForCompany ||
     unpenalised(best) - top.score > FIT_MARGIN ||
-    !!missed ||
+    (!!missed && !alone) ||
     !matched(top)
   // "cấp căn cước": a name that fits in all but its "lại" / "đổi" — the first issues are asked about
   // first, beside it, as variants of what was asked rather than a guess.

@@ -47,6 +47,7 @@ const STATUS_PHRASES = [
   'den dau roi',
   'toi dau roi',
   'tinh trang ho so',
+  'trang thai ho so',
   'tien do ho so',
   'tien do giai quyet',
   'tien do xu li',

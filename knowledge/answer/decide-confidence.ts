@@ -43,6 +43,19 @@ export type DecideConfidenceOptions = {
 }
 
 /**
+ * Whether the question holds a word of full weight that the name lacks and no procedure name holds
+ * ("massage", "spa"): what it asks about is then not in the records, however the rest fits.
+ */
+export const holdsUnknownWord = ({
+  top,
+  terms,
+  wordShare,
+}: Pick<DecideConfidenceOptions, 'top' | 'terms'> & { wordShare: (folded: string) => number }): boolean => {
+  const uncovered = new Set(top.uncovered)
+  return terms.some((t) => t.weight >= 1 && uncovered.has(t.folded) && wordShare(t.folded) === 0)
+}
+
+/**
  * @returns null when the name fits well enough to answer as if sure, else why it is only offered
  * @example decideConfidence({ top, terms, phraseWords }) // "scattered" for three words found in a 30-word name
  */
@@ -58,10 +71,7 @@ export const decideConfidence = ({
     // Much of the name was asked about ("sổ đỏ ghi sai tên chủ đất, muốn đính chính" against "Đính
     // chính Giấy chứng nhận …"): the question's other words are its story, unless one of them is
     // a word no procedure name holds ("massage", "spa"): what it asks about is then not in the records.
-    if (!wordShare || precision < NOT_HALF_ASKED) return 'weak'
-    const uncovered = new Set(top.uncovered)
-    if (terms.some((t) => t.weight >= 1 && uncovered.has(t.folded) && wordShare(t.folded) === 0))
-      return 'weak'
+    if (!wordShare || precision < NOT_HALF_ASKED || holdsUnknownWord({ top, terms, wordShare })) return 'weak'
   }
   if (isNamedOutright(top)) return null
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0)

@@ -248,6 +248,7 @@ describe('classifyMessage', () => {
       'hồ sơ của tôi bị trễ hạn thì làm sao biết',
       'nộp hồ sơ đăng ký hộ kinh doanh online 1 tuần chưa ai xử lý',
       'sao hồ sơ đăng ký hộ kinh doanh của mình vẫn đang chờ xử lý',
+      'xem trạng thái hồ sơ đã nộp trên cổng dịch vụ công',
       'Hồ sơ đăng ký hộ kinh doanh nộp tuần trước giờ xử lý tới đâu',
       // asking whether it came
       'căn cước làm lại 3 tuần rồi đã có chưa',
