@@ -87,6 +87,13 @@ const CHANNEL = / (?:thuc hien )?(?:bang dich vu cong )?truc tuyen (?:toan trinh
 /** The folded base name without its channel clause: the same procedure done online or in person. */
 const withoutChannel = (group: string) => group.replace(CHANNEL, '')
 
+/**
+ * A best name the question holds at least this share of is what it names: a rival holding as much of
+ * the question is no longer undecided by that alone ("hàng xóm lấn đất, muốn hòa giải tranh chấp đất
+ * đai" names "Hòa giải tranh chấp đất đai", not the settlement of land disputes at the province).
+ */
+const NAMED_IN_FULL = 0.9
+
 /** Whether `name` is `plain` with words added (every word of the plain base name is in it). */
 export const extendsName = (name: string, plain: string): boolean => {
   const words = new Set(name.split(' '))
@@ -128,7 +135,9 @@ export const findUndecided = ({
       withoutChannel(g.group) !== withoutChannel(top.group) &&
       !isNamedOutright(g) &&
       top.score - g.score < UNDECIDED_MARGIN &&
-      (holdsAsMuch(g, top) || namedCloser(g, top) || (!!words && headSaysMore(g, top, words))) &&
+      ((holdsAsMuch(g, top) && top.precision < NAMED_IN_FULL) ||
+        namedCloser(g, top) ||
+        (!!words && headSaysMore(g, top, words))) &&
       !extendsName(g.group, top.group) &&
       !unaskedAction(g) &&
       !unaskedVariant(g),
