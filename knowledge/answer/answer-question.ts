@@ -34,7 +34,7 @@ import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from '.
 import { findOtherApplicant } from './find-other-applicant.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
-import { extendsName, findUndecided } from './find-undecided.ts'
+import { addsUnaskedWords, findUndecided } from './find-undecided.ts'
 import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
@@ -90,8 +90,6 @@ const CLARIFY_MARGIN = 0.06
  * was asked about (not a corner of a long name: "xin giấy phép bán rượu" against a customs procedure).
  */
 const ALONE = { margin: 0.45, coverage: 0.5, idfCoverage: 0.25, precision: 0.15 }
-/** Words a procedure's name says besides what it is about ("thủ tục", "và", "của"): a plain name may hold them unasked. */
-const PLAIN_NAME_WORDS = new Set(['thu', 'tuc', 'va', 'cua', 'cho', 'tai', 'doi', 'voi'])
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
 const NAMED_AMONG = 3
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
@@ -661,18 +659,14 @@ const answerAlone = async ({
   // "quyết toán thuế thu nhập cá nhân": the best one is for household businesses, a rival for employers.
   for (const g of findOtherApplicant({ top, groups, words: new Set(topical.map((t) => t.folded)) }))
     undecided.add(g)
-  // A name scoring as high that is the best one's name with words the question does not say ("Đăng ký
-  // giám sát việc giám hộ" beside "Thủ tục đăng ký giám hộ") is a special case of it, not a choice.
-  // (only when the best name says nothing the question does not: it is then the plain case asked about)
-  const typed = new Set([...query.folded, ...query.terms.map((t) => t.folded)])
-  const plainTop = top.group.split(' ').every((w) => typed.has(w) || PLAIN_NAME_WORDS.has(w))
-  const addsUnsaid = (g: SearchResult) =>
-    plainTop &&
-    extendsName(g.group, top.group) &&
-    !g.group.split(' ').some((w) => typed.has(w) && !top.group.includes(w))
+  // A name scoring as high that is the best one's name with words the question does not say is a
+  // special case of it, not a choice (find-undecided.ts).
+  const questionWords = new Set([...query.folded, ...query.terms.map((t) => t.folded)])
   const close = [
     ...groups.filter(
-      (g) => (top.score - g.score < CLARIFY_MARGIN && (g === top || !addsUnsaid(g))) || undecided.has(g),
+      (g) =>
+        (top.score - g.score < CLARIFY_MARGIN && (g === top || !addsUnaskedWords(g, top, questionWords))) ||
+        undecided.has(g),
     ),
     ...[...undecided].filter((g) => !groups.some((x) => x.group === g.group)),
   ]
@@ -738,6 +732,7 @@ const answerAlone = async ({
   // phrase of the question: "mua xe máy mới ở đại lý, đăng ký biển số cần mang gì" needs no "có phải
   // bạn hỏi …" before the first registration. (Not a complaint: its words are its grievance.)
   const alone =
+    (doubt === 'weak' || !!missed) &&
     !complaint &&
     top.coverage >= ALONE.coverage &&
     top.idfCoverage >= ALONE.idfCoverage &&

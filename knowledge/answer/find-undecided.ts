@@ -95,9 +95,30 @@ const withoutChannel = (group: string) => group.replace(CHANNEL, '')
 const NAMED_IN_FULL = 0.9
 
 /** Whether `name` is `plain` with words added (every word of the plain base name is in it). */
-export const extendsName = (name: string, plain: string): boolean => {
+const extendsName = (name: string, plain: string): boolean => {
   const words = new Set(name.split(' '))
   return plain.split(' ').every((w) => FILLER.has(w) || words.has(w))
+}
+
+/** Words a base name says besides what it is about ("thủ tục", "và", "của"): a plain name may hold them unasked. */
+const PLAIN_NAME_WORDS = new Set([...FILLER, 'va', 'cua', 'cho', 'tai', 'doi', 'voi'])
+
+/**
+ * Whether a rival scoring as high is the best name with words the question does not say ("Đăng ký
+ * giám sát việc giám hộ" beside "Thủ tục đăng ký giám hộ"): a special case of it, not a choice. Only
+ * when the best name says nothing the question does not (it is then the plain case asked about).
+ * @param asked the question's words and search terms (folded)
+ */
+export const addsUnaskedWords = (
+  rival: SearchResult,
+  top: SearchResult,
+  asked: ReadonlySet<string>,
+): boolean => {
+  const own = top.group.split(' ')
+  if (!own.every((w) => asked.has(w) || PLAIN_NAME_WORDS.has(w)) || !extendsName(rival.group, top.group))
+    return false
+  const ownWords = new Set(own)
+  return !rival.group.split(' ').some((w) => asked.has(w) && !ownWords.has(w))
 }
 
 /**

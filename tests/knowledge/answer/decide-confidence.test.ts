@@ -6,8 +6,17 @@ import { exportResult } from '../../helpers/export-names.ts'
 
 const actions = builtInProcedureActions()
 const full = (...words: string[]) => words.map((folded) => ({ folded, weight: 1 }))
-const decide = (top: ReturnType<typeof exportResult>, terms: { folded: string; weight: number }[]) =>
-  decideConfidence({ top, terms, phraseWords: actions.phraseWords(analyzeText(top.name)) })
+const decide = (
+  top: ReturnType<typeof exportResult>,
+  terms: { folded: string; weight: number }[],
+  wordShare?: (folded: string) => number,
+) =>
+  decideConfidence({
+    top,
+    terms,
+    phraseWords: actions.phraseWords(analyzeText(top.name)),
+    ...(wordShare ? { wordShare } : {}),
+  })
 
 describe('how sure an answer may be', () => {
   it('is sure of a short name holding the question\'s words ("cấp đổi thẻ căn cước")', () => {
@@ -28,16 +37,13 @@ describe('how sure an answer may be', () => {
       uncovered: ['hong', 'chip'],
     })
     const terms = full('doi', 'the', 'can', 'cuoc', 'hong', 'chip')
-    const phraseWords = actions.phraseWords(analyzeText(top.name))
     // words other procedure names hold: the question tells more than it asks
-    expect(decideConfidence({ top, terms, phraseWords, wordShare: () => 0.01 })).toBeNull()
+    expect(decide(top, terms, () => 0.01)).toBeNull()
     // a word no procedure name holds ("massage"): what it asks about is not in the records
-    const unknown = (w: string) => (w === 'chip' ? 0 : 0.01)
-    expect(decideConfidence({ top, terms, phraseWords, wordShare: unknown })).toBe('weak')
+    expect(decide(top, terms, (w) => (w === 'chip' ? 0 : 0.01))).toBe('weak')
     // without the names' word shares, and below 40 % of the name asked about, it stays weak
     expect(decide(top, terms)).toBe('weak')
-    const less = { ...top, precision: 0.35 }
-    expect(decideConfidence({ top: less, terms, phraseWords, wordShare: () => 0.01 })).toBe('weak')
+    expect(decide({ ...top, precision: 0.35 }, terms, () => 0.01)).toBe('weak')
   })
 
   it('doubts a few common words found in a corner of a long name ("scattered")', () => {
