@@ -388,6 +388,23 @@ const SMALL_TALK = [
   'có ai không',
   'có ai ở đây không',
   'có ai ở đó không',
+  // an acknowledgement that closes the talk ("thôi được rồi, cảm ơn em"), laughter in words
+  'thôi',
+  'thôi được',
+  'được rồi',
+  'thôi được rồi',
+  'vậy thôi',
+  'thế thôi',
+  'buồn cười',
+  // a remark on how the bot answers ("trả lời nhanh ghê", "sao hôm nay trả lời chậm thế")
+  'trả lời nhanh',
+  'trả lời chậm',
+  'nhanh ghê',
+  'nhanh quá',
+  'chậm quá',
+  'chậm thế',
+  'giỏi ghê',
+  'giỏi quá',
 ].map(foldPhrase)
 
 /**
@@ -489,6 +506,10 @@ const WISHES = [
   'biết rồi',
   'thật sự',
   'thật',
+  'hôm nay',
+  'sao',
+  'ghê',
+  'thế',
   'vl',
   'đồ',
   'cả',

@@ -31,6 +31,29 @@ const EDGE_WORDS = new Set([
 /** Words naming a kind of grade ("cấp III", "hạng B", "loại 1"): they belong to the label. */
 const HEAD_WORDS = new Set(['cấp', 'hạng', 'loại', 'mức', 'nhóm', 'độ'])
 
+/**
+ * Words whose last syllable is a head word but which name no grade ("chế độ", "trợ cấp"): the label
+ * never starts in the middle of one ("Độ trợ cấp một lần …" for "Xét hưởng chế độ trợ cấp một lần …").
+ */
+const HEAD_COMPOUNDS = new Set([
+  'chế độ',
+  'trình độ',
+  'thái độ',
+  'nồng độ',
+  'tốc độ',
+  'nhiệt độ',
+  'mật độ',
+  'cường độ',
+  'trợ cấp',
+  'phụ cấp',
+  'cung cấp',
+  'phân cấp',
+  'phân loại',
+  'chủng loại',
+  'định mức',
+  'hạn mức',
+])
+
 /** Words that make what follows a place ("ở trong nước"): they belong to the label. */
 const PLACE_WORDS = new Set(['ở'])
 
@@ -92,7 +115,12 @@ const labelNames = (names: string[]): { labels: string[]; common: string | null 
   let pre = 0
   while (pre < shortest && words.every((w) => same(w[pre], words[0]?.[pre]))) pre++
   // "… công trình cấp III" / "… cấp đặc biệt": the label keeps the word that says what differs.
-  while (pre > 0 && HEAD_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
+  while (
+    pre > 0 &&
+    HEAD_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi')) &&
+    !HEAD_COMPOUNDS.has(`${words[0]?.[pre - 2] ?? ''} ${words[0]?.[pre - 1] ?? ''}`.toLocaleLowerCase('vi'))
+  )
+    pre--
   // "… ở nước ngoài" / "… ở trong nước": the label keeps the "ở" that makes it a place.
   while (pre > 0 && PLACE_WORDS.has((words[0]?.[pre - 1] ?? '').toLocaleLowerCase('vi'))) pre--
   // The label starts no further than a bracket the shared words open ("(thực hiện tại cấp tỉnh)").

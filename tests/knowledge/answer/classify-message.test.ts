@@ -305,6 +305,19 @@ describe('classifyMessage', () => {
     expect(classify('ban la nguoi that hay may, cho minh hoi thu tuc khai sinh')).not.toBe('smalltalk')
   })
 
+  it('takes closing the talk, laughter in words and a remark on how fast the bot answers as small talk', () => {
+    for (const text of [
+      'thôi được rồi, cảm ơn em',
+      'haha buồn cười thật',
+      'tra loi nhanh ghe, gioi qua',
+      'sao hôm nay trả lời chậm thế',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    // the same words beside a question or a public service are no remark on the bot
+    expect(classify('sao hôm nay cổng dịch vụ công chậm thế')).not.toBe('smalltalk')
+    expect(classify('thôi được rồi, làm hộ chiếu ở đâu')).toBe('question')
+  })
+
   it('reads an insult beside a question for what it asks, and asking when a result comes without a past hand-in as a question', () => {
     expect(classify('bot ngu quá, làm hộ chiếu ở đâu')).toBe('question')
     expect(classify('làm hộ chiếu bao giờ nhận được')).toBe('question')

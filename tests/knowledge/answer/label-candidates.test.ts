@@ -31,6 +31,23 @@ describe('clarifyLabels', () => {
     expect(clarifyLabels(['Thủ tục đăng ký kết hôn', 'Thủ tục đăng ký khai tử']).common).toBeNull()
   })
 
+  it('never starts a label inside a word whose last syllable names a grade ("chế độ", "trợ cấp")', () => {
+    const { labels, common } = clarifyLabels([
+      'Xét hưởng chế độ đối với cán bộ, chiến sĩ Công an nhân dân đã thôi việc',
+      'Xét hưởng chế độ trợ cấp một lần đối với sĩ quan',
+    ])
+    expect(common).toBe('Xét hưởng chế độ')
+    expect(labels).toEqual([
+      'Cán bộ, chiến sĩ Công an nhân dân đã thôi việc',
+      'Trợ cấp một lần đối với sĩ quan',
+    ])
+    // a grade still keeps its head word: "Cấp III" / "Cấp đặc biệt"
+    expect(
+      clarifyLabels(['Cấp phép xây dựng công trình cấp III', 'Cấp phép xây dựng công trình cấp đặc biệt'])
+        .labels,
+    ).toEqual(['Cấp III', 'Cấp đặc biệt'])
+  })
+
   it('keeps the level when it is all that tells two names apart', () => {
     const name =
       'Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với lực lượng Công an nhân dân'
