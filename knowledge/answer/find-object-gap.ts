@@ -126,7 +126,7 @@ export const findPurposeOnly = ({
   if (cut < 0) return null
   const head = tokens.slice(0, cut).map((t) => t.folded)
   const asked = head.filter((w) => content.has(w) && !rewritten.has(w))
-  if (asked.length < 2 || head.some((w) => rewritten.has(w))) return null
+  if (asked.length < 2 || head.some((w) => rewritten.has(w) && content.has(w))) return null
   const uncovered = new Set(top.uncovered)
   if (!asked.every((w) => uncovered.has(w))) return null
   for (let i = 0; i + 1 < head.length; i++) {

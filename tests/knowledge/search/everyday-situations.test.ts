@@ -15,6 +15,9 @@ describeOnPortal('situations told in everyday words on the portal export', (port
     ['bố mẹ muốn chia mảnh đất cho hai đứa con, mỗi người một sổ thì làm sao', '1.012784'],
     ['nhà bên cạnh xây tường lấn sang đất nhà tôi, xã có giải quyết không', '1.012812'],
     ['quán nước nhà em muốn nghỉ bán 2 tháng thì báo ở đâu', '1.001570'],
+    // closing for a while is a pause, not the closing of a mine; standing as a vehicle's owner is its transfer
+    ['tiệm tóc của chị tôi muốn đóng cửa một thời gian để sửa lại, có phải báo không', '1.001570'],
+    ['mua lại ô tô cũ của bạn, muốn đứng tên xe thì làm gì', '1.013076'],
     ['đóng cửa hộ kinh doanh vì nghỉ bán hẳn', '1.001266'],
     ['tiệm tạp hóa của mẹ không bán nữa, muốn dẹp tiệm luôn thì làm gì', '1.001266'],
     ['làm nghề tự do muốn tự đóng bảo hiểm để sau này có lương hưu', '1.002179'],

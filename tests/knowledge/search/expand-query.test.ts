@@ -70,6 +70,14 @@ describe('expandQuery', () => {
   it('expands "nhập khẩu" to residence only when a household is mentioned', () => {
     expect(texts('nhập khẩu cho con vào hộ')).toContain('thường')
     expect(texts('thủ tục nhập khẩu hàng hoá')).toContain('nhập')
+    // "cần hồ sơ gì" typed without marks holds "ho", but a car, goods or customs make it an import
+    for (const text of [
+      'muon nhap khau chiec o to dang dung ben Uc, can ho so gi',
+      'lo hang nhap khau, hai quan can ho so gi',
+    ]) {
+      expect(texts(text), text).toContain('nhap')
+      expect(texts(text), text).not.toContain('thuong')
+    }
   })
 
   it('keeps an accented content word that folds like a filler word', () => {
