@@ -88,8 +88,11 @@ const CLARIFY_MARGIN = 0.06
  * A weak match is answered outright when no other fitting procedure scores within `margin` of it, it
  * holds at least these shares of the question's words and rare words, and this share of its own name
  * was asked about (not a corner of a long name: "xin giấy phép bán rượu" against a customs procedure).
+ * A name that lacks a phrase narrowing the question's object (`findMissedObject`) and has no other
+ * doubt must hold `missedIdfCoverage` of the rare words: "xin cấp lại sổ hộ nghèo" holds "cấp lại
+ * sổ" of "Cấp lại Sổ thuyền viên" but not "hộ nghèo", the rarest words, so it is asked about.
  */
-const ALONE = { margin: 0.45, coverage: 0.5, idfCoverage: 0.25, precision: 0.15 }
+const ALONE = { margin: 0.45, coverage: 0.5, idfCoverage: 0.25, precision: 0.15, missedIdfCoverage: 0.4 }
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
 const NAMED_AMONG = 3
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
@@ -735,7 +738,7 @@ const answerAlone = async ({
     (doubt === 'weak' || !!missed) &&
     !complaint &&
     top.coverage >= ALONE.coverage &&
-    top.idfCoverage >= ALONE.idfCoverage &&
+    top.idfCoverage >= (missed && doubt === null ? ALONE.missedIdfCoverage : ALONE.idfCoverage) &&
     top.precision >= ALONE.precision &&
     groups.every((g) => g.group === top.group || top.score - g.score >= ALONE.margin) &&
     !(wordShare && holdsUnknownWord({ top, terms: query.terms, wordShare }))

@@ -12,6 +12,7 @@ describeOnPortal('situations told in everyday words on the portal export', (port
   it.each([
     ['mua lại xe máy của anh họ, xe vẫn đứng tên anh ấy, làm sao cho xe đứng tên mình', '1.013076'],
     ['đất nhà tôi ở từ năm 1985 đến nay vẫn chưa có sổ đỏ, giờ làm thế nào', '1.013978'],
+    ['đất mua bằng giấy viết tay từ năm 2000 giờ muốn làm sổ', '1.013978'],
     ['bố mẹ muốn chia mảnh đất cho hai đứa con, mỗi người một sổ thì làm sao', '1.012784'],
     ['nhà bên cạnh xây tường lấn sang đất nhà tôi, xã có giải quyết không', '1.012812'],
     ['quán nước nhà em muốn nghỉ bán 2 tháng thì báo ở đâu', '1.001570'],
