@@ -41,6 +41,7 @@ import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
+import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
 import { narrowClarify } from './narrow-clarify.ts'
@@ -748,6 +749,12 @@ const answerAlone = async ({
     excepting ||
     forOrganisations ||
     unaskedVariant ||
+    // "nộp thuế đất hàng năm" answered with "Giảm tiền thuê đất …": a turning action nobody asked for
+    leadsWithUnaskedAction({
+      name: top.name,
+      asksAction: traits.actions.size > 0,
+      words: new Set([...query.folded, ...query.terms.map((t) => t.folded)]),
+    }) ||
     cards.length > 0 ||
     householdForCompany ||
     unpenalised(best) - top.score > FIT_MARGIN ||
