@@ -532,6 +532,7 @@ const answerAlone = async ({
       options,
       facet,
       weak,
+      ...(wordShare ? { pairShare: wordShare } : {}),
       after: [weak ? `Nếu không phải: ${ELSEWHERE}` : null, place?.note(null) ?? null],
     }),
     ...(place ? { places: place.places } : {}),
@@ -866,9 +867,10 @@ const answerAfterClarify = async (
   const left = narrowClarify({ options: offered, traits: actions.ofQuestion(query.tokens), actions })
   const [only] = left ?? []
   if (left?.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
-  if (left) return composeClarify({ options: left, facet, weak: false })
+  const pairShare = options.wordShare ? { pairShare: options.wordShare } : {}
+  if (left) return composeClarify({ options: left, facet, weak: false, ...pairShare })
   return alone.kind === 'not_found' && facet !== 'overview' && offered.length > 1
-    ? composeClarify({ options: offered, facet, weak: false })
+    ? composeClarify({ options: offered, facet, weak: false, ...pairShare })
     : null
 }
 

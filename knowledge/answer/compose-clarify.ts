@@ -17,6 +17,8 @@ export type ComposeClarifyOptions = {
   weak: boolean
   /** Lines after the list (where else to look, a place note). */
   after?: readonly (string | null)[]
+  /** Share of procedure names holding a folded word pair ("cong_nghiep"): labels never split such a word. */
+  pairShare?: (pair: string) => number
 }
 
 /** The shared name as the lead quotes it after "thủ tục": "Thủ tục đăng ký khai sinh" → "đăng ký khai sinh". */
@@ -37,9 +39,18 @@ const doubtLead = (common: string | null, count: number) => {
 }
 
 /** @returns a clarify answer with at most {@link MAX_CLARIFY_OPTIONS} numbered options */
-export const composeClarify = ({ options, facet, weak, after = [] }: ComposeClarifyOptions): Answer => {
+export const composeClarify = ({
+  options,
+  facet,
+  weak,
+  after = [],
+  pairShare,
+}: ComposeClarifyOptions): Answer => {
   const chosen = options.slice(0, MAX_CLARIFY_OPTIONS)
-  const labels = clarifyLabels(chosen.map((c) => c.name))
+  const labels = clarifyLabels(
+    chosen.map((c) => c.name),
+    pairShare,
+  )
   const candidates = chosen.map((c, i) => ({ code: c.code, name: c.name, label: labels.labels[i] ?? c.name }))
   const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
   const lead =

@@ -48,6 +48,34 @@ describe('clarifyLabels', () => {
     ).toEqual(['Cấp III', 'Cấp đặc biệt'])
   })
 
+  it('never splits a word the names use when it cuts their shared ending ("khu công | nghiệp sinh thái")', () => {
+    const names = [
+      'Thủ tục cấp/cấp lại Giấy chứng nhận khu công nghiệp sinh thái',
+      'Thủ tục cấp/cấp lại Giấy chứng nhận doanh nghiệp sinh thái',
+    ]
+    // "công nghiệp", "doanh nghiệp": pairs many names hold; "nghiệp sinh": a pair only these do
+    const pairShare = (pair: string) =>
+      ({ cong_nghiep: 12 / 2642, doanh_nghiep: 119 / 2642 })[pair] ?? 4 / 2642
+    expect(clarifyLabels(names).labels).toEqual(['Khu công', 'Doanh'])
+    expect(clarifyLabels(names, pairShare).labels).toEqual(['Khu công nghiệp', 'Doanh nghiệp'])
+  })
+
+  it('never labels an option with a joining word alone, nor two options alike (names differing only in "của")', () => {
+    const names = [
+      'Khai thác thông tin công dân trong Cơ sở dữ liệu căn cước',
+      'Khai thác thông tin của công dân trong Cơ sở dữ liệu căn cước (thực hiện tại cấp tỉnh)',
+      'Khai thác thông tin công dân trong Cơ sở dữ liệu quốc gia về dân cư (thực hiện tại cấp xã)',
+    ]
+    const plain = clarifyLabels(names).labels
+    expect(plain).not.toContain('Của')
+    expect(new Set(plain).size).toBe(3)
+    // "công dân" is a word many names hold: the two alike are told apart by their level
+    const pairShare = (pair: string) => (pair === 'cong_dan' ? 0.05 : 0)
+    const joined = clarifyLabels(names, pairShare).labels
+    expect(joined).not.toContain('Của')
+    expect(new Set(joined).size).toBe(3)
+  })
+
   it('keeps the level when it is all that tells two names apart', () => {
     const name =
       'Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với lực lượng Công an nhân dân'
