@@ -21,6 +21,7 @@ import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
+import { asksForAnimal } from './asks-for-animal.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeReply } from './compose-answer.ts'
 import { composeClarify } from './compose-clarify.ts'
@@ -651,7 +652,11 @@ const answerAlone = async ({
   // from everyday words beside other words ("đổi ngành nghề", "đòi bồi thường"): ask whether it is meant.
   if (objectLost && !objectGap && !purposeOnly && holdsTopic(best) && doubtsAction({ best, phraseWords }))
     return withChannel(askWhich(representatives([best, ...covered]), true))
-  if (!top || objectLost || objectGap || purposeOnly) return notCoveredReply(objectGap ?? purposeOnly)
+  // "đăng ký thường trú cho chó": a person's paper asked for a pet.
+  const animal =
+    top && !objectGap && !purposeOnly ? asksForAnimal({ tokens: query.tokens, name: top.name }) : null
+  if (!top || objectLost || objectGap || purposeOnly || animal)
+    return notCoveredReply(objectGap ?? purposeOnly ?? animal)
   const groups = representatives(fitting)
   // Close scores, or a rival the question's words support as well as the best one: ask which is meant.
   const undecided = new Set(

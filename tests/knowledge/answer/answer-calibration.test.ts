@@ -142,6 +142,21 @@ describe('answers only what the records cover', () => {
     })
   })
 
+  it.each(['đăng ký thường trú cho chó', 'làm giấy chứng tử cho thú cưng', 'làm hộ chiếu cho chó mèo'])(
+    'says the records do not cover a person\'s paper asked for a pet: "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('not_found')
+      expect(answer.text).toMatch(/^Dữ liệu thủ tục hành chính chính thức ở đây không có thủ tục đúng/)
+    },
+  )
+
+  it('still answers what the records have for animals: "mang chó cưng từ Nhật về cần kiểm dịch gì"', async () => {
+    const answer = await portal.kb.answer('mang chó cưng từ Nhật về Việt Nam cần kiểm dịch gì')
+    expect(answer.kind).not.toBe('not_found')
+    expect(offeredCodes(answer)).toContain('1.002496')
+  })
+
   it.each([
     'khám sức khỏe để thi bằng lái xe ở đâu',
     // an opening the dictionary reads as the action ("xin" → cấp) is no everyday name of the object
