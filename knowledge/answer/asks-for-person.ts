@@ -61,6 +61,13 @@ const CONTACT_PHRASES = [
   'so zalo',
   'zalo cua can bo',
   'zalo can bo',
+  // an email address or the address of the one-stop office ("cho tôi xin email của sở tư pháp")
+  'xin email',
+  'xin dia chi email',
+  'email lien he',
+  'email ho tro',
+  'dia chi bo phan mot cua',
+  'dia chi mot cua',
 ]
 
 /** Someone to reach (folded). */

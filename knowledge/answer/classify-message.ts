@@ -104,6 +104,17 @@ const STATUS_PHRASES = [
   // an application sent back ("sao em bị trả hồ sơ"; "hồ sơ … bị trả về": SENT_BACK)
   'bi tra ho so',
   'bi tra lai ho so',
+  // the result looked up, taken in, or late against the date set ("tra cứu kết quả giải quyết hồ sơ",
+  // "làm sao biết hồ sơ đã được tiếp nhận", "nộp lâu rồi chưa thấy gọi", "hẹn trả kết quả hôm qua mà chưa có")
+  'tra cuu ket qua giai quyet',
+  'da duoc tiep nhan',
+  'duoc tiep nhan chua',
+  'tiep nhan chua',
+  'nop lau roi',
+  'nop lau qua',
+  'chua thay goi',
+  'hen tra ket qua hom qua',
+  'qua ngay hen tra',
 ]
 
 /** An application sent back ("hồ sơ bị trả về là sao", "hồ sơ đăng ký kinh doanh bị trả lại") — folded. */
@@ -508,6 +519,10 @@ const WISHES = [
   'thật',
   'hôm nay',
   'sao',
+  // a greeting before the question to come ("hi, mình cần hỏi chút")
+  'chút',
+  'tí',
+  'xíu',
   'ghê',
   'thế',
   'vl',

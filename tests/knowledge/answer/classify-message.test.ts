@@ -16,6 +16,7 @@ describe('classifyMessage', () => {
   /** Messages by the class they must get. */
   const examples: Record<MessageClass, string[]> = {
     smalltalk: [
+      'hi, mình cần hỏi chút',
       // typed faces, trying the assistant, asking how it is, checking someone is there
       ':)',
       '=))',
@@ -203,6 +204,9 @@ describe('classifyMessage', () => {
     ],
     // asking for a person
     contact: [
+      'cho tôi xin email của sở tư pháp',
+      'email hỗ trợ của cổng dịch vụ công là gì',
+      'cho mình địa chỉ bộ phận một cửa phường',
       'cho mình xin số liên hệ của phòng tư pháp',
       'cho tôi gặp nhân viên',
       'nói chuyện với người thật',
@@ -236,6 +240,10 @@ describe('classifyMessage', () => {
     // asking how an application is progressing
     status: [
       'hồ sơ của tôi đến đâu rồi',
+      'cán bộ hẹn trả kết quả hôm qua mà chưa có',
+      'tra cứu kết quả giải quyết hồ sơ',
+      'làm sao biết hồ sơ đã được tiếp nhận',
+      'giấy phép xây dựng nộp lâu rồi chưa thấy gọi',
       '000.00.12.H56-260101-0001',
       'tra cuu ho so ma bien nhan 000.00.31.H29-250912-0345',
       'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
