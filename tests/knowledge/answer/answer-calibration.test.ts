@@ -253,6 +253,8 @@ describe('asks instead of saying nothing fits', () => {
     ['sang tên xe máy mua lại của người khác', '1.013076'],
     // the question names the best name in full: a rival holding as much of it is not a choice by that alone
     ['hợp nhất hai công ty luật', '1.002218'],
+    // looking up fits a name that provides or opens information ("Khai thác thông tin …")
+    ['toi muon tra cuu thong tin cua minh trong co so du lieu can cuoc', '1.014056'],
   ])('answers "%s" outright', async (question, code) => {
     expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
   })
@@ -269,6 +271,8 @@ describe('asks instead of saying nothing fits', () => {
     'con được giấy khen học sinh giỏi có nên thưởng tiền không',
     // alone, but lacking the phrase that names the object ("hộ nghèo"), the question's rarest words
     'xin cấp lại sổ hộ nghèo',
+    // looking a number up is no registration: no procedure looks up a tax code
+    'tra cứu mã số thuế cá nhân',
     // a name opening with an action nobody asked for: a reduction is not paying the tax
     'nop thue dat hang nam',
     'nhà thầu nước ngoài khai thuế ở việt nam cần hồ sơ gì',
