@@ -209,10 +209,24 @@ const ages = (tokens: readonly AnalyzedToken[]): { n: number; before: string }[]
   return out
 }
 
-/** The question's traits with the age it names ("6 tuổi", "dưới 14 tuổi"). */
+/** An old person named without an age ("làm căn cước cho người già", "bà cụ nhà tôi") — folded word runs. */
+const ELDERLY = [
+  ['nguoi', 'gia'],
+  ['nguoi', 'cao', 'tuoi'],
+  ['nguoi', 'lon', 'tuoi'],
+  ['cu', 'gia'],
+  ['ong', 'cu'],
+  ['ba', 'cu'],
+]
+/** The age an old person named without one is read as: past every age limit of the names ("từ đủ 14 tuổi"). */
+const ELDERLY_AGE = 60
+
+/** The question's traits with the age it names ("6 tuổi", "dưới 14 tuổi"; "người già" as well past 14). */
 const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
   const [age] = ages(tokens)
   if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n
+  else if (tokens.some((_, i) => ELDERLY.some((run) => run.every((w, k) => tokens[i + k]?.folded === w))))
+    traits.age = ELDERLY_AGE
   return traits
 }
 

@@ -26,6 +26,8 @@ describeOnPortal('everyday requests on the portal export', (portal) => {
       // an identity card named as what is certified is a copy of a paper, not the card's own procedure
       ['công chứng căn cước hết bao nhiêu', '2.000815'],
       ['chứng thực cmnd ở đâu', '2.000815'],
+      // a Vietnamese settled abroad makes a civil-status event one "có yếu tố nước ngoài"
+      ['đăng ký kết hôn với người Việt Nam định cư ở Mỹ', '2.000806'],
     ],
     { limit: 1 },
   )
