@@ -26,6 +26,9 @@ describeOnPortal('everyday requests on the portal export', (portal) => {
       // an identity card named as what is certified is a copy of a paper, not the card's own procedure
       ['công chứng căn cước hết bao nhiêu', '2.000815'],
       ['chứng thực cmnd ở đâu', '2.000815'],
+      // carrying passengers or goods for hire is a transport business, not a driving licence
+      ['chở khách bằng xe 7 chỗ', '1.000703'],
+      ['chạy xe tải chở hàng thuê cần giấy phép gì', '1.000703'],
       // a Vietnamese settled abroad makes a civil-status event one "có yếu tố nước ngoài"
       ['đăng ký kết hôn với người Việt Nam định cư ở Mỹ', '2.000806'],
     ],
