@@ -253,6 +253,8 @@ describe('asks instead of saying nothing fits', () => {
     ['sang tên xe máy mua lại của người khác', '1.013076'],
     // the question names the best name in full: a rival holding as much of it is not a choice by that alone
     ['hợp nhất hai công ty luật', '1.002218'],
+    // a loss reported is a re-issue asked for
+    ['báo mất căn cước', '1.014064'],
     // an old person named without an age is past every age limit ("từ đủ 14 tuổi trở lên")
     ['làm căn cước cho người già không đi được', '1.014061'],
     // looking up fits a name that provides or opens information ("Khai thác thông tin …")
