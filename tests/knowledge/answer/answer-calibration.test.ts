@@ -142,6 +142,21 @@ describe('answers only what the records cover', () => {
     })
   })
 
+  it('asks which company is meant when a business licence is asked for a company, never an investment abroad', async () => {
+    const answer = await portal.kb.answer('xin giấy phép kinh doanh cho công ty')
+    expect(answer.kind).toBe('clarify')
+    expect(offeredCodes(answer)).toEqual(expect.arrayContaining(['2.001583', '2.001199', '2.002043']))
+    // a trade's licence asked by a company is that licence
+    expect(
+      kindAndCode(
+        await portal.kb.answer('công ty mình vừa mua 5 xe tải, xin giấy phép kinh doanh vận tải cần gì'),
+      ),
+    ).toEqual({
+      kind: 'answer',
+      code: '1.000703',
+    })
+  })
+
   it.each(['đăng ký thường trú cho chó', 'làm giấy chứng tử cho thú cưng', 'làm hộ chiếu cho chó mèo'])(
     'says the records do not cover a person\'s paper asked for a pet: "%s"',
     async (question) => {
