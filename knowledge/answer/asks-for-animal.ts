@@ -6,16 +6,14 @@
  * chăn nuôi") is what the records have for them and is left alone.
  * @module
  */
-import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
+import { containsPhrase } from '../search/contains-phrase.ts'
+import { type AnalyzedToken, normalizeVietnamese } from '../search/normalize-vietnamese.ts'
 
 /** Animals a citizen keeps, typed with their marks ("chó", not "cho"), or a phrase unmarked text cannot mistake. */
-const MARKED_ANIMALS = new Set(['chó', 'mèo'])
+const MARKED_ANIMALS = new Set(['chó', 'mèo'].map(normalizeVietnamese))
 /** Phrases (folded) that name a pet whatever the marks. */
-const PET_PHRASES = [
-  ['thu', 'cung'],
-  ['vat', 'nuoi'],
-]
-/** Words of names about animals (lower case, with marks): such a name is about them. */
+const PET_PHRASES = ['thu cung', 'vat nuoi']
+/** Words of names about animals (with marks, tones placed as `normalizeVietnamese` places them): such a name is about them. */
 const ANIMAL_NAME_WORDS = [
   'động vật',
   'vật nuôi',
@@ -24,11 +22,10 @@ const ANIMAL_NAME_WORDS = [
   'gia súc',
   'gia cầm',
   'thủy sản',
-  'thuỷ sản',
   'kiểm dịch',
   'chó',
   'mèo',
-]
+].map(normalizeVietnamese)
 
 export type AsksForAnimalOptions = {
   /** The question's tokens as analysed. */
@@ -39,14 +36,10 @@ export type AsksForAnimalOptions = {
 
 /** @returns the animal's words as typed ("chó", "thú cưng") when the question names one the name is not about, else null */
 export const asksForAnimal = ({ tokens, name }: AsksForAnimalOptions): string[] | null => {
-  let named: string[] | null = null
-  for (let i = 0; i < tokens.length && !named; i++) {
-    const t = tokens[i] as AnalyzedToken
-    if (t.accented && MARKED_ANIMALS.has(t.text.toLocaleLowerCase('vi'))) named = [t.folded]
-    for (const phrase of PET_PHRASES)
-      if (!named && phrase.every((w, k) => tokens[i + k]?.folded === w)) named = [...phrase]
-  }
+  const marked = tokens.find((t) => t.accented && MARKED_ANIMALS.has(t.text))
+  const folded = tokens.map((t) => t.folded).join(' ')
+  const named = marked ? [marked.folded] : PET_PHRASES.find((p) => containsPhrase(folded, p))?.split(' ')
   if (!named) return null
-  const lower = name.normalize('NFC').toLocaleLowerCase('vi')
+  const lower = normalizeVietnamese(name)
   return ANIMAL_NAME_WORDS.some((w) => lower.includes(w)) ? null : named
 }

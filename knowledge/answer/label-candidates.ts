@@ -98,8 +98,7 @@ export const clarifyLabels = (
 ): { labels: string[]; common: string | null } => {
   const joined = (a: string | undefined, b: string | undefined) =>
     !!pairShare && !!a && !!b && pairShare(`${foldPhrase(a)}_${foldPhrase(b)}`) >= JOINED_PAIR_SHARE
-  const labelNames = (group: string[]) => labelNamesWith(group, joined)
-  const found = labelNames(names)
+  const found = labelNames(names, joined)
   // Names that share more than all of them do ("Đăng ký đất đai, tài sản … lần đầu đối với tổ chức …" /
   // "… đối với hộ gia đình, cá nhân …" beside "Đăng ký đất đai lần đầu …") may be cut to the same label:
   // those are told apart by the words only they do not share.
@@ -107,7 +106,10 @@ export const clarifyLabels = (
   for (const label of new Set(labels)) {
     const at = labels.flatMap((l, i) => (l === label ? [i] : []))
     if (at.length < 2 || at.length === names.length) continue
-    const again = labelNames(at.map((i) => names[i] ?? ''))
+    const again = labelNames(
+      at.map((i) => names[i] ?? ''),
+      joined,
+    )
     if (new Set(again.labels).size !== at.length) continue
     for (const [k, i] of at.entries()) {
       const own = again.labels[k] ?? labels[i] ?? ''
@@ -129,7 +131,7 @@ export const clarifyLabels = (
   return { labels, common: found.common }
 }
 
-const labelNamesWith = (
+const labelNames = (
   names: string[],
   joined: (a: string | undefined, b: string | undefined) => boolean,
 ): { labels: string[]; common: string | null } => {

@@ -7,9 +7,9 @@
  * word anyhow ("xin giảm chi phí cưỡng chế", "cắt khẩu" read as "xóa đăng ký thường trú") asks for it.
  * @module
  */
-import { foldPhrase } from '../search/load-synonyms.ts'
+import { analyzeMessage, foldToken, normalizeVietnamese } from '../search/normalize-vietnamese.ts'
 
-/** Actions that change what the service does, as a name opens with them (with marks, longest first). */
+/** Actions that change what the service does, as a name opens with them (longest first). */
 const TURNING_ACTIONS = [
   'miễn nhiệm',
   'mở khóa',
@@ -27,13 +27,10 @@ const TURNING_ACTIONS = [
   'hủy',
   'dừng',
   'khóa',
-].map((p) => p.split(' '))
+].map((p) => normalizeVietnamese(p).split(' '))
 
 /** Words a name may open with before its action ("Thủ tục", "Đề nghị"). */
-const OPENINGS = [
-  ['thủ', 'tục'],
-  ['đề', 'nghị'],
-]
+const OPENINGS = ['thủ tục', 'đề nghị'].map((p) => normalizeVietnamese(p).split(' '))
 
 export type LeadsWithUnaskedActionOptions = {
   /** The name about to be given as the answer. */
@@ -51,23 +48,12 @@ export const leadsWithUnaskedAction = ({
   words,
 }: LeadsWithUnaskedActionOptions): boolean => {
   if (asksAction) return false
-  // Each word in lower case ("khoá" written "khóa"), with whether a comma or semicolon closes it ("Miễn," / "Khai;").
-  let folded = name
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((w) => ({
-      word: w
-        .normalize('NFC')
-        .toLocaleLowerCase('vi')
-        .replace(/[,;:.()]/gu, '')
-        .replace(/oá/gu, 'óa')
-        .replace(/uỷ/gu, 'ủy'),
-      closes: /[,;]$/u.test(w),
-    }))
-  for (const opening of OPENINGS)
-    if (opening.every((w, k) => folded[k]?.word === w)) folded = folded.slice(opening.length)
+  // Its words with marks, each marked when a comma or other break comes before it ("Miễn, giảm …").
+  let tokens = analyzeMessage(name)
+  const opening = OPENINGS.find((phrase) => phrase.every((w, k) => tokens[k]?.text === w))
+  if (opening) tokens = tokens.slice(opening.length)
   const actionAt = (at: number) =>
-    TURNING_ACTIONS.find((phrase) => phrase.every((w, k) => folded[at + k]?.word === w))
+    TURNING_ACTIONS.find((phrase) => phrase.every((w, k) => tokens[at + k]?.text === w))
   // The actions it opens with, one after another ("Miễn, giảm …", "Miễn thuế, giảm thuế …").
   const opened: string[] = []
   let at = 0
@@ -75,8 +61,8 @@ export const leadsWithUnaskedAction = ({
     opened.push(...action)
     at += action.length
     // the object between two actions belongs to both: "miễn thuế, giảm thuế"
-    while (at < folded.length && !folded[at - 1]?.closes && !actionAt(at) && folded[at]?.word !== 'và') at++
-    if (folded[at]?.word === 'và') at++
+    while (at < tokens.length && !tokens[at]?.clause && !actionAt(at) && tokens[at]?.text !== 'và') at++
+    if (tokens[at]?.text === 'và') at++
   }
-  return opened.length > 0 && !opened.some((w) => words.has(foldPhrase(w)))
+  return opened.length > 0 && !opened.some((w) => words.has(foldToken(w)))
 }

@@ -11,6 +11,7 @@
 
 import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
+import { containsPhrase } from '../search/contains-phrase.ts'
 import { namesDeath } from '../search/names-death.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import { findRequestedPart } from './find-requested-part.ts'
@@ -209,15 +210,8 @@ const ages = (tokens: readonly AnalyzedToken[]): { n: number; before: string }[]
   return out
 }
 
-/** An old person named without an age ("làm căn cước cho người già", "bà cụ nhà tôi") — folded word runs. */
-const ELDERLY = [
-  ['nguoi', 'gia'],
-  ['nguoi', 'cao', 'tuoi'],
-  ['nguoi', 'lon', 'tuoi'],
-  ['cu', 'gia'],
-  ['ong', 'cu'],
-  ['ba', 'cu'],
-]
+/** An old person named without an age ("làm căn cước cho người già", "bà cụ nhà tôi") — folded. */
+const ELDERLY = ['nguoi gia', 'nguoi cao tuoi', 'nguoi lon tuoi', 'cu gia', 'ong cu', 'ba cu']
 /** The age an old person named without one is read as: past every age limit of the names ("từ đủ 14 tuổi"). */
 const ELDERLY_AGE = 60
 
@@ -225,8 +219,10 @@ const ELDERLY_AGE = 60
 const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
   const [age] = ages(tokens)
   if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n
-  else if (tokens.some((_, i) => ELDERLY.some((run) => run.every((w, k) => tokens[i + k]?.folded === w))))
-    traits.age = ELDERLY_AGE
+  else {
+    const folded = tokens.map((t) => t.folded).join(' ')
+    if (ELDERLY.some((phrase) => containsPhrase(folded, phrase))) traits.age = ELDERLY_AGE
+  }
   return traits
 }
 

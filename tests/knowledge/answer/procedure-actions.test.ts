@@ -17,6 +17,8 @@ describe('procedure actions', () => {
   it('reads the action of a procedure name, longest phrase first', () => {
     expect(actionsOf('Cấp lại thẻ căn cước')).toEqual(['reissue'])
     expect(actionsOf('Cấp đổi thẻ căn cước')).toEqual(['exchange'])
+    // the record's own typo ("Cấp đối Giấy phép đầu tư …") reads as the exchange it is
+    expect(actionsOf('Cấp đối Giấy phép đầu tư, Giấy chứng nhận đầu tư')).toEqual(['exchange'])
     expect(actionsOf('Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch')).toEqual(['change'])
     expect(actionsOf('Đăng ký thường trú')).toEqual([])
     expect(actionsOf('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH').sort()).toEqual([

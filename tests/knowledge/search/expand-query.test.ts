@@ -67,6 +67,10 @@ describe('expandQuery', () => {
     expect(q.terms.map((t) => t.text)).toEqual(['đổi', 'thẻ', 'căn', 'cước'])
   })
 
+  it('reads land asked for ("xin cấp đất") as land allocation', () => {
+    expect(texts('xin cấp đất làm nhà')).toContain('giao')
+  })
+
   it('expands "nhập khẩu" to residence only when a household is mentioned', () => {
     expect(texts('nhập khẩu cho con vào hộ')).toContain('thường')
     expect(texts('thủ tục nhập khẩu hàng hoá')).toContain('nhập')

@@ -34,6 +34,7 @@ describe('story variants', () => {
       'có yếu tố nước ngoài',
     ],
     ['giấy khai sinh của tôi mất, ở phường cũng không còn sổ, làm khai sinh thế nào', 'lại'],
+    ['giấy đăng ký kết hôn bị cháy, xã không còn lưu thì làm sao', 'lại'],
     ['anh toi bi tai nan khi dang lam viec o xuong, muon lam che do tai nan lao dong', 'lần đầu'],
     ['mẹ tôi đang hưởng lương hưu thì mất, tháng đó chưa kịp lĩnh, con cháu nhận thay thế nào', 'truy lĩnh'],
     ['tôi có xưởng mộc nhỏ, giờ muốn lập công ty do một mình tôi làm chủ thì thủ tục sao', 'một thành viên'],
