@@ -403,9 +403,18 @@ const answerAlone = async ({
       if (bodies.length) return askWhich(bodies, false)
       return answer.kind === 'clarify' ? notFound() : answer
     }
-    if (!act || (answer.kind !== 'answer' && answer.kind !== 'clarify')) return answer
+    if (!act) return answer
     const results = complaintProcedures(act)
     const fitting = fitComplaint({ act, folded: query.folded, results })
+    // A complaint about a body whose complaints the records resolve, though the rest of the message
+    // found nothing ("xe bị cảnh sát giao thông tạm giữ quá hạn … muốn làm đơn khiếu nại"): that body's.
+    if (answer.kind !== 'answer' && answer.kind !== 'clarify') {
+      if (answer.kind !== 'not_found' || !fitting.length) return answer
+      const [only] = fitting
+      if (fitting.length === 1 && only)
+        return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? answer
+      return askWhich(fitting, false)
+    }
     // A question between procedures the complaint mentions ("tố cáo công an phường đòi tiền khi làm
     // căn cước": the identity card's) or between other bodies' complaints: the fitting complaint
     // procedures instead; one among only fitting ones stays.

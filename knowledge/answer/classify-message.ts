@@ -416,7 +416,21 @@ const SMALL_TALK = [
   'chậm thế',
   'giỏi ghê',
   'giỏi quá',
+  // praise for the help given ("hay quá, giúp được nhiều đấy")
+  'hay quá',
+  'hay ghê',
+  'hay thật',
+  'giúp được nhiều',
+  'giúp ích nhiều',
+  'hữu ích',
+  'hữu ích quá',
 ].map(foldPhrase)
+
+/** Laughter typed as syllables ("ahihi", "hahaha", "hihihi", "kakaka"): small talk. */
+const LAUGHTER = /^a?(?:h[aeiou]|k[ae]){2,}$/
+
+/** The bot named in a remark ("bot ơi", "ad ơi", "trợ lý ơi") — folded, between spaces. */
+const TO_THE_BOT = / (?:bot|ad|admin|tro li) oi /
 
 /**
  * Insults and rude remarks to the bot ("đồ ngu", "bot vô dụng", "ngu thế", "trả lời chẳng ra gì") —
@@ -565,6 +579,8 @@ const isKnownWord = (word: string, synonyms: Synonyms): boolean =>
 
 /** At most this many words is a short message (a remark, "bạn dễ thương ghê", or a quick question). */
 const SHORT_WORDS = 5
+/** At most this many words is a remark said to the bot by name, when it asks nothing. */
+const REMARK_WORDS = 10
 /** Words that make a short message a question ("mấy tuổi rồi", "là gì", "ở đâu") — folded. */
 const QUESTION_MARK = / (?:gi|sao|khong|ko|k|chua|nao|may|bao nhieu|dau|ai|the nao|ra sao|bao gio|hok|hem) /
 
@@ -605,6 +621,7 @@ export const classifyMessage = ({
   if (query.codes.length) return 'question'
   if (isEmojiOnly(text)) return 'smalltalk'
   if (!words.length) return 'gibberish'
+  if (words.every((w) => LAUGHTER.test(w))) return 'smalltalk'
   if (words.length <= 8 && onlyPhrases(words, smallTalkOf(synonyms), synonyms)) return 'smalltalk'
   const whole = words.join(' ')
   // The words of the out-of-scope phrases the message holds ("nấu", "thời tiết").
@@ -650,6 +667,16 @@ export const classifyMessage = ({
   // remark. One of only a facet ("phí bao nhiêu?") asks which procedure and is left to the answer.
   if (wordShare && !evidence && query.terms.length && words.length <= SHORT_WORDS && !isComplaint(query))
     return isRemark(whole, words.length, text) ? 'smalltalk' : 'out_of_scope'
+  // A longer remark said to the bot by name ("hôm nay mệt quá bot ơi"), asking nothing.
+  if (
+    wordShare &&
+    !evidence &&
+    words.length <= REMARK_WORDS &&
+    TO_THE_BOT.test(` ${whole} `) &&
+    isRemark(whole, words.length, text) &&
+    !isComplaint(query)
+  )
+    return 'smalltalk'
   return 'question'
 }
 

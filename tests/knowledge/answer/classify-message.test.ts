@@ -43,6 +43,9 @@ describe('classifyMessage', () => {
       'Alo, có ai ở đó không',
       // laughter, a bare acknowledgement, goodbyes, new-year wishes, emoji only
       'haha',
+      'ahihi',
+      'hahaha',
+      'hay quá, giúp được nhiều',
       'uh',
       'ê bot',
       'camon nhieu',
@@ -372,6 +375,20 @@ describeOnPortal('out of scope by the records (the national export)', (portal) =
       expect(answer.kind).toBe('not_found')
       expect(answer.candidates).toBeUndefined()
       expect(answer.text).toContain(OUT_OF_SCOPE)
+    },
+  )
+
+  it.each(['hôm nay mệt quá bot ơi', 'trời nóng quá ad ơi', 'mai được nghỉ rồi vui ghê bot ơi'])(
+    'takes "%s", a remark said to the bot by name that asks nothing, for small talk',
+    async (text) => {
+      expect((await portal.kb.answer(text, {})).kind).toBe('smalltalk')
+    },
+  )
+
+  it.each(['bot ơi làm hộ chiếu ở đâu', 'ad ơi đổi bằng lái xe hết bao nhiêu tiền'])(
+    'keeps "%s", which names the bot and asks about a procedure, a question',
+    async (text) => {
+      expect(['answer', 'clarify']).toContain((await portal.kb.answer(text, {})).kind)
     },
   )
 

@@ -29,6 +29,23 @@ describeOnPortal('a complaint no procedure of the records resolves (the shipped 
     expect(answer.text).toContain('Phản ánh, kiến nghị')
   })
 
+  it('answers a complaint about the police with their complaint procedure though the story around it found nothing', async () => {
+    // The rest of the message (a vehicle held past its time, "trái luật") matches no procedure; the
+    // complaint names the body and the level whose complaints the records resolve.
+    const held = await portal.kb.answer(
+      'tháng trước xe của tôi bị phòng cảnh sát giao thông công an tỉnh tạm giữ quá thời hạn mà không ra quyết định, tôi thấy hành vi đó trái luật, giờ muốn làm đơn khiếu nại',
+      {},
+    )
+    expect(held.kind).toBe('answer')
+    expect(held.procedure?.code).toBe('1.003504')
+    expect(held.text).toContain('Phản ánh, kiến nghị')
+    const refused = await portal.kb.answer(
+      'công an xã từ chối đăng ký tạm trú cho em không có lý do, em muốn làm đơn khiếu nại thì gửi đâu',
+      {},
+    )
+    expect(offeredCodes(refused)).toContain('1.004335')
+  })
+
   it('gives feedback about another body the channel, not procedures it only mentions', async () => {
     for (const q of ['phản ánh việc làm sổ đỏ quá lâu', 'phản ánh công ty nợ lương công nhân không trả']) {
       const answer = await portal.kb.answer(q, {})
