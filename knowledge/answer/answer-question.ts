@@ -529,7 +529,13 @@ const answerAlone = async ({
     rewritten ??= rewrittenWords(query, synonyms)
     return rewritten
   }
-  const absent = topics.find(questionObject)
+  // A topic the records lack told only in the story before a request that names a topic of its own is
+  // the story's ("cháu đang trong độ tuổi nghĩa vụ quân sự, sắp vào Bình Dương làm công nhân, có phải
+  // khai báo tạm vắng không"), not what is asked.
+  const storyWords = new Set(query.terms.filter((t) => t.story).map((t) => t.folded))
+  const absent = topics
+    .find(questionObject)
+    .filter((t) => !requested.length || !t.split(' ').every((w) => storyWords.has(w)))
   const holdsTopic = (r: SearchResult) => !absent.length || absent.some((t) => topics.named(t, r.group))
   // Short names the question holds nearly all of: options of a "có phải bạn hỏi …" question.
   const covered = findCoveredNames({ results, fits: (r) => !misfits.get(r.code) && holdsTopic(r) })

@@ -49,6 +49,19 @@ describe('topics the records do not hold', () => {
     expect(answer.text).toContain('dichvucong.gov.vn')
   })
 
+  it('reads a topic the records lack told only in the story as the story, when the request names its own topic', async () => {
+    const told = await portal.kb.answer(
+      'dạ chú ơi cho cháu hỏi, cháu 19 tuổi đang trong độ tuổi nghĩa vụ quân sự, sắp vào Bình Dương làm công nhân 6 tháng thì có phải khai báo tạm vắng với công an xã không ạ',
+    )
+    expect(['answer', 'clarify']).toContain(told.kind)
+    expect(told.procedure?.code ?? told.candidates?.[0]?.code).toBe('1.003677')
+    // asked in the request itself, it is still not covered
+    const asked = await portal.kb.answer(
+      'cháu năm nay 18 tuổi, đã đi làm công nhân ở Bình Dương, giờ muốn đăng ký nghĩa vụ quân sự thì làm ở đâu',
+    )
+    expect(asked.kind).toBe('not_found')
+  })
+
   it('still answers the security certificate of a karaoke or a pawnshop, which the records hold', async () => {
     for (const question of [
       'quán karaoke xin giấy chứng nhận đủ điều kiện về an ninh trật tự ở đâu',
