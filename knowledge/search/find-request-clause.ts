@@ -142,6 +142,14 @@ const tells = (tokens: readonly AnalyzedToken[], from: number, to: number): bool
   return false
 }
 
+/** Whether the word at `i` brings the story to now ("giờ", "nhưng"; not the "giờ" of "mấy giờ"). */
+const opensNow = (tokens: readonly AnalyzedToken[], i: number): boolean => {
+  const t = tokens[i]
+  const marked = t && NOW.get(t.folded)
+  if (!t || marked === undefined || !typedAs(t, marked)) return false
+  return !(t.folded === 'gio' && NOT_NOW_AFTER.has(tokens[i - 1]?.folded ?? ''))
+}
+
 /** Token indices where a clause starts: after punctuation, and at a word that brings the story to now. */
 const clauseStarts = ({ text, tokens, analyse }: FindRequestClauseOptions): number[] => {
   const starts = new Set<number>([0])
@@ -155,11 +163,8 @@ const clauseStarts = ({ text, tokens, analyse }: FindRequestClauseOptions): numb
     at += n
   }
   if (at === tokens.length) for (const c of cuts) starts.add(c)
-  tokens.forEach((t, i) => {
-    const marked = NOW.get(t.folded)
-    if (i === 0 || marked === undefined || !typedAs(t, marked)) return
-    if (t.folded === 'gio' && NOT_NOW_AFTER.has(tokens[i - 1]?.folded ?? '')) return
-    starts.add(i)
+  tokens.forEach((_, i) => {
+    if (i > 0 && opensNow(tokens, i)) starts.add(i)
   })
   return [...starts].sort((a, b) => a - b)
 }
@@ -190,12 +195,16 @@ export const findStory = (options: FindRequestClauseOptions): RequestClause | nu
   if (!clauses) return null
   const { starts, ends, asking } = clauses
   const last = asking.lastIndexOf(true)
+  // The story brought to now ("…, tháng sau lại phải bay đi công tác, giờ phải báo mất ở đâu"): what
+  // the clauses before it must or want to do is told, not asked.
+  let now = -1
+  for (let k = 1; k <= last; k++) if (opensNow(tokens, starts[k] as number)) now = k
   const story = new Array<boolean>(tokens.length).fill(false)
   let told = false
   for (let k = 0; k < last; k++) {
     const from = starts[k] as number
     const to = ends[k] as number
-    if (asking[k] || (!tells(tokens, from, to) && negationAt(tokens, from, to) < 0)) continue
+    if ((asking[k] && k >= now) || (!tells(tokens, from, to) && negationAt(tokens, from, to) < 0)) continue
     story.fill(true, from, to)
     told = true
   }

@@ -36,6 +36,21 @@ describe('findRequestClause', () => {
     ).toBe('tôi ở hà nội con tôi học lớp 3')
   })
 
+  it('tells what the clauses before the story is brought to now must or want to do', () => {
+    // "phải bay" is the story's plan; "giờ phải báo mất ở đâu" is what is asked
+    expect(
+      storyOf(
+        'tôi vừa phát hiện mất hộ chiếu khi chuyển nhà, không biết rơi ở đâu, tháng sau lại phải bay đi Singapore công tác, giờ phải báo mất ở đâu trước',
+      ),
+    ).toBe('tôi vừa phát hiện mất hộ chiếu khi chuyển nhà tháng sau lại phải bay đi singapore công tác')
+    // without a "giờ", every clause that asks stays in the request
+    expect(
+      storyOf(
+        'tôi vừa mất hộ chiếu khi chuyển nhà, tháng sau lại phải bay đi Singapore công tác, báo mất ở đâu',
+      ),
+    ).toBe('tôi vừa mất hộ chiếu khi chuyển nhà')
+  })
+
   it('reads a clause that names only an object, with no person or time, as part of the request', () => {
     // "sổ đỏ còn ghi số chứng minh thư cũ" is what the request is about ("chứng minh" holds no "mình")
     expect(storyOf('sổ đỏ còn ghi số chứng minh thư cũ, giờ muốn cập nhật số căn cước thì làm sao')).toBe(
