@@ -182,6 +182,17 @@ describe('expandQuery', () => {
     expect(texts('xin phep khai thac da')).toContain('da')
   })
 
+  it('reads an elder or a child addressed ("chú ơi", "cho cháu hỏi", "dạ cô") as no word of the request', () => {
+    const plain = texts('làm căn cước')
+    expect(texts('dạ chú ơi cho cháu hỏi làm căn cước')).toEqual(plain)
+    expect(texts('bác ơi cháu muốn hỏi làm căn cước')).toEqual(plain)
+    expect(texts('dạ cô ơi cho con hỏi, làm căn cước')).toEqual(plain)
+    // the same words elsewhere keep their sense ("bắc", "chủ hộ", "châu Âu" typed without marks)
+    expect(texts('xe khach tuyen bac nam')).toContain('bac')
+    expect(texts('tach khau chu ho')).toContain('chu')
+    expect(texts('xin visa di chau au')).toContain('chau')
+  })
+
   it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
     const q = expandQuery('mất sổ đỏ', synonyms)
     const weight = (w: string) => q.terms.find((t) => t.text === w)?.weight
