@@ -31,6 +31,9 @@ describeOnPortal('everyday requests on the portal export', (portal) => {
       ['chạy xe tải chở hàng thuê cần giấy phép gì', '1.000703'],
       // a Vietnamese settled abroad makes a civil-status event one "có yếu tố nước ngoài"
       ['đăng ký kết hôn với người Việt Nam định cư ở Mỹ', '2.000806'],
+      // closing a company for good is its dissolution; a name taken off the household book a removal
+      ['muốn đóng công ty', '2.002023'],
+      ['muốn bỏ tên em trai ra khỏi sổ hộ khẩu', '1.003197'],
     ],
     { limit: 1 },
   )

@@ -182,6 +182,18 @@ describe('expandQuery', () => {
     expect(texts('xin phep khai thac da')).toContain('da')
   })
 
+  it('reads southern and central everyday speech: "nhiêu", "mấy bữa", "ở mô", closing "rứa", "dị", "hông"', () => {
+    const facets = (q: string) => expandQuery(q, synonyms).facets
+    expect(facets('đổi bằng lái tốn nhiêu tiền vậy nhen')).toEqual(['fees'])
+    expect(facets('làm hộ chiếu mấy bữa thì có')).toEqual(['duration'])
+    expect(facets('làm căn cước ở mô')).toEqual(['where'])
+    expect(texts('làm sổ hồng mất bao lâu rứa')).not.toContain('rứa')
+    expect(texts('mần giấy khai sinh ở đâu dị')).not.toContain('dị')
+    // typed without marks, "hong" may be "hỏng" and "di" "đi" / "di" (di chúc): kept
+    expect(texts('xe bi hong phanh')).toContain('hong')
+    expect(texts('lap di chuc')).toContain('di')
+  })
+
   it('reads an elder or a child addressed ("chú ơi", "cho cháu hỏi", "dạ cô") as no word of the request', () => {
     const plain = texts('làm căn cước')
     expect(texts('dạ chú ơi cho cháu hỏi làm căn cước')).toEqual(plain)
