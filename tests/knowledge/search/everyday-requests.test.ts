@@ -34,6 +34,11 @@ describeOnPortal('everyday requests on the portal export', (portal) => {
       // closing a company for good is its dissolution; a name taken off the household book a removal
       ['muốn đóng công ty', '2.002023'],
       ['muốn bỏ tên em trai ra khỏi sổ hộ khẩu', '1.003197'],
+      // a land certificate is re-issued only when lost (a damaged one is exchanged), never a betting licence
+      ['xin cấp lại sổ đỏ', '1.012786'],
+      ['sổ đỏ bị mất trộm cùng két sắt thì xin cấp lại thế nào', '1.012786'],
+      // land sold by the plot ("miếng đất")
+      ['muốn bán miếng đất cho người ta thì làm thủ tục gì', '1.013831'],
     ],
     { limit: 1 },
   )
