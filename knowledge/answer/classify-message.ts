@@ -166,9 +166,10 @@ const WAITING = new RegExp(
     String.raw`${HANDED_IN_AGO}.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b`,
     // "nộp từ tháng trước rồi, sao lâu thế", "nộp hôm thứ 3 giờ sao rồi"
     String.raw`${HANDED_IN_AGO}.*\b(?:sao roi|the nao roi|sao lau|lau qua|lau the|lau vay)\b|\b(?:sao lau|lau qua|lau the|lau vay)\b.*${HANDED_IN_AGO}`,
-    // "đã 10 ngày … sao chưa có thẻ", "làm lại 3 tuần rồi đã có chưa", "nộp tuần trước chưa thấy trả"
+    // "đã 10 ngày … sao chưa có thẻ", "làm lại 3 tuần rồi đã có chưa", "nộp tuần trước chưa thấy trả",
+    // "hồ sơ nộp bữa giờ sao chưa thấy gì hết trơn"
     // ("chưa đăng ký kết hôn, con mới sinh được 2 tháng chưa có giấy khai sinh" hands nothing in)
-    String.raw`(?<!\bchua )\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b`,
+    String.raw`(?<!\bchua )\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu|bua gio|may bua nay|bua truoc|hom bua|may hom nay|ca tuan nay|ca thang nay)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b`,
   ].join('|'),
 )
 

@@ -164,6 +164,7 @@ describe('classifyMessage', () => {
       'bán hàng online trên shopee có phải đóng thuế không',
       'đổi bằng lái ở đâu uy tín',
       'bé 2 tháng chưa có giấy khai sinh',
+      'bữa giờ chưa đăng ký khai sinh cho con',
       // a person's title inside a paper's name; a fee per unit of a procedure
       'the tu van vien phap luat bi hong can cap lai',
       'cấp chứng chỉ tư vấn viên pháp luật',
@@ -247,6 +248,9 @@ describe('classifyMessage', () => {
       'tra cứu kết quả giải quyết hồ sơ',
       'làm sao biết hồ sơ đã được tiếp nhận',
       'giấy phép xây dựng nộp lâu rồi chưa thấy gọi',
+      // handed in "bữa giờ" / "mấy bữa nay" (southern: these past days) and nothing yet
+      'hồ sơ nộp bữa giờ sao chưa thấy gì hết trơn',
+      'làm căn cước mấy bữa nay chưa thấy có',
       '000.00.12.H56-260101-0001',
       'tra cuu ho so ma bien nhan 000.00.31.H29-250912-0345',
       'hồ sơ cấp sổ đỏ nộp 3 tháng rồi chưa có kết quả',
