@@ -793,21 +793,27 @@ const answerAlone = async ({
       (c) =>
         c.precision >= WHOLE_NAME && [...actions.ofName(c.name).actions].every((a) => traits.actions.has(a)),
     )
-    if (close.length > 1 && !weak) return withChannel(askWhich(representatives([...close, ...whole]), false))
+    // A short licence question they share nothing with but the ask and common words: not covered.
+    // (not the words an everyday name was rewritten from: "khoan giếng" is "khai thác nước dưới đất")
+    const onlyTheAsk = (offered: SearchResult[]) => {
+      if (!wordShare) return false
+      const rewrittenWords = rewrittenOnce()
+      const words = subjectWords.filter((w) => !rewrittenWords.has(w))
+      const terms = query.terms.map((t) => t.folded)
+      return sharesOnlyTheAsk({ folded: query.folded, words, terms, offered, wordShare })
+    }
+    if (close.length > 1 && !weak) {
+      // Close rivals that each narrow the ask to their own trade ("phòng khám muốn xin giấy phép hoạt
+      // động" against real-estate exchanges and weather forecasts) are no choice either.
+      const choices = representatives([...close, ...whole])
+      return onlyTheAsk(choices)
+        ? notCoveredReply(top.uncovered, true)
+        : withChannel(askWhich(choices, false))
+    }
     // The best match first, then the names the question covers, then the other fitting ones.
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
     const offered = representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near])
-    // A short licence question they share nothing with but the ask and common words: not covered.
-    // (not the words an everyday name was rewritten from: "khoan giếng" is "khai thác nước dưới đất")
-    const rewrittenWords = rewrittenOnce()
-    const words = subjectWords.filter((w) => !rewrittenWords.has(w))
-    const terms = query.terms.map((t) => t.folded)
-    if (
-      doubt === 'weak' &&
-      wordShare &&
-      sharesOnlyTheAsk({ folded: query.folded, words, terms, offered, wordShare })
-    )
-      return notCoveredReply(top.uncovered, true)
+    if (doubt === 'weak' && onlyTheAsk(offered)) return notCoveredReply(top.uncovered, true)
     return withChannel(askWhich(offered, true))
   }
   // Named as related: a sibling, or a near match whose name is not a long one holding a few of the

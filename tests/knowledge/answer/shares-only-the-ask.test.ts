@@ -118,6 +118,8 @@ describe('licences and stories the records answer or do not (the shipped export)
     'mở phòng khám tư cần giấy phép gì',
     'mở trung tâm ngoại ngữ',
     'xin giấy phép tổ chức giải chạy marathon',
+    // close rivals that each narrow "giấy phép hoạt động" to their own trade are no choice either
+    'phòng khám muốn xin giấy phép hoạt động',
   ])(
     'says the records do not cover "%s" instead of offering names that share only common words',
     async (question) => {
@@ -127,6 +129,11 @@ describe('licences and stories the records answer or do not (the shipped export)
       expect(reply.candidates ?? []).toEqual([])
     },
   )
+
+  it('still asks between trades when the question names none of its own ("xin giấy phép hoạt động")', async () => {
+    const reply = await portal.kb.answer('xin giấy phép hoạt động', {})
+    expect(reply.kind).toBe('clarify')
+  })
 
   it('still offers the guardianship registration for a short question whose words are common one by one', async () => {
     const reply = await portal.kb.answer('giám hộ cho cháu mồ côi', {})
