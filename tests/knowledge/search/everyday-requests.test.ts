@@ -29,6 +29,8 @@ describeOnPortal('everyday requests on the portal export', (portal) => {
       // carrying passengers or goods for hire is a transport business, not a driving licence
       ['chở khách bằng xe 7 chỗ', '1.000703'],
       ['chạy xe tải chở hàng thuê cần giấy phép gì', '1.000703'],
+      ['giấy phép kinh doanh taxi', '1.000703'],
+      ['đăng ký kinh doanh xe khách', '1.000703'],
       // a Vietnamese settled abroad makes a civil-status event one "có yếu tố nước ngoài"
       ['đăng ký kết hôn với người Việt Nam định cư ở Mỹ', '2.000806'],
       // closing a company for good is its dissolution; a name taken off the household book a removal
