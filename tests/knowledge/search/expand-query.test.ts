@@ -187,6 +187,9 @@ describe('expandQuery', () => {
     expect(facets('đổi bằng lái tốn nhiêu tiền vậy nhen')).toEqual(['fees'])
     expect(facets('làm hộ chiếu mấy bữa thì có')).toEqual(['duration'])
     expect(facets('làm căn cước ở mô')).toEqual(['where'])
+    // who the application goes to is where it is handed in
+    expect(facets('làm giấy phép xây nhà thì nộp cho ai')).toEqual(['where'])
+    expect(facets('giấy phép lái xe ai cấp')).toEqual(['where'])
     expect(texts('làm sổ hồng mất bao lâu rứa')).not.toContain('rứa')
     expect(texts('mần giấy khai sinh ở đâu dị')).not.toContain('dị')
     // typed without marks, "hong" may be "hỏng" and "di" "đi" / "di" (di chúc): kept
