@@ -425,6 +425,35 @@ const SMALL_TALK = [
   'giúp ích nhiều',
   'hữu ích',
   'hữu ích quá',
+  'hay quá trời',
+  'quá trời',
+  'ngủ ngon',
+  'lâu quá',
+  'lâu thế',
+  'lâu vậy',
+  'trời ơi',
+  'bot',
+  // putting the questions off ("thôi để mai tui hỏi tiếp")
+  'để mai hỏi tiếp',
+  'mai hỏi tiếp',
+  'để mai hỏi',
+  'hỏi sau',
+  'để sau',
+  'hỏi tiếp sau',
+  'để mai',
+  'hỏi tiếp',
+  // not understanding the reply, asking it again ("hông hiểu gì hết trơn", "nói lại được không")
+  'không hiểu',
+  'chưa hiểu',
+  'không hiểu gì',
+  'hông hiểu',
+  'hổng hiểu',
+  'không hiểu gì hết',
+  'hông hiểu gì hết trơn',
+  'nói lại',
+  'nói lại được không',
+  'nói rõ hơn',
+  'giải thích lại',
 ].map(foldPhrase)
 
 /** Laughter typed as syllables ("ahihi", "hahaha", "hihihi", "kakaka"): small talk. */
@@ -552,6 +581,9 @@ const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
  * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
  * else is left and a phrase of `set` matched (wishes alone are not small talk: "ngày" is not a greeting).
  */
+/** Words small talk carries around its phrases that say nothing of their own ("hay quá trời luôn", "chúc bot …", "tui"). */
+const PASSED_OVER = new Set(['luon', 'tui', 'chuc'])
+
 const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms): boolean => {
   let i = 0
   let hits = 0
@@ -563,7 +595,7 @@ const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms): bo
       if (set.has(key)) {
         hits++
         step = n
-      } else if (synonyms.filler.has(key) || WISH_SET.has(key)) step = n
+      } else if (synonyms.filler.has(key) || WISH_SET.has(key) || PASSED_OVER.has(key)) step = n
     }
     if (!step) return false
     i += step

@@ -46,6 +46,13 @@ describe('classifyMessage', () => {
       'ahihi',
       'hahaha',
       'hay quá, giúp được nhiều',
+      'hay quá trời luôn',
+      'chúc bot ngủ ngon',
+      'trời ơi lâu quá',
+      // putting the questions off, not understanding the reply, asking it again
+      'thôi để mai tui hỏi tiếp',
+      'hông hiểu gì hết trơn',
+      'nói lại được không',
       'uh',
       'ê bot',
       'camon nhieu',
@@ -132,6 +139,9 @@ describe('classifyMessage', () => {
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
+      // the same words beside a procedure ask about it
+      'không hiểu thủ tục đăng ký kết hôn',
+      'trời ơi mất căn cước rồi',
       // a time told beside what was not handed in ("chưa đăng ký kết hôn, … 2 tháng chưa có giấy khai sinh")
       'hai đứa chưa đăng ký kết hôn, con mới sinh được 2 tháng chưa có giấy khai sinh, giờ làm khai sinh có tên bố thế nào',
       // an application still to be handed in, and a baby's papers: questions about the procedure
