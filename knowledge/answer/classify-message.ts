@@ -118,7 +118,13 @@ const STATUS_PHRASES = [
 ]
 
 /** An application sent back ("hồ sơ bị trả về là sao", "hồ sơ đăng ký kinh doanh bị trả lại") — folded. */
-const SENT_BACK = /\bho so\b(?: \S+){0,6}? bi tra (?:ve|lai)\b/
+const SENT_BACK = /\bho so\b(?: \S+){0,8}? bi tra (?:ve|lai)\b/
+
+/**
+ * A result promised for a day that has not come ("hẹn trả kết quả hôm nay mà chưa có tin nhắn", "cán bộ
+ * hẹn thứ 6 trả mà giờ chưa thấy") — folded.
+ */
+const PROMISED = /\bhen\b(?: \S+){0,4}? (?:tra|lay|nhan|co)\b.*\bchua (?:co|thay|nhan|tra|duoc|lay)\b/
 
 /**
  * The progress of an application ("xem tiến độ hồ sơ", "kiểm tra tiến độ giải quyết") — folded. A
@@ -644,6 +650,7 @@ export const classifyMessage = ({
       (STATUS_PHRASES.some((p) => containsPhrase(all, p)) ||
         PROGRESS.test(all) ||
         SENT_BACK.test(all) ||
+        PROMISED.test(all) ||
         HANDED_IN.test(all) ||
         OWN_APPLICATION_WHEN.test(all) ||
         WAITING.test(all)))

@@ -139,6 +139,7 @@ describe('classifyMessage', () => {
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
+      'đăng ký kết hôn có cần hẹn trước không',
       // the same words beside a procedure ask about it
       'không hiểu thủ tục đăng ký kết hôn',
       'trời ơi mất căn cước rồi',
@@ -260,6 +261,10 @@ describe('classifyMessage', () => {
       'giấy phép xây dựng nộp lâu rồi chưa thấy gọi',
       // handed in "bữa giờ" / "mấy bữa nay" (southern: these past days) and nothing yet
       'hồ sơ nộp bữa giờ sao chưa thấy gì hết trơn',
+      // a result promised for a day that has come; an application sent back, told at length
+      'hẹn trả kết quả hôm nay mà chưa có tin nhắn',
+      'cán bộ hẹn thứ 6 trả mà giờ chưa thấy',
+      'hồ sơ tôi nộp trên cổng dịch vụ công bị trả về, giờ sao',
       'làm căn cước mấy bữa nay chưa thấy có',
       '000.00.12.H56-260101-0001',
       'tra cuu ho so ma bien nhan 000.00.31.H29-250912-0345',
