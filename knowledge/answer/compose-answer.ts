@@ -146,8 +146,11 @@ const wherePart = (p: Procedure, placeNote: string | null): { lead: string; sect
 }
 
 const onlineLead = (p: Procedure): string => {
+  // (by post too when the record says so: "gửi qua bưu điện được không" is asked as often)
   if (p.channels.some((c) => c.kind === 'online'))
-    return 'Có, thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).'
+    return p.channels.some((c) => c.kind === 'postal')
+      ? 'Có, thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), và qua dịch vụ bưu chính.'
+      : 'Có, thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).'
   const kinds = channelLabels(p)
   if (!kinds.length) return missing('hình thức nộp')
   return `Hồ sơ gốc không ghi hình thức nộp trực tuyến; hình thức nộp: ${kinds.join(', ')}.`

@@ -101,6 +101,12 @@ describe('answerQuestion', () => {
     }
   })
 
+  it('answers whether an application goes by post with the channels the record lists', async () => {
+    const post = await ask('làm lý lịch tư pháp có gửi qua bưu điện được không')
+    expect(post).toMatchObject({ kind: 'answer', facet: 'online', procedure: { code: '3.000333' } })
+    expect(post.text.split('\n')[0]).toContain('qua dịch vụ bưu chính')
+  })
+
   it('follows up on the conversation procedure when the message names no other', async () => {
     const fee = await ask('phí bao nhiêu?', { procedureCode: '1.014063' })
     expect(fee).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: '1.014063' } })
