@@ -6,7 +6,11 @@
  * (an answer). Prints throughput, p50/p99 latency and the ratios to /healthz
  * (targets: search ≥ 0.30, answer ≥ 0.20), and the server's CPU time per request with the same ratios:
  * on a busy machine throughput follows what the other work leaves, CPU per request much less. BENCH_WORKERS=n runs the server with `WORKERS=n`
- * (one port, n processes; default 1). Bounded by a 180 s watchdog.
+ * (one port, n processes; default 1). BENCH_QUESTIONS picks what is asked (bench/question-streams.ts):
+ * `ten` (default, the ten everyday questions, so nearly every request is answered from the caches),
+ * `eval` (every distinct evaluation question, cycled: nearly none is) or `zipf` (the same drawn by
+ * popularity); the share of measured requests a cache of the server's size held is printed. Bounded by
+ * a 180 s watchdog.
  * `BENCH_RATE_LIMIT_SCOPE=database|process` counts every ask against the rate limit in that
  * scope (never refusing), to measure the limit's cost.
  *
@@ -24,14 +28,25 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { startServer } from '../tests/helpers/start-server.ts'
-import { citizenQuestion, searchRequest } from './citizen-questions.ts'
 import { quantile } from './quantile.ts'
+import { cacheHits, createQuestionStream, type QuestionStreamKind } from './question-streams.ts'
 
 const { values: flags } = parseArgs({ options: { profile: { type: 'boolean', default: false } } })
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10)
 const WORKERS = process.env['BENCH_WORKERS'] ?? '1'
+/** Which questions are asked (bench/question-streams.ts): `ten` (default), `eval` or `zipf`. */
+const QUESTIONS = process.env['BENCH_QUESTIONS'] ?? 'ten'
+if (!['ten', 'eval', 'zipf'].includes(QUESTIONS)) {
+  process.stderr.write(`BENCH_QUESTIONS must be ten, eval or zipf, not "${QUESTIONS}"\n`)
+  process.exit(2)
+}
+const stream = createQuestionStream(QUESTIONS as QuestionStreamKind)
+/** What the server keeps of each kind (its `KB_CACHE_ENTRIES`, inherited from this environment). */
+const CACHE_ENTRIES = Number(process.env['KB_CACHE_ENTRIES'] ?? 1000)
+/** Warm-up requests of each operation before the measured ones (the stream goes on from there). */
+const WARM_UP = 500
 
 const dir = mkdtempSync(join(tmpdir(), 'trolyso-bench-serve-'))
 const watchdog = setTimeout(() => {
@@ -94,14 +109,14 @@ const OPS: Op[] = [
   { name: 'GET /healthz', make: () => ({ method: 'GET', path: '/healthz' }) },
   {
     name: 'GET /v1/procedures',
-    make: searchRequest,
+    make: (i) => ({ method: 'GET', path: `/v1/procedures?q=${encodeURIComponent(stream.at(i))}&limit=5` }),
   },
   {
     name: 'POST /v1/ask',
     make: (i) => ({
       method: 'POST',
       path: '/v1/ask',
-      body: JSON.stringify({ text: citizenQuestion(i) }),
+      body: JSON.stringify({ text: stream.at(i) }),
     }),
   },
 ]
@@ -145,11 +160,12 @@ const serverCpuMs = (): number => {
   return ticks * 10 // USER_HZ is 100 on Linux
 }
 
-const run = async (op: Op) => {
+/** Drives one operation from request `from` of the stream on (the ones before warmed the server up). */
+const run = async (op: Op, from: number) => {
   const cpuBefore = serverCpuMs()
   const latencies: number[] = []
   let errors = 0
-  let i = 0
+  let i = from
   const end = performance.now() + SECONDS * 1000
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -163,8 +179,11 @@ const run = async (op: Op) => {
   )
   const cpuMs = serverCpuMs() - cpuBefore
   latencies.sort((a, b) => a - b)
+  // The share of the measured requests a cache of the server's size already held, the warm-up included.
+  const asked = Array.from({ length: i }, (_, k) => stream.index(k))
   return {
     cpuPerRequest: latencies.length ? cpuMs / latencies.length : 0,
+    cached: cacheHits(asked, CACHE_ENTRIES, from),
     name: op.name,
     rps: latencies.length / SECONDS,
     p50: quantile(latencies, 0.5),
@@ -227,7 +246,7 @@ const profile = async () => {
     for (let k = 0; k < 200; k++) await send(op.make(k))
     server.child.kill('SIGUSR2')
     await printed('cpu profile started', 1)
-    const r = await run(op)
+    const r = await run(op, 200)
     server.child.kill('SIGUSR2')
     await printed('cpu profile written', 1)
     agent.destroy()
@@ -245,9 +264,9 @@ try {
     process.exitCode = 0
   } else {
     // A warm-up (500 requests of each), so no measured operation pays for JIT compilation.
-    for (const op of OPS) for (let k = 0; k < 500; k++) await send(op.make(k))
+    for (const op of OPS) for (let k = 0; k < WARM_UP; k++) await send(op.make(k))
     const rows = []
-    for (const op of OPS) rows.push(await run(op))
+    for (const op of OPS) rows.push(await run(op, WARM_UP))
     const base = rows[0]!.rps
     console.log(
       `bench:serve — WORKERS=${WORKERS}, ${CONNECTIONS} connections, ${SECONDS} s per operation, 2,642 procedures, rate limits ${limitScope ? `counted (${limitScope})` : 'off'}`,
@@ -261,6 +280,10 @@ try {
       )
     }
     console.log('targets: search ratio ≥ 0.30, answer ratio ≥ 0.20')
+    const share = (x: number) => `${(100 * x).toFixed(0)} %`
+    console.log(
+      `questions: ${QUESTIONS} (${stream.distinct.toLocaleString('en')} distinct${QUESTIONS === 'zipf' ? ', drawn by popularity' : ', cycled'}); measured requests a ${CACHE_ENTRIES.toLocaleString('en')}-entry cache already held: search ${share(rows[1]!.cached)}, answers ${share(rows[2]!.cached)}`,
+    )
     console.log(
       "CPU ratio: /healthz CPU per request over the operation's (what the ratio would be with the cores to itself)",
     )
