@@ -52,7 +52,7 @@ import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
 import { shareObject } from './share-object.ts'
-import { sharesOnlyTheAsk } from './shares-only-the-ask.ts'
+import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
 
 export type AnswerQuestionOptions = {
@@ -138,6 +138,8 @@ const COMPANY_WORDS = ['cong ti', 'doanh nghiep', 'cty']
 const HOUSEHOLD_WORDS = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the']
 /** A procedure that fits only after passing over better-scored ones that do not must be this close to answer outright. */
 const FIT_MARGIN = 0.25
+/** A pair at most this share of names hold (26 of 2,642) relates a name to a topic the records lack. */
+const RELATED_PAIR_SHARE = 0.01
 /** Words that name no topic on their own: a message of only these is a follow-up. */
 const GENERIC = new Set([
   'cap',
@@ -647,6 +649,21 @@ const answerAlone = async ({
   const notCoveredReply = (asked: string[] | null, unrelated = false): Promise<Answer> => {
     // A purpose the records cover ("… để thi bằng lái") is named as related whatever the object's words.
     const topic = new Set(subjectWords)
+    // For a topic the records lack, only a name holding a word pair of that topic beyond the ask, which few
+    // names hold, is related ("… trợ cấp thất nghiệp" for "trợ cấp thất nghiệp"): one sharing the ask, other
+    // words of the question or a pair many names hold ("giấy phép mở … tài khoản ngoại tệ" for "xin giấy
+    // phép mở nhà thuốc tây", "lao động" for a foreigner's work permit) is no relation.
+    const absentPairs = absent
+      .flatMap((t) =>
+        t.split(' ').flatMap((w, i, all) => (i + 1 < all.length ? [[w, all[i + 1] as string]] : [])),
+      )
+      .filter((pair) => pair.every((w) => !ASK_WORDS.has(w)))
+      .filter((pair) => (wordShare?.(pair.join('_')) ?? 1) <= RELATED_PAIR_SHARE)
+      .map((pair) => ` ${pair.join(' ')} `)
+    const namesAbsentPair = (name: string) => {
+      const folded = ` ${foldPhrase(name)} `
+      return absentPairs.some((p) => folded.includes(p))
+    }
     const words = query.tokens.map((t) => t.folded)
     // (not by the kind of place it names: "lên thành phố" shares nothing with "… 02 tỉnh, thành phố …")
     const places = placeTypeWords(query.tokens)
@@ -655,7 +672,8 @@ const answerAlone = async ({
         (r) =>
           !unrelated &&
           confident(r) &&
-          (!!purposeOnly || sharesTopic({ name: r.name, words, topic, places })),
+          (!!purposeOnly || sharesTopic({ name: r.name, words, topic, places })) &&
+          (!absent.length || namesAbsentPair(r.name)),
       ),
     )
       .slice(0, MAX_RELATED)

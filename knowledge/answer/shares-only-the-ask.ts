@@ -53,7 +53,7 @@ const isFew = (share: number, most: number, least = 0): boolean => share > least
  * The words of the ask itself (folded): a licence, a certificate, to open, register, operate, do business
  * or organise, and the question words beside them. What the licence is for is the question's other words.
  */
-const ASK_WORDS = new Set([
+export const ASK_WORDS = new Set([
   'giay',
   'phep',
   'xin',

@@ -39,6 +39,12 @@ describe('topics the records do not hold', () => {
     // a dance-hall or internet-point licence the export lacks (not the household business's registration)
     'xin giấy phép kinh doanh vũ trường',
     'mở điểm truy nhập internet công cộng cần giấy phép gì',
+    // a pharmacy, a private clinic, a kindergarten, massage, an advertising permit
+    'muốn mở tiệm thuốc tây thì cần giấy phép gì',
+    'xin giấy phép mở phòng khám nha khoa tư',
+    'trường mầm non tư thục xin cấp phép hoạt động',
+    'xin giấy phép hành nghề massage',
+    'xin giấy phép quảng cáo',
   ])('says the records do not cover "%s", never answering with a loosely related record', (answer) => {
     expect(answer.kind).not.toBe('answer')
     expect(answer.procedure).toBeUndefined()
@@ -47,6 +53,25 @@ describe('topics the records do not hold', () => {
       expect(answer.text).toContain('Có thể liên quan:')
     }
     expect(answer.text).toContain('dichvucong.gov.vn')
+  })
+
+  it('names as related only procedures holding a rare word pair of what the records lack', async () => {
+    // "Giấy phép mở và sử dụng tài khoản ngoại tệ" shares only the ask with a pharmacy
+    const pharmacy = await portal.kb.answer('xin giấy phép mở nhà thuốc tây')
+    expect(pharmacy.kind).toBe('not_found')
+    expect(pharmacy.candidates ?? []).toEqual([])
+    expect(pharmacy.text).not.toContain('Có thể liên quan')
+    // "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp" holds what is asked
+    const benefit = await portal.kb.answer('xin trợ cấp thất nghiệp')
+    expect(benefit.kind).toBe('not_found')
+    expect((benefit.candidates ?? []).map((c) => c.code)).toEqual(['1.001601'])
+  })
+
+  it('still answers what the records hold beside those topics: a vet clinic, health insurance at a private clinic', async () => {
+    const vet = await portal.kb.answer('mở phòng khám thú y cho chó mèo, xin chứng chỉ hành nghề thú y ở đâu')
+    expect(vet.procedure?.code).toBe('1.004756')
+    const clinic = await portal.kb.answer('đi khám ở phòng khám tư có được bhyt thanh toán không')
+    expect(clinic.procedure?.code).toBe('1.001656')
   })
 
   it('reads a topic the records lack told only in the story as the story, when the request names its own topic', async () => {
