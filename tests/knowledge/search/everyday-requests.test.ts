@@ -41,6 +41,11 @@ describeOnPortal('everyday requests on the portal export', (portal) => {
       ['sổ đỏ bị mất trộm cùng két sắt thì xin cấp lại thế nào', '1.012786'],
       // land sold by the plot ("miếng đất")
       ['muốn bán miếng đất cho người ta thì làm thủ tục gì', '1.013831'],
+      ['muốn bán nhà thì làm giấy tờ gì', '1.013831'],
+      // a storey added, fish raised in cages, a chicken farm
+      ['muốn xây thêm một tầng', '1.013229'],
+      ['nuôi cá lồng bè trên sông có phải đăng ký không', ['1.004692', '1.014801', '1.014834']],
+      ['muốn làm trang trại nuôi gà', '1.008128'],
     ],
     { limit: 1 },
   )
