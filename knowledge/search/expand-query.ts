@@ -9,6 +9,7 @@ import type { Facet } from '../answer/answer.types.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
 import { findLifeEvents } from './find-life-events.ts'
+import { findShortNegation } from './find-negated-facts.ts'
 import { findPurposeClause } from './find-purpose-clause.ts'
 import { findStory } from './find-request-clause.ts'
 import { findStoryVariants } from './find-story-variants.ts'
@@ -252,9 +253,11 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     tokens,
     analyse: (piece) => rewriteAbbreviations(analyzeText(piece), synonyms),
   })
-  const story = told?.story ?? null
-  // "… nhưng chưa đăng ký kết hôn, …": what the story says was not done.
-  const negated = told?.negated ?? null
+  // "… nhưng chưa đăng ký kết hôn, …": what the story says was not done; in a short message, what it
+  // says was not done before (or after) its request ("bố mẹ chưa đăng ký kết hôn làm khai sinh cho con").
+  const shortNegated = told ? null : findShortNegation(tokens)
+  const story = told?.story ?? (shortNegated ? new Array<boolean>(tokens.length).fill(false) : null)
+  const negated = told?.negated ?? shortNegated
   // Whether each run tells the story, and under a negation (runs never mix them).
   const runStory: boolean[] = []
   const runNegated: boolean[] = []
@@ -398,7 +401,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     }
   }
   const headPairs = headRuns >= 0 ? topicPairs(runs.slice(0, headRuns)) : []
-  const requestPairs = story ? topicPairs(runs.filter((_, k) => !runStory[k])) : []
+  const requestPairs = story ? topicPairs(runs.filter((_, k) => !runStory[k] && !runNegated[k])) : []
   return {
     terms,
     bigrams,

@@ -80,3 +80,45 @@ export const findNegatedFacts = (tokens: readonly AnalyzedToken[], clauses: Clau
   }
   return negated
 }
+
+/** Words that open the request after what a short message says was not done ("… chưa đăng ký kết hôn làm khai sinh …"). */
+const OPENS_REQUEST = new Map([
+  ['lam', 'làm'],
+  ['muon', 'muốn'],
+  ['xin', 'xin'],
+  ['thi', 'thì'],
+  ['de', 'để'],
+  ['nhung', 'nhưng'],
+  ['gio', 'giờ'],
+])
+/** After "chưa" in a short message, what one lacks or never had: the request, not a fact beside it. */
+const SHORT_LACK = new Set(['co', 'tung', 'duoc', 'biet', 'ro'])
+/** Fewest words outside the negation for a short message to ask something of its own. */
+const ASKED_WORDS = 2
+
+/**
+ * A short message (no story told before a request) may still say what was not done: "bố mẹ chưa đăng
+ * ký kết hôn làm giấy khai sinh cho con", "làm khai sinh cho con khi chưa đăng ký kết hôn". The words
+ * from the negation up to the word that opens the request ("làm", "muốn", "xin", "thì", "để"), a clause
+ * break, or the end are a fact of the situation.
+ * @returns per token, whether it is under that negation; null when the message negates nothing of the kind
+ */
+export const findShortNegation = (tokens: readonly AnalyzedToken[]): boolean[] | null => {
+  const at = negationAt(tokens, 0, tokens.length)
+  // Only "chưa" + what was not done ("chưa đăng ký kết hôn"): a short message's "không" is as often what
+  // is asked ("giấy chứng nhận không tiền án"), and what one never had ("chưa từng có") is the request.
+  if (at < 0 || tokens[at]?.folded !== 'chua' || SHORT_LACK.has(tokens[at + 1]?.folded ?? '')) return null
+  let end = tokens.length
+  for (let j = at + 2; j < tokens.length; j++) {
+    const t = tokens[j] as AnalyzedToken
+    const marked = OPENS_REQUEST.get(t.folded)
+    if (t.clause || (marked !== undefined && typedAs(t, marked))) {
+      end = j
+      break
+    }
+  }
+  if (tokens.length - (end - at) < ASKED_WORDS + 1) return null
+  const negated = new Array<boolean>(tokens.length).fill(false)
+  negated.fill(true, at, end)
+  return negated
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { findShortNegation } from '../../../knowledge/search/find-negated-facts.ts'
 import { findStory } from '../../../knowledge/search/find-request-clause.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { analyse, markedWords } from '../../helpers/analyse-message.ts'
@@ -56,7 +57,34 @@ describe('findNegatedFacts', () => {
   })
 })
 
+describe('findShortNegation', () => {
+  const shortNegatedOf = (text: string): string | null => {
+    const tokens = analyse(text)
+    return markedWords(tokens, findShortNegation(tokens))
+  }
+
+  it('marks what a short message says was not done, up to the word that opens its request', () => {
+    expect(shortNegatedOf('bố mẹ chưa đăng ký kết hôn làm giấy khai sinh cho con')).toBe(
+      'chưa đăng ký kết hôn',
+    )
+    expect(shortNegatedOf('làm khai sinh cho con khi chưa đăng ký kết hôn')).toBe('chưa đăng ký kết hôn')
+  })
+
+  it('leaves what is lacked, never had, and a "không" that may be what is asked unmarked', () => {
+    expect(shortNegatedOf('tháng sau đi Nhật mà tôi chưa từng có passport')).toBe(null)
+    expect(shortNegatedOf('chưa có sổ đỏ có xin giấy phép xây dựng được không')).toBe(null)
+    expect(shortNegatedOf('xin giấy chứng nhận không tiền án tiền sự')).toBe(null)
+    // too little asked beside it
+    expect(shortNegatedOf('chưa đăng ký kết hôn')).toBe(null)
+  })
+})
+
 describeOnPortal('negated story facts on the portal export', (portal) => {
+  it('a short message: parents not married registering a birth is the birth with the recognition, not a marriage', async () => {
+    const answer = await portal.kb.answer('bố mẹ chưa đăng ký kết hôn làm giấy khai sinh cho con')
+    expect(answer.procedure?.code ?? answer.candidates?.[0]?.code).toBe('1.000689')
+  })
+
   it('a complaint about a registration refused is the complaint, not the registration', () => {
     const found = portal.kb
       .search('công an xã không giải quyết đăng ký tạm trú cho tôi mà không nói lý do, tôi muốn khiếu nại', {
