@@ -46,6 +46,10 @@ describeOnPortal('everyday requests on the portal export', (portal) => {
       ['muốn xây thêm một tầng', '1.013229'],
       ['nuôi cá lồng bè trên sông có phải đăng ký không', ['1.004692', '1.014801', '1.014834']],
       ['muốn làm trang trại nuôi gà', '1.008128'],
+      // a paper stolen or dropped is a paper lost
+      ['bị lấy cắp hộ chiếu', '1.010386'],
+      ['đánh rơi passport ở sân bay phải làm sao', '1.010386'],
+      ['bị móc túi mất căn cước ở chợ, thường trú ở Nghệ An thì cấp lại ở đâu', ['1.014064', '2.001194']],
     ],
     { limit: 1 },
   )
