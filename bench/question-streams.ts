@@ -59,14 +59,16 @@ const seeded = (seed: number) => {
 /** Requests drawn ahead for the Zipf stream (a benchmark run sends far fewer; beyond, it cycles). */
 const DRAWN = 1 << 20
 
+/** The questions asked in turn, again and again. */
+const cycled = (kind: QuestionStreamKind, questions: readonly string[]): QuestionStream => ({
+  kind,
+  distinct: questions.length,
+  at: (i) => questions[i % questions.length] as string,
+  index: (i) => i % questions.length,
+})
+
 export const createQuestionStream = (kind: QuestionStreamKind, seed = 20261206): QuestionStream => {
-  if (kind === 'ten')
-    return {
-      kind,
-      distinct: CITIZEN_QUESTIONS.length,
-      at: (i) => CITIZEN_QUESTIONS[i % CITIZEN_QUESTIONS.length] as string,
-      index: (i) => i % CITIZEN_QUESTIONS.length,
-    }
+  if (kind === 'ten') return cycled(kind, CITIZEN_QUESTIONS)
   const random = seeded(seed)
   const questions = readEvaluationQuestions()
   // Fisher–Yates: the popularity order is not the files' order.
@@ -74,13 +76,7 @@ export const createQuestionStream = (kind: QuestionStreamKind, seed = 20261206):
     const j = Math.floor(random() * (k + 1))
     ;[questions[k], questions[j]] = [questions[j] as string, questions[k] as string]
   }
-  if (kind === 'eval')
-    return {
-      kind,
-      distinct: questions.length,
-      at: (i) => questions[i % questions.length] as string,
-      index: (i) => i % questions.length,
-    }
+  if (kind === 'eval') return cycled(kind, questions)
   // Zipf with exponent 1: rank k drawn with probability proportional to 1 / (k + 1).
   const cumulative = new Float64Array(questions.length)
   let total = 0
