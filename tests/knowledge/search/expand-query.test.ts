@@ -190,6 +190,11 @@ describe('expandQuery', () => {
     // who the application goes to is where it is handed in
     expect(facets('làm giấy phép xây nhà thì nộp cho ai')).toEqual(['where'])
     expect(facets('giấy phép lái xe ai cấp')).toEqual(['where'])
+    // choosing between two places is asking where; "đem theo" is "mang theo"; when the result comes is how long
+    expect(facets('đăng ký kinh doanh ở phường hay quận')).toEqual(['where'])
+    expect(facets('làm hộ chiếu có cần về quê không hay làm ở đây luôn')).toContain('where')
+    expect(facets('đăng ký khai sinh cho con thì cần đem theo những gì')).toEqual(['documents'])
+    expect(facets('khi nào thì có kết quả lý lịch tư pháp')).toEqual(['duration'])
     expect(texts('làm sổ hồng mất bao lâu rứa')).not.toContain('rứa')
     expect(texts('mần giấy khai sinh ở đâu dị')).not.toContain('dị')
     // typed without marks, "hong" may be "hỏng" and "di" "đi" / "di" (di chúc): kept
