@@ -194,7 +194,7 @@ describe('expandQuery', () => {
     expect(facets('đăng ký kinh doanh ở phường hay quận')).toEqual(['where'])
     expect(facets('làm hộ chiếu có cần về quê không hay làm ở đây luôn')).toContain('where')
     expect(facets('đăng ký khai sinh cho con thì cần đem theo những gì')).toEqual(['documents'])
-    expect(facets('khi nào thì có kết quả lý lịch tư pháp')).toEqual(['duration'])
+    expect(facets('khi nào thì có kết quả lý lịch tư pháp')[0]).toBe('duration')
     expect(texts('làm sổ hồng mất bao lâu rứa')).not.toContain('rứa')
     expect(texts('mần giấy khai sinh ở đâu dị')).not.toContain('dị')
     // typed without marks, "hong" may be "hỏng" and "di" "đi" / "di" (di chúc): kept
