@@ -12,6 +12,7 @@ import type { PlaceMention } from '../places/place.types.ts'
 import { placeTypeWords } from '../places/place-type-words.ts'
 import { withoutPlaceNames } from '../places/without-place-names.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
+import { pairsOf } from '../search/analyse-procedure-name.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { isTellingWord } from '../search/find-request-clause.ts'
@@ -408,15 +409,17 @@ const answerAlone = async ({
     if (!act) return answer
     const results = complaintProcedures(act)
     const fitting = fitComplaint({ act, folded: query.folded, results })
-    // A complaint about a body whose complaints the records resolve, though the rest of the message
-    // found nothing ("xe bị cảnh sát giao thông tạm giữ quá hạn … muốn làm đơn khiếu nại"): that body's.
-    if (answer.kind !== 'answer' && answer.kind !== 'clarify') {
-      if (answer.kind !== 'not_found' || !fitting.length) return answer
+    /** The fitting complaint procedure, or a question between them; not found when none fits. */
+    const answerFitting = async (): Promise<Answer> => {
       const [only] = fitting
       if (fitting.length === 1 && only)
-        return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? answer
-      return askWhich(fitting, false)
+        return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? notFound()
+      return fitting.length ? askWhich(fitting, false) : notFound()
     }
+    // A complaint about a body whose complaints the records resolve, though the rest of the message
+    // found nothing ("xe bị cảnh sát giao thông tạm giữ quá hạn … muốn làm đơn khiếu nại"): that body's.
+    if (answer.kind !== 'answer' && answer.kind !== 'clarify')
+      return answer.kind === 'not_found' && fitting.length ? answerFitting() : answer
     // A question between procedures the complaint mentions ("tố cáo công an phường đòi tiền khi làm
     // căn cước": the identity card's) or between other bodies' complaints: the fitting complaint
     // procedures instead; one among only fitting ones stays.
@@ -441,10 +444,7 @@ const answerAlone = async ({
       (!fitting.length || fitting.some((r) => r.code === given.code))
     )
       return answer
-    const [only] = fitting
-    if (fitting.length === 1 && only)
-      return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? notFound()
-    return fitting.length ? askWhich(fitting, false) : notFound()
+    return answerFitting()
   }
   // A complaint gets the feedback channel too; one with no fitting procedure gets it as a contact reply.
   const withChannel = async (given: Answer): Promise<Answer> => {
@@ -534,10 +534,9 @@ const answerAlone = async ({
   // A topic the records lack told only in the story before a request that names a topic of its own is
   // the story's ("cháu đang trong độ tuổi nghĩa vụ quân sự, sắp vào Bình Dương làm công nhân, có phải
   // khai báo tạm vắng không"), not what is asked.
-  const storyWords = new Set(query.terms.filter((t) => t.story).map((t) => t.folded))
-  const absent = topics
-    .find(questionObject)
-    .filter((t) => !requested.length || !t.split(' ').every((w) => storyWords.has(w)))
+  const toldOnly = (topic: string) =>
+    topic.split(' ').every((w) => query.terms.some((t) => t.story && t.folded === w))
+  const absent = topics.find(questionObject).filter((t) => !requested.length || !toldOnly(t))
   const holdsTopic = (r: SearchResult) => !absent.length || absent.some((t) => topics.named(t, r.group))
   // Short names the question holds nearly all of: options of a "có phải bạn hỏi …" question.
   const covered = findCoveredNames({ results, fits: (r) => !misfits.get(r.code) && holdsTopic(r) })
@@ -654,12 +653,11 @@ const answerAlone = async ({
     // words of the question or a pair many names hold ("giấy phép mở … tài khoản ngoại tệ" for "xin giấy
     // phép mở nhà thuốc tây", "lao động" for a foreigner's work permit) is no relation.
     const absentPairs = absent
-      .flatMap((t) =>
-        t.split(' ').flatMap((w, i, all) => (i + 1 < all.length ? [[w, all[i + 1] as string]] : [])),
+      .flatMap((t) => pairsOf(t.split(' ')))
+      .filter(
+        (p) => p.split('_').every((w) => !ASK_WORDS.has(w)) && (wordShare?.(p) ?? 1) <= RELATED_PAIR_SHARE,
       )
-      .filter((pair) => pair.every((w) => !ASK_WORDS.has(w)))
-      .filter((pair) => (wordShare?.(pair.join('_')) ?? 1) <= RELATED_PAIR_SHARE)
-      .map((pair) => ` ${pair.join(' ')} `)
+      .map((p) => ` ${p.replace('_', ' ')} `)
     const namesAbsentPair = (name: string) => {
       const folded = ` ${foldPhrase(name)} `
       return absentPairs.some((p) => folded.includes(p))

@@ -583,13 +583,13 @@ const WISHES = [
 const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
 
+/** Words small talk carries around its phrases that say nothing of their own ("hay quá trời luôn", "chúc bot …", "tui"). */
+const PASSED_OVER = new Set(['luon', 'tui', 'chuc'])
+
 /**
  * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
  * else is left and a phrase of `set` matched (wishes alone are not small talk: "ngày" is not a greeting).
  */
-/** Words small talk carries around its phrases that say nothing of their own ("hay quá trời luôn", "chúc bot …", "tui"). */
-const PASSED_OVER = new Set(['luon', 'tui', 'chuc'])
-
 const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms): boolean => {
   let i = 0
   let hits = 0
