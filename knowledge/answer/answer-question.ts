@@ -52,6 +52,7 @@ import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
+import { findOpenChoice, settleChoice } from './settle-choice.ts'
 import { shareObject } from './share-object.ts'
 import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
@@ -317,20 +318,21 @@ const notCovered = (related: Candidate[], misfit: Misfit | null, actions: Proced
  *   labels) when several variants fit or the match is weak; not_found saying the records do
  *   not cover it, with related procedures; contact, status or small talk
  */
-const answerAlone = async ({
-  question: asked,
-  context = {},
-  search,
-  getProcedure,
-  synonyms = builtInSynonyms(),
-  places: placeNotes = builtInPlaceNotes(),
-  actions = builtInProcedureActions(),
-  topics = builtInAbsentTopics(),
-  wordShare,
-  taught,
-  expand = (text) => expandQuery(text, synonyms),
-  servesForces = () => false,
-}: AnswerQuestionOptions): Promise<Answer> => {
+const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
+  const {
+    question: asked,
+    context = {},
+    search,
+    getProcedure,
+    synonyms = builtInSynonyms(),
+    places: placeNotes = builtInPlaceNotes(),
+    actions = builtInProcedureActions(),
+    topics = builtInAbsentTopics(),
+    wordShare,
+    taught,
+    expand = (text) => expandQuery(text, synonyms),
+    servesForces = () => false,
+  } = options
   const question = withoutMasks(asked)
   const candidateCodes = context.candidateCodes ?? []
   if (candidateCodes.length) {
@@ -347,6 +349,14 @@ const answerAlone = async ({
 
   const placeNames = found.map((p) => p.mentioned)
   const query = expand(question)
+  // "căn cước bị mất thì cấp lại hay cấp đổi": the situation settles the choice; the question is read
+  // without the side it rules out (settle-choice.ts), which takes "hay" with it, so this ends. When the
+  // records hold nothing for that side ("hộ chiếu hết hạn thì gia hạn hay làm mới"), the whole is read.
+  const settled = settleChoice({ tokens: query.tokens, actions })
+  if (settled) {
+    const answer = await answerAlone({ ...options, question: settled })
+    if (answer.kind !== 'not_found') return answer
+  }
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   // Within a conversation about a procedure, a short message without evidence is a follow-up on it
   // ("phí bao nhiêu?", "làm online được không"), not small talk or a question outside the records.
@@ -697,6 +707,22 @@ const answerAlone = async ({
   // (the sibling need not hold enough of the question's words alone: it lacks only the action word)
   const siblings = representatives(results.filter((r) => !misfits.get(r.code) && holdsTopic(r)))
   for (const g of findPlainAction({ top, groups: siblings, question: traits, actions })) undecided.add(g)
+  // "cấp lại hay cấp đổi căn cước": a choice the question leaves open asks for the other side's name too.
+  const openChoice = findOpenChoice({ tokens: query.tokens, actions })
+  if (openChoice) {
+    const topActions = actions.ofName(top.name).actions
+    const other = openChoice.find((side) => !side.some((a) => topActions.has(a)))
+    const rival =
+      other && openChoice.some((side) => side !== other && side.some((a) => topActions.has(a)))
+        ? siblings.find(
+            (g) =>
+              g.group !== top.group &&
+              [...actions.ofName(g.name).actions].some((a) => other.includes(a)) &&
+              shareObject({ a: top.name, b: g.name, actions }),
+          )
+        : undefined
+    if (rival) undecided.add(rival)
+  }
   // "quyết toán thuế thu nhập cá nhân": the best one is for household businesses, a rival for employers.
   for (const g of findOtherApplicant({ top, groups, words: new Set(topical.map((t) => t.folded)) }))
     undecided.add(g)

@@ -211,9 +211,19 @@ const ages = (tokens: readonly AnalyzedToken[]): { n: number; before: string }[]
 }
 
 /** An old person named without an age ("làm căn cước cho người già", "bà cụ nhà tôi") — folded. */
-const ELDERLY = ['nguoi gia', 'nguoi cao tuoi', 'nguoi lon tuoi', 'cu gia', 'ong cu', 'ba cu']
+const ELDERLY = ['nguoi gia', 'nguoi cao tuoi', 'nguoi lon tuoi', 'cu gia', 'ong cu', 'ba cu', 'gia yeu']
 /** The age an old person named without one is read as: past every age limit of the names ("từ đủ 14 tuổi"). */
 const ELDERLY_AGE = 60
+/**
+ * A grown-up named by kinship ("làm căn cước cho bố tôi", "chồng mình"), as typed: read past the
+ * children's limits unless a child is named too ("vợ tôi muốn làm cho con").
+ */
+const GROWN_KIN = /(?:^|\s)(?:bo|me|cha|ba|vo|chong|ong)\s(?:toi|minh|tui|noi|ngoai)(?=\s|$)/
+/** A child named beside ("con", "cháu", "bé"; "còn" typed with its marks is no child). */
+const isChild = (t: AnalyzedToken) =>
+  ['con', 'chau', 'be', 'tre'].includes(t.folded) && (!t.accented || t.text.toLowerCase() !== 'còn')
+/** The age a grown-up named by kinship is read as: of age for every adult variant, not old. */
+const GROWN_AGE = 18
 
 /** The question's traits with the age it names ("6 tuổi", "dưới 14 tuổi"; "người già" as well past 14). */
 const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
@@ -222,6 +232,9 @@ const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
   else {
     const folded = tokens.map((t) => t.folded).join(' ')
     if (ELDERLY.some((phrase) => containsPhrase(folded, phrase))) traits.age = ELDERLY_AGE
+    else {
+      if (GROWN_KIN.test(folded) && !tokens.some(isChild)) traits.age = GROWN_AGE
+    }
   }
   return traits
 }

@@ -268,11 +268,28 @@ describe('asks instead of saying nothing fits', () => {
     ['báo mất căn cước', '1.014064'],
     // an old person named without an age is past every age limit ("từ đủ 14 tuổi trở lên")
     ['làm căn cước cho người già không đi được', '1.014061'],
+    // nor is an age said in words
+    ['làm căn cước cho con mười bốn tuổi', '1.014061'],
+    ['con tôi chưa đủ mười bốn tuổi làm căn cước', '1.014062'],
+    // a paper described rather than named
+    ['cái thẻ có chip của tôi bị gãy rồi làm lại thế nào', '1.014064'],
+    ['giấy tờ xe máy bị mất thì xin lại ở đâu', '1.013080'],
+    ['làm căng cước cho con 15 tuổi', '1.014061'],
     // looking up fits a name that provides or opens information ("Khai thác thông tin …")
     ['toi muon tra cuu thong tin cua minh trong co so du lieu can cuoc', '1.014056'],
   ])('answers "%s" outright', async (question, code) => {
     expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
   })
+
+  it.each(['bố tôi già yếu không đi được, muốn làm căn cước', 'lam can cuoc cho me toi'])(
+    'never offers a child’s card for a grown-up named by kinship: "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      const offered = answer.procedure ? [answer.procedure] : (answer.candidates ?? [])
+      expect(offered.map((c) => c.code)).toContain('1.014061')
+      expect(offered.map((c) => c.code)).not.toContain('1.014062')
+    },
+  )
 
   it.each([
     // a word no procedure name holds: the records do not cover what is asked about
@@ -291,6 +308,8 @@ describe('asks instead of saying nothing fits', () => {
     // a name opening with an action nobody asked for: a reduction is not paying the tax
     'nop thue dat hang nam',
     'nhà thầu nước ngoài khai thuế ở việt nam cần hồ sơ gì',
+    // a grown-up beside a child of no age: the card is the child's, under or over 14
+    'vợ tôi muốn làm căn cước cho con',
   ])('still never answers "%s" as if sure', async (question) => {
     expect((await portal.kb.answer(question)).kind).not.toBe('answer')
   })
