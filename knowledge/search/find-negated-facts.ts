@@ -81,6 +81,25 @@ export const findNegatedFacts = (tokens: readonly AnalyzedToken[], clauses: Clau
   return negated
 }
 
+/** "không phải", typed with marks or without: what follows is not what is wanted. */
+const NOT_THIS = ['khong', 'phai']
+
+/**
+ * "không phải đăng ký thường trú, tôi chỉ ở tạm vài tháng", "không phải sang tên, chỉ muốn đổi biển số":
+ * a message opening with "không phải" and a clause says what it does not want; the clause break ends
+ * it and what follows is the request. Without a break ("không phải nộp phí à") it is a question.
+ * @returns per token, whether it is in the clause denied; null when the message does not open so
+ */
+const findDeniedOpening = (tokens: readonly AnalyzedToken[]): boolean[] | null => {
+  if (!NOT_THIS.every((w, k) => tokens[k]?.folded === w)) return null
+  if (tokens[0]?.accented && tokens[0].text.toLowerCase() !== 'không') return null
+  const end = tokens.findIndex((t, k) => k > NOT_THIS.length && t.clause)
+  if (end < 0 || tokens.length - end < ASKED_WORDS + 1) return null
+  const negated = new Array<boolean>(tokens.length).fill(false)
+  negated.fill(true, 0, end)
+  return negated
+}
+
 /** Words that open the request after what a short message says was not done ("… chưa đăng ký kết hôn làm khai sinh …"). */
 const OPENS_REQUEST = new Map([
   ['lam', 'làm'],
@@ -104,6 +123,8 @@ const ASKED_WORDS = 2
  * @returns per token, whether it is under that negation; null when the message negates nothing of the kind
  */
 export const findShortNegation = (tokens: readonly AnalyzedToken[]): boolean[] | null => {
+  const denied = findDeniedOpening(tokens)
+  if (denied) return denied
   const at = negationAt(tokens, 0, tokens.length)
   // Only "chưa" + what was not done ("chưa đăng ký kết hôn"): a short message's "không" is as often what
   // is asked ("giấy chứng nhận không tiền án"), and what one never had ("chưa từng có") is the request.

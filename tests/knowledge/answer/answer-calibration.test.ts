@@ -275,6 +275,14 @@ describe('asks instead of saying nothing fits', () => {
     ['cái thẻ có chip của tôi bị gãy rồi làm lại thế nào', '1.014064'],
     ['giấy tờ xe máy bị mất thì xin lại ở đâu', '1.013080'],
     ['làm căng cước cho con 15 tuổi', '1.014061'],
+    ['tôi muốn đăng ký tạm chú cho con đi học', '1.004194'],
+    ['khai xinh cho con', '1.001193'],
+    // a land certificate lost, burnt or its papers gone astray is re-issued as lost
+    ['sổ đỏ bị thất lạc', '1.012786'],
+    ['giấy tờ nhà đất bị thất lạc', '1.012786'],
+    ['sổ đỏ bị cháy', '1.012786'],
+    // a used car bought is a change of owner, wherever it is registered next
+    ['tôi mua ô tô cũ ở Hà Nội mang về Nghệ An đăng ký', '1.013076'],
     // looking up fits a name that provides or opens information ("Khai thác thông tin …")
     ['toi muon tra cuu thong tin cua minh trong co so du lieu can cuoc', '1.014056'],
   ])('answers "%s" outright', async (question, code) => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery } from '../../../knowledge/search/expand-query.ts'
+import { expandQuery, rewriteAbbreviations } from '../../../knowledge/search/expand-query.ts'
 import { findShortNegation } from '../../../knowledge/search/find-negated-facts.ts'
 import { findStory } from '../../../knowledge/search/find-request-clause.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { analyzeMessage } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { analyse, markedWords } from '../../helpers/analyse-message.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
@@ -77,12 +78,34 @@ describe('findShortNegation', () => {
     // too little asked beside it
     expect(shortNegatedOf('chưa đăng ký kết hôn')).toBe(null)
   })
+
+  it('marks the clause a message opens with "không phải", up to its break', () => {
+    // read as the search reads a message: with its clause breaks
+    const shortNegatedOf = (text: string): string | null => {
+      const tokens = rewriteAbbreviations(analyzeMessage(text), synonyms)
+      return markedWords(tokens, findShortNegation(tokens))
+    }
+    expect(shortNegatedOf('không phải đăng ký thường trú, tôi chỉ ở tạm vài tháng')).toBe(
+      'không phải đăng ký thường trú',
+    )
+    // ("khong" is read as "không" before)
+    expect(shortNegatedOf('khong phai sang ten, chi muon doi bien so xe')).toBe('không phai sang ten')
+    // without a break it is a question ("không phải nộp phí à"), and only an opening "không phải" counts
+    expect(shortNegatedOf('không phải nộp lệ phí đăng ký kết hôn à')).toBe(null)
+    expect(shortNegatedOf('đăng ký kết hôn không phải nộp phí, đúng không')).toBe(null)
+  })
 })
 
 describeOnPortal('negated story facts on the portal export', (portal) => {
   it('a short message: parents not married registering a birth is the birth with the recognition, not a marriage', async () => {
     const answer = await portal.kb.answer('bố mẹ chưa đăng ký kết hôn làm giấy khai sinh cho con')
     expect(answer.procedure?.code ?? answer.candidates?.[0]?.code).toBe('1.000689')
+  })
+
+  it('a message opening with what it does not want offers what it does', async () => {
+    const answer = await portal.kb.answer('không phải đăng ký thường trú, tôi chỉ ở tạm vài tháng')
+    const offered = answer.procedure ? [answer.procedure] : (answer.candidates ?? [])
+    expect(offered.map((c) => c.code)).toContain('1.004194')
   })
 
   it('a complaint about a registration refused is the complaint, not the registration', () => {
