@@ -134,6 +134,27 @@ const ORGANISATION_WORDS = [
   'co so',
   'nha dau tu',
   'tin dung',
+  // an office, a farm, a workshop, a hotel, a club … (and the lawyer running an office) speak for an organisation too
+  // (not "trung tâm", "cửa hàng", "nhà máy": centres and shops the records lack, "trung tâm ngoại ngữ", would be answered
+  // with the centres they hold)
+  'van phong',
+  'cty',
+  'trang trai',
+  'trai nuoi',
+  // ("xưởng" only in a phrase: alone it folds as "xuống")
+  'nha xuong',
+  'xuong san xuat',
+  'xuong may',
+  'xuong che tac',
+  'xuong co khi',
+  'mo xuong',
+  'xuong lam',
+  'xuong cua toi',
+  'phong kham',
+  'khach san',
+  'hiep hoi',
+  'cau lac bo',
+  'luat su',
 ]
 /** Words naming a company, and a household business, in a question or a name (folded). */
 const COMPANY_WORDS = ['cong ti', 'doanh nghiep', 'cty']

@@ -281,6 +281,12 @@ describe('asks instead of saying nothing fits', () => {
     ['sổ đỏ bị thất lạc', '1.012786'],
     ['giấy tờ nhà đất bị thất lạc', '1.012786'],
     ['sổ đỏ bị cháy', '1.012786'],
+    // an office, a farm or a workshop speaks for an organisation: its procedure is answered, not offered
+    ['văn phòng luật sư muốn đổi người đại diện theo pháp luật', '1.002055'],
+    ['văn phòng công chứng bị mất giấy đăng ký hoạt động', '1.013837'],
+    // officials coming to the home of someone who cannot go is the mobile registration; a death at home is not
+    ['bố tôi nằm liệt giường, xã có đến nhà làm khai tử cho mẹ tôi không', '1.000419'],
+    ['bà nội mất tại nhà, đăng ký khai tử ở đâu', '1.000656'],
     // a used car bought is a change of owner, wherever it is registered next
     ['tôi mua ô tô cũ ở Hà Nội mang về Nghệ An đăng ký', '1.013076'],
     // looking up fits a name that provides or opens information ("Khai thác thông tin …")
