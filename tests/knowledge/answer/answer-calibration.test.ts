@@ -287,6 +287,8 @@ describe('asks instead of saying nothing fits', () => {
     // officials coming to the home of someone who cannot go is the mobile registration; a death at home is not
     ['bố tôi nằm liệt giường, xã có đến nhà làm khai tử cho mẹ tôi không', '1.000419'],
     ['bà nội mất tại nhà, đăng ký khai tử ở đâu', '1.000656'],
+    // a citizen buying social housing applies to buy it; the investor's price appraisal is no answer
+    ['vợ chồng công nhân muốn mua nhà ở xã hội', '1.014632'],
     // a used car bought is a change of owner, wherever it is registered next
     ['tôi mua ô tô cũ ở Hà Nội mang về Nghệ An đăng ký', '1.013076'],
     // looking up fits a name that provides or opens information ("Khai thác thông tin …")
@@ -304,6 +306,17 @@ describe('asks instead of saying nothing fits', () => {
       expect(offered.map((c) => c.code)).not.toContain('1.014062')
     },
   )
+
+  it.each([
+    // a cooperative moving its seat notifies the change of its registration (not its tax registration)
+    ['htx đổi địa chỉ trụ sở thì thông báo thay đổi thế nào', '1.004979'],
+    // a household business closing for the holidays suspends its business
+    ['quán cơm của hộ kinh doanh nghỉ tết 2 tháng có phải báo không', '1.001570'],
+  ])('offers the procedure that fits "%s"', async (question, code) => {
+    const answer = await portal.kb.answer(question)
+    const offered = answer.procedure ? [answer.procedure] : (answer.candidates ?? [])
+    expect(offered.map((c) => c.code)).toContain(code)
+  })
 
   it.each([
     // a word no procedure name holds: the records do not cover what is asked about
