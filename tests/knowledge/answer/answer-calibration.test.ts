@@ -287,6 +287,11 @@ describe('asks instead of saying nothing fits', () => {
     // officials coming to the home of someone who cannot go is the mobile registration; a death at home is not
     ['bố tôi nằm liệt giường, xã có đến nhà làm khai tử cho mẹ tôi không', '1.000419'],
     ['bà nội mất tại nhà, đăng ký khai tử ở đâu', '1.000656'],
+    // papers described by what they are for
+    ['tờ giấy xác nhận chỗ ở của con để nhập học xin ở đâu', '1.010041'],
+    ['cái thẻ khám bệnh bảo hiểm của mẹ tôi bị mất', '1.002759'],
+    // a copy of a civil-status paper is an extract of the register, not a copy of a secured-transaction record
+    ['giấy chứng nhận kết hôn bị mất xin bản sao ở đâu', '2.000635'],
     // a citizen buying social housing applies to buy it; the investor's price appraisal is no answer
     ['vợ chồng công nhân muốn mua nhà ở xã hội', '1.014632'],
     // a used car bought is a change of owner, wherever it is registered next
