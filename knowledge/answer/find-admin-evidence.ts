@@ -128,6 +128,8 @@ const ADMIN_PHRASES = [
   'ho chieu',
   'thi thuc',
   'con nuoi',
+  // a divorce is the court's; the records hold recording one decided abroad
+  'li hon',
   'giam ho',
   'di chuc',
   'quan su',

@@ -340,6 +340,8 @@ describe('asks instead of saying nothing fits', () => {
     // a name opening with an action nobody asked for: a reduction is not paying the tax
     'nop thue dat hang nam',
     'nhà thầu nước ngoài khai thuế ở việt nam cần hồ sơ gì',
+    // a divorce itself is the court's: recording one decided abroad is no answer to it
+    'don phuong ly hon can giay to gi',
     // a foreigner's passport is issued by their own country, never by the Vietnamese passport procedures
     'tôi người Hàn, mất hộ chiếu ở Việt Nam thì làm sao',
     // a grown-up beside a child of no age: the card is the child's, under or over 14
