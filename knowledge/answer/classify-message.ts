@@ -172,6 +172,9 @@ const WAITING = new RegExp(
     String.raw`${HANDED_IN_AGO}.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b`,
     // "nộp từ tháng trước rồi, sao lâu thế", "nộp hôm thứ 3 giờ sao rồi"
     String.raw`${HANDED_IN_AGO}.*\b(?:sao roi|the nao roi|sao lau|lau qua|lau the|lau vay)\b|\b(?:sao lau|lau qua|lau the|lau vay)\b.*${HANDED_IN_AGO}`,
+    // "sao lâu vậy mà chưa có căn cước": asking why the wait is so long, without saying what was handed in
+    // ("bé 2 tháng chưa có giấy khai sinh, lâu quá" waits for nothing handed in)
+    String.raw`\bsao lau\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b`,
     // "đã 10 ngày … sao chưa có thẻ", "làm lại 3 tuần rồi đã có chưa", "nộp tuần trước chưa thấy trả",
     // "hồ sơ nộp bữa giờ sao chưa thấy gì hết trơn"
     // ("chưa đăng ký kết hôn, con mới sinh được 2 tháng chưa có giấy khai sinh" hands nothing in)
@@ -560,6 +563,11 @@ const WISHES = [
   'nhé',
   'có ai không',
   'có ai ở đó không',
+  // whom a wish is for ("chúc cán bộ năm mới vui vẻ")
+  'cán bộ',
+  'anh chị',
+  'các anh chị',
+  'mọi người',
   'có ai đó không',
   // thanks for an answer, having understood it, an insult's intensifiers
   'giải đáp',

@@ -175,6 +175,7 @@ describe('classifyMessage', () => {
       'bán hàng online trên shopee có phải đóng thuế không',
       'đổi bằng lái ở đâu uy tín',
       'bé 2 tháng chưa có giấy khai sinh',
+      'bé 2 tháng chưa có giấy khai sinh lâu quá',
       'bữa giờ chưa đăng ký khai sinh cho con',
       // a person's title inside a paper's name; a fee per unit of a procedure
       'the tu van vien phap luat bi hong can cap lai',
@@ -306,6 +307,8 @@ describe('classifyMessage', () => {
       'bao giờ lấy được giấy phép, em gửi từ tháng 9',
       'hồ sơ đăng ký kinh doanh bị trả lại là sao',
       'sao em bị trả hồ sơ vậy',
+      // why the wait is so long, with what is awaited but not what was handed in
+      'sao lâu vậy mà chưa có căn cước',
     ],
   }
 
