@@ -315,6 +315,11 @@ describe('asks instead of saying nothing fits', () => {
   it.each([
     // a cooperative moving its seat notifies the change of its registration (not its tax registration)
     ['htx đổi địa chỉ trụ sở thì thông báo thay đổi thế nào', '1.004979'],
+    // a landlord asking a student to register is the temporary residence
+    [
+      'Con tôi đỗ đại học ở Hà Nội. Cháu ở trọ gần trường. Chủ trọ bảo phải đăng ký cho cháu, làm ở đâu?',
+      '1.004194',
+    ],
     // a household business closing for the holidays suspends its business
     ['quán cơm của hộ kinh doanh nghỉ tết 2 tháng có phải báo không', '1.001570'],
   ])('offers the procedure that fits "%s"', async (question, code) => {
