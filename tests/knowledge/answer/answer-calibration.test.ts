@@ -315,6 +315,8 @@ describe('asks instead of saying nothing fits', () => {
   it.each([
     // a cooperative moving its seat notifies the change of its registration (not its tax registration)
     ['htx đổi địa chỉ trụ sở thì thông báo thay đổi thế nào', '1.004979'],
+    // which police office is where to go, not a province-level variant ("… (thực hiện tại cấp tỉnh)")
+    ['làm căn cước ở công an xã hay công an tỉnh', '1.014061'],
     // a landlord asking a student to register is the temporary residence
     [
       'Con tôi đỗ đại học ở Hà Nội. Cháu ở trọ gần trường. Chủ trọ bảo phải đăng ký cho cháu, làm ở đâu?',
