@@ -264,14 +264,42 @@ const CLAUSE_BREAK = /[,.;:!?…]\s|\n/u
  */
 export const analyzeMessage = (text: string): AnalyzedToken[] => {
   const normalized = normalizeVietnamese(text)
-  if (!CLAUSE_BREAK.test(normalized)) return tokenizeNormalized(normalized).map(analyzedCopy)
+  if (!CLAUSE_BREAK.test(normalized))
+    return tokenizeNormalized(normalized).flatMap(splitGlued).map(analyzedCopy)
   const out: AnalyzedToken[] = []
   let end = 0
   for (const m of normalized.matchAll(TOKEN_RE)) {
-    const token = analyzedCopy(m[0])
-    if (out.length && CLAUSE_BREAK.test(normalized.slice(end, m.index))) token.clause = true
-    out.push(token)
+    const [first, ...rest] = splitGlued(m[0]).map(analyzedCopy)
+    if (!first) continue
+    if (out.length && CLAUSE_BREAK.test(normalized.slice(end, m.index))) first.clause = true
+    out.push(first, ...rest)
     end = m.index + m[0].length
   }
   return out
 }
+
+/** Shortest word that may be two syllables typed without the space between them ("căncước"). */
+const MIN_GLUED = 4
+
+/**
+ * Two syllables typed with their marks but without the space between them (voice typing, a hurried
+ * thumb: "căncước", "giấyphép", "đăngký"): the word is no syllable, and cut in one place only it is two.
+ * Without marks the cut is a guess ("hochieu": "hộ chiếu" or "học hiểu"), so such words stay whole.
+ * @returns the two syllables, or the word alone
+ */
+const splitGlued = (word: string): string[] => {
+  if (word.length < MIN_GLUED || stripMarks(word) === word || /\d/.test(word)) return [word]
+  const lower = word.toLowerCase()
+  if (isVietnameseSyllable(lower)) return [word]
+  const cuts: number[] = []
+  for (let i = 1; i < word.length; i++)
+    if (isVietnameseSyllable(lower.slice(0, i)) && isVietnameseSyllable(lower.slice(i))) cuts.push(i)
+  // Two places to cut ("hộchiếu": "hộ chiếu", "hộc hiếu"): the one leaving the second syllable a
+  // two-letter initial ("ch", "ng", "th" …) reads as typed; otherwise it is a guess.
+  const digraph = cuts.filter((i) => DIGRAPH_INITIALS.has(lower.slice(i, i + 2)))
+  const at = cuts.length === 1 ? cuts[0] : digraph.length === 1 ? digraph[0] : undefined
+  return at === undefined ? [word] : [word.slice(0, at), word.slice(at)]
+}
+
+/** Initials of two letters: a consonant before "h" (or "gi", "qu", "ng") begins a syllable more often than it ends one. */
+const DIGRAPH_INITIALS = new Set(['ch', 'gh', 'gi', 'kh', 'ng', 'nh', 'ph', 'qu', 'th', 'tr'])

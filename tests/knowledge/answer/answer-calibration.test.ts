@@ -276,6 +276,7 @@ describe('asks instead of saying nothing fits', () => {
     ['giấy tờ xe máy bị mất thì xin lại ở đâu', '1.013080'],
     ['làm căng cước cho con 15 tuổi', '1.014061'],
     ['tôi muốn đăng ký tạm chú cho con đi học', '1.004194'],
+    ['làm hộchiếu ở đâu', '1.001456'],
     ['khai xinh cho con', '1.001193'],
     // a land certificate lost, burnt or its papers gone astray is re-issued as lost
     ['sổ đỏ bị thất lạc', '1.012786'],

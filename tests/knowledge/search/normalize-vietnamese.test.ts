@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  analyzeMessage,
   analyzeText,
   foldToken,
   foldVietnamese,
@@ -107,6 +108,38 @@ describe('analyzeText', () => {
     expect(analyzeText('Cấp lại')).toEqual([
       { text: 'cấp', folded: 'cap', accented: true },
       { text: 'lại', folded: 'lai', accented: true },
+    ])
+  })
+})
+
+describe('analyzeMessage', () => {
+  const words = (text: string) => analyzeMessage(text).map((t) => t.text)
+
+  it('cuts two syllables typed with their marks but without a space where only one cut makes two', () => {
+    expect(words('làm căncước cho con')).toEqual(['làm', 'căn', 'cước', 'cho', 'con'])
+    expect(words('xin giấyphép')).toEqual(['xin', 'giấy', 'phép'])
+    // "hộ chiếu" or "hộc hiếu": the cut leaving "ch" to begin the second syllable
+    expect(words('làm hộchiếu')).toEqual(['làm', 'hộ', 'chiếu'])
+  })
+
+  it('leaves whole a syllable, a word without marks, a foreign word and a number', () => {
+    expect(words('thường trú')).toEqual(['thường', 'trú'])
+    // without marks the cut is a guess
+    expect(words('khaisinh hochieu')).toEqual(['khaisinh', 'hochieu'])
+    expect(words('vneid etax 2026')).toEqual(['vneid', 'etax', '2026'])
+  })
+
+  it('keeps the clause break on the first of the two syllables', () => {
+    const tokens = analyzeMessage('con 15 tuổi, căncước làm ở đâu')
+    expect(tokens.map((t) => `${t.clause ? '|' : ''}${t.text}`)).toEqual([
+      'con',
+      '15',
+      'tuổi',
+      '|căn',
+      'cước',
+      'làm',
+      'ở',
+      'đâu',
     ])
   })
 })
