@@ -41,6 +41,7 @@ import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } f
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
+import { keepAskedEvents } from './keep-asked-events.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
@@ -577,7 +578,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
    */
   const askWhich = (options: readonly SearchResult[], weak: boolean): Answer => ({
     ...composeClarify({
-      options,
+      // (never a death's procedure offered for a birth: keep-asked-events.ts)
+      options: keepAskedEvents(options, query.folded, query.requestPairs),
       facet,
       weak,
       ...(wordShare ? { pairShare: wordShare } : {}),
