@@ -323,6 +323,8 @@ describe('asks instead of saying nothing fits', () => {
       'Con tôi đỗ đại học ở Hà Nội. Cháu ở trọ gần trường. Chủ trọ bảo phải đăng ký cho cháu, làm ở đâu?',
       '1.004194',
     ],
+    // a cooperative group's "business registration" is its founding registration, not a tax-registration change
+    ['đăng ký kinh doanh cho tổ hợp tác', '2.002637'],
     // a household business closing for the holidays suspends its business
     ['quán cơm của hộ kinh doanh nghỉ tết 2 tháng có phải báo không', '1.001570'],
   ])('offers the procedure that fits "%s"', async (question, code) => {
