@@ -325,6 +325,9 @@ describe('asks instead of saying nothing fits', () => {
     ],
     // a cooperative group's "business registration" is its founding registration, not a tax-registration change
     ['đăng ký kinh doanh cho tổ hợp tác', '2.002637'],
+    // goods named the everyday way: pig feed is animal feed, floor tiles are building materials
+    ['xưởng sản xuất cám heo cần giấy chứng nhận đủ điều kiện', '1.008126'],
+    ['nhập khẩu gạch ốp lát cần kiểm tra chất lượng', '1.014913'],
     // a household business closing for the holidays suspends its business
     ['quán cơm của hộ kinh doanh nghỉ tết 2 tháng có phải báo không', '1.001570'],
   ])('offers the procedure that fits "%s"', async (question, code) => {
