@@ -325,6 +325,8 @@ describe('asks instead of saying nothing fits', () => {
     ],
     // a cooperative group's "business registration" is its founding registration, not a tax-registration change
     ['đăng ký kinh doanh cho tổ hợp tác', '2.002637'],
+    // mending a roof is the repair permit, not a re-issued licence of aircraft mechanics ("sửa … lại")
+    ['sửa lại mái nhà có cần xin phép không', '1.013229'],
     // goods named the everyday way: pig feed is animal feed, floor tiles are building materials
     ['xưởng sản xuất cám heo cần giấy chứng nhận đủ điều kiện', '1.008126'],
     ['nhập khẩu gạch ốp lát cần kiểm tra chất lượng', '1.014913'],
