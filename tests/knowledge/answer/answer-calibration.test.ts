@@ -314,6 +314,8 @@ describe('asks instead of saying nothing fits', () => {
   )
 
   it.each([
+    // groundwater is "nước dưới đất" in the names, not surface water
+    ['giấy phép khai thác nước ngầm của xưởng sắp hết hạn, gia hạn ở đâu', '1.004211'],
     // a cooperative moving its seat notifies the change of its registration (not its tax registration)
     ['htx đổi địa chỉ trụ sở thì thông báo thay đổi thế nào', '1.004979'],
     // which police office is where to go, not a province-level variant ("… (thực hiện tại cấp tỉnh)")
@@ -325,6 +327,9 @@ describe('asks instead of saying nothing fits', () => {
     ],
     // a cooperative group's "business registration" is its founding registration, not a tax-registration change
     ['đăng ký kinh doanh cho tổ hợp tác', '2.002637'],
+    // a second work accident is the procedure for one who was injured before
+    ['chồng tôi đã bị tai nạn lao động một lần, nay lại bị tai nạn nữa thì hưởng chế độ thế nào', '1.001643'],
+    ['tôi muốn tham gia tổ bảo vệ an ninh trật tự ở cơ sở', '1.012533'],
     // mending a roof is the repair permit, not a re-issued licence of aircraft mechanics ("sửa … lại")
     ['sửa lại mái nhà có cần xin phép không', '1.013229'],
     // goods named the everyday way: pig feed is animal feed, floor tiles are building materials
