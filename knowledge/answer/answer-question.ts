@@ -98,6 +98,8 @@ const CLARIFY_MARGIN = 0.06
  * sổ" of "Cấp lại Sổ thuyền viên" but not "hộ nghèo", the rarest words, so it is asked about.
  */
 const ALONE = { margin: 0.45, coverage: 0.5, idfCoverage: 0.25, precision: 0.15, missedIdfCoverage: 0.4 }
+/** A doubted best match alone among the fitting ones is answered when it holds this much of the question and leads so far. */
+const SOLE = { coverage: 0.7, idfCoverage: 0.7, margin: 0.3 }
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
 const NAMED_AMONG = 3
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
@@ -879,6 +881,28 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
     const offered = representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near])
     if (doubt === 'weak' && onlyTheAsk(offered)) return notCoveredReply(top.uncovered, true)
+    // Nothing else to offer beside a name holding most of the question's words and its rare ones, far
+    // ahead of any other procedure: asking "có phải bạn hỏi …" about it only delays the answer.
+    const rival = groups.find((g) => g.group !== top.group)
+    // (not when the doubt is a mismatch the question shows: a topic the records lack, a card not asked
+    // about, a qualifier met only through an exception, a household business for a company)
+    if (
+      offered.length === 1 &&
+      doubt !== 'scattered' &&
+      doubt !== 'action-only' &&
+      !complaint &&
+      !absent.length &&
+      !excepting &&
+      !householdForCompany &&
+      !missed &&
+      !firstIssues &&
+      top.coverage >= SOLE.coverage &&
+      top.idfCoverage >= SOLE.idfCoverage &&
+      top.score - (rival?.score ?? 0) >= SOLE.margin
+    )
+      return withChannel(
+        (await answerWith(getProcedure, top.code, facet, [], place, query.folded)) ?? notFound(),
+      )
     return withChannel(askWhich(offered, true))
   }
   // Named as related: a sibling, or a near match whose name is not a long one holding a few of the
