@@ -4,7 +4,7 @@
  * "mấy ngày", "nộp ở đâu", "qua mạng"). No cue means an overview.
  * @module
  */
-import { findCueSpans, findCues, rewriteAbbreviations } from '../search/expand-query.ts'
+import { type CueSpan, findCueSpans, rewriteAbbreviations } from '../search/expand-query.ts'
 import { LONG_MESSAGE_WORDS } from '../search/find-request-clause.ts'
 import type { Synonyms } from '../search/load-synonyms.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
@@ -22,8 +22,26 @@ export type DetectFacetOptions = {
 /** @returns every facet asked about, in order of appearance, without repeats */
 export const detectFacets = ({ text, synonyms }: DetectFacetOptions): Facet[] => {
   const tokens = typeof text === 'string' ? rewriteAbbreviations(analyzeText(text), synonyms) : text
-  return [...new Set(findCues(tokens, synonyms))]
+  return [...new Set(cueSpans(tokens, synonyms).map((c) => c.facet))]
 }
+
+/** Words before "bao giờ" that make it "ever" ("chưa có căn cước bao giờ"), not "when" — folded. */
+const NEVER = new Set(['chua', 'khong', 'chang'])
+
+/**
+ * The cue phrases, without a "bao giờ" that a "chưa" or "không" before it in its clause makes "ever"
+ * ("cháu chưa có căn cước bao giờ": never had one, not asking how long).
+ */
+const cueSpans = (tokens: AnalyzedToken[], synonyms: Synonyms): CueSpan[] =>
+  findCueSpans(tokens, synonyms).filter((c) => {
+    if (c.facet !== 'duration' || c.end - c.start !== 2 || tokens[c.start]?.folded !== 'bao') return true
+    for (let k = c.start - 1; k >= 0; k--) {
+      const t = tokens[k] as AnalyzedToken
+      if (NEVER.has(t.folded)) return false
+      if (t.clause) break
+    }
+    return true
+  })
 
 /** Question words, folded: "gì", "j", "nào", "bao (nhiêu, lâu)", "đâu", "không", "chưa", "sao", "mấy". */
 const QUESTION_WORDS = new Set([
@@ -54,7 +72,7 @@ const askedFacet = (clause: string, synonyms: Synonyms): Facet | undefined => {
 
 /** Each cue in order, ranked 0 when it is itself a question, 1 when a question word follows it, else 2. */
 const rankCues = (tokens: AnalyzedToken[], synonyms: Synonyms): { facet: Facet; rank: number }[] => {
-  const spans = findCueSpans(tokens, synonyms)
+  const spans = cueSpans(tokens, synonyms)
   // a question word inside another part's cue asks about that part ("nộp yêu cầu ở đâu": where, not conditions)
   const otherCue = (i: number, facet: Facet) =>
     spans.some((c) => c.facet !== facet && c.start <= i && i < c.end)

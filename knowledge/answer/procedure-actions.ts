@@ -139,6 +139,20 @@ const sameWord = (typed: AnalyzedToken, phrase: AnalyzedToken, official: boolean
     ? typed.text === phrase.text
     : typed.folded === phrase.folded && (!typed.accented || typed.text === phrase.text)
 
+/** Words before a question's phrase that deny it ("không", "không phải", "không bị", "không cần"), folded. */
+const DENIALS = ['khong', 'khong phai', 'khong bi', 'khong can', 'chang', 'chang phai']
+
+/** Whether the question denies the phrase starting at token i ("không" typed with its marks, or without any). */
+const deniedAt = (tokens: readonly AnalyzedToken[], i: number): boolean =>
+  DENIALS.some((d) => {
+    const words = d.split(' ')
+    const from = i - words.length
+    if (from < 0) return false
+    const first = tokens[from] as AnalyzedToken
+    if (first.accented && !['không', 'chẳng'].includes(first.text.toLowerCase())) return false
+    return words.every((w, k) => tokens[from + k]?.folded === w && (k === 0 || !tokens[from + k]?.clause))
+  })
+
 const scan = (
   tokens: readonly AnalyzedToken[],
   phrases: Map<string, Phrase[]>,
@@ -158,7 +172,10 @@ const scan = (
         return (k === 0 || !t.clause) && sameWord(t, pt, official)
       }
       if (p.tokens.every(word)) {
-        found.push(...p.targets)
+        // "không mất, chỉ hết hạn", "không phải cấp lại": an action the question denies is not asked
+        found.push(
+          ...(official || !deniedAt(tokens, i) ? p.targets : p.targets.filter((t) => !('action' in t))),
+        )
         step = p.tokens.length
         for (let k = 0; k < step; k++) consumed?.add(tokens[i + k]?.folded ?? '')
         break

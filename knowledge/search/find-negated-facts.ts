@@ -86,19 +86,29 @@ const NOT_THIS = ['khong', 'phai']
 
 /**
  * "không phải đăng ký thường trú, tôi chỉ ở tạm vài tháng", "không phải sang tên, chỉ muốn đổi biển số":
- * a message opening with "không phải" and a clause says what it does not want; the clause break ends
- * it and what follows is the request. Without a break ("không phải nộp phí à") it is a question.
+ * a message opening with "không phải" (after at most its subject: "con tôi không phải làm lại, …") and a
+ * clause says what it does not want; the clause break ends it and what follows is the request. Without a break ("không phải nộp phí à") it is a question.
  * @returns per token, whether it is in the clause denied; null when the message does not open so
  */
 const findDeniedOpening = (tokens: readonly AnalyzedToken[]): boolean[] | null => {
-  if (!NOT_THIS.every((w, k) => tokens[k]?.folded === w)) return null
-  if (tokens[0]?.accented && tokens[0].text.toLowerCase() !== 'không') return null
-  const end = tokens.findIndex((t, k) => k > NOT_THIS.length && t.clause)
+  // (after at most a subject: "con tôi không phải làm lại, cháu chưa có căn cước bao giờ")
+  const at = tokens
+    .slice(0, SUBJECT_WORDS + 1)
+    .findIndex((_, k) =>
+      NOT_THIS.every((w, j) => tokens[k + j]?.folded === w && (j === 0 || !tokens[k + j]?.clause)),
+    )
+  if (at < 0 || tokens.slice(0, at).some((t) => t.clause)) return null
+  const first = tokens[at] as AnalyzedToken
+  if (first.accented && first.text.toLowerCase() !== 'không') return null
+  const end = tokens.findIndex((t, k) => k > at + NOT_THIS.length && t.clause)
   if (end < 0 || tokens.length - end < ASKED_WORDS + 1) return null
   const negated = new Array<boolean>(tokens.length).fill(false)
-  negated.fill(true, 0, end)
+  negated.fill(true, at, end)
   return negated
 }
+
+/** Most words before "không phải" that only say who ("tôi", "con tôi", "bố mẹ tôi"). */
+const SUBJECT_WORDS = 3
 
 /** Words that open the request after what a short message says was not done ("… chưa đăng ký kết hôn làm khai sinh …"). */
 const OPENS_REQUEST = new Map([

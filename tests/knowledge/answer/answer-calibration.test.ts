@@ -314,8 +314,13 @@ describe('asks instead of saying nothing fits', () => {
   )
 
   it.each([
+    // an action the question denies is not asked ("không mất": not a re-issue)
+    ['tôi không mất giấy phép lái xe, chỉ là nó hết hạn', '3.000347'],
+    ['không phải xóa thường trú, tôi muốn xóa tạm trú', '1.010028'],
     // alone among the fitting procedures, holding the whole question and far ahead: answered, not asked about
     ['xin hưởng chế độ ốm đau', '1.001667'],
+    // a worn land certificate not lost is exchanged
+    ['sổ đỏ không mất, chỉ cũ nát muốn đổi', '1.012783'],
     // groundwater is "nước dưới đất" in the names, not surface water
     ['giấy phép khai thác nước ngầm của xưởng sắp hết hạn, gia hạn ở đâu', '1.004211'],
     // a cooperative moving its seat notifies the change of its registration (not its tax registration)

@@ -88,6 +88,11 @@ describe('findShortNegation', () => {
     expect(shortNegatedOf('không phải đăng ký thường trú, tôi chỉ ở tạm vài tháng')).toBe(
       'không phải đăng ký thường trú',
     )
+    // after its subject only
+    expect(shortNegatedOf('con tôi không phải làm lại, cháu chưa có căn cước bao giờ')).toBe(
+      'không phải làm lại',
+    )
+    expect(shortNegatedOf('hồ sơ đăng ký kinh doanh của tôi không phải nộp lại, chỉ bổ sung')).toBe(null)
     // ("khong" is read as "không" before)
     expect(shortNegatedOf('khong phai sang ten, chi muon doi bien so xe')).toBe('không phai sang ten')
     // without a break it is a question ("không phải nộp phí à"), and only an opening "không phải" counts
