@@ -884,8 +884,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     // Nothing else to offer beside a name holding most of the question's words and its rare ones, far
     // ahead of any other procedure: asking "có phải bạn hỏi …" about it only delays the answer.
     const rival = groups.find((g) => g.group !== top.group)
-    // (not when the doubt is a mismatch the question shows: a topic the records lack, a card not asked
-    // about, a qualifier met only through an exception, a household business for a company)
+    // (alone: no card, first issue, covered or near name beside it; and not when the doubt is a mismatch
+    // the question shows: a topic the records lack, a qualifier met only through an exception, a household
+    // business for a company, an object the name lacks)
     if (
       offered.length === 1 &&
       doubt !== 'scattered' &&

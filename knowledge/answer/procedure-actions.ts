@@ -140,12 +140,13 @@ const sameWord = (typed: AnalyzedToken, phrase: AnalyzedToken, official: boolean
     : typed.folded === phrase.folded && (!typed.accented || typed.text === phrase.text)
 
 /** Words before a question's phrase that deny it ("không", "không phải", "không bị", "không cần"), folded. */
-const DENIALS = ['khong', 'khong phai', 'khong bi', 'khong can', 'chang', 'chang phai']
+const DENIALS = ['khong', 'khong phai', 'khong bi', 'khong can', 'chang', 'chang phai'].map((d) =>
+  d.split(' '),
+)
 
 /** Whether the question denies the phrase starting at token i ("không" typed with its marks, or without any). */
 const deniedAt = (tokens: readonly AnalyzedToken[], i: number): boolean =>
-  DENIALS.some((d) => {
-    const words = d.split(' ')
+  DENIALS.some((words) => {
     const from = i - words.length
     if (from < 0) return false
     const first = tokens[from] as AnalyzedToken
@@ -232,7 +233,7 @@ const ELDERLY = ['nguoi gia', 'nguoi cao tuoi', 'nguoi lon tuoi', 'cu gia', 'ong
 /** The age an old person named without one is read as: past every age limit of the names ("từ đủ 14 tuổi"). */
 const ELDERLY_AGE = 60
 /**
- * A grown-up named by kinship ("làm căn cước cho bố tôi", "chồng mình"), as typed: read past the
+ * A grown-up named by kinship ("làm căn cước cho bố tôi", "chồng mình"), folded: read past the
  * children's limits unless a child is named too ("vợ tôi muốn làm cho con").
  */
 const GROWN_KIN = /(?:^|\s)(?:bo|me|cha|ba|vo|chong|ong)\s(?:toi|minh|tui|noi|ngoai)(?=\s|$)/
@@ -249,9 +250,7 @@ const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
   else {
     const folded = tokens.map((t) => t.folded).join(' ')
     if (ELDERLY.some((phrase) => containsPhrase(folded, phrase))) traits.age = ELDERLY_AGE
-    else {
-      if (GROWN_KIN.test(folded) && !tokens.some(isChild)) traits.age = GROWN_AGE
-    }
+    else if (GROWN_KIN.test(folded) && !tokens.some(isChild)) traits.age = GROWN_AGE
   }
   return traits
 }

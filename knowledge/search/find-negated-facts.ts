@@ -83,15 +83,23 @@ export const findNegatedFacts = (tokens: readonly AnalyzedToken[], clauses: Clau
 
 /** "không phải", typed with marks or without: what follows is not what is wanted. */
 const NOT_THIS = ['khong', 'phai']
+/** Most words before "không phải" that only say who ("tôi", "con tôi", "bố mẹ tôi"). */
+const SUBJECT_WORDS = 3
+/** Fewest words outside the negation for a short message to ask something of its own. */
+const ASKED_WORDS = 2
+
+/** Per token of a message of `length` tokens, whether it lies in [from, to). */
+const marked = (length: number, from: number, to: number): boolean[] =>
+  new Array<boolean>(length).fill(false).fill(true, from, to)
 
 /**
  * "không phải đăng ký thường trú, tôi chỉ ở tạm vài tháng", "không phải sang tên, chỉ muốn đổi biển số":
  * a message opening with "không phải" (after at most its subject: "con tôi không phải làm lại, …") and a
- * clause says what it does not want; the clause break ends it and what follows is the request. Without a break ("không phải nộp phí à") it is a question.
+ * clause says what it does not want; the clause break ends it and what follows is the request. Without
+ * a break ("không phải nộp phí à") it is a question.
  * @returns per token, whether it is in the clause denied; null when the message does not open so
  */
 const findDeniedOpening = (tokens: readonly AnalyzedToken[]): boolean[] | null => {
-  // (after at most a subject: "con tôi không phải làm lại, cháu chưa có căn cước bao giờ")
   const at = tokens
     .slice(0, SUBJECT_WORDS + 1)
     .findIndex((_, k) =>
@@ -102,13 +110,8 @@ const findDeniedOpening = (tokens: readonly AnalyzedToken[]): boolean[] | null =
   if (first.accented && first.text.toLowerCase() !== 'không') return null
   const end = tokens.findIndex((t, k) => k > at + NOT_THIS.length && t.clause)
   if (end < 0 || tokens.length - end < ASKED_WORDS + 1) return null
-  const negated = new Array<boolean>(tokens.length).fill(false)
-  negated.fill(true, at, end)
-  return negated
+  return marked(tokens.length, at, end)
 }
-
-/** Most words before "không phải" that only say who ("tôi", "con tôi", "bố mẹ tôi"). */
-const SUBJECT_WORDS = 3
 
 /** Words that open the request after what a short message says was not done ("… chưa đăng ký kết hôn làm khai sinh …"). */
 const OPENS_REQUEST = new Map([
@@ -122,9 +125,6 @@ const OPENS_REQUEST = new Map([
 ])
 /** After "chưa" in a short message, what one lacks or never had: the request, not a fact beside it. */
 const SHORT_LACK = new Set(['co', 'tung', 'duoc', 'biet', 'ro'])
-/** Fewest words outside the negation for a short message to ask something of its own. */
-const ASKED_WORDS = 2
-
 /**
  * A short message (no story told before a request) may still say what was not done: "bố mẹ chưa đăng
  * ký kết hôn làm giấy khai sinh cho con", "làm khai sinh cho con khi chưa đăng ký kết hôn". The words
@@ -149,7 +149,5 @@ export const findShortNegation = (tokens: readonly AnalyzedToken[]): boolean[] |
     }
   }
   if (tokens.length - (end - at) < ASKED_WORDS + 1) return null
-  const negated = new Array<boolean>(tokens.length).fill(false)
-  negated.fill(true, at, end)
-  return negated
+  return marked(tokens.length, at, end)
 }
