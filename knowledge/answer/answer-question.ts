@@ -32,6 +32,7 @@ import { doubtsAction } from './doubt-action.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findFirstIssue } from './find-first-issue.ts'
 import { findNamedCard } from './find-named-card.ts'
+import { findObjectChoice } from './find-object-choice.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findOtherApplicant } from './find-other-applicant.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
@@ -746,6 +747,17 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
               shareObject({ a: top.name, b: g.name, actions }),
           )
         : undefined
+    if (rival) undecided.add(rival)
+  }
+  // "nên mở công ty hay hộ kinh doanh": a choice between two objects offers the other side as well.
+  if (wordShare) {
+    const rival = findObjectChoice({
+      tokens: query.tokens,
+      top: top.name,
+      others: siblings,
+      actions,
+      wordShare,
+    })
     if (rival) undecided.add(rival)
   }
   // "quyết toán thuế thu nhập cá nhân": the best one is for household businesses, a rival for employers.

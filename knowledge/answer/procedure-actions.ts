@@ -233,10 +233,10 @@ const ELDERLY = ['nguoi gia', 'nguoi cao tuoi', 'nguoi lon tuoi', 'cu gia', 'ong
 /** The age an old person named without one is read as: past every age limit of the names ("từ đủ 14 tuổi"). */
 const ELDERLY_AGE = 60
 /**
- * A grown-up named by kinship ("làm căn cước cho bố tôi", "chồng mình"), folded: read past the
+ * A grown-up named by kinship ("làm căn cước cho bố tôi", "chồng mình", "má tui"), folded: read past the
  * children's limits unless a child is named too ("vợ tôi muốn làm cho con").
  */
-const GROWN_KIN = /(?:^|\s)(?:bo|me|cha|ba|vo|chong|ong)\s(?:toi|minh|tui|noi|ngoai)(?=\s|$)/
+const GROWN_KIN = /(?:^|\s)(?:bo|me|cha|ba|ma|tia|vo|chong|ong)\s(?:toi|minh|tui|noi|ngoai)(?=\s|$)/
 /** A child named beside ("con", "cháu", "bé"; "còn" typed with its marks is no child). */
 const isChild = (t: AnalyzedToken) =>
   ['con', 'chau', 'be', 'tre'].includes(t.folded) && (!t.accented || t.text.toLowerCase() !== 'còn')

@@ -22,6 +22,12 @@ const RELATIVES = new Map([
 ])
 /** Typed without marks, these fold onto a relative and nothing common beside "mất". */
 const UNMARKED_RELATIVES = new Set(['me', 'cha', 'ong', 'chong'])
+/**
+ * Relatives as the South and the centre call them ("ba", "má", "tía"), and the bare forms left out
+ * above: a relative only with the speaker's pronoun or a side of the family between ("ba tôi mất",
+ * "ma em mat"), where "three" or "ghost" cannot stand.
+ */
+const RELATIVES_BEFORE_PRONOUN = new Set(['ba', 'ma', 'tia', 'bo', 'vo', 'bam', 'u'])
 
 /** Words between the relative and "mất": the speaker's pronoun, a side of the family, "ấy". */
 const BETWEEN = new Set([
@@ -138,6 +144,7 @@ export const namesDeath = (tokens: readonly AnalyzedToken[], i: number): boolean
   if (WHEN.has(tokens[k]?.folded ?? '')) k--
   // "mẹ mất", "mẹ em mất", "ông nội tôi mất": up to two words between.
   const stop = k - 2
+  const last = k
   while (k > stop && BETWEEN.has(tokens[k]?.folded ?? '')) k--
-  return isRelative(tokens[k])
+  return isRelative(tokens[k]) || (k < last && RELATIVES_BEFORE_PRONOUN.has(tokens[k]?.folded ?? ''))
 }

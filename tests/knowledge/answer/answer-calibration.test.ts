@@ -303,15 +303,17 @@ describe('asks instead of saying nothing fits', () => {
     expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
   })
 
-  it.each(['bố tôi già yếu không đi được, muốn làm căn cước', 'lam can cuoc cho me toi'])(
-    'never offers a child’s card for a grown-up named by kinship: "%s"',
-    async (question) => {
-      const answer = await portal.kb.answer(question)
-      const offered = answer.procedure ? [answer.procedure] : (answer.candidates ?? [])
-      expect(offered.map((c) => c.code)).toContain('1.014061')
-      expect(offered.map((c) => c.code)).not.toContain('1.014062')
-    },
-  )
+  it.each([
+    'bố tôi già yếu không đi được, muốn làm căn cước',
+    'lam can cuoc cho me toi',
+    // a mother as the South calls her
+    'má tui già rồi đi hông nổi, muốn làm căn cước cho má thì sao',
+  ])('never offers a child’s card for a grown-up named by kinship: "%s"', async (question) => {
+    const answer = await portal.kb.answer(question)
+    const offered = answer.procedure ? [answer.procedure] : (answer.candidates ?? [])
+    expect(offered.map((c) => c.code)).toContain('1.014061')
+    expect(offered.map((c) => c.code)).not.toContain('1.014062')
+  })
 
   it.each([
     // an action the question denies is not asked ("không mất": not a re-issue)
