@@ -29,6 +29,7 @@ import { composeClarify } from './compose-clarify.ts'
 import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
 import { detectFacet } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
+import { findAskedKind } from './find-asked-kind.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findFirstIssue } from './find-first-issue.ts'
 import { findNamedCard } from './find-named-card.ts'
@@ -760,6 +761,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     })
     if (rival) undecided.add(rival)
   }
+  // "tôi người Hàn, có bằng lái Hàn Quốc": a procedure only for the kind of person named, close behind.
+  for (const g of findAskedKind({ top, groups, question: traits, actions })) undecided.add(g)
   // "quyết toán thuế thu nhập cá nhân": the best one is for household businesses, a rival for employers.
   for (const g of findOtherApplicant({ top, groups, words: new Set(topical.map((t) => t.folded)) }))
     undecided.add(g)

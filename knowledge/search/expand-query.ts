@@ -306,8 +306,12 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       const found = lookupPhrase(synonyms.expansions, tokens, i, n, key)
       const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))
       if (expansion) {
+        // A country kept beside its reading ("Hàn Quốc", "Trung Quốc") counts only as that word: its
+        // "quốc", never a word alone, is not the "quốc" of "quốc tế" or "quốc tịch".
         if (expansion.keep) {
-          for (const t of tokens.slice(i, i + n)) run.push(termOf(t, synonyms, false))
+          const kept = tokens.slice(i, i + n).map((t) => termOf(t, synonyms, false))
+          const country = n >= 2 && kept[n - 1]?.folded === 'quoc' ? kept.splice(n - 2) : []
+          run.push(...kept, ...bindOneWord(country))
         }
         if (!expansion.keep) closeRun()
         const terms = expansionTerms(expansion.to, synonyms)

@@ -316,6 +316,28 @@ describe('asks instead of saying nothing fits', () => {
   })
 
   it.each([
+    // the kind of vehicle beside a driving licence: one licence for every class
+    ['mất bằng lái ô tô làm lại thế nào', '3.000348'],
+    ['cấp lại giấy phép lái xe ô tô', '3.000348'],
+    ['đổi bằng lái xe ô tô ở đâu', '3.000347'],
+  ])('answers a driving licence named with its vehicle, "%s", with the licence', async (question, code) => {
+    expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
+  })
+
+  it.each([
+    'tôi là người Nhật, có bằng lái của Nhật, muốn lái xe ở Việt Nam',
+    'chồng tôi người Trung Quốc có bằng lái xe Trung Quốc, muốn lái xe ở đây thì sao',
+  ])(
+    'offers a foreigner the exchange of a foreign licence, never the international licence: "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      const offered = (answer.procedure ? [answer.procedure] : (answer.candidates ?? [])).map((c) => c.code)
+      expect(offered).toContain('3.000351')
+      expect(offered).not.toContain('3.000353')
+    },
+  )
+
+  it.each([
     // an action the question denies is not asked ("không mất": not a re-issue)
     ['tôi không mất giấy phép lái xe, chỉ là nó hết hạn', '3.000347'],
     ['không phải xóa thường trú, tôi muốn xóa tạm trú', '1.010028'],

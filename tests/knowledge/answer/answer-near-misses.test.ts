@@ -62,11 +62,12 @@ describe('replies that keep the right procedure the search found', () => {
     expect(answer.kind).toBe('not_found')
   })
 
-  it('keeps among the options of a question between close rivals a short name the question holds whole', async () => {
+  it('answers a lost car licence with the licence, not the transport-business or driving-school licences that name a car', async () => {
     const answer = await portal.kb.answer('mất bằng lái xe ô tô làm lại mất bao nhiêu tiền')
-    expect(answer.kind).toBe('clarify')
-    // "Cấp lại giấy phép lái xe", next to the transport-business and driving-school licences
-    expect((answer.candidates ?? []).map((c) => c.code)).toContain('3.000348')
+    expect(answer.kind).toBe('answer')
+    // "Cấp lại giấy phép lái xe": one licence for every class of vehicle
+    expect(answer.procedure?.code).toBe('3.000348')
+    expect(answer.facet).toBe('fees')
   })
 
   it('answers a claim for state compensation typed without marks instead of reading "doi" as an exchange', async () => {

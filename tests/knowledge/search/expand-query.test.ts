@@ -95,6 +95,18 @@ describe('expandQuery', () => {
     expect(folded('nộp thuế tháng 7')).toContain('thang')
   })
 
+  it('reads a country ending in "quốc" as one word, whose "quốc" is no "quốc tế"', () => {
+    const quocOf = (question: string) =>
+      expandQuery(question, synonyms).terms.filter((t) => t.folded === 'quoc')
+    expect(quocOf('chồng tôi người Trung Quốc có bằng lái xe Trung Quốc').map((t) => t.bound)).toEqual([
+      'trung_quoc',
+    ])
+    expect(quocOf('có bằng lái Hàn Quốc').map((t) => t.bound)).toEqual(['han_quoc'])
+    // the foreigner the country tells of is still read
+    const terms = expandQuery('có bằng lái Hàn Quốc', synonyms).terms.map((t) => t.folded)
+    expect(terms).toEqual(expect.arrayContaining(['nuoc', 'ngoai']))
+  })
+
   it('keeps an accented content word that folds like a filler word', () => {
     expect(texts('chứng thực di chúc')).toContain('di')
     expect(texts('thi bằng lái')).toContain('thi')
