@@ -29,6 +29,9 @@ describeOnPortal('everyday words for the objects of the records (the national ex
     ['cửa hàng bị lũ lụt cuốn trôi hàng có được giảm thuế không', ['3.000083']],
     ['đào giếng nước ở nhà có cần đăng ký không', ['1.001662']],
     ['khoan giếng có phải xin phép', ['1.001662']],
+    // a shop named for its trade is a household business, and a guest staying the night is a stay to report
+    ['tiệm tạp hóa nhà tôi phải đóng thuế thế nào', ['1.011022']],
+    ['nhà nghỉ của tôi có 10 phòng, khách ở lại phải khai báo gì', ['2.001159']],
   ])('answers "%s" with its procedure or asks about it', async (text, codes) => {
     const { kind, codes: given } = await offered(text)
     expect(['answer', 'clarify']).toContain(kind)
