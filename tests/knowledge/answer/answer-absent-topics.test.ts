@@ -55,6 +55,15 @@ describe('topics the records do not hold', () => {
     expect(answer.text).toContain('dichvucong.gov.vn')
   })
 
+  it.each(['công ty tuyển lao động nước ngoài cần làm gì', 'xin work permit cho chuyên gia'])(
+    'says the records lack a work permit for a foreign worker: "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('not_found')
+      expect(answer.text).toContain('dichvucong.gov.vn')
+    },
+  )
+
   it('names as related only procedures holding a rare word pair of what the records lack', async () => {
     // "Giấy phép mở và sử dụng tài khoản ngoại tệ" shares only the ask with a pharmacy
     const pharmacy = await portal.kb.answer('xin giấy phép mở nhà thuốc tây')
