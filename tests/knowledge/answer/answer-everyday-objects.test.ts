@@ -32,6 +32,10 @@ describeOnPortal('everyday words for the objects of the records (the national ex
     // a shop named for its trade is a household business, and a guest staying the night is a stay to report
     ['tiệm tạp hóa nhà tôi phải đóng thuế thế nào', ['1.011022']],
     ['nhà nghỉ của tôi có 10 phòng, khách ở lại phải khai báo gì', ['2.001159']],
+    // a guest named by nationality is a foreigner, whose stay is declared differently
+    ['nhà tôi có khách Hàn Quốc đến ở, khai báo tạm trú thế nào', ['1.000253', '1.001437']],
+    // teaching driving is training drivers
+    ['mở trung tâm dạy bằng lái ô tô cần giấy phép gì', ['1.001777']],
   ])('answers "%s" with its procedure or asks about it', async (text, codes) => {
     const { kind, codes: given } = await offered(text)
     expect(['answer', 'clarify']).toContain(kind)
