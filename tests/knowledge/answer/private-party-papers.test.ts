@@ -17,10 +17,13 @@ describeOnPortal("a private party's papers and plans compared by value (the nati
     'gói bảo hiểm sức khỏe nào cho bố mẹ già đáng tiền nhất',
     // leave asked of parents
     'viết sao để xin giấy phép của ba mẹ cho đi cắm trại qua đêm',
+    // papers for an employer one applies to
+    'phỏng vấn xin việc cần mang giấy tờ gì',
   ])
 
   itKeepsQuestions(portal, 'keeps "%s" a procedure question', [
     'sếp yêu cầu nộp lý lịch tư pháp thì xin ở đâu',
+    'đi xin việc cần lý lịch tư pháp thì làm ở đâu',
     'mở cửa hàng tạp hóa cần hồ sơ gì',
     'bố mẹ tôi xin giấy phép xây dựng nhà ở riêng lẻ ở đâu',
   ])
