@@ -95,6 +95,19 @@ describe('expandQuery', () => {
     expect(folded('nộp thuế tháng 7')).toContain('thang')
   })
 
+  it('reads "bằng xe" as a driving licence, but not as the means of carrying or travelling', () => {
+    const pairs = (q: string) => expandQuery(q, synonyms).bigrams
+    expect(pairs('mất bằng xe máy làm lại ở đâu')).toEqual(expect.arrayContaining(['giay_phep', 'lai_xe']))
+    // the vehicle beside a licence names no other procedure: one licence for every class
+    expect(pairs('mất bằng lái ô tô')).toEqual(expect.arrayContaining(['giay_phep', 'lai_xe']))
+    expect(expandQuery('mất bằng lái ô tô', synonyms).terms.map((t) => t.folded)).not.toContain('to')
+    for (const q of [
+      'giao hàng bằng xe máy có phải đăng ký kinh doanh',
+      'đi bằng xe ô tô sang Lào cần giấy tờ gì',
+    ])
+      expect(pairs(q), q).not.toContain('lai_xe')
+  })
+
   it('reads a country ending in "quốc" as one word, whose "quốc" is no "quốc tế"', () => {
     const quocOf = (question: string) =>
       expandQuery(question, synonyms).terms.filter((t) => t.folded === 'quoc')
