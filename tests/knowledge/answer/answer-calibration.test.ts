@@ -299,6 +299,8 @@ describe('asks instead of saying nothing fits', () => {
     ['tôi mua ô tô cũ ở Hà Nội mang về Nghệ An đăng ký', '1.013076'],
     // looking up fits a name that provides or opens information ("Khai thác thông tin …")
     ['toi muon tra cuu thong tin cua minh trong co so du lieu can cuoc', '1.014056'],
+    // a card dropped and lost, as the South says it
+    ['cái thẻ căn cước bị rớt mất hồi hôm, giờ sao', '1.014064'],
   ])('answers "%s" outright', async (question, code) => {
     expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
   })
