@@ -301,6 +301,9 @@ describe('asks instead of saying nothing fits', () => {
     ['toi muon tra cuu thong tin cua minh trong co so du lieu can cuoc', '1.014056'],
     // a card dropped and lost, as the South says it
     ['cái thẻ căn cước bị rớt mất hồi hôm, giờ sao', '1.014064'],
+    // buying health or social insurance as a person is registering for it
+    ['tôi làm tự do, muốn tự mua bảo hiểm y tế', '1.001939'],
+    ['mua bảo hiểm xã hội ở đâu', '1.002179'],
   ])('answers "%s" outright', async (question, code) => {
     expect(kindAndCode(await portal.kb.answer(question))).toEqual({ kind: 'answer', code })
   })
