@@ -301,6 +301,12 @@ describe('asks instead of saying nothing fits', () => {
     ['toi muon tra cuu thong tin cua minh trong co so du lieu can cuoc', '1.014056'],
     // a card dropped and lost, as the South says it
     ['cái thẻ căn cước bị rớt mất hồi hôm, giờ sao', '1.014064'],
+    // everyday verbs for the records' actions: selling a vehicle hands its registration back, giving
+    // a child land is a transfer, giving up nationality, registering an adopted child
+    ['bán xe máy cần làm gì', '1.013065'],
+    ['trả lại biển số xe', '1.013065'],
+    ['cho con mảnh đất thì làm sao', '1.013831'],
+    ['con nuôi đăng ký thế nào', '2.001263'],
     // buying health or social insurance as a person is registering for it
     ['tôi làm tự do, muốn tự mua bảo hiểm y tế', '1.001939'],
     ['mua bảo hiểm xã hội ở đâu', '1.002179'],
