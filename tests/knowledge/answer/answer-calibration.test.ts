@@ -307,6 +307,8 @@ describe('asks instead of saying nothing fits', () => {
     ['trả lại biển số xe', '1.013065'],
     ['cho con mảnh đất thì làm sao', '1.013831'],
     ['con nuôi đăng ký thế nào', '2.001263'],
+    // a flat bought in a project gets its certificate as the transferee of a home in a real-estate project
+    ['mua nhà chung cư xong làm sổ hồng', '1.012787'],
     // buying health or social insurance as a person is registering for it
     ['tôi làm tự do, muốn tự mua bảo hiểm y tế', '1.001939'],
     ['mua bảo hiểm xã hội ở đâu', '1.002179'],
