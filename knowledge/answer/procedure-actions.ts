@@ -257,6 +257,45 @@ const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
   return traits
 }
 
+/** Verbs that, with "lại" after their paper, ask for it again ("làm căn cước lại"), folded. */
+const REDO_VERBS = [['lam'], ['cap'], ['xin'], ['dang', 'ki'], ['in']]
+/** Most words of the paper between the verb and "lại". */
+const REDO_OBJECT = 3
+/** First words of a paper ("căn cước", "giấy khai sinh", "sổ đỏ", "kết hôn"), folded. */
+const PAPER_HEADS = new Set(
+  'giay the so bang ho can cccd cmnd gplx ket khai chung ca bien phieu li lltp hc passport visa'.split(' '),
+)
+/** Words that may follow such a "lại": the question goes on ("… lại ở đâu", "… lại vì mất giấy"), folded. */
+const AFTER_REDO = new Set(
+  'vi do cho duoc o thi the nhu can mat het bao khi sao nhe a nha khong ko k de duoc tai'.split(' '),
+)
+
+/**
+ * A verb, a paper of at most {@link REDO_OBJECT} words opening with a paper's word and "lại" ("đăng ký kết
+ * hôn lại vì mất giấy"; not "cấp thẻ thừa phát lại", whose "lại" is the paper's),
+ * with the message ending or going on with a question word after it: "lại" is not "again have to"
+ * ("… lại phải") nor a direction ("gửi lại", "trả lại" are not among the verbs).
+ */
+const redoneAround = (tokens: readonly AnalyzedToken[]): boolean => {
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = REDO_VERBS.find((v) => v.every((w, k) => tokens[i + k]?.folded === w))
+    if (!verb) continue
+    const from = i + verb.length
+    if (!PAPER_HEADS.has(tokens[from]?.folded ?? '')) continue
+    for (let j = from + 1; j <= from + REDO_OBJECT && j < tokens.length; j++) {
+      const t = tokens[j] as AnalyzedToken
+      if (t.clause || /\d/.test(t.folded)) break
+      if (t.folded !== 'lai' || (t.accented && t.text.toLowerCase() !== 'lại')) continue
+      // "thừa phát lại": the paper's own word
+      if (tokens[j - 1]?.folded === 'phat') break
+      const next = tokens[j + 1]
+      if (!next || next.clause || AFTER_REDO.has(next.folded)) return true
+      break
+    }
+  }
+  return false
+}
+
 const MAX_CACHED_NAMES = 10_000
 
 /** A name that lists the first issue before other actions: "Cấp, cấp lại …", "Thủ tục cấp, gia hạn …", "Đăng ký, đăng ký lại …". */
@@ -384,6 +423,8 @@ export const createProcedureActions = (
       !namesNoAction(tokens)
     )
       traits.actions.add('reissue')
+    // "đăng ký kết hôn lại", "làm căn cước lại": the verb and "lại" around the paper say "đăng ký lại".
+    if (!traits.actions.size && redoneAround(tokens)) traits.actions.add('reissue')
     return withAge(traits, tokens)
   }
 

@@ -307,6 +307,8 @@ describe('asks instead of saying nothing fits', () => {
     ['trả lại biển số xe', '1.013065'],
     ['cho con mảnh đất thì làm sao', '1.013831'],
     ['nhận thừa kế nhà của bố mẹ', '1.013831'],
+    // "đăng ký kết hôn lại" is "đăng ký lại kết hôn", never a first marriage registration
+    ['đăng ký kết hôn lại vì mất giấy', '1.004746'],
     ['con nuôi đăng ký thế nào', '2.001263'],
     // a flat bought in a project gets its certificate as the transferee of a home in a real-estate project
     ['mua nhà chung cư xong làm sổ hồng', '1.012787'],

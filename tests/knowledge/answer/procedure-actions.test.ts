@@ -246,3 +246,24 @@ describe('special machinery is not a motorbike', () => {
     expect(misfit('bổ sung hồ sơ xe máy chuyên dùng', name)).toBeNull()
   })
 })
+
+describe('a verb and "lại" around the paper ("đăng ký kết hôn lại")', () => {
+  const asked = (question: string) => [...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions]
+
+  it.each(['đăng ký kết hôn lại vì mất giấy', 'làm căn cước lại ở đâu', 'cấp sổ đỏ lại', 'làm bằng lái lại'])(
+    'reads "%s" as a re-issue',
+    (question) => {
+      expect(asked(question)).toEqual(['reissue'])
+    },
+  )
+
+  it.each([
+    // the paper's own "lại", a house rebuilt, money paid back, "lại phải" (again have to)
+    'xin cấp thẻ thừa phát lại',
+    'nhà cấp 4 để xây lại',
+    'công ty nộp thừa thuế, xin hoàn lại',
+    'làm hồ sơ lại phải mang gì',
+  ])('reads no re-issue in "%s"', (question) => {
+    expect(asked(question)).not.toContain('reissue')
+  })
+})
