@@ -34,6 +34,9 @@ describeOnPortal('everyday words for the objects of the records (the national ex
     ['nhà nghỉ của tôi có 10 phòng, khách ở lại phải khai báo gì', ['2.001159']],
     // a guest named by nationality is a foreigner, whose stay is declared differently
     ['nhà tôi có khách Hàn Quốc đến ở, khai báo tạm trú thế nào', ['1.000253', '1.001437']],
+    // naming a child again is changing the civil-status record; a child born abroad is a birth with a foreign element
+    ['đặt tên lại cho con', ['1.004859']],
+    ['con sinh ra ở nước ngoài về việt nam đăng ký', ['2.000528', '1.000110']],
     // merging two plots
     ['gộp hai sổ đỏ thành một', ['1.012784']],
     // giving up nationality, said without "Việt Nam"
