@@ -290,9 +290,10 @@ const PRIVATE_PAPERS = [
 /**
  * Private parties whose papers a citizen may speak of (folded): a seller's warranty ("hồ sơ bảo hành",
  * "phiếu bảo hành"), a shop ("cửa hàng", "shop"), a boss at work ("hồ sơ dự án cho sếp"), a company
- * hiring ("đang tuyển", "ứng viên": its candidates' "hồ sơ"), an employer one applies to ("phỏng vấn xin việc"). Beside one, the generic words for papers
- * ({@link PARTY_PAPERS}) are that party's papers and no evidence; any other word of administration still
- * is ("sếp yêu cầu nộp lý lịch tư pháp", "xe còn bảo hành, đăng ký xe lần đầu").
+ * hiring ("đang tuyển", "ứng viên": its candidates' "hồ sơ"), an employer one applies to ("phỏng vấn
+ * xin việc"). Beside one, the generic words for papers ({@link PARTY_PAPERS}) are that party's papers
+ * and no evidence; any other word of administration still is ("sếp yêu cầu nộp lý lịch tư pháp", "xe
+ * còn bảo hành, đăng ký xe lần đầu").
  */
 const PRIVATE_PARTIES = [
   'bao hanh',

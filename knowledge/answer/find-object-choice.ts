@@ -9,6 +9,7 @@
 
 import { memoize } from '../search/create-lru-cache.ts'
 import { type AnalyzedToken, foldVietnamese } from '../search/normalize-vietnamese.ts'
+import { PAIR_SHARE } from './find-admin-evidence.ts'
 import type { ProcedureActions } from './procedure-actions.ts'
 
 /** Words joining the two sides, folded → the marked form they must have when typed with marks. */
@@ -20,11 +21,6 @@ const OR = new Map([
 const OR_TAIL = new Set(['la', 'phai'])
 /** Most words of one side read ("đăng ký khai sinh", "hộ kinh doanh"). */
 const SIDE_WORDS = 3
-/**
- * A word pair held by at least this share of the procedure names (about two names in the national
- * export) names an object of the records; fewer is chance.
- */
-const PAIR_SHARE = 0.0005
 
 export type FindObjectChoiceOptions<R extends { name: string }> = {
   /** The question's tokens (after chat-speak rewriting). */
@@ -76,6 +72,7 @@ const readSides = (
     while (to < Math.min(tokens.length, start + SIDE_WORDS) && !(tokens[to] as AnalyzedToken).clause) to++
     const right = tokens.slice(start, to)
     if ((tokens[start] as AnalyzedToken | undefined)?.clause || t.clause) continue
+    // (a pair about two names hold names an object of the records; fewer is chance)
     const held = (p: string) => wordShare(p) >= PAIR_SHARE
     const l = pairsOf(left).filter(held)
     const r = pairsOf(right).filter(held)

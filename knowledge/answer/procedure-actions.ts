@@ -267,14 +267,14 @@ const PAPER_HEADS = new Set(
 )
 /** Words that may follow such a "lại": the question goes on ("… lại ở đâu", "… lại vì mất giấy"), folded. */
 const AFTER_REDO = new Set(
-  'vi do cho duoc o thi the nhu can mat het bao khi sao nhe a nha khong ko k de duoc tai'.split(' '),
+  'vi do cho duoc o thi the nhu can mat het bao khi sao nhe a nha khong ko k de tai'.split(' '),
 )
 
 /**
- * A verb, a paper of at most {@link REDO_OBJECT} words opening with a paper's word and "lại" ("đăng ký kết
- * hôn lại vì mất giấy"; not "cấp thẻ thừa phát lại", whose "lại" is the paper's),
- * with the message ending or going on with a question word after it: "lại" is not "again have to"
- * ("… lại phải") nor a direction ("gửi lại", "trả lại" are not among the verbs).
+ * A verb, a paper of at most {@link REDO_OBJECT} words opening with a paper's word, and "lại" ("đăng ký
+ * kết hôn lại vì mất giấy"; not "cấp thẻ thừa phát lại", whose "lại" is the paper's), with the message
+ * ending or going on with a question word after it: "lại" is then not "again have to" ("… lại phải"),
+ * and "gửi lại", "trả lại" are no verbs of the list.
  */
 const redoneAround = (tokens: readonly AnalyzedToken[]): boolean => {
   for (let i = 0; i < tokens.length; i++) {
