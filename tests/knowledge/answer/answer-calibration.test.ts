@@ -307,6 +307,8 @@ describe('asks instead of saying nothing fits', () => {
     ['trả lại biển số xe', '1.013065'],
     ['cho con mảnh đất thì làm sao', '1.013831'],
     ['nhận thừa kế nhà của bố mẹ', '1.013831'],
+    // two social-insurance books merged: the book's re-issue and correction, never land plots merged
+    ['tôi có 2 sổ bhxh ở hai công ty, muốn gộp lại', '1.002759'],
     // "đăng ký kết hôn lại" is "đăng ký lại kết hôn", never a first marriage registration
     ['đăng ký kết hôn lại vì mất giấy', '1.004746'],
     ['con nuôi đăng ký thế nào', '2.001263'],
