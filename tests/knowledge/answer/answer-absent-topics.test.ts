@@ -45,6 +45,8 @@ describe('topics the records do not hold', () => {
     'trường mầm non tư thục xin cấp phép hoạt động',
     'xin giấy phép hành nghề massage',
     'xin giấy phép quảng cáo',
+    // a household's water supply (not the handing of water infrastructure to a company)
+    'xin cấp nước sạch',
   ])('says the records do not cover "%s", never answering with a loosely related record', (answer) => {
     expect(answer.kind).not.toBe('answer')
     expect(answer.procedure).toBeUndefined()
