@@ -265,10 +265,14 @@ const REDO_OBJECT = 3
 const PAPER_HEADS = new Set(
   'giay the so bang ho can cccd cmnd gplx ket khai chung ca bien phieu li lltp hc passport visa'.split(' '),
 )
-/** Words that may follow such a "lại": the question goes on ("… lại ở đâu", "… lại vì mất giấy"), folded. */
+/** Words that may follow such a "lại": the question goes on ("… lại ở đâu", "… lại cho con"), folded. */
 const AFTER_REDO = new Set(
-  'vi do cho duoc o thi the nhu can mat het bao khi sao nhe a nha khong ko k de tai'.split(' '),
+  'cho duoc o thi the nhu can mat het bao sao nhe a nha khong ko k de tai'.split(' '),
 )
+/** Words that give a reason ("vì", "do", "khi"), folded. */
+const REASONS = new Set(['vi', 'do', 'khi'])
+/** A paper lost or spoilt as the reason: "mất", "hỏng", "rách", "cháy", "thất lạc", "rơi", "rớt", "nát", "ướt" (folded). */
+const LOSSES = new Set(['mat', 'hong', 'rach', 'chay', 'that', 'roi', 'rot', 'nat', 'uot'])
 
 /**
  * A verb, a paper of at most {@link REDO_OBJECT} words opening with a paper's word, and "lại" ("đăng ký
@@ -289,7 +293,11 @@ const redoneAround = (tokens: readonly AnalyzedToken[]): boolean => {
       // "thừa phát lại": the paper's own word
       if (tokens[j - 1]?.folded === 'phat') break
       const next = tokens[j + 1]
-      if (!next || next.clause || AFTER_REDO.has(next.folded)) return true
+      if (!next || next.clause) return true
+      // a reason after it decides the action: "… lại vì mất giấy" is a re-issue, "… lại vì sai diện
+      // tích" a correction, "… lại vì hết hạn" an exchange
+      if (REASONS.has(next.folded)) return tokens.slice(j + 2).some((t) => LOSSES.has(t.folded))
+      if (AFTER_REDO.has(next.folded)) return true
       break
     }
   }

@@ -263,6 +263,9 @@ describe('a verb and "lại" around the paper ("đăng ký kết hôn lại")', 
     'nhà cấp 4 để xây lại',
     'công ty nộp thừa thuế, xin hoàn lại',
     'làm hồ sơ lại phải mang gì',
+    // a reason that decides another action: a correction, an exchange
+    'làm sổ đỏ lại vì sai diện tích',
+    'làm bằng lái lại vì hết hạn',
   ])('reads no re-issue in "%s"', (question) => {
     expect(asked(question)).not.toContain('reissue')
   })
