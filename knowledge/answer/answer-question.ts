@@ -754,6 +754,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   if (wordShare) {
     const rival = findObjectChoice({
       tokens: query.tokens,
+      asked: traits.actions,
       top: top.name,
       others: siblings,
       actions,

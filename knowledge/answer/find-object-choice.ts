@@ -7,8 +7,9 @@
  * @module
  */
 
-import { memoize } from '../search/create-lru-cache.ts'
-import { type AnalyzedToken, foldVietnamese } from '../search/normalize-vietnamese.ts'
+import { pairsOf } from '../search/analyse-procedure-name.ts'
+import { foldPhrase } from '../search/load-synonyms.ts'
+import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
 import { PAIR_SHARE } from './find-admin-evidence.ts'
 import type { ProcedureActions } from './procedure-actions.ts'
 
@@ -25,6 +26,8 @@ const SIDE_WORDS = 3
 export type FindObjectChoiceOptions<R extends { name: string }> = {
   /** The question's tokens (after chat-speak rewriting). */
   tokens: readonly AnalyzedToken[]
+  /** The actions the question asks (its fit traits). */
+  asked: ReadonlySet<string>
   /** The best match's name. */
   top: string
   /** The other results, best first. */
@@ -34,23 +37,8 @@ export type FindObjectChoiceOptions<R extends { name: string }> = {
   wordShare: (folded: string) => number
 }
 
-/** The folded word pairs of a name, read once per name (bounded). */
-const pairsOfName = memoize(
-  (name: string): ReadonlySet<string> => {
-    const words = foldVietnamese(name).split(' ')
-    const out = new Set<string>()
-    for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]}_${words[i + 1]}`)
-    return out
-  },
-  { maxEntries: 10_000 },
-)
-
-const pairsOf = (tokens: readonly AnalyzedToken[]): string[] => {
-  const out: string[] = []
-  for (let i = 0; i + 1 < tokens.length; i++)
-    out.push(`${(tokens[i] as AnalyzedToken).folded}_${(tokens[i + 1] as AnalyzedToken).folded}`)
-  return out
-}
+/** The folded word pairs of a name. */
+const pairsOfName = (name: string): ReadonlySet<string> => new Set(pairsOf(foldPhrase(name).split(' ')))
 
 /** The two sides of the first "X hay Y" in the question, as their word pairs the names hold, each without the other's. */
 const readSides = (
@@ -63,22 +51,20 @@ const readSides = (
     if (marked === undefined || (t.accented && t.text.toLowerCase() !== marked)) continue
     let start = i + 1
     while (start < tokens.length && OR_TAIL.has((tokens[start] as AnalyzedToken).folded)) start++
-    // A side ends at a clause break ("…, hay là …" opens another question).
-    const leftFrom = Math.max(0, i - SIDE_WORDS)
+    // "…, hay là …" opens another question; a side ends at a clause break.
+    if (t.clause || (tokens[start] as AnalyzedToken | undefined)?.clause) continue
     let from = i - 1
-    while (from > leftFrom && !(tokens[from] as AnalyzedToken).clause) from--
-    const left = tokens.slice(from, i)
+    while (from > Math.max(0, i - SIDE_WORDS) && !(tokens[from] as AnalyzedToken).clause) from--
     let to = start + 1
     while (to < Math.min(tokens.length, start + SIDE_WORDS) && !(tokens[to] as AnalyzedToken).clause) to++
-    const right = tokens.slice(start, to)
-    if ((tokens[start] as AnalyzedToken | undefined)?.clause || t.clause) continue
     // (a pair about two names hold names an object of the records; fewer is chance)
-    const held = (p: string) => wordShare(p) >= PAIR_SHARE
-    const l = pairsOf(left).filter(held)
-    const r = pairsOf(right).filter(held)
-    const lOnly = l.filter((p) => !r.includes(p))
-    const rOnly = r.filter((p) => !l.includes(p))
-    if (lOnly.length && rOnly.length) return [lOnly, rOnly]
+    const held = (side: readonly AnalyzedToken[]) =>
+      pairsOf(side.map((w) => w.folded)).filter((p) => wordShare(p) >= PAIR_SHARE)
+    const left = held(tokens.slice(from, i))
+    const right = held(tokens.slice(start, to))
+    const leftOnly = left.filter((p) => !right.includes(p))
+    const rightOnly = right.filter((p) => !left.includes(p))
+    if (leftOnly.length && rightOnly.length) return [leftOnly, rightOnly]
   }
   return null
 }
@@ -87,11 +73,12 @@ const readSides = (
  * @returns the result holding the side of an object choice the best match does not hold, doing what
  *   the best match does; null when the question chooses between no two objects, or the best match
  *   holds both sides or neither, or no result holds the other side
- * @example findObjectChoice({ tokens: tokens of 'nên mở công ty hay hộ kinh doanh', top: 'Đăng ký thành
- *   lập hộ kinh doanh', others, actions, wordShare }) // { name: 'Đăng ký thành lập công ty cổ phần' }
+ * @example findObjectChoice({ tokens: tokens of 'nên mở công ty hay hộ kinh doanh', asked, top: 'Đăng ký
+ *   thành lập hộ kinh doanh', others, actions, wordShare }) // { name: 'Đăng ký thành lập công ty cổ phần' }
  */
 export const findObjectChoice = <R extends { name: string }>({
   tokens,
+  asked,
   top,
   others,
   actions,
@@ -106,7 +93,6 @@ export const findObjectChoice = <R extends { name: string }>({
   if (holdsLeft === holds(topPairs, right)) return null
   const [held, other] = holdsLeft ? [left, right] : [right, left]
   const topActions = actions.ofName(top).actions
-  const asked = actions.ofQuestion(tokens).actions
   return (
     others.find((r) => {
       const pairs = pairsOfName(r.name)

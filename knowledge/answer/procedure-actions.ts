@@ -14,6 +14,7 @@ import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
 import { namesDeath } from '../search/names-death.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
+import { asksPaperAgain } from './asks-paper-again.ts'
 import { findRequestedPart } from './find-requested-part.ts'
 
 /** A word no phrase holds, in place of one read otherwise (a death's "mất"). */
@@ -257,53 +258,6 @@ const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
   return traits
 }
 
-/** Verbs that, with "lại" after their paper, ask for it again ("làm căn cước lại"), folded. */
-const REDO_VERBS = [['lam'], ['cap'], ['xin'], ['dang', 'ki'], ['in']]
-/** Most words of the paper between the verb and "lại". */
-const REDO_OBJECT = 3
-/** First words of a paper ("căn cước", "giấy khai sinh", "sổ đỏ", "kết hôn"), folded. */
-const PAPER_HEADS = new Set(
-  'giay the so bang ho can cccd cmnd gplx ket khai chung ca bien phieu li lltp hc passport visa'.split(' '),
-)
-/** Words that may follow such a "lại": the question goes on ("… lại ở đâu", "… lại cho con"), folded. */
-const AFTER_REDO = new Set(
-  'cho duoc o thi the nhu can mat het bao sao nhe a nha khong ko k de tai'.split(' '),
-)
-/** Words that give a reason ("vì", "do", "khi"), folded. */
-const REASONS = new Set(['vi', 'do', 'khi'])
-/** A paper lost or spoilt as the reason: "mất", "hỏng", "rách", "cháy", "thất lạc", "rơi", "rớt", "nát", "ướt" (folded). */
-const LOSSES = new Set(['mat', 'hong', 'rach', 'chay', 'that', 'roi', 'rot', 'nat', 'uot'])
-
-/**
- * A verb, a paper of at most {@link REDO_OBJECT} words opening with a paper's word, and "lại" ("đăng ký
- * kết hôn lại vì mất giấy"; not "cấp thẻ thừa phát lại", whose "lại" is the paper's), with the message
- * ending or going on with a question word after it: "lại" is then not "again have to" ("… lại phải"),
- * and "gửi lại", "trả lại" are no verbs of the list.
- */
-const redoneAround = (tokens: readonly AnalyzedToken[]): boolean => {
-  for (let i = 0; i < tokens.length; i++) {
-    const verb = REDO_VERBS.find((v) => v.every((w, k) => tokens[i + k]?.folded === w))
-    if (!verb) continue
-    const from = i + verb.length
-    if (!PAPER_HEADS.has(tokens[from]?.folded ?? '')) continue
-    for (let j = from + 1; j <= from + REDO_OBJECT && j < tokens.length; j++) {
-      const t = tokens[j] as AnalyzedToken
-      if (t.clause || /\d/.test(t.folded)) break
-      if (t.folded !== 'lai' || (t.accented && t.text.toLowerCase() !== 'lại')) continue
-      // "thừa phát lại": the paper's own word
-      if (tokens[j - 1]?.folded === 'phat') break
-      const next = tokens[j + 1]
-      if (!next || next.clause) return true
-      // a reason after it decides the action: "… lại vì mất giấy" is a re-issue, "… lại vì sai diện
-      // tích" a correction, "… lại vì hết hạn" an exchange
-      if (REASONS.has(next.folded)) return tokens.slice(j + 2).some((t) => LOSSES.has(t.folded))
-      if (AFTER_REDO.has(next.folded)) return true
-      break
-    }
-  }
-  return false
-}
-
 const MAX_CACHED_NAMES = 10_000
 
 /** A name that lists the first issue before other actions: "Cấp, cấp lại …", "Thủ tục cấp, gia hạn …", "Đăng ký, đăng ký lại …". */
@@ -432,7 +386,7 @@ export const createProcedureActions = (
     )
       traits.actions.add('reissue')
     // "đăng ký kết hôn lại", "làm căn cước lại": the verb and "lại" around the paper say "đăng ký lại".
-    if (!traits.actions.size && redoneAround(tokens)) traits.actions.add('reissue')
+    if (!traits.actions.size && asksPaperAgain(tokens)) traits.actions.add('reissue')
     return withAge(traits, tokens)
   }
 

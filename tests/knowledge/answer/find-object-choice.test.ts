@@ -8,7 +8,11 @@ import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
 const actions = createProcedureActions()
-const tokensOf = (question: string) => expandQuery(question, synonyms).tokens
+/** The question's tokens and the actions it asks, as the answer passes them. */
+const read = (question: string) => {
+  const tokens = expandQuery(question, synonyms).tokens
+  return { tokens, asked: actions.ofQuestion(tokens).actions }
+}
 
 const NAMES = [
   'Đăng ký thành lập hộ kinh doanh',
@@ -33,7 +37,7 @@ describe('findObjectChoice', () => {
     )
     expect(
       findObjectChoice({
-        tokens: tokensOf('nên mở công ty hay hộ kinh doanh'),
+        ...read('nên mở công ty hay hộ kinh doanh'),
         top: 'Đăng ký thành lập hộ kinh doanh',
         others,
         actions,
@@ -42,7 +46,7 @@ describe('findObjectChoice', () => {
     ).toBe('Đăng ký thành lập công ty cổ phần')
     expect(
       findObjectChoice({
-        tokens: tokensOf('đăng ký khai sinh hay kết hôn trước'),
+        ...read('đăng ký khai sinh hay kết hôn trước'),
         top: 'Thủ tục đăng ký kết hôn',
         others: results('Thủ tục đăng ký khai sinh'),
         actions,
@@ -54,7 +58,7 @@ describe('findObjectChoice', () => {
   it('finds nothing without a choice between objects, or when the best match holds both sides or neither', () => {
     const others = results('Thủ tục đăng ký khai sinh', 'Đăng ký thành lập công ty cổ phần')
     const find = (question: string, top: string) =>
-      findObjectChoice({ tokens: tokensOf(question), top, others, actions, wordShare })
+      findObjectChoice({ ...read(question), top, others, actions, wordShare })
     // no "hay"
     expect(find('đăng ký kết hôn cần giấy tờ gì', 'Thủ tục đăng ký kết hôn')).toBeNull()
     // a choice of places, which no name holds
@@ -64,7 +68,7 @@ describe('findObjectChoice', () => {
     // the other side's procedure does something else ("giải thể", not "thành lập")
     expect(
       findObjectChoice({
-        tokens: tokensOf('nên mở công ty hay hộ kinh doanh'),
+        ...read('nên mở công ty hay hộ kinh doanh'),
         top: 'Đăng ký thành lập hộ kinh doanh',
         others: results('Giải thể công ty'),
         actions,
