@@ -205,6 +205,23 @@ export const CONTEXTUAL_PHRASES = [
 ]
 
 /**
+ * Questions of paperwork that, after a life event told (find-life-events.ts: a birth, a death), ask for
+ * its procedure (folded): "làm giấy gì", "báo xã", "thủ tục gì". Not "làm gì" alone ("… nên làm gì cho đỡ buồn").
+ */
+const PAPER_ASKS = [
+  'lam giay',
+  'giay gi',
+  'giay j',
+  'thu tuc',
+  'bao xa',
+  'bao voi xa',
+  'bao cong an',
+  'bao chinh quyen',
+  'dang ki gi',
+  'khai bao',
+]
+
+/**
  * Words of administration that a private app, brand or game ({@link namesPrivateBrand}) turns to its
  * everyday sense (folded): an account's or a game's "hồ sơ", a software "giấy phép", a private
  * "bảo hiểm", a card's "visa", a variable's "khai báo". Beside such a name they are no evidence; the
@@ -489,6 +506,8 @@ export const findAdminEvidence = ({
   // Beside a seller, a shop or a boss, "hồ sơ" and "giấy tờ" are theirs ("hồ sơ bảo hành", "hồ sơ dự án cho sếp").
   const party = namesPrivateParty(whole)
   if (phrases.some((p) => containsPhrase(whole, p) && !(party && PARTY_PAPERS.includes(p)))) return 'phrase'
+  // A birth or a death told with a question of paperwork ("ông nội em mất tuần trước nhà cần làm giấy gì").
+  if (query.events?.length && !thing && PAPER_ASKS.some((p) => containsPhrase(whole, p))) return 'phrase'
   if (synonyms && namesPaper(query, synonyms, actions, thing)) return 'name'
   const contextual = findContextual(query.folded)
   if (

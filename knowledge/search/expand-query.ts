@@ -59,6 +59,8 @@ export type ExpandedQuery = {
   headPairs?: string[]
   /** Word pairs of the request, when a long message tells a story before it (find-request-clause.ts). */
   requestPairs?: string[]
+  /** The procedure words of each life event the message tells (find-life-events.ts). */
+  events?: string[]
   /** The words of each variant the message's facts decide (find-story-variants.ts). */
   variants?: string[]
   /** The words of each variant the message's facts rule out (find-story-variants.ts). */
@@ -275,6 +277,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     run = []
   }
   let expanded = false
+  // Whether an everyday name of an object was read (not only paperwork: "làm giấy" → "cấp").
+  let namedObject = false
   const spelledNumbers: QueryTerm[] = []
   let i = 0
   while (i < tokens.length) {
@@ -299,6 +303,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       run.push(termOf(tokens[i] as AnalyzedToken, synonyms, false))
       if (expansion) run.push(...expansionTerms(expansion.to, synonyms))
       expanded ||= expansion !== undefined
+      namedObject ||= expansion !== undefined
       consumed = 1
     }
     for (let n = consumed ? 0 : phraseSpan(synonyms, folded, i); n >= 1 && !consumed; n--) {
@@ -318,6 +323,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
         run.push(...(expansion.oneWord ? bindOneWord(terms) : terms))
         if (!expansion.keep) closeRun()
         expanded = true
+        namedObject ||= !terms.every((t) => PAPERWORK.has(t.folded))
         consumed = n
       } else if (lookupPhrase(synonyms.cues, tokens, i, n, key) && !isFillerOnly(key)) {
         closeRun()
@@ -349,20 +355,35 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const asked = runs.slice(0, Math.max(headRuns, 0)).filter((_, k) => !runStory[k])
   if (asked.length && asked.every((r) => r.every((t) => PAPERWORK.has(t.folded) || t.weight < 1)))
     headRuns = -1
+  // "… mà gia đình chưa khai tử, nay muốn làm thì cần giấy tờ gì": a request of nothing but paperwork
+  // asks for what the story says was not done yet.
+  const request = runs.filter((_, k) => !runStory[k] && !runNegated[k])
+  if (
+    runNegated.includes(true) &&
+    request.every((r) => r.every((t) => PAPERWORK.has(t.folded) || t.weight < 1))
+  )
+    runs.forEach((_, k) => {
+      if (runNegated[k]) runStory[k] = runNegated[k] = false
+    })
   // A word said both before and after "để" keeps its full weight (the first, unmarked, copy wins).
   if (headRuns >= 0)
     for (const r of runs.slice(headRuns, purposeRuns < 0 ? runs.length : purposeRuns))
       for (const t of r) t.purpose = true
   // "vợ tôi vừa sinh em bé, …": the procedure a life event told in the story leads to is what is asked
   // ("giờ phải làm giấy tờ gì cho cháu"), so its words weigh as the request's do.
-  if (story)
-    // An event the story says did not happen ("chưa cưới") leads nowhere.
-    for (const to of findLifeEvents({ tokens, story: story.map((s, k) => s && !negated?.[k]) })) {
-      runs.push(expansionTerms(to, synonyms))
-      runStory.push(false)
-      runNegated.push(false)
-      expanded = true
-    }
+  // An event the story says did not happen ("chưa cưới") leads nowhere. A message with no story told
+  // apart and no everyday name of an object read (one run of words, "bố tôi vừa qua đời thì gia đình
+  // phải báo với xã thế nào") tells it anywhere.
+  const tellsAt = story ? story.map((s, k) => s && !negated?.[k]) : tokens.map(() => !namedObject)
+  // There, a relative's "mất" ("ông nội em mất tuần trước, nhà cần làm giấy gì") is a death told.
+  const diedAt = story ? undefined : (k: number) => namesDeath(tokens, k)
+  const events = findLifeEvents({ tokens, story: tellsAt, diedAt })
+  for (const to of events) {
+    runs.push(expansionTerms(to, synonyms))
+    runStory.push(false)
+    runNegated.push(false)
+    expanded = true
+  }
   // "con em sinh bên Nhật, …, đăng ký khai sinh ở đâu": a fact that decides the variant adds its words.
   const { implied: variants, ruledOut } = findStoryVariants({ tokens })
   for (const to of variants) {
@@ -416,6 +437,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     expanded,
     ...(headRuns >= 0 ? { headPairs } : {}),
     ...(story ? { requestPairs } : {}),
+    ...(events.length ? { events } : {}),
     ...(variants.length ? { variants } : {}),
     ...(ruledOut.length ? { ruledOut } : {}),
   }

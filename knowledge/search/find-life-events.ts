@@ -20,16 +20,27 @@ export const ZLifeEventsFile = z.object({
         leadsTo: z.string().min(1),
         /** The records whose names hold those words ("code name"), the entry's justification. */
         records: z.array(z.string().min(1)).min(1),
+        /** Whether the event is told in a message with no story apart too ("bố tôi vừa qua đời thì …"). */
+        anywhere: z.boolean().optional(),
+        /** Whether a "mất" that tells of a death (names-death.ts: "ông nội em mất") tells this event too. */
+        died: z.boolean().optional(),
       }),
     )
     .min(1),
 })
 
-export type LifeEvents = { phrase: AnalyzedToken[]; leadsTo: string }[]
+export type LifeEvents = { phrase: AnalyzedToken[]; leadsTo: string; anywhere: boolean; died: boolean }[]
 
 /** The events with their phrases analysed once. */
 export const compileLifeEvents = (file: z.infer<typeof ZLifeEventsFile>): LifeEvents =>
-  file.events.flatMap((e) => e.phrases.map((p) => ({ phrase: analyzeText(p), leadsTo: e.leadsTo })))
+  file.events.flatMap((e) =>
+    e.phrases.map((p) => ({
+      phrase: analyzeText(p),
+      leadsTo: e.leadsTo,
+      anywhere: e.anywhere ?? false,
+      died: e.died ?? false,
+    })),
+  )
 
 export const builtInLifeEvents = builtOnce(() =>
   compileLifeEvents(loadDataFile(ZLifeEventsFile, new URL('../data/life-events.json', import.meta.url))),
@@ -46,6 +57,11 @@ export type FindLifeEventsOptions = {
   tokens: readonly AnalyzedToken[]
   /** Per token, whether it tells the story (find-request-clause.ts). */
   story: readonly boolean[]
+  /**
+   * Set when the message tells no story apart: only the events told anywhere count, and this says
+   * whether the word at an index is a "mất" that tells of a death.
+   */
+  diedAt?: (i: number) => boolean
   events?: LifeEvents
 }
 
@@ -56,13 +72,19 @@ export type FindLifeEventsOptions = {
 export const findLifeEvents = ({
   tokens,
   story,
+  diedAt,
   events = builtInLifeEvents(),
 }: FindLifeEventsOptions): string[] => {
   const found: string[] = []
   for (let i = 0; i < tokens.length; i++) {
     if (!story[i]) continue
+    const died = diedAt?.(i) ?? false
     for (const e of events)
-      if (!found.includes(e.leadsTo) && story[i + e.phrase.length - 1] && typedAt(tokens, i, e.phrase))
+      if (
+        !found.includes(e.leadsTo) &&
+        (!diedAt || e.anywhere) &&
+        ((died && e.died) || (story[i + e.phrase.length - 1] && typedAt(tokens, i, e.phrase)))
+      )
         found.push(e.leadsTo)
   }
   return found

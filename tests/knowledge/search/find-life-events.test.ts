@@ -51,6 +51,20 @@ describe('life events', () => {
     ).toEqual([])
   })
 
+  it('reads a birth or a death in a message with no story apart, and no other event there', () => {
+    const eventsIn = (text: string) => expandQuery(text, synonyms).events ?? []
+    // one run of words, no punctuation: voice-typed
+    expect(eventsIn('bố tôi vừa qua đời thì gia đình phải báo với xã thế nào')).toEqual(['đăng ký khai tử'])
+    expect(eventsIn('nha em moi co them chau be gio lam giay to gi cho chau')).toEqual(['đăng ký khai sinh'])
+    // a relative's "mất" is a death; a paper after it is a loss
+    expect(eventsIn('ong noi em mat tuan truoc nha can lam giay gi')).toEqual(['đăng ký khai tử'])
+    expect(eventsIn('ông nội em mất căn cước phải làm giấy gì')).toEqual([])
+    // a wedding or a purchase is only the story's: here it is the setting of another request
+    expect(eventsIn('xin phép bay flycam quay phim đám cưới ở quê')).toEqual([])
+    // an everyday name of an object read: the message says what it asks for
+    expect(eventsIn('bố tôi qua đời nhận tiền tuất bảo hiểm xã hội thế nào')).toEqual([])
+  })
+
   it('adds the procedure words to the expanded query at the request’s weight', () => {
     const q = expandQuery(
       'vo toi vua sinh em be o benh vien tinh, gio toi phai di lam giay to gi cho chau, lam o dau',
@@ -74,5 +88,29 @@ describeOnPortal('a life event told before a bare request, on the portal export'
         'bà nội tôi vừa qua đời ở quê hôm kia, cả nhà lo xong việc rồi, giờ phải đi làm giấy tờ gì cho bà',
       ),
     ).toBe('1.000656')
+  })
+
+  it('answers a death told in one run of words with a question of paperwork, and nothing for grief alone', async () => {
+    for (const q of [
+      'bố tôi vừa qua đời thì gia đình phải báo với xã thế nào',
+      'ông nội em mất tuần trước nhà cần làm giấy gì',
+      'bố em mất rồi phải báo xã không',
+    ]) {
+      const a = await portal.kb.answer(q, {})
+      expect(a.kind, q).toBe('answer')
+      expect(a.procedure?.code, q).toBe('1.000656')
+    }
+    for (const q of ['bo em mat roi buon qua', 'vợ em mới sinh nên ăn gì'])
+      expect((await portal.kb.answer(q, {})).kind, q).toBe('not_found')
+  })
+
+  it('reads a request of nothing but paperwork as asking for what the story says was not done', async () => {
+    const a = await portal.kb.answer(
+      'kính thưa cán bộ, mẹ tôi mất đã ba tháng mà gia đình chưa khai tử, nay muốn làm thì cần giấy tờ gì ạ',
+      {},
+    )
+    expect(a.procedure?.code ?? a.candidates?.[0]?.code).toBe('1.000656')
+    const b = await portal.kb.answer('hai đứa chưa đăng ký kết hôn, giờ muốn làm thì cần gì', {})
+    expect(b.procedure?.code).toBe('1.000894')
   })
 })
