@@ -249,6 +249,20 @@ describe('expandQuery', () => {
     expect(texts('xin visa di chau au')).toContain('chau')
   })
 
+  it('reads a formal salutation ("kính thưa cán bộ", "kính gửi quý cơ quan") and voice-typed fillers as no word of the request', () => {
+    const plain = texts('làm căn cước')
+    expect(texts('kính thưa cán bộ, tôi muốn hỏi làm căn cước')).toEqual(plain)
+    expect(texts('kính gửi quý cơ quan, xin hỏi làm căn cước, trân trọng')).toEqual(plain)
+    expect(texts('ờ thì em muốn hỏi là làm căn cước')).toEqual(plain)
+  })
+
+  it('reads English words mixed in ("register", "birth certificate", "transfer xe") as their Vietnamese', () => {
+    expect(texts('register business')).toEqual(texts('đăng ký kinh doanh'))
+    expect(texts('xin birth certificate cho con')).toEqual(texts('xin giấy khai sinh cho con'))
+    expect(texts('transfer xe máy cho người khác')).toEqual(texts('sang tên xe máy cho người khác'))
+    expect(texts('xác nhận single để kết hôn')).toEqual(texts('xác nhận độc thân để kết hôn'))
+  })
+
   it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
     const q = expandQuery('mất sổ đỏ', synonyms)
     const weight = (w: string) => q.terms.find((t) => t.text === w)?.weight
