@@ -20,6 +20,40 @@ import { findRequestedPart } from './find-requested-part.ts'
 /** A word no phrase holds, in place of one read otherwise (a death's "mất"). */
 const HIDDEN: AnalyzedToken = { text: '', folded: '', accented: false }
 
+/** Words after a closing "thôi" ("một năm thôi thì …", "hỏi thôi nhé"): particles and a new clause, no object. */
+const AFTER_ONLY = new Set([
+  'thi',
+  'ma',
+  'nhe',
+  'nha',
+  'a',
+  'ha',
+  'nhi',
+  'vay',
+  'chu',
+  'con',
+  'nhung',
+  'de',
+  'roi',
+  'ak',
+  'nhen',
+])
+
+const WISHED = new Set(['muon', 'xin', 'dinh', 'se', 'phai'])
+
+/**
+ * Whether tokens[k] is a closing "thôi", the "only" that ends a clause ("em chỉ thuê ở tạm một năm
+ * thôi"), not the action of "thôi quốc tịch" or "thôi kinh doanh", which names its object after it.
+ */
+const saysOnly = (tokens: readonly AnalyzedToken[], k: number): boolean => {
+  const t = tokens[k]
+  if (!t || t.folded !== 'thoi' || (t.accented && t.text !== 'thôi') || k === 0) return false
+  // "muốn thôi", "xin thôi": the wish is the action
+  if (WISHED.has(tokens[k - 1]?.folded ?? '')) return false
+  const next = tokens[k + 1]
+  return next === undefined || AFTER_ONLY.has(next.folded)
+}
+
 const ZPhrases = z.array(z.string().min(1))
 export const ZProcedureActionsFile = z.object({
   $comment: z.string().optional(),
@@ -368,8 +402,9 @@ export const createProcedureActions = (
     traitsOf(scan(words, questionPhrases, false)).actions
 
   const ofQuestion = (typed: readonly AnalyzedToken[]): Traits => {
-    // "mẹ em mất", "… thì mất": a death names no action; its word is hidden from the phrases.
-    const tokens = typed.map((t, k) => (namesDeath(typed, k) ? HIDDEN : t))
+    // "mẹ em mất", "… thì mất": a death names no action, nor does a closing "thôi" ("ở tạm một năm
+    // thôi thì đăng ký gì": "only"); their words are hidden from the phrases.
+    const tokens = typed.map((t, k) => (namesDeath(typed, k) || saysOnly(typed, k) ? HIDDEN : t))
     const traits = traitsOf(scan(tokens, questionPhrases, false))
     // "đã thôi quốc tịch, giờ muốn trở lại": the action asked is the one after "muốn", not what happened before.
     const requested = findRequestedPart(tokens, (words) => actionsIn(words).size > 0)

@@ -86,6 +86,23 @@ describe('a death is not a lost paper', () => {
   )
 })
 
+describe('a closing "thôi" says "only", not "give up"', () => {
+  const actionsIn = (q: string) => [...actions.ofQuestion(expandQuery(q, synonyms).tokens).actions]
+  it.each([
+    'không phải thường trú đâu ạ, em chỉ thuê nhà ở tạm một năm thôi thì đăng ký gì',
+    'em hỏi thôi nhé, đăng ký tạm trú ở đâu',
+    'thuê trọ vài tháng thôi',
+  ])('reads no action in "%s"', (question) => {
+    expect(actionsIn(question)).toEqual([])
+  })
+  it.each(['xin thôi quốc tịch Việt Nam', 'quán bán ế quá muốn thôi', 'thôi kinh doanh thì báo ai'])(
+    'reads the end of something in "%s"',
+    (question) => {
+      expect(actionsIn(question)).toEqual(['terminate'])
+    },
+  )
+})
+
 describe('what a procedure costs or takes, and money an official demands, name no action', () => {
   it.each([
     'ly lich tu phap lam mat bao nhieu ngay',
