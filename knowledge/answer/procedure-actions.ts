@@ -47,7 +47,7 @@ const WISHED = new Set(['muon', 'xin', 'dinh', 'se', 'phai'])
  */
 const saysOnly = (tokens: readonly AnalyzedToken[], k: number): boolean => {
   const t = tokens[k]
-  if (!t || t.folded !== 'thoi' || (t.accented && t.text !== 'thôi') || k === 0) return false
+  if (t?.folded !== 'thoi' || (t.accented && t.text !== 'thôi') || k === 0) return false
   // "muốn thôi", "xin thôi": the wish is the action
   if (WISHED.has(tokens[k - 1]?.folded ?? '')) return false
   const next = tokens[k + 1]
