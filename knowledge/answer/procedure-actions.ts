@@ -12,6 +12,7 @@
 import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
+import { findTakenBack } from '../search/find-taken-back.ts'
 import { namesDeath } from '../search/names-death.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import { asksPaperAgain } from './asks-paper-again.ts'
@@ -404,7 +405,9 @@ export const createProcedureActions = (
   const ofQuestion = (typed: readonly AnalyzedToken[]): Traits => {
     // "mẹ em mất", "… thì mất": a death names no action, nor does a closing "thôi" ("ở tạm một năm
     // thôi thì đăng ký gì": "only"); their words are hidden from the phrases.
-    const tokens = typed.map((t, k) => (namesDeath(typed, k) || saysOnly(typed, k) ? HIDDEN : t))
+    // What the message takes back ("đổi bằng lái, à không, làm lại …") names no action asked either.
+    const back = findTakenBack(typed)
+    const tokens = typed.map((t, k) => (back?.[k] || namesDeath(typed, k) || saysOnly(typed, k) ? HIDDEN : t))
     const traits = traitsOf(scan(tokens, questionPhrases, false))
     // "đã thôi quốc tịch, giờ muốn trở lại": the action asked is the one after "muốn", not what happened before.
     const requested = findRequestedPart(tokens, (words) => actionsIn(words).size > 0)

@@ -13,6 +13,7 @@ import { findShortNegation } from './find-negated-facts.ts'
 import { findPurposeClause } from './find-purpose-clause.ts'
 import { findStory } from './find-request-clause.ts'
 import { findStoryVariants } from './find-story-variants.ts'
+import { findTakenBack } from './find-taken-back.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeMessage, analyzeText } from './normalize-vietnamese.ts'
@@ -33,6 +34,8 @@ export type QueryTerm = {
   story?: true
   /** Said only under a negation in the story ("chưa đăng ký kết hôn"): a fact, not what is asked (find-negated-facts.ts). */
   negated?: true
+  /** Said only where the message says what it does not want ("không phải … có yếu tố nước ngoài"): no word of the ask. */
+  refused?: true
   /**
    * The pair of a two-syllable word the dictionary gave for what was typed ("visa" → "thị thực"):
    * the syllable counts only beside its partner, not in another word ("đô thị", "thực hiện").
@@ -59,6 +62,11 @@ export type ExpandedQuery = {
   headPairs?: string[]
   /** Word pairs of the request, when a long message tells a story before it (find-request-clause.ts). */
   requestPairs?: string[]
+  /**
+   * Word pairs said only under a negation ("không phải khai sinh có yếu tố nước ngoài, …"): what the
+   * citizen says is not the case or not wanted, and the request does not say again.
+   */
+  deniedPairs?: string[]
   /** The procedure words of each life event the message tells (find-life-events.ts). */
   events?: string[]
   /** The words of each variant the message's facts decide (find-story-variants.ts). */
@@ -258,11 +266,19 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // "… nhưng chưa đăng ký kết hôn, …": what the story says was not done; in a short message, what it
   // says was not done before (or after) its request ("bố mẹ chưa đăng ký kết hôn làm khai sinh cho con").
   const shortNegated = told ? null : findShortNegation(tokens)
-  const story = told?.story ?? (shortNegated ? new Array<boolean>(tokens.length).fill(false) : null)
-  const negated = told?.negated ?? shortNegated
+  // "đổi bằng lái, à không, làm lại …": what the message takes back is refused as "không phải …" is.
+  const takenBack = findTakenBack(tokens)
+  const story =
+    told?.story ?? (shortNegated || takenBack ? new Array<boolean>(tokens.length).fill(false) : null)
+  const negated = takenBack
+    ? tokens.map((_, k) => takenBack[k] || (told?.negated ?? shortNegated)?.[k] === true)
+    : (told?.negated ?? shortNegated)
   // Whether each run tells the story, and under a negation (runs never mix them).
   const runStory: boolean[] = []
   const runNegated: boolean[] = []
+  // Whether each negated run says what is not wanted ("không phải …"), not what was not done ("chưa …").
+  const runRefused: boolean[] = []
+  let refusing = false
   let telling = false
   let denying = false
   const terms: QueryTerm[] = []
@@ -273,6 +289,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       runs.push(run)
       runStory.push(telling)
       runNegated.push(denying)
+      runRefused.push(denying && refusing)
     }
     run = []
   }
@@ -286,6 +303,9 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       closeRun()
       telling = story[i] as boolean
       denying = negated?.[i] ?? false
+      if (denying && !negated?.[i - 1])
+        refusing =
+          takenBack?.[i] === true || (tokens[i]?.folded === 'khong' && tokens[i + 1]?.folded === 'phai')
     }
     if (purposeAt >= 0 && i >= purposeAt && headRuns < 0) {
       closeRun()
@@ -363,7 +383,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     request.every((r) => r.every((t) => PAPERWORK.has(t.folded) || t.weight < 1))
   )
     runs.forEach((_, k) => {
-      if (runNegated[k]) runStory[k] = runNegated[k] = false
+      if (runNegated[k]) runStory[k] = runNegated[k] = runRefused[k] = false
     })
   // A word said both before and after "để" keeps its full weight (the first, unmarked, copy wins).
   if (headRuns >= 0)
@@ -382,6 +402,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     runs.push(expansionTerms(to, synonyms))
     runStory.push(false)
     runNegated.push(false)
+    runRefused.push(false)
     expanded = true
   }
   // "con em sinh bên Nhật, …, đăng ký khai sinh ở đâu": a fact that decides the variant adds its words.
@@ -390,11 +411,26 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     runs.push(expansionTerms(to, synonyms))
     runStory.push(false)
     runNegated.push(false)
+    runRefused.push(false)
     expanded = true
+  }
+  // A refusal names the procedure asked and denies its variant: it shares a word pair with the rest of
+  // the message ("không phải khai sinh có yếu tố nước ngoài, …, làm khai sinh ở đâu"). One that shares
+  // none tells a fact ("người dịch không phải cộng tác viên của xã").
+  if (runRefused.includes(true)) {
+    const said = new Set(topicPairs(runs.filter((_, k) => !runNegated[k])))
+    // (the refusal's runs in a row, cut by filler: "khai sinh" | "yếu tố nước ngoài")
+    for (let k = 0; k < runs.length; ) {
+      let end = k
+      while (runRefused[end]) end++
+      if (end > k && !topicPairs(runs.slice(k, end)).some((p) => said.has(p))) runRefused.fill(false, k, end)
+      k = Math.max(end, k + 1)
+    }
   }
   runs.forEach((r, k) => {
     if (runStory[k]) for (const t of r) t.story = true
     if (runNegated[k]) for (const t of r) t.negated = true
+    if (runRefused[k]) for (const t of r) t.refused = true
   })
   // After the words typed, so a digit's pairs stay as typed ("hạng_3") and its spellings pair with nothing.
   for (const t of spelledNumbers) runs.push([t])
@@ -414,6 +450,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       // A word of the story the request says too is a word of the request.
       if (!t.story) delete seen.story
       if (!t.negated) delete seen.negated
+      if (!t.refused) delete seen.refused
     }
   }
   const bigrams: string[] = []
@@ -426,6 +463,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     }
   }
   const headPairs = headRuns >= 0 ? topicPairs(runs.slice(0, headRuns)) : []
+  const saidPairs = new Set(topicPairs(runs.filter((_, k) => !runNegated[k])))
+  const deniedPairs = topicPairs(runs.filter((_, k) => runRefused[k])).filter((p) => !saidPairs.has(p))
   const requestPairs = story ? topicPairs(runs.filter((_, k) => !runStory[k] && !runNegated[k])) : []
   return {
     terms,
@@ -437,6 +476,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     expanded,
     ...(headRuns >= 0 ? { headPairs } : {}),
     ...(story ? { requestPairs } : {}),
+    ...(deniedPairs.length ? { deniedPairs } : {}),
     ...(events.length ? { events } : {}),
     ...(variants.length ? { variants } : {}),
     ...(ruledOut.length ? { ruledOut } : {}),

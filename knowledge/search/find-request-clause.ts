@@ -35,6 +35,8 @@ const ASKING_PHRASES = ['bao nhieu', 'bao lau', 'the nao', 'lam sao', 'ra sao']
 const NOT_NEED_AFTER = new Set(['cuoc', 'ho', 'nha', 'phong', 'cu'])
 /** "hoi" typed without marks before these is "hồi" (hồi đó, hồi trước: a time), not "hỏi". */
 const THEN_AFTER = new Set(['do', 'truoc', 'xua', 'nho', 'ay', 'nam', 'thang', 'con'])
+/** "phải" after these is "is not" ("không phải", "chứ đâu phải"), not "must". */
+const NOT_BEFORE = new Set(['khong', 'ko', 'k', 'chang', 'dau'])
 /** A closing "không" asks a yes/no question ("… có mất phí không"). */
 const CLOSING_NO = new Set(['khong', 'ko', 'k', 'hok', 'hong'])
 /** Particles that may follow a closing "không". */
@@ -108,6 +110,8 @@ const asks = (tokens: readonly AnalyzedToken[], from: number, to: number): boole
     if (marked === undefined || !typedAs(t, marked)) continue
     if (t.folded === 'can' && !t.accented && NOT_NEED_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
     if (t.folded === 'hoi' && !t.accented && THEN_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
+    // "không phải khai sinh có yếu tố nước ngoài, …": "is not", what the citizen does not want
+    if (t.folded === 'phai' && NOT_BEFORE.has(tokens[i - 1]?.folded ?? '')) continue
     return true
   }
   let last = to - 1

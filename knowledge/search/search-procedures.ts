@@ -96,6 +96,8 @@ const STORY_WEIGHT = 0.5
  * more when the request names a topic: a fact of the situation, not what is asked.
  */
 const NEGATED_WEIGHT = 0.5
+/** What a name holding a pair the message denies loses ("không phải khai sinh có yếu tố nước ngoài"). */
+const DENIED_PENALTY = 0.3
 /**
  * A request's pair names a topic only when at most this share of names hold it: "gia hạn",
  * "điều chỉnh", "cấp lại" are actions many names share ("tạm trú của em sắp hết hạn, có phải … gia
@@ -378,7 +380,7 @@ export const searchProcedures = ({
   const storyCounts = !!q.requestPairs?.some((p) => namesTopic(index.df.get(p) ?? 0))
   const weightOf = terms.map(
     (t) =>
-      t.weight *
+      (t.refused ? 0 : t.weight) *
       (purposeCounts && t.purpose ? PURPOSE_WEIGHT : 1) *
       (storyCounts && t.story ? STORY_WEIGHT : 1) *
       (storyCounts && t.negated ? NEGATED_WEIGHT : 1),
@@ -460,6 +462,7 @@ export const searchProcedures = ({
       marked.push(a)
     }
   }
+  const deniedAt = (q.deniedPairs ?? []).map((p) => pairAt.get(p) ?? -1).filter((k) => k >= 0)
   const coveredIn = new Int32Array(terms.length).fill(-1)
   const accentIn = new Int32Array(terms.length).fill(-1)
   const pairIn = new Int32Array(q.bigrams.length).fill(-1)
@@ -548,6 +551,9 @@ export const searchProcedures = ({
     const precision = f.mainLength ? Math.min(1, matchedMain / f.mainLength) : 0
     // A modifier counts as asked only as often as the query says it.
     const unasked = f.modifiers.length ? countUnasked(f.modifiers, askedModifiers) : 0
+    // A name holding a pair the message denies ("không phải … có yếu tố nước ngoài") is not what is asked.
+    let denied = 0
+    for (const k of deniedAt) if (pairIn[k] === c) denied++
     // "cấp lại" asked: the re-issue, not the first issue.
     let missing = 0
     for (const m of askedSurely) if (!f.modifiers.includes(m)) missing++
@@ -565,7 +571,8 @@ export const searchProcedures = ({
       (f.citizen ? citizenBonus : 0) -
       (f.forces ? forcesPenalty : 0) -
       (f.bundle && !bundleAsked ? 0.1 : 0) -
-      Math.min(EXTRA_CAP, EXTRA_SLOPE * extra)
+      Math.min(EXTRA_CAP, EXTRA_SLOPE * extra) -
+      (denied ? DENIED_PENALTY : 0)
     ranked.push({
       code: f.code,
       name: f.name,

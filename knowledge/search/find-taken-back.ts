@@ -1,0 +1,104 @@
+/**
+ * What a citizen takes back in the message itself: "đổi bằng lái, à không, làm lại bằng lái vì bị mất",
+ * "muốn gia hạn hộ chiếu, ý tôi là làm hộ chiếu mới". The words from the start of the clause before a
+ * correction ("à không", "à nhầm", "ý tôi là", "nói nhầm") up to the correction itself are not what is
+ * asked; what follows is. expand-query.ts reads them as a refusal ("không phải …"): when they share a
+ * word pair with the rest, the words said only there are no words of the ask.
+ * @module
+ */
+import type { AnalyzedToken } from './normalize-vietnamese.ts'
+
+/**
+ * Corrections, folded, with the marked form each word must have when typed with marks ("à không", not
+ * "ạ không" or "a không"; "ý tôi là", not "y tế").
+ */
+const CORRECTIONS: readonly (readonly [string, string][])[] = [
+  [
+    ['a', 'à'],
+    ['khong', 'không'],
+  ],
+  [
+    ['a', 'à'],
+    ['nham', 'nhầm'],
+  ],
+  [
+    ['noi', 'nói'],
+    ['nham', 'nhầm'],
+  ],
+  [
+    ['y', 'ý'],
+    ['toi', 'tôi'],
+    ['la', 'là'],
+  ],
+  [
+    ['y', 'ý'],
+    ['em', 'em'],
+    ['la', 'là'],
+  ],
+  [
+    ['y', 'ý'],
+    ['minh', 'mình'],
+    ['la', 'là'],
+  ],
+  [
+    ['y', 'ý'],
+    ['tui', 'tui'],
+    ['la', 'là'],
+  ],
+  [
+    ['y', 'ý'],
+    ['con', 'con'],
+    ['la', 'là'],
+  ],
+]
+
+const A_KHONG = CORRECTIONS[0]
+
+/** Fewest words after a correction for it to carry an ask of its own. */
+const ASKED_AFTER = 2
+
+const typedAs = (t: AnalyzedToken | undefined, folded: string, marked: string): boolean =>
+  t !== undefined && t.folded === folded && (!t.accented || t.text.toLowerCase() === marked)
+
+/** The length of the correction at tokens[i], 0 when there is none. */
+const correctionAt = (tokens: readonly AnalyzedToken[], i: number): number => {
+  for (const c of CORRECTIONS)
+    if (
+      c.every(
+        ([folded, marked], k) =>
+          typedAs(tokens[i + k], folded, marked) && (k === 0 || !tokens[i + k]?.clause),
+      ) &&
+      // "à không" stands apart ("…, à không, …"): in a sentence it is a question's close or "không biết"
+      (c !== A_KHONG || !!tokens[i]?.clause || !!tokens[i + 2]?.clause)
+    )
+      return c.length
+  return 0
+}
+
+/**
+ * @returns per token, whether the citizen took it back (the clause before the last correction, with the
+ *   correction); null when the message takes nothing back
+ * @example findTakenBack(analyzeMessage('đổi bằng lái, à không, làm lại bằng lái vì bị mất'))
+ *   // true for "đổi bằng lái, à không"
+ */
+export const findTakenBack = (tokens: readonly AnalyzedToken[]): boolean[] | null => {
+  let taken: boolean[] | null = null
+  let from = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const n = correctionAt(tokens, i)
+    if (!n) continue
+    // The clause taken back: the one the correction ends, or the one before it when it opens its own.
+    let start = i
+    while (start > from && !tokens[start]?.clause) start--
+    if (start === i && i > from) {
+      start--
+      while (start > from && !tokens[start]?.clause) start--
+    }
+    if (start === i || tokens.length - (i + n) < ASKED_AFTER) continue
+    taken ??= new Array<boolean>(tokens.length).fill(false)
+    taken.fill(true, start, i + n)
+    from = i + n
+    i += n - 1
+  }
+  return taken
+}
