@@ -507,6 +507,14 @@ const INSULTS = [
   'trả lời sai bét',
   'trả lời linh tinh',
   'trả lời lung tung',
+  // remarks on the replies themselves ("trả lời dở quá", "bot trả lời chậm quá")
+  'trả lời dở',
+  'trả lời chậm',
+  'trả lời sai',
+  'trả lời sai rồi',
+  'trả lời không đúng',
+  'dở quá',
+  'chậm quá',
 ].map(foldPhrase)
 
 /** A typed face (":)", "=))", ":D", "^^", "<3", "T_T"): nothing but its marks and a few letters. */
@@ -577,6 +585,13 @@ const WISHES = [
   'thật',
   'hôm nay',
   'sao',
+  // a formal wish and thanks ("kính chúc quý cơ quan sức khỏe, cảm ơn đã hỗ trợ ạ"), an apology for asking
+  'kính chúc',
+  'quý cơ quan',
+  'đã hỗ trợ',
+  'xin lỗi',
+  'hỏi hơi nhiều',
+  'hỏi nhiều',
   // a greeting before the question to come ("hi, mình cần hỏi chút")
   'chút',
   'tí',
@@ -591,8 +606,11 @@ const WISHES = [
 const WISH_SET = new Set(WISHES)
 const WISH_SPAN = Math.max(...WISHES.map((p) => p.split(' ').length))
 
-/** Words small talk carries around its phrases that say nothing of their own ("hay quá trời luôn", "chúc bot …", "tui"). */
-const PASSED_OVER = new Set(['luon', 'tui', 'chuc'])
+/** Most words of a message made only of small talk ("kính chúc quý cơ quan sức khỏe, cảm ơn đã hỗ trợ ạ"). */
+const SMALL_TALK_WORDS = 14
+
+/** Words small talk carries around its phrases that say nothing of their own ("hay quá trời luôn", "chúc bot …", "tui", "chậm quá"). */
+const PASSED_OVER = new Set(['luon', 'tui', 'chuc', 'qua'])
 
 /**
  * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
@@ -670,7 +688,8 @@ export const classifyMessage = ({
   if (isEmojiOnly(text)) return 'smalltalk'
   if (!words.length) return 'gibberish'
   if (words.every((w) => LAUGHTER.test(w))) return 'smalltalk'
-  if (words.length <= 8 && onlyPhrases(words, smallTalkOf(synonyms), synonyms)) return 'smalltalk'
+  if (words.length <= SMALL_TALK_WORDS && onlyPhrases(words, smallTalkOf(synonyms), synonyms))
+    return 'smalltalk'
   const whole = words.join(' ')
   // The words of the out-of-scope phrases the message holds ("nấu", "thời tiết").
   const offTopicWords = new Set<string>()

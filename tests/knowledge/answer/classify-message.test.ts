@@ -351,6 +351,18 @@ describe('classifyMessage', () => {
     expect(classify('thôi được rồi, làm hộ chiếu ở đâu')).toBe('question')
   })
 
+  it('takes a formal wish with thanks and a remark on the replies as small talk, however long', () => {
+    for (const text of [
+      'kính chúc quý cơ quan sức khỏe, cảm ơn đã hỗ trợ ạ',
+      'bot trả lời chậm quá vậy',
+      'trả lời dở quá',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    // a formal greeting before a question is the question's
+    expect(classify('kính gửi quý cơ quan, xin hỏi làm hộ chiếu ở đâu, trân trọng cảm ơn')).toBe('question')
+    expect(classify('trả lời giúp tôi làm hộ chiếu ở đâu')).toBe('question')
+  })
+
   it('reads an insult beside a question for what it asks, and asking when a result comes without a past hand-in as a question', () => {
     expect(classify('bot ngu quá, làm hộ chiếu ở đâu')).toBe('question')
     expect(classify('làm hộ chiếu bao giờ nhận được')).toBe('question')
