@@ -620,7 +620,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const objectLost =
     !!top &&
     top.code !== best.code &&
-    bestMisfit?.kind === 'action' &&
+    (bestMisfit?.kind === 'action' ||
+      // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
+      (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')) &&
     top.uncovered.some((w) => !best.uncovered.includes(w))
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
   const objectGap =

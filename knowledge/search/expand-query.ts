@@ -34,6 +34,8 @@ export type QueryTerm = {
   story?: true
   /** Said only under a negation in the story ("chưa đăng ký kết hôn"): a fact, not what is asked (find-negated-facts.ts). */
   negated?: true
+  /** For a word typed beside its dictionary reading ("công ty" → "doanh nghiệp"): the reading's words. */
+  readAs?: string[]
   /** Said only where the message says what it does not want ("không phải … có yếu tố nước ngoài"): no word of the ask. */
   refused?: true
   /**
@@ -79,6 +81,33 @@ const CODE = /^\d\.\d{6}$/
 /** Words (folded) that ask for papers without naming any: "làm giấy tờ", "xin thủ tục", "làm hồ sơ". */
 const PAPERWORK = new Set(['cap', 'lam', 'xin', 'giay', 'to', 'thu', 'tuc', 'ho', 'so'])
 const WEAK_WEIGHT = 0.35
+/** Words of the records' actions ("khôi phục", "cấp lại", "gia hạn"): a reading holding one names an action, not a thing. */
+const ACTION_WORDS = new Set([
+  'khoi',
+  'phuc',
+  'cap',
+  'lai',
+  'doi',
+  'gia',
+  'han',
+  'thu',
+  'hoi',
+  'cham',
+  'dut',
+  'xoa',
+  'huy',
+  'dang',
+  'ki',
+  'thay',
+  'chuyen',
+  'nhuong',
+  'tach',
+  'hop',
+  'giai',
+  'the',
+  'tam',
+  'ngung',
+])
 
 /** Most of the message's words carry their marks: an unmarked word there is meant without them. */
 const isTypedWithMarks = (tokens: readonly AnalyzedToken[]): boolean => {
@@ -333,13 +362,20 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       if (expansion) {
         // A country kept beside its reading ("Hàn Quốc", "Trung Quốc") counts only as that word: its
         // "quốc", never a word alone, is not the "quốc" of "quốc tế" or "quốc tịch".
+        const terms = expansionTerms(expansion.to, synonyms)
         if (expansion.keep) {
           const kept = tokens.slice(i, i + n).map((t) => termOf(t, synonyms, false))
+          // The words typed and their reading name one thing: a name holding the reading ("doanh
+          // nghiệp" for "công ty") leaves no typed word uncovered.
+          const said = kept.filter((t) => !terms.some((e) => e.folded === t.folded))
+          // (not a reading that names an action: "tìm lại" read as "khôi phục" still asks what is found)
+          if (said.length && !terms.some((e) => ACTION_WORDS.has(e.folded)))
+            for (const t of said)
+              t.readAs = terms.filter((e) => !said.some((k) => k.folded === e.folded)).map((e) => e.folded)
           const country = n >= 2 && kept[n - 1]?.folded === 'quoc' ? kept.splice(n - 2) : []
           run.push(...kept, ...bindOneWord(country))
         }
         if (!expansion.keep) closeRun()
-        const terms = expansionTerms(expansion.to, synonyms)
         run.push(...(expansion.oneWord ? bindOneWord(terms) : terms))
         if (!expansion.keep) closeRun()
         expanded = true

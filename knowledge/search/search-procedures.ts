@@ -462,6 +462,8 @@ export const searchProcedures = ({
       marked.push(a)
     }
   }
+  const readingOf = new Map(terms.filter((t) => t.readAs).map((t) => [t.folded, t.readAs as string[]]))
+  const hasReadings = readingOf.size > 0
   const deniedAt = (q.deniedPairs ?? []).map((p) => pairAt.get(p) ?? -1).filter((k) => k >= 0)
   const coveredIn = new Int32Array(terms.length).fill(-1)
   const accentIn = new Int32Array(terms.length).fill(-1)
@@ -538,6 +540,19 @@ export const searchProcedures = ({
         if (!main || main.includes(` ${t.folded} `)) matchedMain++
       } else if (t.weight >= 1 && !t.qualifier) uncovered.push(t.folded)
     }
+    // A typed word whose reading the name holds in full is not missing ("công ty": "doanh nghiệp").
+    if (uncovered.length && hasReadings)
+      for (let k = uncovered.length - 1; k >= 0; k--) {
+        const reading = readingOf.get(uncovered[k] as string)
+        if (
+          reading?.length &&
+          reading.every((w) => {
+            const j = termAt.get(w)
+            return j !== undefined && coveredIn[j] === c
+          })
+        )
+          uncovered.splice(k, 1)
+      }
     const coverage = covered / totalWeight
     const idfCoverage = totalIdf ? informative / totalIdf : 0
     // Counted in loops: no arrays per candidate (80 per query).

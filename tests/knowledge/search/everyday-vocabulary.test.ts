@@ -27,3 +27,19 @@ describeOnPortal('everyday vocabulary on the portal export', (portal) => {
     },
   )
 })
+
+describeOnPortal('a word typed beside its reading, on the portal export', (portal) => {
+  it('leaves no typed word uncovered in a name holding its reading', () => {
+    const found = portal.kb.search('công ty đổi tên thì đăng ký thế nào', { limit: 5 })
+    const change = found.find((r) => r.code === '2.002041')
+    expect(change).toBeDefined()
+    // "công ty" is read as "doanh nghiệp", which the name holds
+    expect(change?.uncovered).toEqual([])
+  })
+
+  it('answers a well named request the typed words alone left uncertain', async () => {
+    const well = await portal.kb.answer('dang ky khai thac nuoc gieng khoan', {})
+    expect(well.kind).toBe('answer')
+    expect(well.procedure?.code).toBe('1.001662')
+  })
+})

@@ -256,6 +256,12 @@ describe('expandQuery', () => {
     expect(texts('ờ thì em muốn hỏi là làm căn cước')).toEqual(plain)
   })
 
+  it('remembers the reading of a word typed beside it ("công ty" read as "doanh nghiệp")', () => {
+    const q = expandQuery('công ty đổi tên thì đăng ký thế nào', synonyms)
+    expect(q.terms.find((t) => t.folded === 'cong')?.readAs).toEqual(['doanh', 'nghiep'])
+    expect(q.terms.find((t) => t.folded === 'doanh')?.readAs).toBeUndefined()
+  })
+
   it('reads English words mixed in ("register", "birth certificate", "transfer xe") as their Vietnamese', () => {
     expect(texts('register business')).toEqual(texts('đăng ký kinh doanh'))
     expect(texts('xin birth certificate cho con')).toEqual(texts('xin giấy khai sinh cho con'))

@@ -68,3 +68,24 @@ describeOnPortal('a citizen asking about a health-insurance card', (portal) => {
     expect(offered).toContain('1.002438')
   })
 })
+
+describeOnPortal('a citizen asking about what only the forces’ own procedure names', (portal) => {
+  it('says the records do not cover it rather than answer a procedure that lacks the object', async () => {
+    // The only record naming "thương binh" is the police's own; "bệnh binh" is another status.
+    for (const q of ['thuong binh huong tro cap o dau', 'thương binh hưởng trợ cấp ở đâu']) {
+      const a = await portal.kb.answer(q, {})
+      expect(a.kind, q).toBe('not_found')
+      expect(a.procedure, q).toBeUndefined()
+      expect(offeredCodes(a), q).toContain('1.004089')
+    }
+  })
+
+  it('still offers it to a member of the forces', async () => {
+    const a = await portal.kb.answer(
+      'là công an bị thương trong khi làm nhiệm vụ, muốn hưởng chế độ thương binh',
+      {},
+    )
+    expect(a.kind).not.toBe('not_found')
+    expect(offeredCodes(a)[0]).toBe('1.004089')
+  })
+})
