@@ -86,6 +86,29 @@ describe('a death is not a lost paper', () => {
   )
 })
 
+describe('a citizen going abroad and the kind of passport', () => {
+  const ordinary = 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)'
+  it.each([
+    'làm hộ chiếu để đi nước ngoài',
+    'đi công tác nước ngoài làm hộ chiếu',
+    'sắp đi du học nước ngoài cần hộ chiếu',
+  ])('fits the ordinary passport to "%s"', (question) => {
+    expect(misfit(question, ordinary)).toBeNull()
+  })
+  it('keeps a foreigner apart from a citizen going abroad', () => {
+    expect(misfit('người nước ngoài làm hộ chiếu', ordinary)).toEqual({
+      kind: 'qualifier',
+      group: 'nationality',
+    })
+  })
+  it.each(['xin cấp hộ chiếu công vụ cho cán bộ đi công tác', 'làm hộ chiếu ngoại giao'])(
+    'does not fit the ordinary passport to "%s"',
+    (question) => {
+      expect(misfit(question, ordinary)).toEqual({ kind: 'qualifier', group: 'passport' })
+    },
+  )
+})
+
 describe('a closing "thôi" says "only", not "give up"', () => {
   const actionsIn = (q: string) => [...actions.ofQuestion(expandQuery(q, synonyms).tokens).actions]
   it.each([

@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { expect, it } from 'vitest'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { eachAnswer } from '../../helpers/portal-question-tables.ts'
@@ -28,4 +28,21 @@ describeOnPortal('a lost passport (the shipped export)', (portal) => {
       expect(LOSS_REPORT).toContain(answer.procedure?.code)
     },
   )
+})
+
+describeOnPortal('a passport for going abroad, on the portal export', (portal) => {
+  it.each([
+    'làm hộ chiếu để đi nước ngoài',
+    'đi công tác nước ngoài làm hộ chiếu',
+    'làm hộ chiếu mất bao lâu thì có vậy ạ tại em sắp đi công tác nước ngoài tháng sau rồi',
+  ])('answers "%s" with the ordinary passport', async (question) => {
+    const a = await portal.kb.answer(question, {})
+    expect(a.kind).toBe('answer')
+    expect(['1.001456', '1.001471']).toContain(a.procedure?.code)
+  })
+
+  it('never answers an official passport with the ordinary one', async () => {
+    const a = await portal.kb.answer('xin cấp hộ chiếu công vụ cho cán bộ sở đi công tác nước ngoài', {})
+    expect(a.kind).not.toBe('answer')
+  })
 })
