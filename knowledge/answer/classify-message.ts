@@ -118,6 +118,9 @@ const STATUS_PHRASES = [
 ]
 
 /** An application sent back ("hồ sơ bị trả về là sao", "hồ sơ đăng ký kinh doanh bị trả lại") — folded. */
+/** "xong chưa" followed by the verb the "chưa" goes with ("cưới xong chưa làm giấy tờ gì"), folded. */
+const DONE_THEN_NOT_YET = /\bxong chua(?= (?:lam|dang|nop|xin|di|co|biet)\b)/g
+
 const SENT_BACK = /\bho so\b(?: \S+){0,8}? bi tra (?:ve|lai)\b/
 
 /**
@@ -669,11 +672,13 @@ export const classifyMessage = ({
 }: ClassifyMessageOptions): MessageClass => {
   const words = query.folded
   const all = words.join(' ')
+  // "cưới xong chưa làm giấy tờ gì": a "xong" then a "chưa" that goes with the next verb asks no progress.
+  const asked = all.replace(DONE_THEN_NOT_YET, 'xong | chua')
   // (a job application sent to a company is the company's to answer: "hồ sơ xin việc … sao chưa thấy gọi")
   if (
     RECEIPT_CODE.test(text) ||
     (!namesPrivatePaper(all) &&
-      (STATUS_PHRASES.some((p) => containsPhrase(all, p)) ||
+      (STATUS_PHRASES.some((p) => containsPhrase(asked, p)) ||
         PROGRESS.test(all) ||
         SENT_BACK.test(all) ||
         PROMISED.test(all) ||

@@ -13,7 +13,7 @@ import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
 import { findTakenBack } from '../search/find-taken-back.ts'
-import { namesDeath } from '../search/names-death.ts'
+import { namesDeath, namesLostPaper } from '../search/names-death.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import { asksPaperAgain } from './asks-paper-again.ts'
 import { findRequestedPart } from './find-requested-part.ts'
@@ -425,6 +425,9 @@ export const createProcedureActions = (
       traits.actions.add('reissue')
     // "đăng ký kết hôn lại", "làm căn cước lại": the verb and "lại" around the paper say "đăng ký lại".
     if (!traits.actions.size && asksPaperAgain(tokens)) traits.actions.add('reissue')
+    // "bị móc túi mất bằng lái": a paper lost, told anywhere in the message.
+    if (!traits.actions.size && tokens.some((_, k) => namesLostPaper(tokens, k)))
+      traits.actions.add('reissue')
     return withAge(traits, tokens)
   }
 

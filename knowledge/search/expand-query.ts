@@ -81,6 +81,8 @@ const CODE = /^\d\.\d{6}$/
 /** Words (folded) that ask for papers without naming any: "làm giấy tờ", "xin thủ tục", "làm hồ sơ". */
 const PAPERWORK = new Set(['cap', 'lam', 'xin', 'giay', 'to', 'thu', 'tuc', 'ho', 'so'])
 const WEAK_WEIGHT = 0.35
+/** "lần đầu", "mua": when or how, not what ("mới mua" is read as a first time, "mua lại" as buying). */
+const NO_OBJECT_WORDS = new Set(['lan', 'dau', 'mua', 'ban'])
 /** Words of the records' actions ("khôi phục", "cấp lại", "gia hạn"): a reading holding one names an action, not a thing. */
 const ACTION_WORDS = new Set([
   'khoi',
@@ -379,7 +381,9 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
         run.push(...(expansion.oneWord ? bindOneWord(terms) : terms))
         if (!expansion.keep) closeRun()
         expanded = true
-        namedObject ||= !terms.every((t) => PAPERWORK.has(t.folded))
+        namedObject ||= !terms.every(
+          (t) => PAPERWORK.has(t.folded) || ACTION_WORDS.has(t.folded) || NO_OBJECT_WORDS.has(t.folded),
+        )
         consumed = n
       } else if (lookupPhrase(synonyms.cues, tokens, i, n, key) && !isFillerOnly(key)) {
         closeRun()
@@ -414,10 +418,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // "… mà gia đình chưa khai tử, nay muốn làm thì cần giấy tờ gì": a request of nothing but paperwork
   // asks for what the story says was not done yet.
   const request = runs.filter((_, k) => !runStory[k] && !runNegated[k])
-  if (
-    runNegated.includes(true) &&
-    request.every((r) => r.every((t) => PAPERWORK.has(t.folded) || t.weight < 1))
-  )
+  const bareRequest = request.every((r) => r.every((t) => PAPERWORK.has(t.folded) || t.weight < 1))
+  if (runNegated.includes(true) && bareRequest)
     runs.forEach((_, k) => {
       if (runNegated[k]) runStory[k] = runNegated[k] = runRefused[k] = false
     })
@@ -433,7 +435,9 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const tellsAt = story ? story.map((s, k) => s && !negated?.[k]) : tokens.map(() => !namedObject)
   // There, a relative's "mất" ("ông nội em mất tuần trước, nhà cần làm giấy gì") is a death told.
   const diedAt = story ? undefined : (k: number) => namesDeath(tokens, k)
-  const events = findLifeEvents({ tokens, story: tellsAt, diedAt })
+  // A story before a request of nothing but paperwork ("mới mua mảnh đất của hàng xóm thì phải làm giấy
+  // tờ gì") tells every event, as a message with no story does.
+  const events = findLifeEvents({ tokens, story: tellsAt, diedAt, bare: !!story && bareRequest })
   for (const to of events) {
     runs.push(expansionTerms(to, synonyms))
     runStory.push(false)

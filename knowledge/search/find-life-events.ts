@@ -22,6 +22,8 @@ export const ZLifeEventsFile = z.object({
         records: z.array(z.string().min(1)).min(1),
         /** Whether the event is told in a message with no story apart too ("bố tôi vừa qua đời thì …"). */
         anywhere: z.boolean().optional(),
+        /** Whether the event is told only by a message with no story apart, never in a story ("ở trọ 8 năm nay, …"). */
+        alone: z.boolean().optional(),
         /** Whether a "mất" that tells of a death (names-death.ts: "ông nội em mất") tells this event too. */
         died: z.boolean().optional(),
       }),
@@ -29,7 +31,13 @@ export const ZLifeEventsFile = z.object({
     .min(1),
 })
 
-export type LifeEvents = { phrase: AnalyzedToken[]; leadsTo: string; anywhere: boolean; died: boolean }[]
+export type LifeEvents = {
+  phrase: AnalyzedToken[]
+  leadsTo: string
+  anywhere: boolean
+  alone: boolean
+  died: boolean
+}[]
 
 /** The events with their phrases analysed once. */
 export const compileLifeEvents = (file: z.infer<typeof ZLifeEventsFile>): LifeEvents =>
@@ -37,7 +45,8 @@ export const compileLifeEvents = (file: z.infer<typeof ZLifeEventsFile>): LifeEv
     e.phrases.map((p) => ({
       phrase: analyzeText(p),
       leadsTo: e.leadsTo,
-      anywhere: e.anywhere ?? false,
+      anywhere: e.anywhere ?? e.alone ?? false,
+      alone: e.alone ?? false,
       died: e.died ?? false,
     })),
   )
@@ -62,6 +71,8 @@ export type FindLifeEventsOptions = {
    * whether the word at an index is a "mất" that tells of a death.
    */
   diedAt?: (i: number) => boolean
+  /** The story comes before a request of nothing but paperwork: the events told only alone count too. */
+  bare?: boolean
   events?: LifeEvents
 }
 
@@ -73,6 +84,7 @@ export const findLifeEvents = ({
   tokens,
   story,
   diedAt,
+  bare = false,
   events = builtInLifeEvents(),
 }: FindLifeEventsOptions): string[] => {
   const found: string[] = []
@@ -82,7 +94,7 @@ export const findLifeEvents = ({
     for (const e of events)
       if (
         !found.includes(e.leadsTo) &&
-        (!diedAt || e.anywhere) &&
+        (diedAt ? e.anywhere : bare || !e.alone) &&
         ((died && e.died) || (story[i + e.phrase.length - 1] && typedAt(tokens, i, e.phrase)))
       )
         found.push(e.leadsTo)

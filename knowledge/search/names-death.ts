@@ -148,3 +148,30 @@ export const namesDeath = (tokens: readonly AnalyzedToken[], i: number): boolean
   while (k > stop && BETWEEN.has(tokens[k]?.folded ?? '')) k--
   return isRelative(tokens[k]) || (k < last && RELATIVES_BEFORE_PRONOUN.has(tokens[k]?.folded ?? ''))
 }
+
+/** Words between "mất" and the paper lost with other things ("mất ví lẫn thẻ", "mất luôn cccd"). */
+const ALONG = new Set(['lan', 'va', 'voi', 'luon', 'ca', 'het', 'cung', 'thoai', 'roi'])
+/** How many words after "mất" may name the paper lost. */
+const LOST_REACH = 4
+
+/** Belongings lost that are no paper ("mất điện" is a power cut, "mất ví", "mất xe", "mất tiền"). */
+const NOT_PAPERS = new Set(['dien', 'may', 'tien', 'vi', 'xe', 'sim', 'tai'])
+
+/**
+ * @param tokens the question's words
+ * @param i the index of a word
+ * @returns whether tokens[i] is a "mất" that tells of a paper lost: a paper named right after it
+ *   ("bị móc túi mất bằng lái", "rơi mất căn cước"), not money or time ("mất tiền", "mất bao lâu")
+ */
+export const namesLostPaper = (tokens: readonly AnalyzedToken[], i: number): boolean => {
+  if (!isWord(tokens[i], 'mất', 'mat')) return false
+  if (COST_OR_TIME.has(tokens[i + 1]?.folded ?? '')) return false
+  // "mất ví lẫn thẻ căn cước", "mất luôn cccd": a paper among the things lost, a few words on
+  for (let k = i + 1; k <= i + LOST_REACH; k++) {
+    const t = tokens[k]
+    if (!t) return false
+    if (!NOT_PAPERS.has(t.folded) && isLostThing(t, tokens[k + 1])) return true
+    if (!NOT_PAPERS.has(t.folded) && !ALONG.has(t.folded)) return false
+  }
+  return false
+}

@@ -351,6 +351,12 @@ describe('classifyMessage', () => {
     expect(classify('thôi được rồi, làm hộ chiếu ở đâu')).toBe('question')
   })
 
+  it('reads "xong chưa" before the verb it goes with as no question of progress', () => {
+    expect(classify('hai đứa mới cưới xong chưa làm giấy tờ gì thì giờ làm gì')).toBe('question')
+    expect(classify('hồ sơ của tôi xong chưa')).toBe('status')
+    expect(classify('căn cước làm xong chưa vậy')).toBe('status')
+  })
+
   it('takes a formal wish with thanks and a remark on the replies as small talk, however long', () => {
     for (const text of [
       'kính chúc quý cơ quan sức khỏe, cảm ơn đã hỗ trợ ạ',

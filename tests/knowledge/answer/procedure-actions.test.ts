@@ -109,6 +109,22 @@ describe('a citizen going abroad and the kind of passport', () => {
   )
 })
 
+describe('a paper lost anywhere in the message', () => {
+  const actionsIn = (q: string) => [...actions.ofQuestion(expandQuery(q, synonyms).tokens).actions]
+  it.each(['bị móc túi mất bằng lái', 'đi chợ rơi mất căn cước', 'hôm qua đi đám cưới bị mất ví có cccd'])(
+    'reads a re-issue in "%s"',
+    (question) => {
+      expect(actionsIn(question)).toEqual(['reissue'])
+    },
+  )
+  it.each(['làm hộ chiếu có mất tiền không', 'làm căn cước thì mất bao lâu', 'ông nội tôi mất năm ngoái'])(
+    'reads no loss in "%s"',
+    (question) => {
+      expect(actionsIn(question)).toEqual([])
+    },
+  )
+})
+
 describe('a closing "thôi" says "only", not "give up"', () => {
   const actionsIn = (q: string) => [...actions.ofQuestion(expandQuery(q, synonyms).tokens).actions]
   it.each([

@@ -256,6 +256,10 @@ describe('expandQuery', () => {
     expect(texts('ờ thì em muốn hỏi là làm căn cước')).toEqual(plain)
   })
 
+  it('reads lost identity papers as the identity card', () => {
+    expect(texts('mất hết giấy tờ tùy thân')).toEqual(expect.arrayContaining(['thẻ', 'căn', 'cước']))
+  })
+
   it('remembers the reading of a word typed beside it ("công ty" read as "doanh nghiệp")', () => {
     const q = expandQuery('công ty đổi tên thì đăng ký thế nào', synonyms)
     expect(q.terms.find((t) => t.folded === 'cong')?.readAs).toEqual(['doanh', 'nghiep'])

@@ -65,6 +65,25 @@ describe('life events', () => {
     expect(eventsIn('bố tôi qua đời nhận tiền tuất bảo hiểm xã hội thế nào')).toEqual([])
   })
 
+  it('reads moving house, renting, buying a used vehicle and a wedding told alone, never as a story’s setting', () => {
+    const eventsIn = (text: string) => expandQuery(text, synonyms).events ?? []
+    expect(eventsIn('cả nhà mới chuyển về nhà mới ở phường khác thì phải làm thủ tục gì')).toEqual([
+      'đăng ký thường trú',
+    ])
+    expect(eventsIn('em mới lên thành phố ở trọ thì phải làm giấy tờ gì')).toEqual(['đăng ký tạm trú'])
+    expect(eventsIn('vừa mua lại chiếc xe của anh họ phải làm giấy tờ gì')).toEqual(['thay đổi chủ xe'])
+    expect(eventsIn('hai đứa mới cưới xong chưa làm giấy tờ gì thì giờ làm gì')).toEqual(['đăng ký kết hôn'])
+    // a story before a request of its own: the setting, not the request
+    expect(
+      eventsIn(
+        'Vợ chồng tôi là công nhân khu công nghiệp, thu nhập thấp, ở trọ 8 năm nay, muốn đăng ký mua nhà ở xã hội',
+      ),
+    ).toEqual([])
+    expect(
+      eventsIn('tôi vừa phát hiện mất hộ chiếu khi chuyển nhà, không biết rơi ở đâu, giờ báo mất ở đâu'),
+    ).toEqual([])
+  })
+
   it('adds the procedure words to the expanded query at the request’s weight', () => {
     const q = expandQuery(
       'vo toi vua sinh em be o benh vien tinh, gio toi phai di lam giay to gi cho chau, lam o dau',
@@ -102,6 +121,16 @@ describeOnPortal('a life event told before a bare request, on the portal export'
     }
     for (const q of ['bo em mat roi buon qua', 'vợ em mới sinh nên ăn gì'])
       expect((await portal.kb.answer(q, {})).kind, q).toBe('not_found')
+  })
+
+  it('answers what a move, a purchase or a wedding told alone leads to', async () => {
+    const first = async (q: string) => {
+      const a = await portal.kb.answer(q, {})
+      return a.kind === 'not_found' ? null : (a.procedure?.code ?? a.candidates?.[0]?.code)
+    }
+    expect(await first('vừa mua lại chiếc xe của anh họ phải làm giấy tờ gì')).toBe('1.013076')
+    expect(await first('mới mua mảnh đất của hàng xóm thì phải làm giấy tờ gì')).toBe('1.013831')
+    expect(await first('hai đứa mới cưới xong chưa làm giấy tờ gì thì giờ làm gì')).toBe('1.000894')
   })
 
   it('reads a request of nothing but paperwork as asking for what the story says was not done', async () => {
