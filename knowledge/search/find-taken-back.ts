@@ -1,6 +1,7 @@
 /**
  * What a citizen takes back in the message itself: "đổi bằng lái, à không, làm lại bằng lái vì bị mất",
- * "muốn gia hạn hộ chiếu, ý tôi là làm hộ chiếu mới". The words from the start of the clause before a
+ * "muốn gia hạn hộ chiếu, ý tôi là làm hộ chiếu mới", or says is not meant after the ask: "gia hạn tạm
+ * trú chứ không phải đăng ký mới". The words from the start of the clause before a
  * correction ("à không", "à nhầm", "ý tôi là", "nói nhầm") up to the correction itself are not what is
  * asked; what follows is. expand-query.ts reads them as a refusal ("không phải …"): when they share a
  * word pair with the rest, the words said only there are no words of the ask.
@@ -75,6 +76,21 @@ const correctionAt = (tokens: readonly AnalyzedToken[], i: number): number => {
   return 0
 }
 
+/** "chứ không phải" (typed with marks or without; "ko" read as "không" before): what follows is not meant. */
+const NOT_THAT = [
+  ['chu', 'chứ'],
+  ['khong', 'không'],
+  ['phai', 'phải'],
+] as const
+
+/** Where "chứ không phải" starts at tokens[i]: its length, or 0. */
+const notThatAt = (tokens: readonly AnalyzedToken[], i: number): number =>
+  NOT_THAT.every(
+    ([folded, marked], k) => typedAs(tokens[i + k], folded, marked) && (k === 0 || !tokens[i + k]?.clause),
+  )
+    ? NOT_THAT.length
+    : 0
+
 /**
  * @returns per token, whether the citizen took it back (the clause before the last correction, with the
  *   correction); null when the message takes nothing back
@@ -99,6 +115,17 @@ export const findTakenBack = (tokens: readonly AnalyzedToken[]): boolean[] | nul
     taken.fill(true, start, i + n)
     from = i + n
     i += n - 1
+  }
+  // "gia hạn tạm trú chứ không phải đăng ký mới": from "chứ không phải" to the clause's end.
+  for (let i = 1; i < tokens.length; i++) {
+    const n = notThatAt(tokens, i)
+    if (!n) continue
+    let end = i + n
+    while (end < tokens.length && !tokens[end]?.clause) end++
+    if (end === i + n) continue
+    taken ??= new Array<boolean>(tokens.length).fill(false)
+    taken.fill(true, i, end)
+    i = end - 1
   }
   return taken
 }

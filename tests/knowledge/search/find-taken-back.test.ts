@@ -28,6 +28,16 @@ describe('what a message takes back', () => {
     expect(takenBack('doi bang lai, a khong, lam lai bang lai')).toBe('doi bang lai a khong')
   })
 
+  it('reads what follows "chứ không phải" up to the clause’s end', () => {
+    expect(takenBack('tôi muốn gia hạn tạm trú chứ không phải đăng ký mới')).toBe(
+      'chứ không phải đăng ký mới',
+    )
+    expect(takenBack('đăng ký kết hôn lần đầu chứ không phải đăng ký lại, cần gì')).toBe(
+      'chứ không phải đăng ký lại',
+    )
+    expect(takenBack('chứ không phải')).toBeNull()
+  })
+
   it('reads no correction in a question’s close, a doubt or a correction with nothing after it', () => {
     expect(takenBack('làm căn cước online được à không biết nữa')).toBeNull()
     expect(takenBack('dạ cho em hỏi ạ không biết làm hộ chiếu ở đâu')).toBeNull()
@@ -65,6 +75,18 @@ describeOnPortal('a correction or a refusal, on the portal export', (portal) => 
     expect(licence.procedure?.code).toBe('3.000348')
     const card = await portal.kb.answer('xin cấp đổi căn cước à nhầm cấp lại vì bị mất', {})
     expect(card.procedure?.code).toBe('1.014064')
+  })
+
+  it('answers the ask, not what "chứ không phải" sets aside', async () => {
+    for (const [q, code] of [
+      ['tôi muốn gia hạn tạm trú chứ không phải đăng ký mới', '1.002755'],
+      ['đăng ký kết hôn lần đầu chứ không phải đăng ký lại', '1.000894'],
+      ['cấp lại giấy chứng nhận hộ kinh doanh chứ không phải thành lập mới', '2.000575'],
+    ]) {
+      const a = await portal.kb.answer(q as string, {})
+      expect(a.kind, q).toBe('answer')
+      expect(a.procedure?.code, q).toBe(code)
+    }
   })
 
   it('answers the plain procedure when its variant is refused', async () => {
