@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { itRanksFirst } from '../../helpers/portal-question-tables.ts'
 
@@ -31,5 +32,20 @@ describeOnPortal('everyday words for registrations on the portal export', (porta
     ['văn phòng công chứng đổi địa chỉ trụ sở', '1.013836'],
   ])('"%s" finds %s among the first two', (question, code) => {
     expect(portal.kb.search(question, { limit: 2 }).map((r) => r.code)).toContain(code)
+  })
+})
+
+describeOnPortal('a company changing its name, on the portal export', (portal) => {
+  it('offers the enterprise registration change first, never the request against an infringing name', async () => {
+    for (const q of [
+      'công ty tôi muốn đổi tên',
+      'công ty đổi tên thì đăng ký thế nào',
+      'doanh nghiệp đổi tên',
+    ]) {
+      const a = await portal.kb.answer(q, {})
+      expect(a.kind, q).not.toBe('not_found')
+      expect(offeredCodes(a)[0], q).toBe('2.002041')
+      expect(a.procedure?.code, q).not.toBe('1.005169')
+    }
   })
 })
