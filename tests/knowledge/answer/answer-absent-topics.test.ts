@@ -66,6 +66,16 @@ describe('topics the records do not hold', () => {
     },
   )
 
+  it('says a power or water cut is not in the records, and keeps a lost phone with a card a re-issue', async () => {
+    for (const q of [
+      'khu phố bị cúp nước 3 ngày báo ở đâu',
+      'nha em bi cat dien 3 ngay nay vi cham dong tien, dong roi ma chua co dien lai, goi ai de duoc dong dien',
+    ])
+      expect((await portal.kb.answer(q, {})).kind, q).toBe('not_found')
+    const card = await portal.kb.answer('bị mất điện thoại và cả thẻ căn cước thì cấp lại thế nào', {})
+    expect(card.procedure?.code).toBe('1.014064')
+  })
+
   it('names as related only procedures holding a rare word pair of what the records lack', async () => {
     // "Giấy phép mở và sử dụng tài khoản ngoại tệ" shares only the ask with a pharmacy
     const pharmacy = await portal.kb.answer('xin giấy phép mở nhà thuốc tây')
