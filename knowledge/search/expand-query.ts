@@ -435,25 +435,21 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const tellsAt = story ? story.map((s, k) => s && !negated?.[k]) : tokens.map(() => !namedObject)
   // There, a relative's "mất" ("ông nội em mất tuần trước, nhà cần làm giấy gì") is a death told.
   const diedAt = story ? undefined : (k: number) => namesDeath(tokens, k)
-  // A story before a request of nothing but paperwork ("mới mua mảnh đất của hàng xóm thì phải làm giấy
+  // Words the message asks for without typing them: a run of the request.
+  const addAsked = (words: string) => {
+    runs.push(expansionTerms(words, synonyms))
+    runStory.push(false)
+    runNegated.push(false)
+    runRefused.push(false)
+    expanded = true
+  }
+  // A story before a request of nothing but paperwork ("vừa mua lại chiếc xe của anh họ, phải làm giấy
   // tờ gì") tells every event, as a message with no story does.
   const events = findLifeEvents({ tokens, story: tellsAt, diedAt, bare: !!story && bareRequest })
-  for (const to of events) {
-    runs.push(expansionTerms(to, synonyms))
-    runStory.push(false)
-    runNegated.push(false)
-    runRefused.push(false)
-    expanded = true
-  }
+  for (const to of events) addAsked(to)
   // "con em sinh bên Nhật, …, đăng ký khai sinh ở đâu": a fact that decides the variant adds its words.
   const { implied: variants, ruledOut } = findStoryVariants({ tokens })
-  for (const to of variants) {
-    runs.push(expansionTerms(to, synonyms))
-    runStory.push(false)
-    runNegated.push(false)
-    runRefused.push(false)
-    expanded = true
-  }
+  for (const to of variants) addAsked(to)
   // A refusal names the procedure asked and denies its variant: it shares a word pair with the rest of
   // the message ("không phải khai sinh có yếu tố nước ngoài, …, làm khai sinh ở đâu"). One that shares
   // none tells a fact ("người dịch không phải cộng tác viên của xã").
