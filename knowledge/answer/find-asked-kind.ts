@@ -1,8 +1,9 @@
 /**
  * A question that names the kind of person it is for ("tôi người Hàn, có bằng lái Hàn Quốc, muốn lái
- * ở Việt Nam": a foreigner) is not settled by a best match that names no kind, when a procedure only
- * for that kind ("Đổi giấy phép lái xe hoặc bằng lái xe của người nước ngoài") scores close behind: the
- * reply asks which is meant rather than answer the general one.
+ * ở Việt Nam": a foreigner; "đi nước ngoài lái xe": a citizen going abroad) is not settled by a best
+ * match that names no kind, when a procedure for that kind ("Đổi giấy phép lái xe hoặc bằng lái xe của
+ * người nước ngoài", "Cấp giấy phép lái xe quốc tế") scores close behind: the reply asks which is meant
+ * rather than answer the general one.
  * @module
  */
 
@@ -20,8 +21,8 @@ export type FindAskedKindOptions<R extends { name: string; score: number }> = {
 }
 
 /**
- * @returns the procedures close behind the best match that are only for a kind of person the question
- *   names (a value marked `onlyWhenAsked` in the vocabulary) while the best match names none of its group
+ * @returns the procedures close behind the best match that are for a kind of person the question names
+ *   while the best match names none of its group
  * @example findAskedKind({ top: 'Cấp giấy phép lái xe', groups, question: traits of 'tôi người Hàn …', actions })
  *   // ['Đổi giấy phép lái xe hoặc bằng lái xe của người nước ngoài']
  */
@@ -35,13 +36,11 @@ export const findAskedKind = <R extends { name: string; score: number }>({
   const out: R[] = []
   for (const [group, asked] of question.qualifiers) {
     if (topTraits.qualifiers.get(group)?.size) continue
-    const only = [...asked].filter((v) => actions.onlyWhenAsked(group, v))
-    if (!only.length) continue
     const rival = groups.find(
       (g) =>
         g !== top &&
         top.score - g.score < ASKED_KIND_MARGIN &&
-        only.some((v) => actions.ofName(g.name).qualifiers.get(group)?.has(v)),
+        [...asked].some((v) => actions.ofName(g.name).qualifiers.get(group)?.has(v)),
     )
     if (rival && !out.includes(rival)) out.push(rival)
   }

@@ -14,6 +14,24 @@ describe('findAskedKind', () => {
     expect(findAskedKind({ top: GENERAL, groups: [GENERAL, FOREIGN], question, actions })).toEqual([FOREIGN])
   })
 
+  it('finds the international licence for a citizen going abroad, close behind the general licence', () => {
+    const international = { name: 'Cấp giấy phép lái xe quốc tế', score: 1.73 }
+    const general = { ...GENERAL, score: 1.82 }
+    const question = traitsOf('đi nước ngoài lái xe cần giấy phép gì')
+    expect(findAskedKind({ top: general, groups: [general, international], question, actions })).toEqual([
+      international,
+    ])
+    // a question that names no going abroad is answered with the general licence
+    expect(
+      findAskedKind({
+        top: general,
+        groups: [general, international],
+        question: traitsOf('xin bằng lái xe'),
+        actions,
+      }),
+    ).toEqual([])
+  })
+
   it('finds nothing when the question names no such kind, the rival is far behind, or the best match names the kind', () => {
     expect(
       findAskedKind({

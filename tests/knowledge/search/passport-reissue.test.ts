@@ -30,7 +30,7 @@ describeOnPortal('a lost passport (the shipped export)', (portal) => {
   )
 })
 
-describeOnPortal('a passport for going abroad, on the portal export', (portal) => {
+describeOnPortal('a passport or a licence for going abroad, on the portal export', (portal) => {
   it.each([
     'làm hộ chiếu để đi nước ngoài',
     'đi công tác nước ngoài làm hộ chiếu',
@@ -39,6 +39,12 @@ describeOnPortal('a passport for going abroad, on the portal export', (portal) =
     const a = await portal.kb.answer(question, {})
     expect(a.kind).toBe('answer')
     expect(['1.001456', '1.001471']).toContain(a.procedure?.code)
+  })
+
+  it('asks between the licence and the international licence for driving abroad', async () => {
+    const a = await portal.kb.answer('đi nước ngoài lái xe cần giấy phép gì', {})
+    expect(a.kind).toBe('clarify')
+    expect(offeredCodes(a)).toContain('3.000353')
   })
 
   it('never answers an official passport with the ordinary one', async () => {
