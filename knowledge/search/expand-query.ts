@@ -362,9 +362,9 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       const found = lookupPhrase(synonyms.expansions, tokens, i, n, key)
       const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))
       if (expansion) {
+        const terms = expansionTerms(expansion.to, synonyms)
         // A country kept beside its reading ("Hàn Quốc", "Trung Quốc") counts only as that word: its
         // "quốc", never a word alone, is not the "quốc" of "quốc tế" or "quốc tịch".
-        const terms = expansionTerms(expansion.to, synonyms)
         if (expansion.keep) {
           const kept = tokens.slice(i, i + n).map((t) => termOf(t, synonyms, false))
           // The words typed and their reading name one thing: a name holding the reading ("doanh
