@@ -143,8 +143,6 @@ export type ProcedureActions = {
   variantLabel: (id: string) => string
   /** Whether a question asking this action fits a main procedure whose name names no action ("lần đầu"). */
   fitsMain: (id: string) => boolean
-  /** Whether names carrying this qualifier value are only for those it names ("người nước ngoài"). */
-  onlyWhenAsked: (group: string, value: string) => boolean
 }
 
 type Target = { action: string } | { group: string; value: string } | { variant: string } | { none: true }
@@ -480,7 +478,6 @@ export const createProcedureActions = (
     actionLabel: (id) => model.actions[id]?.label ?? id,
     variantLabel: (id) => variantLabels.get(id) ?? id,
     fitsMain: (id) => mainFits.has(id),
-    onlyWhenAsked: (group, value) => onlyWhenAsked.get(group)?.has(value) ?? false,
   }
 }
 

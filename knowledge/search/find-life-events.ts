@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
+import { typedPhraseAt } from './typed-phrase-at.ts'
 
 export const ZLifeEventsFile = z.object({
   $comment: z.string().optional(),
@@ -55,13 +56,6 @@ export const builtInLifeEvents = builtOnce(() =>
   compileLifeEvents(loadDataFile(ZLifeEventsFile, new URL('../data/life-events.json', import.meta.url))),
 )
 
-/** Whether the phrase is typed at tokens[i]: folded alike, and with the same marks when typed with marks. */
-const typedAt = (tokens: readonly AnalyzedToken[], i: number, phrase: readonly AnalyzedToken[]): boolean =>
-  phrase.every((p, k) => {
-    const t = tokens[i + k]
-    return t !== undefined && t.folded === p.folded && (!t.accented || t.text === p.text)
-  })
-
 export type FindLifeEventsOptions = {
   tokens: readonly AnalyzedToken[]
   /** Per token, whether it tells the story (find-request-clause.ts). */
@@ -95,7 +89,7 @@ export const findLifeEvents = ({
       if (
         !found.includes(e.leadsTo) &&
         (diedAt ? e.anywhere : bare || !e.alone) &&
-        ((died && e.died) || (story[i + e.phrase.length - 1] && typedAt(tokens, i, e.phrase)))
+        ((died && e.died) || (story[i + e.phrase.length - 1] && typedPhraseAt(tokens, i, e.phrase)))
       )
         found.push(e.leadsTo)
   }

@@ -13,6 +13,7 @@ import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
+import { typedPhraseAt } from './typed-phrase-at.ts'
 
 /** The slot in a fact that stands for each place of the file's `abroad` list. */
 const ABROAD_SLOT = '{nước}'
@@ -83,13 +84,6 @@ export const builtInStoryVariants = builtOnce(() =>
   ),
 )
 
-/** Whether the fact is typed at tokens[i]: folded alike, and with the same marks when typed with marks. */
-const typedAt = (tokens: readonly AnalyzedToken[], i: number, fact: readonly AnalyzedToken[]): boolean =>
-  fact.every((p, k) => {
-    const t = tokens[i + k]
-    return t !== undefined && t.folded === p.folded && (!t.accented || t.text === p.text)
-  })
-
 /** The facts by their first word (folded), in their order: a message's word is compared only with facts it can start. */
 const firstWords = new WeakMap<StoryVariants, Map<string, StoryVariants>>()
 const byFirstWord = (variants: StoryVariants): Map<string, StoryVariants> => {
@@ -131,7 +125,7 @@ export const findStoryVariants = ({
       const list = v.out ? found.ruledOut : found.implied
       if (
         !list.includes(v.words) &&
-        typedAt(tokens, i, v.fact) &&
+        typedPhraseAt(tokens, i, v.fact) &&
         v.when.some((w) => containsPhrase(whole, w)) &&
         !v.unless.some((w) => containsPhrase(whole, w))
       )

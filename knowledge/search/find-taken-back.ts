@@ -7,89 +7,39 @@
  * word pair with the rest, the words said only there are no words of the ask.
  * @module
  */
-import type { AnalyzedToken } from './normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
+import { typedPhraseAt } from './typed-phrase-at.ts'
 
-/**
- * Corrections, folded, with the marked form each word must have when typed with marks ("à không", not
- * "ạ không" or "a không"; "ý tôi là", not "y tế").
- */
-const CORRECTIONS: readonly (readonly [string, string][])[] = [
-  [
-    ['a', 'à'],
-    ['khong', 'không'],
-  ],
-  [
-    ['a', 'à'],
-    ['nham', 'nhầm'],
-  ],
-  [
-    ['noi', 'nói'],
-    ['nham', 'nhầm'],
-  ],
-  [
-    ['y', 'ý'],
-    ['toi', 'tôi'],
-    ['la', 'là'],
-  ],
-  [
-    ['y', 'ý'],
-    ['em', 'em'],
-    ['la', 'là'],
-  ],
-  [
-    ['y', 'ý'],
-    ['minh', 'mình'],
-    ['la', 'là'],
-  ],
-  [
-    ['y', 'ý'],
-    ['tui', 'tui'],
-    ['la', 'là'],
-  ],
-  [
-    ['y', 'ý'],
-    ['con', 'con'],
-    ['la', 'là'],
-  ],
-]
-
+/** Corrections: what comes before them is taken back ("đổi bằng lái, à không, làm lại …"). */
+const CORRECTIONS = [
+  'à không',
+  'à nhầm',
+  'nói nhầm',
+  'ý tôi là',
+  'ý em là',
+  'ý mình là',
+  'ý tui là',
+  'ý con là',
+].map((c) => analyzeText(c))
 const A_KHONG = CORRECTIONS[0]
+
+/** "chứ không phải": what follows it, up to the clause's end, is not meant. */
+const NOT_THAT = analyzeText('chứ không phải')
 
 /** Fewest words after a correction for it to carry an ask of its own. */
 const ASKED_AFTER = 2
-
-const typedAs = (t: AnalyzedToken | undefined, folded: string, marked: string): boolean =>
-  t !== undefined && t.folded === folded && (!t.accented || t.text.toLowerCase() === marked)
 
 /** The length of the correction at tokens[i], 0 when there is none. */
 const correctionAt = (tokens: readonly AnalyzedToken[], i: number): number => {
   for (const c of CORRECTIONS)
     if (
-      c.every(
-        ([folded, marked], k) =>
-          typedAs(tokens[i + k], folded, marked) && (k === 0 || !tokens[i + k]?.clause),
-      ) &&
+      typedPhraseAt(tokens, i, c, true) &&
       // "à không" stands apart ("…, à không, …"): in a sentence it is a question's close or "không biết"
       (c !== A_KHONG || !!tokens[i]?.clause || !!tokens[i + 2]?.clause)
     )
       return c.length
   return 0
 }
-
-/** "chứ không phải" (typed with marks or without; "ko" read as "không" before): what follows is not meant. */
-const NOT_THAT = [
-  ['chu', 'chứ'],
-  ['khong', 'không'],
-  ['phai', 'phải'],
-] as const
-
-/** Where "chứ không phải" starts at tokens[i]: its length, or 0. */
-const notThatAt = (tokens: readonly AnalyzedToken[], i: number): number =>
-  NOT_THAT.every(
-    ([folded, marked], k) => typedAs(tokens[i + k], folded, marked) && (k === 0 || !tokens[i + k]?.clause),
-  )
-    ? NOT_THAT.length
-    : 0
 
 /**
  * @returns per token, whether the citizen took it back (the clause before the last correction, with the
@@ -118,8 +68,8 @@ export const findTakenBack = (tokens: readonly AnalyzedToken[]): boolean[] | nul
   }
   // "gia hạn tạm trú chứ không phải đăng ký mới": from "chứ không phải" to the clause's end.
   for (let i = 1; i < tokens.length; i++) {
-    const n = notThatAt(tokens, i)
-    if (!n) continue
+    if (!typedPhraseAt(tokens, i, NOT_THAT, true)) continue
+    const n = NOT_THAT.length
     let end = i + n
     while (end < tokens.length && !tokens[end]?.clause) end++
     if (end === i + n) continue

@@ -4,7 +4,8 @@
  * "bo toi mat o nha"), or a clause ending in "thì mất" ("mẹ tôi đang hưởng lương hưu thì mất, …").
  * A paper named right after it keeps the loss ("bố tôi mất căn cước"), and so does a cost or a
  * duration after "thì mất" ("thì mất bao lâu"). The fixed phrases ("bố mất", "mới mất", "mất năm")
- * stay in the vocabulary; this reads the ones a list cannot hold.
+ * stay in the vocabulary; this reads the ones a list cannot hold. The other side of the same word,
+ * a paper lost anywhere in the message ("bị móc túi mất bằng lái"), is read here too (`namesLostPaper`).
  * @module
  */
 import type { AnalyzedToken } from './normalize-vietnamese.ts'
