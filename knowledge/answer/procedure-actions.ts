@@ -308,6 +308,8 @@ const EXCEPTION = /(?:\(\s*|,\s*|ngoại\s+)trừ\s+([^)]*)\)?/giu
  * the purpose, not what the procedure does.
  */
 const PURPOSE = /\sđể\s[^/;(]*/giu
+/** "Dừng thực hiện thủ tục đăng ký …; Dừng thực hiện thủ tục giải thể …": the procedure halted, up to the next clause. */
+const HALTED = /(dừng thực hiện(?: thủ tục)?)[^;]*/giu
 
 /**
  * @param model the vocabulary (defaults to knowledge/data/procedure-actions.json)
@@ -363,6 +365,9 @@ export const createProcedureActions = (
       traits.actions = own
       if (purpose.size) traits.purposeActions = purpose
     }
+    // "Dừng thực hiện thủ tục giải thể hợp tác xã": the record halts a dissolution, it does not dissolve.
+    const halting = acting.replace(HALTED, '$1')
+    if (halting !== acting) traits.actions = traitsOf(scan(analyzeText(halting), namePhrases, true)).actions
     // "Cấp, cấp lại giấy phép …", "Đăng ký, đăng ký lại …": the bare verb listed first is the first issue.
     if (traits.actions.size && FIRST_ISSUE_LISTED.test(name.normalize('NFC')) && model.actions.new)
       traits.actions.add('new')

@@ -49,6 +49,20 @@ describe('procedure actions', () => {
     ).toBeNull()
   })
 
+  it('reads the procedure a name halts as halted, not as what the record does', () => {
+    const halting =
+      'Dừng thực hiện thủ tục đăng ký tổ hợp tác, hợp tác xã, liên hiệp hợp tác xã; Dừng thực hiện thủ tục giải thể hợp tác xã, liên hiệp hợp tác xã'
+    expect(actionsOf(halting)).toEqual(['halt'])
+    expect(misfit('giải thể tổ hợp tác', halting)?.kind).toBe('action')
+    expect(misfit('rút hồ sơ đăng ký tổ hợp tác', halting)).toBeNull()
+    // a later clause that is not halted keeps its own action
+    expect(
+      actionsOf(
+        'Đề nghị dừng thực hiện thủ tục đăng ký doanh nghiệp; thông báo hủy bỏ nghị quyết, quyết định giải thể doanh nghiệp',
+      ),
+    ).toContain('halt')
+  })
+
   it.each(readCaseGroup('misfits', 'fits'))('lets "%s" be answered by "%s"', (question, name) => {
     expect(misfit(question, name)).toBeNull()
   })
