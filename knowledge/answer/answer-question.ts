@@ -54,6 +54,7 @@ import { builtInProcedureActions, type Misfit, type ProcedureActions } from './p
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
+import { renewExpired } from './renew-expired.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
 import { findOpenChoice, settleChoice } from './settle-choice.ts'
 import { shareObject } from './share-object.ts'
@@ -517,11 +518,17 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // among siblings, the one whose variant the question names comes first.
   const searched = search(withoutPlaceNames(question, found), { limit: 20 })
   // "… để xóa án tích": an action said only in the purpose is not the one asked (set-aside-purpose.ts).
-  const traits = setAsidePurpose({
+  // "hộ chiếu hết hạn": renewed by a new issue where the records neither exchange nor extend it (renew-expired.ts).
+  const traits = renewExpired({
     tokens: query.tokens,
-    headPairs: query.headPairs,
-    traits: actions.ofQuestion(query.tokens),
-    name: searched[0]?.name,
+    traits: setAsidePurpose({
+      tokens: query.tokens,
+      headPairs: query.headPairs,
+      traits: actions.ofQuestion(query.tokens),
+      name: searched[0]?.name,
+      actions,
+    }),
+    names: searched.map((r) => r.name),
     actions,
   })
   const phraseWords = actions.phraseWords(query.tokens)
