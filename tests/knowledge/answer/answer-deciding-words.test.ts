@@ -154,6 +154,31 @@ describe('a question that names no action', () => {
       ).toEqual({ kind: 'answer', code: '1.014064' })
     })
 
+    it('answers a house to build with the new building permit and a repair with the repair permit', async () => {
+      // "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (…)"
+      expect(
+        kindAndCode(await portal.kb.answer('xây nhà 3 tầng ở phường có cần xin giấy phép xây dựng không')),
+      ).toEqual({ kind: 'answer', code: '1.013225' })
+      // "Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV (…)"
+      expect(kindAndCode(await portal.kb.answer('sửa nhà có cần xin phép không'))).toEqual({
+        kind: 'answer',
+        code: '1.013229',
+      })
+      // a house told in a story before a household split is not a permit asked for
+      const split = await portal.kb.answer(
+        'toi lay vo dc 5 nam van o chung ho khau voi bo me, gio xay nha rieng tren cung thua dat muon tach ra lam chu ho rieng thi co mat le phi ko',
+      )
+      expect(offered(split)).not.toContain('1.013225')
+      expect(offered(split)).toContain('1.010038')
+    })
+
+    it("answers an insurer's branch only for a question naming an insurer", async () => {
+      const plain = await portal.kb.answer('chi nhánh công ty đổi địa chỉ phải làm gì')
+      // "Mở, chấm dứt, thay đổi địa điểm chi nhánh, văn phòng đại diện tại Việt Nam của doanh nghiệp bảo hiểm …"
+      expect(offered(plain)).not.toContain('1.012357')
+      expect(offered(await portal.kb.answer('chi nhánh công ty bảo hiểm đổi địa chỉ'))).toContain('1.012357')
+    })
+
     it('answers a lost counsellor card instead of taking its title as a request for a person', async () => {
       expect(kindAndCode(await portal.kb.answer('the tu van vien phap luat bi hong can cap lai'))).toEqual({
         kind: 'answer',

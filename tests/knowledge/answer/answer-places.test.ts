@@ -85,7 +85,7 @@ describe('answers that name a place', () => {
   })
 
   it('adds the note to a clarify question too', async () => {
-    const answer = await portal.kb.answer('xin giấy phép xây dựng nhà ở xã Tân Hòa, Hậu Giang')
+    const answer = await portal.kb.answer('làm căn cước ở xã Tân Hòa, Hậu Giang')
     expect(answer.kind).toBe('clarify')
     expect(answer.places?.map((p) => p.mentioned)).toEqual(['xã Tân Hòa', 'Hậu Giang'])
     expect(answer.text.split('\n').at(-1)).toBe(
