@@ -27,7 +27,7 @@ import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './
 import { composeReply } from './compose-answer.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
-import { detectFacet } from './detect-facet.ts'
+import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
 import { findAskedKind } from './find-asked-kind.ts'
 import { findCoveredNames } from './find-covered-names.ts'
@@ -268,12 +268,13 @@ const answerWith = async (
   alternatives: { code: string; name: string }[] = [],
   place: PlaceContext | null = null,
   folded: readonly string[] = [],
+  also: readonly Facet[] = [],
 ): Promise<Answer | null> => {
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
   const lead = leadYesNo({ procedure, facet, folded })
-  const composed = composeReply({ procedure, facet, alternatives, placeNote })
+  const composed = composeReply({ procedure, facet, also, alternatives, placeNote })
   // A yes/no question gets its answer first (its own line), before the facts that support it.
   const joined = lead ? joinYesNoLead(lead, composed.lead) : null
   const reply = joined ? { ...composed, lead: joined } : composed
@@ -385,6 +386,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     if (answer.kind !== 'not_found') return answer
   }
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  // "cần giấy tờ gì và lệ phí bao nhiêu": the other parts asked are answered after the main one.
+  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
   // Within a conversation about a procedure, a short message without evidence is a follow-up on it
   // ("phí bao nhiêu?", "làm online được không"), not small talk or a question outside the records.
   const following = Boolean(context.procedureCode)
@@ -405,7 +408,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // A question staff answered with a procedure (a resolved unanswered question) gets it at once.
   const taughtCode = taught?.(question)
   if (taughtCode) {
-    const answer = await answerWith(getProcedure, taughtCode, facet, [], place, query.folded)
+    const answer = await answerWith(getProcedure, taughtCode, facet, [], place, query.folded, also)
     if (answer) return answer
   }
   if (kind === 'smalltalk') {
@@ -450,7 +453,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     const answerFitting = async (): Promise<Answer> => {
       const [only] = fitting
       if (fitting.length === 1 && only)
-        return (await answerWith(getProcedure, only.code, facet, [], place, query.folded)) ?? notFound()
+        return (await answerWith(getProcedure, only.code, facet, [], place, query.folded, also)) ?? notFound()
       return fitting.length ? askWhich(fitting, false) : notFound()
     }
     // A complaint about a body whose complaints the records resolve, though the rest of the message
@@ -493,14 +496,14 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   }
 
   for (const code of query.codes) {
-    const answer = await answerWith(getProcedure, code, facet, [], place, query.folded)
+    const answer = await answerWith(getProcedure, code, facet, [], place, query.folded, also)
     if (answer) return answer
   }
 
   const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
   const current = context.procedureCode ?? null
   if (current && !topical.length) {
-    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
+    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded, also)
     if (answer) return answer
   }
   if (!query.terms.length) {
@@ -601,7 +604,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure.
     if (current)
-      return (await answerWith(getProcedure, current, facet, [], place, query.folded)) ?? notFound()
+      return (await answerWith(getProcedure, current, facet, [], place, query.folded, also)) ?? notFound()
     // Side words hid a name the question covers: ask whether it is meant rather than say nothing fits.
     if (covered.length) return withChannel(askWhich(covered, true))
     return withChannel(notFound())
@@ -609,7 +612,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const fitting = results.filter((r) => confident(r) && !misfits.get(r.code) && holdsTopic(r))
   // Still the same procedure (or one of its level variants): stay on the conversation's record.
   if (current && fitting.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {
-    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded)
+    const answer = await answerWith(getProcedure, current, facet, [], place, query.folded, also)
     if (answer) return answer
   }
 
@@ -804,7 +807,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const placed = findPlaceSibling({ top, fitting, folded: query.folded })
   if (placed && 'answer' in placed)
     return withChannel(
-      (await answerWith(getProcedure, placed.answer.code, facet, [], place, query.folded)) ?? notFound(),
+      (await answerWith(getProcedure, placed.answer.code, facet, [], place, query.folded, also)) ??
+        notFound(),
     )
   if (placed) return withChannel(askWhich(placed.ask, false))
   // A special case the question does not name ("… trong dự án bất động sản" for "sang tên sổ đỏ"):
@@ -927,7 +931,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       top.score - (rival?.score ?? 0) >= SOLE.margin
     )
       return withChannel(
-        (await answerWith(getProcedure, top.code, facet, [], place, query.folded)) ?? notFound(),
+        (await answerWith(getProcedure, top.code, facet, [], place, query.folded, also)) ?? notFound(),
       )
     return withChannel(askWhich(offered, true))
   }
@@ -942,7 +946,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     .slice(0, 4)
     .map((r) => ({ code: r.code, name: r.name }))
   return withChannel(
-    (await answerWith(getProcedure, top.code, facet, alternatives, place, query.folded)) ?? notFound(),
+    (await answerWith(getProcedure, top.code, facet, alternatives, place, query.folded, also)) ?? notFound(),
   )
 }
 
@@ -1005,9 +1009,12 @@ const answerAfterClarify = async (
   )
     return null
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  // "cần giấy tờ gì và lệ phí bao nhiêu": the other parts asked are answered after the main one.
+  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
   const left = narrowClarify({ options: offered, traits: actions.ofQuestion(query.tokens), actions })
   const [only] = left ?? []
-  if (left?.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
+  if (left?.length === 1 && only)
+    return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
   const pairShare = options.wordShare ? { pairShare: options.wordShare } : {}
   if (left) return composeClarify({ options: left, facet, weak: false, ...pairShare })
   return alone.kind === 'not_found' && facet !== 'overview' && offered.length > 1

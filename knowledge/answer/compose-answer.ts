@@ -23,6 +23,8 @@ import { saysHowToApplyOnline } from './says-how-online.ts'
 export type ComposeAnswerOptions = {
   procedure: Procedure
   facet: Facet
+  /** The other parts asked beside `facet` ("… và lệ phí bao nhiêu"), answered after it in this order. */
+  also?: readonly Facet[]
   /** Other procedures worth naming (level variants, close matches). */
   alternatives?: { code: string; name: string }[]
   /** One line about the place the question names (see knowledge/places). */
@@ -238,13 +240,32 @@ const overviewPart = (p: Procedure, today: string): { lead: string; sections: Re
   return { lead, sections }
 }
 
+/** The heading of a part answered beside the main one. */
+const OTHER_TITLES: Record<Facet, string> = {
+  documents: 'Giấy tờ cần nộp',
+  fees: 'Lệ phí',
+  duration: 'Thời hạn giải quyết',
+  where: 'Nơi nộp',
+  online: 'Nộp trực tuyến',
+  steps: 'Các bước',
+  requirements: 'Điều kiện',
+  legal: 'Căn cứ pháp lý',
+  result: 'Kết quả',
+  overview: 'Thông tin chính',
+}
+
 /**
  * Context shown with the first answer about a procedure, not with its follow-ups; a note about
  * the place the question names sits right under where to submit and is always shown.
  */
-const footerSection = (p: Procedure, facet: Facet, placeNote: string | null): ReplySection | null => {
+const footerSection = (
+  p: Procedure,
+  facet: Facet,
+  placeNote: string | null,
+  also: readonly Facet[],
+): ReplySection | null => {
   const items: string[] = []
-  if (facet !== 'where' && facet !== 'overview') {
+  if (facet !== 'where' && facet !== 'overview' && !also.includes('where')) {
     const { agency, items: whereNotes } = whereItems(p)
     items.push(
       agency ? `Nơi nộp: ${agency}` : `Nơi nộp: ${missing('nơi nộp hồ sơ')}`,
@@ -252,8 +273,9 @@ const footerSection = (p: Procedure, facet: Facet, placeNote: string | null): Re
     )
   } else if (facet === 'overview' && recordFacts(p).where.district) items.push(DISTRICT_NOTE)
   if (placeNote && facet !== 'where') items.push(placeNote)
-  if (facet !== 'online') items.push(onlineLead(p))
-  if (facet !== 'legal' && p.legalBasis.length) items.push(`Căn cứ: ${legalLines(p, 2).join('; ')}`)
+  if (facet !== 'online' && !also.includes('online')) items.push(onlineLead(p))
+  if (facet !== 'legal' && !also.includes('legal') && p.legalBasis.length)
+    items.push(`Căn cứ: ${legalLines(p, 2).join('; ')}`)
   if (!items.length) return null
   return placeNote && facet !== 'where'
     ? { title: 'Thông tin thêm', items }
@@ -264,6 +286,7 @@ const footerSection = (p: Procedure, facet: Facet, placeNote: string | null): Re
 export const composeReply = ({
   procedure: p,
   facet,
+  also = [],
   alternatives = [],
   placeNote = null,
   today = new Date().toISOString().slice(0, 10),
@@ -283,7 +306,13 @@ export const composeReply = ({
   const { lead, sections } = parts[facet]()
   if (placeNote && facet === 'where' && !sections.length)
     sections.push({ title: 'Nơi nộp', items: [placeNote] })
-  const footer = footerSection(p, facet, placeNote)
+  // "cần giấy tờ gì và lệ phí bao nhiêu": each other part asked, under its own heading, after the main one.
+  for (const other of also) {
+    if (other === facet || other === 'overview') continue
+    const part = parts[other]()
+    sections.push({ title: OTHER_TITLES[other], items: [part.lead] }, ...part.sections)
+  }
+  const footer = footerSection(p, facet, placeNote, also)
   // The district note once per reply, and whenever the reply names a district-level body
   // (a paper "của Công an cấp huyện", a name "(thực hiện tại cấp huyện)"), follow-ups included.
   const named = [lead, p.name, ...sections.flatMap((s) => s.items)].some((t) =>

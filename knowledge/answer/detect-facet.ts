@@ -108,6 +108,32 @@ const STATUS_FOLDED = new Set(
 const isStatusWord = (t: AnalyzedToken | undefined) =>
   t !== undefined && (t.accented ? STATUS_ACCENTED.has(t.text) : STATUS_FOLDED.has(t.folded))
 
+/** How many parts asked besides the main one are answered too. */
+export const MAX_OTHER_FACETS = 2
+
+/** A "chưa" after a cue tells what has not happened ("hồ sơ chưa có kết quả"), never asks about the cue. */
+const NOT_ASKING = new Set(['chua'])
+
+/**
+ * The parts asked besides the main one, in the order asked: each cue that is itself a question or
+ * that a question word follows ("cần giấy tờ gì và lệ phí bao nhiêu": the fees beside the documents;
+ * "mất mấy ngày, làm online được không": online beside the duration). A bare noun ("hồ sơ đã nộp")
+ * asks nothing.
+ * @returns at most {@link MAX_OTHER_FACETS} facets, without `main` and the overview
+ * @example detectOtherFacets({ text: 'đăng ký kết hôn cần giấy tờ gì và lệ phí bao nhiêu', synonyms }, 'documents') // ['fees']
+ */
+export const detectOtherFacets = (options: DetectFacetOptions, main: Facet): Facet[] => {
+  const tokens =
+    typeof options.text === 'string'
+      ? rewriteAbbreviations(analyzeText(options.text), options.synonyms)
+      : options.text
+  const spans = cueSpans(tokens, options.synonyms)
+  const asking = (from: number, to: number) =>
+    tokens.slice(from, to).some((t) => QUESTION_WORDS.has(t.folded) && !NOT_ASKING.has(t.folded))
+  const asked = spans.filter((c) => asking(c.start, c.end) || asking(c.end, c.end + 3)).map((c) => c.facet)
+  return [...new Set(asked)].filter((f) => f !== main && f !== 'overview').slice(0, MAX_OTHER_FACETS)
+}
+
 /** @returns the main facet asked about, `overview` when the message names none */
 export const detectFacet = (options: DetectFacetOptions): Facet => {
   const message = typeof options.text === 'string' ? options.text : options.message

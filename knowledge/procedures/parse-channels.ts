@@ -59,6 +59,17 @@ const closingParen = (text: string, start: number): number => {
   return -1
 }
 
+/**
+ * A detail wrapped twice ("((Miễn lệ phí. …))", as some rows of the export are) says what the rows
+ * wrapped once say: one pair of brackets is kept.
+ * @example unwrapDoubled('((Miễn lệ phí.))') // '(Miễn lệ phí.)'
+ */
+const unwrapDoubled = (detail: string): string => {
+  let d = detail
+  while (d.startsWith('((') && d.endsWith('))') && closingParen(d, 1) === d.length - 1) d = d.slice(1, -1)
+  return d
+}
+
 /** @example parseVnd('70,000') // 70000 */
 export const parseVnd = (amount: string): number => Number(amount.replace(/[.,]/g, ''))
 
@@ -124,7 +135,7 @@ const readFee = (text: string): FeePart => {
     if (rest.startsWith('(')) {
       const end = closingParen(rest, 0)
       const detail = end === -1 ? rest : rest.slice(0, end)
-      part += ` ${detail}`
+      part += ` ${unwrapDoubled(detail)}`
       rest = end === -1 ? '' : rest.slice(end)
     }
     if (currency) feeVnd = ((found) => (found?.[1] ? parseVnd(found[1]) : null))(AMOUNT_IN_DETAIL.exec(part))

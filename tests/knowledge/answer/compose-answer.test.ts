@@ -72,6 +72,29 @@ describe('where to submit', () => {
   })
 })
 
+describe('several parts asked at once', () => {
+  it('answers each other part under its own heading after the main one, and drops it from the footer', () => {
+    const both = composeReply({
+      procedure: record('1.001471'),
+      facet: 'duration',
+      also: ['online', 'fees'],
+      today: TODAY,
+    })
+    expect(both.lead).toBe(reply('1.001471', 'duration').lead)
+    const titles = both.sections.map((s) => s.title)
+    expect(titles.indexOf('Nộp trực tuyến')).toBeGreaterThan(-1)
+    expect(titles.indexOf('Lệ phí')).toBeGreaterThan(titles.indexOf('Nộp trực tuyến'))
+    expect(both.sections.find((s) => s.title === 'Lệ phí')?.items).toEqual([reply('1.001471', 'fees').lead])
+    // said once: the online answer is no longer repeated under "Thông tin thêm"
+    const footer = both.sections.find((s) => s.title === 'Thông tin thêm')
+    expect(footer?.items.some((i) => i.includes('trực tuyến'))).toBe(false)
+    // one part asked: unchanged
+    expect(
+      composeReply({ procedure: record('1.001471'), facet: 'duration', also: [], today: TODAY }),
+    ).toEqual(reply('1.001471', 'duration'))
+  })
+})
+
 describe('fees and times by channel and case', () => {
   it('keeps each case with its label (2.000884 chứng thực chữ ký)', () => {
     expect(reply('2.000884', 'fees').lead).toBe(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectFacet, detectFacets } from '../../../knowledge/answer/detect-facet.ts'
+import { detectFacet, detectFacets, detectOtherFacets } from '../../../knowledge/answer/detect-facet.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { readCases } from '../../helpers/read-cases.ts'
@@ -17,6 +17,15 @@ describe('detectFacet', () => {
       'fees',
       'duration',
     ])
+  })
+
+  it('finds the other parts asked beside the main one, not a bare noun or what has not happened', () => {
+    const others = (text: string) => detectOtherFacets({ text, synonyms }, facet(text))
+    expect(facet('đăng ký kết hôn cần giấy tờ gì và lệ phí bao nhiêu')).toBe('documents')
+    expect(others('đăng ký kết hôn cần giấy tờ gì và lệ phí bao nhiêu')).toEqual(['fees'])
+    expect(others('làm hộ chiếu mất mấy ngày, làm online được không')).toEqual(['online'])
+    expect(others('làm hộ chiếu mất mấy ngày')).toEqual([])
+    expect(others('hồ sơ làm sổ đỏ chưa có kết quả thì nộp ở đâu')).toEqual([])
   })
 
   /** Long messages that tell a story before they ask (written for this rule, in the style of the situation set). */

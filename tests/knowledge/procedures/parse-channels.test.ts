@@ -69,8 +69,18 @@ describe('parseChannels', () => {
     const { value } = parseChannels(
       `${H}Trực tiếp5 Ngày làm việcMiễn phí((Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định.))- Nộp tại xã.`,
     )
-    expect(value[0]?.feeText).toBe('Miễn phí ((Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định.))')
+    // (a detail wrapped twice keeps one pair of brackets, as the rows wrapped once do)
+    expect(value[0]?.feeText).toBe('Miễn phí (Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định.)')
     expect(value[0]?.note).toBe('- Nộp tại xã.')
+  })
+
+  it('reads a row whose detail is wrapped twice as the rows wrapped once (1.000894 kết hôn)', () => {
+    const detail =
+      'Miễn lệ phí. Phí cấp bản sao Trích lục kết hôn (nếu có yêu cầu) theo Thông tư số 281/2016/TT-BTC.'
+    const { value } = parseChannels(
+      `${H}Trực tuyến1Miễn phí(${detail})Dịch vụ bưu chính1Miễn phí((${detail}))Trực tiếp1Miễn phí(${detail})`,
+    )
+    expect(new Set(value.map((c) => c.feeText))).toEqual(new Set([`Miễn phí (${detail})`]))
   })
 
   it('does not start a row at a label inside a description', () => {
