@@ -54,6 +54,17 @@ describe('POST /v1/ask', () => {
     }
   })
 
+  it('answers every part asked in one message: the main one leads, the other under its heading', async () => {
+    const answer = (await (
+      await ask(t, { text: 'làm lại thẻ căn cước bị mất cần giấy tờ gì, lệ phí bao nhiêu' })
+    ).json()) as Answer
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.014064' } })
+    expect(['documents', 'fees']).toContain(answer.facet)
+    const other = answer.facet === 'fees' ? 'Giấy tờ cần nộp' : 'Lệ phí'
+    expect(answer.reply!.sections.map((s) => s.title)).toContain(other)
+    expect(answer.text).toContain(`\n${other}:\n- `)
+  })
+
   it('greets back on small talk and declines questions outside public procedures', async () => {
     const hello = (await (await ask(t, { text: 'xin chào' })).json()) as Answer
     expect(hello.kind).toBe('smalltalk')
