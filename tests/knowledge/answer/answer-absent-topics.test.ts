@@ -47,6 +47,11 @@ describe('topics the records do not hold', () => {
     'xin giấy phép quảng cáo',
     // a household's water supply (not the handing of water infrastructure to a company)
     'xin cấp nước sạch',
+    // a library card is not an expert's card of the same province; a vaccination, a job at the commune
+    'cấp thẻ thư viện tỉnh',
+    'hộ chiếu vaccine covid còn dùng được không',
+    'xin việc ở ủy ban xã cần bằng cấp gì',
+    'xin trợ cấp gạo cứu đói mùa giáp hạt',
   ])('says the records do not cover "%s", never answering with a loosely related record', (answer) => {
     expect(answer.kind).not.toBe('answer')
     expect(answer.procedure).toBeUndefined()
