@@ -12,6 +12,8 @@ import { analyzeText } from '../search/normalize-vietnamese.ts'
 
 export const ZAbsentTopicsFile = z.object({
   $comment: z.string().optional(),
+  /** The groups whose topics a private provider or utility serves (its complaints go to it). */
+  providers: z.object({ $comment: z.string().optional(), groups: z.array(z.string().min(1)) }).optional(),
   /** group (for readers) → phrases */
   topics: z.record(z.string(), z.array(z.string().min(1))),
 })
@@ -22,29 +24,35 @@ export type AbsentTopics = {
   find: (folded: readonly string[]) => string[]
   /** Whether a folded procedure name (or base name) names the topic. */
   named: (topic: string, foldedName: string) => boolean
+  /** Whether the question's folded words name a topic a bank, telecom operator, insurer or utility serves. */
+  ofProvider: (folded: readonly string[]) => boolean
 }
 
 const spaced = (s: string) => ` ${s} `
 
 /** @param model the vocabulary (defaults to knowledge/data/absent-topics.json) */
 export const createAbsentTopics = (model: AbsentTopicsFile = loadAbsentTopics()): AbsentTopics => {
-  const phrases = [
-    ...new Set(
-      Object.values(model.topics)
-        .flat()
-        .map((p) =>
-          analyzeText(p)
-            .map((t) => t.folded)
-            .join(' '),
-        )
-        .filter(Boolean),
-    ),
-  ].sort((a, b) => b.length - a.length)
+  const foldAll = (list: readonly string[]) =>
+    [
+      ...new Set(
+        list
+          .map((p) =>
+            analyzeText(p)
+              .map((t) => t.folded)
+              .join(' '),
+          )
+          .filter(Boolean),
+      ),
+    ].sort((a, b) => b.length - a.length)
+  const phrases = foldAll(Object.values(model.topics).flat())
+  const providers = foldAll((model.providers?.groups ?? []).flatMap((g) => model.topics[g] ?? []))
+  const within = (list: readonly string[], folded: readonly string[]) => {
+    const whole = spaced(folded.join(' '))
+    return list.filter((p) => whole.includes(spaced(p)))
+  }
   return {
-    find: (folded) => {
-      const whole = spaced(folded.join(' '))
-      return phrases.filter((p) => whole.includes(spaced(p)))
-    },
+    find: (folded) => within(phrases, folded),
+    ofProvider: (folded) => within(providers, folded).length > 0,
     named: (topic, foldedName) => spaced(foldedName).includes(spaced(topic)),
   }
 }

@@ -487,9 +487,13 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     return answerFitting()
   }
   // A complaint gets the feedback channel too; one with no fitting procedure gets it as a contact reply.
+  // (not one about a bank's, a telecom's, an insurer's or a utility's service: the portal's feedback is
+  // for public procedures, so the reply says the records do not cover it)
   const withChannel = async (given: Answer): Promise<Answer> => {
     if (!complaint) return given
     const answer = await answerComplaint(given)
+    if (answer.kind === 'not_found' && given.kind === 'not_found' && topics.ofProvider(query.folded))
+      return given
     if (answer.kind === 'not_found')
       return { kind: 'contact', handoff: true, text: `${FEEDBACK_CHANNEL}\n${CONTACT_TEXT}` }
     return { ...answer, text: `${answer.text}\n${FEEDBACK_CHANNEL}` }

@@ -15,6 +15,18 @@ describeOnPortal('a complaint no procedure of the records resolves (the shipped 
     'to cao can bo phuong nhung nhieu khi lam so do',
   ])
 
+  it("says a bill's or a bank's complaint is not in the records, without the portal's feedback on procedures", async () => {
+    for (const q of [
+      'muốn khiếu nại hóa đơn tiền điện tháng này quá cao',
+      'khiếu nại ngân hàng nuốt thẻ atm',
+    ]) {
+      const answer = await portal.kb.answer(q, {})
+      expect(answer.kind, q).toBe('not_found')
+      expect(answer.text, q).not.toContain('Phản ánh, kiến nghị')
+      expect(answer.text, q).toContain('1800 1096')
+    }
+  })
+
   it('still answers a complaint about legal aid with its procedure, and one about the ward police with the police’s', async () => {
     const aid = await portal.kb.answer('khiếu nại trợ giúp pháp lý', {})
     expect(aid.procedure?.code).toBe('2.000592')
