@@ -506,7 +506,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
 
   const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
   const current = context.procedureCode ?? null
-  if (current && !topical.length) {
+  // (not an action the conversation's procedure does not do: "mất rồi" after a first issue asks for its
+  // re-issue, which the follow-up is read for with the procedure's name: refineFollowUp)
+  if (current && !topical.length && !(await asksOtherAction(getProcedure, current, query, actions))) {
     const answer = await answerWith(getProcedure, current, facet, [], place, query.folded, also)
     if (answer) return answer
   }
@@ -606,8 +608,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     ...(place ? { places: place.places } : {}),
   })
   if (!best || !confident(best)) {
-    // Nothing else fits well: the message most likely still means the conversation's procedure.
-    if (current)
+    // Nothing else fits well: the message most likely still means the conversation's procedure
+    // (unless it asks for an action that procedure does not do: refineFollowUp reads it with its name).
+    if (current && !(await asksOtherAction(getProcedure, current, query, actions)))
       return (await answerWith(getProcedure, current, facet, [], place, query.folded, also)) ?? notFound()
     // Side words hid a name the question covers: ask whether it is meant rather than say nothing fits.
     if (covered.length) return withChannel(askWhich(covered, true))
@@ -954,6 +957,23 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   )
 }
 
+/** A procedure's name without the verb it opens with ("Cấp thẻ căn cước …" → "thẻ căn cước …"). */
+const withoutAction = (name: string): string =>
+  name.replace(/^(?:thủ tục\s+)?(?:cấp lại|cấp đổi|cấp mới|cấp|đăng ký lại|đăng ký|đổi|gia hạn|làm)\s+/iu, '')
+
+/** Whether a follow-up asks for an action the conversation's procedure does not do ("mất rồi" after a first issue). */
+const asksOtherAction = async (
+  getProcedure: AnswerQuestionOptions['getProcedure'],
+  current: string,
+  query: ExpandedQuery,
+  actions: ProcedureActions,
+): Promise<boolean> => {
+  const traits = actions.ofQuestion(query.tokens)
+  if (!traits.actions.size) return false
+  const procedure = await getProcedure(current)
+  return !!procedure && actions.misfit(traits, procedure.name)?.kind === 'action'
+}
+
 /** A message read as a follow-up in a conversation: its text without masks, expanded, with the vocabularies. */
 const readFollowUp = (options: AnswerQuestionOptions) => {
   const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
@@ -1044,7 +1064,7 @@ export const answerQuestion = async (options: AnswerQuestionOptions): Promise<An
 }
 
 /** A follow-up this short that only names a case is read with the procedure the conversation is about. */
-const REFINING_WORDS = 6
+const REFINING_WORDS = 8
 
 /**
  * A short follow-up that names a case the conversation's procedure does not cover ("với người nước ngoài"
@@ -1052,14 +1072,37 @@ const REFINING_WORDS = 6
  * name with that case, asked again. Only a confident answer is kept.
  */
 const refineFollowUp = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
-  const { actions, getProcedure, question, query } = readFollowUp(options)
+  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
   if (query.tokens.length > REFINING_WORDS) return null
   const traits = actions.ofQuestion(query.tokens)
   if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
     return null
   const procedure = await getProcedure(current)
   if (!procedure || namesOwnThing(query, [procedure.name], actions)) return null
-  const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
+  // An action the procedure does not do ("mất rồi" after a first issue) is said first, as the citizen would
+  // ("mất rồi thẻ căn cước …"): the name's own action must not stand for it.
+  const otherAction = !!actions.misfit(traits, procedure.name)
+  const refined = await answerAlone({
+    ...options,
+    question: otherAction ? `${question} ${withoutAction(procedure.name)}` : `${procedure.name} ${question}`,
+    context: {},
+  })
   // the conversation's procedure itself when it covers the case ("Đăng ký xe" for a car too), or its variant
-  return refined.kind === 'answer' ? refined : null
+  // (never one that does not do what the follow-up asks)
+  if (refined.kind === 'answer' && !(refined.procedure && actions.misfit(traits, refined.procedure.name)))
+    return refined
+  // Asked about the procedure's object with an action of its own: the question asked about that object,
+  // answered when only one of its options does what is asked ("mất rồi" after a child's first card).
+  if (otherAction && refined.kind === 'clarify') {
+    const doing = (refined.candidates ?? []).filter((c) => !actions.misfit(traits, c.name))
+    const [only] = doing
+    const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+    if (doing.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
+    return refined
+  }
+  // A case the conversation's procedure fits that found nothing better ("bị cháy mất" after "Cấp lại Giấy
+  // chứng nhận do bị mất", "con 2 tuổi chưa làm" after "Thủ tục đăng ký khai sinh"): still that procedure.
+  if (otherAction) return null
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  return answerWith(getProcedure, current, facet, [], null, query.folded)
 }

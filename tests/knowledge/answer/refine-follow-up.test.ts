@@ -46,4 +46,28 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(other.procedure?.code).not.toBe('1.000894')
     expect((other.candidates ?? []).map((c) => c.code)).not.toContain('1.000894')
   })
+  it('moves to the sibling that does an action the conversation’s procedure does not do', async () => {
+    // "mất rồi" after a child's first card: its re-issue, never the first issue again
+    expect(kindAndCode(await portal.kb.answer('mất rồi', { procedureCode: '1.014062' }))).toEqual({
+      kind: 'answer',
+      code: '1.014064',
+    })
+    // after the licence's exchange: its re-issue
+    expect(kindAndCode(await portal.kb.answer('mất rồi thì sao', { procedureCode: '3.000347' }))).toEqual({
+      kind: 'answer',
+      code: '3.000348',
+    })
+  })
+
+  it('stays on the conversation’s procedure for a case it covers that finds nothing better', async () => {
+    // burnt is lost: the certificate's re-issue, not other licences' re-issues
+    expect(kindAndCode(await portal.kb.answer('bị cháy mất', { procedureCode: '1.012786' }))).toEqual({
+      kind: 'answer',
+      code: '1.012786',
+    })
+    // a late birth registration is the birth registration
+    expect(
+      kindAndCode(await portal.kb.answer('cho con 2 tuổi chưa làm thì sao', { procedureCode: '1.001193' })),
+    ).toEqual({ kind: 'answer', code: '1.001193' })
+  })
 })
