@@ -20,8 +20,12 @@ const left = (reply: string) =>
 
 describe('narrowClarify', () => {
   it('keeps the options a reply’s facts leave: an age, a loss, an expiry', () => {
-    expect(left('con tôi 10 tuổi')).toEqual(['1.014064', '1.014062', '1.014063'])
-    expect(left('cháu 15 tuổi rồi')).toEqual(['1.014064', '1.014061', '1.014063'])
+    // an age told alone picks the option whose label is an age, not the re-issue or exchange of any age
+    expect(left('con tôi 10 tuổi')).toEqual(['1.014062'])
+    expect(left('cháu 15 tuổi rồi')).toEqual(['1.014061'])
+    // an age with an action: the action decides
+    expect(left('con tôi 10 tuổi bị mất thẻ')).toEqual(['1.014064'])
+    expect(left('thẻ bị hỏng')).toEqual(['1.014064', '1.014063'])
     expect(left('bị mất')).toEqual(['1.014064'])
     expect(left('thẻ hết hạn')).toEqual(['1.014063'])
   })
@@ -42,10 +46,17 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
     expect(answer).toMatchObject({ kind: 'answer', facet: 'documents', procedure: { code: '1.014064' } })
   })
 
+  it('answers the option whose label an age answers', async () => {
+    expect(await portal.kb.answer('con tôi 10 tuổi', context)).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.014062' },
+    })
+  })
+
   it('asks again among the options a fact leaves, instead of saying it cannot answer', async () => {
-    const answer = await portal.kb.answer('con tôi 10 tuổi', context)
+    const answer = await portal.kb.answer('thẻ bị hỏng', context)
     expect(answer.kind).toBe('clarify')
-    expect(offeredCodes(answer)).toEqual(['1.014064', '1.014062', '1.014063'])
+    expect(offeredCodes(answer)).toEqual(['1.014064', '1.014063'])
   })
 
   it('asks which option a part is about, instead of asking for the procedure’s name', async () => {
