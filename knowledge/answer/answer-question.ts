@@ -50,7 +50,12 @@ import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
 import { narrowClarify } from './narrow-clarify.ts'
-import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
+import {
+  builtInProcedureActions,
+  type Misfit,
+  type ProcedureActions,
+  type Traits,
+} from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renderReplyText } from './render-reply-text.ts'
@@ -957,9 +962,31 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   )
 }
 
-/** A procedure's name without the verb it opens with ("Cấp thẻ căn cước …" → "thẻ căn cước …"). */
-const withoutAction = (name: string): string =>
-  name.replace(/^(?:thủ tục\s+)?(?:cấp lại|cấp đổi|cấp mới|cấp|đăng ký lại|đăng ký|đổi|gia hạn|làm)\s+/iu, '')
+/**
+ * A procedure's object: its name without the verb it opens with and what follows its first comma or
+ * bracket ("Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu …" → "Giấy chứng nhận quyền sử dụng đất").
+ */
+const objectOf = (name: string): string =>
+  (
+    name
+      .replace(/^(?:thủ tục\s+)?(?:cấp lại|cấp đổi|cấp mới|cấp|đăng ký lại|đăng ký|đổi|gia hạn|làm)\s+/iu, '')
+      .split(/[,(;]/u)[0] ?? name
+  ).trim()
+
+/**
+ * The object the names share: the first name's object ({@link objectOf}) in the words every name holds,
+ * else every word of the first name all of them hold ("BHYT" of four health-insurance procedures).
+ */
+const sharedObject = (names: readonly string[]): string => {
+  const held = names.map((n) => new Set(foldPhrase(n).split(' ')))
+  const keep = (text: string) =>
+    text
+      .split(/[\s,;()/]+/u)
+      .filter((w) => w && held.every((h) => h.has(foldPhrase(w))))
+      .join(' ')
+  const [first = ''] = names
+  return keep(objectOf(first)) || keep(first)
+}
 
 /** Whether a follow-up asks for an action the conversation's procedure does not do ("mất rồi" after a first issue). */
 const asksOtherAction = async (
@@ -1035,7 +1062,16 @@ const answerAfterClarify = async (
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   // "cần giấy tờ gì và lệ phí bao nhiêu": the other parts asked are answered after the main one.
   const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
-  const left = narrowClarify({ options: offered, traits: actions.ofQuestion(query.tokens), actions })
+  const traits = actions.ofQuestion(query.tokens)
+  const left = narrowClarify({ options: offered, traits, actions })
+  // An action none of the options does ("bị mất" after the land certificate's exchange and registration):
+  // asked of their object.
+  if (offered.length && traits.actions.size && offered.every((o) => actions.misfit(traits, o.name)))
+    return askOfObject(
+      options,
+      traits,
+      offered.map((o) => o.name),
+    )
   const [only] = left ?? []
   if (left?.length === 1 && only)
     return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
@@ -1079,30 +1115,43 @@ const refineFollowUp = async (options: AnswerQuestionOptions, current: string): 
     return null
   const procedure = await getProcedure(current)
   if (!procedure || namesOwnThing(query, [procedure.name], actions)) return null
-  // An action the procedure does not do ("mất rồi" after a first issue) is said first, as the citizen would
-  // ("mất rồi thẻ căn cước …"): the name's own action must not stand for it.
-  const otherAction = !!actions.misfit(traits, procedure.name)
-  const refined = await answerAlone({
-    ...options,
-    question: otherAction ? `${question} ${withoutAction(procedure.name)}` : `${procedure.name} ${question}`,
-    context: {},
-  })
+  // An action the procedure does not do ("mất rồi" after a first issue): asked of its object.
+  if (actions.misfit(traits, procedure.name)) return askOfObject(options, traits, [procedure.name])
+  const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
   // the conversation's procedure itself when it covers the case ("Đăng ký xe" for a car too), or its variant
   // (never one that does not do what the follow-up asks)
   if (refined.kind === 'answer' && !(refined.procedure && actions.misfit(traits, refined.procedure.name)))
     return refined
-  // Asked about the procedure's object with an action of its own: the question asked about that object,
-  // answered when only one of its options does what is asked ("mất rồi" after a child's first card).
-  if (otherAction && refined.kind === 'clarify') {
-    const doing = (refined.candidates ?? []).filter((c) => !actions.misfit(traits, c.name))
-    const [only] = doing
-    const facet = detectFacet({ text: query.tokens, synonyms, message: question })
-    if (doing.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
-    return refined
-  }
   // A case the conversation's procedure fits that found nothing better ("bị cháy mất" after "Cấp lại Giấy
   // chứng nhận do bị mất", "con 2 tuổi chưa làm" after "Thủ tục đăng ký khai sinh"): still that procedure.
-  if (otherAction) return null
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   return answerWith(getProcedure, current, facet, [], null, query.folded)
+}
+
+/**
+ * A short reply that asks an action of the object a procedure name holds ("mất rồi" after "Cấp thẻ căn
+ * cước cho người dưới 14 tuổi", "bị mất" after the land certificate's exchange and registration were
+ * offered): asked again with that object, the action said first as the citizen would ("mất rồi thẻ căn
+ * cước …"), so the name's own action does not stand for it. A procedure that does what is asked is
+ * answered; a question between several is asked, answered at once when only one of them does it.
+ */
+const askOfObject = async (
+  options: AnswerQuestionOptions,
+  traits: Traits,
+  names: readonly string[],
+): Promise<Answer | null> => {
+  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  const object = sharedObject(names)
+  if (!object) return null
+  const refined = await answerAlone({ ...options, question: `${question} ${object}`, context: {} })
+  // (the part asked is the reply's, never one the object's words name: "… trực tuyến toàn trình")
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  const answered = refined.kind === 'answer' ? refined.procedure : undefined
+  if (answered && !actions.misfit(traits, answered.name))
+    return answerWith(getProcedure, answered.code, facet, [], null, query.folded)
+  if (refined.kind !== 'clarify') return null
+  const doing = (refined.candidates ?? []).filter((c) => !actions.misfit(traits, c.name))
+  const [only] = doing
+  if (doing.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
+  return doing.length ? refined : null
 }

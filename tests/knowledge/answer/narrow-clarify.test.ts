@@ -65,6 +65,24 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
     expect(offeredCodes(answer)).toEqual(CARD.map((c) => c.code))
   })
 
+  it('asks an action none of the options does of the object they share', async () => {
+    // "sổ đỏ": the certificate's exchange and the land registration offered; "bị mất" is its re-issue
+    const land = { candidateCodes: ['1.012783', '1.012753'] }
+    expect(await portal.kb.answer('bị mất', land)).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.012786' },
+    })
+    // four health-insurance procedures offered: a lost card is the card's re-issue, not an identity card's
+    const health = { candidateCodes: ['1.001798', '1.001939', '1.002051', '1.001909'] }
+    const card = await portal.kb.answer('mất thẻ', health)
+    expect(card).toMatchObject({ kind: 'answer', procedure: { code: '1.002759' } })
+    // the part asked is the reply's own
+    expect(await portal.kb.answer('bị mất thì làm ở đâu', land)).toMatchObject({
+      kind: 'answer',
+      facet: 'where',
+    })
+  })
+
   it('still answers a new question on its own', async () => {
     const answer = await portal.kb.answer('đăng ký khai sinh cần giấy tờ gì', context)
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.001193' } })
