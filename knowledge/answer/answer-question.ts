@@ -14,7 +14,7 @@ import { withoutPlaceNames } from '../places/without-place-names.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import { pairsOf } from '../search/analyse-procedure-name.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
-import { expandQuery } from '../search/expand-query.ts'
+import { expandQuery, findCueSpans } from '../search/expand-query.ts'
 import { isTellingWord } from '../search/find-request-clause.ts'
 import { foldPhrase, loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
@@ -252,6 +252,14 @@ const builtInSynonyms = () => {
 
 const refOf = (p: Procedure) => ({ code: p.code, name: p.name, url: p.url })
 
+/** "2", "số 2", "cái thứ hai": a pick by its place in a list, whatever list. */
+const isBarePick = (question: string): boolean => {
+  const t = question.normalize('NFC').toLocaleLowerCase('vi').trim()
+  return /^(?:(?:số|so|cái|cai|thứ|thu|chọn|chon|lựa chọn|phương án)\s*)+(?:\d|một|hai|ba|bốn|năm)\s*[.)!]?\s*(?:ạ|a|nhé|nhe)?$/.test(
+    t,
+  )
+}
+
 /** "2", "số 2", "cái thứ 2", "1.014064": a pick from the last clarify list, or null. */
 const pickCandidate = (question: string, codes: string[]): string | null => {
   const t = question.normalize('NFC').toLocaleLowerCase('vi').trim()
@@ -374,6 +382,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       const answer = await answerWith(getProcedure, picked, 'overview')
       if (answer) return answer
     }
+  } else if (isBarePick(question)) {
+    // "số 2" with no list offered before it: nothing to pick from, and no procedure's words to search.
+    return notFound(`Hiện không có danh sách nào để chọn. ${NAME_IT}`)
   }
   const found = placeNotes.find(question)
   const place: PlaceContext | null = found.length
@@ -1021,12 +1032,19 @@ const namesOwnThing = (
   query: ExpandedQuery,
   names: readonly string[],
   actions: ProcedureActions,
+  synonyms: Synonyms = builtInSynonyms(),
 ): boolean => {
   const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
   const phraseWords = actions.phraseWords(query.tokens)
+  // (the words asking for a part are no thing: "hồ sơ", "lệ phí")
+  const tokens = [...query.tokens]
+  const cueWords = new Set(
+    findCueSpans(tokens, synonyms).flatMap((c) => tokens.slice(c.start, c.end).map((t) => t.folded)),
+  )
   return query.terms.some(
     (t) =>
       !GENERIC.has(t.folded) &&
+      !cueWords.has(t.folded) &&
       t.weight >= 1 &&
       !phraseWords.has(t.folded) &&
       !isTellingWord(t.folded) &&
@@ -1072,14 +1090,42 @@ const answerAfterClarify = async (
       traits,
       offered.map((o) => o.name),
     )
-  const [only] = left ?? []
-  if (left?.length === 1 && only)
+  // The words of one option's label ("ô tô nhập khẩu" after the first registration of imported vehicles
+  // and of vehicles made at home): that option.
+  const named = namedOption(query, left ?? offered, actions)
+  const [only] = named ? [named] : (left ?? [])
+  if ((named || left?.length === 1) && only)
     return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
   const pairShare = options.wordShare ? { pairShare: options.wordShare } : {}
   if (left) return composeClarify({ options: left, facet, weak: false, ...pairShare })
-  return alone.kind === 'not_found' && facet !== 'overview' && offered.length > 1
+  // A part asked of the options ("hồ sơ", "phí bao nhiêu"): which of them it is about.
+  return (alone.kind === 'not_found' || alone.kind === 'clarify') &&
+    facet !== 'overview' &&
+    offered.length > 1
     ? composeClarify({ options: offered, facet, weak: false, ...pairShare })
     : null
+}
+
+/**
+ * The one option whose name holds every content word of a short reply, none of the others holding
+ * them all ("nhập khẩu" of "Đăng ký xe lần đầu … đối với xe nhập khẩu"); null otherwise.
+ */
+const namedOption = <T extends { name: string }>(
+  query: ExpandedQuery,
+  options: readonly T[],
+  actions: ProcedureActions,
+): T | null => {
+  if (query.tokens.length > REFINING_WORDS) return null
+  const phraseWords = actions.phraseWords(query.tokens)
+  const words = query.terms
+    .filter((t) => !t.fromSynonym && !GENERIC.has(t.folded) && t.weight >= 1 && !phraseWords.has(t.folded))
+    .map((t) => t.folded)
+  if (!words.length) return null
+  const holding = options.filter((o) => {
+    const held = ` ${foldPhrase(o.name)} `
+    return words.every((w) => held.includes(` ${w} `))
+  })
+  return holding.length === 1 ? (holding[0] ?? null) : null
 }
 
 /**

@@ -154,6 +154,9 @@ export const detectFacet = (options: DetectFacetOptions): Facet => {
   const asked = firstAskedFacet(tokens, options.synonyms)
   if (asked) return asked
   const opening = tokens.slice(0, 2).map((t) => t.folded)
+  // "hồ sơ" alone (a reply in a conversation): the papers
+  if (tokens.length === 2 && DOSSIER_OPENINGS.some(([a, b]) => opening[0] === a && opening[1] === b))
+    return 'documents'
   return tokens.length > 2 &&
     !isStatusWord(tokens[2]) &&
     DOSSIER_OPENINGS.some(([a, b]) => opening[0] === a && opening[1] === b)

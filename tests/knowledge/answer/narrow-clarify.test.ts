@@ -83,6 +83,25 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
     })
   })
 
+  it('answers the one option whose label the reply names, and asks which option a bare part is about', async () => {
+    // the vehicle registrations offered for "đăng ký xe": temporary, first of an imported one, first of one made here
+    const vehicles = { candidateCodes: ['1.013083', '1.013066', '1.012575'] }
+    expect(await portal.kb.answer('ô tô nhập khẩu', vehicles)).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.013066' },
+    })
+    const papers = await portal.kb.answer('hồ sơ', vehicles)
+    expect(papers).toMatchObject({ kind: 'clarify', facet: 'documents' })
+    expect(offeredCodes(papers)).toEqual(vehicles.candidateCodes)
+  })
+
+  it('says there is nothing to pick from when a number comes with no list before it', async () => {
+    const answer = await portal.kb.answer('số 2', { procedureCode: '3.000333' })
+    expect(answer.kind).toBe('not_found')
+    expect(answer.text).toMatch(/^Hiện không có danh sách nào để chọn\./)
+    expect(answer.candidates).toBeUndefined()
+  })
+
   it('still answers a new question on its own', async () => {
     const answer = await portal.kb.answer('đăng ký khai sinh cần giấy tờ gì', context)
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.001193' } })
