@@ -1041,8 +1041,12 @@ const namesOwnThing = (
   const cueWords = new Set(
     findCueSpans(tokens, synonyms).flatMap((c) => tokens.slice(c.start, c.end).map((t) => t.folded)),
   )
+  // A qualifier the dictionary rewrote ("người Hàn Quốc" → "có yếu tố nước ngoài") names no thing either.
+  const rewritten = rewrittenWords(query, synonyms)
+  const onlyQualifiers = [...rewritten].every((w) => phraseWords.has(w) || GENERIC.has(w))
   return query.terms.some(
     (t) =>
+      !(t.fromSynonym && onlyQualifiers) &&
       !GENERIC.has(t.folded) &&
       !cueWords.has(t.folded) &&
       t.weight >= 1 &&

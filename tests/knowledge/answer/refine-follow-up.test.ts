@@ -14,6 +14,11 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     })
     // alone, the same words name no procedure
     expect((await portal.kb.answer('với người nước ngoài', {})).kind).not.toBe('answer')
+    // a country named for the foreign party is the same case
+    expect(kindAndCode(await portal.kb.answer('với người Hàn Quốc', marriage))).toEqual({
+      kind: 'answer',
+      code: '2.000806',
+    })
   })
 
   it('keeps to the conversation’s procedure for a part asked, and answers a new question on its own', async () => {
