@@ -92,6 +92,21 @@ describe('createConversation', () => {
     expect(headingOf(await user.say('phí bao nhiêu?'))?.code).toBe('1.001193')
   })
 
+  it('moves to the re-issue when a follow-up says the card was lost, and asks a bare part among the options', async () => {
+    const user = talkAs('telegram', 'follow-up-2')
+    expect(headingOf(await user.say('làm căn cước cho con 10 tuổi'))?.code).toBe('1.014062')
+    expect(headingOf(await user.say('mất rồi'))?.code).toBe('1.014064')
+    const other = talkAs('zalo', 'follow-up-3')
+    const options = choicesOf(await other.say('căn cước'), 'clarify')
+    expect(options.length).toBeGreaterThan(1)
+    // "con tôi 10 tuổi" answers the option labelled by an age
+    expect(headingOf(await other.say('con tôi 10 tuổi'))?.code).toBe('1.014062')
+    // a number with no list before it: nothing to pick, no procedure offered
+    const stray = await other.say('số 3')
+    expect(texts(stray)).toMatch(/không có danh sách nào để chọn/)
+    expect(choicesOf(stray, 'clarify')).toEqual([])
+  })
+
   it('answers a clarify option picked by its number', async () => {
     const user = talkAs('web', 'by-number')
     const options = choicesOf(await user.say('giay phep lai xe'), 'clarify')
