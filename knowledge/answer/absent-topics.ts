@@ -13,7 +13,14 @@ import { analyzeText } from '../search/normalize-vietnamese.ts'
 export const ZAbsentTopicsFile = z.object({
   $comment: z.string().optional(),
   /** The groups whose topics a private provider or utility serves (its complaints go to it). */
-  providers: z.object({ $comment: z.string().optional(), groups: z.array(z.string().min(1)) }).optional(),
+  providers: z
+    .object({
+      $comment: z.string().optional(),
+      groups: z.array(z.string().min(1)),
+      /** The providers' own names ("ngân hàng", "điện lực"), read for complaints only. */
+      names: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
   /** group (for readers) → phrases */
   topics: z.record(z.string(), z.array(z.string().min(1))),
 })
@@ -24,7 +31,10 @@ export type AbsentTopics = {
   find: (folded: readonly string[]) => string[]
   /** Whether a folded procedure name (or base name) names the topic. */
   named: (topic: string, foldedName: string) => boolean
-  /** Whether the question's folded words name a topic a bank, telecom operator, insurer or utility serves. */
+  /**
+   * Whether the question's folded words name a topic a bank, telecom operator, insurer or utility serves,
+   * or the provider itself ("ngân hàng", "điện lực"): read for complaints only.
+   */
   ofProvider: (folded: readonly string[]) => boolean
 }
 
@@ -45,7 +55,10 @@ export const createAbsentTopics = (model: AbsentTopicsFile = loadAbsentTopics())
       ),
     ].sort((a, b) => b.length - a.length)
   const phrases = foldAll(Object.values(model.topics).flat())
-  const providers = foldAll((model.providers?.groups ?? []).flatMap((g) => model.topics[g] ?? []))
+  const providers = foldAll([
+    ...(model.providers?.groups ?? []).flatMap((g) => model.topics[g] ?? []),
+    ...(model.providers?.names ?? []),
+  ])
   const within = (list: readonly string[], folded: readonly string[]) => {
     const whole = spaced(folded.join(' '))
     return list.filter((p) => whole.includes(spaced(p)))

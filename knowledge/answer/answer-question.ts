@@ -508,8 +508,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const withChannel = async (given: Answer): Promise<Answer> => {
     if (!complaint) return given
     const answer = await answerComplaint(given)
-    if (answer.kind === 'not_found' && given.kind === 'not_found' && topics.ofProvider(query.folded))
-      return given
+    if (answer.kind === 'not_found' && topics.ofProvider(query.folded))
+      return given.kind === 'not_found' ? given : notFound()
     if (answer.kind === 'not_found')
       return { kind: 'contact', handoff: true, text: `${FEEDBACK_CHANNEL}\n${CONTACT_TEXT}` }
     return { ...answer, text: `${answer.text}\n${FEEDBACK_CHANNEL}` }

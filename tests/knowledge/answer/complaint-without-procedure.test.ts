@@ -19,6 +19,9 @@ describeOnPortal('a complaint no procedure of the records resolves (the shipped 
     for (const q of [
       'muốn khiếu nại hóa đơn tiền điện tháng này quá cao',
       'khiếu nại ngân hàng nuốt thẻ atm',
+      // the provider named, not a topic of it
+      'khiếu nại ngân hàng trừ tiền sai',
+      'khiếu nại nhà mạng viettel trừ tiền',
     ]) {
       const answer = await portal.kb.answer(q, {})
       expect(answer.kind, q).toBe('not_found')
