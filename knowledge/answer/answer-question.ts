@@ -62,7 +62,7 @@ import { renderReplyText } from './render-reply-text.ts'
 import { renewExpired } from './renew-expired.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
 import { findOpenChoice, settleChoice } from './settle-choice.ts'
-import { shareObject } from './share-object.ts'
+import { nameObjectWords, shareObject } from './share-object.ts'
 import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
 
@@ -252,26 +252,22 @@ const builtInSynonyms = () => {
 
 const refOf = (p: Procedure) => ({ code: p.code, name: p.name, url: p.url })
 
-/** "2", "số 2", "cái thứ hai": a pick by its place in a list, whatever list. */
-const isBarePick = (question: string): boolean => {
+/** "2", "số 2", "cái thứ hai": a pick by its place in a list (1-based), whatever list; else null. */
+const placeInList = (question: string): number | null => {
   const t = question.normalize('NFC').toLocaleLowerCase('vi').trim()
-  return /^(?:(?:số|so|cái|cai|thứ|thu|chọn|chon|lựa chọn|phương án)\s*)+(?:\d|một|hai|ba|bốn|năm)\s*[.)!]?\s*(?:ạ|a|nhé|nhe)?$/.test(
-    t,
-  )
+  const n =
+    /^(?:(?:số|so|cái|cai|thứ|thu|chọn|chon|lựa chọn|phương án)\s*)*(\d)\s*[.)!]?\s*(?:ạ|a|nhé|nhe)?$/.exec(t)
+  if (n) return Number(n[1])
+  const w = /^(?:(?:số|cái|thứ|chọn)\s*)+(một|hai|ba|bốn|năm)$/.exec(t)
+  return w?.[1] ? ['một', 'hai', 'ba', 'bốn', 'năm'].indexOf(w[1]) + 1 : null
 }
 
 /** "2", "số 2", "cái thứ 2", "1.014064": a pick from the last clarify list, or null. */
 const pickCandidate = (question: string, codes: string[]): string | null => {
-  const t = question.normalize('NFC').toLocaleLowerCase('vi').trim()
-  const code = /\d\.\d{6}/.exec(t)?.[0]
+  const code = /\d\.\d{6}/.exec(question)?.[0]
   if (code && codes.includes(code)) return code
-  const n =
-    /^(?:(?:số|so|cái|cai|thứ|thu|chọn|chon|lựa chọn|phương án)\s*)*(\d)\s*[.)!]?\s*(?:ạ|a|nhé|nhe)?$/.exec(t)
-  if (n) return codes[Number(n[1]) - 1] ?? null
-  const words = ['một', 'hai', 'ba', 'bốn', 'năm']
-  const w = /^(?:(?:số|cái|thứ|chọn)\s*)+(một|hai|ba|bốn|năm)$/.exec(t)
-  if (w?.[1]) return codes[words.indexOf(w[1])] ?? null
-  return null
+  const place = placeInList(question)
+  return place ? (codes[place - 1] ?? null) : null
 }
 
 const answerWith = async (
@@ -382,7 +378,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       const answer = await answerWith(getProcedure, picked, 'overview')
       if (answer) return answer
     }
-  } else if (isBarePick(question)) {
+  } else if (placeInList(question)) {
     // "số 2" with no list offered before it: nothing to pick from, and no procedure's words to search.
     return notFound(`Hiện không có danh sách nào để chọn. ${NAME_IT}`)
   }
@@ -974,29 +970,22 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
 }
 
 /**
- * A procedure's object: its name without the verb it opens with and what follows its first comma or
- * bracket ("Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu …" → "Giấy chứng nhận quyền sử dụng đất").
+ * The object the names share: the first name's object words ({@link nameObjectWords}) up to its first comma
+ * that every name holds ("Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu …" → "Giấy chứng nhận
+ * quyền sử dụng đất"), else the rest of its object words, else any of its words every name holds ("BHYT"
+ * of four health-insurance procedures).
  */
-const objectOf = (name: string): string =>
-  (
-    name
-      .replace(/^(?:thủ tục\s+)?(?:cấp lại|cấp đổi|cấp mới|cấp|đăng ký lại|đăng ký|đổi|gia hạn|làm)\s+/iu, '')
-      .split(/[,(;]/u)[0] ?? name
-  ).trim()
-
-/**
- * The object the names share: the first name's object ({@link objectOf}) in the words every name holds,
- * else every word of the first name all of them hold ("BHYT" of four health-insurance procedures).
- */
-const sharedObject = (names: readonly string[]): string => {
+const sharedObject = (names: readonly string[], actions: ProcedureActions): string => {
   const held = names.map((n) => new Set(foldPhrase(n).split(' ')))
-  const keep = (text: string) =>
-    text
-      .split(/[\s,;()/]+/u)
-      .filter((w) => w && held.every((h) => h.has(foldPhrase(w))))
-      .join(' ')
+  const common = (words: readonly string[]) =>
+    words.filter((w) => w && held.every((h) => h.has(foldPhrase(w)))).join(' ')
   const [first = ''] = names
-  return keep(objectOf(first)) || keep(first)
+  return (
+    common(nameObjectWords(first.split(',')[0] ?? first, actions)) ||
+    common(nameObjectWords(first, actions)) ||
+    // (a word the fit check reads as a qualifier may be all they share: "BHYT")
+    common(first.split(/[\s,;()/]+/u))
+  )
 }
 
 /** Whether a follow-up asks for an action the conversation's procedure does not do ("mất rồi" after a first issue). */
@@ -1032,14 +1021,15 @@ const namesOwnThing = (
   query: ExpandedQuery,
   names: readonly string[],
   actions: ProcedureActions,
-  synonyms: Synonyms = builtInSynonyms(),
+  synonyms: Synonyms,
 ): boolean => {
   const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
   const phraseWords = actions.phraseWords(query.tokens)
   // (the words asking for a part are no thing: "hồ sơ", "lệ phí")
-  const tokens = [...query.tokens]
   const cueWords = new Set(
-    findCueSpans(tokens, synonyms).flatMap((c) => tokens.slice(c.start, c.end).map((t) => t.folded)),
+    findCueSpans(query.tokens, synonyms).flatMap((c) =>
+      query.tokens.slice(c.start, c.end).map((t) => t.folded),
+    ),
   )
   // A qualifier the dictionary rewrote ("người Hàn Quốc" → "có yếu tố nước ngoài") names no thing either.
   const rewritten = rewrittenWords(query, synonyms)
@@ -1078,6 +1068,7 @@ const answerAfterClarify = async (
       query,
       offered.map((p) => p.name),
       actions,
+      synonyms,
     )
   )
     return null
@@ -1164,7 +1155,7 @@ const refineFollowUp = async (options: AnswerQuestionOptions, current: string): 
   if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
     return null
   const procedure = await getProcedure(current)
-  if (!procedure || namesOwnThing(query, [procedure.name], actions)) return null
+  if (!procedure || namesOwnThing(query, [procedure.name], actions, synonyms)) return null
   // An action the procedure does not do ("mất rồi" after a first issue): asked of its object.
   if (actions.misfit(traits, procedure.name)) return askOfObject(options, traits, [procedure.name])
   const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
@@ -1191,7 +1182,7 @@ const askOfObject = async (
   names: readonly string[],
 ): Promise<Answer | null> => {
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
-  const object = sharedObject(names)
+  const object = sharedObject(names, actions)
   if (!object) return null
   const refined = await answerAlone({ ...options, question: `${question} ${object}`, context: {} })
   // (the part asked is the reply's, never one the object's words name: "… trực tuyến toàn trình")

@@ -241,7 +241,7 @@ const overviewPart = (p: Procedure, today: string): { lead: string; sections: Re
 }
 
 /** The heading of a part answered beside the main one. */
-const OTHER_TITLES: Record<Facet, string> = {
+const OTHER_TITLES: Record<Exclude<Facet, 'overview'>, string> = {
   documents: 'Giấy tờ cần nộp',
   fees: 'Lệ phí',
   duration: 'Thời hạn giải quyết',
@@ -251,7 +251,6 @@ const OTHER_TITLES: Record<Facet, string> = {
   requirements: 'Điều kiện',
   legal: 'Căn cứ pháp lý',
   result: 'Kết quả',
-  overview: 'Thông tin chính',
 }
 
 /**

@@ -19,11 +19,14 @@ export type DetectFacetOptions = {
   message?: string
 }
 
+/** The message's tokens, analysed and rewritten unless they come so. */
+const tokensOf = ({ text, synonyms }: DetectFacetOptions): AnalyzedToken[] =>
+  typeof text === 'string' ? rewriteAbbreviations(analyzeText(text), synonyms) : text
+
 /** @returns every facet asked about, in order of appearance, without repeats */
-export const detectFacets = ({ text, synonyms }: DetectFacetOptions): Facet[] => {
-  const tokens = typeof text === 'string' ? rewriteAbbreviations(analyzeText(text), synonyms) : text
-  return [...new Set(cueSpans(tokens, synonyms).map((c) => c.facet))]
-}
+export const detectFacets = (options: DetectFacetOptions): Facet[] => [
+  ...new Set(cueSpans(tokensOf(options), options.synonyms).map((c) => c.facet)),
+]
 
 /** Words before "bao giờ" that make it "ever" ("chưa có căn cước bao giờ"), not "when" — folded. */
 const NEVER = new Set(['chua', 'khong', 'chang'])
@@ -70,8 +73,15 @@ const askedFacet = (clause: string, synonyms: Synonyms): Facet | undefined => {
   return ranked.find((c) => c.rank === best)?.facet
 }
 
+/** The question words that ask about one more part: a "chưa" after a cue tells what has not happened ("hồ sơ chưa có kết quả"). */
+const ASKING_WORDS = new Set([...QUESTION_WORDS].filter((w) => w !== 'chua'))
+
 /** Each cue in order, ranked 0 when it is itself a question, 1 when a question word follows it, else 2. */
-const rankCues = (tokens: AnalyzedToken[], synonyms: Synonyms): { facet: Facet; rank: number }[] => {
+const rankCues = (
+  tokens: AnalyzedToken[],
+  synonyms: Synonyms,
+  questionWords: ReadonlySet<string> = QUESTION_WORDS,
+): { facet: Facet; rank: number }[] => {
   const spans = cueSpans(tokens, synonyms)
   // a question word inside another part's cue asks about that part ("nộp yêu cầu ở đâu": where, not conditions)
   const otherCue = (i: number, facet: Facet) =>
@@ -79,7 +89,7 @@ const rankCues = (tokens: AnalyzedToken[], synonyms: Synonyms): { facet: Facet; 
   const asks = (from: number, to: number, facet?: Facet) =>
     tokens
       .slice(from, to)
-      .some((t, k) => QUESTION_WORDS.has(t.folded) && !(facet && otherCue(from + k, facet)))
+      .some((t, k) => questionWords.has(t.folded) && !(facet && otherCue(from + k, facet)))
   return spans.map((c) => ({
     facet: c.facet,
     rank: asks(c.start, c.end) ? 0 : asks(c.end, c.end + 3, c.facet) ? 1 : 2,
@@ -111,9 +121,6 @@ const isStatusWord = (t: AnalyzedToken | undefined) =>
 /** How many parts asked besides the main one are answered too. */
 export const MAX_OTHER_FACETS = 2
 
-/** A "chưa" after a cue tells what has not happened ("hồ sơ chưa có kết quả"), never asks about the cue. */
-const NOT_ASKING = new Set(['chua'])
-
 /**
  * The parts asked besides the main one, in the order asked: each cue that is itself a question or
  * that a question word follows ("cần giấy tờ gì và lệ phí bao nhiêu": the fees beside the documents;
@@ -123,15 +130,10 @@ const NOT_ASKING = new Set(['chua'])
  * @example detectOtherFacets({ text: 'đăng ký kết hôn cần giấy tờ gì và lệ phí bao nhiêu', synonyms }, 'documents') // ['fees']
  */
 export const detectOtherFacets = (options: DetectFacetOptions, main: Facet): Facet[] => {
-  const tokens =
-    typeof options.text === 'string'
-      ? rewriteAbbreviations(analyzeText(options.text), options.synonyms)
-      : options.text
-  const spans = cueSpans(tokens, options.synonyms)
-  const asking = (from: number, to: number) =>
-    tokens.slice(from, to).some((t) => QUESTION_WORDS.has(t.folded) && !NOT_ASKING.has(t.folded))
-  const asked = spans.filter((c) => asking(c.start, c.end) || asking(c.end, c.end + 3)).map((c) => c.facet)
-  return [...new Set(asked)].filter((f) => f !== main && f !== 'overview').slice(0, MAX_OTHER_FACETS)
+  const asked = rankCues(tokensOf(options), options.synonyms, ASKING_WORDS).filter((c) => c.rank < 2)
+  return [...new Set(asked.map((c) => c.facet))]
+    .filter((f) => f !== main && f !== 'overview')
+    .slice(0, MAX_OTHER_FACETS)
 }
 
 /** @returns the main facet asked about, `overview` when the message names none */
@@ -145,10 +147,7 @@ export const detectFacet = (options: DetectFacetOptions): Facet => {
     if (asked?.kind === 'how-to') return 'overview'
     if (asked?.kind === 'clause') return askedFacet(asked.text, options.synonyms) ?? 'overview'
   }
-  const tokens =
-    typeof options.text === 'string'
-      ? rewriteAbbreviations(analyzeText(options.text), options.synonyms)
-      : options.text
+  const tokens = tokensOf(options)
   // "nộp yêu cầu ở đâu", "nộp tiền … online được không": the first cue a question word goes with, not a
   // bare noun before it; several parts asked ("giấy tờ gì, lệ phí bao nhiêu"): the first
   const asked = firstAskedFacet(tokens, options.synonyms)

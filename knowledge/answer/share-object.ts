@@ -56,6 +56,15 @@ const objectWordsOf = ({ phraseWords }: ProcedureActions): ((name: string) => Re
   return read
 }
 
+/**
+ * @returns a name's object words in their order, with their marks: without its action and qualifier
+ *   phrases, filler, and what follows ";" or a bracket
+ * @example nameObjectWords('Cấp đổi Giấy chứng nhận quyền sử dụng đất', actions) // ['Giấy', 'chứng', 'nhận', …]
+ */
+export const nameObjectWords = (name: string, actions: ProcedureActions): readonly string[] => [
+  ...objectWordsOf(actions)(name),
+]
+
 export type ShareObjectOptions = {
   a: string
   b: string
