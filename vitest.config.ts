@@ -16,6 +16,10 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits on work the server does in answer to a click (a vocabulary change
+    // re-checks the sample questions before the page says so): one second, vitest's default,
+    // is too short on a busy 2-core machine; a poll that is met returns as soon as it is
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // vitest's default is one worker less than the cores: a single one on the 2-core machine,
     // where most of a file's time is spent waiting on Chromium, child servers and the disk
