@@ -8,23 +8,22 @@
  */
 
 import { builtInPlaceNotes, type PlaceNotes } from '../places/create-place-notes.ts'
-import type { PlaceMention } from '../places/place.types.ts'
 import { placeTypeWords } from '../places/place-type-words.ts'
 import { withoutPlaceNames } from '../places/without-place-names.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import { pairsOf } from '../search/analyse-procedure-name.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
-import { expandQuery, findCueSpans } from '../search/expand-query.ts'
-import { isTellingWord } from '../search/find-request-clause.ts'
-import { foldPhrase, loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import { expandQuery } from '../search/expand-query.ts'
+import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
+import { asksOtherAction, createFollowUpAnswerer } from './answer-follow-up.ts'
+import { answerWith, type PlaceContext } from './answer-with-procedure.ts'
 import { asksForAnimal } from './asks-for-animal.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
-import { composeReply } from './compose-answer.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
@@ -45,24 +44,17 @@ import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { keepAskedEvents } from './keep-asked-events.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
-import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
+import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
-import { narrowClarify } from './narrow-clarify.ts'
-import {
-  builtInProcedureActions,
-  type Misfit,
-  type ProcedureActions,
-  type Traits,
-} from './procedure-actions.ts'
+import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
-import { renderReplyText } from './render-reply-text.ts'
 import { renewExpired } from './renew-expired.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
 import { findOpenChoice, settleChoice } from './settle-choice.ts'
-import { nameObjectWords, shareObject } from './share-object.ts'
+import { shareObject } from './share-object.ts'
 import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
 
@@ -88,9 +80,6 @@ export type AnswerQuestionOptions = {
   /** Whether only members of the police or the army file the procedure (knowledge/search/serves-forces.ts). */
   servesForces?: (code: string) => boolean
 }
-
-/** The places a question names, and the note line for them given the answered procedure's levels. */
-type PlaceContext = { places: PlaceMention[]; note: (levels: readonly string[] | null) => string | null }
 
 /** Below this share of the query's words found in the best name, nothing is a match. */
 const MIN_COVERAGE = 0.5
@@ -174,25 +163,6 @@ const HOUSEHOLD_WORDS = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the']
 const FIT_MARGIN = 0.25
 /** A pair at most this share of names hold (26 of 2,642) relates a name to a topic the records lack. */
 const RELATED_PAIR_SHARE = 0.01
-/** Words that name no topic on their own: a message of only these is a follow-up. */
-const GENERIC = new Set([
-  'cap',
-  'lai',
-  'doi',
-  'moi',
-  'nop',
-  'xin',
-  'dang',
-  'ki',
-  'the',
-  'giay',
-  'to',
-  'ho',
-  'so',
-  'nay',
-  'do',
-])
-
 const PORTAL = 'https://dichvucong.gov.vn'
 const HOTLINE = '1800 1096'
 const NOT_FOUND_TEXT =
@@ -244,14 +214,6 @@ const SMALLTALK_TEXT =
   'có làm trực tuyến được không. Bạn cần làm thủ tục gì?'
 const THANKS_TEXT = 'Không có gì ạ. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
 
-let defaultSynonyms: Synonyms | null = null
-const builtInSynonyms = () => {
-  defaultSynonyms ??= loadSynonyms()
-  return defaultSynonyms
-}
-
-const refOf = (p: Procedure) => ({ code: p.code, name: p.name, url: p.url })
-
 /** "2", "số 2", "cái thứ hai": a pick by its place in a list (1-based), whatever list; else null. */
 const placeInList = (question: string): number | null => {
   const t = question.normalize('NFC').toLocaleLowerCase('vi').trim()
@@ -270,64 +232,9 @@ const pickCandidate = (question: string, codes: string[]): string | null => {
   return place ? (codes[place - 1] ?? null) : null
 }
 
-const answerWith = async (
-  getProcedure: AnswerQuestionOptions['getProcedure'],
-  code: string,
-  facet: Facet,
-  alternatives: { code: string; name: string }[] = [],
-  place: PlaceContext | null = null,
-  folded: readonly string[] = [],
-  also: readonly Facet[] = [],
-): Promise<Answer | null> => {
-  const procedure = await getProcedure(code)
-  if (!procedure) return null
-  const placeNote = place?.note(procedure.levels) ?? null
-  const lead = leadYesNo({ procedure, facet, folded })
-  const composed = composeReply({ procedure, facet, also, alternatives, placeNote })
-  // A yes/no question gets its answer first (its own line), before the facts that support it.
-  const joined = lead ? joinYesNoLead(lead, composed.lead) : null
-  const reply = joined ? { ...composed, lead: joined } : composed
-  // On its own line before the facts, unless it says all the facet's lead would
-  const alone = lead !== null && joined !== lead
-  const text = alone
-    ? `${lead}\n${renderReplyText(composed, { procedure })}`
-    : renderReplyText(reply, { procedure })
-  return {
-    kind: 'answer',
-    procedure: refOf(procedure),
-    facet,
-    ...(alternatives.length ? { candidates: alternatives } : {}),
-    text,
-    reply,
-    ...(place ? { places: place.places } : {}),
-  }
-}
-
 const notFound = (text = NOT_FOUND_TEXT): Answer => ({ kind: 'not_found', text })
 
 type Candidate = { code: string; name: string; label?: string }
-
-/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure. */
-const withoutMasks = (question: string) =>
-  question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
-
-/** The question's words that an abbreviation or everyday name rewrote ("hộ khẩu", "cccd"). */
-const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> => {
-  const out = new Set<string>()
-  for (let i = 0; i < query.tokens.length; i++) {
-    for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
-      const word = query.folded[i] ?? ''
-      if (
-        lookupPhrase(synonyms.expansions, query.tokens, i, n) ||
-        (n === 1 && synonyms.abbreviations.has(word))
-      ) {
-        for (let k = 0; k < n; k++) out.add(query.folded[i + k] ?? '')
-        break
-      }
-    }
-  }
-  return out
-}
 
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
 const notCovered = (related: Candidate[], misfit: Misfit | null, actions: ProcedureActions): Answer => {
@@ -519,7 +426,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
   const current = context.procedureCode ?? null
   // (not an action the conversation's procedure does not do: "mất rồi" after a first issue asks for its
-  // re-issue, which the follow-up is read for with the procedure's name: refineFollowUp)
+  // re-issue, which the follow-up is read for with the procedure's name: answer-follow-up.ts)
   if (current && !topical.length && !(await asksOtherAction(getProcedure, current, query, actions))) {
     const answer = await answerWith(getProcedure, current, facet, [], place, query.folded, also)
     if (answer) return answer
@@ -621,7 +528,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   })
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure
-    // (unless it asks for an action that procedure does not do: refineFollowUp reads it with its name).
+    // (unless it asks for an action that procedure does not do: answer-follow-up.ts reads it with its name).
     if (current && !(await asksOtherAction(getProcedure, current, query, actions)))
       return (await answerWith(getProcedure, current, facet, [], place, query.folded, also)) ?? notFound()
     // Side words hid a name the question covers: ask whether it is meant rather than say nothing fits.
@@ -970,160 +877,6 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
 }
 
 /**
- * The object the names share: the first name's object words ({@link nameObjectWords}) up to its first comma
- * that every name holds ("Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu …" → "Giấy chứng nhận
- * quyền sử dụng đất"), else the rest of its object words, else any of its words every name holds ("BHYT"
- * of four health-insurance procedures).
- */
-const sharedObject = (names: readonly string[], actions: ProcedureActions): string => {
-  const held = names.map((n) => new Set(foldPhrase(n).split(' ')))
-  const common = (words: readonly string[]) =>
-    words.filter((w) => w && held.every((h) => h.has(foldPhrase(w)))).join(' ')
-  const [first = ''] = names
-  return (
-    common(nameObjectWords(first.split(',')[0] ?? first, actions)) ||
-    common(nameObjectWords(first, actions)) ||
-    // (a word the fit check reads as a qualifier may be all they share: "BHYT")
-    common(first.split(/[\s,;()/]+/u))
-  )
-}
-
-/** Whether a follow-up asks for an action the conversation's procedure does not do ("mất rồi" after a first issue). */
-const asksOtherAction = async (
-  getProcedure: AnswerQuestionOptions['getProcedure'],
-  current: string,
-  query: ExpandedQuery,
-  actions: ProcedureActions,
-): Promise<boolean> => {
-  const traits = actions.ofQuestion(query.tokens)
-  if (!traits.actions.size) return false
-  const procedure = await getProcedure(current)
-  return !!procedure && actions.misfit(traits, procedure.name)?.kind === 'action'
-}
-
-/** A message read as a follow-up in a conversation: its text without masks, expanded, with the vocabularies. */
-const readFollowUp = (options: AnswerQuestionOptions) => {
-  const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
-  const question = withoutMasks(options.question)
-  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
-  return { synonyms, actions, getProcedure, question, query }
-}
-
-/** Words of a reply that tell an age ("dưới 14 tuổi", "chưa đủ 14"): facts, not things. */
-const AGE_WORDS = new Set(['duoi', 'tren', 'du', 'tuoi', 'chua'])
-
-/**
- * Whether a short reply names a thing of its own: a content word that none of `names` holds and that is
- * no action, qualifier, person, time, age or number ("còn xe ô tô thì sao" names none beside "Đăng ký xe";
- * "còn cấp giấy phép xây dựng thì sao" does).
- */
-const namesOwnThing = (
-  query: ExpandedQuery,
-  names: readonly string[],
-  actions: ProcedureActions,
-  synonyms: Synonyms,
-): boolean => {
-  const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
-  const phraseWords = actions.phraseWords(query.tokens)
-  // (the words asking for a part are no thing: "hồ sơ", "lệ phí")
-  const cueWords = new Set(
-    findCueSpans(query.tokens, synonyms).flatMap((c) =>
-      query.tokens.slice(c.start, c.end).map((t) => t.folded),
-    ),
-  )
-  // A qualifier the dictionary rewrote ("người Hàn Quốc" → "có yếu tố nước ngoài") names no thing either.
-  const rewritten = rewrittenWords(query, synonyms)
-  const onlyQualifiers = [...rewritten].every((w) => phraseWords.has(w) || GENERIC.has(w))
-  return query.terms.some(
-    (t) =>
-      !(t.fromSynonym && onlyQualifiers) &&
-      !GENERIC.has(t.folded) &&
-      !cueWords.has(t.folded) &&
-      t.weight >= 1 &&
-      !phraseWords.has(t.folded) &&
-      !isTellingWord(t.folded) &&
-      !AGE_WORDS.has(t.folded) &&
-      !/\d/.test(t.folded) &&
-      !held.includes(` ${t.folded} `),
-  )
-}
-
-/**
- * A reply to the last clarify question that names nothing but the options' own words, facts and the
- * part asked ("con tôi 10 tuổi", "bị mất rồi, cần giấy tờ gì"): the option its facts leave is answered,
- * several are asked again (for the part it asks about), and one that decides nothing but asks a part
- * asks again which option it is about. A message naming another thing is a new question.
- */
-const answerAfterClarify = async (
-  options: AnswerQuestionOptions,
-  codes: readonly string[],
-  alone: Answer,
-): Promise<Answer | null> => {
-  const { synonyms, actions, getProcedure, question, query } = readFollowUp(options)
-  const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
-    (p): p is Procedure => p !== null,
-  )
-  if (
-    namesOwnThing(
-      query,
-      offered.map((p) => p.name),
-      actions,
-      synonyms,
-    )
-  )
-    return null
-  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
-  // "cần giấy tờ gì và lệ phí bao nhiêu": the other parts asked are answered after the main one.
-  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
-  const traits = actions.ofQuestion(query.tokens)
-  const left = narrowClarify({ options: offered, traits, actions })
-  // An action none of the options does ("bị mất" after the land certificate's exchange and registration):
-  // asked of their object.
-  if (offered.length && traits.actions.size && offered.every((o) => actions.misfit(traits, o.name)))
-    return askOfObject(
-      options,
-      traits,
-      offered.map((o) => o.name),
-    )
-  // The words of one option's label ("ô tô nhập khẩu" after the first registration of imported vehicles
-  // and of vehicles made at home): that option.
-  const named = namedOption(query, left ?? offered, actions)
-  const [only] = named ? [named] : (left ?? [])
-  if ((named || left?.length === 1) && only)
-    return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
-  const pairShare = options.wordShare ? { pairShare: options.wordShare } : {}
-  if (left) return composeClarify({ options: left, facet, weak: false, ...pairShare })
-  // A part asked of the options ("hồ sơ", "phí bao nhiêu"): which of them it is about.
-  return (alone.kind === 'not_found' || alone.kind === 'clarify') &&
-    facet !== 'overview' &&
-    offered.length > 1
-    ? composeClarify({ options: offered, facet, weak: false, ...pairShare })
-    : null
-}
-
-/**
- * The one option whose name holds every content word of a short reply, none of the others holding
- * them all ("nhập khẩu" of "Đăng ký xe lần đầu … đối với xe nhập khẩu"); null otherwise.
- */
-const namedOption = <T extends { name: string }>(
-  query: ExpandedQuery,
-  options: readonly T[],
-  actions: ProcedureActions,
-): T | null => {
-  if (query.tokens.length > REFINING_WORDS) return null
-  const phraseWords = actions.phraseWords(query.tokens)
-  const words = query.terms
-    .filter((t) => !t.fromSynonym && !GENERIC.has(t.folded) && t.weight >= 1 && !phraseWords.has(t.folded))
-    .map((t) => t.folded)
-  if (!words.length) return null
-  const holding = options.filter((o) => {
-    const held = ` ${foldPhrase(o.name)} `
-    return words.every((w) => held.includes(` ${w} `))
-  })
-  return holding.length === 1 ? (holding[0] ?? null) : null
-}
-
-/**
  * @returns an answer built only from stored records when the best procedure covers what was
  *   asked (action, object, deciding qualifiers); a clarify question (≤4 candidates with short
  *   labels) when several variants fit or the match is weak; not_found saying the records do
@@ -1134,65 +887,8 @@ export const answerQuestion = async (options: AnswerQuestionOptions): Promise<An
   const answer = await answerAlone(options)
   // A confident answer, a person or an application's progress asked for: the message stands on its own.
   if (['answer', 'contact', 'status'].includes(answer.kind)) return answer
-  const codes = options.context?.candidateCodes ?? []
-  if (codes.length > 1) return (await answerAfterClarify(options, codes, answer)) ?? answer
-  const current = options.context?.procedureCode
-  return (current && (await refineFollowUp(options, current))) || answer
+  return answerFollowUp(options, answer)
 }
 
-/** A follow-up this short that only names a case is read with the procedure the conversation is about. */
-const REFINING_WORDS = 8
-
-/**
- * A short follow-up that names a case the conversation's procedure does not cover ("với người nước ngoài"
- * after "đăng ký kết hôn", "còn xe ô tô thì sao" after a motorbike's registration): the procedure's
- * name with that case, asked again. Only a confident answer is kept.
- */
-const refineFollowUp = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
-  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
-  if (query.tokens.length > REFINING_WORDS) return null
-  const traits = actions.ofQuestion(query.tokens)
-  if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
-    return null
-  const procedure = await getProcedure(current)
-  if (!procedure || namesOwnThing(query, [procedure.name], actions, synonyms)) return null
-  // An action the procedure does not do ("mất rồi" after a first issue): asked of its object.
-  if (actions.misfit(traits, procedure.name)) return askOfObject(options, traits, [procedure.name])
-  const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
-  // the conversation's procedure itself when it covers the case ("Đăng ký xe" for a car too), or its variant
-  // (never one that does not do what the follow-up asks)
-  if (refined.kind === 'answer' && !(refined.procedure && actions.misfit(traits, refined.procedure.name)))
-    return refined
-  // A case the conversation's procedure fits that found nothing better ("bị cháy mất" after "Cấp lại Giấy
-  // chứng nhận do bị mất", "con 2 tuổi chưa làm" after "Thủ tục đăng ký khai sinh"): still that procedure.
-  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
-  return answerWith(getProcedure, current, facet, [], null, query.folded)
-}
-
-/**
- * A short reply that asks an action of the object a procedure name holds ("mất rồi" after "Cấp thẻ căn
- * cước cho người dưới 14 tuổi", "bị mất" after the land certificate's exchange and registration were
- * offered): asked again with that object, the action said first as the citizen would ("mất rồi thẻ căn
- * cước …"), so the name's own action does not stand for it. A procedure that does what is asked is
- * answered; a question between several is asked, answered at once when only one of them does it.
- */
-const askOfObject = async (
-  options: AnswerQuestionOptions,
-  traits: Traits,
-  names: readonly string[],
-): Promise<Answer | null> => {
-  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
-  const object = sharedObject(names, actions)
-  if (!object) return null
-  const refined = await answerAlone({ ...options, question: `${question} ${object}`, context: {} })
-  // (the part asked is the reply's, never one the object's words name: "… trực tuyến toàn trình")
-  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
-  const answered = refined.kind === 'answer' ? refined.procedure : undefined
-  if (answered && !actions.misfit(traits, answered.name))
-    return answerWith(getProcedure, answered.code, facet, [], null, query.folded)
-  if (refined.kind !== 'clarify') return null
-  const doing = (refined.candidates ?? []).filter((c) => !actions.misfit(traits, c.name))
-  const [only] = doing
-  if (doing.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
-  return doing.length ? refined : null
-}
+/** Follow-ups read against the conversation, asking again through {@link answerAlone}. */
+const answerFollowUp = createFollowUpAnswerer(answerAlone)

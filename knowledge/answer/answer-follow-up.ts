@@ -1,0 +1,259 @@
+/**
+ * Follow-ups in a conversation: a reply to the last clarify question read against its options, a short
+ * message that names a case of the conversation's procedure, and an action asked of the object a
+ * procedure name holds. They ask the question again through the answering core they are given, which
+ * itself reads every message first on its own.
+ * @module
+ */
+
+import type { Procedure } from '../procedures/procedure.types.ts'
+import type { ExpandedQuery } from '../search/expand-query.ts'
+import { expandQuery, findCueSpans } from '../search/expand-query.ts'
+import { isTellingWord } from '../search/find-request-clause.ts'
+import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
+import type { Answer } from './answer.types.ts'
+import type { AnswerQuestionOptions } from './answer-question.ts'
+import { answerWith } from './answer-with-procedure.ts'
+import { composeClarify } from './compose-clarify.ts'
+import { detectFacet, detectOtherFacets } from './detect-facet.ts'
+import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
+import { narrowClarify } from './narrow-clarify.ts'
+import { builtInProcedureActions, type ProcedureActions, type Traits } from './procedure-actions.ts'
+import { nameObjectWords } from './share-object.ts'
+
+/** A message read on its own, without the conversation (the core's first reading). */
+export type AnswerAlone = (options: AnswerQuestionOptions) => Promise<Answer>
+
+/**
+ * The object the names share: the first name's object words ({@link nameObjectWords}) up to its first comma
+ * that every name holds ("Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu …" → "Giấy chứng nhận
+ * quyền sử dụng đất"), else the rest of its object words, else any of its words every name holds ("BHYT"
+ * of four health-insurance procedures).
+ */
+const sharedObject = (names: readonly string[], actions: ProcedureActions): string => {
+  const held = names.map((n) => new Set(foldPhrase(n).split(' ')))
+  const common = (words: readonly string[]) =>
+    words.filter((w) => w && held.every((h) => h.has(foldPhrase(w)))).join(' ')
+  const [first = ''] = names
+  return (
+    common(nameObjectWords(first.split(',')[0] ?? first, actions)) ||
+    common(nameObjectWords(first, actions)) ||
+    // (a word the fit check reads as a qualifier may be all they share: "BHYT")
+    common(first.split(/[\s,;()/]+/u))
+  )
+}
+
+/** Whether a follow-up asks for an action the conversation's procedure does not do ("mất rồi" after a first issue). */
+export const asksOtherAction = async (
+  getProcedure: AnswerQuestionOptions['getProcedure'],
+  current: string,
+  query: ExpandedQuery,
+  actions: ProcedureActions,
+): Promise<boolean> => {
+  const traits = actions.ofQuestion(query.tokens)
+  if (!traits.actions.size) return false
+  const procedure = await getProcedure(current)
+  return !!procedure && actions.misfit(traits, procedure.name)?.kind === 'action'
+}
+
+/** A message read as a follow-up in a conversation: its text without masks, expanded, with the vocabularies. */
+const readFollowUp = (options: AnswerQuestionOptions) => {
+  const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
+  const question = withoutMasks(options.question)
+  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
+  return { synonyms, actions, getProcedure, question, query }
+}
+
+/** Words of a reply that tell an age ("dưới 14 tuổi", "chưa đủ 14"): facts, not things. */
+const AGE_WORDS = new Set(['duoi', 'tren', 'du', 'tuoi', 'chua'])
+
+/**
+ * Whether a short reply names a thing of its own: a content word that none of `names` holds and that is
+ * no action, qualifier, person, time, age or number ("còn xe ô tô thì sao" names none beside "Đăng ký xe";
+ * "còn cấp giấy phép xây dựng thì sao" does).
+ */
+const namesOwnThing = (
+  query: ExpandedQuery,
+  names: readonly string[],
+  actions: ProcedureActions,
+  synonyms: Synonyms,
+): boolean => {
+  const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
+  const phraseWords = actions.phraseWords(query.tokens)
+  // (the words asking for a part are no thing: "hồ sơ", "lệ phí")
+  const cueWords = new Set(
+    findCueSpans(query.tokens, synonyms).flatMap((c) =>
+      query.tokens.slice(c.start, c.end).map((t) => t.folded),
+    ),
+  )
+  // A qualifier the dictionary rewrote ("người Hàn Quốc" → "có yếu tố nước ngoài") names no thing either.
+  const rewritten = rewrittenWords(query, synonyms)
+  const onlyQualifiers = [...rewritten].every((w) => phraseWords.has(w) || GENERIC.has(w))
+  return query.terms.some(
+    (t) =>
+      !(t.fromSynonym && onlyQualifiers) &&
+      !GENERIC.has(t.folded) &&
+      !cueWords.has(t.folded) &&
+      t.weight >= 1 &&
+      !phraseWords.has(t.folded) &&
+      !isTellingWord(t.folded) &&
+      !AGE_WORDS.has(t.folded) &&
+      !/\d/.test(t.folded) &&
+      !held.includes(` ${t.folded} `),
+  )
+}
+
+/**
+ * A reply to the last clarify question that names nothing but the options' own words, facts and the
+ * part asked ("con tôi 10 tuổi", "bị mất rồi, cần giấy tờ gì"): the option its facts leave is answered,
+ * several are asked again (for the part it asks about), and one that decides nothing but asks a part
+ * asks again which option it is about. A message naming another thing is a new question.
+ */
+const answerAfterClarify = async (
+  answerAlone: AnswerAlone,
+  options: AnswerQuestionOptions,
+  codes: readonly string[],
+  alone: Answer,
+): Promise<Answer | null> => {
+  const { synonyms, actions, getProcedure, question, query } = readFollowUp(options)
+  const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
+    (p): p is Procedure => p !== null,
+  )
+  if (
+    namesOwnThing(
+      query,
+      offered.map((p) => p.name),
+      actions,
+      synonyms,
+    )
+  )
+    return null
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  // "cần giấy tờ gì và lệ phí bao nhiêu": the other parts asked are answered after the main one.
+  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
+  const traits = actions.ofQuestion(query.tokens)
+  const left = narrowClarify({ options: offered, traits, actions })
+  // An action none of the options does ("bị mất" after the land certificate's exchange and registration):
+  // asked of their object.
+  if (offered.length && traits.actions.size && offered.every((o) => actions.misfit(traits, o.name)))
+    return askOfObject(
+      answerAlone,
+      options,
+      traits,
+      offered.map((o) => o.name),
+    )
+  // The words of one option's label ("ô tô nhập khẩu" after the first registration of imported vehicles
+  // and of vehicles made at home): that option.
+  const named = namedOption(query, left ?? offered, actions)
+  const [only] = named ? [named] : (left ?? [])
+  if ((named || left?.length === 1) && only)
+    return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
+  const pairShare = options.wordShare ? { pairShare: options.wordShare } : {}
+  if (left) return composeClarify({ options: left, facet, weak: false, ...pairShare })
+  // A part asked of the options ("hồ sơ", "phí bao nhiêu"): which of them it is about.
+  return (alone.kind === 'not_found' || alone.kind === 'clarify') &&
+    facet !== 'overview' &&
+    offered.length > 1
+    ? composeClarify({ options: offered, facet, weak: false, ...pairShare })
+    : null
+}
+
+/**
+ * The one option whose name holds every content word of a short reply, none of the others holding
+ * them all ("nhập khẩu" of "Đăng ký xe lần đầu … đối với xe nhập khẩu"); null otherwise.
+ */
+const namedOption = <T extends { name: string }>(
+  query: ExpandedQuery,
+  options: readonly T[],
+  actions: ProcedureActions,
+): T | null => {
+  if (query.tokens.length > REFINING_WORDS) return null
+  const phraseWords = actions.phraseWords(query.tokens)
+  const words = query.terms
+    .filter((t) => !t.fromSynonym && !GENERIC.has(t.folded) && t.weight >= 1 && !phraseWords.has(t.folded))
+    .map((t) => t.folded)
+  if (!words.length) return null
+  const holding = options.filter((o) => {
+    const held = ` ${foldPhrase(o.name)} `
+    return words.every((w) => held.includes(` ${w} `))
+  })
+  return holding.length === 1 ? (holding[0] ?? null) : null
+}
+
+/** A follow-up this short that only names a case is read with the procedure the conversation is about. */
+const REFINING_WORDS = 8
+
+/**
+ * A short follow-up that names a case the conversation's procedure does not cover ("với người nước ngoài"
+ * after "đăng ký kết hôn", "còn xe ô tô thì sao" after a motorbike's registration): the procedure's
+ * name with that case, asked again. Only a confident answer is kept.
+ */
+const refineFollowUp = async (
+  answerAlone: AnswerAlone,
+  options: AnswerQuestionOptions,
+  current: string,
+): Promise<Answer | null> => {
+  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  if (query.tokens.length > REFINING_WORDS) return null
+  const traits = actions.ofQuestion(query.tokens)
+  if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
+    return null
+  const procedure = await getProcedure(current)
+  if (!procedure || namesOwnThing(query, [procedure.name], actions, synonyms)) return null
+  // An action the procedure does not do ("mất rồi" after a first issue): asked of its object.
+  if (actions.misfit(traits, procedure.name))
+    return askOfObject(answerAlone, options, traits, [procedure.name])
+  const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
+  // the conversation's procedure itself when it covers the case ("Đăng ký xe" for a car too), or its variant
+  // (never one that does not do what the follow-up asks)
+  if (refined.kind === 'answer' && !(refined.procedure && actions.misfit(traits, refined.procedure.name)))
+    return refined
+  // A case the conversation's procedure fits that found nothing better ("bị cháy mất" after "Cấp lại Giấy
+  // chứng nhận do bị mất", "con 2 tuổi chưa làm" after "Thủ tục đăng ký khai sinh"): still that procedure.
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  return answerWith(getProcedure, current, facet, [], null, query.folded)
+}
+
+/**
+ * A short reply that asks an action of the object a procedure name holds ("mất rồi" after "Cấp thẻ căn
+ * cước cho người dưới 14 tuổi", "bị mất" after the land certificate's exchange and registration were
+ * offered): asked again with that object, the action said first as the citizen would ("mất rồi thẻ căn
+ * cước …"), so the name's own action does not stand for it. A procedure that does what is asked is
+ * answered; a question between several is asked, answered at once when only one of them does it.
+ */
+const askOfObject = async (
+  answerAlone: AnswerAlone,
+  options: AnswerQuestionOptions,
+  traits: Traits,
+  names: readonly string[],
+): Promise<Answer | null> => {
+  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  const object = sharedObject(names, actions)
+  if (!object) return null
+  const refined = await answerAlone({ ...options, question: `${question} ${object}`, context: {} })
+  // (the part asked is the reply's, never one the object's words name: "… trực tuyến toàn trình")
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  const answered = refined.kind === 'answer' ? refined.procedure : undefined
+  if (answered && !actions.misfit(traits, answered.name))
+    return answerWith(getProcedure, answered.code, facet, [], null, query.folded)
+  if (refined.kind !== 'clarify') return null
+  const doing = (refined.candidates ?? []).filter((c) => !actions.misfit(traits, c.name))
+  const [only] = doing
+  if (doing.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
+  return doing.length ? refined : null
+}
+
+/**
+ * The reader of follow-ups over `answerAlone` (the core's reading of a message on its own): given a
+ * message's options and what `answerAlone` made of it, a reply to the last clarify question that names
+ * nothing of its own is read against its options, and a short follow-up naming a case is read with the
+ * conversation's procedure; otherwise the reply alone stands.
+ */
+export const createFollowUpAnswerer =
+  (answerAlone: AnswerAlone) =>
+  async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
+    const codes = options.context?.candidateCodes ?? []
+    if (codes.length > 1) return (await answerAfterClarify(answerAlone, options, codes, alone)) ?? alone
+    const current = options.context?.procedureCode
+    return (current && (await refineFollowUp(answerAlone, options, current))) || alone
+  }

@@ -1,0 +1,56 @@
+/**
+ * Words of a message read before and beside search: words that name no topic, masked personal data, the
+ * words the dictionary rewrote, and the built-in dictionary itself.
+ * @module
+ */
+
+import type { ExpandedQuery } from '../search/expand-query.ts'
+import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+
+/** Words that name no topic on their own: a message of only these is a follow-up. */
+export const GENERIC = new Set([
+  'cap',
+  'lai',
+  'doi',
+  'moi',
+  'nop',
+  'xin',
+  'dang',
+  'ki',
+  'the',
+  'giay',
+  'to',
+  'ho',
+  'so',
+  'nay',
+  'do',
+])
+
+let defaultSynonyms: Synonyms | null = null
+/** The built-in dictionary, loaded once. */
+export const builtInSynonyms = () => {
+  defaultSynonyms ??= loadSynonyms()
+  return defaultSynonyms
+}
+
+/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure. */
+export const withoutMasks = (question: string) =>
+  question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
+
+/** The question's words that an abbreviation or everyday name rewrote ("hộ khẩu", "cccd"). */
+export const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> => {
+  const out = new Set<string>()
+  for (let i = 0; i < query.tokens.length; i++) {
+    for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
+      const word = query.folded[i] ?? ''
+      if (
+        lookupPhrase(synonyms.expansions, query.tokens, i, n) ||
+        (n === 1 && synonyms.abbreviations.has(word))
+      ) {
+        for (let k = 0; k < n; k++) out.add(query.folded[i + k] ?? '')
+        break
+      }
+    }
+  }
+  return out
+}
