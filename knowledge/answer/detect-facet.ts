@@ -32,11 +32,44 @@ export const detectFacets = (options: DetectFacetOptions): Facet[] => [
 const NEVER = new Set(['chua', 'khong', 'chang'])
 
 /**
+ * What a bare "bao nhiêu" counts when one of these follows it, folded: members, people, years of age,
+ * times, copies, areas and weights — not money ("hợp tác xã cần tối thiểu bao nhiêu thành viên").
+ */
+const COUNTED = new Set([
+  'thanh vien',
+  'nguoi',
+  'tuoi',
+  'lan',
+  'ban',
+  'm2',
+  'met',
+  'ha',
+  'hecta',
+  'tan',
+  'km',
+  'cay',
+  'can',
+  'diem',
+  'phan tram',
+  'thang tuoi',
+])
+
+/** Whether a cue is a bare "bao nhiêu" that counts something other than money. */
+const countsOtherThanMoney = (c: CueSpan, tokens: AnalyzedToken[]) => {
+  if (c.facet !== 'fees' || c.end - c.start !== 2 || tokens[c.start]?.folded !== 'bao') return false
+  const next = tokens[c.end]
+  if (!next || next.clause) return false
+  return COUNTED.has(next.folded) || COUNTED.has(`${next.folded} ${tokens[c.end + 1]?.folded ?? ''}`)
+}
+
+/**
  * The cue phrases, without a "bao giờ" that a "chưa" or "không" before it in its clause makes "ever"
- * ("cháu chưa có căn cước bao giờ": never had one, not asking how long).
+ * ("cháu chưa có căn cước bao giờ": never had one, not asking how long), and without a "bao nhiêu" that
+ * counts something other than money.
  */
 const cueSpans = (tokens: AnalyzedToken[], synonyms: Synonyms): CueSpan[] =>
   findCueSpans(tokens, synonyms).filter((c) => {
+    if (countsOtherThanMoney(c, tokens)) return false
     if (c.facet !== 'duration' || c.end - c.start !== 2 || tokens[c.start]?.folded !== 'bao') return true
     for (let k = c.start - 1; k >= 0; k--) {
       const t = tokens[k] as AnalyzedToken

@@ -1,0 +1,56 @@
+import { expect, it } from 'vitest'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
+
+/**
+ * "… có cần <paper> không" after a procedure is named asks what that procedure needs: the paper is not
+ * the procedure asked for (find-purpose-clause.ts reads it as a clause of what the procedure is for).
+ */
+describeOnPortal('a paper asked about after the procedure (the shipped export)', (portal) => {
+  it('answers the procedure named first, never the paper’s own procedure', async () => {
+    expect(
+      kindAndCode(await portal.kb.answer('làm căn cước cho con 5 tuổi có cần giấy khai sinh không', {})),
+    ).toEqual({
+      kind: 'answer',
+      code: '1.014062',
+    })
+    expect(
+      kindAndCode(
+        await portal.kb.answer('căn cước hết hạn thì đổi ở đâu có cần mang giấy khai sinh không', {}),
+      ),
+    ).toEqual({ kind: 'answer', code: '1.014063' })
+    expect(
+      kindAndCode(await portal.kb.answer('xin lý lịch tư pháp có cần bản sao sổ hộ khẩu không', {})),
+    ).toEqual({
+      kind: 'answer',
+      code: '3.000333',
+    })
+  })
+
+  it('asks rather than answer the paper’s procedure when the names leave it open', async () => {
+    for (const [question, asked, paper] of [
+      ['đi đăng ký kết hôn có cần xác nhận độc thân không', '1.000894', '1.004873'],
+      ['làm khai sinh cho con có cần sổ hộ khẩu không', '1.001193', '2.000986'],
+    ] as const) {
+      const answer = await portal.kb.answer(question, {})
+      expect(answer.kind, question).toBe('clarify')
+      expect(
+        (answer.candidates ?? []).map((c) => c.code),
+        question,
+      ).toContain(asked)
+      expect(answer.procedure?.code, question).not.toBe(paper)
+    }
+  })
+
+  it('still answers a paper asked about alone, or one that is itself the procedure', async () => {
+    expect(kindAndCode(await portal.kb.answer('thuê trọ ở có cần đăng ký tạm trú không', {}))).toEqual({
+      kind: 'answer',
+      code: '1.004194',
+    })
+    expect(
+      kindAndCode(await portal.kb.answer('bán hàng online có cần đăng ký hộ kinh doanh không', {})),
+    ).toEqual({
+      kind: 'answer',
+      code: '1.001612',
+    })
+  })
+})
