@@ -8,6 +8,7 @@ import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import type { Answer, Facet } from './answer.types.ts'
 import { composeReply } from './compose-answer.ts'
+import { leadValidity } from './lead-validity.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { renderReplyText } from './render-reply-text.ts'
 
@@ -32,13 +33,15 @@ export const answerWith = async (
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
-  const lead = leadYesNo({ procedure, facet, folded })
+  const validity = leadValidity({ procedure, folded })
+  const lead = validity ?? leadYesNo({ procedure, facet, folded })
   const composed = composeReply({ procedure, facet, also, alternatives, placeNote })
-  // A yes/no question gets its answer first (its own line), before the facts that support it.
-  const joined = lead ? joinYesNoLead(lead, composed.lead) : null
+  // A yes/no question gets its answer first (its own line), before the facts that support it; so does
+  // how long the issued paper stays valid, which no other part of the record answers.
+  const joined = validity ? `${validity}\n${composed.lead}` : lead ? joinYesNoLead(lead, composed.lead) : null
   const reply = joined ? { ...composed, lead: joined } : composed
   // On its own line before the facts, unless it says all the facet's lead would
-  const alone = lead !== null && joined !== lead
+  const alone = lead !== null && !validity && joined !== lead
   const text = alone
     ? `${lead}\n${renderReplyText(composed, { procedure })}`
     : renderReplyText(reply, { procedure })
