@@ -107,6 +107,15 @@ describeOnPortal('negated story facts on the portal export', (portal) => {
     expect(answer.procedure?.code ?? answer.candidates?.[0]?.code).toBe('1.000689')
   })
 
+  it('parents without a marriage registration ("không có đăng ký kết hôn") are never answered with the marriage', async () => {
+    const answer = await portal.kb.answer('bố mẹ không có đăng ký kết hôn thì khai sinh cho con thế nào')
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe('1.000689')
+    const asked = await portal.kb.answer('vợ chồng không có giấy đăng ký kết hôn làm khai sinh cho con được không')
+    expect(asked.kind).not.toBe('answer')
+    expect((asked.candidates ?? []).map((c) => c.code)).toContain('1.000689')
+  })
+
   it('a message opening with what it does not want offers what it does', async () => {
     const answer = await portal.kb.answer('không phải đăng ký thường trú, tôi chỉ ở tạm vài tháng')
     const offered = answer.procedure ? [answer.procedure] : (answer.candidates ?? [])
