@@ -214,7 +214,14 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
  * máy vậy", "em là robot à") — folded: a remark to the bot, not a request for a person.
  */
 const ASKS_BOT_NATURE =
-  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may))(?: (?:vay|the|a|ha|ah|nhi|day|sao))*$/
+  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$/
+
+/**
+ * Putting the question off ("để mình xem lại đã", "mình hỏi lại sau nhé", "để tôi suy nghĩ thêm") —
+ * folded: a remark that asks nothing, small talk when it names nothing of public administration.
+ */
+const DEFERS =
+  /(?:^|\b)(?:de (?:minh|toi|em|tui|to|chau|bac) (?:xem lai|xem them|xem da|suy nghi|tinh lai|tinh da|coi lai)|(?:minh|toi|em|tui|chau) (?:se )?hoi (?:lai |them )?sau|hoi lai sau|lat (?:nua )?(?:minh|toi|em|tui) hoi)\b/
 
 const MARKET_PRICE =
   /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc)\b/
@@ -727,6 +734,14 @@ export const classifyMessage = ({
   if (asksForTips(whole)) return 'out_of_scope'
   if (ADVICE.test(whole) && !ADMIN_WORDS.some((p) => containsPhrase(whole, p)) && !worded)
     return 'out_of_scope'
+  // Putting the question off, naming nothing of public administration ("umm để mình xem lại đã").
+  if (
+    DEFERS.test(whole) &&
+    !text.includes('?') &&
+    !ADMIN_WORDS.some((p) => containsPhrase(whole, p)) &&
+    !worded
+  )
+    return 'smalltalk'
   if (
     (offTopic || MARKET_PRICE.test(whole) || PRICE_NOW.test(whole)) &&
     !PROCEDURE_WORDS.some((p) => containsPhrase(whole, p)) &&

@@ -17,6 +17,14 @@ describe('classifyMessage', () => {
   const examples: Record<MessageClass, string[]> = {
     smalltalk: [
       'hi, mình cần hỏi chút',
+      // the assistant's name or nature asked; the question put off
+      'bạn tên là gì',
+      'tên bot là gì vậy',
+      'bạn có phải người thật không',
+      'em có phải là robot ko',
+      'umm để mình xem lại đã',
+      'mình hỏi lại sau nhé',
+      'để tôi suy nghĩ thêm',
       // typed faces, trying the assistant, asking how it is, checking someone is there
       ':)',
       '=))',
@@ -140,6 +148,9 @@ describe('classifyMessage', () => {
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
       'đăng ký kết hôn có cần hẹn trước không',
+      // putting off beside a procedure, or asking again about it, is still about it
+      'để mình xem lại giấy tờ đăng ký kết hôn đã',
+      'mình hỏi lại sau về thủ tục làm hộ chiếu nhé',
       // the same words beside a procedure ask about it
       'không hiểu thủ tục đăng ký kết hôn',
       'trời ơi mất căn cước rồi',
@@ -221,6 +232,7 @@ describe('classifyMessage', () => {
     // asking for a person
     contact: [
       'cho tôi xin email của sở tư pháp',
+      'cho tôi nói chuyện với người thật',
       'email hỗ trợ của cổng dịch vụ công là gì',
       'cho mình địa chỉ bộ phận một cửa phường',
       'cho mình xin số liên hệ của phòng tư pháp',
