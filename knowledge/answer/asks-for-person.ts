@@ -84,6 +84,8 @@ const REACHING = new RegExp(
     String.raw`\bgap (?:mot |1 )?(?!ai\b)${PERSON}\b`,
     String.raw`\b(?:noi chuyen(?: truc tiep)? voi|chat(?: truc tiep)? voi|lien he(?: truc tiep)?(?: voi)?|ket noi(?: voi)?|goi dien(?: cho)?|goi cho|chuyen(?: may)? (?:cho|sang)) (?:(?:toi|minh|em|tui|chau) )?(?:(?:mot|1) )?${PERSON}\b`,
     String.raw`\b(?:can bo|nhan vien|chuyen vien|nguoi|ai) nao (?:dang )?(?:online|truc|o do)\b`,
+    // an office's number or address to reach it by ("số điện thoại bộ phận một cửa phường là bao nhiêu")
+    String.raw`\b(?:so dien thoai|sdt|so dt|dien thoai|so lien he|email|zalo)(?: cua)? (?:bo phan|phong|so|uy ban|ubnd|cong an|trung tam|van phong|chi cuc|cuc|can bo|nguoi phu trach)\b`,
     String.raw`\b(?:tu van|huong dan|ho tro|tro giup|giai dap|trao doi) truc tiep\b`,
     String.raw`\bkhong (?:muon|thich) (?:noi chuyen|chat|nhan tin|hoi|lam viec) voi (?:may|bot|robot)\b`,
     // help given by phone or a chat call ("cần người hướng dẫn qua điện thoại", "tư vấn qua zalo")

@@ -52,6 +52,9 @@ const STATUS_PHRASES = [
   'tien do giai quyet',
   'tien do xu li',
   'tra cuu ho so',
+  'tra cuu ket qua ho so',
+  'tra cuu ket qua giai quyet',
+  'cho tiep nhan',
   'tra ho so',
   'kiem tra ho so',
   'theo doi ho so',
@@ -127,7 +130,8 @@ const SENT_BACK = /\bho so\b(?: \S+){0,8}? bi tra (?:ve|lai)\b/
  * A result promised for a day that has not come ("hẹn trả kết quả hôm nay mà chưa có tin nhắn", "cán bộ
  * hẹn thứ 6 trả mà giờ chưa thấy") — folded.
  */
-const PROMISED = /\bhen\b(?: \S+){0,4}? (?:tra|lay|nhan|co)\b.*\bchua (?:co|thay|nhan|tra|duoc|lay)\b/
+const PROMISED =
+  /\bhen\b(?: \S+){0,4}? (?:tra|lay|nhan|co)\b.*\b(?:chua|khong) (?:co|thay|nhan|tra|duoc|lay)\b/
 
 /**
  * The progress of an application ("xem tiến độ hồ sơ", "kiểm tra tiến độ giải quyết") — folded. A

@@ -151,6 +151,7 @@ describe('classifyMessage', () => {
       // putting off beside a procedure, or asking again about it, is still about it
       'để mình xem lại giấy tờ đăng ký kết hôn đã',
       'mình hỏi lại sau về thủ tục làm hộ chiếu nhé',
+      'thay đổi số điện thoại trong hồ sơ đăng ký thuế',
       // the same words beside a procedure ask about it
       'không hiểu thủ tục đăng ký kết hôn',
       'trời ơi mất căn cước rồi',
@@ -233,6 +234,8 @@ describe('classifyMessage', () => {
     contact: [
       'cho tôi xin email của sở tư pháp',
       'cho tôi nói chuyện với người thật',
+      'số điện thoại bộ phận một cửa phường là bao nhiêu',
+      'email của sở tư pháp tỉnh là gì',
       'email hỗ trợ của cổng dịch vụ công là gì',
       'cho mình địa chỉ bộ phận một cửa phường',
       'cho mình xin số liên hệ của phòng tư pháp',
@@ -267,6 +270,9 @@ describe('classifyMessage', () => {
     ],
     // asking how an application is progressing
     status: [
+      'sao hồ sơ của em cứ trạng thái chờ tiếp nhận mãi',
+      'hẹn trả kết quả hôm nay mà lên không có',
+      'tra cứu kết quả hồ sơ đăng ký kinh doanh',
       'hồ sơ của tôi đến đâu rồi',
       'cán bộ hẹn trả kết quả hôm qua mà chưa có',
       'tra cứu kết quả giải quyết hồ sơ',

@@ -111,7 +111,9 @@ describeOnPortal('negated story facts on the portal export', (portal) => {
     const answer = await portal.kb.answer('bố mẹ không có đăng ký kết hôn thì khai sinh cho con thế nào')
     expect(answer.kind).toBe('answer')
     expect(answer.procedure?.code).toBe('1.000689')
-    const asked = await portal.kb.answer('vợ chồng không có giấy đăng ký kết hôn làm khai sinh cho con được không')
+    const asked = await portal.kb.answer(
+      'vợ chồng không có giấy đăng ký kết hôn làm khai sinh cho con được không',
+    )
     expect(asked.kind).not.toBe('answer')
     expect((asked.candidates ?? []).map((c) => c.code)).toContain('1.000689')
   })
