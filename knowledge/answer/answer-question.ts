@@ -236,6 +236,14 @@ const notFound = (text = NOT_FOUND_TEXT): Answer => ({ kind: 'not_found', text }
 
 type Candidate = { code: string; name: string; label?: string }
 
+/** Question words of a follow-up that asks how to go on ("phải làm gì", "làm sao", "thế nào"), folded. */
+const HOW_WORDS = new Set(['gi', 'j', 'sao', 'nao'])
+
+/** A question of nothing but generic words and a question word: about the conversation's procedure. */
+const asksOfCurrent = (query: ExpandedQuery): boolean =>
+  query.folded.some((w) => HOW_WORDS.has(w)) &&
+  query.terms.every((t) => GENERIC.has(t.folded) || t.weight < 1 || HOW_WORDS.has(t.folded))
+
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
 const notCovered = (related: Candidate[], misfit: Misfit | null, actions: ProcedureActions): Answer => {
   const what =
@@ -318,7 +326,19 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const evidence = recordsShare
     ? createAdminEvidenceReader({ query, synonyms, wordShare: recordsShare, topics, named })
     : undefined
-  const kind = classifyMessage({ query, synonyms, text: question, wordShare: recordsShare, topics, evidence })
+  const classified = classifyMessage({
+    query,
+    synonyms,
+    text: question,
+    wordShare: recordsShare,
+    topics,
+    evidence,
+  })
+  // "phải làm gì", "giờ phải làm sao" after a procedure's answer ask about it, not for everyday advice.
+  const kind =
+    following && (classified === 'smalltalk' || classified === 'out_of_scope') && asksOfCurrent(query)
+      ? 'question'
+      : classified
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
   if (kind === 'status') {
     const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null
@@ -423,7 +443,10 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     if (answer) return answer
   }
 
-  const topical = query.terms.filter((t) => !GENERIC.has(t.folded) && t.weight >= 1)
+  // (in a conversation a bare "sao", "nào" asks how to go on: "rồi sao nữa")
+  const topical = query.terms.filter(
+    (t) => !GENERIC.has(t.folded) && t.weight >= 1 && !(following && HOW_WORDS.has(t.folded)),
+  )
   const current = context.procedureCode ?? null
   // (not an action the conversation's procedure does not do: "mất rồi" after a first issue asks for its
   // re-issue, which the follow-up is read for with the procedure's name: answer-follow-up.ts)

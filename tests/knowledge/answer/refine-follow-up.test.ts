@@ -21,6 +21,19 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     })
   })
 
+  it('reads "phải làm gì", "giờ phải làm sao", "rồi sao nữa" as asking how to go on with it', async () => {
+    const lost = { procedureCode: '1.010386' }
+    for (const question of ['phải làm gì', 'giờ phải làm sao', 'rồi sao nữa'])
+      expect(kindAndCode(await portal.kb.answer(question, lost)), question).toEqual({
+        kind: 'answer',
+        code: '1.010386',
+      })
+    // thanks, the assistant's name and an everyday question are still what they are
+    expect((await portal.kb.answer('cảm ơn', lost)).kind).toBe('smalltalk')
+    expect((await portal.kb.answer('bạn tên là gì', lost)).kind).toBe('smalltalk')
+    expect((await portal.kb.answer('thời tiết hôm nay thế nào', lost)).kind).toBe('not_found')
+  })
+
   it('keeps to the conversation’s procedure for a part asked, and answers a new question on its own', async () => {
     const marriage = { procedureCode: '1.000894' }
     expect(kindAndCode(await portal.kb.answer('mất bao lâu', marriage))).toEqual({
