@@ -252,8 +252,41 @@ const askOfObject = async (
 export const createFollowUpAnswerer =
   (answerAlone: AnswerAlone) =>
   async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
+    const current = options.context?.procedureCode
+    if (alone.kind === 'answer')
+      return (current && (await refineVariant(answerAlone, options, current, alone))) || alone
     const codes = options.context?.candidateCodes ?? []
     if (codes.length > 1) return (await answerAfterClarify(answerAlone, options, codes, alone)) ?? alone
-    const current = options.context?.procedureCode
     return (current && (await refineFollowUp(answerAlone, options, current))) || alone
   }
+
+/** A follow-up naming a variant ("bố mẹ không có đăng ký kết hôn thì sao") is read with the conversation up to this long. */
+const VARIANT_WORDS = 12
+
+/**
+ * A short follow-up that names a variant of the conversation's procedure ("bố mẹ chưa đăng ký kết hôn
+ * thì sao" after the birth registration: its variant with recognition of parentage), which alone reads as
+ * another procedure (the marriage): the conversation's procedure's variant when asking again with its
+ * name finds one that carries the variant named; else null, and the reply alone stands.
+ */
+const refineVariant = async (
+  answerAlone: AnswerAlone,
+  options: AnswerQuestionOptions,
+  current: string,
+  alone: Answer,
+): Promise<Answer | null> => {
+  if (!alone.procedure || alone.procedure.code === current) return null
+  const { actions, getProcedure, question, query } = readFollowUp(options)
+  if (query.tokens.length > VARIANT_WORDS) return null
+  const asked = actions.ofQuestion(query.tokens).variants
+  if (!asked.size) return null
+  // (the reply alone already carries the variant asked: "với người nước ngoài" answered as such)
+  if ([...actions.ofName(alone.procedure.name).variants].some((v) => asked.has(v))) return null
+  const procedure = await getProcedure(current)
+  if (!procedure) return null
+  const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
+  if (refined.kind !== 'answer' || !refined.procedure || refined.procedure.code === alone.procedure.code)
+    return null
+  const carried = actions.ofName(refined.procedure.name).variants
+  return [...carried].some((v) => asked.has(v)) ? refined : null
+}

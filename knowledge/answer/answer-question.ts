@@ -908,8 +908,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
  */
 export const answerQuestion = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const answer = await answerAlone(options)
-  // A confident answer, a person or an application's progress asked for: the message stands on its own.
-  if (['answer', 'contact', 'status'].includes(answer.kind)) return answer
+  // A person or an application's progress asked for: the message stands on its own.
+  if (['contact', 'status'].includes(answer.kind)) return answer
   return answerFollowUp(options, answer)
 }
 

@@ -21,6 +21,32 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     })
   })
 
+  it('gives the conversation’s variant for a case that alone reads as another procedure', async () => {
+    const birth = { procedureCode: '1.001193' }
+    for (const question of ['bố mẹ chưa đăng ký kết hôn thì sao', 'bố mẹ không có đăng ký kết hôn thì sao']) {
+      // alone, the marriage is what the words name
+      expect(kindAndCode(await portal.kb.answer(question, {})), question).toEqual({
+        kind: 'answer',
+        code: '1.000894',
+      })
+      expect(kindAndCode(await portal.kb.answer(question, birth)), question).toEqual({
+        kind: 'answer',
+        code: '1.000689',
+      })
+    }
+    // within the marriage itself, the words still ask about the marriage
+    expect(
+      kindAndCode(
+        await portal.kb.answer('bố mẹ chưa đăng ký kết hôn thì sao', { procedureCode: '1.000894' }),
+      ),
+    ).toEqual({ kind: 'answer', code: '1.000894' })
+    // a new question naming its own procedure is not bent to the conversation's
+    expect(kindAndCode(await portal.kb.answer('làm lại thẻ căn cước bị mất', birth))).toEqual({
+      kind: 'answer',
+      code: '1.014064',
+    })
+  })
+
   it('reads "phải làm gì", "giờ phải làm sao", "rồi sao nữa" as asking how to go on with it', async () => {
     const lost = { procedureCode: '1.010386' }
     for (const question of ['phải làm gì', 'giờ phải làm sao', 'rồi sao nữa'])
