@@ -16,6 +16,7 @@ import type { AnswerQuestionOptions } from './answer-question.ts'
 import { answerWith } from './answer-with-procedure.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
+import { householdForCompany } from './household-for-company.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
 import { narrowClarify } from './narrow-clarify.ts'
 import { builtInProcedureActions, type ProcedureActions, type Traits } from './procedure-actions.ts'
@@ -200,6 +201,8 @@ const refineFollowUp = async (
     return null
   const procedure = await getProcedure(current)
   if (!procedure || namesOwnThing(query, [procedure.name], actions, synonyms)) return null
+  // "còn công ty thì sao" after a household business's registration: another applicant, not its case.
+  if (householdForCompany(procedure.name, query.folded)) return null
   // An action the procedure does not do ("mất rồi" after a first issue): asked of its object.
   if (actions.misfit(traits, procedure.name))
     return askOfObject(answerAlone, options, traits, [procedure.name])
@@ -253,12 +256,34 @@ export const createFollowUpAnswerer =
   (answerAlone: AnswerAlone) =>
   async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
     const current = options.context?.procedureCode
-    if (alone.kind === 'answer')
-      return (current && (await refineVariant(answerAlone, options, current, alone))) || alone
+    if (alone.kind === 'answer') {
+      if (!current || alone.procedure?.code === current) return alone
+      // (a case of the conversation's procedure that alone reads as another one: "cho người dưới 14 tuổi"
+      // after a passport is the passport for a child, not the identity card)
+      return (
+        (await refineVariant(answerAlone, options, current, alone)) ??
+        (await refineCase(answerAlone, options, current)) ??
+        alone
+      )
+    }
     const codes = options.context?.candidateCodes ?? []
     if (codes.length > 1) return (await answerAfterClarify(answerAlone, options, codes, alone)) ?? alone
     return (current && (await refineFollowUp(answerAlone, options, current))) || alone
   }
+
+/**
+ * A follow-up that alone reads as another procedure but names nothing the conversation's procedure does
+ * not hold beside a qualifier or an age ("cho người dưới 14 tuổi" after a passport): that procedure's
+ * own answer for the case, when asking again with its name answers it confidently; else null.
+ */
+const refineCase = async (
+  answerAlone: AnswerAlone,
+  options: AnswerQuestionOptions,
+  current: string,
+): Promise<Answer | null> => {
+  const refined = await refineFollowUp(answerAlone, options, current)
+  return refined?.kind === 'answer' ? refined : null
+}
 
 /** A follow-up naming a variant ("bố mẹ không có đăng ký kết hôn thì sao") is read with the conversation up to this long. */
 const VARIANT_WORDS = 12

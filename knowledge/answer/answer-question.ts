@@ -42,6 +42,7 @@ import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } f
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
+import { householdForCompany } from './household-for-company.ts'
 import { keepAskedEvents } from './keep-asked-events.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
@@ -156,9 +157,6 @@ const ORGANISATION_WORDS = [
   'cau lac bo',
   'luat su',
 ]
-/** Words naming a company, and a household business, in a question or a name (folded). */
-const COMPANY_WORDS = ['cong ti', 'doanh nghiep', 'cty']
-const HOUSEHOLD_WORDS = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the']
 /** A procedure that fits only after passing over better-scored ones that do not must be this close to answer outright. */
 const FIT_MARGIN = 0.25
 /** A pair at most this share of names hold (26 of 2,642) relates a name to a topic the records lack. */
@@ -766,12 +764,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // "làm thẻ tạm trú cho chồng người nước ngoài": the card is named by other fitting names, not this one.
   const cards = findNamedCard({ folded: query.folded, top, fitting })
   // A company is not a household business: "giấy phép kinh doanh của công ty" against "… hộ kinh doanh".
-  const topName = ` ${foldPhrase(top.name)} `
-  const householdForCompany =
-    topName.includes(' ho kinh doanh ') &&
-    !COMPANY_WORDS.some((w) => topName.includes(` ${w} `)) &&
-    COMPANY_WORDS.some((w) => folded.includes(` ${w} `)) &&
-    !HOUSEHOLD_WORDS.some((w) => folded.includes(` ${w} `))
+  const forCompany = householdForCompany(top.name, query.folded)
   // The question's qualifier fits the name only through what the name excepts ("ô tô" for "… xe cơ giới
   // (trừ xe mô tô, xe gắn máy)"): the name is offered, not given as if sure.
   const excepting = [...(actions.ofName(top.name).excluded?.keys() ?? [])].some((g) =>
@@ -822,7 +815,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       words: new Set([...query.folded, ...query.terms.map((t) => t.folded)]),
     }) ||
     cards.length > 0 ||
-    householdForCompany ||
+    forCompany ||
     unpenalised(best) - top.score > FIT_MARGIN ||
     (!!missed && !alone) ||
     !matched(top)
@@ -872,7 +865,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       !complaint &&
       !absent.length &&
       !excepting &&
-      !householdForCompany &&
+      !forCompany &&
       !missed &&
       !firstIssues &&
       top.coverage >= SOLE.coverage &&

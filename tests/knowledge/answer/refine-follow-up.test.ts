@@ -47,6 +47,26 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     })
   })
 
+  it('keeps the conversation’s procedure for an age that alone reads as another paper', async () => {
+    // alone, "cho người dưới 14 tuổi" is the identity card for a child
+    expect(kindAndCode(await portal.kb.answer('cho người dưới 14 tuổi', {}))).toEqual({
+      kind: 'answer',
+      code: '1.014062',
+    })
+    expect(
+      kindAndCode(await portal.kb.answer('cho người dưới 14 tuổi', { procedureCode: '1.001456' })),
+    ).toEqual({
+      kind: 'answer',
+      code: '1.001456',
+    })
+  })
+
+  it('never reads a company as a case of a household business', async () => {
+    const answer = await portal.kb.answer('còn công ty thì sao', { procedureCode: '1.001612' })
+    expect(answer.procedure?.code).not.toBe('1.001612')
+    expect((answer.candidates ?? []).map((c) => c.code)).not.toContain('1.001612')
+  })
+
   it('reads "phải làm gì", "giờ phải làm sao", "rồi sao nữa" as asking how to go on with it', async () => {
     const lost = { procedureCode: '1.010386' }
     for (const question of ['phải làm gì', 'giờ phải làm sao', 'rồi sao nữa'])

@@ -1,0 +1,28 @@
+/**
+ * A company is not a household business: a question about a company ("giấy phép kinh doanh của công ty",
+ * "còn công ty thì sao") that names no household business is not answered as if sure with a household
+ * business's procedure.
+ * @module
+ */
+import { foldPhrase } from '../search/load-synonyms.ts'
+
+/** Words naming a company ("cty" folds to "cti"), and a household business, in a question or a name (folded). */
+const COMPANY_WORDS = ['cong ti', 'doanh nghiep', 'cti']
+const HOUSEHOLD_WORDS = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the']
+
+/**
+ * @param name a procedure's name
+ * @param folded the question's folded words
+ * @returns whether the name is a household business's and the question asks about a company instead
+ * @example householdForCompany('Đăng ký thành lập hộ kinh doanh', ['con', 'cong', 'ti', 'thi', 'sao']) // true
+ */
+export const householdForCompany = (name: string, folded: readonly string[]): boolean => {
+  const named = ` ${foldPhrase(name)} `
+  const asked = ` ${folded.join(' ')} `
+  return (
+    named.includes(' ho kinh doanh ') &&
+    !COMPANY_WORDS.some((w) => named.includes(` ${w} `)) &&
+    COMPANY_WORDS.some((w) => asked.includes(` ${w} `)) &&
+    !HOUSEHOLD_WORDS.some((w) => asked.includes(` ${w} `))
+  )
+}
