@@ -67,6 +67,12 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect((answer.candidates ?? []).map((c) => c.code)).not.toContain('1.001612')
   })
 
+  it('reads how many copies to bring as the papers of the conversation’s procedure', async () => {
+    const answer = await portal.kb.answer('cần mấy bản sao', { procedureCode: '1.000894' })
+    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.000894' })
+    expect(answer.facet).toBe('documents')
+  })
+
   it('reads "phải làm gì", "giờ phải làm sao", "rồi sao nữa" as asking how to go on with it', async () => {
     const lost = { procedureCode: '1.010386' }
     for (const question of ['phải làm gì', 'giờ phải làm sao', 'rồi sao nữa'])
