@@ -276,14 +276,21 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const withMarks = isTypedWithMarks(tokens)
   const codes = folded.filter((f) => CODE.test(f))
 
+  // "chứng thực bản sao bằng lái" keeps "bằng lái" as typed (its `unless`); a paper asked about in a clause
+  // of what the procedure needs ("đổi bằng lái có cần bản sao căn cước không") does not hold it back.
+  const clause = findPurposeClause(tokens)
+  const outside =
+    clause && folded[clause.start] === 'co'
+      ? [...folded.slice(0, clause.start), ...folded.slice(clause.end)].join(' ')
+      : whole
   const fits = (e: Expansion) =>
     (!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
-    !e.unless.some((w) => containsPhrase(whole, w))
+    !e.unless.some((w) => containsPhrase(outside, w))
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
 
   // "chuyển đất vườn sang đất ở để xây nhà": what follows "để" is the purpose, up to a new clause.
-  const purpose = findPurposeClause(tokens)
+  const purpose = clause
   const purposeAt = purpose?.start ?? -1
   const purposeEnd = purpose && purpose.end < tokens.length ? purpose.end : -1
   let headRuns = -1

@@ -18,6 +18,11 @@ describeOnPortal('a paper asked about after the procedure (the shipped export)',
         await portal.kb.answer('căn cước hết hạn thì đổi ở đâu có cần mang giấy khai sinh không', {}),
       ),
     ).toEqual({ kind: 'answer', code: '1.014063' })
+    // "bản sao" of the paper asked about does not keep "bằng lái" from being read as the licence
+    expect(kindAndCode(await portal.kb.answer('đổi bằng lái có cần bản sao căn cước không', {}))).toEqual({
+      kind: 'answer',
+      code: '3.000347',
+    })
     expect(
       kindAndCode(await portal.kb.answer('xin lý lịch tư pháp có cần bản sao sổ hộ khẩu không', {})),
     ).toEqual({
