@@ -1,6 +1,7 @@
 /**
  * Follow-ups in a conversation: a reply to the last clarify question read against its options, a short
- * message that names a case of the conversation's procedure, and an action asked of the object a
+ * message that names a case or a variant of the conversation's procedure (also one that alone reads as
+ * another procedure: "cho người dưới 14 tuổi" after a passport), and an action asked of the object a
  * procedure name holds. They ask the question again through the answering core they are given, which
  * itself reads every message first on its own.
  * @module
@@ -249,8 +250,9 @@ const askOfObject = async (
 /**
  * The reader of follow-ups over `answerAlone` (the core's reading of a message on its own): given a
  * message's options and what `answerAlone` made of it, a reply to the last clarify question that names
- * nothing of its own is read against its options, and a short follow-up naming a case is read with the
- * conversation's procedure; otherwise the reply alone stands.
+ * nothing of its own is read against its options, and a short follow-up naming a case or a variant is
+ * read with the conversation's procedure — even when `answerAlone` answered it with another procedure,
+ * if asking again with the conversation's one answers the case; otherwise the reply alone stands.
  */
 export const createFollowUpAnswerer =
   (answerAlone: AnswerAlone) =>

@@ -896,8 +896,10 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
  * @returns an answer built only from stored records when the best procedure covers what was
  *   asked (action, object, deciding qualifiers); a clarify question (≤4 candidates with short
  *   labels) when several variants fit or the match is weak; not_found saying the records do
- *   not cover it, with related procedures; contact, status or small talk. A reply to the last
- *   clarify question that names no procedure of its own is read against its options.
+ *   not cover it, with related procedures; contact, status or small talk. Within a conversation,
+ *   a reply to the last clarify question that names no procedure of its own is read against its
+ *   options, and a follow-up naming a case or variant with the conversation's procedure
+ *   (answer-follow-up.ts).
  */
 export const answerQuestion = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const answer = await answerAlone(options)
