@@ -283,6 +283,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     clause && folded[clause.start] === 'co'
       ? [...folded.slice(0, clause.start), ...folded.slice(clause.end)].join(' ')
       : whole
+  const inAskedPaper = (i: number) =>
+    !!clause && folded[clause.start] === 'co' && i >= clause.start && i < clause.end
   const fits = (e: Expansion) =>
     (!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
     !e.unless.some((w) => containsPhrase(outside, w))
@@ -366,7 +368,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     }
     for (let n = consumed ? 0 : phraseSpan(synonyms, folded, i); n >= 1 && !consumed; n--) {
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
-      const found = lookupPhrase(synonyms.expansions, tokens, i, n, key)
+      // (a paper asked about is read as typed: "có cần giấy xác nhận chỗ ở không" names no procedure)
+      const found = inAskedPaper(i) ? undefined : lookupPhrase(synonyms.expansions, tokens, i, n, key)
       const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))
       if (expansion) {
         const terms = expansionTerms(expansion.to, synonyms)
