@@ -71,6 +71,19 @@ describe('topics the records do not hold', () => {
     },
   )
 
+  it.each([
+    'công an phường gọi điện bảo lên làm việc',
+    'bị công an xã mời lên làm việc thì có phải đi không',
+    'nhận giấy triệu tập của công an huyện thì làm sao',
+  ])(
+    'says no procedure answers a summons: "%s", rather than asking among police procedures',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('not_found')
+      expect(answer.text).toContain('1800 1096')
+    },
+  )
+
   it('says a power or water cut is not in the records, and keeps a lost phone with a card a re-issue', async () => {
     for (const q of [
       'khu phố bị cúp nước 3 ngày báo ở đâu',
