@@ -58,6 +58,20 @@ export const asksOtherAction = async (
   return !!procedure && actions.misfit(traits, procedure.name)?.kind === 'action'
 }
 
+/** Question words of a follow-up that asks how to go on ("phải làm gì", "làm sao", "thế nào"), folded. */
+const HOW_WORDS = new Set(['gi', 'j', 'sao', 'nao'])
+
+/** Whether a folded word asks how to go on ("sao" of "rồi sao nữa"): no topic in a conversation. */
+export const isHowWord = (folded: string): boolean => HOW_WORDS.has(folded)
+
+/**
+ * Whether a message of nothing but generic words and a question word ("phải làm gì", "giờ phải làm
+ * sao", "rồi sao nữa") asks how to go on: in a conversation, about its procedure, not everyday advice.
+ */
+export const asksHowToGoOn = (query: ExpandedQuery): boolean =>
+  query.folded.some(isHowWord) &&
+  query.terms.every((t) => GENERIC.has(t.folded) || t.weight < 1 || isHowWord(t.folded))
+
 /** A message read as a follow-up in a conversation: its text without masks, expanded, with the vocabularies. */
 const readFollowUp = (options: AnswerQuestionOptions) => {
   const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options

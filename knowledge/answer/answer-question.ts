@@ -20,7 +20,7 @@ import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
-import { asksOtherAction, createFollowUpAnswerer } from './answer-follow-up.ts'
+import { asksHowToGoOn, asksOtherAction, createFollowUpAnswerer, isHowWord } from './answer-follow-up.ts'
 import { answerWith, type PlaceContext } from './answer-with-procedure.ts'
 import { asksForAnimal } from './asks-for-animal.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
@@ -234,14 +234,6 @@ const notFound = (text = NOT_FOUND_TEXT): Answer => ({ kind: 'not_found', text }
 
 type Candidate = { code: string; name: string; label?: string }
 
-/** Question words of a follow-up that asks how to go on ("phải làm gì", "làm sao", "thế nào"), folded. */
-const HOW_WORDS = new Set(['gi', 'j', 'sao', 'nao'])
-
-/** A question of nothing but generic words and a question word: about the conversation's procedure. */
-const asksOfCurrent = (query: ExpandedQuery): boolean =>
-  query.folded.some((w) => HOW_WORDS.has(w)) &&
-  query.terms.every((t) => GENERIC.has(t.folded) || t.weight < 1 || HOW_WORDS.has(t.folded))
-
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
 const notCovered = (related: Candidate[], misfit: Misfit | null, actions: ProcedureActions): Answer => {
   const what =
@@ -334,7 +326,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   })
   // "phải làm gì", "giờ phải làm sao" after a procedure's answer ask about it, not for everyday advice.
   const kind =
-    following && (classified === 'smalltalk' || classified === 'out_of_scope') && asksOfCurrent(query)
+    following && (classified === 'smalltalk' || classified === 'out_of_scope') && asksHowToGoOn(query)
       ? 'question'
       : classified
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
@@ -443,7 +435,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
 
   // (in a conversation a bare "sao", "nào" asks how to go on: "rồi sao nữa")
   const topical = query.terms.filter(
-    (t) => !GENERIC.has(t.folded) && t.weight >= 1 && !(following && HOW_WORDS.has(t.folded)),
+    (t) => !GENERIC.has(t.folded) && t.weight >= 1 && !(following && isHowWord(t.folded)),
   )
   const current = context.procedureCode ?? null
   // (not an action the conversation's procedure does not do: "mất rồi" after a first issue asks for its

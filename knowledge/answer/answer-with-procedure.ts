@@ -18,7 +18,7 @@ export type PlaceContext = {
   note: (levels: readonly string[] | null) => string | null
 }
 
-export const refOf = (p: Procedure) => ({ code: p.code, name: p.name, url: p.url })
+const refOf = (p: Procedure) => ({ code: p.code, name: p.name, url: p.url })
 
 /** The answer built from the procedure stored under `code` (null when none is). */
 export const answerWith = async (

@@ -8,7 +8,10 @@
 import type { Procedure } from '../procedures/procedure.types.ts'
 import { clipSentences, splitSentences } from './clip-sentences.ts'
 
-/** Folded phrases that ask how long a paper stays valid. */
+/**
+ * Folded phrases that ask how long a paper stays valid. (The same asks are the result facet's cues in
+ * knowledge/data/synonyms.json, which choose the part shown; these choose the lead.)
+ */
 const VALIDITY_ASKED = [
   'dung duoc bao lau',
   'dung duoc trong bao lau',

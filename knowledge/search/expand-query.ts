@@ -279,12 +279,9 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // "chứng thực bản sao bằng lái" keeps "bằng lái" as typed (its `unless`); a paper asked about in a clause
   // of what the procedure needs ("đổi bằng lái có cần bản sao căn cước không") does not hold it back.
   const clause = findPurposeClause(tokens)
-  const outside =
-    clause && folded[clause.start] === 'co'
-      ? [...folded.slice(0, clause.start), ...folded.slice(clause.end)].join(' ')
-      : whole
-  const inAskedPaper = (i: number) =>
-    !!clause && folded[clause.start] === 'co' && i >= clause.start && i < clause.end
+  const paper = clause?.kind === 'paper' ? clause : null
+  const outside = paper ? [...folded.slice(0, paper.start), ...folded.slice(paper.end)].join(' ') : whole
+  const inAskedPaper = (i: number) => !!paper && i >= paper.start && i < paper.end
   const fits = (e: Expansion) =>
     (!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
     !e.unless.some((w) => containsPhrase(outside, w))

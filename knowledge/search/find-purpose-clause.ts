@@ -23,18 +23,21 @@ const startsClause = (t: AnalyzedToken): boolean => {
   return marked !== undefined && (!t.accented || t.text === marked)
 }
 
-/** The purpose clause: `start` is its "để", `end` the first token after it (the length when it runs to the end). */
-export type PurposeClause = { start: number; end: number }
+/**
+ * The purpose clause: `start` is its "để" (its "có" for a paper asked about), `end` the first token after it
+ * (the length when it runs to the end); `kind` says which of the two it is.
+ */
+export type PurposeClause = { start: number; end: number; kind: 'purpose' | 'paper' }
 
 /**
  * @returns the first purpose clause of the tokens, or null when they have none
- * @example findPurposeClause(analyzeText('xin xác nhận để xóa án tích')) // { start: 3, end: 7 }
+ * @example findPurposeClause(analyzeText('xin xác nhận để xóa án tích')) // { start: 3, end: 7, kind: 'purpose' }
  */
 export const findPurposeClause = (tokens: readonly AnalyzedToken[]): PurposeClause | null => {
   const start = tokens.findIndex((t, k) => k >= 2 && t.folded === 'de' && (!t.accented || t.text === 'để'))
   if (start < 0) return findAskedPaper(tokens)
   const end = tokens.findIndex((t, k) => k > start && startsClause(t))
-  return { start, end: end < 0 ? tokens.length : end }
+  return { start, end: end < 0 ? tokens.length : end, kind: 'purpose' }
 }
 
 /** Words between "có cần" and the paper: bringing or handing it in ("mang theo", "nộp kèm"), folded. */
@@ -77,5 +80,5 @@ const findAskedPaper = (tokens: readonly AnalyzedToken[]): PurposeClause | null 
   const pair = `${word} ${tokens[at + 1]?.folded ?? ''}`
   if (!PAPER_WORDS.has(word) && !PAPER_PAIRS.has(pair)) return null
   const close = tokens.findIndex((t, k) => k > at && (t.folded === 'khong' || t.clause === true))
-  return close < 0 || tokens[close]?.clause ? null : { start, end: close }
+  return close < 0 || tokens[close]?.clause ? null : { start, end: close, kind: 'paper' }
 }
