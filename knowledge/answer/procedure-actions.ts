@@ -143,6 +143,11 @@ export type ProcedureActions = {
   variantLabel: (id: string) => string
   /** Whether a question asking this action fits a main procedure whose name names no action ("lần đầu"). */
   fitsMain: (id: string) => boolean
+  /**
+   * The qualifier values a name holds only for someone special (a foreigner, an officer, an employer
+   * paying for staff …), group → values: such a name fits only a question that names them.
+   */
+  onlyWhenAsked: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 type Target = { action: string } | { group: string; value: string } | { variant: string } | { none: true }
@@ -483,6 +488,7 @@ export const createProcedureActions = (
     actionLabel: (id) => model.actions[id]?.label ?? id,
     variantLabel: (id) => variantLabels.get(id) ?? id,
     fitsMain: (id) => mainFits.has(id),
+    onlyWhenAsked,
   }
 }
 

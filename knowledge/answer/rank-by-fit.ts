@@ -18,6 +18,7 @@ import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchResult } from '../search/search.types.ts'
 import { rankFittingSiblings } from './find-fitting-sibling.ts'
 import { createServedSiblingFinder } from './find-served-sibling.ts'
+import { rankSpecialSiblings } from './find-special-sibling.ts'
 import type { Misfit, ProcedureActions, Traits } from './procedure-actions.ts'
 import { rankPlainSiblings } from './rank-plain-sibling.ts'
 
@@ -253,6 +254,8 @@ export const rankByFit = ({ results, question, actions }: RankByFitOptions): Sea
     actions,
     ruledOut: (r) => contradicts(question, actions.misfit(question, r.name)),
   })
+  // A general name ranks below its found sibling for the one the question names (a foreigner, an employer …).
+  const special = rankSpecialSiblings({ results: ranked, question, actions })
   // A name that only adds unasked words to a found sibling's ranks below it.
-  return rankPlainSiblings({ results: ranked })
+  return rankPlainSiblings({ results: special })
 }
