@@ -182,6 +182,19 @@ describe('answers only what the records cover', () => {
     },
   )
 
+  it.each(['học lái xe ô tô hạng B thi ở đâu', 'thi lái xe máy lần đầu cần giấy tờ gì'])(
+    'reads learning or sitting the driving test as getting the licence: "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '3.000346' })
+    },
+  )
+
+  it('keeps a driving school’s own licences for a question about running one', async () => {
+    const answer = await portal.kb.answer('mở trung tâm dạy lái xe ô tô cần giấy phép gì')
+    expect(offeredCodes(answer)).not.toContain('3.000346')
+  })
+
   it('answers restoring a passport found after it was reported lost, never the loss report', async () => {
     // The search reads "tìm lại được" after a loss as restoring: the restoring procedure ranks first
     // and is the answer (it was offered as an option while the loss report ranked first).
