@@ -34,6 +34,23 @@ const askedThing = (folded: readonly string[]): string[] => {
   return at < 0 || end <= at ? [] : folded.slice(at + 2, end).filter((w) => !FILING.has(w))
 }
 
+/**
+ * Whether a yes/no question asks if one must go in person ("có phải đi trực tiếp không", "có cần lên
+ * tận nơi không", "có bắt buộc có mặt không"), folded: its yes is a no to applying online.
+ */
+const asksInPerson = (folded: readonly string[]): boolean => {
+  const whole = ` ${folded.join(' ')} `
+  return (
+    / (?:phai|can|bat buoc) /.test(whole) &&
+    / (?:truc tiep|tan noi|co mat|(?:len|den|ra|ve|toi) tan) /.test(whole) &&
+    !/ (?:truc tuyen|online|qua mang|tren mang) /.test(whole)
+  )
+}
+
+/** The lead of an online procedure asked whether one must go in person: the whole answer, no "Có, …" after it. */
+const NOT_IN_PERSON =
+  'Không bắt buộc đến nộp trực tiếp: thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).'
+
 /** The yes/no lead of a procedure the record says is free. */
 const FREE = 'Không mất phí: hồ sơ thủ tục ghi miễn phí.'
 
@@ -60,9 +77,21 @@ export const leadYesNo = ({
     return 'Tùy cách nộp: có cách nộp miễn phí, có cách mất phí (chi tiết ở dưới).'
   }
   if (facet === 'online') {
+    if (!procedure.channels.length) return null
+    const online = procedure.channels.some((c) => c.kind === 'online')
+    // "có phải đi trực tiếp không" asks the other way round: a yes there means going in person.
+    if (asksInPerson(folded)) {
+      if (online)
+        return procedure.channels.some((c) => c.kind === 'postal')
+          ? `${NOT_IN_PERSON.slice(0, -1)}, và qua dịch vụ bưu chính.`
+          : NOT_IN_PERSON
+      return procedure.channels.some((c) => c.kind === 'postal')
+        ? 'Không bắt buộc đến nộp: hồ sơ thủ tục ghi cách nộp qua dịch vụ bưu chính (không có cách nộp trực tuyến).'
+        : 'Có, hồ sơ thủ tục không có cách nộp trực tuyến; bạn nộp trực tiếp theo cách ghi ở dưới.'
+    }
     // A yes is the online facet's own lead ("Có, thủ tục này nộp trực tuyến được trên Cổng …"):
     // saying it twice reads badly on a phone. Only a no needs its own line.
-    if (!procedure.channels.length || procedure.channels.some((c) => c.kind === 'online')) return null
+    if (online) return null
     return 'Không, hồ sơ thủ tục không có cách nộp trực tuyến; bạn nộp trực tiếp hoặc theo cách ghi ở dưới.'
   }
   const whole = ` ${folded.join(' ')} `
@@ -88,5 +117,10 @@ export const leadYesNo = ({
  * The yes/no sentence before the facet's own lead, once: "Không mất phí: hồ sơ thủ tục ghi miễn phí."
  * already says what "Lệ phí: Miễn phí." would repeat.
  */
-export const joinYesNoLead = (yesNo: string, lead: string): string =>
-  yesNo === FREE && /^lệ phí: miễn phí\.?$/iu.test(lead.trim()) ? yesNo : `${yesNo} ${lead}`
+export const joinYesNoLead = (yesNo: string, lead: string): string => {
+  if (yesNo === FREE && /^lệ phí: miễn phí\.?$/iu.test(lead.trim())) return yesNo
+  // the online facet's own "Có, thủ tục này nộp trực tuyến được …" would answer the other way round
+  if (yesNo.startsWith(NOT_IN_PERSON.slice(0, -1)) && lead.startsWith('Có, thủ tục này nộp trực tuyến được'))
+    return yesNo
+  return `${yesNo} ${lead}`
+}

@@ -107,6 +107,15 @@ describe('answerQuestion', () => {
     expect(post.text.split('\n')[0]).toContain('qua dịch vụ bưu chính')
   })
 
+  it('answers whether one must go in person with a no when the record lists an online channel', async () => {
+    const reply = await ask('đổi bằng lái có phải lên tận sở không')
+    expect(reply).toMatchObject({ kind: 'answer', facet: 'online', procedure: { code: '3.000347' } })
+    expect(reply.text.split('\n')[0]).toMatch(
+      /^Không bắt buộc đến nộp trực tiếp: thủ tục này nộp trực tuyến được/,
+    )
+    expect(reply.text).not.toContain('Có, thủ tục này nộp trực tuyến')
+  })
+
   it('follows up on the conversation procedure when the message names no other', async () => {
     const fee = await ask('phí bao nhiêu?', { procedureCode: '1.014063' })
     expect(fee).toMatchObject({ kind: 'answer', facet: 'fees', procedure: { code: '1.014063' } })

@@ -51,6 +51,35 @@ describe('leadYesNo', () => {
     )
   })
 
+  it('answers whether one must go in person the other way round from whether it can be done online', () => {
+    const online = record({ channels: [channel('direct', 0), channel('online', 0)] })
+    const postal = record({ channels: [channel('direct', 0), channel('postal', 0)] })
+    const direct = record({ channels: [channel('direct', 0)] })
+    const inPerson = (procedure: Procedure, question: string) =>
+      leadYesNo({ procedure, facet: 'online', folded: folded(question) })
+    for (const question of [
+      'có phải đi trực tiếp không',
+      'đổi bằng lái có phải lên tận sở không',
+      'co can den tan noi khong',
+    ]) {
+      expect(inPerson(online, question), question).toMatch(
+        /^Không bắt buộc đến nộp trực tiếp: thủ tục này nộp trực tuyến được/,
+      )
+      expect(inPerson(postal, question), question).toMatch(/^Không bắt buộc đến nộp: .*bưu chính/)
+      expect(inPerson(direct, question), question).toMatch(/^Có, hồ sơ thủ tục không có cách nộp trực tuyến/)
+    }
+    // the facet's own "Có, …" is not said after it
+    const yesNo = inPerson(online, 'có phải đi trực tiếp không') ?? ''
+    expect(
+      joinYesNoLead(
+        yesNo,
+        'Có, thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).',
+      ),
+    ).toBe(yesNo)
+    // asked whether it can be done online, the facet's own yes stands
+    expect(inPerson(online, 'có phải nộp trực tuyến không')).toBeNull()
+  })
+
   it('says "tùy trường hợp" when the record names exemptions', () => {
     const q = folded('sửa nhà có cần xin giấy phép xây dựng không')
     expect(
