@@ -48,8 +48,10 @@ const CHOICE = new RegExp(
     String.raw`\b(?:o dau|cho nao) (?:re|ngon|duoc gia)\b`,
     String.raw`\b(?:mua|ban|thue|an|uong|sua)\b.*\b(?:o dau|cho nao) ${MERIT}\b`,
     String.raw`\bgia re\b`,
-    // whether to buy or invest, which of two is better
+    // whether to buy or invest, which of two is better, which provider to buy from ("nên mua bảo hiểm
+    // nhân thọ của hãng nào")
     String.raw`\bco nen (?:mua|dau tu|ban)\b`,
+    String.raw`\bnen (?:mua|chon|dung)\b.*\b${PROVIDER} nao\b`,
     String.raw`\b(?:mua|dau tu)\b.*\bco nen\b`,
     String.raw`\b(?:mua|dau tu)\b.*\bhay\b.*\btot hon\b`,
   ].join('|'),

@@ -211,14 +211,16 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
 
 /**
  * A market price per unit ("giá lúa tuần này bao nhiêu 1 ký", "giá heo hơi hôm nay mấy chục một
- * cân") — folded: prices of goods are not public procedures (a fee is "lệ phí", "phí").
+ * cân", "giá đất khu này bao nhiêu một mét") — folded: prices of goods and land are not public
+ * procedures (a fee is "lệ phí", "phí").
  */
 /**
  * Asking whether the bot is a person or a machine ("bạn là người thật hay máy", "bạn là người hay
- * máy vậy", "em là robot à") — folded: a remark to the bot, not a request for a person.
+ * máy vậy", "em là robot à") or who made it ("ai tạo ra bạn vậy") — folded: a remark to the bot, not
+ * a request for a person.
  */
 const ASKS_BOT_NATURE =
-  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$/
+  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$|^(?:ai (?:tao|lam|viet|lap trinh) ra (?:ban|em|bot)|(?:ban|em|bot) (?:do|la do) ai (?:tao|lam|viet|lap trinh)(?: ra)?)(?: (?:vay|the|a|ha|nhi|z|the))*$/
 
 /**
  * Putting the question off ("để mình xem lại đã", "mình hỏi lại sau nhé", "để tôi suy nghĩ thêm") —
@@ -228,7 +230,7 @@ const DEFERS =
   /(?:^|\b)(?:de (?:minh|toi|em|tui|to|chau|bac) (?:xem lai|xem them|xem da|suy nghi|tinh lai|tinh da|coi lai)|(?:minh|toi|em|tui|chau) (?:se )?hoi (?:lai |them )?sau|hoi lai sau|lat (?:nua )?(?:minh|toi|em|tui) hoi)\b/
 
 const MARKET_PRICE =
-  /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc)\b/
+  /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc|met|m2|met vuong|cong|sao)\b/
 
 /**
  * A market price now ("giá bạc hôm nay", "gia heo hoi mien tay", "giá sầu riêng tuần này tăng hay

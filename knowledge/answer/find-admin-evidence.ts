@@ -288,6 +288,10 @@ const PRIVATE_PAPERS = [
   'ho so nang luc',
   'don xin nghi phep',
   'don nghi phep',
+  // leaving a job ("cách viết đơn xin nghỉ việc gửi giám đốc")
+  'don xin nghi viec',
+  'don nghi viec',
+  'don xin thoi viec',
   // leave from work asked of a boss ("xin giấy phép nghỉ phép với sếp", "xin phép sếp nghỉ ốm")
   'giay phep nghi phep',
   'xin nghi phep',

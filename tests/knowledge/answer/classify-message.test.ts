@@ -85,6 +85,11 @@ describe('classifyMessage', () => {
       // the answers said to be wrong, rudely
       'đồ ngốc, trả lời chả đúng gì cả',
       'sai bét hết',
+      // who made the assistant; the question put off till later
+      'ai tạo ra bạn vậy',
+      'bot do ai làm ra',
+      'hiểu rồi, để mai tính',
+      'thôi không hỏi nữa',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
@@ -144,6 +149,9 @@ describe('classifyMessage', () => {
       // tips and suggestions, even about a paper
       'mẹo nhớ câu lý thuyết thi bằng lái',
       'goi y ten khai sinh cho be gai',
+      // a price of land per unit, a provider to buy from
+      'giá đất khu vực Thủ Đức hiện nay bao nhiêu một mét',
+      'nên mua bảo hiểm nhân thọ của hãng nào',
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [

@@ -165,6 +165,10 @@ describeOnPortal('out of scope and small talk by evidence (the national export)'
     'nhà nước Văn Lang do ai lập ra',
     'đăng ký học bơi cho con hè này ở đâu tốt',
     'mat dien thoai samsung tim lai bang cach nao',
+    // a gym's membership, a letter to leave a job, a bank transfer gone astray
+    'đăng ký thành viên phòng gym gần nhà',
+    'cách viết đơn xin nghỉ việc gửi giám đốc',
+    'chuyển khoản nhầm số tài khoản thì làm sao lấy lại',
   ])
 
   eachAnswer(portal, ['bot giỏi quá', 'bạn dễ thương ghê'])(
