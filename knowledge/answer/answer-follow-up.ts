@@ -284,8 +284,81 @@ export const createFollowUpAnswerer =
     }
     const codes = options.context?.candidateCodes ?? []
     if (codes.length > 1) return (await answerAfterClarify(answerAlone, options, codes, alone)) ?? alone
-    return (current && (await refineFollowUp(answerAlone, options, current))) || alone
+    if (!current) return alone
+    return (
+      (await refineFollowUp(answerAlone, options, current)) ??
+      (await stayOnRecord(options, current, alone)) ??
+      alone
+    )
   }
+
+/** The folded words of everything a record says, padded with spaces: read once per record object. */
+const wordsByRecord = new WeakMap<Procedure, string>()
+const recordWords = (record: Procedure): string => {
+  let words = wordsByRecord.get(record)
+  if (words === undefined) {
+    words = ` ${foldPhrase(
+      [
+        record.name,
+        record.requirements ?? '',
+        ...record.documents.map((d) => d.name),
+        ...record.steps,
+        ...record.results,
+        ...record.channels.map(
+          (c) => `${c.label} ${c.note ?? ''} ${c.feeText ?? ''} ${c.durationText ?? ''}`,
+        ),
+      ].join(' '),
+    )} `
+    wordsByRecord.set(record, words)
+  }
+  return words
+}
+
+/**
+ * A short follow-up the message alone found nothing sure for, whose every word the conversation's
+ * record itself holds ("ở tỉnh khác thì sao" after a vehicle's registration, "bằng giấy cũ" after the
+ * driving licence's exchange, "số 2" after the criminal record, "có cần bản vẽ không" after the building
+ * permit): about that procedure, answered from it for the part asked (a paper asked about gets its yes
+ * from the record's documents), instead of a question among procedures that share a word with it or
+ * "nothing found". A word the record does not hold ("vệ sinh an toàn thực phẩm thì sao" after a household
+ * business, "hôm nay trời đẹp nhỉ") leaves the reply alone.
+ */
+const stayOnRecord = async (
+  options: AnswerQuestionOptions,
+  current: string,
+  alone: Answer,
+): Promise<Answer | null> => {
+  if (alone.kind !== 'clarify' && alone.kind !== 'not_found') return null
+  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  if (query.tokens.length > REFINING_WORDS) return null
+  const cueWords = new Set(
+    findCueSpans(query.tokens, synonyms).flatMap((c) =>
+      query.tokens.slice(c.start, c.end).map((t) => t.folded),
+    ),
+  )
+  const phraseWords = actions.phraseWords(query.tokens)
+  // the message's own content words (not the dictionary's additions, nor words too common to weigh)
+  const words = query.terms
+    .filter(
+      (t) =>
+        !t.fromSynonym &&
+        t.weight >= 1 &&
+        !GENERIC.has(t.folded) &&
+        !cueWords.has(t.folded) &&
+        !phraseWords.has(t.folded) &&
+        !isTellingWord(t.folded) &&
+        !isHowWord(t.folded),
+    )
+    .map((t) => t.folded)
+  if (!words.length) return null
+  const procedure = await getProcedure(current)
+  if (!procedure) return null
+  const held = recordWords(procedure)
+  if (!words.every((w) => held.includes(` ${w} `))) return null
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
+  return answerWith(getProcedure, current, facet, [], null, query.folded, also)
+}
 
 /**
  * A follow-up that alone reads as another procedure but names nothing the conversation's procedure does

@@ -22,16 +22,26 @@ export const isYesNoQuestion = (folded: readonly string[]): boolean => {
 
 /** Words of "có cần/phải …" that ask for filing at all, not for a thing ("xin phép", "đăng ký", "khai báo", "mang theo"). */
 const FILING = new Set(
-  'xin phep giay dang ky khai bao thong lam thu tuc nop ho so to cap xac nhan di ra len o tai xa phuong huyen tinh uy ban cong an mang theo chuan bi kem them nua gi'.split(
+  'xin phep giay dang ky khai bao thong lam thu tuc nop ho so to cap xac nhan di ra len o tai xa phuong huyen tinh cong an mang theo chuan bi kem them nua gi'.split(
     ' ',
   ),
 )
 
-/** The content words asked after "có cần" / "có phải", up to the closing "không". */
+/**
+ * The content words asked after "có cần" / "có phải", up to the closing "không" ("ủy ban" is where to
+ * file, but "bản" alone is a paper's: "bản vẽ", "bản sao"). A single syllable of two letters ("vẽ" read
+ * as "ve", which is also "về") is too short to look for in the papers' folded names: nothing is asked.
+ */
 const askedThing = (folded: readonly string[]): string[] => {
   const at = folded.findIndex((w, i) => w === 'co' && (folded[i + 1] === 'can' || folded[i + 1] === 'phai'))
   const end = folded.lastIndexOf('khong')
-  return at < 0 || end <= at ? [] : folded.slice(at + 2, end).filter((w) => !FILING.has(w))
+  if (at < 0 || end <= at) return []
+  const words = folded.slice(at + 2, end)
+  const asked = words.filter(
+    (w, i) =>
+      !FILING.has(w) && !(w === 'uy' && words[i + 1] === 'ban') && !(w === 'ban' && words[i - 1] === 'uy'),
+  )
+  return asked.length === 1 && (asked[0] ?? '').length <= 2 ? [] : asked
 }
 
 /**
@@ -50,6 +60,12 @@ const asksInPerson = (folded: readonly string[]): boolean => {
 /** The lead of an online procedure asked whether one must go in person: the whole answer, no "Có, …" after it. */
 const NOT_IN_PERSON =
   'Không bắt buộc đến nộp trực tiếp: thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).'
+
+/**
+ * A paper asked about is one to bring when its entry names it within this many characters of its start
+ * (folded, "02 bộ bản vẽ …", "Bản sao giấy khai sinh"); further in, it may be a note about the paper.
+ */
+const PAPER_AT_START = 16
 
 /** The yes/no lead of a procedure the record says is free. */
 const FREE = 'Không mất phí: hồ sơ thủ tục ghi miễn phí.'
@@ -99,10 +115,22 @@ export const leadYesNo = ({
     const asked = askedThing(folded)
     const named = new Set(foldVietnamese(procedure.name).split(' '))
     // "đổi bằng lái có cần khám sức khỏe không" asks about a paper of the procedure, not whether to do it
-    if (asked.length && !asked.some((w) => named.has(w))) {
+    if (asked.length && !asked.every((w) => named.has(w))) {
       const phrase = ` ${asked.join(' ')} `
-      const paper = procedure.documents.find((d) => ` ${foldVietnamese(d.name)} `.includes(phrase))
-      return paper ? `Có, hồ sơ cần có: ${clipSentences(paper.name, 300).replace(/[.;:]\s*$/u, '')}.` : null
+      // A long entry lists several papers ("Quyết định …; văn bản … và hồ sơ bản vẽ …; báo cáo …"): the
+      // part naming the one asked about, the part that names it soonest of all ("02 bộ bản vẽ …").
+      let best: { part: string; at: number } | null = null
+      for (const d of procedure.documents)
+        for (const part of d.name.split(/;\s*/u)) {
+          const at = ` ${foldVietnamese(part)} `.indexOf(phrase)
+          if (at >= 0 && (!best || at < best.at)) best = { part, at }
+        }
+      if (!best) return null
+      const quoted = clipSentences(best.part, 300).replace(/[.;:]\s*$/u, '')
+      // Named deep inside a sentence ("Đối với yêu cầu đăng ký kết hôn, cơ quan đăng ký hộ tịch tra cứu
+      // thông tin về tình trạng hôn nhân …"), the paper may be a note about it, not one to bring: quoted
+      // without a yes.
+      return best.at <= PAPER_AT_START ? `Có, hồ sơ cần có: ${quoted}.` : `Hồ sơ thủ tục có ghi: ${quoted}.`
     }
     if (facet === 'documents') return null
     const text = `${procedure.name} ${procedure.requirements ?? ''}`

@@ -80,6 +80,26 @@ describe('leadYesNo', () => {
     expect(inPerson(online, 'có phải nộp trực tuyến không')).toBeNull()
   })
 
+  it('quotes the part of a papers entry that names the paper asked about, and a yes only for a paper to bring', () => {
+    const doc = (name: string) => ({ name, template: null, copies: null, group: null })
+    const permit = record({
+      name: 'Cấp giấy phép xây dựng mới',
+      documents: [
+        doc('Quyết định phê duyệt dự án; văn bản thông báo kết quả và hồ sơ bản vẽ thiết kế cơ sở (nếu có)'),
+        doc('02 bộ bản vẽ thiết kế xây dựng kèm theo'),
+        doc('Đối với công trình, cơ quan tra cứu thông tin về đất đai trên hệ thống'),
+      ],
+    })
+    const lead = (question: string) =>
+      leadYesNo({ procedure: permit, facet: 'overview', folded: folded(question) })
+    expect(lead('có cần bản vẽ không')).toBe('Có, hồ sơ cần có: 02 bộ bản vẽ thiết kế xây dựng kèm theo.')
+    // named deep inside a note: quoted, without a yes
+    expect(lead('có cần thông tin về đất đai không')).toMatch(/^Hồ sơ thủ tục có ghi: Đối với công trình/)
+    // "ủy ban" is where to file; a two-letter syllable alone ("ve", also "về") is not looked for
+    expect(lead('có phải lên ủy ban không')).not.toMatch(/hồ sơ cần có/)
+    expect(lead('có cần vẽ không')).not.toMatch(/hồ sơ cần có/)
+  })
+
   it('says "tùy trường hợp" when the record names exemptions', () => {
     const q = folded('sửa nhà có cần xin giấy phép xây dựng không')
     expect(

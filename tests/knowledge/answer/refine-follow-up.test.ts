@@ -140,4 +140,27 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
       kindAndCode(await portal.kb.answer('cho con 2 tuổi chưa làm thì sao', { procedureCode: '1.001193' })),
     ).toEqual({ kind: 'answer', code: '1.001193' })
   })
+
+  it('stays on the conversation’s procedure for a short follow-up whose words its record holds', async () => {
+    // alone, each found nothing sure: a question among unrelated licences, or nothing
+    const cases: [string, string][] = [
+      ['ở tỉnh khác thì sao', '1.013067'],
+      ['bằng giấy cũ', '3.000347'],
+      ['số 2', '3.000333'],
+    ]
+    for (const [question, code] of cases) {
+      expect((await portal.kb.answer(question, {})).kind, question).not.toBe('answer')
+      expect(kindAndCode(await portal.kb.answer(question, { procedureCode: code })), question).toEqual({
+        kind: 'answer',
+        code,
+      })
+    }
+    // a paper asked about is looked up in the record's papers, the part that names it quoted
+    const drawing = await portal.kb.answer('có cần bản vẽ không', { procedureCode: '1.013225' })
+    expect(kindAndCode(drawing)).toEqual({ kind: 'answer', code: '1.013225' })
+    expect(drawing.text.split('\n')[0]).toMatch(/^Có, hồ sơ cần có: .*bản vẽ/)
+    // words the record does not hold leave the message to itself
+    const food = await portal.kb.answer('vệ sinh an toàn thực phẩm thì sao', { procedureCode: '1.001612' })
+    expect(food.procedure?.code).not.toBe('1.001612')
+  })
 })
