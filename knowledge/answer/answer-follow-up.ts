@@ -226,10 +226,35 @@ const refineFollowUp = async (
   // (never one that does not do what the follow-up asks)
   if (refined.kind === 'answer' && !(refined.procedure && actions.misfit(traits, refined.procedure.name)))
     return refined
+  // Someone the conversation's procedure is not for ("người nước ngoài thì sao" after the citizen's
+  // "Đăng ký tạm trú"), whose own procedure comes first among the options: the question between them.
+  if (refined.kind === 'clarify' && namesSpecial(traits, procedure.name, refined, actions)) return refined
   // A case the conversation's procedure fits that found nothing better ("bị cháy mất" after "Cấp lại Giấy
   // chứng nhận do bị mất", "con 2 tuổi chưa làm" after "Thủ tục đăng ký khai sinh"): still that procedure.
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   return answerWith(getProcedure, current, facet, [], null, query.folded)
+}
+
+/**
+ * Whether a follow-up names someone a procedure holds only for them (a foreigner, an employer …) whom
+ * the conversation's procedure does not name, and the first option asked again is one for them.
+ */
+const namesSpecial = (
+  traits: Traits,
+  current: string,
+  refined: Answer,
+  actions: ProcedureActions,
+): boolean => {
+  const [first] = refined.candidates ?? []
+  if (!first) return false
+  const own = actions.ofName(current).qualifiers
+  const theirs = actions.ofName(first.name).qualifiers
+  for (const [group, values] of traits.qualifiers) {
+    const special = actions.onlyWhenAsked.get(group)
+    if (!special || own.has(group)) continue
+    if ([...values].some((v) => special.has(v) && theirs.get(group)?.has(v))) return true
+  }
+  return false
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
 
 /**
@@ -162,5 +163,11 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     // words the record does not hold leave the message to itself
     const food = await portal.kb.answer('vệ sinh an toàn thực phẩm thì sao', { procedureCode: '1.001612' })
     expect(food.procedure?.code).not.toBe('1.001612')
+  })
+
+  it('asks, with the foreigner’s procedure first, when the follow-up names a foreigner the procedure is not for', async () => {
+    const answer = await portal.kb.answer('người nước ngoài thì sao', { procedureCode: '1.004194' })
+    expect(answer.kind).toBe('clarify')
+    expect(offeredCodes(answer)[0]).toBe('1.000253')
   })
 })
