@@ -572,7 +572,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     (bestMisfit?.kind === 'action' ||
       // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
       (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')) &&
-    top.uncovered.some((w) => !best.uncovered.includes(w))
+    // (not a word of the action itself: "kéo dài" is the extension "Gia hạn …" does, not an object)
+    top.uncovered.some((w) => !best.uncovered.includes(w) && !phraseWords.has(w))
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
   const objectGap =
     top && wordShare

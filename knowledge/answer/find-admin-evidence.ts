@@ -162,6 +162,9 @@ const ADMIN_PHRASES = [
   // a transport business's badge for its cars ("phù hiệu xe taxi")
   'phu hieu',
   'chung chi hanh nghe',
+  // a certificate of a profession ("chứng chỉ kiến trúc sư sắp hết hạn"); a course's or a test's is
+  // read beside its name (EVERYDAY_BESIDE_BRAND)
+  'chung chi',
   ...ADMIN_ABBREVIATIONS,
   'ma so thue',
   'giam thue',
@@ -240,6 +243,7 @@ const EVERYDAY_BESIDE_BRAND = new Set([
   'cap lai',
   // a course's certificate, a private test's fee ("chứng chỉ Coursera", "lệ phí thi TOEIC")
   'giay chung nhan',
+  'chung chi',
   'le phi',
   // a profile's name ("đổi tên hồ sơ facebook")
   'doi ten',
