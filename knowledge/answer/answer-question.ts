@@ -580,6 +580,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       ? findObjectGap({
           words: questionObject,
           content: new Set(query.terms.map((t) => t.folded)),
+          // (a person named by nationality, "vợ tôi người Úc", is a qualifier the fit model reads, not an object)
+          phraseWords,
           top,
           results,
           wordShare,

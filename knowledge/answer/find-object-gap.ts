@@ -21,6 +21,8 @@ export type FindObjectGapOptions = {
   results: readonly SearchResult[]
   /** Share (0–1) of all procedure names that hold a folded word. */
   wordShare: (folded: string) => number
+  /** The question's words the fit model reads as an action or qualifier (folded): they narrow no object. */
+  phraseWords?: ReadonlySet<string>
 }
 
 /** Longest run of question words after the shared word that is looked at. */
@@ -65,6 +67,7 @@ export const findObjectGap = ({
   top,
   results,
   wordShare,
+  phraseWords,
 }: FindObjectGapOptions): string[] | null => {
   if (isNamedOutright(top)) return null
   const name = top.group.split(' ')
@@ -80,7 +83,8 @@ export const findObjectGap = ({
     for (let k = i + 1; k < words.length && run.length < MAX_RUN; k++) {
       const w = words[k] as string
       // Abbreviations ("vn", "gplx") stand for words the name may spell out.
-      if (!uncovered.has(w) || w.length < 2 || !isVietnameseSyllable(w)) break
+      // (nor a word of a qualifier or action the fit model reads: "người Úc" is a foreigner)
+      if (!uncovered.has(w) || phraseWords?.has(w) || w.length < 2 || !isVietnameseSyllable(w)) break
       run.push(w)
     }
     if (!run.length || !run.some(nowhere)) continue

@@ -243,6 +243,15 @@ describe('whether the chosen procedure covers the object asked about', () => {
     ).toBeNull()
   })
 
+  it('takes no word of a qualifier the fit model reads ("bảo hiểm người Úc") as narrowing the object', () => {
+    const top = result('2.000639', 2, ['nguoi', 'uc'])
+    const words = objectWords(analyzeText('làm thẻ bảo hiểm người Úc'))
+    const content = new Set(words)
+    expect(findObjectGap({ words, content, top, results: [top], wordShare })).toEqual(['nguoi', 'uc'])
+    const phraseWords = new Set(['nguoi', 'uc'])
+    expect(findObjectGap({ words, content, top, results: [top], wordShare, phraseWords })).toBeNull()
+  })
+
   it('finds nothing when the name covers the object', () => {
     const top = result('2.000639', 2, [])
     const words = objectWords(analyzeText('làm thẻ bảo hiểm y tế'))
