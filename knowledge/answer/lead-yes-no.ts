@@ -46,13 +46,16 @@ const askedThing = (folded: readonly string[]): string[] => {
 
 /**
  * Whether a yes/no question asks if one must go in person ("có phải đi trực tiếp không", "có cần lên
- * tận nơi không", "có bắt buộc có mặt không"), folded: its yes is a no to applying online.
+ * tận nơi không", "có bắt buộc có mặt không", "có cần đi đến cơ quan công an không"), folded: its yes
+ * is a no to applying online.
  */
 const asksInPerson = (folded: readonly string[]): boolean => {
   const whole = ` ${folded.join(' ')} `
   return (
     / (?:phai|can|bat buoc) /.test(whole) &&
-    / (?:truc tiep|tan noi|co mat|(?:len|den|ra|ve|toi) tan) /.test(whole) &&
+    / (?:truc tiep|tan noi|co mat|(?:len|den|ra|ve|toi) tan|(?:di den|di toi|di len|den|len) (?:co quan|cong an|uy ban|ubnd|so|bo phan))/.test(
+      whole,
+    ) &&
     !/ (?:truc tuyen|online|qua mang|tren mang) /.test(whole)
   )
 }

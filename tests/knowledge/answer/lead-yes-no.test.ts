@@ -61,6 +61,7 @@ describe('leadYesNo', () => {
       'có phải đi trực tiếp không',
       'đổi bằng lái có phải lên tận sở không',
       'co can den tan noi khong',
+      'làm hộ chiếu có cần đi đến cơ quan công an không',
     ]) {
       expect(inPerson(online, question), question).toMatch(
         /^Không bắt buộc đến nộp trực tiếp: thủ tục này nộp trực tuyến được/,
