@@ -216,11 +216,12 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
  */
 /**
  * Asking whether the bot is a person or a machine ("bạn là người thật hay máy", "bạn là người hay
- * máy vậy", "em là robot à") or who made it ("ai tạo ra bạn vậy") — folded: a remark to the bot, not
- * a request for a person.
+ * máy vậy", "em là robot à", "bạn có phải là chatgpt không"), who made it or whom it works for ("ai
+ * tạo ra bạn vậy", "bạn làm việc cho ai"), where it lives, which languages it speaks — folded: a remark
+ * to the bot, not a request for a person.
  */
 const ASKS_BOT_NATURE =
-  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$|^(?:ai (?:tao|lam|viet|lap trinh) ra (?:ban|em|bot)|(?:ban|em|bot) (?:do|la do) ai (?:tao|lam|viet|lap trinh)(?: ra)?)(?: (?:vay|the|a|ha|nhi|z|the))*$/
+  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$|^(?:ai (?:tao|lam|viet|lap trinh) ra (?:ban|em|bot)|(?:ban|em|bot) (?:do|la do) ai (?:tao|lam|viet|lap trinh)(?: ra)?)(?: (?:vay|the|a|ha|nhi|z|the))*$|^(?:ban|em|bot|ad) (?:(?:co phai )?(?:la )?(?:chatgpt|chat gpt|gpt|gemini|tri tue nhan tao)|lam viec cho ai|song o dau|(?:co )?biet (?:noi )?tieng (?:anh|viet|trung|han|nhat|phap)(?: khong| ko| k)?)(?: (?:vay|the|a|ha|nhi|z|khong|ko|k))*$/
 
 /**
  * Putting the question off ("để mình xem lại đã", "mình hỏi lại sau nhé", "để tôi suy nghĩ thêm") —

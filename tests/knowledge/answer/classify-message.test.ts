@@ -90,6 +90,12 @@ describe('classifyMessage', () => {
       'bot do ai làm ra',
       'hiểu rồi, để mai tính',
       'thôi không hỏi nữa',
+      // the assistant's own nature, languages and home; thanks with praise; its replies too long
+      'bạn có phải là chatgpt không',
+      'bạn làm việc cho ai',
+      'bạn có biết nói tiếng anh không',
+      'cảm ơn em nhiều nhé, giúp ích lắm',
+      'trả lời dài quá đọc không nổi',
     ],
     out_of_scope: [
       'giá xăng hôm nay',
