@@ -342,8 +342,7 @@ const recordWords = (record: Procedure): string => {
 /**
  * A short follow-up the message alone found nothing sure for, whose every word the conversation's
  * record itself holds ("ở tỉnh khác thì sao" after a vehicle's registration, "bằng giấy cũ" after the
- * driving licence's exchange, "số 2" after the criminal record, "có cần bản vẽ không" after the building
- * permit): about that procedure, answered from it for the part asked (a paper asked about gets its yes
+ * driving licence's exchange, "có cần bản vẽ không" after the building permit): about that procedure, answered from it for the part asked (a paper asked about gets its yes
  * from the record's documents), instead of a question among procedures that share a word with it or
  * "nothing found". A word the record does not hold ("vệ sinh an toàn thực phẩm thì sao" after a household
  * business, "hôm nay trời đẹp nhỉ") leaves the reply alone.
@@ -375,7 +374,8 @@ const stayOnRecord = async (
         !isHowWord(t.folded),
     )
     .map((t) => t.folded)
-  if (!words.length) return null
+  // (a number alone, "số 2", picks from a list: with none offered the reply says so)
+  if (!words.some((w) => !/\d/.test(w) && w !== 'so')) return null
   const procedure = await getProcedure(current)
   if (!procedure) return null
   const held = recordWords(procedure)

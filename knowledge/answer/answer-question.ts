@@ -572,8 +572,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     (bestMisfit?.kind === 'action' ||
       // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
       (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')) &&
-    // (not a word of the action itself: "kéo dài" is the extension "Gia hạn …" does, not an object)
-    top.uncovered.some((w) => !best.uncovered.includes(w) && !phraseWords.has(w))
+    top.uncovered.some((w) => !best.uncovered.includes(w))
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
   const objectGap =
     top && wordShare
@@ -581,7 +580,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
           words: questionObject,
           content: new Set(query.terms.map((t) => t.folded)),
           // (a person named by nationality, "vợ tôi người Úc", is a qualifier the fit model reads, not an object)
-          phraseWords,
+          phraseWords: actions.qualifierWords(query.tokens),
           top,
           results,
           wordShare,

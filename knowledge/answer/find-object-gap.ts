@@ -21,7 +21,7 @@ export type FindObjectGapOptions = {
   results: readonly SearchResult[]
   /** Share (0–1) of all procedure names that hold a folded word. */
   wordShare: (folded: string) => number
-  /** The question's words the fit model reads as an action or qualifier (folded): they narrow no object. */
+  /** The question's words the fit model reads as a qualifier ("người Úc", folded): they narrow no object. */
   phraseWords?: ReadonlySet<string>
 }
 
@@ -83,7 +83,7 @@ export const findObjectGap = ({
     for (let k = i + 1; k < words.length && run.length < MAX_RUN; k++) {
       const w = words[k] as string
       // Abbreviations ("vn", "gplx") stand for words the name may spell out.
-      // (nor a word of a qualifier or action the fit model reads: "người Úc" is a foreigner)
+      // (nor a word of a qualifier the fit model reads: "người Úc" is a foreigner)
       if (!uncovered.has(w) || phraseWords?.has(w) || w.length < 2 || !isVietnameseSyllable(w)) break
       run.push(w)
     }

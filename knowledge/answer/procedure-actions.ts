@@ -137,6 +137,8 @@ export type ProcedureActions = {
   misfit: (question: Traits, name: string) => Misfit | null
   /** The folded words of the question that name an action, qualifier or variant ("lần đầu", "bị mất"). */
   phraseWords: (tokens: readonly AnalyzedToken[]) => Set<string>
+  /** The folded words of the question that name a qualifier only ("người Úc", "xe máy"). */
+  qualifierWords: (tokens: readonly AnalyzedToken[]) => Set<string>
   /** Everyday label of an action id ("cấp lại"). */
   actionLabel: (id: string) => string
   /** Label of a variant id ("Có yếu tố nước ngoài"). */
@@ -200,6 +202,8 @@ const scan = (
   phrases: Map<string, Phrase[]>,
   official: boolean,
   consumed?: Set<string>,
+  /** Which phrases' words go into `consumed` (all when not given). */
+  keep?: (targets: readonly Target[]) => boolean,
 ): Target[] => {
   const found: Target[] = []
   let i = 0
@@ -219,7 +223,8 @@ const scan = (
           ...(official || !deniedAt(tokens, i) ? p.targets : p.targets.filter((t) => !('action' in t))),
         )
         step = p.tokens.length
-        for (let k = 0; k < step; k++) consumed?.add(tokens[i + k]?.folded ?? '')
+        if (!keep || keep(p.targets))
+          for (let k = 0; k < step; k++) consumed?.add(tokens[i + k]?.folded ?? '')
         break
       }
     }
@@ -483,6 +488,11 @@ export const createProcedureActions = (
     phraseWords: (tokens) => {
       const consumed = new Set<string>()
       scan(tokens, questionPhrases, false, consumed)
+      return consumed
+    },
+    qualifierWords: (tokens) => {
+      const consumed = new Set<string>()
+      scan(tokens, questionPhrases, false, consumed, (targets) => targets.some((t) => 'group' in t))
       return consumed
     },
     actionLabel: (id) => model.actions[id]?.label ?? id,

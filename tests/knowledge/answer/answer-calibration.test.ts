@@ -190,13 +190,6 @@ describe('answers only what the records cover', () => {
     },
   )
 
-  it('answers extending a building permit asked as "kéo dài", not "the records do not cover it"', async () => {
-    const answer = await portal.kb.answer(
-      'Giấy phép xây nhà của tôi sắp hết hạn mà chưa khởi công được, xin kéo dài thêm thì cần nộp những gì?',
-    )
-    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.013227' })
-  })
-
   it('takes a professional certificate about to expire as a question, not one outside the records', async () => {
     const answer = await portal.kb.answer('Chứng chỉ kiến trúc sư sắp hết hạn thì làm gì?')
     expect(answer.kind).not.toBe('not_found')
