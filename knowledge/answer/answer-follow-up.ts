@@ -17,10 +17,12 @@ import type { AnswerQuestionOptions } from './answer-question.ts'
 import { answerWith } from './answer-with-procedure.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
+import { isSpecialSibling } from './find-special-sibling.ts'
 import { householdForCompany } from './household-for-company.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
 import { narrowClarify } from './narrow-clarify.ts'
 import { builtInProcedureActions, type ProcedureActions, type Traits } from './procedure-actions.ts'
+import { recordFacts } from './record-facts.ts'
 import { nameObjectWords } from './share-object.ts'
 
 /** A message read on its own, without the conversation (the core's first reading). */
@@ -80,6 +82,14 @@ const readFollowUp = (options: AnswerQuestionOptions) => {
   return { synonyms, actions, getProcedure, question, query }
 }
 
+/** The folded words of the cues asking for a part ("hồ sơ", "lệ phí"): no thing a message names. */
+const cueWordsOf = (query: ExpandedQuery, synonyms: Synonyms): Set<string> =>
+  new Set(
+    findCueSpans(query.tokens, synonyms).flatMap((c) =>
+      query.tokens.slice(c.start, c.end).map((t) => t.folded),
+    ),
+  )
+
 /** Words of a reply that tell an age ("dưới 14 tuổi", "chưa đủ 14"): facts, not things. */
 const AGE_WORDS = new Set(['duoi', 'tren', 'du', 'tuoi', 'chua'])
 
@@ -97,11 +107,7 @@ const namesOwnThing = (
   const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
   const phraseWords = actions.phraseWords(query.tokens)
   // (the words asking for a part are no thing: "hồ sơ", "lệ phí")
-  const cueWords = new Set(
-    findCueSpans(query.tokens, synonyms).flatMap((c) =>
-      query.tokens.slice(c.start, c.end).map((t) => t.folded),
-    ),
-  )
+  const cueWords = cueWordsOf(query, synonyms)
   // A qualifier the dictionary rewrote ("người Hàn Quốc" → "có yếu tố nước ngoài") names no thing either.
   const rewritten = rewrittenWords(query, synonyms)
   const onlyQualifiers = [...rewritten].every((w) => phraseWords.has(w) || GENERIC.has(w))
@@ -228,33 +234,12 @@ const refineFollowUp = async (
     return refined
   // Someone the conversation's procedure is not for ("người nước ngoài thì sao" after the citizen's
   // "Đăng ký tạm trú"), whose own procedure comes first among the options: the question between them.
-  if (refined.kind === 'clarify' && namesSpecial(traits, procedure.name, refined, actions)) return refined
+  const [first] = refined.kind === 'clarify' ? (refined.candidates ?? []) : []
+  if (first && isSpecialSibling(traits, procedure.name, first.name, actions)) return refined
   // A case the conversation's procedure fits that found nothing better ("bị cháy mất" after "Cấp lại Giấy
   // chứng nhận do bị mất", "con 2 tuổi chưa làm" after "Thủ tục đăng ký khai sinh"): still that procedure.
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   return answerWith(getProcedure, current, facet, [], null, query.folded)
-}
-
-/**
- * Whether a follow-up names someone a procedure holds only for them (a foreigner, an employer …) whom
- * the conversation's procedure does not name, and the first option asked again is one for them.
- */
-const namesSpecial = (
-  traits: Traits,
-  current: string,
-  refined: Answer,
-  actions: ProcedureActions,
-): boolean => {
-  const [first] = refined.candidates ?? []
-  if (!first) return false
-  const own = actions.ofName(current).qualifiers
-  const theirs = actions.ofName(first.name).qualifiers
-  for (const [group, values] of traits.qualifiers) {
-    const special = actions.onlyWhenAsked.get(group)
-    if (!special || own.has(group)) continue
-    if ([...values].some((v) => special.has(v) && theirs.get(group)?.has(v))) return true
-  }
-  return false
 }
 
 /**
@@ -317,28 +302,6 @@ export const createFollowUpAnswerer =
     )
   }
 
-/** The folded words of everything a record says, padded with spaces: read once per record object. */
-const wordsByRecord = new WeakMap<Procedure, string>()
-const recordWords = (record: Procedure): string => {
-  let words = wordsByRecord.get(record)
-  if (words === undefined) {
-    words = ` ${foldPhrase(
-      [
-        record.name,
-        record.requirements ?? '',
-        ...record.documents.map((d) => d.name),
-        ...record.steps,
-        ...record.results,
-        ...record.channels.map(
-          (c) => `${c.label} ${c.note ?? ''} ${c.feeText ?? ''} ${c.durationText ?? ''}`,
-        ),
-      ].join(' '),
-    )} `
-    wordsByRecord.set(record, words)
-  }
-  return words
-}
-
 /**
  * A short follow-up the message alone found nothing sure for, whose every word the conversation's
  * record itself holds ("ở tỉnh khác thì sao" after a vehicle's registration, "bằng giấy cũ" after the
@@ -355,11 +318,7 @@ const stayOnRecord = async (
   if (alone.kind !== 'clarify' && alone.kind !== 'not_found') return null
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
   if (query.tokens.length > REFINING_WORDS) return null
-  const cueWords = new Set(
-    findCueSpans(query.tokens, synonyms).flatMap((c) =>
-      query.tokens.slice(c.start, c.end).map((t) => t.folded),
-    ),
-  )
+  const cueWords = cueWordsOf(query, synonyms)
   const phraseWords = actions.phraseWords(query.tokens)
   // the message's own content words (not the dictionary's additions, nor words too common to weigh)
   const words = query.terms
@@ -378,7 +337,7 @@ const stayOnRecord = async (
   if (!words.some((w) => !/\d/.test(w) && w !== 'so')) return null
   const procedure = await getProcedure(current)
   if (!procedure) return null
-  const held = recordWords(procedure)
+  const held = recordFacts(procedure).words
   if (!words.every((w) => held.includes(` ${w} `))) return null
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)

@@ -580,7 +580,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
           words: questionObject,
           content: new Set(query.terms.map((t) => t.folded)),
           // (a person named by nationality, "vợ tôi người Úc", is a qualifier the fit model reads, not an object)
-          phraseWords: actions.qualifierWords(query.tokens),
+          qualifierWords: actions.qualifierWords(query.tokens),
           top,
           results,
           wordShare,

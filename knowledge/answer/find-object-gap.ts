@@ -22,7 +22,7 @@ export type FindObjectGapOptions = {
   /** Share (0–1) of all procedure names that hold a folded word. */
   wordShare: (folded: string) => number
   /** The question's words the fit model reads as a qualifier ("người Úc", folded): they narrow no object. */
-  phraseWords?: ReadonlySet<string>
+  qualifierWords?: ReadonlySet<string>
 }
 
 /** Longest run of question words after the shared word that is looked at. */
@@ -67,7 +67,7 @@ export const findObjectGap = ({
   top,
   results,
   wordShare,
-  phraseWords,
+  qualifierWords,
 }: FindObjectGapOptions): string[] | null => {
   if (isNamedOutright(top)) return null
   const name = top.group.split(' ')
@@ -84,7 +84,7 @@ export const findObjectGap = ({
       const w = words[k] as string
       // Abbreviations ("vn", "gplx") stand for words the name may spell out.
       // (nor a word of a qualifier the fit model reads: "người Úc" is a foreigner)
-      if (!uncovered.has(w) || phraseWords?.has(w) || w.length < 2 || !isVietnameseSyllable(w)) break
+      if (!uncovered.has(w) || qualifierWords?.has(w) || w.length < 2 || !isVietnameseSyllable(w)) break
       run.push(w)
     }
     if (!run.length || !run.some(nowhere)) continue

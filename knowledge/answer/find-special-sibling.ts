@@ -41,6 +41,37 @@ const askedSpecial = (question: Traits, actions: ProcedureActions): Map<string, 
 }
 
 /**
+ * Whether `special` is the procedure for someone the question names (`asked`, from `askedSpecial`)
+ * while `general` says nothing of whom it is for: it names no value of those groups, nor a variant
+ * the question names ("… có yếu tố nước ngoài" says whom too).
+ */
+const answersBetter = (
+  asked: ReadonlyMap<string, ReadonlySet<string>>,
+  question: Traits,
+  general: string,
+  special: string,
+  actions: ProcedureActions,
+): boolean => {
+  const own = actions.ofName(general)
+  for (const group of own.qualifiers.keys()) if (asked.has(group)) return false
+  for (const v of own.variants) if (question.variants.has(v)) return false
+  const theirs = actions.ofName(special).qualifiers
+  for (const [group, values] of asked) for (const v of values) if (theirs.get(group)?.has(v)) return true
+  return false
+}
+
+/**
+ * Whether `special` is the procedure for someone the question names ("người nước ngoài") while
+ * `general` says nothing of whom it is for ("người nước ngoài thì sao" after "Đăng ký tạm trú").
+ */
+export const isSpecialSibling = (
+  question: Traits,
+  general: string,
+  special: string,
+  actions: ProcedureActions,
+): boolean => answersBetter(askedSpecial(question, actions), question, general, special, actions)
+
+/**
  * @returns the results with the special sibling lifted just above the first general name it
  *   answers better, best first (the sort is stable: ties keep their order)
  */
@@ -52,20 +83,6 @@ export const rankSpecialSiblings = ({
   if (!question.qualifiers.size) return results
   const asked = askedSpecial(question, actions)
   if (!asked.size) return results
-  const holdsAsked = (name: string): boolean => {
-    for (const [group, values] of actions.ofName(name).qualifiers) {
-      const named = asked.get(group)
-      if (named) for (const v of values) if (named.has(v)) return true
-    }
-    return false
-  }
-  // (a variant the question names says whom too: "… có yếu tố nước ngoài")
-  const saysWhom = (name: string): boolean => {
-    const traits = actions.ofName(name)
-    for (const group of traits.qualifiers.keys()) if (asked.has(group)) return true
-    for (const v of traits.variants) if (question.variants.has(v)) return true
-    return false
-  }
   // The special name holds the general one's object words in their order ("tạm trú"), not only
   // words of it scattered ("khai tử" is not in "khai báo tạm trú … trang thông tin điện tử").
   const holdsObjectOf = (general: string, special: string): boolean => {
@@ -75,11 +92,11 @@ export const rankSpecialSiblings = ({
   for (let i = 0; i < Math.min(FIRST_RESULTS, results.length); i++) {
     const r = results[i] as SearchResult
     // (a name already lifted for what the question names is not a general one)
-    if (isNamedOutright(r) || (r.fit ?? 0) > 0 || saysWhom(r.name)) continue
+    if (isNamedOutright(r) || (r.fit ?? 0) > 0) continue
     for (const s of results.slice(i + 1, SIBLING_RESULTS)) {
       if (isNamedOutright(s) || (s.fit ?? 0) < 0 || actions.misfit(question, s.name)) continue
       if (s.idfCoverage < r.idfCoverage - SIBLING_COVERAGE_GAP || s.precision < SIBLING_PRECISION) continue
-      if (!holdsAsked(s.name) || !holdsObjectOf(r.name, s.name)) continue
+      if (!answersBetter(asked, question, r.name, s.name, actions) || !holdsObjectOf(r.name, s.name)) continue
       results[results.indexOf(s)] = { ...s, score: Math.round((r.score + 0.001) * 1000) / 1000 }
       return results.sort((a, b) => b.score - a.score)
     }

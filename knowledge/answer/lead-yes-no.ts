@@ -60,9 +60,12 @@ const asksInPerson = (folded: readonly string[]): boolean => {
   )
 }
 
-/** The lead of an online procedure asked whether one must go in person: the whole answer, no "Có, …" after it. */
+/**
+ * The lead of an online procedure asked whether one must go in person: the whole answer, since the
+ * online part's own lead ("Có, thủ tục này nộp trực tuyến được …") would answer the other way round.
+ */
 const NOT_IN_PERSON =
-  'Không bắt buộc đến nộp trực tiếp: thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn).'
+  'Không bắt buộc đến nộp trực tiếp: thủ tục này nộp trực tuyến được trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)'
 
 /**
  * A paper asked about is one to bring when its entry names it within this many characters of its start
@@ -102,8 +105,8 @@ export const leadYesNo = ({
     if (asksInPerson(folded)) {
       if (online)
         return procedure.channels.some((c) => c.kind === 'postal')
-          ? `${NOT_IN_PERSON.slice(0, -1)}, và qua dịch vụ bưu chính.`
-          : NOT_IN_PERSON
+          ? `${NOT_IN_PERSON}, và qua dịch vụ bưu chính.`
+          : `${NOT_IN_PERSON}.`
       return procedure.channels.some((c) => c.kind === 'postal')
         ? 'Không bắt buộc đến nộp: hồ sơ thủ tục ghi cách nộp qua dịch vụ bưu chính (không có cách nộp trực tuyến).'
         : 'Có, hồ sơ thủ tục không có cách nộp trực tuyến; bạn nộp trực tiếp theo cách ghi ở dưới.'
@@ -146,12 +149,11 @@ export const leadYesNo = ({
 
 /**
  * The yes/no sentence before the facet's own lead, once: "Không mất phí: hồ sơ thủ tục ghi miễn phí."
- * already says what "Lệ phí: Miễn phí." would repeat.
+ * already says what "Lệ phí: Miễn phí." would repeat, and "Không bắt buộc đến nộp trực tiếp: …" what
+ * the online part's "Có, thủ tục này nộp trực tuyến được …" would say the other way round.
  */
 export const joinYesNoLead = (yesNo: string, lead: string): string => {
   if (yesNo === FREE && /^lệ phí: miễn phí\.?$/iu.test(lead.trim())) return yesNo
-  // the online facet's own "Có, thủ tục này nộp trực tuyến được …" would answer the other way round
-  if (yesNo.startsWith(NOT_IN_PERSON.slice(0, -1)) && lead.startsWith('Có, thủ tục này nộp trực tuyến được'))
-    return yesNo
+  if (yesNo.startsWith(NOT_IN_PERSON)) return yesNo
   return `${yesNo} ${lead}`
 }

@@ -8,6 +8,7 @@
  * @module
  */
 import type { Procedure } from '../procedures/procedure.types.ts'
+import { foldPhrase } from '../search/load-synonyms.ts'
 import { type DocumentGroup, describeDocuments } from './describe-documents.ts'
 import { describeDurations, describeFees, type FactRow } from './describe-fees.ts'
 import { describeLegalBasis } from './describe-legal-basis.ts'
@@ -24,6 +25,11 @@ export type RecordFacts = {
   readonly legal: readonly string[]
   /** Channel labels once each, in the record's order. */
   readonly channels: readonly string[]
+  /**
+   * The folded words of everything the record says (name, conditions, papers, steps, results,
+   * channels), padded with spaces: what a short follow-up about it may name (`answer-follow-up.ts`).
+   */
+  readonly words: string
   /** The fee rows on `today` (YYYY-MM-DD): a reduced-fee period may have ended since. */
   fees: (today: string) => readonly FactRow[]
 }
@@ -41,6 +47,17 @@ const PLAIN_FACTS: { [K in keyof PlainFacts]: (p: Procedure) => PlainFacts[K] } 
   stepTimeLimits: findStepTimeLimits,
   channels: (p) => [...new Set(p.channels.map((c) => c.label))],
   legal: describeLegalBasis,
+  words: (p) =>
+    ` ${foldPhrase(
+      [
+        p.name,
+        p.requirements ?? '',
+        ...p.documents.map((d) => d.name),
+        ...p.steps,
+        ...p.results,
+        ...p.channels.map((c) => `${c.label} ${c.note ?? ''} ${c.feeText ?? ''} ${c.durationText ?? ''}`),
+      ].join(' '),
+    )} `,
 }
 
 const createFacts = (p: Procedure): RecordFacts => {

@@ -248,8 +248,8 @@ describe('whether the chosen procedure covers the object asked about', () => {
     const words = objectWords(analyzeText('làm thẻ bảo hiểm người Úc'))
     const content = new Set(words)
     expect(findObjectGap({ words, content, top, results: [top], wordShare })).toEqual(['nguoi', 'uc'])
-    const phraseWords = new Set(['nguoi', 'uc'])
-    expect(findObjectGap({ words, content, top, results: [top], wordShare, phraseWords })).toBeNull()
+    const qualifierWords = new Set(['nguoi', 'uc'])
+    expect(findObjectGap({ words, content, top, results: [top], wordShare, qualifierWords })).toBeNull()
   })
 
   it('finds nothing when the name covers the object', () => {
