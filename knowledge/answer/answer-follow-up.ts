@@ -8,7 +8,7 @@
  */
 
 import type { Procedure } from '../procedures/procedure.types.ts'
-import type { ExpandedQuery } from '../search/expand-query.ts'
+import type { ExpandedQuery, QueryTerm } from '../search/expand-query.ts'
 import { expandQuery, findCueSpans } from '../search/expand-query.ts'
 import { isTellingWord } from '../search/find-request-clause.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
@@ -303,6 +303,64 @@ export const createFollowUpAnswerer =
   }
 
 /**
+ * A message's own content words, folded: not the dictionary's additions, nor words too common to weigh,
+ * nor the words asking for a part, an action, a qualifier, a telling or a question word.
+ */
+const ownWords = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Synonyms): string[] =>
+  ownTerms(query, actions, synonyms).map((t) => t.folded)
+
+/** The terms of {@link ownWords}. */
+const ownTerms = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Synonyms): QueryTerm[] => {
+  const cueWords = cueWordsOf(query, synonyms)
+  const phraseWords = actions.phraseWords(query.tokens)
+  return query.terms.filter(
+    (t) =>
+      !t.fromSynonym &&
+      t.weight >= 1 &&
+      !GENERIC.has(t.folded) &&
+      !cueWords.has(t.folded) &&
+      !phraseWords.has(t.folded) &&
+      !isTellingWord(t.folded) &&
+      !isHowWord(t.folded),
+  )
+}
+
+/**
+ * Whether a message in a conversation about a procedure is a remark beside it ("mệt quá", "hôm nay trời
+ * đẹp nhỉ"): short, asking no part and naming no place, number, action, qualifier or age, with half of its
+ * own words or more not held by the procedure's record. The core then reads it on its own (small talk or
+ * outside the records) instead of as a follow-up that gets the procedure's answer again or a question
+ * among procedures that share a word with it.
+ */
+export const isAside = async (options: {
+  query: ExpandedQuery
+  question: string
+  procedure: Procedure
+  actions: ProcedureActions
+  synonyms: Synonyms
+  /** Whether the message names a place. */
+  namesPlace: boolean
+}): Promise<boolean> => {
+  const { query, question, procedure, actions, synonyms, namesPlace } = options
+  if (namesPlace || query.tokens.length > REFINING_WORDS || asksHowToGoOn(query)) return false
+  if (query.folded.some((w) => /\d/.test(w))) return false
+  if (detectFacet({ text: query.tokens, synonyms, message: question }) !== 'overview') return false
+  if (detectOtherFacets({ text: query.tokens, synonyms }, 'overview').length) return false
+  const traits = actions.ofQuestion(query.tokens)
+  if (traits.qualifiers.size || traits.variants.size || traits.actions.size || traits.age !== null)
+    return false
+  const terms = ownTerms(query, actions, synonyms)
+  if (!terms.length) return false
+  // Typed with marks, a word is compared with them ("mệt" is not the records' "mét"); a word that only
+  // stresses ("quá", "lắm") is in records too, hence half.
+  const marked = query.tokens.filter((t) => t.accented).length * 2 >= query.tokens.length
+  const facts = recordFacts(procedure)
+  const held = marked ? facts.markedWords : facts.words
+  const lacking = terms.filter((t) => !held.includes(` ${marked ? t.text : t.folded} `))
+  return lacking.length * 2 >= terms.length
+}
+
+/**
  * A short follow-up the message alone found nothing sure for, whose every word the conversation's
  * record itself holds ("ở tỉnh khác thì sao" after a vehicle's registration, "bằng giấy cũ" after the
  * driving licence's exchange, "có cần bản vẽ không" after the building permit): about that procedure, answered from it for the part asked (a paper asked about gets its yes
@@ -318,21 +376,7 @@ const stayOnRecord = async (
   if (alone.kind !== 'clarify' && alone.kind !== 'not_found') return null
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
   if (query.tokens.length > REFINING_WORDS) return null
-  const cueWords = cueWordsOf(query, synonyms)
-  const phraseWords = actions.phraseWords(query.tokens)
-  // the message's own content words (not the dictionary's additions, nor words too common to weigh)
-  const words = query.terms
-    .filter(
-      (t) =>
-        !t.fromSynonym &&
-        t.weight >= 1 &&
-        !GENERIC.has(t.folded) &&
-        !cueWords.has(t.folded) &&
-        !phraseWords.has(t.folded) &&
-        !isTellingWord(t.folded) &&
-        !isHowWord(t.folded),
-    )
-    .map((t) => t.folded)
+  const words = ownWords(query, actions, synonyms)
   // (a number alone, "số 2", picks from a list: with none offered the reply says so)
   if (!words.some((w) => !/\d/.test(w) && w !== 'so')) return null
   const procedure = await getProcedure(current)

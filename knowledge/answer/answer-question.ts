@@ -20,7 +20,13 @@ import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
 import type { Answer, AnswerContext, Facet } from './answer.types.ts'
-import { asksHowToGoOn, asksOtherAction, createFollowUpAnswerer, isHowWord } from './answer-follow-up.ts'
+import {
+  asksHowToGoOn,
+  asksOtherAction,
+  createFollowUpAnswerer,
+  isAside,
+  isHowWord,
+} from './answer-follow-up.ts'
 import { answerWith, type PlaceContext } from './answer-with-procedure.ts'
 import { asksForAnimal } from './asks-for-animal.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
@@ -325,10 +331,23 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     evidence,
   })
   // "phải làm gì", "giờ phải làm sao" after a procedure's answer ask about it, not for everyday advice.
-  const kind =
+  let kind =
     following && (classified === 'smalltalk' || classified === 'out_of_scope') && asksHowToGoOn(query)
       ? 'question'
       : classified
+  // A remark beside the conversation ("mệt quá", "hôm nay trời đẹp nhỉ") is read as on its own.
+  if (following && kind === 'question' && wordShare) {
+    const procedure = await getProcedure(context.procedureCode as string)
+    const aside =
+      procedure &&
+      (await isAside({ query, question, procedure, actions, synonyms, namesPlace: found.length > 0 }))
+    if (aside) {
+      const own = createAdminEvidenceReader({ query, synonyms, wordShare, topics, named })
+      const alone = classifyMessage({ query, synonyms, text: question, wordShare, topics, evidence: own })
+      if (alone === 'smalltalk' || alone === 'out_of_scope') kind = alone
+      else if (isOutsideRecords({ query, wordShare, synonyms, topics, evidence: own })) kind = 'out_of_scope'
+    }
+  }
   if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
   if (kind === 'status') {
     const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null

@@ -9,6 +9,7 @@
  */
 import type { Procedure } from '../procedures/procedure.types.ts'
 import { foldPhrase } from '../search/load-synonyms.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import { type DocumentGroup, describeDocuments } from './describe-documents.ts'
 import { describeDurations, describeFees, type FactRow } from './describe-fees.ts'
 import { describeLegalBasis } from './describe-legal-basis.ts'
@@ -30,12 +31,25 @@ export type RecordFacts = {
    * channels), padded with spaces: what a short follow-up about it may name (`answer-follow-up.ts`).
    */
   readonly words: string
+  /** The same words with their marks (tone-normalised), for a message typed with marks. */
+  readonly markedWords: string
   /** The fee rows on `today` (YYYY-MM-DD): a reduced-fee period may have ended since. */
   fees: (today: string) => readonly FactRow[]
 }
 
 /** Records with facts kept; past it the kept facts are dropped and worked out again as asked for. */
 const MAX_RECORDS = 5000
+
+/** Everything the record says that a follow-up may name: name, conditions, papers, steps, results, channels. */
+const allText = (p: Procedure): string =>
+  [
+    p.name,
+    p.requirements ?? '',
+    ...p.documents.map((d) => d.name),
+    ...p.steps,
+    ...p.results,
+    ...p.channels.map((c) => `${c.label} ${c.note ?? ''} ${c.feeText ?? ''} ${c.durationText ?? ''}`),
+  ].join(' ')
 
 /** The facts read as properties, each worked out from the record by its function. */
 type PlainFacts = Omit<RecordFacts, 'fees'>
@@ -47,17 +61,11 @@ const PLAIN_FACTS: { [K in keyof PlainFacts]: (p: Procedure) => PlainFacts[K] } 
   stepTimeLimits: findStepTimeLimits,
   channels: (p) => [...new Set(p.channels.map((c) => c.label))],
   legal: describeLegalBasis,
-  words: (p) =>
-    ` ${foldPhrase(
-      [
-        p.name,
-        p.requirements ?? '',
-        ...p.documents.map((d) => d.name),
-        ...p.steps,
-        ...p.results,
-        ...p.channels.map((c) => `${c.label} ${c.note ?? ''} ${c.feeText ?? ''} ${c.durationText ?? ''}`),
-      ].join(' '),
-    )} `,
+  words: (p) => ` ${foldPhrase(allText(p))} `,
+  markedWords: (p) =>
+    ` ${analyzeText(allText(p))
+      .map((t) => t.text)
+      .join(' ')} `,
 }
 
 const createFacts = (p: Procedure): RecordFacts => {

@@ -164,6 +164,37 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(food.procedure?.code).not.toBe('1.001612')
   })
 
+  it('reads a remark beside the conversation as small talk or out of scope, not as the procedure again', async () => {
+    const birth = { procedureCode: '1.001193' }
+    const passport = { procedureCode: '1.001456' }
+    const cases: [string, object][] = [
+      // before: the birth registration's answer again ("quá" is in its record, as in "quá hạn")
+      ['mệt quá', birth],
+      ['met qua', birth],
+      // before: a question among unrelated procedures
+      ['hôm nay trời đẹp nhỉ', passport],
+      ['ok để tôi xem', passport],
+    ]
+    for (const [question, context] of cases) {
+      const reply = await portal.kb.answer(question, context)
+      expect(['smalltalk', 'not_found'], question).toContain(reply.kind)
+      expect(reply.candidates ?? [], question).toEqual([])
+    }
+    // the same words but a case, a part or the record's own words stay follow-ups
+    expect(kindAndCode(await portal.kb.answer('mất rồi', { procedureCode: '1.014064' }))).toEqual({
+      kind: 'answer',
+      code: '1.014064',
+    })
+    expect(kindAndCode(await portal.kb.answer('con tôi 2 tuổi rồi', birth))).toEqual({
+      kind: 'answer',
+      code: '1.001193',
+    })
+    expect(kindAndCode(await portal.kb.answer('làm online được không', passport))).toEqual({
+      kind: 'answer',
+      code: '1.001456',
+    })
+  })
+
   it('asks, with the foreigner’s procedure first, when the follow-up names a foreigner the procedure is not for', async () => {
     const answer = await portal.kb.answer('người nước ngoài thì sao', { procedureCode: '1.004194' })
     expect(answer.kind).toBe('clarify')
