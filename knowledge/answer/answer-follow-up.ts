@@ -93,6 +93,9 @@ const cueWordsOf = (query: ExpandedQuery, synonyms: Synonyms): Set<string> =>
 /** Words of a reply that tell an age ("dưới 14 tuổi", "chưa đủ 14"): facts, not things. */
 const AGE_WORDS = new Set(['duoi', 'tren', 'du', 'tuoi', 'chua'])
 
+/** People a story tells of beside its telling words ("bé 6 tuổi", "bà tôi", "hai đứa"): no thing either. */
+const PERSON_WORDS = new Set(['be', 'ba', 'dua'])
+
 /**
  * Whether a short reply names a thing of its own: a content word that none of `names` holds and that is
  * no action, qualifier, person, time, age or number ("còn xe ô tô thì sao" names none beside "Đăng ký xe";
@@ -120,6 +123,7 @@ const namesOwnThing = (
       !phraseWords.has(t.folded) &&
       !isTellingWord(t.folded) &&
       !AGE_WORDS.has(t.folded) &&
+      !PERSON_WORDS.has(t.folded) &&
       !/\d/.test(t.folded) &&
       !held.includes(` ${t.folded} `),
   )
@@ -321,6 +325,7 @@ const ownTerms = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Syn
       !cueWords.has(t.folded) &&
       !phraseWords.has(t.folded) &&
       !isTellingWord(t.folded) &&
+      !PERSON_WORDS.has(t.folded) &&
       !isHowWord(t.folded),
   )
 }

@@ -51,6 +51,17 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
       kind: 'answer',
       procedure: { code: '1.014062' },
     })
+    // whoever the age is told of ("bé", "bà"): before, small talk and "nothing found"
+    for (const [question, code] of [
+      ['bé 6 tuổi', '1.014062'],
+      ['cho bé nhà em 6 tuổi', '1.014062'],
+      ['bà tôi 80 tuổi', '1.014061'],
+    ]) {
+      expect(await portal.kb.answer(question as string, context), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code },
+      })
+    }
   })
 
   it('asks again among the options a fact leaves, instead of saying it cannot answer', async () => {

@@ -15,11 +15,13 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     })
     // alone, the same words name no procedure
     expect((await portal.kb.answer('với người nước ngoài', {})).kind).not.toBe('answer')
-    // a country named for the foreign party is the same case
-    expect(kindAndCode(await portal.kb.answer('với người Hàn Quốc', marriage))).toEqual({
-      kind: 'answer',
-      code: '2.000806',
-    })
+    // a country named for the foreign party is the same case, also after "Việt kiều"
+    for (const question of ['với người Hàn Quốc', 'vợ tôi Việt kiều Mỹ', 'chồng là viet kieu uc']) {
+      expect(kindAndCode(await portal.kb.answer(question, marriage)), question).toEqual({
+        kind: 'answer',
+        code: '2.000806',
+      })
+    }
   })
 
   it('gives the conversation’s variant for a case that alone reads as another procedure', async () => {
@@ -147,6 +149,8 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     const cases: [string, string][] = [
       ['ở tỉnh khác thì sao', '1.013067'],
       ['bằng giấy cũ', '3.000347'],
+      // the people a story tells of ("hai đứa": the couple) are no thing of their own
+      ['hai đứa khác tỉnh thì nộp ở đâu', '1.000894'],
     ]
     for (const [question, code] of cases) {
       expect((await portal.kb.answer(question, {})).kind, question).not.toBe('answer')
@@ -174,6 +178,7 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
       // before: a question among unrelated procedures
       ['hôm nay trời đẹp nhỉ', passport],
       ['ok để tôi xem', passport],
+      ['nói ngắn gọn thôi', passport],
     ]
     for (const [question, context] of cases) {
       const reply = await portal.kb.answer(question, context)
