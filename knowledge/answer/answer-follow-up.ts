@@ -268,6 +268,9 @@ const askOfObject = async (
   const answered = refined.kind === 'answer' ? refined.procedure : undefined
   if (answered && !actions.misfit(traits, answered.name))
     return answerWith(getProcedure, answered.code, facet, [], null, query.folded)
+  // The records do not do it to that object ("gia hạn được không" after the passport): said so, with the
+  // object's procedures as related ones, rather than a question among other objects' extensions.
+  if (refined.kind === 'not_found' && refined.candidates?.length) return refined
   if (refined.kind !== 'clarify') return null
   const doing = (refined.candidates ?? []).filter((c) => !actions.misfit(traits, c.name))
   const [only] = doing
@@ -301,6 +304,7 @@ export const createFollowUpAnswerer =
     if (!current) return alone
     return (
       (await refineFollowUp(answerAlone, options, current)) ??
+      (await answerNamedSibling(options, current, alone)) ??
       (await stayOnRecord(options, current, alone)) ??
       alone
     )
@@ -363,6 +367,46 @@ export const isAside = async (options: {
   const held = marked ? facts.markedWords : facts.words
   const lacking = terms.filter((t) => !held.includes(` ${marked ? t.text : t.folded} `))
   return lacking.length * 2 >= terms.length
+}
+
+/**
+ * A short follow-up naming what tells a sibling of the conversation's procedure apart ("bằng quốc tế"
+ * after the driving licence's exchange): the one option of the message's own question whose name holds
+ * the conversation's procedure's object words in order and the words of the message that procedure's
+ * name lacks (the international licence; a word the conversation's record holds may be missing from it),
+ * for the part asked; else null.
+ */
+const answerNamedSibling = async (
+  options: AnswerQuestionOptions,
+  current: string,
+  alone: Answer,
+): Promise<Answer | null> => {
+  if (alone.kind !== 'clarify') return null
+  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  if (query.tokens.length > REFINING_WORDS) return null
+  const procedure = await getProcedure(current)
+  if (!procedure) return null
+  const object = nameObjectWords(procedure.name, actions).join(' ')
+  const own = ` ${foldPhrase(procedure.name)} `
+  const extra = ownWords(query, actions, synonyms).filter((w) => !own.includes(` ${w} `))
+  if (!object || !extra.length) return null
+  // (a word the sibling's name lacks must be one the conversation's record holds: "bằng" of "bằng quốc tế")
+  const record = recordFacts(procedure).words
+  const siblings = (alone.candidates ?? []).filter((c) => {
+    const name = ` ${foldPhrase(c.name)} `
+    const held = extra.filter((w) => name.includes(` ${w} `))
+    return (
+      c.code !== current &&
+      held.length > 0 &&
+      ` ${nameObjectWords(c.name, actions).join(' ')} `.includes(` ${object} `) &&
+      extra.every((w) => held.includes(w) || record.includes(` ${w} `))
+    )
+  })
+  const [only] = siblings
+  if (siblings.length !== 1 || !only) return null
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
+  return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
 }
 
 /**

@@ -168,6 +168,26 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(food.procedure?.code).not.toBe('1.001612')
   })
 
+  it('answers the sibling a short follow-up names by what tells it apart', async () => {
+    // after the licence's exchange, "bằng quốc tế" is the international licence (before: the exchange again)
+    const exchange = { procedureCode: '3.000347' }
+    expect(kindAndCode(await portal.kb.answer('bằng quốc tế', exchange))).toEqual({
+      kind: 'answer',
+      code: '3.000353',
+    })
+    const where = await portal.kb.answer('còn bằng quốc tế thì làm ở đâu', exchange)
+    expect(kindAndCode(where)).toEqual({ kind: 'answer', code: '3.000353' })
+    expect(where.facet).toBe('where')
+  })
+
+  it('says the records do not do an action to the conversation’s object, with its procedures as related', async () => {
+    // before: a question among the extensions of a residence and of taxes
+    const reply = await portal.kb.answer('gia hạn được không', { procedureCode: '1.001456' })
+    expect(reply.kind).toBe('not_found')
+    expect(offeredCodes(reply)).toContain('1.001456')
+    expect(reply.text).toMatch(/gia hạn/)
+  })
+
   it('reads a remark beside the conversation as small talk or out of scope, not as the procedure again', async () => {
     const birth = { procedureCode: '1.001193' }
     const passport = { procedureCode: '1.001456' }
