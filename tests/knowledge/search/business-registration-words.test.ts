@@ -35,6 +35,20 @@ describeOnPortal('everyday words for registrations on the portal export', (porta
   })
 })
 
+describeOnPortal('opening a shop of a kind named, on the portal export', (portal) => {
+  it('answers the household business’s registration (before: a question among its taxes)', async () => {
+    for (const question of [
+      'mở quán cà phê cần giấy phép gì',
+      'mo quan an can giay to gi',
+      'tôi muốn mở tiệm tạp hóa nhỏ',
+    ]) {
+      const answer = await portal.kb.answer(question, {})
+      expect(answer.kind, question).toBe('answer')
+      expect(answer.procedure?.code, question).toBe('1.001612')
+    }
+  })
+})
+
 describeOnPortal('a company changing its name, on the portal export', (portal) => {
   it('offers the enterprise registration change first, never the request against an infringing name', async () => {
     for (const q of [
