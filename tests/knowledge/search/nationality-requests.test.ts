@@ -28,3 +28,19 @@ describeOnPortal('nationality requests on the portal export', (portal) => {
     expect(portal.kb.search(q, { limit: 3 }).map((r) => r.code)).toContain('2.002036')
   })
 })
+
+describeOnPortal('an electronic identity account for a company, on the portal export', (portal) => {
+  it('answers the account of an organisation when the question speaks for a company, a citizen’s otherwise', async () => {
+    // before: the citizen's level-2 account, as if sure
+    const company = await portal.kb.answer('tạo tài khoản vneid cho công ty', {})
+    expect(company).toMatchObject({ kind: 'answer', procedure: { code: '3.000498' } })
+    const spoken = await portal.kb.answer(
+      'Cong ty minh can tai khoan VNeID cho doanh nghiep de lam dich vu cong, dang ky the nao',
+      {},
+    )
+    expect(spoken.kind === 'answer' ? spoken.procedure?.code : spoken.candidates?.[0]?.code).toBe('3.000498')
+    // a citizen asking is not offered the organisation's
+    const citizen = await portal.kb.answer('đăng ký tài khoản định danh điện tử', {})
+    expect(citizen).toMatchObject({ kind: 'answer', procedure: { code: '3.000228' } })
+  })
+})
