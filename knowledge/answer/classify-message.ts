@@ -148,7 +148,18 @@ const PROGRESS =
  * bao lâu có kết quả" names the procedure and asks its time limit.
  */
 const HANDED_IN =
-  /\b(?:da )?(?:nop|gui) (?:ho so|don|giay to)(?: (?:online|truc tuyen|qua mang|tren mang|qua buu dien|tren vneid|tren cong dich vu cong))? roi\b.*\b(?:bao gio|khi nao|bao lau nua|bao lau thi|bao lau moi)\b.*\b(?:co|nhan|lay|tra|xong)\b/
+  /\b(?:da )?(?:nop|gui) (?:ho so|don|giay to)(?: (?:online|truc tuyen|qua mang|tren mang|qua buu dien|tren vneid|tren cong dich vu cong))? roi\b.*(?:\b(?:bao gio|khi nao|bao lau nua|bao lau thi|bao lau moi)\b.*\b(?:co|nhan|lay|tra|xong)\b|\b(?:cho )?bao lau nua\b|\b(?:xem|coi) (?:ket qua|ho so)\b|\b(?:tra cuu|theo doi)\b)/
+
+/**
+ * An application handed in, named so ("hồ sơ đã nộp", "hồ sơ nộp rồi"), with where to look it up, its
+ * waiting or its result ("xem hồ sơ đã nộp ở đâu", "hồ sơ đã nộp bị treo lâu quá", "bao giờ nhận được
+ * kết quả hồ sơ đã nộp") — folded.
+ */
+const SUBMITTED =
+  /\bho so (?:(?:da|vua) (?:nop|gui)|(?:nop|gui) roi)\b(?=.*\b(?:xem|coi|tra cuu|theo doi|treo|lau qua|lau the|lau vay|cham|sao roi|xong chua|duyet chua)\b)|\b(?:bao gio|khi nao|bao lau nua|xem|coi|tra cuu|theo doi)\b.*\bho so (?:(?:da|vua) (?:nop|gui)|(?:nop|gui) roi)\b/
+
+/** A receipt code written another way than {@link RECEIPT_CODE} ("H40.22-261101-0005"). */
+const RECEIPT_CODE_LOOSE = /\b[a-z]\d{2}(?:\.\d{1,3})+-\d{6}-\d{3,6}\b/i
 
 /**
  * The citizen's own application ("hồ sơ của tôi", "hồ sơ em") with a question about its result or its
@@ -222,6 +233,34 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
  */
 const ASKS_BOT_NATURE =
   /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$|^(?:ai (?:tao|lam|viet|lap trinh) ra (?:ban|em|bot)|(?:ban|em|bot) (?:do|la do) ai (?:tao|lam|viet|lap trinh)(?: ra)?)(?: (?:vay|the|a|ha|nhi|z|the))*$|^(?:ban|em|bot|ad) (?:(?:co phai )?(?:la )?(?:chatgpt|chat gpt|gpt|gemini|tri tue nhan tao)|lam viec cho ai|song o dau|(?:co )?biet (?:noi )?tieng (?:anh|viet|trung|han|nhat|phap)(?: khong| ko| k)?)(?: (?:vay|the|a|ha|nhi|z|khong|ko|k))*$/
+
+/**
+ * A remark about the assistant or its replies ("trợ lý số thông minh ghê", "trả lời vớ vẩn",
+ * "nói gì chả hiểu", "hỏi mãi không hiểu gì", "chẳng giúp được gì", "cảm ơn ad đã hỗ trợ nhiệt tình",
+ * "không có gì đâu") — folded: small talk when the message is short and names nothing of public
+ * administration ("công an phường trả lời sai" is a complaint about a body).
+ */
+const BOT_REMARKS = [
+  /\b(?:tra loi|rep|noi|viet)\b(?: \S+){0,3} (?:vo van|linh tinh|lung tung|sai|kem|do|te|chan|nham|khong dung|chang ra gi|cha ra gi|kho hieu)\b/,
+  /\b(?:khong|chang|cha|ko) tra loi (?:dung|duoc|dc)\b/,
+  /\b(?:noi|viet|tra loi) gi (?:cha|chang|khong|ko) hieu\b/,
+  /\b(?:chang|cha|khong|ko) giup (?:duoc |dc )?(?:gi|j)\b/,
+  /\bhoi (?:mai|hoai|may lan|nhieu lan|lai)\b(?: \S+){0,2} (?:khong|chang|cha|ko) (?:hieu|duoc|tra loi)\b/,
+  /\b(?:tro li|bot|chatbot|robot)\b(?: \S+){0,3} (?:thong minh|gioi|xin|hay|nhanh|chan|ngu|do|kem|te|vo dung|cham)\b/,
+  /^(?:cam on|thanks?|tks)\b(?: \S+){0,5} (?:chi tiet|nhiet tinh|tan tinh|huu ich|de hieu|ro rang)(?: (?:qua|lam|ghe|nhe|nha|a|nhieu))*$/,
+  /^khong co gi(?: (?:dau|ca|a|nhe|nha|ban|em))*$/,
+  /\b(?:bot|tro li|ban|em) co (?:hoat dong|chay|song|online) (?:khong|ko|k)\b/,
+]
+
+/** Whether it is a machine, without naming the assistant ("có phải robot không đấy", "người thật hay máy vậy") — folded. */
+const BOT_NATURE =
+  /^(?:(?:co )?phai |la )*(?:robot|may|bot|chatbot|ai)(?: tra loi)?(?: (?:khong|ko|k|a|ha|ah|day|vay|the|z|nhi|sao))*$|^(?:nguoi that|nguoi) hay (?:may|bot|robot|ai)(?: (?:vay|the|a|ha|z|nhi|day))*$/
+
+/** A remark about the replies beside a request ("tôi cần người tư vấn, bot trả lời không đúng"): not only a remark. */
+const ASKS_FOR_MORE = /\b(?:can|muon|gap|xin|tu van|giup (?:toi|em|minh))\b/
+
+/** At most this many words is a remark about the assistant ({@link BOT_REMARKS}). */
+const BOT_REMARK_WORDS = 10
 
 /**
  * Putting the question off ("để mình xem lại đã", "mình hỏi lại sau nhé", "để tôi suy nghĩ thêm") —
@@ -691,18 +730,27 @@ export const classifyMessage = ({
   // (a job application sent to a company is the company's to answer: "hồ sơ xin việc … sao chưa thấy gọi")
   if (
     RECEIPT_CODE.test(text) ||
+    RECEIPT_CODE_LOOSE.test(text) ||
     (!namesPrivatePaper(all) &&
       (STATUS_PHRASES.some((p) => containsPhrase(asked, p)) ||
         PROGRESS.test(all) ||
         SENT_BACK.test(all) ||
         PROMISED.test(all) ||
         HANDED_IN.test(all) ||
+        SUBMITTED.test(all) ||
         OWN_APPLICATION_WHEN.test(all) ||
         WAITING.test(all)))
   )
     return 'status'
-  if (ASKS_BOT_NATURE.test(all)) return 'smalltalk'
+  if (ASKS_BOT_NATURE.test(all) || BOT_NATURE.test(all)) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
+  if (
+    words.length <= BOT_REMARK_WORDS &&
+    BOT_REMARKS.some((r) => r.test(all)) &&
+    !ASKS_FOR_MORE.test(all) &&
+    !ADMIN_WORDS.some((p) => containsPhrase(all, p))
+  )
+    return 'smalltalk'
   if (query.codes.length) return 'question'
   if (isEmojiOnly(text)) return 'smalltalk'
   if (!words.length) return 'gibberish'

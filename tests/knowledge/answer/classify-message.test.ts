@@ -16,6 +16,19 @@ describe('classifyMessage', () => {
   /** Messages by the class they must get. */
   const examples: Record<MessageClass, string[]> = {
     smalltalk: [
+      // whether it is a machine, without naming the assistant; remarks about it and its replies
+      'có phải robot không đấy',
+      'là máy à',
+      'người thật hay máy vậy',
+      'trợ lý số thông minh ghê',
+      'trả lời vớ vẩn',
+      'trả lời lung tung quá',
+      'hỏi mãi không hiểu gì',
+      'nói gì chả hiểu',
+      'bạn chẳng giúp được gì cả',
+      'cảm ơn, thông tin chi tiết quá',
+      'không có gì đâu',
+      'thử xem bot có hoạt động không',
       'hi, mình cần hỏi chút',
       // the assistant's name or nature asked; the question put off
       'bạn tên là gì',
@@ -246,6 +259,8 @@ describe('classifyMessage', () => {
     ],
     // asking for a person
     contact: [
+      // a person asked for beside a remark about the replies
+      'gặp người thật đi, bot trả lời không đúng',
       'cho tôi xin email của sở tư pháp',
       'cho tôi nói chuyện với người thật',
       'số điện thoại bộ phận một cửa phường là bao nhiêu',
@@ -284,6 +299,14 @@ describe('classifyMessage', () => {
     ],
     // asking how an application is progressing
     status: [
+      // an application named as handed in, with where to look it up, its waiting or its result
+      'bao giờ thì tôi nhận được kết quả hồ sơ đã nộp',
+      'em nộp hồ sơ trên cổng dịch vụ công rồi, giờ xem kết quả ở đâu',
+      'ho so da nop bi treo lau qua',
+      'nộp hồ sơ rồi giờ chờ bao lâu nữa',
+      'xem hồ sơ đã nộp ở đâu',
+      // a receipt code written another way
+      'cho hỏi hồ sơ số H40.22-261101-0005 sao rồi',
       'sao hồ sơ của em cứ trạng thái chờ tiếp nhận mãi',
       'hẹn trả kết quả hôm nay mà lên không có',
       'tra cứu kết quả hồ sơ đăng ký kinh doanh',
