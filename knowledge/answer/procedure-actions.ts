@@ -288,14 +288,19 @@ const isChild = (t: AnalyzedToken) =>
   ['con', 'chau', 'be', 'tre'].includes(t.folded) && (!t.accented || t.text.toLowerCase() !== 'còn')
 /** The age a grown-up named by kinship is read as: of age for every adult variant, not old. */
 const GROWN_AGE = 18
+/** A baby or young child named without an age ("trẻ sơ sinh", "bé mới sinh", "em bé") — folded. */
+const INFANT = ['so sinh', 'moi sinh', 'moi de', 'em be', 'tre nho']
+/** The age a baby or young child named without one is read as: under every child's limit of the names. */
+const INFANT_AGE = 1
 
-/** The question's traits with the age it names ("6 tuổi", "dưới 14 tuổi"; "người già" as well past 14). */
+/** The question's traits with the age it names ("6 tuổi", "dưới 14 tuổi"; "người già" as well past 14, "trẻ sơ sinh" under it). */
 const withAge = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
   const [age] = ages(tokens)
   if (age) traits.age = UNDER.has(age.before) ? age.n - 0.5 : OVER.has(age.before) ? age.n + 0.5 : age.n
   else {
     const folded = tokens.map((t) => t.folded).join(' ')
     if (ELDERLY.some((phrase) => containsPhrase(folded, phrase))) traits.age = ELDERLY_AGE
+    else if (INFANT.some((phrase) => containsPhrase(folded, phrase))) traits.age = INFANT_AGE
     else if (GROWN_KIN.test(folded) && !tokens.some(isChild)) traits.age = GROWN_AGE
   }
   return traits

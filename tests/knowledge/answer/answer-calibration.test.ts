@@ -287,6 +287,8 @@ describe('asks instead of saying nothing fits', () => {
     ['báo mất căn cước', '1.014064'],
     // an old person named without an age is past every age limit ("từ đủ 14 tuổi trở lên")
     ['làm căn cước cho người già không đi được', '1.014061'],
+    // a baby named without an age is under every child's limit
+    ['làm căn cước cho em bé', '1.014062'],
     // nor is an age said in words
     ['làm căn cước cho con mười bốn tuổi', '1.014061'],
     ['con tôi chưa đủ mười bốn tuổi làm căn cước', '1.014062'],

@@ -56,6 +56,7 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
       ['bé 6 tuổi', '1.014062'],
       ['cho bé nhà em 6 tuổi', '1.014062'],
       ['bà tôi 80 tuổi', '1.014061'],
+      ['bé mới sinh', '1.014062'],
     ]) {
       expect(await portal.kb.answer(question as string, context), question).toMatchObject({
         kind: 'answer',
