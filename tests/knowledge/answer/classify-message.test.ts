@@ -111,6 +111,9 @@ describe('classifyMessage', () => {
       'trả lời dài quá đọc không nổi',
     ],
     out_of_scope: [
+      // a vehicle's upkeep, a shape's area
+      'bảo dưỡng xe máy bao lâu một lần',
+      'công thức tính diện tích hình tròn',
       'giá xăng hôm nay',
       'dự báo thời tiết tuần này',
       'lich chieu phim cuoi tuan',
