@@ -194,6 +194,12 @@ const namedOption = <T extends { name: string }>(
   actions: ProcedureActions,
 ): T | null => {
   if (query.tokens.length > REFINING_WORDS) return null
+  // The reply as typed, two words or more, in one option's name ("nhà ở" of "… và nhà ở riêng lẻ")
+  const phrase = query.folded.join(' ')
+  if (query.folded.length >= 2) {
+    const saying = options.filter((o) => ` ${foldPhrase(o.name)} `.includes(` ${phrase} `))
+    if (saying.length === 1) return saying[0] ?? null
+  }
   const phraseWords = actions.phraseWords(query.tokens)
   const words = query.terms
     .filter((t) => !t.fromSynonym && !GENERIC.has(t.folded) && t.weight >= 1 && !phraseWords.has(t.folded))

@@ -169,7 +169,7 @@ const labelNames = (
   // object: "Đăng ký" alone is shared by "Đăng ký thường trú" and "Đăng ký lại phương tiện …".
   const opening = /^thủ tục$/iu.test(`${words[0]?.[0] ?? ''} ${words[0]?.[1] ?? ''}`) ? 2 : 0
   if (names.length < 2 || pre - opening < 3) return { labels: bases.map((n) => shorten(n)), common: null }
-  const labels = words.map((w, i) => {
+  const labelOf = (w: string[], i: number, dropBrackets: boolean): string => {
     const mid = w.slice(pre, w.length - suf)
     while (mid.length > 1 && EDGE_WORDS.has((mid[0] ?? '').toLocaleLowerCase('vi').replace(/[,;:]$/u, '')))
       mid.shift()
@@ -179,8 +179,20 @@ const labelNames = (
       .replace(/^[,;:–-]\s*|[,;:.–-]$/gu, '')
       .replace(/^\(([^()]*)\)$/u, '$1')
       .trim()
-    return text.length >= 3 ? shorten(capitalise(text)) : shorten(bases[i] ?? '')
-  })
+    if (text.length < 3) return shorten(bases[i] ?? '')
+    // Too long for a label: a list in brackets goes first, so what ends the name shows ("Mới đối với công
+    // trình cấp III, cấp IV (Công trình không theo tuyến/…) và nhà ở riêng lẻ" → "… cấp IV và nhà ở riêng lẻ").
+    const unbracketed = text
+      .replace(/\s*\([^()]*\)/gu, '')
+      .replace(/\s+([,;])/gu, '$1')
+      .trim()
+    const long = dropBrackets && text.length > MAX_LABEL_CHARS && unbracketed.length >= 3
+    return shorten(capitalise(long ? unbracketed : text))
+  }
+  const kept = words.map((w, i) => labelOf(w, i, false))
+  const dropped = words.map((w, i) => labelOf(w, i, true))
+  // (when the brackets were all that told two labels apart, they stay)
+  const labels = new Set(dropped).size < new Set(kept).size ? kept : dropped
   const shared = (words[0] ?? []).slice(0, pre)
   // "Cấp thẻ căn cước cho người": the procedure is "Cấp thẻ căn cước".
   while (

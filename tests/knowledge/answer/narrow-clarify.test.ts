@@ -65,6 +65,19 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
     }
   })
 
+  it('shows what ends a long name in its label and answers the option whose name holds the reply as typed', async () => {
+    const permit = await portal.kb.answer('xin giấy phép xây dựng', {})
+    expect(permit.kind).toBe('clarify')
+    const house = permit.candidates?.find((c) => c.code === '1.013225')
+    // the bracketed list of works gives way to the house the name ends with
+    expect(house?.label).toBe('Mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ')
+    // "nhà ở" (before: small talk) is that option
+    expect(await portal.kb.answer('nhà ở', { candidateCodes: offeredCodes(permit) })).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.013225' },
+    })
+  })
+
   it('asks again among the options a fact leaves, instead of saying it cannot answer', async () => {
     const answer = await portal.kb.answer('thẻ bị hỏng', context)
     expect(answer.kind).toBe('clarify')
