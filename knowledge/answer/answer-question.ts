@@ -217,6 +217,12 @@ const SMALLTALK_TEXT =
   'Chào bạn, tôi là Trợ lý số. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, ' +
   'có làm trực tuyến được không. Bạn cần làm thủ tục gì?'
 const THANKS_TEXT = 'Không có gì ạ. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
+const SORRY_TEXT =
+  'Xin lỗi vì câu trả lời chưa giúp được bạn. Bạn thử hỏi lại, nói rõ tên thủ tục và điều cần biết ' +
+  `(ví dụ "đổi bằng lái xe cần giấy tờ gì"), hoặc gọi tổng đài Dịch vụ công ${HOTLINE} để được cán bộ hỗ trợ.`
+/** Displeasure with the replies or the assistant ("trả lời sai", "vô dụng", "chẳng giúp được gì") — folded. */
+const DISPLEASED =
+  /\b(?:vo van|linh tinh|lung tung|sai|kem|te|nham|khong dung|chang ra gi|cha ra gi|kho hieu|(?:khong|chang|cha|ko) hieu|(?:khong|chang|cha|ko) giup|ngu|vo dung|do ngu|chan qua|chan the|cham qua|cham vay)\b/
 
 /** "2", "số 2", "cái thứ hai": a pick by its place in a list (1-based), whatever list; else null. */
 const placeInList = (question: string): number | null => {
@@ -360,8 +366,12 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     if (answer) return answer
   }
   if (kind === 'smalltalk') {
-    const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(query.folded.join(' '))
-    return { kind: 'smalltalk', text: thanks ? THANKS_TEXT : SMALLTALK_TEXT }
+    const folded = query.folded.join(' ')
+    const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(folded)
+    return {
+      kind: 'smalltalk',
+      text: thanks ? THANKS_TEXT : DISPLEASED.test(folded) ? SORRY_TEXT : SMALLTALK_TEXT,
+    }
   }
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()

@@ -184,4 +184,17 @@ describe('answerQuestion', () => {
     expect(answer.kind).toBe('smalltalk')
     expect(answer.text.length).toBeGreaterThan(10)
   })
+
+  it.each(['trả lời vớ vẩn', 'bot vô dụng', 'bạn chẳng giúp được gì cả'])(
+    'apologises and points to the hotline for displeasure with the replies: "%s"',
+    async (question) => {
+      const answer = await ask(question)
+      expect(answer.kind).toBe('smalltalk')
+      expect(answer.text).toMatch(/^Xin lỗi/)
+      expect(answer.text).toContain('1800 1096')
+      // a greeting or thanks is not met with an apology
+      expect((await ask('chào bạn')).text).not.toMatch(/Xin lỗi/)
+      expect((await ask('cảm ơn nhiều')).text).not.toMatch(/Xin lỗi/)
+    },
+  )
 })
