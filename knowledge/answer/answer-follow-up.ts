@@ -300,6 +300,7 @@ export const createFollowUpAnswerer =
       // (a case of the conversation's procedure that alone reads as another one: "cho người dưới 14 tuổi"
       // after a passport is the passport for a child, not the identity card)
       return (
+        (await askedPaper(options, current)) ??
         (await refineVariant(answerAlone, options, current, alone)) ??
         (await refineCase(answerAlone, options, current)) ??
         alone
@@ -416,6 +417,25 @@ const answerNamedSibling = async (
 }
 
 /**
+ * Whether a paper is needed, asked alone ("có cần mang theo hộ khẩu không", "phải có giấy khai sinh
+ * không"), folded: the paper is the capture. A paper is named first (a procedure asked about, "có cần
+ * đăng ký tạm trú không", is not a paper).
+ */
+const ASKS_PAPER =
+  /^(?:(?:vay|the|thi|con|ok) )*(?:co )?(?:can|phai) (?:(?:mang|dem)(?: theo)? |nop |co |xuat trinh |chuan bi )?((?:giay|so|ban|anh|hinh|the|cccd|can cuoc|cmnd|chung minh|ho khau|hop dong|don|to khai|phieu|xac nhan)\b.*?) (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe))*$/
+
+/**
+ * A paper asked about in a conversation ("có cần mang theo hộ khẩu không" after the identity card's
+ * re-issue), which alone reads as the paper's own procedure (the permanent residence): about the
+ * conversation's procedure, answered for its papers, the paper looked up in them.
+ */
+const askedPaper = (options: AnswerQuestionOptions, current: string): Promise<Answer | null> | null => {
+  const { getProcedure, query } = readFollowUp(options)
+  if (query.tokens.length > REFINING_WORDS + 2 || !ASKS_PAPER.test(query.folded.join(' '))) return null
+  return answerWith(getProcedure, current, 'documents', [], null, query.folded)
+}
+
+/**
  * A short follow-up the message alone found nothing sure for, whose every word the conversation's
  * record itself holds ("ở tỉnh khác thì sao" after a vehicle's registration, "bằng giấy cũ" after the
  * driving licence's exchange, "có cần bản vẽ không" after the building permit): about that procedure, answered from it for the part asked (a paper asked about gets its yes
@@ -438,6 +458,22 @@ const stayOnRecord = async (
   if (!procedure) return null
   const held = recordFacts(procedure).words
   if (!words.every((w) => held.includes(` ${w} `))) return null
+  // A thing the dictionary read the message as ("visa" → "thị thực") that the record does not hold
+  // is another thing than the record's ("còn visa đi Mỹ thì sao" after the passport).
+  const read = query.terms.filter((t) => t.fromSynonym && !t.qualifier).map((t) => t.folded)
+  if (rewrittenWords(query, synonyms).size && read.length && !held.includes(` ${read.join(' ')} `))
+    return null
+  // "còn" and words that name another procedure as typed ("vậy còn ly hôn": "… ghi vào Sổ hộ tịch việc ly
+  // hôn" after the marriage), which the conversation's procedure's name lacks: that other thing, not a case of it.
+  const phrase = ` ${words.join(' ')} `
+  const own = ` ${foldPhrase(procedure.name)} `
+  if (
+    words.length >= 2 &&
+    /^(?:(?:vay|the|thi|ok|uh|u) )*con /.test(query.folded.join(' ')) &&
+    !own.includes(phrase) &&
+    (alone.candidates ?? []).some((c) => ` ${foldPhrase(c.name)} `.includes(phrase))
+  )
+    return null
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
   return answerWith(getProcedure, current, facet, [], null, query.folded, also)

@@ -570,8 +570,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   })
   if (!best || !confident(best)) {
     // Nothing else fits well: the message most likely still means the conversation's procedure
-    // (unless it asks for an action that procedure does not do: answer-follow-up.ts reads it with its name).
-    if (current && !(await asksOtherAction(getProcedure, current, query, actions)))
+    // (unless it asks for an action that procedure does not do: answer-follow-up.ts reads it with its name;
+    // or names a topic the records lack: "còn visa đi Mỹ thì sao" after the passport).
+    if (current && !absent.length && !(await asksOtherAction(getProcedure, current, query, actions)))
       return (await answerWith(getProcedure, current, facet, [], place, query.folded, also)) ?? notFound()
     // Side words hid a name the question covers: ask whether it is meant rather than say nothing fits.
     if (covered.length) return withChannel(askWhich(covered, true))

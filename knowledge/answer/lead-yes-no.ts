@@ -75,6 +75,11 @@ const PAPER_AT_START = 16
 
 /** The yes/no lead of a procedure the record says is free. */
 const FREE = 'Không mất phí: hồ sơ thủ tục ghi miễn phí.'
+/** A paper named in a question ("sổ hộ khẩu", "giấy …", "bản sao", "ảnh"), folded and padded. */
+const NAMES_PAPER =
+  / (?:ho khau|so|giay|ban sao|ban chinh|anh|hinh|the|cccd|cmnd|can cuoc|hop dong|don|phieu|to khai|chung minh) /
+const NOT_LISTED =
+  'Không thấy trong thành phần hồ sơ: giấy tờ bạn hỏi không có trong danh sách giấy tờ của thủ tục này (ở dưới).'
 
 const EXEMPTION = /miễn (?:giấy phép|cấp giấy phép|thủ tục)|được miễn|không phải (?:xin|cấp|làm|đăng ký)/iu
 
@@ -131,7 +136,9 @@ export const leadYesNo = ({
           const at = ` ${foldVietnamese(part)} `.indexOf(phrase)
           if (at >= 0 && (!best || at < best.at)) best = { part, at }
         }
-      if (!best) return null
+      // A paper the record's papers do not name ("có cần mang theo hộ khẩu không" for the identity card):
+      // said so, for the papers asked about only.
+      if (!best) return facet === 'documents' && NAMES_PAPER.test(whole) ? NOT_LISTED : null
       const quoted = clipSentences(best.part, 300).replace(/[.;:]\s*$/u, '')
       // Named deep inside a sentence ("Đối với yêu cầu đăng ký kết hôn, cơ quan đăng ký hộ tịch tra cứu
       // thông tin về tình trạng hôn nhân …"), the paper may be a note about it, not one to bring: quoted

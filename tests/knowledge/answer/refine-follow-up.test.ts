@@ -188,6 +188,29 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(reply.text).toMatch(/gia hạn/)
   })
 
+  it('reads a paper asked about as one of the conversation’s procedure, and says when its papers do not name it', async () => {
+    // before: the permanent residence, which "hộ khẩu" alone names
+    const card = { procedureCode: '1.014064' }
+    const reply = await portal.kb.answer('có cần mang theo hộ khẩu không', card)
+    expect(kindAndCode(reply)).toEqual({ kind: 'answer', code: '1.014064' })
+    expect(reply.facet).toBe('documents')
+    expect(reply.text.split('\n')[0]).toMatch(/^Không thấy trong thành phần hồ sơ/)
+  })
+
+  it('leaves a follow-up naming another thing, or a topic the records lack, to itself', async () => {
+    // "còn ly hôn" after the marriage is the divorce's own record, not the marriage again
+    const divorce = await portal.kb.answer('vậy còn ly hôn', { procedureCode: '1.000894' })
+    expect(divorce.procedure?.code).not.toBe('1.000894')
+    expect(offeredCodes(divorce)).toContain('2.000554')
+    // a visa abroad after the passport: the records do not cover it (before: the passport again)
+    const visa = await portal.kb.answer('ok cảm ơn, còn visa đi Mỹ thì sao', { procedureCode: '1.001456' })
+    expect(visa.kind).toBe('not_found')
+    // "cái đó" points at the conversation's procedure (before: a question among cattle-breeding aids)
+    const that = await portal.kb.answer('cái đó mất bao lâu', { procedureCode: '3.000347' })
+    expect(kindAndCode(that)).toEqual({ kind: 'answer', code: '3.000347' })
+    expect(that.facet).toBe('duration')
+  })
+
   it('reads a remark beside the conversation as small talk or out of scope, not as the procedure again', async () => {
     const birth = { procedureCode: '1.001193' }
     const passport = { procedureCode: '1.001456' }
