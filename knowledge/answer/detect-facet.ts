@@ -54,9 +54,15 @@ const COUNTED = new Set([
   'thang tuoi',
 ])
 
-/** Whether a cue is a bare "bao nhiêu" that counts something other than money. */
+/** Whether a cue is a bare "bao nhiêu" that counts something other than money, or asks a limit. */
 const countsOtherThanMoney = (c: CueSpan, tokens: AnalyzedToken[]) => {
   if (c.facet !== 'fees' || c.end - c.start !== 2 || tokens[c.start]?.folded !== 'bao') return false
+  // "diện tích tối thiểu (là) bao nhiêu", "vốn tối đa bao nhiêu": a limit asked, not a fee
+  const before = tokens
+    .slice(Math.max(0, c.start - 3), c.start)
+    .map((t) => t.folded)
+    .join(' ')
+  if (/(?:^| )toi (?:thieu|da)(?: la)?$/.test(before)) return true
   const next = tokens[c.end]
   if (!next || next.clause) return false
   return COUNTED.has(next.folded) || COUNTED.has(`${next.folded} ${tokens[c.end + 1]?.folded ?? ''}`)
