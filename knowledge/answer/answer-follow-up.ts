@@ -272,7 +272,9 @@ const askOfObject = async (
   // (the part asked is the reply's, never one the object's words name: "… trực tuyến toàn trình")
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   const answered = refined.kind === 'answer' ? refined.procedure : undefined
-  if (answered && !actions.misfit(traits, answered.name))
+  // (a confident answer the core gave for another reading of the action is kept: "hết hạn rồi" after the
+  // passport, which is renewed by a new issue, renew-expired.ts)
+  if (answered && (!actions.misfit(traits, answered.name) || traits.actions.size > 1))
     return answerWith(getProcedure, answered.code, facet, [], null, query.folded)
   // The records do not do it to that object ("gia hạn được không" after the passport): said so, with the
   // object's procedures as related ones, rather than a question among other objects' extensions.
@@ -300,6 +302,7 @@ export const createFollowUpAnswerer =
       // (a case of the conversation's procedure that alone reads as another one: "cho người dưới 14 tuổi"
       // after a passport is the passport for a child, not the identity card)
       return (
+        (await restatedObject(options, current)) ??
         (await askedPaper(options, current)) ??
         (await refineVariant(answerAlone, options, current, alone)) ??
         (await refineCase(answerAlone, options, current)) ??
@@ -414,6 +417,29 @@ const answerNamedSibling = async (
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
   return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
+}
+
+/**
+ * A short follow-up that only names again the object of the conversation's procedure, with no action,
+ * case or variant ("bằng A1" after the driving licence's exchange: "giấy phép lái xe" in the dictionary's
+ * reading), which alone reads as that object's plainest procedure (its first issue): still the
+ * conversation's procedure, for the part asked.
+ */
+const restatedObject = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
+  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  if (query.tokens.length > REFINING_WORDS) return null
+  const traits = actions.ofQuestion(query.tokens)
+  if (traits.actions.size || traits.qualifiers.size || traits.variants.size || traits.age !== null)
+    return null
+  const words = query.terms.filter((t) => t.weight >= 1).map((t) => t.folded)
+  if (words.filter((w) => !GENERIC.has(w)).length < 2) return null
+  const procedure = await getProcedure(current)
+  if (!procedure) return null
+  const named = ` ${foldPhrase(procedure.name)} `
+  if (!named.includes(` ${words.join(' ')} `)) return null
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
+  return answerWith(getProcedure, current, facet, [], null, query.folded, also)
 }
 
 /**

@@ -197,6 +197,19 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(reply.text.split('\n')[0]).toMatch(/^Không thấy trong thành phần hồ sơ/)
   })
 
+  it('stays on the conversation’s procedure for its object named again, and for an expiry its reading renews', async () => {
+    // "bằng A1" reads as the licence: after its exchange, still the exchange (before: the first issue)
+    expect(kindAndCode(await portal.kb.answer('bang A1', { procedureCode: '3.000347' }))).toEqual({
+      kind: 'answer',
+      code: '3.000347',
+    })
+    // a passport that expired is renewed by a new issue (before: a question among land leases)
+    expect(kindAndCode(await portal.kb.answer('het han roi', { procedureCode: '1.001456' }))).toEqual({
+      kind: 'answer',
+      code: '1.001456',
+    })
+  })
+
   it('leaves a follow-up naming another thing, or a topic the records lack, to itself', async () => {
     // "còn ly hôn" after the marriage is the divorce's own record, not the marriage again
     const divorce = await portal.kb.answer('vậy còn ly hôn', { procedureCode: '1.000894' })
