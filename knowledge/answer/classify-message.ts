@@ -241,6 +241,8 @@ const ASKS_BOT_NATURE =
  * administration ("công an phường trả lời sai" is a complaint about a body).
  */
 const BOT_REMARKS = [
+  /\b(?:bot|ban|em|tro li|ad) (?:khong|chang|ko|cha) (?:tra loi|rep)\b/,
+  /^(?:tra loi|rep|giai dap|huong dan)(?: \S+){0,2} (?:hay|tot|nhanh|chi tiet|de hieu|ro rang|chuan|chinh xac|nhiet tinh)(?: (?:qua|lam|ghe|the|that|nhi|nha|a))*$/,
   /\b(?:tra loi|rep|noi|viet)\b(?: \S+){0,3} (?:vo van|linh tinh|lung tung|sai|kem|do|te|chan|nham|khong dung|chang ra gi|cha ra gi|kho hieu)\b/,
   /\b(?:khong|chang|cha|ko) tra loi (?:dung|duoc|dc)\b/,
   /\b(?:noi|viet|tra loi) gi (?:cha|chang|khong|ko) hieu\b/,
@@ -252,12 +254,50 @@ const BOT_REMARKS = [
   /\b(?:bot|tro li|ban|em) co (?:hoat dong|chay|song|online) (?:khong|ko|k)\b/,
 ]
 
-/** Whether it is a machine, without naming the assistant ("có phải robot không đấy", "người thật hay máy vậy") — folded. */
-const BOT_NATURE =
-  /^(?:(?:co )?phai |la )*(?:robot|may|bot|chatbot|ai)(?: tra loi)?(?: (?:khong|ko|k|a|ha|ah|day|vay|the|z|nhi|sao))*$|^(?:nguoi that|nguoi) hay (?:may|bot|robot|ai)(?: (?:vay|the|a|ha|z|nhi|day))*$/
+/**
+ * What the assistant is, without naming it or in other words ("có phải robot không đấy", "người thật hay máy
+ * vậy", "đây là máy tự động trả lời à", "mình đang nói chuyện với máy phải không", "ai đang trả lời tôi vậy",
+ * "bạn là trợ lý ảo của ai"), when it works and what it helps with ("bạn làm việc
+ * mấy giờ", "bạn có nghỉ cuối tuần không", "bạn hỗ trợ những thủ tục nào"), or the same in English — folded.
+ */
+const BOT_NATURE = new RegExp(
+  [
+    '^(?:(?:co )?phai |la )*(?:robot|may|bot|chatbot|ai)(?: tra loi)?(?: (?:khong|ko|k|a|ha|ah|day|vay|the|z|nhi|sao))*$',
+    '^(?:nguoi that|nguoi) hay (?:may|bot|robot|ai)(?: (?:vay|the|a|ha|z|nhi|day))*$',
+    String.raw`\b(?:may|he thong|tong dai) tu dong(?: tra loi)?\b`,
+    String.raw`\bdang (?:noi chuyen|nhan tin|chat) voi (?:may|bot|robot|ai|nguoi that|nguoi)\b`,
+    String.raw`^ai (?:dang )?(?:tra loi|nhan tin|chat)(?: voi)? (?:toi|minh|em|tui)\b`,
+    String.raw`\b(?:ban|em|bot) (?:la )?(?:tro li ao|chatbot|tro li so)(?: cua ai| cua co quan nao| do ai lam)\b`,
+    String.raw`^(?:ban|em|bot|ad|tro li) (?:lam viec|hoat dong|truc|online|tra loi)(?: tu)? (?:may gio|luc nao|khi nao|ca ngay|ca dem|24)\b`,
+    String.raw`^(?:ban|em|bot|ad|tro li) co (?:nghi|lam viec|truc|tra loi)(?: vao)? (?:cuoi tuan|thu bay|chu nhat|le|tet|ban dem|dem)\b`,
+    String.raw`^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)\b`,
+    String.raw`^(?:who are you|what is your name|what i your name|whats your name|how are you|nice to meet you|are you (?:a bot|a robot|human|real))\b`,
+  ].join('|'),
+)
 
 /** A remark about the replies beside a request ("tôi cần người tư vấn, bot trả lời không đúng"): not only a remark. */
 const ASKS_FOR_MORE = /\b(?:can|muon|gap|xin|tu van|giup (?:toi|em|minh))\b/
+
+/** A greeting or thanks that opens a message ("kính chào", "xin chân thành cảm ơn", "thanks") — folded. */
+const GREETING_OPENS =
+  /^(?:(?:xin|kinh|em|toi|minh|chau) )?(?:chao|cam on|chan thanh cam on|xin chan thanh cam on|tks|thanks|thank you)\b/
+/** Words that ask for something after a greeting ("chào bạn, tôi muốn hỏi …") — folded. */
+const ASKS_SOMETHING = /\b(?:muon|can|hoi|giup|lam sao|lam the nao|nho)\b/
+/** At most this many words is a greeting or thanks with wishes ({@link greetsOnly}). */
+const GREETING_WORDS = 20
+
+/**
+ * A greeting or thanks with nothing asked ("Kính chào quý cơ quan", "Xin chân thành cảm ơn quý cơ quan đã
+ * giải đáp", "cảm ơn bạn đã giải đáp rất nhiệt tình, chúc bạn một ngày làm việc hiệu quả", "xin chào, tôi mới
+ * dùng lần đầu", "chào nhé, mình đi đây"): no question word, nothing asked for, no word of public
+ * administration once the form of address "quý cơ quan" is set aside ("chào bạn, tôi bị mất căn cước" tells a need).
+ */
+const greetsOnly = (all: string, text: string): boolean => {
+  if (!GREETING_OPENS.test(all) || text.includes('?') || all.split(' ').length > GREETING_WORDS) return false
+  if (QUESTION_MARK.test(` ${all} `) || ASKS_SOMETHING.test(all)) return false
+  const rest = all.replace(/\bquy (?:co quan|can bo|vi)\b/g, '')
+  return !ADMIN_WORDS.some((p) => containsPhrase(rest, p))
+}
 
 /** At most this many words is a remark about the assistant ({@link BOT_REMARKS}). */
 const BOT_REMARK_WORDS = 10
@@ -744,6 +784,7 @@ export const classifyMessage = ({
     return 'status'
   if (ASKS_BOT_NATURE.test(all) || BOT_NATURE.test(all)) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
+  if (greetsOnly(all, text)) return 'smalltalk'
   if (
     words.length <= BOT_REMARK_WORDS &&
     BOT_REMARKS.some((r) => r.test(all)) &&

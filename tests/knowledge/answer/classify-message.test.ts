@@ -16,6 +16,23 @@ describe('classifyMessage', () => {
   /** Messages by the class they must get. */
   const examples: Record<MessageClass, string[]> = {
     smalltalk: [
+      // what the assistant is, when it works and what it helps with, in other words or in English
+      'đây là máy tự động trả lời à',
+      'mình đang nói chuyện với máy phải không',
+      'ai đang trả lời tôi vậy',
+      'bạn là trợ lý ảo của ai',
+      'bạn làm việc mấy giờ',
+      'bạn có nghỉ cuối tuần không',
+      'bạn hỗ trợ những thủ tục nào',
+      'who are you',
+      'what is your name',
+      'sao bot không trả lời',
+      'trả lời hay quá',
+      // a greeting or thanks with nothing asked, also formal and with wishes
+      'Kính chào quý cơ quan',
+      'Xin chân thành cảm ơn quý cơ quan đã giải đáp',
+      'Cảm ơn bạn đã giải đáp rất nhiệt tình, chúc bạn một ngày làm việc hiệu quả',
+      'chào nhé, mình đi đây',
       // whether it is a machine, without naming the assistant; remarks about it and its replies
       'có phải robot không đấy',
       'là máy à',
@@ -177,6 +194,10 @@ describe('classifyMessage', () => {
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
+      // a greeting that goes on to a need or a question is that question
+      'chào bạn, tôi bị mất căn cước',
+      'chào ad, cho hỏi làm hộ chiếu',
+      'cảm ơn, còn đăng ký kết hôn thì sao',
       'đăng ký kết hôn có cần hẹn trước không',
       // putting off beside a procedure, or asking again about it, is still about it
       'để mình xem lại giấy tờ đăng ký kết hôn đã',
