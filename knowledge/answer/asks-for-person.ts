@@ -68,6 +68,14 @@ const CONTACT_PHRASES = [
   'email ho tro',
   'dia chi bo phan mot cua',
   'dia chi mot cua',
+  'dia chi trung tam hanh chinh cong',
+  'dia chi trung tam phuc vu hanh chinh cong',
+  // anyone real there, someone to guide ("có ai là người thật không", "tôi cần người hướng dẫn tận tình hơn")
+  'co ai la nguoi that',
+  'can nguoi huong dan',
+  'muon nguoi huong dan',
+  'can nguoi tu van',
+  'can nguoi ho tro',
 ]
 
 /** Someone to reach (folded). */

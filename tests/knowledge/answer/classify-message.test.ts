@@ -283,6 +283,10 @@ describe('classifyMessage', () => {
     ],
     // asking for a person
     contact: [
+      // anyone real there, someone to guide, the public service centre's address
+      'có ai là người thật không, tôi cần hỏi gấp',
+      'tôi cần người hướng dẫn tận tình hơn',
+      'địa chỉ trung tâm hành chính công tỉnh ở đâu',
       // a person asked for beside a remark about the replies
       'gặp người thật đi, bot trả lời không đúng',
       'cho tôi xin email của sở tư pháp',
