@@ -73,6 +73,18 @@ const STATUS_PHRASES = [
   'qua hen',
   'qua ngay hen',
   'den buoc nao',
+  // where it lies, who holds it, late or refused or sent back for more ("hồ sơ đang ở khâu nào", "ai đang
+  // giữ hồ sơ của tôi", "quá hạn trả kết quả", "hồ sơ bị từ chối", "bị yêu cầu bổ sung")
+  'o khau nao',
+  'dang giu ho so',
+  'qua han tra ket qua',
+  'tre han tra ket qua',
+  'qua han giai quyet',
+  'ho so bi tu choi',
+  'bi yeu cau bo sung',
+  'tinh hinh giai quyet',
+  'tinh hinh xu li',
+  'tinh hinh ho so',
   'toi buoc nao',
   'da xong chua',
   'xong chua',
@@ -158,6 +170,13 @@ const HANDED_IN =
 const SUBMITTED =
   /\bho so (?:(?:da|vua) (?:nop|gui)|(?:nop|gui) roi)\b(?=.*\b(?:xem|coi|tra cuu|theo doi|treo|lau qua|lau the|lau vay|cham|sao roi|xong chua|duyet chua)\b)|\b(?:bao gio|khi nao|bao lau nua|xem|coi|tra cuu|theo doi)\b.*\bho so (?:(?:da|vua) (?:nop|gui)|(?:nop|gui) roi)\b/
 
+/**
+ * Paid and waiting, or asking someone to check an application ("đã đóng phí rồi bao giờ có kết quả", "check
+ * giúp mình hồ sơ với") — folded.
+ */
+const PAID_OR_CHECK =
+  /\b(?:da )?(?:dong|nop|chuyen) (?:phi|le phi|tien)(?: \S+){0,3} roi\b.*\b(?:bao gio|khi nao|bao lau)\b|\bcheck\b(?: \S+){0,3} ho so\b/
+
 /** A receipt code written another way than {@link RECEIPT_CODE} ("H40.22-261101-0005"). */
 const RECEIPT_CODE_LOOSE = /\b[a-z]\d{2}(?:\.\d{1,3})+-\d{6}-\d{3,6}\b/i
 
@@ -167,7 +186,7 @@ const RECEIPT_CODE_LOOSE = /\b[a-z]\d{2}(?:\.\d{1,3})+-\d{6}-\d{3,6}\b/i
  * procedure, so there is no record's time limit to tell, only where to follow it.
  */
 const OWN_APPLICATION = String.raw`\bho so(?: \S+){0,4}? (?:cua )?(?:toi|em|minh|tui|chung toi)\b(?! be\b)`
-const WHEN_DONE = String.raw`\b(?:bao gio|khi nao|bao lau nua|ket qua|xong|den dau|sao lau|lau qua|lau the|lau vay|sao roi|the nao roi|bi treo|tre han|qua han)\b`
+const WHEN_DONE = String.raw`\b(?:bao gio|khi nao|bao lau nua|ket qua|xong|den dau|sao lau|lau qua|lau the|lau vay|sao roi|the nao roi|bi treo|tre han|qua han|(?:dang )?nam o dau|dang o dau|o dau roi)\b`
 const OWN_APPLICATION_WHEN = new RegExp(
   `${OWN_APPLICATION}(?: \\S+){0,4}? ${WHEN_DONE}|${WHEN_DONE}(?: \\S+){0,3}? ${OWN_APPLICATION}(?: (?:nop|gui|lam)\\b.*)?$`,
 )
@@ -778,6 +797,7 @@ export const classifyMessage = ({
         PROMISED.test(all) ||
         HANDED_IN.test(all) ||
         SUBMITTED.test(all) ||
+        PAID_OR_CHECK.test(all) ||
         OWN_APPLICATION_WHEN.test(all) ||
         WAITING.test(all)))
   )

@@ -333,6 +333,15 @@ describe('classifyMessage', () => {
       'ho so da nop bi treo lau qua',
       'nộp hồ sơ rồi giờ chờ bao lâu nữa',
       'xem hồ sơ đã nộp ở đâu',
+      // where it lies or who holds it, late, refused or sent back for more, paid and waiting, checked
+      'hồ sơ của tôi đang nằm ở đâu rồi',
+      'ai đang giữ hồ sơ của tôi',
+      'quá hạn trả kết quả mà chưa thấy gì',
+      'làm sao biết hồ sơ bị từ chối',
+      'tôi muốn hỏi tình hình giải quyết hồ sơ',
+      'hồ sơ em bị yêu cầu bổ sung là sao',
+      'đã đóng phí rồi bao giờ có kết quả',
+      'check giúp mình hồ sơ với',
       // a receipt code written another way
       'cho hỏi hồ sơ số H40.22-261101-0005 sao rồi',
       'sao hồ sơ của em cứ trạng thái chờ tiếp nhận mãi',
