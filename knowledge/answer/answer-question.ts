@@ -217,6 +217,9 @@ const SMALLTALK_TEXT =
   'Chào bạn, tôi là Trợ lý số. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, ' +
   'có làm trực tuyến được không. Bạn cần làm thủ tục gì?'
 const THANKS_TEXT = 'Không có gì ạ. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
+/** Small talk within a conversation: how to go on with its procedure ("Thủ tục " of a name is said once). */
+const goOnText = (name: string): string =>
+  `Bạn cần hỏi thêm về thủ tục "${name.replace(/^thủ tục\s+/iu, '')}" (giấy tờ, lệ phí, thời hạn, nơi nộp) hay một thủ tục khác, cứ nhắn cho tôi.`
 const SORRY_TEXT =
   'Xin lỗi vì câu trả lời chưa giúp được bạn. Bạn thử hỏi lại, nói rõ tên thủ tục và điều cần biết ' +
   `(ví dụ "đổi bằng lái xe cần giấy tờ gì"), hoặc gọi tổng đài Dịch vụ công ${HOTLINE} để được cán bộ hỗ trợ.`
@@ -368,10 +371,11 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   if (kind === 'smalltalk') {
     const folded = query.folded.join(' ')
     const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(folded)
-    return {
-      kind: 'smalltalk',
-      text: thanks ? THANKS_TEXT : DISPLEASED.test(folded) ? SORRY_TEXT : SMALLTALK_TEXT,
-    }
+    if (thanks) return { kind: 'smalltalk', text: THANKS_TEXT }
+    if (DISPLEASED.test(folded)) return { kind: 'smalltalk', text: SORRY_TEXT }
+    // Within a conversation ("ok", "mệt quá" after an answer): how to go on with its procedure, not the greeting.
+    const current = context.procedureCode ? await getProcedure(context.procedureCode) : null
+    return { kind: 'smalltalk', text: current ? goOnText(current.name) : SMALLTALK_TEXT }
   }
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()

@@ -241,6 +241,10 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
       expect(['smalltalk', 'not_found'], question).toContain(reply.kind)
       expect(reply.candidates ?? [], question).toEqual([])
     }
+    // small talk there says how to go on with the conversation's procedure, not the greeting
+    expect((await portal.kb.answer('mệt quá', birth)).text).toBe(
+      'Bạn cần hỏi thêm về thủ tục "đăng ký khai sinh" (giấy tờ, lệ phí, thời hạn, nơi nộp) hay một thủ tục khác, cứ nhắn cho tôi.',
+    )
     // the same words but a case, a part or the record's own words stay follow-ups
     expect(kindAndCode(await portal.kb.answer('mất rồi', { procedureCode: '1.014064' }))).toEqual({
       kind: 'answer',
