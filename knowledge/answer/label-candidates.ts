@@ -131,6 +131,13 @@ export const clarifyLabels = (
   return { labels, common: found.common }
 }
 
+/** A name without what it says in brackets ("… cấp IV (Công trình …/Dự án) và nhà ở riêng lẻ" → "… cấp IV và nhà ở riêng lẻ"). */
+const withoutBrackets = (text: string): string =>
+  text
+    .replace(/\s*\([^()]*\)/gu, '')
+    .replace(/\s+([,;])/gu, '$1')
+    .trim()
+
 const labelNames = (
   names: string[],
   joined: (a: string | undefined, b: string | undefined) => boolean,
@@ -168,7 +175,12 @@ const labelNames = (
   // Shared words name one procedure with cases only when they reach past its action to an
   // object: "Đăng ký" alone is shared by "Đăng ký thường trú" and "Đăng ký lại phương tiện …".
   const opening = /^thủ tục$/iu.test(`${words[0]?.[0] ?? ''} ${words[0]?.[1] ?? ''}`) ? 2 : 0
-  if (names.length < 2 || pre - opening < 3) return { labels: bases.map((n) => shorten(n)), common: null }
+  if (names.length < 2 || pre - opening < 3) {
+    // Whole names: a list in brackets too long to show gives way to what ends the name, as below.
+    const whole = bases.map((n) => shorten(n))
+    const unbracketed = bases.map((n) => shorten(n.length > MAX_LABEL_CHARS ? withoutBrackets(n) || n : n))
+    return { labels: new Set(unbracketed).size < new Set(whole).size ? whole : unbracketed, common: null }
+  }
   const labelOf = (w: string[], i: number, dropBrackets: boolean): string => {
     const mid = w.slice(pre, w.length - suf)
     while (mid.length > 1 && EDGE_WORDS.has((mid[0] ?? '').toLocaleLowerCase('vi').replace(/[,;:]$/u, '')))
@@ -182,10 +194,7 @@ const labelNames = (
     if (text.length < 3) return shorten(bases[i] ?? '')
     // Too long for a label: a list in brackets goes first, so what ends the name shows ("Mới đối với công
     // trình cấp III, cấp IV (Công trình không theo tuyến/…) và nhà ở riêng lẻ" → "… cấp IV và nhà ở riêng lẻ").
-    const unbracketed = text
-      .replace(/\s*\([^()]*\)/gu, '')
-      .replace(/\s+([,;])/gu, '$1')
-      .trim()
+    const unbracketed = withoutBrackets(text)
     const long = dropBrackets && text.length > MAX_LABEL_CHARS && unbracketed.length >= 3
     return shorten(capitalise(long ? unbracketed : text))
   }

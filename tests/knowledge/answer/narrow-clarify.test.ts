@@ -71,6 +71,15 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
     const house = permit.candidates?.find((c) => c.code === '1.013225')
     // the bracketed list of works gives way to the house the name ends with
     expect(house?.label).toBe('Mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ')
+    // so for the permit's extension and re-issue
+    const extension = await portal.kb.answer('gia hạn giấy phép xây dựng', {})
+    expect(extension.candidates?.find((c) => c.code === '1.013227')?.label).toBe(
+      'Công trình cấp III, cấp IV và nhà ở riêng lẻ',
+    )
+    const reissue = await portal.kb.answer('cấp lại giấy phép xây dựng', {})
+    expect(reissue.candidates?.find((c) => c.code === '1.013228')?.label).toBe(
+      'Cấp III, cấp IV và nhà ở riêng lẻ',
+    )
     // "nhà ở" (before: small talk) is that option
     expect(await portal.kb.answer('nhà ở', { candidateCodes: offeredCodes(permit) })).toMatchObject({
       kind: 'answer',
