@@ -84,6 +84,20 @@ describe('topics the records do not hold', () => {
     },
   )
 
+  it.each(['xin visa Nhật cần gì', 'mua bảo hiểm xe máy bắt buộc ở đâu'])(
+    'says the records lack another country’s visa and a vehicle’s private insurance: "%s"',
+    async (question) => {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind).toBe('not_found')
+      // a foreigner's visa for Viet Nam is in the records
+      expect((await portal.kb.answer('người nước ngoài xin visa Việt Nam')).kind).not.toBe('not_found')
+      // and after a passport, "còn xin visa Hàn thì sao" is not the passport again
+      expect((await portal.kb.answer('còn xin visa Hàn thì sao', { procedureCode: '1.001456' })).kind).toBe(
+        'not_found',
+      )
+    },
+  )
+
   it('says a power or water cut is not in the records, and keeps a lost phone with a card a re-issue', async () => {
     for (const q of [
       'khu phố bị cúp nước 3 ngày báo ở đâu',
