@@ -24,6 +24,13 @@ describe('answers only what the records cover', () => {
     expect(answer.text).toContain('Có thể liên quan:')
   })
 
+  it('reads registering the household again after a move as the permanent residence, not a vessel’s re-registration', async () => {
+    // "đăng ký lại hộ khẩu" names no re-issue: the household book is no longer issued, residence is registered
+    const answer = await portal.kb.answer('chuyen nha sang phuong khac thi dang ky lai ho khau the nao')
+    expect(answer.procedure?.code).not.toBe('1.006391')
+    expect(answer.kind === 'answer' ? answer.procedure?.code : answer.candidates?.[0]?.code).toBe('1.004222')
+  })
+
   it('names the action asked about when no procedure does it', async () => {
     const answer = await portal.kb.answer('gia hạn giấy khai sinh')
     expect(answer.text).toContain('(việc gia hạn bạn hỏi)')
