@@ -484,11 +484,6 @@ const stayOnRecord = async (
   if (!procedure) return null
   const held = recordFacts(procedure).words
   if (!words.every((w) => held.includes(` ${w} `))) return null
-  // A thing the dictionary read the message as ("visa" → "thị thực") that the record does not hold
-  // is another thing than the record's ("còn visa đi Mỹ thì sao" after the passport).
-  const read = query.terms.filter((t) => t.fromSynonym && !t.qualifier).map((t) => t.folded)
-  if (rewrittenWords(query, synonyms).size && read.length && !held.includes(` ${read.join(' ')} `))
-    return null
   // "còn" and words that name another procedure as typed ("vậy còn ly hôn": "… ghi vào Sổ hộ tịch việc ly
   // hôn" after the marriage), which the conversation's procedure's name lacks: that other thing, not a case of it.
   const phrase = ` ${words.join(' ')} `

@@ -218,7 +218,7 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     // a visa abroad after the passport: the records do not cover it (before: the passport again)
     const visa = await portal.kb.answer('ok cảm ơn, còn visa đi Mỹ thì sao', { procedureCode: '1.001456' })
     expect(visa.kind).toBe('not_found')
-    // a thing the dictionary reads the words as ("visa": a visa) that the passport's record does not hold
+    // a visa is not the passport: the message alone asks among the visas
     const visas = await portal.kb.answer('còn visa thì sao', { procedureCode: '1.001456' })
     expect(visas.procedure?.code).not.toBe('1.001456')
     // "cái đó" points at the conversation's procedure (before: a question among cattle-breeding aids)
