@@ -289,6 +289,9 @@ const BOT_NATURE = new RegExp(
     String.raw`\b(?:ban|em|bot) (?:la )?(?:tro li ao|chatbot|tro li so)(?: cua ai| cua co quan nao| do ai lam)\b`,
     String.raw`^(?:ban|em|bot|ad|tro li) (?:lam viec|hoat dong|truc|online|tra loi)(?: tu)? (?:may gio|luc nao|khi nao|ca ngay|ca dem|24)\b`,
     String.raw`^(?:ban|em|bot|ad|tro li) co (?:nghi|lam viec|truc|tra loi)(?: vao)? (?:cuoi tuan|thu bay|chu nhat|le|tet|ban dem|dem)\b`,
+    String.raw`^(?:ban|em|bot|ad) (?:la )?nguoi(?: that)? hay (?:la )?(?:may|bot|robot|ai|chatbot)\b`,
+    String.raw`^(?:ban|em|bot|tro li) (?:thuoc|cua|la cua|lam cho) (?:co quan|don vi|ben|ai)\b`,
+    String.raw`^(?:ban|em|bot|ad|tro li) co (?:thong minh|gioi|hieu toi|hieu minh)\b`,
     String.raw`^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)\b`,
     String.raw`^(?:who are you|what is your name|what i your name|whats your name|how are you|nice to meet you|are you (?:a bot|a robot|human|real))\b`,
   ].join('|'),
@@ -299,7 +302,7 @@ const ASKS_FOR_MORE = /\b(?:can|muon|gap|xin|tu van|giup (?:toi|em|minh))\b/
 
 /** A greeting or thanks that opens a message ("kính chào", "xin chân thành cảm ơn", "thanks") — folded. */
 const GREETING_OPENS =
-  /^(?:(?:xin|kinh|em|toi|minh|chau) )?(?:chao|cam on|chan thanh cam on|xin chan thanh cam on|tks|thanks|thank you)\b/
+  /^(?:(?:da|xin|kinh|em|toi|minh|chau|con) )*(?:chao|cam on|chan thanh cam on|tks|thanks|thank you|tam biet|bye|hen gap lai|kinh gui (?:tro li|ban|ad))\b/
 /** Words that ask for something after a greeting ("chào bạn, tôi muốn hỏi …") — folded. */
 const ASKS_SOMETHING = /\b(?:muon|can|hoi|giup|lam sao|lam the nao|nho)\b/
 /** At most this many words is a greeting or thanks with wishes ({@link greetsOnly}). */
@@ -314,7 +317,11 @@ const GREETING_WORDS = 20
 const greetsOnly = (all: string, text: string): boolean => {
   if (!GREETING_OPENS.test(all) || text.includes('?') || all.split(' ').length > GREETING_WORDS) return false
   if (QUESTION_MARK.test(` ${all} `) || ASKS_SOMETHING.test(all)) return false
-  const rest = all.replace(/\bquy (?:co quan|can bo|vi)\b/g, '')
+  // (a form of address, and help thanked for or praised, "quý cơ quan", "sự hỗ trợ", "thông tin rất hữu ích")
+  const rest = all
+    .replace(/\bquy (?:co quan|can bo|vi)\b/g, '')
+    .replace(/\b(?:su|da) (?:ho tro|giup do|giai dap|huong dan)\b/g, '')
+    .replace(/\bthong tin(?: rat)? (?:huu ich|chi tiet|de hieu|ro rang)\b/g, '')
   return !ADMIN_WORDS.some((p) => containsPhrase(rest, p))
 }
 
