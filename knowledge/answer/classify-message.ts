@@ -285,17 +285,20 @@ const BOT_NATURE = new RegExp(
     '^(?:nguoi that|nguoi) hay (?:may|bot|robot|ai)(?: (?:vay|the|a|ha|z|nhi|day))*$',
     String.raw`\b(?:may|he thong|tong dai) tu dong(?: tra loi)?\b`,
     String.raw`\bdang (?:noi chuyen|nhan tin|chat) voi (?:may|bot|robot|ai|nguoi that|nguoi)\b`,
-    String.raw`^ai (?:dang )?(?:tra loi|nhan tin|chat)(?: voi)? (?:toi|minh|em|tui)\b`,
+    '^ai (?:dang )?(?:tra loi|nhan tin|chat)(?: voi)? (?:toi|minh|em|tui)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
     String.raw`\b(?:ban|em|bot) (?:la )?(?:tro li ao|chatbot|tro li so)(?: cua ai| cua co quan nao| do ai lam)\b`,
-    String.raw`^(?:ban|em|bot|ad|tro li) (?:lam viec|hoat dong|truc|online|tra loi)(?: tu)? (?:may gio|luc nao|khi nao|ca ngay|ca dem|24)\b`,
-    String.raw`^(?:ban|em|bot|ad|tro li) co (?:nghi|lam viec|truc|tra loi)(?: vao)? (?:cuoi tuan|thu bay|chu nhat|le|tet|ban dem|dem)\b`,
-    String.raw`^(?:ban|em|bot|ad) (?:la )?nguoi(?: that)? hay (?:la )?(?:may|bot|robot|ai|chatbot)\b`,
-    String.raw`^(?:ban|em|bot|tro li) (?:thuoc|cua|la cua|lam cho) (?:co quan|don vi|ben|ai)\b`,
-    String.raw`^(?:ban|em|bot|ad|tro li) co (?:thong minh|gioi|hieu toi|hieu minh)\b`,
-    String.raw`^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)\b`,
-    String.raw`^(?:who are you|what is your name|what i your name|whats your name|how are you|nice to meet you|are you (?:a bot|a robot|human|real))\b`,
+    '^(?:ban|em|bot|ad|tro li) (?:lam viec|hoat dong|truc|online|tra loi)(?: tu)? (?:may gio|luc nao|khi nao|ca ngay|ca dem|24)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    '^(?:ban|em|bot|ad|tro li) co (?:nghi|lam viec|truc|tra loi)(?: vao)? (?:cuoi tuan|thu bay|chu nhat|le|tet|ban dem|dem)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    '^(?:ban|em|bot|ad) (?:la )?nguoi(?: that)? hay (?:la )?(?:may|bot|robot|ai|chatbot)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    '^(?:ban|em|bot|tro li) (?:thuoc|cua|la cua|lam cho) (?:co quan|don vi|ben|ai)(?: nao)?(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    '^(?:ban|em|bot|ad|tro li) co (?:thong minh|gioi|hieu toi|hieu minh)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    '^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    '^(?:who are you|what is your name|what i your name|whats your name|how are you|nice to meet you|are you (?:a bot|a robot|human|real))(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
   ].join('|'),
 )
+
+/** A question beside what the assistant is ("đây là máy tự động à, cho hỏi làm hộ chiếu"): not only a remark — folded. */
+const ASKS_BESIDE = /\b(?:cho (?:minh|toi|em|tui) hoi|cho hoi|xin hoi|muon hoi|muon|can)\b/
 
 /** A remark about the replies beside a request ("tôi cần người tư vấn, bot trả lời không đúng"): not only a remark. */
 const ASKS_FOR_MORE = /\b(?:can|muon|gap|xin|tu van|giup (?:toi|em|minh))\b/
@@ -809,7 +812,7 @@ export const classifyMessage = ({
         WAITING.test(all)))
   )
     return 'status'
-  if (ASKS_BOT_NATURE.test(all) || BOT_NATURE.test(all)) return 'smalltalk'
+  if (ASKS_BOT_NATURE.test(all) || (BOT_NATURE.test(all) && !ASKS_BESIDE.test(all))) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
   if (greetsOnly(all, text)) return 'smalltalk'
   if (

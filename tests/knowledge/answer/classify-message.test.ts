@@ -202,7 +202,9 @@ describe('classifyMessage', () => {
     ],
     gibberish: ['qwerty asdf', 'asdkjh qwe', 'zzzz xxxx'],
     question: [
-      // a greeting that goes on to a need or a question is that question
+      // a greeting that goes on to a need or a question is that question; so is a question beside what the assistant is
+      'đây là máy tự động à, cho hỏi làm hộ chiếu',
+      'bạn làm việc mấy giờ, cho hỏi làm hộ chiếu ở đâu',
       'chào bạn, tôi bị mất căn cước',
       'chào ad, cho hỏi làm hộ chiếu',
       'cảm ơn, còn đăng ký kết hôn thì sao',
