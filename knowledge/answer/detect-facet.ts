@@ -54,6 +54,9 @@ const COUNTED = new Set([
   'thang tuoi',
 ])
 
+/** Words after "bao nhiêu" that make it money ("bao nhiêu tiền", "bao nhiêu đồng") — folded. */
+const MONEY = new Set(['tien', 'dong', 'phi', 'vnd', 'nghin', 'ngan', 'trieu', 'k'])
+
 /** Whether a cue is a bare "bao nhiêu" that counts something other than money, or asks a limit. */
 const countsOtherThanMoney = (c: CueSpan, tokens: AnalyzedToken[]) => {
   if (c.facet !== 'fees' || c.end - c.start !== 2 || tokens[c.start]?.folded !== 'bao') return false
@@ -62,8 +65,10 @@ const countsOtherThanMoney = (c: CueSpan, tokens: AnalyzedToken[]) => {
     .slice(Math.max(0, c.start - 3), c.start)
     .map((t) => t.folded)
     .join(' ')
-  if (/(?:^| )toi (?:thieu|da)(?: la)?$/.test(before)) return true
   const next = tokens[c.end]
+  // (not "lệ phí tối thiểu bao nhiêu", "tối thiểu bao nhiêu tiền": a fee's limit is a fee)
+  const money = /(?:^| )(?:phi|tien|gia)(?: |$)/.test(before) || MONEY.has(next?.folded ?? '')
+  if (/(?:^| )toi (?:thieu|da)(?: la)?$/.test(before) && !money) return true
   if (!next || next.clause) return false
   return COUNTED.has(next.folded) || COUNTED.has(`${next.folded} ${tokens[c.end + 1]?.folded ?? ''}`)
 }
