@@ -364,10 +364,22 @@ describe('officials extension in a real Roundcube 1.6', { timeout: 180_000 }, ()
     await compose.close()
 
     // the mail Roundcube sent in the "Vẫn gửi" test, opened from the văn thư's inbox
+    // (delivery through the local mail server may land after the list was first drawn on a busy machine:
+    // the inbox is opened again until the message is in it, as the văn thư would refresh it)
     const page = await clerkBrowser.context.newPage()
-    await page.goto(`${roundcube.url}/?_task=mail&_mbox=INBOX`)
     const row = page.locator('#messagelist tr', { hasText: 'Trả lời công văn 45/CV-STP' })
-    await row.waitFor({ timeout: 30_000 })
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${roundcube.url}/?_task=mail&_mbox=INBOX`)
+          return row.waitFor({ timeout: 10_000 }).then(
+            () => true,
+            () => false,
+          )
+        },
+        { timeout: 90_000, interval: 1_000 },
+      )
+      .toBe(true)
     await Promise.all([page.waitForURL(/_action=show/, { timeout: 30_000 }), row.dblclick()])
     await page.waitForSelector('html[data-trolyso-active="true"]', { state: 'attached', timeout: 30_000 })
     await page.locator('#attachment-list', { hasText: 'cong-van-tra-loi.pdf' }).waitFor()
