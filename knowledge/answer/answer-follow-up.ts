@@ -93,6 +93,20 @@ const cueWordsOf = (query: ExpandedQuery, synonyms: Synonyms): Set<string> =>
 /** Words of a reply that tell an age ("dưới 14 tuổi", "chưa đủ 14"): facts, not things. */
 const AGE_WORDS = new Set(['duoi', 'tren', 'du', 'tuoi', 'chua'])
 
+/** Whether a message's traits name no action, qualifier, variant or age: nothing that makes a case. */
+const namesNoCase = (traits: Traits): boolean =>
+  !traits.actions.size && !traits.qualifiers.size && !traits.variants.size && traits.age === null
+
+/**
+ * The answer from the procedure `code` for the part the message asks (and the other parts it asks after it).
+ */
+const answerPartAsked = (read: ReturnType<typeof readFollowUp>, code: string): Promise<Answer | null> => {
+  const { getProcedure, question, query, synonyms } = read
+  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
+  return answerWith(getProcedure, code, facet, [], null, query.folded, also)
+}
+
 /** People a story tells of beside its telling words ("bé 6 tuổi", "bà tôi", "hai đứa"): no thing either. */
 const PERSON_WORDS = new Set(['be', 'ba', 'dua'])
 
@@ -228,8 +242,7 @@ const refineFollowUp = async (
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
   if (query.tokens.length > REFINING_WORDS) return null
   const traits = actions.ofQuestion(query.tokens)
-  if (!traits.qualifiers.size && !traits.variants.size && !traits.actions.size && traits.age === null)
-    return null
+  if (namesNoCase(traits)) return null
   const procedure = await getProcedure(current)
   if (!procedure || namesOwnThing(query, [procedure.name], actions, synonyms)) return null
   // "còn công ty thì sao" after a household business's registration: another applicant, not its case.
@@ -321,13 +334,9 @@ export const createFollowUpAnswerer =
   }
 
 /**
- * A message's own content words, folded: not the dictionary's additions, nor words too common to weigh,
- * nor the words asking for a part, an action, a qualifier, a telling or a question word.
+ * A message's own content terms: not the dictionary's additions, nor words too common to weigh, nor the
+ * words asking for a part, an action, a qualifier, a telling, a person or a question word.
  */
-const ownWords = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Synonyms): string[] =>
-  ownTerms(query, actions, synonyms).map((t) => t.folded)
-
-/** The terms of {@link ownWords}. */
 const ownTerms = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Synonyms): QueryTerm[] => {
   const cueWords = cueWordsOf(query, synonyms)
   const phraseWords = actions.phraseWords(query.tokens)
@@ -351,7 +360,7 @@ const ownTerms = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Syn
  * outside the records) instead of as a follow-up that gets the procedure's answer again or a question
  * among procedures that share a word with it.
  */
-export const isAside = async (options: {
+export const isAside = (options: {
   query: ExpandedQuery
   question: string
   procedure: Procedure
@@ -359,15 +368,13 @@ export const isAside = async (options: {
   synonyms: Synonyms
   /** Whether the message names a place. */
   namesPlace: boolean
-}): Promise<boolean> => {
+}): boolean => {
   const { query, question, procedure, actions, synonyms, namesPlace } = options
   if (namesPlace || query.tokens.length > REFINING_WORDS || asksHowToGoOn(query)) return false
   if (query.folded.some((w) => /\d/.test(w))) return false
   if (detectFacet({ text: query.tokens, synonyms, message: question }) !== 'overview') return false
   if (detectOtherFacets({ text: query.tokens, synonyms }, 'overview').length) return false
-  const traits = actions.ofQuestion(query.tokens)
-  if (traits.qualifiers.size || traits.variants.size || traits.actions.size || traits.age !== null)
-    return false
+  if (!namesNoCase(actions.ofQuestion(query.tokens))) return false
   const terms = ownTerms(query, actions, synonyms)
   if (!terms.length) return false
   // Typed with marks, a word is compared with them ("mệt" is not the records' "mét"); a word that only
@@ -392,13 +399,16 @@ const answerNamedSibling = async (
   alone: Answer,
 ): Promise<Answer | null> => {
   if (alone.kind !== 'clarify') return null
-  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  const read = readFollowUp(options)
+  const { actions, getProcedure, query, synonyms } = read
   if (query.tokens.length > REFINING_WORDS) return null
   const procedure = await getProcedure(current)
   if (!procedure) return null
   const object = nameObjectWords(procedure.name, actions).join(' ')
   const own = ` ${foldPhrase(procedure.name)} `
-  const extra = ownWords(query, actions, synonyms).filter((w) => !own.includes(` ${w} `))
+  const extra = ownTerms(query, actions, synonyms)
+    .map((t) => t.folded)
+    .filter((w) => !own.includes(` ${w} `))
   if (!object || !extra.length) return null
   // (a word the sibling's name lacks must be one the conversation's record holds: "bằng" of "bằng quốc tế")
   const record = recordFacts(procedure).words
@@ -414,9 +424,7 @@ const answerNamedSibling = async (
   })
   const [only] = siblings
   if (siblings.length !== 1 || !only) return null
-  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
-  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
-  return answerWith(getProcedure, only.code, facet, [], null, query.folded, also)
+  return answerPartAsked(read, only.code)
 }
 
 /**
@@ -426,29 +434,26 @@ const answerNamedSibling = async (
  * conversation's procedure, for the part asked.
  */
 const restatedObject = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
-  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  const read = readFollowUp(options)
+  const { actions, getProcedure, query } = read
   if (query.tokens.length > REFINING_WORDS) return null
-  const traits = actions.ofQuestion(query.tokens)
-  if (traits.actions.size || traits.qualifiers.size || traits.variants.size || traits.age !== null)
-    return null
+  if (!namesNoCase(actions.ofQuestion(query.tokens))) return null
   const words = query.terms.filter((t) => t.weight >= 1).map((t) => t.folded)
   if (words.filter((w) => !GENERIC.has(w)).length < 2) return null
   const procedure = await getProcedure(current)
   if (!procedure) return null
   const named = ` ${foldPhrase(procedure.name)} `
   if (!named.includes(` ${words.join(' ')} `)) return null
-  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
-  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
-  return answerWith(getProcedure, current, facet, [], null, query.folded, also)
+  return answerPartAsked(read, current)
 }
 
 /**
  * Whether a paper is needed, asked alone ("có cần mang theo hộ khẩu không", "phải có giấy khai sinh
- * không"), folded: the paper is the capture. A paper is named first (a procedure asked about, "có cần
+ * không"), folded. A paper is named first (a procedure asked about, "có cần
  * đăng ký tạm trú không", is not a paper).
  */
 const ASKS_PAPER =
-  /^(?:(?:vay|the|thi|con|ok) )*(?:co )?(?:can|phai) (?:(?:mang|dem)(?: theo)? |nop |co |xuat trinh |chuan bi )?((?:giay|so|ban|anh|hinh|the|cccd|can cuoc|cmnd|chung minh|ho khau|hop dong|don|to khai|phieu|xac nhan)\b.*?) (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe))*$/
+  /^(?:(?:vay|the|thi|con|ok) )*(?:co )?(?:can|phai) (?:(?:mang|dem)(?: theo)? |nop |co |xuat trinh |chuan bi )?(?:giay|so|ban|anh|hinh|the|cccd|can cuoc|cmnd|chung minh|ho khau|hop dong|don|to khai|phieu|xac nhan)\b.*? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe))*$/
 
 /**
  * A paper asked about in a conversation ("có cần mang theo hộ khẩu không" after the identity card's
@@ -475,9 +480,10 @@ const stayOnRecord = async (
   alone: Answer,
 ): Promise<Answer | null> => {
   if (alone.kind !== 'clarify' && alone.kind !== 'not_found') return null
-  const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
+  const read = readFollowUp(options)
+  const { actions, getProcedure, query, synonyms } = read
   if (query.tokens.length > REFINING_WORDS) return null
-  const words = ownWords(query, actions, synonyms)
+  const words = ownTerms(query, actions, synonyms).map((t) => t.folded)
   // (a number alone, "số 2", picks from a list: with none offered the reply says so)
   if (!words.some((w) => !/\d/.test(w) && w !== 'so')) return null
   const procedure = await getProcedure(current)
@@ -495,9 +501,7 @@ const stayOnRecord = async (
     (alone.candidates ?? []).some((c) => ` ${foldPhrase(c.name)} `.includes(phrase))
   )
     return null
-  const facet = detectFacet({ text: query.tokens, synonyms, message: question })
-  const also = detectOtherFacets({ text: query.tokens, synonyms }, facet)
-  return answerWith(getProcedure, current, facet, [], null, query.folded, also)
+  return answerPartAsked(read, current)
 }
 
 /**

@@ -348,8 +348,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   if (following && kind === 'question' && wordShare) {
     const procedure = await getProcedure(context.procedureCode as string)
     const aside =
-      procedure &&
-      (await isAside({ query, question, procedure, actions, synonyms, namesPlace: found.length > 0 }))
+      procedure && isAside({ query, question, procedure, actions, synonyms, namesPlace: found.length > 0 })
     if (aside) {
       const own = createAdminEvidenceReader({ query, synonyms, wordShare, topics, named })
       const alone = classifyMessage({ query, synonyms, text: question, wordShare, topics, evidence: own })

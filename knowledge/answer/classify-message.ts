@@ -279,29 +279,33 @@ const BOT_REMARKS = [
  * "bạn là trợ lý ảo của ai"), when it works and what it helps with ("bạn làm việc
  * mấy giờ", "bạn có nghỉ cuối tuần không", "bạn hỗ trợ những thủ tục nào"), or the same in English — folded.
  */
+/** Particles and a form of address that may end such a remark ("… vậy", "… không bạn") — folded. */
+const ENDS = '(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$'
+
 const BOT_NATURE = new RegExp(
   [
     '^(?:(?:co )?phai |la )*(?:robot|may|bot|chatbot|ai)(?: tra loi)?(?: (?:khong|ko|k|a|ha|ah|day|vay|the|z|nhi|sao))*$',
     '^(?:nguoi that|nguoi) hay (?:may|bot|robot|ai)(?: (?:vay|the|a|ha|z|nhi|day))*$',
     String.raw`\b(?:may|he thong|tong dai) tu dong(?: tra loi)?\b`,
     String.raw`\bdang (?:noi chuyen|nhan tin|chat) voi (?:may|bot|robot|ai|nguoi that|nguoi)\b`,
-    '^ai (?:dang )?(?:tra loi|nhan tin|chat)(?: voi)? (?:toi|minh|em|tui)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    `^ai (?:dang )?(?:tra loi|nhan tin|chat)(?: voi)? (?:toi|minh|em|tui)${ENDS}`,
     String.raw`\b(?:ban|em|bot) (?:la )?(?:tro li ao|chatbot|tro li so)(?: cua ai| cua co quan nao| do ai lam)\b`,
-    '^(?:ban|em|bot|ad|tro li) (?:lam viec|hoat dong|truc|online|tra loi)(?: tu)? (?:may gio|luc nao|khi nao|ca ngay|ca dem|24)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
-    '^(?:ban|em|bot|ad|tro li) co (?:nghi|lam viec|truc|tra loi)(?: vao)? (?:cuoi tuan|thu bay|chu nhat|le|tet|ban dem|dem)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
-    '^(?:ban|em|bot|ad) (?:la )?nguoi(?: that)? hay (?:la )?(?:may|bot|robot|ai|chatbot)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
-    '^(?:ban|em|bot|tro li) (?:thuoc|cua|la cua|lam cho) (?:co quan|don vi|ben|ai)(?: nao)?(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
-    '^(?:ban|em|bot|ad|tro li) co (?:thong minh|gioi|hieu toi|hieu minh)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
-    '^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
-    '^(?:who are you|what is your name|what i your name|whats your name|how are you|nice to meet you|are you (?:a bot|a robot|human|real))(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$',
+    `^(?:ban|em|bot|ad|tro li) (?:lam viec|hoat dong|truc|online|tra loi)(?: tu)? (?:may gio|luc nao|khi nao|ca ngay|ca dem|24)${ENDS}`,
+    `^(?:ban|em|bot|ad|tro li) co (?:nghi|lam viec|truc|tra loi)(?: vao)? (?:cuoi tuan|thu bay|chu nhat|le|tet|ban dem|dem)${ENDS}`,
+    `^(?:ban|em|bot|ad) (?:la )?nguoi(?: that)? hay (?:la )?(?:may|bot|robot|ai|chatbot)${ENDS}`,
+    `^(?:ban|em|bot|tro li) (?:thuoc|cua|la cua|lam cho) (?:co quan|don vi|ben|ai)(?: nao)?${ENDS}`,
+    `^(?:ban|em|bot|ad|tro li) co (?:thong minh|gioi|hieu toi|hieu minh)${ENDS}`,
+    `^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)${ENDS}`,
+    `^(?:who are you|what is your name|what i your name|whats your name|how are you|nice to meet you|are you (?:a bot|a robot|human|real))${ENDS}`,
   ].join('|'),
 )
 
-/** A question beside what the assistant is ("đây là máy tự động à, cho hỏi làm hộ chiếu"): not only a remark — folded. */
-const ASKS_BESIDE = /\b(?:cho (?:minh|toi|em|tui) hoi|cho hoi|xin hoi|muon hoi|muon|can)\b/
-
-/** A remark about the replies beside a request ("tôi cần người tư vấn, bot trả lời không đúng"): not only a remark. */
-const ASKS_FOR_MORE = /\b(?:can|muon|gap|xin|tu van|giup (?:toi|em|minh))\b/
+/**
+ * A request beside a remark about the assistant or its replies ("đây là máy tự động à, cho hỏi làm hộ chiếu",
+ * "tôi cần người tư vấn, bot trả lời không đúng"): not only a remark — folded.
+ */
+const ASKS_FOR_MORE =
+  /\b(?:cho (?:minh|toi|em|tui) hoi|cho hoi|can|muon|gap|xin|tu van|giup (?:toi|em|minh))\b/
 
 /** A greeting or thanks that opens a message ("kính chào", "xin chân thành cảm ơn", "thanks") — folded. */
 const GREETING_OPENS =
@@ -812,7 +816,7 @@ export const classifyMessage = ({
         WAITING.test(all)))
   )
     return 'status'
-  if (ASKS_BOT_NATURE.test(all) || (BOT_NATURE.test(all) && !ASKS_BESIDE.test(all))) return 'smalltalk'
+  if (ASKS_BOT_NATURE.test(all) || (BOT_NATURE.test(all) && !ASKS_FOR_MORE.test(all))) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
   if (greetsOnly(all, text)) return 'smalltalk'
   if (

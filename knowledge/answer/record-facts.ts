@@ -8,7 +8,6 @@
  * @module
  */
 import type { Procedure } from '../procedures/procedure.types.ts'
-import { foldPhrase } from '../search/load-synonyms.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import { type DocumentGroup, describeDocuments } from './describe-documents.ts'
 import { describeDurations, describeFees, type FactRow } from './describe-fees.ts'
@@ -61,7 +60,11 @@ const PLAIN_FACTS: { [K in keyof PlainFacts]: (p: Procedure) => PlainFacts[K] } 
   stepTimeLimits: findStepTimeLimits,
   channels: (p) => [...new Set(p.channels.map((c) => c.label))],
   legal: describeLegalBasis,
-  words: (p) => ` ${foldPhrase(allText(p))} `,
+  // (analysed here rather than through the phrase memo, which is for short phrases, not whole records)
+  words: (p) =>
+    ` ${analyzeText(allText(p))
+      .map((t) => t.folded)
+      .join(' ')} `,
   markedWords: (p) =>
     ` ${analyzeText(allText(p))
       .map((t) => t.text)
