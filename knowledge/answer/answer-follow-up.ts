@@ -19,6 +19,7 @@ import { composeClarify } from './compose-clarify.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { isSpecialSibling } from './find-special-sibling.ts'
 import { householdForCompany } from './household-for-company.ts'
+import { asksPenalty } from './lead-penalty.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
 import { narrowClarify } from './narrow-clarify.ts'
 import { builtInProcedureActions, type ProcedureActions, type Traits } from './procedure-actions.ts'
@@ -326,6 +327,7 @@ export const createFollowUpAnswerer =
     if (codes.length > 1) return (await answerAfterClarify(answerAlone, options, codes, alone)) ?? alone
     if (!current) return alone
     return (
+      (await askedPenalty(options, current)) ??
       (await refineFollowUp(answerAlone, options, current)) ??
       (await answerNamedSibling(options, current, alone)) ??
       (await stayOnRecord(options, current, alone)) ??
@@ -454,6 +456,29 @@ const restatedObject = async (options: AnswerQuestionOptions, current: string): 
  */
 const ASKS_PAPER =
   /^(?:(?:vay|the|thi|con|ok) )*(?:co )?(?:can|phai) (?:(?:mang|dem)(?: theo)? |nop |co |xuat trinh |chuan bi )?(?:giay|so|ban|anh|hinh|the|cccd|can cuoc|cmnd|chung minh|ho khau|hop dong|don|to khai|phieu|xac nhan)\b.*? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe))*$/
+
+/** Words of a fine asked about and of the lateness it is asked for ("quá hạn có bị phạt không", "làm muộn thì phạt bao nhiêu"). */
+const PENALTY_WORDS = new Set(
+  'bi phat xu muc tien nop dong qua han tre muon cham lau khong ko hanh chinh bao nhieu lam'.split(' '),
+)
+
+/**
+ * A short follow-up asking about a fine ("quá hạn có bị phạt không" after the birth registration), whose
+ * other words the conversation's record holds: about that procedure, whose answer then says what its
+ * record says of a sanction (lead-penalty.ts), rather than a procedure that shares "quá" or "hạn".
+ */
+const askedPenalty = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
+  const read = readFollowUp(options)
+  const { actions, getProcedure, query, synonyms } = read
+  if (query.tokens.length > REFINING_WORDS || !asksPenalty(query.folded)) return null
+  const procedure = await getProcedure(current)
+  if (!procedure) return null
+  const held = recordFacts(procedure).words
+  const words = ownTerms(query, actions, synonyms)
+    .map((t) => t.folded)
+    .filter((w) => !PENALTY_WORDS.has(w))
+  return words.every((w) => held.includes(` ${w} `)) ? answerPartAsked(read, current) : null
+}
 
 /**
  * A paper asked about in a conversation ("có cần mang theo hộ khẩu không" after the identity card's

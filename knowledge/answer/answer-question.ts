@@ -15,6 +15,7 @@ import { pairsOf } from '../search/analyse-procedure-name.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
+import { namesPlaceAbroad } from '../search/names-place-abroad.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
@@ -29,7 +30,13 @@ import {
 } from './answer-follow-up.ts'
 import { answerWith, type PlaceContext } from './answer-with-procedure.ts'
 import { asksForAnimal } from './asks-for-animal.ts'
-import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
+import {
+  asksToAsk,
+  classifyMessage,
+  isComplaint,
+  isOutsideRecords,
+  RECEIPT_CODE,
+} from './classify-message.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
@@ -51,6 +58,7 @@ import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { householdForCompany } from './household-for-company.ts'
 import { keepAskedEvents } from './keep-asked-events.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
+import { asksPenalty } from './lead-penalty.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
@@ -217,6 +225,15 @@ const SMALLTALK_TEXT =
   'Chào bạn, tôi là Trợ lý số. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, ' +
   'có làm trực tuyến được không. Bạn cần làm thủ tục gì?'
 const THANKS_TEXT = 'Không có gì ạ. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
+const PRAISE_TEXT = 'Cảm ơn bạn. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
+const GOODBYE_TEXT = 'Tạm biệt bạn. Khi cần hỏi thủ tục nào, bạn cứ nhắn cho tôi.'
+const GO_AHEAD_TEXT =
+  'Vâng, bạn cứ hỏi. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, có làm trực tuyến được không.'
+/** Praise of the replies or the assistant ("trả lời hay đấy", "bot giỏi quá", "tuyệt vời") — folded. */
+const PRAISED =
+  /\b(?:hay|tot|gioi|thong minh|tuyet|tuyet voi|chi tiet|de hieu|huu ich|chuan|chinh xac|nhiet tinh|good job|great|awesome)\b/
+/** A goodbye ("tạm biệt", "bye", "hẹn gặp lại", "chúc ngủ ngon") — folded. */
+const GOODBYE = /\b(?:tam biet|bye|bai bai|hen gap lai|good night|goodbye|chuc (?:\S+ )?ngu ngon)\b/
 /** Small talk within a conversation: how to go on with its procedure ("Thủ tục " of a name is said once). */
 const goOnText = (name: string): string =>
   `Bạn cần hỏi thêm về thủ tục "${name.replace(/^thủ tục\s+/iu, '')}" (giấy tờ, lệ phí, thời hạn, nơi nộp) hay một thủ tục khác, cứ nhắn cho tôi.`
@@ -225,7 +242,7 @@ const SORRY_TEXT =
   `(ví dụ "đổi bằng lái xe cần giấy tờ gì"), hoặc gọi tổng đài Dịch vụ công ${HOTLINE} để được cán bộ hỗ trợ.`
 /** Displeasure with the replies or the assistant ("trả lời sai", "vô dụng", "chẳng giúp được gì") — folded. */
 const DISPLEASED =
-  /\b(?:vo van|linh tinh|lung tung|sai|kem|te|nham|khong dung|chang ra gi|cha ra gi|kho hieu|(?:khong|chang|cha|ko) hieu|(?:khong|chang|cha|ko) giup|ngu|vo dung|do ngu|chan qua|chan the|cham qua|cham vay)\b/
+  /\b(?:vo van|linh tinh|lung tung|sai|kem|te|nham|khong dung|chang ra gi|cha ra gi|kho hieu|(?:khong|chang|cha|ko) hieu|(?:khong|chang|cha|ko) giup|(?:khong|chang|cha|ko) (?:hay|tot)|ngu(?! ngon)|vo dung|do ngu|chan qua|chan the|cham qua|cham vay)\b/
 
 /** "2", "số 2", "cái thứ hai": a pick by its place in a list (1-based), whatever list; else null. */
 const placeInList = (question: string): number | null => {
@@ -339,16 +356,27 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     topics,
     evidence,
   })
-  // "phải làm gì", "giờ phải làm sao" after a procedure's answer ask about it, not for everyday advice.
+  // "phải làm gì", "giờ phải làm sao" after a procedure's answer ask about it, not for everyday advice;
+  // so does "có bị phạt không", a fine asked for that procedure.
   let kind =
-    following && (classified === 'smalltalk' || classified === 'out_of_scope') && asksHowToGoOn(query)
+    following &&
+    (classified === 'smalltalk' || classified === 'out_of_scope') &&
+    (asksHowToGoOn(query) || asksPenalty(query.folded))
       ? 'question'
       : classified
   // A remark beside the conversation ("mệt quá", "hôm nay trời đẹp nhỉ") is read as on its own.
   if (following && kind === 'question' && wordShare) {
     const procedure = await getProcedure(context.procedureCode as string)
     const aside =
-      procedure && isAside({ query, question, procedure, actions, synonyms, namesPlace: found.length > 0 })
+      procedure &&
+      isAside({
+        query,
+        question,
+        procedure,
+        actions,
+        synonyms,
+        namesPlace: found.length > 0 || namesPlaceAbroad(query.tokens),
+      })
     if (aside) {
       const own = createAdminEvidenceReader({ query, synonyms, wordShare, topics, named })
       const alone = classifyMessage({ query, synonyms, text: question, wordShare, topics, evidence: own })
@@ -371,7 +399,11 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     const folded = query.folded.join(' ')
     const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(folded)
     if (thanks) return { kind: 'smalltalk', text: THANKS_TEXT }
+    if (GOODBYE.test(folded)) return { kind: 'smalltalk', text: GOODBYE_TEXT }
     if (DISPLEASED.test(folded)) return { kind: 'smalltalk', text: SORRY_TEXT }
+    if (asksToAsk(folded)) return { kind: 'smalltalk', text: GO_AHEAD_TEXT }
+    if (PRAISED.test(folded) && !/\b(?:khong|chang|cha|ko) (?:hay|tot|gioi)\b/.test(folded))
+      return { kind: 'smalltalk', text: PRAISE_TEXT }
     // Within a conversation ("ok", "mệt quá" after an answer): how to go on with its procedure, not the greeting.
     const current = context.procedureCode ? await getProcedure(context.procedureCode) : null
     return { kind: 'smalltalk', text: current ? goOnText(current.name) : SMALLTALK_TEXT }

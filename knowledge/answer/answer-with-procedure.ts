@@ -1,6 +1,6 @@
 /**
  * The answer about one stored procedure: its reply for the part asked (and the other parts asked), a
- * yes/no lead first when the question asks one, the alternatives and the note on the places named.
+ * yes/no lead first when the question asks one (or what the record says of a validity or a fine asked about), the alternatives and the note on the places named.
  * @module
  */
 
@@ -8,6 +8,7 @@ import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import type { Answer, Facet } from './answer.types.ts'
 import { composeReply } from './compose-answer.ts'
+import { leadPenalty } from './lead-penalty.ts'
 import { leadValidity } from './lead-validity.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
 import { renderReplyText } from './render-reply-text.ts'
@@ -33,15 +34,20 @@ export const answerWith = async (
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
-  const validity = leadValidity({ procedure, folded })
-  const lead = validity ?? leadYesNo({ procedure, facet, folded })
+  // How long the issued paper stays valid, or a fine asked about: no other part of the record answers them.
+  const unanswered = leadValidity({ procedure, folded }) ?? leadPenalty({ procedure, folded })
+  const lead = unanswered ?? leadYesNo({ procedure, facet, folded })
   const composed = composeReply({ procedure, facet, also, alternatives, placeNote })
   // A yes/no question gets its answer first (its own line), before the facts that support it; so does
-  // how long the issued paper stays valid, which no other part of the record answers.
-  const joined = validity ? `${validity}\n${composed.lead}` : lead ? joinYesNoLead(lead, composed.lead) : null
+  // what the record says (or does not say) of a validity or a fine.
+  const joined = unanswered
+    ? `${unanswered}\n${composed.lead}`
+    : lead
+      ? joinYesNoLead(lead, composed.lead)
+      : null
   const reply = joined ? { ...composed, lead: joined } : composed
   // On its own line before the facts, unless it says all the facet's lead would
-  const alone = lead !== null && !validity && joined !== lead
+  const alone = lead !== null && !unanswered && joined !== lead
   const text = alone
     ? `${lead}\n${renderReplyText(composed, { procedure })}`
     : renderReplyText(reply, { procedure })

@@ -261,7 +261,7 @@ const ASKS_BOT_NATURE =
  */
 const BOT_REMARKS = [
   /\b(?:bot|ban|em|tro li|ad) (?:khong|chang|ko|cha) (?:tra loi|rep)\b/,
-  /^(?:tra loi|rep|giai dap|huong dan)(?: \S+){0,2} (?:hay|tot|nhanh|chi tiet|de hieu|ro rang|chuan|chinh xac|nhiet tinh)(?: (?:qua|lam|ghe|the|that|nhi|nha|a))*$/,
+  /^(?:tra loi|rep|giai dap|huong dan)(?: \S+){0,2} (?:hay|tot|nhanh|chi tiet|de hieu|ro rang|chuan|chinh xac|nhiet tinh)(?: (?:qua|lam|ghe|the|that|nhi|nha|a|day|vay|phet|nhe|ra phet))*$/,
   /\b(?:tra loi|rep|noi|viet)\b(?: \S+){0,3} (?:vo van|linh tinh|lung tung|sai|kem|do|te|chan|nham|khong dung|chang ra gi|cha ra gi|kho hieu)\b/,
   /\b(?:khong|chang|cha|ko) tra loi (?:dung|duoc|dc)\b/,
   /\b(?:noi|viet|tra loi) gi (?:cha|chang|khong|ko) hieu\b/,
@@ -323,7 +323,7 @@ const GREETING_WORDS = 20
  */
 const greetsOnly = (all: string, text: string): boolean => {
   if (!GREETING_OPENS.test(all) || text.includes('?') || all.split(' ').length > GREETING_WORDS) return false
-  if (QUESTION_MARK.test(` ${all} `) || ASKS_SOMETHING.test(all)) return false
+  if (asksQuestion(all) || ASKS_SOMETHING.test(all)) return false
   // (a form of address, and help thanked for or praised, "quý cơ quan", "sự hỗ trợ", "thông tin rất hữu ích")
   const rest = all
     .replace(/\bquy (?:co quan|can bo|vi)\b/g, '')
@@ -331,6 +331,16 @@ const greetsOnly = (all: string, text: string): boolean => {
     .replace(/\bthong tin(?: rat)? (?:huu ich|chi tiet|de hieu|ro rang)\b/g, '')
   return !ADMIN_WORDS.some((p) => containsPhrase(rest, p))
 }
+
+/**
+ * Asking leave to ask, with nothing asked yet ("mình hỏi chút được không", "cho em hỏi xíu ạ", "hỏi tí
+ * nhé") — folded: small talk, whose reply invites the question.
+ */
+const ASKS_TO_ASK =
+  /^(?:(?:da|ad|ban|bot|em|oi) )*(?:cho )?(?:(?:minh|toi|em|tui|chau|con|to) )?(?:xin )?hoi (?:(?:1|mot) )?(?:chut|xiu|ti|ty|cai|cau|vai cau|chut xiu)(?: (?:duoc|dc|dk|voi|nha|nhe|a|ad|ban|em|bot|khong|ko|k|vay|nhi|chut))*$/
+
+/** Whether a folded message only asks leave to ask ({@link ASKS_TO_ASK}). */
+export const asksToAsk = (folded: string): boolean => ASKS_TO_ASK.test(folded)
 
 /** At most this many words is a remark about the assistant ({@link BOT_REMARKS}). */
 const BOT_REMARK_WORDS = 10
@@ -776,7 +786,12 @@ const SHORT_WORDS = 5
 /** At most this many words is a remark said to the bot by name, when it asks nothing. */
 const REMARK_WORDS = 10
 /** Words that make a short message a question ("mấy tuổi rồi", "là gì", "ở đâu") — folded. */
-const QUESTION_MARK = / (?:gi|sao|khong|ko|k|chua|nao|may|bao nhieu|dau|ai|the nao|ra sao|bao gio|hok|hem) /
+const QUESTION_MARKS = / (?:gi|sao|khong|ko|k|chua|nao|may|bao nhieu|dau|ai|the nao|ra sao|bao gio|hok|hem) /
+/** Words whose folded "dau" is "đầu", not the question word "đâu" ("lần đầu", "bắt đầu", "ban đầu") — folded. */
+const NOT_WHERE = / (?:lan|bat|ban|hang) dau /g
+/** Whether a folded message holds a question word. */
+const asksQuestion = (whole: string): boolean =>
+  QUESTION_MARKS.test(` ${whole} `.replace(NOT_WHERE, ' $1 _ '))
 
 /** Words that speak to the bot or wish it well ("bạn dễ thương ghê", "chúc bạn ngủ ngon") — folded. */
 const ADDRESS = / (?:ban|bot|ad|admin|em|tro li|chuc|cam on|hen gap) /
@@ -786,7 +801,7 @@ const ADDRESS = / (?:ban|bot|ad|admin|em|tro li|chuc|cam on|hen gap) /
  * "giỏi lắm") or spoken to the bot. "kinh nghiệm leo Fansipan", "trị mụn tại nhà" ask for something.
  */
 const isRemark = (whole: string, count: number, text: string): boolean =>
-  !QUESTION_MARK.test(` ${whole} `) && !text.includes('?') && (count <= 3 || ADDRESS.test(` ${whole} `))
+  !asksQuestion(whole) && !text.includes('?') && (count <= 3 || ADDRESS.test(` ${whole} `))
 
 export const classifyMessage = ({
   query,
@@ -819,6 +834,7 @@ export const classifyMessage = ({
   if (ASKS_BOT_NATURE.test(all) || (BOT_NATURE.test(all) && !ASKS_FOR_MORE.test(all))) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
   if (greetsOnly(all, text)) return 'smalltalk'
+  if (asksToAsk(all)) return 'smalltalk'
   if (
     words.length <= BOT_REMARK_WORDS &&
     BOT_REMARKS.some((r) => r.test(all)) &&

@@ -453,6 +453,22 @@ describe('classifyMessage', () => {
     expect(classify('thôi được rồi, làm hộ chiếu ở đâu')).toBe('question')
   })
 
+  it('takes a greeting with "lần đầu", praise with "đấy" and asking leave to ask as small talk', () => {
+    for (const text of [
+      'xin chào, mình mới dùng lần đầu',
+      'chào ad, lần đầu mình vào đây',
+      'trả lời hay đấy',
+      'mình hỏi chút được không',
+      'cho em hỏi xíu ạ',
+      'hỏi tí nhé',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    // "đâu" is still a question word ("từ đâu"), and leave to ask with the question is the question
+    expect(classify('xin chào, bắt đầu làm từ đâu')).not.toBe('smalltalk')
+    expect(classify('cho mình hỏi chút về làm hộ chiếu')).toBe('question')
+    expect(classify('hỏi chút làm căn cước ở đâu')).toBe('question')
+  })
+
   it('reads "xong chưa" before the verb it goes with as no question of progress', () => {
     expect(classify('hai đứa mới cưới xong chưa làm giấy tờ gì thì giờ làm gì')).toBe('question')
     expect(classify('hồ sơ của tôi xong chưa')).toBe('status')

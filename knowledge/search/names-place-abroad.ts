@@ -1,0 +1,40 @@
+/**
+ * Whether a message names a place abroad ("bằng của Mỹ", "lái xe ở Nhật", "ở nước ngoài"): a place in
+ * `abroad` of `knowledge/data/story-variants.json`. A country is a place like a province: a short
+ * follow-up naming one ("bằng của Mỹ" after the driving licence's exchange) tells the conversation's
+ * case, it is no remark beside it. Typed with marks, a name is compared with its marks; typed without,
+ * only a name of two words or more counts ("han" is also "hạn", "my" an English word).
+ * @module
+ */
+import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
+import { ZStoryVariantsFile } from './find-story-variants.ts'
+import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
+
+/** A word the list holds that names no country alone ("tây": also the west, "miền tây", "Tây Ninh"). */
+const NOT_ALONE = new Set(['tây'])
+
+const places = builtOnce(() =>
+  loadDataFile(ZStoryVariantsFile, new URL('../data/story-variants.json', import.meta.url))
+    .abroad.filter((p) => !NOT_ALONE.has(p))
+    .map((p) => analyzeText(p)),
+)
+
+const sameWord = (typed: AnalyzedToken, place: AnalyzedToken, marked: boolean): boolean =>
+  marked ? typed.text === place.text : typed.folded === place.folded
+
+/**
+ * @param tokens the message's words
+ * @returns whether they name a place abroad
+ * @example namesPlaceAbroad(analyzeText('bằng của Mỹ')) // true
+ */
+export const namesPlaceAbroad = (tokens: readonly AnalyzedToken[]): boolean =>
+  places().some((place) =>
+    tokens.some((_, i) =>
+      place.every((p, k) => {
+        const t = tokens[i + k]
+        if (!t) return false
+        if (t.accented) return sameWord(t, p, true)
+        return place.length > 1 && sameWord(t, p, false)
+      }),
+    ),
+  )

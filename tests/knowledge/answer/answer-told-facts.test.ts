@@ -1,0 +1,73 @@
+import { expect, it } from 'vitest'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
+import { describeOnPortal, kindAndCode } from '../../helpers/portal-knowledge-base.ts'
+
+/** Death registration, plain and with a foreign element. */
+const DEATH = '1.000656'
+const DEATH_FOREIGN = '1.001766'
+/** Recognition of parentage; the birth registration combined with it. */
+const PARENTAGE = '1.001022'
+const BIRTH_WITH_PARENTAGE = '1.000689'
+/** Driving licences: exchange, military, police, foreign, international. */
+const LICENCE_EXCHANGE = '3.000347'
+const LICENCE_MILITARY = '3.000349'
+const LICENCE_POLICE = '3.000350'
+const LICENCE_FOREIGN = '3.000351'
+const LICENCE_INTERNATIONAL = '3.000353'
+
+describeOnPortal('facts a citizen tells that decide the procedure (the shipped export)', (portal) => {
+  it('reads a person named by "quốc tịch" and a country as a foreigner', async () => {
+    const answer = await portal.kb.answer('vợ tôi quốc tịch Nhật vừa mất ở Đà Nẵng, làm khai tử thế nào')
+    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: DEATH_FOREIGN })
+  })
+
+  it('does not read "mất" as a lost paper beside the making of a death notice', async () => {
+    const answer = await portal.kb.answer('bao lâu sau khi mất thì phải đi làm giấy báo tử')
+    expect(offeredCodes(answer)).toContain(DEATH)
+    if (answer.kind === 'answer') expect(answer.procedure?.code).toBe(DEATH)
+  })
+
+  it('takes a father’s name added to a birth certificate already issued as recognition of parentage', async () => {
+    for (const question of [
+      'con đã có giấy khai sinh nhưng để trống tên cha, giờ muốn bổ sung tên cha',
+      'bổ sung tên bố vào giấy khai sinh cho con',
+    ]) {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind, question).not.toBe('not_found')
+      const offered = offeredCodes(answer)
+      expect(offered[0], question).toBe(PARENTAGE)
+      // the birth is registered already: not its registration with recognition
+      if (answer.kind === 'answer') expect(answer.procedure?.code).toBe(PARENTAGE)
+      else expect(offered, question).not.toContain(BIRTH_WITH_PARENTAGE)
+    }
+  })
+
+  it('answers driving abroad with the international licence', async () => {
+    for (const question of [
+      'sang Hàn Quốc lái xe thì cần bằng lái gì',
+      'đi Úc muốn thuê xe tự lái ở Úc cần giấy phép lái xe gì',
+    ]) {
+      const answer = await portal.kb.answer(question)
+      expect(kindAndCode(answer), question).toEqual({ kind: 'answer', code: LICENCE_INTERNATIONAL })
+    }
+  })
+
+  it('reads a licence issued abroad as the exchange of a foreign licence, also as a follow-up', async () => {
+    const answer = await portal.kb.answer('tôi có bằng lái Nhật Bản, muốn đổi sang bằng Việt Nam')
+    expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: LICENCE_FOREIGN })
+    const exchange = await portal.kb.answer('đổi bằng lái')
+    expect(kindAndCode(exchange)).toEqual({ kind: 'answer', code: LICENCE_EXCHANGE })
+    const follow = await portal.kb.answer('bằng của Mỹ', { procedureCode: LICENCE_EXCHANGE })
+    expect(kindAndCode(follow)).toEqual({ kind: 'answer', code: LICENCE_FOREIGN })
+  })
+
+  it('reads the army’s and the police’s licences by their everyday names', async () => {
+    expect(kindAndCode(await portal.kb.answer('đổi bằng lái quân đội sang bằng thường'))).toEqual({
+      kind: 'answer',
+      code: LICENCE_MILITARY,
+    })
+    const follow = await portal.kb.answer('bằng quân đội', { procedureCode: LICENCE_EXCHANGE })
+    expect(kindAndCode(follow)).toEqual({ kind: 'answer', code: LICENCE_MILITARY })
+    expect(offeredCodes(await portal.kb.answer('đổi bằng lái công an khi ra ngành'))[0]).toBe(LICENCE_POLICE)
+  })
+})
