@@ -11,7 +11,10 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import type { ExpandedQuery, QueryTerm } from '../search/expand-query.ts'
 import { expandQuery, findCueSpans } from '../search/expand-query.ts'
 import { isTellingWord } from '../search/find-request-clause.ts'
+import { findStoryVariants } from '../search/find-story-variants.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
+import { placeAbroadAt } from '../search/names-place-abroad.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { Answer } from './answer.types.ts'
 import type { AnswerQuestionOptions } from './answer-question.ts'
 import { answerWith } from './answer-with-procedure.ts'
@@ -230,6 +233,20 @@ const namedOption = <T extends { name: string }>(
 /** A follow-up this short that only names a case is read with the procedure the conversation is about. */
 const REFINING_WORDS = 8
 
+/** The words of the variants a fact told in a follow-up decides, read with the conversation's procedure's name. */
+const toldVariants = (name: string, question: string): string[] =>
+  findStoryVariants({ tokens: analyzeText(`${name} ${question}`) }).implied
+
+/** Whether a follow-up tells a fact deciding a variant whose words the conversation's procedure's name lacks. */
+const toldVariantLacking = async (options: AnswerQuestionOptions, current: string): Promise<boolean> => {
+  const { getProcedure, question, query } = readFollowUp(options)
+  if (query.tokens.length > REFINING_WORDS) return false
+  const procedure = await getProcedure(current)
+  if (!procedure) return false
+  const name = ` ${foldPhrase(procedure.name)} `
+  return toldVariants(procedure.name, question).some((w) => !name.includes(` ${foldPhrase(w)} `))
+}
+
 /**
  * A short follow-up that names a case the conversation's procedure does not cover ("với người nước ngoài"
  * after "đăng ký kết hôn", "còn xe ô tô thì sao" after a motorbike's registration): the procedure's
@@ -243,9 +260,13 @@ const refineFollowUp = async (
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
   if (query.tokens.length > REFINING_WORDS) return null
   const traits = actions.ofQuestion(query.tokens)
-  if (namesNoCase(traits)) return null
   const procedure = await getProcedure(current)
-  if (!procedure || namesOwnThing(query, [procedure.name], actions, synonyms)) return null
+  if (!procedure) return null
+  // A fact that decides a variant ("con sinh bên Nhật" after the birth registration) is a case too
+  const told = toldVariants(procedure.name, question)
+  // (its place abroad is no thing of its own)
+  if (!told.length && (namesNoCase(traits) || namesOwnThing(query, [procedure.name], actions, synonyms)))
+    return null
   // "còn công ty thì sao" after a household business's registration: another applicant, not its case.
   if (householdForCompany(procedure.name, query.folded)) return null
   // An action the procedure does not do ("mất rồi" after a first issue): asked of its object.
@@ -260,6 +281,10 @@ const refineFollowUp = async (
   // "Đăng ký tạm trú"), whose own procedure comes first among the options: the question between them.
   const [first] = refined.kind === 'clarify' ? (refined.candidates ?? []) : []
   if (first && isSpecialSibling(traits, procedure.name, first.name, actions)) return refined
+  // The variant the fact decides comes first among the options ("… có yếu tố nước ngoài" and its cases at
+  // the border or for someone with papers): the question between them, never the plain procedure.
+  const firstName = first ? ` ${foldPhrase(first.name)} ` : ''
+  if (told.some((w) => firstName.includes(` ${foldPhrase(w)} `))) return refined
   // A case the conversation's procedure fits that found nothing better ("bị cháy mất" after "Cấp lại Giấy
   // chứng nhận do bị mất", "con 2 tuổi chưa làm" after "Thủ tục đăng ký khai sinh"): still that procedure.
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
@@ -312,7 +337,12 @@ export const createFollowUpAnswerer =
   async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
     const current = options.context?.procedureCode
     if (alone.kind === 'answer') {
-      if (!current || alone.procedure?.code === current) return alone
+      if (!current) return alone
+      // ("con sinh ở Nhật" after the birth registration reads alone as that plain procedure)
+      if (alone.procedure?.code === current)
+        return (await toldVariantLacking(options, current))
+          ? ((await refineFollowUp(answerAlone, options, current)) ?? alone)
+          : alone
       // (a case of the conversation's procedure that alone reads as another one: "cho người dưới 14 tuổi"
       // after a passport is the passport for a child, not the identity card)
       return (
@@ -330,6 +360,7 @@ export const createFollowUpAnswerer =
       (await askedPenalty(options, current)) ??
       (await refineFollowUp(answerAlone, options, current)) ??
       (await answerNamedSibling(options, current, alone)) ??
+      (await travelsAbroad(options, current)) ??
       (await stayOnRecord(options, current, alone)) ??
       alone
     )
@@ -456,6 +487,34 @@ const restatedObject = async (options: AnswerQuestionOptions, current: string): 
  */
 const ASKS_PAPER =
   /^(?:(?:vay|the|thi|con|ok) )*(?:co )?(?:can|phai) (?:(?:mang|dem)(?: theo)? |nop |co |xuat trinh |chuan bi )?(?:giay|so|ban|anh|hinh|the|cccd|can cuoc|cmnd|chung minh|ho khau|hop dong|don|to khai|phieu|xac nhan)\b.*? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe))*$/
+
+/** Words of going abroad ("đi", "sang", "qua", "để đi") — folded. */
+const GOING = new Set(['di', 'sang', 'qua', 'de'])
+/**
+ * What the going is for and the particles beside it ("du lịch", "công tác", "xuất khẩu lao động", "thăm
+ * thân", "sắp", "nhé") — folded. Living there ("ở", "bên", "tại") or being born or dying there tells a case.
+ */
+const GOING_FOR = new Set(
+  'du lich cong tac hoc lam viec xuat khau lao dong tham than choi nhe nha a vay con muon can sap toi minh em chau'.split(
+    ' ',
+  ),
+)
+
+/**
+ * A short follow-up telling only where the citizen is going ("đi Hàn Quốc", "để đi Nhật làm việc" after
+ * the passport or the criminal record certificate): the destination does not change the procedure, which
+ * alone would read as the "có yếu tố nước ngoài" procedures of civil status. The conversation's
+ * procedure, for the part asked, when nothing the core asked again answered the case.
+ */
+const travelsAbroad = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
+  const read = readFollowUp(options)
+  const { tokens } = read.query
+  if (tokens.length > REFINING_WORDS) return null
+  const place = placeAbroadAt(tokens)
+  const rest = tokens.filter((_, i) => !place.has(i)).map((t) => t.folded)
+  if (!place.size || !rest.some((w) => GOING.has(w))) return null
+  return rest.every((w) => GOING.has(w) || GOING_FOR.has(w)) ? answerPartAsked(read, current) : null
+}
 
 /** Words of a fine asked about and of the lateness it is asked for ("quá hạn có bị phạt không", "làm muộn thì phạt bao nhiêu"). */
 const PENALTY_WORDS = new Set(

@@ -24,17 +24,27 @@ const sameWord = (typed: AnalyzedToken, place: AnalyzedToken, marked: boolean): 
 
 /**
  * @param tokens the message's words
- * @returns whether they name a place abroad
- * @example namesPlaceAbroad(analyzeText('bằng của Mỹ')) // true
+ * @returns the indexes of the words that name a place abroad (empty when none does)
+ * @example placeAbroadAt(analyzeText('đi Hàn Quốc du lịch')) // Set {1, 2}
  */
-export const namesPlaceAbroad = (tokens: readonly AnalyzedToken[]): boolean =>
-  places().some((place) =>
-    tokens.some((_, i) =>
-      place.every((p, k) => {
+export const placeAbroadAt = (tokens: readonly AnalyzedToken[]): Set<number> => {
+  const at = new Set<number>()
+  for (const place of places())
+    tokens.forEach((_, i) => {
+      const fits = place.every((p, k) => {
         const t = tokens[i + k]
         if (!t) return false
         if (t.accented) return sameWord(t, p, true)
         return place.length > 1 && sameWord(t, p, false)
-      }),
-    ),
-  )
+      })
+      if (fits) place.forEach((_, k) => at.add(i + k))
+    })
+  return at
+}
+
+/**
+ * @param tokens the message's words
+ * @returns whether they name a place abroad
+ * @example namesPlaceAbroad(analyzeText('bằng của Mỹ')) // true
+ */
+export const namesPlaceAbroad = (tokens: readonly AnalyzedToken[]): boolean => placeAbroadAt(tokens).size > 0

@@ -268,4 +268,26 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(answer.kind).toBe('clarify')
     expect(offeredCodes(answer)[0]).toBe('1.000253')
   })
+
+  it('stays on the conversation’s procedure for where the citizen is going, not a case of living or being born there', async () => {
+    const passport = { procedureCode: '1.001456' }
+    for (const question of [
+      'đi Hàn Quốc',
+      'sắp sang Nhật Bản du lịch',
+      'để đi Đài Loan xuất khẩu lao động',
+    ]) {
+      const answer = await portal.kb.answer(question, passport)
+      expect(kindAndCode(answer), question).toEqual({ kind: 'answer', code: '1.001456' })
+    }
+    const record = await portal.kb.answer('để đi Nhật làm việc', { procedureCode: '3.000333' })
+    expect(kindAndCode(record)).toEqual({ kind: 'answer', code: '3.000333' })
+    // (before: small talk, a remark beside the conversation; a country is a place)
+    expect((await portal.kb.answer('ở Hàn Quốc', { procedureCode: '1.000894' })).kind).not.toBe('smalltalk')
+    // born there is a case: never the domestic birth registration, the foreign one first
+    for (const question of ['con sinh bên Nhật', 'con sinh ở Nhật', 'bé sinh ở nước ngoài']) {
+      const born = await portal.kb.answer(question, { procedureCode: '1.001193' })
+      expect(born.procedure?.code, question).not.toBe('1.001193')
+      expect(offeredCodes(born)[0], question).toBe('2.000528')
+    }
+  })
 })
