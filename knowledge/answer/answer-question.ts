@@ -30,6 +30,7 @@ import {
 } from './answer-follow-up.ts'
 import { answerWith, type PlaceContext } from './answer-with-procedure.ts'
 import { asksForAnimal } from './asks-for-animal.ts'
+import { CALL_BACK } from './asks-for-person.ts'
 import {
   asksToAsk,
   classifyMessage,
@@ -188,6 +189,9 @@ const CONTACT_TEXT =
   `Để được cán bộ hỗ trợ trực tiếp, bạn gọi tổng đài Dịch vụ công ${HOTLINE} (miễn phí, giờ hành chính). ` +
   `Bạn cũng có thể gửi câu hỏi hoặc phản ánh, kiến nghị trên Cổng Dịch vụ công quốc gia ${PORTAL} ` +
   '(mục "Hỗ trợ" và "Phản ánh, kiến nghị"), hoặc hỏi trực tiếp tại bộ phận một cửa của UBND cấp xã.'
+
+/** Before the contact reply, when a call back was asked for. */
+const CALL_BACK_TEXT = 'Trợ lý số không gọi điện lại được.'
 
 const FEEDBACK_CHANNEL =
   `Phản ánh, kiến nghị về thủ tục hành chính hoặc về cán bộ giải quyết: gửi tại mục "Phản ánh, kiến nghị" trên ${PORTAL} ` +
@@ -384,7 +388,13 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       else if (isOutsideRecords({ query, wordShare, synonyms, topics, evidence: own })) kind = 'out_of_scope'
     }
   }
-  if (kind === 'contact') return { kind: 'contact', handoff: true, text: CONTACT_TEXT }
+  if (kind === 'contact')
+    return {
+      kind: 'contact',
+      handoff: true,
+      // (a call back asked for: the assistant cannot call, and says so before the ways to reach someone)
+      text: CALL_BACK.test(query.folded.join(' ')) ? `${CALL_BACK_TEXT} ${CONTACT_TEXT}` : CONTACT_TEXT,
+    }
   if (kind === 'status') {
     const receiptCode = RECEIPT_CODE.exec(question)?.[0]?.toUpperCase() ?? null
     return { kind: 'status', ...(receiptCode ? { receiptCode } : {}), text: statusText(receiptCode) }

@@ -78,6 +78,13 @@ const CONTACT_PHRASES = [
   'can nguoi ho tro',
 ]
 
+/** An office or an official to reach (folded). */
+const OFFICE = `(?:bo phan mot cua|bo phan tiep nhan|mot cua|trung tam phuc vu hanh chinh cong|trung tam hanh chinh cong|uy ban|ubnd|cong an|van phong|chu tich|pho chu tich|lanh dao)`
+
+/** A call back asked for ("nhờ cán bộ gọi lại cho tôi", "gọi lại cho tôi theo số này") — folded. */
+export const CALL_BACK =
+  /\b(?:goi lai (?:cho |giup |ho )?(?:toi|minh|em|tui)|(?:nho|de nghi|xin) (?:can bo|nhan vien|ad|ban|chuyen vien|tong dai) goi lai)\b/
+
 /** Someone to reach (folded). */
 const PERSON = `(?:ai|nguoi(?: that| phu trach| ho tro| huong dan| tu van)?|can bo|nhan vien|chuyen vien|tu van vien|bo phan ho tro)`
 
@@ -93,8 +100,25 @@ const REACHING = new RegExp(
     String.raw`\b(?:noi chuyen(?: truc tiep)? voi|chat(?: truc tiep)? voi|lien he(?: truc tiep)?(?: voi)?|ket noi(?: voi)?|goi dien(?: cho)?|goi cho|chuyen(?: may)? (?:cho|sang)) (?:(?:toi|minh|em|tui|chau) )?(?:(?:mot|1) )?${PERSON}\b`,
     String.raw`\b(?:can bo|nhan vien|chuyen vien|nguoi|ai) nao (?:dang )?(?:online|truc|o do)\b`,
     // an office's number or address to reach it by ("số điện thoại bộ phận một cửa phường là bao nhiêu")
-    String.raw`\b(?:so dien thoai|sdt|so dt|dien thoai|so lien he|email|zalo)(?: cua)? (?:bo phan|phong|so|uy ban|ubnd|cong an|trung tam|van phong|chi cuc|cuc|can bo|nguoi phu trach)\b`,
+    String.raw`\b(?:so dien thoai|sdt|so dt|dien thoai|so lien he|email|zalo|dia chi va so dien thoai|dia chi va sdt)(?: cua)? (?:bo phan|phong|so|uy ban|ubnd|cong an|trung tam|van phong|chi cuc|cuc|can bo|nguoi phu trach|thue|doi thue|co quan thue|kho bac|bao hiem xa hoi|bhxh)\b`,
     String.raw`\b(?:tu van|huong dan|ho tro|tro giup|giai dap|trao doi) truc tiep\b`,
+    // "kết nối giúp tôi với chuyên viên …", "làm ơn kết nối tôi với nhân viên"
+    String.raw`\bket noi (?:giup |ho |dum |gium )?(?:toi|minh|em|tui) (?:voi )?${PERSON}\b`,
+    // a number or an address to call or write to ("gọi số nào để được hướng dẫn", "có số điện thoại nào để
+    // hỏi trực tiếp không", "cho hỏi email hoặc số điện thoại để liên hệ hỗ trợ", "số đường dây nóng của UBND
+    // tỉnh", "cần gọi điện hỏi trực tiếp, số nào vậy")
+    String.raw`\bgoi (?:dien )?(?:vao |den |toi )?so (?:nao|may|gi)\b`,
+    String.raw`\b(?:so dien thoai|sdt|so dt|so) nao (?:de|thi|duoc) (?:hoi|lien he|duoc|goi)\b`,
+    String.raw`\b(?:email|so dien thoai|sdt|dia chi)(?: (?:hoac|va) (?:email|so dien thoai|sdt|dia chi))?(?: nao)? de (?:lien he|hoi|duoc ho tro|duoc huong dan|duoc tu van)\b`,
+    String.raw`\b(?:so )?duong day nong\b`,
+    String.raw`\bgoi dien (?:hoi|de hoi) truc tiep\b`,
+    // someone's name and number for a field at the commune ("ai phụ trách hộ tịch ở ủy ban phường mình")
+    String.raw`\bai (?:phu trach|lo|lam) (?:\S+ ){1,3}(?:o |tai )?(?:uy ban|ubnd|xa|phuong|mot cua)\b`,
+    // a call back asked for ("nhờ cán bộ gọi lại cho tôi", "gọi lại cho tôi theo số …")
+    CALL_BACK.source,
+    // how to reach an office ("làm sao liên hệ với bộ phận một cửa tỉnh", "liên hệ công an xã bằng cách nào")
+    String.raw`\b(?:lam sao|lam the nao|cach|bang cach nao)(?: de)? (?:lien he|lien lac)(?: truc tiep)?(?: voi)? ${OFFICE}\b`,
+    String.raw`\b(?:lien he|lien lac)(?: truc tiep)?(?: voi)? ${OFFICE}\b.*\b(?:the nao|bang cach nao|qua dau|so nao)\b`,
     String.raw`\bkhong (?:muon|thich) (?:noi chuyen|chat|nhan tin|hoi|lam viec) voi (?:may|bot|robot)\b`,
     // help given by phone or a chat call ("cần người hướng dẫn qua điện thoại", "tư vấn qua zalo")
     String.raw`\b(?:huong dan|tu van|ho tro|giai dap|noi chuyen|trao doi)(?: cho (?:toi|minh|em|tui))? (?:qua|bang) (?:dien thoai|so dien thoai|zalo|video call|goi video)\b`,

@@ -130,13 +130,21 @@ const STATUS_PHRASES = [
   'chua thay goi',
   'hen tra ket qua hom qua',
   'qua ngay hen tra',
+  // still in hand, signed or not ("cứ hiện đang xử lý cả tuần nay", "đã được ký chưa"), a receipt's number
+  'hien dang xu li',
+  'van dang xu li',
+  'van chua xu li',
+  'da duoc ki chua',
+  'duoc ki chua',
+  'da ki chua',
+  'bien nhan so',
 ]
 
 /** An application sent back ("hồ sơ bị trả về là sao", "hồ sơ đăng ký kinh doanh bị trả lại") — folded. */
 /** "xong chưa" followed by the verb the "chưa" goes with ("cưới xong chưa làm giấy tờ gì"), folded. */
 const DONE_THEN_NOT_YET = /\bxong chua(?= (?:lam|dang|nop|xin|di|co|biet)\b)/g
 
-const SENT_BACK = /\bho so\b(?: \S+){0,8}? bi tra (?:ve|lai)\b/
+const SENT_BACK = /\bho so\b(?: \S+){0,10}? bi tra (?:ve|lai)\b/
 
 /**
  * A result promised for a day that has not come ("hẹn trả kết quả hôm nay mà chưa có tin nhắn", "cán bộ
@@ -172,10 +180,10 @@ const SUBMITTED =
 
 /**
  * Paid and waiting, or asking someone to check an application ("đã đóng phí rồi bao giờ có kết quả", "check
- * giúp mình hồ sơ với") — folded.
+ * giúp mình hồ sơ với", "kiểm tra giúp hồ sơ hộ chiếu") — folded.
  */
 const PAID_OR_CHECK =
-  /\b(?:da )?(?:dong|nop|chuyen) (?:phi|le phi|tien)(?: \S+){0,3} roi\b.*\b(?:bao gio|khi nao|bao lau)\b|\bcheck\b(?: \S+){0,3} ho so\b/
+  /\b(?:da )?(?:dong|nop|chuyen) (?:phi|le phi|tien)(?: \S+){0,3} roi\b.*\b(?:bao gio|khi nao|bao lau)\b|\bcheck\b(?: \S+){0,3} ho so\b|\bkiem tra (?:giup|ho|dum|gium)(?: (?:toi|minh|em|tui))? ho so\b/
 
 /** A receipt code written another way than {@link RECEIPT_CODE} ("H40.22-261101-0005"). */
 const RECEIPT_CODE_LOOSE = /\b[a-z]\d{2}(?:\.\d{1,3})+-\d{6}-\d{3,6}\b/i
@@ -191,8 +199,8 @@ const OWN_APPLICATION_WHEN = new RegExp(
   `${OWN_APPLICATION}(?: \\S+){0,4}? ${WHEN_DONE}|${WHEN_DONE}(?: \\S+){0,3}? ${OWN_APPLICATION}(?: (?:nop|gui|lam)\\b.*)?$`,
 )
 
-/** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi", "nộp từ tháng 8") — folded. */
-const HANDED_IN_AGO = String.raw`\b(?:nop|lam|gui)\b(?: \S+){0,3}? (?:(?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))|(?:tu|tu hom|tu ngay|tu dau|hom|ngay) (?:thang \d{1,2}|ngay \d{1,2}|\d{1,2}(?:[/ -]\d{1,2})?)(?!\d))\b`
+/** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi", "nộp từ tháng 8", "nộp từ đầu tháng", "nộp online từ thứ hai") — folded. */
+const HANDED_IN_AGO = String.raw`\b(?:nop|lam|gui)\b(?: \S+){0,6}? (?:(?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:tu )?thu (?:hai|ba|tu|nam|sau|bay|\d)|(?:tu )?dau (?:thang|tuan|nam)(?: nay| truoc)?|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))|(?:tu|tu hom|tu ngay|tu dau|hom|ngay) (?:thang \d{1,2}|ngay \d{1,2}|\d{1,2}(?:[/ -]\d{1,2})?)(?!\d))\b`
 
 /**
  * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
@@ -207,6 +215,8 @@ const WAITING = new RegExp(
     String.raw`\b(?:bao gio|khi nao|bao lau nua)\b.*\b(?:nhan|lay|co)\b.*${HANDED_IN_AGO}`,
     // "nộp từ tuần trước rồi, khi nào có"
     String.raw`${HANDED_IN_AGO}.*\b(?:bao gio|khi nao)\b.*\b(?:nhan|lay|co)\b`,
+    // "đã nộp online hôm thứ 2, giờ xem kết quả ở đâu"
+    String.raw`${HANDED_IN_AGO}.*\b(?:xem|coi|tra cuu|theo doi) (?:ket qua|ho so)\b`,
     // "nộp từ tháng trước rồi, sao lâu thế", "nộp hôm thứ 3 giờ sao rồi"
     String.raw`${HANDED_IN_AGO}.*\b(?:sao roi|the nao roi|sao lau|lau qua|lau the|lau vay)\b|\b(?:sao lau|lau qua|lau the|lau vay)\b.*${HANDED_IN_AGO}`,
     // "sao lâu vậy mà chưa có căn cước": asking why the wait is so long, without saying what was handed in
@@ -270,6 +280,8 @@ const BOT_REMARKS = [
   /\b(?:tro li|bot|chatbot|robot)\b(?: \S+){0,3} (?:thong minh|gioi|xin|hay|nhanh|chan|ngu|do|kem|te|vo dung|cham)\b/,
   /^(?:cam on|thanks?|tks)\b(?: \S+){0,5} (?:chi tiet|nhiet tinh|tan tinh|huu ich|de hieu|ro rang)(?: (?:qua|lam|ghe|nhe|nha|a|nhieu))*$/,
   /^khong co gi(?: (?:dau|ca|a|nhe|nha|ban|em))*$/,
+  // help praised ("hay quá, giúp được nhiều đấy", "hữu ích lắm")
+  /(?:^|\b(?:hay|tot|tuyet|gioi)(?: (?:qua|lam|ghe|that))?,? )(?:giup (?:duoc |dc )?(?:nhieu|ich)|huu ich)(?: (?:qua|lam|ghe|that|day|nha|nhe|lam luon))*$/,
   /\b(?:bot|tro li|ban|em) co (?:hoat dong|chay|song|online) (?:khong|ko|k)\b/,
 ]
 

@@ -196,4 +196,12 @@ describe('intents that are not procedures', () => {
     const answer = await portal.kb.answer('ma ho so 000.00.07.H22-260315-0012 xem ket qua o dau')
     expect(answer).toMatchObject({ kind: 'status', receiptCode: '000.00.07.H22-260315-0012' })
   })
+
+  it('says it cannot call back before the ways to reach someone, when a call back is asked for', async () => {
+    const answer = await portal.kb.answer('nhờ cán bộ gọi lại cho tôi số 0912345678')
+    expect(answer).toMatchObject({ kind: 'contact', handoff: true })
+    expect(answer.text).toMatch(/^Trợ lý số không gọi điện lại được\. .*1800 1096/)
+    const plain = await portal.kb.answer('cho tôi gặp nhân viên')
+    expect(plain.text).not.toContain('gọi điện lại')
+  })
 })

@@ -469,6 +469,36 @@ describe('classifyMessage', () => {
     expect(classify('hỏi chút làm căn cước ở đâu')).toBe('question')
   })
 
+  it('takes a call back, a number to call or write to and someone in charge at the commune as asking for a person', () => {
+    for (const text of [
+      'nhờ nhân viên gọi lại cho mình',
+      'gọi lại giúp tôi nhé',
+      'kết nối giúp mình với cán bộ',
+      'có email nào để liên hệ được hỗ trợ không',
+      'goi vao so nao de hoi',
+      'số đường dây nóng của sở tư pháp',
+      'ai phụ trách tư pháp ở ủy ban xã',
+      'cách liên hệ với chủ tịch phường',
+      'địa chỉ và số điện thoại chi cục thuế',
+    ])
+      expect(classify(text), text).toBe('contact')
+    // a number inside a question about a procedure is no request for a person
+    expect(classify('đổi số điện thoại trên vneid làm thế nào')).not.toBe('contact')
+  })
+
+  it('takes an application handed in days ago, still being handled, sent back or signed as a status question', () => {
+    for (const text of [
+      'nộp hồ sơ cấp đổi sổ đỏ từ đầu tháng, bao giờ có kết quả',
+      'nop online tu thu ba roi bao gio nhan duoc',
+      'hồ sơ mình vẫn đang xử lý mãi là sao',
+      'hồ sơ em nộp qua bưu điện lên phường hôm trước bị trả về',
+      'giấy phép của tôi đã được ký chưa',
+      'biên nhận số 12-345 hẹn ngày nào trả',
+    ])
+      expect(classify(text), text).toBe('status')
+    expect(classify('đăng ký khai sinh nộp ở đâu')).toBe('question')
+  })
+
   it('reads "xong chưa" before the verb it goes with as no question of progress', () => {
     expect(classify('hai đứa mới cưới xong chưa làm giấy tờ gì thì giờ làm gì')).toBe('question')
     expect(classify('hồ sơ của tôi xong chưa')).toBe('status')
