@@ -647,7 +647,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     (bestMisfit?.kind === 'action' ||
       // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
       (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')) &&
-    top.uncovered.some((w) => !best.uncovered.includes(w))
+    // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu")
+    top.uncovered.some((w) => !best.uncovered.includes(w) && !GENERIC.has(w))
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
   const objectGap =
     top && wordShare

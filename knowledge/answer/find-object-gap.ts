@@ -25,6 +25,9 @@ export type FindObjectGapOptions = {
   qualifierWords?: ReadonlySet<string>
 }
 
+/** A count or a person after the shared word (folded): whom it is done for, no narrower object. */
+const WHOM = new Set(['mot', 'hai', 'vai', 'cac', 'nhung', 'be', 'chau', 'dua', 'tre', 'em'])
+
 /** Longest run of question words after the shared word that is looked at. */
 const MAX_RUN = 2
 /** A narrowing word must be at least this rare among names: common words ("trên", "sang") say little. */
@@ -85,6 +88,8 @@ export const findObjectGap = ({
       // Abbreviations ("vn", "gplx") stand for words the name may spell out.
       // (nor a word of a qualifier the fit model reads: "người Úc" is a foreigner)
       if (!uncovered.has(w) || qualifierWords?.has(w) || w.length < 2 || !isVietnameseSyllable(w)) break
+      // (a count or a person is whom it is done for, not what: "nhận nuôi một bé", "cho hai cháu")
+      if (WHOM.has(w)) break
       run.push(w)
     }
     if (!run.length || !run.some(nowhere)) continue

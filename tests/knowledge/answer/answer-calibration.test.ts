@@ -250,9 +250,40 @@ describe('asks instead of saying nothing fits', () => {
   })
 
   it('asks between the name fitting the action and the one holding the object when they share it', async () => {
-    const answer = await portal.kb.answer('KT3 sắp hết hạn muốn gia hạn tạm trú')
+    // the re-issue of the forensic office's registration, and the licence that names the office
+    const answer = await portal.kb.answer(
+      'giấy phép văn phòng giám định tư pháp bị mối ăn rách, làm lại thế nào',
+    )
     expect(answer.kind).toBe('clarify')
-    expect(answer.candidates?.map((c) => c.code)).toEqual(['1.002755', '1.004194'])
+    expect(answer.candidates?.map((c) => c.code).slice(0, 2)).toEqual(['1.001117', '2.000890'])
+  })
+
+  it('answers the name fitting the action when the other one holds only words of filing any procedure', async () => {
+    // "Đăng ký tạm trú" holds only "đăng ký" beside the extension's words; the mining tender only "nộp hồ sơ"
+    expect(kindAndCode(await portal.kb.answer('KT3 sắp hết hạn muốn gia hạn tạm trú'))).toEqual({
+      kind: 'answer',
+      code: '1.002755',
+    })
+    const lost = await portal.kb.answer(
+      'mất giấy chứng nhận quyền sử dụng đất rồi, nộp hồ sơ xin cấp lại ở đâu',
+    )
+    expect(lost.kind).not.toBe('not_found')
+    expect(offeredCodes(lost)).toEqual(['1.012786'])
+  })
+
+  it('reads a count or a child after "nuôi" as whom the adoption is for, not a narrower object', async () => {
+    for (const question of [
+      'hai vợ chồng muốn nhận nuôi một bé trong chùa',
+      'xin về nuôi một bé bị bỏ rơi ở cổng chùa',
+    ])
+      expect(kindAndCode(await portal.kb.answer(question)), question).toEqual({
+        kind: 'answer',
+        code: '2.001263',
+      })
+    // (fish are no child)
+    expect((await portal.kb.answer('xin nuôi cá cảnh cần giấy phép không')).procedure?.code).not.toBe(
+      '2.001263',
+    )
   })
 
   it('still says not covered when the name fitting the action is about something else', async () => {
