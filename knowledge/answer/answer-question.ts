@@ -657,6 +657,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
           content: new Set(query.terms.map((t) => t.folded)),
           // (a person named by nationality, "vợ tôi người Úc", is a qualifier the fit model reads, not an object)
           qualifierWords: actions.qualifierWords(query.tokens),
+          tokens: query.tokens,
           top,
           results,
           wordShare,

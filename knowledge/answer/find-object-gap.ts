@@ -23,6 +23,8 @@ export type FindObjectGapOptions = {
   wordShare: (folded: string) => number
   /** The question's words the fit model reads as a qualifier ("người Úc", folded): they narrow no object. */
   qualifierWords?: ReadonlySet<string>
+  /** The question's tokens: a word typed with other marks than the name's ("dựng", "dụng") is not shared. */
+  tokens?: readonly AnalyzedToken[]
 }
 
 /** A count or a person after the shared word (folded): whom it is done for, no narrower object. */
@@ -71,17 +73,26 @@ export const findObjectGap = ({
   results,
   wordShare,
   qualifierWords,
+  tokens,
 }: FindObjectGapOptions): string[] | null => {
   if (isNamedOutright(top)) return null
   const name = top.group.split(' ')
   const inName = new Set(name)
+  // ("dựng rạp trên vỉa hè" shares no word with "sử dụng … vỉa hè": typed with marks, "dựng" is not "dụng")
+  const markedName = tokens?.some((t) => t.accented)
+    ? new Set(analyzeText(top.name).map((t) => t.text))
+    : null
+  const otherWord = (a: string) =>
+    !!markedName &&
+    !!tokens?.some((t) => t.folded === a) &&
+    tokens.every((t) => t.folded !== a || (t.accented && !markedName.has(t.text)))
   const asked = new Set(words)
   // Words of the question's content the name lacks (filler and cue words are not in it).
   const uncovered = new Set(top.uncovered)
   const nowhere = (w: string) => results.every((r) => r.uncovered.includes(w)) && wordShare(w) <= RARE_SHARE
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as string
-    if (!inName.has(a) || !content.has(a)) continue
+    if (!inName.has(a) || !content.has(a) || otherWord(a)) continue
     const run: string[] = []
     for (let k = i + 1; k < words.length && run.length < MAX_RUN; k++) {
       const w = words[k] as string

@@ -29,16 +29,16 @@ const sameWord = (typed: AnalyzedToken, place: AnalyzedToken, marked: boolean): 
  */
 export const placeAbroadAt = (tokens: readonly AnalyzedToken[]): Set<number> => {
   const at = new Set<number>()
-  for (const place of places())
-    tokens.forEach((_, i) => {
-      const fits = place.every((p, k) => {
-        const t = tokens[i + k]
-        if (!t) return false
-        if (t.accented) return sameWord(t, p, true)
-        return place.length > 1 && sameWord(t, p, false)
-      })
-      if (fits) place.forEach((_, k) => at.add(i + k))
+  const fitsAt = (place: readonly AnalyzedToken[], i: number) =>
+    place.every((p, k) => {
+      const t = tokens[i + k]
+      if (!t) return false
+      if (t.accented) return sameWord(t, p, true)
+      return place.length > 1 && sameWord(t, p, false)
     })
+  for (const place of places())
+    for (let i = 0; i < tokens.length; i++)
+      if (fitsAt(place, i)) for (let k = 0; k < place.length; k++) at.add(i + k)
   return at
 }
 

@@ -271,6 +271,24 @@ describe('asks instead of saying nothing fits', () => {
     expect(offeredCodes(lost)).toEqual(['1.012786'])
   })
 
+  it('shares no word typed with other marks than the name’s ("dựng" is not the "dụng" of "sử dụng")', async () => {
+    const answer = await portal.kb.answer(
+      'nhà làm đám giỗ muốn dựng rạp trên vỉa hè một ngày có cần xin phép không',
+    )
+    expect(answer.kind).not.toBe('not_found')
+    expect(offeredCodes(answer)[0]).toBe('1.013274')
+    // a word the name holds with the same marks still narrows: life insurance is not health insurance
+    expect((await portal.kb.answer('làm thẻ bảo hiểm nhân thọ')).kind).toBe('not_found')
+  })
+
+  it('reads "hk" beside an action on it as the household registration', async () => {
+    expect(offeredCodes(await portal.kb.answer('muon tach hk rieng ra khoi nha bo me'))[0]).toBe('1.010038')
+    expect(kindAndCode(await portal.kb.answer('nhap hk cho vo ve nha chong'))).toEqual({
+      kind: 'answer',
+      code: '1.004222',
+    })
+  })
+
   it('reads a count or a child after "nuôi" as whom the adoption is for, not a narrower object', async () => {
     for (const question of [
       'hai vợ chồng muốn nhận nuôi một bé trong chùa',
