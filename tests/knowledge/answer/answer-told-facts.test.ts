@@ -70,4 +70,22 @@ describeOnPortal('facts a citizen tells that decide the procedure (the shipped e
     expect(kindAndCode(follow)).toEqual({ kind: 'answer', code: LICENCE_MILITARY })
     expect(offeredCodes(await portal.kb.answer('đổi bằng lái công an khi ra ngành'))[0]).toBe(LICENCE_POLICE)
   })
+
+  it('reads guardianship named alone as its registration, and its supervision or end as those procedures', async () => {
+    for (const question of [
+      'bà ngoại muốn làm giám hộ cho cháu mồ côi',
+      'đứng ra giám hộ cho em trai bị bệnh tâm thần',
+    ])
+      expect(kindAndCode(await portal.kb.answer(question)), question).toEqual({
+        kind: 'answer',
+        code: '1.004837',
+      })
+    expect(kindAndCode(await portal.kb.answer('đăng ký giám sát việc giám hộ'))).toEqual({
+      kind: 'answer',
+      code: '3.000323',
+    })
+    expect(offeredCodes(await portal.kb.answer('cháu đủ 18 tuổi rồi, chấm dứt giám hộ thế nào'))[0]).toBe(
+      '1.004845',
+    )
+  })
 })
