@@ -13,10 +13,10 @@ const TIPS = /\b(?:meo|bi quyet|bi kip|kinh nghiem|goi y|cach nho|cach hoc|tips?
 
 /**
  * An act on a paper or a fact of the records (folded): applying, handing in, registering, issuing,
- * renewing; the papers, the file, the fee, the office, the time.
+ * renewing; the papers, the file, the fee, the office, the time. ("làm bài", "làm quen", "làm đẹp" are no act on a paper.)
  */
 const ACT =
-  /\b(?:lam|xin|nop|dang ki|cap|doi|gia han|sang ten|thu tuc|ho so|giay|chung chi|chung nhan|xac nhan|le phi|phi|o dau|bao lau|may ngay|bao nhieu tien)\b/
+  /\b(?:lam(?! (?:bai|quen|dep|giau|banh|mon))|xin|nop|dang ki|cap|doi|gia han|sang ten|thu tuc|ho so|giay|chung chi|chung nhan|xac nhan|le phi|phi|o dau|bao lau|may ngay|bao nhieu tien)\b/
 
 /** Whether the folded message asks for tips or suggestions and for no act on a paper. */
 export const asksForTips = (folded: string): boolean => TIPS.test(folded) && !ACT.test(folded)

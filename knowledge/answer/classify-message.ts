@@ -277,7 +277,8 @@ const BOT_REMARKS = [
   /\b(?:noi|viet|tra loi) gi (?:cha|chang|khong|ko) hieu\b/,
   /\b(?:chang|cha|khong|ko) giup (?:duoc |dc )?(?:gi|j)\b/,
   /\bhoi (?:mai|hoai|may lan|nhieu lan|lai)\b(?: \S+){0,2} (?:khong|chang|cha|ko) (?:hieu|duoc|tra loi)\b/,
-  /\b(?:tro li|bot|chatbot|robot)\b(?: \S+){0,3} (?:thong minh|gioi|xin|hay|nhanh|chan|ngu|do|kem|te|vo dung|cham)\b/,
+  /\b(?:tro li|bot|chatbot|robot)\b(?: \S+){0,3} (?:thong minh|gioi|xin|hay|nhanh|chan|ngu|do|kem|te|vo dung|cham|vo van|linh tinh|vo ich|te hai|kem coi)\b/,
+  /\btra loi nhu (?:khong|chua)(?: tra loi)?\b/,
   /^(?:cam on|thanks?|tks)\b(?: \S+){0,5} (?:chi tiet|nhiet tinh|tan tinh|huu ich|de hieu|ro rang)(?: (?:qua|lam|ghe|nhe|nha|a|nhieu))*$/,
   /^khong co gi(?: (?:dau|ca|a|nhe|nha|ban|em))*$/,
   // help praised ("hay quá, giúp được nhiều đấy", "hữu ích lắm")
@@ -362,7 +363,7 @@ const BOT_REMARK_WORDS = 10
  * folded: a remark that asks nothing, small talk when it names nothing of public administration.
  */
 const DEFERS =
-  /(?:^|\b)(?:de (?:minh|toi|em|tui|to|chau|bac) (?:xem lai|xem them|xem da|suy nghi|tinh lai|tinh da|coi lai)|(?:minh|toi|em|tui|chau) (?:se )?hoi (?:lai |them )?sau|hoi lai sau|lat (?:nua )?(?:minh|toi|em|tui) hoi)\b/
+  /(?:^|\b)(?:de (?:minh|toi|em|tui|to|chau|bac) (?:xem lai|xem them|xem da|suy nghi|tinh lai|tinh da|coi lai)|(?:minh|toi|em|tui|chau) (?:se )?hoi (?:lai |them )?sau|hoi lai sau|lat (?:nua )?(?:minh|toi|em|tui) hoi|(?:mai|hom khac|hom sau|luc khac|khi khac|de sau) (?:(?:minh|toi|em|tui|chau) )?(?:se )?hoi (?:tiep|them|lai|sau))\b/
 
 const MARKET_PRICE =
   /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc|met|m2|met vuong|cong|sao)\b/

@@ -289,6 +289,8 @@ const KEPT_IN_GAME = new Set([
 const PRIVATE_PAPERS = [
   'ho so xin viec',
   'don xin viec',
+  'ho so ung tuyen',
+  'don ung tuyen',
   'ho so nang luc',
   'don xin nghi phep',
   'don nghi phep',
@@ -332,6 +334,7 @@ const PRIVATE_PARTIES = [
   // an employer one applies to ("phỏng vấn xin việc cần mang giấy tờ gì")
   'xin viec',
   'phong van',
+  'ung tuyen',
 ]
 
 /** Generic words for papers, which say whose papers only by what is beside them (folded). */

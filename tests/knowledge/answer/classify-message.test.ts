@@ -469,6 +469,24 @@ describe('classifyMessage', () => {
     expect(classify('hỏi chút làm căn cước ở đâu')).toBe('question')
   })
 
+  it('takes a reply said to be no reply, a bot called nonsense and a goodbye until tomorrow as small talk', () => {
+    for (const text of [
+      'trả lời như không trả lời',
+      'bot vớ vẩn',
+      'chào nha, mai mình hỏi tiếp',
+      'hôm khác em hỏi thêm nhé',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    expect(classify('mai mình hỏi tiếp về làm hộ chiếu nhé')).not.toBe('smalltalk')
+  })
+
+  it('takes tips on doing a test, wedding customs and applying to a company as outside the records', () => {
+    for (const text of ['mẹo làm bài thi trắc nghiệm môn toán', 'lễ ăn hỏi cần chuẩn bị những gì'])
+      expect(classify(text), text).toBe('out_of_scope')
+    // tips on a procedure are still a question
+    expect(classify('mẹo làm hộ chiếu nhanh')).toBe('question')
+  })
+
   it('takes a call back, a number to call or write to and someone in charge at the commune as asking for a person', () => {
     for (const text of [
       'nhờ nhân viên gọi lại cho mình',
