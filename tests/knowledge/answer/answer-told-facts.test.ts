@@ -88,4 +88,15 @@ describeOnPortal('facts a citizen tells that decide the procedure (the shipped e
       '1.004845',
     )
   })
+
+  it('reads extending a visa in Vietnam as the foreigner’s extension of stay, not a visa of another country', async () => {
+    const stay = ['1.001146', '1.003326']
+    for (const question of ['gia hạn visa cho vợ người Hàn đang ở Hà Nội', 'gia hạn thị thực']) {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind, question).toBe('answer')
+      expect(stay, question).toContain(answer.procedure?.code)
+    }
+    const abroad = await portal.kb.answer('gia hạn visa du học Mỹ khi đang ở bên đó')
+    expect(abroad.kind === 'answer' ? abroad.procedure?.code : null).not.toBe('1.001146')
+  })
 })
