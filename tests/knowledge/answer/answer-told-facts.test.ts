@@ -99,4 +99,15 @@ describeOnPortal('facts a citizen tells that decide the procedure (the shipped e
     const abroad = await portal.kb.answer('gia hạn visa du học Mỹ khi đang ở bên đó')
     expect(abroad.kind === 'answer' ? abroad.procedure?.code : null).not.toBe('1.001146')
   })
+
+  it('reads a house added to an issued land certificate as the registration of assets on the plot', async () => {
+    for (const question of [
+      'xây nhà xong muốn ghi thêm nhà vào sổ đỏ',
+      'nhà mới xây trên đất đã có sổ hồng, bổ sung nhà vào sổ thế nào',
+    ])
+      expect(kindAndCode(await portal.kb.answer(question)), question).toEqual({
+        kind: 'answer',
+        code: '1.013995',
+      })
+  })
 })
