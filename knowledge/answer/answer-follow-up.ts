@@ -163,6 +163,15 @@ const answerAfterClarify = async (
   const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
     (p): p is Procedure => p !== null,
   )
+  // A short reply the message alone found nothing for, a word of which only one option's name holds ("nhà
+  // 3 tầng" after the building permits for level crossings, railway works and houses): that option, though
+  // the reply names more than its name ("tầng").
+  const sole =
+    alone.kind === 'smalltalk' || alone.kind === 'not_found' ? soleHolder(query, offered, actions) : null
+  if (sole) {
+    const facet = detectFacet({ text: query.tokens, synonyms, message: question })
+    return answerWith(getProcedure, sole.code, facet, [], null, query.folded)
+  }
   if (
     namesOwnThing(
       query,
@@ -200,6 +209,26 @@ const answerAfterClarify = async (
     offered.length > 1
     ? composeClarify({ options: offered, facet, weak: false, ...pairShare })
     : null
+}
+
+/**
+ * The one option whose name holds a content word of a short reply that no other option's name holds, when
+ * every option it holds words of is that one; null otherwise. Numbers say nothing here.
+ */
+const soleHolder = <T extends { name: string }>(
+  query: ExpandedQuery,
+  options: readonly T[],
+  actions: ProcedureActions,
+): T | null => {
+  if (query.tokens.length > REFINING_WORDS) return null
+  const phraseWords = actions.phraseWords(query.tokens)
+  // (the words as typed: "nhà" is too common a word to search by, but it tells the houses' permit apart)
+  const words = query.folded.filter((w) => !GENERIC.has(w) && !phraseWords.has(w) && !/\d/.test(w))
+  const holding = options.filter((o) => {
+    const held = ` ${foldPhrase(o.name)} `
+    return words.some((w) => held.includes(` ${w} `))
+  })
+  return holding.length === 1 ? (holding[0] ?? null) : null
 }
 
 /**
@@ -358,6 +387,8 @@ export const createFollowUpAnswerer =
     if (!current) return alone
     return (
       (await askedPenalty(options, current)) ??
+      // ("cần giấy khám sức khỏe không" alone finds nothing sure: a paper of the conversation's procedure)
+      (await askedPaper(options, current)) ??
       (await refineFollowUp(answerAlone, options, current)) ??
       (await answerNamedSibling(options, current, alone)) ??
       (await travelsAbroad(options, current)) ??
@@ -544,6 +575,9 @@ const askedPenalty = async (options: AnswerQuestionOptions, current: string): Pr
  * re-issue), which alone reads as the paper's own procedure (the permanent residence): about the
  * conversation's procedure, answered for its papers, the paper looked up in them.
  */
+/** Whether a folded message asks alone whether a paper is needed ({@link ASKS_PAPER}). */
+export const asksPaperNeeded = (folded: readonly string[]): boolean => ASKS_PAPER.test(folded.join(' '))
+
 const askedPaper = (options: AnswerQuestionOptions, current: string): Promise<Answer | null> | null => {
   const { getProcedure, query } = readFollowUp(options)
   if (query.tokens.length > REFINING_WORDS + 2 || !ASKS_PAPER.test(query.folded.join(' '))) return null

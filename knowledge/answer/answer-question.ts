@@ -24,6 +24,7 @@ import type { Answer, AnswerContext, Facet } from './answer.types.ts'
 import {
   asksHowToGoOn,
   asksOtherAction,
+  asksPaperNeeded,
   createFollowUpAnswerer,
   isAside,
   isHowWord,
@@ -361,11 +362,11 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     evidence,
   })
   // "phải làm gì", "giờ phải làm sao" after a procedure's answer ask about it, not for everyday advice;
-  // so does "có bị phạt không", a fine asked for that procedure.
+  // so do "có bị phạt không", a fine asked for that procedure, and "cần giấy khám sức khỏe không", a paper.
   let kind =
     following &&
     (classified === 'smalltalk' || classified === 'out_of_scope') &&
-    (asksHowToGoOn(query) || asksPenalty(query.folded))
+    (asksHowToGoOn(query) || asksPenalty(query.folded) || asksPaperNeeded(query.folded))
       ? 'question'
       : classified
   // A remark beside the conversation ("mệt quá", "hôm nay trời đẹp nhỉ") is read as on its own.

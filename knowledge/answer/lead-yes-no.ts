@@ -33,10 +33,11 @@ const FILING = new Set(
  * as "ve", which is also "về") is too short to look for in the papers' folded names: nothing is asked.
  */
 const askedThing = (folded: readonly string[]): string[] => {
-  const at = folded.findIndex((w, i) => w === 'co' && (folded[i + 1] === 'can' || folded[i + 1] === 'phai'))
+  // ("có cần …", or "cần …" alone: "cần giấy khám sức khỏe không")
+  const at = folded.findIndex((w, i) => (w === 'can' || w === 'phai') && (i === 0 || folded[i - 1] === 'co'))
   const end = folded.lastIndexOf('khong')
   if (at < 0 || end <= at) return []
-  const words = folded.slice(at + 2, end)
+  const words = folded.slice(at + 1, end)
   const asked = words.filter(
     (w, i) =>
       !FILING.has(w) && !(w === 'uy' && words[i + 1] === 'ban') && !(w === 'ban' && words[i - 1] === 'uy'),
@@ -122,7 +123,10 @@ export const leadYesNo = ({
     return 'Không, hồ sơ thủ tục không có cách nộp trực tuyến; bạn nộp trực tiếp hoặc theo cách ghi ở dưới.'
   }
   const whole = ` ${folded.join(' ')} `
-  if ((facet === 'overview' || facet === 'documents') && / co (?:can|phai) /.test(whole)) {
+  if (
+    (facet === 'overview' || facet === 'documents') &&
+    (/ co (?:can|phai) /.test(whole) || /^ (?:can|phai) /.test(whole))
+  ) {
     const asked = askedThing(folded)
     const named = new Set(foldVietnamese(procedure.name).split(' '))
     // "đổi bằng lái có cần khám sức khỏe không" asks about a paper of the procedure, not whether to do it
@@ -147,9 +151,12 @@ export const leadYesNo = ({
     }
     if (facet === 'documents') return null
     const text = `${procedure.name} ${procedure.requirements ?? ''}`
+    // ("thủ tục" once: "thủ tục "Đăng ký khai sinh"", not "thủ tục "Thủ tục đăng ký khai sinh"")
+    const bare = procedure.name.replace(/^thủ tục\s+/iu, '')
+    const called = bare === procedure.name ? bare : `${bare.charAt(0).toLocaleUpperCase('vi')}${bare.slice(1)}`
     return EXEMPTION.test(text)
-      ? `Tùy trường hợp: hồ sơ thủ tục "${procedure.name}" nêu các trường hợp được miễn; ngoài các trường hợp đó thì cần làm thủ tục này.`
-      : `Có, cần làm thủ tục "${procedure.name}".`
+      ? `Tùy trường hợp: hồ sơ thủ tục "${called}" nêu các trường hợp được miễn; ngoài các trường hợp đó thì cần làm thủ tục này.`
+      : `Có, cần làm thủ tục "${called}".`
   }
   return null
 }

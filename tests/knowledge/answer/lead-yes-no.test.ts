@@ -162,6 +162,16 @@ describe('leadYesNo', () => {
         }),
       ).toBe('Có, cần làm thủ tục "Thông báo lưu trú".')
     })
+
+    it('says "thủ tục" once for a name that starts with it, and reads "cần … không" without "có"', () => {
+      const birth = record({ name: 'Thủ tục đăng ký khai sinh' })
+      expect(
+        leadYesNo({ procedure: birth, facet: 'overview', folded: folded('có cần đăng ký khai sinh không') }),
+      ).toBe('Có, cần làm thủ tục "Đăng ký khai sinh".')
+      expect(
+        leadYesNo({ procedure: birth, facet: 'documents', folded: folded('cần giấy khám sức khỏe không') }),
+      ).toMatch(/^Không thấy trong thành phần hồ sơ/)
+    })
   })
 
   it('says "free" once: the yes/no sentence replaces a fee lead that only repeats it', () => {

@@ -290,4 +290,23 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
       expect(offeredCodes(born)[0], question).toBe('2.000528')
     }
   })
+
+  it('picks the one option a reply’s word names, though the reply says more than its name', async () => {
+    const permits = await portal.kb.answer('xin giấy phép xây dựng')
+    expect(permits.kind).toBe('clarify')
+    const candidateCodes = (permits.candidates ?? []).map((c) => c.code)
+    expect(candidateCodes).toContain('1.013225')
+    // (before: small talk; only the houses' permit names "nhà")
+    const house = await portal.kb.answer('nhà 3 tầng', { candidateCodes })
+    expect(kindAndCode(house)).toEqual({ kind: 'answer', code: '1.013225' })
+  })
+
+  it('reads business lines added as a change of the household business, and a paper asked about as one of its papers', async () => {
+    const lines = await portal.kb.answer('thêm ngành nghề', { procedureCode: '1.001612' })
+    expect(lines.kind).not.toBe('smalltalk')
+    expect(offeredCodes(lines)[0]).toBe('2.000720')
+    const paper = await portal.kb.answer('cần giấy khám sức khỏe không', { procedureCode: '1.000894' })
+    expect(kindAndCode(paper)).toEqual({ kind: 'answer', code: '1.000894' })
+    expect(paper.text.split('\n')[0]).toMatch(/^Không thấy trong thành phần hồ sơ/)
+  })
 })
