@@ -242,6 +242,9 @@ const GOODBYE = /\b(?:tam biet|bye|bai bai|hen gap lai|good night|goodbye|chuc (
 /** Small talk within a conversation: how to go on with its procedure ("Thủ tục " of a name is said once). */
 const goOnText = (name: string): string =>
   `Bạn cần hỏi thêm về thủ tục "${name.replace(/^thủ tục\s+/iu, '')}" (giấy tờ, lệ phí, thời hạn, nơi nộp) hay một thủ tục khác, cứ nhắn cho tôi.`
+/** Words of filing any procedure ("nộp hồ sơ", "xin", "đăng ký", "giấy tờ"), folded: they name no object. */
+const FILING_WORDS = new Set(['nop', 'ho', 'so', 'xin', 'dang', 'ki', 'giay', 'to'])
+
 const SORRY_TEXT =
   'Xin lỗi vì câu trả lời chưa giúp được bạn. Bạn thử hỏi lại, nói rõ tên thủ tục và điều cần biết ' +
   `(ví dụ "đổi bằng lái xe cần giấy tờ gì"), hoặc gọi tổng đài Dịch vụ công ${HOTLINE} để được cán bộ hỗ trợ.`
@@ -648,8 +651,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     (bestMisfit?.kind === 'action' ||
       // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
       (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')) &&
-    // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu")
-    top.uncovered.some((w) => !best.uncovered.includes(w) && !GENERIC.has(w))
+    // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu"; "cấp", "lại", "đổi" are actions)
+    top.uncovered.some((w) => !best.uncovered.includes(w) && !FILING_WORDS.has(w))
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
   const objectGap =
     top && wordShare

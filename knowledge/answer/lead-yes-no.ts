@@ -153,7 +153,8 @@ export const leadYesNo = ({
     const text = `${procedure.name} ${procedure.requirements ?? ''}`
     // ("thủ tục" once: "thủ tục "Đăng ký khai sinh"", not "thủ tục "Thủ tục đăng ký khai sinh"")
     const bare = procedure.name.replace(/^thủ tục\s+/iu, '')
-    const called = bare === procedure.name ? bare : `${bare.charAt(0).toLocaleUpperCase('vi')}${bare.slice(1)}`
+    const called =
+      bare === procedure.name ? bare : `${bare.charAt(0).toLocaleUpperCase('vi')}${bare.slice(1)}`
     return EXEMPTION.test(text)
       ? `Tùy trường hợp: hồ sơ thủ tục "${called}" nêu các trường hợp được miễn; ngoài các trường hợp đó thì cần làm thủ tục này.`
       : `Có, cần làm thủ tục "${called}".`
