@@ -110,4 +110,20 @@ describeOnPortal('facts a citizen tells that decide the procedure (the shipped e
         code: '1.013995',
       })
   })
+
+  it('reads a paper integrated into the identity card as that procedure, also after a question about the card', async () => {
+    const integrate = '1.014060'
+    for (const question of ['tích hợp bằng lái vào căn cước', 'muốn tích hợp thẻ bhyt vào cccd'])
+      expect(kindAndCode(await portal.kb.answer(question)), question).toEqual({
+        kind: 'answer',
+        code: integrate,
+      })
+    const card = await portal.kb.answer('làm căn cước')
+    const candidateCodes = (card.candidates ?? []).map((c) => c.code)
+    // (before: the driving licence's first issue)
+    expect(kindAndCode(await portal.kb.answer('tích hợp bằng lái vào', { candidateCodes }))).toEqual({
+      kind: 'answer',
+      code: integrate,
+    })
+  })
 })
