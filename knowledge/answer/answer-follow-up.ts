@@ -111,8 +111,8 @@ const answerPartAsked = (read: ReturnType<typeof readFollowUp>, code: string): P
   return answerWith(getProcedure, code, facet, [], null, query.folded, also)
 }
 
-/** People a story tells of beside its telling words ("bé 6 tuổi", "bà tôi", "hai đứa"): no thing either. */
-const PERSON_WORDS = new Set(['be', 'ba', 'dua'])
+/** People a story tells of beside its telling words ("bé 6 tuổi", "bà tôi", "hai đứa", "người già"): no thing either. */
+const PERSON_WORDS = new Set(['be', 'ba', 'dua', 'gia'])
 
 /**
  * Whether a short reply names a thing of its own: a content word that none of `names` holds and that is

@@ -309,4 +309,12 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(kindAndCode(paper)).toEqual({ kind: 'answer', code: '1.000894' })
     expect(paper.text.split('\n')[0]).toMatch(/^Không thấy trong thành phần hồ sơ/)
   })
+
+  it('reads an old person after the identity card’s options as the card from 14 years up', async () => {
+    const card = await portal.kb.answer('làm căn cước')
+    const candidateCodes = (card.candidates ?? []).map((c) => c.code)
+    // (before: outside the records)
+    const old = await portal.kb.answer('cho người già không đi được', { candidateCodes })
+    expect(kindAndCode(old)).toEqual({ kind: 'answer', code: '1.014061' })
+  })
 })
