@@ -22,6 +22,7 @@ import { composeClarify } from './compose-clarify.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { isSpecialSibling } from './find-special-sibling.ts'
 import { householdForCompany } from './household-for-company.ts'
+import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
 import { narrowClarify } from './narrow-clarify.ts'
@@ -547,20 +548,24 @@ const travelsAbroad = async (options: AnswerQuestionOptions, current: string): P
   return rest.every((w) => GOING.has(w) || GOING_FOR.has(w)) ? answerPartAsked(read, current) : null
 }
 
-/** Words of a fine asked about and of the lateness it is asked for ("quá hạn có bị phạt không", "làm muộn thì phạt bao nhiêu"). */
+/** Words of a fine or a capital asked about and of the lateness a fine is asked for ("quá hạn có bị phạt không", "cần vốn bao nhiêu"). */
 const PENALTY_WORDS = new Set(
-  'bi phat xu muc tien nop dong qua han tre muon cham lau khong ko hanh chinh bao nhieu lam'.split(' '),
+  'bi phat xu muc tien nop dong qua han tre muon cham lau khong ko hanh chinh bao nhieu lam von can toi thieu it nhat phap dinh dieu le'.split(
+    ' ',
+  ),
 )
 
 /**
- * A short follow-up asking about a fine ("quá hạn có bị phạt không" after the birth registration), whose
- * other words the conversation's record holds: about that procedure, whose answer then says what its
- * record says of a sanction (lead-penalty.ts), rather than a procedure that shares "quá" or "hạn".
+ * A short follow-up asking about a fine ("quá hạn có bị phạt không" after the birth registration) or a
+ * capital ("cần vốn bao nhiêu" after the household business), whose other words the conversation's record
+ * holds: about that procedure, whose answer then says what its record says of it (lead-penalty.ts,
+ * lead-capital.ts), rather than a procedure that shares "quá", "hạn" or "vốn".
  */
 const askedPenalty = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
   const read = readFollowUp(options)
   const { actions, getProcedure, query, synonyms } = read
-  if (query.tokens.length > REFINING_WORDS || !asksPenalty(query.folded)) return null
+  if (query.tokens.length > REFINING_WORDS || !(asksPenalty(query.folded) || asksCapital(query.folded)))
+    return null
   const procedure = await getProcedure(current)
   if (!procedure) return null
   const held = recordFacts(procedure).words

@@ -60,6 +60,7 @@ import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { householdForCompany } from './household-for-company.ts'
 import { keepAskedEvents } from './keep-asked-events.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
+import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
@@ -369,7 +370,10 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   let kind =
     following &&
     (classified === 'smalltalk' || classified === 'out_of_scope') &&
-    (asksHowToGoOn(query) || asksPenalty(query.folded) || asksPaperNeeded(query.folded))
+    (asksHowToGoOn(query) ||
+      asksPenalty(query.folded) ||
+      asksCapital(query.folded) ||
+      asksPaperNeeded(query.folded))
       ? 'question'
       : classified
   // A remark beside the conversation ("mệt quá", "hôm nay trời đẹp nhỉ") is read as on its own.

@@ -8,6 +8,7 @@ import type { PlaceMention } from '../places/place.types.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import type { Answer, Facet } from './answer.types.ts'
 import { composeReply } from './compose-answer.ts'
+import { leadCapital } from './lead-capital.ts'
 import { leadPenalty } from './lead-penalty.ts'
 import { leadValidity } from './lead-validity.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
@@ -34,8 +35,11 @@ export const answerWith = async (
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
-  // How long the issued paper stays valid, or a fine asked about: no other part of the record answers them.
-  const unanswered = leadValidity({ procedure, folded }) ?? leadPenalty({ procedure, folded })
+  // How long the issued paper stays valid, a fine or the capital asked about: no other part of the record answers them.
+  const unanswered =
+    leadValidity({ procedure, folded }) ??
+    leadPenalty({ procedure, folded }) ??
+    leadCapital({ procedure, folded })
   const lead = unanswered ?? leadYesNo({ procedure, facet, folded })
   const composed = composeReply({ procedure, facet, also, alternatives, placeNote })
   // A yes/no question gets its answer first (its own line), before the facts that support it; so does

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Procedure } from '../procedures/procedure.types.ts'
-import { clipSentences, splitSentences } from './clip-sentences.ts'
+import { quoteRecordClause } from './quote-record-clause.ts'
 
 /** Folded phrases that ask about a fine ("bị phạt", "xử phạt", "mức phạt", "phạt bao nhiêu"). */
 const PENALTY_ASKED = [
@@ -57,9 +57,6 @@ export const asksPenalty = (folded: readonly string[]): boolean => {
 /** A record's sentence that speaks of a sanction ("… bị xử phạt vi phạm hành chính …"). */
 const STATES_PENALTY = /xử phạt|bị phạt|phạt tiền|mức phạt/iu
 
-/** Words pointing back at what the clause before states ("quá thời hạn trên"). */
-const BACK_REFERENCE = /(?:thời hạn|nêu|quy định|trường hợp) trên/iu
-
 /** The lead when the record says nothing of a sanction. */
 export const NOT_RECORDED =
   'Hồ sơ thủ tục không nói về việc xử phạt: mức phạt (nếu có) do quy định về xử phạt vi phạm hành chính đặt ra, không có trong dữ liệu thủ tục ở đây, nên tôi không nêu con số nào. Bạn có thể hỏi cơ quan giải quyết hoặc tổng đài 1800 1096.'
@@ -73,17 +70,7 @@ export const leadPenalty = ({
   folded: readonly string[]
 }): string | null => {
   if (!asksPenalty(folded)) return null
-  const texts = [procedure.requirements ?? '', ...procedure.steps]
-  // (the clause that speaks of it, of a sentence listing cases with ";": "… trường hợp quá thời hạn trên mà
-  // chủ xe không làm thủ tục thu hồi … thì … xử phạt vi phạm hành chính theo quy định")
-  for (const text of texts)
-    for (const sentence of splitSentences(text))
-      for (const [i, clause] of sentence.split(/;\s*/u).entries()) {
-        if (!STATES_PENALTY.test(clause)) continue
-        // ("quá thời hạn trên" points back at the clause before, which states it)
-        const before = BACK_REFERENCE.test(clause) && i > 0 ? `${sentence.split(/;\s*/u)[i - 1]}; ` : ''
-        const quoted = clipSentences(`${before}${clause.trim()}`, 500).replace(/[.;:]\s*$/u, '')
-        return `Về xử phạt, hồ sơ thủ tục chỉ ghi: "${quoted}".`
-      }
+  const quoted = quoteRecordClause(procedure, STATES_PENALTY)
+  if (quoted) return `Về xử phạt, hồ sơ thủ tục chỉ ghi: "${quoted}".`
   return NOT_RECORDED
 }
