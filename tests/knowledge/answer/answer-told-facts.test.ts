@@ -126,4 +126,17 @@ describeOnPortal('facts a citizen tells that decide the procedure (the shipped e
       code: integrate,
     })
   })
+
+  it('never offers an unrelated re-issue for a lost household book: proof of residence, asked or named as related', async () => {
+    for (const question of [
+      'làm lại sổ hộ khẩu bị mất',
+      'sổ hộ khẩu bị mất thì xin cấp lại ở đâu',
+      'mat so ho khau',
+    ]) {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind, question).not.toBe('answer')
+      // (before: a boat's re-registration and a notary office's licence among the options)
+      expect(offeredCodes(answer)[0], question).toBe('1.010041')
+    }
+  })
 })
