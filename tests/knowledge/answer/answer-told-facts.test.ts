@@ -139,4 +139,17 @@ describeOnPortal('facts a citizen tells that decide the procedure (the shipped e
       expect(offeredCodes(answer)[0], question).toBe('1.010041')
     }
   })
+
+  it('reads a paper valid "đến" a date as expiring: the licence exchanged, the stay extended', async () => {
+    expect(
+      kindAndCode(await portal.kb.answer('bằng lái ô tô ghi hạn đến tháng sau là hết thì làm sao')),
+    ).toEqual({
+      kind: 'answer',
+      code: LICENCE_EXCHANGE,
+    })
+    expect(kindAndCode(await portal.kb.answer('tạm trú hạn đến cuối tháng này, muốn ở tiếp'))).toEqual({
+      kind: 'answer',
+      code: '1.002755',
+    })
+  })
 })
