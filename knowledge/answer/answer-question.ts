@@ -649,14 +649,17 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // names every word of the object the better one named ("cấp đổi giấy chứng tử" is not
   // "cấp đổi giấy chứng nhận đăng ký đầu tư").
   const bestMisfit = misfits.get(best.code)
-  const objectLost =
+  const passedOver =
     !!top &&
     top.code !== best.code &&
     (bestMisfit?.kind === 'action' ||
       // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
-      (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')) &&
-    // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu"; "cấp", "lại", "đổi" are actions)
-    top.uncovered.some((w) => !best.uncovered.includes(w) && !FILING_WORDS.has(w))
+      (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer'))
+  const lostWords = passedOver ? top.uncovered.filter((w) => !best.uncovered.includes(w)) : []
+  // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu"; "cấp", "lại", "đổi" are actions)
+  const objectLost = lostWords.some((w) => !FILING_WORDS.has(w))
+  // Only words of filing lost: the fitting name is offered ("có phải bạn hỏi …"), not given as if sure.
+  const filingLost = lostWords.length > 0 && !objectLost
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
   const objectGap =
     top && wordShare
@@ -895,6 +898,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     }) ||
     cards.length > 0 ||
     forCompany ||
+    filingLost ||
     unpenalised(best) - top.score > FIT_MARGIN ||
     (!!missed && !alone) ||
     !matched(top)
