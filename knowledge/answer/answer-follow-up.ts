@@ -213,8 +213,8 @@ const answerAfterClarify = async (
 }
 
 /**
- * The one option whose name holds a content word of a short reply that no other option's name holds, when
- * every option it holds words of is that one; null otherwise. Numbers say nothing here.
+ * The one option whose name holds a word of a short reply (as typed; numbers and words of filing aside),
+ * when no other option's name holds any of them; null otherwise.
  */
 const soleHolder = <T extends { name: string }>(
   query: ExpandedQuery,
@@ -387,7 +387,7 @@ export const createFollowUpAnswerer =
     if (codes.length > 1) return (await answerAfterClarify(answerAlone, options, codes, alone)) ?? alone
     if (!current) return alone
     return (
-      (await askedPenalty(options, current)) ??
+      (await askedFineOrCapital(options, current)) ??
       // ("cần giấy khám sức khỏe không" alone finds nothing sure: a paper of the conversation's procedure)
       (await askedPaper(options, current)) ??
       (await refineFollowUp(answerAlone, options, current)) ??
@@ -561,7 +561,10 @@ const PENALTY_WORDS = new Set(
  * holds: about that procedure, whose answer then says what its record says of it (lead-penalty.ts,
  * lead-capital.ts), rather than a procedure that shares "quá", "hạn" or "vốn".
  */
-const askedPenalty = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
+const askedFineOrCapital = async (
+  options: AnswerQuestionOptions,
+  current: string,
+): Promise<Answer | null> => {
   const read = readFollowUp(options)
   const { actions, getProcedure, query, synonyms } = read
   if (query.tokens.length > REFINING_WORDS || !(asksPenalty(query.folded) || asksCapital(query.folded)))

@@ -147,9 +147,9 @@ describeOnPortal('facts a citizen tells that decide the procedure (the shipped e
       kind: 'answer',
       code: LICENCE_EXCHANGE,
     })
-    expect(kindAndCode(await portal.kb.answer('tạm trú hạn đến cuối tháng này, muốn ở tiếp'))).toEqual({
-      kind: 'answer',
-      code: '1.002755',
-    })
+    // (the extension first; "Đăng ký tạm trú" holds only a word of filing more, so the extension is offered)
+    const stay = await portal.kb.answer('tạm trú hạn đến cuối tháng này, muốn ở tiếp')
+    expect(stay.kind).not.toBe('not_found')
+    expect(offeredCodes(stay)[0]).toBe('1.002755')
   })
 })
