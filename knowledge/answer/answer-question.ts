@@ -235,9 +235,9 @@ const PRAISE_TEXT = 'Cảm ơn bạn. Bạn cần hỏi thêm thủ tục nào c
 const GOODBYE_TEXT = 'Tạm biệt bạn. Khi cần hỏi thủ tục nào, bạn cứ nhắn cho tôi.'
 const GO_AHEAD_TEXT =
   'Vâng, bạn cứ hỏi. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, có làm trực tuyến được không.'
-/** Praise of the replies or the assistant ("trả lời hay đấy", "bot giỏi quá", "tuyệt vời") — folded. */
+/** Praise of the replies or the assistant ("trả lời hay đấy", "bot giỏi quá", "tuyệt vời") — folded; "hay" alone is also "or" ("người thật hay máy"). */
 const PRAISED =
-  /\b(?:hay|tot|gioi|thong minh|tuyet|tuyet voi|chi tiet|de hieu|huu ich|chuan|chinh xac|nhiet tinh|good job|great|awesome)\b/
+  /\b(?:hay (?:qua|lam|ghe|day|the|that|vay)|(?:rat|qua) hay|tot|gioi|thong minh|tuyet|tuyet voi|chi tiet|de hieu|huu ich|chuan|chinh xac|nhiet tinh|good job|great|awesome)\b/
 /** A goodbye ("tạm biệt", "bye", "hẹn gặp lại", "chúc ngủ ngon") — folded. */
 const GOODBYE = /\b(?:tam biet|bye|bai bai|hen gap lai|good night|goodbye|chuc (?:\S+ )?ngu ngon)\b/
 /** Small talk within a conversation: how to go on with its procedure ("Thủ tục " of a name is said once). */

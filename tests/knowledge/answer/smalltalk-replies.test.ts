@@ -13,6 +13,8 @@ describeOnPortal('small-talk replies (the shipped export)', (portal) => {
   it('answers a greeting with what the assistant does, and thanks with "you are welcome"', async () => {
     expect(await reply('xin chào')).toMatch(new RegExp(`^${GREETING}`))
     expect(await reply('cảm ơn, bạn giỏi quá')).toMatch(/^Không có gì ạ\./)
+    // ("hay" there is "or": a question about what the assistant is, not praise)
+    expect(await reply('bạn là người thật hay máy')).not.toMatch(/^Cảm ơn bạn/)
   })
 
   it('thanks for praise, says goodbye to a goodbye and invites the question to a request to ask', async () => {
