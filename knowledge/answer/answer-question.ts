@@ -54,6 +54,7 @@ import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
 import { addsUnaskedWords, findUndecided } from './find-undecided.ts'
 import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } from './fit-complaint.ts'
+import { HOTLINE, PORTAL } from './help-channels.ts'
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
@@ -70,6 +71,7 @@ import { builtInProcedureActions, type Misfit, type ProcedureActions } from './p
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { renewExpired } from './renew-expired.ts'
+import { replySmallTalk } from './reply-smalltalk.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
 import { findOpenChoice, settleChoice } from './settle-choice.ts'
 import { shareObject } from './share-object.ts'
@@ -178,8 +180,6 @@ const ORGANISATION_WORDS = [
 const FIT_MARGIN = 0.25
 /** A pair at most this share of names hold (26 of 2,642) relates a name to a topic the records lack. */
 const RELATED_PAIR_SHARE = 0.01
-const PORTAL = 'https://dichvucong.gov.vn'
-const HOTLINE = '1800 1096'
 const NOT_FOUND_TEXT =
   'Xin lỗi, tôi chưa tìm thấy thủ tục hành chính phù hợp với câu hỏi này. ' +
   'Bạn có thể nói rõ tên thủ tục (ví dụ: "cấp lại thẻ căn cước", "đăng ký khai sinh"), ' +
@@ -227,31 +227,8 @@ const OUT_OF_SCOPE_TEXT =
   'Bạn có thể hỏi về giấy tờ, lệ phí, thời hạn hay nơi nộp của một thủ tục, ví dụ "làm lại thẻ căn cước cần gì". ' +
   `Tra cứu thêm tại ${PORTAL}.`
 
-const SMALLTALK_TEXT =
-  'Chào bạn, tôi là Trợ lý số. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, ' +
-  'có làm trực tuyến được không. Bạn cần làm thủ tục gì?'
-const THANKS_TEXT = 'Không có gì ạ. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
-const PRAISE_TEXT = 'Cảm ơn bạn. Bạn cần hỏi thêm thủ tục nào cứ nhắn cho tôi.'
-const GOODBYE_TEXT = 'Tạm biệt bạn. Khi cần hỏi thủ tục nào, bạn cứ nhắn cho tôi.'
-const GO_AHEAD_TEXT =
-  'Vâng, bạn cứ hỏi. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, có làm trực tuyến được không.'
-/** Praise of the replies or the assistant ("trả lời hay đấy", "bot giỏi quá", "tuyệt vời") — folded; "hay" alone is also "or" ("người thật hay máy"). */
-const PRAISED =
-  /\b(?:hay (?:qua|lam|ghe|day|the|that|vay)|(?:rat|qua) hay|tot|gioi|thong minh|tuyet|tuyet voi|chi tiet|de hieu|huu ich|chuan|chinh xac|nhiet tinh|good job|great|awesome)\b/
-/** A goodbye ("tạm biệt", "bye", "hẹn gặp lại", "chúc ngủ ngon") — folded. */
-const GOODBYE = /\b(?:tam biet|bye|bai bai|hen gap lai|good night|goodbye|chuc (?:\S+ )?ngu ngon)\b/
-/** Small talk within a conversation: how to go on with its procedure ("Thủ tục " of a name is said once). */
-const goOnText = (name: string): string =>
-  `Bạn cần hỏi thêm về thủ tục "${name.replace(/^thủ tục\s+/iu, '')}" (giấy tờ, lệ phí, thời hạn, nơi nộp) hay một thủ tục khác, cứ nhắn cho tôi.`
 /** Words of filing any procedure ("nộp hồ sơ", "xin", "đăng ký", "giấy tờ"), folded: they name no object. */
 const FILING_WORDS = new Set(['nop', 'ho', 'so', 'xin', 'dang', 'ki', 'giay', 'to'])
-
-const SORRY_TEXT =
-  'Xin lỗi vì câu trả lời chưa giúp được bạn. Bạn thử hỏi lại, nói rõ tên thủ tục và điều cần biết ' +
-  `(ví dụ "đổi bằng lái xe cần giấy tờ gì"), hoặc gọi tổng đài Dịch vụ công ${HOTLINE} để được cán bộ hỗ trợ.`
-/** Displeasure with the replies or the assistant ("trả lời sai", "vô dụng", "chẳng giúp được gì") — folded. */
-const DISPLEASED =
-  /\b(?:vo van|linh tinh|lung tung|sai|kem|te|nham|khong dung|chang ra gi|cha ra gi|kho hieu|(?:khong|chang|cha|ko) hieu|(?:khong|chang|cha|ko) giup|(?:khong|chang|cha|ko) (?:hay|tot)|ngu(?! ngon)|vo dung|do ngu|chan qua|chan the|cham qua|cham vay)\b/
 
 /** "2", "số 2", "cái thứ hai": a pick by its place in a list (1-based), whatever list; else null. */
 const placeInList = (question: string): number | null => {
@@ -414,17 +391,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     if (answer) return answer
   }
   if (kind === 'smalltalk') {
-    const folded = query.folded.join(' ')
-    const thanks = /\b(cam on|thank|thanks|tks|thks)\b/.test(folded)
-    if (thanks) return { kind: 'smalltalk', text: THANKS_TEXT }
-    if (GOODBYE.test(folded)) return { kind: 'smalltalk', text: GOODBYE_TEXT }
-    if (DISPLEASED.test(folded)) return { kind: 'smalltalk', text: SORRY_TEXT }
-    if (asksToAsk(folded)) return { kind: 'smalltalk', text: GO_AHEAD_TEXT }
-    if (PRAISED.test(folded) && !/\b(?:khong|chang|cha|ko) (?:hay|tot|gioi)\b/.test(folded))
-      return { kind: 'smalltalk', text: PRAISE_TEXT }
-    // Within a conversation ("ok", "mệt quá" after an answer): how to go on with its procedure, not the greeting.
     const current = context.procedureCode ? await getProcedure(context.procedureCode) : null
-    return { kind: 'smalltalk', text: current ? goOnText(current.name) : SMALLTALK_TEXT }
+    return { kind: 'smalltalk', text: replySmallTalk(query.folded.join(' '), current?.name ?? null) }
   }
   if (kind === 'out_of_scope') return notFound(OUT_OF_SCOPE_TEXT)
   if (kind === 'gibberish') return notFound()

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Procedure } from '../procedures/procedure.types.ts'
+import { HOTLINE } from './help-channels.ts'
 import { quoteRecordClause } from './quote-record-clause.ts'
 
 /** Folded: capital asked about ("vốn bao nhiêu", "cần bao nhiêu vốn", "vốn tối thiểu", "vốn pháp định"). */
@@ -19,8 +20,7 @@ export const asksCapital = (folded: readonly string[]): boolean => CAPITAL_ASKED
 const STATES_CAPITAL = /vốn (?:điều lệ|pháp định|tối thiểu|đầu tư tối thiểu)|mức vốn/iu
 
 /** The lead when the record states no capital. */
-export const NO_CAPITAL =
-  'Hồ sơ thủ tục không nêu mức vốn cần có, nên tôi không nêu con số nào; lệ phí ở dưới là tiền nộp cho thủ tục, không phải vốn. Bạn có thể hỏi cơ quan đăng ký kinh doanh hoặc tổng đài 1800 1096.'
+export const NO_CAPITAL = `Hồ sơ thủ tục không nêu mức vốn cần có, nên tôi không nêu con số nào; lệ phí ở dưới là tiền nộp cho thủ tục, không phải vốn. Bạn có thể hỏi cơ quan đăng ký kinh doanh hoặc tổng đài ${HOTLINE}.`
 
 /** What the record says of the capital needed, or that it says nothing; null when none is asked about. */
 export const leadCapital = ({

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Procedure } from '../procedures/procedure.types.ts'
+import { HOTLINE } from './help-channels.ts'
 import { quoteRecordClause } from './quote-record-clause.ts'
 
 /** Folded phrases that ask about a fine ("bị phạt", "xử phạt", "mức phạt", "phạt bao nhiêu"). */
@@ -58,8 +59,7 @@ export const asksPenalty = (folded: readonly string[]): boolean => {
 const STATES_PENALTY = /xử phạt|bị phạt|phạt tiền|mức phạt/iu
 
 /** The lead when the record says nothing of a sanction. */
-export const NOT_RECORDED =
-  'Hồ sơ thủ tục không nói về việc xử phạt: mức phạt (nếu có) do quy định về xử phạt vi phạm hành chính đặt ra, không có trong dữ liệu thủ tục ở đây, nên tôi không nêu con số nào. Bạn có thể hỏi cơ quan giải quyết hoặc tổng đài 1800 1096.'
+export const NOT_RECORDED = `Hồ sơ thủ tục không nói về việc xử phạt: mức phạt (nếu có) do quy định về xử phạt vi phạm hành chính đặt ra, không có trong dữ liệu thủ tục ở đây, nên tôi không nêu con số nào. Bạn có thể hỏi cơ quan giải quyết hoặc tổng đài ${HOTLINE}.`
 
 /** What the record says of a sanction, or that it says nothing; null when none is asked about. */
 export const leadPenalty = ({

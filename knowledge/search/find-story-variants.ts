@@ -78,11 +78,12 @@ export const compileStoryVariants = (file: z.infer<typeof ZStoryVariantsFile>): 
       }))
   })
 
-export const builtInStoryVariants = builtOnce(() =>
-  compileStoryVariants(
-    loadDataFile(ZStoryVariantsFile, new URL('../data/story-variants.json', import.meta.url)),
-  ),
+/** The built-in file as read, once (its places abroad serve names-place-abroad.ts too). */
+export const builtInStoryVariantsFile = builtOnce(() =>
+  loadDataFile(ZStoryVariantsFile, new URL('../data/story-variants.json', import.meta.url)),
 )
+
+export const builtInStoryVariants = builtOnce(() => compileStoryVariants(builtInStoryVariantsFile()))
 
 /** The facts by their first word (folded), in their order: a message's word is compared only with facts it can start. */
 const firstWords = new WeakMap<StoryVariants, Map<string, StoryVariants>>()

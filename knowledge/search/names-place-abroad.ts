@@ -6,15 +6,15 @@
  * only a name of two words or more counts ("han" is also "hạn", "my" an English word).
  * @module
  */
-import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
-import { ZStoryVariantsFile } from './find-story-variants.ts'
+import { builtOnce } from '../load-built-in-data.ts'
+import { builtInStoryVariantsFile } from './find-story-variants.ts'
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 
 /** A word the list holds that names no country alone ("tây": also the west, "miền tây", "Tây Ninh"). */
 const NOT_ALONE = new Set(['tây'])
 
 const places = builtOnce(() =>
-  loadDataFile(ZStoryVariantsFile, new URL('../data/story-variants.json', import.meta.url))
+  builtInStoryVariantsFile()
     .abroad.filter((p) => !NOT_ALONE.has(p))
     .map((p) => analyzeText(p)),
 )
