@@ -32,13 +32,7 @@ import {
 import { answerWith, type PlaceContext } from './answer-with-procedure.ts'
 import { asksForAnimal } from './asks-for-animal.ts'
 import { CALL_BACK } from './asks-for-person.ts'
-import {
-  asksToAsk,
-  classifyMessage,
-  isComplaint,
-  isOutsideRecords,
-  RECEIPT_CODE,
-} from './classify-message.ts'
+import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
@@ -828,7 +822,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     decideConfidence({
       top: r,
       terms: query.terms,
-      phraseWords: actions.phraseWords(analyzeText(r.name)),
+      phraseWords: actions.ownPhraseWords(analyzeText(r.name)),
       // (a complaint's other words are its grievance, not a story around what it asks: "phản ánh việc
       // làm sổ đỏ quá lâu" is not about "Cấp Giấy xác nhận việc cấp Giấy chứng nhận")
       ...(wordShare && !complaint ? { wordShare } : {}),

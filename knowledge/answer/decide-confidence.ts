@@ -36,7 +36,7 @@ export type DecideConfidenceOptions = {
   top: SearchResult
   /** The question's search terms (folded) and their weights (full-weight words count 1). */
   terms: readonly { folded: string; weight: number }[]
-  /** The folded words of the name's action and qualifier phrases (`actions.phraseWords` of the name). */
+  /** The folded words of the name's action and qualifier phrases (`actions.ownPhraseWords` of the name). */
   phraseWords: ReadonlySet<string>
   /** Share (0–1) of procedure names holding a folded word; without it a half-asked name is weak as before. */
   wordShare?: (folded: string) => number

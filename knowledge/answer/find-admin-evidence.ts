@@ -609,6 +609,9 @@ const distinctPhrases = (folded: readonly string[], found: readonly Found[]): nu
 /** How many words after a contextual phrase (its object) may hold its company. */
 const NEAR = 3
 
+/** Share of names at most holding a word pair said before a contextual phrase, as its object ("tàu cá"). */
+const TOPIC_PAIR_SHARE = 0.01
+
 /**
  * Whether the contextual phrases are used in their administrative sense: two of them ("đăng ký kết
  * hôn"), an action the fit model reads in the other words ("lần đầu", "bị mất"), a word pair the names
@@ -641,6 +644,7 @@ const hasCompany = ({
   const inside = new Set(contextual.flatMap(({ at, length }) => words.slice(at, at + length)))
   const held = (a?: string, b?: string): boolean =>
     !!a && !!b && !namesNumber(`${a}_${b}`) && wordShare(`${a}_${b}`) >= PAIR_SHARE
+  const heldByFew = (a: string, b: string): boolean => wordShare(`${a}_${b}`) <= TOPIC_PAIR_SHARE
   const near = contextual.some(({ at, length }) => {
     const end = at + length
     // A filler word reaching into it is no object ("lịch nghỉ tết của công ty": names hold "của công dân").
@@ -653,6 +657,13 @@ const hasCompany = ({
     for (let i = end; i < end + NEAR - 1; i++) {
       const [a, b] = [words[i], words[i + 1]]
       if (a && b && !inside.has(a) && !inside.has(b) && held(a, b)) return true
+    }
+    // The object of a registration said first, as a topic ("tàu cá mới đóng, đăng ký ở đâu"): a pair few
+    // names hold, shortly before.
+    if (words[at] !== 'dang') return false
+    for (let i = Math.max(0, at - NEAR - 1); i < at - 1; i++) {
+      const [a, b] = [words[i], words[i + 1]]
+      if (a && b && !inside.has(a) && !inside.has(b) && held(a, b) && heldByFew(a, b)) return true
     }
     return false
   })

@@ -137,6 +137,11 @@ export type ProcedureActions = {
   misfit: (question: Traits, name: string) => Misfit | null
   /** The folded words of the question that name an action, qualifier or variant ("lần đầu", "bị mất"). */
   phraseWords: (tokens: readonly AnalyzedToken[]) => Set<string>
+  /**
+   * {@link phraseWords} without the words of qualifier values no name carries: in a name, "bảo hiểm xã hội"
+   * is what it is about, not the "insured" a question's phrase reads.
+   */
+  ownPhraseWords: (tokens: readonly AnalyzedToken[]) => Set<string>
   /** The folded words of the question that name a qualifier only ("người Úc", "xe máy"). */
   qualifierWords: (tokens: readonly AnalyzedToken[]) => Set<string>
   /** Everyday label of an action id ("cấp lại"). */
@@ -343,8 +348,11 @@ export const createProcedureActions = (
     if (a.fitsMainProcedure) mainFits.add(action)
   }
   const onlyWhenAsked = new Map<string, Set<string>>()
+  // Qualifier values no name carries ("insured": "bảo hiểm xã hội" in a question): their words are an object in a name.
+  const nameless = new Set<string>()
   for (const q of model.qualifiers) {
     for (const [value, v] of Object.entries(q.values)) {
+      if (!v.name.length) nameless.add(`${q.group}:${value}`)
       for (const p of v.name) (q.head ? headEntries : nameEntries).push([p, { group: q.group, value }])
       for (const p of v.question) questionEntries.push([p, { group: q.group, value }])
       if (v.onlyWhenAsked) {
@@ -493,6 +501,12 @@ export const createProcedureActions = (
     phraseWords: (tokens) => {
       const consumed = new Set<string>()
       scan(tokens, questionPhrases, false, consumed)
+      return consumed
+    },
+    ownPhraseWords: (tokens) => {
+      const consumed = new Set<string>()
+      const named = (t: Target) => !('group' in t) || !nameless.has(`${t.group}:${t.value}`)
+      scan(tokens, questionPhrases, false, consumed, (targets) => targets.some(named))
       return consumed
     },
     qualifierWords: (tokens) => {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { createProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
+import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { exportNames } from '../../helpers/export-names.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+const actions = createProcedureActions()
+const nameOf = (code: string) => exportNames.get(code) ?? ''
+
+/** "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp". */
+const PROXY_COLLECTION = '1.001601'
+/** "Thủ tục đăng ký kết hôn lưu động" and the plain registration. */
+const MOBILE_MARRIAGE = '1.000593'
+const MARRIAGE = '1.000894'
+
+describe('procedures citizens name by what happens to them', () => {
+  it('reads the words of a qualifier no name carries as what a name is about', () => {
+    const words = analyzeText(nameOf(PROXY_COLLECTION))
+    // A question's "bảo hiểm xã hội" says the asker is insured; in this name it is the benefits collected.
+    expect([...actions.phraseWords(words)]).toEqual(expect.arrayContaining(['bao', 'hiem', 'xa', 'hoi']))
+    const own = actions.ownPhraseWords(words)
+    expect([...own]).toEqual(expect.arrayContaining(['uy', 'quyen', 'linh', 'thay']))
+    for (const w of ['bao', 'hiem', 'xa', 'hoi']) expect(own.has(w)).toBe(false)
+  })
+
+  const portal = usePortalKnowledgeBase()
+
+  it('answers collecting a parent’s benefits for them with the proxy procedure', async () => {
+    const answer = await portal.kb.answer(
+      'mẹ già yếu không đi được, em lĩnh tiền bảo hiểm xã hội thay cho mẹ được không',
+    )
+    expect(answer.kind).toBe('answer')
+    expect(answer.procedure?.code).toBe(PROXY_COLLECTION)
+  })
+
+  it('reads a registration done at home as the mobile one, and a death at home as where it happened', async () => {
+    const mobile = await portal.kb.answer(
+      'ông bà ở vùng sâu đi lại khó, xã có tổ chức đăng ký kết hôn tại nhà được không',
+    )
+    expect(mobile.kind).toBe('answer')
+    expect(mobile.procedure?.code).toBe(MOBILE_MARRIAGE)
+    const hall = await portal.kb.answer('đăng ký kết hôn tại nhà văn hóa xã')
+    expect(hall.procedure?.code).toBe(MARRIAGE)
+    // The death registration (1.000656), not its mobile variant (1.000419).
+    const death = await portal.kb.answer(
+      'bà nội em mất hôm qua tại nhà, gia đình ra xã làm khai tử cho bà thì có mất lệ phí không ạ',
+    )
+    expect(death.procedure?.code).toBe('1.000656')
+  })
+
+  it('takes the object said before "đăng ký" as what is registered', async () => {
+    const answer = await portal.kb.answer('tàu cá mới đóng đăng ký ở đâu')
+    expect(answer.kind).not.toBe('not_found')
+    // the fishing vessel's registration (1.003650)
+    expect(offeredCodes(answer)).toContain('1.003650')
+  })
+
+  it('reads an electronic receipt as an electronic voucher, and a wrecked motorbike as its registration withdrawn', async () => {
+    const receipt = await portal.kb.answer('xuất biên lai điện tử bị sai thì xử lý sao')
+    expect(receipt.kind).not.toBe('not_found')
+    expect(offeredCodes(receipt)).toContain('1.013659')
+    const wreck = await portal.kb.answer('xe máy nát không đi nữa phải nộp lại giấy đăng ký không')
+    expect(wreck.kind).not.toBe('not_found')
+    expect(offeredCodes(wreck).every((c) => ['1.013065', '1.013123'].includes(c))).toBe(true)
+  })
+
+  it('does not read a loan as a mortgage to register when the question asks for its debt to be frozen', async () => {
+    const answer = await portal.kb.answer('xin khoanh nợ vay ngân hàng')
+    expect(offeredCodes(answer)[0]).toBe('1.001068')
+  })
+})
