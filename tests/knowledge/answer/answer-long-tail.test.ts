@@ -69,4 +69,14 @@ describe('procedures citizens name by what happens to them', () => {
     const answer = await portal.kb.answer('xin khoanh nợ vay ngân hàng')
     expect(offeredCodes(answer)[0]).toBe('1.001068')
   })
+
+  it('reads a jet ski as a recreational water vehicle, a wrong VNeID as the population data to correct, and African swine fever as an animal epidemic', async () => {
+    const jetSki = await portal.kb.answer('mua mô tô nước về cho thuê ở bãi biển đăng ký ở đâu')
+    expect(jetSki.kind).toBe('answer')
+    expect(jetSki.procedure?.code).toBe('2.001215')
+    const vneid = await portal.kb.answer('vneid sai quê quán sửa ở đâu')
+    expect(vneid.procedure?.code).toBe('1.012564')
+    const fever = await portal.kb.answer('heo bị dịch tả châu phi chết hết có được nhà nước hỗ trợ không')
+    expect(offeredCodes(fever)[0]).toBe('1.013997')
+  })
 })
