@@ -261,7 +261,7 @@ export const isComplaint = (query: ExpandedQuery): boolean => {
  * to the bot, not a request for a person.
  */
 const ASKS_BOT_NATURE =
-  /^(?:ban|em|bot|ad|admin) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$|^(?:ai (?:tao|lam|viet|lap trinh) ra (?:ban|em|bot)|(?:ban|em|bot) (?:do|la do) ai (?:tao|lam|viet|lap trinh)(?: ra)?)(?: (?:vay|the|a|ha|nhi|z|the))*$|^(?:ban|em|bot|ad) (?:(?:co phai )?(?:la )?(?:chatgpt|chat gpt|gpt|gemini|tri tue nhan tao)|lam viec cho ai|song o dau|(?:co )?biet (?:noi )?tieng (?:anh|viet|trung|han|nhat|phap)(?: khong| ko| k)?)(?: (?:vay|the|a|ha|nhi|z|khong|ko|k))*$/
+  /^(?:ban|em|bot|ad|admin|may|cau) (?:(?:la )?(?:nguoi(?: that)? hay (?:may|bot|robot|ai)|(?:may|robot|bot|ai) hay nguoi(?: that)?)|la (?:robot|may)|co phai (?:la )?(?:nguoi(?: that)?|may|robot|bot|ai)(?: khong| ko| k)?|ten (?:la )?gi|la ai)(?: (?:vay|the|a|ha|ah|nhi|day|sao|the|z))*$|^ten (?:ban|em|bot|ad) la gi(?: (?:vay|the|a|ha|nhi|z))*$|^(?:ai (?:tao|lam|viet|lap trinh) ra (?:ban|em|bot)|(?:ban|em|bot) (?:do|la do) ai (?:tao|lam|viet|lap trinh)(?: ra)?)(?: (?:vay|the|a|ha|nhi|z|the))*$|^(?:ban|em|bot|ad|may|cau) (?:(?:co phai )?(?:la )?(?:chatgpt|chat gpt|gpt|gemini|tri tue nhan tao)|lam viec cho ai|song o dau|(?:co )?(?:biet|hieu) (?:noi )?tieng (?:anh|viet|trung|han|nhat|phap)(?: khong| ko| k)?)(?: (?:vay|the|a|ha|nhi|z|khong|ko|k))*$/
 
 /**
  * A remark about the assistant or its replies ("trợ lý số thông minh ghê", "trả lời vớ vẩn",
@@ -305,7 +305,7 @@ const BOT_NATURE = new RegExp(
     String.raw`\b(?:ban|em|bot) (?:la )?(?:tro li ao|chatbot|tro li so)(?: cua ai| cua co quan nao| do ai lam)\b`,
     `^(?:ban|em|bot|ad|tro li) (?:lam viec|hoat dong|truc|online|tra loi)(?: tu)? (?:may gio|luc nao|khi nao|ca ngay|ca dem|24)${ENDS}`,
     `^(?:ban|em|bot|ad|tro li) co (?:nghi|lam viec|truc|tra loi)(?: vao)? (?:cuoi tuan|thu bay|chu nhat|le|tet|ban dem|dem)${ENDS}`,
-    `^(?:ban|em|bot|ad) (?:la )?nguoi(?: that)? hay (?:la )?(?:may|bot|robot|ai|chatbot)${ENDS}`,
+    `^(?:ban|em|bot|ad|may|cau) (?:la )?nguoi(?: that)? hay (?:la )?(?:may|bot|robot|ai|chatbot)${ENDS}`,
     `^(?:ban|em|bot|tro li) (?:thuoc|cua|la cua|lam cho) (?:co quan|don vi|ben|ai)(?: nao)?${ENDS}`,
     `^(?:ban|em|bot|ad|tro li) co (?:thong minh|gioi|hieu toi|hieu minh)${ENDS}`,
     `^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)${ENDS}`,

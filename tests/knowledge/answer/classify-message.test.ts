@@ -433,6 +433,10 @@ describe('classifyMessage', () => {
       'em là robot à',
       'bot là máy hay người thật thế',
       'tra loi hay lam, cam on nhieu',
+      // addressed as "mày" or "cậu"; asked whether it understands the language
+      'mày là người hay máy vậy',
+      'cậu là robot à',
+      'bạn có hiểu tiếng việt không',
     ])
       expect(classify(text), text).toBe('smalltalk')
     // a person asked for is still the contact reply; a question about a machine is not small talk
