@@ -234,6 +234,14 @@ const placeInList = (question: string): number | null => {
   return w?.[1] ? ['một', 'hai', 'ba', 'bốn', 'năm'].indexOf(w[1]) + 1 : null
 }
 
+/** Whether a record calls its own kinds by number ("Phiếu Lý lịch tư pháp số 1, số 2"), this one among them. */
+const numbersItsKinds = (p: Procedure, n: number): boolean => {
+  const own = new RegExp(`\\bs[oố] ${n}\\b`, 'u')
+  return [p.name, ...p.documents.map((d) => d.name), p.requirements ?? '', ...p.results].some((t) =>
+    own.test(t.normalize('NFC').toLocaleLowerCase('vi')),
+  )
+}
+
 /** "2", "số 2", "cái thứ 2", "1.014064": a pick from the last clarify list, or null. */
 const pickCandidate = (question: string, codes: string[]): string | null => {
   const code = /\d\.\d{6}/.exec(question)?.[0]
@@ -295,9 +303,19 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       const answer = await answerWith(getProcedure, picked, 'overview')
       if (answer) return answer
     }
-  } else if (placeInList(question)) {
-    // "số 2" with no list offered before it: nothing to pick from, and no procedure's words to search.
-    return notFound(`Hiện không có danh sách nào để chọn. ${NAME_IT}`)
+  } else {
+    const place = placeInList(question)
+    // "số 2" with no list offered before it: nothing to pick from, and no procedure's words to search,
+    // unless the procedure just answered numbers its own kinds so ("số 2" after the criminal record
+    // extract, whose record names "Phiếu Lý lịch tư pháp số 1, số 2"): that procedure, asked again.
+    if (place) {
+      const current = context.procedureCode ? await getProcedure(context.procedureCode) : null
+      if (current && numbersItsKinds(current, place)) {
+        const answer = await answerWith(getProcedure, current.code, 'overview')
+        if (answer) return answer
+      }
+      return notFound(`Hiện không có danh sách nào để chọn. ${NAME_IT}`)
+    }
   }
   const found = placeNotes.find(question)
   const place: PlaceContext | null = found.length

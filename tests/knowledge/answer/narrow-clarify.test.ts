@@ -130,10 +130,18 @@ describeOnPortal('a reply to a clarify question (the shipped export)', (portal) 
   })
 
   it('says there is nothing to pick from when a number comes with no list before it', async () => {
-    const answer = await portal.kb.answer('số 2', { procedureCode: '3.000333' })
+    // after the marriage registration (1.000894), whose record numbers nothing
+    const answer = await portal.kb.answer('số 2', { procedureCode: '1.000894' })
     expect(answer.kind).toBe('not_found')
     expect(answer.text).toMatch(/^Hiện không có danh sách nào để chọn\./)
     expect(answer.candidates).toBeUndefined()
+    expect((await portal.kb.answer('2', {})).text).toMatch(/^Hiện không có danh sách nào để chọn\./)
+  })
+
+  it('reads a number with no list as the kind the procedure just answered numbers so', async () => {
+    // the criminal record extract (3.000333), whose record speaks of "Phiếu Lý lịch tư pháp số 1, số 2"
+    const answer = await portal.kb.answer('số 2', { procedureCode: '3.000333' })
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '3.000333' } })
   })
 
   it('still answers a new question on its own', async () => {
