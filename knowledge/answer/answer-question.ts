@@ -624,20 +624,35 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     for (const r of list) if (!groups.some((g) => g.group === r.group)) groups.push(r)
     return groups
   }
-  const top = fitting[0]
   // Passing over a better match whose action differs is right only when what is left still
   // names every word of the object the better one named ("cấp đổi giấy chứng tử" is not
   // "cấp đổi giấy chứng nhận đăng ký đầu tư").
   const bestMisfit = misfits.get(best.code)
-  const passedOver =
-    !!top &&
-    top.code !== best.code &&
-    (bestMisfit?.kind === 'action' ||
-      // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
-      (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer'))
+  const passing =
+    bestMisfit?.kind === 'action' ||
+    // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
+    (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')
+  // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu"; nor the words of the
+  // passed-over name's own action, "lại" of its "Cấp lại": the action is what differs)
+  const bestActionWords = passing ? actions.phraseWords(analyzeText(best.name)) : new Set<string>()
+  const objectWord = (w: string) => !FILING_WORDS.has(w) && !bestActionWords.has(w)
+  const losesObject = (r: SearchResult) =>
+    r.code !== best.code && r.uncovered.some((w) => !best.uncovered.includes(w) && objectWord(w))
+  // A fitting name scored as close that keeps that object goes first ("giấy đăng ký xe bị rách muốn đổi":
+  // "Đổi chứng nhận đăng ký xe …", not "Cấp lại Giấy chứng nhận đăng ký hộ kinh doanh" above it).
+  const first = fitting[0]
+  const keeper =
+    passing && first && losesObject(first)
+      ? fitting.find((r) => first.score - r.score < CLARIFY_MARGIN && !losesObject(r))
+      : undefined
+  if (keeper) {
+    fitting.splice(fitting.indexOf(keeper), 1)
+    fitting.unshift(keeper)
+  }
+  const top = fitting[0]
+  const passedOver = !!top && top.code !== best.code && passing
   const lostWords = passedOver ? top.uncovered.filter((w) => !best.uncovered.includes(w)) : []
-  // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu"; "cấp", "lại", "đổi" are actions)
-  const objectLost = lostWords.some((w) => !FILING_WORDS.has(w))
+  const objectLost = lostWords.some(objectWord)
   // Only words of filing lost: the fitting name is offered ("có phải bạn hỏi …"), not given as if sure.
   const filingLost = lostWords.length > 0 && !objectLost
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").

@@ -79,4 +79,16 @@ describe('procedures citizens name by what happens to them', () => {
     const fever = await portal.kb.answer('heo bị dịch tả châu phi chết hết có được nhà nước hỗ trợ không')
     expect(offeredCodes(fever)[0]).toBe('1.013997')
   })
+
+  it('passes over a re-issue for an exchange to the name that keeps the paper asked about', async () => {
+    // "Đổi chứng nhận đăng ký xe …" (1.013079), not the household business's certificate re-issued
+    const answer = await portal.kb.answer('giấy đăng ký xe bị rách muốn đổi')
+    expect(answer.kind).not.toBe('not_found')
+    expect(offeredCodes(answer)[0]).toBe('1.013079')
+  })
+
+  it('reads "đôi" before a paper as the exchange typed without its hook', async () => {
+    const answer = await portal.kb.answer('đôi bằng lái')
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '3.000347' } })
+  })
 })
