@@ -234,6 +234,9 @@ const placeInList = (question: string): number | null => {
   return w?.[1] ? ['một', 'hai', 'ba', 'bốn', 'năm'].indexOf(w[1]) + 1 : null
 }
 
+/** Asking for a copy or a certification of a paper, which any paper may be (folded). */
+const COPY_ASKS = ['chung thuc', 'sao y', 'sao tu so goc', 'hop phap hoa lanh su', 'chung nhan lanh su']
+
 /** Whether a record calls its own kinds by number ("Phiếu Lý lịch tư pháp số 1, số 2"), this one among them. */
 const numbersItsKinds = (p: Procedure, n: number): boolean => {
   const own = new RegExp(`\\bs[oố] ${n}\\b`, 'u')
@@ -582,7 +585,13 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // khai báo tạm vắng không"), not what is asked.
   const toldOnly = (topic: string) =>
     topic.split(' ').every((w) => query.terms.some((t) => t.story && t.folded === w))
-  const absent = topics.find(questionObject).filter((t) => !requested.length || !toldOnly(t))
+  // A paper the records lack asked to be copied or certified ("photo bằng tốt nghiệp rồi chứng thực ở
+  // đâu"): the certification is the service asked, whatever the paper.
+  const copies = ` ${query.folded.join(' ')} `
+  const copiesPaper = COPY_ASKS.some((p) => copies.includes(` ${p} `))
+  const absent = copiesPaper
+    ? []
+    : topics.find(questionObject).filter((t) => !requested.length || !toldOnly(t))
   const holdsTopic = (r: SearchResult) => !absent.length || absent.some((t) => topics.named(t, r.group))
   // Short names the question holds nearly all of: options of a "có phải bạn hỏi …" question.
   const covered = findCoveredNames({ results, fits: (r) => !misfits.get(r.code) && holdsTopic(r) })

@@ -91,4 +91,15 @@ describe('procedures citizens name by what happens to them', () => {
     const answer = await portal.kb.answer('đôi bằng lái')
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '3.000347' } })
   })
+
+  it('certifies or copies from the master register a paper whose own issuing the records lack', async () => {
+    const certified = await portal.kb.answer('photo bằng tốt nghiệp rồi chứng thực ở đâu')
+    expect(certified.kind).not.toBe('not_found')
+    // the certification of copies from originals (2.000815)
+    expect(offeredCodes(certified)[0]).toBe('2.000815')
+    const register = await portal.kb.answer('cấp bản sao từ sổ gốc bằng tốt nghiệp')
+    expect(register).toMatchObject({ kind: 'answer', procedure: { code: '2.000908' } })
+    // a copy of the diploma itself re-issued is still the education procedure the records lack
+    expect((await portal.kb.answer('xin bản sao bằng tốt nghiệp THPT bị mất ở đâu')).kind).not.toBe('answer')
+  })
 })
