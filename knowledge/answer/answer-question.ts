@@ -641,8 +641,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     bestMisfit?.kind === 'action' ||
     // a procedure only the forces' members file, passed over for a citizen (a complaint is still the citizen's to file)
     (!complaint && bestMisfit?.kind === 'qualifier' && bestMisfit.group === 'officer')
-  // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu"; nor the words of the
-  // passed-over name's own action, "lại" of its "Cấp lại": the action is what differs)
+  // (not words of filing any procedure names: "nộp hồ sơ xin cấp lại ở đâu"; in choosing which name goes
+  // first, nor the words of the passed-over name's own action, "lại" of its "Cấp lại": the action is what differs)
   const bestActionWords = passing ? actions.phraseWords(analyzeText(best.name)) : new Set<string>()
   const objectWord = (w: string) => !FILING_WORDS.has(w) && !bestActionWords.has(w)
   const losesObject = (r: SearchResult) =>
@@ -661,7 +661,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const top = fitting[0]
   const passedOver = !!top && top.code !== best.code && passing
   const lostWords = passedOver ? top.uncovered.filter((w) => !best.uncovered.includes(w)) : []
-  const objectLost = lostWords.some(objectWord)
+  const objectLost = lostWords.some((w) => !FILING_WORDS.has(w))
   // Only words of filing lost: the fitting name is offered ("có phải bạn hỏi …"), not given as if sure.
   const filingLost = lostWords.length > 0 && !objectLost
   // The question narrows the object to something no candidate names ("bảo hiểm nhân thọ").
@@ -864,7 +864,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     decideConfidence({
       top: r,
       terms: query.terms,
-      phraseWords: actions.ownPhraseWords(analyzeText(r.name)),
+      phraseWords: actions.phraseWords(analyzeText(r.name)),
+      ownPhraseWords: actions.ownPhraseWords(analyzeText(r.name)),
       // (a complaint's other words are its grievance, not a story around what it asks: "phản ánh việc
       // làm sổ đỏ quá lâu" is not about "Cấp Giấy xác nhận việc cấp Giấy chứng nhận")
       ...(wordShare && !complaint ? { wordShare } : {}),
@@ -949,6 +950,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       offered.length === 1 &&
       doubt !== 'scattered' &&
       doubt !== 'action-only' &&
+      doubt !== 'qualifier-only' &&
       !complaint &&
       !absent.length &&
       !excepting &&

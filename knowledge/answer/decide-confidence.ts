@@ -18,9 +18,12 @@ import type { SearchResult } from '../search/search.types.ts'
  *   người nộp thuế là tổ chức, hộ gia đình …"): a handful of common words is found in any long name;
  * - `action-only`: every question word the name holds belongs to its action or qualifier phrases
  *   ("mất điện thoại samsung tìm lại bằng cách nào" against "Khôi phục giá trị sử dụng hộ chiếu"):
- *   the name shares what is to be done, not what it is done to.
+ *   the name shares what is to be done, not what it is done to;
+ * - `qualifier-only`: the same, but some of those words are a qualifier no name carries, which a name
+ *   holds as its object ("lĩnh tiền bảo hiểm xã hội thay cho mẹ" against "Ủy quyền lĩnh thay các chế độ
+ *   bảo hiểm xã hội …"): offered as a choice, neither denied nor given as if sure.
  */
-export type Doubt = 'weak' | 'scattered' | 'action-only'
+export type Doubt = 'weak' | 'scattered' | 'action-only' | 'qualifier-only'
 
 /** A name at least this share of whose main words were asked about is not weak for lacking the question's rare words. */
 const HALF_ASKED = 0.6
@@ -36,8 +39,13 @@ export type DecideConfidenceOptions = {
   top: SearchResult
   /** The question's search terms (folded) and their weights (full-weight words count 1). */
   terms: readonly { folded: string; weight: number }[]
-  /** The folded words of the name's action and qualifier phrases (`actions.ownPhraseWords` of the name). */
+  /** The folded words of the name's action and qualifier phrases (`actions.phraseWords` of the name). */
   phraseWords: ReadonlySet<string>
+  /**
+   * The same without the qualifier words no name carries (`actions.ownPhraseWords`): a name holding such
+   * words too ("bảo hiểm xã hội") shares more than the action, and is offered rather than denied.
+   */
+  ownPhraseWords?: ReadonlySet<string>
   /** Share (0–1) of procedure names holding a folded word; without it a half-asked name is weak as before. */
   wordShare?: (folded: string) => number
 }
@@ -63,6 +71,7 @@ export const decideConfidence = ({
   top,
   terms,
   phraseWords,
+  ownPhraseWords,
   wordShare,
 }: DecideConfidenceOptions): Doubt | null => {
   const { idfCoverage, precision, coverage } = top
@@ -78,6 +87,9 @@ export const decideConfidence = ({
   if (precision < SCATTERED_PRECISION && coverage * totalWeight < SCATTERED_MATCHED_WEIGHT) return 'scattered'
   const uncovered = new Set(top.uncovered)
   const held = terms.filter((t) => t.weight >= 1 && !uncovered.has(t.folded))
-  if (held.length && held.every((t) => phraseWords.has(t.folded))) return 'action-only'
+  if (held.length && held.every((t) => phraseWords.has(t.folded)))
+    return ownPhraseWords && !held.every((t) => ownPhraseWords.has(t.folded))
+      ? 'qualifier-only'
+      : 'action-only'
   return null
 }

@@ -26,12 +26,13 @@ describe('procedures citizens name by what happens to them', () => {
 
   const portal = usePortalKnowledgeBase()
 
-  it('answers collecting a parent’s benefits for them with the proxy procedure', async () => {
+  it('offers the proxy procedure for collecting a parent’s benefits, instead of saying the records lack it', async () => {
     const answer = await portal.kb.answer(
       'mẹ già yếu không đi được, em lĩnh tiền bảo hiểm xã hội thay cho mẹ được không',
     )
-    expect(answer.kind).toBe('answer')
-    expect(answer.procedure?.code).toBe(PROXY_COLLECTION)
+    // its words shared are the action, the proxy and "bảo hiểm xã hội": asked about, not given as if sure
+    expect(answer.kind).toBe('clarify')
+    expect(offeredCodes(answer)[0]).toBe(PROXY_COLLECTION)
   })
 
   it('reads a registration done at home as the mobile one, and a death at home as where it happened', async () => {
