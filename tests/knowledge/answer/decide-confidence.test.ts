@@ -77,6 +77,23 @@ describe('how sure an answer may be', () => {
     expect(decide(top, full('khoi', 'phuc', 'ho', 'chieu'))).toBeNull()
   })
 
+  it('offers, neither denies nor trusts, a name whose shared words include a qualifier no name carries ("bảo hiểm xã hội")', () => {
+    // "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp"
+    const top = exportResult('1.001601', 1.2, {
+      coverage: 0.8,
+      idfCoverage: 0.8,
+      precision: 0.6,
+      uncovered: ['tien', 'me'],
+    })
+    const words = analyzeText(top.name)
+    const terms = full('linh', 'tien', 'bao', 'hiem', 'xa', 'hoi', 'thay', 'me', 'uy', 'quyen')
+    const options = { top, terms, phraseWords: actions.phraseWords(words) }
+    expect(decideConfidence(options)).toBe('action-only')
+    expect(decideConfidence({ ...options, ownPhraseWords: actions.ownPhraseWords(words) })).toBe(
+      'qualifier-only',
+    )
+  })
+
   it('never doubts a procedure asked for by its code', () => {
     const top = exportResult('1.010384', 1000, { coverage: 1, idfCoverage: 1, precision: 0.1 })
     expect(decide(top, full('khoi', 'phuc'))).toBeNull()
