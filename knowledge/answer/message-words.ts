@@ -5,6 +5,7 @@
  */
 
 import type { ExpandedQuery } from '../search/expand-query.ts'
+import { inCompound } from '../search/in-compound.ts'
 import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
 
 /** Words that name no topic on their own: a message of only these is a follow-up. */
@@ -41,6 +42,8 @@ export const withoutMasks = (question: string) =>
 export const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> => {
   const out = new Set<string>()
   for (let i = 0; i < query.tokens.length; i++) {
+    // ("công nhận hộ nghèo" rewrites no "nhận hộ")
+    if (inCompound(query.tokens, i)) continue
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       const word = query.folded[i] ?? ''
       if (

@@ -13,6 +13,7 @@ import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
 import { findTakenBack } from '../search/find-taken-back.ts'
+import { inCompound } from '../search/in-compound.ts'
 import { namesDeath, namesLostPaper } from '../search/names-death.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import { asksPaperAgain } from './asks-paper-again.ts'
@@ -214,6 +215,10 @@ const scan = (
   let i = 0
   while (i < tokens.length) {
     let step = 1
+    if (inCompound(tokens, i)) {
+      i++
+      continue
+    }
     for (const p of phrases.get(tokens[i]?.folded ?? '') ?? []) {
       if (i + p.tokens.length > tokens.length) continue
       // a question's phrase is not read across a clause break ("xây dựng, hồ sơ" holds no "dừng hồ

@@ -103,4 +103,13 @@ describe('procedures citizens name by what happens to them', () => {
     // a copy of the diploma itself re-issued is still the education procedure the records lack
     expect((await portal.kb.answer('xin bản sao bằng tốt nghiệp THPT bị mất ở đâu')).kind).not.toBe('answer')
   })
+
+  it('never answers a low-income worker’s recognition for a household asking to be recognised as poor', async () => {
+    const answer = await portal.kb.answer(
+      'nhà em thu nhập thấp muốn được công nhận hộ nghèo thì làm đơn ở đâu',
+    )
+    expect(answer.kind).not.toBe('answer')
+    // the poor-household recognitions (1.011606, 1.011607) are among the choices
+    expect(offeredCodes(answer)).toEqual(expect.arrayContaining(['1.011606', '1.011607']))
+  })
 })
