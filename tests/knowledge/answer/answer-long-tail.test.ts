@@ -112,4 +112,29 @@ describe('procedures citizens name by what happens to them', () => {
     // the poor-household recognitions (1.011606, 1.011607) are among the choices
     expect(offeredCodes(answer)).toEqual(expect.arrayContaining(['1.011606', '1.011607']))
   })
+
+  it('reads "kinh doanh hộ gia đình" as the household business registration', async () => {
+    for (const question of ['đăng ký kinh doanh hộ gia đình', 'dang ky kinh doanh ho gia dinh o dau'])
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.001612' },
+      })
+  })
+
+  it('takes "sau sáp nhập" as when the address changed, not a company merger', async () => {
+    const answer = await portal.kb.answer('doi the can cuoc do thay doi dia chi sau sap nhap thi lam o dau')
+    // the identity card's exchange (1.014063), no company merger offered
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.014063' } })
+    const followUp = await portal.kb.answer('đổi địa chỉ sau sáp nhập', { procedureCode: '1.014063' })
+    expect(offeredCodes(followUp).some((c) => ['1.010029', '1.008935'].includes(c))).toBe(false)
+  })
+
+  it('gives the plain foreign-element birth registration, not the late one for people with papers, unless they are said', async () => {
+    const child = await portal.kb.answer('khai sinh cho con bố là người nước ngoài')
+    expect(child).toMatchObject({ kind: 'answer', procedure: { code: '2.000528' } })
+    const adult = await portal.kb.answer(
+      'chị mình sinh năm 1995 ở Việt Nam, bố là người Mỹ, chưa đăng ký khai sinh nhưng đã có hộ chiếu và giấy tờ cá nhân, giờ làm khai sinh thế nào',
+    )
+    expect(adult).toMatchObject({ kind: 'answer', procedure: { code: '1.000893' } })
+  })
 })
