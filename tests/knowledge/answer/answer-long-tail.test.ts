@@ -137,4 +137,13 @@ describe('procedures citizens name by what happens to them', () => {
     )
     expect(adult).toMatchObject({ kind: 'answer', procedure: { code: '1.000893' } })
   })
+
+  it('reads opening a shop as a first issue: a re-issue or an extension does not fit it', () => {
+    const opening = actions.ofQuestion(analyzeText('mở tiệm bán thuốc thú y cho heo gà cần giấy gì'))
+    expect([...opening.actions]).toEqual(['new'])
+    // "Cấp lại …" (1.004839) and "Gia hạn …" (1.014779) of the veterinary drug seller's certificate
+    expect(actions.misfit(opening, nameOf('1.004839'))).toMatchObject({ kind: 'action' })
+    expect(actions.misfit(opening, nameOf('1.014779'))).toMatchObject({ kind: 'action' })
+    expect(actions.misfit(opening, nameOf('1.001686'))).toBeNull()
+  })
 })
