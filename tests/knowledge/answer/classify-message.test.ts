@@ -624,4 +624,9 @@ describeOnPortal('out of scope by the records (the national export)', (portal) =
       expect(answer.text).toContain('1800 1096')
     },
   )
+
+  it('takes translating into a language as outside the records, and a plant moved out of an epidemic area as a question', () => {
+    expect(classify('dịch sang tiếng nhật câu cảm ơn')).toBe('out_of_scope')
+    expect(classify('chở cây giống từ vùng có dịch sang tỉnh khác phải kiểm dịch không')).toBe('question')
+  })
 })
