@@ -146,4 +146,13 @@ describe('procedures citizens name by what happens to them', () => {
     expect(actions.misfit(opening, nameOf('1.014779'))).toMatchObject({ kind: 'action' })
     expect(actions.misfit(opening, nameOf('1.001686'))).toBeNull()
   })
+
+  it('reads paddy land turned into residential land as the change of land use', async () => {
+    // the commune's allocation, lease or change of use (1.013949)
+    for (const question of ['muốn chuyển đất ruộng lên đất ở để xây nhà', 'chuyen dat lua len dat o'])
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.013949' },
+      })
+  })
 })
