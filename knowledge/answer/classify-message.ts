@@ -284,6 +284,13 @@ const BOT_REMARKS = [
   // help praised ("hay quá, giúp được nhiều đấy", "hữu ích lắm")
   /(?:^|\b(?:hay|tot|tuyet|gioi)(?: (?:qua|lam|ghe|that))?,? )(?:giup (?:duoc |dc )?(?:nhieu|ich)|huu ich)(?: (?:qua|lam|ghe|that|day|nha|nhe|lam luon))*$/,
   /\b(?:bot|tro li|ban|em) co (?:hoat dong|chay|song|online) (?:khong|ko|k)\b/,
+  // how it answers ("bạn trả lời nhanh thật đấy", "trả lời dài quá đọc không hết", "sao bạn không hiểu tôi nói
+  // gì vậy", "tôi không hài lòng với câu trả lời"), and sorry for asking so much
+  /^(?:ban|em|bot|ad|tro li) (?:tra loi|rep)(?: \S+){0,2} (?:hay|tot|nhanh|cham|chi tiet|de hieu|dai|ngan|lan man|kho hieu)\b/,
+  /^(?:(?:ban|em|bot) )?(?:tra loi|cau tra loi)(?: \S+)? (?:dai|dai dong|lan man|kho hieu|kho doc|ngan qua|cut lun)\b/,
+  /\b(?:ban|em|bot) (?:khong|chang|ko|cha) hieu (?:toi|minh|em|tui) (?:noi|hoi|viet)\b/,
+  /\b(?:khong hai long|that vong|buc minh) (?:voi|ve) (?:cau tra loi|cach tra loi|ban|bot|tro li)\b/,
+  /^(?:xin loi|sorry)(?: \S+){0,3} (?:hoi nhieu|lam phien|hoi lung tung|hoi hoai|hoi lien tuc)\b/,
 ]
 
 /**
@@ -310,6 +317,12 @@ const BOT_NATURE = new RegExp(
     `^(?:ban|em|bot|ad|tro li) co (?:thong minh|gioi|hieu toi|hieu minh)${ENDS}`,
     `^(?:ban|em|bot|tro li) (?:ho tro|giup|tra loi|lam)(?: duoc)?(?: nhung| cac)? (?:thu tuc|viec|linh vuc|cau hoi)(?: gi| nao)${ENDS}`,
     `^(?:who are you|what is your name|what i your name|whats your name|how are you|nice to meet you|are you (?:a bot|a robot|human|real))${ENDS}`,
+    `^(?:ban|em|bot|tro li)(?: nay)? (?:dung|la|chay bang|su dung) (?:ai|chatgpt|gpt|tri tue nhan tao)${ENDS}`,
+    `^ai (?:dang )?(?:tra loi|nhan tin|chat)(?: voi)? (?:tin nhan nay|cau hoi nay|o day|ben kia)${ENDS}`,
+    String.raw`\b(?:may|bot|he thong) tra loi tu dong\b`,
+    `^(?:ban|em|bot) co biet (?:toi|minh|em|tui) la ai${ENDS}`,
+    `^(?:(?:ban|em|bot) )?(?:co )?(?:noi|hieu|biet) (?:duoc )?tieng (?:anh|viet|trung|han|nhat|phap)(?: (?:duoc|dc))?${ENDS}`,
+    String.raw`^(?:\S+ ){0,2}noi chuyen voi (?:toi|minh|tui|tao)(?: (?:di|chut|nha|nhe|cho vui|voi))*$`,
   ].join('|'),
 )
 

@@ -629,4 +629,23 @@ describeOnPortal('out of scope by the records (the national export)', (portal) =
     expect(classify('dịch sang tiếng nhật câu cảm ơn')).toBe('out_of_scope')
     expect(classify('chở cây giống từ vùng có dịch sang tỉnh khác phải kiểm dịch không')).toBe('question')
   })
+
+  it('takes remarks on how the assistant answers and questions on what it runs on as small talk', () => {
+    for (const text of [
+      'bot này dùng AI à',
+      'ai đang trả lời tin nhắn này vậy',
+      'có phải máy trả lời tự động không',
+      'bạn có biết tôi là ai không',
+      'nói tiếng anh được không',
+      'chán quá nói chuyện với tôi đi',
+      'bạn trả lời nhanh thật đấy',
+      'trả lời dài quá đọc không hết',
+      'sao bạn không hiểu tôi nói gì vậy',
+      'tôi không hài lòng với câu trả lời',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    // a person asked for, and a body's reply complained about, are not remarks on the assistant
+    expect(classify('cho tôi nói chuyện với cán bộ')).toBe('contact')
+    expect(classify('tôi không hài lòng với cách trả lời của cán bộ phường')).not.toBe('smalltalk')
+  })
 })
