@@ -138,6 +138,9 @@ const STATUS_PHRASES = [
   'duoc ki chua',
   'da ki chua',
   'bien nhan so',
+  // a state the portal shows for it ("hồ sơ của em bị trạng thái chờ bổ sung")
+  'trang thai cho',
+  'cho bo sung',
 ]
 
 /** An application sent back ("hồ sơ bị trả về là sao", "hồ sơ đăng ký kinh doanh bị trả lại") — folded. */

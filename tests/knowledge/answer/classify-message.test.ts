@@ -648,4 +648,8 @@ describeOnPortal('out of scope by the records (the national export)', (portal) =
     expect(classify('cho tôi nói chuyện với cán bộ')).toBe('contact')
     expect(classify('tôi không hài lòng với cách trả lời của cán bộ phường')).not.toBe('smalltalk')
   })
+
+  it('takes a state the portal shows for an application as asking about its progress', () => {
+    expect(classify('sao hồ sơ của em bị trạng thái chờ bổ sung')).toBe('status')
+  })
 })
