@@ -362,7 +362,51 @@ const askOfObject = async (
  * read with the conversation's procedure — even when `answerAlone` answered it with another procedure,
  * if asking again with the conversation's one answers the case; otherwise the reply alone stands.
  */
-export const createFollowUpAnswerer =
+export const createFollowUpAnswerer = (answerAlone: AnswerAlone) => {
+  const followUp = createFollowUp(answerAlone)
+  return async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
+    // "mất lâu rồi không có giấy báo tử" after a death's registration: "mất" is the death, said without the
+    // person, not a paper lost: the message is read again with the person before it.
+    const died = await toldDeathOnly(options)
+    if (died)
+      return followUp({ ...options, question: died }, await answerAlone({ ...options, question: died }))
+    return followUp(options, alone)
+  }
+}
+
+/** Words that name a paper after "mất" (folded): a loss, not a death. */
+const PAPER_WORDS = new Set([
+  'giay',
+  'so',
+  'ban',
+  'the',
+  'trich',
+  'bang',
+  'ho',
+  'can',
+  'cccd',
+  'cmnd',
+  'gplx',
+  'het',
+])
+
+/** Names of procedures about a death (folded): after one of them, a message opening with "mất" tells the death. */
+const DEATH_PROCEDURE = /\b(?:khai tu|bao tu|tu tuat|mai tang)\b/
+
+/** The message with "người nhà" before it, when it opens with "mất" after a death's procedure; else null. */
+const toldDeathOnly = async (options: AnswerQuestionOptions): Promise<string | null> => {
+  const current = options.context?.procedureCode
+  if (!current) return null
+  const { query, getProcedure, question } = readFollowUp(options)
+  const first = query.tokens[0]
+  if (first?.folded !== 'mat' || (first.accented && first.text.toLowerCase() !== 'mất')) return null
+  // ("mất giấy chứng tử rồi": a paper lost)
+  if (PAPER_WORDS.has(query.tokens[1]?.folded ?? '')) return null
+  const procedure = await getProcedure(current)
+  return procedure && DEATH_PROCEDURE.test(foldPhrase(procedure.name)) ? `người nhà ${question}` : null
+}
+
+const createFollowUp =
   (answerAlone: AnswerAlone) =>
   async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
     const current = options.context?.procedureCode

@@ -155,4 +155,19 @@ describe('procedures citizens name by what happens to them', () => {
         procedure: { code: '1.013949' },
       })
   })
+
+  it('reads "mất" opening a follow-up on a death’s registration as the death, and a paper after it as a loss', async () => {
+    // after the death registration (1.000656); its re-registration (1.005461) is for a record lost
+    for (const question of [
+      'mất lâu rồi không có giấy báo tử',
+      'mất từ năm 2010 giờ mới đi khai tử được không',
+    ])
+      expect(await portal.kb.answer(question, { procedureCode: '1.000656' }), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.000656' },
+      })
+    // after the passport, "mất rồi" is still the passport lost (its report, 1.010386, among others)
+    const lost = await portal.kb.answer('mất rồi', { procedureCode: '1.001456' })
+    expect(offeredCodes(lost)[0]).not.toBe('1.001456')
+  })
 })
