@@ -13,6 +13,7 @@ import { expandQuery, findCueSpans } from '../search/expand-query.ts'
 import { isTellingWord } from '../search/find-request-clause.ts'
 import { findStoryVariants } from '../search/find-story-variants.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
+import { opensWithDeath } from '../search/names-death.ts'
 import { placeAbroadAt } from '../search/names-place-abroad.ts'
 import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { Answer } from './answer.types.ts'
@@ -374,34 +375,18 @@ export const createFollowUpAnswerer = (answerAlone: AnswerAlone) => {
   }
 }
 
-/** Words that name a paper after "mất" (folded): a loss, not a death. */
-const PAPER_WORDS = new Set([
-  'giay',
-  'so',
-  'ban',
-  'the',
-  'trich',
-  'bang',
-  'ho',
-  'can',
-  'cccd',
-  'cmnd',
-  'gplx',
-  'het',
-])
-
 /** Names of procedures about a death (folded): after one of them, a message opening with "mất" tells the death. */
 const DEATH_PROCEDURE = /\b(?:khai tu|bao tu|tu tuat|mai tang)\b/
 
-/** The message with "người nhà" before it, when it opens with "mất" after a death's procedure; else null. */
+/** "mất" or "mat" as the message's first word: the only messages {@link toldDeathOnly} reads further. */
+const OPENS_WITH_MAT = /^\s*m(?:ấ|a)t(?:\s|$)/iu
+
+/** The message with "người nhà" before it, when it opens with a death after a death's procedure; else null. */
 const toldDeathOnly = async (options: AnswerQuestionOptions): Promise<string | null> => {
   const current = options.context?.procedureCode
-  if (!current) return null
+  if (!current || !OPENS_WITH_MAT.test(options.question.normalize('NFC'))) return null
   const { query, getProcedure, question } = readFollowUp(options)
-  const first = query.tokens[0]
-  if (first?.folded !== 'mat' || (first.accented && first.text.toLowerCase() !== 'mất')) return null
-  // ("mất giấy chứng tử rồi": a paper lost)
-  if (PAPER_WORDS.has(query.tokens[1]?.folded ?? '')) return null
+  if (!opensWithDeath(query.tokens)) return null
   const procedure = await getProcedure(current)
   return procedure && DEATH_PROCEDURE.test(foldPhrase(procedure.name)) ? `người nhà ${question}` : null
 }

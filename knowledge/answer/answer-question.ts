@@ -12,6 +12,7 @@ import { placeTypeWords } from '../places/place-type-words.ts'
 import { withoutPlaceNames } from '../places/without-place-names.ts'
 import type { Procedure } from '../procedures/procedure.types.ts'
 import { pairsOf } from '../search/analyse-procedure-name.ts'
+import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
@@ -587,8 +588,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     topic.split(' ').every((w) => query.terms.some((t) => t.story && t.folded === w))
   // A paper the records lack asked to be copied or certified ("photo bằng tốt nghiệp rồi chứng thực ở
   // đâu"): the certification is the service asked, whatever the paper.
-  const copies = ` ${query.folded.join(' ')} `
-  const copiesPaper = COPY_ASKS.some((p) => copies.includes(` ${p} `))
+  const copies = query.folded.join(' ')
+  const copiesPaper = COPY_ASKS.some((p) => containsPhrase(copies, p))
   const absent = copiesPaper
     ? []
     : topics.find(questionObject).filter((t) => !requested.length || !toldOnly(t))
@@ -860,16 +861,18 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const firstIssues = findFirstIssue({ top, groups, question: traits, actions })
   // How well a name fits the question (knowledge/answer/decide-confidence.ts): the chosen one, and below
   // the near matches named beside it.
-  const doubtOf = (r: SearchResult) =>
-    decideConfidence({
+  const doubtOf = (r: SearchResult) => {
+    const words = analyzeText(r.name)
+    return decideConfidence({
       top: r,
       terms: query.terms,
-      phraseWords: actions.phraseWords(analyzeText(r.name)),
-      ownPhraseWords: actions.ownPhraseWords(analyzeText(r.name)),
+      phraseWords: actions.phraseWords(words),
+      ownPhraseWords: actions.ownPhraseWords(words),
       // (a complaint's other words are its grievance, not a story around what it asks: "phản ánh việc
       // làm sổ đỏ quá lâu" is not about "Cấp Giấy xác nhận việc cấp Giấy chứng nhận")
       ...(wordShare && !complaint ? { wordShare } : {}),
     })
+  }
   const doubt = doubtOf(top)
   // A name that shares only the question's action ("tìm lại" → "Khôi phục … hộ chiếu") and no rival
   // close to it: nothing in the records is about what the question names.

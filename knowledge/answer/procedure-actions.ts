@@ -499,26 +499,25 @@ export const createProcedureActions = (
     return null
   }
 
+  /** The words of the question phrases found in `tokens` whose targets `keep` accepts (all when not given). */
+  const phraseWordsOf = (
+    tokens: readonly AnalyzedToken[],
+    keep?: (targets: readonly Target[]) => boolean,
+  ): Set<string> => {
+    const consumed = new Set<string>()
+    scan(tokens, questionPhrases, false, consumed, keep)
+    return consumed
+  }
+  /** Not a qualifier value only questions name ("insured"): an action, a variant or a value names carry. */
+  const carriedByNames = (t: Target): boolean => !('group' in t) || !nameless.has(`${t.group}:${t.value}`)
+
   return {
     ofQuestion,
     ofName,
     misfit,
-    phraseWords: (tokens) => {
-      const consumed = new Set<string>()
-      scan(tokens, questionPhrases, false, consumed)
-      return consumed
-    },
-    ownPhraseWords: (tokens) => {
-      const consumed = new Set<string>()
-      const named = (t: Target) => !('group' in t) || !nameless.has(`${t.group}:${t.value}`)
-      scan(tokens, questionPhrases, false, consumed, (targets) => targets.some(named))
-      return consumed
-    },
-    qualifierWords: (tokens) => {
-      const consumed = new Set<string>()
-      scan(tokens, questionPhrases, false, consumed, (targets) => targets.some((t) => 'group' in t))
-      return consumed
-    },
+    phraseWords: (tokens) => phraseWordsOf(tokens),
+    ownPhraseWords: (tokens) => phraseWordsOf(tokens, (targets) => targets.some(carriedByNames)),
+    qualifierWords: (tokens) => phraseWordsOf(tokens, (targets) => targets.some((t) => 'group' in t)),
     actionLabel: (id) => model.actions[id]?.label ?? id,
     variantLabel: (id) => variantLabels.get(id) ?? id,
     fitsMain: (id) => mainFits.has(id),

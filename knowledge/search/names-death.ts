@@ -176,3 +176,15 @@ export const namesLostPaper = (tokens: readonly AnalyzedToken[], i: number): boo
   }
   return false
 }
+
+/**
+ * @param tokens the words of a follow-up on a death's procedure
+ * @returns whether they open with a "mất" that tells the death without naming the person ("mất lâu rồi
+ *   không có giấy báo tử"): not a paper or a belonging lost ("mất giấy chứng tử rồi"), not a cost or a
+ *   duration asked ("mất bao lâu", "mất phí không")
+ */
+export const opensWithDeath = (tokens: readonly AnalyzedToken[]): boolean =>
+  isWord(tokens[0], 'mất', 'mat') &&
+  !isLostThing(tokens[1], tokens[2]) &&
+  !COST_OR_TIME.has(tokens[1]?.folded ?? '') &&
+  !namesLostPaper(tokens, 0)

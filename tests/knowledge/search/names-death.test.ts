@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
-import { namesDeath } from '../../../knowledge/search/names-death.ts'
+import { namesDeath, opensWithDeath } from '../../../knowledge/search/names-death.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { searchedWords } from '../../helpers/analyse-message.ts'
 import { readVerdicts } from '../../helpers/read-cases.ts'
@@ -36,5 +36,20 @@ describe('a death in the fit check and the search', () => {
     expect(death).toContain('tuat')
     expect(death).not.toContain('lai')
     expect(searchedWords('mẹ em mất căn cước')).toContain('lai')
+  })
+})
+
+describe('a follow-up that opens with the death, its person unsaid', () => {
+  it('is "mất" with a time or a story after it, not a paper lost nor a cost or duration asked', () => {
+    for (const text of ['mất lâu rồi không có giấy báo tử', 'mat tu nam 2010 gio moi di khai tu'])
+      expect(opensWithDeath(analyzeText(text)), text).toBe(true)
+    for (const text of [
+      'mất giấy chứng tử rồi',
+      'mất bao lâu',
+      'mất phí không',
+      'mất ví lẫn căn cước',
+      'xin mất lâu không',
+    ])
+      expect(opensWithDeath(analyzeText(text)), text).toBe(false)
   })
 })
