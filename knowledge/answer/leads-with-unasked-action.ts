@@ -1,6 +1,7 @@
 /**
  * Whether a name leads with an action that turns the service round — a reduction or exemption, a
- * removal, a withdrawal, an end, an extension, a restoring or a lock — while the question names no
+ * removal, a withdrawal or a return ("Trả lại giấy phép thăm dò nước dưới đất" is not the permit asked
+ * for by "khoan giếng thăm dò … cần giấy phép gì"), an end, an extension, a restoring or a lock — while the question names no
  * action at all: "nộp thuế đất hàng năm" is not "Giảm tiền thuê đất phải nộp của năm 2025", and
  * "khai thuế nhà thầu nước ngoài" is not "Miễn thuế, giảm thuế theo Hiệp định thuế …". Such a name is
  * offered as a "có phải bạn hỏi …" choice, never given as if sure. A question holding the action's
@@ -19,6 +20,8 @@ const TURNING_ACTIONS = [
   'giải thể',
   'tạm ngừng',
   'thu hồi',
+  'trả lại',
+  'nộp lại',
   'hủy bỏ',
   'xóa bỏ',
   'miễn',

@@ -170,4 +170,13 @@ describe('procedures citizens name by what happens to them', () => {
     const lost = await portal.kb.answer('mất rồi', { procedureCode: '1.001456' })
     expect(offeredCodes(lost)[0]).not.toBe('1.001456')
   })
+
+  it('never answers a permit asked for with the procedure that returns it', async () => {
+    const answer = await portal.kb.answer(
+      'muốn khoan giếng thăm dò nước dưới đất cho nhà máy cần giấy phép gì',
+    )
+    // "Trả lại giấy phép thăm dò nước dưới đất …" (1.011518, 1.011512) is offered at most
+    if (answer.kind === 'answer') expect(['1.011518', '1.011512']).not.toContain(answer.procedure?.code)
+    expect(offeredCodes(answer)).toContain('1.004232')
+  })
 })

@@ -28,6 +28,21 @@ describe('leadsWithUnaskedAction', () => {
         words: words('đăng ký thường trú'),
       }),
     ).toBe(true)
+    // returning a permit is no permit asked for
+    expect(
+      leadsWithUnaskedAction({
+        name: 'Trả lại giấy phép thăm dò nước dưới đất, giấy phép khai thác tài nguyên nước .',
+        asksAction: false,
+        words: words('muốn khoan giếng thăm dò nước dưới đất cho nhà máy cần giấy phép gì'),
+      }),
+    ).toBe(true)
+    expect(
+      leadsWithUnaskedAction({
+        name: 'Trả lại giấy phép khai thác khoáng sản (cấp Tỉnh)',
+        asksAction: false,
+        words: words('muốn trả lại giấy phép khai thác đá'),
+      }),
+    ).toBe(false)
   })
 
   it('leaves the name alone when the question holds one of its opening actions or names an action', () => {

@@ -40,6 +40,18 @@ describe('renewExpired', () => {
     expect(asked('gia hạn hộ chiếu hết hạn', PASSPORT)).toEqual(['exchange', 'extend'])
   })
 
+  it('asks for a new issue of an expired paper asked for again that no best match issues again', () => {
+    const single = ['Thủ tục cấp Giấy xác nhận tình trạng hôn nhân']
+    expect(asked('giấy xác nhận tình trạng hôn nhân hết hạn phải xin lại không', single)).toEqual(['new'])
+    // a record issuing it again answers the question as asked
+    expect(asked('bằng lái hết hạn muốn xin lại', LICENCE)).not.toEqual(['new'])
+    // (another paper's re-issue among the best matches does not count)
+    const other = [...single, 'Cấp, cấp lại Giấy xác nhận nuôi trồng thủy sản lồng bè']
+    expect(asked('giấy xác nhận tình trạng hôn nhân hết hạn phải xin lại không', other)).toEqual(['new'])
+    // an exchange asked in words of its own stays asked
+    expect(asked('đổi giấy xác nhận tình trạng hôn nhân hết hạn', single)).toEqual(['exchange', 'extend'])
+  })
+
   const portal = usePortalKnowledgeBase()
 
   it('answers an expired passport with the passport issue, and an expired licence with its exchange', async () => {
@@ -48,6 +60,11 @@ describe('renewExpired', () => {
       expect(answer.kind, q).toBe('answer')
       expect(answer.procedure?.name, q).toMatch(/^Cấp hộ chiếu phổ thông ở trong nước/)
     }
+    const single = await portal.kb.answer(
+      'giay xac nhan tinh trang hon nhan het han 6 thang phai xin lai khong',
+    )
+    expect(single.kind).toBe('answer')
+    expect(single.procedure?.name).toBe('Thủ tục cấp Giấy xác nhận tình trạng hôn nhân')
     const licence = await portal.kb.answer('bằng lái hết hạn')
     expect(licence.procedure?.name).toBe('Đổi giấy phép lái xe')
     // passports are not extended: asked so, the records do not cover it
