@@ -65,6 +65,7 @@ import { namesOwnTopic } from './names-own-topic.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
+import { readBareChange } from './read-bare-change.ts'
 import { renewExpired } from './renew-expired.ts'
 import { replySmallTalk } from './reply-smalltalk.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
@@ -526,16 +527,23 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const searched = search(withoutPlaceNames(question, found), { limit: 20 })
   // "… để xóa án tích": an action said only in the purpose is not the one asked (set-aside-purpose.ts).
   // "hộ chiếu hết hạn": renewed by a new issue where the records neither exchange nor extend it (renew-expired.ts).
-  const traits = renewExpired({
+  // "đổi kê khai thuế từ tháng sang quý": a bare "đổi" of what no record exchanges is a change (read-bare-change.ts).
+  const searchedNames = searched.map((r) => r.name)
+  const traits = readBareChange({
     tokens: query.tokens,
-    traits: setAsidePurpose({
+    traits: renewExpired({
       tokens: query.tokens,
-      headPairs: query.headPairs,
-      traits: actions.ofQuestion(query.tokens),
-      name: searched[0]?.name,
+      traits: setAsidePurpose({
+        tokens: query.tokens,
+        headPairs: query.headPairs,
+        traits: actions.ofQuestion(query.tokens),
+        name: searched[0]?.name,
+        actions,
+      }),
+      names: searchedNames,
       actions,
     }),
-    names: searched.map((r) => r.name),
+    names: searchedNames,
     actions,
   })
   const phraseWords = actions.phraseWords(query.tokens)
