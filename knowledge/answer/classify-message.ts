@@ -880,13 +880,19 @@ export const classifyMessage = ({
   const whole = words.join(' ')
   // The words of the out-of-scope phrases the message holds ("nấu", "thời tiết").
   const offTopicWords = new Set<string>()
+  const offTopicAt = new Set<number>()
   query.tokens.forEach((_, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
       if (!lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) continue
-      for (let k = 0; k < n; k++) offTopicWords.add(query.folded[i + k] ?? '')
+      for (let k = 0; k < n; k++) {
+        offTopicWords.add(query.folded[i + k] ?? '')
+        offTopicAt.add(i + k)
+      }
       return
     }
   })
+  // (a word of procedures inside the out-of-scope phrase is its everyday sense: "thủ tục ăn hỏi")
+  const besideOffTopic = offTopicAt.size ? words.map((w, i) => (offTopicAt.has(i) ? '_' : w)).join(' ') : ''
   const offTopic = offTopicWords.size > 0
   const evidence = wordShare
     ? readEvidence
@@ -919,7 +925,7 @@ export const classifyMessage = ({
     return 'smalltalk'
   if (
     (offTopic || MARKET_PRICE.test(whole) || PRICE_NOW.test(whole)) &&
-    !PROCEDURE_WORDS.some((p) => containsPhrase(whole, p)) &&
+    !PROCEDURE_WORDS.some((p) => containsPhrase(offTopic ? besideOffTopic : whole, p)) &&
     !worded
   )
     return 'out_of_scope'

@@ -281,9 +281,9 @@ const KEPT_IN_GAME = new Set([
 ])
 
 /**
- * Papers of private life that hold a word of administration (folded): a job application ("hồ sơ xin
+ * Papers and rites of private life that hold a word of administration (folded): a job application ("hồ sơ xin
  * việc", "đơn xin việc"), a company's portfolio ("hồ sơ năng lực"), a leave request at work ("đơn xin
- * nghỉ phép"). Their words are no evidence; another word of administration in the message still is
+ * nghỉ phép"), a family's rites ("thủ tục ăn hỏi"). Their words are no evidence; another word of administration in the message still is
  * ("xin lý lịch tư pháp để nộp hồ sơ xin việc").
  */
 const PRIVATE_PAPERS = [
@@ -312,6 +312,12 @@ const PRIVATE_PAPERS = [
   'xin phep cha me',
   'xin phep co giao',
   'xin phep thay giao',
+  // a family's rites ("thủ tục ăn hỏi cần chuẩn bị những gì", "thủ tục tân gia", "thủ tục nhập trạch")
+  'thu tuc an hoi',
+  'thu tuc dam hoi',
+  'thu tuc cuoi hoi',
+  'thu tuc tan gia',
+  'thu tuc nhap trach',
 ]
 
 /**

@@ -491,6 +491,16 @@ describe('classifyMessage', () => {
     expect(classify('mẹo làm hộ chiếu nhanh')).toBe('question')
   })
 
+  it('reads "thủ tục" of a family rite as its everyday sense, and a procedure named beside the rite as a question', () => {
+    for (const text of [
+      'thủ tục ăn hỏi cần chuẩn bị những gì',
+      'thủ tục tân gia cần chuẩn bị những gì',
+      'thu tuc nhap trach nha moi gom nhung gi',
+    ])
+      expect(classify(text), text).toBe('out_of_scope')
+    expect(classify('làm thủ tục đăng ký kết hôn trước hay làm lễ ăn hỏi trước')).toBe('question')
+  })
+
   it('takes a call back, a number to call or write to and someone in charge at the commune as asking for a person', () => {
     for (const text of [
       'nhờ nhân viên gọi lại cho mình',
