@@ -447,6 +447,13 @@ const ownTerms = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Syn
   )
 }
 
+/** Asking whether something is needed or required (folded): "có cần không", "có bắt buộc không", "có phải đăng ký không". */
+const ASKS_IF_NEEDED = [
+  /\bco (can|bat buoc)\b.*\b(khong|ko|k|hong|hok)$/,
+  /\b(can|bat buoc) (khong|ko|k|hong|hok)\b/,
+  /\bco phai (lam|dang ki|xin|nop|bao|khai|dong)\b/,
+]
+
 /**
  * Whether a message in a conversation about a procedure is a remark beside it ("mệt quá", "hôm nay trời
  * đẹp nhỉ"): short, asking no part and naming no place, number, action, qualifier or age, with half of its
@@ -465,6 +472,8 @@ export const isAside = (options: {
 }): boolean => {
   const { query, question, procedure, actions, synonyms, namesPlace } = options
   if (namesPlace || query.tokens.length > REFINING_WORDS || asksHowToGoOn(query)) return false
+  // "bán tạp hóa có cần không": whether the conversation's procedure is needed in a case is asked of it.
+  if (ASKS_IF_NEEDED.some((re) => re.test(query.folded.join(' ')))) return false
   if (query.folded.some((w) => /\d/.test(w))) return false
   if (detectFacet({ text: query.tokens, synonyms, message: question }) !== 'overview') return false
   if (detectOtherFacets({ text: query.tokens, synonyms }, 'overview').length) return false

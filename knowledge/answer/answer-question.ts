@@ -17,7 +17,7 @@ import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
 import { namesPlaceAbroad } from '../search/names-place-abroad.ts'
-import { analyzeText } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
@@ -256,6 +256,18 @@ const pickCandidate = (question: string, codes: string[]): string | null => {
 }
 
 const notFound = (text = NOT_FOUND_TEXT): Answer => ({ kind: 'not_found', text })
+
+/** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */
+const COUNT_WORDS = new Set(['ban', 'trang', 'to', 'cuon', 'quyen', 'bo'])
+
+/** The numbers a message types before a word that counts papers, and that word ("1 bản" → "1", "ban"). */
+const countedWords = (tokens: readonly AnalyzedToken[]): Set<string> =>
+  new Set(
+    tokens.flatMap((t, k) => {
+      const unit = tokens[k + 1]?.folded ?? ''
+      return /^\d+$/.test(t.folded) && COUNT_WORDS.has(unit) ? [t.folded, unit] : []
+    }),
+  )
 
 type Candidate = { code: string; name: string; label?: string }
 
@@ -500,9 +512,15 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     if (answer) return answer
   }
 
-  // (in a conversation a bare "sao", "nào" asks how to go on: "rồi sao nữa")
+  // (in a conversation a bare "sao", "nào" asks how to go on: "rồi sao nữa"; a number of copies or pages
+  // is how many of the procedure's papers, "bao nhiêu tiền 1 bản", not the "01" of another name)
+  const counted = following ? countedWords(query.tokens) : null
   const topical = query.terms.filter(
-    (t) => !GENERIC.has(t.folded) && t.weight >= 1 && !(following && isHowWord(t.folded)),
+    (t) =>
+      !GENERIC.has(t.folded) &&
+      t.weight >= 1 &&
+      !(following && isHowWord(t.folded)) &&
+      !counted?.has(t.folded),
   )
   const current = context.procedureCode ?? null
   // (not an action the conversation's procedure does not do: "mất rồi" after a first issue asks for its

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+/** "Đăng ký thành lập hộ kinh doanh", its pause and "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh". */
+const HOUSEHOLD_BUSINESS = '1.001612'
+const HOUSEHOLD_PAUSE = '1.001570'
+const CIVIL_EXTRACT_COPY = '2.000635'
+const CERTIFIED_COPY = '2.000815'
+
+describe('follow-ups that tell a fact of the asker’s case', () => {
+  const portal = usePortalKnowledgeBase()
+  const after = (code: string, question: string) => portal.kb.answer(question, { procedureCode: code })
+
+  it('reads whether the procedure is needed in a case as a question about it, not a remark beside it', async () => {
+    for (const question of ['bán tạp hóa có cần không', 'có bắt buộc không'])
+      expect(await after(HOUSEHOLD_BUSINESS, question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: HOUSEHOLD_BUSINESS },
+      })
+  })
+
+  it('reads a pause of a few months as the household business’s pause', async () => {
+    expect(await after(HOUSEHOLD_BUSINESS, 'giờ muốn tạm nghỉ 2 tháng')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: HOUSEHOLD_PAUSE },
+    })
+  })
+
+  it('reads a number of copies or pages as how many of the procedure’s papers, not another name’s "01"', async () => {
+    for (const question of [
+      'bao nhiêu tiền 1 bản',
+      '1 bản bao nhiêu',
+      '2 bản sao giấy khai sinh bao nhiêu tiền',
+    ])
+      expect(await after(CIVIL_EXTRACT_COPY, question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: CIVIL_EXTRACT_COPY },
+      })
+    expect(await after(CERTIFIED_COPY, '10 trang hết bao nhiêu')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: CERTIFIED_COPY },
+    })
+  })
+
+  it('takes a spouse of a neighbouring country’s nationality as a foreigner', async () => {
+    for (const question of ['đăng ký kết hôn với người Lào', 'đăng ký kết hôn với người Đức'])
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '2.000806' },
+      })
+  })
+})
