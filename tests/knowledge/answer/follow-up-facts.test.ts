@@ -9,18 +9,18 @@ const CERTIFIED_COPY = '2.000815'
 
 describe('follow-ups that tell a fact of the asker’s case', () => {
   const portal = usePortalKnowledgeBase()
-  const after = (code: string, question: string) => portal.kb.answer(question, { procedureCode: code })
+  const askAfter = (code: string, question: string) => portal.kb.answer(question, { procedureCode: code })
 
   it('reads whether the procedure is needed in a case as a question about it, not a remark beside it', async () => {
     for (const question of ['bán tạp hóa có cần không', 'có bắt buộc không'])
-      expect(await after(HOUSEHOLD_BUSINESS, question), question).toMatchObject({
+      expect(await askAfter(HOUSEHOLD_BUSINESS, question), question).toMatchObject({
         kind: 'answer',
         procedure: { code: HOUSEHOLD_BUSINESS },
       })
   })
 
   it('reads a pause of a few months as the household business’s pause', async () => {
-    expect(await after(HOUSEHOLD_BUSINESS, 'giờ muốn tạm nghỉ 2 tháng')).toMatchObject({
+    expect(await askAfter(HOUSEHOLD_BUSINESS, 'giờ muốn tạm nghỉ 2 tháng')).toMatchObject({
       kind: 'answer',
       procedure: { code: HOUSEHOLD_PAUSE },
     })
@@ -32,11 +32,11 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
       '1 bản bao nhiêu',
       '2 bản sao giấy khai sinh bao nhiêu tiền',
     ])
-      expect(await after(CIVIL_EXTRACT_COPY, question), question).toMatchObject({
+      expect(await askAfter(CIVIL_EXTRACT_COPY, question), question).toMatchObject({
         kind: 'answer',
         procedure: { code: CIVIL_EXTRACT_COPY },
       })
-    expect(await after(CERTIFIED_COPY, '10 trang hết bao nhiêu')).toMatchObject({
+    expect(await askAfter(CERTIFIED_COPY, '10 trang hết bao nhiêu')).toMatchObject({
       kind: 'answer',
       procedure: { code: CERTIFIED_COPY },
     })
