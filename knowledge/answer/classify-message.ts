@@ -161,6 +161,9 @@ const PROMISED =
  * schedule changed or kept in a procedure ("đổi tiến độ chuyển vốn đầu tư", "điều chỉnh tiến độ dự án")
  * is what the citizen asks to register, not how an application is going.
  */
+/** The portal's own word on an application ("hồ sơ online báo đang xử lý 3 tuần rồi"), not a notice's name. */
+const PORTAL_SAYS = /(?<!\bthong )\bbao dang (?:xu li|cho|giai quyet)\b/
+
 const PROGRESS =
   /(?<!\b(?:doi|thay doi|dieu chinh|gia han|keo dai|cham) )\btien do\b(?! (?:chuyen|gop|dau tu|du an|thuc hien|xay dung|thi cong|von)\b)/
 
@@ -851,6 +854,7 @@ export const classifyMessage = ({
     (!namesPrivatePaper(all) &&
       (STATUS_PHRASES.some((p) => containsPhrase(asked, p)) ||
         PROGRESS.test(all) ||
+        PORTAL_SAYS.test(all) ||
         SENT_BACK.test(all) ||
         PROMISED.test(all) ||
         HANDED_IN.test(all) ||

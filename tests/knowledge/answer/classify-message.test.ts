@@ -526,9 +526,14 @@ describe('classifyMessage', () => {
       'hồ sơ em nộp qua bưu điện lên phường hôm trước bị trả về',
       'giấy phép của tôi đã được ký chưa',
       'biên nhận số 12-345 hẹn ngày nào trả',
+      // what the portal says of it
+      'hồ sơ online báo đang xử lý 3 tuần rồi',
+      'cổng dịch vụ công báo đang chờ tiếp nhận cả tuần',
     ])
       expect(classify(text), text).toBe('status')
     expect(classify('đăng ký khai sinh nộp ở đâu')).toBe('question')
+    // a notice's name is no word of the portal
+    expect(classify('thông báo đang xử lý hồ sơ thì có được rút hồ sơ không')).not.toBe('status')
   })
 
   it('reads "xong chưa" before the verb it goes with as no question of progress', () => {
