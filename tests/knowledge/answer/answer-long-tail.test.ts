@@ -179,4 +179,17 @@ describe('procedures citizens name by what happens to them', () => {
     if (answer.kind === 'answer') expect(['1.011518', '1.011512']).not.toContain(answer.procedure?.code)
     expect(offeredCodes(answer)).toContain('1.004232')
   })
+
+  it('reads widening a sea area as the change of its allocation, and electronic tax filing as the electronic transactions', async () => {
+    const wider = await portal.kb.answer(
+      'đang nuôi hàu trên biển được giao khu vực biển, giờ muốn mở rộng diện tích',
+    )
+    // "Sửa đổi, bổ sung Quyết định giao khu vực biển …", not a new allocation
+    expect(wider).toMatchObject({ kind: 'answer', procedure: { code: '3.000442' } })
+    for (const question of [
+      'đăng ký nộp thuế điện tử cho cá nhân',
+      'dang ky tai khoan thue dien tu cho ho kinh doanh',
+    ])
+      expect(offeredCodes(await portal.kb.answer(question)), question).toContain('1.008008')
+  })
 })
