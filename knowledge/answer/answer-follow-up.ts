@@ -116,6 +116,9 @@ const answerPartAsked = (read: ReturnType<typeof readFollowUp>, code: string): P
 /** People a story tells of beside its telling words ("bé 6 tuổi", "bà tôi", "hai đứa", "người già"): no thing either. */
 const PERSON_WORDS = new Set(['be', 'ba', 'dua', 'gia'])
 
+/** Words that only stress what is said (folded): "đóng cửa luôn", "không làm nữa". */
+const STRESS_WORDS = new Set(['luon', 'nua'])
+
 /**
  * Whether a short reply names a thing of its own: a content word that none of `names` holds and that is
  * no action, qualifier, person, time, age or number ("còn xe ô tô thì sao" names none beside "Đăng ký xe";
@@ -144,6 +147,7 @@ const namesOwnThing = (
       !isTellingWord(t.folded) &&
       !AGE_WORDS.has(t.folded) &&
       !PERSON_WORDS.has(t.folded) &&
+      !STRESS_WORDS.has(t.folded) &&
       !/\d/.test(t.folded) &&
       !held.includes(` ${t.folded} `),
   )
@@ -447,6 +451,9 @@ const ownTerms = (query: ExpandedQuery, actions: ProcedureActions, synonyms: Syn
   )
 }
 
+/** Another place than the asker's (folded): "ở tỉnh khác", "xã khác", "nơi khác". */
+const OTHER_PLACE = /\b(?:tinh|thanh pho|xa|phuong|huyen|quan|noi|que|nuoc) khac\b/
+
 /** Asking whether something is needed or required (folded): "có cần không", "có bắt buộc không", "có phải đăng ký không". */
 const ASKS_IF_NEEDED = [
   /\bco (can|bat buoc)\b.*\b(khong|ko|k|hong|hok)$/,
@@ -472,8 +479,10 @@ export const isAside = (options: {
 }): boolean => {
   const { query, question, procedure, actions, synonyms, namesPlace } = options
   if (namesPlace || query.tokens.length > REFINING_WORDS || asksHowToGoOn(query)) return false
-  // "bán tạp hóa có cần không": whether the conversation's procedure is needed in a case is asked of it.
-  if (ASKS_IF_NEEDED.some((re) => re.test(query.folded.join(' ')))) return false
+  const whole = query.folded.join(' ')
+  // "bán tạp hóa có cần không": whether the conversation's procedure is needed in a case is asked of it;
+  // "mua của người quen ở tỉnh khác": another place is a place named.
+  if (ASKS_IF_NEEDED.some((re) => re.test(whole)) || OTHER_PLACE.test(whole)) return false
   if (query.folded.some((w) => /\d/.test(w))) return false
   if (detectFacet({ text: query.tokens, synonyms, message: question }) !== 'overview') return false
   if (detectOtherFacets({ text: query.tokens, synonyms }, 'overview').length) return false

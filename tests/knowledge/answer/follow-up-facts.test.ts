@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 /** "Đăng ký thành lập hộ kinh doanh", its pause and "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh". */
@@ -48,5 +49,21 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
         kind: 'answer',
         procedure: { code: '2.000806' },
       })
+  })
+
+  it('reads a seller in another place as a fact of the vehicle’s change of owner, not a remark beside it', async () => {
+    // "Cấp chứng nhận đăng ký xe … thay đổi chủ xe (đăng ký sang tên xe) … một phần hoặc trực tiếp"
+    expect(await askAfter('1.013076', 'mua của người quen ở tỉnh khác')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.013076' },
+    })
+  })
+
+  it('asks an action none of the options does of their object, whatever word only stresses it', async () => {
+    const options = ['1.001612', '1.011022', '1.009824', '1.014979']
+    const reply = await portal.kb.answer('đóng cửa luôn', { candidateCodes: options })
+    // the household business's end ("Chấm dứt hoạt động hộ kinh doanh") first, not the closing of mines
+    expect(reply.kind).not.toBe('not_found')
+    expect(offeredCodes(reply)[0]).toBe('1.001266')
   })
 })
