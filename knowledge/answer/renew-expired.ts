@@ -3,11 +3,13 @@
  * for an exchange or an extension ("bằng lái hết hạn" is "Đổi giấy phép lái xe"); where none of the
  * best matches exchanges or extends anything, the paper is renewed by issuing it anew ("Cấp hộ chiếu
  * phổ thông"), and the question asks for that. So is a paper asked for again after it expired ("giấy xác
- * nhận tình trạng hôn nhân hết hạn, phải xin lại không") where none of them issues it again either.
+ * nhận tình trạng hôn nhân hết hạn, phải xin lại không") where none of them issues it again either; where
+ * one exchanges or extends that paper, "làm lại" asks for that, not for its re-issue ("căn cước hết hạn,
+ * làm lại ở đâu" is "Cấp đổi thẻ căn cước").
  * @module
  */
 
-import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import type { ProcedureActions, Traits } from './procedure-actions.ts'
 import { shareObject } from './share-object.ts'
 
@@ -26,6 +28,13 @@ export type RenewExpiredOptions = {
   names: readonly string[]
   actions: ProcedureActions
 }
+
+/** Whether a name speaks of a loss ("Trình báo mất hộ chiếu", "… do bị mất, hư hỏng"): read with its marks. */
+const tellsLoss = (name: string): boolean => analyzeText(name).some((t) => t.text === 'mất')
+
+/** Whether the question names the re-issue by its official words ("cấp lại"), not only "làm lại", "xin lại". */
+const namesReissue = (tokens: readonly AnalyzedToken[]): boolean =>
+  tokens.some((t, k) => t.folded === 'cap' && tokens[k + 1]?.folded === 'lai')
 
 /** Where "hết hạn" starts in the tokens, or -1. */
 const expiredAt = (tokens: readonly AnalyzedToken[]): number =>
@@ -47,11 +56,22 @@ export const renewExpired = ({ tokens, traits, names, actions }: RenewExpiredOpt
   const own = actions.ofQuestion([...tokens.slice(0, at), ...tokens.slice(at + 2)]).actions
   if ([...own].some((a) => a !== AGAIN)) return traits
   const [first] = names
-  for (const name of names.slice(0, LOOKED_AT)) {
-    const done = actions.ofName(name).actions
-    if ([...done].some((a) => RENEWALS.has(a))) return traits
-    // (issued again only as the best match's paper: "Cấp, cấp lại Giấy xác nhận nuôi trồng thủy sản" is another one)
-    if (own.size && done.has(AGAIN) && first && shareObject({ a: first, b: name, actions })) return traits
+  const looked = names.slice(0, LOOKED_AT)
+  const samePaper = (name: string) => !!first && shareObject({ a: first, b: name, actions })
+  const renewal = looked.find((name) => [...actions.ofName(name).actions].some((a) => RENEWALS.has(a)))
+  if (renewal) {
+    // "căn cước hết hạn, làm lại ở đâu": the paper's exchange or extension renews it, not its re-issue
+    // after a loss; "làm lại" says only that a new one is wanted ("cấp lại" names the re-issue itself).
+    if (own.size && !namesReissue(tokens) && samePaper(renewal))
+      return { ...traits, actions: new Set([...traits.actions].filter((a) => a !== AGAIN)) }
+    return traits
   }
+  // (issued again only as the best match's paper: "Cấp, cấp lại Giấy xác nhận nuôi trồng thủy sản" is another
+  // one; and not for a loss: "Trình báo mất hộ chiếu phổ thông" renews no expired passport)
+  if (
+    own.size &&
+    looked.some((name) => actions.ofName(name).actions.has(AGAIN) && !tellsLoss(name) && samePaper(name))
+  )
+    return traits
   return { ...traits, actions: new Set(['new']) }
 }

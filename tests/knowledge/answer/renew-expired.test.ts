@@ -3,6 +3,7 @@ import { createProcedureActions } from '../../../knowledge/answer/procedure-acti
 import { renewExpired } from '../../../knowledge/answer/renew-expired.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
 
 const synonyms = loadSynonyms()
@@ -52,6 +53,17 @@ describe('renewExpired', () => {
     expect(asked('đổi giấy xác nhận tình trạng hôn nhân hết hạn', single)).toEqual(['exchange', 'extend'])
   })
 
+  it('asks an expired paper wanted again of its exchange where the records exchange it, and never of a loss', () => {
+    const card = ['Cấp lại thẻ căn cước', 'Cấp đổi thẻ căn cước']
+    expect(asked('cccd hết hạn làm lại ở đâu', card)).toEqual(['exchange', 'extend'])
+    // "cấp lại" names the re-issue itself
+    expect(asked('căn cước hết hạn cấp lại ở đâu', card)).toContain('reissue')
+    // the report of a lost passport issues nothing again
+    expect(
+      asked('hộ chiếu hết hạn rồi làm lại sao', ['Trình báo mất hộ chiếu phổ thông', ...PASSPORT]),
+    ).toEqual(['new'])
+  })
+
   const portal = usePortalKnowledgeBase()
 
   it('answers an expired passport with the passport issue, and an expired licence with its exchange', async () => {
@@ -65,6 +77,13 @@ describe('renewExpired', () => {
     )
     expect(single.kind).toBe('answer')
     expect(single.procedure?.name).toBe('Thủ tục cấp Giấy xác nhận tình trạng hôn nhân')
+    expect(await portal.kb.answer('hộ chiếu hết hạn rồi làm lại sao')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.001456' },
+    })
+    // the card's exchange is offered first, never its re-issue given as if sure
+    const card = await portal.kb.answer('cccd hết hạn làm lại ở đâu')
+    expect(offeredCodes(card)[0]).toBe('1.014063')
     const licence = await portal.kb.answer('bằng lái hết hạn')
     expect(licence.procedure?.name).toBe('Đổi giấy phép lái xe')
     // passports are not extended: asked so, the records do not cover it
