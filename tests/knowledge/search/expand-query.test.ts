@@ -272,6 +272,10 @@ describe('expandQuery', () => {
     expect(texts('xin birth certificate cho con')).toEqual(texts('xin giấy khai sinh cho con'))
     expect(texts('transfer xe máy cho người khác')).toEqual(texts('sang tên xe máy cho người khác'))
     expect(texts('xác nhận single để kết hôn')).toEqual(texts('xác nhận độc thân để kết hôn'))
+    // the international licence keeps what makes it one; the papers' English names are theirs
+    expect(texts('xin international driving license')).toEqual(texts('xin giấy phép lái xe quốc tế'))
+    expect(texts('xin police check để đi du học')).toEqual(texts('xin lý lịch tư pháp để đi du học'))
+    expect(texts('đăng ký marriage với người nước ngoài')).toEqual(texts('đăng ký kết hôn với người nước ngoài'))
   })
 
   it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
