@@ -75,14 +75,19 @@ const countsOtherThanMoney = (c: CueSpan, tokens: AnalyzedToken[]) => {
   return COUNTED.has(next.folded) || COUNTED.has(`${next.folded} ${tokens[c.end + 1]?.folded ?? ''}`)
 }
 
+/** Words of telling after where something was read ("trên mạng nói", "trên mạng đồn"), folded. */
+const HEARSAY = new Set(['noi', 'bao', 'don', 'viet', 'ghi', 'thay'])
+
 /**
- * The cue phrases, without a "bao giờ" that a "chưa" or "không" before it in its clause makes "ever"
+ * The cue phrases, without an online one that tells where something was read ("trên mạng nói"), a "bao giờ" that a "chưa" or "không" before it in its clause makes "ever"
  * ("cháu chưa có căn cước bao giờ": never had one, not asking how long), and without a "bao nhiêu" that
  * counts something other than money.
  */
 const cueSpans = (tokens: AnalyzedToken[], synonyms: Synonyms): CueSpan[] =>
   findCueSpans(tokens, synonyms).filter((c) => {
     if (countsOtherThanMoney(c, tokens)) return false
+    // "trên mạng nói …", "trên mạng thấy ghi …": where the citizen read it, not a question of applying online
+    if (c.facet === 'online' && HEARSAY.has(tokens[c.end]?.folded ?? '')) return false
     if (c.facet !== 'duration' || c.end - c.start !== 2 || tokens[c.start]?.folded !== 'bao') return true
     for (let k = c.start - 1; k >= 0; k--) {
       const t = tokens[k] as AnalyzedToken
