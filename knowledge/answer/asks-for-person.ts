@@ -17,7 +17,6 @@ const CONTACT_PHRASES = [
   'nguoi that',
   'nguoi truc',
   'ai truc',
-  'hoi nguoi',
   'tong dai',
   'hotline',
   'hot line',
@@ -97,6 +96,9 @@ const PERSON = `(?:ai|nguoi(?: that| phu trach| ho tro| huong dan| tu van)?|can 
 const REACHING = new RegExp(
   [
     String.raw`\bgap (?:mot |1 )?(?!ai\b)${PERSON}\b`,
+    // asking a person, not about one ("tôi cần hỏi người", "hỏi người trực"; "cho em hỏi người nước ngoài …" asks about one)
+    String.raw`\bhoi nguoi(?: (?:that|truc|phu trach|co chuyen mon|lam viec|hieu biet))?(?: (?:a|nhe|voi|di|duoc khong|dc khong|duoc ko))?$`,
+    String.raw`\bhoi nguoi (?:that|truc|phu trach|co chuyen mon)\b`,
     String.raw`\b(?:noi chuyen(?: truc tiep)? voi|chat(?: truc tiep)? voi|lien he(?: truc tiep)?(?: voi)?|ket noi(?: voi)?|goi dien(?: cho)?|goi cho|chuyen(?: may)? (?:cho|sang)) (?:(?:toi|minh|em|tui|chau) )?(?:(?:mot|1) )?${PERSON}\b`,
     String.raw`\b(?:can bo|nhan vien|chuyen vien|nguoi|ai) nao (?:dang )?(?:online|truc|o do)\b`,
     // an office's number or address to reach it by ("số điện thoại bộ phận một cửa phường là bao nhiêu")

@@ -426,6 +426,17 @@ describe('classifyMessage', () => {
     expect(classify('bạn là người thật à')).not.toBe('contact')
   })
 
+  it('takes asking a person as a request for one, and asking about a person (a foreigner, the elderly) as none', () => {
+    for (const text of ['có ai trực không, tôi cần hỏi người', 'muốn hỏi người phụ trách hộ tịch'])
+      expect(classify(text), text).toBe('contact')
+    for (const text of [
+      'chào ad, cho em hỏi người nước ngoài xin thẻ thường trú ở VN cần hồ sơ gì ạ',
+      'cho em hỏi người yêu em là người nước ngoài, đăng ký kết hôn ở đâu ạ',
+      'bà tôi 82 tuổi, xin trợ cấp xã hội người cao tuổi thế nào',
+    ])
+      expect(classify(text), text).not.toBe('contact')
+  })
+
   it('takes asking whether the assistant is a person or a machine, and praise with thanks, as small talk', () => {
     for (const text of [
       'ban la nguoi that hay may',

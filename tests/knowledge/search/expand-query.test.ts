@@ -275,7 +275,9 @@ describe('expandQuery', () => {
     // the international licence keeps what makes it one; the papers' English names are theirs
     expect(texts('xin international driving license')).toEqual(texts('xin giấy phép lái xe quốc tế'))
     expect(texts('xin police check để đi du học')).toEqual(texts('xin lý lịch tư pháp để đi du học'))
-    expect(texts('đăng ký marriage với người nước ngoài')).toEqual(texts('đăng ký kết hôn với người nước ngoài'))
+    expect(texts('đăng ký marriage với người nước ngoài')).toEqual(
+      texts('đăng ký kết hôn với người nước ngoài'),
+    )
   })
 
   it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
