@@ -16,6 +16,7 @@ import { asksForTips } from './asks-for-tips.ts'
 import { asksMarketChoice } from './asks-market-choice.ts'
 import {
   ADMIN_ABBREVIATIONS,
+  type AdminEvidence,
   findAdminEvidence,
   holdsPairBeside,
   isAdminWording,
@@ -847,6 +848,18 @@ export const classifyMessage = ({
   const all = words.join(' ')
   // "cưới xong chưa làm giấy tờ gì": a "xong" then a "chưa" that goes with the next verb asks no progress.
   const asked = all.replace(DONE_THEN_NOT_YET, 'xong | chua')
+  // The evidence of public administration (`findAdminEvidence`), read at most once and only when needed.
+  let evidenceRead: { value: AdminEvidence | null } | undefined
+  const evidenceOnce = (): AdminEvidence | null => {
+    evidenceRead ??= {
+      value: !wordShare
+        ? null
+        : readEvidence
+          ? readEvidence()
+          : findAdminEvidence({ query, synonyms, wordShare, topics }),
+    }
+    return evidenceRead.value
+  }
   // (a job application sent to a company is the company's to answer: "hồ sơ xin việc … sao chưa thấy gọi")
   if (
     RECEIPT_CODE.test(text) ||
@@ -866,7 +879,9 @@ export const classifyMessage = ({
     return 'status'
   if (ASKS_BOT_NATURE.test(all) || (BOT_NATURE.test(all) && !ASKS_FOR_MORE.test(all))) return 'smalltalk'
   if (asksForPerson(all)) return 'contact'
-  if (greetsOnly(all, text)) return 'smalltalk'
+  // (a greeting before a request that names what the records are about is a question: "Xin chào, cải chính
+  // hộ tịch sai ngày sinh", "xin chào, xin lý lịch tư pháp để đi làm ở Nhật")
+  if (greetsOnly(all, text) && !(wordShare && evidenceOnce())) return 'smalltalk'
   if (asksToAsk(all)) return 'smalltalk'
   if (
     words.length <= BOT_REMARK_WORDS &&
@@ -898,11 +913,7 @@ export const classifyMessage = ({
   // (a word of procedures inside the out-of-scope phrase is its everyday sense: "thủ tục ăn hỏi")
   const besideOffTopic = offTopicAt.size ? words.map((w, i) => (offTopicAt.has(i) ? '_' : w)).join(' ') : ''
   const offTopic = offTopicWords.size > 0
-  const evidence = wordShare
-    ? readEvidence
-      ? readEvidence()
-      : findAdminEvidence({ query, synonyms, wordShare, topics })
-    : null
+  const evidence = wordShare ? evidenceOnce() : null
   // A word pair procedure names hold, typed beside the out-of-scope phrase rather than inside it
   // ("cơ sở nấu rượu muốn mua tem điện tử rượu"), names what the records are about as a word of
   // administration does.

@@ -99,6 +99,16 @@ export type FindRequestClauseOptions = {
 
 const typedAs = (t: AnalyzedToken, marked: string): boolean => !t.accented || t.text === marked
 
+/** Words a message may open with before asking leave to ask ("dạ chào ad, cho em xin hỏi"), folded. */
+const OPENING = new Set([
+  ...['da', 'chao', 'xin', 'ad', 'admin', 'ban', 'bot', 'lam', 'on', 'vui', 'long', 'cho', 'kinh', 'thua'],
+  ...['em', 'toi', 'minh', 'tui', 'chau', 'con', 'anh', 'chi', 'co', 'chu', 'bac', 'to'],
+])
+
+/** Whether the word at `i` comes after opening words only, from the message's start. */
+const opensMessage = (tokens: readonly AnalyzedToken[], i: number): boolean =>
+  tokens.slice(0, i).every((t) => OPENING.has(t.folded))
+
 /** Whether the clause tokens[from, to) asks something. */
 const asks = (tokens: readonly AnalyzedToken[], from: number, to: number): boolean => {
   const words = tokens.slice(from, to).map((t) => t.folded)
@@ -110,6 +120,8 @@ const asks = (tokens: readonly AnalyzedToken[], from: number, to: number): boole
     if (marked === undefined || !typedAs(t, marked)) continue
     if (t.folded === 'can' && !t.accented && NOT_NEED_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
     if (t.folded === 'hoi' && !t.accented && THEN_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
+    // "chào ad, cho em hỏi …", "làm ơn cho hỏi …": asking leave opens the whole message, and asks nothing of its clause
+    if (t.folded === 'hoi' && opensMessage(tokens, i)) continue
     // "không phải khai sinh có yếu tố nước ngoài, …": "is not", what the citizen does not want
     if (t.folded === 'phai' && NOT_BEFORE.has(tokens[i - 1]?.folded ?? '')) continue
     return true

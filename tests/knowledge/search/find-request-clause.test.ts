@@ -24,6 +24,13 @@ describe('findRequestClause', () => {
     ).toBe('bo toi mat o benh vien huyen tuan truoc')
   })
 
+  it('reads asking leave at the start of the message as opening it, not as the first clause asking', () => {
+    const story = 'vợ em mới sinh bé ở bệnh viện tỉnh, nhà em ở quận Gò Vấp cũ, giờ làm giấy khai sinh ở đâu'
+    const told = 'vợ em mới sinh bé ở bệnh viện tỉnh nhà em ở quận gò vấp cũ'
+    expect(storyOf(`chào ad, cho em hỏi ${story}`)).toBe(`cho em hỏi ${told}`)
+    expect(storyOf(`làm ơn cho hỏi ${story}`)).toBe(`làm ơn cho hỏi ${told}`)
+  })
+
   it('keeps every clause that asks something in the request, wherever it is', () => {
     // the first clause asks where: only the old district after it is story
     expect(

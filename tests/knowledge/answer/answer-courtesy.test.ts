@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+/** Questions answered outright on their own, with the procedure that answers them. */
+const PLAIN: [string, string][] = [
+  ['khôi phục mã số thuế', '1.008510'],
+  ['xin lý lịch tư pháp để đi làm ở Nhật', '3.000333'],
+  ['cải chính hộ tịch sai ngày sinh', '1.004859'],
+  ['khai thuế cho người làm đại lý xổ số', '1.007690'],
+  ['kich hoat dinh danh dien tu muc 2 tren VNeID o dau', '3.000228'],
+]
+
+/** The ways citizens open and close a message around the question. */
+const WRAPPERS: ((q: string) => string)[] = [
+  (q) => `${q}, cảm ơn nhiều`,
+  (q) => `${q}. Em cảm ơn ạ!`,
+  (q) => `Xin chào, ${q}`,
+  (q) => `chào ad, cho em hỏi ${q} ạ`,
+  (q) => `làm ơn cho hỏi ${q}`,
+]
+
+describe('greetings, thanks and asking leave around a question', () => {
+  const portal = usePortalKnowledgeBase()
+
+  it('leave the answer as it is without them', async () => {
+    for (const [question, code] of PLAIN) {
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code },
+      })
+      for (const wrap of WRAPPERS) {
+        const wrapped = wrap(question)
+        expect(await portal.kb.answer(wrapped), wrapped).toMatchObject({
+          kind: 'answer',
+          procedure: { code },
+        })
+      }
+    }
+  })
+
+  it('leave a long story the story it is, though asking leave opens it', async () => {
+    const story =
+      'Tôi đang làm thủ tục vay ngân hàng mua căn hộ, ngân hàng yêu cầu giấy xác nhận độc thân vì tôi chưa lấy vợ, làm ở đâu'
+    for (const message of [story, `làm ơn cho hỏi ${story}`, `chào ad, cho em hỏi ${story} ạ`])
+      expect(await portal.kb.answer(message), message).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.004873' },
+      })
+  })
+
+  it('still take a greeting or thanks alone as small talk', async () => {
+    for (const message of ['Xin chào', 'cảm ơn nhiều', 'chào ad', 'em cảm ơn ạ'])
+      expect((await portal.kb.answer(message)).kind, message).toBe('smalltalk')
+  })
+})
