@@ -101,7 +101,23 @@ const typedAs = (t: AnalyzedToken, marked: string): boolean => !t.accented || t.
 
 /** Words a message may open with before asking leave to ask ("dạ chào ad, cho em xin hỏi"), folded. */
 const OPENING = new Set([
-  ...['da', 'chao', 'xin', 'ad', 'admin', 'ban', 'bot', 'lam', 'on', 'vui', 'long', 'cho', 'kinh', 'thua'],
+  ...[
+    'da',
+    'chao',
+    'xin',
+    'ad',
+    'admin',
+    'ban',
+    'bot',
+    'lam',
+    'on',
+    'vui',
+    'long',
+    'cho',
+    'kinh',
+    'thua',
+    'muon',
+  ],
   ...['em', 'toi', 'minh', 'tui', 'chau', 'con', 'anh', 'chi', 'co', 'chu', 'bac', 'to'],
 ])
 
@@ -122,6 +138,8 @@ const asks = (tokens: readonly AnalyzedToken[], from: number, to: number): boole
     if (t.folded === 'hoi' && !t.accented && THEN_AFTER.has(tokens[i + 1]?.folded ?? '')) continue
     // "chào ad, cho em hỏi …", "làm ơn cho hỏi …": asking leave opens the whole message, and asks nothing of its clause
     if (t.folded === 'hoi' && opensMessage(tokens, i)) continue
+    // "em muốn hỏi về …" opens it the same way
+    if (t.folded === 'muon' && tokens[i + 1]?.folded === 'hoi' && opensMessage(tokens, i)) continue
     // "không phải khai sinh có yếu tố nước ngoài, …": "is not", what the citizen does not want
     if (t.folded === 'phai' && NOT_BEFORE.has(tokens[i - 1]?.folded ?? '')) continue
     return true

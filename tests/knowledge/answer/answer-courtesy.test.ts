@@ -17,6 +17,10 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `Xin chào, ${q}`,
   (q) => `chào ad, cho em hỏi ${q} ạ`,
   (q) => `làm ơn cho hỏi ${q}`,
+  (q) => `dạ ${q}`,
+  (q) => `cho mình hỏi chút, ${q}`,
+  (q) => `${q} ạ, em cần gấp`,
+  (q) => `em muốn hỏi về ${q}`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {
@@ -41,7 +45,12 @@ describe('greetings, thanks and asking leave around a question', () => {
   it('leave a long story the story it is, though asking leave opens it', async () => {
     const story =
       'Tôi đang làm thủ tục vay ngân hàng mua căn hộ, ngân hàng yêu cầu giấy xác nhận độc thân vì tôi chưa lấy vợ, làm ở đâu'
-    for (const message of [story, `làm ơn cho hỏi ${story}`, `chào ad, cho em hỏi ${story} ạ`])
+    for (const message of [
+      story,
+      `làm ơn cho hỏi ${story}`,
+      `chào ad, cho em hỏi ${story} ạ`,
+      `em muốn hỏi về ${story}`,
+    ])
       expect(await portal.kb.answer(message), message).toMatchObject({
         kind: 'answer',
         procedure: { code: '1.004873' },
