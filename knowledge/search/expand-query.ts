@@ -18,6 +18,9 @@ import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeMessage, analyzeText } from './normalize-vietnamese.ts'
 
+/** Words that address the assistant where a message opens, typed without marks ("hi", "hey", "bot"). */
+const OPENERS = new Set(['hi', 'hey', 'bot', 'ad', 'admin'])
+
 export type QueryTerm = {
   /** Tone-normalised form, for exact-accent matching. */
   text: string
@@ -334,6 +337,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // Whether an everyday name of an object was read (not only paperwork: "làm giấy" → "cấp").
   let namedObject = false
   const spelledNumbers: QueryTerm[] = []
+  // Where the message's words of address end ("hi bot …"), while they are being read.
+  let opening = 0
   let i = 0
   while (i < tokens.length) {
     if (story && (story[i] !== telling || (negated?.[i] ?? false) !== denying)) {
@@ -353,6 +358,14 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       purposeRuns = runs.length
     }
     let consumed = 0
+    // "hi bot, …", "hey ad …": a word of address only where the message opens ("hy sinh", "bột" stay words)
+    const opener = tokens[i] as AnalyzedToken
+    if (i === opening && i + 1 < tokens.length && OPENERS.has(opener.text) && !opener.accented) {
+      closeRun()
+      opening = i + 1
+      i++
+      continue
+    }
     // "mẹ em mất": a death is not a lost paper; it expands as "chết" does ("… mất, nhận tiền tuất").
     if (namesDeath(tokens, i)) {
       const found = lookupPhrase(synonyms.expansions, [DIED], 0, 1, DIED.folded)
@@ -402,6 +415,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
         const ambiguous = n === 1 && !t.accented && synonyms.ambiguousFiller.has(key)
         if (ambiguous) run.push({ ...termOf(t, synonyms, false), weight: withMarks ? 1 : WEAK_WEIGHT })
         else closeRun()
+        // ("chào bot, …": a word of address may follow a greeting)
+        if (i === opening && !ambiguous) opening = i + n
         consumed = n
       }
     }

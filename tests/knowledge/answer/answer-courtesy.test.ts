@@ -21,6 +21,9 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `cho mình hỏi chút, ${q}`,
   (q) => `${q} ạ, em cần gấp`,
   (q) => `em muốn hỏi về ${q}`,
+  (q) => `bot ơi, ${q}`,
+  (q) => `hi ${q}`,
+  (q) => `alo ${q}`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {
@@ -58,7 +61,7 @@ describe('greetings, thanks and asking leave around a question', () => {
   })
 
   it('still take a greeting or thanks alone as small talk', async () => {
-    for (const message of ['Xin chào', 'cảm ơn nhiều', 'chào ad', 'em cảm ơn ạ'])
+    for (const message of ['Xin chào', 'cảm ơn nhiều', 'chào ad', 'em cảm ơn ạ', 'hi bot', 'alo'])
       expect((await portal.kb.answer(message)).kind, message).toBe('smalltalk')
   })
 })

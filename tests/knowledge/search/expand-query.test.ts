@@ -280,6 +280,14 @@ describe('expandQuery', () => {
     )
   })
 
+  it('drops a word of address only where the message opens: "hy sinh" and "bột" stay words', () => {
+    const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
+    expect(words('hi khôi phục mã số thuế')).not.toContain('hi')
+    expect(words('chào bot, khôi phục mã số thuế')).not.toContain('bot')
+    expect(words('con hy sinh khi làm nhiệm vụ')).toContain('hi')
+    expect(words('nhap khau sua bot')).toContain('bot')
+  })
+
   it('weighs bracketed qualifiers of an expansion less and builds no pairs with them', () => {
     const q = expandQuery('mất sổ đỏ', synonyms)
     const weight = (w: string) => q.terms.find((t) => t.text === w)?.weight
