@@ -366,6 +366,14 @@ const greetsOnly = (all: string, text: string): boolean => {
 }
 
 /**
+ * Whether a greeting comes before a request (folded message and its evidence of public administration):
+ * a word of administration, or a word pair the procedure names hold unless the message wishes something
+ * ("chúc bạn làm việc hiệu quả" wishes; "xin chào, thành lập văn phòng giám định tư pháp" asks).
+ */
+const greetsBeforeAsking = (all: string, evidence: AdminEvidence | null): boolean =>
+  isAdminWording(evidence) || (evidence !== null && !/\bchuc\b/.test(all))
+
+/**
  * Asking leave to ask, with nothing asked yet ("mình hỏi chút được không", "cho em hỏi xíu ạ", "hỏi tí
  * nhé") — folded: small talk, whose reply invites the question.
  */
@@ -881,7 +889,8 @@ export const classifyMessage = ({
   if (asksForPerson(all)) return 'contact'
   // (a greeting before a request that names what the records are about is a question: "Xin chào, cải chính
   // hộ tịch sai ngày sinh", "xin chào, xin lý lịch tư pháp để đi làm ở Nhật")
-  if (greetsOnly(all, text) && !(wordShare && evidenceOnce())) return 'smalltalk'
+  if (greetsOnly(all, text) && !query.codes.length && !(wordShare && greetsBeforeAsking(all, evidenceOnce())))
+    return 'smalltalk'
   if (asksToAsk(all)) return 'smalltalk'
   if (
     words.length <= BOT_REMARK_WORDS &&

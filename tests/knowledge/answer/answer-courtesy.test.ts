@@ -60,6 +60,14 @@ describe('greetings, thanks and asking leave around a question', () => {
       })
   })
 
+  it('take a greeting before a request naming a procedure as a question, and one with a wish as small talk', async () => {
+    expect(await portal.kb.answer('Xin chào, thành lập văn phòng giám định tư pháp')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '2.000890' },
+    })
+    expect((await portal.kb.answer('chào bạn, chúc bạn làm việc hiệu quả')).kind).toBe('smalltalk')
+  })
+
   it('still take a greeting or thanks alone as small talk', async () => {
     for (const message of ['Xin chào', 'cảm ơn nhiều', 'chào ad', 'em cảm ơn ạ', 'hi bot', 'alo'])
       expect((await portal.kb.answer(message)).kind, message).toBe('smalltalk')
