@@ -275,7 +275,13 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const tokens = rewriteAbbreviations(analyzeMessage(text), synonyms)
   const folded = tokens.map((t) => t.folded)
   const whole = folded.join(' ')
-  const facets = findCues(tokens, synonyms)
+  const cueSpans = findCueSpans(tokens, synonyms)
+  const facets = cueSpans.map((c) => c.facet)
+  // The message without the words asking for a part ("hết bao nhiêu tiền"): the context an expansion's
+  // `when` is read in, so that asking a fee is no word of money received ("bố mất, làm khai tử hết bao
+  // nhiêu tiền" is not the survivors' allowance).
+  const inCue = (k: number) => cueSpans.some((c) => k >= c.start && k < c.end)
+  const context = cueSpans.length ? folded.map((w, k) => (inCue(k) ? '_' : w)).join(' ') : whole
   const withMarks = isTypedWithMarks(tokens)
   const codes = folded.filter((f) => CODE.test(f))
 
@@ -286,7 +292,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const outside = paper ? [...folded.slice(0, paper.start), ...folded.slice(paper.end)].join(' ') : whole
   const inAskedPaper = (i: number) => !!paper && i >= paper.start && i < paper.end
   const fits = (e: Expansion) =>
-    (!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
+    (!e.when.length || e.when.some((w) => containsPhrase(context, w))) &&
     !e.unless.some((w) => containsPhrase(outside, w))
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))

@@ -192,4 +192,15 @@ describe('procedures citizens name by what happens to them', () => {
     ])
       expect(offeredCodes(await portal.kb.answer(question)), question).toContain('1.008008')
   })
+
+  it('keeps a death’s registration the answer when its fee is asked, not the survivors’ allowance', async () => {
+    for (const question of [
+      'ông nội mất hôm qua làm giấy khai tử hết bao nhiêu tiền',
+      'bố tôi mất ở nhà, làm giấy chứng tử ở đâu hết bao nhiêu tiền',
+    ])
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.000656' },
+      })
+  })
 })

@@ -280,6 +280,13 @@ describe('expandQuery', () => {
     )
   })
 
+  it('reads an expansion’s context without the words asking for a part: a fee asked is no money received', () => {
+    const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
+    // "tiền" of "hết bao nhiêu tiền" asks the fee, so a death is not the survivors' allowance ("tử tuất")
+    expect(words('bố mất rồi, làm khai tử hết bao nhiêu tiền')).not.toContain('tuat')
+    expect(words('bố mất rồi, nhận tiền tuất thế nào')).toContain('tuat')
+  })
+
   it('drops a word of address only where the message opens: "hy sinh" and "bột" stay words', () => {
     const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
     expect(words('hi khôi phục mã số thuế')).not.toContain('hi')
