@@ -368,10 +368,14 @@ const greetsOnly = (all: string, text: string): boolean => {
 /**
  * Whether a greeting comes before a request (folded message and its evidence of public administration):
  * a word of administration, or a word pair the procedure names hold unless the message wishes something
- * ("chúc bạn làm việc hiệu quả" wishes; "xin chào, thành lập văn phòng giám định tư pháp" asks).
+ * ("chúc bạn làm việc hiệu quả" wishes; "xin chào, thành lập văn phòng giám định tư pháp" asks); never
+ * with thanks or a goodbye, which speak of what was asked before.
  */
 const greetsBeforeAsking = (all: string, evidence: AdminEvidence | null): boolean =>
-  isAdminWording(evidence) || (evidence !== null && !/\bchuc\b/.test(all))
+  !THANKS_OR_BYE.test(all) && (isAdminWording(evidence) || (evidence !== null && !/\bchuc\b/.test(all)))
+
+/** Thanks or a goodbye (folded): "cảm ơn, thông tin về làm căn cước rất hữu ích" thanks, and asks nothing. */
+const THANKS_OR_BYE = /\b(?:cam on|tks|thanks|thank you|tam biet|bye|hen gap lai)\b/
 
 /**
  * Asking leave to ask, with nothing asked yet ("mình hỏi chút được không", "cho em hỏi xíu ạ", "hỏi tí
