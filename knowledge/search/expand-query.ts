@@ -281,7 +281,11 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // `when` is read in, so that asking a fee is no word of money received ("bố mất, làm khai tử hết bao
   // nhiêu tiền" is not the survivors' allowance).
   const inCue = (k: number) => cueSpans.some((c) => k >= c.start && k < c.end)
-  const context = cueSpans.length ? folded.map((w, k) => (inCue(k) ? '_' : w)).join(' ') : whole
+  // (for what holds an expansion back, the cost and the time asked only: "mất" of "mất bao lâu" is no
+  // paper lost, while "báo" of "mất giấy thông hành, báo ở đâu" still reports a loss)
+  const inCostOrTimeCue = (k: number) =>
+    cueSpans.some((c) => (c.facet === 'fees' || c.facet === 'duration') && k >= c.start && k < c.end)
+  const context = folded.map((w, k) => (inCue(k) ? '_' : w)).join(' ')
   const withMarks = isTypedWithMarks(tokens)
   const codes = folded.filter((f) => CODE.test(f))
 
@@ -289,7 +293,10 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // of what the procedure needs ("đổi bằng lái có cần bản sao căn cước không") does not hold it back.
   const clause = findPurposeClause(tokens)
   const paper = clause?.kind === 'paper' ? clause : null
-  const outside = paper ? [...folded.slice(0, paper.start), ...folded.slice(paper.end)].join(' ') : whole
+  // (nor in the words asking for a part: "mất" of "mất bao lâu" is no paper lost)
+  const outside = folded
+    .flatMap((w, k) => (paper && k >= paper.start && k < paper.end ? [] : [inCostOrTimeCue(k) ? '_' : w]))
+    .join(' ')
   const inAskedPaper = (i: number) => !!paper && i >= paper.start && i < paper.end
   const fits = (e: Expansion) =>
     (!e.when.length || e.when.some((w) => containsPhrase(context, w))) &&

@@ -285,6 +285,9 @@ describe('expandQuery', () => {
     // "tiền" of "hết bao nhiêu tiền" asks the fee, so a death is not the survivors' allowance ("tử tuất")
     expect(words('bố mất rồi, làm khai tử hết bao nhiêu tiền')).not.toContain('tuat')
     expect(words('bố mất rồi, nhận tiền tuất thế nào')).toContain('tuat')
+    // "mất" of "mất bao lâu" is no paper lost: the first tax registration is still read
+    expect(words('xin mã số thuế cá nhân mất bao lâu')).toEqual(expect.arrayContaining(['lan', 'dau']))
+    expect(words('mất mã số thuế cá nhân')).not.toContain('dau')
   })
 
   it('drops a word of address only where the message opens: "hy sinh" and "bột" stay words', () => {
