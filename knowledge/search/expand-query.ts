@@ -274,7 +274,6 @@ export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] =
 export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => {
   const tokens = rewriteAbbreviations(analyzeMessage(text), synonyms)
   const folded = tokens.map((t) => t.folded)
-  const whole = folded.join(' ')
   const cueSpans = findCueSpans(tokens, synonyms)
   const facets = cueSpans.map((c) => c.facet)
   // The message without the words asking for a part ("hết bao nhiêu tiền"): the context an expansion's
