@@ -367,12 +367,12 @@ const greetsOnly = (all: string, text: string): boolean => {
 
 /**
  * Whether a greeting comes before a request (folded message and its evidence of public administration):
- * a word of administration, or a word pair the procedure names hold unless the message wishes something
- * ("chúc bạn làm việc hiệu quả" wishes; "xin chào, thành lập văn phòng giám định tư pháp" asks); never
- * with thanks or a goodbye, which speak of what was asked before.
+ * a word of administration or a paper's everyday name ("Xin chào, cải chính hộ tịch sai ngày sinh");
+ * never with thanks or a goodbye, which speak of what was asked before. A word pair the procedure names
+ * hold is not enough beside a greeting ("chúc bạn làm việc hiệu quả").
  */
 const greetsBeforeAsking = (all: string, evidence: AdminEvidence | null): boolean =>
-  !THANKS_OR_BYE.test(all) && (isAdminWording(evidence) || (evidence !== null && !/\bchuc\b/.test(all)))
+  !THANKS_OR_BYE.test(all) && isAdminWording(evidence)
 
 /** Thanks or a goodbye (folded): "cảm ơn, thông tin về làm căn cước rất hữu ích" thanks, and asks nothing. */
 const THANKS_OR_BYE = /\b(?:cam on|tks|thanks|thank you|tam biet|bye|hen gap lai)\b/

@@ -61,7 +61,7 @@ describe('greetings, thanks and asking leave around a question', () => {
   })
 
   it('take a greeting before a request naming a procedure as a question, and one with a wish as small talk', async () => {
-    expect(await portal.kb.answer('Xin chào, thành lập văn phòng giám định tư pháp')).toMatchObject({
+    expect(await portal.kb.answer('Xin chào, thủ tục thành lập văn phòng giám định tư pháp')).toMatchObject({
       kind: 'answer',
       procedure: { code: '2.000890' },
     })
