@@ -11,11 +11,17 @@
  * @module
  */
 
+/**
+ * "xịn" (fancy), folded "xin": not the "xin" that asks or thanks after it ("… ở đâu. Xin trân trọng cảm
+ * ơn!", "xin cấp", "xin phép").
+ */
+const FANCY = String.raw`xin(?! (?:tran|cam|hoi|phep|cap|giay|chao|loi|gui|nop|dang|lam|xac|chung|ly|bao|tro|vui|moi|cho|duoc)\b)`
+
 /** Private providers a citizen compares (folded). */
 const PROVIDER = `(?:trung tam|hang|cua hang|cho|tiem|shop|dai li|cong ti|ben|showroom|salon|gara|garage)`
 
 /** What a citizen compares them by (folded): price, quality, trust, taste, looks. */
-const MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep)`
+const MERIT = `(?:re|tot|uy tin|ngon|chat luong|${FANCY}|dep)`
 
 /**
  * Products and services bought from a private seller (folded): an app, a plan or package, a
@@ -27,7 +33,7 @@ const MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep)`
 const PRODUCT = `(?:app|ung dung|goi|nha hang|(?<!\bco )quan|khach san|homestay|hang bay|nha xe|san pham|loai|dong xe|dong may|dong dien thoai|mau|thuong hieu|nen tang|san)`
 
 /** What a product is compared by beside price and quality (folded): lasting, selling, being good to watch or use. */
-const PRODUCT_MERIT = `(?:re|tot|uy tin|ngon|chat luong|xin|dep|ben|hay (?:nhat|hon)|hay$|dang mua|dang dung|dang tien|ban chay)`
+const PRODUCT_MERIT = `(?:re|tot|uy tin|ngon|chat luong|${FANCY}|dep|ben|hay (?:nhat|hon)|hay$|dang mua|dang dung|dang tien|ban chay)`
 
 /**
  * Works of entertainment and roads (folded): which film, book or song is best, which road is quickest

@@ -24,6 +24,9 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `bot ơi, ${q}`,
   (q) => `hi ${q}`,
   (q) => `alo ${q}`,
+  (q) => `Kính gửi quý cơ quan, ${q}. Xin trân trọng cảm ơn!`,
+  (q) => `tôi có việc muốn hỏi, ${q}`,
+  (q) => `${q} ở phường em`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {

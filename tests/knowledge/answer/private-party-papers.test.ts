@@ -32,5 +32,10 @@ describeOnPortal("a private party's papers and plans compared by value (the nati
     expect(asksMarketChoice(foldVietnamese('gói bảo hiểm nhân thọ nào cho con đáng tiền nhất'))).toBe(true)
     expect(asksMarketChoice(foldVietnamese('gói cước internet cáp quang nào đáng tiền'))).toBe(true)
     expect(asksMarketChoice(foldVietnamese('đóng bảo hiểm xã hội tự nguyện mức nào'))).toBe(false)
+    // "xịn" typed without marks is "xin", but not the "xin" that thanks or asks after a question
+    expect(asksMarketChoice(foldVietnamese('mua iphone ở đâu xịn'))).toBe(true)
+    expect(
+      asksMarketChoice(foldVietnamese('thuê phòng trọ thì đăng ký tạm trú ở đâu. Xin trân trọng cảm ơn!')),
+    ).toBe(false)
   })
 })
