@@ -34,9 +34,23 @@ export const builtInSynonyms = () => {
   return defaultSynonyms
 }
 
-/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure. */
-export const withoutMasks = (question: string) =>
-  question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
+/**
+ * Forms of address that open a formal message ("Kính gửi quý cơ quan,", "Thưa cán bộ,"): the office or
+ * official addressed is no topic of the message ("Kính gửi quý cơ quan, dự báo thời tiết Huế ngày mai").
+ */
+const ADDRESS =
+  /^\s*(?:(?:kính\s+)?(?:gửi|thưa)\s+(?:quý\s+)?(?:cơ\s+quan|cán\s+bộ|anh\s+chị(?:\s+cán\s+bộ)?|ban\s+quản\s+trị|ad|admin)|kinh\s+gui\s+quy\s+co\s+quan|kinh\s+gui\s+co\s+quan|thua\s+can\s+bo)\s*[,.:;!]?\s*/iu
+
+/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure; nor does a form of address. */
+export const withoutMasks = (question: string) => {
+  const unmasked = question.replace(
+    /(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu,
+    ' ',
+  )
+  // (a form of address alone stays: it greets)
+  const unaddressed = unmasked.replace(ADDRESS, '')
+  return unaddressed.trim() ? unaddressed : unmasked
+}
 
 /** The question's words that an abbreviation or everyday name rewrote ("hộ khẩu", "cccd"). */
 export const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> => {

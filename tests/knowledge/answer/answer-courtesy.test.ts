@@ -75,4 +75,13 @@ describe('greetings, thanks and asking leave around a question', () => {
     for (const message of ['Xin chào', 'cảm ơn nhiều', 'chào ad', 'em cảm ơn ạ', 'hi bot', 'alo'])
       expect((await portal.kb.answer(message)).kind, message).toBe('smalltalk')
   })
+
+  it('leave a message outside the records outside them, however it is addressed or thanked for', async () => {
+    for (const message of [
+      'Kính gửi quý cơ quan, dự báo thời tiết Huế ngày mai. Xin trân trọng cảm ơn!',
+      'Kính gửi quý cơ quan, kết quả xổ số miền Bắc hôm nay',
+      'dự báo thời tiết Huế ngày mai, cảm ơn nhiều',
+    ])
+      expect((await portal.kb.answer(message)).kind, message).toBe('not_found')
+  })
 })
