@@ -35,11 +35,12 @@ export const builtInSynonyms = () => {
 }
 
 /**
- * Forms of address that open a formal message ("Kính gửi quý cơ quan,", "Thưa cán bộ,"): the office or
- * official addressed is no topic of the message ("Kính gửi quý cơ quan, dự báo thời tiết Huế ngày mai").
+ * Forms of address that open a message ("Kính gửi quý cơ quan,", "Thưa cán bộ,", "bot ơi,"): the office,
+ * official or assistant addressed is no topic of the message ("Kính gửi quý cơ quan, dự báo thời tiết Huế
+ * ngày mai", "bot ơi, messi hay ronaldo giỏi hơn": a question outside the records, not praise of the bot).
  */
 const ADDRESS =
-  /^\s*(?:(?:kính\s+)?(?:gửi|thưa)\s+(?:quý\s+)?(?:cơ\s+quan|cán\s+bộ|anh\s+chị(?:\s+cán\s+bộ)?|ban\s+quản\s+trị|ad|admin)|kinh\s+gui\s+quy\s+co\s+quan|kinh\s+gui\s+co\s+quan|thua\s+can\s+bo)\s*[,.:;!]?\s*/iu
+  /^\s*(?:(?:kính\s+)?(?:gửi|thưa)\s+(?:quý\s+)?(?:cơ\s+quan|cán\s+bộ|anh\s+chị(?:\s+cán\s+bộ)?|ban\s+quản\s+trị|ad|admin)|kinh\s+gui\s+quy\s+co\s+quan|kinh\s+gui\s+co\s+quan|thua\s+can\s+bo|(?:bot|ad|admin|trợ\s+lý)\s+(?:ơi|oi)(?=\s*[,.:;!]))\s*[,.:;!]?\s*/iu
 
 /** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure; nor does a form of address. */
 export const withoutMasks = (question: string) => {

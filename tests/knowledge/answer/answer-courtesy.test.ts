@@ -72,7 +72,16 @@ describe('greetings, thanks and asking leave around a question', () => {
   })
 
   it('still take a greeting or thanks alone as small talk', async () => {
-    for (const message of ['Xin chào', 'cảm ơn nhiều', 'chào ad', 'em cảm ơn ạ', 'hi bot', 'alo'])
+    for (const message of [
+      'Xin chào',
+      'cảm ơn nhiều',
+      'chào ad',
+      'em cảm ơn ạ',
+      'hi bot',
+      'alo',
+      'bot ơi',
+      'bot ơi, giỏi quá',
+    ])
       expect((await portal.kb.answer(message)).kind, message).toBe('smalltalk')
   })
 
@@ -81,6 +90,7 @@ describe('greetings, thanks and asking leave around a question', () => {
       'Kính gửi quý cơ quan, dự báo thời tiết Huế ngày mai. Xin trân trọng cảm ơn!',
       'Kính gửi quý cơ quan, kết quả xổ số miền Bắc hôm nay',
       'dự báo thời tiết Huế ngày mai, cảm ơn nhiều',
+      'bot ơi, messi hay ronaldo gioi hon',
     ])
       expect((await portal.kb.answer(message)).kind, message).toBe('not_found')
   })
