@@ -279,7 +279,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // The message without the words asking for a part ("hết bao nhiêu tiền"): the context an expansion's
   // `when` is read in, so that asking a fee is no word of money received ("bố mất, làm khai tử hết bao
   // nhiêu tiền" is not the survivors' allowance).
-  const inCue = (k: number) => cueSpans.some((c) => k >= c.start && k < c.end)
+  // (not a time asked: "đóng cửa một thời gian" closes for a while)
+  const inCue = (k: number) => cueSpans.some((c) => c.facet !== 'duration' && k >= c.start && k < c.end)
   // (for what holds an expansion back, the cost and the time asked only: "mất" of "mất bao lâu" is no
   // paper lost, while "báo" of "mất giấy thông hành, báo ở đâu" still reports a loss)
   const inCostOrTimeCue = (k: number) =>
