@@ -669,7 +669,7 @@ const stayOnRecord = async (
   const own = ` ${foldPhrase(procedure.name)} `
   if (
     words.length >= 2 &&
-    /^(?:(?:vay|the|thi|ok|uh|u) )*con /.test(query.folded.join(' ')) &&
+    /^(?:(?:vay|the|thi|ok|uh|u|cam on|da|vang|a) )*con /.test(query.folded.join(' ')) &&
     !own.includes(phrase) &&
     (alone.candidates ?? []).some((c) => ` ${foldPhrase(c.name)} `.includes(phrase))
   )

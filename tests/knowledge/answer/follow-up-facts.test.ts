@@ -66,4 +66,13 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
     expect(reply.kind).not.toBe('not_found')
     expect(offeredCodes(reply)[0]).toBe('1.001266')
   })
+
+  it('reads "còn … thì sao" after thanks as another thing asked, as without them', async () => {
+    // after the marriage registration, divorce is not that procedure again
+    for (const question of ['còn ly hôn thì sao', 'cảm ơn, còn ly hôn thì sao'])
+      expect(await askAfter('1.000894', question), question).not.toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.000894' },
+      })
+  })
 })
