@@ -17,7 +17,7 @@ import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
 import { namesPlaceAbroad } from '../search/names-place-abroad.ts'
-import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
+import { analyzeText } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
@@ -59,7 +59,14 @@ import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
-import { builtInSynonyms, GENERIC, rewrittenWords, withoutMasks } from './message-words.ts'
+import {
+  builtInSynonyms,
+  countedWords,
+  GENERIC,
+  rewrittenWords,
+  withoutAddress,
+  withoutMasks,
+} from './message-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
@@ -257,18 +264,6 @@ const pickCandidate = (question: string, codes: string[]): string | null => {
 
 const notFound = (text = NOT_FOUND_TEXT): Answer => ({ kind: 'not_found', text })
 
-/** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */
-const COUNT_WORDS = new Set(['ban', 'trang', 'to', 'cuon', 'quyen', 'bo'])
-
-/** The numbers a message types before a word that counts papers, and that word ("1 bản" → "1", "ban"). */
-const countedWords = (tokens: readonly AnalyzedToken[]): Set<string> =>
-  new Set(
-    tokens.flatMap((t, k) => {
-      const unit = tokens[k + 1]?.folded ?? ''
-      return /^\d+$/.test(t.folded) && COUNT_WORDS.has(unit) ? [t.folded, unit] : []
-    }),
-  )
-
 type Candidate = { code: string; name: string; label?: string }
 
 /** What the records do not cover, said plainly, with the nearest procedures as suggestions. */
@@ -312,7 +307,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     expand = (text) => expandQuery(text, synonyms),
     servesForces = () => false,
   } = options
-  const question = withoutMasks(asked)
+  const question = withoutAddress(withoutMasks(asked))
   const candidateCodes = context.candidateCodes ?? []
   if (candidateCodes.length) {
     const picked = pickCandidate(question, candidateCodes)

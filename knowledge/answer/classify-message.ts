@@ -22,7 +22,7 @@ import {
   isAdminWording,
   namesPrivatePaper,
 } from './find-admin-evidence.ts'
-import type { AdminEvidenceReader } from './read-admin-evidence.ts'
+import { type AdminEvidenceReader, createAdminEvidenceReader } from './read-admin-evidence.ts'
 
 export type MessageClass = 'contact' | 'status' | 'smalltalk' | 'out_of_scope' | 'gibberish' | 'question'
 
@@ -861,17 +861,9 @@ export const classifyMessage = ({
   // "cưới xong chưa làm giấy tờ gì": a "xong" then a "chưa" that goes with the next verb asks no progress.
   const asked = all.replace(DONE_THEN_NOT_YET, 'xong | chua')
   // The evidence of public administration (`findAdminEvidence`), read at most once and only when needed.
-  let evidenceRead: { value: AdminEvidence | null } | undefined
-  const evidenceOnce = (): AdminEvidence | null => {
-    evidenceRead ??= {
-      value: !wordShare
-        ? null
-        : readEvidence
-          ? readEvidence()
-          : findAdminEvidence({ query, synonyms, wordShare, topics }),
-    }
-    return evidenceRead.value
-  }
+  const evidenceOf =
+    readEvidence ??
+    (wordShare ? createAdminEvidenceReader({ query, synonyms, wordShare, topics }) : () => null)
   // (a job application sent to a company is the company's to answer: "hồ sơ xin việc … sao chưa thấy gọi")
   if (
     RECEIPT_CODE.test(text) ||
@@ -893,7 +885,7 @@ export const classifyMessage = ({
   if (asksForPerson(all)) return 'contact'
   // (a greeting before a request that names what the records are about is a question: "Xin chào, cải chính
   // hộ tịch sai ngày sinh", "xin chào, xin lý lịch tư pháp để đi làm ở Nhật")
-  if (greetsOnly(all, text) && !query.codes.length && !(wordShare && greetsBeforeAsking(all, evidenceOnce())))
+  if (greetsOnly(all, text) && !query.codes.length && !(wordShare && greetsBeforeAsking(all, evidenceOf())))
     return 'smalltalk'
   if (asksToAsk(all)) return 'smalltalk'
   if (
@@ -926,7 +918,7 @@ export const classifyMessage = ({
   // (a word of procedures inside the out-of-scope phrase is its everyday sense: "thủ tục ăn hỏi")
   const besideOffTopic = offTopicAt.size ? words.map((w, i) => (offTopicAt.has(i) ? '_' : w)).join(' ') : ''
   const offTopic = offTopicWords.size > 0
-  const evidence = wordShare ? evidenceOnce() : null
+  const evidence = wordShare ? evidenceOf() : null
   // A word pair procedure names hold, typed beside the out-of-scope phrase rather than inside it
   // ("cơ sở nấu rượu muốn mua tem điện tử rượu"), names what the records are about as a word of
   // administration does.

@@ -7,6 +7,7 @@
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { inCompound } from '../search/in-compound.ts'
 import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
+import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
 
 /** Words that name no topic on their own: a message of only these is a follow-up. */
 export const GENERIC = new Set([
@@ -42,16 +43,27 @@ export const builtInSynonyms = () => {
 const ADDRESS =
   /^\s*(?:(?:kính\s+)?(?:gửi|thưa)\s+(?:quý\s+)?(?:cơ\s+quan|cán\s+bộ|anh\s+chị(?:\s+cán\s+bộ)?|ban\s+quản\s+trị|ad|admin)|kinh\s+gui\s+quy\s+co\s+quan|kinh\s+gui\s+co\s+quan|thua\s+can\s+bo|(?:bot|ad|admin|trợ\s+lý)\s+(?:ơi|oi)(?=\s*[,.:;!]))\s*[,.:;!]?\s*/iu
 
-/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure; nor does a form of address. */
-export const withoutMasks = (question: string) => {
-  const unmasked = question.replace(
-    /(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu,
-    ' ',
-  )
-  // (a form of address alone stays: it greets)
-  const unaddressed = unmasked.replace(ADDRESS, '')
-  return unaddressed.trim() ? unaddressed : unmasked
+/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure. */
+export const withoutMasks = (question: string) =>
+  question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
+
+/** The message without the form of address that opens it ({@link ADDRESS}); a form of address alone stays: it greets. */
+export const withoutAddress = (question: string) => {
+  const unaddressed = question.replace(ADDRESS, '')
+  return unaddressed.trim() ? unaddressed : question
 }
+
+/** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */
+const COUNT_WORDS = new Set(['ban', 'trang', 'to', 'cuon', 'quyen', 'bo'])
+
+/** The numbers a message types before a word that counts papers, and that word ("1 bản" → "1", "ban"). */
+export const countedWords = (tokens: readonly AnalyzedToken[]): Set<string> =>
+  new Set(
+    tokens.flatMap((t, k) => {
+      const unit = tokens[k + 1]?.folded ?? ''
+      return /^\d+$/.test(t.folded) && COUNT_WORDS.has(unit) ? [t.folded, unit] : []
+    }),
+  )
 
 /** The question's words that an abbreviation or everyday name rewrote ("hộ khẩu", "cccd"). */
 export const rewrittenWords = (query: ExpandedQuery, synonyms: Synonyms): Set<string> => {

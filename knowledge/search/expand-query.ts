@@ -280,12 +280,12 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // `when` is read in, so that asking a fee is no word of money received ("bố mất, làm khai tử hết bao
   // nhiêu tiền" is not the survivors' allowance).
   // (not a time asked: "đóng cửa một thời gian" closes for a while)
-  const inCue = (k: number) => cueSpans.some((c) => c.facet !== 'duration' && k >= c.start && k < c.end)
+  const inCue = (k: number, facets: (f: Facet) => boolean) =>
+    cueSpans.some((c) => facets(c.facet) && k >= c.start && k < c.end)
+  const context = folded.map((w, k) => (inCue(k, (f) => f !== 'duration') ? '_' : w)).join(' ')
   // (for what holds an expansion back, the cost and the time asked only: "mất" of "mất bao lâu" is no
   // paper lost, while "báo" of "mất giấy thông hành, báo ở đâu" still reports a loss)
-  const inCostOrTimeCue = (k: number) =>
-    cueSpans.some((c) => (c.facet === 'fees' || c.facet === 'duration') && k >= c.start && k < c.end)
-  const context = folded.map((w, k) => (inCue(k) ? '_' : w)).join(' ')
+  const costOrTime = (f: Facet) => f === 'fees' || f === 'duration'
   const withMarks = isTypedWithMarks(tokens)
   const codes = folded.filter((f) => CODE.test(f))
 
@@ -295,7 +295,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const paper = clause?.kind === 'paper' ? clause : null
   // (nor in the words asking for a part: "mất" of "mất bao lâu" is no paper lost)
   const outside = folded
-    .flatMap((w, k) => (paper && k >= paper.start && k < paper.end ? [] : [inCostOrTimeCue(k) ? '_' : w]))
+    .flatMap((w, k) => (paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) ? '_' : w]))
     .join(' ')
   const inAskedPaper = (i: number) => !!paper && i >= paper.start && i < paper.end
   const fits = (e: Expansion) =>
