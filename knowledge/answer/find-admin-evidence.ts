@@ -7,6 +7,7 @@
  * A message with such evidence is never sent away as out of scope; a message without any is.
  * @module
  */
+
 import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import {
@@ -17,6 +18,7 @@ import {
   spanLimit,
 } from '../search/load-synonyms.ts'
 import { analyzeText, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import { typedPhraseIn } from '../search/typed-phrase-at.ts'
 import type { AbsentTopics } from './absent-topics.ts'
 import { namesPrivateBrand, type PrivateThing } from './names-private-brand.ts'
 import { builtInProcedureActions, type ProcedureActions } from './procedure-actions.ts'
@@ -436,7 +438,7 @@ const namesPaper = (
   // forecasting licence only next to "giấy phép", "công ty" …, not in "dự báo thời tiết ngày mai").
   const applies = (e: Expansion): boolean =>
     ((!e.when.length || e.when.some((w) => containsPhrase(whole, w))) &&
-      !e.unless.some((w) => containsPhrase(whole, w))) ||
+      !e.unless.some((w) => typedPhraseIn(query.tokens, w))) ||
     (e.before ?? []).some(applies)
   return query.tokens.some((token, i) => {
     for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {

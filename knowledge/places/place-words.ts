@@ -60,6 +60,8 @@ export const PROVINCE_ALIASES: readonly { code: string; old: boolean; names: rea
   { code: '79', old: false, names: ['hcm', 'tphcm', 'sài gòn'] },
   { code: '66', old: false, names: ['đắc lắc', 'đăk lăk', 'đắk lăk', 'daklak'] },
   { code: '46', old: false, names: ['thừa thiên huế'] },
+  // merged into Hà Nội in 2008, still said by the people of its towns and villages
+  { code: '01', old: false, names: ['hà tây'] },
   { code: '77', old: true, names: ['brvt'] },
   { code: '67', old: true, names: ['đăk nông', 'đắc nông'] },
   { code: '06', old: true, names: ['bắc cạn'] },

@@ -20,6 +20,23 @@ const UNIT_WORD = new RegExp(
   'iu',
 )
 
+/** Folds a word as a message typed without marks has it ("tỉnh" → "tinh"). */
+const fold = (s: string): string =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+
+/** A unit word as typed, with its marks or without ("tỉnh", "tinh", "quận"). */
+const UNIT_TYPED = [
+  ...new Set(
+    [...COMMUNE_TYPES.map((t) => t.words), ...PROVINCE_TYPES, ...DISTRICT_TYPES].flatMap((w) => [w, fold(w)]),
+  ),
+]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|')
+
+/** Where the citizen is: "(đang / sống) ở", "tại", "thuộc" (with marks or without). */
+const WHERE = '(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc)'
+
 /** Any character outside ASCII: a name typed with its marks. */
 const MARKED = /[^\p{ASCII}]/u
 
@@ -32,12 +49,19 @@ const MARKED = /[^\p{ASCII}]/u
 export const withoutPlaceNames = (question: string, places: readonly PlaceMention[]): string => {
   let text = question
   for (const p of places) {
-    if (p.kind !== 'province' && (p.kind !== 'commune' || !MARKED.test(p.mentioned))) continue
     const name = p.mentioned.replace(UNIT_WORD, '').trim()
     if (!name) continue
+    const named = `${escapeRegExp(name)}(?:\\s+(?:cũ|cu|mới|moi))?(?![\\p{L}\\p{N}])`
+    // "ở tỉnh Hà Tây cũ", "tại phường Hoàn Kiếm", "ở quận 7 cũ": where the citizen is, the unit
+    // word with it (it is no level of a body here, as in "công an tỉnh Hà Nam").
+    text = text.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${WHERE}\\s+(?:${UNIT_TYPED})\\.?\\s+${named}`, 'giu'),
+      ' ',
+    )
+    if (p.kind !== 'province' && (p.kind !== 'commune' || !MARKED.test(p.mentioned))) continue
     // "mua đất ở Long An cũ" must not leave "đất ở" (residential land); "từ", "vào", "ra" stay: they
     // say which way something goes ("mang nhân dân tệ từ Lạng Sơn vào").
-    const around = `(?<![\\p{L}\\p{N}])(?:(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc)\\s+)?${escapeRegExp(name)}(?:\\s+(?:cũ|cu|mới|moi))?(?![\\p{L}\\p{N}])`
+    const around = `(?<![\\p{L}\\p{N}])(?:${WHERE}\\s+)?${named}`
     text = text.replace(new RegExp(around, 'giu'), ' ')
   }
   return text.trim() ? text : question

@@ -17,6 +17,7 @@ import { findTakenBack } from './find-taken-back.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeMessage, analyzeText } from './normalize-vietnamese.ts'
+import { typedPhraseIn } from './typed-phrase-at.ts'
 
 /** Words that address the assistant where a message opens, typed without marks ("hi", "hey", "bot"). */
 const OPENERS = new Set(['hi', 'hey', 'bot', 'ad', 'admin'])
@@ -267,6 +268,9 @@ export const findCueSpans = (tokens: AnalyzedToken[], synonyms: Synonyms): CueSp
 export const findCues = (tokens: AnalyzedToken[], synonyms: Synonyms): Facet[] =>
   findCueSpans(tokens, synonyms).map((c) => c.facet)
 
+/** A word of the part asked, in the words an expansion's `unless` is read in. */
+const ASKED: AnalyzedToken = { text: '_', folded: '_', accented: false }
+
 /**
  * @param text the citizen's message
  * @returns weighted content terms, word pairs, codes and facet cues
@@ -294,13 +298,13 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const clause = findPurposeClause(tokens)
   const paper = clause?.kind === 'paper' ? clause : null
   // (nor in the words asking for a part: "mất" of "mất bao lâu" is no paper lost)
-  const outside = folded
-    .flatMap((w, k) => (paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) ? '_' : w]))
-    .join(' ')
+  const outside = tokens.flatMap((t, k) =>
+    paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) ? ASKED : t],
+  )
   const inAskedPaper = (i: number) => !!paper && i >= paper.start && i < paper.end
   const fits = (e: Expansion) =>
     (!e.when.length || e.when.some((w) => containsPhrase(context, w))) &&
-    !e.unless.some((w) => containsPhrase(outside, w))
+    !e.unless.some((w) => typedPhraseIn(outside, w))
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
 

@@ -4,6 +4,7 @@
  * the query expander uses.
  * @module
  */
+
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { FACETS, type Facet } from '../answer/answer.types.ts'
@@ -54,7 +55,8 @@ export type Expansion = {
   /** `to` is one word of two syllables: each counts in a name only beside the other ("thị" of "đô thị" does not). */
   oneWord?: boolean
   when: string[]
-  unless: string[]
+  /** Words that hold the expansion back, analysed: read as typed (a marked "ở" is no "ố", `typedPhraseIn`). */
+  unless: AnalyzedToken[][]
   /**
    * Expansions of the same phrase that need context words (`when`), tried first: "giấy phép kinh
    * doanh" next to "công ty" is the company's certificate, otherwise the household business's.
@@ -242,7 +244,7 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
         keep: e.keep ?? false,
         ...(e.oneWord ? { oneWord: true } : {}),
         when: (e.when ?? []).map(foldPhrase),
-        unless: (e.unless ?? []).map(foldPhrase),
+        unless: (e.unless ?? []).map((u) => analyzeText(u)),
       }
       for (const from of e.from) {
         const prior = out.expansions.get(foldPhrase(from))?.value
@@ -270,7 +272,8 @@ export const compileSynonyms = (files: SynonymsFile[]): Synonyms => {
 
 /** The expansions of one phrase as tried: context-bound ones first (`before`), then the plain one. */
 const chainOf = ({ before, ...e }: Expansion): Expansion[] => [...(before ?? []), e]
-const contextOf = (e: Expansion): string => `${e.when.join('|')}/${e.unless.join('|')}`
+const contextOf = (e: Expansion): string =>
+  `${e.when.join('|')}/${e.unless.map((u) => u.map((t) => t.folded).join(' ')).join('|')}`
 const combineExpansions = (prior: Expansion, next: Expansion): Expansion => {
   const all = [...chainOf(prior), ...chainOf(next)]
   const plain = all.filter((e) => !e.when.length).at(-1)

@@ -28,3 +28,11 @@ export const typedPhraseAt = (
       (!withinClause || k === 0 || !t.clause)
     )
   })
+
+/**
+ * Whether a phrase of the vocabulary is typed anywhere in the message, as `typedPhraseAt` reads it:
+ * the `unless` of an expansion so holds no "ố" (stained) in "ở đâu", no "máy" in "mất mấy ngày".
+ * @example typedPhraseIn(analyzeMessage('cấp lại sổ đỏ ở đâu'), analyzeText('ố')) // false
+ */
+export const typedPhraseIn = (tokens: readonly AnalyzedToken[], phrase: readonly AnalyzedToken[]): boolean =>
+  tokens.some((_, i) => typedPhraseAt(tokens, i, phrase))

@@ -121,6 +121,28 @@ describe('answers that name a place', () => {
     expect([told.procedure?.code, ...(told.candidates ?? []).map((c) => c.code)]).toContain('1.012784')
   })
 
+  it('answers as without it where the citizen says where they live, old names and unit words included', async () => {
+    const plain: [string, string][] = [
+      ['cấp lại sổ đỏ ở đâu', '1.012786'],
+      ['cải chính hộ tịch sai ngày sinh', '1.004859'],
+      ['khai thuế cho người làm đại lý xổ số', '1.007690'],
+      ['khôi phục mã số thuế', '1.008510'],
+    ]
+    const where = [
+      (q: string) => `tôi ở tỉnh Hà Tây cũ, ${q}`,
+      (q: string) => `${q} ở quận Hoàn Kiếm cũ`,
+      (q: string) => `${q} tại phường Hoàn Kiếm`,
+      (q: string) => `${q} ở tỉnh Bắc Ninh`,
+      (q: string) => `nha em o tinh ha tay cu, ${q}`,
+    ]
+    for (const [question, code] of plain) {
+      for (const wrap of where) {
+        const asked = wrap(question)
+        expect(await portal.kb.answer(asked), asked).toMatchObject({ kind: 'answer', procedure: { code } })
+      }
+    }
+  })
+
   eachAnswer(portal, readQuestions('place-note-same-answer'))(
     'chooses the same answer with or without the place note ("%s")',
     async (withPlaces, question) => {

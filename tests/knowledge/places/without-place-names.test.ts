@@ -10,9 +10,15 @@ describe('withoutPlaceNames', () => {
     ['tách thửa đất ở Bình Dương cũ', 'tách thửa đất'],
     ['mua dat o Long An cu, sang ten so do', 'mua dat , sang ten so do'],
     ['gia hạn visa cho bạn trai đang ở Đà Nẵng', 'gia hạn visa cho bạn trai'],
-    // the unit word, a district body, a commune typed without marks and the way something goes stay
+    // where the citizen is, with its unit word: a province (one merged before 2008 too), a district, a commune
+    ['hộ nghèo ở xã Tân Hòa', 'hộ nghèo'],
+    ['tôi ở tỉnh Hà Tây cũ, sửa đổi giấy chứng nhận', 'tôi , sửa đổi giấy chứng nhận'],
+    ['lam so do o tinh ha tay cu', 'lam so do'],
+    ['đăng ký tạm trú ở quận Cầu Giấy cũ', 'đăng ký tạm trú'],
+    ['sang tên xe tại phường Hoàn Kiếm', 'sang tên xe'],
+    // the unit word of a body, a district body, a commune typed without marks and the way something goes stay
     ['khiếu nại công an tỉnh Hà Nam', 'khiếu nại công an tỉnh'],
-    ['hộ nghèo ở xã Tân Hòa', 'hộ nghèo ở xã'],
+    ['khiếu nại công an quận Hoàn Kiếm', 'khiếu nại công an quận Hoàn Kiếm'],
     ['khiếu nại công an huyện', 'khiếu nại công an huyện'],
     ['cap lai giay dang ky phuong tien thuy', 'cap lai giay dang ky phuong tien thuy'],
     ['mang nhân dân tệ từ Lạng Sơn vào Hà Nội', 'mang nhân dân tệ từ vào'],

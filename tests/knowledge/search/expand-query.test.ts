@@ -290,6 +290,18 @@ describe('expandQuery', () => {
     expect(words('mất mã số thuế cá nhân')).not.toContain('dau')
   })
 
+  it('reads what holds an expansion back as typed: a marked "ở" is no "ố", "mấy" no "máy"', () => {
+    const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
+    // "sổ đỏ … ố" (stained) is an exchange; "ở đâu" asks where the lost certificate is re-issued
+    expect(words('cấp lại sổ đỏ ở đâu')).toEqual(expect.arrayContaining(['mat']))
+    expect(words('cấp lại sổ đỏ bị ố')).not.toContain('mat')
+    expect(words('cap lai so do bi o')).not.toContain('mat')
+    // "mất mấy tiếng" asks how long; "mất máy" is a lost machine, no paper
+    expect(expandQuery('làm hộ chiếu mất mấy tiếng', synonyms).facets).toEqual(['duration'])
+    expect(words('bị kẻ gian lấy mất tài khoản ngân hàng')).toEqual(expect.arrayContaining(['cap', 'lai']))
+    expect(words('bị mất máy tính')).not.toContain('cap')
+  })
+
   it('drops a word of address only where the message opens: "hy sinh" and "bột" stay words', () => {
     const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
     expect(words('hi khôi phục mã số thuế')).not.toContain('hi')
