@@ -25,7 +25,7 @@ import { isSpecialSibling } from './find-special-sibling.ts'
 import { householdForCompany } from './household-for-company.ts'
 import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
-import { builtInSynonyms, GENERIC, rewrittenWords, withoutAddress, withoutMasks } from './message-words.ts'
+import { builtInSynonyms, GENERIC, rewrittenWords, withoutAsides } from './message-words.ts'
 import { narrowClarify } from './narrow-clarify.ts'
 import { builtInProcedureActions, type ProcedureActions, type Traits } from './procedure-actions.ts'
 import { recordFacts } from './record-facts.ts'
@@ -83,7 +83,7 @@ export const asksHowToGoOn = (query: ExpandedQuery): boolean =>
 /** A message read as a follow-up in a conversation: its text without masks, expanded, with the vocabularies. */
 const readFollowUp = (options: AnswerQuestionOptions) => {
   const { synonyms = builtInSynonyms(), actions = builtInProcedureActions(), getProcedure } = options
-  const question = withoutAddress(withoutMasks(options.question))
+  const question = withoutAsides(options.question)
   const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
   return { synonyms, actions, getProcedure, question, query }
 }

@@ -59,14 +59,7 @@ import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
-import {
-  builtInSynonyms,
-  countedWords,
-  GENERIC,
-  rewrittenWords,
-  withoutAddress,
-  withoutMasks,
-} from './message-words.ts'
+import { builtInSynonyms, countedWords, GENERIC, rewrittenWords, withoutAsides } from './message-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
@@ -307,7 +300,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     expand = (text) => expandQuery(text, synonyms),
     servesForces = () => false,
   } = options
-  const question = withoutAddress(withoutMasks(asked))
+  const question = withoutAsides(asked)
   const candidateCodes = context.candidateCodes ?? []
   if (candidateCodes.length) {
     const picked = pickCandidate(question, candidateCodes)

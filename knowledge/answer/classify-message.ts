@@ -367,12 +367,37 @@ const greetsOnly = (all: string, text: string): boolean => {
 
 /**
  * Whether a greeting comes before a request (folded message and its evidence of public administration):
- * a word of administration or a paper's everyday name ("Xin chào, cải chính hộ tịch sai ngày sinh");
- * never with thanks or a goodbye, which speak of what was asked before. A word pair the procedure names
- * hold is not enough beside a greeting ("chúc bạn làm việc hiệu quả").
+ * a word of administration or a paper's everyday name ("Xin chào, cải chính hộ tịch sai ngày sinh"), or
+ * three words in a row whose pairs the procedure names hold ("Xin chào, thành lập trung tâm hòa giải
+ * thương mại"; a single pair is chance beside a greeting: "chúc bạn làm việc hiệu quả", "xin chào, tôi mới
+ * dùng lần đầu"); never with thanks or a goodbye, which speak of what was asked before, unless the thanks
+ * only close the request ("Chào anh chị, cải chính hộ tịch sai ngày sinh. Cảm ơn").
  */
-const greetsBeforeAsking = (all: string, evidence: AdminEvidence | null): boolean =>
-  !THANKS_OR_BYE.test(all) && isAdminWording(evidence)
+const greetsBeforeAsking = (
+  all: string,
+  evidence: AdminEvidence | null,
+  namesObject: () => boolean,
+): boolean =>
+  !THANKS_OR_BYE.test(all.replace(CLOSING_THANKS, '')) &&
+  (isAdminWording(evidence) || (evidence === 'pair' && namesObject()))
+
+/** Thanks that close a message, a few words at most after them ("… cảm ơn", "… em cảm ơn anh chị ạ") — folded. */
+const CLOSING_THANKS = / (?:(?:da|xin|em|toi|minh|chau|con) )*(?:cam on|tks|thanks|thank you)(?: \S+){0,3}$/
+
+/** The words of a greeting, beside which a single word pair the names hold is chance. */
+const GREETING_WORDS_SET = new Set([
+  'xin',
+  'chao',
+  'kinh',
+  'hi',
+  'hello',
+  'alo',
+  'ban',
+  'ad',
+  'anh',
+  'chi',
+  'em',
+])
 
 /** Thanks or a goodbye (folded): "cảm ơn, thông tin về làm căn cước rất hữu ích" thanks, and asks nothing. */
 const THANKS_OR_BYE = /\b(?:cam on|tks|thanks|thank you|tam biet|bye|hen gap lai)\b/
@@ -885,7 +910,12 @@ export const classifyMessage = ({
   if (asksForPerson(all)) return 'contact'
   // (a greeting before a request that names what the records are about is a question: "Xin chào, cải chính
   // hộ tịch sai ngày sinh", "xin chào, xin lý lịch tư pháp để đi làm ở Nhật")
-  if (greetsOnly(all, text) && !query.codes.length && !(wordShare && greetsBeforeAsking(all, evidenceOf())))
+  const namesObject = () => !!wordShare && holdsPairBeside({ query, wordShare, beside: GREETING_WORDS_SET })
+  if (
+    greetsOnly(all, text) &&
+    !query.codes.length &&
+    !(wordShare && greetsBeforeAsking(all, evidenceOf(), namesObject))
+  )
     return 'smalltalk'
   if (asksToAsk(all)) return 'smalltalk'
   if (

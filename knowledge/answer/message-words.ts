@@ -43,15 +43,67 @@ export const builtInSynonyms = () => {
 const ADDRESS =
   /^\s*(?:(?:kính\s+)?(?:gửi|thưa)\s+(?:quý\s+)?(?:cơ\s+quan|cán\s+bộ|anh\s+chị(?:\s+cán\s+bộ)?|ban\s+quản\s+trị|ad|admin)|kinh\s+gui\s+quy\s+co\s+quan|kinh\s+gui\s+co\s+quan|thua\s+can\s+bo|(?:bot|ad|admin|trợ\s+lý)\s+(?:ơi|oi)(?=\s*[,.:;!]))\s*[,.:;!]?\s*/iu
 
-/** Personal data left masked ("số ***", "sđt ***") says nothing about the procedure. */
+/** Whose number it is: "sđt em ***", "số điện thoại của tôi là ***". */
+const WHOSE = String.raw`(?:\s+(?:của\s+)?(?:em|tôi|toi|mình|minh|anh|chị|chi|con|bố|mẹ))?`
+/** The "là" or ":" before the number. */
+const IS = String.raw`\s+(?:là|la)\s*:?\s*|\s*:\s*`
+
+/** Words that label personal data: a phone, an e-mail, a number, Zalo. */
+const CONTACT_LABEL = String.raw`(?:số\s+điện\s+thoại|so\s+dien\s+thoai|điện\s+thoại|dien\s+thoai|sđt|sdt|đt|dt|email|e-mail|mail|zalo|số|so)`
+
+/** An identity number's label: the paper itself when the number is only given ("cccd của tôi là ***"). */
+const ID_LABEL = String.raw`(?:(?:số|so)\s+)?(?:cccd|cmnd|căn\s+cước|can\s+cuoc|định\s+danh|dinh\s+danh)`
+
+/**
+ * Personal data left masked, with its label: "sđt em ***", "số: ***"; an identity paper only with "là"
+ * or ":" ("cccd của tôi là ***").
+ */
+const MASKED = new RegExp(
+  String.raw`(?:(?<![\p{L}\p{N}])(?:${CONTACT_LABEL}${WHOSE}(?:${IS}|\s*)|${ID_LABEL}${WHOSE}(?:${IS})))?\*\*\*`,
+  'giu',
+)
+
+/** A clause that only gives a way to reach the citizen ("liên hệ em qua ***", "gọi cho tôi theo số ***"). */
+const CONTACT_CLAUSE =
+  /(?:^|(?<=[,.;!?\n]))\s*(?:xin\s+)?(?:liên\s+hệ|lien\s+he|gọi|goi|nhắn|nhan)(?:\s+(?:lại\s+)?(?:cho\s+)?(?:em|tôi|toi|mình|minh))?(?:\s+(?:qua|theo|vào|vao|số|so))*\s*\*\*\*\s*(?=[,.;!?\n]|$)/giu
+
+/**
+ * Personal data left masked ("số ***", "sđt em ***", "cccd của tôi là ***", "liên hệ em qua ***") says
+ * nothing about the procedure: the number goes with its label and whose it is. An identity paper named
+ * with its number but no "là" stays ("cccd *** bị mất": the card is what is asked about).
+ */
 export const withoutMasks = (question: string) =>
-  question.replace(/(?:(?:số điện thoại|điện thoại|sđt|sdt|đt|email|e-mail|mail|số)\s*:?\s*)?\*\*\*/giu, ' ')
+  question.includes('***') ? question.replace(CONTACT_CLAUSE, ' ').replace(MASKED, ' ') : question
 
 /** The message without the form of address that opens it ({@link ADDRESS}); a form of address alone stays: it greets. */
 export const withoutAddress = (question: string) => {
   const unaddressed = question.replace(ADDRESS, '')
   return unaddressed.trim() ? unaddressed : question
 }
+
+/** A capitalised word of a person's name ("Lan", "Nguyễn"). */
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]*`
+
+/** The most common family names: a last line that starts with one and is a name is a signature. */
+const SURNAMES =
+  'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Trịnh|Trương|Lâm|Lương|Mai|Tạ|Tô|Cao|Chu|Kiều|Quách|Thái'
+
+/**
+ * The citizen's own name, introduced in a clause of its own ("em tên Lan,", "tôi tên là Nguyễn Văn An.")
+ * or signed on the last line ("--\nNguyễn Văn An", "Trân trọng,\nLê Thị Hoa": a family name and one to
+ * four more capitalised words).
+ */
+const OWN_NAME = new RegExp(
+  String.raw`(?:^|(?<=[,.;!?\n]))\s*(?:em|tôi|toi|mình|minh|cháu|chau|con)\s+(?:tên|ten)\s+(?:(?:là|la)\s+)?${NAME_WORD}(?:\s+${NAME_WORD}){0,4}\s*(?=[,.;!?\n]|$)|\n[\s\-–—_.]*(?:${SURNAMES})(?:[ \t]+${NAME_WORD}){1,4}[ \t.]*$|\n[\s\-–—_.]*$`,
+  'gu',
+)
+
+/**
+ * The message without the asides that name no procedure: masked personal data, the citizen's own name,
+ * the form of address that opens it.
+ */
+export const withoutAsides = (asked: string) =>
+  withoutAddress(withoutMasks(asked).replace(OWN_NAME, (m) => (m.trim() ? ' ' : m)))
 
 /** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */
 const COUNT_WORDS = new Set(['ban', 'trang', 'to', 'cuon', 'quyen', 'bo'])

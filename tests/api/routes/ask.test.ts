@@ -314,3 +314,28 @@ describe('POST /v1/ask rate limit', () => {
     }
   })
 })
+
+describe('POST /v1/ask: asides beside the question', () => {
+  const t = useTestApp()
+
+  it('answers as without them when a phone, an identity number or the citizen’s name only sits beside the question', async () => {
+    const asked = async (text: string) => (await (await ask(t, { text })).json()) as Answer
+    const plain = await asked('làm hộ chiếu ở đâu')
+    expect(plain.kind).toBe('answer')
+    for (const text of [
+      'làm hộ chiếu ở đâu, sđt em 0912345678',
+      'làm hộ chiếu ở đâu? Số điện thoại của tôi là 0912 345 678',
+      'cccd của tôi là 001099012345, làm hộ chiếu ở đâu',
+      'em tên Lan, làm hộ chiếu ở đâu, liên hệ em qua 0912345678',
+      'làm hộ chiếu ở đâu\n--\nNguyễn Văn An',
+      'Chào anh chị\nlàm hộ chiếu ở đâu\nCảm ơn',
+    ]) {
+      const answer = await asked(text)
+      expect({ kind: answer.kind, code: answer.procedure?.code }, text).toEqual({
+        kind: 'answer',
+        code: plain.procedure?.code,
+      })
+      expect(JSON.stringify(answer)).not.toMatch(/001099012345|0912 ?345 ?678/)
+    }
+  })
+})

@@ -71,6 +71,27 @@ describe('greetings, thanks and asking leave around a question', () => {
     expect((await portal.kb.answer('chào bạn, chúc bạn làm việc hiệu quả')).kind).toBe('smalltalk')
   })
 
+  it('take a greeting before three words the procedure names hold as a question, before one pair as small talk', async () => {
+    expect(await portal.kb.answer('Xin chào, thành lập trung tâm hòa giải thương mại')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.008907' },
+    })
+    expect(await portal.kb.answer('Xin chào, hải quan trung chuyển')).toMatchObject({ kind: 'answer' })
+    expect((await portal.kb.answer('xin chào, tôi mới dùng lần đầu')).kind).toBe('smalltalk')
+  })
+
+  it('take thanks that close a greeted request as courtesy, and thanks that open a message as thanks', async () => {
+    for (const message of [
+      'Chào anh chị, cải chính hộ tịch sai ngày sinh. Cảm ơn',
+      'Chào anh chị\ncải chính hộ tịch sai ngày sinh\nEm cảm ơn anh chị ạ',
+    ])
+      expect(await portal.kb.answer(message), message).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.004859' },
+      })
+    expect((await portal.kb.answer('chào bạn, cảm ơn ạ')).kind).toBe('smalltalk')
+  })
+
   it('still take a greeting or thanks alone as small talk', async () => {
     for (const message of [
       'Xin chào',

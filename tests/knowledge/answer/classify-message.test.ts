@@ -614,14 +614,14 @@ describeOnPortal('out of scope by the records (the national export)', (portal) =
     },
   )
 
-  it.each(['đi xe khách từ Hà Nội lên Hà Giang mất mấy tiếng', 'đi xe buýt từ Cầu Giấy ra Hồ Gươm mất mấy tiếng'])(
-    'declines "%s", a passenger’s journey, though a coach station is a procedure’s word',
-    async (text) => {
-      const answer = await portal.kb.answer(text, {})
-      expect(answer.kind).toBe('not_found')
-      expect(answer.text).toContain(OUT_OF_SCOPE)
-    },
-  )
+  it.each([
+    'đi xe khách từ Hà Nội lên Hà Giang mất mấy tiếng',
+    'đi xe buýt từ Cầu Giấy ra Hồ Gươm mất mấy tiếng',
+  ])('declines "%s", a passenger’s journey, though a coach station is a procedure’s word', async (text) => {
+    const answer = await portal.kb.answer(text, {})
+    expect(answer.kind).toBe('not_found')
+    expect(answer.text).toContain(OUT_OF_SCOPE)
+  })
 
   it.each(['hôm nay mệt quá bot ơi', 'trời nóng quá ad ơi', 'mai được nghỉ rồi vui ghê bot ơi'])(
     'takes "%s", a remark said to the bot by name that asks nothing, for small talk',

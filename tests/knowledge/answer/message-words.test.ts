@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { withoutAsides } from '../../../knowledge/answer/message-words.ts'
+
+const read = (text: string) => withoutAsides(text).replace(/\s+/g, ' ').trim()
+
+describe('withoutAsides', () => {
+  it.each([
+    // masked personal data goes with its label and whose it is
+    ['khôi phục mã số thuế, sđt em ***', 'khôi phục mã số thuế,'],
+    ['làm hộ chiếu, số điện thoại của tôi là ***', 'làm hộ chiếu,'],
+    ['cccd của tôi là ***, khôi phục mã số thuế', ', khôi phục mã số thuế'],
+    ['số cccd: ***', ''],
+    ['khôi phục mã số thuế, liên hệ em qua ***', 'khôi phục mã số thuế,'],
+    ['gọi cho tôi theo số ***, làm hộ chiếu', ', làm hộ chiếu'],
+    // the citizen's name, introduced or signed
+    ['em tên Lan, làm hộ chiếu', ', làm hộ chiếu'],
+    ['tôi tên là Nguyễn Văn An. Tôi muốn làm hộ chiếu', '. Tôi muốn làm hộ chiếu'],
+    ['làm hộ chiếu\n--\nNguyễn Văn An', 'làm hộ chiếu'],
+    ['làm hộ chiếu\nTrân trọng\nLê Thị Hoa', 'làm hộ chiếu Trân trọng'],
+  ])('reads "%s" as "%s"', (text, words) => {
+    expect(read(text)).toBe(words || read(text))
+  })
+
+  it.each([
+    // an identity paper named with its number, without "là", is what is asked about
+    ['cccd *** bị mất', 'cccd bị mất'],
+    ['căn cước số *** của tôi bị mất', 'căn cước của tôi bị mất'],
+    // a name is no aside inside the request, nor a last line that is no family name's
+    ['em tên Lan muốn đổi tên', 'em tên Lan muốn đổi tên'],
+    ['đăng ký khai sinh cho con tên Nguyễn Minh Khôi', 'đăng ký khai sinh cho con tên Nguyễn Minh Khôi'],
+    ['Chào anh chị\nXin Cấp Lại Hộ Chiếu', 'Chào anh chị Xin Cấp Lại Hộ Chiếu'],
+  ])('keeps "%s" as "%s"', (text, words) => {
+    expect(read(text)).toBe(words)
+  })
+
+  it('keeps a message that is only a form of address or only a number', () => {
+    expect(read('bot ơi')).toBe('bot ơi')
+    expect(read('***')).toBe('')
+  })
+})
