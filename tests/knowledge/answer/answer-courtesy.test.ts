@@ -27,6 +27,13 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `Kính gửi quý cơ quan, ${q}. Xin trân trọng cảm ơn!`,
   (q) => `tôi có việc muốn hỏi, ${q}`,
   (q) => `${q} ở phường em`,
+  (q) => `${q}?? ai biết chỉ em với`,
+  (q) => `ai biết ${q} không`,
+  (q) => `${q} pls`,
+  (q) => `hỏi lại: ${q}`,
+  (q) => `${q}, em đang chờ trả lời`,
+  (q) => `xin lỗi làm phiền, ${q}`,
+  (q) => `${q} trong năm nay`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {
