@@ -440,6 +440,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     if (!consumed) {
       const t = tokens[i] as AnalyzedToken
       if (CODE.test(t.folded)) closeRun()
+      else if (inToldSpan(tokens, i)) run.push({ ...termOf(t, synonyms, false), weight: WEAK_WEIGHT })
       else {
         run.push(termOf(t, synonyms, false))
         spelledNumbers.push(...numberTerms(tokens, i, synonyms))
@@ -570,6 +571,25 @@ const topicPairs = (runs: readonly QueryTerm[][]): string[] => {
       pairs.push(`${a.folded}_${b.folded}`)
     }
   return pairs
+}
+
+/** Units of a span of time ("3 tháng", "2 tuần", "10 ngày") — folded. */
+const TIME_UNITS = new Set(['ngay', 'thang', 'nam', 'tuan', 'hom', 'bua'])
+/** Words before a number that make it a date, not a span ("ngày 3 tháng 5", "tháng 7", "năm 2024") — folded. */
+const DATE_WORDS = new Set(['ngay', 'thang', 'nam', 'truoc', 'sau'])
+
+/**
+ * Whether the word at `i` is part of a span of time the message tells ("tạm ngừng kinh doanh 3 tháng",
+ * "ở được 2 năm"): a fact of the case, which few procedures' names are about, so it weighs little (a
+ * date such as "tháng 7" or "ngày 3 tháng 5" is no span; "sở hữu căn hộ 50 năm" still finds the term).
+ */
+const inToldSpan = (tokens: readonly AnalyzedToken[], i: number): boolean => {
+  const isSpanNumber = (k: number) =>
+    /^\d{1,3}$/.test(tokens[k]?.folded ?? '') &&
+    TIME_UNITS.has(tokens[k + 1]?.folded ?? '') &&
+    !DATE_WORDS.has(tokens[k - 1]?.folded ?? '') &&
+    !tokens[k + 1]?.clause
+  return isSpanNumber(i) || (TIME_UNITS.has(tokens[i]?.folded ?? '') && isSpanNumber(i - 1))
 }
 
 const termOf = (t: AnalyzedToken, synonyms: Synonyms, fromSynonym: boolean): QueryTerm => ({

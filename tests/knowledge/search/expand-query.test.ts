@@ -290,6 +290,17 @@ describe('expandQuery', () => {
     expect(words('mất mã số thuế cá nhân')).not.toContain('dau')
   })
 
+  it('weighs a span of time the message tells as a fact, not a date', () => {
+    const weight = (text: string, word: string) =>
+      expandQuery(text, synonyms).terms.find((t) => t.folded === word)?.weight
+    expect(weight('tạm ngừng hộ kinh doanh 3 tháng', 'thang')).toBeLessThan(1)
+    expect(weight('tạm ngừng hộ kinh doanh 3 tháng', '3')).toBeLessThan(1)
+    expect(weight('nghỉ ốm 5 ngày có được hưởng chế độ', 'ngay')).toBeLessThan(1)
+    // a date, a span cut by a clause break
+    expect(weight('đất chuyển nhượng trước ngày 1 tháng 7', 'thang')).toBe(1)
+    expect(weight('nộp tờ khai tháng 7', 'thang')).toBe(1)
+  })
+
   it('reads what holds an expansion back as typed: a marked "ở" is no "ố", "mấy" no "máy"', () => {
     const words = (text: string) => expandQuery(text, synonyms).terms.map((t) => t.folded)
     // "sổ đỏ … ố" (stained) is an exchange; "ở đâu" asks where the lost certificate is re-issued
