@@ -23,6 +23,8 @@ describeOnPortal('everyday words for registrations on the portal export', (porta
       ['công ty mở thêm chi nhánh ở tỉnh khác', ['2.002069', '2.002123']],
       ['mở thêm địa điểm kinh doanh cho công ty', ['2.002069', '2.002123']],
       ['sổ hồng vẫn ghi số chứng minh cũ, muốn cập nhật số căn cước', '1.013833'],
+      // "hkd" is read as typed "hộ kinh doanh", so what it says with it reads as it would then
+      ['hkd doi dia diem kinh doanh sang phuong khac thi lam j', '2.000720'],
     ],
     { limit: 1 },
   )
