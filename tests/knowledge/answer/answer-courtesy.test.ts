@@ -34,6 +34,7 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `${q}, em đang chờ trả lời`,
   (q) => `xin lỗi làm phiền, ${q}`,
   (q) => `${q} trong năm nay`,
+  (q) => `lần đầu em hỏi, ${q}`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {
