@@ -35,6 +35,11 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `xin lỗi làm phiền, ${q}`,
   (q) => `${q} trong năm nay`,
   (q) => `lần đầu em hỏi, ${q}`,
+  (q) => `${q}, cần trước Tết`,
+  (q) => `${q}, cần gấp trong tuần này`,
+  (q) => `hàng xóm bảo ${q}, đúng không`,
+  (q) => `nghe nói ${q}`,
+  (q) => `ok ad, ${q}`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {
