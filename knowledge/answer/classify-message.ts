@@ -825,7 +825,7 @@ const PASSED_OVER = new Set(['luon', 'tui', 'chuc', 'qua'])
  * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
  * else is left and a phrase of `set` matched (wishes alone are not small talk: "ngày" is not a greeting).
  */
-const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms): boolean => {
+const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms, needsHit = true): boolean => {
   let i = 0
   let hits = 0
   while (i < folded.length) {
@@ -841,7 +841,22 @@ const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms): bo
     if (!step) return false
     i += step
   }
-  return hits > 0
+  return hits > 0 || !needsHit
+}
+
+/**
+ * Whether a message that opens with a greeting and closes with thanks asks something between them
+ * (folded): words there beyond small talk, wishes and filler ("Chào anh chị\ngiá bạc hôm nay\nCảm ơn").
+ */
+const asksBetween = (all: string, synonyms: Synonyms): boolean => {
+  if (!GREETING_OPENS.test(all) || !CLOSING_THANKS.test(all)) return false
+  const between = all
+    .replace(GREETING_OPENS, '')
+    .replace(CLOSING_THANKS, '')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+  return between.length > 1 && !onlyPhrases(between, smallTalkOf(synonyms), synonyms, false)
 }
 
 const isKnownWord = (word: string, synonyms: Synonyms): boolean =>
@@ -910,10 +925,27 @@ export const classifyMessage = ({
   if (asksForPerson(all)) return 'contact'
   // (a greeting before a request that names what the records are about is a question: "Xin chào, cải chính
   // hộ tịch sai ngày sinh", "xin chào, xin lý lịch tư pháp để đi làm ở Nhật")
+  // The words of the out-of-scope phrases the message holds ("nấu", "thời tiết").
+  const offTopicWords = new Set<string>()
+  const offTopicAt = new Set<number>()
+  query.tokens.forEach((_, i) => {
+    for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
+      if (!lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) continue
+      for (let k = 0; k < n; k++) {
+        offTopicWords.add(query.folded[i + k] ?? '')
+        offTopicAt.add(i + k)
+      }
+      return
+    }
+  })
   const namesObject = () => !!wordShare && holdsPairBeside({ query, wordShare, beside: GREETING_WORDS_SET })
+  // (nor a topic outside the records between a greeting and thanks: "Chào anh chị, dự báo thời tiết Huế
+  // ngày mai. Cảm ơn" asks it, and is told the records do not cover it)
   if (
     greetsOnly(all, text) &&
     !query.codes.length &&
+    !offTopicWords.size &&
+    !asksBetween(all, synonyms) &&
     !(wordShare && greetsBeforeAsking(all, evidenceOf(), namesObject))
   )
     return 'smalltalk'
@@ -932,19 +964,6 @@ export const classifyMessage = ({
   if (words.length <= SMALL_TALK_WORDS && onlyPhrases(words, smallTalkOf(synonyms), synonyms))
     return 'smalltalk'
   const whole = words.join(' ')
-  // The words of the out-of-scope phrases the message holds ("nấu", "thời tiết").
-  const offTopicWords = new Set<string>()
-  const offTopicAt = new Set<number>()
-  query.tokens.forEach((_, i) => {
-    for (let n = spanLimit(synonyms, query.folded, i); n >= 1; n--) {
-      if (!lookupPhrase(synonyms.outOfScope, query.tokens, i, n)) continue
-      for (let k = 0; k < n; k++) {
-        offTopicWords.add(query.folded[i + k] ?? '')
-        offTopicAt.add(i + k)
-      }
-      return
-    }
-  })
   // (a word of procedures inside the out-of-scope phrase is its everyday sense: "thủ tục ăn hỏi")
   const besideOffTopic = offTopicAt.size ? words.map((w, i) => (offTopicAt.has(i) ? '_' : w)).join(' ') : ''
   const offTopic = offTopicWords.size > 0

@@ -115,6 +115,7 @@ describe('greetings, thanks and asking leave around a question', () => {
       'alo',
       'bot ơi',
       'bot ơi, giỏi quá',
+      'Chào anh chị, chúc một ngày tốt lành, cảm ơn',
     ])
       expect((await portal.kb.answer(message)).kind, message).toBe('smalltalk')
   })
@@ -125,6 +126,10 @@ describe('greetings, thanks and asking leave around a question', () => {
       'Kính gửi quý cơ quan, kết quả xổ số miền Bắc hôm nay',
       'dự báo thời tiết Huế ngày mai, cảm ơn nhiều',
       'bot ơi, messi hay ronaldo gioi hon',
+      // between a greeting and thanks, on lines of their own or not
+      'Chào anh chị\ngiá bạc hôm nay\nCảm ơn',
+      'Chào anh chị, dự báo thời tiết Huế ngày mai. Cảm ơn',
+      'chào ad, cách làm gà rán giòn, em cảm ơn',
     ])
       expect((await portal.kb.answer(message)).kind, message).toBe('not_found')
   })
