@@ -348,11 +348,14 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // A short message naming one procedure in its words ("bảng kê lâm sản") is about it, however rare they are.
   const named = () =>
     namesOneRecord({ query, names: search(question, { limit: NAMED_AMONG }).map((r) => r.name) })
+  // (read without the places named: "tôi ở tỉnh Hà Nam cũ, rằm tháng 7 cúng gì" holds no pair "tỉnh hà"
+  // of the names, and where the citizen lives is no evidence of what they ask)
+  const unplaced = found.length ? expand(withoutPlaceNames(question, found)) : query
   const evidence = recordsShare
-    ? createAdminEvidenceReader({ query, synonyms, wordShare: recordsShare, topics, named })
+    ? createAdminEvidenceReader({ query: unplaced, synonyms, wordShare: recordsShare, topics, named })
     : undefined
   const classified = classifyMessage({
-    query,
+    query: unplaced,
     synonyms,
     text: question,
     wordShare: recordsShare,

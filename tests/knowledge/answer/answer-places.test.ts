@@ -143,6 +143,15 @@ describe('answers that name a place', () => {
     }
   })
 
+  it('reads where the citizen lives as no evidence of what they ask', async () => {
+    for (const message of [
+      'tôi ở tỉnh Hà Nam cũ, rằm tháng 7 cúng gì',
+      'tôi ở tỉnh Hà Tây cũ, giá bạc hôm nay',
+    ])
+      expect((await portal.kb.answer(message)).kind, message).toBe('not_found')
+    expect(['answer', 'clarify']).toContain((await portal.kb.answer('khiếu nại công an tỉnh Hà Nam')).kind)
+  })
+
   eachAnswer(portal, readQuestions('place-note-same-answer'))(
     'chooses the same answer with or without the place note ("%s")',
     async (withPlaces, question) => {
