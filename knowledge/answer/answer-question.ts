@@ -677,14 +677,12 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     fitting.unshift(keeper)
   }
   const top = fitting[0]
-  // (a best-worded name that misfits the question beyond its action holds no object the fitting one lost:
-  // "căn cước của bà em 80 tuổi có phải đổi không" lacks no "tuổi" of the card for people under 14)
-  const passedOver =
-    !!top &&
-    top.code !== best.code &&
-    passing &&
-    !actions.misfit({ ...traits, actions: new Set() }, best.name)
-  const lostWords = passedOver ? top.uncovered.filter((w) => !best.uncovered.includes(w)) : []
+  const passedOver = !!top && top.code !== best.code && passing
+  // (not "tuổi" of an age the person told: "căn cước của bà em 80 tuổi có phải đổi không" lacks nothing
+  // of the card for people under 14)
+  const lostWords = passedOver
+    ? top.uncovered.filter((w) => !best.uncovered.includes(w) && !(traits.age !== null && w === 'tuoi'))
+    : []
   const objectLost = lostWords.some((w) => !FILING_WORDS.has(w))
   // Only words of filing lost: the fitting name is offered ("có phải bạn hỏi …"), not given as if sure.
   const filingLost = lostWords.length > 0 && !objectLost
