@@ -40,6 +40,8 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `hàng xóm bảo ${q}, đúng không`,
   (q) => `nghe nói ${q}`,
   (q) => `ok ad, ${q}`,
+  (q) => `mai em bay rồi, ${q}`,
+  (q) => `${q}, mai em phải nộp rồi`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {

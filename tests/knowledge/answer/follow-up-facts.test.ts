@@ -20,6 +20,19 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
       })
   })
 
+  it('reads asking for speed, with the deadline told beside it, as how long the procedure takes', async () => {
+    for (const question of [
+      'có nhanh được không',
+      'mai em bay rồi, có nhanh được không',
+      'làm nhanh nhất mất mấy ngày',
+    ])
+      expect(await askAfter('3.000333', question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '3.000333' },
+        facet: 'duration',
+      })
+  })
+
   it('reads a pause of a few months as the household business’s pause', async () => {
     expect(await askAfter(HOUSEHOLD_BUSINESS, 'giờ muốn tạm nghỉ 2 tháng')).toMatchObject({
       kind: 'answer',
