@@ -20,6 +20,13 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
       })
   })
 
+  it('reads a death told as "đã chết" as "đã mất" is read, a fact of the case, not a new topic', async () => {
+    expect(await askAfter('1.013076', 'xe đứng tên người đã chết thì sao')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.013076' },
+    })
+  })
+
   it('reads asking for speed, with the deadline told beside it, as how long the procedure takes', async () => {
     for (const question of [
       'có nhanh được không',
