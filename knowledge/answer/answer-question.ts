@@ -69,7 +69,7 @@ import { readBareChange } from './read-bare-change.ts'
 import { renewExpired } from './renew-expired.ts'
 import { replySmallTalk } from './reply-smalltalk.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
-import { findOpenChoice, settleChoice } from './settle-choice.ts'
+import { findOpenChoice, otherSideOfChoice, settleChoice } from './settle-choice.ts'
 import { shareObject } from './share-object.ts'
 import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
@@ -331,11 +331,15 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const query = expand(question)
   // "căn cước bị mất thì cấp lại hay cấp đổi": the situation settles the choice; the question is read
   // without the side it rules out (settle-choice.ts), which takes "hay" with it, so this ends. When the
-  // records hold nothing for that side ("hộ chiếu hết hạn thì gia hạn hay làm mới"), the whole is read.
+  // records hold nothing for that side ("hộ chiếu hết hạn rồi thì làm lại hay gia hạn": no passport is
+  // extended), the other side is what they hold, when they answer it; otherwise the whole is read.
   const settled = settleChoice({ tokens: query.tokens, actions })
   if (settled) {
     const answer = await answerAlone({ ...options, question: settled })
     if (answer.kind !== 'not_found') return answer
+    const other = otherSideOfChoice({ tokens: query.tokens, actions })
+    const instead = other ? await answerAlone({ ...options, question: other }) : null
+    if (instead?.kind === 'answer') return instead
   }
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })
   // "cần giấy tờ gì và lệ phí bao nhiêu": the other parts asked are answered after the main one.

@@ -84,12 +84,24 @@ const readChoice = (tokens: readonly AnalyzedToken[], actions: ProcedureActions)
  * @example settleChoice({ tokens: tokens of 'căn cước bị mất thì cấp lại hay cấp đổi', actions })
  *   // 'căn cước bị mất thì cấp lại'
  */
-export const settleChoice = ({ tokens, actions }: SettleChoiceOptions): string | null => {
+export const settleChoice = ({ tokens, actions }: SettleChoiceOptions): string | null =>
+  readSide({ tokens, actions }, 'named')
+
+/**
+ * The question read with the side its situation does not name: what is left to answer when the records
+ * hold nothing for the named side ("hộ chiếu hết hạn rồi thì làm lại hay gia hạn": no passport is
+ * extended, so the new issue the records hold for an expired one is the answer).
+ * @returns the question without the side the situation names; null when it names neither or both
+ */
+export const otherSideOfChoice = ({ tokens, actions }: SettleChoiceOptions): string | null =>
+  readSide({ tokens, actions }, 'other')
+
+/** The question with one side of a settled choice: the one its situation names, or the other. */
+const readSide = ({ tokens, actions }: SettleChoiceOptions, side: 'named' | 'other'): string | null => {
   const choice = readChoice(tokens, actions)
   if (!choice || choice.namesLeft === choice.namesRight) return null
-  const [dropFrom, dropTo] = choice.namesLeft
-    ? [choice.or, choice.rightEnd]
-    : [choice.leftStart, choice.rightStart]
+  const keepLeft = choice.namesLeft === (side === 'named')
+  const [dropFrom, dropTo] = keepLeft ? [choice.or, choice.rightEnd] : [choice.leftStart, choice.rightStart]
   const kept = [...tokens.slice(0, dropFrom), ...tokens.slice(dropTo)]
   return kept.map((k, n) => (n && k.clause ? `, ${k.text}` : k.text)).join(' ')
 }

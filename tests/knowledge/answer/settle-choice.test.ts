@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createProcedureActions } from '../../../knowledge/answer/procedure-actions.ts'
-import { findOpenChoice, settleChoice } from '../../../knowledge/answer/settle-choice.ts'
+import { findOpenChoice, otherSideOfChoice, settleChoice } from '../../../knowledge/answer/settle-choice.ts'
 import { expandQuery } from '../../../knowledge/search/expand-query.ts'
 import { loadSynonyms } from '../../../knowledge/search/load-synonyms.ts'
 import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
@@ -21,6 +21,13 @@ describe('settleChoice', () => {
     expect(settleChoice({ tokens: tokensOf('sổ đỏ bị sai tên thì cấp đổi hay đính chính'), actions })).toBe(
       'sổ đỏ bị sai tên thì đính chính',
     )
+  })
+
+  it('reads the other side too, for when the records hold nothing for the named one', () => {
+    expect(otherSideOfChoice({ tokens: tokensOf('căn cước bị mất thì cấp lại hay cấp đổi'), actions })).toBe(
+      'căn cước bị mất thì cấp đổi',
+    )
+    expect(otherSideOfChoice({ tokens: tokensOf('cấp lại hay cấp đổi căn cước'), actions })).toBeNull()
   })
 
   it('settles nothing when the situation names neither side or both', () => {
@@ -53,6 +60,18 @@ describe('a question choosing between two actions, over the real records', () =>
     const fees = await portal.kb.answer('can cuoc bi mat, cap lai hay cap doi, mat bao nhieu tien')
     expect(fees.procedure?.name).toBe('Cấp lại thẻ căn cước')
     expect(fees.facet).toBe('fees')
+  })
+
+  it('answers the other side when the records hold nothing for the one the situation names', async () => {
+    // no passport is extended: an expired one is issued anew
+    for (const question of [
+      'hộ chiếu hết hạn rồi thì làm lại hay gia hạn',
+      'hộ chiếu hết hạn thì gia hạn hay làm mới',
+    ])
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.001456' },
+      })
   })
 
   it('asks which is meant when nothing in the question decides', async () => {
