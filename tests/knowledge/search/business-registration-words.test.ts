@@ -25,6 +25,8 @@ describeOnPortal('everyday words for registrations on the portal export', (porta
       ['sổ hồng vẫn ghi số chứng minh cũ, muốn cập nhật số căn cước', '1.013833'],
       // "hkd" is read as typed "hộ kinh doanh", so what it says with it reads as it would then
       ['hkd doi dia diem kinh doanh sang phuong khac thi lam j', '2.000720'],
+      // "đóng mã số" of a business closes its tax code, not a livestock product's code
+      ['đóng mã số hộ kinh doanh', ['1.007607', '1.001266']],
     ],
     { limit: 1 },
   )
