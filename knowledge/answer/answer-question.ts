@@ -334,11 +334,13 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // records hold nothing for that side ("hộ chiếu hết hạn rồi thì làm lại hay gia hạn": no passport is
   // extended), the other side is what they hold, when they answer it; otherwise the whole is read.
   const settled = settleChoice({ tokens: query.tokens, actions })
+  // (each side read as the whole message is, against the conversation too: after a passport's answer,
+  // "hết hạn rồi thì làm lại hay gia hạn" extends no passport, and its new issue is the other side)
   if (settled) {
-    const answer = await answerAlone({ ...options, question: settled })
+    const answer = await answerQuestion({ ...options, question: settled })
     if (answer.kind !== 'not_found') return answer
     const other = otherSideOfChoice({ tokens: query.tokens, actions })
-    const instead = other ? await answerAlone({ ...options, question: other }) : null
+    const instead = other ? await answerQuestion({ ...options, question: other }) : null
     if (instead?.kind === 'answer') return instead
   }
   const facet = detectFacet({ text: query.tokens, synonyms, message: question })

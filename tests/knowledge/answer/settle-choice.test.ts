@@ -74,6 +74,14 @@ describe('a question choosing between two actions, over the real records', () =>
       })
   })
 
+  it('reads each side against the conversation too', async () => {
+    // after the passport's answer: no passport is extended, an expired one is issued anew
+    const answer = await portal.kb.answer('hết hạn rồi thì làm lại hay gia hạn', {
+      procedureCode: '1.001456',
+    })
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.001456' } })
+  })
+
   it('asks which is meant when nothing in the question decides', async () => {
     for (const question of ['cấp lại hay cấp đổi căn cước', 'lam lai hay doi bang lai xe']) {
       const answer = await portal.kb.answer(question)
