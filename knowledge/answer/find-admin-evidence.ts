@@ -7,7 +7,6 @@
  * A message with such evidence is never sent away as out of scope; a message without any is.
  * @module
  */
-
 import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import {

@@ -72,11 +72,11 @@ const CONTACT_CLAUSE =
  * nothing about the procedure: the number goes with its label and whose it is. An identity paper named
  * with its number but no "là" stays ("cccd *** bị mất": the card is what is asked about).
  */
-export const withoutMasks = (question: string) =>
+const withoutMasks = (question: string) =>
   question.includes('***') ? question.replace(CONTACT_CLAUSE, ' ').replace(MASKED, ' ') : question
 
 /** The message without the form of address that opens it ({@link ADDRESS}); a form of address alone stays: it greets. */
-export const withoutAddress = (question: string) => {
+const withoutAddress = (question: string) => {
   const unaddressed = question.replace(ADDRESS, '')
   return unaddressed.trim() ? unaddressed : question
 }

@@ -7,6 +7,7 @@
  * Tiên Thủy).
  * @module
  */
+import { foldVietnamese } from '../search/normalize-vietnamese.ts'
 import { escapeRegExp } from '../text/escape-regexp.ts'
 import type { PlaceMention } from './place.types.ts'
 import { COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES } from './place-words.ts'
@@ -20,14 +21,13 @@ const UNIT_WORD = new RegExp(
   'iu',
 )
 
-/** Folds a word as a message typed without marks has it ("tỉnh" → "tinh"). */
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
-
 /** A unit word as typed, with its marks or without ("tỉnh", "tinh", "quận"). */
 const UNIT_TYPED = [
   ...new Set(
-    [...COMMUNE_TYPES.map((t) => t.words), ...PROVINCE_TYPES, ...DISTRICT_TYPES].flatMap((w) => [w, fold(w)]),
+    [...COMMUNE_TYPES.map((t) => t.words), ...PROVINCE_TYPES, ...DISTRICT_TYPES].flatMap((w) => [
+      w,
+      foldVietnamese(w),
+    ]),
   ),
 ]
   .sort((a, b) => b.length - a.length)

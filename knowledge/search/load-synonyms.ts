@@ -4,7 +4,6 @@
  * the query expander uses.
  * @module
  */
-
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { FACETS, type Facet } from '../answer/answer.types.ts'
