@@ -356,7 +356,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     namesOneRecord({ query, names: search(question, { limit: NAMED_AMONG }).map((r) => r.name) })
   // (read without the places named: "tôi ở tỉnh Hà Nam cũ, rằm tháng 7 cúng gì" holds no pair "tỉnh hà"
   // of the names, and where the citizen lives is no evidence of what they ask)
-  const unplaced = found.length ? expand(withoutPlaceNames(question, found)) : query
+  const placeless = withoutPlaceNames(question, found)
+  const unplaced = placeless === question ? query : expand(placeless)
   const evidence = recordsShare
     ? createAdminEvidenceReader({ query: unplaced, synonyms, wordShare: recordsShare, topics, named })
     : undefined
@@ -512,7 +513,8 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // (in a conversation a bare "sao", "nào" asks how to go on: "rồi sao nữa"; a number of copies or pages
   // is how many of the procedure's papers, "bao nhiêu tiền 1 bản", not the "01" of another name)
   const counted = following ? countedWords(query.tokens) : null
-  const topical = query.terms.filter(
+  // (where the citizen lives is no topic: "nhận con nuôi ở quận Hoàn Kiếm cũ" supports no "cơ quan")
+  const topical = unplaced.terms.filter(
     (t) =>
       !GENERIC.has(t.folded) &&
       t.weight >= 1 &&
@@ -539,7 +541,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
 
   // Only procedures whose action and deciding qualifiers match the question can answer it;
   // among siblings, the one whose variant the question names comes first.
-  const searched = search(withoutPlaceNames(question, found), { limit: 20 })
+  const searched = search(placeless, { limit: 20 })
   // "… để xóa án tích": an action said only in the purpose is not the one asked (set-aside-purpose.ts).
   // "hộ chiếu hết hạn": renewed by a new issue where the records neither exchange nor extend it (renew-expired.ts).
   // "đổi kê khai thuế từ tháng sang quý": a bare "đổi" of what no record exchanges is a change (read-bare-change.ts).
@@ -842,7 +844,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     undecided.add(g)
   // A name scoring as high that is the best one's name with words the question does not say is a
   // special case of it, not a choice (find-undecided.ts).
-  const questionWords = new Set([...query.folded, ...query.terms.map((t) => t.folded)])
+  // (not the words of a filler phrase: "tôi có việc muốn hỏi, đăng ký giám hộ" asks no "giám sát việc giám hộ")
+  const said = query.folded.filter((_, k) => !query.fillerAt?.includes(k))
+  const questionWords = new Set([...said, ...query.terms.map((t) => t.folded)])
   const close = [
     ...groups.filter(
       (g) =>

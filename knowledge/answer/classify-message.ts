@@ -938,7 +938,8 @@ export const classifyMessage = ({
       return
     }
   })
-  const namesObject = () => !!wordShare && holdsPairBeside({ query, wordShare, beside: GREETING_WORDS_SET })
+  const namesObject = () =>
+    !!wordShare && holdsPairBeside({ query, wordShare, beside: GREETING_WORDS_SET, oneName: true })
   // (nor a topic outside the records between a greeting and thanks: "Chào anh chị, dự báo thời tiết Huế
   // ngày mai. Cảm ơn" asks it, and is told the records do not cover it)
   if (

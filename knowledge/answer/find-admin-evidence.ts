@@ -468,22 +468,27 @@ const namesPaper = (
  * with no digit and neither word among `beside` (the words of a phrase found elsewhere, such as an
  * everyday activity of the out-of-scope list), and beside such words two such pairs in a row:
  * "mua tem điện tử rượu" beside "nấu" names the records' object, while "tối nay Việt Nam đá với
- * Thái Lan" holds only single everyday pairs once "đá với" is set aside.
+ * Thái Lan" holds only single everyday pairs once "đá với" is set aside. With `oneName`, a pair a
+ * single name holds counts too (beside a greeting, "Xin chào, xin mã số vùng trồng sầu riêng": that
+ * name's own words).
  */
 export const holdsPairBeside = ({
   query,
   wordShare,
   beside = new Set<string>(),
+  oneName = false,
 }: {
   query: ExpandedQuery
   wordShare: (folded: string) => number
   beside?: ReadonlySet<string>
+  oneName?: boolean
 }): boolean => {
   const typed = new Set(query.folded)
   const held = query.bigrams.map((pair) => {
     if (namesNumber(pair)) return false
     const [a = '', b = ''] = pair.split('_')
-    return typed.has(a) && typed.has(b) && !beside.has(a) && !beside.has(b) && wordShare(pair) >= PAIR_SHARE
+    if (!typed.has(a) || !typed.has(b) || beside.has(a) || beside.has(b)) return false
+    return oneName ? wordShare(pair) > 0 : wordShare(pair) >= PAIR_SHARE
   })
   if (!beside.size) return held.some(Boolean)
   // Beside such a phrase one pair may be everyday speech ("Việt Nam", "tiếng Anh"): three words in a row,

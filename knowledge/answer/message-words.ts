@@ -98,12 +98,35 @@ const OWN_NAME = new RegExp(
   'gu',
 )
 
+/** Kin and others a citizen asks for ("mẹ em", "bà nội tôi", "hàng xóm"), with marks or without. */
+const KIN = String.raw`(?:mẹ|me|má|ma|bố|bo|ba|bà|cha|ông|ong|anh|chị|chi|em|cô|co|chú|chu|bác|bac|dì|di|cậu|cau|vợ|vo|chồng|chong|con|cháu|chau|bạn|ban|hàng\s+xóm|hang\s+xom|người\s+quen|nguoi\s+quen)(?:\s+(?:nội|noi|ngoại|ngoai|ruột|ruot|gái|gai|trai))?(?![\p{L}\p{N}])`
+
+/** The one who writes: "em", "tôi", "mình", "cháu", "con". */
+const WRITER = '(?:em|tôi|toi|mình|minh|cháu|chau|con)'
+
+/** "giúp", "giùm", "hộ": on someone's behalf. */
+const ON_BEHALF = '(?:giúp|giup|giùm|gium|hộ|ho)'
+
+/**
+ * Who the citizen asks for, in a clause that opens the message or a sentence: "mẹ em nhờ hỏi", "bà nội
+ * tôi nhờ cháu hỏi giúp:", "em hỏi giùm bố em,", "hỏi hộ hàng xóm". Whom the procedure is for is asked in
+ * the rest ("mẹ em nhờ hỏi làm thẻ bhyt cho bà"), which stays.
+ */
+const ASKING_FOR = new RegExp(
+  String.raw`(?:^|(?<=[,.;!?\n]))\s*(?:${KIN}(?:\s+(?:của\s+|cua\s+)?${WRITER})?\s+(?:nhờ|nho)(?:\s+${WRITER})?\s+(?:hỏi|hoi)(?:\s+${ON_BEHALF})?(?:\s+(?:là|la))?|(?:${WRITER}\s+)?(?:hỏi|hoi)\s+(?:${ON_BEHALF}|cho)\s+${KIN}(?:\s+(?:của\s+|cua\s+)?${WRITER})?)(?![\p{L}\p{N}])\s*[,:]?`,
+  'giu',
+)
+
 /**
  * The message without the asides that name no procedure: masked personal data, the citizen's own name,
- * the form of address that opens it.
+ * whom they ask for, the form of address that opens it.
  */
 export const withoutAsides = (asked: string) =>
-  withoutAddress(withoutMasks(asked).replace(OWN_NAME, (m) => (m.trim() ? ' ' : m)))
+  withoutAddress(
+    withoutMasks(asked)
+      .replace(OWN_NAME, (m) => (m.trim() ? ' ' : m))
+      .replace(ASKING_FOR, ' '),
+  )
 
 /** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */
 const COUNT_WORDS = new Set(['ban', 'trang', 'to', 'cuon', 'quyen', 'bo'])

@@ -35,7 +35,18 @@ const UNIT_TYPED = [
   .join('|')
 
 /** Where the citizen is: "(đang / sống) ở", "tại", "thuộc" (with marks or without). */
-const WHERE = '(?:(?:đang|dang|sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc)'
+const WHERE = '(?:(?:đang|dang)\\s+)?(?:(?:sống|song)\\s+)?(?:ở|o|tại|tai|thuộc|thuoc)'
+
+/**
+ * The country as where the citizen is ("ở Việt Nam", "tại VN", "đang sống ở Viet Nam"): the records name
+ * it for foreigners and citizens abroad ("người nước ngoài làm việc tại Việt Nam"), so a citizen saying
+ * where they are would be read as one of them. "về Việt Nam", "quốc tịch Việt Nam" and where a child was
+ * born ("bé sinh ở Việt Nam": no birth abroad) stay.
+ */
+const IN_COUNTRY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?<!(?:sinh|đẻ|de)\\s+)${WHERE}\\s+(?:việt\\s+nam|viet\\s+nam|vn)(?![\\p{L}\\p{N}])`,
+  'giu',
+)
 
 /** Any character outside ASCII: a name typed with its marks. */
 const MARKED = /[^\p{ASCII}]/u
@@ -43,11 +54,12 @@ const MARKED = /[^\p{ASCII}]/u
 /**
  * @param places the mentions `PlaceNotes.find` read in `question`
  * @returns the question with those names (and the "(đang) ở / tại / thuộc" before, the "cũ / mới"
- *   after) replaced by a space; the question itself when nothing else would be left
+ *   after) and the country where the citizen is ({@link IN_COUNTRY}) replaced by a space; the question
+ *   itself when nothing else would be left
  * @example withoutPlaceNames('tách thửa đất ở Bình Dương cũ', places) // 'tách thửa đất  '
  */
 export const withoutPlaceNames = (question: string, places: readonly PlaceMention[]): string => {
-  let text = question
+  let text = question.replace(IN_COUNTRY, ' ')
   for (const p of places) {
     const name = p.mentioned.replace(UNIT_WORD, '').trim()
     if (!name) continue

@@ -73,6 +73,8 @@ export type ExpandedQuery = {
    * citizen says is not the case or not wanted, and the request does not say again.
    */
   deniedPairs?: string[]
+  /** The words (indexes of `tokens`) of filler phrases of two words or more ("có việc muốn hỏi"): said, but of no topic. */
+  fillerAt?: number[]
   /** The procedure words of each life event the message tells (find-life-events.ts). */
   events?: string[]
   /** The words of each variant the message's facts decide (find-story-variants.ts). */
@@ -340,6 +342,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   let denying = false
   const terms: QueryTerm[] = []
   const runs: QueryTerm[][] = []
+  const fillerAt: number[] = []
   let run: QueryTerm[] = []
   const closeRun = () => {
     if (run.length) {
@@ -432,6 +435,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
         const ambiguous = n === 1 && !t.accented && synonyms.ambiguousFiller.has(key)
         if (ambiguous) run.push({ ...termOf(t, synonyms, false), weight: withMarks ? 1 : WEAK_WEIGHT })
         else closeRun()
+        if (n > 1) for (let k = 0; k < n; k++) fillerAt.push(i + k)
         // ("chào bot, …": a word of address may follow a greeting)
         if (i === opening && !ambiguous) opening = i + n
         consumed = n
@@ -553,6 +557,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     ...(headRuns >= 0 ? { headPairs } : {}),
     ...(story ? { requestPairs } : {}),
     ...(deniedPairs.length ? { deniedPairs } : {}),
+    ...(fillerAt.length ? { fillerAt } : {}),
     ...(events.length ? { events } : {}),
     ...(variants.length ? { variants } : {}),
     ...(ruledOut.length ? { ruledOut } : {}),

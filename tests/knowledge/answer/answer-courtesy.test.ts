@@ -8,6 +8,9 @@ const PLAIN: [string, string][] = [
   ['cải chính hộ tịch sai ngày sinh', '1.004859'],
   ['khai thuế cho người làm đại lý xổ số', '1.007690'],
   ['kich hoat dinh danh dien tu muc 2 tren VNeID o dau', '3.000228'],
+  ['đăng ký giám hộ cho cháu mồ côi', '1.004837'],
+  ['nhận con nuôi', '2.001263'],
+  ['xin mã số vùng trồng sầu riêng để xuất khẩu', '1.014776'],
 ]
 
 /** The ways citizens open and close a message around the question. */
@@ -42,6 +45,11 @@ const WRAPPERS: ((q: string) => string)[] = [
   (q) => `ok ad, ${q}`,
   (q) => `mai em bay rồi, ${q}`,
   (q) => `${q}, mai em phải nộp rồi`,
+  (q) => `mẹ em nhờ hỏi ${q}`,
+  (q) => `em hỏi giùm bà nội, ${q}`,
+  (q) => `${q} ở Việt Nam`,
+  (q) => `${q} ở quận Hoàn Kiếm cũ`,
+  (q) => `tôi đang sống ở tỉnh Hà Tây cũ, ${q}`,
 ]
 
 describe('greetings, thanks and asking leave around a question', () => {

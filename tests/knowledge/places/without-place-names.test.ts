@@ -22,6 +22,13 @@ describe('withoutPlaceNames', () => {
     ['khiếu nại công an huyện', 'khiếu nại công an huyện'],
     ['cap lai giay dang ky phuong tien thuy', 'cap lai giay dang ky phuong tien thuy'],
     ['mang nhân dân tệ từ Lạng Sơn vào Hà Nội', 'mang nhân dân tệ từ vào'],
+    // the country as where the citizen is; coming back to it and its nationality stay
+    ['làm hộ chiếu ở Việt Nam', 'làm hộ chiếu'],
+    ['dang ky ket hon o VN can giay gi', 'dang ky ket hon can giay gi'],
+    ['người nước ngoài đang sống tại Việt Nam xin lý lịch tư pháp', 'người nước ngoài xin lý lịch tư pháp'],
+    ['khai sinh cho con sinh ở Nhật nay về Việt Nam', 'khai sinh cho con sinh ở Nhật nay về Việt Nam'],
+    ['nhập quốc tịch Việt Nam', 'nhập quốc tịch Việt Nam'],
+    ['bé sinh ở Việt Nam, làm khai sinh', 'bé sinh ở Việt Nam, làm khai sinh'],
     // the question itself when nothing else would be left
     ['Hà Nội', 'Hà Nội'],
   ])('reads "%s" as "%s" for the search', (question, searched) => {
