@@ -470,8 +470,11 @@ const namesPaper = (
  * "mua tem điện tử rượu" beside "nấu" names the records' object, while "tối nay Việt Nam đá với
  * Thái Lan" holds only single everyday pairs once "đá với" is set aside. With `oneName`, a pair a
  * single name holds counts too (beside a greeting, "Xin chào, xin mã số vùng trồng sầu riêng": that
- * name's own words).
+ * name's own words), and so does one pair holding a word few names hold ("chào, thẻ ABTC").
  */
+/** A word at most this share of names hold (13 of 2,642) is rare: a pair holding it names an object. */
+const RARE_WORD_SHARE = 0.005
+
 export const holdsPairBeside = ({
   query,
   wordShare,
@@ -491,6 +494,9 @@ export const holdsPairBeside = ({
     return oneName ? wordShare(pair) > 0 : wordShare(pair) >= PAIR_SHARE
   })
   if (!beside.size) return held.some(Boolean)
+  // (with `oneName`, a pair holding a word few names hold, "thẻ ABTC", "tem AB", is no chance either)
+  const rare = (pair: string) => pair.split('_').some((w) => wordShare(w) <= RARE_WORD_SHARE)
+  if (oneName && query.bigrams.some((pair, i) => held[i] && rare(pair))) return true
   // Beside such a phrase one pair may be everyday speech ("Việt Nam", "tiếng Anh"): three words in a row,
   // each pair held ("tem điện tử"), name an object of the records.
   return held.some(

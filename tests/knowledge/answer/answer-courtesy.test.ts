@@ -103,6 +103,22 @@ describe('greetings, thanks and asking leave around a question', () => {
     expect((await portal.kb.answer('xin chào, tôi mới dùng lần đầu')).kind).toBe('smalltalk')
   })
 
+  it('take a greeting before words of a single name, or a pair holding a word few names hold, as a question', async () => {
+    // ("mã số vùng trồng": pairs one name alone holds; "thẻ ABTC", "tem AB": words a few names hold)
+    expect(await portal.kb.answer('Xin chào, xin mã số vùng trồng sầu riêng để xuất khẩu')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.014776' },
+    })
+    expect(await portal.kb.answer('Xin chào, tem AB đi Lào')).toMatchObject({ kind: 'answer' })
+    expect((await portal.kb.answer('chào, thẻ ABTC')).kind).not.toBe('smalltalk')
+    for (const message of [
+      'chúc bạn làm việc hiệu quả',
+      'chúc ad mạnh khỏe, công việc thuận lợi',
+      'chào bạn, bạn khỏe không',
+    ])
+      expect((await portal.kb.answer(message)).kind, message).toBe('smalltalk')
+  })
+
   it('take thanks that close a greeted request as courtesy, and thanks that open a message as thanks', async () => {
     for (const message of [
       'Chào anh chị, cải chính hộ tịch sai ngày sinh. Cảm ơn',

@@ -36,7 +36,10 @@ describe('withoutAsides', () => {
     ['đăng ký khai sinh cho con tên Nguyễn Minh Khôi', 'đăng ký khai sinh cho con tên Nguyễn Minh Khôi'],
     ['Chào anh chị\nXin Cấp Lại Hộ Chiếu', 'Chào anh chị Xin Cấp Lại Hộ Chiếu'],
     // kin inside the request, and "hỏi hộ chiếu", are what is asked about
-    ['làm giấy khai sinh cho con khi mẹ là người nước ngoài', 'làm giấy khai sinh cho con khi mẹ là người nước ngoài'],
+    [
+      'làm giấy khai sinh cho con khi mẹ là người nước ngoài',
+      'làm giấy khai sinh cho con khi mẹ là người nước ngoài',
+    ],
     ['cho em hỏi hộ chiếu hết hạn', 'cho em hỏi hộ chiếu hết hạn'],
     ['ba em hỏi hộ chiếu làm ở đâu', 'ba em hỏi hộ chiếu làm ở đâu'],
   ])('keeps "%s" as "%s"', (text, words) => {
