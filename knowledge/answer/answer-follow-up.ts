@@ -22,7 +22,7 @@ import { answerWith } from './answer-with-procedure.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { isSpecialSibling } from './find-special-sibling.ts'
-import { householdForCompany } from './household-for-company.ts'
+import { companyForHousehold, householdForCompany } from './household-for-company.ts'
 import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutAsides } from './message-words.ts'
@@ -131,6 +131,8 @@ const namesOwnThing = (
   synonyms: Synonyms,
 ): boolean => {
   const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
+  // (nor a word of an everyday name of what the names hold: "bằng" of "bằng lái" after "Đổi giấy phép lái xe")
+  const everyday = everydayWordsOf(held, synonyms)
   const phraseWords = actions.phraseWords(query.tokens)
   // (the words asking for a part are no thing: "hồ sơ", "lệ phí")
   const cueWords = cueWordsOf(query, synonyms)
@@ -149,8 +151,24 @@ const namesOwnThing = (
       !PERSON_WORDS.has(t.folded) &&
       !STRESS_WORDS.has(t.folded) &&
       !/\d/.test(t.folded) &&
-      !held.includes(` ${t.folded} `),
+      !held.includes(` ${t.folded} `) &&
+      !everyday.has(t.folded),
   )
+}
+
+/**
+ * The words of the dictionary's everyday names whose official words `held` (folded names, spaced) holds
+ * in a row: "bằng", "lái" of "bằng lái" → "giấy phép lái xe". Only names of two words or more: a single
+ * word ("làm" → "cấp") names no thing.
+ */
+const everydayWordsOf = (held: string, synonyms: Synonyms): Set<string> => {
+  const words = new Set<string>()
+  for (const [key, { value }] of synonyms.expansions) {
+    if (!key.includes(' ')) continue
+    const official = foldPhrase(value.to.replace(/[[\]]/g, ' ')).trim()
+    if (official && held.includes(` ${official} `)) for (const w of key.split(' ')) words.add(w)
+  }
+  return words
 }
 
 /**
@@ -226,7 +244,7 @@ const soleHolder = <T extends { name: string }>(
   options: readonly T[],
   actions: ProcedureActions,
 ): T | null => {
-  if (query.tokens.length > REFINING_WORDS) return null
+  if (saidLength(query) > REFINING_WORDS) return null
   const phraseWords = actions.phraseWords(query.tokens)
   // (the words as typed: "nhà" is too common a word to search by, but it tells the houses' permit apart)
   const words = query.folded.filter((w) => !GENERIC.has(w) && !phraseWords.has(w) && !/\d/.test(w))
@@ -246,7 +264,7 @@ const namedOption = <T extends { name: string }>(
   options: readonly T[],
   actions: ProcedureActions,
 ): T | null => {
-  if (query.tokens.length > REFINING_WORDS) return null
+  if (saidLength(query) > REFINING_WORDS) return null
   // The reply as typed, two words or more, in one option's name ("nhà ở" of "… và nhà ở riêng lẻ")
   const phrase = query.folded.join(' ')
   if (query.folded.length >= 2) {
@@ -265,6 +283,9 @@ const namedOption = <T extends { name: string }>(
   return holding.length === 1 ? (holding[0] ?? null) : null
 }
 
+/** How many words a message says, its filler phrases aside ("à không, ý em là …" says only what follows). */
+const saidLength = (query: ExpandedQuery): number => query.tokens.length - (query.fillerAt?.length ?? 0)
+
 /** A follow-up this short that only names a case is read with the procedure the conversation is about. */
 const REFINING_WORDS = 8
 
@@ -275,7 +296,7 @@ const toldVariants = (name: string, question: string): string[] =>
 /** Whether a follow-up tells a fact deciding a variant whose words the conversation's procedure's name lacks. */
 const toldVariantLacking = async (options: AnswerQuestionOptions, current: string): Promise<boolean> => {
   const { getProcedure, question, query } = readFollowUp(options)
-  if (query.tokens.length > REFINING_WORDS) return false
+  if (saidLength(query) > REFINING_WORDS) return false
   const procedure = await getProcedure(current)
   if (!procedure) return false
   const name = ` ${foldPhrase(procedure.name)} `
@@ -293,7 +314,7 @@ const refineFollowUp = async (
   current: string,
 ): Promise<Answer | null> => {
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
-  if (query.tokens.length > REFINING_WORDS) return null
+  if (saidLength(query) > REFINING_WORDS) return null
   const traits = actions.ofQuestion(query.tokens)
   const procedure = await getProcedure(current)
   if (!procedure) return null
@@ -340,7 +361,10 @@ const askOfObject = async (
   names: readonly string[],
 ): Promise<Answer | null> => {
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
-  const object = sharedObject(names, actions)
+  // (a household business's procedures are about the household business: "thêm ngành nghề" after its
+  // suspension is its own change, not a company's)
+  const household = names.every((n) => / hộ kinh doanh /iu.test(` ${n} `) && !/doanh nghiệp|công ty/iu.test(n))
+  const object = household ? 'hộ kinh doanh' : sharedObject(names, actions)
   if (!object) return null
   const refined = await answerAlone({ ...options, question: `${question} ${object}`, context: {} })
   // (the part asked is the reply's, never one the object's words name: "… trực tuyến toàn trình")
@@ -355,8 +379,12 @@ const askOfObject = async (
   if (refined.kind === 'not_found' && refined.candidates?.length) return refined
   if (refined.kind !== 'clarify') return null
   const doing = (refined.candidates ?? []).filter((c) => !actions.misfit(traits, c.name))
-  const [only] = doing
-  if (doing.length === 1 && only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
+  // (of those, the one whose name holds the object itself: "Cấp lại giấy phép lái xe", not the transport
+  // business's licence that shares "bằng", "xe")
+  const spaced = ` ${foldPhrase(object)} `
+  const holding = doing.filter((c) => ` ${foldPhrase(c.name)} `.includes(spaced))
+  const [only] = doing.length === 1 ? doing : holding.length === 1 ? holding : []
+  if (only) return answerWith(getProcedure, only.code, facet, [], null, query.folded)
   return doing.length ? refined : null
 }
 
@@ -409,6 +437,7 @@ const createFollowUp =
       // (a case of the conversation's procedure that alone reads as another one: "cho người dưới 14 tuổi"
       // after a passport is the passport for a child, not the identity card)
       return (
+        (await stillHousehold(answerAlone, options, current, alone)) ??
         (await restatedObject(options, current)) ??
         (await askedPaper(options, current)) ??
         (await refineVariant(answerAlone, options, current, alone)) ??
@@ -430,6 +459,36 @@ const createFollowUp =
       alone
     )
   }
+
+/**
+ * A follow-up in a conversation about a household business that alone reads as a company's procedure
+ * ("thêm ngành nghề thì sao" after the household business's suspension): asked again for the household
+ * business; its procedure when that answers, else null.
+ */
+const stillHousehold = async (
+  answerAlone: AnswerAlone,
+  options: AnswerQuestionOptions,
+  current: string,
+  alone: Answer,
+): Promise<Answer | null> => {
+  const read = readFollowUp(options)
+  const { getProcedure, question, query } = read
+  const procedure = await getProcedure(current)
+  if (
+    !procedure ||
+    !alone.procedure ||
+    !companyForHousehold(procedure.name, alone.procedure.name, query.folded)
+  )
+    return null
+  const refined = await answerAlone({ ...options, question: `${question} hộ kinh doanh`, context: {} })
+  // (the one household business's procedure among the answer or the options, for the part asked)
+  const offered = [...(refined.procedure ? [refined.procedure] : []), ...(refined.candidates ?? [])]
+  const household = offered.filter((p) => / hộ kinh doanh /iu.test(` ${p.name} `))
+  const [only] = household
+  return refined.kind !== 'not_found' && only && household.every((p) => p.code === only.code)
+    ? answerPartAsked(read, only.code)
+    : null
+}
 
 /**
  * A message's own content terms: not the dictionary's additions, nor words too common to weigh, nor the
@@ -478,7 +537,7 @@ export const isAside = (options: {
   namesPlace: boolean
 }): boolean => {
   const { query, question, procedure, actions, synonyms, namesPlace } = options
-  if (namesPlace || query.tokens.length > REFINING_WORDS || asksHowToGoOn(query)) return false
+  if (namesPlace || saidLength(query) > REFINING_WORDS || asksHowToGoOn(query)) return false
   const whole = query.folded.join(' ')
   // "bán tạp hóa có cần không": whether the conversation's procedure is needed in a case is asked of it;
   // "mua của người quen ở tỉnh khác": another place is a place named.
@@ -513,7 +572,7 @@ const answerNamedSibling = async (
   if (alone.kind !== 'clarify') return null
   const read = readFollowUp(options)
   const { actions, getProcedure, query, synonyms } = read
-  if (query.tokens.length > REFINING_WORDS) return null
+  if (saidLength(query) > REFINING_WORDS) return null
   const procedure = await getProcedure(current)
   if (!procedure) return null
   const object = nameObjectWords(procedure.name, actions).join(' ')
@@ -548,7 +607,7 @@ const answerNamedSibling = async (
 const restatedObject = async (options: AnswerQuestionOptions, current: string): Promise<Answer | null> => {
   const read = readFollowUp(options)
   const { actions, getProcedure, query } = read
-  if (query.tokens.length > REFINING_WORDS) return null
+  if (saidLength(query) > REFINING_WORDS) return null
   if (!namesNoCase(actions.ofQuestion(query.tokens))) return null
   const words = query.terms.filter((t) => t.weight >= 1).map((t) => t.folded)
   if (words.filter((w) => !GENERIC.has(w)).length < 2) return null
@@ -614,7 +673,7 @@ const askedFineOrCapital = async (
 ): Promise<Answer | null> => {
   const read = readFollowUp(options)
   const { actions, getProcedure, query, synonyms } = read
-  if (query.tokens.length > REFINING_WORDS || !(asksPenalty(query.folded) || asksCapital(query.folded)))
+  if (saidLength(query) > REFINING_WORDS || !(asksPenalty(query.folded) || asksCapital(query.folded)))
     return null
   const procedure = await getProcedure(current)
   if (!procedure) return null
@@ -635,7 +694,7 @@ export const asksPaperNeeded = (folded: readonly string[]): boolean => ASKS_PAPE
 
 const askedPaper = (options: AnswerQuestionOptions, current: string): Promise<Answer | null> | null => {
   const { getProcedure, query } = readFollowUp(options)
-  if (query.tokens.length > REFINING_WORDS + 2 || !ASKS_PAPER.test(query.folded.join(' '))) return null
+  if (saidLength(query) > REFINING_WORDS + 2 || !ASKS_PAPER.test(query.folded.join(' '))) return null
   return answerWith(getProcedure, current, 'documents', [], null, query.folded)
 }
 
@@ -655,7 +714,7 @@ const stayOnRecord = async (
   if (alone.kind !== 'clarify' && alone.kind !== 'not_found') return null
   const read = readFollowUp(options)
   const { actions, getProcedure, query, synonyms } = read
-  if (query.tokens.length > REFINING_WORDS) return null
+  if (saidLength(query) > REFINING_WORDS) return null
   const words = ownTerms(query, actions, synonyms).map((t) => t.folded)
   // (a number alone, "số 2", picks from a list: with none offered the reply says so)
   if (!words.some((w) => !/\d/.test(w) && w !== 'so')) return null
@@ -708,7 +767,7 @@ const refineVariant = async (
 ): Promise<Answer | null> => {
   if (!alone.procedure || alone.procedure.code === current) return null
   const { actions, getProcedure, question, query } = readFollowUp(options)
-  if (query.tokens.length > VARIANT_WORDS) return null
+  if (saidLength(query) > VARIANT_WORDS) return null
   const asked = actions.ofQuestion(query.tokens).variants
   if (!asked.size) return null
   // (the reply alone already carries the variant asked: "với người nước ngoài" answered as such)

@@ -118,14 +118,21 @@ const ASKING_FOR = new RegExp(
 )
 
 /**
+ * A word that opens a message and only turns to it, set off by a comma ("thôi, tạm trú thôi": never mind
+ * the last one; "ờ, …", "ok, …"): no "thôi" of giving up a nationality or a job.
+ */
+const OPENING_TURN = /^\s*(?:thôi|thoi|ờ|ừ|ừm|uh|ok|oke|okay|vâng|vang)\s*[,.!]+\s*/iu
+
+/**
  * The message without the asides that name no procedure: masked personal data, the citizen's own name,
- * whom they ask for, the form of address that opens it.
+ * whom they ask for, a word that only turns to the message, the form of address that opens it.
  */
 export const withoutAsides = (asked: string) =>
   withoutAddress(
     withoutMasks(asked)
       .replace(OWN_NAME, (m) => (m.trim() ? ' ' : m))
-      .replace(ASKING_FOR, ' '),
+      .replace(ASKING_FOR, ' ')
+      .replace(OPENING_TURN, ''),
   )
 
 /** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */

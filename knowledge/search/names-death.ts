@@ -155,6 +155,25 @@ const ALONG = new Set(['lan', 'va', 'voi', 'luon', 'ca', 'het', 'cung', 'thoai',
 /** How many words after "mất" may name the paper lost. */
 const LOST_REACH = 4
 
+/** Words after a "mất" that end its clause ("mất rồi", "mất thì sao", "mất luôn"). */
+const CLAUSE_END = new Set([
+  'roi',
+  'r',
+  'thi',
+  'luon',
+  'tieu',
+  'het',
+  'nua',
+  'oi',
+  'a',
+  'ha',
+  'hic',
+  'roai',
+  'zoi',
+])
+/** How many words before such a "mất" may name the paper (the head of "bằng lái xe mất"). */
+const LOST_BACK = 3
+
 /** Belongings lost that are no paper ("mất điện" is a power cut, "mất ví", "mất xe", "mất tiền"). */
 const NOT_PAPERS = new Set(['dien', 'may', 'tien', 'vi', 'xe', 'sim', 'tai'])
 
@@ -162,11 +181,20 @@ const NOT_PAPERS = new Set(['dien', 'may', 'tien', 'vi', 'xe', 'sim', 'tai'])
  * @param tokens the question's words
  * @param i the index of a word
  * @returns whether tokens[i] is a "mất" that tells of a paper lost: a paper named right after it
- *   ("bị móc túi mất bằng lái", "rơi mất căn cước"), not money or time ("mất tiền", "mất bao lâu")
+ *   ("bị móc túi mất bằng lái", "rơi mất căn cước"), or just before it when it ends the clause ("bằng
+ *   mất thì sao"), not money or time ("mất tiền", "mất bao lâu")
  */
 export const namesLostPaper = (tokens: readonly AnalyzedToken[], i: number): boolean => {
   if (!isWord(tokens[i], 'mất', 'mat')) return false
   if (COST_OR_TIME.has(tokens[i + 1]?.folded ?? '')) return false
+  // "bằng mất thì sao", "căn cước mất rồi": a paper named just before a "mất" that ends the clause
+  // (not "hộ chiếu mất 5 ngày", a duration)
+  const next = tokens[i + 1]
+  if (!next || CLAUSE_END.has(next.folded))
+    for (let k = i - 1; k >= Math.max(0, i - LOST_BACK); k--) {
+      const t = tokens[k]
+      if (t && !NOT_PAPERS.has(t.folded) && isLostThing(t, tokens[k + 1])) return true
+    }
   // "mất ví lẫn thẻ căn cước", "mất luôn cccd": a paper among the things lost, a few words on
   for (let k = i + 1; k <= i + LOST_REACH; k++) {
     const t = tokens[k]

@@ -317,4 +317,28 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     const old = await portal.kb.answer('cho người già không đi được', { candidateCodes })
     expect(kindAndCode(old)).toEqual({ kind: 'answer', code: '1.014061' })
   })
+
+  it('reads a correction, a loss and a household business’s change against the conversation', async () => {
+    const cases: [string, string, string][] = [
+      // a correction after the answer: "ý em là", "à không", an opening "thôi,"
+      ['1.014064', 'à không, ý em là đổi vì hết hạn', '1.014063'],
+      ['1.004222', 'thôi, tạm trú thôi', '1.004194'],
+      // a paper named before a "mất" that ends the clause, and its everyday name ("bằng" of "bằng lái")
+      ['3.000347', 'thế bằng mất thì sao', '3.000348'],
+      // a household business's change, not a company's
+      ['1.001570', 'thêm ngành nghề thì sao', '2.000720'],
+    ]
+    for (const [procedureCode, question, code] of cases)
+      expect(kindAndCode(await portal.kb.answer(question, { procedureCode })), question).toEqual({
+        kind: 'answer',
+        code,
+      })
+    // a duration after "mất" is no loss
+    expect(
+      kindAndCode(await portal.kb.answer('hộ chiếu mất 5 ngày à', { procedureCode: '1.001456' })),
+    ).toEqual({
+      kind: 'answer',
+      code: '1.001456',
+    })
+  })
 })
