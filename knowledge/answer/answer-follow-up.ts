@@ -363,7 +363,9 @@ const askOfObject = async (
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
   // (a household business's procedures are about the household business: "thêm ngành nghề" after its
   // suspension is its own change, not a company's)
-  const household = names.every((n) => / hộ kinh doanh /iu.test(` ${n} `) && !/doanh nghiệp|công ty/iu.test(n))
+  const household = names.every(
+    (n) => / hộ kinh doanh /iu.test(` ${n} `) && !/doanh nghiệp|công ty/iu.test(n),
+  )
   const object = household ? 'hộ kinh doanh' : sharedObject(names, actions)
   if (!object) return null
   const refined = await answerAlone({ ...options, question: `${question} ${object}`, context: {} })

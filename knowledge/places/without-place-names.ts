@@ -41,7 +41,8 @@ const WHERE = '(?:(?:đang|dang)\\s+)?(?:(?:sống|song)\\s+)?(?:ở|o|tại|tai
  * The country as where the citizen is ("ở Việt Nam", "tại VN", "đang sống ở Viet Nam"): the records name
  * it for foreigners and citizens abroad ("người nước ngoài làm việc tại Việt Nam"), so a citizen saying
  * where they are would be read as one of them. "về Việt Nam", "quốc tịch Việt Nam" and where a child was
- * born ("bé sinh ở Việt Nam": no birth abroad) stay.
+ * born ("bé sinh ở Việt Nam": no birth abroad) stay, and so does the country of a message about someone
+ * or somewhere abroad ("người nước ngoài đang ở Việt Nam xin thị thực": a visa issued in the country).
  */
 const IN_COUNTRY = new RegExp(
   `(?<![\\p{L}\\p{N}])(?<!(?:sinh|đẻ|de)\\s+)${WHERE}\\s+(?:việt\\s+nam|viet\\s+nam|vn)(?![\\p{L}\\p{N}])`,
@@ -53,13 +54,18 @@ const MARKED = /[^\p{ASCII}]/u
 
 /**
  * @param places the mentions `PlaceNotes.find` read in `question`
+ * @param abroad whether the message is about someone or somewhere abroad: the country then stays
  * @returns the question with those names (and the "(đang) ở / tại / thuộc" before, the "cũ / mới"
  *   after) and the country where the citizen is ({@link IN_COUNTRY}) replaced by a space; the question
  *   itself when nothing else would be left
  * @example withoutPlaceNames('tách thửa đất ở Bình Dương cũ', places) // 'tách thửa đất  '
  */
-export const withoutPlaceNames = (question: string, places: readonly PlaceMention[]): string => {
-  let text = question.replace(IN_COUNTRY, ' ')
+export const withoutPlaceNames = (
+  question: string,
+  places: readonly PlaceMention[],
+  abroad = false,
+): string => {
+  let text = abroad ? question : question.replace(IN_COUNTRY, ' ')
   for (const p of places) {
     const name = p.mentioned.replace(UNIT_WORD, '').trim()
     if (!name) continue
