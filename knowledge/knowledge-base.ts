@@ -8,6 +8,7 @@
 
 import type { Answer, AnswerContext } from './answer/answer.types.ts'
 import { answerQuestion } from './answer/answer-question.ts'
+import { type FormUse, formKey, indexForms } from './answer/find-form-code.ts'
 import { builtInProcedureActions, type ProcedureActions, type Traits } from './answer/procedure-actions.ts'
 import { rankByFit } from './answer/rank-by-fit.ts'
 import { structureAnswer } from './answer/structure-answer.ts'
@@ -123,6 +124,8 @@ export const createKnowledgeBase = async ({
   type Snapshot = {
     index: SearchIndex
     records: Map<string, Procedure>
+    /** The forms the records' papers name, by code (find-form-code.ts). */
+    forms: Map<string, FormUse[]>
     version: string
     vocabulary: Vocabulary
     caches: Caches
@@ -157,7 +160,7 @@ export const createKnowledgeBase = async ({
     // Records are kept with the index they were indexed from, so an answer never mixes two
     // versions and needs no database read (about half the cost of an answer otherwise).
     const records = new Map(procedures.map((p) => [p.code, Object.freeze(p)]))
-    return { index, records, version, vocabulary, caches: newCaches() }
+    return { index, records, forms: indexForms(procedures), version, vocabulary, caches: newCaches() }
   }
   let current = await build(false)
   const versionOf = (snapshot: Snapshot) => `${snapshot.version}/${snapshot.vocabulary.version}`
@@ -275,6 +278,7 @@ export const createKnowledgeBase = async ({
             expand,
             wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),
             servesForces: (code) => snapshot.index.facts.get(code)?.forces === true,
+            formUses: (code) => snapshot.forms.get(formKey(code)) ?? [],
           }),
         ),
       )

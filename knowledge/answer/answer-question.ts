@@ -30,6 +30,7 @@ import {
   isAside,
   isHowWord,
 } from './answer-follow-up.ts'
+import { answerForm } from './answer-form.ts'
 import { answerWith, type PlaceContext } from './answer-with-procedure.ts'
 import { asksForAnimal } from './asks-for-animal.ts'
 import { CALL_BACK } from './asks-for-person.ts'
@@ -41,6 +42,7 @@ import { doubtsAction } from './doubt-action.ts'
 import { findAskedKind } from './find-asked-kind.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findFirstIssue } from './find-first-issue.ts'
+import { askedFormCode, type FormUse, wordsBesideForm } from './find-form-code.ts'
 import { findNamedCard } from './find-named-card.ts'
 import { findObjectChoice } from './find-object-choice.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
@@ -95,6 +97,8 @@ export type AnswerQuestionOptions = {
   expand?: (text: string) => ExpandedQuery
   /** Whether only members of the police or the army file the procedure (knowledge/search/serves-forces.ts). */
   servesForces?: (code: string) => boolean
+  /** The procedures whose papers hold a form, by its code (find-form-code.ts); none when not given. */
+  formUses?: (code: string) => readonly FormUse[]
 }
 
 /** Below this share of the query's words found in the best name, nothing is a match. */
@@ -115,6 +119,8 @@ const ALONE = { margin: 0.45, coverage: 0.5, idfCoverage: 0.25, precision: 0.15,
 const SOLE = { coverage: 0.7, idfCoverage: 0.7, margin: 0.3 }
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
 const NAMED_AMONG = 3
+/** At most this many words beside a form's code ("là gì", "tải ở đâu") ask only for the form. */
+const FORM_ALONE_WORDS = 3
 /** Nearest procedures named as "có thể liên quan" when none covers the question. */
 const MAX_RELATED = 3
 /** A weak match lists the fitting procedures scoring within this of it, so the right one is likely among them. */
@@ -326,6 +332,13 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       return notFound(`Hiện không có danh sách nào để chọn. ${NAME_IT}`)
     }
   }
+  // "mẫu CT01 là gì": a form asked for by its code is answered from the records' papers that name it.
+  // (a form no record's papers hold is said to be so when the message asks only for it: "mẫu TK1-TS là gì";
+  // beside other words it may be a paper the procedure issues, "giấy xác nhận thông tin cư trú mẫu CT07")
+  const form = options.formUses ? askedFormCode(question) : null
+  const uses = form && options.formUses ? options.formUses(form) : []
+  if (form && (uses.length || wordsBesideForm(question) <= FORM_ALONE_WORDS))
+    return answerForm({ ...options, code: form, uses })
   const found = placeNotes.find(question)
   const place: PlaceContext | null = found.length
     ? { places: found, note: (levels) => placeNotes.note(found, levels) }
