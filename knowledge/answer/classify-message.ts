@@ -207,14 +207,15 @@ const OWN_APPLICATION_WHEN = new RegExp(
 )
 
 /** Something handed in some time ago ("nộp từ tuần trước", "làm 3 tuần rồi", "nộp từ tháng 8", "nộp từ đầu tháng", "nộp online từ thứ hai") — folded. */
-const HANDED_IN_AGO = String.raw`\b(?:nop|lam|gui)\b(?: \S+){0,6}? (?:(?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:tu )?thu (?:hai|ba|tu|nam|sau|bay|\d)|(?:tu )?dau (?:thang|tuan|nam)(?: nay| truoc)?|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))|(?:tu|tu hom|tu ngay|tu dau|hom|ngay) (?:thang \d{1,2}|ngay \d{1,2}|\d{1,2}(?:[/ -]\d{1,2})?)(?!\d))\b`
+const HANDED_IN_AGO = String.raw`\b(?:nop|lam(?! on\b)|gui)\b(?: \S+){0,6}? (?:(?:tu |tu hom |hom )?(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu \S+|(?:tu )?thu (?:hai|ba|tu|nam|sau|bay|\d)|(?:tu )?dau (?:thang|tuan|nam)(?: nay| truoc)?|(?:\d+|mot|hai|ba|may|vai) (?:ngay|hom|tuan|thang) (?:truoc|roi))|(?:tu|tu hom|tu ngay|tu dau|hom|ngay) (?:thang \d{1,2}|ngay \d{1,2}|\d{1,2}(?:[/ -]\d{1,2})?)(?!\d))\b`
 
 /**
  * Waiting for a result without a receipt code: something handed in ("nộp", "làm", "gửi") some
  * days ago ("đã 10 ngày", "tuần trước", "hôm thứ 2") and not received yet ("sao chưa có thẻ",
  * "chưa thấy trả") or asked whether it came ("căn cước làm lại 3 tuần rồi đã có chưa"), or asked when
  * it comes ("bao giờ tôi nhận được hộ chiếu, nộp từ tuần trước rồi") — folded. "bé 2
- * tháng chưa có giấy khai sinh" names no handing in, so it stays a question.
+ * tháng chưa có giấy khai sinh" names no handing in, so it stays a question, and so does a "làm ơn"
+ * ("làm ơn cho hỏi, con mới sinh được 2 tháng chưa có giấy khai sinh": please, not made).
  */
 const WAITING = new RegExp(
   [
@@ -232,7 +233,7 @@ const WAITING = new RegExp(
     // "đã 10 ngày … sao chưa có thẻ", "làm lại 3 tuần rồi đã có chưa", "nộp tuần trước chưa thấy trả",
     // "hồ sơ nộp bữa giờ sao chưa thấy gì hết trơn"
     // ("chưa đăng ký kết hôn, con mới sinh được 2 tháng chưa có giấy khai sinh" hands nothing in)
-    String.raw`(?<!\bchua )\b(?:nop|lam|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu|bua gio|may bua nay|bua truoc|hom bua|may hom nay|ca tuan nay|ca thang nay)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b`,
+    String.raw`(?<!\bchua )\b(?:nop|lam(?! on\b)|gui|dang ki)\b.*\b(?:\d+|mot|hai|ba|may|vai|nhieu) (?:ngay|hom|tuan|thang)\b.*\b(?:chua (?:co|nhan|thay|tra|duoc|lay|xong)|(?:co|xong|tra|nhan duoc|lay duoc) chua)\b|\b(?:nop|lam(?! on\b)|gui|dang ki)\b.*\b(?:tuan truoc|thang truoc|hom qua|hom truoc|hom thu|bua gio|may bua nay|bua truoc|hom bua|may hom nay|ca tuan nay|ca thang nay)\b.*\bchua (?:co|nhan|thay|tra|duoc|lay|xong)\b`,
   ].join('|'),
 )
 

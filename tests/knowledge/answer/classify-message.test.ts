@@ -218,6 +218,9 @@ describe('classifyMessage', () => {
       'trời ơi mất căn cước rồi',
       // a time told beside what was not handed in ("chưa đăng ký kết hôn, … 2 tháng chưa có giấy khai sinh")
       'hai đứa chưa đăng ký kết hôn, con mới sinh được 2 tháng chưa có giấy khai sinh, giờ làm khai sinh có tên bố thế nào',
+      // "làm ơn" is please, nothing made or handed in
+      'làm ơn cho hỏi con mới sinh được 2 tháng chưa có giấy khai sinh',
+      'lam on cho hoi thang sau cong ty cu toi di nhat 6 thang, toi chua co ho chieu, lam ho chieu can gi',
       // an application still to be handed in, and a baby's papers: questions about the procedure
       'tôi muốn nộp hồ sơ của tôi xin cấp hộ chiếu thì bao lâu có kết quả',
       // a paper past its date, a declaration filed late: the procedure's questions, not an application's progress
