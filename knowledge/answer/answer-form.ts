@@ -4,12 +4,16 @@
  * of them is meant, the form named as the records name it; else that no record's papers hold it.
  * @module
  */
+
+import { expandQuery } from '../search/expand-query.ts'
 import type { Answer } from './answer.types.ts'
 import type { AnswerQuestionOptions } from './answer-question.ts'
 import { answerWith } from './answer-with-procedure.ts'
 import { composeClarify } from './compose-clarify.ts'
+import { detectFacet } from './detect-facet.ts'
 import type { FormUse } from './find-form-code.ts'
 import { HOTLINE, PORTAL } from './help-channels.ts'
+import { builtInSynonyms } from './message-words.ts'
 
 /** A procedure the rest of the message names leads the next one using the form by this much to be answered. */
 const NAMED_MARGIN = 0.06
@@ -46,6 +50,11 @@ export const answerForm = async (
     (a, b) =>
       (scores.get(b.code)?.score ?? -1) - (scores.get(a.code)?.score ?? -1) || a.name.length - b.name.length,
   )
+  // The part asked ("tờ khai CT01 nộp ở đâu"), else the papers, where the form is.
+  const synonyms = options.synonyms ?? builtInSynonyms()
+  const query = (options.expand ?? ((text: string) => expandQuery(text, synonyms)))(question)
+  const asked = detectFacet({ text: query.tokens, synonyms, message: question })
+  const facet = asked === 'overview' ? 'documents' : asked
   const [first] = ranked
   const best = first ? scores.get(first.code) : undefined
   // (the next one another procedure, not the same one at another level)
@@ -54,9 +63,9 @@ export const answerForm = async (
     first &&
     (uses.length === 1 || (best && best.coverage >= 0.5 && best.score - (next?.score ?? 0) >= NAMED_MARGIN))
   )
-    return (await answerWith(getProcedure, first.code, 'documents')) ?? { kind: 'not_found', text: '' }
+    return (await answerWith(getProcedure, first.code, facet)) ?? { kind: 'not_found', text: '' }
   const form = commonForm(uses)
-  const clarify = composeClarify({ options: ranked, facet: 'documents', weak: false })
+  const clarify = composeClarify({ options: ranked, facet, weak: false })
   const written = first?.formCode || code
   const lead = `Mẫu ${written}${form ? ` (${form})` : ''} có trong hồ sơ của ${uses.length} thủ tục. Bạn hỏi về thủ tục nào (trả lời số thứ tự)?`
   const more =
