@@ -22,7 +22,7 @@ import { answerWith } from './answer-with-procedure.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { isSpecialSibling } from './find-special-sibling.ts'
-import { companyForHousehold, householdForCompany } from './household-for-company.ts'
+import { householdForCompany } from './household-for-company.ts'
 import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutAsides } from './message-words.ts'
@@ -439,7 +439,6 @@ const createFollowUp =
       // (a case of the conversation's procedure that alone reads as another one: "cho người dưới 14 tuổi"
       // after a passport is the passport for a child, not the identity card)
       return (
-        (await stillHousehold(answerAlone, options, current, alone)) ??
         (await restatedObject(options, current)) ??
         (await askedPaper(options, current)) ??
         (await refineVariant(answerAlone, options, current, alone)) ??
@@ -461,36 +460,6 @@ const createFollowUp =
       alone
     )
   }
-
-/**
- * A follow-up in a conversation about a household business that alone reads as a company's procedure
- * ("thêm ngành nghề thì sao" after the household business's suspension): asked again for the household
- * business; its procedure when that answers, else null.
- */
-const stillHousehold = async (
-  answerAlone: AnswerAlone,
-  options: AnswerQuestionOptions,
-  current: string,
-  alone: Answer,
-): Promise<Answer | null> => {
-  const read = readFollowUp(options)
-  const { getProcedure, question, query } = read
-  const procedure = await getProcedure(current)
-  if (
-    !procedure ||
-    !alone.procedure ||
-    !companyForHousehold(procedure.name, alone.procedure.name, query.folded)
-  )
-    return null
-  const refined = await answerAlone({ ...options, question: `${question} hộ kinh doanh`, context: {} })
-  // (the one household business's procedure among the answer or the options, for the part asked)
-  const offered = [...(refined.procedure ? [refined.procedure] : []), ...(refined.candidates ?? [])]
-  const household = offered.filter((p) => / hộ kinh doanh /iu.test(` ${p.name} `))
-  const [only] = household
-  return refined.kind !== 'not_found' && only && household.every((p) => p.code === only.code)
-    ? answerPartAsked(read, only.code)
-    : null
-}
 
 /**
  * A message's own content terms: not the dictionary's additions, nor words too common to weigh, nor the

@@ -463,6 +463,9 @@ const namesPaper = (
   })
 }
 
+/** A word at most this share of names hold (13 of 2,642) is rare: a pair holding it names an object. */
+const RARE_WORD_SHARE = 0.005
+
 /**
  * A word pair typed by the citizen that several procedure names hold (at least {@link PAIR_SHARE}),
  * with no digit and neither word among `beside` (the words of a phrase found elsewhere, such as an
@@ -472,9 +475,6 @@ const namesPaper = (
  * single name holds counts too (beside a greeting, "Xin chào, xin mã số vùng trồng sầu riêng": that
  * name's own words), and so does one pair holding a word few names hold ("chào, thẻ ABTC").
  */
-/** A word at most this share of names hold (13 of 2,642) is rare: a pair holding it names an object. */
-const RARE_WORD_SHARE = 0.005
-
 export const holdsPairBeside = ({
   query,
   wordShare,

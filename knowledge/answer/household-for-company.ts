@@ -26,23 +26,3 @@ export const householdForCompany = (name: string, folded: readonly string[]): bo
     !HOUSEHOLD_WORDS.some((w) => asked.includes(` ${w} `))
   )
 }
-
-/**
- * @param name the conversation's procedure's name
- * @param answered the name of the procedure a follow-up alone reads as
- * @param folded the follow-up's folded words
- * @returns whether the conversation is about a household business, the follow-up alone reads as a
- *   company's procedure, and it names neither ("thêm ngành nghề thì sao" after the household business's
- *   suspension): the household business is still the one asking
- */
-export const companyForHousehold = (name: string, answered: string, folded: readonly string[]): boolean => {
-  const named = ` ${foldPhrase(name)} `
-  const other = ` ${foldPhrase(answered)} `
-  const asked = ` ${folded.join(' ')} `
-  return (
-    named.includes(' ho kinh doanh ') &&
-    !other.includes(' ho kinh doanh ') &&
-    COMPANY_WORDS.some((w) => other.includes(` ${w} `)) &&
-    ![...COMPANY_WORDS, ...HOUSEHOLD_WORDS].some((w) => asked.includes(` ${w} `))
-  )
-}
