@@ -320,9 +320,15 @@ const refineFollowUp = async (
   if (!procedure) return null
   // A fact that decides a variant ("con sinh bên Nhật" after the birth registration) is a case too
   const told = toldVariants(procedure.name, question)
-  // (its place abroad is no thing of its own)
-  if (!told.length && (namesNoCase(traits) || namesOwnThing(query, [procedure.name], actions, synonyms)))
-    return null
+  // (its place abroad is no thing of its own; nor, for an action the procedure does not do, a thing its
+  // record speaks of: "thay đổi ngành nghề" after the household business's registration changes its lines)
+  const misfitsAction = actions.misfit(traits, procedure.name)?.kind === 'action'
+  const ofRecord = () => {
+    const held = recordFacts(procedure).words
+    return ownTerms(query, actions, synonyms).every((t) => held.includes(` ${t.folded} `))
+  }
+  const ownThing = () => namesOwnThing(query, [procedure.name], actions, synonyms) && !(misfitsAction && ofRecord())
+  if (!told.length && (namesNoCase(traits) || ownThing())) return null
   // "còn công ty thì sao" after a household business's registration: another applicant, not its case.
   if (householdForCompany(procedure.name, query.folded)) return null
   // An action the procedure does not do ("mất rồi" after a first issue): asked of its object.

@@ -318,7 +318,7 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(kindAndCode(old)).toEqual({ kind: 'answer', code: '1.014061' })
   })
 
-  it('reads a correction, a loss and a household business’s change against the conversation', async () => {
+  it('reads a correction, a loss and a household business’s changes against the conversation', async () => {
     const cases: [string, string, string][] = [
       // a correction after the answer: "ý em là", "à không", an opening "thôi,"
       ['1.014064', 'à không, ý em là đổi vì hết hạn', '1.014063'],
@@ -327,6 +327,8 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
       ['3.000347', 'thế bằng mất thì sao', '3.000348'],
       // a household business's change, not a company's
       ['1.001570', 'thêm ngành nghề thì sao', '2.000720'],
+      // an action the registration does not do, of a thing its record speaks of ("chủ hộ")
+      ['1.001612', 'thay đổi chủ hộ', '2.000720'],
     ]
     for (const [procedureCode, question, code] of cases)
       expect(kindAndCode(await portal.kb.answer(question, { procedureCode })), question).toEqual({
