@@ -327,7 +327,8 @@ const refineFollowUp = async (
     const held = recordFacts(procedure).words
     return ownTerms(query, actions, synonyms).every((t) => held.includes(` ${t.folded} `))
   }
-  const ownThing = () => namesOwnThing(query, [procedure.name], actions, synonyms) && !(misfitsAction && ofRecord())
+  const ownThing = () =>
+    namesOwnThing(query, [procedure.name], actions, synonyms) && !(misfitsAction && ofRecord())
   if (!told.length && (namesNoCase(traits) || ownThing())) return null
   // "còn công ty thì sao" after a household business's registration: another applicant, not its case.
   if (householdForCompany(procedure.name, query.folded)) return null
