@@ -22,7 +22,7 @@ import { answerWith } from './answer-with-procedure.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { isSpecialSibling } from './find-special-sibling.ts'
-import { householdForCompany } from './household-for-company.ts'
+import { householdForCompany, isHouseholdName } from './household-for-company.ts'
 import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { builtInSynonyms, GENERIC, rewrittenWords, withoutAsides } from './message-words.ts'
@@ -132,7 +132,12 @@ const namesOwnThing = (
 ): boolean => {
   const held = ` ${names.map((n) => foldPhrase(n)).join(' ')} `
   // (nor a word of an everyday name of what the names hold: "bằng" of "bằng lái" after "Đổi giấy phép lái xe")
-  const everyday = everydayWordsOf(held, synonyms)
+  // (read only when a word the names lack is left)
+  let everyday: Set<string> | undefined
+  const everydayWord = (w: string) => {
+    everyday ??= everydayWordsOf(held, synonyms)
+    return everyday.has(w)
+  }
   const phraseWords = actions.phraseWords(query.tokens)
   // (the words asking for a part are no thing: "hồ sơ", "lệ phí")
   const cueWords = cueWordsOf(query, synonyms)
@@ -152,7 +157,7 @@ const namesOwnThing = (
       !STRESS_WORDS.has(t.folded) &&
       !/\d/.test(t.folded) &&
       !held.includes(` ${t.folded} `) &&
-      !everyday.has(t.folded),
+      !everydayWord(t.folded),
   )
 }
 
@@ -370,10 +375,7 @@ const askOfObject = async (
   const { actions, getProcedure, question, query, synonyms } = readFollowUp(options)
   // (a household business's procedures are about the household business: "thêm ngành nghề" after its
   // suspension is its own change, not a company's)
-  const household = names.every(
-    (n) => / hộ kinh doanh /iu.test(` ${n} `) && !/doanh nghiệp|công ty/iu.test(n),
-  )
-  const object = household ? 'hộ kinh doanh' : sharedObject(names, actions)
+  const object = names.every(isHouseholdName) ? 'hộ kinh doanh' : sharedObject(names, actions)
   if (!object) return null
   const refined = await answerAlone({ ...options, question: `${question} ${object}`, context: {} })
   // (the part asked is the reply's, never one the object's words name: "… trực tuyến toàn trình")

@@ -11,7 +11,7 @@ import type { AnswerQuestionOptions } from './answer-question.ts'
 import { answerWith } from './answer-with-procedure.ts'
 import { composeClarify } from './compose-clarify.ts'
 import { detectFacet } from './detect-facet.ts'
-import type { FormUse } from './find-form-code.ts'
+import { type FormUse, withoutFormAsked } from './find-form-code.ts'
 import { HOTLINE, PORTAL } from './help-channels.ts'
 import { builtInSynonyms } from './message-words.ts'
 
@@ -44,8 +44,7 @@ export const answerForm = async (
     }
   // The rest of the message may name the procedure ("tờ khai CT01 đăng ký tạm trú"): ranked by it,
   // then the shortest names (the general procedures before their special cases).
-  const rest = question.replace(new RegExp(code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ' ')
-  const scores = new Map(search(rest, { limit: 20 }).map((r) => [r.code, r]))
+  const scores = new Map(search(withoutFormAsked(question), { limit: 20 }).map((r) => [r.code, r]))
   const ranked = [...uses].sort(
     (a, b) =>
       (scores.get(b.code)?.score ?? -1) - (scores.get(a.code)?.score ?? -1) || a.name.length - b.name.length,
@@ -59,11 +58,11 @@ export const answerForm = async (
   const best = first ? scores.get(first.code) : undefined
   // (the next one another procedure, not the same one at another level)
   const next = ranked.map((u) => scores.get(u.code)).find((r) => r && r.group !== best?.group)
-  if (
+  const named =
     first &&
     (uses.length === 1 || (best && best.coverage >= 0.5 && best.score - (next?.score ?? 0) >= NAMED_MARGIN))
-  )
-    return (await answerWith(getProcedure, first.code, facet)) ?? { kind: 'not_found', text: '' }
+  const answer = named ? await answerWith(getProcedure, first.code, facet) : null
+  if (answer) return answer
   const form = commonForm(uses)
   const clarify = composeClarify({ options: ranked, facet, weak: false })
   const written = first?.formCode || code

@@ -229,9 +229,8 @@ const OUT_OF_SCOPE_TEXT =
   'Bạn có thể hỏi về giấy tờ, lệ phí, thời hạn hay nơi nộp của một thủ tục, ví dụ "làm lại thẻ căn cước cần gì". ' +
   `Tra cứu thêm tại ${PORTAL}.`
 
-/** Someone from abroad or without the nationality, named without a country ("Việt kiều", "người không quốc tịch"). */
-const FROM_ABROAD =
-  /việt\s+kiều|viet\s+kieu|ngoại\s+kiều|ngoai\s+kieu|không\s+quốc\s+tịch|khong\s+quoc\s+tich|nuoc\s+ngoai/iu
+/** Variants the fit model reads of someone from abroad or without the nationality ("Việt kiều", "người không quốc tịch"). */
+const FROM_ABROAD = ['foreign', 'stateless', 'abroad']
 
 /** Words of filing any procedure ("nộp hồ sơ", "xin", "đăng ký", "giấy tờ"), folded: they name no object. */
 const FILING_WORDS = new Set(['nop', 'ho', 'so', 'xin', 'dang', 'ki', 'giay', 'to'])
@@ -373,11 +372,11 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     namesOneRecord({ query, names: search(question, { limit: NAMED_AMONG }).map((r) => r.name) })
   // (read without the places named: "tôi ở tỉnh Hà Nam cũ, rằm tháng 7 cúng gì" holds no pair "tỉnh hà"
   // of the names, and where the citizen lives is no evidence of what they ask)
-  const placeless = withoutPlaceNames(
-    question,
-    found,
-    namesPlaceAbroad(query.tokens) || FROM_ABROAD.test(question),
-  )
+  // (the country stays in a message about someone or somewhere abroad, as the fit model reads them)
+  const abroad = () =>
+    namesPlaceAbroad(query.tokens) ||
+    FROM_ABROAD.some((v) => actions.ofQuestion(query.tokens).variants.has(v))
+  const placeless = withoutPlaceNames(question, found, abroad)
   const unplaced = placeless === question ? query : expand(placeless)
   const evidence = recordsShare
     ? createAdminEvidenceReader({ query: unplaced, synonyms, wordShare: recordsShare, topics, named })

@@ -39,11 +39,12 @@ export const askedFormCode = (message: string): string | null => {
  * @returns how many words the message says beside the form it asks for ("mẫu TK1-TS là gì": 2)
  */
 export const wordsBesideForm = (message: string): number =>
-  message
-    .normalize('NFC')
-    .replace(ASKED, ' ')
+  withoutFormAsked(message)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean).length
+
+/** @returns the message without the form it asks for ("tờ khai CT01 đăng ký tạm trú" → " đăng ký tạm trú") */
+export const withoutFormAsked = (message: string): string => message.normalize('NFC').replace(ASKED, ' ')
 
 /** The paper's own name, before the parenthesis that gives its form ("Tờ khai thay đổi thông tin cư trú"). */
 const paperName = (document: string): string =>

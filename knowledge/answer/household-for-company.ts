@@ -17,12 +17,20 @@ const HOUSEHOLD_WORDS = ['ho kinh doanh', 'ho ca the', 'kinh doanh ca the']
  * @example householdForCompany('Đăng ký thành lập hộ kinh doanh', ['con', 'cong', 'ti', 'thi', 'sao']) // true
  */
 export const householdForCompany = (name: string, folded: readonly string[]): boolean => {
-  const named = ` ${foldPhrase(name)} `
   const asked = ` ${folded.join(' ')} `
   return (
-    named.includes(' ho kinh doanh ') &&
-    !COMPANY_WORDS.some((w) => named.includes(` ${w} `)) &&
+    isHouseholdName(name) &&
     COMPANY_WORDS.some((w) => asked.includes(` ${w} `)) &&
     !HOUSEHOLD_WORDS.some((w) => asked.includes(` ${w} `))
   )
+}
+
+/**
+ * @param name a procedure's name
+ * @returns whether it is a household business's procedure and no company's
+ * @example isHouseholdName('Đăng ký thay đổi nội dung đăng ký hộ kinh doanh') // true
+ */
+export const isHouseholdName = (name: string): boolean => {
+  const named = ` ${foldPhrase(name)} `
+  return named.includes(' ho kinh doanh ') && !COMPANY_WORDS.some((w) => named.includes(` ${w} `))
 }

@@ -54,7 +54,8 @@ const MARKED = /[^\p{ASCII}]/u
 
 /**
  * @param places the mentions `PlaceNotes.find` read in `question`
- * @param abroad whether the message is about someone or somewhere abroad: the country then stays
+ * @param abroad whether the message is about someone or somewhere abroad (asked only when it names the
+ *   country): the country then stays
  * @returns the question with those names (and the "(đang) ở / tại / thuộc" before, the "cũ / mới"
  *   after) and the country where the citizen is ({@link IN_COUNTRY}) replaced by a space; the question
  *   itself when nothing else would be left
@@ -63,9 +64,9 @@ const MARKED = /[^\p{ASCII}]/u
 export const withoutPlaceNames = (
   question: string,
   places: readonly PlaceMention[],
-  abroad = false,
+  abroad: () => boolean = () => false,
 ): string => {
-  let text = abroad ? question : question.replace(IN_COUNTRY, ' ')
+  let text = question.search(IN_COUNTRY) >= 0 && !abroad() ? question.replace(IN_COUNTRY, ' ') : question
   for (const p of places) {
     const name = p.mentioned.replace(UNIT_WORD, '').trim()
     if (!name) continue
