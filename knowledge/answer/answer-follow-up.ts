@@ -329,6 +329,9 @@ const refineFollowUp = async (
   // record speaks of: "thay đổi ngành nghề" after the household business's registration changes its lines)
   const misfitsAction = actions.misfit(traits, procedure.name)?.kind === 'action'
   const ofRecord = () => {
+    // (a household business's procedure: what it is asked to change is the household business's, its
+    // lines of trade as much as its address, though its record does not list them)
+    if (isHouseholdName(procedure.name) && !householdForCompany(procedure.name, query.folded)) return true
     const held = recordFacts(procedure).words
     return ownTerms(query, actions, synonyms).every((t) => held.includes(` ${t.folded} `))
   }

@@ -1,7 +1,8 @@
 /**
  * A company is not a household business: a question about a company ("giấy phép kinh doanh của công ty",
  * "còn công ty thì sao") that names no household business is not answered as if sure with a household
- * business's procedure.
+ * business's procedure, nor one about a household business ("hộ kinh doanh đổi ngành nghề") with a
+ * company's.
  * @module
  */
 import { foldPhrase } from '../search/load-synonyms.ts'
@@ -33,4 +34,21 @@ export const householdForCompany = (name: string, folded: readonly string[]): bo
 export const isHouseholdName = (name: string): boolean => {
   const named = ` ${foldPhrase(name)} `
   return named.includes(' ho kinh doanh ') && !COMPANY_WORDS.some((w) => named.includes(` ${w} `))
+}
+
+/**
+ * @param name a procedure's name
+ * @param folded the question's folded words
+ * @returns whether the name is a company's only and the question asks about a household business instead
+ * @example companyForHousehold('Đăng ký thay đổi nội dung đăng ký doanh nghiệp', ['ho', 'kinh', 'doanh', 'doi', 'nganh', 'nghe']) // true
+ */
+export const companyForHousehold = (name: string, folded: readonly string[]): boolean => {
+  const asked = ` ${folded.join(' ')} `
+  const named = ` ${foldPhrase(name)} `
+  return (
+    HOUSEHOLD_WORDS.some((w) => asked.includes(` ${w} `)) &&
+    !COMPANY_WORDS.some((w) => asked.includes(` ${w} `)) &&
+    COMPANY_WORDS.some((w) => named.includes(` ${w} `)) &&
+    !HOUSEHOLD_WORDS.some((w) => named.includes(` ${w} `))
+  )
 }

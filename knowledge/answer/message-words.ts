@@ -104,8 +104,11 @@ const KIN = String.raw`(?:mẹ|me|má|ma|bố|bo|ba|bà|cha|ông|ong|anh|chị|c
 /** The one who writes: "em", "tôi", "mình", "cháu", "con". */
 const WRITER = '(?:em|tôi|toi|mình|minh|cháu|chau|con)'
 
-/** "giúp", "giùm", "hộ": on someone's behalf. */
-const ON_BEHALF = '(?:giúp|giup|giùm|gium|hộ|ho)'
+/**
+ * "giúp", "giùm", "hộ": on someone's behalf; not the "hộ" of a household ("hỏi hộ kinh doanh", "hộ
+ * khẩu", "hộ chiếu", "hộ nghèo"), which is what is asked about.
+ */
+const ON_BEHALF = String.raw`(?:giúp|giup|giùm|gium|(?:hộ|ho)(?!\s+(?:kinh|kd|cá|ca|khẩu|khau|chiếu|chieu|tịch|tich|nghèo|ngheo|cận|can|gia|tộc|toc)(?![\p{L}\p{N}])))`
 
 /**
  * Who the citizen asks for, in a clause that opens the message or a sentence: "mẹ em nhờ hỏi", "bà nội

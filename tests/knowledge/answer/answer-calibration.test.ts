@@ -50,6 +50,18 @@ describe('answers only what the records cover', () => {
     expect((await portal.kb.answer(question)).kind).not.toBe('answer')
   })
 
+  it.each([
+    // … nor is a household business a company: its change is its own, not the company's beside it
+    ['thay đổi địa chỉ hộ kinh doanh', '2.000720'],
+    ['hộ kinh doanh của mình đổi ngành nghề, thêm bán đồ ăn', '2.000720'],
+    // a suspension is no end, nor is a company's suspension the household business's
+    ['tam ngung kinh doanh ho ca the 3 thang', '1.001570'],
+    ['chấm dứt hoạt động hộ kinh doanh', '1.001266'],
+  ])('answers "%s" with its own procedure', async (question, code) => {
+    const answer = await portal.kb.answer(question)
+    expect({ kind: answer.kind, code: answer.procedure?.code }).toEqual({ kind: 'answer', code })
+  })
+
   it('says the records do not cover "mất ví tìm lại được rồi thì làm sao": only the action "khôi phục" is shared with a name', async () => {
     const answer = await portal.kb.answer('mất ví tìm lại được rồi thì làm sao')
     expect(answer.kind).toBe('not_found')

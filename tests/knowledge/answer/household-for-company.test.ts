@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { householdForCompany } from '../../../knowledge/answer/household-for-company.ts'
+import { companyForHousehold, householdForCompany } from '../../../knowledge/answer/household-for-company.ts'
 import { foldPhrase } from '../../../knowledge/search/load-synonyms.ts'
 
 const words = (text: string) => foldPhrase(text).split(' ')
@@ -17,4 +17,20 @@ it('tells a company asked about from a household business’s procedure', () => 
     householdForCompany('Khai thuế đối với doanh nghiệp, hộ kinh doanh', words('công ty khai thuế ở đâu')),
   ).toBe(false)
   expect(householdForCompany('Đăng ký doanh nghiệp tư nhân', words('thành lập công ty'))).toBe(false)
+})
+
+it('tells a household business asked about from a company’s procedure', () => {
+  const change =
+    'Đăng ký thay đổi địa chỉ trụ sở chính, đăng ký đổi tên của doanh nghiệp; Thông báo thay đổi ngành, nghề kinh doanh'
+  expect(companyForHousehold(change, words('hộ kinh doanh đổi ngành nghề'))).toBe(true)
+  expect(companyForHousehold(change, words('ho ca the doi dia chi'))).toBe(true)
+  // a company asked about, both named, or a name for both
+  expect(companyForHousehold(change, words('công ty đổi ngành nghề'))).toBe(false)
+  expect(companyForHousehold(change, words('chuyển hộ kinh doanh thành công ty'))).toBe(false)
+  expect(
+    companyForHousehold(
+      'Khai thuế đối với doanh nghiệp, hộ kinh doanh',
+      words('hộ kinh doanh khai thuế ở đâu'),
+    ),
+  ).toBe(false)
 })

@@ -283,7 +283,7 @@ describe('the action asked is the one after "muốn", not what happened before',
     ['căn cước hết hạn, muốn đổi thẻ mới', ['exchange']],
     // papers to add to a file and a business resumed are no action
     ['hồ sơ đăng ký kết hôn cần bổ sung giấy tờ gì', []],
-    ['đã tạm ngừng kinh doanh, nay muốn kinh doanh trở lại', ['terminate']],
+    ['đã tạm ngừng kinh doanh, nay muốn kinh doanh trở lại', ['suspend']],
   ])('reads the actions of "%s" as %j', (question, asked) => {
     expect([...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions].sort()).toEqual(asked)
   })
@@ -338,5 +338,37 @@ describe('a verb and "lại" around the paper ("đăng ký kết hôn lại")', 
     'làm bằng lái lại vì hết hạn',
   ])('reads no re-issue in "%s"', (question) => {
     expect(asked(question)).not.toContain('reissue')
+  })
+})
+
+describe('a suspension is no end', () => {
+  it.each([
+    ['tạm ngừng kinh doanh', ['suspend']],
+    ['tạm nghỉ bán hàng', ['suspend']],
+    ['giải thể hộ kinh doanh', ['terminate']],
+    ['đóng cửa hẳn', ['terminate']],
+    // stopping, said without "tạm" or "hẳn", may be either
+    ['ngừng kinh doanh', ['suspend', 'terminate']],
+    // closing for a stated while is a suspension
+    ['tiệm muốn đóng cửa 3 tháng', ['suspend']],
+    ['ngừng bán hàng vài tháng', ['suspend']],
+    // (a leave is no closing of a business: "nghỉ" alone names no action)
+    ['nghỉ sinh 6 tháng', []],
+    ['dừng hoạt động một thời gian', ['suspend']],
+    // a span that does not follow the closing says nothing of it
+    ['công ty thành lập 3 năm muốn giải thể', ['terminate']],
+  ])('reads the actions of "%s" as %j', (question, asked) => {
+    expect([...actions.ofQuestion(expandQuery(question, synonyms).tokens).actions].sort()).toEqual(asked)
+  })
+
+  it("fits a suspension to the suspension's name and an end to the end's", () => {
+    const suspension =
+      'Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh'
+    const end = 'Chấm dứt hoạt động hộ kinh doanh'
+    expect(actionsOf(suspension)).toEqual(['suspend'])
+    expect(misfit('chấm dứt hộ kinh doanh', suspension)?.kind).toBe('action')
+    expect(misfit('tạm ngừng hộ kinh doanh', end)?.kind).toBe('action')
+    expect(misfit('ngừng kinh doanh', suspension)).toBeNull()
+    expect(misfit('ngừng kinh doanh', end)).toBeNull()
   })
 })

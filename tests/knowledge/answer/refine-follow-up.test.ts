@@ -329,6 +329,12 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
       ['1.001570', 'thêm ngành nghề thì sao', '2.000720'],
       // an action the registration does not do, of a thing its record speaks of ("chủ hộ")
       ['1.001612', 'thay đổi chủ hộ', '2.000720'],
+      // ending the business after its suspension is its end, not the suspension again
+      ['1.001570', 'chấm dứt luôn thì sao', '1.001266'],
+      ['1.001570', 'giải thể luôn thì sao', '1.001266'],
+      ['1.001570', 'thế muốn đóng cửa hẳn thì sao', '1.001266'],
+      // what a household business's registration is asked to change is the household business's
+      ['1.001612', 'thay đổi ngành nghề thì sao', '2.000720'],
     ]
     for (const [procedureCode, question, code] of cases)
       expect(kindAndCode(await portal.kb.answer(question, { procedureCode })), question).toEqual({
