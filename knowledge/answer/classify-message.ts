@@ -284,7 +284,7 @@ const BOT_REMARKS = [
   /\b(?:khong|chang|cha|ko) tra loi (?:dung|duoc|dc)\b/,
   /\b(?:noi|viet|tra loi) gi (?:cha|chang|khong|ko) hieu\b/,
   /\b(?:chang|cha|khong|ko) giup (?:duoc |dc )?(?:gi|j)\b/,
-  /\bhoi (?:mai|hoai|may lan|nhieu lan|lai)\b(?: \S+){0,2} (?:khong|chang|cha|ko) (?:hieu|duoc|tra loi)\b/,
+  /\bhoi (?:mai|hoai|may lan|nhieu lan|lai)\b(?: \S+){0,2} (?:khong|chang|cha|ko) (?:hieu|duoc|tra loi|ra)\b/,
   /\b(?:tro li|bot|chatbot|robot)\b(?: \S+){0,3} (?:thong minh|gioi|xin|hay|nhanh|chan|ngu|do|kem|te|vo dung|cham|vo van|linh tinh|vo ich|te hai|kem coi)\b/,
   /\btra loi nhu (?:khong|chua)(?: tra loi)?\b/,
   /^(?:cam on|thanks?|tks)\b(?: \S+){0,5} (?:chi tiet|nhiet tinh|tan tinh|huu ich|de hieu|ro rang)(?: (?:qua|lam|ghe|nhe|nha|a|nhieu))*$/,
@@ -298,7 +298,18 @@ const BOT_REMARKS = [
   /^(?:(?:ban|em|bot) )?(?:tra loi|cau tra loi)(?: \S+)? (?:dai|dai dong|lan man|kho hieu|kho doc|ngan qua|cut lun)\b/,
   /\b(?:ban|em|bot) (?:khong|chang|ko|cha) hieu (?:toi|minh|em|tui) (?:noi|hoi|viet)\b/,
   /\b(?:khong hai long|that vong|buc minh) (?:voi|ve) (?:cau tra loi|cach tra loi|ban|bot|tro li)\b/,
-  /^(?:xin loi|sorry)(?: \S+){0,3} (?:hoi nhieu|lam phien|hoi lung tung|hoi hoai|hoi lien tuc)\b/,
+  /^(?:xin loi|sorry)(?: \S+){0,3} (?:hoi nhieu|lam phien|hoi lung tung|hoi hoai|hoi lien tuc)(?: (?:nhe|nha|a|ad|ban|em|qua|nhieu|lam|the|vay|nhe))*$/,
+  // the bot understands nothing, is still there; help praised; a slip of typing; no more questions
+  // ("bạn chẳng hiểu gì cả", "bot ơi bot còn thức không", "nhờ bạn mà mình biết", "mình gõ nhầm", "em không hỏi nữa đâu")
+  /\b(?:ban|bot|tro li|ad) (?:chang|cha|khong|ko|hong) (?:hieu|biet) (?:gi|j)\b/,
+  /\b(?:bot|tro li|ban|ad) (?:con )?(?:thuc|o do|o day) (?:khong|ko|k)\b/,
+  /\bnho (?:ban|bot|ad|tro li) (?:ma )?(?:minh|toi|em|tui) (?:moi )?(?:biet|hieu)\b/,
+  /^(?:(?:xin loi|sorry)(?: \S+){0,2} )?(?:minh|toi|em|tui) (?:go|bam|danh|nhan|gui) (?:nham|sai|lon|thieu)(?: \S+){0,3}$/,
+  /^(?:thoi )?(?:minh|toi|em|tui|chau) (?:khong|ko|k|hong|chang) (?:hoi|can hoi) (?:nua|them)\b/,
+  /^(?:thoi )?(?:minh|toi|em|tui|chau) hoi (?:xong|du|het) roi\b/,
+  // the replies likened to a machine's, nothing known whatever is asked
+  /\btra loi nhu (?:cai |mot cai )?(?:may|robot|bot)\b/,
+  /\bhoi (?:gi|cai gi|j) cung (?:khong|chang|cha|ko) (?:biet|hieu|tra loi)\b/,
 ]
 
 /**
@@ -307,6 +318,8 @@ const BOT_REMARKS = [
  * "bạn là trợ lý ảo của ai"), when it works and what it helps with ("bạn làm việc
  * mấy giờ", "bạn có nghỉ cuối tuần không", "bạn hỗ trợ những thủ tục nào"), or the same in English — folded.
  */
+/** The bot as the subject of a message ("bạn …", "bot …", "trợ lý số …") — folded. */
+const BOT_SUBJECT = '(?:ban|em|bot|ad|may|cau|tro li(?: so)?)'
 /** Particles and a form of address that may end such a remark ("… vậy", "… không bạn") — folded. */
 const ENDS = '(?: (?:vay|the|a|ha|z|nhi|day|khong|ko|k|nhe|nha|chua|sao|ban|em|bot|ad))*$'
 
@@ -331,6 +344,16 @@ const BOT_NATURE = new RegExp(
     `^(?:ban|em|bot) co biet (?:toi|minh|em|tui) la ai${ENDS}`,
     `^(?:(?:ban|em|bot) )?(?:co )?(?:noi|hieu|biet) (?:duoc )?tieng (?:anh|viet|trung|han|nhat|phap)(?: (?:duoc|dc))?${ENDS}`,
     String.raw`^(?:\S+ ){0,2}noi chuyen voi (?:toi|minh|tui|tao)(?: (?:di|chut|nha|nhe|cho vui|voi))*$`,
+    // whether a machine answers, what one may ask it ("có phải robot đang trả lời không", "mình hỏi gì cũng
+    // được hả")
+    `^(?:(?:co )?phai |la )*(?:robot|may|bot|chatbot|ai) (?:dang )?tra loi(?: (?:toi|minh|em|tui))?${ENDS}`,
+    `^(?:minh|toi|em|tui) (?:co the )?hoi (?:gi|j|bat cu (?:gi|dieu gi|cai gi)) cung (?:duoc|dc)(?: (?:ha|a|ah|sao|khong|ko|k|vay|the|ban|bot|ad))*$`,
+    // what it knows ("bot có biết gì không vậy"; its own life, "bạn có người yêu chưa", is a question outside
+    // the records)
+    `^${BOT_SUBJECT} (?:co )?(?:biet|hieu) (?:gi|j)(?: (?:khong|ko|k|het|ca))?${ENDS}`,
+    // a pleasantry, a return ("rất vui được nói chuyện với bạn", "lại là mình đây")
+    `^(?:rat )?vui (?:duoc )?(?:noi chuyen|gap|lam quen|tro chuyen)(?: (?:voi|cung) (?:ban|em|bot|ad))?${ENDS}`,
+    `^lai la (?:minh|toi|em|tui)(?: day)?${ENDS}`,
   ].join('|'),
 )
 
@@ -339,7 +362,7 @@ const BOT_NATURE = new RegExp(
  * "tôi cần người tư vấn, bot trả lời không đúng"): not only a remark — folded.
  */
 const ASKS_FOR_MORE =
-  /\b(?:cho (?:minh|toi|em|tui) hoi|cho hoi|can|muon|gap|xin|tu van|giup (?:toi|em|minh))\b/
+  /\b(?:cho (?:minh|toi|em|tui) hoi|cho hoi|can|muon|gap|xin(?! loi)|tu van|giup (?:toi|em|minh))\b/
 
 /** A greeting or thanks that opens a message ("kính chào", "xin chân thành cảm ơn", "thanks") — folded. */
 const GREETING_OPENS =
@@ -776,6 +799,7 @@ const WISHES = [
   'mạnh khoẻ',
   'bot',
   'trợ lý',
+  'trợ lý số',
   'hiểu rồi',
   'trả lời hay',
   'hay lắm',

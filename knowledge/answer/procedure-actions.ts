@@ -17,7 +17,6 @@ import { inCompound } from '../search/in-compound.ts'
 import { namesDeath, namesLostPaper } from '../search/names-death.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import { asksPaperAgain } from './asks-paper-again.ts'
-import { closesForAWhile } from './closes-for-a-while.ts'
 import { findRequestedPart } from './find-requested-part.ts'
 
 /** A word no phrase holds, in place of one read otherwise (a death's "mất"). */
@@ -441,12 +440,11 @@ export const createProcedureActions = (
     const back = findTakenBack(typed)
     const tokens = typed.map((t, k) => (back?.[k] || namesDeath(typed, k) || saysOnly(typed, k) ? HIDDEN : t))
     const traits = traitsOf(scan(tokens, questionPhrases, false))
-    const done = (t: Traits) => withAge(forAWhile(t, tokens), tokens)
     // "đã thôi quốc tịch, giờ muốn trở lại": the action asked is the one after "muốn", not what happened before.
     const requested = findRequestedPart(tokens, (words) => actionsIn(words).size > 0)
     if (requested) {
       traits.actions = actionsIn(requested)
-      return done(traits)
+      return withAge(traits, tokens)
     }
     // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death, "mất bao
     // lâu" a duration: phrases that name no action).
@@ -461,16 +459,7 @@ export const createProcedureActions = (
     // "bị móc túi mất bằng lái": a paper lost, told anywhere in the message.
     if (!traits.actions.size && tokens.some((_, k) => namesLostPaper(tokens, k)))
       traits.actions.add('reissue')
-    return done(traits)
-  }
-
-  /** "đóng cửa 3 tháng": an end for a stated while is a suspension (when the vocabulary has one). */
-  const forAWhile = (traits: Traits, tokens: readonly AnalyzedToken[]): Traits => {
-    if (!model.actions.suspend || !traits.actions.has('terminate')) return traits
-    if (!closesForAWhile(tokens)) return traits
-    traits.actions.delete('terminate')
-    traits.actions.add('suspend')
-    return traits
+    return withAge(traits, tokens)
   }
 
   const misfit = (question: Traits, name: string): Misfit | null => {

@@ -1,6 +1,6 @@
 /**
- * The reply to small talk (`classify-message.ts`): thanks are answered "you're welcome", a goodbye with a
- * goodbye, displeasure with an apology and the hotline, asking leave to ask with an invitation, praise with
+ * The reply to small talk (`classify-message.ts`): thanks are answered "you're welcome", a goodbye (or "no
+ * more questions") with a goodbye, a slip of typing owned up to with "never mind, send it again", displeasure with an apology and the hotline, asking leave to ask with an invitation, praise with
  * a thank-you; within a conversation anything else says how to go on with its procedure, outside one the
  * greeting says what the assistant answers.
  * @module
@@ -16,6 +16,7 @@ const PRAISE_TEXT = 'Cảm ơn bạn. Bạn cần hỏi thêm thủ tục nào c
 const GOODBYE_TEXT = 'Tạm biệt bạn. Khi cần hỏi thủ tục nào, bạn cứ nhắn cho tôi.'
 const GO_AHEAD_TEXT =
   'Vâng, bạn cứ hỏi. Tôi trả lời về thủ tục hành chính: hồ sơ cần gì, lệ phí, thời hạn, nộp ở đâu, có làm trực tuyến được không.'
+const SLIP_TEXT = 'Không sao ạ. Bạn cứ gửi lại câu hỏi về thủ tục cần làm, tôi trả lời ngay.'
 const SORRY_TEXT =
   'Xin lỗi vì câu trả lời chưa giúp được bạn. Bạn thử hỏi lại, nói rõ tên thủ tục và điều cần biết ' +
   `(ví dụ "đổi bằng lái xe cần giấy tờ gì"), hoặc gọi tổng đài Dịch vụ công ${HOTLINE} để được cán bộ hỗ trợ.`
@@ -24,12 +25,16 @@ const SORRY_TEXT =
 const THANKS = /\b(cam on|thank|thanks|tks|thks)\b/
 /** A goodbye ("tạm biệt", "bye", "hẹn gặp lại", "chúc ngủ ngon") — folded. */
 const GOODBYE = /\b(?:tam biet|bye|bai bai|hen gap lai|good night|goodbye|chuc (?:\S+ )?ngu ngon)\b/
+/** A slip of typing owned up to ("mình gõ nhầm", "bấm lộn") — folded. */
+const SLIP = /\b(?:go|bam|danh|nhan|gui) (?:nham|sai|lon|thieu)\b/
+/** No more questions ("em không hỏi nữa đâu") — folded: a goodbye. */
+const NO_MORE = /\b(?:(?:khong|ko|k|hong|chang) (?:hoi|can hoi) (?:nua|them)|hoi (?:xong|du|het) roi)\b/
 /** Displeasure with the replies or the assistant ("trả lời sai", "vô dụng", "chẳng giúp được gì") — folded. */
 const DISPLEASED =
-  /\b(?:vo van|linh tinh|lung tung|sai|kem|te|nham|khong dung|chang ra gi|cha ra gi|kho hieu|(?:khong|chang|cha|ko) hieu|(?:khong|chang|cha|ko) giup|(?:khong|chang|cha|ko) (?:hay|tot)|ngu(?! ngon)|vo dung|do ngu|chan qua|chan the|cham qua|cham vay)\b/
+  /\b(?:vo van|linh tinh|lung tung|sai|kem|te|nham|khong dung|chang ra gi|cha ra gi|kho hieu|(?:khong|chang|cha|ko) hieu|(?:khong|chang|cha|ko) giup|(?:khong|chang|cha|ko) (?:hay|tot)|ngu(?! ngon)|vo dung|do ngu|chan qua|chan the|cham qua|cham vay|buc (?:ghe|qua|minh|that)|(?:khong|chang|cha|ko) ra (?:cau )?tra loi|tra loi nhu (?:cai |mot cai )?(?:may|robot|bot)|cung (?:khong|chang|cha|ko) biet|chan (?:bot|ban|tro li|ghe))\b/
 /** Praise of the replies or the assistant ("trả lời hay đấy", "bot giỏi quá", "tuyệt vời") — folded; "hay" alone is also "or" ("người thật hay máy"). */
 const PRAISED =
-  /\b(?:hay (?:qua|lam|ghe|day|the|that|vay)|(?:rat|qua) hay|tot|gioi|thong minh|tuyet|tuyet voi|chi tiet|de hieu|huu ich|chuan|chinh xac|nhiet tinh|good job|great|awesome)\b/
+  /\b(?:hay (?:qua|lam|ghe|day|the|that|vay)|(?:rat|qua) hay|tot|gioi|thong minh|tuyet|tuyet voi|chi tiet|de hieu|huu ich|chuan|chinh xac|nhiet tinh|good job|great|awesome|nho (?:ban|bot|ad|tro li) (?:ma )?(?:minh|toi|em|tui))\b/
 /** Praise denied ("không hay", "chẳng giỏi") — folded. */
 const PRAISE_DENIED = /\b(?:khong|chang|cha|ko) (?:hay|tot|gioi)\b/
 
@@ -44,7 +49,8 @@ const goOnText = (name: string): string =>
  */
 export const replySmallTalk = (folded: string, procedureName: string | null): string => {
   if (THANKS.test(folded)) return THANKS_TEXT
-  if (GOODBYE.test(folded)) return GOODBYE_TEXT
+  if (GOODBYE.test(folded) || NO_MORE.test(folded)) return GOODBYE_TEXT
+  if (SLIP.test(folded)) return SLIP_TEXT
   if (DISPLEASED.test(folded)) return SORRY_TEXT
   if (asksToAsk(folded)) return GO_AHEAD_TEXT
   if (PRAISED.test(folded) && !PRAISE_DENIED.test(folded)) return PRAISE_TEXT

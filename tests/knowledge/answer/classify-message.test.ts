@@ -16,6 +16,24 @@ describe('classifyMessage', () => {
   /** Messages by the class they must get. */
   const examples: Record<MessageClass, string[]> = {
     smalltalk: [
+      // whether a machine answers, what it knows, what one may ask it; remarks that it understands nothing;
+      // praise for what it taught; a slip of typing; no more questions; a pleasantry and a return
+      'có phải robot đang trả lời không',
+      'bot có biết gì không vậy',
+      'mình hỏi gì cũng được hả',
+      'bot ơi bot còn thức không',
+      'bạn chẳng hiểu gì cả',
+      'hỏi mãi không ra câu trả lời, bực ghê',
+      'sao hỏi gì cũng không biết vậy',
+      'bạn trả lời như cái máy',
+      'hay quá, nhờ bạn mà mình biết',
+      'xin lỗi nhé, mình gõ nhầm',
+      'mình nhắn lộn, bỏ qua nhé',
+      'em không hỏi nữa đâu',
+      'thôi mình hỏi xong rồi',
+      'rất vui được nói chuyện với bạn',
+      'lại là mình đây',
+      'trợ lý số ơi, chào nhé',
       // what the assistant is, when it works and what it helps with, in other words or in English
       'đây là máy tự động trả lời à',
       'mình đang nói chuyện với máy phải không',

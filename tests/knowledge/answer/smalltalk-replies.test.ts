@@ -31,6 +31,26 @@ describeOnPortal('small-talk replies (the shipped export)', (portal) => {
       expect(await reply(text), text).toMatch(/^Xin lỗi vì câu trả lời chưa giúp được bạn\..*1800 1096/)
   })
 
+  it('never minds a slip of typing, says goodbye to no more questions and apologises when nothing is understood', async () => {
+    for (const text of ['xin lỗi nhé, mình gõ nhầm', 'mình nhắn lộn, bỏ qua nhé'])
+      expect(await reply(text), text).toMatch(/^Không sao ạ\. Bạn cứ gửi lại câu hỏi/)
+    for (const text of ['em không hỏi nữa đâu', 'thôi mình hỏi xong rồi'])
+      expect(await reply(text), text).toMatch(/^Tạm biệt bạn\./)
+    for (const text of [
+      'bạn chẳng hiểu gì cả',
+      'hỏi mãi không ra câu trả lời, bực ghê',
+      'bạn trả lời như cái máy',
+    ])
+      expect(await reply(text), text).toMatch(/^Xin lỗi vì câu trả lời chưa giúp được bạn\./)
+    expect(await reply('hay quá, nhờ bạn mà mình biết')).toMatch(/^Cảm ơn bạn\./)
+  })
+
+  it("still reads a question after an apology for asking, and the bot's own life as outside the records", async () => {
+    expect((await portal.kb.answer('xin lỗi làm phiền, giá vàng hôm nay bao nhiêu')).kind).toBe('not_found')
+    expect((await portal.kb.answer('bạn có người yêu chưa')).kind).toBe('not_found')
+    expect((await portal.kb.answer('xin lỗi làm phiền, làm hộ chiếu ở đâu')).procedure?.code).toBe('1.001456')
+  })
+
   it('thanks for praise within a conversation too, without the greeting', async () => {
     const text = await reply('trả lời hay đấy', '1.001193')
     expect(text).toMatch(/^Cảm ơn bạn\./)
