@@ -442,7 +442,7 @@ const createFollowUp =
   async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
     const current = options.context?.procedureCode
     if (alone.kind === 'answer') {
-      if (!current) return alone
+      if (!current) return (await askedIfNeededOfOptions(options)) ?? alone
       // ("con sinh ở Nhật" after the birth registration reads alone as that plain procedure)
       if (alone.procedure?.code === current)
         return (await toldVariantLacking(options, current))
@@ -453,18 +453,25 @@ const createFollowUp =
       return (
         (await restatedObject(options, current)) ??
         (await askedPaper(options, current)) ??
+        (await askedIfNeeded(options, current)) ??
         (await refineVariant(answerAlone, options, current, alone)) ??
         (await refineCase(answerAlone, options, current)) ??
         alone
       )
     }
     const codes = options.context?.candidateCodes ?? []
-    if (codes.length > 1) return (await answerAfterClarify(answerAlone, options, codes, alone)) ?? alone
+    if (codes.length > 1)
+      return (
+        (await answerAfterClarify(answerAlone, options, codes, alone)) ??
+        (await askedIfNeededOfOptions(options)) ??
+        alone
+      )
     if (!current) return alone
     return (
       (await askedFineOrCapital(options, current)) ??
       // ("cần giấy khám sức khỏe không" alone finds nothing sure: a paper of the conversation's procedure)
       (await askedPaper(options, current)) ??
+      (await askedIfNeeded(options, current)) ??
       (await refineFollowUp(answerAlone, options, current)) ??
       (await answerNamedSibling(options, current, alone)) ??
       (await travelsAbroad(options, current)) ??
@@ -608,6 +615,48 @@ const restatedObject = async (options: AnswerQuestionOptions, current: string): 
  */
 const ASKS_PAPER =
   /^(?:(?:vay|the|thi|con|ok) )*(?:co )?(?:can|phai) (?:(?:mang|dem)(?: theo)? |nop |co |xuat trinh |chuan bi )?(?:giay|so|ban|anh|hinh|the|cccd|can cuoc|cmnd|chung minh|ho khau|hop dong|don|to khai|phieu|xac nhan)\b.*? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe))*$/
+
+/**
+ * Whether the conversation's procedure is needed in a case the follow-up tells, the thing needed left
+ * unsaid ("ở nông thôn có cần không", "nhà 1 tầng thì có phải xin không", "mua xe cũ có cần làm không")
+ * — folded: the message closes on "cần / phải (xin / làm) … không" with nothing named after the verb.
+ */
+const NEEDED_UNSAID =
+  /(?:^| )(?:co )?(?:can|phai|bat buoc)(?: phai)?(?: (?:xin|lam|dang ki|khai bao|bao))? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe|ad|ban))*$/
+
+/**
+ * "ở nông thôn có cần không" after a question among procedures: whether their procedure is needed in a
+ * case is asked of them, so which of them the case is is asked again (its words are no topic of their own).
+ */
+const askedIfNeededOfOptions = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+  const codes = options.context?.candidateCodes ?? []
+  const { actions, getProcedure, query } = readFollowUp(options)
+  if (codes.length < 2 || saidLength(query) > REFINING_WORDS || !NEEDED_UNSAID.test(query.folded.join(' ')))
+    return null
+  const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
+    (p): p is Procedure => p !== null,
+  )
+  // (a fact told decides among them as in any reply: "con 5 tuổi có cần làm không")
+  const left =
+    narrowClarify({ options: offered, traits: actions.ofQuestion(query.tokens), actions }) ?? offered
+  const [only] = left
+  if (left.length === 1 && only)
+    return answerWith(getProcedure, only.code, 'overview', [], null, query.folded)
+  if (left.length < 2) return null
+  return composeClarify({
+    options: left,
+    facet: 'overview',
+    weak: false,
+    ...(options.wordShare ? { pairShare: options.wordShare } : {}),
+  })
+}
+
+/** "… có cần không" after a procedure: that procedure, in the case told (its words are no topic of their own). */
+const askedIfNeeded = (options: AnswerQuestionOptions, current: string): Promise<Answer | null> | null => {
+  const { getProcedure, query } = readFollowUp(options)
+  if (saidLength(query) > REFINING_WORDS || !NEEDED_UNSAID.test(query.folded.join(' '))) return null
+  return answerWith(getProcedure, current, 'overview', [], null, query.folded)
+}
 
 /** Words of going abroad ("đi", "sang", "qua", "để đi") — folded. */
 const GOING = new Set(['di', 'sang', 'qua', 'de'])

@@ -301,6 +301,30 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     expect(kindAndCode(house)).toEqual({ kind: 'answer', code: '1.013225' })
   })
 
+  it('reads whether the procedure is needed in a case as asked of it, not of a name holding the case’s words', async () => {
+    const permits = await portal.kb.answer('xin giấy phép xây dựng')
+    const candidateCodes = (permits.candidates ?? []).map((c) => c.code)
+    // (before: the planning information "… đô thị và nông thôn" as if sure)
+    const rural = await portal.kb.answer('ở nông thôn có cần không', { candidateCodes })
+    expect(rural.kind).toBe('clarify')
+    expect(offeredCodes(rural)).toContain('1.013225')
+    // a fact told still decides among the options
+    const card = await portal.kb.answer('làm căn cước cho con')
+    const cardCodes = (card.candidates ?? []).map((c) => c.code)
+    const child = await portal.kb.answer('con 5 tuổi có cần làm không', { candidateCodes: cardCodes })
+    expect(kindAndCode(child)).toEqual({ kind: 'answer', code: '1.014062' })
+    // after an answer, the conversation's procedure in the case told
+    const cases: [string, string][] = [
+      ['2.001159', 'khách ở 1 đêm có phải báo không'],
+      ['1.001612', 'bán trà đá vỉa hè có cần đăng ký không'],
+    ]
+    for (const [procedureCode, question] of cases)
+      expect(kindAndCode(await portal.kb.answer(question, { procedureCode })), question).toEqual({
+        kind: 'answer',
+        code: procedureCode,
+      })
+  })
+
   it('reads business lines added as a change of the household business, and a paper asked about as one of its papers', async () => {
     const lines = await portal.kb.answer('thêm ngành nghề', { procedureCode: '1.001612' })
     expect(lines.kind).not.toBe('smalltalk')
