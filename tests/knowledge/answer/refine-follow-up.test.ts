@@ -284,7 +284,14 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     // (before: small talk, a remark beside the conversation; a country is a place)
     expect((await portal.kb.answer('ở Hàn Quốc', { procedureCode: '1.000894' })).kind).not.toBe('smalltalk')
     // born there is a case: never the domestic birth registration, the foreign one first
-    for (const question of ['con sinh bên Nhật', 'con sinh ở Nhật', 'bé sinh ở nước ngoài']) {
+    // (and told with the child after the verb: "sinh con ở Nhật thì sao")
+    for (const question of [
+      'con sinh bên Nhật',
+      'con sinh ở Nhật',
+      'bé sinh ở nước ngoài',
+      'sinh con ở Nhật thì sao',
+      'đẻ con bên Hàn',
+    ]) {
       const born = await portal.kb.answer(question, { procedureCode: '1.001193' })
       expect(born.procedure?.code, question).not.toBe('1.001193')
       expect(offeredCodes(born)[0], question).toBe('2.000528')
