@@ -55,7 +55,7 @@ import { HOTLINE, PORTAL } from './help-channels.ts'
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
-import { companyForHousehold, householdForCompany } from './household-for-company.ts'
+import { asksHouseholdOnly, householdForCompany, isCompanyName } from './household-for-company.ts'
 import { keepAskedEvents } from './keep-asked-events.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { asksCapital } from './lead-capital.ts'
@@ -667,9 +667,9 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     return withChannel(notFound())
   }
   // (a company's procedure is no choice for a household business: household-for-company.ts)
+  const householdOnly = asksHouseholdOnly(query.folded)
   const fitting = results.filter(
-    (r) =>
-      confident(r) && !misfits.get(r.code) && holdsTopic(r) && !companyForHousehold(r.name, query.folded),
+    (r) => confident(r) && !misfits.get(r.code) && holdsTopic(r) && !(householdOnly && isCompanyName(r.name)),
   )
   // Still the same procedure (or one of its level variants): stay on the conversation's record.
   if (current && fitting.some((r) => r.code === current && best.score - r.score < CLARIFY_MARGIN)) {

@@ -37,18 +37,34 @@ export const isHouseholdName = (name: string): boolean => {
 }
 
 /**
+ * @param folded the question's folded words
+ * @returns whether the question names a household business and no company
+ */
+export const asksHouseholdOnly = (folded: readonly string[]): boolean => {
+  const asked = ` ${folded.join(' ')} `
+  return (
+    HOUSEHOLD_WORDS.some((w) => asked.includes(` ${w} `)) &&
+    !COMPANY_WORDS.some((w) => asked.includes(` ${w} `))
+  )
+}
+
+/**
+ * @param name a procedure's name
+ * @returns whether it is a company's procedure and no household business's
+ */
+export const isCompanyName = (name: string): boolean => {
+  const named = ` ${foldPhrase(name)} `
+  return (
+    COMPANY_WORDS.some((w) => named.includes(` ${w} `)) &&
+    !HOUSEHOLD_WORDS.some((w) => named.includes(` ${w} `))
+  )
+}
+
+/**
  * @param name a procedure's name
  * @param folded the question's folded words
  * @returns whether the name is a company's only and the question asks about a household business instead
  * @example companyForHousehold('Đăng ký thay đổi nội dung đăng ký doanh nghiệp', ['ho', 'kinh', 'doanh', 'doi', 'nganh', 'nghe']) // true
  */
-export const companyForHousehold = (name: string, folded: readonly string[]): boolean => {
-  const asked = ` ${folded.join(' ')} `
-  const named = ` ${foldPhrase(name)} `
-  return (
-    HOUSEHOLD_WORDS.some((w) => asked.includes(` ${w} `)) &&
-    !COMPANY_WORDS.some((w) => asked.includes(` ${w} `)) &&
-    COMPANY_WORDS.some((w) => named.includes(` ${w} `)) &&
-    !HOUSEHOLD_WORDS.some((w) => named.includes(` ${w} `))
-  )
-}
+export const companyForHousehold = (name: string, folded: readonly string[]): boolean =>
+  asksHouseholdOnly(folded) && isCompanyName(name)
