@@ -442,7 +442,8 @@ const createFollowUp =
   async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
     const current = options.context?.procedureCode
     if (alone.kind === 'answer') {
-      if (!current) return (await askedIfNeededOfOptions(options)) ?? alone
+      // (one told as a setting only, "ở nông thôn có cần không": "làm hộ chiếu có cần không" names its own procedure)
+      if (!current) return (settingOnly(options) && (await askedIfNeededOfOptions(options))) || alone
       // ("con sinh ở Nhật" after the birth registration reads alone as that plain procedure)
       if (alone.procedure?.code === current)
         return (await toldVariantLacking(options, current))
@@ -453,7 +454,6 @@ const createFollowUp =
       return (
         (await restatedObject(options, current)) ??
         (await askedPaper(options, current)) ??
-        (await askedIfNeeded(options, current)) ??
         (await refineVariant(answerAlone, options, current, alone)) ??
         (await refineCase(answerAlone, options, current)) ??
         alone
@@ -651,7 +651,17 @@ const askedIfNeededOfOptions = async (options: AnswerQuestionOptions): Promise<A
   })
 }
 
-/** "… có cần không" after a procedure: that procedure, in the case told (its words are no topic of their own). */
+/** A case told as a setting first ("ở nông thôn …", "khi …", "nếu …", "với …") — folded. */
+const SETTING_OPENS = /^(?:(?:the|vay|con|thi) )*(?:o|tai|trong|khi|neu|voi)\b/
+
+/** Whether the message opens with a setting rather than naming what it asks about. */
+const settingOnly = (options: AnswerQuestionOptions): boolean =>
+  SETTING_OPENS.test(readFollowUp(options).query.folded.join(' '))
+
+/**
+ * "… có cần không" after a procedure, when nothing alone was sure: that procedure, in the case told (its
+ * words are no topic of their own).
+ */
 const askedIfNeeded = (options: AnswerQuestionOptions, current: string): Promise<Answer | null> | null => {
   const { getProcedure, query } = readFollowUp(options)
   if (saidLength(query) > REFINING_WORDS || !NEEDED_UNSAID.test(query.folded.join(' '))) return null

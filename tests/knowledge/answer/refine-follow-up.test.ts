@@ -320,6 +320,11 @@ describeOnPortal('a follow-up that names a case (the shipped export)', (portal) 
     const cardCodes = (card.candidates ?? []).map((c) => c.code)
     const child = await portal.kb.answer('con 5 tuổi có cần làm không', { candidateCodes: cardCodes })
     expect(kindAndCode(child)).toEqual({ kind: 'answer', code: '1.014062' })
+    // (a message naming its own procedure is that procedure: "làm hộ chiếu có cần không")
+    const passport = await portal.kb.answer('làm hộ chiếu có cần không', { candidateCodes: cardCodes })
+    expect(kindAndCode(passport)).toEqual({ kind: 'answer', code: '1.001456' })
+    const afterBirth = await portal.kb.answer('làm hộ chiếu có cần không', { procedureCode: '1.001193' })
+    expect(kindAndCode(afterBirth)).toEqual({ kind: 'answer', code: '1.001456' })
     // after an answer, the conversation's procedure in the case told
     const cases: [string, string][] = [
       ['2.001159', 'khách ở 1 đêm có phải báo không'],
