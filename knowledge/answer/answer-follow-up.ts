@@ -442,8 +442,8 @@ const createFollowUp =
   async (options: AnswerQuestionOptions, alone: Answer): Promise<Answer> => {
     const current = options.context?.procedureCode
     if (alone.kind === 'answer') {
-      // (one told as a setting only, "ở nông thôn có cần không": "làm hộ chiếu có cần không" names its own procedure)
-      if (!current) return (settingOnly(options) && (await askedIfNeededOfOptions(options))) || alone
+      // (only a case told as a setting, "ở nông thôn có cần không": "làm hộ chiếu có cần không" names its own procedure)
+      if (!current) return (await askedIfNeededOfOptions(options, true)) ?? alone
       // ("con sinh ở Nhật" after the birth registration reads alone as that plain procedure)
       if (alone.procedure?.code === current)
         return (await toldVariantLacking(options, current))
@@ -509,6 +509,18 @@ const ASKS_IF_NEEDED = [
   /\b(can|bat buoc) (khong|ko|k|hong|hok)\b/,
   /\bco phai (lam|dang ki|xin|nop|bao|khai|dong)\b/,
 ]
+
+/**
+ * Whether the conversation's procedure is needed in a case the follow-up tells, the thing needed left
+ * unsaid ("ở nông thôn có cần không", "nhà 1 tầng thì có phải xin không", "mua xe cũ có cần làm không")
+ * — folded: the message closes on "cần / phải (xin / làm) … không" with nothing named after the verb
+ * (narrower than {@link ASKS_IF_NEEDED}, which also holds "có cần giấy khám sức khỏe không").
+ */
+const NEEDED_UNSAID =
+  /(?:^| )(?:co )?(?:can|phai|bat buoc)(?: phai)?(?: (?:xin|lam|dang ki|khai bao|bao))? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe|ad|ban))*$/
+
+/** A case told as a setting first ("ở nông thôn …", "khi …", "nếu …", "với …") — folded. */
+const SETTING_OPENS = /^(?:(?:the|vay|con|thi) )*(?:o|tai|trong|khi|neu|voi)\b/
 
 /**
  * Whether a message in a conversation about a procedure is a remark beside it ("mệt quá", "hôm nay trời
@@ -617,22 +629,20 @@ const ASKS_PAPER =
   /^(?:(?:vay|the|thi|con|ok) )*(?:co )?(?:can|phai) (?:(?:mang|dem)(?: theo)? |nop |co |xuat trinh |chuan bi )?(?:giay|so|ban|anh|hinh|the|cccd|can cuoc|cmnd|chung minh|ho khau|hop dong|don|to khai|phieu|xac nhan)\b.*? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe))*$/
 
 /**
- * Whether the conversation's procedure is needed in a case the follow-up tells, the thing needed left
- * unsaid ("ở nông thôn có cần không", "nhà 1 tầng thì có phải xin không", "mua xe cũ có cần làm không")
- * — folded: the message closes on "cần / phải (xin / làm) … không" with nothing named after the verb.
- */
-const NEEDED_UNSAID =
-  /(?:^| )(?:co )?(?:can|phai|bat buoc)(?: phai)?(?: (?:xin|lam|dang ki|khai bao|bao))? (?:khong|ko|k|hong|hem|hok)(?: (?:a|nhi|vay|the|z|nhe|ad|ban))*$/
-
-/**
  * "ở nông thôn có cần không" after a question among procedures: whether their procedure is needed in a
  * case is asked of them, so which of them the case is is asked again (its words are no topic of their own).
  */
-const askedIfNeededOfOptions = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+const askedIfNeededOfOptions = async (
+  options: AnswerQuestionOptions,
+  /** Only when the message opens with its case as a setting ({@link SETTING_OPENS}). */
+  settingFirst = false,
+): Promise<Answer | null> => {
   const codes = options.context?.candidateCodes ?? []
+  if (codes.length < 2) return null
   const { actions, getProcedure, query } = readFollowUp(options)
-  if (codes.length < 2 || saidLength(query) > REFINING_WORDS || !NEEDED_UNSAID.test(query.folded.join(' ')))
-    return null
+  const said = query.folded.join(' ')
+  if (saidLength(query) > REFINING_WORDS || !NEEDED_UNSAID.test(said)) return null
+  if (settingFirst && !SETTING_OPENS.test(said)) return null
   const offered = (await Promise.all(codes.map((code) => getProcedure(code)))).filter(
     (p): p is Procedure => p !== null,
   )
@@ -650,13 +660,6 @@ const askedIfNeededOfOptions = async (options: AnswerQuestionOptions): Promise<A
     ...(options.wordShare ? { pairShare: options.wordShare } : {}),
   })
 }
-
-/** A case told as a setting first ("ở nông thôn …", "khi …", "nếu …", "với …") — folded. */
-const SETTING_OPENS = /^(?:(?:the|vay|con|thi) )*(?:o|tai|trong|khi|neu|voi)\b/
-
-/** Whether the message opens with a setting rather than naming what it asks about. */
-const settingOnly = (options: AnswerQuestionOptions): boolean =>
-  SETTING_OPENS.test(readFollowUp(options).query.folded.join(' '))
 
 /**
  * "… có cần không" after a procedure, when nothing alone was sure: that procedure, in the case told (its

@@ -298,7 +298,7 @@ const BOT_REMARKS = [
   /^(?:(?:ban|em|bot) )?(?:tra loi|cau tra loi)(?: \S+)? (?:dai|dai dong|lan man|kho hieu|kho doc|ngan qua|cut lun)\b/,
   /\b(?:ban|em|bot) (?:khong|chang|ko|cha) hieu (?:toi|minh|em|tui) (?:noi|hoi|viet)\b/,
   /\b(?:khong hai long|that vong|buc minh) (?:voi|ve) (?:cau tra loi|cach tra loi|ban|bot|tro li)\b/,
-  /^(?:xin loi|sorry)(?: \S+){0,3} (?:hoi nhieu|lam phien|hoi lung tung|hoi hoai|hoi lien tuc)(?: (?:nhe|nha|a|ad|ban|em|qua|nhieu|lam|the|vay|nhe))*$/,
+  /^(?:xin loi|sorry)(?: \S+){0,3} (?:hoi nhieu|lam phien|hoi lung tung|hoi hoai|hoi lien tuc)(?: (?:nhe|nha|a|ad|ban|em|qua|nhieu|lam|the|vay))*$/,
   // the bot understands nothing, is still there; help praised; a slip of typing; no more questions
   // ("bạn chẳng hiểu gì cả", "bot ơi bot còn thức không", "nhờ bạn mà mình biết", "mình gõ nhầm", "em không hỏi nữa đâu")
   /\b(?:ban|bot|tro li|ad) (?:chang|cha|khong|ko|hong) (?:hieu|biet) (?:gi|j)\b/,

@@ -38,7 +38,9 @@ export const isHouseholdName = (name: string): boolean => {
 
 /**
  * @param folded the question's folded words
- * @returns whether the question names a household business and no company
+ * @returns whether the question names a household business and no company: a company's procedure
+ *   ({@link isCompanyName}) is then no choice for it
+ * @example asksHouseholdOnly(['ho', 'kinh', 'doanh', 'doi', 'nganh', 'nghe']) // true
  */
 export const asksHouseholdOnly = (folded: readonly string[]): boolean => {
   const asked = ` ${folded.join(' ')} `
@@ -51,6 +53,7 @@ export const asksHouseholdOnly = (folded: readonly string[]): boolean => {
 /**
  * @param name a procedure's name
  * @returns whether it is a company's procedure and no household business's
+ * @example isCompanyName('Đăng ký thay đổi nội dung đăng ký doanh nghiệp') // true
  */
 export const isCompanyName = (name: string): boolean => {
   const named = ` ${foldPhrase(name)} `
@@ -59,12 +62,3 @@ export const isCompanyName = (name: string): boolean => {
     !HOUSEHOLD_WORDS.some((w) => named.includes(` ${w} `))
   )
 }
-
-/**
- * @param name a procedure's name
- * @param folded the question's folded words
- * @returns whether the name is a company's only and the question asks about a household business instead
- * @example companyForHousehold('Đăng ký thay đổi nội dung đăng ký doanh nghiệp', ['ho', 'kinh', 'doanh', 'doi', 'nganh', 'nghe']) // true
- */
-export const companyForHousehold = (name: string, folded: readonly string[]): boolean =>
-  asksHouseholdOnly(folded) && isCompanyName(name)

@@ -1,7 +1,8 @@
 /**
  * The reply to small talk (`classify-message.ts`): thanks are answered "you're welcome", a goodbye (or "no
- * more questions") with a goodbye, a slip of typing owned up to with "never mind, send it again", displeasure with an apology and the hotline, asking leave to ask with an invitation, praise with
- * a thank-you; within a conversation anything else says how to go on with its procedure, outside one the
+ * more questions") with a goodbye, a slip of typing owned up to with "never mind, send it again",
+ * displeasure with an apology and the hotline, asking leave to ask with an invitation, praise with a
+ * thank-you; within a conversation anything else says how to go on with its procedure, outside one the
  * greeting says what the assistant answers.
  * @module
  */

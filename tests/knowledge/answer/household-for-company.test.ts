@@ -1,5 +1,9 @@
 import { expect, it } from 'vitest'
-import { companyForHousehold, householdForCompany } from '../../../knowledge/answer/household-for-company.ts'
+import {
+  asksHouseholdOnly,
+  householdForCompany,
+  isCompanyName,
+} from '../../../knowledge/answer/household-for-company.ts'
 import { foldPhrase } from '../../../knowledge/search/load-synonyms.ts'
 
 const words = (text: string) => foldPhrase(text).split(' ')
@@ -22,15 +26,11 @@ it('tells a company asked about from a household business’s procedure', () => 
 it('tells a household business asked about from a company’s procedure', () => {
   const change =
     'Đăng ký thay đổi địa chỉ trụ sở chính, đăng ký đổi tên của doanh nghiệp; Thông báo thay đổi ngành, nghề kinh doanh'
-  expect(companyForHousehold(change, words('hộ kinh doanh đổi ngành nghề'))).toBe(true)
-  expect(companyForHousehold(change, words('ho ca the doi dia chi'))).toBe(true)
+  expect(isCompanyName(change)).toBe(true)
+  expect(asksHouseholdOnly(words('hộ kinh doanh đổi ngành nghề'))).toBe(true)
+  expect(asksHouseholdOnly(words('ho ca the doi dia chi'))).toBe(true)
   // a company asked about, both named, or a name for both
-  expect(companyForHousehold(change, words('công ty đổi ngành nghề'))).toBe(false)
-  expect(companyForHousehold(change, words('chuyển hộ kinh doanh thành công ty'))).toBe(false)
-  expect(
-    companyForHousehold(
-      'Khai thuế đối với doanh nghiệp, hộ kinh doanh',
-      words('hộ kinh doanh khai thuế ở đâu'),
-    ),
-  ).toBe(false)
+  expect(asksHouseholdOnly(words('công ty đổi ngành nghề'))).toBe(false)
+  expect(asksHouseholdOnly(words('chuyển hộ kinh doanh thành công ty'))).toBe(false)
+  expect(isCompanyName('Khai thuế đối với doanh nghiệp, hộ kinh doanh')).toBe(false)
 })
