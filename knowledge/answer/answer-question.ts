@@ -17,7 +17,7 @@ import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
 import { namesPlaceAbroad } from '../search/names-place-abroad.ts'
-import { analyzeText } from '../search/normalize-vietnamese.ts'
+import { analyzeText, foldVietnamese } from '../search/normalize-vietnamese.ts'
 import type { SearchOptions, SearchResult } from '../search/search.types.ts'
 import { asksForForces } from '../search/serves-forces.ts'
 import { type AbsentTopics, builtInAbsentTopics } from './absent-topics.ts'
@@ -75,6 +75,7 @@ import { findOpenChoice, otherSideOfChoice, settleChoice } from './settle-choice
 import { shareObject } from './share-object.ts'
 import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
+import { withoutCitations } from './without-citations.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -117,6 +118,8 @@ const CLARIFY_MARGIN = 0.06
 const ALONE = { margin: 0.45, coverage: 0.5, idfCoverage: 0.25, precision: 0.15, missedIdfCoverage: 0.4 }
 /** A doubted best match alone among the fitting ones is answered when it holds this much of the question and leads so far. */
 const SOLE = { coverage: 0.7, idfCoverage: 0.7, margin: 0.3 }
+/** The names a cited law or decree is looked for in: a name that holds it is what is asked. */
+const CITED_AMONG = 10
 /** A short message is read as a procedure's name when one of this many best found holds it (names-one-record.ts). */
 const NAMED_AMONG = 3
 /** At most this many words beside a form's code ("là gì", "tải ở đâu") ask only for the form. */
@@ -309,7 +312,16 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     expand = (text) => expandQuery(text, synonyms),
     servesForces = () => false,
   } = options
-  const question = withoutAsides(asked)
+  const unaside = withoutAsides(asked)
+  // "theo nghị định 123/2015 đăng ký khai sinh cần gì": the decree cited is no word of what is asked,
+  // unless a name the message finds holds it ("… theo Nghị định 182").
+  const question = withoutCitations(unaside, (cited) => {
+    const number = /\d+/.exec(cited)?.[0]
+    return search(unaside, { limit: CITED_AMONG }).some((r) => {
+      const name = ` ${foldVietnamese(r.name)} `
+      return number ? name.includes(` ${number} `) : name.includes(` ${cited} `)
+    })
+  })
   const candidateCodes = context.candidateCodes ?? []
   if (candidateCodes.length) {
     const picked = pickCandidate(question, candidateCodes)
