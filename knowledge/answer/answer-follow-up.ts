@@ -471,6 +471,8 @@ const createFollowUp =
       (await askedFineOrCapital(options, current)) ??
       // ("cần giấy khám sức khỏe không" alone finds nothing sure: a paper of the conversation's procedure)
       (await askedPaper(options, current)) ??
+      (await askedForm(options, current)) ??
+      (await toldPurpose(options, current)) ??
       (await askedIfNeeded(options, current)) ??
       (await refineFollowUp(answerAlone, options, current)) ??
       (await answerNamedSibling(options, current, alone)) ??
@@ -743,6 +745,46 @@ const askedPaper = (options: AnswerQuestionOptions, current: string): Promise<An
   return answerWith(getProcedure, current, 'documents', [], null, query.folded)
 }
 
+/** "thế", "vậy" typed with their marks, opening a message: "then what about …" ("thế ly hôn thì sao"). */
+const THEN_WHAT_OF = /^(?:thế|vậy)$/iu
+
+/**
+ * Asking only for the form ("mẫu tờ khai lấy ở đâu", "cho xin mẫu đơn", "tờ khai tải ở đâu") — folded: the
+ * form's words, then only where or how to get or fill it.
+ */
+const ASKS_FORM =
+  /^(?:(?:cho|xin|em|toi|minh|chau|a|vay|the|thi|con|ok) )*(?:(?:mau|file|ban) )?(?:to khai|mau don|mau to khai|don)(?: (?:dang ki|de nghi|mau))?(?: (?:lay|tai|download|in|dien|viet|ghi|o|dau|cho|nao|the|nao|sao|nhu|nhe|a|ve|tren|mang|duoc|khong|ko|co|san|link|file|ban|giay|xin|nhan|can|phai|mua|ai|ky|la))*$/
+
+/**
+ * The form asked for in a conversation ("mẫu tờ khai lấy ở đâu" after the marriage registration), which
+ * alone reads as "lấy mẫu" (taking samples): the conversation's procedure's papers, where its form is named.
+ */
+const askedForm = (options: AnswerQuestionOptions, current: string): Promise<Answer | null> | null => {
+  const { getProcedure, query } = readFollowUp(options)
+  if (saidLength(query) > REFINING_WORDS || !ASKS_FORM.test(query.folded.join(' '))) return null
+  return answerWith(getProcedure, current, 'documents', [], null, query.folded)
+}
+
+/**
+ * What the paper is wanted for, told alone ("để làm thủ tục mua nhà", "dùng để vay ngân hàng", "là để đi
+ * làm") — folded, "để" as typed: not "đề nghị", "để lại", "để ý".
+ */
+const TOLD_PURPOSE =
+  /^(?:(?:la|dung|minh|em|toi|chau|con|thi|vay|ma|can|xin|lay|lam) )*de (?!(?:lai|y|nghi|xuat|an|tai|thi|cuong|muc|bai|nghi)(?: |$))/
+
+/**
+ * The purpose of the conversation's paper told alone, which alone reads as the purpose's own procedure
+ * ("để làm thủ tục mua nhà" after the marital status certificate): the conversation's procedure, since
+ * the citizen says what they want it for.
+ */
+const toldPurpose = (options: AnswerQuestionOptions, current: string): Promise<Answer | null> | null => {
+  const { getProcedure, query } = readFollowUp(options)
+  if (saidLength(query) > REFINING_WORDS || !TOLD_PURPOSE.test(query.folded.join(' '))) return null
+  const opening = query.tokens.find((t) => t.folded === 'de')
+  if (opening?.accented && opening.text !== 'để') return null
+  return answerWith(getProcedure, current, 'overview', [], null, query.folded)
+}
+
 /**
  * A short follow-up the message alone found nothing sure for, whose every word the conversation's
  * record itself holds ("ở tỉnh khác thì sao" after a vehicle's registration, "bằng giấy cũ" after the
@@ -767,13 +809,15 @@ const stayOnRecord = async (
   if (!procedure) return null
   const held = recordFacts(procedure).words
   if (!words.every((w) => held.includes(` ${w} `))) return null
-  // "còn" and words that name another procedure as typed ("vậy còn ly hôn": "… ghi vào Sổ hộ tịch việc ly
-  // hôn" after the marriage), which the conversation's procedure's name lacks: that other thing, not a case of it.
+  // "còn" (or "thế", "vậy") and words that name another procedure as typed ("vậy còn ly hôn", "thế ly hôn
+  // thì sao": "… ghi vào Sổ hộ tịch việc ly hôn" after the marriage), which the conversation's procedure's
+  // name lacks: that other thing, not a case of it.
   const phrase = ` ${words.join(' ')} `
   const own = ` ${foldPhrase(procedure.name)} `
   if (
     words.length >= 2 &&
-    /^(?:(?:vay|the|thi|ok|uh|u|cam on|da|vang|a) )*con /.test(query.folded.join(' ')) &&
+    (/^(?:(?:vay|the|thi|ok|uh|u|cam on|da|vang|a) )*con /.test(query.folded.join(' ')) ||
+      THEN_WHAT_OF.test(query.tokens[0]?.text ?? '')) &&
     !own.includes(phrase) &&
     (alone.candidates ?? []).some((c) => ` ${foldPhrase(c.name)} `.includes(phrase))
   )

@@ -9,7 +9,7 @@
 import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { foldPhrase, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
-import { isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, isVietnameseSyllable } from '../search/normalize-vietnamese.ts'
 import type { AbsentTopics } from './absent-topics.ts'
 import { asksForPerson } from './asks-for-person.ts'
 import { asksForTips } from './asks-for-tips.ts'
@@ -856,7 +856,14 @@ const PASSED_OVER = new Set(['luon', 'tui', 'chuc', 'qua'])
  * Covers `folded` with phrases from `set` (and the wishes beside it) and filler; true when nothing
  * else is left and a phrase of `set` matched (wishes alone are not small talk: "ngày" is not a greeting).
  */
-const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms, needsHit = true): boolean => {
+const onlyPhrases = (
+  folded: string[],
+  set: Set<string>,
+  synonyms: Synonyms,
+  needsHit = true,
+  /** The message's tokens, one per folded word: filler is then matched with the marks typed ("bản" is no "bạn"). */
+  tokens?: AnalyzedToken[],
+): boolean => {
   let i = 0
   let hits = 0
   while (i < folded.length) {
@@ -867,7 +874,12 @@ const onlyPhrases = (folded: string[], set: Set<string>, synonyms: Synonyms, nee
       if (set.has(key)) {
         hits++
         step = n
-      } else if (synonyms.filler.has(key) || WISH_SET.has(key) || PASSED_OVER.has(key)) step = n
+      } else if (
+        (tokens ? lookupPhrase(synonyms.filler, tokens, i, n, key) : synonyms.filler.has(key)) ||
+        WISH_SET.has(key) ||
+        PASSED_OVER.has(key)
+      )
+        step = n
     }
     if (!step) return false
     i += step
@@ -993,7 +1005,10 @@ export const classifyMessage = ({
   if (isEmojiOnly(text)) return 'smalltalk'
   if (!words.length) return 'gibberish'
   if (words.every((w) => LAUGHTER.test(w))) return 'smalltalk'
-  if (words.length <= SMALL_TALK_WORDS && onlyPhrases(words, smallTalkOf(synonyms), synonyms))
+  if (
+    words.length <= SMALL_TALK_WORDS &&
+    onlyPhrases(words, smallTalkOf(synonyms), synonyms, true, query.tokens)
+  )
     return 'smalltalk'
   const whole = words.join(' ')
   // (a word of procedures inside the out-of-scope phrase is its everyday sense: "thủ tục ăn hỏi")

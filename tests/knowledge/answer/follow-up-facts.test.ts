@@ -7,6 +7,11 @@ const HOUSEHOLD_BUSINESS = '1.001612'
 const HOUSEHOLD_PAUSE = '1.001570'
 const CIVIL_EXTRACT_COPY = '2.000635'
 const CERTIFIED_COPY = '2.000815'
+/** "Thủ tục đăng ký kết hôn", the ordinary passport, the marital status certificate, a divorce recorded. */
+const MARRIAGE = '1.000894'
+const PASSPORT = '1.001456'
+const MARITAL_STATUS = '1.004873'
+const DIVORCE_RECORDED = '2.000554'
 
 describe('follow-ups that tell a fact of the asker’s case', () => {
   const portal = usePortalKnowledgeBase()
@@ -94,5 +99,36 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
         kind: 'answer',
         procedure: { code: '1.000894' },
       })
+  })
+
+  it('reads the form asked for, the photos asked for and the paper’s purpose as about the conversation’s procedure', async () => {
+    // "mẫu tờ khai lấy ở đâu" alone reads as "lấy mẫu" (taking samples for research)
+    const form = await askAfter(MARRIAGE, 'mẫu tờ khai lấy ở đâu')
+    expect(form).toMatchObject({ kind: 'answer', procedure: { code: MARRIAGE }, facet: 'documents' })
+    expect(form.text).toContain('Tờ khai')
+    const photos = await askAfter(PASSPORT, 'cần ảnh mấy tấm')
+    expect(photos).toMatchObject({ kind: 'answer', procedure: { code: PASSPORT }, facet: 'documents' })
+    expect(photos.text).toMatch(/ảnh/i)
+    // what the certificate is wanted for, not a licence to buy something
+    expect(await askAfter(MARITAL_STATUS, 'để làm thủ tục mua nhà')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: MARITAL_STATUS },
+    })
+    // "đề nghị" is no purpose
+    expect((await askAfter(MARITAL_STATUS, 'đề nghị cấp giấy phép xây dựng')).procedure?.code).not.toBe(
+      MARITAL_STATUS,
+    )
+  })
+
+  it('reads "bản sao" as a copy, not as the "bạn" of small talk, and "thế ly hôn thì sao" as another thing', async () => {
+    expect(await askAfter(CIVIL_EXTRACT_COPY, 'chỉ cần bản sao thôi')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: CIVIL_EXTRACT_COPY },
+    })
+    expect((await portal.kb.answer('bản sao thôi')).kind).not.toBe('smalltalk')
+    expect((await portal.kb.answer('bạn ơi thôi')).kind).toBe('smalltalk')
+    const divorce = await askAfter(MARRIAGE, 'thế ly hôn thì sao')
+    expect(divorce.procedure?.code).not.toBe(MARRIAGE)
+    expect(offeredCodes(divorce)).toContain(DIVORCE_RECORDED)
   })
 })
