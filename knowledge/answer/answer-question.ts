@@ -75,6 +75,7 @@ import { findOpenChoice, otherSideOfChoice, settleChoice } from './settle-choice
 import { shareObject } from './share-object.ts'
 import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
+import { splitRequests } from './split-requests.ts'
 import { withoutCitations } from './without-citations.ts'
 
 export type AnswerQuestionOptions = {
@@ -1064,7 +1065,37 @@ export const answerQuestion = async (options: AnswerQuestionOptions): Promise<An
   const answer = await answerAlone(options)
   // A person or an application's progress asked for: the message stands on its own.
   if (['contact', 'status'].includes(answer.kind)) return answer
-  return answerFollowUp(options, answer)
+  const followed = await answerFollowUp(options, answer)
+  if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
+  return (await answerTwoRequests(options)) ?? followed
+}
+
+/** The lead of a reply to two requests in one message. */
+const TWO_REQUESTS_LEAD = 'Bạn hỏi về 2 thủ tục. Bạn muốn xem thủ tục nào trước (trả lời số thứ tự)?'
+
+/**
+ * Two requests in one message, outside a conversation ("vừa đổi bằng lái vừa làm hộ chiếu"), which read
+ * together found nothing sure: when each side alone is answered with a procedure of its own, which of the
+ * two to show first (`split-requests.ts`); else null.
+ */
+const answerTwoRequests = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+  const { context = {} } = options
+  if (context.procedureCode || context.candidateCodes?.length) return null
+  const sides = splitRequests(withoutAsides(options.question))
+  if (!sides) return null
+  const answers = await Promise.all(sides.map((side) => answerAlone({ ...options, question: side })))
+  const codes = answers.map((a) => (a.kind === 'answer' ? a.procedure?.code : undefined))
+  const [first, second] = codes
+  if (!first || !second || first === second) return null
+  const procedures = await Promise.all([first, second].map((code) => options.getProcedure(code)))
+  if (procedures.some((p) => !p)) return null
+  return composeClarify({
+    options: procedures as Procedure[],
+    facet: 'overview',
+    weak: false,
+    lead: TWO_REQUESTS_LEAD,
+    ...(options.wordShare ? { pairShare: options.wordShare } : {}),
+  })
 }
 
 /** Follow-ups read against the conversation, asking again through {@link answerAlone}. */

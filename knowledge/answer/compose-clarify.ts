@@ -19,6 +19,8 @@ export type ComposeClarifyOptions = {
   after?: readonly (string | null)[]
   /** Share of procedure names holding a folded word pair ("cong_nghiep"): labels never split such a word. */
   pairShare?: (pair: string) => number
+  /** The question the list answers, when it is not which of several near procedures is meant. */
+  lead?: string
 }
 
 /** The shared name as the lead quotes it after "thủ tục": "Thủ tục đăng ký khai sinh" → "đăng ký khai sinh". */
@@ -45,6 +47,7 @@ export const composeClarify = ({
   weak,
   after = [],
   pairShare,
+  lead: asked,
 }: ComposeClarifyOptions): Answer => {
   const chosen = options.slice(0, MAX_CLARIFY_OPTIONS)
   const labels = clarifyLabels(
@@ -54,9 +57,10 @@ export const composeClarify = ({
   const candidates = chosen.map((c, i) => ({ code: c.code, name: c.name, label: labels.labels[i] ?? c.name }))
   const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
   const lead =
-    !weak && candidates.length > 1
+    asked ??
+    (!weak && candidates.length > 1
       ? choiceLead(labels.common, candidates.length)
-      : doubtLead(labels.common, candidates.length)
+      : doubtLead(labels.common, candidates.length))
   const tail = after.filter((line): line is string => Boolean(line))
   return { kind: 'clarify', facet, candidates, text: [lead, list, ...tail].join('\n') }
 }

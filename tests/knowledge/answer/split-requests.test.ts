@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { splitRequests } from '../../../knowledge/answer/split-requests.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
+import { usePortalKnowledgeBase } from '../../helpers/portal-knowledge-base.ts'
+
+/** "Đổi giấy phép lái xe" and "Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)". */
+const LICENCE_EXCHANGE = '3.000347'
+const PASSPORT = '1.001456'
+
+describe('two requests in one message', () => {
+  it('are split at the word that joins them, in a short message only', () => {
+    expect(splitRequests('vừa đổi bằng lái vừa làm hộ chiếu')).toEqual(['đổi bằng lái', 'làm hộ chiếu'])
+    expect(splitRequests('đổi bằng lái xe và làm hộ chiếu thì làm cái nào trước')).toEqual([
+      'đổi bằng lái xe',
+      'làm hộ chiếu thì làm cái nào trước',
+    ])
+    expect(splitRequests('doi bang lai va lam ho chieu')).toEqual(['doi bang lai', 'lam ho chieu'])
+    // one side of a single word, or no join
+    expect(splitRequests('hộ chiếu và visa')).toBeNull()
+    expect(splitRequests('làm hộ chiếu ở đâu')).toBeNull()
+    // a situation told at length is no list of requests
+    expect(
+      splitRequests(
+        'Con gái tôi lấy chồng Hàn Quốc và muốn nhập quốc tịch Hàn, bên đó yêu cầu bỏ quốc tịch Việt Nam',
+      ),
+    ).toBeNull()
+  })
+
+  const portal = usePortalKnowledgeBase()
+
+  it('ask which of the two procedures to show first, instead of saying the records lack them', async () => {
+    for (const question of [
+      'vừa đổi bằng lái vừa làm hộ chiếu thì làm cái nào trước',
+      'đổi bằng lái và làm hộ chiếu',
+    ]) {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind, question).toBe('clarify')
+      expect(answer.text).toMatch(/^Bạn hỏi về 2 thủ tục/)
+      expect(offeredCodes(answer)).toEqual([LICENCE_EXCHANGE, PASSPORT])
+      // the number picks it, as after any list
+      const picked = await portal.kb.answer('2', { candidateCodes: offeredCodes(answer) })
+      expect(picked).toMatchObject({ kind: 'answer', procedure: { code: PASSPORT } })
+    }
+  })
+
+  it('leave a message read together alone when it is answered so', async () => {
+    const answer = await portal.kb.answer('xin xác nhận độc thân rồi đăng ký kết hôn luôn')
+    expect(answer.kind).toBe('answer')
+  })
+})
