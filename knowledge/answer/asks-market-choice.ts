@@ -4,7 +4,8 @@
  * xe ở trung tâm nào rẻ mà tốt", "bảo hiểm xe máy của hãng nào rẻ nhất"), a place "ở đâu rẻ / ngon / uy
  * tín / được giá" ("mua iPhone trả góp ở đâu rẻ", "bán xe đạp cũ ở đâu được giá"), something "giá rẻ"
  * ("homestay tạm trú ở Đà Lạt giá rẻ") —, whether to buy or invest ("mua chung cư chưa có sổ hồng có nên
- * không", "có nên đầu tư coin") or which of two is better ("chung cư hay nhà đất thì tốt hơn"). The
+ * không", "có nên đầu tư coin"), which of two is better ("chung cư hay nhà đất thì tốt hơn") or what
+ * price is reasonable ("… bao nhiêu là hợp lý"). The
  * records name no provider, no market price and no advice, so such a message is out of scope even when
  * it names a paper or a service of the records ("đăng ký học lái xe", "sổ hồng"). Where to hand in a
  * procedure ("nộp ở đâu", "cơ quan nào") and its fee ("lệ phí bao nhiêu") ask no such thing.
@@ -60,6 +61,9 @@ const CHOICE = new RegExp(
     String.raw`\bnen (?:mua|chon|dung)\b.*\b${PROVIDER} nao\b`,
     String.raw`\b(?:mua|dau tu)\b.*\bco nen\b`,
     String.raw`\b(?:mua|dau tu)\b.*\bhay\b.*\btot hon\b`,
+    // what price is reasonable ("phí quản lý chung cư bao nhiêu một mét vuông là hợp lý"): a judgement of
+    // the market, which no record makes
+    String.raw`\bbao nhieu\b.*\b(?:la|thi) hop li\b`,
   ].join('|'),
 )
 

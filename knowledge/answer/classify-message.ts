@@ -354,6 +354,7 @@ const BOT_NATURE = new RegExp(
     // a pleasantry, a return ("rất vui được nói chuyện với bạn", "lại là mình đây")
     `^(?:rat )?vui (?:duoc )?(?:noi chuyen|gap|lam quen|tro chuyen)(?: (?:voi|cung) (?:ban|em|bot|ad))?${ENDS}`,
     `^lai la (?:minh|toi|em|tui)(?: day)?${ENDS}`,
+    `^(?:minh|toi|em|tui|chau) (?:da )?quay (?:lai|tro lai)(?: roi)?(?: (?:day|ne|nha|nhe|a|ban|bot|ad))*$`,
   ].join('|'),
 )
 
@@ -444,7 +445,7 @@ const BOT_REMARK_WORDS = 10
  * folded: a remark that asks nothing, small talk when it names nothing of public administration.
  */
 const DEFERS =
-  /(?:^|\b)(?:de (?:minh|toi|em|tui|to|chau|bac) (?:xem lai|xem them|xem da|suy nghi|tinh lai|tinh da|coi lai)|(?:minh|toi|em|tui|chau) (?:se )?hoi (?:lai |them )?sau|hoi lai sau|lat (?:nua )?(?:minh|toi|em|tui) hoi|(?:mai|hom khac|hom sau|luc khac|khi khac|de sau) (?:(?:minh|toi|em|tui|chau) )?(?:se )?hoi (?:tiep|them|lai|sau))\b/
+  /(?:^|\b)(?:de (?:minh|toi|em|tui|to|chau|bac) (?:xem lai|xem them|xem da|suy nghi|tinh lai|tinh da|coi lai|doc lai|doc ki|doc da)|(?:minh|toi|em|tui|chau) (?:se )?hoi (?:lai |them )?sau|hoi lai sau|lat (?:nua )?(?:minh|toi|em|tui) hoi|(?:mai|hom khac|hom sau|luc khac|khi khac|de sau) (?:(?:minh|toi|em|tui|chau) )?(?:se )?hoi (?:tiep|them|lai|sau))\b/
 
 const MARKET_PRICE =
   /(?<!\b(?:tham|quoc|ho|dan|chuyen) )\bgia\b(?! (?:tri|han|dinh|cam|suc|canh|nhap|pha)\b).*\b(?:bao nhieu|may|nhieu)\b.*\b(?:1|mot)\s?(?:ki|kg|ki lo|kilo|can|tan|ta|yen|lit|con|trai|qua|bo|bao|hop|chai|goi|thung|chuc|met|m2|met vuong|cong|sao)\b/

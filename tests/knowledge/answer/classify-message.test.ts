@@ -33,6 +33,7 @@ describe('classifyMessage', () => {
       'thôi mình hỏi xong rồi',
       'rất vui được nói chuyện với bạn',
       'lại là mình đây',
+      'mình quay lại rồi nè',
       'trợ lý số ơi, chào nhé',
       // what the assistant is, when it works and what it helps with, in other words or in English
       'đây là máy tự động trả lời à',
@@ -79,6 +80,7 @@ describe('classifyMessage', () => {
       'bạn có phải người thật không',
       'em có phải là robot ko',
       'umm để mình xem lại đã',
+      'ok để mình đọc lại',
       'mình hỏi lại sau nhé',
       'để tôi suy nghĩ thêm',
       // typed faces, trying the assistant, asking how it is, checking someone is there

@@ -32,6 +32,11 @@ describeOnPortal("a private party's papers and plans compared by value (the nati
     expect(asksMarketChoice(foldVietnamese('gói bảo hiểm nhân thọ nào cho con đáng tiền nhất'))).toBe(true)
     expect(asksMarketChoice(foldVietnamese('gói cước internet cáp quang nào đáng tiền'))).toBe(true)
     expect(asksMarketChoice(foldVietnamese('đóng bảo hiểm xã hội tự nguyện mức nào'))).toBe(false)
+    // what price is reasonable is a judgement of the market; the fee asked is not
+    expect(asksMarketChoice(foldVietnamese('phí quản lý chung cư bao nhiêu một mét vuông là hợp lý'))).toBe(
+      true,
+    )
+    expect(asksMarketChoice(foldVietnamese('lệ phí cấp sổ đỏ bao nhiêu'))).toBe(false)
     // "xịn" typed without marks is "xin", but not the "xin" that thanks or asks after a question
     expect(asksMarketChoice(foldVietnamese('mua iphone ở đâu xịn'))).toBe(true)
     expect(
