@@ -77,6 +77,7 @@ import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
 import { splitRequests } from './split-requests.ts'
 import { withoutCitations } from './without-citations.ts'
+import { withoutHeldClause } from './without-held-clause.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -1067,7 +1068,21 @@ export const answerQuestion = async (options: AnswerQuestionOptions): Promise<An
   if (['contact', 'status'].includes(answer.kind)) return answer
   const followed = await answerFollowUp(options, answer)
   if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
-  return (await answerTwoRequests(options)) ?? followed
+  return (await answerTwoRequests(options)) ?? (await answerRequestOnly(options)) ?? followed
+}
+
+/**
+ * A paper held told before the request ("có kết quả xét nghiệm ADN rồi muốn làm giấy nhận con"), outside
+ * a conversation, which read together found nothing sure: the request alone, when it is answered
+ * (`without-held-clause.ts`); else null.
+ */
+const answerRequestOnly = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+  const { context = {} } = options
+  if (context.procedureCode || context.candidateCodes?.length) return null
+  const request = withoutHeldClause(withoutAsides(options.question))
+  if (!request) return null
+  const answer = await answerAlone({ ...options, question: request })
+  return answer.kind === 'answer' ? answer : null
 }
 
 /** The lead of a reply to two requests in one message. */

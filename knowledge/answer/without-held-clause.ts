@@ -1,0 +1,40 @@
+/**
+ * A paper the citizen already holds, told first ("có kết quả xét nghiệm ADN rồi muốn làm giấy nhận con",
+ * "có giấy đồng ý của bố mẹ đẻ rồi, muốn nhận cháu làm con nuôi"): what they bring, not what they ask
+ * for. Its words ("xét nghiệm", "kết quả", "đồng ý") are in no name of the procedure asked, so read
+ * together the message may find nothing sure; the request after it is read alone.
+ * @module
+ */
+
+/** Who holds it, opening the message: "tôi", "em", "bố mẹ", "nhà mình" … */
+const HOLDER = String.raw`(?:(?:tôi|toi|em|mình|minh|tui|chúng\s+tôi|chung\s+toi|nhà\s+(?:tôi|mình|em)|nha\s+(?:toi|minh|em)|bố\s+mẹ|bo\s+me|ông\s+bà|ong\s+ba|vợ\s+chồng|vo\s+chong|con|cháu|chau)\s+)?`
+
+/** "(đã) có X rồi", X of one to eight words, then what links it to the request ("thì", "giờ", ","). */
+const HELD = new RegExp(
+  String.raw`^\s*${HOLDER}(?:(?:đã|da)\s+)?(?:có|co)\s+(?:[\p{L}\p{N}]+\s+){1,8}?(?:rồi|roi)\s*,?\s*(?:(?:thì|thi|giờ|gio|nay|bây\s+giờ|bay\s+gio|mà|ma|nhưng|nhung)\s+)?`,
+  'iu',
+)
+
+/** Words that only ask or link: a request of these alone ("giờ làm gì tiếp") names nothing of its own. */
+const ASKING = new Set(
+  'làm lam gì gi sao thế the nào nao tiếp tiep theo được duoc không khong ko ở o đâu dau đi di phải phai cần can muốn muon giờ gio bây bay thì thi ra rồi roi nữa nua a ạ nhé nhe vậy vay'.split(
+    ' ',
+  ),
+)
+
+/** Words the request needs beyond {@link ASKING}. */
+const MIN_REQUEST_WORDS = 2
+
+/**
+ * @returns the request after a paper held ("muốn làm giấy nhận con"), or null when the message tells no
+ *   such paper first or the request names nothing of its own
+ * @example withoutHeldClause('có kết quả xét nghiệm ADN rồi muốn làm giấy nhận con') // 'muốn làm giấy nhận con'
+ */
+export const withoutHeldClause = (text: string): string | null => {
+  const normal = text.normalize('NFC')
+  const held = HELD.exec(normal)
+  if (!held) return null
+  const rest = normal.slice(held[0].length).trim()
+  const words = rest.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  return words.filter((w) => !ASKING.has(w)).length >= MIN_REQUEST_WORDS ? rest : null
+}
