@@ -319,6 +319,12 @@ const PRIVATE_PAPERS = [
   'thu tuc cuoi hoi',
   'thu tuc tan gia',
   'thu tuc nhap trach',
+  // studying abroad and scholarships asked of a school ("hồ sơ du học Úc cần những gì"), a shop's
+  // membership card ("làm thẻ thành viên Coopmart")
+  'ho so du hoc',
+  'ho so xin hoc bong',
+  'ho so hoc bong',
+  'the thanh vien',
 ]
 
 /**

@@ -19,6 +19,9 @@ describeOnPortal("a private party's papers and plans compared by value (the nati
     'viết sao để xin giấy phép của ba mẹ cho đi cắm trại qua đêm',
     // papers for an employer one applies to
     'phỏng vấn xin việc cần mang giấy tờ gì',
+    // a school abroad's papers, a shop's membership card
+    'hồ sơ du học úc cần những gì',
+    'làm thẻ thành viên coopmart',
   ])
 
   itKeepsQuestions(portal, 'keeps "%s" a procedure question', [
@@ -26,6 +29,7 @@ describeOnPortal("a private party's papers and plans compared by value (the nati
     'đi xin việc cần lý lịch tư pháp thì làm ở đâu',
     'mở cửa hàng tạp hóa cần hồ sơ gì',
     'bố mẹ tôi xin giấy phép xây dựng nhà ở riêng lẻ ở đâu',
+    'đi du học cần lý lịch tư pháp số 2 xin ở đâu',
   ])
 
   it('reads a plan compared by its value for money, with several words describing it, as a market choice', () => {
