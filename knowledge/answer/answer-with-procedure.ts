@@ -9,6 +9,7 @@ import type { Procedure } from '../procedures/procedure.types.ts'
 import type { Answer, Facet } from './answer.types.ts'
 import { composeReply } from './compose-answer.ts'
 import { leadCapital } from './lead-capital.ts'
+import { leadDeadline } from './lead-deadline.ts'
 import { leadPenalty } from './lead-penalty.ts'
 import { leadValidity } from './lead-validity.ts'
 import { joinYesNoLead, leadYesNo } from './lead-yes-no.ts'
@@ -35,10 +36,12 @@ export const answerWith = async (
   const procedure = await getProcedure(code)
   if (!procedure) return null
   const placeNote = place?.note(procedure.levels) ?? null
-  // How long the issued paper stays valid, a fine or the capital asked about: no other part of the record answers them.
+  // How long the issued paper stays valid, a fine, by when one must file or the capital asked about: no
+  // other part of the record answers them (the time column is the office's processing time).
   const unanswered =
     leadValidity({ procedure, folded }) ??
     leadPenalty({ procedure, folded }) ??
+    leadDeadline({ procedure, folded }) ??
     leadCapital({ procedure, folded })
   const lead = unanswered ?? leadYesNo({ procedure, facet, folded })
   const composed = composeReply({ procedure, facet, also, alternatives, placeNote })
