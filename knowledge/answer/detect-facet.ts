@@ -69,6 +69,8 @@ const countsOtherThanMoney = (c: CueSpan, tokens: AnalyzedToken[]) => {
   // (not "lệ phí tối thiểu bao nhiêu", "tối thiểu bao nhiêu tiền": a fee's limit is a fee)
   const money = /(?:^| )(?:phi|tien|gia)(?: |$)/.test(before) || MONEY.has(next?.folded ?? '')
   if (/(?:^| )toi (?:thieu|da)(?: la)?$/.test(before) && !money) return true
+  // "đến tuổi bao nhiêu thì phải đổi", "độ tuổi là bao nhiêu": an age asked
+  if (/(?:^| )tuoi(?: la)?$/.test(before) && !money) return true
   // "cần vốn bao nhiêu", "vốn điều lệ bao nhiêu": the capital asked, not a fee
   if (/(?:^| )von(?: \S+){0,2}$/.test(before) && !money) return true
   if (!next || next.clause) return false
