@@ -36,6 +36,7 @@ import { asksForAnimal } from './asks-for-animal.ts'
 import { CALL_BACK } from './asks-for-person.ts'
 import { classifyMessage, isComplaint, isOutsideRecords, RECEIPT_CODE } from './classify-message.ts'
 import { composeClarify } from './compose-clarify.ts'
+import { correctedRequest } from './corrected-request.ts'
 import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
@@ -1068,18 +1069,27 @@ export const answerQuestion = async (options: AnswerQuestionOptions): Promise<An
   if (['contact', 'status'].includes(answer.kind)) return answer
   const followed = await answerFollowUp(options, answer)
   if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
-  return (await answerTwoRequests(options)) ?? (await answerRequestOnly(options)) ?? followed
+  return (
+    (await answerTwoRequests(options)) ??
+    (await answerRequestOnly(options, withoutHeldClause)) ??
+    (await answerRequestOnly(options, correctedRequest)) ??
+    followed
+  )
 }
 
 /**
- * A paper held told before the request ("có kết quả xét nghiệm ADN rồi muốn làm giấy nhận con"), outside
- * a conversation, which read together found nothing sure: the request alone, when it is answered
- * (`without-held-clause.ts`); else null.
+ * The request a message tells beside something it is not asking, outside a conversation, when the whole
+ * read together found nothing sure: a paper held told first ("có kết quả xét nghiệm ADN rồi muốn làm giấy
+ * nhận con", `without-held-clause.ts`) or what it is not ("không phải cấp lại mà là cấp đổi căn cước",
+ * `corrected-request.ts`). The request alone, when it is answered; else null.
  */
-const answerRequestOnly = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+const answerRequestOnly = async (
+  options: AnswerQuestionOptions,
+  requestOf: (text: string) => string | null,
+): Promise<Answer | null> => {
   const { context = {} } = options
   if (context.procedureCode || context.candidateCodes?.length) return null
-  const request = withoutHeldClause(withoutAsides(options.question))
+  const request = requestOf(withoutAsides(options.question))
   if (!request) return null
   const answer = await answerAlone({ ...options, question: request })
   return answer.kind === 'answer' ? answer : null
