@@ -10,8 +10,11 @@ import { foldVietnamese } from '../search/normalize-vietnamese.ts'
 /** A procedure whose papers hold a form, with the form's name and code as the paper writes them. */
 export type FormUse = { code: string; name: string; form: string; formCode: string }
 
-/** A form's code: letters, digits, a small letter, a suffix ("CT01", "TK01a", "BK04-ĐK", "NA5", "M01b"). */
-const CODE = String.raw`\p{L}{1,4}\d{1,3}\p{Ll}?(?:[-/][\p{L}\d]{1,5})?`
+/**
+ * A form's code: letters, digits, a small letter, a suffix ("CT01", "TK01a", "BK04-ĐK", "NA5", "M01b"); or
+ * a number, a slash or hyphen and letters, as tax forms are numbered ("02/QTT-TNCN", "01-ĐK-TCT", "23/ĐK-TCT").
+ */
+const CODE = String.raw`(?:\p{L}{1,4}\d{1,3}\p{Ll}?(?:[-/][\p{L}\d]{1,5})?|\d{1,3}\p{Ll}?[-/]\p{L}{1,6}(?:-\p{L}{1,6}){0,2})`
 
 /** A form's code as a citizen asks for it: after "mẫu", "tờ khai", "biểu mẫu", "form", "đơn" (with marks or not). */
 const ASKED = new RegExp(
@@ -22,8 +25,12 @@ const ASKED = new RegExp(
 /** A form's code in a record's paper: after "Mẫu" ("(Mẫu CT01 ban hành …)", "theo mẫu số TK01"). */
 const IN_RECORD = new RegExp(String.raw`(?<![\p{L}\p{N}])mẫu(?:\s+số)?\s+(${CODE})(?![\p{L}\p{N}])`, 'giu')
 
-/** The key a code is compared by: without marks, upper case ("bk04-dk" and "BK04-ĐK" are one form). */
-export const formKey = (code: string): string => foldVietnamese(code.normalize('NFC')).toUpperCase()
+/**
+ * The key a code is compared by: without marks, upper case, a slash as a hyphen ("bk04-dk" and "BK04-ĐK"
+ * are one form, and so are "01/ĐK-TCT" and "01-ĐK-TCT").
+ */
+export const formKey = (code: string): string =>
+  foldVietnamese(code.normalize('NFC').replaceAll('/', '-')).toUpperCase()
 
 /**
  * @returns the code of the form the message asks for, as typed; null when it names none

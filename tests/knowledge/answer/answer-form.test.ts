@@ -22,6 +22,10 @@ describe('a form asked for by its code', () => {
     expect(askedFormCode('form BK04-ĐK')).toBe('BK04-ĐK')
     expect(askedFormCode('bằng A1 hết hạn')).toBeNull()
     expect(askedFormCode('viết đơn 2 bản')).toBeNull()
+    // tax forms: a number, then a slash or a hyphen and letters
+    expect(askedFormCode('mẫu 02/QTT-TNCN là gì')).toBe('02/QTT-TNCN')
+    expect(askedFormCode('tờ khai 01-ĐK-TCT tải ở đâu')).toBe('01-ĐK-TCT')
+    expect(askedFormCode('mẫu số 2 tờ')).toBeNull()
     expect(wordsBesideForm('mẫu TK1-TS là gì')).toBe(2)
   })
 
@@ -41,6 +45,7 @@ describe('a form asked for by its code', () => {
     ])
     expect(forms.get(formKey('TK01'))?.[0]?.form).toBe('Tờ khai đề nghị cấp hộ chiếu')
     expect(formKey('bk04-dk')).toBe(formKey('BK04-ĐK'))
+    expect(formKey('01/ĐK-TCT')).toBe(formKey('01-dk-tct'))
   })
 })
 
@@ -56,6 +61,14 @@ describeOnPortal('a form asked for by its code (the shipped export)', (portal) =
     const candidateCodes = answer.candidates?.map((c) => c.code) ?? []
     const picked = await portal.kb.answer(String(candidateCodes.indexOf('1.004222') + 1), { candidateCodes })
     expect(kindAndCode(picked)).toEqual({ kind: 'answer', code: '1.004222' })
+  })
+
+  it('finds a tax form written with a slash or a hyphen, as the records write either', async () => {
+    const answer = await portal.kb.answer('mẫu 01/ĐK-TCT tải ở đâu', {})
+    expect(answer.kind).toBe('clarify')
+    expect(answer.text.split('\n')[0]).toMatch(
+      /^Mẫu 01-ĐK-TCT \(Tờ khai đăng ký thuế\) có trong hồ sơ của \d+ thủ tục/,
+    )
   })
 
   it('answers the papers of the procedure the rest of the message names', async () => {
