@@ -6,6 +6,7 @@
  * @module
  */
 
+import { foldPhrase } from '../search/load-synonyms.ts'
 import { isNamedOutright } from '../search/named-outright.ts'
 import type { SearchResult } from '../search/search.types.ts'
 
@@ -63,6 +64,23 @@ export const holdsUnknownWord = ({
   return terms.some((t) => t.weight >= 1 && uncovered.has(t.folded) && wordShare(t.folded) === 0)
 }
 
+/** The fewest words of a name's opening the question must hold for its action and qualifier words to be its object. */
+const OPENING_WORDS = 3
+
+/**
+ * Whether the name opens with the question's words and nothing else ("Giải thể doanh nghiệp, giải thể
+ * trong trường hợp …" for "giải thể công ty", read "giải thể doanh nghiệp"): its qualifier words are then
+ * what the action is done to, the name's own object, not a case beside it.
+ */
+const opensWithHeld = (name: string, held: readonly { folded: string }[]): boolean => {
+  const words = new Set(held.map((t) => t.folded))
+  const opening = foldPhrase(name)
+    .replace(/^thu tuc /, '')
+    .split(' ')
+    .slice(0, words.size)
+  return words.size >= OPENING_WORDS && opening.every((w) => words.has(w))
+}
+
 /**
  * @returns null when the name fits well enough to answer as if sure, else why it is only offered
  * @example decideConfidence({ top, terms, phraseWords }) // "scattered" for three words found in a 30-word name
@@ -87,7 +105,7 @@ export const decideConfidence = ({
   if (precision < SCATTERED_PRECISION && coverage * totalWeight < SCATTERED_MATCHED_WEIGHT) return 'scattered'
   const uncovered = new Set(top.uncovered)
   const held = terms.filter((t) => t.weight >= 1 && !uncovered.has(t.folded))
-  if (held.length && held.every((t) => phraseWords.has(t.folded)))
+  if (held.length && held.every((t) => phraseWords.has(t.folded)) && !opensWithHeld(top.name, held))
     return ownPhraseWords && !held.every((t) => ownPhraseWords.has(t.folded))
       ? 'qualifier-only'
       : 'action-only'

@@ -77,6 +77,15 @@ describe('how sure an answer may be', () => {
     expect(decide(top, full('khoi', 'phuc', 'ho', 'chieu'))).toBeNull()
   })
 
+  it('is sure of a name that opens with the question\'s action and qualifier words, its object ("giải thể doanh nghiệp")', () => {
+    // "Giải thể doanh nghiệp, giải thể trong trường hợp bị thu hồi Giấy chứng nhận đăng ký doanh nghiệp …"
+    const top = exportResult('2.002023', 2.2, { coverage: 1, idfCoverage: 1, precision: 0.16 })
+    expect(decide(top, full('giai', 'the', 'doanh', 'nghiep'))).toBeNull()
+    // the same words, not at its opening, are still only its action and a case
+    const other = exportResult('1.010010', 2, { coverage: 1, idfCoverage: 1, precision: 0.2 })
+    expect(decide(other, full('giai', 'the', 'doanh', 'nghiep'))).toBe('action-only')
+  })
+
   it('offers, neither denies nor trusts, a name whose shared words include a qualifier no name carries ("bảo hiểm xã hội")', () => {
     // "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp"
     const top = exportResult('1.001601', 1.2, {
