@@ -62,7 +62,14 @@ import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
 import { asksCapital } from './lead-capital.ts'
 import { asksPenalty } from './lead-penalty.ts'
 import { leadsWithUnaskedAction } from './leads-with-unasked-action.ts'
-import { builtInSynonyms, countedWords, GENERIC, rewrittenWords, withoutAsides } from './message-words.ts'
+import {
+  builtInSynonyms,
+  countedWords,
+  GENERIC,
+  rewrittenWords,
+  withoutAsides,
+  withoutPickingWord,
+} from './message-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
@@ -1063,7 +1070,11 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
  *   options, and a follow-up naming a case or variant with the conversation's procedure
  *   (answer-follow-up.ts).
  */
-export const answerQuestion = async (options: AnswerQuestionOptions): Promise<Answer> => {
+export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answer> => {
+  // ("loại dưới 14 tuổi" after a list: the option's words, without the word pointing at it)
+  const options = asked.context?.candidateCodes?.length
+    ? { ...asked, question: withoutPickingWord(asked.question) }
+    : asked
   const answer = await answerAlone(options)
   // A person or an application's progress asked for: the message stands on its own.
   if (['contact', 'status'].includes(answer.kind)) return answer

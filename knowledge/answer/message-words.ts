@@ -138,6 +138,19 @@ export const withoutAsides = (asked: string) =>
       .replace(OPENING_TURN, ''),
   )
 
+/**
+ * A word that opens a reply to a list and only points at an option ("loại dưới 14 tuổi", "cái cấp đổi",
+ * "chọn thủ tục cấp lại", "trường hợp …" stays: options are cases): not "cai" of "cai nghiện".
+ */
+const PICKING =
+  /^\s*(?:(?:cho\s+(?:tôi|toi|em|mình|minh|tui)\s+)?(?:chọn|chon|lấy|lay)\s+)?(?:(?:loại|loai|kiểu|kieu|dạng|dang)(?!\s+(?:ký|ki|ky|hình|hinh))|cái|cai(?!\s+(?:nghiện|nghien|thuốc|thuoc|sữa|sua)))\s+(?:thủ\s+tục\s+|thu\s+tuc\s+)?/iu
+
+/** A reply to a list without the word that only points at an option ({@link PICKING}). */
+export const withoutPickingWord = (reply: string): string => {
+  const rest = reply.replace(PICKING, '')
+  return rest.trim() ? rest : reply
+}
+
 /** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */
 const COUNT_WORDS = new Set(['ban', 'trang', 'to', 'cuon', 'quyen', 'bo'])
 

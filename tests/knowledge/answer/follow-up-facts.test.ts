@@ -131,4 +131,17 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
     expect(divorce.procedure?.code).not.toBe(MARRIAGE)
     expect(offeredCodes(divorce)).toContain(DIVORCE_RECORDED)
   })
+
+  it('reads a reply to a list that points at an option with "loại" or "cái" as that option', async () => {
+    // the identity card's issue under 14, from 14, re-issue and exchange
+    const candidateCodes = ['1.014062', '1.014061', '1.014064', '1.014063']
+    expect(await portal.kb.answer('loại dưới 14 tuổi', { candidateCodes })).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.014062' },
+    })
+    expect(await portal.kb.answer('cái cấp đổi', { candidateCodes })).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.014063' },
+    })
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withoutAsides } from '../../../knowledge/answer/message-words.ts'
+import { withoutAsides, withoutPickingWord } from '../../../knowledge/answer/message-words.ts'
 
 const read = (text: string) => withoutAsides(text).replace(/\s+/g, ' ').trim()
 
@@ -53,5 +53,16 @@ describe('withoutAsides', () => {
   it('keeps a message that is only a form of address or only a number', () => {
     expect(read('bot ơi')).toBe('bot ơi')
     expect(read('***')).toBe('')
+  })
+})
+
+describe('a word that only points at an option of a list', () => {
+  it('is left out of the reply, not the words of a case or of "cai nghiện"', () => {
+    expect(withoutPickingWord('loại dưới 14 tuổi')).toBe('dưới 14 tuổi')
+    expect(withoutPickingWord('chọn cái cấp đổi')).toBe('cấp đổi')
+    expect(withoutPickingWord('cai thu tuc cap lai')).toBe('cap lai')
+    expect(withoutPickingWord('cai nghiện ma túy')).toBe('cai nghiện ma túy')
+    expect(withoutPickingWord('dang ky lai')).toBe('dang ky lai')
+    expect(withoutPickingWord('cái')).toBe('cái')
   })
 })
