@@ -456,6 +456,7 @@ const createFollowUp =
         (await askedPaper(options, current)) ??
         (await refineVariant(answerAlone, options, current, alone)) ??
         (await refineCase(answerAlone, options, current)) ??
+        (await toldWhomFor(answerAlone, options, current)) ??
         alone
       )
     }
@@ -475,6 +476,7 @@ const createFollowUp =
       (await toldPurpose(options, current)) ??
       (await askedIfNeeded(options, current)) ??
       (await refineFollowUp(answerAlone, options, current)) ??
+      (await toldWhomFor(answerAlone, options, current)) ??
       (await answerNamedSibling(options, current, alone)) ??
       (await travelsAbroad(options, current)) ??
       (await stayOnRecord(options, current, alone)) ??
@@ -743,6 +745,35 @@ const askedPaper = (options: AnswerQuestionOptions, current: string): Promise<An
   const { getProcedure, query } = readFollowUp(options)
   if (saidLength(query) > REFINING_WORDS + 2 || !ASKS_PAPER.test(query.folded.join(' '))) return null
   return answerWith(getProcedure, current, 'documents', [], null, query.folded)
+}
+
+/**
+ * Whom the conversation's procedure is for, told alone ("cho con mới sinh", "cho mẹ tôi 70 tuổi", "còn cho
+ * bé 5 tuổi thì sao") — folded: "cho", then only people, ages and particles.
+ */
+const FOR_WHOM =
+  /^(?:(?:con|the|vay|thi|ok|a|da|vang) )*(?:(?:lam|dang ki|lam thu tuc) )?cho (?:(?:con|be|chau|em|tre|me|bo|ba|ma|cha|ong|vo|chong|anh|chi|co|chu|di|cau|nguoi|gia|cao|lon|nho|so|sinh|moi|de|noi|ngoai|gai|trai|toi|minh|em|tui|nha|cua|duoi|tren|du|tuoi|thang|thu|hai|dau|ut|\d{1,3}) ?)+(?:(?:thi sao|duoc khong|dc ko|duoc ko|nhe|a|voi|nua|luon|the nao|sao)(?: |$))*$/
+
+/**
+ * Whom the conversation's procedure is for, told alone ("cho con mới sinh" after the permanent residence,
+ * which alone reads as the birth registration): the procedure asked again with that person, its variant
+ * for them when it has one, else the procedure itself.
+ */
+const toldWhomFor = async (
+  answerAlone: AnswerAlone,
+  options: AnswerQuestionOptions,
+  current: string,
+): Promise<Answer | null> => {
+  const { actions, getProcedure, question, query } = readFollowUp(options)
+  if (saidLength(query) > REFINING_WORDS || !FOR_WHOM.test(query.folded.join(' '))) return null
+  const procedure = await getProcedure(current)
+  if (!procedure) return null
+  const refined = await answerAlone({ ...options, question: `${procedure.name} ${question}`, context: {} })
+  const traits = actions.ofQuestion(query.tokens)
+  if (refined.kind === 'answer' && !(refined.procedure && actions.misfit(traits, refined.procedure.name)))
+    return refined
+  if (refined.kind === 'clarify') return refined
+  return answerWith(getProcedure, current, 'overview', [], null, query.folded)
 }
 
 /** "thế", "vậy" typed with their marks, opening a message: "then what about …" ("thế ly hôn thì sao"). */

@@ -12,6 +12,9 @@ const MARRIAGE = '1.000894'
 const PASSPORT = '1.001456'
 const MARITAL_STATUS = '1.004873'
 const DIVORCE_RECORDED = '2.000554'
+/** "Đăng ký thường trú", "Thủ tục đăng ký khai sinh". */
+const PERMANENT_RESIDENCE = '1.004222'
+const BIRTH = '1.001193'
 
 describe('follow-ups that tell a fact of the asker’s case', () => {
   const portal = usePortalKnowledgeBase()
@@ -143,5 +146,21 @@ describe('follow-ups that tell a fact of the asker’s case', () => {
       kind: 'answer',
       procedure: { code: '1.014063' },
     })
+  })
+
+  it('reads whom the procedure is for, told alone, as about the conversation’s procedure', async () => {
+    // "cho con mới sinh" alone reads as the birth registration
+    expect(await askAfter(PERMANENT_RESIDENCE, 'cho con mới sinh')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: PERMANENT_RESIDENCE },
+    })
+    expect(await askAfter(BIRTH, 'cho con thứ hai')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: BIRTH },
+    })
+    // a person with a procedure of their own stays a new question ("cho người nước ngoài" is a case, read elsewhere)
+    expect((await askAfter(PERMANENT_RESIDENCE, 'cho con mới sinh đăng ký khai sinh')).procedure?.code).toBe(
+      BIRTH,
+    )
   })
 })
