@@ -85,7 +85,7 @@ import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
 import { splitRequests } from './split-requests.ts'
 import { withoutCitations } from './without-citations.ts'
-import { withoutHeldClause } from './without-held-clause.ts'
+import { asksWhatNextWithHeld, withoutHeldClause } from './without-held-clause.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -1079,6 +1079,22 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   // A person or an application's progress asked for: the message stands on its own.
   if (['contact', 'status'].includes(answer.kind)) return answer
   const followed = await answerFollowUp(options, answer)
+  // "có giấy chứng sinh … rồi, giờ làm gì tiếp": a procedure found for the paper's words is only offered
+  if (
+    followed.kind === 'answer' &&
+    followed.procedure &&
+    !hasContext(options) &&
+    asksWhatNextWithHeld(withoutAsides(options.question))
+  ) {
+    const procedure = await options.getProcedure(followed.procedure.code)
+    if (procedure)
+      return composeClarify({
+        options: [procedure],
+        facet: 'overview',
+        weak: true,
+        after: [`Nếu không phải: ${ELSEWHERE}`],
+      })
+  }
   if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
   return (
     (await answerTwoRequests(options)) ??
@@ -1087,6 +1103,10 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
     followed
   )
 }
+
+/** Whether the message comes within a conversation: after an answer or a list. */
+const hasContext = ({ context = {} }: AnswerQuestionOptions): boolean =>
+  Boolean(context.procedureCode || context.candidateCodes?.length)
 
 /**
  * The request a message tells beside something it is not asking, outside a conversation, when the whole
@@ -1098,8 +1118,7 @@ const answerRequestOnly = async (
   options: AnswerQuestionOptions,
   requestOf: (text: string) => string | null,
 ): Promise<Answer | null> => {
-  const { context = {} } = options
-  if (context.procedureCode || context.candidateCodes?.length) return null
+  if (hasContext(options)) return null
   const request = requestOf(withoutAsides(options.question))
   if (!request) return null
   const answer = await answerAlone({ ...options, question: request })
@@ -1115,8 +1134,7 @@ const TWO_REQUESTS_LEAD = 'Bạn hỏi về 2 thủ tục. Bạn muốn xem th�
  * two to show first (`split-requests.ts`); else null.
  */
 const answerTwoRequests = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
-  const { context = {} } = options
-  if (context.procedureCode || context.candidateCodes?.length) return null
+  if (hasContext(options)) return null
   const sides = splitRequests(withoutAsides(options.question))
   if (!sides) return null
   const answers = await Promise.all(sides.map((side) => answerAlone({ ...options, question: side })))

@@ -17,13 +17,30 @@ const HELD = new RegExp(
 
 /** Words that only ask or link: a request of these alone ("giờ làm gì tiếp") names nothing of its own. */
 const ASKING = new Set(
-  'làm lam gì gi sao thế the nào nao tiếp tiep theo được duoc không khong ko ở o đâu dau đi di phải phai cần can muốn muon giờ gio bây bay thì thi ra rồi roi nữa nua a ạ nhé nhe vậy vay'.split(
+  'làm lam gì gi sao thế the nào nao tiếp tiep theo được duoc không khong ko ở o đâu dau đi di phải phai cần can muốn muon giờ gio bây bay thì thi ra rồi roi nữa nua a ạ nhé nhe vậy vay bước buoc j'.split(
     ' ',
   ),
 )
 
 /** Words the request needs beyond {@link ASKING}. */
 const MIN_REQUEST_WORDS = 2
+
+/**
+ * Whether a message tells a paper already held and asks only what comes next ("có giấy chứng sinh của
+ * bệnh viện rồi, giờ làm gì tiếp"): the paper's own words are all it names, and a procedure found for
+ * them is no sure answer to what the citizen must do with it.
+ */
+export const asksWhatNextWithHeld = (text: string): boolean => {
+  const normal = text.normalize('NFC')
+  const held = HELD.exec(normal)
+  if (!held) return false
+  const words =
+    normal
+      .slice(held[0].length)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  return words.length > 0 && words.every((w) => ASKING.has(w))
+}
 
 /**
  * @returns the request after a paper held ("muốn làm giấy nhận con"), or null when the message tells no
