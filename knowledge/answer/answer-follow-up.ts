@@ -752,7 +752,7 @@ const askedPaper = (options: AnswerQuestionOptions, current: string): Promise<An
  * bé 5 tuổi thì sao") — folded: "cho", then only people, ages and particles.
  */
 const FOR_WHOM =
-  /^(?:(?:con|the|vay|thi|ok|a|da|vang) )*(?:(?:lam|dang ki|lam thu tuc) )?cho (?:(?:con|be|chau|em|tre|me|bo|ba|ma|cha|ong|vo|chong|anh|chi|co|chu|di|cau|nguoi|gia|cao|lon|nho|so|sinh|moi|de|noi|ngoai|gai|trai|toi|minh|em|tui|nha|cua|duoi|tren|du|tuoi|thang|thu|hai|dau|ut|\d{1,3}) ?)+(?:(?:thi sao|duoc khong|dc ko|duoc ko|nhe|a|voi|nua|luon|the nao|sao)(?: |$))*$/
+  /^(?:(?:con|the|vay|thi|ok|a|da|vang) )*(?:(?:lam|dang ki|lam thu tuc) )?cho (?:(?:con|be|chau|em|tre|me|bo|ba|ma|cha|ong|vo|chong|anh|chi|co|chu|di|cau|nguoi|gia|cao|lon|nho|so|sinh|moi|de|noi|ngoai|gai|trai|toi|minh|tui|nha|cua|duoi|tren|du|tuoi|thang|thu|hai|dau|ut|\d{1,3}) ?)+(?:(?:thi sao|duoc khong|dc ko|duoc ko|nhe|a|voi|nua|luon|the nao|sao)(?: |$))*$/
 
 /**
  * Whom the conversation's procedure is for, told alone ("cho con mới sinh" after the permanent residence,
@@ -784,7 +784,7 @@ const THEN_WHAT_OF = /^(?:thế|vậy)$/iu
  * form's words, then only where or how to get or fill it.
  */
 const ASKS_FORM =
-  /^(?:(?:cho|xin|em|toi|minh|chau|a|vay|the|thi|con|ok) )*(?:(?:mau|file|ban) )?(?:to khai|mau don|mau to khai|don)(?: (?:dang ki|de nghi|mau))?(?: (?:lay|tai|download|in|dien|viet|ghi|o|dau|cho|nao|the|nao|sao|nhu|nhe|a|ve|tren|mang|duoc|khong|ko|co|san|link|file|ban|giay|xin|nhan|can|phai|mua|ai|ky|la))*$/
+  /^(?:(?:cho|xin|em|toi|minh|chau|a|vay|the|thi|con|ok) )*(?:(?:mau|file|ban) )?(?:to khai|mau don|mau to khai|don)(?: (?:dang ki|de nghi|mau))?(?: (?:lay|tai|download|in|dien|viet|ghi|o|dau|cho|nao|the|sao|nhu|nhe|a|ve|tren|mang|duoc|khong|ko|co|san|link|file|ban|giay|xin|nhan|can|phai|mua|ai|ky|la))*$/
 
 /**
  * The form asked for in a conversation ("mẫu tờ khai lấy ở đâu" after the marriage registration), which
@@ -801,7 +801,7 @@ const askedForm = (options: AnswerQuestionOptions, current: string): Promise<Ans
  * làm") — folded, "để" as typed: not "đề nghị", "để lại", "để ý".
  */
 const TOLD_PURPOSE =
-  /^(?:(?:la|dung|minh|em|toi|chau|con|thi|vay|ma|can|xin|lay|lam) )*de (?!(?:lai|y|nghi|xuat|an|tai|thi|cuong|muc|bai|nghi)(?: |$))/
+  /^(?:(?:la|dung|minh|em|toi|chau|con|thi|vay|ma|can|xin|lay|lam) )*de (?!(?:lai|y|nghi|xuat|an|tai|thi|cuong|muc|bai)(?: |$))/
 
 /**
  * The purpose of the conversation's paper told alone, which alone reads as the purpose's own procedure

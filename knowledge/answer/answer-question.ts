@@ -1079,22 +1079,7 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   // A person or an application's progress asked for: the message stands on its own.
   if (['contact', 'status'].includes(answer.kind)) return answer
   const followed = await answerFollowUp(options, answer)
-  // "có giấy chứng sinh … rồi, giờ làm gì tiếp": a procedure found for the paper's words is only offered
-  if (
-    followed.kind === 'answer' &&
-    followed.procedure &&
-    !hasContext(options) &&
-    asksWhatNextWithHeld(withoutAsides(options.question))
-  ) {
-    const procedure = await options.getProcedure(followed.procedure.code)
-    if (procedure)
-      return composeClarify({
-        options: [procedure],
-        facet: 'overview',
-        weak: true,
-        after: [`Nếu không phải: ${ELSEWHERE}`],
-      })
-  }
+  if (followed.kind === 'answer') return (await offerForWhatNext(options, followed)) ?? followed
   if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
   return (
     (await answerTwoRequests(options)) ??
@@ -1102,6 +1087,25 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
     (await answerRequestOnly(options, correctedRequest)) ??
     followed
   )
+}
+
+/**
+ * A paper held with only what comes next asked, outside a conversation ("có giấy chứng sinh của bệnh viện
+ * rồi, giờ làm gì tiếp"): the procedure found for the paper's words is only offered, never answered as if
+ * sure (`without-held-clause.ts`); else null.
+ */
+const offerForWhatNext = async (options: AnswerQuestionOptions, answer: Answer): Promise<Answer | null> => {
+  if (!answer.procedure || hasContext(options) || !asksWhatNextWithHeld(withoutAsides(options.question)))
+    return null
+  const procedure = await options.getProcedure(answer.procedure.code)
+  return procedure
+    ? composeClarify({
+        options: [procedure],
+        facet: 'overview',
+        weak: true,
+        after: [`Nếu không phải: ${ELSEWHERE}`],
+      })
+    : null
 }
 
 /** Whether the message comes within a conversation: after an answer or a list. */

@@ -2,7 +2,9 @@
  * A request told by what it is not ("không phải cấp lại mà là cấp đổi căn cước", "ý em không phải khai
  * sinh mà là trích lục khai sinh", "không phải đăng ký mới, là gia hạn tạm trú"): the words denied weigh
  * like the ones asked when the message is read whole, so it may find nothing sure. What follows "mà
- * (là)" or "là" is the request.
+ * (là)" or "là" is the request. Corrections inside a message ("đổi bằng lái, à không, làm lại …", "… chứ
+ * không phải …") are read by the search itself (`knowledge/search/find-taken-back.ts`); this one, opening
+ * the message, is read only when the whole found nothing sure.
  * @module
  */
 

@@ -7,7 +7,7 @@
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { inCompound } from '../search/in-compound.ts'
 import { loadSynonyms, lookupPhrase, type Synonyms, spanLimit } from '../search/load-synonyms.ts'
-import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, foldVietnamese } from '../search/normalize-vietnamese.ts'
 
 /** Words that name no topic on their own: a message of only these is a follow-up. */
 export const GENERIC = new Set([
@@ -150,6 +150,22 @@ export const withoutPickingWord = (reply: string): string => {
   const rest = reply.replace(PICKING, '')
   return rest.trim() ? rest : reply
 }
+
+/**
+ * Words that only ask or link (folded): a part of a message made of these alone ("là gì", "thì sao", "giờ
+ * làm gì tiếp") names nothing of its own.
+ */
+const ASKING_ONLY = new Set(
+  'la gi j thi sao noi co moi the nao nhu quy dinh ve cua trong ra vay a nhe gio bay nay lam tiep theo duoc khong ko o dau di phai can muon roi nua buoc'.split(
+    ' ',
+  ),
+)
+
+/** The words of a part of a message that name something: not only asking or linking ({@link ASKING_ONLY}). */
+export const ownWordsOf = (text: string): string[] =>
+  foldVietnamese(text)
+    .split(' ')
+    .filter((w) => /\p{L}/u.test(w) && !ASKING_ONLY.has(w))
 
 /** Words that count copies, pages or sheets of a paper (folded): "1 bản", "10 trang", "2 tờ". */
 const COUNT_WORDS = new Set(['ban', 'trang', 'to', 'cuon', 'quyen', 'bo'])

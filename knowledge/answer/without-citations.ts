@@ -7,6 +7,7 @@
  */
 
 import { foldVietnamese } from '../search/normalize-vietnamese.ts'
+import { ownWordsOf } from './message-words.ts'
 
 /** What introduces a citation: "theo", "căn cứ", "dựa theo", "tại". */
 const CITING = String.raw`(?:(?:theo|căn\s+cứ|can\s+cu|dựa\s+(?:theo|vào)|dua\s+(?:theo|vao)|tại|tai)\s+)`
@@ -45,11 +46,6 @@ const CITATIONS = [
   String.raw`${CITING}(?:luật|luat|quy\s+định|quy\s+dinh|pháp\s+luật|phap\s+luat)(?:\s+(?:mới|moi|hiện\s+hành|hien\s+hanh|hiện\s+nay|hien\s+nay))?(?=\s*(?:,|$|(?:thì|thi)(?![\p{L}\p{N}])))`,
 ].map((p) => new RegExp(`${BEFORE}${p}${AFTER}`, 'giu'))
 
-/** Words that only ask or join (folded): "là gì", "thì sao", "nói gì", "có gì mới" ask about the citation itself. */
-const ASKING = new Set(
-  'la gi thi sao noi co moi the nao nhu quy dinh ve cua trong ra sao vay a nhe gio bay nay'.split(' '),
-)
-
 /** Words of a topic that must remain: a message left with fewer asks about the citation itself. */
 const MIN_WORDS_LEFT = 2
 
@@ -72,8 +68,5 @@ export const withoutCitations = (text: string, namesHold: (folded: string) => bo
     })
   }
   if (out === text) return text
-  const left = foldVietnamese(out)
-    .split(' ')
-    .filter((w) => /\p{L}/u.test(w) && !ASKING.has(w)).length
-  return left >= MIN_WORDS_LEFT ? out : text
+  return ownWordsOf(out).length >= MIN_WORDS_LEFT ? out : text
 }

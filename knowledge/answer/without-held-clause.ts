@@ -5,6 +5,7 @@
  * together the message may find nothing sure; the request after it is read alone.
  * @module
  */
+import { ownWordsOf } from './message-words.ts'
 
 /** Who holds it, opening the message: "tôi", "em", "bố mẹ", "nhà mình" … */
 const HOLDER = String.raw`(?:(?:tôi|toi|em|mình|minh|tui|chúng\s+tôi|chung\s+toi|nhà\s+(?:tôi|mình|em)|nha\s+(?:toi|minh|em)|bố\s+mẹ|bo\s+me|ông\s+bà|ong\s+ba|vợ\s+chồng|vo\s+chong|con|cháu|chau)\s+)?`
@@ -15,14 +16,7 @@ const HELD = new RegExp(
   'iu',
 )
 
-/** Words that only ask or link: a request of these alone ("giờ làm gì tiếp") names nothing of its own. */
-const ASKING = new Set(
-  'làm lam gì gi sao thế the nào nao tiếp tiep theo được duoc không khong ko ở o đâu dau đi di phải phai cần can muốn muon giờ gio bây bay thì thi ra rồi roi nữa nua a ạ nhé nhe vậy vay bước buoc j'.split(
-    ' ',
-  ),
-)
-
-/** Words the request needs beyond {@link ASKING}. */
+/** Words the request needs of its own, beyond those that only ask or link (`ownWordsOf`). */
 const MIN_REQUEST_WORDS = 2
 
 /**
@@ -34,12 +28,8 @@ export const asksWhatNextWithHeld = (text: string): boolean => {
   const normal = text.normalize('NFC')
   const held = HELD.exec(normal)
   if (!held) return false
-  const words =
-    normal
-      .slice(held[0].length)
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  return words.length > 0 && words.every((w) => ASKING.has(w))
+  const rest = normal.slice(held[0].length)
+  return /\p{L}/u.test(rest) && ownWordsOf(rest).length === 0
 }
 
 /**
@@ -52,6 +42,5 @@ export const withoutHeldClause = (text: string): string | null => {
   const held = HELD.exec(normal)
   if (!held) return null
   const rest = normal.slice(held[0].length).trim()
-  const words = rest.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  return words.filter((w) => !ASKING.has(w)).length >= MIN_REQUEST_WORDS ? rest : null
+  return ownWordsOf(rest).length >= MIN_REQUEST_WORDS ? rest : null
 }
