@@ -24,6 +24,8 @@ const EDGE_WORDS = new Set([
   'cho',
   'của',
   'và',
+  'hoặc',
+  'hay',
   'đối',
   'với',
   'tại',

@@ -376,6 +376,16 @@ export const createProcedureActions = (
   const namePhrases = compile(nameEntries)
   const headPhrases = compile(headEntries)
   const questionPhrases = compile(questionEntries)
+  // A paper damaged ("bị rách", "hư hỏng") is re-issued or exchanged, as each record says: the
+  // phrases that stand for both actions.
+  const texts = new Map<string, Set<string>>()
+  for (const [text, t] of questionEntries)
+    if ('action' in t) texts.set(text, (texts.get(text) ?? new Set()).add(t.action))
+  const damagePhrases = compile(
+    [...texts].flatMap(([text, actions]): [string, Target][] =>
+      actions.has('reissue') && actions.has('exchange') ? [[text, { action: 'reissue' }]] : [],
+    ),
+  )
   const cache = new Map<string, Traits>()
 
   const ofName = (name: string): Traits => {
@@ -444,6 +454,15 @@ export const createProcedureActions = (
     const requested = findRequestedPart(tokens, (words) => actionsIn(words).size > 0)
     if (requested) {
       traits.actions = actionsIn(requested)
+      // "sổ đỏ bị rách nát, muốn làm lại cái mới": after a paper told damaged, an everyday "làm lại"
+      // asks for either action; only the official "cấp lại" narrows it.
+      if (
+        traits.actions.size === 1 &&
+        traits.actions.has('reissue') &&
+        scan(tokens, damagePhrases, false).length > 0 &&
+        !requested.some((t, k) => t.folded === 'cap' && requested[k + 1]?.folded === 'lai')
+      )
+        traits.actions.add('exchange')
       return withAge(traits, tokens)
     }
     // "mất hộ chiếu": a message that starts with "mất" reports a loss ("bố mất" is a death, "mất bao
