@@ -50,7 +50,7 @@ const MIN_RETRIEVAL_TERMS = 1
 const MAX_POSTINGS = 3000
 const MAX_RETRIEVAL_TERMS = 5
 /** Word pairs the names hold, left out of the retrieval budget, that retrieve candidates of their own. */
-const MAX_RETRIEVAL_PAIRS = 3
+const MAX_RETRIEVAL_PAIRS = 8
 /** Candidates those pairs add to the rerank. */
 const PAIR_CANDIDATES = 20
 /** Retrieval reads at most this many common-word cuts' worth of postings. */

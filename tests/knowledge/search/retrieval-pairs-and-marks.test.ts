@@ -34,6 +34,12 @@ describe('retrieval by word pairs beside the rare words', () => {
       'CCCD số 038095001234 của tôi sắp hết hạn khi đủ 25 tuổi, đổi sang thẻ căn cước mới mấy ngày thì có'
     expect(codes(q, 5)).toContain('1.014063')
   })
+
+  it('finds "Thủ tục đăng ký lại kết hôn" when a year, a loss and the register take the rarest words and pairs', () => {
+    const q =
+      'bố mẹ cưới năm 1995, giấy đăng ký kết hôn mất, sổ hộ tịch ở xã cũng thất lạc, đăng ký lại kết hôn được không'
+    expect(codes(q, 3)).toContain('1.004746')
+  })
 })
 
 describe('abbreviations written in names keep their marks', () => {
