@@ -33,6 +33,7 @@ import {
 } from './search/match-learnt-phrases.ts'
 import type { SearchOptions, SearchResult } from './search/search.types.ts'
 import { searchProcedures } from './search/search-procedures.ts'
+import { maskPersonalData } from './text/mask-personal-data.ts'
 import { compileVocabulary } from './vocabulary/compile-vocabulary.ts'
 import { getVocabularyVersion, listActiveVocabulary } from './vocabulary/list-vocabulary.ts'
 import type { VocabularyItem } from './vocabulary/vocabulary.types.ts'
@@ -240,7 +241,10 @@ export const createKnowledgeBase = async ({
   // Answers about fees and overviews depend on the day (fees in force), so the day is in the key.
   const answerIn =
     (snapshot: Snapshot) =>
-    async (question: string, context: AnswerContext = {}): Promise<Answer> => {
+    async (typed: string, context: AnswerContext = {}): Promise<Answer> => {
+      // Every channel masks personal data before asking; a caller that did not (a script, a test)
+      // gets the same answer: an identity number's digits are never search words.
+      const question = maskPersonalData(typed).text
       const day = Math.floor(Date.now() / 86_400_000)
       const key = `${day}\u0000${context.procedureCode ?? ''}\u0000${(context.candidateCodes ?? []).join(',')}\u0000${question}`
       const cached = snapshot.caches.answers.get(key)

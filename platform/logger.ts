@@ -1,6 +1,6 @@
 /**
  * A small structured logger (one JSON line per event). Personal data must be masked
- * before it is logged (bot/core/mask-personal-data.ts).
+ * before it is logged (knowledge/text/mask-personal-data.ts).
  * @module
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'

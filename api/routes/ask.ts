@@ -10,7 +10,7 @@
  * @module
  */
 import { Hono } from 'hono'
-import { maskPersonalData } from '../../bot/core/mask-personal-data.ts'
+import { maskPersonalData } from '../../knowledge/text/mask-personal-data.ts'
 import { createLimitRequests } from '../../bot/http/limit-requests.ts'
 import { ZAnswer } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'

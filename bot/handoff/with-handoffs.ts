@@ -9,7 +9,7 @@
  * @module
  */
 import type { Conversation } from '../core/handle-message.ts'
-import { maskPersonalData } from '../core/mask-personal-data.ts'
+import { maskPersonalData } from '../../knowledge/text/mask-personal-data.ts'
 import { messages } from '../core/messages.ts'
 import { createRateLimiter, type RateLimiter } from '../core/rate-limit.ts'
 import type { ChannelName, Incoming, Reply } from '../core/reply.types.ts'

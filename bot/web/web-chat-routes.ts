@@ -28,7 +28,7 @@ import { jsonBody } from '../../platform/openapi/json-body.ts'
 import { queryParams } from '../../platform/openapi/query-params.ts'
 import { feedbackChoiceId } from '../core/choice-ids.ts'
 import type { Conversation } from '../core/handle-message.ts'
-import { maskPersonalData } from '../core/mask-personal-data.ts'
+import { maskPersonalData } from '../../knowledge/text/mask-personal-data.ts'
 import type { RateLimitScope } from '../core/rate-limit.ts'
 import { createLimitRequests } from '../http/limit-requests.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskPersonalData } from '../../../bot/core/mask-personal-data.ts'
+import { maskPersonalData } from '../../../knowledge/text/mask-personal-data.ts'
 
 describe('maskPersonalData', () => {
   it.each([
