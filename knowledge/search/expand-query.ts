@@ -304,9 +304,11 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) ? ASKED : t],
   )
   const inAskedPaper = (i: number) => !!paper && i >= paper.start && i < paper.end
-  const fits = (e: Expansion) =>
+  // (set once the story is read below: the words outside the story, for an expansion in the request)
+  let outsideStory: AnalyzedToken[] | null = null
+  const fits = (e: Expansion, at = -1) =>
     (!e.when.length || e.when.some((w) => containsPhrase(context, w))) &&
-    !e.unless.some((w) => typedPhraseIn(outside, w))
+    !e.unless.some((w) => typedPhraseIn(outsideStory && at >= 0 && !storyAt(at) ? outsideStory : outside, w))
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
 
@@ -329,6 +331,16 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const takenBack = findTakenBack(tokens)
   const story =
     told?.story ?? (shortNegated || takenBack ? new Array<boolean>(tokens.length).fill(false) : null)
+  // "mua đất có hợp đồng công chứng rồi, giờ sang tên sổ đỏ thế nào": what holds an expansion of the
+  // request back is read in the request when the story tells what is done ("rồi", "xong"): its
+  // "công chứng" certified the contract, it asks no copy. (A story that only sets the scene still
+  // counts: "doanh nghiệp khác đặt tên trùng …, đề nghị họ đổi tên" is a company's name, not a person's.)
+  const storyAt = (k: number) => told?.story[k] === true
+  const storyDone = tokens.some((t, k) => storyAt(k) && (t.folded === 'roi' || t.folded === 'xong'))
+  if (told && storyDone)
+    outsideStory = tokens.flatMap((t, k) =>
+      paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) || storyAt(k) ? ASKED : t],
+    )
   const negated = takenBack
     ? tokens.map((_, k) => takenBack[k] || (told?.negated ?? shortNegated)?.[k] === true)
     : (told?.negated ?? shortNegated)
@@ -400,7 +412,8 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       const key = n === 1 ? (folded[i] as string) : folded.slice(i, i + n).join(' ')
       // (a paper asked about is read as typed: "có cần giấy xác nhận chỗ ở không" names no procedure)
       const found = inAskedPaper(i) ? undefined : lookupPhrase(synonyms.expansions, tokens, i, n, key)
-      const expansion = found && (found.before?.find(fits) ?? (fits(found) ? found : undefined))
+      const fitsHere = (e: Expansion) => fits(e, i)
+      const expansion = found && (found.before?.find(fitsHere) ?? (fitsHere(found) ? found : undefined))
       if (expansion) {
         const terms = expansionTerms(expansion.to, synonyms)
         // A country kept beside its reading ("Hàn Quốc", "Trung Quốc") counts only as that word: its
