@@ -18,6 +18,21 @@ export const NAMED_MAX_WORDS = 6
 /** Below this weight a term is a filler word kept weakly when typed without marks ("di", "ma"): not required. */
 const CONTENT_WEIGHT = 0.5
 
+/** A name this short ("Tách hộ") is a term of its own: typed whole, it names its procedure. */
+const WHOLE_NAME_WORDS = 2
+
+/** Whether the message types a name of {@link WHOLE_NAME_WORDS} words whole, side by side, with the marks typed. */
+const holdsWholeName = (query: ExpandedQuery, name: string): boolean => {
+  const words = analyzeText(name)
+  if (words.length !== WHOLE_NAME_WORDS) return false
+  return query.tokens.some((_, i) =>
+    words.every((w, k) => {
+      const t = query.tokens[i + k]
+      return !!t && t.folded === w.folded && (!t.accented || t.text === w.text) && (k === 0 || !t.clause)
+    }),
+  )
+}
+
 /**
  * @param query the expanded message
  * @param names the names of the best procedures found for it (the first few)
@@ -32,7 +47,9 @@ export const namesOneRecord = ({
   names: readonly string[]
 }): boolean => {
   const typed = query.terms.filter((t) => !t.fromSynonym && t.weight >= CONTENT_WEIGHT)
-  if (typed.length < NAMED_MIN_WORDS || typed.length > NAMED_MAX_WORDS) return false
+  if (typed.length > NAMED_MAX_WORDS) return false
+  if (names.some((name) => holdsWholeName(query, name))) return true
+  if (typed.length < NAMED_MIN_WORDS) return false
   const pairs = new Set<string>()
   for (let i = 1; i < typed.length; i++) pairs.add(`${typed[i - 1]?.folded}_${typed[i]?.folded}`)
   return names.some((name) => {

@@ -43,12 +43,26 @@ describe('namesOneRecord', () => {
       namesOneRecord({ query: long, names: ['Xác nhận bảng kê lâm sản gỗ rừng trồng cho nhà tôi'] }),
     ).toBe(false)
   })
+
+  it('holds a name of two words typed whole, side by side and with its marks, whatever else is said', () => {
+    const names = ['Tách hộ']
+    expect(namesOneRecord({ query: query('tách hộ'), names })).toBe(true)
+    expect(namesOneRecord({ query: query('muốn tách hộ riêng'), names })).toBe(true)
+    expect(namesOneRecord({ query: query('tach ho cho con trai'), names })).toBe(true)
+    expect(namesOneRecord({ query: query('tách hồ sơ'), names })).toBe(false)
+    expect(namesOneRecord({ query: query('hộ tách'), names })).toBe(false)
+  })
 })
 
 describeOnPortal('a short message that is a rare procedure name', (portal) => {
   it('is answered with that procedure, not sent away as out of scope', async () => {
     const answer = await portal.kb.answer('bang ke lam san', {})
     expect(kindAndCode(answer)).toEqual({ kind: 'answer', code: '1.000045' })
+  })
+
+  it('is answered when it is a whole name of two words ("Tách hộ"), not taken for small talk', async () => {
+    for (const q of ['tách hộ', 'muốn tách hộ riêng', 'tách hộ cho con trai'])
+      expect(kindAndCode(await portal.kb.answer(q, {})), q).toEqual({ kind: 'answer', code: '1.010038' })
   })
 
   it('still sends away a short message about something else', async () => {
