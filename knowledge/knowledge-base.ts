@@ -9,6 +9,7 @@
 import type { Answer, AnswerContext } from './answer/answer.types.ts'
 import { answerQuestion } from './answer/answer-question.ts'
 import { type FormUse, formKey, indexForms } from './answer/find-form-code.ts'
+import { findPaperUses } from './answer/find-paper-uses.ts'
 import { builtInProcedureActions, type ProcedureActions, type Traits } from './answer/procedure-actions.ts'
 import { rankByFit } from './answer/rank-by-fit.ts'
 import { structureAnswer } from './answer/structure-answer.ts'
@@ -283,6 +284,7 @@ export const createKnowledgeBase = async ({
             wordShare: (word) => (snapshot.index.df.get(word) ?? 0) / Math.max(1, snapshot.index.size),
             servesForces: (code) => snapshot.index.facts.get(code)?.forces === true,
             formUses: (code) => snapshot.forms.get(formKey(code)) ?? [],
+            paperUses: (paper) => findPaperUses(paper, snapshot.records),
           }),
         ),
       )

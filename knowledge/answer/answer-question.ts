@@ -48,6 +48,7 @@ import { findNamedCard } from './find-named-card.ts'
 import { findObjectChoice } from './find-object-choice.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findOtherApplicant } from './find-other-applicant.ts'
+import { heldPaper } from './find-paper-uses.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
 import { addsUnaskedWords, findUndecided } from './find-undecided.ts'
@@ -110,6 +111,8 @@ export type AnswerQuestionOptions = {
   servesForces?: (code: string) => boolean
   /** The procedures whose papers hold a form, by its code (find-form-code.ts); none when not given. */
   formUses?: (code: string) => readonly FormUse[]
+  /** The codes of the procedures whose papers name a paper held, folded (find-paper-uses.ts). */
+  paperUses?: (paper: string) => readonly string[]
 }
 
 /** Below this share of the query's words found in the best name, nothing is a match. */
@@ -1075,6 +1078,8 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   const options = asked.context?.candidateCodes?.length
     ? { ...asked, question: withoutPickingWord(asked.question) }
     : asked
+  const uses = await offerPaperUses(options)
+  if (uses) return uses
   const answer = await answerAlone(options)
   // A person or an application's progress asked for: the message stands on its own.
   if (['contact', 'status'].includes(answer.kind)) return answer
@@ -1106,6 +1111,47 @@ const offerForWhatNext = async (options: AnswerQuestionOptions, answer: Answer):
         after: [`Nếu không phải: ${ELSEWHERE}`],
       })
     : null
+}
+
+/**
+ * A paper held with only what comes next asked, outside a conversation ("có giấy chứng sinh của bệnh viện
+ * rồi, giờ làm gì tiếp"): the procedures whose papers name it, plain ones for citizens first, offered
+ * (find-paper-uses.ts); else null.
+ */
+const offerPaperUses = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+  if (!options.paperUses || hasContext(options)) return null
+  const text = withoutAsides(options.question)
+  if (!asksWhatNextWithHeld(text)) return null
+  const paper = heldPaper(text)
+  const codes = paper ? options.paperUses(paper) : []
+  if (!codes.length) return null
+  const found = await Promise.all(codes.map((code) => options.getProcedure(code)))
+  const actions = options.actions ?? builtInProcedureActions()
+  const forCitizens = (p: Procedure) =>
+    p.levels.some((l) => /cấp (?:xã|tỉnh)/iu.test(l)) && !options.servesForces?.(p.code)
+  const procedures = found
+    .filter((p): p is Procedure => p !== null)
+    .map((p, order) => ({ p, order, special: actions.ofName(p.name).variants.size, citizen: forCitizens(p) }))
+    // (a shorter name is the more general procedure: "Thủ tục đăng ký khai tử" before an allowance's)
+    .sort(
+      (a, b) =>
+        Number(b.citizen) - Number(a.citizen) ||
+        a.special - b.special ||
+        a.p.name.length - b.p.name.length ||
+        a.order - b.order,
+    )
+    .map(({ p }) => p)
+  return composeClarify({
+    options: procedures,
+    facet: 'overview',
+    weak: false,
+    lead: `Theo hồ sơ thủ tục chính thức, giấy tờ này được nộp khi làm ${
+      procedures.length > 1
+        ? 'các thủ tục sau. Bạn muốn làm thủ tục nào (trả lời số thứ tự)?'
+        : 'thủ tục sau:'
+    }`,
+    after: [`Nếu không phải: ${ELSEWHERE}`],
+  })
 }
 
 /** Whether the message comes within a conversation: after an answer or a list. */
