@@ -89,4 +89,12 @@ describe('renewExpired', () => {
     // passports are not extended: asked so, the records do not cover it
     expect((await portal.kb.answer('gia hạn hộ chiếu hết hạn')).kind).toBe('not_found')
   })
+
+  it('is asked of the passport after its loss was reported ("Trình báo mất" is the action, not the object)', async () => {
+    // it was a question about land found by "hết hạn" alone
+    expect(await portal.kb.answer('hết hạn thì sao', { procedureCode: '1.010386' })).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.001456' },
+    })
+  })
 })
