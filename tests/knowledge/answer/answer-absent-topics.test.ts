@@ -52,6 +52,9 @@ describe('topics the records do not hold', () => {
     'hộ chiếu vaccine covid còn dùng được không',
     'xin việc ở ủy ban xã cần bằng cấp gì',
     'xin trợ cấp gạo cứu đói mùa giáp hạt',
+    // flying a drone (not a driving licence: "giấy phép lái" of "lái máy bay")
+    'giấy phép lái máy bay drone có cần không khi quay phim đám cưới',
+    'xin phép bay flycam ở đâu',
   ])('says the records do not cover "%s", never answering with a loosely related record', (answer) => {
     expect(answer.kind).not.toBe('answer')
     expect(answer.procedure).toBeUndefined()
