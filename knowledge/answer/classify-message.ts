@@ -280,7 +280,7 @@ const ASKS_BOT_NATURE =
 const BOT_REMARKS = [
   /\b(?:bot|ban|em|tro li|ad) (?:khong|chang|ko|cha) (?:tra loi|rep)\b/,
   /^(?:tra loi|rep|giai dap|huong dan)(?: \S+){0,2} (?:hay|tot|nhanh|chi tiet|de hieu|ro rang|chuan|chinh xac|nhiet tinh)(?: (?:qua|lam|ghe|the|that|nhi|nha|a|day|vay|phet|nhe|ra phet))*$/,
-  /\b(?:tra loi|rep|noi|viet)\b(?: \S+){0,3} (?:vo van|linh tinh|lung tung|sai|kem|do|te|chan|nham|khong dung|chang ra gi|cha ra gi|kho hieu)\b/,
+  /\b(?:tra loi|rep|noi|viet)\b(?: \S+){0,3} (?:vo van|linh tinh|lung tung|sai|kem|do|te|chan|nham|khong dung|chang dung|cha dung|chang ra gi|cha ra gi|kho hieu)\b/,
   /\b(?:khong|chang|cha|ko) tra loi (?:dung|duoc|dc)\b/,
   /\b(?:noi|viet|tra loi) gi (?:cha|chang|khong|ko) hieu\b/,
   /\b(?:chang|cha|khong|ko) giup (?:duoc |dc )?(?:gi|j)\b/,
@@ -697,6 +697,23 @@ const SMALL_TALK = [
   'nói lại được không',
   'nói rõ hơn',
   'giải thích lại',
+  // understanding the reply ("à ra vậy, hiểu rồi"), giving the question up ("thôi bỏ đi không cần nữa")
+  'hiểu rồi',
+  'ra vậy',
+  'ra thế',
+  'thế à',
+  'vậy à',
+  'bỏ đi',
+  'không cần nữa',
+  'lần sau',
+  // greeting the bot as a person ("bạn ăn cơm chưa", "cho mình làm quen"); its age or love life is a
+  // question outside the records (tests/fixtures/cases/classify-message.tsv)
+  'làm quen',
+  'ăn cơm chưa',
+  'ăn gì chưa',
+  'có mệt không',
+  'mệt không',
+  'nice to meet you',
 ].map(foldPhrase)
 
 /** Laughter typed as syllables ("ahihi", "hahaha", "hihihi", "kakaka"): small talk. */

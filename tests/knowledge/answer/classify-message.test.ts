@@ -145,6 +145,14 @@ describe('classifyMessage', () => {
       'sai bét hết',
       // who made the assistant; the question put off till later
       'ai tạo ra bạn vậy',
+      // understanding, giving up, greeting the bot as a person, a reply said to miss the point
+      'à ra vậy, hiểu rồi',
+      'thôi bỏ đi không cần nữa',
+      'hay quá, lần sau mình hỏi tiếp',
+      'bạn ăn cơm chưa',
+      'cho mình làm quen nhé',
+      'hello bot, nice to meet you',
+      'trả lời chẳng đúng ý gì cả',
       'bot do ai làm ra',
       'hiểu rồi, để mai tính',
       'thôi không hỏi nữa',
