@@ -16,8 +16,6 @@ const HELD =
 const MIN_PAPER_WORDS = 3
 /** More procedures than this take the paper: it is too common to say what it is for ("giấy phép xây dựng"). */
 const MAX_USES = 8
-/** Options offered. */
-export const MAX_OFFERED = 4
 
 /** Folded papers of each record, worked out once per set of records. */
 const foldedPapers = new WeakMap<ReadonlyMap<string, Procedure>, { code: string; papers: string }[]>()
