@@ -10,10 +10,10 @@
  * @module
  */
 import { Hono } from 'hono'
-import { maskPersonalData } from '../../knowledge/text/mask-personal-data.ts'
 import { createLimitRequests } from '../../bot/http/limit-requests.ts'
 import { ZAnswer } from '../../contracts/answer.ts'
 import { AppError } from '../../knowledge/errors.ts'
+import { maskPersonalData } from '../../knowledge/text/mask-personal-data.ts'
 import { limitBodySize } from '../../platform/http/limit-body.ts'
 import { describeOperation, ok } from '../../platform/openapi/describe-operation.ts'
 import { jsonBody } from '../../platform/openapi/json-body.ts'

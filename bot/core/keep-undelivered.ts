@@ -6,8 +6,8 @@
  */
 import type { Db } from '../../knowledge/db/client.ts'
 import { undeliveredMessages } from '../../knowledge/db/schema/index.ts'
-import type { Logger } from '../../platform/logger.ts'
 import { maskPersonalData } from '../../knowledge/text/mask-personal-data.ts'
+import type { Logger } from '../../platform/logger.ts'
 import type { ChannelName } from './reply.types.ts'
 
 /** How many rendered messages a delivery sent and how many it had to keep. */

@@ -8,8 +8,9 @@
  * channel the ticket's messages (staff replies included) join the chat history.
  * @module
  */
-import type { Conversation } from '../core/handle-message.ts'
+
 import { maskPersonalData } from '../../knowledge/text/mask-personal-data.ts'
+import type { Conversation } from '../core/handle-message.ts'
 import { messages } from '../core/messages.ts'
 import { createRateLimiter, type RateLimiter } from '../core/rate-limit.ts'
 import type { ChannelName, Incoming, Reply } from '../core/reply.types.ts'
