@@ -35,6 +35,10 @@ import {
 import type { SearchOptions, SearchResult } from './search/search.types.ts'
 import { searchProcedures } from './search/search-procedures.ts'
 import { maskPersonalData } from './text/mask-personal-data.ts'
+
+/** Digits (also full-width) or an e-mail's "@": only such a message may hold personal data to mask. */
+const MAY_HOLD_PERSONAL_DATA = /[\d@\uFF10-\uFF19\uFF20]/u
+
 import { compileVocabulary } from './vocabulary/compile-vocabulary.ts'
 import { getVocabularyVersion, listActiveVocabulary } from './vocabulary/list-vocabulary.ts'
 import type { VocabularyItem } from './vocabulary/vocabulary.types.ts'
@@ -245,7 +249,7 @@ export const createKnowledgeBase = async ({
     async (typed: string, context: AnswerContext = {}): Promise<Answer> => {
       // Every channel masks personal data before asking; a caller that did not (a script, a test)
       // gets the same answer: an identity number's digits are never search words.
-      const question = maskPersonalData(typed).text
+      const question = MAY_HOLD_PERSONAL_DATA.test(typed) ? maskPersonalData(typed).text : typed
       const day = Math.floor(Date.now() / 86_400_000)
       const key = `${day}\u0000${context.procedureCode ?? ''}\u0000${(context.candidateCodes ?? []).join(',')}\u0000${question}`
       const cached = snapshot.caches.answers.get(key)

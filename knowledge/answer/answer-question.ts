@@ -48,7 +48,7 @@ import { findNamedCard } from './find-named-card.ts'
 import { findObjectChoice } from './find-object-choice.ts'
 import { findMissedObject, findObjectGap, findPurposeOnly, objectWords } from './find-object-gap.ts'
 import { findOtherApplicant } from './find-other-applicant.ts'
-import { heldPaper } from './find-paper-uses.ts'
+import { orderPaperUses } from './find-paper-uses.ts'
 import { findPlaceSibling } from './find-place-sibling.ts'
 import { findPlainAction } from './find-plain-action.ts'
 import { addsUnaskedWords, findUndecided } from './find-undecided.ts'
@@ -86,7 +86,7 @@ import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
 import { splitRequests } from './split-requests.ts'
 import { withoutCitations } from './without-citations.ts'
-import { asksWhatNextWithHeld, withoutHeldClause } from './without-held-clause.ts'
+import { asksWhatNextWithHeld, heldPaper, withoutHeldClause } from './without-held-clause.ts'
 
 export type AnswerQuestionOptions = {
   question: string
@@ -111,7 +111,7 @@ export type AnswerQuestionOptions = {
   servesForces?: (code: string) => boolean
   /** The procedures whose papers hold a form, by its code (find-form-code.ts); none when not given. */
   formUses?: (code: string) => readonly FormUse[]
-  /** The codes of the procedures whose papers name a paper held, folded (find-paper-uses.ts). */
+  /** The codes of the procedures whose papers name a paper held, as typed (find-paper-uses.ts). */
   paperUses?: (paper: string) => readonly string[]
 }
 
@@ -1121,26 +1121,15 @@ const offerForWhatNext = async (options: AnswerQuestionOptions, answer: Answer):
 const offerPaperUses = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
   if (!options.paperUses || hasContext(options)) return null
   const text = withoutAsides(options.question)
-  if (!asksWhatNextWithHeld(text)) return null
-  const paper = heldPaper(text)
+  const paper = asksWhatNextWithHeld(text) ? heldPaper(text) : null
   const codes = paper ? options.paperUses(paper) : []
   if (!codes.length) return null
   const found = await Promise.all(codes.map((code) => options.getProcedure(code)))
-  const actions = options.actions ?? builtInProcedureActions()
-  const forCitizens = (p: Procedure) =>
-    p.levels.some((l) => /cấp (?:xã|tỉnh)/iu.test(l)) && !options.servesForces?.(p.code)
-  const procedures = found
-    .filter((p): p is Procedure => p !== null)
-    .map((p, order) => ({ p, order, special: actions.ofName(p.name).variants.size, citizen: forCitizens(p) }))
-    // (a shorter name is the more general procedure: "Thủ tục đăng ký khai tử" before an allowance's)
-    .sort(
-      (a, b) =>
-        Number(b.citizen) - Number(a.citizen) ||
-        a.special - b.special ||
-        a.p.name.length - b.p.name.length ||
-        a.order - b.order,
-    )
-    .map(({ p }) => p)
+  const procedures = orderPaperUses(
+    found.filter((p): p is Procedure => p !== null),
+    options.actions ?? builtInProcedureActions(),
+    options.servesForces ?? (() => false),
+  )
   return composeClarify({
     options: procedures,
     facet: 'overview',

@@ -10,9 +10,9 @@ import { ownWordsOf } from './message-words.ts'
 /** Who holds it, opening the message: "tôi", "em", "bố mẹ", "nhà mình" … */
 const HOLDER = String.raw`(?:(?:tôi|toi|em|mình|minh|tui|chúng\s+tôi|chung\s+toi|nhà\s+(?:tôi|mình|em)|nha\s+(?:toi|minh|em)|bố\s+mẹ|bo\s+me|ông\s+bà|ong\s+ba|vợ\s+chồng|vo\s+chong|con|cháu|chau)\s+)?`
 
-/** "(đã) có X rồi", X of one to eight words, then what links it to the request ("thì", "giờ", ","). */
+/** "(đã) có X rồi", X (the paper) of one to eight words, then what links it to the request ("thì", "giờ", ","). */
 const HELD = new RegExp(
-  String.raw`^\s*${HOLDER}(?:(?:đã|da)\s+)?(?:có|co)\s+(?:[\p{L}\p{N}]+\s+){1,8}?(?:rồi|roi)\s*,?\s*(?:(?:thì|thi|giờ|gio|nay|bây\s+giờ|bay\s+gio|mà|ma|nhưng|nhung)\s+)?`,
+  String.raw`^\s*${HOLDER}(?:(?:đã|da)\s+)?(?:có|co)\s+((?:[\p{L}\p{N}]+\s+){1,8}?)(?:rồi|roi)\s*,?\s*(?:(?:thì|thi|giờ|gio|nay|bây\s+giờ|bay\s+gio|mà|ma|nhưng|nhung)\s+)?`,
   'iu',
 )
 
@@ -44,3 +44,10 @@ export const withoutHeldClause = (text: string): string | null => {
   const rest = normal.slice(held[0].length).trim()
   return ownWordsOf(rest).length >= MIN_REQUEST_WORDS ? rest : null
 }
+
+/**
+ * @returns the paper a message tells it already holds ("giấy chứng sinh của bệnh viện"), or null
+ * @example heldPaper('có giấy chứng sinh của bệnh viện rồi, giờ làm gì tiếp') // 'giấy chứng sinh của bệnh viện'
+ */
+export const heldPaper = (text: string): string | null =>
+  HELD.exec(text.normalize('NFC'))?.[1]?.trim() || null
