@@ -23,6 +23,12 @@ describe('a paper told damaged', () => {
     expect(asked('định đổi bằng lái nhưng bị mất rồi, giờ muốn làm lại')).toEqual(['reissue'])
   })
 
+  it('counts a faded or soaked paper as damaged', () => {
+    expect(asked('căn cước bị mờ chữ')).toEqual(['exchange', 'reissue'])
+    expect(asked('giay phep lai xe bi uot het')).toEqual(['exchange', 'reissue'])
+    expect(asked('bằng lái bị nhòe')).toEqual(['exchange', 'reissue'])
+  })
+
   const portal = usePortalKnowledgeBase()
 
   it('is answered with the record that covers it', async () => {
@@ -36,6 +42,19 @@ describe('a paper told damaged', () => {
     const business = await portal.kb.answer('giấy phép kinh doanh hộ gia đình bị chuột cắn rách')
     expect(business.kind).not.toBe('answer')
     expect(business.candidates?.[0]?.code).toBe('2.000575')
+  })
+
+  it('never gives the first issue for a faded or soaked paper', async () => {
+    // both were answered with the first licence and the first registration of a birth
+    const licence = await portal.kb.answer('bằng lái xe bị mờ ảnh')
+    expect(licence.kind).toBe('clarify')
+    expect(licence.candidates?.map((c) => c.code)).toEqual(['3.000348', '3.000347'])
+    const birth = await portal.kb.answer('giấy khai sinh bị mờ')
+    expect(birth.procedure?.code).not.toBe('1.001193')
+    expect(await portal.kb.answer('sổ đỏ bị ướt hết')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.012783' },
+    })
   })
 })
 
