@@ -15,6 +15,7 @@ import { containsPhrase } from '../search/contains-phrase.ts'
 import { findTakenBack } from '../search/find-taken-back.ts'
 import { inCompound } from '../search/in-compound.ts'
 import { namesDeath, namesLostPaper } from '../search/names-death.ts'
+import { namesHarmedPaper } from '../search/names-harmed-paper.ts'
 import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 import { asksPaperAgain } from './asks-paper-again.ts'
 import { findRequestedPart } from './find-requested-part.ts'
@@ -478,6 +479,9 @@ export const createProcedureActions = (
     // "bị móc túi mất bằng lái": a paper lost, told anywhere in the message.
     if (!traits.actions.size && tokens.some((_, k) => namesLostPaper(tokens, k)))
       traits.actions.add('reissue')
+    // "bằng lái ô tô bị gãy đôi": a paper told harmed is held already, re-issued or exchanged.
+    if (!traits.actions.size && tokens.some((_, k) => namesHarmedPaper(tokens, k)))
+      for (const a of ['reissue', 'exchange']) traits.actions.add(a)
     return withAge(traits, tokens)
   }
 

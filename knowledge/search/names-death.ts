@@ -99,7 +99,8 @@ const UNMARKED_THINGS_BEFORE = new Map([
 /** Abbreviated papers. */
 const ABBREVIATED_THINGS = new Set(['cccd', 'cmnd', 'gplx', 'bhyt', 'bhxh', 'hc', 'passport', 'cavet'])
 
-const isLostThing = (t: AnalyzedToken | undefined, after: AnalyzedToken | undefined): boolean => {
+/** Whether a word heads a paper or a belonging (marked, unmarked before the word given, or abbreviated): "thẻ", "can cuoc", "cccd". */
+export const isLostThing = (t: AnalyzedToken | undefined, after: AnalyzedToken | undefined): boolean => {
   if (!t) return false
   if (ABBREVIATED_THINGS.has(t.folded)) return true
   if (t.accented) return LOST_THINGS.get(t.text) === t.folded
@@ -175,7 +176,7 @@ const CLAUSE_END = new Set([
 const LOST_BACK = 3
 
 /** Belongings lost that are no paper ("mất điện" is a power cut, "mất ví", "mất xe", "mất tiền"). */
-const NOT_PAPERS = new Set(['dien', 'may', 'tien', 'vi', 'xe', 'sim', 'tai'])
+export const NOT_PAPERS = new Set(['dien', 'may', 'tien', 'vi', 'xe', 'sim', 'tai'])
 
 /**
  * @param tokens the question's words
