@@ -5,7 +5,9 @@
  * variant's words, the first does not, and the two names are the same once those words are taken out
  * ("Thủ tục đăng ký lại khai sinh" and "Thủ tục đăng ký khai sinh"), the variant goes first. A variant
  * the facts rule out ("khai sinh kết hợp" once the birth certificate exists) goes below the first
- * result just under it whose name lacks those words and holds no word the first's lacks.
+ * result just under it whose name lacks those words and holds no word the first's lacks, or holds a
+ * variant the facts decide ("Cấp bản sao Trích lục hộ tịch …" below "Thủ tục đăng ký lại khai sinh" once
+ * the register is told lost: a copy is made from the register).
  * @module
  */
 import { foldPhrase } from './load-synonyms.ts'
@@ -54,6 +56,7 @@ export const preferToldVariant = ({
     }
   }
   const firstWords = new Set(first.trim().split(' '))
+  const told = variants.map(foldedWords)
   for (const variant of ruledOut) {
     const words = foldedWords(variant)
     if (!first.includes(words)) continue
@@ -61,10 +64,11 @@ export const preferToldVariant = ({
       const name = foldedWords((results[k] as SearchResult).name)
       if (
         !name.includes(words) &&
-        name
+        (name
           .trim()
           .split(' ')
-          .every((w) => firstWords.has(w))
+          .every((w) => firstWords.has(w)) ||
+          told.some((v) => name.includes(v)))
       )
         return moveFirst(results, k)
     }

@@ -88,3 +88,24 @@ describe('a driving licence from abroad', () => {
     expect(labels[0]).toBe('Bằng lái xe của người nước ngoài')
   })
 })
+
+describe('a trade named by its abbreviation, a closure told as "đóng"', () => {
+  const synonymsOfTrade = loadSynonyms()
+  const rewritten = (text: string) =>
+    rewriteAbbreviations(analyzeText(text), synonymsOfTrade)
+      .map((t) => t.text)
+      .join(' ')
+
+  it('reads the abbreviations of a trade as its words', () => {
+    expect(rewritten('vpcc đổi trưởng văn phòng')).toBe('văn phòng công chứng đổi trưởng văn phòng')
+    expect(rewritten('gia hạn cchn thú y')).toBe('gia hạn chứng chỉ hành nghề thú y')
+    expect(rewritten('cửa hàng thuốc bvtv')).toBe('cửa hàng thuốc bảo vệ thực vật')
+  })
+
+  it('reads closing an office, a branch or a tax code as ending it', () => {
+    expect(asked('đóng văn phòng điều hành BCC')).toEqual(['terminate'])
+    expect(asked('muốn đóng chi nhánh công ty')).toEqual(['terminate'])
+    // paying is no closing
+    expect(asked('đóng bảo hiểm cho công ty')).not.toContain('terminate')
+  })
+})

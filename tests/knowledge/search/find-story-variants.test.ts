@@ -46,6 +46,11 @@ describe('story variants', () => {
     expect(told('con mình đã có giấy khai sinh rồi, giờ bố cháu muốn nhận con thì làm sao').ruledOut).toEqual(
       ['khai sinh kết hợp'],
     )
+    // the register lost: no copy can be made from it
+    expect(told('giấy khai sinh bản gốc bị cháy, sổ hộ tịch ở xã cũng mất, làm lại khai sinh')).toEqual({
+      implied: ['lại'],
+      ruledOut: ['bản sao'],
+    })
   })
 
   it('reads nothing without the procedure, with words of the other variant, or with other marks', () => {

@@ -32,4 +32,14 @@ describe('preferToldVariant', () => {
     })
     expect(out.map((r) => r.code)).toEqual(['1.001022', '1.000689'])
   })
+
+  it('sends a ruled-out first below a told variant just under it', () => {
+    // the register told lost: no copy can be made from it, the birth is registered again
+    const copy = exportResult('2.000635', 1.2)
+    const out = preferToldVariant({ results: [copy, again, plain], variants: ['lại'], ruledOut: ['bản sao'] })
+    expect(out.map((r) => r.code)).toEqual(['1.004884', '2.000635', '1.001193'])
+    // nothing is told: the copy stays first
+    const kept = [copy, again, plain]
+    expect(preferToldVariant({ results: kept, variants: [], ruledOut: ['bản sao'] })).toBe(kept)
+  })
 })
