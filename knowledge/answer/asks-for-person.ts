@@ -133,12 +133,22 @@ const REACHING = new RegExp(
  */
 const PAPER_OF = ['the', 'chung chi', 'giay phep', 'giay chung nhan']
 
-/** The phrase occurs in the message other than in a paper's name or in what the assistant is ("bạn là người thật"). */
+/**
+ * A change of one's own details just before the phrase ("công ty đổi số điện thoại và email liên hệ"):
+ * the number or the address is what is changed, not asked for (folded, up to four words between).
+ */
+const CHANGED = /\b(?:doi|thay doi|cap nhat|sua|dieu chinh|bo sung)(?: \S+){0,4} $/
+
+/**
+ * The phrase occurs in the message other than in a paper's name, in what the assistant is ("bạn là
+ * người thật") or as one's own details changed.
+ */
 const asksFor = (whole: string, phrase: string): boolean => {
   const text = ` ${whole} `
   for (let at = text.indexOf(` ${phrase} `); at >= 0; at = text.indexOf(` ${phrase} `, at + 1)) {
     const before = text.slice(0, at + 1)
-    if (!PAPER_OF.some((w) => before.endsWith(` ${w} `)) && !before.endsWith(' la ')) return true
+    if (!PAPER_OF.some((w) => before.endsWith(` ${w} `)) && !before.endsWith(' la ') && !CHANGED.test(before))
+      return true
   }
   return false
 }

@@ -558,6 +558,12 @@ describe('classifyMessage', () => {
       expect(classify(text), text).toBe('contact')
     // a number inside a question about a procedure is no request for a person
     expect(classify('đổi số điện thoại trên vneid làm thế nào')).not.toBe('contact')
+    // nor one's own number and address changed
+    expect(
+      classify(
+        'Công ty đổi số điện thoại và email liên hệ, có phải báo thay đổi thông tin đăng ký thuế không',
+      ),
+    ).not.toBe('contact')
   })
 
   it('takes an application handed in days ago, still being handled, sent back or signed as a status question', () => {
@@ -580,6 +586,9 @@ describe('classifyMessage', () => {
 
   it('reads "xong chưa" before the verb it goes with as no question of progress', () => {
     expect(classify('hai đứa mới cưới xong chưa làm giấy tờ gì thì giờ làm gì')).toBe('question')
+    expect(classify('Ghe sắt mới đóng xong, chưa chạy chuyến nào, giờ đăng ký lần đầu thế nào')).toBe(
+      'question',
+    )
     expect(classify('hồ sơ của tôi xong chưa')).toBe('status')
     expect(classify('căn cước làm xong chưa vậy')).toBe('status')
   })
