@@ -43,6 +43,9 @@ describeOnPortal('everyday words for the objects of the records (the national ex
     ['bỏ quốc tịch', ['2.002036', '1.005141']],
     // teaching driving is training drivers
     ['mở trung tâm dạy bằng lái ô tô cần giấy phép gì', ['1.001777']],
+    // working again after a suspension is restoring the activity
+    ['quan karaoke bi dinh chi vi PCCC, gio muon hoat dong lai thi lam sao', ['3.000494']],
+    ['cơ sở bị tạm đình chỉ hoạt động về pccc, muốn mở cửa lại', ['3.000494']],
   ])('answers "%s" with its procedure or asks about it', async (text, codes) => {
     const { kind, codes: given } = await offered(text)
     expect(['answer', 'clarify']).toContain(kind)
