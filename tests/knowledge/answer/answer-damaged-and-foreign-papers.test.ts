@@ -89,7 +89,7 @@ describe('a driving licence from abroad', () => {
   })
 })
 
-describe('a trade named by its abbreviation, a closure told as "đóng"', () => {
+describe('a trade named by its abbreviation, a closure told as "đóng", a move as "dời"', () => {
   const synonymsOfTrade = loadSynonyms()
   const rewritten = (text: string) =>
     rewriteAbbreviations(analyzeText(text), synonymsOfTrade)
@@ -100,11 +100,15 @@ describe('a trade named by its abbreviation, a closure told as "đóng"', () => 
     expect(rewritten('vpcc đổi trưởng văn phòng')).toBe('văn phòng công chứng đổi trưởng văn phòng')
     expect(rewritten('gia hạn cchn thú y')).toBe('gia hạn chứng chỉ hành nghề thú y')
     expect(rewritten('cửa hàng thuốc bvtv')).toBe('cửa hàng thuốc bảo vệ thực vật')
+    expect(rewritten('mở văn phòng tpl')).toBe('mở văn phòng thừa phát lại')
   })
 
   it('reads closing an office, a branch or a tax code as ending it', () => {
     expect(asked('đóng văn phòng điều hành BCC')).toEqual(['terminate'])
     expect(asked('muốn đóng chi nhánh công ty')).toEqual(['terminate'])
+    // moving the seat or the shop is changing the registration
+    expect(asked('dời trụ sở sang phường khác')).toEqual(['change'])
+    expect(asked('chuyển địa điểm kinh doanh sang xã bên')).toEqual(['change'])
     // paying is no closing
     expect(asked('đóng bảo hiểm cho công ty')).not.toContain('terminate')
   })
