@@ -17,6 +17,15 @@ describe('namesPrivateBrand', () => {
     expect(namesPrivateBrand(text)).not.toBeNull()
   })
 
+  it('takes a job application, a student card, a party, a consumer loan and a cooking class as private life', () => {
+    expect(names('hồ sơ xin việc vào công ty tư nhân')).toBe('brand')
+    expect(names('cấp lại thẻ sinh viên bị mất')).toBe('brand')
+    expect(names('thủ tục đặt tiệc cưới ở nhà hàng')).toBe('brand')
+    expect(names('đăng ký khóa học nấu ăn cuối tuần')).toBe('brand')
+    // a loan for social housing is a public one
+    expect(names('vay mua nhà ở xã hội')).toBeNull()
+  })
+
   it("takes a sports club's tryouts as a brand, beside which a dossier is an everyday one", () => {
     expect(names('nộp hồ sơ thử việc vào câu lạc bộ bóng đá Hà Nội')).toBe('brand')
     expect(names('dang ky cho con du tuyen hoc vien bong da HAGL')).toBe('brand')
