@@ -19,7 +19,7 @@ import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
 import { foldPhrase } from '../search/load-synonyms.ts'
-import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
 
 export const ZEverydayThingsFile = z.object({
   $comment: z.string().optional(),
@@ -41,6 +41,8 @@ export type EverydayThingsFile = z.infer<typeof ZEverydayThingsFile>
 /** The names, folded (or lowercased, for those matched as typed with marks). */
 type EverydayThings = {
   brands: string[]
+  /** The brands as written, lowercased: in a message typed with marks a name with marks must match them ("lại thủ" is no "lái thử"). */
+  markedBrands: string[]
   games: string[]
   markedGames: string[]
   stories: string[]
@@ -53,6 +55,13 @@ const marked = (phrase: string) => phrase.normalize('NFC').toLowerCase()
 /** @param model the names (defaults to knowledge/data/everyday-things.json) */
 export const createEverydayThings = (model: EverydayThingsFile = loadEverydayThings()): EverydayThings => ({
   brands: Object.values(model.brands).flat().map(foldPhrase),
+  markedBrands: Object.values(model.brands)
+    .flat()
+    .map((name) =>
+      analyzeText(name)
+        .map((t) => t.text.normalize('NFC').toLowerCase())
+        .join(' '),
+    ),
   games: model.games.map(foldPhrase),
   markedGames: model.markedGames.map(marked),
   stories: model.stories.map(foldPhrase),
@@ -100,7 +109,14 @@ export const namesPrivateBrand = (
     things.stories.some((name) => containsPhrase(whole, name))
   )
     return 'game'
-  if (things.brands.some((name) => containsPhrase(whole, name))) return 'brand'
+  // (typed with marks: most words carry them, not only the ones a rewrite added, "online" read as "trực tuyến")
+  const marks = tokens.filter((t) => t.accented).length
+  const withMarks = marks >= 2 && marks * 2 >= tokens.length
+  const asTyped = (k: number) => {
+    const name = things.markedBrands[k] as string
+    return !withMarks || foldPhrase(name) === name || containsPhrase(typed(), name)
+  }
+  if (things.brands.some((name, k) => containsPhrase(whole, name) && asTyped(k))) return 'brand'
   if (
     things.everyday.some((name) => containsPhrase(whole, name)) ||
     things.markedEveryday.some((name) => containsPhrase(typed(), name))

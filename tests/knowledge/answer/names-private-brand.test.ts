@@ -17,6 +17,15 @@ describe('namesPrivateBrand', () => {
     expect(namesPrivateBrand(text)).not.toBeNull()
   })
 
+  it('reads a name with marks as typed in a message typed with marks', () => {
+    // "lại thủ" and "lai thu" of "biên lai thu phí" are no "lái thử"
+    expect(names('có phải làm lại thủ tục công bố bến xe khách không')).toBeNull()
+    expect(names('tự in biên lai thu phí có phải báo phát hành không')).toBeNull()
+    expect(names('đăng ký lái thử xe ở đại lý')).toBe('brand')
+    // without marks the folded name still counts
+    expect(names('dang ky lai thu xe o dai ly')).toBe('brand')
+  })
+
   it('takes a job application, a student card, a party, a consumer loan and a cooking class as private life', () => {
     expect(names('hồ sơ xin việc vào công ty tư nhân')).toBe('brand')
     expect(names('cấp lại thẻ sinh viên bị mất')).toBe('brand')
