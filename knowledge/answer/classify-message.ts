@@ -289,14 +289,17 @@ const BOT_REMARKS = [
   /\b(?:tro li|bot|chatbot|robot)\b(?: \S+){0,3} (?:thong minh|gioi|xin|hay|nhanh|chan|ngu|do|kem|te|vo dung|cham|vo van|linh tinh|vo ich|te hai|kem coi)\b/,
   /\btra loi nhu (?:khong|chua)(?: tra loi)?\b/,
   /^(?:cam on|thanks?|tks)\b(?: \S+){0,5} (?:chi tiet|nhiet tinh|tan tinh|huu ich|de hieu|ro rang)(?: (?:qua|lam|ghe|nhe|nha|a|nhieu))*$/,
-  /^khong co gi(?: (?:dau|ca|a|nhe|nha|ban|em))*$/,
+  /^(?:(?:a|o|u|da|vang|ok|oke) )?khong co gi(?: (?:dau|ca|a|nhe|nha|ban|em))*$/,
   // help praised ("hay quá, giúp được nhiều đấy", "hữu ích lắm")
   /(?:^|\b(?:hay|tot|tuyet|gioi)(?: (?:qua|lam|ghe|that))?,? )(?:giup (?:duoc |dc )?(?:nhieu|ich)|huu ich)(?: (?:qua|lam|ghe|that|day|nha|nhe|lam luon))*$/,
   /\b(?:bot|tro li|ban|em) co (?:hoat dong|chay|song|online) (?:khong|ko|k)\b/,
   // how it answers ("bạn trả lời nhanh thật đấy", "trả lời dài quá đọc không hết", "sao bạn không hiểu tôi nói
   // gì vậy", "tôi không hài lòng với câu trả lời"), and sorry for asking so much
   /^(?:ban|em|bot|ad|tro li) (?:tra loi|rep)(?: \S+){0,2} (?:hay|tot|nhanh|cham|chi tiet|de hieu|dai|ngan|lan man|kho hieu)\b/,
-  /^(?:(?:ban|em|bot) )?(?:tra loi|cau tra loi)(?: \S+)? (?:dai|dai dong|lan man|kho hieu|kho doc|ngan qua|cut lun)\b/,
+  /^(?:(?:ban|em|bot) )?(?:tra loi|cau tra loi)(?: \S+){0,2} (?:dai|dai dong|lan man|kho hieu|kho doc|ngan qua|cut lun)\b/,
+  // asked to speak otherwise ("bạn có thể nói chậm hơn không"), or how it knows ("ủa sao bạn biết hay vậy")
+  /\b(?:ban|em|bot|tro li) (?:co the )?(?:noi|tra loi|viet|rep) (?:cham|ngan|ro|de hieu|gon|nhanh) (?:hon|lai|thoi)\b/,
+  /\bsao (?:ban|em|bot|tro li) biet (?:hay|nhieu|gioi|ro|het)\b/,
   /\b(?:ban|em|bot) (?:khong|chang|ko|cha) hieu (?:toi|minh|em|tui) (?:noi|hoi|viet)\b/,
   /\b(?:khong hai long|that vong|buc minh) (?:voi|ve) (?:cau tra loi|cach tra loi|ban|bot|tro li)\b/,
   /^(?:xin loi|sorry)(?: \S+){0,3} (?:hoi nhieu|lam phien|hoi lung tung|hoi hoai|hoi lien tuc)(?: (?:nhe|nha|a|ad|ban|em|qua|nhieu|lam|the|vay))*$/,

@@ -584,6 +584,19 @@ describe('classifyMessage', () => {
     expect(classify('thông báo đang xử lý hồ sơ thì có được rút hồ sơ không')).not.toBe('status')
   })
 
+  it('takes asking the bot to speak otherwise, wondering how it knows and "à không có gì đâu" as small talk', () => {
+    for (const text of [
+      'bạn có thể nói chậm hơn không',
+      'ủa sao bạn biết hay vậy',
+      'à không có gì đâu',
+      'trả lời gì mà dài thế',
+      'ok để mình thử xem sao',
+    ])
+      expect(classify(text), text).toBe('smalltalk')
+    // a question about speaking to an office is none
+    expect(classify('nói chậm hơn với cán bộ một cửa thế nào')).not.toBe('smalltalk')
+  })
+
   it('reads "xong chưa" before the verb it goes with as no question of progress', () => {
     expect(classify('hai đứa mới cưới xong chưa làm giấy tờ gì thì giờ làm gì')).toBe('question')
     expect(classify('Ghe sắt mới đóng xong, chưa chạy chuyến nào, giờ đăng ký lần đầu thế nào')).toBe(
