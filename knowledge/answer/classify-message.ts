@@ -144,9 +144,12 @@ const STATUS_PHRASES = [
   'cho bo sung',
 ]
 
-/** "xong chưa" followed by the verb the "chưa" goes with ("cưới xong chưa làm giấy tờ gì"), folded. */
+/**
+ * "xong chưa" followed by the verb the "chưa" goes with ("cưới xong chưa làm giấy tờ gì"), folded. (Not
+ * "bán": unmarked it is also "bạn", "hồ sơ xong chưa bạn" asks the progress.)
+ */
 const DONE_THEN_NOT_YET =
-  /\bxong chua(?= (?:lam|dang|nop|xin|di|co|biet|chay|ban|dung|su dung|hoat dong|khai|mo|mua|xay|ky|ki|thue|bat dau)\b)/g
+  /\bxong chua(?= (?:lam|dang|nop|xin|di|co|biet|chay|dung|su dung|hoat dong|khai|mo|mua|xay|ky|ki|thue|bat dau)\b)/g
 
 /** An application sent back ("hồ sơ bị trả về là sao", "hồ sơ đăng ký kinh doanh bị trả lại") — folded. */
 const SENT_BACK = /\bho so\b(?: \S+){0,10}? bi tra (?:ve|lai)\b/

@@ -603,6 +603,7 @@ describe('classifyMessage', () => {
       'question',
     )
     expect(classify('hồ sơ của tôi xong chưa')).toBe('status')
+    expect(classify('ho so cua toi xong chua ban')).toBe('status')
     expect(classify('căn cước làm xong chưa vậy')).toBe('status')
   })
 
