@@ -198,8 +198,6 @@ const ORGANISATION_WORDS = [
 const FIT_MARGIN = 0.25
 /** A pair at most this share of names hold (26 of 2,642) relates a name to a topic the records lack. */
 const RELATED_PAIR_SHARE = 0.01
-/** A word at most this share of names hold (13 of 2,642; none: a brand, "sim") names a thing of its own. */
-const RARE_WORD_SHARE = 0.005
 const NOT_FOUND_TEXT =
   'Xin lỗi, tôi chưa tìm thấy thủ tục hành chính phù hợp với câu hỏi này. ' +
   'Bạn có thể nói rõ tên thủ tục (ví dụ: "cấp lại thẻ căn cước", "đăng ký khai sinh"), ' +
@@ -1025,17 +1023,6 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     const near = groups.filter((g) => top.score - g.score < WEAK_MARGIN)
     const offered = representatives([top, ...cards.slice(0, 2), ...(firstIssues ?? []), ...covered, ...near])
     if (doubt === 'weak' && onlyTheAsk(offered)) return notCoveredReply(top.uncovered, true)
-    // None offered holds any word of what the question is about, which names a rare or unknown thing
-    // ("cấp lại SIM Mobifone bị mất" against "Cấp lại Giấy chứng nhận do bị mất"): they share only the
-    // ask, and the records do not cover it.
-    if (
-      doubt === 'weak' &&
-      !complaint &&
-      wordShare &&
-      subjectWords.some((w) => wordShare(w) <= RARE_WORD_SHARE) &&
-      offered.every((o) => subjectWords.every((w) => o.uncovered.includes(w)))
-    )
-      return notCoveredReply(top.uncovered, true)
     // Nothing else to offer beside a name holding most of the question's words and its rare ones, far
     // ahead of any other procedure: asking "có phải bạn hỏi …" about it only delays the answer.
     const rival = groups.find((g) => g.group !== top.group)

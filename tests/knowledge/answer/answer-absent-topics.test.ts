@@ -172,15 +172,6 @@ describe('topics the records do not hold', () => {
     expect([benefit.procedure?.code, ...(benefit.candidates ?? []).map((c) => c.code)]).toContain('2.000693')
   })
 
-  it('offers nothing when every name shares only the ask with a thing no name holds', async () => {
-    // it offered "Cấp lại Giấy chứng nhận do bị mất" and a broker's certificate
-    for (const q of ['Cấp lại SIM Mobifone bị mất cần mang gì', 'cach cap nhat ios 18'])
-      expect((await portal.kb.answer(q)).kind, q).toBe('not_found')
-    // a name that holds the thing is still offered
-    const held = await portal.kb.answer('cấp lại tem AB bị mất')
-    expect(held.kind).not.toBe('not_found')
-  })
-
   it('offers a name that misses the object asked for only as a choice ("thẻ tạm trú")', async () => {
     const answer = await portal.kb.answer('cấp thẻ tạm trú cho người nước ngoài làm việc tại công ty')
     expect(answer.kind).not.toBe('answer')
