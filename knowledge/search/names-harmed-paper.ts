@@ -3,7 +3,8 @@
  * "căn cước bị hư"): a paper's head a few words before a "bị" whose next word is a harm no action phrase
  * lists. A paper so told is held already: it is re-issued or exchanged, never issued for the first time.
  * Only the harm words are read, not every "bị" ("con bị ốm", "bị phạt", "thiết bị"), and only marked
- * where the unmarked form is another word too ("bi bong" is also "bị bỏng", "bi can" "bị can").
+ * where the unmarked form is another word too ("bi bong" is also "bị bỏng", "bi can" "bị can", "bi mo"
+ * "bị mổ").
  * @module
  */
 import { isLostThing, NOT_PAPERS } from './names-death.ts'
@@ -30,7 +31,6 @@ const HARMS = new Map([
   ['ngam', 'ngấm'],
   ['chuot', 'chuột'],
   ['moi', 'mối'],
-  ['mo', 'mờ'],
 ])
 /** Harms read only as typed with marks: unmarked they are common other words. */
 const MARKED_HARMS = new Map([
@@ -45,6 +45,7 @@ const MARKED_HARMS = new Map([
   ['nhau', 'nhàu'],
   ['am', 'ẩm'],
   ['lem', 'lem'],
+  ['mo', 'mờ'],
 ])
 /** How many words before "bị" may head the paper ("bằng lái ô tô bị …": four). */
 const PAPER_REACH = 5

@@ -26,6 +26,9 @@ describe('namesHarmedPaper', () => {
     // unmarked "bong" is also "bỏng"; "thiết bị" is no "bị"
     expect(harmIn('lam the cho be bi bong')).toBe(false)
     expect(harmIn('giấy phép nhập thiết bị y tế')).toBe(false)
+    // unmarked "bi mo" is also "bị mổ", an operation
+    expect(harmIn('vo em bi mo de, giay ra vien o dau')).toBe(false)
+    expect(harmIn('giấy khai sinh bị mờ')).toBe(true)
   })
 })
 
