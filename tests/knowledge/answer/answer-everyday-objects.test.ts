@@ -43,6 +43,8 @@ describeOnPortal('everyday words for the objects of the records (the national ex
     ['bỏ quốc tịch', ['2.002036', '1.005141']],
     // teaching driving is training drivers
     ['mở trung tâm dạy bằng lái ô tô cần giấy phép gì', ['1.001777']],
+    // a household registration "cut" is the permanent residence deleted
+    ['Con định cư nước ngoài rồi, hộ khẩu cắt răng?', ['1.003197']],
     // working again after a suspension is restoring the activity
     ['quan karaoke bi dinh chi vi PCCC, gio muon hoat dong lai thi lam sao', ['3.000494']],
     ['cơ sở bị tạm đình chỉ hoạt động về pccc, muốn mở cửa lại', ['3.000494']],
@@ -57,6 +59,11 @@ describeOnPortal('everyday words for the objects of the records (the national ex
       'vợ tôi người Trung Quốc, lấy chồng Việt đã 5 năm, xin thẻ thường trú được không',
     )
     expect(codes[0]).not.toBe('1.000894')
+  })
+
+  it("takes a shop's new name as no change of a person's civil status", async () => {
+    const answer = await portal.kb.answer('tiem thuoc thu y doi ten, lam lai giay ko', {})
+    expect(offeredCodes(answer)).not.toContain('1.004859')
   })
 
   it('still declines a weather forecast as out of scope', async () => {

@@ -14,6 +14,12 @@ const actionsOf = (name: string) => [...actions.ofName(name).actions]
 const expectedKind = (kind: string) => (kind === 'none' ? null : kind)
 
 describe('procedure actions', () => {
+  it('reads "sắp hết" as nearing the end, and "sắp hết hạn" as "hết hạn"', () => {
+    const asked = (text: string) => [...actions.ofQuestion(expandQuery(text, synonyms).tokens).actions].sort()
+    expect(asked('tam tru sap het, xin them qua mang dc ko')).toEqual(['extend'])
+    expect(asked('cccd sap het han roi')).toEqual(asked('cccd het han roi'))
+  })
+
   it('reads the action of a procedure name, longest phrase first', () => {
     expect(actionsOf('Cấp lại thẻ căn cước')).toEqual(['reissue'])
     expect(actionsOf('Cấp đổi thẻ căn cước')).toEqual(['exchange'])
