@@ -161,16 +161,17 @@ const SENT_BACK = /\bho so\b(?: \S+){0,10}? bi tra (?:ve|lai)\b/
 const PROMISED =
   /\bhen\b(?: \S+){0,4}? (?:tra|lay|nhan|co)\b.*\b(?:chua|khong) (?:co|thay|nhan|tra|duoc|lay)\b/
 
-/**
- * The progress of an application ("xem tiến độ hồ sơ", "kiểm tra tiến độ giải quyết") — folded. A
- * schedule changed or kept in a procedure ("đổi tiến độ chuyển vốn đầu tư", "điều chỉnh tiến độ dự án")
- * is what the citizen asks to register, not how an application is going.
- */
 /** The portal's own word on an application ("hồ sơ online báo đang xử lý 3 tuần rồi"), not a notice's name. */
 const PORTAL_SAYS = /(?<!\bthong )\bbao dang (?:xu li|cho|giai quyet)\b/
 
+/**
+ * The progress of an application ("xem tiến độ hồ sơ", "kiểm tra tiến độ giải quyết") — folded. A
+ * schedule changed or kept in a procedure ("đổi tiến độ chuyển vốn đầu tư", "điều chỉnh tiến độ dự án")
+ * is what the citizen asks to register, not how an application is going; nor, unmarked, are dollars
+ * taken or paid ("thu tiền đô", "đổi tiền đô Mỹ"; "xem thử tiến độ" still asks the progress).
+ */
 const PROGRESS =
-  /(?<!\b(?:doi|thay doi|dieu chinh|gia han|keo dai|cham) )\btien do\b(?! (?:chuyen|gop|dau tu|du an|thuc hien|xay dung|thi cong|von)\b)/
+  /(?<!\b(?:doi|thay doi|dieu chinh|gia han|keo dai|cham|nhan|rut|gui|mua|ban|giu|cam) )(?<!(?<!\bxem )\bthu )\btien do\b(?! (?:chuyen|gop|dau tu|du an|thuc hien|xay dung|thi cong|von|my|la)\b)/
 
 /**
  * Asking when the result of an application already handed in comes, without naming it ("nộp hồ sơ

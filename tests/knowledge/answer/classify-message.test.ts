@@ -580,6 +580,12 @@ describe('classifyMessage', () => {
     ])
       expect(classify(text), text).toBe('status')
     expect(classify('đăng ký khai sinh nộp ở đâu')).toBe('question')
+    // dollars taken are no progress, trying to see the progress is
+    expect(classify('khach san muon thu tien do truc tiep cua khach nuoc ngoai thi xin phep gi')).not.toBe(
+      'status',
+    )
+    expect(classify('xem thu tien do ho so cua toi')).toBe('status')
+    expect(classify('kiểm tra tiến độ hồ sơ ở đâu')).toBe('status')
     // a notice's name is no word of the portal
     expect(classify('thông báo đang xử lý hồ sơ thì có được rút hồ sơ không')).not.toBe('status')
   })
