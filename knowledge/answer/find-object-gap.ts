@@ -27,8 +27,25 @@ export type FindObjectGapOptions = {
   tokens?: readonly AnalyzedToken[]
 }
 
-/** A count or a person after the shared word (folded): whom it is done for, no narrower object. */
-const WHOM = new Set(['mot', 'hai', 'vai', 'cac', 'nhung', 'be', 'chau', 'dua', 'tre', 'em'])
+/**
+ * A count or a person after the shared word (folded): whom it is done for, no narrower object ("nhận
+ * tui là con": the speaker; not "toi", which is also "tối", dark).
+ */
+const WHOM = new Set([
+  'mot',
+  'hai',
+  'vai',
+  'cac',
+  'nhung',
+  'be',
+  'chau',
+  'dua',
+  'tre',
+  'em',
+  'tui',
+  'minh',
+  'no',
+])
 
 /** Longest run of question words after the shared word that is looked at. */
 const MAX_RUN = 2

@@ -43,6 +43,11 @@ describeOnPortal('everyday words for the objects of the records (the national ex
     ['bỏ quốc tịch', ['2.002036', '1.005141']],
     // teaching driving is training drivers
     ['mở trung tâm dạy bằng lái ô tô cần giấy phép gì', ['1.001777']],
+    // a father recognising the speaker as his child, the speaker told by a southern pronoun
+    [
+      'Ba má tui sống chung mà hổng có làm giấy kết hôn, giờ tui 25 tuổi rồi, ba muốn làm giấy tờ nhận tui là con thì làm sao?',
+      ['1.001022'],
+    ],
     // a household registration "cut" is the permanent residence deleted
     ['Con định cư nước ngoài rồi, hộ khẩu cắt răng?', ['1.003197']],
     // working again after a suspension is restoring the activity
