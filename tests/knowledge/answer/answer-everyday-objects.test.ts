@@ -48,6 +48,11 @@ describeOnPortal('everyday words for the objects of the records (the national ex
       'Ba má tui sống chung mà hổng có làm giấy kết hôn, giờ tui 25 tuổi rồi, ba muốn làm giấy tờ nhận tui là con thì làm sao?',
       ['1.001022'],
     ],
+    // exploring for limestone or a mine is exploring for minerals
+    [
+      'Giấy phép thăm dò đá vôi sắp hết hạn mà chưa thăm dò xong, xin gia hạn mất phí bao nhiêu?',
+      ['1.014263', '1.014235'],
+    ],
     // a household registration "cut" is the permanent residence deleted
     ['Con định cư nước ngoài rồi, hộ khẩu cắt răng?', ['1.003197']],
     // working again after a suspension is restoring the activity
