@@ -26,11 +26,15 @@ describe('namesPrivateBrand', () => {
     expect(names('dang ky lai thu xe o dai ly')).toBe('brand')
   })
 
-  it('takes a job application, a student card, a party, a consumer loan and a cooking class as private life', () => {
+  it('takes a job application, a student card, a party, a consumer loan, a cooking class, a membership card and a parking ticket as private life', () => {
     expect(names('hồ sơ xin việc vào công ty tư nhân')).toBe('brand')
     expect(names('cấp lại thẻ sinh viên bị mất')).toBe('brand')
     expect(names('thủ tục đặt tiệc cưới ở nhà hàng')).toBe('brand')
     expect(names('đăng ký khóa học nấu ăn cuối tuần')).toBe('brand')
+    expect(names('mất vé gửi xe ở trung tâm thương mại')).toBe('brand')
+    expect(names('thẻ tích điểm bị mất')).toBe('brand')
+    // a sports shooting club is licensed: no private thing
+    expect(names('câu lạc bộ bắn súng thể thao xin giấy phép sử dụng vũ khí thể thao')).toBeNull()
     // a loan for social housing is a public one
     expect(names('vay mua nhà ở xã hội')).toBeNull()
   })
