@@ -48,6 +48,9 @@ describeOnPortal('everyday words for the objects of the records (the national ex
       'Ba má tui sống chung mà hổng có làm giấy kết hôn, giờ tui 25 tuổi rồi, ba muốn làm giấy tờ nhận tui là con thì làm sao?',
       ['1.001022'],
     ],
+    // a supervisor's or a designer's certificate is a construction practice certificate
+    ['CCHN giám sát của em bị mất lúc chuyển nhà, giờ xin lại thế nào', ['1.013217']],
+    ['Kỹ sư mới ra trường xin chứng chỉ thiết kế hạng 3 sao?', ['1.013237']],
     // exploring for limestone or a mine is exploring for minerals
     [
       'Giấy phép thăm dò đá vôi sắp hết hạn mà chưa thăm dò xong, xin gia hạn mất phí bao nhiêu?',
