@@ -33,6 +33,7 @@ describe('namesPrivateBrand', () => {
     expect(names('đăng ký khóa học nấu ăn cuối tuần')).toBe('brand')
     expect(names('mất vé gửi xe ở trung tâm thương mại')).toBe('brand')
     expect(names('thẻ tích điểm bị mất')).toBe('brand')
+    expect(names('dien thoai con bao hanh, mang ra hang lam thu tuc bao hanh')).toBe('brand')
     // a sports shooting club is licensed: no private thing
     expect(names('câu lạc bộ bắn súng thể thao xin giấy phép sử dụng vũ khí thể thao')).toBeNull()
     // a loan for social housing is a public one
