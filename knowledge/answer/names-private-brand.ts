@@ -19,7 +19,7 @@ import { z } from 'zod'
 import { builtOnce, loadDataFile } from '../load-built-in-data.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
 import { foldPhrase } from '../search/load-synonyms.ts'
-import { type AnalyzedToken, analyzeText } from '../search/normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeText, isTypedWithMarks } from '../search/normalize-vietnamese.ts'
 
 export const ZEverydayThingsFile = z.object({
   $comment: z.string().optional(),
@@ -109,9 +109,8 @@ export const namesPrivateBrand = (
     things.stories.some((name) => containsPhrase(whole, name))
   )
     return 'game'
-  // (typed with marks: most words carry them, not only the ones a rewrite added, "online" read as "trực tuyến")
-  const marks = tokens.filter((t) => t.accented).length
-  const withMarks = marks >= 2 && marks * 2 >= tokens.length
+  // (most words carry marks, not only the ones a rewrite added: "online" read as "trực tuyến")
+  const withMarks = isTypedWithMarks(tokens)
   const asTyped = (k: number) => {
     const name = things.markedBrands[k] as string
     return !withMarks || foldPhrase(name) === name || containsPhrase(typed(), name)

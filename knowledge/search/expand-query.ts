@@ -16,7 +16,7 @@ import { findStoryVariants } from './find-story-variants.ts'
 import { findTakenBack } from './find-taken-back.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
-import { type AnalyzedToken, analyzeMessage, analyzeText } from './normalize-vietnamese.ts'
+import { type AnalyzedToken, analyzeMessage, analyzeText, isTypedWithMarks } from './normalize-vietnamese.ts'
 import { typedPhraseIn } from './typed-phrase-at.ts'
 
 /** Words that address the assistant where a message opens, typed without marks ("hi", "hey", "bot"). */
@@ -117,12 +117,6 @@ const ACTION_WORDS = new Set([
   'ngung',
 ])
 
-/** Most of the message's words carry their marks: an unmarked word there is meant without them. */
-const isTypedWithMarks = (tokens: readonly AnalyzedToken[]): boolean => {
-  let marked = 0
-  for (const t of tokens) if (t.accented) marked++
-  return marked >= 2 && marked * 2 >= tokens.length
-}
 /** The word a death's "mất" is read as. */
 const DIED = analyzeText('chết')[0] as AnalyzedToken
 /**

@@ -39,8 +39,8 @@ export const ZStoryVariantsFile = z.object({
           /** The records whose names hold those words ("code name"), the entry's justification. */
           records: z.array(z.string().min(1)).min(1),
         })
-        .refine((v) => (v.implies === undefined) !== (v.rulesOut === undefined), {
-          message: 'a variant either implies words or rules them out',
+        .refine((v) => v.implies !== undefined || v.rulesOut !== undefined, {
+          message: 'a variant implies words, rules them out, or both',
         }),
     )
     .min(1),
@@ -69,13 +69,15 @@ export const compileStoryVariants = (file: z.infer<typeof ZStoryVariantsFile>): 
       .flatMap((f) =>
         f.includes(ABROAD_SLOT) ? file.abroad.map((place) => f.replace(ABROAD_SLOT, place)) : [f],
       )
-      .map((f) => ({
-        fact: analyzeText(f),
-        when,
-        unless,
-        words: v.implies ?? v.rulesOut ?? '',
-        out: v.implies === undefined,
-      }))
+      .flatMap((f) => {
+        const fact = analyzeText(f)
+        // (one fact may decide a variant and rule another out: a lost register makes the registration
+        // "đăng ký lại" and leaves no copy to make from it)
+        return [
+          ...(v.implies === undefined ? [] : [{ fact, when, unless, words: v.implies, out: false }]),
+          ...(v.rulesOut === undefined ? [] : [{ fact, when, unless, words: v.rulesOut, out: true }]),
+        ]
+      })
   })
 
 /** The built-in file as read, once (its places abroad serve names-place-abroad.ts too). */

@@ -231,6 +231,16 @@ export type AnalyzedToken = {
   clause?: true
 }
 
+/**
+ * Most of the message's words carry their marks (two at least): an unmarked word there is meant without
+ * them ("bong" is "bong", not "bỏng"; "lại thủ" is no "lái thử").
+ */
+export const isTypedWithMarks = (tokens: readonly AnalyzedToken[]): boolean => {
+  let marked = 0
+  for (const t of tokens) if (t.accented) marked++
+  return marked >= 2 && marked * 2 >= tokens.length
+}
+
 /** One raw token's analysis, kept: a token's repair and folding depend on the token alone. */
 const tokenCache = new Map<string, AnalyzedToken>()
 const MAX_CACHED_TOKENS = 200_000
