@@ -40,9 +40,11 @@ export type EverydayThingsFile = z.infer<typeof ZEverydayThingsFile>
 
 /** The names, folded (or lowercased, for those matched as typed with marks). */
 type EverydayThings = {
-  brands: string[]
-  /** The brands as written, lowercased: in a message typed with marks a name with marks must match them ("lại thủ" is no "lái thử"). */
-  markedBrands: string[]
+  /**
+   * Folded, and as written when the name has marks: in a message typed with marks such a name must
+   * match them ("lại thủ" is no "lái thử").
+   */
+  brands: { folded: string; marked: string | null }[]
   games: string[]
   markedGames: string[]
   stories: string[]
@@ -50,18 +52,21 @@ type EverydayThings = {
   markedEveryday: string[]
 }
 
-const marked = (phrase: string) => phrase.normalize('NFC').toLowerCase()
+/** A name as the analyser writes a typed word (tone marks placed alike), lowercased. */
+const marked = (phrase: string) =>
+  analyzeText(phrase)
+    .map((t) => t.text.normalize('NFC').toLowerCase())
+    .join(' ')
 
 /** @param model the names (defaults to knowledge/data/everyday-things.json) */
 export const createEverydayThings = (model: EverydayThingsFile = loadEverydayThings()): EverydayThings => ({
-  brands: Object.values(model.brands).flat().map(foldPhrase),
-  markedBrands: Object.values(model.brands)
+  brands: Object.values(model.brands)
     .flat()
-    .map((name) =>
-      analyzeText(name)
-        .map((t) => t.text.normalize('NFC').toLowerCase())
-        .join(' '),
-    ),
+    .map((name) => {
+      const folded = foldPhrase(name)
+      const written = marked(name)
+      return { folded, marked: written === folded ? null : written }
+    }),
   games: model.games.map(foldPhrase),
   markedGames: model.markedGames.map(marked),
   stories: model.stories.map(foldPhrase),
@@ -111,11 +116,13 @@ export const namesPrivateBrand = (
     return 'game'
   // (most words carry marks, not only the ones a rewrite added: "online" read as "trực tuyến")
   const withMarks = isTypedWithMarks(tokens)
-  const asTyped = (k: number) => {
-    const name = things.markedBrands[k] as string
-    return !withMarks || foldPhrase(name) === name || containsPhrase(typed(), name)
-  }
-  if (things.brands.some((name, k) => containsPhrase(whole, name) && asTyped(k))) return 'brand'
+  if (
+    things.brands.some(
+      (b) =>
+        containsPhrase(whole, b.folded) && (!withMarks || !b.marked || containsPhrase(typed(), b.marked)),
+    )
+  )
+    return 'brand'
   if (
     things.everyday.some((name) => containsPhrase(whole, name)) ||
     things.markedEveryday.some((name) => containsPhrase(typed(), name))

@@ -298,11 +298,6 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) ? ASKED : t],
   )
   const inAskedPaper = (i: number) => !!paper && i >= paper.start && i < paper.end
-  // (set once the story is read below: the words outside the story, for an expansion in the request)
-  let outsideStory: AnalyzedToken[] | null = null
-  const fits = (e: Expansion, at = -1) =>
-    (!e.when.length || e.when.some((w) => containsPhrase(context, w))) &&
-    !e.unless.some((w) => typedPhraseIn(outsideStory && at >= 0 && !storyAt(at) ? outsideStory : outside, w))
   // A cue made only of filler words ("thủ tục làm") must not swallow a following expansion ("làm lại").
   const isFillerOnly = (phrase: string) => phrase.split(' ').every((w) => synonyms.filler.has(w))
 
@@ -331,10 +326,15 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // counts: "doanh nghiệp khác đặt tên trùng …, đề nghị họ đổi tên" is a company's name, not a person's.)
   const storyAt = (k: number) => told?.story[k] === true
   const storyDone = tokens.some((t, k) => storyAt(k) && (t.folded === 'roi' || t.folded === 'xong'))
-  if (told && storyDone)
-    outsideStory = tokens.flatMap((t, k) =>
-      paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) || storyAt(k) ? ASKED : t],
-    )
+  const outsideStory =
+    told && storyDone
+      ? tokens.flatMap((t, k) =>
+          paper && k >= paper.start && k < paper.end ? [] : [inCue(k, costOrTime) || storyAt(k) ? ASKED : t],
+        )
+      : null
+  const fits = (e: Expansion, at = -1) =>
+    (!e.when.length || e.when.some((w) => containsPhrase(context, w))) &&
+    !e.unless.some((w) => typedPhraseIn(outsideStory && at >= 0 && !storyAt(at) ? outsideStory : outside, w))
   const negated = takenBack
     ? tokens.map((_, k) => takenBack[k] || (told?.negated ?? shortNegated)?.[k] === true)
     : (told?.negated ?? shortNegated)
