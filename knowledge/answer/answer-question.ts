@@ -79,6 +79,7 @@ import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { readBareChange } from './read-bare-change.ts'
 import { renewExpired } from './renew-expired.ts'
 import { replySmallTalk } from './reply-smalltalk.ts'
+import { sentBackRequest } from './sent-back-request.ts'
 import { setAsidePurpose } from './set-aside-purpose.ts'
 import { findOpenChoice, otherSideOfChoice, settleChoice } from './settle-choice.ts'
 import { shareObject } from './share-object.ts'
@@ -1081,8 +1082,10 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   const uses = await offerPaperUses(options)
   if (uses) return uses
   const answer = await answerAlone(options)
-  // A person or an application's progress asked for: the message stands on its own.
-  if (['contact', 'status'].includes(answer.kind)) return answer
+  // A person or an application's progress asked for: the message stands on its own. (Sent back with its
+  // reason told and what to do now asked, it is the procedure's, when one is named: `sent-back-request.ts`.)
+  if (answer.kind === 'status') return (await answerRequestOnly(options, sentBackRequest)) ?? answer
+  if (answer.kind === 'contact') return answer
   const followed = await answerFollowUp(options, answer)
   if (followed.kind === 'answer') return (await offerForWhatNext(options, followed)) ?? followed
   if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
@@ -1090,6 +1093,7 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
     (await answerTwoRequests(options)) ??
     (await answerRequestOnly(options, withoutHeldClause)) ??
     (await answerRequestOnly(options, correctedRequest)) ??
+    (await answerRequestOnly(options, sentBackRequest)) ??
     followed
   )
 }

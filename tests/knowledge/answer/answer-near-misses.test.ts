@@ -90,3 +90,17 @@ describeOnPortal('the old identity card named by its abbreviation', (portal) => 
     }
   })
 })
+
+describeOnPortal('the channel compared in everyday words', (portal) => {
+  it('reads "trực tiếp" beside a channel as the way to file, not a word of a name ("… trực tiếp hay gián tiếp …")', async () => {
+    for (const question of [
+      'đăng ký khai sinh online hay trực tiếp',
+      'lam khai sinh truc tiep hay online thi nhanh hon',
+    ]) {
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.001193' },
+      })
+    }
+  })
+})
