@@ -15,6 +15,7 @@ import { pairsOf } from '../search/analyse-procedure-name.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
+import { findTakenBack } from '../search/find-taken-back.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
 import { namesPlaceAbroad } from '../search/names-place-abroad.ts'
 import { analyzeText, foldVietnamese } from '../search/normalize-vietnamese.ts'
@@ -930,7 +931,10 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // the search found no plain sibling above it, so it is offered, not given as if sure.
   const unaskedVariant = [...actions.ofName(top.name).variants].some((v) => !traits.variants.has(v))
   // "làm thẻ tạm trú cho chồng người nước ngoài": the card is named by other fitting names, not this one.
-  const cards = findNamedCard({ folded: query.folded, top, fitting })
+  // (not a card the message takes back: "làm thẻ căn cước, à không, làm hộ chiếu cho con")
+  const takenBack = findTakenBack(query.tokens)
+  const meant = takenBack ? query.folded.filter((_, k) => !takenBack[k]) : query.folded
+  const cards = findNamedCard({ folded: meant, top, fitting })
   // A company is not a household business: "giấy phép kinh doanh của công ty" against "… hộ kinh doanh".
   const forCompany = householdForCompany(top.name, query.folded)
   // The question's qualifier fits the name only through what the name excepts ("ô tô" for "… xe cơ giới
