@@ -359,11 +359,14 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     }
   }
   // "mẫu CT01 là gì": a form asked for by its code is answered from the records' papers that name it.
-  // (a form no record's papers hold is said to be so when the message asks only for it: "mẫu TK1-TS là gì";
+  // (a form no record's papers hold is said to be so when the message asks only for it: "mẫu 04a/ĐK là gì";
   // beside other words it may be a paper the procedure issues, "giấy xác nhận thông tin cư trú mẫu CT07")
+  // A form the dictionary reads though no record's papers name it ("TK1-TS": the social insurance
+  // registration) is asked about as the procedure it reads as.
   const form = options.formUses ? askedFormCode(question) : null
   const uses = form && options.formUses ? options.formUses(form) : []
-  if (form && (uses.length || wordsBesideForm(question) <= FORM_ALONE_WORDS))
+  const formRead = form !== null && synonyms.expansions.has(foldVietnamese(form))
+  if (form && (uses.length || (!formRead && wordsBesideForm(question) <= FORM_ALONE_WORDS)))
     return answerForm({ ...options, code: form, uses })
   const found = placeNotes.find(question)
   const place: PlaceContext | null = found.length

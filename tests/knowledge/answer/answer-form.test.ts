@@ -83,12 +83,25 @@ describeOnPortal('a form asked for by its code (the shipped export)', (portal) =
   })
 
   it('says no record’s papers hold a form it does not know, unless the message asks more', async () => {
-    const answer = await portal.kb.answer('mẫu TK1-TS', {})
+    const answer = await portal.kb.answer('mẫu 04a/ĐK', {})
     expect(answer.kind).toBe('not_found')
-    expect(answer.text).toContain('mẫu TK1-TS')
+    expect(answer.text).toContain('mẫu 04a/ĐK')
     expect(kindAndCode(await portal.kb.answer('giấy xác nhận thông tin cư trú mẫu CT07', {}))).toEqual({
       kind: 'answer',
       code: '1.010041',
+    })
+  })
+
+  it('asks about a form the dictionary reads though no record’s papers name it as the procedure it names', async () => {
+    // TK1-TS, the social insurance registration form: the compulsory and the voluntary registration
+    for (const question of ['mẫu TK1-TS', 'tờ khai TK1-TS nộp ở đâu']) {
+      const answer = await portal.kb.answer(question, {})
+      expect(answer.kind, question).toBe('clarify')
+      expect(answer.candidates?.map((c) => c.code).slice(0, 2), question).toEqual(['1.002051', '1.002179'])
+    }
+    expect(kindAndCode(await portal.kb.answer('to khai tk1-ts cho bhxh tu nguyen', {}))).toEqual({
+      kind: 'answer',
+      code: '1.002179',
     })
   })
 })
