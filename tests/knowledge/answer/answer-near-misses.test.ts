@@ -104,3 +104,21 @@ describeOnPortal('the channel compared in everyday words', (portal) => {
     }
   })
 })
+
+describeOnPortal('data shown wrong on VNeID', (portal) => {
+  it('is the correction of the national population database, not the electronic identity account', async () => {
+    // "Điều chỉnh thông tin trong Cơ sở dữ liệu quốc gia về dân cư theo đề nghị của công dân"
+    for (const question of [
+      'sai quê quán trên vneid sửa ở đâu',
+      'minh check tren vneid thay sai que quan, sua o dau',
+    ]) {
+      expect(await portal.kb.answer(question), question).toMatchObject({
+        kind: 'answer',
+        procedure: { code: '1.012564' },
+      })
+    }
+    // a locked account is still the account's
+    const locked = await portal.kb.answer('tai khoan vneid bi khoa do nhap sai mat khau')
+    expect(locked.candidates?.map((c) => c.code)).toContain('3.000275')
+  })
+})
