@@ -122,3 +122,20 @@ describeOnPortal('data shown wrong on VNeID', (portal) => {
     expect(locked.candidates?.map((c) => c.code)).toContain('3.000275')
   })
 })
+
+describeOnPortal('English words of action mixed into a question', (portal) => {
+  it('reads cancel, update, change, extend, lost as the actions they name', async () => {
+    // a household business cancelled is its end, never its founding ("Đăng ký thành lập hộ kinh doanh")
+    for (const question of ['cancel dang ky ho kinh doanh', 'hủy đăng ký hộ kinh doanh']) {
+      const answer = await portal.kb.answer(question)
+      expect(offeredCodes(answer)[0] ?? offeredCodes(answer)[1], question).toBe('1.001266')
+      expect(answer.procedure?.code, question).not.toBe('1.001612')
+    }
+    expect(await portal.kb.answer('lost bang lai xe')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '3.000348' },
+    })
+    const renamed = await portal.kb.answer('change ten cong ty')
+    expect(offeredCodes(renamed)).toContain('2.002041')
+  })
+})
