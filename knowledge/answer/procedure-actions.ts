@@ -451,9 +451,6 @@ export const createProcedureActions = (
     const back = findTakenBack(typed)
     const tokens = typed.map((t, k) => (back?.[k] || namesDeath(typed, k) || saysOnly(typed, k) ? HIDDEN : t))
     const traits = traitsOf(scan(tokens, questionPhrases, false))
-    // "đổi bằng lái, ý em là bằng xe máy": said more precisely, not replaced, the action stays asked.
-    if (back && !traits.actions.size && !findTakenBack(typed, true))
-      traits.actions = actionsIn(typed.map((t, k) => (back[k] ? t : HIDDEN)))
     // "đã thôi quốc tịch, giờ muốn trở lại": the action asked is the one after "muốn", not what happened before.
     const requested = findRequestedPart(tokens, (words) => actionsIn(words).size > 0)
     if (requested) {

@@ -318,8 +318,6 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const shortNegated = told ? null : findShortNegation(tokens)
   // "đổi bằng lái, à không, làm lại …": what the message takes back is refused as "không phải …" is.
   const takenBack = findTakenBack(tokens)
-  // ("làm thẻ căn cước, à nhầm, làm hộ chiếu cho con": replaced outright, whatever the rest names)
-  const replaced = takenBack && findTakenBack(tokens, true)
   const story =
     told?.story ?? (shortNegated || takenBack ? new Array<boolean>(tokens.length).fill(false) : null)
   // "mua đất có hợp đồng công chứng rồi, giờ sang tên sổ đỏ thế nào": what holds an expansion of the
@@ -345,10 +343,7 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   const runNegated: boolean[] = []
   // Whether each negated run says what is not wanted ("không phải …"), not what was not done ("chưa …").
   const runRefused: boolean[] = []
-  // Whether each refused run was replaced by a correction ("à không", "à nhầm").
-  const runReplaced: boolean[] = []
   let refusing = false
-  let replacing = false
   let telling = false
   let denying = false
   const terms: QueryTerm[] = []
@@ -361,7 +356,6 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       runStory.push(telling)
       runNegated.push(denying)
       runRefused.push(denying && refusing)
-      runReplaced.push(denying && replacing)
     }
     run = []
   }
@@ -380,7 +374,6 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
       if (denying && !negated?.[i - 1])
         refusing =
           takenBack?.[i] === true || (tokens[i]?.folded === 'khong' && tokens[i + 1]?.folded === 'phai')
-      if (denying && !negated?.[i - 1]) replacing = replaced?.[i] === true
     }
     if (purposeAt >= 0 && i >= purposeAt && headRuns < 0) {
       closeRun()
@@ -499,7 +492,6 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
     runStory.push(false)
     runNegated.push(false)
     runRefused.push(false)
-    runReplaced.push(false)
     expanded = true
   }
   // A story before a request of nothing but paperwork ("vừa mua lại chiếc xe của anh họ, phải làm giấy
@@ -514,26 +506,11 @@ export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => 
   // none tells a fact ("người dịch không phải cộng tác viên của xã").
   if (runRefused.includes(true)) {
     const said = new Set(topicPairs(runs.filter((_, k) => !runNegated[k])))
-    // A clause replaced ("làm thẻ căn cước, à nhầm, làm hộ chiếu") is no word of the ask when the rest
-    // names a thing of its own; "cấp đổi căn cước à nhầm cấp lại" still asks about the card.
-    const namesThing = runs.some(
-      (r, k) =>
-        !runNegated[k] &&
-        r.some(
-          (t) =>
-            t.weight >= 1 &&
-            !ACTION_WORDS.has(t.folded) &&
-            !PAPERWORK.has(t.folded) &&
-            !NO_OBJECT_WORDS.has(t.folded),
-        ),
-    )
     // (the refusal's runs in a row, cut by filler: "khai sinh" | "yếu tố nước ngoài")
     for (let k = 0; k < runs.length; ) {
       let end = k
       while (runRefused[end]) end++
-      const shares = topicPairs(runs.slice(k, end)).some((p) => said.has(p))
-      const replacedByThing = namesThing && runReplaced.slice(k, end).includes(true)
-      if (end > k && !shares && !replacedByThing) runRefused.fill(false, k, end)
+      if (end > k && !topicPairs(runs.slice(k, end)).some((p) => said.has(p))) runRefused.fill(false, k, end)
       k = Math.max(end, k + 1)
     }
   }

@@ -10,11 +10,7 @@
 import { type AnalyzedToken, analyzeText } from './normalize-vietnamese.ts'
 import { typedPhraseAt } from './typed-phrase-at.ts'
 
-/**
- * Corrections: what comes before them is taken back ("đổi bằng lái, à không, làm lại …"). The first
- * {@link REPLACING} replace it outright; "ý tôi là" may also say the same thing more precisely ("đổi
- * bằng lái, ý em là bằng xe máy").
- */
+/** Corrections: what comes before them is taken back ("đổi bằng lái, à không, làm lại …"). */
 const CORRECTIONS = [
   'à không',
   'à nhầm',
@@ -28,8 +24,6 @@ const CORRECTIONS = [
   'ý con là',
 ].map((c) => analyzeText(c))
 const A_KHONG = CORRECTIONS[0]
-/** How many of the corrections, first, replace what they take back. */
-const REPLACING = 5
 
 /** "chứ không phải": what follows it, up to the clause's end, is not meant. */
 const NOT_THAT = analyzeText('chứ không phải')
@@ -38,8 +32,8 @@ const NOT_THAT = analyzeText('chứ không phải')
 const ASKED_AFTER = 2
 
 /** The length of the correction at tokens[i], 0 when there is none. */
-const correctionAt = (tokens: readonly AnalyzedToken[], i: number, replacing: boolean): number => {
-  for (const c of replacing ? CORRECTIONS.slice(0, REPLACING) : CORRECTIONS)
+const correctionAt = (tokens: readonly AnalyzedToken[], i: number): number => {
+  for (const c of CORRECTIONS)
     if (
       typedPhraseAt(tokens, i, c, true) &&
       // "à không" stands apart ("…, à không, …"): in a sentence it is a question's close or "không biết"
@@ -50,18 +44,16 @@ const correctionAt = (tokens: readonly AnalyzedToken[], i: number, replacing: bo
 }
 
 /**
- * @param replacing only corrections that replace what they take back ("à không", "à nhầm", "nói nhầm"; not
- *   "ý tôi là" nor "chứ không phải")
  * @returns per token, whether the citizen took it back (the clause before the last correction, with the
  *   correction); null when the message takes nothing back
  * @example findTakenBack(analyzeMessage('đổi bằng lái, à không, làm lại bằng lái vì bị mất'))
  *   // true for "đổi bằng lái, à không"
  */
-export const findTakenBack = (tokens: readonly AnalyzedToken[], replacing = false): boolean[] | null => {
+export const findTakenBack = (tokens: readonly AnalyzedToken[]): boolean[] | null => {
   let taken: boolean[] | null = null
   let from = 0
   for (let i = 0; i < tokens.length; i++) {
-    const n = correctionAt(tokens, i, replacing)
+    const n = correctionAt(tokens, i)
     if (!n) continue
     // The clause taken back: the one the correction ends, or the one before it when it opens its own.
     let start = i
@@ -77,7 +69,7 @@ export const findTakenBack = (tokens: readonly AnalyzedToken[], replacing = fals
     i += n - 1
   }
   // "gia hạn tạm trú chứ không phải đăng ký mới": from "chứ không phải" to the clause's end.
-  for (let i = 1; !replacing && i < tokens.length; i++) {
+  for (let i = 1; i < tokens.length; i++) {
     if (!typedPhraseAt(tokens, i, NOT_THAT, true)) continue
     const n = NOT_THAT.length
     let end = i + n
