@@ -138,4 +138,24 @@ describeOnPortal('English words of action mixed into a question', (portal) => {
     const renamed = await portal.kb.answer('change ten cong ty')
     expect(offeredCodes(renamed)).toContain('2.002041')
   })
+
+  it('reads a deadline as the time asked, and a deadline moved as an extension', async () => {
+    // "Khai thuế tiêu thụ đặc biệt …", not "not covered" for a "hạn" no name holds
+    const monthly = await portal.kb.answer(
+      'Xuong bia thu cong cua minh moi bat dau ban, deadline nop to khai thue TTDB hang thang la ngay nao?',
+    )
+    expect(offeredCodes(monthly)[0] ?? offeredCodes(monthly)[1]).toBe('1.007040')
+    const later = await portal.kb.answer('xin lùi hạn chót nộp tờ khai thuế được không')
+    expect(offeredCodes(later)).toContain('1.008513')
+  })
+
+  it('reads "di dời" a building as moving it, not as "đổi" typed without marks', async () => {
+    // "Cấp giấy phép di dời đối với công trình cấp đặc biệt, cấp I và cấp II"
+    expect(await portal.kb.answer('di doi toa nha cap II can giay phep gi')).toMatchObject({
+      kind: 'answer',
+      procedure: { code: '1.013230' },
+    })
+    // the card exchanged stays an exchange
+    expect((await portal.kb.answer('cccd het han gio di doi the moi o dau')).procedure?.code).toBe('1.014063')
+  })
 })
