@@ -74,6 +74,7 @@ import {
 } from './message-words.ts'
 import { namesOneRecord } from './names-one-record.ts'
 import { namesOwnTopic } from './names-own-topic.ts'
+import { namesPrivateBrand } from './names-private-brand.ts'
 import { builtInProcedureActions, type Misfit, type ProcedureActions } from './procedure-actions.ts'
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
@@ -543,12 +544,15 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     return answerFitting()
   }
   // A complaint gets the feedback channel too; one with no fitting procedure gets it as a contact reply.
-  // (not one about a bank's, a telecom's, an insurer's or a utility's service: the portal's feedback is
-  // for public procedures, so the reply says the records do not cover it)
+  // (not one about a bank's, a telecom's, an insurer's, a utility's or a private business's service, nor
+  // an app or brand: the portal's feedback is for public procedures, so the reply says the records do not cover it)
   const withChannel = async (given: Answer): Promise<Answer> => {
     if (!complaint) return given
     const answer = await answerComplaint(given)
-    if (answer.kind === 'not_found' && topics.ofProvider(query.folded))
+    if (
+      answer.kind === 'not_found' &&
+      (topics.ofProvider(query.folded) || namesPrivateBrand(query.folded.join(' '), query.tokens))
+    )
       return given.kind === 'not_found' ? given : notFound()
     if (answer.kind === 'not_found')
       return { kind: 'contact', handoff: true, text: `${FEEDBACK_CHANNEL}\n${CONTACT_TEXT}` }
@@ -1091,7 +1095,7 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   const answer = await answerAlone(options)
   // A person or an application's progress asked for: the message stands on its own. (Sent back with its
   // reason told and what to do now asked, it is the procedure's, when one is named: `sent-back-request.ts`.)
-  if (answer.kind === 'status') return (await answerRequestOnly(options, sentBackRequest)) ?? answer
+  if (answer.kind === 'status') return (await offerSentBack(options)) ?? answer
   if (answer.kind === 'contact') return answer
   const followed = await answerFollowUp(options, answer)
   if (followed.kind === 'answer') return (await offerForWhatNext(options, followed)) ?? followed
@@ -1100,7 +1104,7 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
     (await answerTwoRequests(options)) ??
     (await answerRequestOnly(options, withoutHeldClause)) ??
     (await answerRequestOnly(options, correctedRequest)) ??
-    (await answerRequestOnly(options, sentBackRequest)) ??
+    (await offerSentBack(options)) ??
     followed
   )
 }
@@ -1118,6 +1122,25 @@ const offerForWhatNext = async (options: AnswerQuestionOptions, answer: Answer):
     ? composeClarify({
         options: [procedure],
         facet: 'overview',
+        weak: true,
+        after: [`Nếu không phải: ${ELSEWHERE}`],
+      })
+    : null
+}
+
+/**
+ * An application sent back with its reason told and what to do now asked ("nộp hồ sơ tách thửa rồi bị trả
+ * lại vì thiếu bản vẽ, giờ làm sao", `sent-back-request.ts`): the procedure the words handed in name, read
+ * without the reason, is offered ("có phải bạn hỏi …"), never given as if sure, since it was found from
+ * part of the message; else null (the progress reply or the whole message's reading stays).
+ */
+const offerSentBack = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+  const found = await answerRequestOnly(options, sentBackRequest)
+  const procedure = found?.procedure ? await options.getProcedure(found.procedure.code) : null
+  return procedure
+    ? composeClarify({
+        options: [procedure],
+        facet: found?.facet ?? 'overview',
         weak: true,
         after: [`Nếu không phải: ${ELSEWHERE}`],
       })

@@ -3,7 +3,8 @@
  * sơ tách thửa rồi bị trả lại vì thiếu bản vẽ, giờ làm sao", "hồ sơ đăng ký hộ kinh doanh bị từ chối do
  * sai ngành nghề thì phải làm gì"): the citizen knows why and asks about the procedure, not where the
  * application stands. Read whole, the sent-back words ask its progress; without them, the message is
- * read for the procedure it names. When that finds nothing sure, the progress reply stays.
+ * read for the procedure it names, which is offered (answer-question.ts). When that finds nothing sure,
+ * the progress reply stays.
  * @module
  */
 

@@ -23,22 +23,21 @@ describe('an application sent back, with its reason told and what to do now aske
 
   const portal = usePortalKnowledgeBase()
 
-  it('gets the procedure handed in, not the progress reply', async () => {
+  it('offers the procedure handed in, never as if sure, instead of the progress reply', async () => {
     // "Tách thửa hoặc hợp thửa đất", "Cấp hộ chiếu phổ thông ở trong nước", "Đăng ký thường trú"
-    expect(
-      await portal.kb.answer('nop ho so tach thua roi bi tra lai vi thieu ban ve, gio lam sao'),
-    ).toMatchObject({
-      kind: 'answer',
-      procedure: { code: '1.012784' },
-    })
-    expect(
-      await portal.kb.answer('làm hộ chiếu online bị trả hồ sơ vì ảnh không đạt, nộp lại thế nào'),
-    ).toMatchObject({ kind: 'answer', procedure: { code: '1.001456' } })
-    expect(
-      await portal.kb.answer(
-        'dang ky thuong tru bi tra ve vi thieu giay to cho o hop phap, gio can bo sung gi',
-      ),
-    ).toMatchObject({ kind: 'answer', procedure: { code: '1.004222' } })
+    for (const [question, code] of [
+      ['nop ho so tach thua roi bi tra lai vi thieu ban ve, gio lam sao', '1.012784'],
+      ['làm hộ chiếu online bị trả hồ sơ vì ảnh không đạt, nộp lại thế nào', '1.001456'],
+      ['dang ky thuong tru bi tra ve vi thieu giay to cho o hop phap, gio can bo sung gi', '1.004222'],
+    ] as const) {
+      const answer = await portal.kb.answer(question)
+      expect(answer.kind, question).toBe('clarify')
+      expect(
+        answer.candidates?.map((c) => c.code),
+        question,
+      ).toEqual([code])
+      expect(answer.text, question).toContain('Có phải bạn hỏi')
+    }
   })
 
   it('keeps the progress reply when nothing handed in is named', async () => {
