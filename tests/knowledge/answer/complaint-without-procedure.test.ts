@@ -22,6 +22,9 @@ describeOnPortal('a complaint no procedure of the records resolves (the shipped 
       // the provider named, not a topic of it
       'khiếu nại ngân hàng trừ tiền sai',
       'khiếu nại nhà mạng viettel trừ tiền',
+      // a private business or an app
+      'Vé concert bị trùng ghế với người khác, ban tổ chức bảo phải làm đơn khiếu nại qua email, đơn viết sao cho đúng?',
+      'shopee giao hàng chậm quá khiếu nại ở đâu',
     ]) {
       const answer = await portal.kb.answer(q, {})
       expect(answer.kind, q).toBe('not_found')
