@@ -159,3 +159,18 @@ describeOnPortal('English words of action mixed into a question', (portal) => {
     expect((await portal.kb.answer('cccd het han gio di doi the moi o dau')).procedure?.code).toBe('1.014063')
   })
 })
+
+describeOnPortal('a separate household asked in everyday words', (portal) => {
+  it('is the household split, not the marriage told before it nor the residence the story names', async () => {
+    // "Tách hộ"
+    const son = await portal.kb.answer('con trai lấy vợ muốn tách ra thành một hộ riêng')
+    expect(offeredCodes(son)).toContain('1.010038')
+    expect(son.procedure?.code).not.toBe('1.000894')
+    const couple = await portal.kb.answer(
+      'vợ chồng tôi ở chung hộ khẩu với ông bà, nay muốn tách thành hộ riêng',
+    )
+    expect(offeredCodes(couple)).toContain('1.010038')
+    // (never "Đăng ký thường trú" given as if sure)
+    if (couple.kind === 'answer') expect(couple.procedure?.code).toBe('1.010038')
+  })
+})
