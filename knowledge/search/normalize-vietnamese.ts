@@ -110,6 +110,13 @@ const normalizeToneOf = (word: string): string => {
 /** Whether each word seen has a syllable's shape (messages repeat their words; bounded as the tones' cache). */
 const shapeCache = new Map<string, boolean>()
 
+/** How many tone marks a word carries (a syllable carries one at most). */
+const toneCount = (word: string): number => {
+  let n = 0
+  for (const c of word.normalize('NFD')) if (TONE_MARKS.has(c)) n++
+  return n
+}
+
 /** True when a lowercase word (with or without marks) has the shape of a Vietnamese syllable. */
 export const isVietnameseSyllable = (word: string): boolean => {
   const cached = shapeCache.get(word)
@@ -250,7 +257,12 @@ const analyzeToken = (raw: string): AnalyzedToken => {
   if (cached !== undefined) return cached
   const fixed = repairTelexToken(raw)
   const folded = foldToken(fixed)
-  const token = { text: fixed, folded, accented: fixed === raw && stripMarks(fixed) !== fixed }
+  // (a word with two tone marks, "chíếu", was typed with a slip: its marks say nothing, it matches as unmarked)
+  const token = {
+    text: fixed,
+    folded,
+    accented: fixed === raw && stripMarks(fixed) !== fixed && toneCount(fixed) <= 1,
+  }
   if (tokenCache.size < MAX_CACHED_TOKENS) tokenCache.set(raw, token)
   return token
 }

@@ -174,3 +174,11 @@ describeOnPortal('a separate household asked in everyday words', (portal) => {
     if (couple.kind === 'answer') expect(couple.procedure?.code).toBe('1.010038')
   })
 })
+
+describeOnPortal('a paper typed with a slip of its marks', (portal) => {
+  it('is still the paper: "hộ chíếu" is the passport, not a stamp for one', async () => {
+    const answer = await portal.kb.answer('hộ chíếu hết hạn')
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '1.001456' } })
+    expect(offeredCodes(await portal.kb.answer('làm lại hộ chíếu'))).not.toContain('1.014905')
+  })
+})

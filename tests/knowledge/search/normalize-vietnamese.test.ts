@@ -112,6 +112,15 @@ describe('analyzeText', () => {
   })
 })
 
+describe('a word typed with two tone marks', () => {
+  it('folds as the word and matches as if typed without marks', () => {
+    expect(analyzeText('hộ chíếu')).toEqual([
+      { text: 'hộ', folded: 'ho', accented: true },
+      { text: 'chíếu', folded: 'chieu', accented: false },
+    ])
+  })
+})
+
 describe('analyzeMessage', () => {
   const words = (text: string) => analyzeMessage(text).map((t) => t.text)
 
