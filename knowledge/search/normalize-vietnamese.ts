@@ -142,7 +142,15 @@ const applyTelexVowels = (s: string): string =>
     .replace(/oo/g, 'ô')
     .replace(/w/g, 'ư')
 
-const repairTelexWord = (word: string): string | null => {
+/**
+ * A Telex tone key typed before the final consonants ("chuyeern" for "chuyeenr"), as free-typing keyboards
+ * accept; read so only in a word that shows Telex's vowel keys too ("test", "list" stay English words).
+ */
+const TONE_BEFORE_FINAL = /^(.*[aeiouyw])([sfrxj])(ng|nh|ch|[cmnpt])$/
+const TELEX_VOWEL_KEYS = /dd|aa|ee|oo|aw|ow|uw|w/
+
+const repairTelexWord = (typed: string): string | null => {
+  const word = TELEX_VOWEL_KEYS.test(typed) ? typed.replace(TONE_BEFORE_FINAL, '$1$3$2') : typed
   let body = word
   let tone = ''
   const last = body.at(-1) ?? ''
@@ -151,7 +159,7 @@ const repairTelexWord = (word: string): string | null => {
     body = body.slice(0, -1)
   }
   const base = applyTelexVowels(body)
-  if (base === word) return null
+  if (base === typed) return null
   const syllable = splitSyllable(base)
   return syllable ? placeTone(syllable, tone) : null
 }

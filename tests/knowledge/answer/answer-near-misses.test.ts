@@ -182,3 +182,15 @@ describeOnPortal('a paper typed with a slip of its marks', (portal) => {
     expect(offeredCodes(await portal.kb.answer('làm lại hộ chíếu'))).not.toContain('1.014905')
   })
 })
+
+describeOnPortal('a leased plot paid yearly turned into one paid once', (portal) => {
+  it('is the change of the form of allocation or lease, typed with marks or with Telex leftovers', async () => {
+    for (const question of [
+      'đất thuê trả tiền hàng năm, muốn chuyển sang trả tiền một lần thì làm thế nào',
+      'ddaats thue tra tien hang nam, muon chuyeern sang tra tien mot lan thi lam the naof',
+    ]) {
+      const answer = await portal.kb.answer(question)
+      expect(offeredCodes(answer).slice(0, 2), question).toEqual(expect.arrayContaining(['1.013950']))
+    }
+  })
+})
