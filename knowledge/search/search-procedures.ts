@@ -377,13 +377,7 @@ export const searchProcedures = ({
   const purposeCounts = !!q.headPairs?.some((p) => (index.df.get(p) ?? 0) >= PURPOSE_TOPIC_NAMES)
   // So does a story told before the request, when the request names a topic itself.
   const namesTopic = (n: number): boolean => n >= REQUEST_TOPIC_NAMES && n <= index.size * REQUEST_TOPIC_SHARE
-  // (a pair the dictionary wrote for the request, "tách thành hộ riêng" read as "tách hộ", names its topic
-  // however few names hold it: it is no chance meeting of words)
-  const written = (p: string) =>
-    p.split('_').every((w) => terms.some((t) => t.folded === w && t.fromSynonym && !t.story))
-  const storyCounts = !!q.requestPairs?.some(
-    (p) => namesTopic(index.df.get(p) ?? 0) || ((index.df.get(p) ?? 0) > 0 && written(p)),
-  )
+  const storyCounts = !!q.requestPairs?.some((p) => namesTopic(index.df.get(p) ?? 0))
   const weightOf = terms.map(
     (t) =>
       (t.refused ? 0 : t.weight) *
