@@ -40,6 +40,14 @@ describe('namesPrivateBrand', () => {
     expect(names('vay mua nhà ở xã hội')).toBeNull()
   })
 
+  it('takes an e-wallet, a hire purchase, a race, a class trip and a chat name as private life', () => {
+    expect(names('mua xe máy trả góp qua công ty tài chính')).toBe('brand')
+    expect(names('xác thực ví momo bằng căn cước')).toBe('brand')
+    expect(names('đổi tên hiển thị zalo')).toBe('brand')
+    expect(names('chuyển nhượng bib giải chạy marathon')).toBe('brand')
+    expect(names('lớp con em tổ chức đi dã ngoại cuối tuần')).toBe('brand')
+  })
+
   it("takes a sports club's tryouts as a brand, beside which a dossier is an everyday one", () => {
     expect(names('nộp hồ sơ thử việc vào câu lạc bộ bóng đá Hà Nội')).toBe('brand')
     expect(names('dang ky cho con du tuyen hoc vien bong da HAGL')).toBe('brand')
