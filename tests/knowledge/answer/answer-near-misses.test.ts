@@ -187,3 +187,11 @@ describeOnPortal('a leased plot paid yearly turned into one paid once', (portal)
     }
   })
 })
+
+describeOnPortal('two ways compared with "hay"', (portal) => {
+  it('reads "hay" as the choice asked, not a word of the one name that holds it ("… trực tiếp hay gián tiếp …")', async () => {
+    const answer = await portal.kb.answer('giấy phép môi trường hay đăng ký môi trường')
+    expect(offeredCodes(answer)).not.toContain('1.007833')
+    expect(offeredCodes(answer)).toContain('1.010727')
+  })
+})
