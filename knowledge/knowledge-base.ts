@@ -35,13 +35,12 @@ import {
 import type { SearchOptions, SearchResult } from './search/search.types.ts'
 import { searchProcedures } from './search/search-procedures.ts'
 import { maskPersonalData } from './text/mask-personal-data.ts'
-
-/** Digits (also full-width) or an e-mail's "@": only such a message may hold personal data to mask. */
-const MAY_HOLD_PERSONAL_DATA = /[\d@\uFF10-\uFF19\uFF20]/u
-
 import { compileVocabulary } from './vocabulary/compile-vocabulary.ts'
 import { getVocabularyVersion, listActiveVocabulary } from './vocabulary/list-vocabulary.ts'
 import type { VocabularyItem } from './vocabulary/vocabulary.types.ts'
+
+/** Digits (also full-width) or an e-mail's "@": only such a message may hold personal data to mask. */
+const MAY_HOLD_PERSONAL_DATA = /[\d@\uFF10-\uFF19\uFF20]/u
 
 /** Answers and search as they would be with other vocabulary (for the check before a change is stored). */
 export type KnowledgeBasePreview = {

@@ -938,10 +938,12 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // the search found no plain sibling above it, so it is offered, not given as if sure.
   const unaskedVariant = [...actions.ofName(top.name).variants].some((v) => !traits.variants.has(v))
   // "làm thẻ tạm trú cho chồng người nước ngoài": the card is named by other fitting names, not this one.
-  // (not a card the message takes back: "làm thẻ căn cước, à không, làm hộ chiếu cho con")
-  const takenBack = findTakenBack(query.tokens)
-  const meant = takenBack ? query.folded.filter((_, k) => !takenBack[k]) : query.folded
-  const cards = findNamedCard({ folded: meant, top, fitting })
+  // (not a card the message takes back: "làm thẻ căn cước, à không, làm hộ chiếu cho con"; read only when one is named)
+  const holders = findNamedCard({ folded: query.folded, top, fitting })
+  const takenBack = holders.length ? findTakenBack(query.tokens) : null
+  const cards = takenBack
+    ? findNamedCard({ folded: query.folded.filter((_, k) => !takenBack[k]), top, fitting })
+    : holders
   // A company is not a household business: "giấy phép kinh doanh của công ty" against "… hộ kinh doanh".
   const forCompany = householdForCompany(top.name, query.folded)
   // The question's qualifier fits the name only through what the name excepts ("ô tô" for "… xe cơ giới

@@ -51,7 +51,7 @@ const MARKED_HARMS = new Map([
 const PAPER_REACH = 5
 
 /**
- * @param withMarks whether the message is typed with marks: then a harm that has none ("bong", "cong")
+ * @param withMarks whether any of the message's words carries marks: then a harm that has none ("bong", "cong")
  *   is as typed, not "bỏng" or "còng" with the marks left out
  */
 const isHarm = (t: AnalyzedToken | undefined, withMarks: boolean): boolean => {
