@@ -108,6 +108,7 @@ function* buildSteps({
   const facts = new Map<string, DocFacts>()
   const codes = new Map<string, string[]>()
   const df = new Map<string, number>()
+  const markedDf = new Map<string, number>()
   const fieldTerms = new Map<string, string[]>()
   const addCode = (key: string, code: string) => {
     const list = codes.get(key)
@@ -116,11 +117,12 @@ function* buildSteps({
   }
   // Pass 1: analyse every name and count document frequencies (words and word pairs).
   const stamp = new Map<string, number>()
-  const count = (term: string, doc: number) => {
-    if (stamp.get(term) === doc) return
-    stamp.set(term, doc)
-    df.set(term, (df.get(term) ?? 0) + 1)
+  const count = (term: string, doc: number, into = df, seen = stamp) => {
+    if (seen.get(term) === doc) return
+    seen.set(term, doc)
+    into.set(term, (into.get(term) ?? 0) + 1)
   }
+  const markedStamp = new Map<string, number>()
   // "sổ BHXH" in a name also holds the pairs of what BHXH stands for (bao_hiem, hiem_xa, xa_hoi).
   const spelledPairs = (f: DocFacts): string[] => {
     if (!f.expanded) return []
@@ -141,6 +143,8 @@ function* buildSteps({
     for (let i = 0; i < f.folded.length; i++) {
       const t = f.folded[i] as string
       count(t, n)
+      const marked = f.accented[i] as string
+      if (marked !== t) count(marked, n, markedDf, markedStamp)
       const next = f.folded[i + 1]
       if (next !== undefined) count(`${t}_${next}`, n)
     }
@@ -157,6 +161,7 @@ function* buildSteps({
     }
   }
   stamp.clear()
+  markedStamp.clear()
   const tokenIds = packer.finish()
   // Pass 2: index distinctive words and rare pairs; function words and common pairs stay out,
   // very common words go to compact lists.
@@ -221,5 +226,5 @@ function* buildSteps({
     list.sort((a, b) => (ordered[a]?.mainLength ?? 0) - (ordered[b]?.mainLength ?? 0) || a - b)
     common.set(word, Uint32Array.from(list))
   }
-  return { mini, facts, codes, df, common, ordered, tokenIds, size: facts.size }
+  return { mini, facts, codes, df, markedDf, common, ordered, tokenIds, size: facts.size }
 }

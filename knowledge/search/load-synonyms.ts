@@ -103,11 +103,15 @@ export const spanLimit = (synonyms: Synonyms, folded: readonly string[], i: numb
 export const phraseSpan = (synonyms: Synonyms, folded: readonly string[], i: number): number =>
   Math.min(synonyms.longest.get(folded[i] ?? '') ?? 1, folded.length - i)
 
+/** Every marked word the dictionary's phrases hold (a word it knows is never a slip of another's marks). */
+const phraseWords = new Set<string>()
+
 const addPhrase = <T>(map: PhraseMap<T>, phrase: string, value: T): string => {
   const tokens = analyzeText(phrase)
   const key = tokens.map((t) => t.folded).join(' ')
   const entry = map.get(key)
   const form = tokens.map((t) => (t.accented ? t.text : ''))
+  for (const word of form) if (word) phraseWords.add(word)
   if (entry) {
     entry.value = value
     entry.forms.push(form)
@@ -131,6 +135,9 @@ const phraseStarts = (map: PhraseMap<unknown>): Map<string, number> => {
   }
   return starts.longest
 }
+
+/** A phrase this long or longer may hold one word typed with a slip of its marks. */
+const SLIP_PHRASE_WORDS = 3
 
 /** Finds the entry for tokens[i, i+n) whose accents agree with what the user typed. */
 export const lookupPhrase = <T>(
@@ -159,6 +166,21 @@ export const lookupPhrase = <T>(
       fits = !t.accented || !form[k] || form[k] === t.text
     }
     if (fits) return entry.value
+  }
+  // One word of three or more typed with marks no phrase holds, its neighbours agreeing in theirs,
+  // was a slip ("xây dưng nhà" is "xây dựng nhà"); a word the dictionary knows is as typed ("chưa
+  // có số" is not "chưa có sổ"), and two words are too few to tell ("hải quân" is not "hải quan").
+  if (n < SLIP_PHRASE_WORDS) return undefined
+  for (const form of entry.forms) {
+    let agree = 0
+    let differ = 0
+    for (let k = 0; k < n && differ <= 1; k++) {
+      const t = tokens[i + k] as AnalyzedToken
+      if (!t.accented || !form[k]) continue
+      if (form[k] === t.text) agree++
+      else differ += phraseWords.has(t.text) ? 2 : 1
+    }
+    if (differ <= 1 && agree >= SLIP_PHRASE_WORDS - 1) return entry.value
   }
   return undefined
 }

@@ -79,6 +79,8 @@ export type SearchIndex = {
   codes: Map<string, string[]>
   /** How many procedures each folded name token and word pair occurs in. */
   df: Map<string, number>
+  /** How many procedures hold each name token that carries marks, as written ("dựng", "giấy"). */
+  markedDf?: Map<string, number>
   /**
    * Words in a large share of names ("cap", "giay", "tinh" in a 100,000-procedure base), kept
    * out of MiniSearch: each would cost a Map entry per procedure, yet such a word never picks

@@ -107,6 +107,9 @@ export const REQUEST_TOPIC_SHARE = 0.015
 /** … and at least this many: fewer is a chance meeting of words ("lên công an quận": "an_quận"). */
 const REQUEST_TOPIC_NAMES = 5
 /** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
+/** A marked word held by at most this many names (or this share of them) may be a slip of the marks. */
+const SLIP_NAMES = 2
+const SLIP_SHARE = 0.001
 const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
 /**
  * Query phrases naming a foreign person or investor ("nhà đầu tư nước ngoài" invests in Viet Nam): a
@@ -411,6 +414,13 @@ export const searchProcedures = ({
   // unmarked words match folded.
   const strict = terms.map((t) => t.accented && !t.fromSynonym)
   const typedAccented = strict.filter(Boolean).length
+  // … unless its marks were a slip: a marked word few names hold ("giây", "dưng"), found beside a
+  // word of the query as the query pairs them, that word agreeing in its own marks ("giây phép",
+  // "xây dưng" are "giấy phép", "xây dựng"; "hải quân" is not "hải quan": names say "quân" often).
+  const slipLimit = Math.max(SLIP_NAMES, index.size * SLIP_SHARE)
+  const slip = terms.map(
+    (t, k) => strict[k] && t.text !== t.folded && (index.markedDf?.get(t.text) ?? 0) <= slipLimit,
+  )
   const pairAt = new Map(q.bigrams.map((p, k) => [p, k]))
   // A syllable of a two-syllable word the dictionary gave counts only where its pair is found.
   const boundPair = terms.map((t) => (t.bound === undefined ? -1 : (pairAt.get(t.bound) ?? -1)))
@@ -462,6 +472,34 @@ export const searchProcedures = ({
       marked.push(a)
     }
   }
+  // Whether the words at a and b of a packed name are a pair of the query, the word at `other` agreeing in marks.
+  const pairedAt = (f: DocFacts, a: number, b: number, other: number): boolean => {
+    const { term, pairs } = table as TokenTables
+    const foldedIds = f.foldedIds as ArrayLike<number>
+    const start = f.tokenStart as number
+    const list = pairs[foldedIds[start + a] as number] as number
+    if (!list) return false
+    const seconds = secondsOf[list - 1] as number[]
+    const second = foldedIds[start + b] as number
+    let found = false
+    for (let p = 0; p < seconds.length && !found; p += 2) found = seconds[p] === second
+    if (!found) return false
+    const j = (term[foldedIds[start + other] as number] as number) - 1
+    return j >= 0 && (!strict[j] || (f.accentedIds as ArrayLike<number>)[start + other] === textIdOf[j])
+  }
+  // A slip of the marks at word i of a packed name: the word before or after it is paired with it as typed.
+  const slipAt = (f: DocFacts, i: number): boolean =>
+    (i > 0 && pairedAt(f, i - 1, i, i - 1)) ||
+    (i + 1 < (f.tokenCount as number) && pairedAt(f, i, i + 1, i + 1))
+  // (the same, for names read as strings)
+  const pairedIn = (words: string[], accented: string[], a: number, b: number, other: number): boolean => {
+    if (!pairsFrom.get(words[a] as string)?.has(words[b] as string)) return false
+    const j = termAt.get(words[other] as string)
+    return j !== undefined && (!strict[j] || accented[other] === (terms[j] as QueryTerm).text)
+  }
+  const slipIn = (words: string[], accented: string[], i: number): boolean =>
+    (i > 0 && pairedIn(words, accented, i - 1, i, i - 1)) ||
+    (i + 1 < words.length && pairedIn(words, accented, i, i + 1, i + 1))
   const readingOf = new Map(terms.filter((t) => t.readAs).map((t) => [t.folded, t.readAs as string[]]))
   const hasReadings = readingOf.size > 0
   const deniedAt = (q.deniedPairs ?? []).map((p) => pairAt.get(p) ?? -1).filter((k) => k >= 0)
@@ -487,7 +525,7 @@ export const searchProcedures = ({
         const k = (termOf[w] as number) - 1
         if (k >= 0 && !(foreignPerson && inAbroadPlace(f.folded, i))) {
           const same = accentedIds[start + i] === textIdOf[k]
-          if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
+          if (i < f.baseLength && (!strict[k] || same || (slip[k] && slipAt(f, i)))) coveredIn[k] = c
           if (strict[k] && same) accentIn[k] = c
         }
         const list = pairsOf[w] as number
@@ -508,7 +546,8 @@ export const searchProcedures = ({
         if (k !== undefined && !(foreignPerson && inAbroadPlace(words, i))) {
           // The base name covers the term; anywhere in the name, a marked word typed agrees.
           const same = accented[i] === (terms[k] as QueryTerm).text
-          if (i < f.baseLength && (!strict[k] || same)) coveredIn[k] = c
+          if (i < f.baseLength && (!strict[k] || same || (slip[k] && slipIn(words, accented, i))))
+            coveredIn[k] = c
           if (strict[k] && same) accentIn[k] = c
         }
         if (i + 1 < words.length) {

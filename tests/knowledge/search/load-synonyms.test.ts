@@ -61,3 +61,26 @@ describe('lookupPhrase', () => {
     expect(lookupPhrase(map, tokens, 1, 2)).toBe('re-issue')
   })
 })
+
+describe('lookupPhrase with a slip of the marks', () => {
+  const map: PhraseMap<string> = new Map([
+    ['xay dung nha', { value: 'building a house', forms: [['xây', 'dựng', 'nhà']] }],
+    ['hai quan', { value: 'customs', forms: [['hải', 'quan']] }],
+  ])
+
+  it('reads one word of a three-word phrase typed with other marks as the phrase, its neighbours agreeing', () => {
+    expect(lookupPhrase(map, analyzeText('xây dưng nhà'), 0, 3)).toBe('building a house')
+    expect(lookupPhrase(map, analyzeText('xay dưng nha'), 0, 3)).toBeUndefined()
+    expect(lookupPhrase(map, analyzeText('xâý dưng nhà'), 0, 3)).toBeUndefined()
+  })
+
+  it('keeps a two-word phrase and a word the dictionary knows as typed', () => {
+    expect(lookupPhrase(map, analyzeText('hải quân'), 0, 2)).toBeUndefined()
+    const synonyms = loadSynonyms()
+    // "chưa có sổ" is a phrase of the dictionary; "số" is a word it knows, not a slip of "sổ"
+    const key = 'chua co so'
+    expect(synonyms.expansions.has(key)).toBe(true)
+    expect(lookupPhrase(synonyms.expansions, analyzeText('chưa có số'), 0, 3)).toBeUndefined()
+    expect(lookupPhrase(synonyms.expansions, analyzeText('chưa có sổ'), 0, 3)).toBeDefined()
+  })
+})

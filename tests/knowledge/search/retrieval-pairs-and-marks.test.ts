@@ -76,3 +76,24 @@ describe('everyday words', () => {
     )
   })
 })
+
+describe('a word typed with a slip of its marks', () => {
+  it('matches the name word it pairs with its neighbour as in the names ("phù hiêu" is "phù hiệu")', () => {
+    const typed = search('phù hiêu xe tải', 3)
+    expect(typed[0]?.code).toBe('2.002288')
+    expect(typed[0]?.uncovered).toEqual([])
+    expect(typed[0]?.coverage).toBe(search('phù hiệu xe tải', 3)[0]?.coverage)
+  })
+
+  it('reads a phrase of the dictionary with one such word ("giây phép xây dưng nhà ở")', () => {
+    expect(codes('xin giây phép xây dưng nhà ở', 1)).toEqual(codes('xin giấy phép xây dựng nhà ở', 1))
+    expect(codes('xin giây phép xây dưng nhà ở', 1)).toEqual(['1.013225'])
+  })
+
+  it('keeps a marked word many names hold as typed ("hải quân" is not "hải quan")', () => {
+    const navy = search('hải quân', 5)
+    expect(navy.some((r) => r.name.toLowerCase().includes('hải quan'))).toBe(true)
+    for (const r of navy.filter((r) => r.name.toLowerCase().includes('hải quan')))
+      expect(r.uncovered).toContain('quan')
+  })
+})
