@@ -17,6 +17,7 @@ import { findTakenBack } from './find-taken-back.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeMessage, analyzeText, isTypedWithMarks } from './normalize-vietnamese.ts'
+import { splitRunTogether } from './split-run-together.ts'
 import { typedPhraseIn } from './typed-phrase-at.ts'
 
 /** Words that address the assistant where a message opens, typed without marks ("hi", "hey", "bot"). */
@@ -271,8 +272,14 @@ const ASKED: AnalyzedToken = { text: '_', folded: '_', accented: false }
  * @param text the citizen's message
  * @returns weighted content terms, word pairs, codes and facet cues
  */
-export const expandQuery = (text: string, synonyms: Synonyms): ExpandedQuery => {
-  const tokens = rewriteAbbreviations(analyzeMessage(text), synonyms)
+export const expandQuery = (
+  text: string,
+  synonyms: Synonyms,
+  /** Whether the names hold a folded word or pair: words typed glued without marks are cut by it (split-run-together.ts). */
+  knows?: (foldedWordOrPair: string) => boolean,
+): ExpandedQuery => {
+  const typed = analyzeMessage(text)
+  const tokens = rewriteAbbreviations(knows ? splitRunTogether(typed, knows, synonyms) : typed, synonyms)
   const folded = tokens.map((t) => t.folded)
   const cueSpans = findCueSpans(tokens, synonyms)
   const facets = cueSpans.map((c) => c.facet)

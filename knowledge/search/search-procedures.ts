@@ -308,7 +308,7 @@ export const searchProcedures = ({
   limit = 10,
   rerank,
 }: SearchProceduresOptions): SearchResult[] => {
-  const q = typeof query === 'string' ? expandQuery(query, synonyms) : query
+  const q = typeof query === 'string' ? expandQuery(query, synonyms, (k) => index.df.has(k)) : query
   const results = codeResults(index, q)
   const seen = new Set(results.map((r) => r.code))
   const terms = q.terms.filter((t) => !/^\d{6,7}$/.test(t.folded) || !index.codes.has(t.folded))
