@@ -278,8 +278,8 @@ export const expandQuery = (
   /** Whether the names hold a folded word or pair: words typed glued without marks are cut by it (split-run-together.ts). */
   knows?: (foldedWordOrPair: string) => boolean,
 ): ExpandedQuery => {
-  const typed = analyzeMessage(text)
-  const tokens = rewriteAbbreviations(knows ? splitRunTogether(typed, knows, synonyms) : typed, synonyms)
+  const cut = (typed: AnalyzedToken[]) => (knows ? splitRunTogether(typed, knows, synonyms) : typed)
+  const tokens = rewriteAbbreviations(cut(analyzeMessage(text)), synonyms)
   const folded = tokens.map((t) => t.folded)
   const cueSpans = findCueSpans(tokens, synonyms)
   const facets = cueSpans.map((c) => c.facet)
@@ -318,7 +318,7 @@ export const expandQuery = (
   const told = findStory({
     text,
     tokens,
-    analyse: (piece) => rewriteAbbreviations(analyzeText(piece), synonyms),
+    analyse: (piece) => rewriteAbbreviations(cut(analyzeText(piece)), synonyms),
   })
   // "… nhưng chưa đăng ký kết hôn, …": what the story says was not done; in a short message, what it
   // says was not done before (or after) its request ("bố mẹ chưa đăng ký kết hôn làm khai sinh cho con").

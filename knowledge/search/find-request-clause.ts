@@ -82,11 +82,27 @@ const TELLING = new Map([
 /** Whether a folded word tells of a person or a time ("con", "mẹ", "tháng", "rồi"), not of a thing. */
 export const isTellingWord = (folded: string): boolean => TELLING.has(folded)
 
-/** Punctuation that ends a clause: a comma, or a stop followed by a space (not "2.000", "tp.hcm"). */
-const CLAUSE_END = /,|[.;:!?…]+(?=\s|$)|\n|\s[-–]\s/
+/**
+ * Punctuation that ends a clause: a comma, a stop followed by a space (not "2.000", "tp.hcm"), or
+ * emoji, which chat messages put where a stop would be ("… được về sớm 😂 tranh thủ hỏi luôn").
+ */
+const CLAUSE_END = /,|[.;:!?…]+(?=\s|$)|\n|\s[-–]\s|\p{Extended_Pictographic}+/u
+const CLAUSE_ENDS = new RegExp(CLAUSE_END.source, 'gu')
 
 /** The message's pieces between clause-ending punctuation (also read by the facet's asked clause). */
 export const splitClauses = (text: string): string[] => text.split(CLAUSE_END)
+
+/** The same pieces, each with whether a question mark closes it. */
+const questionedPieces = (text: string): { piece: string; questioned: boolean }[] => {
+  const out: { piece: string; questioned: boolean }[] = []
+  let from = 0
+  for (const m of text.matchAll(CLAUSE_ENDS)) {
+    out.push({ piece: text.slice(from, m.index), questioned: m[0].includes('?') })
+    from = m.index + m[0].length
+  }
+  out.push({ piece: text.slice(from), questioned: false })
+  return out
+}
 
 export type FindRequestClauseOptions = {
   /** The message as typed. */
@@ -193,32 +209,44 @@ const opensNow = (tokens: readonly AnalyzedToken[], i: number): boolean => {
   return !(t.folded === 'gio' && NOT_NOW_AFTER.has(tokens[i - 1]?.folded ?? ''))
 }
 
-/** Token indices where a clause starts: after punctuation, and at a word that brings the story to now. */
-const clauseStarts = ({ text, tokens, analyse }: FindRequestClauseOptions): number[] => {
+/**
+ * Token indices where a clause starts: after punctuation, and at a word that brings the story to now;
+ * and where a clause closed by a question mark ends.
+ */
+const clauseStarts = ({ text, tokens, analyse }: FindRequestClauseOptions) => {
   const starts = new Set<number>([0])
   // Each piece between punctuation, analysed alone, must give the message's tokens in order;
   // when it does not (a rewritten phrase across a comma), only the words below cut clauses.
   let at = 0
   const cuts: number[] = []
-  for (const piece of splitClauses(text)) {
+  const questionedEnds = new Set<number>()
+  for (const { piece, questioned } of questionedPieces(text)) {
     const n = analyse(piece).length
     if (n) cuts.push(at)
     at += n
+    if (n && questioned) questionedEnds.add(at)
   }
-  if (at === tokens.length) for (const c of cuts) starts.add(c)
+  const fits = at === tokens.length
+  if (fits) for (const c of cuts) starts.add(c)
   tokens.forEach((_, i) => {
     if (i > 0 && opensNow(tokens, i)) starts.add(i)
   })
-  return [...starts].sort((a, b) => a - b)
+  return {
+    starts: [...starts].sort((a, b) => a - b),
+    questionedEnds: fits ? questionedEnds : new Set<number>(),
+  }
 }
 
 /** A long message's clauses, or null when it is short or asks nothing. */
 export const readClauses = (options: FindRequestClauseOptions): Clauses | null => {
   const { tokens } = options
   if (tokens.length <= LONG_MESSAGE_WORDS) return null
-  const starts = clauseStarts(options)
+  const { starts, questionedEnds } = clauseStarts(options)
   const ends = [...starts.slice(1), tokens.length]
-  const asking = starts.map((from, k) => asks(tokens, from, ends[k] as number))
+  // (a clause closed by a question mark asks: "… hồ sơ thai sản em nộp cho công ty hay tự mang lên BHXH?")
+  const asking = starts.map(
+    (from, k) => questionedEnds.has(ends[k] as number) || asks(tokens, from, ends[k] as number),
+  )
   return asking.includes(true) ? { starts, ends, asking } : null
 }
 

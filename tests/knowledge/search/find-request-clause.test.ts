@@ -31,6 +31,23 @@ describe('findRequestClause', () => {
     expect(storyOf(`làm ơn cho hỏi ${story}`)).toBe(`làm ơn cho hỏi ${told}`)
   })
 
+  it('ends a clause at emoji, as a stop, and reads a clause closed by a question mark as asking', () => {
+    expect(storyOf('Vừa tậu con xe máy điện cho con gái đi học 😂 Xe mới mua thì đăng ký thế nào?')).toBe(
+      'vừa tậu con xe máy điện cho con gái đi học',
+    )
+    // "… hay tự mang lên BHXH?" asks, though no question word does
+    expect(
+      storyOf(
+        'Tháng 11 em sinh, công ty đóng BHXH cho em đủ 8 tháng rồi, hồ sơ thai sản em nộp cho công ty hay tự mang lên?',
+      ),
+    ).toBe('tháng 11 em sinh công ty đóng bhxh cho em đủ 8 tháng rồi')
+    expect(
+      storyOf(
+        'Tháng 11 em sinh, công ty đóng BHXH cho em đủ 8 tháng rồi, hồ sơ thai sản em nộp cho công ty hay tự mang lên',
+      ),
+    ).toBeNull()
+  })
+
   it('keeps every clause that asks something in the request, wherever it is', () => {
     // the first clause asks where: only the old district after it is story
     expect(

@@ -55,4 +55,15 @@ describe('splitRunTogether', () => {
     expect(terms).toEqual(expect.arrayContaining(['tam', 'tru']))
     expect(expandQuery('dangky tamtru', synonyms).terms.map((t) => t.folded)).toContain('tamtru')
   })
+
+  it('keeps the clauses of a long message where a glued word is cut: the story stays the story', () => {
+    // (no "giờ": only the commas cut the clauses)
+    const text =
+      'vợ em mới sinh bé ở bệnh viện tỉnh hôm qua, nhà em ở quận Gò Vấp cũ, dangky tamtru cho bé ở đâu'
+    const story = expandQuery(text, synonyms, knows)
+      .terms.filter((t) => t.story)
+      .map((t) => t.folded)
+    expect(story).toEqual(expect.arrayContaining(['vien', 'go', 'vap']))
+    expect(story).not.toContain('tam')
+  })
 })
