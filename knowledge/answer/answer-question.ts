@@ -15,6 +15,7 @@ import { pairsOf } from '../search/analyse-procedure-name.ts'
 import { containsPhrase } from '../search/contains-phrase.ts'
 import type { ExpandedQuery } from '../search/expand-query.ts'
 import { expandQuery } from '../search/expand-query.ts'
+import { LONG_MESSAGE_WORDS } from '../search/find-request-clause.ts'
 import { findTakenBack } from '../search/find-taken-back.ts'
 import { foldPhrase, type Synonyms } from '../search/load-synonyms.ts'
 import { namesPlaceAbroad } from '../search/names-place-abroad.ts'
@@ -57,6 +58,7 @@ import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } f
 import { HOTLINE, PORTAL } from './help-channels.ts'
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
+import { holdsTypedRun } from './holds-typed-run.ts'
 import { holdsTypedTopic } from './holds-typed-topic.ts'
 import { asksHouseholdOnly, householdForCompany, isCompanyName } from './household-for-company.ts'
 import { keepAskedEvents } from './keep-asked-events.ts'
@@ -160,6 +162,8 @@ const GAP_ASK_HALF = { coverage: 0.5, idfCoverage: 0.4 }
  * offered that match ("có phải bạn hỏi …"), as a long message's request is, however few of its words the name holds.
  */
 const SHORT_TOPIC_WORDS = 6
+/** A long message's pair held by at most this share of names may name its topic (holds-typed-run.ts). */
+const RUN_TOPIC_SHARE = 0.005
 /** A name whose words the question holds at least this share of joins a question between close rivals. */
 const WHOLE_NAME = 0.8
 /** Words that say the asker acts for an organisation (folded). */
@@ -651,6 +655,11 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   const holdsTopicPair = (name: string) =>
     holdsRequestTopic(name, requested) || holdsTypedTopic(name, query.tokens, shortTopics)
   const confident = (r: SearchResult) => matched(r) || (r === best && holdsTopicPair(r.name))
+  // (a long message's rarest pairs, held by few names: read only when nothing else is confident)
+  const runTopics = () =>
+    wordShare && query.folded.length > LONG_MESSAGE_WORDS
+      ? requestTopics(query.bigrams, query.folded, wordShare).filter((p) => wordShare(p) <= RUN_TOPIC_SHARE)
+      : []
   // A question about a topic the records do not hold (a bank card, a school transfer) is answered
   // only by a procedure whose name names that topic.
   // The question's object words and the words an abbreviation rewrote are read by several checks below: worked out once.
@@ -698,6 +707,15 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
       return (await answerWith(getProcedure, current, facet, [], place, query.folded, also)) ?? notFound()
     // Side words hid a name the question covers: ask whether it is meant rather than say nothing fits.
     if (covered.length) return withChannel(askWhich(covered, true))
+    // A long message holding three words of the best match's name side by side, a rare pair among
+    // them, though its other words outweigh them: the best match is offered (holds-typed-run.ts).
+    if (
+      best &&
+      !absent.length &&
+      !misfits.get(best.code) &&
+      holdsTypedRun(best.name, query.tokens, runTopics())
+    )
+      return withChannel(askWhich([best], true))
     return withChannel(notFound())
   }
   // (a company's procedure is no choice for a household business: household-for-company.ts)
