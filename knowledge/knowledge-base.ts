@@ -208,7 +208,10 @@ export const createKnowledgeBase = async ({
       const { expansions } = snapshot.caches
       let q = expansions.get(text)
       if (q === undefined) {
-        q = freeze(expandQuery(text, snapshot.vocabulary.synonyms, (k) => snapshot.index.df.has(k)))
+        const { index } = snapshot
+        q = freeze(
+          expandQuery(text, snapshot.vocabulary.synonyms, (k) => (index.df.get(k) ?? 0) / index.size),
+        )
         expansions.set(text, q)
       }
       return q
