@@ -42,6 +42,7 @@ import { correctedRequest } from './corrected-request.ts'
 import { decideConfidence, holdsUnknownWord } from './decide-confidence.ts'
 import { detectFacet, detectOtherFacets } from './detect-facet.ts'
 import { doubtsAction } from './doubt-action.ts'
+import { filedCorrectionRequest } from './filed-correction-request.ts'
 import { findAskedKind } from './find-asked-kind.ts'
 import { findCoveredNames } from './find-covered-names.ts'
 import { findFirstIssue } from './find-first-issue.ts'
@@ -1115,7 +1116,12 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   const answer = await answerAlone(options)
   // A person or an application's progress asked for: the message stands on its own. (Sent back with its
   // reason told and what to do now asked, it is the procedure's, when one is named: `sent-back-request.ts`.)
-  if (answer.kind === 'status') return (await offerSentBack(options)) ?? answer
+  if (answer.kind === 'status')
+    return (
+      (await offerPart(options, sentBackRequest)) ??
+      (await offerPart(options, filedCorrectionRequest)) ??
+      answer
+    )
   if (answer.kind === 'contact') return answer
   const followed = await answerFollowUp(options, answer)
   if (followed.kind === 'answer') return (await offerForWhatNext(options, followed)) ?? followed
@@ -1124,7 +1130,8 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
     (await answerTwoRequests(options)) ??
     (await answerRequestOnly(options, withoutHeldClause)) ??
     (await answerRequestOnly(options, correctedRequest)) ??
-    (await offerSentBack(options)) ??
+    (await offerPart(options, sentBackRequest)) ??
+    (await offerPart(options, filedCorrectionRequest, true)) ??
     followed
   )
 }
@@ -1150,12 +1157,20 @@ const offerForWhatNext = async (options: AnswerQuestionOptions, answer: Answer):
 
 /**
  * An application sent back with its reason told and what to do now asked ("nộp hồ sơ tách thửa rồi bị trả
- * lại vì thiếu bản vẽ, giờ làm sao", `sent-back-request.ts`): the procedure the words handed in name, read
- * without the reason, is offered ("có phải bạn hỏi …"), never given as if sure, since it was found from
- * part of the message; else null (the progress reply or the whole message's reading stays).
+ * lại vì thiếu bản vẽ, giờ làm sao", `sent-back-request.ts`), or handed in with a mistake found after and how
+ * to put it right asked (`filed-correction-request.ts`): the procedure the words handed in name, read
+ * without the rest, is offered ("có phải bạn hỏi …"), never given as if sure, since it was found from part
+ * of the message; else null (the progress reply or the whole message's reading stays).
  */
-const offerSentBack = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
-  const found = await answerRequestOnly(options, sentBackRequest)
+const offerPart = async (
+  options: AnswerQuestionOptions,
+  partOf: (text: string) => string | null,
+  /** Whether the part's own question among procedures is offered as it is (a mistake to put right names no variant). */
+  choices = false,
+): Promise<Answer | null> => {
+  const read = await readRequestOnly(options, partOf)
+  if (choices && read?.kind === 'clarify' && read.candidates?.length) return read
+  const found = read?.kind === 'answer' ? read : null
   const procedure = found?.procedure ? await options.getProcedure(found.procedure.code) : null
   return procedure
     ? composeClarify({
@@ -1211,11 +1226,18 @@ const answerRequestOnly = async (
   options: AnswerQuestionOptions,
   requestOf: (text: string) => string | null,
 ): Promise<Answer | null> => {
+  const answer = await readRequestOnly(options, requestOf)
+  return answer?.kind === 'answer' ? answer : null
+}
+
+/** The request alone read as a message of its own, whatever the reply; null in a conversation or without one. */
+const readRequestOnly = async (
+  options: AnswerQuestionOptions,
+  requestOf: (text: string) => string | null,
+): Promise<Answer | null> => {
   if (hasContext(options)) return null
   const request = requestOf(withoutAsides(options.question))
-  if (!request) return null
-  const answer = await answerAlone({ ...options, question: request })
-  return answer.kind === 'answer' ? answer : null
+  return request ? answerAlone({ ...options, question: request }) : null
 }
 
 /** The lead of a reply to two requests in one message. */
