@@ -208,10 +208,7 @@ export const createKnowledgeBase = async ({
       const { expansions } = snapshot.caches
       let q = expansions.get(text)
       if (q === undefined) {
-        const { index } = snapshot
-        q = freeze(
-          expandQuery(text, snapshot.vocabulary.synonyms, (k) => (index.df.get(k) ?? 0) / index.size),
-        )
+        q = freeze(expandQuery(text, snapshot.vocabulary.synonyms, (k) => snapshot.index.df.has(k)))
         expansions.set(text, q)
       }
       return q

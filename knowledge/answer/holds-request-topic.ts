@@ -9,10 +9,9 @@
  * may still narrow it.
  * @module
  */
-
-// a pair held by more than this share of names is an action or a field many names share ("đăng ký", "cấp lại")
-import { REQUEST_TOPIC_SHARE } from '../search/find-request-clause.ts'
 import { foldPhrase } from '../search/load-synonyms.ts'
+// a pair held by more than this share of names is an action or a field many names share ("đăng ký", "cấp lại")
+import { REQUEST_TOPIC_SHARE } from '../search/search-procedures.ts'
 
 /**
  * The request's pairs that name a topic: typed side by side by the citizen (not made by the

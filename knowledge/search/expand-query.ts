@@ -11,13 +11,13 @@ import { createLruCache } from './create-lru-cache.ts'
 import { findLifeEvents } from './find-life-events.ts'
 import { findShortNegation } from './find-negated-facts.ts'
 import { findPurposeClause } from './find-purpose-clause.ts'
-import { findStory, REQUEST_TOPIC_SHARE } from './find-request-clause.ts'
+import { findStory } from './find-request-clause.ts'
 import { findStoryVariants } from './find-story-variants.ts'
 import { findTakenBack } from './find-taken-back.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeMessage, analyzeText, isTypedWithMarks } from './normalize-vietnamese.ts'
-import { dictionaryPairs, splitRunTogether } from './split-run-together.ts'
+import { splitRunTogether } from './split-run-together.ts'
 import { typedPhraseIn } from './typed-phrase-at.ts'
 
 /** Words that address the assistant where a message opens, typed without marks ("hi", "hey", "bot"). */
@@ -272,22 +272,12 @@ const ASKED: AnalyzedToken = { text: '_', folded: '_', accented: false }
  * @param text the citizen's message
  * @returns weighted content terms, word pairs, codes and facet cues
  */
-/** Whether a folded pair ("so_do") names a topic: few names hold it, or a phrase of the dictionary does. */
-const namesTopicPair = (pair: string, nameShare: (k: string) => number, synonyms: Synonyms): boolean => {
-  const share = nameShare(pair)
-  return (share > 0 && share <= REQUEST_TOPIC_SHARE) || dictionaryPairs(synonyms).has(pair)
-}
-
 export const expandQuery = (
   text: string,
   synonyms: Synonyms,
-  /**
-   * The share of names holding a folded word or pair ("tam_tru"): words typed glued without marks are
-   * cut by it (split-run-together.ts), and a long message's remarks told by it (find-request-clause.ts).
-   */
-  nameShare?: (foldedWordOrPair: string) => number,
+  /** Whether the names hold a folded word or pair: words typed glued without marks are cut by it (split-run-together.ts). */
+  knows?: (foldedWordOrPair: string) => boolean,
 ): ExpandedQuery => {
-  const knows = nameShare && ((k: string) => nameShare(k) > 0)
   const cut = (typed: AnalyzedToken[]) => (knows ? splitRunTogether(typed, knows, synonyms) : typed)
   const tokens = rewriteAbbreviations(cut(analyzeMessage(text)), synonyms)
   const folded = tokens.map((t) => t.folded)
@@ -329,7 +319,6 @@ export const expandQuery = (
     text,
     tokens,
     analyse: (piece) => rewriteAbbreviations(cut(analyzeText(piece)), synonyms),
-    ...(nameShare ? { namesTopic: (pair: string) => namesTopicPair(pair, nameShare, synonyms) } : {}),
   })
   // "… nhưng chưa đăng ký kết hôn, …": what the story says was not done; in a short message, what it
   // says was not done before (or after) its request ("bố mẹ chưa đăng ký kết hôn làm khai sinh cho con").

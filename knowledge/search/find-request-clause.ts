@@ -13,13 +13,6 @@
 import { type Clauses, findNegatedFacts, negationAt } from './find-negated-facts.ts'
 import type { AnalyzedToken } from './normalize-vietnamese.ts'
 
-/**
- * A request's pair names a topic only when at most this share of names hold it: "gia hạn",
- * "điều chỉnh", "cấp lại" are actions many names share ("tạm trú của em sắp hết hạn, có phải … gia
- * hạn không" asks about the story's object).
- */
-export const REQUEST_TOPIC_SHARE = 0.015
-
 /** Messages of more words than this may carry a story; a shorter one is all request. */
 export const LONG_MESSAGE_WORDS = 12
 
@@ -118,12 +111,6 @@ export type FindRequestClauseOptions = {
   tokens: readonly AnalyzedToken[]
   /** The same analysis as `tokens` for a piece of the message, to find where each clause's tokens start. */
   analyse: (text: string) => AnalyzedToken[]
-  /**
-   * Whether a folded word pair ("so_do") names a topic of the records: a clause that asks nothing, tells
-   * of no one and holds no such pair is a remark ("vui như Tết"), told as the story is. Without it, such
-   * a clause names the request's object.
-   */
-  namesTopic?: (pair: string) => boolean
 }
 
 const typedAs = (t: AnalyzedToken, marked: string): boolean => !t.accented || t.text === marked
@@ -285,22 +272,10 @@ export const findStory = (options: FindRequestClauseOptions): RequestClause | nu
   for (let k = 1; k <= last; k++) if (opensNow(tokens, starts[k] as number)) now = k
   const story = new Array<boolean>(tokens.length).fill(false)
   let told = false
-  // A remark: a clause of two words or more that asks nothing and holds no pair naming a topic.
-  const { namesTopic } = options
-  const remark = (from: number, to: number) => {
-    if (!namesTopic || to - from < 2) return false
-    for (let i = from; i + 1 < to; i++)
-      if (namesTopic(`${tokens[i]?.folded}_${tokens[i + 1]?.folded}`)) return false
-    return true
-  }
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = 0; k < last; k++) {
     const from = starts[k] as number
     const to = ends[k] as number
-    // (after the request, only a remark: "…, à mà trời mưa quá")
-    if (k > last ? asking[k] || !remark(from, to) : asking[k] && k >= now) continue
-    if (k < last && !tells(tokens, from, to) && negationAt(tokens, from, to) < 0 && !remark(from, to))
-      continue
-    if (k === last) continue
+    if ((asking[k] && k >= now) || (!tells(tokens, from, to) && negationAt(tokens, from, to) < 0)) continue
     story.fill(true, from, to)
     told = true
   }

@@ -17,7 +17,6 @@ import {
 import { countAskedModifiers } from './count-asked-modifiers.ts'
 import { type ExpandedQuery, expandQuery, type QueryTerm } from './expand-query.ts'
 import { factsByDoc } from './facts-by-doc.ts'
-import { REQUEST_TOPIC_SHARE } from './find-request-clause.ts'
 import type { Synonyms } from './load-synonyms.ts'
 import { NAMED_SCORE } from './named-outright.ts'
 import { normalizeVietnamese, tokenizeNormalized } from './normalize-vietnamese.ts'
@@ -99,12 +98,18 @@ const STORY_WEIGHT = 0.5
 const NEGATED_WEIGHT = 0.5
 /** What a name holding a pair the message denies loses ("không phải khai sinh có yếu tố nước ngoài"). */
 const DENIED_PENALTY = 0.3
+/**
+ * A request's pair names a topic only when at most this share of names hold it: "gia hạn",
+ * "điều chỉnh", "cấp lại" are actions many names share ("tạm trú của em sắp hết hạn, có phải … gia
+ * hạn không" asks about the story's object).
+ */
+export const REQUEST_TOPIC_SHARE = 0.015
 /** … and at least this many: fewer is a chance meeting of words ("lên công an quận": "an_quận"). */
 const REQUEST_TOPIC_NAMES = 5
+/** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 /** A marked word held by at most this many names (or this share of them) may be a slip of the marks. */
 const SLIP_NAMES = 2
 const SLIP_SHARE = 0.001
-/** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
 /**
  * Query phrases naming a foreign person or investor ("nhà đầu tư nước ngoài" invests in Viet Nam): a
@@ -303,10 +308,7 @@ export const searchProcedures = ({
   limit = 10,
   rerank,
 }: SearchProceduresOptions): SearchResult[] => {
-  const q =
-    typeof query === 'string'
-      ? expandQuery(query, synonyms, (k) => (index.df.get(k) ?? 0) / index.size)
-      : query
+  const q = typeof query === 'string' ? expandQuery(query, synonyms, (k) => index.df.has(k)) : query
   const results = codeResults(index, q)
   const seen = new Set(results.map((r) => r.code))
   const terms = q.terms.filter((t) => !/^\d{6,7}$/.test(t.folded) || !index.codes.has(t.folded))

@@ -20,7 +20,7 @@ const MAX_SYLLABLE = 7
 
 /** The word pairs the dictionary's phrases hold, folded ("so_do", "hanh_an"), per dictionary. */
 const pairsOf = new WeakMap<Synonyms, Set<string>>()
-export const dictionaryPairs = (synonyms: Synonyms): Set<string> => {
+const dictionaryPairs = (synonyms: Synonyms): Set<string> => {
   let pairs = pairsOf.get(synonyms)
   if (pairs) return pairs
   pairs = new Set()

@@ -48,20 +48,6 @@ describe('findRequestClause', () => {
     ).toBeNull()
   })
 
-  it('reads a clause that asks nothing and names no topic as a remark, before or after the request', () => {
-    const tokens = (text: string) => analyse(text)
-    // "vui như Tết", "à mà trời mưa quá" hold no pair a name or the dictionary holds
-    const namesTopic = (pair: string) => ['tu_choi', 'choi_nhan', 'nhan_di', 'di_san'].includes(pair)
-    const remarkOf = (text: string) =>
-      markedWords(tokens(text), findRequestClause({ text, tokens: tokens(text), analyse, namesTopic }))
-    expect(remarkOf('vui như Tết, làm giấy từ chối nhận di sản thì thủ tục sao, à mà trời mưa quá')).toBe(
-      'vui như tết à mà trời mưa quá',
-    )
-    // without the names' pairs such a clause names the request's object
-    const text = 'vui như Tết, làm giấy từ chối nhận di sản thì thủ tục sao, à mà trời mưa quá'
-    expect(markedWords(tokens(text), findRequestClause({ text, tokens: tokens(text), analyse }))).toBe(null)
-  })
-
   it('keeps every clause that asks something in the request, wherever it is', () => {
     // the first clause asks where: only the old district after it is story
     expect(

@@ -14,8 +14,6 @@ const held = new Set(
   }),
 )
 const knows = (k: string) => held.has(k)
-/** As the names' share of each word or pair. */
-const share = (k: string) => (held.has(k) ? 0.001 : 0)
 const words = (text: string) => splitRunTogether(analyzeMessage(text), knows, synonyms).map((t) => t.folded)
 
 describe('splitRunTogether', () => {
@@ -53,7 +51,7 @@ describe('splitRunTogether', () => {
   })
 
   it('lets the query read what was meant, when the names are known', () => {
-    const terms = expandQuery('dangky tamtru', synonyms, share).terms.map((t) => t.folded)
+    const terms = expandQuery('dangky tamtru', synonyms, knows).terms.map((t) => t.folded)
     expect(terms).toEqual(expect.arrayContaining(['tam', 'tru']))
     expect(expandQuery('dangky tamtru', synonyms).terms.map((t) => t.folded)).toContain('tamtru')
   })
@@ -62,7 +60,7 @@ describe('splitRunTogether', () => {
     // (no "giờ": only the commas cut the clauses)
     const text =
       'vợ em mới sinh bé ở bệnh viện tỉnh hôm qua, nhà em ở quận Gò Vấp cũ, dangky tamtru cho bé ở đâu'
-    const story = expandQuery(text, synonyms, share)
+    const story = expandQuery(text, synonyms, knows)
       .terms.filter((t) => t.story)
       .map((t) => t.folded)
     expect(story).toEqual(expect.arrayContaining(['vien', 'go', 'vap']))
