@@ -48,6 +48,17 @@ describe('namesPrivateBrand', () => {
     expect(names('lớp con em tổ chức đi dã ngoại cuối tuần')).toBe('brand')
   })
 
+  it("takes a language centre, a music school, a choir, a self-drive car, a bank app's OTP and a year-end party as private life", () => {
+    expect(names('trung tâm tiếng Anh làm mất giấy chứng nhận hoàn thành khóa học, xin cấp lại')).toBe(
+      'brand',
+    )
+    expect(names('dang ky lop ve thieu nhi co phai dong tien truoc')).toBe('brand')
+    expect(names('đăng ký cho con vào ca đoàn của giáo xứ')).toBe('brand')
+    expect(names('thuê xe tự lái bị giữ tiền cọc')).toBe('brand')
+    expect(names('đổi điện thoại phải đăng ký lại smart otp')).toBe('brand')
+    expect(names('đăng ký danh sách dự tiệc tất niên công ty')).toBe('brand')
+  })
+
   it("takes a sports club's tryouts as a brand, beside which a dossier is an everyday one", () => {
     expect(names('nộp hồ sơ thử việc vào câu lạc bộ bóng đá Hà Nội')).toBe('brand')
     expect(names('dang ky cho con du tuyen hoc vien bong da HAGL')).toBe('brand')
