@@ -257,6 +257,12 @@ describe('expandQuery', () => {
     expect(texts('ờ thì em muốn hỏi là làm căn cước')).toEqual(plain)
   })
 
+  it('reads the writer tired of the process ("mệt mỏi quá", "rốt cuộc", "đi mấy lần rồi") as no word of the request', () => {
+    const plain = texts('chuyển hộ khẩu cần những gì')
+    expect(texts('chuyển hộ khẩu rốt cuộc cần những gì, mệt mỏi quá')).toEqual(plain)
+    expect(texts('đi mấy lần rồi, nhiêu khê quá, chuyển hộ khẩu cần những gì')).toEqual(plain)
+  })
+
   it('reads lost identity papers as the identity card', () => {
     expect(texts('mất hết giấy tờ tùy thân')).toEqual(expect.arrayContaining(['thẻ', 'căn', 'cước']))
   })
