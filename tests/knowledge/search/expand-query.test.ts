@@ -263,6 +263,14 @@ describe('expandQuery', () => {
     expect(texts('đi mấy lần rồi, nhiêu khê quá, chuyển hộ khẩu cần những gì')).toEqual(plain)
   })
 
+  it('reads acting for someone ("làm hộ bố", "làm thay mẹ") as no household and no word of the request', () => {
+    const plain = texts('đổi giấy phép lái xe')
+    expect(texts('làm hộ bố đổi giấy phép lái xe')).toEqual(plain)
+    expect(texts('đổi giấy phép lái xe, em đi làm thay mẹ được không')).toEqual(plain)
+    // a household business is still one
+    expect(texts('làm hộ kinh doanh')).toEqual(expect.arrayContaining(['hộ', 'kinh', 'doanh']))
+  })
+
   it('reads lost identity papers as the identity card', () => {
     expect(texts('mất hết giấy tờ tùy thân')).toEqual(expect.arrayContaining(['thẻ', 'căn', 'cước']))
   })
