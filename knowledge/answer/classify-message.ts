@@ -166,12 +166,13 @@ const PORTAL_SAYS = /(?<!\bthong )\bbao dang (?:xu li|cho|giai quyet)\b/
 
 /**
  * The progress of an application ("xem tiến độ hồ sơ", "kiểm tra tiến độ giải quyết") — folded. A
- * schedule changed or kept in a procedure ("đổi tiến độ chuyển vốn đầu tư", "điều chỉnh tiến độ dự án")
+ * schedule changed, stretched or kept in a procedure ("đổi tiến độ chuyển vốn đầu tư", "điều chỉnh tiến
+ * độ dự án", "giãn tiến độ", "lùi tiến độ")
  * is what the citizen asks to register, not how an application is going; nor, unmarked, are dollars
  * taken or paid ("thu tiền đô", "đổi tiền đô Mỹ"; "xem thử tiến độ" still asks the progress).
  */
 const PROGRESS =
-  /(?<!\b(?:doi|thay doi|dieu chinh|gia han|keo dai|cham|nhan|rut|gui|mua|ban|giu|cam) )(?<!(?<!\bxem )\bthu )\btien do\b(?! (?:chuyen|gop|dau tu|du an|thuc hien|xay dung|thi cong|von|my|la)\b)/
+  /(?<!\b(?:doi|thay doi|dieu chinh|gia han|keo dai|gian|lui|cham|nhan|rut|gui|mua|ban|giu|cam) )(?<!(?<!\bxem )\bthu )\btien do\b(?! (?:chuyen|gop|dau tu|du an|thuc hien|xay dung|thi cong|von|my|la)\b)/
 
 /**
  * Asking when the result of an application already handed in comes, without naming it ("nộp hồ sơ

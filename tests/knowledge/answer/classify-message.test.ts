@@ -320,6 +320,7 @@ describe('classifyMessage', () => {
       'mẹo làm hộ chiếu nhanh',
       'nộp hồ sơ cấp hộ chiếu bao lâu có kết quả',
       'điều chỉnh tiến độ góp vốn đầu tư ra nước ngoài',
+      'du an muon gian tien do, dieu chinh giay chung nhan dau tu the nao',
       'phí tách thửa',
     ],
     // asking for a person
