@@ -1119,7 +1119,7 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   if (answer.kind === 'status')
     return (
       (await offerPart(options, sentBackRequest)) ??
-      (await offerPart(options, filedCorrectionRequest)) ??
+      (await offerPart(options, filedCorrectionRequest, true)) ??
       answer
     )
   if (answer.kind === 'contact') return answer

@@ -103,15 +103,11 @@ export const spanLimit = (synonyms: Synonyms, folded: readonly string[], i: numb
 export const phraseSpan = (synonyms: Synonyms, folded: readonly string[], i: number): number =>
   Math.min(synonyms.longest.get(folded[i] ?? '') ?? 1, folded.length - i)
 
-/** Every marked word the dictionary's phrases hold (a word it knows is never a slip of another's marks). */
-const phraseWords = new Set<string>()
-
 const addPhrase = <T>(map: PhraseMap<T>, phrase: string, value: T): string => {
   const tokens = analyzeText(phrase)
   const key = tokens.map((t) => t.folded).join(' ')
   const entry = map.get(key)
   const form = tokens.map((t) => (t.accented ? t.text : ''))
-  for (const word of form) if (word) phraseWords.add(word)
   if (entry) {
     entry.value = value
     entry.forms.push(form)
@@ -138,6 +134,19 @@ const phraseStarts = (map: PhraseMap<unknown>): Map<string, number> => {
 
 /** A phrase this long or longer may hold one word typed with a slip of its marks. */
 const SLIP_PHRASE_WORDS = 3
+
+/** Per phrase map: every marked word its phrases hold (a word it knows is never a slip of another's marks). */
+const wordsOf = new WeakMap<PhraseMap<unknown>, { size: number; words: Set<string> }>()
+const markedWords = (map: PhraseMap<unknown>): Set<string> => {
+  let known = wordsOf.get(map)
+  if (!known || known.size !== map.size) {
+    const words = new Set<string>()
+    for (const { forms } of map.values()) for (const form of forms) for (const w of form) if (w) words.add(w)
+    known = { size: map.size, words }
+    wordsOf.set(map, known)
+  }
+  return known.words
+}
 
 /** Finds the entry for tokens[i, i+n) whose accents agree with what the user typed. */
 export const lookupPhrase = <T>(
@@ -178,7 +187,7 @@ export const lookupPhrase = <T>(
       const t = tokens[i + k] as AnalyzedToken
       if (!t.accented || !form[k]) continue
       if (form[k] === t.text) agree++
-      else differ += phraseWords.has(t.text) ? 2 : 1
+      else differ += markedWords(map).has(t.text) ? 2 : 1
     }
     if (differ <= 1 && agree >= SLIP_PHRASE_WORDS - 1) return entry.value
   }

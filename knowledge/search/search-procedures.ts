@@ -106,10 +106,10 @@ const DENIED_PENALTY = 0.3
 export const REQUEST_TOPIC_SHARE = 0.015
 /** … and at least this many: fewer is a chance meeting of words ("lên công an quận": "an_quận"). */
 const REQUEST_TOPIC_NAMES = 5
-/** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 /** A marked word held by at most this many names (or this share of them) may be a slip of the marks. */
 const SLIP_NAMES = 2
 const SLIP_SHARE = 0.001
+/** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
 /**
  * Query phrases naming a foreign person or investor ("nhà đầu tư nước ngoài" invests in Viet Nam): a
