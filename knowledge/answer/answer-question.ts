@@ -59,8 +59,7 @@ import { type ComplaintAct, complaintAct, fitComplaint, isComplaintProcedure } f
 import { HOTLINE, PORTAL } from './help-channels.ts'
 import { holdsOnlyInTail } from './holds-only-in-tail.ts'
 import { holdsRequestTopic, requestTopics } from './holds-request-topic.ts'
-import { holdsTypedRun } from './holds-typed-run.ts'
-import { holdsTypedTopic } from './holds-typed-topic.ts'
+import { holdsTypedRun, holdsTypedTopic } from './holds-typed-topic.ts'
 import { asksHouseholdOnly, householdForCompany, isCompanyName } from './household-for-company.ts'
 import { keepAskedEvents } from './keep-asked-events.ts'
 import { MAX_LISTED_NAME_CHARS, shorten } from './label-candidates.ts'
@@ -163,7 +162,7 @@ const GAP_ASK_HALF = { coverage: 0.5, idfCoverage: 0.4 }
  * offered that match ("có phải bạn hỏi …"), as a long message's request is, however few of its words the name holds.
  */
 const SHORT_TOPIC_WORDS = 6
-/** A long message's pair held by at most this share of names may name its topic (holds-typed-run.ts). */
+/** A long message's pair held by at most this share of names may name its topic (holds-typed-topic.ts). */
 const RUN_TOPIC_SHARE = 0.005
 /** A name whose words the question holds at least this share of joins a question between close rivals. */
 const WHOLE_NAME = 0.8
@@ -709,7 +708,7 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
     // Side words hid a name the question covers: ask whether it is meant rather than say nothing fits.
     if (covered.length) return withChannel(askWhich(covered, true))
     // A long message holding three words of the best match's name side by side, a rare pair among
-    // them, though its other words outweigh them: the best match is offered (holds-typed-run.ts).
+    // them, though its other words outweigh them: the best match is offered (holds-typed-topic.ts).
     if (
       best &&
       !absent.length &&

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { holdsTypedRun } from '../../../knowledge/answer/holds-typed-run.ts'
+import { holdsTypedRun, holdsTypedTopic } from '../../../knowledge/answer/holds-typed-topic.ts'
 import { analyzeText } from '../../../knowledge/search/normalize-vietnamese.ts'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+
+describe('holdsTypedTopic', () => {
+  it('holds a rare pair side by side, with the marks the citizen typed', () => {
+    expect(holdsTypedTopic('Thủ tục đăng ký giám hộ', analyzeText('giám hộ cho cháu'), ['giam_ho'])).toBe(
+      true,
+    )
+    expect(holdsTypedTopic('Thủ tục đăng ký giám hộ', analyzeText('giam ho cho chau'), ['giam_ho'])).toBe(
+      true,
+    )
+    expect(holdsTypedTopic('Thủ tục đăng ký giám hộ', analyzeText('giảm họ'), ['giam_ho'])).toBe(false)
+    expect(holdsTypedTopic('Thủ tục đăng ký giám hộ', analyzeText('giám hộ'), [])).toBe(false)
+  })
+})
 
 describe('holdsTypedRun', () => {
   it('holds a rare pair with the word before or after it, side by side, as typed', () => {
