@@ -86,23 +86,22 @@ export const isTellingWord = (folded: string): boolean => TELLING.has(folded)
  * Punctuation that ends a clause: a comma, a stop followed by a space (not "2.000", "tp.hcm"), or
  * emoji, which chat messages put where a stop would be ("… được về sớm 😂 tranh thủ hỏi luôn").
  */
-const CLAUSE_END = /,|[.;:!?…]+(?=\s|$)|\n|\s[-–]\s|\p{Extended_Pictographic}+/u
-const CLAUSE_ENDS = new RegExp(CLAUSE_END.source, 'gu')
+const CLAUSE_END = /,|[.;:!?…]+(?=\s|$)|\n|\s[-–]\s|\p{Extended_Pictographic}+/gu
 
-/** The message's pieces between clause-ending punctuation (also read by the facet's asked clause). */
-export const splitClauses = (text: string): string[] => text.split(CLAUSE_END)
-
-/** The same pieces, each with whether a question mark closes it. */
+/** The message's pieces between clause-ending punctuation, each with whether a question mark closes it. */
 const questionedPieces = (text: string): { piece: string; questioned: boolean }[] => {
   const out: { piece: string; questioned: boolean }[] = []
   let from = 0
-  for (const m of text.matchAll(CLAUSE_ENDS)) {
+  for (const m of text.matchAll(CLAUSE_END)) {
     out.push({ piece: text.slice(from, m.index), questioned: m[0].includes('?') })
     from = m.index + m[0].length
   }
   out.push({ piece: text.slice(from), questioned: false })
   return out
 }
+
+/** The message's pieces between clause-ending punctuation (also read by the facet's asked clause). */
+export const splitClauses = (text: string): string[] => questionedPieces(text).map((p) => p.piece)
 
 export type FindRequestClauseOptions = {
   /** The message as typed. */
