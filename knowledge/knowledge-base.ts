@@ -208,7 +208,7 @@ export const createKnowledgeBase = async ({
       const { expansions } = snapshot.caches
       let q = expansions.get(text)
       if (q === undefined) {
-        q = freeze(expandQuery(text, snapshot.vocabulary.synonyms, (k) => snapshot.index.df.has(k)))
+        q = freeze(expandQuery(text, snapshot.vocabulary.synonyms, snapshot.index))
         expansions.set(text, q)
       }
       return q

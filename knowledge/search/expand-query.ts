@@ -17,6 +17,8 @@ import { findTakenBack } from './find-taken-back.ts'
 import { type Expansion, lookupPhrase, phraseSpan, type Synonyms } from './load-synonyms.ts'
 import { namesDeath } from './names-death.ts'
 import { type AnalyzedToken, analyzeMessage, analyzeText, isTypedWithMarks } from './normalize-vietnamese.ts'
+import { respellSpoken } from './respell-spoken.ts'
+import type { NameWords } from './search-index.types.ts'
 import { splitRunTogether } from './split-run-together.ts'
 import { typedPhraseIn } from './typed-phrase-at.ts'
 
@@ -275,10 +277,15 @@ const ASKED: AnalyzedToken = { text: '_', folded: '_', accented: false }
 export const expandQuery = (
   text: string,
   synonyms: Synonyms,
-  /** Whether the names hold a folded word or pair: words typed glued without marks are cut by it (split-run-together.ts). */
-  knows?: (foldedWordOrPair: string) => boolean,
+  /**
+   * The words and pairs the names hold: words typed glued without marks are cut by them
+   * (split-run-together.ts), and syllables spelled as spoken respelled (respell-spoken.ts).
+   */
+  names?: NameWords,
 ): ExpandedQuery => {
-  const cut = (typed: AnalyzedToken[]) => (knows ? splitRunTogether(typed, knows, synonyms) : typed)
+  const knows = names && ((k: string) => names.df.has(k))
+  const cut = (typed: AnalyzedToken[]) =>
+    names && knows ? respellSpoken(splitRunTogether(typed, knows, synonyms), names, synonyms) : typed
   const tokens = rewriteAbbreviations(cut(analyzeMessage(text)), synonyms)
   const folded = tokens.map((t) => t.folded)
   const cueSpans = findCueSpans(tokens, synonyms)

@@ -148,6 +148,12 @@ const markedWords = (map: PhraseMap<unknown>): Set<string> => {
   return known.words
 }
 
+/** Whether a phrase of the dictionary holds the word as typed, marks and all ("rồi", "giờ"). */
+export const dictionaryHoldsMarked = (synonyms: Synonyms, word: string): boolean =>
+  [synonyms.expansions, synonyms.filler, synonyms.cues, synonyms.outOfScope].some((map) =>
+    markedWords(map).has(word),
+  )
+
 /** Finds the entry for tokens[i, i+n) whose accents agree with what the user typed. */
 export const lookupPhrase = <T>(
   map: PhraseMap<T>,

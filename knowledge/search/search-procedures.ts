@@ -26,6 +26,7 @@ import { preferToldVariant } from './prefer-told-variant.ts'
 import { retrieveByPairs } from './retrieve-by-pairs.ts'
 import { type RetrievalTerm, retrieveDocsByTerms } from './retrieve-by-terms.ts'
 import type { SearchResult } from './search.types.ts'
+import { fewNamesHold } from './search-index.types.ts'
 import { asksForForces } from './serves-forces.ts'
 import { speaksForOrganisation } from './speaks-for-organisation.ts'
 
@@ -106,9 +107,6 @@ const DENIED_PENALTY = 0.3
 export const REQUEST_TOPIC_SHARE = 0.015
 /** … and at least this many: fewer is a chance meeting of words ("lên công an quận": "an_quận"). */
 const REQUEST_TOPIC_NAMES = 5
-/** A marked word held by at most this many names (or this share of them) may be a slip of the marks. */
-const SLIP_NAMES = 2
-const SLIP_SHARE = 0.001
 /** Words before "nước ngoài" that make it a place ("ở nước ngoài"), not a person's nationality. */
 const PLACE_BEFORE = new Set(['o', 'tai', 'ra'])
 /**
@@ -308,7 +306,7 @@ export const searchProcedures = ({
   limit = 10,
   rerank,
 }: SearchProceduresOptions): SearchResult[] => {
-  const q = typeof query === 'string' ? expandQuery(query, synonyms, (k) => index.df.has(k)) : query
+  const q = typeof query === 'string' ? expandQuery(query, synonyms, index) : query
   const results = codeResults(index, q)
   const seen = new Set(results.map((r) => r.code))
   const terms = q.terms.filter((t) => !/^\d{6,7}$/.test(t.folded) || !index.codes.has(t.folded))
@@ -417,9 +415,8 @@ export const searchProcedures = ({
   // … unless its marks were a slip: a marked word few names hold ("giây", "dưng"), found beside a
   // word of the query as the query pairs them, that word agreeing in its own marks ("giây phép",
   // "xây dưng" are "giấy phép", "xây dựng"; "hải quân" is not "hải quan": names say "quân" often).
-  const slipLimit = Math.max(SLIP_NAMES, index.size * SLIP_SHARE)
   const slip = terms.map(
-    (t, k) => strict[k] && t.text !== t.folded && (index.markedDf?.get(t.text) ?? 0) <= slipLimit,
+    (t, k) => strict[k] && t.text !== t.folded && fewNamesHold(index.markedDf?.get(t.text) ?? 0, index),
   )
   const pairAt = new Map(q.bigrams.map((p, k) => [p, k]))
   // A syllable of a two-syllable word the dictionary gave counts only where its pair is found.

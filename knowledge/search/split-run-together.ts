@@ -20,7 +20,7 @@ const MAX_SYLLABLE = 7
 
 /** The word pairs the dictionary's phrases hold, folded ("so_do", "hanh_an"), per dictionary. */
 const pairsOf = new WeakMap<Synonyms, Set<string>>()
-const dictionaryPairs = (synonyms: Synonyms): Set<string> => {
+export const dictionaryPairs = (synonyms: Synonyms): Set<string> => {
   let pairs = pairsOf.get(synonyms)
   if (pairs) return pairs
   pairs = new Set()
@@ -40,7 +40,7 @@ const dictionaryPairs = (synonyms: Synonyms): Set<string> => {
 }
 
 /** Whether the dictionary knows the word as one of its own (an abbreviation, a phrase's word). */
-const inDictionary = (synonyms: Synonyms, word: string): boolean =>
+export const inDictionary = (synonyms: Synonyms, word: string): boolean =>
   synonyms.abbreviations.has(word) ||
   synonyms.expansions.has(word) ||
   synonyms.filler.has(word) ||
