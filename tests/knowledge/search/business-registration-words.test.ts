@@ -51,6 +51,17 @@ describeOnPortal('opening a shop of a kind named, on the portal export', (portal
       expect(answer.procedure?.code, question).toBe('1.001612')
     }
   })
+
+  it('reads a shop named with a permit asked as the household business, not a weapons permit', async () => {
+    for (const question of ['quán ăn cần giấy phép gì', 'xin giấy phép cho quán cà phê']) {
+      const answer = await portal.kb.answer(question, {})
+      expect(['answer', 'clarify'], question).toContain(answer.kind)
+      expect(offeredCodes(answer), question).toContain('1.001612')
+      expect(offeredCodes(answer).join(' '), question).not.toMatch(/3\.0003|1\.013424/)
+    }
+    const asked = await portal.kb.answer('tiệm tạp hóa có cần giấy phép kinh doanh không', {})
+    expect(asked.procedure?.code).toBe('1.001612')
+  })
 })
 
 describeOnPortal('a company changing its name, on the portal export', (portal) => {
