@@ -1,0 +1,33 @@
+import { expect } from 'vitest'
+import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
+import { eachAnswer } from '../../helpers/portal-question-tables.ts'
+
+/**
+ * Papers described by how they look or what they are for instead of named (knowledge/data/synonyms.json):
+ * the pink or red book is the land certificate, the paper to go abroad is the passport.
+ */
+describeOnPortal('papers described instead of named, on the portal export', (portal) => {
+  eachAnswer(portal, [
+    'cuốn sổ màu hồng bị mất phải làm sao',
+    'sổ bìa đỏ bị cháy một góc, xin cấp lại ở đâu',
+  ])('"%s" is the land certificate re-issued after a loss or damage', (answer, question) => {
+    expect(answer.kind, question).toBe('answer')
+    expect(answer.procedure?.name, question).toMatch(/Cấp lại Giấy chứng nhận|Cấp đổi Giấy chứng nhận/)
+  })
+
+  eachAnswer(portal, [
+    'cái giấy để đi nước ngoài làm ở đâu',
+    'giấy tờ để đi nước ngoài du lịch gồm những gì',
+  ])('"%s" is the passport', (answer, question) => {
+    expect(answer.kind, question).toBe('answer')
+    expect(answer.procedure?.name, question).toMatch(/^Cấp hộ chiếu phổ thông/)
+  })
+
+  eachAnswer(portal, ['mất cái giấy để đi nước ngoài rồi báo ở đâu'])(
+    '"%s" reports the lost passport',
+    (answer) => {
+      expect(answer.kind).toBe('answer')
+      expect(answer.procedure?.name).toMatch(/^Trình báo mất hộ chiếu/)
+    },
+  )
+})
