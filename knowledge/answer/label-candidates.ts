@@ -85,7 +85,7 @@ const withCase = (name: string, label: string) => {
 }
 
 /** The word without the punctuation after it: "đai," and "đai" are the same word of two names. */
-const bare = (word: string) => word.toLocaleLowerCase('vi').replace(/[,;:.]+$/u, '')
+const bare = (word: string) => word.toLocaleLowerCase('vi').replace(/[,;:./]+$/u, '')
 
 const same = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && bare(a) === bare(b)
@@ -190,7 +190,7 @@ const labelNames = (
     while (mid.length > 1 && EDGE_WORDS.has((mid.at(-1) ?? '').toLocaleLowerCase('vi'))) mid.pop()
     const text = mid
       .join(' ')
-      .replace(/^[,;:–-]\s*|[,;:.–-]$/gu, '')
+      .replace(/^[,;:/–-]\s*|[,;:./–-]$/gu, '')
       .replace(/^\(([^()]*)\)$/u, '$1')
       .trim()
     if (text.length < 3) return shorten(bases[i] ?? '')

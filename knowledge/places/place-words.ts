@@ -62,7 +62,8 @@ export const PROVINCE_ALIASES: readonly { code: string; old: boolean; names: rea
   { code: '46', old: false, names: ['thừa thiên huế'] },
   // merged into Hà Nội in 2008, still said by the people of its towns and villages
   { code: '01', old: false, names: ['hà tây'] },
-  { code: '77', old: true, names: ['brvt'] },
+  // its two cities, said for the province
+  { code: '77', old: true, names: ['brvt', 'vũng tàu', 'bà rịa'] },
   { code: '67', old: true, names: ['đăk nông', 'đắc nông'] },
   { code: '06', old: true, names: ['bắc cạn'] },
 ]

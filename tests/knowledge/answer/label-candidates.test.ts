@@ -11,6 +11,18 @@ describe('clarifyLabels', () => {
     ).toEqual({ labels: ['Dưới 14 tuổi', 'Từ đủ 14 tuổi trở lên'], common: 'Cấp thẻ căn cước' })
   })
 
+  it('reads a word before a slash as the same word ("trước bạ/ Miễn …"), so no label starts inside "trước bạ"', () => {
+    const { labels, common } = clarifyLabels([
+      'Khai lệ phí trước bạ nhà, đất/ Miễn lệ phí trước bạ nhà, đất',
+      'Khai lệ phí trước bạ/ Miễn lệ phí trước bạ đối với tài sản khác theo quy định của pháp luật về lệ phí trước bạ',
+      'Khai lệ phí trước bạ tàu thuyền đánh cá, tàu thuyền vận tải thuỷ nội địa',
+    ])
+    expect(common).toBe('Khai lệ phí trước bạ')
+    expect(labels[0]).toMatch(/^Nhà, đất/)
+    expect(labels[1]).toMatch(/^Miễn lệ phí trước bạ đối với tài sản khác/)
+    expect(labels[2]).toMatch(/^Tàu thuyền đánh cá/)
+  })
+
   it('drops the level suffix and keeps whole names when they share too little', () => {
     const { labels, common } = clarifyLabels([
       'Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)',

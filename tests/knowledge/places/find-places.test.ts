@@ -62,6 +62,11 @@ describe('findPlaces: provinces', () => {
       ['Thái Bình', 'Tỉnh Hưng Yên'],
     ])
   })
+
+  it('reads the cities said for their old province ("mua nhà ở Vũng Tàu") as that province', () => {
+    for (const text of ['mua nhà ở Vũng Tàu', 'đất ở Bà Rịa', 'o vung tau'])
+      expect(only(text).current?.name, text).toBe('Thành phố Hồ Chí Minh')
+  })
 })
 
 describe('findPlaces: communes and wards', () => {
