@@ -4,7 +4,8 @@ import { eachAnswer } from '../../helpers/portal-question-tables.ts'
 
 /**
  * Papers described by how they look or what they are for instead of named (knowledge/data/synonyms.json):
- * the pink or red book is the land certificate, the paper to go abroad is the passport.
+ * the pink or red book is the land certificate, the paper to go abroad is the passport; the office papers are
+ * handed in at ("bộ phận một cửa") is where, not what.
  */
 describeOnPortal('papers described instead of named, on the portal export', (portal) => {
   eachAnswer(portal, [
@@ -22,6 +23,15 @@ describeOnPortal('papers described instead of named, on the portal export', (por
     expect(answer.kind, question).toBe('answer')
     expect(answer.procedure?.name, question).toMatch(/^Cấp hộ chiếu phổ thông/)
   })
+
+  eachAnswer(portal, ['chỗ một cửa ở xã có nhận làm sổ đỏ không', 'bộ phận một cửa xã có làm sổ đỏ không'])(
+    '"%s" is about the land certificate, not a vehicle registration',
+    (answer, question) => {
+      expect(['answer', 'clarify'], question).toContain(answer.kind)
+      for (const o of [answer.procedure, ...(answer.candidates ?? [])].filter(Boolean))
+        expect(o?.name, question).toMatch(/Giấy chứng nhận|đất đai/)
+    },
+  )
 
   eachAnswer(portal, ['mất cái giấy để đi nước ngoài rồi báo ở đâu'])(
     '"%s" reports the lost passport',
