@@ -1126,7 +1126,7 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
   if (followed.kind === 'answer') return (await offerForWhatNext(options, followed)) ?? followed
   if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
   return (
-    (await answerTwoRequests(options)) ??
+    (await answerSeveralRequests(options)) ??
     (await answerRequestOnly(options, withoutHeldClause)) ??
     (await answerRequestOnly(options, correctedRequest)) ??
     (await offerPart(options, sentBackRequest)) ??
@@ -1239,29 +1239,29 @@ const readRequestOnly = async (
   return request ? answerAlone({ ...options, question: request }) : null
 }
 
-/** The lead of a reply to two requests in one message. */
-const TWO_REQUESTS_LEAD = 'Bạn hỏi về 2 thủ tục. Bạn muốn xem thủ tục nào trước (trả lời số thứ tự)?'
+/** The lead of a reply to several requests in one message. */
+const requestsLead = (count: number) =>
+  `Bạn hỏi về ${count} thủ tục. Bạn muốn xem thủ tục nào trước (trả lời số thứ tự)?`
 
 /**
- * Two requests in one message, outside a conversation ("vừa đổi bằng lái vừa làm hộ chiếu"), which read
- * together found nothing sure: when each side alone is answered with a procedure of its own, which of the
- * two to show first (`split-requests.ts`); else null.
+ * Two requests in one message, or a list of them, outside a conversation ("vừa đổi bằng lái vừa làm hộ
+ * chiếu", "1) đổi bằng lái 2) làm lại căn cước"), which read together found nothing sure: when each alone
+ * is answered with a procedure of its own, which to show first (`split-requests.ts`); else null.
  */
-const answerTwoRequests = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+const answerSeveralRequests = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
   if (hasContext(options)) return null
   const sides = splitRequests(withoutAsides(options.question))
   if (!sides) return null
   const answers = await Promise.all(sides.map((side) => answerAlone({ ...options, question: side })))
   const codes = answers.map((a) => (a.kind === 'answer' ? a.procedure?.code : undefined))
-  const [first, second] = codes
-  if (!first || !second || first === second) return null
-  const procedures = await Promise.all([first, second].map((code) => options.getProcedure(code)))
+  if (codes.some((code) => !code) || new Set(codes).size < codes.length) return null
+  const procedures = await Promise.all(codes.map((code) => options.getProcedure(code as string)))
   if (procedures.some((p) => !p)) return null
   return composeClarify({
     options: procedures as Procedure[],
     facet: 'overview',
     weak: false,
-    lead: TWO_REQUESTS_LEAD,
+    lead: requestsLead(procedures.length),
     ...(options.wordShare ? { pairShare: options.wordShare } : {}),
   })
 }

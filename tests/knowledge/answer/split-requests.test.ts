@@ -26,6 +26,31 @@ describe('two requests in one message', () => {
     ).toBeNull()
   })
 
+  it('are read as the items of a list, numbered or bulleted, the words before the first item left out', () => {
+    expect(splitRequests('1. đổi bằng lái ô tô 2. làm lại căn cước. cái nào làm online được')).toEqual([
+      'đổi bằng lái ô tô',
+      'làm lại căn cước. cái nào làm online được',
+    ])
+    expect(splitRequests('em hỏi 2 việc: - tách thửa đất - sang tên sổ đỏ, phí bao nhiêu')).toEqual([
+      'tách thửa đất',
+      'sang tên sổ đỏ, phí bao nhiêu',
+    ])
+    expect(splitRequests('a) khai sinh b) nhập hộ khẩu cho con')).toEqual([
+      'khai sinh',
+      'nhập hộ khẩu cho con',
+    ])
+    expect(splitRequests('1) làm hộ chiếu\n2) gia hạn tạm trú\n3) đổi bằng lái')).toEqual([
+      'làm hộ chiếu',
+      'gia hạn tạm trú',
+      'đổi bằng lái',
+    ])
+    // a dash inside a name or a route is no list; a number in a sentence is no item
+    expect(splitRequests('đăng ký xe chạy tuyến Sài Gòn - Đà Lạt - Nha Trang')).toBeNull()
+    expect(splitRequests('nhà ở quận 1. tôi muốn hỏi 2 việc')).toBeNull()
+    // an item of one word is none
+    expect(splitRequests('1) visa 2) passport')).toBeNull()
+  })
+
   const portal = usePortalKnowledgeBase()
 
   it('ask which of the two procedures to show first, instead of saying the records lack them', async () => {
@@ -41,6 +66,19 @@ describe('two requests in one message', () => {
       const picked = await portal.kb.answer('2', { candidateCodes: offeredCodes(answer) })
       expect(picked).toMatchObject({ kind: 'answer', procedure: { code: PASSPORT } })
     }
+  })
+
+  it('ask which of a list of requests to show first, each answered alone', async () => {
+    const answer = await portal.kb.answer('1. đổi bằng lái ô tô 2. làm lại căn cước. cái nào làm online được')
+    expect(answer.kind).toBe('clarify')
+    expect(answer.text).toMatch(/^Bạn hỏi về 2 thủ tục/)
+    // "Đổi giấy phép lái xe", "Cấp lại thẻ căn cước"
+    expect(offeredCodes(answer)).toEqual([LICENCE_EXCHANGE, '1.014064'])
+    const three = await portal.kb.answer(
+      '1) làm hộ chiếu\n2) gia hạn tạm trú\n3) đổi bằng lái, mỗi cái bao lâu',
+    )
+    expect(three.text).toMatch(/^Bạn hỏi về 3 thủ tục/)
+    expect(offeredCodes(three)).toContain(PASSPORT)
   })
 
   it('leave a message read together alone when it is answered so', async () => {
