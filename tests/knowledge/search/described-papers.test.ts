@@ -41,3 +41,18 @@ describeOnPortal('papers described instead of named, on the portal export', (por
     },
   )
 })
+
+/**
+ * Receiving the result asked in everyday words ("bao lâu thì lấy được", "sau khi nộp"): the time asked,
+ * not a procedure that takes a paper back ("Thu hồi Giấy chứng nhận").
+ */
+describeOnPortal('when the result can be collected, on the portal export', (portal) => {
+  eachAnswer(portal, ['bao lâu thì lấy được sổ đỏ sau khi nộp', 'nộp hồ sơ xong thì bao lâu lấy được sổ đỏ'])(
+    '"%s" asks the land certificate’s time',
+    (answer, question) => {
+      expect(answer.facet, question).toBe('duration')
+      for (const o of [answer.procedure, ...(answer.candidates ?? [])].filter(Boolean))
+        expect(o?.name, question).not.toMatch(/^Thu hồi/)
+    },
+  )
+})
