@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { eachAnswer } from '../../helpers/portal-question-tables.ts'
 
@@ -32,6 +33,12 @@ describeOnPortal('papers described instead of named, on the portal export', (por
         expect(o?.name, question).toMatch(/Giấy chứng nhận|đất đai/)
     },
   )
+
+  eachAnswer(portal, [
+    'Thẻ căn cước công dân gắn chip của bố em bị gãy đôi, giờ mang ra công an huyện Đông Anh đổi cái mới thì làm thế nào ạ?',
+  ])('"%s": the police named as where to go, the card is what is asked', (answer) => {
+    expect(offeredCodes(answer)[0]).toBe('1.014063')
+  })
 
   eachAnswer(portal, ['mất cái giấy để đi nước ngoài rồi báo ở đâu'])(
     '"%s" reports the lost passport',
