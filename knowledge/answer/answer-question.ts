@@ -89,7 +89,7 @@ import { findOpenChoice, otherSideOfChoice, settleChoice } from './settle-choice
 import { shareObject } from './share-object.ts'
 import { ASK_WORDS, sharesOnlyTheAsk } from './shares-only-the-ask.ts'
 import { sharesTopic } from './shares-topic.ts'
-import { splitRequests } from './split-requests.ts'
+import { splitList, splitRequests } from './split-requests.ts'
 import { withoutCitations } from './without-citations.ts'
 import { asksWhatNextWithHeld, heldPaper, withoutHeldClause } from './without-held-clause.ts'
 
@@ -1123,10 +1123,15 @@ export const answerQuestion = async (asked: AnswerQuestionOptions): Promise<Answ
     )
   if (answer.kind === 'contact') return answer
   const followed = await answerFollowUp(options, answer)
-  if (followed.kind === 'answer') return (await offerForWhatNext(options, followed)) ?? followed
+  if (followed.kind === 'answer')
+    return (
+      (await answerSeveralRequests(options, followed)) ??
+      (await offerForWhatNext(options, followed)) ??
+      followed
+    )
   if (followed.kind !== 'clarify' && followed.kind !== 'not_found') return followed
   return (
-    (await answerSeveralRequests(options)) ??
+    (await answerSeveralRequests(options, followed)) ??
     (await answerRequestOnly(options, withoutHeldClause)) ??
     (await answerRequestOnly(options, correctedRequest)) ??
     (await offerPart(options, sentBackRequest)) ??
@@ -1239,29 +1244,43 @@ const readRequestOnly = async (
   return request ? answerAlone({ ...options, question: request }) : null
 }
 
-/** The lead of a reply to several requests in one message. */
+/** The lead of a reply to several requests in one message, each with a procedure of its own. */
 const requestsLead = (count: number) =>
   `Bạn hỏi về ${count} thủ tục. Bạn muốn xem thủ tục nào trước (trả lời số thứ tự)?`
 
+/** … and to a list of requests only some of which the records hold a procedure for. */
+const someRequestsLead = (asked: number, held: number) =>
+  `Bạn hỏi ${asked} ý, nhưng dữ liệu thủ tục chính thức ở đây chỉ có thủ tục cho ${held} ý dưới đây. Bạn muốn xem thủ tục nào (trả lời số thứ tự)?`
+
 /**
  * Two requests in one message, or a list of them, outside a conversation ("vừa đổi bằng lái vừa làm hộ
- * chiếu", "1) đổi bằng lái 2) làm lại căn cước"), which read together found nothing sure: when each alone
- * is answered with a procedure of its own, which to show first (`split-requests.ts`); else null.
+ * chiếu", "1) đổi bằng lái 2) làm lại căn cước"), each read alone (`split-requests.ts`): when each names
+ * a procedure of its own, which to show first. A list is read item by item even when the whole message
+ * was answered (its answer is one item's at best), and offers the items that name a procedure when the
+ * others name none; two requests joined by "và" only when the whole found nothing sure. Else null.
  */
-const answerSeveralRequests = async (options: AnswerQuestionOptions): Promise<Answer | null> => {
+const answerSeveralRequests = async (
+  options: AnswerQuestionOptions,
+  whole: Answer,
+): Promise<Answer | null> => {
   if (hasContext(options)) return null
-  const sides = splitRequests(withoutAsides(options.question))
+  const text = withoutAsides(options.question)
+  const list = splitList(text)
+  if (!list && whole.kind === 'answer') return null
+  const sides = list ?? splitRequests(text)
   if (!sides) return null
   const answers = await Promise.all(sides.map((side) => answerAlone({ ...options, question: side })))
   const codes = answers.map((a) => (a.kind === 'answer' ? a.procedure?.code : undefined))
-  if (codes.some((code) => !code) || new Set(codes).size < codes.length) return null
-  const procedures = await Promise.all(codes.map((code) => options.getProcedure(code as string)))
+  const held = [...new Set(codes.filter((code): code is string => !!code))]
+  const each = held.length === codes.length
+  if (held.length < (whole.kind === 'answer' ? 2 : 1) || (!list && !each)) return null
+  const procedures = await Promise.all(held.map((code) => options.getProcedure(code)))
   if (procedures.some((p) => !p)) return null
   return composeClarify({
     options: procedures as Procedure[],
     facet: 'overview',
     weak: false,
-    lead: requestsLead(procedures.length),
+    lead: each ? requestsLead(held.length) : someRequestsLead(sides.length, held.length),
     ...(options.wordShare ? { pairShare: options.wordShare } : {}),
   })
 }

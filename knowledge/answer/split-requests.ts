@@ -60,10 +60,22 @@ const listItems = (body: string): string[] | null => {
  *   at least two words, or null
  * @example splitRequests('vừa đổi bằng lái vừa làm hộ chiếu') // ['đổi bằng lái', 'làm hộ chiếu']
  */
-export const splitRequests = (text: string): string[] | null => {
-  const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+export const splitRequests = (text: string): string[] | null => splitList(text) ?? splitJoined(text)
+
+const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+
+/**
+ * @returns the items of a message written as a list of requests ("1) … 2) …", "- … - …"), each of two
+ *   words or more, or null
+ * @example splitList('em hỏi 2 việc: - tách thửa đất - sang tên sổ đỏ') // ['tách thửa đất', 'sang tên sổ đỏ']
+ */
+export const splitList = (text: string): string[] | null => {
   const items = listItems(text.normalize('NFC'))
-  if (items) return items.every((item) => words(item) >= MIN_SIDE_WORDS) ? items : null
+  return items?.every((item) => words(item) >= MIN_SIDE_WORDS) ? items : null
+}
+
+/** The two sides of a short message joined by "và", "vừa … vừa" …, or null. */
+const splitJoined = (text: string): [string, string] | null => {
   const body = text.normalize('NFC').replace(OPENING, '')
   if (words(body) > MAX_WORDS) return null
   const join = JOIN.exec(body)

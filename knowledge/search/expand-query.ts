@@ -8,6 +8,7 @@
 import type { Facet } from '../answer/answer.types.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
+import { dropClassifiers } from './drop-classifiers.ts'
 import { findLifeEvents } from './find-life-events.ts'
 import { findShortNegation } from './find-negated-facts.ts'
 import { findPurposeClause } from './find-purpose-clause.ts'
@@ -284,8 +285,12 @@ export const expandQuery = (
   names?: NameWords,
 ): ExpandedQuery => {
   const knows = names && ((k: string) => names.df.has(k))
+  // (and the classifiers before a thing described dropped: drop-classifiers.ts)
   const cut = (typed: AnalyzedToken[]) =>
-    names && knows ? respellSpoken(splitRunTogether(typed, knows, synonyms), names, synonyms) : typed
+    dropClassifiers(
+      names && knows ? respellSpoken(splitRunTogether(typed, knows, synonyms), names, synonyms) : typed,
+      synonyms,
+    )
   const tokens = rewriteAbbreviations(cut(analyzeMessage(text)), synonyms)
   const folded = tokens.map((t) => t.folded)
   const cueSpans = findCueSpans(tokens, synonyms)

@@ -148,6 +148,27 @@ const markedWords = (map: PhraseMap<unknown>): Set<string> => {
   return known.words
 }
 
+/** The word pairs the dictionary's phrases hold, folded ("so_do", "hanh_an"), per dictionary. */
+const pairsOf = new WeakMap<Synonyms, Set<string>>()
+export const dictionaryPairs = (synonyms: Synonyms): Set<string> => {
+  let pairs = pairsOf.get(synonyms)
+  if (pairs) return pairs
+  pairs = new Set()
+  for (const map of [
+    synonyms.abbreviations,
+    synonyms.expansions,
+    synonyms.filler,
+    synonyms.cues,
+    synonyms.outOfScope,
+  ])
+    for (const key of map.keys()) {
+      const words = key.split(' ')
+      for (let k = 0; k + 1 < words.length; k++) pairs.add(`${words[k]}_${words[k + 1]}`)
+    }
+  pairsOf.set(synonyms, pairs)
+  return pairs
+}
+
 /** Whether a phrase of the dictionary holds the word as typed, marks and all ("rồi", "giờ"). */
 export const dictionaryHoldsMarked = (synonyms: Synonyms, word: string): boolean =>
   [synonyms.expansions, synonyms.filler, synonyms.cues, synonyms.outOfScope].some((map) =>

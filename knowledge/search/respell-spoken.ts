@@ -7,10 +7,9 @@
  * neighbour as the names do ("sin giấy" is "xin giấy"; "chú tôi" stays: no respelling pairs).
  * @module
  */
-import { dictionaryHoldsMarked, type Synonyms } from './load-synonyms.ts'
+import { dictionaryHoldsMarked, dictionaryPairs, type Synonyms } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from './normalize-vietnamese.ts'
 import { fewNamesHold, type NameWords } from './search-index.types.ts'
-import { dictionaryPairs } from './split-run-together.ts'
 
 /** Initial consonants said alike in some region, each with what it may have been meant as. */
 const INITIALS: ReadonlyArray<readonly [string, readonly string[]]> = [

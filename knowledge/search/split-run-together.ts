@@ -9,7 +9,7 @@
  * (`normalize-vietnamese.ts`).
  * @module
  */
-import type { Synonyms } from './load-synonyms.ts'
+import { dictionaryPairs, type Synonyms } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from './normalize-vietnamese.ts'
 
 /** Shortest word read as glued syllables, and the most syllables one is cut into. */
@@ -17,27 +17,6 @@ const MIN_LETTERS = 4
 const MAX_PIECES = 4
 /** The longest syllable without marks ("nghieng", "nguyen", "khuyet"). */
 const MAX_SYLLABLE = 7
-
-/** The word pairs the dictionary's phrases hold, folded ("so_do", "hanh_an"), per dictionary. */
-const pairsOf = new WeakMap<Synonyms, Set<string>>()
-export const dictionaryPairs = (synonyms: Synonyms): Set<string> => {
-  let pairs = pairsOf.get(synonyms)
-  if (pairs) return pairs
-  pairs = new Set()
-  for (const map of [
-    synonyms.abbreviations,
-    synonyms.expansions,
-    synonyms.filler,
-    synonyms.cues,
-    synonyms.outOfScope,
-  ])
-    for (const key of map.keys()) {
-      const words = key.split(' ')
-      for (let k = 0; k + 1 < words.length; k++) pairs.add(`${words[k]}_${words[k + 1]}`)
-    }
-  pairsOf.set(synonyms, pairs)
-  return pairs
-}
 
 /** Whether the dictionary knows the word as one of its own (an abbreviation, a phrase's word). */
 export const inDictionary = (synonyms: Synonyms, word: string): boolean =>

@@ -81,6 +81,16 @@ describe('two requests in one message', () => {
     expect(offeredCodes(three)).toContain(PASSPORT)
   })
 
+  it('offer the items of a list the records hold a procedure for, saying the others have none', async () => {
+    const answer = await portal.kb.answer(
+      '- mở công ty cổ phần với 3 người bạn, cần chuẩn bị giấy tờ gì và nộp ở đâu - làm con dấu có bắt buộc không',
+    )
+    expect(answer.kind).toBe('clarify')
+    expect(answer.text).toMatch(/^Bạn hỏi 2 ý, nhưng dữ liệu thủ tục chính thức ở đây chỉ có thủ tục cho 1 ý/)
+    // "Đăng ký thành lập công ty cổ phần"
+    expect(offeredCodes(answer)).toEqual(['2.002043'])
+  })
+
   it('leave a message read together alone when it is answered so', async () => {
     const answer = await portal.kb.answer('xin xác nhận độc thân rồi đăng ký kết hôn luôn')
     expect(answer.kind).toBe('answer')

@@ -1,0 +1,43 @@
+/**
+ * The classifier a citizen puts before a thing they describe ("cái thẻ gắn chip", "cuốn sổ màu hồng",
+ * "tấm thẻ", "chiếc xe", "tự đóng cái khoản bảo hiểm"): a word of the sentence, not of the thing, which
+ * kept the dictionary's phrases from being read ("tự đóng … bảo hiểm", "sổ màu hồng"). Dropped only
+ * where typed with marks (unmarked, "cai", "tam", "quyen" are "cải", "tạm", "quyền" too often), before
+ * another word of the same clause, and where no phrase of the dictionary holds it beside a neighbour
+ * ("cái này", "mấy tấm ảnh", "tấm lợp", "mua lại chiếc xe" keep theirs).
+ * @module
+ */
+import { dictionaryPairs, type Synonyms } from './load-synonyms.ts'
+import type { AnalyzedToken } from './normalize-vietnamese.ts'
+
+/** Classifiers, as typed with marks. */
+const CLASSIFIERS = new Set(['cái', 'cuốn', 'quyển', 'tấm', 'chiếc'])
+/** What "cái" may count before the thing ("cái khoản bảo hiểm"). */
+const COUNTED = new Set(['khoản'])
+
+/**
+ * @returns the tokens without such classifiers, or the same array when none is
+ * @example dropClassifiers(analyzeMessage('tự đóng cái khoản bảo hiểm'), synonyms) // tự đóng bảo hiểm
+ */
+export const dropClassifiers = (tokens: AnalyzedToken[], synonyms: Synonyms): AnalyzedToken[] => {
+  const phrases = dictionaryPairs(synonyms)
+  const held = (a: AnalyzedToken | undefined, b: AnalyzedToken | undefined) =>
+    !!a && !!b && !b.clause && phrases.has(`${a.folded}_${b.folded}`)
+  let out: AnalyzedToken[] | null = null
+  // a dropped word opened a clause: the next word kept does
+  let opens = false
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as AnalyzedToken
+    const next = tokens[i + 1]
+    const before = next !== undefined && !next.clause
+    const counted = COUNTED.has(t.text) && CLASSIFIERS.has(tokens[i - 1]?.text ?? '') && !t.clause
+    if ((CLASSIFIERS.has(t.text) || counted) && before && !held(tokens[i - 1], t) && !held(t, next)) {
+      out ??= tokens.slice(0, i)
+      opens ||= !!t.clause
+      continue
+    }
+    if (out) out.push(opens && !t.clause ? { ...t, clause: true } : t)
+    opens = false
+  }
+  return out ?? tokens
+}
