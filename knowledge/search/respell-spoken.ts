@@ -25,12 +25,14 @@ const INITIALS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['n', ['l']],
 ]
 
-/** Final consonants said alike ("nhượn" for "nhượng", "bác" for "bát"). */
-const FINALS: ReadonlyArray<readonly [string, string]> = [
-  ['ng', 'n'],
-  ['n', 'ng'],
-  ['c', 't'],
-  ['t', 'c'],
+/** Final consonants said alike ("nhượn" for "nhượng", "hàn" for "hành", "bác" for "bát"). */
+const FINALS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ng', ['n']],
+  ['nh', ['n']],
+  ['n', ['ng', 'nh']],
+  ['ch', ['t']],
+  ['c', ['t']],
+  ['t', ['c', 'ch']],
 ]
 
 /** A pair of words is the names' when at least this many names hold it. */
@@ -66,9 +68,9 @@ const respellingsOf = (text: string): string[] => {
     for (const to of tos) out.push(to + text.slice(from.length))
     break
   }
-  for (const [from, to] of FINALS) {
+  for (const [from, tos] of FINALS) {
     if (!text.endsWith(from)) continue
-    out.push(text.slice(0, -from.length) + to)
+    for (const to of tos) out.push(text.slice(0, -from.length) + to)
     break
   }
   return out.filter(isVietnameseSyllable)

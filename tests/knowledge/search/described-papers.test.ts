@@ -40,6 +40,13 @@ describeOnPortal('papers described instead of named, on the portal export', (por
     expect(offeredCodes(answer)[0]).toBe('1.014063')
   })
 
+  eachAnswer(portal, [
+    'Bằng lái ô tô của tôi là loại bìa giấy cũ, sắp hết hạn, đổi sang thẻ nhựa thì nộp ở Sở Giao thông vận tải hay chỗ nào?',
+    'đổi bằng lái giấy sang thẻ pet ở đâu',
+  ])('"%s": a paper licence to exchange for a plastic card is the licence exchange', (answer) => {
+    expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '3.000347' } })
+  })
+
   eachAnswer(portal, ['mất cái giấy để đi nước ngoài rồi báo ở đâu'])(
     '"%s" reports the lost passport',
     (answer) => {

@@ -32,6 +32,7 @@ const names = nameWords(
       ['làm thẻ căn cước', 5],
       ['xác nhận của công an xã', 6],
       ['hội đồng công nhận giá đất', 5],
+      ['thành lập hộ kinh doanh', 5],
     ] as const
   ).flatMap(([name, times]) => Array.from({ length: times }, () => name)),
 )
@@ -48,6 +49,8 @@ describe('respellSpoken', () => {
       'đất',
     ])
     expect(words('xin giấy phép sây dựng')).toEqual(['xin', 'giấy', 'phép', 'xây', 'dựng'])
+    // a final consonant said alike ("thàn" for "thành")
+    expect(words('đăng ký thàn lập hộ kinh doanh')).toContain('thành')
     // the dictionary's everyday phrase "làm lại", written with these marks
     expect(words('nàm lại căn cước')).toEqual(['làm', 'lại', 'căn', 'cước'])
   })
