@@ -81,6 +81,7 @@ import { builtInProcedureActions, type Misfit, type ProcedureActions } from './p
 import { MISFIT_PENALTY, rankByFit } from './rank-by-fit.ts'
 import { createAdminEvidenceReader } from './read-admin-evidence.ts'
 import { readBareChange } from './read-bare-change.ts'
+import { readNotYetHeld } from './read-not-yet-held.ts'
 import { renewExpired } from './renew-expired.ts'
 import { replySmallTalk } from './reply-smalltalk.ts'
 import { sentBackRequest } from './sent-back-request.ts'
@@ -603,23 +604,28 @@ const answerAlone = async (options: AnswerQuestionOptions): Promise<Answer> => {
   // "… để xóa án tích": an action said only in the purpose is not the one asked (set-aside-purpose.ts).
   // "hộ chiếu hết hạn": renewed by a new issue where the records neither exchange nor extend it (renew-expired.ts).
   // "đổi kê khai thuế từ tháng sang quý": a bare "đổi" of what no record exchanges is a change (read-bare-change.ts).
+  // "chưa có giấy phép, giờ xin bổ sung": a first issue (read-not-yet-held.ts).
   const searchedNames = searched.map((r) => r.name)
-  const traits = readBareChange({
+  const traits = readNotYetHeld({
     tokens: query.tokens,
-    traits: renewExpired({
+    actions,
+    traits: readBareChange({
       tokens: query.tokens,
-      traits: setAsidePurpose({
+      traits: renewExpired({
         tokens: query.tokens,
-        headPairs: query.headPairs,
-        traits: actions.ofQuestion(query.tokens),
-        name: searched[0]?.name,
+        traits: setAsidePurpose({
+          tokens: query.tokens,
+          headPairs: query.headPairs,
+          traits: actions.ofQuestion(query.tokens),
+          name: searched[0]?.name,
+          actions,
+        }),
+        names: searchedNames,
         actions,
       }),
       names: searchedNames,
       actions,
     }),
-    names: searchedNames,
-    actions,
   })
   const phraseWords = actions.phraseWords(query.tokens)
   // What the question is about (folded): its content words without action or qualifier words.
