@@ -1,7 +1,8 @@
 /**
- * The classifier a citizen puts before a thing they describe ("cái thẻ gắn chip", "cuốn sổ màu hồng",
- * "tấm thẻ", "chiếc xe", "tự đóng cái khoản bảo hiểm"): a word of the sentence, not of the thing, which
- * kept the dictionary's phrases from being read ("tự đóng … bảo hiểm", "sổ màu hồng"). Dropped only
+ * The classifier a citizen puts before a thing they describe ("cuốn sổ màu hồng", "tấm thẻ", "chiếc xe",
+ * "tự đóng cái khoản bảo hiểm"): a word of the sentence, not of the thing, which kept the dictionary's
+ * phrases from being read ("tự đóng … bảo hiểm", "sổ màu hồng"). "cái" is one only before what it counts
+ * ("cái khoản"): before anything else it is too often part of what is said. Dropped only
  * where typed with marks (unmarked, "cai", "tam", "quyen" are "cải", "tạm", "quyền" too often), before
  * another word of the same clause, and where no phrase of the dictionary holds it beside a neighbour
  * ("cái này", "mấy tấm ảnh", "tấm lợp", "mua lại chiếc xe" keep theirs).
@@ -11,9 +12,9 @@ import { dictionaryPairs, type Synonyms } from './load-synonyms.ts'
 import type { AnalyzedToken } from './normalize-vietnamese.ts'
 
 /** Classifiers, as typed with marks. */
-const CLASSIFIERS = new Set(['cái', 'cuốn', 'quyển', 'tấm', 'chiếc'])
-/** What "cái" may count before the thing ("cái khoản bảo hiểm"). */
-const COUNTED = new Set(['khoản'])
+const CLASSIFIERS = new Set(['cuốn', 'quyển', 'tấm', 'chiếc'])
+/** "cái" and what it counts before the thing, dropped together ("cái khoản bảo hiểm"). */
+const COUNTED_BY_CAI = new Set(['khoản'])
 
 /**
  * @returns the tokens without such classifiers, or the same array when none is
@@ -30,7 +31,9 @@ export const dropClassifiers = (tokens: AnalyzedToken[], synonyms: Synonyms): An
     const t = tokens[i] as AnalyzedToken
     const next = tokens[i + 1]
     const before = next !== undefined && !next.clause
-    const counted = COUNTED.has(t.text) && CLASSIFIERS.has(tokens[i - 1]?.text ?? '') && !t.clause
+    const counted =
+      (t.text === 'cái' && COUNTED_BY_CAI.has(next?.text ?? '')) ||
+      (COUNTED_BY_CAI.has(t.text) && tokens[i - 1]?.text === 'cái' && !t.clause)
     if ((CLASSIFIERS.has(t.text) || counted) && before && !held(tokens[i - 1], t) && !held(t, next)) {
       out ??= tokens.slice(0, i)
       opens ||= !!t.clause
