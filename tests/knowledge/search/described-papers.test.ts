@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { expect, it } from 'vitest'
 import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 import { eachAnswer } from '../../helpers/portal-question-tables.ts'
@@ -45,6 +45,17 @@ describeOnPortal('papers described instead of named, on the portal export', (por
     'đổi bằng lái giấy sang thẻ pet ở đâu',
   ])('"%s": a paper licence to exchange for a plastic card is the licence exchange', (answer) => {
     expect(answer).toMatchObject({ kind: 'answer', procedure: { code: '3.000347' } })
+  })
+
+  it.each([
+    ['cuon so xanh de di nuoc ngoai lam online duoc khong', '1.001456'],
+    ['xin giấy chứng nhận hộ khẩu để nộp hồ sơ ở đâu', '1.010041'],
+    ['bố mẹ muốn cắt mảnh đất 200m2 ra làm hai sổ riêng thì làm gì', '1.012784'],
+    ['mở cửa hàng bán thuốc cho heo gà thì xin giấy chứng nhận gì', '1.001686'],
+  ])('"%s" offers %s first', async (question, code) => {
+    // the passport, the residence confirmation (CT07), splitting a plot, selling veterinary drugs
+    const answer = await portal.kb.answer(question, {})
+    expect(answer.procedure?.code ?? answer.candidates?.[0]?.code).toBe(code)
   })
 
   eachAnswer(portal, ['mất cái giấy để đi nước ngoài rồi báo ở đâu'])(
