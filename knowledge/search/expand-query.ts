@@ -9,6 +9,7 @@ import type { Facet } from '../answer/answer.types.ts'
 import { containsPhrase } from './contains-phrase.ts'
 import { createLruCache } from './create-lru-cache.ts'
 import { dropClassifiers } from './drop-classifiers.ts'
+import { dropMeasures } from './drop-measures.ts'
 import { findLifeEvents } from './find-life-events.ts'
 import { findShortNegation } from './find-negated-facts.ts'
 import { findPurposeClause } from './find-purpose-clause.ts'
@@ -285,11 +286,14 @@ export const expandQuery = (
   names?: NameWords,
 ): ExpandedQuery => {
   const knows = names && ((k: string) => names.df.has(k))
-  // (and the classifiers before a thing described dropped: drop-classifiers.ts)
+  // (and the classifiers before a thing described and the measures between words dropped:
+  // drop-classifiers.ts, drop-measures.ts)
   const cut = (typed: AnalyzedToken[]) =>
-    dropClassifiers(
-      names && knows ? respellSpoken(splitRunTogether(typed, knows, synonyms), names, synonyms) : typed,
-      synonyms,
+    dropMeasures(
+      dropClassifiers(
+        names && knows ? respellSpoken(splitRunTogether(typed, knows, synonyms), names, synonyms) : typed,
+        synonyms,
+      ),
     )
   const tokens = rewriteAbbreviations(cut(analyzeMessage(text)), synonyms)
   const folded = tokens.map((t) => t.folded)

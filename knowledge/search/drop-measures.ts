@@ -1,0 +1,45 @@
+/**
+ * An area or a length told between the words of a request ("cho thuê 2 ha đất bãi bồi", "mua 500m2
+ * đất", "tàu cá 15 mét"): a number with its unit, a fact of the situation that no name holds, which
+ * split the words it stood between ("thuê … đất" read as no pair "thuê đất"). Floors, money, an age and
+ * a grade stay: they may decide the procedure ("nhà 3 tầng", "hàng dưới 5 triệu", "14 tuổi", "hạng 3").
+ * @module
+ */
+import type { AnalyzedToken } from './normalize-vietnamese.ts'
+
+/** A number with a unit glued on ("500m2", "1,5ha"). */
+const GLUED = /^\d+(?:[.,]\d+)?(?:m2|m|ha|km)$/
+/** A number alone, the unit after it. */
+const NUMBER = /^\d+(?:[.,]\d+)?$/
+/** Units of area and length said after a number (folded). */
+const UNITS = new Set(['ha', 'm2', 'm', 'met', 'km', 'sao', 'mau'])
+
+/**
+ * @returns the tokens without such measures, or the same array when none is
+ * @example dropMeasures(analyzeMessage('cho thuê 2 ha đất')) // cho thuê đất
+ */
+export const dropMeasures = (tokens: AnalyzedToken[]): AnalyzedToken[] => {
+  let out: AnalyzedToken[] | null = null
+  // a dropped word opened a clause: the next word kept does
+  let opens = false
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as AnalyzedToken
+    const unit = tokens[i + 1]
+    const length = GLUED.test(t.folded)
+      ? 1
+      : NUMBER.test(t.folded) && unit && !unit.clause && UNITS.has(unit.folded)
+        ? 2
+        : 0
+    // between words: something before it, and after it in the same clause
+    const next = tokens[i + length]
+    if (length && i > 0 && next && !next.clause) {
+      out ??= tokens.slice(0, i)
+      opens ||= !!t.clause
+      i += length - 1
+      continue
+    }
+    if (out) out.push(opens && !t.clause ? { ...t, clause: true } : t)
+    opens = false
+  }
+  return out ?? tokens
+}
