@@ -260,16 +260,46 @@ export const isTypedWithMarks = (tokens: readonly AnalyzedToken[]): boolean => {
 const tokenCache = new Map<string, AnalyzedToken>()
 const MAX_CACHED_TOKENS = 200_000
 
+/** Roman numerals ("cấp III"), whose repeated letters are no stretching. */
+const ROMAN = /^[ivxlc]+$/
+
+/** Without marks, a letter typed three times or more at the end is stretched ("khongggg"); twice may be English ("app", "pass"). */
+const STRETCHED_UNMARKED = /(.)\1\1$/u
+
+/**
+ * A word with its last letter stretched ("khôngggg", "vậyyy", "ạaa", "đượcccc"): the letter repeated
+ * (its marks aside) is dropped, one at a time, until what is left is a syllable; a word that never
+ * becomes one (an English word, a name) is kept as typed, and so is a syllable ("xoong").
+ */
+const unstretch = (word: string): string => {
+  if (word.length < 3 || ROMAN.test(word) || !/^\p{L}+$/u.test(word) || isVietnameseSyllable(word))
+    return word
+  if (stripMarks(word) === word && !STRETCHED_UNMARKED.test(word)) return word
+  const letters = [...word]
+  while (
+    letters.length > 1 &&
+    stripMarks(letters.at(-1) as string) === stripMarks(letters.at(-2) as string)
+  ) {
+    // the marked letter stays ("ạaa" is "ạ")
+    const last = letters.at(-1) as string
+    letters.splice(stripMarks(last) === last ? -1 : -2, 1)
+    const left = letters.join('')
+    if (isVietnameseSyllable(left)) return left
+  }
+  return word
+}
+
 const analyzeToken = (raw: string): AnalyzedToken => {
   const cached = tokenCache.get(raw)
   if (cached !== undefined) return cached
-  const fixed = repairTelexToken(raw)
+  const typed = unstretch(raw)
+  const fixed = repairTelexToken(typed)
   const folded = foldToken(fixed)
   // (a word with two tone marks, "chíếu", was typed with a slip: its marks say nothing, it matches as unmarked)
   const token = {
     text: fixed,
     folded,
-    accented: fixed === raw && stripMarks(fixed) !== fixed && toneCount(fixed) <= 1,
+    accented: fixed === typed && stripMarks(fixed) !== fixed && toneCount(fixed) <= 1,
   }
   if (tokenCache.size < MAX_CACHED_TOKENS) tokenCache.set(raw, token)
   return token

@@ -152,3 +152,25 @@ describe('analyzeMessage', () => {
     ])
   })
 })
+
+describe('analyzeText: letters stretched at the end of a word', () => {
+  const texts = (text: string) => analyzeText(text).map((t) => t.text)
+
+  it('drops the stretched letter until a syllable is left, keeping the marks typed', () => {
+    expect(texts('KHÔNGGGG ạaa vậyyy đượcccc GẤPPP')).toEqual(['không', 'ạ', 'vậy', 'được', 'gấp'])
+    expect(analyzeText('vậyyy')[0]?.accented).toBe(true)
+    expect(texts('khongggg')).toEqual(['khong'])
+  })
+
+  it('keeps English words, Roman numerals and syllables as typed', () => {
+    expect(texts('app pass call coffee cấp III xoong')).toEqual([
+      'app',
+      'pass',
+      'call',
+      'coffee',
+      'cấp',
+      'iii',
+      'xoong',
+    ])
+  })
+})
