@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { dropMeasures } from '../../../knowledge/search/drop-measures.ts'
 import { analyzeMessage } from '../../../knowledge/search/normalize-vietnamese.ts'
+import { offeredCodes } from '../../helpers/offered-codes.ts'
 import { describeOnPortal } from '../../helpers/portal-knowledge-base.ts'
 
 const words = (text: string) => dropMeasures(analyzeMessage(text)).map((t) => t.text)
 
 describe('dropMeasures', () => {
-  it('drops an area or a length between the words of a request', () => {
+  it('drops an area between the words of a request', () => {
     expect(words('cho thuê 2 ha đất bãi bồi')).toEqual(['cho', 'thuê', 'đất', 'bãi', 'bồi'])
     expect(words('nhà có 200m2 đất vườn')).toEqual(['nhà', 'có', 'đất', 'vườn'])
-    expect(words('tàu cá 15 mét cần giấy phép')).toEqual(['tàu', 'cá', 'cần', 'giấy', 'phép'])
+    expect(words('ngập 3 sào lúa')).toEqual(['ngập', 'lúa'])
   })
 
-  it('keeps floors, money, ages, grades and a measure that ends the clause', () => {
+  it('keeps a length, floors, money, ages, grades and a measure that ends the clause', () => {
+    expect(words('tàu cá 15 mét cần giấy phép')).toEqual(['tàu', 'cá', '15', 'mét', 'cần', 'giấy', 'phép'])
     expect(words('xây nhà 3 tầng')).toEqual(['xây', 'nhà', '3', 'tầng'])
+    expect(words('khách sạn 3 sao cần gì')).toEqual(['khách', 'sạn', '3', 'sao', 'cần', 'gì'])
     expect(words('hàng dưới 5 triệu')).toEqual(['hàng', 'dưới', '5', 'triệu'])
     expect(words('thẻ cho trẻ 14 tuổi')).toEqual(['thẻ', 'cho', 'trẻ', '14', 'tuổi'])
     expect(words('mua đất 200m2, làm sổ')).toEqual(['mua', 'đất', '200m2', 'làm', 'sổ'])
@@ -26,11 +29,11 @@ describe('dropMeasures', () => {
 })
 
 describeOnPortal('a measure between the words of a request, on the portal export', (portal) => {
-  it('reads the words it stood between as a pair', () => {
-    // "Tàu cá … cần xin giấy phép khai thác thủy sản lần đầu": the licence first, not a vessel's registration
-    expect(
-      portal.kb.search('Tàu cá 15 mét của tôi cần xin giấy phép khai thác thủy sản lần đầu', { limit: 3 })[0]
-        ?.code,
-    ).toBe('1.004359')
+  it('reads the words it stood between as a pair', async () => {
+    // "Chuyển mục đích sử dụng đất" (1.013949, 1.013823) among the offers, not only building permits
+    const answer = await portal.kb.answer(
+      'dạ anh chị ơi, nhà em có 200m2 đất vườn, muốn chuyển lên đất ở để xây nhà cho con thì xin phép ở đâu ạ',
+    )
+    expect(offeredCodes(answer)).toContain('1.013949')
   })
 })
