@@ -82,6 +82,10 @@ export const ZAnswer = z
         description:
           'clarify: các lựa chọn (tối đa 4); answer: thủ tục thay thế; not_found: thủ tục có thể liên quan (không phải câu trả lời).',
       }),
+    unsure: z.literal(true).optional().meta({
+      description:
+        'clarify: khớp yếu, câu hỏi lại là "có phải bạn hỏi …" (không phải chọn giữa các trường hợp đều khớp).',
+    }),
     handoff: z.boolean().optional().meta({
       description:
         'contact: người dùng muốn gặp người; kênh có cán bộ trực tiếp có thể chuyển cuộc trò chuyện.',

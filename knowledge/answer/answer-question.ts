@@ -1276,7 +1276,15 @@ const answerSeveralRequests = async (
   const sides = list ?? splitRequests(text)
   if (!sides) return null
   const answers = await Promise.all(sides.map((side) => answerAlone({ ...options, question: side })))
-  const codes = answers.map((a) => (a.kind === 'answer' ? a.procedure?.code : undefined))
+  // (an item asked back about among cases that fit offers its first, in a list the whole of which found
+  // nothing sure; not one asked whether an option is meant at all)
+  const offered = (a: Answer) =>
+    a.kind === 'answer'
+      ? a.procedure?.code
+      : list && whole.kind !== 'answer' && a.kind === 'clarify' && !a.unsure
+        ? a.candidates?.[0]?.code
+        : undefined
+  const codes = answers.map(offered)
   const held = [...new Set(codes.filter((code): code is string => !!code))]
   const each = held.length === codes.length
   if (held.length < (whole.kind === 'answer' ? 2 : 1) || (!list && !each)) return null

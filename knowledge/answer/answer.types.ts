@@ -68,6 +68,8 @@ export type Answer = {
    * procedures, offered only as "có thể liên quan".
    */
   candidates?: { code: string; name: string; label?: string }[]
+  /** `clarify`: the match was weak, and the reply asks whether one of the options is meant at all. */
+  unsure?: true
   /** `contact`: the citizen asked for a person; a channel with live staff may hand the conversation over. */
   handoff?: boolean
   /** `status`: the receipt code the citizen gave, if any. */

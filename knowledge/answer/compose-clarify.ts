@@ -56,11 +56,16 @@ export const composeClarify = ({
   )
   const candidates = chosen.map((c, i) => ({ code: c.code, name: c.name, label: labels.labels[i] ?? c.name }))
   const list = candidates.map((c, i) => `${i + 1}. ${c.label} (mã ${c.code})`).join('\n')
+  const doubts = !asked && (weak || candidates.length <= 1)
   const lead =
     asked ??
-    (!weak && candidates.length > 1
-      ? choiceLead(labels.common, candidates.length)
-      : doubtLead(labels.common, candidates.length))
+    (doubts ? doubtLead(labels.common, candidates.length) : choiceLead(labels.common, candidates.length))
   const tail = after.filter((line): line is string => Boolean(line))
-  return { kind: 'clarify', facet, candidates, text: [lead, list, ...tail].join('\n') }
+  return {
+    kind: 'clarify',
+    facet,
+    candidates,
+    text: [lead, list, ...tail].join('\n'),
+    ...(doubts ? { unsure: true as const } : {}),
+  }
 }

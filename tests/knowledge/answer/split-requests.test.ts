@@ -91,6 +91,15 @@ describe('two requests in one message', () => {
     expect(offeredCodes(answer)).toEqual(['2.002043'])
   })
 
+  it('offer the first option of an item asked back about, when the whole list found nothing sure', async () => {
+    const answer = await portal.kb.answer(
+      '1) doanh nghiệp quốc phòng bên tôi cần chở thuốc nổ quân dụng từ kho về công trường, xin giấy phép vận chuyển ở đâu 2) xe chở có cần đăng kiểm riêng không',
+    )
+    expect(answer.kind).toBe('clarify')
+    // "Cấp Giấy phép vận chuyển vật liệu nổ quân dụng"
+    expect(offeredCodes(answer)).toContain('1.013424')
+  })
+
   it('leave a message read together alone when it is answered so', async () => {
     const answer = await portal.kb.answer('xin xác nhận độc thân rồi đăng ký kết hôn luôn')
     expect(answer.kind).toBe('answer')
