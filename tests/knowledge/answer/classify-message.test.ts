@@ -469,6 +469,15 @@ describe('classifyMessage', () => {
       expect(classify(text), text).not.toBe('contact')
   })
 
+  it('takes an urgent need of someone ("cần gấp người"), typed with its marks, as no request to meet a person', () => {
+    expect(classify('Cần gấp người trông trẻ theo giờ tối nay, đăng ký trên app nào cho nhanh?')).not.toBe(
+      'contact',
+    )
+    // "gặp", typed so or without marks, still asks for one
+    expect(classify('cho tôi gặp người thật')).toBe('contact')
+    expect(classify('can gap nguoi ho tro')).toBe('contact')
+  })
+
   it('takes asking whether the assistant is a person or a machine, and praise with thanks, as small talk', () => {
     for (const text of [
       'ban la nguoi that hay may',
