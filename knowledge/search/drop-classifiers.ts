@@ -8,6 +8,7 @@
  * ("cái này", "mấy tấm ảnh", "tấm lợp", "mua lại chiếc xe" keep theirs).
  * @module
  */
+import { dropTokens } from './drop-tokens.ts'
 import { dictionaryPairs, type Synonyms } from './load-synonyms.ts'
 import type { AnalyzedToken } from './normalize-vietnamese.ts'
 
@@ -24,23 +25,13 @@ export const dropClassifiers = (tokens: AnalyzedToken[], synonyms: Synonyms): An
   const phrases = dictionaryPairs(synonyms)
   const held = (a: AnalyzedToken | undefined, b: AnalyzedToken | undefined) =>
     !!a && !!b && !b.clause && phrases.has(`${a.folded}_${b.folded}`)
-  let out: AnalyzedToken[] | null = null
-  // a dropped word opened a clause: the next word kept does
-  let opens = false
-  for (let i = 0; i < tokens.length; i++) {
+  return dropTokens(tokens, (i) => {
     const t = tokens[i] as AnalyzedToken
     const next = tokens[i + 1]
-    const before = next !== undefined && !next.clause
     const counted =
       (t.text === 'cái' && COUNTED_BY_CAI.has(next?.text ?? '')) ||
       (COUNTED_BY_CAI.has(t.text) && tokens[i - 1]?.text === 'cái' && !t.clause)
-    if ((CLASSIFIERS.has(t.text) || counted) && before && !held(tokens[i - 1], t) && !held(t, next)) {
-      out ??= tokens.slice(0, i)
-      opens ||= !!t.clause
-      continue
-    }
-    if (out) out.push(opens && !t.clause ? { ...t, clause: true } : t)
-    opens = false
-  }
-  return out ?? tokens
+    const before = next !== undefined && !next.clause
+    return (CLASSIFIERS.has(t.text) || counted) && before && !held(tokens[i - 1], t) && !held(t, next) ? 1 : 0
+  })
 }

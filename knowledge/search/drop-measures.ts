@@ -5,6 +5,7 @@
  * stay: they may decide the procedure ("tàu cá 15 mét", "nhà 3 tầng", "hàng dưới 5 triệu", "14 tuổi").
  * @module
  */
+import { dropTokens } from './drop-tokens.ts'
 import type { AnalyzedToken } from './normalize-vietnamese.ts'
 
 /** A number with a unit of area glued on ("500m2", "1,5ha"). */
@@ -18,11 +19,8 @@ const UNITS = new Set(['ha', 'm2', 'sào', 'mẫu'])
  * @returns the tokens without such measures, or the same array when none is
  * @example dropMeasures(analyzeMessage('cho thuê 2 ha đất')) // cho thuê đất
  */
-export const dropMeasures = (tokens: AnalyzedToken[]): AnalyzedToken[] => {
-  let out: AnalyzedToken[] | null = null
-  // a dropped word opened a clause: the next word kept does
-  let opens = false
-  for (let i = 0; i < tokens.length; i++) {
+export const dropMeasures = (tokens: AnalyzedToken[]): AnalyzedToken[] =>
+  dropTokens(tokens, (i) => {
     const t = tokens[i] as AnalyzedToken
     const unit = tokens[i + 1]
     const length = GLUED.test(t.folded)
@@ -32,14 +30,5 @@ export const dropMeasures = (tokens: AnalyzedToken[]): AnalyzedToken[] => {
         : 0
     // between words: something before it, and after it in the same clause
     const next = tokens[i + length]
-    if (length && i > 0 && next && !next.clause) {
-      out ??= tokens.slice(0, i)
-      opens ||= !!t.clause
-      i += length - 1
-      continue
-    }
-    if (out) out.push(opens && !t.clause ? { ...t, clause: true } : t)
-    opens = false
-  }
-  return out ?? tokens
-}
+    return length && i > 0 && next && !next.clause ? length : 0
+  })
