@@ -52,6 +52,17 @@ describeOnPortal('opening a shop of a kind named, on the portal export', (portal
     }
   })
 
+  it('reads returning the household business certificate as its end', async () => {
+    for (const question of [
+      'nghỉ bán rồi, muốn trả lại giấy đăng ký hộ kinh doanh cho phường thì làm sao',
+      'không bán nữa, trả lại giấy phép kinh doanh',
+    ]) {
+      const answer = await portal.kb.answer(question, {})
+      // "Chấm dứt hoạt động hộ kinh doanh", not its registration
+      expect(answer.procedure?.code, question).toBe('1.001266')
+    }
+  })
+
   it('reads a shop named with a permit asked as the household business, not a weapons permit', async () => {
     for (const question of ['quán ăn cần giấy phép gì', 'xin giấy phép cho quán cà phê']) {
       const answer = await portal.kb.answer(question, {})
