@@ -52,8 +52,12 @@ describeOnPortal('papers described instead of named, on the portal export', (por
     ['xin giấy chứng nhận hộ khẩu để nộp hồ sơ ở đâu', '1.010041'],
     ['bố mẹ muốn cắt mảnh đất 200m2 ra làm hai sổ riêng thì làm gì', '1.012784'],
     ['mở cửa hàng bán thuốc cho heo gà thì xin giấy chứng nhận gì', '1.001686'],
+    [
+      'mỏ đá cần chở thuốc nổ công nghiệp từ kho về mỏ, phải có cái giấy đi đường cho xe, xin thế nào',
+      '1.013425',
+    ],
   ])('"%s" offers %s first', async (question, code) => {
-    // the passport, the residence confirmation (CT07), splitting a plot, selling veterinary drugs
+    // the passport, the residence confirmation (CT07), splitting a plot, selling veterinary drugs, moving explosives
     const answer = await portal.kb.answer(question, {})
     expect(answer.procedure?.code ?? answer.candidates?.[0]?.code).toBe(code)
   })
