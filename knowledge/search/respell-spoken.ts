@@ -113,14 +113,14 @@ export const respellSpoken = (
   let out: AnalyzedToken[] | null = null
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as AnalyzedToken
+    // Only a word typed with marks: they tell which syllable was meant ("nàm", not "nam" or "năm").
+    // A word more than a few names or a phrase of the dictionary hold as typed is meant as typed
+    // (most words of a message: read first, the cheapest test).
+    if (!t.accented || !fewNamesHold(names.markedDf?.get(t.text) ?? 0, names)) continue
     // a neighbour across a clause break is no neighbour
     const before = joined(i) && (tokens[i - 1] as AnalyzedToken)
     const after = joined(i + 1)
-    // Only a word typed with marks: they tell which syllable was meant ("nàm", not "nam" or "năm").
-    if ((!before && !after) || !t.accented || !/^\p{L}+$/u.test(t.text)) continue
-    // a word the dictionary or more than a few names hold as typed is meant as typed
-    if (dictionaryHoldsMarked(synonyms, t.text) || !fewNamesHold(names.markedDf?.get(t.text) ?? 0, names))
-      continue
+    if ((!before && !after) || !/^\p{L}+$/u.test(t.text) || dictionaryHoldsMarked(synonyms, t.text)) continue
     if ((before && vouched(before, t)) || (after && vouched(t, after))) continue
     const far = before && joined(i - 1) && (tokens[i - 2] as AnalyzedToken)
     const next = after && joined(i + 2)
