@@ -1,10 +1,13 @@
 /**
  * Words spelled the way the writer says them: the consonants many regions pronounce alike typed
- * for one another ("sin giấy phép", "đăng kí tạm chú", "nàm lại", "chuyễn nhượn", "dấy khai sinh").
+ * for one another ("xin giấy phép sây dựng", "nàm lại căn cước", "chuyễn nhượn", "chích lục", "thàn lập").
  * Each is a real syllable, so neither a typo search nor the dictionary sees it; it matched nothing
- * the citizen meant. A syllable is respelled only where nothing vouches for it as typed (no pair of
- * it with a neighbour is in the names or the dictionary) and exactly one respelling pairs with a
- * neighbour as the names do ("sin giấy" is "xin giấy"; "chú tôi" stays: no respelling pairs).
+ * the citizen meant. A syllable typed with marks, which few names and no phrase of the dictionary hold
+ * as typed, is respelled only where nothing vouches for it (no pair of it with a neighbour is in the
+ * names or the dictionary) and exactly one respelling pairs with a neighbour as many names do, or as a
+ * dictionary phrase written with those marks does ("sây dựng" is "xây dựng"; "đồn công an" stays: "công"
+ * belongs to "công an", not to "hội đồng công nhận"). Typed without marks, the syllable meant cannot be
+ * told ("nam lai": "năm" or "nàm"), and the word stays as typed.
  * @module
  */
 import { dictionaryHoldsMarked, dictionaryPairs, type Synonyms } from './load-synonyms.ts'
@@ -80,7 +83,7 @@ const respellingsOf = (text: string): string[] => {
  * @param tokens the message's tokens
  * @param names the words and pairs the names hold
  * @returns the tokens with such syllables respelled, or the same array when none is
- * @example respellSpoken(analyzeMessage('sin giấy phép'), knows, synonyms) // xin giấy phép
+ * @example respellSpoken(analyzeMessage('xin giấy phép sây dựng'), index, synonyms) // … xây dựng
  */
 export const respellSpoken = (
   tokens: AnalyzedToken[],

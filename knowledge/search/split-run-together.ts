@@ -19,7 +19,7 @@ const MAX_PIECES = 4
 const MAX_SYLLABLE = 7
 
 /** Whether the dictionary knows the word as one of its own (an abbreviation, a phrase's word). */
-export const inDictionary = (synonyms: Synonyms, word: string): boolean =>
+const inDictionary = (synonyms: Synonyms, word: string): boolean =>
   synonyms.abbreviations.has(word) ||
   synonyms.expansions.has(word) ||
   synonyms.filler.has(word) ||
