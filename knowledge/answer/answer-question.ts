@@ -1287,6 +1287,8 @@ const answerSeveralRequests = async (
   const codes = answers.map(offered)
   const held = [...new Set(codes.filter((code): code is string => !!code))]
   const each = held.length === codes.length
+  // (every item naming the same procedure is one request: the whole message's reply stands)
+  if (codes.every(Boolean) && held.length < 2) return null
   if (held.length < (whole.kind === 'answer' ? 2 : 1) || (!list && !each)) return null
   const procedures = await Promise.all(held.map((code) => options.getProcedure(code)))
   if (procedures.some((p) => !p)) return null

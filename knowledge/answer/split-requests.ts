@@ -56,8 +56,8 @@ const listItems = (body: string): string[] | null => {
 }
 
 /**
- * @returns the items of a list of requests, each of two words or more; else the two sides of a short message joined by "và", "vừa … vừa", "rồi", "với cả" …, each with
- *   at least two words, or null
+ * @returns the items of a list of requests, each of two words or more; else the two sides of a short
+ *   message joined by "và", "vừa … vừa", "rồi", "với cả" …, each with at least two words; else null
  * @example splitRequests('vừa đổi bằng lái vừa làm hộ chiếu') // ['đổi bằng lái', 'làm hộ chiếu']
  */
 export const splitRequests = (text: string): string[] | null => splitList(text) ?? splitJoined(text)

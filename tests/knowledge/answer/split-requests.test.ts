@@ -100,6 +100,12 @@ describe('two requests in one message', () => {
     expect(offeredCodes(answer)).toContain('1.013424')
   })
 
+  it('read a list whose items all name the same procedure as one request', async () => {
+    const answer = await portal.kb.answer('1) làm hộ chiếu lần đầu ở đâu 2) làm hộ chiếu mất bao lâu')
+    expect(answer.text).not.toMatch(/^Bạn hỏi (?:về )?2/)
+    expect(offeredCodes(answer)[0]).toBe(PASSPORT)
+  })
+
   it('leave a message read together alone when it is answered so', async () => {
     const answer = await portal.kb.answer('xin xác nhận độc thân rồi đăng ký kết hôn luôn')
     expect(answer.kind).toBe('answer')
