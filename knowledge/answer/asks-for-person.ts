@@ -9,6 +9,8 @@
  * @module
  */
 
+import type { AnalyzedToken } from '../search/normalize-vietnamese.ts'
+
 /** Asking for a person rather than a procedure (folded). */
 const CONTACT_PHRASES = [
   'gap nhan vien',
@@ -153,6 +155,11 @@ const asksFor = (whole: string, phrase: string): boolean => {
   return false
 }
 
-/** Whether the folded message asks for a person. */
-export const asksForPerson = (folded: string): boolean =>
-  CONTACT_PHRASES.some((p) => asksFor(folded, p)) || REACHING.test(folded)
+/**
+ * Whether the message asks for a person. Its words are read folded, but an urgent "gấp" typed with its
+ * marks stays itself: "cần gấp người trông trẻ" is no "gặp người", meeting someone.
+ */
+export const asksForPerson = (tokens: readonly AnalyzedToken[]): boolean => {
+  const folded = tokens.map((t) => (t.accented && t.text === 'gấp' ? t.text : t.folded)).join(' ')
+  return CONTACT_PHRASES.some((p) => asksFor(folded, p)) || REACHING.test(folded)
+}

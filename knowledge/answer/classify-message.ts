@@ -992,9 +992,7 @@ export const classifyMessage = ({
   )
     return 'status'
   if (ASKS_BOT_NATURE.test(all) || (BOT_NATURE.test(all) && !ASKS_FOR_MORE.test(all))) return 'smalltalk'
-  // ("cần gấp người trông trẻ": an urgent "gấp", typed so, is no "gặp", meeting someone)
-  if (asksForPerson(query.tokens.map((t) => (t.accented && t.text === 'gấp' ? t.text : t.folded)).join(' ')))
-    return 'contact'
+  if (asksForPerson(query.tokens)) return 'contact'
   // (a greeting before a request that names what the records are about is a question: "Xin chào, cải chính
   // hộ tịch sai ngày sinh", "xin chào, xin lý lịch tư pháp để đi làm ở Nhật")
   // The words of the out-of-scope phrases the message holds ("nấu", "thời tiết").

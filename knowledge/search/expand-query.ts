@@ -285,16 +285,17 @@ export const expandQuery = (
    */
   names?: NameWords,
 ): ExpandedQuery => {
-  const knows = names && ((k: string) => names.df.has(k))
   // (and the classifiers before a thing described and the measures between words dropped:
   // drop-classifiers.ts, drop-measures.ts)
-  const cut = (typed: AnalyzedToken[]) =>
-    dropMeasures(
-      dropClassifiers(
-        names && knows ? respellSpoken(splitRunTogether(typed, knows, synonyms), names, synonyms) : typed,
-        synonyms,
-      ),
-    )
+  const repaired = (typed: AnalyzedToken[]) =>
+    names
+      ? respellSpoken(
+          splitRunTogether(typed, (k) => names.df.has(k), synonyms),
+          names,
+          synonyms,
+        )
+      : typed
+  const cut = (typed: AnalyzedToken[]) => dropMeasures(dropClassifiers(repaired(typed), synonyms))
   const tokens = rewriteAbbreviations(cut(analyzeMessage(text)), synonyms)
   const folded = tokens.map((t) => t.folded)
   const cueSpans = findCueSpans(tokens, synonyms)

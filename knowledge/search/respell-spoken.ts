@@ -10,9 +10,11 @@
  * told ("nam lai": "năm" or "nàm"), and the word stays as typed.
  * @module
  */
+
+import { fewNamesHold } from './few-names-hold.ts'
 import { dictionaryHoldsMarked, dictionaryPairs, type Synonyms } from './load-synonyms.ts'
 import { type AnalyzedToken, analyzeText, isVietnameseSyllable } from './normalize-vietnamese.ts'
-import { fewNamesHold, type NameWords } from './search-index.types.ts'
+import type { NameWords } from './search-index.types.ts'
 
 /** Initial consonants said alike in some region, each with what it may have been meant as. */
 const INITIALS: ReadonlyArray<readonly [string, readonly string[]]> = [

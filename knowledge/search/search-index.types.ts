@@ -97,11 +97,3 @@ export type SearchIndex = {
 
 /** What the names hold, word by word (a `SearchIndex` is one). */
 export type NameWords = Pick<SearchIndex, 'df' | 'markedDf' | 'size'>
-
-/** A word held by at most this many names, or this share of them, is one few names hold. */
-const FEW_NAMES = 2
-const FEW_SHARE = 0.001
-
-/** Whether a word `count` names hold is one few names hold: typed, it may be a slip for another. */
-export const fewNamesHold = (count: number, names: Pick<NameWords, 'size'>): boolean =>
-  count <= Math.max(FEW_NAMES, names.size * FEW_SHARE)
